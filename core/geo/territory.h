@@ -1,0 +1,62 @@
+#pragma once
+
+#include "geo/types.h"
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+class OGRGeometry;
+
+namespace maillage {
+
+// Polygons are kept as immutable OGR geometries in Lambert-93, shared between copies.
+using SharedGeometry = std::shared_ptr<const OGRGeometry>;
+
+struct Commune {
+    QString insee;        // INSEE code, e.g. "04070"
+    QString name;
+    qint64 population = 0;
+    QString epciSiren;    // SIREN of the EPCI the commune belongs to (may be empty)
+    SharedGeometry geometry;
+    BBox bbox;
+};
+
+struct Epci {
+    QString siren;
+    QString name;
+    qint64 population = 0;  // sum over the territory's communes of that EPCI
+    int communeCount = 0;   // communes of the territory in that EPCI
+    SharedGeometry geometry; // may be null when no EPCI layer was loaded
+    BBox bbox;
+};
+
+// A note on something repaired or skipped while loading (e.g. an invalid polygon made valid).
+struct LoadWarning {
+    QString file;
+    QString layer;
+    QString feature;  // e.g. "feature 12 (INSEE_COM 04070)"
+    QString message;
+};
+
+// The study area: communes (with population), EPCI and the outline, all in Lambert-93.
+class Territory {
+public:
+    std::vector<Commune> communes;
+    std::vector<Epci> epcis;
+    SharedGeometry outline;  // union of the communes, or the loaded département layer
+    BBox bbox;
+    std::vector<LoadWarning> warnings;
+
+    qint64 population() const;
+    const Commune* commune(const QString& insee) const;
+    const Epci* epci(const QString& siren) const;
+
+    // The commune containing p, or nullptr if p is outside every commune.
+    const Commune* communeAt(XY p) const;
+    bool contains(XY p) const { return communeAt(p) != nullptr; }
+};
+
+}  // namespace maillage

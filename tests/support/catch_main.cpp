@@ -1,0 +1,13 @@
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include <QCoreApplication>
+#include <gdal.h>
+
+int main(int argc, char* argv[])
+{
+    // Qt Sql and resource loading want an application object; GDAL wants its drivers.
+    QCoreApplication app(argc, argv);
+    GDALAllRegister();
+    return Catch::Session().run(argc, argv);
+}
