@@ -4,6 +4,7 @@
 #include "coverage/gap_zones.h"
 #include "coverage/grid.h"
 #include "coverage/population.h"
+#include "coverage/travel_engine.h"
 #include "coverage/travel_time_surface.h"
 #include "geo/territory.h"
 
@@ -93,29 +94,48 @@ AccessLink snapToRoad(XY p)
     return link;
 }
 
-// A multi-source search on the straight road, seeded with points on the road line: node
-// times are the distance to the nearest point over the road speed.
-struct RoadSearch {
-    std::vector<float> seconds;
-    std::vector<std::uint32_t> owner;
-    std::vector<AccessLink> seeds;
-
-    explicit RoadSearch(const std::vector<double>& pointOffsets)
+// The straight road as a TravelEngine: node times by hand, no graph search involved.
+class RoadEngine : public TravelEngine {
+public:
+    std::size_t nodeCount() const override { return kNodeCount; }
+    AccessLink link(XY place) const override { return snapToRoad(place); }
+    void nearest(std::span<const AccessLink> seeds, NearestTimes& out) const override
     {
-        seconds.assign(kNodeCount, kUnreachable);
-        owner.assign(kNodeCount, kNoPoint);
-        for (std::size_t s = 0; s < pointOffsets.size(); ++s) {
-            seeds.push_back(snapToRoad({kX0 + pointOffsets[s], kRoadY}));
+        out.seconds.assign(kNodeCount, kUnreachable);
+        out.owner.assign(kNodeCount, kNoPoint);
+        for (std::size_t s = 0; s < seeds.size(); ++s) {
+            const double seedX = roadX(seeds[s]);
             for (int k = 0; k < kNodeCount; ++k) {
-                const float t = float(60.0 * std::abs(k * kNodeSpacing - pointOffsets[s]) / kRoadMetresPerMinute);
-                if (t < seconds[std::size_t(k)]) {
-                    seconds[std::size_t(k)] = t;
-                    owner[std::size_t(k)] = std::uint32_t(s);
+                const float t = float(60.0 * std::abs(k * kNodeSpacing - seedX) / kRoadMetresPerMinute)
+                                + seeds[s].legSeconds;
+                if (t < out.seconds[std::size_t(k)]) {
+                    out.seconds[std::size_t(k)] = t;
+                    out.owner[std::size_t(k)] = std::uint32_t(s);
                 }
             }
         }
     }
-    NearestTimesView view() const { return {seconds, owner}; }
+    double drivingMetres(const AccessLink& from, const AccessLink& to) const override
+    {
+        return from.legMetres + std::abs(roadX(from) - roadX(to)) + to.legMetres;
+    }
+    static double roadX(const AccessLink& link)
+    {
+        return link.edge * kNodeSpacing + link.alongSeconds / 60.0 * kRoadMetresPerMinute;
+    }
+};
+
+// A multi-source search on the straight road, seeded with points on the road line.
+struct RoadSearch {
+    NearestTimes times;
+    std::vector<AccessLink> seeds;
+
+    explicit RoadSearch(const std::vector<double>& pointOffsets)
+    {
+        for (double offset : pointOffsets) seeds.push_back(snapToRoad({kX0 + offset, kRoadY}));
+        RoadEngine().nearest(seeds, times);
+    }
+    NearestTimesView view() const { return times.view(); }
     SeedLinks seedLinks() const { return {seeds}; }
 };
 
