@@ -3,6 +3,7 @@
 #include "coverage/grid.h"
 
 #include <algorithm>
+#include <cmath>
 #include <exception>
 #include <numeric>
 #include <thread>
@@ -31,6 +32,7 @@ inline float throughNodes(const AccessLink& link, const NearestTimesView& search
 // Seconds from a place to a point joined to the same edge, driving along that edge only.
 inline float alongSharedEdge(const AccessLink& place, const AccessLink& point)
 {
+    if (!place.open || !point.open) return kUnreachable;  // a closed edge is not driven along
     const float drive = point.alongSeconds - place.alongSeconds;
     if (place.oneway && drive < 0.0f) return kUnreachable;
     return place.legSeconds + std::abs(drive) + point.legSeconds;

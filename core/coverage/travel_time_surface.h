@@ -1,6 +1,7 @@
 #pragma once
 
 #include "geo/types.h"
+#include "network/road_graph.h"  // kNoNode, kNoEdge
 
 #include <cstddef>
 #include <cstdint>
@@ -13,15 +14,14 @@ namespace maillage {
 
 class CoverageGrid;
 
-constexpr std::uint32_t kNoNode = std::numeric_limits<std::uint32_t>::max();
-constexpr std::uint32_t kNoEdge = std::numeric_limits<std::uint32_t>::max();
 constexpr std::uint32_t kNoPoint = std::numeric_limits<std::uint32_t>::max();
 constexpr float kUnreachable = std::numeric_limits<float>::infinity();
 
 // How a place off the road network (a grid cell centre, a town hall, an accueil point)
 // joins the routable graph: it is projected on the nearest edge, which it reaches by an
 // off-network leg, and from there drives to either end of that edge.
-// Computed once per network (by snapping) and reused by every recompute.
+// Computed once per network (by snapping) and reused by every recompute: rebuild the links
+// when edges are closed or slowed, since the seconds are cached here.
 struct AccessLink {
     std::uint32_t node[2] = {kNoNode, kNoNode};          // the edge's ends (kNoNode: cannot be driven to)
     float seconds[2] = {kUnreachable, kUnreachable};     // place -> node[k]: leg + part of the edge
@@ -29,7 +29,9 @@ struct AccessLink {
     float alongSeconds = 0.0f;   // driving seconds from the edge's first node to the projection
     float legSeconds = 0.0f;     // the off-network leg, place <-> projection
     float legMetres = std::numeric_limits<float>::infinity();  // straight distance to the road
+    float fraction = 0.0f;       // position along the edge shape, 0 at its first node, 1 at its second
     bool oneway = false;         // the edge can only be driven from its first node to its second
+    bool open = true;            // the edge may be driven along (not closed)
 
     bool joined() const { return edge != kNoEdge; }
 };
