@@ -4,14 +4,34 @@
 #include "coverage/gap_zones.h"
 #include "coverage/grid.h"
 #include "coverage/population.h"
+#include "coverage/access_table.h"
+#include "coverage/coverage_run.h"
+#include "coverage/network_engine.h"
+#include "coverage/referral.h"
 #include "coverage/travel_engine.h"
+#include "io/point_importers.h"
+#include "io/territory_loader.h"
+#include "network/extract_lines.h"
+#include "network/speed_profile.h"
+#include "io/ogr_source.h"
+#include "report/geopackage_export.h"
+#include "support/test_data.h"
+
+#include <QDomDocument>
+#include <QFile>
+#include <QProcess>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 #include "coverage/travel_time_surface.h"
 #include "geo/territory.h"
 
 #include <ogr_api.h>
 #include <ogr_geometry.h>
 
+#include <array>
 #include <cmath>
+#include <map>
 #include <memory>
 
 using namespace maillage;
@@ -465,4 +485,433 @@ TEST_CASE("a commune without a known town hall is placed at a point inside it")
     REQUIRE(halls.known == std::vector<bool>{false, false});
     CHECK(territory.communes[0].bbox.contains(halls.positions[0]));
     CHECK(territory.communes[1].bbox.contains(halls.positions[1]));
+}
+
+// ---------------------------------------------------------------------------------------
+// Referral, access tables and the GeoPackage, on the straight road.
+namespace {
+
+AccueilPoint roadPoint(qint64 id, QString name, Level level, QString kind, double offset, QString insee = {})
+{
+    AccueilPoint point;
+    point.id = id;
+    point.name = std::move(name);
+    point.level = level;
+    point.kind = std::move(kind);
+    point.communeInsee = std::move(insee);
+    point.lambert93 = {kX0 + offset, kRoadY};
+    return point;
+}
+
+// Town halls at 1 and 12 km (Amont), 17 km (Aval); a France services at the west end; a CAF
+// at 5 km, a CPAM at 20 km; a closed France services at 12 km that must be ignored.
+std::vector<AccueilPoint> roadPoints()
+{
+    std::vector<AccueilPoint> points{
+        roadPoint(1, "Mairie d'Amont", Level::First, "mairie", 1'000.0, "99001"),
+        roadPoint(2, "Agence postale", Level::First, "agence_postale_communale", 12'000.0, "99001"),
+        roadPoint(3, "Mairie d'Aval", Level::First, "mairie", 17'000.0, "99002"),
+        roadPoint(4, "France services du Col", Level::Second, "france_services", 0.0, "99001"),
+        roadPoint(5, "CAF", Level::Third, "caf", 5'000.0, "99001"),
+        roadPoint(6, "CPAM", Level::Third, "cpam", 20'000.0, "99002"),
+        roadPoint(7, "Ancienne France services", Level::Second, "france_services", 12'000.0, "99001"),
+    };
+    points[6].status = PointStatus::Closed;
+    return points;
+}
+
+}  // namespace
+
+TEST_CASE("each first-level point is referred to its nearest second- and third-level point")
+{
+    const RoadEngine engine;
+    const auto points = roadPoints();
+    const auto links = computeReferrals(engine, points, 10.0);
+    // 3 first-level points x (level 2, level 3) + 1 second-level point x 2 third-level kinds.
+    REQUIRE(links.size() == 8);
+    const ReferralLink& postToSecond = links[2];
+    CHECK(postToSecond.fromName == "Agence postale");
+    CHECK(postToSecond.toLevel == Level::Second);
+    CHECK(postToSecond.toName == "France services du Col");  // the closed one at 0 km is ignored
+    CHECK(postToSecond.minutes == Approx(12.0));
+    CHECK(postToSecond.km == Approx(12.0));
+    CHECK(postToSecond.beyond);
+    const ReferralLink& postToThird = links[3];
+    CHECK(postToThird.toName == "CAF");
+    CHECK(postToThird.minutes == Approx(7.0));
+    CHECK_FALSE(postToThird.beyond);
+    const ReferralLink& avalToThird = links[5];
+    CHECK(avalToThird.toName == "CPAM");
+    CHECK(avalToThird.minutes == Approx(3.0));
+    // The France services, per third-level kind (alphabetical: caf, cpam).
+    CHECK(links[6].fromName == "France services du Col");
+    CHECK(links[6].targetKind == "caf");
+    CHECK(links[6].minutes == Approx(5.0));
+    CHECK(links[7].targetKind == "cpam");
+    CHECK(links[7].minutes == Approx(20.0));
+    CHECK(links[7].beyond);
+}
+
+TEST_CASE("a referral with no point of the target level is unreachable and flagged")
+{
+    const RoadEngine engine;
+    const std::vector<AccueilPoint> points{roadPoint(1, "Mairie", Level::First, "mairie", 1'000.0)};
+    const auto links = computeReferrals(engine, points, 20.0);
+    REQUIRE(links.size() == 2);
+    CHECK_FALSE(links[0].reachable);
+    CHECK(links[0].beyond);
+    CHECK(std::isinf(links[0].minutes));
+}
+
+TEST_CASE("the access table gives, from each origin, the nearest point of each kind with km and minutes")
+{
+    const RoadEngine engine;
+    const auto points = roadPoints();
+    const Territory territory = roadTerritory();
+    const TownHalls halls = townHallsFor(territory, points);
+    auto columns = defaultAccessColumns(points);
+    REQUIRE(columns.size() == 3);
+    CHECK(columns[0].label == "France services");
+    CHECK(columns[1].label == "CAF");
+    CHECK(columns[2].label == "CPAM");
+    const AccessTable table = computeAccessTable(engine, communeOrigins(territory, halls), columns, points);
+    REQUIRE(table.cells.size() == 2);
+    const AccessCell& avalCpam = table.cells[1][2];
+    CHECK(avalCpam.pointName == "CPAM");
+    CHECK(avalCpam.minutes == Approx(3.0));
+    CHECK(avalCpam.km == Approx(3.0));
+    CHECK(table.cells[1][0].pointName == "France services du Col");
+    CHECK(table.cells[1][0].minutes == Approx(17.0));
+
+    const auto seats = epciSeatOrigins(territory, halls);
+    REQUIRE(seats.size() == 1);
+    CHECK(seats[0].name == "CC de la Route (Amont)");  // its most populous commune
+
+    test::ScratchDir scratch;
+    const QString csv = scratch.path("access.csv");
+    writeAccessTableCsv(table, csv);
+    QFile file(csv);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0] == "code,origin,France services - name,France services - km,France services - min,"
+                      "CAF - name,CAF - km,CAF - min,CPAM - name,CPAM - km,CPAM - min");
+    CHECK(lines[2] == "99002,Aval,France services du Col,17.0,17.0,CAF,12.0,12.0,CPAM,3.0,3.0");
+}
+
+namespace {
+
+// Counts the features of every layer of a GeoPackage, reading every field and geometry.
+std::map<QString, GIntBig> readAllLayers(const QString& path)
+{
+    std::map<QString, GIntBig> counts;
+    GdalDatasetPtr dataset(static_cast<GDALDataset*>(
+        GDALOpenEx(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+    REQUIRE(dataset);
+    for (int i = 0; i < dataset->GetLayerCount(); ++i) {
+        OGRLayer* layer = dataset->GetLayer(i);
+        GIntBig n = 0;
+        for (auto& feature : *layer) {
+            for (int f = 0; f < feature->GetFieldCount(); ++f) (void)feature->GetFieldAsString(f);
+            if (const OGRGeometry* geometry = feature->GetGeometryRef()) CHECK(geometry->IsValid());
+            ++n;
+        }
+        counts[QString::fromUtf8(layer->GetName())] = n;
+    }
+    return counts;
+}
+
+}  // namespace
+
+TEST_CASE("the result GeoPackage holds every layer, the run parameters and QGIS styles")
+{
+    const RoadEngine engine;
+    const Territory territory = roadTerritory();
+    const auto points = roadPoints();
+    const CoverageContext context(territory, engine, points);
+    const CoverageResult result = computeCoverage(context, coveragePoints(points, 2), {.thresholdMinutes = 10.0});
+    const auto referrals = computeReferrals(engine, points, 10.0);
+    const AccessTable table = computeAccessTable(engine, communeOrigins(territory, context.townHalls()),
+                                                 defaultAccessColumns(points), points);
+    test::ScratchDir scratch;
+    const QString path = scratch.path("result.gpkg");
+    CoverageExport data;
+    data.context = &context;
+    data.result = &result;
+    data.points = points;
+    data.referrals = referrals;
+    data.accessTable = &table;
+    data.run.network = "straight-road";
+    data.run.profile = "test";
+    writeCoverageGeoPackage(path, data);
+    if (qEnvironmentVariableIsSet("MAILLAGE_KEEP_GPKG")) QFile::copy(path, qEnvironmentVariable("MAILLAGE_KEEP_GPKG"));
+
+    CPLErrorReset();
+    const auto counts = readAllLayers(path);
+    CHECK(CPLGetLastErrorType() == CE_None);
+    CHECK(counts.at("communes") == 2);
+    CHECK(counts.at("epci") == 1);
+    CHECK(counts.at("accueil_points") == GIntBig(points.size()));
+    CHECK(counts.at("gap_zones") == GIntBig(result.gapZones.size()));
+    CHECK(counts.at("gap_zones") == 2);
+    CHECK(counts.at("isochrone_bands") == 4);
+    CHECK(counts.at("referral_links") == GIntBig(referrals.size()));
+    CHECK(counts.at("access_table") == 2 * 3);
+    CHECK(counts.at("run_parameters") >= 10);
+    CHECK(counts.at("layer_styles") == 6);
+
+    GdalDatasetPtr dataset(static_cast<GDALDataset*>(
+        GDALOpenEx(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+    REQUIRE(dataset);
+    SECTION("the run parameters say how the result was computed")
+    {
+        std::map<QString, QString> parameters;
+        for (auto& feature : *dataset->GetLayerByName("run_parameters"))
+            parameters[feature->GetFieldAsString("key")] = QString::fromUtf8(feature->GetFieldAsString("value"));
+        CHECK(parameters["level"] == "2");
+        CHECK(parameters["threshold_minutes"] == "10");
+        CHECK(parameters["cell_size_m"] == "200");
+        CHECK(parameters["network"] == "straight-road");
+        CHECK(parameters["profile"] == "test");
+        CHECK_FALSE(parameters["computed_at"].isEmpty());
+    }
+    SECTION("a commune carries its town hall time and population beyond")
+    {
+        OGRLayer* communes = dataset->GetLayerByName("communes");
+        communes->SetAttributeFilter("insee = '99002'");
+        std::unique_ptr<OGRFeature> aval(communes->GetNextFeature());
+        REQUIRE(aval);
+        CHECK(aval->GetFieldAsDouble("town_hall_minutes") == Approx(17.0));
+        CHECK(aval->GetFieldAsInteger("town_hall_beyond") == 1);
+        CHECK(aval->GetFieldAsDouble("beyond_town_hall") == 500.0);
+    }
+    SECTION("every styled layer has a default QGIS style that parses, bands one category each")
+    {
+        for (auto& feature : *dataset->GetLayerByName("layer_styles")) {
+            const QString table = QString::fromUtf8(feature->GetFieldAsString("f_table_name"));
+            INFO(table.toStdString());
+            CHECK(dataset->GetLayerByName(table.toUtf8().constData()) != nullptr);
+            CHECK(QString::fromUtf8(feature->GetFieldAsString("f_geometry_column")) == "geom");
+            CHECK(QString::fromUtf8(feature->GetFieldAsString("f_table_schema")).isEmpty());
+            CHECK(feature->GetFieldAsInteger("useAsDefault") == 1);
+            QDomDocument qml;
+            REQUIRE(qml.setContent(QString::fromUtf8(feature->GetFieldAsString("styleQML"))));
+            CHECK(qml.documentElement().tagName() == "qgis");
+            if (table == "isochrone_bands")
+                CHECK(qml.elementsByTagName("category").size() == 4);
+        }
+    }
+    SECTION("the surface raster holds each cell's minutes")
+    {
+        GdalDatasetPtr raster(static_cast<GDALDataset*>(GDALOpenEx(
+            ("GPKG:" + path + ":travel_time_surface").toUtf8().constData(), GDAL_OF_RASTER | GDAL_OF_READONLY,
+            nullptr, nullptr, nullptr)));
+        REQUIRE(raster);
+        CHECK(raster->GetRasterXSize() == context.grid().columns());
+        CHECK(raster->GetRasterYSize() == context.grid().rows());
+        std::array<double, 6> transform{};
+        raster->GetGeoTransform(transform.data());
+        CHECK(transform[0] == Approx(context.grid().west()));
+        CHECK(transform[3] == Approx(context.grid().north()));
+        const std::size_t cell = context.grid().cellCount() / 3;
+        const std::uint32_t r = context.grid().rasterIndex(cell);
+        float value = 0.0f;
+        REQUIRE(raster->GetRasterBand(1)->RasterIO(GF_Read, int(r % std::uint32_t(context.grid().columns())),
+                                                   int(r / std::uint32_t(context.grid().columns())), 1, 1, &value,
+                                                   1, 1, GDT_Float32, 0, 0) == CE_None);
+        CHECK(value == Approx(result.surface.minutes[cell]).margin(1e-3));
+    }
+    SECTION("ogrinfo reads it without an error")
+    {
+        QProcess ogrinfo;
+        ogrinfo.start("ogrinfo", {"-ro", "-al", "-so", path});
+        REQUIRE(ogrinfo.waitForFinished(30'000));
+        const QString errors = QString::fromUtf8(ogrinfo.readAllStandardError());
+        CHECK(ogrinfo.exitCode() == 0);
+        CHECK_FALSE(errors.contains("ERROR"));
+        CHECK_FALSE(errors.contains("Warning"));
+    }
+}
+
+TEST_CASE("other isochrone band limits get one style category each, green to red")
+{
+    const RoadEngine engine;
+    const Territory territory = roadTerritory();
+    const auto points = roadPoints();
+    const CoverageContext context(territory, engine, points);
+    const CoverageResult result = computeCoverage(context, coveragePoints(points, 2),
+                                                  {.bandBreaks = {5.0, 10.0, 15.0, 20.0, 25.0}});
+    CoverageExport data;
+    data.context = &context;
+    data.result = &result;
+    QDomDocument qml;
+    REQUIRE(qml.setContent(layerStyleQml("isochrone_bands", data)));
+    const QDomNodeList categories = qml.elementsByTagName("category");
+    REQUIRE(categories.size() == 6);
+    CHECK(categories.at(5).toElement().attribute("label") == "> 25 min");
+    CHECK(qml.elementsByTagName("symbol").size() == 6);
+}
+
+// ---------------------------------------------------------------------------------------
+// The real 04 data: boundaries, the generalised road network, town halls, France services.
+namespace {
+
+struct Coverage04 {
+    Territory territory;
+    SpeedProfile profile;
+    RoadGraph graph;
+    std::vector<AccueilPoint> points;  // town halls (level 1) and France services (level 2)
+    std::unique_ptr<GraphTravelEngine> engine;
+    std::unique_ptr<CoverageContext> context;
+
+    Coverage04()
+    {
+        TerritorySources sources;
+        sources.communes = {test::sharedData("04/limites-04.gpkg"), QStringLiteral("commune")};
+        sources.epcis = LayerSource{test::sharedData("04/limites-04.gpkg"), QStringLiteral("epci")};
+        territory = loadTerritory(sources);
+        profile = loadSpeedProfile(QStringLiteral("generalised"));
+        graph = RoadGraph(extractNetwork(test::sharedData("04/routes-04.geojson"), profile));
+        points = readMairiesCsv(test::sharedData("04/mairies-04.csv")).points;
+        const auto franceServices = readFranceServicesCsv(test::sharedData("04/france-services-2024.csv")).points;
+        points.insert(points.end(), franceServices.begin(), franceServices.end());
+        for (std::size_t i = 0; i < points.size(); ++i) points[i].id = qint64(i + 1);
+        engine = std::make_unique<GraphTravelEngine>(graph, profile);
+        context = std::make_unique<CoverageContext>(territory, *engine, points,
+                                                    CoverageSetup{.cellSize = 200.0, .placement = {}, .threads = 2});
+    }
+};
+
+// Built once per test process: loading and snapping 175,000 cells takes a fraction of a second.
+const Coverage04& coverage04()
+{
+    static const Coverage04 data;
+    return data;
+}
+
+}  // namespace
+
+TEST_CASE("on the 04 data, every commune gets a town hall time and the population adds up")
+{
+    const Coverage04& d = coverage04();
+    const CoverageResult result = computeCoverage(*d.context, coveragePoints(d.points, 2));
+    REQUIRE(result.population.communes.size() == 198);
+    for (const CommuneCoverage& commune : result.population.communes) {
+        INFO(commune.name.toStdString());
+        CHECK(std::isfinite(commune.townHallMinutes));
+        CHECK(commune.townHallKnown);
+        CHECK(commune.cells > 0);
+    }
+    const AreaCoverage& departement = result.population.departement;
+    CHECK(departement.population == 166'077);
+    CHECK(departement.code == "04");
+    double spreadOverCells = 0.0;
+    for (std::size_t i = 0; i < d.context->grid().cellCount(); ++i)
+        spreadOverCells += d.context->placement().peopleOnCell(i, d.context->grid().communeOf(i));
+    CHECK(spreadOverCells == Approx(166'077.0).epsilon(1e-9));
+    // Both methods, per EPCI, add up to the département.
+    REQUIRE(result.population.epcis.size() == 12);
+    qint64 population = 0;
+    double atTownHall = 0.0, spread = 0.0;
+    for (const AreaCoverage& epci : result.population.epcis) {
+        population += epci.population;
+        atTownHall += epci.beyondAtTownHall;
+        spread += epci.beyondSpread;
+    }
+    CHECK(population == 166'077);
+    CHECK(atTownHall == Approx(departement.beyondAtTownHall));
+    CHECK(spread == Approx(departement.beyondSpread));
+    // Some of the 04 is beyond 20 min of a France services, not most of it.
+    CHECK(departement.shareSpread() > 0.02);
+    CHECK(departement.shareSpread() < 0.5);
+    // Every commune whose town hall is beyond is listed, longest time first.
+    for (std::size_t i = 1; i < result.population.townHallsBeyond.size(); ++i)
+        CHECK(result.population.communes[std::size_t(result.population.townHallsBeyond[i - 1])].townHallMinutes
+              >= result.population.communes[std::size_t(result.population.townHallsBeyond[i])].townHallMinutes);
+}
+
+TEST_CASE("on the 04 data, the communes where a France services stands are about 0 minutes away")
+{
+    const Coverage04& d = coverage04();
+    const CoverageResult result = computeCoverage(*d.context, coveragePoints(d.points, 2));
+    int checked = 0;
+    for (const AccueilPoint& point : result.points) {
+        const Commune* commune = d.territory.commune(point.communeInsee);
+        if (!commune) continue;  // a France services of a neighbouring département
+        const auto index = std::size_t(commune - d.territory.communes.data());
+        INFO(commune->name.toStdString() << ": " << point.name.toStdString());
+        // Town hall and France services are in the same village: a few hundred metres, and
+        // the off-network legs of both (about 30 km/h with a detour) on this coarse network.
+        CHECK(result.townHallTimes.minutes[index] < 5.0f);
+        // The cell holding the France services itself.
+        const auto cell = d.context->grid().cellAt(point.lambert93);
+        if (cell) CHECK(result.surface.minutes[*cell] < 3.0f);
+        ++checked;
+    }
+    CHECK(checked == 16);
+}
+
+TEST_CASE("the surface agrees with the road engine's own point search for every cell")
+{
+    const Coverage04& d = coverage04();
+    const CoverageResult result = computeCoverage(*d.context, coveragePoints(d.points, 2),
+                                                  {.computeBands = false, .clipGapsToCommunes = false});
+    // NearestSearch::reachAt computes the same thing from snaps, in integer deciseconds.
+    NearestSearch search(d.graph);
+    std::vector<Snap> sources;
+    for (const AccessLink& link : result.pointLinks) sources.push_back(d.engine->snapOf(link));
+    search.run(sources);
+    const SnapOptions options = snapOptionsFor(d.profile);
+    double worst = 0.0;
+    std::size_t compared = 0;
+    for (std::size_t i = 0; i < d.context->grid().cellCount(); i += 7) {
+        const Reach reach = search.reachAt(d.engine->snapper().snap(d.context->grid().centre(i), options));
+        if (!reach.reached()) {
+            CHECK(std::isinf(result.surface.minutes[i]));
+            continue;
+        }
+        worst = std::max(worst, std::abs(double(result.surface.minutes[i]) - reach.minutes()));
+        ++compared;
+    }
+    CHECK(compared > 20'000);
+    CHECK(worst < 0.01);  // rounding to 0.1 s
+}
+
+TEST_CASE("on the 04 data, a France services added in the largest gap reduces the population beyond")
+{
+    const Coverage04& d = coverage04();
+    std::vector<AccueilPoint> levelTwo = coveragePoints(d.points, 2);
+    const CoverageResult before = computeCoverage(*d.context, levelTwo);
+    REQUIRE_FALSE(before.gapZones.empty());
+    // The most populated commune whose town hall is beyond: a France services at its town hall.
+    const auto worst = std::max_element(before.population.communes.begin(), before.population.communes.end(),
+                                        [](const auto& a, const auto& b) { return a.beyondAtTownHall < b.beyondAtTownHall; });
+    REQUIRE(worst->townHallBeyond);
+    AccueilPoint added;
+    added.name = "France services en projet";
+    added.level = Level::Second;
+    added.kind = "france_services";
+    added.status = PointStatus::Planned;
+    added.lambert93 = d.context->townHalls().positions[std::size_t(worst->commune)];
+    levelTwo.push_back(added);
+    const CoverageResult after = computeCoverage(*d.context, levelTwo);
+    CHECK(after.population.departement.beyondSpread < before.population.departement.beyondSpread);
+    CHECK(after.population.departement.beyondAtTownHall
+          <= before.population.departement.beyondAtTownHall - double(worst->population));
+    CHECK(after.population.communes[std::size_t(worst->commune)].beyondSpread < worst->beyondSpread);
+    CHECK(after.population.communes[std::size_t(worst->commune)].townHallMinutes < 5.0f);
+    CHECK_FALSE(after.population.communes[std::size_t(worst->commune)].townHallBeyond);
+    CHECK(after.population.departement.areaBeyondKm2 < before.population.departement.areaBeyondKm2);
+}
+
+TEST_CASE("a level other than 1, 2 or 3, or a threshold of zero or less, is refused before any work")
+{
+    const Coverage04& d = coverage04();
+    const auto points = coveragePoints(d.points, 2);
+    CHECK_THROWS_WITH(computeCoverage(*d.context, points, {.level = 4}), Catch::Contains("level must be 1, 2 or 3 (got 4)"));
+    CHECK_THROWS_WITH(computeCoverage(*d.context, points, {.level = 0}), Catch::Contains("level must be 1, 2 or 3"));
+    CHECK_THROWS_WITH(computeCoverage(*d.context, points, {.thresholdMinutes = 0.0}),
+                      Catch::Contains("threshold must be a positive number of minutes (got 0)"));
+    CHECK_THROWS_WITH(computeCoverage(*d.context, points, {.thresholdMinutes = -5.0}),
+                      Catch::Contains("threshold must be a positive number of minutes"));
 }

@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "coverage/grid.h"
 #include "coverage/mem_raster.h"
+#include "coverage/parallel.h"
 #include "geo/territory.h"
 
 #include <ogr_geometry.h>
@@ -137,24 +138,29 @@ std::vector<GapZone> computeGapZones(const Territory& territory, const CoverageG
             zone.maxMinutes = stats.maxMinutes;
             zone.meanMinutes = float(stats.sumMinutes / reachable);
         }
+        zones.push_back(std::move(zone));
+    }
 
+    // The geometries; clipping (GEOS overlays) is the expensive part, shared between threads.
+    const auto shape = [&](GapZone& zone) {
         std::unique_ptr<OGRMultiPolygon> geometry;
         if (options.clipToCommunes) {
-            const auto outline = outlines.find(zoneNumber);
+            const Commune& commune = territory.communes[std::size_t(zone.commune)];
+            const auto outline = outlines.find(zone.zone);
             if (outline != outlines.end() && commune.geometry) {
                 std::unique_ptr<OGRGeometry> clipped(outline->second->Intersection(commune.geometry.get()));
                 geometry = polygonalPart(clipped.get());
             }
         } else {
-            const auto outline = outlines.find(pieceId[key]);
+            const auto outline = outlines.find(pieceId[{zone.zone, zone.commune}]);
             if (outline != outlines.end()) geometry = std::move(outline->second);
         }
         if (!geometry) geometry = std::make_unique<OGRMultiPolygon>();
         // A failed clip (GEOS error) leaves no polygon: fall back on the cells' area.
-        zone.areaKm2 = geometry->IsEmpty() ? stats.cells * grid.cellAreaKm2() : areaKm2(*geometry);
+        zone.areaKm2 = geometry->IsEmpty() ? zone.cells * grid.cellAreaKm2() : areaKm2(*geometry);
         zone.geometry = std::move(geometry);
-        zones.push_back(std::move(zone));
-    }
+    };
+    parallelFor(zones.size(), options.clipToCommunes ? options.threads : 1, [&](std::size_t i) { shape(zones[i]); });
     return zones;
 }
 
@@ -170,7 +176,7 @@ void requireValidBandBreaks(const std::vector<double>& breaks)
 
 std::vector<IsochroneBand> computeIsochroneBands(const Territory& territory, const CoverageGrid& grid,
                                                  std::span<const float> cellMinutes,
-                                                 const std::vector<double>& breaks, bool clipToOutline)
+                                                 const std::vector<double>& breaks, bool clipToOutline, int threads)
 {
     requireValidBandBreaks(breaks);
     requireSurfaceMatchesGrid(grid, cellMinutes);
@@ -193,7 +199,7 @@ std::vector<IsochroneBand> computeIsochroneBands(const Territory& territory, con
     }
     auto outlines = polygonize(bandOfRaster, grid.columns(), grid.rows(), grid.geoTransform(), 0);
 
-    for (std::size_t b = 0; b < bands.size(); ++b) {
+    parallelFor(bands.size(), threads, [&](std::size_t b) {
         std::unique_ptr<OGRMultiPolygon> geometry;
         const auto outline = outlines.find(std::int32_t(b + 1));
         if (outline != outlines.end()) {
@@ -207,7 +213,7 @@ std::vector<IsochroneBand> computeIsochroneBands(const Territory& territory, con
         if (!geometry) geometry = std::make_unique<OGRMultiPolygon>();
         bands[b].areaKm2 = geometry->IsEmpty() ? bands[b].cells * grid.cellAreaKm2() : areaKm2(*geometry);
         bands[b].geometry = std::move(geometry);
-    }
+    });
     return bands;
 }
 
