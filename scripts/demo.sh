@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
 
-DATA="${MAILLAGE_SHARED_DATA:-$(cd .. && pwd)/shared/data}/04"
+# The same folder the build found (see cmake/FindSharedData.cmake).
+DATA="$(sed -n 's/^MAILLAGE_SHARED_DATA:PATH=//p' build/CMakeCache.txt)/04"
 [ -d "$DATA" ] || { echo "demo: no data folder $DATA (set MAILLAGE_SHARED_DATA)" >&2; exit 1; }
 mkdir -p out
 PROJECT=out/demo-04.gpkg
