@@ -915,3 +915,95 @@ TEST_CASE("a level other than 1, 2 or 3, or a threshold of zero or less, is refu
     CHECK_THROWS_WITH(computeCoverage(*d.context, points, {.thresholdMinutes = -5.0}),
                       Catch::Contains("threshold must be a positive number of minutes"));
 }
+
+// ---------------------------------------------------------------------------------------
+// The command line.
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CliRun runMaillage(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(test::cliPath(), arguments);
+    REQUIRE(process.waitForFinished(120'000));
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+// A 04 project; with the network saved in it when `withNetwork`.
+QString project04(const test::ScratchDir& scratch, bool withNetwork, bool withPoints)
+{
+    const QString project = scratch.path("04.gpkg");
+    const QString limits = test::sharedData("04/limites-04.gpkg");
+    QStringList init{"init", "--project", project, "--communes", limits, "--communes-layer", "commune",
+                     "--epci", limits, "--epci-layer", "epci"};
+    if (withNetwork) init << "--network" << test::sharedData("04/routes-04.geojson") << "--profile" << "generalised";
+    REQUIRE(runMaillage(init).exitCode == 0);
+    if (withPoints)
+        for (const char* file : {"04/mairies-04.csv", "04/france-services-2024.csv"})
+            REQUIRE(runMaillage({"import", "--project", project, test::sharedData(file)}).exitCode == 0);
+    return project;
+}
+
+}  // namespace
+
+TEST_CASE("maillage coverage on the 04 project prints the population beyond and writes the GeoPackage")
+{
+    test::ScratchDir scratch;
+    const QString project = project04(scratch, true, true);
+    const QString out = scratch.path("result.gpkg");
+    const CliRun run = runMaillage({"coverage", "--project", project, "--out", out, "--csv", scratch.path("csv")});
+    INFO(run.err.toStdString());
+    REQUIRE(run.exitCode == 0);
+    CHECK(run.out.contains("Population beyond 20 min (166 077 inhabitants)"));
+    CHECK(run.out.contains("Département 04"));
+    CHECK(run.out.contains("Communes whose town hall is beyond 20 min"));
+    CHECK(QFile::exists(out));
+    for (const char* csv : {"communes.csv", "epci.csv", "gap_zones.csv", "referrals.csv", "access_epci_seats.csv"})
+        CHECK(QFile::exists(scratch.path(QStringLiteral("csv/%1").arg(csv))));
+    const auto counts = readAllLayers(out);
+    CHECK(counts.at("communes") == 198);
+    CHECK(counts.at("epci") == 12);
+    CHECK(counts.at("gap_zones") > 0);
+}
+
+TEST_CASE("maillage coverage refuses bad parameters with a clear message")
+{
+    test::ScratchDir scratch;
+    const QString project = project04(scratch, false, false);
+    const QString out = scratch.path("result.gpkg");
+
+    const CliRun zero = runMaillage({"coverage", "--project", project, "--out", out, "--threshold", "0"});
+    CHECK(zero.exitCode == 2);
+    CHECK(zero.err.contains("threshold must be a positive number of minutes"));
+
+    const CliRun level4 = runMaillage({"coverage", "--project", project, "--out", out, "--level", "4"});
+    CHECK(level4.exitCode == 2);
+    CHECK(level4.err.contains("--level must be an integer from 1 to 3"));
+
+    const CliRun noNetwork = runMaillage({"coverage", "--project", project, "--out", out});
+    CHECK(noNetwork.exitCode == 1);
+    CHECK(noNetwork.err.contains("no road network"));
+
+    const CliRun missingNetwork =
+        runMaillage({"coverage", "--project", project, "--out", out, "--network", scratch.path("nowhere.geojson")});
+    CHECK(missingNetwork.exitCode == 1);
+    CHECK(missingNetwork.err.contains("nowhere.geojson"));
+
+    const CliRun noPoints = runMaillage({"coverage", "--project", project, "--out", out, "--network",
+                                         test::sharedData("04/routes-04.geojson")});
+    CHECK(noPoints.exitCode == 1);
+    CHECK(noPoints.err.contains("no existing point of level 2"));
+
+    const CliRun noOut = runMaillage({"coverage", "--project", project});
+    CHECK(noOut.exitCode == 2);
+    CHECK(noOut.err.contains("--out"));
+    for (const CliRun* run : {&zero, &level4, &noNetwork, &missingNetwork, &noPoints, &noOut})
+        CHECK(run->err.trimmed().count('\n') == 0);  // one line
+    CHECK_FALSE(QFile::exists(out));
+}
