@@ -24,6 +24,7 @@
 
 #include <gdal.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -60,10 +61,15 @@ void printTable(const TripCheckSummary& summary)
                   .arg(trip.reached ? minutesText(trip.minutes) : QStringLiteral("–"))
                   .arg(r.minutes > 0 ? percent(trip.minutesError()) : QStringLiteral("–")));
     }
-    if (summary.trips.front().reference.minutes > 0)
+    const bool knownKm = std::any_of(summary.trips.begin(), summary.trips.end(), [](const TripCheck& t) { return t.reference.km > 0; });
+    if (knownKm)
         print(QStringLiteral("\nmedian |error|: km %1 %, minutes %2 %; worst: km %3 %, minutes %4 %; unreached: %5")
                   .arg(100 * summary.medianAbsKmError, 0, 'f', 1).arg(100 * summary.medianAbsMinutesError, 0, 'f', 1)
                   .arg(100 * summary.maxAbsKmError, 0, 'f', 1).arg(100 * summary.maxAbsMinutesError, 0, 'f', 1)
+                  .arg(summary.unreached));
+    else
+        print(QStringLiteral("\nminutes |error| where a reference is known: median %1 %, worst %2 %; unreached: %3")
+                  .arg(100 * summary.medianAbsMinutesError, 0, 'f', 1).arg(100 * summary.maxAbsMinutesError, 0, 'f', 1)
                   .arg(summary.unreached));
 }
 
@@ -151,7 +157,7 @@ void runGrid(const CalibrationNetwork& network, const SpeedProfile& start, const
     print(QStringLiteral("### Stage 1: detour factor from published km (speeds as in the start profile)\n"));
     print(QStringLiteral("| detour | RMS log km error | median abs km error | worst km error |\n|---:|---:|---:|---:|"));
     for (const CalibrationStep& step : outcome.detourScan)
-        if (std::lround(step.detour * 100) % 2 == 0)
+        if (std::lround(step.detour * 100) % 2 == 0 || step.detour == outcome.profile.detourFactor)
             print(QStringLiteral("| %1 | %2 | %3 % | %4 % |").arg(step.detour, 0, 'f', 2).arg(step.score, 0, 'f', 4)
                       .arg(100 * step.medianAbsError, 0, 'f', 1).arg(100 * step.maxAbsError, 0, 'f', 1));
     print(QStringLiteral("\n### Stage 2: secondary speed and terminal time from published minutes (10 best of %1)\n")

@@ -5,9 +5,14 @@
 #include "network/calibration.h"
 #include "network/extract_lines.h"
 #include "network/extract_osm.h"
+#include "network/nearest_search.h"
 #include "network/network_summary.h"
+#include "network/profile_snapping.h"
+#include "network/road_graph.h"
+#include "network/snapping.h"
 #include "network/speed_profile.h"
 #include "network/town_connectors.h"
+#include "network/travel_matrix.h"
 #include "support/test_data.h"
 
 #include <QFile>
@@ -633,4 +638,33 @@ TEST_CASE("Digne, Manosque, Sisteron and Barcelonnette reach each other in plaus
                                                       << check.minutes << " min");
         CHECK(std::abs(check.minutesError()) < 0.25);
     }
+}
+
+TEST_CASE("crossing Andorra by car takes a plausible time with the osm profile")
+{
+    const SpeedProfile profile = loadSpeedProfile(QStringLiteral("osm"));
+    const RoadGraph graph(extractOsm(test::sharedData(QStringLiteral("osm/andorra.osm.pbf")), profile));
+    const Snapper snapper(graph);
+    // Andorra la Vella (Casa de la Vall) to Pas de la Casa over the Envalira pass (CG-2):
+    // about 30 km, usually about 40 minutes; and Sant Julià de Lòria, 7 km south.
+    const Snap andorraLaVella = snapWithProfile(snapper, toLambert93({1.5209, 42.5063}), profile);
+    const Snap pasDeLaCasa = snapWithProfile(snapper, toLambert93({1.7330, 42.5424}), profile);
+    const Snap santJulia = snapWithProfile(snapper, toLambert93({1.4913, 42.4637}), profile);
+    REQUIRE(andorraLaVella.ok());
+    REQUIRE(pasDeLaCasa.ok());
+    REQUIRE(santJulia.ok());
+    CHECK(andorraLaVella.offsetMetres < 100);
+    NearestSearch search(graph);
+    const std::vector<Snap> destinations{pasDeLaCasa, santJulia};
+    const std::vector<Trip> trips = travelFrom(search, andorraLaVella, destinations);
+    INFO("Pas de la Casa " << trips[0].km() << " km, " << trips[0].minutes() << " min; Sant Julià "
+                           << trips[1].km() << " km, " << trips[1].minutes() << " min");
+    CHECK(trips[0].km() > 25);
+    CHECK(trips[0].km() < 40);
+    CHECK(trips[0].minutes() > 28);
+    CHECK(trips[0].minutes() < 55);
+    CHECK(trips[1].km() > 5);
+    CHECK(trips[1].km() < 12);
+    CHECK(trips[1].minutes() > 6);
+    CHECK(trips[1].minutes() < 20);
 }
