@@ -6,7 +6,7 @@
 //   densified  the 04 network split into ~30 m pieces (OSM-like vertex spacing), ~300,000 nodes;
 //   synthetic  a road-like perturbed grid of 5 million nodes with arterials, one-ways and
 //              long fast edges.
-// Usage: bench_network [--only 04,densified,synthetic] [--runs N] [--data DIR]
+// Usage: bench_network [--only 04,densified,synthetic] [--runs N] [--data DIR] [--skip-od]
 // Build it optimised (RelWithDebInfo, the default, is -O2) and run it on an idle machine.
 
 #include "common/error.h"
@@ -221,7 +221,7 @@ struct Row {
     std::string odShape;
 };
 
-Row measure(const std::string& name, const std::function<NetworkInput()>& prepare, int runs)
+Row measure(const std::string& name, const std::function<NetworkInput()>& prepare, int runs, bool withOd)
 {
     Row row;
     row.name = name;
@@ -307,7 +307,7 @@ Row measure(const std::string& name, const std::function<NetworkInput()>& prepar
     // OD: 50 origins × 16 facilities, times and metres.
     std::vector<Snap> origins(50);
     for (Snap& o : origins) o = randomPlace();
-    row.odMs = timeMs([&] { (void)travelMatrix(graph, origins, facilities); });
+    if (withOd) row.odMs = timeMs([&] { (void)travelMatrix(graph, origins, facilities); });
     row.odShape = "50x16";
     return row;
 }
@@ -336,24 +336,28 @@ int main(int argc, char* argv[])
     GDALAllRegister();
     QStringList only{"04", "andorra", "densified", "synthetic"};
     int runs = 20;
+    bool withOd = true;
     QString data = QStringLiteral(MAILLAGE_SHARED_DATA);
     const QStringList args = app.arguments();
-    for (int i = 1; i + 1 < args.size(); i += 2) {
+    for (int i = 1; i < args.size(); ++i) {
+        if (args[i] == "--skip-od") { withOd = false; continue; }
+        if (i + 1 >= args.size()) break;
         if (args[i] == "--only") only = args[i + 1].split(',');
         else if (args[i] == "--runs") runs = std::max(1, args[i + 1].toInt());
         else if (args[i] == "--data") data = args[i + 1];
+        ++i;
     }
     const QString routes04 = data + "/04/routes-04.geojson";
 
     std::vector<Row> rows;
     try {
-        if (only.contains("04")) rows.push_back(measure("04 (routes-04.geojson)", [&] { return load04(routes04); }, runs));
+        if (only.contains("04")) rows.push_back(measure("04 (routes-04.geojson)", [&] { return load04(routes04); }, runs, withOd));
         if (only.contains("andorra"))
             std::fprintf(stderr, "[andorra] skipped: needs the OSM extractor (branch wt-netbuild)\n");
         if (only.contains("densified"))
-            rows.push_back(measure("04 densified to ~30 m", [&] { return densify(load04(routes04), 30.0); }, runs));
+            rows.push_back(measure("04 densified to ~30 m", [&] { return densify(load04(routes04), 30.0); }, runs, withOd));
         if (only.contains("synthetic"))
-            rows.push_back(measure("synthetic 5M", [] { return synthetic(2237); }, std::min(runs, 5)));
+            rows.push_back(measure("synthetic 5M", [] { return synthetic(2237); }, std::min(runs, 5), withOd));
     } catch (const Error& e) {
         std::fprintf(stderr, "error: %s\n", qPrintable(e.message()));
         return 1;
