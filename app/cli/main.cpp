@@ -1,1 +1,72 @@
-int main() { return 0; }
+// maillage — the command-line face of the core library: every result the application
+// shows can be produced here, headless, with the same code.
+#include "cli_support.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <gdal.h>
+
+using namespace maillage::cli;
+
+namespace {
+
+void printGeneralHelp()
+{
+    out() << "Usage: maillage <command> [options]\n\n"
+          << "Plan the réseau d'accueil of a département: territory, accueil points, travel times, coverage.\n\n"
+          << "Commands:\n";
+    for (const Command& command : allCommands())
+        out() << "  " << command.name.leftJustified(14) << command.summary << '\n';
+    out() << "\nRun `maillage <command> --help` for the options of a command.\n"
+          << "Other options: --version, --help\n";
+    out().flush();
+}
+
+const Command* findCommand(const QString& name)
+{
+    for (const Command& command : allCommands())
+        if (command.name == name) return &command;
+    return nullptr;
+}
+
+}  // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("maillage"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MAILLAGE_VERSION));
+    GDALAllRegister();
+    // GDAL's own messages would duplicate ours on stderr; our errors carry its text.
+    CPLSetErrorHandler(CPLQuietErrorHandler);
+
+    QStringList arguments = app.arguments().mid(1);
+    if (arguments.isEmpty() || arguments.first() == QLatin1String("--help") || arguments.first() == QLatin1String("-h")
+        || arguments.first() == QLatin1String("help")) {
+        printGeneralHelp();
+        return arguments.isEmpty() ? 2 : 0;
+    }
+    if (arguments.first() == QLatin1String("--version")) {
+        out() << "maillage " << MAILLAGE_VERSION << '\n' << Qt::flush;
+        return 0;
+    }
+    const QString name = arguments.takeFirst();
+    const Command* command = findCommand(name);
+    if (!command) {
+        err() << "maillage: unknown command \"" << name << "\" (see maillage --help)\n" << Qt::flush;
+        return 2;
+    }
+    try {
+        return command->run(arguments);
+    } catch (const UsageError& e) {
+        err() << "maillage " << name << ": " << e.message() << " (see maillage " << name << " --help)\n" << Qt::flush;
+        return 2;
+    } catch (const maillage::Error& e) {
+        err() << "maillage " << name << ": error: " << e.message() << '\n' << Qt::flush;
+        return 1;
+    } catch (const std::exception& e) {
+        err() << "maillage " << name << ": error: " << e.what() << '\n' << Qt::flush;
+        return 1;
+    }
+}

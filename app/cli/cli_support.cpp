@@ -1,0 +1,135 @@
+#include "cli_support.h"
+
+#include "io/territory_loader.h"
+#include "store/project_settings.h"
+#include "store/store.h"
+
+#include <QRegularExpression>
+
+#include <cstdio>
+
+namespace maillage::cli {
+
+QTextStream& out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream& err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+bool parseCommandLine(QCommandLineParser& parser, const QString& commandName, const QStringList& arguments)
+{
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help and exit."));
+    parser.addOption(help);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    // QCommandLineParser expects the program name first.
+    if (!parser.parse(QStringList{QStringLiteral("maillage ") + commandName} + arguments))
+        throw UsageError(parser.errorText());
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        // helpText() starts with "Usage: <argv0>"; show the real invocation.
+        out() << text << Qt::flush;
+        return false;
+    }
+    return true;
+}
+
+QString requiredOption(const QCommandLineParser& parser, const QString& name)
+{
+    const QString value = parser.value(name);
+    if (value.isEmpty())
+        throw UsageError(QStringLiteral("missing required option --%1").arg(name));
+    return value;
+}
+
+std::optional<int> intOption(const QCommandLineParser& parser, const QString& name, int min, int max)
+{
+    if (!parser.isSet(name)) return std::nullopt;
+    bool ok = false;
+    const int value = parser.value(name).toInt(&ok);
+    if (!ok || value < min || value > max)
+        throw UsageError(QStringLiteral("--%1 must be an integer from %2 to %3, not \"%4\"")
+                             .arg(name).arg(min).arg(max).arg(parser.value(name)));
+    return value;
+}
+
+QCommandLineOption projectOption()
+{
+    return QCommandLineOption({QStringLiteral("p"), QStringLiteral("project")},
+                              QStringLiteral("Project file (a GeoPackage, e.g. 04.gpkg)."), QStringLiteral("file"));
+}
+
+Store openProject(const QCommandLineParser& parser)
+{
+    return Store::open(requiredOption(parser, QStringLiteral("project")));
+}
+
+Territory loadProjectTerritory(const Store& store)
+{
+    return loadTerritory(loadProjectInputs(store).territory);
+}
+
+TextTable::TextTable(QStringList headers) : headers_(std::move(headers)) {}
+
+void TextTable::addRow(QStringList cells)
+{
+    while (cells.size() < headers_.size()) cells << QString();
+    rows_.push_back(std::move(cells));
+}
+
+void TextTable::print(QTextStream& stream) const
+{
+    static const QRegularExpression numeric(QStringLiteral("^[-+]?[0-9][0-9  .,]*%?$"));
+    std::vector<qsizetype> widths(headers_.size());
+    for (int c = 0; c < headers_.size(); ++c) widths[c] = headers_[c].size();
+    for (const QStringList& row : rows_)
+        for (int c = 0; c < headers_.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
+    auto printRow = [&](const QStringList& row, bool header) {
+        QStringList cells;
+        for (int c = 0; c < headers_.size(); ++c) {
+            const bool right = !header && numeric.match(row[c]).hasMatch();
+            cells << (right ? row[c].rightJustified(widths[c]) : row[c].leftJustified(widths[c]));
+        }
+        QString line = cells.join(QStringLiteral("  "));
+        while (line.endsWith(QLatin1Char(' '))) line.chop(1);
+        stream << line << '\n';
+    };
+    printRow(headers_, true);
+    QStringList rules;
+    for (qsizetype w : widths) rules << QString(w, QLatin1Char('-'));
+    stream << rules.join(QStringLiteral("  ")) << '\n';
+    for (const QStringList& row : rows_) printRow(row, false);
+    stream.flush();
+}
+
+void TextTable::printCsv(QTextStream& stream) const
+{
+    auto quote = [](QString cell) {
+        if (cell.contains(QLatin1Char(',')) || cell.contains(QLatin1Char('"')) || cell.contains(QLatin1Char('\n')))
+            cell = QLatin1Char('"') + cell.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+        return cell;
+    };
+    auto printRow = [&](const QStringList& row) {
+        QStringList cells;
+        for (const QString& cell : row) cells << quote(cell);
+        stream << cells.join(QLatin1Char(',')) << '\n';
+    };
+    printRow(headers_);
+    for (const QStringList& row : rows_) printRow(row);
+    stream.flush();
+}
+
+QString groupThousands(qint64 value)
+{
+    QString digits = QString::number(value < 0 ? -value : value);
+    for (qsizetype i = digits.size() - 3; i > 0; i -= 3) digits.insert(i, QLatin1Char(' '));
+    return value < 0 ? QLatin1Char('-') + digits : digits;
+}
+
+}  // namespace maillage::cli

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "common/error.h"
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace maillage {
+class Store;
+class Territory;
+}
+
+namespace maillage::cli {
+
+// Standard output and error as UTF-8 text streams.
+QTextStream& out();
+QTextStream& err();
+
+// A mistake in the command line (unknown option, missing value): exit code 2.
+class UsageError : public Error {
+public:
+    using Error::Error;
+};
+
+// One `maillage <name>` subcommand.
+struct Command {
+    QString name;
+    QString summary;
+    // Receives the arguments after the subcommand name; returns the exit code.
+    std::function<int(const QStringList& arguments)> run;
+};
+
+const std::vector<Command>& allCommands();
+
+// Parses `arguments` for a subcommand. Returns false when --help was asked (the help
+// text has then been printed); throws UsageError on an unknown option or missing value.
+bool parseCommandLine(QCommandLineParser& parser, const QString& commandName, const QStringList& arguments);
+
+// The value of a required option; throws UsageError naming it when absent.
+QString requiredOption(const QCommandLineParser& parser, const QString& name);
+// An integer option within [min, max]; nullopt when absent; UsageError when malformed.
+std::optional<int> intOption(const QCommandLineParser& parser, const QString& name, int min, int max);
+
+// The standard --project option, and the store it names.
+QCommandLineOption projectOption();
+Store openProject(const QCommandLineParser& parser);
+Territory loadProjectTerritory(const Store& store);
+
+// A plain-text table with aligned columns; numeric columns are right-aligned.
+class TextTable {
+public:
+    explicit TextTable(QStringList headers);
+    void addRow(QStringList cells);
+    void print(QTextStream& stream) const;
+    void printCsv(QTextStream& stream) const;
+
+private:
+    QStringList headers_;
+    std::vector<QStringList> rows_;
+};
+
+// "166 077" style thousands grouping, as planners read numbers in French documents.
+QString groupThousands(qint64 value);
+
+}  // namespace maillage::cli

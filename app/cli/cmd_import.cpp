@@ -1,0 +1,124 @@
+#include "cli_support.h"
+
+#include "geo/territory.h"
+#include "io/point_format.h"
+#include "io/point_importers.h"
+#include "store/kinds.h"
+#include "store/store.h"
+
+namespace maillage::cli {
+namespace {
+
+constexpr int kIssuesShown = 50;
+
+PointMapping mappingFrom(const QCommandLineParser& parser)
+{
+    PointMapping mapping;
+    auto set = [&](const char* option, QString& target) {
+        if (parser.isSet(QLatin1String(option))) target = parser.value(QLatin1String(option));
+    };
+    set("layer", mapping.layer);
+    set("name-field", mapping.nameField);
+    set("id-field", mapping.idField);
+    set("lon-field", mapping.lonField);
+    set("lat-field", mapping.latField);
+    set("level-field", mapping.levelField);
+    set("kind-field", mapping.kindField);
+    set("commune-field", mapping.communeField);
+    set("source", mapping.source);
+    if (parser.isSet(QStringLiteral("kind"))) {
+        mapping.fixedKind = parser.value(QStringLiteral("kind"));
+        if (!findKind(mapping.fixedKind)) {
+            QStringList codes;
+            for (const KindInfo& kind : kindReferential()) codes << kind.code;
+            throw UsageError(QStringLiteral("unknown kind \"%1\" (kinds: %2)").arg(mapping.fixedKind, codes.join(QStringLiteral(", "))));
+        }
+    }
+    if (auto level = intOption(parser, QStringLiteral("level"), 1, 3)) mapping.fixedLevel = levelFromInt(*level);
+    const QString delimiter = parser.value(QStringLiteral("delimiter"));
+    if (delimiter == QLatin1String("tab")) mapping.delimiter = '\t';
+    else if (delimiter.size() == 1) mapping.delimiter = delimiter.at(0).toLatin1();
+    else if (!delimiter.isEmpty()) throw UsageError(QStringLiteral("--delimiter must be one character or \"tab\""));
+    return mapping;
+}
+
+ImportBatch readBatch(PointFormat format, const QString& file, const QCommandLineParser& parser)
+{
+    switch (format) {
+    case PointFormat::Mairies: return readMairiesCsv(file);
+    case PointFormat::FranceServices: return readFranceServicesCsv(file);
+    case PointFormat::LaPoste: return readLaPosteCsv(file);
+    case PointFormat::Generic: return readGenericPoints(file, mappingFrom(parser));
+    }
+    return {};
+}
+
+void printReport(const ImportReport& report)
+{
+    const ImportBatch& batch = report.batch;
+    out() << batch.file << ": " << batch.rowsRead << " rows read, " << batch.points.size() << " points ("
+          << report.written.inserted << " new, " << report.written.updated << " updated, " << report.written.unchanged
+          << " unchanged), " << report.outsideTerritory << " outside the territory, " << batch.skippedCount()
+          << " rows skipped\n";
+    const char* where = batch.featureIds ? "feature " : "line ";
+    int shown = 0;
+    for (const ImportIssue& issue : batch.issues) {
+        if (shown++ == kIssuesShown) {
+            out() << "  … and " << (batch.issues.size() - kIssuesShown) << " more\n";
+            break;
+        }
+        out() << "  " << where << issue.line << ": " << (issue.skipped ? "" : "warning: ") << issue.message << '\n';
+    }
+    out().flush();
+}
+
+}  // namespace
+
+int runImport(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Import accueil points into a project. The published lists (town halls, ANCT France services,\n"
+        "La Poste contact points) are recognised from their columns; other files use the mapping options.\n"
+        "Importing the same file again updates its points instead of duplicating them. Bad rows are\n"
+        "reported with their line number and skipped; the rest is imported."));
+    parser.addOption(projectOption());
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("CSV, GeoJSON, GeoPackage… file of points."));
+    const auto field = QStringLiteral("field");
+    parser.addOptions({
+        {QStringLiteral("format"), QStringLiteral("auto (default), mairies, france-services, laposte or points."), QStringLiteral("format"), QStringLiteral("auto")},
+        {QStringLiteral("kind"), QStringLiteral("Kind of every point (generic import), e.g. france_services, caf."), QStringLiteral("kind")},
+        {QStringLiteral("level"), QStringLiteral("Level of every point, 1 to 3 (default: the kind's level)."), QStringLiteral("level")},
+        {QStringLiteral("layer"), QStringLiteral("Layer of a GeoJSON/GeoPackage source."), QStringLiteral("layer")},
+        {QStringLiteral("name-field"), QStringLiteral("Column with the point name (default name)."), field},
+        {QStringLiteral("id-field"), QStringLiteral("Column with a stable identifier (default: row number)."), field},
+        {QStringLiteral("lon-field"), QStringLiteral("Longitude column of a CSV (default longitude)."), field},
+        {QStringLiteral("lat-field"), QStringLiteral("Latitude column of a CSV (default latitude)."), field},
+        {QStringLiteral("level-field"), QStringLiteral("Column with the level (1-3)."), field},
+        {QStringLiteral("kind-field"), QStringLiteral("Column with the kind code."), field},
+        {QStringLiteral("commune-field"), QStringLiteral("Column with the commune INSEE code."), field},
+        {QStringLiteral("source"), QStringLiteral("Source tag stored with the points (default: the file name)."), QStringLiteral("tag")},
+        {QStringLiteral("delimiter"), QStringLiteral("CSV delimiter: one character or \"tab\" (default: guessed)."), QStringLiteral("char")},
+    });
+    if (!parseCommandLine(parser, QStringLiteral("import"), arguments)) return 0;
+    if (parser.positionalArguments().size() != 1)
+        throw UsageError(QStringLiteral("give exactly one file to import"));
+    const QString file = parser.positionalArguments().first();
+
+    const QString formatName = parser.value(QStringLiteral("format"));
+    PointFormat format;
+    if (formatName == QLatin1String("auto")) {
+        format = detectPointFormat(file);
+    } else if (auto named = pointFormatFromName(formatName)) {
+        format = *named;
+    } else {
+        throw UsageError(QStringLiteral("unknown format \"%1\" (auto, mairies, france-services, laposte, points)").arg(formatName));
+    }
+
+    Store store = openProject(parser);
+    const Territory territory = loadProjectTerritory(store);
+    printReport(importBatch(store, readBatch(format, file, parser), &territory));
+    return 0;
+}
+
+}  // namespace maillage::cli

@@ -1,0 +1,84 @@
+#include "cli_support.h"
+
+#include "io/territory_loader.h"
+#include "store/project_settings.h"
+#include "store/store.h"
+
+#include <QFileInfo>
+
+namespace maillage::cli {
+namespace {
+
+QString absolute(const QString& path) { return path.isEmpty() ? path : QFileInfo(path).absoluteFilePath(); }
+
+std::optional<LayerSource> optionalSource(const QCommandLineParser& parser, const QString& pathOption,
+                                          const QString& layerOption)
+{
+    if (!parser.isSet(pathOption)) return std::nullopt;
+    return LayerSource{absolute(parser.value(pathOption)), parser.value(layerOption)};
+}
+
+void overrideIfSet(const QCommandLineParser& parser, const QString& option, QString& target)
+{
+    if (parser.isSet(option)) target = parser.value(option);
+}
+
+}  // namespace
+
+int runInit(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Create a project file (a GeoPackage) for a territory. The boundary layers are checked\n"
+        "now and read again each time the project is used; field names default to IGN ADMIN EXPRESS."));
+    parser.addOption(projectOption());
+    const auto file = QStringLiteral("file"), layer = QStringLiteral("layer"), field = QStringLiteral("field");
+    parser.addOptions({
+        {QStringLiteral("communes"), QStringLiteral("Commune boundaries (any OGR vector format and CRS)."), file},
+        {QStringLiteral("communes-layer"), QStringLiteral("Layer of the commune file (default: the first)."), layer},
+        {QStringLiteral("insee-field"), QStringLiteral("Commune INSEE code field (default INSEE_COM)."), field},
+        {QStringLiteral("name-field"), QStringLiteral("Commune name field (default NOM)."), field},
+        {QStringLiteral("population-field"), QStringLiteral("Commune population field (default POPULATION)."), field},
+        {QStringLiteral("epci-field"), QStringLiteral("Commune field with the EPCI SIREN (default SIREN_EPCI)."), field},
+        {QStringLiteral("epci"), QStringLiteral("EPCI boundaries (optional: derived from the communes otherwise)."), file},
+        {QStringLiteral("epci-layer"), QStringLiteral("Layer of the EPCI file."), layer},
+        {QStringLiteral("epci-siren-field"), QStringLiteral("EPCI SIREN field (default CODE_SIREN)."), field},
+        {QStringLiteral("epci-name-field"), QStringLiteral("EPCI name field (default NOM)."), field},
+        {QStringLiteral("outline"), QStringLiteral("Département outline (optional: union of the communes otherwise)."), file},
+        {QStringLiteral("outline-layer"), QStringLiteral("Layer of the outline file."), layer},
+        {QStringLiteral("network"), QStringLiteral("Road network: OpenStreetMap file or any OGR line layer."), file},
+        {QStringLiteral("network-layer"), QStringLiteral("Layer of the network file."), layer},
+        {QStringLiteral("profile"), QStringLiteral("Speed profile: \"generalised\", \"osm\" or a JSON file."), QStringLiteral("profile")},
+    });
+    if (!parseCommandLine(parser, QStringLiteral("init"), arguments)) return 0;
+
+    const QString projectPath = requiredOption(parser, QStringLiteral("project"));
+    ProjectInputs inputs;
+    TerritorySources& sources = inputs.territory;
+    sources.communes = {absolute(requiredOption(parser, QStringLiteral("communes"))), parser.value(QStringLiteral("communes-layer"))};
+    overrideIfSet(parser, QStringLiteral("insee-field"), sources.communeFields.insee);
+    overrideIfSet(parser, QStringLiteral("name-field"), sources.communeFields.name);
+    overrideIfSet(parser, QStringLiteral("population-field"), sources.communeFields.population);
+    overrideIfSet(parser, QStringLiteral("epci-field"), sources.communeFields.epciSiren);
+    sources.epcis = optionalSource(parser, QStringLiteral("epci"), QStringLiteral("epci-layer"));
+    overrideIfSet(parser, QStringLiteral("epci-siren-field"), sources.epciFields.siren);
+    overrideIfSet(parser, QStringLiteral("epci-name-field"), sources.epciFields.name);
+    sources.outline = optionalSource(parser, QStringLiteral("outline"), QStringLiteral("outline-layer"));
+    inputs.networkPath = absolute(parser.value(QStringLiteral("network")));
+    inputs.networkLayer = parser.value(QStringLiteral("network-layer"));
+    inputs.profile = parser.value(QStringLiteral("profile"));
+
+    // Load first: a project is only created for a territory that can be read.
+    const Territory territory = loadTerritory(sources);
+    Store store = Store::create(projectPath);
+    saveProjectInputs(store, inputs);
+
+    out() << "Created project " << projectPath << ": " << territory.communes.size() << " communes, "
+          << territory.epcis.size() << " EPCI, population " << groupThousands(territory.population()) << '\n';
+    for (const LoadWarning& w : territory.warnings)
+        out() << "warning: " << w.file << ", layer " << w.layer << ", " << w.feature << ": " << w.message << '\n';
+    out().flush();
+    return 0;
+}
+
+}  // namespace maillage::cli

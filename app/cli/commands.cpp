@@ -1,0 +1,22 @@
+#include "cli_support.h"
+
+namespace maillage::cli {
+
+// Each command lives in its own cmd_<name>.cpp.
+int runInit(const QStringList& arguments);
+int runImport(const QStringList& arguments);
+int runPoints(const QStringList& arguments);
+int runInfo(const QStringList& arguments);
+
+const std::vector<Command>& allCommands()
+{
+    static const std::vector<Command> commands{
+        {QStringLiteral("init"), QStringLiteral("Create a project: territory boundaries (and road network)."), runInit},
+        {QStringLiteral("import"), QStringLiteral("Import accueil points from a CSV, GeoJSON or GeoPackage file."), runImport},
+        {QStringLiteral("points"), QStringLiteral("List accueil points, filtered by level, kind, EPCI, commune."), runPoints},
+        {QStringLiteral("info"), QStringLiteral("Summarise the territory and the accueil points of a project."), runInfo},
+    };
+    return commands;
+}
+
+}  // namespace maillage::cli

@@ -1,0 +1,88 @@
+#include "store/project_settings.h"
+
+#include "common/error.h"
+#include "store/store.h"
+
+namespace maillage {
+namespace {
+
+// Settings keys. Changing one breaks existing projects: add a migration instead.
+const QString kCommunesPath = QStringLiteral("territory.communes.path");
+const QString kCommunesLayer = QStringLiteral("territory.communes.layer");
+const QString kFieldInsee = QStringLiteral("territory.communes.field.insee");
+const QString kFieldName = QStringLiteral("territory.communes.field.name");
+const QString kFieldPopulation = QStringLiteral("territory.communes.field.population");
+const QString kFieldEpci = QStringLiteral("territory.communes.field.epci");
+const QString kEpciPath = QStringLiteral("territory.epci.path");
+const QString kEpciLayer = QStringLiteral("territory.epci.layer");
+const QString kEpciFieldSiren = QStringLiteral("territory.epci.field.siren");
+const QString kEpciFieldName = QStringLiteral("territory.epci.field.name");
+const QString kOutlinePath = QStringLiteral("territory.outline.path");
+const QString kOutlineLayer = QStringLiteral("territory.outline.layer");
+const QString kNetworkPath = QStringLiteral("network.path");
+const QString kNetworkLayer = QStringLiteral("network.layer");
+const QString kProfile = QStringLiteral("network.profile");
+
+void saveOptionalSource(Store& store, const QString& pathKey, const QString& layerKey,
+                        const std::optional<LayerSource>& source)
+{
+    store.setSetting(pathKey, source ? source->path : QString());
+    store.setSetting(layerKey, source ? source->layer : QString());
+}
+
+std::optional<LayerSource> loadOptionalSource(const Store& store, const QString& pathKey, const QString& layerKey)
+{
+    const QString path = store.setting(pathKey).value_or(QString());
+    if (path.isEmpty()) return std::nullopt;
+    return LayerSource{path, store.setting(layerKey).value_or(QString())};
+}
+
+void loadInto(const Store& store, const QString& key, QString& target)
+{
+    if (auto value = store.setting(key)) target = *value;
+}
+
+}  // namespace
+
+void saveProjectInputs(Store& store, const ProjectInputs& inputs)
+{
+    const TerritorySources& t = inputs.territory;
+    store.setSetting(kCommunesPath, t.communes.path);
+    store.setSetting(kCommunesLayer, t.communes.layer);
+    store.setSetting(kFieldInsee, t.communeFields.insee);
+    store.setSetting(kFieldName, t.communeFields.name);
+    store.setSetting(kFieldPopulation, t.communeFields.population);
+    store.setSetting(kFieldEpci, t.communeFields.epciSiren);
+    saveOptionalSource(store, kEpciPath, kEpciLayer, t.epcis);
+    store.setSetting(kEpciFieldSiren, t.epciFields.siren);
+    store.setSetting(kEpciFieldName, t.epciFields.name);
+    saveOptionalSource(store, kOutlinePath, kOutlineLayer, t.outline);
+    store.setSetting(kNetworkPath, inputs.networkPath);
+    store.setSetting(kNetworkLayer, inputs.networkLayer);
+    store.setSetting(kProfile, inputs.profile);
+}
+
+ProjectInputs loadProjectInputs(const Store& store)
+{
+    ProjectInputs inputs;
+    TerritorySources& t = inputs.territory;
+    t.communes.path = store.setting(kCommunesPath).value_or(QString());
+    if (t.communes.path.isEmpty())
+        throw Error(QStringLiteral("project %1 has no commune layer configured (run `maillage init` with --communes)")
+                        .arg(store.path()));
+    loadInto(store, kCommunesLayer, t.communes.layer);
+    loadInto(store, kFieldInsee, t.communeFields.insee);
+    loadInto(store, kFieldName, t.communeFields.name);
+    loadInto(store, kFieldPopulation, t.communeFields.population);
+    loadInto(store, kFieldEpci, t.communeFields.epciSiren);
+    t.epcis = loadOptionalSource(store, kEpciPath, kEpciLayer);
+    loadInto(store, kEpciFieldSiren, t.epciFields.siren);
+    loadInto(store, kEpciFieldName, t.epciFields.name);
+    t.outline = loadOptionalSource(store, kOutlinePath, kOutlineLayer);
+    loadInto(store, kNetworkPath, inputs.networkPath);
+    loadInto(store, kNetworkLayer, inputs.networkLayer);
+    loadInto(store, kProfile, inputs.profile);
+    return inputs;
+}
+
+}  // namespace maillage

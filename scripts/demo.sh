@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The main job on the Alpes-de-Haute-Provence (04) data: installs what is needed, builds,
+# creates a project from the reference data, imports the three published point lists and
+# prints what the territory and the store hold.
+# Data folder: ../shared/data (override with MAILLAGE_SHARED_DATA). Output: out/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh
+
+# The same folder the build found (see cmake/FindSharedData.cmake).
+DATA="$(sed -n 's/^MAILLAGE_SHARED_DATA:PATH=//p' build/CMakeCache.txt)/04"
+[ -d "$DATA" ] || { echo "demo: no data folder $DATA (set MAILLAGE_SHARED_DATA)" >&2; exit 1; }
+mkdir -p out
+PROJECT=out/demo-04.gpkg
+rm -f "$PROJECT" "$PROJECT-wal" "$PROJECT-shm" "$PROJECT-journal"
+M=build/app/cli/maillage
+
+$M init --project "$PROJECT" \
+  --communes "$DATA/limites-04.gpkg" --communes-layer commune \
+  --epci "$DATA/limites-04.gpkg" --epci-layer epci \
+  --outline "$DATA/limites-04.gpkg" --outline-layer departement \
+  --network "$DATA/routes-04.geojson" --profile generalised
+$M import --project "$PROJECT" "$DATA/mairies-04.csv"
+$M import --project "$PROJECT" "$DATA/france-services-2024.csv"
+$M import --project "$PROJECT" "$DATA/laposte-2020.csv"
+echo
+$M info --project "$PROJECT"
