@@ -5,14 +5,11 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <thread>
 
 namespace maillage {
 
 namespace {
-
-// Upper bound on grid cells per segment, so that memory follows the network's size.
-constexpr double kCellsPerSegment = 2.0;
-constexpr double kMinCellMetres = 20.0;
 
 struct Projection {
     double t = 0.0;         // 0 at a, 1 at b
@@ -71,70 +68,149 @@ SnapSides snapSides(const RoadGraph& graph, const Snap& snap)
     return sides;
 }
 
-Snapper::Snapper(const RoadGraph& graph, double cellMetres) : graph_(&graph)
+namespace {
+
+constexpr std::uint32_t kFanout = 16;
+
+// Position of (x, y) on a Hilbert curve filling a 65536 × 65536 square: segments close along
+// the curve are close in space, so consecutive segments make compact leaves.
+std::uint32_t hilbertIndex(std::uint32_t x, std::uint32_t y)
 {
-    // The segments, in float coordinates relative to the grid origin.
+    std::uint32_t d = 0;
+    for (std::uint32_t s = 1u << 15; s > 0; s >>= 1) {
+        const std::uint32_t rx = (x & s) ? 1 : 0;
+        const std::uint32_t ry = (y & s) ? 1 : 0;
+        d += s * s * ((3 * rx) ^ ry);
+        if (ry == 0) {
+            if (rx == 1) {
+                x = 0xFFFF - x;
+                y = 0xFFFF - y;
+            }
+            std::swap(x, y);
+        }
+    }
+    return d;
+}
+
+}  // namespace
+
+Snapper::Snapper(const RoadGraph& graph) : graph_(&graph)
+{
     const BBox box = graph.bounds();
     if (box.isEmpty() || graph.edgeCount() == 0) return;
     originX_ = box.minX;
     originY_ = box.minY;
+
+    // Every shape segment, keyed by the Hilbert index of its middle.
+    std::vector<Segment> segments;
+    std::vector<EdgeId> edges;
+    std::vector<std::uint32_t> indices;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> order;  // (Hilbert index, segment)
+    const double scale = 65535.0 / std::max({box.width(), box.height(), 1.0});
     for (EdgeId e = 0; e < graph.edgeCount(); ++e) {
         const RoadGraph::Shape shape = graph.edgeShape(e);
         for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
             const XY a = shape[i];
             const XY b = shape[i + 1];
-            segments_.push_back({float(a.x - originX_), float(a.y - originY_),
-                                 float(b.x - originX_), float(b.y - originY_)});
-            segmentEdges_.push_back(e);
-            segmentIndex_.push_back(static_cast<std::uint32_t>(i));
+            const double mx = (a.x + b.x) / 2 - originX_;
+            const double my = (a.y + b.y) / 2 - originY_;
+            order.emplace_back(hilbertIndex(std::uint32_t(std::clamp(mx * scale, 0.0, 65535.0)),
+                                            std::uint32_t(std::clamp(my * scale, 0.0, 65535.0))),
+                               std::uint32_t(segments.size()));
+            const double lengthSquared = (b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y);
+            segments.push_back({float(a.x - originX_), float(a.y - originY_), float(b.x - a.x),
+                                float(b.y - a.y), lengthSquared > 0.0 ? float(1.0 / lengthSquared) : 0.0f});
+            edges.push_back(e);
+            indices.push_back(static_cast<std::uint32_t>(i));
         }
     }
+    std::sort(order.begin(), order.end());
+    segments_.reserve(segments.size());
+    segmentEdges_.reserve(segments.size());
+    segmentIndex_.reserve(segments.size());
+    for (const auto& [key, i] : order) {
+        segments_.push_back(segments[i]);
+        segmentEdges_.push_back(edges[i]);
+        segmentIndex_.push_back(indices[i]);
+    }
 
-    const double width = std::max(box.width(), 1.0);
-    const double height = std::max(box.height(), 1.0);
-    if (cellMetres <= 0.0 || !std::isfinite(cellMetres))
-        cellMetres = std::sqrt(width * height / (kCellsPerSegment * double(segments_.size())));
-    cell_ = std::max(cellMetres, kMinCellMetres);
-    // Never more cells than a few per segment, whatever the caller asked.
-    while ((width / cell_ + 1) * (height / cell_ + 1) > 4.0 * double(segments_.size()) + 1024.0)
-        cell_ *= 1.5;
-    columns_ = static_cast<std::int64_t>(width / cell_) + 1;
-    rows_ = static_cast<std::int64_t>(height / cell_) + 1;
-
-    // Each segment is listed in every cell it crosses (row by row), in two counting passes.
-    const auto forEachCell = [this](const Segment& s, auto&& visit) {
-        const double eps = 1e-6 * cell_;
-        const double y0 = std::min(s.ay, s.by);
-        const double y1 = std::max(s.ay, s.by);
-        const std::int64_t r0 = std::clamp<std::int64_t>(std::int64_t(std::floor((y0 - eps) / cell_)), 0, rows_ - 1);
-        const std::int64_t r1 = std::clamp<std::int64_t>(std::int64_t(std::floor((y1 + eps) / cell_)), 0, rows_ - 1);
-        const double dy = double(s.by) - s.ay;
-        const double dx = double(s.bx) - s.ax;
-        for (std::int64_t r = r0; r <= r1; ++r) {
-            double xlo, xhi;
-            if (std::abs(dy) < 1e-9) {
-                xlo = std::min(s.ax, s.bx);
-                xhi = std::max(s.ax, s.bx);
-            } else {
-                const double ylo = std::max(y0, r * cell_);
-                const double yhi = std::min(y1, (r + 1) * cell_);
-                const double xa = s.ax + (ylo - s.ay) / dy * dx;
-                const double xb = s.ax + (yhi - s.ay) / dy * dx;
-                xlo = std::min(xa, xb);
-                xhi = std::max(xa, xb);
-            }
-            const std::int64_t c0 = std::clamp<std::int64_t>(std::int64_t(std::floor((xlo - eps) / cell_)), 0, columns_ - 1);
-            const std::int64_t c1 = std::clamp<std::int64_t>(std::int64_t(std::floor((xhi + eps) / cell_)), 0, columns_ - 1);
-            for (std::int64_t c = c0; c <= c1; ++c) visit(r * columns_ + c);
+    // Leaves of kFanout consecutive segments, then levels of kFanout nodes up to one root.
+    std::vector<Box> leaves((segments_.size() + kFanout - 1) / kFanout);
+    for (std::size_t j = 0; j < leaves.size(); ++j) {
+        Box b{std::numeric_limits<float>::max(), std::numeric_limits<float>::max(),
+              std::numeric_limits<float>::lowest(), std::numeric_limits<float>::lowest()};
+        for (std::size_t i = j * kFanout; i < std::min(segments_.size(), (j + 1) * kFanout); ++i) {
+            const Segment& s = segments_[i];
+            const float bx = s.ax + s.dx, by = s.ay + s.dy;
+            b = {std::min({b.minX, s.ax, bx}), std::min({b.minY, s.ay, by}),
+                 std::max({b.maxX, s.ax, bx}), std::max({b.maxY, s.ay, by})};
         }
-    };
-    cellStart_.assign(std::size_t(rows_ * columns_) + 1, 0);
-    for (const Segment& s : segments_) forEachCell(s, [&](std::int64_t cell) { ++cellStart_[cell + 1]; });
-    for (std::size_t c = 1; c < cellStart_.size(); ++c) cellStart_[c] += cellStart_[c - 1];
-    cellSegments_.resize(cellStart_.back());
-    std::vector<std::uint32_t> fill(cellStart_.begin(), cellStart_.end() - 1);
-    for (std::uint32_t i = 0; i < segments_.size(); ++i)
-        forEachCell(segments_[i], [&](std::int64_t cell) { cellSegments_[fill[cell]++] = i; });
+        leaves[j] = b;
+    }
+    levels_.push_back(std::move(leaves));
+    while (levels_.back().size() > 1) {
+        const std::vector<Box>& below = levels_.back();
+        std::vector<Box> above((below.size() + kFanout - 1) / kFanout);
+        for (std::size_t j = 0; j < above.size(); ++j) {
+            Box b = below[j * kFanout];
+            for (std::size_t i = j * kFanout + 1; i < std::min(below.size(), (j + 1) * kFanout); ++i)
+                b = {std::min(b.minX, below[i].minX), std::min(b.minY, below[i].minY),
+                     std::max(b.maxX, below[i].maxX), std::max(b.maxY, below[i].maxY)};
+            above[j] = b;
+        }
+        levels_.push_back(std::move(above));
+    }
+}
+
+struct Snapper::Nearest {
+    double px = 0.0;
+    double py = 0.0;
+    bool largestOnly = false;
+    std::uint32_t largest = 0;
+    double bestSquared = std::numeric_limits<double>::infinity();
+    std::uint32_t best = std::numeric_limits<std::uint32_t>::max();
+};
+
+// Depth-first branch and bound: children nearest first, pruned once farther than the best.
+void Snapper::nearestIn(std::uint32_t level, std::uint32_t node, Nearest& nearest) const
+{
+    if (level == 0) {
+        // Float arithmetic here (the exact position is recomputed in double for the winner).
+        const float px = float(nearest.px), py = float(nearest.py);
+        const std::uint32_t end = std::min<std::uint32_t>(std::uint32_t(segments_.size()), (node + 1) * kFanout);
+        for (std::uint32_t i = node * kFanout; i < end; ++i) {
+            const Segment& s = segments_[i];
+            const float t = std::clamp(((px - s.ax) * s.dx + (py - s.ay) * s.dy) * s.inverseLengthSquared, 0.0f, 1.0f);
+            const float qx = s.ax + t * s.dx - px, qy = s.ay + t * s.dy - py;
+            const double squared = qx * qx + qy * qy;
+            if (squared > nearest.bestSquared || (squared == nearest.bestSquared && nearest.best < i)) continue;
+            const EdgeId e = segmentEdges_[i];
+            if (graph_->isEdgeClosed(e)) continue;
+            if (nearest.largestOnly && graph_->componentOf(graph_->edgeFrom(e)) != nearest.largest) continue;
+            nearest.bestSquared = squared;
+            nearest.best = i;
+        }
+        return;
+    }
+    const std::vector<Box>& children = levels_[level - 1];
+    const std::uint32_t first = node * kFanout;
+    const std::uint32_t end = std::min<std::uint32_t>(std::uint32_t(children.size()), first + kFanout);
+    std::pair<double, std::uint32_t> byDistance[kFanout];
+    std::uint32_t count = 0;
+    for (std::uint32_t c = first; c < end; ++c) {
+        const Box& b = children[c];
+        const double dx = std::max({double(b.minX) - nearest.px, 0.0, nearest.px - double(b.maxX)});
+        const double dy = std::max({double(b.minY) - nearest.py, 0.0, nearest.py - double(b.maxY)});
+        const double squared = dx * dx + dy * dy;
+        if (squared > nearest.bestSquared) continue;
+        std::uint32_t k = count++;
+        for (; k > 0 && byDistance[k - 1].first > squared; --k) byDistance[k] = byDistance[k - 1];
+        byDistance[k] = {squared, c};
+    }
+    for (std::uint32_t k = 0; k < count; ++k) {
+        if (byDistance[k].first > nearest.bestSquared) break;
+        nearestIn(level - 1, byDistance[k].second, nearest);
+    }
 }
 
 Snap Snapper::snap(XY point, const SnapOptions& options) const
@@ -147,62 +223,18 @@ Snap Snapper::snap(XY point, const SnapOptions& options) const
     }
     if (segments_.empty()) return result;  // NoRoad
 
-    const RoadGraph& graph = *graph_;
-    const std::uint32_t largest = graph.largestComponent();
-    const double px = point.x - originX_;
-    const double py = point.y - originY_;
-    const std::int64_t cx = std::int64_t(std::floor(px / cell_));
-    const std::int64_t cy = std::int64_t(std::floor(py / cell_));
-    const double border = std::min({px - cx * cell_, (cx + 1) * cell_ - px, py - cy * cell_, (cy + 1) * cell_ - py});
-    const std::int64_t firstRing = std::max<std::int64_t>({0, cx - (columns_ - 1), -cx, cy - (rows_ - 1), -cy});
-
-    double bestSquared = std::numeric_limits<double>::infinity();
-    std::uint32_t best = std::numeric_limits<std::uint32_t>::max();
-    const auto visitCell = [&](std::int64_t c, std::int64_t r) {
-        const std::size_t cell = std::size_t(r * columns_ + c);
-        for (std::uint32_t k = cellStart_[cell]; k < cellStart_[cell + 1]; ++k) {
-            const std::uint32_t i = cellSegments_[k];
-            const Segment& s = segments_[i];
-            const double squared = project(px, py, s.ax, s.ay, s.bx, s.by).squared;
-            if (squared > bestSquared) continue;
-            if (squared == bestSquared && best < i) continue;  // deterministic ties
-            const EdgeId e = segmentEdges_[i];
-            if (graph.isEdgeClosed(e)) continue;
-            if (options.largestComponentOnly && graph.componentOf(graph.edgeFrom(e)) != largest) continue;
-            bestSquared = squared;
-            best = i;
-        }
-    };
-
-    double reached = 0.0;  // every segment closer than this has been examined
-    for (std::int64_t k = firstRing;; ++k) {
-        const std::int64_t rLo = std::max<std::int64_t>(cy - k, 0), rHi = std::min(cy + k, rows_ - 1);
-        const std::int64_t cLo = std::max<std::int64_t>(cx - k, 0), cHi = std::min(cx + k, columns_ - 1);
-        for (std::int64_t r = rLo; r <= rHi; ++r) {
-            if (r == cy - k || r == cy + k) {
-                for (std::int64_t c = cLo; c <= cHi; ++c) visitCell(c, r);
-            } else {
-                if (cx - k >= 0 && cx - k < columns_) visitCell(cx - k, r);
-                if (k > 0 && cx + k >= 0 && cx + k < columns_) visitCell(cx + k, r);
-            }
-        }
-        reached = k * cell_ + border;
-        const bool wholeGrid = cx - k <= 0 && cy - k <= 0 && cx + k >= columns_ - 1 && cy + k >= rows_ - 1;
-        if (wholeGrid) reached = std::numeric_limits<double>::infinity();
-        if (bestSquared <= reached * reached) break;                  // nearest found
-        if (reached > options.maxSnapMetres) break;                   // nearest is too far anyway
-    }
-
-    if (best == std::numeric_limits<std::uint32_t>::max()) {
-        result.status = std::isinf(reached) ? SnapStatus::NoRoad : SnapStatus::TooFar;
-        result.offsetMetres = std::isinf(reached) ? 0.0 : reached;
-        return result;
-    }
+    Nearest nearest;
+    nearest.px = point.x - originX_;
+    nearest.py = point.y - originY_;
+    nearest.largestOnly = options.largestComponentOnly;
+    nearest.largest = graph_->largestComponent();
+    nearestIn(std::uint32_t(levels_.size()), 0, nearest);
+    if (nearest.best == std::numeric_limits<std::uint32_t>::max()) return result;  // NoRoad: all closed
 
     // Exact position in double precision along the chosen edge's shape.
-    const EdgeId e = segmentEdges_[best];
-    const std::uint32_t index = segmentIndex_[best];
-    const RoadGraph::Shape shape = graph.edgeShape(e);
+    const EdgeId e = segmentEdges_[nearest.best];
+    const std::uint32_t index = segmentIndex_[nearest.best];
+    const RoadGraph::Shape shape = graph_->edgeShape(e);
     double along = 0.0;
     for (std::uint32_t i = 0; i < index; ++i)
         along += std::hypot(shape[i + 1].x - shape[i].x, shape[i + 1].y - shape[i].y);
@@ -226,20 +258,36 @@ Snap Snapper::snap(XY point, const SnapOptions& options) const
     return result;
 }
 
-std::vector<Snap> Snapper::snapAll(std::span<const XY> points, const SnapOptions& options) const
+std::vector<Snap> Snapper::snapAll(std::span<const XY> points, const SnapOptions& options,
+                                   unsigned threads) const
 {
     checkOptions(options);
-    std::vector<Snap> result;
-    result.reserve(points.size());
-    for (const XY& p : points) result.push_back(snap(p, options));
+    std::vector<Snap> result(points.size());
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    // Below a few thousand points, starting threads costs more than it saves.
+    threads = std::min<unsigned>(threads, unsigned(points.size() / 4096) + 1);
+    const auto snapRange = [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) result[i] = snap(points[i], options);
+    };
+    if (threads <= 1) {
+        snapRange(0, points.size());
+        return result;
+    }
+    std::vector<std::thread> workers;
+    const std::size_t chunk = (points.size() + threads - 1) / threads;
+    for (unsigned t = 1; t < threads; ++t)
+        workers.emplace_back(snapRange, std::min(points.size(), t * chunk), std::min(points.size(), (t + 1) * chunk));
+    snapRange(0, std::min(points.size(), chunk));
+    for (std::thread& w : workers) w.join();
     return result;
 }
 
 std::size_t Snapper::memoryBytes() const
 {
-    return sizeof(*this) + cellStart_.capacity() * sizeof(std::uint32_t)
-         + cellSegments_.capacity() * sizeof(std::uint32_t) + segments_.capacity() * sizeof(Segment)
-         + segmentEdges_.capacity() * sizeof(EdgeId) + segmentIndex_.capacity() * sizeof(std::uint32_t);
+    std::size_t bytes = sizeof(*this) + segments_.capacity() * sizeof(Segment)
+                      + segmentEdges_.capacity() * sizeof(EdgeId) + segmentIndex_.capacity() * sizeof(std::uint32_t);
+    for (const std::vector<Box>& level : levels_) bytes += level.capacity() * sizeof(Box);
+    return bytes;
 }
 
 }  // namespace maillage

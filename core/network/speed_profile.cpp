@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -178,7 +179,13 @@ double SpeedProfile::edgeKmh(RoadClass roadClass, std::optional<double> maxspeed
 
 double SpeedProfile::accessSeconds(double straightMetres) const
 {
-    return secondsFor(accessMetres(straightMetres), accessKmh);
+    return secondsFor(accessMetres(straightMetres), accessKmh) + terminalSeconds;
+}
+
+double SpeedProfile::townRadiusMetres(double population) const
+{
+    if (townMetresPerSqrtInhabitant <= 0.0) return 0.0;
+    return std::clamp(townMetresPerSqrtInhabitant * std::sqrt(std::max(population, 0.0)), townMinMetres, townMaxMetres);
 }
 
 RoadClass SpeedProfile::classForRef(RoadClass fromData, const QString& ref) const
@@ -204,7 +211,7 @@ SpeedProfile parseSpeedProfile(const QByteArray& json, const QString& origin)
                              {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("speeds_kmh"),
                               QStringLiteral("maxspeed"), QStringLiteral("detour_factor"),
                               QStringLiteral("class_from_ref"), QStringLiteral("access"),
-                              QStringLiteral("max_snap_metres")},
+                              QStringLiteral("max_snap_metres"), QStringLiteral("town_connectors")},
                              QString());
 
     SpeedProfile profile;
@@ -232,14 +239,40 @@ SpeedProfile parseSpeedProfile(const QByteArray& json, const QString& origin)
     readRefClasses(reader, root.value(QStringLiteral("class_from_ref")), profile);
 
     const QJsonObject access = reader.object(root, QStringLiteral("access"), false);
-    reader.rejectUnknownKeys(access, {QStringLiteral("speed_kmh"), QStringLiteral("detour_factor")},
+    reader.rejectUnknownKeys(access,
+                             {QStringLiteral("speed_kmh"), QStringLiteral("detour_factor"),
+                              QStringLiteral("terminal_seconds")},
                              QStringLiteral("access"));
     if (access.contains(QStringLiteral("speed_kmh")))
         profile.accessKmh = reader.positiveNumber(access, QStringLiteral("speed_kmh"), QStringLiteral("access"));
     if (access.contains(QStringLiteral("detour_factor")))
         profile.accessDetour = reader.detour(access, QStringLiteral("detour_factor"), QStringLiteral("access"));
+    if (access.contains(QStringLiteral("terminal_seconds"))) {
+        const QJsonValue terminal = access.value(QStringLiteral("terminal_seconds"));
+        if (!terminal.isDouble() || terminal.toDouble() < 0.0 || terminal.toDouble() > 900.0)
+            reader.fail(QStringLiteral("\"access.terminal_seconds\" must be a number of seconds between 0 and 900 (got %1)")
+                            .arg(ProfileReader::describe(terminal)));
+        profile.terminalSeconds = terminal.toDouble();
+    }
     if (root.contains(QStringLiteral("max_snap_metres")))
         profile.maxSnapMetres = reader.positiveNumber(root, QStringLiteral("max_snap_metres"), QString());
+
+    const QJsonObject towns = reader.object(root, QStringLiteral("town_connectors"), false);
+    reader.rejectUnknownKeys(towns,
+                             {QStringLiteral("metres_per_sqrt_inhabitant"), QStringLiteral("min_metres"),
+                              QStringLiteral("max_metres")},
+                             QStringLiteral("town_connectors"));
+    if (!towns.isEmpty()) {
+        const QString where = QStringLiteral("town_connectors");
+        profile.townMetresPerSqrtInhabitant = reader.positiveNumber(towns, QStringLiteral("metres_per_sqrt_inhabitant"), where);
+        if (towns.contains(QStringLiteral("min_metres")))
+            profile.townMinMetres = reader.positiveNumber(towns, QStringLiteral("min_metres"), where);
+        if (towns.contains(QStringLiteral("max_metres")))
+            profile.townMaxMetres = reader.positiveNumber(towns, QStringLiteral("max_metres"), where);
+        if (profile.townMinMetres > profile.townMaxMetres)
+            reader.fail(QStringLiteral("\"town_connectors.min_metres\" (%1) is above \"max_metres\" (%2)")
+                            .arg(profile.townMinMetres).arg(profile.townMaxMetres));
+    }
     return profile;
 }
 
