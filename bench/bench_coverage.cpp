@@ -4,6 +4,7 @@
 //   build/bench/bench_coverage [cell metres] [repetitions]
 #include "coverage/coverage_run.h"
 #include "coverage/network_engine.h"
+#include "coverage/territory_network.h"
 #include "geo/territory.h"
 #include "io/point_importers.h"
 #include "io/territory_loader.h"
@@ -104,13 +105,14 @@ int main(int argc, char* argv[])
     sources.epcis = LayerSource{shared("04/limites-04.gpkg"), QStringLiteral("epci")};
     const Territory territory = loadTerritory(sources);
     const double loadTerritoryMs = msSince(timer);
-    const SpeedProfile profile = loadSpeedProfile(QStringLiteral("generalised"));
-    const RoadGraph graph(extractNetwork(shared("04/routes-04.geojson"), profile));
-    const double loadNetworkMs = msSince(timer);
     std::vector<AccueilPoint> points = readMairiesCsv(shared("04/mairies-04.csv")).points;
     const ImportBatch franceServices = readFranceServicesCsv(shared("04/france-services-2024.csv"));
     points.insert(points.end(), franceServices.points.begin(), franceServices.points.end());
     const double loadPointsMs = msSince(timer);
+    const SpeedProfile profile = loadSpeedProfile(QStringLiteral("generalised"));
+    const RoadGraph graph(loadTerritoryNetwork(shared("04/routes-04.geojson"), profile, {},
+                                               townAnchors(territory, townHallsFor(territory, points))));
+    const double loadNetworkMs = msSince(timer);
 
     const GraphTravelEngine engine(graph, profile);
     const CoverageContext context(territory, engine, points, {.cellSize = cell, .placement = {}, .threads = 2});

@@ -6,6 +6,7 @@
 #include "coverage/coverage_run.h"
 #include "coverage/network_engine.h"
 #include "coverage/referral.h"
+#include "coverage/territory_network.h"
 #include "geo/territory.h"
 #include "network/extract_lines.h"
 #include "network/extract_osm.h"
@@ -232,8 +233,11 @@ int runCoverage(const QStringList& arguments)
     const SpeedProfile profile = loadSpeedProfile(network.profile);
     LineLayerOptions lineOptions;
     lineOptions.layer = network.layer;
-    const RoadGraph graph(extractNetwork(network.path, profile, lineOptions));
     const std::vector<AccueilPoint> points = store.points();
+    // Coarse networks are completed with town connectors at the town halls (see the profile).
+    TownConnectorStats connectors;
+    const RoadGraph graph(loadTerritoryNetwork(network.path, profile, lineOptions,
+                                               townAnchors(territory, townHallsFor(territory, points)), &connectors));
     const double loadMs = timer.nsecsElapsed() / 1e6;
 
     timer.restart();
@@ -280,7 +284,10 @@ int runCoverage(const QStringList& arguments)
     out() << "Coverage of " << levelLabel(options.level) << " within " << threshold << " min: "
           << result.points.size() << " points";
     if (result.unjoinedPoints) out() << " (" << result.unjoinedPoints << " too far from any road, left out)";
-    out() << "; network " << QFileInfo(network.path).fileName() << " (" << graph.nodeCount() << " nodes), profile "
+    out() << "; network " << QFileInfo(network.path).fileName() << " (" << graph.nodeCount() << " nodes";
+    if (connectors.connectors > 0)
+        out() << ", " << connectors.connectors << " town connectors at " << connectors.towns << " town halls";
+    out() << "), profile "
           << data.run.profile << "; grid " << cell << " m, " << groupThousands(qint64(context.grid().cellCount()))
           << " cells\n\n";
     out() << "Population beyond " << threshold << " min (" << groupThousands(d.population) << " inhabitants):\n"

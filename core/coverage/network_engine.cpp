@@ -1,5 +1,6 @@
 #include "coverage/network_engine.h"
 
+#include "network/profile_snapping.h"
 #include "network/speed_profile.h"
 #include "network/travel_matrix.h"
 
@@ -7,24 +8,22 @@
 
 namespace maillage {
 
-SnapOptions snapOptionsFor(const SpeedProfile& profile, bool largestComponentOnly)
-{
-    SnapOptions options;
-    options.maxSnapMetres = profile.maxSnapMetres;
-    options.accessDetour = profile.accessDetour;
-    options.accessSpeedKmh = profile.accessKmh;
-    options.largestComponentOnly = largestComponentOnly;
-    return options;
-}
-
-GraphTravelEngine::GraphTravelEngine(const RoadGraph& graph, const SnapOptions& snapOptions)
-    : graph_(&graph), snapOptions_(snapOptions), snapper_(graph)
+GraphTravelEngine::GraphTravelEngine(const RoadGraph& graph, const SnapOptions& snapOptions, double terminalSeconds)
+    : graph_(&graph), snapOptions_(snapOptions), terminalSeconds_(terminalSeconds), snapper_(graph)
 {
 }
 
 GraphTravelEngine::GraphTravelEngine(const RoadGraph& graph, const SpeedProfile& profile)
-    : GraphTravelEngine(graph, snapOptionsFor(profile))
+    : GraphTravelEngine(graph, snapOptionsFor(profile), profile.terminalSeconds)
 {
+}
+
+Snap GraphTravelEngine::snap(XY place) const
+{
+    Snap snap = snapper_.snap(place, snapOptions_);
+    // As addTerminalTime does for a profile: both ends of every trip pay it.
+    if (snap.ok()) snap.accessTime += toDeciseconds(terminalSeconds_);
+    return snap;
 }
 
 GraphTravelEngine::~GraphTravelEngine() = default;
@@ -71,7 +70,7 @@ Snap GraphTravelEngine::snapOf(const AccessLink& link) const
     return snap;
 }
 
-AccessLink GraphTravelEngine::link(XY place) const { return linkOf(snapper_.snap(place, snapOptions_)); }
+AccessLink GraphTravelEngine::link(XY place) const { return linkOf(snap(place)); }
 
 void GraphTravelEngine::nearest(std::span<const AccessLink> seeds, NearestTimes& out) const
 {

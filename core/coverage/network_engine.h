@@ -16,14 +16,16 @@ struct SpeedProfile;
 // (towards the sources: people drive to the accueil point) for the multi-source search,
 // travelFrom for the km of tables.
 //
-// Places join only the graph's largest connected component by default, so a cell next to a
-// small island of road (a broken fragment of a generalised network) is still routed.
+// With a profile, places join only the graph's largest connected component, so a cell next
+// to a small island of road (a broken fragment of a generalised network) is still routed.
 // link() may be called from several threads; nearest() and drivingMetres() share one
 // search workspace and are serialised.
 class GraphTravelEngine : public TravelEngine {
 public:
-    GraphTravelEngine(const RoadGraph& graph, const SnapOptions& snapOptions);
-    // Snap options from the profile (access speed and detour, maximum snap distance).
+    // `terminalSeconds` is added to every place's access leg (see SpeedProfile::terminalSeconds).
+    GraphTravelEngine(const RoadGraph& graph, const SnapOptions& snapOptions, double terminalSeconds = 0.0);
+    // Snapping as the profile says (network/profile_snapping.h): access speed and detour,
+    // maximum snap distance, terminal time, largest component only.
     GraphTravelEngine(const RoadGraph& graph, const SpeedProfile& profile);
     ~GraphTravelEngine() override;
 
@@ -35,6 +37,8 @@ public:
     const RoadGraph& graph() const { return *graph_; }
     const Snapper& snapper() const { return snapper_; }
     const SnapOptions& snapOptions() const { return snapOptions_; }
+    // The snap of a place as link() makes it (terminal time included).
+    Snap snap(XY place) const;
 
     // The link of a snapped position (exposed for tests and for callers that already snapped).
     AccessLink linkOf(const Snap& snap) const;
@@ -44,13 +48,11 @@ public:
 private:
     const RoadGraph* graph_;
     SnapOptions snapOptions_;
+    double terminalSeconds_ = 0.0;
     Snapper snapper_;
     mutable std::mutex searchMutex_;
     mutable std::unique_ptr<NearestSearch> search_;
     mutable std::vector<Snap> seedSnaps_;
 };
-
-// Options for snapping with a profile's access leg.
-SnapOptions snapOptionsFor(const SpeedProfile& profile, bool largestComponentOnly = true);
 
 }  // namespace maillage
