@@ -1,6 +1,9 @@
 // The whole coverage recompute on the 04 data: multi-source search + surface + gap zones +
 // population statistics, excluding file I/O, at 200 m cells (issue 4, target <= 50 ms).
 //
+// Runs on the 04 network as the product builds it (town connectors included), then on the
+// same network densified to ~30 m pieces (OSM-like vertex spacing, ~300,000 nodes).
+//
 //   build/bench/bench_coverage [cell metres] [repetitions]
 #include "coverage/coverage_run.h"
 #include "coverage/network_engine.h"
@@ -19,6 +22,7 @@
 #include <gdal.h>
 
 #include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <cstdio>
 #include <vector>
@@ -89,6 +93,89 @@ void measure(const char* label, const CoverageContext& context, std::vector<Accu
     printTimings(label, timings, cpu);
 }
 
+// Splits every edge into straight pieces of at most `pieceMetres` along its shape, keeping its
+// time, length, class and direction: the same roads with the vertex spacing of OpenStreetMap.
+NetworkInput densify(const NetworkInput& in, double pieceMetres)
+{
+    NetworkInput out;
+    out.sourceFile = in.sourceFile + QStringLiteral(" (densified)");
+    out.nodes = in.nodes;
+    out.refs = in.refs;
+    for (const NetworkEdge& edge : in.edges) {
+        const std::vector<XY> shape(in.shape.begin() + edge.shapeBegin, in.shape.begin() + edge.shapeEnd);
+        std::vector<double> along{0.0};
+        for (std::size_t i = 1; i < shape.size(); ++i)
+            along.push_back(along.back() + std::hypot(shape[i].x - shape[i - 1].x, shape[i].y - shape[i - 1].y));
+        const double length = along.back();
+        const int pieces = std::max(1, int(std::ceil(length / pieceMetres)));
+        std::uint32_t previous = edge.from;
+        std::size_t segment = 1;
+        for (int k = 1; k <= pieces; ++k) {
+            std::uint32_t node = edge.to;
+            if (k < pieces) {
+                const double target = length * k / pieces;
+                while (segment + 1 < shape.size() && along[segment] < target) ++segment;
+                const double span = along[segment] - along[segment - 1];
+                const double t = span > 0 ? (target - along[segment - 1]) / span : 0.0;
+                node = std::uint32_t(out.nodes.size());
+                out.nodes.push_back({shape[segment - 1].x + t * (shape[segment].x - shape[segment - 1].x),
+                                     shape[segment - 1].y + t * (shape[segment].y - shape[segment - 1].y)});
+            }
+            NetworkEdge piece = edge;
+            piece.from = previous;
+            piece.to = node;
+            piece.metres = edge.metres / pieces;
+            piece.seconds = edge.seconds / pieces;
+            piece.shapeBegin = std::uint32_t(out.shape.size());
+            out.shape.push_back(out.nodes[previous]);
+            out.shape.push_back(out.nodes[node]);
+            piece.shapeEnd = std::uint32_t(out.shape.size());
+            out.edges.push_back(piece);
+            previous = node;
+        }
+    }
+    return out;
+}
+
+void runOn(const char* title, const Territory& territory, const RoadGraph& graph, const SpeedProfile& profile,
+           const std::vector<AccueilPoint>& points, double cell, int repetitions)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const GraphTravelEngine engine(graph, profile);
+    const CoverageContext context(territory, engine, points, {.cellSize = cell, .placement = {}, .threads = 2});
+    const double setupMs = msSince(timer);
+    std::printf("\n== %s: graph %u nodes / %u edges, %zu points of level 2\n", title, graph.nodeCount(),
+                graph.edgeCount(), coveragePoints(points, 2).size());
+    std::printf("grid %d x %d at %.0f m: %zu cells inside (%zu off the road network)\n", context.grid().columns(),
+                context.grid().rows(), cell, context.grid().cellCount(), context.cellLinks().unjoinedCount());
+    std::printf("setup once per network (grid rasterised, %zu cells + %zu town halls snapped, 2 threads): %.0f ms\n\n",
+                context.grid().cellCount(), context.townHallLinks().size(), setupMs);
+
+    const std::vector<AccueilPoint> levelPoints = coveragePoints(points, 2);
+    const auto unchanged = [](std::vector<AccueilPoint>&) {};
+    CoverageOptions exportOptions;
+    exportOptions.computeBands = false;
+    measure("full recompute, gaps clipped", context, levelPoints, exportOptions, repetitions, unchanged);
+    CoverageOptions live;
+    live.clipGapsToCommunes = false;
+    live.computeBands = false;
+    measure("live recompute, stair-step gaps", context, levelPoints, live, repetitions, unchanged);
+    // A point dragged: each step moves one France services 500 m east and recomputes.
+    measure("one point dragged, live", context, levelPoints, live, repetitions,
+            [](std::vector<AccueilPoint>& p) { p[0].lambert93.x += 500.0; });
+    CoverageOptions withBands;
+    measure("with isochrone bands (export)", context, levelPoints, withBands, std::min(repetitions, 5), unchanged);
+
+    CoverageResult result;
+    computeCoverage(context, levelPoints, {}, result);
+    const AreaCoverage& d = result.population.departement;
+    std::printf("beyond %.0f min: %.0f people (%.1f %%) spread over cells, %.0f (%.1f %%) at town halls; "
+                "%zu gap zone pieces, %.0f km2\n",
+                result.options.thresholdMinutes, d.beyondSpread, 100 * d.shareSpread(), d.beyondAtTownHall,
+                100 * d.shareAtTownHall(), result.gapZones.size(), d.areaBeyondKm2);
+}
+
 }  // namespace
 
 int main(int argc, char* argv[])
@@ -110,47 +197,14 @@ int main(int argc, char* argv[])
     points.insert(points.end(), franceServices.points.begin(), franceServices.points.end());
     const double loadPointsMs = msSince(timer);
     const SpeedProfile profile = loadSpeedProfile(QStringLiteral("generalised"));
-    const RoadGraph graph(loadTerritoryNetwork(shared("04/routes-04.geojson"), profile, {},
-                                               townAnchors(territory, townHallsFor(territory, points))));
+    const NetworkInput network = loadTerritoryNetwork(shared("04/routes-04.geojson"), profile, {},
+                                                      townAnchors(territory, townHallsFor(territory, points)));
+    const RoadGraph graph(network);
     const double loadNetworkMs = msSince(timer);
-
-    const GraphTravelEngine engine(graph, profile);
-    const CoverageContext context(territory, engine, points, {.cellSize = cell, .placement = {}, .threads = 2});
-    const double setupMs = msSince(timer);
-    std::printf("04: %zu communes, graph %u nodes / %u edges, %zu points of level 2\n", territory.communes.size(),
-                graph.nodeCount(), graph.edgeCount(), coveragePoints(points, 2).size());
-    std::printf("grid %d x %d at %.0f m: %zu cells inside (%zu off the road network)\n", context.grid().columns(),
-                context.grid().rows(), cell, context.grid().cellCount(), context.cellLinks().unjoinedCount());
-    std::printf("load (file I/O, not counted): territory %.0f ms, network + graph %.0f ms, points %.0f ms\n",
-                loadTerritoryMs, loadNetworkMs, loadPointsMs);
-    std::printf("setup once per network (grid rasterised, %zu cells + %zu town halls snapped, 2 threads): %.0f ms\n\n",
-                context.grid().cellCount(), context.townHallLinks().size(), setupMs);
-
-    const std::vector<AccueilPoint> levelPoints = coveragePoints(points, 2);
-    const auto unchanged = [](std::vector<AccueilPoint>&) {};
-    CoverageOptions exportOptions;
-    exportOptions.computeBands = false;
-    measure("full recompute, gaps clipped", context, levelPoints, exportOptions, repetitions, unchanged);
-    CoverageOptions live;
-    live.clipGapsToCommunes = false;
-    live.computeBands = false;
-    measure("live recompute, stair-step gaps", context, levelPoints, live, repetitions, unchanged);
-    // A point dragged: each step moves one France services 500 m east and recomputes.
-    measure("one point dragged, live", context, levelPoints, live, repetitions,
-            [](std::vector<AccueilPoint>& p) { p[0].lambert93.x += 500.0; });
-    CoverageOptions twoThreads = exportOptions;
-    twoThreads.threads = 2;
-    measure("full recompute, clipped, 2 threads", context, levelPoints, twoThreads, repetitions, unchanged);
-    CoverageOptions withBands;
-    withBands.threads = 2;
-    measure("with isochrone bands, 2 threads", context, levelPoints, withBands, std::min(repetitions, 5), unchanged);
-
-    CoverageResult result;
-    computeCoverage(context, levelPoints, {}, result);
-    const AreaCoverage& d = result.population.departement;
-    std::printf("\nbeyond %.0f min: %.0f people (%.1f %%) spread over cells, %.0f (%.1f %%) at town halls; "
-                "%zu gap zone pieces, %.0f km2\n",
-                result.options.thresholdMinutes, d.beyondSpread, 100 * d.shareSpread(), d.beyondAtTownHall,
-                100 * d.shareAtTownHall(), result.gapZones.size(), d.areaBeyondKm2);
+    std::printf("load (file I/O, not counted): territory %.0f ms, points %.0f ms, network + graph %.0f ms\n",
+                loadTerritoryMs, loadPointsMs, loadNetworkMs);
+    runOn("04 network (routes-04.geojson + town connectors)", territory, graph, profile, points, cell, repetitions);
+    const RoadGraph dense(densify(network, 30.0));
+    runOn("04 network densified to ~30 m pieces", territory, dense, profile, points, cell, repetitions);
     return 0;
 }

@@ -934,6 +934,36 @@ TEST_CASE("the surface agrees with the road engine's own point search for every 
     CHECK(worst < 0.01);  // rounding to 0.1 s
 }
 
+TEST_CASE("a point dragged or added is repaired in the search and gives the surface of a full recompute")
+{
+    const Coverage04& d = coverage04();
+    std::vector<AccueilPoint> levelTwo = coveragePoints(d.points, 2);
+    const GraphTravelEngine engine(d.graph, d.profile);
+    const CoverageContext context(d.territory, engine, d.points);
+    CoverageResult live;
+    computeCoverage(context, levelTwo, {.computeBands = false, .clipGapsToCommunes = false}, live);
+    levelTwo[3].lambert93.x += 2'000.0;
+    levelTwo[3].lambert93.y -= 1'500.0;
+    computeCoverage(context, levelTwo, {.computeBands = false, .clipGapsToCommunes = false}, live);
+    AccueilPoint added = levelTwo[0];
+    added.lambert93 = context.townHalls().positions[10];
+    levelTwo.push_back(added);
+    computeCoverage(context, levelTwo, {.computeBands = false, .clipGapsToCommunes = false}, live);
+    CHECK(engine.repairCount() == 2);
+
+    // A fresh engine runs the search from scratch.
+    const GraphTravelEngine fresh(d.graph, d.profile);
+    const CoverageContext freshContext(d.territory, fresh, d.points);
+    const CoverageResult full = computeCoverage(freshContext, levelTwo, {.computeBands = false, .clipGapsToCommunes = false});
+    CHECK(fresh.repairCount() == 0);
+    REQUIRE(full.surface.minutes.size() == live.surface.minutes.size());
+    std::size_t different = 0;
+    for (std::size_t i = 0; i < full.surface.minutes.size(); ++i)
+        if (full.surface.minutes[i] != live.surface.minutes[i]) ++different;
+    CHECK(different == 0);
+    CHECK(full.population.departement.beyondSpread == Approx(live.population.departement.beyondSpread));
+}
+
 TEST_CASE("on the 04 data, a France services added in the largest gap reduces the population beyond")
 {
     const Coverage04& d = coverage04();

@@ -72,13 +72,43 @@ Snap GraphTravelEngine::snapOf(const AccessLink& link) const
 
 AccessLink GraphTravelEngine::link(XY place) const { return linkOf(snap(place)); }
 
+namespace {
+
+bool sameSnap(const Snap& a, const Snap& b)
+{
+    return a.status == b.status && a.edge == b.edge && a.fraction == b.fraction && a.accessTime == b.accessTime
+        && a.accessMetres == b.accessMetres;
+}
+
+// A repair visits the nodes of the moved sources; past a few of them a new run is cheaper.
+constexpr std::size_t kMaxRepairedSeeds = 4;
+
+}  // namespace
+
 void GraphTravelEngine::nearest(std::span<const AccessLink> seeds, NearestTimes& out) const
 {
     const std::lock_guard lock(searchMutex_);
-    if (!search_) search_ = std::make_unique<NearestSearch>(*graph_);
-    seedSnaps_.clear();
-    for (const AccessLink& seed : seeds) seedSnaps_.push_back(snapOf(seed));
-    search_->run(seedSnaps_, {.direction = SearchDirection::ToSources});
+    std::vector<Snap> snaps;
+    snaps.reserve(seeds.size());
+    for (const AccessLink& seed : seeds) snaps.push_back(snapOf(seed));
+
+    // Which seeds differ from the previous search's (moved), and which are new (appended)?
+    bool repairable = search_ && snaps.size() >= seedSnaps_.size() && !seedSnaps_.empty();
+    std::vector<std::uint32_t> moved;
+    if (repairable) {
+        for (std::size_t i = 0; i < seedSnaps_.size() && moved.size() <= kMaxRepairedSeeds; ++i)
+            if (!sameSnap(snaps[i], seedSnaps_[i])) moved.push_back(std::uint32_t(i));
+        repairable = moved.size() + (snaps.size() - seedSnaps_.size()) <= kMaxRepairedSeeds;
+    }
+    if (repairable) {
+        for (std::uint32_t i : moved) search_->moveSource(i, snaps[i]);
+        for (std::size_t i = seedSnaps_.size(); i < snaps.size(); ++i) search_->addSource(snaps[i]);
+        ++repairs_;
+    } else {
+        if (!search_) search_ = std::make_unique<NearestSearch>(*graph_);
+        search_->run(snaps, {.direction = SearchDirection::ToSources});
+    }
+    seedSnaps_ = std::move(snaps);
 
     const std::span<const Deciseconds> times = search_->nodeTimes();
     const std::span<const std::uint32_t> owners = search_->nodeSources();
@@ -94,9 +124,9 @@ double GraphTravelEngine::drivingMetres(const AccessLink& from, const AccessLink
 {
     if (!from.joined() || !to.joined()) return INFINITY;
     const std::lock_guard lock(searchMutex_);
-    if (!search_) search_ = std::make_unique<NearestSearch>(*graph_);
+    if (!odSearch_) odSearch_ = std::make_unique<NearestSearch>(*graph_);
     const Snap destination = snapOf(to);
-    const std::vector<Trip> trips = travelFrom(*search_, snapOf(from), std::span<const Snap>(&destination, 1));
+    const std::vector<Trip> trips = travelFrom(*odSearch_, snapOf(from), std::span<const Snap>(&destination, 1));
     return trips.empty() || !trips.front().reached() ? INFINITY : trips.front().metres;
 }
 

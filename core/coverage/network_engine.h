@@ -18,8 +18,10 @@ struct SpeedProfile;
 //
 // With a profile, places join only the graph's largest connected component, so a cell next
 // to a small island of road (a broken fragment of a generalised network) is still routed.
-// link() may be called from several threads; nearest() and drivingMetres() share one
-// search workspace and are serialised.
+// link() may be called from several threads; nearest() and drivingMetres() are serialised.
+// nearest() remembers its last seeds: when only a few of them moved or were added (a point
+// dragged on the map), it repairs the previous search (NearestSearch::moveSource/addSource)
+// instead of running it again.
 class GraphTravelEngine : public TravelEngine {
 public:
     // `terminalSeconds` is added to every place's access leg (see SpeedProfile::terminalSeconds).
@@ -51,8 +53,14 @@ private:
     double terminalSeconds_ = 0.0;
     Snapper snapper_;
     mutable std::mutex searchMutex_;
-    mutable std::unique_ptr<NearestSearch> search_;
-    mutable std::vector<Snap> seedSnaps_;
+    mutable std::unique_ptr<NearestSearch> search_;    // the multi-source search, kept for repairs
+    mutable std::unique_ptr<NearestSearch> odSearch_;  // workspace of drivingMetres
+    mutable std::vector<Snap> seedSnaps_;               // the seeds of search_
+    mutable std::size_t repairs_ = 0;
+
+public:
+    // How many calls of nearest() were served by repairing the previous search (for tests).
+    std::size_t repairCount() const { return repairs_; }
 };
 
 }  // namespace maillage
