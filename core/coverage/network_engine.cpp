@@ -85,6 +85,12 @@ constexpr std::size_t kMaxRepairedSeeds = 4;
 
 }  // namespace
 
+void GraphTravelEngine::invalidateSearch()
+{
+    const std::lock_guard lock(searchMutex_);
+    seedSnaps_.clear();
+}
+
 void GraphTravelEngine::nearest(std::span<const AccessLink> seeds, NearestTimes& out) const
 {
     const std::lock_guard lock(searchMutex_);

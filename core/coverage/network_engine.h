@@ -42,6 +42,11 @@ public:
     // The snap of a place as link() makes it (terminal time included).
     Snap snap(XY place) const;
 
+    // Forgets the previous search, so that the next nearest() runs in full. Call it after
+    // closing or slowing edges of the graph (the links of the coverage context must then be
+    // rebuilt too, see AccessLink).
+    void invalidateSearch();
+
     // The link of a snapped position (exposed for tests and for callers that already snapped).
     AccessLink linkOf(const Snap& snap) const;
     // The snap a link was made from.
