@@ -286,6 +286,15 @@ TEST_CASE("a cell on the same road edge as the point reaches it without passing 
     }
 }
 
+TEST_CASE("a search result of another network is refused rather than read out of bounds")
+{
+    const PlaceLinks links(std::vector<AccessLink>{snapToRoad({kX0 + 19'950.0, kRoadY})});
+    const std::vector<float> seconds(10, 0.0f);
+    const std::vector<std::uint32_t> owner(10, 0);
+    PlaceTimes times;
+    CHECK_THROWS_WITH(links.gather({seconds, owner}, {}, times), Catch::Contains("rebuild the coverage"));
+}
+
 TEST_CASE("a place joined to no road, or whose road reaches no point, is unreachable")
 {
     const PlaceLinks links(std::vector<AccessLink>{AccessLink{}, snapToRoad({kX0 + 100.0, kRoadY})});
