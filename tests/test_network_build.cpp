@@ -589,6 +589,44 @@ TEST_CASE("a town's streets connect two roads that pass near its town hall witho
     CHECK(addTownConnectors(other, {&village, 1}, profile).connectors == 0);
 }
 
+TEST_CASE("a connector joining a winding road splits its shape where it joins, keeping its length and time")
+{
+    test::ScratchDir dir;
+    const QString path = dir.path(QStringLiteral("winding.geojson"));
+    writeFile(path, lambertGeoJson({{R"({"class": "secondary", "ref": "D9"})",
+                                     "[[900000, 6300000], [901000, 6300000], [901000, 6301000], [902000, 6301000]]"}}));
+    const SpeedProfile profile = parseSpeedProfile(
+        R"({"speeds_kmh": {"unknown": 36}, "town_connectors": {"metres_per_sqrt_inhabitant": 10}})", QStringLiteral("test"));
+    NetworkInput network = extractLines(path, profile);
+    REQUIRE(network.edges.size() == 1);
+    const TownAnchor town{QStringLiteral("Bourg"), {901200, 6300400}, 250'000};  // 200 m east of the bend's middle
+    const TownConnectorStats stats = addTownConnectors(network, {&town, 1}, profile);
+    REQUIRE(stats.connectors == 1);
+    CHECK(stats.edgesSplit == 1);
+    double roadMetres = 0.0, roadSeconds = 0.0;
+    int pieces = 0;
+    for (const NetworkEdge& edge : network.edges) {
+        if (network.refs[edge.refIndex] != QStringLiteral("D9")) continue;
+        ++pieces;
+        roadMetres += edge.metres;
+        roadSeconds += edge.seconds;
+        // Each piece's shape starts and ends on its nodes and has no repeated point.
+        CHECK(network.shape[edge.shapeBegin].x == network.nodes[edge.from].x);
+        CHECK(network.shape[edge.shapeEnd - 1].y == network.nodes[edge.to].y);
+        double shapeMetres = 0.0;
+        for (std::uint32_t i = edge.shapeBegin; i + 1 < edge.shapeEnd; ++i) {
+            const double step = std::hypot(network.shape[i + 1].x - network.shape[i].x, network.shape[i + 1].y - network.shape[i].y);
+            CHECK(step > 0.0);
+            shapeMetres += step;
+        }
+        CHECK(shapeMetres == Approx(edge.metres));
+    }
+    CHECK(pieces == 2);
+    CHECK(roadMetres == Approx(3000));
+    CHECK(roadSeconds == Approx(300));
+    CHECK(hasEdgeBetween(network, {901200, 6300400}, {901000, 6300400}));
+}
+
 // ---------------------------------------------------------------- calibration
 
 TEST_CASE("the generalised profile meets the calibration targets on the Lot reference trips")

@@ -159,7 +159,9 @@ void splitEdge(NetworkInput& network, std::uint32_t e, std::vector<Attachment*>&
             ++cut;
         }
         along += length;
-        if (i + 2 < shape.size()) network.shape.push_back(shape[i + 1]);
+        const XY last = network.shape.back();
+        const bool cutOnVertex = last.x == shape[i + 1].x && last.y == shape[i + 1].y;
+        if (i + 2 < shape.size() && !cutOnVertex) network.shape.push_back(shape[i + 1]);
     }
     network.shape.push_back(shape.back());
     piece.to = original.to;
