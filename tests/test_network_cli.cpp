@@ -175,3 +175,38 @@ TEST_CASE("od with a missing file or option fails with a clear message")
     CHECK(runCli({"network", "info", "--help"}).out.contains("--network"));
     CHECK(runCli({"od", "--help"}).out.contains("--nearest"));
 }
+
+TEST_CASE("od takes its places from a project: every town hall to its nearest France services")
+{
+    ScratchDir dir;
+    const QString project = dir.path("04.gpkg");
+    const QString gpkg = sharedData("04/limites-04.gpkg");
+    REQUIRE(runCli({"init", "--project", project, "--communes", gpkg, "--communes-layer", "commune", "--epci", gpkg,
+                    "--epci-layer", "epci", "--outline", gpkg, "--outline-layer", "departement"})
+                .exitCode == 0);
+    for (const char* file : {"04/mairies-04.csv", "04/france-services-2024.csv"})
+        REQUIRE(runCli({"import", "--project", project, sharedData(file)}).exitCode == 0);
+
+    const Run run = runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--project", project, "--from",
+                            "kind:mairie", "--to", "level:2", "--nearest", "--csv"});
+    INFO(run.err.toStdString());
+    REQUIRE(run.exitCode == 0);
+    const QStringList lines = run.out.split('\n', Qt::SkipEmptyParts);
+    const Run mairies = runCli({"points", "--project", project, "--kind", "mairie", "--csv"});
+    CHECK(lines.size() == mairies.out.split('\n', Qt::SkipEmptyParts).size());  // one row per town hall
+    double fastest = 1e9, slowest = 0.0;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QStringList f = lines[i].split(',');
+        REQUIRE(f.size() >= 7);
+        CHECK(f.last() == "ok");
+        fastest = std::min(fastest, f[f.size() - 2].toDouble());
+        slowest = std::max(slowest, f[f.size() - 2].toDouble());
+    }
+    CHECK(fastest < 10.0);   // town halls of towns that have a France services
+    CHECK(slowest < 120.0);  // no town hall of the 04 is two hours from its nearest one
+
+    const Run badSelection = runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--project", project,
+                                     "--from", "level:7", "--to", "level:2"});
+    CHECK(badSelection.exitCode == 2);
+    CHECK(badSelection.err.contains("level"));
+}

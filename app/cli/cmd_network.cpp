@@ -10,6 +10,8 @@
 #include "network/snapping.h"
 #include "network/speed_profile.h"
 #include "network/travel_matrix.h"
+#include "store/kinds.h"
+#include "store/store.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -115,9 +117,8 @@ struct Places {
 
 // Places from a CSV (id, name, latitude, longitude) or any OGR point layer; rows that cannot
 // be read are reported on stderr with their line and skipped.
-Places readPlaces(const QString& file, const QString& option)
+Places readPlacesFile(const QString& file, const QString& option)
 {
-    if (!QFileInfo::exists(file)) throw Error(QStringLiteral("cannot open %1 (--%2): no such file").arg(file, option));
     PointMapping mapping;
     mapping.idField = QStringLiteral("id");
     mapping.nameField = QStringLiteral("name");
@@ -128,6 +129,51 @@ Places readPlaces(const QString& file, const QString& option)
     err().flush();
     if (batch.points.empty()) throw Error(QStringLiteral("%1 (--%2) holds no usable place").arg(file, option));
     return {file, std::move(batch.points)};
+}
+
+// Accueil points of the project chosen by "key:value" terms separated by commas:
+// level:1..3, kind:<code>, status:existing|planned|closed, commune:<INSEE>.
+Places readPlacesFromStore(const QCommandLineParser& parser, const QString& selection, const QString& option)
+{
+    PointFilter filter;
+    for (const QString& term : selection.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString key = term.section(QLatin1Char(':'), 0, 0).trimmed().toLower();
+        const QString value = term.section(QLatin1Char(':'), 1).trimmed();
+        if (key == QLatin1String("level")) {
+            bool ok = false;
+            filter.level = levelFromInt(value.toInt(&ok));
+            if (!ok || !filter.level) throw UsageError(QStringLiteral("--%1: level must be 1, 2 or 3, not \"%2\"").arg(option, value));
+        } else if (key == QLatin1String("kind")) {
+            if (!findKind(value)) throw UsageError(QStringLiteral("--%1: unknown kind \"%2\"").arg(option, value));
+            filter.kind = value;
+        } else if (key == QLatin1String("status")) {
+            filter.status = statusFromCode(value);
+            if (!filter.status) throw UsageError(QStringLiteral("--%1: status must be existing, planned or closed").arg(option));
+        } else if (key == QLatin1String("commune")) {
+            filter.communeInsee = QStringList{value};
+        } else {
+            throw UsageError(QStringLiteral("--%1: \"%2\" is neither a file nor a selection such as level:2, "
+                                            "kind:mairie, status:existing, commune:04070").arg(option, selection));
+        }
+    }
+    const Store store = openProject(parser);
+    Places places{store.path() + QStringLiteral(" [") + selection + QLatin1Char(']'), store.points(filter)};
+    for (AccueilPoint& p : places.points) p.sourceId = QString::number(p.id);  // the store's id identifies a row
+    if (places.points.empty())
+        throw Error(QStringLiteral("no accueil point matches %1 in %2").arg(selection, store.path()));
+    return places;
+}
+
+Places readPlaces(const QCommandLineParser& parser, const QString& option)
+{
+    const QString spec = requiredOption(parser, option);
+    if (QFileInfo::exists(spec)) return readPlacesFile(spec, option);
+    if (parser.isSet(QStringLiteral("project")) && spec.contains(QLatin1Char(':')))
+        return readPlacesFromStore(parser, spec, option);
+    throw Error(QStringLiteral("cannot open %1 (--%2): no such file%3")
+                    .arg(spec, option,
+                         spec.contains(QLatin1Char(':')) ? QStringLiteral(" (a selection such as level:2 needs --project)")
+                                                         : QString()));
 }
 
 std::vector<Snap> snapPlaces(const Snapper& snapper, const Places& places, const SpeedProfile& profile)
@@ -206,22 +252,26 @@ int runOd(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Driving times and distances between two sets of places through a road network. Places are CSV "
-        "files with id, name, latitude, longitude columns (WGS84), or any OGR point layer with id and "
-        "name fields. Times include the off-network legs and the profile's terminal time at each end; "
+        "files with id, name, latitude, longitude columns (WGS84), any OGR point layer with id and "
+        "name fields, or accueil points of a project (--project) chosen by level, kind, status. Times include the off-network legs and the profile's terminal time at each end; "
         "km are along the fastest path, legs included. A place too far from any road is reported and "
         "gets no time."));
     parser.addOption(networkOption());
     parser.addOptions(networkReadingOptions());
+    parser.addOption(projectOption());
     parser.addOptions({
-        {QStringLiteral("from"), QStringLiteral("Origins (CSV or point layer)."), QStringLiteral("file")},
-        {QStringLiteral("to"), QStringLiteral("Destinations (CSV or point layer)."), QStringLiteral("file")},
+        {QStringLiteral("from"),
+         QStringLiteral("Origins: a CSV or point layer, or with --project a selection of accueil points such as "
+                        "level:1, kind:mairie, level:2,status:existing."),
+         QStringLiteral("places")},
+        {QStringLiteral("to"), QStringLiteral("Destinations, as --from."), QStringLiteral("places")},
         {QStringLiteral("nearest"), QStringLiteral("Only the nearest destination (by time) of each origin.")},
         {QStringLiteral("out"), QStringLiteral("Write the result as CSV to this file."), QStringLiteral("file")},
         {QStringLiteral("csv"), QStringLiteral("Print CSV instead of a table.")},
     });
     if (!parseCommandLine(parser, QStringLiteral("od"), arguments)) return 0;
-    const Places from = readPlaces(requiredOption(parser, QStringLiteral("from")), QStringLiteral("from"));
-    const Places to = readPlaces(requiredOption(parser, QStringLiteral("to")), QStringLiteral("to"));
+    const Places from = readPlaces(parser, QStringLiteral("from"));
+    const Places to = readPlaces(parser, QStringLiteral("to"));
 
     const LoadedNetwork network = loadNetwork(parser);
     const RoadGraph graph(network.input);
