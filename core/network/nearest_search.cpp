@@ -270,8 +270,7 @@ std::vector<Reach> NearestSearch::reachAll(std::span<const Snap> points) const
 std::size_t NearestSearch::memoryBytes() const
 {
     return sizeof(*this) + time_.capacity() * sizeof(Deciseconds) + owner_.capacity() * sizeof(std::uint32_t)
-         + metres_.capacity() * sizeof(float) + isTarget_.capacity()
-         + time_.size() * (2 * sizeof(std::uint32_t))  // heap entries and positions
+         + metres_.capacity() * sizeof(float) + isTarget_.capacity() + heap_.memoryBytes()
          + invalidated_.capacity() * sizeof(NodeId) + sources_.capacity() * sizeof(Snap);
 }
 
