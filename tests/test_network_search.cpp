@@ -436,6 +436,205 @@ TEST_CASE("a point and a place on the same long road are joined along it, not th
     CHECK(r.source == 0);
 }
 
+// ------------------------------------------------------------------ multi-entry access
+
+namespace {
+
+// Multi-entry access as the generalised profile does it, with the test legs (5 m/s, × 1.5).
+SnapOptions multiEntry(double radius = 2000.0, int entries = 5)
+{
+    SnapOptions options = testAccess();
+    options.entryRadiusMetres = radius;
+    options.maxEntries = entries;
+    return options;
+}
+
+// A place whose nearest road is a dead end leading away from the facility: road A runs north
+// from 300 m west of the place and reaches road B, which leads straight east to the facility,
+// only by a 30 km loop. Road B passes 1,300 m south of the place.
+struct DeadEnd {
+    NetworkBuilder net;
+    XY place{300, 1300};
+    XY facility{5000, 0};
+    DeadEnd()
+    {
+        const NodeId b0 = net.node(0, 0), b1 = net.node(5000, 0);
+        net.road(b0, b1, 300.0);                              // B: 5 km in 5 min
+        const NodeId a0 = net.node(0, 1300), a1 = net.node(0, 10'000);
+        net.road(a0, a1, 600.0);                              // A, the dead end
+        const NodeId c0 = net.node(-10'000, 10'000), c1 = net.node(-10'000, 0);
+        net.road(a1, c0, 600.0), net.road(c0, c1, 600.0), net.road(c1, b0, 600.0);  // the loop
+    }
+};
+
+// The time from `from` to `to` by the search towards `to`, and by an OD matrix.
+Deciseconds tripTime(const RoadGraph& graph, const Snap& from, const Snap& to)
+{
+    NearestSearch search(graph);
+    search.run({&to, 1});
+    const Deciseconds towards = search.reachAt(from).time;
+    const TravelMatrix matrix = travelMatrix(graph, {&from, 1}, {&to, 1});
+    REQUIRE(matrix.at(0, 0).time == towards);
+    return towards;
+}
+
+}  // namespace
+
+TEST_CASE("a place whose nearest road is a dead end also joins the road within reach that leads to the facility")
+{
+    const DeadEnd d;
+    const RoadGraph graph(d.net.input);
+    const Snapper snapper(graph);
+    const Snap facility = snapper.snap(d.facility, multiEntry());
+
+    const Snap place = snapper.snap(d.place, multiEntry());
+    REQUIRE(place.ok());
+    CHECK(place.edge == 1);                 // the nearest road is A, 300 m away
+    CHECK(place.offsetMetres == Approx(300));
+    REQUIRE(place.extraCount == 1);         // and road B, 1,300 m away, is a second entry
+    CHECK(place.extras[0].edge == 0);
+    CHECK(place.extras[0].offsetMetres == Approx(1300));
+    CHECK(place.extras[0].accessTime == seconds(1300 * 1.5 / 5));
+    // 1,300 m × 1.5 at 5 m/s, then 4.7 km of B's 5 km in 5 min.
+    CHECK(tripTime(graph, place, facility) == seconds(390 + 282));
+    CHECK(tripTime(graph, facility, place) == seconds(390 + 282));
+
+    SECTION("with the nearest road only, the trip goes round by the dead end")
+    {
+        const Snap single = snapper.snap(d.place, multiEntry(2000.0, 0));
+        CHECK(single.extraCount == 0);
+        // 300 m × 1.5 at 5 m/s, A, the loop, B.
+        CHECK(tripTime(graph, single, facility) == seconds(90 + 600 + 1800 + 300));
+    }
+    SECTION("the second road must lie within the radius beyond the nearest")
+    {
+        CHECK(snapper.snap(d.place, multiEntry(900.0)).extraCount == 0);
+        CHECK(snapper.snap(d.place, multiEntry(1100.0)).extraCount == 1);
+    }
+    SECTION("a facility with several entries seeds all of them")
+    {
+        // The same place as the facility, and a cell at the east end of B: B's entry serves it.
+        const Snap cell = snapper.snap({5000, 100}, multiEntry());
+        NearestSearch search(graph);
+        search.run({&place, 1}, {SearchDirection::ToSources});
+        CHECK(search.reachAt(cell).time == seconds(30 + 282 + 390));
+    }
+}
+
+TEST_CASE("a road passing by and its next edges give one entry, a parallel copy of it none")
+{
+    NetworkBuilder net;
+    NodeId previous = net.node(0, 0);
+    for (int i = 1; i <= 6; ++i) {  // a straight road of 1 km edges
+        const NodeId next = net.node(i * 1000.0, 0);
+        net.road(previous, next, 60.0);
+        previous = next;
+    }
+    net.road(2, 3, 70.0);  // a second itinerary drawn on the same edge (the N85 and the ROUNAP)
+    const RoadGraph graph(net.input);
+    const Snapper snapper(graph);
+    const Snap s = snapper.snap({2500, 400}, multiEntry());
+    REQUIRE(s.ok());
+    CHECK(s.offsetMetres == Approx(400));
+    CHECK(s.extraCount == 0);
+}
+
+TEST_CASE("without a margin, leaving dominated entries out changes no time")
+{
+    // Every edge within the radius as its own single-entry snap: the best trip over all of
+    // them must equal the multi-entry snap's, as long as the entry cap is not reached.
+    const RoadGraph graph(randomNetwork(31, 12, 0.0));
+    const Snapper snapper(graph);
+    SnapOptions options = multiEntry(300.0, kMaxSnapEntries);
+    options.entryMarginSeconds = 0.0;
+    const Snap facility = snapper.snap({1100, 1100}, testAccess());
+    NearestSearch search(graph);
+    search.run({&facility, 1});
+    int compared = 0, withExtras = 0;
+    for (const XY& p : randomPoints(12, 300, 2200.0)) {
+        const Snap multi = snapper.snap(p, options);
+        REQUIRE(multi.ok());
+        if (multi.entryCount() == kMaxSnapEntries) continue;
+        Deciseconds best = search.reachAt(multi).time;
+        Deciseconds bruteForce = kUnreached;
+        const double radius = multi.offsetMetres + options.entryRadiusMetres;
+        for (EdgeId e = 0; e < graph.edgeCount(); ++e) {
+            // The nearest point of edge e, as the snapper would join it.
+            const RoadGraph::Shape shape = graph.edgeShape(e);
+            const XY a = shape[0], b = shape[shape.size() - 1];
+            const double dx = b.x - a.x, dy = b.y - a.y;
+            const double t = std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy), 0.0, 1.0);
+            const double offset = std::hypot(a.x + t * dx - p.x, a.y + t * dy - p.y);
+            if (offset > radius) continue;
+            Snap single;
+            single.status = SnapStatus::Ok;
+            single.edge = e;
+            single.fraction = t;
+            single.offsetMetres = offset;
+            single.accessMetres = offset * options.accessDetour;
+            single.accessTime = toDeciseconds(single.accessMetres / (options.accessSpeedKmh / 3.6));
+            bruteForce = std::min(bruteForce, search.reachAt(single).time);
+        }
+        INFO("point " << p.x << ", " << p.y << ": " << multi.entryCount() << " entries");
+        CHECK(best == bruteForce);
+        CHECK(best < kUnreached);
+        withExtras += multi.extraCount > 0;
+        ++compared;
+    }
+    INFO(compared << " places compared, " << withExtras << " with several entries");
+    CHECK(compared > 150);
+    CHECK(withExtras > 100);  // the comparison covers places with several entries
+}
+
+TEST_CASE("two places close to each other off the network also reach each other directly")
+{
+    // Both 1 km north of a straight road, 1 km apart: by the road 300 + 60 + 300 s, straight 300 s.
+    NetworkBuilder net;
+    net.road(net.node(0, 0), net.node(10'000, 0), 600.0);
+    const RoadGraph graph(net.input);
+    const Snapper snapper(graph);
+    const Snap place = snapper.snap({1000, 1000}, multiEntry());
+    const Snap facility = snapper.snap({2000, 1000}, multiEntry());
+    CHECK(place.directMetres == Approx(3000));  // 1 km to the road + the 2 km radius
+    CHECK(directTripTime(place, facility) == seconds(300));
+    CHECK(tripTime(graph, place, facility) == seconds(300));
+    double metres = 0.0;
+    CHECK(directTripTime(place, facility, &metres) == seconds(300));
+    CHECK(metres == Approx(1500));
+
+    SECTION("the terminal time is paid at both ends, as through the network")
+    {
+        Snap a = place, b = facility;
+        addTerminalTime(a, seconds(100));
+        addTerminalTime(b, seconds(100));
+        CHECK(a.accessTime == seconds(300 + 100));
+        CHECK(tripTime(graph, a, b) == seconds(300 + 200));
+    }
+    SECTION("but not beyond the access radius")
+    {
+        const Snap far = snapper.snap({4100, 1000}, multiEntry());  // 3.1 km away
+        CHECK(directTripTime(place, far) == kUnreached);
+        CHECK(tripTime(graph, place, far) == seconds(300 + 186 + 300));
+    }
+    SECTION("nor without multi-entry access")
+    {
+        const Snap single = snapper.snap({1000, 1000}, testAccess());
+        CHECK(single.directMetres == 0.0);
+        CHECK(tripTime(graph, single, facility) == seconds(300 + 60 + 300));
+    }
+}
+
+TEST_CASE("bad multi-entry options are refused with a clear message")
+{
+    Grid grid(2, 2);
+    const RoadGraph graph(grid.net.input);
+    const Snapper snapper(graph);
+    SnapOptions options = multiEntry(-1.0);
+    CHECK_THROWS_WITH(snapper.snap({0, 0}, options), Catch::Contains("entry radius"));
+    options = multiEntry(1000.0, kMaxSnapEntries + 1);
+    CHECK_THROWS_WITH(snapper.snap({0, 0}, options), Catch::Contains("between 0 and 6"));
+}
+
 // ------------------------------------------------------------------ OD matrices
 
 TEST_CASE("on a two-way network the OD matrix is symmetric and agrees with single searches")

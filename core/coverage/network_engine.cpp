@@ -22,7 +22,7 @@ Snap GraphTravelEngine::snap(XY place) const
 {
     Snap snap = snapper_.snap(place, snapOptions_);
     // As addTerminalTime does for a profile: both ends of every trip pay it.
-    if (snap.ok()) snap.accessTime += toDeciseconds(terminalSeconds_);
+    addTerminalTime(snap, toDeciseconds(terminalSeconds_));
     return snap;
 }
 
@@ -31,42 +31,62 @@ GraphTravelEngine::~GraphTravelEngine() = default;
 AccessLink GraphTravelEngine::linkOf(const Snap& snap) const
 {
     AccessLink link;
-    const SnapSides sides = snapSides(*graph_, snap);
     link.legMetres = float(snap.offsetMetres);  // also known when too far: used for "inhabitable"
-    if (!sides.valid) return link;
-    const double access = toSeconds(snap.accessTime);
-    // People leave the place towards either end of the edge it joins.
-    if (sides.positionToFromNode) {
-        link.node[0] = sides.fromNode;
-        link.seconds[0] = float(access + toSeconds(sides.fromSideTime));
+    link.place = snap.point;
+    if (!snapSides(*graph_, snap).valid) return link;
+    for (int i = 0; i < snap.entryCount(); ++i) {
+        const SnapEntry& from = snap.entry(i);
+        AccessEntry& entry = i == 0 ? static_cast<AccessEntry&>(link) : link.extras[std::size_t(i - 1)];
+        const SnapSides sides = snapSides(*graph_, from);
+        const double access = toSeconds(from.accessTime);
+        // People leave the place towards either end of the edge it joins.
+        if (sides.positionToFromNode) {
+            entry.node[0] = sides.fromNode;
+            entry.seconds[0] = float(access + toSeconds(sides.fromSideTime));
+        }
+        if (sides.positionToToNode) {
+            entry.node[1] = sides.toNode;
+            entry.seconds[1] = float(access + toSeconds(sides.toSideTime));
+        }
+        entry.edge = from.edge;
+        entry.alongSeconds = float(toSeconds(sides.fromSideTime));
+        entry.legSeconds = float(access);
+        entry.legMetres = float(from.offsetMetres);
+        entry.fraction = float(from.fraction);
+        entry.oneway = !sides.twoWay;
+        entry.open = sides.open;
     }
-    if (sides.positionToToNode) {
-        link.node[1] = sides.toNode;
-        link.seconds[1] = float(access + toSeconds(sides.toSideTime));
-    }
-    link.edge = snap.edge;
-    link.alongSeconds = float(toSeconds(sides.fromSideTime));
-    link.legSeconds = float(access);
-    link.fraction = float(snap.fraction);
-    link.oneway = !sides.twoWay;
-    link.open = sides.open;
+    link.extraCount = snap.extraCount;
+    link.directMetres = float(snap.directMetres);
+    link.directSecondsPerMetre = float(snap.legSecondsPerMetre);
+    link.terminalSeconds = float(toSeconds(snap.terminalTime));
     return link;
 }
 
 Snap GraphTravelEngine::snapOf(const AccessLink& link) const
 {
     Snap snap;
+    snap.point = link.place;
     if (!link.joined()) {
         snap.status = SnapStatus::TooFar;
         snap.offsetMetres = link.legMetres;
         return snap;
     }
     snap.status = SnapStatus::Ok;
-    snap.edge = link.edge;
-    snap.fraction = link.fraction;
-    snap.offsetMetres = link.legMetres;
-    snap.accessMetres = link.legMetres * snapOptions_.accessDetour;
-    snap.accessTime = toDeciseconds(link.legSeconds);
+    for (int i = 0; i < link.entryCount(); ++i) {
+        const AccessEntry& from = link.entry(i);
+        SnapEntry& entry = snap.entry(i);
+        entry.edge = from.edge;
+        entry.fraction = from.fraction;
+        entry.offsetMetres = from.legMetres;
+        entry.accessMetres = from.legMetres * snapOptions_.accessDetour;
+        entry.accessTime = toDeciseconds(from.legSeconds);
+    }
+    snap.extraCount = link.extraCount;
+    snap.directMetres = link.directMetres;
+    snap.legSecondsPerMetre = link.directSecondsPerMetre;
+    snap.legDetour = snapOptions_.accessDetour;
+    snap.terminalTime = toDeciseconds(link.terminalSeconds);
     return snap;
 }
 
@@ -76,8 +96,16 @@ namespace {
 
 bool sameSnap(const Snap& a, const Snap& b)
 {
-    return a.status == b.status && a.edge == b.edge && a.fraction == b.fraction && a.accessTime == b.accessTime
-        && a.accessMetres == b.accessMetres;
+    if (a.status != b.status || a.extraCount != b.extraCount || a.point.x != b.point.x || a.point.y != b.point.y
+        || a.directMetres != b.directMetres)
+        return false;
+    for (int i = 0; i < a.entryCount(); ++i) {
+        const SnapEntry& x = a.entry(i);
+        const SnapEntry& y = b.entry(i);
+        if (x.edge != y.edge || x.fraction != y.fraction || x.accessTime != y.accessTime || x.accessMetres != y.accessMetres)
+            return false;
+    }
+    return true;
 }
 
 // A repair visits the nodes of the moved sources; past a few of them a new run is cheaper.

@@ -79,14 +79,14 @@ PopulationPlacement PopulationPlacement::build(const Territory& territory, const
 
     std::vector<int> inhabitable(communeCount, 0);
     for (std::size_t i = 0; i < grid.cellCount(); ++i)
-        if (cellLinks[i].legMetres <= options.inhabitableLegMetres) ++inhabitable[std::size_t(grid.communeOf(i))];
+        if (cellLinks.legMetres(i) <= options.inhabitableLegMetres) ++inhabitable[std::size_t(grid.communeOf(i))];
 
     placement.populated_.assign(grid.cellCount(), 0);
     placement.populatedCells_.assign(communeCount, 0);
     for (std::size_t i = 0; i < grid.cellCount(); ++i) {
         const std::size_t commune = std::size_t(grid.communeOf(i));
         // A commune far from every road still has people: spread them over all its cells.
-        const bool populated = inhabitable[commune] == 0 || cellLinks[i].legMetres <= options.inhabitableLegMetres;
+        const bool populated = inhabitable[commune] == 0 || cellLinks.legMetres(i) <= options.inhabitableLegMetres;
         placement.populated_[i] = populated ? 1 : 0;
         if (populated) ++placement.populatedCells_[commune];
     }

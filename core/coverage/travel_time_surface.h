@@ -2,7 +2,9 @@
 
 #include "geo/types.h"
 #include "network/road_graph.h"  // kNoNode, kNoEdge
+#include "network/snapping.h"    // kMaxSnapEntries
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -17,24 +19,43 @@ class CoverageGrid;
 constexpr std::uint32_t kNoPoint = std::numeric_limits<std::uint32_t>::max();
 constexpr float kUnreachable = std::numeric_limits<float>::infinity();
 
-// How a place off the road network (a grid cell centre, a town hall, an accueil point)
-// joins the routable graph: it is projected on the nearest edge, which it reaches by an
-// off-network leg, and from there drives to either end of that edge.
-// Computed once per network (by snapping) and reused by every recompute: rebuild the links
-// when edges are closed or slowed, since the seconds are cached here.
-struct AccessLink {
+// One way a place joins the routable graph: projected on an edge, which it reaches by an
+// off-network leg, and from there it drives to either end of that edge.
+struct AccessEntry {
     std::uint32_t node[2] = {kNoNode, kNoNode};          // the edge's ends (kNoNode: cannot be driven to)
     float seconds[2] = {kUnreachable, kUnreachable};     // place -> node[k]: leg + part of the edge
     std::uint32_t edge = kNoEdge;                         // the edge it joins (kNoEdge: too far from any road)
     float alongSeconds = 0.0f;   // driving seconds from the edge's first node to the projection
-    float legSeconds = 0.0f;     // the off-network leg, place <-> projection
+    float legSeconds = 0.0f;     // the off-network leg, place <-> projection (terminal time included)
     float legMetres = std::numeric_limits<float>::infinity();  // straight distance to the road
     float fraction = 0.0f;       // position along the edge shape, 0 at its first node, 1 at its second
     bool oneway = false;         // the edge can only be driven from its first node to its second
     bool open = true;            // the edge may be driven along (not closed)
+};
+
+// How a place off the road network (a grid cell centre, a town hall, an accueil point) joins
+// the routable graph: its own fields (AccessEntry) are the nearest point of the nearest edge;
+// on generalised networks a multi-entry snap adds other roads within the access radius
+// (`extras`, see network/snapping.h), and places close to each other also reach each other
+// directly off the network (`directMetres`). Every gather takes the best of all of them.
+// Computed once per network (by snapping) and reused by every recompute: rebuild the links
+// when edges are closed or slowed, since the seconds are cached here.
+struct AccessLink : AccessEntry {
+    std::uint8_t extraCount = 0;
+    std::array<AccessEntry, kMaxSnapEntries - 1> extras{};
+    XY place;                            // the place itself
+    float directMetres = 0.0f;           // direct trips within min(a.directMetres, b.directMetres); 0: none
+    float directSecondsPerMetre = 0.0f;  // access detour / access speed
+    float terminalSeconds = 0.0f;        // the part of every legSeconds spent in the terminal time
 
     bool joined() const { return edge != kNoEdge; }
+    int entryCount() const { return joined() ? 1 + extraCount : 0; }
+    const AccessEntry& entry(int i) const { return i == 0 ? *this : extras[std::size_t(i - 1)]; }
 };
+
+// Seconds of the direct off-network trip between two places, or kUnreachable when they do not
+// allow one or are too far apart: distance × mean seconds per metre + both terminal times.
+float directSeconds(const AccessLink& a, const AccessLink& b);
 
 // The result of a multi-source nearest-point search, per graph node: the driving seconds
 // from the node to the nearest point of the seeded set, and which point (index in the seed
@@ -57,31 +78,74 @@ struct PlaceTimes {
     std::vector<std::uint32_t> nearest;  // seed index, kNoPoint when unreachable
 };
 
-// Per-network precomputation for a set of places: their links, plus an index from edge to
-// the places joined to it (for the same-edge correction).
+// Per-network precomputation for a set of places: their links, stored compactly for the
+// gather (every entry's two nodes and seconds in one flat array), an index from edge to the
+// entries joined to it (for the same-edge correction), and a bucket index of the places that
+// allow direct trips.
 class PlaceLinks {
 public:
     PlaceLinks() = default;
-    explicit PlaceLinks(std::vector<AccessLink> links);
+    explicit PlaceLinks(std::span<const AccessLink> links);
+    explicit PlaceLinks(const std::vector<AccessLink>& links) : PlaceLinks(std::span<const AccessLink>(links)) {}
 
-    std::size_t size() const { return links_.size(); }
-    const std::vector<AccessLink>& links() const { return links_; }
-    const AccessLink& operator[](std::size_t i) const { return links_[i]; }
+    std::size_t size() const { return legMetres_.size(); }
+    // The link of place i, every entry included (rebuilt from the compact storage).
+    AccessLink operator[](std::size_t i) const;
+    // Straight distance from place i to its nearest road (infinity when none is known).
+    float legMetres(std::size_t i) const { return legMetres_[i]; }
     // Places joined to no road (too far from any), which stay unreachable.
     std::size_t unjoinedCount() const { return unjoined_; }
+    // Entries of all places (the nearest road of each joined place, plus the extras).
+    std::size_t entryCount() const { return hot_.size(); }
+    std::size_t memoryBytes() const;
 
-    // The fast part of every recompute: a gather over the places, O(places + seeds).
+    // The fast part of every recompute: a gather over the places, O(entries + seeds).
     // `out` is resized; reuse it between calls to avoid allocations. Throws Error when the
     // search result is not of the network the places were linked to.
     void gather(const NearestTimesView& search, const SeedLinks& seeds, PlaceTimes& out) const;
 
 private:
-    std::vector<AccessLink> links_;
+    friend PlaceLinks linkPlaces(std::span<const XY> places, const std::function<AccessLink(XY)>& snap, int threads);
+    void append(const AccessLink& link);
+    void finish();  // the edge and bucket indexes, after the last append
+    std::uint32_t bucketIndex(double offset, std::uint32_t count) const;
+
+    struct NodeEntry {             // what the gather reads for every entry
+        std::uint32_t node[2];
+        float seconds[2];
+    };
+    struct EdgeEntry {             // the rest of an entry
+        std::uint32_t edge;
+        float alongSeconds;
+        float legSeconds;
+        float legMetres;
+        float fraction;
+        bool oneway;
+        bool open;
+    };
+    struct DirectPlace {
+        float x, y;                // relative to directOrigin_
+        float metres, secondsPerMetre, terminalSeconds;
+    };
+
+    std::vector<float> legMetres_;              // per place
+    std::vector<std::uint32_t> firstEntry_;     // per place + 1, into hot_ and cold_
+    std::vector<NodeEntry> hot_;
+    std::vector<EdgeEntry> cold_;
+    std::vector<std::uint32_t> entryPlace_;     // per entry
+    std::vector<std::uint32_t> byEdgeEntry_;    // entries sorted by edge
+    std::vector<std::uint32_t> byEdgeKeys_;     // their edges, same order
+    // Where each place is and its direct trips; the places allowing them bucketed on a grid.
+    std::vector<DirectPlace> direct_;           // per place
+    XY directOrigin_;
+    float bucketOriginX_ = 0.0f, bucketOriginY_ = 0.0f;  // relative to directOrigin_
+    double bucketMetres_ = 1000.0;
+    std::uint32_t bucketColumns_ = 0, bucketRows_ = 0;
+    std::vector<std::uint32_t> bucketStart_;    // per bucket + 1, into bucketPlaces_
+    std::vector<std::uint32_t> bucketPlaces_;
+    float maxDirectMetres_ = 0.0f;
     std::size_t unjoined_ = 0;
     std::size_t nodesNeeded_ = 0;  // 1 + the largest node id of the links
-    // Places sorted by edge, to find those sharing an edge with a seed.
-    std::vector<std::uint32_t> byEdgeOrder_;   // place indices sorted by edge
-    std::vector<std::uint32_t> byEdgeKeys_;    // their edges, same order
 };
 
 // Joins every place with `snap` (the network's snapping function; throwing or returning an

@@ -34,7 +34,7 @@ void NearestSearch::run(std::span<const Snap> sources, const SearchOptions& opti
 {
     start(sources, options);
     settle();
-    indexSourcesByEdge();
+    indexSources();
 }
 
 void NearestSearch::runUntilSettled(std::span<const Snap> sources, const SearchOptions& options,
@@ -55,25 +55,28 @@ void NearestSearch::runUntilSettled(std::span<const Snap> sources, const SearchO
     for (NodeId t : targets)
         if (t < isTarget_.size()) isTarget_[t] = 0;
     heap_.clear();
-    indexSourcesByEdge();
+    indexSources();
 }
 
-// A source joins the graph through the end nodes of its snapped edge: each end node that
-// can drive to the position (ToSources), or be driven to from it (FromSources), gets the
-// source's access leg plus the partial time along the edge.
+// A source joins the graph through the end nodes of the edge of each of its entries: each
+// end node that can drive to the position (ToSources), or be driven to from it (FromSources),
+// gets the entry's access leg plus the partial time along the edge.
 void NearestSearch::seed(std::uint32_t source)
 {
     const Snap& snap = sources_[source];
-    const SnapSides sides = snapSides(*graph_, snap);
-    if (!sides.valid) return;
-    const float access = static_cast<float>(snap.accessMetres);
     const bool toSources = options_.direction == SearchDirection::ToSources;
-    if (toSources ? sides.fromNodeToPosition : sides.positionToFromNode)
-        offer(sides.fromNode, std::uint64_t(snap.accessTime) + sides.fromSideTime,
-              access + float(sides.fromSideMetres), source);
-    if (toSources ? sides.toNodeToPosition : sides.positionToToNode)
-        offer(sides.toNode, std::uint64_t(snap.accessTime) + sides.toSideTime,
-              access + float(sides.toSideMetres), source);
+    for (int i = 0; i < snap.entryCount(); ++i) {
+        const SnapEntry& entry = snap.entry(i);
+        const SnapSides sides = snapSides(*graph_, entry);
+        if (!sides.valid) continue;
+        const float access = static_cast<float>(entry.accessMetres);
+        if (toSources ? sides.fromNodeToPosition : sides.positionToFromNode)
+            offer(sides.fromNode, std::uint64_t(entry.accessTime) + sides.fromSideTime,
+                  access + float(sides.fromSideMetres), source);
+        if (toSources ? sides.toNodeToPosition : sides.positionToToNode)
+            offer(sides.toNode, std::uint64_t(entry.accessTime) + sides.toSideTime,
+                  access + float(sides.toSideMetres), source);
+    }
 }
 
 void NearestSearch::offer(NodeId node, std::uint64_t time, float metres, std::uint32_t owner)
@@ -185,7 +188,7 @@ void NearestSearch::moveSource(std::uint32_t source, const Snap& position)
     // 4. One Dijkstra pass from those offers repairs the forgotten region and spreads the
     //    improvements around the new position.
     settle();
-    indexSourcesByEdge();
+    indexSources();
 }
 
 std::uint32_t NearestSearch::addSource(const Snap& position)
@@ -196,7 +199,7 @@ std::uint32_t NearestSearch::addSource(const Snap& position)
     settled_ = 0;
     seed(index);
     settle();
-    indexSourcesByEdge();
+    indexSources();
     return index;
 }
 
@@ -205,19 +208,29 @@ void NearestSearch::removeSource(std::uint32_t source)
     moveSource(source, Snap{});
 }
 
-void NearestSearch::indexSourcesByEdge()
+void NearestSearch::indexSources()
 {
     sourcesByEdge_.clear();
-    for (std::uint32_t s = 0; s < sources_.size(); ++s)
-        if (sources_[s].ok()) sourcesByEdge_.emplace_back(sources_[s].edge, s);
-    std::sort(sourcesByEdge_.begin(), sourcesByEdge_.end());
+    sourcesByX_.clear();
+    maxDirectMetres_ = 0.0;
+    for (std::uint32_t s = 0; s < sources_.size(); ++s) {
+        const Snap& source = sources_[s];
+        for (int i = 0; i < source.entryCount(); ++i) sourcesByEdge_.push_back({source.entry(i).edge, s, i});
+        if (source.ok() && source.directMetres > 0.0) {
+            sourcesByX_.emplace_back(source.point.x, s);
+            maxDirectMetres_ = std::max(maxDirectMetres_, source.directMetres);
+        }
+    }
+    std::sort(sourcesByEdge_.begin(), sourcesByEdge_.end(), [](const SourceEntry& a, const SourceEntry& b) {
+        return a.edge != b.edge ? a.edge < b.edge : (a.source != b.source ? a.source < b.source : a.entry < b.entry);
+    });
+    std::sort(sourcesByX_.begin(), sourcesByX_.end());
 }
 
 Reach NearestSearch::reachAt(const Snap& point) const
 {
     Reach best;
-    const SnapSides sides = snapSides(*graph_, point);
-    if (!sides.valid) return best;
+    if (!point.ok()) return best;
     const bool toSources = options_.direction == SearchDirection::ToSources;
     const std::uint64_t limit = options_.timeLimit;
 
@@ -226,34 +239,51 @@ Reach NearestSearch::reachAt(const Snap& point) const
         if (time < best.time || (time == best.time && source < best.source))
             best = {static_cast<Deciseconds>(time), source, metres};
     };
-    const auto viaNode = [&](NodeId node, Deciseconds side, double sideMetres) {
-        if (time_[node] == kUnreached) return;
-        consider(std::uint64_t(time_[node]) + side + point.accessTime, owner_[node],
-                 nodeMetres(node) + sideMetres + point.accessMetres);
-    };
-    // ToSources leaves the position towards an end node; FromSources arrives from one.
-    if (toSources ? sides.positionToFromNode : sides.fromNodeToPosition)
-        viaNode(sides.fromNode, sides.fromSideTime, sides.fromSideMetres);
-    if (toSources ? sides.positionToToNode : sides.toNodeToPosition)
-        viaNode(sides.toNode, sides.toSideTime, sides.toSideMetres);
+    for (int i = 0; i < point.entryCount(); ++i) {
+        const SnapEntry& entry = point.entry(i);
+        const SnapSides sides = snapSides(*graph_, entry);
+        if (!sides.valid) continue;
+        const auto viaNode = [&](NodeId node, Deciseconds side, double sideMetres) {
+            if (time_[node] == kUnreached) return;
+            consider(std::uint64_t(time_[node]) + side + entry.accessTime, owner_[node],
+                     nodeMetres(node) + sideMetres + entry.accessMetres);
+        };
+        // ToSources leaves the position towards an end node; FromSources arrives from one.
+        if (toSources ? sides.positionToFromNode : sides.fromNodeToPosition)
+            viaNode(sides.fromNode, sides.fromSideTime, sides.fromSideMetres);
+        if (toSources ? sides.positionToToNode : sides.toNodeToPosition)
+            viaNode(sides.toNode, sides.toSideTime, sides.toSideMetres);
 
-    // Sources on the same edge are reached along it, without going through an end node.
-    const auto sameEdge = std::equal_range(
-        sourcesByEdge_.begin(), sourcesByEdge_.end(), std::pair<EdgeId, std::uint32_t>(point.edge, 0),
-        [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto it = sameEdge.first; it != sameEdge.second; ++it) {
-        const Snap& source = sources_[it->second];
-        const SnapSides there = snapSides(*graph_, source);
-        if (!sides.open) break;  // a closed edge is not driven along
-        // Driving from `a` to `b` along the edge is forward when b lies further on.
-        const Deciseconds from = toSources ? sides.fromSideTime : there.fromSideTime;
-        const Deciseconds to = toSources ? there.fromSideTime : sides.fromSideTime;
-        const double fromMetres = toSources ? sides.fromSideMetres : there.fromSideMetres;
-        const double toMetres = toSources ? there.fromSideMetres : sides.fromSideMetres;
-        if (to < from && !sides.twoWay) continue;
-        const Deciseconds along = to >= from ? to - from : from - to;
-        consider(std::uint64_t(along) + source.accessTime + point.accessTime, it->second,
-                 std::abs(toMetres - fromMetres) + source.accessMetres + point.accessMetres);
+        // Source entries on the same edge are reached along it, without going through an end node.
+        if (!sides.open) continue;  // a closed edge is not driven along
+        const auto sameEdge = std::equal_range(
+            sourcesByEdge_.begin(), sourcesByEdge_.end(), SourceEntry{entry.edge, 0, 0},
+            [](const SourceEntry& a, const SourceEntry& b) { return a.edge < b.edge; });
+        for (auto it = sameEdge.first; it != sameEdge.second; ++it) {
+            const SnapEntry& source = sources_[it->source].entry(it->entry);
+            const SnapSides there = snapSides(*graph_, source);
+            // Driving from `a` to `b` along the edge is forward when b lies further on.
+            const Deciseconds from = toSources ? sides.fromSideTime : there.fromSideTime;
+            const Deciseconds to = toSources ? there.fromSideTime : sides.fromSideTime;
+            const double fromMetres = toSources ? sides.fromSideMetres : there.fromSideMetres;
+            const double toMetres = toSources ? there.fromSideMetres : sides.fromSideMetres;
+            if (to < from && !sides.twoWay) continue;
+            const Deciseconds along = to >= from ? to - from : from - to;
+            consider(std::uint64_t(along) + source.accessTime + entry.accessTime, it->source,
+                     std::abs(toMetres - fromMetres) + source.accessMetres + entry.accessMetres);
+        }
+    }
+
+    // Sources close enough are also reached straight, off the network.
+    if (point.directMetres > 0.0 && !sourcesByX_.empty()) {
+        const double reach = std::min(point.directMetres, maxDirectMetres_);
+        auto it = std::lower_bound(sourcesByX_.begin(), sourcesByX_.end(),
+                                   std::pair<double, std::uint32_t>(point.point.x - reach, 0));
+        for (; it != sourcesByX_.end() && it->first <= point.point.x + reach; ++it) {
+            double metres = 0.0;
+            const Deciseconds direct = directTripTime(point, sources_[it->second], &metres);
+            if (direct != kUnreached) consider(direct, it->second, metres);
+        }
     }
     if (metres_.empty()) best.metres = 0.0;
     return best;
@@ -271,7 +301,8 @@ std::size_t NearestSearch::memoryBytes() const
 {
     return sizeof(*this) + time_.capacity() * sizeof(Deciseconds) + owner_.capacity() * sizeof(std::uint32_t)
          + metres_.capacity() * sizeof(float) + isTarget_.capacity() + heap_.memoryBytes()
-         + invalidated_.capacity() * sizeof(NodeId) + sources_.capacity() * sizeof(Snap);
+         + invalidated_.capacity() * sizeof(NodeId) + sources_.capacity() * sizeof(Snap)
+         + sourcesByEdge_.capacity() * sizeof(SourceEntry) + sourcesByX_.capacity() * sizeof(sourcesByX_[0]);
 }
 
 }  // namespace maillage

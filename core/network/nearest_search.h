@@ -45,8 +45,9 @@ struct Reach {
 // position, are visited. Results are exactly those of a full run (times are integers);
 // owners too, except between sources at exactly equal times.
 //
-// Sources are snapped points; a source whose snap is not Ok takes no part but keeps its
-// index. Changing the graph's closures or factors requires a new run().
+// Sources are snapped points, seeded through every entry of their snap (multi-entry snaps,
+// see Snapper); a source whose snap is not Ok takes no part but keeps its index. Changing
+// the graph's closures or factors requires a new run().
 // One object per thread; the graph must outlive it.
 class NearestSearch {
 public:
@@ -76,10 +77,11 @@ public:
     std::span<const std::uint32_t> nodeSources() const { return owner_; }
     Reach nodeReach(NodeId node) const { return {time_[node], owner_[node], nodeMetres(node)}; }
 
-    // The nearest source of a snapped point (a grid cell, a town hall): the point's access
-    // leg, along its edge to an end node, plus that node's time; or directly along the edge
-    // to a source snapped on the same edge. One-ways and the direction are respected.
-    // Unreached when the point is not Ok or its time exceeds the time limit.
+    // The nearest source of a snapped point (a grid cell, a town hall): the best, over the
+    // point's entries, of its access leg, along its edge to an end node, plus that node's
+    // time; or directly along the edge to a source entry on the same edge; or the direct
+    // off-network trip to a source close enough (directTripTime). One-ways and the direction
+    // are respected. Unreached when the point is not Ok or its time exceeds the time limit.
     Reach reachAt(const Snap& point) const;
     std::vector<Reach> reachAll(std::span<const Snap> points) const;
 
@@ -94,7 +96,7 @@ private:
     void settle();
     template <bool kTrackMetres, bool kStopAtTargets>
     void settleLoop();
-    void indexSourcesByEdge();
+    void indexSources();
 
     const RoadGraph* graph_;
     SearchOptions options_;
@@ -106,7 +108,14 @@ private:
     std::vector<std::uint8_t> isTarget_; // empty unless runUntilSettled was used
     std::size_t targetsLeft_ = 0;
     std::vector<NodeId> invalidated_;    // repair workspace
-    std::vector<std::pair<EdgeId, std::uint32_t>> sourcesByEdge_;
+    struct SourceEntry {
+        EdgeId edge;
+        std::uint32_t source;
+        int entry;
+    };
+    std::vector<SourceEntry> sourcesByEdge_;                 // every entry of every source, by edge
+    std::vector<std::pair<double, std::uint32_t>> sourcesByX_;  // sources allowing direct trips, by x
+    double maxDirectMetres_ = 0.0;
     std::size_t settled_ = 0;
 };
 

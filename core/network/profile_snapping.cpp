@@ -11,12 +11,14 @@ SnapOptions snapOptionsFor(const SpeedProfile& profile)
     // Islands (a one-way fragment cut off by the extract's edge, a stray piece of road) stay in
     // the graph and in the summary, but a place joined to one could reach nothing.
     options.largestComponentOnly = true;
+    options.entryRadiusMetres = profile.accessEntryRadiusMetres;
+    options.maxEntries = profile.accessMaxEntries;
     return options;
 }
 
 void addTerminalTime(Snap& snap, const SpeedProfile& profile)
 {
-    if (snap.ok()) snap.accessTime += toDeciseconds(profile.terminalSeconds);
+    addTerminalTime(snap, toDeciseconds(profile.terminalSeconds));
 }
 
 Snap snapWithProfile(const Snapper& snapper, XY point, const SpeedProfile& profile)

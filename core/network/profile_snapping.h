@@ -8,8 +8,8 @@
 
 namespace maillage {
 
-// The snapping options a profile implies (maximum distance, access detour and speed), joining
-// the largest connected component only.
+// The snapping options a profile implies (maximum distance, access detour and speed, access
+// entries), joining the largest connected component only.
 SnapOptions snapOptionsFor(const SpeedProfile& profile);
 
 // Snaps points the way the profile says, terminal time included: the snapper's access leg
@@ -19,7 +19,7 @@ SnapOptions snapOptionsFor(const SpeedProfile& profile);
 Snap snapWithProfile(const Snapper& snapper, XY point, const SpeedProfile& profile);
 std::vector<Snap> snapAllWithProfile(const Snapper& snapper, std::span<const XY> points, const SpeedProfile& profile);
 
-// Adds the profile's terminal time to a snap made with snapOptionsFor(profile).
+// Adds the profile's terminal time to every entry of a snap made with snapOptionsFor(profile).
 void addTerminalTime(Snap& snap, const SpeedProfile& profile);
 
 }  // namespace maillage

@@ -3,6 +3,7 @@
 #include "common/error.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <thread>
@@ -39,19 +40,28 @@ void checkOptions(const SnapOptions& options)
     if (!(options.maxSnapMetres >= 0.0))
         throw Error(QStringLiteral("the maximum snap distance must not be negative (%1 m)")
                         .arg(options.maxSnapMetres));
+    if (!(options.entryMarginSeconds >= 0.0) || !std::isfinite(options.entryMarginSeconds))
+        throw Error(QStringLiteral("the access entry margin must be a number of seconds, 0 or more, not %1")
+                        .arg(options.entryMarginSeconds));
+    if (!(options.entryRadiusMetres >= 0.0) || !std::isfinite(options.entryRadiusMetres))
+        throw Error(QStringLiteral("the access entry radius must be a number of metres, 0 or more, not %1")
+                        .arg(options.entryRadiusMetres));
+    if (options.maxEntries < 0 || options.maxEntries > kMaxSnapEntries)
+        throw Error(QStringLiteral("the number of access entries must be between 0 and %1, not %2")
+                        .arg(kMaxSnapEntries).arg(options.maxEntries));
 }
 
 }  // namespace
 
-SnapSides snapSides(const RoadGraph& graph, const Snap& snap)
+SnapSides snapSides(const RoadGraph& graph, const SnapEntry& entry)
 {
     SnapSides sides;
-    if (!snap.ok() || snap.edge >= graph.edgeCount()) return sides;
-    const EdgeId e = snap.edge;
+    if (entry.edge >= graph.edgeCount()) return sides;
+    const EdgeId e = entry.edge;
     const Deciseconds total = graph.edgeTime(e);
     sides.fromNode = graph.edgeFrom(e);
     sides.toNode = graph.edgeTo(e);
-    const double fraction = std::clamp(snap.fraction, 0.0, 1.0);
+    const double fraction = std::clamp(entry.fraction, 0.0, 1.0);
     sides.fromSideTime = std::min(total, static_cast<Deciseconds>(std::llround(fraction * total)));
     sides.toSideTime = total - sides.fromSideTime;
     sides.fromSideMetres = fraction * graph.edgeMetres(e);
@@ -66,6 +76,30 @@ SnapSides snapSides(const RoadGraph& graph, const Snap& snap)
     sides.positionToToNode = sides.open || atToNode;
     sides.toNodeToPosition = (sides.open && sides.twoWay) || atToNode;
     return sides;
+}
+
+SnapSides snapSides(const RoadGraph& graph, const Snap& snap)
+{
+    if (!snap.ok()) return {};
+    return snapSides(graph, static_cast<const SnapEntry&>(snap));
+}
+
+Deciseconds directTripTime(const Snap& a, const Snap& b, double* metres)
+{
+    if (!a.ok() || !b.ok() || !(a.directMetres > 0.0) || !(b.directMetres > 0.0)) return kUnreached;
+    const double straight = std::hypot(a.point.x - b.point.x, a.point.y - b.point.y);
+    if (!(straight <= std::min(a.directMetres, b.directMetres))) return kUnreached;
+    if (metres) *metres = straight * (a.legDetour + b.legDetour) / 2.0;
+    // Integer sums, so that the time is the same whichever place is the origin.
+    return toDeciseconds(straight * (a.legSecondsPerMetre + b.legSecondsPerMetre) / 2.0) + a.terminalTime
+         + b.terminalTime;
+}
+
+void addTerminalTime(Snap& snap, Deciseconds terminal)
+{
+    if (!snap.ok()) return;
+    for (int i = 0; i < snap.entryCount(); ++i) snap.entry(i).accessTime += terminal;
+    snap.terminalTime += terminal;
 }
 
 namespace {
@@ -166,10 +200,15 @@ struct Snapper::Nearest {
     double px = 0.0;
     double py = 0.0;
     bool largestOnly = false;
-    std::uint32_t largest = 0;
     double bestSquared = std::numeric_limits<double>::infinity();
     std::uint32_t best = std::numeric_limits<std::uint32_t>::max();
 };
+
+bool Snapper::usable(EdgeId e, bool largestOnly) const
+{
+    if (graph_->isEdgeClosed(e)) return false;
+    return !largestOnly || graph_->componentOf(graph_->edgeFrom(e)) == graph_->largestComponent();
+}
 
 // Float arithmetic here (the exact position is recomputed in double for the winner).
 inline void Snapper::consider(std::uint32_t i, Nearest& nearest) const
@@ -180,9 +219,7 @@ inline void Snapper::consider(std::uint32_t i, Nearest& nearest) const
     const float qx = s.ax + t * s.dx - px, qy = s.ay + t * s.dy - py;
     const double squared = qx * qx + qy * qy;
     if (squared > nearest.bestSquared || (squared == nearest.bestSquared && nearest.best < i)) return;
-    const EdgeId e = segmentEdges_[i];
-    if (graph_->isEdgeClosed(e)) return;
-    if (nearest.largestOnly && graph_->componentOf(graph_->edgeFrom(e)) != nearest.largest) return;
+    if (!usable(segmentEdges_[i], nearest.largestOnly)) return;
     nearest.bestSquared = squared;
     nearest.best = i;
 }
@@ -216,39 +253,120 @@ void Snapper::nearestIn(std::uint32_t level, std::uint32_t node, Nearest& neares
     }
 }
 
-Snap Snapper::snap(XY point, const SnapOptions& options) const
+// --- multi-entry snapping
+
+// Every usable segment within a radius of a point.
+struct Snapper::Within {
+    double px = 0.0;
+    double py = 0.0;
+    double radiusSquared = 0.0;
+    bool largestOnly = false;
+    struct Candidate {
+        double squared;
+        EdgeId edge;
+        std::uint32_t segment;
+    };
+    std::vector<Candidate>* out = nullptr;
+};
+
+void Snapper::withinIn(std::uint32_t level, std::uint32_t node, Within& within) const
 {
-    checkOptions(options);
-    std::uint32_t hint = kNoHint;
-    return snapNear(point, options, hint);
+    if (level == 0) {
+        const float px = float(within.px), py = float(within.py);
+        const std::uint32_t end = std::min<std::uint32_t>(std::uint32_t(segments_.size()), (node + 1) * kFanout);
+        for (std::uint32_t i = node * kFanout; i < end; ++i) {
+            const Segment& s = segments_[i];
+            const float t = std::clamp(((px - s.ax) * s.dx + (py - s.ay) * s.dy) * s.inverseLengthSquared, 0.0f, 1.0f);
+            const float qx = s.ax + t * s.dx - px, qy = s.ay + t * s.dy - py;
+            const double squared = qx * qx + qy * qy;
+            if (squared > within.radiusSquared || !usable(segmentEdges_[i], within.largestOnly)) continue;
+            within.out->push_back({squared, segmentEdges_[i], i});
+        }
+        return;
+    }
+    const std::vector<Box>& children = levels_[level - 1];
+    const std::uint32_t first = node * kFanout;
+    const std::uint32_t end = std::min<std::uint32_t>(std::uint32_t(children.size()), first + kFanout);
+    for (std::uint32_t c = first; c < end; ++c) {
+        const Box& b = children[c];
+        const double dx = std::max({double(b.minX) - within.px, 0.0, within.px - double(b.maxX)});
+        const double dy = std::max({double(b.minY) - within.py, 0.0, within.py - double(b.maxY)});
+        if (dx * dx + dy * dy <= within.radiusSquared) withinIn(level - 1, c, within);
+    }
 }
 
-// `hint` is the segment that won the previous query of a batch: the points of a coverage
-// grid come row by row, so it is close to the answer, and starting from its distance
-// prunes most of the tree. The result is the same as without it (ties go to the lowest
-// segment either way).
-Snap Snapper::snapNear(XY point, const SnapOptions& options, std::uint32_t& hint) const
-{
-    Snap result;
-    if (!std::isfinite(point.x) || !std::isfinite(point.y)) {
-        result.status = SnapStatus::InvalidPoint;
-        return result;
+namespace {
+
+// Node -> time for the small dominance searches of multi-entry snapping: open addressing,
+// cleared in the time of what was used (a search touches a handful of nodes on a coarse
+// network, a few thousand on a dense one, never the whole graph).
+class NodeTimes {
+public:
+    void clear()
+    {
+        for (const std::uint32_t slot : used_) keys_[slot] = kNoNode;
+        used_.clear();
     }
-    if (segments_.empty()) return result;  // NoRoad
+    Deciseconds get(NodeId node) const
+    {
+        if (keys_.empty()) return kUnreached;
+        for (std::uint32_t slot = hash(node);; slot = (slot + 1) & mask_) {
+            if (keys_[slot] == node) return values_[slot];
+            if (keys_[slot] == kNoNode) return kUnreached;
+        }
+    }
+    // Lowers the node's time to `t`; true when it was higher (or unknown).
+    bool lower(NodeId node, Deciseconds t)
+    {
+        if (2 * (used_.size() + 1) > keys_.size()) grow();
+        std::uint32_t slot = hash(node);
+        for (; keys_[slot] != node && keys_[slot] != kNoNode; slot = (slot + 1) & mask_) {}
+        if (keys_[slot] == kNoNode) {
+            keys_[slot] = node;
+            values_[slot] = t;
+            used_.push_back(slot);
+            return true;
+        }
+        if (t >= values_[slot]) return false;
+        values_[slot] = t;
+        return true;
+    }
 
-    Nearest nearest;
-    nearest.px = point.x - originX_;
-    nearest.py = point.y - originY_;
-    nearest.largestOnly = options.largestComponentOnly;
-    nearest.largest = graph_->largestComponent();
-    if (hint < segments_.size()) consider(hint, nearest);
-    nearestIn(std::uint32_t(levels_.size()), 0, nearest);
-    if (nearest.best == std::numeric_limits<std::uint32_t>::max()) return result;  // NoRoad: all closed
-    hint = nearest.best;
+private:
+    std::uint32_t hash(NodeId node) const { return (node * 0x9E3779B1u) >> shift_ & mask_; }
+    void grow()
+    {
+        std::vector<std::pair<NodeId, Deciseconds>> entries;
+        for (const std::uint32_t slot : used_) entries.emplace_back(keys_[slot], values_[slot]);
+        const std::size_t capacity = std::max<std::size_t>(64, keys_.size() * 2);
+        keys_.assign(capacity, kNoNode);
+        values_.assign(capacity, kUnreached);
+        mask_ = std::uint32_t(capacity - 1);
+        shift_ = 32 - std::uint32_t(std::countr_zero(capacity));
+        used_.clear();
+        for (const auto& [node, t] : entries) lower(node, t);
+    }
 
-    // Exact position in double precision along the chosen edge's shape.
-    const EdgeId e = segmentEdges_[nearest.best];
-    const std::uint32_t index = segmentIndex_[nearest.best];
+    std::vector<NodeId> keys_;
+    std::vector<Deciseconds> values_;
+    std::vector<std::uint32_t> used_;
+    std::uint32_t mask_ = 0;
+    std::uint32_t shift_ = 32;
+};
+
+}  // namespace
+
+// Scratch memory of multi-entry snapping, one per thread, reused from point to point.
+struct Snapper::EntryWorkspace {
+    std::vector<Within::Candidate> candidates;
+    NodeTimes times;
+    std::vector<std::pair<Deciseconds, NodeId>> heap;  // min-heap by time, stale pairs skipped
+};
+
+SnapEntry Snapper::entryOn(XY point, std::uint32_t segment, const SnapOptions& options) const
+{
+    const EdgeId e = segmentEdges_[segment];
+    const std::uint32_t index = segmentIndex_[segment];
     const RoadGraph::Shape shape = graph_->edgeShape(e);
     double along = 0.0;
     for (std::uint32_t i = 0; i < index; ++i)
@@ -259,17 +377,152 @@ Snap Snapper::snapNear(XY point, const SnapOptions& options, std::uint32_t& hint
     along += p.t * std::hypot(b.x - a.x, b.y - a.y);
     const double length = shape.length();
 
-    result.edge = e;
-    result.fraction = length > 0.0 ? std::clamp(along / length, 0.0, 1.0) : 0.0;
-    result.onRoad = {a.x + p.t * (b.x - a.x), a.y + p.t * (b.y - a.y)};
-    result.offsetMetres = std::sqrt(p.squared);
+    SnapEntry entry;
+    entry.edge = e;
+    entry.fraction = length > 0.0 ? std::clamp(along / length, 0.0, 1.0) : 0.0;
+    entry.onRoad = {a.x + p.t * (b.x - a.x), a.y + p.t * (b.y - a.y)};
+    entry.offsetMetres = std::sqrt(p.squared);
+    entry.accessMetres = entry.offsetMetres * options.accessDetour;
+    entry.accessTime = toDeciseconds(entry.accessMetres / (options.accessSpeedKmh / 3.6));
+    return entry;
+}
+
+// Adds to an Ok snap (holding its nearest entry) the other edges within the entry radius that
+// no kept entry dominates (see the class comment), in increasing access time, up to
+// maxEntries. Domination is tested by a Dijkstra on two-way open roads seeded with the kept
+// entries (their leg plus the part of their edge), grown only as far as the leg of the
+// candidate at hand: a candidate whose position that search reaches within its own leg is
+// never the better way in or out.
+void Snapper::addEntries(Snap& snap, XY point, const SnapOptions& options, EntryWorkspace& workspace) const
+{
+    const double radius = std::min(snap.offsetMetres + options.entryRadiusMetres, options.maxSnapMetres);
+    snap.directMetres = radius;
+    if (options.maxEntries <= 1) return;
+
+    std::vector<Within::Candidate>& candidates = workspace.candidates;
+    candidates.clear();
+    Within within;
+    within.px = point.x - originX_;
+    within.py = point.y - originY_;
+    within.radiusSquared = radius * radius;
+    within.largestOnly = options.largestComponentOnly;
+    within.out = &candidates;
+    withinIn(std::uint32_t(levels_.size()), 0, within);
+    // The nearest point of each edge, the nearest entry's edge aside, nearest first.
+    const auto byEdge = [](const Within::Candidate& a, const Within::Candidate& b) {
+        return a.edge != b.edge ? a.edge < b.edge : (a.squared != b.squared ? a.squared < b.squared : a.segment < b.segment);
+    };
+    std::sort(candidates.begin(), candidates.end(), byEdge);
+    candidates.erase(std::unique(candidates.begin(), candidates.end(),
+                                 [](const auto& a, const auto& b) { return a.edge == b.edge; }),
+                     candidates.end());
+    std::erase_if(candidates, [&](const Within::Candidate& c) { return c.edge == snap.edge; });
+    if (candidates.empty()) return;
+    std::sort(candidates.begin(), candidates.end(), [](const Within::Candidate& a, const Within::Candidate& b) {
+        return a.squared != b.squared ? a.squared < b.squared : a.edge < b.edge;
+    });
+
+    NodeTimes& times = workspace.times;
+    auto& heap = workspace.heap;
+    times.clear();
+    heap.clear();
+    const auto later = [](const auto& a, const auto& b) { return a.first > b.first; };
+    const auto offer = [&](NodeId node, std::uint64_t t) {
+        if (t >= kUnreached) return;
+        if (times.lower(node, Deciseconds(t))) {
+            heap.emplace_back(Deciseconds(t), node);
+            std::push_heap(heap.begin(), heap.end(), later);
+        }
+    };
+    const auto seed = [&](const SnapEntry& entry) {
+        const SnapSides sides = snapSides(*graph_, entry);
+        if (!sides.open || !sides.twoWay) return;  // one-way entries dominate nothing (conservative)
+        offer(sides.fromNode, std::uint64_t(entry.accessTime) + sides.fromSideTime);
+        offer(sides.toNode, std::uint64_t(entry.accessTime) + sides.toSideTime);
+    };
+    constexpr std::uint32_t kBothWays = RoadGraph::Arc::kForwardBit | RoadGraph::Arc::kBackwardBit;
+    const auto settleUpTo = [&](Deciseconds limit) {
+        while (!heap.empty() && heap.front().first <= limit) {
+            std::pop_heap(heap.begin(), heap.end(), later);
+            const auto [t, u] = heap.back();
+            heap.pop_back();
+            if (t != times.get(u)) continue;  // stale
+            for (const RoadGraph::Arc& arc : graph_->arcsOf(u))
+                if ((arc.packed & kBothWays) == kBothWays) offer(arc.head, std::uint64_t(t) + arc.time());
+        }
+    };
+
+    seed(snap);
+    const Deciseconds margin = toDeciseconds(options.entryMarginSeconds);
+    constexpr double kSamePlaceMetres = 1.0;
+    for (const Within::Candidate& candidate : candidates) {
+        if (snap.entryCount() >= options.maxEntries) break;
+        const SnapEntry entry = entryOn(point, candidate.segment, options);
+        if (entry.offsetMetres > radius) continue;
+        const SnapSides sides = snapSides(*graph_, entry);
+        // A parallel copy of a kept entry's edge (two itineraries drawn on the same road).
+        bool duplicate = false;
+        for (int k = 0; k < snap.entryCount() && !duplicate; ++k) {
+            const SnapEntry& kept = snap.entry(k);
+            const NodeId from = graph_->edgeFrom(kept.edge), to = graph_->edgeTo(kept.edge);
+            const bool sameEnds = (from == sides.fromNode && to == sides.toNode) || (from == sides.toNode && to == sides.fromNode);
+            duplicate = sameEnds && std::hypot(kept.onRoad.x - entry.onRoad.x, kept.onRoad.y - entry.onRoad.y) <= kSamePlaceMetres;
+        }
+        if (duplicate) continue;
+        if (sides.open && sides.twoWay) {
+            const std::uint64_t bound = std::uint64_t(entry.accessTime) + margin;
+            settleUpTo(Deciseconds(std::min<std::uint64_t>(bound, kUnreached - 1)));
+            const std::uint64_t viaFrom = std::uint64_t(times.get(sides.fromNode)) + sides.fromSideTime;
+            const std::uint64_t viaTo = std::uint64_t(times.get(sides.toNode)) + sides.toSideTime;
+            if (std::min(viaFrom, viaTo) <= bound) continue;  // dominated
+        }
+        snap.extras[snap.extraCount++] = entry;
+        seed(entry);
+    }
+}
+
+Snap Snapper::snap(XY point, const SnapOptions& options) const
+{
+    checkOptions(options);
+    std::uint32_t hint = kNoHint;
+    EntryWorkspace workspace;
+    return snapNear(point, options, hint, workspace);
+}
+
+// `hint` is the segment that won the previous query of a batch: the points of a coverage
+// grid come row by row, so it is close to the answer, and starting from its distance
+// prunes most of the tree. The result is the same as without it (ties go to the lowest
+// segment either way).
+Snap Snapper::snapNear(XY point, const SnapOptions& options, std::uint32_t& hint, EntryWorkspace& workspace) const
+{
+    Snap result;
+    result.point = point;
+    if (!std::isfinite(point.x) || !std::isfinite(point.y)) {
+        result.status = SnapStatus::InvalidPoint;
+        return result;
+    }
+    if (segments_.empty()) return result;  // NoRoad
+
+    Nearest nearest;
+    nearest.px = point.x - originX_;
+    nearest.py = point.y - originY_;
+    nearest.largestOnly = options.largestComponentOnly;
+    if (hint < segments_.size()) consider(hint, nearest);
+    nearestIn(std::uint32_t(levels_.size()), 0, nearest);
+    if (nearest.best == std::numeric_limits<std::uint32_t>::max()) return result;  // NoRoad: all closed
+    hint = nearest.best;
+
+    static_cast<SnapEntry&>(result) = entryOn(point, nearest.best, options);
     if (result.offsetMetres > options.maxSnapMetres) {
         result.status = SnapStatus::TooFar;
+        result.accessMetres = 0.0;
+        result.accessTime = 0;
         return result;
     }
     result.status = SnapStatus::Ok;
-    result.accessMetres = result.offsetMetres * options.accessDetour;
-    result.accessTime = toDeciseconds(result.accessMetres / (options.accessSpeedKmh / 3.6));
+    result.legDetour = options.accessDetour;
+    result.legSecondsPerMetre = options.accessDetour / (options.accessSpeedKmh / 3.6);
+    if (options.entryRadiusMetres > 0.0) addEntries(result, point, options, workspace);
     return result;
 }
 
@@ -283,7 +536,8 @@ std::vector<Snap> Snapper::snapAll(std::span<const XY> points, const SnapOptions
     threads = std::min<unsigned>(threads, unsigned(points.size() / 4096) + 1);
     const auto snapRange = [&](std::size_t begin, std::size_t end) {
         std::uint32_t hint = kNoHint;
-        for (std::size_t i = begin; i < end; ++i) result[i] = snapNear(points[i], options, hint);
+        EntryWorkspace workspace;
+        for (std::size_t i = begin; i < end; ++i) result[i] = snapNear(points[i], options, hint, workspace);
     };
     if (threads <= 1) {
         snapRange(0, points.size());

@@ -3,6 +3,7 @@
 #include "geo/types.h"
 #include "network/road_graph.h"
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -25,23 +26,67 @@ struct SnapOptions {
     // Join only edges of the largest connected component, so that a point next to a small
     // island of road (a car park, a broken fragment) is still routed.
     bool largestComponentOnly = false;
+
+    // Multi-entry access, for generalised networks that lack the local roads: besides the
+    // nearest road, the point may join up to maxEntries - 1 other roads within
+    // min(nearest distance + entryRadiusMetres, maxSnapMetres) (see Snapper). The same radius
+    // bounds the direct off-network trip between two places (Snap::directMetres).
+    // entryRadiusMetres 0, or maxEntries 0 or 1: the nearest road only (detailed networks).
+    double entryRadiusMetres = 0.0;
+    int maxEntries = 1;  // the nearest included; at most kMaxSnapEntries
+    // An entry is kept only if it saves more than this over entering at a kept one and
+    // driving there: it keeps the entries for other roads, not for the next metres of the
+    // same one (see Snapper).
+    double entryMarginSeconds = 60.0;
 };
 
-// A point joined to the graph: the nearest point of the nearest edge, which the point's
-// edge is virtually split at. Times along the two parts of the edge are derived from the
-// edge's current time when used (see snapSides), so closures and factors set after
-// snapping are honoured.
-struct Snap {
-    SnapStatus status = SnapStatus::NoRoad;
+// The most entries one snapped point can hold (the nearest and five others).
+constexpr int kMaxSnapEntries = 6;
+
+// One way a point enters the graph: a position on an edge and the off-network leg to it.
+struct SnapEntry {
     EdgeId edge = kNoEdge;
     double fraction = 0.0;       // position along the edge shape: 0 at its from-node, 1 at its to-node
     XY onRoad;                   // the joined position on the edge shape
     double offsetMetres = 0.0;   // straight distance from the point to onRoad (also set when TooFar)
     double accessMetres = 0.0;   // offsetMetres × access detour
-    Deciseconds accessTime = 0;  // the off-network leg, point <-> onRoad
+    Deciseconds accessTime = 0;  // the off-network leg, point <-> onRoad (with the terminal time, see addTerminalTime)
+};
+
+// A point joined to the graph. Its own fields (inherited from SnapEntry) are the nearest
+// point of the nearest edge, which the edge is virtually split at; `extras` are the further
+// entries of a multi-entry snap. Every search and gather takes, for a point, the best over
+// its entries. Times along the parts of an edge are derived from the edge's current time
+// when used (see snapSides), so closures and factors set after snapping are honoured.
+struct Snap : SnapEntry {
+    SnapStatus status = SnapStatus::NoRoad;
+
+    // Further entries, in increasing access time (multi-entry snapping; none by default).
+    std::uint8_t extraCount = 0;
+    std::array<SnapEntry, kMaxSnapEntries - 1> extras{};
+
+    // The place itself, and its direct off-network trip to another place: two places closer
+    // than min(a.directMetres, b.directMetres) also reach each other straight, at that
+    // distance × the mean of their legSecondsPerMetre, plus both terminal times.
+    XY point;
+    double directMetres = 0.0;        // 0: no direct trip (single-entry snapping)
+    double legSecondsPerMetre = 0.0;  // access detour / access speed
+    double legDetour = 1.0;           // access detour, for the metres of a direct trip
+    Deciseconds terminalTime = 0;     // included in every entry's accessTime
 
     bool ok() const { return status == SnapStatus::Ok; }
+    // Entries: 0 is the nearest (the Snap's own fields), then the extras. None when not Ok.
+    int entryCount() const { return ok() ? 1 + extraCount : 0; }
+    const SnapEntry& entry(int i) const { return i == 0 ? *this : extras[std::size_t(i - 1)]; }
+    SnapEntry& entry(int i) { return i == 0 ? *this : extras[std::size_t(i - 1)]; }
 };
+
+// The direct off-network trip between two snapped places when both allow one and they are
+// close enough, else kUnreached. `metres` (optional) gets the distance driven.
+Deciseconds directTripTime(const Snap& a, const Snap& b, double* metres = nullptr);
+
+// Adds a fixed terminal time to every entry of an Ok snap (see SpeedProfile::terminalSeconds).
+void addTerminalTime(Snap& snap, Deciseconds terminal);
 
 // The snapped edge split at the snapped position, with the edge's current state, and which
 // ways each part may be driven. A position at an end node (a part of zero time) is that node:
@@ -61,6 +106,8 @@ struct SnapSides {
     bool positionToToNode = false;
     bool toNodeToPosition = false;
 };
+SnapSides snapSides(const RoadGraph& graph, const SnapEntry& entry);
+// The nearest entry's sides (invalid when the snap is not Ok).
 SnapSides snapSides(const RoadGraph& graph, const Snap& snap);
 
 // Joins points to a RoadGraph: the nearest point of the nearest shape segment, found in a
@@ -70,6 +117,19 @@ SnapSides snapSides(const RoadGraph& graph, const Snap& snap);
 // after ring of empty cells; the tree answers near and far points in a few node visits.
 // The graph must outlive the snapper; edges closed after construction are skipped at query
 // time. Queries are const and may run from several threads.
+//
+// Multi-entry snapping (SnapOptions::entryRadiusMetres > 0, maxEntries > 1). A coarse
+// network lacks the local roads, so its nearest road is not necessarily the one people take:
+// it may be a dead end leading away, while another road a little farther leads straight to
+// where they go. The point therefore also joins, besides the nearest, the nearest point of
+// other edges within min(nearest + entryRadiusMetres, maxSnapMetres), taken in increasing
+// access time, each with its own leg (distance × detour at the access speed). An edge is
+// left out when it is *dominated*: entering at an entry already kept and driving to it on
+// two-way roads is no slower than its own leg (a small search bounded by the legs), or it
+// duplicates a kept entry (same ends, same place). A dominated entry can never give a shorter
+// trip, so leaving it out changes no time; only the cap maxEntries can. This keeps the entries
+// few — one per part of the network that the nearer entries do not reach quickly — e.g. the
+// next road over, across a gap in the data, rather than every edge of a nearby junction.
 class Snapper {
 public:
     explicit Snapper(const RoadGraph& graph);
@@ -93,11 +153,18 @@ private:
         float minX, minY, maxX, maxY;
     };
     struct Nearest;
+    struct Within;
+    struct EntryWorkspace;
 
     static constexpr std::uint32_t kNoHint = 0xFFFFFFFFu;
-    Snap snapNear(XY point, const SnapOptions& options, std::uint32_t& hint) const;
+    Snap snapNear(XY point, const SnapOptions& options, std::uint32_t& hint, EntryWorkspace& workspace) const;
     void nearestIn(std::uint32_t level, std::uint32_t node, Nearest& nearest) const;
     void consider(std::uint32_t segment, Nearest& nearest) const;
+    void withinIn(std::uint32_t level, std::uint32_t node, Within& within) const;
+    bool usable(EdgeId edge, bool largestOnly) const;
+    // The entry at the nearest point of `segment` to `point` (exact, in double precision).
+    SnapEntry entryOn(XY point, std::uint32_t segment, const SnapOptions& options) const;
+    void addEntries(Snap& snap, XY point, const SnapOptions& options, EntryWorkspace& workspace) const;
 
     const RoadGraph* graph_ = nullptr;
     double originX_ = 0.0;

@@ -1,6 +1,7 @@
 #include "network/speed_profile.h"
 
 #include "common/error.h"
+#include "network/snapping.h"
 
 #include <QDir>
 #include <QFile>
@@ -241,7 +242,8 @@ SpeedProfile parseSpeedProfile(const QByteArray& json, const QString& origin)
     const QJsonObject access = reader.object(root, QStringLiteral("access"), false);
     reader.rejectUnknownKeys(access,
                              {QStringLiteral("speed_kmh"), QStringLiteral("detour_factor"),
-                              QStringLiteral("terminal_seconds")},
+                              QStringLiteral("terminal_seconds"), QStringLiteral("entry_radius_m"),
+                              QStringLiteral("max_entries")},
                              QStringLiteral("access"));
     if (access.contains(QStringLiteral("speed_kmh")))
         profile.accessKmh = reader.positiveNumber(access, QStringLiteral("speed_kmh"), QStringLiteral("access"));
@@ -253,6 +255,21 @@ SpeedProfile parseSpeedProfile(const QByteArray& json, const QString& origin)
             reader.fail(QStringLiteral("\"access.terminal_seconds\" must be a number of seconds between 0 and 900 (got %1)")
                             .arg(ProfileReader::describe(terminal)));
         profile.terminalSeconds = terminal.toDouble();
+    }
+    if (access.contains(QStringLiteral("entry_radius_m"))) {
+        const QJsonValue radius = access.value(QStringLiteral("entry_radius_m"));
+        if (!radius.isDouble() || radius.toDouble() < 0.0 || radius.toDouble() > 20'000.0)
+            reader.fail(QStringLiteral("\"access.entry_radius_m\" must be a number of metres between 0 and 20000 (got %1)")
+                            .arg(ProfileReader::describe(radius)));
+        profile.accessEntryRadiusMetres = radius.toDouble();
+    }
+    if (access.contains(QStringLiteral("max_entries"))) {
+        const QJsonValue entries = access.value(QStringLiteral("max_entries"));
+        const double count = entries.toDouble(-1.0);
+        if (!entries.isDouble() || count < 0.0 || count > kMaxSnapEntries || count != std::floor(count))
+            reader.fail(QStringLiteral("\"access.max_entries\" must be a whole number between 0 and %1 (got %2)")
+                            .arg(kMaxSnapEntries).arg(ProfileReader::describe(entries)));
+        profile.accessMaxEntries = std::max(1, int(count));
     }
     if (root.contains(QStringLiteral("max_snap_metres")))
         profile.maxSnapMetres = reader.positiveNumber(root, QStringLiteral("max_snap_metres"), QString());

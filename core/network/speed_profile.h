@@ -49,6 +49,12 @@ struct SpeedProfile {
     // destination's town centre and parked. Coarse networks run straight through towns at
     // road speed and miss this; detailed networks hold most of it in their slow streets.
     double terminalSeconds = 0.0;
+    // Multi-entry access (network/snapping.h, SnapOptions): a place also joins up to
+    // accessMaxEntries - 1 other roads within its nearest road's distance + this radius, and
+    // reaches places that close directly. JSON "access": {"entry_radius_m", "max_entries"}.
+    // 0 (the default): the nearest road only, as suits detailed networks.
+    double accessEntryRadiusMetres = 0.0;
+    int accessMaxEntries = 1;
 
     // Town connectors for coarse networks (see network/town_connectors.h): a town's streets
     // link every road within   clamp(townMetresPerSqrtInhabitant × √population, min, max)

@@ -4,15 +4,18 @@ namespace maillage {
 
 namespace {
 
-// The edge ends through which a search can reach the given points.
+// The edge ends through which a search can reach the given points, every entry of each.
 std::vector<NodeId> endNodesOf(const RoadGraph& graph, std::span<const Snap> points)
 {
     std::vector<NodeId> nodes;
     nodes.reserve(2 * points.size());
     for (const Snap& p : points) {
-        if (!p.ok() || p.edge >= graph.edgeCount()) continue;
-        nodes.push_back(graph.edgeFrom(p.edge));
-        nodes.push_back(graph.edgeTo(p.edge));
+        for (int i = 0; i < p.entryCount(); ++i) {
+            const EdgeId edge = p.entry(i).edge;
+            if (edge >= graph.edgeCount()) continue;
+            nodes.push_back(graph.edgeFrom(edge));
+            nodes.push_back(graph.edgeTo(edge));
+        }
     }
     return nodes;
 }
