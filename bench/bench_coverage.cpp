@@ -4,7 +4,7 @@
 // Runs on the 04 network as the product builds it (town connectors included), then on the
 // same network densified to ~30 m pieces (OSM-like vertex spacing, ~300,000 nodes).
 //
-//   build/bench/bench_coverage [cell metres] [repetitions]
+//   build/bench/bench_coverage [--profile NAME|FILE] [--only 04|densified] [cell metres] [repetitions]
 #include "coverage/coverage_run.h"
 #include "coverage/network_engine.h"
 #include "coverage/territory_network.h"
@@ -152,8 +152,17 @@ void runOn(const char* title, const Territory& territory, const RoadGraph& graph
                 graph.edgeCount(), coveragePoints(points, 2).size());
     std::printf("grid %d x %d at %.0f m: %zu cells inside (%zu off the road network)\n", context.grid().columns(),
                 context.grid().rows(), cell, context.grid().cellCount(), context.cellLinks().unjoinedCount());
-    std::printf("setup once per network (grid rasterised, %zu cells + %zu town halls snapped, 2 threads): %.0f ms\n\n",
+    std::printf("setup once per network (grid rasterised, %zu cells + %zu town halls snapped, 2 threads): %.0f ms\n",
                 context.grid().cellCount(), context.townHallLinks().size(), setupMs);
+    // How many ways into the network the cells have (multi-entry access, see SnapOptions).
+    std::vector<std::size_t> histogram(kMaxSnapEntries + 1, 0);
+    const PlaceLinks& cells = context.cellLinks();
+    for (std::size_t i = 0; i < cells.size(); ++i) ++histogram[std::size_t(cells[i].entryCount())];
+    std::printf("cell links: %zu entries, %.2f per joined cell, %.1f MB; cells with 1..%d entries:", cells.entryCount(),
+                double(cells.entryCount()) / double(cells.size() - cells.unjoinedCount()), cells.memoryBytes() / 1e6,
+                kMaxSnapEntries);
+    for (int k = 1; k <= kMaxSnapEntries; ++k) std::printf(" %zu", histogram[std::size_t(k)]);
+    std::printf("\n\n");
 
     const std::vector<AccueilPoint> levelPoints = coveragePoints(points, 2);
     const auto unchanged = [](std::vector<AccueilPoint>&) {};
@@ -178,6 +187,24 @@ void runOn(const char* title, const Territory& territory, const RoadGraph& graph
                 "%zu gap zone pieces, %.0f km2\n",
                 result.options.thresholdMinutes, d.beyondSpread, 100 * d.shareSpread(), d.beyondAtTownHall,
                 100 * d.shareAtTownHall(), result.gapZones.size(), d.areaBeyondKm2);
+    std::printf("town halls beyond, farthest first:");
+    const std::vector<int>& beyond = result.population.townHallsBeyond;
+    for (std::size_t k = 0; k < std::min<std::size_t>(10, beyond.size()); ++k)
+        std::printf(" %s %.1f;", qPrintable(territory.communes[std::size_t(beyond[k])].name),
+                    result.population.communes[std::size_t(beyond[k])].townHallMinutes);
+    std::printf(" (%zu in all)\n", beyond.size());
+    for (std::size_t c = 0; c < territory.communes.size(); ++c)
+        if (territory.communes[c].name == QLatin1String("Champtercier"))
+            std::printf("Champtercier town hall: %.1f min\n", result.population.communes[c].townHallMinutes);
+    for (const double threshold : {10.0, 15.0, 25.0, 30.0}) {
+        const PopulationCoverage other = computePopulationCoverage(territory, context.grid(), context.placement(),
+                                                                   result.surface.minutes, result.townHallTimes.minutes,
+                                                                   context.townHalls(), threshold);
+        std::printf("beyond %.0f min: %.0f (%.1f %%) spread, %.0f (%.1f %%) at town halls, %zu town halls\n", threshold,
+                    other.departement.beyondSpread, 100 * other.departement.shareSpread(),
+                    other.departement.beyondAtTownHall, 100 * other.departement.shareAtTownHall(),
+                    other.townHallsBeyond.size());
+    }
 }
 
 }  // namespace
@@ -186,8 +213,17 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     GDALAllRegister();
-    const double cell = argc > 1 ? std::atof(argv[1]) : 200.0;
-    const int repetitions = argc > 2 ? std::max(1, std::atoi(argv[2])) : 15;
+    QString profileName = QStringLiteral("generalised");
+    QString only;
+    std::vector<QString> positional;
+    const QStringList args = app.arguments();
+    for (int i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--profile") && i + 1 < args.size()) profileName = args[++i];
+        else if (args[i] == QLatin1String("--only") && i + 1 < args.size()) only = args[++i];
+        else positional.push_back(args[i]);
+    }
+    const double cell = positional.size() > 0 ? positional[0].toDouble() : 200.0;
+    const int repetitions = positional.size() > 1 ? std::max(1, positional[1].toInt()) : 15;
 
     QElapsedTimer timer;
     timer.start();
@@ -200,15 +236,19 @@ int main(int argc, char* argv[])
     const ImportBatch franceServices = readFranceServicesCsv(shared("04/france-services-2024.csv"));
     points.insert(points.end(), franceServices.points.begin(), franceServices.points.end());
     const double loadPointsMs = msSince(timer);
-    const SpeedProfile profile = loadSpeedProfile(QStringLiteral("generalised"));
+    const SpeedProfile profile = loadSpeedProfile(profileName);
     const NetworkInput network = loadTerritoryNetwork(shared("04/routes-04.geojson"), profile, {},
                                                       townAnchors(territory, townHallsFor(territory, points)));
     const RoadGraph graph(network);
     const double loadNetworkMs = msSince(timer);
     std::printf("load (file I/O, not counted): territory %.0f ms, points %.0f ms, network + graph %.0f ms\n",
                 loadTerritoryMs, loadPointsMs, loadNetworkMs);
-    runOn("04 network (routes-04.geojson + town connectors)", territory, graph, profile, points, cell, repetitions);
-    const RoadGraph dense(densify(network, 30.0));
-    runOn("04 network densified to ~30 m pieces", territory, dense, profile, points, cell, repetitions);
+    std::printf("profile %s: %s\n", qPrintable(profile.name), qPrintable(profile.sourceFile));
+    if (only.isEmpty() || only == QLatin1String("04"))
+        runOn("04 network (routes-04.geojson)", territory, graph, profile, points, cell, repetitions);
+    if (only.isEmpty() || only == QLatin1String("densified")) {
+        const RoadGraph dense(densify(network, 30.0));
+        runOn("04 network densified to ~30 m pieces", territory, dense, profile, points, cell, repetitions);
+    }
     return 0;
 }
