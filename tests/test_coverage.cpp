@@ -286,6 +286,64 @@ TEST_CASE("a cell on the same road edge as the point reaches it without passing 
     }
 }
 
+TEST_CASE("places with several entries take the best one, and close places reach each other directly")
+{
+    // A place 1 km north of the road at x = 5 km, with a second entry (say another road) that
+    // joins node 80 (x = 8 km) in 2 min; the point on the road at x = 8.6 km.
+    const RoadSearch search({8'600.0});
+    AccessLink place = snapToRoad({kX0 + 5'000.0, kRoadY + 1'000.0});
+    const float nearestOnly = placeMinutes(place, search.view(), search.seedLinks());
+    CHECK(nearestOnly == Approx(analyticMinutes({kX0 + 5'000.0, kRoadY + 1'000.0}, {8'600.0})));
+    AccessEntry other;
+    other.edge = 1'000;  // an edge of its own, no point on it
+    other.node[0] = other.node[1] = 80;
+    other.seconds[0] = other.seconds[1] = 120.0f;
+    other.legSeconds = 120.0f;
+    place.extras[0] = other;
+    place.extraCount = 1;
+    const float viaOther = float(2.0 + 600.0 / kRoadMetresPerMinute);
+    CHECK(placeMinutes(place, search.view(), search.seedLinks()) == Approx(viaOther));
+
+    SECTION("the gather over many places gives the same")
+    {
+        const PlaceLinks links(std::vector<AccessLink>{snapToRoad({kX0, kRoadY}), place});
+        CHECK(links.entryCount() == 3);
+        CHECK(links[1].extraCount == 1);
+        CHECK(links[1].extras[0].node[0] == 80u);
+        PlaceTimes times;
+        links.gather(search.view(), search.seedLinks(), times);
+        CHECK(times.minutes[1] == Approx(viaOther));
+        CHECK(times.nearest[1] == 0u);
+    }
+    SECTION("a point 800 m away, both allowing direct trips, is reached straight")
+    {
+        RoadSearch near({5'000.0});
+        AccessLink point = snapToRoad({kX0 + 5'000.0, kRoadY + 1'800.0});
+        for (AccessLink* link : {&place, &point}) {
+            link->directMetres = 3'000.0f;
+            link->directSecondsPerMetre = float(60.0 / kLegMetresPerMinute);
+            link->terminalSeconds = 0.0f;
+        }
+        place.place = {kX0 + 5'000.0, kRoadY + 1'000.0};
+        point.place = {kX0 + 5'000.0, kRoadY + 1'800.0};
+        near.seeds = {point};
+        RoadEngine().nearest(near.seeds, near.times);
+        const float straight = float(800.0 / kLegMetresPerMinute);
+        CHECK(directSeconds(place, point) == Approx(60.0f * straight));
+        CHECK(placeMinutes(place, near.view(), near.seedLinks()) == Approx(straight));
+        const PlaceLinks links(std::vector<AccessLink>{place});
+        PlaceTimes times;
+        links.gather(near.view(), near.seedLinks(), times);
+        CHECK(times.minutes[0] == Approx(straight));
+
+        point.directMetres = 700.0f;  // the smaller radius of the two decides
+        near.seeds = {point};
+        CHECK(std::isinf(directSeconds(place, point)));
+        links.gather(near.view(), near.seedLinks(), times);
+        CHECK(times.minutes[0] > straight + 1.0f);
+    }
+}
+
 TEST_CASE("a search result of another network is refused rather than read out of bounds")
 {
     const PlaceLinks links(std::vector<AccessLink>{snapToRoad({kX0 + 19'950.0, kRoadY})});
@@ -833,7 +891,8 @@ struct Coverage04 {
         const auto franceServices = readFranceServicesCsv(test::sharedData("04/france-services-2024.csv")).points;
         points.insert(points.end(), franceServices.begin(), franceServices.end());
         for (std::size_t i = 0; i < points.size(); ++i) points[i].id = qint64(i + 1);
-        // As the product does: the coarse network completed with town connectors.
+        // As the product does (the generalised profile asks for no town connectors: multi-entry
+        // access does their work).
         graph = RoadGraph(loadTerritoryNetwork(test::sharedData("04/routes-04.geojson"), profile, {},
                                                townAnchors(territory, townHallsFor(territory, points))));
         engine = std::make_unique<GraphTravelEngine>(graph, profile);
@@ -884,6 +943,14 @@ TEST_CASE("on the 04 data, every commune gets a town hall time and the populatio
     // Some of the 04 is beyond 20 min of a France services, not most of it.
     CHECK(departement.shareSpread() > 0.02);
     CHECK(departement.shareSpread() < 0.5);
+    // Champtercier's nearest road is the D3, cut short of Digne in the data: through it alone
+    // its town hall was 35 min from a France services; the N85, 3 km away, leads to Digne's.
+    const Commune* champtercier = d.territory.commune(QStringLiteral("04047"));
+    REQUIRE(champtercier);
+    const float champtercierMinutes =
+        result.population.communes[std::size_t(champtercier - d.territory.communes.data())].townHallMinutes;
+    CHECK(champtercierMinutes > 10.0f);
+    CHECK(champtercierMinutes < 20.0f);
     // Every commune whose town hall is beyond is listed, longest time first.
     for (std::size_t i = 1; i < result.population.townHallsBeyond.size(); ++i)
         CHECK(result.population.communes[std::size_t(result.population.townHallsBeyond[i - 1])].townHallMinutes

@@ -492,7 +492,16 @@ TEST_CASE("the shipped profiles load by name, and a file path works too")
     CHECK(osm.detourFactor == 1.0);
     CHECK(osm.useMaxspeed);
     CHECK(osm.townMetresPerSqrtInhabitant == 0.0);
+    CHECK(osm.accessEntryRadiusMetres == 0.0);  // detailed networks: the nearest road only
+    CHECK(osm.accessMaxEntries == 1);
+    CHECK(snapOptionsFor(osm).entryRadiusMetres == 0.0);
     const SpeedProfile generalised = loadSpeedProfile(QStringLiteral("generalised"));
+    // Coarse networks: several roads within 3 km beyond the nearest, no town connectors.
+    CHECK(generalised.accessEntryRadiusMetres == 3000.0);
+    CHECK(generalised.accessMaxEntries == 5);
+    CHECK(generalised.townMetresPerSqrtInhabitant == 0.0);
+    CHECK(snapOptionsFor(generalised).entryRadiusMetres == 3000.0);
+    CHECK(snapOptionsFor(generalised).maxEntries == 5);
     CHECK(generalised.detourFactor > 1.0);
     CHECK(generalised.terminalSeconds > 0.0);
     // Physically plausible speeds (km/h).
@@ -538,6 +547,14 @@ TEST_CASE("profile errors name the file and what is wrong")
     CHECK(errorFor("detour.json", R"({"speeds_kmh": {"unknown": 40}, "detour_factor": 0.8})").contains(QStringLiteral("detour_factor")));
     CHECK(errorFor("typo.json", R"({"speeds_kmh": {"unknown": 40}, "detour": 1.2})").contains(QStringLiteral("unknown key \"detour\"")));
     CHECK(errorFor("access.json", R"({"speeds_kmh": {"unknown": 40}, "access": {"speed_kmh": 0}})").contains(QStringLiteral("access.speed_kmh")));
+    CHECK(errorFor("radius.json", R"({"speeds_kmh": {"unknown": 40}, "access": {"entry_radius_m": -5}})")
+              .contains(QStringLiteral("\"access.entry_radius_m\" must be a number of metres")));
+    CHECK(errorFor("entries.json", R"({"speeds_kmh": {"unknown": 40}, "access": {"max_entries": 2.5}})")
+              .contains(QStringLiteral("\"access.max_entries\" must be a whole number between 0 and 6 (got 2.5)")));
+    CHECK(errorFor("many.json", R"({"speeds_kmh": {"unknown": 40}, "access": {"max_entries": 9}})").contains(QStringLiteral("max_entries")));
+    // 0 and 1 both mean the nearest road only.
+    CHECK(parseSpeedProfile(R"({"speeds_kmh": {"unknown": 40}, "access": {"entry_radius_m": 1000, "max_entries": 0}})",
+                            QStringLiteral("test")).accessMaxEntries == 1);
     CHECK(errorFor("regex.json", R"({"speeds_kmh": {"unknown": 40}, "class_from_ref": [{"pattern": "A(", "class": "motorway"}]})")
               .contains(QStringLiteral("invalid pattern")));
     CHECK(errorOf([&] { loadSpeedProfile(dir.path(QStringLiteral("absent.json"))); }).contains(QStringLiteral("absent.json")));
@@ -650,11 +667,10 @@ TEST_CASE("the generalised profile meets the calibration targets on the Lot refe
 TEST_CASE("Digne, Manosque, Sisteron and Barcelonnette reach each other in plausible times on the 04 network")
 {
     const SpeedProfile profile = loadSpeedProfile(QStringLiteral("generalised"));
-    struct Town { const char* name; LonLat position; double population; };
-    const Town towns[] = {{"Digne-les-Bains", {6.235, 44.094}, 17'192}, {"Manosque", {5.782, 43.834}, 22'926},
-                          {"Sisteron", {5.943, 44.195}, 7'699}, {"Barcelonnette", {6.65, 44.386}, 2'539}};
-    std::vector<TownAnchor> anchors;
-    for (const Town& town : towns) anchors.push_back({QString::fromLatin1(town.name), toLambert93(town.position), town.population});
+    struct Town { const char* name; LonLat position; };
+    const Town towns[] = {{"Digne-les-Bains", {6.235, 44.094}}, {"Manosque", {5.782, 43.834}},
+                          {"Sisteron", {5.943, 44.195}}, {"Barcelonnette", {6.65, 44.386}},
+                          {"Champtercier", {6.162, 44.094}}, {"France services Digne", {6.23058, 44.09372}}};
     auto trip = [&](int from, int to, double minutes) {
         ReferenceTrip r;
         r.fromName = QString::fromLatin1(towns[from].name);
@@ -665,16 +681,28 @@ TEST_CASE("Digne, Manosque, Sisteron and Barcelonnette reach each other in plaus
         return r;
     };
     // Usual driving times on the real roads: Digne–Manosque ≈ 50 min, Digne–Sisteron ≈ 40 min,
-    // Digne–Barcelonnette ≈ 1 h 35.
+    // Digne–Barcelonnette ≈ 1 h 35; Champtercier–Digne ≈ 12–15 min by the D3, which the data
+    // stops short of Digne (multi-entry access takes the N85 instead of going round by the north).
     const std::vector<ReferenceTrip> trips{trip(0, 1, 50), trip(0, 2, 40), trip(0, 3, 95), trip(1, 0, 50),
-                                           trip(2, 0, 40), trip(3, 0, 95)};
-    const CalibrationNetwork network(test::sharedData(QStringLiteral("04/routes-04.geojson")), profile, {}, anchors);
+                                           trip(2, 0, 40), trip(3, 0, 95), trip(4, 5, 14), trip(5, 4, 14)};
+    const CalibrationNetwork network(test::sharedData(QStringLiteral("04/routes-04.geojson")), profile);
     const TripCheckSummary summary = network.check(profile, trips);
     CHECK(summary.unreached == 0);
     for (const TripCheck& check : summary.trips) {
         INFO(check.reference.fromName.toStdString() << " - " << check.reference.toName.toStdString() << ": "
                                                       << check.minutes << " min");
         CHECK(std::abs(check.minutesError()) < 0.25);
+        if (check.reference.toName == QLatin1String("France services Digne")) {
+            CHECK(check.minutes < 20.0);
+            CHECK(check.km < 12.0);  // 5.8 km as the crow flies
+        }
+    }
+    SECTION("with the nearest road only, Champtercier is an hour away")
+    {
+        SpeedProfile nearestOnly = profile;
+        nearestOnly.accessMaxEntries = 1;
+        const TripCheck champtercier = network.check(nearestOnly, {trips[6]}).trips.front();
+        CHECK(champtercier.minutes > 50.0);
     }
 }
 

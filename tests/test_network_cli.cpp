@@ -116,6 +116,25 @@ TEST_CASE("od gives plausible, symmetric times between four towns of the 04")
     }
 }
 
+TEST_CASE("od: Champtercier is a quarter of an hour from the France services of Digne, not an hour")
+{
+    // The nearest road to Champtercier's town hall, the D3, stops short of Digne in the data
+    // and joins the network far to the north; the N85, 3 km away, leads straight to Digne.
+    ScratchDir dir;
+    const QString from = writeFile(dir, "a.csv", "id,name,latitude,longitude\n04047,Champtercier,44.094,6.162\n");
+    const QString to = writeFile(dir, "b.csv", "id,name,latitude,longitude\n1,FS Digne,44.09372,6.23058\n");
+    const Run run = runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--from", from, "--to", to, "--csv"});
+    INFO(run.err.toStdString() << run.out.toStdString());
+    REQUIRE(run.exitCode == 0);
+    const QStringList lines = run.out.split('\n', Qt::SkipEmptyParts);
+    REQUIRE(lines.size() == 2);
+    const QStringList fields = lines[1].split(',');
+    REQUIRE(fields.size() == 7);
+    CHECK(fields[4].toDouble() < 12.0);   // km
+    CHECK(fields[5].toDouble() > 10.0);   // minutes
+    CHECK(fields[5].toDouble() < 20.0);
+}
+
 TEST_CASE("od --nearest gives each origin its nearest destination")
 {
     ScratchDir dir;
