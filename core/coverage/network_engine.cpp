@@ -90,7 +90,23 @@ Snap GraphTravelEngine::snapOf(const AccessLink& link) const
     return snap;
 }
 
-AccessLink GraphTravelEngine::link(XY place) const { return linkOf(snap(place)); }
+AccessLink GraphTravelEngine::link(XY place) const
+{
+    // Multi-entry snapping costs tens of microseconds a place on a dense network: remember
+    // the last places (the accueil points are joined again at every recompute).
+    constexpr std::size_t kRemembered = 4096;
+    const PlaceKey key{place.x, place.y};
+    {
+        const std::lock_guard lock(linkMutex_);
+        const auto found = recentLinks_.find(key);
+        if (found != recentLinks_.end()) return found->second;
+    }
+    const AccessLink link = linkOf(snap(place));
+    const std::lock_guard lock(linkMutex_);
+    if (recentLinks_.size() >= kRemembered) recentLinks_.clear();
+    recentLinks_.emplace(key, link);
+    return link;
+}
 
 namespace {
 
@@ -115,8 +131,12 @@ constexpr std::size_t kMaxRepairedSeeds = 4;
 
 void GraphTravelEngine::invalidateSearch()
 {
-    const std::lock_guard lock(searchMutex_);
-    seedSnaps_.clear();
+    {
+        const std::lock_guard lock(searchMutex_);
+        seedSnaps_.clear();
+    }
+    const std::lock_guard lock(linkMutex_);
+    recentLinks_.clear();
 }
 
 void GraphTravelEngine::nearest(std::span<const AccessLink> seeds, NearestTimes& out) const

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 
 namespace maillage {
 
@@ -21,7 +22,8 @@ struct SpeedProfile;
 // link() may be called from several threads; nearest() and drivingMetres() are serialised.
 // nearest() remembers its last seeds: when only a few of them moved or were added (a point
 // dragged on the map), it repairs the previous search (NearestSearch::moveSource/addSource)
-// instead of running it again.
+// instead of running it again. link() remembers the last places it joined (a few thousand):
+// the accueil points joined again by every recompute cost nothing when they did not move.
 class GraphTravelEngine : public TravelEngine {
 public:
     // `terminalSeconds` is added to every place's access leg (see SpeedProfile::terminalSeconds).
@@ -42,9 +44,9 @@ public:
     // The snap of a place as link() makes it (terminal time included).
     Snap snap(XY place) const;
 
-    // Forgets the previous search, so that the next nearest() runs in full. Call it after
-    // closing or slowing edges of the graph (the links of the coverage context must then be
-    // rebuilt too, see AccessLink).
+    // Forgets the previous search and the remembered links, so that the next nearest() runs
+    // in full. Call it after closing or slowing edges of the graph (the links of the coverage
+    // context must then be rebuilt too, see AccessLink).
     void invalidateSearch();
 
     // The link of a snapped position (exposed for tests and for callers that already snapped).
@@ -62,6 +64,18 @@ private:
     mutable std::unique_ptr<NearestSearch> odSearch_;  // workspace of drivingMetres
     mutable std::vector<Snap> seedSnaps_;               // the seeds of search_
     mutable std::size_t repairs_ = 0;
+    struct PlaceKey {
+        double x, y;
+        bool operator==(const PlaceKey&) const = default;
+    };
+    struct PlaceHash {
+        std::size_t operator()(const PlaceKey& k) const
+        {
+            return std::hash<double>()(k.x) * 31 + std::hash<double>()(k.y);
+        }
+    };
+    mutable std::mutex linkMutex_;
+    mutable std::unordered_map<PlaceKey, AccessLink, PlaceHash> recentLinks_;
 
 public:
     // How many calls of nearest() were served by repairing the previous search (for tests).

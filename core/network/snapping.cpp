@@ -139,6 +139,7 @@ Snapper::Snapper(const RoadGraph& graph) : graph_(&graph)
     std::vector<Segment> segments;
     std::vector<EdgeId> edges;
     std::vector<std::uint32_t> indices;
+    std::vector<std::uint8_t> ends;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> order;  // (Hilbert index, segment)
     const double scale = 65535.0 / std::max({box.width(), box.height(), 1.0});
     for (EdgeId e = 0; e < graph.edgeCount(); ++e) {
@@ -156,16 +157,21 @@ Snapper::Snapper(const RoadGraph& graph) : graph_(&graph)
                                 float(b.y - a.y), lengthSquared > 0.0 ? float(1.0 / lengthSquared) : 0.0f});
             edges.push_back(e);
             indices.push_back(static_cast<std::uint32_t>(i));
+            const bool largest = graph.componentOf(graph.edgeFrom(e)) == graph.largestComponent();
+            ends.push_back(std::uint8_t((i == 0 ? kFirstSegment : 0) | (i + 2 == shape.size() ? kLastSegment : 0)
+                                        | (largest ? kInLargestComponent : 0)));
         }
     }
     std::sort(order.begin(), order.end());
     segments_.reserve(segments.size());
     segmentEdges_.reserve(segments.size());
     segmentIndex_.reserve(segments.size());
+    segmentEnds_.reserve(segments.size());
     for (const auto& [key, i] : order) {
         segments_.push_back(segments[i]);
         segmentEdges_.push_back(edges[i]);
         segmentIndex_.push_back(indices[i]);
+        segmentEnds_.push_back(ends[i]);
     }
 
     // Leaves of kFanout consecutive segments, then levels of kFanout nodes up to one root.
@@ -204,10 +210,10 @@ struct Snapper::Nearest {
     std::uint32_t best = std::numeric_limits<std::uint32_t>::max();
 };
 
-bool Snapper::usable(EdgeId e, bool largestOnly) const
+bool Snapper::usable(std::uint32_t segment, bool largestOnly) const
 {
-    if (graph_->isEdgeClosed(e)) return false;
-    return !largestOnly || graph_->componentOf(graph_->edgeFrom(e)) == graph_->largestComponent();
+    if (largestOnly && !(segmentEnds_[segment] & kInLargestComponent)) return false;
+    return graph_->closedEdgeCount() == 0 || !graph_->isEdgeClosed(segmentEdges_[segment]);
 }
 
 // Float arithmetic here (the exact position is recomputed in double for the winner).
@@ -219,7 +225,7 @@ inline void Snapper::consider(std::uint32_t i, Nearest& nearest) const
     const float qx = s.ax + t * s.dx - px, qy = s.ay + t * s.dy - py;
     const double squared = qx * qx + qy * qy;
     if (squared > nearest.bestSquared || (squared == nearest.bestSquared && nearest.best < i)) return;
-    if (!usable(segmentEdges_[i], nearest.largestOnly)) return;
+    if (!usable(i, nearest.largestOnly)) return;
     nearest.bestSquared = squared;
     nearest.best = i;
 }
@@ -265,6 +271,7 @@ struct Snapper::Within {
         double squared;
         EdgeId edge;
         std::uint32_t segment;
+        std::int8_t end;  // the nearest point is the edge's from-node (0), to-node (1), or inside (-1)
     };
     std::vector<Candidate>* out = nullptr;
 };
@@ -279,8 +286,12 @@ void Snapper::withinIn(std::uint32_t level, std::uint32_t node, Within& within) 
             const float t = std::clamp(((px - s.ax) * s.dx + (py - s.ay) * s.dy) * s.inverseLengthSquared, 0.0f, 1.0f);
             const float qx = s.ax + t * s.dx - px, qy = s.ay + t * s.dy - py;
             const double squared = qx * qx + qy * qy;
-            if (squared > within.radiusSquared || !usable(segmentEdges_[i], within.largestOnly)) continue;
-            within.out->push_back({squared, segmentEdges_[i], i});
+            if (squared > within.radiusSquared || !usable(i, within.largestOnly)) continue;
+            // Whether the nearest point of the segment is an end node of its edge.
+            std::int8_t end = -1;
+            if (t == 0.0f && (segmentEnds_[i] & kFirstSegment)) end = 0;
+            else if (t == 1.0f && (segmentEnds_[i] & kLastSegment)) end = 1;
+            within.out->push_back({squared, segmentEdges_[i], i, end});
         }
         return;
     }
@@ -297,69 +308,81 @@ void Snapper::withinIn(std::uint32_t level, std::uint32_t node, Within& within) 
 
 namespace {
 
-// Node -> time for the small dominance searches of multi-entry snapping: open addressing,
-// cleared in the time of what was used (a search touches a handful of nodes on a coarse
-// network, a few thousand on a dense one, never the whole graph).
-class NodeTimes {
+// 32-bit ids (nodes, edges) to 32-bit values for the small searches of multi-entry snapping:
+// open addressing, cleared in the time of what was used (a search touches tens of nodes on a
+// coarse network, a few hundred on a dense one, never the whole graph).
+class SmallIdMap {
 public:
+    static constexpr std::uint32_t kAbsent = 0xFFFFFFFFu;
+
     void clear()
     {
-        for (const std::uint32_t slot : used_) keys_[slot] = kNoNode;
+        for (const std::uint32_t slot : used_) keys_[slot] = kAbsent;
         used_.clear();
     }
-    Deciseconds get(NodeId node) const
+    std::uint32_t get(std::uint32_t key) const
     {
-        if (keys_.empty()) return kUnreached;
-        for (std::uint32_t slot = hash(node);; slot = (slot + 1) & mask_) {
-            if (keys_[slot] == node) return values_[slot];
-            if (keys_[slot] == kNoNode) return kUnreached;
+        if (keys_.empty()) return kAbsent;
+        for (std::uint32_t slot = hash(key);; slot = (slot + 1) & mask_) {
+            if (keys_[slot] == key) return values_[slot];
+            if (keys_[slot] == kAbsent) return kAbsent;
         }
     }
-    // Lowers the node's time to `t`; true when it was higher (or unknown).
-    bool lower(NodeId node, Deciseconds t)
+    bool contains(std::uint32_t key) const { return get(key) != kAbsent; }
+    // The value of `key`, inserted as kAbsent when new. Valid until the next call.
+    std::uint32_t& operator[](std::uint32_t key)
     {
         if (2 * (used_.size() + 1) > keys_.size()) grow();
-        std::uint32_t slot = hash(node);
-        for (; keys_[slot] != node && keys_[slot] != kNoNode; slot = (slot + 1) & mask_) {}
-        if (keys_[slot] == kNoNode) {
-            keys_[slot] = node;
-            values_[slot] = t;
+        std::uint32_t slot = hash(key);
+        for (; keys_[slot] != key && keys_[slot] != kAbsent; slot = (slot + 1) & mask_) {}
+        if (keys_[slot] == kAbsent) {
+            keys_[slot] = key;
+            values_[slot] = kAbsent;
             used_.push_back(slot);
-            return true;
         }
-        if (t >= values_[slot]) return false;
-        values_[slot] = t;
+        return values_[slot];
+    }
+    // Lowers the value of `key` to `value`; true when it was higher (or absent).
+    bool lower(std::uint32_t key, std::uint32_t value)
+    {
+        std::uint32_t& current = (*this)[key];
+        if (value >= current) return false;
+        current = value;
         return true;
     }
 
 private:
-    std::uint32_t hash(NodeId node) const { return (node * 0x9E3779B1u) >> shift_ & mask_; }
+    std::uint32_t hash(std::uint32_t key) const { return (key * 0x9E3779B1u) >> shift_; }
     void grow()
     {
-        std::vector<std::pair<NodeId, Deciseconds>> entries;
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> entries;
         for (const std::uint32_t slot : used_) entries.emplace_back(keys_[slot], values_[slot]);
         const std::size_t capacity = std::max<std::size_t>(64, keys_.size() * 2);
-        keys_.assign(capacity, kNoNode);
-        values_.assign(capacity, kUnreached);
+        keys_.assign(capacity, kAbsent);
+        values_.assign(capacity, kAbsent);
         mask_ = std::uint32_t(capacity - 1);
         shift_ = 32 - std::uint32_t(std::countr_zero(capacity));
         used_.clear();
-        for (const auto& [node, t] : entries) lower(node, t);
+        for (const auto& [key, value] : entries) (*this)[key] = value;
     }
 
-    std::vector<NodeId> keys_;
-    std::vector<Deciseconds> values_;
+    std::vector<std::uint32_t> keys_;
+    std::vector<std::uint32_t> values_;
     std::vector<std::uint32_t> used_;
     std::uint32_t mask_ = 0;
     std::uint32_t shift_ = 32;
 };
+static_assert(SmallIdMap::kAbsent == kUnreached && SmallIdMap::kAbsent == kNoNode);
 
 }  // namespace
 
 // Scratch memory of multi-entry snapping, one per thread, reused from point to point.
 struct Snapper::EntryWorkspace {
-    std::vector<Within::Candidate> candidates;
-    NodeTimes times;
+    std::vector<Within::Candidate> segments;    // every segment within the radius
+    std::vector<Within::Candidate> candidates;  // the nearest point of each edge worth trying
+    SmallIdMap edgeCandidate;  // edge -> index in `candidates`
+    SmallIdMap needed;         // nodes whose time the dominance test reads
+    SmallIdMap times;          // node -> time of the dominance search
     std::vector<std::pair<Deciseconds, NodeId>> heap;  // min-heap by time, stale pairs skipped
 };
 
@@ -391,44 +414,90 @@ SnapEntry Snapper::entryOn(XY point, std::uint32_t segment, const SnapOptions& o
 // no kept entry dominates (see the class comment), in increasing access time, up to
 // maxEntries. Domination is tested by a Dijkstra on two-way open roads seeded with the kept
 // entries (their leg plus the part of their edge), grown only as far as the leg of the
-// candidate at hand: a candidate whose position that search reaches within its own leg is
-// never the better way in or out.
+// candidate at hand: a candidate whose position that search reaches within its own leg (plus
+// the margin) is never the better way in or out.
+//
+// Two things keep this cheap on dense networks (OSM, ~30 m edges), where a disk of a few km
+// holds a thousand edges: an edge whose nearest point is a node it shares with a nearer edge
+// and with no other road is only the continuation of that road (its entry would be that
+// node, reached along the nearer edge at road speed; at most a few seconds better), so it is
+// not a candidate; and the search runs over the nodes that matter (junctions, dead ends,
+// the candidates' ends), walking straight through the plain nodes of a road.
 void Snapper::addEntries(Snap& snap, XY point, const SnapOptions& options, EntryWorkspace& workspace) const
 {
     const double radius = std::min(snap.offsetMetres + options.entryRadiusMetres, options.maxSnapMetres);
     snap.directMetres = radius;
     if (options.maxEntries <= 1) return;
 
+    // Every usable segment within the radius, then the nearest one of each edge.
+    std::vector<Within::Candidate>& segments = workspace.segments;
     std::vector<Within::Candidate>& candidates = workspace.candidates;
+    SmallIdMap& edgeCandidate = workspace.edgeCandidate;
+    segments.clear();
     candidates.clear();
+    edgeCandidate.clear();
     Within within;
     within.px = point.x - originX_;
     within.py = point.y - originY_;
     within.radiusSquared = radius * radius;
     within.largestOnly = options.largestComponentOnly;
-    within.out = &candidates;
+    within.out = &segments;
     withinIn(std::uint32_t(levels_.size()), 0, within);
-    // The nearest point of each edge, the nearest entry's edge aside, nearest first.
-    const auto byEdge = [](const Within::Candidate& a, const Within::Candidate& b) {
-        return a.edge != b.edge ? a.edge < b.edge : (a.squared != b.squared ? a.squared < b.squared : a.segment < b.segment);
+    const auto nearer = [](const Within::Candidate& a, const Within::Candidate& b) {
+        return a.squared != b.squared ? a.squared < b.squared : (a.edge != b.edge ? a.edge < b.edge : a.segment < b.segment);
     };
-    std::sort(candidates.begin(), candidates.end(), byEdge);
-    candidates.erase(std::unique(candidates.begin(), candidates.end(),
-                                 [](const auto& a, const auto& b) { return a.edge == b.edge; }),
-                     candidates.end());
-    std::erase_if(candidates, [&](const Within::Candidate& c) { return c.edge == snap.edge; });
-    if (candidates.empty()) return;
-    std::sort(candidates.begin(), candidates.end(), [](const Within::Candidate& a, const Within::Candidate& b) {
-        return a.squared != b.squared ? a.squared < b.squared : a.edge < b.edge;
+    for (const Within::Candidate& c : segments) {
+        if (c.edge == snap.edge) continue;  // the nearest entry's own edge
+        std::uint32_t& index = edgeCandidate[c.edge];
+        if (index == SmallIdMap::kAbsent) {
+            index = std::uint32_t(candidates.size());
+            candidates.push_back(c);
+        } else if (nearer(c, candidates[index])) {
+            candidates[index] = c;
+        }
+    }
+    // Continuations of a nearer edge of the same road are left out.
+    std::erase_if(candidates, [&](const Within::Candidate& c) {
+        if (c.end < 0) return false;
+        const NodeId node = c.end == 0 ? graph_->edgeFrom(c.edge) : graph_->edgeTo(c.edge);
+        const std::span<const RoadGraph::Arc> arcs = graph_->arcsOf(node);
+        if (arcs.size() != 2) return false;
+        const std::uint32_t first = graph_->firstArc(node);
+        const EdgeId other = graph_->arcEdge(first) == c.edge ? graph_->arcEdge(first + 1) : graph_->arcEdge(first);
+        if (other == c.edge) return false;
+        if (other == snap.edge) return true;
+        const std::uint32_t index = edgeCandidate.get(other);
+        return index != SmallIdMap::kAbsent && nearer(candidates[index], c);
     });
+    if (candidates.empty()) return;
+    std::sort(candidates.begin(), candidates.end(), nearer);
 
-    NodeTimes& times = workspace.times;
+    // The dominance search. Nodes it must stop at: the candidates' and the nearest entry's ends.
+    SmallIdMap& needed = workspace.needed;
+    SmallIdMap& times = workspace.times;
     auto& heap = workspace.heap;
+    needed.clear();
     times.clear();
     heap.clear();
+    for (const EdgeId e : {snap.edge}) needed[graph_->edgeFrom(e)] = needed[graph_->edgeTo(e)] = 1;
+    for (const Within::Candidate& c : candidates) {
+        needed[graph_->edgeFrom(c.edge)] = 1;
+        needed[graph_->edgeTo(c.edge)] = 1;
+    }
+    constexpr std::uint32_t kBothWays = RoadGraph::Arc::kForwardBit | RoadGraph::Arc::kBackwardBit;
+    // A plain node of a road: two arcs, both two-way and open, not needed by the test.
+    const auto plain = [&](NodeId node) {
+        const std::span<const RoadGraph::Arc> arcs = graph_->arcsOf(node);
+        return arcs.size() == 2 && (arcs[0].packed & kBothWays) == kBothWays
+            && (arcs[1].packed & kBothWays) == kBothWays && !needed.contains(node);
+    };
+    // No candidate's test reads a time beyond the leg of the farthest one plus the margin.
+    const Deciseconds margin = toDeciseconds(options.entryMarginSeconds);
+    const std::uint64_t horizon = std::uint64_t(toDeciseconds(radius * options.accessDetour / (options.accessSpeedKmh / 3.6)))
+                                + margin;
     const auto later = [](const auto& a, const auto& b) { return a.first > b.first; };
     const auto offer = [&](NodeId node, std::uint64_t t) {
-        if (t >= kUnreached) return;
+        if (t > horizon) return;
         if (times.lower(node, Deciseconds(t))) {
             heap.emplace_back(Deciseconds(t), node);
             std::push_heap(heap.begin(), heap.end(), later);
@@ -440,20 +509,31 @@ void Snapper::addEntries(Snap& snap, XY point, const SnapOptions& options, Entry
         offer(sides.fromNode, std::uint64_t(entry.accessTime) + sides.fromSideTime);
         offer(sides.toNode, std::uint64_t(entry.accessTime) + sides.toSideTime);
     };
-    constexpr std::uint32_t kBothWays = RoadGraph::Arc::kForwardBit | RoadGraph::Arc::kBackwardBit;
-    const auto settleUpTo = [&](Deciseconds limit) {
+    const auto settleUpTo = [&](std::uint64_t limit) {
         while (!heap.empty() && heap.front().first <= limit) {
             std::pop_heap(heap.begin(), heap.end(), later);
             const auto [t, u] = heap.back();
             heap.pop_back();
             if (t != times.get(u)) continue;  // stale
-            for (const RoadGraph::Arc& arc : graph_->arcsOf(u))
-                if ((arc.packed & kBothWays) == kBothWays) offer(arc.head, std::uint64_t(t) + arc.time());
+            for (const RoadGraph::Arc& arc : graph_->arcsOf(u)) {
+                if ((arc.packed & kBothWays) != kBothWays) continue;
+                // Walk through the plain nodes of the road to the next node that matters.
+                std::uint64_t at = std::uint64_t(t) + arc.time();
+                NodeId previous = u, node = arc.head;
+                while (node != u && at <= horizon && plain(node)) {
+                    const std::span<const RoadGraph::Arc> arcs = graph_->arcsOf(node);
+                    const RoadGraph::Arc& next = arcs[0].head == previous ? arcs[1] : arcs[0];
+                    if (next.head == previous) break;  // two edges between the same nodes
+                    at += next.time();
+                    previous = node;
+                    node = next.head;
+                }
+                offer(node, at);
+            }
         }
     };
 
     seed(snap);
-    const Deciseconds margin = toDeciseconds(options.entryMarginSeconds);
     constexpr double kSamePlaceMetres = 1.0;
     for (const Within::Candidate& candidate : candidates) {
         if (snap.entryCount() >= options.maxEntries) break;
@@ -471,7 +551,7 @@ void Snapper::addEntries(Snap& snap, XY point, const SnapOptions& options, Entry
         if (duplicate) continue;
         if (sides.open && sides.twoWay) {
             const std::uint64_t bound = std::uint64_t(entry.accessTime) + margin;
-            settleUpTo(Deciseconds(std::min<std::uint64_t>(bound, kUnreached - 1)));
+            settleUpTo(bound);
             const std::uint64_t viaFrom = std::uint64_t(times.get(sides.fromNode)) + sides.fromSideTime;
             const std::uint64_t viaTo = std::uint64_t(times.get(sides.toNode)) + sides.toSideTime;
             if (std::min(viaFrom, viaTo) <= bound) continue;  // dominated
@@ -555,7 +635,8 @@ std::vector<Snap> Snapper::snapAll(std::span<const XY> points, const SnapOptions
 std::size_t Snapper::memoryBytes() const
 {
     std::size_t bytes = sizeof(*this) + segments_.capacity() * sizeof(Segment)
-                      + segmentEdges_.capacity() * sizeof(EdgeId) + segmentIndex_.capacity() * sizeof(std::uint32_t);
+                      + segmentEdges_.capacity() * sizeof(EdgeId) + segmentIndex_.capacity() * sizeof(std::uint32_t)
+                      + segmentEnds_.capacity();
     for (const std::vector<Box>& level : levels_) bytes += level.capacity() * sizeof(Box);
     return bytes;
 }

@@ -161,7 +161,7 @@ private:
     void nearestIn(std::uint32_t level, std::uint32_t node, Nearest& nearest) const;
     void consider(std::uint32_t segment, Nearest& nearest) const;
     void withinIn(std::uint32_t level, std::uint32_t node, Within& within) const;
-    bool usable(EdgeId edge, bool largestOnly) const;
+    bool usable(std::uint32_t segment, bool largestOnly) const;
     // The entry at the nearest point of `segment` to `point` (exact, in double precision).
     SnapEntry entryOn(XY point, std::uint32_t segment, const SnapOptions& options) const;
     void addEntries(Snap& snap, XY point, const SnapOptions& options, EntryWorkspace& workspace) const;
@@ -172,6 +172,8 @@ private:
     std::vector<Segment> segments_;            // in leaf order
     std::vector<EdgeId> segmentEdges_;
     std::vector<std::uint32_t> segmentIndex_;  // index of the segment within its edge shape
+    static constexpr std::uint8_t kFirstSegment = 1, kLastSegment = 2, kInLargestComponent = 4;
+    std::vector<std::uint8_t> segmentEnds_;    // flags: first or last segment of its edge, in the largest component
     // levels_[0] boxes the leaves (16 segments each), levels_[k] boxes 16 nodes of level k-1.
     std::vector<std::vector<Box>> levels_;
 };
