@@ -76,10 +76,10 @@ void printTable(const TripCheckSummary& summary)
 QString describeProfile(const SpeedProfile& p)
 {
     return QStringLiteral("detour %1, motorway %2, trunk %3, primary %4, secondary %5 km/h, terminal %6 s per end, "
-                          "access %7 km/h × %8")
+                          "access %7 km/h × %8, up to %9 entries within %10 m beyond the nearest road")
         .arg(p.detourFactor).arg(p.speedKmh(RoadClass::Motorway)).arg(p.speedKmh(RoadClass::Trunk))
         .arg(p.speedKmh(RoadClass::Primary)).arg(p.speedKmh(RoadClass::Secondary)).arg(p.terminalSeconds)
-        .arg(p.accessKmh).arg(p.accessDetour);
+        .arg(p.accessKmh).arg(p.accessDetour).arg(p.accessMaxEntries).arg(p.accessEntryRadiusMetres);
 }
 
 // Town halls of the 04 from mairies-04.csv (insee_com, nom, population, latitude, longitude).
@@ -117,22 +117,25 @@ std::vector<TownAnchor> anchorsOf(const QHash<QString, Town>& towns)
 std::vector<ReferenceTrip> trips04(const QHash<QString, Town>& towns)
 {
     // Reference minutes: the usual driving times on the real roads quoted in the task
-    // (0: no reference, computed time shown for plausibility only).
+    // (0: no reference, computed time shown for plausibility only). "FS" is the France
+    // services of Digne-les-Bains (ANCT list), Champtercier's nearest.
     const struct { const char* from; const char* to; double minutes; } pairs[] = {
-        {"04070", "04112", 50}, {"04070", "04209", 40}, {"04070", "04019", 95},
+        {"04070", "04112", 50}, {"04070", "04209", 40}, {"04070", "04019", 95}, {"04047", "FS", 13.5},
         {"04112", "04209", 0}, {"04070", "04039", 0}, {"04112", "04088", 0}, {"04209", "04019", 0},
     };
+    QHash<QString, Town> places = towns;
+    places.insert(QStringLiteral("FS"), {QStringLiteral("France services Digne"), LonLat{6.23058, 44.09372}, 0});
     std::vector<ReferenceTrip> trips;
     for (const auto& pair : pairs) {
         const QString from = QString::fromLatin1(pair.from), to = QString::fromLatin1(pair.to);
-        if (!towns.contains(from) || !towns.contains(to)) throw Error(QStringLiteral("mairies-04.csv: town hall %1 or %2 missing").arg(from, to));
+        if (!places.contains(from) || !places.contains(to)) throw Error(QStringLiteral("mairies-04.csv: town hall %1 or %2 missing").arg(from, to));
         ReferenceTrip trip;
         trip.fromCode = from;
-        trip.fromName = towns[from].name;
-        trip.from = towns[from].position;
+        trip.fromName = places[from].name;
+        trip.from = places[from].position;
         trip.toCode = to;
-        trip.toName = towns[to].name;
-        trip.to = towns[to].position;
+        trip.toName = places[to].name;
+        trip.to = places[to].position;
         trip.minutes = pair.minutes;
         trips.push_back(trip);
     }
@@ -237,38 +240,50 @@ int main(int argc, char* argv[])
         print(QStringLiteral("### Lot reference trips\n"));
         printTable(lotNetwork.check(profile, lot));
 
-        // The Lot file gives no population: what if each of the eight towns had connectors of
-        // a fixed radius (population chosen to give that radius)?
-        for (const double radius : {1000.0, 2000.0}) {
-            std::vector<TownAnchor> anchors;
-            for (const ReferenceTrip& trip : lot) {
-                const double population = std::pow(radius / profile.townMetresPerSqrtInhabitant, 2);
-                anchors.push_back({trip.fromName, toLambert93(trip.from), population});
-                anchors.push_back({trip.toName, toLambert93(trip.to), population});
-            }
-            const CalibrationNetwork withTowns(data.filePath(QStringLiteral("lot-46/routes-46.geojson")), profile, {}, anchors);
-            const TripCheckSummary summary = withTowns.check(profile, lot);
-            print(QStringLiteral("\nwith town connectors of %1 km at the eight towns: median |error| km %2 %, minutes %3 %; "
-                                 "worst km %4 %, minutes %5 %")
-                      .arg(radius / 1000).arg(100 * summary.medianAbsKmError, 0, 'f', 1)
-                      .arg(100 * summary.medianAbsMinutesError, 0, 'f', 1).arg(100 * summary.maxAbsKmError, 0, 'f', 1)
-                      .arg(100 * summary.maxAbsMinutesError, 0, 'f', 1));
-        }
+        SpeedProfile nearestOnly = profile;
+        nearestOnly.accessMaxEntries = 1;
+        nearestOnly.accessEntryRadiusMetres = 0.0;
+        const TripCheckSummary lotNearest = lotNetwork.check(nearestOnly, lot);
+        print(QStringLiteral("\nwith the nearest road only (no other entry, no direct trip): median |error| km %1 %, "
+                             "minutes %2 %; worst km %3 %, minutes %4 %")
+                  .arg(100 * lotNearest.medianAbsKmError, 0, 'f', 1).arg(100 * lotNearest.medianAbsMinutesError, 0, 'f', 1)
+                  .arg(100 * lotNearest.maxAbsKmError, 0, 'f', 1).arg(100 * lotNearest.maxAbsMinutesError, 0, 'f', 1));
 
         print(QStringLiteral("\n### Same profile on the 04 network (reference minutes: usual times on the real roads)\n"));
         const QHash<QString, Town> towns = towns04();
         const QString routes04 = data.filePath(QStringLiteral("04/routes-04.geojson"));
         const CalibrationNetwork network04(routes04, profile, {}, anchorsOf(towns));
-        printTable(network04.check(profile, trips04(towns)));
-        SpeedProfile withoutTowns = profile;
-        withoutTowns.townMetresPerSqrtInhabitant = 0;
-        print(QStringLiteral("\n#### Without town connectors\n"));
-        printTable(network04.check(withoutTowns, trips04(towns)));
-        NetworkInput connected = network04.shapeNetwork();
-        const TownConnectorStats stats = addTownConnectors(connected, anchorsOf(towns), profile);
-        print(QStringLiteral("\ntown connectors on the 04 network: %1 town halls, %2 connectors, %3 km, %4 road edges split")
-                  .arg(stats.towns).arg(stats.connectors).arg(stats.km, 0, 'f', 1).arg(stats.edgesSplit));
+        const std::vector<ReferenceTrip> trips = trips04(towns);
+        printTable(network04.check(profile, trips));
+        print(QStringLiteral("\n#### With the nearest road only\n"));
+        printTable(network04.check(nearestOnly, trips));
 
+        // How the access radius and the number of entries change the 04 trips.
+        print(QStringLiteral("\n#### Access radius and entries on the 04 trips (minutes)\n"));
+        QString header = QStringLiteral("| entry radius m | max entries |");
+        QString rule = QStringLiteral("|---:|---:|");
+        for (const ReferenceTrip& trip : trips) {
+            header += QStringLiteral(" %1 – %2 |").arg(trip.fromName.section(QLatin1Char('-'), 0, 0), trip.toName.section(QLatin1Char('-'), 0, 0));
+            rule += QStringLiteral("---:|");
+        }
+        print(header);
+        print(rule);
+        for (const auto& [radius, entries] : std::vector<std::pair<double, int>>{
+                 {0, 1}, {3000, 1}, {1000, 5}, {2000, 5}, {3000, 3}, {3000, 5}, {4000, 5}}) {
+            SpeedProfile variant = profile;
+            variant.accessEntryRadiusMetres = radius;
+            variant.accessMaxEntries = entries;
+            QString line = QStringLiteral("| %1 | %2 |").arg(radius).arg(entries);
+            for (const TripCheck& check : network04.check(variant, trips).trips)
+                line += QStringLiteral(" %1 |").arg(check.reached ? minutesText(check.minutes) : QStringLiteral("–"));
+            print(line);
+        }
+        if (profile.townMetresPerSqrtInhabitant > 0) {
+            NetworkInput connected = network04.shapeNetwork();
+            const TownConnectorStats stats = addTownConnectors(connected, anchorsOf(towns), profile);
+            print(QStringLiteral("\ntown connectors on the 04 network: %1 town halls, %2 connectors, %3 km, %4 road edges split")
+                      .arg(stats.towns).arg(stats.connectors).arg(stats.km, 0, 'f', 1).arg(stats.edgesSplit));
+        }
     } catch (const Error& error) {
         std::cerr << "error: " << error.message().toStdString() << '\n';
         return 1;

@@ -9,7 +9,8 @@
 namespace maillage {
 
 GraphTravelEngine::GraphTravelEngine(const RoadGraph& graph, const SnapOptions& snapOptions, double terminalSeconds)
-    : graph_(&graph), snapOptions_(snapOptions), terminalSeconds_(terminalSeconds), snapper_(graph)
+    : graph_(&graph), snapOptions_(snapOptions), terminalSeconds_(terminalSeconds), snapper_(graph),
+      recentLinks_(std::make_unique<RecentLink[]>(kRecentLinks))
 {
 }
 
@@ -93,18 +94,24 @@ Snap GraphTravelEngine::snapOf(const AccessLink& link) const
 AccessLink GraphTravelEngine::link(XY place) const
 {
     // Multi-entry snapping costs tens of microseconds a place on a dense network: remember
-    // the last places (the accueil points are joined again at every recompute).
-    constexpr std::size_t kRemembered = 4096;
-    const PlaceKey key{place.x, place.y};
-    {
-        const std::lock_guard lock(linkMutex_);
-        const auto found = recentLinks_.find(key);
-        if (found != recentLinks_.end()) return found->second;
+    // the last places (the accueil points are linked again at every recompute).
+    const std::uint64_t generation = linkGeneration_.load(std::memory_order_acquire);
+    const std::size_t hash = std::hash<double>()(place.x) * 31 + std::hash<double>()(place.y);
+    RecentLink& slot = recentLinks_[hash % kRecentLinks];
+    if (!slot.busy.test_and_set(std::memory_order_acquire)) {
+        const bool hit = slot.generation == generation && slot.place.x == place.x && slot.place.y == place.y;
+        AccessLink found;
+        if (hit) found = slot.link;
+        slot.busy.clear(std::memory_order_release);
+        if (hit) return found;
     }
     const AccessLink link = linkOf(snap(place));
-    const std::lock_guard lock(linkMutex_);
-    if (recentLinks_.size() >= kRemembered) recentLinks_.clear();
-    recentLinks_.emplace(key, link);
+    if (!slot.busy.test_and_set(std::memory_order_acquire)) {
+        slot.generation = generation;
+        slot.place = place;
+        slot.link = link;
+        slot.busy.clear(std::memory_order_release);
+    }
     return link;
 }
 
@@ -131,12 +138,9 @@ constexpr std::size_t kMaxRepairedSeeds = 4;
 
 void GraphTravelEngine::invalidateSearch()
 {
-    {
-        const std::lock_guard lock(searchMutex_);
-        seedSnaps_.clear();
-    }
-    const std::lock_guard lock(linkMutex_);
-    recentLinks_.clear();
+    const std::lock_guard lock(searchMutex_);
+    seedSnaps_.clear();
+    linkGeneration_.fetch_add(1, std::memory_order_acq_rel);
 }
 
 void GraphTravelEngine::nearest(std::span<const AccessLink> seeds, NearestTimes& out) const

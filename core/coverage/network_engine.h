@@ -6,8 +6,8 @@
 #include "network/snapping.h"
 
 #include <memory>
+#include <atomic>
 #include <mutex>
-#include <unordered_map>
 
 namespace maillage {
 
@@ -64,18 +64,17 @@ private:
     mutable std::unique_ptr<NearestSearch> odSearch_;  // workspace of drivingMetres
     mutable std::vector<Snap> seedSnaps_;               // the seeds of search_
     mutable std::size_t repairs_ = 0;
-    struct PlaceKey {
-        double x, y;
-        bool operator==(const PlaceKey&) const = default;
+    // The last places linked, direct-mapped by position: a slot is taken with a try-lock, so
+    // that the threads linking the cells of a grid never wait for each other.
+    struct RecentLink {
+        std::atomic_flag busy;
+        std::uint64_t generation = 0;  // 0: empty
+        XY place;
+        AccessLink link;
     };
-    struct PlaceHash {
-        std::size_t operator()(const PlaceKey& k) const
-        {
-            return std::hash<double>()(k.x) * 31 + std::hash<double>()(k.y);
-        }
-    };
-    mutable std::mutex linkMutex_;
-    mutable std::unordered_map<PlaceKey, AccessLink, PlaceHash> recentLinks_;
+    static constexpr std::size_t kRecentLinks = 4096;
+    std::unique_ptr<RecentLink[]> recentLinks_;
+    mutable std::atomic<std::uint64_t> linkGeneration_{1};
 
 public:
     // How many calls of nearest() were served by repairing the previous search (for tests).

@@ -159,7 +159,8 @@ Snapper::Snapper(const RoadGraph& graph) : graph_(&graph)
             indices.push_back(static_cast<std::uint32_t>(i));
             const bool largest = graph.componentOf(graph.edgeFrom(e)) == graph.largestComponent();
             ends.push_back(std::uint8_t((i == 0 ? kFirstSegment : 0) | (i + 2 == shape.size() ? kLastSegment : 0)
-                                        | (largest ? kInLargestComponent : 0)));
+                                        | (largest ? kInLargestComponent : 0)
+                                        | (graph.edgeClass(e) == RoadClass::Motorway ? kMotorway : 0)));
         }
     }
     std::sort(order.begin(), order.end());
@@ -286,7 +287,8 @@ void Snapper::withinIn(std::uint32_t level, std::uint32_t node, Within& within) 
             const float t = std::clamp(((px - s.ax) * s.dx + (py - s.ay) * s.dy) * s.inverseLengthSquared, 0.0f, 1.0f);
             const float qx = s.ax + t * s.dx - px, qy = s.ay + t * s.dy - py;
             const double squared = qx * qx + qy * qy;
-            if (squared > within.radiusSquared || !usable(i, within.largestOnly)) continue;
+            // Motorways are entered at interchanges only, never from the local roads.
+            if (squared > within.radiusSquared || (segmentEnds_[i] & kMotorway) || !usable(i, within.largestOnly)) continue;
             // Whether the nearest point of the segment is an end node of its edge.
             std::int8_t end = -1;
             if (t == 0.0f && (segmentEnds_[i] & kFirstSegment)) end = 0;

@@ -123,7 +123,8 @@ SnapSides snapSides(const RoadGraph& graph, const Snap& snap);
 // it may be a dead end leading away, while another road a little farther leads straight to
 // where they go. The point therefore also joins, besides the nearest, the nearest point of
 // other edges within min(nearest + entryRadiusMetres, maxSnapMetres), taken in increasing
-// access time, each with its own leg (distance × detour at the access speed). An edge is
+// access time, each with its own leg (distance × detour at the access speed); motorways
+// aside, which are entered at interchanges only. An edge is
 // left out when it is *dominated*: entering at an entry already kept and driving to it on
 // two-way roads is no slower than its own leg (a small search bounded by the legs), or it
 // duplicates a kept entry (same ends, same place). A dominated entry can never give a shorter
@@ -172,8 +173,8 @@ private:
     std::vector<Segment> segments_;            // in leaf order
     std::vector<EdgeId> segmentEdges_;
     std::vector<std::uint32_t> segmentIndex_;  // index of the segment within its edge shape
-    static constexpr std::uint8_t kFirstSegment = 1, kLastSegment = 2, kInLargestComponent = 4;
-    std::vector<std::uint8_t> segmentEnds_;    // flags: first or last segment of its edge, in the largest component
+    static constexpr std::uint8_t kFirstSegment = 1, kLastSegment = 2, kInLargestComponent = 4, kMotorway = 8;
+    std::vector<std::uint8_t> segmentEnds_;    // flags: first or last segment of its edge, in the largest component, motorway
     // levels_[0] boxes the leaves (16 segments each), levels_[k] boxes 16 nodes of level k-1.
     std::vector<std::vector<Box>> levels_;
 };
