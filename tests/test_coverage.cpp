@@ -10,6 +10,7 @@
 #include "coverage/referral.h"
 #include "coverage/territory_network.h"
 #include "coverage/travel_engine.h"
+#include "geo/crs.h"
 #include "io/point_importers.h"
 #include "io/territory_loader.h"
 #include "network/extract_lines.h"
@@ -1038,6 +1039,28 @@ TEST_CASE("a point dragged or added is repaired in the search and gives the surf
         if (full.surface.minutes[i] != live.surface.minutes[i]) ++different;
     CHECK(different == 0);
     CHECK(full.population.departement.beyondSpread == Approx(live.population.departement.beyondSpread));
+}
+
+TEST_CASE("the engine links a place again once told that the network changed")
+{
+    const Coverage04& d = coverage04();
+    RoadGraph graph = d.graph;  // a copy whose roads can be closed
+    GraphTravelEngine engine(graph, d.profile);
+    const XY digne = toLambert93({6.23058, 44.09372});  // the France services of Digne
+    const AccessLink first = engine.link(digne);
+    REQUIRE(first.joined());
+    CHECK(first.extraCount >= 1);  // the N85 and the D900 (1.9 km apart in the data)
+    const AccessLink again = engine.link(digne);  // remembered: the same link
+    CHECK(again.edge == first.edge);
+    CHECK(again.extraCount == first.extraCount);
+    CHECK(again.legSeconds == first.legSeconds);
+
+    graph.setEdgeClosed(first.edge, true);
+    engine.invalidateSearch();
+    const AccessLink reopened = engine.link(digne);
+    REQUIRE(reopened.joined());
+    CHECK(reopened.edge != first.edge);  // nobody joins a closed road
+    graph.resetEdgeStates();
 }
 
 TEST_CASE("on the 04 data, a France services added in the largest gap reduces the population beyond")

@@ -46,11 +46,11 @@ constexpr int kMaxSnapEntries = 6;
 // One way a point enters the graph: a position on an edge and the off-network leg to it.
 struct SnapEntry {
     EdgeId edge = kNoEdge;
+    Deciseconds accessTime = 0;  // the off-network leg, point <-> onRoad (with the terminal time, see addTerminalTime)
     double fraction = 0.0;       // position along the edge shape: 0 at its from-node, 1 at its to-node
     XY onRoad;                   // the joined position on the edge shape
     double offsetMetres = 0.0;   // straight distance from the point to onRoad (also set when TooFar)
     double accessMetres = 0.0;   // offsetMetres × access detour
-    Deciseconds accessTime = 0;  // the off-network leg, point <-> onRoad (with the terminal time, see addTerminalTime)
 };
 
 // A point joined to the graph. Its own fields (inherited from SnapEntry) are the nearest
