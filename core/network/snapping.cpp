@@ -448,8 +448,37 @@ void Snapper::addEntries(Snap& snap, XY point, const SnapOptions& options, Entry
     const auto nearer = [](const Within::Candidate& a, const Within::Candidate& b) {
         return a.squared != b.squared ? a.squared < b.squared : (a.edge != b.edge ? a.edge < b.edge : a.segment < b.segment);
     };
+    // Whether the candidate is the continuation of a nearer edge of the same road: its nearest
+    // point is an end node that only one other edge shares, and that edge comes nearer.
+    const auto continuation = [&](const Within::Candidate& c) {
+        if (c.end < 0) return false;
+        const NodeId node = c.end == 0 ? graph_->edgeFrom(c.edge) : graph_->edgeTo(c.edge);
+        if (graph_->endArc(node) - graph_->firstArc(node) != 2) return false;
+        const std::uint32_t first = graph_->firstArc(node);
+        const EdgeId other = graph_->arcEdge(first) == c.edge ? graph_->arcEdge(first + 1) : graph_->arcEdge(first);
+        if (other == c.edge) return false;
+        if (other == snap.edge) return true;
+        // Does the other edge come nearer than the node, leaving it? Its first segment from the
+        // node tells (a winding edge that comes back nearer further on is kept: harmless).
+        const RoadGraph::Shape shape = graph_->edgeShape(other);
+        const bool fromNode = graph_->edgeFrom(other) == node;
+        const XY a = graph_->nodePosition(node), b = shape[fromNode ? 1 : shape.size() - 2];
+        const double leaving = (point.x - a.x) * (b.x - a.x) + (point.y - a.y) * (b.y - a.y);
+        return leaving > 0.0 || (leaving == 0.0 && other < c.edge);
+    };
+    const auto oneSegment = [&](const Within::Candidate& c) {
+        return (segmentEnds_[c.segment] & (kFirstSegment | kLastSegment)) == (kFirstSegment | kLastSegment);
+    };
+    bool longerEdges = false;
     for (const Within::Candidate& c : segments) {
         if (c.edge == snap.edge) continue;  // the nearest entry's own edge
+        if (oneSegment(c)) {
+            // An edge of one segment (most edges of coarse and densified networks): its nearest
+            // point is known, no other segment to compare with.
+            if (!continuation(c)) candidates.push_back(c);
+            continue;
+        }
+        longerEdges = true;
         std::uint32_t& index = edgeCandidate[c.edge];
         if (index == SmallIdMap::kAbsent) {
             index = std::uint32_t(candidates.size());
@@ -458,19 +487,7 @@ void Snapper::addEntries(Snap& snap, XY point, const SnapOptions& options, Entry
             candidates[index] = c;
         }
     }
-    // Continuations of a nearer edge of the same road are left out.
-    std::erase_if(candidates, [&](const Within::Candidate& c) {
-        if (c.end < 0) return false;
-        const NodeId node = c.end == 0 ? graph_->edgeFrom(c.edge) : graph_->edgeTo(c.edge);
-        const std::span<const RoadGraph::Arc> arcs = graph_->arcsOf(node);
-        if (arcs.size() != 2) return false;
-        const std::uint32_t first = graph_->firstArc(node);
-        const EdgeId other = graph_->arcEdge(first) == c.edge ? graph_->arcEdge(first + 1) : graph_->arcEdge(first);
-        if (other == c.edge) return false;
-        if (other == snap.edge) return true;
-        const std::uint32_t index = edgeCandidate.get(other);
-        return index != SmallIdMap::kAbsent && nearer(candidates[index], c);
-    });
+    if (longerEdges) std::erase_if(candidates, [&](const Within::Candidate& c) { return !oneSegment(c) && continuation(c); });
     if (candidates.empty()) return;
     std::sort(candidates.begin(), candidates.end(), nearer);
 
