@@ -18,6 +18,7 @@
 #include <QFile>
 
 #include <cmath>
+#include <random>
 
 using namespace maillage;
 
@@ -703,6 +704,68 @@ TEST_CASE("Digne, Manosque, Sisteron and Barcelonnette reach each other in plaus
         nearestOnly.accessMaxEntries = 1;
         const TripCheck champtercier = network.check(nearestOnly, {trips[6]}).trips.front();
         CHECK(champtercier.minutes > 50.0);
+    }
+}
+
+TEST_CASE("on the 04 network, multi-entry times are the best over every road within the radius, within the margin")
+{
+    // For places around Digne, the time to its France services through the entries the
+    // snapper keeps, against the best over a single-entry snap on every edge within the radius
+    // (motorways and islands aside, as the snapper does): equal without the margin, at most the
+    // margin slower with it.
+    const SpeedProfile profile = loadSpeedProfile(QStringLiteral("generalised"));
+    const RoadGraph graph(extractNetwork(test::sharedData(QStringLiteral("04/routes-04.geojson")), profile));
+    const Snapper snapper(graph);
+    const XY digne = toLambert93({6.23058, 44.09372});
+    for (const double margin : {0.0, 60.0}) {
+        SnapOptions options = snapOptionsFor(profile);
+        options.entryMarginSeconds = margin;
+        const Snap facility = snapper.snap(digne, options);
+        NearestSearch search(graph);
+        search.run({&facility, 1});
+        std::mt19937 random(7);
+        std::uniform_real_distribution<double> offset(-15'000.0, 15'000.0);
+        int compared = 0, withExtras = 0;
+        for (int i = 0; i < 150; ++i) {
+            const XY p{digne.x + offset(random), digne.y + offset(random)};
+            const Snap multi = snapper.snap(p, options);
+            if (!multi.ok() || multi.entryCount() == options.maxEntries) continue;
+            const double radius = std::min(multi.offsetMetres + options.entryRadiusMetres, options.maxSnapMetres);
+            const Deciseconds got = search.reachAt(multi).time;
+            Deciseconds best = got;
+            for (EdgeId e = 0; e < graph.edgeCount(); ++e) {
+                if (graph.edgeClass(e) == RoadClass::Motorway || graph.componentOf(graph.edgeFrom(e)) != graph.largestComponent())
+                    continue;
+                const RoadGraph::Shape shape = graph.edgeShape(e);
+                double nearest = INFINITY, nearestAlong = 0.0, along = 0.0;
+                for (std::size_t k = 0; k + 1 < shape.size(); ++k) {
+                    const XY a = shape[k], b = shape[k + 1];
+                    const double dx = b.x - a.x, dy = b.y - a.y, length = std::hypot(dx, dy);
+                    const double t = length > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / (length * length), 0.0, 1.0) : 0.0;
+                    const double d = std::hypot(a.x + t * dx - p.x, a.y + t * dy - p.y);
+                    if (d < nearest) {
+                        nearest = d;
+                        nearestAlong = along + t * length;
+                    }
+                    along += length;
+                }
+                if (nearest > radius) continue;
+                Snap single;
+                single.status = SnapStatus::Ok;
+                single.edge = e;
+                single.fraction = along > 0 ? nearestAlong / along : 0.0;
+                single.offsetMetres = nearest;
+                single.accessMetres = nearest * options.accessDetour;
+                single.accessTime = toDeciseconds(single.accessMetres / (options.accessSpeedKmh / 3.6));
+                best = std::min(best, search.reachAt(single).time);
+            }
+            INFO("margin " << margin << " s, place " << p.x << ", " << p.y << ": " << multi.entryCount() << " entries");
+            CHECK(got <= best + toDeciseconds(margin));
+            ++compared;
+            withExtras += multi.extraCount > 0;
+        }
+        CHECK(compared > 50);
+        CHECK(withExtras > 30);
     }
 }
 
