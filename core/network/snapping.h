@@ -124,13 +124,16 @@ SnapSides snapSides(const RoadGraph& graph, const Snap& snap);
 // where they go. The point therefore also joins, besides the nearest, the nearest point of
 // other edges within min(nearest + entryRadiusMetres, maxSnapMetres), taken in increasing
 // access time, each with its own leg (distance × detour at the access speed); motorways
-// aside, which are entered at interchanges only. An edge is
-// left out when it is *dominated*: entering at an entry already kept and driving to it on
-// two-way roads is no slower than its own leg (a small search bounded by the legs), or it
-// duplicates a kept entry (same ends, same place). A dominated entry can never give a shorter
-// trip, so leaving it out changes no time; only the cap maxEntries can. This keeps the entries
-// few — one per part of the network that the nearer entries do not reach quickly — e.g. the
-// next road over, across a gap in the data, rather than every edge of a nearby junction.
+// aside, which are entered at interchanges only. An edge is left out when it is *dominated*:
+// entering at an entry already kept and driving to it on two-way roads is no slower than its
+// own leg plus entryMarginSeconds (a small search bounded by the legs), or it duplicates a
+// kept entry (same ends, same place). A dominated entry can make no trip shorter by more than
+// the margin, so leaving it out changes no time beyond that; only the cap maxEntries can
+// (tested against every edge in the radius on the 04 network). Of the edges that merely
+// continue a nearer edge of the same road, one every 500 m of distance is tried (the others
+// could save a few seconds at most; this keeps dense networks fast). The entries are thus
+// few — one per part of the network the nearer entries do not reach quickly — e.g. the next
+// road over, across a gap in the data, rather than every edge of a nearby junction.
 class Snapper {
 public:
     explicit Snapper(const RoadGraph& graph);
