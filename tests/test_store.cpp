@@ -883,3 +883,34 @@ TEST_CASE("a writer killed with SIGKILL in the middle of an import loses no comm
     // The store takes new writes after the crash.
     CHECK(store.upsertBySource(makeBatch(QStringLiteral("after"), 5)).inserted == 5);
 }
+
+TEST_CASE("a result table is kept in the project as a typed GeoPackage attribute table and replaced on rewrite")
+{
+    maillage::test::ScratchDir dir;
+    const QString path = dir.path("results.gpkg");
+    {
+        Store store = Store::create(path);
+        store.writeResultTable(QStringLiteral("access"), QStringLiteral("test"),
+                               {{QStringLiteral("code"), false}, {QStringLiteral("minutes"), true}},
+                               {{QStringLiteral("04070"), QStringLiteral("12.5")}, {QStringLiteral("04047"), QString()}});
+        const auto rows = store.resultTable(QStringLiteral("access"));
+        REQUIRE(rows.size() == 3);
+        CHECK(rows[1] == QStringList{QStringLiteral("04070"), QStringLiteral("12.5")});
+        CHECK(rows[2][0] == QStringLiteral("04047"));  // a code keeps its leading zero
+
+        // A bad row leaves the previous table as it was.
+        CHECK_THROWS_WITH(store.writeResultTable(QStringLiteral("access"), QStringLiteral("test"),
+                                                 {{QStringLiteral("code"), false}, {QStringLiteral("minutes"), true}},
+                                                 {{QStringLiteral("x"), QStringLiteral("soon")}}),
+                          Catch::Contains("not a number"));
+        CHECK(store.resultTable(QStringLiteral("access")).size() == 3);
+        CHECK(store.resultTable(QStringLiteral("missing")).empty());
+        CHECK_THROWS(store.writeResultTable(QStringLiteral("Bad; DROP"), QString(), {{QStringLiteral("a"), false}}, {}));
+    }
+    GDALDatasetUniquePtr dataset(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    REQUIRE(dataset);
+    OGRLayer* layer = dataset->GetLayerByName("result_access");
+    REQUIRE(layer);
+    CHECK(layer->GetFeatureCount() == 2);
+    CHECK(layer->GetLayerDefn()->GetFieldDefn(1)->GetType() == OFTReal);
+}

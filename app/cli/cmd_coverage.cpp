@@ -267,6 +267,14 @@ int runCoverage(const QStringList& arguments)
     data.run.profile = profile.name.isEmpty() ? network.profile : profile.name;
     data.run.pointSet = includePlanned ? QStringLiteral("existing and planned points") : QStringLiteral("existing points");
     writeCoverageGeoPackage(outPath, data);
+    // The access table also stays in the project, so the app and later runs can show it.
+    const AccessTableText accessText = accessTableText(access);
+    std::vector<Store::ResultColumn> accessColumns;
+    for (int c = 0; c < accessText.header.size(); ++c)
+        accessColumns.push_back({accessText.header[c], accessText.numeric[c]});
+    store.writeResultTable(QStringLiteral("access_epci_seats"),
+                           QStringLiteral("Nearest accueil point of each kind from each EPCI seat (last coverage run)"),
+                           accessColumns, accessText.rows);
     if (!csvDir.isEmpty()) {
         if (!QDir().mkpath(csvDir)) throw Error(QStringLiteral("cannot create the folder %1").arg(csvDir));
         const QDir dir(csvDir);

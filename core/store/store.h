@@ -75,6 +75,19 @@ public:
     // rewritten. Points without sourceId are always inserted.
     UpsertReport upsertBySource(const std::vector<AccueilPoint>& points);
 
+    // Writes (or replaces) a table of results, e.g. the access table of the last coverage
+    // run, as a GeoPackage attribute table named `result_<name>` that QGIS lists with the
+    // points. Columns are TEXT, or REAL where `numeric` says so (empty cells are NULL).
+    // One transaction: the previous table stays if anything fails.
+    struct ResultColumn {
+        QString name;
+        bool numeric = false;
+    };
+    void writeResultTable(const QString& name, const QString& description, const std::vector<ResultColumn>& columns,
+                          const std::vector<QStringList>& rows);
+    // Rows of a result table, header first; empty when it does not exist.
+    std::vector<QStringList> resultTable(const QString& name) const;
+
     // Project settings (territory files, network, vintages...) as key/value text.
     void setSetting(const QString& key, const QString& value);
     std::optional<QString> setting(const QString& key) const;
