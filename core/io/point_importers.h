@@ -12,11 +12,15 @@ namespace maillage {
 
 class Territory;
 
-// A problem with one input row; line is the 1-based line number in the file (the header
-// is line 1), or the feature id for GeoJSON/GeoPackage sources.
+// A problem with one input row; line is the 1-based physical line where the row starts in
+// the file (the header is line 1; a quoted field may span lines), or the feature id (FID)
+// for GeoJSON/GeoPackage sources.
 struct ImportIssue {
     int line = 0;
     QString message;
+    // true: the row was skipped. false: the row was imported and this is a warning about
+    // part of it (e.g. opening hours that cannot be read, so the point has no hours).
+    bool skipped = true;
 };
 
 // What a reader produced from a file, before it is written to the store.
@@ -25,7 +29,10 @@ struct ImportBatch {
     QString source;                    // source tag written on every point
     int rowsRead = 0;
     std::vector<AccueilPoint> points;  // the good rows
-    std::vector<ImportIssue> issues;   // the bad rows, skipped
+    std::vector<ImportIssue> issues;   // the bad rows (skipped) and warnings, in file order
+    bool featureIds = false;           // issues' `line` holds OGR feature ids, not line numbers
+
+    int skippedCount() const;
 };
 
 // Readers for the three real files of the 04 data set.
@@ -33,18 +40,29 @@ ImportBatch readMairiesCsv(const QString& path);         // level 1, kind "mairi
 ImportBatch readFranceServicesCsv(const QString& path);  // ANCT list, level 2
 ImportBatch readLaPosteCsv(const QString& path);         // La Poste contact points, level 1
 
-// Generic point import from CSV (lon/lat columns) or any OGR point layer (GeoJSON, GPKG...).
+// The name given to a town hall: "Mairie de Digne-les-Bains", "Mairie d'Aiglun",
+// "Mairie du Brusquet", "Mairie des Mées" (French elision and contraction).
+QString mairieName(const QString& communeName);
+
+// Generic point import from CSV (lon/lat columns in WGS84) or any OGR point layer (GeoJSON,
+// GPKG, Shapefile...: the geometry is read in the layer's CRS and reprojected). A file ending
+// in .csv, .tsv or .txt is read as CSV, anything else through OGR. Every non-empty field
+// name must exist (Error naming the file and field otherwise).
+// Per row: the kind value may be a kind code ("france_services") or its French or English
+// label, compared without case or accents; the level must be 1, 2 or 3. An unknown kind or
+// level, a missing or bad position, a non-point geometry or a repeated id skips the row
+// with an ImportIssue (line number for CSV, FID for OGR sources).
 struct PointMapping {
     QString layer;                      // OGR layer name, empty = first layer
-    QString nameField = QStringLiteral("name");
-    QString idField;                    // source id; empty = row number
+    QString nameField = QStringLiteral("name");  // empty = name points "<kind label> <id>"
+    QString idField;                    // source id; empty = data row number (CSV) or FID (OGR)
     QString lonField = QStringLiteral("longitude");  // CSV only; OGR sources use the geometry
     QString latField = QStringLiteral("latitude");
     QString levelField;                 // empty = use fixedLevel
     QString kindField;                  // empty = use fixedKind
     QString communeField;               // INSEE code column, optional
     std::optional<Level> fixedLevel;    // default: the kind's default level
-    QString fixedKind = QStringLiteral("other");
+    QString fixedKind = QStringLiteral("other");  // must be a known kind (Error otherwise)
     QString source;                     // empty = the file name
     char delimiter = 0;                 // CSV only; 0 = guess from the header (',' ';' or tab)
 };

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace maillage {
+
+// One record of a CSV file. `line` is the physical line (1-based) on which the record
+// starts: a quoted field may span several lines, and messages must point where a user's
+// editor shows the row.
+struct CsvRecord {
+    int line = 0;
+    QStringList fields;
+
+    // The field at `column`, or an empty string when the row is shorter.
+    QString value(int column) const { return column >= 0 && column < fields.size() ? fields[column] : QString(); }
+};
+
+// A whole CSV file read into memory (the files we import are at most a few MB).
+//
+// Dialect handled: RFC 4180 quoting (quoted fields with delimiters, doubled quotes and line
+// breaks inside), CRLF / LF / CR line ends, a UTF-8 byte-order mark, a '#' before the first
+// header name (La Poste files), blank lines (skipped). The text is UTF-8; a file that is not
+// valid UTF-8 is read as Windows-1252, the other encoding spreadsheets write in France.
+// The delimiter is ',', ';' or tab; when not given it is the one found most often in the
+// header line outside quotes.
+class CsvTable {
+public:
+    // Throws Error naming the file when it cannot be read, is empty, or ends inside a
+    // quoted field (naming the line where that field starts).
+    static CsvTable readFile(const QString& path, char delimiter = 0);
+    // Same, from text already in memory; `file` only names the source in messages.
+    static CsvTable parse(const QString& text, const QString& file, char delimiter = 0);
+
+    const QString& file() const { return file_; }
+    char delimiter() const { return delimiter_; }
+    const QStringList& header() const { return header_; }
+    const std::vector<CsvRecord>& records() const { return records_; }
+    int headerLine() const { return headerLine_; }
+
+    // Index of the column with this name (exact match first, then ignoring case and
+    // surrounding spaces), or -1.
+    int column(const QString& name) const;
+    // Same, but throws Error naming the file, the missing column and the columns present.
+    int requireColumn(const QString& name) const;
+
+private:
+    QString file_;
+    char delimiter_ = ',';
+    QStringList header_;
+    int headerLine_ = 1;
+    std::vector<CsvRecord> records_;
+};
+
+// The delimiter used most often outside quotes in the first line of `text` (',' when none).
+char guessCsvDelimiter(const QString& text);
+
+}  // namespace maillage

@@ -1,0 +1,286 @@
+#include "network/extract_osm.h"
+
+#include "common/error.h"
+#include "io/ogr_source.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QSet>
+#include <QTemporaryFile>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+namespace maillage {
+namespace {
+
+// The driver's configuration: the tags we need as plain fields of the "lines" layer, nothing
+// else (no other_tags to parse, smaller memory). Closed ways listed in
+// closed_ways_are_polygons, or tagged area=yes, go to the multipolygons layer, which is not read.
+const char* const kOsmConf = R"(closed_ways_are_polygons=aeroway,amenity,boundary,building,craft,geological,historic,landuse,leisure,military,natural,office,place,shop,sport,tourism,highway=platform,public_transport=platform
+[points]
+osm_id=no
+attributes=name
+other_tags=no
+[lines]
+osm_id=yes
+attributes=highway,oneway,junction,maxspeed,access,vehicle,motor_vehicle,motorcar,area,ref
+other_tags=no
+[multipolygons]
+osm_id=no
+attributes=name
+other_tags=no
+[multilinestrings]
+osm_id=no
+attributes=name
+other_tags=no
+[other_relations]
+osm_id=no
+attributes=name
+other_tags=no
+)";
+
+enum class HighwayKind { Car, NotCar, Track, Service };
+
+struct HighwayInfo {
+    const char* tag;
+    RoadClass roadClass;
+    HighwayKind kind;
+};
+
+const HighwayInfo kHighways[] = {
+    {"motorway", RoadClass::Motorway, HighwayKind::Car},
+    {"motorway_link", RoadClass::MotorwayLink, HighwayKind::Car},
+    {"trunk", RoadClass::Trunk, HighwayKind::Car},
+    {"trunk_link", RoadClass::TrunkLink, HighwayKind::Car},
+    {"primary", RoadClass::Primary, HighwayKind::Car},
+    {"primary_link", RoadClass::PrimaryLink, HighwayKind::Car},
+    {"secondary", RoadClass::Secondary, HighwayKind::Car},
+    {"secondary_link", RoadClass::SecondaryLink, HighwayKind::Car},
+    {"tertiary", RoadClass::Tertiary, HighwayKind::Car},
+    {"tertiary_link", RoadClass::TertiaryLink, HighwayKind::Car},
+    {"unclassified", RoadClass::Unclassified, HighwayKind::Car},
+    {"residential", RoadClass::Residential, HighwayKind::Car},
+    {"living_street", RoadClass::LivingStreet, HighwayKind::Car},
+    {"road", RoadClass::Unknown, HighwayKind::Car},  // not yet classified by mappers
+    {"service", RoadClass::Service, HighwayKind::Service},
+    {"track", RoadClass::Track, HighwayKind::Track},
+};
+
+bool isNo(const QString& value)
+{
+    static const QSet<QString> denied{
+        QStringLiteral("no"), QStringLiteral("private"), QStringLiteral("agricultural"),
+        QStringLiteral("forestry"), QStringLiteral("emergency"), QStringLiteral("psv"),
+        QStringLiteral("bus"), QStringLiteral("military"), QStringLiteral("agricultural;forestry"),
+        QStringLiteral("disabled"), QStringLiteral("permit")};
+    return denied.contains(value);
+}
+
+QString fieldText(OGRFeature& feature, int field)
+{
+    if (field < 0 || !feature.IsFieldSetAndNotNull(field)) return {};
+    return QString::fromUtf8(feature.GetFieldAsString(field)).trimmed();
+}
+
+// A key for a vertex from its exact coordinates: the driver stores them as integers of
+// 1e-7 degree, so shared nodes give identical values and rounding recovers the integers.
+std::uint64_t coordinateKey(double lon, double lat)
+{
+    const auto lonUnits = static_cast<std::int64_t>(std::llround(lon * 1e7)) + 1'800'000'000LL;
+    const auto latUnits = static_cast<std::int64_t>(std::llround(lat * 1e7)) + 900'000'000LL;
+    return (static_cast<std::uint64_t>(lonUnits) << 32) | static_cast<std::uint64_t>(latUnits);
+}
+
+struct GdalDatasetHolder {
+    GDALDataset* dataset = nullptr;
+    ~GdalDatasetHolder() { if (dataset) GDALClose(dataset); }
+};
+
+}  // namespace
+
+bool isOsmFile(const QString& path)
+{
+    const QString lower = path.toLower();
+    return lower.endsWith(QLatin1String(".osm")) || lower.endsWith(QLatin1String(".pbf"))
+           || lower.endsWith(QLatin1String(".osm.gz")) || lower.endsWith(QLatin1String(".osm.bz2"));
+}
+
+OsmRoadDecision classifyOsmWay(const OsmWayTags& tags, const OsmExtractOptions& options)
+{
+    OsmRoadDecision decision;
+    const QString highway = tags.highway.toLower();
+    const HighwayInfo* info = nullptr;
+    for (const HighwayInfo& candidate : kHighways)
+        if (highway == QLatin1String(candidate.tag)) info = &candidate;
+    auto skip = [&](const QString& reason) {
+        decision.usable = false;
+        decision.skipReason = reason;
+        return decision;
+    };
+    if (highway.isEmpty()) return skip(QStringLiteral("not a highway"));
+    if (!info) return skip(QStringLiteral("highway=") + highway);
+    if (info->kind == HighwayKind::Track && !options.includeTracks) return skip(QStringLiteral("highway=track"));
+    if (info->kind == HighwayKind::Service && !options.includeService) return skip(QStringLiteral("highway=service"));
+    if (tags.area.toLower() == QLatin1String("yes")) return skip(QStringLiteral("area=yes"));
+
+    // The most specific access tag that is set decides.
+    const std::pair<const char*, const QString*> accessTags[] = {
+        {"motorcar", &tags.motorcar}, {"motor_vehicle", &tags.motorVehicle},
+        {"vehicle", &tags.vehicle}, {"access", &tags.access}};
+    for (const auto& [key, value] : accessTags) {
+        if (value->isEmpty()) continue;
+        const QString lower = value->toLower();
+        if (isNo(lower)) return skip(QStringLiteral("%1=%2").arg(QLatin1String(key), lower));
+        break;
+    }
+
+    const QString oneway = tags.oneway.toLower();
+    const QString junction = tags.junction.toLower();
+    if (oneway == QLatin1String("reversible") || oneway == QLatin1String("alternating"))
+        return skip(QStringLiteral("oneway=") + oneway);
+    if (oneway == QLatin1String("yes") || oneway == QLatin1String("1") || oneway == QLatin1String("true"))
+        decision.direction = 1;
+    else if (oneway == QLatin1String("-1") || oneway == QLatin1String("reverse"))
+        decision.direction = -1;
+    else if (oneway == QLatin1String("no") || oneway == QLatin1String("0") || oneway == QLatin1String("false"))
+        decision.direction = 0;
+    else if (junction == QLatin1String("roundabout") || junction == QLatin1String("circular")
+             || info->roadClass == RoadClass::Motorway)
+        decision.direction = 1;  // implied one way (OSM conventions)
+
+    decision.usable = true;
+    decision.roadClass = info->roadClass;
+    decision.maxspeedKmh = parseMaxspeed(tags.maxspeed);
+    return decision;
+}
+
+NetworkInput extractOsm(const QString& path, const SpeedProfile& profile, const OsmExtractOptions& options,
+                        ExtractStats* statsOut)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (!QFileInfo::exists(path)) throw Error(QStringLiteral("cannot open %1: no such file").arg(path));
+
+    QTemporaryFile conf(QDir::tempPath() + QStringLiteral("/maillage-osmconf-XXXXXX.ini"));
+    if (!conf.open() || conf.write(kOsmConf) < 0 || !conf.flush())
+        throw Error(QStringLiteral("cannot write a temporary OSM driver configuration in %1").arg(QDir::tempPath()));
+    const QByteArray confOption = "CONFIG_FILE=" + conf.fileName().toUtf8();
+    const char* const openOptions[] = {confOption.constData(), nullptr};
+    const char* const drivers[] = {"OSM", nullptr};
+
+    GDALAllRegister();
+    CPLErrorReset();
+    GdalDatasetHolder holder;
+    const QByteArray gdalPath = gdalPathFor(path).toUtf8();
+    holder.dataset = static_cast<GDALDataset*>(
+        GDALOpenEx(gdalPath.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, openOptions, nullptr));
+    if (!holder.dataset)
+        throw Error(QStringLiteral("cannot read %1 as an OpenStreetMap file: %2").arg(path, lastGdalError()));
+    GDALDataset& dataset = *holder.dataset;
+    OGRLayer* lines = dataset.GetLayerByName("lines");
+    if (!lines) throw Error(QStringLiteral("%1: the OSM driver gives no \"lines\" layer").arg(path));
+
+    // The driver reads the file once and hands out features of all layers as it goes; we
+    // only want ways, so say so and iterate at dataset level (GDAL's "interleaved reading").
+    dataset.ReleaseResultSet(dataset.ExecuteSQL("SET interest_layers = lines", nullptr, nullptr));
+    dataset.ResetReading();
+
+    OGRFeatureDefn* definition = lines->GetLayerDefn();
+    auto field = [&](const char* name) { return definition->GetFieldIndex(name); };
+    const int fHighway = field("highway"), fOneway = field("oneway"), fJunction = field("junction"),
+              fMaxspeed = field("maxspeed"), fAccess = field("access"), fVehicle = field("vehicle"),
+              fMotorVehicle = field("motor_vehicle"), fMotorcar = field("motorcar"), fArea = field("area"),
+              fRef = field("ref");
+    if (fHighway < 0) throw Error(QStringLiteral("%1: the OSM driver gives no highway field").arg(path));
+
+    ExtractStats stats;
+    stats.sourceFile = path;
+    stats.layer = QStringLiteral("lines");
+    NetworkBuilder builder(profile, path);
+    std::unordered_map<std::uint64_t, std::uint32_t> vertexOfKey;
+    std::vector<std::uint32_t> wayVertices;
+    const OGRSpatialReference* sourceSrs = nullptr;
+
+    for (;;) {
+        OGRLayer* layer = nullptr;
+        double fraction = 0.0;
+        OGRFeatureUniquePtr feature(dataset.GetNextFeature(&layer, &fraction, nullptr, nullptr));
+        if (!feature) break;
+        if (layer != lines) continue;
+        ++stats.featuresRead;
+        if (options.progress && stats.featuresRead % 4096 == 0 && !options.progress(fraction * 0.9))
+            throw Error(QStringLiteral("reading %1 cancelled").arg(path));
+
+        OsmWayTags tags;
+        tags.highway = fieldText(*feature, fHighway);
+        if (tags.highway.isEmpty()) {
+            ++stats.skipped[QStringLiteral("not a highway")];
+            continue;
+        }
+        tags.oneway = fieldText(*feature, fOneway);
+        tags.junction = fieldText(*feature, fJunction);
+        tags.maxspeed = fieldText(*feature, fMaxspeed);
+        tags.access = fieldText(*feature, fAccess);
+        tags.vehicle = fieldText(*feature, fVehicle);
+        tags.motorVehicle = fieldText(*feature, fMotorVehicle);
+        tags.motorcar = fieldText(*feature, fMotorcar);
+        tags.area = fieldText(*feature, fArea);
+        tags.ref = fieldText(*feature, fRef);
+        const OsmRoadDecision decision = classifyOsmWay(tags, options);
+        if (!decision.usable) {
+            ++stats.skipped[decision.skipReason];
+            continue;
+        }
+        const OGRGeometry* geometry = feature->GetGeometryRef();
+        if (!geometry || wkbFlatten(geometry->getGeometryType()) != wkbLineString) {
+            ++stats.skipped[QStringLiteral("no line geometry")];
+            continue;
+        }
+        if (!sourceSrs && geometry->getSpatialReference()) sourceSrs = geometry->getSpatialReference();
+        const auto* line = geometry->toLineString();
+        wayVertices.clear();
+        for (int i = 0; i < line->getNumPoints(); ++i) {
+            const double lon = line->getX(i), lat = line->getY(i);
+            const auto [it, inserted] = vertexOfKey.try_emplace(coordinateKey(lon, lat), 0);
+            if (inserted) it->second = builder.addVertex({lon, lat});
+            wayVertices.push_back(it->second);
+        }
+        if (decision.direction < 0) std::reverse(wayVertices.begin(), wayVertices.end());
+
+        WayAttributes attributes;
+        attributes.roadClass = profile.classForRef(decision.roadClass, tags.ref);
+        attributes.oneway = decision.direction != 0;
+        attributes.ref = tags.ref;
+        attributes.kmh = profile.edgeKmh(attributes.roadClass, decision.maxspeedKmh);
+        if (!builder.addRoad(wayVertices, attributes)) {
+            ++stats.skipped[QStringLiteral("degenerate line")];
+            continue;
+        }
+        ++stats.featuresUsed;
+        if (attributes.oneway) ++stats.onewayFeatures;
+        if (profile.useMaxspeed && decision.maxspeedKmh) ++stats.maxspeedUsed;
+    }
+    if (CPLGetLastErrorType() >= CE_Failure && stats.featuresRead == 0)
+        throw Error(QStringLiteral("cannot read %1: %2").arg(path, lastGdalError()));
+    if (builder.roadCount() == 0)
+        throw Error(QStringLiteral("no car roads in %1 (%2 ways read%3)")
+                        .arg(path).arg(stats.featuresRead)
+                        .arg(stats.skipped.empty() ? QString() : QStringLiteral("; skipped: ") + stats.skippedSummary()));
+
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    reprojectToLambert93(builder.vertexPositions(), sourceSrs ? *sourceSrs : wgs84, path);
+    NetworkInput network = builder.build();
+    stats.seconds = timer.elapsed() / 1000.0;
+    if (options.progress) options.progress(1.0);
+    if (statsOut) *statsOut = std::move(stats);
+    return network;
+}
+
+}  // namespace maillage

@@ -1,0 +1,101 @@
+#include "network/network_summary.h"
+
+#include "network/speed_profile.h"
+
+#include <QStringList>
+
+#include <algorithm>
+#include <numeric>
+
+namespace maillage {
+namespace {
+
+// Union-find with path halving and union by size.
+class DisjointSets {
+public:
+    explicit DisjointSets(std::size_t count) : parent_(count), size_(count, 1)
+    {
+        std::iota(parent_.begin(), parent_.end(), 0u);
+    }
+    std::uint32_t find(std::uint32_t x)
+    {
+        while (parent_[x] != x) {
+            parent_[x] = parent_[parent_[x]];
+            x = parent_[x];
+        }
+        return x;
+    }
+    void unite(std::uint32_t a, std::uint32_t b)
+    {
+        a = find(a);
+        b = find(b);
+        if (a == b) return;
+        if (size_[a] < size_[b]) std::swap(a, b);
+        parent_[b] = a;
+        size_[a] += size_[b];
+    }
+
+private:
+    std::vector<std::uint32_t> parent_;
+    std::vector<std::uint32_t> size_;
+};
+
+}  // namespace
+
+NetworkSummary summarizeNetwork(const NetworkInput& network)
+{
+    NetworkSummary summary;
+    summary.sourceFile = network.sourceFile;
+    summary.nodes = network.nodes.size();
+    summary.edges = network.edges.size();
+    DisjointSets sets(network.nodes.size());
+    for (const NetworkEdge& edge : network.edges) {
+        summary.km += edge.metres / 1000.0;
+        summary.kmByClass[static_cast<int>(edge.roadClass)] += edge.metres / 1000.0;
+        if (edge.oneway) ++summary.onewayEdges;
+        sets.unite(edge.from, edge.to);
+    }
+
+    // Number the components by decreasing size, so that component 0 is the largest.
+    std::vector<std::uint32_t> rootSize(network.nodes.size(), 0);
+    for (std::uint32_t node = 0; node < network.nodes.size(); ++node) ++rootSize[sets.find(node)];
+    std::vector<std::uint32_t> roots;
+    for (std::uint32_t node = 0; node < network.nodes.size(); ++node)
+        if (rootSize[node] > 0) roots.push_back(node);
+    std::stable_sort(roots.begin(), roots.end(), [&](auto a, auto b) { return rootSize[a] > rootSize[b]; });
+    std::vector<std::uint32_t> componentOfRoot(network.nodes.size(), 0);
+    for (std::uint32_t i = 0; i < roots.size(); ++i) {
+        componentOfRoot[roots[i]] = i;
+        summary.componentSizes.push_back(rootSize[roots[i]]);
+    }
+    summary.componentOfNode.resize(network.nodes.size());
+    for (std::uint32_t node = 0; node < network.nodes.size(); ++node)
+        summary.componentOfNode[node] = componentOfRoot[sets.find(node)];
+    summary.components = roots.size();
+    summary.largestComponentNodes = summary.componentSizes.empty() ? 0 : summary.componentSizes.front();
+    for (const NetworkEdge& edge : network.edges)
+        if (summary.componentOfNode[edge.from] == 0) summary.largestComponentKm += edge.metres / 1000.0;
+    return summary;
+}
+
+QString describeSummary(const NetworkSummary& summary)
+{
+    QStringList lines;
+    lines << QStringLiteral("%1 nodes, %2 edges (%3 one-way), %4 km")
+                 .arg(summary.nodes).arg(summary.edges).arg(summary.onewayEdges).arg(summary.km, 0, 'f', 1);
+    lines << QStringLiteral("%1 connected components; the largest holds %2 nodes (%3 %) and %4 % of the km; "
+                            "%5 nodes are in smaller pieces (kept, but reachable only from inside them)")
+                 .arg(summary.components)
+                 .arg(summary.largestComponentNodes)
+                 .arg(100.0 * summary.largestShareOfNodes(), 0, 'f', 1)
+                 .arg(100.0 * summary.largestShareOfKm(), 0, 'f', 1)
+                 .arg(summary.isolatedNodes());
+    QStringList classes;
+    for (int i = 0; i < kRoadClassCount; ++i)
+        if (summary.kmByClass[i] > 0)
+            classes << QStringLiteral("%1 %2").arg(roadClassName(static_cast<RoadClass>(i))).arg(summary.kmByClass[i], 0, 'f', 0);
+    if (!classes.isEmpty()) lines << QStringLiteral("km by class: ") + classes.join(QStringLiteral(", "));
+    return lines.join(QLatin1Char('\n'));
+}
+
+}  // namespace maillage
