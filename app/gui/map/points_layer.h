@@ -1,0 +1,31 @@
+#pragma once
+
+#include "map/map_layer.h"
+
+namespace maillage::gui {
+
+class Project;
+
+// The accueil points of the project, drawn at every frame (they move under the mouse),
+// first level below second and third.
+class PointsLayer : public MapLayer {
+    Q_OBJECT
+public:
+    PointsLayer(Project& project, QObject* parent = nullptr);
+    bool isCached() const override { return false; }
+    void render(QPainter& painter, const ViewTransform& view) const override;
+    std::vector<LegendEntry> legend() const override;
+    BBox extent() const override;
+
+    // The point drawn under a screen position (the topmost), or 0.
+    qint64 pointAt(const ViewTransform& view, QPointF screen, double tolerancePixels = 6.0) const;
+    // Points drawn inside a screen rectangle.
+    QList<qint64> pointsIn(const ViewTransform& view, const QRectF& screenRect) const;
+
+private:
+    // Symbols grow a little when zooming in, so a town's points stay easy to grab.
+    static double symbolScale(const ViewTransform& view);
+    Project& project_;
+};
+
+}  // namespace maillage::gui
