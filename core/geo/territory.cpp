@@ -1,5 +1,7 @@
 #include "geo/territory.h"
 
+#include "geo/commune_index.h"
+
 #include <ogr_geometry.h>
 
 namespace maillage {
@@ -25,13 +27,27 @@ const Epci* Territory::epci(const QString& siren) const
     return nullptr;
 }
 
+void Territory::buildIndex()
+{
+    std::vector<SharedGeometry> geometries;
+    geometries.reserve(communes.size());
+    for (const Commune& c : communes) geometries.push_back(c.geometry);
+    index_ = std::make_shared<const CommuneIndex>(std::move(geometries));
+}
+
 const Commune* Territory::communeAt(XY p) const
 {
-    if (!bbox.contains(p)) return nullptr;
-    const OGRPoint point(p.x, p.y);
+    // The index holds positions in `communes`: trust it only while the list is the one it
+    // was built from (same size and same geometries).
+    if (index_ && index_->size() == communes.size()) {
+        const int found = index_->find(p);
+        if (found < 0) return nullptr;
+        if (communes[found].geometry == index_->geometry(found)) return &communes[found];
+    }
+    if (!bbox.isEmpty() && !bbox.contains(p)) return nullptr;
     for (const Commune& c : communes) {
-        // The bounding box rejects almost every commune before the exact (GEOS) test.
-        if (c.geometry && c.bbox.contains(p) && c.geometry->Contains(&point)) return &c;
+        // The bounding box rejects almost every commune before the exact ring test.
+        if (c.geometry && (c.bbox.isEmpty() || c.bbox.contains(p)) && polygonsContain(*c.geometry, p)) return &c;
     }
     return nullptr;
 }

@@ -12,6 +12,8 @@ class OGRGeometry;
 
 namespace maillage {
 
+class CommuneIndex;
+
 // Polygons are kept as immutable OGR geometries in Lambert-93, shared between copies.
 using SharedGeometry = std::shared_ptr<const OGRGeometry>;
 
@@ -54,9 +56,17 @@ public:
     const Commune* commune(const QString& insee) const;
     const Epci* epci(const QString& siren) const;
 
-    // The commune containing p, or nullptr if p is outside every commune.
+    // The commune containing p, or nullptr if p is outside every commune. Fast (a grid
+    // index, see buildIndex) and safe to call from several threads at once.
     const Commune* communeAt(XY p) const;
     bool contains(XY p) const { return communeAt(p) != nullptr; }
+
+    // Builds the spatial index behind communeAt; loadTerritory does it. Call it again after
+    // changing `communes` (until then, or without it, communeAt tests every commune).
+    void buildIndex();
+
+private:
+    std::shared_ptr<const CommuneIndex> index_;  // shared by copies: it never changes
 };
 
 }  // namespace maillage

@@ -152,7 +152,8 @@ struct TransformDeleter {
 using TransformPtr = std::unique_ptr<OGRCoordinateTransformation, TransformDeleter>;
 
 // Turns a layer's point coordinates into WGS84 + Lambert-93. Coordinates already in
-// Lambert-93 or WGS84 are kept exactly as stored; the other pair is computed.
+// Lambert-93 or WGS84 are kept exactly as stored; the other pair is computed. Other CRS go
+// to WGS84 first, then to Lambert-93 like any imported lon/lat.
 class LayerPositioner {
 public:
     LayerPositioner(OGRLayer& layer, const QString& path)
@@ -163,13 +164,16 @@ public:
                             .arg(path, QString::fromUtf8(layer.GetName())));
         source_.reset(layerSrs->Clone());
         source_->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        // Axis order aside (x is always easting / longitude here), is it one of our two CRS?
+        const char* const sameExceptAxes[] = {"CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS", nullptr};
         OGRSpatialReference l93;
         l93.importFromEPSG(kWorkingEpsg);
-        isLambert93_ = source_->IsSame(&l93);
+        isLambert93_ = source_->IsSame(&l93, sameExceptAxes);
         OGRSpatialReference wgs84;
         wgs84.importFromEPSG(4326);
         wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        if (!isLambert93_) {
+        isWgs84_ = source_->IsSame(&wgs84, sameExceptAxes);
+        if (!isLambert93_ && !isWgs84_) {
             toWgs84_.reset(OGRCreateCoordinateTransformation(source_.get(), &wgs84));
             if (!toWgs84_)
                 throw Error(QStringLiteral("%1, layer %2: cannot reproject from its CRS to WGS84: %3")
@@ -192,7 +196,7 @@ public:
             return;
         }
         double lon = x, lat = y;
-        if (!toWgs84_->Transform(1, &lon, &lat))
+        if (!isWgs84_ && !toWgs84_->Transform(1, &lon, &lat))
             throw RowProblem{QStringLiteral("position %1, %2 cannot be reprojected to WGS84").arg(x).arg(y)};
         setPosition(point, {lon, lat});
     }
@@ -204,6 +208,7 @@ private:
     std::unique_ptr<OGRSpatialReference, SrsDeleter> source_;
     TransformPtr toWgs84_;
     bool isLambert93_ = false;
+    bool isWgs84_ = false;
 };
 
 // The single point of a feature, or a RowProblem saying what the geometry is instead.

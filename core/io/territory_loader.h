@@ -12,6 +12,8 @@ struct CommuneFields {
     QString name = QStringLiteral("NOM");
     QString population = QStringLiteral("POPULATION");
     QString epciSiren = QStringLiteral("SIREN_EPCI");  // empty = no EPCI membership field
+    // Optional: names EPCI derived from the communes (no EPCI layer); ignored when absent.
+    QString epciName = QStringLiteral("NOM_EPCI");
 };
 
 struct EpciFields {
@@ -19,8 +21,9 @@ struct EpciFields {
     QString name = QStringLiteral("NOM");
 };
 
-// One layer of one OGR data source. An empty layer name means "the only layer" (or the
-// first one whose name matches the usual ADMIN EXPRESS names when there are several).
+// One layer of one OGR data source. An empty layer name means "the only layer"; when there
+// are several, the one with the usual ADMIN EXPRESS name ("commune", "epci", "departement",
+// any case), else an error listing the layers.
 struct LayerSource {
     QString path;
     QString layer;
@@ -35,9 +38,16 @@ struct TerritorySources {
 };
 
 // Loads the territory through GDAL/OGR from any vector format and CRS, reprojected to
-// Lambert-93. Invalid polygons are repaired (MakeValid) and reported in warnings.
-// Throws maillage::Error naming the file, layer and field on an unreadable file, a layer
-// without CRS, a missing field or an empty layer.
+// Lambert-93. Geometries must be polygons (kept as MultiPolygon); invalid ones are repaired
+// (MakeValid, polygonal part kept) and reported in warnings.
+// EPCI: population and commune count always come from the communes. Without an EPCI layer
+// they are derived from the communes' EPCI field (outline = union of their communes); with
+// one, EPCI of the layer that hold none of the communes are left out, and communes naming an
+// EPCI missing from the layer get a derived entry and a warning. If the communes have no EPCI
+// field (epciSiren empty), each commune joins the EPCI polygon holding its interior point.
+// Throws maillage::Error naming the file, layer, feature and field on an unreadable file, a
+// layer without CRS, a missing field, an empty layer, a missing or non-polygon geometry, a
+// duplicate code or a population that is not a number.
 Territory loadTerritory(const TerritorySources& sources);
 
 }  // namespace maillage

@@ -5,20 +5,22 @@
 #include <QString>
 #include <QStringList>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <vector>
 
 namespace maillage {
 
-// Selects points; an unset member does not filter.
+// Selects points; an unset member does not filter. Designated initialisers read well:
+// store.points({.level = Level::Second, .status = PointStatus::Existing}).
 struct PointFilter {
-    std::optional<Level> level;
-    std::optional<QString> kind;
-    std::optional<PointStatus> status;
-    std::optional<QStringList> communeInsee;  // any of these communes
-    std::optional<QString> source;
-    std::optional<bool> outsideTerritory;
+    std::optional<Level> level{};
+    std::optional<QString> kind{};
+    std::optional<PointStatus> status{};
+    std::optional<QStringList> communeInsee{};  // any of these communes
+    std::optional<QString> source{};
+    std::optional<bool> outsideTerritory{};
 };
 
 struct UpsertReport {
@@ -27,18 +29,27 @@ struct UpsertReport {
     int unchanged = 0;
 };
 
+struct StoreOptions {
+    // How long a read or write waits for another program holding a lock on the file before
+    // it fails with "project ... is in use by another program".
+    std::chrono::milliseconds busyTimeout{5000};
+};
+
 // A Maillage project: one SQLite file that is also a valid GeoPackage (the point table
 // `accueil_points` opens directly in QGIS). Schema version in table `maillage_meta`;
 // older files are migrated on open. Every write runs in a transaction; a second writer
-// waits (busy timeout) and then gets a clear "project is in use" error.
+// waits (busy timeout) and then gets a clear "project is in use" error. New files use the
+// rollback journal (DELETE), which works on network drives; see store.cpp for why not WAL.
+// One Store per thread; each instance has its own Qt Sql connection.
 class Store {
 public:
     static constexpr int kSchemaVersion = 2;
 
     // Creates a new project file; throws if it exists.
-    static Store create(const QString& path);
-    // Opens (and migrates if needed) an existing project; throws a clear Error otherwise.
-    static Store open(const QString& path);
+    static Store create(const QString& path, const StoreOptions& options = {});
+    // Opens (and migrates if needed) an existing project; throws a clear Error otherwise:
+    // missing file, not SQLite, not a Maillage project, written by a newer Maillage.
+    static Store open(const QString& path, const StoreOptions& options = {});
 
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;
@@ -47,16 +58,21 @@ public:
     QString path() const;
     int schemaVersion() const;
 
-    // Points
+    // Points. Writes validate the point (level 1..3, kind from the referential, status,
+    // finite coordinates) and throw an Error naming it; createdAt/updatedAt are set here.
+    // A point moved in a GIS program (geometry no longer matching x/y) is read at its
+    // geometry, with lon/lat recomputed.
     qint64 insertPoint(const AccueilPoint& point);     // returns the new id
-    void updatePoint(const AccueilPoint& point);       // by id; throws if it does not exist
-    void deletePoint(qint64 id);
+    void updatePoint(const AccueilPoint& point);       // by id, keeps createdAt; throws if it does not exist
+    void deletePoint(qint64 id);                       // throws if it does not exist
     std::optional<AccueilPoint> point(qint64 id) const;
     std::vector<AccueilPoint> points(const PointFilter& filter = {}) const;
     int pointCount(const PointFilter& filter = {}) const;
 
     // Inserts the points, or updates those whose (source, sourceId) already exists, all in
-    // one transaction: either every row is written or none is.
+    // one transaction: either every row is written or none is. An updated point keeps its
+    // id and createdAt; a point equal to the stored one counts as unchanged and is not
+    // rewritten. Points without sourceId are always inserted.
     UpsertReport upsertBySource(const std::vector<AccueilPoint>& points);
 
     // Project settings (territory files, network, vintages...) as key/value text.

@@ -1,0 +1,474 @@
+#include "store/store.h"
+
+#include "geo/crs.h"
+#include "store/gpkg_geometry.h"
+#include "store/kinds.h"
+#include "store/schema.h"
+#include "store/sql_helpers.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <atomic>
+#include <cmath>
+
+// Journal mode: the classic rollback journal (DELETE), not WAL. Planners keep project files
+// on shared network drives, where WAL's shared memory does not work; a DELETE-mode file is
+// also complete by itself at every moment (safe to copy or mail while open), and GDAL/QGIS
+// can read it even from a read-only folder (WAL readers need to write the -shm file).
+// The cost — a commit waits for readers to finish, readers wait during a commit — is
+// absorbed by the busy timeout. A file some other program switched to WAL (QGIS does while
+// editing) is left in that mode: both are crash-safe.
+
+namespace maillage {
+namespace {
+
+std::atomic<quint64> connectionCounter{0};
+
+const QString kPointColumns = QStringLiteral(
+    "id, geom, name, level, kind, status, commune_insee, lon, lat, x, y, weekly_hours,"
+    " opening_hours, address, source, source_id, notes, outside_territory, created_at, updated_at");
+
+QString nativePath(const QString& path) { return QDir::toNativeSeparators(path); }
+
+// Qt binds a null QString as SQL NULL; text columns are NOT NULL DEFAULT ''.
+QVariant textValue(const QString& value) { return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value); }
+
+QString isoUtc(const QDateTime& time) { return time.toUTC().toString(Qt::ISODateWithMs); }
+
+QDateTime nowUtc()
+{
+    // Whole milliseconds, so what is returned equals what is read back from the text column.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    return QDateTime::fromMSecsSinceEpoch(now.toMSecsSinceEpoch(), Qt::UTC);
+}
+
+// "point "Mairie de Digne" (source "mairies-04", id "04070")", for error messages.
+QString describe(const AccueilPoint& point)
+{
+    QString text = QStringLiteral("point \"%1\"").arg(point.name);
+    if (point.id != 0)
+        text += QStringLiteral(" #%1").arg(point.id);
+    if (!point.source.isEmpty() || !point.sourceId.isEmpty())
+        text += QStringLiteral(" (source \"%1\", id \"%2\")").arg(point.source, point.sourceId);
+    return text;
+}
+
+// Throws an Error naming the point when it cannot be stored as is.
+void validate(const AccueilPoint& point, const QString& where)
+{
+    auto fail = [&](const QString& why) {
+        throw Error(QStringLiteral("%1%2: %3").arg(where, describe(point), why));
+    };
+    if (!levelFromInt(static_cast<int>(point.level)))
+        fail(QStringLiteral("level %1 is not 1, 2 or 3").arg(static_cast<int>(point.level)));
+    if (!findKind(point.kind))
+        fail(QStringLiteral("unknown kind \"%1\"").arg(point.kind));
+    if (statusCode(point.status).isEmpty())
+        fail(QStringLiteral("invalid status %1").arg(static_cast<int>(point.status)));
+    if (!isValidLonLat(point.wgs84))
+        fail(QStringLiteral("invalid longitude/latitude %1, %2").arg(point.wgs84.lon).arg(point.wgs84.lat));
+    if (!std::isfinite(point.lambert93.x) || !std::isfinite(point.lambert93.y))
+        fail(QStringLiteral("invalid Lambert-93 coordinates %1, %2").arg(point.lambert93.x).arg(point.lambert93.y));
+    if (point.weeklyHours && !(std::isfinite(*point.weeklyHours) && *point.weeklyHours >= 0 && *point.weeklyHours <= 168))
+        fail(QStringLiteral("weekly hours %1 are not between 0 and 168").arg(*point.weeklyHours));
+}
+
+// Binds every column written on both insert and update.
+void bindContent(QSqlQuery& query, const AccueilPoint& point, const QString& updatedAt)
+{
+    query.bindValue(QStringLiteral(":geom"), gpkg::encodePoint(point.lambert93, schema::kPointsSrsId));
+    query.bindValue(QStringLiteral(":name"), textValue(point.name));
+    query.bindValue(QStringLiteral(":level"), static_cast<int>(point.level));
+    query.bindValue(QStringLiteral(":kind"), textValue(point.kind));
+    query.bindValue(QStringLiteral(":status"), statusCode(point.status));
+    query.bindValue(QStringLiteral(":commune_insee"), textValue(point.communeInsee));
+    query.bindValue(QStringLiteral(":lon"), point.wgs84.lon);
+    query.bindValue(QStringLiteral(":lat"), point.wgs84.lat);
+    query.bindValue(QStringLiteral(":x"), point.lambert93.x);
+    query.bindValue(QStringLiteral(":y"), point.lambert93.y);
+    query.bindValue(QStringLiteral(":weekly_hours"), point.weeklyHours ? QVariant(*point.weeklyHours) : QVariant());
+    query.bindValue(QStringLiteral(":opening_hours"), textValue(point.openingHours));
+    query.bindValue(QStringLiteral(":address"), textValue(point.address));
+    query.bindValue(QStringLiteral(":source"), textValue(point.source));
+    query.bindValue(QStringLiteral(":source_id"), textValue(point.sourceId));
+    query.bindValue(QStringLiteral(":notes"), textValue(point.notes));
+    query.bindValue(QStringLiteral(":outside_territory"), point.outsideTerritory ? 1 : 0);
+    query.bindValue(QStringLiteral(":updated_at"), updatedAt);
+}
+
+const QString kContentAssignments = QStringLiteral(
+    "geom = :geom, name = :name, level = :level, kind = :kind, status = :status,"
+    " commune_insee = :commune_insee, lon = :lon, lat = :lat, x = :x, y = :y,"
+    " weekly_hours = :weekly_hours, opening_hours = :opening_hours, address = :address,"
+    " source = :source, source_id = :source_id, notes = :notes,"
+    " outside_territory = :outside_territory, updated_at = :updated_at");
+
+const QString kInsertSql = QStringLiteral(
+    "INSERT INTO accueil_points (geom, name, level, kind, status, commune_insee, lon, lat, x, y,"
+    " weekly_hours, opening_hours, address, source, source_id, notes, outside_territory,"
+    " created_at, updated_at) VALUES (:geom, :name, :level, :kind, :status, :commune_insee,"
+    " :lon, :lat, :x, :y, :weekly_hours, :opening_hours, :address, :source, :source_id, :notes,"
+    " :outside_territory, :created_at, :updated_at)");
+
+const QString kUpdateSql = QStringLiteral("UPDATE accueil_points SET %1 WHERE id = :id").arg(kContentAssignments);
+
+bool sameContent(const AccueilPoint& a, const AccueilPoint& b)
+{
+    return a.name == b.name && a.level == b.level && a.kind == b.kind && a.status == b.status
+        && a.communeInsee == b.communeInsee && a.wgs84.lon == b.wgs84.lon && a.wgs84.lat == b.wgs84.lat
+        && a.lambert93.x == b.lambert93.x && a.lambert93.y == b.lambert93.y
+        && a.weeklyHours == b.weeklyHours && a.openingHours == b.openingHours
+        && a.address == b.address && a.source == b.source && a.sourceId == b.sourceId
+        && a.notes == b.notes && a.outsideTerritory == b.outsideTerritory;
+}
+
+// Filter -> "WHERE ..." with positional parameters.
+struct WhereClause {
+    QString sql;
+    QVariantList values;
+};
+
+WhereClause whereClause(const PointFilter& filter)
+{
+    QStringList conditions;
+    WhereClause where;
+    auto add = [&](const QString& condition, const QVariant& value) {
+        conditions << condition;
+        where.values << value;
+    };
+    if (filter.level)
+        add(QStringLiteral("level = ?"), static_cast<int>(*filter.level));
+    if (filter.kind)
+        add(QStringLiteral("kind = ?"), *filter.kind);
+    if (filter.status)
+        add(QStringLiteral("status = ?"), statusCode(*filter.status));
+    if (filter.communeInsee) {
+        if (filter.communeInsee->isEmpty()) {
+            conditions << QStringLiteral("0");  // any of no commune: nothing
+        } else {
+            QStringList marks;
+            for (const QString& code : *filter.communeInsee) {
+                marks << QStringLiteral("?");
+                where.values << code;
+            }
+            conditions << QStringLiteral("commune_insee IN (%1)").arg(marks.join(QLatin1Char(',')));
+        }
+    }
+    if (filter.source)
+        add(QStringLiteral("source = ?"), *filter.source);
+    if (filter.outsideTerritory)
+        add(QStringLiteral("outside_territory = ?"), *filter.outsideTerritory ? 1 : 0);
+    if (!conditions.isEmpty())
+        where.sql = QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+    return where;
+}
+
+}  // namespace
+
+struct Store::Impl {
+    QString connectionName;
+    sql::Connection connection;
+    int schemaVersion = 0;
+
+    Impl(const QString& path, const StoreOptions& options);
+    ~Impl();
+
+    AccueilPoint readPoint(const QSqlQuery& row) const;
+    qint64 insert(const AccueilPoint& point, const QString& now, const QString& what);
+    void update(const AccueilPoint& point, const QString& now, const QString& what);
+    void refreshContents(const QString& now);
+    QString path() const { return nativePath(connection.path); }
+};
+
+Store::Impl::Impl(const QString& path, const StoreOptions& options)
+{
+    connectionName = QStringLiteral("maillage-store-%1").arg(++connectionCounter);
+    connection.path = path;
+    connection.busyTimeoutMs = static_cast<int>(options.busyTimeout.count());
+    connection.db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    if (!connection.db.isValid())
+        throw Error(QStringLiteral("cannot open project %1: Qt's SQLite driver (QSQLITE) is not installed")
+                        .arg(nativePath(path)));
+    connection.db.setDatabaseName(path);
+    if (!connection.db.open())
+        throw Error(QStringLiteral("cannot open project %1: %2")
+                        .arg(nativePath(path), connection.db.lastError().databaseText()));
+    // How long any statement waits for another connection's lock before SQLITE_BUSY.
+    sql::run(connection, QStringLiteral("PRAGMA busy_timeout = %1").arg(connection.busyTimeoutMs),
+             QStringLiteral("setting the busy timeout"));
+}
+
+Store::Impl::~Impl()
+{
+    // Every QSqlDatabase copy must be gone before removeDatabase, or Qt keeps the connection.
+    connection.db.close();
+    connection.db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(connectionName);
+}
+
+AccueilPoint Store::Impl::readPoint(const QSqlQuery& row) const
+{
+    AccueilPoint p;
+    p.id = row.value(0).toLongLong();
+    p.name = row.value(2).toString();
+    p.level = levelFromInt(row.value(3).toInt()).value_or(Level::First);  // CHECK keeps it in 1..3
+    p.kind = row.value(4).toString();
+    p.status = statusFromCode(row.value(5).toString()).value_or(PointStatus::Existing);
+    p.communeInsee = row.value(6).toString();
+
+    const std::optional<XY> geometry = gpkg::decodePoint(row.value(1).toByteArray());
+    const bool hasXY = !row.value(9).isNull() && !row.value(10).isNull();
+    const XY columns{row.value(9).toDouble(), row.value(10).toDouble()};
+    if (geometry && (!hasXY || geometry->x != columns.x || geometry->y != columns.y)) {
+        // Moved or drawn in a GIS program: the geometry is what the user sees, trust it.
+        p.lambert93 = *geometry;
+        p.wgs84 = toWgs84(*geometry);
+    } else if (hasXY) {
+        p.lambert93 = columns;
+        const bool hasLonLat = !row.value(7).isNull() && !row.value(8).isNull();
+        p.wgs84 = hasLonLat ? LonLat{row.value(7).toDouble(), row.value(8).toDouble()} : toWgs84(columns);
+    } else {
+        throw Error(QStringLiteral("point #%1 \"%2\" in project %3 has neither a geometry nor x/y"
+                                   " coordinates; give it a position in QGIS or delete it")
+                        .arg(p.id).arg(p.name, path()));
+    }
+
+    if (!row.value(11).isNull())
+        p.weeklyHours = row.value(11).toDouble();
+    p.openingHours = row.value(12).toString();
+    p.address = row.value(13).toString();
+    p.source = row.value(14).toString();
+    p.sourceId = row.value(15).toString();
+    p.notes = row.value(16).toString();
+    p.outsideTerritory = row.value(17).toInt() != 0;
+    p.createdAt = QDateTime::fromString(row.value(18).toString(), Qt::ISODateWithMs);
+    p.updatedAt = QDateTime::fromString(row.value(19).toString(), Qt::ISODateWithMs);
+    return p;
+}
+
+qint64 Store::Impl::insert(const AccueilPoint& point, const QString& now, const QString& what)
+{
+    QSqlQuery query = sql::prepare(connection, kInsertSql, what);
+    bindContent(query, point, now);
+    query.bindValue(QStringLiteral(":created_at"), now);
+    sql::exec(query, connection, what);
+    return query.lastInsertId().toLongLong();
+}
+
+void Store::Impl::update(const AccueilPoint& point, const QString& now, const QString& what)
+{
+    QSqlQuery query = sql::prepare(connection, kUpdateSql, what);
+    bindContent(query, point, now);
+    query.bindValue(QStringLiteral(":id"), point.id);
+    sql::exec(query, connection, what);
+    if (query.numRowsAffected() != 1)
+        throw Error(QStringLiteral("%1 in %2 failed: no point with id %3").arg(what, path()).arg(point.id));
+}
+
+// Keeps gpkg_contents true for GIS programs: GDAL reports the layer extent from it.
+void Store::Impl::refreshContents(const QString& now)
+{
+    QSqlQuery query = sql::prepare(connection, QStringLiteral(
+        "UPDATE gpkg_contents SET last_change = :now,"
+        " min_x = (SELECT min(x) FROM accueil_points), min_y = (SELECT min(y) FROM accueil_points),"
+        " max_x = (SELECT max(x) FROM accueil_points), max_y = (SELECT max(y) FROM accueil_points)"
+        " WHERE table_name = 'accueil_points'"), QStringLiteral("updating gpkg_contents"));
+    query.bindValue(QStringLiteral(":now"), now);
+    sql::exec(query, connection, QStringLiteral("updating gpkg_contents"));
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Store Store::create(const QString& path, const StoreOptions& options)
+{
+    if (QFileInfo::exists(path))
+        throw Error(QStringLiteral("cannot create project %1: the file already exists").arg(nativePath(path)));
+    try {
+        auto impl = std::make_unique<Impl>(path, options);
+        sql::run(impl->connection, QStringLiteral("PRAGMA journal_mode = DELETE"),
+                 QStringLiteral("choosing the journal mode"));
+        schema::createProject(impl->connection);
+        sql::run(impl->connection, QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("enabling foreign keys"));
+        impl->schemaVersion = schema::kCurrentVersion;
+        return Store(std::move(impl));
+    } catch (...) {
+        QFile::remove(path);  // a half-made project is worse than none
+        QFile::remove(path + QStringLiteral("-journal"));
+        throw;
+    }
+}
+
+Store Store::open(const QString& path, const StoreOptions& options)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        throw Error(QStringLiteral("project %1 does not exist").arg(nativePath(path)));
+    if (!info.isFile())
+        throw Error(QStringLiteral("project %1 is not a file").arg(nativePath(path)));
+
+    auto impl = std::make_unique<Impl>(path, options);
+    const int version = schema::readVersion(impl->connection);
+    if (version > schema::kCurrentVersion) {
+        throw Error(QStringLiteral("project %1 was written by a newer Maillage (schema version %2; this "
+                                   "program reads up to version %3): update Maillage to open it")
+                        .arg(nativePath(path)).arg(version).arg(schema::kCurrentVersion));
+    }
+    if (version < schema::kCurrentVersion)
+        schema::migrate(impl->connection, version);
+    sql::run(impl->connection, QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("enabling foreign keys"));
+    impl->schemaVersion = schema::kCurrentVersion;
+    return Store(std::move(impl));
+}
+
+QString Store::path() const { return impl_->connection.path; }
+
+int Store::schemaVersion() const { return impl_->schemaVersion; }
+
+qint64 Store::insertPoint(const AccueilPoint& point)
+{
+    validate(point, QString());
+    const QString now = isoUtc(nowUtc());
+    sql::WriteTransaction transaction(impl_->connection);
+    const qint64 id = impl_->insert(point, now, QStringLiteral("adding ") + describe(point));
+    impl_->refreshContents(now);
+    transaction.commit();
+    return id;
+}
+
+void Store::updatePoint(const AccueilPoint& point)
+{
+    validate(point, QString());
+    const QString now = isoUtc(nowUtc());
+    sql::WriteTransaction transaction(impl_->connection);
+    impl_->update(point, now, QStringLiteral("updating ") + describe(point));
+    impl_->refreshContents(now);
+    transaction.commit();
+}
+
+void Store::deletePoint(qint64 id)
+{
+    const QString what = QStringLiteral("deleting point #%1").arg(id);
+    sql::WriteTransaction transaction(impl_->connection);
+    QSqlQuery query = sql::prepare(impl_->connection, QStringLiteral("DELETE FROM accueil_points WHERE id = ?"), what);
+    query.addBindValue(id);
+    sql::exec(query, impl_->connection, what);
+    if (query.numRowsAffected() != 1)
+        throw Error(QStringLiteral("%1 in %2 failed: no such point").arg(what, impl_->path()));
+    impl_->refreshContents(isoUtc(nowUtc()));
+    transaction.commit();
+}
+
+std::optional<AccueilPoint> Store::point(qint64 id) const
+{
+    const QString what = QStringLiteral("reading point #%1").arg(id);
+    QSqlQuery query = sql::prepare(impl_->connection,
+        QStringLiteral("SELECT %1 FROM accueil_points WHERE id = ?").arg(kPointColumns), what);
+    query.addBindValue(id);
+    sql::exec(query, impl_->connection, what);
+    if (!query.next())
+        return std::nullopt;
+    return impl_->readPoint(query);
+}
+
+std::vector<AccueilPoint> Store::points(const PointFilter& filter) const
+{
+    const WhereClause where = whereClause(filter);
+    const QString what = QStringLiteral("reading points");
+    QSqlQuery query = sql::prepare(impl_->connection,
+        QStringLiteral("SELECT %1 FROM accueil_points%2 ORDER BY id").arg(kPointColumns, where.sql), what);
+    for (const QVariant& value : where.values)
+        query.addBindValue(value);
+    sql::exec(query, impl_->connection, what);
+    std::vector<AccueilPoint> result;
+    while (query.next())
+        result.push_back(impl_->readPoint(query));
+    return result;
+}
+
+int Store::pointCount(const PointFilter& filter) const
+{
+    const WhereClause where = whereClause(filter);
+    const QString what = QStringLiteral("counting points");
+    QSqlQuery query = sql::prepare(impl_->connection,
+        QStringLiteral("SELECT count(*) FROM accueil_points%1").arg(where.sql), what);
+    for (const QVariant& value : where.values)
+        query.addBindValue(value);
+    sql::exec(query, impl_->connection, what);
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+UpsertReport Store::upsertBySource(const std::vector<AccueilPoint>& points)
+{
+    // Validate everything first: a bad row must not cost a transaction nor a partial batch.
+    for (size_t i = 0; i < points.size(); ++i)
+        validate(points[i], QStringLiteral("row %1 of the batch, ").arg(i + 1));
+
+    UpsertReport report;
+    const QString now = isoUtc(nowUtc());
+    sql::WriteTransaction transaction(impl_->connection);
+    {
+        QSqlQuery find = sql::prepare(impl_->connection, QStringLiteral(
+            "SELECT %1 FROM accueil_points WHERE source = :source AND source_id = :source_id")
+            .arg(kPointColumns), QStringLiteral("looking up points by source"));
+        for (size_t i = 0; i < points.size(); ++i) {
+            const AccueilPoint& point = points[i];
+            const QString what = QStringLiteral("writing row %1 of the batch, %2").arg(i + 1).arg(describe(point));
+            std::optional<AccueilPoint> stored;
+            if (!point.sourceId.isEmpty()) {
+                find.bindValue(QStringLiteral(":source"), textValue(point.source));
+                find.bindValue(QStringLiteral(":source_id"), textValue(point.sourceId));
+                sql::exec(find, impl_->connection, what);
+                if (find.next())
+                    stored = impl_->readPoint(find);
+                find.finish();
+            }
+            if (!stored) {
+                impl_->insert(point, now, what);
+                ++report.inserted;
+            } else if (sameContent(*stored, point)) {
+                ++report.unchanged;
+            } else {
+                AccueilPoint changed = point;
+                changed.id = stored->id;
+                impl_->update(changed, now, what);
+                ++report.updated;
+            }
+        }
+    }
+    if (report.inserted + report.updated > 0)
+        impl_->refreshContents(now);
+    transaction.commit();
+    return report;
+}
+
+void Store::setSetting(const QString& key, const QString& value)
+{
+    const QString what = QStringLiteral("saving setting \"%1\"").arg(key);
+    sql::WriteTransaction transaction(impl_->connection);
+    QSqlQuery query = sql::prepare(impl_->connection, QStringLiteral(
+        "INSERT INTO project_settings (key, value) VALUES (?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value"), what);
+    query.addBindValue(key);
+    query.addBindValue(value);
+    sql::exec(query, impl_->connection, what);
+    transaction.commit();
+}
+
+std::optional<QString> Store::setting(const QString& key) const
+{
+    const QString what = QStringLiteral("reading setting \"%1\"").arg(key);
+    QSqlQuery query = sql::prepare(impl_->connection,
+        QStringLiteral("SELECT value FROM project_settings WHERE key = ?"), what);
+    query.addBindValue(key);
+    sql::exec(query, impl_->connection, what);
+    if (!query.next())
+        return std::nullopt;
+    return query.value(0).toString();
+}
+
+}  // namespace maillage
