@@ -28,6 +28,23 @@ void removeProjectFile(const QString& path)
         throw Error(QCoreApplication::translate("ProjectLoading", "impossible de remplacer %1 (fichier protégé ou ouvert ?)").arg(path));
 }
 
+// The store keeps settings as NOT NULL text; a null QString would be refused.
+ProjectInputs withoutNullStrings(ProjectInputs inputs)
+{
+    auto fix = [](QString& s) { if (s.isNull()) s = QLatin1String(""); };
+    TerritorySources& t = inputs.territory;
+    for (QString* s : {&t.communes.path, &t.communes.layer, &t.communeFields.insee, &t.communeFields.name,
+                       &t.communeFields.population, &t.communeFields.epciSiren, &t.epciFields.siren, &t.epciFields.name,
+                       &inputs.networkPath, &inputs.networkLayer, &inputs.profile})
+        fix(*s);
+    for (std::optional<LayerSource>* source : {&t.epcis, &t.outline})
+        if (*source) {
+            fix((*source)->path);
+            fix((*source)->layer);
+        }
+    return inputs;
+}
+
 ImportBatch readKnownFile(const QString& file)
 {
     switch (detectPointFormat(file)) {
@@ -89,7 +106,7 @@ std::shared_ptr<ProjectData> createProject(const QString& path, const ProjectInp
     // Check the inputs before writing anything, so a bad file leaves no half-made project.
     auto data = loadProjectData(inputs, progress);
     Store store = Store::create(path);
-    saveProjectInputs(store, inputs);
+    saveProjectInputs(store, withoutNullStrings(inputs));
     return data;
 }
 
@@ -101,7 +118,7 @@ std::shared_ptr<ProjectData> createDemoProject(const QString& path, const QStrin
     QDir().mkpath(QFileInfo(path).absolutePath());
     removeProjectFile(path);
     Store store = Store::create(path);
-    saveProjectInputs(store, inputs);
+    saveProjectInputs(store, withoutNullStrings(inputs));
     const QDir folder(QDir(dataFolder).filePath(QStringLiteral("04")));
     const QStringList files{QStringLiteral("mairies-04.csv"), QStringLiteral("france-services-2024.csv"),
                             QStringLiteral("laposte-2020.csv")};
