@@ -12,7 +12,7 @@
 namespace maillage {
 namespace {
 
-constexpr std::uint32_t kNoNode = std::numeric_limits<std::uint32_t>::max();
+constexpr std::uint32_t kUnassigned = std::numeric_limits<std::uint32_t>::max();
 
 double distance(XY a, XY b) { return std::hypot(b.x - a.x, b.y - a.y); }
 
@@ -86,7 +86,7 @@ NetworkBuilder::NetworkBuilder(const SpeedProfile& profile, QString sourceFile)
 
 std::uint32_t NetworkBuilder::addVertex(XY position)
 {
-    if (vertices_.size() >= kNoNode)
+    if (vertices_.size() >= kUnassigned)
         throw Error(QStringLiteral("%1: too many road vertices for one network").arg(sourceFile_));
     vertices_.push_back(position);
     useCount_.push_back(0);
@@ -146,7 +146,7 @@ void NetworkBuilder::emitEdge(NetworkInput& network, const Road& road, std::uint
     }
     auto nodeFor = [&](std::uint32_t vertex) {
         std::uint32_t& node = nodeOfVertex[vertex];
-        if (node == kNoNode) {
+        if (node == kUnassigned) {
             node = static_cast<std::uint32_t>(network.nodes.size());
             network.nodes.push_back(vertices_[vertex]);
         }
@@ -176,7 +176,7 @@ NetworkInput NetworkBuilder::build()
     NetworkInput network;
     network.sourceFile = sourceFile_;
     network.refs = refs_;
-    std::vector<std::uint32_t> nodeOfVertex(vertices_.size(), kNoNode);
+    std::vector<std::uint32_t> nodeOfVertex(vertices_.size(), kUnassigned);
     network.shape.reserve(roadVertices_.size() + roads_.size());
     for (const Road& road : roads_) {
         std::uint32_t begin = road.firstVertex;

@@ -178,7 +178,7 @@ double SpeedProfile::edgeKmh(RoadClass roadClass, std::optional<double> maxspeed
 
 double SpeedProfile::accessSeconds(double straightMetres) const
 {
-    return secondsFor(accessMetres(straightMetres), accessKmh);
+    return secondsFor(accessMetres(straightMetres), accessKmh) + terminalSeconds;
 }
 
 RoadClass SpeedProfile::classForRef(RoadClass fromData, const QString& ref) const
@@ -232,12 +232,21 @@ SpeedProfile parseSpeedProfile(const QByteArray& json, const QString& origin)
     readRefClasses(reader, root.value(QStringLiteral("class_from_ref")), profile);
 
     const QJsonObject access = reader.object(root, QStringLiteral("access"), false);
-    reader.rejectUnknownKeys(access, {QStringLiteral("speed_kmh"), QStringLiteral("detour_factor")},
+    reader.rejectUnknownKeys(access,
+                             {QStringLiteral("speed_kmh"), QStringLiteral("detour_factor"),
+                              QStringLiteral("terminal_seconds")},
                              QStringLiteral("access"));
     if (access.contains(QStringLiteral("speed_kmh")))
         profile.accessKmh = reader.positiveNumber(access, QStringLiteral("speed_kmh"), QStringLiteral("access"));
     if (access.contains(QStringLiteral("detour_factor")))
         profile.accessDetour = reader.detour(access, QStringLiteral("detour_factor"), QStringLiteral("access"));
+    if (access.contains(QStringLiteral("terminal_seconds"))) {
+        const QJsonValue terminal = access.value(QStringLiteral("terminal_seconds"));
+        if (!terminal.isDouble() || terminal.toDouble() < 0.0 || terminal.toDouble() > 900.0)
+            reader.fail(QStringLiteral("\"access.terminal_seconds\" must be a number of seconds between 0 and 900 (got %1)")
+                            .arg(ProfileReader::describe(terminal)));
+        profile.terminalSeconds = terminal.toDouble();
+    }
     if (root.contains(QStringLiteral("max_snap_metres")))
         profile.maxSnapMetres = reader.positiveNumber(root, QStringLiteral("max_snap_metres"), QString());
     return profile;

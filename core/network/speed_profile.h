@@ -45,6 +45,10 @@ struct SpeedProfile {
     double accessKmh = 30.0;
     double accessDetour = 1.3;
     double maxSnapMetres = 5000.0;
+    // Fixed time at each end of a trip: getting out of the starting village, through the
+    // destination's town centre and parked. Coarse networks run straight through towns at
+    // road speed and miss this; detailed networks hold most of it in their slow streets.
+    double terminalSeconds = 0.0;
 
     double speedKmh(RoadClass roadClass) const { return classKmh[static_cast<int>(roadClass)]; }
 
@@ -57,7 +61,8 @@ struct SpeedProfile {
     // Seconds to drive `roadMetres` (already including the detour) at `kmh`.
     static double secondsFor(double roadMetres, double kmh) { return roadMetres / (kmh / 3.6); }
 
-    // Seconds of the off-network leg for a straight-line distance in metres.
+    // Seconds of the off-network leg for a straight-line distance in metres, with the
+    // terminal time of that end included.
     double accessSeconds(double straightMetres) const;
     double accessMetres(double straightMetres) const { return straightMetres * accessDetour; }
 

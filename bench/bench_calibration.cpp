@@ -1,0 +1,224 @@
+// Calibration of the speed profile for generalised networks, and its check.
+//
+//   bench_calibration [--profile NAME|FILE] [--grid] [--data DIR]
+//
+// Without --grid: prints, as Markdown tables, the published and computed km and minutes of
+// the Lot reference trips (lot-46/calibration.csv on lot-46/routes-46.geojson) with the
+// profile (default "generalised"), then the same profile on a few trips in the 04 network.
+// With --grid: first runs the two-stage grid search (detour from distances, then speed and
+// terminal time from times), prints the scans, the fitted values, a leave-one-out check,
+// and evaluates the fitted profile. docs/CALIBRATION.md records the output.
+
+#include "common/error.h"
+#include "network/calibration.h"
+#include "network/speed_profile.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTextStream>
+
+#include <gdal.h>
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+
+using namespace maillage;
+
+namespace {
+
+QString dataRoot = QStringLiteral(MAILLAGE_SHARED_DATA);
+
+void print(const QString& text) { std::cout << text.toStdString() << '\n'; }
+
+QString minutesText(double minutes)
+{
+    if (minutes >= 60) return QStringLiteral("%1 h %2").arg(int(minutes) / 60).arg(int(std::lround(minutes)) % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1").arg(minutes, 0, 'f', 1);
+}
+
+QString percent(double error) { return QStringLiteral("%1%2 %").arg(error >= 0 ? "+" : "").arg(100 * error, 0, 'f', 1); }
+
+void printTable(const TripCheckSummary& summary)
+{
+    print(QStringLiteral("| from | to | straight km | published km | computed km | km error | published min | computed min | min error |"));
+    print(QStringLiteral("|---|---|---:|---:|---:|---:|---:|---:|---:|"));
+    for (const TripCheck& trip : summary.trips) {
+        const ReferenceTrip& r = trip.reference;
+        print(QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 |")
+                  .arg(r.fromName, r.toName)
+                  .arg(trip.straightKm, 0, 'f', 1)
+                  .arg(r.km > 0 ? QString::number(r.km) : QStringLiteral("–"))
+                  .arg(trip.reached ? QString::number(trip.km, 'f', 1) : QStringLiteral("unreached"))
+                  .arg(r.km > 0 ? percent(trip.kmError()) : QStringLiteral("–"))
+                  .arg(r.minutes > 0 ? minutesText(r.minutes) : QStringLiteral("–"))
+                  .arg(trip.reached ? minutesText(trip.minutes) : QStringLiteral("–"))
+                  .arg(r.minutes > 0 ? percent(trip.minutesError()) : QStringLiteral("–")));
+    }
+    if (summary.trips.front().reference.minutes > 0)
+        print(QStringLiteral("\nmedian |error|: km %1 %, minutes %2 %; worst: km %3 %, minutes %4 %; unreached: %5")
+                  .arg(100 * summary.medianAbsKmError, 0, 'f', 1).arg(100 * summary.medianAbsMinutesError, 0, 'f', 1)
+                  .arg(100 * summary.maxAbsKmError, 0, 'f', 1).arg(100 * summary.maxAbsMinutesError, 0, 'f', 1)
+                  .arg(summary.unreached));
+}
+
+QString describeProfile(const SpeedProfile& p)
+{
+    return QStringLiteral("detour %1, motorway %2, trunk %3, primary %4, secondary %5 km/h, terminal %6 s per end, "
+                          "access %7 km/h × %8")
+        .arg(p.detourFactor).arg(p.speedKmh(RoadClass::Motorway)).arg(p.speedKmh(RoadClass::Trunk))
+        .arg(p.speedKmh(RoadClass::Primary)).arg(p.speedKmh(RoadClass::Secondary)).arg(p.terminalSeconds)
+        .arg(p.accessKmh).arg(p.accessDetour);
+}
+
+// Town halls of the 04 from mairies-04.csv (insee_com, nom, population, latitude, longitude).
+std::vector<ReferenceTrip> trips04()
+{
+    const QString path = QDir(dataRoot).filePath(QStringLiteral("04/mairies-04.csv"));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) throw Error(QStringLiteral("cannot read %1").arg(path));
+    QTextStream in(&file);
+    const QStringList header = in.readLine().split(QLatin1Char(','));
+    const int code = header.indexOf(QStringLiteral("insee_com")), name = header.indexOf(QStringLiteral("nom")),
+              lat = header.indexOf(QStringLiteral("latitude")), lon = header.indexOf(QStringLiteral("longitude"));
+    QHash<QString, std::pair<QString, LonLat>> towns;
+    while (!in.atEnd()) {
+        const QStringList cells = in.readLine().split(QLatin1Char(','));
+        if (cells.size() != header.size()) continue;
+        towns.insert(cells[code], {cells[name], LonLat{cells[lon].toDouble(), cells[lat].toDouble()}});
+    }
+    // Reference minutes: usual driving times on the real roads, rounded (route planners).
+    const struct { const char* from; const char* to; double minutes; } pairs[] = {
+        {"04070", "04112", 50}, {"04070", "04209", 40}, {"04070", "04019", 95},
+        {"04112", "04209", 0}, {"04070", "04039", 0}, {"04112", "04088", 0},
+    };
+    std::vector<ReferenceTrip> trips;
+    for (const auto& pair : pairs) {
+        const QString from = QString::fromLatin1(pair.from), to = QString::fromLatin1(pair.to);
+        if (!towns.contains(from) || !towns.contains(to)) throw Error(QStringLiteral("%1: town hall %2 or %3 missing").arg(path, from, to));
+        ReferenceTrip trip;
+        trip.fromCode = from;
+        trip.fromName = towns[from].first;
+        trip.from = towns[from].second;
+        trip.toCode = to;
+        trip.toName = towns[to].first;
+        trip.to = towns[to].second;
+        trip.minutes = pair.minutes;
+        trips.push_back(trip);
+    }
+    return trips;
+}
+
+CalibrationGrid defaultGrid()
+{
+    CalibrationGrid grid;
+    for (int i = 0; i <= 30; ++i) grid.detourFactors.push_back(1.0 + 0.01 * i);
+    for (int kmh = 50; kmh <= 90; kmh += 2) grid.speedsKmh.push_back(kmh);
+    for (int s = 0; s <= 240; s += 15) grid.terminalSeconds.push_back(s);
+    return grid;
+}
+
+void runGrid(const CalibrationNetwork& network, const SpeedProfile& start, const std::vector<ReferenceTrip>& trips)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const CalibrationGrid grid = defaultGrid();
+    const CalibrationOutcome outcome = calibrateProfile(network, start, trips, grid);
+    print(QStringLiteral("### Stage 1: detour factor from published km (speeds as in the start profile)\n"));
+    print(QStringLiteral("| detour | RMS log km error | median abs km error | worst km error |\n|---:|---:|---:|---:|"));
+    for (const CalibrationStep& step : outcome.detourScan)
+        if (std::lround(step.detour * 100) % 2 == 0)
+            print(QStringLiteral("| %1 | %2 | %3 % | %4 % |").arg(step.detour, 0, 'f', 2).arg(step.score, 0, 'f', 4)
+                      .arg(100 * step.medianAbsError, 0, 'f', 1).arg(100 * step.maxAbsError, 0, 'f', 1));
+    print(QStringLiteral("\n### Stage 2: secondary speed and terminal time from published minutes (10 best of %1)\n")
+              .arg(outcome.speedScan.size()));
+    std::vector<CalibrationStep> steps = outcome.speedScan;
+    std::sort(steps.begin(), steps.end(), [](const auto& a, const auto& b) { return a.score < b.score; });
+    print(QStringLiteral("| secondary km/h | terminal s | RMS log min error | median abs | worst |\n|---:|---:|---:|---:|---:|"));
+    for (std::size_t i = 0; i < std::min<std::size_t>(10, steps.size()); ++i)
+        print(QStringLiteral("| %1 | %2 | %3 | %4 % | %5 % |").arg(steps[i].kmh).arg(steps[i].terminalSeconds)
+                  .arg(steps[i].score, 0, 'f', 4).arg(100 * steps[i].medianAbsError, 0, 'f', 1)
+                  .arg(100 * steps[i].maxAbsError, 0, 'f', 1));
+    print(QStringLiteral("\nWithout terminal time (0 s), best speed:"));
+    const CalibrationStep* bestWithout = nullptr;
+    for (const CalibrationStep& step : outcome.speedScan)
+        if (step.terminalSeconds == 0 && (!bestWithout || step.score < bestWithout->score)) bestWithout = &step;
+    if (bestWithout)
+        print(QStringLiteral("secondary %1 km/h: RMS log %2, median %3 %, worst %4 %").arg(bestWithout->kmh)
+                  .arg(bestWithout->score, 0, 'f', 4).arg(100 * bestWithout->medianAbsError, 0, 'f', 1)
+                  .arg(100 * bestWithout->maxAbsError, 0, 'f', 1));
+    print(QStringLiteral("\nFitted: %1\n").arg(describeProfile(outcome.profile)));
+    printTable(outcome.summary);
+    print(QStringLiteral("\n(grid search: %1 profiles evaluated in %2 s)\n")
+              .arg(outcome.detourScan.size() + outcome.speedScan.size() + 1).arg(timer.elapsed() / 1000.0, 0, 'f', 1));
+
+    // Leave one out: fit speed and terminal time on 7 trips, predict the 8th.
+    print(QStringLiteral("### Leave-one-out check (stage 2 refitted without the trip, detour kept)\n"));
+    print(QStringLiteral("| left out | fitted secondary km/h | fitted terminal s | published min | predicted min | error |\n|---|---:|---:|---:|---:|---:|"));
+    CalibrationGrid stage2 = grid;
+    stage2.detourFactors = {outcome.profile.detourFactor};
+    std::vector<double> errors;
+    for (std::size_t i = 0; i < trips.size(); ++i) {
+        std::vector<ReferenceTrip> others = trips;
+        others.erase(others.begin() + static_cast<std::ptrdiff_t>(i));
+        const CalibrationOutcome fit = calibrateProfile(network, start, others, stage2);
+        const TripCheck predicted = network.check(fit.profile, {trips[i]}).trips.front();
+        errors.push_back(std::abs(predicted.minutesError()));
+        print(QStringLiteral("| %1 – %2 | %3 | %4 | %5 | %6 | %7 |").arg(trips[i].fromName, trips[i].toName)
+                  .arg(fit.profile.speedKmh(RoadClass::Secondary)).arg(fit.profile.terminalSeconds)
+                  .arg(trips[i].minutes).arg(predicted.minutes, 0, 'f', 1).arg(percent(predicted.minutesError())));
+    }
+    std::sort(errors.begin(), errors.end());
+    print(QStringLiteral("\nleave-one-out median |error| %1 %, worst %2 %\n")
+              .arg(50 * (errors[errors.size() / 2 - 1] + errors[errors.size() / 2]), 0, 'f', 1)
+              .arg(100 * errors.back(), 0, 'f', 1));
+}
+
+}  // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    GDALAllRegister();
+    QString profileName = QStringLiteral("generalised");
+    bool grid = false;
+    const QStringList args = app.arguments();
+    for (int i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--grid")) grid = true;
+        else if (args[i] == QLatin1String("--profile") && i + 1 < args.size()) profileName = args[++i];
+        else if (args[i] == QLatin1String("--data") && i + 1 < args.size()) dataRoot = args[++i];
+        else {
+            std::cerr << "usage: bench_calibration [--profile NAME|FILE] [--grid] [--data DIR]\n";
+            return 2;
+        }
+    }
+    try {
+        const SpeedProfile profile = loadSpeedProfile(profileName);
+        const QDir data(dataRoot);
+        const std::vector<ReferenceTrip> lot = readReferenceTrips(data.filePath(QStringLiteral("lot-46/calibration.csv")));
+        QElapsedTimer timer;
+        timer.start();
+        const CalibrationNetwork lotNetwork(data.filePath(QStringLiteral("lot-46/routes-46.geojson")), profile);
+        print(QStringLiteral("Lot network read in %1 s: %2 nodes, %3 edges\n").arg(timer.elapsed() / 1000.0)
+                  .arg(lotNetwork.shapeNetwork().nodes.size()).arg(lotNetwork.shapeNetwork().edges.size()));
+        if (grid) runGrid(lotNetwork, profile, lot);
+
+        print(QStringLiteral("## Profile \"%1\" (%2)\n\n%3\n").arg(profile.name, profile.sourceFile, describeProfile(profile)));
+        print(QStringLiteral("### Lot reference trips\n"));
+        printTable(lotNetwork.check(profile, lot));
+
+        print(QStringLiteral("\n### Same profile on the 04 network (reference minutes: usual times on the real roads)\n"));
+        const CalibrationNetwork network04(data.filePath(QStringLiteral("04/routes-04.geojson")), profile);
+        printTable(network04.check(profile, trips04()));
+        for (const double radius : {1000.0, 2000.0, 3000.0}) {
+            print(QStringLiteral("\n#### Sensitivity: each town hall may join any road within %1 km (local streets)\n").arg(radius / 1000));
+            printTable(network04.check(profile, trips04(), radius));
+        }
+    } catch (const Error& error) {
+        std::cerr << "error: " << error.message().toStdString() << '\n';
+        return 1;
+    }
+    return 0;
+}

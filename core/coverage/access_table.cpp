@@ -1,0 +1,167 @@
+#include "coverage/access_table.h"
+
+#include "common/error.h"
+#include "coverage/population.h"
+#include "coverage/travel_engine.h"
+#include "geo/territory.h"
+#include "store/kinds.h"
+
+#include <QFile>
+#include <QHash>
+#include <QSet>
+#include <QSaveFile>
+#include <QTextStream>
+
+#include <cmath>
+
+namespace maillage {
+
+namespace {
+
+QString csvField(const QString& text)
+{
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
+        return text;
+    QString quoted = text;
+    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+}  // namespace
+
+std::vector<AccessOrigin> communeOrigins(const Territory& territory, const TownHalls& townHalls)
+{
+    std::vector<AccessOrigin> origins;
+    for (std::size_t c = 0; c < territory.communes.size(); ++c)
+        origins.push_back({territory.communes[c].insee, territory.communes[c].name, townHalls.positions[c]});
+    return origins;
+}
+
+std::vector<AccessOrigin> epciSeatOrigins(const Territory& territory, const TownHalls& townHalls)
+{
+    QHash<QString, std::size_t> seat;  // EPCI SIREN -> most populous commune
+    for (std::size_t c = 0; c < territory.communes.size(); ++c) {
+        const Commune& commune = territory.communes[c];
+        if (commune.epciSiren.isEmpty()) continue;
+        const auto found = seat.constFind(commune.epciSiren);
+        if (found == seat.constEnd() || territory.communes[*found].population < commune.population)
+            seat.insert(commune.epciSiren, c);
+    }
+    std::vector<AccessOrigin> origins;
+    for (const Epci& epci : territory.epcis) {
+        const auto found = seat.constFind(epci.siren);
+        if (found == seat.constEnd()) continue;
+        const Commune& commune = territory.communes[*found];
+        origins.push_back({epci.siren, QStringLiteral("%1 (%2)").arg(epci.name, commune.name), townHalls.positions[*found]});
+    }
+    return origins;
+}
+
+std::vector<AccessOrigin> pointOrigins(std::span<const AccueilPoint> points)
+{
+    std::vector<AccessOrigin> origins;
+    for (const AccueilPoint& point : points) origins.push_back({QString::number(point.id), point.name, point.lambert93});
+    return origins;
+}
+
+std::vector<AccessColumn> defaultAccessColumns(std::span<const AccueilPoint> points)
+{
+    QSet<QString> present;
+    for (const AccueilPoint& point : points)
+        if (point.status != PointStatus::Closed && point.level != Level::First) present.insert(point.kind);
+    std::vector<AccessColumn> columns;
+    for (int level = 2; level <= 3; ++level) {
+        int franceServices = -1;  // the merged column, where the first France services kind stands
+        for (const KindInfo& kind : kindReferential()) {
+            if (int(kind.defaultLevel) != level || !present.contains(kind.code)) continue;
+            if (kind.group == QLatin1String("france_services")) {
+                if (franceServices < 0) {
+                    franceServices = int(columns.size());
+                    columns.push_back({QStringLiteral("France services"), {}});
+                }
+                columns[std::size_t(franceServices)].kinds << kind.code;
+            } else {
+                columns.push_back({kind.labelFr, {kind.code}});
+            }
+        }
+    }
+    // Kinds outside the referential (or of level 1 there), at the end, in code order.
+    QStringList others;
+    for (const QString& code : present) {
+        const KindInfo* kind = findKind(code);
+        if (!kind || kind->defaultLevel == Level::First) others << code;
+    }
+    others.sort();
+    for (const QString& code : others) columns.push_back({code, {code}});
+    return columns;
+}
+
+AccessTable computeAccessTable(const TravelEngine& engine, std::vector<AccessOrigin> origins,
+                               std::vector<AccessColumn> columns, std::span<const AccueilPoint> points)
+{
+    AccessTable table;
+    table.origins = std::move(origins);
+    table.columns = std::move(columns);
+    table.cells.assign(table.origins.size(), std::vector<AccessCell>(table.columns.size()));
+
+    std::vector<AccessLink> originLinks;
+    originLinks.reserve(table.origins.size());
+    for (const AccessOrigin& origin : table.origins) originLinks.push_back(engine.link(origin.position));
+
+    NearestTimes search;
+    for (std::size_t column = 0; column < table.columns.size(); ++column) {
+        std::vector<const AccueilPoint*> targets;
+        std::vector<AccessLink> targetLinks;
+        for (const AccueilPoint& point : points) {
+            if (point.status == PointStatus::Closed || !table.columns[column].kinds.contains(point.kind)) continue;
+            const AccessLink link = engine.link(point.lambert93);
+            if (!link.joined()) continue;
+            targets.push_back(&point);
+            targetLinks.push_back(link);
+        }
+        if (targets.empty()) continue;
+        engine.nearest(targetLinks, search);
+        for (std::size_t row = 0; row < table.origins.size(); ++row) {
+            std::uint32_t nearest = kNoPoint;
+            const float minutes = placeMinutes(originLinks[row], search.view(), SeedLinks{targetLinks}, &nearest);
+            if (nearest == kNoPoint || !std::isfinite(minutes)) continue;
+            AccessCell& cell = table.cells[row][column];
+            cell.reachable = true;
+            cell.pointId = targets[nearest]->id;
+            cell.pointName = targets[nearest]->name;
+            cell.minutes = minutes;
+            cell.km = engine.drivingMetres(originLinks[row], targetLinks[nearest]) / 1000.0;
+        }
+    }
+    return table;
+}
+
+void writeAccessTableCsv(const AccessTable& table, const QString& path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    QTextStream stream(&file);
+    QStringList header{QStringLiteral("code"), QStringLiteral("origin")};
+    for (const AccessColumn& column : table.columns)
+        header << column.label + QStringLiteral(" - name") << column.label + QStringLiteral(" - km")
+               << column.label + QStringLiteral(" - min");
+    QStringList escaped;
+    for (const QString& h : header) escaped << csvField(h);
+    stream << escaped.join(QLatin1Char(',')) << '\n';
+    for (std::size_t row = 0; row < table.origins.size(); ++row) {
+        QStringList fields{csvField(table.origins[row].code), csvField(table.origins[row].name)};
+        for (const AccessCell& cell : table.cells[row]) {
+            if (!cell.reachable) {
+                fields << QString() << QString() << QString();
+                continue;
+            }
+            fields << csvField(cell.pointName) << QString::number(cell.km, 'f', 1) << QString::number(cell.minutes, 'f', 1);
+        }
+        stream << fields.join(QLatin1Char(',')) << '\n';
+    }
+    stream.flush();
+    if (!file.commit()) throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+}
+
+}  // namespace maillage

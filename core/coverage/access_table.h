@@ -1,0 +1,68 @@
+#pragma once
+
+#include "store/accueil_point.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <limits>
+#include <span>
+#include <vector>
+
+namespace maillage {
+
+class Territory;
+class TravelEngine;
+struct TownHalls;
+
+// Where an access table row starts from: an EPCI seat, a commune's town hall, any point.
+struct AccessOrigin {
+    QString code;  // INSEE or SIREN code, point id...
+    QString name;
+    XY position;   // Lambert-93
+};
+
+// One column: the nearest point among these kinds ("France services" gathers its antenna
+// and itinerant kinds, as planners count them together).
+struct AccessColumn {
+    QString label;
+    QStringList kinds;
+};
+
+struct AccessCell {
+    bool reachable = false;
+    qint64 pointId = 0;
+    QString pointName;
+    float minutes = std::numeric_limits<float>::infinity();
+    double km = std::numeric_limits<double>::infinity();
+};
+
+// Rows = origins, columns = kinds, cells = nearest point name, km and minutes: the table
+// planners publish ("from each EPCI seat: nearest CAF, CPAM, France services...").
+struct AccessTable {
+    std::vector<AccessOrigin> origins;
+    std::vector<AccessColumn> columns;
+    std::vector<std::vector<AccessCell>> cells;  // [origin][column]
+};
+
+// Origins: every commune's town hall (Territory::communes order).
+std::vector<AccessOrigin> communeOrigins(const Territory& territory, const TownHalls& townHalls);
+// Origins: the seat of each EPCI, taken as the town hall of its most populous commune in the
+// territory (the data has no seat field; this is the seat for all 12 EPCI of the 04).
+std::vector<AccessOrigin> epciSeatOrigins(const Territory& territory, const TownHalls& townHalls);
+// Origins: any points.
+std::vector<AccessOrigin> pointOrigins(std::span<const AccueilPoint> points);
+
+// One column per kind of level 2 and 3 present among the (not closed) points, the three
+// France services kinds merged; ordered by level, then kind referential order.
+std::vector<AccessColumn> defaultAccessColumns(std::span<const AccueilPoint> points);
+
+// One multi-source search per column; closed points are ignored.
+AccessTable computeAccessTable(const TravelEngine& engine, std::vector<AccessOrigin> origins,
+                               std::vector<AccessColumn> columns, std::span<const AccueilPoint> points);
+
+// Writes the table as CSV (UTF-8, comma-separated): origin code and name, then for each
+// column "<label> - name", "<label> - km", "<label> - min". Throws Error if it cannot write.
+void writeAccessTableCsv(const AccessTable& table, const QString& path);
+
+}  // namespace maillage

@@ -1,0 +1,110 @@
+#include "coverage/coverage_run.h"
+
+#include "common/error.h"
+#include "geo/territory.h"
+
+#include <QElapsedTimer>
+
+namespace maillage {
+
+namespace {
+
+double lapMs(QElapsedTimer& timer)
+{
+    const double ms = double(timer.nsecsElapsed()) / 1e6;
+    timer.restart();
+    return ms;
+}
+
+}  // namespace
+
+void requireValidOptions(const CoverageOptions& options)
+{
+    if (options.level < 1 || options.level > 3)
+        throw Error(QStringLiteral("the level must be 1, 2 or 3 (got %1)").arg(options.level));
+    requireValidThreshold(options.thresholdMinutes);
+    requireValidBandBreaks(options.bandBreaks);
+}
+
+CoverageContext::CoverageContext(const Territory& territory, const TravelEngine& engine,
+                                 std::span<const AccueilPoint> points, const CoverageSetup& setup)
+    : territory_(&territory),
+      engine_(&engine),
+      grid_(CoverageGrid::build(territory, setup.cellSize))
+{
+    const SnapFunction snap = [&engine](XY p) { return engine.link(p); };
+    cellLinks_ = linkGridCells(grid_, snap, setup.threads);
+    townHalls_ = townHallsFor(territory, points);
+    townHallLinks_ = linkPlaces(townHalls_.positions, snap, 1);
+    placement_ = PopulationPlacement::build(territory, grid_, cellLinks_, setup.placement);
+}
+
+std::vector<AccueilPoint> coveragePoints(std::span<const AccueilPoint> points, int level, bool includePlanned)
+{
+    std::vector<AccueilPoint> selected;
+    for (const AccueilPoint& point : points) {
+        if (int(point.level) != level || point.status == PointStatus::Closed) continue;
+        if (point.status == PointStatus::Planned && !includePlanned) continue;
+        selected.push_back(point);
+    }
+    return selected;
+}
+
+void computeCoverage(const CoverageContext& context, std::span<const AccueilPoint> levelPoints,
+                     const CoverageOptions& options, CoverageResult& result)
+{
+    requireValidOptions(options);
+    QElapsedTimer timer;
+    timer.start();
+    result.options = options;
+    result.timings = {};
+
+    // Points too far from any road cannot serve anyone by road: they are left out (and counted).
+    result.points.clear();
+    result.pointLinks.clear();
+    result.unjoinedPoints = 0;
+    for (const AccueilPoint& point : levelPoints) {
+        const AccessLink link = context.engine().link(point.lambert93);
+        if (!link.joined()) {
+            ++result.unjoinedPoints;
+            continue;
+        }
+        result.points.push_back(point);
+        result.pointLinks.push_back(link);
+    }
+    result.timings.link = lapMs(timer);
+
+    context.engine().nearest(result.pointLinks, result.search);
+    result.timings.search = lapMs(timer);
+
+    const SeedLinks seeds{result.pointLinks};
+    context.cellLinks().gather(result.search.view(), seeds, result.surface);
+    context.townHallLinks().gather(result.search.view(), seeds, result.townHallTimes);
+    result.timings.surface = lapMs(timer);
+
+    result.gapZones = computeGapZones(context.territory(), context.grid(), result.surface.minutes,
+                                      {.thresholdMinutes = options.thresholdMinutes,
+                                       .clipToCommunes = options.clipGapsToCommunes});
+    result.timings.gaps = lapMs(timer);
+
+    result.bands.clear();
+    if (options.computeBands)
+        result.bands = computeIsochroneBands(context.territory(), context.grid(), result.surface.minutes,
+                                             options.bandBreaks);
+    result.timings.bands = lapMs(timer);
+
+    result.population = computePopulationCoverage(context.territory(), context.grid(), context.placement(),
+                                                  result.surface.minutes, result.townHallTimes.minutes,
+                                                  context.townHalls(), options.thresholdMinutes);
+    result.timings.population = lapMs(timer);
+}
+
+CoverageResult computeCoverage(const CoverageContext& context, std::span<const AccueilPoint> levelPoints,
+                               const CoverageOptions& options)
+{
+    CoverageResult result;
+    computeCoverage(context, levelPoints, options, result);
+    return result;
+}
+
+}  // namespace maillage

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QString>
+
+#include <limits>
+#include <memory>
+#include <span>
+#include <vector>
+
+class OGRMultiPolygon;
+
+namespace maillage {
+
+class CoverageGrid;
+class Territory;
+
+constexpr double kDefaultThresholdMinutes = 20.0;
+
+// Throws Error unless the threshold is a positive, finite number of minutes.
+void requireValidThreshold(double thresholdMinutes);
+
+// A piece of a gap zone: the cells of one connected zone beyond the threshold that lie in one
+// commune, as a polygon clipped to that commune's boundary.
+struct GapZone {
+    int zone = 0;             // connected zone number (from 1), shared by the pieces of a zone cut by commune borders
+    int commune = -1;         // index in Territory::communes
+    QString communeInsee;
+    QString communeName;
+    QString epciSiren;
+    QString epciName;
+    double areaKm2 = 0.0;     // of the clipped polygon
+    int cells = 0;            // grid cells (centre rule) of the piece
+    int unreachableCells = 0; // of which with no road path to any point
+    float maxMinutes = std::numeric_limits<float>::quiet_NaN();   // over the reachable cells
+    float meanMinutes = std::numeric_limits<float>::quiet_NaN();
+    std::shared_ptr<const OGRMultiPolygon> geometry;  // Lambert-93
+};
+
+struct GapZoneOptions {
+    double thresholdMinutes = kDefaultThresholdMinutes;
+    // Clip the cell outlines to the commune boundaries (exact borders, slower); otherwise the
+    // pieces keep the cells' stair-step outline, which is enough for live display.
+    bool clipToCommunes = true;
+};
+
+// Cells strictly beyond the threshold (unreachable cells included), polygonised with GDAL
+// (4-connected zones), split and clipped by commune. Sorted by zone, then commune.
+std::vector<GapZone> computeGapZones(const Territory& territory, const CoverageGrid& grid,
+                                     std::span<const float> cellMinutes, const GapZoneOptions& options = {});
+
+// An isochrone band [fromMinutes, toMinutes) as one (multi)polygon over the territory.
+struct IsochroneBand {
+    double fromMinutes = 0.0;
+    double toMinutes = std::numeric_limits<double>::infinity();  // the last band is open
+    QString label;            // "0–10 min", "> 30 min"
+    double areaKm2 = 0.0;
+    int cells = 0;
+    std::shared_ptr<const OGRMultiPolygon> geometry;  // Lambert-93, clipped to the territory outline
+};
+
+// Default breaks of the bands: 0–10, 10–20, 20–30, > 30 minutes.
+std::vector<double> defaultBandBreaks();
+
+// Throws Error unless the breaks are positive, finite and strictly increasing.
+void requireValidBandBreaks(const std::vector<double>& breaks);
+
+// Bands delimited by `breaks` (strictly increasing, positive): [0, b0), [b0, b1), ..., [bn, inf).
+// Unreachable cells fall in the last band. Empty bands are kept with an empty geometry.
+std::vector<IsochroneBand> computeIsochroneBands(const Territory& territory, const CoverageGrid& grid,
+                                                 std::span<const float> cellMinutes,
+                                                 const std::vector<double>& breaks = defaultBandBreaks(),
+                                                 bool clipToOutline = true);
+
+}  // namespace maillage

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "coverage/travel_time_surface.h"
+#include "geo/types.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace maillage {
+
+// A nearest-point search result owned by its caller (see NearestTimesView).
+struct NearestTimes {
+    std::vector<float> seconds;          // per node, to the nearest seeded point
+    std::vector<std::uint32_t> owner;    // per node, index of that point in the seed list
+    NearestTimesView view() const { return {seconds, owner}; }
+};
+
+// What the coverage needs from the road network, so that it can be computed on any graph
+// (the real one, or an analytic one in tests):
+// - join a place to the network (snapping, with its off-network leg),
+// - for every node, the time to the nearest of a set of points (multi-source search),
+// - the driving distance between two places (for the km columns of tables).
+class TravelEngine {
+public:
+    virtual ~TravelEngine() = default;
+
+    virtual std::size_t nodeCount() const = 0;
+
+    // Joins a place; an unjoined link (edge == kNoEdge) when it is too far from any road.
+    // Must be safe to call from several threads at once.
+    virtual AccessLink link(XY place) const = 0;
+
+    // Multi-source search towards the points joined by `seeds` (seed i is owner i).
+    // `out` is resized to nodeCount(); reusing it avoids allocations.
+    virtual void nearest(std::span<const AccessLink> seeds, NearestTimes& out) const = 0;
+
+    // Metres driven on the fastest route from one place to another, legs included;
+    // infinity when there is no route.
+    virtual double drivingMetres(const AccessLink& from, const AccessLink& to) const = 0;
+};
+
+}  // namespace maillage

@@ -1,0 +1,113 @@
+#pragma once
+
+#include "geo/types.h"
+#include "network/extract_lines.h"
+#include "network/network_input.h"
+#include "network/speed_profile.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace maillage {
+
+// A published driving distance and time between two places (e.g. town halls).
+struct ReferenceTrip {
+    QString fromCode, fromName;
+    LonLat from;
+    QString toCode, toName;
+    LonLat to;
+    double km = 0.0;       // 0 when not known
+    double minutes = 0.0;  // 0 when not known
+};
+
+// Reads reference trips from a CSV file with the columns of lot-46/calibration.csv:
+// from_insee, from_name, from_latitude, from_longitude, to_insee, to_name, to_latitude,
+// to_longitude, km, minutes (comma-separated, header first, in any order).
+// Throws Error naming the file and the line at fault.
+std::vector<ReferenceTrip> readReferenceTrips(const QString& csvPath);
+
+// One reference trip computed on the network with a profile.
+struct TripCheck {
+    ReferenceTrip reference;
+    bool reached = false;
+    double km = 0.0;          // along the fastest path, access legs included
+    double minutes = 0.0;     // terminal times included
+    double straightKm = 0.0;  // as the crow flies, town hall to town hall
+    double fromOffsetMetres = 0.0;  // distance from each place to the road it joins
+    double toOffsetMetres = 0.0;
+
+    // Relative errors (computed / published - 1); 0 when the reference value is unknown.
+    double kmError() const { return reference.km > 0 && reached ? km / reference.km - 1.0 : 0.0; }
+    double minutesError() const { return reference.minutes > 0 && reached ? minutes / reference.minutes - 1.0 : 0.0; }
+};
+
+struct TripCheckSummary {
+    std::vector<TripCheck> trips;
+    int unreached = 0;
+    double medianAbsMinutesError = 0.0;
+    double maxAbsMinutesError = 0.0;
+    double medianAbsKmError = 0.0;
+    double maxAbsKmError = 0.0;
+    double rmsLogMinutesError = 0.0;  // root mean square of ln(computed / published)
+    double rmsLogKmError = 0.0;
+};
+
+// Applies a profile's detour factor and class speeds to a network extracted with a detour
+// of 1 (so that edge metres are shape metres) and speeds from classes only.
+NetworkInput retimedNetwork(const NetworkInput& shapeNetwork, const SpeedProfile& profile);
+
+// A network read once for calibration: candidate profiles only re-time its edges, so that a
+// grid search of hundreds of profiles takes seconds. Candidates must keep the start profile's
+// class_from_ref rules (classes are fixed at extraction); maxspeed and speed fields are not
+// used (generalised networks have neither).
+class CalibrationNetwork {
+public:
+    CalibrationNetwork(const QString& networkPath, const SpeedProfile& profile,
+                       const LineLayerOptions& options = {});
+
+    // accessRadiusMetres = 0: each place joins its nearest road, as the product does. Above 0
+    // (a sensitivity check, not what the product does): each place may join any road within
+    // that radius, through local streets missing from a coarse network, at the access speed
+    // and detour; the fastest combination counts.
+    TripCheckSummary check(const SpeedProfile& profile, const std::vector<ReferenceTrip>& trips,
+                           double accessRadiusMetres = 0.0) const;
+    const NetworkInput& shapeNetwork() const { return shapeNetwork_; }
+
+private:
+    NetworkInput shapeNetwork_;
+};
+
+// The few parameters a calibration fits; everything else stays at the start profile's
+// (physically chosen) values.
+struct CalibrationGrid {
+    std::vector<double> detourFactors;     // stage 1, from published distances
+    RoadClass speedClass = RoadClass::Secondary;
+    std::vector<double> speedsKmh;         // stage 2, from published times, with...
+    std::vector<double> terminalSeconds;   // ...the terminal time at each end
+};
+
+struct CalibrationStep {
+    double detour = 0.0;
+    double kmh = 0.0;
+    double terminalSeconds = 0.0;
+    double score = 0.0;         // RMS log error minimised at this stage (km, then minutes)
+    double medianAbsError = 0.0;
+    double maxAbsError = 0.0;
+};
+
+struct CalibrationOutcome {
+    SpeedProfile profile;                     // the start profile with the fitted values
+    TripCheckSummary summary;                 // of that profile
+    std::vector<CalibrationStep> detourScan;  // stage 1: one step per detour factor
+    std::vector<CalibrationStep> speedScan;   // stage 2: one step per (speed, terminal time)
+};
+
+// Two-stage grid search: (1) the detour factor that best matches the published distances
+// (with the start speeds, which only choose the route); (2) with that detour, the speed of
+// `speedClass` and the terminal time that best match the published times. Each stage
+// minimises the root mean square of log errors (every pair counts, no single pair rules).
+CalibrationOutcome calibrateProfile(const CalibrationNetwork& network, const SpeedProfile& start,
+                                    const std::vector<ReferenceTrip>& trips, const CalibrationGrid& grid);
+
+}  // namespace maillage

@@ -1,0 +1,33 @@
+#include "network/profile_snapping.h"
+
+namespace maillage {
+
+SnapOptions snapOptionsFor(const SpeedProfile& profile)
+{
+    SnapOptions options;
+    options.maxSnapMetres = profile.maxSnapMetres;
+    options.accessDetour = profile.accessDetour;
+    options.accessSpeedKmh = profile.accessKmh;
+    return options;
+}
+
+void addTerminalTime(Snap& snap, const SpeedProfile& profile)
+{
+    if (snap.ok()) snap.accessTime += toDeciseconds(profile.terminalSeconds);
+}
+
+Snap snapWithProfile(const Snapper& snapper, XY point, const SpeedProfile& profile)
+{
+    Snap snap = snapper.snap(point, snapOptionsFor(profile));
+    addTerminalTime(snap, profile);
+    return snap;
+}
+
+std::vector<Snap> snapAllWithProfile(const Snapper& snapper, std::span<const XY> points, const SpeedProfile& profile)
+{
+    std::vector<Snap> snaps = snapper.snapAll(points, snapOptionsFor(profile));
+    for (Snap& snap : snaps) addTerminalTime(snap, profile);
+    return snaps;
+}
+
+}  // namespace maillage

@@ -1,0 +1,551 @@
+#include <catch2/catch.hpp>
+
+#include "common/error.h"
+#include "network/nearest_search.h"
+#include "network/road_graph.h"
+#include "network/snapping.h"
+#include "network/travel_matrix.h"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+using namespace maillage;
+
+namespace {
+
+// Hand-built networks: nodes at given Lambert-93 positions, edges with given times.
+struct NetworkBuilder {
+    NetworkInput input;
+
+    NetworkBuilder() { input.sourceFile = QStringLiteral("hand-built.geojson"); }
+
+    NodeId node(double x, double y)
+    {
+        input.nodes.push_back({x, y});
+        return NodeId(input.nodes.size() - 1);
+    }
+    // An edge with a straight (or given) shape; its length is measured along the shape.
+    EdgeId road(NodeId from, NodeId to, double seconds, bool oneway = false, std::vector<XY> interior = {})
+    {
+        NetworkEdge e;
+        e.from = from;
+        e.to = to;
+        e.seconds = seconds;
+        e.oneway = oneway;
+        e.shapeBegin = std::uint32_t(input.shape.size());
+        input.shape.push_back(input.nodes[from]);
+        for (const XY& p : interior) input.shape.push_back(p);
+        input.shape.push_back(input.nodes[to]);
+        e.shapeEnd = std::uint32_t(input.shape.size());
+        for (std::uint32_t i = e.shapeBegin + 1; i < e.shapeEnd; ++i)
+            e.metres += std::hypot(input.shape[i].x - input.shape[i - 1].x, input.shape[i].y - input.shape[i - 1].y);
+        input.edges.push_back(e);
+        return EdgeId(input.edges.size() - 1);
+    }
+};
+
+// Access legs at 18 km/h = 5 m/s with a detour of 1.5, so 10 m off the road cost 3 s.
+SnapOptions testAccess()
+{
+    SnapOptions options;
+    options.accessDetour = 1.5;
+    options.accessSpeedKmh = 18.0;
+    return options;
+}
+
+Deciseconds seconds(double s) { return toDeciseconds(s); }
+
+// A w × h grid, 100 m apart; horizontal edges take 10 s, vertical ones 20 s.
+struct Grid {
+    NetworkBuilder net;
+    int w, h;
+    Grid(int width, int height) : w(width), h(height)
+    {
+        for (int j = 0; j < h; ++j)
+            for (int i = 0; i < w; ++i) net.node(i * 100.0, j * 100.0);
+        for (int j = 0; j < h; ++j)
+            for (int i = 0; i < w; ++i) {
+                if (i + 1 < w) net.road(at(i, j), at(i + 1, j), 10.0);
+                if (j + 1 < h) net.road(at(i, j), at(i, j + 1), 20.0);
+            }
+    }
+    NodeId at(int i, int j) const { return NodeId(j * w + i); }
+};
+
+// A perturbed grid with random times and some one-way edges, for comparing searches.
+NetworkInput randomNetwork(unsigned seed, int size, double onewayShare)
+{
+    std::mt19937 random(seed);
+    std::uniform_real_distribution<double> jitter(-30.0, 30.0);
+    std::uniform_real_distribution<double> time(5.0, 60.0);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    NetworkBuilder net;
+    for (int j = 0; j < size; ++j)
+        for (int i = 0; i < size; ++i) net.node(i * 200.0 + jitter(random), j * 200.0 + jitter(random));
+    for (int j = 0; j < size; ++j)
+        for (int i = 0; i < size; ++i) {
+            const NodeId here = NodeId(j * size + i);
+            if (i + 1 < size) net.road(here, here + 1, time(random), unit(random) < onewayShare);
+            if (j + 1 < size) net.road(here, here + NodeId(size), time(random), unit(random) < onewayShare);
+            if (i + 1 < size && j + 1 < size && unit(random) < 0.2)
+                net.road(here, here + NodeId(size) + 1, time(random), unit(random) < onewayShare);
+        }
+    return net.input;
+}
+
+std::vector<XY> randomPoints(unsigned seed, std::size_t count, double extent)
+{
+    std::mt19937 random(seed);
+    std::uniform_real_distribution<double> coordinate(0.0, extent);
+    std::vector<XY> points;
+    for (std::size_t i = 0; i < count; ++i) points.push_back({coordinate(random), coordinate(random)});
+    return points;
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ graph
+
+TEST_CASE("the graph keeps every edge with its length, time, class and shape")
+{
+    NetworkBuilder net;
+    const NodeId a = net.node(0, 0), b = net.node(600, 400), c = net.node(600, 0);
+    const EdgeId bent = net.road(a, b, 100.0, false, {{300, 0}, {300, 400}});
+    net.road(b, c, 40.0, true);
+    const RoadGraph graph(net.input);
+    CHECK(graph.nodeCount() == 3);
+    CHECK(graph.edgeCount() == 2);
+    CHECK(graph.arcCount() == 4);  // every edge is seen from both ends
+    CHECK(graph.edgeMetres(bent) == Approx(1000.0));
+    CHECK(graph.edgeTime(bent) == seconds(100));
+    CHECK(graph.edgeShape(bent).size() == 4);
+    CHECK(graph.edgeShape(bent).length() == Approx(1000.0));
+    CHECK(graph.edgeOneway(1));
+    CHECK(graph.componentCount() == 1);
+    CHECK(graph.searchMemoryBytes() > 0);
+}
+
+TEST_CASE("an edge referring to a missing node is refused with a message naming the file and the edge")
+{
+    NetworkBuilder net;
+    net.node(0, 0);
+    net.node(100, 0);
+    net.road(0, 1, 10.0);
+    net.input.edges.push_back(net.input.edges.front());
+    net.input.edges.back().to = 7;
+    try {
+        const RoadGraph graph(net.input);
+        FAIL("a bad edge was accepted");
+    } catch (const Error& e) {
+        CHECK(e.message().contains("hand-built.geojson"));
+        CHECK(e.message().contains("edge 1"));
+        CHECK(e.message().contains("node"));
+    }
+}
+
+TEST_CASE("separate pieces of road are reported as components, the largest known")
+{
+    NetworkBuilder net;
+    for (int i = 0; i < 5; ++i) net.node(i * 100.0, 0);
+    net.road(0, 1, 10), net.road(1, 2, 10), net.road(2, 3, 10);
+    const NodeId x = net.node(0, 5000), y = net.node(100, 5000);
+    net.road(x, y, 10);
+    const RoadGraph graph(net.input);
+    CHECK(graph.componentCount() == 3);  // the chain, the isolated node 4, the island x-y
+    CHECK(graph.componentSize(graph.largestComponent()) == 4);
+    CHECK(graph.componentOf(0) == graph.componentOf(3));
+    CHECK(graph.componentOf(x) != graph.componentOf(0));
+}
+
+// ------------------------------------------------------------------ searches
+
+TEST_CASE("on a grid, the search finds the known shortest times, shortcut included")
+{
+    Grid grid(6, 5);
+    // A fast diagonal road from the corner (0,0) to (5,4): 30 s.
+    grid.net.road(grid.at(0, 0), grid.at(5, 4), 30.0);
+    const RoadGraph graph(grid.net.input);
+    const Snapper snapper(graph);
+    const Snap corner = snapper.snap({0, 0}, testAccess());
+    REQUIRE(corner.ok());
+    CHECK(corner.accessTime == 0);
+
+    NearestSearch search(graph);
+    search.run({&corner, 1}, {SearchDirection::FromSources});
+    for (int j = 0; j < grid.h; ++j)
+        for (int i = 0; i < grid.w; ++i) {
+            const double direct = 10.0 * i + 20.0 * j;
+            const double viaShortcut = 30.0 + 10.0 * (grid.w - 1 - i) + 20.0 * (grid.h - 1 - j);
+            INFO("node (" << i << ", " << j << ")");
+            CHECK(search.nodeTime(grid.at(i, j)) == seconds(std::min(direct, viaShortcut)));
+            CHECK(search.nodeSource(grid.at(i, j)) == 0);
+        }
+    CHECK(search.settledCount() == graph.nodeCount());
+}
+
+TEST_CASE("a one-way edge is used in its direction only, both for times from and to a place")
+{
+    // A -> B one-way, 60 s; B - C and C - A two-way, 100 s each.
+    NetworkBuilder net;
+    const NodeId a = net.node(0, 0), b = net.node(1000, 0), c = net.node(500, 800);
+    net.road(a, b, 60.0, true);
+    net.road(b, c, 100.0);
+    net.road(c, a, 100.0);
+    const RoadGraph graph(net.input);
+    const Snapper snapper(graph);
+    const Snap atA = snapper.snap({0, 0}, testAccess());
+    const Snap atB = snapper.snap({1000, 0}, testAccess());
+    REQUIRE(atA.ok());
+    REQUIRE(atB.ok());
+
+    NearestSearch search(graph);
+    search.run({&atA, 1}, {SearchDirection::FromSources});
+    CHECK(search.nodeTime(b) == seconds(60));   // A -> B directly
+    CHECK(search.nodeTime(c) == seconds(100));
+    search.run({&atA, 1}, {SearchDirection::ToSources});
+    CHECK(search.nodeTime(b) == seconds(200));  // B -> A must go round by C
+    CHECK(search.nodeTime(c) == seconds(100));
+
+    const std::vector<Snap> both{atA, atB};
+    const TravelMatrix matrix = travelMatrix(graph, both, both);
+    CHECK(matrix.at(0, 1).time == seconds(60));
+    CHECK(matrix.at(1, 0).time == seconds(200));
+    CHECK(matrix.at(0, 0).time == 0);
+    CHECK(matrix.at(0, 1).metres == Approx(1000.0));
+    CHECK(matrix.at(1, 0).metres == Approx(2 * std::hypot(500.0, 800.0)));
+}
+
+TEST_CASE("with several sources, every node gets the nearest one and its time")
+{
+    // A straight road of 11 nodes, 10 s apart; sources at nodes 2 and 8.
+    NetworkBuilder net;
+    for (int i = 0; i <= 10; ++i) net.node(i * 100.0, 0);
+    for (NodeId i = 0; i < 10; ++i) net.road(i, i + 1, 10.0);
+    const RoadGraph graph(net.input);
+    const Snapper snapper(graph);
+    const std::vector<Snap> sources = snapper.snapAll(std::vector<XY>{{200, 0}, {800, 0}}, testAccess());
+
+    NearestSearch search(graph);
+    search.run(sources);
+    for (NodeId i = 0; i <= 10; ++i) {
+        INFO("node " << i);
+        const int toFirst = std::abs(int(i) - 2), toSecond = std::abs(int(i) - 8);
+        CHECK(search.nodeTime(i) == seconds(10.0 * std::min(toFirst, toSecond)));
+        CHECK(search.nodeSource(i) == (toFirst <= toSecond ? 0u : 1u));  // node 5: a tie, the first wins
+    }
+}
+
+TEST_CASE("a multi-source search equals the best of one search per source, one-ways included")
+{
+    const RoadGraph graph(randomNetwork(7, 20, 0.15));
+    const Snapper snapper(graph);
+    const std::vector<Snap> sources = snapper.snapAll(randomPoints(11, 6, 3800.0), testAccess());
+
+    NearestSearch all(graph), one(graph);
+    for (SearchDirection direction : {SearchDirection::ToSources, SearchDirection::FromSources}) {
+        all.run(sources, {direction});
+        std::vector<std::vector<Deciseconds>> single;
+        for (const Snap& s : sources) {
+            one.run({&s, 1}, {direction});
+            single.emplace_back(one.nodeTimes().begin(), one.nodeTimes().end());
+        }
+        for (NodeId v = 0; v < graph.nodeCount(); ++v) {
+            Deciseconds best = kUnreached;
+            for (const auto& times : single) best = std::min(best, times[v]);
+            REQUIRE(all.nodeTime(v) == best);
+            if (best != kUnreached) REQUIRE(single[all.nodeSource(v)][v] == best);
+        }
+    }
+}
+
+TEST_CASE("a time limit stops the search: nodes beyond it stay unreached")
+{
+    NetworkBuilder net;
+    for (int i = 0; i <= 10; ++i) net.node(i * 100.0, 0);
+    for (NodeId i = 0; i < 10; ++i) net.road(i, i + 1, 10.0);
+    const RoadGraph graph(net.input);
+    const Snapper snapper(graph);
+    const Snap start = snapper.snap({0, 0}, testAccess());
+
+    NearestSearch search(graph);
+    search.run({&start, 1}, {SearchDirection::ToSources, seconds(25)});
+    CHECK(search.nodeTime(2) == seconds(20));
+    CHECK(search.nodeTime(3) == kUnreached);
+    CHECK(search.nodeSource(3) == kNoSource);
+    CHECK(search.settledCount() == 3);
+    // A point between node 2 and node 3 would be 25.1 s away: beyond the limit too.
+    const Snap between = snapper.snap({251, 0}, testAccess());
+    CHECK_FALSE(search.reachAt(between).reached());
+    const Snap near = snapper.snap({240, 0}, testAccess());
+    CHECK(search.reachAt(near).time == seconds(24));
+}
+
+// ------------------------------------------------------------------ snapping
+
+TEST_CASE("a point joins the middle of an edge with exact partial times and its access leg")
+{
+    NetworkBuilder net;
+    const NodeId a = net.node(0, 0), b = net.node(1000, 0);
+    const EdgeId ab = net.road(a, b, 100.0);
+    const RoadGraph graph(net.input);
+    const Snapper snapper(graph);
+    const Snap s = snapper.snap({250, 40}, testAccess());
+    REQUIRE(s.ok());
+    CHECK(s.edge == ab);
+    CHECK(s.fraction == Approx(0.25));
+    CHECK(s.onRoad.x == Approx(250.0));
+    CHECK(s.onRoad.y == Approx(0.0).margin(1e-9));
+    CHECK(s.offsetMetres == Approx(40.0));
+    CHECK(s.accessMetres == Approx(60.0));
+    CHECK(s.accessTime == seconds(12));  // 60 m at 5 m/s
+
+    const SnapSides sides = snapSides(graph, s);
+    CHECK(sides.fromSideTime == seconds(25));
+    CHECK(sides.toSideTime == seconds(75));
+    CHECK(sides.fromSideMetres == Approx(250.0));
+
+    NearestSearch search(graph);
+    search.run({&s, 1});
+    CHECK(search.nodeTime(a) == seconds(12 + 25));
+    CHECK(search.nodeTime(b) == seconds(12 + 75));
+}
+
+TEST_CASE("a point joins a bent road where it is nearest, measured along the shape")
+{
+    NetworkBuilder net;
+    const NodeId a = net.node(0, 0), b = net.node(600, 400);
+    net.road(a, b, 100.0, false, {{300, 0}, {300, 400}});
+    const RoadGraph graph(net.input);
+    const Snapper snapper(graph);
+    const Snap s = snapper.snap({310, 100}, testAccess());
+    REQUIRE(s.ok());
+    CHECK(s.onRoad.x == Approx(300.0));
+    CHECK(s.onRoad.y == Approx(100.0));
+    CHECK(s.fraction == Approx(0.4));  // 300 m + 100 m out of 1000 m
+    CHECK(s.offsetMetres == Approx(10.0));
+}
+
+TEST_CASE("a place on a one-way road is reached only from behind it")
+{
+    NetworkBuilder net;
+    const NodeId a = net.node(0, 0), b = net.node(1000, 0);
+    net.road(a, b, 100.0, true);
+    const RoadGraph graph(net.input);
+    const Snapper snapper(graph);
+    const Snap place = snapper.snap({300, 0}, testAccess());
+    NearestSearch search(graph);
+    search.run({&place, 1}, {SearchDirection::ToSources});
+    CHECK(search.nodeTime(a) == seconds(30));
+    CHECK(search.nodeTime(b) == kUnreached);  // from B one cannot drive back to the place
+    search.run({&place, 1}, {SearchDirection::FromSources});
+    CHECK(search.nodeTime(b) == seconds(70));
+    CHECK(search.nodeTime(a) == kUnreached);
+}
+
+TEST_CASE("a point 20 km from any road is reported, not joined")
+{
+    Grid grid(3, 3);
+    const RoadGraph graph(grid.net.input);
+    const Snapper snapper(graph);
+    const Snap far = snapper.snap({20'000, 100}, testAccess());
+    CHECK(far.status == SnapStatus::TooFar);
+    CHECK_FALSE(far.ok());
+    CHECK(far.offsetMetres >= 5000.0);
+    const Snap invalid = snapper.snap({std::nan(""), 0}, testAccess());
+    CHECK(invalid.status == SnapStatus::InvalidPoint);
+
+    SnapOptions generous = testAccess();
+    generous.maxSnapMetres = 25'000;
+    const Snap joined = snapper.snap({20'000, 100}, generous);
+    CHECK(joined.ok());
+    CHECK(joined.offsetMetres == Approx(20'000 - 200));
+
+    const Snap place = snapper.snap({100, 100}, testAccess());
+    NearestSearch search(graph);
+    search.run({&place, 1});
+    CHECK_FALSE(search.reachAt(far).reached());
+}
+
+TEST_CASE("the snapper finds the nearest segment, as a scan of every segment does")
+{
+    const RoadGraph graph(randomNetwork(3, 25, 0.0));
+    const Snapper snapper(graph);
+    SnapOptions options = testAccess();
+    options.maxSnapMetres = 1e9;
+    for (const XY& p : randomPoints(5, 300, 5400.0)) {
+        double nearest = std::numeric_limits<double>::infinity();
+        for (EdgeId e = 0; e < graph.edgeCount(); ++e) {
+            const RoadGraph::Shape shape = graph.edgeShape(e);
+            for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
+                const XY a = shape[i], b = shape[i + 1];
+                const double dx = b.x - a.x, dy = b.y - a.y;
+                const double t = std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy), 0.0, 1.0);
+                nearest = std::min(nearest, std::hypot(a.x + t * dx - p.x, a.y + t * dy - p.y));
+            }
+        }
+        REQUIRE(snapper.snap(p, options).offsetMetres == Approx(nearest).margin(0.01));
+    }
+}
+
+TEST_CASE("a point can be kept off small islands of road")
+{
+    NetworkBuilder net;
+    for (int i = 0; i < 4; ++i) net.node(i * 100.0, 0);
+    net.road(0, 1, 10), net.road(1, 2, 10), net.road(2, 3, 10);
+    const NodeId x = net.node(0, 500), y = net.node(100, 500);
+    net.road(x, y, 10);
+    const RoadGraph graph(net.input);
+    const Snapper snapper(graph);
+    SnapOptions options = testAccess();
+    CHECK(snapper.snap({50, 450}, options).edge == 3);
+    options.largestComponentOnly = true;
+    const Snap s = snapper.snap({50, 450}, options);
+    CHECK(s.edge == 0);
+    CHECK(s.offsetMetres == Approx(450.0));
+}
+
+TEST_CASE("a point and a place on the same long road are joined along it, not through its ends")
+{
+    NetworkBuilder net;
+    const NodeId a = net.node(0, 0), b = net.node(10'000, 0);
+    net.road(a, b, 1000.0);
+    const RoadGraph graph(net.input);
+    const Snapper snapper(graph);
+    const Snap place = snapper.snap({5000, 0}, testAccess());
+    const Snap home = snapper.snap({6000, 10}, testAccess());
+    NearestSearch search(graph);
+    search.run({&place, 1});
+    const Reach r = search.reachAt(home);
+    CHECK(r.time == seconds(100 + 3));  // 1 km along the road, plus 10 m × 1.5 at 5 m/s
+    CHECK(r.source == 0);
+}
+
+// ------------------------------------------------------------------ OD matrices
+
+TEST_CASE("on a two-way network the OD matrix is symmetric and agrees with single searches")
+{
+    const RoadGraph graph(randomNetwork(21, 15, 0.0));
+    const Snapper snapper(graph);
+    const std::vector<Snap> points = snapper.snapAll(randomPoints(4, 7, 2800.0), testAccess());
+    for (const Snap& p : points) REQUIRE(p.ok());
+
+    const TravelMatrix matrix = travelMatrix(graph, points, points);
+    NearestSearch workspace(graph);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const std::vector<Trip> row = travelFrom(workspace, points[i], points);
+        NearestSearch single(graph);
+        single.run({&points[i], 1}, {SearchDirection::FromSources, kUnreached, true});
+        for (std::size_t j = 0; j < points.size(); ++j) {
+            INFO(i << " -> " << j);
+            REQUIRE(matrix.at(i, j).reached());
+            CHECK(matrix.at(i, j).time == matrix.at(j, i).time);
+            CHECK(matrix.at(i, j).time == row[j].time);
+            CHECK(matrix.at(i, j).time == single.reachAt(points[j]).time);
+            CHECK(matrix.at(i, j).metres == Approx(single.reachAt(points[j]).metres));
+        }
+        CHECK(matrix.at(i, i).time == 2 * points[i].accessTime);
+    }
+}
+
+TEST_CASE("a matrix with more origins than destinations gives the same trips")
+{
+    const RoadGraph graph(randomNetwork(9, 15, 0.2));
+    const Snapper snapper(graph);
+    const std::vector<Snap> origins = snapper.snapAll(randomPoints(1, 9, 2800.0), testAccess());
+    const std::vector<Snap> destinations = snapper.snapAll(randomPoints(2, 3, 2800.0), testAccess());
+    const TravelMatrix fewer = travelMatrix(graph, origins, destinations);  // one search per destination
+    const std::vector<NearestTrip> nearest = nearestDestinations(graph, origins, destinations);
+    NearestSearch workspace(graph);
+    for (std::size_t o = 0; o < origins.size(); ++o) {
+        const std::vector<Trip> row = travelFrom(workspace, origins[o], destinations);
+        Deciseconds best = kUnreached;
+        for (std::size_t d = 0; d < destinations.size(); ++d) {
+            CHECK(fewer.at(o, d).time == row[d].time);
+            CHECK(fewer.at(o, d).metres == Approx(row[d].metres));
+            best = std::min(best, row[d].time);
+        }
+        CHECK(nearest[o].trip.time == best);
+        REQUIRE(nearest[o].destination < destinations.size());
+        CHECK(row[nearest[o].destination].time == best);
+    }
+}
+
+// ------------------------------------------------------------------ scenarios and live editing
+
+TEST_CASE("closing a road or slowing it changes times without rebuilding the graph")
+{
+    NetworkBuilder net;
+    const NodeId a = net.node(0, 0), b = net.node(1000, 0), c = net.node(500, 800);
+    const EdgeId ab = net.road(a, b, 60.0, true);
+    const EdgeId bc = net.road(b, c, 100.0);
+    net.road(c, a, 100.0);
+    net.input.refs.push_back(QStringLiteral("D908"));
+    net.input.edges[ab].refIndex = 1;
+    RoadGraph graph(net.input);
+    const Snapper snapper(graph);
+    const Snap atA = snapper.snap({0, 0}, testAccess());
+    NearestSearch search(graph);
+
+    for (EdgeId e : graph.edgesWithRef(QStringLiteral("d908"))) graph.setEdgeClosed(e, true);
+    CHECK(graph.closedEdgeCount() == 1);
+    search.run({&atA, 1}, {SearchDirection::FromSources});
+    CHECK(search.nodeTime(b) == seconds(200));  // round by C
+
+    graph.setEdgeTimeFactor(bc, 1.5);
+    search.run({&atA, 1}, {SearchDirection::FromSources});
+    CHECK(search.nodeTime(b) == seconds(250));
+
+    graph.resetEdgeStates();
+    search.run({&atA, 1}, {SearchDirection::FromSources});
+    CHECK(search.nodeTime(b) == seconds(60));
+    CHECK(graph.closedEdgeCount() == 0);
+    CHECK(snapper.snap({500, 5}, testAccess()).edge == ab);
+    graph.setEdgeClosed(ab, true);
+    CHECK(snapper.snap({500, 5}, testAccess()).edge != ab);  // nobody joins a closed road
+}
+
+TEST_CASE("moving, adding and removing a source repairs the result to what a full run gives")
+{
+    const RoadGraph graph(randomNetwork(17, 30, 0.1));
+    const Snapper snapper(graph);
+    std::vector<Snap> sources = snapper.snapAll(randomPoints(8, 5, 5800.0), testAccess());
+    const std::vector<XY> moves = randomPoints(99, 25, 5800.0);
+
+    for (const SearchOptions options : {SearchOptions{SearchDirection::ToSources, kUnreached, true},
+                                        SearchOptions{SearchDirection::FromSources, seconds(400), false}}) {
+        NearestSearch live(graph), full(graph), one(graph);
+        std::vector<Snap> current = sources;
+        live.run(current, options);
+        for (std::size_t m = 0; m < moves.size(); ++m) {
+            const auto which = std::uint32_t(m % current.size());
+            current[which] = snapper.snap(moves[m], testAccess());
+            live.moveSource(which, current[which]);
+            full.run(current, options);
+            for (NodeId v = 0; v < graph.nodeCount(); ++v) {
+                REQUIRE(live.nodeTime(v) == full.nodeTime(v));
+                if (options.trackMetres && live.nodeSource(v) == full.nodeSource(v))
+                    REQUIRE(live.nodeMetres(v) == Approx(full.nodeMetres(v)));
+            }
+            // Owners may differ only between sources at exactly the same time.
+            for (NodeId v = 0; v < graph.nodeCount(); v += 7) {
+                if (live.nodeSource(v) == full.nodeSource(v)) continue;
+                one.run({&current[live.nodeSource(v)], 1}, options);
+                REQUIRE(one.nodeTime(v) == full.nodeTime(v));
+            }
+        }
+        CHECK(live.settledCount() < graph.nodeCount());  // a repair is local
+
+        const std::uint32_t added = live.addSource(snapper.snap({2900, 2900}, testAccess()));
+        current.push_back(live.sources()[added]);
+        full.run(current, options);
+        for (NodeId v = 0; v < graph.nodeCount(); ++v) REQUIRE(live.nodeTime(v) == full.nodeTime(v));
+        live.removeSource(0);
+        current[0] = Snap{};
+        full.run(current, options);
+        for (NodeId v = 0; v < graph.nodeCount(); ++v) {
+            REQUIRE(live.nodeTime(v) == full.nodeTime(v));
+            REQUIRE(live.nodeSource(v) != 0);
+        }
+    }
+}
