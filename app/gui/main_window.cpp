@@ -1,9 +1,13 @@
 #include "main_window.h"
 
 #include "common/error.h"
+#include "coverage_controller.h"
+#include "map/coverage_layers.h"
+#include "statistics_panel.h"
 #include "geo/crs.h"
 #include "labels.h"
 #include "map/boundary_layers.h"
+#include "map/geometry_path.h"
 #include "map/layer_panel.h"
 #include "map/map_canvas.h"
 #include "map/map_layer.h"
@@ -21,6 +25,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
@@ -36,6 +41,8 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
+#include <QSlider>
+#include <QSpinBox>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
@@ -53,6 +60,9 @@ constexpr int kMaxRecentProjects = 8;
 const QString kRecentKey = QStringLiteral("projects/recent");
 const QString kLastFolderKey = QStringLiteral("projects/lastFolder");
 const QString kNewPointKindKey = QStringLiteral("editing/newPointKind");
+const QString kLevelKey = QStringLiteral("analysis/level");
+const QString kThresholdKey = QStringLiteral("analysis/thresholdMinutes");
+const QString kIncludePlannedKey = QStringLiteral("analysis/includePlanned");
 
 QIcon icon(const QString& name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(name)); }
 
@@ -72,6 +82,9 @@ MainWindow::MainWindow(QWidget* parent)
     canvas_->setLayers(layers_);
     setCentralWidget(canvas_);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    // Side docks run the full height; the points table sits under the map only.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
 
     createActions();
     createDocks();
@@ -101,8 +114,10 @@ MainWindow::MainWindow(QWidget* parent)
         formDock_->raise();
         pointForm_->focusName();
     });
-    connect(canvas_, &MapCanvas::mapClicked, this, [this](XY, Qt::KeyboardModifiers modifiers) {
-        if (project_ && !(modifiers & Qt::ControlModifier)) project_->setSelection({});
+    connect(canvas_, &MapCanvas::mapClicked, this, [this](XY position, Qt::KeyboardModifiers modifiers) {
+        if (!project_) return;
+        if (!(modifiers & Qt::ControlModifier)) project_->setSelection({});
+        identifyAt(position);
     });
     connect(undoGroup_, &QUndoGroup::cleanChanged, this, &MainWindow::updateTitle);
 
@@ -260,6 +275,26 @@ void MainWindow::createMenus()
     }
 
     analysisMenu_ = menuBar()->addMenu(tr("A&nalyse"));
+    levelGroup_ = new QActionGroup(this);
+    for (int level = 1; level <= 3; ++level) {
+        QAction* action = analysisMenu_->addAction(tr("Couverture du niveau &%1").arg(level));
+        action->setCheckable(true);
+        action->setData(level);
+        action->setShortcut(QKeySequence(Qt::ALT | (Qt::Key_0 + level)));
+        levelGroup_->addAction(action);
+        connect(action, &QAction::triggered, this, [this, level] {
+            if (coverage_) coverage_->setLevel(level);
+        });
+    }
+    analysisMenu_->addSeparator();
+    includePlannedAction_ = analysisMenu_->addAction(tr("Compter les points &projetés"));
+    includePlannedAction_->setCheckable(true);
+    includePlannedAction_->setChecked(QSettings().value(kIncludePlannedKey, true).toBool());
+    includePlannedAction_->setStatusTip(tr("Les points projetés (ajoutés sur la carte) comptent dans la couverture"));
+    connect(includePlannedAction_, &QAction::toggled, this, [this](bool include) {
+        QSettings().setValue(kIncludePlannedKey, include);
+        if (coverage_) coverage_->setIncludePlanned(include);
+    });
 
     QMenu* helpMenu = menuBar()->addMenu(tr("Aid&e"));
     helpMenu->addAction(aboutAction_);
@@ -295,6 +330,61 @@ void MainWindow::createToolBars()
     viewBar->addAction(zoomInAction_);
     viewBar->addAction(zoomOutAction_);
     viewBar->addAction(zoomHomeAction_);
+
+    QToolBar* analysisBar = addToolBar(tr("Analyse"));
+    analysisBar->setObjectName(QStringLiteral("analysisToolBar"));
+    levelBox_ = new QComboBox;
+    levelBox_->setObjectName(QStringLiteral("levelBox"));
+    for (int level = 1; level <= 3; ++level) levelBox_->addItem(tr("Niveau %1").arg(level), level);
+    levelBox_->setToolTip(tr("Niveau dont la couverture est calculée"));
+    thresholdBox_ = new QSpinBox;
+    thresholdBox_->setObjectName(QStringLiteral("thresholdBox"));
+    thresholdBox_->setRange(1, 120);
+    thresholdBox_->setSuffix(tr(" min"));
+    thresholdBox_->setToolTip(tr("Seuil de temps d'accès (20 min dans le schéma départemental)"));
+    thresholdSlider_ = new QSlider(Qt::Horizontal);
+    thresholdSlider_->setRange(5, 60);
+    thresholdSlider_->setMaximumWidth(140);
+    thresholdSlider_->setToolTip(thresholdBox_->toolTip());
+    auto* thresholdLabel = new QLabel(tr(" Seuil "));
+    analysisBar->addWidget(levelBox_);
+    analysisBar->addWidget(thresholdLabel);
+    analysisBar->addWidget(thresholdSlider_);
+    analysisBar->addWidget(thresholdBox_);
+    const int threshold = QSettings().value(kThresholdKey, 20).toInt();
+    thresholdBox_->setValue(threshold);
+    thresholdSlider_->setValue(threshold);
+    const int level = std::clamp(QSettings().value(kLevelKey, 2).toInt(), 1, 3);
+    levelBox_->setCurrentIndex(level - 1);
+    for (QAction* action : levelGroup_->actions()) action->setChecked(action->data().toInt() == level);
+    connect(levelBox_, &QComboBox::currentIndexChanged, this, [this](int index) {
+        QSettings().setValue(kLevelKey, index + 1);
+        if (coverage_) coverage_->setLevel(index + 1);
+        else syncAnalysisControls();
+    });
+    connect(thresholdSlider_, &QSlider::valueChanged, thresholdBox_, &QSpinBox::setValue);
+    connect(thresholdBox_, &QSpinBox::valueChanged, this, [this](int minutes) {
+        const QSignalBlocker blocker(thresholdSlider_);
+        thresholdSlider_->setValue(minutes);
+        QSettings().setValue(kThresholdKey, minutes);
+        if (coverage_) coverage_->setThresholdMinutes(minutes);
+    });
+}
+
+void MainWindow::syncAnalysisControls()
+{
+    const int level = coverage_ ? coverage_->level() : levelBox_->currentIndex() + 1;
+    {
+        const QSignalBlocker blocker(levelBox_);
+        levelBox_->setCurrentIndex(level - 1);
+    }
+    for (QAction* action : levelGroup_->actions()) action->setChecked(action->data().toInt() == level);
+    if (coverage_) {
+        const QSignalBlocker blocker(thresholdBox_);
+        thresholdBox_->setValue(static_cast<int>(std::lround(coverage_->thresholdMinutes())));
+        const QSignalBlocker sliderBlocker(thresholdSlider_);
+        thresholdSlider_->setValue(thresholdBox_->value());
+    }
 }
 
 void MainWindow::createDocks()
@@ -316,7 +406,7 @@ void MainWindow::createDocks()
     pointsTable_->setObjectName(QStringLiteral("pointsTable"));
     pointsTable_->setModel(pointsProxy_);
     pointsTable_->setSortingEnabled(true);
-    pointsTable_->sortByColumn(PointsModel::Name, Qt::AscendingOrder);
+    pointsTable_->sortByColumn(PointsModel::Commune, Qt::AscendingOrder);
     pointsTable_->setSelectionBehavior(QAbstractItemView::SelectRows);
     pointsTable_->setSelectionMode(QAbstractItemView::ExtendedSelection);
     pointsTable_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -362,16 +452,13 @@ void MainWindow::createDocks()
     formDock_ = new QDockWidget(tr("Attributs du point"), this);
     formDock_->setObjectName(QStringLiteral("formDock"));
     formDock_->setWidget(formScroll);
-    addDockWidget(Qt::RightDockWidgetArea, formDock_);
 
-    statisticsPlaceholder_ = new QLabel(tr("Ouvrez un projet avec un réseau routier pour calculer la couverture."));
-    statisticsPlaceholder_->setWordWrap(true);
-    statisticsPlaceholder_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    statisticsPlaceholder_->setMargin(8);
+    statisticsPanel_ = new StatisticsPanel;
     statisticsDock_ = new QDockWidget(tr("Statistiques"), this);
     statisticsDock_->setObjectName(QStringLiteral("statisticsDock"));
-    statisticsDock_->setWidget(statisticsPlaceholder_);
+    statisticsDock_->setWidget(statisticsPanel_);
     addDockWidget(Qt::RightDockWidgetArea, statisticsDock_);
+    addDockWidget(Qt::RightDockWidgetArea, formDock_);
 
     identifyLabel_ = new QLabel(tr("Cliquez sur une commune pour voir ses temps d'accès."));
     identifyLabel_->setWordWrap(true);
@@ -424,8 +511,13 @@ void MainWindow::createStatusBar()
 void MainWindow::readSettings()
 {
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) resize(1400, 900);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) resize(1500, 950);
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
+        // First start: a map as large as possible, statistics readable beside it.
+        resizeDocks({layersDock_, statisticsDock_}, {260, 440}, Qt::Horizontal);
+        resizeDocks({statisticsDock_, formDock_}, {560, 360}, Qt::Vertical);
+        resizeDocks({pointsDock_}, {210}, Qt::Vertical);
+    }
     const int kind = newPointKind_->findData(settings.value(kNewPointKindKey, QStringLiteral("france_services")));
     newPointKind_->setCurrentIndex(std::max(kind, 0));
     rebuildRecentMenu();
@@ -589,10 +681,12 @@ void MainWindow::openProject(const QString& path)
 {
     std::shared_ptr<Store> store;
     ProjectInputs inputs;
+    std::vector<AccueilPoint> points;
     try {
         if (!QFileInfo::exists(path)) throw Error(tr("le fichier %1 n'existe pas").arg(path));
         store = std::make_shared<Store>(Store::open(path));
         inputs = loadProjectInputs(*store);
+        points = store->points();
     } catch (const Error& e) {
         showError(tr("Ouverture impossible"), e.message());
         Q_EMIT loadFailed(e.message());
@@ -601,7 +695,7 @@ void MainWindow::openProject(const QString& path)
     // The store stays open here (its connection belongs to this thread) while the
     // boundaries and the network load in the background.
     startJob(tr("Ouverture de %1…").arg(QFileInfo(path).fileName()),
-             [inputs](LoadProgress& progress) { return loadProjectData(inputs, progress); },
+             [inputs, points](LoadProgress& progress) { return loadProjectData(inputs, points, progress); },
              [this, store, path](std::shared_ptr<ProjectData> data) {
                  installProject(std::make_unique<Project>(std::move(*store), std::move(data)));
                  addRecentProject(path);
@@ -640,8 +734,12 @@ void MainWindow::closeProject()
     canvas_->setProject(nullptr, nullptr);
     pointsModel_->setProject(nullptr);
     pointForm_->setProject(nullptr);
+    statisticsPanel_->setCoverage(nullptr);
     layers_->clear();
     pointsLayer_ = nullptr;
+    coverage_ = nullptr;  // a child of the project
+    identifiedCommune_ = -1;
+    canvas_->setHighlight({});
     undoGroup_->removeStack(project_->undoStack());
     delete project_;
     project_ = nullptr;
@@ -664,6 +762,20 @@ void MainWindow::installProject(std::unique_ptr<Project> project)
     undoGroup_->addStack(project_->undoStack());
     undoGroup_->setActiveStack(project_->undoStack());
 
+    if (project_->data().coverage) {
+        coverage_ = new CoverageController(*project_, project_);
+        coverage_->setLevel(levelBox_->currentIndex() + 1);
+        coverage_->setThresholdMinutes(thresholdBox_->value());
+        coverage_->setIncludePlanned(includePlannedAction_->isChecked());
+        connect(coverage_, &CoverageController::settingsChanged, this, &MainWindow::syncAnalysisControls);
+        connect(coverage_, &CoverageController::failed, this,
+                [this](const QString& message) { statusBar()->showMessage(tr("Calcul de couverture : %1").arg(message), 8000); });
+        connect(coverage_, &CoverageController::updated, this, [this] {
+            // The identify panel compares every level: refreshed when the drag is over.
+            if (project_ && !project_->hasPreview()) refreshIdentify();
+        });
+    }
+    statisticsPanel_->setCoverage(coverage_);
     buildLayers();
     pointsModel_->setProject(project_);
     pointForm_->setProject(project_);
@@ -688,6 +800,10 @@ void MainWindow::buildLayers()
     // may refer to its data without owning it.
     const std::shared_ptr<const Territory> territory(data, &data->territory);
     layers_->add(new CommunesLayer(territory));
+    if (coverage_) {
+        layers_->add(new IsochroneLayer(*coverage_));
+        layers_->add(new GapLayer(*coverage_));
+    }
     layers_->add(new RoadsLayer(data->roads));
     layers_->add(new EpciLayer(territory));
     layers_->add(new OutlineLayer(territory));
@@ -904,6 +1020,66 @@ void MainWindow::tableSelectionChanged()
 }
 
 // ---------------------------------------------------------------------------------------
+
+void MainWindow::identifyAt(XY position)
+{
+    const Territory& territory = project_->territory();
+    const maillage::Commune* commune = territory.communeAt(position);
+    identifiedCommune_ = commune ? static_cast<int>(commune - territory.communes.data()) : -1;
+    canvas_->setHighlight(commune && commune->geometry ? areaPath(*commune->geometry) : QPainterPath());
+    refreshIdentify();
+    if (commune) {
+        identifyDock_->show();
+        identifyDock_->raise();
+    }
+}
+
+QString MainWindow::identifyText() const { return identifyLabel_->text(); }
+
+void MainWindow::refreshIdentify()
+{
+    if (!project_ || identifiedCommune_ < 0) {
+        identifyLabel_->setText(tr("Cliquez sur une commune pour voir ses temps d'accès."));
+        return;
+    }
+    const Territory& territory = project_->territory();
+    const maillage::Commune& commune = territory.communes[identifiedCommune_];
+    const Epci* epci = territory.epci(commune.epciSiren);
+    QString html = tr("<h3>%1</h3><p>INSEE %2 · %3 habitants<br>EPCI : %4</p>")
+                       .arg(commune.name.toHtmlEscaped(), commune.insee, formatCount(commune.population),
+                            epci ? epci->name.toHtmlEscaped() : tr("aucun"));
+    if (!coverage_) {
+        identifyLabel_->setText(html + tr("<p>Pas de réseau routier : temps d'accès non calculés.</p>"));
+        return;
+    }
+    const TownHalls& townHalls = coverage_->context()->townHalls();
+    html += townHalls.known[identifiedCommune_] ? tr("<p>Depuis la mairie :</p>")
+                                                : tr("<p>Depuis un point central de la commune (mairie inconnue) :</p>");
+    html += QStringLiteral("<table cellspacing='4'>");
+    for (int level = 1; level <= 3; ++level) {
+        const CoverageResult& result = coverage_->resultFor(level);
+        const float minutes = result.townHallTimes.minutes.empty() ? kUnreachable
+                                                                   : result.townHallTimes.minutes[identifiedCommune_];
+        const std::uint32_t nearest = result.townHallTimes.nearest.empty() ? kNoPoint
+                                                                           : result.townHallTimes.nearest[identifiedCommune_];
+        const bool beyond = !(minutes <= coverage_->thresholdMinutes());
+        const QString place = nearest < result.points.size() ? result.points[nearest].name.toHtmlEscaped() : tr("aucun lieu accessible");
+        html += tr("<tr><td>Niveau %1</td><td align='right'><b>%2</b></td><td>%3</td></tr>")
+                    .arg(level)
+                    .arg(beyond ? QStringLiteral("<span style='color:#c2185b'>%1</span>").arg(formatMinutes(minutes))
+                                : formatMinutes(minutes))
+                    .arg(place);
+    }
+    html += QStringLiteral("</table>");
+    const CommuneCoverage& c = coverage_->result().population.communes[identifiedCommune_];
+    html += tr("<p>Niveau %1, seuil %2 min : %3 habitants au-delà (population répartie), %4 cellules sur %5 au-delà.</p>")
+                .arg(coverage_->level())
+                .arg(coverage_->thresholdMinutes())
+                .arg(formatCount(std::llround(c.beyondSpread)))
+                .arg(c.cellsBeyond)
+                .arg(c.cells);
+    identifyLabel_->setText(html);
+}
 
 void MainWindow::showAbout()
 {

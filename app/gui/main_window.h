@@ -1,5 +1,6 @@
 #pragma once
 
+#include "coverage_controller.h"
 #include "project_loading.h"
 
 #include <QFutureWatcher>
@@ -17,6 +18,9 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QProgressBar;
+class QSlider;
+class QSpinBox;
+class QCheckBox;
 class QSortFilterProxyModel;
 class QTableView;
 class QToolButton;
@@ -24,7 +28,9 @@ class QUndoGroup;
 
 namespace maillage::gui {
 
+class CoverageController;
 class LayerPanel;
+class StatisticsPanel;
 class LayerStack;
 class MapCanvas;
 class PointForm;
@@ -49,6 +55,10 @@ public:
     bool isBusy() const;
 
     Project* project() const { return project_; }
+    // The live coverage of the open project (null without project or network).
+    CoverageController* coverage() const { return coverage_; }
+    StatisticsPanel* statistics() const { return statisticsPanel_; }
+    QString identifyText() const;
     MapCanvas* canvas() const { return canvas_; }
     LayerStack* layers() const { return layers_; }
     // The last error shown to the user (for tests and scripted runs).
@@ -105,6 +115,9 @@ private:
     void syncTableSelection();
     void tableSelectionChanged();
     void showAbout();
+    void identifyAt(XY position);
+    void refreshIdentify();
+    void syncAnalysisControls();
     void showError(const QString& title, const QString& message);
 
     // Central map and docks.
@@ -122,11 +135,18 @@ private:
     QDockWidget* statisticsDock_ = nullptr;
     QDockWidget* identifyDock_ = nullptr;
     QLabel* identifyLabel_ = nullptr;
-    QLabel* statisticsPlaceholder_ = nullptr;
+    StatisticsPanel* statisticsPanel_ = nullptr;
+    QComboBox* levelBox_ = nullptr;
+    QSpinBox* thresholdBox_ = nullptr;
+    QSlider* thresholdSlider_ = nullptr;
+    QAction* includePlannedAction_ = nullptr;
+    QActionGroup* levelGroup_ = nullptr;
+    int identifiedCommune_ = -1;
 
     // The open project.
     QPointer<Project> project_;
     PointsLayer* pointsLayer_ = nullptr;
+    QPointer<CoverageController> coverage_;
     QUndoGroup* undoGroup_;
 
     // Loading job.

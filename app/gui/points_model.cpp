@@ -51,7 +51,9 @@ QVariant PointsModel::data(const QModelIndex& index, int role) const
     case Status: return statusLabel(p.status);
     case Commune: {
         const maillage::Commune* commune = project_->territory().commune(p.communeInsee);
-        if (commune) return commune->name;
+        if (commune) return role == kSortRole ? commune->name + QLatin1Char(' ') + p.name : commune->name;
+        // Points outside the territory sort after the communes.
+        if (role == kSortRole) return QStringLiteral("\uffff") + p.name;
         return p.outsideTerritory ? tr("(hors territoire)") : p.communeInsee;
     }
     case WeeklyHours:

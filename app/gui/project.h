@@ -1,7 +1,11 @@
 #pragma once
 
+#include "coverage/coverage_run.h"
+#include "coverage/network_engine.h"
 #include "geo/territory.h"
 #include "network/network_input.h"
+#include "network/road_graph.h"
+#include "network/speed_profile.h"
 #include "store/accueil_point.h"
 #include "store/project_settings.h"
 #include "store/store.h"
@@ -20,11 +24,22 @@ namespace maillage::gui {
 
 // What a project holds in memory besides its store, built off the GUI thread from the
 // project's inputs (boundaries, road network).
+// Members are declared in dependency order: the coverage context refers to the territory
+// and the engine, the engine to the graph.
 struct ProjectData {
     ProjectInputs inputs;
     Territory territory;
     std::shared_ptr<const NetworkInput> roads;  // null when the project has no network
+    SpeedProfile profile;
+    std::unique_ptr<RoadGraph> graph;
+    std::unique_ptr<GraphTravelEngine> engine;
+    std::unique_ptr<CoverageContext> coverage;  // null without a network
     QStringList warnings;                       // shown to the user once loaded
+
+    ProjectData() = default;
+    ProjectData(const ProjectData&) = delete;
+    ProjectData& operator=(const ProjectData&) = delete;
+    ~ProjectData();
 };
 
 // An open project: the store (the file on disk, written at every edit), the territory and

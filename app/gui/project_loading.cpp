@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QThread>
 
 #include <algorithm>
 
@@ -69,7 +70,46 @@ void LoadProgress::fraction(int from, int to, double done)
     report_(from + static_cast<int>((to - from) * std::clamp(done, 0.0, 1.0)), QString());
 }
 
-std::shared_ptr<ProjectData> loadProjectData(const ProjectInputs& inputs, LoadProgress& progress)
+namespace {
+
+// The graph, its travel engine and the coverage grid with every cell joined to the roads.
+void prepareCoverage(ProjectData& data, const std::vector<AccueilPoint>& points, LoadProgress& progress)
+{
+    progress.step(72, QCoreApplication::translate("ProjectLoading", "Construction du graphe routier…"));
+    data.graph = std::make_unique<RoadGraph>(*data.roads);
+    data.engine = std::make_unique<GraphTravelEngine>(*data.graph, data.profile);
+    progress.step(78, QCoreApplication::translate("ProjectLoading", "Préparation de la grille de couverture…"));
+    CoverageSetup setup;
+    setup.threads = std::max(1, QThread::idealThreadCount());
+    data.coverage = std::make_unique<CoverageContext>(data.territory, *data.engine, points, setup);
+}
+
+}  // namespace
+
+void loadNetworkAndCoverage(ProjectData& data, const std::vector<AccueilPoint>& points, LoadProgress& progress)
+{
+    const ProjectInputs& inputs = data.inputs;
+    progress.step(30, QCoreApplication::translate("ProjectLoading", "Lecture du réseau routier…"));
+    data.profile = loadSpeedProfile(inputs.profile.isEmpty() ? kDefaultProfile : inputs.profile);
+    LineLayerOptions lines;
+    lines.layer = inputs.networkLayer;
+    lines.progress = [&progress](double done) {
+        progress.fraction(30, 70, done);
+        return !progress.isCancelled();
+    };
+    OsmExtractOptions osm;
+    osm.progress = lines.progress;
+    try {
+        data.roads = std::make_shared<const NetworkInput>(extractNetwork(inputs.networkPath, data.profile, lines, osm));
+    } catch (const Error&) {
+        if (progress.isCancelled()) throw LoadCancelled{};
+        throw;
+    }
+    prepareCoverage(data, points, progress);
+}
+
+std::shared_ptr<ProjectData> loadProjectData(const ProjectInputs& inputs, const std::vector<AccueilPoint>& points,
+                                             LoadProgress& progress)
 {
     auto data = std::make_shared<ProjectData>();
     data->inputs = inputs;
@@ -78,24 +118,7 @@ std::shared_ptr<ProjectData> loadProjectData(const ProjectInputs& inputs, LoadPr
     for (const LoadWarning& w : data->territory.warnings)
         data->warnings << QStringLiteral("%1 (%2) : %3").arg(QFileInfo(w.file).fileName(), w.feature, w.message);
 
-    if (!inputs.networkPath.isEmpty()) {
-        progress.step(30, QCoreApplication::translate("ProjectLoading", "Lecture du réseau routier…"));
-        const SpeedProfile profile = loadSpeedProfile(inputs.profile.isEmpty() ? kDefaultProfile : inputs.profile);
-        LineLayerOptions lines;
-        lines.layer = inputs.networkLayer;
-        lines.progress = [&progress](double done) {
-            progress.fraction(30, 70, done);
-            return !progress.isCancelled();
-        };
-        OsmExtractOptions osm;
-        osm.progress = lines.progress;
-        try {
-            data->roads = std::make_shared<const NetworkInput>(extractNetwork(inputs.networkPath, profile, lines, osm));
-        } catch (const Error&) {
-            if (progress.isCancelled()) throw LoadCancelled{};
-            throw;
-        }
-    }
+    if (!inputs.networkPath.isEmpty()) loadNetworkAndCoverage(*data, points, progress);
     progress.step(100, QCoreApplication::translate("ProjectLoading", "Projet chargé"));
     return data;
 }
@@ -104,7 +127,7 @@ std::shared_ptr<ProjectData> createProject(const QString& path, const ProjectInp
 {
     progress.step(1, QCoreApplication::translate("ProjectLoading", "Création du projet…"));
     // Check the inputs before writing anything, so a bad file leaves no half-made project.
-    auto data = loadProjectData(inputs, progress);
+    auto data = loadProjectData(inputs, {}, progress);
     Store store = Store::create(path);
     saveProjectInputs(store, withoutNullStrings(inputs));
     return data;
@@ -112,9 +135,13 @@ std::shared_ptr<ProjectData> createProject(const QString& path, const ProjectInp
 
 std::shared_ptr<ProjectData> createDemoProject(const QString& path, const QString& dataFolder, LoadProgress& progress)
 {
-    const ProjectInputs inputs = demoInputs(dataFolder);
-    auto data = loadProjectData(inputs, progress);
-    progress.step(75, QCoreApplication::translate("ProjectLoading", "Création du projet de démonstration…"));
+    ProjectInputs inputs = demoInputs(dataFolder);
+    // The coverage needs the town halls: prepared once the points are imported.
+    ProjectInputs withoutNetwork = inputs;
+    withoutNetwork.networkPath.clear();
+    auto data = loadProjectData(withoutNetwork, {}, progress);
+    data->inputs = inputs;
+    progress.step(40, QCoreApplication::translate("ProjectLoading", "Création du projet de démonstration…"));
     QDir().mkpath(QFileInfo(path).absolutePath());
     removeProjectFile(path);
     Store store = Store::create(path);
@@ -122,12 +149,13 @@ std::shared_ptr<ProjectData> createDemoProject(const QString& path, const QStrin
     const QDir folder(QDir(dataFolder).filePath(QStringLiteral("04")));
     const QStringList files{QStringLiteral("mairies-04.csv"), QStringLiteral("france-services-2024.csv"),
                             QStringLiteral("laposte-2020.csv")};
-    int percent = 80;
+    int percent = 42;
     for (const QString& name : files) {
         progress.step(percent, QCoreApplication::translate("ProjectLoading", "Import de %1…").arg(name));
         importBatch(store, readKnownFile(folder.filePath(name)), &data->territory);
         percent += 6;
     }
+    loadNetworkAndCoverage(*data, store.points(), progress);
     progress.step(100, QCoreApplication::translate("ProjectLoading", "Démonstration prête"));
     return data;
 }

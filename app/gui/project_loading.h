@@ -36,9 +36,15 @@ struct LoadOutcome {
     bool cancelled = false;
 };
 
-// Loads the territory and the road network named by the project's inputs. Throws
-// maillage::Error (file, layer, field at fault) or LoadCancelled.
-std::shared_ptr<ProjectData> loadProjectData(const ProjectInputs& inputs, LoadProgress& progress);
+// Loads the territory and the road network named by the project's inputs, builds the
+// routable graph and prepares the coverage (grid, links of cells and town halls, whose
+// positions come from `points`). Throws maillage::Error (file, layer, field at fault) or
+// LoadCancelled.
+std::shared_ptr<ProjectData> loadProjectData(const ProjectInputs& inputs, const std::vector<AccueilPoint>& points,
+                                             LoadProgress& progress);
+
+// The network part of loadProjectData, for data whose territory is already loaded.
+void loadNetworkAndCoverage(ProjectData& data, const std::vector<AccueilPoint>& points, LoadProgress& progress);
 
 // Creates a project file for the inputs (overwriting nothing: it must not exist) and loads
 // its data. The store is opened and closed in the calling (worker) thread.
