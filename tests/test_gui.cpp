@@ -18,6 +18,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QMouseEvent>
 #include <QSettings>
@@ -151,6 +152,12 @@ TEST_CASE("a France services added with the mouse in a gap lowers the population
     CHECK(demo.coverage().thresholdMinutes() == 20.0);
     const double before = demo.beyond();
     REQUIRE(before > 1000);
+    // The live figures are those of the core's full computation (as the CLI prints them).
+    const CoverageResult full =
+        computeCoverage(*demo.coverage().context(), coveragePoints(demo.project().points(), 2, true));
+    CHECK(full.population.departement.beyondSpread == Approx(before));
+    CHECK(full.population.departement.beyondAtTownHall
+          == Approx(demo.coverage().result().population.departement.beyondAtTownHall));
     const std::size_t pointsBefore = demo.project().points().size();
 
     const int commune = mostPopulatedCommuneBeyond(demo.coverage().result());
@@ -344,6 +351,38 @@ TEST_CASE("a point added, saved under another name and reopened is still there w
     CHECK(saved->weeklyHours == 24.0);
     CHECK(saved->status == PointStatus::Planned);
     CHECK(saved->lambert93.x == where.x);
+}
+
+// Not run by default (hidden tag): `test_gui "[benchmark]"`. Measures what a planner
+// sees while dragging: for each mouse move, the coverage recompute, the map layers and the
+// statistics dock refreshed and the canvas repainted.
+TEST_CASE("live drag rate through the window", "[.][benchmark]")
+{
+    DemoWindow demo;
+    const AccueilPoint* dragged = nullptr;
+    for (const AccueilPoint& p : demo.project().points())
+        if (p.kind == "france_services" && !p.outsideTerritory) {
+            dragged = &p;
+            break;
+        }
+    REQUIRE(dragged);
+    demo.canvas().zoomHome();
+    const QPoint from = demo.screen(dragged->lambert93);
+    sendMouse(demo.canvas(), QEvent::MouseButtonPress, from, Qt::LeftButton);
+    const int steps = 100;
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 1; i <= steps; ++i) {
+        sendMouse(demo.canvas(), QEvent::MouseMove, from + QPoint(i * 2, i), Qt::LeftButton);
+        demo.coverage().recomputeNow();
+        demo.canvas().repaint();
+    }
+    const double perUpdate = clock.nsecsElapsed() / 1e6 / steps;
+    sendMouse(demo.canvas(), QEvent::MouseButtonRelease, from + QPoint(steps * 2, steps), Qt::NoButton);
+    WARN("window " << demo.canvas().width() << "x" << demo.canvas().height() << " map: " << perUpdate
+                   << " ms per drag update (" << 1000.0 / perUpdate << " updates/s), coverage recompute "
+                   << demo.coverage().lastMilliseconds() << " ms");
+    CHECK(1000.0 / perUpdate >= 20.0);
 }
 
 int main(int argc, char* argv[])

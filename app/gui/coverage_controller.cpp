@@ -66,13 +66,50 @@ void CoverageController::recomputeNow()
     Q_EMIT updated();
 }
 
+namespace {
+
+// computeCoverage (core/coverage/coverage_run.cpp) without the gap-zone polygons and the
+// band polygons, which only exports need: polygonising the gaps is most of the cost of a
+// recompute, and the map draws gaps and bands from the surface itself. Same steps, same
+// order, same results otherwise (checked by the GUI tests against the CLI's figures).
+void computeLiveCoverage(const CoverageContext& context, std::span<const AccueilPoint> levelPoints,
+                         const CoverageOptions& options, CoverageResult& result)
+{
+    requireValidOptions(options);
+    result.options = options;
+    result.timings = {};
+    result.points.clear();
+    result.pointLinks.clear();
+    result.unjoinedPoints = 0;
+    for (const AccueilPoint& point : levelPoints) {
+        const AccessLink link = context.engine().link(point.lambert93);
+        if (!link.joined()) {
+            ++result.unjoinedPoints;
+            continue;
+        }
+        result.points.push_back(point);
+        result.pointLinks.push_back(link);
+    }
+    context.engine().nearest(result.pointLinks, result.search);
+    const SeedLinks seeds{result.pointLinks};
+    context.cellLinks().gather(result.search.view(), seeds, result.surface);
+    context.townHallLinks().gather(result.search.view(), seeds, result.townHallTimes);
+    result.gapZones.clear();
+    result.bands.clear();
+    result.population = computePopulationCoverage(context.territory(), context.grid(), context.placement(),
+                                                  result.surface.minutes, result.townHallTimes.minutes,
+                                                  context.townHalls(), options.thresholdMinutes);
+}
+
+}  // namespace
+
 CoverageOptions CoverageController::optionsFor(int level) const
 {
     CoverageOptions options;
     options.level = level;
     options.thresholdMinutes = thresholdMinutes_;
-    options.computeBands = false;         // the map draws bands from the surface itself
-    options.clipGapsToCommunes = false;   // stair-step outlines are enough on screen
+    options.computeBands = false;  // the map draws bands and gaps from the surface itself
+    options.clipGapsToCommunes = false;
     return options;
 }
 
@@ -82,7 +119,7 @@ void CoverageController::compute(int level)
     timer.start();
     const std::vector<AccueilPoint> points = coveragePoints(project_.points(), level, includePlanned_);
     try {
-        computeCoverage(*context_, points, optionsFor(level), results_[level - 1]);
+        computeLiveCoverage(*context_, points, optionsFor(level), results_[level - 1]);
     } catch (const std::exception& e) {
         // Keep showing the previous result; the message reaches the status bar.
         Q_EMIT failed(QString::fromLocal8Bit(e.what()));

@@ -15,7 +15,8 @@ class Project;
 // Keeps the coverage of the chosen level up to date with the project's points, including
 // while a point is being dragged: every change of the points schedules one recompute for
 // the next turn of the event loop, so a burst of mouse moves costs one computation. The
-// live computation skips what only exports need (clipped gap outlines, band polygons).
+// live computation skips what only exports need (gap-zone and band polygons): the map draws
+// gaps and bands from the travel-time surface.
 // Other levels are computed on demand (identify) and kept until the points change.
 class CoverageController : public QObject {
     Q_OBJECT

@@ -66,7 +66,12 @@ int main(int argc, char* argv[])
                                   QStringLiteral("WxH"));
     const QCommandLineOption language(QStringLiteral("lang"), QStringLiteral("Interface language: fr or en."),
                                       QStringLiteral("code"));
-    parser.addOptions({demo, screenshot, size, language});
+    const QCommandLineOption identify(QStringLiteral("identify"),
+                                      QStringLiteral("Once open, zoom to a commune (name or INSEE code) and show its access times."),
+                                      QStringLiteral("commune"));
+    const QCommandLineOption level(QStringLiteral("level"), QStringLiteral("Level whose coverage is shown: 1, 2 or 3."),
+                                   QStringLiteral("level"));
+    parser.addOptions({demo, screenshot, size, language, identify, level});
     parser.process(app);
 
     installTranslation(app, parser.isSet(language) ? parser.value(language)
@@ -79,6 +84,12 @@ int main(int argc, char* argv[])
     }
     window.show();
 
+    if (parser.isSet(level)) window.setCoverageLevel(parser.value(level).toInt());
+    if (parser.isSet(identify)) {
+        QObject::connect(&window, &MainWindow::projectOpened, &window, [&window, name = parser.value(identify)] {
+            if (!window.identifyCommune(name)) std::fprintf(stderr, "maillage-gui: no commune \"%s\"\n", qPrintable(name));
+        });
+    }
     if (parser.isSet(screenshot)) {
         window.setInteractive(false);
         const QString file = QFileInfo(parser.value(screenshot)).absoluteFilePath();

@@ -799,11 +799,12 @@ void MainWindow::buildLayers()
     // The layers live no longer than the project (closeProject clears them first), so they
     // may refer to its data without owning it.
     const std::shared_ptr<const Territory> territory(data, &data->territory);
-    layers_->add(new CommunesLayer(territory));
+    layers_->add(new CommunesLayer(territory, CommunesLayer::Part::Fill));
     if (coverage_) {
         layers_->add(new IsochroneLayer(*coverage_));
         layers_->add(new GapLayer(*coverage_));
     }
+    layers_->add(new CommunesLayer(territory, CommunesLayer::Part::Lines));
     layers_->add(new RoadsLayer(data->roads));
     layers_->add(new EpciLayer(territory));
     layers_->add(new OutlineLayer(territory));
@@ -1032,6 +1033,24 @@ void MainWindow::identifyAt(XY position)
         identifyDock_->show();
         identifyDock_->raise();
     }
+}
+
+void MainWindow::setCoverageLevel(int level) { levelBox_->setCurrentIndex(std::clamp(level, 1, 3) - 1); }
+
+bool MainWindow::identifyCommune(const QString& nameOrInsee)
+{
+    if (!project_) return false;
+    for (const maillage::Commune& c : project_->territory().communes) {
+        if (c.insee != nameOrInsee && c.name.compare(nameOrInsee, Qt::CaseInsensitive) != 0) continue;
+        BBox box = c.bbox;
+        const double margin = std::max(box.width(), box.height()) * 0.6;
+        box.expand(XY{box.minX - margin, box.minY - margin});
+        box.expand(XY{box.maxX + margin, box.maxY + margin});
+        canvas_->zoomToExtent(box);
+        identifyAt(c.geometry ? labelPoint(*c.geometry, c.bbox) : XY{(c.bbox.minX + c.bbox.maxX) / 2, (c.bbox.minY + c.bbox.maxY) / 2});
+        return true;
+    }
+    return false;
 }
 
 QString MainWindow::identifyText() const { return identifyLabel_->text(); }

@@ -66,6 +66,12 @@ public:
     // Message boxes are skipped when false (scripted runs); errors still go to lastError().
     void setInteractive(bool interactive) { interactive_ = interactive; }
 
+    // The level whose coverage is shown (1 to 3), as the toolbar's level box sets it.
+    void setCoverageLevel(int level);
+
+    // Zooms to a commune (name or INSEE code) and shows its access times; false if unknown.
+    bool identifyCommune(const QString& nameOrInsee);
+
     // Adds a point of the current "new point" kind at a map position, as the add tool does.
     void addPointAt(XY position);
 

@@ -22,7 +22,7 @@
 namespace maillage::gui {
 namespace {
 
-enum Column { Name, Population, Beyond, Share, TownHallsBeyond, BeyondAtTownHall, ColumnCount };
+enum Column { Name, Population, Beyond, Share, TownHallsBeyond, ColumnCount };
 
 QString percent(double share) { return QLocale().toString(share * 100.0, 'f', 1) + QStringLiteral(" %"); }
 
@@ -44,7 +44,7 @@ QString shortEpciName(QString name)
         if (name.startsWith(QLatin1String(longForm), Qt::CaseInsensitive))
             name = QLatin1String(shortForm) + name.mid(int(strlen(longForm)));
     name = name.simplified();
-    return name.size() > 34 ? name.left(32) + QStringLiteral("…") : name;
+    return name.size() > 30 ? name.left(28) + QStringLiteral("…") : name;
 }
 
 }  // namespace
@@ -57,12 +57,11 @@ StatisticsPanel::StatisticsPanel(QWidget* parent)
     summary_->setObjectName(QStringLiteral("statisticsSummary"));
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     table_->setObjectName(QStringLiteral("statisticsTable"));
-    table_->setHorizontalHeaderLabels({tr("EPCI"), tr("Population"), tr("Au-delà"), tr("Part"), tr("Mairies au-delà"),
-                                       tr("Hab. (mairie au-delà)")});
+    table_->setHorizontalHeaderLabels({tr("EPCI"), tr("Population"), tr("Au-delà"), tr("Part"), tr("Mairies au-delà")});
     table_->horizontalHeaderItem(Beyond)->setToolTip(
         tr("Habitants au-delà du seuil, la population de chaque commune étant répartie sur ses cellules habitables"));
-    table_->horizontalHeaderItem(BeyondAtTownHall)->setToolTip(
-        tr("Habitants des communes dont la mairie est au-delà du seuil"));
+    table_->horizontalHeaderItem(TownHallsBeyond)->setToolTip(
+        tr("Communes dont la mairie est au-delà du seuil (et leurs habitants, dans la bulle d'aide de chaque ligne)"));
     table_->verticalHeader()->hide();
     table_->verticalHeader()->setDefaultSectionSize(21);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -121,7 +120,7 @@ void StatisticsPanel::rebuild()
 
     const auto& epcis = coverage_->result().population.epcis;
     epciRows_ = static_cast<int>(epcis.size());
-    table_->setRowCount(epciRows_ + 1);
+    table_->setRowCount(epciRows_ + 1);  // the département first, then each EPCI
     auto* series = new QHorizontalBarSeries;
     bars_ = new QBarSet(tr("Habitants au-delà du seuil"));
     bars_->setColor(QColor(0xc2, 0x18, 0x5b));
@@ -143,6 +142,7 @@ void StatisticsPanel::rebuild()
     QFont small = categoryAxis->labelsFont();
     small.setPointSizeF(7.5);
     categoryAxis->setLabelsFont(small);
+    categoryAxis->setTruncateLabels(false);
     chart_->addAxis(categoryAxis, Qt::AlignLeft);
     series->attachAxis(categoryAxis);
     valueAxis_ = new QValueAxis;
@@ -181,12 +181,16 @@ void StatisticsPanel::refresh()
                           .arg(QLocale().toString(coverage_->lastMilliseconds(), 'f', 0)));
 
     auto fill = [this](int row, const AreaCoverage& area, const QString& name, bool bold) {
-        const QStringList cells{name,
+        const QStringList cells{bold ? name : shortEpciName(name),
                                 formatCount(area.population),
                                 formatCount(std::llround(area.beyondSpread)),
                                 percent(area.shareSpread()),
-                                QString::number(area.communesTownHallBeyond),
-                                formatCount(std::llround(area.beyondAtTownHall))};
+                                QString::number(area.communesTownHallBeyond)};
+        const QString tip = tr("%1\n%2 habitants au-delà (population répartie sur les cellules habitables)\n"
+                               "%3 habitants dans les %4 communes dont la mairie est au-delà")
+                                .arg(name, formatCount(std::llround(area.beyondSpread)),
+                                     formatCount(std::llround(area.beyondAtTownHall)))
+                                .arg(area.communesTownHallBeyond);
         for (int c = 0; c < ColumnCount; ++c) {
             QTableWidgetItem* item = table_->item(row, c);
             if (!item) {
@@ -197,17 +201,18 @@ void StatisticsPanel::refresh()
                 table_->setItem(row, c, item);
             }
             if (item->text() != cells[c]) item->setText(cells[c]);
+            if (item->toolTip() != tip) item->setToolTip(tip);
         }
     };
     double maximum = 0;
     for (int i = 0; i < epciRows_; ++i) {
         const AreaCoverage& epci = population.epcis[i];
-        fill(i, epci, epci.name, false);
+        fill(i + 1, epci, epci.name, false);
         const double people = std::round(epci.beyondSpread);
         bars_->replace(epciRows_ - 1 - i, people);
         maximum = std::max(maximum, people);
     }
-    fill(epciRows_, total, tr("Département"), true);
+    fill(0, total, tr("Département"), true);
     // The axis grows in steps so that it does not flicker while a point is dragged.
     const double step = maximum > 5000 ? 2000 : maximum > 1000 ? 500 : 100;
     valueAxis_->setRange(0, std::max(step, std::ceil(maximum * 1.08 / step) * step));

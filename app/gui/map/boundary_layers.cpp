@@ -58,8 +58,11 @@ constexpr qint64 kTownPopulation = 5000;
 
 }  // namespace
 
-CommunesLayer::CommunesLayer(std::shared_ptr<const Territory> territory, QObject* parent)
-    : MapLayer(QStringLiteral("communes"), tr("Communes"), parent), territory_(std::move(territory))
+CommunesLayer::CommunesLayer(std::shared_ptr<const Territory> territory, Part part, QObject* parent)
+    : MapLayer(part == Part::Fill ? QStringLiteral("communes") : QStringLiteral("commune-lines"),
+               part == Part::Fill ? tr("Communes") : tr("Limites communales"), parent),
+      territory_(std::move(territory)),
+      part_(part)
 {
     for (const Commune& c : territory_->communes)
         if (c.geometry) paths_.push_back(areaPath(*c.geometry));
@@ -68,8 +71,13 @@ CommunesLayer::CommunesLayer(std::shared_ptr<const Territory> territory, QObject
 void CommunesLayer::render(QPainter& painter, const ViewTransform& view) const
 {
     painter.setTransform(view.transform());
-    painter.setPen(cosmeticPen(boundary_style::kCommuneLine, 0.8));
-    painter.setBrush(QColor::fromRgba(boundary_style::kLand));
+    if (part_ == Part::Fill) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor::fromRgba(boundary_style::kLand));
+    } else {
+        painter.setPen(cosmeticPen(boundary_style::kCommuneLine, 0.8));
+        painter.setBrush(Qt::NoBrush);
+    }
     const QRectF extent = extentRect(view);
     for (const QPainterPath& path : paths_)
         if (visible(path, extent)) painter.drawPath(path);
@@ -77,8 +85,9 @@ void CommunesLayer::render(QPainter& painter, const ViewTransform& view) const
 
 std::vector<LegendEntry> CommunesLayer::legend() const
 {
-    return {{swatch(QColor::fromRgba(boundary_style::kLand), QPen(QColor::fromRgba(boundary_style::kCommuneLine), 1)),
-             tr("Commune")}};
+    if (part_ == Part::Lines)
+        return {{lineSwatch(QPen(QColor::fromRgba(boundary_style::kCommuneLine), 1)), tr("Limite de commune")}};
+    return {{swatch(QColor::fromRgba(boundary_style::kLand), Qt::NoPen), tr("Territoire")}};
 }
 
 EpciLayer::EpciLayer(std::shared_ptr<const Territory> territory, QObject* parent)

@@ -10,17 +10,20 @@
 
 namespace maillage::gui {
 
-// Communes: a light land fill and thin outlines.
+// Communes, drawn twice: the land fill at the bottom of the map, the thin outlines above
+// the coverage colours so that borders stay visible.
 class CommunesLayer : public MapLayer {
     Q_OBJECT
 public:
-    CommunesLayer(std::shared_ptr<const Territory> territory, QObject* parent = nullptr);
+    enum class Part { Fill, Lines };
+    CommunesLayer(std::shared_ptr<const Territory> territory, Part part, QObject* parent = nullptr);
     void render(QPainter& painter, const ViewTransform& view) const override;
     std::vector<LegendEntry> legend() const override;
     BBox extent() const override { return territory_->bbox; }
 
 private:
     std::shared_ptr<const Territory> territory_;
+    Part part_;
     std::vector<QPainterPath> paths_;
 };
 

@@ -1,7 +1,6 @@
 #include "map/coverage_layers.h"
 
 #include "coverage_controller.h"
-#include "map/geometry_path.h"
 
 #include <QPainter>
 
@@ -34,6 +33,46 @@ QImage gridImage(const CoverageGrid& grid, const std::vector<float>& minutes, Co
         pixels[(r / columns) * stride + r % columns] = colourOf(minutes[cell]);
     }
     return image;
+}
+
+// The edges between gap cells and the others, in map coordinates, consecutive edges along
+// the same grid line merged into one segment.
+QVector<QLineF> gapOutline(const CoverageGrid& grid, const QImage& gaps)
+{
+    const int columns = grid.columns(), rows = grid.rows();
+    const double size = grid.cellSize(), west = grid.west(), north = grid.north();
+    auto isGap = [&](int row, int column) {
+        return row >= 0 && row < rows && column >= 0 && column < columns
+               && reinterpret_cast<const QRgb*>(gaps.constScanLine(row))[column] != 0;
+    };
+    QVector<QLineF> lines;
+    // Horizontal edges: the line above each row r (between rows r-1 and r), runs along it.
+    for (int r = 0; r <= rows; ++r) {
+        const double y = north - r * size;
+        int runStart = -1;
+        for (int c = 0; c <= columns; ++c) {
+            const bool edge = c < columns && isGap(r - 1, c) != isGap(r, c);
+            if (edge && runStart < 0) runStart = c;
+            if (!edge && runStart >= 0) {
+                lines.append(QLineF(west + runStart * size, y, west + c * size, y));
+                runStart = -1;
+            }
+        }
+    }
+    // Vertical edges: the line left of each column c, runs down it.
+    for (int c = 0; c <= columns; ++c) {
+        const double x = west + c * size;
+        int runStart = -1;
+        for (int r = 0; r <= rows; ++r) {
+            const bool edge = r < rows && isGap(r, c - 1) != isGap(r, c);
+            if (edge && runStart < 0) runStart = r;
+            if (!edge && runStart >= 0) {
+                lines.append(QLineF(x, north - runStart * size, x, north - r * size));
+                runStart = -1;
+            }
+        }
+    }
+    return lines;
 }
 
 void drawGridImage(QPainter& painter, const CoverageGrid& grid, const QImage& image, const ViewTransform& view)
@@ -108,11 +147,10 @@ void GapLayer::rebuild()
 {
     if (!coverage_.isAvailable()) return;
     const float threshold = static_cast<float>(coverage_.thresholdMinutes());
-    image_ = gridImage(coverage_.context()->grid(), coverage_.result().surface.minutes,
+    const CoverageGrid& grid = coverage_.context()->grid();
+    image_ = gridImage(grid, coverage_.result().surface.minutes,
                        [threshold](float minutes) -> QRgb { return minutes > threshold ? kGapColour : 0u; });
-    outline_ = QPainterPath();
-    for (const GapZone& zone : coverage_.result().gapZones)
-        if (zone.geometry) outline_.addPath(areaPath(*zone.geometry));
+    outline_ = gapOutline(grid, image_);
     markChanged();
 }
 
@@ -121,11 +159,11 @@ void GapLayer::render(QPainter& painter, const ViewTransform& view) const
     if (!coverage_.isAvailable()) return;
     drawGridImage(painter, coverage_.context()->grid(), image_, view);
     painter.setTransform(view.transform());
-    QPen pen(QColor::fromRgba(kGapOutline), 1.4);
+    painter.setRenderHint(QPainter::Antialiasing, false);  // axis-parallel lines
+    QPen pen(QColor::fromRgba(kGapOutline), 1.0);
     pen.setCosmetic(true);
     painter.setPen(pen);
-    painter.setBrush(Qt::NoBrush);
-    painter.drawPath(outline_);
+    painter.drawLines(outline_);
 }
 
 std::vector<LegendEntry> GapLayer::legend() const

@@ -3,7 +3,8 @@
 #include "map/map_layer.h"
 
 #include <QImage>
-#include <QPainterPath>
+#include <QLineF>
+#include <QVector>
 
 #include <array>
 
@@ -31,7 +32,9 @@ private:
     QImage image_;
 };
 
-// Zones beyond the threshold: every cell over it filled with the gap colour, outlined.
+// Zones beyond the threshold: every cell over it filled with the gap colour, outlined by
+// the cell edges between gap and non-gap cells (merged into long axis-parallel segments, so
+// the outline costs little to draw even while a point is dragged).
 class GapLayer : public MapLayer {
     Q_OBJECT
 public:
@@ -47,7 +50,7 @@ private:
     void rebuild();
     CoverageController& coverage_;
     QImage image_;
-    QPainterPath outline_;  // map coordinates
+    QVector<QLineF> outline_;  // map coordinates
 };
 
 }  // namespace maillage::gui

@@ -99,6 +99,7 @@ void LayerPanel::refreshLegend(MapLayer* layer)
     for (const LegendEntry& entry : layer->legend()) {
         auto* child = new QTreeWidgetItem(item, {entry.label});
         child->setIcon(0, QIcon(entry.symbol));
+        child->setToolTip(0, entry.label);
         child->setFlags(Qt::ItemIsEnabled);
     }
     item->setExpanded(expanded);

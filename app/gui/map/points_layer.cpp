@@ -6,6 +6,7 @@
 
 #include <QPainter>
 
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -25,19 +26,45 @@ double PointsLayer::symbolScale(const ViewTransform& view)
     return view.metresPerPixel() < 30 ? 1.35 : view.metresPerPixel() < 80 ? 1.15 : 1.0;
 }
 
+const QImage& PointsLayer::symbolImage(const PointStyle& style, double scale, qreal pixelRatio) const
+{
+    const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6|%7")
+                            .arg(static_cast<int>(style.level))
+                            .arg(style.kind)
+                            .arg(static_cast<int>(style.status))
+                            .arg(style.outside)
+                            .arg(style.selected)
+                            .arg(scale)
+                            .arg(pixelRatio);
+    auto it = symbols_.find(key);
+    if (it != symbols_.end()) return *it;
+    const int side = static_cast<int>(std::ceil((symbolSize(style.level) * scale + 12) * pixelRatio)) | 1;
+    QImage image(side, side, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    image.setDevicePixelRatio(pixelRatio);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    drawPointSymbol(painter, QPointF(side / pixelRatio / 2.0, side / pixelRatio / 2.0), style, scale);
+    painter.end();
+    return *symbols_.insert(key, image);
+}
+
 void PointsLayer::render(QPainter& painter, const ViewTransform& view) const
 {
     painter.resetTransform();
     const QRectF screen = QRectF(QPointF(0, 0), QSizeF(view.size())).adjusted(-20, -20, 20, 20);
     const double scale = symbolScale(view);
+    const qreal ratio = painter.device() ? painter.device()->devicePixelRatioF() : 1.0;
     const auto& selection = project_.selection();
     for (Level level : {Level::First, Level::Second, Level::Third}) {
         for (const AccueilPoint& p : project_.points()) {
             if (p.level != level) continue;
             const QPointF at = view.toScreen(p.lambert93);
             if (!screen.contains(at)) continue;
-            drawPointSymbol(painter, at, {p.level, p.kind, p.status, p.outsideTerritory, selection.contains(p.id)},
-                            scale);
+            const QImage& symbol =
+                symbolImage({p.level, p.kind, p.status, p.outsideTerritory, selection.contains(p.id)}, scale, ratio);
+            const QSizeF half = QSizeF(symbol.size()) / ratio / 2.0;
+            painter.drawImage(QPointF(std::round(at.x() - half.width()), std::round(at.y() - half.height())), symbol);
         }
     }
 }

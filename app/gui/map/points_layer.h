@@ -1,6 +1,10 @@
 #pragma once
 
 #include "map/map_layer.h"
+#include "map/point_symbols.h"
+
+#include <QHash>
+#include <QImage>
 
 namespace maillage::gui {
 
@@ -25,7 +29,11 @@ public:
 private:
     // Symbols grow a little when zooming in, so a town's points stay easy to grab.
     static double symbolScale(const ViewTransform& view);
+    // Symbols are drawn once per style into small images, then blitted: a few hundred
+    // points then cost well under a millisecond per frame, which matters while dragging.
+    const QImage& symbolImage(const PointStyle& style, double scale, qreal pixelRatio) const;
     Project& project_;
+    mutable QHash<QString, QImage> symbols_;
 };
 
 }  // namespace maillage::gui
