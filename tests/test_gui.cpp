@@ -4,11 +4,13 @@
 #include <catch2/catch.hpp>
 
 #include "coverage_controller.h"
+#include "geo/crs.h"
 #include "labels.h"
 #include "main_window.h"
 #include "map/boundary_layers.h"
 #include "map/coverage_layers.h"
 #include "map/map_canvas.h"
+#include "map/layer_panel.h"
 #include "map/map_layer.h"
 #include "map/view_transform.h"
 #include "point_commands.h"
@@ -18,11 +20,16 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QLabel>
+#include <QSlider>
+#include <QToolButton>
+#include <QTreeWidget>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMouseEvent>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
 #include <QUndoStack>
@@ -145,7 +152,7 @@ TEST_CASE("zooming with the wheel keeps the map point under the cursor")
     CHECK(view.toScreen({940000, 6341500}).y() < view.toScreen({940000, 6340000}).y());
 }
 
-TEST_CASE("a France services added with the mouse in a gap lowers the population beyond 20 minutes; undo restores it")
+TEST_CASE("a France services added with the mouse in a gap lowers the population beyond 20 minutes, and undo restores it")
 {
     DemoWindow demo;
     CHECK(demo.coverage().level() == 2);
@@ -351,6 +358,156 @@ TEST_CASE("a point added, saved under another name and reopened is still there w
     CHECK(saved->weeklyHours == 24.0);
     CHECK(saved->status == PointStatus::Planned);
     CHECK(saved->lambert93.x == where.x);
+}
+
+TEST_CASE("points selected with a rectangle are deleted in one edit, undone with Ctrl+Z")
+{
+    DemoWindow demo;
+    // Around Digne-les-Bains: town halls, post offices and France services close together.
+    const maillage::Commune* digne = demo.project().territory().commune(QStringLiteral("04070"));
+    REQUIRE(digne);
+    const XY centre{(digne->bbox.minX + digne->bbox.maxX) / 2, (digne->bbox.minY + digne->bbox.maxY) / 2};
+    demo.zoomAround(centre, 6000);
+    const std::size_t before = demo.project().points().size();
+
+    const QPoint topLeft = demo.screen({centre.x - 2500, centre.y + 2500});
+    const QPoint bottomRight = demo.screen({centre.x + 2500, centre.y - 2500});
+    QTest::mousePress(&demo.canvas(), Qt::LeftButton, Qt::ShiftModifier, topLeft);
+    QTest::mouseMove(&demo.canvas(), (topLeft + bottomRight) / 2);
+    QTest::mouseRelease(&demo.canvas(), Qt::LeftButton, Qt::ShiftModifier, bottomRight);
+    const int selected = static_cast<int>(demo.project().selection().size());
+    int inside = 0;
+    for (const AccueilPoint& p : demo.project().points())
+        if (std::abs(p.lambert93.x - centre.x) < 2500 && std::abs(p.lambert93.y - centre.y) < 2500) ++inside;
+    CHECK(selected == inside);
+    REQUIRE(selected >= 2);
+
+    auto* deleteAction = demo.window.findChild<QAction*>(QStringLiteral("deleteAction"));
+    REQUIRE(deleteAction);
+    REQUIRE(deleteAction->isEnabled());
+    deleteAction->trigger();
+    demo.settle();
+    CHECK(demo.project().points().size() == before - selected);
+    CHECK(demo.project().selection().isEmpty());
+    CHECK(Store::open(demo.project().path()).pointCount() == int(before - selected));
+
+    demo.window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&demo.window));
+    QTest::keyClick(&demo.window, Qt::Key_Z, Qt::ControlModifier);
+    demo.settle();
+    CHECK(demo.project().points().size() == before);
+    CHECK(Store::open(demo.project().path()).pointCount() == int(before));
+}
+
+TEST_CASE("the layer panel shows, hides, reorders and fades layers, with the legend drawn by the layers")
+{
+    DemoWindow demo;
+    auto* tree = demo.window.findChild<QTreeWidget*>(QStringLiteral("layerTree"));
+    REQUIRE(tree);
+    LayerStack& layers = *demo.window.layers();
+    REQUIRE(tree->topLevelItemCount() == int(layers.layers().size()));
+    // The panel lists the top of the map first.
+    CHECK(tree->topLevelItem(0)->text(0) == layers.layers().back()->name());
+
+    QTreeWidgetItem* gapsItem = nullptr;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i)
+        if (tree->topLevelItem(i)->text(0) == layers.layer("gaps")->name()) gapsItem = tree->topLevelItem(i);
+    REQUIRE(gapsItem);
+    CHECK(gapsItem->childCount() == int(layers.layer("gaps")->legend().size()));
+    CHECK(gapsItem->child(0)->text(0).contains("20 min"));
+
+    const QImage shown = demo.canvas().renderImage();
+    gapsItem->setCheckState(0, Qt::Unchecked);
+    CHECK_FALSE(layers.layer("gaps")->isVisible());
+    CHECK(demo.canvas().renderImage() != shown);
+    gapsItem->setCheckState(0, Qt::Checked);
+    CHECK(demo.canvas().renderImage() == shown);
+
+    tree->setCurrentItem(gapsItem);
+    auto* opacity = demo.window.findChild<QSlider*>(QStringLiteral("layerOpacity"));
+    REQUIRE(opacity);
+    opacity->setValue(25);
+    CHECK(layers.layer("gaps")->opacity() == Approx(0.25));
+
+    const int index = layers.indexOf(layers.layer("gaps"));
+    QToolButton* up = nullptr;
+    for (QToolButton* button : demo.window.findChildren<QToolButton*>())
+        if (button->arrowType() == Qt::UpArrow) up = button;
+    REQUIRE(up);
+    up->click();
+    CHECK(layers.indexOf(layers.layer("gaps")) == index + 1);
+
+}
+
+TEST_CASE("the status bar shows the cursor position in Lambert-93 and WGS84, and the scale")
+{
+    DemoWindow demo;
+    const XY digne{956500, 6338000};
+    demo.zoomAround(digne, 10000);
+    QTest::mouseMove(&demo.canvas(), demo.screen(digne));
+    auto* lambert = demo.window.findChild<QLabel*>(QStringLiteral("lambertLabel"));
+    auto* wgs = demo.window.findChild<QLabel*>(QStringLiteral("wgsLabel"));
+    auto* scale = demo.window.findChild<QLabel*>(QStringLiteral("scaleLabel"));
+    REQUIRE(lambert);
+    REQUIRE(wgs);
+    REQUIRE(scale);
+    auto numbers = [](const QString& text) {
+        std::vector<double> values;
+        static const QRegularExpression number(QStringLiteral("[0-9]+(\\.[0-9]+)?"));
+        for (auto it = number.globalMatch(text); it.hasNext();) values.push_back(it.next().captured().toDouble());
+        return values;
+    };
+    const double tolerance = 2 * demo.canvas().view().metresPerPixel();
+    const std::vector<double> l93 = numbers(lambert->text().mid(3));  // after "L93"
+    REQUIRE(l93.size() == 2);
+    CHECK(std::abs(l93[0] - digne.x) < tolerance);
+    CHECK(std::abs(l93[1] - digne.y) < tolerance);
+    const LonLat expectedWgs = toWgs84(digne);  // Digne-les-Bains: about 44.09° N, 6.24° E
+    const std::vector<double> wgs84 = numbers(wgs->text());
+    REQUIRE(wgs84.size() == 2);
+    CHECK(wgs84[0] == Approx(expectedWgs.lat).margin(0.001));
+    CHECK(wgs84[1] == Approx(expectedWgs.lon).margin(0.001));
+    const double expected = demo.canvas().scaleDenominator();
+    CHECK(expected > 10'000);
+    CHECK(scale->text().startsWith("1:"));
+    QString digits = scale->text().mid(2);
+    digits.remove(QRegularExpression(QStringLiteral("\\D")));
+    CHECK(digits.toDouble() == Approx(expected).epsilon(0.06));
+}
+
+TEST_CASE("cancelling a loading leaves the window empty and usable")
+{
+    const QString demoFile = demoTemplate();
+    test::ScratchDir folder;
+    const QString copy = folder.path(QStringLiteral("04.gpkg"));
+    REQUIRE(QFile::copy(demoFile, copy));
+    MainWindow window;
+    window.setInteractive(false);
+    window.show();
+    QSignalSpy failed(&window, &MainWindow::loadFailed);
+    window.openProject(copy);
+    REQUIRE(window.isBusy());
+    auto* cancel = window.findChild<QToolButton*>(QStringLiteral("cancelJob"));
+    REQUIRE(cancel);
+    cancel->click();
+    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+    CHECK(window.project() == nullptr);
+    CHECK(failed.count() == 1);
+    // And it opens the same project afterwards.
+    window.openProject(copy);
+    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+    CHECK(window.project() != nullptr);
+}
+
+TEST_CASE("importing the town-hall list again through the window duplicates nothing")
+{
+    DemoWindow demo;
+    const std::size_t before = demo.project().points().size();
+    const QString summary = demo.window.importPointsFrom(test::sharedData(QStringLiteral("04/mairies-04.csv")));
+    CHECK(summary.contains("198"));
+    CHECK(demo.project().points().size() == before);
+    CHECK(demo.window.importPointsFrom(QStringLiteral("/nonexistent/points.csv")).isEmpty());
+    CHECK(demo.window.lastError().contains("points.csv"));
 }
 
 // Not run by default (hidden tag): `test_gui "[benchmark]"`. Measures what a planner

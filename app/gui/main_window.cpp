@@ -199,6 +199,7 @@ void MainWindow::createActions()
     editAction_->setShortcut(QKeySequence(Qt::Key_F4));
     connect(editAction_, &QAction::triggered, this, &MainWindow::editSelection);
     deleteAction_ = new QAction(icon(QStringLiteral("delete")), tr("S&upprimer la sélection"), this);
+    deleteAction_->setObjectName(QStringLiteral("deleteAction"));
     deleteAction_->setShortcut(QKeySequence::Delete);
     connect(deleteAction_, &QAction::triggered, this, &MainWindow::deleteSelection);
     selectAllAction_ = new QAction(tr("Tout sé&lectionner"), this);
@@ -476,8 +477,11 @@ void MainWindow::createDocks()
 void MainWindow::createStatusBar()
 {
     lambertLabel_ = new QLabel;
+    lambertLabel_->setObjectName(QStringLiteral("lambertLabel"));
     wgsLabel_ = new QLabel;
+    wgsLabel_->setObjectName(QStringLiteral("wgsLabel"));
     scaleLabel_ = new QLabel;
+    scaleLabel_->setObjectName(QStringLiteral("scaleLabel"));
     for (QLabel* label : {lambertLabel_, wgsLabel_, scaleLabel_}) label->setMinimumWidth(120);
     lambertLabel_->setMinimumWidth(170);
     lambertLabel_->setToolTip(tr("Position du curseur en Lambert-93 (mètres)"));
@@ -490,6 +494,7 @@ void MainWindow::createStatusBar()
     progress_->setTextVisible(true);
     progress_->hide();
     cancelJob_ = new QToolButton;
+    cancelJob_->setObjectName(QStringLiteral("cancelJob"));
     cancelJob_->setText(tr("Annuler"));
     cancelJob_->hide();
     connect(cancelJob_, &QToolButton::clicked, this, [this] {
@@ -916,17 +921,25 @@ void MainWindow::importPoints()
     const QString file = QFileDialog::getOpenFileName(
         this, tr("Importer des points"), QSettings().value(kLastFolderKey, QDir::homePath()).toString(),
         tr("Points (*.csv *.geojson *.json *.gpkg *.shp);;Tous les fichiers (*)"));
-    if (file.isEmpty()) return;
+    if (!file.isEmpty()) importPointsFrom(file);
+}
+
+QString MainWindow::importPointsFrom(const QString& file)
+{
+    if (!project_) return {};
     try {
         QApplication::setOverrideCursor(Qt::WaitCursor);
         const QString summary = importPointsFile(project_->store(), file, project_->territory());
         QApplication::restoreOverrideCursor();
         project_->reloadPoints();
+        statusBar()->showMessage(summary.section(QLatin1Char('\n'), 0, 0), 10000);
         if (interactive_) QMessageBox::information(this, tr("Import terminé"), summary);
+        return summary;
     } catch (const Error& e) {
         QApplication::restoreOverrideCursor();
         showError(tr("Import impossible"), e.message());
     }
+    return {};
 }
 
 // ---------------------------------------------------------------------------------------
@@ -944,7 +957,7 @@ void MainWindow::addPointAt(XY position)
     point.source = QStringLiteral("maillage");
     point = project_->placedAt(point, position);
     const maillage::Commune* commune = project_->territory().commune(point.communeInsee);
-    point.name = commune ? tr("%1 projeté — %2").arg(kindLabel(kind), commune->name) : tr("%1 projeté").arg(kindLabel(kind));
+    point.name = commune ? tr("%1 (projet) — %2").arg(kindLabel(kind), commune->name) : tr("%1 (projet)").arg(kindLabel(kind));
     auto* command = new AddPointCommand(*project_, point);
     project_->undoStack()->push(command);
     if (const qint64 id = command->pointId()) project_->setSelection({id});

@@ -72,6 +72,10 @@ public:
     // Zooms to a commune (name or INSEE code) and shows its access times; false if unknown.
     bool identifyCommune(const QString& nameOrInsee);
 
+    // Imports a points file into the open project (as Projet › Importer des points does
+    // after its file dialog); returns the summary shown to the user, empty on failure.
+    QString importPointsFrom(const QString& file);
+
     // Adds a point of the current "new point" kind at a map position, as the add tool does.
     void addPointAt(XY position);
 

@@ -57,7 +57,7 @@ StatisticsPanel::StatisticsPanel(QWidget* parent)
     summary_->setObjectName(QStringLiteral("statisticsSummary"));
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     table_->setObjectName(QStringLiteral("statisticsTable"));
-    table_->setHorizontalHeaderLabels({tr("EPCI"), tr("Population"), tr("Au-delà"), tr("Part"), tr("Mairies au-delà")});
+    table_->setHorizontalHeaderLabels({tr("EPCI"), tr("Population"), tr("Au-delà"), tr("Part"), tr("Mairies\nau-delà")});
     table_->horizontalHeaderItem(Beyond)->setToolTip(
         tr("Habitants au-delà du seuil, la population de chaque commune étant répartie sur ses cellules habitables"));
     table_->horizontalHeaderItem(TownHallsBeyond)->setToolTip(
@@ -167,18 +167,24 @@ void StatisticsPanel::refresh()
     const PopulationCoverage& population = result.population;
     if (static_cast<int>(population.epcis.size()) != epciRows_) rebuild();
     const AreaCoverage& total = population.departement;
-    summary_->setText(tr("<b>%1 habitants (%2)</b> à plus de %3 min d'un lieu de niveau %4 ; "
-                         "%5 communes dont la mairie est au-delà (%6 habitants).<br>"
-                         "<small>%7 points de niveau %4 pris en compte%8 · calcul en %9 ms</small>")
-                          .arg(formatCount(std::llround(total.beyondSpread)))
-                          .arg(percent(total.shareSpread()))
-                          .arg(coverage_->thresholdMinutes())
-                          .arg(coverage_->level())
-                          .arg(total.communesTownHallBeyond)
-                          .arg(formatCount(std::llround(total.beyondAtTownHall)))
-                          .arg(result.points.size())
-                          .arg(coverage_->includePlanned() ? tr(" (projets compris)") : QString())
-                          .arg(QLocale().toString(coverage_->lastMilliseconds(), 'f', 0)));
+    if (result.points.empty()) {
+        summary_->setText(tr("<b>Aucun point de niveau %1</b> dans le projet : toute la population est au-delà du seuil. "
+                             "Ajoutez les lieux de ce niveau sur la carte ou importez-les (Projet › Importer des points).")
+                              .arg(coverage_->level()));
+    } else {
+        summary_->setText(tr("<b>%1 habitants (%2)</b> à plus de %3 min d'un lieu de niveau %4 ; "
+                             "%5 communes dont la mairie est au-delà (%6 habitants).<br>"
+                             "<small>%7 points de niveau %4 pris en compte%8 · calcul en %9 ms</small>")
+                              .arg(formatCount(std::llround(total.beyondSpread)))
+                              .arg(percent(total.shareSpread()))
+                              .arg(coverage_->thresholdMinutes())
+                              .arg(coverage_->level())
+                              .arg(total.communesTownHallBeyond)
+                              .arg(formatCount(std::llround(total.beyondAtTownHall)))
+                              .arg(result.points.size())
+                              .arg(coverage_->includePlanned() ? tr(" (projets compris)") : QString())
+                              .arg(QLocale().toString(coverage_->lastMilliseconds(), 'f', 0)));
+    }
 
     auto fill = [this](int row, const AreaCoverage& area, const QString& name, bool bold) {
         const QStringList cells{bold ? name : shortEpciName(name),

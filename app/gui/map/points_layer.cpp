@@ -19,6 +19,7 @@ PointsLayer::PointsLayer(Project& project, QObject* parent)
     connect(&project, &Project::selectionChanged, this, &PointsLayer::markChanged);
     for (auto signal : {&Project::pointAdded, &Project::pointRemoved, &Project::pointChanged})
         connect(&project, signal, this, &PointsLayer::legendChanged);
+    connect(&project, &Project::pointsReset, this, &PointsLayer::legendChanged);
 }
 
 double PointsLayer::symbolScale(const ViewTransform& view)
