@@ -1,18 +1,18 @@
 // Benchmark of the routable graph and its searches (issue 3, item 7). Not a test: prints a
 // table of build time, memory, snapping and search times on four networks:
-//   04         the 04 network (routes-04.geojson, read here with OGR: one node per distinct
-//              vertex, class speeds), ~5,000 nodes;
-//   andorra    Andorra's OSM extract, when an OSM extractor is available (else skipped);
-//   densified  the 04 network split into ~30 m pieces (OSM-like vertex spacing), ~300,000 nodes;
+//   04         the 04 network (routes-04.geojson through the line-layer extractor and the
+//              calibrated "generalised" profile), ~5,000 nodes;
+//   andorra    Andorra's OSM extract (OSM extractor, "osm" profile);
+//   densified  the 04 network split into ~30 m pieces (OSM-like vertex spacing), ~350,000 nodes;
 //   synthetic  a road-like perturbed grid of 5 million nodes with arterials, one-ways and
 //              long fast edges.
-// Usage: bench_network [--only 04,densified,synthetic] [--runs N] [--data DIR]
-// Build it optimised (RelWithDebInfo, the default, is -O2) and run it on an idle machine.
+// Usage: bench_network [--only 04,andorra,densified,synthetic] [--runs N] [--data DIR] [--skip-od]
+// Build it optimised (RelWithDebInfo, the default, is -O2). Times are the thread's CPU time.
 
 #include "common/error.h"
-#include "geo/crs.h"
-#include "io/ogr_source.h"
+#include "network/extract_lines.h"
 #include "network/nearest_search.h"
+#include "network/profile_snapping.h"
 #include "network/road_graph.h"
 #include "network/snapping.h"
 #include "network/travel_matrix.h"
@@ -20,14 +20,12 @@
 #include <QCoreApplication>
 #include <QStringList>
 #include <gdal.h>
-#include <ogrsf_frmts.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <functional>
-#include <map>
 #include <random>
 #include <string>
 #include <time.h>
@@ -69,106 +67,66 @@ double peakResidentMiB()
     return 0.0;
 }
 
-// Class speeds (km/h) and a detour factor for the straight segments of a generalised network.
-// Plausible values only: the calibrated profile is another part's work.
-double classSpeedKmh(RoadClass c)
-{
-    switch (c) {
-    case RoadClass::Motorway: return 115.0;
-    case RoadClass::Trunk: return 90.0;
-    case RoadClass::Primary: return 75.0;
-    case RoadClass::Secondary: return 65.0;
-    default: return 50.0;
-    }
-}
-constexpr double kGeneralisedDetour = 1.25;
-
-RoadClass classFromName(const QString& name)
-{
-    if (name == "motorway") return RoadClass::Motorway;
-    if (name == "trunk") return RoadClass::Trunk;
-    if (name == "primary") return RoadClass::Primary;
-    if (name == "secondary") return RoadClass::Secondary;
-    return RoadClass::Unknown;
-}
-
-void addStraightEdge(NetworkInput& net, NodeId from, NodeId to, RoadClass roadClass, double detour,
-                     bool oneway = false, double speedKmh = 0.0)
-{
-    NetworkEdge e;
-    e.from = from;
-    e.to = to;
-    const XY a = net.nodes[from], b = net.nodes[to];
-    e.metres = std::hypot(b.x - a.x, b.y - a.y) * detour;
-    e.seconds = e.metres / ((speedKmh > 0 ? speedKmh : classSpeedKmh(roadClass)) / 3.6);
-    e.oneway = oneway;
-    e.roadClass = roadClass;
-    net.edges.push_back(e);  // no shape points: the graph draws a straight line
-}
-
-// The 04 network: one node per distinct vertex (segments sharing a coordinate connect).
-NetworkInput load04(const QString& path)
-{
-    NetworkInput net;
-    net.sourceFile = path;
-    GdalDatasetPtr dataset = openVectorSource(path);
-    OGRLayer* layer = findLayer(*dataset, path, QString());
-    const int classField = requireField(*layer, path, QStringLiteral("class"));
-    std::map<std::pair<long long, long long>, NodeId> nodeAt;
-    const auto nodeFor = [&](double lon, double lat) {
-        const std::pair<long long, long long> key{std::llround(lon * 1e7), std::llround(lat * 1e7)};
-        const auto [it, inserted] = nodeAt.try_emplace(key, NodeId(net.nodes.size()));
-        if (inserted) net.nodes.push_back(toLambert93({lon, lat}));
-        return it->second;
-    };
-    layer->ResetReading();
-    while (OGRFeature* feature = layer->GetNextFeature()) {
-        const RoadClass roadClass = classFromName(QString::fromUtf8(feature->GetFieldAsString(classField)));
-        const OGRGeometry* geometry = feature->GetGeometryRef();
-        std::vector<const OGRLineString*> lines;
-        if (geometry && wkbFlatten(geometry->getGeometryType()) == wkbLineString)
-            lines.push_back(geometry->toLineString());
-        else if (geometry && wkbFlatten(geometry->getGeometryType()) == wkbMultiLineString)
-            for (const OGRLineString* l : *geometry->toMultiLineString()) lines.push_back(l);
-        for (const OGRLineString* line : lines)
-            for (int i = 0; i + 1 < line->getNumPoints(); ++i) {
-                const NodeId a = nodeFor(line->getX(i), line->getY(i));
-                const NodeId b = nodeFor(line->getX(i + 1), line->getY(i + 1));
-                if (a != b) addStraightEdge(net, a, b, roadClass, kGeneralisedDetour);
-            }
-        OGRFeature::DestroyFeature(feature);
-    }
-    return net;
-}
-
-// Splits every edge into pieces of about `pieceMetres` (straight edges only, as in 04).
+// Splits every edge into pieces of about `pieceMetres` along its shape (OSM-like vertex
+// spacing); times and lengths are shared in proportion.
 NetworkInput densify(const NetworkInput& in, double pieceMetres)
 {
     NetworkInput out;
     out.sourceFile = in.sourceFile + " (densified)";
     out.nodes = in.nodes;
+    out.refs = in.refs;
     for (const NetworkEdge& e : in.edges) {
-        const XY a = in.nodes[e.from], b = in.nodes[e.to];
-        const double straight = std::hypot(b.x - a.x, b.y - a.y);
-        const int pieces = std::max(1, int(std::ceil(straight / pieceMetres)));
+        std::vector<XY> line;
+        if (e.shapeEnd - e.shapeBegin >= 2) line.assign(in.shape.begin() + e.shapeBegin, in.shape.begin() + e.shapeEnd);
+        else line = {in.nodes[e.from], in.nodes[e.to]};
+        std::vector<double> along{0.0};
+        for (std::size_t i = 1; i < line.size(); ++i)
+            along.push_back(along.back() + std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y));
+        const double length = along.back();
+        const int pieces = std::max(1, int(std::ceil(length / pieceMetres)));
         NodeId previous = e.from;
+        std::size_t vertex = 1;  // next shape vertex to pass
+        XY start = line.front();
         for (int k = 1; k <= pieces; ++k) {
-            NodeId next = e.to;
-            if (k < pieces) {
-                const double t = double(k) / pieces;
-                out.nodes.push_back({a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)});
-                next = NodeId(out.nodes.size() - 1);
-            }
+            const double cut = length * k / pieces;
             NetworkEdge piece = e;
             piece.from = previous;
+            piece.shapeBegin = std::uint32_t(out.shape.size());
+            out.shape.push_back(start);
+            while (vertex + 1 < line.size() && along[vertex] < cut) out.shape.push_back(line[vertex++]);
+            XY end = line.back();
+            NodeId next = e.to;
+            if (k < pieces) {
+                const std::size_t i = vertex;  // cut lies on segment (i-1, i)
+                const double t = (cut - along[i - 1]) / std::max(along[i] - along[i - 1], 1e-9);
+                end = {line[i - 1].x + t * (line[i].x - line[i - 1].x), line[i - 1].y + t * (line[i].y - line[i - 1].y)};
+                out.nodes.push_back(end);
+                next = NodeId(out.nodes.size() - 1);
+            }
+            out.shape.push_back(end);
+            piece.shapeEnd = std::uint32_t(out.shape.size());
             piece.to = next;
             piece.metres = e.metres / pieces;
             piece.seconds = e.seconds / pieces;
             out.edges.push_back(piece);
             previous = next;
+            start = end;
         }
     }
     return out;
+}
+
+void addStraightEdge(NetworkInput& net, NodeId from, NodeId to, RoadClass roadClass, bool oneway, double speedKmh)
+{
+    NetworkEdge e;
+    e.from = from;
+    e.to = to;
+    const XY a = net.nodes[from], b = net.nodes[to];
+    e.metres = std::hypot(b.x - a.x, b.y - a.y);
+    e.seconds = e.metres / (speedKmh / 3.6);
+    e.oneway = oneway;
+    e.roadClass = roadClass;
+    net.edges.push_back(e);  // no shape points: the graph draws a straight line
 }
 
 // A road-like graph: a perturbed grid (60 m) with 30 % of local streets missing, 5 % of them
@@ -190,11 +148,11 @@ NetworkInput synthetic(int side)
     const auto at = [side](int i, int j) { return NodeId(j * side + i); };
     const auto street = [&](NodeId a, NodeId b, bool arterial) {
         if (arterial) {
-            addStraightEdge(net, a, b, RoadClass::Primary, 1.0, false, 80.0);
+            addStraightEdge(net, a, b, RoadClass::Primary, false, 80.0);
         } else if (unit(random) < 0.7) {
             const bool oneway = unit(random) < 0.05;
             if (oneway && unit(random) < 0.5) std::swap(a, b);
-            addStraightEdge(net, a, b, RoadClass::Residential, 1.0, oneway, 40.0);
+            addStraightEdge(net, a, b, RoadClass::Residential, oneway, 40.0);
         }
     };
     for (int j = 0; j < side; ++j)
@@ -202,7 +160,7 @@ NetworkInput synthetic(int side)
             if (i + 1 < side) street(at(i, j), at(i + 1, j), j % 25 == 0);
             if (j + 1 < side) street(at(i, j), at(i, j + 1), i % 25 == 0);
             if (j % 100 == 50 && i % 25 == 0 && i + 25 < side)
-                addStraightEdge(net, at(i, j), at(i + 25, j), RoadClass::Motorway, 1.0, false, 120.0);
+                addStraightEdge(net, at(i, j), at(i + 25, j), RoadClass::Motorway, false, 120.0);
         }
     return net;
 }
@@ -214,14 +172,16 @@ struct Row {
     double largestShare = 0.0;
     double prepareMs = 0.0, buildMs = 0.0;
     double searchBytesPerEdge = 0.0, totalBytesPerEdge = 0.0, workspaceBytesPerNode = 0.0;
-    double snapperBuildMs = 0.0, snap100kMs = 0.0, snappedShare = 0.0;
+    double snapperBuildMs = 0.0, snapCellsMs = 0.0, snapScatteredMs = 0.0, snappedShare = 0.0;
+    std::size_t cellCount = 0;
     double searchMs = 0.0, searchMinMs = 0.0, searchMetresMs = 0.0, searchLimitMs = 0.0;
-    double repairMs = 0.0, repairSettledShare = 0.0, reach100kMs = 0.0;
+    double repairMs = 0.0, repairSettledShare = 0.0, reachCellsMs = 0.0;
     double odMs = 0.0;
     std::string odShape;
 };
 
-Row measure(const std::string& name, const std::function<NetworkInput()>& prepare, int runs)
+Row measure(const std::string& name, const std::function<NetworkInput()>& prepare, SnapOptions access,
+            int runs, bool withOd)
 {
     Row row;
     row.name = name;
@@ -241,20 +201,28 @@ Row measure(const std::string& name, const std::function<NetworkInput()>& prepar
     std::fprintf(stderr, "[%s] %u nodes, %u edges; snapping...\n", name.c_str(), row.nodes, row.edges);
     std::unique_ptr<Snapper> snapper;
     row.snapperBuildMs = timeMs([&] { snapper = std::make_unique<Snapper>(graph); });
-    SnapOptions access;
     access.largestComponentOnly = true;
 
-    // 100,000 points spread uniformly over the network's box, as coverage grid cells are.
+    // 100,000 cell centres of a regular grid over the network's box, row by row, as the
+    // coverage surface snaps them; and 100,000 points at random (no help from neighbours).
     std::mt19937 random(42);
     const BBox box = graph.bounds();
+    const double spacing = std::sqrt(box.width() * box.height() / 100'000.0);
+    std::vector<XY> cells;
+    for (double y = box.minY + spacing / 2; y < box.maxY; y += spacing)
+        for (double x = box.minX + spacing / 2; x < box.maxX; x += spacing) cells.push_back({x, y});
     std::uniform_real_distribution<double> rx(box.minX, box.maxX), ry(box.minY, box.maxY);
-    std::vector<XY> cells(100'000);
-    for (XY& c : cells) c = {rx(random), ry(random)};
-    std::vector<Snap> cellSnaps;
-    std::vector<double> snapTimes;
-    for (int r = 0; r < std::max(1, runs / 4); ++r)
+    std::vector<XY> scattered(100'000);
+    for (XY& c : scattered) c = {rx(random), ry(random)};
+    std::vector<Snap> cellSnaps, scatteredSnaps;
+    std::vector<double> snapTimes, scatteredTimes;
+    for (int r = 0; r < std::max(1, runs / 4); ++r) {
         snapTimes.push_back(timeMs([&] { cellSnaps = snapper->snapAll(cells, access, 1); }));
-    row.snap100kMs = median(snapTimes);
+        scatteredTimes.push_back(timeMs([&] { scatteredSnaps = snapper->snapAll(scattered, access, 1); }));
+    }
+    row.cellCount = cells.size();
+    row.snapCellsMs = median(snapTimes);
+    row.snapScatteredMs = median(scatteredTimes);
     row.snappedShare = double(std::count_if(cellSnaps.begin(), cellSnaps.end(), [](const Snap& s) { return s.ok(); }))
                      / cellSnaps.size();
 
@@ -302,12 +270,12 @@ Row measure(const std::string& name, const std::function<NetworkInput()>& prepar
     }
     row.repairMs = median(repairs);
     row.repairSettledShare = median(settledShares);
-    row.reach100kMs = timeMs([&] { (void)search.reachAll(cellSnaps); });
+    row.reachCellsMs = timeMs([&] { (void)search.reachAll(cellSnaps); });
 
     // OD: 50 origins × 16 facilities, times and metres.
     std::vector<Snap> origins(50);
     for (Snap& o : origins) o = randomPlace();
-    row.odMs = timeMs([&] { (void)travelMatrix(graph, origins, facilities); });
+    if (withOd) row.odMs = timeMs([&] { (void)travelMatrix(graph, origins, facilities); });
     row.odShape = "50x16";
     return row;
 }
@@ -315,17 +283,17 @@ Row measure(const std::string& name, const std::function<NetworkInput()>& prepar
 void printTable(const std::vector<Row>& rows)
 {
     std::printf("\n| network | nodes | edges | largest comp. | prepare ms | graph build ms | search B/edge | "
-                "graph total B/edge | workspace B/node | snapper build ms | snap 100k pts ms (joined) | "
-                "16-source search ms, median (min) | + metres ms | 20-min limit ms | drag repair ms (share settled) | "
-                "reach 100k pts ms | OD 50x16 ms |\n");
-    std::printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                "graph total B/edge | workspace B/node | snapper build ms | snap grid cells ms (cells, joined) | "
+                "snap 100k random pts ms | 16-source search ms, median (min) | + metres ms | 20-min limit ms | "
+                "drag repair ms (share settled) | reach grid cells ms | OD 50x16 ms |\n");
+    std::printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (const Row& r : rows)
-        std::printf("| %s | %u | %u | %.1f %% | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f (%.0f %%) | "
+        std::printf("| %s | %u | %u | %.1f %% | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f (%zu, %.0f %%) | %.1f | "
                     "%.3f (%.3f) | %.3f | %.3f | %.3f (%.1f %%) | %.1f | %.1f |\n",
                     r.name.c_str(), r.nodes, r.edges, 100.0 * r.largestShare, r.prepareMs, r.buildMs,
                     r.searchBytesPerEdge, r.totalBytesPerEdge, r.workspaceBytesPerNode, r.snapperBuildMs,
-                    r.snap100kMs, 100.0 * r.snappedShare, r.searchMs, r.searchMinMs, r.searchMetresMs,
-                    r.searchLimitMs, r.repairMs, 100.0 * r.repairSettledShare, r.reach100kMs, r.odMs);
+                    r.snapCellsMs, r.cellCount, 100.0 * r.snappedShare, r.snapScatteredMs, r.searchMs, r.searchMinMs,
+                    r.searchMetresMs, r.searchLimitMs, r.repairMs, 100.0 * r.repairSettledShare, r.reachCellsMs, r.odMs);
 }
 
 }  // namespace
@@ -336,24 +304,37 @@ int main(int argc, char* argv[])
     GDALAllRegister();
     QStringList only{"04", "andorra", "densified", "synthetic"};
     int runs = 20;
+    bool withOd = true;
     QString data = QStringLiteral(MAILLAGE_SHARED_DATA);
     const QStringList args = app.arguments();
-    for (int i = 1; i + 1 < args.size(); i += 2) {
+    for (int i = 1; i < args.size(); ++i) {
+        if (args[i] == "--skip-od") { withOd = false; continue; }
+        if (i + 1 >= args.size()) break;
         if (args[i] == "--only") only = args[i + 1].split(',');
         else if (args[i] == "--runs") runs = std::max(1, args[i + 1].toInt());
         else if (args[i] == "--data") data = args[i + 1];
+        ++i;
     }
     const QString routes04 = data + "/04/routes-04.geojson";
 
     std::vector<Row> rows;
     try {
-        if (only.contains("04")) rows.push_back(measure("04 (routes-04.geojson)", [&] { return load04(routes04); }, runs));
+        const SpeedProfile generalised = loadSpeedProfile(QStringLiteral("generalised"));
+        const SpeedProfile osm = loadSpeedProfile(QStringLiteral("osm"));
+        const QString andorra = data + "/osm/andorra.osm.pbf";
+        if (only.contains("04"))
+            rows.push_back(measure("04 (routes-04.geojson)", [&] { return extractNetwork(routes04, generalised); },
+                                   snapOptionsFor(generalised), runs, withOd));
         if (only.contains("andorra"))
-            std::fprintf(stderr, "[andorra] skipped: needs the OSM extractor (branch wt-netbuild)\n");
+            rows.push_back(measure("Andorra (OSM)", [&] { return extractNetwork(andorra, osm); },
+                                   snapOptionsFor(osm), runs, withOd));
         if (only.contains("densified"))
-            rows.push_back(measure("04 densified to ~30 m", [&] { return densify(load04(routes04), 30.0); }, runs));
+            rows.push_back(measure("04 densified to ~30 m",
+                                   [&] { return densify(extractNetwork(routes04, generalised), 30.0); },
+                                   snapOptionsFor(generalised), runs, withOd));
         if (only.contains("synthetic"))
-            rows.push_back(measure("synthetic 5M", [] { return synthetic(2237); }, std::min(runs, 5)));
+            rows.push_back(measure("synthetic 5M", [] { return synthetic(2237); }, snapOptionsFor(osm),
+                                   std::min(runs, 5), withOd));
     } catch (const Error& e) {
         std::fprintf(stderr, "error: %s\n", qPrintable(e.message()));
         return 1;

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # The main job on the Alpes-de-Haute-Provence (04) data: installs what is needed, builds,
-# creates a project from the reference data, imports the three published point lists and
-# prints what the territory and the store hold.
+# creates a project from the reference data, imports the three published point lists,
+# prints what the territory and the store hold, then computes the 20-minute coverage of the
+# France services (out/coverage-04.gpkg, CSV tables in out/coverage-04/) and its summary.
 # Data folder: ../shared/data (override with MAILLAGE_SHARED_DATA). Output: out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
 
-DATA="${MAILLAGE_SHARED_DATA:-$(cd .. && pwd)/shared/data}/04"
+# The same folder the build found (see cmake/FindSharedData.cmake).
+DATA="$(sed -n 's/^MAILLAGE_SHARED_DATA:PATH=//p' build/CMakeCache.txt)/04"
 [ -d "$DATA" ] || { echo "demo: no data folder $DATA (set MAILLAGE_SHARED_DATA)" >&2; exit 1; }
 mkdir -p out
 PROJECT=out/demo-04.gpkg
@@ -25,3 +27,5 @@ $M import --project "$PROJECT" "$DATA/france-services-2024.csv"
 $M import --project "$PROJECT" "$DATA/laposte-2020.csv"
 echo
 $M info --project "$PROJECT"
+echo
+$M coverage --project "$PROJECT" --out out/coverage-04.gpkg --csv out/coverage-04

@@ -2,7 +2,9 @@
 
 #include "support/test_data.h"
 
+#include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 
 using namespace maillage::test;
 
@@ -14,7 +16,7 @@ struct Run {
     QString err;
 };
 
-Run maillage(const QStringList& arguments)
+Run runCli(const QStringList& arguments)
 {
     QProcess process;
     process.start(cliPath(), arguments);
@@ -35,26 +37,26 @@ QStringList init04(const QString& project)
 TEST_CASE("every subcommand answers --help with its options")
 {
     for (const char* command : {"init", "import", "points", "info"}) {
-        const Run run = maillage({command, "--help"});
+        const Run run = runCli({command, "--help"});
         INFO(command);
         CHECK(run.exitCode == 0);
         CHECK(run.out.contains("--project"));
     }
-    CHECK(maillage({"--help"}).out.contains("import"));
-    CHECK(maillage({"--version"}).out.startsWith("maillage "));
+    CHECK(runCli({"--help"}).out.contains("import"));
+    CHECK(runCli({"--version"}).out.startsWith("maillage "));
 }
 
 TEST_CASE("a wrong command line exits with code 2 and one line")
 {
-    const Run unknown = maillage({"frobnicate"});
+    const Run unknown = runCli({"frobnicate"});
     CHECK(unknown.exitCode == 2);
     CHECK(unknown.err.trimmed().count('\n') == 0);
 
-    const Run badOption = maillage({"info", "--no-such-option"});
+    const Run badOption = runCli({"info", "--no-such-option"});
     CHECK(badOption.exitCode == 2);
     CHECK(badOption.err.contains("no-such-option"));
 
-    const Run missingProject = maillage({"info"});
+    const Run missingProject = runCli({"info"});
     CHECK(missingProject.exitCode == 2);
     CHECK(missingProject.err.contains("--project"));
 }
@@ -62,7 +64,7 @@ TEST_CASE("a wrong command line exits with code 2 and one line")
 TEST_CASE("init on a missing boundary file fails with one line naming the file and creates nothing")
 {
     ScratchDir dir;
-    const Run run = maillage({"init", "--project", dir.path("p.gpkg"), "--communes", dir.path("nowhere.gpkg")});
+    const Run run = runCli({"init", "--project", dir.path("p.gpkg"), "--communes", dir.path("nowhere.gpkg")});
     CHECK(run.exitCode == 1);
     CHECK(run.err.contains("nowhere.gpkg"));
     CHECK(run.err.trimmed().count('\n') == 0);
@@ -73,14 +75,14 @@ TEST_CASE("a project built from the three 04 files reports the right counts per 
 {
     ScratchDir dir;
     const QString project = dir.path("04.gpkg");
-    REQUIRE(maillage(init04(project)).exitCode == 0);
+    REQUIRE(runCli(init04(project)).exitCode == 0);
     for (const char* file : {"04/mairies-04.csv", "04/france-services-2024.csv", "04/laposte-2020.csv"}) {
-        const Run run = maillage({"import", "--project", project, sharedData(file)});
+        const Run run = runCli({"import", "--project", project, sharedData(file)});
         INFO(run.err.toStdString());
         REQUIRE(run.exitCode == 0);
     }
 
-    const Run info = maillage({"info", "--project", project});
+    const Run info = runCli({"info", "--project", project});
     REQUIRE(info.exitCode == 0);
     CHECK(info.out.contains("198 communes, 12 EPCI, population 166 077"));
     // level, kind label, inside, outside
@@ -89,13 +91,13 @@ TEST_CASE("a project built from the three 04 files reports the right counts per 
     CHECK(info.out.contains(QRegularExpression("1\\s+Bureau de poste\\s+46\\s")));
     CHECK(info.out.contains(QRegularExpression("1\\s+Relais poste commerçant\\s+9\\s")));
     CHECK(info.out.contains(QRegularExpression("1\\s+Agence postale intercommunale\\s+2\\s")));
-    CHECK(info.out.contains("Digne"));  // an EPCI row
+    CHECK(info.out.contains(QRegularExpression("CA Provence-Alpes-Agglomération\\s+200067437\\s+46\\s+48 136")));
 
-    const Run secondLevel = maillage({"points", "--project", project, "--level", "2", "--inside", "--csv"});
+    const Run secondLevel = runCli({"points", "--project", project, "--level", "2", "--inside", "--csv"});
     REQUIRE(secondLevel.exitCode == 0);
     CHECK(secondLevel.out.trimmed().split('\n').size() == 1 + 16);  // header + 16 France services in 04
 
-    const Run again = maillage({"import", "--project", project, sharedData("04/mairies-04.csv")});
+    const Run again = runCli({"import", "--project", project, sharedData("04/mairies-04.csv")});
     CHECK(again.out.contains("0 new"));
     CHECK(again.out.contains("198 unchanged"));
 }
@@ -104,15 +106,15 @@ TEST_CASE("points filters by commune name and rejects an unknown one")
 {
     ScratchDir dir;
     const QString project = dir.path("04.gpkg");
-    REQUIRE(maillage(init04(project)).exitCode == 0);
-    REQUIRE(maillage({"import", "--project", project, sharedData("04/mairies-04.csv")}).exitCode == 0);
+    REQUIRE(runCli(init04(project)).exitCode == 0);
+    REQUIRE(runCli({"import", "--project", project, sharedData("04/mairies-04.csv")}).exitCode == 0);
 
-    const Run digne = maillage({"points", "--project", project, "--commune", "Digne-les-Bains", "--csv"});
+    const Run digne = runCli({"points", "--project", project, "--commune", "Digne-les-Bains", "--csv"});
     CHECK(digne.exitCode == 0);
     CHECK(digne.out.contains("Mairie de Digne-les-Bains"));
     CHECK(digne.out.trimmed().split('\n').size() == 2);
 
-    const Run nowhere = maillage({"points", "--project", project, "--commune", "Atlantis"});
+    const Run nowhere = runCli({"points", "--project", project, "--commune", "Atlantis"});
     CHECK(nowhere.exitCode == 1);
     CHECK(nowhere.err.contains("Atlantis"));
 }

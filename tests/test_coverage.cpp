@@ -4,14 +4,36 @@
 #include "coverage/gap_zones.h"
 #include "coverage/grid.h"
 #include "coverage/population.h"
+#include "coverage/access_table.h"
+#include "coverage/coverage_run.h"
+#include "coverage/network_engine.h"
+#include "coverage/referral.h"
+#include "coverage/territory_network.h"
 #include "coverage/travel_engine.h"
+#include "io/point_importers.h"
+#include "io/territory_loader.h"
+#include "network/extract_lines.h"
+#include "network/profile_snapping.h"
+#include "network/speed_profile.h"
+#include "io/ogr_source.h"
+#include "report/geopackage_export.h"
+#include "support/test_data.h"
+
+#include <QDomDocument>
+#include <QFile>
+#include <QProcess>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 #include "coverage/travel_time_surface.h"
 #include "geo/territory.h"
 
 #include <ogr_api.h>
 #include <ogr_geometry.h>
 
+#include <array>
 #include <cmath>
+#include <map>
 #include <memory>
 
 using namespace maillage;
@@ -264,6 +286,15 @@ TEST_CASE("a cell on the same road edge as the point reaches it without passing 
     }
 }
 
+TEST_CASE("a search result of another network is refused rather than read out of bounds")
+{
+    const PlaceLinks links(std::vector<AccessLink>{snapToRoad({kX0 + 19'950.0, kRoadY})});
+    const std::vector<float> seconds(10, 0.0f);
+    const std::vector<std::uint32_t> owner(10, 0);
+    PlaceTimes times;
+    CHECK_THROWS_WITH(links.gather({seconds, owner}, {}, times), Catch::Contains("rebuild the coverage"));
+}
+
 TEST_CASE("a place joined to no road, or whose road reaches no point, is unreachable")
 {
     const PlaceLinks links(std::vector<AccessLink>{AccessLink{}, snapToRoad({kX0 + 100.0, kRoadY})});
@@ -465,4 +496,611 @@ TEST_CASE("a commune without a known town hall is placed at a point inside it")
     REQUIRE(halls.known == std::vector<bool>{false, false});
     CHECK(territory.communes[0].bbox.contains(halls.positions[0]));
     CHECK(territory.communes[1].bbox.contains(halls.positions[1]));
+}
+
+// ---------------------------------------------------------------------------------------
+// Referral, access tables and the GeoPackage, on the straight road.
+namespace {
+
+AccueilPoint roadPoint(qint64 id, QString name, Level level, QString kind, double offset, QString insee = {})
+{
+    AccueilPoint point;
+    point.id = id;
+    point.name = std::move(name);
+    point.level = level;
+    point.kind = std::move(kind);
+    point.communeInsee = std::move(insee);
+    point.lambert93 = {kX0 + offset, kRoadY};
+    return point;
+}
+
+// Town halls at 1 and 12 km (Amont), 17 km (Aval); a France services at the west end; a CAF
+// at 5 km, a CPAM at 20 km; a closed France services at 12 km that must be ignored.
+std::vector<AccueilPoint> roadPoints()
+{
+    std::vector<AccueilPoint> points{
+        roadPoint(1, "Mairie d'Amont", Level::First, "mairie", 1'000.0, "99001"),
+        roadPoint(2, "Agence postale", Level::First, "agence_postale_communale", 12'000.0, "99001"),
+        roadPoint(3, "Mairie d'Aval", Level::First, "mairie", 17'000.0, "99002"),
+        roadPoint(4, "France services du Col", Level::Second, "france_services", 0.0, "99001"),
+        roadPoint(5, "CAF", Level::Third, "caf", 5'000.0, "99001"),
+        roadPoint(6, "CPAM", Level::Third, "cpam", 20'000.0, "99002"),
+        roadPoint(7, "Ancienne France services", Level::Second, "france_services", 12'000.0, "99001"),
+    };
+    points[6].status = PointStatus::Closed;
+    return points;
+}
+
+}  // namespace
+
+TEST_CASE("through the real road graph, snapping and search, the gap starts where the analytic time passes the threshold")
+{
+    // The same straight road as a RoadGraph: nodes every 100 m, 6 s per edge (60 km/h).
+    NetworkInput road;
+    road.sourceFile = "straight road";
+    for (int k = 0; k < kNodeCount; ++k) road.nodes.push_back({kX0 + k * kNodeSpacing, kRoadY});
+    for (int k = 0; k + 1 < kNodeCount; ++k) {
+        NetworkEdge edge;
+        edge.from = std::uint32_t(k);
+        edge.to = std::uint32_t(k + 1);
+        edge.metres = kNodeSpacing;
+        edge.seconds = 60.0 * kNodeSpacing / kRoadMetresPerMinute;
+        edge.roadClass = RoadClass::Secondary;
+        edge.shapeBegin = std::uint32_t(road.shape.size());
+        road.shape.push_back(road.nodes[std::size_t(k)]);
+        road.shape.push_back(road.nodes[std::size_t(k + 1)]);
+        edge.shapeEnd = std::uint32_t(road.shape.size());
+        road.edges.push_back(edge);
+    }
+    const RoadGraph graph(road);
+    SnapOptions snap;
+    snap.maxSnapMetres = 10'000.0;
+    snap.accessDetour = 1.0;
+    snap.accessSpeedKmh = kLegMetresPerMinute * 0.06;  // 15 km/h
+    const GraphTravelEngine engine(graph, snap);
+    const Territory territory = roadTerritory();
+    const CoverageContext context(territory, engine, {});
+    // One France services on the road, 3 km from the west end; threshold 10 min.
+    const std::vector<AccueilPoint> points{roadPoint(1, "France services", Level::Second, "france_services", 3'000.0)};
+    const CoverageResult result = computeCoverage(context, points, {.thresholdMinutes = 10.0});
+    double worst = 0.0;
+    for (std::size_t i = 0; i < context.grid().cellCount(); ++i)
+        worst = std::max(worst, std::abs(result.surface.minutes[i] - analyticMinutes(context.grid().centre(i), {3'000.0})));
+    CHECK(worst < 0.01);  // times are kept to 0.1 s
+    // On the road row the gap starts 10 km east of the point: at the cell [13,000; 13,200].
+    double firstBeyond = INFINITY;
+    for (std::size_t i = 0; i < context.grid().cellCount(); ++i) {
+        const XY c = context.grid().centre(i);
+        if (c.y == kRoadY && c.x > kX0 + 3'000.0 && result.surface.minutes[i] > 10.0f)
+            firstBeyond = std::min(firstBeyond, c.x - kX0);
+    }
+    CHECK(firstBeyond == Approx(13'100.0));
+    // Aval (15–20 km) is wholly beyond; its town hall (no mairie known: a point inside it) too.
+    CHECK(result.population.communes[1].cellsBeyond == result.population.communes[1].cells);
+    CHECK(result.population.communes[1].townHallBeyond);
+}
+
+TEST_CASE("each first-level point is referred to its nearest second- and third-level point")
+{
+    const RoadEngine engine;
+    const auto points = roadPoints();
+    const auto links = computeReferrals(engine, points, 10.0);
+    // 3 first-level points x (level 2, level 3) + 1 second-level point x 2 third-level kinds.
+    REQUIRE(links.size() == 8);
+    const ReferralLink& postToSecond = links[2];
+    CHECK(postToSecond.fromName == "Agence postale");
+    CHECK(postToSecond.toLevel == Level::Second);
+    CHECK(postToSecond.toName == "France services du Col");  // the closed one at 0 km is ignored
+    CHECK(postToSecond.minutes == Approx(12.0));
+    CHECK(postToSecond.km == Approx(12.0));
+    CHECK(postToSecond.beyond);
+    const ReferralLink& postToThird = links[3];
+    CHECK(postToThird.toName == "CAF");
+    CHECK(postToThird.minutes == Approx(7.0));
+    CHECK_FALSE(postToThird.beyond);
+    const ReferralLink& avalToThird = links[5];
+    CHECK(avalToThird.toName == "CPAM");
+    CHECK(avalToThird.minutes == Approx(3.0));
+    // The France services, per third-level kind (alphabetical: caf, cpam).
+    CHECK(links[6].fromName == "France services du Col");
+    CHECK(links[6].targetKind == "caf");
+    CHECK(links[6].minutes == Approx(5.0));
+    CHECK(links[7].targetKind == "cpam");
+    CHECK(links[7].minutes == Approx(20.0));
+    CHECK(links[7].beyond);
+}
+
+TEST_CASE("a referral with no point of the target level is unreachable and flagged")
+{
+    const RoadEngine engine;
+    const std::vector<AccueilPoint> points{roadPoint(1, "Mairie", Level::First, "mairie", 1'000.0)};
+    const auto links = computeReferrals(engine, points, 20.0);
+    REQUIRE(links.size() == 2);
+    CHECK_FALSE(links[0].reachable);
+    CHECK(links[0].beyond);
+    CHECK(std::isinf(links[0].minutes));
+}
+
+TEST_CASE("the access table gives, from each origin, the nearest point of each kind with km and minutes")
+{
+    const RoadEngine engine;
+    const auto points = roadPoints();
+    const Territory territory = roadTerritory();
+    const TownHalls halls = townHallsFor(territory, points);
+    auto columns = defaultAccessColumns(points);
+    REQUIRE(columns.size() == 3);
+    CHECK(columns[0].label == "France services");
+    CHECK(columns[1].label == "CAF");
+    CHECK(columns[2].label == "CPAM");
+    const AccessTable table = computeAccessTable(engine, communeOrigins(territory, halls), columns, points);
+    REQUIRE(table.cells.size() == 2);
+    const AccessCell& avalCpam = table.cells[1][2];
+    CHECK(avalCpam.pointName == "CPAM");
+    CHECK(avalCpam.minutes == Approx(3.0));
+    CHECK(avalCpam.km == Approx(3.0));
+    CHECK(table.cells[1][0].pointName == "France services du Col");
+    CHECK(table.cells[1][0].minutes == Approx(17.0));
+
+    const auto seats = epciSeatOrigins(territory, halls);
+    REQUIRE(seats.size() == 1);
+    CHECK(seats[0].name == "CC de la Route (Amont)");  // its most populous commune
+
+    test::ScratchDir scratch;
+    const QString csv = scratch.path("access.csv");
+    writeAccessTableCsv(table, csv);
+    QFile file(csv);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0] == "code,origin,France services - name,France services - km,France services - min,"
+                      "CAF - name,CAF - km,CAF - min,CPAM - name,CPAM - km,CPAM - min");
+    CHECK(lines[2] == "99002,Aval,France services du Col,17.0,17.0,CAF,12.0,12.0,CPAM,3.0,3.0");
+}
+
+namespace {
+
+// Counts the features of every layer of a GeoPackage, reading every field and geometry.
+std::map<QString, GIntBig> readAllLayers(const QString& path)
+{
+    std::map<QString, GIntBig> counts;
+    GdalDatasetPtr dataset(static_cast<GDALDataset*>(
+        GDALOpenEx(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+    REQUIRE(dataset);
+    for (int i = 0; i < dataset->GetLayerCount(); ++i) {
+        OGRLayer* layer = dataset->GetLayer(i);
+        GIntBig n = 0;
+        for (auto& feature : *layer) {
+            for (int f = 0; f < feature->GetFieldCount(); ++f) (void)feature->GetFieldAsString(f);
+            if (const OGRGeometry* geometry = feature->GetGeometryRef()) CHECK(geometry->IsValid());
+            ++n;
+        }
+        counts[QString::fromUtf8(layer->GetName())] = n;
+    }
+    return counts;
+}
+
+}  // namespace
+
+TEST_CASE("the result GeoPackage holds every layer, the run parameters and QGIS styles")
+{
+    const RoadEngine engine;
+    const Territory territory = roadTerritory();
+    const auto points = roadPoints();
+    const CoverageContext context(territory, engine, points);
+    const CoverageResult result = computeCoverage(context, coveragePoints(points, 2), {.thresholdMinutes = 10.0});
+    const auto referrals = computeReferrals(engine, points, 10.0);
+    const AccessTable table = computeAccessTable(engine, communeOrigins(territory, context.townHalls()),
+                                                 defaultAccessColumns(points), points);
+    test::ScratchDir scratch;
+    const QString path = scratch.path("result.gpkg");
+    CoverageExport data;
+    data.context = &context;
+    data.result = &result;
+    data.points = points;
+    data.referrals = referrals;
+    data.accessTable = &table;
+    data.run.network = "straight-road";
+    data.run.profile = "test";
+    writeCoverageGeoPackage(path, data);
+    if (qEnvironmentVariableIsSet("MAILLAGE_KEEP_GPKG")) QFile::copy(path, qEnvironmentVariable("MAILLAGE_KEEP_GPKG"));
+
+    CPLErrorReset();
+    const auto counts = readAllLayers(path);
+    CHECK(CPLGetLastErrorType() == CE_None);
+    CHECK(counts.at("communes") == 2);
+    CHECK(counts.at("epci") == 1);
+    CHECK(counts.at("accueil_points") == GIntBig(points.size()));
+    CHECK(counts.at("gap_zones") == GIntBig(result.gapZones.size()));
+    CHECK(counts.at("gap_zones") == 2);
+    CHECK(counts.at("isochrone_bands") == 4);
+    CHECK(counts.at("referral_links") == GIntBig(referrals.size()));
+    CHECK(counts.at("access_table") == 2 * 3);
+    CHECK(counts.at("run_parameters") >= 10);
+    CHECK(counts.at("layer_styles") == 6);
+
+    GdalDatasetPtr dataset(static_cast<GDALDataset*>(
+        GDALOpenEx(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+    REQUIRE(dataset);
+    SECTION("the run parameters say how the result was computed")
+    {
+        std::map<QString, QString> parameters;
+        for (auto& feature : *dataset->GetLayerByName("run_parameters"))
+            parameters[feature->GetFieldAsString("key")] = QString::fromUtf8(feature->GetFieldAsString("value"));
+        CHECK(parameters["level"] == "2");
+        CHECK(parameters["threshold_minutes"] == "10");
+        CHECK(parameters["cell_size_m"] == "200");
+        CHECK(parameters["network"] == "straight-road");
+        CHECK(parameters["profile"] == "test");
+        CHECK_FALSE(parameters["computed_at"].isEmpty());
+    }
+    SECTION("a commune carries its town hall time and population beyond")
+    {
+        OGRLayer* communes = dataset->GetLayerByName("communes");
+        communes->SetAttributeFilter("insee = '99002'");
+        std::unique_ptr<OGRFeature> aval(communes->GetNextFeature());
+        REQUIRE(aval);
+        CHECK(aval->GetFieldAsDouble("town_hall_minutes") == Approx(17.0));
+        CHECK(aval->GetFieldAsInteger("town_hall_beyond") == 1);
+        CHECK(aval->GetFieldAsDouble("beyond_town_hall") == 500.0);
+    }
+    SECTION("every styled layer has a default QGIS style that parses, bands one category each")
+    {
+        for (auto& feature : *dataset->GetLayerByName("layer_styles")) {
+            const QString table = QString::fromUtf8(feature->GetFieldAsString("f_table_name"));
+            INFO(table.toStdString());
+            CHECK(dataset->GetLayerByName(table.toUtf8().constData()) != nullptr);
+            CHECK(QString::fromUtf8(feature->GetFieldAsString("f_geometry_column")) == "geom");
+            CHECK(QString::fromUtf8(feature->GetFieldAsString("f_table_schema")).isEmpty());
+            CHECK(feature->GetFieldAsInteger("useAsDefault") == 1);
+            QDomDocument qml;
+            REQUIRE(qml.setContent(QString::fromUtf8(feature->GetFieldAsString("styleQML"))));
+            CHECK(qml.documentElement().tagName() == "qgis");
+            if (table == "isochrone_bands")
+                CHECK(qml.elementsByTagName("category").size() == 4);
+        }
+    }
+    SECTION("the surface raster holds each cell's minutes")
+    {
+        GdalDatasetPtr raster(static_cast<GDALDataset*>(GDALOpenEx(
+            ("GPKG:" + path + ":travel_time_surface").toUtf8().constData(), GDAL_OF_RASTER | GDAL_OF_READONLY,
+            nullptr, nullptr, nullptr)));
+        REQUIRE(raster);
+        CHECK(raster->GetRasterXSize() == context.grid().columns());
+        CHECK(raster->GetRasterYSize() == context.grid().rows());
+        std::array<double, 6> transform{};
+        raster->GetGeoTransform(transform.data());
+        CHECK(transform[0] == Approx(context.grid().west()));
+        CHECK(transform[3] == Approx(context.grid().north()));
+        const std::size_t cell = context.grid().cellCount() / 3;
+        const std::uint32_t r = context.grid().rasterIndex(cell);
+        float value = 0.0f;
+        REQUIRE(raster->GetRasterBand(1)->RasterIO(GF_Read, int(r % std::uint32_t(context.grid().columns())),
+                                                   int(r / std::uint32_t(context.grid().columns())), 1, 1, &value,
+                                                   1, 1, GDT_Float32, 0, 0) == CE_None);
+        CHECK(value == Approx(result.surface.minutes[cell]).margin(1e-3));
+    }
+    SECTION("ogrinfo reads it without an error")
+    {
+        QProcess ogrinfo;
+        ogrinfo.start("ogrinfo", {"-ro", "-al", "-so", path});
+        REQUIRE(ogrinfo.waitForFinished(30'000));
+        const QString errors = QString::fromUtf8(ogrinfo.readAllStandardError());
+        CHECK(ogrinfo.exitCode() == 0);
+        CHECK_FALSE(errors.contains("ERROR"));
+        CHECK_FALSE(errors.contains("Warning"));
+    }
+}
+
+TEST_CASE("other isochrone band limits get one style category each, green to red")
+{
+    const RoadEngine engine;
+    const Territory territory = roadTerritory();
+    const auto points = roadPoints();
+    const CoverageContext context(territory, engine, points);
+    const CoverageResult result = computeCoverage(context, coveragePoints(points, 2),
+                                                  {.bandBreaks = {5.0, 10.0, 15.0, 20.0, 25.0}});
+    CoverageExport data;
+    data.context = &context;
+    data.result = &result;
+    QDomDocument qml;
+    REQUIRE(qml.setContent(layerStyleQml("isochrone_bands", data)));
+    const QDomNodeList categories = qml.elementsByTagName("category");
+    REQUIRE(categories.size() == 6);
+    CHECK(categories.at(5).toElement().attribute("label") == "> 25 min");
+    CHECK(qml.elementsByTagName("symbol").size() == 6);
+}
+
+// ---------------------------------------------------------------------------------------
+// The real 04 data: boundaries, the generalised road network, town halls, France services.
+namespace {
+
+struct Coverage04 {
+    Territory territory;
+    SpeedProfile profile;
+    RoadGraph graph;
+    std::vector<AccueilPoint> points;  // town halls (level 1) and France services (level 2)
+    std::unique_ptr<GraphTravelEngine> engine;
+    std::unique_ptr<CoverageContext> context;
+
+    Coverage04()
+    {
+        TerritorySources sources;
+        sources.communes = {test::sharedData("04/limites-04.gpkg"), QStringLiteral("commune")};
+        sources.epcis = LayerSource{test::sharedData("04/limites-04.gpkg"), QStringLiteral("epci")};
+        territory = loadTerritory(sources);
+        profile = loadSpeedProfile(QStringLiteral("generalised"));
+        points = readMairiesCsv(test::sharedData("04/mairies-04.csv")).points;
+        const auto franceServices = readFranceServicesCsv(test::sharedData("04/france-services-2024.csv")).points;
+        points.insert(points.end(), franceServices.begin(), franceServices.end());
+        for (std::size_t i = 0; i < points.size(); ++i) points[i].id = qint64(i + 1);
+        // As the product does: the coarse network completed with town connectors.
+        graph = RoadGraph(loadTerritoryNetwork(test::sharedData("04/routes-04.geojson"), profile, {},
+                                               townAnchors(territory, townHallsFor(territory, points))));
+        engine = std::make_unique<GraphTravelEngine>(graph, profile);
+        context = std::make_unique<CoverageContext>(territory, *engine, points,
+                                                    CoverageSetup{.cellSize = 200.0, .placement = {}, .threads = 2});
+    }
+};
+
+// Built once per test process: loading and snapping 175,000 cells takes a fraction of a second.
+const Coverage04& coverage04()
+{
+    static const Coverage04 data;
+    return data;
+}
+
+}  // namespace
+
+TEST_CASE("on the 04 data, every commune gets a town hall time and the population adds up")
+{
+    const Coverage04& d = coverage04();
+    const CoverageResult result = computeCoverage(*d.context, coveragePoints(d.points, 2));
+    REQUIRE(result.population.communes.size() == 198);
+    for (const CommuneCoverage& commune : result.population.communes) {
+        INFO(commune.name.toStdString());
+        CHECK(std::isfinite(commune.townHallMinutes));
+        CHECK(commune.townHallKnown);
+        CHECK(commune.cells > 0);
+    }
+    const AreaCoverage& departement = result.population.departement;
+    CHECK(departement.population == 166'077);
+    CHECK(departement.code == "04");
+    double spreadOverCells = 0.0;
+    for (std::size_t i = 0; i < d.context->grid().cellCount(); ++i)
+        spreadOverCells += d.context->placement().peopleOnCell(i, d.context->grid().communeOf(i));
+    CHECK(spreadOverCells == Approx(166'077.0).epsilon(1e-9));
+    // Both methods, per EPCI, add up to the département.
+    REQUIRE(result.population.epcis.size() == 12);
+    qint64 population = 0;
+    double atTownHall = 0.0, spread = 0.0;
+    for (const AreaCoverage& epci : result.population.epcis) {
+        population += epci.population;
+        atTownHall += epci.beyondAtTownHall;
+        spread += epci.beyondSpread;
+    }
+    CHECK(population == 166'077);
+    CHECK(atTownHall == Approx(departement.beyondAtTownHall));
+    CHECK(spread == Approx(departement.beyondSpread));
+    // Some of the 04 is beyond 20 min of a France services, not most of it.
+    CHECK(departement.shareSpread() > 0.02);
+    CHECK(departement.shareSpread() < 0.5);
+    // Every commune whose town hall is beyond is listed, longest time first.
+    for (std::size_t i = 1; i < result.population.townHallsBeyond.size(); ++i)
+        CHECK(result.population.communes[std::size_t(result.population.townHallsBeyond[i - 1])].townHallMinutes
+              >= result.population.communes[std::size_t(result.population.townHallsBeyond[i])].townHallMinutes);
+}
+
+TEST_CASE("on the 04 data, the communes where a France services stands are about 0 minutes away")
+{
+    const Coverage04& d = coverage04();
+    const CoverageResult result = computeCoverage(*d.context, coveragePoints(d.points, 2));
+    // Every trip pays the profile's terminal time at both ends (leaving the village, parking):
+    // "about 0" is that, plus the short legs between town hall, France services and the road.
+    const float terminalMinutes = float(2.0 * d.profile.terminalSeconds / 60.0);
+    int checked = 0;
+    for (const AccueilPoint& point : result.points) {
+        const Commune* commune = d.territory.commune(point.communeInsee);
+        if (!commune) continue;  // a France services of a neighbouring département
+        const auto index = std::size_t(commune - d.territory.communes.data());
+        INFO(commune->name.toStdString() << ": " << point.name.toStdString());
+        // Town hall and France services are mostly in the same village (a few hundred metres;
+        // 2.6 km in Château-Arnoux-Saint-Auban): no more than that distance at the slow
+        // off-network speed, plus the terminal times and two minutes.
+        const XY hall = d.context->townHalls().positions[index];
+        const double apart = std::hypot(hall.x - point.lambert93.x, hall.y - point.lambert93.y);
+        const double slowMinutes = apart * d.profile.accessDetour / (d.profile.accessKmh / 0.06);
+        CHECK(result.townHallTimes.minutes[index] < terminalMinutes + float(slowMinutes) + 2.0f);
+        // The cell holding the France services itself.
+        const auto cell = d.context->grid().cellAt(point.lambert93);
+        if (cell) CHECK(result.surface.minutes[*cell] < terminalMinutes + 2.0f);
+        ++checked;
+    }
+    CHECK(checked == 16);
+}
+
+TEST_CASE("the surface agrees with the road engine's own point search for every cell")
+{
+    const Coverage04& d = coverage04();
+    const CoverageResult result = computeCoverage(*d.context, coveragePoints(d.points, 2),
+                                                  {.computeBands = false, .clipGapsToCommunes = false});
+    // NearestSearch::reachAt computes the same thing from snaps, in integer deciseconds.
+    NearestSearch search(d.graph);
+    std::vector<Snap> sources;
+    for (const AccessLink& link : result.pointLinks) sources.push_back(d.engine->snapOf(link));
+    search.run(sources);
+    double worst = 0.0;
+    std::size_t compared = 0;
+    for (std::size_t i = 0; i < d.context->grid().cellCount(); i += 7) {
+        const Reach reach = search.reachAt(snapWithProfile(d.engine->snapper(), d.context->grid().centre(i), d.profile));
+        if (!reach.reached()) {
+            CHECK(std::isinf(result.surface.minutes[i]));
+            continue;
+        }
+        worst = std::max(worst, std::abs(double(result.surface.minutes[i]) - reach.minutes()));
+        ++compared;
+    }
+    CHECK(compared > 20'000);
+    CHECK(worst < 0.01);  // rounding to 0.1 s
+}
+
+TEST_CASE("a point dragged or added is repaired in the search and gives the surface of a full recompute")
+{
+    const Coverage04& d = coverage04();
+    std::vector<AccueilPoint> levelTwo = coveragePoints(d.points, 2);
+    const GraphTravelEngine engine(d.graph, d.profile);
+    const CoverageContext context(d.territory, engine, d.points);
+    CoverageResult live;
+    computeCoverage(context, levelTwo, {.computeBands = false, .clipGapsToCommunes = false}, live);
+    levelTwo[3].lambert93.x += 2'000.0;
+    levelTwo[3].lambert93.y -= 1'500.0;
+    computeCoverage(context, levelTwo, {.computeBands = false, .clipGapsToCommunes = false}, live);
+    AccueilPoint added = levelTwo[0];
+    added.lambert93 = context.townHalls().positions[10];
+    levelTwo.push_back(added);
+    computeCoverage(context, levelTwo, {.computeBands = false, .clipGapsToCommunes = false}, live);
+    CHECK(engine.repairCount() == 2);
+
+    // A fresh engine runs the search from scratch.
+    const GraphTravelEngine fresh(d.graph, d.profile);
+    const CoverageContext freshContext(d.territory, fresh, d.points);
+    const CoverageResult full = computeCoverage(freshContext, levelTwo, {.computeBands = false, .clipGapsToCommunes = false});
+    CHECK(fresh.repairCount() == 0);
+    REQUIRE(full.surface.minutes.size() == live.surface.minutes.size());
+    std::size_t different = 0;
+    for (std::size_t i = 0; i < full.surface.minutes.size(); ++i)
+        if (full.surface.minutes[i] != live.surface.minutes[i]) ++different;
+    CHECK(different == 0);
+    CHECK(full.population.departement.beyondSpread == Approx(live.population.departement.beyondSpread));
+}
+
+TEST_CASE("on the 04 data, a France services added in the largest gap reduces the population beyond")
+{
+    const Coverage04& d = coverage04();
+    std::vector<AccueilPoint> levelTwo = coveragePoints(d.points, 2);
+    const CoverageResult before = computeCoverage(*d.context, levelTwo);
+    REQUIRE_FALSE(before.gapZones.empty());
+    // The most populated commune whose town hall is beyond: a France services at its town hall.
+    const auto worst = std::max_element(before.population.communes.begin(), before.population.communes.end(),
+                                        [](const auto& a, const auto& b) { return a.beyondAtTownHall < b.beyondAtTownHall; });
+    REQUIRE(worst->townHallBeyond);
+    AccueilPoint added;
+    added.name = "France services en projet";
+    added.level = Level::Second;
+    added.kind = "france_services";
+    added.status = PointStatus::Planned;
+    added.lambert93 = d.context->townHalls().positions[std::size_t(worst->commune)];
+    levelTwo.push_back(added);
+    const CoverageResult after = computeCoverage(*d.context, levelTwo);
+    CHECK(after.population.departement.beyondSpread < before.population.departement.beyondSpread);
+    CHECK(after.population.departement.beyondAtTownHall
+          <= before.population.departement.beyondAtTownHall - double(worst->population));
+    CHECK(after.population.communes[std::size_t(worst->commune)].beyondSpread < worst->beyondSpread);
+    CHECK(after.population.communes[std::size_t(worst->commune)].townHallMinutes
+          < float(2.0 * d.profile.terminalSeconds / 60.0) + 3.0f);
+    CHECK_FALSE(after.population.communes[std::size_t(worst->commune)].townHallBeyond);
+    CHECK(after.population.departement.areaBeyondKm2 < before.population.departement.areaBeyondKm2);
+}
+
+TEST_CASE("a level other than 1, 2 or 3, or a threshold of zero or less, is refused before any work")
+{
+    const Coverage04& d = coverage04();
+    const auto points = coveragePoints(d.points, 2);
+    CHECK_THROWS_WITH(computeCoverage(*d.context, points, {.level = 4}), Catch::Contains("level must be 1, 2 or 3 (got 4)"));
+    CHECK_THROWS_WITH(computeCoverage(*d.context, points, {.level = 0}), Catch::Contains("level must be 1, 2 or 3"));
+    CHECK_THROWS_WITH(computeCoverage(*d.context, points, {.thresholdMinutes = 0.0}),
+                      Catch::Contains("threshold must be a positive number of minutes (got 0)"));
+    CHECK_THROWS_WITH(computeCoverage(*d.context, points, {.thresholdMinutes = -5.0}),
+                      Catch::Contains("threshold must be a positive number of minutes"));
+}
+
+// ---------------------------------------------------------------------------------------
+// The command line.
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CliRun runMaillage(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(test::cliPath(), arguments);
+    REQUIRE(process.waitForFinished(120'000));
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+// A 04 project; with the network saved in it when `withNetwork`.
+QString project04(const test::ScratchDir& scratch, bool withNetwork, bool withPoints)
+{
+    const QString project = scratch.path("04.gpkg");
+    const QString limits = test::sharedData("04/limites-04.gpkg");
+    QStringList init{"init", "--project", project, "--communes", limits, "--communes-layer", "commune",
+                     "--epci", limits, "--epci-layer", "epci"};
+    if (withNetwork) init << "--network" << test::sharedData("04/routes-04.geojson") << "--profile" << "generalised";
+    REQUIRE(runMaillage(init).exitCode == 0);
+    if (withPoints)
+        for (const char* file : {"04/mairies-04.csv", "04/france-services-2024.csv"})
+            REQUIRE(runMaillage({"import", "--project", project, test::sharedData(file)}).exitCode == 0);
+    return project;
+}
+
+}  // namespace
+
+TEST_CASE("maillage coverage on the 04 project prints the population beyond and writes the GeoPackage")
+{
+    test::ScratchDir scratch;
+    const QString project = project04(scratch, true, true);
+    const QString out = scratch.path("result.gpkg");
+    const CliRun run = runMaillage({"coverage", "--project", project, "--out", out, "--csv", scratch.path("csv")});
+    INFO(run.err.toStdString());
+    REQUIRE(run.exitCode == 0);
+    CHECK(run.out.contains("Population beyond 20 min (166 077 inhabitants)"));
+    CHECK(run.out.contains("Département 04"));
+    CHECK(run.out.contains("Communes whose town hall is beyond 20 min"));
+    CHECK(QFile::exists(out));
+    for (const char* csv : {"communes.csv", "epci.csv", "gap_zones.csv", "referrals.csv", "access_epci_seats.csv"})
+        CHECK(QFile::exists(scratch.path(QStringLiteral("csv/%1").arg(csv))));
+    const auto counts = readAllLayers(out);
+    CHECK(counts.at("communes") == 198);
+    CHECK(counts.at("epci") == 12);
+    CHECK(counts.at("gap_zones") > 0);
+}
+
+TEST_CASE("maillage coverage refuses bad parameters with a clear message")
+{
+    test::ScratchDir scratch;
+    const QString project = project04(scratch, false, false);
+    const QString out = scratch.path("result.gpkg");
+
+    const CliRun zero = runMaillage({"coverage", "--project", project, "--out", out, "--threshold", "0"});
+    CHECK(zero.exitCode == 2);
+    CHECK(zero.err.contains("threshold must be a positive number of minutes"));
+
+    const CliRun level4 = runMaillage({"coverage", "--project", project, "--out", out, "--level", "4"});
+    CHECK(level4.exitCode == 2);
+    CHECK(level4.err.contains("--level must be an integer from 1 to 3"));
+
+    const CliRun noNetwork = runMaillage({"coverage", "--project", project, "--out", out});
+    CHECK(noNetwork.exitCode == 1);
+    CHECK(noNetwork.err.contains("no road network"));
+
+    const CliRun missingNetwork =
+        runMaillage({"coverage", "--project", project, "--out", out, "--network", scratch.path("nowhere.geojson")});
+    CHECK(missingNetwork.exitCode == 1);
+    CHECK(missingNetwork.err.contains("nowhere.geojson"));
+
+    const CliRun noPoints = runMaillage({"coverage", "--project", project, "--out", out, "--network",
+                                         test::sharedData("04/routes-04.geojson")});
+    CHECK(noPoints.exitCode == 1);
+    CHECK(noPoints.err.contains("no existing point of level 2"));
+
+    const CliRun noOut = runMaillage({"coverage", "--project", project});
+    CHECK(noOut.exitCode == 2);
+    CHECK(noOut.err.contains("--out"));
+    for (const CliRun* run : {&zero, &level4, &noNetwork, &missingNetwork, &noPoints, &noOut})
+        CHECK(run->err.trimmed().count('\n') == 0);  // one line
+    CHECK_FALSE(QFile::exists(out));
 }

@@ -388,6 +388,21 @@ TEST_CASE("the snapper finds the nearest segment, as a scan of every segment doe
     }
 }
 
+TEST_CASE("a batch snapped on several threads gives the same snaps, in order")
+{
+    const RoadGraph graph(randomNetwork(3, 25, 0.0));
+    const Snapper snapper(graph);
+    const std::vector<XY> points = randomPoints(6, 10'000, 5400.0);
+    const std::vector<Snap> threaded = snapper.snapAll(points, testAccess(), 3);
+    REQUIRE(threaded.size() == points.size());
+    for (std::size_t i = 0; i < points.size(); i += 37) {
+        const Snap one = snapper.snap(points[i], testAccess());
+        REQUIRE(threaded[i].edge == one.edge);
+        REQUIRE(threaded[i].fraction == one.fraction);
+        REQUIRE(threaded[i].accessTime == one.accessTime);
+    }
+}
+
 TEST_CASE("a point can be kept off small islands of road")
 {
     NetworkBuilder net;

@@ -96,7 +96,9 @@ void TextTable::print(QTextStream& stream) const
             const bool right = !header && numeric.match(row[c]).hasMatch();
             cells << (right ? row[c].rightJustified(widths[c]) : row[c].leftJustified(widths[c]));
         }
-        stream << cells.join(QStringLiteral("  ")).trimmed() << '\n';
+        QString line = cells.join(QStringLiteral("  "));
+        while (line.endsWith(QLatin1Char(' '))) line.chop(1);
+        stream << line << '\n';
     };
     printRow(headers_, true);
     QStringList rules;

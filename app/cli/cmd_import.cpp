@@ -58,15 +58,16 @@ void printReport(const ImportReport& report)
     const ImportBatch& batch = report.batch;
     out() << batch.file << ": " << batch.rowsRead << " rows read, " << batch.points.size() << " points ("
           << report.written.inserted << " new, " << report.written.updated << " updated, " << report.written.unchanged
-          << " unchanged), " << report.outsideTerritory << " outside the territory, " << batch.issues.size()
+          << " unchanged), " << report.outsideTerritory << " outside the territory, " << batch.skippedCount()
           << " rows skipped\n";
+    const char* where = batch.featureIds ? "feature " : "line ";
     int shown = 0;
     for (const ImportIssue& issue : batch.issues) {
         if (shown++ == kIssuesShown) {
             out() << "  … and " << (batch.issues.size() - kIssuesShown) << " more\n";
             break;
         }
-        out() << "  line " << issue.line << ": " << issue.message << '\n';
+        out() << "  " << where << issue.line << ": " << (issue.skipped ? "" : "warning: ") << issue.message << '\n';
     }
     out().flush();
 }

@@ -7,6 +7,9 @@ int runInit(const QStringList& arguments);
 int runImport(const QStringList& arguments);
 int runPoints(const QStringList& arguments);
 int runInfo(const QStringList& arguments);
+int runNetwork(const QStringList& arguments);
+int runOd(const QStringList& arguments);
+int runCoverage(const QStringList& arguments);
 
 const std::vector<Command>& allCommands()
 {
@@ -15,6 +18,9 @@ const std::vector<Command>& allCommands()
         {QStringLiteral("import"), QStringLiteral("Import accueil points from a CSV, GeoJSON or GeoPackage file."), runImport},
         {QStringLiteral("points"), QStringLiteral("List accueil points, filtered by level, kind, EPCI, commune."), runPoints},
         {QStringLiteral("info"), QStringLiteral("Summarise the territory and the accueil points of a project."), runInfo},
+        {QStringLiteral("network"), QStringLiteral("Road network: `network info` reports what a network file holds."), runNetwork},
+        {QStringLiteral("od"), QStringLiteral("Driving times and km between two sets of places (or to the nearest)."), runOd},
+        {QStringLiteral("coverage"), QStringLiteral("Travel-time coverage of a level: gaps, population beyond, GeoPackage."), runCoverage},
     };
     return commands;
 }

@@ -48,7 +48,9 @@ struct AccessTable {
 // Origins: every commune's town hall (Territory::communes order).
 std::vector<AccessOrigin> communeOrigins(const Territory& territory, const TownHalls& townHalls);
 // Origins: the seat of each EPCI, taken as the town hall of its most populous commune in the
-// territory (the data has no seat field; this is the seat for all 12 EPCI of the 04).
+// territory. The boundary data has no seat field; this is usually the seat (7 of the 8 EPCI
+// centred in the 04: not Banon, where Reillanne is larger), and for an EPCI centred outside
+// the territory it is only its largest commune inside. Give the seats as points otherwise.
 std::vector<AccessOrigin> epciSeatOrigins(const Territory& territory, const TownHalls& townHalls);
 // Origins: any points.
 std::vector<AccessOrigin> pointOrigins(std::span<const AccueilPoint> points);

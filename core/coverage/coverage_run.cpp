@@ -84,13 +84,14 @@ void computeCoverage(const CoverageContext& context, std::span<const AccueilPoin
 
     result.gapZones = computeGapZones(context.territory(), context.grid(), result.surface.minutes,
                                       {.thresholdMinutes = options.thresholdMinutes,
-                                       .clipToCommunes = options.clipGapsToCommunes});
+                                       .clipToCommunes = options.clipGapsToCommunes,
+                                       .threads = options.threads});
     result.timings.gaps = lapMs(timer);
 
     result.bands.clear();
     if (options.computeBands)
         result.bands = computeIsochroneBands(context.territory(), context.grid(), result.surface.minutes,
-                                             options.bandBreaks);
+                                             options.bandBreaks, true, options.threads);
     result.timings.bands = lapMs(timer);
 
     result.population = computePopulationCoverage(context.territory(), context.grid(), context.placement(),

@@ -3,12 +3,15 @@
 #include "common/error.h"
 #include "coverage/grid.h"
 #include "coverage/mem_raster.h"
+#include "coverage/parallel.h"
 #include "geo/territory.h"
 
 #include <ogr_geometry.h>
 
 #include <algorithm>
 #include <cmath>
+#include <array>
+#include <limits>
 #include <map>
 
 namespace maillage {
@@ -67,6 +70,88 @@ QString bandLabel(double from, double to)
     return QStringLiteral("%1–%2 min").arg(from).arg(to);
 }
 
+// The stair-step outline of each piece's own cells: one polygonisation, no overlay.
+void shapeCellPieces(const CoverageGrid& grid, const std::vector<std::int32_t>& zoneOfRaster, std::vector<GapZone>& zones)
+{
+    std::map<std::pair<int, int>, int> pieceId;
+    for (std::size_t z = 0; z < zones.size(); ++z) pieceId.emplace(std::pair(zones[z].zone, zones[z].commune), int(z) + 1);
+    std::vector<std::int32_t> values(grid.rasterSize(), 0);
+    for (std::size_t i = 0; i < grid.cellCount(); ++i) {
+        const std::uint32_t r = grid.rasterIndex(i);
+        if (zoneOfRaster[r]) values[r] = pieceId[{zoneOfRaster[r], grid.communeOf(i)}];
+    }
+    auto outlines = polygonize(values, grid.columns(), grid.rows(), grid.geoTransform(), 0);
+    for (std::size_t z = 0; z < zones.size(); ++z) {
+        const auto outline = outlines.find(std::int32_t(z + 1));
+        zones[z].geometry = outline != outlines.end() ? std::move(outline->second) : std::make_unique<OGRMultiPolygon>();
+    }
+}
+
+// Pieces clipped to their commune's boundary. Per commune, the cells of its zones in a window
+// around the commune (one cell of margin: a commune reaches up to half a cell past the cells
+// whose centre it holds, and those parts belong to neighbouring cells) are polygonised and
+// intersected with the commune. The overlays stay the size of a commune instead of a zone
+// that may cross half the département; communes are independent, hence shared by threads.
+void shapeClippedPieces(const Territory& territory, const CoverageGrid& grid,
+                        const std::vector<std::int32_t>& zoneOfRaster, int threads, std::vector<GapZone>& zones)
+{
+    struct Window {
+        int row0 = std::numeric_limits<int>::max(), row1 = -1, column0 = std::numeric_limits<int>::max(), column1 = -1;
+    };
+    std::map<int, std::vector<std::size_t>> piecesOfCommune;
+    for (std::size_t z = 0; z < zones.size(); ++z) piecesOfCommune[zones[z].commune].push_back(z);
+    std::map<int, Window> windows;
+    for (const auto& [commune, pieceList] : piecesOfCommune) windows[commune];
+    const auto columns = std::uint32_t(grid.columns());
+    for (std::size_t i = 0; i < grid.cellCount(); ++i) {
+        const auto found = windows.find(grid.communeOf(i));
+        if (found == windows.end()) continue;
+        const int row = int(grid.rasterIndex(i) / columns), column = int(grid.rasterIndex(i) % columns);
+        Window& w = found->second;
+        w.row0 = std::min(w.row0, row);
+        w.row1 = std::max(w.row1, row);
+        w.column0 = std::min(w.column0, column);
+        w.column1 = std::max(w.column1, column);
+    }
+    std::vector<int> communes;
+    for (const auto& [commune, pieceList] : piecesOfCommune) communes.push_back(commune);
+
+    parallelFor(communes.size(), threads, [&](std::size_t k) {
+        const int communeIndex = communes[k];
+        const std::vector<std::size_t>& pieceList = piecesOfCommune.at(communeIndex);
+        const Commune& commune = territory.communes[std::size_t(communeIndex)];
+        Window w = windows.at(communeIndex);
+        w.row0 = std::max(0, w.row0 - 1);
+        w.column0 = std::max(0, w.column0 - 1);
+        w.row1 = std::min(grid.rows() - 1, w.row1 + 1);
+        w.column1 = std::min(grid.columns() - 1, w.column1 + 1);
+        const int width = w.column1 - w.column0 + 1, height = w.row1 - w.row0 + 1;
+
+        std::vector<std::int32_t> labels;
+        for (std::size_t z : pieceList) labels.push_back(zones[z].zone);
+        std::vector<std::int32_t> values(std::size_t(width) * std::size_t(height), 0);
+        for (int row = 0; row < height; ++row)
+            for (int column = 0; column < width; ++column) {
+                const std::int32_t label = zoneOfRaster[std::size_t(row + w.row0) * columns + std::size_t(column + w.column0)];
+                if (label && std::find(labels.begin(), labels.end(), label) != labels.end())
+                    values[std::size_t(row) * std::size_t(width) + std::size_t(column)] = label;
+            }
+        std::array<double, 6> transform = grid.geoTransform();
+        transform[0] += w.column0 * grid.cellSize();
+        transform[3] -= w.row0 * grid.cellSize();
+        auto outlines = polygonize(values, width, height, transform, 0);
+        for (std::size_t z : pieceList) {
+            std::unique_ptr<OGRMultiPolygon> geometry;
+            const auto outline = outlines.find(zones[z].zone);
+            if (outline != outlines.end() && commune.geometry) {
+                std::unique_ptr<OGRGeometry> clipped(outline->second->Intersection(commune.geometry.get()));
+                geometry = polygonalPart(clipped.get());
+            }
+            zones[z].geometry = geometry ? std::move(geometry) : std::make_unique<OGRMultiPolygon>();
+        }
+    });
+}
+
 }  // namespace
 
 void requireValidThreshold(double thresholdMinutes)
@@ -103,21 +188,6 @@ std::vector<GapZone> computeGapZones(const Territory& territory, const CoverageG
     }
     if (pieces.empty()) return {};
 
-    // Outlines: whole zones to be clipped by each commune, or the cells of each piece as they are.
-    std::map<std::pair<int, int>, int> pieceId;
-    std::vector<std::int32_t> outlineValues;
-    if (options.clipToCommunes) {
-        outlineValues = zoneOfRaster;
-    } else {
-        outlineValues.assign(grid.rasterSize(), 0);
-        for (auto& [key, stats] : pieces) pieceId.emplace(key, int(pieceId.size()) + 1);
-        for (std::size_t i = 0; i < grid.cellCount(); ++i) {
-            const std::uint32_t r = grid.rasterIndex(i);
-            if (zoneOfRaster[r]) outlineValues[r] = pieceId[{zoneOfRaster[r], grid.communeOf(i)}];
-        }
-    }
-    auto outlines = polygonize(outlineValues, grid.columns(), grid.rows(), grid.geoTransform(), 0);
-
     std::vector<GapZone> zones;
     zones.reserve(pieces.size());
     for (const auto& [key, stats] : pieces) {
@@ -137,23 +207,16 @@ std::vector<GapZone> computeGapZones(const Territory& territory, const CoverageG
             zone.maxMinutes = stats.maxMinutes;
             zone.meanMinutes = float(stats.sumMinutes / reachable);
         }
-
-        std::unique_ptr<OGRMultiPolygon> geometry;
-        if (options.clipToCommunes) {
-            const auto outline = outlines.find(zoneNumber);
-            if (outline != outlines.end() && commune.geometry) {
-                std::unique_ptr<OGRGeometry> clipped(outline->second->Intersection(commune.geometry.get()));
-                geometry = polygonalPart(clipped.get());
-            }
-        } else {
-            const auto outline = outlines.find(pieceId[key]);
-            if (outline != outlines.end()) geometry = std::move(outline->second);
-        }
-        if (!geometry) geometry = std::make_unique<OGRMultiPolygon>();
-        // A failed clip (GEOS error) leaves no polygon: fall back on the cells' area.
-        zone.areaKm2 = geometry->IsEmpty() ? stats.cells * grid.cellAreaKm2() : areaKm2(*geometry);
-        zone.geometry = std::move(geometry);
         zones.push_back(std::move(zone));
+    }
+
+    if (options.clipToCommunes)
+        shapeClippedPieces(territory, grid, zoneOfRaster, options.threads, zones);
+    else
+        shapeCellPieces(grid, zoneOfRaster, zones);
+    for (GapZone& zone : zones) {
+        // A failed clip (GEOS error) leaves no polygon: fall back on the cells' area.
+        zone.areaKm2 = zone.geometry->IsEmpty() ? zone.cells * grid.cellAreaKm2() : areaKm2(*zone.geometry);
     }
     return zones;
 }
@@ -170,7 +233,7 @@ void requireValidBandBreaks(const std::vector<double>& breaks)
 
 std::vector<IsochroneBand> computeIsochroneBands(const Territory& territory, const CoverageGrid& grid,
                                                  std::span<const float> cellMinutes,
-                                                 const std::vector<double>& breaks, bool clipToOutline)
+                                                 const std::vector<double>& breaks, bool clipToOutline, int threads)
 {
     requireValidBandBreaks(breaks);
     requireSurfaceMatchesGrid(grid, cellMinutes);
@@ -193,7 +256,7 @@ std::vector<IsochroneBand> computeIsochroneBands(const Territory& territory, con
     }
     auto outlines = polygonize(bandOfRaster, grid.columns(), grid.rows(), grid.geoTransform(), 0);
 
-    for (std::size_t b = 0; b < bands.size(); ++b) {
+    parallelFor(bands.size(), threads, [&](std::size_t b) {
         std::unique_ptr<OGRMultiPolygon> geometry;
         const auto outline = outlines.find(std::int32_t(b + 1));
         if (outline != outlines.end()) {
@@ -207,7 +270,7 @@ std::vector<IsochroneBand> computeIsochroneBands(const Territory& territory, con
         if (!geometry) geometry = std::make_unique<OGRMultiPolygon>();
         bands[b].areaKm2 = geometry->IsEmpty() ? bands[b].cells * grid.cellAreaKm2() : areaKm2(*geometry);
         bands[b].geometry = std::move(geometry);
-    }
+    });
     return bands;
 }
 

@@ -41,6 +41,8 @@ struct GapZoneOptions {
     // Clip the cell outlines to the commune boundaries (exact borders, slower); otherwise the
     // pieces keep the cells' stair-step outline, which is enough for live display.
     bool clipToCommunes = true;
+    // Threads for the clipping (each GEOS overlay is independent).
+    int threads = 1;
 };
 
 // Cells strictly beyond the threshold (unreachable cells included), polygonised with GDAL
@@ -69,6 +71,6 @@ void requireValidBandBreaks(const std::vector<double>& breaks);
 std::vector<IsochroneBand> computeIsochroneBands(const Territory& territory, const CoverageGrid& grid,
                                                  std::span<const float> cellMinutes,
                                                  const std::vector<double>& breaks = defaultBandBreaks(),
-                                                 bool clipToOutline = true);
+                                                 bool clipToOutline = true, int threads = 1);
 
 }  // namespace maillage

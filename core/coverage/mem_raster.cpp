@@ -6,14 +6,41 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
+#include <mutex>
+
 namespace maillage {
+
+namespace {
+
+// Looked up once: registering and finding drivers walks GDAL's list of some 200 drivers,
+// which would cost more than a small polygonisation.
+GDALDriver* memDriver(const char* name)
+{
+    static std::once_flag registered;
+    std::call_once(registered, [] { GDALAllRegister(); });
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(name);
+    if (!driver) throw Error(QStringLiteral("the GDAL %1 driver is not available").arg(QString::fromLatin1(name)));
+    return driver;
+}
+
+GDALDriver* rasterDriver()
+{
+    static GDALDriver* driver = memDriver("MEM");
+    return driver;
+}
+
+GDALDriver* vectorDriver()
+{
+    static GDALDriver* driver = memDriver("Memory");
+    return driver;
+}
+
+}  // namespace
 
 GdalDatasetPtr createMemRaster(int columns, int rows, GDALDataType type,
                                const std::array<double, 6>& geoTransform)
 {
-    GDALAllRegister();
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("MEM");
-    if (!driver) throw Error(QStringLiteral("the GDAL MEM driver is not available"));
+    GDALDriver* driver = rasterDriver();
     GDALDataset* dataset = driver->Create("", columns, rows, 1, type, nullptr);
     if (!dataset)
         throw Error(QStringLiteral("cannot create a %1 x %2 raster in memory: %3")
@@ -54,9 +81,7 @@ polygonize(const std::vector<std::int32_t>& values, int columns, int rows,
         throw Error(QStringLiteral("cannot fill the raster to polygonise: %1").arg(lastGdalError()));
     band->SetNoDataValue(double(ignored));  // the mask band then skips the ignored value
 
-    GDALDriver* memory = GetGDALDriverManager()->GetDriverByName("Memory");
-    if (!memory) throw Error(QStringLiteral("the GDAL Memory vector driver is not available"));
-    GdalDatasetPtr vectors(memory->Create("", 0, 0, 0, GDT_Unknown, nullptr));
+    GdalDatasetPtr vectors(vectorDriver()->Create("", 0, 0, 0, GDT_Unknown, nullptr));
     if (!vectors) throw Error(QStringLiteral("cannot create an in-memory vector layer: %1").arg(lastGdalError()));
     OGRLayer* layer = vectors->CreateLayer("polygons", const_cast<OGRSpatialReference*>(&lambert93Srs()), wkbPolygon, nullptr);
     OGRFieldDefn field("value", OFTInteger);

@@ -16,14 +16,18 @@ struct SpeedProfile;
 // (towards the sources: people drive to the accueil point) for the multi-source search,
 // travelFrom for the km of tables.
 //
-// Places join only the graph's largest connected component by default, so a cell next to a
-// small island of road (a broken fragment of a generalised network) is still routed.
-// link() may be called from several threads; nearest() and drivingMetres() share one
-// search workspace and are serialised.
+// With a profile, places join only the graph's largest connected component, so a cell next
+// to a small island of road (a broken fragment of a generalised network) is still routed.
+// link() may be called from several threads; nearest() and drivingMetres() are serialised.
+// nearest() remembers its last seeds: when only a few of them moved or were added (a point
+// dragged on the map), it repairs the previous search (NearestSearch::moveSource/addSource)
+// instead of running it again.
 class GraphTravelEngine : public TravelEngine {
 public:
-    GraphTravelEngine(const RoadGraph& graph, const SnapOptions& snapOptions);
-    // Snap options from the profile (access speed and detour, maximum snap distance).
+    // `terminalSeconds` is added to every place's access leg (see SpeedProfile::terminalSeconds).
+    GraphTravelEngine(const RoadGraph& graph, const SnapOptions& snapOptions, double terminalSeconds = 0.0);
+    // Snapping as the profile says (network/profile_snapping.h): access speed and detour,
+    // maximum snap distance, terminal time, largest component only.
     GraphTravelEngine(const RoadGraph& graph, const SpeedProfile& profile);
     ~GraphTravelEngine() override;
 
@@ -35,6 +39,13 @@ public:
     const RoadGraph& graph() const { return *graph_; }
     const Snapper& snapper() const { return snapper_; }
     const SnapOptions& snapOptions() const { return snapOptions_; }
+    // The snap of a place as link() makes it (terminal time included).
+    Snap snap(XY place) const;
+
+    // Forgets the previous search, so that the next nearest() runs in full. Call it after
+    // closing or slowing edges of the graph (the links of the coverage context must then be
+    // rebuilt too, see AccessLink).
+    void invalidateSearch();
 
     // The link of a snapped position (exposed for tests and for callers that already snapped).
     AccessLink linkOf(const Snap& snap) const;
@@ -44,13 +55,17 @@ public:
 private:
     const RoadGraph* graph_;
     SnapOptions snapOptions_;
+    double terminalSeconds_ = 0.0;
     Snapper snapper_;
     mutable std::mutex searchMutex_;
-    mutable std::unique_ptr<NearestSearch> search_;
-    mutable std::vector<Snap> seedSnaps_;
-};
+    mutable std::unique_ptr<NearestSearch> search_;    // the multi-source search, kept for repairs
+    mutable std::unique_ptr<NearestSearch> odSearch_;  // workspace of drivingMetres
+    mutable std::vector<Snap> seedSnaps_;               // the seeds of search_
+    mutable std::size_t repairs_ = 0;
 
-// Options for snapping with a profile's access leg.
-SnapOptions snapOptionsFor(const SpeedProfile& profile, bool largestComponentOnly = true);
+public:
+    // How many calls of nearest() were served by repairing the previous search (for tests).
+    std::size_t repairCount() const { return repairs_; }
+};
 
 }  // namespace maillage

@@ -1,5 +1,6 @@
 #include "coverage/travel_time_surface.h"
 
+#include "common/error.h"
 #include "coverage/grid.h"
 
 #include <algorithm>
@@ -42,8 +43,11 @@ inline float alongSharedEdge(const AccessLink& place, const AccessLink& point)
 
 PlaceLinks::PlaceLinks(std::vector<AccessLink> links) : links_(std::move(links))
 {
-    for (const AccessLink& link : links_)
+    for (const AccessLink& link : links_) {
         if (!link.joined()) ++unjoined_;
+        for (std::uint32_t node : link.node)
+            if (node != kNoNode) nodesNeeded_ = std::max(nodesNeeded_, std::size_t(node) + 1);
+    }
     byEdgeOrder_.resize(links_.size());
     std::iota(byEdgeOrder_.begin(), byEdgeOrder_.end(), 0u);
     std::stable_sort(byEdgeOrder_.begin(), byEdgeOrder_.end(),
@@ -54,6 +58,10 @@ PlaceLinks::PlaceLinks(std::vector<AccessLink> links) : links_(std::move(links))
 
 void PlaceLinks::gather(const NearestTimesView& search, const SeedLinks& seeds, PlaceTimes& out) const
 {
+    if (search.seconds.size() < nodesNeeded_ || search.owner.size() != search.seconds.size())
+        throw Error(QStringLiteral("the nearest-point search covers %1 nodes but the places were joined to a network "
+                                   "of at least %2: rebuild the coverage after changing the network")
+                        .arg(search.seconds.size()).arg(nodesNeeded_));
     const std::size_t n = links_.size();
     out.minutes.resize(n);
     out.nearest.resize(n);

@@ -71,12 +71,14 @@ public:
     std::size_t unjoinedCount() const { return unjoined_; }
 
     // The fast part of every recompute: a gather over the places, O(places + seeds).
-    // `out` is resized; reuse it between calls to avoid allocations.
+    // `out` is resized; reuse it between calls to avoid allocations. Throws Error when the
+    // search result is not of the network the places were linked to.
     void gather(const NearestTimesView& search, const SeedLinks& seeds, PlaceTimes& out) const;
 
 private:
     std::vector<AccessLink> links_;
     std::size_t unjoined_ = 0;
+    std::size_t nodesNeeded_ = 0;  // 1 + the largest node id of the links
     // Places sorted by edge, to find those sharing an edge with a seed.
     std::vector<std::uint32_t> byEdgeOrder_;   // place indices sorted by edge
     std::vector<std::uint32_t> byEdgeKeys_;    // their edges, same order

@@ -151,6 +151,14 @@ struct TransformDeleter {
 };
 using TransformPtr = std::unique_ptr<OGRCoordinateTransformation, TransformDeleter>;
 
+// GeoPackage layers written without a CRS get srs_id 0 or -1, which GDAL reports as a CRS
+// named "Undefined geographic SRS" / "Undefined Cartesian SRS": as good as none.
+bool isUndefinedCrs(const OGRSpatialReference& srs)
+{
+    const char* name = srs.GetName();
+    return srs.GetAuthorityCode(nullptr) == nullptr && name && QByteArray(name).startsWith("Undefined");
+}
+
 // Turns a layer's point coordinates into WGS84 + Lambert-93. Coordinates already in
 // Lambert-93 or WGS84 are kept exactly as stored; the other pair is computed. Other CRS go
 // to WGS84 first, then to Lambert-93 like any imported lon/lat.
@@ -159,7 +167,7 @@ public:
     LayerPositioner(OGRLayer& layer, const QString& path)
     {
         const OGRSpatialReference* layerSrs = layer.GetSpatialRef();
-        if (!layerSrs)
+        if (!layerSrs || isUndefinedCrs(*layerSrs))
             throw Error(QStringLiteral("%1, layer %2: no coordinate reference system, cannot place the points")
                             .arg(path, QString::fromUtf8(layer.GetName())));
         source_.reset(layerSrs->Clone());

@@ -60,42 +60,6 @@ void summarise(TripCheckSummary& summary)
 
 double distanceMetres(XY a, XY b) { return std::hypot(b.x - a.x, b.y - a.y); }
 
-// The nearest point of every edge within `radius` of `point`, as snaps with the profile's
-// access leg and terminal time (brute force: only for a handful of places).
-std::vector<Snap> candidateSnaps(const RoadGraph& graph, XY point, double radius, const SpeedProfile& profile)
-{
-    std::vector<Snap> snaps;
-    for (EdgeId e = 0; e < graph.edgeCount(); ++e) {
-        const RoadGraph::Shape shape = graph.edgeShape(e);
-        double along = 0.0, bestAlong = 0.0, best = std::numeric_limits<double>::infinity();
-        XY bestPoint;
-        for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
-            const XY a = shape[i], b = shape[i + 1];
-            const double dx = b.x - a.x, dy = b.y - a.y, length = std::hypot(dx, dy);
-            const double t = length > 0 ? std::clamp(((point.x - a.x) * dx + (point.y - a.y) * dy) / (length * length), 0.0, 1.0) : 0.0;
-            const XY q{a.x + t * dx, a.y + t * dy};
-            const double d = distanceMetres(point, q);
-            if (d < best) {
-                best = d;
-                bestAlong = along + t * length;
-                bestPoint = q;
-            }
-            along += length;
-        }
-        if (best > radius) continue;
-        Snap snap;
-        snap.status = SnapStatus::Ok;
-        snap.edge = e;
-        snap.fraction = along > 0 ? bestAlong / along : 0.0;
-        snap.onRoad = bestPoint;
-        snap.offsetMetres = best;
-        snap.accessMetres = profile.accessMetres(best);
-        snap.accessTime = toDeciseconds(profile.accessSeconds(best));
-        snaps.push_back(snap);
-    }
-    return snaps;
-}
-
 }  // namespace
 
 std::vector<ReferenceTrip> readReferenceTrips(const QString& csvPath)
@@ -163,17 +127,24 @@ NetworkInput retimedNetwork(const NetworkInput& shapeNetwork, const SpeedProfile
 }
 
 CalibrationNetwork::CalibrationNetwork(const QString& networkPath, const SpeedProfile& profile,
-                                       const LineLayerOptions& options)
+                                       const LineLayerOptions& options, std::vector<TownAnchor> towns)
+    : towns_(std::move(towns))
 {
     SpeedProfile unitDetour = profile;
     unitDetour.detourFactor = 1.0;
     shapeNetwork_ = extractLines(networkPath, unitDetour, options);
 }
 
-TripCheckSummary CalibrationNetwork::check(const SpeedProfile& profile, const std::vector<ReferenceTrip>& trips,
-                                           double accessRadiusMetres) const
+NetworkInput CalibrationNetwork::networkFor(const SpeedProfile& profile) const
 {
-    const RoadGraph graph(retimedNetwork(shapeNetwork_, profile));
+    NetworkInput network = retimedNetwork(shapeNetwork_, profile);
+    addTownConnectors(network, towns_, profile);
+    return network;
+}
+
+TripCheckSummary CalibrationNetwork::check(const SpeedProfile& profile, const std::vector<ReferenceTrip>& trips) const
+{
+    const RoadGraph graph(networkFor(profile));
     const Snapper snapper(graph);
     NearestSearch workspace(graph);
     TripCheckSummary summary;
@@ -188,18 +159,10 @@ TripCheckSummary CalibrationNetwork::check(const SpeedProfile& profile, const st
         check.fromOffsetMetres = origin.offsetMetres;
         check.toOffsetMetres = destination.offsetMetres;
         if (origin.ok() && destination.ok()) {
-            std::vector<Snap> origins{origin}, destinations{destination};
-            if (accessRadiusMetres > 0) {
-                for (const Snap& s : candidateSnaps(graph, from, accessRadiusMetres, profile)) origins.push_back(s);
-                for (const Snap& s : candidateSnaps(graph, to, accessRadiusMetres, profile)) destinations.push_back(s);
-            }
-            Trip best;
-            for (const Snap& start : origins)
-                for (const Trip& trip : travelFrom(workspace, start, destinations))
-                    if (trip.time < best.time) best = trip;
-            check.reached = best.reached();
-            check.km = best.km();
-            check.minutes = best.minutes();
+            const Trip trip = travelFrom(workspace, origin, {&destination, 1}).front();
+            check.reached = trip.reached();
+            check.km = trip.km();
+            check.minutes = trip.minutes();
         }
         summary.trips.push_back(check);
     }

@@ -4,6 +4,7 @@
 #include "network/extract_lines.h"
 #include "network/network_input.h"
 #include "network/speed_profile.h"
+#include "network/town_connectors.h"
 
 #include <QString>
 
@@ -63,19 +64,21 @@ NetworkInput retimedNetwork(const NetworkInput& shapeNetwork, const SpeedProfile
 // used (generalised networks have neither).
 class CalibrationNetwork {
 public:
+    // `towns`: town halls to link with town connectors when the profile asks for them (as the
+    // product does for coarse networks); empty: none.
     CalibrationNetwork(const QString& networkPath, const SpeedProfile& profile,
-                       const LineLayerOptions& options = {});
+                       const LineLayerOptions& options = {}, std::vector<TownAnchor> towns = {});
 
-    // accessRadiusMetres = 0: each place joins its nearest road, as the product does. Above 0
-    // (a sensitivity check, not what the product does): each place may join any road within
-    // that radius, through local streets missing from a coarse network, at the access speed
-    // and detour; the fastest combination counts.
-    TripCheckSummary check(const SpeedProfile& profile, const std::vector<ReferenceTrip>& trips,
-                           double accessRadiusMetres = 0.0) const;
+    // Each place joins its nearest road (snapping as the product does, terminal time included).
+    TripCheckSummary check(const SpeedProfile& profile, const std::vector<ReferenceTrip>& trips) const;
     const NetworkInput& shapeNetwork() const { return shapeNetwork_; }
+
+    // The network as the profile makes it: re-timed, with its town connectors.
+    NetworkInput networkFor(const SpeedProfile& profile) const;
 
 private:
     NetworkInput shapeNetwork_;
+    std::vector<TownAnchor> towns_;
 };
 
 // The few parameters a calibration fits; everything else stays at the start profile's

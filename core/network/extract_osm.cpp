@@ -14,7 +14,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 namespace maillage {
 namespace {
@@ -95,6 +94,13 @@ std::uint64_t coordinateKey(double lon, double lat)
     const auto lonUnits = static_cast<std::int64_t>(std::llround(lon * 1e7)) + 1'800'000'000LL;
     const auto latUnits = static_cast<std::int64_t>(std::llround(lat * 1e7)) + 900'000'000LL;
     return (static_cast<std::uint64_t>(lonUnits) << 32) | static_cast<std::uint64_t>(latUnits);
+}
+
+XY coordinateOf(std::uint64_t key)
+{
+    const auto lonUnits = static_cast<std::int64_t>(key >> 32) - 1'800'000'000LL;
+    const auto latUnits = static_cast<std::int64_t>(key & 0xffffffffULL) - 900'000'000LL;
+    return {static_cast<double>(lonUnits) * 1e-7, static_cast<double>(latUnits) * 1e-7};
 }
 
 struct GdalDatasetHolder {
@@ -202,10 +208,16 @@ NetworkInput extractOsm(const QString& path, const SpeedProfile& profile, const 
     ExtractStats stats;
     stats.sourceFile = path;
     stats.layer = QStringLiteral("lines");
-    NetworkBuilder builder(profile, path);
-    std::unordered_map<std::uint64_t, std::uint32_t> vertexOfKey;
-    std::vector<std::uint32_t> wayVertices;
-    const OGRSpatialReference* sourceSrs = nullptr;
+    // Ways are kept as runs of coordinate keys until the whole file is read; then the
+    // distinct keys (sorted) become the vertices. A sorted vector takes 8 bytes per vertex
+    // where a hash map would take about 40: it matters for a regional extract.
+    struct PendingWay {
+        std::size_t firstKey = 0;
+        std::size_t endKey = 0;
+        WayAttributes attributes;
+    };
+    std::vector<std::uint64_t> keys;
+    std::vector<PendingWay> ways;
 
     for (;;) {
         OGRLayer* layer = nullptr;
@@ -242,32 +254,44 @@ NetworkInput extractOsm(const QString& path, const SpeedProfile& profile, const 
             ++stats.skipped[QStringLiteral("no line geometry")];
             continue;
         }
-        if (!sourceSrs && geometry->getSpatialReference()) sourceSrs = geometry->getSpatialReference();
         const auto* line = geometry->toLineString();
-        wayVertices.clear();
-        for (int i = 0; i < line->getNumPoints(); ++i) {
-            const double lon = line->getX(i), lat = line->getY(i);
-            const auto [it, inserted] = vertexOfKey.try_emplace(coordinateKey(lon, lat), 0);
-            if (inserted) it->second = builder.addVertex({lon, lat});
-            wayVertices.push_back(it->second);
-        }
-        if (decision.direction < 0) std::reverse(wayVertices.begin(), wayVertices.end());
-
-        WayAttributes attributes;
-        attributes.roadClass = profile.classForRef(decision.roadClass, tags.ref);
-        attributes.oneway = decision.direction != 0;
-        attributes.ref = tags.ref;
-        attributes.kmh = profile.edgeKmh(attributes.roadClass, decision.maxspeedKmh);
-        if (!builder.addRoad(wayVertices, attributes)) {
-            ++stats.skipped[QStringLiteral("degenerate line")];
-            continue;
-        }
-        ++stats.featuresUsed;
-        if (attributes.oneway) ++stats.onewayFeatures;
+        PendingWay way;
+        way.firstKey = keys.size();
+        for (int i = 0; i < line->getNumPoints(); ++i) keys.push_back(coordinateKey(line->getX(i), line->getY(i)));
+        way.endKey = keys.size();
+        if (decision.direction < 0) std::reverse(keys.begin() + static_cast<std::ptrdiff_t>(way.firstKey), keys.end());
+        way.attributes.roadClass = profile.classForRef(decision.roadClass, tags.ref);
+        way.attributes.oneway = decision.direction != 0;
+        way.attributes.ref = tags.ref;
+        way.attributes.kmh = profile.edgeKmh(way.attributes.roadClass, decision.maxspeedKmh);
+        if (way.attributes.oneway) ++stats.onewayFeatures;
+        ways.push_back(std::move(way));
         if (profile.useMaxspeed && decision.maxspeedKmh) ++stats.maxspeedUsed;
     }
     if (CPLGetLastErrorType() >= CE_Failure && stats.featuresRead == 0)
         throw Error(QStringLiteral("cannot read %1: %2").arg(path, lastGdalError()));
+
+    // Distinct coordinates become vertices, in key order; ways then refer to them.
+    std::vector<std::uint64_t> vertexKeys = keys;
+    std::sort(vertexKeys.begin(), vertexKeys.end());
+    vertexKeys.erase(std::unique(vertexKeys.begin(), vertexKeys.end()), vertexKeys.end());
+    NetworkBuilder builder(profile, path);
+    for (const std::uint64_t key : vertexKeys) builder.addVertex(coordinateOf(key));
+    std::vector<std::uint32_t> wayVertices;
+    for (const PendingWay& way : ways) {
+        wayVertices.clear();
+        for (std::size_t k = way.firstKey; k < way.endKey; ++k)
+            wayVertices.push_back(static_cast<std::uint32_t>(
+                std::lower_bound(vertexKeys.begin(), vertexKeys.end(), keys[k]) - vertexKeys.begin()));
+        if (builder.addRoad(wayVertices, way.attributes)) {
+            ++stats.featuresUsed;
+        } else {
+            ++stats.skipped[QStringLiteral("degenerate line")];
+            if (way.attributes.oneway) --stats.onewayFeatures;
+        }
+    }
+    std::vector<std::uint64_t>().swap(keys);
+    std::vector<std::uint64_t>().swap(vertexKeys);
     if (builder.roadCount() == 0)
         throw Error(QStringLiteral("no car roads in %1 (%2 ways read%3)")
                         .arg(path).arg(stats.featuresRead)
@@ -275,7 +299,8 @@ NetworkInput extractOsm(const QString& path, const SpeedProfile& profile, const 
 
     OGRSpatialReference wgs84;
     wgs84.importFromEPSG(4326);
-    reprojectToLambert93(builder.vertexPositions(), sourceSrs ? *sourceSrs : wgs84, path);
+    const OGRSpatialReference* layerSrs = lines->GetSpatialRef();
+    reprojectToLambert93(builder.vertexPositions(), layerSrs ? *layerSrs : wgs84, path);
     NetworkInput network = builder.build();
     stats.seconds = timer.elapsed() / 1000.0;
     if (options.progress) options.progress(1.0);

@@ -52,6 +52,11 @@ public:
         return top.item;
     }
 
+    std::size_t memoryBytes() const
+    {
+        return entries_.capacity() * sizeof(Entry) + position_.capacity() * sizeof(std::uint32_t);
+    }
+
     // Empties the heap (e.g. after a search stopped early), keeping its memory.
     void clear()
     {

@@ -110,6 +110,14 @@ void NearestSearch::settleLoop()
     while (!heap_.empty()) {
         const NodeId u = heap_.pop();
         ++settled;
+        // The next node to settle is known now (unless this one improves a neighbour beyond
+        // it): start loading its arcs while this one is relaxed. On large graphs a search
+        // waits on memory, not on arithmetic.
+        if (!heap_.empty()) {
+            const NodeId next = heap_.topItem();
+            __builtin_prefetch(arcs + offsets[next]);
+            __builtin_prefetch(time + next);
+        }
         if constexpr (kStopAtTargets) {
             if (isTarget_[u] && --targetsLeft_ == 0) break;
         }
@@ -262,8 +270,7 @@ std::vector<Reach> NearestSearch::reachAll(std::span<const Snap> points) const
 std::size_t NearestSearch::memoryBytes() const
 {
     return sizeof(*this) + time_.capacity() * sizeof(Deciseconds) + owner_.capacity() * sizeof(std::uint32_t)
-         + metres_.capacity() * sizeof(float) + isTarget_.capacity()
-         + time_.size() * (2 * sizeof(std::uint32_t))  // heap entries and positions
+         + metres_.capacity() * sizeof(float) + isTarget_.capacity() + heap_.memoryBytes()
          + invalidated_.capacity() * sizeof(NodeId) + sources_.capacity() * sizeof(Snap);
 }
 

@@ -23,7 +23,7 @@ constexpr int kRoadClassCount = static_cast<int>(RoadClass::Unknown) + 1;
 struct NetworkEdge {
     std::uint32_t from = 0;        // index into NetworkInput::nodes
     std::uint32_t to = 0;
-    double metres = 0.0;           // length along the shape, in Lambert-93 metres
+    double metres = 0.0;           // road length: shape length (Lambert-93 m) × the profile's detour factor
     double seconds = 0.0;          // travel time from -> to with the profile applied
     bool oneway = false;           // true: only from -> to may be driven
     RoadClass roadClass = RoadClass::Unknown;

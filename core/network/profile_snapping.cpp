@@ -8,6 +8,9 @@ SnapOptions snapOptionsFor(const SpeedProfile& profile)
     options.maxSnapMetres = profile.maxSnapMetres;
     options.accessDetour = profile.accessDetour;
     options.accessSpeedKmh = profile.accessKmh;
+    // Islands (a one-way fragment cut off by the extract's edge, a stray piece of road) stay in
+    // the graph and in the summary, but a place joined to one could reach nothing.
+    options.largestComponentOnly = true;
     return options;
 }
 

@@ -8,7 +8,8 @@
 
 namespace maillage {
 
-// The snapping options a profile implies (maximum distance, access detour and speed).
+// The snapping options a profile implies (maximum distance, access detour and speed), joining
+// the largest connected component only.
 SnapOptions snapOptionsFor(const SpeedProfile& profile);
 
 // Snaps points the way the profile says, terminal time included: the snapper's access leg

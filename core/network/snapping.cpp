@@ -171,25 +171,28 @@ struct Snapper::Nearest {
     std::uint32_t best = std::numeric_limits<std::uint32_t>::max();
 };
 
+// Float arithmetic here (the exact position is recomputed in double for the winner).
+inline void Snapper::consider(std::uint32_t i, Nearest& nearest) const
+{
+    const float px = float(nearest.px), py = float(nearest.py);
+    const Segment& s = segments_[i];
+    const float t = std::clamp(((px - s.ax) * s.dx + (py - s.ay) * s.dy) * s.inverseLengthSquared, 0.0f, 1.0f);
+    const float qx = s.ax + t * s.dx - px, qy = s.ay + t * s.dy - py;
+    const double squared = qx * qx + qy * qy;
+    if (squared > nearest.bestSquared || (squared == nearest.bestSquared && nearest.best < i)) return;
+    const EdgeId e = segmentEdges_[i];
+    if (graph_->isEdgeClosed(e)) return;
+    if (nearest.largestOnly && graph_->componentOf(graph_->edgeFrom(e)) != nearest.largest) return;
+    nearest.bestSquared = squared;
+    nearest.best = i;
+}
+
 // Depth-first branch and bound: children nearest first, pruned once farther than the best.
 void Snapper::nearestIn(std::uint32_t level, std::uint32_t node, Nearest& nearest) const
 {
     if (level == 0) {
-        // Float arithmetic here (the exact position is recomputed in double for the winner).
-        const float px = float(nearest.px), py = float(nearest.py);
         const std::uint32_t end = std::min<std::uint32_t>(std::uint32_t(segments_.size()), (node + 1) * kFanout);
-        for (std::uint32_t i = node * kFanout; i < end; ++i) {
-            const Segment& s = segments_[i];
-            const float t = std::clamp(((px - s.ax) * s.dx + (py - s.ay) * s.dy) * s.inverseLengthSquared, 0.0f, 1.0f);
-            const float qx = s.ax + t * s.dx - px, qy = s.ay + t * s.dy - py;
-            const double squared = qx * qx + qy * qy;
-            if (squared > nearest.bestSquared || (squared == nearest.bestSquared && nearest.best < i)) continue;
-            const EdgeId e = segmentEdges_[i];
-            if (graph_->isEdgeClosed(e)) continue;
-            if (nearest.largestOnly && graph_->componentOf(graph_->edgeFrom(e)) != nearest.largest) continue;
-            nearest.bestSquared = squared;
-            nearest.best = i;
-        }
+        for (std::uint32_t i = node * kFanout; i < end; ++i) consider(i, nearest);
         return;
     }
     const std::vector<Box>& children = levels_[level - 1];
@@ -216,6 +219,16 @@ void Snapper::nearestIn(std::uint32_t level, std::uint32_t node, Nearest& neares
 Snap Snapper::snap(XY point, const SnapOptions& options) const
 {
     checkOptions(options);
+    std::uint32_t hint = kNoHint;
+    return snapNear(point, options, hint);
+}
+
+// `hint` is the segment that won the previous query of a batch: the points of a coverage
+// grid come row by row, so it is close to the answer, and starting from its distance
+// prunes most of the tree. The result is the same as without it (ties go to the lowest
+// segment either way).
+Snap Snapper::snapNear(XY point, const SnapOptions& options, std::uint32_t& hint) const
+{
     Snap result;
     if (!std::isfinite(point.x) || !std::isfinite(point.y)) {
         result.status = SnapStatus::InvalidPoint;
@@ -228,8 +241,10 @@ Snap Snapper::snap(XY point, const SnapOptions& options) const
     nearest.py = point.y - originY_;
     nearest.largestOnly = options.largestComponentOnly;
     nearest.largest = graph_->largestComponent();
+    if (hint < segments_.size()) consider(hint, nearest);
     nearestIn(std::uint32_t(levels_.size()), 0, nearest);
     if (nearest.best == std::numeric_limits<std::uint32_t>::max()) return result;  // NoRoad: all closed
+    hint = nearest.best;
 
     // Exact position in double precision along the chosen edge's shape.
     const EdgeId e = segmentEdges_[nearest.best];
@@ -267,7 +282,8 @@ std::vector<Snap> Snapper::snapAll(std::span<const XY> points, const SnapOptions
     // Below a few thousand points, starting threads costs more than it saves.
     threads = std::min<unsigned>(threads, unsigned(points.size() / 4096) + 1);
     const auto snapRange = [&](std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i) result[i] = snap(points[i], options);
+        std::uint32_t hint = kNoHint;
+        for (std::size_t i = begin; i < end; ++i) result[i] = snapNear(points[i], options, hint);
     };
     if (threads <= 1) {
         snapRange(0, points.size());

@@ -94,7 +94,10 @@ private:
     };
     struct Nearest;
 
+    static constexpr std::uint32_t kNoHint = 0xFFFFFFFFu;
+    Snap snapNear(XY point, const SnapOptions& options, std::uint32_t& hint) const;
     void nearestIn(std::uint32_t level, std::uint32_t node, Nearest& nearest) const;
+    void consider(std::uint32_t segment, Nearest& nearest) const;
 
     const RoadGraph* graph_ = nullptr;
     double originX_ = 0.0;

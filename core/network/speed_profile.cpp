@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -181,6 +182,12 @@ double SpeedProfile::accessSeconds(double straightMetres) const
     return secondsFor(accessMetres(straightMetres), accessKmh) + terminalSeconds;
 }
 
+double SpeedProfile::townRadiusMetres(double population) const
+{
+    if (townMetresPerSqrtInhabitant <= 0.0) return 0.0;
+    return std::clamp(townMetresPerSqrtInhabitant * std::sqrt(std::max(population, 0.0)), townMinMetres, townMaxMetres);
+}
+
 RoadClass SpeedProfile::classForRef(RoadClass fromData, const QString& ref) const
 {
     if (ref.isEmpty()) return fromData;
@@ -204,7 +211,7 @@ SpeedProfile parseSpeedProfile(const QByteArray& json, const QString& origin)
                              {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("speeds_kmh"),
                               QStringLiteral("maxspeed"), QStringLiteral("detour_factor"),
                               QStringLiteral("class_from_ref"), QStringLiteral("access"),
-                              QStringLiteral("max_snap_metres")},
+                              QStringLiteral("max_snap_metres"), QStringLiteral("town_connectors")},
                              QString());
 
     SpeedProfile profile;
@@ -249,6 +256,23 @@ SpeedProfile parseSpeedProfile(const QByteArray& json, const QString& origin)
     }
     if (root.contains(QStringLiteral("max_snap_metres")))
         profile.maxSnapMetres = reader.positiveNumber(root, QStringLiteral("max_snap_metres"), QString());
+
+    const QJsonObject towns = reader.object(root, QStringLiteral("town_connectors"), false);
+    reader.rejectUnknownKeys(towns,
+                             {QStringLiteral("metres_per_sqrt_inhabitant"), QStringLiteral("min_metres"),
+                              QStringLiteral("max_metres")},
+                             QStringLiteral("town_connectors"));
+    if (!towns.isEmpty()) {
+        const QString where = QStringLiteral("town_connectors");
+        profile.townMetresPerSqrtInhabitant = reader.positiveNumber(towns, QStringLiteral("metres_per_sqrt_inhabitant"), where);
+        if (towns.contains(QStringLiteral("min_metres")))
+            profile.townMinMetres = reader.positiveNumber(towns, QStringLiteral("min_metres"), where);
+        if (towns.contains(QStringLiteral("max_metres")))
+            profile.townMaxMetres = reader.positiveNumber(towns, QStringLiteral("max_metres"), where);
+        if (profile.townMinMetres > profile.townMaxMetres)
+            reader.fail(QStringLiteral("\"town_connectors.min_metres\" (%1) is above \"max_metres\" (%2)")
+                            .arg(profile.townMinMetres).arg(profile.townMaxMetres));
+    }
     return profile;
 }
 

@@ -50,6 +50,14 @@ struct SpeedProfile {
     // road speed and miss this; detailed networks hold most of it in their slow streets.
     double terminalSeconds = 0.0;
 
+    // Town connectors for coarse networks (see network/town_connectors.h): a town's streets
+    // link every road within   clamp(townMetresPerSqrtInhabitant × √population, min, max)
+    // of its town hall (a built-up area of roughly constant density). 0: no connectors.
+    double townMetresPerSqrtInhabitant = 0.0;
+    double townMinMetres = 300.0;
+    double townMaxMetres = 3000.0;
+    double townRadiusMetres(double population) const;
+
     double speedKmh(RoadClass roadClass) const { return classKmh[static_cast<int>(roadClass)]; }
 
     // Driving speed on an edge of that class, with the tagged maxspeed (km/h) when known.

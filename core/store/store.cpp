@@ -454,7 +454,8 @@ void Store::setSetting(const QString& key, const QString& value)
         "INSERT INTO project_settings (key, value) VALUES (?, ?)"
         " ON CONFLICT (key) DO UPDATE SET value = excluded.value"), what);
     query.addBindValue(key);
-    query.addBindValue(value);
+    // A null QString binds as SQL NULL; an unset setting is stored as empty text.
+    query.addBindValue(value.isNull() ? QString(QLatin1String("")) : value);
     sql::exec(query, impl_->connection, what);
     transaction.commit();
 }

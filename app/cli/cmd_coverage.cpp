@@ -1,0 +1,320 @@
+// maillage coverage: the 20-minute coverage of a level — travel-time surface, gap zones,
+// population beyond the threshold, referral and access tables — written to a GeoPackage.
+#include "cli_support.h"
+
+#include "coverage/access_table.h"
+#include "coverage/coverage_run.h"
+#include "coverage/network_engine.h"
+#include "coverage/referral.h"
+#include "coverage/territory_network.h"
+#include "geo/territory.h"
+#include "network/extract_lines.h"
+#include "network/extract_osm.h"
+#include "network/road_graph.h"
+#include "network/speed_profile.h"
+#include "report/geopackage_export.h"
+#include "store/kinds.h"
+#include "store/project_settings.h"
+#include "store/store.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <array>
+#include <cmath>
+#include <map>
+
+namespace maillage::cli {
+namespace {
+
+double doubleOption(const QCommandLineParser& parser, const QString& name, double fallback)
+{
+    if (!parser.isSet(name)) return fallback;
+    bool ok = false;
+    const double value = parser.value(name).toDouble(&ok);
+    if (!ok) throw UsageError(QStringLiteral("--%1 must be a number, not \"%2\"").arg(name, parser.value(name)));
+    return value;
+}
+
+std::vector<double> breaksOption(const QCommandLineParser& parser)
+{
+    if (!parser.isSet(QStringLiteral("bands"))) return defaultBandBreaks();
+    std::vector<double> breaks;
+    for (const QString& part : parser.value(QStringLiteral("bands")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        breaks.push_back(part.trimmed().toDouble(&ok));
+        if (!ok) throw UsageError(QStringLiteral("--bands must be minutes separated by commas, e.g. 10,20,30"));
+    }
+    return breaks;
+}
+
+QString percent(double share) { return QStringLiteral("%1 %").arg(100.0 * share, 0, 'f', 1); }
+QString people(double value) { return groupThousands(qint64(std::llround(value))); }
+QString minutes(double value) { return std::isfinite(value) ? QString::number(value, 'f', 1) : QStringLiteral("-"); }
+
+// The network the user named, or the project's.
+struct NetworkChoice {
+    QString path;
+    QString layer;
+    QString profile;
+};
+
+NetworkChoice chooseNetwork(const QCommandLineParser& parser, const ProjectInputs& inputs)
+{
+    NetworkChoice choice;
+    choice.path = parser.isSet(QStringLiteral("network")) ? parser.value(QStringLiteral("network")) : inputs.networkPath;
+    choice.layer = parser.isSet(QStringLiteral("network-layer")) ? parser.value(QStringLiteral("network-layer"))
+                                                                 : inputs.networkLayer;
+    if (choice.path.isEmpty())
+        throw Error(QStringLiteral("no road network: give --network FILE, or save one in the project with "
+                                   "maillage init --network"));
+    if (!QFileInfo::exists(choice.path))
+        throw Error(QStringLiteral("cannot open the road network %1: no such file").arg(choice.path));
+    choice.profile = parser.isSet(QStringLiteral("profile")) ? parser.value(QStringLiteral("profile")) : inputs.profile;
+    if (choice.profile.isEmpty())
+        choice.profile = isOsmFile(choice.path) ? QStringLiteral("osm") : QStringLiteral("generalised");
+    return choice;
+}
+
+void writeText(const QString& path, const QString& text)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    file.write(text.toUtf8());
+    if (!file.commit()) throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+}
+
+QString csvOf(const TextTable& table)
+{
+    QString text;
+    QTextStream stream(&text);
+    table.printCsv(stream);
+    return text;
+}
+
+TextTable communeTable(const CoverageResult& result)
+{
+    TextTable table({QStringLiteral("insee"), QStringLiteral("commune"), QStringLiteral("epci_siren"),
+                     QStringLiteral("population"), QStringLiteral("town_hall_minutes"),
+                     QStringLiteral("town_hall_beyond"), QStringLiteral("beyond_town_hall"),
+                     QStringLiteral("beyond_spread"), QStringLiteral("max_minutes"), QStringLiteral("mean_minutes")});
+    for (const CommuneCoverage& c : result.population.communes)
+        table.addRow({c.insee, c.name, c.epciSiren, QString::number(c.population), minutes(c.townHallMinutes),
+                      c.townHallBeyond ? QStringLiteral("1") : QStringLiteral("0"),
+                      QString::number(c.beyondAtTownHall, 'f', 0), QString::number(c.beyondSpread, 'f', 1),
+                      minutes(c.maxCellMinutes), minutes(c.meanCellMinutes)});
+    return table;
+}
+
+TextTable epciTable(const CoverageResult& result, bool forPeople)
+{
+    TextTable table({QStringLiteral("EPCI"), QStringLiteral("population"), QStringLiteral("beyond (spread)"),
+                     QStringLiteral("share"), QStringLiteral("beyond (town hall)"), QStringLiteral("share"),
+                     QStringLiteral("town halls beyond")});
+    const auto row = [&](const AreaCoverage& area, const QString& name) {
+        if (forPeople)
+            table.addRow({name, groupThousands(area.population), people(area.beyondSpread), percent(area.shareSpread()),
+                          people(area.beyondAtTownHall), percent(area.shareAtTownHall()),
+                          QString::number(area.communesTownHallBeyond)});
+        else
+            table.addRow({name, QString::number(area.population), QString::number(area.beyondSpread, 'f', 1),
+                          QString::number(area.shareSpread(), 'f', 4), QString::number(area.beyondAtTownHall, 'f', 0),
+                          QString::number(area.shareAtTownHall(), 'f', 4), QString::number(area.communesTownHallBeyond)});
+    };
+    for (const AreaCoverage& epci : result.population.epcis) row(epci, epci.name.isEmpty() ? epci.code : epci.name);
+    row(result.population.departement, QStringLiteral("Département %1").arg(result.population.departement.code));
+    return table;
+}
+
+TextTable gapTable(const CoverageResult& result)
+{
+    TextTable table({QStringLiteral("zone"), QStringLiteral("insee"), QStringLiteral("commune"), QStringLiteral("epci"),
+                     QStringLiteral("area_km2"), QStringLiteral("max_minutes"), QStringLiteral("mean_minutes")});
+    for (const GapZone& zone : result.gapZones)
+        table.addRow({QString::number(zone.zone), zone.communeInsee, zone.communeName, zone.epciName,
+                      QString::number(zone.areaKm2, 'f', 2), minutes(zone.maxMinutes), minutes(zone.meanMinutes)});
+    return table;
+}
+
+TextTable referralTable(const std::vector<ReferralLink>& links)
+{
+    TextTable table({QStringLiteral("from_id"), QStringLiteral("from"), QStringLiteral("from_level"),
+                     QStringLiteral("to_level"), QStringLiteral("kind"), QStringLiteral("to"), QStringLiteral("km"),
+                     QStringLiteral("minutes"), QStringLiteral("beyond")});
+    for (const ReferralLink& link : links)
+        table.addRow({QString::number(link.fromId), link.fromName, QString::number(int(link.fromLevel)),
+                      QString::number(int(link.toLevel)), link.targetKind, link.toName,
+                      link.reachable ? QString::number(link.km, 'f', 1) : QString(), minutes(link.minutes),
+                      link.beyond ? QStringLiteral("1") : QStringLiteral("0")});
+    return table;
+}
+
+// Per (origin level, target level): how many links, how many beyond, how many without target.
+void printReferralSummary(const std::vector<ReferralLink>& links, const QString& threshold)
+{
+    std::map<std::pair<int, int>, std::array<int, 3>> counts;  // links, beyond, no target
+    for (const ReferralLink& link : links) {
+        auto& count = counts[{int(link.fromLevel), int(link.toLevel)}];
+        ++count[0];
+        if (!link.reachable) ++count[2];
+        else if (link.beyond) ++count[1];
+    }
+    if (counts.empty()) return;
+    out() << "\nReferral links:\n";
+    for (const auto& [levels, count] : counts) {
+        out() << "  level " << levels.first << " -> level " << levels.second << ": " << count[0] << " links, "
+              << count[1] << " beyond " << threshold << " min";
+        if (count[2] == count[0]) out() << " (no point of level " << levels.second << " can be reached)";
+        else if (count[2] > 0) out() << ", " << count[2] << " without a reachable point";
+        out() << '\n';
+    }
+}
+
+QString levelLabel(int level)
+{
+    switch (level) {
+    case 1: return QStringLiteral("level 1 (inform and orient)");
+    case 2: return QStringLiteral("level 2 (France services, CCAS, CMS)");
+    default: return QStringLiteral("level 3 (operators' desks)");
+    }
+}
+
+}  // namespace
+
+int runCoverage(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Travel time from every place of the territory to the nearest accueil point of a level:\n"
+        "zones beyond the threshold, population beyond per commune and EPCI, referral links between\n"
+        "levels and the access table from each EPCI seat, written to a GeoPackage that QGIS opens styled."));
+    parser.addOption(projectOption());
+    parser.addOptions({
+        {QStringLiteral("network"), QStringLiteral("Road network (default: the project's)."), QStringLiteral("file")},
+        {QStringLiteral("network-layer"), QStringLiteral("Layer of the network file."), QStringLiteral("layer")},
+        {QStringLiteral("profile"), QStringLiteral("Speed profile: \"generalised\", \"osm\" or a JSON file (default: the project's)."),
+         QStringLiteral("profile")},
+        {QStringLiteral("level"), QStringLiteral("Level of the points to reach: 1, 2 or 3 (default 2)."), QStringLiteral("level")},
+        {QStringLiteral("threshold"), QStringLiteral("Minutes beyond which a place is a gap (default 20)."), QStringLiteral("minutes")},
+        {QStringLiteral("cell"), QStringLiteral("Grid cell size in metres (default 200)."), QStringLiteral("metres")},
+        {QStringLiteral("bands"), QStringLiteral("Isochrone band limits in minutes (default 10,20,30)."), QStringLiteral("list")},
+        {QStringLiteral("include-planned"), QStringLiteral("Count planned points too (a scenario), not only existing ones.")},
+        {QStringLiteral("out"), QStringLiteral("Result GeoPackage to write (replaced if it exists)."), QStringLiteral("file")},
+        {QStringLiteral("csv"), QStringLiteral("Also write the tables as CSV files in this folder."), QStringLiteral("dir")},
+        {QStringLiteral("threads"), QStringLiteral("Threads for snapping and clipping (default 2)."), QStringLiteral("n")},
+    });
+    if (!parseCommandLine(parser, QStringLiteral("coverage"), arguments)) return 0;
+
+    CoverageOptions options;
+    options.level = intOption(parser, QStringLiteral("level"), 1, 3).value_or(2);
+    options.thresholdMinutes = doubleOption(parser, QStringLiteral("threshold"), kDefaultThresholdMinutes);
+    options.bandBreaks = breaksOption(parser);
+    options.threads = intOption(parser, QStringLiteral("threads"), 1, 64).value_or(2);
+    const double cell = doubleOption(parser, QStringLiteral("cell"), CoverageGrid::kDefaultCellSize);
+    try {
+        requireValidOptions(options);
+    } catch (const Error& e) {
+        throw UsageError(e.message());
+    }
+    if (!(cell > 0.0) || !std::isfinite(cell))
+        throw UsageError(QStringLiteral("--cell must be a positive number of metres, not \"%1\"").arg(parser.value(QStringLiteral("cell"))));
+    const QString outPath = requiredOption(parser, QStringLiteral("out"));
+    const QString csvDir = parser.value(QStringLiteral("csv"));
+
+    QElapsedTimer timer;
+    timer.start();
+    Store store = openProject(parser);
+    const ProjectInputs inputs = loadProjectInputs(store);
+    const Territory territory = loadTerritory(inputs.territory);
+    const NetworkChoice network = chooseNetwork(parser, inputs);
+    const SpeedProfile profile = loadSpeedProfile(network.profile);
+    LineLayerOptions lineOptions;
+    lineOptions.layer = network.layer;
+    const std::vector<AccueilPoint> points = store.points();
+    // Coarse networks are completed with town connectors at the town halls (see the profile).
+    TownConnectorStats connectors;
+    const RoadGraph graph(loadTerritoryNetwork(network.path, profile, lineOptions,
+                                               townAnchors(territory, townHallsFor(territory, points)), &connectors));
+    const double loadMs = timer.nsecsElapsed() / 1e6;
+
+    timer.restart();
+    const GraphTravelEngine engine(graph, profile);
+    const CoverageContext context(territory, engine, points,
+                                  {.cellSize = cell, .placement = {}, .threads = options.threads});
+    const bool includePlanned = parser.isSet(QStringLiteral("include-planned"));
+    const std::vector<AccueilPoint> levelPoints = coveragePoints(points, options.level, includePlanned);
+    if (levelPoints.empty())
+        throw Error(QStringLiteral("the project has no %1point of level %2: import some first (maillage import)")
+                        .arg(includePlanned ? QString() : QStringLiteral("existing ")).arg(options.level));
+    const CoverageResult result = computeCoverage(context, levelPoints, options);
+    const std::vector<ReferralLink> referrals = computeReferrals(engine, points, options.thresholdMinutes);
+    const AccessTable access = computeAccessTable(engine, epciSeatOrigins(territory, context.townHalls()),
+                                                  defaultAccessColumns(points), points);
+    const double computeMs = timer.nsecsElapsed() / 1e6;
+
+    timer.restart();
+    CoverageExport data;
+    data.context = &context;
+    data.result = &result;
+    data.points = points;
+    data.referrals = referrals;
+    data.accessTable = &access;
+    data.run.project = QFileInfo(store.path()).absoluteFilePath();
+    data.run.network = QFileInfo(network.path).absoluteFilePath();
+    data.run.profile = profile.name.isEmpty() ? network.profile : profile.name;
+    data.run.pointSet = includePlanned ? QStringLiteral("existing and planned points") : QStringLiteral("existing points");
+    writeCoverageGeoPackage(outPath, data);
+    if (!csvDir.isEmpty()) {
+        if (!QDir().mkpath(csvDir)) throw Error(QStringLiteral("cannot create the folder %1").arg(csvDir));
+        const QDir dir(csvDir);
+        writeText(dir.filePath(QStringLiteral("communes.csv")), csvOf(communeTable(result)));
+        writeText(dir.filePath(QStringLiteral("epci.csv")), csvOf(epciTable(result, false)));
+        writeText(dir.filePath(QStringLiteral("gap_zones.csv")), csvOf(gapTable(result)));
+        writeText(dir.filePath(QStringLiteral("referrals.csv")), csvOf(referralTable(referrals)));
+        writeAccessTableCsv(access, dir.filePath(QStringLiteral("access_epci_seats.csv")));
+    }
+    const double writeMs = timer.nsecsElapsed() / 1e6;
+
+    // Summary.
+    const AreaCoverage& d = result.population.departement;
+    const QString threshold = QString::number(options.thresholdMinutes);
+    out() << "Coverage of " << levelLabel(options.level) << " within " << threshold << " min: "
+          << result.points.size() << " points";
+    if (result.unjoinedPoints) out() << " (" << result.unjoinedPoints << " too far from any road, left out)";
+    out() << "; network " << QFileInfo(network.path).fileName() << " (" << graph.nodeCount() << " nodes";
+    if (connectors.connectors > 0)
+        out() << ", " << connectors.connectors << " town connectors at " << connectors.towns << " town halls";
+    out() << "), profile "
+          << data.run.profile << "; grid " << cell << " m, " << groupThousands(qint64(context.grid().cellCount()))
+          << " cells\n\n";
+    out() << "Population beyond " << threshold << " min (" << groupThousands(d.population) << " inhabitants):\n"
+          << "  spread over the inhabited cells: " << people(d.beyondSpread) << " (" << percent(d.shareSpread()) << ")\n"
+          << "  counted at the town hall:        " << people(d.beyondAtTownHall) << " (" << percent(d.shareAtTownHall())
+          << "), " << d.communesTownHallBeyond << " communes\n"
+          << "  area beyond: " << QString::number(d.areaBeyondKm2, 'f', 0) << " km² of "
+          << QString::number(d.areaKm2, 'f', 0) << " km², in " << result.gapZones.size() << " zone pieces\n\n";
+    out() << "Per EPCI:\n";
+    epciTable(result, true).print(out());
+    if (!result.population.townHallsBeyond.empty()) {
+        out() << "\nCommunes whose town hall is beyond " << threshold << " min:\n";
+        TextTable halls({QStringLiteral("commune"), QStringLiteral("INSEE"), QStringLiteral("minutes"),
+                         QStringLiteral("population")});
+        for (int c : result.population.townHallsBeyond) {
+            const CommuneCoverage& commune = result.population.communes[std::size_t(c)];
+            halls.addRow({commune.name, commune.insee, minutes(commune.townHallMinutes), groupThousands(commune.population)});
+        }
+        halls.print(out());
+    }
+    printReferralSummary(referrals, threshold);
+    out() << "Written " << outPath;
+    if (!csvDir.isEmpty()) out() << " and CSV tables in " << csvDir;
+    out() << QStringLiteral(" (load %1 s, compute %2 s, write %3 s)\n")
+                 .arg(loadMs / 1000, 0, 'f', 1).arg(computeMs / 1000, 0, 'f', 1).arg(writeMs / 1000, 0, 'f', 1);
+    out().flush();
+    return 0;
+}
+
+}  // namespace maillage::cli

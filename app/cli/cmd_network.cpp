@@ -1,0 +1,307 @@
+// `maillage network info` and `maillage od`: what a road network holds, and travel times
+// between two sets of places through it.
+#include "cli_support.h"
+
+#include "io/point_importers.h"
+#include "network/extract_lines.h"
+#include "network/network_summary.h"
+#include "network/profile_snapping.h"
+#include "network/road_graph.h"
+#include "network/snapping.h"
+#include "network/speed_profile.h"
+#include "network/travel_matrix.h"
+#include "store/kinds.h"
+#include "store/store.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+
+namespace maillage::cli {
+namespace {
+
+QCommandLineOption networkOption()
+{
+    return QCommandLineOption({QStringLiteral("n"), QStringLiteral("network")},
+                              QStringLiteral("Road network: OpenStreetMap file (.osm.pbf, .osm, .osm.gz) or any "
+                                             "line layer (GeoPackage, Shapefile, GeoJSON)."),
+                              QStringLiteral("file"));
+}
+
+QList<QCommandLineOption> networkReadingOptions()
+{
+    return {
+        {QStringLiteral("profile"),
+         QStringLiteral("Speed profile: a built-in name (%1) or a JSON file. Default: osm for OpenStreetMap "
+                        "files, generalised otherwise.").arg(builtinProfileNames().join(QStringLiteral(", "))),
+         QStringLiteral("profile")},
+        {QStringLiteral("layer"), QStringLiteral("Line layer to read (default: the first)."), QStringLiteral("name")},
+        {QStringLiteral("class-field"), QStringLiteral("Field holding the road class (default: class)."),
+         QStringLiteral("field")},
+    };
+}
+
+struct LoadedNetwork {
+    SpeedProfile profile;
+    NetworkInput input;
+    ExtractStats stats;
+    double extractSeconds = 0.0;
+};
+
+LoadedNetwork loadNetwork(const QCommandLineParser& parser)
+{
+    const QString file = requiredOption(parser, QStringLiteral("network"));
+    if (!QFileInfo::exists(file)) throw Error(QStringLiteral("cannot open %1: no such file").arg(file));
+    LoadedNetwork network;
+    const QString profileName = parser.isSet(QStringLiteral("profile"))
+                                    ? parser.value(QStringLiteral("profile"))
+                                    : (isOsmFile(file) ? QStringLiteral("osm") : QStringLiteral("generalised"));
+    network.profile = loadSpeedProfile(profileName);
+    LineLayerOptions lines;
+    if (parser.isSet(QStringLiteral("layer"))) lines.layer = parser.value(QStringLiteral("layer"));
+    if (parser.isSet(QStringLiteral("class-field"))) lines.classField = parser.value(QStringLiteral("class-field"));
+    QElapsedTimer timer;
+    timer.start();
+    network.input = extractNetwork(file, network.profile, lines, {}, &network.stats);
+    network.extractSeconds = timer.elapsed() / 1000.0;
+    return network;
+}
+
+QString minutesText(const Trip& trip) { return QString::number(trip.minutes(), 'f', 1); }
+QString kmText(const Trip& trip) { return QString::number(trip.km(), 'f', 1); }
+
+// ------------------------------------------------------------------ network info
+
+int runNetworkInfo(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Read a road network and report what was built: nodes, edges, km, one-way edges, connected "
+        "components and the share of the largest, km per road class, what was skipped and why."));
+    parser.addOption(networkOption());
+    parser.addOptions(networkReadingOptions());
+    if (!parseCommandLine(parser, QStringLiteral("network info"), arguments)) return 0;
+
+    const LoadedNetwork network = loadNetwork(parser);
+    QElapsedTimer timer;
+    timer.start();
+    const RoadGraph graph(network.input);
+    const double buildMs = timer.nsecsElapsed() / 1e6;
+
+    out() << "Network " << network.input.sourceFile;
+    if (!network.stats.layer.isEmpty()) out() << " (layer " << network.stats.layer << ")";
+    out() << "\nProfile " << network.profile.name << " (" << network.profile.sourceFile << ")\n\n";
+    out() << describeSummary(summarizeNetwork(network.input)) << "\n\n";
+    out() << "Read " << network.stats.featuresRead << " features, used " << network.stats.featuresUsed;
+    if (network.stats.skippedTotal() > 0) out() << "; skipped: " << network.stats.skippedSummary();
+    out() << '\n';
+    if (network.stats.unknownClassTotal() > 0)
+        out() << network.stats.unknownClassTotal() << " features with a class not understood (kept as unknown)\n";
+    for (const QString& warning : network.stats.warnings) out() << "warning: " << warning << '\n';
+    out() << QStringLiteral("Extraction %1 s; routable graph built in %2 ms, %3 MB (%4 bytes per edge for the "
+                            "searches)\n")
+                 .arg(network.extractSeconds, 0, 'f', 2)
+                 .arg(buildMs, 0, 'f', 1)
+                 .arg(graph.totalMemoryBytes() / 1e6, 0, 'f', 1)
+                 .arg(graph.edgeCount() ? double(graph.searchMemoryBytes()) / graph.edgeCount() : 0.0, 0, 'f', 1);
+    out().flush();
+    return 0;
+}
+
+// ------------------------------------------------------------------ od
+
+struct Places {
+    QString file;
+    std::vector<AccueilPoint> points;
+};
+
+// Places from a CSV (id, name, latitude, longitude) or any OGR point layer; rows that cannot
+// be read are reported on stderr with their line and skipped.
+Places readPlacesFile(const QString& file, const QString& option)
+{
+    PointMapping mapping;
+    mapping.idField = QStringLiteral("id");
+    mapping.nameField = QStringLiteral("name");
+    ImportBatch batch = readGenericPoints(file, mapping);
+    for (const ImportIssue& issue : batch.issues)
+        err() << file << (batch.featureIds ? ", feature " : ":") << issue.line << ": "
+              << (issue.skipped ? "skipped: " : "warning: ") << issue.message << '\n';
+    err().flush();
+    if (batch.points.empty()) throw Error(QStringLiteral("%1 (--%2) holds no usable place").arg(file, option));
+    return {file, std::move(batch.points)};
+}
+
+// Accueil points of the project chosen by "key:value" terms separated by commas:
+// level:1..3, kind:<code>, status:existing|planned|closed, commune:<INSEE>.
+Places readPlacesFromStore(const QCommandLineParser& parser, const QString& selection, const QString& option)
+{
+    PointFilter filter;
+    for (const QString& term : selection.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString key = term.section(QLatin1Char(':'), 0, 0).trimmed().toLower();
+        const QString value = term.section(QLatin1Char(':'), 1).trimmed();
+        if (key == QLatin1String("level")) {
+            bool ok = false;
+            filter.level = levelFromInt(value.toInt(&ok));
+            if (!ok || !filter.level) throw UsageError(QStringLiteral("--%1: level must be 1, 2 or 3, not \"%2\"").arg(option, value));
+        } else if (key == QLatin1String("kind")) {
+            if (!findKind(value)) throw UsageError(QStringLiteral("--%1: unknown kind \"%2\"").arg(option, value));
+            filter.kind = value;
+        } else if (key == QLatin1String("status")) {
+            filter.status = statusFromCode(value);
+            if (!filter.status) throw UsageError(QStringLiteral("--%1: status must be existing, planned or closed").arg(option));
+        } else if (key == QLatin1String("commune")) {
+            filter.communeInsee = QStringList{value};
+        } else {
+            throw UsageError(QStringLiteral("--%1: \"%2\" is neither a file nor a selection such as level:2, "
+                                            "kind:mairie, status:existing, commune:04070").arg(option, selection));
+        }
+    }
+    const Store store = openProject(parser);
+    Places places{store.path() + QStringLiteral(" [") + selection + QLatin1Char(']'), store.points(filter)};
+    for (AccueilPoint& p : places.points) p.sourceId = QString::number(p.id);  // the store's id identifies a row
+    if (places.points.empty())
+        throw Error(QStringLiteral("no accueil point matches %1 in %2").arg(selection, store.path()));
+    return places;
+}
+
+Places readPlaces(const QCommandLineParser& parser, const QString& option)
+{
+    const QString spec = requiredOption(parser, option);
+    if (QFileInfo::exists(spec)) return readPlacesFile(spec, option);
+    if (parser.isSet(QStringLiteral("project")) && spec.contains(QLatin1Char(':')))
+        return readPlacesFromStore(parser, spec, option);
+    throw Error(QStringLiteral("cannot open %1 (--%2): no such file%3")
+                    .arg(spec, option,
+                         spec.contains(QLatin1Char(':')) ? QStringLiteral(" (a selection such as level:2 needs --project)")
+                                                         : QString()));
+}
+
+std::vector<Snap> snapPlaces(const Snapper& snapper, const Places& places, const SpeedProfile& profile)
+{
+    std::vector<XY> positions;
+    for (const AccueilPoint& p : places.points) positions.push_back(p.lambert93);
+    SnapOptions options = snapOptionsFor(profile);
+    // A place next to a small island of road (a fragment of a generalised network) is joined
+    // to the main network rather than left unreachable.
+    options.largestComponentOnly = true;
+    std::vector<Snap> snaps = snapper.snapAll(positions, options);
+    for (std::size_t i = 0; i < snaps.size(); ++i) {
+        addTerminalTime(snaps[i], profile);
+        if (snaps[i].ok()) continue;
+        const AccueilPoint& p = places.points[i];
+        err() << places.file << ": " << p.sourceId << " " << p.name << ": ";
+        if (snaps[i].status == SnapStatus::TooFar)
+            err() << QStringLiteral("%1 km from the nearest road (more than %2 km): no travel time")
+                         .arg(snaps[i].offsetMetres / 1000.0, 0, 'f', 1)
+                         .arg(options.maxSnapMetres / 1000.0, 0, 'f', 1);
+        else
+            err() << "cannot be joined to the road network: no travel time";
+        err() << '\n';
+    }
+    err().flush();
+    return snaps;
+}
+
+QString statusText(const Snap& from, const Snap& to, const Trip& trip)
+{
+    if (!from.ok()) return QStringLiteral("origin off the network");
+    if (!to.ok()) return QStringLiteral("destination off the network");
+    if (!trip.reached()) return QStringLiteral("unreachable");
+    return QStringLiteral("ok");
+}
+
+void writeTable(const TextTable& table, const QCommandLineParser& parser, std::size_t rows)
+{
+    if (parser.isSet(QStringLiteral("out"))) {
+        const QString path = parser.value(QStringLiteral("out"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+            throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        QTextStream stream(&file);
+        table.printCsv(stream);
+        stream.flush();
+        if (stream.status() != QTextStream::Ok || file.error() != QFile::NoError)
+            throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        out() << "wrote " << rows << " rows to " << path << '\n' << Qt::flush;
+    } else if (parser.isSet(QStringLiteral("csv"))) {
+        table.printCsv(out());
+    } else {
+        table.print(out());
+    }
+}
+
+}  // namespace
+
+int runNetwork(const QStringList& arguments)
+{
+    if (!arguments.isEmpty() && (arguments.first() == QLatin1String("--help") || arguments.first() == QLatin1String("-h"))) {
+        out() << "Usage: maillage network info --network FILE [--profile P] [--layer L] [--class-field F]\n\n"
+              << "Subcommands:\n"
+              << "  info    report what a road network holds (nodes, edges, km, components, classes)\n"
+              << "\nRun `maillage network info --help` for its options (--network, --profile).\n"
+              << Qt::flush;
+        return 0;
+    }
+    if (arguments.isEmpty()) throw UsageError(QStringLiteral("missing subcommand: network info --network FILE"));
+    if (arguments.first() == QLatin1String("info")) return runNetworkInfo(arguments.mid(1));
+    throw UsageError(QStringLiteral("unknown subcommand \"%1\" (expected: info)").arg(arguments.first()));
+}
+
+int runOd(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Driving times and distances between two sets of places through a road network. Places are CSV "
+        "files with id, name, latitude, longitude columns (WGS84), any OGR point layer with id and "
+        "name fields, or accueil points of a project (--project) chosen by level, kind, status. Times include the off-network legs and the profile's terminal time at each end; "
+        "km are along the fastest path, legs included. A place too far from any road is reported and "
+        "gets no time."));
+    parser.addOption(networkOption());
+    parser.addOptions(networkReadingOptions());
+    parser.addOption(projectOption());
+    parser.addOptions({
+        {QStringLiteral("from"),
+         QStringLiteral("Origins: a CSV or point layer, or with --project a selection of accueil points such as "
+                        "level:1, kind:mairie, level:2,status:existing."),
+         QStringLiteral("places")},
+        {QStringLiteral("to"), QStringLiteral("Destinations, as --from."), QStringLiteral("places")},
+        {QStringLiteral("nearest"), QStringLiteral("Only the nearest destination (by time) of each origin.")},
+        {QStringLiteral("out"), QStringLiteral("Write the result as CSV to this file."), QStringLiteral("file")},
+        {QStringLiteral("csv"), QStringLiteral("Print CSV instead of a table.")},
+    });
+    if (!parseCommandLine(parser, QStringLiteral("od"), arguments)) return 0;
+    const Places from = readPlaces(parser, QStringLiteral("from"));
+    const Places to = readPlaces(parser, QStringLiteral("to"));
+
+    const LoadedNetwork network = loadNetwork(parser);
+    const RoadGraph graph(network.input);
+    const Snapper snapper(graph);
+    const std::vector<Snap> origins = snapPlaces(snapper, from, network.profile);
+    const std::vector<Snap> destinations = snapPlaces(snapper, to, network.profile);
+
+    TextTable table({QStringLiteral("from_id"), QStringLiteral("from_name"), QStringLiteral("to_id"),
+                     QStringLiteral("to_name"), QStringLiteral("km"), QStringLiteral("minutes"),
+                     QStringLiteral("status")});
+    std::size_t rows = 0;
+    const auto addRow = [&](std::size_t o, std::size_t d, const Trip& trip) {
+        const AccueilPoint& a = from.points[o];
+        const bool known = d < to.points.size();
+        const QString status = known ? statusText(origins[o], destinations[d], trip)
+                                     : (origins[o].ok() ? QStringLiteral("unreachable") : QStringLiteral("origin off the network"));
+        table.addRow({a.sourceId, a.name, known ? to.points[d].sourceId : QString(), known ? to.points[d].name : QString(),
+                      trip.reached() ? kmText(trip) : QString(), trip.reached() ? minutesText(trip) : QString(), status});
+        ++rows;
+    };
+    if (parser.isSet(QStringLiteral("nearest"))) {
+        const std::vector<NearestTrip> nearest = nearestDestinations(graph, origins, destinations);
+        for (std::size_t o = 0; o < nearest.size(); ++o) addRow(o, nearest[o].destination, nearest[o].trip);
+    } else {
+        const TravelMatrix matrix = travelMatrix(graph, origins, destinations);
+        for (std::size_t o = 0; o < matrix.rows(); ++o)
+            for (std::size_t d = 0; d < matrix.columns(); ++d) addRow(o, d, matrix.at(o, d));
+    }
+    writeTable(table, parser, rows);
+    return 0;
+}
+
+}  // namespace maillage::cli
