@@ -27,6 +27,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMouseEvent>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QRegularExpression>
@@ -204,6 +205,23 @@ TEST_CASE("a France services added with the mouse in a gap lowers the population
     demo.project().undoStack()->redo();
     demo.settle();
     CHECK(demo.beyond() == Approx(after));
+}
+
+TEST_CASE("the window shows the population beyond 20 minutes that maillage coverage prints")
+{
+    DemoWindow demo;
+    test::ScratchDir out;
+    QProcess cli;
+    cli.start(test::cliPath(), {"coverage", "--project", demo.project().path(), "--out", out.path("result.gpkg")});
+    REQUIRE(cli.waitForFinished(kLoadTimeoutMs));
+    const QString printed = QString::fromUtf8(cli.readAllStandardOutput());
+    INFO(printed.toStdString());
+    REQUIRE(cli.exitCode() == 0);
+    const QRegularExpression spread(QStringLiteral("spread over the inhabited cells: +([0-9 ]+)"));
+    const QRegularExpressionMatch match = spread.match(printed);
+    REQUIRE(match.hasMatch());
+    const long long cliBeyond = match.captured(1).remove(QLatin1Char(' ')).toLongLong();
+    CHECK(std::llround(demo.beyond()) == cliBeyond);
 }
 
 TEST_CASE("dragging a France services updates gaps and statistics while the mouse moves, and one undo puts it back")

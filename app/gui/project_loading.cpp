@@ -4,6 +4,7 @@
 #include "io/point_format.h"
 #include "io/point_importers.h"
 #include "io/territory_loader.h"
+#include "coverage/territory_network.h"
 #include "network/extract_lines.h"
 #include "network/speed_profile.h"
 
@@ -97,10 +98,12 @@ void loadNetworkAndCoverage(ProjectData& data, const std::vector<AccueilPoint>& 
         progress.fraction(30, 70, done);
         return !progress.isCancelled();
     };
-    OsmExtractOptions osm;
-    osm.progress = lines.progress;
     try {
-        data.roads = std::make_shared<const NetworkInput>(extractNetwork(inputs.networkPath, data.profile, lines, osm));
+        // The network as the CLI's coverage builds it: coarse networks get town connectors
+        // at the town halls (see the profile), so that the app and `maillage coverage` agree.
+        const std::vector<TownAnchor> towns = townAnchors(data.territory, townHallsFor(data.territory, points));
+        data.roads = std::make_shared<const NetworkInput>(
+            loadTerritoryNetwork(inputs.networkPath, data.profile, lines, towns));
     } catch (const Error&) {
         if (progress.isCancelled()) throw LoadCancelled{};
         throw;

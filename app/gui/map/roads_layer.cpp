@@ -1,5 +1,7 @@
 #include "map/roads_layer.h"
 
+#include "network/town_connectors.h"
+
 #include <QPainter>
 
 namespace maillage::gui {
@@ -49,7 +51,12 @@ RoadsLayer::RoadsLayer(std::shared_ptr<const NetworkInput> network, QObject* par
     : MapLayer(QStringLiteral("roads"), tr("Routes"), parent), network_(std::move(network))
 {
     if (!network_) return;
+    // Town connectors (added to coarse networks at the town halls) are not roads to show.
+    std::uint32_t connectorRef = 0;
+    for (std::uint32_t i = 1; i < network_->refs.size(); ++i)
+        if (network_->refs[i] == townConnectorRef()) connectorRef = i;
     for (const NetworkEdge& edge : network_->edges) {
+        if (connectorRef != 0 && edge.refIndex == connectorRef) continue;
         if (edge.shapeEnd <= edge.shapeBegin + 1) {
             const XY a = network_->nodes[edge.from], b = network_->nodes[edge.to];
             QPainterPath& path = paths_[groupOf(edge.roadClass)];
