@@ -22,10 +22,13 @@ mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 
 shot() {
   local name="$1"; shift
+  rm -rf "$XDG_CONFIG_HOME"   # each shot starts from the first-start layout and settings
   "$APP" --demo --size 1600x1000 --screenshot "$OUT/$name.png" "$@" 2>&1 | grep -v propagateSizeHints || true
 }
 shot main-fr                        # the demo as a planner first sees it
 shot identify-fr --identify Seyne   # a commune beyond 20 minutes, clicked
 shot main-en --lang en              # the English translation
-shot level3-fr --identify Digne-les-Bains --level 3
+shot level3-fr --identify Digne-les-Bains --level 3   # a level without points
+# A planned France services placed at the town hall of Céreste-en-Luberon, beyond 20 min.
+shot add-point-fr --identify Céreste-en-Luberon --add-point Céreste-en-Luberon
 ls -1 "$OUT"/*.png

@@ -71,7 +71,10 @@ int main(int argc, char* argv[])
                                       QStringLiteral("commune"));
     const QCommandLineOption level(QStringLiteral("level"), QStringLiteral("Level whose coverage is shown: 1, 2 or 3."),
                                    QStringLiteral("level"));
-    parser.addOptions({demo, screenshot, size, language, identify, level});
+    const QCommandLineOption addPoint(QStringLiteral("add-point"),
+                                      QStringLiteral("Once open, add a planned France services at a commune's town hall."),
+                                      QStringLiteral("commune"));
+    parser.addOptions({demo, screenshot, size, language, identify, level, addPoint});
     parser.process(app);
 
     installTranslation(app, parser.isSet(language) ? parser.value(language)
@@ -84,10 +87,15 @@ int main(int argc, char* argv[])
     }
     window.show();
 
-    if (parser.isSet(level)) window.setCoverageLevel(parser.value(level).toInt());
+    if (parser.isSet(level)) window.setCoverageLevel(parser.value(level).toInt(), false);
     if (parser.isSet(identify)) {
         QObject::connect(&window, &MainWindow::projectOpened, &window, [&window, name = parser.value(identify)] {
             if (!window.identifyCommune(name)) std::fprintf(stderr, "maillage-gui: no commune \"%s\"\n", qPrintable(name));
+        });
+    }
+    if (parser.isSet(addPoint)) {
+        QObject::connect(&window, &MainWindow::projectOpened, &window, [&window, name = parser.value(addPoint)] {
+            if (!window.addPointAtTownHall(name)) std::fprintf(stderr, "maillage-gui: no commune \"%s\"\n", qPrintable(name));
         });
     }
     if (parser.isSet(screenshot)) {

@@ -359,7 +359,7 @@ void MainWindow::createToolBars()
     levelBox_->setCurrentIndex(level - 1);
     for (QAction* action : levelGroup_->actions()) action->setChecked(action->data().toInt() == level);
     connect(levelBox_, &QComboBox::currentIndexChanged, this, [this](int index) {
-        QSettings().setValue(kLevelKey, index + 1);
+        if (rememberLevel_) QSettings().setValue(kLevelKey, index + 1);
         if (coverage_) coverage_->setLevel(index + 1);
         else syncAnalysisControls();
     });
@@ -1048,7 +1048,12 @@ void MainWindow::identifyAt(XY position)
     }
 }
 
-void MainWindow::setCoverageLevel(int level) { levelBox_->setCurrentIndex(std::clamp(level, 1, 3) - 1); }
+void MainWindow::setCoverageLevel(int level, bool remember)
+{
+    rememberLevel_ = remember;
+    levelBox_->setCurrentIndex(std::clamp(level, 1, 3) - 1);
+    rememberLevel_ = true;
+}
 
 bool MainWindow::identifyCommune(const QString& nameOrInsee)
 {
@@ -1061,6 +1066,23 @@ bool MainWindow::identifyCommune(const QString& nameOrInsee)
         box.expand(XY{box.maxX + margin, box.maxY + margin});
         canvas_->zoomToExtent(box);
         identifyAt(c.geometry ? labelPoint(*c.geometry, c.bbox) : XY{(c.bbox.minX + c.bbox.maxX) / 2, (c.bbox.minY + c.bbox.maxY) / 2});
+        return true;
+    }
+    return false;
+}
+
+bool MainWindow::addPointAtTownHall(const QString& nameOrInsee)
+{
+    if (!project_) return false;
+    const auto& communes = project_->territory().communes;
+    for (std::size_t i = 0; i < communes.size(); ++i) {
+        const maillage::Commune& c = communes[i];
+        if (c.insee != nameOrInsee && c.name.compare(nameOrInsee, Qt::CaseInsensitive) != 0) continue;
+        const XY at = coverage_ ? coverage_->context()->townHalls().positions[i]
+                                : (c.geometry ? labelPoint(*c.geometry, c.bbox) : XY{c.bbox.minX, c.bbox.minY});
+        addPointAt(at);
+        formDock_->show();
+        formDock_->raise();
         return true;
     }
     return false;

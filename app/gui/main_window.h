@@ -66,11 +66,16 @@ public:
     // Message boxes are skipped when false (scripted runs); errors still go to lastError().
     void setInteractive(bool interactive) { interactive_ = interactive; }
 
-    // The level whose coverage is shown (1 to 3), as the toolbar's level box sets it.
-    void setCoverageLevel(int level);
+    // The level whose coverage is shown (1 to 3), as the toolbar's level box sets it;
+    // remembered for the next start unless `remember` is false (a command-line choice).
+    void setCoverageLevel(int level, bool remember = true);
 
     // Zooms to a commune (name or INSEE code) and shows its access times; false if unknown.
     bool identifyCommune(const QString& nameOrInsee);
+
+    // Adds a planned point of the current kind at a commune's town hall (name or INSEE code),
+    // as a click there with the add tool would; false if the commune is unknown.
+    bool addPointAtTownHall(const QString& nameOrInsee);
 
     // Imports a points file into the open project (as Projet › Importer des points does
     // after its file dialog); returns the summary shown to the user, empty on failure.
@@ -201,6 +206,7 @@ private:
     QString lastError_;
     bool interactive_ = true;
     bool syncingSelection_ = false;
+    bool rememberLevel_ = true;
 };
 
 }  // namespace maillage::gui

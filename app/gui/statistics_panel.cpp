@@ -134,7 +134,8 @@ void StatisticsPanel::rebuild()
     series->append(bars_);
     series->setBarWidth(0.7);
     series->setLabelsVisible(true);
-    series->setLabelsPosition(QAbstractBarSeries::LabelsInsideBase);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    bars_->setLabelColor(QColor(40, 40, 40));
     series->setLabelsFormat(QStringLiteral("@value"));
     chart_->addSeries(series);
     auto* categoryAxis = new QBarCategoryAxis;
@@ -221,7 +222,7 @@ void StatisticsPanel::refresh()
     fill(0, total, tr("Département"), true);
     // The axis grows in steps so that it does not flicker while a point is dragged.
     const double step = maximum > 5000 ? 2000 : maximum > 1000 ? 500 : 100;
-    valueAxis_->setRange(0, std::max(step, std::ceil(maximum * 1.08 / step) * step));
+    valueAxis_->setRange(0, std::max(step, std::ceil(maximum * 1.2 / step) * step));
 }
 
 }  // namespace maillage::gui
