@@ -5,6 +5,8 @@
 
 #include "coverage_controller.h"
 #include "geo/crs.h"
+#include "io/ogr_source.h"
+#include "report/geopackage_export.h"
 #include "labels.h"
 #include "main_window.h"
 #include "map/boundary_layers.h"
@@ -36,6 +38,7 @@
 #include <QUndoStack>
 #include <cpl_error.h>
 #include <gdal.h>
+#include <ogrsf_frmts.h>
 
 #include <cmath>
 #include <set>
@@ -222,6 +225,16 @@ TEST_CASE("the window shows the population beyond 20 minutes that maillage cover
     REQUIRE(match.hasMatch());
     const long long cliBeyond = match.captured(1).remove(QLatin1Char(' ')).toLongLong();
     CHECK(std::llround(demo.beyond()) == cliBeyond);
+
+    // The window's export writes the same result GeoPackage.
+    const QString exported = out.path("from-window.gpkg");
+    REQUIRE(demo.window.exportCoverage(exported));
+    GdalDatasetPtr dataset = openVectorSource(exported);
+    const QStringList layers = layerNames(*dataset);
+    for (const QString& layer : {gpkg_layers::communes, gpkg_layers::epci, gpkg_layers::gapZones, gpkg_layers::bands,
+                                 gpkg_layers::points})
+        CHECK(layers.contains(layer));
+    CHECK(findLayer(*dataset, exported, gpkg_layers::communes)->GetFeatureCount() == 198);
 }
 
 TEST_CASE("dragging a France services updates gaps and statistics while the mouse moves, and one undo puts it back")

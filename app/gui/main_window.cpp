@@ -1,7 +1,10 @@
 #include "main_window.h"
 
 #include "common/error.h"
+#include "coverage/access_table.h"
+#include "coverage/referral.h"
 #include "coverage_controller.h"
+#include "report/geopackage_export.h"
 #include "map/coverage_layers.h"
 #include "statistics_panel.h"
 #include "geo/crs.h"
@@ -46,6 +49,7 @@
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
+#include <QThread>
 #include <QToolBar>
 #include <QToolButton>
 #include <QUndoGroup>
@@ -296,6 +300,11 @@ void MainWindow::createMenus()
         QSettings().setValue(kIncludePlannedKey, include);
         if (coverage_) coverage_->setIncludePlanned(include);
     });
+    analysisMenu_->addSeparator();
+    exportAction_ = analysisMenu_->addAction(tr("&Exporter le résultat (GeoPackage)…"));
+    exportAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction_->setStatusTip(tr("Communes, EPCI, points, zones au-delà du seuil, isochrones et tables, avec les styles QGIS"));
+    connect(exportAction_, &QAction::triggered, this, &MainWindow::chooseAndExportCoverage);
 
     QMenu* helpMenu = menuBar()->addMenu(tr("Aid&e"));
     helpMenu->addAction(aboutAction_);
@@ -846,6 +855,7 @@ void MainWindow::updateActions()
                             selectAllAction_, zoomInAction_, zoomOutAction_, zoomHomeAction_})
         action->setEnabled(open && !busy);
     deleteAction_->setEnabled(open && selected > 0);
+    exportAction_->setEnabled(open && !busy && coverage_ != nullptr);
     editAction_->setEnabled(open && selected == 1);
     zoomSelectionAction_->setEnabled(open && selected > 0);
 }
@@ -940,6 +950,56 @@ QString MainWindow::importPointsFrom(const QString& file)
         showError(tr("Import impossible"), e.message());
     }
     return {};
+}
+
+void MainWindow::chooseAndExportCoverage()
+{
+    if (!coverage_) return;
+    QString path = QFileDialog::getSaveFileName(this, tr("Exporter le résultat"),
+                                                QSettings().value(kLastFolderKey, QDir::homePath()).toString(),
+                                                tr("GeoPackage (*.gpkg)"));
+    if (path.isEmpty()) return;
+    if (!path.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive)) path += QStringLiteral(".gpkg");
+    if (exportCoverage(path)) statusBar()->showMessage(tr("Résultat écrit dans %1.").arg(path), 8000);
+}
+
+bool MainWindow::exportCoverage(const QString& path)
+{
+    if (!project_ || !coverage_) return false;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+        // The full computation (clipped gap zones, band polygons), as `maillage coverage` does.
+        const CoverageContext& context = *coverage_->context();
+        CoverageOptions options;
+        options.level = coverage_->level();
+        options.thresholdMinutes = coverage_->thresholdMinutes();
+        options.threads = std::max(1, QThread::idealThreadCount());
+        const std::vector<AccueilPoint>& points = project_->points();
+        const CoverageResult result =
+            computeCoverage(context, coveragePoints(points, options.level, coverage_->includePlanned()), options);
+        const std::vector<ReferralLink> referrals = computeReferrals(context.engine(), points, options.thresholdMinutes);
+        const AccessTable access = computeAccessTable(context.engine(), epciSeatOrigins(project_->territory(), context.townHalls()),
+                                                      defaultAccessColumns(points), points);
+        CoverageExport data;
+        data.context = &context;
+        data.result = &result;
+        data.points = points;
+        data.referrals = referrals;
+        data.accessTable = &access;
+        data.run.project = QFileInfo(project_->path()).absoluteFilePath();
+        data.run.network = QFileInfo(project_->data().inputs.networkPath).absoluteFilePath();
+        data.run.profile = project_->data().profile.name;
+        data.run.pointSet = coverage_->includePlanned() ? QStringLiteral("existing and planned points")
+                                                        : QStringLiteral("existing points");
+        writeCoverageGeoPackage(path, data);
+        QApplication::restoreOverrideCursor();
+        return true;
+    } catch (const std::exception& e) {
+        QApplication::restoreOverrideCursor();
+        const auto* error = dynamic_cast<const Error*>(&e);
+        showError(tr("Export impossible"), error ? error->message() : QString::fromLocal8Bit(e.what()));
+    }
+    return false;
 }
 
 // ---------------------------------------------------------------------------------------

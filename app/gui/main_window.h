@@ -77,6 +77,10 @@ public:
     // as a click there with the add tool would; false if the commune is unknown.
     bool addPointAtTownHall(const QString& nameOrInsee);
 
+    // Writes the coverage of the shown level and threshold to a result GeoPackage (the
+    // layers and QGIS styles `maillage coverage --out` writes); false on failure.
+    bool exportCoverage(const QString& path);
+
     // Imports a points file into the open project (as Projet › Importer des points does
     // after its file dialog); returns the summary shown to the user, empty on failure.
     QString importPointsFrom(const QString& file);
@@ -122,6 +126,7 @@ private:
     void saveProject();
     void saveProjectAs();
     void importPoints();
+    void chooseAndExportCoverage();
     void deleteSelection();
     void editSelection();
     void selectAll();
@@ -155,6 +160,7 @@ private:
     QSpinBox* thresholdBox_ = nullptr;
     QSlider* thresholdSlider_ = nullptr;
     QAction* includePlannedAction_ = nullptr;
+    QAction* exportAction_ = nullptr;
     QActionGroup* levelGroup_ = nullptr;
     int identifiedCommune_ = -1;
 
