@@ -17,6 +17,7 @@
 #include "map/view_transform.h"
 #include "point_commands.h"
 #include "project.h"
+#include "project_loading.h"
 #include "statistics_panel.h"
 #include "support/test_data.h"
 
@@ -538,8 +539,34 @@ TEST_CASE("importing the town-hall list again through the window duplicates noth
     const QString summary = demo.window.importPointsFrom(test::sharedData(QStringLiteral("04/mairies-04.csv")));
     CHECK(summary.contains("198"));
     CHECK(demo.project().points().size() == before);
+    CHECK_FALSE(demo.window.isBusy());  // same town halls: no need to prepare the coverage again
     CHECK(demo.window.importPointsFrom(QStringLiteral("/nonexistent/points.csv")).isEmpty());
     CHECK(demo.window.lastError().contains("points.csv"));
+}
+
+TEST_CASE("a new project gets its points by import, and its coverage starts from the imported town halls")
+{
+    test::ScratchDir folder;
+    const QString path = folder.path(QStringLiteral("nouveau.gpkg"));
+    MainWindow window;
+    window.setInteractive(false);
+    window.createProject(path, demoInputs(sharedDataFolder()));
+    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+    INFO(window.lastError().toStdString());
+    REQUIRE(window.project());
+    CHECK(window.project()->points().empty());
+    REQUIRE(window.coverage());
+    const auto& unknown = window.coverage()->context()->townHalls().known;
+    CHECK(std::count(unknown.begin(), unknown.end(), true) == 0);
+
+    CHECK(window.importPointsFrom(test::sharedData(QStringLiteral("04/france-services-2024.csv"))).contains("78"));
+    CHECK(window.importPointsFrom(test::sharedData(QStringLiteral("04/mairies-04.csv"))).contains("198"));
+    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+    REQUIRE(window.project());
+    REQUIRE(window.coverage());
+    const auto& known = window.coverage()->context()->townHalls().known;
+    CHECK(std::count(known.begin(), known.end(), true) == 198);
+    CHECK(window.coverage()->result().points.size() == 78);
 }
 
 // Not run by default (hidden tag): `test_gui "[benchmark]"`. Measures what a planner

@@ -944,6 +944,20 @@ QString MainWindow::importPointsFrom(const QString& file)
         project_->reloadPoints();
         statusBar()->showMessage(summary.section(QLatin1Char('\n'), 0, 0), 10000);
         if (interactive_) QMessageBox::information(this, tr("Import terminé"), summary);
+        // The network's town connectors and the coverage start from the town halls: when the
+        // import changed them, the project is prepared again (in the background).
+        if (coverage_) {
+            const TownHalls now = townHallsFor(project_->territory(), project_->points());
+            const TownHalls& prepared = coverage_->context()->townHalls();
+            bool changed = now.known != prepared.known;
+            for (std::size_t i = 0; !changed && i < now.positions.size(); ++i)
+                changed = now.positions[i].x != prepared.positions[i].x || now.positions[i].y != prepared.positions[i].y;
+            if (changed) {
+                const QString path = project_->path();
+                closeProject();
+                openProject(path);
+            }
+        }
         return summary;
     } catch (const Error& e) {
         QApplication::restoreOverrideCursor();
