@@ -196,26 +196,55 @@ double coverageValue(const MaxCoverageProblem& problem, std::span<const std::uin
     return value;
 }
 
-MaxCoverageSolution solveMaxCoverage(const MaxCoverageProblem& problem, bool swaps)
+MaxCoverageSolution solveMaxCoverage(const MaxCoverageProblem& problem, const MaxCoverageOptions& options)
 {
     requireValid(problem);
-    Selection selection(problem);
-    greedyPass(problem, selection);
-    MaxCoverageSolution solution;
-    selection.refreshValue();
-    solution.greedyValue = selection.value();
-    if (swaps && !selection.chosen().empty()) {
-        double total = 0.0;
-        for (double w : problem.weights) total += w;
-        // Exchanges must gain more than rounding noise, or equal sets could cycle.
-        const double epsilon = 1e-9 * std::max(1.0, total);
-        for (int pass = 0; pass < 10'000 && bestSwap(problem, selection, epsilon); ++pass) ++solution.swaps;
-        // A swap may have freed a group or left room: fill up to k again.
+    double total = 0.0;
+    for (double w : problem.weights) total += w;
+    // Exchanges must gain more than rounding noise, or equal sets could cycle.
+    const double epsilon = 1e-9 * std::max(1.0, total);
+
+    // One run: an optional forced first candidate, greedy, then exchanges.
+    const auto run = [&](std::int64_t first, MaxCoverageSolution& out) {
+        Selection selection(problem);
+        if (first >= 0) selection.add(std::size_t(first));
         greedyPass(problem, selection);
+        selection.refreshValue();
+        out.greedyValue = selection.value();
+        if (options.swaps && !selection.chosen().empty()) {
+            for (int pass = 0; pass < 10'000 && bestSwap(problem, selection, epsilon); ++pass) ++out.swaps;
+            // An exchange may have freed a group: fill up to k again.
+            greedyPass(problem, selection);
+        }
+        out.chosen = selection.chosen();
+        out.start = int(first);
+        orderByMarginalGain(problem, out);
+    };
+
+    MaxCoverageSolution best;
+    run(-1, best);
+    const double plainGreedy = best.greedyValue;
+    if (options.restarts > 0 && problem.k > 1 && !best.chosen.empty()) {
+        // The candidates of largest weight on their own, other than the plain greedy's first.
+        std::vector<std::pair<double, std::uint32_t>> alone;
+        Selection empty(problem);
+        for (std::size_t c = 0; c < problem.covers.size(); ++c) {
+            const double gain = empty.gain(c);
+            if (gain > 0.0) alone.emplace_back(-gain, std::uint32_t(c));
+        }
+        std::sort(alone.begin(), alone.end());
+        int started = 0;
+        for (const auto& [negativeGain, c] : alone) {
+            if (started >= options.restarts) break;
+            if (c == best.chosen.front() && best.start < 0) continue;  // the plain greedy's own start
+            ++started;
+            MaxCoverageSolution other;
+            run(std::int64_t(c), other);
+            if (other.value > best.value + epsilon) best = std::move(other);
+        }
     }
-    solution.chosen = selection.chosen();
-    orderByMarginalGain(problem, solution);
-    return solution;
+    best.greedyValue = plainGreedy;
+    return best;
 }
 
 MaxCoverageSolution solveMaxCoverageExactly(const MaxCoverageProblem& problem, double maxSets)
@@ -253,6 +282,7 @@ MaxCoverageSolution solveMaxCoverageExactly(const MaxCoverageProblem& problem, d
     solution.chosen = best;
     orderByMarginalGain(problem, solution);
     solution.greedyValue = solution.value;
+    solution.start = -1;
     return solution;
 }
 

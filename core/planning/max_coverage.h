@@ -24,18 +24,29 @@ struct MaxCoverageSolution {
     std::vector<std::uint32_t> chosen;
     std::vector<double> marginalGains;  // same order; they add up to `value`
     double value = 0.0;                 // weight covered
-    double greedyValue = 0.0;           // after the greedy pass, before swaps
-    int swaps = 0;                      // improving swaps applied
+    double greedyValue = 0.0;           // of the plain greedy pass, before exchanges and restarts
+    int swaps = 0;                      // improving exchanges applied (in the run kept)
+    int start = -1;                     // the forced first candidate of the run kept; -1: plain greedy
 };
 
 // Total weight covered by a set of candidates.
 double coverageValue(const MaxCoverageProblem& problem, std::span<const std::uint32_t> chosen);
 
+// How solveMaxCoverage searches.
+struct MaxCoverageOptions {
+    bool swaps = true;  // improve the greedy choice by exchanges
+    // Further starts of greedy + exchanges, each forced to begin with one of the candidates of
+    // largest weight on their own (other than the plain greedy's first choice); the best
+    // result is kept. 0: the plain greedy start only.
+    int restarts = 8;
+};
+
 // Greedy: k times, the candidate with the largest marginal gain that the group limit allows
-// (ties: the lower index); stops early when no candidate adds anything. Then, when `swaps`,
-// a local search: the best exchange of one chosen candidate for one not chosen that increases
-// the value, repeated until none does. Each pass costs O(k × Σ|covers|).
-MaxCoverageSolution solveMaxCoverage(const MaxCoverageProblem& problem, bool swaps = true);
+// (ties: the lower index); stops early when no candidate adds anything. Then, with swaps, a
+// local search: the best exchange of one chosen candidate for one not chosen that increases
+// the value, repeated until none does. Each pass costs O(k × Σ|covers|). With restarts, the
+// same from other first choices, keeping the best.
+MaxCoverageSolution solveMaxCoverage(const MaxCoverageProblem& problem, const MaxCoverageOptions& options = {});
 
 // The exact optimum by enumerating every allowed set of at most k candidates (depth-first,
 // with incremental coverage counts). For tests and benchmarks on small instances: throws

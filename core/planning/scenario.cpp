@@ -32,7 +32,10 @@ ScenarioView applyScenario(std::span<const AccueilPoint> baselinePoints, const S
     for (const auto& [id, change] : changes)
         view.warnings << QStringLiteral("plan \"%1\" changes point #%2, which is no longer in the project")
                              .arg(scenario.name).arg(id);
-    view.points.insert(view.points.end(), scenario.addedPoints.begin(), scenario.addedPoints.end());
+    for (AccueilPoint added : scenario.addedPoints) {
+        added.status = PointStatus::Planned;
+        view.points.push_back(added);
+    }
     return view;
 }
 

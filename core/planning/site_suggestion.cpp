@@ -277,9 +277,10 @@ SiteSuggestions suggestSites(const CoverageContext& context, std::span<const Acc
     // Ineligible candidates cover nothing: they are never chosen.
     QElapsedTimer timer;
     timer.start();
-    MaxCoverageSolution greedy = solveMaxCoverage(built.problem, false);
+    MaxCoverageSolution greedy = solveMaxCoverage(built.problem, {.swaps = false, .restarts = 0});
     suggestions.timings.greedy = lapMs(timer);
-    const MaxCoverageSolution solution = options.swaps ? solveMaxCoverage(built.problem, true) : greedy;
+    const MaxCoverageSolution solution =
+        options.swaps ? solveMaxCoverage(built.problem, {.swaps = true, .restarts = options.restarts}) : greedy;
     suggestions.timings.swaps = options.swaps ? lapMs(timer) : 0.0;
 
     suggestions.greedyGain = greedy.value;

@@ -28,6 +28,7 @@ struct SuggestionOptions {
     int maxPerCommune = 1;          // new sites per commune (0: no limit)
     bool skipServedCommunes = true; // no new site in a commune that already has a point of the level
     bool swaps = true;              // improve the greedy choice by exchanges
+    int restarts = 8;               // further greedy + exchange runs (MaxCoverageOptions)
     int threads = 1;                // for the searches of the candidates
 };
 
@@ -45,7 +46,7 @@ struct SuggestionTimings {
     double existing = 0.0;    // coverage by the points already there
     double precompute = 0.0;  // one bounded search per candidate, covered units
     double greedy = 0.0;
-    double swaps = 0.0;
+    double swaps = 0.0;       // exchanges and restarts
     double total() const { return existing + precompute + greedy + swaps; }
 };
 

@@ -25,8 +25,8 @@ bool isBaselineName(const QString& name);
 struct PointChange {
     qint64 pointId = 0;          // id in accueil_points
     bool closed = false;
-    std::optional<Level> level;  // unset: level unchanged
-    QString kind;                // empty: kind unchanged
+    std::optional<Level> level{};  // unset: level unchanged
+    QString kind{};              // empty: kind unchanged
 };
 
 // How a road closure finds its edges in a road graph (planning/road_closures.h resolves it
@@ -42,11 +42,11 @@ std::optional<ClosureMethod> closureMethodFromCode(const QString& code);
 struct RoadClosure {
     qint64 id = 0;                       // 0 until saved
     ClosureMethod method = ClosureMethod::Ref;
-    QString ref;                         // Ref: "D908" (also matches TravelMapping's "D090804")
-    std::optional<XY> centre;            // Ref: only edges within radiusMetres of it; Position: required
+    QString ref{};                       // Ref: "D908" (also matches TravelMapping's "D090804")
+    std::optional<XY> centre{};          // Ref: only edges within radiusMetres of it; Position: required
     double radiusMetres = 0.0;           // Ref with a centre: > 0
-    std::optional<std::uint32_t> edge;   // Edge: required
-    QString note;                        // e.g. "Col d'Allos, closed from November to May"
+    std::optional<std::uint32_t> edge{}; // Edge: required
+    QString note{};                      // e.g. "Col d'Allos, closed from November to May"
 };
 
 // A plan and everything it changes. Points the plan adds have *negative* ids (minus their row
