@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cmath>
 
 namespace maillage::cli {
@@ -80,7 +81,16 @@ void addToPlan(Store& store, const QString& plan, const QString& fromScenario, c
         out() << "Created plan " << plan << " from " << fromScenario << '\n';
     }
     const KindInfo* info = findKind(kind);
+    const std::vector<AccueilPoint> already = scenarios.scenario(plan).addedPoints;
     for (const SuggestedSite& site : suggestions.sites) {
+        const bool inPlan = std::any_of(already.begin(), already.end(), [&](const AccueilPoint& p) {
+            return p.lambert93.x == site.point.lambert93.x && p.lambert93.y == site.point.lambert93.y
+                && int(p.level) == suggestions.options.level;
+        });
+        if (inPlan) {
+            out() << "  already in the plan: " << site.point.name << '\n';
+            continue;
+        }
         AccueilPoint point = site.point;
         point.id = 0;
         point.name = QStringLiteral("%1 – %2").arg(info ? info->labelFr : kind, site.point.name);

@@ -35,8 +35,9 @@ struct ScenarioCoverage {
 // The supply side is the scenario's points of the level. Road closures are applied to the
 // graph for the duration of compute() (and the context rebuilt on the closed network: cells
 // next to a closed road join another one), then the graph is restored.
-// Keeps references to the territory, graph and profile, which must outlive it and the
-// contexts of its results. Not thread-safe.
+// Keeps references to the territory, graph and profile, which must outlive it. The contexts
+// of its results refer to its engine: use them (e.g. for exports) while the runner lives.
+// Not thread-safe.
 class ScenarioCoverageRunner {
 public:
     ScenarioCoverageRunner(const Territory& territory, RoadGraph& graph, const SpeedProfile& profile,
