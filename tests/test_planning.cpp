@@ -1178,6 +1178,12 @@ TEST_CASE("on the 04 data, a winter plan closing the Col d'Allos lengthens the t
                                                           {.changeZones = false});
     CHECK(comparison.departement.b.beyondSpread > comparison.departement.a.beyondSpread);
     CHECK(comparison.cellsUncovered > comparison.cellsCovered);
+    // People do not move when a road closes: the difference layer accounts for every change.
+    CHECK(comparison.peopleUncovered - comparison.peopleCovered
+          == Approx(comparison.departement.b.beyondSpread - comparison.departement.a.beyondSpread));
+    for (std::size_t i = 0; i < before.context->grid().cellCount(); i += 97)
+        CHECK(after.context->placement().peopleOnCell(i, before.context->grid().communeOf(i))
+              == before.context->placement().peopleOnCell(i, before.context->grid().communeOf(i)));
 }
 
 // =======================================================================================

@@ -46,13 +46,16 @@ ScenarioCoverage ScenarioCoverageRunner::compute(const ScenarioView& scenario, c
         return coverage;
     }
 
+    // People stay where they are when roads close: the open network's population placement.
+    CoverageSetup closedSetup = setup_;
+    closedSetup.fixedPlacement = &sharedBaselineContext()->placement();
     {
         const ScopedRoadClosures closed(*graph_, coverage.closures);
         coverage.closedEdges = closed.closedEdges();
         // The engine's previous search and every cached link hold the open network's times.
         engine_->invalidateSearch();
         try {
-            coverage.context = std::make_shared<const CoverageContext>(*territory_, *engine_, baselinePoints_, setup_);
+            coverage.context = std::make_shared<const CoverageContext>(*territory_, *engine_, baselinePoints_, closedSetup);
             computeCoverage(*coverage.context, levelPoints, options, coverage.result);
             if (whileApplied) whileApplied(*engine_, *coverage.context);
         } catch (...) {

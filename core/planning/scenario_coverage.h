@@ -34,7 +34,8 @@ struct ScenarioCoverage {
 // scenarios are compared on the same places even when a plan upgrades or closes a town hall.
 // The supply side is the scenario's points of the level. Road closures are applied to the
 // graph for the duration of compute() (and the context rebuilt on the closed network: cells
-// next to a closed road join another one), then the graph is restored.
+// next to a closed road join another one; the population stays placed as on the open
+// network), then the graph is restored.
 // Keeps references to the territory, graph and profile, which must outlive it. The contexts
 // of its results refer to its engine: use them (e.g. for exports) while the runner lives.
 // Not thread-safe.
