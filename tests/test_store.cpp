@@ -562,7 +562,7 @@ TEST_CASE("a version 1 project is migrated on open without losing a row")
     writeVersion1Project(path, points);
 
     Store store = Store::open(path);
-    CHECK(store.schemaVersion() == 2);
+    CHECK(store.schemaVersion() == Store::kSchemaVersion);
     const std::vector<AccueilPoint> read = store.points();
     REQUIRE(read.size() == points.size());
     for (size_t i = 0; i < points.size(); ++i) {
@@ -620,12 +620,13 @@ TEST_CASE("a project written by a newer Maillage is refused with a clear message
     test::ScratchDir dir;
     const QString path = dir.path(QStringLiteral("future.gpkg"));
     Store::create(path).insertPoint(makePoint(QStringLiteral("Mairie")));
-    RawConnection(path).exec(QStringLiteral("UPDATE maillage_meta SET value = '3' WHERE key = 'schema_version'"));
+    RawConnection(path).exec(QStringLiteral("UPDATE maillage_meta SET value = '%1' WHERE key = 'schema_version'")
+                                 .arg(Store::kSchemaVersion + 1));
 
     const QString message = errorMessage([&] { Store::open(path); });
     CHECK(message.contains(path));
     CHECK(message.contains(QStringLiteral("newer Maillage")));
-    CHECK(message.contains(QStringLiteral("schema version 3")));
+    CHECK(message.contains(QStringLiteral("schema version %1").arg(Store::kSchemaVersion + 1)));
 }
 
 TEST_CASE("a missing file, a non-SQLite file or another database is refused, naming the file")

@@ -104,7 +104,9 @@ float placeMinutes(const AccessLink& link, const NearestTimesView& search, const
         }
     }
     if (nearest) *nearest = owner;
-    return seconds / 60.0f;
+    // Rounded as gather() does, so that a place exactly at the threshold falls on the same side.
+    constexpr float kMinutesPerSecond = 1.0f / 60.0f;
+    return seconds * kMinutesPerSecond;
 }
 
 PlaceLinks linkPlaces(std::span<const XY> places, const SnapFunction& snap, int threads)

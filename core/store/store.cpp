@@ -329,6 +329,8 @@ Store Store::open(const QString& path, const StoreOptions& options)
 
 QString Store::path() const { return impl_->connection.path; }
 
+const sql::Connection& Store::connection() const { return impl_->connection; }
+
 int Store::schemaVersion() const { return impl_->schemaVersion; }
 
 qint64 Store::insertPoint(const AccueilPoint& point)

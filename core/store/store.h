@@ -12,6 +12,10 @@
 
 namespace maillage {
 
+namespace sql {
+struct Connection;
+}
+
 // Selects points; an unset member does not filter. Designated initialisers read well:
 // store.points({.level = Level::Second, .status = PointStatus::Existing}).
 struct PointFilter {
@@ -43,7 +47,7 @@ struct StoreOptions {
 // One Store per thread; each instance has its own Qt Sql connection.
 class Store {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // Creates a new project file; throws if it exists.
     static Store create(const QString& path, const StoreOptions& options = {});
@@ -93,6 +97,10 @@ public:
     std::optional<QString> setting(const QString& key) const;
 
 private:
+    // Scenarios (store/scenarios.h) live in the same file and write in its transactions.
+    friend class ScenarioStore;
+    const sql::Connection& connection() const;
+
     struct Impl;
     explicit Store(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
