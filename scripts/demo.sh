@@ -29,3 +29,9 @@ echo
 $M info --project "$PROJECT"
 echo
 $M coverage --project "$PROJECT" --out out/coverage-04.gpkg --csv out/coverage-04
+
+# With a display, open the result in the desktop application; without one, the CLI summary above is the result.
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x build/app/gui/maillage-gui ]; then
+  echo "Opening the 04 demo in the application..."
+  build/app/gui/maillage-gui "$PROJECT" &
+fi

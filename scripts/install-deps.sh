@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  libqt6svg6-dev libqt6charts6-dev libgl-dev
+  qt6-svg-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
   libgdal-dev gdal-bin libproj-dev proj-data
   libsqlite3-dev sqlite3 catch2
   xvfb xauth poppler-utils imagemagick

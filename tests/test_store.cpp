@@ -562,7 +562,7 @@ TEST_CASE("a version 1 project is migrated on open without losing a row")
     writeVersion1Project(path, points);
 
     Store store = Store::open(path);
-    CHECK(store.schemaVersion() == 2);
+    CHECK(store.schemaVersion() == Store::kSchemaVersion);
     const std::vector<AccueilPoint> read = store.points();
     REQUIRE(read.size() == points.size());
     for (size_t i = 0; i < points.size(); ++i) {
@@ -620,12 +620,13 @@ TEST_CASE("a project written by a newer Maillage is refused with a clear message
     test::ScratchDir dir;
     const QString path = dir.path(QStringLiteral("future.gpkg"));
     Store::create(path).insertPoint(makePoint(QStringLiteral("Mairie")));
-    RawConnection(path).exec(QStringLiteral("UPDATE maillage_meta SET value = '3' WHERE key = 'schema_version'"));
+    RawConnection(path).exec(QStringLiteral("UPDATE maillage_meta SET value = '%1' WHERE key = 'schema_version'")
+                                 .arg(Store::kSchemaVersion + 1));
 
     const QString message = errorMessage([&] { Store::open(path); });
     CHECK(message.contains(path));
     CHECK(message.contains(QStringLiteral("newer Maillage")));
-    CHECK(message.contains(QStringLiteral("schema version 3")));
+    CHECK(message.contains(QStringLiteral("schema version %1").arg(Store::kSchemaVersion + 1)));
 }
 
 TEST_CASE("a missing file, a non-SQLite file or another database is refused, naming the file")
@@ -882,4 +883,35 @@ TEST_CASE("a writer killed with SIGKILL in the middle of an import loses no comm
     CHECK(childRows <= (reported + 1) * kBatch);  // at most the batch committed but not yet reported
     // The store takes new writes after the crash.
     CHECK(store.upsertBySource(makeBatch(QStringLiteral("after"), 5)).inserted == 5);
+}
+
+TEST_CASE("a result table is kept in the project as a typed GeoPackage attribute table and replaced on rewrite")
+{
+    maillage::test::ScratchDir dir;
+    const QString path = dir.path("results.gpkg");
+    {
+        Store store = Store::create(path);
+        store.writeResultTable(QStringLiteral("access"), QStringLiteral("test"),
+                               {{QStringLiteral("code"), false}, {QStringLiteral("minutes"), true}},
+                               {{QStringLiteral("04070"), QStringLiteral("12.5")}, {QStringLiteral("04047"), QString()}});
+        const auto rows = store.resultTable(QStringLiteral("access"));
+        REQUIRE(rows.size() == 3);
+        CHECK(rows[1] == QStringList{QStringLiteral("04070"), QStringLiteral("12.5")});
+        CHECK(rows[2][0] == QStringLiteral("04047"));  // a code keeps its leading zero
+
+        // A bad row leaves the previous table as it was.
+        CHECK_THROWS_WITH(store.writeResultTable(QStringLiteral("access"), QStringLiteral("test"),
+                                                 {{QStringLiteral("code"), false}, {QStringLiteral("minutes"), true}},
+                                                 {{QStringLiteral("x"), QStringLiteral("soon")}}),
+                          Catch::Contains("not a number"));
+        CHECK(store.resultTable(QStringLiteral("access")).size() == 3);
+        CHECK(store.resultTable(QStringLiteral("missing")).empty());
+        CHECK_THROWS(store.writeResultTable(QStringLiteral("Bad; DROP"), QString(), {{QStringLiteral("a"), false}}, {}));
+    }
+    GDALDatasetUniquePtr dataset(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    REQUIRE(dataset);
+    OGRLayer* layer = dataset->GetLayerByName("result_access");
+    REQUIRE(layer);
+    CHECK(layer->GetFeatureCount() == 2);
+    CHECK(layer->GetLayerDefn()->GetFieldDefn(1)->GetType() == OFTReal);
 }

@@ -4,6 +4,7 @@
 #include "store/project_settings.h"
 #include "store/store.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 #include <cstdio>
@@ -33,7 +34,9 @@ bool parseCommandLine(QCommandLineParser& parser, const QString& commandName, co
         throw UsageError(parser.errorText());
     if (parser.isSet(help)) {
         QString text = parser.helpText();
-        // helpText() starts with "Usage: <argv0>"; show the real invocation.
+        // helpText() names the program by its full path and forgets the subcommand.
+        const QString program = QCoreApplication::arguments().value(0);
+        text.replace(QStringLiteral("Usage: ") + program, QStringLiteral("Usage: maillage ") + commandName);
         out() << text << Qt::flush;
         return false;
     }

@@ -12,6 +12,8 @@
 #include "network/extract_osm.h"
 #include "network/road_graph.h"
 #include "network/speed_profile.h"
+#include "planning/road_closures.h"
+#include "planning/scenario.h"
 #include "report/geopackage_export.h"
 #include "store/kinds.h"
 #include "store/project_settings.h"
@@ -25,6 +27,7 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <optional>
 
 namespace maillage::cli {
 namespace {
@@ -202,6 +205,9 @@ int runCoverage(const QStringList& arguments)
         {QStringLiteral("cell"), QStringLiteral("Grid cell size in metres (default 200)."), QStringLiteral("metres")},
         {QStringLiteral("bands"), QStringLiteral("Isochrone band limits in minutes (default 10,20,30)."), QStringLiteral("list")},
         {QStringLiteral("include-planned"), QStringLiteral("Count planned points too (a scenario), not only existing ones.")},
+        {QStringLiteral("scenario"), QStringLiteral("Coverage of this scenario: its points and road closures (see maillage "
+                                                    "scenario; default: the baseline)."),
+         QStringLiteral("name")},
         {QStringLiteral("out"), QStringLiteral("Result GeoPackage to write (replaced if it exists)."), QStringLiteral("file")},
         {QStringLiteral("csv"), QStringLiteral("Also write the tables as CSV files in this folder."), QStringLiteral("dir")},
         {QStringLiteral("threads"), QStringLiteral("Threads for snapping and clipping (default 2)."), QStringLiteral("n")},
@@ -223,6 +229,9 @@ int runCoverage(const QStringList& arguments)
         throw UsageError(QStringLiteral("--cell must be a positive number of metres, not \"%1\"").arg(parser.value(QStringLiteral("cell"))));
     const QString outPath = requiredOption(parser, QStringLiteral("out"));
     const QString csvDir = parser.value(QStringLiteral("csv"));
+    const QString scenarioName = parser.value(QStringLiteral("scenario"));
+    if (!scenarioName.isEmpty() && parser.isSet(QStringLiteral("include-planned")))
+        throw UsageError(QStringLiteral("--include-planned and --scenario cannot go together: a plan holds its planned points"));
 
     QElapsedTimer timer;
     timer.start();
@@ -234,39 +243,65 @@ int runCoverage(const QStringList& arguments)
     LineLayerOptions lineOptions;
     lineOptions.layer = network.layer;
     const std::vector<AccueilPoint> points = store.points();
+    // A scenario's points replace the project's as the places to reach; the town halls where
+    // people are counted stay the project's (the baseline), whatever the plan changes.
+    std::optional<ScenarioView> scenario;
+    if (!scenarioName.isEmpty()) {
+        scenario = loadScenarioView(store, scenarioName);
+        for (const QString& warning : scenario->warnings) err() << "warning: " << warning << '\n';
+    }
     // Coarse networks are completed with town connectors at the town halls (see the profile).
     TownConnectorStats connectors;
-    const RoadGraph graph(loadTerritoryNetwork(network.path, profile, lineOptions,
+    RoadGraph graph(loadTerritoryNetwork(network.path, profile, lineOptions,
                                                townAnchors(territory, townHallsFor(territory, points)), &connectors));
     const double loadMs = timer.nsecsElapsed() / 1e6;
 
     timer.restart();
+    // The scenario's road closures hold for the whole computation (coverage, referrals, tables).
+    const std::vector<ResolvedClosure> closures =
+        scenario ? resolveRoadClosures(graph, scenario->roadClosures) : std::vector<ResolvedClosure>{};
+    const ScopedRoadClosures closed(graph, closures);
     const GraphTravelEngine engine(graph, profile);
     const CoverageContext context(territory, engine, points,
                                   {.cellSize = cell, .placement = {}, .threads = options.threads});
     const bool includePlanned = parser.isSet(QStringLiteral("include-planned"));
-    const std::vector<AccueilPoint> levelPoints = coveragePoints(points, options.level, includePlanned);
+    const std::vector<AccueilPoint>& servicePoints = scenario ? scenario->points : points;
+    const std::vector<AccueilPoint> levelPoints = scenario ? scenarioLevelPoints(*scenario, options.level)
+                                                           : coveragePoints(points, options.level, includePlanned);
     if (levelPoints.empty())
-        throw Error(QStringLiteral("the project has no %1point of level %2: import some first (maillage import)")
-                        .arg(includePlanned ? QString() : QStringLiteral("existing ")).arg(options.level));
+        throw Error(scenario ? QStringLiteral("scenario %1 has no open point of level %2").arg(scenario->name).arg(options.level)
+                             : QStringLiteral("the project has no %1point of level %2: import some first (maillage import)")
+                                   .arg(includePlanned ? QString() : QStringLiteral("existing ")).arg(options.level));
     const CoverageResult result = computeCoverage(context, levelPoints, options);
-    const std::vector<ReferralLink> referrals = computeReferrals(engine, points, options.thresholdMinutes);
+    const std::vector<ReferralLink> referrals = computeReferrals(engine, servicePoints, options.thresholdMinutes);
     const AccessTable access = computeAccessTable(engine, epciSeatOrigins(territory, context.townHalls()),
-                                                  defaultAccessColumns(points), points);
+                                                  defaultAccessColumns(servicePoints), servicePoints);
     const double computeMs = timer.nsecsElapsed() / 1e6;
 
     timer.restart();
     CoverageExport data;
     data.context = &context;
     data.result = &result;
-    data.points = points;
+    data.points = servicePoints;
     data.referrals = referrals;
     data.accessTable = &access;
     data.run.project = QFileInfo(store.path()).absoluteFilePath();
     data.run.network = QFileInfo(network.path).absoluteFilePath();
     data.run.profile = profile.name.isEmpty() ? network.profile : profile.name;
-    data.run.pointSet = includePlanned ? QStringLiteral("existing and planned points") : QStringLiteral("existing points");
+    data.run.pointSet = scenario            ? QStringLiteral("scenario %1").arg(scenario->name)
+                        : includePlanned ? QStringLiteral("existing and planned points")
+                                         : QStringLiteral("existing points");
+    for (const ResolvedClosure& closure : closures)
+        data.run.extra.push_back({QStringLiteral("road_closure"), closure.description});
     writeCoverageGeoPackage(outPath, data);
+    // The access table also stays in the project, so the app and later runs can show it.
+    const AccessTableText accessText = accessTableText(access);
+    std::vector<Store::ResultColumn> accessColumns;
+    for (int c = 0; c < accessText.header.size(); ++c)
+        accessColumns.push_back({accessText.header[c], accessText.numeric[c]});
+    store.writeResultTable(QStringLiteral("access_epci_seats"),
+                           QStringLiteral("Nearest accueil point of each kind from each EPCI seat (last coverage run)"),
+                           accessColumns, accessText.rows);
     if (!csvDir.isEmpty()) {
         if (!QDir().mkpath(csvDir)) throw Error(QStringLiteral("cannot create the folder %1").arg(csvDir));
         const QDir dir(csvDir);
@@ -289,7 +324,10 @@ int runCoverage(const QStringList& arguments)
         out() << ", " << connectors.connectors << " town connectors at " << connectors.towns << " town halls";
     out() << "), profile "
           << data.run.profile << "; grid " << cell << " m, " << groupThousands(qint64(context.grid().cellCount()))
-          << " cells\n\n";
+          << " cells\n";
+    if (scenario) out() << "Scenario " << scenario->name << '\n';
+    for (const ResolvedClosure& closure : closures) out() << "  road closed: " << closure.description << '\n';
+    out() << '\n';
     out() << "Population beyond " << threshold << " min (" << groupThousands(d.population) << " inhabitants):\n"
           << "  spread over the inhabited cells: " << people(d.beyondSpread) << " (" << percent(d.shareSpread()) << ")\n"
           << "  counted at the town hall:        " << people(d.beyondAtTownHall) << " (" << percent(d.shareAtTownHall())

@@ -10,6 +10,9 @@ int runInfo(const QStringList& arguments);
 int runNetwork(const QStringList& arguments);
 int runOd(const QStringList& arguments);
 int runCoverage(const QStringList& arguments);
+int runScenario(const QStringList& arguments);
+int runCompare(const QStringList& arguments);
+int runSuggest(const QStringList& arguments);
 
 const std::vector<Command>& allCommands()
 {
@@ -21,6 +24,9 @@ const std::vector<Command>& allCommands()
         {QStringLiteral("network"), QStringLiteral("Road network: `network info` reports what a network file holds."), runNetwork},
         {QStringLiteral("od"), QStringLiteral("Driving times and km between two sets of places (or to the nearest)."), runOd},
         {QStringLiteral("coverage"), QStringLiteral("Travel-time coverage of a level: gaps, population beyond, GeoPackage."), runCoverage},
+        {QStringLiteral("scenario"), QStringLiteral("Plans: create, copy, rename, delete; add, close, upgrade points; close roads."), runScenario},
+        {QStringLiteral("compare"), QStringLiteral("Two scenarios side by side: population beyond, gap area, what changes."), runCompare},
+        {QStringLiteral("suggest"), QStringLiteral("Where the next k places of a level should go (greedy + swaps)."), runSuggest},
     };
     return commands;
 }

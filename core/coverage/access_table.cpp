@@ -136,30 +136,44 @@ AccessTable computeAccessTable(const TravelEngine& engine, std::vector<AccessOri
     return table;
 }
 
+AccessTableText accessTableText(const AccessTable& table)
+{
+    AccessTableText text;
+    text.header = {QStringLiteral("code"), QStringLiteral("origin")};
+    text.numeric = {false, false};
+    for (const AccessColumn& column : table.columns) {
+        text.header << column.label + QStringLiteral(" - name") << column.label + QStringLiteral(" - km")
+                    << column.label + QStringLiteral(" - min");
+        text.numeric.insert(text.numeric.end(), {false, true, true});
+    }
+    for (std::size_t row = 0; row < table.origins.size(); ++row) {
+        QStringList fields{table.origins[row].code, table.origins[row].name};
+        for (const AccessCell& cell : table.cells[row]) {
+            if (!cell.reachable) {
+                fields << QString() << QString() << QString();
+                continue;
+            }
+            fields << cell.pointName << QString::number(cell.km, 'f', 1) << QString::number(cell.minutes, 'f', 1);
+        }
+        text.rows.push_back(fields);
+    }
+    return text;
+}
+
 void writeAccessTableCsv(const AccessTable& table, const QString& path)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
         throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
     QTextStream stream(&file);
-    QStringList header{QStringLiteral("code"), QStringLiteral("origin")};
-    for (const AccessColumn& column : table.columns)
-        header << column.label + QStringLiteral(" - name") << column.label + QStringLiteral(" - km")
-               << column.label + QStringLiteral(" - min");
-    QStringList escaped;
-    for (const QString& h : header) escaped << csvField(h);
-    stream << escaped.join(QLatin1Char(',')) << '\n';
-    for (std::size_t row = 0; row < table.origins.size(); ++row) {
-        QStringList fields{csvField(table.origins[row].code), csvField(table.origins[row].name)};
-        for (const AccessCell& cell : table.cells[row]) {
-            if (!cell.reachable) {
-                fields << QString() << QString() << QString();
-                continue;
-            }
-            fields << csvField(cell.pointName) << QString::number(cell.km, 'f', 1) << QString::number(cell.minutes, 'f', 1);
-        }
-        stream << fields.join(QLatin1Char(',')) << '\n';
-    }
+    auto writeLine = [&stream](const QStringList& cells) {
+        QStringList escaped;
+        for (const QString& cell : cells) escaped << csvField(cell);
+        stream << escaped.join(QLatin1Char(',')) << '\n';
+    };
+    const AccessTableText text = accessTableText(table);
+    writeLine(text.header);
+    for (const QStringList& row : text.rows) writeLine(row);
     stream.flush();
     if (!file.commit()) throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
 }

@@ -63,6 +63,16 @@ std::vector<AccessColumn> defaultAccessColumns(std::span<const AccueilPoint> poi
 AccessTable computeAccessTable(const TravelEngine& engine, std::vector<AccessOrigin> origins,
                                std::vector<AccessColumn> columns, std::span<const AccueilPoint> points);
 
+// The table as text: origin code and name, then for each column "<label> - name",
+// "<label> - km", "<label> - min" (empty cells where no point can be reached). Shared by the
+// CSV file and the table kept in the project store.
+struct AccessTableText {
+    QStringList header;
+    std::vector<bool> numeric;  // per column: km and minutes are numbers
+    std::vector<QStringList> rows;
+};
+AccessTableText accessTableText(const AccessTable& table);
+
 // Writes the table as CSV (UTF-8, comma-separated): origin code and name, then for each
 // column "<label> - name", "<label> - km", "<label> - min". Throws Error if it cannot write.
 void writeAccessTableCsv(const AccessTable& table, const QString& path);

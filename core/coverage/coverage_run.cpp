@@ -36,7 +36,14 @@ CoverageContext::CoverageContext(const Territory& territory, const TravelEngine&
     cellLinks_ = linkGridCells(grid_, snap, setup.threads);
     townHalls_ = townHallsFor(territory, points);
     townHallLinks_ = linkPlaces(townHalls_.positions, snap, 1);
-    placement_ = PopulationPlacement::build(territory, grid_, cellLinks_, setup.placement);
+    if (setup.fixedPlacement) {
+        if (setup.fixedPlacement->populated().size() != grid_.cellCount())
+            throw Error(QStringLiteral("the population placement given has %1 cells but the grid has %2")
+                            .arg(setup.fixedPlacement->populated().size()).arg(grid_.cellCount()));
+        placement_ = *setup.fixedPlacement;
+    } else {
+        placement_ = PopulationPlacement::build(territory, grid_, cellLinks_, setup.placement);
+    }
 }
 
 std::vector<AccueilPoint> coveragePoints(std::span<const AccueilPoint> points, int level, bool includePlanned)

@@ -35,6 +35,10 @@ struct CoverageSetup {
     double cellSize = CoverageGrid::kDefaultCellSize;
     PopulationPlacementOptions placement;
     int threads = 1;  // for snapping the cells
+    // When set, people are placed as this placement (of the same grid) says rather than from
+    // this network's links: a scenario with closed roads keeps the open network's placement,
+    // since people do not move when a road closes. Copied; may be discarded afterwards.
+    const PopulationPlacement* fixedPlacement = nullptr;
 };
 
 class CoverageContext {

@@ -32,7 +32,7 @@
 //     created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL);
 //   (no address, no outside_territory, no index on (source, source_id))
 //
-// Version 2 (this program):
+// Version 2 (Maillage 0.2):
 //   ALTER TABLE accueil_points ADD COLUMN address TEXT NOT NULL DEFAULT '';
 //   ALTER TABLE accueil_points ADD COLUMN outside_territory BOOLEAN NOT NULL DEFAULT 0
 //     CHECK (outside_territory IN (0, 1));
@@ -40,6 +40,20 @@
 //     WHERE source_id <> '';
 //   Migration refuses (and changes nothing) when two points share a non-empty
 //   (source, source_id), naming them.
+//
+// Version 3 (this program): scenarios (docs/PLANNING.md). The baseline is the point table
+// itself; a plan is a row of `scenarios` and its changes, which never touch accueil_points.
+//   CREATE TABLE scenarios (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+//     name TEXT NOT NULL UNIQUE COLLATE NOCASE, description TEXT NOT NULL DEFAULT '',
+//     created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL);
+//   CREATE TABLE scenario_points (...): points a plan adds, a GeoPackage POINT layer in
+//     EPSG:2154 with the columns of accueil_points (no status: they are planned by nature)
+//     plus scenario_id REFERENCES scenarios(id) ON DELETE CASCADE;
+//   CREATE TABLE scenario_point_changes (scenario_id, point_id REFERENCES accueil_points(id)
+//     ON DELETE CASCADE, closed BOOLEAN, level MEDIUMINT NULL, kind TEXT NULL,
+//     PRIMARY KEY (scenario_id, point_id)): a baseline point closed, or given another level/kind;
+//   CREATE TABLE scenario_road_closures (id, scenario_id, method 'ref'|'position'|'edge', ref,
+//     x, y, radius_m, edge_id, note): roads closed by the plan.
 //
 // Coordinates are kept three ways: lon/lat (WGS84) and x/y (Lambert-93) as REAL columns, which
 // round-trip bit for bit, and the GeoPackage geometry built from x/y for GIS programs.
@@ -190,14 +204,74 @@ void upgradeToVersion2(const sql::Connection& connection)
     }, QStringLiteral("upgrading the schema to version 2"));
 }
 
+void upgradeToVersion3(const sql::Connection& connection)
+{
+    runAll(connection, {
+        QStringLiteral(
+            "CREATE TABLE scenarios ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,"
+            " name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),"
+            " description TEXT NOT NULL DEFAULT '',"
+            " created_at DATETIME NOT NULL,"
+            " updated_at DATETIME NOT NULL)"),
+        QStringLiteral(
+            "CREATE TABLE %1 ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,"
+            " geom POINT,"
+            " scenario_id INTEGER NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,"
+            " name TEXT NOT NULL,"
+            " level MEDIUMINT NOT NULL CHECK (level BETWEEN 1 AND 3),"
+            " kind TEXT NOT NULL,"
+            " commune_insee TEXT NOT NULL DEFAULT '',"
+            " lon REAL, lat REAL, x REAL, y REAL,"
+            " weekly_hours REAL,"
+            " opening_hours TEXT NOT NULL DEFAULT '',"
+            " address TEXT NOT NULL DEFAULT '',"
+            " source TEXT NOT NULL DEFAULT '',"
+            " source_id TEXT NOT NULL DEFAULT '',"
+            " notes TEXT NOT NULL DEFAULT '',"
+            " outside_territory BOOLEAN NOT NULL DEFAULT 0 CHECK (outside_territory IN (0, 1)),"
+            " created_at DATETIME NOT NULL,"
+            " updated_at DATETIME NOT NULL)").arg(kScenarioPointsTable),
+        QStringLiteral("CREATE INDEX scenario_points_scenario ON %1 (scenario_id)").arg(kScenarioPointsTable),
+        QStringLiteral(
+            "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id)"
+            " VALUES ('%1', 'features', '%1', 'Points added by the plans (Maillage scenarios)', %2)")
+            .arg(kScenarioPointsTable).arg(kPointsSrsId),
+        QStringLiteral(
+            "INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, srs_id, z, m)"
+            " VALUES ('%1', '%2', 'POINT', %3, 0, 0)")
+            .arg(kScenarioPointsTable, kGeometryColumn).arg(kPointsSrsId),
+        QStringLiteral(
+            "CREATE TABLE scenario_point_changes ("
+            " scenario_id INTEGER NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,"
+            " point_id INTEGER NOT NULL REFERENCES accueil_points(id) ON DELETE CASCADE,"
+            " closed BOOLEAN NOT NULL DEFAULT 0 CHECK (closed IN (0, 1)),"
+            " level MEDIUMINT CHECK (level IS NULL OR level BETWEEN 1 AND 3),"
+            " kind TEXT,"
+            " PRIMARY KEY (scenario_id, point_id))"),
+        QStringLiteral(
+            "CREATE TABLE scenario_road_closures ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,"
+            " scenario_id INTEGER NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,"
+            " method TEXT NOT NULL CHECK (method IN ('ref', 'position', 'edge')),"
+            " ref TEXT NOT NULL DEFAULT '',"
+            " x REAL, y REAL, radius_m REAL,"
+            " edge_id INTEGER,"
+            " note TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE INDEX scenario_road_closures_scenario ON scenario_road_closures (scenario_id)"),
+    }, QStringLiteral("upgrading the schema to version 3"));
+}
+
 // steps[i] brings a file from version i to version i + 1 (steps[0] creates version 1).
 const std::vector<std::function<void(const sql::Connection&)>>& steps()
 {
     static const std::vector<std::function<void(const sql::Connection&)>> all{
         createVersion1,
         upgradeToVersion2,
+        upgradeToVersion3,
     };
-    static_assert(kCurrentVersion == 2, "add the migration step of the new version above");
+    static_assert(kCurrentVersion == 3, "add the migration step of the new version above");
     return all;
 }
 

@@ -12,9 +12,11 @@ constexpr int kGeoPackageUserVersion = 10300;            // GeoPackage 1.3.0
 inline const QString kPointsTable = QStringLiteral("accueil_points");
 inline const QString kGeometryColumn = QStringLiteral("geom");
 constexpr int kPointsSrsId = 2154;  // Lambert-93
+// The points added by plans (version 3), a second point layer of the same shape.
+inline const QString kScenarioPointsTable = QStringLiteral("scenario_points");
 
 // The schema version this program writes; Store::kSchemaVersion repeats it.
-constexpr int kCurrentVersion = 2;
+constexpr int kCurrentVersion = 3;
 
 // Creates every table of a new project in one transaction (the file must be empty).
 // A new project is built by the same steps that migrate old files, so the two never differ.

@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
+#include <QSqlRecord>
 
 #include <atomic>
 #include <cmath>
@@ -327,6 +329,8 @@ Store Store::open(const QString& path, const StoreOptions& options)
 
 QString Store::path() const { return impl_->connection.path; }
 
+const sql::Connection& Store::connection() const { return impl_->connection; }
+
 int Store::schemaVersion() const { return impl_->schemaVersion; }
 
 qint64 Store::insertPoint(const AccueilPoint& point)
@@ -470,6 +474,95 @@ std::optional<QString> Store::setting(const QString& key) const
     if (!query.next())
         return std::nullopt;
     return query.value(0).toString();
+}
+
+}  // namespace maillage
+
+namespace maillage {
+namespace {
+
+// Result tables are named by the program, never by the user, but the name still goes into
+// SQL: keep it to lower-case letters, digits and underscores.
+QString resultTableName(const QString& name)
+{
+    static const QRegularExpression allowed(QStringLiteral("^[a-z][a-z0-9_]{0,50}$"));
+    if (!allowed.match(name).hasMatch())
+        throw Error(QStringLiteral("invalid result table name \"%1\"").arg(name));
+    return QStringLiteral("result_") + name;
+}
+
+QString quotedIdentifier(QString name)
+{
+    return QLatin1Char('"') + name.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+}
+
+}  // namespace
+
+void Store::writeResultTable(const QString& name, const QString& description, const std::vector<ResultColumn>& columns,
+                             const std::vector<QStringList>& rows)
+{
+    const QString table = resultTableName(name);
+    const QString what = QStringLiteral("writing the result table %1").arg(table);
+    if (columns.empty()) throw Error(QStringLiteral("%1: no column").arg(what));
+    QStringList columnDefs{QStringLiteral("fid INTEGER PRIMARY KEY AUTOINCREMENT")};
+    QStringList columnNames, placeholders;
+    for (const ResultColumn& column : columns) {
+        columnDefs << quotedIdentifier(column.name) + (column.numeric ? QStringLiteral(" REAL") : QStringLiteral(" TEXT"));
+        columnNames << quotedIdentifier(column.name);
+        placeholders << QStringLiteral("?");
+    }
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+
+    sql::WriteTransaction transaction(impl_->connection);
+    sql::run(impl_->connection, QStringLiteral("DROP TABLE IF EXISTS %1").arg(quotedIdentifier(table)), what);
+    sql::run(impl_->connection, QStringLiteral("CREATE TABLE %1 (%2)").arg(quotedIdentifier(table), columnDefs.join(QStringLiteral(", "))), what);
+    QSqlQuery contents = sql::prepare(impl_->connection, QStringLiteral(
+        "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change)"
+        " VALUES (?, 'attributes', ?, ?, ?)"
+        " ON CONFLICT (table_name) DO UPDATE SET description = excluded.description, last_change = excluded.last_change"), what);
+    contents.addBindValue(table);
+    contents.addBindValue(table);
+    contents.addBindValue(description);
+    contents.addBindValue(now);
+    sql::exec(contents, impl_->connection, what);
+
+    QSqlQuery insert = sql::prepare(impl_->connection, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(
+        quotedIdentifier(table), columnNames.join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", "))), what);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            const QString cell = rows[r].value(static_cast<int>(c));
+            bool isNumber = false;
+            const double number = cell.toDouble(&isNumber);
+            if (columns[c].numeric && !cell.isEmpty() && !isNumber)
+                throw Error(QStringLiteral("%1, row %2: \"%3\" is not a number (column %4)")
+                                .arg(what).arg(r + 1).arg(cell, columns[c].name));
+            if (cell.isEmpty()) insert.addBindValue(QVariant());
+            else insert.addBindValue(columns[c].numeric ? QVariant(number) : QVariant(cell));
+        }
+        sql::exec(insert, impl_->connection, QStringLiteral("%1, row %2").arg(what).arg(r + 1));
+    }
+    transaction.commit();
+}
+
+std::vector<QStringList> Store::resultTable(const QString& name) const
+{
+    const QString table = resultTableName(name);
+    const QString what = QStringLiteral("reading the result table %1").arg(table);
+    QSqlQuery exists = sql::run(impl_->connection, QStringLiteral(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '%1'").arg(table), what);
+    if (!exists.next()) return {};
+    QSqlQuery query = sql::run(impl_->connection, QStringLiteral("SELECT * FROM %1 ORDER BY fid").arg(quotedIdentifier(table)), what);
+    std::vector<QStringList> rows;
+    QStringList header;
+    const QSqlRecord record = query.record();
+    for (int c = 1; c < record.count(); ++c) header << record.fieldName(c);
+    rows.push_back(header);
+    while (query.next()) {
+        QStringList row;
+        for (int c = 1; c < record.count(); ++c) row << query.value(c).toString();
+        rows.push_back(row);
+    }
+    return rows;
 }
 
 }  // namespace maillage

@@ -12,6 +12,10 @@
 
 namespace maillage {
 
+namespace sql {
+struct Connection;
+}
+
 // Selects points; an unset member does not filter. Designated initialisers read well:
 // store.points({.level = Level::Second, .status = PointStatus::Existing}).
 struct PointFilter {
@@ -43,7 +47,7 @@ struct StoreOptions {
 // One Store per thread; each instance has its own Qt Sql connection.
 class Store {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // Creates a new project file; throws if it exists.
     static Store create(const QString& path, const StoreOptions& options = {});
@@ -75,11 +79,28 @@ public:
     // rewritten. Points without sourceId are always inserted.
     UpsertReport upsertBySource(const std::vector<AccueilPoint>& points);
 
+    // Writes (or replaces) a table of results, e.g. the access table of the last coverage
+    // run, as a GeoPackage attribute table named `result_<name>` that QGIS lists with the
+    // points. Columns are TEXT, or REAL where `numeric` says so (empty cells are NULL).
+    // One transaction: the previous table stays if anything fails.
+    struct ResultColumn {
+        QString name;
+        bool numeric = false;
+    };
+    void writeResultTable(const QString& name, const QString& description, const std::vector<ResultColumn>& columns,
+                          const std::vector<QStringList>& rows);
+    // Rows of a result table, header first; empty when it does not exist.
+    std::vector<QStringList> resultTable(const QString& name) const;
+
     // Project settings (territory files, network, vintages...) as key/value text.
     void setSetting(const QString& key, const QString& value);
     std::optional<QString> setting(const QString& key) const;
 
 private:
+    // Scenarios (store/scenarios.h) live in the same file and write in its transactions.
+    friend class ScenarioStore;
+    const sql::Connection& connection() const;
+
     struct Impl;
     explicit Store(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;

@@ -1,0 +1,199 @@
+// maillage compare: two scenarios side by side — people and area beyond the threshold for the
+// département, per EPCI and per commune, and the zones that become covered or uncovered.
+#include "planning_support.h"
+
+#include "coverage/coverage_run.h"
+#include "planning/comparison.h"
+#include "planning/scenario.h"
+#include "planning/scenario_coverage.h"
+#include "report/comparison_export.h"
+#include "report/geopackage_export.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <algorithm>
+#include <cmath>
+
+namespace maillage::cli {
+namespace {
+
+QString signedNumber(double value, int decimals)
+{
+    const QString text = QString::number(value, 'f', decimals);
+    return value > 0.0 && text.toDouble() != 0.0 ? QLatin1Char('+') + text : text;
+}
+
+TextTable departementTable(const ScenarioComparison& c)
+{
+    TextTable table({QString(), c.nameA, c.nameB, QStringLiteral("change")});
+    const AreaComparison& d = c.departement;
+    table.addRow({QStringLiteral("people beyond (spread over cells)"), peopleText(d.a.beyondSpread),
+                  peopleText(d.b.beyondSpread), signedPeople(d.b.beyondSpread - d.a.beyondSpread)});
+    table.addRow({QStringLiteral("  share"), shareText(d.population ? d.a.beyondSpread / double(d.population) : 0.0),
+                  shareText(d.population ? d.b.beyondSpread / double(d.population) : 0.0), QString()});
+    table.addRow({QStringLiteral("people beyond (at the town hall)"), peopleText(d.a.beyondAtTownHall),
+                  peopleText(d.b.beyondAtTownHall), signedPeople(d.b.beyondAtTownHall - d.a.beyondAtTownHall)});
+    table.addRow({QStringLiteral("communes whose town hall is beyond"), QString::number(d.a.communesTownHallBeyond),
+                  QString::number(d.b.communesTownHallBeyond),
+                  signedNumber(d.b.communesTownHallBeyond - d.a.communesTownHallBeyond, 0)});
+    table.addRow({QStringLiteral("area beyond, km²"), QString::number(d.a.areaBeyondKm2, 'f', 0),
+                  QString::number(d.b.areaBeyondKm2, 'f', 0), signedNumber(d.b.areaBeyondKm2 - d.a.areaBeyondKm2, 0)});
+    return table;
+}
+
+TextTable epciTable(const ScenarioComparison& c, bool forPeople)
+{
+    TextTable table({QStringLiteral("EPCI"), QStringLiteral("population"), QStringLiteral("beyond A (spread)"),
+                     QStringLiteral("beyond B (spread)"), QStringLiteral("change"), QStringLiteral("beyond A (town hall)"),
+                     QStringLiteral("beyond B (town hall)"), QStringLiteral("change")});
+    const auto row = [&](const AreaComparison& area, const QString& name) {
+        if (forPeople)
+            table.addRow({name, groupThousands(area.population), peopleText(area.a.beyondSpread),
+                          peopleText(area.b.beyondSpread), signedPeople(-area.gainSpread()),
+                          peopleText(area.a.beyondAtTownHall), peopleText(area.b.beyondAtTownHall),
+                          signedPeople(-area.gainAtTownHall())});
+        else
+            table.addRow({area.code, QString::number(area.population), QString::number(area.a.beyondSpread, 'f', 1),
+                          QString::number(area.b.beyondSpread, 'f', 1), QString::number(-area.gainSpread(), 'f', 1),
+                          QString::number(area.a.beyondAtTownHall, 'f', 0), QString::number(area.b.beyondAtTownHall, 'f', 0),
+                          QString::number(-area.gainAtTownHall(), 'f', 0)});
+    };
+    for (const AreaComparison& area : c.epcis) row(area, area.name.isEmpty() ? area.code : area.name);
+    row(c.departement, QStringLiteral("Département %1").arg(c.departement.code));
+    return table;
+}
+
+TextTable communeTable(const ScenarioComparison& c, bool changedOnly, bool forPeople)
+{
+    TextTable table({QStringLiteral("insee"), QStringLiteral("commune"), QStringLiteral("population"),
+                     QStringLiteral("town hall A (min)"), QStringLiteral("town hall B (min)"),
+                     QStringLiteral("beyond A (spread)"), QStringLiteral("beyond B (spread)"),
+                     QStringLiteral("beyond A (town hall)"), QStringLiteral("beyond B (town hall)")});
+    std::vector<const CommuneComparison*> rows;
+    for (const CommuneComparison& commune : c.communes)
+        if (!changedOnly || commune.changed()) rows.push_back(&commune);
+    if (forPeople)  // the largest changes first
+        std::stable_sort(rows.begin(), rows.end(), [](const auto* x, const auto* y) {
+            return std::abs(x->beyondSpreadA - x->beyondSpreadB) + std::abs(x->beyondAtTownHallA - x->beyondAtTownHallB)
+                 > std::abs(y->beyondSpreadA - y->beyondSpreadB) + std::abs(y->beyondAtTownHallA - y->beyondAtTownHallB);
+        });
+    const int decimals = forPeople ? 0 : 1;
+    for (const CommuneComparison* commune : rows)
+        table.addRow({commune->insee, commune->name,
+                      forPeople ? groupThousands(commune->population) : QString::number(commune->population),
+                      minutesText(commune->townHallMinutesA), minutesText(commune->townHallMinutesB),
+                      QString::number(commune->beyondSpreadA, 'f', decimals), QString::number(commune->beyondSpreadB, 'f', decimals),
+                      QString::number(commune->beyondAtTownHallA, 'f', 0), QString::number(commune->beyondAtTownHallB, 'f', 0)});
+    return table;
+}
+
+void writeCsv(const QString& path, const TextTable& table)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    QString text;
+    QTextStream stream(&text);
+    table.printCsv(stream);
+    file.write(text.toUtf8());
+    if (!file.commit()) throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+}
+
+}  // namespace
+
+int runCompare(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Compare the coverage of two scenarios (the baseline or plans): people and area beyond the threshold\n"
+        "for the département, per EPCI and per commune, and the zones that become covered or uncovered.\n"
+        "With --out, writes the coverage of B with the comparison layers to a GeoPackage."));
+    parser.addOption(projectOption());
+    parser.addOptions({
+        {QStringLiteral("a"), QStringLiteral("First scenario (default: baseline)."), QStringLiteral("scenario")},
+        {QStringLiteral("b"), QStringLiteral("Second scenario."), QStringLiteral("scenario")},
+        {QStringLiteral("out"), QStringLiteral("GeoPackage to write (B's coverage + comparison layers)."), QStringLiteral("file")},
+        {QStringLiteral("csv"), QStringLiteral("Also write the tables as CSV files in this folder."), QStringLiteral("dir")},
+    });
+    parser.addOptions(coverageLevelOptions());
+    parser.addOptions(planningNetworkOptions());
+    if (!parseCommandLine(parser, QStringLiteral("compare"), arguments)) return 0;
+
+    const QString nameA = parser.isSet(QStringLiteral("a")) ? parser.value(QStringLiteral("a")) : kBaselineScenario;
+    const QString nameB = requiredOption(parser, QStringLiteral("b"));
+    CoverageOptions options = coverageOptionsFrom(parser);
+    const QString outPath = parser.value(QStringLiteral("out"));
+    options.computeBands = !outPath.isEmpty();
+    options.clipGapsToCommunes = !outPath.isEmpty();
+    const QString csvDir = parser.value(QStringLiteral("csv"));
+
+    QElapsedTimer timer;
+    timer.start();
+    PlanningProject project = loadPlanningProject(parser);
+    const ScenarioView viewA = loadScenarioView(*project.store, nameA);
+    const ScenarioView viewB = loadScenarioView(*project.store, nameB);
+    for (const QString& warning : viewA.warnings + viewB.warnings) err() << "warning: " << warning << '\n';
+    const auto runner = scenarioRunner(project, parser);
+    const ScenarioCoverage a = runner->compute(viewA, options);
+    const ScenarioCoverage b = runner->compute(viewB, options);
+    if (a.result.points.empty() && b.result.points.empty())
+        throw Error(QStringLiteral("neither %1 nor %2 has a point of level %3").arg(nameA, nameB).arg(options.level));
+    const ScenarioComparison comparison =
+        compareCoverage(runner->baselineContext(), a.result, b.result, viewA.name, viewB.name,
+                        {.changeZones = !outPath.isEmpty(), .clipToCommunes = true, .threads = options.threads});
+    const double computeMs = timer.nsecsElapsed() / 1e6;
+
+    const QString threshold = QString::number(options.thresholdMinutes);
+    out() << "Comparison of " << viewA.name << " (A) and " << viewB.name << " (B): level " << options.level
+          << ", threshold " << threshold << " min; " << a.result.points.size() << " and " << b.result.points.size()
+          << " points of the level; " << groupThousands(comparison.departement.population) << " inhabitants\n";
+    printClosures(a);
+    printClosures(b);
+    out() << '\n';
+    departementTable(comparison).print(out());
+    out() << "\nFrom A to B: " << QString::number(comparison.coveredKm2, 'f', 1) << " km² come within " << threshold
+          << " min (" << peopleText(comparison.peopleCovered) << " people), "
+          << QString::number(comparison.uncoveredKm2, 'f', 1) << " km² go beyond it ("
+          << peopleText(comparison.peopleUncovered) << " people)\n\n";
+    out() << "Per EPCI:\n";
+    epciTable(comparison, true).print(out());
+    const std::size_t changed = std::count_if(comparison.communes.begin(), comparison.communes.end(),
+                                              [](const CommuneComparison& c) { return c.changed(); });
+    if (changed) {
+        out() << "\nCommunes that change (" << changed << "):\n";
+        communeTable(comparison, true, true).print(out());
+    } else {
+        out() << "\nNo commune changes.\n";
+    }
+
+    if (!csvDir.isEmpty()) {
+        if (!QDir().mkpath(csvDir)) throw Error(QStringLiteral("cannot create the folder %1").arg(csvDir));
+        const QDir dir(csvDir);
+        writeCsv(dir.filePath(QStringLiteral("comparison_epci.csv")), epciTable(comparison, false));
+        writeCsv(dir.filePath(QStringLiteral("comparison_communes.csv")), communeTable(comparison, false, false));
+    }
+    if (!outPath.isEmpty()) {
+        CoverageExport data;
+        data.context = b.context.get();
+        data.result = &b.result;
+        data.points = b.points;
+        data.run.project = QFileInfo(project.store->path()).absoluteFilePath();
+        data.run.network = QFileInfo(project.networkPath).absoluteFilePath();
+        data.run.profile = project.profile.name;
+        data.run.pointSet = QStringLiteral("scenario %1").arg(viewB.name);
+        data.run.extra.push_back({QStringLiteral("compared_with"), viewA.name});
+        for (const ResolvedClosure& closure : b.closures)
+            data.run.extra.push_back({QStringLiteral("road_closure"), closure.description});
+        writeComparisonGeoPackage(outPath, data, comparison);
+        out() << "\nWritten " << outPath;
+        if (!csvDir.isEmpty()) out() << " and CSV tables in " << csvDir;
+        out() << '\n';
+    }
+    out() << QStringLiteral("(computed in %1 s)\n").arg(computeMs / 1000, 0, 'f', 1);
+    out().flush();
+    return 0;
+}
+
+}  // namespace maillage::cli

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "cli_support.h"
+
+#include "geo/territory.h"
+#include "network/road_graph.h"
+#include "network/speed_profile.h"
+#include "network/town_connectors.h"
+#include "store/accueil_point.h"
+#include "store/project_settings.h"
+#include "store/store.h"
+
+#include <QCommandLineOption>
+#include <QList>
+
+#include <memory>
+#include <vector>
+
+namespace maillage {
+class ScenarioCoverageRunner;
+struct CoverageOptions;
+struct ScenarioCoverage;
+}
+
+namespace maillage::cli {
+
+// What the planning commands (compare, suggest) load: the project, its territory and road
+// network (completed with town connectors as `maillage coverage` does), its points.
+struct PlanningProject {
+    std::unique_ptr<Store> store;
+    ProjectInputs inputs;
+    Territory territory;
+    QString networkPath;
+    SpeedProfile profile;
+    std::unique_ptr<RoadGraph> graph;
+    TownConnectorStats connectors;
+    std::vector<AccueilPoint> points;  // the baseline
+};
+
+// --network, --network-layer, --profile, --cell, --threads.
+QList<QCommandLineOption> planningNetworkOptions();
+// --level, --threshold.
+QList<QCommandLineOption> coverageLevelOptions();
+
+// Opens the project named by --project and loads everything above; Error when the project
+// has no road network (and none is given).
+PlanningProject loadPlanningProject(const QCommandLineParser& parser);
+
+// --level (default 2) and --threshold (default 20), checked (UsageError).
+CoverageOptions coverageOptionsFrom(const QCommandLineParser& parser);
+double cellOption(const QCommandLineParser& parser);
+int threadsOption(const QCommandLineParser& parser);
+double doubleValue(const QCommandLineParser& parser, const QString& name, double fallback);
+
+// A runner for the project's scenarios (grid of --cell metres).
+std::unique_ptr<ScenarioCoverageRunner> scenarioRunner(PlanningProject& project, const QCommandLineParser& parser);
+
+// "12 345", "12.3 %", minutes with one decimal ("-" when unreachable).
+QString peopleText(double value);
+QString shareText(double share);
+QString minutesText(double minutes);
+QString signedPeople(double value);  // "+1 234", "-56", "0"
+
+// Prints what the scenario's road closures closed, and those that found no road.
+void printClosures(const ScenarioCoverage& coverage);
+
+}  // namespace maillage::cli

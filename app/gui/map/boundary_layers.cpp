@@ -1,0 +1,188 @@
+#include "map/boundary_layers.h"
+
+#include "map/geometry_path.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+
+#include <algorithm>
+#include <ogr_geometry.h>
+
+namespace maillage::gui {
+namespace {
+
+QPen cosmeticPen(QRgb colour, double width, Qt::PenStyle style = Qt::SolidLine)
+{
+    QPen pen{QColor::fromRgba(colour), width, style, Qt::RoundCap, Qt::RoundJoin};
+    pen.setCosmetic(true);
+    return pen;
+}
+
+QPixmap swatch(const QBrush& fill, const QPen& pen)
+{
+    QPixmap pixmap(18, 18);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    QPen drawn = pen;
+    drawn.setCosmetic(false);
+    p.setPen(drawn);
+    p.setBrush(fill);
+    p.drawRect(QRectF(2.5, 3.5, 13, 11));
+    return pixmap;
+}
+
+QPixmap lineSwatch(const QPen& pen)
+{
+    QPixmap pixmap(18, 18);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    QPen drawn = pen;
+    drawn.setCosmetic(false);
+    p.setPen(drawn);
+    p.drawLine(QPointF(2, 9), QPointF(16, 9));
+    return pixmap;
+}
+
+// Paths are drawn only when their box meets the visible extent.
+bool visible(const QPainterPath& path, const QRectF& extent) { return path.controlPointRect().intersects(extent); }
+
+QRectF extentRect(const ViewTransform& view)
+{
+    const BBox b = view.visibleExtent();
+    return QRectF(b.minX, b.minY, b.width(), b.height());
+}
+
+constexpr qint64 kTownPopulation = 5000;
+
+}  // namespace
+
+CommunesLayer::CommunesLayer(std::shared_ptr<const Territory> territory, Part part, QObject* parent)
+    : MapLayer(part == Part::Fill ? QStringLiteral("communes") : QStringLiteral("commune-lines"),
+               part == Part::Fill ? tr("Communes") : tr("Limites communales"), parent),
+      territory_(std::move(territory)),
+      part_(part)
+{
+    for (const Commune& c : territory_->communes)
+        if (c.geometry) paths_.push_back(areaPath(*c.geometry));
+}
+
+void CommunesLayer::render(QPainter& painter, const ViewTransform& view) const
+{
+    painter.setTransform(view.transform());
+    if (part_ == Part::Fill) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor::fromRgba(boundary_style::kLand));
+    } else {
+        painter.setPen(cosmeticPen(boundary_style::kCommuneLine, 0.8));
+        painter.setBrush(Qt::NoBrush);
+    }
+    const QRectF extent = extentRect(view);
+    for (const QPainterPath& path : paths_)
+        if (visible(path, extent)) painter.drawPath(path);
+}
+
+std::vector<LegendEntry> CommunesLayer::legend() const
+{
+    if (part_ == Part::Lines)
+        return {{lineSwatch(QPen(QColor::fromRgba(boundary_style::kCommuneLine), 1)), tr("Limite de commune")}};
+    return {{swatch(QColor::fromRgba(boundary_style::kLand), Qt::NoPen), tr("Territoire")}};
+}
+
+EpciLayer::EpciLayer(std::shared_ptr<const Territory> territory, QObject* parent)
+    : MapLayer(QStringLiteral("epci"), tr("EPCI"), parent)
+{
+    for (const Epci& e : territory->epcis)
+        if (e.geometry) paths_.push_back(areaPath(*e.geometry));
+}
+
+void EpciLayer::render(QPainter& painter, const ViewTransform& view) const
+{
+    painter.setTransform(view.transform());
+    painter.setPen(cosmeticPen(boundary_style::kEpciLine, 1.8, Qt::DashLine));
+    painter.setBrush(Qt::NoBrush);
+    const QRectF extent = extentRect(view);
+    for (const QPainterPath& path : paths_)
+        if (visible(path, extent)) painter.drawPath(path);
+}
+
+std::vector<LegendEntry> EpciLayer::legend() const
+{
+    return {{lineSwatch(QPen(QColor::fromRgba(boundary_style::kEpciLine), 1.8, Qt::DashLine)),
+             tr("Limite d'EPCI")}};
+}
+
+OutlineLayer::OutlineLayer(std::shared_ptr<const Territory> territory, QObject* parent)
+    : MapLayer(QStringLiteral("departement"), tr("Département"), parent)
+{
+    if (territory->outline) path_ = areaPath(*territory->outline);
+}
+
+void OutlineLayer::render(QPainter& painter, const ViewTransform& view) const
+{
+    painter.setTransform(view.transform());
+    painter.setPen(cosmeticPen(boundary_style::kOutlineLine, 2.4));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawPath(path_);
+}
+
+std::vector<LegendEntry> OutlineLayer::legend() const
+{
+    return {{lineSwatch(QPen(QColor::fromRgba(boundary_style::kOutlineLine), 2.4)), tr("Limite du département")}};
+}
+
+CommuneLabelsLayer::CommuneLabelsLayer(std::shared_ptr<const Territory> territory, QObject* parent)
+    : MapLayer(QStringLiteral("labels"), tr("Noms des communes"), parent)
+{
+    std::vector<const Commune*> communes;
+    for (const Commune& c : territory->communes)
+        if (c.geometry) communes.push_back(&c);
+    std::sort(communes.begin(), communes.end(),
+              [](const Commune* a, const Commune* b) { return a->population > b->population; });
+    for (const Commune* c : communes)
+        labels_.push_back({c->name, labelPoint(*c->geometry, c->bbox), std::min(c->bbox.width(), c->bbox.height()),
+                           c->population >= kTownPopulation});
+}
+
+void CommuneLabelsLayer::render(QPainter& painter, const ViewTransform& view) const
+{
+    painter.resetTransform();
+    QFont normal = painter.font();
+    normal.setPointSizeF(8);
+    QFont town = normal;
+    town.setPointSizeF(9);
+    town.setBold(true);
+    const QFontMetricsF normalMetrics(normal, painter.device());
+    const QFontMetricsF townMetrics(town, painter.device());
+    const QRectF screen(QPointF(0, 0), QSizeF(view.size()));
+    std::vector<QRectF> placed;
+    for (const Label& label : labels_) {
+        const QFontMetricsF& metrics = label.town ? townMetrics : normalMetrics;
+        const double textWidth = metrics.horizontalAdvance(label.text);
+        // A label shows when its commune is at least about as wide as the text on screen
+        // (towns a little earlier, since readers look for them first).
+        const double communePixels = label.width / view.metresPerPixel();
+        if (communePixels < textWidth * (label.town ? 0.45 : 0.9)) continue;
+        const QPointF at = view.toScreen(label.position);
+        QRectF box(at.x() - textWidth / 2, at.y() - metrics.height() / 2, textWidth, metrics.height());
+        if (!screen.intersects(box)) continue;
+        const QRectF spaced = box.adjusted(-3, -1, 3, 1);
+        if (std::any_of(placed.begin(), placed.end(), [&](const QRectF& r) { return r.intersects(spaced); })) continue;
+        placed.push_back(spaced);
+        painter.setFont(label.town ? town : normal);
+        // A white halo keeps names readable over colours and roads.
+        QPainterPath text;
+        text.addText(box.left(), box.top() + metrics.ascent(), label.town ? town : normal, label.text);
+        painter.setPen(QPen(QColor(255, 255, 255, 220), 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawPath(text);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(40, 40, 40));
+        painter.drawPath(text);
+    }
+}
+
+std::vector<LegendEntry> CommuneLabelsLayer::legend() const { return {}; }
+
+}  // namespace maillage::gui

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "geo/territory.h"
+#include "map/map_layer.h"
+
+#include <QPainterPath>
+
+#include <memory>
+#include <vector>
+
+namespace maillage::gui {
+
+// Communes, drawn twice: the land fill at the bottom of the map, the thin outlines above
+// the coverage colours so that borders stay visible.
+class CommunesLayer : public MapLayer {
+    Q_OBJECT
+public:
+    enum class Part { Fill, Lines };
+    CommunesLayer(std::shared_ptr<const Territory> territory, Part part, QObject* parent = nullptr);
+    void render(QPainter& painter, const ViewTransform& view) const override;
+    std::vector<LegendEntry> legend() const override;
+    BBox extent() const override { return territory_->bbox; }
+
+private:
+    std::shared_ptr<const Territory> territory_;
+    Part part_;
+    std::vector<QPainterPath> paths_;
+};
+
+// EPCI (intercommunalités): thicker outlines.
+class EpciLayer : public MapLayer {
+    Q_OBJECT
+public:
+    EpciLayer(std::shared_ptr<const Territory> territory, QObject* parent = nullptr);
+    void render(QPainter& painter, const ViewTransform& view) const override;
+    std::vector<LegendEntry> legend() const override;
+
+private:
+    std::vector<QPainterPath> paths_;
+};
+
+// The département outline.
+class OutlineLayer : public MapLayer {
+    Q_OBJECT
+public:
+    OutlineLayer(std::shared_ptr<const Territory> territory, QObject* parent = nullptr);
+    void render(QPainter& painter, const ViewTransform& view) const override;
+    std::vector<LegendEntry> legend() const override;
+
+private:
+    QPainterPath path_;
+};
+
+// Commune names, shown when the commune is large enough on screen, biggest towns first,
+// never overlapping.
+class CommuneLabelsLayer : public MapLayer {
+    Q_OBJECT
+public:
+    CommuneLabelsLayer(std::shared_ptr<const Territory> territory, QObject* parent = nullptr);
+    void render(QPainter& painter, const ViewTransform& view) const override;
+    std::vector<LegendEntry> legend() const override;
+
+private:
+    struct Label {
+        QString text;
+        XY position;
+        double width = 0;  // commune width in metres
+        bool town = false; // emphasised (large population)
+    };
+    std::vector<Label> labels_;  // by decreasing population
+};
+
+// The colours of the boundary layers, shared with the legend and the tests.
+namespace boundary_style {
+inline constexpr QRgb kLand = 0xfff3efe4;
+inline constexpr QRgb kCommuneLine = 0xffb4aa96;
+inline constexpr QRgb kEpciLine = 0xff7d6b8f;
+inline constexpr QRgb kOutlineLine = 0xff2f2f2f;
+}  // namespace boundary_style
+
+}  // namespace maillage::gui

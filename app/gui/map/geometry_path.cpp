@@ -1,0 +1,86 @@
+#include "map/geometry_path.h"
+
+#include <ogr_api.h>
+#include <ogr_geometry.h>
+
+#include <memory>
+
+namespace maillage::gui {
+namespace {
+
+void addRing(QPainterPath& path, const OGRLinearRing& ring)
+{
+    const int n = ring.getNumPoints();
+    if (n < 2) return;
+    path.moveTo(ring.getX(0), ring.getY(0));
+    for (int i = 1; i < n; ++i) path.lineTo(ring.getX(i), ring.getY(i));
+    path.closeSubpath();
+}
+
+void addArea(QPainterPath& path, const OGRGeometry& geometry)
+{
+    switch (wkbFlatten(geometry.getGeometryType())) {
+    case wkbPolygon: {
+        const auto& polygon = *geometry.toPolygon();
+        for (const OGRLinearRing* ring : polygon) addRing(path, *ring);
+        break;
+    }
+    case wkbMultiPolygon:
+    case wkbGeometryCollection:
+    case wkbMultiSurface: {
+        const auto& collection = *geometry.toGeometryCollection();
+        for (const OGRGeometry* part : collection) addArea(path, *part);
+        break;
+    }
+    default: break;
+    }
+}
+
+void addLine(QPainterPath& path, const OGRGeometry& geometry)
+{
+    switch (wkbFlatten(geometry.getGeometryType())) {
+    case wkbLineString: {
+        const auto& line = *geometry.toLineString();
+        const int n = line.getNumPoints();
+        if (n < 2) return;
+        path.moveTo(line.getX(0), line.getY(0));
+        for (int i = 1; i < n; ++i) path.lineTo(line.getX(i), line.getY(i));
+        break;
+    }
+    case wkbMultiLineString:
+    case wkbGeometryCollection: {
+        const auto& collection = *geometry.toGeometryCollection();
+        for (const OGRGeometry* part : collection) addLine(path, *part);
+        break;
+    }
+    default: break;
+    }
+}
+
+}  // namespace
+
+QPainterPath areaPath(const OGRGeometry& geometry)
+{
+    QPainterPath path;
+    path.setFillRule(Qt::OddEvenFill);
+    addArea(path, geometry);
+    return path;
+}
+
+QPainterPath linePath(const OGRGeometry& geometry)
+{
+    QPainterPath path;
+    addLine(path, geometry);
+    return path;
+}
+
+XY labelPoint(const OGRGeometry& geometry, const BBox& bbox)
+{
+    OGRGeometryH handle = OGR_G_PointOnSurface(OGRGeometry::ToHandle(const_cast<OGRGeometry*>(&geometry)));
+    std::unique_ptr<OGRGeometry> point(OGRGeometry::FromHandle(handle));
+    if (point && !point->IsEmpty() && wkbFlatten(point->getGeometryType()) == wkbPoint)
+        return {point->toPoint()->getX(), point->toPoint()->getY()};
+    return {(bbox.minX + bbox.maxX) / 2, (bbox.minY + bbox.maxY) / 2};
+}
+
+}  // namespace maillage::gui

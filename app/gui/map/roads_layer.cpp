@@ -1,0 +1,108 @@
+#include "map/roads_layer.h"
+
+#include "network/town_connectors.h"
+
+#include <QPainter>
+
+namespace maillage::gui {
+namespace {
+
+struct GroupStyle {
+    QRgb colour;
+    double width;  // pixels at the département scale
+};
+
+constexpr std::array<GroupStyle, RoadsLayer::GroupCount> kStyles{{
+    {0xffd2452f, 2.6},  // motorway
+    {0xffe07b2f, 2.1},  // trunk
+    {0xffd9a520, 1.6},  // primary
+    {0xff9c8f78, 1.0},  // secondary
+    {0xffb9b2a4, 0.7},  // minor
+}};
+
+QPen roadPen(RoadsLayer::Group group, double scaleBoost)
+{
+    QPen pen(QColor::fromRgba(kStyles[group].colour), kStyles[group].width * scaleBoost, Qt::SolidLine, Qt::RoundCap,
+             Qt::RoundJoin);
+    pen.setCosmetic(true);
+    return pen;
+}
+
+}  // namespace
+
+RoadsLayer::Group RoadsLayer::groupOf(RoadClass c)
+{
+    switch (c) {
+    case RoadClass::Motorway:
+    case RoadClass::MotorwayLink: return Motorway;
+    case RoadClass::Trunk:
+    case RoadClass::TrunkLink: return Trunk;
+    case RoadClass::Primary:
+    case RoadClass::PrimaryLink: return Primary;
+    case RoadClass::Secondary:
+    case RoadClass::SecondaryLink:
+    case RoadClass::Tertiary:
+    case RoadClass::TertiaryLink: return Secondary;
+    default: return Minor;
+    }
+}
+
+RoadsLayer::RoadsLayer(std::shared_ptr<const NetworkInput> network, QObject* parent)
+    : MapLayer(QStringLiteral("roads"), tr("Routes"), parent), network_(std::move(network))
+{
+    if (!network_) return;
+    // Town connectors (added to coarse networks at the town halls) are not roads to show.
+    std::uint32_t connectorRef = 0;
+    for (std::uint32_t i = 1; i < network_->refs.size(); ++i)
+        if (network_->refs[i] == townConnectorRef()) connectorRef = i;
+    for (const NetworkEdge& edge : network_->edges) {
+        if (connectorRef != 0 && edge.refIndex == connectorRef) continue;
+        if (edge.shapeEnd <= edge.shapeBegin + 1) {
+            const XY a = network_->nodes[edge.from], b = network_->nodes[edge.to];
+            QPainterPath& path = paths_[groupOf(edge.roadClass)];
+            path.moveTo(a.x, a.y);
+            path.lineTo(b.x, b.y);
+            continue;
+        }
+        QPainterPath& path = paths_[groupOf(edge.roadClass)];
+        const XY first = network_->shape[edge.shapeBegin];
+        path.moveTo(first.x, first.y);
+        for (std::uint32_t i = edge.shapeBegin + 1; i < edge.shapeEnd; ++i)
+            path.lineTo(network_->shape[i].x, network_->shape[i].y);
+    }
+}
+
+void RoadsLayer::render(QPainter& painter, const ViewTransform& view) const
+{
+    painter.setTransform(view.transform());
+    painter.setBrush(Qt::NoBrush);
+    // Roads thicken a little when zooming in, so they stay readable on a valley scale.
+    const double boost = view.metresPerPixel() < 40 ? 1.6 : view.metresPerPixel() < 100 ? 1.25 : 1.0;
+    for (int g = GroupCount - 1; g >= 0; --g) {  // most important on top
+        painter.setPen(roadPen(static_cast<Group>(g), boost));
+        painter.drawPath(paths_[g]);
+    }
+}
+
+std::vector<LegendEntry> RoadsLayer::legend() const
+{
+    const QString labels[GroupCount] = {tr("Autoroute"), tr("Route nationale / voie rapide"), tr("Route principale"),
+                                        tr("Route secondaire"), tr("Autre route")};
+    std::vector<LegendEntry> entries;
+    for (int g = 0; g < GroupCount; ++g) {
+        if (paths_[g].isEmpty()) continue;
+        QPixmap pixmap(kLegendSymbolSize, kLegendSymbolSize);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        QPen pen = roadPen(static_cast<Group>(g), 1.0);
+        pen.setCosmetic(false);
+        p.setPen(pen);
+        p.drawLine(QPointF(2, 9), QPointF(16, 9));
+        p.end();
+        entries.push_back({pixmap, labels[g]});
+    }
+    return entries;
+}
+
+}  // namespace maillage::gui

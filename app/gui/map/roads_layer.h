@@ -1,0 +1,32 @@
+#pragma once
+
+#include "map/map_layer.h"
+#include "network/network_input.h"
+
+#include <QPainterPath>
+
+#include <array>
+#include <memory>
+
+namespace maillage::gui {
+
+// The road network by class: motorways and trunk roads wide and warm, minor roads thin
+// and grey. Drawn from the network's own segments (as the graph sees them).
+class RoadsLayer : public MapLayer {
+    Q_OBJECT
+public:
+    RoadsLayer(std::shared_ptr<const NetworkInput> network, QObject* parent = nullptr);
+    void render(QPainter& painter, const ViewTransform& view) const override;
+    std::vector<LegendEntry> legend() const override;
+    bool hasContent() const override { return network_ != nullptr; }
+
+    // The drawing groups, from the most important.
+    enum Group { Motorway, Trunk, Primary, Secondary, Minor, GroupCount };
+    static Group groupOf(RoadClass roadClass);
+
+private:
+    std::shared_ptr<const NetworkInput> network_;
+    std::array<QPainterPath, GroupCount> paths_;
+};
+
+}  // namespace maillage::gui

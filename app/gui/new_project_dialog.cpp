@@ -1,0 +1,165 @@
+#include "new_project_dialog.h"
+
+#include "io/ogr_source.h"
+#include "network/speed_profile.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace maillage::gui {
+namespace {
+
+QString vectorFilter()
+{
+    return QCoreApplication::translate("NewProjectDialog",
+                                       "Données vectorielles (*.gpkg *.shp *.geojson *.json *.gml *.kml *.sqlite);;Tous les fichiers (*)");
+}
+
+QString networkFilter()
+{
+    return QCoreApplication::translate("NewProjectDialog",
+                                       "Réseaux routiers (*.osm.pbf *.pbf *.osm *.osm.gz *.gpkg *.shp *.geojson *.json);;Tous les fichiers (*)");
+}
+
+}  // namespace
+
+NewProjectDialog::NewProjectDialog(const QString& startFolder, QWidget* parent)
+    : QDialog(parent),
+      startFolder_(startFolder),
+      projectPath_(new QLineEdit),
+      profile_(new QComboBox),
+      inseeField_(new QLineEdit(QStringLiteral("INSEE_COM"))),
+      nameField_(new QLineEdit(QStringLiteral("NOM"))),
+      populationField_(new QLineEdit(QStringLiteral("POPULATION"))),
+      epciField_(new QLineEdit(QStringLiteral("SIREN_EPCI")))
+{
+    setWindowTitle(tr("Nouveau projet"));
+    auto* form = new QFormLayout;
+
+    auto* projectRow = new QHBoxLayout;
+    auto* browseProject = new QToolButton;
+    browseProject->setText(QStringLiteral("…"));
+    projectRow->addWidget(projectPath_, 1);
+    projectRow->addWidget(browseProject);
+    form->addRow(tr("Fichier du projet"), projectRow);
+    connect(browseProject, &QToolButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Nouveau projet"), startFolder_,
+                                                          tr("Projet Maillage (*.gpkg)"));
+        if (!path.isEmpty()) projectPath_->setText(path.endsWith(QLatin1String(".gpkg")) ? path : path + QStringLiteral(".gpkg"));
+    });
+
+    communes_ = addSourceRow(form, tr("Communes"), vectorFilter(), false);
+    epci_ = addSourceRow(form, tr("EPCI (facultatif)"), vectorFilter(), true);
+    outline_ = addSourceRow(form, tr("Département (facultatif)"), vectorFilter(), true);
+    network_ = addSourceRow(form, tr("Réseau routier (facultatif)"), networkFilter(), true);
+    profile_->addItems(builtinProfileNames());
+    profile_->setCurrentText(QStringLiteral("generalised"));
+    profile_->setToolTip(tr("« generalised » pour un réseau simplifié (routes classées), « osm » pour OpenStreetMap."));
+    form->addRow(tr("Profil de vitesses"), profile_);
+
+    auto* fields = new QGroupBox(tr("Champs des communes (ADMIN EXPRESS par défaut)"));
+    auto* fieldForm = new QFormLayout(fields);
+    fieldForm->addRow(tr("Code INSEE"), inseeField_);
+    fieldForm->addRow(tr("Nom"), nameField_);
+    fieldForm->addRow(tr("Population"), populationField_);
+    fieldForm->addRow(tr("SIREN de l'EPCI"), epciField_);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Créer"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Annuler"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(fields);
+    layout->addWidget(buttons);
+    resize(620, sizeHint().height());
+}
+
+NewProjectDialog::SourceRow NewProjectDialog::addSourceRow(QFormLayout* form, const QString& label,
+                                                           const QString& filter, bool optional)
+{
+    SourceRow row{new QLineEdit, new QComboBox};
+    row.layer->setMinimumContentsLength(12);
+    row.layer->setToolTip(tr("Couche du fichier"));
+    if (optional) row.path->setPlaceholderText(tr("aucun"));
+    auto* browse = new QToolButton;
+    browse->setText(QStringLiteral("…"));
+    auto* line = new QHBoxLayout;
+    line->addWidget(row.path, 1);
+    line->addWidget(row.layer);
+    line->addWidget(browse);
+    form->addRow(label, line);
+    connect(browse, &QToolButton::clicked, this, [this, row, label, filter] {
+        const QString path = QFileDialog::getOpenFileName(this, label, startFolder_, filter);
+        if (path.isEmpty()) return;
+        row.path->setText(path);
+        fillLayers(row);
+    });
+    connect(row.path, &QLineEdit::editingFinished, this, [this, row] { fillLayers(row); });
+    return row;
+}
+
+void NewProjectDialog::fillLayers(const SourceRow& row)
+{
+    row.layer->clear();
+    const QString path = row.path->text().trimmed();
+    if (path.isEmpty() || !QFileInfo::exists(path)) return;
+    try {
+        GdalDatasetPtr dataset = openVectorSource(path);
+        row.layer->addItems(layerNames(*dataset));
+    } catch (const std::exception&) {
+        // The file is checked again, with a clear message, when the project is created.
+    }
+}
+
+QString NewProjectDialog::projectPath() const { return projectPath_->text().trimmed(); }
+
+ProjectInputs NewProjectDialog::inputs() const
+{
+    ProjectInputs inputs;
+    auto absolute = [](const QString& path) { return QFileInfo(path.trimmed()).absoluteFilePath(); };
+    inputs.territory.communes = {absolute(communes_.path->text()), communes_.layer->currentText()};
+    inputs.territory.communeFields.insee = inseeField_->text().trimmed();
+    inputs.territory.communeFields.name = nameField_->text().trimmed();
+    inputs.territory.communeFields.population = populationField_->text().trimmed();
+    inputs.territory.communeFields.epciSiren = epciField_->text().trimmed();
+    if (!epci_.path->text().trimmed().isEmpty())
+        inputs.territory.epcis = LayerSource{absolute(epci_.path->text()), epci_.layer->currentText()};
+    if (!outline_.path->text().trimmed().isEmpty())
+        inputs.territory.outline = LayerSource{absolute(outline_.path->text()), outline_.layer->currentText()};
+    if (!network_.path->text().trimmed().isEmpty()) {
+        inputs.networkPath = absolute(network_.path->text());
+        inputs.networkLayer = network_.layer->currentText();
+        inputs.profile = profile_->currentText();
+    }
+    return inputs;
+}
+
+void NewProjectDialog::accept()
+{
+    QString problem;
+    if (projectPath().isEmpty()) problem = tr("Choisissez le fichier du projet.");
+    else if (QFileInfo::exists(projectPath())) problem = tr("Le fichier %1 existe déjà : choisissez un autre nom.").arg(projectPath());
+    else if (communes_.path->text().trimmed().isEmpty()) problem = tr("Choisissez le fichier des communes.");
+    if (!problem.isEmpty()) {
+        QMessageBox::warning(this, tr("Nouveau projet"), problem);
+        return;
+    }
+    QDialog::accept();
+}
+
+}  // namespace maillage::gui

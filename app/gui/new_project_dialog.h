@@ -1,0 +1,47 @@
+#pragma once
+
+#include "store/project_settings.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QFormLayout;
+class QLineEdit;
+
+namespace maillage::gui {
+
+// Asks for a new project's file and inputs: commune boundaries (required), EPCI and
+// département layers (optional), road network and speed profile (optional), and the field
+// names when they differ from IGN ADMIN EXPRESS.
+class NewProjectDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit NewProjectDialog(const QString& startFolder, QWidget* parent = nullptr);
+
+    QString projectPath() const;
+    ProjectInputs inputs() const;
+
+    void accept() override;
+
+private:
+    struct SourceRow {
+        QLineEdit* path = nullptr;
+        QComboBox* layer = nullptr;
+    };
+    SourceRow addSourceRow(QFormLayout* form, const QString& label, const QString& filter, bool optional);
+    void fillLayers(const SourceRow& row);
+
+    QString startFolder_;
+    QLineEdit* projectPath_;
+    SourceRow communes_;
+    SourceRow epci_;
+    SourceRow outline_;
+    SourceRow network_;
+    QComboBox* profile_;
+    QLineEdit* inseeField_;
+    QLineEdit* nameField_;
+    QLineEdit* populationField_;
+    QLineEdit* epciField_;
+};
+
+}  // namespace maillage::gui

@@ -1,0 +1,197 @@
+#include "point_form.h"
+
+#include "labels.h"
+#include "map/point_symbols.h"
+#include "project.h"
+#include "store/kinds.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace maillage::gui {
+
+PointForm::PointForm(QWidget* parent)
+    : QWidget(parent),
+      title_(new QLabel),
+      name_(new QLineEdit),
+      level_(new QComboBox),
+      kind_(new QComboBox),
+      status_(new QComboBox),
+      weeklyHours_(new QDoubleSpinBox),
+      openingHours_(new QLineEdit),
+      address_(new QLineEdit),
+      notes_(new QPlainTextEdit),
+      place_(new QLabel),
+      apply_(new QPushButton(tr("Appliquer"))),
+      revert_(new QPushButton(tr("Rétablir"))),
+      fields_(new QWidget)
+{
+    title_->setWordWrap(true);
+    for (Level level : {Level::First, Level::Second, Level::Third})
+        level_->addItem(levelLabel(level), static_cast<int>(level));
+    for (const KindInfo& kind : kindReferential())
+        kind_->addItem(QIcon(pointSymbolPixmap({kind.defaultLevel, kind.code, PointStatus::Existing}, 16)),
+                       interfaceIsEnglish() ? kind.labelEn : kind.labelFr, kind.code);
+    for (PointStatus status : {PointStatus::Existing, PointStatus::Planned, PointStatus::Closed})
+        status_->addItem(statusLabel(status), statusCode(status));
+    weeklyHours_->setRange(-1, 168);
+    weeklyHours_->setDecimals(1);
+    weeklyHours_->setSpecialValueText(tr("inconnu"));
+    weeklyHours_->setSuffix(tr(" h"));
+    openingHours_->setPlaceholderText(tr("ex. lun 09:00-12:00; mar 14:00-17:00"));
+    notes_->setTabChangesFocus(true);
+    notes_->setMaximumHeight(90);
+    place_->setWordWrap(true);
+    place_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    name_->setObjectName(QStringLiteral("pointName"));
+    apply_->setObjectName(QStringLiteral("applyPoint"));
+    apply_->setDefault(true);
+
+    auto* form = new QFormLayout(fields_);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(tr("Nom"), name_);
+    form->addRow(tr("Niveau"), level_);
+    form->addRow(tr("Type"), kind_);
+    form->addRow(tr("Statut"), status_);
+    form->addRow(tr("Heures par semaine"), weeklyHours_);
+    form->addRow(tr("Horaires"), openingHours_);
+    form->addRow(tr("Adresse"), address_);
+    form->addRow(tr("Notes"), notes_);
+    form->addRow(tr("Lieu"), place_);
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(revert_);
+    buttons->addWidget(apply_);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(title_);
+    layout->addWidget(fields_);
+    layout->addLayout(buttons);
+    layout->addStretch();
+
+    auto changed = [this] { updateButtons(); };
+    connect(name_, &QLineEdit::textChanged, this, changed);
+    connect(level_, &QComboBox::currentIndexChanged, this, changed);
+    connect(status_, &QComboBox::currentIndexChanged, this, changed);
+    connect(weeklyHours_, &QDoubleSpinBox::valueChanged, this, changed);
+    connect(openingHours_, &QLineEdit::textChanged, this, changed);
+    connect(address_, &QLineEdit::textChanged, this, changed);
+    connect(notes_, &QPlainTextEdit::textChanged, this, changed);
+    connect(kind_, &QComboBox::currentIndexChanged, this, [this] {
+        // A new kind brings its usual level; the planner can still choose another.
+        if (!filling_)
+            if (const KindInfo* kind = findKind(kind_->currentData().toString()))
+                level_->setCurrentIndex(level_->findData(static_cast<int>(kind->defaultLevel)));
+        updateButtons();
+    });
+    connect(name_, &QLineEdit::returnPressed, apply_, &QPushButton::click);
+    connect(apply_, &QPushButton::clicked, this, [this] {
+        if (shown_) Q_EMIT editRequested(*shown_, edited());
+    });
+    connect(revert_, &QPushButton::clicked, this, [this] { showSelection(); });
+    showPoint(nullptr);
+}
+
+void PointForm::setProject(Project* project)
+{
+    if (project_) disconnect(project_, nullptr, this, nullptr);
+    project_ = project;
+    if (project_) {
+        connect(project_, &Project::selectionChanged, this, &PointForm::showSelection);
+        connect(project_, &Project::pointChanged, this, &PointForm::showSelection);
+        connect(project_, &Project::pointRemoved, this, &PointForm::showSelection);
+    }
+    showSelection();
+}
+
+void PointForm::focusName()
+{
+    name_->setFocus();
+    name_->selectAll();
+}
+
+void PointForm::showSelection()
+{
+    if (!project_ || project_->selection().size() != 1) {
+        showPoint(nullptr);
+        if (project_ && project_->selection().size() > 1)
+            title_->setText(tr("%n points sélectionnés.", nullptr, static_cast<int>(project_->selection().size())));
+        return;
+    }
+    showPoint(project_->point(*project_->selection().begin()));
+}
+
+void PointForm::showPoint(const AccueilPoint* point)
+{
+    filling_ = true;
+    shown_ = point ? std::optional<AccueilPoint>(*point) : std::nullopt;
+    fields_->setEnabled(point != nullptr);
+    if (!point) {
+        title_->setText(tr("Sélectionnez un point sur la carte ou dans la table."));
+        for (QLineEdit* edit : {name_, openingHours_, address_}) edit->clear();
+        notes_->clear();
+        place_->clear();
+    } else {
+        title_->setText(tr("<b>%1</b>").arg(point->name.toHtmlEscaped()));
+        name_->setText(point->name);
+        level_->setCurrentIndex(level_->findData(static_cast<int>(point->level)));
+        int kindIndex = kind_->findData(point->kind);
+        if (kindIndex < 0) {
+            kind_->addItem(point->kind, point->kind);
+            kindIndex = kind_->count() - 1;
+        }
+        kind_->setCurrentIndex(kindIndex);
+        status_->setCurrentIndex(status_->findData(statusCode(point->status)));
+        weeklyHours_->setValue(point->weeklyHours.value_or(-1));
+        openingHours_->setText(point->openingHours);
+        address_->setText(point->address);
+        notes_->setPlainText(point->notes);
+        const maillage::Commune* commune = project_ ? project_->territory().commune(point->communeInsee) : nullptr;
+        place_->setText(tr("%1\nLambert-93 : %2 ; %3\nWGS84 : %4 ; %5%6")
+                            .arg(commune ? commune->name : tr("hors du territoire"))
+                            .arg(point->lambert93.x, 0, 'f', 0)
+                            .arg(point->lambert93.y, 0, 'f', 0)
+                            .arg(point->wgs84.lat, 0, 'f', 5)
+                            .arg(point->wgs84.lon, 0, 'f', 5)
+                            .arg(point->source.isEmpty() ? QString() : tr("\nSource : %1 %2").arg(point->source, point->sourceId)));
+    }
+    filling_ = false;
+    updateButtons();
+}
+
+AccueilPoint PointForm::edited() const
+{
+    AccueilPoint point = *shown_;
+    point.name = name_->text().trimmed();
+    point.level = levelFromInt(level_->currentData().toInt()).value_or(point.level);
+    point.kind = kind_->currentData().toString();
+    point.status = statusFromCode(status_->currentData().toString()).value_or(point.status);
+    point.weeklyHours = weeklyHours_->value() < 0 ? std::nullopt : std::optional<double>(weeklyHours_->value());
+    point.openingHours = openingHours_->text().trimmed();
+    point.address = address_->text().trimmed();
+    point.notes = notes_->toPlainText();
+    return point;
+}
+
+void PointForm::updateButtons()
+{
+    if (filling_) return;
+    bool dirty = false;
+    if (shown_) {
+        const AccueilPoint now = edited();
+        dirty = now.name != shown_->name || now.level != shown_->level || now.kind != shown_->kind
+                || now.status != shown_->status || now.weeklyHours != shown_->weeklyHours
+                || now.openingHours != shown_->openingHours || now.address != shown_->address
+                || now.notes != shown_->notes;
+    }
+    apply_->setEnabled(dirty && !name_->text().trimmed().isEmpty());
+    revert_->setEnabled(dirty);
+}
+
+}  // namespace maillage::gui

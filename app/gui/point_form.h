@@ -1,0 +1,59 @@
+#pragma once
+
+#include "store/accueil_point.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace maillage::gui {
+
+class Project;
+
+// The attributes of the selected accueil point (name, level, kind, status, hours, notes),
+// edited in place; "Appliquer" turns the changes into one undoable edit.
+class PointForm : public QWidget {
+    Q_OBJECT
+public:
+    explicit PointForm(QWidget* parent = nullptr);
+    void setProject(Project* project);
+
+    // Puts the keyboard in the name field (after a double-click on the point).
+    void focusName();
+
+Q_SIGNALS:
+    void editRequested(const AccueilPoint& before, const AccueilPoint& after);
+
+private:
+    void showSelection();
+    void showPoint(const AccueilPoint* point);
+    AccueilPoint edited() const;
+    void updateButtons();
+
+    QPointer<Project> project_;
+    std::optional<AccueilPoint> shown_;
+    QLabel* title_;
+    QLineEdit* name_;
+    QComboBox* level_;
+    QComboBox* kind_;
+    QComboBox* status_;
+    QDoubleSpinBox* weeklyHours_;
+    QLineEdit* openingHours_;
+    QLineEdit* address_;
+    QPlainTextEdit* notes_;
+    QLabel* place_;
+    QPushButton* apply_;
+    QPushButton* revert_;
+    QWidget* fields_;
+    bool filling_ = false;
+};
+
+}  // namespace maillage::gui

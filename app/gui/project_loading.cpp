@@ -1,0 +1,239 @@
+#include "project_loading.h"
+
+#include "common/error.h"
+#include "io/point_format.h"
+#include "io/point_importers.h"
+#include "io/territory_loader.h"
+#include "coverage/territory_network.h"
+#include "network/extract_lines.h"
+#include "network/speed_profile.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QThread>
+
+#include <algorithm>
+
+namespace maillage::gui {
+namespace {
+
+const QString kDefaultProfile = QStringLiteral("generalised");
+
+void removeProjectFile(const QString& path)
+{
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+        QFile::remove(path + suffix);
+    if (QFileInfo::exists(path))
+        throw Error(QCoreApplication::translate("ProjectLoading", "impossible de remplacer %1 (fichier protégé ou ouvert ?)").arg(path));
+}
+
+// The store keeps settings as NOT NULL text; a null QString would be refused.
+ProjectInputs withoutNullStrings(ProjectInputs inputs)
+{
+    auto fix = [](QString& s) { if (s.isNull()) s = QLatin1String(""); };
+    TerritorySources& t = inputs.territory;
+    for (QString* s : {&t.communes.path, &t.communes.layer, &t.communeFields.insee, &t.communeFields.name,
+                       &t.communeFields.population, &t.communeFields.epciSiren, &t.epciFields.siren, &t.epciFields.name,
+                       &inputs.networkPath, &inputs.networkLayer, &inputs.profile})
+        fix(*s);
+    for (std::optional<LayerSource>* source : {&t.epcis, &t.outline})
+        if (*source) {
+            fix((*source)->path);
+            fix((*source)->layer);
+        }
+    return inputs;
+}
+
+ImportBatch readKnownFile(const QString& file)
+{
+    switch (detectPointFormat(file)) {
+    case PointFormat::Mairies: return readMairiesCsv(file);
+    case PointFormat::FranceServices: return readFranceServicesCsv(file);
+    case PointFormat::LaPoste: return readLaPosteCsv(file);
+    case PointFormat::Generic: break;
+    }
+    return readGenericPoints(file, {});
+}
+
+}  // namespace
+
+void LoadProgress::step(int percent, const QString& text)
+{
+    if (cancelled_()) throw LoadCancelled{};
+    report_(percent, text);
+}
+
+void LoadProgress::fraction(int from, int to, double done)
+{
+    report_(from + static_cast<int>((to - from) * std::clamp(done, 0.0, 1.0)), QString());
+}
+
+namespace {
+
+// The graph, its travel engine and the coverage grid with every cell joined to the roads.
+void prepareCoverage(ProjectData& data, const std::vector<AccueilPoint>& points, LoadProgress& progress)
+{
+    progress.step(72, QCoreApplication::translate("ProjectLoading", "Construction du graphe routier…"));
+    data.graph = std::make_unique<RoadGraph>(*data.roads);
+    data.engine = std::make_unique<GraphTravelEngine>(*data.graph, data.profile);
+    progress.step(78, QCoreApplication::translate("ProjectLoading", "Préparation de la grille de couverture…"));
+    CoverageSetup setup;
+    setup.threads = std::max(1, QThread::idealThreadCount());
+    data.coverage = std::make_unique<CoverageContext>(data.territory, *data.engine, points, setup);
+}
+
+}  // namespace
+
+void loadNetworkAndCoverage(ProjectData& data, const std::vector<AccueilPoint>& points, LoadProgress& progress)
+{
+    const ProjectInputs& inputs = data.inputs;
+    progress.step(30, QCoreApplication::translate("ProjectLoading", "Lecture du réseau routier…"));
+    data.profile = loadSpeedProfile(inputs.profile.isEmpty() ? kDefaultProfile : inputs.profile);
+    LineLayerOptions lines;
+    lines.layer = inputs.networkLayer;
+    lines.progress = [&progress](double done) {
+        progress.fraction(30, 70, done);
+        return !progress.isCancelled();
+    };
+    try {
+        // The network as the CLI's coverage builds it: coarse networks get town connectors
+        // at the town halls (see the profile), so that the app and `maillage coverage` agree.
+        const std::vector<TownAnchor> towns = townAnchors(data.territory, townHallsFor(data.territory, points));
+        data.roads = std::make_shared<const NetworkInput>(
+            loadTerritoryNetwork(inputs.networkPath, data.profile, lines, towns));
+    } catch (const Error&) {
+        if (progress.isCancelled()) throw LoadCancelled{};
+        throw;
+    }
+    prepareCoverage(data, points, progress);
+}
+
+std::shared_ptr<ProjectData> loadProjectData(const ProjectInputs& inputs, const std::vector<AccueilPoint>& points,
+                                             LoadProgress& progress)
+{
+    auto data = std::make_shared<ProjectData>();
+    data->inputs = inputs;
+    progress.step(5, QCoreApplication::translate("ProjectLoading", "Lecture des limites communales…"));
+    data->territory = loadTerritory(inputs.territory);
+    for (const LoadWarning& w : data->territory.warnings)
+        data->warnings << QStringLiteral("%1 (%2) : %3").arg(QFileInfo(w.file).fileName(), w.feature, w.message);
+
+    if (!inputs.networkPath.isEmpty()) loadNetworkAndCoverage(*data, points, progress);
+    progress.step(100, QCoreApplication::translate("ProjectLoading", "Projet chargé"));
+    return data;
+}
+
+std::shared_ptr<ProjectData> createProject(const QString& path, const ProjectInputs& inputs, LoadProgress& progress)
+{
+    progress.step(1, QCoreApplication::translate("ProjectLoading", "Création du projet…"));
+    // Check the inputs before writing anything, so a bad file leaves no half-made project.
+    auto data = loadProjectData(inputs, {}, progress);
+    Store store = Store::create(path);
+    saveProjectInputs(store, withoutNullStrings(inputs));
+    return data;
+}
+
+std::shared_ptr<ProjectData> createDemoProject(const QString& path, const QString& dataFolder, LoadProgress& progress)
+{
+    ProjectInputs inputs = demoInputs(dataFolder);
+    // The coverage needs the town halls: prepared once the points are imported.
+    ProjectInputs withoutNetwork = inputs;
+    withoutNetwork.networkPath.clear();
+    auto data = loadProjectData(withoutNetwork, {}, progress);
+    data->inputs = inputs;
+    progress.step(40, QCoreApplication::translate("ProjectLoading", "Création du projet de démonstration…"));
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    removeProjectFile(path);
+    Store store = Store::create(path);
+    saveProjectInputs(store, withoutNullStrings(inputs));
+    const QDir folder(QDir(dataFolder).filePath(QStringLiteral("04")));
+    const QStringList files{QStringLiteral("mairies-04.csv"), QStringLiteral("france-services-2024.csv"),
+                            QStringLiteral("laposte-2020.csv")};
+    int percent = 42;
+    for (const QString& name : files) {
+        progress.step(percent, QCoreApplication::translate("ProjectLoading", "Import de %1…").arg(name));
+        importBatch(store, readKnownFile(folder.filePath(name)), &data->territory);
+        percent += 6;
+    }
+    loadNetworkAndCoverage(*data, store.points(), progress);
+    progress.step(100, QCoreApplication::translate("ProjectLoading", "Démonstration prête"));
+    return data;
+}
+
+QString importPointsFile(Store& store, const QString& file, const Territory& territory)
+{
+    const ImportReport report = importBatch(store, readKnownFile(file), &territory);
+    QString summary = QCoreApplication::translate("ProjectLoading",
+                                                  "%1 : %2 lignes lues, %3 points nouveaux, %4 mis à jour, %5 inchangés, "
+                                                  "%6 hors du territoire, %7 lignes ignorées.")
+                          .arg(QFileInfo(file).fileName())
+                          .arg(report.batch.rowsRead)
+                          .arg(report.written.inserted)
+                          .arg(report.written.updated)
+                          .arg(report.written.unchanged)
+                          .arg(report.outsideTerritory)
+                          .arg(report.batch.issues.size());
+    constexpr int kShown = 10;
+    int shown = 0;
+    for (const ImportIssue& issue : report.batch.issues) {
+        if (shown++ == kShown) break;
+        summary += QCoreApplication::translate("ProjectLoading", "\nligne %1 : %2").arg(issue.line).arg(issue.message);
+    }
+    return summary;
+}
+
+QString sharedDataFolder()
+{
+    const QByteArray fromEnv = qgetenv("MAILLAGE_SHARED_DATA");
+    return fromEnv.isEmpty() ? QStringLiteral(MAILLAGE_DEFAULT_SHARED_DATA) : QString::fromLocal8Bit(fromEnv);
+}
+
+ProjectInputs demoInputs(const QString& dataFolder)
+{
+    const QDir folder(QDir(dataFolder).filePath(QStringLiteral("04")));
+    const QString limits = folder.filePath(QStringLiteral("limites-04.gpkg"));
+    for (const QString& name : {QStringLiteral("limites-04.gpkg"), QStringLiteral("routes-04.geojson"),
+                                QStringLiteral("mairies-04.csv"), QStringLiteral("france-services-2024.csv"),
+                                QStringLiteral("laposte-2020.csv")}) {
+        if (!QFileInfo::exists(folder.filePath(name)))
+            throw Error(QCoreApplication::translate("ProjectLoading",
+                                                    "données de démonstration introuvables : %1 n'existe pas "
+                                                    "(indiquez le dossier des données avec MAILLAGE_SHARED_DATA)")
+                            .arg(folder.filePath(name)));
+    }
+    ProjectInputs inputs;
+    inputs.territory.communes = {limits, QStringLiteral("commune")};
+    inputs.territory.epcis = LayerSource{limits, QStringLiteral("epci")};
+    inputs.territory.outline = LayerSource{limits, QStringLiteral("departement")};
+    inputs.networkPath = folder.filePath(QStringLiteral("routes-04.geojson"));
+    inputs.profile = kDefaultProfile;
+    return inputs;
+}
+
+QString defaultDemoPath()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    return QDir(folder.isEmpty() ? QDir::tempPath() : folder).filePath(QStringLiteral("demo-04.gpkg"));
+}
+
+LoadOutcome runLoadJob(const std::function<std::shared_ptr<ProjectData>(LoadProgress&)>& job, LoadProgress& progress)
+{
+    LoadOutcome outcome;
+    try {
+        outcome.data = job(progress);
+    } catch (const LoadCancelled&) {
+        outcome.cancelled = true;
+    } catch (const Error& e) {
+        outcome.error = e.message();
+    } catch (const std::exception& e) {
+        outcome.error = QString::fromLocal8Bit(e.what());
+    } catch (...) {
+        outcome.error = QCoreApplication::translate("ProjectLoading", "erreur inconnue");
+    }
+    return outcome;
+}
+
+}  // namespace maillage::gui

@@ -1,0 +1,228 @@
+#include "statistics_panel.h"
+
+#include "coverage_controller.h"
+#include "geo/territory.h"
+#include "labels.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QHeaderView>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QLocale>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace maillage::gui {
+namespace {
+
+enum Column { Name, Population, Beyond, Share, TownHallsBeyond, ColumnCount };
+
+QString percent(double share) { return QLocale().toString(share * 100.0, 'f', 1) + QStringLiteral(" %"); }
+
+QTableWidgetItem* numberItem(const QString& text)
+{
+    auto* item = new QTableWidgetItem(text);
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+// "Communauté de communes Alpes Provence Verdon" -> "CC Alpes Provence Verdon": bar labels
+// must stay short.
+QString shortEpciName(QString name)
+{
+    static const std::pair<const char*, const char*> prefixes[] = {
+        {"Communauté de communes", "CC"}, {"Communauté d'agglomération", "CA"}, {"Métropole", "Métr."},
+        {"CC ", "CC "}, {"CA ", "CA "}};
+    for (const auto& [longForm, shortForm] : prefixes)
+        if (name.startsWith(QLatin1String(longForm), Qt::CaseInsensitive))
+            name = QLatin1String(shortForm) + name.mid(int(strlen(longForm)));
+    name = name.simplified();
+    return name.size() > 30 ? name.left(28) + QStringLiteral("…") : name;
+}
+
+}  // namespace
+
+StatisticsPanel::StatisticsPanel(QWidget* parent)
+    : QWidget(parent), summary_(new QLabel), table_(new QTableWidget(0, ColumnCount)), chartView_(new QChartView),
+      chart_(new QChart)
+{
+    summary_->setWordWrap(true);
+    summary_->setObjectName(QStringLiteral("statisticsSummary"));
+    summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    table_->setObjectName(QStringLiteral("statisticsTable"));
+    table_->setHorizontalHeaderLabels({tr("EPCI"), tr("Population"), tr("Au-delà"), tr("Part"), tr("Mairies\nau-delà")});
+    table_->horizontalHeaderItem(Beyond)->setToolTip(
+        tr("Habitants au-delà du seuil, la population de chaque commune étant répartie sur ses cellules habitables"));
+    table_->horizontalHeaderItem(TownHallsBeyond)->setToolTip(
+        tr("Communes dont la mairie est au-delà du seuil (et leurs habitants, dans la bulle d'aide de chaque ligne)"));
+    table_->verticalHeader()->hide();
+    table_->verticalHeader()->setDefaultSectionSize(21);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->horizontalHeader()->setSectionResizeMode(Name, QHeaderView::Stretch);
+    for (int c = Population; c < ColumnCount; ++c)
+        table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+
+    chart_->legend()->hide();
+    chart_->setAnimationOptions(QChart::NoAnimation);
+    chart_->setMargins(QMargins(2, 2, 2, 2));
+    chart_->setBackgroundRoundness(0);
+    chartView_->setChart(chart_);
+    chartView_->setRenderHint(QPainter::Antialiasing);
+    chartView_->setMinimumHeight(220);
+
+    auto* splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(table_);
+    splitter->addWidget(chartView_);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(summary_);
+    layout->addWidget(splitter, 1);
+    setCoverage(nullptr);
+}
+
+void StatisticsPanel::setCoverage(CoverageController* coverage)
+{
+    if (coverage_) disconnect(coverage_, nullptr, this, nullptr);
+    coverage_ = coverage;
+    if (coverage_) {
+        connect(coverage_, &CoverageController::updated, this, &StatisticsPanel::refresh);
+        connect(coverage_, &CoverageController::settingsChanged, this, &StatisticsPanel::refresh);
+    }
+    rebuild();
+    refresh();
+}
+
+void StatisticsPanel::rebuild()
+{
+    chart_->removeAllSeries();
+    for (QAbstractAxis* axis : chart_->axes()) {
+        chart_->removeAxis(axis);
+        delete axis;
+    }
+    bars_ = nullptr;
+    valueAxis_ = nullptr;
+    table_->setRowCount(0);
+    epciRows_ = 0;
+    const bool available = coverage_ && coverage_->isAvailable();
+    table_->setVisible(available);
+    chartView_->setVisible(available);
+    if (!available) return;
+
+    const auto& epcis = coverage_->result().population.epcis;
+    epciRows_ = static_cast<int>(epcis.size());
+    table_->setRowCount(epciRows_ + 1);  // the département first, then each EPCI
+    auto* series = new QHorizontalBarSeries;
+    bars_ = new QBarSet(tr("Habitants au-delà du seuil"));
+    bars_->setColor(QColor(0xc2, 0x18, 0x5b));
+    bars_->setBorderColor(QColor(0x6a, 0x0f, 0x32));
+    QStringList categories;
+    // Bars from top to bottom in table order: the category axis runs bottom-up.
+    for (int i = epciRows_ - 1; i >= 0; --i) {
+        categories << shortEpciName(epcis[i].name);
+        bars_->append(0);
+    }
+    series->append(bars_);
+    series->setBarWidth(0.7);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    bars_->setLabelColor(QColor(40, 40, 40));
+    series->setLabelsFormat(QStringLiteral("@value"));
+    chart_->addSeries(series);
+    auto* categoryAxis = new QBarCategoryAxis;
+    categoryAxis->append(categories);
+    QFont small = categoryAxis->labelsFont();
+    small.setPointSizeF(7.5);
+    categoryAxis->setLabelsFont(small);
+    categoryAxis->setTruncateLabels(false);
+    chart_->addAxis(categoryAxis, Qt::AlignLeft);
+    series->attachAxis(categoryAxis);
+    valueAxis_ = new QValueAxis;
+    valueAxis_->setLabelFormat(QStringLiteral("%d"));
+    valueAxis_->setLabelsFont(small);
+    valueAxis_->setTitleText(tr("habitants au-delà du seuil"));
+    QFont titleFont = small;
+    valueAxis_->setTitleFont(titleFont);
+    chart_->addAxis(valueAxis_, Qt::AlignBottom);
+    series->attachAxis(valueAxis_);
+}
+
+QString StatisticsPanel::summaryText() const { return summary_->text(); }
+
+void StatisticsPanel::refresh()
+{
+    if (!coverage_ || !coverage_->isAvailable()) {
+        summary_->setText(tr("Ouvrez un projet avec un réseau routier pour calculer la couverture."));
+        return;
+    }
+    const CoverageResult& result = coverage_->result();
+    const PopulationCoverage& population = result.population;
+    if (static_cast<int>(population.epcis.size()) != epciRows_) rebuild();
+    const AreaCoverage& total = population.departement;
+    if (result.points.empty()) {
+        summary_->setText(tr("<b>Aucun point de niveau %1</b> dans le projet : toute la population est au-delà du seuil. "
+                             "Ajoutez les lieux de ce niveau sur la carte ou importez-les (Projet › Importer des points).")
+                              .arg(coverage_->level()));
+    } else {
+        summary_->setText(tr("<b>%1 habitants (%2)</b> à plus de %3 min d'un lieu de niveau %4 ; "
+                             "%5 communes dont la mairie est au-delà (%6 habitants).<br>"
+                             "<small>%7 points de niveau %4 pris en compte%8 · calcul en %9 ms</small>")
+                              .arg(formatCount(std::llround(total.beyondSpread)))
+                              .arg(percent(total.shareSpread()))
+                              .arg(coverage_->thresholdMinutes())
+                              .arg(coverage_->level())
+                              .arg(total.communesTownHallBeyond)
+                              .arg(formatCount(std::llround(total.beyondAtTownHall)))
+                              .arg(result.points.size())
+                              .arg(coverage_->includePlanned() ? tr(" (projets compris)") : QString())
+                              .arg(QLocale().toString(coverage_->lastMilliseconds(), 'f', 0)));
+    }
+
+    auto fill = [this](int row, const AreaCoverage& area, const QString& name, bool bold) {
+        const QStringList cells{bold ? name : shortEpciName(name),
+                                formatCount(area.population),
+                                formatCount(std::llround(area.beyondSpread)),
+                                percent(area.shareSpread()),
+                                QString::number(area.communesTownHallBeyond)};
+        const QString tip = tr("%1\n%2 habitants au-delà (population répartie sur les cellules habitables)\n"
+                               "%3 habitants dans les %4 communes dont la mairie est au-delà")
+                                .arg(name, formatCount(std::llround(area.beyondSpread)),
+                                     formatCount(std::llround(area.beyondAtTownHall)))
+                                .arg(area.communesTownHallBeyond);
+        for (int c = 0; c < ColumnCount; ++c) {
+            QTableWidgetItem* item = table_->item(row, c);
+            if (!item) {
+                item = c == Name ? new QTableWidgetItem : numberItem(QString());
+                QFont font = item->font();
+                font.setBold(bold);
+                item->setFont(font);
+                table_->setItem(row, c, item);
+            }
+            if (item->text() != cells[c]) item->setText(cells[c]);
+            if (item->toolTip() != tip) item->setToolTip(tip);
+        }
+    };
+    double maximum = 0;
+    for (int i = 0; i < epciRows_; ++i) {
+        const AreaCoverage& epci = population.epcis[i];
+        fill(i + 1, epci, epci.name, false);
+        const double people = std::round(epci.beyondSpread);
+        bars_->replace(epciRows_ - 1 - i, people);
+        maximum = std::max(maximum, people);
+    }
+    fill(0, total, tr("Département"), true);
+    // The axis grows in steps so that it does not flicker while a point is dragged.
+    const double step = maximum > 5000 ? 2000 : maximum > 1000 ? 500 : 100;
+    valueAxis_->setRange(0, std::max(step, std::ceil(maximum * 1.2 / step) * step));
+}
+
+}  // namespace maillage::gui

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QPointer>
+#include <QWidget>
+
+class QBarSet;
+class QChart;
+class QChartView;
+class QLabel;
+class QTableWidget;
+class QValueAxis;
+
+namespace maillage {
+class Territory;
+}
+
+namespace maillage::gui {
+
+class CoverageController;
+
+// Population beyond the threshold: the département total on top, then per EPCI a table
+// (population, people beyond and share, town halls beyond) and a bar chart. Follows the
+// coverage live, including while a point is dragged.
+class StatisticsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit StatisticsPanel(QWidget* parent = nullptr);
+    void setCoverage(CoverageController* coverage);
+
+    QString summaryText() const;
+
+private:
+    void rebuild();   // rows and bars for the EPCI of the territory
+    void refresh();   // values
+
+    QPointer<CoverageController> coverage_;
+    QLabel* summary_;
+    QTableWidget* table_;
+    QChartView* chartView_;
+    QChart* chart_;
+    QBarSet* bars_ = nullptr;
+    QValueAxis* valueAxis_ = nullptr;
+    int epciRows_ = 0;
+};
+
+}  // namespace maillage::gui

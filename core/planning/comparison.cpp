@@ -1,0 +1,214 @@
+#include "planning/comparison.h"
+
+#include "common/error.h"
+#include "coverage/coverage_run.h"
+#include "coverage/gap_zones.h"
+#include "coverage/grid.h"
+#include "geo/territory.h"
+
+#include <ogr_geometry.h>
+
+#include <cmath>
+#include <map>
+
+namespace maillage {
+
+bool CommuneComparison::changed() const
+{
+    return townHallMinutesA != townHallMinutesB || townHallBeyondA != townHallBeyondB || beyondSpreadA != beyondSpreadB
+        || cellsBeyondA != cellsBeyondB;
+}
+
+QString coverageChangeCode(CoverageChange change)
+{
+    return change == CoverageChange::Covered ? QStringLiteral("covered") : QStringLiteral("uncovered");
+}
+
+namespace {
+
+AreaFigures figuresOf(const AreaCoverage& area)
+{
+    return {area.beyondSpread, area.beyondAtTownHall, area.areaBeyondKm2, area.communesTownHallBeyond};
+}
+
+AreaComparison compareArea(const AreaCoverage& a, const AreaCoverage& b)
+{
+    AreaComparison area;
+    area.code = a.code;
+    area.name = a.name;
+    area.population = a.population;
+    area.a = figuresOf(a);
+    area.b = figuresOf(b);
+    return area;
+}
+
+// 4-connected regions of flagged raster cells, numbered 1, 2... in the order of their first
+// cell in raster order: the numbering computeGapZones gives its zones, whatever the order in
+// which a region's cells are visited.
+std::vector<std::int32_t> labelRegions(const std::vector<std::uint8_t>& flagged, int columns, int rows)
+{
+    std::vector<std::int32_t> label(flagged.size(), 0);
+    std::vector<std::uint32_t> stack;
+    std::int32_t next = 0;
+    for (std::uint32_t start = 0; start < flagged.size(); ++start) {
+        if (!flagged[start] || label[start]) continue;
+        label[start] = ++next;
+        stack.push_back(start);
+        while (!stack.empty()) {
+            const std::uint32_t r = stack.back();
+            stack.pop_back();
+            const int row = int(r / std::uint32_t(columns));
+            const int column = int(r % std::uint32_t(columns));
+            const auto visit = [&](std::uint32_t n) {
+                if (flagged[n] && !label[n]) {
+                    label[n] = next;
+                    stack.push_back(n);
+                }
+            };
+            if (column > 0) visit(r - 1);
+            if (column + 1 < columns) visit(r + 1);
+            if (row > 0) visit(r - std::uint32_t(columns));
+            if (row + 1 < rows) visit(r + std::uint32_t(columns));
+        }
+    }
+    return label;
+}
+
+// The difference layer for one kind of change: the flagged cells shaped as gap zones are
+// (zones, cut and clipped by commune), with the people on each piece.
+std::vector<ChangeZone> changeZones(const CoverageContext& context, const std::vector<std::uint8_t>& flaggedCells,
+                                    CoverageChange change, const ComparisonOptions& options)
+{
+    const CoverageGrid& grid = context.grid();
+    std::vector<float> marks(grid.cellCount(), 0.0f);
+    std::vector<std::uint8_t> flaggedRaster(grid.rasterSize(), 0);
+    bool any = false;
+    for (std::size_t i = 0; i < grid.cellCount(); ++i)
+        if (flaggedCells[i]) {
+            marks[i] = 1.0f;
+            flaggedRaster[grid.rasterIndex(i)] = 1;
+            any = true;
+        }
+    if (!any) return {};
+    const std::vector<GapZone> pieces = computeGapZones(
+        context.territory(), grid, marks,
+        {.thresholdMinutes = 0.5, .clipToCommunes = options.clipToCommunes, .threads = options.threads});
+
+    const std::vector<std::int32_t> zoneOfRaster = labelRegions(flaggedRaster, grid.columns(), grid.rows());
+    std::map<std::pair<int, int>, double> people;
+    for (std::size_t i = 0; i < grid.cellCount(); ++i) {
+        if (!flaggedCells[i]) continue;
+        const std::int32_t commune = grid.communeOf(i);
+        people[{zoneOfRaster[grid.rasterIndex(i)], commune}] += context.placement().peopleOnCell(i, commune);
+    }
+
+    std::vector<ChangeZone> zones;
+    zones.reserve(pieces.size());
+    for (const GapZone& piece : pieces) {
+        ChangeZone zone;
+        zone.change = change;
+        zone.zone = piece.zone;
+        zone.commune = piece.commune;
+        zone.communeInsee = piece.communeInsee;
+        zone.communeName = piece.communeName;
+        zone.epciSiren = piece.epciSiren;
+        zone.epciName = piece.epciName;
+        zone.areaKm2 = piece.areaKm2;
+        zone.cells = piece.cells;
+        const auto found = people.find({piece.zone, piece.commune});
+        zone.people = found != people.end() ? found->second : 0.0;
+        zone.geometry = piece.geometry;
+        zones.push_back(std::move(zone));
+    }
+    return zones;
+}
+
+void requireComparable(const CoverageContext& context, const CoverageResult& a, const CoverageResult& b,
+                       const QString& nameA, const QString& nameB)
+{
+    const std::size_t cells = context.grid().cellCount();
+    if (a.surface.minutes.size() != cells || b.surface.minutes.size() != cells)
+        throw Error(QStringLiteral("cannot compare \"%1\" and \"%2\": their coverages are not on the same grid "
+                                   "(%3 and %4 cells, grid of %5)")
+                        .arg(nameA, nameB)
+                        .arg(a.surface.minutes.size())
+                        .arg(b.surface.minutes.size())
+                        .arg(cells));
+    if (a.options.level != b.options.level)
+        throw Error(QStringLiteral("cannot compare \"%1\" (level %2) and \"%3\" (level %4): not the same level")
+                        .arg(nameA).arg(a.options.level).arg(nameB).arg(b.options.level));
+    if (a.options.thresholdMinutes != b.options.thresholdMinutes)
+        throw Error(QStringLiteral("cannot compare \"%1\" (%2 min) and \"%3\" (%4 min): not the same threshold")
+                        .arg(nameA).arg(a.options.thresholdMinutes).arg(nameB).arg(b.options.thresholdMinutes));
+    if (a.population.communes.size() != b.population.communes.size()
+        || a.population.epcis.size() != b.population.epcis.size())
+        throw Error(QStringLiteral("cannot compare \"%1\" and \"%2\": not the same territory").arg(nameA, nameB));
+}
+
+}  // namespace
+
+ScenarioComparison compareCoverage(const CoverageContext& context, const CoverageResult& a, const CoverageResult& b,
+                                   const QString& nameA, const QString& nameB, const ComparisonOptions& options)
+{
+    requireComparable(context, a, b, nameA, nameB);
+    ScenarioComparison comparison;
+    comparison.nameA = nameA;
+    comparison.nameB = nameB;
+    comparison.level = a.options.level;
+    comparison.thresholdMinutes = a.options.thresholdMinutes;
+    comparison.departement = compareArea(a.population.departement, b.population.departement);
+    for (std::size_t e = 0; e < a.population.epcis.size(); ++e)
+        comparison.epcis.push_back(compareArea(a.population.epcis[e], b.population.epcis[e]));
+    for (std::size_t c = 0; c < a.population.communes.size(); ++c) {
+        const CommuneCoverage& ca = a.population.communes[c];
+        const CommuneCoverage& cb = b.population.communes[c];
+        CommuneComparison commune;
+        commune.commune = ca.commune;
+        commune.insee = ca.insee;
+        commune.name = ca.name;
+        commune.epciSiren = ca.epciSiren;
+        commune.population = ca.population;
+        commune.townHallMinutesA = ca.townHallMinutes;
+        commune.townHallMinutesB = cb.townHallMinutes;
+        commune.townHallBeyondA = ca.townHallBeyond;
+        commune.townHallBeyondB = cb.townHallBeyond;
+        commune.beyondSpreadA = ca.beyondSpread;
+        commune.beyondSpreadB = cb.beyondSpread;
+        commune.beyondAtTownHallA = ca.beyondAtTownHall;
+        commune.beyondAtTownHallB = cb.beyondAtTownHall;
+        commune.cellsBeyondA = ca.cellsBeyond;
+        commune.cellsBeyondB = cb.cellsBeyond;
+        comparison.communes.push_back(commune);
+    }
+
+    // Cells that change side of the threshold (unreachable counts as beyond, as in the gaps).
+    const CoverageGrid& grid = context.grid();
+    const float threshold = float(comparison.thresholdMinutes);
+    std::vector<std::uint8_t> covered(grid.cellCount(), 0), uncovered(grid.cellCount(), 0);
+    for (std::size_t i = 0; i < grid.cellCount(); ++i) {
+        const bool beyondA = !(a.surface.minutes[i] <= threshold);
+        const bool beyondB = !(b.surface.minutes[i] <= threshold);
+        if (beyondA == beyondB) continue;
+        const double people = context.placement().peopleOnCell(i, grid.communeOf(i));
+        if (beyondA) {
+            covered[i] = 1;
+            ++comparison.cellsCovered;
+            comparison.peopleCovered += people;
+        } else {
+            uncovered[i] = 1;
+            ++comparison.cellsUncovered;
+            comparison.peopleUncovered += people;
+        }
+    }
+    comparison.coveredKm2 = comparison.cellsCovered * grid.cellAreaKm2();
+    comparison.uncoveredKm2 = comparison.cellsUncovered * grid.cellAreaKm2();
+    if (options.changeZones) {
+        comparison.changes = changeZones(context, covered, CoverageChange::Covered, options);
+        std::vector<ChangeZone> worse = changeZones(context, uncovered, CoverageChange::Uncovered, options);
+        comparison.changes.insert(comparison.changes.end(), std::make_move_iterator(worse.begin()),
+                                  std::make_move_iterator(worse.end()));
+    }
+    return comparison;
+}
+
+}  // namespace maillage

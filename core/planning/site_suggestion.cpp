@@ -1,0 +1,303 @@
+#include "planning/site_suggestion.h"
+
+#include "common/error.h"
+#include "coverage/coverage_run.h"
+#include "coverage/network_engine.h"
+#include "geo/territory.h"
+#include "network/nearest_search.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <map>
+#include <thread>
+
+namespace maillage {
+
+QString demandModelCode(DemandModel model)
+{
+    return model == DemandModel::Cells ? QStringLiteral("cells") : QStringLiteral("town-halls");
+}
+
+namespace {
+
+double lapMs(QElapsedTimer& timer)
+{
+    const double ms = double(timer.nsecsElapsed()) / 1e6;
+    timer.restart();
+    return ms;
+}
+
+void requireValid(const SuggestionOptions& options)
+{
+    if (options.count < 1)
+        throw Error(QStringLiteral("the number of sites to suggest must be at least 1 (got %1)").arg(options.count));
+    if (options.level < 1 || options.level > 3)
+        throw Error(QStringLiteral("the level must be 1, 2 or 3 (got %1)").arg(options.level));
+    requireValidThreshold(options.thresholdMinutes);
+    if (options.maxPerCommune < 0)
+        throw Error(QStringLiteral("the number of sites per commune must not be negative (got %1)").arg(options.maxPerCommune));
+}
+
+// The people to cover: one access link and a weight each.
+struct Demand {
+    std::vector<const AccessLink*> links;
+    std::vector<double> weights;
+};
+
+Demand demandOf(const CoverageContext& context, DemandModel model)
+{
+    Demand demand;
+    const Territory& territory = context.territory();
+    const auto addHall = [&](std::size_t commune) {
+        const qint64 population = territory.communes[commune].population;
+        if (population <= 0 || commune >= context.townHallLinks().size()) return;
+        demand.links.push_back(&context.townHallLinks()[commune]);
+        demand.weights.push_back(double(population));
+    };
+    if (model == DemandModel::TownHalls) {
+        for (std::size_t c = 0; c < territory.communes.size(); ++c) addHall(c);
+        return demand;
+    }
+    const CoverageGrid& grid = context.grid();
+    const PopulationPlacement& placement = context.placement();
+    for (std::size_t i = 0; i < grid.cellCount(); ++i) {
+        const double people = placement.peopleOnCell(i, grid.communeOf(i));
+        if (people <= 0.0) continue;
+        demand.links.push_back(&context.cellLinks()[i]);
+        demand.weights.push_back(people);
+    }
+    // A commune with no cell at all is counted at its town hall (PopulationPlacement).
+    for (std::size_t c = 0; c < territory.communes.size(); ++c)
+        if (placement.populatedCells()[c] == 0) addHall(c);
+    return demand;
+}
+
+QString communeOfPoint(const Territory& territory, const AccueilPoint& point)
+{
+    if (!point.communeInsee.isEmpty()) return point.communeInsee;
+    const Commune* commune = territory.communeAt(point.lambert93);
+    return commune ? commune->insee : QString();
+}
+
+// Units indexed by the graph nodes their links lead to, and by the edge they join.
+struct UnitIndex {
+    std::vector<std::uint32_t> nodeOffsets;  // CSR over nodes
+    std::vector<std::uint32_t> nodeUnits;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> byEdge;  // (edge, unit), sorted
+
+    UnitIndex(std::size_t nodeCount, const std::vector<const AccessLink*>& links)
+    {
+        nodeOffsets.assign(nodeCount + 1, 0);
+        for (const AccessLink* link : links)
+            for (std::uint32_t node : link->node)
+                if (node != kNoNode && node < nodeCount) ++nodeOffsets[node + 1];
+        for (std::size_t n = 0; n < nodeCount; ++n) nodeOffsets[n + 1] += nodeOffsets[n];
+        nodeUnits.resize(nodeOffsets.back());
+        std::vector<std::uint32_t> fill(nodeOffsets.begin(), nodeOffsets.end() - 1);
+        for (std::uint32_t u = 0; u < links.size(); ++u) {
+            for (std::uint32_t node : links[u]->node)
+                if (node != kNoNode && node < nodeCount) nodeUnits[fill[node]++] = u;
+            if (links[u]->joined()) byEdge.emplace_back(links[u]->edge, u);
+        }
+        std::sort(byEdge.begin(), byEdge.end());
+    }
+};
+
+// Per-thread workspace of the candidate searches.
+class CandidateReach {
+public:
+    CandidateReach(const TravelEngine& engine, const UnitIndex& index, std::size_t units)
+        : engine_(&engine), graphEngine_(dynamic_cast<const GraphTravelEngine*>(&engine)), index_(&index),
+          stamp_(units, kNoPoint)
+    {
+        if (graphEngine_) search_ = std::make_unique<NearestSearch>(graphEngine_->graph());
+    }
+
+    // The units (indices into `links`) within `thresholdMinutes` of the candidate.
+    std::vector<std::uint32_t> covered(std::uint32_t candidate, const AccessLink& link,
+                                       const std::vector<const AccessLink*>& links, double thresholdMinutes)
+    {
+        std::vector<std::uint32_t> result;
+        if (!link.joined()) return result;
+        const float thresholdSeconds = float(thresholdMinutes * 60.0);
+        runSearch(link, thresholdSeconds);
+        const NearestTimesView view = times_.view();
+        const SeedLinks seeds{std::span<const AccessLink>(&link, 1)};
+        const float threshold = float(thresholdMinutes);
+        const auto consider = [&](std::uint32_t u) {
+            if (stamp_[u] == candidate) return;
+            stamp_[u] = candidate;
+            if (placeMinutes(*links[u], view, seeds) <= threshold) result.push_back(u);
+        };
+        for (std::size_t n = 0; n + 1 < index_->nodeOffsets.size(); ++n) {
+            if (!(times_.seconds[n] <= thresholdSeconds)) continue;
+            for (std::uint32_t k = index_->nodeOffsets[n]; k < index_->nodeOffsets[n + 1]; ++k) consider(index_->nodeUnits[k]);
+        }
+        // Units on the candidate's own edge reach it without passing a node.
+        const auto first = std::lower_bound(index_->byEdge.begin(), index_->byEdge.end(), std::pair(link.edge, 0u));
+        for (auto it = first; it != index_->byEdge.end() && it->first == link.edge; ++it) consider(it->second);
+        std::sort(result.begin(), result.end());
+        return result;
+    }
+
+private:
+    void runSearch(const AccessLink& link, float thresholdSeconds)
+    {
+        if (!graphEngine_) {
+            engine_->nearest(std::span<const AccessLink>(&link, 1), times_);
+            return;
+        }
+        // One search from the candidate, stopped at the threshold: nodes farther stay unreached.
+        const Snap snap = graphEngine_->snapOf(link);
+        search_->run(std::span<const Snap>(&snap, 1),
+                     {.direction = SearchDirection::ToSources, .timeLimit = toDeciseconds(thresholdSeconds)});
+        const std::span<const Deciseconds> nodeTimes = search_->nodeTimes();
+        times_.seconds.resize(nodeTimes.size());
+        times_.owner.resize(nodeTimes.size());
+        for (std::size_t n = 0; n < nodeTimes.size(); ++n) {
+            const bool reached = nodeTimes[n] != kUnreached;
+            times_.seconds[n] = reached ? float(toSeconds(nodeTimes[n])) : kUnreachable;
+            times_.owner[n] = reached ? 0u : kNoPoint;
+        }
+    }
+
+    const TravelEngine* engine_;
+    const GraphTravelEngine* graphEngine_;
+    const UnitIndex* index_;
+    std::unique_ptr<NearestSearch> search_;
+    NearestTimes times_;
+    std::vector<std::uint32_t> stamp_;
+};
+
+}  // namespace
+
+SuggestionProblem buildSuggestionProblem(const CoverageContext& context, std::span<const AccueilPoint> existing,
+                                         std::span<const AccueilPoint> candidates, const SuggestionOptions& options)
+{
+    requireValid(options);
+    QElapsedTimer timer;
+    timer.start();
+    SuggestionProblem built;
+    const TravelEngine& engine = context.engine();
+    const Territory& territory = context.territory();
+    const float threshold = float(options.thresholdMinutes);
+
+    // What the points already there cover.
+    std::vector<AccessLink> existingLinks;
+    std::map<QString, int> servedCommunes;
+    for (const AccueilPoint& point : existing) {
+        if (int(point.level) != options.level || point.status == PointStatus::Closed) continue;
+        const AccessLink link = engine.link(point.lambert93);
+        if (link.joined()) existingLinks.push_back(link);
+        const QString commune = communeOfPoint(territory, point);
+        if (!commune.isEmpty()) ++servedCommunes[commune];
+    }
+    NearestTimes existingTimes;
+    if (!existingLinks.empty()) engine.nearest(existingLinks, existingTimes);
+    const SeedLinks existingSeeds{existingLinks};
+
+    const Demand all = demandOf(context, options.demand);
+    std::vector<const AccessLink*> links;  // the units still to cover
+    for (std::size_t u = 0; u < all.links.size(); ++u) {
+        built.population += all.weights[u];
+        const float minutes = existingLinks.empty() ? kUnreachable
+                                                    : placeMinutes(*all.links[u], existingTimes.view(), existingSeeds);
+        if (minutes <= threshold) {
+            built.coveredBefore += all.weights[u];
+        } else {
+            links.push_back(all.links[u]);
+            built.problem.weights.push_back(all.weights[u]);
+        }
+    }
+    built.timings.existing = lapMs(timer);
+
+    // The candidates: their commune (the group of the limit), whether they may be chosen.
+    const std::size_t count = candidates.size();
+    built.candidateCommunes.resize(count);
+    built.eligible.assign(count, 0);
+    built.problem.group.assign(count, -1);
+    built.problem.covers.resize(count);
+    built.problem.k = options.count;
+    built.problem.maxPerGroup = options.maxPerCommune;
+    std::vector<AccessLink> candidateLinks(count);
+    std::map<QString, int> groups;
+    for (std::size_t c = 0; c < count; ++c) {
+        candidateLinks[c] = engine.link(candidates[c].lambert93);
+        const QString commune = communeOfPoint(territory, candidates[c]);
+        built.candidateCommunes[c] = commune;
+        if (!commune.isEmpty()) built.problem.group[c] = groups.try_emplace(commune, int(groups.size())).first->second;
+        if (!candidateLinks[c].joined()) {
+            ++built.offNetwork;
+            continue;
+        }
+        if (options.skipServedCommunes && !commune.isEmpty() && servedCommunes.count(commune)) continue;
+        built.eligible[c] = 1;
+    }
+
+    // One bounded search per eligible candidate, spread over the threads.
+    const UnitIndex index(engine.nodeCount(), links);
+    std::vector<std::uint32_t> work;
+    for (std::size_t c = 0; c < count; ++c)
+        if (built.eligible[c]) work.push_back(std::uint32_t(c));
+    const bool parallel = dynamic_cast<const GraphTravelEngine*>(&engine) != nullptr;
+    const int threads = parallel ? std::clamp(options.threads, 1, 64) : 1;
+    std::atomic<std::size_t> next{0};
+    const auto worker = [&] {
+        CandidateReach reach(engine, index, links.size());
+        for (std::size_t i = next++; i < work.size(); i = next++) {
+            const std::uint32_t c = work[i];
+            built.problem.covers[c] = reach.covered(c, candidateLinks[c], links, options.thresholdMinutes);
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads && std::size_t(t) < work.size(); ++t) pool.emplace_back(worker);
+    worker();
+    for (std::thread& thread : pool) thread.join();
+    built.timings.precompute = lapMs(timer);
+    return built;
+}
+
+SiteSuggestions suggestSites(const CoverageContext& context, std::span<const AccueilPoint> existing,
+                             std::span<const AccueilPoint> candidates, const SuggestionOptions& options)
+{
+    SuggestionProblem built = buildSuggestionProblem(context, existing, candidates, options);
+    SiteSuggestions suggestions;
+    suggestions.options = options;
+    suggestions.timings = built.timings;
+    suggestions.population = built.population;
+    suggestions.coveredBefore = built.coveredBefore;
+    suggestions.candidates = int(candidates.size());
+    suggestions.candidatesOffNetwork = built.offNetwork;
+    suggestions.demandUnits = int(built.problem.weights.size());
+    for (std::uint8_t e : built.eligible) suggestions.eligibleCandidates += e;
+
+    // Ineligible candidates cover nothing: they are never chosen.
+    QElapsedTimer timer;
+    timer.start();
+    MaxCoverageSolution greedy = solveMaxCoverage(built.problem, {.swaps = false, .restarts = 0});
+    suggestions.timings.greedy = lapMs(timer);
+    const MaxCoverageSolution solution =
+        options.swaps ? solveMaxCoverage(built.problem, {.swaps = true, .restarts = options.restarts}) : greedy;
+    suggestions.timings.swaps = options.swaps ? lapMs(timer) : 0.0;
+
+    suggestions.greedyGain = greedy.value;
+    suggestions.swaps = solution.swaps;
+    suggestions.coveredAfter = built.coveredBefore + solution.value;
+    for (std::size_t i = 0; i < solution.chosen.size(); ++i) {
+        const std::uint32_t c = solution.chosen[i];
+        SuggestedSite site;
+        site.candidate = c;
+        site.point = candidates[c];
+        site.communeInsee = built.candidateCommunes[c];
+        if (const Commune* commune = context.territory().commune(site.communeInsee)) site.communeName = commune->name;
+        site.marginalGain = solution.marginalGains[i];
+        for (std::uint32_t u : built.problem.covers[c]) site.aloneGain += built.problem.weights[u];
+        suggestions.sites.push_back(site);
+    }
+    return suggestions;
+}
+
+}  // namespace maillage

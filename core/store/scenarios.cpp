@@ -1,0 +1,634 @@
+#include "store/scenarios.h"
+
+#include "geo/crs.h"
+#include "store/gpkg_geometry.h"
+#include "store/kinds.h"
+#include "store/schema.h"
+#include "store/sql_helpers.h"
+#include "store/store.h"
+
+#include <QDir>
+
+#include <cmath>
+
+namespace maillage {
+
+bool isBaselineName(const QString& name)
+{
+    return name.trimmed().compare(kBaselineScenario, Qt::CaseInsensitive) == 0;
+}
+
+QString closureMethodCode(ClosureMethod method)
+{
+    switch (method) {
+    case ClosureMethod::Ref: return QStringLiteral("ref");
+    case ClosureMethod::Position: return QStringLiteral("position");
+    case ClosureMethod::Edge: return QStringLiteral("edge");
+    }
+    return {};
+}
+
+std::optional<ClosureMethod> closureMethodFromCode(const QString& code)
+{
+    for (ClosureMethod method : {ClosureMethod::Ref, ClosureMethod::Position, ClosureMethod::Edge})
+        if (closureMethodCode(method) == code) return method;
+    return std::nullopt;
+}
+
+namespace {
+
+const QString kAddedPointColumns = QStringLiteral(
+    "id, geom, name, level, kind, commune_insee, lon, lat, x, y, weekly_hours, opening_hours, address,"
+    " source, source_id, notes, outside_territory, created_at, updated_at");
+
+QString nowIso()
+{
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
+    return now.toString(Qt::ISODateWithMs);
+}
+
+QDateTime readTime(const QVariant& value) { return QDateTime::fromString(value.toString(), Qt::ISODateWithMs); }
+
+QVariant textValue(const QString& value) { return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value); }
+
+QVariant optionalReal(const std::optional<double>& value) { return value ? QVariant(*value) : QVariant(); }
+
+class Access {
+public:
+    explicit Access(const sql::Connection& connection) : connection_(connection) {}
+
+    const sql::Connection& connection() const { return connection_; }
+    QString path() const { return QDir::toNativeSeparators(connection_.path); }
+
+    QSqlQuery prepare(const QString& statement, const QString& what) const
+    {
+        return sql::prepare(connection_, statement, what);
+    }
+    void exec(QSqlQuery& query, const QString& what) const { sql::exec(query, connection_, what); }
+
+    // The id of a plan by name (case-insensitive), or 0.
+    qint64 findId(const QString& name) const
+    {
+        const QString what = QStringLiteral("looking up scenario \"%1\"").arg(name);
+        QSqlQuery query = prepare(QStringLiteral("SELECT id FROM scenarios WHERE name = ?"), what);
+        query.addBindValue(name.trimmed());
+        exec(query, what);
+        return query.next() ? query.value(0).toLongLong() : 0;
+    }
+
+    QStringList names() const
+    {
+        QSqlQuery query = sql::run(connection_, QStringLiteral("SELECT name FROM scenarios ORDER BY name COLLATE NOCASE"),
+                                   QStringLiteral("listing scenarios"));
+        QStringList names;
+        while (query.next()) names << query.value(0).toString();
+        return names;
+    }
+
+    Error unknown(const QString& name) const
+    {
+        const QStringList known = names();
+        return Error(QStringLiteral("project %1 has no scenario \"%2\" (%3)")
+                         .arg(path(), name,
+                              known.isEmpty() ? QStringLiteral("it has only the baseline")
+                                              : QStringLiteral("scenarios: %1, %2").arg(kBaselineScenario, known.join(QStringLiteral(", ")))));
+    }
+
+    // The id of a plan that may be changed: not the baseline, existing.
+    qint64 requirePlan(const QString& name, const QString& action) const
+    {
+        if (isBaselineName(name))
+            throw Error(QStringLiteral("cannot %1 the baseline of %2: it is the project's points as they are; "
+                                       "create a plan (or copy the baseline) and change that")
+                            .arg(action, path()));
+        const qint64 id = findId(name);
+        if (!id) throw unknown(name);
+        return id;
+    }
+
+    // A name a new (or renamed) plan may take.
+    QString requireNewName(const QString& name, qint64 except = 0) const
+    {
+        const QString trimmed = name.trimmed();
+        if (trimmed.isEmpty()) throw Error(QStringLiteral("a scenario needs a name"));
+        if (isBaselineName(trimmed))
+            throw Error(QStringLiteral("\"%1\" is the name of the project's baseline; choose another name").arg(trimmed));
+        const qint64 existing = findId(trimmed);
+        if (existing && existing != except)
+            throw Error(QStringLiteral("project %1 already has a scenario \"%2\"").arg(path(), trimmed));
+        return trimmed;
+    }
+
+    void touch(qint64 planId, const QString& now) const
+    {
+        const QString what = QStringLiteral("updating scenario #%1").arg(planId);
+        QSqlQuery query = prepare(QStringLiteral("UPDATE scenarios SET updated_at = ? WHERE id = ?"), what);
+        query.addBindValue(now);
+        query.addBindValue(planId);
+        exec(query, what);
+    }
+
+    // Keeps the extent of the scenario_points layer true for GIS programs.
+    void refreshContents(const QString& now) const
+    {
+        const QString what = QStringLiteral("updating gpkg_contents");
+        QSqlQuery query = prepare(QStringLiteral(
+            "UPDATE gpkg_contents SET last_change = :now,"
+            " min_x = (SELECT min(x) FROM %1), min_y = (SELECT min(y) FROM %1),"
+            " max_x = (SELECT max(x) FROM %1), max_y = (SELECT max(y) FROM %1)"
+            " WHERE table_name = '%1'").arg(schema::kScenarioPointsTable), what);
+        query.bindValue(QStringLiteral(":now"), now);
+        exec(query, what);
+    }
+
+    AccueilPoint readAddedPoint(const QSqlQuery& row) const
+    {
+        AccueilPoint p;
+        p.id = -row.value(0).toLongLong();
+        p.name = row.value(2).toString();
+        p.level = levelFromInt(row.value(3).toInt()).value_or(Level::Second);
+        p.kind = row.value(4).toString();
+        p.status = PointStatus::Planned;
+        p.communeInsee = row.value(5).toString();
+        const std::optional<XY> geometry = gpkg::decodePoint(row.value(1).toByteArray());
+        const bool hasXY = !row.value(8).isNull() && !row.value(9).isNull();
+        const XY columns{row.value(8).toDouble(), row.value(9).toDouble()};
+        if (geometry && (!hasXY || geometry->x != columns.x || geometry->y != columns.y)) {
+            p.lambert93 = *geometry;  // moved in a GIS program: trust what the user sees
+            p.wgs84 = toWgs84(*geometry);
+        } else if (hasXY) {
+            p.lambert93 = columns;
+            p.wgs84 = !row.value(6).isNull() && !row.value(7).isNull()
+                          ? LonLat{row.value(6).toDouble(), row.value(7).toDouble()}
+                          : toWgs84(columns);
+        } else {
+            throw Error(QStringLiteral("planned point #%1 \"%2\" in project %3 has no position; give it one in QGIS "
+                                       "or remove it from its plan")
+                            .arg(-p.id).arg(p.name, path()));
+        }
+        if (!row.value(10).isNull()) p.weeklyHours = row.value(10).toDouble();
+        p.openingHours = row.value(11).toString();
+        p.address = row.value(12).toString();
+        p.source = row.value(13).toString();
+        p.sourceId = row.value(14).toString();
+        p.notes = row.value(15).toString();
+        p.outsideTerritory = row.value(16).toInt() != 0;
+        p.createdAt = readTime(row.value(17));
+        p.updatedAt = readTime(row.value(18));
+        return p;
+    }
+
+    // The plan's added point with this (negative) id, or nullopt.
+    bool addedPointBelongs(qint64 planId, qint64 pointId) const
+    {
+        const QString what = QStringLiteral("reading planned point %1").arg(pointId);
+        QSqlQuery query = prepare(QStringLiteral("SELECT count(*) FROM %1 WHERE id = ? AND scenario_id = ?")
+                                      .arg(schema::kScenarioPointsTable), what);
+        query.addBindValue(-pointId);
+        query.addBindValue(planId);
+        exec(query, what);
+        return query.next() && query.value(0).toInt() > 0;
+    }
+
+    bool baselinePointExists(qint64 pointId) const
+    {
+        const QString what = QStringLiteral("reading point #%1").arg(pointId);
+        QSqlQuery query = prepare(QStringLiteral("SELECT count(*) FROM accueil_points WHERE id = ?"), what);
+        query.addBindValue(pointId);
+        exec(query, what);
+        return query.next() && query.value(0).toInt() > 0;
+    }
+
+    qint64 insertAddedPoint(qint64 planId, const AccueilPoint& point, const QString& now, const QString& what) const
+    {
+        QSqlQuery query = prepare(QStringLiteral(
+            "INSERT INTO %1 (geom, scenario_id, name, level, kind, commune_insee, lon, lat, x, y, weekly_hours,"
+            " opening_hours, address, source, source_id, notes, outside_territory, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(schema::kScenarioPointsTable), what);
+        for (const QVariant& value : QVariantList{
+                 gpkg::encodePoint(point.lambert93, schema::kPointsSrsId), planId, textValue(point.name),
+                 int(point.level), textValue(point.kind), textValue(point.communeInsee), point.wgs84.lon,
+                 point.wgs84.lat, point.lambert93.x, point.lambert93.y, optionalReal(point.weeklyHours),
+                 textValue(point.openingHours), textValue(point.address), textValue(point.source),
+                 textValue(point.sourceId), textValue(point.notes), point.outsideTerritory ? 1 : 0,
+                 point.createdAt.isValid() ? point.createdAt.toUTC().toString(Qt::ISODateWithMs) : now, now})
+            query.addBindValue(value);
+        exec(query, what);
+        return query.lastInsertId().toLongLong();
+    }
+
+    qint64 insertClosure(qint64 planId, const RoadClosure& closure, const QString& what) const
+    {
+        QSqlQuery query = prepare(QStringLiteral(
+            "INSERT INTO scenario_road_closures (scenario_id, method, ref, x, y, radius_m, edge_id, note)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"), what);
+        query.addBindValue(planId);
+        query.addBindValue(closureMethodCode(closure.method));
+        query.addBindValue(textValue(closure.ref));
+        query.addBindValue(closure.centre ? QVariant(closure.centre->x) : QVariant());
+        query.addBindValue(closure.centre ? QVariant(closure.centre->y) : QVariant());
+        query.addBindValue(closure.centre && closure.method == ClosureMethod::Ref ? QVariant(closure.radiusMetres) : QVariant());
+        query.addBindValue(closure.edge ? QVariant(qint64(*closure.edge)) : QVariant());
+        query.addBindValue(textValue(closure.note));
+        exec(query, what);
+        return query.lastInsertId().toLongLong();
+    }
+
+    void insertChange(qint64 planId, const PointChange& change, const QString& what) const
+    {
+        QSqlQuery query = prepare(QStringLiteral(
+            "INSERT INTO scenario_point_changes (scenario_id, point_id, closed, level, kind) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (scenario_id, point_id) DO UPDATE SET closed = excluded.closed, level = excluded.level,"
+            " kind = excluded.kind"), what);
+        query.addBindValue(planId);
+        query.addBindValue(change.pointId);
+        query.addBindValue(change.closed ? 1 : 0);
+        query.addBindValue(change.level ? QVariant(int(*change.level)) : QVariant());
+        query.addBindValue(change.kind.isEmpty() ? QVariant() : QVariant(change.kind));
+        exec(query, what);
+    }
+
+    std::optional<PointChange> change(qint64 planId, qint64 pointId) const
+    {
+        const QString what = QStringLiteral("reading the plan's change to point #%1").arg(pointId);
+        QSqlQuery query = prepare(QStringLiteral(
+            "SELECT closed, level, kind FROM scenario_point_changes WHERE scenario_id = ? AND point_id = ?"), what);
+        query.addBindValue(planId);
+        query.addBindValue(pointId);
+        exec(query, what);
+        if (!query.next()) return std::nullopt;
+        PointChange change;
+        change.pointId = pointId;
+        change.closed = query.value(0).toInt() != 0;
+        if (!query.value(1).isNull()) change.level = levelFromInt(query.value(1).toInt());
+        change.kind = query.value(2).toString();
+        return change;
+    }
+
+private:
+    const sql::Connection& connection_;
+};
+
+// Throws an Error naming the point when a plan cannot hold it.
+void validatePlannedPoint(const AccueilPoint& point, const QString& plan)
+{
+    auto fail = [&](const QString& why) {
+        throw Error(QStringLiteral("cannot add point \"%1\" to plan \"%2\": %3").arg(point.name, plan, why));
+    };
+    if (point.name.trimmed().isEmpty()) fail(QStringLiteral("it has no name"));
+    if (!levelFromInt(int(point.level))) fail(QStringLiteral("level %1 is not 1, 2 or 3").arg(int(point.level)));
+    if (!findKind(point.kind)) fail(QStringLiteral("unknown kind \"%1\"").arg(point.kind));
+    if (!isValidLonLat(point.wgs84))
+        fail(QStringLiteral("invalid longitude/latitude %1, %2").arg(point.wgs84.lon).arg(point.wgs84.lat));
+    if (!std::isfinite(point.lambert93.x) || !std::isfinite(point.lambert93.y))
+        fail(QStringLiteral("invalid Lambert-93 coordinates %1, %2").arg(point.lambert93.x).arg(point.lambert93.y));
+    if (point.weeklyHours && !(std::isfinite(*point.weeklyHours) && *point.weeklyHours >= 0 && *point.weeklyHours <= 168))
+        fail(QStringLiteral("weekly hours %1 are not between 0 and 168").arg(*point.weeklyHours));
+}
+
+void validateClosure(const RoadClosure& closure, const QString& plan)
+{
+    auto fail = [&](const QString& why) {
+        throw Error(QStringLiteral("cannot close a road in plan \"%1\": %2").arg(plan, why));
+    };
+    const auto finite = [](XY p) { return std::isfinite(p.x) && std::isfinite(p.y); };
+    switch (closure.method) {
+    case ClosureMethod::Ref:
+        if (closure.ref.trimmed().isEmpty()) fail(QStringLiteral("no road reference given"));
+        if (closure.centre && !finite(*closure.centre)) fail(QStringLiteral("the place to close near is not a valid position"));
+        if (closure.centre && !(closure.radiusMetres > 0.0 && std::isfinite(closure.radiusMetres)))
+            fail(QStringLiteral("the radius around the place must be a positive number of metres"));
+        break;
+    case ClosureMethod::Position:
+        if (!closure.centre || !finite(*closure.centre)) fail(QStringLiteral("no valid position of the road segment given"));
+        break;
+    case ClosureMethod::Edge:
+        if (!closure.edge) fail(QStringLiteral("no edge id given"));
+        break;
+    }
+}
+
+}  // namespace
+
+ScenarioStore::ScenarioStore(Store& store) : store_(&store) {}
+
+std::vector<ScenarioSummary> ScenarioStore::list() const
+{
+    const Access access(store_->connection());
+    QSqlQuery query = sql::run(access.connection(), QStringLiteral(
+        "SELECT s.id, s.name, s.description, s.created_at, s.updated_at,"
+        " (SELECT count(*) FROM %1 p WHERE p.scenario_id = s.id),"
+        " (SELECT count(*) FROM scenario_point_changes c WHERE c.scenario_id = s.id),"
+        " (SELECT count(*) FROM scenario_road_closures r WHERE r.scenario_id = s.id)"
+        " FROM scenarios s ORDER BY s.name COLLATE NOCASE").arg(schema::kScenarioPointsTable),
+        QStringLiteral("listing scenarios"));
+    std::vector<ScenarioSummary> summaries;
+    while (query.next()) {
+        ScenarioSummary s;
+        s.id = query.value(0).toLongLong();
+        s.name = query.value(1).toString();
+        s.description = query.value(2).toString();
+        s.createdAt = readTime(query.value(3));
+        s.updatedAt = readTime(query.value(4));
+        s.addedPoints = query.value(5).toInt();
+        s.pointChanges = query.value(6).toInt();
+        s.roadClosures = query.value(7).toInt();
+        summaries.push_back(s);
+    }
+    return summaries;
+}
+
+bool ScenarioStore::exists(const QString& name) const
+{
+    return isBaselineName(name) || Access(store_->connection()).findId(name) != 0;
+}
+
+Scenario ScenarioStore::scenario(const QString& name) const
+{
+    Scenario scenario;
+    if (isBaselineName(name)) {
+        scenario.name = kBaselineScenario;
+        scenario.description = QStringLiteral("the project's points as they are");
+        return scenario;
+    }
+    const Access access(store_->connection());
+    const qint64 id = access.findId(name);
+    if (!id) throw access.unknown(name);
+    const QString what = QStringLiteral("reading scenario \"%1\"").arg(name);
+
+    QSqlQuery head = access.prepare(QStringLiteral(
+        "SELECT name, description, created_at, updated_at FROM scenarios WHERE id = ?"), what);
+    head.addBindValue(id);
+    access.exec(head, what);
+    if (!head.next()) throw access.unknown(name);
+    scenario.id = id;
+    scenario.name = head.value(0).toString();
+    scenario.description = head.value(1).toString();
+    scenario.createdAt = readTime(head.value(2));
+    scenario.updatedAt = readTime(head.value(3));
+
+    QSqlQuery points = access.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE scenario_id = ? ORDER BY id")
+                                          .arg(kAddedPointColumns, schema::kScenarioPointsTable), what);
+    points.addBindValue(id);
+    access.exec(points, what);
+    while (points.next()) scenario.addedPoints.push_back(access.readAddedPoint(points));
+
+    QSqlQuery changes = access.prepare(QStringLiteral(
+        "SELECT point_id, closed, level, kind FROM scenario_point_changes WHERE scenario_id = ? ORDER BY point_id"), what);
+    changes.addBindValue(id);
+    access.exec(changes, what);
+    while (changes.next()) {
+        PointChange change;
+        change.pointId = changes.value(0).toLongLong();
+        change.closed = changes.value(1).toInt() != 0;
+        if (!changes.value(2).isNull()) change.level = levelFromInt(changes.value(2).toInt());
+        change.kind = changes.value(3).toString();
+        scenario.pointChanges.push_back(change);
+    }
+
+    QSqlQuery closures = access.prepare(QStringLiteral(
+        "SELECT id, method, ref, x, y, radius_m, edge_id, note FROM scenario_road_closures"
+        " WHERE scenario_id = ? ORDER BY id"), what);
+    closures.addBindValue(id);
+    access.exec(closures, what);
+    while (closures.next()) {
+        RoadClosure closure;
+        closure.id = closures.value(0).toLongLong();
+        const auto method = closureMethodFromCode(closures.value(1).toString());
+        if (!method)
+            throw Error(QStringLiteral("project %1, scenario \"%2\": road closure #%3 has an unknown method \"%4\"")
+                            .arg(access.path(), scenario.name).arg(closure.id).arg(closures.value(1).toString()));
+        closure.method = *method;
+        closure.ref = closures.value(2).toString();
+        if (!closures.value(3).isNull() && !closures.value(4).isNull())
+            closure.centre = XY{closures.value(3).toDouble(), closures.value(4).toDouble()};
+        closure.radiusMetres = closures.value(5).toDouble();
+        if (!closures.value(6).isNull()) closure.edge = std::uint32_t(closures.value(6).toLongLong());
+        closure.note = closures.value(7).toString();
+        scenario.roadClosures.push_back(closure);
+    }
+    return scenario;
+}
+
+Scenario ScenarioStore::create(const QString& name, const QString& description)
+{
+    const Access access(store_->connection());
+    const QString now = nowIso();
+    {
+        sql::WriteTransaction transaction(access.connection());
+        const QString trimmed = access.requireNewName(name);
+        const QString what = QStringLiteral("creating scenario \"%1\"").arg(trimmed);
+        QSqlQuery query = access.prepare(QStringLiteral(
+            "INSERT INTO scenarios (name, description, created_at, updated_at) VALUES (?, ?, ?, ?)"), what);
+        query.addBindValue(trimmed);
+        query.addBindValue(textValue(description));
+        query.addBindValue(now);
+        query.addBindValue(now);
+        access.exec(query, what);
+        transaction.commit();
+    }
+    return scenario(name);
+}
+
+Scenario ScenarioStore::copy(const QString& from, const QString& to)
+{
+    const Scenario source = scenario(from);
+    const Access access(store_->connection());
+    const QString now = nowIso();
+    {
+        sql::WriteTransaction transaction(access.connection());
+        const QString trimmed = access.requireNewName(to);
+        const QString what = QStringLiteral("copying scenario \"%1\" to \"%2\"").arg(source.name, trimmed);
+        QSqlQuery query = access.prepare(QStringLiteral(
+            "INSERT INTO scenarios (name, description, created_at, updated_at) VALUES (?, ?, ?, ?)"), what);
+        query.addBindValue(trimmed);
+        query.addBindValue(source.isBaseline() ? QVariant(QStringLiteral("")) : textValue(source.description));
+        query.addBindValue(now);
+        query.addBindValue(now);
+        access.exec(query, what);
+        const qint64 id = query.lastInsertId().toLongLong();
+        for (const AccueilPoint& point : source.addedPoints) access.insertAddedPoint(id, point, now, what);
+        for (const PointChange& change : source.pointChanges) access.insertChange(id, change, what);
+        for (const RoadClosure& closure : source.roadClosures) access.insertClosure(id, closure, what);
+        if (!source.addedPoints.empty()) access.refreshContents(now);
+        transaction.commit();
+    }
+    return scenario(to);
+}
+
+void ScenarioStore::rename(const QString& from, const QString& to)
+{
+    const Access access(store_->connection());
+    sql::WriteTransaction transaction(access.connection());
+    const qint64 id = access.requirePlan(from, QStringLiteral("rename"));
+    const QString trimmed = access.requireNewName(to, id);
+    const QString what = QStringLiteral("renaming scenario \"%1\" to \"%2\"").arg(from, trimmed);
+    QSqlQuery query = access.prepare(QStringLiteral("UPDATE scenarios SET name = ?, updated_at = ? WHERE id = ?"), what);
+    query.addBindValue(trimmed);
+    query.addBindValue(nowIso());
+    query.addBindValue(id);
+    access.exec(query, what);
+    transaction.commit();
+}
+
+void ScenarioStore::setDescription(const QString& name, const QString& description)
+{
+    const Access access(store_->connection());
+    sql::WriteTransaction transaction(access.connection());
+    const qint64 id = access.requirePlan(name, QStringLiteral("describe"));
+    const QString what = QStringLiteral("describing scenario \"%1\"").arg(name);
+    QSqlQuery query = access.prepare(QStringLiteral("UPDATE scenarios SET description = ?, updated_at = ? WHERE id = ?"), what);
+    query.addBindValue(textValue(description));
+    query.addBindValue(nowIso());
+    query.addBindValue(id);
+    access.exec(query, what);
+    transaction.commit();
+}
+
+void ScenarioStore::remove(const QString& name)
+{
+    const Access access(store_->connection());
+    sql::WriteTransaction transaction(access.connection());
+    const qint64 id = access.requirePlan(name, QStringLiteral("delete"));
+    const QString what = QStringLiteral("deleting scenario \"%1\"").arg(name);
+    // Explicit deletes rather than relying on ON DELETE CASCADE: another program may have
+    // opened the file without foreign keys.
+    for (const QString& table : {schema::kScenarioPointsTable, QStringLiteral("scenario_point_changes"),
+                                 QStringLiteral("scenario_road_closures"), QStringLiteral("scenarios")}) {
+        QSqlQuery query = access.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?")
+                                             .arg(table, table == QLatin1String("scenarios") ? QStringLiteral("id")
+                                                                                             : QStringLiteral("scenario_id")),
+                                         what);
+        query.addBindValue(id);
+        access.exec(query, what);
+    }
+    access.refreshContents(nowIso());
+    transaction.commit();
+}
+
+qint64 ScenarioStore::addPoint(const QString& plan, const AccueilPoint& point)
+{
+    validatePlannedPoint(point, plan);
+    const Access access(store_->connection());
+    const QString now = nowIso();
+    sql::WriteTransaction transaction(access.connection());
+    const qint64 planId = access.requirePlan(plan, QStringLiteral("add a point to"));
+    AccueilPoint planned = point;
+    planned.createdAt = QDateTime();
+    const qint64 row = access.insertAddedPoint(planId, planned, now,
+                                               QStringLiteral("adding point \"%1\" to plan \"%2\"").arg(point.name, plan));
+    access.touch(planId, now);
+    access.refreshContents(now);
+    transaction.commit();
+    return -row;
+}
+
+void ScenarioStore::closePoint(const QString& plan, qint64 pointId)
+{
+    const Access access(store_->connection());
+    const QString now = nowIso();
+    sql::WriteTransaction transaction(access.connection());
+    const qint64 planId = access.requirePlan(plan, QStringLiteral("close a point in"));
+    if (pointId < 0) {
+        if (!access.addedPointBelongs(planId, pointId))
+            throw Error(QStringLiteral("plan \"%1\" has no planned point %2").arg(plan).arg(pointId));
+        const QString what = QStringLiteral("removing planned point %1 from plan \"%2\"").arg(pointId).arg(plan);
+        QSqlQuery query = access.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(schema::kScenarioPointsTable), what);
+        query.addBindValue(-pointId);
+        access.exec(query, what);
+        access.refreshContents(now);
+    } else {
+        if (!access.baselinePointExists(pointId))
+            throw Error(QStringLiteral("project %1 has no point #%2 to close in plan \"%3\"").arg(access.path()).arg(pointId).arg(plan));
+        PointChange change = access.change(planId, pointId).value_or(PointChange{});
+        change.pointId = pointId;
+        change.closed = true;
+        access.insertChange(planId, change, QStringLiteral("closing point #%1 in plan \"%2\"").arg(pointId).arg(plan));
+    }
+    access.touch(planId, now);
+    transaction.commit();
+}
+
+void ScenarioStore::setPointLevel(const QString& plan, qint64 pointId, Level level, const QString& kind)
+{
+    if (!levelFromInt(int(level)))
+        throw Error(QStringLiteral("plan \"%1\", point %2: level %3 is not 1, 2 or 3").arg(plan).arg(pointId).arg(int(level)));
+    if (!kind.isEmpty() && !findKind(kind))
+        throw Error(QStringLiteral("plan \"%1\", point %2: unknown kind \"%3\"").arg(plan).arg(pointId).arg(kind));
+    const Access access(store_->connection());
+    const QString now = nowIso();
+    sql::WriteTransaction transaction(access.connection());
+    const qint64 planId = access.requirePlan(plan, QStringLiteral("change a point's level in"));
+    const QString what = QStringLiteral("changing the level of point %1 in plan \"%2\"").arg(pointId).arg(plan);
+    if (pointId < 0) {
+        if (!access.addedPointBelongs(planId, pointId))
+            throw Error(QStringLiteral("plan \"%1\" has no planned point %2").arg(plan).arg(pointId));
+        QSqlQuery query = access.prepare(QStringLiteral(
+            "UPDATE %1 SET level = ?, kind = CASE WHEN ? = '' THEN kind ELSE ? END, updated_at = ? WHERE id = ?")
+            .arg(schema::kScenarioPointsTable), what);
+        query.addBindValue(int(level));
+        query.addBindValue(textValue(kind));
+        query.addBindValue(textValue(kind));
+        query.addBindValue(now);
+        query.addBindValue(-pointId);
+        access.exec(query, what);
+    } else {
+        if (!access.baselinePointExists(pointId))
+            throw Error(QStringLiteral("project %1 has no point #%2 to change in plan \"%3\"").arg(access.path()).arg(pointId).arg(plan));
+        PointChange change = access.change(planId, pointId).value_or(PointChange{});
+        change.pointId = pointId;
+        change.level = level;
+        if (!kind.isEmpty()) change.kind = kind;
+        access.insertChange(planId, change, what);
+    }
+    access.touch(planId, now);
+    transaction.commit();
+}
+
+void ScenarioStore::revertPoint(const QString& plan, qint64 pointId)
+{
+    const Access access(store_->connection());
+    sql::WriteTransaction transaction(access.connection());
+    const qint64 planId = access.requirePlan(plan, QStringLiteral("revert a point in"));
+    const QString what = QStringLiteral("reverting point #%1 in plan \"%2\"").arg(pointId).arg(plan);
+    QSqlQuery query = access.prepare(QStringLiteral(
+        "DELETE FROM scenario_point_changes WHERE scenario_id = ? AND point_id = ?"), what);
+    query.addBindValue(planId);
+    query.addBindValue(pointId);
+    access.exec(query, what);
+    if (query.numRowsAffected() != 1)
+        throw Error(QStringLiteral("plan \"%1\" does not change point #%2").arg(plan).arg(pointId));
+    access.touch(planId, nowIso());
+    transaction.commit();
+}
+
+qint64 ScenarioStore::addRoadClosure(const QString& plan, const RoadClosure& closure)
+{
+    validateClosure(closure, plan);
+    const Access access(store_->connection());
+    sql::WriteTransaction transaction(access.connection());
+    const qint64 planId = access.requirePlan(plan, QStringLiteral("close a road in"));
+    const qint64 id = access.insertClosure(planId, closure, QStringLiteral("closing a road in plan \"%1\"").arg(plan));
+    access.touch(planId, nowIso());
+    transaction.commit();
+    return id;
+}
+
+void ScenarioStore::removeRoadClosure(const QString& plan, qint64 closureId)
+{
+    const Access access(store_->connection());
+    sql::WriteTransaction transaction(access.connection());
+    const qint64 planId = access.requirePlan(plan, QStringLiteral("reopen a road in"));
+    const QString what = QStringLiteral("reopening road closure #%1 in plan \"%2\"").arg(closureId).arg(plan);
+    QSqlQuery query = access.prepare(QStringLiteral(
+        "DELETE FROM scenario_road_closures WHERE scenario_id = ? AND id = ?"), what);
+    query.addBindValue(planId);
+    query.addBindValue(closureId);
+    access.exec(query, what);
+    if (query.numRowsAffected() != 1)
+        throw Error(QStringLiteral("plan \"%1\" has no road closure #%2").arg(plan).arg(closureId));
+    access.touch(planId, nowIso());
+    transaction.commit();
+}
+
+}  // namespace maillage

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Writes PNGs of the application's main window on the 04 demo, without a display
+# (Qt offscreen platform), for review: out/screenshots/*.png.
+# Usage: scripts/screenshots.sh [build-dir]   (default: build; built if needed)
+# Data folder: ../shared/data (override with MAILLAGE_SHARED_DATA).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD="${1:-build}"
+[ -f "$BUILD/build.ninja" ] || cmake -S . -B "$BUILD" -G Ninja >/dev/null
+cmake --build "$BUILD" --target maillage-gui --parallel 2 >/dev/null
+APP="$BUILD/app/gui/maillage-gui"
+OUT=out/screenshots
+mkdir -p "$OUT"
+
+# A throw-away settings and data folder: the shots show the first-start layout and do not
+# touch the user's own settings or demo project.
+SANDBOX="$(mktemp -d)"
+trap 'rm -rf "$SANDBOX"' EXIT
+export XDG_CONFIG_HOME="$SANDBOX/config" XDG_DATA_HOME="$SANDBOX/data" QT_QPA_PLATFORM=offscreen
+export XDG_RUNTIME_DIR="$SANDBOX/runtime"
+mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+
+shot() {
+  local name="$1"; shift
+  rm -rf "$XDG_CONFIG_HOME"   # each shot starts from the first-start layout and settings
+  "$APP" --demo --size 1600x1000 --screenshot "$OUT/$name.png" "$@" 2>&1 | grep -v propagateSizeHints || true
+}
+shot main-fr                        # the demo as a planner first sees it
+shot identify-fr --identify Seyne   # a commune beyond 20 minutes, clicked
+shot main-en --lang en              # the English translation
+shot level3-fr --identify Digne-les-Bains --level 3   # a level without points
+# A planned France services placed at the town hall of Céreste-en-Luberon, beyond 20 min.
+shot add-point-fr --identify Céreste-en-Luberon --add-point Céreste-en-Luberon
+ls -1 "$OUT"/*.png

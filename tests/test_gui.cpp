@@ -1,0 +1,617 @@
+// GUI tests: the real main window, map canvas and docks, driven with simulated mouse events
+// under the offscreen platform, on the 04 demonstration project.
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include "coverage_controller.h"
+#include "geo/crs.h"
+#include "io/ogr_source.h"
+#include "report/geopackage_export.h"
+#include "labels.h"
+#include "main_window.h"
+#include "map/boundary_layers.h"
+#include "map/coverage_layers.h"
+#include "map/map_canvas.h"
+#include "map/layer_panel.h"
+#include "map/map_layer.h"
+#include "map/view_transform.h"
+#include "point_commands.h"
+#include "project.h"
+#include "project_loading.h"
+#include "statistics_panel.h"
+#include "support/test_data.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QSlider>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QMouseEvent>
+#include <QProcess>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTest>
+#include <QUndoStack>
+#include <cpl_error.h>
+#include <gdal.h>
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+#include <set>
+
+using namespace maillage;
+using namespace maillage::gui;
+
+namespace {
+
+constexpr int kLoadTimeoutMs = 180'000;
+
+// The demo project is built once (from ../shared/data/04) and copied for each test.
+QString demoTemplate()
+{
+    static test::ScratchDir folder;
+    static QString path;
+    if (path.isEmpty()) {
+        MainWindow window;
+        window.setInteractive(false);
+        window.openDemo(folder.path(QStringLiteral("demo-04.gpkg")));
+        REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+        INFO(window.lastError().toStdString());
+        REQUIRE(window.project() != nullptr);
+        path = window.project()->path();
+    }
+    return path;
+}
+
+// A main window with a fresh copy of the demo open, laid out as on a planner's screen.
+struct DemoWindow {
+    test::ScratchDir folder;
+    MainWindow window;
+
+    DemoWindow()
+    {
+        const QString copy = folder.path(QStringLiteral("04.gpkg"));
+        REQUIRE(QFile::copy(demoTemplate(), copy));
+        window.setInteractive(false);
+        window.resize(1500, 950);
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        window.openProject(copy);
+        REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+        INFO(window.lastError().toStdString());
+        REQUIRE(window.project() != nullptr);
+        REQUIRE(window.coverage() != nullptr);
+    }
+
+    Project& project() { return *window.project(); }
+    CoverageController& coverage() { return *window.coverage(); }
+    MapCanvas& canvas() { return *window.canvas(); }
+    double beyond() { return coverage().result().population.departement.beyondSpread; }
+
+    // Lets the coverage scheduler run (it recomputes on the next event loop turn).
+    void settle()
+    {
+        const int before = coverage().recomputeCount();
+        CHECK(QTest::qWaitFor([&] { return coverage().recomputeCount() > before; }, 2000));
+        QCoreApplication::processEvents();
+    }
+
+    void zoomAround(XY p, double halfWidthMetres)
+    {
+        BBox box;
+        box.expand(XY{p.x - halfWidthMetres, p.y - halfWidthMetres});
+        box.expand(XY{p.x + halfWidthMetres, p.y + halfWidthMetres});
+        canvas().zoomToExtent(box);
+        QCoreApplication::processEvents();
+    }
+
+    QPoint screen(XY p) { return canvas().view().toScreen(p).toPoint(); }
+};
+
+// The commune whose town hall is beyond the threshold with the most inhabitants.
+int mostPopulatedCommuneBeyond(const CoverageResult& result)
+{
+    int best = -1;
+    for (const CommuneCoverage& c : result.population.communes)
+        if (c.townHallBeyond && c.townHallKnown && (best < 0 || c.population > result.population.communes[best].population))
+            best = c.commune;
+    return best;
+}
+
+void sendMouse(QWidget& widget, QEvent::Type type, QPoint at, Qt::MouseButtons buttons)
+{
+    QMouseEvent event(type, QPointF(at), widget.mapToGlobal(QPointF(at)),
+                      type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons, Qt::NoModifier);
+    QApplication::sendEvent(&widget, &event);
+}
+
+int channelDistance(QRgb a, QRgb b)
+{
+    return std::max({std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)), std::abs(qBlue(a) - qBlue(b))});
+}
+
+QRgb blend(QRgb over, QRgb under, double opacity)
+{
+    auto mix = [&](int o, int u) { return int(std::lround(o * opacity + u * (1 - opacity))); };
+    return qRgb(mix(qRed(over), qRed(under)), mix(qGreen(over), qGreen(under)), mix(qBlue(over), qBlue(under)));
+}
+
+}  // namespace
+
+TEST_CASE("zooming with the wheel keeps the map point under the cursor")
+{
+    const ViewTransform view({940000, 6340000}, 150.0, QSize(800, 600));
+    const QPointF cursor(123, 456);
+    const XY under = view.toMap(cursor);
+    const ViewTransform zoomed = view.zoomedAt(cursor, 1.25);
+    CHECK(zoomed.metresPerPixel() == Approx(120.0));
+    CHECK(zoomed.toMap(cursor).x == Approx(under.x));
+    CHECK(zoomed.toMap(cursor).y == Approx(under.y));
+    CHECK(zoomed.toScreen(under).x() == Approx(cursor.x()));
+    // Map y grows northwards, screen y downwards.
+    CHECK(view.toScreen({940000, 6341500}).y() < view.toScreen({940000, 6340000}).y());
+}
+
+TEST_CASE("a France services added with the mouse in a gap lowers the population beyond 20 minutes, and undo restores it")
+{
+    DemoWindow demo;
+    CHECK(demo.coverage().level() == 2);
+    CHECK(demo.coverage().thresholdMinutes() == 20.0);
+    const double before = demo.beyond();
+    REQUIRE(before > 1000);
+    // The live figures are those of the core's full computation (as the CLI prints them).
+    const CoverageResult full =
+        computeCoverage(*demo.coverage().context(), coveragePoints(demo.project().points(), 2, true));
+    CHECK(full.population.departement.beyondSpread == Approx(before));
+    CHECK(full.population.departement.beyondAtTownHall
+          == Approx(demo.coverage().result().population.departement.beyondAtTownHall));
+    const std::size_t pointsBefore = demo.project().points().size();
+
+    const int commune = mostPopulatedCommuneBeyond(demo.coverage().result());
+    REQUIRE(commune >= 0);
+    const XY townHall = demo.coverage().context()->townHalls().positions[commune];
+    const QString insee = demo.project().territory().communes[commune].insee;
+    INFO("adding a point at the town hall of " << demo.project().territory().communes[commune].name.toStdString());
+
+    demo.zoomAround(townHall, 4000);
+    auto* kind = demo.window.findChild<QComboBox*>(QStringLiteral("newPointKind"));
+    REQUIRE(kind);
+    kind->setCurrentIndex(kind->findData(QStringLiteral("france_services")));
+    demo.canvas().setTool(MapCanvas::Tool::AddPoint);
+    QTest::mouseClick(&demo.canvas(), Qt::LeftButton, Qt::NoModifier, demo.screen(townHall));
+    demo.settle();
+
+    REQUIRE(demo.project().points().size() == pointsBefore + 1);
+    const AccueilPoint& added = demo.project().points().back();
+    CHECK(added.level == Level::Second);
+    CHECK(added.kind == "france_services");
+    CHECK(added.status == PointStatus::Planned);
+    CHECK(added.communeInsee == insee);
+    CHECK(std::hypot(added.lambert93.x - townHall.x, added.lambert93.y - townHall.y) < 2 * demo.canvas().view().metresPerPixel());
+    const double after = demo.beyond();
+    CHECK(after < before);
+    CHECK_FALSE(demo.coverage().result().population.communes[commune].townHallBeyond);
+    CHECK(demo.window.statistics()->summaryText().contains(formatCount(std::llround(after))));
+    // Written to the store at once.
+    CHECK(Store::open(demo.project().path()).pointCount() == int(pointsBefore + 1));
+
+    demo.project().undoStack()->undo();
+    demo.settle();
+    CHECK(demo.project().points().size() == pointsBefore);
+    CHECK(demo.beyond() == Approx(before));
+    CHECK(Store::open(demo.project().path()).pointCount() == int(pointsBefore));
+
+    demo.project().undoStack()->redo();
+    demo.settle();
+    CHECK(demo.beyond() == Approx(after));
+}
+
+TEST_CASE("the window shows the population beyond 20 minutes that maillage coverage prints")
+{
+    DemoWindow demo;
+    test::ScratchDir out;
+    QProcess cli;
+    cli.start(test::cliPath(), {"coverage", "--project", demo.project().path(), "--out", out.path("result.gpkg")});
+    REQUIRE(cli.waitForFinished(kLoadTimeoutMs));
+    const QString printed = QString::fromUtf8(cli.readAllStandardOutput());
+    INFO(printed.toStdString());
+    REQUIRE(cli.exitCode() == 0);
+    const QRegularExpression spread(QStringLiteral("spread over the inhabited cells: +([0-9 ]+)"));
+    const QRegularExpressionMatch match = spread.match(printed);
+    REQUIRE(match.hasMatch());
+    const long long cliBeyond = match.captured(1).remove(QLatin1Char(' ')).toLongLong();
+    CHECK(std::llround(demo.beyond()) == cliBeyond);
+
+    // The window's export writes the same result GeoPackage.
+    const QString exported = out.path("from-window.gpkg");
+    REQUIRE(demo.window.exportCoverage(exported));
+    GdalDatasetPtr dataset = openVectorSource(exported);
+    const QStringList layers = layerNames(*dataset);
+    for (const QString& layer : {gpkg_layers::communes, gpkg_layers::epci, gpkg_layers::gapZones, gpkg_layers::bands,
+                                 gpkg_layers::points})
+        CHECK(layers.contains(layer));
+    CHECK(findLayer(*dataset, exported, gpkg_layers::communes)->GetFeatureCount() == 198);
+}
+
+TEST_CASE("dragging a France services updates gaps and statistics while the mouse moves, and one undo puts it back")
+{
+    DemoWindow demo;
+    // The France services of the territory with the most people beyond the threshold nearby:
+    // simply the first one inside the territory.
+    const AccueilPoint* dragged = nullptr;
+    for (const AccueilPoint& p : demo.project().points())
+        if (p.kind == "france_services" && !p.outsideTerritory) {
+            dragged = &p;
+            break;
+        }
+    REQUIRE(dragged);
+    const qint64 id = dragged->id;
+    const XY start = dragged->lambert93;
+    demo.zoomAround(start, 15000);
+
+    const double before = demo.beyond();
+    const int computedBefore = demo.coverage().recomputeCount();
+    const QPoint from = demo.screen(start);
+    sendMouse(demo.canvas(), QEvent::MouseButtonPress, from, Qt::LeftButton);
+    const int steps = 20;
+    std::set<long long> seen;
+    for (int i = 1; i <= steps; ++i) {
+        sendMouse(demo.canvas(), QEvent::MouseMove, from + QPoint(i * 12, i * 5), Qt::LeftButton);
+        demo.settle();
+        seen.insert(std::llround(demo.beyond()));
+    }
+    // One recompute per mouse move, while the store still holds the old position.
+    CHECK(demo.coverage().recomputeCount() - computedBefore >= steps);
+    CHECK(seen.size() > 1);
+    CHECK(Store::open(demo.project().path()).point(id)->lambert93.x == start.x);
+
+    sendMouse(demo.canvas(), QEvent::MouseButtonRelease, from + QPoint(steps * 12, steps * 5), Qt::NoButton);
+    demo.settle();
+    const XY dropped = demo.project().point(id)->lambert93;
+    CHECK(dropped.x > start.x + 100);
+    CHECK(Store::open(demo.project().path()).point(id)->lambert93.x == Approx(dropped.x));
+    CHECK(demo.project().undoStack()->count() == 1);
+
+    demo.project().undoStack()->undo();
+    demo.settle();
+    CHECK(demo.project().point(id)->lambert93.x == start.x);
+    CHECK(Store::open(demo.project().path()).point(id)->lambert93.y == start.y);
+    CHECK(demo.beyond() == Approx(before));
+}
+
+TEST_CASE("the map is drawn, and a gap far from any second-level place has the gap colour")
+{
+    DemoWindow demo;
+    const CoverageResult& result = demo.coverage().result();
+    const CoverageGrid& grid = demo.coverage().context()->grid();
+    const float threshold = float(demo.coverage().thresholdMinutes());
+
+    // The whole département first: many colours, not a blank image.
+    demo.canvas().zoomHome();
+    const QImage whole = demo.canvas().renderImage();
+    std::set<QRgb> colours;
+    for (int y = 0; y < whole.height(); y += 3)
+        for (int x = 0; x < whole.width(); x += 3) colours.insert(whole.pixel(x, y));
+    CHECK(colours.size() > 50);
+
+    // A gap cell in the middle of a gap (its neighbours within 3 cells are gaps too), and the
+    // cell closest in time to a France services.
+    std::optional<std::size_t> gapCell, coveredCell;
+    for (std::size_t cell = 0; cell < grid.cellCount(); ++cell) {
+        const float minutes = result.surface.minutes[cell];
+        if (!coveredCell || minutes < result.surface.minutes[*coveredCell]) coveredCell = cell;
+        if (gapCell || !(minutes > threshold + 10)) continue;
+        const XY c = grid.centre(cell);
+        bool surrounded = true;
+        for (int dy = -3; dy <= 3 && surrounded; ++dy)
+            for (int dx = -3; dx <= 3 && surrounded; ++dx) {
+                const auto near = grid.cellAt({c.x + dx * grid.cellSize(), c.y + dy * grid.cellSize()});
+                surrounded = near && result.surface.minutes[*near] > threshold;
+            }
+        if (surrounded) gapCell = cell;
+    }
+    REQUIRE(gapCell);
+    REQUIRE(coveredCell);
+    REQUIRE(result.surface.minutes[*coveredCell] < threshold / 2);
+
+    // Only the land and the gaps, so that nothing else is drawn over the sampled pixels.
+    for (MapLayer* layer : demo.window.layers()->layers())
+        layer->setVisible(layer->id() == "communes" || layer->id() == "gaps");
+    const double opacity = demo.window.layers()->layer("gaps")->opacity();
+    const QRgb expected = blend(GapLayer::kGapColour, boundary_style::kLand, opacity);
+
+    auto sample = [&](std::size_t cell) {
+        demo.zoomAround(grid.centre(cell), 1500);
+        const QImage image = demo.canvas().renderImage();
+        return image.pixel(demo.screen(grid.centre(cell)));
+    };
+    const QRgb gapPixel = sample(*gapCell);
+    INFO("gap pixel " << std::hex << gapPixel << ", expected " << expected);
+    CHECK(channelDistance(gapPixel, expected) <= 4);
+    const QRgb coveredPixel = sample(*coveredCell);
+    CHECK(channelDistance(coveredPixel, expected) > 40);
+}
+
+TEST_CASE("a project file that cannot be opened gives a message, not a crash")
+{
+    MainWindow window;
+    window.setInteractive(false);
+    QSignalSpy failed(&window, &MainWindow::loadFailed);
+    window.openProject(QStringLiteral("/nonexistent/folder/projet.gpkg"));
+    CHECK(failed.count() == 1);
+    CHECK(window.lastError().contains("projet.gpkg"));
+    CHECK(window.project() == nullptr);
+
+    test::ScratchDir folder;
+    const QString notAProject = folder.path(QStringLiteral("notes.gpkg"));
+    QFile file(notAProject);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("this is not a GeoPackage\n");
+    file.close();
+    window.openProject(notAProject);
+    CHECK(failed.count() == 2);
+    CHECK(window.lastError().contains("notes.gpkg"));
+    CHECK(window.project() == nullptr);
+}
+
+TEST_CASE("a point added, saved under another name and reopened is still there with its attributes")
+{
+    DemoWindow demo;
+    const XY where{960000, 6380000};
+    demo.window.addPointAt(where);
+    const qint64 id = demo.project().points().back().id;
+    AccueilPoint edited = *demo.project().point(id);
+    AccueilPoint before = edited;
+    edited.name = QStringLiteral("Maison France services de Seyne (projet)");
+    edited.notes = QStringLiteral("ouverture prévue en 2027");
+    edited.weeklyHours = 24.0;
+    demo.project().undoStack()->push(new EditPointCommand(demo.project(), before, edited));
+
+    const QString copy = demo.folder.path(QStringLiteral("copie.gpkg"));
+    demo.project().saveAs(copy);
+    CHECK(demo.project().path() == copy);
+    demo.project().undoStack()->undo();  // the history follows the copy
+    CHECK(Store::open(copy).point(id)->name != edited.name);
+    demo.project().undoStack()->redo();
+
+    MainWindow reopened;
+    reopened.setInteractive(false);
+    reopened.openProject(copy);
+    REQUIRE(QTest::qWaitFor([&] { return !reopened.isBusy(); }, kLoadTimeoutMs));
+    REQUIRE(reopened.project());
+    const AccueilPoint* saved = reopened.project()->point(id);
+    REQUIRE(saved);
+    CHECK(saved->name == edited.name);
+    CHECK(saved->notes == edited.notes);
+    CHECK(saved->weeklyHours == 24.0);
+    CHECK(saved->status == PointStatus::Planned);
+    CHECK(saved->lambert93.x == where.x);
+}
+
+TEST_CASE("points selected with a rectangle are deleted in one edit, undone with Ctrl+Z")
+{
+    DemoWindow demo;
+    // Around Digne-les-Bains: town halls, post offices and France services close together.
+    const maillage::Commune* digne = demo.project().territory().commune(QStringLiteral("04070"));
+    REQUIRE(digne);
+    const XY centre{(digne->bbox.minX + digne->bbox.maxX) / 2, (digne->bbox.minY + digne->bbox.maxY) / 2};
+    demo.zoomAround(centre, 6000);
+    const std::size_t before = demo.project().points().size();
+
+    const QPoint topLeft = demo.screen({centre.x - 2500, centre.y + 2500});
+    const QPoint bottomRight = demo.screen({centre.x + 2500, centre.y - 2500});
+    QTest::mousePress(&demo.canvas(), Qt::LeftButton, Qt::ShiftModifier, topLeft);
+    QTest::mouseMove(&demo.canvas(), (topLeft + bottomRight) / 2);
+    QTest::mouseRelease(&demo.canvas(), Qt::LeftButton, Qt::ShiftModifier, bottomRight);
+    const int selected = static_cast<int>(demo.project().selection().size());
+    int inside = 0;
+    for (const AccueilPoint& p : demo.project().points())
+        if (std::abs(p.lambert93.x - centre.x) < 2500 && std::abs(p.lambert93.y - centre.y) < 2500) ++inside;
+    CHECK(selected == inside);
+    REQUIRE(selected >= 2);
+
+    auto* deleteAction = demo.window.findChild<QAction*>(QStringLiteral("deleteAction"));
+    REQUIRE(deleteAction);
+    REQUIRE(deleteAction->isEnabled());
+    deleteAction->trigger();
+    demo.settle();
+    CHECK(demo.project().points().size() == before - selected);
+    CHECK(demo.project().selection().isEmpty());
+    CHECK(Store::open(demo.project().path()).pointCount() == int(before - selected));
+
+    demo.window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&demo.window));
+    QTest::keyClick(&demo.window, Qt::Key_Z, Qt::ControlModifier);
+    demo.settle();
+    CHECK(demo.project().points().size() == before);
+    CHECK(Store::open(demo.project().path()).pointCount() == int(before));
+}
+
+TEST_CASE("the layer panel shows, hides, reorders and fades layers, with the legend drawn by the layers")
+{
+    DemoWindow demo;
+    auto* tree = demo.window.findChild<QTreeWidget*>(QStringLiteral("layerTree"));
+    REQUIRE(tree);
+    LayerStack& layers = *demo.window.layers();
+    REQUIRE(tree->topLevelItemCount() == int(layers.layers().size()));
+    // The panel lists the top of the map first.
+    CHECK(tree->topLevelItem(0)->text(0) == layers.layers().back()->name());
+
+    QTreeWidgetItem* gapsItem = nullptr;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i)
+        if (tree->topLevelItem(i)->text(0) == layers.layer("gaps")->name()) gapsItem = tree->topLevelItem(i);
+    REQUIRE(gapsItem);
+    CHECK(gapsItem->childCount() == int(layers.layer("gaps")->legend().size()));
+    CHECK(gapsItem->child(0)->text(0).contains("20 min"));
+
+    const QImage shown = demo.canvas().renderImage();
+    gapsItem->setCheckState(0, Qt::Unchecked);
+    CHECK_FALSE(layers.layer("gaps")->isVisible());
+    CHECK(demo.canvas().renderImage() != shown);
+    gapsItem->setCheckState(0, Qt::Checked);
+    CHECK(demo.canvas().renderImage() == shown);
+
+    tree->setCurrentItem(gapsItem);
+    auto* opacity = demo.window.findChild<QSlider*>(QStringLiteral("layerOpacity"));
+    REQUIRE(opacity);
+    opacity->setValue(25);
+    CHECK(layers.layer("gaps")->opacity() == Approx(0.25));
+
+    const int index = layers.indexOf(layers.layer("gaps"));
+    QToolButton* up = nullptr;
+    for (QToolButton* button : demo.window.findChildren<QToolButton*>())
+        if (button->arrowType() == Qt::UpArrow) up = button;
+    REQUIRE(up);
+    up->click();
+    CHECK(layers.indexOf(layers.layer("gaps")) == index + 1);
+
+}
+
+TEST_CASE("the status bar shows the cursor position in Lambert-93 and WGS84, and the scale")
+{
+    DemoWindow demo;
+    const XY digne{956500, 6338000};
+    demo.zoomAround(digne, 10000);
+    QTest::mouseMove(&demo.canvas(), demo.screen(digne));
+    auto* lambert = demo.window.findChild<QLabel*>(QStringLiteral("lambertLabel"));
+    auto* wgs = demo.window.findChild<QLabel*>(QStringLiteral("wgsLabel"));
+    auto* scale = demo.window.findChild<QLabel*>(QStringLiteral("scaleLabel"));
+    REQUIRE(lambert);
+    REQUIRE(wgs);
+    REQUIRE(scale);
+    auto numbers = [](const QString& text) {
+        std::vector<double> values;
+        static const QRegularExpression number(QStringLiteral("[0-9]+(\\.[0-9]+)?"));
+        for (auto it = number.globalMatch(text); it.hasNext();) values.push_back(it.next().captured().toDouble());
+        return values;
+    };
+    const double tolerance = 2 * demo.canvas().view().metresPerPixel();
+    const std::vector<double> l93 = numbers(lambert->text().mid(3));  // after "L93"
+    REQUIRE(l93.size() == 2);
+    CHECK(std::abs(l93[0] - digne.x) < tolerance);
+    CHECK(std::abs(l93[1] - digne.y) < tolerance);
+    const LonLat expectedWgs = toWgs84(digne);  // Digne-les-Bains: about 44.09° N, 6.24° E
+    const std::vector<double> wgs84 = numbers(wgs->text());
+    REQUIRE(wgs84.size() == 2);
+    CHECK(wgs84[0] == Approx(expectedWgs.lat).margin(0.001));
+    CHECK(wgs84[1] == Approx(expectedWgs.lon).margin(0.001));
+    const double expected = demo.canvas().scaleDenominator();
+    CHECK(expected > 10'000);
+    CHECK(scale->text().startsWith("1:"));
+    QString digits = scale->text().mid(2);
+    digits.remove(QRegularExpression(QStringLiteral("\\D")));
+    CHECK(digits.toDouble() == Approx(expected).epsilon(0.06));
+}
+
+TEST_CASE("cancelling a loading leaves the window empty and usable")
+{
+    const QString demoFile = demoTemplate();
+    test::ScratchDir folder;
+    const QString copy = folder.path(QStringLiteral("04.gpkg"));
+    REQUIRE(QFile::copy(demoFile, copy));
+    MainWindow window;
+    window.setInteractive(false);
+    window.show();
+    QSignalSpy failed(&window, &MainWindow::loadFailed);
+    window.openProject(copy);
+    REQUIRE(window.isBusy());
+    auto* cancel = window.findChild<QToolButton*>(QStringLiteral("cancelJob"));
+    REQUIRE(cancel);
+    cancel->click();
+    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+    CHECK(window.project() == nullptr);
+    CHECK(failed.count() == 1);
+    // And it opens the same project afterwards.
+    window.openProject(copy);
+    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+    CHECK(window.project() != nullptr);
+}
+
+TEST_CASE("importing the town-hall list again through the window duplicates nothing")
+{
+    DemoWindow demo;
+    const std::size_t before = demo.project().points().size();
+    const QString summary = demo.window.importPointsFrom(test::sharedData(QStringLiteral("04/mairies-04.csv")));
+    CHECK(summary.contains("198"));
+    CHECK(demo.project().points().size() == before);
+    CHECK_FALSE(demo.window.isBusy());  // same town halls: no need to prepare the coverage again
+    CHECK(demo.window.importPointsFrom(QStringLiteral("/nonexistent/points.csv")).isEmpty());
+    CHECK(demo.window.lastError().contains("points.csv"));
+}
+
+TEST_CASE("a new project gets its points by import, and its coverage starts from the imported town halls")
+{
+    test::ScratchDir folder;
+    const QString path = folder.path(QStringLiteral("nouveau.gpkg"));
+    MainWindow window;
+    window.setInteractive(false);
+    window.createProject(path, demoInputs(sharedDataFolder()));
+    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+    INFO(window.lastError().toStdString());
+    REQUIRE(window.project());
+    CHECK(window.project()->points().empty());
+    REQUIRE(window.coverage());
+    const auto& unknown = window.coverage()->context()->townHalls().known;
+    CHECK(std::count(unknown.begin(), unknown.end(), true) == 0);
+
+    CHECK(window.importPointsFrom(test::sharedData(QStringLiteral("04/france-services-2024.csv"))).contains("78"));
+    CHECK(window.importPointsFrom(test::sharedData(QStringLiteral("04/mairies-04.csv"))).contains("198"));
+    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+    REQUIRE(window.project());
+    REQUIRE(window.coverage());
+    const auto& known = window.coverage()->context()->townHalls().known;
+    CHECK(std::count(known.begin(), known.end(), true) == 198);
+    CHECK(window.coverage()->result().points.size() == 78);
+}
+
+// Not run by default (hidden tag): `test_gui "[benchmark]"`. Measures what a planner
+// sees while dragging: for each mouse move, the coverage recompute, the map layers and the
+// statistics dock refreshed and the canvas repainted.
+TEST_CASE("live drag rate through the window", "[.][benchmark]")
+{
+    DemoWindow demo;
+    const AccueilPoint* dragged = nullptr;
+    for (const AccueilPoint& p : demo.project().points())
+        if (p.kind == "france_services" && !p.outsideTerritory) {
+            dragged = &p;
+            break;
+        }
+    REQUIRE(dragged);
+    demo.canvas().zoomHome();
+    const QPoint from = demo.screen(dragged->lambert93);
+    sendMouse(demo.canvas(), QEvent::MouseButtonPress, from, Qt::LeftButton);
+    const int steps = 100;
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 1; i <= steps; ++i) {
+        sendMouse(demo.canvas(), QEvent::MouseMove, from + QPoint(i * 2, i), Qt::LeftButton);
+        demo.coverage().recomputeNow();
+        demo.canvas().repaint();
+    }
+    const double perUpdate = clock.nsecsElapsed() / 1e6 / steps;
+    sendMouse(demo.canvas(), QEvent::MouseButtonRelease, from + QPoint(steps * 2, steps), Qt::NoButton);
+    WARN("window " << demo.canvas().width() << "x" << demo.canvas().height() << " map: " << perUpdate
+                   << " ms per drag update (" << 1000.0 / perUpdate << " updates/s), coverage recompute "
+                   << demo.coverage().lastMilliseconds() << " ms");
+    CHECK(1000.0 / perUpdate >= 20.0);
+}
+
+int main(int argc, char* argv[])
+{
+    // Test discovery runs the program at build time, without a display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    // Keep the user's settings (window layout, recent projects) out of the tests.
+    QStandardPaths::setTestModeEnabled(true);
+    test::ScratchDir settings;
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path(QStringLiteral("settings")));
+    GDALAllRegister();
+    CPLSetErrorHandler(CPLQuietErrorHandler);
+    return Catch::Session().run(argc, argv);
+}
