@@ -41,9 +41,9 @@ void requireValid(const SuggestionOptions& options)
         throw Error(QStringLiteral("the number of sites per commune must not be negative (got %1)").arg(options.maxPerCommune));
 }
 
-// The people to cover: one access link and a weight each.
+// The people to cover: one access link (every entry) and a weight each.
 struct Demand {
-    std::vector<const AccessLink*> links;
+    std::vector<AccessLink> links;
     std::vector<double> weights;
 };
 
@@ -54,7 +54,7 @@ Demand demandOf(const CoverageContext& context, DemandModel model)
     const auto addHall = [&](std::size_t commune) {
         const qint64 population = territory.communes[commune].population;
         if (population <= 0 || commune >= context.townHallLinks().size()) return;
-        demand.links.push_back(&context.townHallLinks()[commune]);
+        demand.links.push_back(context.townHallLinks()[commune]);
         demand.weights.push_back(double(population));
     };
     if (model == DemandModel::TownHalls) {
@@ -66,7 +66,7 @@ Demand demandOf(const CoverageContext& context, DemandModel model)
     for (std::size_t i = 0; i < grid.cellCount(); ++i) {
         const double people = placement.peopleOnCell(i, grid.communeOf(i));
         if (people <= 0.0) continue;
-        demand.links.push_back(&context.cellLinks()[i]);
+        demand.links.push_back(context.cellLinks()[i]);
         demand.weights.push_back(people);
     }
     // A commune with no cell at all is counted at its town hall (PopulationPlacement).
@@ -82,25 +82,30 @@ QString communeOfPoint(const Territory& territory, const AccueilPoint& point)
     return commune ? commune->insee : QString();
 }
 
-// Units indexed by the graph nodes their links lead to, and by the edge they join.
+// Units indexed by the graph nodes their entries lead to, by the edges they join, and by
+// where they are (for the direct off-network trips of nearby places).
 struct UnitIndex {
     std::vector<std::uint32_t> nodeOffsets;  // CSR over nodes
     std::vector<std::uint32_t> nodeUnits;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> byEdge;  // (edge, unit), sorted
+    std::vector<std::uint32_t> direct;  // units that allow direct trips
 
     UnitIndex(std::size_t nodeCount, const std::vector<const AccessLink*>& links)
     {
         nodeOffsets.assign(nodeCount + 1, 0);
-        for (const AccessLink* link : links)
-            for (std::uint32_t node : link->node)
-                if (node != kNoNode && node < nodeCount) ++nodeOffsets[node + 1];
+        const auto forEachNode = [&](const AccessLink& link, const auto& visit) {
+            for (int e = 0; e < link.entryCount(); ++e)
+                for (std::uint32_t node : link.entry(e).node)
+                    if (node != kNoNode && node < nodeCount) visit(node);
+        };
+        for (const AccessLink* link : links) forEachNode(*link, [&](std::uint32_t node) { ++nodeOffsets[node + 1]; });
         for (std::size_t n = 0; n < nodeCount; ++n) nodeOffsets[n + 1] += nodeOffsets[n];
         nodeUnits.resize(nodeOffsets.back());
         std::vector<std::uint32_t> fill(nodeOffsets.begin(), nodeOffsets.end() - 1);
         for (std::uint32_t u = 0; u < links.size(); ++u) {
-            for (std::uint32_t node : links[u]->node)
-                if (node != kNoNode && node < nodeCount) nodeUnits[fill[node]++] = u;
-            if (links[u]->joined()) byEdge.emplace_back(links[u]->edge, u);
+            forEachNode(*links[u], [&](std::uint32_t node) { nodeUnits[fill[node]++] = u; });
+            for (int e = 0; e < links[u]->entryCount(); ++e) byEdge.emplace_back(links[u]->entry(e).edge, u);
+            if (links[u]->directMetres > 0.0f) direct.push_back(u);
         }
         std::sort(byEdge.begin(), byEdge.end());
     }
@@ -136,9 +141,19 @@ public:
             if (!(times_.seconds[n] <= thresholdSeconds)) continue;
             for (std::uint32_t k = index_->nodeOffsets[n]; k < index_->nodeOffsets[n + 1]; ++k) consider(index_->nodeUnits[k]);
         }
-        // Units on the candidate's own edge reach it without passing a node.
-        const auto first = std::lower_bound(index_->byEdge.begin(), index_->byEdge.end(), std::pair(link.edge, 0u));
-        for (auto it = first; it != index_->byEdge.end() && it->first == link.edge; ++it) consider(it->second);
+        // Units on one of the candidate's own edges reach it without passing a node.
+        for (int e = 0; e < link.entryCount(); ++e) {
+            const std::uint32_t edge = link.entry(e).edge;
+            const auto first = std::lower_bound(index_->byEdge.begin(), index_->byEdge.end(), std::pair(edge, 0u));
+            for (auto it = first; it != index_->byEdge.end() && it->first == edge; ++it) consider(it->second);
+        }
+        // Units close enough to drive to it directly, off the network.
+        if (link.directMetres > 0.0f)
+            for (std::uint32_t u : index_->direct) {
+                const float reach = std::min(link.directMetres, links[u]->directMetres);
+                const double dx = links[u]->place.x - link.place.x, dy = links[u]->place.y - link.place.y;
+                if (dx * dx + dy * dy <= double(reach) * reach) consider(u);
+            }
         std::sort(result.begin(), result.end());
         return result;
     }
@@ -204,11 +219,11 @@ SuggestionProblem buildSuggestionProblem(const CoverageContext& context, std::sp
     for (std::size_t u = 0; u < all.links.size(); ++u) {
         built.population += all.weights[u];
         const float minutes = existingLinks.empty() ? kUnreachable
-                                                    : placeMinutes(*all.links[u], existingTimes.view(), existingSeeds);
+                                                    : placeMinutes(all.links[u], existingTimes.view(), existingSeeds);
         if (minutes <= threshold) {
             built.coveredBefore += all.weights[u];
         } else {
-            links.push_back(all.links[u]);
+            links.push_back(&all.links[u]);
             built.problem.weights.push_back(all.weights[u]);
         }
     }
