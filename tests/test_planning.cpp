@@ -10,6 +10,8 @@
 #include "io/territory_loader.h"
 #include "network/road_graph.h"
 #include "network/speed_profile.h"
+#include "planning/closed_network.h"
+#include "planning/closure_presets.h"
 #include "planning/comparison.h"
 #include "planning/max_coverage.h"
 #include "planning/road_closures.h"
@@ -294,6 +296,86 @@ TEST_CASE("a plan never changes the baseline")
     // Deleting a point of the project forgets the plans' changes to it.
     store.deletePoint(ids[0]);
     CHECK(scenarios.scenario("plan").pointChanges.empty());
+}
+
+TEST_CASE("a plan's own points are rewritten and its changes to baseline points set exactly, for editors that undo")
+{
+    test::ScratchDir dir;
+    Store store = Store::create(dir.path("p.gpkg"));
+    const std::vector<qint64> ids = fillProject(store);
+    const std::vector<AccueilPoint> before = store.points();
+    ScenarioStore scenarios(store);
+    scenarios.create("plan");
+    AccueilPoint added = pointAt("Antenne de Thoard", Level::Second, "france_services", {944'050.0, 6'343'020.0}, "04217");
+    added.id = scenarios.addPoint("plan", added);
+
+    // A planned point moves and is renamed; the plan still holds one point, the baseline none.
+    added.lambert93 = {945'000.0, 6'344'000.0};
+    added.wgs84 = toWgs84(added.lambert93);
+    added.name = "Antenne de Thoard (bourg)";
+    added.weeklyHours = 12.0;
+    scenarios.updatePoint("plan", added);
+    const Scenario plan = scenarios.scenario("plan");
+    REQUIRE(plan.addedPoints.size() == 1);
+    CHECK(plan.addedPoints[0].id == added.id);
+    CHECK(plan.addedPoints[0].name == "Antenne de Thoard (bourg)");
+    CHECK(plan.addedPoints[0].lambert93.x == 945'000.0);
+    CHECK(plan.addedPoints[0].weeklyHours == 12.0);
+    CHECK_THAT(errorOf([&] { AccueilPoint other = added; other.id = -999; scenarios.updatePoint("plan", other); }),
+               Catch::Contains("no planned point -999"));
+    CHECK_THAT(errorOf([&] { AccueilPoint base = before[0]; scenarios.updatePoint("plan", base); }),
+               Catch::Contains("no planned point"));
+
+    // A change set as a whole: closed and raised at once, then only raised, then nothing.
+    scenarios.setPointChange("plan", {.pointId = ids[1], .closed = true, .level = Level::Second, .kind = "france_services"});
+    ScenarioView view = loadScenarioView(store, "plan");
+    CHECK(view.points[1].status == PointStatus::Closed);
+    CHECK(view.points[1].level == Level::Second);
+    scenarios.setPointChange("plan", {.pointId = ids[1], .closed = false, .level = Level::Second});
+    view = loadScenarioView(store, "plan");
+    CHECK(view.points[1].status == PointStatus::Existing);
+    CHECK(view.points[1].level == Level::Second);
+    CHECK(view.points[1].kind == before[1].kind);
+    scenarios.setPointChange("plan", {.pointId = ids[1]});
+    CHECK(scenarios.scenario("plan").pointChanges.empty());
+    CHECK_THAT(errorOf([&] { scenarios.setPointChange("baseline", {.pointId = ids[1], .closed = true}); }),
+               Catch::Contains("create a plan"));
+    CHECK_THAT(errorOf([&] { scenarios.setPointChange("plan", {.pointId = 999, .closed = true}); }),
+               Catch::Contains("no point #999"));
+    CHECK(samePoints(store.points(), before));
+}
+
+TEST_CASE("writes grouped in a batch are saved together, or not at all")
+{
+    test::ScratchDir dir;
+    Store store = Store::create(dir.path("p.gpkg"));
+    const std::vector<qint64> ids = fillProject(store);
+    ScenarioStore scenarios(store);
+    scenarios.create("plan");
+    {
+        Store::Batch batch(store);
+        store.deletePoint(ids[0]);
+        scenarios.closePoint("plan", ids[1]);
+        scenarios.addPoint("plan", pointAt("Antenne", Level::Second, "france_services", {944'050.0, 6'343'020.0}));
+        // A write refused inside the batch undoes only itself.
+        CHECK_THROWS_AS(scenarios.closePoint("plan", 999), Error);
+        // Not committed: everything is rolled back.
+    }
+    CHECK(store.pointCount() == 3);
+    CHECK(scenarios.scenario("plan").pointChanges.empty());
+    CHECK(scenarios.scenario("plan").addedPoints.empty());
+    {
+        Store::Batch batch(store);
+        store.deletePoint(ids[0]);
+        scenarios.closePoint("plan", ids[1]);
+        CHECK_THROWS_AS(scenarios.closePoint("plan", 999), Error);
+        batch.commit();
+    }
+    CHECK(store.pointCount() == 2);
+    CHECK(scenarios.scenario("plan").pointChanges.size() == 1);
+    // The store writes on its own again afterwards.
+    store.deletePoint(ids[2]);
+    CHECK(store.pointCount() == 1);
 }
 
 TEST_CASE("the points a plan adds form a GeoPackage layer that GDAL opens")
@@ -644,6 +726,58 @@ TEST_CASE("closing the only road to a valley puts the valley beyond the threshol
     const ScenarioCoverage again = valley.runner.compute(baselineView(valley.points), options);
     CHECK(again.result.population.departement.beyondSpread == Approx(before.result.population.departement.beyondSpread));
     CHECK(again.context == before.context);  // the baseline context is kept and reused
+}
+
+TEST_CASE("a closed network kept apart gives the coverage the runner gives, and never closes the open graph")
+{
+    Valley valley;
+    const CoverageOptions options{.thresholdMinutes = kThreshold};
+    Scenario winter = plan("hiver");
+    winter.roadClosures.push_back({.method = ClosureMethod::Ref, .ref = "D99"});
+    winter.roadClosures.push_back({.method = ClosureMethod::Ref, .ref = "D908"});  // finds nothing
+    const ScenarioView view = applyScenario(valley.points, winter);
+    const ScenarioCoverage expected = valley.runner.compute(view, options);
+
+    const ClosedNetwork closed(valley.runner.baselineContext(), valley.graph, valley.profile, valley.points,
+                               winter.roadClosures);
+    CHECK(valley.graph.closedEdgeCount() == 0);
+    CHECK(closed.closedEdges() == 59);
+    CHECK(closed.graph().closedEdgeCount() == 59);
+    REQUIRE(closed.closures().size() == 2);
+    CHECK(closed.closures()[1].problem == "no road D908 in the network");
+    CHECK(closesAnyRoad(valley.graph, valley.runner.baselineContext(), winter.roadClosures));
+    CHECK_FALSE(closesAnyRoad(valley.graph, valley.runner.baselineContext(), std::span(winter.roadClosures).subspan(1)));
+
+    const CoverageResult result = computeCoverage(closed.context(), scenarioLevelPoints(view, 2), options);
+    const auto& communes = result.population.communes;
+    for (std::size_t c = 0; c < communes.size(); ++c) {
+        CHECK(communes[c].beyondSpread == Approx(expected.result.population.communes[c].beyondSpread));
+        CHECK(communes[c].townHallBeyond == expected.result.population.communes[c].townHallBeyond);
+    }
+    CHECK(communes[2].cellsBeyond == communes[2].cells);
+    // The open network's coverage is as before the closed one was built.
+    const ScenarioCoverage open = valley.runner.compute(baselineView(valley.points), options);
+    CHECK(open.result.population.communes[2].cellsBeyond < open.result.population.communes[2].cells);
+}
+
+TEST_CASE("a town hall moved in the context is timed from its new place; the grid and placement stay")
+{
+    Valley valley;
+    CoverageContext context = valley.runner.baselineContext();  // a copy
+    const CoverageOptions options{.thresholdMinutes = kThreshold};
+    const std::vector<AccueilPoint> services = coveragePoints(valley.points, 2);
+    const float before = computeCoverage(context, services, options).population.communes[2].townHallMinutes;
+    CHECK(before == Approx(7.8 + 7.0).margin(0.01));
+    // The valley's town hall moves 2 km up the D99: 2 more minutes of road.
+    std::vector<AccueilPoint> moved = valley.points;
+    moved[2].lambert93.y += 2'000.0;
+    context.setTownHalls(moved);
+    CHECK(context.townHalls().positions[2].y == moved[2].lambert93.y);
+    CHECK(context.grid().cellCount() == valley.runner.baselineContext().grid().cellCount());
+    const float after = computeCoverage(context, services, options).population.communes[2].townHallMinutes;
+    CHECK(after == Approx(before + 2'000.0 / kRoadMetresPerMinute).margin(0.01));
+    // The runner's own context did not change.
+    CHECK(valley.runner.baselineContext().townHalls().positions[2].y == valley.points[2].lambert93.y);
 }
 
 TEST_CASE("a closure that finds no road says why and closes nothing")
@@ -1184,6 +1318,38 @@ TEST_CASE("on the 04 data, a winter plan closing the Col d'Allos lengthens the t
     for (std::size_t i = 0; i < before.context->grid().cellCount(); i += 97)
         CHECK(after.context->placement().peopleOnCell(i, before.context->grid().communeOf(i))
               == before.context->placement().peopleOnCell(i, before.context->grid().communeOf(i)));
+}
+
+TEST_CASE("the built-in winter closures of the 04 close its three passes on the 04 network")
+{
+    const std::vector<ClosurePreset> presets = builtinClosurePresets();
+    const auto winter = std::find_if(presets.begin(), presets.end(), [](const ClosurePreset& p) { return p.id == "hiver-04"; });
+    REQUIRE(winter != presets.end());
+    CHECK(winter->departement == "04");
+    REQUIRE(winter->closures.size() == 3);
+    CHECK(winter->closures[0].note == "Col d'Allos");
+    CHECK(winter->closures[0].ref == "D908");
+    REQUIRE(winter->closures[0].centre);
+    CHECK(winter->closures[0].radiusMetres == 6000.0);
+
+    Planning04 d;
+    const std::vector<ResolvedClosure> resolved = resolveRoadClosures(d.graph, winter->closures);
+    std::size_t edges = 0;
+    for (const ResolvedClosure& closure : resolved) {
+        INFO(closure.description.toStdString());
+        CHECK(closure.problem.isEmpty());
+        edges += closure.edges.size();
+    }
+    CHECK(edges == 14);  // docs/PLANNING.md §4
+
+    // A preset file with a bad entry is named in the error.
+    test::ScratchDir dir;
+    QFile bad(dir.path("bad.json"));
+    REQUIRE(bad.open(QIODevice::WriteOnly));
+    bad.write(R"({"name": "x", "closures": [{"ref": "D1"}, {"ref": "D2", "near": [44.3], "radius_km": 2}]})");
+    bad.close();
+    CHECK_THAT(errorOf([&] { readClosurePreset(dir.path("bad.json")); }),
+               Catch::Contains("bad.json, closure 2") && Catch::Contains("[latitude, longitude]"));
 }
 
 // =======================================================================================

@@ -46,6 +46,13 @@ CoverageContext::CoverageContext(const Territory& territory, const TravelEngine&
     }
 }
 
+void CoverageContext::setTownHalls(std::span<const AccueilPoint> points)
+{
+    const TravelEngine& engine = *engine_;
+    townHalls_ = townHallsFor(*territory_, points);
+    townHallLinks_ = linkPlaces(townHalls_.positions, [&engine](XY p) { return engine.link(p); }, 1);
+}
+
 std::vector<AccueilPoint> coveragePoints(std::span<const AccueilPoint> points, int level, bool includePlanned)
 {
     std::vector<AccueilPoint> selected;

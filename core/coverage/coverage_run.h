@@ -56,6 +56,10 @@ public:
     const PlaceLinks& townHallLinks() const { return townHallLinks_; }
     const PopulationPlacement& placement() const { return placement_; }
 
+    // Takes the town halls from `points` again (one was moved, added or removed) and joins
+    // them to the network; the grid, the cells' links and the population placement stay.
+    void setTownHalls(std::span<const AccueilPoint> points);
+
 private:
     const Territory* territory_;
     const TravelEngine* engine_;

@@ -523,6 +523,33 @@ qint64 ScenarioStore::addPoint(const QString& plan, const AccueilPoint& point)
     return -row;
 }
 
+void ScenarioStore::updatePoint(const QString& plan, const AccueilPoint& point)
+{
+    validatePlannedPoint(point, plan);
+    const Access access(store_->connection());
+    const QString now = nowIso();
+    sql::WriteTransaction transaction(access.connection());
+    const qint64 planId = access.requirePlan(plan, QStringLiteral("change a point of"));
+    if (point.id >= 0 || !access.addedPointBelongs(planId, point.id))
+        throw Error(QStringLiteral("plan \"%1\" has no planned point %2 to change").arg(plan).arg(point.id));
+    const QString what = QStringLiteral("changing point \"%1\" of plan \"%2\"").arg(point.name, plan);
+    QSqlQuery query = access.prepare(QStringLiteral(
+        "UPDATE %1 SET geom = ?, name = ?, level = ?, kind = ?, commune_insee = ?, lon = ?, lat = ?, x = ?, y = ?,"
+        " weekly_hours = ?, opening_hours = ?, address = ?, source = ?, source_id = ?, notes = ?,"
+        " outside_territory = ?, updated_at = ? WHERE id = ?").arg(schema::kScenarioPointsTable), what);
+    for (const QVariant& value : QVariantList{
+             gpkg::encodePoint(point.lambert93, schema::kPointsSrsId), textValue(point.name), int(point.level),
+             textValue(point.kind), textValue(point.communeInsee), point.wgs84.lon, point.wgs84.lat, point.lambert93.x,
+             point.lambert93.y, optionalReal(point.weeklyHours), textValue(point.openingHours), textValue(point.address),
+             textValue(point.source), textValue(point.sourceId), textValue(point.notes), point.outsideTerritory ? 1 : 0,
+             now, -point.id})
+        query.addBindValue(value);
+    access.exec(query, what);
+    access.touch(planId, now);
+    access.refreshContents(now);
+    transaction.commit();
+}
+
 void ScenarioStore::closePoint(const QString& plan, qint64 pointId)
 {
     const Access access(store_->connection());
@@ -599,6 +626,32 @@ void ScenarioStore::revertPoint(const QString& plan, qint64 pointId)
     if (query.numRowsAffected() != 1)
         throw Error(QStringLiteral("plan \"%1\" does not change point #%2").arg(plan).arg(pointId));
     access.touch(planId, nowIso());
+    transaction.commit();
+}
+
+void ScenarioStore::setPointChange(const QString& plan, const PointChange& change)
+{
+    if (change.level && !levelFromInt(int(*change.level)))
+        throw Error(QStringLiteral("plan \"%1\", point #%2: level %3 is not 1, 2 or 3").arg(plan).arg(change.pointId).arg(int(*change.level)));
+    if (!change.kind.isEmpty() && !findKind(change.kind))
+        throw Error(QStringLiteral("plan \"%1\", point #%2: unknown kind \"%3\"").arg(plan).arg(change.pointId).arg(change.kind));
+    const Access access(store_->connection());
+    const QString now = nowIso();
+    sql::WriteTransaction transaction(access.connection());
+    const qint64 planId = access.requirePlan(plan, QStringLiteral("change a point in"));
+    if (!access.baselinePointExists(change.pointId))
+        throw Error(QStringLiteral("project %1 has no point #%2 to change in plan \"%3\"").arg(access.path()).arg(change.pointId).arg(plan));
+    const QString what = QStringLiteral("changing point #%1 in plan \"%2\"").arg(change.pointId).arg(plan);
+    if (change.closed || change.level || !change.kind.isEmpty()) {
+        access.insertChange(planId, change, what);
+    } else {
+        QSqlQuery query = access.prepare(QStringLiteral(
+            "DELETE FROM scenario_point_changes WHERE scenario_id = ? AND point_id = ?"), what);
+        query.addBindValue(planId);
+        query.addBindValue(change.pointId);
+        access.exec(query, what);
+    }
+    access.touch(planId, now);
     transaction.commit();
 }
 

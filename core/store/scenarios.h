@@ -103,6 +103,9 @@ public:
     // Adds a planned point to the plan only; returns its (negative) id. The point's id and
     // status are ignored; it is validated like a stored point.
     qint64 addPoint(const QString& plan, const AccueilPoint& point);
+    // Rewrites a point the plan added (id < 0): position, name, level, kind, hours, notes...
+    // (status and createdAt are kept). Throws when the point is not the plan's.
+    void updatePoint(const QString& plan, const AccueilPoint& point);
     // A baseline point (id > 0) is marked closed in the plan; a point the plan added (id < 0)
     // is removed from it.
     void closePoint(const QString& plan, qint64 pointId);
@@ -110,6 +113,9 @@ public:
     void setPointLevel(const QString& plan, qint64 pointId, Level level, const QString& kind = {});
     // Forgets the plan's change to a baseline point (reopens it, restores its level and kind).
     void revertPoint(const QString& plan, qint64 pointId);
+    // Sets the plan's change to a baseline point exactly as given (closed, level, kind); a
+    // change that changes nothing forgets any change to the point. For editors that undo.
+    void setPointChange(const QString& plan, const PointChange& change);
     qint64 addRoadClosure(const QString& plan, const RoadClosure& closure);  // returns its id
     void removeRoadClosure(const QString& plan, qint64 closureId);
 

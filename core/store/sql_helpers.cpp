@@ -64,15 +64,25 @@ QSqlQuery run(const Connection& connection, const QString& sql, const QString& w
 
 WriteTransaction::WriteTransaction(const Connection& connection) : connection_(connection)
 {
-    run(connection_, QStringLiteral("BEGIN IMMEDIATE"), QStringLiteral("starting a write"));
+    depth_ = connection_.transactionDepth + 1;
+    if (depth_ == 1) run(connection_, QStringLiteral("BEGIN IMMEDIATE"), QStringLiteral("starting a write"));
+    else run(connection_, QStringLiteral("SAVEPOINT maillage_%1").arg(depth_), QStringLiteral("starting a write"));
+    connection_.transactionDepth = depth_;
     open_ = true;
 }
 
 WriteTransaction::~WriteTransaction()
 {
     if (open_) {
+        // Nothing more to do if even this fails.
         QSqlQuery rollback(connection_.db);
-        rollback.exec(QStringLiteral("ROLLBACK"));  // nothing more to do if even this fails
+        if (depth_ == 1) {
+            rollback.exec(QStringLiteral("ROLLBACK"));
+        } else {
+            rollback.exec(QStringLiteral("ROLLBACK TO maillage_%1").arg(depth_));
+            rollback.exec(QStringLiteral("RELEASE maillage_%1").arg(depth_));
+        }
+        connection_.transactionDepth = depth_ - 1;
     }
 }
 
@@ -80,8 +90,10 @@ void WriteTransaction::commit()
 {
     // With a rollback journal the commit needs readers gone; SQLite waits for them up to the
     // busy timeout, and if they stay the destructor rolls back and the caller gets "in use".
-    run(connection_, QStringLiteral("COMMIT"), QStringLiteral("saving the changes"));
+    if (depth_ == 1) run(connection_, QStringLiteral("COMMIT"), QStringLiteral("saving the changes"));
+    else run(connection_, QStringLiteral("RELEASE maillage_%1").arg(depth_), QStringLiteral("saving the changes"));
     open_ = false;
+    connection_.transactionDepth = depth_ - 1;
 }
 
 }  // namespace maillage::sql

@@ -14,6 +14,8 @@ struct Connection {
     QSqlDatabase db;
     QString path;
     int busyTimeoutMs = 5000;
+    // Write transactions open on this connection (WriteTransaction nests as savepoints).
+    mutable int transactionDepth = 0;
 };
 
 // True when SQLite gave up waiting for a lock held by another connection (SQLITE_BUSY/LOCKED).
@@ -31,7 +33,9 @@ QSqlQuery run(const Connection& connection, const QString& sql, const QString& w
 
 // A write transaction. BEGIN IMMEDIATE takes the write lock at once, so a second writer
 // waits for the busy timeout at the start instead of failing halfway; the destructor
-// rolls back unless commit() succeeded.
+// rolls back unless commit() succeeded. Inside another write transaction of the same
+// connection (several edits saved together, Store::Batch) it becomes a savepoint: its
+// commit keeps its writes for the outer transaction, its rollback undoes only them.
 class WriteTransaction {
 public:
     explicit WriteTransaction(const Connection& connection);
@@ -44,6 +48,7 @@ public:
 private:
     const Connection& connection_;
     bool open_ = false;
+    int depth_ = 0;  // 1 for the outer transaction
 };
 
 }  // namespace maillage::sql

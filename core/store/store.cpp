@@ -565,4 +565,10 @@ std::vector<QStringList> Store::resultTable(const QString& name) const
     return rows;
 }
 
+Store::Batch::Batch(Store& store) : transaction_(std::make_unique<sql::WriteTransaction>(store.impl_->connection)) {}
+
+Store::Batch::~Batch() = default;
+
+void Store::Batch::commit() { transaction_->commit(); }
+
 }  // namespace maillage

@@ -14,6 +14,7 @@ namespace maillage {
 
 namespace sql {
 struct Connection;
+class WriteTransaction;
 }
 
 // Selects points; an unset member does not filter. Designated initialisers read well:
@@ -95,6 +96,22 @@ public:
     // Project settings (territory files, network, vintages...) as key/value text.
     void setSetting(const QString& key, const QString& value);
     std::optional<QString> setting(const QString& key) const;
+
+    // Several writes saved together (e.g. the points of a multi-selection moved or deleted in
+    // one edit): every write of this store (points and plans) made while the batch lives
+    // joins its transaction, and nothing is saved unless commit() is called; the destructor
+    // rolls back otherwise. Batches nest.
+    class Batch {
+    public:
+        explicit Batch(Store& store);
+        ~Batch();
+        Batch(const Batch&) = delete;
+        Batch& operator=(const Batch&) = delete;
+        void commit();
+
+    private:
+        std::unique_ptr<sql::WriteTransaction> transaction_;
+    };
 
 private:
     // Scenarios (store/scenarios.h) live in the same file and write in its transactions.
