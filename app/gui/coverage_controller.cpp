@@ -1,19 +1,114 @@
 #include "coverage_controller.h"
 
+#include "planning/closed_network.h"
 #include "project.h"
+
+#include <QApplication>
+#include <QThread>
 
 #include <algorithm>
 
 namespace maillage::gui {
 
-CoverageController::CoverageController(Project& project, QObject* parent)
-    : QObject(parent), project_(project), context_(project.data().coverage.get())
+namespace {
+
+bool sameTownHalls(const TownHalls& a, const TownHalls& b)
 {
+    if (a.known != b.known || a.positions.size() != b.positions.size()) return false;
+    for (std::size_t i = 0; i < a.positions.size(); ++i)
+        if (a.positions[i].x != b.positions[i].x || a.positions[i].y != b.positions[i].y) return false;
+    return true;
+}
+
+bool sameClosures(const std::vector<ResolvedClosure>& resolved, const std::vector<RoadClosure>& closures)
+{
+    if (resolved.size() != closures.size()) return false;
+    for (std::size_t i = 0; i < closures.size(); ++i) {
+        const RoadClosure &a = resolved[i].closure, &b = closures[i];
+        if (a.method != b.method || a.ref != b.ref || a.centre.has_value() != b.centre.has_value()
+            || (a.centre && (a.centre->x != b.centre->x || a.centre->y != b.centre->y)) || a.radiusMetres != b.radiusMetres
+            || a.edge != b.edge)
+            return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+CoverageController::CoverageController(Project& project, QObject* parent) : QObject(parent), project_(project)
+{
+    const std::shared_ptr<const ProjectData>& data = project.sharedData();
+    if (data->coverage) baseContext_ = std::shared_ptr<const CoverageContext>(data, data->coverage.get());
+    context_ = baseContext_;
     scheduler_.setSingleShot(true);
     scheduler_.setInterval(0);
     connect(&scheduler_, &QTimer::timeout, this, &CoverageController::recomputeNow);
     connect(&project, &Project::pointsEdited, this, &CoverageController::pointsChanged);
-    if (context_) recomputeNow();
+    connect(&project, &Project::roadClosuresChanged, this, &CoverageController::closuresChanged);
+    if (context_) {
+        followTownHalls();
+        closuresChanged();
+        recomputeNow();
+    }
+}
+
+CoverageController::~CoverageController() = default;
+
+std::shared_ptr<const ClosedNetwork> CoverageController::networkFor(const std::vector<RoadClosure>& closures) const
+{
+    return networkBuilder(closures)();
+}
+
+std::function<std::shared_ptr<const ClosedNetwork>()> CoverageController::networkBuilder(
+    const std::vector<RoadClosure>& closures) const
+{
+    if (!baseContext_ || closures.empty() || !project_.data().graph) return [] { return std::shared_ptr<const ClosedNetwork>(); };
+    if (closedNetwork_ && sameClosures(closedNetwork_->closures(), closures))
+        return [network = closedNetwork_] { return network; };
+    return [data = project_.sharedData(), context = baseContext_, points = project_.baselinePoints(), closures] {
+        if (!closesAnyRoad(*data->graph, *context, closures)) return std::shared_ptr<const ClosedNetwork>();
+        return std::shared_ptr<const ClosedNetwork>(std::make_shared<const ClosedNetwork>(
+            *context, *data->graph, data->profile, points, closures, std::max(1, QThread::idealThreadCount())));
+    };
+}
+
+void CoverageController::closuresChanged()
+{
+    if (!baseContext_) return;
+    const std::vector<RoadClosure>& closures = project_.planActive() ? project_.roadClosures() : std::vector<RoadClosure>{};
+    std::shared_ptr<const ClosedNetwork> network;
+    if (!closures.empty()) {
+        // Rebuilding the coverage setup on the closed network takes a moment (0.2 s on the 04).
+        const bool cursor = QApplication::instance() != nullptr;
+        if (cursor) QApplication::setOverrideCursor(Qt::WaitCursor);
+        try {
+            network = networkFor(closures);
+        } catch (const std::exception& e) {
+            Q_EMIT failed(QString::fromLocal8Bit(e.what()));
+        }
+        if (cursor) QApplication::restoreOverrideCursor();
+    }
+    if (network == closedNetwork_ && context_) return;
+    closedNetwork_ = network;
+    context_ = closedNetwork_ ? std::shared_ptr<const CoverageContext>(closedNetwork_, &closedNetwork_->context()) : baseContext_;
+    fresh_.fill(false);
+    Q_EMIT networkChanged();
+    if (!scheduler_.isActive()) scheduler_.start();
+}
+
+void CoverageController::followTownHalls()
+{
+    // Only the baseline's points place town halls (a plan never moves them), and a drag in
+    // progress is not a move yet.
+    if (!baseContext_ || project_.planActive() || project_.hasPreview()) return;
+    const TownHalls now = townHallsFor(project_.territory(), project_.points());
+    if (sameTownHalls(now, baseContext_->townHalls())) return;
+    auto moved = std::make_shared<CoverageContext>(*baseContext_);
+    moved->setTownHalls(project_.points());
+    const bool active = context_ == baseContext_;
+    baseContext_ = std::move(moved);
+    if (active) context_ = baseContext_;
+    fresh_.fill(false);
 }
 
 void CoverageController::setLevel(int level)
@@ -54,6 +149,7 @@ const CoverageResult& CoverageController::resultFor(int level)
 
 void CoverageController::pointsChanged()
 {
+    followTownHalls();
     fresh_.fill(false);
     if (context_ && !scheduler_.isActive()) scheduler_.start();
 }
@@ -117,7 +213,9 @@ void CoverageController::compute(int level)
 {
     QElapsedTimer timer;
     timer.start();
-    const std::vector<AccueilPoint> points = coveragePoints(project_.points(), level, includePlanned_);
+    // A plan's own points are planned: they always count in the plan.
+    const std::vector<AccueilPoint> points =
+        coveragePoints(project_.points(), level, includePlanned_ || project_.planActive());
     try {
         computeLiveCoverage(*context_, points, optionsFor(level), results_[level - 1]);
     } catch (const std::exception& e) {

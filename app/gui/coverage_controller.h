@@ -1,12 +1,19 @@
 #pragma once
 
 #include "coverage/coverage_run.h"
+#include "store/scenarios.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
 #include <array>
+#include <functional>
+#include <memory>
+
+namespace maillage {
+class ClosedNetwork;
+}
 
 namespace maillage::gui {
 
@@ -18,13 +25,33 @@ class Project;
 // live computation skips what only exports need (gap-zone and band polygons): the map draws
 // gaps and bands from the travel-time surface.
 // Other levels are computed on demand (identify) and kept until the points change.
+//
+// It follows the project's active scenario: the points are the scenario's; a plan that
+// closes roads gets its own closed network (planning/closed_network.h), built when the plan
+// becomes active or its closures change, so the open network is never changed. The
+// demand side (grid, population placement, town halls) is the baseline's in every scenario;
+// when a town hall of the baseline moves, the context takes its new place (copied first:
+// work off the GUI thread may still hold the previous one).
 class CoverageController : public QObject {
     Q_OBJECT
 public:
     explicit CoverageController(Project& project, QObject* parent = nullptr);
+    ~CoverageController() override;
 
     bool isAvailable() const { return context_ != nullptr; }
-    const CoverageContext* context() const { return context_; }
+    // The context of the active scenario (the closed network's when its plan closes roads).
+    const CoverageContext* context() const { return context_.get(); }
+    std::shared_ptr<const CoverageContext> sharedContext() const { return context_; }
+    // The open network's context (with the baseline's current town halls).
+    std::shared_ptr<const CoverageContext> baselineContext() const { return baseContext_; }
+    // The active plan's closed network, or null (no plan, or no road closed).
+    std::shared_ptr<const ClosedNetwork> closedNetwork() const { return closedNetwork_; }
+    // A closed network for other closures (e.g. another plan to compare), sharing the
+    // active one when the closures are the same; null when no road is closed.
+    std::shared_ptr<const ClosedNetwork> networkFor(const std::vector<RoadClosure>& closures) const;
+    // The same, as work that may run on another thread (it holds what it needs): gives null
+    // when no road is closed.
+    std::function<std::shared_ptr<const ClosedNetwork>()> networkBuilder(const std::vector<RoadClosure>& closures) const;
 
     int level() const { return level_; }
     double thresholdMinutes() const { return thresholdMinutes_; }
@@ -47,17 +74,22 @@ public:
     double lastMilliseconds() const { return lastMilliseconds_; }
 
 Q_SIGNALS:
+    void networkChanged();     // another network: a plan's closures, or the open one again
     void updated();            // result() changed
     void settingsChanged();    // level, threshold or planned points
     void failed(const QString& message);
 
 private:
     void pointsChanged();
+    void closuresChanged();
+    void followTownHalls();
     void compute(int level);
     CoverageOptions optionsFor(int level) const;
 
     Project& project_;
-    const CoverageContext* context_ = nullptr;
+    std::shared_ptr<const CoverageContext> context_;
+    std::shared_ptr<const CoverageContext> baseContext_;
+    std::shared_ptr<const ClosedNetwork> closedNetwork_;
     int level_ = 2;
     double thresholdMinutes_ = kDefaultThresholdMinutes;
     bool includePlanned_ = true;

@@ -1,6 +1,7 @@
 #include "labels.h"
 
 #include "store/kinds.h"
+#include "store/scenarios.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -31,6 +32,11 @@ QString statusLabel(PointStatus status)
     case PointStatus::Closed: return QCoreApplication::translate("Labels", "fermé");
     }
     return {};
+}
+
+QString scenarioLabel(const QString& name)
+{
+    return isBaselineName(name) ? QCoreApplication::translate("Labels", "Situation actuelle") : name;
 }
 
 bool interfaceIsEnglish() { return QLocale().language() == QLocale::English; }

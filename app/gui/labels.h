@@ -11,6 +11,8 @@ QString levelLabel(Level level);         // "1er niveau : informer et orienter"�
 QString levelShortLabel(Level level);    // "niveau 1"
 QString statusLabel(PointStatus status); // "existant", "projeté", "fermé"
 QString kindLabel(const QString& kindCode);
+// A scenario's name as shown: "Situation actuelle" for the baseline, else the plan's name.
+QString scenarioLabel(const QString& name);
 // True when the interface speaks English (labels of the kind referential follow it).
 bool interfaceIsEnglish();
 

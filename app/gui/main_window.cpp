@@ -19,6 +19,7 @@
 #include "map/roads_layer.h"
 #include "new_project_dialog.h"
 #include "point_commands.h"
+#include "planning_controller.h"
 #include "point_form.h"
 #include "points_model.h"
 #include "project.h"
@@ -92,6 +93,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     createActions();
     createDocks();
+    createPlanning();
     createMenus();
     createToolBars();
     createStatusBar();
@@ -109,7 +111,11 @@ MainWindow::MainWindow(QWidget* parent)
     connect(canvas_, &MapCanvas::addPointRequested, this, &MainWindow::addPointAt);
     connect(canvas_, &MapCanvas::pointsDropped, this, &MainWindow::dropPoints);
     connect(canvas_, &MapCanvas::toolChanged, this, [this](MapCanvas::Tool tool) {
-        (tool == MapCanvas::Tool::AddPoint ? addToolAction_ : selectToolAction_)->setChecked(true);
+        switch (tool) {
+        case MapCanvas::Tool::AddPoint: addToolAction_->setChecked(true); break;
+        case MapCanvas::Tool::PickRoad: planning_->roadToolAction()->setChecked(true); break;
+        case MapCanvas::Tool::Select: selectToolAction_->setChecked(true); break;
+        }
     });
     connect(canvas_, &MapCanvas::pointActivated, this, [this](qint64 id) {
         if (!project_) return;
@@ -261,7 +267,8 @@ void MainWindow::createMenus()
     viewMenu_->addAction(zoomSelectionAction_);
     epciMenu_ = viewMenu_->addMenu(tr("Zoom sur un &EPCI"));
     viewMenu_->addSeparator();
-    for (QDockWidget* dock : {layersDock_, pointsDock_, formDock_, statisticsDock_, identifyDock_})
+    for (QDockWidget* dock : {layersDock_, pointsDock_, formDock_, statisticsDock_, identifyDock_, planning_->scenariosDock(),
+                              planning_->suggestionsDock(), planning_->comparisonDock()})
         viewMenu_->addAction(dock->toggleViewAction());
     viewMenu_->addSeparator();
     QMenu* languageMenu = viewMenu_->addMenu(tr("&Langue"));
@@ -306,6 +313,8 @@ void MainWindow::createMenus()
     exportAction_->setStatusTip(tr("Communes, EPCI, points, zones au-delà du seuil, isochrones et tables, avec les styles QGIS"));
     connect(exportAction_, &QAction::triggered, this, &MainWindow::chooseAndExportCoverage);
 
+    menuBar()->addMenu(planning_->menu());
+
     QMenu* helpMenu = menuBar()->addMenu(tr("Aid&e"));
     helpMenu->addAction(aboutAction_);
 }
@@ -326,6 +335,7 @@ void MainWindow::createToolBars()
     editBar->addSeparator();
     editBar->addAction(selectToolAction_);
     editBar->addAction(addToolAction_);
+    editBar->addAction(planning_->roadToolAction());
     newPointKind_ = new QComboBox;
     newPointKind_->setObjectName(QStringLiteral("newPointKind"));
     newPointKind_->setToolTip(tr("Type des points ajoutés sur la carte"));
@@ -483,6 +493,27 @@ void MainWindow::createDocks()
     formDock_->raise();
 }
 
+void MainWindow::createPlanning()
+{
+    planning_ = new PlanningController(*this, *canvas_);
+    toolGroup_->addAction(planning_->roadToolAction());
+    // Scenarios under the layers; suggestions beside the statistics; the comparison's wide
+    // table beside the points table.
+    addDockWidget(Qt::LeftDockWidgetArea, planning_->scenariosDock());
+    addDockWidget(Qt::RightDockWidgetArea, planning_->suggestionsDock());
+    tabifyDockWidget(statisticsDock_, planning_->suggestionsDock());
+    addDockWidget(Qt::BottomDockWidgetArea, planning_->comparisonDock());
+    tabifyDockWidget(pointsDock_, planning_->comparisonDock());
+    statisticsDock_->raise();
+    pointsDock_->raise();
+}
+
+void MainWindow::setInteractive(bool interactive)
+{
+    interactive_ = interactive;
+    planning_->setInteractive(interactive);
+}
+
 void MainWindow::createStatusBar()
 {
     lambertLabel_ = new QLabel;
@@ -528,7 +559,8 @@ void MainWindow::readSettings()
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) resize(1500, 950);
     if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
         // First start: a map as large as possible, statistics readable beside it.
-        resizeDocks({layersDock_, statisticsDock_}, {260, 440}, Qt::Horizontal);
+        resizeDocks({layersDock_, statisticsDock_}, {300, 440}, Qt::Horizontal);
+        resizeDocks({layersDock_, planning_->scenariosDock()}, {520, 330}, Qt::Vertical);
         resizeDocks({statisticsDock_, formDock_}, {560, 360}, Qt::Vertical);
         resizeDocks({pointsDock_}, {210}, Qt::Vertical);
     }
@@ -745,6 +777,7 @@ void MainWindow::closeProject()
 {
     if (!project_) return;
     saveLayerSettings();
+    planning_->setProject(nullptr, nullptr);
     canvas_->setProject(nullptr, nullptr);
     pointsModel_->setProject(nullptr);
     pointForm_->setProject(nullptr);
@@ -773,6 +806,7 @@ void MainWindow::installProject(std::unique_ptr<Project> project)
     connect(project_, &Project::selectionChanged, this, &MainWindow::syncTableSelection);
     connect(project_, &Project::selectionChanged, this, &MainWindow::updateActions);
     connect(project_, &Project::pathChanged, this, &MainWindow::updateTitle);
+    connect(project_, &Project::scenarioChanged, this, &MainWindow::updateTitle);
     undoGroup_->addStack(project_->undoStack());
     undoGroup_->setActiveStack(project_->undoStack());
 
@@ -793,6 +827,7 @@ void MainWindow::installProject(std::unique_ptr<Project> project)
     buildLayers();
     pointsModel_->setProject(project_);
     pointForm_->setProject(project_);
+    planning_->setProject(project_, coverage_);
     canvas_->setHomeExtent(project_->territory().bbox);
     canvas_->zoomHome();
     rebuildEpciMenu();
@@ -823,6 +858,7 @@ void MainWindow::buildLayers()
     layers_->add(new EpciLayer(territory));
     layers_->add(new OutlineLayer(territory));
     layers_->add(new CommuneLabelsLayer(territory));
+    planning_->addLayers(*layers_);
     pointsLayer_ = new PointsLayer(*project_);
     layers_->add(pointsLayer_);
     restoreLayerSettings();
@@ -867,7 +903,10 @@ void MainWindow::updateTitle()
         return;
     }
     setWindowModified(!project_->undoStack()->isClean());
-    setWindowTitle(tr("%1[*] — Maillage").arg(QFileInfo(project_->path()).fileName()));
+    if (project_->planActive())
+        setWindowTitle(tr("%1[*] — plan « %2 » — Maillage").arg(QFileInfo(project_->path()).fileName(), project_->activeScenario()));
+    else
+        setWindowTitle(tr("%1[*] — Maillage").arg(QFileInfo(project_->path()).fileName()));
 }
 
 void MainWindow::updateScale()
@@ -948,7 +987,8 @@ QString MainWindow::importPointsFrom(const QString& file)
         // import changed them, the project is prepared again (in the background).
         if (coverage_) {
             const TownHalls now = townHallsFor(project_->territory(), project_->points());
-            const TownHalls& prepared = coverage_->context()->townHalls();
+            // As the network was prepared (the live context follows town halls as they move).
+            const TownHalls& prepared = project_->data().coverage->townHalls();
             bool changed = now.known != prepared.known;
             for (std::size_t i = 0; !changed && i < now.positions.size(); ++i)
                 changed = now.positions[i].x != prepared.positions[i].x || now.positions[i].y != prepared.positions[i].y;
@@ -1003,8 +1043,9 @@ bool MainWindow::exportCoverage(const QString& path)
         data.run.project = QFileInfo(project_->path()).absoluteFilePath();
         data.run.network = QFileInfo(project_->data().inputs.networkPath).absoluteFilePath();
         data.run.profile = project_->data().profile.name;
-        data.run.pointSet = coverage_->includePlanned() ? QStringLiteral("existing and planned points")
-                                                        : QStringLiteral("existing points");
+        data.run.pointSet = project_->planActive() ? QStringLiteral("scenario %1").arg(project_->activeScenario())
+                            : coverage_->includePlanned()   ? QStringLiteral("existing and planned points")
+                                                            : QStringLiteral("existing points");
         writeCoverageGeoPackage(path, data);
         QApplication::restoreOverrideCursor();
         return true;

@@ -33,6 +33,7 @@ class LayerPanel;
 class StatisticsPanel;
 class LayerStack;
 class MapCanvas;
+class PlanningController;
 class PointForm;
 class PointsLayer;
 class PointsModel;
@@ -64,7 +65,9 @@ public:
     // The last error shown to the user (for tests and scripted runs).
     QString lastError() const { return lastError_; }
     // Message boxes are skipped when false (scripted runs); errors still go to lastError().
-    void setInteractive(bool interactive) { interactive_ = interactive; }
+    void setInteractive(bool interactive);
+    // Plans, road closures, suggestions and comparisons (docks, menu "Plans", map layers).
+    PlanningController* planning() const { return planning_; }
 
     // The level whose coverage is shown (1 to 3), as the toolbar's level box sets it;
     // remembered for the next start unless `remember` is false (a command-line choice).
@@ -103,6 +106,7 @@ private:
     void createMenus();
     void createToolBars();
     void createDocks();
+    void createPlanning();
     void createStatusBar();
     void readSettings();
     void writeSettings();
@@ -156,6 +160,7 @@ private:
     QDockWidget* identifyDock_ = nullptr;
     QLabel* identifyLabel_ = nullptr;
     StatisticsPanel* statisticsPanel_ = nullptr;
+    PlanningController* planning_ = nullptr;
     QComboBox* levelBox_ = nullptr;
     QSpinBox* thresholdBox_ = nullptr;
     QSlider* thresholdSlider_ = nullptr;

@@ -5,13 +5,14 @@
 
 
 namespace maillage::gui {
-namespace {
 
-// Runs one store write; on failure, tells the user and marks the command as not kept.
-template <typename Write>
-void guarded(QUndoCommand& command, Project& project, Write write)
+// Runs one store write in the scenario the command was made in (shown again first when the
+// user has since switched to another); on failure, tells the user and marks the command as
+// not kept.
+void guardedIn(QUndoCommand& command, Project& project, const QString& scenario, const std::function<void()>& write)
 {
     try {
+        if (!scenario.isNull() && project.activeScenario() != scenario) project.activateScenario(scenario);
         write();
     } catch (const Error& e) {
         command.setObsolete(true);
@@ -22,17 +23,15 @@ void guarded(QUndoCommand& command, Project& project, Write write)
     }
 }
 
-}  // namespace
-
 AddPointCommand::AddPointCommand(Project& project, AccueilPoint point)
-    : project_(project), point_(std::move(point))
+    : project_(project), scenario_(project.activeScenario()), point_(std::move(point))
 {
     setText(tr("ajout de « %1 »").arg(point_.name));
 }
 
 void AddPointCommand::redo()
 {
-    guarded(*this, project_, [&] {
+    guardedIn(*this, project_, scenario_, [&] {
         AccueilPoint point = point_;
         point.id = id_;  // 0 the first time; afterwards the store is asked to reuse it
         const qint64 id = project_.insertPoint(point);
@@ -42,39 +41,50 @@ void AddPointCommand::redo()
 
 void AddPointCommand::undo()
 {
-    guarded(*this, project_, [&] { project_.removePoint(project_.resolve(id_)); });
+    guardedIn(*this, project_, scenario_, [&] { project_.removePoint(project_.resolve(id_)); });
 }
 
 qint64 AddPointCommand::pointId() const { return project_.resolve(id_); }
 
-DeletePointsCommand::DeletePointsCommand(Project& project, const std::vector<qint64>& ids) : project_(project)
+DeletePointsCommand::DeletePointsCommand(Project& project, const std::vector<qint64>& ids)
+    : project_(project), scenario_(project.activeScenario())
 {
     for (qint64 id : ids)
         if (const AccueilPoint* p = project.point(id)) points_.push_back(*p);
-    setText(points_.size() == 1 ? tr("suppression de « %1 »").arg(points_.front().name)
-                                : tr("suppression de %n points", nullptr, static_cast<int>(points_.size())));
+    // In a plan, the baseline's points are closed rather than deleted.
+    const bool closes = project.planActive() && !points_.empty() && points_.front().id > 0;
+    if (closes)
+        setText(points_.size() == 1 ? tr("fermeture de « %1 » dans le plan").arg(points_.front().name)
+                                    : tr("fermeture de %n points dans le plan", nullptr, static_cast<int>(points_.size())));
+    else
+        setText(points_.size() == 1 ? tr("suppression de « %1 »").arg(points_.front().name)
+                                    : tr("suppression de %n points", nullptr, static_cast<int>(points_.size())));
 }
 
 void DeletePointsCommand::redo()
 {
-    guarded(*this, project_, [&] {
-        for (const AccueilPoint& p : points_) project_.removePoint(project_.resolve(p.id));
+    guardedIn(*this, project_, scenario_, [&] {
+        project_.inOneTransaction([&] {
+            for (const AccueilPoint& p : points_) project_.removePoint(project_.resolve(p.id));
+        });
     });
 }
 
 void DeletePointsCommand::undo()
 {
-    guarded(*this, project_, [&] {
-        for (const AccueilPoint& p : points_) {
-            AccueilPoint restored = p;
-            restored.id = project_.resolve(p.id);
-            project_.insertPoint(restored);
-        }
+    guardedIn(*this, project_, scenario_, [&] {
+        project_.inOneTransaction([&] {
+            for (const AccueilPoint& p : points_) {
+                AccueilPoint restored = p;
+                restored.id = project_.resolve(p.id);
+                project_.insertPoint(restored);
+            }
+        });
     });
 }
 
 MovePointsCommand::MovePointsCommand(Project& project, std::vector<PointMove> moves)
-    : project_(project), moves_(std::move(moves))
+    : project_(project), scenario_(project.activeScenario()), moves_(std::move(moves))
 {
     const AccueilPoint* first = moves_.size() == 1 ? project.point(moves_.front().id) : nullptr;
     setText(first ? tr("déplacement de « %1 »").arg(first->name)
@@ -86,30 +96,45 @@ void MovePointsCommand::undo() { moveAll(false); }
 
 void MovePointsCommand::moveAll(bool forward)
 {
-    guarded(*this, project_, [&] {
-        for (const PointMove& move : moves_) {
-            const AccueilPoint* current = project_.point(project_.resolve(move.id));
-            if (!current) continue;
-            project_.updatePoint(project_.placedAt(*current, forward ? move.to : move.from));
-        }
+    guardedIn(*this, project_, scenario_, [&] {
+        project_.inOneTransaction([&] {
+            for (const PointMove& move : moves_) {
+                const AccueilPoint* current = project_.point(project_.resolve(move.id));
+                if (!current) continue;
+                project_.updatePoint(project_.placedAt(*current, forward ? move.to : move.from));
+            }
+        });
     });
 }
 
 EditPointCommand::EditPointCommand(Project& project, AccueilPoint before, AccueilPoint after)
-    : project_(project), before_(std::move(before)), after_(std::move(after))
+    : project_(project), scenario_(project.activeScenario())
 {
-    setText(tr("modification de « %1 »").arg(after_.name));
+    befores_.push_back(std::move(before));
+    afters_.push_back(std::move(after));
+    setText(tr("modification de « %1 »").arg(afters_.front().name));
 }
 
-void EditPointCommand::redo() { write(after_); }
-void EditPointCommand::undo() { write(before_); }
-
-void EditPointCommand::write(const AccueilPoint& point)
+EditPointCommand::EditPointCommand(Project& project, std::vector<AccueilPoint> before, std::vector<AccueilPoint> after,
+                                   const QString& text)
+    : project_(project), scenario_(project.activeScenario()), befores_(std::move(before)), afters_(std::move(after))
 {
-    guarded(*this, project_, [&] {
-        AccueilPoint resolved = point;
-        resolved.id = project_.resolve(point.id);
-        project_.updatePoint(resolved);
+    setText(text);
+}
+
+void EditPointCommand::redo() { write(afters_); }
+void EditPointCommand::undo() { write(befores_); }
+
+void EditPointCommand::write(const std::vector<AccueilPoint>& points)
+{
+    guardedIn(*this, project_, scenario_, [&] {
+        project_.inOneTransaction([&] {
+            for (const AccueilPoint& point : points) {
+                AccueilPoint resolved = point;
+                resolved.id = project_.resolve(point.id);
+                project_.updatePoint(resolved);
+            }
+        });
     });
 }
 

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QUndoCommand>
 
+#include <functional>
 #include <vector>
 
 namespace maillage::gui {
@@ -12,8 +13,14 @@ namespace maillage::gui {
 class Project;
 
 // Every edit of the maillage is one of these commands on the project's undo stack; each
-// redo()/undo() writes to the store in its own transaction. A command the store refuses
-// reports through Project::editFailed and makes itself obsolete (it is not kept).
+// redo()/undo() writes to the store in one transaction (all the points of a multi-point edit
+// together). A command remembers the scenario it was made in (the baseline or a plan) and
+// shows it again before undoing or redoing. A command the store refuses reports through
+// Project::editFailed and makes itself obsolete (it is not kept).
+
+// Runs `write` in `scenario` (activated first when another is shown; a null name: wherever
+// the project is) and reports a failure as above. For the commands of scenario_commands.h.
+void guardedIn(QUndoCommand& command, Project& project, const QString& scenario, const std::function<void()>& write);
 
 class AddPointCommand : public QUndoCommand {
     Q_DECLARE_TR_FUNCTIONS(PointCommands)
@@ -25,6 +32,7 @@ public:
 
 private:
     Project& project_;
+    QString scenario_;
     AccueilPoint point_;
     qint64 id_ = 0;
 };
@@ -38,6 +46,7 @@ public:
 
 private:
     Project& project_;
+    QString scenario_;
     std::vector<AccueilPoint> points_;  // as they were, with their first ids
 };
 
@@ -57,21 +66,27 @@ public:
 private:
     void moveAll(bool forward);
     Project& project_;
+    QString scenario_;
     std::vector<PointMove> moves_;
 };
 
+// Attributes of one point, or of several at once (e.g. a selection raised to the second
+// level in a plan): one edit, one transaction.
 class EditPointCommand : public QUndoCommand {
     Q_DECLARE_TR_FUNCTIONS(PointCommands)
 public:
     EditPointCommand(Project& project, AccueilPoint before, AccueilPoint after);
+    EditPointCommand(Project& project, std::vector<AccueilPoint> before, std::vector<AccueilPoint> after,
+                     const QString& text);
     void redo() override;
     void undo() override;
 
 private:
-    void write(const AccueilPoint& point);
+    void write(const std::vector<AccueilPoint>& points);
     Project& project_;
-    AccueilPoint before_;
-    AccueilPoint after_;
+    QString scenario_;
+    std::vector<AccueilPoint> befores_;
+    std::vector<AccueilPoint> afters_;
 };
 
 }  // namespace maillage::gui

@@ -29,6 +29,7 @@ PointForm::PointForm(QWidget* parent)
       address_(new QLineEdit),
       notes_(new QPlainTextEdit),
       place_(new QLabel),
+      planNote_(new QLabel),
       apply_(new QPushButton(tr("Appliquer"))),
       revert_(new QPushButton(tr("Rétablir"))),
       fields_(new QWidget)
@@ -70,7 +71,12 @@ PointForm::PointForm(QWidget* parent)
     buttons->addWidget(revert_);
     buttons->addWidget(apply_);
     auto* layout = new QVBoxLayout(this);
+    planNote_->setWordWrap(true);
+    planNote_->setObjectName(QStringLiteral("planNote"));
+    planNote_->setStyleSheet(QStringLiteral("color: #5a4a00; background: #fff4c2; padding: 4px; border-radius: 3px;"));
+    planNote_->hide();
     layout->addWidget(title_);
+    layout->addWidget(planNote_);
     layout->addWidget(fields_);
     layout->addLayout(buttons);
     layout->addStretch();
@@ -106,6 +112,7 @@ void PointForm::setProject(Project* project)
         connect(project_, &Project::selectionChanged, this, &PointForm::showSelection);
         connect(project_, &Project::pointChanged, this, &PointForm::showSelection);
         connect(project_, &Project::pointRemoved, this, &PointForm::showSelection);
+        connect(project_, &Project::scenarioChanged, this, &PointForm::showSelection);
     }
     showSelection();
 }
@@ -132,6 +139,19 @@ void PointForm::showPoint(const AccueilPoint* point)
     filling_ = true;
     shown_ = point ? std::optional<AccueilPoint>(*point) : std::nullopt;
     fields_->setEnabled(point != nullptr);
+    // In a plan, a point of the baseline can be closed or change level and kind; the plan's
+    // own points are planned by nature.
+    const bool plan = project_ && project_->planActive() && point;
+    planBaseline_ = plan && point->id > 0;
+    for (QWidget* field : std::initializer_list<QWidget*>{name_, weeklyHours_, openingHours_, address_, notes_})
+        field->setEnabled(!planBaseline_);
+    status_->setEnabled(!(plan && point->id < 0));
+    planNote_->setVisible(plan);
+    if (plan)
+        planNote_->setText(planBaseline_ ? tr("Plan « %1 » : ce point de la situation actuelle peut y être fermé ou "
+                                              "changer de niveau et de type ; le reste se modifie dans la situation actuelle.")
+                                               .arg(project_->activeScenario())
+                                         : tr("Point projeté du plan « %1 ».").arg(project_->activeScenario()));
     if (!point) {
         title_->setText(tr("Sélectionnez un point sur la carte ou dans la table."));
         for (QLineEdit* edit : {name_, openingHours_, address_}) edit->clear();
@@ -168,10 +188,11 @@ void PointForm::showPoint(const AccueilPoint* point)
 AccueilPoint PointForm::edited() const
 {
     AccueilPoint point = *shown_;
-    point.name = name_->text().trimmed();
     point.level = levelFromInt(level_->currentData().toInt()).value_or(point.level);
     point.kind = kind_->currentData().toString();
     point.status = statusFromCode(status_->currentData().toString()).value_or(point.status);
+    if (planBaseline_) return point;  // the other fields are the baseline's
+    point.name = name_->text().trimmed();
     point.weeklyHours = weeklyHours_->value() < 0 ? std::nullopt : std::optional<double>(weeklyHours_->value());
     point.openingHours = openingHours_->text().trimmed();
     point.address = address_->text().trimmed();

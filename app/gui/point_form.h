@@ -50,10 +50,13 @@ private:
     QLineEdit* address_;
     QPlainTextEdit* notes_;
     QLabel* place_;
+    QLabel* planNote_;
     QPushButton* apply_;
     QPushButton* revert_;
     QWidget* fields_;
     bool filling_ = false;
+    // A baseline point shown while a plan is active: only its level, kind and closure change.
+    bool planBaseline_ = false;
 };
 
 }  // namespace maillage::gui

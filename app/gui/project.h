@@ -8,12 +8,14 @@
 #include "network/speed_profile.h"
 #include "store/accueil_point.h"
 #include "store/project_settings.h"
+#include "store/scenarios.h"
 #include "store/store.h"
 
 #include <QObject>
 #include <QSet>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -45,7 +47,16 @@ struct ProjectData {
 // An open project: the store (the file on disk, written at every edit), the territory and
 // network loaded from its inputs, the accueil points as shown, the selection and the undo
 // history. Views (canvas, table, docks) observe it through its signals; edits go through
-// the undo stack (point_commands.h), which calls the editing methods below.
+// the undo stack (point_commands.h, scenario_commands.h), which calls the editing methods
+// below.
+//
+// The points shown and edited are those of the *active scenario*: the baseline (the
+// project's points as stored) or a plan (store/scenarios.h). While a plan is active,
+// points() are the plan's view — the baseline's points with the plan's changes (closed,
+// level or kind changed), then the plan's own points (negative ids, status planned) — and
+// every edit goes into the plan: adding, moving or editing the plan's own points; closing a
+// baseline point or changing its level and kind (nothing else of it: the baseline's points
+// are edited in the baseline). The baseline never changes while a plan is active.
 class Project : public QObject {
     Q_OBJECT
 public:
@@ -55,11 +66,48 @@ public:
     QString path() const;
     Store& store() { return *store_; }
     const ProjectData& data() const { return *data_; }
+    const std::shared_ptr<const ProjectData>& sharedData() const { return data_; }
     const Territory& territory() const { return data_->territory; }
     QUndoStack* undoStack() const { return undoStack_; }
 
-    // Points, in the order of the table; row = index.
+    // Points of the active scenario, in the order of the table; row = index.
     const std::vector<AccueilPoint>& points() const { return points_; }
+    // The baseline's points (as stored), whatever scenario is active: the town halls every
+    // scenario's coverage counts people at come from them.
+    const std::vector<AccueilPoint>& baselinePoints() const { return planActive() ? baselinePoints_ : points_; }
+
+    // --- Scenarios
+    // The active scenario: kBaselineScenario or the name of a plan.
+    QString activeScenario() const { return activeScenario_; }
+    bool planActive() const { return !isBaselineName(activeScenario_); }
+    // The road closures of the active plan (none for the baseline).
+    const std::vector<RoadClosure>& roadClosures() const { return roadClosures_; }
+    // Shows and edits another scenario; throws maillage::Error when there is no such plan.
+    void activateScenario(const QString& name);
+    // The plans of the project, by name.
+    std::vector<ScenarioSummary> plans() const;
+    bool scenarioExists(const QString& name) const;
+    Scenario scenario(const QString& name) const;
+    // False for a baseline point while a plan is active (a plan cannot move it).
+    bool canMove(qint64 id) const { return !(planActive() && id > 0); }
+
+    // Plans, used by the scenario commands (each one write; they throw maillage::Error).
+    // createPlan copies `from` (a plan, or the baseline: an empty plan).
+    void createPlan(const QString& name, const QString& from = kBaselineScenario, const QString& description = {});
+    void renamePlan(const QString& from, const QString& to);
+    void removePlan(const QString& name);  // the baseline becomes active if it was
+    // Creates a plan again as it was (a deleted plan, undone), in one transaction. Its points
+    // and closures get new ids, which resolve() and resolveClosure() give for the old ones.
+    void restorePlan(const Scenario& plan);
+    // Road closures of the active plan; the id given to a closure restored (undo) may
+    // change: resolveClosure() follows it.
+    qint64 addRoadClosure(const RoadClosure& closure);
+    void removeRoadClosure(qint64 id);
+    qint64 resolveClosure(qint64 id) const;
+
+    // Runs `edits` (calls of the editing methods) in one store transaction: all saved or
+    // none. On failure, the points are read again from the store and the error is rethrown.
+    void inOneTransaction(const std::function<void()>& edits);
     int rowOf(qint64 id) const;
     const AccueilPoint* point(qint64 id) const;
 
@@ -83,7 +131,7 @@ public:
     // the first id and resolve it here.
     qint64 resolve(qint64 id) const;
 
-    // Reads the points again from the store (after an import).
+    // Reads the points (and the active plan) again from the store (after an import).
     void reloadPoints();
 
     // Copies the project file to `path` and continues working on the copy (the undo history
@@ -111,14 +159,31 @@ Q_SIGNALS:
     void selectionChanged();
     // An edit the store refused (the message names the cause); shown to the user.
     void editFailed(const QString& message);
+    // Another scenario is active (or the active plan was renamed).
+    void scenarioChanged();
+    // Plans were created, renamed, deleted or changed (for lists of plans).
+    void plansChanged();
+    // The active plan's road closures changed.
+    void roadClosuresChanged();
 
 private:
     void replaceInMemory(const AccueilPoint& point, bool preview);
+    void addInMemory(const AccueilPoint& point);
+    void removeFromMemory(qint64 id);
+    void loadActiveScenario();
+    // A baseline point as the active plan should have it: only its closure, level and kind
+    // may differ from the baseline's.
+    void writePlanChange(const AccueilPoint& point);
+    const AccueilPoint* baselinePoint(qint64 id) const;
 
     std::unique_ptr<Store> store_;
     std::shared_ptr<const ProjectData> data_;
     std::vector<AccueilPoint> points_;
     std::unordered_map<qint64, qint64> aliases_;  // restored point: old id -> new id
+    std::unordered_map<qint64, qint64> closureAliases_;
+    QString activeScenario_ = kBaselineScenario;
+    std::vector<AccueilPoint> baselinePoints_;  // while a plan is active
+    std::vector<RoadClosure> roadClosures_;
     std::unordered_map<qint64, AccueilPoint> previewOriginals_;
     QSet<qint64> selection_;
     QUndoStack* undoStack_ = nullptr;

@@ -84,7 +84,7 @@ void MapCanvas::setTool(Tool tool)
 {
     if (tool == tool_) return;
     tool_ = tool;
-    setCursor(tool == Tool::AddPoint ? Qt::CrossCursor : Qt::ArrowCursor);
+    setCursor(toolCursor());
     Q_EMIT toolChanged(tool);
 }
 
@@ -211,7 +211,7 @@ void MapCanvas::mousePressEvent(QMouseEvent* event)
         return;
     }
     if (event->button() != Qt::LeftButton) return;
-    if (tool_ == Tool::AddPoint) {
+    if (tool_ == Tool::AddPoint || tool_ == Tool::PickRoad) {
         drag_ = Drag::Pending;
         return;
     }
@@ -236,11 +236,16 @@ void MapCanvas::mousePressEvent(QMouseEvent* event)
         selection = {hit};
         project_->setSelection(selection);
     }
-    // Dragging a selected point moves the whole selection.
-    drag_ = Drag::Points;
-    draggedIds_ = selection.values();
+    // Dragging a selected point moves the whole selection (what may move: a plan does not
+    // move the baseline's points).
+    draggedIds_.clear();
     draggedFrom_.clear();
-    for (qint64 id : draggedIds_) draggedFrom_ << project_->point(id)->lambert93;
+    for (qint64 id : selection)
+        if (project_->canMove(id)) {
+            draggedIds_ << id;
+            draggedFrom_ << project_->point(id)->lambert93;
+        }
+    drag_ = draggedIds_.isEmpty() ? Drag::Pending : Drag::Points;
 }
 
 void MapCanvas::updatePointDrag(QPointF screen)
@@ -292,10 +297,11 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event)
     if (event->button() != dragButton_) return;
     const Drag drag = drag_;
     drag_ = Drag::None;
-    setCursor(tool_ == Tool::AddPoint ? Qt::CrossCursor : Qt::ArrowCursor);
+    setCursor(toolCursor());
     switch (drag) {
     case Drag::Pending:
         if (tool_ == Tool::AddPoint) Q_EMIT addPointRequested(view_.toMap(event->position()));
+        else if (tool_ == Tool::PickRoad) Q_EMIT roadPicked(view_.toMap(event->position()), event->position().toPoint());
         else Q_EMIT mapClicked(view_.toMap(event->position()), event->modifiers());
         break;
     case Drag::Points:
@@ -346,7 +352,7 @@ void MapCanvas::keyPressEvent(QKeyEvent* event)
         if (drag_ == Drag::Points) {
             finishDragPoints(false);
             drag_ = Drag::None;
-        } else if (tool_ == Tool::AddPoint) {
+        } else if (tool_ != Tool::Select) {
             setTool(Tool::Select);
         }
         break;
@@ -356,5 +362,15 @@ void MapCanvas::keyPressEvent(QKeyEvent* event)
 }
 
 void MapCanvas::leaveEvent(QEvent*) { Q_EMIT cursorLeft(); }
+
+Qt::CursorShape MapCanvas::toolCursor() const
+{
+    switch (tool_) {
+    case Tool::AddPoint: return Qt::CrossCursor;
+    case Tool::PickRoad: return Qt::PointingHandCursor;
+    case Tool::Select: break;
+    }
+    return Qt::ArrowCursor;
+}
 
 }  // namespace maillage::gui

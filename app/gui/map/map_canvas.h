@@ -25,7 +25,8 @@ class Project;
 class MapCanvas : public QWidget {
     Q_OBJECT
 public:
-    enum class Tool { Select, AddPoint };
+    // PickRoad: a click names the road segment under it (road closures in a plan).
+    enum class Tool { Select, AddPoint, PickRoad };
 
     explicit MapCanvas(QWidget* parent = nullptr);
 
@@ -63,6 +64,8 @@ Q_SIGNALS:
     // A click (no drag) on the map away from any point, with the Select tool.
     void mapClicked(XY position, Qt::KeyboardModifiers modifiers);
     void addPointRequested(XY position);
+    // A click with the PickRoad tool, at a map position and a widget position.
+    void roadPicked(XY position, QPoint widgetPosition);
     void pointActivated(qint64 id);  // double-click on a point
     // The user dropped dragged points: ids with their positions before and after.
     void pointsDropped(const QList<qint64>& ids, const QList<XY>& from, const QList<XY>& to);
@@ -90,6 +93,7 @@ private:
     void drawCachedLayer(QPainter& painter, MapLayer* layer, bool exact);
     QImage renderLayer(MapLayer* layer) const;
     void startInteraction();  // the exact redraw waits until the movement stops
+    Qt::CursorShape toolCursor() const;
     void finishDragPoints(bool commit);
     void updatePointDrag(QPointF screen);
 

@@ -1,0 +1,287 @@
+#include "comparison_panel.h"
+
+#include "common/error.h"
+#include "coverage_controller.h"
+#include "geo/territory.h"
+#include "labels.h"
+#include "map/planning_layers.h"
+#include "planning/closed_network.h"
+#include "planning/scenario.h"
+#include "project.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QThread>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+
+namespace maillage::gui {
+namespace {
+
+QString signedCount(double value)
+{
+    const qint64 rounded = std::llround(value);
+    return rounded > 0 ? QStringLiteral("+") + formatCount(rounded) : formatCount(rounded);
+}
+
+QString km2(double value) { return QLocale().toString(value, 'f', 0); }
+
+}  // namespace
+
+ComparisonPanel::ComparisonPanel(QWidget* parent)
+    : QWidget(parent),
+      a_(new QComboBox),
+      b_(new QComboBox),
+      run_(new QPushButton(tr("Comparer"))),
+      status_(new QLabel),
+      summary_(new QLabel),
+      table_(new QTableWidget(0, ColumnCount)),
+      watcher_(new QFutureWatcher<Outcome>(this))
+{
+    a_->setObjectName(QStringLiteral("comparisonA"));
+    b_->setObjectName(QStringLiteral("comparisonB"));
+    run_->setObjectName(QStringLiteral("runComparison"));
+    for (QComboBox* box : {a_, b_}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        box->setMinimumContentsLength(14);
+    }
+    summary_->setWordWrap(true);
+    summary_->setObjectName(QStringLiteral("comparisonSummary"));
+    summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    status_->setStyleSheet(QStringLiteral("color: palette(mid);"));
+
+    table_->setObjectName(QStringLiteral("comparisonTable"));
+    table_->setHorizontalHeaderLabels({tr("Territoire"), tr("Population"), tr("Au-delà (A)"), tr("Au-delà (B)"),
+                                       tr("Écart"), tr("Surface au-delà (A)"), tr("Surface au-delà (B)")});
+    table_->horizontalHeaderItem(BeyondA)->setToolTip(tr("Habitants au-delà du seuil, population répartie sur les cellules habitées"));
+    table_->horizontalHeaderItem(Change)->setToolTip(tr("B − A : négatif quand B amène des habitants sous le seuil"));
+    table_->verticalHeader()->hide();
+    table_->verticalHeader()->setDefaultSectionSize(22);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->horizontalHeader()->setSectionResizeMode(Area, QHeaderView::Stretch);
+    for (int c = Population; c < ColumnCount; ++c)
+        table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+
+    auto* choose = new QHBoxLayout;
+    choose->addWidget(new QLabel(tr("A :")));
+    choose->addWidget(a_);
+    choose->addSpacing(8);
+    choose->addWidget(new QLabel(tr("B :")));
+    choose->addWidget(b_);
+    choose->addWidget(run_);
+    choose->addWidget(status_, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addLayout(choose);
+    layout->addWidget(summary_);
+    layout->addWidget(table_, 1);
+
+    connect(run_, &QPushButton::clicked, this, [this] {
+        if (!run() && !lastError_.isEmpty()) status_->setText(lastError_);
+    });
+    connect(watcher_, &QFutureWatcher<Outcome>::finished, this, [this] {
+        running_ = false;
+        run_->setEnabled(project_ != nullptr);
+        const Outcome outcome = watcher_->future().resultCount() ? watcher_->result() : Outcome{nullptr, tr("annulé")};
+        if (!outcome.error.isEmpty()) {
+            lastError_ = outcome.error;
+            status_->setText(tr("Échec : %1").arg(outcome.error));
+        } else {
+            comparison_ = outcome.comparison;
+            status_->clear();
+        }
+        showResult();
+        Q_EMIT finished();
+    });
+    refreshScenarios();
+}
+
+ComparisonPanel::~ComparisonPanel() { watcher_->waitForFinished(); }
+
+void ComparisonPanel::setProject(Project* project, CoverageController* coverage)
+{
+    watcher_->waitForFinished();
+    running_ = false;
+    if (project_) disconnect(project_, nullptr, this, nullptr);
+    project_ = project;
+    coverage_ = coverage;
+    comparison_.reset();
+    if (project_) {
+        connect(project_, &Project::plansChanged, this, &ComparisonPanel::refreshScenarios);
+        connect(project_, &Project::scenarioChanged, this, &ComparisonPanel::refreshScenarios);
+    }
+    refreshScenarios();
+    showResult();
+}
+
+void ComparisonPanel::setLayer(DifferenceLayer* layer)
+{
+    layer_ = layer;
+    if (layer_) layer_->setComparison(comparison_);
+}
+
+void ComparisonPanel::refreshScenarios()
+{
+    // Keeps the choices made; by default A is the baseline and B the plan shown.
+    const QString a = a_->currentData().toString(), b = b_->currentData().toString();
+    const QSignalBlocker blockA(a_), blockB(b_);
+    a_->clear();
+    b_->clear();
+    run_->setEnabled(project_ != nullptr && !running_);
+    if (!project_) return;
+    QStringList names{kBaselineScenario};
+    try {
+        for (const ScenarioSummary& plan : project_->plans()) names << plan.name;
+    } catch (const Error& e) {
+        lastError_ = e.message();
+    }
+    for (const QString& name : names) {
+        a_->addItem(scenarioLabel(name), name);
+        b_->addItem(scenarioLabel(name), name);
+    }
+    const auto choose = [](QComboBox* box, const QString& wanted, const QString& fallback) {
+        int index = wanted.isEmpty() ? -1 : box->findData(wanted);
+        if (index < 0) index = box->findData(fallback);
+        box->setCurrentIndex(std::max(index, 0));
+    };
+    choose(a_, a, kBaselineScenario);
+    // B follows the plan shown until the user picks another.
+    const QString active = project_->activeScenario();
+    choose(b_, project_->planActive() ? active : b, names.size() > 1 ? names[1] : kBaselineScenario);
+}
+
+bool ComparisonPanel::setScenarios(const QString& a, const QString& b)
+{
+    const int ia = a_->findData(isBaselineName(a) ? kBaselineScenario : a);
+    const int ib = b_->findData(isBaselineName(b) ? kBaselineScenario : b);
+    if (ia < 0 || ib < 0) return fail(tr("Scénario inconnu."));
+    a_->setCurrentIndex(ia);
+    b_->setCurrentIndex(ib);
+    return true;
+}
+
+bool ComparisonPanel::fail(const QString& message)
+{
+    lastError_ = message;
+    status_->setText(message);
+    return false;
+}
+
+bool ComparisonPanel::run()
+{
+    lastError_.clear();
+    if (running_) return fail(tr("Une comparaison est déjà en cours."));
+    if (!project_ || !coverage_ || !coverage_->isAvailable())
+        return fail(tr("Il faut un projet avec un réseau routier pour comparer des scénarios."));
+    const QString nameA = a_->currentData().toString(), nameB = b_->currentData().toString();
+    ScenarioView viewA, viewB;
+    try {
+        // The scenarios as the store has them (the store's connection lives in this thread).
+        viewA = loadScenarioView(project_->store(), nameA);
+        viewB = loadScenarioView(project_->store(), nameB);
+    } catch (const Error& e) {
+        return fail(e.message());
+    }
+    CoverageOptions options;
+    options.level = coverage_->level();
+    options.thresholdMinutes = coverage_->thresholdMinutes();
+    options.computeBands = false;
+    options.clipGapsToCommunes = false;
+    options.threads = std::max(1, QThread::idealThreadCount());
+    auto networkA = coverage_->networkBuilder(viewA.roadClosures);
+    auto networkB = coverage_->networkBuilder(viewB.roadClosures);
+    std::shared_ptr<const CoverageContext> base = coverage_->baselineContext();
+    const QString labelA = scenarioLabel(viewA.name), labelB = scenarioLabel(viewB.name);
+    running_ = true;
+    run_->setEnabled(false);
+    status_->setText(tr("Calcul en cours…"));
+    watcher_->setFuture(QtConcurrent::run([=] {
+        Outcome outcome;
+        try {
+            const auto coverageOf = [&](const ScenarioView& view, const std::shared_ptr<const ClosedNetwork>& network) {
+                const CoverageContext& context = network ? network->context() : *base;
+                return computeCoverage(context, scenarioLevelPoints(view, options.level), options);
+            };
+            const std::shared_ptr<const ClosedNetwork> closedA = networkA(), closedB = networkB();
+            const CoverageResult a = coverageOf(viewA, closedA);
+            const CoverageResult b = coverageOf(viewB, closedB);
+            outcome.comparison = std::make_shared<const ScenarioComparison>(
+                compareCoverage(*base, a, b, labelA, labelB, {.changeZones = true, .clipToCommunes = true, .threads = options.threads}));
+        } catch (const Error& e) {
+            outcome.error = e.message();
+        } catch (const std::exception& e) {
+            outcome.error = QString::fromLocal8Bit(e.what());
+        }
+        return outcome;
+    }));
+    return true;
+}
+
+void ComparisonPanel::waitForResult()
+{
+    while (running_) QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
+}
+
+QString ComparisonPanel::summaryText() const { return summary_->text(); }
+
+void ComparisonPanel::showResult()
+{
+    if (layer_) layer_->setComparison(comparison_);
+    table_->setRowCount(0);
+    summary_->clear();
+    if (!comparison_) return;
+    const ScenarioComparison& c = *comparison_;
+    const auto row = [&](const AreaComparison& area, const QString& name, bool bold) {
+        const int r = table_->rowCount();
+        table_->insertRow(r);
+        const QStringList cells{name,
+                                formatCount(area.population),
+                                formatCount(std::llround(area.a.beyondSpread)),
+                                formatCount(std::llround(area.b.beyondSpread)),
+                                signedCount(area.b.beyondSpread - area.a.beyondSpread),
+                                tr("%1 km²").arg(km2(area.a.areaBeyondKm2)),
+                                tr("%1 km²").arg(km2(area.b.areaBeyondKm2))};
+        for (int col = 0; col < ColumnCount; ++col) {
+            auto* item = new QTableWidgetItem(cells[col]);
+            if (col > Area) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (bold) {
+                QFont font = item->font();
+                font.setBold(true);
+                item->setFont(font);
+            }
+            if (col == Change) {
+                const double change = area.b.beyondSpread - area.a.beyondSpread;
+                if (std::llround(change) < 0) item->setForeground(QColor::fromRgba(DifferenceLayer::kCoveredColour).darker(130));
+                if (std::llround(change) > 0) item->setForeground(QColor::fromRgba(DifferenceLayer::kUncoveredColour).darker(120));
+            }
+            table_->setItem(r, col, item);
+        }
+    };
+    row(c.departement, tr("Département %1").arg(c.departement.name.isEmpty() ? c.departement.code : c.departement.name), true);
+    for (const AreaComparison& epci : c.epcis) row(epci, epci.name.isEmpty() ? epci.code : epci.name, false);
+
+    const QString threshold = QString::number(c.thresholdMinutes);
+    summary_->setText(tr("<b>B « %1 »</b> par rapport à <b>A « %2 »</b>, niveau %3 à %4 min : "
+                         "<span style='color:#137a38'>%5 km² passent sous le seuil (%6 hab.)</span>, "
+                         "<span style='color:#b8200f'>%7 km² passent au-delà (%8 hab.)</span> ; "
+                         "au-delà : %9 → <b>%10</b> habitants.")
+                          .arg(c.nameB.toHtmlEscaped(), c.nameA.toHtmlEscaped())
+                          .arg(c.level)
+                          .arg(threshold)
+                          .arg(km2(c.coveredKm2), formatCount(std::llround(c.peopleCovered)), km2(c.uncoveredKm2),
+                               formatCount(std::llround(c.peopleUncovered)),
+                               formatCount(std::llround(c.departement.a.beyondSpread)),
+                               formatCount(std::llround(c.departement.b.beyondSpread))));
+}
+
+}  // namespace maillage::gui

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "planning/comparison.h"
+
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace maillage::gui {
+
+class CoverageController;
+class DifferenceLayer;
+class Project;
+
+// "Comparer deux scénarios": A (the baseline by default) and B (the active plan by default)
+// at the level and threshold shown, computed off the GUI thread (each on its own network when
+// it closes roads) and compared with planning/comparison.h: a table per EPCI and for the
+// département — people beyond the threshold (spread over the inhabited cells) in A, in B and
+// the difference, the area beyond in A and B — and, on the map, the zones that come within
+// the threshold in B (green) or go beyond it (red).
+class ComparisonPanel : public QWidget {
+    Q_OBJECT
+public:
+    struct Outcome {
+        std::shared_ptr<const ScenarioComparison> comparison;
+        QString error;
+    };
+
+    explicit ComparisonPanel(QWidget* parent = nullptr);
+    ~ComparisonPanel() override;
+    void setProject(Project* project, CoverageController* coverage);
+    void setLayer(DifferenceLayer* layer);
+
+    // Chooses the scenarios (names as stored: "baseline" or a plan's name).
+    bool setScenarios(const QString& a, const QString& b);
+    // Starts the comparison in the background; false (with lastError()) when it cannot.
+    bool run();
+    bool isRunning() const { return running_; }
+    void waitForResult();
+
+    std::shared_ptr<const ScenarioComparison> comparison() const { return comparison_; }
+    const QTableWidget* table() const { return table_; }
+    QString summaryText() const;
+    QString lastError() const { return lastError_; }
+
+    // Columns of the table.
+    enum Column { Area, Population, BeyondA, BeyondB, Change, AreaA, AreaB, ColumnCount };
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    void refreshScenarios();
+    void showResult();
+    bool fail(const QString& message);
+
+    QPointer<Project> project_;
+    QPointer<CoverageController> coverage_;
+    QPointer<DifferenceLayer> layer_;
+    QComboBox* a_;
+    QComboBox* b_;
+    QPushButton* run_;
+    QLabel* status_;
+    QLabel* summary_;
+    QTableWidget* table_;
+    QFutureWatcher<Outcome>* watcher_;
+    std::shared_ptr<const ScenarioComparison> comparison_;
+    QString lastError_;
+    bool running_ = false;
+};
+
+}  // namespace maillage::gui

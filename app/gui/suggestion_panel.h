@@ -1,0 +1,109 @@
+#pragma once
+
+#include "planning/site_suggestion.h"
+
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace maillage::gui {
+
+class CoverageController;
+class Project;
+class SuggestionsLayer;
+
+// "Suggérer des sites": where the next k places of a level should go, among the active
+// scenario's town halls and/or La Poste points (planning/site_suggestion.h: greedy choice and
+// exchanges, existing places kept, at most one per commune). Runs off the GUI thread on the
+// active scenario's network; shows the sites with their marginal gain and the running total,
+// in a table and on the map; the sites checked are added to the active plan (or to a new
+// plan when the baseline is shown) as planned points of the level, in one undoable edit.
+class SuggestionPanel : public QWidget {
+    Q_OBJECT
+public:
+    // What the background work hands back.
+    struct Outcome {
+        SiteSuggestions suggestions;
+        QString error;
+    };
+
+    enum class Candidates { TownHalls, LaPoste, Both };
+
+    explicit SuggestionPanel(QWidget* parent = nullptr);
+    ~SuggestionPanel() override;
+    void setProject(Project* project, CoverageController* coverage);
+    void setLayer(SuggestionsLayer* layer);
+    void setInteractive(bool interactive) { interactive_ = interactive; }
+
+    // The settings of the form.
+    void setCount(int k);
+    void setLevel(int level);
+    void setThreshold(int minutes);
+    void setCandidates(Candidates candidates);
+    void setOnePerCommune(bool one);
+
+    // Starts the suggestion in the background; false (with lastError()) when it cannot.
+    bool run();
+    bool isRunning() const;
+    void waitForResult();  // blocks until the background work is done and shown
+
+    // The last result, with the scenario it was computed on.
+    const SiteSuggestions* result() const { return result_ ? &*result_ : nullptr; }
+    QString resultScenario() const { return resultScenario_; }
+    // People beyond the threshold (spread over cells) before the sites, as counted by the
+    // suggestion (cells demand).
+    double beyondBefore() const;
+    // Chooses which suggested sites to add (all are checked after a run).
+    void setChosen(int row, bool chosen);
+    // Adds the sites checked to the active plan, or to a new plan (created from the baseline)
+    // when the baseline is shown; returns the plan's name, empty on failure.
+    QString addChosenToPlan();
+    QString lastError() const { return lastError_; }
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    void showResult();
+    void updateLayer();
+    void updateButtons();
+    std::vector<AccueilPoint> candidatePoints() const;
+    QString uniquePlanName(const QString& base) const;
+    bool fail(const QString& message);
+
+    QPointer<Project> project_;
+    QPointer<CoverageController> coverage_;
+    QPointer<SuggestionsLayer> layer_;
+    QSpinBox* count_;
+    QComboBox* level_;
+    QSpinBox* threshold_;
+    QComboBox* candidates_;
+    QComboBox* demand_;
+    QCheckBox* onePerCommune_;
+    QCheckBox* allowServed_;
+    QPushButton* run_;
+    QLabel* status_;
+    QTableWidget* table_;
+    QLabel* summary_;
+    QPushButton* add_;
+    QFutureWatcher<Outcome>* watcher_;
+    bool running_ = false;
+    QString runningScenario_;
+    std::optional<SiteSuggestions> result_;
+    QString resultScenario_;
+    QString lastError_;
+    bool interactive_ = true;
+    bool filling_ = false;
+};
+
+}  // namespace maillage::gui

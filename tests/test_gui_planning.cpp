@@ -1,0 +1,581 @@
+// GUI tests of the planning side of the window (issue 7): plans, road closures, site
+// suggestions and comparisons, driven through the real main window on the 04 demo, offscreen.
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include "comparison_panel.h"
+#include "coverage_controller.h"
+#include "labels.h"
+#include "main_window.h"
+#include "map/map_canvas.h"
+#include "map/planning_layers.h"
+#include "planning/closed_network.h"
+#include "planning/closure_presets.h"
+#include "planning/comparison.h"
+#include "planning/scenario.h"
+#include "planning/scenario_coverage.h"
+#include "planning_controller.h"
+#include "point_commands.h"
+#include "project.h"
+#include "road_closure_dialog.h"
+#include "scenario_panel.h"
+#include "store/scenarios.h"
+#include "suggestion_panel.h"
+#include "support/test_data.h"
+
+#include <QApplication>
+#include <QMouseEvent>
+#include <QFile>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTest>
+#include <QUndoStack>
+#include <cpl_error.h>
+#include <gdal.h>
+
+#include <cmath>
+#include <optional>
+
+using namespace maillage;
+using namespace maillage::gui;
+
+namespace {
+
+constexpr int kLoadTimeoutMs = 180'000;
+
+// The demo project is built once (from ../shared/data/04) and copied for each test.
+QString demoTemplate()
+{
+    static test::ScratchDir folder;
+    static QString path;
+    if (path.isEmpty()) {
+        MainWindow window;
+        window.setInteractive(false);
+        window.openDemo(folder.path(QStringLiteral("demo-04.gpkg")));
+        REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+        INFO(window.lastError().toStdString());
+        REQUIRE(window.project() != nullptr);
+        path = window.project()->path();
+    }
+    return path;
+}
+
+// A main window with a fresh copy of the demo open, as a planner's screen shows it.
+struct DemoWindow {
+    test::ScratchDir folder;
+    MainWindow window;
+
+    DemoWindow()
+    {
+        const QString copy = folder.path(QStringLiteral("04.gpkg"));
+        REQUIRE(QFile::copy(demoTemplate(), copy));
+        window.setInteractive(false);
+        window.resize(1500, 950);
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        window.openProject(copy);
+        REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+        INFO(window.lastError().toStdString());
+        REQUIRE(window.project() != nullptr);
+        REQUIRE(window.coverage() != nullptr);
+    }
+
+    Project& project() { return *window.project(); }
+    CoverageController& coverage() { return *window.coverage(); }
+    MapCanvas& canvas() { return *window.canvas(); }
+    PlanningController& planning() { return *window.planning(); }
+    ScenarioPanel& scenarios() { return *planning().scenarios(); }
+    QUndoStack& undo() { return *project().undoStack(); }
+    double beyond() { return coverage().result().population.departement.beyondSpread; }
+    int storedPoints() { return Store::open(project().path()).pointCount(); }
+
+    // Lets the coverage scheduler run (it recomputes on the next event loop turn).
+    void settle()
+    {
+        QCoreApplication::processEvents();
+        coverage().recomputeNow();
+        QCoreApplication::processEvents();
+    }
+
+    void zoomAround(XY p, double halfWidthMetres)
+    {
+        BBox box;
+        box.expand(XY{p.x - halfWidthMetres, p.y - halfWidthMetres});
+        box.expand(XY{p.x + halfWidthMetres, p.y + halfWidthMetres});
+        canvas().zoomToExtent(box);
+        QCoreApplication::processEvents();
+    }
+
+    QPoint screen(XY p) { return canvas().view().toScreen(p).toPoint(); }
+
+    int communeIndex(const QString& name)
+    {
+        const auto& communes = project().territory().communes;
+        for (std::size_t i = 0; i < communes.size(); ++i)
+            if (communes[i].name == name) return int(i);
+        FAIL("no commune " << name.toStdString());
+        return -1;
+    }
+
+    // The core's own computation of a scenario of the project (as `maillage compare` does it),
+    // on a copy of the project's graph (the runner closes roads on the graph it is given).
+    struct Core {
+        RoadGraph graph;
+        std::unique_ptr<ScenarioCoverageRunner> runner;
+    };
+    std::unique_ptr<Core> core()
+    {
+        auto c = std::make_unique<Core>();
+        c->graph = *project().data().graph;
+        c->runner = std::make_unique<ScenarioCoverageRunner>(project().territory(), c->graph, project().data().profile,
+                                                             Store::open(project().path()).points(),
+                                                             CoverageSetup{.cellSize = 200.0, .placement = {}, .threads = 2});
+        return c;
+    }
+};
+
+// The commune whose town hall is beyond the threshold with the most inhabitants.
+int mostPopulatedCommuneBeyond(const CoverageResult& result)
+{
+    int best = -1;
+    for (const CommuneCoverage& c : result.population.communes)
+        if (c.townHallBeyond && c.townHallKnown && (best < 0 || c.population > result.population.communes[best].population))
+            best = c.commune;
+    return best;
+}
+
+void sendMouse(QWidget& widget, QEvent::Type type, QPoint at, Qt::MouseButtons buttons)
+{
+    QMouseEvent event(type, QPointF(at), widget.mapToGlobal(QPointF(at)),
+                      type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons, Qt::NoModifier);
+    QApplication::sendEvent(&widget, &event);
+}
+
+const CoverageOptions kLevel2{.level = 2, .thresholdMinutes = 20.0, .computeBands = false, .clipGapsToCommunes = false};
+
+}  // namespace
+
+TEST_CASE("a France services added with the mouse in a plan lowers the people beyond in the plan only; undo takes it back")
+{
+    DemoWindow demo;
+    const double baseline = demo.beyond();
+    const std::size_t baselinePoints = demo.project().points().size();
+    const int stored = demo.storedPoints();
+    REQUIRE(baseline > 1000);
+
+    REQUIRE(demo.scenarios().createPlan(QStringLiteral("antenne")));
+    CHECK(demo.project().activeScenario() == "antenne");
+    CHECK(demo.project().planActive());
+    CHECK(demo.window.windowTitle().contains("antenne"));
+    demo.settle();
+    CHECK(demo.beyond() == Approx(baseline));
+
+    const int commune = mostPopulatedCommuneBeyond(demo.coverage().result());
+    REQUIRE(commune >= 0);
+    const XY townHall = demo.coverage().context()->townHalls().positions[std::size_t(commune)];
+    demo.zoomAround(townHall, 4000);
+    demo.canvas().setTool(MapCanvas::Tool::AddPoint);
+    QTest::mouseClick(&demo.canvas(), Qt::LeftButton, Qt::NoModifier, demo.screen(townHall));
+    demo.settle();
+
+    REQUIRE(demo.project().points().size() == baselinePoints + 1);
+    const AccueilPoint added = demo.project().points().back();
+    CHECK(added.id < 0);  // the plan's own point
+    CHECK(added.status == PointStatus::Planned);
+    CHECK(added.level == Level::Second);
+    const double inPlan = demo.beyond();
+    CHECK(inPlan < baseline - 100);
+    // Into the plan, not into the project's points.
+    CHECK(demo.storedPoints() == stored);
+    CHECK(demo.project().scenario("antenne").addedPoints.size() == 1);
+
+    // The plan's own point moves; a baseline point does not (a plan cannot move it).
+    demo.canvas().setTool(MapCanvas::Tool::Select);
+    const QPoint grab = demo.screen(added.lambert93);
+    sendMouse(demo.canvas(), QEvent::MouseButtonPress, grab, Qt::LeftButton);
+    sendMouse(demo.canvas(), QEvent::MouseMove, grab + QPoint(15, 5), Qt::LeftButton);
+    sendMouse(demo.canvas(), QEvent::MouseMove, grab + QPoint(30, 10), Qt::LeftButton);
+    sendMouse(demo.canvas(), QEvent::MouseButtonRelease, grab + QPoint(30, 10), Qt::NoButton);
+    demo.settle();
+    CHECK(demo.project().point(added.id)->lambert93.x > added.lambert93.x + 100);
+    CHECK(demo.project().scenario("antenne").addedPoints[0].lambert93.x == Approx(demo.project().point(added.id)->lambert93.x));
+    CHECK(demo.undo().count() == 3);  // plan, point, move
+    demo.undo().undo();
+    demo.settle();
+    CHECK(demo.project().point(added.id)->lambert93.x == added.lambert93.x);
+    CHECK(demo.beyond() == Approx(inPlan));
+
+    // The baseline shows nothing of it.
+    REQUIRE(demo.scenarios().activate(kBaselineScenario));
+    demo.settle();
+    CHECK(demo.project().points().size() == baselinePoints);
+    CHECK(demo.beyond() == Approx(baseline));
+    REQUIRE(demo.scenarios().activate(QStringLiteral("antenne")));
+    demo.settle();
+    CHECK(demo.beyond() == Approx(inPlan));
+
+    // Undo from the baseline: the plan is shown again and its point goes away.
+    REQUIRE(demo.scenarios().activate(kBaselineScenario));
+    demo.undo().undo();
+    demo.settle();
+    CHECK(demo.project().activeScenario() == "antenne");
+    CHECK(demo.project().points().size() == baselinePoints);
+    CHECK(demo.beyond() == Approx(baseline));
+    demo.undo().redo();
+    demo.settle();
+    CHECK(demo.beyond() == Approx(inPlan));
+    // Undoing the plan's creation shows the baseline again.
+    demo.undo().undo();
+    demo.undo().undo();
+    demo.settle();
+    CHECK_FALSE(demo.project().scenarioExists("antenne"));
+    CHECK(demo.project().activeScenario() == kBaselineScenario);
+    CHECK(demo.beyond() == Approx(baseline));
+    CHECK(demo.storedPoints() == stored);
+}
+
+TEST_CASE("in a plan, town halls raised to France services bring people within 20 minutes; the baseline keeps them as they are")
+{
+    DemoWindow demo;
+    const double baseline = demo.beyond();
+    const int commune = mostPopulatedCommuneBeyond(demo.coverage().result());
+    REQUIRE(commune >= 0);
+    const QString insee = demo.project().territory().communes[std::size_t(commune)].insee;
+    qint64 townHall = 0;
+    for (const AccueilPoint& p : demo.project().points())
+        if (p.kind == "mairie" && p.communeInsee == insee) townHall = p.id;
+    REQUIRE(townHall > 0);
+
+    REQUIRE(demo.scenarios().createPlan(QStringLiteral("labels")));
+    demo.project().setSelection({townHall});
+    REQUIRE(demo.planning().raiseSelectionToFranceServices());
+    demo.settle();
+    CHECK(demo.project().point(townHall)->level == Level::Second);
+    CHECK(demo.project().point(townHall)->kind == "france_services");
+    CHECK(demo.beyond() < baseline - 100);
+    CHECK_FALSE(demo.coverage().result().population.communes[std::size_t(commune)].townHallBeyond);
+    // The point table of the project is as it was.
+    const std::optional<AccueilPoint> stored = Store::open(demo.project().path()).point(townHall);
+    REQUIRE(stored);
+    CHECK(stored->kind == "mairie");
+    CHECK(stored->level == Level::First);
+    // A plan closes a baseline point rather than deleting it; other attributes are refused.
+    AccueilPoint renamed = *demo.project().point(townHall);
+    renamed.name = QStringLiteral("Autre nom");
+    const int before = demo.undo().count();
+    demo.undo().push(new EditPointCommand(demo.project(), *demo.project().point(townHall), renamed));
+    CHECK(demo.undo().count() == before);
+    CHECK(demo.window.lastError().contains("situation actuelle"));
+
+    demo.undo().undo();
+    demo.settle();
+    CHECK(demo.project().point(townHall)->level == Level::First);
+    CHECK(demo.beyond() == Approx(baseline));
+}
+
+TEST_CASE("the winter passes closed in a plan raise the people beyond as the core computes it; roads are drawn, picked on the map and reopened")
+{
+    DemoWindow demo;
+    const double baseline = demo.beyond();
+    // Roads close in plans only.
+    CHECK_FALSE(demo.planning().applyClosurePreset(QStringLiteral("hiver-04")));
+    REQUIRE(demo.scenarios().createPlan(QStringLiteral("hiver")));
+
+    // The dialog lists the roads of the network and the passes of the preset; "col" finds them.
+    {
+        RoadClosureDialog dialog(roadRefsOf(*demo.project().data().graph), builtinClosurePresets(), "hiver");
+        dialog.setFilter(QStringLiteral("col"));
+        CHECK(dialog.visibleRows() == 3);
+        dialog.setFilter(QStringLiteral("D908"));
+        CHECK(dialog.visibleRows() >= 2);  // the road and the Col d'Allos
+        CHECK(dialog.checkPreset(QStringLiteral("hiver-04")));
+        CHECK(dialog.checkRoad(QStringLiteral("D090804")));
+        CHECK(dialog.closures().size() == 4);
+    }
+
+    REQUIRE(demo.planning().applyClosurePreset(QStringLiteral("hiver-04")));
+    demo.settle();
+    REQUIRE(demo.project().roadClosures().size() == 3);
+    const auto network = demo.coverage().closedNetwork();
+    REQUIRE(network);
+    CHECK(network->closedEdges() == 14);
+    CHECK(demo.project().data().graph->closedEdgeCount() == 0);  // the open network stays open
+    const double winter = demo.beyond();
+    CHECK(winter > baseline);
+    CHECK_FALSE(demo.planning().closedRoadsLayer()->closedRoads().isEmpty());
+    CHECK(demo.planning().closedRoadsLayer()->legend().front().label.contains("fermée"));
+
+    // The figure the core gives for the same plan (as `maillage compare` computes it).
+    {
+        const auto core = demo.core();
+        const ScenarioCoverage expected =
+            core->runner->compute(loadScenarioView(demo.project().store(), QStringLiteral("hiver")), kLevel2);
+        CHECK(winter == Approx(expected.result.population.departement.beyondSpread));
+        CHECK(expected.closedEdges == 14);
+    }
+
+    // The road tool: a click on a closed segment of the D908 picks it, and reopening it removes
+    // the Col d'Allos closure.
+    const ResolvedClosure& allos = network->closures()[0];
+    REQUIRE_FALSE(allos.edges.empty());
+    const EdgeId allosEdge = allos.edges[allos.edges.size() / 2];
+    const RoadGraph::Shape shape = network->graph().edgeShape(allosEdge);
+    const XY onRoad{(shape[0].x + shape[1].x) / 2, (shape[0].y + shape[1].y) / 2};
+    demo.zoomAround(onRoad, 3000);
+    demo.planning().roadToolAction()->trigger();
+    CHECK(demo.canvas().tool() == MapCanvas::Tool::PickRoad);
+    QTest::mouseClick(&demo.canvas(), Qt::LeftButton, Qt::NoModifier, demo.screen(onRoad));
+    REQUIRE(demo.planning().pickedRoad());
+    CHECK(*demo.planning().pickedRoad() == allosEdge);
+    CHECK(demo.planning().pickedRoadText().startsWith("D908"));
+    CHECK_FALSE(demo.planning().closePickedRoad());  // already closed
+    REQUIRE(demo.planning().reopenPickedRoad());
+    demo.settle();
+    CHECK(demo.project().roadClosures().size() == 2);
+    CHECK(demo.beyond() < winter);
+    demo.undo().undo();
+    demo.settle();
+    CHECK(demo.project().roadClosures().size() == 3);
+    CHECK(demo.beyond() == Approx(winter));
+
+    // A segment of the N85 picked on the map and closed: one closure by position.
+    std::optional<EdgeId> n85;
+    const RoadGraph& graph = *demo.project().data().graph;
+    for (EdgeId e = 0; e < graph.edgeCount() && !n85; ++e)
+        if (canonicalRoadRef(graph.edgeRef(e)) == "N85" && graph.edgeMetres(e) > 1500
+            && demo.project().territory().communeAt(graph.nodePosition(graph.edgeFrom(e))))
+            n85 = e;
+    REQUIRE(n85);
+    const RoadGraph::Shape n85Shape = graph.edgeShape(*n85);
+    const XY onN85{(n85Shape[0].x + n85Shape[1].x) / 2, (n85Shape[0].y + n85Shape[1].y) / 2};
+    demo.zoomAround(onN85, 3000);
+    QTest::mouseClick(&demo.canvas(), Qt::LeftButton, Qt::NoModifier, demo.screen(onN85));
+    REQUIRE(demo.planning().pickedRoad() == n85);
+    REQUIRE(demo.planning().closePickedRoad());
+    demo.settle();
+    REQUIRE(demo.project().roadClosures().size() == 4);
+    CHECK(demo.project().roadClosures().back().method == ClosureMethod::Position);
+    REQUIRE(demo.coverage().closedNetwork());
+    CHECK(demo.coverage().closedNetwork()->closedEdges() == 15);
+    CHECK(demo.beyond() >= winter);
+
+    // Undo of each: the N85 segment, then the passes.
+    demo.undo().undo();
+    demo.settle();
+    CHECK(demo.project().roadClosures().size() == 3);
+    CHECK(demo.beyond() == Approx(winter));
+    demo.undo().undo();
+    demo.settle();
+    CHECK(demo.project().roadClosures().empty());
+    CHECK_FALSE(demo.coverage().closedNetwork());
+    CHECK(demo.beyond() == Approx(baseline));
+    CHECK(demo.planning().closedRoadsLayer()->closedRoads().isEmpty());
+}
+
+TEST_CASE("the best 3 new sites suggested on the 04, added to a new plan, lower the people beyond by the gain reported")
+{
+    DemoWindow demo;
+    const double baseline = demo.beyond();
+    SuggestionPanel& panel = *demo.planning().suggestions();
+    panel.setCount(3);
+    REQUIRE(panel.run());
+    panel.waitForResult();
+    INFO(panel.lastError().toStdString());
+    REQUIRE(panel.result());
+    const SiteSuggestions& result = *panel.result();
+    REQUIRE(result.sites.size() == 3);
+    CHECK(result.options.level == 2);
+    CHECK(result.options.thresholdMinutes == 20.0);
+    CHECK(result.options.maxPerCommune == 1);
+    CHECK(panel.beyondBefore() == Approx(baseline).margin(0.5));
+    const double gain = result.gain();
+    CHECK(gain > 1000);
+    // On the map: one ring per site.
+    CHECK(demo.planning().suggestionsLayer()->sites().size() == 3);
+    // Shown in the table with their marginal gains adding up to the total.
+    double sum = 0.0;
+    for (const SuggestedSite& site : result.sites) sum += site.marginalGain;
+    CHECK(sum == Approx(gain));
+
+    const std::size_t points = demo.project().points().size();
+    const QString plan = panel.addChosenToPlan();
+    REQUIRE(plan == "Suggestions k=3");
+    demo.settle();
+    CHECK(demo.project().activeScenario() == plan);
+    CHECK(demo.project().points().size() == points + 3);
+    CHECK(demo.project().points().back().kind == "france_services");
+    CHECK(demo.beyond() == Approx(baseline - gain).margin(1.0));
+    CHECK(demo.undo().count() == 1);  // one edit
+
+    demo.undo().undo();
+    demo.settle();
+    CHECK_FALSE(demo.project().scenarioExists(plan));
+    CHECK(demo.project().activeScenario() == kBaselineScenario);
+    CHECK(demo.beyond() == Approx(baseline));
+
+    // Only the sites checked are added, to the plan shown.
+    REQUIRE(demo.scenarios().createPlan(QStringLiteral("deux sites")));
+    panel.setChosen(2, false);
+    CHECK(panel.addChosenToPlan() == "deux sites");
+    demo.settle();
+    CHECK(demo.project().points().size() == points + 2);
+    CHECK(demo.beyond() == Approx(baseline - result.sites[0].marginalGain - result.sites[1].marginalGain).margin(1.0));
+    demo.undo().undo();
+    demo.settle();
+    CHECK(demo.project().points().size() == points);
+    CHECK(demo.project().activeScenario() == "deux sites");
+}
+
+TEST_CASE("the comparison table gives the core comparison's figures, and the map its difference zones")
+{
+    DemoWindow demo;
+    // A plan with the winter passes closed and a France services at the most populated town
+    // hall beyond 20 minutes: zones both come within and go beyond the threshold.
+    REQUIRE(demo.scenarios().createPlan(QStringLiteral("mixte")));
+    REQUIRE(demo.planning().applyClosurePreset(QStringLiteral("hiver-04")));
+    const int commune = mostPopulatedCommuneBeyond(demo.coverage().result());
+    REQUIRE(commune >= 0);
+    REQUIRE(demo.window.addPointAtTownHall(demo.project().territory().communes[std::size_t(commune)].insee));
+    demo.settle();
+
+    ComparisonPanel& panel = *demo.planning().comparison();
+    REQUIRE(panel.setScenarios(kBaselineScenario, QStringLiteral("mixte")));
+    REQUIRE(panel.run());
+    panel.waitForResult();
+    INFO(panel.lastError().toStdString());
+    const auto shown = panel.comparison();
+    REQUIRE(shown);
+
+    const auto core = demo.core();
+    const ScenarioCoverage a = core->runner->compute(loadScenarioView(demo.project().store(), kBaselineScenario), kLevel2);
+    const ScenarioCoverage b = core->runner->compute(loadScenarioView(demo.project().store(), QStringLiteral("mixte")), kLevel2);
+    const ScenarioComparison expected =
+        compareCoverage(core->runner->baselineContext(), a.result, b.result, "A", "B", {.changeZones = false});
+    CHECK(shown->departement.a.beyondSpread == Approx(expected.departement.a.beyondSpread));
+    CHECK(shown->departement.b.beyondSpread == Approx(expected.departement.b.beyondSpread));
+    CHECK(shown->departement.b.areaBeyondKm2 == Approx(expected.departement.b.areaBeyondKm2));
+    CHECK(shown->coveredKm2 == Approx(expected.coveredKm2));
+    CHECK(shown->uncoveredKm2 == Approx(expected.uncoveredKm2));
+    CHECK(shown->coveredKm2 > 10);
+    CHECK(shown->uncoveredKm2 > 1);
+
+    // The table: the département, then each EPCI, with the core's numbers as printed.
+    const QTableWidget& table = *panel.table();
+    REQUIRE(table.rowCount() == int(1 + expected.epcis.size()));
+    const auto cell = [&](int row, int column) { return table.item(row, column)->text(); };
+    CHECK(cell(0, ComparisonPanel::BeyondA) == formatCount(std::llround(expected.departement.a.beyondSpread)));
+    CHECK(cell(0, ComparisonPanel::BeyondB) == formatCount(std::llround(expected.departement.b.beyondSpread)));
+    for (std::size_t e = 0; e < expected.epcis.size(); ++e) {
+        const int row = int(e) + 1;
+        INFO(cell(row, ComparisonPanel::Area).toStdString());
+        CHECK(cell(row, ComparisonPanel::BeyondA) == formatCount(std::llround(expected.epcis[e].a.beyondSpread)));
+        CHECK(cell(row, ComparisonPanel::BeyondB) == formatCount(std::llround(expected.epcis[e].b.beyondSpread)));
+        CHECK(cell(row, ComparisonPanel::AreaB).startsWith(QLocale().toString(expected.epcis[e].b.areaBeyondKm2, 'f', 0)));
+    }
+    CHECK(panel.summaryText().contains(formatCount(std::llround(expected.departement.b.beyondSpread))));
+
+    // The difference layer: green and red zones, with a legend naming B.
+    const DifferenceLayer& layer = *demo.planning().differenceLayer();
+    CHECK(layer.hasContent());
+    CHECK(layer.isVisible());
+    REQUIRE(layer.legend().size() == 2);
+    CHECK(layer.legend()[0].label.contains("mixte"));
+    CHECK_FALSE(layer.extent().isEmpty());
+}
+
+TEST_CASE("plans are created, copied, renamed and deleted from the scenario dock; a deleted plan comes back whole with undo")
+{
+    DemoWindow demo;
+    ScenarioPanel& panel = demo.scenarios();
+    REQUIRE(panel.createPlan(QStringLiteral("A")));
+    REQUIRE(demo.planning().applyClosurePreset(QStringLiteral("hiver-04")));
+    REQUIRE(demo.window.addPointAtTownHall(QStringLiteral("Seyne")));
+    demo.settle();
+    const double inA = demo.beyond();
+    const qint64 addedId = demo.project().points().back().id;
+
+    REQUIRE(panel.createPlan(QStringLiteral("B"), QStringLiteral("A")));
+    CHECK(demo.project().activeScenario() == "B");
+    CHECK(demo.project().roadClosures().size() == 3);
+    demo.settle();
+    CHECK(demo.beyond() == Approx(inA));
+    REQUIRE(panel.renamePlan(QStringLiteral("B"), QStringLiteral("C")));
+    CHECK(demo.project().activeScenario() == "C");
+    CHECK_FALSE(panel.createPlan(QStringLiteral("c")));  // names are unique without regard to case
+    CHECK_FALSE(panel.deletePlan(kBaselineScenario));
+    CHECK_FALSE(panel.renamePlan(kBaselineScenario, QStringLiteral("X")));
+
+    REQUIRE(panel.activate(QStringLiteral("A")));
+    REQUIRE(panel.deletePlan(QStringLiteral("A")));
+    CHECK(demo.project().activeScenario() == kBaselineScenario);
+    CHECK_FALSE(demo.project().scenarioExists("A"));
+    demo.undo().undo();
+    demo.settle();
+    REQUIRE(demo.project().scenarioExists("A"));
+    CHECK(demo.project().activeScenario() == "A");
+    CHECK(demo.project().roadClosures().size() == 3);
+    CHECK(demo.beyond() == Approx(inA));
+    // Edits made before the deletion still undo: the point added to A (now under a new id).
+    const int steps = demo.undo().index();
+    REQUIRE(steps >= 5);  // A, closures, point, B, rename
+    demo.undo().setIndex(2);  // back to A with its closures only
+    demo.settle();
+    CHECK(demo.project().activeScenario() == "A");
+    CHECK(demo.project().point(addedId) == nullptr);
+    CHECK(demo.project().points().size() == demo.project().baselinePoints().size());
+    demo.undo().setIndex(0);
+    demo.settle();
+    CHECK(demo.project().plans().empty());
+    CHECK(demo.project().activeScenario() == kBaselineScenario);
+}
+
+TEST_CASE("when a town hall moves in the baseline, its commune's time is taken from its new place")
+{
+    DemoWindow demo;
+    const int commune = demo.communeIndex(QStringLiteral("Seyne"));
+    const QString insee = demo.project().territory().communes[std::size_t(commune)].insee;
+    const AccueilPoint* townHall = nullptr;
+    for (const AccueilPoint& p : demo.project().points())
+        if (p.kind == "mairie" && p.communeInsee == insee) townHall = &p;
+    REQUIRE(townHall);
+    const qint64 id = townHall->id;
+    const XY from = townHall->lambert93;
+    const float before = demo.coverage().result().population.communes[std::size_t(commune)].townHallMinutes;
+    // A few km away, still in Seyne (a large mountain commune).
+    std::optional<XY> found;
+    for (const XY offset : {XY{0, 4000}, XY{4000, 0}, XY{0, -4000}, XY{-4000, 0}, XY{3000, 3000}, XY{-3000, -3000}}) {
+        const XY there{from.x + offset.x, from.y + offset.y};
+        const maillage::Commune* c = demo.project().territory().communeAt(there);
+        if (c && c->insee == insee) {
+            found = there;
+            break;
+        }
+    }
+    REQUIRE(found);
+    const XY to = *found;
+    demo.undo().push(new MovePointsCommand(demo.project(), {{id, from, to}}));
+    demo.settle();
+    CHECK(demo.coverage().context()->townHalls().positions[std::size_t(commune)].y == Approx(to.y));
+    const float after = demo.coverage().result().population.communes[std::size_t(commune)].townHallMinutes;
+    CHECK(after != Approx(before));
+    demo.undo().undo();
+    demo.settle();
+    CHECK(demo.coverage().context()->townHalls().positions[std::size_t(commune)].y == Approx(from.y));
+    CHECK(demo.coverage().result().population.communes[std::size_t(commune)].townHallMinutes == Approx(before));
+}
+
+int main(int argc, char* argv[])
+{
+    // Test discovery runs the program at build time, without a display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    // Keep the user's settings (window layout, recent projects) out of the tests.
+    QStandardPaths::setTestModeEnabled(true);
+    test::ScratchDir settings;
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path(QStringLiteral("settings")));
+    GDALAllRegister();
+    CPLSetErrorHandler(CPLQuietErrorHandler);
+    return Catch::Session().run(argc, argv);
+}
