@@ -9,12 +9,12 @@
 #include "report/geopackage_export.h"
 #include "labels.h"
 #include "main_window.h"
-#include "map/boundary_layers.h"
-#include "map/coverage_layers.h"
-#include "map/map_canvas.h"
 #include "map/layer_panel.h"
-#include "map/map_layer.h"
-#include "map/view_transform.h"
+#include "map/map_canvas.h"
+#include "render/boundary_layers.h"
+#include "render/coverage_layers.h"
+#include "render/map_layer.h"
+#include "render/view_transform.h"
 #include "point_commands.h"
 #include "project.h"
 #include "project_loading.h"
@@ -46,6 +46,7 @@
 
 using namespace maillage;
 using namespace maillage::gui;
+using namespace maillage::render;
 
 namespace {
 

@@ -1,23 +1,15 @@
 #pragma once
 
-#include "store/accueil_point.h"
-
-#include <QString>
+// The application speaks with the words the map and the printed layout use.
+#include "render/labels.h"
 
 namespace maillage::gui {
-
-// Names shown to the user for the store's codes, in the interface language.
-QString levelLabel(Level level);         // "1er niveau : informer et orienter"…
-QString levelShortLabel(Level level);    // "niveau 1"
-QString statusLabel(PointStatus status); // "existant", "projeté", "fermé"
-QString kindLabel(const QString& kindCode);
-// A scenario's name as shown: "Situation actuelle" for the baseline, else the plan's name.
-QString scenarioLabel(const QString& name);
-// True when the interface speaks English (labels of the kind referential follow it).
-bool interfaceIsEnglish();
-
-// Thousands grouped the French way, e.g. "166 077".
-QString formatCount(qint64 value);
-QString formatMinutes(double minutes);  // "12 min", "1 h 05", "—" when not reachable
-
+using render::formatCount;
+using render::formatMinutes;
+using render::interfaceIsEnglish;
+using render::kindLabel;
+using render::levelLabel;
+using render::levelShortLabel;
+using render::scenarioLabel;
+using render::statusLabel;
 }  // namespace maillage::gui

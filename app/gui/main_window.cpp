@@ -5,18 +5,19 @@
 #include "coverage/referral.h"
 #include "coverage_controller.h"
 #include "report/geopackage_export.h"
-#include "map/coverage_layers.h"
 #include "statistics_panel.h"
 #include "geo/crs.h"
 #include "labels.h"
-#include "map/boundary_layers.h"
-#include "map/geometry_path.h"
+#include "map/coverage_binding.h"
 #include "map/layer_panel.h"
 #include "map/map_canvas.h"
-#include "map/map_layer.h"
 #include "map/point_symbols.h"
-#include "map/points_layer.h"
-#include "map/roads_layer.h"
+#include "map/project_points_layer.h"
+#include "render/boundary_layers.h"
+#include "render/coverage_layers.h"
+#include "render/geometry_path.h"
+#include "render/map_layer.h"
+#include "render/roads_layer.h"
 #include "new_project_dialog.h"
 #include "point_commands.h"
 #include "planning_controller.h"
@@ -59,6 +60,16 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace maillage::gui {
+using render::CommuneLabelsLayer;
+using render::CommunesLayer;
+using render::EpciLayer;
+using render::GapLayer;
+using render::IsochroneLayer;
+using render::OutlineLayer;
+using render::RoadsLayer;
+using render::areaPath;
+using render::labelPoint;
+
 namespace {
 
 constexpr int kMaxRecentProjects = 8;
@@ -850,8 +861,12 @@ void MainWindow::buildLayers()
     const std::shared_ptr<const Territory> territory(data, &data->territory);
     layers_->add(new CommunesLayer(territory, CommunesLayer::Part::Fill));
     if (coverage_) {
-        layers_->add(new IsochroneLayer(*coverage_));
-        layers_->add(new GapLayer(*coverage_));
+        auto* bands = new IsochroneLayer;
+        auto* gaps = new GapLayer;
+        followCoverage(*bands, *coverage_);
+        followCoverage(*gaps, *coverage_);
+        layers_->add(bands);
+        layers_->add(gaps);
     }
     layers_->add(new CommunesLayer(territory, CommunesLayer::Part::Lines));
     layers_->add(new RoadsLayer(data->roads));
@@ -859,7 +874,7 @@ void MainWindow::buildLayers()
     layers_->add(new OutlineLayer(territory));
     layers_->add(new CommuneLabelsLayer(territory));
     planning_->addLayers(*layers_);
-    pointsLayer_ = new PointsLayer(*project_);
+    pointsLayer_ = new ProjectPointsLayer(*project_);
     layers_->add(pointsLayer_);
     restoreLayerSettings();
     canvas_->setProject(project_, pointsLayer_);

@@ -26,18 +26,23 @@ class QTableView;
 class QToolButton;
 class QUndoGroup;
 
+namespace maillage::render {
+class LayerStack;
+class PointsLayer;
+}
+
 namespace maillage::gui {
 
 class CoverageController;
 class LayerPanel;
 class StatisticsPanel;
-class LayerStack;
 class MapCanvas;
 class PlanningController;
 class PointForm;
-class PointsLayer;
 class PointsModel;
 class Project;
+using render::LayerStack;
+using render::PointsLayer;
 
 // The application window: the map in the centre; docks for layers and legend, accueil
 // points (table and attribute form) and statistics; menus Projet, Édition, Affichage,

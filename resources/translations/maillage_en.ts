@@ -4,47 +4,47 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../app/gui/labels.cpp" line="14" />
+        <location filename="../../core/render/labels.cpp" line="14" />
         <source>1er niveau : informer, orienter</source>
         <translation>Level 1: inform and orient</translation>
     </message>
     <message>
-        <location filename="../../app/gui/labels.cpp" line="15" />
+        <location filename="../../core/render/labels.cpp" line="15" />
         <source>2e niveau : accompagner</source>
         <translation>Level 2: accompany</translation>
     </message>
     <message>
-        <location filename="../../app/gui/labels.cpp" line="16" />
+        <location filename="../../core/render/labels.cpp" line="16" />
         <source>3e niveau : guichets des opérateurs</source>
         <translation>Level 3: operators' desks</translation>
     </message>
     <message>
-        <location filename="../../app/gui/labels.cpp" line="23" />
+        <location filename="../../core/render/labels.cpp" line="23" />
         <source>niveau %1</source>
         <translation>level %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/labels.cpp" line="29" />
+        <location filename="../../core/render/labels.cpp" line="29" />
         <source>existant</source>
         <translation>existing</translation>
     </message>
     <message>
-        <location filename="../../app/gui/labels.cpp" line="30" />
+        <location filename="../../core/render/labels.cpp" line="30" />
         <source>projeté</source>
         <translation>planned</translation>
     </message>
     <message>
-        <location filename="../../app/gui/labels.cpp" line="31" />
+        <location filename="../../core/render/labels.cpp" line="31" />
         <source>fermé</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/labels.cpp" line="56" />
+        <location filename="../../core/render/labels.cpp" line="56" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../app/gui/labels.cpp" line="57" />
+        <location filename="../../core/render/labels.cpp" line="57" />
         <source>%1 h %2</source>
         <translation>%1 h %2</translation>
     </message>
@@ -52,7 +52,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="75" />
+        <location filename="../../app/gui/main_window.cpp" line="86" />
         <source>Projets Maillage (*.gpkg);;Tous les fichiers (*)</source>
         <translation>Maillage projects (*.gpkg);;All files (*)</translation>
     </message>
@@ -85,7 +85,10 @@
     <message numerus="yes">
         <location filename="../../app/gui/point_commands.cpp" line="55" />
         <source>suppression de %n points</source>
-        <translation><numerusform>delete %n point</numerusform><numerusform>delete %n points</numerusform></translation>
+        <translation>
+            <numerusform>delete %n point</numerusform>
+            <numerusform>delete %n points</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/gui/point_commands.cpp" line="80" />
@@ -95,7 +98,10 @@
     <message numerus="yes">
         <location filename="../../app/gui/point_commands.cpp" line="81" />
         <source>déplacement de %n points</source>
-        <translation><numerusform>move %n point</numerusform><numerusform>move %n points</numerusform></translation>
+        <translation>
+            <numerusform>move %n point</numerusform>
+            <numerusform>move %n points</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/gui/point_commands.cpp" line="101" />
@@ -179,96 +185,6 @@ line %1: %2</translation>
     </message>
 </context>
 <context>
-    <name>maillage::gui::CommuneLabelsLayer</name>
-    <message>
-        <location filename="../../app/gui/map/boundary_layers.cpp" line="136" />
-        <source>Noms des communes</source>
-        <translation>Commune names</translation>
-    </message>
-</context>
-<context>
-    <name>maillage::gui::CommunesLayer</name>
-    <message>
-        <location filename="../../app/gui/map/boundary_layers.cpp" line="63" />
-        <source>Communes</source>
-        <translation>Communes</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/map/boundary_layers.cpp" line="63" />
-        <source>Limites communales</source>
-        <translation>Commune boundaries</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/map/boundary_layers.cpp" line="89" />
-        <source>Limite de commune</source>
-        <translation>Commune boundary</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/map/boundary_layers.cpp" line="90" />
-        <source>Territoire</source>
-        <translation>Territory</translation>
-    </message>
-</context>
-<context>
-    <name>maillage::gui::EpciLayer</name>
-    <message>
-        <location filename="../../app/gui/map/boundary_layers.cpp" line="94" />
-        <source>EPCI</source>
-        <translation>EPCI</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/map/boundary_layers.cpp" line="113" />
-        <source>Limite d'EPCI</source>
-        <translation>EPCI boundary</translation>
-    </message>
-</context>
-<context>
-    <name>maillage::gui::GapLayer</name>
-    <message>
-        <location filename="../../app/gui/map/coverage_layers.cpp" line="138" />
-        <source>Zones au-delà du seuil</source>
-        <translation>Zones beyond the threshold</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/map/coverage_layers.cpp" line="172" />
-        <source>à plus de %1 min d'un lieu de niveau %2</source>
-        <translation>more than %1 min from a level %2 place</translation>
-    </message>
-</context>
-<context>
-    <name>maillage::gui::IsochroneLayer</name>
-    <message>
-        <location filename="../../app/gui/map/coverage_layers.cpp" line="100" />
-        <source>Temps d'accès</source>
-        <translation>Access time</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/map/coverage_layers.cpp" line="129" />
-        <source>moins de 10 min d'un lieu de niveau %1</source>
-        <translation>under 10 min from a level %1 place</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/map/coverage_layers.cpp" line="130" />
-        <source>10 à 20 min</source>
-        <translation>10 to 20 min</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/map/coverage_layers.cpp" line="131" />
-        <source>20 à 30 min</source>
-        <translation>20 to 30 min</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/map/coverage_layers.cpp" line="132" />
-        <source>plus de 30 min</source>
-        <translation>over 30 min</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/map/coverage_layers.cpp" line="133" />
-        <source>inaccessible par la route</source>
-        <translation>not reachable by road</translation>
-    </message>
-</context>
-<context>
     <name>maillage::gui::LayerPanel</name>
     <message>
         <location filename="../../app/gui/map/layer_panel.cpp" line="27" />
@@ -294,531 +210,534 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="101" />
+        <location filename="../../app/gui/main_window.cpp" line="112" />
         <source>L93 %1 ; %2</source>
         <translation>L93 %1, %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="102" />
+        <location filename="../../app/gui/main_window.cpp" line="113" />
         <source>%1° N ; %2° E</source>
         <translation>%1° N, %2° E</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="146" />
+        <location filename="../../app/gui/main_window.cpp" line="157" />
         <source>&amp;Nouveau projet…</source>
         <translation>&amp;New project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="148" />
+        <location filename="../../app/gui/main_window.cpp" line="159" />
         <source>Créer un projet à partir de limites communales et d'un réseau routier</source>
         <translation>Create a project from commune boundaries and a road network</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="151" />
+        <location filename="../../app/gui/main_window.cpp" line="162" />
         <source>&amp;Ouvrir…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="155" />
+        <location filename="../../app/gui/main_window.cpp" line="166" />
         <source>Ouvrir la &amp;démo 04</source>
         <translation>Open the 04 &amp;demo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="156" />
+        <location filename="../../app/gui/main_window.cpp" line="167" />
         <source>Alpes-de-Haute-Provence : limites, réseau routier, mairies, France services et La Poste</source>
         <translation>Alpes-de-Haute-Provence: boundaries, road network, town halls, France services and La Poste</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="159" />
+        <location filename="../../app/gui/main_window.cpp" line="170" />
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="161" />
+        <location filename="../../app/gui/main_window.cpp" line="172" />
         <source>Chaque modification est déjà enregistrée dans le fichier du projet</source>
         <translation>Every change is already saved in the project file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="164" />
+        <location filename="../../app/gui/main_window.cpp" line="175" />
         <source>Enregistrer &amp;sous…</source>
         <translation>Save &amp;as…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="168" />
+        <location filename="../../app/gui/main_window.cpp" line="179" />
         <source>&amp;Importer des points…</source>
         <translation>&amp;Import points…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="170" />
+        <location filename="../../app/gui/main_window.cpp" line="181" />
         <source>Mairies, France services (ANCT), La Poste ou tout fichier de points</source>
         <translation>Town halls, France services (ANCT), La Poste or any point file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="173" />
+        <location filename="../../app/gui/main_window.cpp" line="184" />
         <source>&amp;Fermer le projet</source>
         <translation>&amp;Close the project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="177" />
+        <location filename="../../app/gui/main_window.cpp" line="188" />
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="181" />
-        <location filename="../../app/gui/main_window.cpp" line="507" />
+        <location filename="../../app/gui/main_window.cpp" line="192" />
+        <location filename="../../app/gui/main_window.cpp" line="518" />
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="184" />
+        <location filename="../../app/gui/main_window.cpp" line="195" />
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="189" />
+        <location filename="../../app/gui/main_window.cpp" line="200" />
         <source>&amp;Sélectionner et déplacer</source>
         <translation>&amp;Select and move</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="193" />
+        <location filename="../../app/gui/main_window.cpp" line="204" />
         <source>Clic : sélectionner ; glisser un point : le déplacer ; glisser la carte : la déplacer ; Maj+glisser : sélection par rectangle ; Ctrl+clic : ajouter à la sélection</source>
         <translation>Click: select; drag a point: move it; drag the map: pan; Shift+drag: select in a rectangle; Ctrl+click: add to the selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="196" />
+        <location filename="../../app/gui/main_window.cpp" line="207" />
         <source>&amp;Ajouter un point</source>
         <translation>&amp;Add a point</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="199" />
+        <location filename="../../app/gui/main_window.cpp" line="210" />
         <source>Cliquer sur la carte pour ajouter un point projeté du type choisi</source>
         <translation>Click on the map to add a planned point of the chosen kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="202" />
+        <location filename="../../app/gui/main_window.cpp" line="213" />
         <source>&amp;Modifier le point…</source>
         <translation>&amp;Edit the point…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="205" />
+        <location filename="../../app/gui/main_window.cpp" line="216" />
         <source>S&amp;upprimer la sélection</source>
         <translation>&amp;Delete the selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="209" />
+        <location filename="../../app/gui/main_window.cpp" line="220" />
         <source>Tout sé&amp;lectionner</source>
         <translation>Select a&amp;ll</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="213" />
+        <location filename="../../app/gui/main_window.cpp" line="224" />
         <source>Zoom &amp;avant</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="216" />
+        <location filename="../../app/gui/main_window.cpp" line="227" />
         <source>Zoom a&amp;rrière</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="219" />
+        <location filename="../../app/gui/main_window.cpp" line="230" />
         <source>Zoom sur le &amp;territoire</source>
         <translation>Zoom to the &amp;territory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="222" />
+        <location filename="../../app/gui/main_window.cpp" line="233" />
         <source>Zoom sur la &amp;sélection</source>
         <translation>Zoom to the &amp;selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="226" />
+        <location filename="../../app/gui/main_window.cpp" line="237" />
         <source>À &amp;propos de Maillage</source>
         <translation>&amp;About Maillage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="232" />
+        <location filename="../../app/gui/main_window.cpp" line="243" />
         <source>&amp;Projet</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="235" />
+        <location filename="../../app/gui/main_window.cpp" line="246" />
         <source>Projets &amp;récents</source>
         <translation>&amp;Recent projects</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="246" />
+        <location filename="../../app/gui/main_window.cpp" line="257" />
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="257" />
+        <location filename="../../app/gui/main_window.cpp" line="268" />
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="262" />
+        <location filename="../../app/gui/main_window.cpp" line="273" />
         <source>Zoom sur un &amp;EPCI</source>
         <translation>Zoom to an &amp;EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="267" />
+        <location filename="../../app/gui/main_window.cpp" line="278" />
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="278" />
+        <location filename="../../app/gui/main_window.cpp" line="289" />
         <source>La langue choisie s'appliquera au prochain démarrage.</source>
         <translation>The chosen language applies at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="282" />
+        <location filename="../../app/gui/main_window.cpp" line="293" />
         <source>A&amp;nalyse</source>
         <translation>A&amp;nalysis</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="285" />
+        <location filename="../../app/gui/main_window.cpp" line="296" />
         <source>Couverture du niveau &amp;%1</source>
         <translation>Coverage of level &amp;%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="295" />
+        <location filename="../../app/gui/main_window.cpp" line="306" />
         <source>Compter les points &amp;projetés</source>
         <translation>Count &amp;planned points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="298" />
+        <location filename="../../app/gui/main_window.cpp" line="309" />
         <source>Les points projetés (ajoutés sur la carte) comptent dans la couverture</source>
         <translation>Planned points (added on the map) count in the coverage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="304" />
+        <location filename="../../app/gui/main_window.cpp" line="315" />
         <source>&amp;Exporter le résultat (GeoPackage)…</source>
         <translation>&amp;Export the result (GeoPackage)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="306" />
+        <location filename="../../app/gui/main_window.cpp" line="317" />
         <source>Communes, EPCI, points, zones au-delà du seuil, isochrones et tables, avec les styles QGIS</source>
         <translation>Communes, EPCI, points, zones beyond the threshold, isochrones and tables, with QGIS styles</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="309" />
+        <location filename="../../app/gui/main_window.cpp" line="320" />
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="315" />
+        <location filename="../../app/gui/main_window.cpp" line="326" />
         <source>Projet</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="322" />
+        <location filename="../../app/gui/main_window.cpp" line="333" />
         <source>Édition</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="331" />
+        <location filename="../../app/gui/main_window.cpp" line="342" />
         <source>Type des points ajoutés sur la carte</source>
         <translation>Kind of the points added on the map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="338" />
+        <location filename="../../app/gui/main_window.cpp" line="349" />
         <source>Affichage</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="344" />
+        <location filename="../../app/gui/main_window.cpp" line="355" />
         <source>Analyse</source>
         <translation>Analysis</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="348" />
+        <location filename="../../app/gui/main_window.cpp" line="359" />
         <source>Niveau %1</source>
         <translation>Level %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="349" />
+        <location filename="../../app/gui/main_window.cpp" line="360" />
         <source>Niveau dont la couverture est calculée</source>
         <translation>Level whose coverage is computed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="353" />
+        <location filename="../../app/gui/main_window.cpp" line="364" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="354" />
+        <location filename="../../app/gui/main_window.cpp" line="365" />
         <source>Seuil de temps d'accès (20 min dans le schéma départemental)</source>
         <translation>Access time threshold (20 min in the département's plan)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="359" />
+        <location filename="../../app/gui/main_window.cpp" line="370" />
         <source> Seuil </source>
         <translation> Threshold </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="404" />
+        <location filename="../../app/gui/main_window.cpp" line="415" />
         <source>Couches et légende</source>
         <translation>Layers and legend</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="430" />
+        <location filename="../../app/gui/main_window.cpp" line="441" />
         <source>Filtrer (nom, type, commune…)</source>
         <translation>Filter (name, kind, commune…)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="449" />
+        <location filename="../../app/gui/main_window.cpp" line="460" />
         <source>Points d'accueil</source>
         <translation>Accueil points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="462" />
+        <location filename="../../app/gui/main_window.cpp" line="473" />
         <source>Attributs du point</source>
         <translation>Point attributes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="467" />
+        <location filename="../../app/gui/main_window.cpp" line="478" />
         <source>Statistiques</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="473" />
-        <location filename="../../app/gui/main_window.cpp" line="760" />
-        <location filename="../../app/gui/main_window.cpp" line="1156" />
+        <location filename="../../app/gui/main_window.cpp" line="484" />
+        <location filename="../../app/gui/main_window.cpp" line="771" />
+        <location filename="../../app/gui/main_window.cpp" line="1185" />
         <source>Cliquez sur une commune pour voir ses temps d'accès.</source>
         <translation>Click on a commune to see its access times.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="478" />
+        <location filename="../../app/gui/main_window.cpp" line="489" />
         <source>Informations</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="496" />
+        <location filename="../../app/gui/main_window.cpp" line="507" />
         <source>Position du curseur en Lambert-93 (mètres)</source>
         <translation>Cursor position in Lambert-93 (metres)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="498" />
+        <location filename="../../app/gui/main_window.cpp" line="509" />
         <source>Position du curseur en WGS84 (degrés)</source>
         <translation>Cursor position in WGS84 (degrees)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="499" />
+        <location filename="../../app/gui/main_window.cpp" line="510" />
         <source>Échelle de la carte à l'écran</source>
         <translation>Map scale on screen</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="513" />
+        <location filename="../../app/gui/main_window.cpp" line="524" />
         <source>Annulation…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="625" />
+        <location filename="../../app/gui/main_window.cpp" line="636" />
         <source>Un chargement est déjà en cours.</source>
         <translation>A loading is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="667" />
+        <location filename="../../app/gui/main_window.cpp" line="678" />
         <source>Chargement annulé.</source>
         <translation>Loading cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="669" />
+        <location filename="../../app/gui/main_window.cpp" line="680" />
         <source>annulé</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="673" />
+        <location filename="../../app/gui/main_window.cpp" line="684" />
         <source>Chargement impossible</source>
         <translation>Cannot load</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="683" />
-        <location filename="../../app/gui/main_window.cpp" line="705" />
+        <location filename="../../app/gui/main_window.cpp" line="694" />
+        <location filename="../../app/gui/main_window.cpp" line="716" />
         <source>Ouverture impossible</source>
         <translation>Cannot open</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.cpp" line="689" />
+        <location filename="../../app/gui/main_window.cpp" line="700" />
         <source>%n avertissement(s) au chargement : %1</source>
-        <translation><numerusform>%n warning while loading: %1</numerusform><numerusform>%n warnings while loading: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n warning while loading: %1</numerusform>
+            <numerusform>%n warnings while loading: %1</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="700" />
+        <location filename="../../app/gui/main_window.cpp" line="711" />
         <source>le fichier %1 n'existe pas</source>
         <translation>the file %1 does not exist</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="711" />
+        <location filename="../../app/gui/main_window.cpp" line="722" />
         <source>Ouverture de %1…</source>
         <translation>Opening %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="724" />
+        <location filename="../../app/gui/main_window.cpp" line="735" />
         <source>Préparation de la démo 04…</source>
         <translation>Preparing the 04 demo…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="733" />
+        <location filename="../../app/gui/main_window.cpp" line="744" />
         <source>Création de %1…</source>
         <translation>Creating %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="772" />
+        <location filename="../../app/gui/main_window.cpp" line="783" />
         <source>Modification refusée</source>
         <translation>Change refused</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="786" />
+        <location filename="../../app/gui/main_window.cpp" line="797" />
         <source>Calcul de couverture : %1</source>
         <translation>Coverage computation: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="801" />
+        <location filename="../../app/gui/main_window.cpp" line="812" />
         <source>%1 : %2 communes, %3 habitants, %4 points d'accueil</source>
         <translation>%1: %2 communes, %3 inhabitants, %4 accueil points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="866" />
+        <location filename="../../app/gui/main_window.cpp" line="881" />
         <source>Maillage — réseau d'accueil</source>
         <translation>Maillage — accueil network</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="870" />
+        <location filename="../../app/gui/main_window.cpp" line="885" />
         <source>%1[*] — Maillage</source>
         <translation>%1[*] — Maillage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="878" />
+        <location filename="../../app/gui/main_window.cpp" line="893" />
         <source>1:%1</source>
         <translation>1:%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="894" />
+        <location filename="../../app/gui/main_window.cpp" line="909" />
         <source>Ouvrir un projet</source>
         <translation>Open a project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="907" />
+        <location filename="../../app/gui/main_window.cpp" line="922" />
         <source>Toutes les modifications sont enregistrées dans %1.</source>
         <translation>All changes are saved in %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="913" />
+        <location filename="../../app/gui/main_window.cpp" line="928" />
         <source>Enregistrer le projet sous</source>
         <translation>Save the project as</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="922" />
+        <location filename="../../app/gui/main_window.cpp" line="937" />
         <source>Projet enregistré sous %1.</source>
         <translation>Project saved as %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="924" />
+        <location filename="../../app/gui/main_window.cpp" line="939" />
         <source>Enregistrement impossible</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="932" />
+        <location filename="../../app/gui/main_window.cpp" line="947" />
         <source>Importer des points</source>
         <translation>Import points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="933" />
+        <location filename="../../app/gui/main_window.cpp" line="948" />
         <source>Points (*.csv *.geojson *.json *.gpkg *.shp);;Tous les fichiers (*)</source>
         <translation>Points (*.csv *.geojson *.json *.gpkg *.shp);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="946" />
+        <location filename="../../app/gui/main_window.cpp" line="961" />
         <source>Import terminé</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="950" />
+        <location filename="../../app/gui/main_window.cpp" line="979" />
         <source>Import impossible</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="958" />
+        <location filename="../../app/gui/main_window.cpp" line="987" />
         <source>Exporter le résultat</source>
         <translation>Export the result</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="960" />
+        <location filename="../../app/gui/main_window.cpp" line="989" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="963" />
+        <location filename="../../app/gui/main_window.cpp" line="992" />
         <source>Résultat écrit dans %1.</source>
         <translation>Result written to %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1000" />
+        <location filename="../../app/gui/main_window.cpp" line="1029" />
         <source>Export impossible</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1020" />
+        <location filename="../../app/gui/main_window.cpp" line="1049" />
         <source>%1 (projet) — %2</source>
         <translation>%1 (planned) — %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1020" />
+        <location filename="../../app/gui/main_window.cpp" line="1049" />
         <source>%1 (projet)</source>
         <translation>%1 (planned)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1162" />
+        <location filename="../../app/gui/main_window.cpp" line="1191" />
         <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;INSEE %2 · %3 habitants&lt;br&gt;EPCI : %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;INSEE %2 · %3 inhabitants&lt;br&gt;EPCI: %4&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1164" />
+        <location filename="../../app/gui/main_window.cpp" line="1193" />
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1166" />
+        <location filename="../../app/gui/main_window.cpp" line="1195" />
         <source>&lt;p&gt;Pas de réseau routier : temps d'accès non calculés.&lt;/p&gt;</source>
         <translation>&lt;p&gt;No road network: access times not computed.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1170" />
+        <location filename="../../app/gui/main_window.cpp" line="1199" />
         <source>&lt;p&gt;Depuis la mairie :&lt;/p&gt;</source>
         <translation>&lt;p&gt;From the town hall:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1171" />
+        <location filename="../../app/gui/main_window.cpp" line="1200" />
         <source>&lt;p&gt;Depuis un point central de la commune (mairie inconnue) :&lt;/p&gt;</source>
         <translation>&lt;p&gt;From a central point of the commune (town hall unknown):&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1180" />
+        <location filename="../../app/gui/main_window.cpp" line="1209" />
         <source>aucun lieu accessible</source>
         <translation>no reachable place</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1181" />
+        <location filename="../../app/gui/main_window.cpp" line="1210" />
         <source>&lt;tr&gt;&lt;td&gt;Niveau %1&lt;/td&gt;&lt;td align='right'&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;</source>
         <translation>&lt;tr&gt;&lt;td&gt;Level %1&lt;/td&gt;&lt;td align='right'&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1189" />
+        <location filename="../../app/gui/main_window.cpp" line="1218" />
         <source>&lt;p&gt;Niveau %1, seuil %2 min : %3 habitants au-delà (population répartie), %4 cellules sur %5 au-delà.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Level %1, threshold %2 min: %3 inhabitants beyond (spread population), %4 of %5 cells beyond.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1200" />
+        <location filename="../../app/gui/main_window.cpp" line="1229" />
         <source>À propos de Maillage</source>
         <translation>About Maillage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1201" />
+        <location filename="../../app/gui/main_window.cpp" line="1230" />
         <source>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Planifier le réseau d'accueil des services publics d'un département : points d'accueil, temps d'accès par la route, zones à plus de 20 minutes d'un lieu de deuxième niveau et population concernée.&lt;/p&gt;&lt;p&gt;Données : IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Plan a département's network of public-service help desks: accueil points, access times by road, zones more than 20 minutes from a second-level place and the people living there.&lt;/p&gt;&lt;p&gt;Data: IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1215" />
+        <location filename="../../app/gui/main_window.cpp" line="1244" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -934,19 +853,6 @@ line %1: %2</translation>
     </message>
 </context>
 <context>
-    <name>maillage::gui::OutlineLayer</name>
-    <message>
-        <location filename="../../app/gui/map/boundary_layers.cpp" line="117" />
-        <source>Département</source>
-        <translation>Département</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/map/boundary_layers.cpp" line="132" />
-        <source>Limite du département</source>
-        <translation>Département boundary</translation>
-    </message>
-</context>
-<context>
     <name>maillage::gui::PointForm</name>
     <message>
         <location filename="../../app/gui/point_form.cpp" line="32" />
@@ -1021,7 +927,10 @@ line %1: %2</translation>
     <message numerus="yes">
         <location filename="../../app/gui/point_form.cpp" line="124" />
         <source>%n points sélectionnés.</source>
-        <translation><numerusform>%n point selected.</numerusform><numerusform>%n points selected.</numerusform></translation>
+        <translation>
+            <numerusform>%n point selected.</numerusform>
+            <numerusform>%n points selected.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/gui/point_form.cpp" line="136" />
@@ -1053,34 +962,6 @@ WGS84: %4, %5%6</translation>
 Source : %1 %2</source>
         <translation>
 Source: %1 %2</translation>
-    </message>
-</context>
-<context>
-    <name>maillage::gui::PointsLayer</name>
-    <message>
-        <location filename="../../app/gui/map/points_layer.cpp" line="16" />
-        <source>Points d'accueil</source>
-        <translation>Accueil points</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/map/points_layer.cpp" line="86" />
-        <source>%1 (niveau %2) : %3</source>
-        <translation>%1 (level %2): %3</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/map/points_layer.cpp" line="89" />
-        <source>Projeté (contour tireté)</source>
-        <translation>Planned (dashed outline)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/map/points_layer.cpp" line="91" />
-        <source>Fermé</source>
-        <translation>Closed</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/map/points_layer.cpp" line="93" />
-        <source>Hors du territoire (estompé)</source>
-        <translation>Outside the territory (faded)</translation>
     </message>
 </context>
 <context>
@@ -1140,39 +1021,6 @@ Source: %1 %2</translation>
     </message>
 </context>
 <context>
-    <name>maillage::gui::RoadsLayer</name>
-    <message>
-        <location filename="../../app/gui/map/roads_layer.cpp" line="51" />
-        <source>Routes</source>
-        <translation>Roads</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/map/roads_layer.cpp" line="89" />
-        <source>Autoroute</source>
-        <translation>Motorway</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/map/roads_layer.cpp" line="89" />
-        <source>Route nationale / voie rapide</source>
-        <translation>Trunk road / expressway</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/map/roads_layer.cpp" line="89" />
-        <source>Route principale</source>
-        <translation>Primary road</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/map/roads_layer.cpp" line="90" />
-        <source>Route secondaire</source>
-        <translation>Secondary road</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/map/roads_layer.cpp" line="90" />
-        <source>Autre route</source>
-        <translation>Other road</translation>
-    </message>
-</context>
-<context>
     <name>maillage::gui::StatisticsPanel</name>
     <message>
         <location filename="../../app/gui/statistics_panel.cpp" line="60" />
@@ -1196,7 +1044,7 @@ Source: %1 %2</translation>
     </message>
     <message>
         <source>Mairies au-delà</source>
-        <translation>Town halls beyond</translation>
+        <translation type="vanished">Town halls beyond</translation>
     </message>
     <message>
         <location filename="../../app/gui/statistics_panel.cpp" line="60" />
@@ -1258,6 +1106,170 @@ beyond</translation>
         <location filename="../../app/gui/statistics_panel.cpp" line="222" />
         <source>Département</source>
         <translation>Département</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::render::CommuneLabelsLayer</name>
+    <message>
+        <location filename="../../core/render/boundary_layers.cpp" line="140" />
+        <source>Noms des communes</source>
+        <translation>Commune names</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::render::CommunesLayer</name>
+    <message>
+        <location filename="../../core/render/boundary_layers.cpp" line="62" />
+        <source>Communes</source>
+        <translation>Communes</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/boundary_layers.cpp" line="62" />
+        <source>Limites communales</source>
+        <translation>Commune boundaries</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/boundary_layers.cpp" line="88" />
+        <source>Limite de commune</source>
+        <translation>Commune boundary</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/boundary_layers.cpp" line="89" />
+        <source>Territoire</source>
+        <translation>Territory</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::render::EpciLayer</name>
+    <message>
+        <location filename="../../core/render/boundary_layers.cpp" line="99" />
+        <source>EPCI</source>
+        <translation>EPCI</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/boundary_layers.cpp" line="117" />
+        <source>Limite d'EPCI</source>
+        <translation>EPCI boundary</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::render::GapLayer</name>
+    <message>
+        <location filename="../../core/render/coverage_layers.cpp" line="222" />
+        <source>Zones au-delà du seuil</source>
+        <translation>Zones beyond the threshold</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/coverage_layers.cpp" line="274" />
+        <source>à plus de %1 min d'un lieu de niveau %2</source>
+        <translation>more than %1 min from a level %2 place</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::render::IsochroneLayer</name>
+    <message>
+        <location filename="../../core/render/coverage_layers.cpp" line="156" />
+        <source>Temps d'accès</source>
+        <translation>Access time</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/coverage_layers.cpp" line="205" />
+        <source>moins de 10 min d'un lieu de niveau %1</source>
+        <translation>under 10 min from a level %1 place</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/coverage_layers.cpp" line="206" />
+        <source>10 à 20 min</source>
+        <translation>10 to 20 min</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/coverage_layers.cpp" line="207" />
+        <source>20 à 30 min</source>
+        <translation>20 to 30 min</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/coverage_layers.cpp" line="208" />
+        <source>plus de 30 min</source>
+        <translation>over 30 min</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/coverage_layers.cpp" line="210" />
+        <source>inaccessible par la route</source>
+        <translation>not reachable by road</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::render::OutlineLayer</name>
+    <message>
+        <location filename="../../core/render/boundary_layers.cpp" line="121" />
+        <source>Département</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/boundary_layers.cpp" line="136" />
+        <source>Limite du département</source>
+        <translation>Département boundary</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::render::PointsLayer</name>
+    <message>
+        <location filename="../../core/render/points_layer.cpp" line="14" />
+        <source>Points d'accueil</source>
+        <translation>Accueil points</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/points_layer.cpp" line="97" />
+        <source>%1 (niveau %2) : %3</source>
+        <translation>%1 (level %2): %3</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/points_layer.cpp" line="101" />
+        <source>Projeté (contour tireté)</source>
+        <translation>Planned (dashed outline)</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/points_layer.cpp" line="103" />
+        <source>Fermé</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/points_layer.cpp" line="106" />
+        <source>Hors du territoire (estompé)</source>
+        <translation>Outside the territory (faded)</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::render::RoadsLayer</name>
+    <message>
+        <location filename="../../core/render/roads_layer.cpp" line="60" />
+        <source>Routes</source>
+        <translation>Roads</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/roads_layer.cpp" line="100" />
+        <source>Autoroute</source>
+        <translation>Motorway</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/roads_layer.cpp" line="100" />
+        <source>Route nationale / voie rapide</source>
+        <translation>Trunk road / expressway</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/roads_layer.cpp" line="100" />
+        <source>Route principale</source>
+        <translation>Primary road</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/roads_layer.cpp" line="101" />
+        <source>Route secondaire</source>
+        <translation>Secondary road</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/roads_layer.cpp" line="101" />
+        <source>Autre route</source>
+        <translation>Other road</translation>
     </message>
 </context>
 </TS>

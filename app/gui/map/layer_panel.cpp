@@ -1,6 +1,6 @@
 #include "map/layer_panel.h"
 
-#include "map/map_layer.h"
+#include "render/map_layer.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -96,9 +96,10 @@ void LayerPanel::refreshLegend(MapLayer* layer)
     rebuilding_ = true;
     const bool expanded = item->isExpanded() || item->childCount() == 0;
     qDeleteAll(item->takeChildren());
-    for (const LegendEntry& entry : layer->legend()) {
+    const qreal ratio = devicePixelRatioF();
+    for (const render::LegendEntry& entry : layer->legend()) {
         auto* child = new QTreeWidgetItem(item, {entry.label});
-        child->setIcon(0, QIcon(entry.symbol));
+        child->setIcon(0, QIcon(QPixmap::fromImage(render::legendSymbolImage(entry, MapLayer::kLegendSymbolSize, ratio))));
         child->setToolTip(0, entry.label);
         child->setFlags(Qt::ItemIsEnabled);
     }

@@ -7,10 +7,15 @@ class QTreeWidget;
 class QTreeWidgetItem;
 class QToolButton;
 
-namespace maillage::gui {
-
+namespace maillage::render {
 class LayerStack;
 class MapLayer;
+}
+
+namespace maillage::gui {
+
+using render::LayerStack;
+using render::MapLayer;
 
 // The "Couches et légende" panel: each layer (top of the map first) with a check box to
 // show or hide it, its legend entries drawn by the layer itself underneath, buttons to

@@ -1,7 +1,7 @@
 #include "map/map_canvas.h"
 
-#include "map/map_layer.h"
-#include "map/points_layer.h"
+#include "render/map_layer.h"
+#include "render/points_layer.h"
 #include "project.h"
 
 #include <QKeyEvent>

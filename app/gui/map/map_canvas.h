@@ -1,6 +1,6 @@
 #pragma once
 
-#include "map/view_transform.h"
+#include "render/view_transform.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -10,12 +10,19 @@
 #include <QTimer>
 #include <QWidget>
 
-namespace maillage::gui {
-
+namespace maillage::render {
 class LayerStack;
 class MapLayer;
 class PointsLayer;
+}
+
+namespace maillage::gui {
+
 class Project;
+using render::LayerStack;
+using render::MapLayer;
+using render::PointsLayer;
+using render::ViewTransform;
 
 // The map: draws the layer stack in Lambert-93 through a view transform, pans by dragging,
 // zooms with the wheel (at the cursor) and the keys, and lets the user pick, drag and add

@@ -7,7 +7,7 @@
 #include <QSize>
 #include <QTransform>
 
-namespace maillage::gui {
+namespace maillage::render {
 
 // How the map (Lambert-93 metres, y up) is laid on the widget (pixels, y down): the map
 // position at the widget's centre and the ground size of one pixel.
@@ -52,4 +52,4 @@ private:
     QSize size_{1, 1};
 };
 
-}  // namespace maillage::gui
+}  // namespace maillage::render

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "map/map_layer.h"
+#include "render/map_layer.h"
 #include "network/network_input.h"
 
 #include <QPainterPath>
@@ -8,7 +8,7 @@
 #include <array>
 #include <memory>
 
-namespace maillage::gui {
+namespace maillage::render {
 
 // The road network by class: motorways and trunk roads wide and warm, minor roads thin
 // and grey. Drawn from the network's own segments (as the graph sees them).
@@ -18,6 +18,7 @@ public:
     RoadsLayer(std::shared_ptr<const NetworkInput> network, QObject* parent = nullptr);
     void render(QPainter& painter, const ViewTransform& view) const override;
     std::vector<LegendEntry> legend() const override;
+    std::vector<LegendEntry> legendWithin(const BBox& extent) const override;
     bool hasContent() const override { return network_ != nullptr; }
 
     // The drawing groups, from the most important.
@@ -29,4 +30,4 @@ private:
     std::array<QPainterPath, GroupCount> paths_;
 };
 
-}  // namespace maillage::gui
+}  // namespace maillage::render

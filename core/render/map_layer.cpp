@@ -1,8 +1,38 @@
-#include "map/map_layer.h"
+#include "render/map_layer.h"
+
+#include <QPaintEngine>
+#include <QPainter>
 
 #include <algorithm>
 
-namespace maillage::gui {
+namespace maillage::render {
+
+QImage legendSymbolImage(const LegendEntry& entry, int size, qreal devicePixelRatio)
+{
+    QImage image(QSize(size, size) * devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(devicePixelRatio);
+    image.fill(Qt::transparent);
+    if (entry.paint) {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        entry.paint(painter, QRectF(0, 0, size, size));
+    }
+    return image;
+}
+
+bool isVectorOutput(const QPainter& painter)
+{
+    const QPaintEngine* engine = painter.paintEngine();
+    if (!engine) return false;
+    switch (engine->type()) {
+    case QPaintEngine::Raster:
+    case QPaintEngine::OpenGL:
+    case QPaintEngine::OpenGL2: return false;
+    default: return true;
+    }
+}
+
+std::vector<LegendEntry> MapLayer::legendWithin(const BBox&) const { return legend(); }
 
 MapLayer::MapLayer(QString id, QString name, QObject* parent)
     : QObject(parent), id_(std::move(id)), name_(std::move(name))
@@ -73,4 +103,4 @@ void LayerStack::move(int from, int to)
     Q_EMIT changed();
 }
 
-}  // namespace maillage::gui
+}  // namespace maillage::render

@@ -1,27 +1,40 @@
 #pragma once
 
 #include "geo/types.h"
-#include "map/view_transform.h"
+#include "render/view_transform.h"
 
+#include <QImage>
 #include <QObject>
-#include <QPixmap>
+#include <QRectF>
 #include <QString>
 
+#include <functional>
 #include <vector>
 
 class QPainter;
 
-namespace maillage::gui {
+namespace maillage::render {
 
 // One line of the legend: the symbol exactly as the layer draws it, and what it means.
+// The symbol is painted (not an image), so that it stays vector in a PDF; `paint` draws it
+// centred in the box it is given, at the sizes the map uses (nominal pixels, see
+// ViewTransform).
 struct LegendEntry {
-    QPixmap symbol;
+    enum class Kind { Area, Line, Marker };
+    Kind kind = Kind::Area;
+    std::function<void(QPainter&, const QRectF&)> paint;
     QString label;
 };
 
-// A layer of the map. It draws itself in a QPainter for a view; the canvas keeps the
-// result of cached layers in an image per layer and redraws it only when the layer's
-// revision or the view changes, so panning and opacity changes cost a blit.
+// The symbol as an image of side `size` (logical pixels), e.g. for an icon.
+QImage legendSymbolImage(const LegendEntry& entry, int size = 18, qreal devicePixelRatio = 1.0);
+
+// A layer of the map. It draws itself in a QPainter for a view: in the painter's current
+// coordinates, which are the view's pixels (the caller saves and restores the painter, and
+// may have translated it, e.g. to a map frame on a page). The canvas keeps the result of
+// cached layers in an image per layer and redraws it only when the layer's revision or the
+// view changes, so panning and opacity changes cost a blit. A PDF gets the same calls with
+// a vector paint device (see isVectorOutput): layers then draw vectors only.
 class MapLayer : public QObject {
     Q_OBJECT
 public:
@@ -42,7 +55,11 @@ public:
     // (the accueil points, which move under the mouse).
     virtual bool isCached() const { return true; }
     virtual void render(QPainter& painter, const ViewTransform& view) const = 0;
+    // The legend of everything the layer can show (the application's layer panel).
     virtual std::vector<LegendEntry> legend() const { return {}; }
+    // The legend of what the layer draws within `extent` (a printed map: only entries that
+    // appear). The whole legend unless the layer knows better.
+    virtual std::vector<LegendEntry> legendWithin(const BBox& extent) const;
     // The map extent of the layer's content (empty when none).
     virtual BBox extent() const { return {}; }
     // False when the layer has nothing to draw yet (e.g. coverage not computed).
@@ -55,6 +72,8 @@ Q_SIGNALS:
 
 protected:
     void markChanged();
+
+public:
     static constexpr int kLegendSymbolSize = 18;
 
 private:
@@ -64,6 +83,10 @@ private:
     double opacity_ = 1.0;
     quint64 revision_ = 1;
 };
+
+// True when the painter draws into a vector device (PDF, SVG, picture): layers then avoid
+// images and cached bitmaps.
+bool isVectorOutput(const QPainter& painter);
 
 // The layers of a map, bottom first. Owns them.
 class LayerStack : public QObject {
@@ -90,4 +113,4 @@ private:
     std::vector<MapLayer*> layers_;
 };
 
-}  // namespace maillage::gui
+}  // namespace maillage::render

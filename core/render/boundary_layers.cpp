@@ -1,6 +1,6 @@
-#include "map/boundary_layers.h"
+#include "render/boundary_layers.h"
 
-#include "map/geometry_path.h"
+#include "render/geometry_path.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <ogr_geometry.h>
 
-namespace maillage::gui {
+namespace maillage::render {
 namespace {
 
 QPen cosmeticPen(QRgb colour, double width, Qt::PenStyle style = Qt::SolidLine)
@@ -18,31 +18,30 @@ QPen cosmeticPen(QRgb colour, double width, Qt::PenStyle style = Qt::SolidLine)
     return pen;
 }
 
-QPixmap swatch(const QBrush& fill, const QPen& pen)
+// Legend symbols: an area swatch, a line across the box.
+LegendEntry areaEntry(const QBrush& fill, const QPen& pen, const QString& label)
 {
-    QPixmap pixmap(18, 18);
-    pixmap.fill(Qt::transparent);
-    QPainter p(&pixmap);
-    p.setRenderHint(QPainter::Antialiasing);
-    QPen drawn = pen;
-    drawn.setCosmetic(false);
-    p.setPen(drawn);
-    p.setBrush(fill);
-    p.drawRect(QRectF(2.5, 3.5, 13, 11));
-    return pixmap;
+    return {LegendEntry::Kind::Area,
+            [fill, pen](QPainter& p, const QRectF& box) {
+                QPen drawn = pen;
+                drawn.setCosmetic(false);
+                p.setPen(drawn);
+                p.setBrush(fill);
+                p.drawRect(QRectF(box.center() - QPointF(6.5, 5.5), QSizeF(13, 11)));
+            },
+            label};
 }
 
-QPixmap lineSwatch(const QPen& pen)
+LegendEntry lineEntry(const QPen& pen, const QString& label)
 {
-    QPixmap pixmap(18, 18);
-    pixmap.fill(Qt::transparent);
-    QPainter p(&pixmap);
-    p.setRenderHint(QPainter::Antialiasing);
-    QPen drawn = pen;
-    drawn.setCosmetic(false);
-    p.setPen(drawn);
-    p.drawLine(QPointF(2, 9), QPointF(16, 9));
-    return pixmap;
+    return {LegendEntry::Kind::Line,
+            [pen](QPainter& p, const QRectF& box) {
+                QPen drawn = pen;
+                drawn.setCosmetic(false);
+                p.setPen(drawn);
+                p.drawLine(QPointF(box.left() + 2, box.center().y()), QPointF(box.right() - 2, box.center().y()));
+            },
+            label};
 }
 
 // Paths are drawn only when their box meets the visible extent.
@@ -70,7 +69,7 @@ CommunesLayer::CommunesLayer(std::shared_ptr<const Territory> territory, Part pa
 
 void CommunesLayer::render(QPainter& painter, const ViewTransform& view) const
 {
-    painter.setTransform(view.transform());
+    painter.setTransform(view.transform(), true);
     if (part_ == Part::Fill) {
         painter.setPen(Qt::NoPen);
         painter.setBrush(QColor::fromRgba(boundary_style::kLand));
@@ -86,8 +85,14 @@ void CommunesLayer::render(QPainter& painter, const ViewTransform& view) const
 std::vector<LegendEntry> CommunesLayer::legend() const
 {
     if (part_ == Part::Lines)
-        return {{lineSwatch(QPen(QColor::fromRgba(boundary_style::kCommuneLine), 1)), tr("Limite de commune")}};
-    return {{swatch(QColor::fromRgba(boundary_style::kLand), Qt::NoPen), tr("Territoire")}};
+        return {lineEntry(QPen(QColor::fromRgba(boundary_style::kCommuneLine), 1), tr("Limite de commune"))};
+    return {areaEntry(QColor::fromRgba(boundary_style::kLand), Qt::NoPen, tr("Territoire"))};
+}
+
+std::vector<LegendEntry> CommunesLayer::legendWithin(const BBox& extent) const
+{
+    // On paper the land colour needs no explanation.
+    return part_ == Part::Fill ? std::vector<LegendEntry>{} : MapLayer::legendWithin(extent);
 }
 
 EpciLayer::EpciLayer(std::shared_ptr<const Territory> territory, QObject* parent)
@@ -99,7 +104,7 @@ EpciLayer::EpciLayer(std::shared_ptr<const Territory> territory, QObject* parent
 
 void EpciLayer::render(QPainter& painter, const ViewTransform& view) const
 {
-    painter.setTransform(view.transform());
+    painter.setTransform(view.transform(), true);
     painter.setPen(cosmeticPen(boundary_style::kEpciLine, 1.8, Qt::DashLine));
     painter.setBrush(Qt::NoBrush);
     const QRectF extent = extentRect(view);
@@ -109,8 +114,7 @@ void EpciLayer::render(QPainter& painter, const ViewTransform& view) const
 
 std::vector<LegendEntry> EpciLayer::legend() const
 {
-    return {{lineSwatch(QPen(QColor::fromRgba(boundary_style::kEpciLine), 1.8, Qt::DashLine)),
-             tr("Limite d'EPCI")}};
+    return {lineEntry(QPen(QColor::fromRgba(boundary_style::kEpciLine), 1.8, Qt::DashLine), tr("Limite d'EPCI"))};
 }
 
 OutlineLayer::OutlineLayer(std::shared_ptr<const Territory> territory, QObject* parent)
@@ -121,7 +125,7 @@ OutlineLayer::OutlineLayer(std::shared_ptr<const Territory> territory, QObject* 
 
 void OutlineLayer::render(QPainter& painter, const ViewTransform& view) const
 {
-    painter.setTransform(view.transform());
+    painter.setTransform(view.transform(), true);
     painter.setPen(cosmeticPen(boundary_style::kOutlineLine, 2.4));
     painter.setBrush(Qt::NoBrush);
     painter.drawPath(path_);
@@ -129,7 +133,7 @@ void OutlineLayer::render(QPainter& painter, const ViewTransform& view) const
 
 std::vector<LegendEntry> OutlineLayer::legend() const
 {
-    return {{lineSwatch(QPen(QColor::fromRgba(boundary_style::kOutlineLine), 2.4)), tr("Limite du département")}};
+    return {lineEntry(QPen(QColor::fromRgba(boundary_style::kOutlineLine), 2.4), tr("Limite du département"))};
 }
 
 CommuneLabelsLayer::CommuneLabelsLayer(std::shared_ptr<const Territory> territory, QObject* parent)
@@ -147,7 +151,6 @@ CommuneLabelsLayer::CommuneLabelsLayer(std::shared_ptr<const Territory> territor
 
 void CommuneLabelsLayer::render(QPainter& painter, const ViewTransform& view) const
 {
-    painter.resetTransform();
     QFont normal = painter.font();
     normal.setPointSizeF(8);
     QFont town = normal;
@@ -157,6 +160,7 @@ void CommuneLabelsLayer::render(QPainter& painter, const ViewTransform& view) co
     const QFontMetricsF townMetrics(town, painter.device());
     const QRectF screen(QPointF(0, 0), QSizeF(view.size()));
     std::vector<QRectF> placed;
+    const bool vector = isVectorOutput(painter);
     for (const Label& label : labels_) {
         const QFontMetricsF& metrics = label.town ? townMetrics : normalMetrics;
         const double textWidth = metrics.horizontalAdvance(label.text);
@@ -177,6 +181,11 @@ void CommuneLabelsLayer::render(QPainter& painter, const ViewTransform& view) co
         painter.setPen(QPen(QColor(255, 255, 255, 220), 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         painter.setBrush(Qt::NoBrush);
         painter.drawPath(text);
+        if (vector) {  // real text in a PDF: selectable and searchable
+            painter.setPen(QColor(40, 40, 40));
+            painter.drawText(QPointF(box.left(), box.top() + metrics.ascent()), label.text);
+            continue;
+        }
         painter.setPen(Qt::NoPen);
         painter.setBrush(QColor(40, 40, 40));
         painter.drawPath(text);
@@ -185,4 +194,4 @@ void CommuneLabelsLayer::render(QPainter& painter, const ViewTransform& view) co
 
 std::vector<LegendEntry> CommuneLabelsLayer::legend() const { return {}; }
 
-}  // namespace maillage::gui
+}  // namespace maillage::render

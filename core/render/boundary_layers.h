@@ -1,14 +1,14 @@
 #pragma once
 
 #include "geo/territory.h"
-#include "map/map_layer.h"
+#include "render/map_layer.h"
 
 #include <QPainterPath>
 
 #include <memory>
 #include <vector>
 
-namespace maillage::gui {
+namespace maillage::render {
 
 // Communes, drawn twice: the land fill at the bottom of the map, the thin outlines above
 // the coverage colours so that borders stay visible.
@@ -19,6 +19,7 @@ public:
     CommunesLayer(std::shared_ptr<const Territory> territory, Part part, QObject* parent = nullptr);
     void render(QPainter& painter, const ViewTransform& view) const override;
     std::vector<LegendEntry> legend() const override;
+    std::vector<LegendEntry> legendWithin(const BBox& extent) const override;
     BBox extent() const override { return territory_->bbox; }
 
 private:
@@ -78,4 +79,4 @@ inline constexpr QRgb kEpciLine = 0xff7d6b8f;
 inline constexpr QRgb kOutlineLine = 0xff2f2f2f;
 }  // namespace boundary_style
 
-}  // namespace maillage::gui
+}  // namespace maillage::render

@@ -7,7 +7,7 @@
 
 class OGRGeometry;
 
-namespace maillage::gui {
+namespace maillage::render {
 
 // The outline of an OGR geometry (Lambert-93) as a painter path in map coordinates, kept
 // once and drawn through the view transform. Polygons use odd-even fill so holes stay holes;
@@ -19,4 +19,4 @@ QPainterPath linePath(const OGRGeometry& geometry);
 // that fails.
 XY labelPoint(const OGRGeometry& geometry, const BBox& bbox);
 
-}  // namespace maillage::gui
+}  // namespace maillage::render

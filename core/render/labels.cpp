@@ -1,4 +1,4 @@
-#include "labels.h"
+#include "render/labels.h"
 
 #include "store/kinds.h"
 #include "store/scenarios.h"
@@ -8,7 +8,7 @@
 
 #include <cmath>
 
-namespace maillage::gui {
+namespace maillage::render {
 QString levelLabel(Level level)
 {
     switch (level) {
@@ -63,4 +63,4 @@ QString formatMinutes(double minutes)
     return QCoreApplication::translate("Labels", "%1 h %2").arg(rounded / 60).arg(rounded % 60, 2, 10, QLatin1Char('0'));
 }
 
-}  // namespace maillage::gui
+}  // namespace maillage::render

@@ -1,11 +1,11 @@
-#include "map/geometry_path.h"
+#include "render/geometry_path.h"
 
 #include <ogr_api.h>
 #include <ogr_geometry.h>
 
 #include <memory>
 
-namespace maillage::gui {
+namespace maillage::render {
 namespace {
 
 void addRing(QPainterPath& path, const OGRLinearRing& ring)
@@ -83,4 +83,4 @@ XY labelPoint(const OGRGeometry& geometry, const BBox& bbox)
     return {(bbox.minX + bbox.maxX) / 2, (bbox.minY + bbox.maxY) / 2};
 }
 
-}  // namespace maillage::gui
+}  // namespace maillage::render

@@ -1,8 +1,7 @@
-#include "map/points_layer.h"
+#include "render/points_layer.h"
 
-#include "labels.h"
-#include "map/point_symbols.h"
-#include "project.h"
+#include "render/labels.h"
+#include "render/point_symbols.h"
 
 #include <QPainter>
 
@@ -10,16 +9,15 @@
 #include <map>
 #include <set>
 
-namespace maillage::gui {
+namespace maillage::render {
 
-PointsLayer::PointsLayer(Project& project, QObject* parent)
-    : MapLayer(QStringLiteral("points"), tr("Points d'accueil"), parent), project_(project)
+PointsLayer::PointsLayer(QObject* parent) : MapLayer(QStringLiteral("points"), tr("Points d'accueil"), parent) {}
+
+void PointsLayer::setPoints(std::vector<AccueilPoint> points)
 {
-    connect(&project, &Project::pointsEdited, this, &PointsLayer::markChanged);
-    connect(&project, &Project::selectionChanged, this, &PointsLayer::markChanged);
-    for (auto signal : {&Project::pointAdded, &Project::pointRemoved, &Project::pointChanged})
-        connect(&project, signal, this, &PointsLayer::legendChanged);
-    connect(&project, &Project::pointsReset, this, &PointsLayer::legendChanged);
+    points_ = std::move(points);
+    markChanged();
+    Q_EMIT legendChanged();
 }
 
 double PointsLayer::symbolScale(const ViewTransform& view)
@@ -52,52 +50,67 @@ const QImage& PointsLayer::symbolImage(const PointStyle& style, double scale, qr
 
 void PointsLayer::render(QPainter& painter, const ViewTransform& view) const
 {
-    painter.resetTransform();
     const QRectF screen = QRectF(QPointF(0, 0), QSizeF(view.size())).adjusted(-20, -20, 20, 20);
     const double scale = symbolScale(view);
     const qreal ratio = painter.device() ? painter.device()->devicePixelRatioF() : 1.0;
-    const auto& selection = project_.selection();
+    const bool vector = isVectorOutput(painter);
     for (Level level : {Level::First, Level::Second, Level::Third}) {
-        for (const AccueilPoint& p : project_.points()) {
+        for (const AccueilPoint& p : currentPoints()) {
             if (p.level != level) continue;
             const QPointF at = view.toScreen(p.lambert93);
             if (!screen.contains(at)) continue;
-            const QImage& symbol =
-                symbolImage({p.level, p.kind, p.status, p.outsideTerritory, selection.contains(p.id)}, scale, ratio);
+            const PointStyle style{p.level, p.kind, p.status, p.outsideTerritory, isSelected(p.id)};
+            if (vector) {  // a PDF gets the symbols themselves, sharp at any zoom
+                drawPointSymbol(painter, at, style, scale);
+                continue;
+            }
+            const QImage& symbol = symbolImage(style, scale, ratio);
             const QSizeF half = QSizeF(symbol.size()) / ratio / 2.0;
             painter.drawImage(QPointF(std::round(at.x() - half.width()), std::round(at.y() - half.height())), symbol);
         }
     }
 }
 
-std::vector<LegendEntry> PointsLayer::legend() const
+std::vector<LegendEntry> PointsLayer::legend() const { return legendOf({}, legendShowsAllStatuses_); }
+
+std::vector<LegendEntry> PointsLayer::legendWithin(const BBox& extent) const
 {
-    // One entry per level and kind present, then the two statuses drawn differently.
+    return legendOf(extent, legendShowsAllStatuses_);
+}
+
+std::vector<LegendEntry> PointsLayer::legendOf(const BBox& extent, bool allStatuses) const
+{
+    // One entry per level and kind present, then the statuses drawn differently.
     std::map<std::pair<int, QString>, int> kinds;
     std::set<PointStatus> statuses;
-    for (const AccueilPoint& p : project_.points()) {
+    bool outside = false;
+    for (const AccueilPoint& p : currentPoints()) {
+        if (!extent.isEmpty() && !extent.contains(p.lambert93)) continue;
         kinds[{static_cast<int>(p.level), p.kind}]++;
         statuses.insert(p.status);
+        outside = outside || p.outsideTerritory;
     }
     std::vector<LegendEntry> entries;
     for (const auto& [key, count] : kinds) {
         const Level level = static_cast<Level>(key.first);
-        entries.push_back({pointSymbolPixmap({level, key.second, PointStatus::Existing}),
-                           tr("%1 (niveau %2) : %3").arg(kindLabel(key.second)).arg(key.first).arg(count)});
+        entries.push_back(pointLegendEntry({level, key.second, PointStatus::Existing},
+                                           tr("%1 (niveau %2) : %3").arg(kindLabel(key.second)).arg(key.first).arg(count)));
     }
-    entries.push_back({pointSymbolPixmap({Level::Second, QStringLiteral("france_services"), PointStatus::Planned}),
-                       tr("Projeté (contour tireté)")});
-    entries.push_back({pointSymbolPixmap({Level::Second, QStringLiteral("france_services"), PointStatus::Closed}),
-                       tr("Fermé")});
-    entries.push_back({pointSymbolPixmap({Level::Second, QStringLiteral("france_services"), PointStatus::Existing, true}),
-                       tr("Hors du territoire (estompé)")});
+    const QString example = QStringLiteral("france_services");
+    if (allStatuses || statuses.count(PointStatus::Planned))
+        entries.push_back(pointLegendEntry({Level::Second, example, PointStatus::Planned}, tr("Projeté (contour tireté)")));
+    if (allStatuses || statuses.count(PointStatus::Closed))
+        entries.push_back(pointLegendEntry({Level::Second, example, PointStatus::Closed}, tr("Fermé")));
+    if (allStatuses || outside)
+        entries.push_back(pointLegendEntry({Level::Second, example, PointStatus::Existing, true},
+                                           tr("Hors du territoire (estompé)")));
     return entries;
 }
 
 BBox PointsLayer::extent() const
 {
     BBox box;
-    for (const AccueilPoint& p : project_.points()) box.expand(p.lambert93);
+    for (const AccueilPoint& p : currentPoints()) box.expand(p.lambert93);
     return box;
 }
 
@@ -107,7 +120,7 @@ qint64 PointsLayer::pointAt(const ViewTransform& view, QPointF screen, double to
     qint64 best = 0;
     int bestLevel = 0;
     const double scale = symbolScale(view);
-    for (const AccueilPoint& p : project_.points()) {
+    for (const AccueilPoint& p : currentPoints()) {
         const QPointF at = view.toScreen(p.lambert93);
         const double reach = symbolSize(p.level) * scale / 2 + tolerancePixels;
         const QPointF d = at - screen;
@@ -123,9 +136,9 @@ qint64 PointsLayer::pointAt(const ViewTransform& view, QPointF screen, double to
 QList<qint64> PointsLayer::pointsIn(const ViewTransform& view, const QRectF& screenRect) const
 {
     QList<qint64> ids;
-    for (const AccueilPoint& p : project_.points())
+    for (const AccueilPoint& p : currentPoints())
         if (screenRect.contains(view.toScreen(p.lambert93))) ids << p.id;
     return ids;
 }
 
-}  // namespace maillage::gui
+}  // namespace maillage::render

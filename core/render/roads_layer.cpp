@@ -1,10 +1,10 @@
-#include "map/roads_layer.h"
+#include "render/roads_layer.h"
 
 #include "network/town_connectors.h"
 
 #include <QPainter>
 
-namespace maillage::gui {
+namespace maillage::render {
 namespace {
 
 struct GroupStyle {
@@ -26,6 +26,15 @@ QPen roadPen(RoadsLayer::Group group, double scaleBoost)
              Qt::RoundJoin);
     pen.setCosmetic(true);
     return pen;
+}
+
+// True when a vertex of the path lies in the rectangle (roads have one every few hundred
+// metres at most, so this finds the groups a map frame shows).
+bool hasVertexIn(const QPainterPath& path, const QRectF& area)
+{
+    for (int i = 0; i < path.elementCount(); ++i)
+        if (area.contains(QPointF(path.elementAt(i)))) return true;
+    return false;
 }
 
 }  // namespace
@@ -74,7 +83,7 @@ RoadsLayer::RoadsLayer(std::shared_ptr<const NetworkInput> network, QObject* par
 
 void RoadsLayer::render(QPainter& painter, const ViewTransform& view) const
 {
-    painter.setTransform(view.transform());
+    painter.setTransform(view.transform(), true);
     painter.setBrush(Qt::NoBrush);
     // Roads thicken a little when zooming in, so they stay readable on a valley scale.
     const double boost = view.metresPerPixel() < 40 ? 1.6 : view.metresPerPixel() < 100 ? 1.25 : 1.0;
@@ -84,25 +93,28 @@ void RoadsLayer::render(QPainter& painter, const ViewTransform& view) const
     }
 }
 
-std::vector<LegendEntry> RoadsLayer::legend() const
+std::vector<LegendEntry> RoadsLayer::legend() const { return legendWithin({}); }
+
+std::vector<LegendEntry> RoadsLayer::legendWithin(const BBox& extent) const
 {
     const QString labels[GroupCount] = {tr("Autoroute"), tr("Route nationale / voie rapide"), tr("Route principale"),
                                         tr("Route secondaire"), tr("Autre route")};
+    const QRectF area(extent.minX, extent.minY, extent.width(), extent.height());
     std::vector<LegendEntry> entries;
     for (int g = 0; g < GroupCount; ++g) {
         if (paths_[g].isEmpty()) continue;
-        QPixmap pixmap(kLegendSymbolSize, kLegendSymbolSize);
-        pixmap.fill(Qt::transparent);
-        QPainter p(&pixmap);
-        p.setRenderHint(QPainter::Antialiasing);
+        if (!extent.isEmpty() && !hasVertexIn(paths_[g], area)) continue;
         QPen pen = roadPen(static_cast<Group>(g), 1.0);
         pen.setCosmetic(false);
-        p.setPen(pen);
-        p.drawLine(QPointF(2, 9), QPointF(16, 9));
-        p.end();
-        entries.push_back({pixmap, labels[g]});
+        entries.push_back({LegendEntry::Kind::Line,
+                           [pen](QPainter& p, const QRectF& box) {
+                               p.setPen(pen);
+                               p.drawLine(QPointF(box.left() + 2, box.center().y()),
+                                          QPointF(box.right() - 2, box.center().y()));
+                           },
+                           labels[g]});
     }
     return entries;
 }
 
-}  // namespace maillage::gui
+}  // namespace maillage::render

@@ -1,9 +1,9 @@
-#include "map/view_transform.h"
+#include "render/view_transform.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace maillage::gui {
+namespace maillage::render {
 namespace {
 // Zoom limits: from a street (0.2 m/px) to a whole country (5 km/px).
 constexpr double kMinMetresPerPixel = 0.2;
@@ -73,4 +73,4 @@ ViewTransform ViewTransform::panned(QPointF pixels) const
     return withCentre({centre_.x - pixels.x() * metresPerPixel_, centre_.y + pixels.y() * metresPerPixel_});
 }
 
-}  // namespace maillage::gui
+}  // namespace maillage::render
