@@ -8,7 +8,7 @@
 #include "labels.h"
 #include "main_window.h"
 #include "map/map_canvas.h"
-#include "map/planning_layers.h"
+#include "render/planning_layers.h"
 #include "planning/closed_network.h"
 #include "planning/closure_presets.h"
 #include "planning/comparison.h"
@@ -39,6 +39,7 @@
 
 using namespace maillage;
 using namespace maillage::gui;
+using maillage::render::DifferenceLayer;
 
 namespace {
 

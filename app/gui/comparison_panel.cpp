@@ -4,10 +4,10 @@
 #include "coverage_controller.h"
 #include "geo/territory.h"
 #include "labels.h"
-#include "map/planning_layers.h"
 #include "planning/closed_network.h"
 #include "planning/scenario.h"
 #include "project.h"
+#include "render/planning_layers.h"
 
 #include <QComboBox>
 #include <QCoreApplication>

@@ -13,11 +13,15 @@ class QLabel;
 class QPushButton;
 class QTableWidget;
 
+namespace maillage::render {
+class DifferenceLayer;
+}
+
 namespace maillage::gui {
 
 class CoverageController;
-class DifferenceLayer;
 class Project;
+using render::DifferenceLayer;
 
 // "Comparer deux scénarios": A (the baseline by default) and B (the active plan by default)
 // at the level and threshold shown, computed off the GUI thread (each on its own network when

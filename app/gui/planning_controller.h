@@ -1,7 +1,7 @@
 #pragma once
 
 #include "geo/types.h"
-#include "map/planning_layers.h"
+#include "render/planning_layers.h"
 #include "network/road_graph.h"
 
 #include <QObject>
@@ -19,7 +19,10 @@ namespace maillage::gui {
 
 class ComparisonPanel;
 class CoverageController;
-class LayerStack;
+using render::ClosedRoadsLayer;
+using render::DifferenceLayer;
+using render::LayerStack;
+using render::SuggestionsLayer;
 class MapCanvas;
 class Project;
 class ScenarioPanel;

@@ -3,8 +3,8 @@
 #include "common/error.h"
 #include "coverage_controller.h"
 #include "labels.h"
-#include "map/planning_layers.h"
 #include "project.h"
+#include "render/planning_layers.h"
 #include "scenario_commands.h"
 #include "store/kinds.h"
 

@@ -16,11 +16,15 @@ class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
+namespace maillage::render {
+class SuggestionsLayer;
+}
+
 namespace maillage::gui {
 
 class CoverageController;
 class Project;
-class SuggestionsLayer;
+using render::SuggestionsLayer;
 
 // "Suggérer des sites": where the next k places of a level should go, among the active
 // scenario's town halls and/or La Poste points (planning/site_suggestion.h: greedy choice and

@@ -1,27 +1,14 @@
-#include "map/planning_layers.h"
+#include "render/planning_layers.h"
 
-#include "labels.h"
-#include "map/geometry_path.h"
 #include "planning/comparison.h"
+#include "render/geometry_path.h"
 
 #include <QPainter>
 
 #include <ogr_geometry.h>
 
-namespace maillage::gui {
+namespace maillage::render {
 namespace {
-
-constexpr int kSymbol = 18;  // legend symbol size, as MapLayer's
-
-QPixmap legendPixmap(const std::function<void(QPainter&)>& draw)
-{
-    QPixmap pixmap(kSymbol, kSymbol);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    draw(painter);
-    return pixmap;
-}
 
 QPen closedPen(double width)
 {
@@ -70,7 +57,7 @@ void ClosedRoadsLayer::setPickedRoad(const QPainterPath& mapPath)
 
 void ClosedRoadsLayer::render(QPainter& painter, const ViewTransform& view) const
 {
-    painter.setTransform(view.transform());
+    painter.setTransform(view.transform(), true);
     painter.setBrush(Qt::NoBrush);
     const double boost = view.metresPerPixel() < 40 ? 1.5 : 1.0;
     if (!picked_.isEmpty()) {
@@ -95,24 +82,26 @@ void ClosedRoadsLayer::render(QPainter& painter, const ViewTransform& view) cons
 std::vector<LegendEntry> ClosedRoadsLayer::legend() const
 {
     std::vector<LegendEntry> entries;
-    entries.push_back({legendPixmap([](QPainter& p) {
-                           QPen under(Qt::white, 5.0);
-                           p.setPen(under);
-                           p.drawLine(QPointF(1, 9), QPointF(17, 9));
+    entries.push_back({LegendEntry::Kind::Line,
+                       [](QPainter& p, const QRectF& box) {
+                           const QPointF from(box.left() + 1, box.center().y()), to(box.right() - 1, box.center().y());
+                           p.setPen(QPen(Qt::white, 5.0));
+                           p.drawLine(from, to);
                            QPen pen = closedPen(3.0);
                            pen.setCosmetic(false);
                            pen.setDashPattern({1.5, 1.0});
                            p.setPen(pen);
-                           p.drawLine(QPointF(1, 9), QPointF(17, 9));
-                       }),
+                           p.drawLine(from, to);
+                       },
                        tr("route fermée dans le plan")});
     if (!picked_.isEmpty())
-        entries.push_back({legendPixmap([](QPainter& p) {
+        entries.push_back({LegendEntry::Kind::Line,
+                           [](QPainter& p, const QRectF& box) {
                                QPen pen = pickedPen(3.5);
                                pen.setCosmetic(false);
                                p.setPen(pen);
-                               p.drawLine(QPointF(2, 9), QPointF(16, 9));
-                           }),
+                               p.drawLine(QPointF(box.left() + 2, box.center().y()), QPointF(box.right() - 2, box.center().y()));
+                           },
                            tr("tronçon choisi")});
     return entries;
 }
@@ -132,7 +121,7 @@ void SuggestionsLayer::setSites(std::vector<Site> sites)
 
 void SuggestionsLayer::render(QPainter& painter, const ViewTransform& view) const
 {
-    painter.resetTransform();
+    // In the view's pixels (the painter's coordinates): the symbols keep their size.
     QFont font = painter.font();
     font.setBold(true);
     font.setPixelSize(11);
@@ -157,11 +146,12 @@ void SuggestionsLayer::render(QPainter& painter, const ViewTransform& view) cons
 
 std::vector<LegendEntry> SuggestionsLayer::legend() const
 {
-    return {{legendPixmap([](QPainter& p) {
+    return {{LegendEntry::Kind::Marker,
+             [](QPainter& p, const QRectF& box) {
                  p.setPen(QPen(QColor::fromRgba(kSiteColour), 2.5));
                  p.setBrush(Qt::NoBrush);
-                 p.drawEllipse(QPointF(9, 9), 6.5, 6.5);
-             }),
+                 p.drawEllipse(box.center(), 6.5, 6.5);
+             },
              tr("site suggéré (avec son rang)")}};
 }
 
@@ -199,7 +189,7 @@ void DifferenceLayer::setComparison(std::shared_ptr<const ScenarioComparison> co
 void DifferenceLayer::render(QPainter& painter, const ViewTransform& view) const
 {
     if (!comparison_) return;
-    painter.setTransform(view.transform());
+    painter.setTransform(view.transform(), true);
     for (const auto& [path, rgb] : {std::pair{&covered_, kCoveredColour}, std::pair{&uncovered_, kUncoveredColour}}) {
         if (path->isEmpty()) continue;
         QPen pen(QColor::fromRgba(rgb).darker(135), 1.6);
@@ -214,15 +204,17 @@ std::vector<LegendEntry> DifferenceLayer::legend() const
 {
     if (!comparison_) return {};
     const auto swatchOf = [](QRgb rgb) {
-        return legendPixmap([rgb](QPainter& p) {
+        return [rgb](QPainter& p, const QRectF& box) {
             p.setPen(QPen(QColor::fromRgba(rgb).darker(135), 1.2));
             p.setBrush(withAlpha(rgb, 150));
-            p.drawRect(QRectF(2.5, 3.5, 13, 11));
-        });
+            p.drawRect(QRectF(box.center().x() - 6.5, box.center().y() - 5.5, 13, 11));
+        };
     };
     const QString threshold = QString::number(comparison_->thresholdMinutes);
-    return {{swatchOf(kCoveredColour), tr("passe sous %1 min dans « %2 »").arg(threshold, comparison_->nameB)},
-            {swatchOf(kUncoveredColour), tr("passe au-delà de %1 min dans « %2 »").arg(threshold, comparison_->nameB)}};
+    return {{LegendEntry::Kind::Area, swatchOf(kCoveredColour),
+             tr("passe sous %1 min dans « %2 »").arg(threshold, comparison_->nameB)},
+            {LegendEntry::Kind::Area, swatchOf(kUncoveredColour),
+             tr("passe au-delà de %1 min dans « %2 »").arg(threshold, comparison_->nameB)}};
 }
 
 BBox DifferenceLayer::extent() const
@@ -237,4 +229,4 @@ BBox DifferenceLayer::extent() const
     return box;
 }
 
-}  // namespace maillage::gui
+}  // namespace maillage::render

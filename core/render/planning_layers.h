@@ -1,6 +1,6 @@
 #pragma once
 
-#include "map/map_layer.h"
+#include "render/map_layer.h"
 
 #include <QPainterPath>
 
@@ -11,10 +11,10 @@ namespace maillage {
 struct ScenarioComparison;
 }
 
-namespace maillage::gui {
+namespace maillage::render {
 
-// The planning layers: what a plan changes on the map. They hold what they draw, set by the
-// planning panels (planning_controller.h).
+// The planning layers: what a plan changes on the map. They hold what they draw, set by
+// whoever shows them (the application's planning panels; a printed comparison).
 
 // Roads closed by the active plan, in red dashes over the roads, and the road segment picked
 // with the road tool, in blue.
@@ -82,4 +82,4 @@ private:
     QPainterPath uncovered_;
 };
 
-}  // namespace maillage::gui
+}  // namespace maillage::render
