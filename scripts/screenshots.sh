@@ -31,4 +31,12 @@ shot main-en --lang en              # the English translation
 shot level3-fr --identify Digne-les-Bains --level 3   # a level without points
 # A planned France services placed at the town hall of Céreste-en-Luberon, beyond 20 min.
 shot add-point-fr --identify Céreste-en-Luberon --add-point Céreste-en-Luberon
+# Planning (issue 7): a winter plan with the passes closed, seen around Allos; the best 3 new
+# France services suggested; those 3 added to a plan and compared with the baseline; the
+# winter plan compared with the baseline.
+shot plan-hiver-fr --plan hiver --close-preset hiver-04 --identify Allos --dock scenarios
+shot suggestions-fr --suggest 3 --dock suggestions
+shot comparison-fr --suggest 3 --add-suggestions --compare --dock comparison
+shot comparison-hiver-fr --plan hiver --close-preset hiver-04 --compare --dock comparison --identify Allos
+shot comparison-en --lang en --suggest 3 --add-suggestions --compare --dock comparison
 ls -1 "$OUT"/*.png

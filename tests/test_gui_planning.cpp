@@ -157,7 +157,7 @@ const CoverageOptions kLevel2{.level = 2, .thresholdMinutes = 20.0, .computeBand
 
 }  // namespace
 
-TEST_CASE("a France services added with the mouse in a plan lowers the people beyond in the plan only; undo takes it back")
+TEST_CASE("a France services added with the mouse in a plan lowers the people beyond in the plan only — undo takes it back")
 {
     DemoWindow demo;
     const double baseline = demo.beyond();
@@ -236,7 +236,7 @@ TEST_CASE("a France services added with the mouse in a plan lowers the people be
     CHECK(demo.storedPoints() == stored);
 }
 
-TEST_CASE("in a plan, town halls raised to France services bring people within 20 minutes; the baseline keeps them as they are")
+TEST_CASE("in a plan, town halls raised to France services bring people within 20 minutes — the baseline keeps them as they are")
 {
     DemoWindow demo;
     const double baseline = demo.beyond();
@@ -275,7 +275,7 @@ TEST_CASE("in a plan, town halls raised to France services bring people within 2
     CHECK(demo.beyond() == Approx(baseline));
 }
 
-TEST_CASE("the winter passes closed in a plan raise the people beyond as the core computes it; roads are drawn, picked on the map and reopened")
+TEST_CASE("the winter passes closed in a plan raise the people beyond as the core computes it — roads are drawn, picked on the map and reopened")
 {
     DemoWindow demo;
     const double baseline = demo.beyond();
@@ -485,7 +485,7 @@ TEST_CASE("the comparison table gives the core comparison's figures, and the map
     CHECK_FALSE(layer.extent().isEmpty());
 }
 
-TEST_CASE("plans are created, copied, renamed and deleted from the scenario dock; a deleted plan comes back whole with undo")
+TEST_CASE("plans are created, copied, renamed and deleted from the scenario dock — a deleted plan comes back whole with undo")
 {
     DemoWindow demo;
     ScenarioPanel& panel = demo.scenarios();

@@ -142,7 +142,7 @@ private:
 // =======================================================================================
 // Scenarios in the store
 
-TEST_CASE("plans are created, copied, renamed and deleted; names are unique and the baseline is reserved")
+TEST_CASE("plans are created, copied, renamed and deleted — names are unique and the baseline is reserved")
 {
     test::ScratchDir dir;
     Store store = Store::create(dir.path("p.gpkg"));
@@ -760,7 +760,7 @@ TEST_CASE("a closed network kept apart gives the coverage the runner gives, and 
     CHECK(open.result.population.communes[2].cellsBeyond < open.result.population.communes[2].cells);
 }
 
-TEST_CASE("a town hall moved in the context is timed from its new place; the grid and placement stay")
+TEST_CASE("a town hall moved in the context is timed from its new place — the grid and placement stay")
 {
     Valley valley;
     CoverageContext context = valley.runner.baselineContext();  // a copy
@@ -1005,7 +1005,7 @@ TEST_CASE("exchanges repair the classic trap of the greedy choice")
     CHECK(solveMaxCoverageExactly(problem).value == 6.0);
 }
 
-TEST_CASE("the group limit allows at most one site per commune; nothing is chosen that adds nothing")
+TEST_CASE("the group limit allows at most one site per commune — nothing is chosen that adds nothing")
 {
     MaxCoverageProblem problem;
     problem.weights = {10, 10, 10, 1};

@@ -57,7 +57,7 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
     summary_->setWordWrap(true);
     summary_->setObjectName(QStringLiteral("comparisonSummary"));
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    status_->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    status_->setStyleSheet(QStringLiteral("color: #555;"));
 
     table_->setObjectName(QStringLiteral("comparisonTable"));
     table_->setHorizontalHeaderLabels({tr("Territoire"), tr("Population"), tr("Au-delà (A)"), tr("Au-delà (B)"),
@@ -198,6 +198,7 @@ bool ComparisonPanel::run()
     options.computeBands = false;
     options.clipGapsToCommunes = false;
     options.threads = std::max(1, QThread::idealThreadCount());
+    coverage_->applyPendingNetwork();  // so that the plan shown shares its network
     auto networkA = coverage_->networkBuilder(viewA.roadClosures);
     auto networkB = coverage_->networkBuilder(viewB.roadClosures);
     std::shared_ptr<const CoverageContext> base = coverage_->baselineContext();
@@ -278,7 +279,8 @@ void ComparisonPanel::showResult()
                           .arg(c.nameB.toHtmlEscaped(), c.nameA.toHtmlEscaped())
                           .arg(c.level)
                           .arg(threshold)
-                          .arg(km2(c.coveredKm2), formatCount(std::llround(c.peopleCovered)), km2(c.uncoveredKm2),
+                          .arg(QLocale().toString(c.coveredKm2, 'f', 1), formatCount(std::llround(c.peopleCovered)),
+                               QLocale().toString(c.uncoveredKm2, 'f', 1),
                                formatCount(std::llround(c.peopleUncovered)),
                                formatCount(std::llround(c.departement.a.beyondSpread)),
                                formatCount(std::llround(c.departement.b.beyondSpread))));

@@ -20,20 +20,29 @@ bool sameTownHalls(const TownHalls& a, const TownHalls& b)
     return true;
 }
 
-bool sameClosures(const std::vector<ResolvedClosure>& resolved, const std::vector<RoadClosure>& closures)
+bool sameRoads(const RoadClosure& a, const RoadClosure& b)
 {
-    if (resolved.size() != closures.size()) return false;
-    for (std::size_t i = 0; i < closures.size(); ++i) {
-        const RoadClosure &a = resolved[i].closure, &b = closures[i];
-        if (a.method != b.method || a.ref != b.ref || a.centre.has_value() != b.centre.has_value()
-            || (a.centre && (a.centre->x != b.centre->x || a.centre->y != b.centre->y)) || a.radiusMetres != b.radiusMetres
-            || a.edge != b.edge)
-            return false;
-    }
-    return true;
+    return a.method == b.method && a.ref == b.ref && a.centre.has_value() == b.centre.has_value()
+           && (!a.centre || (a.centre->x == b.centre->x && a.centre->y == b.centre->y)) && a.radiusMetres == b.radiusMetres
+           && a.edge == b.edge;
 }
 
 }  // namespace
+
+const ResolvedClosure* findResolved(const ClosedNetwork& network, const RoadClosure& closure)
+{
+    for (const ResolvedClosure& resolved : network.closures())
+        if (sameRoads(resolved.closure, closure)) return &resolved;
+    return nullptr;
+}
+
+bool closesTheSameRoads(const ClosedNetwork& network, const std::vector<RoadClosure>& closures)
+{
+    if (network.closures().size() != closures.size()) return false;
+    for (const RoadClosure& closure : closures)
+        if (!findResolved(network, closure)) return false;
+    return true;
+}
 
 CoverageController::CoverageController(Project& project, QObject* parent) : QObject(parent), project_(project)
 {
@@ -47,7 +56,6 @@ CoverageController::CoverageController(Project& project, QObject* parent) : QObj
     connect(&project, &Project::roadClosuresChanged, this, &CoverageController::closuresChanged);
     if (context_) {
         followTownHalls();
-        closuresChanged();
         recomputeNow();
     }
 }
@@ -63,8 +71,10 @@ std::function<std::shared_ptr<const ClosedNetwork>()> CoverageController::networ
     const std::vector<RoadClosure>& closures) const
 {
     if (!baseContext_ || closures.empty() || !project_.data().graph) return [] { return std::shared_ptr<const ClosedNetwork>(); };
-    if (closedNetwork_ && sameClosures(closedNetwork_->closures(), closures))
-        return [network = closedNetwork_] { return network; };
+    // The same roads closed (in any order, a closure undone and redone): the network is built.
+    if (closedNetwork_ && closesTheSameRoads(*closedNetwork_, closures)) return [network = closedNetwork_] { return network; };
+    for (const auto& network : recentNetworks_)
+        if (closesTheSameRoads(*network, closures)) return [network] { return network; };
     return [data = project_.sharedData(), context = baseContext_, points = project_.baselinePoints(), closures] {
         if (!closesAnyRoad(*data->graph, *context, closures)) return std::shared_ptr<const ClosedNetwork>();
         return std::shared_ptr<const ClosedNetwork>(std::make_shared<const ClosedNetwork>(
@@ -75,6 +85,15 @@ std::function<std::shared_ptr<const ClosedNetwork>()> CoverageController::networ
 void CoverageController::closuresChanged()
 {
     if (!baseContext_) return;
+    networkPending_ = true;
+    fresh_.fill(false);
+    if (!scheduler_.isActive()) scheduler_.start();
+}
+
+void CoverageController::applyPendingNetwork()
+{
+    if (!networkPending_ || !baseContext_) return;
+    networkPending_ = false;
     const std::vector<RoadClosure>& closures = project_.planActive() ? project_.roadClosures() : std::vector<RoadClosure>{};
     std::shared_ptr<const ClosedNetwork> network;
     if (!closures.empty()) {
@@ -89,11 +108,16 @@ void CoverageController::closuresChanged()
         if (cursor) QApplication::restoreOverrideCursor();
     }
     if (network == closedNetwork_ && context_) return;
+    if (closedNetwork_) {
+        // Kept a while: undo and redo often come back to the roads closed before.
+        std::erase(recentNetworks_, closedNetwork_);
+        recentNetworks_.insert(recentNetworks_.begin(), closedNetwork_);
+        if (recentNetworks_.size() > kRecentNetworks) recentNetworks_.pop_back();
+    }
     closedNetwork_ = network;
     context_ = closedNetwork_ ? std::shared_ptr<const CoverageContext>(closedNetwork_, &closedNetwork_->context()) : baseContext_;
     fresh_.fill(false);
     Q_EMIT networkChanged();
-    if (!scheduler_.isActive()) scheduler_.start();
 }
 
 void CoverageController::followTownHalls()
@@ -103,6 +127,7 @@ void CoverageController::followTownHalls()
     if (!baseContext_ || project_.planActive() || project_.hasPreview()) return;
     const TownHalls now = townHallsFor(project_.territory(), project_.points());
     if (sameTownHalls(now, baseContext_->townHalls())) return;
+    recentNetworks_.clear();  // built with the town halls where they were
     auto moved = std::make_shared<CoverageContext>(*baseContext_);
     moved->setTownHalls(project_.points());
     const bool active = context_ == baseContext_;
@@ -211,6 +236,7 @@ CoverageOptions CoverageController::optionsFor(int level) const
 
 void CoverageController::compute(int level)
 {
+    applyPendingNetwork();
     QElapsedTimer timer;
     timer.start();
     // A plan's own points are planned: they always count in the plan.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "coverage/coverage_run.h"
+#include "planning/road_closures.h"
 #include "store/scenarios.h"
 
 #include <QElapsedTimer>
@@ -18,6 +19,12 @@ class ClosedNetwork;
 namespace maillage::gui {
 
 class Project;
+
+// The closure of a network that closes the same roads as `closure` (same reference, place,
+// radius or edge; ids aside), or null.
+const ResolvedClosure* findResolved(const ClosedNetwork& network, const RoadClosure& closure);
+// True when the network closes exactly the roads of these closures, in any order.
+bool closesTheSameRoads(const ClosedNetwork& network, const std::vector<RoadClosure>& closures);
 
 // Keeps the coverage of the chosen level up to date with the project's points, including
 // while a point is being dragged: every change of the points schedules one recompute for
@@ -44,8 +51,13 @@ public:
     std::shared_ptr<const CoverageContext> sharedContext() const { return context_; }
     // The open network's context (with the baseline's current town halls).
     std::shared_ptr<const CoverageContext> baselineContext() const { return baseContext_; }
-    // The active plan's closed network, or null (no plan, or no road closed).
+    // The active plan's closed network, or null (no plan, or no road closed). After the
+    // plan's closures change it is rebuilt once at the next recompute (several closures
+    // changed in one edit cost one rebuild); networkChanged() follows.
     std::shared_ptr<const ClosedNetwork> closedNetwork() const { return closedNetwork_; }
+    // Rebuilds the network now if the closures changed since (before work that must see it).
+    void applyPendingNetwork();
+    bool networkPending() const { return networkPending_; }
     // A closed network for other closures (e.g. another plan to compare), sharing the
     // active one when the closures are the same; null when no road is closed.
     std::shared_ptr<const ClosedNetwork> networkFor(const std::vector<RoadClosure>& closures) const;
@@ -82,6 +94,7 @@ Q_SIGNALS:
 private:
     void pointsChanged();
     void closuresChanged();
+    bool networkPending_ = false;
     void followTownHalls();
     void compute(int level);
     CoverageOptions optionsFor(int level) const;
@@ -90,6 +103,8 @@ private:
     std::shared_ptr<const CoverageContext> context_;
     std::shared_ptr<const CoverageContext> baseContext_;
     std::shared_ptr<const ClosedNetwork> closedNetwork_;
+    static constexpr std::size_t kRecentNetworks = 3;
+    std::vector<std::shared_ptr<const ClosedNetwork>> recentNetworks_;
     int level_ = 2;
     double thresholdMinutes_ = kDefaultThresholdMinutes;
     bool includePlanned_ = true;

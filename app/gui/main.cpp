@@ -1,7 +1,13 @@
 // maillage-gui — the desktop application planners open every day.
+#include "comparison_panel.h"
 #include "main_window.h"
+#include "planning_controller.h"
+#include "project.h"
+#include "scenario_panel.h"
+#include "suggestion_panel.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
@@ -47,6 +53,52 @@ QSize parseSize(const QString& text)
     return {parts[0].toInt(), parts[1].toInt()};
 }
 
+// Planning steps asked on the command line (for screenshots and demonstrations), run once the
+// project is open, in this order.
+struct PlanningSteps {
+    QString plan;          // shown (created, empty, when missing)
+    QString closePreset;   // roads closed in the plan shown
+    int suggest = 0;       // k sites suggested
+    bool addSuggestions = false;
+    bool compare = false;  // baseline against the plan shown
+    QString dock;          // raised: scenarios, suggestions, comparison
+};
+
+void runPlanningSteps(MainWindow& window, const PlanningSteps& steps)
+{
+    using namespace maillage::gui;
+    PlanningController& planning = *window.planning();
+    const auto fail = [](const QString& what) { std::fprintf(stderr, "maillage-gui: %s\n", qPrintable(what)); };
+    if (!steps.plan.isEmpty()) {
+        ScenarioPanel& scenarios = *planning.scenarios();
+        const bool ok = window.project()->scenarioExists(steps.plan) ? scenarios.activate(steps.plan)
+                                                                     : scenarios.createPlan(steps.plan);
+        if (!ok) fail(scenarios.lastError());
+    }
+    if (!steps.closePreset.isEmpty() && !planning.applyClosurePreset(steps.closePreset))
+        fail(QStringLiteral("cannot close the roads of \"%1\" (is a plan shown?)").arg(steps.closePreset));
+    if (steps.suggest > 0) {
+        SuggestionPanel& suggestions = *planning.suggestions();
+        suggestions.setCount(steps.suggest);
+        if (suggestions.run()) suggestions.waitForResult();
+        if (!suggestions.lastError().isEmpty()) fail(suggestions.lastError());
+        if (steps.addSuggestions && suggestions.addChosenToPlan().isEmpty()) fail(suggestions.lastError());
+    }
+    if (steps.compare) {
+        ComparisonPanel& comparison = *planning.comparison();
+        if (comparison.run()) comparison.waitForResult();
+        if (!comparison.lastError().isEmpty()) fail(comparison.lastError());
+    }
+    if (steps.dock == QLatin1String("comparison")) planning.showComparison();
+    QDockWidget* dock = steps.dock == QLatin1String("scenarios")     ? planning.scenariosDock()
+                        : steps.dock == QLatin1String("suggestions") ? planning.suggestionsDock()
+                                                                     : nullptr;
+    if (dock) {
+        dock->show();
+        dock->raise();
+    }
+}
+
 }  // namespace
 
 int main(int argc, char* argv[])
@@ -82,7 +134,21 @@ int main(int argc, char* argv[])
     const QCommandLineOption addPoint(QStringLiteral("add-point"),
                                       QStringLiteral("Once open, add a planned France services at a commune's town hall."),
                                       QStringLiteral("commune"));
-    parser.addOptions({demo, screenshot, size, language, identify, level, addPoint});
+    const QCommandLineOption plan(QStringLiteral("plan"),
+                                  QStringLiteral("Once open, show this plan (created, empty, when missing)."), QStringLiteral("name"));
+    const QCommandLineOption closePreset(QStringLiteral("close-preset"),
+                                         QStringLiteral("Close the roads of a built-in preset (e.g. hiver-04) in the plan shown."),
+                                         QStringLiteral("preset"));
+    const QCommandLineOption suggest(QStringLiteral("suggest"), QStringLiteral("Suggest k new second-level sites and show them."),
+                                     QStringLiteral("k"));
+    const QCommandLineOption addSuggestions(QStringLiteral("add-suggestions"),
+                                            QStringLiteral("Add the suggested sites to the plan shown (a new plan from the baseline)."));
+    const QCommandLineOption compare(QStringLiteral("compare"),
+                                     QStringLiteral("Compare the baseline with the plan shown (table and difference layer)."));
+    const QCommandLineOption dock(QStringLiteral("dock"), QStringLiteral("Show a dock: scenarios, suggestions or comparison."),
+                                  QStringLiteral("name"));
+    parser.addOptions({demo, screenshot, size, language, identify, level, addPoint, plan, closePreset, suggest, addSuggestions,
+                       compare, dock});
     parser.process(app);
 
     installTranslation(app, parser.isSet(language) ? parser.value(language)
@@ -96,6 +162,10 @@ int main(int argc, char* argv[])
     window.show();
 
     if (parser.isSet(level)) window.setCoverageLevel(parser.value(level).toInt(), false);
+    PlanningSteps steps{parser.value(plan), parser.value(closePreset), parser.value(suggest).toInt(),
+                        parser.isSet(addSuggestions), parser.isSet(compare), parser.value(dock)};
+    if (!steps.plan.isEmpty() || !steps.closePreset.isEmpty() || steps.suggest > 0 || steps.compare || !steps.dock.isEmpty())
+        QObject::connect(&window, &MainWindow::projectOpened, &window, [&window, steps] { runPlanningSteps(window, steps); });
     if (parser.isSet(identify)) {
         QObject::connect(&window, &MainWindow::projectOpened, &window, [&window, name = parser.value(identify)] {
             if (!window.identifyCommune(name)) std::fprintf(stderr, "maillage-gui: no commune \"%s\"\n", qPrintable(name));

@@ -113,6 +113,7 @@ void PlanningController::createDocks()
     comparisonDock_->setWidget(comparisonPanel_);
     connect(comparisonPanel_, &ComparisonPanel::finished, this, [this] {
         if (differenceLayer_ && comparisonPanel_->comparison()) differenceLayer_->setVisible(true);
+        showComparison();
     });
     connect(suggestionPanel_, &SuggestionPanel::finished, this, [this] {
         if (suggestionsLayer_) suggestionsLayer_->setVisible(true);
@@ -151,10 +152,18 @@ void PlanningController::createMenu()
         suggestionsDock_->show();
         suggestionsDock_->raise();
     });
-    menu_->addAction(tr("C&omparer deux scénarios…"), this, [this] {
-        comparisonDock_->show();
-        comparisonDock_->raise();
-    });
+    menu_->addAction(tr("C&omparer deux scénarios…"), this, &PlanningController::showComparison);
+}
+
+void PlanningController::showComparison()
+{
+    comparisonDock_->show();
+    comparisonDock_->raise();
+    // The table needs the département and a dozen EPCI in view: the bottom docks grow to
+    // show them when they are smaller (a layout the user chose otherwise is kept).
+    constexpr int kComparisonHeight = 330;
+    if (!comparisonDock_->isFloating() && comparisonDock_->height() < kComparisonHeight)
+        window_.resizeDocks({comparisonDock_}, {kComparisonHeight}, Qt::Vertical);
 }
 
 void PlanningController::addLayers(LayerStack& layers)
@@ -259,10 +268,15 @@ bool PlanningController::pickRoad(XY position)
 std::vector<qint64> PlanningController::closuresOf(EdgeId edge) const
 {
     std::vector<qint64> ids;
+    if (coverage_) coverage_->applyPendingNetwork();
     const auto network = coverage_ ? coverage_->closedNetwork() : nullptr;
     if (!network || !project_ || !project_->planActive()) return ids;
-    for (const ResolvedClosure& closure : network->closures())
-        if (std::find(closure.edges.begin(), closure.edges.end(), edge) != closure.edges.end()) ids.push_back(closure.closure.id);
+    // The plan's closures by their own ids (the network may have been built for the same
+    // roads closed under other ids, before an undo).
+    for (const RoadClosure& closure : project_->roadClosures())
+        if (const ResolvedClosure* resolved = findResolved(*network, closure))
+            if (std::find(resolved->edges.begin(), resolved->edges.end(), edge) != resolved->edges.end())
+                ids.push_back(closure.id);
     return ids;
 }
 

@@ -69,6 +69,8 @@ public:
     bool reopenPickedRoad();
     // Closes the roads of a built-in preset (e.g. "hiver-04") in the active plan.
     bool applyClosurePreset(const QString& id);
+    // Shows the comparison dock, tall enough for its table.
+    void showComparison();
     // Opens "Fermer des routes" (modal).
     void openClosureDialog();
     // "Passer en France services dans le plan": the selected points become second-level

@@ -60,6 +60,7 @@ ScenarioPanel::ScenarioPanel(QWidget* parent)
     list_->setUniformRowHeights(true);
     list_->header()->setStretchLastSection(true);
     list_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    list_->setMinimumHeight(70);
     list_->setToolTip(tr("Cliquez sur un scénario pour l'afficher : la carte, la table des points, les statistiques "
                          "et la couverture sont celles du scénario choisi."));
     new_->setToolTip(tr("Nouveau plan, vide : la situation actuelle, prête à être modifiée"));
@@ -102,7 +103,7 @@ ScenarioPanel::ScenarioPanel(QWidget* parent)
     layout->addWidget(list_, 2);
     layout->addLayout(buttons);
     layout->addWidget(activeNote_);
-    layout->addWidget(closuresBox_, 1);
+    layout->addWidget(closuresBox_, 3);
 
     connect(list_, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         if (refreshing_ || !item) return;
@@ -236,15 +237,14 @@ void ScenarioPanel::refreshClosures()
         const std::vector<RoadClosure>& closures = project_->roadClosures();
         for (std::size_t i = 0; i < closures.size(); ++i) {
             QString text = closureLabel(closures[i]);
-            // What the closure finds in the network (the closed network lists them in order).
-            if (network && i < network->closures().size()) {
-                const ResolvedClosure& found = network->closures()[i];
-                text += found.edges.empty() ? tr(" — aucune route trouvée")
-                                            : tr(" — %n tronçon(s), %1 km", nullptr, int(found.edges.size()))
-                                                  .arg(QLocale().toString(found.km, 'f', 1));
-            } else if (!network) {
+            // What the closure finds in the network, once it is built (networkChanged).
+            const ResolvedClosure* found = network ? findResolved(*network, closures[i]) : nullptr;
+            if (found)
+                text += found->edges.empty() ? tr(" — aucune route trouvée")
+                                             : tr(" — %n tronçon(s), %1 km", nullptr, int(found->edges.size()))
+                                                   .arg(QLocale().toString(found->km, 'f', 1));
+            else if (!network && coverage_ && !coverage_->networkPending())
                 text += tr(" — aucune route trouvée");
-            }
             auto* item = new QListWidgetItem(text, closures_);
             item->setData(kClosureRole, closures[i].id);
         }

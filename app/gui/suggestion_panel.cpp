@@ -121,7 +121,7 @@ SuggestionPanel::SuggestionPanel(QWidget* parent)
     runRow->addWidget(status_, 1);
     auto* note = new QLabel(tr("Les lieux existants sont conservés ; la suggestion part du scénario affiché."));
     note->setWordWrap(true);
-    note->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    note->setStyleSheet(QStringLiteral("color: #555;"));
     auto* addRow = new QHBoxLayout;
     addRow->addStretch();
     addRow->addWidget(add_);
@@ -252,6 +252,7 @@ bool SuggestionPanel::run()
         coveragePoints(project_->points(), options.level, coverage_->includePlanned() || project_->planActive());
     // The context (and the network it runs on) stays alive for the work even if the user
     // switches scenario meanwhile.
+    coverage_->applyPendingNetwork();
     std::shared_ptr<const CoverageContext> context = coverage_->sharedContext();
     running_ = true;
     runningScenario_ = project_->activeScenario();

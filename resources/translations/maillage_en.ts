@@ -4,47 +4,52 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../core/render/labels.cpp" line="14" />
+        <location filename="../../core/render/labels.cpp" line="15"/>
         <source>1er niveau : informer, orienter</source>
         <translation>Level 1: inform and orient</translation>
     </message>
     <message>
-        <location filename="../../core/render/labels.cpp" line="15" />
+        <location filename="../../core/render/labels.cpp" line="16"/>
         <source>2e niveau : accompagner</source>
         <translation>Level 2: accompany</translation>
     </message>
     <message>
-        <location filename="../../core/render/labels.cpp" line="16" />
+        <location filename="../../core/render/labels.cpp" line="17"/>
         <source>3e niveau : guichets des opérateurs</source>
-        <translation>Level 3: operators' desks</translation>
+        <translation>Level 3: operators&apos; desks</translation>
     </message>
     <message>
-        <location filename="../../core/render/labels.cpp" line="23" />
+        <location filename="../../core/render/labels.cpp" line="24"/>
         <source>niveau %1</source>
         <translation>level %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/labels.cpp" line="29" />
+        <location filename="../../core/render/labels.cpp" line="30"/>
         <source>existant</source>
         <translation>existing</translation>
     </message>
     <message>
-        <location filename="../../core/render/labels.cpp" line="30" />
+        <location filename="../../core/render/labels.cpp" line="31"/>
         <source>projeté</source>
         <translation>planned</translation>
     </message>
     <message>
-        <location filename="../../core/render/labels.cpp" line="31" />
+        <location filename="../../core/render/labels.cpp" line="32"/>
         <source>fermé</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../core/render/labels.cpp" line="56" />
+        <location filename="../../core/render/labels.cpp" line="39"/>
+        <source>Situation actuelle</source>
+        <translation>Current situation</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/labels.cpp" line="62"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../core/render/labels.cpp" line="57" />
+        <location filename="../../core/render/labels.cpp" line="63"/>
         <source>%1 h %2</source>
         <translation>%1 h %2</translation>
     </message>
@@ -52,7 +57,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="86" />
+        <location filename="../../app/gui/main_window.cpp" line="87"/>
         <source>Projets Maillage (*.gpkg);;Tous les fichiers (*)</source>
         <translation>Maillage projects (*.gpkg);;All files (*)</translation>
     </message>
@@ -60,12 +65,12 @@
 <context>
     <name>NewProjectDialog</name>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="26" />
+        <location filename="../../app/gui/new_project_dialog.cpp" line="26"/>
         <source>Données vectorielles (*.gpkg *.shp *.geojson *.json *.gml *.kml *.sqlite);;Tous les fichiers (*)</source>
         <translation>Vector data (*.gpkg *.shp *.geojson *.json *.gml *.kml *.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="32" />
+        <location filename="../../app/gui/new_project_dialog.cpp" line="32"/>
         <source>Réseaux routiers (*.osm.pbf *.pbf *.osm *.osm.gz *.gpkg *.shp *.geojson *.json);;Tous les fichiers (*)</source>
         <translation>Road networks (*.osm.pbf *.pbf *.osm *.osm.gz *.gpkg *.shp *.geojson *.json);;All files (*)</translation>
     </message>
@@ -73,17 +78,30 @@
 <context>
     <name>PointCommands</name>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="30" />
+        <location filename="../../app/gui/point_commands.cpp" line="29"/>
         <source>ajout de « %1 »</source>
         <translation>add “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="54" />
+        <location filename="../../app/gui/point_commands.cpp" line="57"/>
+        <source>fermeture de « %1 » dans le plan</source>
+        <translation>close “%1” in the plan</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/point_commands.cpp" line="58"/>
+        <source>fermeture de %n points dans le plan</source>
+        <translation>
+            <numerusform>close %n point in the plan</numerusform>
+            <numerusform>close %n points in the plan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/point_commands.cpp" line="60"/>
         <source>suppression de « %1 »</source>
         <translation>delete “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_commands.cpp" line="55" />
+        <location filename="../../app/gui/point_commands.cpp" line="61"/>
         <source>suppression de %n points</source>
         <translation>
             <numerusform>delete %n point</numerusform>
@@ -91,12 +109,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="80" />
+        <location filename="../../app/gui/point_commands.cpp" line="90"/>
         <source>déplacement de « %1 »</source>
         <translation>move “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_commands.cpp" line="81" />
+        <location filename="../../app/gui/point_commands.cpp" line="91"/>
         <source>déplacement de %n points</source>
         <translation>
             <numerusform>move %n point</numerusform>
@@ -104,7 +122,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="101" />
+        <location filename="../../app/gui/point_commands.cpp" line="115"/>
         <source>modification de « %1 »</source>
         <translation>edit “%1”</translation>
     </message>
@@ -112,97 +130,269 @@
 <context>
     <name>ProjectLoading</name>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="30" />
+        <location filename="../../app/gui/project_loading.cpp" line="30"/>
         <source>impossible de remplacer %1 (fichier protégé ou ouvert ?)</source>
         <translation>cannot replace %1 (file protected or in use?)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="79" />
+        <location filename="../../app/gui/project_loading.cpp" line="79"/>
         <source>Construction du graphe routier…</source>
         <translation>Building the road graph…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="82" />
+        <location filename="../../app/gui/project_loading.cpp" line="82"/>
         <source>Préparation de la grille de couverture…</source>
         <translation>Preparing the coverage grid…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="93" />
+        <location filename="../../app/gui/project_loading.cpp" line="93"/>
         <source>Lecture du réseau routier…</source>
         <translation>Reading the road network…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="119" />
+        <location filename="../../app/gui/project_loading.cpp" line="119"/>
         <source>Lecture des limites communales…</source>
         <translation>Reading the commune boundaries…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="125" />
+        <location filename="../../app/gui/project_loading.cpp" line="125"/>
         <source>Projet chargé</source>
         <translation>Project loaded</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="131" />
+        <location filename="../../app/gui/project_loading.cpp" line="131"/>
         <source>Création du projet…</source>
         <translation>Creating the project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="147" />
+        <location filename="../../app/gui/project_loading.cpp" line="147"/>
         <source>Création du projet de démonstration…</source>
         <translation>Creating the demonstration project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="157" />
+        <location filename="../../app/gui/project_loading.cpp" line="157"/>
         <source>Import de %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="162" />
+        <location filename="../../app/gui/project_loading.cpp" line="162"/>
         <source>Démonstration prête</source>
         <translation>Demonstration ready</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="169" />
+        <location filename="../../app/gui/project_loading.cpp" line="169"/>
         <source>%1 : %2 lignes lues, %3 points nouveaux, %4 mis à jour, %5 inchangés, %6 hors du territoire, %7 lignes ignorées.</source>
         <translation>%1: %2 rows read, %3 new points, %4 updated, %5 unchanged, %6 outside the territory, %7 rows skipped.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="183" />
+        <location filename="../../app/gui/project_loading.cpp" line="183"/>
         <source>
 ligne %1 : %2</source>
         <translation>
 line %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="202" />
-        <source>données de démonstration introuvables : %1 n'existe pas (indiquez le dossier des données avec MAILLAGE_SHARED_DATA)</source>
+        <location filename="../../app/gui/project_loading.cpp" line="202"/>
+        <source>données de démonstration introuvables : %1 n&apos;existe pas (indiquez le dossier des données avec MAILLAGE_SHARED_DATA)</source>
         <translation>demonstration data not found: %1 does not exist (give the data folder with MAILLAGE_SHARED_DATA)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="234" />
+        <location filename="../../app/gui/project_loading.cpp" line="234"/>
         <source>erreur inconnue</source>
         <translation>unknown error</translation>
     </message>
 </context>
 <context>
+    <name>ScenarioCommands</name>
+    <message>
+        <location filename="../../app/gui/scenario_commands.cpp" line="24"/>
+        <source>création du plan « %1 »</source>
+        <translation>create plan “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_commands.cpp" line="25"/>
+        <source>copie de « %1 » en « %2 »</source>
+        <translation>copy “%1” to “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_commands.cpp" line="47"/>
+        <source>plan « %1 » renommé « %2 »</source>
+        <translation>rename plan “%1” to “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_commands.cpp" line="63"/>
+        <source>suppression du plan « %1 »</source>
+        <translation>delete plan “%1”</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/scenario_commands.cpp" line="150"/>
+        <source>%n site(s) suggéré(s) ajouté(s) au plan « %1 »</source>
+        <translation>
+            <numerusform>add %n suggested site to plan “%1”</numerusform>
+            <numerusform>add %n suggested sites to plan “%1”</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioPanel</name>
+    <message numerus="yes">
+        <location filename="../../app/gui/scenario_panel.cpp" line="32"/>
+        <source>%n point(s) ajouté(s)</source>
+        <translation>
+            <numerusform>%n point added</numerusform>
+            <numerusform>%n points added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/scenario_panel.cpp" line="34"/>
+        <source>%n point(s) modifié(s)</source>
+        <translation>
+            <numerusform>%n point changed</numerusform>
+            <numerusform>%n points changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/scenario_panel.cpp" line="36"/>
+        <source>%n fermeture(s) de route</source>
+        <translation>
+            <numerusform>%n road closure</numerusform>
+            <numerusform>%n road closures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="37"/>
+        <source>aucun changement</source>
+        <translation>no change</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::gui::ComparisonPanel</name>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="44"/>
+        <source>Comparer</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="63"/>
+        <source>Territoire</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="63"/>
+        <source>Population</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="63"/>
+        <source>Au-delà (A)</source>
+        <translation>Beyond (A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="63"/>
+        <source>Au-delà (B)</source>
+        <translation>Beyond (B)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="64"/>
+        <source>Écart</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="64"/>
+        <source>Surface au-delà (A)</source>
+        <translation>Area beyond (A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="64"/>
+        <source>Surface au-delà (B)</source>
+        <translation>Area beyond (B)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="65"/>
+        <source>Habitants au-delà du seuil, population répartie sur les cellules habitées</source>
+        <translation>People beyond the threshold, population spread over the inhabited cells</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="66"/>
+        <source>B − A : négatif quand B amène des habitants sous le seuil</source>
+        <translation>B − A: negative when B brings people within the threshold</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="76"/>
+        <source>A :</source>
+        <translation>A:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="79"/>
+        <source>B :</source>
+        <translation>B:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="95"/>
+        <source>annulé</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="98"/>
+        <source>Échec : %1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="167"/>
+        <source>Scénario inconnu.</source>
+        <translation>Unknown scenario.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="183"/>
+        <source>Une comparaison est déjà en cours.</source>
+        <translation>A comparison is already running.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="185"/>
+        <source>Il faut un projet avec un réseau routier pour comparer des scénarios.</source>
+        <translation>Comparing scenarios needs a project with a road network.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="207"/>
+        <source>Calcul en cours…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="252"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="253"/>
+        <source>%1 km²</source>
+        <translation>%1 km²</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="270"/>
+        <source>Département %1</source>
+        <translation>Département %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="274"/>
+        <source>&lt;b&gt;B « %1 »&lt;/b&gt; par rapport à &lt;b&gt;A « %2 »&lt;/b&gt;, niveau %3 à %4 min : &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² passent sous le seuil (%6 hab.)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² passent au-delà (%8 hab.)&lt;/span&gt; ; au-delà : %9 → &lt;b&gt;%10&lt;/b&gt; habitants.</source>
+        <translation>&lt;b&gt;B “%1”&lt;/b&gt; against &lt;b&gt;A “%2”&lt;/b&gt;, level %3 within %4 min: &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² come within the threshold (%6 people)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² go beyond it (%8 people)&lt;/span&gt;; beyond: %9 → &lt;b&gt;%10&lt;/b&gt; people.</translation>
+    </message>
+</context>
+<context>
     <name>maillage::gui::LayerPanel</name>
     <message>
-        <location filename="../../app/gui/map/layer_panel.cpp" line="27" />
+        <location filename="../../app/gui/map/layer_panel.cpp" line="27"/>
         <source>Monter la couche</source>
         <translation>Move the layer up</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map/layer_panel.cpp" line="29" />
+        <location filename="../../app/gui/map/layer_panel.cpp" line="29"/>
         <source>Descendre la couche</source>
         <translation>Move the layer down</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map/layer_panel.cpp" line="31" />
+        <location filename="../../app/gui/map/layer_panel.cpp" line="31"/>
         <source>Opacité de la couche</source>
         <translation>Layer opacity</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map/layer_panel.cpp" line="38" />
+        <location filename="../../app/gui/map/layer_panel.cpp" line="38"/>
         <source>Opacité</source>
         <translation>Opacity</translation>
     </message>
@@ -210,351 +400,351 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="112" />
+        <location filename="../../app/gui/main_window.cpp" line="114"/>
         <source>L93 %1 ; %2</source>
         <translation>L93 %1, %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="113" />
+        <location filename="../../app/gui/main_window.cpp" line="115"/>
         <source>%1° N ; %2° E</source>
         <translation>%1° N, %2° E</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="157" />
+        <location filename="../../app/gui/main_window.cpp" line="163"/>
         <source>&amp;Nouveau projet…</source>
         <translation>&amp;New project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="159" />
-        <source>Créer un projet à partir de limites communales et d'un réseau routier</source>
+        <location filename="../../app/gui/main_window.cpp" line="165"/>
+        <source>Créer un projet à partir de limites communales et d&apos;un réseau routier</source>
         <translation>Create a project from commune boundaries and a road network</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="162" />
+        <location filename="../../app/gui/main_window.cpp" line="168"/>
         <source>&amp;Ouvrir…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="166" />
+        <location filename="../../app/gui/main_window.cpp" line="172"/>
         <source>Ouvrir la &amp;démo 04</source>
         <translation>Open the 04 &amp;demo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="167" />
+        <location filename="../../app/gui/main_window.cpp" line="173"/>
         <source>Alpes-de-Haute-Provence : limites, réseau routier, mairies, France services et La Poste</source>
         <translation>Alpes-de-Haute-Provence: boundaries, road network, town halls, France services and La Poste</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="170" />
+        <location filename="../../app/gui/main_window.cpp" line="176"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="172" />
+        <location filename="../../app/gui/main_window.cpp" line="178"/>
         <source>Chaque modification est déjà enregistrée dans le fichier du projet</source>
         <translation>Every change is already saved in the project file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="175" />
+        <location filename="../../app/gui/main_window.cpp" line="181"/>
         <source>Enregistrer &amp;sous…</source>
         <translation>Save &amp;as…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="179" />
+        <location filename="../../app/gui/main_window.cpp" line="185"/>
         <source>&amp;Importer des points…</source>
         <translation>&amp;Import points…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="181" />
+        <location filename="../../app/gui/main_window.cpp" line="187"/>
         <source>Mairies, France services (ANCT), La Poste ou tout fichier de points</source>
         <translation>Town halls, France services (ANCT), La Poste or any point file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="184" />
+        <location filename="../../app/gui/main_window.cpp" line="190"/>
         <source>&amp;Fermer le projet</source>
         <translation>&amp;Close the project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="188" />
+        <location filename="../../app/gui/main_window.cpp" line="194"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="192" />
-        <location filename="../../app/gui/main_window.cpp" line="518" />
+        <location filename="../../app/gui/main_window.cpp" line="198"/>
+        <location filename="../../app/gui/main_window.cpp" line="549"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="195" />
+        <location filename="../../app/gui/main_window.cpp" line="201"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="200" />
+        <location filename="../../app/gui/main_window.cpp" line="206"/>
         <source>&amp;Sélectionner et déplacer</source>
         <translation>&amp;Select and move</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="204" />
+        <location filename="../../app/gui/main_window.cpp" line="210"/>
         <source>Clic : sélectionner ; glisser un point : le déplacer ; glisser la carte : la déplacer ; Maj+glisser : sélection par rectangle ; Ctrl+clic : ajouter à la sélection</source>
         <translation>Click: select; drag a point: move it; drag the map: pan; Shift+drag: select in a rectangle; Ctrl+click: add to the selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="207" />
+        <location filename="../../app/gui/main_window.cpp" line="213"/>
         <source>&amp;Ajouter un point</source>
         <translation>&amp;Add a point</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="210" />
+        <location filename="../../app/gui/main_window.cpp" line="216"/>
         <source>Cliquer sur la carte pour ajouter un point projeté du type choisi</source>
         <translation>Click on the map to add a planned point of the chosen kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="213" />
+        <location filename="../../app/gui/main_window.cpp" line="219"/>
         <source>&amp;Modifier le point…</source>
         <translation>&amp;Edit the point…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="216" />
+        <location filename="../../app/gui/main_window.cpp" line="222"/>
         <source>S&amp;upprimer la sélection</source>
         <translation>&amp;Delete the selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="220" />
+        <location filename="../../app/gui/main_window.cpp" line="226"/>
         <source>Tout sé&amp;lectionner</source>
         <translation>Select a&amp;ll</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="224" />
+        <location filename="../../app/gui/main_window.cpp" line="230"/>
         <source>Zoom &amp;avant</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="227" />
+        <location filename="../../app/gui/main_window.cpp" line="233"/>
         <source>Zoom a&amp;rrière</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="230" />
+        <location filename="../../app/gui/main_window.cpp" line="236"/>
         <source>Zoom sur le &amp;territoire</source>
         <translation>Zoom to the &amp;territory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="233" />
+        <location filename="../../app/gui/main_window.cpp" line="239"/>
         <source>Zoom sur la &amp;sélection</source>
         <translation>Zoom to the &amp;selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="237" />
+        <location filename="../../app/gui/main_window.cpp" line="243"/>
         <source>À &amp;propos de Maillage</source>
         <translation>&amp;About Maillage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="243" />
+        <location filename="../../app/gui/main_window.cpp" line="249"/>
         <source>&amp;Projet</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="246" />
+        <location filename="../../app/gui/main_window.cpp" line="252"/>
         <source>Projets &amp;récents</source>
         <translation>&amp;Recent projects</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="257" />
+        <location filename="../../app/gui/main_window.cpp" line="263"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="268" />
+        <location filename="../../app/gui/main_window.cpp" line="274"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="273" />
+        <location filename="../../app/gui/main_window.cpp" line="279"/>
         <source>Zoom sur un &amp;EPCI</source>
         <translation>Zoom to an &amp;EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="278" />
+        <location filename="../../app/gui/main_window.cpp" line="285"/>
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="289" />
-        <source>La langue choisie s'appliquera au prochain démarrage.</source>
+        <location filename="../../app/gui/main_window.cpp" line="296"/>
+        <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
         <translation>The chosen language applies at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="293" />
+        <location filename="../../app/gui/main_window.cpp" line="300"/>
         <source>A&amp;nalyse</source>
         <translation>A&amp;nalysis</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="296" />
+        <location filename="../../app/gui/main_window.cpp" line="303"/>
         <source>Couverture du niveau &amp;%1</source>
         <translation>Coverage of level &amp;%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="306" />
+        <location filename="../../app/gui/main_window.cpp" line="313"/>
         <source>Compter les points &amp;projetés</source>
         <translation>Count &amp;planned points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="309" />
+        <location filename="../../app/gui/main_window.cpp" line="316"/>
         <source>Les points projetés (ajoutés sur la carte) comptent dans la couverture</source>
         <translation>Planned points (added on the map) count in the coverage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="315" />
+        <location filename="../../app/gui/main_window.cpp" line="322"/>
         <source>&amp;Exporter le résultat (GeoPackage)…</source>
         <translation>&amp;Export the result (GeoPackage)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="317" />
+        <location filename="../../app/gui/main_window.cpp" line="324"/>
         <source>Communes, EPCI, points, zones au-delà du seuil, isochrones et tables, avec les styles QGIS</source>
         <translation>Communes, EPCI, points, zones beyond the threshold, isochrones and tables, with QGIS styles</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="320" />
+        <location filename="../../app/gui/main_window.cpp" line="329"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="326" />
+        <location filename="../../app/gui/main_window.cpp" line="335"/>
         <source>Projet</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="333" />
+        <location filename="../../app/gui/main_window.cpp" line="342"/>
         <source>Édition</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="342" />
+        <location filename="../../app/gui/main_window.cpp" line="352"/>
         <source>Type des points ajoutés sur la carte</source>
         <translation>Kind of the points added on the map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="349" />
+        <location filename="../../app/gui/main_window.cpp" line="359"/>
         <source>Affichage</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="355" />
+        <location filename="../../app/gui/main_window.cpp" line="365"/>
         <source>Analyse</source>
         <translation>Analysis</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="359" />
+        <location filename="../../app/gui/main_window.cpp" line="369"/>
         <source>Niveau %1</source>
         <translation>Level %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="360" />
+        <location filename="../../app/gui/main_window.cpp" line="370"/>
         <source>Niveau dont la couverture est calculée</source>
         <translation>Level whose coverage is computed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="364" />
+        <location filename="../../app/gui/main_window.cpp" line="374"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="365" />
-        <source>Seuil de temps d'accès (20 min dans le schéma départemental)</source>
-        <translation>Access time threshold (20 min in the département's plan)</translation>
+        <location filename="../../app/gui/main_window.cpp" line="375"/>
+        <source>Seuil de temps d&apos;accès (20 min dans le schéma départemental)</source>
+        <translation>Access time threshold (20 min in the département&apos;s plan)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="370" />
+        <location filename="../../app/gui/main_window.cpp" line="380"/>
         <source> Seuil </source>
         <translation> Threshold </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="415" />
+        <location filename="../../app/gui/main_window.cpp" line="425"/>
         <source>Couches et légende</source>
         <translation>Layers and legend</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="441" />
+        <location filename="../../app/gui/main_window.cpp" line="451"/>
         <source>Filtrer (nom, type, commune…)</source>
         <translation>Filter (name, kind, commune…)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="460" />
-        <source>Points d'accueil</source>
+        <location filename="../../app/gui/main_window.cpp" line="470"/>
+        <source>Points d&apos;accueil</source>
         <translation>Accueil points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="473" />
+        <location filename="../../app/gui/main_window.cpp" line="483"/>
         <source>Attributs du point</source>
         <translation>Point attributes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="478" />
+        <location filename="../../app/gui/main_window.cpp" line="488"/>
         <source>Statistiques</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="484" />
-        <location filename="../../app/gui/main_window.cpp" line="771" />
-        <location filename="../../app/gui/main_window.cpp" line="1185" />
-        <source>Cliquez sur une commune pour voir ses temps d'accès.</source>
+        <location filename="../../app/gui/main_window.cpp" line="494"/>
+        <location filename="../../app/gui/main_window.cpp" line="804"/>
+        <location filename="../../app/gui/main_window.cpp" line="1226"/>
+        <source>Cliquez sur une commune pour voir ses temps d&apos;accès.</source>
         <translation>Click on a commune to see its access times.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="489" />
+        <location filename="../../app/gui/main_window.cpp" line="499"/>
         <source>Informations</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="507" />
+        <location filename="../../app/gui/main_window.cpp" line="538"/>
         <source>Position du curseur en Lambert-93 (mètres)</source>
         <translation>Cursor position in Lambert-93 (metres)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="509" />
+        <location filename="../../app/gui/main_window.cpp" line="540"/>
         <source>Position du curseur en WGS84 (degrés)</source>
         <translation>Cursor position in WGS84 (degrees)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="510" />
-        <source>Échelle de la carte à l'écran</source>
+        <location filename="../../app/gui/main_window.cpp" line="541"/>
+        <source>Échelle de la carte à l&apos;écran</source>
         <translation>Map scale on screen</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="524" />
+        <location filename="../../app/gui/main_window.cpp" line="555"/>
         <source>Annulation…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="636" />
+        <location filename="../../app/gui/main_window.cpp" line="668"/>
         <source>Un chargement est déjà en cours.</source>
         <translation>A loading is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="678" />
+        <location filename="../../app/gui/main_window.cpp" line="710"/>
         <source>Chargement annulé.</source>
         <translation>Loading cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="680" />
+        <location filename="../../app/gui/main_window.cpp" line="712"/>
         <source>annulé</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="684" />
+        <location filename="../../app/gui/main_window.cpp" line="716"/>
         <source>Chargement impossible</source>
         <translation>Cannot load</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="694" />
-        <location filename="../../app/gui/main_window.cpp" line="716" />
+        <location filename="../../app/gui/main_window.cpp" line="726"/>
+        <location filename="../../app/gui/main_window.cpp" line="748"/>
         <source>Ouverture impossible</source>
         <translation>Cannot open</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.cpp" line="700" />
+        <location filename="../../app/gui/main_window.cpp" line="732"/>
         <source>%n avertissement(s) au chargement : %1</source>
         <translation>
             <numerusform>%n warning while loading: %1</numerusform>
@@ -562,182 +752,187 @@ line %1: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="711" />
-        <source>le fichier %1 n'existe pas</source>
+        <location filename="../../app/gui/main_window.cpp" line="743"/>
+        <source>le fichier %1 n&apos;existe pas</source>
         <translation>the file %1 does not exist</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="722" />
+        <location filename="../../app/gui/main_window.cpp" line="754"/>
         <source>Ouverture de %1…</source>
         <translation>Opening %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="735" />
+        <location filename="../../app/gui/main_window.cpp" line="767"/>
         <source>Préparation de la démo 04…</source>
         <translation>Preparing the 04 demo…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="744" />
+        <location filename="../../app/gui/main_window.cpp" line="776"/>
         <source>Création de %1…</source>
         <translation>Creating %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="783" />
+        <location filename="../../app/gui/main_window.cpp" line="816"/>
         <source>Modification refusée</source>
         <translation>Change refused</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="797" />
+        <location filename="../../app/gui/main_window.cpp" line="831"/>
         <source>Calcul de couverture : %1</source>
         <translation>Coverage computation: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="812" />
-        <source>%1 : %2 communes, %3 habitants, %4 points d'accueil</source>
+        <location filename="../../app/gui/main_window.cpp" line="847"/>
+        <source>%1 : %2 communes, %3 habitants, %4 points d&apos;accueil</source>
         <translation>%1: %2 communes, %3 inhabitants, %4 accueil points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="881" />
-        <source>Maillage — réseau d'accueil</source>
+        <location filename="../../app/gui/main_window.cpp" line="917"/>
+        <source>Maillage — réseau d&apos;accueil</source>
         <translation>Maillage — accueil network</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="885" />
+        <location filename="../../app/gui/main_window.cpp" line="922"/>
+        <source>%1[*] — plan « %2 » — Maillage</source>
+        <translation>%1[*] — plan “%2” — Maillage</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="924"/>
         <source>%1[*] — Maillage</source>
         <translation>%1[*] — Maillage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="893" />
+        <location filename="../../app/gui/main_window.cpp" line="932"/>
         <source>1:%1</source>
         <translation>1:%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="909" />
+        <location filename="../../app/gui/main_window.cpp" line="948"/>
         <source>Ouvrir un projet</source>
         <translation>Open a project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="922" />
+        <location filename="../../app/gui/main_window.cpp" line="961"/>
         <source>Toutes les modifications sont enregistrées dans %1.</source>
         <translation>All changes are saved in %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="928" />
+        <location filename="../../app/gui/main_window.cpp" line="967"/>
         <source>Enregistrer le projet sous</source>
         <translation>Save the project as</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="937" />
+        <location filename="../../app/gui/main_window.cpp" line="976"/>
         <source>Projet enregistré sous %1.</source>
         <translation>Project saved as %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="939" />
+        <location filename="../../app/gui/main_window.cpp" line="978"/>
         <source>Enregistrement impossible</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="947" />
+        <location filename="../../app/gui/main_window.cpp" line="986"/>
         <source>Importer des points</source>
         <translation>Import points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="948" />
+        <location filename="../../app/gui/main_window.cpp" line="987"/>
         <source>Points (*.csv *.geojson *.json *.gpkg *.shp);;Tous les fichiers (*)</source>
         <translation>Points (*.csv *.geojson *.json *.gpkg *.shp);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="961" />
+        <location filename="../../app/gui/main_window.cpp" line="1000"/>
         <source>Import terminé</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="979" />
+        <location filename="../../app/gui/main_window.cpp" line="1019"/>
         <source>Import impossible</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="987" />
+        <location filename="../../app/gui/main_window.cpp" line="1027"/>
         <source>Exporter le résultat</source>
         <translation>Export the result</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="989" />
+        <location filename="../../app/gui/main_window.cpp" line="1029"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="992" />
+        <location filename="../../app/gui/main_window.cpp" line="1032"/>
         <source>Résultat écrit dans %1.</source>
         <translation>Result written to %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1029" />
+        <location filename="../../app/gui/main_window.cpp" line="1070"/>
         <source>Export impossible</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1049" />
+        <location filename="../../app/gui/main_window.cpp" line="1090"/>
         <source>%1 (projet) — %2</source>
         <translation>%1 (planned) — %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1049" />
+        <location filename="../../app/gui/main_window.cpp" line="1090"/>
         <source>%1 (projet)</source>
         <translation>%1 (planned)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1191" />
+        <location filename="../../app/gui/main_window.cpp" line="1232"/>
         <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;INSEE %2 · %3 habitants&lt;br&gt;EPCI : %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;INSEE %2 · %3 inhabitants&lt;br&gt;EPCI: %4&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1193" />
+        <location filename="../../app/gui/main_window.cpp" line="1234"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1195" />
-        <source>&lt;p&gt;Pas de réseau routier : temps d'accès non calculés.&lt;/p&gt;</source>
+        <location filename="../../app/gui/main_window.cpp" line="1236"/>
+        <source>&lt;p&gt;Pas de réseau routier : temps d&apos;accès non calculés.&lt;/p&gt;</source>
         <translation>&lt;p&gt;No road network: access times not computed.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1199" />
+        <location filename="../../app/gui/main_window.cpp" line="1240"/>
         <source>&lt;p&gt;Depuis la mairie :&lt;/p&gt;</source>
         <translation>&lt;p&gt;From the town hall:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1200" />
+        <location filename="../../app/gui/main_window.cpp" line="1241"/>
         <source>&lt;p&gt;Depuis un point central de la commune (mairie inconnue) :&lt;/p&gt;</source>
         <translation>&lt;p&gt;From a central point of the commune (town hall unknown):&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1209" />
+        <location filename="../../app/gui/main_window.cpp" line="1250"/>
         <source>aucun lieu accessible</source>
         <translation>no reachable place</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1210" />
-        <source>&lt;tr&gt;&lt;td&gt;Niveau %1&lt;/td&gt;&lt;td align='right'&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;td&gt;Level %1&lt;/td&gt;&lt;td align='right'&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;</translation>
+        <location filename="../../app/gui/main_window.cpp" line="1251"/>
+        <source>&lt;tr&gt;&lt;td&gt;Niveau %1&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;Level %1&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1218" />
+        <location filename="../../app/gui/main_window.cpp" line="1259"/>
         <source>&lt;p&gt;Niveau %1, seuil %2 min : %3 habitants au-delà (population répartie), %4 cellules sur %5 au-delà.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Level %1, threshold %2 min: %3 inhabitants beyond (spread population), %4 of %5 cells beyond.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1229" />
+        <location filename="../../app/gui/main_window.cpp" line="1270"/>
         <source>À propos de Maillage</source>
         <translation>About Maillage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1230" />
-        <source>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Planifier le réseau d'accueil des services publics d'un département : points d'accueil, temps d'accès par la route, zones à plus de 20 minutes d'un lieu de deuxième niveau et population concernée.&lt;/p&gt;&lt;p&gt;Données : IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Plan a département's network of public-service help desks: accueil points, access times by road, zones more than 20 minutes from a second-level place and the people living there.&lt;/p&gt;&lt;p&gt;Data: IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</translation>
+        <location filename="../../app/gui/main_window.cpp" line="1271"/>
+        <source>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Planifier le réseau d&apos;accueil des services publics d&apos;un département : points d&apos;accueil, temps d&apos;accès par la route, zones à plus de 20 minutes d&apos;un lieu de deuxième niveau et population concernée.&lt;/p&gt;&lt;p&gt;Données : IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Plan a département&apos;s network of public-service help desks: accueil points, access times by road, zones more than 20 minutes from a second-level place and the people living there.&lt;/p&gt;&lt;p&gt;Data: IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1244" />
+        <location filename="../../app/gui/main_window.cpp" line="1285"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -745,187 +940,355 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::NewProjectDialog</name>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="48" />
-        <location filename="../../app/gui/new_project_dialog.cpp" line="58" />
-        <location filename="../../app/gui/new_project_dialog.cpp" line="159" />
+        <location filename="../../app/gui/new_project_dialog.cpp" line="48"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="58"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="159"/>
         <source>Nouveau projet</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="56" />
+        <location filename="../../app/gui/new_project_dialog.cpp" line="56"/>
         <source>Fichier du projet</source>
         <translation>Project file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="59" />
+        <location filename="../../app/gui/new_project_dialog.cpp" line="59"/>
         <source>Projet Maillage (*.gpkg)</source>
         <translation>Maillage project (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="63" />
+        <location filename="../../app/gui/new_project_dialog.cpp" line="63"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="64" />
+        <location filename="../../app/gui/new_project_dialog.cpp" line="64"/>
         <source>EPCI (facultatif)</source>
         <translation>EPCI (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="65" />
+        <location filename="../../app/gui/new_project_dialog.cpp" line="65"/>
         <source>Département (facultatif)</source>
         <translation>Département (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="66" />
+        <location filename="../../app/gui/new_project_dialog.cpp" line="66"/>
         <source>Réseau routier (facultatif)</source>
         <translation>Road network (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="69" />
+        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
         <source>« generalised » pour un réseau simplifié (routes classées), « osm » pour OpenStreetMap.</source>
         <translation>“generalised” for a simplified network (classified roads), “osm” for OpenStreetMap.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="70" />
+        <location filename="../../app/gui/new_project_dialog.cpp" line="70"/>
         <source>Profil de vitesses</source>
         <translation>Speed profile</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="72" />
+        <location filename="../../app/gui/new_project_dialog.cpp" line="72"/>
         <source>Champs des communes (ADMIN EXPRESS par défaut)</source>
         <translation>Commune fields (ADMIN EXPRESS by default)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="74" />
+        <location filename="../../app/gui/new_project_dialog.cpp" line="74"/>
         <source>Code INSEE</source>
         <translation>INSEE code</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="75" />
+        <location filename="../../app/gui/new_project_dialog.cpp" line="75"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="76" />
+        <location filename="../../app/gui/new_project_dialog.cpp" line="76"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="77" />
-        <source>SIREN de l'EPCI</source>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="77"/>
+        <source>SIREN de l&apos;EPCI</source>
         <translation>EPCI SIREN</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="80" />
+        <location filename="../../app/gui/new_project_dialog.cpp" line="80"/>
         <source>Créer</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="81" />
+        <location filename="../../app/gui/new_project_dialog.cpp" line="81"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="97" />
+        <location filename="../../app/gui/new_project_dialog.cpp" line="97"/>
         <source>Couche du fichier</source>
         <translation>Layer of the file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="98" />
+        <location filename="../../app/gui/new_project_dialog.cpp" line="98"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="155" />
+        <location filename="../../app/gui/new_project_dialog.cpp" line="155"/>
         <source>Choisissez le fichier du projet.</source>
         <translation>Choose the project file.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="156" />
+        <location filename="../../app/gui/new_project_dialog.cpp" line="156"/>
         <source>Le fichier %1 existe déjà : choisissez un autre nom.</source>
         <translation>The file %1 already exists: choose another name.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="157" />
+        <location filename="../../app/gui/new_project_dialog.cpp" line="157"/>
         <source>Choisissez le fichier des communes.</source>
         <translation>Choose the communes file.</translation>
     </message>
 </context>
 <context>
+    <name>maillage::gui::PlanningController</name>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="68"/>
+        <source>Choisir un &amp;tronçon</source>
+        <translation>Pick a road &amp;segment</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="72"/>
+        <source>Cliquer près d&apos;une route pour choisir son tronçon, puis le fermer ou le rouvrir dans le plan</source>
+        <translation>Click near a road to pick its segment, then close or reopen it in the plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="86"/>
+        <source>Le scénario affiché et modifié</source>
+        <translation>The scenario shown and edited</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="100"/>
+        <source>Scénarios</source>
+        <translation>Scenarios</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="106"/>
+        <source>Suggérer des sites</source>
+        <translation>Suggest sites</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="111"/>
+        <source>Comparer deux scénarios</source>
+        <translation>Compare two scenarios</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="125"/>
+        <source>P&amp;lans</source>
+        <translation>P&amp;lans</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="127"/>
+        <source>&amp;Nouveau plan…</source>
+        <translation>&amp;New plan…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="128"/>
+        <source>&amp;Copier le scénario…</source>
+        <translation>&amp;Copy the scenario…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="129"/>
+        <source>&amp;Renommer le plan…</source>
+        <translation>&amp;Rename the plan…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="130"/>
+        <source>&amp;Supprimer le plan…</source>
+        <translation>&amp;Delete the plan…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="132"/>
+        <source>&amp;Fermer des routes…</source>
+        <translation>&amp;Close roads…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="134"/>
+        <source>&amp;Préréglages de fermeture</source>
+        <translation>Closure &amp;presets</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="146"/>
+        <source>Passer la sélection en &amp;France services (plan)</source>
+        <translation>Make the selection &amp;France services (plan)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="148"/>
+        <source>Dans le plan affiché, les points choisis (mairie, agence postale…) deviennent des France services, lieux de deuxième niveau</source>
+        <translation>In the plan shown, the selected points (town hall, post office agency…) become France services, second-level places</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="151"/>
+        <source>Su&amp;ggérer des sites…</source>
+        <translation>Su&amp;ggest sites…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="155"/>
+        <source>C&amp;omparer deux scénarios…</source>
+        <translation>C&amp;ompare two scenarios…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="220"/>
+        <source> Plan : %1 </source>
+        <translation> Plan: %1 </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="220"/>
+        <source> Situation actuelle </source>
+        <translation> Current situation </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="239"/>
+        <source>route sans numéro</source>
+        <translation>unnumbered road</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="246"/>
+        <source>%1, tronçon de %2 km</source>
+        <translation>%1, %2 km segment</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="259"/>
+        <source>Aucune route à cet endroit : cliquez plus près d&apos;une route.</source>
+        <translation>No road here: click nearer to a road.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="264"/>
+        <source>Tronçon choisi : %1</source>
+        <translation>Segment picked: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="286"/>
+        <source>fermeture d&apos;un tronçon de la %1</source>
+        <translation>close a segment of the %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="305"/>
+        <source>Fermer ce tronçon dans le plan « %1 »</source>
+        <translation>Close this segment in plan “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="308"/>
+        <source>Rouvrir ce tronçon</source>
+        <translation>Reopen this segment</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="312"/>
+        <source>Rouvrir « %1 » (toute la fermeture)</source>
+        <translation>Reopen “%1” (the whole closure)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="322"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="341"/>
+        <source>Fermer des routes</source>
+        <translation>Close roads</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="323"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="342"/>
+        <source>Les routes se ferment dans un plan : choisissez ou créez un plan d&apos;abord.</source>
+        <translation>Roads are closed in a plan: choose or create a plan first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="330"/>
+        <source>préréglage « %1 »</source>
+        <translation>preset “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/planning_controller.cpp" line="371"/>
+        <source>« %1 » passe en France services</source>
+        <translation>“%1” becomes France services</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/planning_controller.cpp" line="372"/>
+        <source>%n points passent en France services</source>
+        <translation>
+            <numerusform>%n point becomes France services</numerusform>
+            <numerusform>%n points become France services</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>maillage::gui::PointForm</name>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="32" />
+        <location filename="../../app/gui/point_form.cpp" line="33"/>
         <source>Appliquer</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="33" />
+        <location filename="../../app/gui/point_form.cpp" line="34"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="46" />
+        <location filename="../../app/gui/point_form.cpp" line="47"/>
         <source>inconnu</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="47" />
+        <location filename="../../app/gui/point_form.cpp" line="48"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="48" />
+        <location filename="../../app/gui/point_form.cpp" line="49"/>
         <source>ex. lun 09:00-12:00; mar 14:00-17:00</source>
         <translation>e.g. lun 09:00-12:00; mar 14:00-17:00</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="59" />
+        <location filename="../../app/gui/point_form.cpp" line="60"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="60" />
+        <location filename="../../app/gui/point_form.cpp" line="61"/>
         <source>Niveau</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="61" />
+        <location filename="../../app/gui/point_form.cpp" line="62"/>
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="62" />
+        <location filename="../../app/gui/point_form.cpp" line="63"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="63" />
+        <location filename="../../app/gui/point_form.cpp" line="64"/>
         <source>Heures par semaine</source>
         <translation>Hours per week</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="64" />
+        <location filename="../../app/gui/point_form.cpp" line="65"/>
         <source>Horaires</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="65" />
+        <location filename="../../app/gui/point_form.cpp" line="66"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="66" />
+        <location filename="../../app/gui/point_form.cpp" line="67"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="67" />
+        <location filename="../../app/gui/point_form.cpp" line="68"/>
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_form.cpp" line="124" />
+        <location filename="../../app/gui/point_form.cpp" line="131"/>
         <source>%n points sélectionnés.</source>
         <translation>
             <numerusform>%n point selected.</numerusform>
@@ -933,17 +1296,27 @@ line %1: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="136" />
+        <location filename="../../app/gui/point_form.cpp" line="151"/>
+        <source>Plan « %1 » : ce point de la situation actuelle peut y être fermé ou changer de niveau et de type ; le reste se modifie dans la situation actuelle.</source>
+        <translation>Plan “%1”: this point of the current situation can be closed in the plan or change level and kind; the rest is edited in the current situation.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/point_form.cpp" line="154"/>
+        <source>Point projeté du plan « %1 ».</source>
+        <translation>Planned point of plan “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/point_form.cpp" line="156"/>
         <source>Sélectionnez un point sur la carte ou dans la table.</source>
         <translation>Select a point on the map or in the table.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="141" />
+        <location filename="../../app/gui/point_form.cpp" line="161"/>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="156" />
+        <location filename="../../app/gui/point_form.cpp" line="176"/>
         <source>%1
 Lambert-93 : %2 ; %3
 WGS84 : %4 ; %5%6</source>
@@ -952,12 +1325,12 @@ Lambert-93: %2, %3
 WGS84: %4, %5%6</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="157" />
+        <location filename="../../app/gui/point_form.cpp" line="177"/>
         <source>hors du territoire</source>
         <translation>outside the territory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="162" />
+        <location filename="../../app/gui/point_form.cpp" line="182"/>
         <source>
 Source : %1 %2</source>
         <translation>
@@ -967,47 +1340,47 @@ Source: %1 %2</translation>
 <context>
     <name>maillage::gui::PointsModel</name>
     <message>
-        <location filename="../../app/gui/points_model.cpp" line="45" />
+        <location filename="../../app/gui/points_model.cpp" line="45"/>
         <source>Hors du territoire</source>
         <translation>Outside the territory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/points_model.cpp" line="57" />
+        <location filename="../../app/gui/points_model.cpp" line="57"/>
         <source>(hors territoire)</source>
         <translation>(outside)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/points_model.cpp" line="71" />
+        <location filename="../../app/gui/points_model.cpp" line="71"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/points_model.cpp" line="72" />
+        <location filename="../../app/gui/points_model.cpp" line="72"/>
         <source>Niveau</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/gui/points_model.cpp" line="73" />
+        <location filename="../../app/gui/points_model.cpp" line="73"/>
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/points_model.cpp" line="74" />
+        <location filename="../../app/gui/points_model.cpp" line="74"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/points_model.cpp" line="75" />
+        <location filename="../../app/gui/points_model.cpp" line="75"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../app/gui/points_model.cpp" line="76" />
+        <location filename="../../app/gui/points_model.cpp" line="76"/>
         <source>Heures / sem.</source>
         <translation>Hours / week</translation>
     </message>
     <message>
-        <location filename="../../app/gui/points_model.cpp" line="77" />
+        <location filename="../../app/gui/points_model.cpp" line="77"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
@@ -1015,30 +1388,382 @@ Source: %1 %2</translation>
 <context>
     <name>maillage::gui::Project</name>
     <message>
-        <location filename="../../app/gui/project.cpp" line="138" />
+        <location filename="../../app/gui/project.cpp" line="105"/>
+        <source>le point n° %1 n&apos;est pas dans le plan « %2 »</source>
+        <translation>point #%1 is not in plan “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project.cpp" line="127"/>
+        <source>le point n° %1 n&apos;existe plus dans le projet</source>
+        <translation>point #%1 is no longer in the project</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project.cpp" line="133"/>
+        <source>dans le plan « %1 », « %2 » peut être fermé ou changer de niveau et de type ; ses autres attributs et sa position se modifient dans la situation actuelle</source>
+        <translation>in plan “%1”, “%2” can be closed or change level and kind; its other attributes and its position are edited in the current situation</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project.cpp" line="137"/>
+        <source>dans le plan « %1 », « %2 » est existant ou fermé, pas projeté</source>
+        <translation>in plan “%1”, “%2” is existing or closed, not planned</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project.cpp" line="231"/>
+        <source>le projet n&apos;a pas de plan « %1 »</source>
+        <translation>the project has no plan “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project.cpp" line="366"/>
         <source>impossible de copier le projet vers %1</source>
         <translation>cannot copy the project to %1</translation>
     </message>
 </context>
 <context>
+    <name>maillage::gui::RoadClosureDialog</name>
+    <message>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="75"/>
+        <source>Fermer des routes dans le plan « %1 »</source>
+        <translation>Close roads in plan “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="76"/>
+        <source>Filtrer : col, D908, N85…</source>
+        <translation>Filter: col, D908, N85…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="79"/>
+        <source>ex. fermée de novembre à mai</source>
+        <translation>e.g. closed from November to May</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="82"/>
+        <source>Route ou col</source>
+        <translation>Road or pass</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="82"/>
+        <source>Tronçons</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="82"/>
+        <source>Longueur</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="106"/>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="114"/>
+        <source>Cocher</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="122"/>
+        <source>Préréglage</source>
+        <translation>Preset</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="123"/>
+        <source>Filtre</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="125"/>
+        <source>Fermer les routes cochées</source>
+        <translation>Close the roads checked</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="126"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="128"/>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="218"/>
+        <source>fermeture de %1</source>
+        <translation>close %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="225"/>
+        <source>%n route(s) ou col(s) coché(s)</source>
+        <translation>
+            <numerusform>%n road or pass checked</numerusform>
+            <numerusform>%n roads or passes checked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>maillage::gui::ScenarioPanel</name>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="45"/>
+        <source>Nouveau…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="46"/>
+        <source>Copier…</source>
+        <translation>Copy…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="47"/>
+        <source>Renommer…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="48"/>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="52"/>
+        <source>Fermer des routes…</source>
+        <translation>Close roads…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="54"/>
+        <source>Rouvrir</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="58"/>
+        <source>Scénario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="58"/>
+        <source>Contenu</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="64"/>
+        <source>Cliquez sur un scénario pour l&apos;afficher : la carte, la table des points, les statistiques et la couverture sont celles du scénario choisi.</source>
+        <translation>Click a scenario to show it: the map, the points table, the statistics and the coverage are those of the scenario chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="66"/>
+        <source>Nouveau plan, vide : la situation actuelle, prête à être modifiée</source>
+        <translation>New empty plan: the current situation, ready to be changed</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="67"/>
+        <source>Nouveau plan, copie du scénario choisi</source>
+        <translation>New plan, a copy of the scenario chosen</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="68"/>
+        <source>Supprimer le plan choisi (la situation actuelle ne peut pas l&apos;être)</source>
+        <translation>Delete the plan chosen (the current situation cannot be deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="81"/>
+        <source>Fermer des routes par leur numéro (D908…) ou par un préréglage (cols fermés l&apos;hiver)</source>
+        <translation>Close roads by their number (D908…) or by a preset (passes closed in winter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="83"/>
+        <source>Rouvrir les routes choisies dans la liste</source>
+        <translation>Reopen the roads chosen in the list</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="89"/>
+        <source>&lt;b&gt;Routes fermées dans le plan&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Roads closed in the plan&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="128"/>
+        <source>Nouveau plan</source>
+        <translation>New plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="128"/>
+        <source>Nom du plan :</source>
+        <translation>Name of the plan:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="128"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="137"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="136"/>
+        <source>Copier le scénario</source>
+        <translation>Copy the scenario</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="136"/>
+        <source>Nom de la copie de « %1 » :</source>
+        <translation>Name of the copy of “%1”:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="145"/>
+        <source>Renommer le plan</source>
+        <translation>Rename the plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="145"/>
+        <source>Nouveau nom de « %1 » :</source>
+        <translation>New name of “%1”:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="178"/>
+        <source>%1 à moins de %2 km</source>
+        <translation>%1 within %2 km</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="179"/>
+        <source>%1 sur toute sa longueur</source>
+        <translation>%1 over its whole length</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="181"/>
+        <source>tronçon choisi sur la carte</source>
+        <translation>segment picked on the map</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="182"/>
+        <source>tronçon n° %1</source>
+        <translation>segment #%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="184"/>
+        <source>%1 : %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/scenario_panel.cpp" line="194"/>
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n point</numerusform>
+            <numerusform>%n points</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="196"/>
+        <source>Les points du projet tels qu&apos;ils sont</source>
+        <translation>The project&apos;s points as they are</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="218"/>
+        <source>Plan « %1 » affiché : les points ajoutés, déplacés, fermés ou changés de niveau vont dans ce plan ; la situation actuelle ne change pas.</source>
+        <translation>Plan “%1” shown: points added, moved, closed or given another level go into this plan; the current situation does not change.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="221"/>
+        <source>Situation actuelle affichée : les modifications s&apos;appliquent aux points du projet. Créez un plan pour essayer des changements.</source>
+        <translation>Current situation shown: edits apply to the project&apos;s points. Create a plan to try changes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="243"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="247"/>
+        <source> — aucune route trouvée</source>
+        <translation> — no road found</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/scenario_panel.cpp" line="244"/>
+        <source> — %n tronçon(s), %1 km</source>
+        <translation>
+            <numerusform> — %n segment, %1 km</numerusform>
+            <numerusform> — %n segments, %1 km</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="253"/>
+        <source>Aucune : toutes les routes sont ouvertes.</source>
+        <translation>None: every road is open.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="284"/>
+        <source>Plans</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="307"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="319"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="329"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="340"/>
+        <source>Aucun projet ouvert.</source>
+        <translation>No project open.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="320"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="331"/>
+        <source>Un plan a besoin d&apos;un nom.</source>
+        <translation>A plan needs a name.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="321"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="333"/>
+        <source>Le projet a déjà un scénario « %1 ».</source>
+        <translation>The project already has a scenario “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="330"/>
+        <source>La situation actuelle ne peut pas être renommée.</source>
+        <translation>The current situation cannot be renamed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="341"/>
+        <source>La situation actuelle ne peut pas être supprimée.</source>
+        <translation>The current situation cannot be deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="342"/>
+        <source>Le projet n&apos;a pas de plan « %1 ».</source>
+        <translation>The project has no plan “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="344"/>
+        <source>Supprimer le plan</source>
+        <translation>Delete the plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="345"/>
+        <source>Supprimer le plan « %1 » avec tous ses changements ?
+(Édition › Annuler le rétablit.)</source>
+        <translation>Delete plan “%1” with all its changes?
+(Edit › Undo brings it back.)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/scenario_panel.cpp" line="360"/>
+        <source>Les routes se ferment dans un plan : choisissez ou créez un plan.</source>
+        <translation>Roads are closed in a plan: choose or create a plan.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/scenario_panel.cpp" line="372"/>
+        <source>%n route(s) rouverte(s) dans le plan « %1 »</source>
+        <translation>
+            <numerusform>reopen %n road in plan “%1”</numerusform>
+            <numerusform>reopen %n roads in plan “%1”</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>maillage::gui::StatisticsPanel</name>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="60" />
+        <location filename="../../app/gui/statistics_panel.cpp" line="60"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="60" />
+        <location filename="../../app/gui/statistics_panel.cpp" line="60"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="60" />
+        <location filename="../../app/gui/statistics_panel.cpp" line="60"/>
         <source>Au-delà</source>
         <translation>Beyond</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="60" />
+        <location filename="../../app/gui/statistics_panel.cpp" line="60"/>
         <source>Part</source>
         <translation>Share</translation>
     </message>
@@ -1047,54 +1772,54 @@ Source: %1 %2</translation>
         <translation type="vanished">Town halls beyond</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="60" />
+        <location filename="../../app/gui/statistics_panel.cpp" line="60"/>
         <source>Mairies
 au-delà</source>
         <translation>Town halls
 beyond</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="62" />
+        <location filename="../../app/gui/statistics_panel.cpp" line="62"/>
         <source>Habitants au-delà du seuil, la population de chaque commune étant répartie sur ses cellules habitables</source>
-        <translation>Inhabitants beyond the threshold, each commune's population spread over its inhabitable cells</translation>
+        <translation>Inhabitants beyond the threshold, each commune&apos;s population spread over its inhabitable cells</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="64" />
-        <source>Communes dont la mairie est au-delà du seuil (et leurs habitants, dans la bulle d'aide de chaque ligne)</source>
+        <location filename="../../app/gui/statistics_panel.cpp" line="64"/>
+        <source>Communes dont la mairie est au-delà du seuil (et leurs habitants, dans la bulle d&apos;aide de chaque ligne)</source>
         <translation>Communes whose town hall is beyond the threshold (and their inhabitants, in the tooltip of each row)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="125" />
+        <location filename="../../app/gui/statistics_panel.cpp" line="125"/>
         <source>Habitants au-delà du seuil</source>
         <translation>Inhabitants beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="152" />
+        <location filename="../../app/gui/statistics_panel.cpp" line="152"/>
         <source>habitants au-delà du seuil</source>
         <translation>inhabitants beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="164" />
+        <location filename="../../app/gui/statistics_panel.cpp" line="164"/>
         <source>Ouvrez un projet avec un réseau routier pour calculer la couverture.</source>
         <translation>Open a project with a road network to compute the coverage.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="172" />
+        <location filename="../../app/gui/statistics_panel.cpp" line="172"/>
         <source>&lt;b&gt;Aucun point de niveau %1&lt;/b&gt; dans le projet : toute la population est au-delà du seuil. Ajoutez les lieux de ce niveau sur la carte ou importez-les (Projet › Importer des points).</source>
         <translation>&lt;b&gt;No level %1 point&lt;/b&gt; in the project: the whole population is beyond the threshold. Add the places of this level on the map or import them (Project › Import points).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="176" />
-        <source>&lt;b&gt;%1 habitants (%2)&lt;/b&gt; à plus de %3 min d'un lieu de niveau %4 ; %5 communes dont la mairie est au-delà (%6 habitants).&lt;br&gt;&lt;small&gt;%7 points de niveau %4 pris en compte%8 · calcul en %9 ms&lt;/small&gt;</source>
+        <location filename="../../app/gui/statistics_panel.cpp" line="176"/>
+        <source>&lt;b&gt;%1 habitants (%2)&lt;/b&gt; à plus de %3 min d&apos;un lieu de niveau %4 ; %5 communes dont la mairie est au-delà (%6 habitants).&lt;br&gt;&lt;small&gt;%7 points de niveau %4 pris en compte%8 · calcul en %9 ms&lt;/small&gt;</source>
         <translation>&lt;b&gt;%1 inhabitants (%2)&lt;/b&gt; more than %3 min from a level %4 place; %5 communes whose town hall is beyond (%6 inhabitants).&lt;br&gt;&lt;small&gt;%7 level %4 points counted%8 · computed in %9 ms&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="186" />
+        <location filename="../../app/gui/statistics_panel.cpp" line="186"/>
         <source> (projets compris)</source>
         <translation> (planned included)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="196" />
+        <location filename="../../app/gui/statistics_panel.cpp" line="196"/>
         <source>%1
 %2 habitants au-delà (population répartie sur les cellules habitables)
 %3 habitants dans les %4 communes dont la mairie est au-delà</source>
@@ -1103,15 +1828,291 @@ beyond</translation>
 %3 inhabitants in the %4 communes whose town hall is beyond</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="222" />
+        <location filename="../../app/gui/statistics_panel.cpp" line="222"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
 </context>
 <context>
+    <name>maillage::gui::SuggestionPanel</name>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="64"/>
+        <source>Au plus un site par commune</source>
+        <translation>At most one site per commune</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="65"/>
+        <source>Aussi dans les communes qui ont déjà un lieu du niveau</source>
+        <translation>Also in communes that already have a place of the level</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="66"/>
+        <source>Suggérer</source>
+        <translation>Suggest</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="70"/>
+        <source>Ajouter au plan</source>
+        <translation>Add to the plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="76"/>
+        <source>Niveau %1</source>
+        <translation>Level %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="80"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="81"/>
+        <source>Mairies</source>
+        <translation>Town halls</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="82"/>
+        <source>Points La Poste</source>
+        <translation>La Poste points</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="83"/>
+        <source>Mairies et points La Poste</source>
+        <translation>Town halls and La Poste points</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="84"/>
+        <source>Les lieux où un nouveau lieu du niveau pourrait s&apos;installer</source>
+        <translation>The places where a new place of the level could open</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="85"/>
+        <source>répartie sur les cellules habitées</source>
+        <translation>spread over the inhabited cells</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="86"/>
+        <source>à la mairie</source>
+        <translation>at the town hall</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="87"/>
+        <source>Où la population est comptée (voir les statistiques : « population répartie » ou « à la mairie »)</source>
+        <translation>Where people are counted (see the statistics: “spread” or “at the town hall”)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="99"/>
+        <source>Rang</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="99"/>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="99"/>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="99"/>
+        <source>Gain</source>
+        <translation>Gain</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="99"/>
+        <source>Cumul</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="100"/>
+        <source>Habitants amenés sous le seuil par ce site, après ceux qui le précèdent</source>
+        <translation>People this site brings within the threshold, after the sites before it</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="101"/>
+        <source>Habitants amenés sous le seuil par les sites jusqu&apos;à celui-ci</source>
+        <translation>People the sites up to this one bring within the threshold</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="110"/>
+        <source>Nombre de sites</source>
+        <translation>Number of sites</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="113"/>
+        <source>à moins de</source>
+        <translation>within</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="116"/>
+        <source>Lieux de</source>
+        <translation>Places of</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="117"/>
+        <source>Candidats</source>
+        <translation>Candidates</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="118"/>
+        <source>Population</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="122"/>
+        <source>Les lieux existants sont conservés ; la suggestion part du scénario affiché.</source>
+        <translation>Existing places are kept; the suggestion starts from the scenario shown.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="141"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="145"/>
+        <source>Suggérer des sites</source>
+        <translation>Suggest sites</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="149"/>
+        <source>annulé</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="153"/>
+        <source>Échec : %1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="157"/>
+        <source>%1 ms, %2 candidats éligibles sur %3</source>
+        <translation>%1 ms, %2 eligible candidates of %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="237"/>
+        <source>Une suggestion est déjà en cours.</source>
+        <translation>A suggestion is already running.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="239"/>
+        <source>Il faut un projet avec un réseau routier pour suggérer des sites.</source>
+        <translation>Suggesting sites needs a project with a road network.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="241"/>
+        <source>Le scénario n&apos;a aucun candidat de ce type.</source>
+        <translation>The scenario has no candidate of this kind.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="258"/>
+        <source>Calcul en cours…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="294"/>
+        <source>Cocher les sites à ajouter au plan</source>
+        <translation>Check the sites to add to the plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="299"/>
+        <source>Seul, ce site amènerait %1 habitants sous le seuil</source>
+        <translation>On its own, this site would bring %1 people within the threshold</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="305"/>
+        <source>population répartie</source>
+        <translation>population spread</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="305"/>
+        <source>population à la mairie</source>
+        <translation>population at the town hall</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="309"/>
+        <source>Aucun site n&apos;amène personne sous %1 min.</source>
+        <translation>No site brings anyone within %1 min.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="310"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; : au-delà de %2 min d&apos;un lieu de niveau %3 (%4) : %5 → &lt;b&gt;%6&lt;/b&gt; habitants, soit &lt;b&gt;%7&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: beyond %2 min of a level %3 place (%4): %5 → &lt;b&gt;%6&lt;/b&gt; people, that is &lt;b&gt;%7&lt;/b&gt;.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/suggestion_panel.cpp" line="348"/>
+        <source>Ajouter %n site(s) au plan « %1 »</source>
+        <translation>
+            <numerusform>Add %n site to plan “%1”</numerusform>
+            <numerusform>Add %n sites to plan “%1”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/suggestion_panel.cpp" line="350"/>
+        <source>Ajouter %n site(s) à un nouveau plan</source>
+        <translation>
+            <numerusform>Add %n site to a new plan</numerusform>
+            <numerusform>Add %n sites to a new plan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="366"/>
+        <source>Lancez d&apos;abord une suggestion.</source>
+        <translation>Run a suggestion first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="388"/>
+        <source>suggéré : +%1 habitants à moins de %2 min (gain marginal, rang %3)</source>
+        <translation>suggested: +%1 people within %2 min (marginal gain, rank %3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="395"/>
+        <source>Aucun site coché.</source>
+        <translation>No site checked.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="399"/>
+        <source>Suggestions k=%1</source>
+        <translation>Suggestions k=%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/suggestion_panel.cpp" line="400"/>
+        <source>%n site(s) suggéré(s) depuis « %1 »</source>
+        <translation>
+            <numerusform>%n site suggested from “%1”</numerusform>
+            <numerusform>%n sites suggested from “%1”</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="404"/>
+        <source>Les sites n&apos;ont pas pu être ajoutés au plan « %1 ».</source>
+        <translation>The sites could not be added to plan “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="407"/>
+        <source>Ajoutés au plan « %1 ».</source>
+        <translation>Added to plan “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::render::ClosedRoadsLayer</name>
+    <message>
+        <location filename="../../core/render/planning_layers.cpp" line="40"/>
+        <source>Routes fermées (plan)</source>
+        <translation>Closed roads (plan)</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/planning_layers.cpp" line="96"/>
+        <source>route fermée dans le plan</source>
+        <translation>road closed in the plan</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/planning_layers.cpp" line="105"/>
+        <source>tronçon choisi</source>
+        <translation>segment picked</translation>
+    </message>
+</context>
+<context>
     <name>maillage::render::CommuneLabelsLayer</name>
     <message>
-        <location filename="../../core/render/boundary_layers.cpp" line="140" />
+        <location filename="../../core/render/boundary_layers.cpp" line="140"/>
         <source>Noms des communes</source>
         <translation>Commune names</translation>
     </message>
@@ -1119,81 +2120,99 @@ beyond</translation>
 <context>
     <name>maillage::render::CommunesLayer</name>
     <message>
-        <location filename="../../core/render/boundary_layers.cpp" line="62" />
+        <location filename="../../core/render/boundary_layers.cpp" line="62"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../core/render/boundary_layers.cpp" line="62" />
+        <location filename="../../core/render/boundary_layers.cpp" line="62"/>
         <source>Limites communales</source>
         <translation>Commune boundaries</translation>
     </message>
     <message>
-        <location filename="../../core/render/boundary_layers.cpp" line="88" />
+        <location filename="../../core/render/boundary_layers.cpp" line="88"/>
         <source>Limite de commune</source>
         <translation>Commune boundary</translation>
     </message>
     <message>
-        <location filename="../../core/render/boundary_layers.cpp" line="89" />
+        <location filename="../../core/render/boundary_layers.cpp" line="89"/>
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
 </context>
 <context>
+    <name>maillage::render::DifferenceLayer</name>
+    <message>
+        <location filename="../../core/render/planning_layers.cpp" line="168"/>
+        <source>Écart entre scénarios</source>
+        <translation>Difference between scenarios</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/planning_layers.cpp" line="215"/>
+        <source>passe sous %1 min dans « %2 »</source>
+        <translation>within %1 min in “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/planning_layers.cpp" line="217"/>
+        <source>passe au-delà de %1 min dans « %2 »</source>
+        <translation>beyond %1 min in “%2”</translation>
+    </message>
+</context>
+<context>
     <name>maillage::render::EpciLayer</name>
     <message>
-        <location filename="../../core/render/boundary_layers.cpp" line="99" />
+        <location filename="../../core/render/boundary_layers.cpp" line="99"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../core/render/boundary_layers.cpp" line="117" />
-        <source>Limite d'EPCI</source>
+        <location filename="../../core/render/boundary_layers.cpp" line="117"/>
+        <source>Limite d&apos;EPCI</source>
         <translation>EPCI boundary</translation>
     </message>
 </context>
 <context>
     <name>maillage::render::GapLayer</name>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="222" />
+        <location filename="../../core/render/coverage_layers.cpp" line="222"/>
         <source>Zones au-delà du seuil</source>
         <translation>Zones beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="274" />
-        <source>à plus de %1 min d'un lieu de niveau %2</source>
+        <location filename="../../core/render/coverage_layers.cpp" line="274"/>
+        <source>à plus de %1 min d&apos;un lieu de niveau %2</source>
         <translation>more than %1 min from a level %2 place</translation>
     </message>
 </context>
 <context>
     <name>maillage::render::IsochroneLayer</name>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="156" />
-        <source>Temps d'accès</source>
+        <location filename="../../core/render/coverage_layers.cpp" line="156"/>
+        <source>Temps d&apos;accès</source>
         <translation>Access time</translation>
     </message>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="205" />
-        <source>moins de 10 min d'un lieu de niveau %1</source>
+        <location filename="../../core/render/coverage_layers.cpp" line="205"/>
+        <source>moins de 10 min d&apos;un lieu de niveau %1</source>
         <translation>under 10 min from a level %1 place</translation>
     </message>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="206" />
+        <location filename="../../core/render/coverage_layers.cpp" line="206"/>
         <source>10 à 20 min</source>
         <translation>10 to 20 min</translation>
     </message>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="207" />
+        <location filename="../../core/render/coverage_layers.cpp" line="207"/>
         <source>20 à 30 min</source>
         <translation>20 to 30 min</translation>
     </message>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="208" />
+        <location filename="../../core/render/coverage_layers.cpp" line="208"/>
         <source>plus de 30 min</source>
         <translation>over 30 min</translation>
     </message>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="210" />
+        <location filename="../../core/render/coverage_layers.cpp" line="210"/>
         <source>inaccessible par la route</source>
         <translation>not reachable by road</translation>
     </message>
@@ -1201,12 +2220,12 @@ beyond</translation>
 <context>
     <name>maillage::render::OutlineLayer</name>
     <message>
-        <location filename="../../core/render/boundary_layers.cpp" line="121" />
+        <location filename="../../core/render/boundary_layers.cpp" line="121"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../core/render/boundary_layers.cpp" line="136" />
+        <location filename="../../core/render/boundary_layers.cpp" line="136"/>
         <source>Limite du département</source>
         <translation>Département boundary</translation>
     </message>
@@ -1214,27 +2233,27 @@ beyond</translation>
 <context>
     <name>maillage::render::PointsLayer</name>
     <message>
-        <location filename="../../core/render/points_layer.cpp" line="14" />
-        <source>Points d'accueil</source>
+        <location filename="../../core/render/points_layer.cpp" line="14"/>
+        <source>Points d&apos;accueil</source>
         <translation>Accueil points</translation>
     </message>
     <message>
-        <location filename="../../core/render/points_layer.cpp" line="97" />
+        <location filename="../../core/render/points_layer.cpp" line="97"/>
         <source>%1 (niveau %2) : %3</source>
         <translation>%1 (level %2): %3</translation>
     </message>
     <message>
-        <location filename="../../core/render/points_layer.cpp" line="101" />
+        <location filename="../../core/render/points_layer.cpp" line="101"/>
         <source>Projeté (contour tireté)</source>
         <translation>Planned (dashed outline)</translation>
     </message>
     <message>
-        <location filename="../../core/render/points_layer.cpp" line="103" />
+        <location filename="../../core/render/points_layer.cpp" line="103"/>
         <source>Fermé</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../core/render/points_layer.cpp" line="106" />
+        <location filename="../../core/render/points_layer.cpp" line="106"/>
         <source>Hors du territoire (estompé)</source>
         <translation>Outside the territory (faded)</translation>
     </message>
@@ -1242,34 +2261,47 @@ beyond</translation>
 <context>
     <name>maillage::render::RoadsLayer</name>
     <message>
-        <location filename="../../core/render/roads_layer.cpp" line="60" />
+        <location filename="../../core/render/roads_layer.cpp" line="60"/>
         <source>Routes</source>
         <translation>Roads</translation>
     </message>
     <message>
-        <location filename="../../core/render/roads_layer.cpp" line="100" />
+        <location filename="../../core/render/roads_layer.cpp" line="100"/>
         <source>Autoroute</source>
         <translation>Motorway</translation>
     </message>
     <message>
-        <location filename="../../core/render/roads_layer.cpp" line="100" />
+        <location filename="../../core/render/roads_layer.cpp" line="100"/>
         <source>Route nationale / voie rapide</source>
         <translation>Trunk road / expressway</translation>
     </message>
     <message>
-        <location filename="../../core/render/roads_layer.cpp" line="100" />
+        <location filename="../../core/render/roads_layer.cpp" line="100"/>
         <source>Route principale</source>
         <translation>Primary road</translation>
     </message>
     <message>
-        <location filename="../../core/render/roads_layer.cpp" line="101" />
+        <location filename="../../core/render/roads_layer.cpp" line="101"/>
         <source>Route secondaire</source>
         <translation>Secondary road</translation>
     </message>
     <message>
-        <location filename="../../core/render/roads_layer.cpp" line="101" />
+        <location filename="../../core/render/roads_layer.cpp" line="101"/>
         <source>Autre route</source>
         <translation>Other road</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::render::SuggestionsLayer</name>
+    <message>
+        <location filename="../../core/render/planning_layers.cpp" line="112"/>
+        <source>Sites suggérés</source>
+        <translation>Suggested sites</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/planning_layers.cpp" line="155"/>
+        <source>site suggéré (avec son rang)</source>
+        <translation>suggested site (with its rank)</translation>
     </message>
 </context>
 </TS>
