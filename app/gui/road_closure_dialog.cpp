@@ -83,7 +83,10 @@ RoadClosureDialog::RoadClosureDialog(const std::vector<RoadRefSummary>& roads, c
     tree_->setRootIsDecorated(false);
     tree_->setUniformRowHeights(true);
     tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    tree_->setMinimumSize(460, 360);
+    tree_->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    tree_->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    tree_->header()->setStretchLastSection(false);
+    tree_->setMinimumSize(560, 380);
 
     const bool english = interfaceIsEnglish();
     for (std::size_t p = 0; p < presetList_.size(); ++p) {

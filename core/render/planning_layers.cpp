@@ -60,15 +60,6 @@ void ClosedRoadsLayer::render(QPainter& painter, const ViewTransform& view) cons
     painter.setTransform(view.transform(), true);
     painter.setBrush(Qt::NoBrush);
     const double boost = view.metresPerPixel() < 40 ? 1.5 : 1.0;
-    if (!picked_.isEmpty()) {
-        // A light halo first, so the picked segment shows over any road colour.
-        QPen halo = pickedPen(9.0 * boost);
-        halo.setColor(withAlpha(kPickedColour, 70));
-        painter.setPen(halo);
-        painter.drawPath(picked_);
-        painter.setPen(pickedPen(3.5 * boost));
-        painter.drawPath(picked_);
-    }
     if (!closed_.isEmpty()) {
         QPen under(QColor(255, 255, 255, 220), 5.5 * boost, Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin);
         under.setCosmetic(true);
@@ -76,6 +67,15 @@ void ClosedRoadsLayer::render(QPainter& painter, const ViewTransform& view) cons
         painter.drawPath(closed_);
         painter.setPen(closedPen(3.5 * boost));
         painter.drawPath(closed_);
+    }
+    if (!picked_.isEmpty()) {
+        // On top of everything (a closed segment picked to reopen it), with a light halo.
+        QPen halo = pickedPen(9.0 * boost);
+        halo.setColor(withAlpha(kPickedColour, 70));
+        painter.setPen(halo);
+        painter.drawPath(picked_);
+        painter.setPen(pickedPen(2.5 * boost));  // thin enough to let red dashes show beside it
+        painter.drawPath(picked_);
     }
 }
 
