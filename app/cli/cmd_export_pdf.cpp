@@ -12,6 +12,7 @@
 #include "store/scenarios.h"
 
 #include <QElapsedTimer>
+#include <QDir>
 #include <QFileInfo>
 
 namespace maillage::cli {
@@ -98,6 +99,10 @@ int runExportPdf(const QStringList& arguments)
     if (!parseCommandLine(parser, QStringLiteral("export-pdf"), arguments)) return 0;
 
     const QString outPath = requiredOption(parser, QStringLiteral("out"));
+    // Before the computation: a folder that does not exist will not appear meanwhile.
+    if (!QFileInfo(outPath).absoluteDir().exists())
+        throw Error(QStringLiteral("cannot write %1: the folder %2 does not exist")
+                        .arg(outPath, QFileInfo(outPath).absolutePath()));
     render::PrintOptions print;
     print.paper = paperOption(parser);
     print.landscape = parser.isSet(QStringLiteral("landscape"));

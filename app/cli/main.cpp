@@ -26,6 +26,16 @@ void printGeneralHelp()
     out().flush();
 }
 
+QtMessageHandler qtHandler = nullptr;
+
+// Qt's notes about the desktop session (e.g. no XDG_RUNTIME_DIR on a server) are not about
+// the user's command: a drawing command keeps stderr for its own one-line errors.
+void withoutSessionNotes(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (type == QtWarningMsg && message.startsWith(QLatin1String("QStandardPaths:"))) return;
+    if (qtHandler) qtHandler(type, context, message);
+}
+
 const Command* findCommand(const QString& name)
 {
     for (const Command& command : allCommands())
@@ -43,6 +53,7 @@ int main(int argc, char* argv[])
     std::unique_ptr<QCoreApplication> app;
     if (drawing && drawing->draws) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+        qtHandler = qInstallMessageHandler(withoutSessionNotes);
         app = std::make_unique<QGuiApplication>(argc, argv);
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
