@@ -58,7 +58,8 @@ render::PrintContent printContent(Project& project, const CoverageController& co
     content.coverage = &coverage.result();
     const bool planned = std::any_of(content.points.begin(), content.points.end(),
                                      [](const AccueilPoint& p) { return p.status == PointStatus::Planned; });
-    content.scenario = planned ? PdfExportDialog::tr("points projetés compris") : kBaselineScenario;
+    content.scenario = planned ? QCoreApplication::translate("maillage::gui::PdfExportDialog", "points projetés compris")
+                               : kBaselineScenario;
     return content;
 }
 
