@@ -152,7 +152,9 @@ struct PrintLayout::Impl {
         std::vector<print::TableColumn> columns;
         std::vector<print::TableRow> rows;
     };
-    Table tableFor(const Page& page, int communeRows) const;
+    // At most `maxRows` rows of EPCI or communes (the most important ones), the others in a
+    // note, then the total.
+    Table tableFor(const Page& page, int maxRows) const;
     double tableBlockHeight(const Table& table, double width) const;
 
     void paint(QPainter& painter, int index) const;
@@ -392,7 +394,7 @@ std::vector<print::LegendSection> PrintLayout::Impl::legendFor(const Page& page,
     return sections;
 }
 
-PrintLayout::Impl::Table PrintLayout::Impl::tableFor(const Page& page, int communeRows) const
+PrintLayout::Impl::Table PrintLayout::Impl::tableFor(const Page& page, int maxRows) const
 {
     using print::TableColumn;
     using print::TableRow;
@@ -412,10 +414,19 @@ PrintLayout::Impl::Table PrintLayout::Impl::tableFor(const Page& page, int commu
         for (const AreaCoverage& e : population.epcis) rows.push_back(&e);
         std::stable_sort(rows.begin(), rows.end(),
                          [](const AreaCoverage* a, const AreaCoverage* b) { return a->beyondSpread > b->beyondSpread; });
-        for (const AreaCoverage* e : rows)
+        const std::size_t shown = std::min(rows.size(), std::size_t(std::max(0, maxRows)));
+        for (std::size_t i = 0; i < shown; ++i) {
+            const AreaCoverage* e = rows[i];
             table.rows.push_back({{e->name.isEmpty() ? e->code : e->name, formatCount(e->population),
                                    peopleText(e->beyondSpread), percentText(e->shareSpread()),
                                    QString::number(e->communesTownHallBeyond)}});
+        }
+        if (shown < rows.size()) {
+            double rest = 0;
+            for (std::size_t i = shown; i < rows.size(); ++i) rest += rows[i]->beyondSpread;
+            table.rows.push_back({{tr("… et %1 autres EPCI : %2 habitants au-delà").arg(rows.size() - shown).arg(peopleText(rest))},
+                                  false, true});
+        }
         table.rows.push_back({{territoryName(), formatCount(d.population), peopleText(d.beyondSpread),
                                percentText(d.shareSpread()), QString::number(d.communesTownHallBeyond)},
                               true});
@@ -440,7 +451,7 @@ PrintLayout::Impl::Table PrintLayout::Impl::tableFor(const Page& page, int commu
         std::stable_sort(communes.begin(), communes.end(), [](const CommuneCoverage* a, const CommuneCoverage* b) {
             return a->beyondSpread > b->beyondSpread;
         });
-        const std::size_t shown = std::min(communes.size(), std::size_t(std::max(0, communeRows)));
+        const std::size_t shown = std::min(communes.size(), std::size_t(std::max(0, maxRows)));
         for (std::size_t i = 0; i < shown; ++i) {
             const CommuneCoverage& c = *communes[i];
             table.rows.push_back({{c.name, formatCount(c.population), peopleText(c.beyondSpread),
@@ -482,10 +493,21 @@ PrintLayout::Impl::Table PrintLayout::Impl::tableFor(const Page& page, int commu
         std::stable_sort(rows.begin(), rows.end(), [](const AreaComparison* a, const AreaComparison* b) {
             return std::abs(a->gainSpread()) > std::abs(b->gainSpread());
         });
-        for (const AreaComparison* e : rows)
+        const std::size_t shown = std::min(rows.size(), std::size_t(std::max(0, maxRows)));
+        for (std::size_t i = 0; i < shown; ++i) {
+            const AreaComparison* e = rows[i];
             table.rows.push_back({{e->name.isEmpty() ? e->code : e->name, formatCount(e->population),
                                    peopleText(e->a.beyondSpread), peopleText(e->b.beyondSpread),
                                    signedPeopleText(-e->gainSpread())}});
+        }
+        if (shown < rows.size()) {
+            double rest = 0;
+            for (std::size_t i = shown; i < rows.size(); ++i) rest -= rows[i]->gainSpread();
+            table.rows.push_back({{std::llround(rest) == 0
+                                       ? tr("… et %1 autres EPCI, sans changement").arg(rows.size() - shown)
+                                       : tr("… et %1 autres EPCI : écart de %2 habitants").arg(rows.size() - shown).arg(signedPeopleText(rest))},
+                                  false, true});
+        }
         const AreaComparison& d = c.departement;
         table.rows.push_back({{territoryName(), formatCount(d.population), peopleText(d.a.beyondSpread),
                                peopleText(d.b.beyondSpread), signedPeopleText(-d.gainSpread())},
@@ -626,7 +648,9 @@ void PrintLayout::Impl::paint(QPainter& painter, int index) const
     const double width = size.width() - 2 * margin;
     const double tableWidth =
         options.landscape ? std::round(width * kLandscapePanelShare) : width - std::round(width * kPortraitLegendShare) - mm(5);
-    Table table = tableFor(page, options.communeRows);
+    // The table's rows: every EPCI, or the communes asked for, fewer if they do not fit.
+    const int allRows = page.kind == PageKind::Epci ? options.communeRows : int(content.territory->epcis.size()) + 8;
+    Table table = tableFor(page, allRows);
     Frames f;
     ViewTransform view;
     for (int round = 0; round < 2; ++round) {
@@ -635,10 +659,8 @@ void PrintLayout::Impl::paint(QPainter& painter, int index) const
         legend = legendFor(page, view.visibleExtent());
     }
     f = frames(page, legend, tableBlockHeight(table, tableWidth));
-    // An EPCI's communes table gives up rows rather than overflow.
-    for (int rows = options.communeRows - 1; page.kind == PageKind::Epci && rows >= 3
-                                             && tableBlockHeight(table, f.table.width()) > f.table.height() + 0.5;
-         --rows)
+    view = viewFor(page, f.map);
+    for (int rows = allRows - 1; rows >= 2 && tableBlockHeight(table, f.table.width()) > f.table.height() + 0.5; --rows)
         table = tableFor(page, rows);
 
     // Title and subtitle.

@@ -175,192 +175,207 @@
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="280" />
+        <location filename="../../core/render/print_layout.cpp" line="282" />
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="280" />
+        <location filename="../../core/render/print_layout.cpp" line="282" />
         <source>Département %1</source>
         <translation>Département %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="285" />
+        <location filename="../../core/render/print_layout.cpp" line="287" />
         <source>situation actuelle</source>
         <translation>current network</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="289" />
+        <location filename="../../core/render/print_layout.cpp" line="291" />
         <source>« %1 »</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="300" />
+        <location filename="../../core/render/print_layout.cpp" line="302" />
         <source>%1 : l'accès aux lieux d'accueil de niveau %2</source>
         <translation>%1: access to level %2 accueil places</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="302" />
+        <location filename="../../core/render/print_layout.cpp" line="304" />
         <source>%1 : ce que change le scénario %2</source>
         <translation>%1: what scenario %2 changes</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="312" />
+        <location filename="../../core/render/print_layout.cpp" line="314" />
         <source>seuil : %1 min en voiture</source>
         <translation>threshold: %1 min by car</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="313" />
+        <location filename="../../core/render/print_layout.cpp" line="315" />
         <source>scénario : %1</source>
         <translation>scenario: %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="315" />
+        <location filename="../../core/render/print_layout.cpp" line="317" />
         <source>scénario %1 comparé à %2</source>
         <translation>scenario %1 compared with %2</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="324" />
+        <location filename="../../core/render/print_layout.cpp" line="326" />
         <source>Carte réalisée avec Maillage %1 le %2. Temps de parcours en voiture sur le réseau routier, grille de %3 m ; la population de chaque commune est répartie sur ses cellules habitables.</source>
         <translation>Map made with Maillage %1 on %2. Driving times on the road network, %3 m grid; each commune's population is spread over its inhabitable cells.</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="360" />
+        <location filename="../../core/render/print_layout.cpp" line="362" />
         <source>Lieux d'accueil</source>
         <translation>Accueil places</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="361" />
+        <location filename="../../core/render/print_layout.cpp" line="363" />
         <source>Changement d'accès</source>
         <translation>Change of access</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="362" />
+        <location filename="../../core/render/print_layout.cpp" line="364" />
         <source>Au-delà du seuil</source>
         <translation>Beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="363" />
+        <location filename="../../core/render/print_layout.cpp" line="365" />
         <source>Temps d'accès en voiture</source>
         <translation>Driving time</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="364" />
+        <location filename="../../core/render/print_layout.cpp" line="366" />
         <source>Routes</source>
         <translation>Roads</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="379" />
+        <location filename="../../core/render/print_layout.cpp" line="381" />
         <source>Limites</source>
         <translation>Boundaries</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="389" />
+        <location filename="../../core/render/print_layout.cpp" line="391" />
         <source>EPCI de la carte (le reste est estompé)</source>
         <translation>EPCI of the map (the rest is faded)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="401" />
+        <location filename="../../core/render/print_layout.cpp" line="403" />
         <source>Habitants à plus de %1 min</source>
         <translation>Inhabitants beyond %1 min</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="405" />
-        <location filename="../../core/render/print_layout.cpp" line="430" />
+        <location filename="../../core/render/print_layout.cpp" line="407" />
+        <location filename="../../core/render/print_layout.cpp" line="441" />
         <source>%1 habitants sur %2 (%3) à plus de %4 min d'un lieu de niveau %5</source>
         <translation>%1 inhabitants of %2 (%3) more than %4 min from a level %5 place</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="409" />
-        <location filename="../../core/render/print_layout.cpp" line="475" />
+        <location filename="../../core/render/print_layout.cpp" line="411" />
+        <location filename="../../core/render/print_layout.cpp" line="486" />
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="409" />
-        <location filename="../../core/render/print_layout.cpp" line="435" />
-        <location filename="../../core/render/print_layout.cpp" line="476" />
+        <location filename="../../core/render/print_layout.cpp" line="411" />
+        <location filename="../../core/render/print_layout.cpp" line="446" />
+        <location filename="../../core/render/print_layout.cpp" line="487" />
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="409" />
-        <location filename="../../core/render/print_layout.cpp" line="435" />
+        <location filename="../../core/render/print_layout.cpp" line="411" />
+        <location filename="../../core/render/print_layout.cpp" line="446" />
         <source>Part</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="410" />
+        <location filename="../../core/render/print_layout.cpp" line="412" />
         <source>Mairies au-delà</source>
         <translation>Town halls beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="435" />
+        <location filename="../../core/render/print_layout.cpp" line="427" />
+        <source>… et %1 autres EPCI : %2 habitants au-delà</source>
+        <translation>… and %1 other EPCI: %2 inhabitants beyond</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="446" />
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="436" />
+        <location filename="../../core/render/print_layout.cpp" line="447" />
         <source>Depuis la mairie</source>
         <translation>From the town hall</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="451" />
+        <location filename="../../core/render/print_layout.cpp" line="462" />
         <source>Aucun habitant de l'EPCI à plus de %1 min.</source>
         <translation>Nobody in the EPCI is more than %1 min away.</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="457" />
+        <location filename="../../core/render/print_layout.cpp" line="468" />
         <source>… et %1 autres communes : %2 habitants au-delà</source>
         <translation>… and %1 other communes: %2 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="458" />
+        <location filename="../../core/render/print_layout.cpp" line="469" />
         <source>… et 1 autre commune : %1 habitants au-delà</source>
         <translation>… and 1 other commune: %1 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="462" />
+        <location filename="../../core/render/print_layout.cpp" line="473" />
         <source>Ensemble de l'EPCI (%1 communes)</source>
         <translation>Whole EPCI (%1 communes)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="463" />
+        <location filename="../../core/render/print_layout.cpp" line="474" />
         <source>Ensemble de l'EPCI (1 commune)</source>
         <translation>Whole EPCI (1 commune)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="472" />
+        <location filename="../../core/render/print_layout.cpp" line="483" />
         <source>%1 habitants passent à moins de %2 min (%3 km²), %4 à plus de %2 min (%5 km²)</source>
         <translation>%1 inhabitants come within %2 min (%3 km²), %4 go beyond %2 min (%5 km²)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="477" />
+        <location filename="../../core/render/print_layout.cpp" line="488" />
         <source>Au-delà, référence</source>
         <translation>Beyond, reference</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="478" />
+        <location filename="../../core/render/print_layout.cpp" line="489" />
         <source>Au-delà, scénario</source>
         <translation>Beyond, scenario</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="479" />
+        <location filename="../../core/render/print_layout.cpp" line="490" />
         <source>Écart</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="703" />
+        <location filename="../../core/render/print_layout.cpp" line="507" />
+        <source>… et %1 autres EPCI, sans changement</source>
+        <translation>… and %1 other EPCI, unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="508" />
+        <source>… et %1 autres EPCI : écart de %2 habitants</source>
+        <translation>… and %1 other EPCI: change of %2 inhabitants</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="725" />
         <source>1 : %1</source>
         <translation>1:%1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="739" />
+        <location filename="../../core/render/print_layout.cpp" line="761" />
         <source>page %1 / %2</source>
         <translation>page %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="765" />
+        <location filename="../../core/render/print_layout.cpp" line="787" />
         <source>Comparaison</source>
         <translation>Comparison</translation>
     </message>
