@@ -140,6 +140,8 @@ struct PrintLayout::Impl {
     QString territoryName() const;
     QString scenarioText(const QString& scenario) const;
     QString titleOf(const Page& page) const;
+    // The title as set in `width`: a title too long for one line breaks after its colon.
+    QString titleLines(const Page& page, double width) const;
     QString subtitleOf(const Page& page) const;
     QString footerText() const;
 
@@ -305,6 +307,14 @@ QString PrintLayout::Impl::titleOf(const Page& page) const
     case PageKind::Epci: return content.territory->epcis[std::size_t(page.epci)].name;
     }
     return {};
+}
+
+QString PrintLayout::Impl::titleLines(const Page& page, double width) const
+{
+    QString title = titleOf(page);
+    const int colon = int(title.indexOf(QStringLiteral(" : ")));
+    if (colon > 0 && print::textWidth(title, fonts.title) > width) title.replace(colon, 3, QStringLiteral("\u00A0:\n"));
+    return title;
 }
 
 QString PrintLayout::Impl::subtitleOf(const Page& page) const
@@ -532,7 +542,7 @@ Frames PrintLayout::Impl::frames(const Page& page, const std::vector<print::Lege
     const double margin = mm(options.paper == PaperSize::A3 ? 14 : 10);
     const double width = size.width() - 2 * margin;
     Frames f;
-    const double titleHeight = std::min(print::textHeight(titleOf(page), fonts.title, width), 2 * print::lineHeight(fonts.title));
+    const double titleHeight = std::min(print::textHeight(titleLines(page, width), fonts.title, width), 2 * print::lineHeight(fonts.title));
     f.header = QRectF(margin, margin, width, titleHeight + mm(0.5) + print::textHeight(subtitleOf(page), fonts.subtitle, width));
     const double creditsHeight = print::textHeight(content.credits, fonts.credits, width)
                                + print::textHeight(footerText(), fonts.credits, width) + mm(1);
@@ -665,11 +675,11 @@ void PrintLayout::Impl::paint(QPainter& painter, int index) const
 
     // Title and subtitle.
     const double titleHeight =
-        std::min(print::textHeight(titleOf(page), fonts.title, f.header.width()), 2 * print::lineHeight(fonts.title));
+        std::min(print::textHeight(titleLines(page, f.header.width()), fonts.title, f.header.width()), 2 * print::lineHeight(fonts.title));
     painter.setPen(kInk);
     painter.setFont(fonts.title);
     painter.drawText(QRectF(f.header.left(), f.header.top(), f.header.width(), titleHeight),
-                     Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, titleOf(page));
+                     Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, titleLines(page, f.header.width()));
     painter.setFont(fonts.subtitle);
     painter.setPen(QColor(80, 80, 80));
     painter.drawText(QRectF(f.header.left(), f.header.top() + titleHeight + mm(0.5), f.header.width(),
