@@ -655,11 +655,28 @@ TEST_CASE("on a two-way network the OD matrix is symmetric and agrees with singl
             REQUIRE(matrix.at(i, j).reached());
             CHECK(matrix.at(i, j).time == matrix.at(j, i).time);
             CHECK(matrix.at(i, j).time == row[j].time);
+            if (i == j) continue;
             CHECK(matrix.at(i, j).time == single.reachAt(points[j]).time);
             CHECK(matrix.at(i, j).metres == Approx(single.reachAt(points[j]).metres));
         }
-        CHECK(matrix.at(i, i).time == 2 * points[i].accessTime);
+        // A place to itself is no trip (not two access legs to the road and back).
+        CHECK(matrix.at(i, i).time == 0);
+        CHECK(matrix.at(i, i).metres == 0.0);
+        CHECK(single.reachAt(points[i]).time == 2 * points[i].accessTime);
     }
+}
+
+TEST_CASE("an origin standing on a destination has it as its nearest, at no time")
+{
+    const RoadGraph graph(randomNetwork(9, 15, 0.2));
+    const Snapper snapper(graph);
+    const std::vector<Snap> destinations = snapper.snapAll(randomPoints(2, 3, 2800.0), testAccess());
+    std::vector<Snap> origins = snapper.snapAll(randomPoints(1, 4, 2800.0), testAccess());
+    origins.push_back(destinations[1]);
+    const std::vector<NearestTrip> nearest = nearestDestinations(graph, origins, destinations);
+    CHECK(nearest.back().destination == 1);
+    CHECK(nearest.back().trip.time == 0);
+    for (std::size_t o = 0; o + 1 < origins.size(); ++o) CHECK(nearest[o].trip.time > 0);
 }
 
 TEST_CASE("a matrix with more origins than destinations gives the same trips")

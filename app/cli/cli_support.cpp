@@ -93,10 +93,17 @@ void TextTable::print(QTextStream& stream) const
     for (int c = 0; c < headers_.size(); ++c) widths[c] = headers_[c].size();
     for (const QStringList& row : rows_)
         for (int c = 0; c < headers_.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
+    // A column is right-aligned when all its values are numbers (a dash or nothing aside), so
+    // that codes like 04070 and 04070b stay in one alignment.
+    std::vector<bool> rightAligned(headers_.size(), true);
+    static const QRegularExpression blank(QStringLiteral("^[-–— ]*$"));
+    for (const QStringList& row : rows_)
+        for (int c = 0; c < headers_.size(); ++c)
+            if (!numeric.match(row[c]).hasMatch() && !blank.match(row[c]).hasMatch()) rightAligned[c] = false;
     auto printRow = [&](const QStringList& row, bool header) {
         QStringList cells;
         for (int c = 0; c < headers_.size(); ++c) {
-            const bool right = !header && numeric.match(row[c]).hasMatch();
+            const bool right = !header && rightAligned[c] && !blank.match(row[c]).hasMatch();
             cells << (right ? row[c].rightJustified(widths[c]) : row[c].leftJustified(widths[c]));
         }
         QString line = cells.join(QStringLiteral("  "));

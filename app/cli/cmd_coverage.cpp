@@ -156,8 +156,12 @@ TextTable referralTable(const std::vector<ReferralLink>& links)
 }
 
 // Per (origin level, target level): how many links, how many beyond, how many without target.
-void printReferralSummary(const std::vector<ReferralLink>& links, const QString& threshold)
+void printReferralSummary(const std::vector<ReferralLink>& links, const std::vector<AccueilPoint>& points,
+                          const QString& threshold)
 {
+    std::array<int, 4> pointsOfLevel{};  // open points, by level
+    for (const AccueilPoint& point : points)
+        if (point.status != PointStatus::Closed && int(point.level) >= 1 && int(point.level) <= 3) ++pointsOfLevel[int(point.level)];
     std::map<std::pair<int, int>, std::array<int, 3>> counts;  // links, beyond, no target
     for (const ReferralLink& link : links) {
         auto& count = counts[{int(link.fromLevel), int(link.toLevel)}];
@@ -168,10 +172,15 @@ void printReferralSummary(const std::vector<ReferralLink>& links, const QString&
     if (counts.empty()) return;
     out() << "\nReferral links:\n";
     for (const auto& [levels, count] : counts) {
-        out() << "  level " << levels.first << " -> level " << levels.second << ": " << count[0] << " links, "
-              << count[1] << " beyond " << threshold << " min";
-        if (count[2] == count[0]) out() << " (no point of level " << levels.second << " can be reached)";
-        else if (count[2] > 0) out() << ", " << count[2] << " without a reachable point";
+        out() << "  level " << levels.first << " -> level " << levels.second << ": " << count[0] << " links, ";
+        if (count[2] == count[0] && pointsOfLevel[std::size_t(levels.second)] == 0)
+            out() << "none: the project has no point of level " << levels.second;
+        else if (count[2] == count[0])
+            out() << "none: no point of level " << levels.second << " can be reached";
+        else {
+            out() << count[1] << " beyond " << threshold << " min";
+            if (count[2] > 0) out() << ", " << count[2] << " without a reachable point";
+        }
         out() << '\n';
     }
 }
@@ -346,7 +355,7 @@ int runCoverage(const QStringList& arguments)
         }
         halls.print(out());
     }
-    printReferralSummary(referrals, threshold);
+    printReferralSummary(referrals, servicePoints, threshold);
     out() << "Written " << outPath;
     if (!csvDir.isEmpty()) out() << " and CSV tables in " << csvDir;
     out() << QStringLiteral(" (load %1 s, compute %2 s, write %3 s)\n")

@@ -25,6 +25,14 @@ void installTranslation(QApplication& app, const QString& language)
 {
     if (language != QLatin1String("en")) {
         QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+        // Qt's own dialogs and buttons (Annuler, Enregistrer...) when qt6-translations-l10n
+        // is installed (the package recommends it); English otherwise.
+        auto* qtTranslator = new QTranslator(&app);
+        if (qtTranslator->load(QLocale(QLocale::French, QLocale::France), QStringLiteral("qtbase"), QStringLiteral("_"),
+                               QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            app.installTranslator(qtTranslator);
+        else
+            delete qtTranslator;
         return;
     }
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));

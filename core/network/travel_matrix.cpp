@@ -1,5 +1,8 @@
 #include "network/travel_matrix.h"
 
+#include <cmath>
+#include <map>
+
 namespace maillage {
 
 namespace {
@@ -20,11 +23,25 @@ std::vector<NodeId> endNodesOf(const RoadGraph& graph, std::span<const Snap> poi
     return nodes;
 }
 
-std::vector<Trip> tripsTo(const NearestSearch& search, std::span<const Snap> points)
+// Within this distance two places are the same: no trip at all, rather than the two access
+// legs and terminal times a trip between distinct places pays (an OD matrix's diagonal is 0).
+constexpr double kSamePlaceMetres = 1.0;
+
+bool samePlace(const Snap& a, const Snap& b)
+{
+    return a.ok() && b.ok() && std::hypot(a.point.x - b.point.x, a.point.y - b.point.y) < kSamePlaceMetres;
+}
+
+// Trips between the search's seed and each of `points`.
+std::vector<Trip> tripsTo(const NearestSearch& search, const Snap& seed, std::span<const Snap> points)
 {
     std::vector<Trip> trips;
     trips.reserve(points.size());
     for (const Snap& p : points) {
+        if (samePlace(seed, p)) {
+            trips.push_back(Trip{0, 0.0});
+            continue;
+        }
         const Reach r = search.reachAt(p);
         trips.push_back(r.reached() ? Trip{r.time, r.metres} : Trip{});
     }
@@ -38,7 +55,7 @@ std::vector<Trip> travelFrom(NearestSearch& workspace, const Snap& origin,
 {
     const SearchOptions search{SearchDirection::FromSources, options.timeLimit, true};
     workspace.runUntilSettled({&origin, 1}, search, endNodesOf(workspace.graph(), destinations));
-    return tripsTo(workspace, destinations);
+    return tripsTo(workspace, origin, destinations);
 }
 
 std::vector<Trip> travelTo(NearestSearch& workspace, std::span<const Snap> origins,
@@ -46,7 +63,7 @@ std::vector<Trip> travelTo(NearestSearch& workspace, std::span<const Snap> origi
 {
     const SearchOptions search{SearchDirection::ToSources, options.timeLimit, true};
     workspace.runUntilSettled({&destination, 1}, search, endNodesOf(workspace.graph(), origins));
-    return tripsTo(workspace, origins);
+    return tripsTo(workspace, destination, origins);
 }
 
 TravelMatrix travelMatrix(const RoadGraph& graph, std::span<const Snap> origins,
@@ -74,9 +91,19 @@ std::vector<NearestTrip> nearestDestinations(const RoadGraph& graph, std::span<c
 {
     NearestSearch search(graph);
     search.run(destinations, {SearchDirection::ToSources, options.timeLimit, true});
+    // Destinations by position, to find an origin standing on one (no trip at all).
+    std::map<std::pair<long long, long long>, std::uint32_t> byPosition;
+    const auto key = [](const Snap& s) { return std::pair(std::llround(s.point.x), std::llround(s.point.y)); };
+    for (std::uint32_t d = 0; d < destinations.size(); ++d)
+        if (destinations[d].ok()) byPosition.try_emplace(key(destinations[d]), d);
     std::vector<NearestTrip> result;
     result.reserve(origins.size());
     for (const Snap& origin : origins) {
+        if (const auto same = byPosition.find(key(origin));
+            same != byPosition.end() && samePlace(origin, destinations[same->second])) {
+            result.push_back({same->second, Trip{0, 0.0}});
+            continue;
+        }
         const Reach r = search.reachAt(origin);
         if (r.reached()) result.push_back({r.source, Trip{r.time, r.metres}});
         else result.push_back({});
