@@ -2,7 +2,8 @@
 # The main job on the Alpes-de-Haute-Provence (04) data: installs what is needed, builds,
 # creates a project from the reference data, imports the three published point lists,
 # prints what the territory and the store hold, then computes the 20-minute coverage of the
-# France services (out/coverage-04.gpkg, CSV tables in out/coverage-04/) and its summary.
+# France services (out/coverage-04.gpkg, CSV tables in out/coverage-04/) and its summary, and
+# the map atlas in PDF (out/atlas-04.pdf).
 # Data folder: ../shared/data (override with MAILLAGE_SHARED_DATA). Output: out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,14 +22,19 @@ $M init --project "$PROJECT" \
   --communes "$DATA/limites-04.gpkg" --communes-layer commune \
   --epci "$DATA/limites-04.gpkg" --epci-layer epci \
   --outline "$DATA/limites-04.gpkg" --outline-layer departement \
-  --network "$DATA/routes-04.geojson" --profile generalised
-$M import --project "$PROJECT" "$DATA/mairies-04.csv"
-$M import --project "$PROJECT" "$DATA/france-services-2024.csv"
-$M import --project "$PROJECT" "$DATA/laposte-2020.csv"
+  --network "$DATA/routes-04.geojson" --profile generalised \
+  --boundaries-source "IGN, ADMIN EXPRESS COG 2018" --population-source "INSEE, populations légales 2025" \
+  --roads-source "TravelMapping HighwayData, 2026"
+$M import --project "$PROJECT" "$DATA/mairies-04.csv" --credit "Communes et villes de France, 2025"
+$M import --project "$PROJECT" "$DATA/france-services-2024.csv" --credit "ANCT, liste du 1er août 2024"
+$M import --project "$PROJECT" "$DATA/laposte-2020.csv" --credit "La Poste, points de contact, 2020"
 echo
 $M info --project "$PROJECT"
 echo
 $M coverage --project "$PROJECT" --out out/coverage-04.gpkg --csv out/coverage-04
+echo
+# The same coverage as a print layout: the département, then one page per EPCI.
+$M export-pdf --project "$PROJECT" --out out/atlas-04.pdf --atlas epci
 
 # With a display, open the result in the desktop application; without one, the CLI summary above is the result.
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x build/app/gui/maillage-gui ]; then

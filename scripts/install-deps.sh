@@ -9,7 +9,7 @@ PACKAGES=(
   qt6-svg-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
   libgdal-dev gdal-bin libproj-dev proj-data
   libsqlite3-dev sqlite3 catch2
-  xvfb xauth poppler-utils imagemagick
+  xvfb xauth poppler-utils imagemagick fonts-dejavu-core
 )
 
 missing=()

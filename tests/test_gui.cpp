@@ -9,6 +9,7 @@
 #include "report/geopackage_export.h"
 #include "labels.h"
 #include "main_window.h"
+#include "pdf_export_dialog.h"
 #include "map/layer_panel.h"
 #include "map/map_canvas.h"
 #include "render/boundary_layers.h"
@@ -27,6 +28,7 @@
 #include <QSlider>
 #include <QToolButton>
 #include <QTreeWidget>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMouseEvent>
@@ -41,6 +43,7 @@
 #include <gdal.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -573,6 +576,61 @@ TEST_CASE("a new project gets its points by import, and its coverage starts from
 // Not run by default (hidden tag): `test_gui "[benchmark]"`. Measures what a planner
 // sees while dragging: for each mouse move, the coverage recompute, the map layers and the
 // statistics dock refreshed and the canvas repainted.
+TEST_CASE("Export to PDF previews the map as the window shows it and writes the pages")
+{
+    DemoWindow demo;
+    // What the planner sees is printed: a hidden layer stays hidden.
+    demo.window.layers()->layer(QStringLiteral("bands"))->setVisible(false);
+    PdfExportDialog dialog(demo.project(), demo.coverage(), *demo.window.layers(), &demo.window);
+    dialog.resize(1100, 760);
+    dialog.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+    REQUIRE(dialog.layout() != nullptr);
+    CHECK(dialog.layout()->pageCount() == 1);
+    const auto states = dialog.options().layers;
+    const auto bands = std::find_if(states.begin(), states.end(), [](const LayerState& s) { return s.id == QStringLiteral("bands"); });
+    REQUIRE(bands != states.end());
+    CHECK_FALSE(bands->visible);
+
+    // The preview shows a page: not blank, with the gap colour over the land.
+    const auto* preview = dialog.findChild<QLabel*>(QStringLiteral("pdfPreview"));
+    REQUIRE(preview != nullptr);
+    const QImage shown = preview->pixmap().toImage();
+    REQUIRE_FALSE(shown.isNull());
+    const QImage page = dialog.layout()->pageImage(0, 1.0).convertToFormat(QImage::Format_RGB32);
+    const QRgb gap = blend(GapLayer::kGapColour, boundary_style::kLand, 0.6);
+    int gapPixels = 0;
+    for (int y = 0; y < page.height(); y += 2)
+        for (int x = 0; x < page.width(); x += 2) {
+            const QRgb p = page.pixel(x, y);
+            if (std::abs(qRed(p) - qRed(gap)) <= 8 && std::abs(qGreen(p) - qGreen(gap)) <= 8 && std::abs(qBlue(p) - qBlue(gap)) <= 8)
+                ++gapPixels;
+        }
+    CHECK(gapPixels > 1000);
+    if (const QByteArray folder = qgetenv("MAILLAGE_SCREENSHOTS"); !folder.isEmpty())
+        dialog.grab().save(QDir(QString::fromLocal8Bit(folder)).filePath(QStringLiteral("pdf-export-dialog.png")));
+
+    // An atlas: a page per EPCI after the territory's, A3 landscape.
+    PrintOptions options = dialog.options();
+    options.atlas = true;
+    options.paper = PaperSize::A3;
+    options.landscape = true;
+    dialog.setOptions(options);
+    REQUIRE(dialog.layout() != nullptr);
+    CHECK(dialog.layout()->pageCount() == 1 + int(demo.project().territory().epcis.size()));
+    dialog.showPage(3);
+    CHECK(dialog.currentPage() == 3);
+
+    test::ScratchDir folder;
+    const QString pdf = folder.path(QStringLiteral("atlas.pdf"));
+    REQUIRE(dialog.exportTo(pdf));
+    QFile file(pdf);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK(file.read(5) == QByteArray("%PDF-"));
+    CHECK_FALSE(dialog.exportTo(QStringLiteral("/nonexistent/folder/atlas.pdf")));
+    CHECK(dialog.lastError().contains(QStringLiteral("/nonexistent/folder/atlas.pdf")));
+}
+
 TEST_CASE("live drag rate through the window", "[.][benchmark]")
 {
     DemoWindow demo;

@@ -34,6 +34,8 @@ struct Command {
     QString summary;
     // Receives the arguments after the subcommand name; returns the exit code.
     std::function<int(const QStringList& arguments)> run;
+    // Draws (fonts, PDF): runs in a QGuiApplication on the offscreen platform.
+    bool draws = false;
 };
 
 const std::vector<Command>& allCommands();

@@ -4,6 +4,7 @@
 #include "io/point_format.h"
 #include "io/point_importers.h"
 #include "store/kinds.h"
+#include "store/project_settings.h"
 #include "store/store.h"
 
 namespace maillage::cli {
@@ -99,6 +100,8 @@ int runImport(const QStringList& arguments)
         {QStringLiteral("commune-field"), QStringLiteral("Column with the commune INSEE code."), field},
         {QStringLiteral("source"), QStringLiteral("Source tag stored with the points (default: the file name)."), QStringLiteral("tag")},
         {QStringLiteral("delimiter"), QStringLiteral("CSV delimiter: one character or \"tab\" (default: guessed)."), QStringLiteral("char")},
+        {QStringLiteral("credit"), QStringLiteral("Credit for these points on maps, with the vintage (e.g. \"ANCT, liste du 1er août 2024\")."),
+         QStringLiteral("text")},
     });
     if (!parseCommandLine(parser, QStringLiteral("import"), arguments)) return 0;
     if (parser.positionalArguments().size() != 1)
@@ -117,7 +120,11 @@ int runImport(const QStringList& arguments)
 
     Store store = openProject(parser);
     const Territory territory = loadProjectTerritory(store);
-    printReport(importBatch(store, readBatch(format, file, parser), &territory));
+    const ImportReport report = importBatch(store, readBatch(format, file, parser), &territory);
+    if (parser.isSet(QStringLiteral("credit")))
+        saveProjectSources(store, {.boundaries = {}, .population = {}, .roads = {},
+                                   .points = {{report.batch.source, parser.value(QStringLiteral("credit"))}}});
+    printReport(report);
     return 0;
 }
 

@@ -49,6 +49,12 @@ int runInit(const QStringList& arguments)
         {QStringLiteral("network"), QStringLiteral("Road network: OpenStreetMap file or any OGR line layer."), file},
         {QStringLiteral("network-layer"), QStringLiteral("Layer of the network file."), layer},
         {QStringLiteral("profile"), QStringLiteral("Speed profile: \"generalised\", \"osm\" or a JSON file."), QStringLiteral("profile")},
+        {QStringLiteral("boundaries-source"), QStringLiteral("Credit for the boundaries on maps, with the vintage (default: IGN ADMIN EXPRESS)."),
+         QStringLiteral("text")},
+        {QStringLiteral("population-source"), QStringLiteral("Credit for the population, with the vintage (default: INSEE, populations légales)."),
+         QStringLiteral("text")},
+        {QStringLiteral("roads-source"), QStringLiteral("Credit for the road network (default: read from the file: OpenStreetMap, or its source field)."),
+         QStringLiteral("text")},
     });
     if (!parseCommandLine(parser, QStringLiteral("init"), arguments)) return 0;
 
@@ -72,6 +78,12 @@ int runInit(const QStringList& arguments)
     const Territory territory = loadTerritory(sources);
     Store store = Store::create(projectPath);
     saveProjectInputs(store, inputs);
+    ProjectSources credits;
+    credits.boundaries = parser.value(QStringLiteral("boundaries-source"));
+    credits.population = parser.value(QStringLiteral("population-source"));
+    credits.roads = parser.isSet(QStringLiteral("roads-source")) ? parser.value(QStringLiteral("roads-source"))
+                                                                 : detectRoadsSource(inputs.networkPath, inputs.networkLayer);
+    saveProjectSources(store, credits);
 
     out() << "Created project " << projectPath << ": " << territory.communes.size() << " communes, "
           << territory.epcis.size() << " EPCI, population " << groupThousands(territory.population()) << '\n';

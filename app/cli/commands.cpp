@@ -13,6 +13,7 @@ int runCoverage(const QStringList& arguments);
 int runScenario(const QStringList& arguments);
 int runCompare(const QStringList& arguments);
 int runSuggest(const QStringList& arguments);
+int runExportPdf(const QStringList& arguments);
 
 const std::vector<Command>& allCommands()
 {
@@ -27,6 +28,8 @@ const std::vector<Command>& allCommands()
         {QStringLiteral("scenario"), QStringLiteral("Plans: create, copy, rename, delete; add, close, upgrade points; close roads."), runScenario},
         {QStringLiteral("compare"), QStringLiteral("Two scenarios side by side: population beyond, gap area, what changes."), runCompare},
         {QStringLiteral("suggest"), QStringLiteral("Where the next k places of a level should go (greedy + swaps)."), runSuggest},
+        {QStringLiteral("export-pdf"), QStringLiteral("The coverage map as a print layout in PDF (one map or an atlas per EPCI)."),
+         runExportPdf, true},
     };
     return commands;
 }

@@ -3,7 +3,10 @@
 #include "cli_support.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QStringList>
+
+#include <memory>
 
 #include <gdal.h>
 
@@ -23,6 +26,16 @@ void printGeneralHelp()
     out().flush();
 }
 
+QtMessageHandler qtHandler = nullptr;
+
+// Qt's notes about the desktop session (e.g. no XDG_RUNTIME_DIR on a server) are not about
+// the user's command: a drawing command keeps stderr for its own one-line errors.
+void withoutSessionNotes(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (type == QtWarningMsg && message.startsWith(QLatin1String("QStandardPaths:"))) return;
+    if (qtHandler) qtHandler(type, context, message);
+}
+
 const Command* findCommand(const QString& name)
 {
     for (const Command& command : allCommands())
@@ -34,14 +47,24 @@ const Command* findCommand(const QString& name)
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Commands that draw (PDF) need fonts, hence a QGuiApplication; headless, on the
+    // offscreen platform unless the user chose one. The others stay QtCore-only.
+    const Command* drawing = argc > 1 ? findCommand(QString::fromLocal8Bit(argv[1])) : nullptr;
+    std::unique_ptr<QCoreApplication> app;
+    if (drawing && drawing->draws) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+        qtHandler = qInstallMessageHandler(withoutSessionNotes);
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("maillage"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MAILLAGE_VERSION));
     GDALAllRegister();
     // GDAL's own messages would duplicate ours on stderr; our errors carry its text.
     CPLSetErrorHandler(CPLQuietErrorHandler);
 
-    QStringList arguments = app.arguments().mid(1);
+    QStringList arguments = app->arguments().mid(1);
     if (arguments.isEmpty() || arguments.first() == QLatin1String("--help") || arguments.first() == QLatin1String("-h")
         || arguments.first() == QLatin1String("help")) {
         printGeneralHelp();

@@ -98,9 +98,10 @@ PlanningProject loadPlanningProject(const QCommandLineParser& parser)
 
     project.points = project.store->points();
     // Coarse networks are completed with town connectors at the town halls (see the profile).
-    project.graph = std::make_unique<RoadGraph>(loadTerritoryNetwork(
+    project.roads = std::make_shared<const NetworkInput>(loadTerritoryNetwork(
         project.networkPath, project.profile, lineOptions,
         townAnchors(project.territory, townHallsFor(project.territory, project.points)), &project.connectors));
+    project.graph = std::make_unique<RoadGraph>(*project.roads);
     return project;
 }
 

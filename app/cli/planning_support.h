@@ -32,6 +32,7 @@ struct PlanningProject {
     Territory territory;
     QString networkPath;
     SpeedProfile profile;
+    std::shared_ptr<const NetworkInput> roads;  // the network the graph was built from (for maps)
     std::unique_ptr<RoadGraph> graph;
     TownConnectorStats connectors;
     std::vector<AccueilPoint> points;  // the baseline

@@ -19,6 +19,7 @@
 #include "render/map_layer.h"
 #include "render/roads_layer.h"
 #include "new_project_dialog.h"
+#include "pdf_export_dialog.h"
 #include "point_commands.h"
 #include "planning_controller.h"
 #include "point_form.h"
@@ -240,6 +241,15 @@ void MainWindow::createActions()
     zoomSelectionAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
     connect(zoomSelectionAction_, &QAction::triggered, this, &MainWindow::zoomToSelection);
 
+    pdfAction_ = new QAction(tr("Exporter la carte en &PDF…"), this);
+    pdfAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    pdfAction_->setStatusTip(tr("Mise en page à imprimer : la carte, sa légende, l'échelle, le tableau par EPCI ; atlas par EPCI"));
+    connect(pdfAction_, &QAction::triggered, this, [this] {
+        if (!project_ || !coverage_) return;
+        PdfExportDialog dialog(*project_, *coverage_, *layers_, this);
+        if (dialog.exec() == QDialog::Accepted) statusBar()->showMessage(tr("Carte exportée en PDF."), 8000);
+    });
+
     aboutAction_ = new QAction(tr("À &propos de Maillage"), this);
     connect(aboutAction_, &QAction::triggered, this, &MainWindow::showAbout);
 }
@@ -256,6 +266,7 @@ void MainWindow::createMenus()
     projectMenu->addAction(saveAsAction_);
     projectMenu->addSeparator();
     projectMenu->addAction(importAction_);
+    projectMenu->addAction(pdfAction_);
     projectMenu->addSeparator();
     projectMenu->addAction(closeAction_);
     projectMenu->addAction(quitAction_);
@@ -323,6 +334,7 @@ void MainWindow::createMenus()
     exportAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportAction_->setStatusTip(tr("Communes, EPCI, points, zones au-delà du seuil, isochrones et tables, avec les styles QGIS"));
     connect(exportAction_, &QAction::triggered, this, &MainWindow::chooseAndExportCoverage);
+    analysisMenu_->addAction(pdfAction_);
 
     menuBar()->addMenu(planning_->menu());
 
@@ -907,6 +919,7 @@ void MainWindow::updateActions()
         action->setEnabled(open && !busy);
     deleteAction_->setEnabled(open && selected > 0);
     exportAction_->setEnabled(open && !busy && coverage_ != nullptr);
+    pdfAction_->setEnabled(open && !busy && coverage_ != nullptr);
     editAction_->setEnabled(open && selected == 1);
     zoomSelectionAction_->setEnabled(open && selected > 0);
 }

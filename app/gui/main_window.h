@@ -171,6 +171,7 @@ private:
     QSlider* thresholdSlider_ = nullptr;
     QAction* includePlannedAction_ = nullptr;
     QAction* exportAction_ = nullptr;
+    QAction* pdfAction_ = nullptr;
     QActionGroup* levelGroup_ = nullptr;
     int identifiedCommune_ = -1;
 

@@ -133,6 +133,9 @@ std::shared_ptr<ProjectData> createProject(const QString& path, const ProjectInp
     auto data = loadProjectData(inputs, {}, progress);
     Store store = Store::create(path);
     saveProjectInputs(store, withoutNullStrings(inputs));
+    // Maps credit the road network as its file says (OpenStreetMap, or a source field).
+    saveProjectSources(store, {.boundaries = {}, .population = {},
+                               .roads = detectRoadsSource(inputs.networkPath, inputs.networkLayer), .points = {}});
     return data;
 }
 
@@ -149,6 +152,13 @@ std::shared_ptr<ProjectData> createDemoProject(const QString& path, const QStrin
     removeProjectFile(path);
     Store store = Store::create(path);
     saveProjectInputs(store, withoutNullStrings(inputs));
+    // The credits of the reference data, with their vintages (see the data folder's README).
+    saveProjectSources(store, {.boundaries = QStringLiteral("IGN, ADMIN EXPRESS COG 2018"),
+                               .population = QStringLiteral("INSEE, populations légales 2025"),
+                               .roads = QStringLiteral("TravelMapping HighwayData, 2026"),
+                               .points = {{QStringLiteral("mairies"), QStringLiteral("Communes et villes de France, 2025")},
+                                          {QStringLiteral("anct-france-services"), QStringLiteral("ANCT, liste du 1er août 2024")},
+                                          {QStringLiteral("laposte"), QStringLiteral("La Poste, points de contact, 2020")}}});
     const QDir folder(QDir(dataFolder).filePath(QStringLiteral("04")));
     const QStringList files{QStringLiteral("mairies-04.csv"), QStringLiteral("france-services-2024.csv"),
                             QStringLiteral("laposte-2020.csv")};

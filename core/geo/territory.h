@@ -49,6 +49,7 @@ public:
     std::vector<Commune> communes;
     std::vector<Epci> epcis;
     SharedGeometry outline;  // union of the communes, or the loaded département layer
+    QString name;            // from the outline layer (e.g. "Alpes-de-Haute-Provence"); may be empty
     BBox bbox;
     std::vector<LoadWarning> warnings;
 

@@ -447,12 +447,18 @@ void buildEpcis(const TerritorySources& sources, Territory& territory, const Com
 // ---------------------------------------------------------------------------------------
 // Outline
 
-SharedGeometry readOutline(const LayerSource& layerSource, std::vector<LoadWarning>& warnings)
+// The outline, and the name its layer gives the territory (ADMIN EXPRESS: field NOM of the
+// one département feature), for map titles.
+SharedGeometry readOutline(const LayerSource& layerSource, std::vector<LoadWarning>& warnings, QString& name)
 {
     const SourceLayer source = openLayer(layerSource, kOutlineLayerNames, QStringLiteral("département outline"));
     std::vector<MultiPolygonPtr> parts;
-    for (const OGRFeatureUniquePtr& feature : source.layer)
+    const int nameField = source.layer->GetLayerDefn()->GetFieldIndex("NOM");
+    for (const OGRFeatureUniquePtr& feature : source.layer) {
         parts.push_back(readPolygons(*feature, source, featureLabel(*feature), warnings));
+        if (nameField >= 0 && feature->IsFieldSetAndNotNull(nameField))
+            name = parts.size() == 1 ? QString::fromUtf8(feature->GetFieldAsString(nameField)).trimmed() : QString();
+    }
     if (parts.size() == 1) return share(std::move(parts.front()));
     std::vector<const OGRGeometry*> geometries;
     for (const MultiPolygonPtr& part : parts) geometries.push_back(part.get());
@@ -473,7 +479,7 @@ Territory loadTerritory(const TerritorySources& sources)
     Territory territory;
     const CommuneLayerInfo communes = loadCommunes(sources, territory);
     buildEpcis(sources, territory, communes);
-    territory.outline = sources.outline ? readOutline(*sources.outline, territory.warnings)
+    territory.outline = sources.outline ? readOutline(*sources.outline, territory.warnings, territory.name)
                                         : unionOfCommunes(territory, communes);
     territory.buildIndex();
     return territory;

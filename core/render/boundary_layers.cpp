@@ -89,10 +89,10 @@ std::vector<LegendEntry> CommunesLayer::legend() const
     return {areaEntry(QColor::fromRgba(boundary_style::kLand), Qt::NoPen, tr("Territoire"))};
 }
 
-std::vector<LegendEntry> CommunesLayer::legendWithin(const BBox& extent) const
+std::vector<LegendEntry> CommunesLayer::printLegend(const BBox& extent) const
 {
     // On paper the land colour needs no explanation.
-    return part_ == Part::Fill ? std::vector<LegendEntry>{} : MapLayer::legendWithin(extent);
+    return part_ == Part::Fill ? std::vector<LegendEntry>{} : MapLayer::printLegend(extent);
 }
 
 EpciLayer::EpciLayer(std::shared_ptr<const Territory> territory, QObject* parent)
@@ -149,6 +149,13 @@ CommuneLabelsLayer::CommuneLabelsLayer(std::shared_ptr<const Territory> territor
                            c->population >= kTownPopulation});
 }
 
+void CommuneLabelsLayer::setObstacles(std::vector<XY> positions, double radiusPixels)
+{
+    obstacles_ = std::move(positions);
+    obstacleRadius_ = radiusPixels;
+    markChanged();
+}
+
 void CommuneLabelsLayer::render(QPainter& painter, const ViewTransform& view) const
 {
     QFont normal = painter.font();
@@ -161,6 +168,22 @@ void CommuneLabelsLayer::render(QPainter& painter, const ViewTransform& view) co
     const QRectF screen(QPointF(0, 0), QSizeF(view.size()));
     std::vector<QRectF> placed;
     const bool vector = isVectorOutput(painter);
+    std::vector<QRectF> symbols;  // the obstacles' squares on screen
+    for (const XY& p : obstacles_) {
+        const QPointF at = view.toScreen(p);
+        if (screen.adjusted(-20, -20, 20, 20).contains(at))
+            symbols.push_back(QRectF(at - QPointF(obstacleRadius_, obstacleRadius_), QSizeF(2, 2) * obstacleRadius_));
+    }
+    auto symbolUnder = [&symbols](const QRectF& box) -> const QRectF* {
+        for (const QRectF& s : symbols)
+            if (s.intersects(box)) return &s;
+        return nullptr;
+    };
+    auto free = [&](const QRectF& box) {
+        const QRectF spaced = box.adjusted(-3, -1, 3, 1);
+        return screen.contains(box) && !symbolUnder(box)
+               && std::none_of(placed.begin(), placed.end(), [&](const QRectF& r) { return r.intersects(spaced); });
+    };
     for (const Label& label : labels_) {
         const QFontMetricsF& metrics = label.town ? townMetrics : normalMetrics;
         const double textWidth = metrics.horizontalAdvance(label.text);
@@ -171,9 +194,31 @@ void CommuneLabelsLayer::render(QPainter& painter, const ViewTransform& view) co
         const QPointF at = view.toScreen(label.position);
         QRectF box(at.x() - textWidth / 2, at.y() - metrics.height() / 2, textWidth, metrics.height());
         if (!screen.intersects(box)) continue;
-        const QRectF spaced = box.adjusted(-3, -1, 3, 1);
-        if (std::any_of(placed.begin(), placed.end(), [&](const QRectF& r) { return r.intersects(spaced); })) continue;
-        placed.push_back(spaced);
+        if (const QRectF* symbol = symbolUnder(box)) {
+            // Beside the symbol, as a cartographer places a town's name by its dot.
+            const QSizeF size = box.size();
+            const QPointF c = symbol->center();
+            const double gap = 2;
+            const QRectF candidates[] = {
+                QRectF(QPointF(symbol->right() + gap, c.y() - size.height() / 2), size),
+                QRectF(QPointF(symbol->left() - gap - size.width(), c.y() - size.height() / 2), size),
+                QRectF(QPointF(c.x() - size.width() / 2, symbol->top() - gap - size.height()), size),
+                QRectF(QPointF(c.x() - size.width() / 2, symbol->bottom() + gap), size),
+            };
+            const auto it = std::find_if(std::begin(candidates), std::end(candidates), free);
+            if (it == std::end(candidates)) continue;
+            box = *it;
+        } else if (!free(box)) {
+            if (!vector && !screen.contains(box) && screen.intersects(box)) {
+                // Cut by the window's edge (never on paper): kept if nothing else is in the way.
+                const QRectF spaced = box.adjusted(-3, -1, 3, 1);
+                if (std::any_of(placed.begin(), placed.end(), [&](const QRectF& r) { return r.intersects(spaced); }))
+                    continue;
+            } else {
+                continue;
+            }
+        }
+        placed.push_back(box.adjusted(-3, -1, 3, 1));
         painter.setFont(label.town ? town : normal);
         // A white halo keeps names readable over colours and roads.
         QPainterPath text;

@@ -19,7 +19,7 @@ public:
     CommunesLayer(std::shared_ptr<const Territory> territory, Part part, QObject* parent = nullptr);
     void render(QPainter& painter, const ViewTransform& view) const override;
     std::vector<LegendEntry> legend() const override;
-    std::vector<LegendEntry> legendWithin(const BBox& extent) const override;
+    std::vector<LegendEntry> printLegend(const BBox& extent) const override;
     BBox extent() const override { return territory_->bbox; }
 
 private:
@@ -61,6 +61,10 @@ public:
     void render(QPainter& painter, const ViewTransform& view) const override;
     std::vector<LegendEntry> legend() const override;
 
+    // Places the names beside these symbols rather than under them (e.g. the accueil points
+    // of a printed map): a name that would touch one moves right, left, above or below it.
+    void setObstacles(std::vector<XY> positions, double radiusPixels);
+
 private:
     struct Label {
         QString text;
@@ -69,6 +73,8 @@ private:
         bool town = false; // emphasised (large population)
     };
     std::vector<Label> labels_;  // by decreasing population
+    std::vector<XY> obstacles_;
+    double obstacleRadius_ = 0;
 };
 
 // The colours of the boundary layers, shared with the legend and the tests.

@@ -97,15 +97,37 @@ LegendEntry swatch(QRgb fill, const QString& label, QRgb outline = 0)
             label};
 }
 
-QPainterPath pathOf(const SharedGeometry& geometry)
+AreaParts partsOf(const SharedGeometry& geometry) { return AreaParts(geometry.get()); }
+
+QRectF rectOf(const BBox& extent)
 {
-    return geometry ? areaPath(*geometry) : QPainterPath();
+    return extent.isEmpty() ? QRectF() : QRectF(extent.minX, extent.minY, extent.width(), extent.height());
 }
 
-bool meets(const QPainterPath& path, const BBox& extent)
+bool meets(const AreaParts& parts, const BBox& extent) { return parts.meets(rectOf(extent)); }
+
+QRectF visibleRect(const ViewTransform& view) { return rectOf(view.visibleExtent()); }
+
+// Polygons of each class of a raster of classes (1..n), clipped to the territory outline.
+template <std::size_t N>
+std::array<SharedGeometry, N> classPolygons(const Territory& territory, const CoverageGrid& grid,
+                                            const std::vector<std::int32_t>& classes, int threads)
 {
-    if (path.isEmpty()) return false;
-    return extent.isEmpty() || path.intersects(QRectF(extent.minX, extent.minY, extent.width(), extent.height()));
+    auto outlines = polygonize(classes, grid.columns(), grid.rows(), grid.geoTransform(), 0);
+    std::array<std::unique_ptr<OGRMultiPolygon>, N> raw;
+    for (std::size_t c = 0; c < N; ++c)
+        if (auto it = outlines.find(std::int32_t(c + 1)); it != outlines.end()) raw[c] = std::move(it->second);
+    std::array<SharedGeometry, N> clipped;
+    parallelFor(N, threads, [&](std::size_t k) {
+        if (!raw[k] || raw[k]->IsEmpty()) return;
+        if (!territory.outline) {
+            clipped[k] = std::move(raw[k]);
+            return;
+        }
+        std::unique_ptr<OGRGeometry> cut(raw[k]->Intersection(territory.outline.get()));
+        clipped[k] = polygonalPart(cut.get());
+    });
+    return clipped;
 }
 
 }  // namespace
@@ -113,7 +135,8 @@ bool meets(const QPainterPath& path, const BBox& extent)
 SurfacePolygons surfacePolygons(const Territory& territory, const CoverageGrid& grid, std::span<const float> minutes,
                                 double thresholdMinutes, int threads)
 {
-    // Two rasters of classes: the bands (1–4) and unreachable (5); beyond the threshold (1).
+    // Two rasters of classes: the bands (1–4) and unreachable (5), drawn apart as on screen;
+    // beyond the threshold (1).
     constexpr std::int32_t kUnreachableClass = 5;
     std::vector<std::int32_t> bandClass(grid.rasterSize(), 0), beyondClass(grid.rasterSize(), 0);
     const auto& breaks = IsochroneLayer::kBreaks;
@@ -127,29 +150,12 @@ SurfacePolygons surfacePolygons(const Territory& territory, const CoverageGrid& 
         }
         if (!(m <= thresholdMinutes)) beyondClass[r] = 1;  // NaN and infinity are beyond
     }
-    auto bands = polygonize(bandClass, grid.columns(), grid.rows(), grid.geoTransform(), 0);
-    auto beyond = polygonize(beyondClass, grid.columns(), grid.rows(), grid.geoTransform(), 0);
-
-    // Unreachable cells also count in the last band, as computeIsochroneBands does.
-    std::array<std::unique_ptr<OGRMultiPolygon>, 6> raw;
-    for (std::int32_t c = 1; c <= kUnreachableClass; ++c)
-        if (auto it = bands.find(c); it != bands.end()) raw[std::size_t(c - 1)] = std::move(it->second);
-    if (auto it = beyond.find(1); it != beyond.end()) raw[5] = std::move(it->second);
-
-    std::array<SharedGeometry, 6> clipped;
-    parallelFor(raw.size(), threads, [&](std::size_t k) {
-        if (!raw[k] || raw[k]->IsEmpty()) return;
-        if (!territory.outline) {
-            clipped[k] = std::move(raw[k]);
-            return;
-        }
-        std::unique_ptr<OGRGeometry> cut(raw[k]->Intersection(territory.outline.get()));
-        clipped[k] = polygonalPart(cut.get());
-    });
+    const auto bands = classPolygons<5>(territory, grid, bandClass, threads);
+    const auto beyond = classPolygons<1>(territory, grid, beyondClass, threads);
     SurfacePolygons polygons;
-    for (std::size_t b = 0; b < polygons.bands.size(); ++b) polygons.bands[b] = clipped[b];
-    polygons.unreachable = clipped[4];
-    polygons.beyondThreshold = clipped[5];
+    for (std::size_t b = 0; b < polygons.bands.size(); ++b) polygons.bands[b] = bands[b];
+    polygons.unreachable = bands[4];
+    polygons.beyondThreshold = beyond[0];
     return polygons;
 }
 
@@ -174,10 +180,11 @@ void IsochroneLayer::setSurface(const CoverageGrid& grid, std::span<const float>
     if (legendChanges) Q_EMIT legendChanged();
 }
 
-void IsochroneLayer::setPolygons(const SurfacePolygons& polygons)
+void IsochroneLayer::setPolygons(const SurfacePolygons& polygons, int level)
 {
-    for (std::size_t b = 0; b < bandPaths_.size(); ++b) bandPaths_[b] = pathOf(polygons.bands[b]);
-    unreachablePath_ = pathOf(polygons.unreachable);
+    level_ = level;
+    for (std::size_t b = 0; b < bandParts_.size(); ++b) bandParts_[b] = partsOf(polygons.bands[b]);
+    unreachableParts_ = partsOf(polygons.unreachable);
     hasPolygons_ = true;
     markChanged();
     Q_EMIT legendChanged();
@@ -186,23 +193,25 @@ void IsochroneLayer::setPolygons(const SurfacePolygons& polygons)
 void IsochroneLayer::render(QPainter& painter, const ViewTransform& view) const
 {
     if (hasPolygons_ && (isVectorOutput(painter) || image_.isNull())) {
+        const QRectF visible = visibleRect(view);
         painter.setTransform(view.transform(), true);
         painter.setPen(Qt::NoPen);
-        for (std::size_t b = 0; b < bandPaths_.size(); ++b) {
+        for (std::size_t b = 0; b < bandParts_.size(); ++b) {
             painter.setBrush(QColor::fromRgba(kColours[b]));
-            painter.drawPath(bandPaths_[b]);
+            bandParts_[b].draw(painter, visible);
         }
         painter.setBrush(QColor::fromRgba(kUnreachable));
-        painter.drawPath(unreachablePath_);
+        unreachableParts_.draw(painter, visible);
         return;
     }
     if (!image_.isNull()) drawGridImage(painter, gridExtent_, cellSize_, image_, view);
 }
 
-std::vector<LegendEntry> IsochroneLayer::legendEntries(bool withUnreachable) const
+std::vector<LegendEntry> IsochroneLayer::legendEntries(bool withUnreachable, bool print) const
 {
+    // On paper the section title says "travel time to the nearest place of level N".
     std::vector<LegendEntry> entries{
-        swatch(kColours[0], tr("moins de 10 min d'un lieu de niveau %1").arg(level_)),
+        swatch(kColours[0], print ? tr("moins de 10 min") : tr("moins de 10 min d'un lieu de niveau %1").arg(level_)),
         swatch(kColours[1], tr("10 à 20 min")),
         swatch(kColours[2], tr("20 à 30 min")),
         swatch(kColours[3], tr("plus de 30 min")),
@@ -211,12 +220,12 @@ std::vector<LegendEntry> IsochroneLayer::legendEntries(bool withUnreachable) con
     return entries;
 }
 
-std::vector<LegendEntry> IsochroneLayer::legend() const { return legendEntries(true); }
+std::vector<LegendEntry> IsochroneLayer::legend() const { return legendEntries(true, false); }
 
-std::vector<LegendEntry> IsochroneLayer::legendWithin(const BBox& extent) const
+std::vector<LegendEntry> IsochroneLayer::printLegend(const BBox& extent) const
 {
     // The bands are one scale, shown whole; the unreachable colour only where it appears.
-    return legendEntries(!hasPolygons_ || meets(unreachablePath_, extent));
+    return legendEntries(!hasPolygons_ || meets(unreachableParts_, extent), true);
 }
 
 GapLayer::GapLayer(QObject* parent) : MapLayer(QStringLiteral("gaps"), tr("Zones au-delà du seuil"), parent)
@@ -238,9 +247,11 @@ void GapLayer::setSurface(const CoverageGrid& grid, std::span<const float> minut
     if (legendChanges) Q_EMIT legendChanged();
 }
 
-void GapLayer::setPolygons(const SurfacePolygons& polygons)
+void GapLayer::setPolygons(const SurfacePolygons& polygons, int level, double thresholdMinutes)
 {
-    path_ = pathOf(polygons.beyondThreshold);
+    level_ = level;
+    thresholdMinutes_ = thresholdMinutes;
+    parts_ = partsOf(polygons.beyondThreshold);
     hasPolygons_ = true;
     markChanged();
     Q_EMIT legendChanged();
@@ -250,12 +261,13 @@ void GapLayer::render(QPainter& painter, const ViewTransform& view) const
 {
     const QTransform base = painter.transform();
     if (hasPolygons_ && (isVectorOutput(painter) || image_.isNull())) {
+        const QRectF visible = visibleRect(view);
         painter.setTransform(view.transform(), true);
         QPen pen(QColor::fromRgba(kGapOutline), 1.0);
         pen.setCosmetic(true);
         painter.setPen(pen);
         painter.setBrush(QColor::fromRgba(kGapColour));
-        painter.drawPath(path_);
+        parts_.draw(painter, visible);
         return;
     }
     if (image_.isNull()) return;
@@ -274,10 +286,73 @@ std::vector<LegendEntry> GapLayer::legend() const
                    tr("à plus de %1 min d'un lieu de niveau %2").arg(thresholdMinutes_).arg(level_), kGapOutline)};
 }
 
-std::vector<LegendEntry> GapLayer::legendWithin(const BBox& extent) const
+std::vector<LegendEntry> GapLayer::printLegend(const BBox& extent) const
 {
-    if (hasPolygons_ && !meets(path_, extent)) return {};
+    if (hasPolygons_ && !meets(parts_, extent)) return {};
     return legend();
+}
+
+ChangePolygons changePolygons(const Territory& territory, const CoverageGrid& grid, std::span<const float> minutesA,
+                              std::span<const float> minutesB, double thresholdMinutes, int threads)
+{
+    std::vector<std::int32_t> classes(grid.rasterSize(), 0);
+    const std::size_t cells = std::min({grid.cellCount(), minutesA.size(), minutesB.size()});
+    for (std::size_t i = 0; i < cells; ++i) {
+        const bool beyondA = !(minutesA[i] <= thresholdMinutes), beyondB = !(minutesB[i] <= thresholdMinutes);
+        const std::int32_t c = beyondA && !beyondB ? 1 : !beyondA && beyondB ? 2 : beyondA && beyondB ? 3 : 0;
+        classes[grid.rasterIndex(i)] = c;
+    }
+    const auto polygons = classPolygons<3>(territory, grid, classes, threads);
+    return {polygons[0], polygons[1], polygons[2]};
+}
+
+ChangeLayer::ChangeLayer(QObject* parent) : MapLayer(QStringLiteral("changes"), tr("Changements d'accès"), parent)
+{
+    setOpacity(0.8);
+}
+
+void ChangeLayer::setPolygons(const ChangePolygons& polygons, int level, double thresholdMinutes)
+{
+    covered_ = partsOf(polygons.covered);
+    uncovered_ = partsOf(polygons.uncovered);
+    stillBeyond_ = partsOf(polygons.stillBeyond);
+    level_ = level;
+    thresholdMinutes_ = thresholdMinutes;
+    hasPolygons_ = true;
+    markChanged();
+    Q_EMIT legendChanged();
+}
+
+void ChangeLayer::render(QPainter& painter, const ViewTransform& view) const
+{
+    const QRectF visible = visibleRect(view);
+    painter.setTransform(view.transform(), true);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor::fromRgba(kStillBeyond));
+    stillBeyond_.draw(painter, visible);
+    QPen outline(QColor(40, 40, 40), 0.6);
+    outline.setCosmetic(true);
+    painter.setPen(outline);
+    painter.setBrush(QColor::fromRgba(kCovered));
+    covered_.draw(painter, visible);
+    painter.setBrush(QColor::fromRgba(kUncovered));
+    uncovered_.draw(painter, visible);
+}
+
+std::vector<LegendEntry> ChangeLayer::legend() const { return printLegend({}); }
+
+std::vector<LegendEntry> ChangeLayer::printLegend(const BBox& extent) const
+{
+    const QString threshold = QString::number(thresholdMinutes_);
+    std::vector<LegendEntry> entries;
+    if (meets(covered_, extent))
+        entries.push_back(swatch(kCovered, tr("passe à moins de %1 min d'un lieu de niveau %2").arg(threshold).arg(level_),
+                                 0xff282828));
+    if (meets(uncovered_, extent))
+        entries.push_back(swatch(kUncovered, tr("passe à plus de %1 min").arg(threshold), 0xff282828));
+    if (meets(stillBeyond_, extent))
+        entries.push_back(swatch(kStillBeyond, tr("reste à plus de %1 min").arg(threshold)));
+    return entries;
 }
 
 }  // namespace maillage::render

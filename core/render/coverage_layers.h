@@ -1,6 +1,7 @@
 #pragma once
 
 #include "geo/territory.h"
+#include "render/geometry_path.h"
 #include "render/map_layer.h"
 
 #include <QImage>
@@ -39,13 +40,13 @@ public:
 
     // The surface (minutes per grid cell) of a level.
     void setSurface(const CoverageGrid& grid, std::span<const float> minutes, int level);
-    // The same surface as polygons, drawn instead of the image on a vector device.
-    void setPolygons(const SurfacePolygons& polygons);
+    // The surface as polygons, drawn instead of the image on a vector device (or alone).
+    void setPolygons(const SurfacePolygons& polygons, int level);
     int level() const { return level_; }
 
     void render(QPainter& painter, const ViewTransform& view) const override;
     std::vector<LegendEntry> legend() const override;
-    std::vector<LegendEntry> legendWithin(const BBox& extent) const override;
+    std::vector<LegendEntry> printLegend(const BBox& extent) const override;
     bool hasContent() const override { return !image_.isNull() || hasPolygons_; }
 
     static constexpr std::array<double, 3> kBreaks{10.0, 20.0, 30.0};
@@ -53,14 +54,14 @@ public:
     static constexpr QRgb kUnreachable = 0xff7b3294;
 
 private:
-    std::vector<LegendEntry> legendEntries(bool withUnreachable) const;
+    std::vector<LegendEntry> legendEntries(bool withUnreachable, bool print) const;
     QImage image_;
     BBox gridExtent_;
     double cellSize_ = 0.0;
     int level_ = 2;
     bool hasPolygons_ = false;
-    std::array<QPainterPath, 4> bandPaths_;
-    QPainterPath unreachablePath_;
+    std::array<AreaParts, 4> bandParts_;
+    AreaParts unreachableParts_;
 };
 
 // Zones beyond the threshold: every cell over it filled with the gap colour, outlined by
@@ -73,12 +74,12 @@ public:
     explicit GapLayer(QObject* parent = nullptr);
 
     void setSurface(const CoverageGrid& grid, std::span<const float> minutes, int level, double thresholdMinutes);
-    void setPolygons(const SurfacePolygons& polygons);
+    void setPolygons(const SurfacePolygons& polygons, int level, double thresholdMinutes);
     double thresholdMinutes() const { return thresholdMinutes_; }
 
     void render(QPainter& painter, const ViewTransform& view) const override;
     std::vector<LegendEntry> legend() const override;
-    std::vector<LegendEntry> legendWithin(const BBox& extent) const override;
+    std::vector<LegendEntry> printLegend(const BBox& extent) const override;
     bool hasContent() const override { return !image_.isNull() || hasPolygons_; }
 
     static constexpr QRgb kGapColour = 0xffc2185b;
@@ -92,7 +93,42 @@ private:
     int level_ = 2;
     double thresholdMinutes_ = 20.0;
     bool hasPolygons_ = false;
-    QPainterPath path_;
+    AreaParts parts_;
+};
+
+// What changes from one coverage to another (e.g. the baseline to a plan) at a threshold:
+// cells that come within it, cells that go beyond it, and those beyond in both, as
+// polygons clipped to the territory outline. Both surfaces are of the same grid.
+struct ChangePolygons {
+    SharedGeometry covered;
+    SharedGeometry uncovered;
+    SharedGeometry stillBeyond;
+};
+ChangePolygons changePolygons(const Territory& territory, const CoverageGrid& grid, std::span<const float> minutesA,
+                              std::span<const float> minutesB, double thresholdMinutes, int threads = 1);
+
+// The difference layer of a comparison: zones that become covered (green), uncovered
+// (orange-red), and those that stay beyond the threshold (the gap colour, light).
+class ChangeLayer : public MapLayer {
+    Q_OBJECT
+public:
+    explicit ChangeLayer(QObject* parent = nullptr);
+    void setPolygons(const ChangePolygons& polygons, int level, double thresholdMinutes);
+
+    void render(QPainter& painter, const ViewTransform& view) const override;
+    std::vector<LegendEntry> legend() const override;
+    std::vector<LegendEntry> printLegend(const BBox& extent) const override;
+    bool hasContent() const override { return hasPolygons_; }
+
+    static constexpr QRgb kCovered = 0xff1a9850;
+    static constexpr QRgb kUncovered = 0xffe8590c;
+    static constexpr QRgb kStillBeyond = 0xffe7a3bf;  // the gap colour, faded
+
+private:
+    AreaParts covered_, uncovered_, stillBeyond_;
+    int level_ = 2;
+    double thresholdMinutes_ = 20.0;
+    bool hasPolygons_ = false;
 };
 
 }  // namespace maillage::render

@@ -1,5 +1,7 @@
 #include "render/geometry_path.h"
 
+#include <QPainter>
+
 #include <ogr_api.h>
 #include <ogr_geometry.h>
 
@@ -81,6 +83,48 @@ XY labelPoint(const OGRGeometry& geometry, const BBox& bbox)
     if (point && !point->IsEmpty() && wkbFlatten(point->getGeometryType()) == wkbPoint)
         return {point->toPoint()->getX(), point->toPoint()->getY()};
     return {(bbox.minX + bbox.maxX) / 2, (bbox.minY + bbox.maxY) / 2};
+}
+
+namespace {
+
+void collectPolygons(const OGRGeometry& geometry, std::vector<QPainterPath>& parts)
+{
+    switch (wkbFlatten(geometry.getGeometryType())) {
+    case wkbPolygon: {
+        QPainterPath path = areaPath(geometry);
+        if (!path.isEmpty()) parts.push_back(std::move(path));
+        break;
+    }
+    case wkbMultiPolygon:
+    case wkbGeometryCollection:
+    case wkbMultiSurface:
+        for (const OGRGeometry* part : *geometry.toGeometryCollection()) collectPolygons(*part, parts);
+        break;
+    default: break;
+    }
+}
+
+}  // namespace
+
+AreaParts::AreaParts(const OGRGeometry* geometry)
+{
+    if (!geometry) return;
+    collectPolygons(*geometry, parts_);
+    for (const QPainterPath& part : parts_) boxes_.push_back(part.controlPointRect());
+}
+
+void AreaParts::draw(QPainter& painter, const QRectF& extent) const
+{
+    for (std::size_t i = 0; i < parts_.size(); ++i)
+        if (boxes_[i].intersects(extent)) painter.drawPath(parts_[i]);
+}
+
+bool AreaParts::meets(const QRectF& rect) const
+{
+    if (rect.isEmpty()) return !parts_.empty();
+    for (std::size_t i = 0; i < parts_.size(); ++i)
+        if (boxes_[i].intersects(rect) && parts_[i].intersects(rect)) return true;
+    return false;
 }
 
 }  // namespace maillage::render

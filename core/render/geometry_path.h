@@ -4,6 +4,11 @@
 
 #include <QPainterPath>
 #include <QPointF>
+#include <QRectF>
+
+#include <vector>
+
+class QPainter;
 
 class OGRGeometry;
 
@@ -14,6 +19,24 @@ namespace maillage::render {
 // lines and points inside collections are ignored for areas and vice versa.
 QPainterPath areaPath(const OGRGeometry& geometry);
 QPainterPath linePath(const OGRGeometry& geometry);
+
+// An area cut into its polygons, each with its box, so that a view draws only those it
+// shows (a page of an atlas zoomed on one EPCI writes a fraction of the département's
+// zones into its PDF).
+class AreaParts {
+public:
+    AreaParts() = default;
+    explicit AreaParts(const OGRGeometry* geometry);
+    bool isEmpty() const { return parts_.empty(); }
+    // Draws the polygons meeting `extent` (map coordinates; the painter maps them).
+    void draw(QPainter& painter, const QRectF& extent) const;
+    // True when a polygon meets the rectangle (an empty rectangle: any polygon).
+    bool meets(const QRectF& rect) const;
+
+private:
+    std::vector<QPainterPath> parts_;
+    std::vector<QRectF> boxes_;
+};
 
 // A point inside the polygon, good for a label (GEOS PointOnSurface); the bbox centre if
 // that fails.

@@ -57,9 +57,10 @@ public:
     virtual void render(QPainter& painter, const ViewTransform& view) const = 0;
     // The legend of everything the layer can show (the application's layer panel).
     virtual std::vector<LegendEntry> legend() const { return {}; }
-    // The legend of what the layer draws within `extent` (a printed map: only entries that
-    // appear). The whole legend unless the layer knows better.
-    virtual std::vector<LegendEntry> legendWithin(const BBox& extent) const;
+    // The legend of a printed map showing `extent`: only the entries that appear there, with
+    // labels that the legend's section titles complete (shorter than on screen). The whole
+    // legend unless the layer knows better.
+    virtual std::vector<LegendEntry> printLegend(const BBox& extent) const;
     // The map extent of the layer's content (empty when none).
     virtual BBox extent() const { return {}; }
     // False when the layer has nothing to draw yet (e.g. coverage not computed).

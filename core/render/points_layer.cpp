@@ -71,14 +71,14 @@ void PointsLayer::render(QPainter& painter, const ViewTransform& view) const
     }
 }
 
-std::vector<LegendEntry> PointsLayer::legend() const { return legendOf({}, legendShowsAllStatuses_); }
+std::vector<LegendEntry> PointsLayer::legend() const { return legendOf({}, legendShowsAllStatuses_, false); }
 
-std::vector<LegendEntry> PointsLayer::legendWithin(const BBox& extent) const
+std::vector<LegendEntry> PointsLayer::printLegend(const BBox& extent) const
 {
-    return legendOf(extent, legendShowsAllStatuses_);
+    return legendOf(extent, legendShowsAllStatuses_, true);
 }
 
-std::vector<LegendEntry> PointsLayer::legendOf(const BBox& extent, bool allStatuses) const
+std::vector<LegendEntry> PointsLayer::legendOf(const BBox& extent, bool allStatuses, bool print) const
 {
     // One entry per level and kind present, then the statuses drawn differently.
     std::map<std::pair<int, QString>, int> kinds;
@@ -93,8 +93,10 @@ std::vector<LegendEntry> PointsLayer::legendOf(const BBox& extent, bool allStatu
     std::vector<LegendEntry> entries;
     for (const auto& [key, count] : kinds) {
         const Level level = static_cast<Level>(key.first);
+        // On paper the symbol's shape already says the level, and the count is of the map.
         entries.push_back(pointLegendEntry({level, key.second, PointStatus::Existing},
-                                           tr("%1 (niveau %2) : %3").arg(kindLabel(key.second)).arg(key.first).arg(count)));
+                                           print ? tr("%1 (%2)").arg(kindLabel(key.second)).arg(count)
+                                                 : tr("%1 (niveau %2) : %3").arg(kindLabel(key.second)).arg(key.first).arg(count)));
     }
     const QString example = QStringLiteral("france_services");
     if (allStatuses || statuses.count(PointStatus::Planned))
@@ -103,7 +105,7 @@ std::vector<LegendEntry> PointsLayer::legendOf(const BBox& extent, bool allStatu
         entries.push_back(pointLegendEntry({Level::Second, example, PointStatus::Closed}, tr("Fermé")));
     if (allStatuses || outside)
         entries.push_back(pointLegendEntry({Level::Second, example, PointStatus::Existing, true},
-                                           tr("Hors du territoire (estompé)")));
+                                           print ? tr("hors du territoire (estompé)") : tr("Hors du territoire (estompé)")));
     return entries;
 }
 

@@ -27,7 +27,7 @@ public:
     bool isCached() const override { return false; }
     void render(QPainter& painter, const ViewTransform& view) const override;
     std::vector<LegendEntry> legend() const override;
-    std::vector<LegendEntry> legendWithin(const BBox& extent) const override;
+    std::vector<LegendEntry> printLegend(const BBox& extent) const override;
     BBox extent() const override;
 
     // The point drawn under a screen position (the topmost), or 0.
@@ -40,7 +40,7 @@ protected:
     virtual bool isSelected(qint64) const { return false; }
 
 private:
-    std::vector<LegendEntry> legendOf(const BBox& extent, bool allStatuses) const;
+    std::vector<LegendEntry> legendOf(const BBox& extent, bool allStatuses, bool print) const;
     // Symbols grow a little when zooming in, so a town's points stay easy to grab.
     static double symbolScale(const ViewTransform& view);
     // Symbols are drawn once per style into small images, then blitted: a few hundred

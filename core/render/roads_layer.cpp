@@ -4,6 +4,10 @@
 
 #include <QPainter>
 
+#include <algorithm>
+#include <cmath>
+#include <map>
+
 namespace maillage::render {
 namespace {
 
@@ -64,46 +68,55 @@ RoadsLayer::RoadsLayer(std::shared_ptr<const NetworkInput> network, QObject* par
     std::uint32_t connectorRef = 0;
     for (std::uint32_t i = 1; i < network_->refs.size(); ++i)
         if (network_->refs[i] == townConnectorRef()) connectorRef = i;
+    constexpr double kTileMetres = 10000.0;
+    std::array<std::map<std::pair<int, int>, QPainterPath>, GroupCount> tiled;
     for (const NetworkEdge& edge : network_->edges) {
         if (connectorRef != 0 && edge.refIndex == connectorRef) continue;
+        const XY first = edge.shapeEnd <= edge.shapeBegin + 1 ? network_->nodes[edge.from] : network_->shape[edge.shapeBegin];
+        const std::pair<int, int> tile{int(std::floor(first.x / kTileMetres)), int(std::floor(first.y / kTileMetres))};
+        QPainterPath& path = tiled[groupOf(edge.roadClass)][tile];
         if (edge.shapeEnd <= edge.shapeBegin + 1) {
-            const XY a = network_->nodes[edge.from], b = network_->nodes[edge.to];
-            QPainterPath& path = paths_[groupOf(edge.roadClass)];
-            path.moveTo(a.x, a.y);
+            const XY b = network_->nodes[edge.to];
+            path.moveTo(first.x, first.y);
             path.lineTo(b.x, b.y);
             continue;
         }
-        QPainterPath& path = paths_[groupOf(edge.roadClass)];
-        const XY first = network_->shape[edge.shapeBegin];
         path.moveTo(first.x, first.y);
         for (std::uint32_t i = edge.shapeBegin + 1; i < edge.shapeEnd; ++i)
             path.lineTo(network_->shape[i].x, network_->shape[i].y);
     }
+    for (int g = 0; g < GroupCount; ++g)
+        for (auto& [key, path] : tiled[g]) tiles_[g].push_back({path, path.controlPointRect()});
 }
 
 void RoadsLayer::render(QPainter& painter, const ViewTransform& view) const
 {
+    const BBox visible = view.visibleExtent();
+    const QRectF extent(visible.minX, visible.minY, visible.width(), visible.height());
     painter.setTransform(view.transform(), true);
     painter.setBrush(Qt::NoBrush);
     // Roads thicken a little when zooming in, so they stay readable on a valley scale.
     const double boost = view.metresPerPixel() < 40 ? 1.6 : view.metresPerPixel() < 100 ? 1.25 : 1.0;
     for (int g = GroupCount - 1; g >= 0; --g) {  // most important on top
         painter.setPen(roadPen(static_cast<Group>(g), boost));
-        painter.drawPath(paths_[g]);
+        for (const Tile& tile : tiles_[g])
+            if (tile.box.intersects(extent)) painter.drawPath(tile.path);
     }
 }
 
-std::vector<LegendEntry> RoadsLayer::legend() const { return legendWithin({}); }
+std::vector<LegendEntry> RoadsLayer::legend() const { return printLegend({}); }
 
-std::vector<LegendEntry> RoadsLayer::legendWithin(const BBox& extent) const
+std::vector<LegendEntry> RoadsLayer::printLegend(const BBox& extent) const
 {
     const QString labels[GroupCount] = {tr("Autoroute"), tr("Route nationale / voie rapide"), tr("Route principale"),
                                         tr("Route secondaire"), tr("Autre route")};
     const QRectF area(extent.minX, extent.minY, extent.width(), extent.height());
     std::vector<LegendEntry> entries;
     for (int g = 0; g < GroupCount; ++g) {
-        if (paths_[g].isEmpty()) continue;
-        if (!extent.isEmpty() && !hasVertexIn(paths_[g], area)) continue;
+        const auto shown = [&](const Tile& tile) {
+            return extent.isEmpty() || (tile.box.intersects(area) && hasVertexIn(tile.path, area));
+        };
+        if (std::none_of(tiles_[g].begin(), tiles_[g].end(), shown)) continue;
         QPen pen = roadPen(static_cast<Group>(g), 1.0);
         pen.setCosmetic(false);
         entries.push_back({LegendEntry::Kind::Line,

@@ -6,6 +6,7 @@
 #include <QPainterPath>
 
 #include <array>
+#include <vector>
 #include <memory>
 
 namespace maillage::render {
@@ -18,7 +19,7 @@ public:
     RoadsLayer(std::shared_ptr<const NetworkInput> network, QObject* parent = nullptr);
     void render(QPainter& painter, const ViewTransform& view) const override;
     std::vector<LegendEntry> legend() const override;
-    std::vector<LegendEntry> legendWithin(const BBox& extent) const override;
+    std::vector<LegendEntry> printLegend(const BBox& extent) const override;
     bool hasContent() const override { return network_ != nullptr; }
 
     // The drawing groups, from the most important.
@@ -26,8 +27,14 @@ public:
     static Group groupOf(RoadClass roadClass);
 
 private:
+    // Each group's roads in square tiles, so that a view draws (and a PDF page writes) only
+    // the tiles it shows.
+    struct Tile {
+        QPainterPath path;
+        QRectF box;
+    };
     std::shared_ptr<const NetworkInput> network_;
-    std::array<QPainterPath, GroupCount> paths_;
+    std::array<std::vector<Tile>, GroupCount> tiles_;
 };
 
 }  // namespace maillage::render

@@ -7,6 +7,7 @@
 #include "io/ogr_source.h"
 #include "planning/comparison.h"
 #include "report/geopackage_export.h"
+#include "report/gpkg_layer_writer.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -24,76 +25,6 @@ namespace maillage {
 
 namespace {
 
-struct Field {
-    const char* name;
-    OGRFieldType type;
-    const char* alias;  // French title (OGR alternative name)
-};
-
-// Creates a layer and writes its features one by one; errors name the file and the layer.
-class Writer {
-public:
-    Writer(GDALDataset& dataset, const QString& path, const QString& name, OGRwkbGeometryType type,
-           const QString& title, const QString& description, std::initializer_list<Field> fields)
-        : path_(path), name_(name)
-    {
-        const QByteArray identifier = title.toUtf8();
-        const QByteArray descriptionUtf8 = description.toUtf8();
-        char** options = nullptr;
-        options = CSLSetNameValue(options, "FID", "fid");
-        options = CSLSetNameValue(options, "IDENTIFIER", identifier.constData());
-        options = CSLSetNameValue(options, "DESCRIPTION", descriptionUtf8.constData());
-        if (type != wkbNone) options = CSLSetNameValue(options, "GEOMETRY_NAME", "geom");
-        OGRSpatialReference* srs = type == wkbNone ? nullptr : const_cast<OGRSpatialReference*>(&lambert93Srs());
-        layer_ = dataset.CreateLayer(name.toUtf8().constData(), srs, type, options);
-        CSLDestroy(options);
-        if (!layer_) fail(QStringLiteral("cannot create the layer"));
-        for (const Field& spec : fields) {
-            OGRFieldDefn field(spec.name, spec.type);
-            field.SetAlternativeName(spec.alias);
-            if (layer_->CreateField(&field) != OGRERR_NONE) fail(QStringLiteral("cannot create field %1").arg(spec.name));
-        }
-    }
-
-    void start() { feature_ = std::make_unique<OGRFeature>(layer_->GetLayerDefn()); }
-    void text(const char* field, const QString& value) { feature_->SetField(field, value.toUtf8().constData()); }
-    void integer(const char* field, qint64 value) { feature_->SetField(field, GIntBig(value)); }
-    void real(const char* field, double value, int decimals)
-    {
-        if (!std::isfinite(value)) {
-            feature_->SetFieldNull(feature_->GetFieldIndex(field));
-            return;
-        }
-        const double scale = std::pow(10.0, decimals);
-        feature_->SetField(field, std::round(value * scale) / scale);
-    }
-    void geometry(const OGRGeometry* geometry)
-    {
-        if (geometry && !geometry->IsEmpty()) feature_->SetGeometry(geometry);
-    }
-    void write()
-    {
-        if (layer_->CreateFeature(feature_.get()) != OGRERR_NONE) fail(QStringLiteral("cannot write a feature"));
-    }
-
-private:
-    [[noreturn]] void fail(const QString& what) const
-    {
-        throw Error(QStringLiteral("%1, layer %2: %3: %4").arg(path_, name_, what, lastGdalError()));
-    }
-
-    QString path_;
-    QString name_;
-    OGRLayer* layer_ = nullptr;
-    std::unique_ptr<OGRFeature> feature_;
-};
-
-std::unique_ptr<OGRGeometry> multiPolygon(const OGRGeometry* geometry)
-{
-    if (!geometry) return nullptr;
-    return std::unique_ptr<OGRGeometry>(OGRGeometryFactory::forceToMultiPolygon(geometry->clone()));
-}
-
 QString trend(double gain)
 {
     if (gain > 0.05) return QStringLiteral("better");
@@ -104,7 +35,7 @@ QString trend(double gain)
 void writeCommunes(GDALDataset& dataset, const QString& path, const CoverageContext& context,
                    const ScenarioComparison& comparison)
 {
-    Writer layer(dataset, path, comparison_layers::communes, wkbMultiPolygon,
+    LayerWriter layer(dataset, path, comparison_layers::communes, wkbMultiPolygon,
                  QStringLiteral("Comparaison par commune (%1 / %2)").arg(comparison.nameA, comparison.nameB),
                  QStringLiteral("Per commune: time from the town hall and people beyond %1 min in scenario A (%2) "
                                 "and B (%3); gains are A minus B")
@@ -126,28 +57,28 @@ void writeCommunes(GDALDataset& dataset, const QString& path, const CoverageCont
                   {"trend", OFTString, "Évolution"}});
     const Territory& territory = context.territory();
     for (const CommuneComparison& c : comparison.communes) {
-        layer.start();
-        layer.text("insee", c.insee);
-        layer.text("name", c.name);
-        layer.text("epci_siren", c.epciSiren);
-        layer.integer("population", c.population);
-        layer.real("town_hall_minutes_a", c.townHallMinutesA, 2);
-        layer.real("town_hall_minutes_b", c.townHallMinutesB, 2);
-        layer.integer("town_hall_beyond_a", c.townHallBeyondA);
-        layer.integer("town_hall_beyond_b", c.townHallBeyondB);
-        layer.real("beyond_town_hall_a", c.beyondAtTownHallA, 1);
-        layer.real("beyond_town_hall_b", c.beyondAtTownHallB, 1);
-        layer.real("beyond_spread_a", c.beyondSpreadA, 1);
-        layer.real("beyond_spread_b", c.beyondSpreadB, 1);
-        layer.real("gain_spread", c.beyondSpreadA - c.beyondSpreadB, 1);
-        layer.real("gain_town_hall", c.beyondAtTownHallA - c.beyondAtTownHallB, 1);
+        layer.feature();
+        layer.setText("insee", c.insee);
+        layer.setText("name", c.name);
+        layer.setText("epci_siren", c.epciSiren);
+        layer.setInt("population", c.population);
+        layer.setReal("town_hall_minutes_a", c.townHallMinutesA, 2);
+        layer.setReal("town_hall_minutes_b", c.townHallMinutesB, 2);
+        layer.setInt("town_hall_beyond_a", c.townHallBeyondA);
+        layer.setInt("town_hall_beyond_b", c.townHallBeyondB);
+        layer.setReal("beyond_town_hall_a", c.beyondAtTownHallA, 1);
+        layer.setReal("beyond_town_hall_b", c.beyondAtTownHallB, 1);
+        layer.setReal("beyond_spread_a", c.beyondSpreadA, 1);
+        layer.setReal("beyond_spread_b", c.beyondSpreadB, 1);
+        layer.setReal("gain_spread", c.beyondSpreadA - c.beyondSpreadB, 1);
+        layer.setReal("gain_town_hall", c.beyondAtTownHallA - c.beyondAtTownHallB, 1);
         // Better or worse by either method (a town hall time that crosses the threshold shows).
         const double gain = std::abs(c.beyondSpreadA - c.beyondSpreadB) >= std::abs(c.beyondAtTownHallA - c.beyondAtTownHallB)
                                 ? c.beyondSpreadA - c.beyondSpreadB
                                 : c.beyondAtTownHallA - c.beyondAtTownHallB;
-        layer.text("trend", trend(gain));
+        layer.setText("trend", trend(gain));
         if (c.commune >= 0 && std::size_t(c.commune) < territory.communes.size())
-            layer.geometry(multiPolygon(territory.communes[std::size_t(c.commune)].geometry.get()).get());
+            layer.setGeometry(asMultiPolygon(territory.communes[std::size_t(c.commune)].geometry.get()).get());
         layer.write();
     }
 }
@@ -155,7 +86,7 @@ void writeCommunes(GDALDataset& dataset, const QString& path, const CoverageCont
 void writeEpcis(GDALDataset& dataset, const QString& path, const CoverageContext& context,
                 const ScenarioComparison& comparison)
 {
-    Writer layer(dataset, path, comparison_layers::epci, wkbMultiPolygon,
+    LayerWriter layer(dataset, path, comparison_layers::epci, wkbMultiPolygon,
                  QStringLiteral("Comparaison par EPCI (%1 / %2)").arg(comparison.nameA, comparison.nameB),
                  QStringLiteral("Per EPCI: people and area beyond %1 min in scenario A (%2) and B (%3)")
                      .arg(comparison.thresholdMinutes).arg(comparison.nameA, comparison.nameB),
@@ -173,28 +104,28 @@ void writeEpcis(GDALDataset& dataset, const QString& path, const CoverageContext
                   {"area_beyond_km2_a", OFTReal, "Surface au-delà, A (km²)"},
                   {"area_beyond_km2_b", OFTReal, "Surface au-delà, B (km²)"}});
     for (const AreaComparison& area : comparison.epcis) {
-        layer.start();
-        layer.text("siren", area.code);
-        layer.text("name", area.name);
-        layer.integer("population", area.population);
-        layer.real("beyond_spread_a", area.a.beyondSpread, 1);
-        layer.real("beyond_spread_b", area.b.beyondSpread, 1);
-        layer.real("gain_spread", area.gainSpread(), 1);
-        layer.real("beyond_town_hall_a", area.a.beyondAtTownHall, 1);
-        layer.real("beyond_town_hall_b", area.b.beyondAtTownHall, 1);
-        layer.real("gain_town_hall", area.gainAtTownHall(), 1);
-        layer.integer("town_halls_beyond_a", area.a.communesTownHallBeyond);
-        layer.integer("town_halls_beyond_b", area.b.communesTownHallBeyond);
-        layer.real("area_beyond_km2_a", area.a.areaBeyondKm2, 2);
-        layer.real("area_beyond_km2_b", area.b.areaBeyondKm2, 2);
-        if (const Epci* epci = context.territory().epci(area.code)) layer.geometry(multiPolygon(epci->geometry.get()).get());
+        layer.feature();
+        layer.setText("siren", area.code);
+        layer.setText("name", area.name);
+        layer.setInt("population", area.population);
+        layer.setReal("beyond_spread_a", area.a.beyondSpread, 1);
+        layer.setReal("beyond_spread_b", area.b.beyondSpread, 1);
+        layer.setReal("gain_spread", area.gainSpread(), 1);
+        layer.setReal("beyond_town_hall_a", area.a.beyondAtTownHall, 1);
+        layer.setReal("beyond_town_hall_b", area.b.beyondAtTownHall, 1);
+        layer.setReal("gain_town_hall", area.gainAtTownHall(), 1);
+        layer.setInt("town_halls_beyond_a", area.a.communesTownHallBeyond);
+        layer.setInt("town_halls_beyond_b", area.b.communesTownHallBeyond);
+        layer.setReal("area_beyond_km2_a", area.a.areaBeyondKm2, 2);
+        layer.setReal("area_beyond_km2_b", area.b.areaBeyondKm2, 2);
+        if (const Epci* epci = context.territory().epci(area.code)) layer.setGeometry(asMultiPolygon(epci->geometry.get()).get());
         layer.write();
     }
 }
 
 void writeChanges(GDALDataset& dataset, const QString& path, const ScenarioComparison& comparison)
 {
-    Writer layer(dataset, path, comparison_layers::changes, wkbMultiPolygon,
+    LayerWriter layer(dataset, path, comparison_layers::changes, wkbMultiPolygon,
                  QStringLiteral("Zones qui changent (%1 → %2)").arg(comparison.nameA, comparison.nameB),
                  QStringLiteral("Areas that come within %1 min (covered) or go beyond it (uncovered) from scenario "
                                 "%2 to %3, per commune")
@@ -210,27 +141,27 @@ void writeChanges(GDALDataset& dataset, const QString& path, const ScenarioCompa
                   {"cells", OFTInteger, "Cellules"},
                   {"people", OFTReal, "Population (répartie)"}});
     for (const ChangeZone& zone : comparison.changes) {
-        layer.start();
-        layer.text("change", coverageChangeCode(zone.change));
-        layer.text("change_label", zone.change == CoverageChange::Covered
+        layer.feature();
+        layer.setText("change", coverageChangeCode(zone.change));
+        layer.setText("change_label", zone.change == CoverageChange::Covered
                                        ? QStringLiteral("Passe sous %1 min").arg(comparison.thresholdMinutes)
                                        : QStringLiteral("Passe au-delà de %1 min").arg(comparison.thresholdMinutes));
-        layer.integer("zone", zone.zone);
-        layer.text("commune_insee", zone.communeInsee);
-        layer.text("commune_name", zone.communeName);
-        layer.text("epci_siren", zone.epciSiren);
-        layer.text("epci_name", zone.epciName);
-        layer.real("area_km2", zone.areaKm2, 4);
-        layer.integer("cells", zone.cells);
-        layer.real("people", zone.people, 1);
-        layer.geometry(zone.geometry.get());
+        layer.setInt("zone", zone.zone);
+        layer.setText("commune_insee", zone.communeInsee);
+        layer.setText("commune_name", zone.communeName);
+        layer.setText("epci_siren", zone.epciSiren);
+        layer.setText("epci_name", zone.epciName);
+        layer.setReal("area_km2", zone.areaKm2, 4);
+        layer.setInt("cells", zone.cells);
+        layer.setReal("people", zone.people, 1);
+        layer.setGeometry(zone.geometry.get());
         layer.write();
     }
 }
 
 void writeSummary(GDALDataset& dataset, const QString& path, const ScenarioComparison& comparison)
 {
-    Writer layer(dataset, path, comparison_layers::summary, wkbNone, QStringLiteral("Comparaison des scénarios"),
+    LayerWriter layer(dataset, path, comparison_layers::summary, wkbNone, QStringLiteral("Comparaison des scénarios"),
                  QStringLiteral("The département's figures in both scenarios"),
                  {{"key", OFTString, "Indicateur"}, {"a", OFTString, "A"}, {"b", OFTString, "B"}, {"change", OFTString, "B - A"}});
     const AreaComparison& d = comparison.departement;
@@ -254,11 +185,11 @@ void writeSummary(GDALDataset& dataset, const QString& path, const ScenarioCompa
         {QStringLiteral("people_uncovered"), QString(), QString(), number(comparison.peopleUncovered, 0)},
     };
     for (const auto& row : rows) {
-        layer.start();
-        layer.text("key", row[0]);
-        layer.text("a", row[1]);
-        layer.text("b", row[2]);
-        layer.text("change", row[3]);
+        layer.feature();
+        layer.setText("key", row[0]);
+        layer.setText("a", row[1]);
+        layer.setText("b", row[2]);
+        layer.setText("change", row[3]);
         layer.write();
     }
 }
@@ -275,7 +206,7 @@ void writeStyles(GDALDataset& dataset, const QString& path)
 {
     OGRLayer* styles = dataset.GetLayerByName("layer_styles");
     if (!styles) {
-        Writer created(dataset, path, QStringLiteral("layer_styles"), wkbNone, QStringLiteral("layer_styles"),
+        LayerWriter created(dataset, path, QStringLiteral("layer_styles"), wkbNone, QStringLiteral("layer_styles"),
                        QStringLiteral("QGIS styles of the layers of this file"),
                        {{"f_table_catalog", OFTString, ""}, {"f_table_schema", OFTString, ""},
                         {"f_table_name", OFTString, ""}, {"f_geometry_column", OFTString, ""},

@@ -1,5 +1,7 @@
 #include "report/geopackage_export.h"
 
+#include "report/gpkg_layer_writer.h"
+
 #include "common/error.h"
 #include "coverage/access_table.h"
 #include "coverage/coverage_run.h"
@@ -24,88 +26,6 @@
 namespace maillage {
 
 namespace {
-
-// ---------------------------------------------------------------------------------------
-// Small OGR helpers
-
-struct FieldSpec {
-    const char* name;
-    OGRFieldType type;
-    QString alias;  // French title shown by QGIS (gpkg_data_columns)
-    OGRFieldSubType subType = OFSTNone;
-};
-
-class LayerWriter {
-public:
-    LayerWriter(GDALDataset& dataset, const QString& path, const QString& name, OGRwkbGeometryType type,
-                const QString& title, const QString& description, std::initializer_list<FieldSpec> fields)
-        : path_(path), name_(name)
-    {
-        const QByteArray identifier = title.toUtf8();
-        const QByteArray descriptionUtf8 = description.toUtf8();
-        char** options = nullptr;
-        options = CSLSetNameValue(options, "FID", "fid");
-        options = CSLSetNameValue(options, "IDENTIFIER", identifier.constData());
-        options = CSLSetNameValue(options, "DESCRIPTION", descriptionUtf8.constData());
-        if (type != wkbNone) options = CSLSetNameValue(options, "GEOMETRY_NAME", "geom");
-        OGRSpatialReference* srs = type == wkbNone ? nullptr : const_cast<OGRSpatialReference*>(&lambert93Srs());
-        layer_ = dataset.CreateLayer(name.toUtf8().constData(), srs, type, options);
-        CSLDestroy(options);
-        if (!layer_) fail(QStringLiteral("cannot create the layer"));
-        for (const FieldSpec& spec : fields) {
-            OGRFieldDefn field(spec.name, spec.type);
-            field.SetSubType(spec.subType);
-            if (!spec.alias.isEmpty()) field.SetAlternativeName(spec.alias.toUtf8().constData());
-            if (layer_->CreateField(&field) != OGRERR_NONE) fail(QStringLiteral("cannot create field %1").arg(spec.name));
-        }
-    }
-
-    OGRFeature& feature()
-    {
-        feature_ = std::make_unique<OGRFeature>(layer_->GetLayerDefn());
-        return *feature_;
-    }
-    void setText(const char* field, const QString& value) { feature_->SetField(field, value.toUtf8().constData()); }
-    void setInt(const char* field, qint64 value) { feature_->SetField(field, GIntBig(value)); }
-    // Non-finite numbers (unreachable, no cell) are written as NULL.
-    void setReal(const char* field, double value, int decimals = -1)
-    {
-        if (!std::isfinite(value)) {
-            feature_->SetFieldNull(feature_->GetFieldIndex(field));
-            return;
-        }
-        if (decimals >= 0) {
-            const double scale = std::pow(10.0, decimals);
-            value = std::round(value * scale) / scale;
-        }
-        feature_->SetField(field, value);
-    }
-    void setGeometry(const OGRGeometry* geometry)
-    {
-        if (geometry) feature_->SetGeometry(geometry);
-    }
-    void write()
-    {
-        if (layer_->CreateFeature(feature_.get()) != OGRERR_NONE) fail(QStringLiteral("cannot write a feature"));
-    }
-
-private:
-    [[noreturn]] void fail(const QString& what) const
-    {
-        throw Error(QStringLiteral("%1, layer %2: %3: %4").arg(path_, name_, what, lastGdalError()));
-    }
-
-    QString path_;
-    QString name_;
-    OGRLayer* layer_ = nullptr;
-    std::unique_ptr<OGRFeature> feature_;
-};
-
-std::unique_ptr<OGRGeometry> asMultiPolygon(const OGRGeometry* geometry)
-{
-    if (!geometry) return nullptr;
-    return std::unique_ptr<OGRGeometry>(OGRGeometryFactory::forceToMultiPolygon(geometry->clone()));
-}
 
 QString minutesText(double minutes) { return QString::number(minutes, 'g', 6); }
 

@@ -1,7 +1,15 @@
 #include "store/project_settings.h"
 
 #include "common/error.h"
+#include "io/ogr_source.h"
+#include "network/extract_osm.h"
 #include "store/store.h"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <memory>
+#include <set>
 
 namespace maillage {
 namespace {
@@ -22,6 +30,10 @@ const QString kOutlineLayer = QStringLiteral("territory.outline.layer");
 const QString kNetworkPath = QStringLiteral("network.path");
 const QString kNetworkLayer = QStringLiteral("network.layer");
 const QString kProfile = QStringLiteral("network.profile");
+const QString kSourceBoundaries = QStringLiteral("source.boundaries");
+const QString kSourcePopulation = QStringLiteral("source.population");
+const QString kSourceRoads = QStringLiteral("source.roads");
+const QString kSourcePointsPrefix = QStringLiteral("source.points.");
 
 void saveOptionalSource(Store& store, const QString& pathKey, const QString& layerKey,
                         const std::optional<LayerSource>& source)
@@ -83,6 +95,58 @@ ProjectInputs loadProjectInputs(const Store& store)
     loadInto(store, kNetworkLayer, inputs.networkLayer);
     loadInto(store, kProfile, inputs.profile);
     return inputs;
+}
+
+void saveProjectSources(Store& store, const ProjectSources& sources)
+{
+    auto save = [&store](const QString& key, const QString& value) {
+        if (!value.trimmed().isEmpty()) store.setSetting(key, value.trimmed());
+    };
+    save(kSourceBoundaries, sources.boundaries);
+    save(kSourcePopulation, sources.population);
+    save(kSourceRoads, sources.roads);
+    for (const auto& [tag, text] : sources.points) save(kSourcePointsPrefix + tag, text);
+}
+
+ProjectSources loadProjectSources(const Store& store)
+{
+    ProjectSources sources;
+    loadInto(store, kSourceBoundaries, sources.boundaries);
+    loadInto(store, kSourcePopulation, sources.population);
+    loadInto(store, kSourceRoads, sources.roads);
+    std::set<QString> tags;
+    for (const AccueilPoint& point : store.points())
+        if (!point.source.isEmpty()) tags.insert(point.source);
+    for (const QString& tag : tags)
+        if (auto text = store.setting(kSourcePointsPrefix + tag)) sources.points[tag] = *text;
+    return sources;
+}
+
+QString detectRoadsSource(const QString& networkPath, const QString& layerName)
+{
+    if (networkPath.isEmpty()) return {};
+    if (isOsmFile(networkPath)) return QStringLiteral("OpenStreetMap");
+    OGRLayer* layer = nullptr;
+    GdalDatasetPtr dataset;
+    try {
+        dataset = openVectorSource(networkPath);
+        layer = findLayer(*dataset, networkPath, layerName);
+    } catch (const Error&) {
+        return {};
+    }
+    const int field = layer->GetLayerDefn()->GetFieldIndex("source");
+    if (field < 0) return {};
+    layer->ResetReading();
+    // The first few features are enough: a source field names the whole data set.
+    for (int i = 0; i < 20; ++i) {
+        std::unique_ptr<OGRFeature> feature(layer->GetNextFeature());
+        if (!feature) break;
+        if (feature->IsFieldSetAndNotNull(field)) {
+            const QString value = QString::fromUtf8(feature->GetFieldAsString(field)).trimmed();
+            if (!value.isEmpty()) return value;
+        }
+    }
+    return {};
 }
 
 }  // namespace maillage

@@ -57,7 +57,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="87"/>
+        <location filename="../../app/gui/main_window.cpp" line="88"/>
         <source>Projets Maillage (*.gpkg);;Tous les fichiers (*)</source>
         <translation>Maillage projects (*.gpkg);;All files (*)</translation>
     </message>
@@ -128,6 +128,277 @@
     </message>
 </context>
 <context>
+    <name>PrintCredits</name>
+    <message>
+        <location filename="../../core/render/print_credits.cpp" line="18"/>
+        <source>ANCT, liste des France services</source>
+        <translation>ANCT, list of France services</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_credits.cpp" line="19"/>
+        <source>La Poste, points de contact du réseau postal</source>
+        <translation>La Poste, postal network contact points</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_credits.cpp" line="20"/>
+        <source>annuaire des mairies (data.gouv.fr)</source>
+        <translation>town hall directory (data.gouv.fr)</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_credits.cpp" line="27"/>
+        <source>limites administratives : %1</source>
+        <translation>administrative boundaries: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_credits.cpp" line="28"/>
+        <source>IGN, ADMIN EXPRESS</source>
+        <translation>IGN, ADMIN EXPRESS</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_credits.cpp" line="29"/>
+        <source>population : %1</source>
+        <translation>population: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_credits.cpp" line="29"/>
+        <source>INSEE, populations légales</source>
+        <translation>INSEE, legal populations</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_credits.cpp" line="40"/>
+        <source>lieux d&apos;accueil : %1</source>
+        <translation>accueil places: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_credits.cpp" line="44"/>
+        <source>© les contributeurs d&apos;OpenStreetMap (ODbL)</source>
+        <translation>© OpenStreetMap contributors (ODbL)</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_credits.cpp" line="46"/>
+        <source>réseau routier : %1</source>
+        <translation>road network: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_credits.cpp" line="48"/>
+        <source>Sources : %1.</source>
+        <translation>Sources: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintLayout</name>
+    <message>
+        <location filename="../../core/render/print_elements.cpp" line="223"/>
+        <source>Légende</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="284"/>
+        <source>Territoire</source>
+        <translation>Territory</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="284"/>
+        <source>Département %1</source>
+        <translation>Département %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="289"/>
+        <source>situation actuelle</source>
+        <translation>current network</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="293"/>
+        <source>« %1 »</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="304"/>
+        <source>%1 : l&apos;accès aux lieux d&apos;accueil de niveau %2</source>
+        <translation>%1: access to level %2 accueil places</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="306"/>
+        <source>%1 : ce que change le scénario %2</source>
+        <translation>%1: what scenario %2 changes</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="324"/>
+        <source>seuil : %1 min en voiture</source>
+        <translation>threshold: %1 min by car</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="325"/>
+        <source>scénario : %1</source>
+        <translation>scenario: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="327"/>
+        <source>scénario %1 comparé à %2</source>
+        <translation>scenario %1 compared with %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="336"/>
+        <source>Carte réalisée avec Maillage %1 le %2. Temps de parcours en voiture sur le réseau routier, grille de %3 m ; la population de chaque commune est répartie sur ses cellules habitables.</source>
+        <translation>Map made with Maillage %1 on %2. Driving times on the road network, %3 m grid; each commune&apos;s population is spread over its inhabitable cells.</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="372"/>
+        <source>Lieux d&apos;accueil</source>
+        <translation>Accueil places</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="373"/>
+        <source>Changement d&apos;accès</source>
+        <translation>Change of access</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="374"/>
+        <source>Au-delà du seuil</source>
+        <translation>Beyond the threshold</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="375"/>
+        <source>Temps d&apos;accès en voiture</source>
+        <translation>Driving time</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="376"/>
+        <source>Routes</source>
+        <translation>Roads</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="391"/>
+        <source>Limites</source>
+        <translation>Boundaries</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="401"/>
+        <source>EPCI de la carte (le reste est estompé)</source>
+        <translation>EPCI of the map (the rest is faded)</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="413"/>
+        <source>Habitants à plus de %1 min</source>
+        <translation>Inhabitants beyond %1 min</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="417"/>
+        <location filename="../../core/render/print_layout.cpp" line="451"/>
+        <source>%1 habitants sur %2 (%3) à plus de %4 min d&apos;un lieu de niveau %5</source>
+        <translation>%1 inhabitants of %2 (%3) more than %4 min from a level %5 place</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="421"/>
+        <location filename="../../core/render/print_layout.cpp" line="496"/>
+        <source>EPCI</source>
+        <translation>EPCI</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="421"/>
+        <location filename="../../core/render/print_layout.cpp" line="456"/>
+        <location filename="../../core/render/print_layout.cpp" line="497"/>
+        <source>Population</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="421"/>
+        <location filename="../../core/render/print_layout.cpp" line="456"/>
+        <source>Part</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="422"/>
+        <source>Mairies au-delà</source>
+        <translation>Town halls beyond</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="437"/>
+        <source>… et %1 autres EPCI : %2 habitants au-delà</source>
+        <translation>… and %1 other EPCI: %2 inhabitants beyond</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="456"/>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="457"/>
+        <source>Depuis la mairie</source>
+        <translation>From the town hall</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="472"/>
+        <source>Aucun habitant de l&apos;EPCI à plus de %1 min.</source>
+        <translation>Nobody in the EPCI is more than %1 min away.</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="478"/>
+        <source>… et %1 autres communes : %2 habitants au-delà</source>
+        <translation>… and %1 other communes: %2 inhabitants beyond</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="479"/>
+        <source>… et 1 autre commune : %1 habitants au-delà</source>
+        <translation>… and 1 other commune: %1 inhabitants beyond</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="483"/>
+        <source>Ensemble de l&apos;EPCI (%1 communes)</source>
+        <translation>Whole EPCI (%1 communes)</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="484"/>
+        <source>Ensemble de l&apos;EPCI (1 commune)</source>
+        <translation>Whole EPCI (1 commune)</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="493"/>
+        <source>%1 habitants passent à moins de %2 min (%3 km²), %4 à plus de %2 min (%5 km²)</source>
+        <translation>%1 inhabitants come within %2 min (%3 km²), %4 go beyond %2 min (%5 km²)</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="498"/>
+        <source>Au-delà, référence</source>
+        <translation>Beyond, reference</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="499"/>
+        <source>Au-delà, scénario</source>
+        <translation>Beyond, scenario</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="500"/>
+        <source>Écart</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="517"/>
+        <source>… et %1 autres EPCI, sans changement</source>
+        <translation>… and %1 other EPCI, unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="518"/>
+        <source>… et %1 autres EPCI : écart de %2 habitants</source>
+        <translation>… and %1 other EPCI: change of %2 inhabitants</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="735"/>
+        <source>1 : %1</source>
+        <translation>1:%1</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="771"/>
+        <source>page %1 / %2</source>
+        <translation>page %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="797"/>
+        <source>Comparaison</source>
+        <translation>Comparison</translation>
+    </message>
+</context>
+<context>
     <name>ProjectLoading</name>
     <message>
         <location filename="../../app/gui/project_loading.cpp" line="30"/>
@@ -165,39 +436,39 @@
         <translation>Creating the project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="147"/>
+        <location filename="../../app/gui/project_loading.cpp" line="150"/>
         <source>Création du projet de démonstration…</source>
         <translation>Creating the demonstration project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="157"/>
+        <location filename="../../app/gui/project_loading.cpp" line="167"/>
         <source>Import de %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="162"/>
+        <location filename="../../app/gui/project_loading.cpp" line="172"/>
         <source>Démonstration prête</source>
         <translation>Demonstration ready</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="169"/>
+        <location filename="../../app/gui/project_loading.cpp" line="179"/>
         <source>%1 : %2 lignes lues, %3 points nouveaux, %4 mis à jour, %5 inchangés, %6 hors du territoire, %7 lignes ignorées.</source>
         <translation>%1: %2 rows read, %3 new points, %4 updated, %5 unchanged, %6 outside the territory, %7 rows skipped.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="183"/>
+        <location filename="../../app/gui/project_loading.cpp" line="193"/>
         <source>
 ligne %1 : %2</source>
         <translation>
 line %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="202"/>
+        <location filename="../../app/gui/project_loading.cpp" line="212"/>
         <source>données de démonstration introuvables : %1 n&apos;existe pas (indiquez le dossier des données avec MAILLAGE_SHARED_DATA)</source>
         <translation>demonstration data not found: %1 does not exist (give the data folder with MAILLAGE_SHARED_DATA)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="234"/>
+        <location filename="../../app/gui/project_loading.cpp" line="244"/>
         <source>erreur inconnue</source>
         <translation>unknown error</translation>
     </message>
@@ -353,23 +624,23 @@ line %1: %2</translation>
         <translation>Comparing scenarios needs a project with a road network.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="207"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="208"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="252"/>
         <location filename="../../app/gui/comparison_panel.cpp" line="253"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="254"/>
         <source>%1 km²</source>
         <translation>%1 km²</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="270"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="271"/>
         <source>Département %1</source>
         <translation>Département %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="274"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="275"/>
         <source>&lt;b&gt;B « %1 »&lt;/b&gt; par rapport à &lt;b&gt;A « %2 »&lt;/b&gt;, niveau %3 à %4 min : &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² passent sous le seuil (%6 hab.)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² passent au-delà (%8 hab.)&lt;/span&gt; ; au-delà : %9 → &lt;b&gt;%10&lt;/b&gt; habitants.</source>
         <translation>&lt;b&gt;B “%1”&lt;/b&gt; against &lt;b&gt;A “%2”&lt;/b&gt;, level %3 within %4 min: &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² come within the threshold (%6 people)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² go beyond it (%8 people)&lt;/span&gt;; beyond: %9 → &lt;b&gt;%10&lt;/b&gt; people.</translation>
     </message>
@@ -400,351 +671,366 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="114"/>
+        <location filename="../../app/gui/main_window.cpp" line="115"/>
         <source>L93 %1 ; %2</source>
         <translation>L93 %1, %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="115"/>
+        <location filename="../../app/gui/main_window.cpp" line="116"/>
         <source>%1° N ; %2° E</source>
         <translation>%1° N, %2° E</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="163"/>
+        <location filename="../../app/gui/main_window.cpp" line="164"/>
         <source>&amp;Nouveau projet…</source>
         <translation>&amp;New project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="165"/>
+        <location filename="../../app/gui/main_window.cpp" line="166"/>
         <source>Créer un projet à partir de limites communales et d&apos;un réseau routier</source>
         <translation>Create a project from commune boundaries and a road network</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="168"/>
+        <location filename="../../app/gui/main_window.cpp" line="169"/>
         <source>&amp;Ouvrir…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="172"/>
+        <location filename="../../app/gui/main_window.cpp" line="173"/>
         <source>Ouvrir la &amp;démo 04</source>
         <translation>Open the 04 &amp;demo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="173"/>
+        <location filename="../../app/gui/main_window.cpp" line="174"/>
         <source>Alpes-de-Haute-Provence : limites, réseau routier, mairies, France services et La Poste</source>
         <translation>Alpes-de-Haute-Provence: boundaries, road network, town halls, France services and La Poste</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="176"/>
+        <location filename="../../app/gui/main_window.cpp" line="177"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="178"/>
+        <location filename="../../app/gui/main_window.cpp" line="179"/>
         <source>Chaque modification est déjà enregistrée dans le fichier du projet</source>
         <translation>Every change is already saved in the project file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="181"/>
+        <location filename="../../app/gui/main_window.cpp" line="182"/>
         <source>Enregistrer &amp;sous…</source>
         <translation>Save &amp;as…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="185"/>
+        <location filename="../../app/gui/main_window.cpp" line="186"/>
         <source>&amp;Importer des points…</source>
         <translation>&amp;Import points…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="187"/>
+        <location filename="../../app/gui/main_window.cpp" line="188"/>
         <source>Mairies, France services (ANCT), La Poste ou tout fichier de points</source>
         <translation>Town halls, France services (ANCT), La Poste or any point file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="190"/>
+        <location filename="../../app/gui/main_window.cpp" line="191"/>
         <source>&amp;Fermer le projet</source>
         <translation>&amp;Close the project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="194"/>
+        <location filename="../../app/gui/main_window.cpp" line="195"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="198"/>
-        <location filename="../../app/gui/main_window.cpp" line="549"/>
+        <location filename="../../app/gui/main_window.cpp" line="199"/>
+        <location filename="../../app/gui/main_window.cpp" line="561"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="201"/>
+        <location filename="../../app/gui/main_window.cpp" line="202"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="206"/>
+        <location filename="../../app/gui/main_window.cpp" line="207"/>
         <source>&amp;Sélectionner et déplacer</source>
         <translation>&amp;Select and move</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="210"/>
+        <location filename="../../app/gui/main_window.cpp" line="211"/>
         <source>Clic : sélectionner ; glisser un point : le déplacer ; glisser la carte : la déplacer ; Maj+glisser : sélection par rectangle ; Ctrl+clic : ajouter à la sélection</source>
         <translation>Click: select; drag a point: move it; drag the map: pan; Shift+drag: select in a rectangle; Ctrl+click: add to the selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="213"/>
+        <location filename="../../app/gui/main_window.cpp" line="214"/>
         <source>&amp;Ajouter un point</source>
         <translation>&amp;Add a point</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="216"/>
+        <location filename="../../app/gui/main_window.cpp" line="217"/>
         <source>Cliquer sur la carte pour ajouter un point projeté du type choisi</source>
         <translation>Click on the map to add a planned point of the chosen kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="219"/>
+        <location filename="../../app/gui/main_window.cpp" line="220"/>
         <source>&amp;Modifier le point…</source>
         <translation>&amp;Edit the point…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="222"/>
+        <location filename="../../app/gui/main_window.cpp" line="223"/>
         <source>S&amp;upprimer la sélection</source>
         <translation>&amp;Delete the selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="226"/>
+        <location filename="../../app/gui/main_window.cpp" line="227"/>
         <source>Tout sé&amp;lectionner</source>
         <translation>Select a&amp;ll</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="230"/>
+        <location filename="../../app/gui/main_window.cpp" line="231"/>
         <source>Zoom &amp;avant</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="233"/>
+        <location filename="../../app/gui/main_window.cpp" line="234"/>
         <source>Zoom a&amp;rrière</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="236"/>
+        <location filename="../../app/gui/main_window.cpp" line="237"/>
         <source>Zoom sur le &amp;territoire</source>
         <translation>Zoom to the &amp;territory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="239"/>
+        <location filename="../../app/gui/main_window.cpp" line="240"/>
         <source>Zoom sur la &amp;sélection</source>
         <translation>Zoom to the &amp;selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="243"/>
+        <location filename="../../app/gui/main_window.cpp" line="244"/>
+        <source>Exporter la carte en &amp;PDF…</source>
+        <translation>Export the map as &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="246"/>
+        <source>Mise en page à imprimer : la carte, sa légende, l&apos;échelle, le tableau par EPCI ; atlas par EPCI</source>
+        <translation>Print layout: the map, its legend, the scale, the table per EPCI; atlas per EPCI</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="250"/>
+        <source>Carte exportée en PDF.</source>
+        <translation>Map exported as PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="253"/>
         <source>À &amp;propos de Maillage</source>
         <translation>&amp;About Maillage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="249"/>
+        <location filename="../../app/gui/main_window.cpp" line="259"/>
         <source>&amp;Projet</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="252"/>
+        <location filename="../../app/gui/main_window.cpp" line="262"/>
         <source>Projets &amp;récents</source>
         <translation>&amp;Recent projects</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="263"/>
+        <location filename="../../app/gui/main_window.cpp" line="274"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="274"/>
+        <location filename="../../app/gui/main_window.cpp" line="285"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="279"/>
+        <location filename="../../app/gui/main_window.cpp" line="290"/>
         <source>Zoom sur un &amp;EPCI</source>
         <translation>Zoom to an &amp;EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="285"/>
+        <location filename="../../app/gui/main_window.cpp" line="296"/>
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="296"/>
+        <location filename="../../app/gui/main_window.cpp" line="307"/>
         <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
         <translation>The chosen language applies at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="300"/>
+        <location filename="../../app/gui/main_window.cpp" line="311"/>
         <source>A&amp;nalyse</source>
         <translation>A&amp;nalysis</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="303"/>
+        <location filename="../../app/gui/main_window.cpp" line="314"/>
         <source>Couverture du niveau &amp;%1</source>
         <translation>Coverage of level &amp;%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="313"/>
+        <location filename="../../app/gui/main_window.cpp" line="324"/>
         <source>Compter les points &amp;projetés</source>
         <translation>Count &amp;planned points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="316"/>
+        <location filename="../../app/gui/main_window.cpp" line="327"/>
         <source>Les points projetés (ajoutés sur la carte) comptent dans la couverture</source>
         <translation>Planned points (added on the map) count in the coverage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="322"/>
+        <location filename="../../app/gui/main_window.cpp" line="333"/>
         <source>&amp;Exporter le résultat (GeoPackage)…</source>
         <translation>&amp;Export the result (GeoPackage)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="324"/>
+        <location filename="../../app/gui/main_window.cpp" line="335"/>
         <source>Communes, EPCI, points, zones au-delà du seuil, isochrones et tables, avec les styles QGIS</source>
         <translation>Communes, EPCI, points, zones beyond the threshold, isochrones and tables, with QGIS styles</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="329"/>
+        <location filename="../../app/gui/main_window.cpp" line="341"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="335"/>
+        <location filename="../../app/gui/main_window.cpp" line="347"/>
         <source>Projet</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="342"/>
+        <location filename="../../app/gui/main_window.cpp" line="354"/>
         <source>Édition</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="352"/>
+        <location filename="../../app/gui/main_window.cpp" line="364"/>
         <source>Type des points ajoutés sur la carte</source>
         <translation>Kind of the points added on the map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="359"/>
+        <location filename="../../app/gui/main_window.cpp" line="371"/>
         <source>Affichage</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="365"/>
+        <location filename="../../app/gui/main_window.cpp" line="377"/>
         <source>Analyse</source>
         <translation>Analysis</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="369"/>
+        <location filename="../../app/gui/main_window.cpp" line="381"/>
         <source>Niveau %1</source>
         <translation>Level %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="370"/>
+        <location filename="../../app/gui/main_window.cpp" line="382"/>
         <source>Niveau dont la couverture est calculée</source>
         <translation>Level whose coverage is computed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="374"/>
+        <location filename="../../app/gui/main_window.cpp" line="386"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="375"/>
+        <location filename="../../app/gui/main_window.cpp" line="387"/>
         <source>Seuil de temps d&apos;accès (20 min dans le schéma départemental)</source>
         <translation>Access time threshold (20 min in the département&apos;s plan)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="380"/>
+        <location filename="../../app/gui/main_window.cpp" line="392"/>
         <source> Seuil </source>
         <translation> Threshold </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="425"/>
+        <location filename="../../app/gui/main_window.cpp" line="437"/>
         <source>Couches et légende</source>
         <translation>Layers and legend</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="451"/>
+        <location filename="../../app/gui/main_window.cpp" line="463"/>
         <source>Filtrer (nom, type, commune…)</source>
         <translation>Filter (name, kind, commune…)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="470"/>
+        <location filename="../../app/gui/main_window.cpp" line="482"/>
         <source>Points d&apos;accueil</source>
         <translation>Accueil points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="483"/>
+        <location filename="../../app/gui/main_window.cpp" line="495"/>
         <source>Attributs du point</source>
         <translation>Point attributes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="488"/>
+        <location filename="../../app/gui/main_window.cpp" line="500"/>
         <source>Statistiques</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="494"/>
-        <location filename="../../app/gui/main_window.cpp" line="804"/>
-        <location filename="../../app/gui/main_window.cpp" line="1226"/>
+        <location filename="../../app/gui/main_window.cpp" line="506"/>
+        <location filename="../../app/gui/main_window.cpp" line="816"/>
+        <location filename="../../app/gui/main_window.cpp" line="1239"/>
         <source>Cliquez sur une commune pour voir ses temps d&apos;accès.</source>
         <translation>Click on a commune to see its access times.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="499"/>
+        <location filename="../../app/gui/main_window.cpp" line="511"/>
         <source>Informations</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="538"/>
+        <location filename="../../app/gui/main_window.cpp" line="550"/>
         <source>Position du curseur en Lambert-93 (mètres)</source>
         <translation>Cursor position in Lambert-93 (metres)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="540"/>
+        <location filename="../../app/gui/main_window.cpp" line="552"/>
         <source>Position du curseur en WGS84 (degrés)</source>
         <translation>Cursor position in WGS84 (degrees)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="541"/>
+        <location filename="../../app/gui/main_window.cpp" line="553"/>
         <source>Échelle de la carte à l&apos;écran</source>
         <translation>Map scale on screen</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="555"/>
+        <location filename="../../app/gui/main_window.cpp" line="567"/>
         <source>Annulation…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="668"/>
+        <location filename="../../app/gui/main_window.cpp" line="680"/>
         <source>Un chargement est déjà en cours.</source>
         <translation>A loading is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="710"/>
+        <location filename="../../app/gui/main_window.cpp" line="722"/>
         <source>Chargement annulé.</source>
         <translation>Loading cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="712"/>
+        <location filename="../../app/gui/main_window.cpp" line="724"/>
         <source>annulé</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="716"/>
+        <location filename="../../app/gui/main_window.cpp" line="728"/>
         <source>Chargement impossible</source>
         <translation>Cannot load</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="726"/>
-        <location filename="../../app/gui/main_window.cpp" line="748"/>
+        <location filename="../../app/gui/main_window.cpp" line="738"/>
+        <location filename="../../app/gui/main_window.cpp" line="760"/>
         <source>Ouverture impossible</source>
         <translation>Cannot open</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.cpp" line="732"/>
+        <location filename="../../app/gui/main_window.cpp" line="744"/>
         <source>%n avertissement(s) au chargement : %1</source>
         <translation>
             <numerusform>%n warning while loading: %1</numerusform>
@@ -752,187 +1038,187 @@ line %1: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="743"/>
+        <location filename="../../app/gui/main_window.cpp" line="755"/>
         <source>le fichier %1 n&apos;existe pas</source>
         <translation>the file %1 does not exist</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="754"/>
+        <location filename="../../app/gui/main_window.cpp" line="766"/>
         <source>Ouverture de %1…</source>
         <translation>Opening %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="767"/>
+        <location filename="../../app/gui/main_window.cpp" line="779"/>
         <source>Préparation de la démo 04…</source>
         <translation>Preparing the 04 demo…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="776"/>
+        <location filename="../../app/gui/main_window.cpp" line="788"/>
         <source>Création de %1…</source>
         <translation>Creating %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="816"/>
+        <location filename="../../app/gui/main_window.cpp" line="828"/>
         <source>Modification refusée</source>
         <translation>Change refused</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="831"/>
+        <location filename="../../app/gui/main_window.cpp" line="843"/>
         <source>Calcul de couverture : %1</source>
         <translation>Coverage computation: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="847"/>
+        <location filename="../../app/gui/main_window.cpp" line="859"/>
         <source>%1 : %2 communes, %3 habitants, %4 points d&apos;accueil</source>
         <translation>%1: %2 communes, %3 inhabitants, %4 accueil points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="917"/>
+        <location filename="../../app/gui/main_window.cpp" line="930"/>
         <source>Maillage — réseau d&apos;accueil</source>
         <translation>Maillage — accueil network</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="922"/>
+        <location filename="../../app/gui/main_window.cpp" line="935"/>
         <source>%1[*] — plan « %2 » — Maillage</source>
         <translation>%1[*] — plan “%2” — Maillage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="924"/>
+        <location filename="../../app/gui/main_window.cpp" line="937"/>
         <source>%1[*] — Maillage</source>
         <translation>%1[*] — Maillage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="932"/>
+        <location filename="../../app/gui/main_window.cpp" line="945"/>
         <source>1:%1</source>
         <translation>1:%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="948"/>
+        <location filename="../../app/gui/main_window.cpp" line="961"/>
         <source>Ouvrir un projet</source>
         <translation>Open a project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="961"/>
+        <location filename="../../app/gui/main_window.cpp" line="974"/>
         <source>Toutes les modifications sont enregistrées dans %1.</source>
         <translation>All changes are saved in %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="967"/>
+        <location filename="../../app/gui/main_window.cpp" line="980"/>
         <source>Enregistrer le projet sous</source>
         <translation>Save the project as</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="976"/>
+        <location filename="../../app/gui/main_window.cpp" line="989"/>
         <source>Projet enregistré sous %1.</source>
         <translation>Project saved as %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="978"/>
+        <location filename="../../app/gui/main_window.cpp" line="991"/>
         <source>Enregistrement impossible</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="986"/>
+        <location filename="../../app/gui/main_window.cpp" line="999"/>
         <source>Importer des points</source>
         <translation>Import points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="987"/>
+        <location filename="../../app/gui/main_window.cpp" line="1000"/>
         <source>Points (*.csv *.geojson *.json *.gpkg *.shp);;Tous les fichiers (*)</source>
         <translation>Points (*.csv *.geojson *.json *.gpkg *.shp);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1000"/>
+        <location filename="../../app/gui/main_window.cpp" line="1013"/>
         <source>Import terminé</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1019"/>
+        <location filename="../../app/gui/main_window.cpp" line="1032"/>
         <source>Import impossible</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1027"/>
+        <location filename="../../app/gui/main_window.cpp" line="1040"/>
         <source>Exporter le résultat</source>
         <translation>Export the result</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1029"/>
+        <location filename="../../app/gui/main_window.cpp" line="1042"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1032"/>
+        <location filename="../../app/gui/main_window.cpp" line="1045"/>
         <source>Résultat écrit dans %1.</source>
         <translation>Result written to %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1070"/>
+        <location filename="../../app/gui/main_window.cpp" line="1083"/>
         <source>Export impossible</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1090"/>
+        <location filename="../../app/gui/main_window.cpp" line="1103"/>
         <source>%1 (projet) — %2</source>
         <translation>%1 (planned) — %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1090"/>
+        <location filename="../../app/gui/main_window.cpp" line="1103"/>
         <source>%1 (projet)</source>
         <translation>%1 (planned)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1232"/>
+        <location filename="../../app/gui/main_window.cpp" line="1245"/>
         <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;INSEE %2 · %3 habitants&lt;br&gt;EPCI : %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;INSEE %2 · %3 inhabitants&lt;br&gt;EPCI: %4&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1234"/>
+        <location filename="../../app/gui/main_window.cpp" line="1247"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1236"/>
+        <location filename="../../app/gui/main_window.cpp" line="1249"/>
         <source>&lt;p&gt;Pas de réseau routier : temps d&apos;accès non calculés.&lt;/p&gt;</source>
         <translation>&lt;p&gt;No road network: access times not computed.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1240"/>
+        <location filename="../../app/gui/main_window.cpp" line="1253"/>
         <source>&lt;p&gt;Depuis la mairie :&lt;/p&gt;</source>
         <translation>&lt;p&gt;From the town hall:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1241"/>
+        <location filename="../../app/gui/main_window.cpp" line="1254"/>
         <source>&lt;p&gt;Depuis un point central de la commune (mairie inconnue) :&lt;/p&gt;</source>
         <translation>&lt;p&gt;From a central point of the commune (town hall unknown):&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1250"/>
+        <location filename="../../app/gui/main_window.cpp" line="1263"/>
         <source>aucun lieu accessible</source>
         <translation>no reachable place</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1251"/>
+        <location filename="../../app/gui/main_window.cpp" line="1264"/>
         <source>&lt;tr&gt;&lt;td&gt;Niveau %1&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;</source>
         <translation>&lt;tr&gt;&lt;td&gt;Level %1&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1259"/>
+        <location filename="../../app/gui/main_window.cpp" line="1272"/>
         <source>&lt;p&gt;Niveau %1, seuil %2 min : %3 habitants au-delà (population répartie), %4 cellules sur %5 au-delà.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Level %1, threshold %2 min: %3 inhabitants beyond (spread population), %4 of %5 cells beyond.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1270"/>
+        <location filename="../../app/gui/main_window.cpp" line="1283"/>
         <source>À propos de Maillage</source>
         <translation>About Maillage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1271"/>
+        <location filename="../../app/gui/main_window.cpp" line="1284"/>
         <source>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Planifier le réseau d&apos;accueil des services publics d&apos;un département : points d&apos;accueil, temps d&apos;accès par la route, zones à plus de 20 minutes d&apos;un lieu de deuxième niveau et population concernée.&lt;/p&gt;&lt;p&gt;Données : IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Plan a département&apos;s network of public-service help desks: accueil points, access times by road, zones more than 20 minutes from a second-level place and the people living there.&lt;/p&gt;&lt;p&gt;Data: IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1285"/>
+        <location filename="../../app/gui/main_window.cpp" line="1298"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1045,6 +1331,115 @@ line %1: %2</translation>
         <location filename="../../app/gui/new_project_dialog.cpp" line="157"/>
         <source>Choisissez le fichier des communes.</source>
         <translation>Choose the communes file.</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::gui::PdfExportDialog</name>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="61"/>
+        <source>points projetés compris</source>
+        <translation>planned points included</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="74"/>
+        <source>Atlas : une page par EPCI</source>
+        <translation>Atlas: one page per EPCI</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="82"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="266"/>
+        <source>Exporter la carte en PDF</source>
+        <translation>Export the map as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="92"/>
+        <source>Portrait</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="93"/>
+        <source>Paysage</source>
+        <translation>Landscape</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="94"/>
+        <source>titre fait du territoire et du niveau</source>
+        <translation>title made from the territory and the level</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="97"/>
+        <source>niveau %1</source>
+        <translation>level %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="104"/>
+        <source>Papier</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="105"/>
+        <source>Orientation</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="107"/>
+        <source>Titre</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="108"/>
+        <source>Points dessinés</source>
+        <translation>Points drawn</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="109"/>
+        <source>La carte reprend les couches visibles, leur ordre et leur opacité, le niveau, le seuil et les points comptés dans l&apos;application. Le PDF est vectoriel : textes sélectionnables, traits nets à tout zoom.</source>
+        <translation>The map shows the visible layers, their order and opacity, the level, the threshold and the points counted in the application. The PDF is vector: selectable text, sharp lines at any zoom.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="114"/>
+        <source>Mise en page</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="122"/>
+        <source>Page </source>
+        <translation>Page </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="132"/>
+        <source>Aperçu</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="138"/>
+        <source>Exporter…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="217"/>
+        <source> / %1</source>
+        <translation> / %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="265"/>
+        <source>atlas.pdf</source>
+        <translation>atlas.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="265"/>
+        <source>carte.pdf</source>
+        <translation>map.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="266"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="274"/>
+        <source>Export impossible</source>
+        <translation>Export failed</translation>
     </message>
 </context>
 <context>
@@ -1165,49 +1560,49 @@ line %1: %2</translation>
         <translation>Segment picked: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="286"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="291"/>
         <source>fermeture d&apos;un tronçon de la %1</source>
         <translation>close a segment of the %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="305"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="310"/>
         <source>Fermer ce tronçon dans le plan « %1 »</source>
         <translation>Close this segment in plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="308"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="313"/>
         <source>Rouvrir ce tronçon</source>
         <translation>Reopen this segment</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="312"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="317"/>
         <source>Rouvrir « %1 » (toute la fermeture)</source>
         <translation>Reopen “%1” (the whole closure)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="322"/>
-        <location filename="../../app/gui/planning_controller.cpp" line="341"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="327"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="346"/>
         <source>Fermer des routes</source>
         <translation>Close roads</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="323"/>
-        <location filename="../../app/gui/planning_controller.cpp" line="342"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="328"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="347"/>
         <source>Les routes se ferment dans un plan : choisissez ou créez un plan d&apos;abord.</source>
         <translation>Roads are closed in a plan: choose or create a plan first.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="330"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="335"/>
         <source>préréglage « %1 »</source>
         <translation>preset “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="371"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="376"/>
         <source>« %1 » passe en France services</source>
         <translation>“%1” becomes France services</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/planning_controller.cpp" line="372"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="377"/>
         <source>%n points passent en France services</source>
         <translation>
             <numerusform>%n point becomes France services</numerusform>
@@ -1451,47 +1846,47 @@ Source: %1 %2</translation>
         <translation>Length</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="106"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="109"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="114"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="117"/>
         <source>Cocher</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="122"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="125"/>
         <source>Préréglage</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="123"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="126"/>
         <source>Filtre</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="125"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="128"/>
         <source>Fermer les routes cochées</source>
         <translation>Close the roads checked</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="126"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="129"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="128"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="131"/>
         <source>Motif</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="218"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="221"/>
         <source>fermeture de %1</source>
         <translation>close %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="225"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="228"/>
         <source>%n route(s) ou col(s) coché(s)</source>
         <translation>
             <numerusform>%n road or pass checked</numerusform>
@@ -1675,69 +2070,69 @@ Source: %1 %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="253"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="252"/>
         <source>Aucune : toutes les routes sont ouvertes.</source>
         <translation>None: every road is open.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="284"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="283"/>
         <source>Plans</source>
         <translation>Plans</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="307"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="319"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="329"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="340"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="306"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="318"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="328"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="339"/>
         <source>Aucun projet ouvert.</source>
         <translation>No project open.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="320"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="331"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="319"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="330"/>
         <source>Un plan a besoin d&apos;un nom.</source>
         <translation>A plan needs a name.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="321"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="333"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="320"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="332"/>
         <source>Le projet a déjà un scénario « %1 ».</source>
         <translation>The project already has a scenario “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="330"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="329"/>
         <source>La situation actuelle ne peut pas être renommée.</source>
         <translation>The current situation cannot be renamed.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="341"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="340"/>
         <source>La situation actuelle ne peut pas être supprimée.</source>
         <translation>The current situation cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="342"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="341"/>
         <source>Le projet n&apos;a pas de plan « %1 ».</source>
         <translation>The project has no plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="344"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="343"/>
         <source>Supprimer le plan</source>
         <translation>Delete the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="345"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="344"/>
         <source>Supprimer le plan « %1 » avec tous ses changements ?
 (Édition › Annuler le rétablit.)</source>
         <translation>Delete plan “%1” with all its changes?
 (Edit › Undo brings it back.)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="360"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="359"/>
         <source>Les routes se ferment dans un plan : choisissez ou créez un plan.</source>
         <translation>Roads are closed in a plan: choose or create a plan.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_panel.cpp" line="372"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="371"/>
         <source>%n route(s) rouverte(s) dans le plan « %1 »</source>
         <translation>
             <numerusform>reopen %n road in plan “%1”</numerusform>
@@ -2002,42 +2397,42 @@ beyond</translation>
         <translation>The scenario has no candidate of this kind.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="258"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="259"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="294"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="295"/>
         <source>Cocher les sites à ajouter au plan</source>
         <translation>Check the sites to add to the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="299"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="300"/>
         <source>Seul, ce site amènerait %1 habitants sous le seuil</source>
         <translation>On its own, this site would bring %1 people within the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="305"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="306"/>
         <source>population répartie</source>
         <translation>population spread</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="305"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="306"/>
         <source>population à la mairie</source>
         <translation>population at the town hall</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="309"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="310"/>
         <source>Aucun site n&apos;amène personne sous %1 min.</source>
         <translation>No site brings anyone within %1 min.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="310"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="311"/>
         <source>&lt;b&gt;%1&lt;/b&gt; : au-delà de %2 min d&apos;un lieu de niveau %3 (%4) : %5 → &lt;b&gt;%6&lt;/b&gt; habitants, soit &lt;b&gt;%7&lt;/b&gt;.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: beyond %2 min of a level %3 place (%4): %5 → &lt;b&gt;%6&lt;/b&gt; people, that is &lt;b&gt;%7&lt;/b&gt;.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="348"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="349"/>
         <source>Ajouter %n site(s) au plan « %1 »</source>
         <translation>
             <numerusform>Add %n site to plan “%1”</numerusform>
@@ -2045,7 +2440,7 @@ beyond</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="350"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="351"/>
         <source>Ajouter %n site(s) à un nouveau plan</source>
         <translation>
             <numerusform>Add %n site to a new plan</numerusform>
@@ -2053,27 +2448,27 @@ beyond</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="366"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="367"/>
         <source>Lancez d&apos;abord une suggestion.</source>
         <translation>Run a suggestion first.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="388"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="389"/>
         <source>suggéré : +%1 habitants à moins de %2 min (gain marginal, rang %3)</source>
         <translation>suggested: +%1 people within %2 min (marginal gain, rank %3)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="395"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="396"/>
         <source>Aucun site coché.</source>
         <translation>No site checked.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="399"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="400"/>
         <source>Suggestions k=%1</source>
         <translation>Suggestions k=%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="400"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="401"/>
         <source>%n site(s) suggéré(s) depuis « %1 »</source>
         <translation>
             <numerusform>%n site suggested from “%1”</numerusform>
@@ -2081,14 +2476,37 @@ beyond</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="404"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="405"/>
         <source>Les sites n&apos;ont pas pu être ajoutés au plan « %1 ».</source>
         <translation>The sites could not be added to plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="407"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="408"/>
         <source>Ajoutés au plan « %1 ».</source>
         <translation>Added to plan “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::render::ChangeLayer</name>
+    <message>
+        <location filename="../../core/render/coverage_layers.cpp" line="309"/>
+        <source>Changements d&apos;accès</source>
+        <translation>Changes of access</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/coverage_layers.cpp" line="349"/>
+        <source>passe à moins de %1 min d&apos;un lieu de niveau %2</source>
+        <translation>comes within %1 min of a level %2 place</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/coverage_layers.cpp" line="352"/>
+        <source>passe à plus de %1 min</source>
+        <translation>goes beyond %1 min</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/coverage_layers.cpp" line="354"/>
+        <source>reste à plus de %1 min</source>
+        <translation>stays beyond %1 min</translation>
     </message>
 </context>
 <context>
@@ -2174,12 +2592,12 @@ beyond</translation>
 <context>
     <name>maillage::render::GapLayer</name>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="222"/>
+        <location filename="../../core/render/coverage_layers.cpp" line="231"/>
         <source>Zones au-delà du seuil</source>
         <translation>Zones beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="274"/>
+        <location filename="../../core/render/coverage_layers.cpp" line="286"/>
         <source>à plus de %1 min d&apos;un lieu de niveau %2</source>
         <translation>more than %1 min from a level %2 place</translation>
     </message>
@@ -2187,32 +2605,37 @@ beyond</translation>
 <context>
     <name>maillage::render::IsochroneLayer</name>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="156"/>
+        <location filename="../../core/render/coverage_layers.cpp" line="162"/>
         <source>Temps d&apos;accès</source>
         <translation>Access time</translation>
     </message>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="205"/>
+        <location filename="../../core/render/coverage_layers.cpp" line="214"/>
         <source>moins de 10 min d&apos;un lieu de niveau %1</source>
         <translation>under 10 min from a level %1 place</translation>
     </message>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="206"/>
+        <location filename="../../core/render/coverage_layers.cpp" line="214"/>
+        <source>moins de 10 min</source>
+        <translation>under 10 min</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/coverage_layers.cpp" line="215"/>
         <source>10 à 20 min</source>
         <translation>10 to 20 min</translation>
     </message>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="207"/>
+        <location filename="../../core/render/coverage_layers.cpp" line="216"/>
         <source>20 à 30 min</source>
         <translation>20 to 30 min</translation>
     </message>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="208"/>
+        <location filename="../../core/render/coverage_layers.cpp" line="217"/>
         <source>plus de 30 min</source>
         <translation>over 30 min</translation>
     </message>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="210"/>
+        <location filename="../../core/render/coverage_layers.cpp" line="219"/>
         <source>inaccessible par la route</source>
         <translation>not reachable by road</translation>
     </message>
@@ -2238,55 +2661,65 @@ beyond</translation>
         <translation>Accueil points</translation>
     </message>
     <message>
-        <location filename="../../core/render/points_layer.cpp" line="97"/>
+        <location filename="../../core/render/points_layer.cpp" line="98"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/points_layer.cpp" line="99"/>
         <source>%1 (niveau %2) : %3</source>
         <translation>%1 (level %2): %3</translation>
     </message>
     <message>
-        <location filename="../../core/render/points_layer.cpp" line="101"/>
+        <location filename="../../core/render/points_layer.cpp" line="103"/>
         <source>Projeté (contour tireté)</source>
         <translation>Planned (dashed outline)</translation>
     </message>
     <message>
-        <location filename="../../core/render/points_layer.cpp" line="103"/>
+        <location filename="../../core/render/points_layer.cpp" line="105"/>
         <source>Fermé</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../core/render/points_layer.cpp" line="106"/>
+        <location filename="../../core/render/points_layer.cpp" line="108"/>
         <source>Hors du territoire (estompé)</source>
         <translation>Outside the territory (faded)</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/points_layer.cpp" line="108"/>
+        <source>hors du territoire (estompé)</source>
+        <translation>outside the territory (faded)</translation>
     </message>
 </context>
 <context>
     <name>maillage::render::RoadsLayer</name>
     <message>
-        <location filename="../../core/render/roads_layer.cpp" line="60"/>
+        <location filename="../../core/render/roads_layer.cpp" line="64"/>
         <source>Routes</source>
         <translation>Roads</translation>
     </message>
     <message>
-        <location filename="../../core/render/roads_layer.cpp" line="100"/>
+        <location filename="../../core/render/roads_layer.cpp" line="111"/>
         <source>Autoroute</source>
         <translation>Motorway</translation>
     </message>
     <message>
-        <location filename="../../core/render/roads_layer.cpp" line="100"/>
+        <location filename="../../core/render/roads_layer.cpp" line="111"/>
         <source>Route nationale / voie rapide</source>
         <translation>Trunk road / expressway</translation>
     </message>
     <message>
-        <location filename="../../core/render/roads_layer.cpp" line="100"/>
+        <location filename="../../core/render/roads_layer.cpp" line="111"/>
         <source>Route principale</source>
         <translation>Primary road</translation>
     </message>
     <message>
-        <location filename="../../core/render/roads_layer.cpp" line="101"/>
+        <location filename="../../core/render/roads_layer.cpp" line="112"/>
         <source>Route secondaire</source>
         <translation>Secondary road</translation>
     </message>
     <message>
-        <location filename="../../core/render/roads_layer.cpp" line="101"/>
+        <location filename="../../core/render/roads_layer.cpp" line="112"/>
         <source>Autre route</source>
         <translation>Other road</translation>
     </message>

@@ -1,0 +1,277 @@
+#include "pdf_export_dialog.h"
+
+#include "common/error.h"
+#include "coverage_controller.h"
+#include "project.h"
+#include "render/map_layer.h"
+#include "render/print_credits.h"
+#include "store/project_settings.h"
+#include "store/scenarios.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSpinBox>
+#include <QResizeEvent>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace maillage::gui {
+namespace {
+
+const QString kPdfFolderKey = QStringLiteral("export/pdfFolder");
+constexpr int kPreviewMinimumWidth = 420;  // pixels of the page preview
+
+}  // namespace
+
+std::vector<render::LayerState> layerStates(const render::LayerStack& layers)
+{
+    std::vector<render::LayerState> states;
+    for (const render::MapLayer* layer : layers.layers())
+        states.push_back({layer->id(), layer->isVisible(), layer->opacity()});
+    return states;
+}
+
+render::PrintContent printContent(Project& project, const CoverageController& coverage)
+{
+    render::PrintContent content;
+    content.territory = &project.territory();
+    content.roads = project.data().roads;
+    // The points as the coverage counts them: planned ones only when it does.
+    for (const AccueilPoint& p : project.points())
+        if (coverage.includePlanned() || p.status != PointStatus::Planned) content.points.push_back(p);
+    content.grid = &coverage.context()->grid();
+    content.coverage = &coverage.result();
+    const bool planned = std::any_of(content.points.begin(), content.points.end(),
+                                     [](const AccueilPoint& p) { return p.status == PointStatus::Planned; });
+    content.scenario = planned ? QCoreApplication::translate("maillage::gui::PdfExportDialog", "points projetés compris")
+                               : kBaselineScenario;
+    return content;
+}
+
+PdfExportDialog::PdfExportDialog(Project& project, const CoverageController& coverage, const render::LayerStack& layers,
+                                 QWidget* parent)
+    : QDialog(parent),
+      content_(printContent(project, coverage)),
+      layers_(layerStates(layers)),
+      coverageLevel_(coverage.level()),
+      paper_(new QComboBox),
+      orientation_(new QComboBox),
+      atlas_(new QCheckBox(tr("Atlas : une page par EPCI"))),
+      title_(new QLineEdit),
+      page_(new QSpinBox),
+      pageName_(new QLabel),
+      preview_(new QLabel),
+      scroll_(new QScrollArea)
+{
+    setObjectName(QStringLiteral("pdfExportDialog"));
+    setWindowTitle(tr("Exporter la carte en PDF"));
+    try {
+        content_.credits = render::creditText(loadProjectSources(project.store()),
+                                              render::printedPoints(content_.points, {}, coverageLevel_));
+    } catch (const Error&) {
+        content_.credits = render::creditText({}, content_.points);  // the usual publishers
+    }
+
+    paper_->addItem(QStringLiteral("A4"));
+    paper_->addItem(QStringLiteral("A3"));
+    orientation_->addItem(tr("Portrait"));
+    orientation_->addItem(tr("Paysage"));
+    title_->setPlaceholderText(tr("titre fait du territoire et du niveau"));
+    auto* levelsRow = new QHBoxLayout;
+    for (int level = 1; level <= 3; ++level) {
+        levels_[level - 1] = new QCheckBox(tr("niveau %1").arg(level));
+        levels_[level - 1]->setChecked(level >= coverageLevel_);
+        levelsRow->addWidget(levels_[level - 1]);
+    }
+    levelsRow->addStretch(1);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Papier"), paper_);
+    form->addRow(tr("Orientation"), orientation_);
+    form->addRow(QString(), atlas_);
+    form->addRow(tr("Titre"), title_);
+    form->addRow(tr("Points dessinés"), levelsRow);
+    auto* note = new QLabel(tr("La carte reprend les couches visibles, leur ordre et leur opacité, le niveau, le seuil "
+                               "et les points comptés dans l'application. Le PDF est vectoriel : textes "
+                               "sélectionnables, traits nets à tout zoom."));
+    note->setWordWrap(true);
+    note->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    auto* options = new QGroupBox(tr("Mise en page"));
+    options->setMaximumWidth(380);
+    auto* optionsLayout = new QVBoxLayout(options);
+    optionsLayout->addLayout(form);
+    optionsLayout->addWidget(note);
+    optionsLayout->addStretch(1);
+
+    page_->setMinimum(1);
+    page_->setPrefix(tr("Page "));
+    auto* pageRow = new QHBoxLayout;
+    pageRow->addWidget(page_);
+    pageRow->addWidget(pageName_, 1);
+    preview_->setAlignment(Qt::AlignCenter);
+    preview_->setObjectName(QStringLiteral("pdfPreview"));
+    scroll_->setWidget(preview_);
+    scroll_->setWidgetResizable(true);
+    scroll_->setMinimumSize(kPreviewMinimumWidth + 30, 560);
+    scroll_->setBackgroundRole(QPalette::Dark);
+    auto* previewBox = new QGroupBox(tr("Aperçu"));
+    auto* previewLayout = new QVBoxLayout(previewBox);
+    previewLayout->addLayout(pageRow);
+    previewLayout->addWidget(scroll_, 1);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    QPushButton* exportButton = buttons->addButton(tr("Exporter…"), QDialogButtonBox::AcceptRole);
+    exportButton->setObjectName(QStringLiteral("pdfExportButton"));
+    exportButton->setDefault(true);
+    connect(exportButton, &QPushButton::clicked, this, &PdfExportDialog::chooseAndExport);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* columns = new QHBoxLayout;
+    columns->addWidget(options, 0);
+    columns->addWidget(previewBox, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(columns, 1);
+    layout->addWidget(buttons);
+
+    for (QComboBox* box : {paper_, orientation_})
+        connect(box, &QComboBox::currentIndexChanged, this, &PdfExportDialog::rebuild);
+    connect(atlas_, &QCheckBox::toggled, this, &PdfExportDialog::rebuild);
+    connect(title_, &QLineEdit::editingFinished, this, &PdfExportDialog::rebuild);
+    for (QCheckBox* box : levels_) connect(box, &QCheckBox::toggled, this, &PdfExportDialog::rebuild);
+    connect(page_, &QSpinBox::valueChanged, this, &PdfExportDialog::refreshPreview);
+    resizeTimer_.setSingleShot(true);
+    resizeTimer_.setInterval(150);
+    connect(&resizeTimer_, &QTimer::timeout, this, &PdfExportDialog::refreshPreview);
+    rebuild();
+}
+
+PdfExportDialog::~PdfExportDialog() = default;
+
+void PdfExportDialog::resizeEvent(QResizeEvent* event)
+{
+    QDialog::resizeEvent(event);
+    resizeTimer_.start();  // the preview follows once the resizing pauses
+}
+
+render::PrintOptions PdfExportDialog::options() const
+{
+    render::PrintOptions options;
+    options.paper = paper_->currentIndex() == 1 ? render::PaperSize::A3 : render::PaperSize::A4;
+    options.landscape = orientation_->currentIndex() == 1;
+    options.atlas = atlas_->isChecked();
+    options.title = title_->text().trimmed();
+    options.layers = layers_;
+    for (int level = 1; level <= 3; ++level)
+        if (levels_[level - 1]->isChecked()) options.pointLevels.insert(level);
+    if (options.pointLevels.empty()) options.pointLevels.insert(0);  // none: no level matches
+    return options;
+}
+
+void PdfExportDialog::setOptions(const render::PrintOptions& options)
+{
+    updating_ = true;
+    paper_->setCurrentIndex(options.paper == render::PaperSize::A3 ? 1 : 0);
+    orientation_->setCurrentIndex(options.landscape ? 1 : 0);
+    atlas_->setChecked(options.atlas);
+    title_->setText(options.title);
+    if (!options.pointLevels.empty())
+        for (int level = 1; level <= 3; ++level) levels_[level - 1]->setChecked(options.pointLevels.count(level) > 0);
+    updating_ = false;
+    rebuild();
+}
+
+int PdfExportDialog::currentPage() const { return page_->value() - 1; }
+
+void PdfExportDialog::showPage(int page) { page_->setValue(page + 1); }
+
+void PdfExportDialog::rebuild()
+{
+    if (updating_) return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+        layout_ = std::make_unique<render::PrintLayout>(content_, options());
+        lastError_.clear();
+    } catch (const std::exception& e) {
+        layout_.reset();
+        const auto* error = dynamic_cast<const Error*>(&e);
+        lastError_ = error ? error->message() : QString::fromLocal8Bit(e.what());
+    }
+    QApplication::restoreOverrideCursor();
+    const QSignalBlocker blocker(page_);
+    page_->setMaximum(layout_ ? layout_->pageCount() : 1);
+    page_->setSuffix(layout_ ? tr(" / %1").arg(layout_->pageCount()) : QString());
+    refreshPreview();
+}
+
+void PdfExportDialog::refreshPreview()
+{
+    if (!layout_) {
+        preview_->setPixmap({});
+        preview_->setText(lastError_);
+        pageName_->clear();
+        return;
+    }
+    const int page = std::clamp(currentPage(), 0, layout_->pageCount() - 1);
+    pageName_->setText(layout_->pageName(page));
+    // The whole page in the view, drawn at twice its size then reduced: small text stays legible.
+    const qreal ratio = devicePixelRatioF();
+    const QSizeF pageSize = layout_->pageSizePixels();
+    const QSize room = scroll_->viewport()->size() - QSize(8, 8);
+    const int width = std::max(kPreviewMinimumWidth / 2,
+                               int(std::min<double>(room.width(), room.height() * pageSize.width() / pageSize.height())));
+    const double scale = 2.0 * width / pageSize.width();
+    QImage image = layout_->pageImage(page, scale);
+    image = image.scaledToWidth(int(width * ratio), Qt::SmoothTransformation);
+    image.setDevicePixelRatio(ratio);
+    preview_->setPixmap(QPixmap::fromImage(image));
+}
+
+bool PdfExportDialog::exportTo(const QString& path)
+{
+    if (!layout_) return false;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+        layout_->writePdf(path);
+        QApplication::restoreOverrideCursor();
+        lastError_.clear();
+        return true;
+    } catch (const std::exception& e) {
+        QApplication::restoreOverrideCursor();
+        const auto* error = dynamic_cast<const Error*>(&e);
+        lastError_ = error ? error->message() : QString::fromLocal8Bit(e.what());
+    }
+    return false;
+}
+
+void PdfExportDialog::chooseAndExport()
+{
+    QSettings settings;
+    const QString folder = settings.value(kPdfFolderKey, QDir::homePath()).toString();
+    const QString suggested = QDir(folder).filePath(options().atlas ? tr("atlas.pdf") : tr("carte.pdf"));
+    QString path = QFileDialog::getSaveFileName(this, tr("Exporter la carte en PDF"), suggested, tr("PDF (*.pdf)"));
+    if (path.isEmpty()) return;
+    if (!path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) path += QStringLiteral(".pdf");
+    settings.setValue(kPdfFolderKey, QFileInfo(path).absolutePath());
+    if (exportTo(path)) {
+        accept();
+        return;
+    }
+    QMessageBox::warning(this, tr("Export impossible"), lastError_);
+}
+
+}  // namespace maillage::gui

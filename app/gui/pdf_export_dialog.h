@@ -1,0 +1,77 @@
+#pragma once
+
+#include "render/print_layout.h"
+
+#include <QDialog>
+#include <QTimer>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QScrollArea;
+class QSpinBox;
+
+namespace maillage::render {
+class LayerStack;
+}
+
+namespace maillage::gui {
+
+class CoverageController;
+class Project;
+
+// The map as it is shown (layers, visibility, opacity, level, threshold, points counted) for
+// the print layout.
+render::PrintContent printContent(Project& project, const CoverageController& coverage);
+std::vector<render::LayerState> layerStates(const render::LayerStack& layers);
+
+// Projet › Exporter la carte en PDF…: the pages as they will be printed, paper size,
+// orientation, atlas per EPCI, title and the levels of the points drawn; "Exporter…" writes
+// the PDF. The pages are painted by the same code as `maillage export-pdf`.
+class PdfExportDialog : public QDialog {
+    Q_OBJECT
+public:
+    PdfExportDialog(Project& project, const CoverageController& coverage, const render::LayerStack& layers,
+                    QWidget* parent = nullptr);
+    ~PdfExportDialog() override;
+
+    const render::PrintLayout* layout() const { return layout_.get(); }
+    render::PrintOptions options() const;
+    void setOptions(const render::PrintOptions& options);
+    int currentPage() const;
+    void showPage(int page);
+    // Writes the PDF (as the Exporter… button does after its file dialog); false on failure,
+    // with the message in lastError().
+    bool exportTo(const QString& path);
+    QString lastError() const { return lastError_; }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void rebuild();
+    void refreshPreview();
+    void chooseAndExport();
+
+    render::PrintContent content_;
+    std::vector<render::LayerState> layers_;
+    int coverageLevel_ = 2;
+    std::unique_ptr<render::PrintLayout> layout_;
+    QComboBox* paper_;
+    QComboBox* orientation_;
+    QCheckBox* atlas_;
+    QLineEdit* title_;
+    QCheckBox* levels_[3];
+    QSpinBox* page_;
+    QLabel* pageName_;
+    QLabel* preview_;
+    QScrollArea* scroll_;
+    QTimer resizeTimer_;
+    QString lastError_;
+    bool updating_ = false;
+};
+
+}  // namespace maillage::gui
