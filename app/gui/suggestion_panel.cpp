@@ -177,14 +177,20 @@ void SuggestionPanel::setProject(Project* project, CoverageController* coverage)
 {
     watcher_->waitForFinished();
     if (project_) disconnect(project_, nullptr, this, nullptr);
+    if (coverage_) disconnect(coverage_, nullptr, this, nullptr);
     project_ = project;
     coverage_ = coverage;
     result_.reset();
     resultScenario_.clear();
     status_->clear();
     if (coverage_) {
-        setLevel(coverage_->level());
-        setThreshold(int(std::lround(coverage_->thresholdMinutes())));
+        // The level and threshold shown on the map, until the planner picks others here.
+        const auto follow = [this] {
+            setLevel(coverage_->level());
+            setThreshold(int(std::lround(coverage_->thresholdMinutes())));
+        };
+        follow();
+        connect(coverage_, &CoverageController::settingsChanged, this, follow);
     }
     if (project_) connect(project_, &Project::scenarioChanged, this, &SuggestionPanel::updateButtons);
     showResult();
