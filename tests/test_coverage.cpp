@@ -1015,7 +1015,7 @@ TEST_CASE("a point dragged or added is repaired in the search and gives the surf
 {
     const Coverage04& d = coverage04();
     std::vector<AccueilPoint> levelTwo = coveragePoints(d.points, 2);
-    const GraphTravelEngine engine(d.graph, d.profile);
+    GraphTravelEngine engine(d.graph, d.profile);
     const CoverageContext context(d.territory, engine, d.points);
     CoverageResult live;
     computeCoverage(context, levelTwo, {.computeBands = false, .clipGapsToCommunes = false}, live);
@@ -1027,6 +1027,11 @@ TEST_CASE("a point dragged or added is repaired in the search and gives the surf
     levelTwo.push_back(added);
     computeCoverage(context, levelTwo, {.computeBands = false, .clipGapsToCommunes = false}, live);
     CHECK(engine.repairCount() == 2);
+    // Told to forget its search, the engine runs it in full again, with the same result.
+    engine.forgetSearch();
+    const CoverageResult again = computeCoverage(context, levelTwo, {.computeBands = false, .clipGapsToCommunes = false});
+    CHECK(engine.repairCount() == 2);
+    CHECK(again.surface.minutes == live.surface.minutes);
 
     // A fresh engine runs the search from scratch.
     const GraphTravelEngine fresh(d.graph, d.profile);
@@ -1056,6 +1061,10 @@ TEST_CASE("the engine links a place again once told that the network changed")
     CHECK(again.legSeconds == first.legSeconds);
 
     graph.setEdgeClosed(first.edge, true);
+    // Forgetting the search alone keeps the remembered links (a full recompute on an unchanged
+    // network does not snap the points again): after a closure that is not enough.
+    engine.forgetSearch();
+    CHECK(engine.link(digne).edge == first.edge);
     engine.invalidateSearch();
     const AccessLink reopened = engine.link(digne);
     REQUIRE(reopened.joined());

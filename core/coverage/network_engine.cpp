@@ -138,9 +138,14 @@ constexpr std::size_t kMaxRepairedSeeds = 4;
 
 void GraphTravelEngine::invalidateSearch()
 {
+    forgetSearch();
+    linkGeneration_.fetch_add(1, std::memory_order_acq_rel);
+}
+
+void GraphTravelEngine::forgetSearch()
+{
     const std::lock_guard lock(searchMutex_);
     seedSnaps_.clear();
-    linkGeneration_.fetch_add(1, std::memory_order_acq_rel);
 }
 
 void GraphTravelEngine::nearest(std::span<const AccessLink> seeds, NearestTimes& out) const

@@ -48,6 +48,9 @@ public:
     // in full. Call it after closing or slowing edges of the graph (the links of the coverage
     // context must then be rebuilt too, see AccessLink).
     void invalidateSearch();
+    // Forgets the previous search only: the next nearest() runs in full, but the places linked
+    // before are not snapped again. The network must be unchanged (else invalidateSearch).
+    void forgetSearch();
 
     // The link of a snapped position (exposed for tests and for callers that already snapped).
     AccessLink linkOf(const Snap& snap) const;
