@@ -4,11 +4,15 @@
 // Runs on the 04 network as the product builds it (town connectors included), then on the
 // same network densified to ~30 m pieces (OSM-like vertex spacing, ~300,000 nodes).
 //
-//   build/bench/bench_coverage [--profile NAME|FILE] [--only 04|densified] [--threads N] [cell metres] [repetitions]
+//   build/bench/bench_coverage [--profile NAME|FILE] [--only 04|densified] [--threads N] [--realtime] [cell metres] [repetitions]
 //
 // --threads: threads of the recompute (CoverageOptions::threads), 2 by default as `maillage
 // coverage` (the application uses every core). The CPU time printed is that of the whole
 // process during the call, so that the work of the other threads is counted too.
+// --realtime: run the recomputes (not the setup) at a real-time priority (SCHED_FIFO, the
+// threads they start inherit it), so that on a machine shared with other work (builds) the
+// wall time shows what the recompute takes when it has the cores, as the application on a
+// planner's computer; the other work still competes for caches and memory.
 #include "coverage/coverage_run.h"
 #include "coverage/network_engine.h"
 #include "coverage/territory_network.h"
@@ -24,6 +28,8 @@
 #include <QElapsedTimer>
 
 #include <gdal.h>
+
+#include <sched.h>
 
 #include <algorithm>
 #include <cmath>
@@ -52,6 +58,29 @@ double processCpuMs()
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
     return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
 }
+
+// Real-time priority for the calling thread (and the threads it starts) while in scope.
+class RealtimePriority {
+public:
+    explicit RealtimePriority(bool wanted)
+    {
+        if (!wanted) return;
+        const sched_param param{.sched_priority = 10};
+        active_ = sched_setscheduler(0, SCHED_FIFO, &param) == 0;
+        std::printf("%s\n", active_ ? "recomputes at real-time priority (SCHED_FIFO 10)"
+                                     : "could not get a real-time priority: measured at normal priority");
+    }
+    ~RealtimePriority()
+    {
+        const sched_param param{.sched_priority = 0};
+        if (active_) sched_setscheduler(0, SCHED_OTHER, &param);
+    }
+    RealtimePriority(const RealtimePriority&) = delete;
+    RealtimePriority& operator=(const RealtimePriority&) = delete;
+
+private:
+    bool active_ = false;
+};
 
 double median(std::vector<double> values)
 {
@@ -152,7 +181,7 @@ NetworkInput densify(const NetworkInput& in, double pieceMetres)
 }
 
 void runOn(const char* title, const Territory& territory, const RoadGraph& graph, const SpeedProfile& profile,
-           const std::vector<AccueilPoint>& points, double cell, int repetitions, int threads)
+           const std::vector<AccueilPoint>& points, double cell, int repetitions, int threads, bool realtime)
 {
     QElapsedTimer timer;
     timer.start();
@@ -179,6 +208,7 @@ void runOn(const char* title, const Territory& territory, const RoadGraph& graph
     std::printf("\nrecomputes on %d thread(s)\n\n", threads);
 
     const std::vector<AccueilPoint> levelPoints = coveragePoints(points, 2);
+    const RealtimePriority priority(realtime);
     const auto unchanged = [](std::vector<AccueilPoint>&) {};
     CoverageOptions exportOptions;
     exportOptions.computeBands = false;
@@ -237,12 +267,14 @@ int main(int argc, char* argv[])
     QString profileName = QStringLiteral("generalised");
     QString only;
     int threads = 2;
+    bool realtime = false;
     std::vector<QString> positional;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--profile") && i + 1 < args.size()) profileName = args[++i];
         else if (args[i] == QLatin1String("--only") && i + 1 < args.size()) only = args[++i];
         else if (args[i] == QLatin1String("--threads") && i + 1 < args.size()) threads = std::max(1, args[++i].toInt());
+        else if (args[i] == QLatin1String("--realtime")) realtime = true;
         else positional.push_back(args[i]);
     }
     const double cell = positional.size() > 0 ? positional[0].toDouble() : 200.0;
@@ -268,10 +300,10 @@ int main(int argc, char* argv[])
                 loadTerritoryMs, loadPointsMs, loadNetworkMs);
     std::printf("profile %s: %s\n", qPrintable(profile.name), qPrintable(profile.sourceFile));
     if (only.isEmpty() || only == QLatin1String("04"))
-        runOn("04 network (routes-04.geojson)", territory, graph, profile, points, cell, repetitions, threads);
+        runOn("04 network (routes-04.geojson)", territory, graph, profile, points, cell, repetitions, threads, realtime);
     if (only.isEmpty() || only == QLatin1String("densified")) {
         const RoadGraph dense(densify(network, 30.0));
-        runOn("04 network densified to ~30 m pieces", territory, dense, profile, points, cell, repetitions, threads);
+        runOn("04 network densified to ~30 m pieces", territory, dense, profile, points, cell, repetitions, threads, realtime);
     }
     return 0;
 }

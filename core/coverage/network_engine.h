@@ -35,6 +35,7 @@ public:
 
     std::size_t nodeCount() const override { return graph_->nodeCount(); }
     AccessLink link(XY place) const override;
+    std::optional<AccessLink> rememberedLink(XY place) const override;
     void nearest(std::span<const AccessLink> seeds, NearestTimes& out) const override;
     double drivingMetres(const AccessLink& from, const AccessLink& to) const override;
 
@@ -76,6 +77,7 @@ private:
         AccessLink link;
     };
     static constexpr std::size_t kRecentLinks = 4096;
+    RecentLink& recentSlot(XY place) const;
     std::unique_ptr<RecentLink[]> recentLinks_;
     mutable std::atomic<std::uint64_t> linkGeneration_{1};
 

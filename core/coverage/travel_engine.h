@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -31,6 +32,11 @@ public:
     // Joins a place; an unjoined link (edge == kNoEdge) when it is too far from any road.
     // Must be safe to call from several threads at once.
     virtual AccessLink link(XY place) const = 0;
+
+    // The link of a place this engine joined before and still remembers, without snapping it
+    // again; nullopt when it does not (then call link()). Lets a caller spread over threads only
+    // the places that need snapping.
+    virtual std::optional<AccessLink> rememberedLink(XY /*place*/) const { return std::nullopt; }
 
     // Multi-source search towards the points joined by `seeds` (seed i is owner i).
     // `out` is resized to nodeCount(); reusing it avoids allocations.
