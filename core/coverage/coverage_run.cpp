@@ -103,7 +103,7 @@ void computeCoverage(const CoverageContext& context, std::span<const AccueilPoin
     }
     result.timings.link = lapMs(timer);
 
-    context.engine().nearest(result.pointLinks, result.search);
+    context.engine().nearestShared(result.pointLinks, result.search, options.threads);
     result.timings.search = lapMs(timer);
 
     const SeedLinks seeds{result.pointLinks};
@@ -111,22 +111,33 @@ void computeCoverage(const CoverageContext& context, std::span<const AccueilPoin
     context.townHallLinks().gather(result.search.view(), seeds, result.townHallTimes);
     result.timings.surface = lapMs(timer);
 
-    result.gapZones = computeGapZones(context.territory(), context.grid(), result.surface.minutes,
-                                      {.thresholdMinutes = options.thresholdMinutes,
-                                       .clipToCommunes = options.clipGapsToCommunes,
-                                       .threads = options.threads});
-    result.timings.gaps = lapMs(timer);
+    // The gap zones and the population need only the surface: the population is counted on
+    // this thread while the other threads start shaping the gap zones, then it helps them.
+    const int threads = std::clamp(options.threads, 1, 64);
+    GapZoneBuilder gaps(context.territory(), context.grid(),
+                        {.thresholdMinutes = options.thresholdMinutes,
+                         .clipToCommunes = options.clipGapsToCommunes,
+                         .threads = threads});
+    gaps.classify(result.surface.minutes);
+    double gapsMs = lapMs(timer);
+    {
+        const int shapers = int(std::clamp<std::size_t>(gaps.shapeTasks(), 1, std::size_t(threads)));
+        Helpers helpers(shapers - 1, [&gaps] { gaps.shape(); });
+        result.population = computePopulationCoverage(context.territory(), context.grid(), context.placement(),
+                                                      result.surface.minutes, result.townHallTimes.minutes,
+                                                      context.townHalls(), options.thresholdMinutes);
+        result.timings.population = lapMs(timer);
+        gaps.shape();
+        helpers.wait();
+    }
+    result.gapZones = gaps.finish(result.surface.minutes);
+    result.timings.gaps = gapsMs + lapMs(timer);
 
     result.bands.clear();
     if (options.computeBands)
         result.bands = computeIsochroneBands(context.territory(), context.grid(), result.surface.minutes,
-                                             options.bandBreaks, true, options.threads);
+                                             options.bandBreaks, true, threads);
     result.timings.bands = lapMs(timer);
-
-    result.population = computePopulationCoverage(context.territory(), context.grid(), context.placement(),
-                                                  result.surface.minutes, result.townHallTimes.minutes,
-                                                  context.townHalls(), options.thresholdMinutes);
-    result.timings.population = lapMs(timer);
 }
 
 CoverageResult computeCoverage(const CoverageContext& context, std::span<const AccueilPoint> levelPoints,

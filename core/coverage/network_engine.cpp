@@ -160,6 +160,11 @@ void GraphTravelEngine::forgetSearch()
 
 void GraphTravelEngine::nearest(std::span<const AccessLink> seeds, NearestTimes& out) const
 {
+    nearestShared(seeds, out, 1);
+}
+
+void GraphTravelEngine::nearestShared(std::span<const AccessLink> seeds, NearestTimes& out, int threads) const
+{
     const std::lock_guard lock(searchMutex_);
     std::vector<Snap> snaps;
     snaps.reserve(seeds.size());
@@ -179,7 +184,7 @@ void GraphTravelEngine::nearest(std::span<const AccessLink> seeds, NearestTimes&
         ++repairs_;
     } else {
         if (!search_) search_ = std::make_unique<NearestSearch>(*graph_);
-        search_->run(snaps, {.direction = SearchDirection::ToSources});
+        search_->run(snaps, {.direction = SearchDirection::ToSources}, threads);
     }
     seedSnaps_ = std::move(snaps);
 

@@ -37,6 +37,9 @@ public:
     AccessLink link(XY place) const override;
     std::optional<AccessLink> rememberedLink(XY place) const override;
     void nearest(std::span<const AccessLink> seeds, NearestTimes& out) const override;
+    // A full search on a large graph is shared by two threads (NearestSearch::run with
+    // threads); a repair stays on the calling thread.
+    void nearestShared(std::span<const AccessLink> seeds, NearestTimes& out, int threads) const override;
     double drivingMetres(const AccessLink& from, const AccessLink& to) const override;
 
     const RoadGraph& graph() const { return *graph_; }

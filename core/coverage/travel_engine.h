@@ -42,6 +42,14 @@ public:
     // `out` is resized to nodeCount(); reusing it avoids allocations.
     virtual void nearest(std::span<const AccessLink> seeds, NearestTimes& out) const = 0;
 
+    // As nearest(), on up to `threads` threads when the engine can share one search between
+    // them, with the same result (this default runs nearest()).
+    virtual void nearestShared(std::span<const AccessLink> seeds, NearestTimes& out, int threads) const
+    {
+        (void)threads;
+        nearest(seeds, out);
+    }
+
     // Metres driven on the fastest route from one place to another, legs included;
     // infinity when there is no route.
     virtual double drivingMetres(const AccessLink& from, const AccessLink& to) const = 0;
