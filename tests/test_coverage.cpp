@@ -28,6 +28,7 @@
 #include <ogrsf_frmts.h>
 #include "coverage/travel_time_surface.h"
 #include "coverage/mem_raster.h"
+#include "coverage/parallel.h"
 #include "network/nearest_search.h"
 #include "geo/territory.h"
 
@@ -35,6 +36,7 @@
 #include <ogr_geometry.h>
 
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -345,6 +347,24 @@ TEST_CASE("places with several entries take the best one, and close places reach
         links.gather(near.view(), near.seedLinks(), times);
         CHECK(times.minutes[0] > straight + 1.0f);
     }
+}
+
+TEST_CASE("an error in work spread over threads reaches the caller once every thread has stopped")
+{
+    std::atomic<int> done{0};
+    const auto work = [&](std::size_t i) {
+        if (i == 57) throw Error(QStringLiteral("piece 57 cannot be clipped"));
+        ++done;
+    };
+    CHECK_THROWS_WITH(parallelFor(200, 2, work), Catch::Contains("piece 57"));
+    CHECK(done < 200);
+    std::atomic<int> helped{0};
+    Helpers helpers(2, [&] {
+        ++helped;
+        throw Error(QStringLiteral("a helper failed"));
+    });
+    CHECK_THROWS_WITH(helpers.wait(), Catch::Contains("a helper failed"));
+    CHECK(helped == 2);
 }
 
 TEST_CASE("a search result of another network is refused rather than read out of bounds")

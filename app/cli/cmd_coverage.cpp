@@ -219,7 +219,7 @@ int runCoverage(const QStringList& arguments)
          QStringLiteral("name")},
         {QStringLiteral("out"), QStringLiteral("Result GeoPackage to write (replaced if it exists)."), QStringLiteral("file")},
         {QStringLiteral("csv"), QStringLiteral("Also write the tables as CSV files in this folder."), QStringLiteral("dir")},
-        {QStringLiteral("threads"), QStringLiteral("Threads for snapping and clipping (default 2)."), QStringLiteral("n")},
+        {QStringLiteral("threads"), QStringLiteral("Threads for snapping, searching and shaping the gap zones (default 2)."), QStringLiteral("n")},
     });
     if (!parseCommandLine(parser, QStringLiteral("coverage"), arguments)) return 0;
 

@@ -114,7 +114,7 @@ void computeCoverage(const CoverageContext& context, std::span<const AccueilPoin
     result.timings.search = lapMs(timer);
 
     const SeedLinks seeds{result.pointLinks};
-    context.cellLinks().gather(result.search.view(), seeds, result.surface, options.threads);
+    context.cellLinks().gather(result.search.view(), seeds, result.surface);
     context.townHallLinks().gather(result.search.view(), seeds, result.townHallTimes);
     result.timings.surface = lapMs(timer);
 

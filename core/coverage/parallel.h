@@ -11,7 +11,8 @@
 namespace maillage {
 
 // Calls work(i) for i in [0, count) on `threads` threads (the caller's included), handing out
-// indices one at a time: the tasks here (GEOS overlays) have very uneven costs.
+// indices one at a time: the tasks here (GEOS overlays) have very uneven costs. The first
+// error of any task is rethrown once every thread has stopped (no task is started after it).
 template <typename Work>
 void parallelFor(std::size_t count, int threads, const Work& work)
 {
@@ -21,13 +22,28 @@ void parallelFor(std::size_t count, int threads, const Work& work)
         return;
     }
     std::atomic<std::size_t> next{0};
+    std::mutex mutex;
+    std::exception_ptr error;
     const auto worker = [&] {
-        for (std::size_t i = next++; i < count; i = next++) work(i);
+        try {
+            for (std::size_t i = next++; i < count; i = next++) work(i);
+        } catch (...) {
+            next = count;
+            const std::lock_guard lock(mutex);
+            if (!error) error = std::current_exception();
+        }
     };
     std::vector<std::thread> pool;
-    for (int t = 1; t < threads && std::size_t(t) < count; ++t) pool.emplace_back(worker);
+    try {
+        for (int t = 1; t < threads && std::size_t(t) < count; ++t) pool.emplace_back(worker);
+    } catch (...) {
+        next = count;  // a thread could not be started: stop those that were
+        for (std::thread& thread : pool) thread.join();
+        throw;
+    }
     worker();
     for (std::thread& thread : pool) thread.join();
+    if (error) std::rethrow_exception(error);
 }
 
 // Runs work() on `count` threads of their own while the caller goes on with something else
@@ -38,15 +54,20 @@ public:
     template <typename Work>
     Helpers(int count, const Work& work)
     {
-        for (int t = 0; t < count; ++t)
-            threads_.emplace_back([this, &work] {
-                try {
-                    work();
-                } catch (...) {
-                    const std::lock_guard lock(mutex_);
-                    if (!error_) error_ = std::current_exception();
-                }
-            });
+        try {
+            for (int t = 0; t < count; ++t)
+                threads_.emplace_back([this, &work] {
+                    try {
+                        work();
+                    } catch (...) {
+                        const std::lock_guard lock(mutex_);
+                        if (!error_) error_ = std::current_exception();
+                    }
+                });
+        } catch (...) {
+            join();  // a thread could not be started: those that were are waited for
+            throw;
+        }
     }
     ~Helpers() { join(); }
     Helpers(const Helpers&) = delete;
