@@ -4,7 +4,15 @@
 // Runs on the 04 network as the product builds it (town connectors included), then on the
 // same network densified to ~30 m pieces (OSM-like vertex spacing, ~300,000 nodes).
 //
-//   build/bench/bench_coverage [--profile NAME|FILE] [--only 04|densified] [cell metres] [repetitions]
+//   build/bench/bench_coverage [--profile NAME|FILE] [--only 04|densified] [--threads N] [--realtime] [cell metres] [repetitions]
+//
+// --threads: threads of the recompute (CoverageOptions::threads), 2 by default as `maillage
+// coverage` (the application uses every core). The CPU time printed is that of the whole
+// process during the call, so that the work of the other threads is counted too.
+// --realtime: run the recomputes (not the setup) at a real-time priority (SCHED_FIFO, the
+// threads they start inherit it), so that on a machine shared with other work (builds) the
+// wall time shows what the recompute takes when it has the cores, as the application on a
+// planner's computer; the other work still competes for caches and memory.
 #include "coverage/coverage_run.h"
 #include "coverage/network_engine.h"
 #include "coverage/territory_network.h"
@@ -20,6 +28,8 @@
 #include <QElapsedTimer>
 
 #include <gdal.h>
+
+#include <sched.h>
 
 #include <algorithm>
 #include <cmath>
@@ -40,22 +50,37 @@ double msSince(QElapsedTimer& timer)
     return ms;
 }
 
-// CPU time of this thread: the machine the benchmark runs on may be shared, and CPU time is
-// what the computation itself costs (the recompute runs on one thread).
-double threadCpuMs()
-{
-    timespec now{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
-}
-
-// CPU time of the whole process (all threads): what a multi-threaded setup costs.
+// CPU time of the whole process (all threads): the machine the benchmark runs on may be
+// shared, and CPU time is what the computation itself costs, on however many threads.
 double processCpuMs()
 {
     timespec now{};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
     return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
 }
+
+// Real-time priority for the calling thread (and the threads it starts) while in scope.
+class RealtimePriority {
+public:
+    explicit RealtimePriority(bool wanted)
+    {
+        if (!wanted) return;
+        const sched_param param{.sched_priority = 10};
+        active_ = sched_setscheduler(0, SCHED_FIFO, &param) == 0;
+        std::printf("%s\n", active_ ? "recomputes at real-time priority (SCHED_FIFO 10)"
+                                     : "could not get a real-time priority: measured at normal priority");
+    }
+    ~RealtimePriority()
+    {
+        const sched_param param{.sched_priority = 0};
+        if (active_) sched_setscheduler(0, SCHED_OTHER, &param);
+    }
+    RealtimePriority(const RealtimePriority&) = delete;
+    RealtimePriority& operator=(const RealtimePriority&) = delete;
+
+private:
+    bool active_ = false;
+};
 
 double median(std::vector<double> values)
 {
@@ -70,24 +95,30 @@ void printTimings(const char* label, const std::vector<CoverageTimings>& runs, c
         for (const CoverageTimings& t : runs) v.push_back(member(t));
         return median(v);
     };
-    std::printf("%-34s total %7.2f ms = search %6.2f + surface %5.2f + gaps %6.2f + population %5.2f"
-                " (+ links %4.2f) [bands, not counted: %5.2f]\n",
+    std::printf("%-40s total %7.2f ms = links %5.2f + search %6.2f + surface %5.2f + gaps %6.2f + population %5.2f"
+                " [bands, not counted: %5.2f]\n",
                 label, pick([](const CoverageTimings& t) { return t.total() - t.bands; }),
+                pick([](const CoverageTimings& t) { return t.link; }),
                 pick([](const CoverageTimings& t) { return t.search; }),
                 pick([](const CoverageTimings& t) { return t.surface; }),
                 pick([](const CoverageTimings& t) { return t.gaps; }),
                 pick([](const CoverageTimings& t) { return t.population; }),
-                pick([](const CoverageTimings& t) { return t.link; }),
                 pick([](const CoverageTimings& t) { return t.bands; }));
-    std::printf("%-34s CPU time of the whole call (bands included if computed): median %.2f ms, min %.2f ms\n", "",
-                median(cpu), *std::min_element(cpu.begin(), cpu.end()));
+    std::printf("%-40s CPU time of the whole call, all threads (bands included if computed): median %.2f ms, min %.2f ms\n",
+                "", median(cpu), *std::min_element(cpu.begin(), cpu.end()));
 }
 
+// What the engine forgets before each recompute.
+enum class Forget {
+    Nothing,     // the previous search is repaired when few points moved (a point dragged)
+    Search,      // a full search; the points that did not move are not linked again (many points changed)
+    Everything,  // the search and the links of the points too: the first computation, or the network changed
+};
+
 // Runs the recompute `repetitions` times, with `change` applied to the points before each.
-// `fullSearch`: forget the previous search each time (otherwise the engine repairs it).
 template <typename Change>
 void measure(const char* label, const CoverageContext& context, GraphTravelEngine& engine,
-             std::vector<AccueilPoint> points, const CoverageOptions& options, int repetitions, bool fullSearch,
+             std::vector<AccueilPoint> points, const CoverageOptions& options, int repetitions, Forget forget,
              Change change)
 {
     CoverageResult result;
@@ -95,10 +126,11 @@ void measure(const char* label, const CoverageContext& context, GraphTravelEngin
     std::vector<double> cpu;
     for (int r = 0; r < repetitions; ++r) {
         change(points);
-        if (fullSearch) engine.invalidateSearch();
-        const double start = threadCpuMs();
+        if (forget == Forget::Search) engine.forgetSearch();
+        if (forget == Forget::Everything) engine.invalidateSearch();
+        const double start = processCpuMs();
         computeCoverage(context, points, options, result);
-        cpu.push_back(threadCpuMs() - start);
+        cpu.push_back(processCpuMs() - start);
         timings.push_back(result.timings);
     }
     printTimings(label, timings, cpu);
@@ -149,7 +181,7 @@ NetworkInput densify(const NetworkInput& in, double pieceMetres)
 }
 
 void runOn(const char* title, const Territory& territory, const RoadGraph& graph, const SpeedProfile& profile,
-           const std::vector<AccueilPoint>& points, double cell, int repetitions)
+           const std::vector<AccueilPoint>& points, double cell, int repetitions, int threads, bool realtime)
 {
     QElapsedTimer timer;
     timer.start();
@@ -173,26 +205,34 @@ void runOn(const char* title, const Territory& territory, const RoadGraph& graph
                 double(cells.entryCount()) / double(cells.size() - cells.unjoinedCount()), cells.memoryBytes() / 1e6,
                 kMaxSnapEntries);
     for (int k = 1; k <= kMaxSnapEntries; ++k) std::printf(" %zu", histogram[std::size_t(k)]);
-    std::printf("\n\n");
+    std::printf("\nrecomputes on %d thread(s)\n\n", threads);
 
     const std::vector<AccueilPoint> levelPoints = coveragePoints(points, 2);
+    const RealtimePriority priority(realtime);
     const auto unchanged = [](std::vector<AccueilPoint>&) {};
     CoverageOptions exportOptions;
     exportOptions.computeBands = false;
-    measure("full recompute, gaps clipped", context, engine, levelPoints, exportOptions, repetitions, true, unchanged);
+    exportOptions.threads = threads;
+    measure("full recompute, gaps clipped", context, engine, levelPoints, exportOptions, repetitions, Forget::Search,
+            unchanged);
+    measure("  same, the points linked again", context, engine, levelPoints, exportOptions, repetitions,
+            Forget::Everything, unchanged);
     CoverageOptions live;
     live.clipGapsToCommunes = false;
     live.computeBands = false;
-    measure("full recompute, stair-step gaps", context, engine, levelPoints, live, repetitions, true, unchanged);
+    live.threads = threads;
+    measure("full recompute, stair-step gaps", context, engine, levelPoints, live, repetitions, Forget::Search,
+            unchanged);
     // A point dragged: each step moves one France services 500 m east and recomputes.
-    measure("one point dragged (search repaired)", context, engine, levelPoints, live, repetitions, false,
+    measure("one point dragged (search repaired)", context, engine, levelPoints, live, repetitions, Forget::Nothing,
             [](std::vector<AccueilPoint>& p) { p[0].lambert93.x += 500.0; });
     CoverageOptions withBands;
+    withBands.threads = threads;
     measure("full, with isochrone bands (export)", context, engine, levelPoints, withBands, std::min(repetitions, 5),
-            true, unchanged);
+            Forget::Search, unchanged);
 
     CoverageResult result;
-    computeCoverage(context, levelPoints, {}, result);
+    computeCoverage(context, levelPoints, withBands, result);
     const AreaCoverage& d = result.population.departement;
     std::printf("beyond %.0f min: %.0f people (%.1f %%) spread over cells, %.0f (%.1f %%) at town halls; "
                 "%zu gap zone pieces, %.0f km2\n",
@@ -226,11 +266,15 @@ int main(int argc, char* argv[])
     GDALAllRegister();
     QString profileName = QStringLiteral("generalised");
     QString only;
+    int threads = 2;
+    bool realtime = false;
     std::vector<QString> positional;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--profile") && i + 1 < args.size()) profileName = args[++i];
         else if (args[i] == QLatin1String("--only") && i + 1 < args.size()) only = args[++i];
+        else if (args[i] == QLatin1String("--threads") && i + 1 < args.size()) threads = std::max(1, args[++i].toInt());
+        else if (args[i] == QLatin1String("--realtime")) realtime = true;
         else positional.push_back(args[i]);
     }
     const double cell = positional.size() > 0 ? positional[0].toDouble() : 200.0;
@@ -256,10 +300,10 @@ int main(int argc, char* argv[])
                 loadTerritoryMs, loadPointsMs, loadNetworkMs);
     std::printf("profile %s: %s\n", qPrintable(profile.name), qPrintable(profile.sourceFile));
     if (only.isEmpty() || only == QLatin1String("04"))
-        runOn("04 network (routes-04.geojson)", territory, graph, profile, points, cell, repetitions);
+        runOn("04 network (routes-04.geojson)", territory, graph, profile, points, cell, repetitions, threads, realtime);
     if (only.isEmpty() || only == QLatin1String("densified")) {
         const RoadGraph dense(densify(network, 30.0));
-        runOn("04 network densified to ~30 m pieces", territory, dense, profile, points, cell, repetitions);
+        runOn("04 network densified to ~30 m pieces", territory, dense, profile, points, cell, repetitions, threads, realtime);
     }
     return 0;
 }

@@ -27,6 +27,8 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 #include "coverage/travel_time_surface.h"
+#include "coverage/mem_raster.h"
+#include "network/nearest_search.h"
 #include "geo/territory.h"
 
 #include <ogr_api.h>
@@ -1015,7 +1017,7 @@ TEST_CASE("a point dragged or added is repaired in the search and gives the surf
 {
     const Coverage04& d = coverage04();
     std::vector<AccueilPoint> levelTwo = coveragePoints(d.points, 2);
-    const GraphTravelEngine engine(d.graph, d.profile);
+    GraphTravelEngine engine(d.graph, d.profile);
     const CoverageContext context(d.territory, engine, d.points);
     CoverageResult live;
     computeCoverage(context, levelTwo, {.computeBands = false, .clipGapsToCommunes = false}, live);
@@ -1027,6 +1029,11 @@ TEST_CASE("a point dragged or added is repaired in the search and gives the surf
     levelTwo.push_back(added);
     computeCoverage(context, levelTwo, {.computeBands = false, .clipGapsToCommunes = false}, live);
     CHECK(engine.repairCount() == 2);
+    // Told to forget its search, the engine runs it in full again, with the same result.
+    engine.forgetSearch();
+    const CoverageResult again = computeCoverage(context, levelTwo, {.computeBands = false, .clipGapsToCommunes = false});
+    CHECK(engine.repairCount() == 2);
+    CHECK(again.surface.minutes == live.surface.minutes);
 
     // A fresh engine runs the search from scratch.
     const GraphTravelEngine fresh(d.graph, d.profile);
@@ -1039,6 +1046,230 @@ TEST_CASE("a point dragged or added is repaired in the search and gives the surf
         if (full.surface.minutes[i] != live.surface.minutes[i]) ++different;
     CHECK(different == 0);
     CHECK(full.population.departement.beyondSpread == Approx(live.population.departement.beyondSpread));
+}
+
+namespace {
+
+// A geometry's WKB, to compare two results byte for byte.
+std::vector<unsigned char> wkb(const OGRGeometry& geometry)
+{
+    std::vector<unsigned char> bytes(geometry.WkbSize());
+    geometry.exportToWkb(wkbNDR, bytes.data(), wkbVariantIso);
+    return bytes;
+}
+
+// The gap-zone method of docs/COVERAGE.md §3, written out plainly, one piece at a time: the
+// cells of the piece's zone in a window around its commune (its cells and one more), and
+// nothing else, polygonised and clipped to the commune; statistics over the piece's cells.
+std::vector<GapZone> gapZonesOnePieceAtATime(const Territory& territory, const CoverageGrid& grid,
+                                             const std::vector<float>& minutes, float threshold)
+{
+    std::vector<std::uint8_t> beyond(grid.rasterSize(), 0);
+    for (std::size_t i = 0; i < grid.cellCount(); ++i)
+        if (!(minutes[i] <= threshold)) beyond[grid.rasterIndex(i)] = 1;
+    // 4-connected zones, numbered in the order of their first cell.
+    std::vector<std::int32_t> zone(grid.rasterSize(), 0);
+    std::int32_t zones = 0;
+    const int columns = grid.columns(), rows = grid.rows();
+    for (std::size_t start = 0; start < zone.size(); ++start) {
+        if (!beyond[start] || zone[start]) continue;
+        zone[start] = ++zones;
+        std::vector<std::size_t> todo{start};
+        while (!todo.empty()) {
+            const std::size_t r = todo.back();
+            todo.pop_back();
+            const int row = int(r) / columns, column = int(r) % columns;
+            for (const auto& [dr, dc] : {std::pair{0, -1}, std::pair{0, 1}, std::pair{-1, 0}, std::pair{1, 0}}) {
+                if (row + dr < 0 || row + dr >= rows || column + dc < 0 || column + dc >= columns) continue;
+                const std::size_t n = std::size_t((row + dr) * columns + column + dc);
+                if (beyond[n] && !zone[n]) {
+                    zone[n] = zone[start];
+                    todo.push_back(n);
+                }
+            }
+        }
+    }
+    std::map<std::pair<int, int>, std::vector<std::size_t>> cellsOfPiece;
+    for (std::size_t i = 0; i < grid.cellCount(); ++i)
+        if (zone[grid.rasterIndex(i)]) cellsOfPiece[{zone[grid.rasterIndex(i)], grid.communeOf(i)}].push_back(i);
+
+    std::vector<GapZone> result;
+    for (const auto& [key, cells] : cellsOfPiece) {
+        const auto [zoneNumber, communeIndex] = key;
+        int row0 = rows, row1 = -1, column0 = columns, column1 = -1;
+        for (std::size_t i = 0; i < grid.cellCount(); ++i) {
+            if (grid.communeOf(i) != communeIndex) continue;
+            const int row = int(grid.rasterIndex(i)) / columns, column = int(grid.rasterIndex(i)) % columns;
+            row0 = std::min(row0, row);
+            row1 = std::max(row1, row);
+            column0 = std::min(column0, column);
+            column1 = std::max(column1, column);
+        }
+        row0 = std::max(0, row0 - 1);
+        column0 = std::max(0, column0 - 1);
+        row1 = std::min(rows - 1, row1 + 1);
+        column1 = std::min(columns - 1, column1 + 1);
+        const int width = column1 - column0 + 1, height = row1 - row0 + 1;
+        std::vector<std::int32_t> values(std::size_t(width * height), 0);
+        for (int row = row0; row <= row1; ++row)
+            for (int column = column0; column <= column1; ++column)
+                if (zone[std::size_t(row * columns + column)] == zoneNumber)
+                    values[std::size_t((row - row0) * width + column - column0)] = 1;
+        std::array<double, 6> transform = grid.geoTransform();
+        transform[0] += column0 * grid.cellSize();
+        transform[3] -= row0 * grid.cellSize();
+        auto outline = polygonize(values, width, height, transform, 0);
+        const Commune& commune = territory.communes[std::size_t(communeIndex)];
+        const std::unique_ptr<OGRGeometry> clipped(outline.at(1)->Intersection(commune.geometry.get()));
+        GapZone piece;
+        piece.zone = zoneNumber;
+        piece.commune = communeIndex;
+        piece.cells = int(cells.size());
+        double sum = 0.0;
+        int reachable = 0;
+        float longest = -1.0f;
+        for (std::size_t i : cells) {
+            if (!std::isfinite(minutes[i])) continue;
+            sum += minutes[i];
+            ++reachable;
+            longest = std::max(longest, minutes[i]);
+        }
+        piece.unreachableCells = piece.cells - reachable;
+        if (reachable > 0) {
+            piece.maxMinutes = longest;
+            piece.meanMinutes = float(sum / reachable);
+        }
+        piece.geometry = polygonalPart(clipped.get());
+        piece.areaKm2 = piece.geometry->get_Area() / 1e6;
+        result.push_back(piece);
+    }
+    return result;
+}
+
+}  // namespace
+
+TEST_CASE("on the 04 data, the gap zones are those of the method done one piece at a time")
+{
+    const Coverage04& d = coverage04();
+    const CoverageResult result = computeCoverage(*d.context, coveragePoints(d.points, 2), {.computeBands = false});
+    for (const float threshold : {20.0f, 10.0f}) {
+        INFO("threshold " << threshold);
+        const std::vector<GapZone> reference =
+            gapZonesOnePieceAtATime(d.territory, d.context->grid(), result.surface.minutes, threshold);
+        for (const int threads : {1, 2}) {
+            const std::vector<GapZone> zones =
+                computeGapZones(d.territory, d.context->grid(), result.surface.minutes,
+                                {.thresholdMinutes = threshold, .clipToCommunes = true, .threads = threads});
+            REQUIRE(zones.size() == reference.size());
+            std::size_t different = 0;
+            for (std::size_t z = 0; z < zones.size(); ++z) {
+                const GapZone& a = zones[z];
+                const GapZone& b = reference[z];
+                const bool same = a.zone == b.zone && a.commune == b.commune && a.cells == b.cells
+                               && a.unreachableCells == b.unreachableCells && a.areaKm2 == b.areaKm2
+                               && (a.maxMinutes == b.maxMinutes || (std::isnan(a.maxMinutes) && std::isnan(b.maxMinutes)))
+                               && (a.meanMinutes == b.meanMinutes || (std::isnan(a.meanMinutes) && std::isnan(b.meanMinutes)))
+                               && wkb(*a.geometry) == wkb(*b.geometry);
+                if (!same) ++different;
+            }
+            CHECK(different == 0);
+        }
+    }
+}
+
+TEST_CASE("on the 04 data, a recompute on two threads gives exactly the result of one")
+{
+    const Coverage04& d = coverage04();
+    const std::vector<AccueilPoint> levelTwo = coveragePoints(d.points, 2);
+    for (const bool clip : {true, false}) {
+        INFO("clipped " << clip);
+        CoverageOptions options;
+        options.clipGapsToCommunes = clip;
+        options.threads = 1;
+        d.engine->invalidateSearch();  // the points linked again, one by one
+        const CoverageResult one = computeCoverage(*d.context, levelTwo, options);
+        options.threads = 2;
+        d.engine->invalidateSearch();  // ... and on two threads
+        const CoverageResult two = computeCoverage(*d.context, levelTwo, options);
+        CHECK(two.surface.minutes == one.surface.minutes);
+        CHECK(two.surface.nearest == one.surface.nearest);
+        CHECK(two.townHallTimes.minutes == one.townHallTimes.minutes);
+        REQUIRE(two.gapZones.size() == one.gapZones.size());
+        for (std::size_t z = 0; z < one.gapZones.size(); ++z) {
+            CHECK(two.gapZones[z].zone == one.gapZones[z].zone);
+            CHECK(two.gapZones[z].areaKm2 == one.gapZones[z].areaKm2);
+            CHECK(two.gapZones[z].cells == one.gapZones[z].cells);
+            CHECK(std::isnan(two.gapZones[z].meanMinutes) == std::isnan(one.gapZones[z].meanMinutes));
+            if (!std::isnan(one.gapZones[z].meanMinutes)) CHECK(two.gapZones[z].meanMinutes == one.gapZones[z].meanMinutes);
+            CHECK(wkb(*two.gapZones[z].geometry) == wkb(*one.gapZones[z].geometry));
+        }
+        REQUIRE(two.bands.size() == one.bands.size());
+        for (std::size_t b = 0; b < one.bands.size(); ++b) CHECK(wkb(*two.bands[b].geometry) == wkb(*one.bands[b].geometry));
+        CHECK(two.population.departement.beyondSpread == one.population.departement.beyondSpread);
+        CHECK(two.population.departement.beyondAtTownHall == one.population.departement.beyondAtTownHall);
+        for (std::size_t c = 0; c < one.population.communes.size(); ++c)
+            CHECK(two.population.communes[c].beyondSpread == one.population.communes[c].beyondSpread);
+    }
+}
+
+TEST_CASE("on the 04 network cut into 30 m pieces, a search shared by two threads equals a single-thread one")
+{
+    // The same roads with OSM-like vertex spacing (~350,000 nodes): above the size from which
+    // the engine shares a full search between two threads.
+    const Coverage04& d = coverage04();
+    const NetworkInput network = loadTerritoryNetwork(test::sharedData("04/routes-04.geojson"), d.profile, {},
+                                                      townAnchors(d.territory, townHallsFor(d.territory, d.points)));
+    NetworkInput pieces;
+    pieces.nodes = network.nodes;
+    pieces.refs = network.refs;
+    for (const NetworkEdge& edge : network.edges) {
+        // Straight pieces between points spaced evenly along the edge's shape.
+        const std::vector<XY> shape(network.shape.begin() + edge.shapeBegin, network.shape.begin() + edge.shapeEnd);
+        std::vector<double> along{0.0};
+        for (std::size_t i = 1; i < shape.size(); ++i)
+            along.push_back(along.back() + std::hypot(shape[i].x - shape[i - 1].x, shape[i].y - shape[i - 1].y));
+        const int count = std::max(1, int(std::ceil(along.back() / 30.0)));
+        std::uint32_t previous = edge.from;
+        std::size_t segment = 1;
+        for (int k = 1; k <= count; ++k) {
+            std::uint32_t node = edge.to;
+            if (k < count) {
+                const double target = along.back() * k / count;
+                while (segment + 1 < shape.size() && along[segment] < target) ++segment;
+                const double span = along[segment] - along[segment - 1];
+                const double t = span > 0 ? (target - along[segment - 1]) / span : 0.0;
+                node = std::uint32_t(pieces.nodes.size());
+                pieces.nodes.push_back({shape[segment - 1].x + t * (shape[segment].x - shape[segment - 1].x),
+                                        shape[segment - 1].y + t * (shape[segment].y - shape[segment - 1].y)});
+            }
+            NetworkEdge piece = edge;
+            piece.from = previous;
+            piece.to = node;
+            piece.metres = edge.metres / count;
+            piece.seconds = edge.seconds / count;
+            piece.shapeBegin = std::uint32_t(pieces.shape.size());
+            pieces.shape.push_back(pieces.nodes[previous]);
+            pieces.shape.push_back(pieces.nodes[node]);
+            piece.shapeEnd = std::uint32_t(pieces.shape.size());
+            pieces.edges.push_back(piece);
+            previous = node;
+        }
+    }
+    const RoadGraph dense(pieces);
+    REQUIRE(dense.nodeCount() > NearestSearch::kSharedRunNodes);
+    const GraphTravelEngine engine(dense, d.profile);
+    std::vector<Snap> sources;
+    for (const AccueilPoint& point : coveragePoints(d.points, 2)) sources.push_back(engine.snap(point.lambert93));
+    NearestSearch single(dense), shared(dense);
+    single.run(sources);
+    shared.run(sources, {}, 2);
+    std::size_t differentTimes = 0, differentOwners = 0;
+    for (NodeId v = 0; v < dense.nodeCount(); ++v) {
+        if (shared.nodeTime(v) != single.nodeTime(v)) ++differentTimes;
+        if (shared.nodeSource(v) != single.nodeSource(v)) ++differentOwners;
+    }
+    CHECK(differentTimes == 0);
+    CHECK(differentOwners == 0);
 }
 
 TEST_CASE("the engine links a place again once told that the network changed")
@@ -1056,6 +1287,10 @@ TEST_CASE("the engine links a place again once told that the network changed")
     CHECK(again.legSeconds == first.legSeconds);
 
     graph.setEdgeClosed(first.edge, true);
+    // Forgetting the search alone keeps the remembered links (a full recompute on an unchanged
+    // network does not snap the points again): after a closure that is not enough.
+    engine.forgetSearch();
+    CHECK(engine.link(digne).edge == first.edge);
     engine.invalidateSearch();
     const AccessLink reopened = engine.link(digne);
     REQUIRE(reopened.joined());

@@ -780,3 +780,48 @@ TEST_CASE("moving, adding and removing a source repairs the result to what a ful
         }
     }
 }
+
+TEST_CASE("a search shared by two threads gives every node the time and the owner of a single-thread run")
+{
+    // 62,500 nodes: above the size from which a search is shared.
+    const RoadGraph graph(randomNetwork(23, 250, 0.15));
+    REQUIRE(graph.nodeCount() >= NearestSearch::kSharedRunNodes);
+    const Snapper snapper(graph);
+    const std::vector<Snap> spread = snapper.snapAll(randomPoints(5, 40, 49'800.0), testAccess());
+    std::vector<Snap> west;  // every source on one side of the split: one thread does all
+    for (const XY p : randomPoints(6, 10, 20'000.0)) west.push_back(snapper.snap(p, testAccess()));
+    // Two sources at the same place, on either side of the list: equal times, the first wins.
+    std::vector<Snap> tied = spread;
+    tied.push_back(spread[3]);
+
+    NearestSearch single(graph), shared(graph);
+    std::size_t compared = 0;
+    for (const std::vector<Snap>* sources : std::initializer_list<const std::vector<Snap>*>{&spread, &west, &tied}) {
+        for (const SearchOptions options : {SearchOptions{SearchDirection::ToSources, kUnreached, false},
+                                            SearchOptions{SearchDirection::FromSources, kUnreached, false},
+                                            SearchOptions{SearchDirection::ToSources, seconds(600), false}}) {
+            single.run(*sources, options);
+            shared.run(*sources, options, 2);
+            std::size_t differentTimes = 0, differentOwners = 0;
+            for (NodeId v = 0; v < graph.nodeCount(); ++v) {
+                if (shared.nodeTime(v) != single.nodeTime(v)) ++differentTimes;
+                if (shared.nodeSource(v) != single.nodeSource(v)) ++differentOwners;
+            }
+            CHECK(differentTimes == 0);
+            CHECK(differentOwners == 0);
+            ++compared;
+        }
+    }
+    CHECK(compared == 9);
+
+    // A shared run leaves what a repair needs: moving a source then gives a full run's times.
+    shared.run(spread, {}, 2);
+    std::vector<Snap> moved = spread;
+    moved[7] = snapper.snap({25'000, 25'000}, testAccess());
+    shared.moveSource(7, moved[7]);
+    single.run(moved);
+    std::size_t differentTimes = 0;
+    for (NodeId v = 0; v < graph.nodeCount(); ++v)
+        if (shared.nodeTime(v) != single.nodeTime(v)) ++differentTimes;
+    CHECK(differentTimes == 0);
+}

@@ -1,6 +1,7 @@
 #include "coverage/coverage_run.h"
 
 #include "common/error.h"
+#include "coverage/parallel.h"
 #include "geo/territory.h"
 
 #include <QElapsedTimer>
@@ -14,6 +15,27 @@ double lapMs(QElapsedTimer& timer)
     const double ms = double(timer.nsecsElapsed()) / 1e6;
     timer.restart();
     return ms;
+}
+
+// The links of the points, in order. The engine remembers the points it linked before (those
+// that did not move); the others are snapped on `threads` threads when there are enough of
+// them (a multi-entry snap costs ~0.1 ms on a dense network: 78 points after the network
+// changed), one by one otherwise (a point dragged), since a thread costs more than one snap.
+std::vector<AccessLink> linkPoints(const TravelEngine& engine, std::span<const AccueilPoint> points, int threads)
+{
+    constexpr std::size_t kFewestPerThread = 4;
+    std::vector<AccessLink> links(points.size());
+    std::vector<std::size_t> toSnap;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        if (const std::optional<AccessLink> remembered = engine.rememberedLink(points[i].lambert93))
+            links[i] = *remembered;
+        else
+            toSnap.push_back(i);
+    }
+    threads = int(std::min<std::size_t>(std::size_t(std::max(threads, 1)), toSnap.size() / kFewestPerThread + 1));
+    parallelFor(toSnap.size(), threads,
+                [&](std::size_t k) { links[toSnap[k]] = engine.link(points[toSnap[k]].lambert93); });
+    return links;
 }
 
 }  // namespace
@@ -74,44 +96,55 @@ void computeCoverage(const CoverageContext& context, std::span<const AccueilPoin
     result.timings = {};
 
     // Points too far from any road cannot serve anyone by road: they are left out (and counted).
+    const std::vector<AccessLink> links = linkPoints(context.engine(), levelPoints, options.threads);
     result.points.clear();
     result.pointLinks.clear();
     result.unjoinedPoints = 0;
-    for (const AccueilPoint& point : levelPoints) {
-        const AccessLink link = context.engine().link(point.lambert93);
-        if (!link.joined()) {
+    for (std::size_t i = 0; i < levelPoints.size(); ++i) {
+        if (!links[i].joined()) {
             ++result.unjoinedPoints;
             continue;
         }
-        result.points.push_back(point);
-        result.pointLinks.push_back(link);
+        result.points.push_back(levelPoints[i]);
+        result.pointLinks.push_back(links[i]);
     }
     result.timings.link = lapMs(timer);
 
-    context.engine().nearest(result.pointLinks, result.search);
+    context.engine().nearestShared(result.pointLinks, result.search, options.threads);
     result.timings.search = lapMs(timer);
 
     const SeedLinks seeds{result.pointLinks};
-    context.cellLinks().gather(result.search.view(), seeds, result.surface);
+    context.cellLinks().gather(result.search.view(), seeds, result.surface, options.threads);
     context.townHallLinks().gather(result.search.view(), seeds, result.townHallTimes);
     result.timings.surface = lapMs(timer);
 
-    result.gapZones = computeGapZones(context.territory(), context.grid(), result.surface.minutes,
-                                      {.thresholdMinutes = options.thresholdMinutes,
-                                       .clipToCommunes = options.clipGapsToCommunes,
-                                       .threads = options.threads});
-    result.timings.gaps = lapMs(timer);
+    // The gap zones and the population need only the surface: the population is counted on
+    // this thread while the other threads start shaping the gap zones, then it helps them.
+    const int threads = std::clamp(options.threads, 1, 64);
+    GapZoneBuilder gaps(context.territory(), context.grid(),
+                        {.thresholdMinutes = options.thresholdMinutes,
+                         .clipToCommunes = options.clipGapsToCommunes,
+                         .threads = threads});
+    gaps.classify(result.surface.minutes);
+    double gapsMs = lapMs(timer);
+    {
+        const int shapers = int(std::clamp<std::size_t>(gaps.shapeTasks(), 1, std::size_t(threads)));
+        Helpers helpers(shapers - 1, [&gaps] { gaps.shape(); });
+        result.population = computePopulationCoverage(context.territory(), context.grid(), context.placement(),
+                                                      result.surface.minutes, result.townHallTimes.minutes,
+                                                      context.townHalls(), options.thresholdMinutes);
+        result.timings.population = lapMs(timer);
+        gaps.shape();
+        helpers.wait();
+    }
+    result.gapZones = gaps.finish(result.surface.minutes);
+    result.timings.gaps = gapsMs + lapMs(timer);
 
     result.bands.clear();
     if (options.computeBands)
         result.bands = computeIsochroneBands(context.territory(), context.grid(), result.surface.minutes,
-                                             options.bandBreaks, true, options.threads);
+                                             options.bandBreaks, true, threads);
     result.timings.bands = lapMs(timer);
-
-    result.population = computePopulationCoverage(context.territory(), context.grid(), context.placement(),
-                                                  result.surface.minutes, result.townHallTimes.minutes,
-                                                  context.townHalls(), options.thresholdMinutes);
-    result.timings.population = lapMs(timer);
 }
 
 CoverageResult computeCoverage(const CoverageContext& context, std::span<const AccueilPoint> levelPoints,

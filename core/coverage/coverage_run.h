@@ -21,7 +21,7 @@ struct CoverageOptions {
     std::vector<double> bandBreaks = defaultBandBreaks();
     bool computeBands = true;
     bool clipGapsToCommunes = true;  // false: stair-step outlines, enough for live display
-    int threads = 1;                 // for clipping gap zones and bands
+    int threads = 1;                 // for linking the points, the gather over the cells, the gap zones and bands
 };
 
 // Throws Error with a clear message for a level other than 1–3, a threshold <= 0, bad band

@@ -9,10 +9,11 @@
 #include <ogr_geometry.h>
 
 #include <algorithm>
-#include <cmath>
 #include <array>
+#include <atomic>
+#include <cmath>
 #include <limits>
-#include <map>
+#include <unordered_map>
 
 namespace maillage {
 
@@ -25,7 +26,8 @@ void requireSurfaceMatchesGrid(const CoverageGrid& grid, std::span<const float> 
                         .arg(cellMinutes.size()).arg(grid.cellCount()));
 }
 
-// Labels the 4-connected regions of flagged raster cells 1, 2, ... (0 elsewhere).
+// Labels the 4-connected regions of flagged raster cells 1, 2, ... (0 elsewhere), in the
+// order of their first cell in raster order.
 std::vector<std::int32_t> labelRegions(const std::vector<std::uint8_t>& flagged, int columns, int rows)
 {
     std::vector<std::int32_t> label(flagged.size(), 0);
@@ -55,13 +57,6 @@ std::vector<std::int32_t> labelRegions(const std::vector<std::uint8_t>& flagged,
     return label;
 }
 
-struct PieceStats {
-    int cells = 0;
-    int unreachable = 0;
-    double sumMinutes = 0.0;
-    float maxMinutes = -1.0f;
-};
-
 double areaKm2(const OGRMultiPolygon& geometry) { return geometry.get_Area() / 1e6; }
 
 QString bandLabel(double from, double to)
@@ -70,89 +65,251 @@ QString bandLabel(double from, double to)
     return QStringLiteral("%1–%2 min").arg(from).arg(to);
 }
 
-// The stair-step outline of each piece's own cells: one polygonisation, no overlay.
-void shapeCellPieces(const CoverageGrid& grid, const std::vector<std::int32_t>& zoneOfRaster, std::vector<GapZone>& zones)
+std::uint64_t pieceKey(std::int32_t zone, std::int32_t commune)
 {
-    std::map<std::pair<int, int>, int> pieceId;
-    for (std::size_t z = 0; z < zones.size(); ++z) pieceId.emplace(std::pair(zones[z].zone, zones[z].commune), int(z) + 1);
-    std::vector<std::int32_t> values(grid.rasterSize(), 0);
-    for (std::size_t i = 0; i < grid.cellCount(); ++i) {
-        const std::uint32_t r = grid.rasterIndex(i);
-        if (zoneOfRaster[r]) values[r] = pieceId[{zoneOfRaster[r], grid.communeOf(i)}];
-    }
-    auto outlines = polygonize(values, grid.columns(), grid.rows(), grid.geoTransform(), 0);
-    for (std::size_t z = 0; z < zones.size(); ++z) {
-        const auto outline = outlines.find(std::int32_t(z + 1));
-        zones[z].geometry = outline != outlines.end() ? std::move(outline->second) : std::make_unique<OGRMultiPolygon>();
-    }
+    return (std::uint64_t(std::uint32_t(zone)) << 32) | std::uint32_t(commune);
 }
 
-// Pieces clipped to their commune's boundary. Per commune, the cells of its zones in a window
-// around the commune (one cell of margin: a commune reaches up to half a cell past the cells
-// whose centre it holds, and those parts belong to neighbouring cells) are polygonised and
-// intersected with the commune. The overlays stay the size of a commune instead of a zone
-// that may cross half the département; communes are independent, hence shared by threads.
-void shapeClippedPieces(const Territory& territory, const CoverageGrid& grid,
-                        const std::vector<std::int32_t>& zoneOfRaster, int threads, std::vector<GapZone>& zones)
+// The piece of each (zone, commune) key. Cells are visited in raster order, where neighbours
+// mostly share their piece: the last key found is tried first.
+class PieceLookup {
+public:
+    explicit PieceLookup(const std::unordered_map<std::uint64_t, std::size_t>& pieces) : pieces_(&pieces) {}
+    std::size_t operator()(std::int32_t zone, std::int32_t commune)
+    {
+        const std::uint64_t key = pieceKey(zone, commune);
+        if (key != lastKey_) {
+            lastKey_ = key;
+            lastPiece_ = pieces_->at(key);
+        }
+        return lastPiece_;
+    }
+
+private:
+    const std::unordered_map<std::uint64_t, std::size_t>* pieces_;
+    std::uint64_t lastKey_ = std::numeric_limits<std::uint64_t>::max();
+    std::size_t lastPiece_ = 0;
+};
+
+struct Window {
+    int row0 = std::numeric_limits<int>::max(), row1 = -1, column0 = std::numeric_limits<int>::max(), column1 = -1;
+    std::size_t cells() const { return std::size_t(row1 - row0 + 1) * std::size_t(column1 - column0 + 1); }
+};
+
+}  // namespace
+
+// What shape() shares between threads: the communes to shape (or the single stair-step
+// polygonisation), handed out one at a time, the most costly first.
+struct GapZoneBuilder::Work {
+    std::unordered_map<std::uint64_t, std::size_t> pieceOf;  // (zone, commune) -> index in zones_
+    std::vector<std::vector<std::size_t>> piecesOfCommune;  // per commune
+    std::vector<Window> windows;                            // per commune: its cells, one cell of margin
+    std::vector<int> order;                                 // communes to shape (-1: all pieces at once)
+    std::atomic<std::size_t> next{0};
+};
+
+GapZoneBuilder::GapZoneBuilder(const Territory& territory, const CoverageGrid& grid, const GapZoneOptions& options)
+    : territory_(&territory), grid_(&grid), options_(options), work_(std::make_unique<Work>())
 {
-    struct Window {
-        int row0 = std::numeric_limits<int>::max(), row1 = -1, column0 = std::numeric_limits<int>::max(), column1 = -1;
-    };
-    std::map<int, std::vector<std::size_t>> piecesOfCommune;
-    for (std::size_t z = 0; z < zones.size(); ++z) piecesOfCommune[zones[z].commune].push_back(z);
-    std::map<int, Window> windows;
-    for (const auto& [commune, pieceList] : piecesOfCommune) windows[commune];
+    requireValidThreshold(options.thresholdMinutes);
+}
+
+GapZoneBuilder::~GapZoneBuilder() = default;
+
+void GapZoneBuilder::classify(std::span<const float> cellMinutes)
+{
+    const CoverageGrid& grid = *grid_;
+    requireSurfaceMatchesGrid(grid, cellMinutes);
+    const float threshold = float(options_.thresholdMinutes);
+    beyond_.assign(grid.rasterSize(), 0);
+    for (std::size_t i = 0; i < grid.cellCount(); ++i)
+        if (!(cellMinutes[i] <= threshold)) beyond_[grid.rasterIndex(i)] = 1;  // NaN counts as beyond
+    zoneOfRaster_ = labelRegions(beyond_, grid.columns(), grid.rows());
+
+    // The pieces, by zone then commune; and, per commune, the window of its cells.
+    Work& work = *work_;
+    work.pieceOf.clear();
+    const std::size_t communeCount = territory_->communes.size();
+    work.piecesOfCommune.assign(communeCount, {});
+    work.windows.assign(communeCount, {});
+    std::vector<std::uint64_t> keys;
+    std::uint64_t lastKey = std::numeric_limits<std::uint64_t>::max();
+    for (std::size_t i = 0; i < grid.cellCount(); ++i) {
+        const std::int32_t zone = zoneOfRaster_[grid.rasterIndex(i)];
+        if (!zone) continue;
+        const std::uint64_t key = pieceKey(zone, grid.communeOf(i));
+        if (key != lastKey && work.pieceOf.emplace(key, 0).second) keys.push_back(key);
+        lastKey = key;
+    }
+    std::sort(keys.begin(), keys.end());
+    zones_.clear();
+    zones_.reserve(keys.size());
+    for (const std::uint64_t key : keys) {
+        const auto zoneNumber = std::int32_t(key >> 32);
+        const auto communeIndex = std::int32_t(key & 0xffffffffu);
+        const Commune& commune = territory_->communes[std::size_t(communeIndex)];
+        GapZone zone;
+        zone.zone = zoneNumber;
+        zone.commune = communeIndex;
+        zone.communeInsee = commune.insee;
+        zone.communeName = commune.name;
+        zone.epciSiren = commune.epciSiren;
+        if (const Epci* epci = territory_->epci(commune.epciSiren)) zone.epciName = epci->name;
+        work.pieceOf[key] = zones_.size();
+        work.piecesOfCommune[std::size_t(communeIndex)].push_back(zones_.size());
+        zones_.push_back(std::move(zone));
+    }
+
+    work.order.clear();
+    work.next = 0;
+    if (zones_.empty()) return;
+    if (!options_.clipToCommunes) {
+        work.order.push_back(-1);
+        return;
+    }
     const auto columns = std::uint32_t(grid.columns());
     for (std::size_t i = 0; i < grid.cellCount(); ++i) {
-        const auto found = windows.find(grid.communeOf(i));
-        if (found == windows.end()) continue;
+        const auto commune = std::size_t(grid.communeOf(i));
+        if (work.piecesOfCommune[commune].empty()) continue;
         const int row = int(grid.rasterIndex(i) / columns), column = int(grid.rasterIndex(i) % columns);
-        Window& w = found->second;
+        Window& w = work.windows[commune];
         w.row0 = std::min(w.row0, row);
         w.row1 = std::max(w.row1, row);
         w.column0 = std::min(w.column0, column);
         w.column1 = std::max(w.column1, column);
     }
-    std::vector<int> communes;
-    for (const auto& [commune, pieceList] : piecesOfCommune) communes.push_back(commune);
-
-    parallelFor(communes.size(), threads, [&](std::size_t k) {
-        const int communeIndex = communes[k];
-        const std::vector<std::size_t>& pieceList = piecesOfCommune.at(communeIndex);
-        const Commune& commune = territory.communes[std::size_t(communeIndex)];
-        Window w = windows.at(communeIndex);
+    for (std::size_t c = 0; c < communeCount; ++c) {
+        if (work.piecesOfCommune[c].empty()) continue;
+        Window& w = work.windows[c];
         w.row0 = std::max(0, w.row0 - 1);
         w.column0 = std::max(0, w.column0 - 1);
         w.row1 = std::min(grid.rows() - 1, w.row1 + 1);
         w.column1 = std::min(grid.columns() - 1, w.column1 + 1);
-        const int width = w.column1 - w.column0 + 1, height = w.row1 - w.row0 + 1;
-
-        std::vector<std::int32_t> labels;
-        for (std::size_t z : pieceList) labels.push_back(zones[z].zone);
-        std::vector<std::int32_t> values(std::size_t(width) * std::size_t(height), 0);
-        for (int row = 0; row < height; ++row)
-            for (int column = 0; column < width; ++column) {
-                const std::int32_t label = zoneOfRaster[std::size_t(row + w.row0) * columns + std::size_t(column + w.column0)];
-                if (label && std::find(labels.begin(), labels.end(), label) != labels.end())
-                    values[std::size_t(row) * std::size_t(width) + std::size_t(column)] = label;
-            }
-        std::array<double, 6> transform = grid.geoTransform();
-        transform[0] += w.column0 * grid.cellSize();
-        transform[3] -= w.row0 * grid.cellSize();
-        auto outlines = polygonize(values, width, height, transform, 0);
-        for (std::size_t z : pieceList) {
-            std::unique_ptr<OGRMultiPolygon> geometry;
-            const auto outline = outlines.find(zones[z].zone);
-            if (outline != outlines.end() && commune.geometry) {
-                std::unique_ptr<OGRGeometry> clipped(outline->second->Intersection(commune.geometry.get()));
-                geometry = polygonalPart(clipped.get());
-            }
-            zones[z].geometry = geometry ? std::move(geometry) : std::make_unique<OGRMultiPolygon>();
-        }
+        work.order.push_back(int(c));
+    }
+    // The largest windows first, so that threads finish together.
+    std::stable_sort(work.order.begin(), work.order.end(), [&](int a, int b) {
+        return work.windows[std::size_t(a)].cells() > work.windows[std::size_t(b)].cells();
     });
 }
 
-}  // namespace
+void GapZoneBuilder::shape()
+{
+    Work& work = *work_;
+    for (std::size_t k = work.next++; k < work.order.size(); k = work.next++) {
+        if (work.order[k] < 0) shapeCellPieces();
+        else shapeCommunePieces(work.order[k]);
+    }
+}
+
+std::size_t GapZoneBuilder::shapeTasks() const { return work_->order.size(); }
+
+// The stair-step outline of each piece's own cells: one polygonisation, no overlay.
+void GapZoneBuilder::shapeCellPieces()
+{
+    const CoverageGrid& grid = *grid_;
+    PieceLookup pieceOf(work_->pieceOf);
+    std::vector<std::int32_t> values(grid.rasterSize(), 0);
+    for (std::size_t i = 0; i < grid.cellCount(); ++i) {
+        const std::uint32_t r = grid.rasterIndex(i);
+        if (zoneOfRaster_[r]) values[r] = std::int32_t(pieceOf(zoneOfRaster_[r], grid.communeOf(i)) + 1);
+    }
+    auto outlines = polygonize(values, grid.columns(), grid.rows(), grid.geoTransform(), 0);
+    for (std::size_t z = 0; z < zones_.size(); ++z) {
+        const auto outline = outlines.find(std::int32_t(z + 1));
+        zones_[z].geometry = outline != outlines.end() ? std::move(outline->second) : std::make_unique<OGRMultiPolygon>();
+    }
+}
+
+// The pieces of one commune clipped to its boundary: the cells of its zones in a window around
+// the commune (one cell of margin: a commune reaches up to half a cell past the cells whose
+// centre it holds, and those parts belong to neighbouring cells) are polygonised and
+// intersected with the commune. The overlays stay the size of a commune instead of a zone
+// that may cross half the département; communes are independent, hence shared by threads.
+void GapZoneBuilder::shapeCommunePieces(int communeIndex)
+{
+    const CoverageGrid& grid = *grid_;
+    const std::vector<std::size_t>& pieceList = work_->piecesOfCommune[std::size_t(communeIndex)];
+    const Commune& commune = territory_->communes[std::size_t(communeIndex)];
+    const Window& w = work_->windows[std::size_t(communeIndex)];
+    const int width = w.column1 - w.column0 + 1, height = w.row1 - w.row0 + 1;
+    const auto columns = std::size_t(grid.columns());
+
+    std::vector<std::int32_t> labels;
+    for (std::size_t z : pieceList) labels.push_back(zones_[z].zone);
+    std::vector<std::int32_t> values(std::size_t(width) * std::size_t(height), 0);
+    for (int row = 0; row < height; ++row)
+        for (int column = 0; column < width; ++column) {
+            const std::int32_t label = zoneOfRaster_[std::size_t(row + w.row0) * columns + std::size_t(column + w.column0)];
+            if (label && std::find(labels.begin(), labels.end(), label) != labels.end())
+                values[std::size_t(row) * std::size_t(width) + std::size_t(column)] = label;
+        }
+    std::array<double, 6> transform = grid.geoTransform();
+    transform[0] += w.column0 * grid.cellSize();
+    transform[3] -= w.row0 * grid.cellSize();
+    auto outlines = polygonize(values, width, height, transform, 0);
+    for (std::size_t z : pieceList) {
+        std::unique_ptr<OGRMultiPolygon> geometry;
+        const auto outline = outlines.find(zones_[z].zone);
+        if (outline != outlines.end() && commune.geometry) {
+            std::unique_ptr<OGRGeometry> clipped(outline->second->Intersection(commune.geometry.get()));
+            geometry = polygonalPart(clipped.get());
+        }
+        zones_[z].geometry = geometry ? std::move(geometry) : std::make_unique<OGRMultiPolygon>();
+    }
+}
+
+std::vector<GapZone> GapZoneBuilder::finish(std::span<const float> cellMinutes)
+{
+    const CoverageGrid& grid = *grid_;
+    requireSurfaceMatchesGrid(grid, cellMinutes);
+    const float threshold = float(options_.thresholdMinutes);
+    bool same = beyond_.size() == grid.rasterSize();
+    for (std::size_t i = 0; same && i < grid.cellCount(); ++i)
+        same = beyond_[grid.rasterIndex(i)] == (cellMinutes[i] <= threshold ? 0 : 1);
+    if (!same) {
+        classify(cellMinutes);
+        reshaped_ = true;
+    }
+    shape();  // whatever work is left (all of it after classifying again)
+
+    // Statistics per piece, from the cells.
+    struct PieceStats {
+        int cells = 0;
+        int unreachable = 0;
+        double sumMinutes = 0.0;
+        float maxMinutes = -1.0f;
+    };
+    std::vector<PieceStats> stats(zones_.size());
+    PieceLookup pieceOf(work_->pieceOf);
+    for (std::size_t i = 0; i < grid.cellCount(); ++i) {
+        const std::int32_t zone = zoneOfRaster_[grid.rasterIndex(i)];
+        if (!zone) continue;
+        PieceStats& piece = stats[pieceOf(zone, grid.communeOf(i))];
+        ++piece.cells;
+        if (std::isfinite(cellMinutes[i])) {
+            piece.sumMinutes += cellMinutes[i];
+            piece.maxMinutes = std::max(piece.maxMinutes, cellMinutes[i]);
+        } else {
+            ++piece.unreachable;
+        }
+    }
+    std::vector<GapZone> zones = std::move(zones_);
+    zones_.clear();
+    for (std::size_t z = 0; z < zones.size(); ++z) {
+        GapZone& zone = zones[z];
+        zone.cells = stats[z].cells;
+        zone.unreachableCells = stats[z].unreachable;
+        const int reachable = stats[z].cells - stats[z].unreachable;
+        if (reachable > 0) {
+            zone.maxMinutes = stats[z].maxMinutes;
+            zone.meanMinutes = float(stats[z].sumMinutes / reachable);
+        }
+        // A failed clip (GEOS error) leaves no polygon: fall back on the cells' area.
+        zone.areaKm2 = zone.geometry->IsEmpty() ? zone.cells * grid.cellAreaKm2() : areaKm2(*zone.geometry);
+    }
+    return zones;
+}
 
 void requireValidThreshold(double thresholdMinutes)
 {
@@ -165,60 +322,11 @@ std::vector<GapZone> computeGapZones(const Territory& territory, const CoverageG
 {
     requireValidThreshold(options.thresholdMinutes);
     requireSurfaceMatchesGrid(grid, cellMinutes);
-    const float threshold = float(options.thresholdMinutes);
-
-    std::vector<std::uint8_t> beyond(grid.rasterSize(), 0);
-    for (std::size_t i = 0; i < grid.cellCount(); ++i)
-        if (!(cellMinutes[i] <= threshold)) beyond[grid.rasterIndex(i)] = 1;  // NaN counts as beyond
-    const std::vector<std::int32_t> zoneOfRaster = labelRegions(beyond, grid.columns(), grid.rows());
-
-    // Statistics per (zone, commune) piece, from the cells.
-    std::map<std::pair<int, int>, PieceStats> pieces;
-    for (std::size_t i = 0; i < grid.cellCount(); ++i) {
-        const std::int32_t zone = zoneOfRaster[grid.rasterIndex(i)];
-        if (!zone) continue;
-        PieceStats& stats = pieces[{zone, grid.communeOf(i)}];
-        ++stats.cells;
-        if (std::isfinite(cellMinutes[i])) {
-            stats.sumMinutes += cellMinutes[i];
-            stats.maxMinutes = std::max(stats.maxMinutes, cellMinutes[i]);
-        } else {
-            ++stats.unreachable;
-        }
-    }
-    if (pieces.empty()) return {};
-
-    std::vector<GapZone> zones;
-    zones.reserve(pieces.size());
-    for (const auto& [key, stats] : pieces) {
-        const auto [zoneNumber, communeIndex] = key;
-        const Commune& commune = territory.communes[std::size_t(communeIndex)];
-        GapZone zone;
-        zone.zone = zoneNumber;
-        zone.commune = communeIndex;
-        zone.communeInsee = commune.insee;
-        zone.communeName = commune.name;
-        zone.epciSiren = commune.epciSiren;
-        if (const Epci* epci = territory.epci(commune.epciSiren)) zone.epciName = epci->name;
-        zone.cells = stats.cells;
-        zone.unreachableCells = stats.unreachable;
-        const int reachable = stats.cells - stats.unreachable;
-        if (reachable > 0) {
-            zone.maxMinutes = stats.maxMinutes;
-            zone.meanMinutes = float(stats.sumMinutes / reachable);
-        }
-        zones.push_back(std::move(zone));
-    }
-
-    if (options.clipToCommunes)
-        shapeClippedPieces(territory, grid, zoneOfRaster, options.threads, zones);
-    else
-        shapeCellPieces(grid, zoneOfRaster, zones);
-    for (GapZone& zone : zones) {
-        // A failed clip (GEOS error) leaves no polygon: fall back on the cells' area.
-        zone.areaKm2 = zone.geometry->IsEmpty() ? zone.cells * grid.cellAreaKm2() : areaKm2(*zone.geometry);
-    }
-    return zones;
+    GapZoneBuilder builder(territory, grid, options);
+    builder.classify(cellMinutes);
+    const int threads = int(std::clamp<std::size_t>(builder.shapeTasks(), 1, std::size_t(std::clamp(options.threads, 1, 64))));
+    parallelFor(std::size_t(threads), threads, [&](std::size_t) { builder.shape(); });
+    return builder.finish(cellMinutes);
 }
 
 std::vector<double> defaultBandBreaks() { return {10.0, 20.0, 30.0}; }

@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <cstdint>
+
 #include <limits>
 #include <memory>
 #include <span>
@@ -49,6 +51,54 @@ struct GapZoneOptions {
 // (4-connected zones), split and clipped by commune. Sorted by zone, then commune.
 std::vector<GapZone> computeGapZones(const Territory& territory, const CoverageGrid& grid,
                                      std::span<const float> cellMinutes, const GapZoneOptions& options = {});
+
+// computeGapZones in steps, for a caller that knows which cells are beyond the threshold before
+// it knows their final times: the outlines of the pieces (most of the cost) depend only on
+// which cells are beyond, their statistics on the times. A search that has settled every node
+// up to a little past the threshold gives the first (see TravelEngine::nearestStaged), so the
+// pieces can be shaped while the search goes on.
+//
+//     GapZoneBuilder builder(territory, grid, options);
+//     builder.classify(provisionalMinutes);  // any minutes on the same side of the threshold as the final ones
+//     builder.shape();                       // on one or several threads at once
+//     zones = builder.finish(finalMinutes);  // once every thread has returned from shape()
+//
+// The result is always exactly computeGapZones(finalMinutes): finish() checks the cells
+// beyond against the final minutes and classifies and shapes again if they differ.
+class GapZoneBuilder {
+public:
+    GapZoneBuilder(const Territory& territory, const CoverageGrid& grid, const GapZoneOptions& options = {});
+    ~GapZoneBuilder();
+    GapZoneBuilder(const GapZoneBuilder&) = delete;
+    GapZoneBuilder& operator=(const GapZoneBuilder&) = delete;
+
+    // Labels the zones beyond the threshold and lists their pieces (zone × commune) and the
+    // work of shaping them. Throws Error for a surface of another grid.
+    void classify(std::span<const float> cellMinutes);
+    // Polygonises and clips pieces until no work is left; several threads may call it at once,
+    // each taking the next commune (the largest first).
+    void shape();
+    // How many tasks shape() shares out (more threads than that would wait).
+    std::size_t shapeTasks() const;
+    // The pieces with their statistics from the final surface.
+    std::vector<GapZone> finish(std::span<const float> cellMinutes);
+    // Whether finish() found other cells beyond than those classified and shaped again.
+    bool reshaped() const { return reshaped_; }
+
+private:
+    struct Work;
+    void shapeCellPieces();
+    void shapeCommunePieces(int commune);
+
+    const Territory* territory_;
+    const CoverageGrid* grid_;
+    GapZoneOptions options_;
+    std::vector<std::uint8_t> beyond_;       // per raster cell
+    std::vector<std::int32_t> zoneOfRaster_; // per raster cell, 0 when not beyond
+    std::vector<GapZone> zones_;             // the pieces, by zone then commune
+    std::unique_ptr<Work> work_;
+    bool reshaped_ = false;
+};
 
 // An isochrone band [fromMinutes, toMinutes) as one (multi)polygon over the territory.
 struct IsochroneBand {

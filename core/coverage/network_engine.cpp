@@ -91,21 +91,31 @@ Snap GraphTravelEngine::snapOf(const AccessLink& link) const
     return snap;
 }
 
+GraphTravelEngine::RecentLink& GraphTravelEngine::recentSlot(XY place) const
+{
+    const std::size_t hash = std::hash<double>()(place.x) * 31 + std::hash<double>()(place.y);
+    return recentLinks_[hash % kRecentLinks];
+}
+
+std::optional<AccessLink> GraphTravelEngine::rememberedLink(XY place) const
+{
+    const std::uint64_t generation = linkGeneration_.load(std::memory_order_acquire);
+    RecentLink& slot = recentSlot(place);
+    if (slot.busy.test_and_set(std::memory_order_acquire)) return std::nullopt;  // another thread writes it
+    std::optional<AccessLink> found;
+    if (slot.generation == generation && slot.place.x == place.x && slot.place.y == place.y) found = slot.link;
+    slot.busy.clear(std::memory_order_release);
+    return found;
+}
+
 AccessLink GraphTravelEngine::link(XY place) const
 {
     // Multi-entry snapping costs tens of microseconds a place on a dense network: remember
     // the last places (the accueil points are linked again at every recompute).
+    if (const std::optional<AccessLink> remembered = rememberedLink(place)) return *remembered;
     const std::uint64_t generation = linkGeneration_.load(std::memory_order_acquire);
-    const std::size_t hash = std::hash<double>()(place.x) * 31 + std::hash<double>()(place.y);
-    RecentLink& slot = recentLinks_[hash % kRecentLinks];
-    if (!slot.busy.test_and_set(std::memory_order_acquire)) {
-        const bool hit = slot.generation == generation && slot.place.x == place.x && slot.place.y == place.y;
-        AccessLink found;
-        if (hit) found = slot.link;
-        slot.busy.clear(std::memory_order_release);
-        if (hit) return found;
-    }
     const AccessLink link = linkOf(snap(place));
+    RecentLink& slot = recentSlot(place);
     if (!slot.busy.test_and_set(std::memory_order_acquire)) {
         slot.generation = generation;
         slot.place = place;
@@ -138,12 +148,22 @@ constexpr std::size_t kMaxRepairedSeeds = 4;
 
 void GraphTravelEngine::invalidateSearch()
 {
-    const std::lock_guard lock(searchMutex_);
-    seedSnaps_.clear();
+    forgetSearch();
     linkGeneration_.fetch_add(1, std::memory_order_acq_rel);
 }
 
+void GraphTravelEngine::forgetSearch()
+{
+    const std::lock_guard lock(searchMutex_);
+    seedSnaps_.clear();
+}
+
 void GraphTravelEngine::nearest(std::span<const AccessLink> seeds, NearestTimes& out) const
+{
+    nearestShared(seeds, out, 1);
+}
+
+void GraphTravelEngine::nearestShared(std::span<const AccessLink> seeds, NearestTimes& out, int threads) const
 {
     const std::lock_guard lock(searchMutex_);
     std::vector<Snap> snaps;
@@ -164,7 +184,7 @@ void GraphTravelEngine::nearest(std::span<const AccessLink> seeds, NearestTimes&
         ++repairs_;
     } else {
         if (!search_) search_ = std::make_unique<NearestSearch>(*graph_);
-        search_->run(snaps, {.direction = SearchDirection::ToSources});
+        search_->run(snaps, {.direction = SearchDirection::ToSources}, threads);
     }
     seedSnaps_ = std::move(snaps);
 

@@ -35,7 +35,11 @@ public:
 
     std::size_t nodeCount() const override { return graph_->nodeCount(); }
     AccessLink link(XY place) const override;
+    std::optional<AccessLink> rememberedLink(XY place) const override;
     void nearest(std::span<const AccessLink> seeds, NearestTimes& out) const override;
+    // A full search on a large graph is shared by two threads (NearestSearch::run with
+    // threads); a repair stays on the calling thread.
+    void nearestShared(std::span<const AccessLink> seeds, NearestTimes& out, int threads) const override;
     double drivingMetres(const AccessLink& from, const AccessLink& to) const override;
 
     const RoadGraph& graph() const { return *graph_; }
@@ -48,6 +52,9 @@ public:
     // in full. Call it after closing or slowing edges of the graph (the links of the coverage
     // context must then be rebuilt too, see AccessLink).
     void invalidateSearch();
+    // Forgets the previous search only: the next nearest() runs in full, but the places linked
+    // before are not snapped again. The network must be unchanged (else invalidateSearch).
+    void forgetSearch();
 
     // The link of a snapped position (exposed for tests and for callers that already snapped).
     AccessLink linkOf(const Snap& snap) const;
@@ -73,6 +80,7 @@ private:
         AccessLink link;
     };
     static constexpr std::size_t kRecentLinks = 4096;
+    RecentLink& recentSlot(XY place) const;
     std::unique_ptr<RecentLink[]> recentLinks_;
     mutable std::atomic<std::uint64_t> linkGeneration_{1};
 

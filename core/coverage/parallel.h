@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <exception>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -27,5 +29,45 @@ void parallelFor(std::size_t count, int threads, const Work& work)
     worker();
     for (std::thread& thread : pool) thread.join();
 }
+
+// Runs work() on `count` threads of their own while the caller goes on with something else
+// (and, typically, calls work() too). wait() joins them and rethrows the first error any of
+// them met; the destructor joins them too (after an error of the caller).
+class Helpers {
+public:
+    template <typename Work>
+    Helpers(int count, const Work& work)
+    {
+        for (int t = 0; t < count; ++t)
+            threads_.emplace_back([this, &work] {
+                try {
+                    work();
+                } catch (...) {
+                    const std::lock_guard lock(mutex_);
+                    if (!error_) error_ = std::current_exception();
+                }
+            });
+    }
+    ~Helpers() { join(); }
+    Helpers(const Helpers&) = delete;
+    Helpers& operator=(const Helpers&) = delete;
+
+    void wait()
+    {
+        join();
+        if (error_) std::rethrow_exception(error_);
+    }
+
+private:
+    void join()
+    {
+        for (std::thread& thread : threads_)
+            if (thread.joinable()) thread.join();
+    }
+
+    std::vector<std::thread> threads_;
+    std::mutex mutex_;
+    std::exception_ptr error_;
+};
 
 }  // namespace maillage

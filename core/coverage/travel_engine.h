@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -32,9 +33,22 @@ public:
     // Must be safe to call from several threads at once.
     virtual AccessLink link(XY place) const = 0;
 
+    // The link of a place this engine joined before and still remembers, without snapping it
+    // again; nullopt when it does not (then call link()). Lets a caller spread over threads only
+    // the places that need snapping.
+    virtual std::optional<AccessLink> rememberedLink(XY /*place*/) const { return std::nullopt; }
+
     // Multi-source search towards the points joined by `seeds` (seed i is owner i).
     // `out` is resized to nodeCount(); reusing it avoids allocations.
     virtual void nearest(std::span<const AccessLink> seeds, NearestTimes& out) const = 0;
+
+    // As nearest(), on up to `threads` threads when the engine can share one search between
+    // them, with the same result (this default runs nearest()).
+    virtual void nearestShared(std::span<const AccessLink> seeds, NearestTimes& out, int threads) const
+    {
+        (void)threads;
+        nearest(seeds, out);
+    }
 
     // Metres driven on the fastest route from one place to another, legs included;
     // infinity when there is no route.

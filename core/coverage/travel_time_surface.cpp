@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "coverage/grid.h"
+#include "coverage/parallel.h"
 
 #include <algorithm>
 #include <cmath>
@@ -176,7 +177,7 @@ std::size_t PlaceLinks::memoryBytes() const
          + bucketStart_.capacity() * 4 + bucketPlaces_.capacity() * 4;
 }
 
-void PlaceLinks::gather(const NearestTimesView& search, const SeedLinks& seeds, PlaceTimes& out) const
+void PlaceLinks::gather(const NearestTimesView& search, const SeedLinks& seeds, PlaceTimes& out, int threads) const
 {
     if (search.seconds.size() < nodesNeeded_ || search.owner.size() != search.seconds.size())
         throw Error(QStringLiteral("the nearest-point search covers %1 nodes but the places were joined to a network "
@@ -185,15 +186,21 @@ void PlaceLinks::gather(const NearestTimesView& search, const SeedLinks& seeds, 
     const std::size_t n = size();
     out.minutes.resize(n);
     out.nearest.resize(n);
-    // Through the nodes of every entry.
-    for (std::size_t i = 0; i < n; ++i) {
-        float best = kUnreachable;
-        std::uint32_t owner = kNoPoint;
-        for (std::uint32_t e = firstEntry_[i]; e < firstEntry_[i + 1]; ++e)
-            throughNodes(hot_[e].node, hot_[e].seconds, search, best, owner);
-        out.minutes[i] = best * kMinutesPerSecond;
-        out.nearest[i] = owner;
-    }
+    // Through the nodes of every entry: each place on its own, so in blocks shared by the
+    // threads (a block below ~10,000 places is not worth a thread).
+    constexpr std::size_t kFewestPerBlock = 10'000;
+    const std::size_t blocks = std::clamp<std::size_t>(n / kFewestPerBlock, 1, std::size_t(std::clamp(threads, 1, 64)));
+    parallelFor(blocks, int(blocks), [&](std::size_t block) {
+        const std::size_t end = n * (block + 1) / blocks;
+        for (std::size_t i = n * block / blocks; i < end; ++i) {
+            float best = kUnreachable;
+            std::uint32_t owner = kNoPoint;
+            for (std::uint32_t e = firstEntry_[i]; e < firstEntry_[i + 1]; ++e)
+                throughNodes(hot_[e].node, hot_[e].seconds, search, best, owner);
+            out.minutes[i] = best * kMinutesPerSecond;
+            out.nearest[i] = owner;
+        }
+    });
     const auto improve = [&out](std::uint32_t place, float seconds, std::uint32_t seed) {
         const float minutes = seconds * kMinutesPerSecond;
         if (minutes < out.minutes[place]) {

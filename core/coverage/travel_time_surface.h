@@ -101,8 +101,9 @@ public:
 
     // The fast part of every recompute: a gather over the places, O(entries + seeds).
     // `out` is resized; reuse it between calls to avoid allocations. Throws Error when the
-    // search result is not of the network the places were linked to.
-    void gather(const NearestTimesView& search, const SeedLinks& seeds, PlaceTimes& out) const;
+    // search result is not of the network the places were linked to. `threads` share the
+    // places when there are many (a grid), with the same result.
+    void gather(const NearestTimesView& search, const SeedLinks& seeds, PlaceTimes& out, int threads = 1) const;
 
 private:
     friend PlaceLinks linkPlaces(std::span<const XY> places, const std::function<AccessLink(XY)>& snap, int threads);

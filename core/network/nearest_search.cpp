@@ -3,7 +3,10 @@
 #include "common/error.h"
 
 #include <algorithm>
+#include <atomic>
+#include <barrier>
 #include <cmath>
+#include <thread>
 
 namespace maillage {
 
@@ -35,6 +38,140 @@ void NearestSearch::run(std::span<const Snap> sources, const SearchOptions& opti
     start(sources, options);
     settle();
     indexSources();
+}
+
+void NearestSearch::run(std::span<const Snap> sources, const SearchOptions& options, int threads)
+{
+    if (threads < 2 || options.trackMetres || graph_->nodeCount() < kSharedRunNodes || sources.size() < 2) {
+        run(sources, options);
+        return;
+    }
+    if (sources.size() >= kNoSource)
+        throw Error(QStringLiteral("too many sources for one search (%1)").arg(sources.size()));
+    options_ = options;
+    sources_.assign(sources.begin(), sources.end());
+    metres_.clear();
+    heap_.clear();
+    runShared();
+    indexSources();
+}
+
+// Each half is a Dijkstra from its own sources over its own labels, which skips a node when
+// the other half's label there is already strictly sooner: that half reaches the node, and
+// everything beyond it, at least as soon. A half never skips a node on a fastest path from
+// one of its sources that is also a nearest source of that path's end (no other source can
+// be strictly sooner there), so every node gets its exact time from one half or both, and
+// the merge takes the sooner, then the lower owner, as run() decides ties. The other half's
+// times are read while it writes them: through atomic_ref, relaxed (plain moves on x86).
+void NearestSearch::runShared()
+{
+    const NodeId n = graph_->nodeCount();
+    if (!shared_) {
+        shared_ = std::make_unique<SharedHalf>();
+        shared_->time.assign(n, kUnreached);
+        shared_->owner.assign(n, kNoSource);
+        shared_->heap.reset(n);
+        std::vector<double> xs(n);
+        for (NodeId v = 0; v < n; ++v) xs[v] = graph_->nodePosition(v).x;
+        std::nth_element(xs.begin(), xs.begin() + n / 2, xs.end());
+        shared_->splitX = xs[n / 2];
+    }
+    SharedHalf& east = *shared_;
+    east.heap.clear();
+    east.halfOfSource.resize(sources_.size());
+    for (std::size_t s = 0; s < sources_.size(); ++s) east.halfOfSource[s] = sources_[s].point.x >= east.splitX ? 1 : 0;
+
+    std::barrier sync(2);
+    std::size_t settled[2] = {0, 0};
+    const auto half = [&](int h) {
+        // Every label of both halves is reset before either half seeds (it reads the other's).
+        std::vector<Deciseconds>& time = h == 0 ? time_ : east.time;
+        std::vector<std::uint32_t>& owner = h == 0 ? owner_ : east.owner;
+        std::fill(time.begin(), time.end(), kUnreached);
+        std::fill(owner.begin(), owner.end(), kNoSource);
+        sync.arrive_and_wait();
+        settled[h] = settleShared(h);
+        sync.arrive_and_wait();
+        // Merge, each half of the nodes by one thread: the sooner label, then the lower owner.
+        const NodeId begin = h == 0 ? 0 : n / 2, end = h == 0 ? n / 2 : n;
+        for (NodeId v = begin; v < end; ++v) {
+            const Deciseconds t = east.time[v];
+            if (t < time_[v] || (t == time_[v] && east.owner[v] < owner_[v])) {
+                time_[v] = t;
+                owner_[v] = east.owner[v];
+            }
+        }
+    };
+    // Nothing in a half throws (its arrays and heap are made before): neither waits forever
+    // at the barrier for the other.
+    std::thread eastThread(half, 1);
+    half(0);
+    eastThread.join();
+    settled_ = settled[0] + settled[1];
+}
+
+std::size_t NearestSearch::settleShared(int h)
+{
+    SharedHalf& east = *shared_;
+    Deciseconds* time = h == 0 ? time_.data() : east.time.data();
+    std::uint32_t* owner = h == 0 ? owner_.data() : east.owner.data();
+    Deciseconds* other = h == 0 ? east.time.data() : time_.data();
+    MinHeap& heap = h == 0 ? heap_ : east.heap;
+    const auto otherTime = [other](NodeId v) { return std::atomic_ref<Deciseconds>(other[v]).load(std::memory_order_relaxed); };
+    const auto setTime = [time](NodeId v, Deciseconds t) { std::atomic_ref<Deciseconds>(time[v]).store(t, std::memory_order_relaxed); };
+    const std::uint64_t limit = std::min<std::uint64_t>(options_.timeLimit, kUnreached - 1);
+
+    // As offer() and the relaxation of settleLoop(), on this half's labels.
+    const auto improve = [&](NodeId v, std::uint64_t t, std::uint32_t o) {
+        if (t > limit) return;
+        const auto tv = static_cast<Deciseconds>(t);
+        if (otherTime(v) < tv) return;  // the other half is strictly sooner there
+        if (tv < time[v]) {
+            setTime(v, tv);
+            owner[v] = o;
+            heap.pushOrDecrease(v, tv);
+        } else if (tv == time[v] && o < owner[v] && heap.contains(v)) {
+            owner[v] = o;  // equal times: the lower source index wins
+        }
+    };
+    const bool toSources = options_.direction == SearchDirection::ToSources;
+    for (std::uint32_t s = 0; s < sources_.size(); ++s) {
+        if (east.halfOfSource[s] != h) continue;
+        const Snap& snap = sources_[s];
+        for (int i = 0; i < snap.entryCount(); ++i) {
+            const SnapEntry& entry = snap.entry(i);
+            const SnapSides sides = snapSides(*graph_, entry);
+            if (!sides.valid) continue;
+            if (toSources ? sides.fromNodeToPosition : sides.positionToFromNode)
+                improve(sides.fromNode, std::uint64_t(entry.accessTime) + sides.fromSideTime, s);
+            if (toSources ? sides.toNodeToPosition : sides.positionToToNode)
+                improve(sides.toNode, std::uint64_t(entry.accessTime) + sides.toSideTime, s);
+        }
+    }
+
+    const RoadGraph::Arc* arcs = graph_->arcData();
+    const std::uint32_t* offsets = graph_->arcOffsetData();
+    const std::uint32_t usable = RoadGraph::searchBit(options_.direction);
+    std::size_t settled = 0;
+    while (!heap.empty()) {
+        const NodeId u = heap.pop();
+        if (!heap.empty()) {
+            const NodeId next = heap.topItem();
+            __builtin_prefetch(arcs + offsets[next]);
+            __builtin_prefetch(time + next);
+        }
+        const std::uint64_t tu = time[u];
+        if (otherTime(u) < tu) continue;  // the other half got there sooner since: it goes on from here
+        ++settled;
+        const std::uint32_t ou = owner[u];
+        const std::uint32_t end = offsets[u + 1];
+        for (std::uint32_t a = offsets[u]; a < end; ++a) {
+            const std::uint32_t packed = arcs[a].packed;
+            if (!(packed & usable)) continue;
+            improve(arcs[a].head, tu + (packed & RoadGraph::Arc::kTimeMask), ou);
+        }
+    }
+    return settled;
 }
 
 void NearestSearch::runUntilSettled(std::span<const Snap> sources, const SearchOptions& options,
@@ -302,7 +439,10 @@ std::size_t NearestSearch::memoryBytes() const
     return sizeof(*this) + time_.capacity() * sizeof(Deciseconds) + owner_.capacity() * sizeof(std::uint32_t)
          + metres_.capacity() * sizeof(float) + isTarget_.capacity() + heap_.memoryBytes()
          + invalidated_.capacity() * sizeof(NodeId) + sources_.capacity() * sizeof(Snap)
-         + sourcesByEdge_.capacity() * sizeof(SourceEntry) + sourcesByX_.capacity() * sizeof(sourcesByX_[0]);
+         + sourcesByEdge_.capacity() * sizeof(SourceEntry) + sourcesByX_.capacity() * sizeof(sourcesByX_[0])
+         + (shared_ ? shared_->time.capacity() * sizeof(Deciseconds) + shared_->owner.capacity() * sizeof(std::uint32_t)
+                          + shared_->heap.memoryBytes() + shared_->halfOfSource.capacity()
+                    : 0);
 }
 
 }  // namespace maillage

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <span>
 #include <utility>
 #include <vector>
@@ -56,6 +57,17 @@ public:
     // Seeds every source (its snapped position, plus its access leg) and runs one pass.
     void run(std::span<const Snap> sources, const SearchOptions& options = {});
 
+    // As run(), shared by two threads when `threads` > 1 and the graph is large enough to pay
+    // for a thread (kSharedRunNodes): the sources are split into a western and an eastern
+    // half at the median x of the nodes, each half searched by a thread of its own that leaves
+    // alone the nodes the other half already reaches sooner, and the two merged node by node.
+    // Times are exactly those of run(), owners too (the lowest index among the nearest
+    // sources; like run(), the owner of a node reached through roads of zero time from several
+    // sources at once may be any of them). Without a time limit or with one; metres are not
+    // tracked this way (run() is used). The workspace grows by ~20 bytes per node.
+    void run(std::span<const Snap> sources, const SearchOptions& options, int threads);
+    static constexpr NodeId kSharedRunNodes = 50'000;
+
     // As run(), but stops as soon as every node of `targets` is settled (OD matrices):
     // the targets' times are final, the other nodes' are only upper bounds.
     void runUntilSettled(std::span<const Snap> sources, const SearchOptions& options,
@@ -97,6 +109,19 @@ private:
     template <bool kTrackMetres, bool kStopAtTargets>
     void settleLoop();
     void indexSources();
+    void runShared();
+    std::size_t settleShared(int half);
+
+    // The second half of a shared run (see run(..., threads)): its own times, owners and heap
+    // (the first half uses time_, owner_ and heap_), made on the first shared run.
+    struct SharedHalf {
+        std::vector<Deciseconds> time;
+        std::vector<std::uint32_t> owner;
+        MinHeap heap;
+        std::vector<std::uint8_t> halfOfSource;  // 0 west, 1 east
+        double splitX = 0.0;                     // median x of the nodes
+    };
+    std::unique_ptr<SharedHalf> shared_;
 
     const RoadGraph* graph_;
     SearchOptions options_;
