@@ -372,6 +372,10 @@ TEST_CASE("the winter passes closed in a plan raise the people beyond as the cor
     CHECK_FALSE(demo.coverage().closedNetwork());
     CHECK(demo.beyond() == Approx(baseline));
     CHECK(demo.planning().closedRoadsLayer()->closedRoads().isEmpty());
+    // Leaving the road tool forgets the picked segment: nothing left in the layer's legend.
+    demo.canvas().setTool(MapCanvas::Tool::Select);
+    CHECK_FALSE(demo.planning().pickedRoad());
+    CHECK(demo.planning().closedRoadsLayer()->legend().empty());
 }
 
 TEST_CASE("the best 3 new sites suggested on the 04, added to a new plan, lower the people beyond by the gain reported")

@@ -81,8 +81,10 @@ void ClosedRoadsLayer::render(QPainter& painter, const ViewTransform& view) cons
 
 std::vector<LegendEntry> ClosedRoadsLayer::legend() const
 {
+    // Only what is drawn: a project without plans keeps a short legend.
     std::vector<LegendEntry> entries;
-    entries.push_back({LegendEntry::Kind::Line,
+    if (!closed_.isEmpty())
+        entries.push_back({LegendEntry::Kind::Line,
                        [](QPainter& p, const QRectF& box) {
                            const QPointF from(box.left() + 1, box.center().y()), to(box.right() - 1, box.center().y());
                            p.setPen(QPen(Qt::white, 5.0));
@@ -115,8 +117,10 @@ SuggestionsLayer::SuggestionsLayer(QObject* parent)
 
 void SuggestionsLayer::setSites(std::vector<Site> sites)
 {
+    const bool hadSites = !sites_.empty();
     sites_ = std::move(sites);
     markChanged();
+    if (hadSites != !sites_.empty()) Q_EMIT legendChanged();
 }
 
 void SuggestionsLayer::render(QPainter& painter, const ViewTransform& view) const
@@ -146,6 +150,7 @@ void SuggestionsLayer::render(QPainter& painter, const ViewTransform& view) cons
 
 std::vector<LegendEntry> SuggestionsLayer::legend() const
 {
+    if (sites_.empty()) return {};
     return {{LegendEntry::Kind::Marker,
              [](QPainter& p, const QRectF& box) {
                  p.setPen(QPen(QColor::fromRgba(kSiteColour), 2.5));
