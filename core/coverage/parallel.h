@@ -56,7 +56,8 @@ public:
     {
         try {
             for (int t = 0; t < count; ++t)
-                threads_.emplace_back([this, &work] {
+                // A copy of the work: the caller's callable may be a temporary gone before the threads run.
+                threads_.emplace_back([this, work] {
                     try {
                         work();
                     } catch (...) {
