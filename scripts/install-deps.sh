@@ -10,6 +10,7 @@ PACKAGES=(
   libgdal-dev gdal-bin libproj-dev proj-data
   libsqlite3-dev sqlite3 catch2
   xvfb xauth poppler-utils imagemagick fonts-dejavu-core
+  libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev
 )
 
 missing=()
