@@ -17,7 +17,7 @@
 #include "coverage/network_engine.h"
 #include "coverage/territory_network.h"
 #include "geo/territory.h"
-#include "io/point_importers.h"
+#include "importers/point_importers.h"
 #include "io/territory_loader.h"
 #include "network/extract_lines.h"
 #include "network/road_graph.h"

@@ -11,7 +11,7 @@
 #include "coverage/territory_network.h"
 #include "geo/crs.h"
 #include "geo/territory.h"
-#include "io/point_importers.h"
+#include "importers/point_importers.h"
 #include "io/territory_loader.h"
 #include "network/road_graph.h"
 #include "network/speed_profile.h"

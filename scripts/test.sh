@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
+# The folder layers of core/ first: an upward include is named before anything builds.
+scripts/check-layers.sh
 scripts/build.sh
 QT_QPA_PLATFORM=offscreen ctest --test-dir build --output-on-failure --parallel "$(nproc)" --timeout 600
 # The Debian package, made from the same build: installed into an empty root, both programs run.

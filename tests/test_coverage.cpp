@@ -11,7 +11,7 @@
 #include "coverage/territory_network.h"
 #include "coverage/travel_engine.h"
 #include "geo/crs.h"
-#include "io/point_importers.h"
+#include "importers/point_importers.h"
 #include "io/territory_loader.h"
 #include "network/extract_lines.h"
 #include "network/profile_snapping.h"

@@ -2,7 +2,7 @@
 
 #include "common/error.h"
 #include "io/csv_table.h"
-#include "io/opening_hours.h"
+#include "importers/opening_hours.h"
 #include "support/test_data.h"
 
 #include <QFile>

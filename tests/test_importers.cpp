@@ -4,7 +4,7 @@
 #include "common/error.h"
 #include "geo/crs.h"
 #include "geo/territory.h"
-#include "io/point_importers.h"
+#include "importers/point_importers.h"
 #include "io/territory_loader.h"
 #include "store/store.h"
 #include "support/test_data.h"

@@ -14,7 +14,7 @@
 #include "render/print_credits.h"
 #include "render/print_elements.h"
 #include "render/print_layout.h"
-#include "store/project_settings.h"
+#include "project/project_settings.h"
 #include "support/test_data.h"
 
 #include <QFile>

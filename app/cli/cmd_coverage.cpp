@@ -16,7 +16,7 @@
 #include "planning/scenario.h"
 #include "report/geopackage_export.h"
 #include "store/kinds.h"
-#include "store/project_settings.h"
+#include "project/project_settings.h"
 #include "store/store.h"
 
 #include <QDir>

@@ -1,10 +1,10 @@
 #include "cli_support.h"
 
 #include "geo/territory.h"
-#include "io/point_format.h"
-#include "io/point_importers.h"
+#include "importers/point_format.h"
+#include "importers/point_importers.h"
 #include "store/kinds.h"
-#include "store/project_settings.h"
+#include "project/project_settings.h"
 #include "store/store.h"
 
 namespace maillage::cli {

@@ -1,7 +1,7 @@
 #include "cli_support.h"
 
 #include "io/territory_loader.h"
-#include "store/project_settings.h"
+#include "project/project_settings.h"
 #include "store/store.h"
 
 #include <QFileInfo>

@@ -2,7 +2,7 @@
 // between two sets of places through it.
 #include "cli_support.h"
 
-#include "io/point_importers.h"
+#include "importers/point_importers.h"
 #include "network/extract_lines.h"
 #include "network/network_summary.h"
 #include "network/profile_snapping.h"

@@ -12,7 +12,7 @@
 #include "planning/road_closures.h"
 #include "planning/scenario.h"
 #include "store/kinds.h"
-#include "store/project_settings.h"
+#include "project/project_settings.h"
 #include "store/scenarios.h"
 #include "store/store.h"
 

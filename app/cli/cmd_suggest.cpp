@@ -4,7 +4,7 @@
 #include "planning_support.h"
 
 #include "coverage/coverage_run.h"
-#include "io/point_importers.h"
+#include "importers/point_importers.h"
 #include "planning/scenario.h"
 #include "planning/scenario_coverage.h"
 #include "planning/site_suggestion.h"

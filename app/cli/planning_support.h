@@ -7,7 +7,7 @@
 #include "network/speed_profile.h"
 #include "network/town_connectors.h"
 #include "store/accueil_point.h"
-#include "store/project_settings.h"
+#include "project/project_settings.h"
 #include "store/store.h"
 
 #include <QCommandLineOption>

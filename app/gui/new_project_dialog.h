@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/project_settings.h"
+#include "project/project_settings.h"
 
 #include <QDialog>
 

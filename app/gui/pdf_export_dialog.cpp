@@ -5,7 +5,7 @@
 #include "project.h"
 #include "render/map_layer.h"
 #include "render/print_credits.h"
-#include "store/project_settings.h"
+#include "project/project_settings.h"
 #include "store/scenarios.h"
 
 #include <QApplication>

@@ -7,7 +7,7 @@
 #include "network/road_graph.h"
 #include "network/speed_profile.h"
 #include "store/accueil_point.h"
-#include "store/project_settings.h"
+#include "project/project_settings.h"
 #include "store/scenarios.h"
 #include "store/store.h"
 

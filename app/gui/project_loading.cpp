@@ -1,8 +1,8 @@
 #include "project_loading.h"
 
 #include "common/error.h"
-#include "io/point_format.h"
-#include "io/point_importers.h"
+#include "importers/point_format.h"
+#include "importers/point_importers.h"
 #include "io/territory_loader.h"
 #include "coverage/territory_network.h"
 #include "network/extract_lines.h"

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "store/accueil_point.h"
-#include "store/project_settings.h"
+#include "store/project_sources.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "io/point_format.h"
+#include "importers/point_format.h"
 
 #include "common/error.h"
 

@@ -1,4 +1,4 @@
-#include "io/point_readers_common.h"
+#include "importers/point_readers_common.h"
 
 #include "common/error.h"
 #include "geo/crs.h"

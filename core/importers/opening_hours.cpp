@@ -1,4 +1,4 @@
-#include "io/opening_hours.h"
+#include "importers/opening_hours.h"
 
 #include <QRegularExpression>
 #include <QStringList>

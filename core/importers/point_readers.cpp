@@ -3,9 +3,9 @@
 // bad rows into ImportIssues with their line number; see point_importers.h.
 
 #include "io/csv_table.h"
-#include "io/opening_hours.h"
-#include "io/point_importers.h"
-#include "io/point_readers_common.h"
+#include "importers/opening_hours.h"
+#include "importers/point_importers.h"
+#include "importers/point_readers_common.h"
 
 #include <QRegularExpression>
 

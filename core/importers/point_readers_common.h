@@ -3,7 +3,7 @@
 // Building blocks shared by the point readers (internal to core/io).
 
 #include "io/csv_table.h"
-#include "io/point_importers.h"
+#include "importers/point_importers.h"
 
 #include <QHash>
 #include <QString>

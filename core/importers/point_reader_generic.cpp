@@ -5,8 +5,8 @@
 #include "geo/crs.h"
 #include "io/csv_table.h"
 #include "io/ogr_source.h"
-#include "io/point_importers.h"
-#include "io/point_readers_common.h"
+#include "importers/point_importers.h"
+#include "importers/point_readers_common.h"
 #include "store/kinds.h"
 
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "io/point_importers.h"
+#include "importers/point_importers.h"
 
 #include "common/error.h"
 #include "geo/territory.h"

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "io/territory_loader.h"
+#include "store/project_sources.h"
 
 #include <QString>
 
-#include <map>
 #include <optional>
 
 namespace maillage {
@@ -24,21 +24,6 @@ void saveProjectInputs(Store& store, const ProjectInputs& inputs);
 
 // Throws Error when the project has no territory configured.
 ProjectInputs loadProjectInputs(const Store& store);
-
-// Where the project's data comes from, as maps and exports credit it: publisher, product
-// and vintage of each input in the planner's words (e.g. "IGN, ADMIN EXPRESS COG 2018").
-// Empty when the project does not say; the credits then name the usual publisher.
-struct ProjectSources {
-    QString boundaries;
-    QString population;
-    QString roads;
-    std::map<QString, QString> points;  // per point source tag (AccueilPoint::source)
-};
-
-// Writes the non-empty entries (an empty one leaves what the project has).
-void saveProjectSources(Store& store, const ProjectSources& sources);
-// Reads what the project says about its sources, the points' for every source tag in use.
-ProjectSources loadProjectSources(const Store& store);
 
 // What a road network file says of its origin: OpenStreetMap for an OSM file, else the
 // first value of a `source` field of the line layer (e.g. "TravelMapping HighwayData"), else

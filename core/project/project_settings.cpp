@@ -1,4 +1,4 @@
-#include "store/project_settings.h"
+#include "project/project_settings.h"
 
 #include "common/error.h"
 #include "io/ogr_source.h"
@@ -9,7 +9,6 @@
 #include <ogrsf_frmts.h>
 
 #include <memory>
-#include <set>
 
 namespace maillage {
 namespace {
@@ -30,10 +29,6 @@ const QString kOutlineLayer = QStringLiteral("territory.outline.layer");
 const QString kNetworkPath = QStringLiteral("network.path");
 const QString kNetworkLayer = QStringLiteral("network.layer");
 const QString kProfile = QStringLiteral("network.profile");
-const QString kSourceBoundaries = QStringLiteral("source.boundaries");
-const QString kSourcePopulation = QStringLiteral("source.population");
-const QString kSourceRoads = QStringLiteral("source.roads");
-const QString kSourcePointsPrefix = QStringLiteral("source.points.");
 
 void saveOptionalSource(Store& store, const QString& pathKey, const QString& layerKey,
                         const std::optional<LayerSource>& source)
@@ -95,31 +90,6 @@ ProjectInputs loadProjectInputs(const Store& store)
     loadInto(store, kNetworkLayer, inputs.networkLayer);
     loadInto(store, kProfile, inputs.profile);
     return inputs;
-}
-
-void saveProjectSources(Store& store, const ProjectSources& sources)
-{
-    auto save = [&store](const QString& key, const QString& value) {
-        if (!value.trimmed().isEmpty()) store.setSetting(key, value.trimmed());
-    };
-    save(kSourceBoundaries, sources.boundaries);
-    save(kSourcePopulation, sources.population);
-    save(kSourceRoads, sources.roads);
-    for (const auto& [tag, text] : sources.points) save(kSourcePointsPrefix + tag, text);
-}
-
-ProjectSources loadProjectSources(const Store& store)
-{
-    ProjectSources sources;
-    loadInto(store, kSourceBoundaries, sources.boundaries);
-    loadInto(store, kSourcePopulation, sources.population);
-    loadInto(store, kSourceRoads, sources.roads);
-    std::set<QString> tags;
-    for (const AccueilPoint& point : store.points())
-        if (!point.source.isEmpty()) tags.insert(point.source);
-    for (const QString& tag : tags)
-        if (auto text = store.setting(kSourcePointsPrefix + tag)) sources.points[tag] = *text;
-    return sources;
 }
 
 QString detectRoadsSource(const QString& networkPath, const QString& layerName)
