@@ -1,22 +1,13 @@
 // maillage coverage: the 20-minute coverage of a level — travel-time surface, gap zones,
 // population beyond the threshold, referral and access tables — written to a GeoPackage.
-#include "cli_support.h"
+#include "planning_support.h"
 
-#include "coverage/access_table.h"
 #include "coverage/coverage_run.h"
-#include "coverage/network_engine.h"
-#include "coverage/referral.h"
-#include "coverage/territory_network.h"
-#include "geo/territory.h"
-#include "network/extract_lines.h"
-#include "network/extract_osm.h"
-#include "network/road_graph.h"
-#include "network/speed_profile.h"
 #include "planning/road_closures.h"
 #include "planning/scenario.h"
+#include "project/full_coverage.h"
+#include "project/loaded_project.h"
 #include "report/geopackage_export.h"
-#include "store/kinds.h"
-#include "project/project_settings.h"
 #include "store/store.h"
 
 #include <QDir>
@@ -56,30 +47,6 @@ std::vector<double> breaksOption(const QCommandLineParser& parser)
 QString percent(double share) { return QStringLiteral("%1 %").arg(100.0 * share, 0, 'f', 1); }
 QString people(double value) { return groupThousands(qint64(std::llround(value))); }
 QString minutes(double value) { return std::isfinite(value) ? QString::number(value, 'f', 1) : QStringLiteral("-"); }
-
-// The network the user named, or the project's.
-struct NetworkChoice {
-    QString path;
-    QString layer;
-    QString profile;
-};
-
-NetworkChoice chooseNetwork(const QCommandLineParser& parser, const ProjectInputs& inputs)
-{
-    NetworkChoice choice;
-    choice.path = parser.isSet(QStringLiteral("network")) ? parser.value(QStringLiteral("network")) : inputs.networkPath;
-    choice.layer = parser.isSet(QStringLiteral("network-layer")) ? parser.value(QStringLiteral("network-layer"))
-                                                                 : inputs.networkLayer;
-    if (choice.path.isEmpty())
-        throw Error(QStringLiteral("no road network: give --network FILE, or save one in the project with "
-                                   "maillage init --network"));
-    if (!QFileInfo::exists(choice.path))
-        throw Error(QStringLiteral("cannot open the road network %1: no such file").arg(choice.path));
-    choice.profile = parser.isSet(QStringLiteral("profile")) ? parser.value(QStringLiteral("profile")) : inputs.profile;
-    if (choice.profile.isEmpty())
-        choice.profile = isOsmFile(choice.path) ? QStringLiteral("osm") : QStringLiteral("generalised");
-    return choice;
-}
 
 void writeText(const QString& path, const QString& text)
 {
@@ -245,12 +212,8 @@ int runCoverage(const QStringList& arguments)
     QElapsedTimer timer;
     timer.start();
     Store store = openProject(parser);
-    const ProjectInputs inputs = loadProjectInputs(store);
-    const Territory territory = loadTerritory(inputs.territory);
-    const NetworkChoice network = chooseNetwork(parser, inputs);
-    const SpeedProfile profile = loadSpeedProfile(network.profile);
-    LineLayerOptions lineOptions;
-    lineOptions.layer = network.layer;
+    LoadedProject project = loadProjectTerritory(loadProjectInputs(store));
+    const NetworkChoice network = chooseNetwork(project.inputs, networkGiven(parser));
     const std::vector<AccueilPoint> points = store.points();
     // A scenario's points replace the project's as the places to reach; the town halls where
     // people are counted stay the project's (the baseline), whatever the plan changes.
@@ -259,58 +222,44 @@ int runCoverage(const QStringList& arguments)
         scenario = loadScenarioView(store, scenarioName);
         for (const QString& warning : scenario->warnings) err() << "warning: " << warning << '\n';
     }
-    // Coarse networks are completed with town connectors at the town halls (see the profile).
-    TownConnectorStats connectors;
-    RoadGraph graph(loadTerritoryNetwork(network.path, profile, lineOptions,
-                                               townAnchors(territory, townHallsFor(territory, points)), &connectors));
+    loadNetwork(project, network, points);
+    const RoadGraph& graph = *project.graph;
     const double loadMs = timer.nsecsElapsed() / 1e6;
 
     timer.restart();
     // The scenario's road closures hold for the whole computation (coverage, referrals, tables).
     const std::vector<ResolvedClosure> closures =
-        scenario ? resolveRoadClosures(graph, scenario->roadClosures) : std::vector<ResolvedClosure>{};
-    const ScopedRoadClosures closed(graph, closures);
-    const GraphTravelEngine engine(graph, profile);
-    const CoverageContext context(territory, engine, points,
-                                  {.cellSize = cell, .placement = {}, .threads = options.threads});
+        scenario ? resolveRoadClosures(*project.graph, scenario->roadClosures) : std::vector<ResolvedClosure>{};
+    const ScopedRoadClosures closed(*project.graph, closures);
+    prepareCoverage(project, points, {.cellSize = cell, .placement = {}, .threads = options.threads});
+    const CoverageContext& context = *project.coverage;
     const bool includePlanned = parser.isSet(QStringLiteral("include-planned"));
-    const std::vector<AccueilPoint>& servicePoints = scenario ? scenario->points : points;
     const std::vector<AccueilPoint> levelPoints = scenario ? scenarioLevelPoints(*scenario, options.level)
                                                            : coveragePoints(points, options.level, includePlanned);
     if (levelPoints.empty())
         throw Error(scenario ? QStringLiteral("scenario %1 has no open point of level %2").arg(scenario->name).arg(options.level)
                              : QStringLiteral("the project has no %1point of level %2: import some first (maillage import)")
                                    .arg(includePlanned ? QString() : QStringLiteral("existing ")).arg(options.level));
-    const CoverageResult result = computeCoverage(context, levelPoints, options);
-    const std::vector<ReferralLink> referrals = computeReferrals(engine, servicePoints, options.thresholdMinutes);
-    const AccessTable access = computeAccessTable(engine, epciSeatOrigins(territory, context.townHalls()),
-                                                  defaultAccessColumns(servicePoints), servicePoints);
+    const FullCoverage run = runFullCoverage(context, scenario ? scenario->points : points, levelPoints, options);
+    const CoverageResult& result = run.result;
+    const std::vector<ReferralLink>& referrals = run.referrals;
+    const std::vector<AccueilPoint>& servicePoints = run.points;
     const double computeMs = timer.nsecsElapsed() / 1e6;
 
     timer.restart();
-    CoverageExport data;
-    data.context = &context;
-    data.result = &result;
-    data.points = servicePoints;
-    data.referrals = referrals;
-    data.accessTable = &access;
-    data.run.project = QFileInfo(store.path()).absoluteFilePath();
-    data.run.network = QFileInfo(network.path).absoluteFilePath();
-    data.run.profile = profile.name.isEmpty() ? network.profile : profile.name;
-    data.run.pointSet = scenario            ? QStringLiteral("scenario %1").arg(scenario->name)
-                        : includePlanned ? QStringLiteral("existing and planned points")
-                                         : QStringLiteral("existing points");
+    RunDescription description;
+    description.project = QFileInfo(store.path()).absoluteFilePath();
+    description.network = QFileInfo(network.path).absoluteFilePath();
+    description.profile = project.profile.name;
+    description.pointSet = scenario            ? QStringLiteral("scenario %1").arg(scenario->name)
+                           : includePlanned ? QStringLiteral("existing and planned points")
+                                            : QStringLiteral("existing points");
     for (const ResolvedClosure& closure : closures)
-        data.run.extra.push_back({QStringLiteral("road_closure"), closure.description});
+        description.extra.push_back({QStringLiteral("road_closure"), closure.description});
+    const CoverageExport data = run.exportData(context, description);
     writeCoverageGeoPackage(outPath, data);
     // The access table also stays in the project, so the app and later runs can show it.
-    const AccessTableText accessText = accessTableText(access);
-    std::vector<Store::ResultColumn> accessColumns;
-    for (int c = 0; c < accessText.header.size(); ++c)
-        accessColumns.push_back({accessText.header[c], accessText.numeric[c]});
-    store.writeResultTable(QStringLiteral("access_epci_seats"),
-                           QStringLiteral("Nearest accueil point of each kind from each EPCI seat (last coverage run)"),
-                           accessColumns, accessText.rows);
+    saveAccessTable(store, run.access);
     if (!csvDir.isEmpty()) {
         if (!QDir().mkpath(csvDir)) throw Error(QStringLiteral("cannot create the folder %1").arg(csvDir));
         const QDir dir(csvDir);
@@ -318,7 +267,7 @@ int runCoverage(const QStringList& arguments)
         writeText(dir.filePath(QStringLiteral("epci.csv")), csvOf(epciTable(result, false)));
         writeText(dir.filePath(QStringLiteral("gap_zones.csv")), csvOf(gapTable(result)));
         writeText(dir.filePath(QStringLiteral("referrals.csv")), csvOf(referralTable(referrals)));
-        writeAccessTableCsv(access, dir.filePath(QStringLiteral("access_epci_seats.csv")));
+        writeAccessTableCsv(run.access, dir.filePath(QStringLiteral("access_epci_seats.csv")));
     }
     const double writeMs = timer.nsecsElapsed() / 1e6;
 
@@ -329,8 +278,8 @@ int runCoverage(const QStringList& arguments)
           << result.points.size() << " points";
     if (result.unjoinedPoints) out() << " (" << result.unjoinedPoints << " too far from any road, left out)";
     out() << "; network " << QFileInfo(network.path).fileName() << " (" << graph.nodeCount() << " nodes";
-    if (connectors.connectors > 0)
-        out() << ", " << connectors.connectors << " town connectors at " << connectors.towns << " town halls";
+    if (project.connectors.connectors > 0)
+        out() << ", " << project.connectors.connectors << " town connectors at " << project.connectors.towns << " town halls";
     out() << "), profile "
           << data.run.profile << "; grid " << cell << " m, " << groupThousands(qint64(context.grid().cellCount()))
           << " cells\n";

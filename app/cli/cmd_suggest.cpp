@@ -3,6 +3,8 @@
 // threshold; optionally added to a plan.
 #include "planning_support.h"
 
+#include "project/full_coverage.h"
+
 #include "coverage/coverage_run.h"
 #include "importers/point_importers.h"
 #include "planning/scenario.h"
@@ -91,21 +93,12 @@ void addToPlan(Store& store, const QString& plan, const QString& fromScenario, c
             out() << "  already in the plan: " << site.point.name << '\n';
             continue;
         }
-        AccueilPoint point = site.point;
-        point.id = 0;
-        point.name = QStringLiteral("%1 – %2").arg(info ? info->labelFr : kind, site.point.name);
-        point.level = levelFromInt(suggestions.options.level).value();
-        point.kind = kind;
-        point.status = PointStatus::Planned;
-        point.weeklyHours.reset();
-        point.openingHours.clear();
-        point.communeInsee = site.communeInsee;
-        point.source = QStringLiteral("maillage-suggest");
-        point.sourceId = site.point.id > 0 ? QString::number(site.point.id) : QString();
-        point.notes = QStringLiteral("suggested: +%1 people within %2 min (marginal gain, %3 demand)")
-                          .arg(std::llround(site.marginalGain))
-                          .arg(suggestions.options.thresholdMinutes)
-                          .arg(demandModelCode(suggestions.options.demand));
+        const AccueilPoint point = plannedPointFor(
+            site, levelFromInt(suggestions.options.level).value(), kind, info ? info->labelFr : kind,
+            QStringLiteral("suggested: +%1 people within %2 min (marginal gain, %3 demand)")
+                .arg(std::llround(site.marginalGain))
+                .arg(suggestions.options.thresholdMinutes)
+                .arg(demandModelCode(suggestions.options.demand)));
         const qint64 id = scenarios.addPoint(plan, point);
         out() << "  added " << id << " \"" << point.name << "\"\n";
     }

@@ -3,13 +3,7 @@
 #include "coverage/coverage_run.h"
 #include "coverage/grid.h"
 #include "coverage/population.h"
-#include "coverage/territory_network.h"
-#include "io/territory_loader.h"
-#include "network/extract_lines.h"
-#include "network/extract_osm.h"
 #include "planning/scenario_coverage.h"
-
-#include <QFileInfo>
 
 #include <cmath>
 
@@ -72,36 +66,21 @@ int threadsOption(const QCommandLineParser& parser)
     return intOption(parser, QStringLiteral("threads"), 1, 64).value_or(2);
 }
 
+NetworkChoice networkGiven(const QCommandLineParser& parser)
+{
+    return {.path = parser.value(QStringLiteral("network")),
+            .layer = parser.value(QStringLiteral("network-layer")),
+            .profile = parser.value(QStringLiteral("profile"))};
+}
+
 PlanningProject loadPlanningProject(const QCommandLineParser& parser)
 {
     PlanningProject project;
     project.store = std::make_unique<Store>(openProject(parser));
-    project.inputs = loadProjectInputs(*project.store);
-    project.territory = loadTerritory(project.inputs.territory);
-
-    project.networkPath = parser.isSet(QStringLiteral("network")) ? parser.value(QStringLiteral("network"))
-                                                                  : project.inputs.networkPath;
-    if (project.networkPath.isEmpty())
-        throw Error(QStringLiteral("no road network: give --network FILE, or save one in the project with "
-                                   "maillage init --network"));
-    if (!QFileInfo::exists(project.networkPath))
-        throw Error(QStringLiteral("cannot open the road network %1: no such file").arg(project.networkPath));
-    QString profileName = parser.isSet(QStringLiteral("profile")) ? parser.value(QStringLiteral("profile"))
-                                                                  : project.inputs.profile;
-    if (profileName.isEmpty())
-        profileName = isOsmFile(project.networkPath) ? QStringLiteral("osm") : QStringLiteral("generalised");
-    project.profile = loadSpeedProfile(profileName);
-    if (project.profile.name.isEmpty()) project.profile.name = profileName;
-    LineLayerOptions lineOptions;
-    lineOptions.layer = parser.isSet(QStringLiteral("network-layer")) ? parser.value(QStringLiteral("network-layer"))
-                                                                      : project.inputs.networkLayer;
-
+    static_cast<LoadedProject&>(project) = loadProjectTerritory(loadProjectInputs(*project.store));
+    const NetworkChoice network = chooseNetwork(project.inputs, networkGiven(parser));
     project.points = project.store->points();
-    // Coarse networks are completed with town connectors at the town halls (see the profile).
-    project.roads = std::make_shared<const NetworkInput>(loadTerritoryNetwork(
-        project.networkPath, project.profile, lineOptions,
-        townAnchors(project.territory, townHallsFor(project.territory, project.points)), &project.connectors));
-    project.graph = std::make_unique<RoadGraph>(*project.roads);
+    loadNetwork(project, network, project.points);
     return project;
 }
 

@@ -2,12 +2,8 @@
 
 #include "cli_support.h"
 
-#include "geo/territory.h"
-#include "network/road_graph.h"
-#include "network/speed_profile.h"
-#include "network/town_connectors.h"
+#include "project/loaded_project.h"
 #include "store/accueil_point.h"
-#include "project/project_settings.h"
 #include "store/store.h"
 
 #include <QCommandLineOption>
@@ -24,17 +20,11 @@ struct ScenarioCoverage;
 
 namespace maillage::cli {
 
-// What the planning commands (compare, suggest) load: the project, its territory and road
-// network (completed with town connectors as `maillage coverage` does), its points.
-struct PlanningProject {
+// What the planning commands (compare, suggest, export-pdf) load: the project as loaded
+// (territory, road network completed with town connectors as `maillage coverage` does, graph),
+// its store and its points (the baseline).
+struct PlanningProject : LoadedProject {
     std::unique_ptr<Store> store;
-    ProjectInputs inputs;
-    Territory territory;
-    QString networkPath;
-    SpeedProfile profile;
-    std::shared_ptr<const NetworkInput> roads;  // the network the graph was built from (for maps)
-    std::unique_ptr<RoadGraph> graph;
-    TownConnectorStats connectors;
     std::vector<AccueilPoint> points;  // the baseline
 };
 
@@ -42,6 +32,9 @@ struct PlanningProject {
 QList<QCommandLineOption> planningNetworkOptions();
 // --level, --threshold.
 QList<QCommandLineOption> coverageLevelOptions();
+
+// The network named by --network, --network-layer and --profile (empty: the project's).
+NetworkChoice networkGiven(const QCommandLineParser& parser);
 
 // Opens the project named by --project and loads everything above; Error when the project
 // has no road network (and none is given).

@@ -2,8 +2,8 @@
 
 #include "common/error.h"
 #include "coverage/access_table.h"
-#include "coverage/referral.h"
 #include "coverage_controller.h"
+#include "project/full_coverage.h"
 #include "report/geopackage_export.h"
 #include "statistics_panel.h"
 #include "geo/crs.h"
@@ -1057,23 +1057,16 @@ bool MainWindow::exportCoverage(const QString& path)
         options.thresholdMinutes = coverage_->thresholdMinutes();
         options.threads = std::max(1, QThread::idealThreadCount());
         const std::vector<AccueilPoint>& points = project_->points();
-        const CoverageResult result =
-            computeCoverage(context, coveragePoints(points, options.level, coverage_->includePlanned()), options);
-        const std::vector<ReferralLink> referrals = computeReferrals(context.engine(), points, options.thresholdMinutes);
-        const AccessTable access = computeAccessTable(context.engine(), epciSeatOrigins(project_->territory(), context.townHalls()),
-                                                      defaultAccessColumns(points), points);
-        CoverageExport data;
-        data.context = &context;
-        data.result = &result;
-        data.points = points;
-        data.referrals = referrals;
-        data.accessTable = &access;
-        data.run.project = QFileInfo(project_->path()).absoluteFilePath();
-        data.run.network = QFileInfo(project_->data().inputs.networkPath).absoluteFilePath();
-        data.run.profile = project_->data().profile.name;
-        data.run.pointSet = project_->planActive() ? QStringLiteral("scenario %1").arg(project_->activeScenario())
-                            : coverage_->includePlanned()   ? QStringLiteral("existing and planned points")
-                                                            : QStringLiteral("existing points");
+        const FullCoverage run = runFullCoverage(
+            context, points, coveragePoints(points, options.level, coverage_->includePlanned()), options);
+        RunDescription description;
+        description.project = QFileInfo(project_->path()).absoluteFilePath();
+        description.network = QFileInfo(project_->data().inputs.networkPath).absoluteFilePath();
+        description.profile = project_->data().profile.name;
+        description.pointSet = project_->planActive() ? QStringLiteral("scenario %1").arg(project_->activeScenario())
+                               : coverage_->includePlanned() ? QStringLiteral("existing and planned points")
+                                                             : QStringLiteral("existing points");
+        const CoverageExport data = run.exportData(context, description);
         writeCoverageGeoPackage(path, data);
         QApplication::restoreOverrideCursor();
         return true;

@@ -10,14 +10,6 @@
 
 namespace maillage::gui {
 
-ProjectData::~ProjectData()
-{
-    // The context refers to the engine and the territory: it goes first.
-    coverage.reset();
-    engine.reset();
-    graph.reset();
-}
-
 Project::Project(Store store, std::shared_ptr<const ProjectData> data, QObject* parent)
     : QObject(parent),
       store_(std::make_unique<Store>(std::move(store))),

@@ -1,13 +1,7 @@
 #pragma once
 
-#include "coverage/coverage_run.h"
-#include "coverage/network_engine.h"
-#include "geo/territory.h"
-#include "network/network_input.h"
-#include "network/road_graph.h"
-#include "network/speed_profile.h"
+#include "project/loaded_project.h"
 #include "store/accueil_point.h"
-#include "project/project_settings.h"
 #include "store/scenarios.h"
 #include "store/store.h"
 
@@ -24,25 +18,9 @@ class QUndoStack;
 
 namespace maillage::gui {
 
-// What a project holds in memory besides its store, built off the GUI thread from the
-// project's inputs (boundaries, road network).
-// Members are declared in dependency order: the coverage context refers to the territory
-// and the engine, the engine to the graph.
-struct ProjectData {
-    ProjectInputs inputs;
-    Territory territory;
-    std::shared_ptr<const NetworkInput> roads;  // null when the project has no network
-    SpeedProfile profile;
-    std::unique_ptr<RoadGraph> graph;
-    std::unique_ptr<GraphTravelEngine> engine;
-    std::unique_ptr<CoverageContext> coverage;  // null without a network
-    QStringList warnings;                       // shown to the user once loaded
-
-    ProjectData() = default;
-    ProjectData(const ProjectData&) = delete;
-    ProjectData& operator=(const ProjectData&) = delete;
-    ~ProjectData();
-};
+// What a project holds in memory besides its store (core/project/loaded_project.h), built
+// off the GUI thread from the project's inputs (boundaries, road network).
+using ProjectData = LoadedProject;
 
 // An open project: the store (the file on disk, written at every edit), the territory and
 // network loaded from its inputs, the accueil points as shown, the selection and the undo

@@ -3,10 +3,6 @@
 #include "common/error.h"
 #include "importers/point_format.h"
 #include "importers/point_importers.h"
-#include "io/territory_loader.h"
-#include "coverage/territory_network.h"
-#include "network/extract_lines.h"
-#include "network/speed_profile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -71,56 +67,36 @@ void LoadProgress::fraction(int from, int to, double done)
     report_(from + static_cast<int>((to - from) * std::clamp(done, 0.0, 1.0)), QString());
 }
 
-namespace {
-
-// The graph, its travel engine and the coverage grid with every cell joined to the roads.
-void prepareCoverage(ProjectData& data, const std::vector<AccueilPoint>& points, LoadProgress& progress)
-{
-    progress.step(72, QCoreApplication::translate("ProjectLoading", "Construction du graphe routier…"));
-    data.graph = std::make_unique<RoadGraph>(*data.roads);
-    data.engine = std::make_unique<GraphTravelEngine>(*data.graph, data.profile);
-    progress.step(78, QCoreApplication::translate("ProjectLoading", "Préparation de la grille de couverture…"));
-    CoverageSetup setup;
-    setup.threads = std::max(1, QThread::idealThreadCount());
-    data.coverage = std::make_unique<CoverageContext>(data.territory, *data.engine, points, setup);
-}
-
-}  // namespace
-
 void loadNetworkAndCoverage(ProjectData& data, const std::vector<AccueilPoint>& points, LoadProgress& progress)
 {
     const ProjectInputs& inputs = data.inputs;
     progress.step(30, QCoreApplication::translate("ProjectLoading", "Lecture du réseau routier…"));
-    data.profile = loadSpeedProfile(inputs.profile.isEmpty() ? kDefaultProfile : inputs.profile);
-    LineLayerOptions lines;
-    lines.layer = inputs.networkLayer;
-    lines.progress = [&progress](double done) {
-        progress.fraction(30, 70, done);
-        return !progress.isCancelled();
-    };
+    const NetworkChoice network{.path = inputs.networkPath,
+                                .layer = inputs.networkLayer,
+                                .profile = inputs.profile.isEmpty() ? kDefaultProfile : inputs.profile};
     try {
-        // The network as the CLI's coverage builds it: coarse networks get town connectors
-        // at the town halls (see the profile), so that the app and `maillage coverage` agree.
-        const std::vector<TownAnchor> towns = townAnchors(data.territory, townHallsFor(data.territory, points));
-        data.roads = std::make_shared<const NetworkInput>(
-            loadTerritoryNetwork(inputs.networkPath, data.profile, lines, towns));
+        // The network as the CLI's coverage builds it (town connectors on coarse networks),
+        // so that the app and `maillage coverage` agree.
+        loadNetwork(data, network, points, [&progress](double done) {
+            progress.fraction(30, 70, done);
+            return !progress.isCancelled();
+        });
     } catch (const Error&) {
         if (progress.isCancelled()) throw LoadCancelled{};
         throw;
     }
-    prepareCoverage(data, points, progress);
+    progress.step(72, QCoreApplication::translate("ProjectLoading", "Construction du graphe routier…"));
+    progress.step(78, QCoreApplication::translate("ProjectLoading", "Préparation de la grille de couverture…"));
+    CoverageSetup setup;
+    setup.threads = std::max(1, QThread::idealThreadCount());
+    prepareCoverage(data, points, setup);
 }
 
 std::shared_ptr<ProjectData> loadProjectData(const ProjectInputs& inputs, const std::vector<AccueilPoint>& points,
                                              LoadProgress& progress)
 {
-    auto data = std::make_shared<ProjectData>();
-    data->inputs = inputs;
     progress.step(5, QCoreApplication::translate("ProjectLoading", "Lecture des limites communales…"));
-    data->territory = loadTerritory(inputs.territory);
-    for (const LoadWarning& w : data->territory.warnings)
-        data->warnings << QStringLiteral("%1 (%2) : %3").arg(QFileInfo(w.file).fileName(), w.feature, w.message);
-
+    auto data = std::make_shared<ProjectData>(loadProjectTerritory(inputs));
     if (!inputs.networkPath.isEmpty()) loadNetworkAndCoverage(*data, points, progress);
     progress.step(100, QCoreApplication::translate("ProjectLoading", "Projet chargé"));
     return data;

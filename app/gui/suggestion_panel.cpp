@@ -4,6 +4,7 @@
 #include "coverage_controller.h"
 #include "labels.h"
 #include "project.h"
+#include "project/full_coverage.h"
 #include "render/planning_layers.h"
 #include "scenario_commands.h"
 #include "store/kinds.h"
@@ -380,22 +381,13 @@ QString SuggestionPanel::addChosenToPlan()
     for (int row = 0; row < table_->rowCount(); ++row) {
         if (table_->item(row, Rank)->checkState() != Qt::Checked) continue;
         const SuggestedSite& site = result_->sites[std::size_t(row)];
-        AccueilPoint point = site.point;
-        point.id = 0;
-        point.name = QStringLiteral("%1 – %2").arg(info ? (interfaceIsEnglish() ? info->labelEn : info->labelFr) : kind,
-                                                  site.point.name);
-        point.level = levelFromInt(options.level).value_or(Level::Second);
-        point.kind = kind;
-        point.status = PointStatus::Planned;
-        point.weeklyHours.reset();
-        point.openingHours.clear();
-        point.communeInsee = site.communeInsee;
-        point.source = QStringLiteral("maillage-suggest");
-        point.sourceId = site.point.id > 0 ? QString::number(site.point.id) : QString();
-        point.notes = tr("suggéré : +%1 habitants à moins de %2 min (gain marginal, rang %3)")
-                          .arg(std::llround(site.marginalGain))
-                          .arg(options.thresholdMinutes)
-                          .arg(row + 1);
+        const AccueilPoint point = plannedPointFor(
+            site, levelFromInt(options.level).value_or(Level::Second), kind,
+            info ? (interfaceIsEnglish() ? info->labelEn : info->labelFr) : kind,
+            tr("suggéré : +%1 habitants à moins de %2 min (gain marginal, rang %3)")
+                .arg(std::llround(site.marginalGain))
+                .arg(options.thresholdMinutes)
+                .arg(row + 1));
         points.push_back(point);
     }
     if (points.empty()) {

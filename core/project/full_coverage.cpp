@@ -1,0 +1,57 @@
+#include "project/full_coverage.h"
+
+namespace maillage {
+
+CoverageExport FullCoverage::exportData(const CoverageContext& context, RunDescription run) const
+{
+    CoverageExport data;
+    data.context = &context;
+    data.result = &result;
+    data.points = points;
+    data.referrals = referrals;
+    data.accessTable = &access;
+    data.run = std::move(run);
+    return data;
+}
+
+FullCoverage runFullCoverage(const CoverageContext& context, std::vector<AccueilPoint> points,
+                             const std::vector<AccueilPoint>& levelPoints, const CoverageOptions& options)
+{
+    FullCoverage run;
+    run.points = std::move(points);
+    run.result = computeCoverage(context, levelPoints, options);
+    run.referrals = computeReferrals(context.engine(), run.points, options.thresholdMinutes);
+    run.access = computeAccessTable(context.engine(), epciSeatOrigins(context.territory(), context.townHalls()),
+                                    defaultAccessColumns(run.points), run.points);
+    return run;
+}
+
+void saveAccessTable(Store& store, const AccessTable& access)
+{
+    const AccessTableText text = accessTableText(access);
+    std::vector<Store::ResultColumn> columns;
+    for (int c = 0; c < text.header.size(); ++c) columns.push_back({text.header[c], text.numeric[c]});
+    store.writeResultTable(QStringLiteral("access_epci_seats"),
+                           QStringLiteral("Nearest accueil point of each kind from each EPCI seat (last coverage run)"),
+                           columns, text.rows);
+}
+
+AccueilPoint plannedPointFor(const SuggestedSite& site, Level level, const QString& kind, const QString& kindLabel,
+                             const QString& notes)
+{
+    AccueilPoint point = site.point;
+    point.id = 0;
+    point.name = QStringLiteral("%1 – %2").arg(kindLabel, site.point.name);
+    point.level = level;
+    point.kind = kind;
+    point.status = PointStatus::Planned;
+    point.weeklyHours.reset();
+    point.openingHours.clear();
+    point.communeInsee = site.communeInsee;
+    point.source = QStringLiteral("maillage-suggest");
+    point.sourceId = site.point.id > 0 ? QString::number(site.point.id) : QString();
+    point.notes = notes;
+    return point;
+}
+
+}  // namespace maillage

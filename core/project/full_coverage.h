@@ -1,0 +1,47 @@
+#pragma once
+
+#include "coverage/access_table.h"
+#include "coverage/coverage_run.h"
+#include "coverage/referral.h"
+#include "planning/site_suggestion.h"
+#include "report/geopackage_export.h"
+#include "store/accueil_point.h"
+#include "store/store.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace maillage {
+
+// Everything a coverage export holds, computed once: the coverage of one level (surface,
+// gap zones, population beyond the threshold), the referral links between levels and the
+// access table from each EPCI seat, over the points of one scenario.
+struct FullCoverage {
+    std::vector<AccueilPoint> points;  // the scenario's points, every level (referrals, access, maps)
+    CoverageResult result;
+    std::vector<ReferralLink> referrals;
+    AccessTable access;
+
+    // What writeCoverageGeoPackage writes; refers to this run and to `context`, which must
+    // outlive it.
+    CoverageExport exportData(const CoverageContext& context, RunDescription run) const;
+};
+
+// The full run `maillage coverage` and the application's export share: `levelPoints` (see
+// coveragePoints, scenarioLevelPoints) are reached within options.thresholdMinutes;
+// `points` (the scenario's, every level) give the referral links and the access table.
+FullCoverage runFullCoverage(const CoverageContext& context, std::vector<AccueilPoint> points,
+                             const std::vector<AccueilPoint>& levelPoints, const CoverageOptions& options);
+
+// Keeps the run's access table in the project (table access_epci_seats), so the
+// application and later runs can show it.
+void saveAccessTable(Store& store, const AccessTable& access);
+
+// The planned point a suggested site becomes: the candidate's place and address, of `level`
+// and `kind`, named "<kindLabel> – <candidate name>", tagged as a suggestion (source
+// maillage-suggest, the candidate's id), with `notes` saying why.
+AccueilPoint plannedPointFor(const SuggestedSite& site, Level level, const QString& kind, const QString& kindLabel,
+                             const QString& notes);
+
+}  // namespace maillage
