@@ -36,7 +36,7 @@ namespace {
 
 QString dataRoot = QStringLiteral(MAILLAGE_SHARED_DATA);
 
-void print(const QString& text) { std::cout << text.toStdString() << '\n'; }
+void print(const QString& text) { std::cout << text.toStdString() << std::endl; }
 
 QString minutesText(double minutes)
 {
@@ -234,12 +234,13 @@ std::vector<std::pair<const DetailedCalibrationStep*, TripCheck>> leaveOneOut(
 
 void printLeaveOneOut(const std::vector<DetailedCalibrationStep>& scan, std::size_t tripCount, bool bends)
 {
-    print(QStringLiteral("| left out | fitted speed scale | fitted lateral m/s² | fitted terminal s | published min | predicted min | error |\n|---|---:|---:|---:|---:|---:|---:|"));
+    print(QStringLiteral("| left out | fitted speed scale | minor scale | fitted lateral m/s² | fitted terminal s | published min | predicted min | error |\n|---|---:|---:|---:|---:|---:|---:|---:|"));
     std::vector<TripCheck> predicted;
     for (const auto& [step, trip] : leaveOneOut(scan, tripCount, bends)) {
         predicted.push_back(trip);
         print(QStringLiteral("| %1 – %2 | %3 | %4 | %5 | %6 | %7 | %8 |").arg(trip.reference.fromName, trip.reference.toName)
-                  .arg(step->speedScale, 0, 'f', 2).arg(step->lateralAcceleration, 0, 'f', 2).arg(step->terminalSeconds)
+                  .arg(QStringLiteral("%1 | %2").arg(step->speedScale, 0, 'f', 2).arg(step->minorSpeedScale, 0, 'f', 2))
+                  .arg(step->lateralAcceleration, 0, 'f', 2).arg(step->terminalSeconds)
                   .arg(trip.reference.minutes).arg(trip.minutes, 0, 'f', 1).arg(percent(trip.minutesError())));
     }
     const TripCheckSummary summary = summariseTrips(predicted);
@@ -272,8 +273,15 @@ void runDetailed(const SpeedProfile& start, const std::vector<ReferenceTrip>& tr
     if (grid) {
         timer.restart();
         DetailedCalibrationGrid values;
-        for (int i = 0; i <= 25; ++i) values.speedScales.push_back(0.70 + 0.02 * i);
-        values.lateralAccelerations = {0.0, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0};
+        const QByteArray gridEnv = qgetenv("MAILLAGE_CALIBRATION_GRID");  // "coarse": a quick exploration
+        if (gridEnv == "split") {
+            for (int i = 0; i <= 6; ++i) values.speedScales.push_back(0.90 + 0.05 * i);
+            for (int i = 0; i <= 6; ++i) values.minorSpeedScales.push_back(0.80 + 0.10 * i);
+            values.lateralAccelerations = {0.0, 1.5, 2.5, 4.0};
+        } else {
+            for (int i = 0; i <= 25; ++i) values.speedScales.push_back(0.70 + 0.02 * i);
+            values.lateralAccelerations = {0.0, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0};
+        }
         for (int t = 0; t <= 240; t += 15) values.terminalSeconds.push_back(t);
         SpeedProfile base = start;  // the scale applies to the shipped table divided by its own scale
         const DetailedCalibrationOutcome outcome = calibrateDetailedProfile(lot, base, trips, values);
@@ -283,13 +291,27 @@ void runDetailed(const SpeedProfile& start, const std::vector<ReferenceTrip>& tr
         std::sort(steps.begin(), steps.end(), [](const auto& a, const auto& b) {
             return a.summary.rmsLogMinutesError < b.summary.rmsLogMinutesError;
         });
-        print(QStringLiteral("| speed scale | lateral m/s² | terminal s | RMS log min error | median abs | worst |\n|---:|---:|---:|---:|---:|---:|"));
+        print(QStringLiteral("| speed scale | minor scale | lateral m/s² | terminal s | RMS log min error | median abs | worst |\n|---:|---:|---:|---:|---:|---:|---:|"));
         for (std::size_t i = 0; i < std::min<std::size_t>(10, steps.size()); ++i)
             print(QStringLiteral("| %1 | %2 | %3 | %4 | %5 % | %6 % |").arg(steps[i].speedScale, 0, 'f', 2)
-                      .arg(steps[i].lateralAcceleration, 0, 'f', 2).arg(steps[i].terminalSeconds)
+                      .arg(QStringLiteral("%1 | %2").arg(steps[i].minorSpeedScale, 0, 'f', 2).arg(steps[i].lateralAcceleration, 0, 'f', 2))
+                      .arg(steps[i].terminalSeconds)
                       .arg(steps[i].summary.rmsLogMinutesError, 0, 'f', 4)
                       .arg(100 * steps[i].summary.medianAbsMinutesError, 0, 'f', 1)
                       .arg(100 * steps[i].summary.maxAbsMinutesError, 0, 'f', 1));
+        print(QStringLiteral("\nBest fit for each lateral acceleration:\n\n| lateral m/s² | speed scale | minor scale | terminal s | RMS log | median | worst |\n|---:|---:|---:|---:|---:|---:|---:|"));
+        for (const double lateral : values.lateralAccelerations) {
+            const DetailedCalibrationStep* best = nullptr;
+            for (const DetailedCalibrationStep& step : outcome.scan)
+                if (step.lateralAcceleration == lateral
+                    && (!best || step.summary.rmsLogMinutesError < best->summary.rmsLogMinutesError))
+                    best = &step;
+            print(QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 % | %7 % |").arg(lateral).arg(best->speedScale, 0, 'f', 2)
+                      .arg(best->minorSpeedScale, 0, 'f', 2).arg(best->terminalSeconds)
+                      .arg(best->summary.rmsLogMinutesError, 0, 'f', 4)
+                      .arg(100 * best->summary.medianAbsMinutesError, 0, 'f', 1)
+                      .arg(100 * best->summary.maxAbsMinutesError, 0, 'f', 1));
+        }
         for (const bool bends : {false, true}) {
             const DetailedCalibrationStep* best = nullptr;
             for (const DetailedCalibrationStep& step : outcome.scan)

@@ -7,6 +7,7 @@
 
 #include "common/error.h"
 #include "geo/crs.h"
+#include "io/ogr_source.h"
 #include "network/calibration.h"
 #include "network/curvature.h"
 #include "network/extract_lines.h"
@@ -17,6 +18,9 @@
 #include <QFile>
 #include <QProcess>
 #include <QTextStream>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 
 #include <cmath>
 #include <random>
@@ -335,4 +339,44 @@ TEST_CASE("places beyond the network's extent are counted and named")
     CHECK(text.startsWith("2 points beyond the road network's extent"));
     CHECK(text.contains("East, West"));
     CHECK(placesBeyondExtentText(networkExtent(nodes), {places.data(), 1}, {"Inside"}).isEmpty());
+}
+
+// ------------------------------------------------------------------ the 04 on the detailed network
+
+TEST_CASE("the 04 demo runs on the detailed OpenStreetMap network with the osm profile")
+{
+    // The main job of scripts/demo.sh: 198 communes, the three published point lists, the
+    // coverage of the France services on routes-osm-04.gpkg (its class and oneway fields).
+    test::ScratchDir dir;
+    const QString project = dir.path("demo-04.gpkg");
+    const QString limits = test::sharedData("04/limites-04.gpkg");
+    CliRun run = runMaillage({"init", "--project", project, "--communes", limits, "--communes-layer", "commune",
+                              "--epci", limits, "--epci-layer", "epci", "--outline", limits, "--outline-layer",
+                              "departement", "--network", test::sharedData("04/routes-osm-04.gpkg")});
+    INFO(run.err.toStdString());
+    REQUIRE(run.exitCode == 0);
+    CHECK(run.out.contains("198 communes"));
+    for (const char* file : {"04/mairies-04.csv", "04/france-services-2024.csv", "04/laposte-2020.csv"})
+        REQUIRE(runMaillage({"import", "--project", project, test::sharedData(file)}).exitCode == 0);
+
+    const QString out = dir.path("coverage-04.gpkg");
+    run = runMaillage({"coverage", "--project", project, "--out", out});
+    INFO(run.err.toStdString());
+    REQUIRE(run.exitCode == 0);
+    CHECK(run.err.isEmpty());  // the osm profile suits the network: no warning
+    CHECK(run.out.contains("network routes-osm-04.gpkg"));
+    CHECK(run.out.contains("profile osm"));
+    CHECK(run.out.contains("Population beyond 20 min (166 077 inhabitants)"));
+    // The France services list reaches 20 km around the 04, beyond the extract's box.
+    CHECK(run.out.contains("points beyond the road network's extent"));
+
+    GdalDatasetPtr dataset(static_cast<GDALDataset*>(
+        GDALOpenEx(out.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+    REQUIRE(dataset);
+    REQUIRE(dataset->GetLayerByName("communes"));
+    CHECK(dataset->GetLayerByName("communes")->GetFeatureCount() == 198);
+    REQUIRE(dataset->GetLayerByName("gap_zones"));
+    CHECK(dataset->GetLayerByName("gap_zones")->GetFeatureCount() > 0);
+    REQUIRE(dataset->GetLayerByName("accueil_points"));
+    CHECK(dataset->GetLayerByName("accueil_points")->GetFeatureCount() > 50);
 }

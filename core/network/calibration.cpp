@@ -180,11 +180,14 @@ TripCheckSummary summariseTrips(std::vector<TripCheck> trips)
     return summary;
 }
 
-SpeedProfile scaledProfile(const SpeedProfile& start, double speedScale, double lateralAcceleration,
-                           double terminalSeconds)
+SpeedProfile scaledProfile(const SpeedProfile& start, double speedScale, double minorSpeedScale,
+                           double lateralAcceleration, double terminalSeconds)
 {
     SpeedProfile profile = start;
-    for (double& kmh : profile.classKmh) kmh = std::max(5.0, std::round(kmh * speedScale));
+    for (int c = 0; c < kRoadClassCount; ++c) {
+        const bool minor = c >= static_cast<int>(RoadClass::Tertiary);
+        profile.classKmh[c] = std::max(5.0, std::round(profile.classKmh[c] * (minor ? minorSpeedScale : speedScale)));
+    }
     profile.lateralAccelerationMs2 = lateralAcceleration;
     profile.terminalSeconds = terminalSeconds;
     return profile;
@@ -199,20 +202,26 @@ DetailedCalibrationOutcome calibrateDetailedProfile(const CalibrationNetwork& ne
     DetailedCalibrationOutcome outcome;
     double bestScore = std::numeric_limits<double>::infinity();
     for (const double scale : grid.speedScales) {
-        for (const double lateral : grid.lateralAccelerations) {
-            const TripCheckSummary routed = network.check(scaledProfile(start, scale, lateral, 0.0), trips);
-            for (const double terminal : grid.terminalSeconds) {
-                std::vector<TripCheck> checks = routed.trips;
-                for (TripCheck& check : checks)
-                    if (check.reached) check.minutes += 2.0 * terminal / 60.0;
-                DetailedCalibrationStep step{scale, lateral, terminal, summariseTrips(std::move(checks))};
-                if (step.summary.rmsLogMinutesError < bestScore) {
-                    bestScore = step.summary.rmsLogMinutesError;
-                    outcome.speedScale = scale;
-                    outcome.profile = scaledProfile(start, scale, lateral, terminal);
-                    outcome.summary = step.summary;
+        const std::vector<double> minorScales = grid.minorSpeedScales.empty() ? std::vector<double>{scale}
+                                                                              : grid.minorSpeedScales;
+        for (const double minorScale : minorScales) {
+            for (const double lateral : grid.lateralAccelerations) {
+                const TripCheckSummary routed =
+                    network.check(scaledProfile(start, scale, minorScale, lateral, 0.0), trips);
+                for (const double terminal : grid.terminalSeconds) {
+                    std::vector<TripCheck> checks = routed.trips;
+                    for (TripCheck& check : checks)
+                        if (check.reached) check.minutes += 2.0 * terminal / 60.0;
+                    DetailedCalibrationStep step{scale, minorScale, lateral, terminal, summariseTrips(std::move(checks))};
+                    if (step.summary.rmsLogMinutesError < bestScore) {
+                        bestScore = step.summary.rmsLogMinutesError;
+                        outcome.speedScale = scale;
+                        outcome.minorSpeedScale = minorScale;
+                        outcome.profile = scaledProfile(start, scale, minorScale, lateral, terminal);
+                        outcome.summary = step.summary;
+                    }
+                    outcome.scan.push_back(std::move(step));
                 }
-                outcome.scan.push_back(std::move(step));
             }
         }
     }

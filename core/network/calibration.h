@@ -111,12 +111,16 @@ struct CalibrationOutcome {
 // acceleration that bends allow (0: no bend limit) and the terminal time at each end.
 struct DetailedCalibrationGrid {
     std::vector<double> speedScales;            // × every class speed of the start profile
+    // × the speeds of the minor classes (tertiary and below) instead; empty: the same scale as
+    // the main roads.
+    std::vector<double> minorSpeedScales;
     std::vector<double> lateralAccelerations;   // m/s²; 0 = bends ignored
     std::vector<double> terminalSeconds;
 };
 
 struct DetailedCalibrationStep {
     double speedScale = 1.0;
+    double minorSpeedScale = 1.0;
     double lateralAcceleration = 0.0;
     double terminalSeconds = 0.0;
     TripCheckSummary summary;
@@ -126,13 +130,15 @@ struct DetailedCalibrationOutcome {
     SpeedProfile profile;  // the start profile with the fitted values (speeds rounded to 1 km/h)
     TripCheckSummary summary;
     double speedScale = 1.0;
+    double minorSpeedScale = 1.0;
     std::vector<DetailedCalibrationStep> scan;  // every grid point
 };
 
-// The start profile with every class speed × scale (rounded to 1 km/h), the lateral
-// acceleration and the terminal time given.
-SpeedProfile scaledProfile(const SpeedProfile& start, double speedScale, double lateralAcceleration,
-                           double terminalSeconds);
+// The start profile with the speeds of motorways to secondary roads (and their links) ×
+// speedScale, those of tertiary roads and below × minorSpeedScale (rounded to 1 km/h), the
+// lateral acceleration and the terminal time given.
+SpeedProfile scaledProfile(const SpeedProfile& start, double speedScale, double minorSpeedScale,
+                           double lateralAcceleration, double terminalSeconds);
 
 // Grid search minimising the RMS log error of the minutes. The terminal time does not change
 // routes, so each (scale, acceleration) is routed once and the terminal times are added.
