@@ -82,6 +82,8 @@ void prepareCoverage(ProjectData& data, const std::vector<AccueilPoint>& points,
     progress.step(78, QCoreApplication::translate("ProjectLoading", "Préparation de la grille de couverture…"));
     CoverageSetup setup;
     setup.threads = std::max(1, QThread::idealThreadCount());
+    // Where people live, as the project says (INSEE grid, buildings or the spread); read once, then cached.
+    setup.placement = placementOptionsFor(data.inputs);
     data.coverage = std::make_unique<CoverageContext>(data.territory, *data.engine, points, setup);
 }
 
