@@ -399,11 +399,18 @@ PopulationPieces readPopulationGrid(const QString& path, const PopulationGridOpt
     GDALAllRegister();
     CPLErrorReset();
     const QByteArray gdalPath = gdalPathFor(path).toUtf8();
-    // A raster of people per pixel (GHSL, WorldPop), unless the file is a vector layer.
-    if (GdalDatasetPtr raster{static_cast<GDALDataset*>(
+    // A raster of people per pixel (GHSL, WorldPop), unless the file is a vector layer. A CSV
+    // is always a table (GDAL would read x,y,value columns as an XYZ raster).
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != QStringLiteral("csv") && suffix != QStringLiteral("txt") && suffix != QStringLiteral("dbf")) {
+        CPLPushErrorHandler(CPLQuietErrorHandler);
+        GdalDatasetPtr raster{static_cast<GDALDataset*>(
             GDALOpenEx(gdalPath.constData(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr))};
-        raster && raster->GetRasterCount() > 0 && raster->GetLayerCount() == 0)
-        return readPopulationRaster(path, *raster, options);
+        CPLPopErrorHandler();
+        CPLErrorReset();
+        if (raster && raster->GetRasterCount() > 0 && raster->GetLayerCount() == 0)
+            return readPopulationRaster(path, *raster, options);
+    }
     GdalDatasetPtr dataset = openVectorSource(path);
     OGRLayer* layer = findLayer(*dataset, path, options.layer);
     const int idField = findField(*layer, {QStringLiteral("idcar_200m"), QStringLiteral("idcar_1km"), QStringLiteral("idINSPIRE")});
