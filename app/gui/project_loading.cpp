@@ -53,6 +53,9 @@ ImportBatch readKnownFile(const QString& file)
     case PointFormat::Mairies: return readMairiesCsv(file);
     case PointFormat::FranceServices: return readFranceServicesCsv(file);
     case PointFormat::LaPoste: return readLaPosteCsv(file);
+    case PointFormat::Operators: return readOperatorsCsv(file);
+    case PointFormat::Annuaire:
+        return file.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) ? readAnnuaireJson(file) : readAnnuaireCsv(file);
     case PointFormat::Generic: break;
     }
     return readGenericPoints(file, {});
