@@ -1,4 +1,5 @@
 #include "cli_support.h"
+#include "planning_support.h"
 
 #include "io/territory_loader.h"
 #include "store/project_settings.h"
@@ -46,9 +47,6 @@ int runInit(const QStringList& arguments)
         {QStringLiteral("epci-name-field"), QStringLiteral("EPCI name field (default NOM)."), field},
         {QStringLiteral("outline"), QStringLiteral("Département outline (optional: union of the communes otherwise)."), file},
         {QStringLiteral("outline-layer"), QStringLiteral("Layer of the outline file."), layer},
-        {QStringLiteral("network"), QStringLiteral("Road network: OpenStreetMap file or any OGR line layer."), file},
-        {QStringLiteral("network-layer"), QStringLiteral("Layer of the network file."), layer},
-        {QStringLiteral("profile"), QStringLiteral("Speed profile: \"generalised\", \"osm\" or a JSON file."), QStringLiteral("profile")},
         {QStringLiteral("population-grid"),
          QStringLiteral("Gridded population: INSEE squares (Filosofi 200 m or 1 km, 2010 carroyage; CSV, GeoPackage, dBase), "
                         "a raster of people per pixel (GHSL, WorldPop) or a point/polygon layer with a population field."),
@@ -67,6 +65,7 @@ int runInit(const QStringList& arguments)
         {QStringLiteral("roads-source"), QStringLiteral("Credit for the road network (default: read from the file: OpenStreetMap, or its source field)."),
          QStringLiteral("text")},
     });
+    parser.addOptions(networkSourceOptions());
     if (!parseCommandLine(parser, QStringLiteral("init"), arguments)) return 0;
 
     const QString projectPath = requiredOption(parser, QStringLiteral("project"));
@@ -81,9 +80,7 @@ int runInit(const QStringList& arguments)
     overrideIfSet(parser, QStringLiteral("epci-siren-field"), sources.epciFields.siren);
     overrideIfSet(parser, QStringLiteral("epci-name-field"), sources.epciFields.name);
     sources.outline = optionalSource(parser, QStringLiteral("outline"), QStringLiteral("outline-layer"));
-    inputs.networkPath = absolute(parser.value(QStringLiteral("network")));
-    inputs.networkLayer = parser.value(QStringLiteral("network-layer"));
-    inputs.profile = parser.value(QStringLiteral("profile"));
+    applyNetworkOptions(parser, inputs);
 
     inputs.populationGrid.path = absolute(parser.value(QStringLiteral("population-grid")));
     inputs.populationGrid.layer = parser.value(QStringLiteral("population-grid-layer"));

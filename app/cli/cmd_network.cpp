@@ -1,9 +1,11 @@
 // `maillage network info` and `maillage od`: what a road network holds, and travel times
 // between two sets of places through it.
 #include "cli_support.h"
+#include "planning_support.h"
 
 #include "io/point_importers.h"
 #include "network/extract_lines.h"
+#include "network/extract_osm.h"
 #include "network/network_summary.h"
 #include "network/profile_snapping.h"
 #include "network/road_graph.h"
@@ -28,20 +30,10 @@ QCommandLineOption networkOption()
                               QStringLiteral("file"));
 }
 
-QList<QCommandLineOption> networkReadingOptions()
-{
-    return {
-        {QStringLiteral("profile"),
-         QStringLiteral("Speed profile: a built-in name (%1) or a JSON file. Default: osm for OpenStreetMap "
-                        "files, generalised otherwise.").arg(builtinProfileNames().join(QStringLiteral(", "))),
-         QStringLiteral("profile")},
-        {QStringLiteral("layer"), QStringLiteral("Line layer to read (default: the first)."), QStringLiteral("name")},
-        {QStringLiteral("class-field"), QStringLiteral("Field holding the road class (default: class)."),
-         QStringLiteral("field")},
-    };
-}
+QList<QCommandLineOption> networkReadingOptions() { return networkSourceOptions(false, true); }
 
 struct LoadedNetwork {
+    NetworkSource source;
     SpeedProfile profile;
     NetworkInput input;
     ExtractStats stats;
@@ -50,19 +42,17 @@ struct LoadedNetwork {
 
 LoadedNetwork loadNetwork(const QCommandLineParser& parser)
 {
-    const QString file = requiredOption(parser, QStringLiteral("network"));
-    if (!QFileInfo::exists(file)) throw Error(QStringLiteral("cannot open %1: no such file").arg(file));
+    // With --project (od) and no --network, the project's network and fields.
+    std::optional<ProjectInputs> project;
+    if (!parser.isSet(QStringLiteral("network")) && parser.optionNames().contains(QStringLiteral("project")))
+        project = loadProjectInputs(openProject(parser));
+    if (!project) requiredOption(parser, QStringLiteral("network"));
     LoadedNetwork network;
-    const QString profileName = parser.isSet(QStringLiteral("profile"))
-                                    ? parser.value(QStringLiteral("profile"))
-                                    : (isOsmFile(file) ? QStringLiteral("osm") : QStringLiteral("generalised"));
-    network.profile = loadSpeedProfile(profileName);
-    LineLayerOptions lines;
-    if (parser.isSet(QStringLiteral("layer"))) lines.layer = parser.value(QStringLiteral("layer"));
-    if (parser.isSet(QStringLiteral("class-field"))) lines.classField = parser.value(QStringLiteral("class-field"));
+    network.source = networkSourceFrom(parser, project ? &*project : nullptr);
+    network.profile = loadSpeedProfile(network.source.profile);
     QElapsedTimer timer;
     timer.start();
-    network.input = extractNetwork(file, network.profile, lines, {}, &network.stats);
+    network.input = extractNetwork(network.source.path, network.profile, lineLayerOptions(network.source), {}, &network.stats);
     network.extractSeconds = timer.elapsed() / 1000.0;
     return network;
 }
@@ -95,6 +85,15 @@ int runNetworkInfo(const QStringList& arguments)
     out() << "Read " << network.stats.featuresRead << " features, used " << network.stats.featuresUsed;
     if (network.stats.skippedTotal() > 0) out() << "; skipped: " << network.stats.skippedSummary();
     out() << '\n';
+    out() << "One-way roads: " << (network.stats.onewayField.isEmpty()
+                                        ? (isOsmFile(network.source.path) ? QStringLiteral("from the OpenStreetMap tags")
+                                                                          : QStringLiteral("none (no one-way field)"))
+                                        : QStringLiteral("field \"%1\", %2 features one-way")
+                                              .arg(network.stats.onewayField).arg(network.stats.onewayFeatures))
+          << '\n';
+    if (!isOsmFile(network.source.path))
+        out() << "Line ends joined to another line within the merge tolerance (pieces cut at tile edges): "
+              << network.stats.endsJoined << "; vertices merged: " << network.stats.verticesSnapped << '\n';
     if (network.stats.unknownClassTotal() > 0)
         out() << network.stats.unknownClassTotal() << " features with a class not understood (kept as unknown)\n";
     for (const QString& warning : network.stats.warnings) out() << "warning: " << warning << '\n';
@@ -235,7 +234,7 @@ void writeTable(const TextTable& table, const QCommandLineParser& parser, std::s
 int runNetwork(const QStringList& arguments)
 {
     if (!arguments.isEmpty() && (arguments.first() == QLatin1String("--help") || arguments.first() == QLatin1String("-h"))) {
-        out() << "Usage: maillage network info --network FILE [--profile P] [--layer L] [--class-field F]\n\n"
+        out() << "Usage: maillage network info --network FILE [--profile P] [--network-layer L] [--class-field F] [--oneway-field F] [--speed-field F]\n\n"
               << "Subcommands:\n"
               << "  info    report what a road network holds (nodes, edges, km, components, classes)\n"
               << "\nRun `maillage network info --help` for its options (--network, --profile).\n"

@@ -30,6 +30,9 @@ const QString kOutlineLayer = QStringLiteral("territory.outline.layer");
 const QString kNetworkPath = QStringLiteral("network.path");
 const QString kNetworkLayer = QStringLiteral("network.layer");
 const QString kProfile = QStringLiteral("network.profile");
+const QString kNetworkClassField = QStringLiteral("network.class_field");
+const QString kNetworkOnewayField = QStringLiteral("network.oneway_field");
+const QString kNetworkSpeedField = QStringLiteral("network.speed_field");
 const QString kPopulationGridPath = QStringLiteral("population.grid.path");
 const QString kPopulationGridLayer = QStringLiteral("population.grid.layer");
 const QString kPopulationGridField = QStringLiteral("population.grid.field");
@@ -79,6 +82,9 @@ void saveProjectInputs(Store& store, const ProjectInputs& inputs)
     store.setSetting(kNetworkPath, inputs.networkPath);
     store.setSetting(kNetworkLayer, inputs.networkLayer);
     store.setSetting(kProfile, inputs.profile);
+    store.setSetting(kNetworkClassField, inputs.networkClassField);
+    store.setSetting(kNetworkOnewayField, inputs.networkOnewayField);
+    store.setSetting(kNetworkSpeedField, inputs.networkSpeedField);
     store.setSetting(kPopulationGridPath, inputs.populationGrid.path);
     store.setSetting(kPopulationGridLayer, inputs.populationGrid.layer);
     store.setSetting(kPopulationGridField, inputs.populationGrid.valueField);
@@ -124,6 +130,12 @@ PopulationInput ProjectInputs::populationInputFor(PopulationMethod method) const
     return PopulationInput{.method = method};
 }
 
+NetworkSource networkSourceOf(const ProjectInputs& inputs)
+{
+    return {inputs.networkPath, inputs.networkLayer, inputs.networkClassField, inputs.networkOnewayField,
+            inputs.networkSpeedField, inputs.profile};
+}
+
 ProjectInputs loadProjectInputs(const Store& store)
 {
     ProjectInputs inputs;
@@ -144,6 +156,9 @@ ProjectInputs loadProjectInputs(const Store& store)
     loadInto(store, kNetworkPath, inputs.networkPath);
     loadInto(store, kNetworkLayer, inputs.networkLayer);
     loadInto(store, kProfile, inputs.profile);
+    loadInto(store, kNetworkClassField, inputs.networkClassField);
+    loadInto(store, kNetworkOnewayField, inputs.networkOnewayField);
+    loadInto(store, kNetworkSpeedField, inputs.networkSpeedField);
     loadInto(store, kPopulationGridPath, inputs.populationGrid.path);
     loadInto(store, kPopulationGridLayer, inputs.populationGrid.layer);
     loadInto(store, kPopulationGridField, inputs.populationGrid.valueField);

@@ -3,6 +3,7 @@
 #include "io/territory_loader.h"
 #include "coverage/population.h"
 #include "population/population_input.h"
+#include "network/network_source.h"
 
 #include <QString>
 
@@ -19,7 +20,13 @@ struct ProjectInputs {
     TerritorySources territory;
     QString networkPath;   // road network file (OSM or any OGR line layer); may be empty
     QString networkLayer;
-    QString profile;       // speed profile name ("generalised", "osm") or file path; may be empty
+    QString profile;       // speed profile name ("generalised", "osm") or file path; may be empty:
+                           // chosen from the network's density (network/network_source.h)
+    // Fields of a line layer (see network/network_source.h): empty = the defaults ("class";
+    // the layer's "oneway" field when it has one; no speed field).
+    QString networkClassField;
+    QString networkOnewayField;
+    QString networkSpeedField;
     PopulationInput populationGrid{.method = PopulationMethod::Grid};  // INSEE squares, raster or layer; may be unset
     PopulationInput buildings{.method = PopulationMethod::Buildings};  // may be unset
 
@@ -31,6 +38,9 @@ struct ProjectInputs {
     // The source file of a method (unset for the spread and the town halls).
     PopulationInput populationInputFor(PopulationMethod method) const;
 };
+
+// The project's road network and how to read it.
+NetworkSource networkSourceOf(const ProjectInputs& inputs);
 
 void saveProjectInputs(Store& store, const ProjectInputs& inputs);
 
