@@ -1,13 +1,25 @@
 // maillage coverage: the 20-minute coverage of a level — travel-time surface, gap zones,
 // population beyond the threshold, referral and access tables — written to a GeoPackage.
+#include "cli_support.h"
+#include "network/network_summary.h"
 #include "planning_support.h"
 
+#include "coverage/access_table.h"
 #include "coverage/coverage_run.h"
+#include "coverage/network_engine.h"
+#include "coverage/population_sensitivity.h"
+#include "coverage/referral.h"
+#include "coverage/territory_network.h"
+#include "geo/territory.h"
+#include "network/extract_lines.h"
+#include "network/extract_osm.h"
+#include "network/road_graph.h"
+#include "network/speed_profile.h"
 #include "planning/road_closures.h"
 #include "planning/scenario.h"
-#include "project/full_coverage.h"
-#include "project/loaded_project.h"
 #include "report/geopackage_export.h"
+#include "store/kinds.h"
+#include "project/project_settings.h"
 #include "store/store.h"
 
 #include <QDir>
@@ -171,11 +183,8 @@ int runCoverage(const QStringList& arguments)
         "zones beyond the threshold, population beyond per commune and EPCI, referral links between\n"
         "levels and the access table from each EPCI seat, written to a GeoPackage that QGIS opens styled."));
     parser.addOption(projectOption());
+    parser.addOptions(networkSourceOptions());
     parser.addOptions({
-        {QStringLiteral("network"), QStringLiteral("Road network (default: the project's)."), QStringLiteral("file")},
-        {QStringLiteral("network-layer"), QStringLiteral("Layer of the network file."), QStringLiteral("layer")},
-        {QStringLiteral("profile"), QStringLiteral("Speed profile: \"generalised\", \"osm\" or a JSON file (default: the project's)."),
-         QStringLiteral("profile")},
         {QStringLiteral("level"), QStringLiteral("Level of the points to reach: 1, 2 or 3 (default 2)."), QStringLiteral("level")},
         {QStringLiteral("threshold"), QStringLiteral("Minutes beyond which a place is a gap (default 20)."), QStringLiteral("minutes")},
         {QStringLiteral("cell"), QStringLiteral("Grid cell size in metres (default 200)."), QStringLiteral("metres")},
@@ -187,6 +196,13 @@ int runCoverage(const QStringList& arguments)
         {QStringLiteral("out"), QStringLiteral("Result GeoPackage to write (replaced if it exists)."), QStringLiteral("file")},
         {QStringLiteral("csv"), QStringLiteral("Also write the tables as CSV files in this folder."), QStringLiteral("dir")},
         {QStringLiteral("threads"), QStringLiteral("Threads for snapping, searching and shaping the gap zones (default 2)."), QStringLiteral("n")},
+        {QStringLiteral("population"),
+         QStringLiteral("Where people live: grid (INSEE squares or any gridded population), buildings, spread (over the "
+                        "cells near a road) or town-halls (default: grid when the project has one, else buildings, else spread)."),
+         QStringLiteral("method")},
+        {QStringLiteral("sensitivity"),
+         QStringLiteral("Also compute the population beyond under every population method the project has and with road "
+                        "speeds 10 % lower and higher: table population_sensitivity (GeoPackage, project, CSV).")},
     });
     if (!parseCommandLine(parser, QStringLiteral("coverage"), arguments)) return 0;
 
@@ -203,6 +219,14 @@ int runCoverage(const QStringList& arguments)
     }
     if (!(cell > 0.0) || !std::isfinite(cell))
         throw UsageError(QStringLiteral("--cell must be a positive number of metres, not \"%1\"").arg(parser.value(QStringLiteral("cell"))));
+    std::optional<PopulationMethod> populationMethod;
+    if (parser.isSet(QStringLiteral("population"))) {
+        populationMethod = populationMethodFromKey(parser.value(QStringLiteral("population")));
+        if (!populationMethod)
+            throw UsageError(QStringLiteral("--population must be grid, buildings, spread or town-halls, not \"%1\"")
+                                 .arg(parser.value(QStringLiteral("population"))));
+    }
+    const bool sensitivityAsked = parser.isSet(QStringLiteral("sensitivity"));
     const QString outPath = requiredOption(parser, QStringLiteral("out"));
     const QString csvDir = parser.value(QStringLiteral("csv"));
     const QString scenarioName = parser.value(QStringLiteral("scenario"));
@@ -212,8 +236,11 @@ int runCoverage(const QStringList& arguments)
     QElapsedTimer timer;
     timer.start();
     Store store = openProject(parser);
-    LoadedProject project = loadProjectTerritory(loadProjectInputs(store));
-    const NetworkChoice network = chooseNetwork(project.inputs, networkGiven(parser));
+    const ProjectInputs inputs = loadProjectInputs(store);
+    const Territory territory = loadTerritory(inputs.territory);
+    const NetworkSource network = networkSourceFrom(parser, &inputs);
+    const SpeedProfile profile = loadSpeedProfile(network.profile);
+    const LineLayerOptions lineOptions = lineLayerOptions(network);
     const std::vector<AccueilPoint> points = store.points();
     // A scenario's points replace the project's as the places to reach; the town halls where
     // people are counted stay the project's (the baseline), whatever the plan changes.
@@ -222,52 +249,126 @@ int runCoverage(const QStringList& arguments)
         scenario = loadScenarioView(store, scenarioName);
         for (const QString& warning : scenario->warnings) err() << "warning: " << warning << '\n';
     }
-    loadNetwork(project, network, points);
-    const RoadGraph& graph = *project.graph;
+    // Coarse networks are completed with town connectors at the town halls (see the profile).
+    TownConnectorStats connectors;
+    if (const QString note = memoryNote(network.path); !note.isEmpty()) err() << note << '\n';
+    TerminalProgress progress(QStringLiteral("Preparing the network %1").arg(QFileInfo(network.path).fileName()));
+    PreparedNetworkOutcome prepared;
+    RoadGraph graph(loadTerritoryNetwork(network.path, profile, lineOptions,
+                                         townAnchors(territory, townHallsFor(territory, points)), &connectors,
+                                         preparedNetworkRequest(store, progress), &prepared));
+    reportPreparedNetwork(prepared);
     const double loadMs = timer.nsecsElapsed() / 1e6;
 
     timer.restart();
     // The scenario's road closures hold for the whole computation (coverage, referrals, tables).
     const std::vector<ResolvedClosure> closures =
-        scenario ? resolveRoadClosures(*project.graph, scenario->roadClosures) : std::vector<ResolvedClosure>{};
-    const ScopedRoadClosures closed(*project.graph, closures);
-    prepareCoverage(project, points, {.cellSize = cell, .placement = {}, .threads = options.threads});
-    const CoverageContext& context = *project.coverage;
+        scenario ? resolveRoadClosures(graph, scenario->roadClosures) : std::vector<ResolvedClosure>{};
+    const ScopedRoadClosures closed(graph, closures);
+    const GraphTravelEngine engine(graph, profile);
+    const PopulationPlacementOptions placementOptions = placementOptionsFor(inputs, populationMethod);
+    const CoverageContext context(territory, engine, points,
+                                  {.cellSize = cell, .placement = placementOptions, .threads = options.threads});
     const bool includePlanned = parser.isSet(QStringLiteral("include-planned"));
+    const std::vector<AccueilPoint>& servicePoints = scenario ? scenario->points : points;
     const std::vector<AccueilPoint> levelPoints = scenario ? scenarioLevelPoints(*scenario, options.level)
                                                            : coveragePoints(points, options.level, includePlanned);
     if (levelPoints.empty())
         throw Error(scenario ? QStringLiteral("scenario %1 has no open point of level %2").arg(scenario->name).arg(options.level)
                              : QStringLiteral("the project has no %1point of level %2: import some first (maillage import)")
                                    .arg(includePlanned ? QString() : QStringLiteral("existing ")).arg(options.level));
-    const FullCoverage run = runFullCoverage(context, scenario ? scenario->points : points, levelPoints, options);
-    const CoverageResult& result = run.result;
-    const std::vector<ReferralLink>& referrals = run.referrals;
-    const std::vector<AccueilPoint>& servicePoints = run.points;
+    const CoverageResult result = computeCoverage(context, levelPoints, options);
+    const std::vector<ReferralLink> referrals = computeReferrals(engine, servicePoints, options.thresholdMinutes);
+    const AccessTable access = computeAccessTable(engine, epciSeatOrigins(territory, context.townHalls()),
+                                                  defaultAccessColumns(servicePoints), servicePoints);
+    std::optional<PopulationSensitivity> sensitivity;
+    if (sensitivityAsked) {
+        sensitivity.emplace();
+        // Every population method on the same travel times: only where people are changes.
+        for (PopulationMethod method : inputs.availablePopulationMethods()) {
+            PopulationPlacementOptions methodOptions = placementOptionsFor(inputs, method);
+            const PopulationPlacement placement =
+                method == placementOptions.method ? context.placement()
+                                                  : PopulationPlacement::build(territory, context.grid(), context.cellLinks(), methodOptions);
+            const PopulationCoverage coverage =
+                computePopulationCoverage(territory, context.grid(), placement, result.surface.minutes,
+                                          result.townHallTimes.minutes, context.townHalls(), options.thresholdMinutes);
+            sensitivity->addColumn(populationMethodKey(method), populationMethodKey(method), coverage, method);
+        }
+        // Road speeds ±10 %, people placed as the chosen method says.
+        for (const double factor : {0.9, 1.1}) {
+            SpeedProfile varied = profile;
+            for (double& kmh : varied.classKmh) kmh *= factor;
+            varied.maxspeedFactor *= factor;
+            RoadGraph variedGraph(loadTerritoryNetwork(network.path, varied, lineOptions,
+                                                       townAnchors(territory, townHallsFor(territory, points))));
+            const std::vector<ResolvedClosure> variedClosures =
+                scenario ? resolveRoadClosures(variedGraph, scenario->roadClosures) : std::vector<ResolvedClosure>{};
+            const ScopedRoadClosures variedClosed(variedGraph, variedClosures);
+            const GraphTravelEngine variedEngine(variedGraph, varied);
+            const CoverageContext variedContext(territory, variedEngine, points,
+                                                {.cellSize = cell, .placement = {}, .threads = options.threads,
+                                                 .fixedPlacement = &context.placement()});
+            CoverageOptions quick = options;
+            quick.computeBands = false;
+            quick.clipGapsToCommunes = false;
+            const CoverageResult variedResult = computeCoverage(variedContext, levelPoints, quick);
+            const QString key = factor < 1 ? QStringLiteral("speeds-10") : QStringLiteral("speeds+10");
+            sensitivity->addColumn(key, key + QStringLiteral(" (") + populationMethodKey(placementOptions.method) + QLatin1Char(')'),
+                                   variedResult.population, placementOptions.method);
+        }
+    }
     const double computeMs = timer.nsecsElapsed() / 1e6;
 
     timer.restart();
-    RunDescription description;
-    description.project = QFileInfo(store.path()).absoluteFilePath();
-    description.network = QFileInfo(network.path).absoluteFilePath();
-    description.profile = project.profile.name;
-    description.pointSet = scenario            ? QStringLiteral("scenario %1").arg(scenario->name)
-                           : includePlanned ? QStringLiteral("existing and planned points")
-                                            : QStringLiteral("existing points");
+    CoverageExport data;
+    if (sensitivity) data.sensitivity = &*sensitivity;
+    data.context = &context;
+    data.result = &result;
+    data.points = servicePoints;
+    data.referrals = referrals;
+    data.accessTable = &access;
+    data.run.project = QFileInfo(store.path()).absoluteFilePath();
+    data.run.network = QFileInfo(network.path).absoluteFilePath();
+    data.run.profile = profile.name.isEmpty() ? network.profile : profile.name;
+    data.run.pointSet = scenario            ? QStringLiteral("scenario %1").arg(scenario->name)
+                        : includePlanned ? QStringLiteral("existing and planned points")
+                                         : QStringLiteral("existing points");
     for (const ResolvedClosure& closure : closures)
-        description.extra.push_back({QStringLiteral("road_closure"), closure.description});
-    const CoverageExport data = run.exportData(context, description);
+        data.run.extra.push_back({QStringLiteral("road_closure"), closure.description});
     writeCoverageGeoPackage(outPath, data);
     // The access table also stays in the project, so the app and later runs can show it.
-    saveAccessTable(store, run.access);
+    const AccessTableText accessText = accessTableText(access);
+    std::vector<Store::ResultColumn> accessColumns;
+    for (int c = 0; c < accessText.header.size(); ++c)
+        accessColumns.push_back({accessText.header[c], accessText.numeric[c]});
+    store.writeResultTable(QStringLiteral("access_epci_seats"),
+                           QStringLiteral("Nearest accueil point of each kind from each EPCI seat (last coverage run)"),
+                           accessColumns, accessText.rows);
+    if (sensitivity) {
+        std::vector<Store::ResultColumn> columns;
+        for (const QString& name : sensitivity->header())
+            columns.push_back({name, name == QStringLiteral("population") || name.startsWith(QStringLiteral("beyond_"))
+                                         || name == QStringLiteral("low") || name == QStringLiteral("high")});
+        store.writeResultTable(kSensitivityTable,
+                               QStringLiteral("Population beyond %1 min of level %2 under each population method and road "
+                                              "speeds ±10 %% (last coverage run)")
+                                   .arg(options.thresholdMinutes).arg(options.level),
+                               columns, sensitivity->tableRows());
+    }
     if (!csvDir.isEmpty()) {
         if (!QDir().mkpath(csvDir)) throw Error(QStringLiteral("cannot create the folder %1").arg(csvDir));
+        if (sensitivity) {
+            TextTable table(sensitivity->header());
+            for (const QStringList& row : sensitivity->tableRows()) table.addRow(row);
+            writeText(QDir(csvDir).filePath(QStringLiteral("sensitivity.csv")), csvOf(table));
+        }
         const QDir dir(csvDir);
         writeText(dir.filePath(QStringLiteral("communes.csv")), csvOf(communeTable(result)));
         writeText(dir.filePath(QStringLiteral("epci.csv")), csvOf(epciTable(result, false)));
         writeText(dir.filePath(QStringLiteral("gap_zones.csv")), csvOf(gapTable(result)));
         writeText(dir.filePath(QStringLiteral("referrals.csv")), csvOf(referralTable(referrals)));
-        writeAccessTableCsv(run.access, dir.filePath(QStringLiteral("access_epci_seats.csv")));
+        writeAccessTableCsv(access, dir.filePath(QStringLiteral("access_epci_seats.csv")));
     }
     const double writeMs = timer.nsecsElapsed() / 1e6;
 
@@ -278,16 +379,41 @@ int runCoverage(const QStringList& arguments)
           << result.points.size() << " points";
     if (result.unjoinedPoints) out() << " (" << result.unjoinedPoints << " too far from any road, left out)";
     out() << "; network " << QFileInfo(network.path).fileName() << " (" << graph.nodeCount() << " nodes";
-    if (project.connectors.connectors > 0)
-        out() << ", " << project.connectors.connectors << " town connectors at " << project.connectors.towns << " town halls";
+    if (connectors.connectors > 0)
+        out() << ", " << connectors.connectors << " town connectors at " << connectors.towns << " town halls";
     out() << "), profile "
           << data.run.profile << "; grid " << cell << " m, " << groupThousands(qint64(context.grid().cellCount()))
           << " cells\n";
+    {
+        std::vector<XY> places;
+        QStringList names;
+        for (const AccueilPoint& point : levelPoints) {
+            places.push_back(point.lambert93);
+            names << point.name;
+        }
+        std::vector<XY> nodes(graph.nodeCount());
+        for (NodeId node = 0; node < graph.nodeCount(); ++node) nodes[node] = graph.nodePosition(node);
+        const QString beyond = placesBeyondExtentText(networkExtent(nodes), places, names);
+        if (!beyond.isEmpty()) out() << beyond << '\n';
+    }
     if (scenario) out() << "Scenario " << scenario->name << '\n';
     for (const ResolvedClosure& closure : closures) out() << "  road closed: " << closure.description << '\n';
     out() << '\n';
-    out() << "Population beyond " << threshold << " min (" << groupThousands(d.population) << " inhabitants):\n"
-          << "  spread over the inhabited cells: " << people(d.beyondSpread) << " (" << percent(d.shareSpread()) << ")\n"
+    const PopulationMethod method = result.population.method;
+    const double headline = beyondBy(d, method);
+    out() << "Population beyond " << threshold << " min (" << groupThousands(d.population) << " inhabitants): "
+          << people(headline) << " (" << percent(d.population ? headline / double(d.population) : 0.0) << "), population by the "
+          << populationMethodKey(method) << " method: " << populationMethodDescription(method) << '\n';
+    if (!context.placement().sourceDescription().isEmpty()) {
+        out() << "  from " << context.placement().sourceDescription();
+        if (context.placement().communesFallenBack() > 0)
+            out() << "; " << context.placement().communesFallenBack() << " communes without any there spread near the roads";
+        out() << '\n';
+    }
+    out() << (method == PopulationMethod::Grid        ? "  on the cells, INSEE grid:        "
+              : method == PopulationMethod::Buildings ? "  on the cells, buildings:         "
+                                                      : "  spread over the inhabited cells: ")
+          << people(d.beyondSpread) << " (" << percent(d.shareSpread()) << ")\n"
           << "  counted at the town hall:        " << people(d.beyondAtTownHall) << " (" << percent(d.shareAtTownHall())
           << "), " << d.communesTownHallBeyond << " communes\n"
           << "  area beyond: " << QString::number(d.areaBeyondKm2, 'f', 0) << " km² of "
@@ -303,6 +429,27 @@ int runCoverage(const QStringList& arguments)
             halls.addRow({commune.name, commune.insee, minutes(commune.townHallMinutes), groupThousands(commune.population)});
         }
         halls.print(out());
+    }
+    if (sensitivity) {
+        out() << "\nSensitivity: people beyond " << threshold << " min under each assumption\n";
+        QStringList header{QStringLiteral("area")};
+        for (const SensitivityColumn& column : sensitivity->columns()) header << column.label;
+        header << QStringLiteral("verdict");
+        TextTable table(header);
+        int borderline = 0, sure = 0;
+        for (const SensitivityRow& row : sensitivity->rows()) {
+            if (row.kind == SensitivityRow::Kind::Commune) {
+                (row.verdict() == QStringLiteral("beyond") ? sure : borderline) += 1;
+                continue;
+            }
+            QStringList cells{row.name.isEmpty() ? row.code : row.name};
+            for (double b : row.beyond) cells << people(b);
+            cells << QString();
+            table.addRow(cells);
+        }
+        table.print(out());
+        out() << "  communes beyond under every assumption: " << sure << ", under some only (borderline): " << borderline
+              << " (table " << kSensitivityTable << ")\n";
     }
     printReferralSummary(referrals, servicePoints, threshold);
     out() << "Written " << outPath;

@@ -2,8 +2,12 @@
 
 #include "cli_support.h"
 
-#include "project/loaded_project.h"
+#include "geo/territory.h"
+#include "network/road_graph.h"
+#include "network/speed_profile.h"
+#include "network/town_connectors.h"
 #include "store/accueil_point.h"
+#include "project/project_settings.h"
 #include "store/store.h"
 
 #include <QCommandLineOption>
@@ -20,21 +24,42 @@ struct ScenarioCoverage;
 
 namespace maillage::cli {
 
-// What the planning commands (compare, suggest, export-pdf) load: the project as loaded
-// (territory, road network completed with town connectors as `maillage coverage` does, graph),
-// its store and its points (the baseline).
-struct PlanningProject : LoadedProject {
+// What the planning commands (compare, suggest) load: the project, its territory and road
+// network (completed with town connectors as `maillage coverage` does), its points.
+struct PlanningProject {
     std::unique_ptr<Store> store;
+    ProjectInputs inputs;
+    Territory territory;
+    QString networkPath;
+    NetworkSource network;  // path, layer, fields and the profile chosen
+    SpeedProfile profile;
+    std::shared_ptr<const NetworkInput> roads;  // the network the graph was built from (for maps)
+    std::unique_ptr<RoadGraph> graph;
+    TownConnectorStats connectors;
     std::vector<AccueilPoint> points;  // the baseline
 };
 
-// --network, --network-layer, --profile, --cell, --threads.
+// The road network options every command that reads a network shares (the one place they
+// are defined and parsed): --network-layer (also --layer when `layerAlias`), --class-field,
+// --oneway-field, --speed-field, --profile; --network itself when `withNetwork`.
+QList<QCommandLineOption> networkSourceOptions(bool withNetwork = true, bool layerAlias = false);
+
+// The network to read: the command line's --network with its field options, else the
+// project's (`project`, may be null) with the command line's options overriding its fields.
+// A --network naming another file than the project's drops the project's layer, fields and
+// profile (they describe the project's file). The profile is the one asked for, else chosen
+// by density (osm on a detailed network); a warning (profile ill-suited to the network) goes to
+// stderr. Throws Error when there is no network or the file does not exist.
+NetworkSource networkSourceFrom(const QCommandLineParser& parser, const ProjectInputs* project);
+
+// The project's inputs with the network options of the command line (for `init`).
+void applyNetworkOptions(const QCommandLineParser& parser, ProjectInputs& inputs);
+
+// --network, --network-layer, --class-field, --oneway-field, --speed-field, --profile,
+// --cell, --threads.
 QList<QCommandLineOption> planningNetworkOptions();
 // --level, --threshold.
 QList<QCommandLineOption> coverageLevelOptions();
-
-// The network named by --network, --network-layer and --profile (empty: the project's).
-NetworkChoice networkGiven(const QCommandLineParser& parser);
 
 // Opens the project named by --project and loads everything above; Error when the project
 // has no road network (and none is given).

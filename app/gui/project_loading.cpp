@@ -3,6 +3,11 @@
 #include "common/error.h"
 #include "importers/point_format.h"
 #include "importers/point_importers.h"
+#include "io/territory_loader.h"
+#include "coverage/territory_network.h"
+#include "network/extract_lines.h"
+#include "network/network_source.h"
+#include "network/speed_profile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -16,7 +21,6 @@
 namespace maillage::gui {
 namespace {
 
-const QString kDefaultProfile = QStringLiteral("generalised");
 
 void removeProjectFile(const QString& path)
 {
@@ -49,6 +53,9 @@ ImportBatch readKnownFile(const QString& file)
     case PointFormat::Mairies: return readMairiesCsv(file);
     case PointFormat::FranceServices: return readFranceServicesCsv(file);
     case PointFormat::LaPoste: return readLaPosteCsv(file);
+    case PointFormat::Operators: return readOperatorsCsv(file);
+    case PointFormat::Annuaire:
+        return file.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) ? readAnnuaireJson(file) : readAnnuaireCsv(file);
     case PointFormat::Generic: break;
     }
     return readGenericPoints(file, {});
@@ -67,36 +74,61 @@ void LoadProgress::fraction(int from, int to, double done)
     report_(from + static_cast<int>((to - from) * std::clamp(done, 0.0, 1.0)), QString());
 }
 
+namespace {
+
+// The graph, its travel engine and the coverage grid with every cell joined to the roads.
+void prepareCoverage(ProjectData& data, const std::vector<AccueilPoint>& points, LoadProgress& progress)
+{
+    progress.step(72, QCoreApplication::translate("ProjectLoading", "Construction du graphe routier…"));
+    data.graph = std::make_unique<RoadGraph>(*data.roads);
+    data.engine = std::make_unique<GraphTravelEngine>(*data.graph, data.profile);
+    progress.step(78, QCoreApplication::translate("ProjectLoading", "Préparation de la grille de couverture…"));
+    CoverageSetup setup;
+    setup.threads = std::max(1, QThread::idealThreadCount());
+    // Where people live, as the project says (INSEE grid, buildings or the spread); read once, then cached.
+    setup.placement = placementOptionsFor(data.inputs);
+    data.coverage = std::make_unique<CoverageContext>(data.territory, *data.engine, points, setup);
+}
+
+}  // namespace
+
 void loadNetworkAndCoverage(ProjectData& data, const std::vector<AccueilPoint>& points, LoadProgress& progress)
 {
     const ProjectInputs& inputs = data.inputs;
     progress.step(30, QCoreApplication::translate("ProjectLoading", "Lecture du réseau routier…"));
-    const NetworkChoice network{.path = inputs.networkPath,
-                                .layer = inputs.networkLayer,
-                                .profile = inputs.profile.isEmpty() ? kDefaultProfile : inputs.profile};
+    // The project's profile, else the one that suits the network (osm on a detailed network).
+    NetworkSource source = networkSourceOf(inputs);
+    const ProfileChoice profileChoice = chooseProfile(source);
+    if (!profileChoice.warning.isEmpty()) data.warnings << profileChoice.warning;
+    data.profile = loadSpeedProfile(profileChoice.profile);
+    LineLayerOptions lines = lineLayerOptions(source);
+    lines.progress = [&progress](double done) {
+        progress.fraction(30, 70, done);
+        return !progress.isCancelled();
+    };
     try {
-        // The network as the CLI's coverage builds it (town connectors on coarse networks),
-        // so that the app and `maillage coverage` agree.
-        loadNetwork(data, network, points, [&progress](double done) {
-            progress.fraction(30, 70, done);
-            return !progress.isCancelled();
-        });
+        // The network as the CLI's coverage builds it: coarse networks get town connectors
+        // at the town halls (see the profile), so that the app and `maillage coverage` agree.
+        const std::vector<TownAnchor> towns = townAnchors(data.territory, townHallsFor(data.territory, points));
+        data.roads = std::make_shared<const NetworkInput>(
+            loadTerritoryNetwork(inputs.networkPath, data.profile, lines, towns));
     } catch (const Error&) {
         if (progress.isCancelled()) throw LoadCancelled{};
         throw;
     }
-    progress.step(72, QCoreApplication::translate("ProjectLoading", "Construction du graphe routier…"));
-    progress.step(78, QCoreApplication::translate("ProjectLoading", "Préparation de la grille de couverture…"));
-    CoverageSetup setup;
-    setup.threads = std::max(1, QThread::idealThreadCount());
-    prepareCoverage(data, points, setup);
+    prepareCoverage(data, points, progress);
 }
 
 std::shared_ptr<ProjectData> loadProjectData(const ProjectInputs& inputs, const std::vector<AccueilPoint>& points,
                                              LoadProgress& progress)
 {
+    auto data = std::make_shared<ProjectData>();
+    data->inputs = inputs;
     progress.step(5, QCoreApplication::translate("ProjectLoading", "Lecture des limites communales…"));
-    auto data = std::make_shared<ProjectData>(loadProjectTerritory(inputs));
+    data->territory = loadTerritory(inputs.territory);
+    for (const LoadWarning& w : data->territory.warnings)
+        data->warnings << QStringLiteral("%1 (%2) : %3").arg(QFileInfo(w.file).fileName(), w.feature, w.message);
+
     if (!inputs.networkPath.isEmpty()) loadNetworkAndCoverage(*data, points, progress);
     progress.step(100, QCoreApplication::translate("ProjectLoading", "Projet chargé"));
     return data;
@@ -181,8 +213,10 @@ ProjectInputs demoInputs(const QString& dataFolder)
 {
     const QDir folder(QDir(dataFolder).filePath(QStringLiteral("04")));
     const QString limits = folder.filePath(QStringLiteral("limites-04.gpkg"));
-    for (const QString& name : {QStringLiteral("limites-04.gpkg"), QStringLiteral("routes-04.geojson"),
-                                QStringLiteral("mairies-04.csv"), QStringLiteral("france-services-2024.csv"),
+    // The detailed OpenStreetMap network, or the coarse classified roads where it is missing.
+    const bool detailed = QFileInfo::exists(folder.filePath(QStringLiteral("routes-osm-04.gpkg")));
+    const QString network = detailed ? QStringLiteral("routes-osm-04.gpkg") : QStringLiteral("routes-04.geojson");
+    for (const QString& name : {QStringLiteral("limites-04.gpkg"), network, QStringLiteral("mairies-04.csv"), QStringLiteral("france-services-2024.csv"),
                                 QStringLiteral("laposte-2020.csv")}) {
         if (!QFileInfo::exists(folder.filePath(name)))
             throw Error(QCoreApplication::translate("ProjectLoading",
@@ -194,8 +228,8 @@ ProjectInputs demoInputs(const QString& dataFolder)
     inputs.territory.communes = {limits, QStringLiteral("commune")};
     inputs.territory.epcis = LayerSource{limits, QStringLiteral("epci")};
     inputs.territory.outline = LayerSource{limits, QStringLiteral("departement")};
-    inputs.networkPath = folder.filePath(QStringLiteral("routes-04.geojson"));
-    inputs.profile = kDefaultProfile;
+    inputs.networkPath = folder.filePath(network);
+    inputs.profile = detailed ? QStringLiteral("osm") : QStringLiteral("generalised");
     return inputs;
 }
 
