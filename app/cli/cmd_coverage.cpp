@@ -251,8 +251,13 @@ int runCoverage(const QStringList& arguments)
     }
     // Coarse networks are completed with town connectors at the town halls (see the profile).
     TownConnectorStats connectors;
+    if (const QString note = memoryNote(network.path); !note.isEmpty()) err() << note << '\n';
+    TerminalProgress progress(QStringLiteral("Preparing the network %1").arg(QFileInfo(network.path).fileName()));
+    PreparedNetworkOutcome prepared;
     RoadGraph graph(loadTerritoryNetwork(network.path, profile, lineOptions,
-                                               townAnchors(territory, townHallsFor(territory, points)), &connectors));
+                                         townAnchors(territory, townHallsFor(territory, points)), &connectors,
+                                         preparedNetworkRequest(store, progress), &prepared));
+    reportPreparedNetwork(prepared);
     const double loadMs = timer.nsecsElapsed() / 1e6;
 
     timer.restart();

@@ -155,9 +155,14 @@ PlanningProject loadPlanningProject(const QCommandLineParser& parser)
 
     project.points = project.store->points();
     // Coarse networks are completed with town connectors at the town halls (see the profile).
+    if (const QString note = memoryNote(project.networkPath); !note.isEmpty()) err() << note << '\n';
+    TerminalProgress progress(QStringLiteral("Preparing the network %1").arg(QFileInfo(project.networkPath).fileName()));
+    PreparedNetworkOutcome prepared;
     project.roads = std::make_shared<const NetworkInput>(loadTerritoryNetwork(
         project.networkPath, project.profile, lineOptions,
-        townAnchors(project.territory, townHallsFor(project.territory, project.points)), &project.connectors));
+        townAnchors(project.territory, townHallsFor(project.territory, project.points)), &project.connectors,
+        preparedNetworkRequest(*project.store, progress), &prepared));
+    reportPreparedNetwork(prepared);
     project.graph = std::make_unique<RoadGraph>(*project.roads);
     return project;
 }

@@ -94,6 +94,12 @@ void saveProjectInputs(Store& store, const ProjectInputs& inputs)
     store.setSetting(kBuildingsMinimumArea, QString::number(inputs.buildings.minimumBuildingAreaM2));
 }
 
+NetworkSource networkSourceOf(const ProjectInputs& inputs)
+{
+    return {inputs.networkPath, inputs.networkLayer, inputs.networkClassField, inputs.networkOnewayField,
+            inputs.networkSpeedField, inputs.profile};
+}
+
 PopulationPlacementOptions placementOptionsFor(const ProjectInputs& inputs, std::optional<PopulationMethod> method)
 {
     PopulationPlacementOptions options;
@@ -128,12 +134,6 @@ PopulationInput ProjectInputs::populationInputFor(PopulationMethod method) const
     if (method == PopulationMethod::Grid) return populationGrid;
     if (method == PopulationMethod::Buildings) return buildings;
     return PopulationInput{.method = method};
-}
-
-NetworkSource networkSourceOf(const ProjectInputs& inputs)
-{
-    return {inputs.networkPath, inputs.networkLayer, inputs.networkClassField, inputs.networkOnewayField,
-            inputs.networkSpeedField, inputs.profile};
 }
 
 ProjectInputs loadProjectInputs(const Store& store)

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "io/territory_loader.h"
+#include "network/network_source.h"
 #include "coverage/population.h"
 #include "population/population_input.h"
-#include "network/network_source.h"
 
 #include <QString>
 

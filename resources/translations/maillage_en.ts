@@ -1292,6 +1292,51 @@ line %1: %2</translation>
         <translation>“generalised” for a simplified network (classified roads), “osm” for OpenStreetMap.</translation>
     </message>
     <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <source>« osm » pour un réseau détaillé (OpenStreetMap, BD TOPO), « generalised » pour un réseau simplifié de routes classées ; automatique : choisi d&apos;après la densité du réseau.</source>
+        <translation>“osm” for a detailed network (OpenStreetMap, BD TOPO), “generalised” for a simplified network of classified roads; automatic: chosen from the network&apos;s density.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <source>automatique (selon la densité du réseau)</source>
+        <translation>automatic (from the network&apos;s density)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <source>Champ de la classe de route (valeurs OSM ou classes administratives françaises)</source>
+        <translation>Road class field (OSM values or French administrative classes)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <source>Champ du sens unique : yes/no, 1/0/-1, true/false, « sens unique », « double sens »… ; vide : le champ « oneway » s&apos;il existe</source>
+        <translation>One-way field: yes/no, 1/0/-1, true/false, “sens unique”, “double sens”…; empty: the “oneway” field when there is one</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <source>Champ d&apos;une vitesse en km/h qui remplace celle du profil (facultatif)</source>
+        <translation>Field with a speed in km/h that replaces the profile&apos;s (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <source>classe</source>
+        <translation>class</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <source>sens unique</source>
+        <translation>one-way</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <source>vitesse</source>
+        <translation>speed</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <source>Champs du réseau</source>
+        <translation>Network fields</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/new_project_dialog.cpp" line="70"/>
         <source>Profil de vitesses</source>
         <translation>Speed profile</translation>
