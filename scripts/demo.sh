@@ -4,6 +4,9 @@
 # prints what the territory and the store hold, then computes the 20-minute coverage of the
 # France services (out/coverage-04.gpkg, CSV tables in out/coverage-04/) and its summary, and
 # the map atlas in PDF (out/atlas-04.pdf).
+# Roads: the detailed OpenStreetMap network of the 04 (routes-osm-04.gpkg, its `class` and
+# `oneway` fields) with the calibrated osm profile (docs/CALIBRATION.md). Where no OSM data is
+# at hand, the coarse classified roads work too: --network "$DATA/routes-04.geojson" --profile generalised.
 # Data folder: ../shared/data (override with MAILLAGE_SHARED_DATA). Output: out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,9 +25,9 @@ $M init --project "$PROJECT" \
   --communes "$DATA/limites-04.gpkg" --communes-layer commune \
   --epci "$DATA/limites-04.gpkg" --epci-layer epci \
   --outline "$DATA/limites-04.gpkg" --outline-layer departement \
-  --network "$DATA/routes-04.geojson" --profile generalised \
+  --network "$DATA/routes-osm-04.gpkg" --profile osm \
   --boundaries-source "IGN, ADMIN EXPRESS COG 2018" --population-source "INSEE, populations légales 2025" \
-  --roads-source "TravelMapping HighwayData, 2026"
+  --roads-source "© OpenStreetMap contributors, ODbL, 2021"
 $M import --project "$PROJECT" "$DATA/mairies-04.csv" --credit "Communes et villes de France, 2025"
 $M import --project "$PROJECT" "$DATA/france-services-2024.csv" --credit "ANCT, liste du 1er août 2024"
 $M import --project "$PROJECT" "$DATA/laposte-2020.csv" --credit "La Poste, points de contact, 2020"

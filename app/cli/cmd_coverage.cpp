@@ -1,6 +1,8 @@
 // maillage coverage: the 20-minute coverage of a level — travel-time surface, gap zones,
 // population beyond the threshold, referral and access tables — written to a GeoPackage.
 #include "cli_support.h"
+#include "network/network_summary.h"
+#include "planning_support.h"
 
 #include "coverage/access_table.h"
 #include "coverage/coverage_run.h"
@@ -56,30 +58,6 @@ std::vector<double> breaksOption(const QCommandLineParser& parser)
 QString percent(double share) { return QStringLiteral("%1 %").arg(100.0 * share, 0, 'f', 1); }
 QString people(double value) { return groupThousands(qint64(std::llround(value))); }
 QString minutes(double value) { return std::isfinite(value) ? QString::number(value, 'f', 1) : QStringLiteral("-"); }
-
-// The network the user named, or the project's.
-struct NetworkChoice {
-    QString path;
-    QString layer;
-    QString profile;
-};
-
-NetworkChoice chooseNetwork(const QCommandLineParser& parser, const ProjectInputs& inputs)
-{
-    NetworkChoice choice;
-    choice.path = parser.isSet(QStringLiteral("network")) ? parser.value(QStringLiteral("network")) : inputs.networkPath;
-    choice.layer = parser.isSet(QStringLiteral("network-layer")) ? parser.value(QStringLiteral("network-layer"))
-                                                                 : inputs.networkLayer;
-    if (choice.path.isEmpty())
-        throw Error(QStringLiteral("no road network: give --network FILE, or save one in the project with "
-                                   "maillage init --network"));
-    if (!QFileInfo::exists(choice.path))
-        throw Error(QStringLiteral("cannot open the road network %1: no such file").arg(choice.path));
-    choice.profile = parser.isSet(QStringLiteral("profile")) ? parser.value(QStringLiteral("profile")) : inputs.profile;
-    if (choice.profile.isEmpty())
-        choice.profile = isOsmFile(choice.path) ? QStringLiteral("osm") : QStringLiteral("generalised");
-    return choice;
-}
 
 void writeText(const QString& path, const QString& text)
 {
@@ -204,11 +182,8 @@ int runCoverage(const QStringList& arguments)
         "zones beyond the threshold, population beyond per commune and EPCI, referral links between\n"
         "levels and the access table from each EPCI seat, written to a GeoPackage that QGIS opens styled."));
     parser.addOption(projectOption());
+    parser.addOptions(networkSourceOptions());
     parser.addOptions({
-        {QStringLiteral("network"), QStringLiteral("Road network (default: the project's)."), QStringLiteral("file")},
-        {QStringLiteral("network-layer"), QStringLiteral("Layer of the network file."), QStringLiteral("layer")},
-        {QStringLiteral("profile"), QStringLiteral("Speed profile: \"generalised\", \"osm\" or a JSON file (default: the project's)."),
-         QStringLiteral("profile")},
         {QStringLiteral("level"), QStringLiteral("Level of the points to reach: 1, 2 or 3 (default 2)."), QStringLiteral("level")},
         {QStringLiteral("threshold"), QStringLiteral("Minutes beyond which a place is a gap (default 20)."), QStringLiteral("minutes")},
         {QStringLiteral("cell"), QStringLiteral("Grid cell size in metres (default 200)."), QStringLiteral("metres")},
@@ -247,10 +222,9 @@ int runCoverage(const QStringList& arguments)
     Store store = openProject(parser);
     const ProjectInputs inputs = loadProjectInputs(store);
     const Territory territory = loadTerritory(inputs.territory);
-    const NetworkChoice network = chooseNetwork(parser, inputs);
+    const NetworkSource network = networkSourceFrom(parser, &inputs);
     const SpeedProfile profile = loadSpeedProfile(network.profile);
-    LineLayerOptions lineOptions;
-    lineOptions.layer = network.layer;
+    const LineLayerOptions lineOptions = lineLayerOptions(network);
     const std::vector<AccueilPoint> points = store.points();
     // A scenario's points replace the project's as the places to reach; the town halls where
     // people are counted stay the project's (the baseline), whatever the plan changes.
@@ -339,6 +313,18 @@ int runCoverage(const QStringList& arguments)
     out() << "), profile "
           << data.run.profile << "; grid " << cell << " m, " << groupThousands(qint64(context.grid().cellCount()))
           << " cells\n";
+    {
+        std::vector<XY> places;
+        QStringList names;
+        for (const AccueilPoint& point : levelPoints) {
+            places.push_back(point.lambert93);
+            names << point.name;
+        }
+        std::vector<XY> nodes(graph.nodeCount());
+        for (NodeId node = 0; node < graph.nodeCount(); ++node) nodes[node] = graph.nodePosition(node);
+        const QString beyond = placesBeyondExtentText(networkExtent(nodes), places, names);
+        if (!beyond.isEmpty()) out() << beyond << '\n';
+    }
     if (scenario) out() << "Scenario " << scenario->name << '\n';
     for (const ResolvedClosure& closure : closures) out() << "  road closed: " << closure.description << '\n';
     out() << '\n';

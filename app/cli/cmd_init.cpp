@@ -1,4 +1,5 @@
 #include "cli_support.h"
+#include "planning_support.h"
 
 #include "io/territory_loader.h"
 #include "store/project_settings.h"
@@ -46,9 +47,6 @@ int runInit(const QStringList& arguments)
         {QStringLiteral("epci-name-field"), QStringLiteral("EPCI name field (default NOM)."), field},
         {QStringLiteral("outline"), QStringLiteral("Département outline (optional: union of the communes otherwise)."), file},
         {QStringLiteral("outline-layer"), QStringLiteral("Layer of the outline file."), layer},
-        {QStringLiteral("network"), QStringLiteral("Road network: OpenStreetMap file or any OGR line layer."), file},
-        {QStringLiteral("network-layer"), QStringLiteral("Layer of the network file."), layer},
-        {QStringLiteral("profile"), QStringLiteral("Speed profile: \"generalised\", \"osm\" or a JSON file."), QStringLiteral("profile")},
         {QStringLiteral("boundaries-source"), QStringLiteral("Credit for the boundaries on maps, with the vintage (default: IGN ADMIN EXPRESS)."),
          QStringLiteral("text")},
         {QStringLiteral("population-source"), QStringLiteral("Credit for the population, with the vintage (default: INSEE, populations légales)."),
@@ -56,6 +54,7 @@ int runInit(const QStringList& arguments)
         {QStringLiteral("roads-source"), QStringLiteral("Credit for the road network (default: read from the file: OpenStreetMap, or its source field)."),
          QStringLiteral("text")},
     });
+    parser.addOptions(networkSourceOptions());
     if (!parseCommandLine(parser, QStringLiteral("init"), arguments)) return 0;
 
     const QString projectPath = requiredOption(parser, QStringLiteral("project"));
@@ -70,9 +69,7 @@ int runInit(const QStringList& arguments)
     overrideIfSet(parser, QStringLiteral("epci-siren-field"), sources.epciFields.siren);
     overrideIfSet(parser, QStringLiteral("epci-name-field"), sources.epciFields.name);
     sources.outline = optionalSource(parser, QStringLiteral("outline"), QStringLiteral("outline-layer"));
-    inputs.networkPath = absolute(parser.value(QStringLiteral("network")));
-    inputs.networkLayer = parser.value(QStringLiteral("network-layer"));
-    inputs.profile = parser.value(QStringLiteral("profile"));
+    applyNetworkOptions(parser, inputs);
 
     // Load first: a project is only created for a territory that can be read.
     const Territory territory = loadTerritory(sources);

@@ -7,6 +7,7 @@
 
 #include "io/point_importers.h"
 #include "network/extract_lines.h"
+#include "network/extract_osm.h"
 #include "network/network_summary.h"
 #include "network/profile_snapping.h"
 #include "network/road_graph.h"
@@ -32,20 +33,10 @@ QCommandLineOption networkOption()
                               QStringLiteral("file"));
 }
 
-QList<QCommandLineOption> networkReadingOptions()
-{
-    return {
-        {QStringLiteral("profile"),
-         QStringLiteral("Speed profile: a built-in name (%1) or a JSON file. Default: osm for OpenStreetMap "
-                        "files, generalised otherwise.").arg(builtinProfileNames().join(QStringLiteral(", "))),
-         QStringLiteral("profile")},
-        {QStringLiteral("layer"), QStringLiteral("Line layer to read (default: the first)."), QStringLiteral("name")},
-        {QStringLiteral("class-field"), QStringLiteral("Field holding the road class (default: class)."),
-         QStringLiteral("field")},
-    };
-}
+QList<QCommandLineOption> networkReadingOptions() { return networkSourceOptions(false, true); }
 
 struct LoadedNetwork {
+    NetworkSource source;
     SpeedProfile profile;
     NetworkInput input;
     ExtractStats stats;
@@ -54,20 +45,20 @@ struct LoadedNetwork {
 
 LoadedNetwork loadNetwork(const QCommandLineParser& parser)
 {
-    const QString file = requiredOption(parser, QStringLiteral("network"));
-    if (!QFileInfo::exists(file)) throw Error(QStringLiteral("cannot open %1: no such file").arg(file));
+    // With --project (od) and no --network, the project's network and fields.
+    std::optional<ProjectInputs> project;
+    if (!parser.isSet(QStringLiteral("network")) && parser.optionNames().contains(QStringLiteral("project")))
+        project = loadProjectInputs(openProject(parser));
+    if (!project) requiredOption(parser, QStringLiteral("network"));
     LoadedNetwork network;
-    const QString profileName = parser.isSet(QStringLiteral("profile"))
-                                    ? parser.value(QStringLiteral("profile"))
-                                    : (isOsmFile(file) ? QStringLiteral("osm") : QStringLiteral("generalised"));
-    network.profile = loadSpeedProfile(profileName);
-    LineLayerOptions lines;
-    if (parser.isSet(QStringLiteral("layer"))) lines.layer = parser.value(QStringLiteral("layer"));
-    if (parser.isSet(QStringLiteral("class-field"))) lines.classField = parser.value(QStringLiteral("class-field"));
+    network.source = networkSourceFrom(parser, project ? &*project : nullptr);
+    network.profile = loadSpeedProfile(network.source.profile);
     QElapsedTimer timer;
     timer.start();
+    const QString& file = network.source.path;
     if (const QString note = memoryNote(file); !note.isEmpty()) err() << note << '\n';
     TerminalProgress progress(QStringLiteral("Reading %1").arg(QFileInfo(file).fileName()));
+    LineLayerOptions lines = lineLayerOptions(network.source);
     lines.progress = progress.callback();
     OsmExtractOptions osm;
     osm.progress = progress.callback();
@@ -104,6 +95,15 @@ int runNetworkInfo(const QStringList& arguments)
     out() << "Read " << network.stats.featuresRead << " features, used " << network.stats.featuresUsed;
     if (network.stats.skippedTotal() > 0) out() << "; skipped: " << network.stats.skippedSummary();
     out() << '\n';
+    out() << "One-way roads: " << (network.stats.onewayField.isEmpty()
+                                        ? (isOsmFile(network.source.path) ? QStringLiteral("from the OpenStreetMap tags")
+                                                                          : QStringLiteral("none (no one-way field)"))
+                                        : QStringLiteral("field \"%1\", %2 features one-way")
+                                              .arg(network.stats.onewayField).arg(network.stats.onewayFeatures))
+          << '\n';
+    if (!isOsmFile(network.source.path))
+        out() << "Line ends joined to another line within the merge tolerance (pieces cut at tile edges): "
+              << network.stats.endsJoined << "; vertices merged: " << network.stats.verticesSnapped << '\n';
     if (network.stats.unknownClassTotal() > 0)
         out() << network.stats.unknownClassTotal() << " features with a class not understood (kept as unknown)\n";
     for (const QString& warning : network.stats.warnings) out() << "warning: " << warning << '\n';
@@ -280,7 +280,7 @@ int runNetworkPrepare(const QStringList& arguments)
 int runNetwork(const QStringList& arguments)
 {
     if (!arguments.isEmpty() && (arguments.first() == QLatin1String("--help") || arguments.first() == QLatin1String("-h"))) {
-        out() << "Usage: maillage network info --network FILE [--profile P] [--layer L] [--class-field F]\n\n"
+        out() << "Usage: maillage network info --network FILE [--profile P] [--network-layer L] [--class-field F] [--oneway-field F] [--speed-field F]\n\n"
               << "Subcommands:\n"
               << "  info     report what a road network holds (nodes, edges, km, components, classes)\n"
               << "  prepare  build a project's prepared network (maillage network prepare --project P)\n"

@@ -5,7 +5,9 @@
 #include "io/point_importers.h"
 #include "io/territory_loader.h"
 #include "coverage/territory_network.h"
+#include "network/prepared_network.h"
 #include "network/extract_lines.h"
+#include "network/network_source.h"
 #include "network/speed_profile.h"
 
 #include <QCoreApplication>
@@ -20,7 +22,6 @@
 namespace maillage::gui {
 namespace {
 
-const QString kDefaultProfile = QStringLiteral("generalised");
 
 void removeProjectFile(const QString& path)
 {
@@ -91,9 +92,12 @@ void loadNetworkAndCoverage(ProjectData& data, const std::vector<AccueilPoint>& 
 {
     const ProjectInputs& inputs = data.inputs;
     progress.step(30, QCoreApplication::translate("ProjectLoading", "Lecture du réseau routier…"));
-    data.profile = loadSpeedProfile(inputs.profile.isEmpty() ? kDefaultProfile : inputs.profile);
-    LineLayerOptions lines;
-    lines.layer = inputs.networkLayer;
+    // The project's profile, else the one that suits the network (osm on a detailed network).
+    NetworkSource source = networkSourceOf(inputs);
+    const ProfileChoice profileChoice = chooseProfile(source);
+    if (!profileChoice.warning.isEmpty()) data.warnings << profileChoice.warning;
+    data.profile = loadSpeedProfile(profileChoice.profile);
+    LineLayerOptions lines = lineLayerOptions(source);
     lines.progress = [&progress](double done) {
         progress.fraction(30, 70, done);
         return !progress.isCancelled();
@@ -102,8 +106,14 @@ void loadNetworkAndCoverage(ProjectData& data, const std::vector<AccueilPoint>& 
         // The network as the CLI's coverage builds it: coarse networks get town connectors
         // at the town halls (see the profile), so that the app and `maillage coverage` agree.
         const std::vector<TownAnchor> towns = townAnchors(data.territory, townHallsFor(data.territory, points));
+        // From the project's prepared network when it is up to date (built and saved otherwise).
+        PreparedNetworkRequest prepared;
+        if (!inputs.projectPath.isEmpty()) prepared.path = preparedNetworkPathFor(inputs.projectPath);
+        prepared.progress = lines.progress;
+        PreparedNetworkOutcome outcome;
         data.roads = std::make_shared<const NetworkInput>(
-            loadTerritoryNetwork(inputs.networkPath, data.profile, lines, towns));
+            loadTerritoryNetwork(inputs.networkPath, data.profile, lines, towns, nullptr, prepared, &outcome));
+        if (!outcome.reused && outcome.note.contains(QLatin1String("cannot write"))) data.warnings << outcome.note;
     } catch (const Error&) {
         if (progress.isCancelled()) throw LoadCancelled{};
         throw;
@@ -205,8 +215,10 @@ ProjectInputs demoInputs(const QString& dataFolder)
 {
     const QDir folder(QDir(dataFolder).filePath(QStringLiteral("04")));
     const QString limits = folder.filePath(QStringLiteral("limites-04.gpkg"));
-    for (const QString& name : {QStringLiteral("limites-04.gpkg"), QStringLiteral("routes-04.geojson"),
-                                QStringLiteral("mairies-04.csv"), QStringLiteral("france-services-2024.csv"),
+    // The detailed OpenStreetMap network, or the coarse classified roads where it is missing.
+    const bool detailed = QFileInfo::exists(folder.filePath(QStringLiteral("routes-osm-04.gpkg")));
+    const QString network = detailed ? QStringLiteral("routes-osm-04.gpkg") : QStringLiteral("routes-04.geojson");
+    for (const QString& name : {QStringLiteral("limites-04.gpkg"), network, QStringLiteral("mairies-04.csv"), QStringLiteral("france-services-2024.csv"),
                                 QStringLiteral("laposte-2020.csv")}) {
         if (!QFileInfo::exists(folder.filePath(name)))
             throw Error(QCoreApplication::translate("ProjectLoading",
@@ -218,8 +230,8 @@ ProjectInputs demoInputs(const QString& dataFolder)
     inputs.territory.communes = {limits, QStringLiteral("commune")};
     inputs.territory.epcis = LayerSource{limits, QStringLiteral("epci")};
     inputs.territory.outline = LayerSource{limits, QStringLiteral("departement")};
-    inputs.networkPath = folder.filePath(QStringLiteral("routes-04.geojson"));
-    inputs.profile = kDefaultProfile;
+    inputs.networkPath = folder.filePath(network);
+    inputs.profile = detailed ? QStringLiteral("osm") : QStringLiteral("generalised");
     return inputs;
 }
 

@@ -30,6 +30,9 @@ const QString kOutlineLayer = QStringLiteral("territory.outline.layer");
 const QString kNetworkPath = QStringLiteral("network.path");
 const QString kNetworkLayer = QStringLiteral("network.layer");
 const QString kProfile = QStringLiteral("network.profile");
+const QString kNetworkClassField = QStringLiteral("network.class_field");
+const QString kNetworkOnewayField = QStringLiteral("network.oneway_field");
+const QString kNetworkSpeedField = QStringLiteral("network.speed_field");
 const QString kSourceBoundaries = QStringLiteral("source.boundaries");
 const QString kSourcePopulation = QStringLiteral("source.population");
 const QString kSourceRoads = QStringLiteral("source.roads");
@@ -72,11 +75,21 @@ void saveProjectInputs(Store& store, const ProjectInputs& inputs)
     store.setSetting(kNetworkPath, inputs.networkPath);
     store.setSetting(kNetworkLayer, inputs.networkLayer);
     store.setSetting(kProfile, inputs.profile);
+    store.setSetting(kNetworkClassField, inputs.networkClassField);
+    store.setSetting(kNetworkOnewayField, inputs.networkOnewayField);
+    store.setSetting(kNetworkSpeedField, inputs.networkSpeedField);
+}
+
+NetworkSource networkSourceOf(const ProjectInputs& inputs)
+{
+    return {inputs.networkPath, inputs.networkLayer, inputs.networkClassField, inputs.networkOnewayField,
+            inputs.networkSpeedField, inputs.profile};
 }
 
 ProjectInputs loadProjectInputs(const Store& store)
 {
     ProjectInputs inputs;
+    inputs.projectPath = store.path();
     TerritorySources& t = inputs.territory;
     t.communes.path = store.setting(kCommunesPath).value_or(QString());
     if (t.communes.path.isEmpty())
@@ -94,6 +107,9 @@ ProjectInputs loadProjectInputs(const Store& store)
     loadInto(store, kNetworkPath, inputs.networkPath);
     loadInto(store, kNetworkLayer, inputs.networkLayer);
     loadInto(store, kProfile, inputs.profile);
+    loadInto(store, kNetworkClassField, inputs.networkClassField);
+    loadInto(store, kNetworkOnewayField, inputs.networkOnewayField);
+    loadInto(store, kNetworkSpeedField, inputs.networkSpeedField);
     return inputs;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "io/territory_loader.h"
+#include "network/network_source.h"
 
 #include <QString>
 
@@ -17,8 +18,20 @@ struct ProjectInputs {
     TerritorySources territory;
     QString networkPath;   // road network file (OSM or any OGR line layer); may be empty
     QString networkLayer;
-    QString profile;       // speed profile name ("generalised", "osm") or file path; may be empty
+    QString profile;       // speed profile name ("generalised", "osm") or file path; may be empty:
+                           // chosen from the network's density (network/network_source.h)
+    // Fields of a line layer (see network/network_source.h): empty = the defaults ("class";
+    // the layer's "oneway" field when it has one; no speed field).
+    QString networkClassField;
+    QString networkOnewayField;
+    QString networkSpeedField;
+    // The project file these inputs were read from (empty when built in memory): its prepared
+    // network lives beside it (network/prepared_network.h).
+    QString projectPath;
 };
+
+// The project's road network and how to read it.
+NetworkSource networkSourceOf(const ProjectInputs& inputs);
 
 void saveProjectInputs(Store& store, const ProjectInputs& inputs);
 
