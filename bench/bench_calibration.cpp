@@ -273,17 +273,26 @@ void runDetailed(const SpeedProfile& start, const std::vector<ReferenceTrip>& tr
     if (grid) {
         timer.restart();
         DetailedCalibrationGrid values;
-        const QByteArray gridEnv = qgetenv("MAILLAGE_CALIBRATION_GRID");  // "coarse": a quick exploration
-        if (gridEnv == "split") {
+        const QByteArray gridEnv = qgetenv("MAILLAGE_CALIBRATION_GRID");  // "one-scale": one scale for all classes
+        if (gridEnv != "one-scale") {  // default: main and minor roads scaled apart
             for (int i = 0; i <= 6; ++i) values.speedScales.push_back(0.90 + 0.05 * i);
-            for (int i = 0; i <= 6; ++i) values.minorSpeedScales.push_back(0.80 + 0.10 * i);
-            values.lateralAccelerations = {0.0, 1.5, 2.5, 4.0};
+            for (int i = 0; i <= 8; ++i) values.minorSpeedScales.push_back(1.00 + 0.10 * i);
+            values.lateralAccelerations = {0.0, 2.0, 3.0, 4.0, 5.0};
         } else {
             for (int i = 0; i <= 25; ++i) values.speedScales.push_back(0.70 + 0.02 * i);
             values.lateralAccelerations = {0.0, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0};
         }
         for (int t = 0; t <= 240; t += 15) values.terminalSeconds.push_back(t);
-        SpeedProfile base = start;  // the scale applies to the shipped table divided by its own scale
+        // The scales apply to typical French car speeds per class (the table the osm profile
+        // shipped with before its calibration), whatever the profile given holds.
+        SpeedProfile base = start;
+        const std::pair<RoadClass, double> typical[] = {
+            {RoadClass::Motorway, 115}, {RoadClass::MotorwayLink, 60}, {RoadClass::Trunk, 90}, {RoadClass::TrunkLink, 50},
+            {RoadClass::Primary, 70}, {RoadClass::PrimaryLink, 45}, {RoadClass::Secondary, 60}, {RoadClass::SecondaryLink, 40},
+            {RoadClass::Tertiary, 50}, {RoadClass::TertiaryLink, 35}, {RoadClass::Unclassified, 40},
+            {RoadClass::Residential, 30}, {RoadClass::LivingStreet, 10}, {RoadClass::Service, 20}, {RoadClass::Track, 15},
+            {RoadClass::Unknown, 40}};
+        for (const auto& [roadClass, kmh] : typical) base.classKmh[static_cast<int>(roadClass)] = kmh;
         const DetailedCalibrationOutcome outcome = calibrateDetailedProfile(lot, base, trips, values);
         print(QStringLiteral("### Grid: speed scale × lateral acceleration × terminal time (%1 points, %2 s)\n")
                   .arg(outcome.scan.size()).arg(timer.elapsed() / 1000.0, 0, 'f', 1));

@@ -7,6 +7,7 @@
 #include "coverage/access_table.h"
 #include "coverage/coverage_run.h"
 #include "coverage/network_engine.h"
+#include "coverage/population_sensitivity.h"
 #include "coverage/referral.h"
 #include "coverage/territory_network.h"
 #include "geo/territory.h"
@@ -195,6 +196,13 @@ int runCoverage(const QStringList& arguments)
         {QStringLiteral("out"), QStringLiteral("Result GeoPackage to write (replaced if it exists)."), QStringLiteral("file")},
         {QStringLiteral("csv"), QStringLiteral("Also write the tables as CSV files in this folder."), QStringLiteral("dir")},
         {QStringLiteral("threads"), QStringLiteral("Threads for snapping, searching and shaping the gap zones (default 2)."), QStringLiteral("n")},
+        {QStringLiteral("population"),
+         QStringLiteral("Where people live: grid (INSEE squares or any gridded population), buildings, spread (over the "
+                        "cells near a road) or town-halls (default: grid when the project has one, else buildings, else spread)."),
+         QStringLiteral("method")},
+        {QStringLiteral("sensitivity"),
+         QStringLiteral("Also compute the population beyond under every population method the project has and with road "
+                        "speeds 10 % lower and higher: table population_sensitivity (GeoPackage, project, CSV).")},
     });
     if (!parseCommandLine(parser, QStringLiteral("coverage"), arguments)) return 0;
 
@@ -211,6 +219,14 @@ int runCoverage(const QStringList& arguments)
     }
     if (!(cell > 0.0) || !std::isfinite(cell))
         throw UsageError(QStringLiteral("--cell must be a positive number of metres, not \"%1\"").arg(parser.value(QStringLiteral("cell"))));
+    std::optional<PopulationMethod> populationMethod;
+    if (parser.isSet(QStringLiteral("population"))) {
+        populationMethod = populationMethodFromKey(parser.value(QStringLiteral("population")));
+        if (!populationMethod)
+            throw UsageError(QStringLiteral("--population must be grid, buildings, spread or town-halls, not \"%1\"")
+                                 .arg(parser.value(QStringLiteral("population"))));
+    }
+    const bool sensitivityAsked = parser.isSet(QStringLiteral("sensitivity"));
     const QString outPath = requiredOption(parser, QStringLiteral("out"));
     const QString csvDir = parser.value(QStringLiteral("csv"));
     const QString scenarioName = parser.value(QStringLiteral("scenario"));
@@ -250,8 +266,9 @@ int runCoverage(const QStringList& arguments)
         scenario ? resolveRoadClosures(graph, scenario->roadClosures) : std::vector<ResolvedClosure>{};
     const ScopedRoadClosures closed(graph, closures);
     const GraphTravelEngine engine(graph, profile);
+    const PopulationPlacementOptions placementOptions = placementOptionsFor(inputs, populationMethod);
     const CoverageContext context(territory, engine, points,
-                                  {.cellSize = cell, .placement = {}, .threads = options.threads});
+                                  {.cellSize = cell, .placement = placementOptions, .threads = options.threads});
     const bool includePlanned = parser.isSet(QStringLiteral("include-planned"));
     const std::vector<AccueilPoint>& servicePoints = scenario ? scenario->points : points;
     const std::vector<AccueilPoint> levelPoints = scenario ? scenarioLevelPoints(*scenario, options.level)
@@ -264,10 +281,48 @@ int runCoverage(const QStringList& arguments)
     const std::vector<ReferralLink> referrals = computeReferrals(engine, servicePoints, options.thresholdMinutes);
     const AccessTable access = computeAccessTable(engine, epciSeatOrigins(territory, context.townHalls()),
                                                   defaultAccessColumns(servicePoints), servicePoints);
+    std::optional<PopulationSensitivity> sensitivity;
+    if (sensitivityAsked) {
+        sensitivity.emplace();
+        // Every population method on the same travel times: only where people are changes.
+        for (PopulationMethod method : inputs.availablePopulationMethods()) {
+            PopulationPlacementOptions methodOptions = placementOptionsFor(inputs, method);
+            const PopulationPlacement placement =
+                method == placementOptions.method ? context.placement()
+                                                  : PopulationPlacement::build(territory, context.grid(), context.cellLinks(), methodOptions);
+            const PopulationCoverage coverage =
+                computePopulationCoverage(territory, context.grid(), placement, result.surface.minutes,
+                                          result.townHallTimes.minutes, context.townHalls(), options.thresholdMinutes);
+            sensitivity->addColumn(populationMethodKey(method), populationMethodKey(method), coverage, method);
+        }
+        // Road speeds ±10 %, people placed as the chosen method says.
+        for (const double factor : {0.9, 1.1}) {
+            SpeedProfile varied = profile;
+            for (double& kmh : varied.classKmh) kmh *= factor;
+            varied.maxspeedFactor *= factor;
+            RoadGraph variedGraph(loadTerritoryNetwork(network.path, varied, lineOptions,
+                                                       townAnchors(territory, townHallsFor(territory, points))));
+            const std::vector<ResolvedClosure> variedClosures =
+                scenario ? resolveRoadClosures(variedGraph, scenario->roadClosures) : std::vector<ResolvedClosure>{};
+            const ScopedRoadClosures variedClosed(variedGraph, variedClosures);
+            const GraphTravelEngine variedEngine(variedGraph, varied);
+            const CoverageContext variedContext(territory, variedEngine, points,
+                                                {.cellSize = cell, .placement = {}, .threads = options.threads,
+                                                 .fixedPlacement = &context.placement()});
+            CoverageOptions quick = options;
+            quick.computeBands = false;
+            quick.clipGapsToCommunes = false;
+            const CoverageResult variedResult = computeCoverage(variedContext, levelPoints, quick);
+            const QString key = factor < 1 ? QStringLiteral("speeds-10") : QStringLiteral("speeds+10");
+            sensitivity->addColumn(key, key + QStringLiteral(" (") + populationMethodKey(placementOptions.method) + QLatin1Char(')'),
+                                   variedResult.population, placementOptions.method);
+        }
+    }
     const double computeMs = timer.nsecsElapsed() / 1e6;
 
     timer.restart();
     CoverageExport data;
+    if (sensitivity) data.sensitivity = &*sensitivity;
     data.context = &context;
     data.result = &result;
     data.points = servicePoints;
@@ -290,8 +345,24 @@ int runCoverage(const QStringList& arguments)
     store.writeResultTable(QStringLiteral("access_epci_seats"),
                            QStringLiteral("Nearest accueil point of each kind from each EPCI seat (last coverage run)"),
                            accessColumns, accessText.rows);
+    if (sensitivity) {
+        std::vector<Store::ResultColumn> columns;
+        for (const QString& name : sensitivity->header())
+            columns.push_back({name, name == QStringLiteral("population") || name.startsWith(QStringLiteral("beyond_"))
+                                         || name == QStringLiteral("low") || name == QStringLiteral("high")});
+        store.writeResultTable(kSensitivityTable,
+                               QStringLiteral("Population beyond %1 min of level %2 under each population method and road "
+                                              "speeds ±10 %% (last coverage run)")
+                                   .arg(options.thresholdMinutes).arg(options.level),
+                               columns, sensitivity->tableRows());
+    }
     if (!csvDir.isEmpty()) {
         if (!QDir().mkpath(csvDir)) throw Error(QStringLiteral("cannot create the folder %1").arg(csvDir));
+        if (sensitivity) {
+            TextTable table(sensitivity->header());
+            for (const QStringList& row : sensitivity->tableRows()) table.addRow(row);
+            writeText(QDir(csvDir).filePath(QStringLiteral("sensitivity.csv")), csvOf(table));
+        }
         const QDir dir(csvDir);
         writeText(dir.filePath(QStringLiteral("communes.csv")), csvOf(communeTable(result)));
         writeText(dir.filePath(QStringLiteral("epci.csv")), csvOf(epciTable(result, false)));
@@ -328,8 +399,21 @@ int runCoverage(const QStringList& arguments)
     if (scenario) out() << "Scenario " << scenario->name << '\n';
     for (const ResolvedClosure& closure : closures) out() << "  road closed: " << closure.description << '\n';
     out() << '\n';
-    out() << "Population beyond " << threshold << " min (" << groupThousands(d.population) << " inhabitants):\n"
-          << "  spread over the inhabited cells: " << people(d.beyondSpread) << " (" << percent(d.shareSpread()) << ")\n"
+    const PopulationMethod method = result.population.method;
+    const double headline = beyondBy(d, method);
+    out() << "Population beyond " << threshold << " min (" << groupThousands(d.population) << " inhabitants): "
+          << people(headline) << " (" << percent(d.population ? headline / double(d.population) : 0.0) << "), population by the "
+          << populationMethodKey(method) << " method: " << populationMethodDescription(method) << '\n';
+    if (!context.placement().sourceDescription().isEmpty()) {
+        out() << "  from " << context.placement().sourceDescription();
+        if (context.placement().communesFallenBack() > 0)
+            out() << "; " << context.placement().communesFallenBack() << " communes without any there spread near the roads";
+        out() << '\n';
+    }
+    out() << (method == PopulationMethod::Grid        ? "  on the cells, INSEE grid:        "
+              : method == PopulationMethod::Buildings ? "  on the cells, buildings:         "
+                                                      : "  spread over the inhabited cells: ")
+          << people(d.beyondSpread) << " (" << percent(d.shareSpread()) << ")\n"
           << "  counted at the town hall:        " << people(d.beyondAtTownHall) << " (" << percent(d.shareAtTownHall())
           << "), " << d.communesTownHallBeyond << " communes\n"
           << "  area beyond: " << QString::number(d.areaBeyondKm2, 'f', 0) << " km² of "
@@ -345,6 +429,27 @@ int runCoverage(const QStringList& arguments)
             halls.addRow({commune.name, commune.insee, minutes(commune.townHallMinutes), groupThousands(commune.population)});
         }
         halls.print(out());
+    }
+    if (sensitivity) {
+        out() << "\nSensitivity: people beyond " << threshold << " min under each assumption\n";
+        QStringList header{QStringLiteral("area")};
+        for (const SensitivityColumn& column : sensitivity->columns()) header << column.label;
+        header << QStringLiteral("verdict");
+        TextTable table(header);
+        int borderline = 0, sure = 0;
+        for (const SensitivityRow& row : sensitivity->rows()) {
+            if (row.kind == SensitivityRow::Kind::Commune) {
+                (row.verdict() == QStringLiteral("beyond") ? sure : borderline) += 1;
+                continue;
+            }
+            QStringList cells{row.name.isEmpty() ? row.code : row.name};
+            for (double b : row.beyond) cells << people(b);
+            cells << QString();
+            table.addRow(cells);
+        }
+        table.print(out());
+        out() << "  communes beyond under every assumption: " << sure << ", under some only (borderline): " << borderline
+              << " (table " << kSensitivityTable << ")\n";
     }
     printReferralSummary(referrals, servicePoints, threshold);
     out() << "Written " << outPath;

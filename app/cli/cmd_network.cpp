@@ -55,7 +55,7 @@ LoadedNetwork loadNetwork(const QCommandLineParser& parser)
     network.profile = loadSpeedProfile(network.source.profile);
     QElapsedTimer timer;
     timer.start();
-    const QString& file = network.source.path;
+    const QString file = network.source.path;
     if (const QString note = memoryNote(file); !note.isEmpty()) err() << note << '\n';
     TerminalProgress progress(QStringLiteral("Reading %1").arg(QFileInfo(file).fileName()));
     LineLayerOptions lines = lineLayerOptions(network.source);

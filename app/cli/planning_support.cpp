@@ -171,7 +171,8 @@ std::unique_ptr<ScenarioCoverageRunner> scenarioRunner(PlanningProject& project,
 {
     return std::make_unique<ScenarioCoverageRunner>(
         project.territory, *project.graph, project.profile, project.points,
-        CoverageSetup{.cellSize = cellOption(parser), .placement = {}, .threads = threadsOption(parser)});
+        CoverageSetup{.cellSize = cellOption(parser), .placement = placementOptionsFor(project.inputs),
+                      .threads = threadsOption(parser)});
 }
 
 QString peopleText(double value) { return groupThousands(qint64(std::llround(value))); }

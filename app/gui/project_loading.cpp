@@ -54,6 +54,9 @@ ImportBatch readKnownFile(const QString& file)
     case PointFormat::Mairies: return readMairiesCsv(file);
     case PointFormat::FranceServices: return readFranceServicesCsv(file);
     case PointFormat::LaPoste: return readLaPosteCsv(file);
+    case PointFormat::Operators: return readOperatorsCsv(file);
+    case PointFormat::Annuaire:
+        return file.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) ? readAnnuaireJson(file) : readAnnuaireCsv(file);
     case PointFormat::Generic: break;
     }
     return readGenericPoints(file, {});
@@ -83,6 +86,8 @@ void prepareCoverage(ProjectData& data, const std::vector<AccueilPoint>& points,
     progress.step(78, QCoreApplication::translate("ProjectLoading", "Préparation de la grille de couverture…"));
     CoverageSetup setup;
     setup.threads = std::max(1, QThread::idealThreadCount());
+    // Where people live, as the project says (INSEE grid, buildings or the spread); read once, then cached.
+    setup.placement = placementOptionsFor(data.inputs);
     data.coverage = std::make_unique<CoverageContext>(data.territory, *data.engine, points, setup);
 }
 

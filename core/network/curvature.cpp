@@ -10,7 +10,10 @@
 namespace maillage {
 namespace {
 
-double distance(XY a, XY b) { return std::hypot(b.x - a.x, b.y - a.y); }
+// Plain square roots rather than std::hypot: this runs some two million times per extraction
+// of a département's detailed network, and coordinates in metres cannot overflow.
+double squaredDistance(XY a, XY b) { return (b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y); }
+double distance(XY a, XY b) { return std::sqrt(squaredDistance(a, b)); }
 
 // Walks along a shape by increasing distance: point at `s` metres from the start.
 class ShapeWalker {
@@ -39,10 +42,10 @@ constexpr double kStepMetres = 10.0;
 
 double circumradius(XY a, XY b, XY c)
 {
-    const double ab = distance(a, b), bc = distance(b, c), ca = distance(c, a);
+    const double abbcca = std::sqrt(squaredDistance(a, b) * squaredDistance(b, c) * squaredDistance(c, a));
     const double twiceArea = std::abs((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x));
-    if (twiceArea <= 1e-9 * ab * bc) return std::numeric_limits<double>::infinity();
-    return ab * bc * ca / (2.0 * twiceArea);
+    if (twiceArea <= 1e-12 * abbcca) return std::numeric_limits<double>::infinity();
+    return abbcca / (2.0 * twiceArea);
 }
 
 double shapeLengthMetres(std::span<const XY> shape)
@@ -74,8 +77,9 @@ double drivingSeconds(std::span<const XY> shape, double kmh, const SpeedProfile&
     for (int k = 0; k < pieces; ++k) {
         const double s = std::clamp((k + 0.5) * pieceMetres, halfChord, length - halfChord);
         const double radius = circumradius(behind.at(s - halfChord), here.at(s), ahead.at(s + halfChord));
-        const double bendMs = std::sqrt(lateral * radius);
-        seconds += profile.roadMetres(pieceMetres) / std::min(freeMs, bendMs);
+        // Most of a road is gentler than the bend that would slow the car: no square root there.
+        const double bendSquared = lateral * radius;
+        seconds += profile.roadMetres(pieceMetres) / (bendSquared < freeMs * freeMs ? std::sqrt(bendSquared) : freeMs);
     }
     return seconds;
 }

@@ -124,7 +124,7 @@ QString placesBeyondExtentText(const NetworkExtent& extent, std::span<const XY> 
     for (std::size_t i = 0; i < places.size(); ++i)
         if (!extent.contains(places[i])) beyond << (i < std::size_t(names.size()) ? names[int(i)] : QString());
     if (beyond.isEmpty()) return {};
-    QString text = QStringLiteral("%1 %2 beyond the road network's extent (times from the roads at its edge): ")
+    QString text = QStringLiteral("%1 %2 beyond the road network's extent: ")
                        .arg(beyond.size()).arg(beyond.size() == 1 ? QStringLiteral("point") : QStringLiteral("points"));
     text += QStringList(beyond.mid(0, namesShown)).join(QStringLiteral(", "));
     if (beyond.size() > namesShown) text += QStringLiteral(" and %1 more").arg(beyond.size() - namesShown);

@@ -52,7 +52,8 @@ struct NetworkExtent {
 };
 NetworkExtent networkExtent(std::span<const XY> nodes);
 
-// "20 points beyond the road network's extent: A, B, C and 17 more" (empty when none).
+// "20 points beyond the road network's extent: A, B, C and 17 more" (empty when none). Such a
+// place joins the roads at the file's edge when one is within the snap distance, else none.
 QString placesBeyondExtentText(const NetworkExtent& extent, std::span<const XY> places, const QStringList& names,
                                int namesShown = 8);
 

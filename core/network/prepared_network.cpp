@@ -90,7 +90,8 @@ QByteArray profileContent(const SpeedProfile& profile)
     for (double kmh : profile.classKmh) stream << kmh;
     stream << profile.useMaxspeed << profile.maxspeedFactor << profile.maxspeedCapKmh << profile.detourFactor
            << profile.townMetresPerSqrtInhabitant << profile.townMinMetres << profile.townMaxMetres
-           << profile.accessKmh << profile.accessDetour;
+           << profile.accessKmh << profile.accessDetour << profile.lateralAccelerationMs2
+           << profile.curvatureHalfChordMetres;
     for (const RefClassRule& rule : profile.refClasses)
         stream << rule.pattern.pattern() << static_cast<int>(rule.roadClass);
     return content;

@@ -2,6 +2,8 @@
 
 #include "io/territory_loader.h"
 #include "network/network_source.h"
+#include "coverage/population.h"
+#include "population/population_input.h"
 
 #include <QString>
 
@@ -25,15 +27,32 @@ struct ProjectInputs {
     QString networkClassField;
     QString networkOnewayField;
     QString networkSpeedField;
+<<<<<<< HEAD
     // The project file these inputs were read from (empty when built in memory): its prepared
     // network lives beside it (network/prepared_network.h).
     QString projectPath;
+=======
+    PopulationInput populationGrid{.method = PopulationMethod::Grid};  // INSEE squares, raster or layer; may be unset
+    PopulationInput buildings{.method = PopulationMethod::Buildings};  // may be unset
+
+    // The population method a coverage uses when none is asked for: the grid when the
+    // project has one, else the buildings, else the spread.
+    PopulationMethod defaultPopulationMethod() const;
+    // The methods this project can compute (the spread and the town halls always).
+    std::vector<PopulationMethod> availablePopulationMethods() const;
+    // The source file of a method (unset for the spread and the town halls).
+    PopulationInput populationInputFor(PopulationMethod method) const;
+>>>>>>> main
 };
 
 // The project's road network and how to read it.
 NetworkSource networkSourceOf(const ProjectInputs& inputs);
 
 void saveProjectInputs(Store& store, const ProjectInputs& inputs);
+
+// How a coverage of this project places people under `method` (the project's default when
+// unset). Throws Error naming the init option when the method needs a file the project lacks.
+PopulationPlacementOptions placementOptionsFor(const ProjectInputs& inputs, std::optional<PopulationMethod> method = {});
 
 // Throws Error when the project has no territory configured.
 ProjectInputs loadProjectInputs(const Store& store);
