@@ -27,11 +27,9 @@ struct ProjectInputs {
     QString networkClassField;
     QString networkOnewayField;
     QString networkSpeedField;
-<<<<<<< HEAD
     // The project file these inputs were read from (empty when built in memory): its prepared
     // network lives beside it (network/prepared_network.h).
     QString projectPath;
-=======
     PopulationInput populationGrid{.method = PopulationMethod::Grid};  // INSEE squares, raster or layer; may be unset
     PopulationInput buildings{.method = PopulationMethod::Buildings};  // may be unset
 
@@ -42,7 +40,6 @@ struct ProjectInputs {
     std::vector<PopulationMethod> availablePopulationMethods() const;
     // The source file of a method (unset for the spread and the town halls).
     PopulationInput populationInputFor(PopulationMethod method) const;
->>>>>>> main
 };
 
 // The project's road network and how to read it.
