@@ -2,6 +2,8 @@
 // population beyond the threshold, referral and access tables — written to a GeoPackage.
 #include "cli_support.h"
 
+#include "common/atomic_file.h"
+
 #include "coverage/access_table.h"
 #include "coverage/coverage_run.h"
 #include "coverage/network_engine.h"
@@ -22,7 +24,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <array>
 #include <cmath>
@@ -53,6 +54,9 @@ std::vector<double> breaksOption(const QCommandLineParser& parser)
     return breaks;
 }
 
+const QStringList kCsvFiles{QStringLiteral("communes.csv"), QStringLiteral("epci.csv"), QStringLiteral("gap_zones.csv"),
+                            QStringLiteral("referrals.csv"), QStringLiteral("access_epci_seats.csv")};
+
 QString percent(double share) { return QStringLiteral("%1 %").arg(100.0 * share, 0, 'f', 1); }
 QString people(double value) { return groupThousands(qint64(std::llround(value))); }
 QString minutes(double value) { return std::isfinite(value) ? QString::number(value, 'f', 1) : QStringLiteral("-"); }
@@ -81,14 +85,7 @@ NetworkChoice chooseNetwork(const QCommandLineParser& parser, const ProjectInput
     return choice;
 }
 
-void writeText(const QString& path, const QString& text)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
-        throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    file.write(text.toUtf8());
-    if (!file.commit()) throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-}
+void writeText(const QString& path, const QString& text) { writeFileAtomically(path, text.toUtf8()); }
 
 QString csvOf(const TextTable& table)
 {
@@ -248,6 +245,11 @@ int runCoverage(const QStringList& arguments)
     const ProjectInputs inputs = loadProjectInputs(store);
     const Territory territory = loadTerritory(inputs.territory);
     const NetworkChoice network = chooseNetwork(parser, inputs);
+    // Before any computation: never write over an input, nor fail after the long part.
+    const QStringList inputFiles = projectInputFiles(store, inputs, {network.path, network.profile});
+    checkOutputPath(QStringLiteral("--out"), outPath, inputFiles);
+    if (!csvDir.isEmpty()) checkOutputFolder(QStringLiteral("--csv"), csvDir, kCsvFiles, inputFiles);
+    store.requireWritable();  // the access table is saved in the project
     const SpeedProfile profile = loadSpeedProfile(network.profile);
     LineLayerOptions lineOptions;
     lineOptions.layer = network.layer;
@@ -312,7 +314,6 @@ int runCoverage(const QStringList& arguments)
                            QStringLiteral("Nearest accueil point of each kind from each EPCI seat (last coverage run)"),
                            accessColumns, accessText.rows);
     if (!csvDir.isEmpty()) {
-        if (!QDir().mkpath(csvDir)) throw Error(QStringLiteral("cannot create the folder %1").arg(csvDir));
         const QDir dir(csvDir);
         writeText(dir.filePath(QStringLiteral("communes.csv")), csvOf(communeTable(result)));
         writeText(dir.filePath(QStringLiteral("epci.csv")), csvOf(epciTable(result, false)));
