@@ -346,7 +346,8 @@ TEST_CASE("a grid that needs more memory than the budget is refused before alloc
     CHECK(message.contains(QStringLiteral("million cells and need about")));
     CHECK(message.contains(QStringLiteral("GB of memory")));
     CHECK(message.contains(QStringLiteral("MAILLAGE_MEMORY_MB")));
-    // The default budget is half the machine's memory; the usual 200 m grid fits.
+    // By default a 17 m grid (6.4 GB) is refused, the usual 200 m grid fits.
+    CHECK(errorMessage([&] { CoverageGrid::build(territory, 17.0); }).contains(QStringLiteral("million cells")));
     CHECK(memoryBudgetBytes() > 256u * 1024 * 1024);
     CHECK_NOTHROW(CoverageGrid::build(territory, 200.0));
 }

@@ -9,6 +9,7 @@
 #include <gdal_priv.h>
 #include <ogr_geometry.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include <unistd.h>
@@ -49,11 +50,14 @@ std::uint64_t memoryBudgetBytes()
     bool ok = false;
     const qint64 megabytes = qEnvironmentVariableIntValue("MAILLAGE_MEMORY_MB", &ok);
     if (ok && megabytes > 0) return std::uint64_t(megabytes) * 1024 * 1024;
-    // Default: half the machine's memory, leaving the rest to the system and the application.
+    // Default: 4 GB, or half the machine's memory when it has less than 8 GB. A 200 m grid over
+    // a département takes about 100 MB; more than 4 GB means cells of about 20 m, which is
+    // rather a mistake than a plan (MAILLAGE_MEMORY_MB allows it).
+    constexpr std::uint64_t kDefaultBudget = std::uint64_t(4) << 30;
     const long pages = sysconf(_SC_PHYS_PAGES);
     const long pageSize = sysconf(_SC_PAGE_SIZE);
-    if (pages > 0 && pageSize > 0) return std::uint64_t(pages) * std::uint64_t(pageSize) / 2;
-    return std::uint64_t(4) << 30;
+    if (pages > 0 && pageSize > 0) return std::min(kDefaultBudget, std::uint64_t(pages) * std::uint64_t(pageSize) / 2);
+    return kDefaultBudget;
 }
 
 CoverageGrid CoverageGrid::build(const Territory& territory, double cellSize)

@@ -12,7 +12,8 @@ namespace maillage {
 
 class Territory;
 
-// The memory a computation may use: MAILLAGE_MEMORY_MB when set, else half the machine's.
+// The memory a computation may use: MAILLAGE_MEMORY_MB when set, else 4 GB (half the
+// machine's memory when it has less than 8 GB).
 std::uint64_t memoryBudgetBytes();
 
 // A regular Lambert-93 grid over the territory, the support of the travel-time surface.
