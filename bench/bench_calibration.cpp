@@ -28,6 +28,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <limits>
 
 using namespace maillage;
 
@@ -35,7 +36,7 @@ namespace {
 
 QString dataRoot = QStringLiteral(MAILLAGE_SHARED_DATA);
 
-void print(const QString& text) { std::cout << text.toStdString() << '\n'; }
+void print(const QString& text) { std::cout << text.toStdString() << std::endl; }
 
 QString minutesText(double minutes)
 {
@@ -207,6 +208,177 @@ void runGrid(const CalibrationNetwork& network, const SpeedProfile& start, const
               .arg(100 * errors.back(), 0, 'f', 1));
 }
 
+// Leave-one-out on a detailed-profile scan: for each trip, the grid point that fits the
+// others best predicts it. Every grid point holds every trip's result, so nothing is re-routed.
+std::vector<std::pair<const DetailedCalibrationStep*, TripCheck>> leaveOneOut(
+    const std::vector<DetailedCalibrationStep>& scan, std::size_t tripCount, bool bends)
+{
+    std::vector<std::pair<const DetailedCalibrationStep*, TripCheck>> predictions;
+    for (std::size_t left = 0; left < tripCount; ++left) {
+        const DetailedCalibrationStep* best = nullptr;
+        double bestScore = std::numeric_limits<double>::infinity();
+        for (const DetailedCalibrationStep& step : scan) {
+            if (!bends && step.lateralAcceleration > 0) continue;
+            std::vector<TripCheck> others = step.summary.trips;
+            others.erase(others.begin() + static_cast<std::ptrdiff_t>(left));
+            const double score = summariseTrips(std::move(others)).rmsLogMinutesError;
+            if (score < bestScore) {
+                bestScore = score;
+                best = &step;
+            }
+        }
+        predictions.emplace_back(best, best->summary.trips[left]);
+    }
+    return predictions;
+}
+
+void printLeaveOneOut(const std::vector<DetailedCalibrationStep>& scan, std::size_t tripCount, bool bends)
+{
+    print(QStringLiteral("| left out | fitted speed scale | minor scale | fitted lateral m/s² | fitted terminal s | published min | predicted min | error |\n|---|---:|---:|---:|---:|---:|---:|---:|"));
+    std::vector<TripCheck> predicted;
+    for (const auto& [step, trip] : leaveOneOut(scan, tripCount, bends)) {
+        predicted.push_back(trip);
+        print(QStringLiteral("| %1 – %2 | %3 | %4 | %5 | %6 | %7 | %8 |").arg(trip.reference.fromName, trip.reference.toName)
+                  .arg(QStringLiteral("%1 | %2").arg(step->speedScale, 0, 'f', 2).arg(step->minorSpeedScale, 0, 'f', 2))
+                  .arg(step->lateralAcceleration, 0, 'f', 2).arg(step->terminalSeconds)
+                  .arg(trip.reference.minutes).arg(trip.minutes, 0, 'f', 1).arg(percent(trip.minutesError())));
+    }
+    const TripCheckSummary summary = summariseTrips(predicted);
+    print(QStringLiteral("\nleave-one-out%1: median |error| %2 %, worst %3 %, RMS log %4\n")
+              .arg(bends ? QString() : QStringLiteral(" without bends"))
+              .arg(100 * summary.medianAbsMinutesError, 0, 'f', 1).arg(100 * summary.maxAbsMinutesError, 0, 'f', 1)
+              .arg(summary.rmsLogMinutesError, 0, 'f', 4));
+}
+
+LineLayerOptions osmLayerOptions()
+{
+    LineLayerOptions options;
+    options.onewayField = QStringLiteral("oneway");
+    options.mergeToleranceMetres = 1.5;
+    return options;
+}
+
+// The detailed (OpenStreetMap) profile: grid over a scale of the class speeds, the lateral
+// acceleration in bends and the terminal time, on lot-46/routes-osm-46.gpkg; leave-one-out
+// with and without bends; then the mountain trips of the 04 on 04/routes-osm-04.gpkg.
+void runDetailed(const SpeedProfile& start, const std::vector<ReferenceTrip>& trips, bool grid)
+{
+    const QDir data(dataRoot);
+    QElapsedTimer timer;
+    timer.start();
+    const CalibrationNetwork lot(data.filePath(QStringLiteral("lot-46/routes-osm-46.gpkg")), start, osmLayerOptions());
+    print(QStringLiteral("Lot OSM network read in %1 s: %2 nodes, %3 edges\n").arg(timer.elapsed() / 1000.0)
+              .arg(lot.shapeNetwork().nodes.size()).arg(lot.shapeNetwork().edges.size()));
+    SpeedProfile profile = start;
+    if (grid) {
+        timer.restart();
+        DetailedCalibrationGrid values;
+        const QByteArray gridEnv = qgetenv("MAILLAGE_CALIBRATION_GRID");  // "one-scale": one scale for all classes
+        if (gridEnv != "one-scale") {  // default: main and minor roads scaled apart
+            for (int i = 0; i <= 6; ++i) values.speedScales.push_back(0.90 + 0.05 * i);
+            for (int i = 0; i <= 8; ++i) values.minorSpeedScales.push_back(1.00 + 0.10 * i);
+            values.lateralAccelerations = {0.0, 2.0, 3.0, 4.0, 5.0};
+        } else {
+            for (int i = 0; i <= 25; ++i) values.speedScales.push_back(0.70 + 0.02 * i);
+            values.lateralAccelerations = {0.0, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0};
+        }
+        for (int t = 0; t <= 240; t += 15) values.terminalSeconds.push_back(t);
+        // The scales apply to typical French car speeds per class (the table the osm profile
+        // shipped with before its calibration), whatever the profile given holds.
+        SpeedProfile base = start;
+        const std::pair<RoadClass, double> typical[] = {
+            {RoadClass::Motorway, 115}, {RoadClass::MotorwayLink, 60}, {RoadClass::Trunk, 90}, {RoadClass::TrunkLink, 50},
+            {RoadClass::Primary, 70}, {RoadClass::PrimaryLink, 45}, {RoadClass::Secondary, 60}, {RoadClass::SecondaryLink, 40},
+            {RoadClass::Tertiary, 50}, {RoadClass::TertiaryLink, 35}, {RoadClass::Unclassified, 40},
+            {RoadClass::Residential, 30}, {RoadClass::LivingStreet, 10}, {RoadClass::Service, 20}, {RoadClass::Track, 15},
+            {RoadClass::Unknown, 40}};
+        for (const auto& [roadClass, kmh] : typical) base.classKmh[static_cast<int>(roadClass)] = kmh;
+        const DetailedCalibrationOutcome outcome = calibrateDetailedProfile(lot, base, trips, values);
+        print(QStringLiteral("### Grid: speed scale × lateral acceleration × terminal time (%1 points, %2 s)\n")
+                  .arg(outcome.scan.size()).arg(timer.elapsed() / 1000.0, 0, 'f', 1));
+        std::vector<DetailedCalibrationStep> steps = outcome.scan;
+        std::sort(steps.begin(), steps.end(), [](const auto& a, const auto& b) {
+            return a.summary.rmsLogMinutesError < b.summary.rmsLogMinutesError;
+        });
+        print(QStringLiteral("| speed scale | minor scale | lateral m/s² | terminal s | RMS log min error | median abs | worst |\n|---:|---:|---:|---:|---:|---:|---:|"));
+        for (std::size_t i = 0; i < std::min<std::size_t>(10, steps.size()); ++i)
+            print(QStringLiteral("| %1 | %2 | %3 | %4 | %5 % | %6 % |").arg(steps[i].speedScale, 0, 'f', 2)
+                      .arg(QStringLiteral("%1 | %2").arg(steps[i].minorSpeedScale, 0, 'f', 2).arg(steps[i].lateralAcceleration, 0, 'f', 2))
+                      .arg(steps[i].terminalSeconds)
+                      .arg(steps[i].summary.rmsLogMinutesError, 0, 'f', 4)
+                      .arg(100 * steps[i].summary.medianAbsMinutesError, 0, 'f', 1)
+                      .arg(100 * steps[i].summary.maxAbsMinutesError, 0, 'f', 1));
+        print(QStringLiteral("\nBest fit for each lateral acceleration:\n\n| lateral m/s² | speed scale | minor scale | terminal s | RMS log | median | worst |\n|---:|---:|---:|---:|---:|---:|---:|"));
+        for (const double lateral : values.lateralAccelerations) {
+            const DetailedCalibrationStep* best = nullptr;
+            for (const DetailedCalibrationStep& step : outcome.scan)
+                if (step.lateralAcceleration == lateral
+                    && (!best || step.summary.rmsLogMinutesError < best->summary.rmsLogMinutesError))
+                    best = &step;
+            print(QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 % | %7 % |").arg(lateral).arg(best->speedScale, 0, 'f', 2)
+                      .arg(best->minorSpeedScale, 0, 'f', 2).arg(best->terminalSeconds)
+                      .arg(best->summary.rmsLogMinutesError, 0, 'f', 4)
+                      .arg(100 * best->summary.medianAbsMinutesError, 0, 'f', 1)
+                      .arg(100 * best->summary.maxAbsMinutesError, 0, 'f', 1));
+        }
+        for (const bool bends : {false, true}) {
+            const DetailedCalibrationStep* best = nullptr;
+            for (const DetailedCalibrationStep& step : outcome.scan)
+                if ((bends || step.lateralAcceleration == 0)
+                    && (!best || step.summary.rmsLogMinutesError < best->summary.rmsLogMinutesError))
+                    best = &step;
+            print(QStringLiteral("\nbest %1: scale %2, lateral %3 m/s², terminal %4 s: RMS log %5, median %6 %, worst %7 %")
+                      .arg(bends ? QStringLiteral("with bends") : QStringLiteral("without bends"))
+                      .arg(best->speedScale, 0, 'f', 2).arg(best->lateralAcceleration).arg(best->terminalSeconds)
+                      .arg(best->summary.rmsLogMinutesError, 0, 'f', 4)
+                      .arg(100 * best->summary.medianAbsMinutesError, 0, 'f', 1)
+                      .arg(100 * best->summary.maxAbsMinutesError, 0, 'f', 1));
+        }
+        print(QStringLiteral("\n### Leave-one-out without bends\n"));
+        printLeaveOneOut(outcome.scan, trips.size(), false);
+        print(QStringLiteral("### Leave-one-out with bends\n"));
+        printLeaveOneOut(outcome.scan, trips.size(), true);
+        profile = outcome.profile;
+        print(QStringLiteral("Fitted speeds (km/h): motorway %1, trunk %2, primary %3, secondary %4, tertiary %5, unclassified %6, "
+                             "service %7; lateral %8 m/s², terminal %9 s\n")
+                  .arg(profile.speedKmh(RoadClass::Motorway)).arg(profile.speedKmh(RoadClass::Trunk))
+                  .arg(profile.speedKmh(RoadClass::Primary)).arg(profile.speedKmh(RoadClass::Secondary))
+                  .arg(profile.speedKmh(RoadClass::Tertiary)).arg(profile.speedKmh(RoadClass::Unclassified))
+                  .arg(profile.speedKmh(RoadClass::Service)).arg(profile.lateralAccelerationMs2).arg(profile.terminalSeconds));
+    }
+    print(QStringLiteral("## Profile \"%1\" on the Lot OpenStreetMap network\n").arg(profile.name));
+    printTable(lot.check(profile, trips));
+
+    timer.restart();
+    const CalibrationNetwork network04(data.filePath(QStringLiteral("04/routes-osm-04.gpkg")), start, osmLayerOptions());
+    print(QStringLiteral("\n### Mountain trips of the 04 on routes-osm-04.gpkg (read in %1 s)\n").arg(timer.elapsed() / 1000.0));
+    const QHash<QString, Town> towns = towns04();
+    // Digne–Barcelonnette, Digne–Castellane, Barcelonnette–Allos (col d'Allos in summer),
+    // Sisteron–Digne, Manosque–Forcalquier; usual minutes for comparison, not fitted.
+    const struct { const char* from; const char* to; double minutes; } pairs[] = {
+        {"04070", "04019", 95}, {"04070", "04039", 0}, {"04019", "04006", 0}, {"04209", "04070", 40}, {"04112", "04088", 0},
+    };
+    std::vector<ReferenceTrip> mountain;
+    for (const auto& pair : pairs) {
+        const Town from = towns.value(QString::fromLatin1(pair.from)), to = towns.value(QString::fromLatin1(pair.to));
+        ReferenceTrip trip;
+        trip.fromName = from.name;
+        trip.from = from.position;
+        trip.toName = to.name;
+        trip.to = to.position;
+        trip.minutes = pair.minutes;
+        mountain.push_back(trip);
+    }
+    for (const double lateral : {0.0, profile.lateralAccelerationMs2}) {
+        SpeedProfile variant = profile;
+        variant.lateralAccelerationMs2 = lateral;
+        print(QStringLiteral("\n#### %1\n").arg(lateral > 0 ? QStringLiteral("With bends (%1 m/s²)").arg(lateral)
+                                                            : QStringLiteral("Without the bend limit")));
+        printTable(network04.check(variant, mountain));
+        if (profile.lateralAccelerationMs2 <= 0) break;
+    }
+}
+
 }  // namespace
 
 int main(int argc, char* argv[])
@@ -215,20 +387,27 @@ int main(int argc, char* argv[])
     GDALAllRegister();
     QString profileName = QStringLiteral("generalised");
     bool grid = false;
+    bool detailed = false;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--grid")) grid = true;
+        else if (args[i] == QLatin1String("--osm")) detailed = true;
         else if (args[i] == QLatin1String("--profile") && i + 1 < args.size()) profileName = args[++i];
         else if (args[i] == QLatin1String("--data") && i + 1 < args.size()) dataRoot = args[++i];
         else {
-            std::cerr << "usage: bench_calibration [--profile NAME|FILE] [--grid] [--data DIR]\n";
+            std::cerr << "usage: bench_calibration [--osm] [--profile NAME|FILE] [--grid] [--data DIR]\n";
             return 2;
         }
     }
     try {
+        if (detailed && profileName == QLatin1String("generalised")) profileName = QStringLiteral("osm");
         const SpeedProfile profile = loadSpeedProfile(profileName);
         const QDir data(dataRoot);
         const std::vector<ReferenceTrip> lot = readReferenceTrips(data.filePath(QStringLiteral("lot-46/calibration.csv")));
+        if (detailed) {
+            runDetailed(profile, lot, grid);
+            return 0;
+        }
         QElapsedTimer timer;
         timer.start();
         const CalibrationNetwork lotNetwork(data.filePath(QStringLiteral("lot-46/routes-46.geojson")), profile);

@@ -1,8 +1,9 @@
 // Extraction figures: read time, nodes, edges, km and components of the reference networks.
 //
-//   bench_extraction [FILE...]     (default: the OSM extracts and the 04 and Lot networks)
+//   bench_extraction [--gdal] [FILE...]  (default: the OSM extracts and the 04 and Lot networks)
 //
-// OpenStreetMap files use the "osm" profile, other files the "generalised" one.
+// OpenStreetMap files use the "osm" profile, other files the "generalised" one; they are read
+// with libosmium, or with GDAL's OSM driver when --gdal is given (the side-by-side figures).
 
 #include "common/error.h"
 #include "network/extract_lines.h"
@@ -39,6 +40,7 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     GDALAllRegister();
     QStringList files = app.arguments().mid(1);
+    const bool withGdal = files.removeAll(QStringLiteral("--gdal")) > 0;
     if (files.isEmpty()) {
         const QDir data(QStringLiteral(MAILLAGE_SHARED_DATA));
         for (const char* name : {"osm/andorra.osm.pbf", "osm/monaco.osm.gz", "04/routes-04.geojson", "lot-46/routes-46.geojson"})
@@ -50,7 +52,8 @@ int main(int argc, char* argv[])
         for (const QString& file : files) {
             const SpeedProfile profile = loadSpeedProfile(isOsmFile(file) ? QStringLiteral("osm") : QStringLiteral("generalised"));
             ExtractStats stats;
-            const NetworkInput network = extractNetwork(file, profile, {}, {}, &stats);
+            const NetworkInput network = withGdal && isOsmFile(file) ? extractOsmWithGdal(file, profile, {}, &stats)
+                                                                     : extractNetwork(file, profile, {}, {}, &stats);
             const NetworkSummary summary = summarizeNetwork(network);
             std::cout << "| " << QFileInfo(file).fileName().toStdString() << " | " << profile.name.toStdString() << " | "
                       << stats.seconds << " | " << stats.featuresUsed << " | " << summary.nodes << " | " << summary.edges

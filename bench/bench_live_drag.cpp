@@ -68,6 +68,16 @@ int main(int argc, char* argv[])
     const GraphTravelEngine engine(graph, profile);
     CoverageSetup setup;
     setup.threads = std::max(1, QThread::idealThreadCount());
+    // --population grid|buildings: people placed by INSEE's 200 m grid or the OSM buildings
+    // (read once, then cached), as a project with them does; default the spread.
+    const QString population = option(QStringLiteral("--population"), QStringLiteral("spread"));
+    if (population == QLatin1String("grid") || population == QLatin1String("buildings")) {
+        setup.placement.method = population == QLatin1String("grid") ? PopulationMethod::Grid : PopulationMethod::Buildings;
+        setup.placement.input = {.method = setup.placement.method,
+                                 .path = data.filePath(population == QLatin1String("grid")
+                                                           ? QStringLiteral("filosofi-2021-carreaux-200m-04.csv")
+                                                           : QStringLiteral("batiments-osm-04.gpkg"))};
+    }
     const CoverageContext context(territory, engine, points, setup);
     std::printf("setup (load, graph, grid of %zu cells, links): %.0f ms\n", context.grid().cellCount(),
                 timer.nsecsElapsed() / 1e6);

@@ -291,7 +291,7 @@ TEST_CASE("the winter passes closed in a plan raise the people beyond as the cor
         dialog.setFilter(QStringLiteral("D908"));
         CHECK(dialog.visibleRows() >= 2);  // the road and the Col d'Allos
         CHECK(dialog.checkPreset(QStringLiteral("hiver-04")));
-        CHECK(dialog.checkRoad(QStringLiteral("D090804")));
+        CHECK(dialog.checkRoad(QStringLiteral("D 908")));  // as OpenStreetMap writes it (the demo network)
         CHECK(dialog.closures().size() == 4);
     }
 
@@ -329,7 +329,7 @@ TEST_CASE("the winter passes closed in a plan raise the people beyond as the cor
     QTest::mouseClick(&demo.canvas(), Qt::LeftButton, Qt::NoModifier, demo.screen(onRoad));
     REQUIRE(demo.planning().pickedRoad());
     CHECK(*demo.planning().pickedRoad() == allosEdge);
-    CHECK(demo.planning().pickedRoadText().startsWith("D908"));
+    CHECK(demo.planning().pickedRoadText().startsWith("D 908"));
     CHECK_FALSE(demo.planning().closePickedRoad());  // already closed
     REQUIRE(demo.planning().reopenPickedRoad());
     demo.settle();

@@ -155,6 +155,101 @@ TEST_CASE("Monaco's gzipped OSM XML is read through /vsigzip/")
     CHECK(stats.skipped.at(QStringLiteral("highway=steps")) > 0);
 }
 
+namespace {
+
+struct GraphFigures {
+    std::size_t nodes = 0, edges = 0, onewayEdges = 0;
+    double metres = 0.0, seconds = 0.0;
+    std::vector<std::pair<std::int64_t, std::int64_t>> nodePositions;  // metres, sorted
+};
+
+GraphFigures figuresOf(const NetworkInput& network)
+{
+    GraphFigures figures;
+    figures.nodes = network.nodes.size();
+    figures.edges = network.edges.size();
+    for (const NetworkEdge& edge : network.edges) {
+        figures.metres += edge.metres;
+        figures.seconds += edge.seconds;
+        if (edge.oneway) ++figures.onewayEdges;
+    }
+    for (const XY& node : network.nodes) figures.nodePositions.emplace_back(std::llround(node.x), std::llround(node.y));
+    std::sort(figures.nodePositions.begin(), figures.nodePositions.end());
+    return figures;
+}
+
+void checkSameGraphFromBothReaders(const QString& file)
+{
+    const SpeedProfile profile = loadSpeedProfile(QStringLiteral("osm"));
+    ExtractStats osmiumStats, gdalStats;
+    const GraphFigures osmium = figuresOf(extractOsm(file, profile, {}, &osmiumStats));
+    const GraphFigures gdal = figuresOf(extractOsmWithGdal(file, profile, {}, &gdalStats));
+    CHECK(osmium.nodes == gdal.nodes);
+    CHECK(osmium.edges == gdal.edges);
+    CHECK(osmium.onewayEdges == gdal.onewayEdges);
+    CHECK(osmium.metres == Approx(gdal.metres).epsilon(1e-9));
+    CHECK(osmium.seconds == Approx(gdal.seconds).epsilon(1e-9));
+    CHECK(osmium.nodePositions == gdal.nodePositions);
+    CHECK(osmiumStats.featuresUsed == gdalStats.featuresUsed);
+    CHECK(osmiumStats.maxspeedUsed == gdalStats.maxspeedUsed);
+}
+
+}  // namespace
+
+TEST_CASE("libosmium reads the same graph as GDAL's OSM driver from Andorra's PBF")
+{
+    checkSameGraphFromBothReaders(test::sharedData(QStringLiteral("osm/andorra.osm.pbf")));
+}
+
+TEST_CASE("libosmium reads the same graph as GDAL's OSM driver from Monaco's gzipped XML")
+{
+    checkSameGraphFromBothReaders(test::sharedData(QStringLiteral("osm/monaco.osm.gz")));
+}
+
+TEST_CASE("an OSM extraction reports its progress and stops when cancelled")
+{
+    const QString file = test::sharedData(QStringLiteral("osm/andorra.osm.pbf"));
+    const SpeedProfile profile = loadSpeedProfile(QStringLiteral("osm"));
+    std::vector<double> fractions;
+    OsmExtractOptions options;
+    options.progress = [&](double fraction) {
+        fractions.push_back(fraction);
+        return true;
+    };
+    extractOsm(file, profile, options);
+    REQUIRE(fractions.size() >= 3);
+    CHECK(std::is_sorted(fractions.begin(), fractions.end()));
+    CHECK(fractions.front() >= 0.0);
+    CHECK(fractions.back() == 1.0);
+
+    OsmExtractOptions cancelling;
+    cancelling.progress = [](double fraction) { return fraction < 0.5; };
+    const QString message = errorOf([&] { extractOsm(file, profile, cancelling); });
+    CHECK(message == QStringLiteral("reading %1 cancelled").arg(file));
+}
+
+TEST_CASE("a closed way that also tags an area is that area's outline, not a road")
+{
+    test::ScratchDir dir;
+    const QString path = dir.path(QStringLiteral("parking.osm"));
+    writeFile(path, R"(<?xml version="1.0" encoding="UTF-8"?>
+<osm version="0.6" generator="test">
+  <node id="1" lat="44.0900" lon="6.2300"/>
+  <node id="2" lat="44.0900" lon="6.2310"/>
+  <node id="3" lat="44.0910" lon="6.2310"/>
+  <node id="4" lat="44.0910" lon="6.2300"/>
+  <node id="5" lat="44.0920" lon="6.2300"/>
+  <way id="30"><nd ref="1"/><nd ref="2"/><nd ref="3"/><nd ref="4"/><nd ref="1"/><tag k="highway" v="service"/><tag k="amenity" v="parking"/></way>
+  <way id="31"><nd ref="4"/><nd ref="5"/><tag k="highway" v="residential"/></way>
+</osm>
+)");
+    ExtractStats stats;
+    const NetworkInput network = extractOsm(path, loadSpeedProfile(QStringLiteral("osm")), {}, &stats);
+    CHECK(network.edges.size() == 1);
+    CHECK(stats.skipped.at(QStringLiteral("closed way tagged as an area")) == 1);
+    CHECK(extractOsmWithGdal(path, loadSpeedProfile(QStringLiteral("osm"))).edges.size() == 1);
+}
+
 TEST_CASE("OSM ways are split at the nodes they share and a lone roundabout keeps no self-loop")
 {
     test::ScratchDir dir;

@@ -5,11 +5,21 @@
 #include "store/project_settings.h"
 #include "store/store.h"
 
+#include "coverage/territory_network.h"
+#include "network/prepared_network.h"
+
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <atomic>
+#include <csignal>
 #include <cstdio>
+
+#include <unistd.h>
 
 namespace maillage::cli {
 
@@ -23,6 +33,77 @@ QTextStream& err()
 {
     static QTextStream stream(stderr);
     return stream;
+}
+
+namespace {
+
+std::atomic<bool> interrupted{false};
+
+extern "C" void onInterrupt(int) { interrupted = true; }
+
+}  // namespace
+
+TerminalProgress::TerminalProgress(QString label) : label_(std::move(label)), terminal_(isatty(fileno(stderr)))
+{
+    interrupted = false;
+    std::signal(SIGINT, onInterrupt);
+}
+
+TerminalProgress::~TerminalProgress()
+{
+    std::signal(SIGINT, SIG_DFL);
+    if (drawn_) err() << '\n' << Qt::flush;
+}
+
+bool TerminalProgress::update(double fraction)
+{
+    const int percent = static_cast<int>(100.0 * std::clamp(fraction, 0.0, 1.0));
+    if (terminal_ && percent != lastPercent_) {
+        err() << '\r' << label_ << QStringLiteral("  %1 %").arg(percent, 3) << Qt::flush;
+        lastPercent_ = percent;
+        drawn_ = true;
+    }
+    return !interrupted;
+}
+
+std::function<bool(double)> TerminalProgress::callback()
+{
+    return [this](double fraction) { return update(fraction); };
+}
+
+QString memoryNote(const QString& networkPath)
+{
+    const QString lower = networkPath.toLower();
+    const double size = static_cast<double>(QFileInfo(networkPath).size());
+    double needed = 0.0;
+    if (lower.endsWith(QLatin1String(".pbf"))) needed = 2.5 * size;
+    else if (lower.endsWith(QLatin1String(".osm"))) needed = 0.3 * size;
+    else if (lower.endsWith(QLatin1String(".osm.gz")) || lower.endsWith(QLatin1String(".osm.bz2"))) needed = 3.0 * size;
+    if (needed <= 0.0) return {};
+    QFile meminfo(QStringLiteral("/proc/meminfo"));
+    if (!meminfo.open(QIODevice::ReadOnly)) return {};
+    double available = 0.0;
+    for (const QByteArray& line : meminfo.readAll().split('\n'))
+        if (line.startsWith("MemAvailable:")) available = line.mid(13).trimmed().split(' ').front().toDouble() * 1024.0;
+    if (available <= 0.0 || needed < available) return {};
+    return QStringLiteral("note: reading %1 may need about %2 MB of memory, this machine has %3 MB available; "
+                          "close other programs or use a smaller extract")
+        .arg(networkPath).arg(qRound64(needed / 1e6)).arg(qRound64(available / 1e6));
+}
+
+PreparedNetworkRequest preparedNetworkRequest(const Store& store, TerminalProgress& progress)
+{
+    PreparedNetworkRequest request;
+    request.path = preparedNetworkPathFor(store.path());
+    request.progress = progress.callback();
+    return request;
+}
+
+void reportPreparedNetwork(const PreparedNetworkOutcome& outcome)
+{
+    if (outcome.reused || outcome.note.isEmpty()) return;
+    err() << "note: " << outcome.note << (outcome.written ? QStringLiteral("; built and saved") : QString()) << '\n'
+          << Qt::flush;
 }
 
 bool parseCommandLine(QCommandLineParser& parser, const QString& commandName, const QStringList& arguments)
@@ -85,6 +166,7 @@ QStringList projectInputFiles(const Store& store, const ProjectInputs& inputs, c
     QStringList files{store.path(), inputs.territory.communes.path, inputs.networkPath, inputs.profile};
     if (inputs.territory.epcis) files << inputs.territory.epcis->path;
     if (inputs.territory.outline) files << inputs.territory.outline->path;
+    files << inputs.populationGrid.path << inputs.populationGrid.rectanglesPath << inputs.buildings.path;
     return files + more;
 }
 

@@ -15,6 +15,8 @@ namespace maillage {
 class Store;
 class Territory;
 struct ProjectInputs;
+struct PreparedNetworkRequest;
+struct PreparedNetworkOutcome;
 }
 
 namespace maillage::cli {
@@ -78,6 +80,38 @@ private:
     QStringList headers_;
     std::vector<QStringList> rows_;
 };
+
+// A progress line on standard error while a long step runs ("Reading roads.osm.pbf  42 %"),
+// redrawn in place on a terminal, and Ctrl-C turned into a cancel: the step's progress
+// callback returns false, the step throws, files written under temporary names are never
+// renamed. Without a terminal nothing is drawn, but Ctrl-C still cancels.
+class TerminalProgress {
+public:
+    explicit TerminalProgress(QString label);
+    ~TerminalProgress();
+    TerminalProgress(const TerminalProgress&) = delete;
+    TerminalProgress& operator=(const TerminalProgress&) = delete;
+
+    // For ExtractProgress: draws the fraction; false once Ctrl-C was pressed.
+    bool update(double fraction);
+    std::function<bool(double)> callback();
+
+private:
+    QString label_;
+    int lastPercent_ = -1;
+    bool drawn_ = false;
+    bool terminal_ = false;
+};
+
+// A one-line warning when a network file is likely to need more memory to read than the
+// machine has available (OpenStreetMap: about 2.5 × a PBF's size, 0.3 × an XML's); empty
+// otherwise.
+QString memoryNote(const QString& networkPath);
+
+// The project's prepared network (beside the project file), with a progress line for when it
+// has to be built; and the note a command prints when it was rebuilt.
+PreparedNetworkRequest preparedNetworkRequest(const Store& store, TerminalProgress& progress);
+void reportPreparedNetwork(const PreparedNetworkOutcome& outcome);
 
 // "166 077" style thousands grouping, as planners read numbers in French documents.
 QString groupThousands(qint64 value);

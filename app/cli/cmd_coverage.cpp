@@ -1,12 +1,15 @@
 // maillage coverage: the 20-minute coverage of a level — travel-time surface, gap zones,
 // population beyond the threshold, referral and access tables — written to a GeoPackage.
 #include "cli_support.h"
+#include "network/network_summary.h"
+#include "planning_support.h"
 
 #include "common/atomic_file.h"
 
 #include "coverage/access_table.h"
 #include "coverage/coverage_run.h"
 #include "coverage/network_engine.h"
+#include "coverage/population_sensitivity.h"
 #include "coverage/referral.h"
 #include "coverage/territory_network.h"
 #include "geo/territory.h"
@@ -54,36 +57,13 @@ std::vector<double> breaksOption(const QCommandLineParser& parser)
     return breaks;
 }
 
-const QStringList kCsvFiles{QStringLiteral("communes.csv"), QStringLiteral("epci.csv"), QStringLiteral("gap_zones.csv"),
-                            QStringLiteral("referrals.csv"), QStringLiteral("access_epci_seats.csv")};
+const QStringList kCsvFiles{QStringLiteral("communes.csv"),  QStringLiteral("epci.csv"),
+                            QStringLiteral("gap_zones.csv"), QStringLiteral("referrals.csv"),
+                            QStringLiteral("access_epci_seats.csv"), QStringLiteral("sensitivity.csv")};
 
 QString percent(double share) { return QStringLiteral("%1 %").arg(100.0 * share, 0, 'f', 1); }
 QString people(double value) { return groupThousands(qint64(std::llround(value))); }
 QString minutes(double value) { return std::isfinite(value) ? QString::number(value, 'f', 1) : QStringLiteral("-"); }
-
-// The network the user named, or the project's.
-struct NetworkChoice {
-    QString path;
-    QString layer;
-    QString profile;
-};
-
-NetworkChoice chooseNetwork(const QCommandLineParser& parser, const ProjectInputs& inputs)
-{
-    NetworkChoice choice;
-    choice.path = parser.isSet(QStringLiteral("network")) ? parser.value(QStringLiteral("network")) : inputs.networkPath;
-    choice.layer = parser.isSet(QStringLiteral("network-layer")) ? parser.value(QStringLiteral("network-layer"))
-                                                                 : inputs.networkLayer;
-    if (choice.path.isEmpty())
-        throw Error(QStringLiteral("no road network: give --network FILE, or save one in the project with "
-                                   "maillage init --network"));
-    if (!QFileInfo::exists(choice.path))
-        throw Error(QStringLiteral("cannot open the road network %1: no such file").arg(choice.path));
-    choice.profile = parser.isSet(QStringLiteral("profile")) ? parser.value(QStringLiteral("profile")) : inputs.profile;
-    if (choice.profile.isEmpty())
-        choice.profile = isOsmFile(choice.path) ? QStringLiteral("osm") : QStringLiteral("generalised");
-    return choice;
-}
 
 void writeText(const QString& path, const QString& text) { writeFileAtomically(path, text.toUtf8()); }
 
@@ -201,11 +181,8 @@ int runCoverage(const QStringList& arguments)
         "zones beyond the threshold, population beyond per commune and EPCI, referral links between\n"
         "levels and the access table from each EPCI seat, written to a GeoPackage that QGIS opens styled."));
     parser.addOption(projectOption());
+    parser.addOptions(networkSourceOptions());
     parser.addOptions({
-        {QStringLiteral("network"), QStringLiteral("Road network (default: the project's)."), QStringLiteral("file")},
-        {QStringLiteral("network-layer"), QStringLiteral("Layer of the network file."), QStringLiteral("layer")},
-        {QStringLiteral("profile"), QStringLiteral("Speed profile: \"generalised\", \"osm\" or a JSON file (default: the project's)."),
-         QStringLiteral("profile")},
         {QStringLiteral("level"), QStringLiteral("Level of the points to reach: 1, 2 or 3 (default 2)."), QStringLiteral("level")},
         {QStringLiteral("threshold"), QStringLiteral("Minutes beyond which a place is a gap (default 20)."), QStringLiteral("minutes")},
         {QStringLiteral("cell"), QStringLiteral("Grid cell size in metres (default 200)."), QStringLiteral("metres")},
@@ -217,6 +194,13 @@ int runCoverage(const QStringList& arguments)
         {QStringLiteral("out"), QStringLiteral("Result GeoPackage to write (replaced if it exists)."), QStringLiteral("file")},
         {QStringLiteral("csv"), QStringLiteral("Also write the tables as CSV files in this folder."), QStringLiteral("dir")},
         {QStringLiteral("threads"), QStringLiteral("Threads for snapping, searching and shaping the gap zones (default 2)."), QStringLiteral("n")},
+        {QStringLiteral("population"),
+         QStringLiteral("Where people live: grid (INSEE squares or any gridded population), buildings, spread (over the "
+                        "cells near a road) or town-halls (default: grid when the project has one, else buildings, else spread)."),
+         QStringLiteral("method")},
+        {QStringLiteral("sensitivity"),
+         QStringLiteral("Also compute the population beyond under every population method the project has and with road "
+                        "speeds 10 % lower and higher: table population_sensitivity (GeoPackage, project, CSV).")},
     });
     if (!parseCommandLine(parser, QStringLiteral("coverage"), arguments)) return 0;
 
@@ -233,6 +217,14 @@ int runCoverage(const QStringList& arguments)
     }
     if (!(cell > 0.0) || !std::isfinite(cell))
         throw UsageError(QStringLiteral("--cell must be a positive number of metres, not \"%1\"").arg(parser.value(QStringLiteral("cell"))));
+    std::optional<PopulationMethod> populationMethod;
+    if (parser.isSet(QStringLiteral("population"))) {
+        populationMethod = populationMethodFromKey(parser.value(QStringLiteral("population")));
+        if (!populationMethod)
+            throw UsageError(QStringLiteral("--population must be grid, buildings, spread or town-halls, not \"%1\"")
+                                 .arg(parser.value(QStringLiteral("population"))));
+    }
+    const bool sensitivityAsked = parser.isSet(QStringLiteral("sensitivity"));
     const QString outPath = requiredOption(parser, QStringLiteral("out"));
     const QString csvDir = parser.value(QStringLiteral("csv"));
     const QString scenarioName = parser.value(QStringLiteral("scenario"));
@@ -244,15 +236,14 @@ int runCoverage(const QStringList& arguments)
     Store store = openProject(parser);
     const ProjectInputs inputs = loadProjectInputs(store);
     const Territory territory = loadTerritory(inputs.territory);
-    const NetworkChoice network = chooseNetwork(parser, inputs);
+    const NetworkSource network = networkSourceFrom(parser, &inputs);
     // Before any computation: never write over an input, nor fail after the long part.
     const QStringList inputFiles = projectInputFiles(store, inputs, {network.path, network.profile});
     checkOutputPath(QStringLiteral("--out"), outPath, inputFiles);
     if (!csvDir.isEmpty()) checkOutputFolder(QStringLiteral("--csv"), csvDir, kCsvFiles, inputFiles);
     store.requireWritable();  // the access table is saved in the project
     const SpeedProfile profile = loadSpeedProfile(network.profile);
-    LineLayerOptions lineOptions;
-    lineOptions.layer = network.layer;
+    const LineLayerOptions lineOptions = lineLayerOptions(network);
     const std::vector<AccueilPoint> points = store.points();
     // A scenario's points replace the project's as the places to reach; the town halls where
     // people are counted stay the project's (the baseline), whatever the plan changes.
@@ -263,8 +254,13 @@ int runCoverage(const QStringList& arguments)
     }
     // Coarse networks are completed with town connectors at the town halls (see the profile).
     TownConnectorStats connectors;
+    if (const QString note = memoryNote(network.path); !note.isEmpty()) err() << note << '\n';
+    TerminalProgress progress(QStringLiteral("Preparing the network %1").arg(QFileInfo(network.path).fileName()));
+    PreparedNetworkOutcome prepared;
     RoadGraph graph(loadTerritoryNetwork(network.path, profile, lineOptions,
-                                               townAnchors(territory, townHallsFor(territory, points)), &connectors));
+                                         townAnchors(territory, townHallsFor(territory, points)), &connectors,
+                                         preparedNetworkRequest(store, progress), &prepared));
+    reportPreparedNetwork(prepared);
     const double loadMs = timer.nsecsElapsed() / 1e6;
 
     timer.restart();
@@ -273,8 +269,9 @@ int runCoverage(const QStringList& arguments)
         scenario ? resolveRoadClosures(graph, scenario->roadClosures) : std::vector<ResolvedClosure>{};
     const ScopedRoadClosures closed(graph, closures);
     const GraphTravelEngine engine(graph, profile);
+    const PopulationPlacementOptions placementOptions = placementOptionsFor(inputs, populationMethod);
     const CoverageContext context(territory, engine, points,
-                                  {.cellSize = cell, .placement = {}, .threads = options.threads});
+                                  {.cellSize = cell, .placement = placementOptions, .threads = options.threads});
     const bool includePlanned = parser.isSet(QStringLiteral("include-planned"));
     const std::vector<AccueilPoint>& servicePoints = scenario ? scenario->points : points;
     const std::vector<AccueilPoint> levelPoints = scenario ? scenarioLevelPoints(*scenario, options.level)
@@ -287,10 +284,48 @@ int runCoverage(const QStringList& arguments)
     const std::vector<ReferralLink> referrals = computeReferrals(engine, servicePoints, options.thresholdMinutes);
     const AccessTable access = computeAccessTable(engine, epciSeatOrigins(territory, context.townHalls()),
                                                   defaultAccessColumns(servicePoints), servicePoints);
+    std::optional<PopulationSensitivity> sensitivity;
+    if (sensitivityAsked) {
+        sensitivity.emplace();
+        // Every population method on the same travel times: only where people are changes.
+        for (PopulationMethod method : inputs.availablePopulationMethods()) {
+            PopulationPlacementOptions methodOptions = placementOptionsFor(inputs, method);
+            const PopulationPlacement placement =
+                method == placementOptions.method ? context.placement()
+                                                  : PopulationPlacement::build(territory, context.grid(), context.cellLinks(), methodOptions);
+            const PopulationCoverage coverage =
+                computePopulationCoverage(territory, context.grid(), placement, result.surface.minutes,
+                                          result.townHallTimes.minutes, context.townHalls(), options.thresholdMinutes);
+            sensitivity->addColumn(populationMethodKey(method), populationMethodKey(method), coverage, method);
+        }
+        // Road speeds ±10 %, people placed as the chosen method says.
+        for (const double factor : {0.9, 1.1}) {
+            SpeedProfile varied = profile;
+            for (double& kmh : varied.classKmh) kmh *= factor;
+            varied.maxspeedFactor *= factor;
+            RoadGraph variedGraph(loadTerritoryNetwork(network.path, varied, lineOptions,
+                                                       townAnchors(territory, townHallsFor(territory, points))));
+            const std::vector<ResolvedClosure> variedClosures =
+                scenario ? resolveRoadClosures(variedGraph, scenario->roadClosures) : std::vector<ResolvedClosure>{};
+            const ScopedRoadClosures variedClosed(variedGraph, variedClosures);
+            const GraphTravelEngine variedEngine(variedGraph, varied);
+            const CoverageContext variedContext(territory, variedEngine, points,
+                                                {.cellSize = cell, .placement = {}, .threads = options.threads,
+                                                 .fixedPlacement = &context.placement()});
+            CoverageOptions quick = options;
+            quick.computeBands = false;
+            quick.clipGapsToCommunes = false;
+            const CoverageResult variedResult = computeCoverage(variedContext, levelPoints, quick);
+            const QString key = factor < 1 ? QStringLiteral("speeds-10") : QStringLiteral("speeds+10");
+            sensitivity->addColumn(key, key + QStringLiteral(" (") + populationMethodKey(placementOptions.method) + QLatin1Char(')'),
+                                   variedResult.population, placementOptions.method);
+        }
+    }
     const double computeMs = timer.nsecsElapsed() / 1e6;
 
     timer.restart();
     CoverageExport data;
+    if (sensitivity) data.sensitivity = &*sensitivity;
     data.context = &context;
     data.result = &result;
     data.points = servicePoints;
@@ -313,7 +348,23 @@ int runCoverage(const QStringList& arguments)
     store.writeResultTable(QStringLiteral("access_epci_seats"),
                            QStringLiteral("Nearest accueil point of each kind from each EPCI seat (last coverage run)"),
                            accessColumns, accessText.rows);
+    if (sensitivity) {
+        std::vector<Store::ResultColumn> columns;
+        for (const QString& name : sensitivity->header())
+            columns.push_back({name, name == QStringLiteral("population") || name.startsWith(QStringLiteral("beyond_"))
+                                         || name == QStringLiteral("low") || name == QStringLiteral("high")});
+        store.writeResultTable(kSensitivityTable,
+                               QStringLiteral("Population beyond %1 min of level %2 under each population method and road "
+                                              "speeds ±10 %% (last coverage run)")
+                                   .arg(options.thresholdMinutes).arg(options.level),
+                               columns, sensitivity->tableRows());
+    }
     if (!csvDir.isEmpty()) {
+        if (sensitivity) {
+            TextTable table(sensitivity->header());
+            for (const QStringList& row : sensitivity->tableRows()) table.addRow(row);
+            writeText(QDir(csvDir).filePath(QStringLiteral("sensitivity.csv")), csvOf(table));
+        }
         const QDir dir(csvDir);
         writeText(dir.filePath(QStringLiteral("communes.csv")), csvOf(communeTable(result)));
         writeText(dir.filePath(QStringLiteral("epci.csv")), csvOf(epciTable(result, false)));
@@ -335,11 +386,36 @@ int runCoverage(const QStringList& arguments)
     out() << "), profile "
           << data.run.profile << "; grid " << cell << " m, " << groupThousands(qint64(context.grid().cellCount()))
           << " cells\n";
+    {
+        std::vector<XY> places;
+        QStringList names;
+        for (const AccueilPoint& point : levelPoints) {
+            places.push_back(point.lambert93);
+            names << point.name;
+        }
+        std::vector<XY> nodes(graph.nodeCount());
+        for (NodeId node = 0; node < graph.nodeCount(); ++node) nodes[node] = graph.nodePosition(node);
+        const QString beyond = placesBeyondExtentText(networkExtent(nodes), places, names);
+        if (!beyond.isEmpty()) out() << beyond << '\n';
+    }
     if (scenario) out() << "Scenario " << scenario->name << '\n';
     for (const ResolvedClosure& closure : closures) out() << "  road closed: " << closure.description << '\n';
     out() << '\n';
-    out() << "Population beyond " << threshold << " min (" << groupThousands(d.population) << " inhabitants):\n"
-          << "  spread over the inhabited cells: " << people(d.beyondSpread) << " (" << percent(d.shareSpread()) << ")\n"
+    const PopulationMethod method = result.population.method;
+    const double headline = beyondBy(d, method);
+    out() << "Population beyond " << threshold << " min (" << groupThousands(d.population) << " inhabitants): "
+          << people(headline) << " (" << percent(d.population ? headline / double(d.population) : 0.0) << "), population by the "
+          << populationMethodKey(method) << " method: " << populationMethodDescription(method) << '\n';
+    if (!context.placement().sourceDescription().isEmpty()) {
+        out() << "  from " << context.placement().sourceDescription();
+        if (context.placement().communesFallenBack() > 0)
+            out() << "; " << context.placement().communesFallenBack() << " communes without any there spread near the roads";
+        out() << '\n';
+    }
+    out() << (method == PopulationMethod::Grid        ? "  on the cells, INSEE grid:        "
+              : method == PopulationMethod::Buildings ? "  on the cells, buildings:         "
+                                                      : "  spread over the inhabited cells: ")
+          << people(d.beyondSpread) << " (" << percent(d.shareSpread()) << ")\n"
           << "  counted at the town hall:        " << people(d.beyondAtTownHall) << " (" << percent(d.shareAtTownHall())
           << "), " << d.communesTownHallBeyond << " communes\n"
           << "  area beyond: " << QString::number(d.areaBeyondKm2, 'f', 0) << " km² of "
@@ -355,6 +431,27 @@ int runCoverage(const QStringList& arguments)
             halls.addRow({commune.name, commune.insee, minutes(commune.townHallMinutes), groupThousands(commune.population)});
         }
         halls.print(out());
+    }
+    if (sensitivity) {
+        out() << "\nSensitivity: people beyond " << threshold << " min under each assumption\n";
+        QStringList header{QStringLiteral("area")};
+        for (const SensitivityColumn& column : sensitivity->columns()) header << column.label;
+        header << QStringLiteral("verdict");
+        TextTable table(header);
+        int borderline = 0, sure = 0;
+        for (const SensitivityRow& row : sensitivity->rows()) {
+            if (row.kind == SensitivityRow::Kind::Commune) {
+                (row.verdict() == QStringLiteral("beyond") ? sure : borderline) += 1;
+                continue;
+            }
+            QStringList cells{row.name.isEmpty() ? row.code : row.name};
+            for (double b : row.beyond) cells << people(b);
+            cells << QString();
+            table.addRow(cells);
+        }
+        table.print(out());
+        out() << "  communes beyond under every assumption: " << sure << ", under some only (borderline): " << borderline
+              << " (table " << kSensitivityTable << ")\n";
     }
     printReferralSummary(referrals, servicePoints, threshold);
     out() << "Written " << outPath;

@@ -51,6 +51,9 @@ ImportBatch readBatch(PointFormat format, const QString& file, const QCommandLin
     case PointFormat::Mairies: return readMairiesCsv(file);
     case PointFormat::FranceServices: return readFranceServicesCsv(file);
     case PointFormat::LaPoste: return readLaPosteCsv(file);
+    case PointFormat::Operators: return readOperatorsCsv(file);
+    case PointFormat::Annuaire:
+        return file.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) ? readAnnuaireJson(file) : readAnnuaireCsv(file);
     case PointFormat::Generic: return readGenericPoints(file, mappingFrom(parser));
     }
     return {};

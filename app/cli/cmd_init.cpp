@@ -1,4 +1,5 @@
 #include "cli_support.h"
+#include "planning_support.h"
 
 #include "io/territory_loader.h"
 #include "store/project_settings.h"
@@ -46,9 +47,17 @@ int runInit(const QStringList& arguments)
         {QStringLiteral("epci-name-field"), QStringLiteral("EPCI name field (default NOM)."), field},
         {QStringLiteral("outline"), QStringLiteral("Département outline (optional: union of the communes otherwise)."), file},
         {QStringLiteral("outline-layer"), QStringLiteral("Layer of the outline file."), layer},
-        {QStringLiteral("network"), QStringLiteral("Road network: OpenStreetMap file or any OGR line layer."), file},
-        {QStringLiteral("network-layer"), QStringLiteral("Layer of the network file."), layer},
-        {QStringLiteral("profile"), QStringLiteral("Speed profile: \"generalised\", \"osm\" or a JSON file."), QStringLiteral("profile")},
+        {QStringLiteral("population-grid"),
+         QStringLiteral("Gridded population: INSEE squares (Filosofi 200 m or 1 km, 2010 carroyage; CSV, GeoPackage, dBase), "
+                        "a raster of people per pixel (GHSL, WorldPop) or a point/polygon layer with a population field."),
+         file},
+        {QStringLiteral("population-grid-layer"), QStringLiteral("Layer of the gridded population file."), layer},
+        {QStringLiteral("population-grid-field"), QStringLiteral("People field of the gridded population (default: ind, ind_c, population)."), field},
+        {QStringLiteral("population-rectangles"), QStringLiteral("INSEE 2010 carroyage: the rectangles file of the squares."), file},
+        {QStringLiteral("buildings"), QStringLiteral("Buildings (points or polygons, any OGR format) to place people where they live."), file},
+        {QStringLiteral("buildings-layer"), QStringLiteral("Layer of the buildings file."), layer},
+        {QStringLiteral("buildings-min-area"),
+         QStringLiteral("Footprints smaller than this (m²) are sheds, left out (default 20)."), QStringLiteral("m2")},
         {QStringLiteral("boundaries-source"), QStringLiteral("Credit for the boundaries on maps, with the vintage (default: IGN ADMIN EXPRESS)."),
          QStringLiteral("text")},
         {QStringLiteral("population-source"), QStringLiteral("Credit for the population, with the vintage (default: INSEE, populations légales)."),
@@ -56,6 +65,7 @@ int runInit(const QStringList& arguments)
         {QStringLiteral("roads-source"), QStringLiteral("Credit for the road network (default: read from the file: OpenStreetMap, or its source field)."),
          QStringLiteral("text")},
     });
+    parser.addOptions(networkSourceOptions());
     if (!parseCommandLine(parser, QStringLiteral("init"), arguments)) return 0;
 
     const QString projectPath = requiredOption(parser, QStringLiteral("project"));
@@ -70,12 +80,31 @@ int runInit(const QStringList& arguments)
     overrideIfSet(parser, QStringLiteral("epci-siren-field"), sources.epciFields.siren);
     overrideIfSet(parser, QStringLiteral("epci-name-field"), sources.epciFields.name);
     sources.outline = optionalSource(parser, QStringLiteral("outline"), QStringLiteral("outline-layer"));
-    inputs.networkPath = absolute(parser.value(QStringLiteral("network")));
-    inputs.networkLayer = parser.value(QStringLiteral("network-layer"));
-    inputs.profile = parser.value(QStringLiteral("profile"));
+    applyNetworkOptions(parser, inputs);
 
-    // Load first: a project is only created for a territory that can be read.
+    inputs.populationGrid.path = absolute(parser.value(QStringLiteral("population-grid")));
+    inputs.populationGrid.layer = parser.value(QStringLiteral("population-grid-layer"));
+    inputs.populationGrid.valueField = parser.value(QStringLiteral("population-grid-field"));
+    inputs.populationGrid.rectanglesPath = absolute(parser.value(QStringLiteral("population-rectangles")));
+    inputs.buildings.path = absolute(parser.value(QStringLiteral("buildings")));
+    inputs.buildings.layer = parser.value(QStringLiteral("buildings-layer"));
+    if (parser.isSet(QStringLiteral("buildings-min-area"))) {
+        bool ok = false;
+        inputs.buildings.minimumBuildingAreaM2 = parser.value(QStringLiteral("buildings-min-area")).toDouble(&ok);
+        if (!ok || inputs.buildings.minimumBuildingAreaM2 < 0)
+            throw UsageError(QStringLiteral("--buildings-min-area must be a number of square metres"));
+    }
+
+    // Load first: a project is only created for a territory (and population) that can be read.
     const Territory territory = loadTerritory(sources);
+    QStringList populationLines;
+    for (const PopulationInput* input : {&inputs.populationGrid, &inputs.buildings}) {
+        if (!input->isSet()) continue;
+        const PopulationPieces pieces = readPopulationInput(*input, territory.bbox);
+        if (pieces.size() == 0)
+            throw Error(QStringLiteral("%1 holds no one in the territory: is it the right file?").arg(input->path));
+        populationLines << pieces.description;
+    }
     Store store = Store::create(projectPath);
     saveProjectInputs(store, inputs);
     ProjectSources credits;
@@ -87,6 +116,8 @@ int runInit(const QStringList& arguments)
 
     out() << "Created project " << projectPath << ": " << territory.communes.size() << " communes, "
           << territory.epcis.size() << " EPCI, population " << groupThousands(territory.population()) << '\n';
+    for (const QString& line : populationLines) out() << "Population: " << line << '\n';
+    out() << "Population method of coverages: " << populationMethodKey(inputs.defaultPopulationMethod()) << '\n';
     for (const LoadWarning& w : territory.warnings)
         out() << "warning: " << w.file << ", layer " << w.layer << ", " << w.feature << ": " << w.message << '\n';
     out().flush();

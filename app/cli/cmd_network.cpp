@@ -1,10 +1,14 @@
 // `maillage network info` and `maillage od`: what a road network holds, and travel times
 // between two sets of places through it.
 #include "cli_support.h"
+#include "planning_support.h"
+
+#include "network/prepared_network.h"
 
 #include "common/atomic_file.h"
 #include "io/point_importers.h"
 #include "network/extract_lines.h"
+#include "network/extract_osm.h"
 #include "network/network_summary.h"
 #include "network/profile_snapping.h"
 #include "network/road_graph.h"
@@ -14,6 +18,7 @@
 #include "store/kinds.h"
 #include "store/store.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -29,20 +34,10 @@ QCommandLineOption networkOption()
                               QStringLiteral("file"));
 }
 
-QList<QCommandLineOption> networkReadingOptions()
-{
-    return {
-        {QStringLiteral("profile"),
-         QStringLiteral("Speed profile: a built-in name (%1) or a JSON file. Default: osm for OpenStreetMap "
-                        "files, generalised otherwise.").arg(builtinProfileNames().join(QStringLiteral(", "))),
-         QStringLiteral("profile")},
-        {QStringLiteral("layer"), QStringLiteral("Line layer to read (default: the first)."), QStringLiteral("name")},
-        {QStringLiteral("class-field"), QStringLiteral("Field holding the road class (default: class)."),
-         QStringLiteral("field")},
-    };
-}
+QList<QCommandLineOption> networkReadingOptions() { return networkSourceOptions(false, true); }
 
 struct LoadedNetwork {
+    NetworkSource source;
     SpeedProfile profile;
     NetworkInput input;
     ExtractStats stats;
@@ -51,19 +46,24 @@ struct LoadedNetwork {
 
 LoadedNetwork loadNetwork(const QCommandLineParser& parser)
 {
-    const QString file = requiredOption(parser, QStringLiteral("network"));
-    if (!QFileInfo::exists(file)) throw Error(QStringLiteral("cannot open %1: no such file").arg(file));
+    // With --project (od) and no --network, the project's network and fields.
+    std::optional<ProjectInputs> project;
+    if (!parser.isSet(QStringLiteral("network")) && parser.optionNames().contains(QStringLiteral("project")))
+        project = loadProjectInputs(openProject(parser));
+    if (!project) requiredOption(parser, QStringLiteral("network"));
     LoadedNetwork network;
-    const QString profileName = parser.isSet(QStringLiteral("profile"))
-                                    ? parser.value(QStringLiteral("profile"))
-                                    : (isOsmFile(file) ? QStringLiteral("osm") : QStringLiteral("generalised"));
-    network.profile = loadSpeedProfile(profileName);
-    LineLayerOptions lines;
-    if (parser.isSet(QStringLiteral("layer"))) lines.layer = parser.value(QStringLiteral("layer"));
-    if (parser.isSet(QStringLiteral("class-field"))) lines.classField = parser.value(QStringLiteral("class-field"));
+    network.source = networkSourceFrom(parser, project ? &*project : nullptr);
+    network.profile = loadSpeedProfile(network.source.profile);
     QElapsedTimer timer;
     timer.start();
-    network.input = extractNetwork(file, network.profile, lines, {}, &network.stats);
+    const QString file = network.source.path;
+    if (const QString note = memoryNote(file); !note.isEmpty()) err() << note << '\n';
+    TerminalProgress progress(QStringLiteral("Reading %1").arg(QFileInfo(file).fileName()));
+    LineLayerOptions lines = lineLayerOptions(network.source);
+    lines.progress = progress.callback();
+    OsmExtractOptions osm;
+    osm.progress = progress.callback();
+    network.input = extractNetwork(file, network.profile, lines, osm, &network.stats);
     network.extractSeconds = timer.elapsed() / 1000.0;
     return network;
 }
@@ -96,6 +96,15 @@ int runNetworkInfo(const QStringList& arguments)
     out() << "Read " << network.stats.featuresRead << " features, used " << network.stats.featuresUsed;
     if (network.stats.skippedTotal() > 0) out() << "; skipped: " << network.stats.skippedSummary();
     out() << '\n';
+    out() << "One-way roads: " << (network.stats.onewayField.isEmpty()
+                                        ? (isOsmFile(network.source.path) ? QStringLiteral("from the OpenStreetMap tags")
+                                                                          : QStringLiteral("none (no one-way field)"))
+                                        : QStringLiteral("field \"%1\", %2 features one-way")
+                                              .arg(network.stats.onewayField).arg(network.stats.onewayFeatures))
+          << '\n';
+    if (!isOsmFile(network.source.path))
+        out() << "Line ends joined to another line within the merge tolerance (pieces cut at tile edges): "
+              << network.stats.endsJoined << "; vertices merged: " << network.stats.verticesSnapped << '\n';
     if (network.stats.unknownClassTotal() > 0)
         out() << network.stats.unknownClassTotal() << " features with a class not understood (kept as unknown)\n";
     for (const QString& warning : network.stats.warnings) out() << "warning: " << warning << '\n';
@@ -229,19 +238,57 @@ void writeTable(const TextTable& table, const QCommandLineParser& parser, std::s
 
 }  // namespace
 
+// ------------------------------------------------------------------ network prepare
+
+int runNetworkPrepare(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Build the project's prepared network: its road network read with its profile (and town connectors), "
+        "saved beside the project as <project>.network for every later command and the application. "
+        "Commands build it themselves when it is missing or stale; this does it ahead, with a progress line "
+        "(Ctrl-C cancels and leaves no partial file)."));
+    parser.addOption(projectOption());
+    parser.addOptions(planningNetworkOptions());
+    parser.addOption({QStringLiteral("rebuild"), QStringLiteral("Build it again even when it is up to date.")});
+    if (!parseCommandLine(parser, QStringLiteral("network prepare"), arguments)) return 0;
+    const QString projectPath = requiredOption(parser, QStringLiteral("project"));
+    const QString preparedPath = preparedNetworkPathFor(projectPath);
+    if (parser.isSet(QStringLiteral("rebuild")) && QFile::exists(preparedPath) && !QFile::remove(preparedPath))
+        throw Error(QStringLiteral("cannot remove %1 to rebuild it").arg(preparedPath));
+    const QDateTime before = QFileInfo(preparedPath).lastModified();
+    QElapsedTimer timer;
+    timer.start();
+    const PlanningProject project = loadPlanningProject(parser);
+    const QFileInfo after(preparedPath);
+    const bool built = !before.isValid() || after.lastModified() != before;
+    if (!after.exists()) throw Error(QStringLiteral("the prepared network %1 could not be written").arg(preparedPath));
+    out() << QStringLiteral("Prepared network %1: %2 nodes, %3 edges, %4 MB; %5 in %6 s\n")
+                 .arg(preparedPath)
+                 .arg(project.roads->nodes.size())
+                 .arg(project.roads->edges.size())
+                 .arg(after.size() / 1e6, 0, 'f', 1)
+                 .arg(built ? QStringLiteral("built") : QStringLiteral("up to date, read"))
+                 .arg(timer.elapsed() / 1000.0, 0, 'f', 2)
+          << Qt::flush;
+    return 0;
+}
+
 int runNetwork(const QStringList& arguments)
 {
     if (!arguments.isEmpty() && (arguments.first() == QLatin1String("--help") || arguments.first() == QLatin1String("-h"))) {
-        out() << "Usage: maillage network info --network FILE [--profile P] [--layer L] [--class-field F]\n\n"
+        out() << "Usage: maillage network info --network FILE [--profile P] [--network-layer L] [--class-field F] [--oneway-field F] [--speed-field F]\n\n"
               << "Subcommands:\n"
-              << "  info    report what a road network holds (nodes, edges, km, components, classes)\n"
+              << "  info     report what a road network holds (nodes, edges, km, components, classes)\n"
+              << "  prepare  build a project's prepared network (maillage network prepare --project P)\n"
               << "\nRun `maillage network info --help` for its options (--network, --profile).\n"
               << Qt::flush;
         return 0;
     }
     if (arguments.isEmpty()) throw UsageError(QStringLiteral("missing subcommand: network info --network FILE"));
     if (arguments.first() == QLatin1String("info")) return runNetworkInfo(arguments.mid(1));
-    throw UsageError(QStringLiteral("unknown subcommand \"%1\" (expected: info)").arg(arguments.first()));
+    if (arguments.first() == QLatin1String("prepare")) return runNetworkPrepare(arguments.mid(1));
+    throw UsageError(QStringLiteral("unknown subcommand \"%1\" (expected: info, prepare)").arg(arguments.first()));
 }
 
 int runOd(const QStringList& arguments)

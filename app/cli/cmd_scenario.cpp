@@ -136,12 +136,10 @@ QString checkClosure(const Store& store, const RoadClosure& closure)
         return {};
     }
     if (inputs.networkPath.isEmpty() || !QFileInfo::exists(inputs.networkPath)) return {};
-    const QString profileName = !inputs.profile.isEmpty() ? inputs.profile
-                                : isOsmFile(inputs.networkPath) ? QStringLiteral("osm") : QStringLiteral("generalised");
-    LineLayerOptions lines;
-    lines.layer = inputs.networkLayer;
+    const NetworkSource source = networkSourceOf(inputs);
     // Without town connectors: they only split roads, the references and places are the same.
-    const RoadGraph graph(extractNetwork(inputs.networkPath, loadSpeedProfile(profileName), lines));
+    const RoadGraph graph(extractNetwork(inputs.networkPath, loadSpeedProfile(chooseProfile(source).profile),
+                                         lineLayerOptions(source)));
     const std::vector<ResolvedClosure> resolved = resolveRoadClosures(graph, std::span<const RoadClosure>(&closure, 1));
     if (resolved.front().edges.empty())
         throw Error(QStringLiteral("%1 in %2; nothing was saved").arg(resolved.front().description, inputs.networkPath));

@@ -15,16 +15,84 @@
 
 namespace maillage::cli {
 
+QList<QCommandLineOption> networkSourceOptions(bool withNetwork, bool layerAlias)
+{
+    QList<QCommandLineOption> options;
+    if (withNetwork)
+        options.append({QStringLiteral("network"),
+                        QStringLiteral("Road network: OpenStreetMap file or any OGR line layer (default: the project's)."),
+                        QStringLiteral("file")});
+    QStringList layerNames{QStringLiteral("network-layer")};
+    if (layerAlias) layerNames << QStringLiteral("layer");
+    options.append({layerNames, QStringLiteral("Layer of the network file (default: the first)."), QStringLiteral("layer")});
+    options.append({QStringLiteral("class-field"), QStringLiteral("Field holding the road class (default: class)."),
+                    QStringLiteral("field")});
+    options.append({QStringLiteral("oneway-field"),
+                    QStringLiteral("Field telling one-way roads: yes/no, 1/0/-1, true/false, \"sens unique\", \"double sens\", "
+                                   "\"sens inverse\"... (default: the layer's \"oneway\" field when it has one; \"none\": all two-way)."),
+                    QStringLiteral("field")});
+    options.append({QStringLiteral("speed-field"), QStringLiteral("Field with a speed in km/h that replaces the profile's class speed."),
+                    QStringLiteral("field")});
+    options.append({QStringLiteral("profile"),
+                    QStringLiteral("Speed profile: %1 or a JSON file (default: the project's, else osm on a detailed network, "
+                                   "generalised on a coarse one).").arg(builtinProfileNames().join(QStringLiteral(", "))),
+                    QStringLiteral("profile")});
+    return options;
+}
+
+namespace {
+
+void overrideIfSet(const QCommandLineParser& parser, const QString& option, QString& target)
+{
+    if (parser.isSet(option)) target = parser.value(option);
+}
+
+}  // namespace
+
+void applyNetworkOptions(const QCommandLineParser& parser, ProjectInputs& inputs)
+{
+    if (parser.isSet(QStringLiteral("network")))
+        inputs.networkPath = QFileInfo(parser.value(QStringLiteral("network"))).absoluteFilePath();
+    overrideIfSet(parser, QStringLiteral("network-layer"), inputs.networkLayer);
+    overrideIfSet(parser, QStringLiteral("class-field"), inputs.networkClassField);
+    overrideIfSet(parser, QStringLiteral("oneway-field"), inputs.networkOnewayField);
+    overrideIfSet(parser, QStringLiteral("speed-field"), inputs.networkSpeedField);
+    overrideIfSet(parser, QStringLiteral("profile"), inputs.profile);
+}
+
+NetworkSource networkSourceFrom(const QCommandLineParser& parser, const ProjectInputs* project)
+{
+    NetworkSource source;
+    if (project) source = networkSourceOf(*project);
+    if (parser.isSet(QStringLiteral("network"))) {
+        const QString path = parser.value(QStringLiteral("network"));
+        if (!project || QFileInfo(path).absoluteFilePath() != QFileInfo(project->networkPath).absoluteFilePath())
+            source = NetworkSource{path, {}, {}, {}, {}, {}};
+    }
+    overrideIfSet(parser, QStringLiteral("network-layer"), source.layer);
+    overrideIfSet(parser, QStringLiteral("class-field"), source.classField);
+    overrideIfSet(parser, QStringLiteral("oneway-field"), source.onewayField);
+    overrideIfSet(parser, QStringLiteral("speed-field"), source.speedField);
+    overrideIfSet(parser, QStringLiteral("profile"), source.profile);
+    if (source.path.isEmpty())
+        throw Error(QStringLiteral("no road network: give --network FILE, or save one in the project with "
+                                   "maillage init --network"));
+    if (!QFileInfo::exists(source.path))
+        throw Error(QStringLiteral("cannot open the road network %1: no such file").arg(source.path));
+    const ProfileChoice choice = chooseProfile(source);
+    source.profile = choice.profile;
+    if (!choice.warning.isEmpty()) err() << "warning: " << choice.warning << '\n' << Qt::flush;
+    return source;
+}
+
 QList<QCommandLineOption> planningNetworkOptions()
 {
-    return {
-        {QStringLiteral("network"), QStringLiteral("Road network (default: the project's)."), QStringLiteral("file")},
-        {QStringLiteral("network-layer"), QStringLiteral("Layer of the network file."), QStringLiteral("layer")},
-        {QStringLiteral("profile"), QStringLiteral("Speed profile: \"generalised\", \"osm\" or a JSON file (default: the project's)."),
-         QStringLiteral("profile")},
+    QList<QCommandLineOption> options = networkSourceOptions();
+    options.append({
         {QStringLiteral("cell"), QStringLiteral("Grid cell size in metres (default 200)."), QStringLiteral("metres")},
         {QStringLiteral("threads"), QStringLiteral("Threads for snapping, searches and clipping (default 2)."), QStringLiteral("n")},
-    };
+    });
+    return options;
 }
 
 QList<QCommandLineOption> coverageLevelOptions()
@@ -79,28 +147,22 @@ PlanningProject loadPlanningProject(const QCommandLineParser& parser)
     project.inputs = loadProjectInputs(*project.store);
     project.territory = loadTerritory(project.inputs.territory);
 
-    project.networkPath = parser.isSet(QStringLiteral("network")) ? parser.value(QStringLiteral("network"))
-                                                                  : project.inputs.networkPath;
-    if (project.networkPath.isEmpty())
-        throw Error(QStringLiteral("no road network: give --network FILE, or save one in the project with "
-                                   "maillage init --network"));
-    if (!QFileInfo::exists(project.networkPath))
-        throw Error(QStringLiteral("cannot open the road network %1: no such file").arg(project.networkPath));
-    QString profileName = parser.isSet(QStringLiteral("profile")) ? parser.value(QStringLiteral("profile"))
-                                                                  : project.inputs.profile;
-    if (profileName.isEmpty())
-        profileName = isOsmFile(project.networkPath) ? QStringLiteral("osm") : QStringLiteral("generalised");
-    project.profile = loadSpeedProfile(profileName);
-    if (project.profile.name.isEmpty()) project.profile.name = profileName;
-    LineLayerOptions lineOptions;
-    lineOptions.layer = parser.isSet(QStringLiteral("network-layer")) ? parser.value(QStringLiteral("network-layer"))
-                                                                      : project.inputs.networkLayer;
+    project.network = networkSourceFrom(parser, &project.inputs);
+    project.networkPath = project.network.path;
+    project.profile = loadSpeedProfile(project.network.profile);
+    if (project.profile.name.isEmpty()) project.profile.name = project.network.profile;
+    const LineLayerOptions lineOptions = lineLayerOptions(project.network);
 
     project.points = project.store->points();
     // Coarse networks are completed with town connectors at the town halls (see the profile).
+    if (const QString note = memoryNote(project.networkPath); !note.isEmpty()) err() << note << '\n';
+    TerminalProgress progress(QStringLiteral("Preparing the network %1").arg(QFileInfo(project.networkPath).fileName()));
+    PreparedNetworkOutcome prepared;
     project.roads = std::make_shared<const NetworkInput>(loadTerritoryNetwork(
         project.networkPath, project.profile, lineOptions,
-        townAnchors(project.territory, townHallsFor(project.territory, project.points)), &project.connectors));
+        townAnchors(project.territory, townHallsFor(project.territory, project.points)), &project.connectors,
+        preparedNetworkRequest(*project.store, progress), &prepared));
+    reportPreparedNetwork(prepared);
     project.graph = std::make_unique<RoadGraph>(*project.roads);
     return project;
 }
@@ -109,7 +171,8 @@ std::unique_ptr<ScenarioCoverageRunner> scenarioRunner(PlanningProject& project,
 {
     return std::make_unique<ScenarioCoverageRunner>(
         project.territory, *project.graph, project.profile, project.points,
-        CoverageSetup{.cellSize = cellOption(parser), .placement = {}, .threads = threadsOption(parser)});
+        CoverageSetup{.cellSize = cellOption(parser), .placement = placementOptionsFor(project.inputs),
+                      .threads = threadsOption(parser)});
 }
 
 QString peopleText(double value) { return groupThousands(qint64(std::llround(value))); }

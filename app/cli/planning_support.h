@@ -31,6 +31,7 @@ struct PlanningProject {
     ProjectInputs inputs;
     Territory territory;
     QString networkPath;
+    NetworkSource network;  // path, layer, fields and the profile chosen
     SpeedProfile profile;
     std::shared_ptr<const NetworkInput> roads;  // the network the graph was built from (for maps)
     std::unique_ptr<RoadGraph> graph;
@@ -38,7 +39,24 @@ struct PlanningProject {
     std::vector<AccueilPoint> points;  // the baseline
 };
 
-// --network, --network-layer, --profile, --cell, --threads.
+// The road network options every command that reads a network shares (the one place they
+// are defined and parsed): --network-layer (also --layer when `layerAlias`), --class-field,
+// --oneway-field, --speed-field, --profile; --network itself when `withNetwork`.
+QList<QCommandLineOption> networkSourceOptions(bool withNetwork = true, bool layerAlias = false);
+
+// The network to read: the command line's --network with its field options, else the
+// project's (`project`, may be null) with the command line's options overriding its fields.
+// A --network naming another file than the project's drops the project's layer, fields and
+// profile (they describe the project's file). The profile is the one asked for, else chosen
+// by density (osm on a detailed network); a warning (profile ill-suited to the network) goes to
+// stderr. Throws Error when there is no network or the file does not exist.
+NetworkSource networkSourceFrom(const QCommandLineParser& parser, const ProjectInputs* project);
+
+// The project's inputs with the network options of the command line (for `init`).
+void applyNetworkOptions(const QCommandLineParser& parser, ProjectInputs& inputs);
+
+// --network, --network-layer, --class-field, --oneway-field, --speed-field, --profile,
+// --cell, --threads.
 QList<QCommandLineOption> planningNetworkOptions();
 // --level, --threshold.
 QList<QCommandLineOption> coverageLevelOptions();

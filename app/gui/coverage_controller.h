@@ -43,6 +43,7 @@ class CoverageController : public QObject {
     Q_OBJECT
 public:
     explicit CoverageController(Project& project, QObject* parent = nullptr);
+    Project& project() const { return project_; }
     ~CoverageController() override;
 
     bool isAvailable() const { return context_ != nullptr; }

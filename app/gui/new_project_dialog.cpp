@@ -1,7 +1,10 @@
 #include "new_project_dialog.h"
 
 #include "io/ogr_source.h"
+#include "network/extract_osm.h"
 #include "network/speed_profile.h"
+
+#include <ogrsf_frmts.h>
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -12,6 +15,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -40,6 +44,9 @@ NewProjectDialog::NewProjectDialog(const QString& startFolder, QWidget* parent)
       startFolder_(startFolder),
       projectPath_(new QLineEdit),
       profile_(new QComboBox),
+      classField_(new QComboBox),
+      onewayField_(new QComboBox),
+      speedField_(new QComboBox),
       inseeField_(new QLineEdit(QStringLiteral("INSEE_COM"))),
       nameField_(new QLineEdit(QStringLiteral("NOM"))),
       populationField_(new QLineEdit(QStringLiteral("POPULATION"))),
@@ -64,10 +71,27 @@ NewProjectDialog::NewProjectDialog(const QString& startFolder, QWidget* parent)
     epci_ = addSourceRow(form, tr("EPCI (facultatif)"), vectorFilter(), true);
     outline_ = addSourceRow(form, tr("Département (facultatif)"), vectorFilter(), true);
     network_ = addSourceRow(form, tr("Réseau routier (facultatif)"), networkFilter(), true);
-    profile_->addItems(builtinProfileNames());
-    profile_->setCurrentText(QStringLiteral("generalised"));
-    profile_->setToolTip(tr("« generalised » pour un réseau simplifié (routes classées), « osm » pour OpenStreetMap."));
+    // Automatic (empty data): osm on a detailed network, generalised on a coarse one.
+    profile_->addItem(tr("automatique (selon la densité du réseau)"), QString());
+    for (const QString& name : builtinProfileNames()) profile_->addItem(name, name);
+    profile_->setToolTip(tr("« osm » pour un réseau détaillé (OpenStreetMap, BD TOPO), « generalised » pour un réseau "
+                            "simplifié de routes classées ; automatique : choisi d'après la densité du réseau."));
     form->addRow(tr("Profil de vitesses"), profile_);
+    for (QComboBox* field : {classField_, onewayField_, speedField_}) field->setEditable(true);
+    classField_->setToolTip(tr("Champ de la classe de route (valeurs OSM ou classes administratives françaises)"));
+    onewayField_->setToolTip(tr("Champ du sens unique : yes/no, 1/0/-1, true/false, « sens unique », « double sens »… ; "
+                                "vide : le champ « oneway » s'il existe"));
+    speedField_->setToolTip(tr("Champ d'une vitesse en km/h qui remplace celle du profil (facultatif)"));
+    auto* networkFields = new QHBoxLayout;
+    networkFields->addWidget(new QLabel(tr("classe")));
+    networkFields->addWidget(classField_, 1);
+    networkFields->addWidget(new QLabel(tr("sens unique")));
+    networkFields->addWidget(onewayField_, 1);
+    networkFields->addWidget(new QLabel(tr("vitesse")));
+    networkFields->addWidget(speedField_, 1);
+    form->addRow(tr("Champs du réseau"), networkFields);
+    fillNetworkFields();
+    connect(network_.layer, &QComboBox::currentTextChanged, this, [this] { fillNetworkFields(); });
 
     auto* fields = new QGroupBox(tr("Champs des communes (ADMIN EXPRESS par défaut)"));
     auto* fieldForm = new QFormLayout(fields);
@@ -126,6 +150,33 @@ void NewProjectDialog::fillLayers(const SourceRow& row)
     }
 }
 
+void NewProjectDialog::fillNetworkFields()
+{
+    QStringList fields;
+    const QString path = network_.path->text().trimmed();
+    if (!path.isEmpty() && QFileInfo::exists(path) && !isOsmFile(path)) {
+        try {
+            GdalDatasetPtr dataset = openVectorSource(path);
+            OGRFeatureDefn* definition = findLayer(*dataset, path, network_.layer->currentText())->GetLayerDefn();
+            for (int i = 0; i < definition->GetFieldCount(); ++i)
+                fields << QString::fromUtf8(definition->GetFieldDefn(i)->GetNameRef());
+        } catch (const std::exception&) {
+            // Checked again, with a clear message, when the project is opened.
+        }
+    }
+    const auto fill = [&fields](QComboBox* box, const QString& preferred, bool optional) {
+        box->clear();
+        if (optional) box->addItem(QString());
+        box->addItems(fields);
+        if (fields.contains(preferred)) box->setCurrentText(preferred);
+        else if (!optional) box->setCurrentText(preferred);
+    };
+    fill(classField_, QStringLiteral("class"), false);
+    fill(onewayField_, QStringLiteral("oneway"), true);
+    fill(speedField_, QString(), true);
+    for (QComboBox* box : {classField_, onewayField_, speedField_}) box->setEnabled(!isOsmFile(path));
+}
+
 QString NewProjectDialog::projectPath() const { return projectPath_->text().trimmed(); }
 
 ProjectInputs NewProjectDialog::inputs() const
@@ -144,7 +195,13 @@ ProjectInputs NewProjectDialog::inputs() const
     if (!network_.path->text().trimmed().isEmpty()) {
         inputs.networkPath = absolute(network_.path->text());
         inputs.networkLayer = network_.layer->currentText();
-        inputs.profile = profile_->currentText();
+        inputs.profile = profile_->currentData().toString();
+        if (!isOsmFile(inputs.networkPath)) {
+            const QString classField = classField_->currentText().trimmed();
+            if (classField != QLatin1String("class")) inputs.networkClassField = classField;
+            inputs.networkOnewayField = onewayField_->currentText().trimmed();
+            inputs.networkSpeedField = speedField_->currentText().trimmed();
+        }
     }
     return inputs;
 }

@@ -11,8 +11,9 @@ class QLineEdit;
 namespace maillage::gui {
 
 // Asks for a new project's file and inputs: commune boundaries (required), EPCI and
-// département layers (optional), road network and speed profile (optional), and the field
-// names when they differ from IGN ADMIN EXPRESS.
+// département layers (optional), road network with its class, one-way and speed fields and
+// the speed profile (optional; automatic: osm on a detailed network), and the field names
+// when they differ from IGN ADMIN EXPRESS.
 class NewProjectDialog : public QDialog {
     Q_OBJECT
 public:
@@ -30,6 +31,8 @@ private:
     };
     SourceRow addSourceRow(QFormLayout* form, const QString& label, const QString& filter, bool optional);
     void fillLayers(const SourceRow& row);
+    // The network layer's fields in the class / one-way / speed choices, the usual ones preselected.
+    void fillNetworkFields();
 
     QString startFolder_;
     QLineEdit* projectPath_;
@@ -38,6 +41,9 @@ private:
     SourceRow outline_;
     SourceRow network_;
     QComboBox* profile_;
+    QComboBox* classField_;
+    QComboBox* onewayField_;
+    QComboBox* speedField_;
     QLineEdit* inseeField_;
     QLineEdit* nameField_;
     QLineEdit* populationField_;

@@ -6,6 +6,7 @@
 #include "io/territory_loader.h"
 #include "coverage/territory_network.h"
 #include "network/extract_lines.h"
+#include "network/network_source.h"
 #include "network/speed_profile.h"
 
 #include <QCoreApplication>
@@ -20,7 +21,6 @@
 namespace maillage::gui {
 namespace {
 
-const QString kDefaultProfile = QStringLiteral("generalised");
 
 void removeProjectFile(const QString& path)
 {
@@ -53,6 +53,9 @@ ImportBatch readKnownFile(const QString& file)
     case PointFormat::Mairies: return readMairiesCsv(file);
     case PointFormat::FranceServices: return readFranceServicesCsv(file);
     case PointFormat::LaPoste: return readLaPosteCsv(file);
+    case PointFormat::Operators: return readOperatorsCsv(file);
+    case PointFormat::Annuaire:
+        return file.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) ? readAnnuaireJson(file) : readAnnuaireCsv(file);
     case PointFormat::Generic: break;
     }
     return readGenericPoints(file, {});
@@ -82,6 +85,8 @@ void prepareCoverage(ProjectData& data, const std::vector<AccueilPoint>& points,
     progress.step(78, QCoreApplication::translate("ProjectLoading", "Préparation de la grille de couverture…"));
     CoverageSetup setup;
     setup.threads = std::max(1, QThread::idealThreadCount());
+    // Where people live, as the project says (INSEE grid, buildings or the spread); read once, then cached.
+    setup.placement = placementOptionsFor(data.inputs);
     data.coverage = std::make_unique<CoverageContext>(data.territory, *data.engine, points, setup);
 }
 
@@ -91,9 +96,12 @@ void loadNetworkAndCoverage(ProjectData& data, const std::vector<AccueilPoint>& 
 {
     const ProjectInputs& inputs = data.inputs;
     progress.step(30, QCoreApplication::translate("ProjectLoading", "Lecture du réseau routier…"));
-    data.profile = loadSpeedProfile(inputs.profile.isEmpty() ? kDefaultProfile : inputs.profile);
-    LineLayerOptions lines;
-    lines.layer = inputs.networkLayer;
+    // The project's profile, else the one that suits the network (osm on a detailed network).
+    NetworkSource source = networkSourceOf(inputs);
+    const ProfileChoice profileChoice = chooseProfile(source);
+    if (!profileChoice.warning.isEmpty()) data.warnings << profileChoice.warning;
+    data.profile = loadSpeedProfile(profileChoice.profile);
+    LineLayerOptions lines = lineLayerOptions(source);
     lines.progress = [&progress](double done) {
         progress.fraction(30, 70, done);
         return !progress.isCancelled();
@@ -205,8 +213,10 @@ ProjectInputs demoInputs(const QString& dataFolder)
 {
     const QDir folder(QDir(dataFolder).filePath(QStringLiteral("04")));
     const QString limits = folder.filePath(QStringLiteral("limites-04.gpkg"));
-    for (const QString& name : {QStringLiteral("limites-04.gpkg"), QStringLiteral("routes-04.geojson"),
-                                QStringLiteral("mairies-04.csv"), QStringLiteral("france-services-2024.csv"),
+    // The detailed OpenStreetMap network, or the coarse classified roads where it is missing.
+    const bool detailed = QFileInfo::exists(folder.filePath(QStringLiteral("routes-osm-04.gpkg")));
+    const QString network = detailed ? QStringLiteral("routes-osm-04.gpkg") : QStringLiteral("routes-04.geojson");
+    for (const QString& name : {QStringLiteral("limites-04.gpkg"), network, QStringLiteral("mairies-04.csv"), QStringLiteral("france-services-2024.csv"),
                                 QStringLiteral("laposte-2020.csv")}) {
         if (!QFileInfo::exists(folder.filePath(name)))
             throw Error(QCoreApplication::translate("ProjectLoading",
@@ -218,8 +228,8 @@ ProjectInputs demoInputs(const QString& dataFolder)
     inputs.territory.communes = {limits, QStringLiteral("commune")};
     inputs.territory.epcis = LayerSource{limits, QStringLiteral("epci")};
     inputs.territory.outline = LayerSource{limits, QStringLiteral("departement")};
-    inputs.networkPath = folder.filePath(QStringLiteral("routes-04.geojson"));
-    inputs.profile = kDefaultProfile;
+    inputs.networkPath = folder.filePath(network);
+    inputs.profile = detailed ? QStringLiteral("osm") : QStringLiteral("generalised");
     return inputs;
 }
 

@@ -3,6 +3,8 @@
 #include "coverage_controller.h"
 #include "geo/territory.h"
 #include "labels.h"
+#include "render/print_credits.h"
+#include "sensitivity_dialog.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -12,6 +14,7 @@
 #include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QValueAxis>
@@ -50,7 +53,7 @@ QString shortEpciName(QString name)
 }  // namespace
 
 StatisticsPanel::StatisticsPanel(QWidget* parent)
-    : QWidget(parent), summary_(new QLabel), table_(new QTableWidget(0, ColumnCount)), chartView_(new QChartView),
+    : QWidget(parent), summary_(new QLabel), sensitivityButton_(new QPushButton(tr("Sensibilité…"))), table_(new QTableWidget(0, ColumnCount)), chartView_(new QChartView),
       chart_(new QChart)
 {
     summary_->setWordWrap(true);
@@ -59,7 +62,10 @@ StatisticsPanel::StatisticsPanel(QWidget* parent)
     table_->setObjectName(QStringLiteral("statisticsTable"));
     table_->setHorizontalHeaderLabels({tr("EPCI"), tr("Population"), tr("Au-delà"), tr("Part"), tr("Mairies\nau-delà")});
     table_->horizontalHeaderItem(Beyond)->setToolTip(
-        tr("Habitants au-delà du seuil, la population de chaque commune étant répartie sur ses cellules habitables"));
+        tr("Habitants au-delà du seuil, la population placée selon la méthode du projet (voir le résumé)"));
+    sensitivityButton_->setObjectName(QStringLiteral("sensitivityButton"));
+    sensitivityButton_->setToolTip(tr("Population au-delà selon chaque méthode de placement de la population"));
+    connect(sensitivityButton_, &QPushButton::clicked, this, &StatisticsPanel::showSensitivity);
     table_->horizontalHeaderItem(TownHallsBeyond)->setToolTip(
         tr("Communes dont la mairie est au-delà du seuil (et leurs habitants, dans la bulle d'aide de chaque ligne)"));
     table_->verticalHeader()->hide();
@@ -86,6 +92,7 @@ StatisticsPanel::StatisticsPanel(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(summary_);
+    layout->addWidget(sensitivityButton_, 0, Qt::AlignLeft);
     layout->addWidget(splitter, 1);
     setCoverage(nullptr);
 }
@@ -100,6 +107,14 @@ void StatisticsPanel::setCoverage(CoverageController* coverage)
     }
     rebuild();
     refresh();
+}
+
+void StatisticsPanel::showSensitivity()
+{
+    if (!coverage_ || !coverage_->isAvailable()) return;
+    auto* dialog = new SensitivityDialog(*coverage_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void StatisticsPanel::rebuild()
@@ -160,6 +175,7 @@ QString StatisticsPanel::summaryText() const { return summary_->text(); }
 
 void StatisticsPanel::refresh()
 {
+    sensitivityButton_->setEnabled(coverage_ && coverage_->isAvailable());
     if (!coverage_ || !coverage_->isAvailable()) {
         summary_->setText(tr("Ouvrez un projet avec un réseau routier pour calculer la couverture."));
         return;
@@ -175,7 +191,7 @@ void StatisticsPanel::refresh()
     } else {
         summary_->setText(tr("<b>%1 habitants (%2)</b> à plus de %3 min d'un lieu de niveau %4 ; "
                              "%5 communes dont la mairie est au-delà (%6 habitants).<br>"
-                             "<small>%7 points de niveau %4 pris en compte%8 · calcul en %9 ms</small>")
+                             "<small>%7 points de niveau %4 pris en compte%8 · calcul en %9 ms<br>%10</small>")
                               .arg(formatCount(std::llround(total.beyondSpread)))
                               .arg(percent(total.shareSpread()))
                               .arg(coverage_->thresholdMinutes())
@@ -184,7 +200,8 @@ void StatisticsPanel::refresh()
                               .arg(formatCount(std::llround(total.beyondAtTownHall)))
                               .arg(result.points.size())
                               .arg(coverage_->includePlanned() ? tr(" (projets compris)") : QString())
-                              .arg(QLocale().toString(coverage_->lastMilliseconds(), 'f', 0)));
+                              .arg(QLocale().toString(coverage_->lastMilliseconds(), 'f', 0))
+                              .arg(render::populationMethodText(population.method)));
     }
 
     auto fill = [this](int row, const AreaCoverage& area, const QString& name, bool bold) {
@@ -193,7 +210,7 @@ void StatisticsPanel::refresh()
                                 formatCount(std::llround(area.beyondSpread)),
                                 percent(area.shareSpread()),
                                 QString::number(area.communesTownHallBeyond)};
-        const QString tip = tr("%1\n%2 habitants au-delà (population répartie sur les cellules habitables)\n"
+        const QString tip = tr("%1\n%2 habitants au-delà (population placée selon la méthode du projet)\n"
                                "%3 habitants dans les %4 communes dont la mairie est au-delà")
                                 .arg(name, formatCount(std::llround(area.beyondSpread)),
                                      formatCount(std::llround(area.beyondAtTownHall)))

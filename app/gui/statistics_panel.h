@@ -7,6 +7,7 @@ class QBarSet;
 class QChart;
 class QChartView;
 class QLabel;
+class QPushButton;
 class QTableWidget;
 class QValueAxis;
 
@@ -28,6 +29,8 @@ public:
     void setCoverage(CoverageController* coverage);
 
     QString summaryText() const;
+    // Opens the table of the population beyond under each method (SensitivityDialog).
+    void showSensitivity();
 
 private:
     void rebuild();   // rows and bars for the EPCI of the territory
@@ -35,6 +38,7 @@ private:
 
     QPointer<CoverageController> coverage_;
     QLabel* summary_;
+    QPushButton* sensitivityButton_;
     QTableWidget* table_;
     QChartView* chartView_;
     QChart* chart_;

@@ -65,6 +65,20 @@ TownHalls townHallsFor(const Territory& territory, std::span<const AccueilPoint>
     return halls;
 }
 
+CellFrame cellFrameOf(const CoverageGrid& grid)
+{
+    CellFrame frame;
+    frame.west = grid.west();
+    frame.north = grid.north();
+    frame.cellSize = grid.cellSize();
+    frame.columns = grid.columns();
+    frame.rows = grid.rows();
+    frame.cellCount = grid.cellCount();
+    frame.cellOfRaster.assign(grid.rasterSize(), -1);
+    for (std::size_t i = 0; i < grid.cellCount(); ++i) frame.cellOfRaster[grid.rasterIndex(i)] = std::int32_t(i);
+    return frame;
+}
+
 PopulationPlacement PopulationPlacement::build(const Territory& territory, const CoverageGrid& grid,
                                                const PlaceLinks& cellLinks, const PopulationPlacementOptions& options)
 {
@@ -74,27 +88,61 @@ PopulationPlacement PopulationPlacement::build(const Territory& territory, const
     if (!(options.inhabitableLegMetres >= 0.0))
         throw Error(QStringLiteral("the distance that makes a cell inhabitable must be positive"));
     PopulationPlacement placement;
+    placement.method_ = options.method;
     placement.inhabitableLegMetres_ = options.inhabitableLegMetres;
     const std::size_t communeCount = territory.communes.size();
 
+    // The spread: the fallback of every method.
     std::vector<int> inhabitable(communeCount, 0);
     for (std::size_t i = 0; i < grid.cellCount(); ++i)
         if (cellLinks.legMetres(i) <= options.inhabitableLegMetres) ++inhabitable[std::size_t(grid.communeOf(i))];
-
-    placement.populated_.assign(grid.cellCount(), 0);
-    placement.populatedCells_.assign(communeCount, 0);
+    std::vector<double> spread(grid.cellCount(), 0.0);
     for (std::size_t i = 0; i < grid.cellCount(); ++i) {
         const std::size_t commune = std::size_t(grid.communeOf(i));
         // A commune far from every road still has people: spread them over all its cells.
-        const bool populated = inhabitable[commune] == 0 || cellLinks.legMetres(i) <= options.inhabitableLegMetres;
-        placement.populated_[i] = populated ? 1 : 0;
-        if (populated) ++placement.populatedCells_[commune];
+        if (inhabitable[commune] == 0 || cellLinks.legMetres(i) <= options.inhabitableLegMetres) spread[i] = 1.0;
     }
-    placement.peoplePerCell_.assign(communeCount, 0.0);
-    for (std::size_t c = 0; c < communeCount; ++c)
-        if (placement.populatedCells_[c] > 0)
-            placement.peoplePerCell_[c] = double(territory.communes[c].population) / placement.populatedCells_[c];
+    std::vector<double> weights = spread;
+    const bool fromSource = options.method == PopulationMethod::Grid || options.method == PopulationMethod::Buildings;
+    if (fromSource) {
+        if (!options.input.isSet() || options.input.method != options.method)
+            throw Error(QStringLiteral("the %1 population method needs a %2 file: give one with maillage init %3")
+                            .arg(populationMethodKey(options.method),
+                                 options.method == PopulationMethod::Grid ? QStringLiteral("gridded population")
+                                                                          : QStringLiteral("buildings"),
+                                 options.method == PopulationMethod::Grid ? QStringLiteral("--population-grid FILE")
+                                                                          : QStringLiteral("--buildings FILE")));
+        CellWeights source = cellWeightsFor(options.input, cellFrameOf(grid), options.cacheDirectory);
+        weights = std::move(source.perCell);
+        placement.sourceDescription_ = source.description;
+        placement.fromCache_ = source.fromCache;
+    }
+    std::vector<qint64> legal(communeCount);
+    for (std::size_t c = 0; c < communeCount; ++c) legal[c] = territory.communes[c].population;
+    std::vector<std::uint8_t> fellBack;
+    placement.people_ = rescalePerCommune(weights, spread, grid.communes(), legal, &fellBack);
+    if (fromSource)
+        for (std::size_t c = 0; c < communeCount; ++c)
+            if (fellBack[c] && grid.cellsPerCommune()[c] > 0 && legal[c] > 0) ++placement.communesFallenBack_;
+
+    placement.populated_.assign(grid.cellCount(), 0);
+    placement.populatedCells_.assign(communeCount, 0);
+    for (std::size_t i = 0; i < grid.cellCount(); ++i)
+        if (placement.people_[i] > 0.0) {
+            placement.populated_[i] = 1;
+            ++placement.populatedCells_[std::size_t(grid.communeOf(i))];
+        }
     return placement;
+}
+
+double beyondBy(const AreaCoverage& area, PopulationMethod method)
+{
+    return method == PopulationMethod::TownHalls ? area.beyondAtTownHall : area.beyondSpread;
+}
+
+double beyondBy(const CommuneCoverage& commune, PopulationMethod method)
+{
+    return method == PopulationMethod::TownHalls ? commune.beyondAtTownHall : commune.beyondSpread;
 }
 
 PopulationCoverage computePopulationCoverage(const Territory& territory, const CoverageGrid& grid,
@@ -115,8 +163,9 @@ PopulationCoverage computePopulationCoverage(const Territory& territory, const C
 
     PopulationCoverage result;
     result.thresholdMinutes = thresholdMinutes;
+    result.method = placement.method();
     result.communes.resize(communeCount);
-    std::vector<int> populatedBeyond(communeCount, 0);
+    std::vector<double> peopleBeyond(communeCount, 0.0);
     std::vector<double> sumMinutes(communeCount, 0.0);
     std::vector<int> reachable(communeCount, 0);
     for (std::size_t i = 0; i < grid.cellCount(); ++i) {
@@ -126,7 +175,7 @@ PopulationCoverage computePopulationCoverage(const Territory& territory, const C
         ++commune.cells;
         if (!(minutes <= threshold)) {
             ++commune.cellsBeyond;
-            populatedBeyond[c] += placement.populated()[i];
+            peopleBeyond[c] += placement.peopleOnCell(i);
         }
         if (std::isfinite(minutes)) {
             sumMinutes[c] += minutes;
@@ -149,9 +198,7 @@ PopulationCoverage computePopulationCoverage(const Territory& territory, const C
         commune.beyondAtTownHall = commune.townHallBeyond ? double(source.population) : 0.0;
         if (reachable[c] > 0) commune.meanCellMinutes = float(sumMinutes[c] / reachable[c]);
         // Method (b); a commune with no cell falls back on its town hall.
-        commune.beyondSpread = placement.populatedCells()[c] > 0
-                                   ? populatedBeyond[c] * placement.peoplePerCell()[c]
-                                   : commune.beyondAtTownHall;
+        commune.beyondSpread = placement.populatedCells()[c] > 0 ? peopleBeyond[c] : commune.beyondAtTownHall;
         if (commune.townHallBeyond) result.townHallsBeyond.push_back(int(c));
     }
     std::sort(result.townHallsBeyond.begin(), result.townHallsBeyond.end(), [&](int a, int b) {

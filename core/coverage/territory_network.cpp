@@ -1,7 +1,9 @@
 #include "coverage/territory_network.h"
 
+#include "common/error.h"
 #include "coverage/population.h"
 #include "geo/territory.h"
+#include "network/prepared_network.h"
 #include "network/speed_profile.h"
 
 namespace maillage {
@@ -19,10 +21,46 @@ std::vector<TownAnchor> townAnchors(const Territory& territory, const TownHalls&
 NetworkInput loadTerritoryNetwork(const QString& path, const SpeedProfile& profile, const LineLayerOptions& lineOptions,
                                   const std::vector<TownAnchor>& towns, TownConnectorStats* connectorStats)
 {
-    NetworkInput network = extractNetwork(path, profile, lineOptions);
-    const TownConnectorStats stats = addTownConnectors(network, towns, profile);
-    if (connectorStats) *connectorStats = stats;
-    return network;
+    return loadTerritoryNetwork(path, profile, lineOptions, towns, connectorStats, PreparedNetworkRequest{});
+}
+
+NetworkInput loadTerritoryNetwork(const QString& path, const SpeedProfile& profile, const LineLayerOptions& lineOptions,
+                                  const std::vector<TownAnchor>& towns, TownConnectorStats* connectorStats,
+                                  const PreparedNetworkRequest& prepared, PreparedNetworkOutcome* outcome)
+{
+    PreparedNetworkOutcome result;
+    QByteArray key;
+    if (!prepared.path.isEmpty()) {
+        key = preparedNetworkKey(path, profile, lineOptions, towns);
+        if (!prepared.rebuild) {
+            if (std::optional<PreparedNetwork> read = readPreparedNetwork(prepared.path, key, &result.note)) {
+                result.reused = true;
+                if (connectorStats) *connectorStats = read->connectors;
+                if (outcome) *outcome = std::move(result);
+                return std::move(read->network);
+            }
+        } else {
+            result.note = QStringLiteral("prepared network %1 rebuilt on request").arg(prepared.path);
+        }
+    }
+    LineLayerOptions lines = lineOptions;
+    lines.progress = prepared.progress;
+    OsmExtractOptions osm;
+    osm.progress = prepared.progress;
+    PreparedNetwork built;
+    built.network = extractNetwork(path, profile, lines, osm);
+    built.connectors = addTownConnectors(built.network, towns, profile);
+    if (connectorStats) *connectorStats = built.connectors;
+    if (!prepared.path.isEmpty()) {
+        try {
+            writePreparedNetwork(prepared.path, key, built);
+            result.written = true;
+        } catch (const Error& error) {
+            result.note = error.message();
+        }
+    }
+    if (outcome) *outcome = std::move(result);
+    return std::move(built.network);
 }
 
 }  // namespace maillage

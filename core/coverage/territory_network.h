@@ -24,4 +24,24 @@ std::vector<TownAnchor> townAnchors(const Territory& territory, const TownHalls&
 NetworkInput loadTerritoryNetwork(const QString& path, const SpeedProfile& profile, const LineLayerOptions& lineOptions,
                                   const std::vector<TownAnchor>& towns, TownConnectorStats* connectorStats = nullptr);
 
+// How a command uses a prepared network (network/prepared_network.h).
+struct PreparedNetworkRequest {
+    QString path;               // the prepared file; empty: none, the network file is read
+    bool rebuild = false;       // build it again even when it is valid
+    ExtractProgress progress;   // extraction progress when it has to be built; false cancels
+};
+
+struct PreparedNetworkOutcome {
+    bool reused = false;  // read from the prepared file
+    bool written = false; // built and written
+    QString note;         // why it was (re)built, or why it could not be written
+};
+
+// The same network, from the prepared file when it is valid for this network file, profile,
+// options and towns; otherwise built as above and written there for the next time. A
+// prepared file that cannot be written (read-only folder) is a note, not an error.
+NetworkInput loadTerritoryNetwork(const QString& path, const SpeedProfile& profile, const LineLayerOptions& lineOptions,
+                                  const std::vector<TownAnchor>& towns, TownConnectorStats* connectorStats,
+                                  const PreparedNetworkRequest& prepared, PreparedNetworkOutcome* outcome = nullptr);
+
 }  // namespace maillage

@@ -41,6 +41,20 @@ ImportBatch readMairiesCsv(const QString& path);         // level 1, kind "mairi
 ImportBatch readFranceServicesCsv(const QString& path);  // ANCT list, level 2
 ImportBatch readLaPosteCsv(const QString& path);         // La Poste contact points, level 1
 
+// Third-level and social places (core/io/point_readers_annuaire.cpp). Kinds through
+// data/kinds.json: a kind code, or a type code of DILA's Annuaire de l'administration (its
+// "annuaire" list); a row of a type no kind lists is an issue and is skipped. Source ids are
+// kept, so importing the same file again updates the points instead of adding copies.
+// The operators list of the 04 data set: source, source_id, name, kind, insee_com, address,
+// latitude, longitude (kind "other": the type is read from the Annuaire id, "cicas-04167-01").
+ImportBatch readOperatorsCsv(const QString& path);
+// DILA's Annuaire de l'administration as api-lannuaire.service-public.fr exports it: a JSON
+// list of records (or an API answer with "results"), or the CSV export (';'), with `id`,
+// `nom`, `pivot` (type_service_local), `code_insee_commune` and `adresse` (numero_voie,
+// code_postal, nom_commune, longitude, latitude) — lists as JSON or JSON text.
+ImportBatch readAnnuaireJson(const QString& path);
+ImportBatch readAnnuaireCsv(const QString& path);
+
 // The name given to a town hall: "Mairie de Digne-les-Bains", "Mairie d'Aiglun",
 // "Mairie du Brusquet", "Mairie des Mées" (French elision and contraction).
 QString mairieName(const QString& communeName);

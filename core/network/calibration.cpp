@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "geo/crs.h"
+#include "network/curvature.h"
 #include "network/nearest_search.h"
 #include "network/profile_snapping.h"
 #include "network/road_graph.h"
@@ -121,7 +122,8 @@ NetworkInput retimedNetwork(const NetworkInput& shapeNetwork, const SpeedProfile
     NetworkInput network = shapeNetwork;
     for (NetworkEdge& edge : network.edges) {
         edge.metres = profile.roadMetres(edge.metres);
-        edge.seconds = SpeedProfile::secondsFor(edge.metres, profile.speedKmh(edge.roadClass));
+        edge.seconds = drivingSeconds({network.shape.data() + edge.shapeBegin, network.shape.data() + edge.shapeEnd},
+                                      profile.speedKmh(edge.roadClass), profile);
     }
     return network;
 }
@@ -168,6 +170,62 @@ TripCheckSummary CalibrationNetwork::check(const SpeedProfile& profile, const st
     }
     summarise(summary);
     return summary;
+}
+
+TripCheckSummary summariseTrips(std::vector<TripCheck> trips)
+{
+    TripCheckSummary summary;
+    summary.trips = std::move(trips);
+    summarise(summary);
+    return summary;
+}
+
+SpeedProfile scaledProfile(const SpeedProfile& start, double speedScale, double minorSpeedScale,
+                           double lateralAcceleration, double terminalSeconds)
+{
+    SpeedProfile profile = start;
+    for (int c = 0; c < kRoadClassCount; ++c) {
+        const bool minor = c >= static_cast<int>(RoadClass::Tertiary);
+        profile.classKmh[c] = std::max(5.0, std::round(profile.classKmh[c] * (minor ? minorSpeedScale : speedScale)));
+    }
+    profile.lateralAccelerationMs2 = lateralAcceleration;
+    profile.terminalSeconds = terminalSeconds;
+    return profile;
+}
+
+DetailedCalibrationOutcome calibrateDetailedProfile(const CalibrationNetwork& network, const SpeedProfile& start,
+                                                    const std::vector<ReferenceTrip>& trips,
+                                                    const DetailedCalibrationGrid& grid)
+{
+    if (grid.speedScales.empty() || grid.lateralAccelerations.empty() || grid.terminalSeconds.empty())
+        throw Error(QStringLiteral("calibration grid: every parameter needs at least one value"));
+    DetailedCalibrationOutcome outcome;
+    double bestScore = std::numeric_limits<double>::infinity();
+    for (const double scale : grid.speedScales) {
+        const std::vector<double> minorScales = grid.minorSpeedScales.empty() ? std::vector<double>{scale}
+                                                                              : grid.minorSpeedScales;
+        for (const double minorScale : minorScales) {
+            for (const double lateral : grid.lateralAccelerations) {
+                const TripCheckSummary routed =
+                    network.check(scaledProfile(start, scale, minorScale, lateral, 0.0), trips);
+                for (const double terminal : grid.terminalSeconds) {
+                    std::vector<TripCheck> checks = routed.trips;
+                    for (TripCheck& check : checks)
+                        if (check.reached) check.minutes += 2.0 * terminal / 60.0;
+                    DetailedCalibrationStep step{scale, minorScale, lateral, terminal, summariseTrips(std::move(checks))};
+                    if (step.summary.rmsLogMinutesError < bestScore) {
+                        bestScore = step.summary.rmsLogMinutesError;
+                        outcome.speedScale = scale;
+                        outcome.minorSpeedScale = minorScale;
+                        outcome.profile = scaledProfile(start, scale, minorScale, lateral, terminal);
+                        outcome.summary = step.summary;
+                    }
+                    outcome.scan.push_back(std::move(step));
+                }
+            }
+        }
+    }
+    return outcome;
 }
 
 CalibrationOutcome calibrateProfile(const CalibrationNetwork& network, const SpeedProfile& start,

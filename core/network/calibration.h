@@ -54,8 +54,8 @@ struct TripCheckSummary {
     double rmsLogKmError = 0.0;
 };
 
-// Applies a profile's detour factor and class speeds to a network extracted with a detour
-// of 1 (so that edge metres are shape metres) and speeds from classes only.
+// Applies a profile's detour factor, class speeds and bend limit to a network extracted with
+// a detour of 1 (so that edge metres are shape metres) and speeds from classes only.
 NetworkInput retimedNetwork(const NetworkInput& shapeNetwork, const SpeedProfile& profile);
 
 // A network read once for calibration: candidate profiles only re-time its edges, so that a
@@ -105,6 +105,49 @@ struct CalibrationOutcome {
     std::vector<CalibrationStep> detourScan;  // stage 1: one step per detour factor
     std::vector<CalibrationStep> speedScan;   // stage 2: one step per (speed, terminal time)
 };
+
+// Calibration of a profile for detailed networks (OpenStreetMap), where the geometry is
+// right (detour 1) and the times are not: one scale on all class speeds, the lateral
+// acceleration that bends allow (0: no bend limit) and the terminal time at each end.
+struct DetailedCalibrationGrid {
+    std::vector<double> speedScales;            // × every class speed of the start profile
+    // × the speeds of the minor classes (tertiary and below) instead; empty: the same scale as
+    // the main roads.
+    std::vector<double> minorSpeedScales;
+    std::vector<double> lateralAccelerations;   // m/s²; 0 = bends ignored
+    std::vector<double> terminalSeconds;
+};
+
+struct DetailedCalibrationStep {
+    double speedScale = 1.0;
+    double minorSpeedScale = 1.0;
+    double lateralAcceleration = 0.0;
+    double terminalSeconds = 0.0;
+    TripCheckSummary summary;
+};
+
+struct DetailedCalibrationOutcome {
+    SpeedProfile profile;  // the start profile with the fitted values (speeds rounded to 1 km/h)
+    TripCheckSummary summary;
+    double speedScale = 1.0;
+    double minorSpeedScale = 1.0;
+    std::vector<DetailedCalibrationStep> scan;  // every grid point
+};
+
+// The start profile with the speeds of motorways to secondary roads (and their links) ×
+// speedScale, those of tertiary roads and below × minorSpeedScale (rounded to 1 km/h), the
+// lateral acceleration and the terminal time given.
+SpeedProfile scaledProfile(const SpeedProfile& start, double speedScale, double minorSpeedScale,
+                           double lateralAcceleration, double terminalSeconds);
+
+// Grid search minimising the RMS log error of the minutes. The terminal time does not change
+// routes, so each (scale, acceleration) is routed once and the terminal times are added.
+DetailedCalibrationOutcome calibrateDetailedProfile(const CalibrationNetwork& network, const SpeedProfile& start,
+                                                    const std::vector<ReferenceTrip>& trips,
+                                                    const DetailedCalibrationGrid& grid);
+
+// Medians, worst and RMS log errors of checked trips.
+TripCheckSummary summariseTrips(std::vector<TripCheck> trips);
 
 // Two-stage grid search: (1) the detour factor that best matches the published distances
 // (with the start speeds, which only choose the route); (2) with that detour, the speed of

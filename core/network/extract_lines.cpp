@@ -149,6 +149,7 @@ std::optional<RoadClass> roadClassFromValue(const QString& value, bool* notForCa
 
 std::optional<int> parseOnewayValue(const QString& value)
 {
+    if (value.trimmed() == QLatin1String("-1")) return -1;  // before normalising turns '-' into a space
     const QString key = normalisedValue(value);
     static const QHash<QString, int> directions{
         {QString(), 0}, {QStringLiteral("no"), 0}, {QStringLiteral("0"), 0}, {QStringLiteral("false"), 0},
@@ -176,11 +177,16 @@ NetworkInput extractLines(const QString& path, const SpeedProfile& profile, cons
     const int classField = requireField(*layer, path, options.classField);
     const int refField = optionalField(*layer, path, options.refField, false);
     const int speedField = optionalField(*layer, path, options.speedField, true);
-    const int onewayField = optionalField(*layer, path, options.onewayField, true);
+    // A layer with a "oneway" field (OpenStreetMap-derived) uses it unless told otherwise.
+    QString onewayName = options.onewayField;
+    if (onewayName.isEmpty() && layer->GetLayerDefn()->GetFieldIndex("oneway") >= 0) onewayName = QStringLiteral("oneway");
+    if (onewayName.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0) onewayName.clear();
+    const int onewayField = optionalField(*layer, path, onewayName, true);
 
     ExtractStats stats;
     stats.sourceFile = path;
     stats.layer = layerName;
+    stats.onewayField = onewayName;
     const OgrTransformPtr transform = transformToLambert93(layerSrs(*layer, path, stats), path);
 
     NetworkBuilder builder(profile, path);
@@ -262,7 +268,9 @@ NetworkInput extractLines(const QString& path, const SpeedProfile& profile, cons
             vertices.clear();
             for (int i = 0; i < count; ++i) {
                 if (!std::isfinite(xs[i]) || !std::isfinite(ys[i])) continue;
+                const std::int64_t snappedBefore = stats.verticesSnapped;
                 vertices.push_back(merger.vertexAt({xs[i], ys[i]}, stats.verticesSnapped));
+                if ((i == 0 || i == count - 1) && stats.verticesSnapped > snappedBefore) ++stats.endsJoined;
             }
             if (direction < 0) std::reverse(vertices.begin(), vertices.end());
             used = builder.addRoad(vertices, attributes) || used;
@@ -276,7 +284,7 @@ NetworkInput extractLines(const QString& path, const SpeedProfile& profile, cons
     }
     if (unknownOneway > 0)
         stats.warnings << QStringLiteral("%1, layer %2: %3 features with an unknown value in \"%4\", taken as two-way")
-                              .arg(path, layerName).arg(unknownOneway).arg(options.onewayField);
+                              .arg(path, layerName).arg(unknownOneway).arg(onewayName);
     if (stats.unknownClassTotal() > 0) {
         QStringList values;
         for (const auto& [value, count] : stats.unknownClasses) values << QStringLiteral("\"%1\" × %2").arg(value).arg(count);

@@ -17,8 +17,14 @@ struct LineLayerOptions {
     QString classField = QStringLiteral("class"); // required
     QString refField = QStringLiteral("ref");     // optional: used when the layer has it
     QString speedField;                           // optional, km/h; replaces the profile's speed when > 0
-    QString onewayField;                          // optional; see parseOnewayValue
-    double mergeToleranceMetres = 1.0;            // vertices closer than this are one node
+    // Optional; see parseOnewayValue. Empty: the layer's "oneway" field when it has one (as
+    // OpenStreetMap-derived layers do); "none": every road two-way.
+    QString onewayField;
+    // Vertices closer than this are one node. Tiled data (OpenStreetMap through vector tiles)
+    // cuts lines at tile edges and quantises coordinates to about 0.4 m, so the two ends of a
+    // cut are up to about 1 m apart: 1.5 m joins them, and is still far below the distance
+    // between two real junctions.
+    double mergeToleranceMetres = 1.5;
     ExtractProgress progress;
 };
 

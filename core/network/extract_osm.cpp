@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "io/ogr_source.h"
+#include "network/osm_assembly.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -91,9 +92,7 @@ QString fieldText(OGRFeature& feature, int field)
 // 1e-7 degree, so shared nodes give identical values and rounding recovers the integers.
 std::uint64_t coordinateKey(double lon, double lat)
 {
-    const auto lonUnits = static_cast<std::int64_t>(std::llround(lon * 1e7)) + 1'800'000'000LL;
-    const auto latUnits = static_cast<std::int64_t>(std::llround(lat * 1e7)) + 900'000'000LL;
-    return (static_cast<std::uint64_t>(lonUnits) << 32) | static_cast<std::uint64_t>(latUnits);
+    return osmVertexKey(std::llround(lon * 1e7), std::llround(lat * 1e7));
 }
 
 XY coordinateOf(std::uint64_t key)
@@ -166,8 +165,48 @@ OsmRoadDecision classifyOsmWay(const OsmWayTags& tags, const OsmExtractOptions& 
     return decision;
 }
 
-NetworkInput extractOsm(const QString& path, const SpeedProfile& profile, const OsmExtractOptions& options,
-                        ExtractStats* statsOut)
+NetworkInput assembleOsmNetwork(const QString& path, const SpeedProfile& profile, std::vector<std::uint64_t>& keys,
+                                std::vector<OsmPendingWay>& ways, ExtractStats& stats)
+{
+    // Distinct coordinates become vertices, in key order; ways then refer to them. A sorted
+    // vector takes 8 bytes per vertex where a hash map would take about 40: it matters for
+    // a regional extract.
+    std::vector<std::uint64_t> vertexKeys = keys;
+    std::sort(vertexKeys.begin(), vertexKeys.end());
+    vertexKeys.erase(std::unique(vertexKeys.begin(), vertexKeys.end()), vertexKeys.end());
+    NetworkBuilder builder(profile, path);
+    builder.vertexPositions().reserve(vertexKeys.size());
+    for (const std::uint64_t key : vertexKeys) builder.addVertex(coordinateOf(key));
+    std::vector<std::uint32_t> wayVertices;
+    for (const OsmPendingWay& way : ways) {
+        wayVertices.clear();
+        for (std::size_t k = way.firstKey; k < way.endKey; ++k)
+            wayVertices.push_back(static_cast<std::uint32_t>(
+                std::lower_bound(vertexKeys.begin(), vertexKeys.end(), keys[k]) - vertexKeys.begin()));
+        if (builder.addRoad(wayVertices, way.attributes)) {
+            ++stats.featuresUsed;
+        } else {
+            ++stats.skipped[QStringLiteral("degenerate line")];
+            if (way.attributes.oneway) --stats.onewayFeatures;
+        }
+    }
+    std::vector<std::uint64_t>().swap(keys);
+    std::vector<std::uint64_t>().swap(vertexKeys);
+    std::vector<OsmPendingWay>().swap(ways);
+    if (builder.roadCount() == 0)
+        throw Error(QStringLiteral("no car roads in %1 (%2 ways read%3)")
+                        .arg(path).arg(stats.featuresRead)
+                        .arg(stats.skipped.empty() ? QString() : QStringLiteral("; skipped: ") + stats.skippedSummary()));
+
+    // OSM coordinates are WGS 84 longitude/latitude, whatever the file format.
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    reprojectToLambert93(builder.vertexPositions(), wgs84, path);
+    return builder.build();
+}
+
+NetworkInput extractOsmWithGdal(const QString& path, const SpeedProfile& profile, const OsmExtractOptions& options,
+                                ExtractStats* statsOut)
 {
     QElapsedTimer timer;
     timer.start();
@@ -209,15 +248,9 @@ NetworkInput extractOsm(const QString& path, const SpeedProfile& profile, const 
     stats.sourceFile = path;
     stats.layer = QStringLiteral("lines");
     // Ways are kept as runs of coordinate keys until the whole file is read; then the
-    // distinct keys (sorted) become the vertices. A sorted vector takes 8 bytes per vertex
-    // where a hash map would take about 40: it matters for a regional extract.
-    struct PendingWay {
-        std::size_t firstKey = 0;
-        std::size_t endKey = 0;
-        WayAttributes attributes;
-    };
+    // distinct keys (sorted) become the vertices.
     std::vector<std::uint64_t> keys;
-    std::vector<PendingWay> ways;
+    std::vector<OsmPendingWay> ways;
 
     for (;;) {
         OGRLayer* layer = nullptr;
@@ -255,7 +288,7 @@ NetworkInput extractOsm(const QString& path, const SpeedProfile& profile, const 
             continue;
         }
         const auto* line = geometry->toLineString();
-        PendingWay way;
+        OsmPendingWay way;
         way.firstKey = keys.size();
         for (int i = 0; i < line->getNumPoints(); ++i) keys.push_back(coordinateKey(line->getX(i), line->getY(i)));
         way.endKey = keys.size();
@@ -271,37 +304,7 @@ NetworkInput extractOsm(const QString& path, const SpeedProfile& profile, const 
     if (CPLGetLastErrorType() >= CE_Failure && stats.featuresRead == 0)
         throw Error(QStringLiteral("cannot read %1: %2").arg(path, lastGdalError()));
 
-    // Distinct coordinates become vertices, in key order; ways then refer to them.
-    std::vector<std::uint64_t> vertexKeys = keys;
-    std::sort(vertexKeys.begin(), vertexKeys.end());
-    vertexKeys.erase(std::unique(vertexKeys.begin(), vertexKeys.end()), vertexKeys.end());
-    NetworkBuilder builder(profile, path);
-    for (const std::uint64_t key : vertexKeys) builder.addVertex(coordinateOf(key));
-    std::vector<std::uint32_t> wayVertices;
-    for (const PendingWay& way : ways) {
-        wayVertices.clear();
-        for (std::size_t k = way.firstKey; k < way.endKey; ++k)
-            wayVertices.push_back(static_cast<std::uint32_t>(
-                std::lower_bound(vertexKeys.begin(), vertexKeys.end(), keys[k]) - vertexKeys.begin()));
-        if (builder.addRoad(wayVertices, way.attributes)) {
-            ++stats.featuresUsed;
-        } else {
-            ++stats.skipped[QStringLiteral("degenerate line")];
-            if (way.attributes.oneway) --stats.onewayFeatures;
-        }
-    }
-    std::vector<std::uint64_t>().swap(keys);
-    std::vector<std::uint64_t>().swap(vertexKeys);
-    if (builder.roadCount() == 0)
-        throw Error(QStringLiteral("no car roads in %1 (%2 ways read%3)")
-                        .arg(path).arg(stats.featuresRead)
-                        .arg(stats.skipped.empty() ? QString() : QStringLiteral("; skipped: ") + stats.skippedSummary()));
-
-    OGRSpatialReference wgs84;
-    wgs84.importFromEPSG(4326);
-    const OGRSpatialReference* layerSrs = lines->GetSpatialRef();
-    reprojectToLambert93(builder.vertexPositions(), layerSrs ? *layerSrs : wgs84, path);
-    NetworkInput network = builder.build();
+    NetworkInput network = assembleOsmNetwork(path, profile, keys, ways, stats);
     stats.seconds = timer.elapsed() / 1000.0;
     if (options.progress) options.progress(1.0);
     if (statsOut) *statsOut = std::move(stats);

@@ -44,11 +44,22 @@ struct OsmRoadDecision {
 OsmRoadDecision classifyOsmWay(const OsmWayTags& tags, const OsmExtractOptions& options = {});
 
 // Reads the car roads of an OpenStreetMap file (.osm.pbf, .osm, .osm.gz, .osm.bz2) with
-// GDAL's OSM driver, splits ways at the nodes they share (identified by their exact
-// coordinates, which the driver gives to 1e-7 degree) and applies the profile.
-// Throws Error naming the file when it cannot be read or holds no car road.
+// libosmium, in two passes so that memory follows the roads, not the file: the ways first
+// (car ways and their node ids kept), then the nodes, of which only the locations of those
+// ids are stored. Decoding runs on a thread pool. Ways are split at the nodes they share
+// (identified by their exact coordinates) and the profile is applied. A closed way that is
+// also tagged as an area (amenity=*, landuse=*, area=yes...) is that area's outline, not a
+// road (GDAL's rule, so both readers agree). Progress goes from 0 to 1; cancelling throws
+// Error("... cancelled"). Throws Error naming the file when it cannot be read or holds no
+// car road.
 NetworkInput extractOsm(const QString& path, const SpeedProfile& profile, const OsmExtractOptions& options = {},
                         ExtractStats* stats = nullptr);
+
+// The same roads read through GDAL's OSM driver (one pass, the driver's own node store):
+// slower and hungrier on regional files; kept to check that both readers agree and for the
+// side-by-side benchmark.
+NetworkInput extractOsmWithGdal(const QString& path, const SpeedProfile& profile,
+                                const OsmExtractOptions& options = {}, ExtractStats* stats = nullptr);
 
 // True when the file name looks like an OpenStreetMap file.
 bool isOsmFile(const QString& path);

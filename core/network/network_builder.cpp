@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "geo/crs.h"
+#include "network/curvature.h"
 
 #include <ogr_spatialref.h>
 
@@ -164,7 +165,8 @@ void NetworkBuilder::emitEdge(NetworkInput& network, const Road& road, std::uint
     }
     edge.shapeEnd = static_cast<std::uint32_t>(network.shape.size());
     edge.metres = profile_.roadMetres(shapeMetres);
-    edge.seconds = SpeedProfile::secondsFor(edge.metres, road.kmh);
+    edge.seconds = drivingSeconds({network.shape.data() + edge.shapeBegin, network.shape.data() + edge.shapeEnd},
+                                  road.kmh, profile_);
     edge.oneway = road.oneway;
     edge.roadClass = road.roadClass;
     edge.refIndex = road.refIndex;

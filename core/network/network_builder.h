@@ -29,6 +29,8 @@ struct ExtractStats {
     std::int64_t speedFieldUsed = 0;    // features whose speed field set the speed
     std::int64_t onewayFeatures = 0;
     std::int64_t verticesSnapped = 0;   // vertices moved onto a neighbour within the tolerance
+    std::int64_t endsJoined = 0;        // line ends joined to another line's vertex within the tolerance (not exactly on it): tile-edge cuts
+    QString onewayField;                // the field read for one-way roads; empty: none
     double seconds = 0.0;               // wall time of the extraction
     QStringList warnings;
 

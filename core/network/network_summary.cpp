@@ -84,18 +84,51 @@ QString describeSummary(const NetworkSummary& summary)
     lines << QStringLiteral("%1 nodes, %2 edges (%3 one-way), %4 km")
                  .arg(summary.nodes).arg(summary.edges).arg(summary.onewayEdges).arg(summary.km, 0, 'f', 1);
     lines << QStringLiteral("%1 connected components; the largest holds %2 nodes (%3 %) and %4 % of the km; "
-                            "%5 nodes are in smaller pieces (kept, but reachable only from inside them)")
+                            "%5 nodes (%6 km) are in %7 islands not connected to it (private estates, car parks, roads "
+                            "cut at the file's edge): kept, but places and grid cells join the largest component only")
                  .arg(summary.components)
                  .arg(summary.largestComponentNodes)
                  .arg(100.0 * summary.largestShareOfNodes(), 0, 'f', 1)
                  .arg(100.0 * summary.largestShareOfKm(), 0, 'f', 1)
-                 .arg(summary.isolatedNodes());
+                 .arg(summary.isolatedNodes())
+                 .arg(summary.km - summary.largestComponentKm, 0, 'f', 1)
+                 .arg(summary.components > 0 ? summary.components - 1 : 0);
     QStringList classes;
     for (int i = 0; i < kRoadClassCount; ++i)
         if (summary.kmByClass[i] > 0)
             classes << QStringLiteral("%1 %2").arg(roadClassName(static_cast<RoadClass>(i))).arg(summary.kmByClass[i], 0, 'f', 0);
     if (!classes.isEmpty()) lines << QStringLiteral("km by class: ") + classes.join(QStringLiteral(", "));
     return lines.join(QLatin1Char('\n'));
+}
+
+NetworkExtent networkExtent(std::span<const XY> nodes)
+{
+    NetworkExtent extent;
+    for (const XY node : nodes) {
+        if (extent.empty) {
+            extent = {node.x, node.y, node.x, node.y, false};
+            continue;
+        }
+        extent.minX = std::min(extent.minX, node.x);
+        extent.minY = std::min(extent.minY, node.y);
+        extent.maxX = std::max(extent.maxX, node.x);
+        extent.maxY = std::max(extent.maxY, node.y);
+    }
+    return extent;
+}
+
+QString placesBeyondExtentText(const NetworkExtent& extent, std::span<const XY> places, const QStringList& names,
+                               int namesShown)
+{
+    QStringList beyond;
+    for (std::size_t i = 0; i < places.size(); ++i)
+        if (!extent.contains(places[i])) beyond << (i < std::size_t(names.size()) ? names[int(i)] : QString());
+    if (beyond.isEmpty()) return {};
+    QString text = QStringLiteral("%1 %2 beyond the road network's extent: ")
+                       .arg(beyond.size()).arg(beyond.size() == 1 ? QStringLiteral("point") : QStringLiteral("points"));
+    text += QStringList(beyond.mid(0, namesShown)).join(QStringLiteral(", "));
+    if (beyond.size() > namesShown) text += QStringLiteral(" and %1 more").arg(beyond.size() - namesShown);
+    return text;
 }
 
 }  // namespace maillage

@@ -2,9 +2,12 @@
 
 #include "network/network_input.h"
 
+#include <QStringList>
+
 #include <QString>
 
 #include <array>
+#include <span>
 #include <cstdint>
 #include <vector>
 
@@ -36,5 +39,22 @@ NetworkSummary summarizeNetwork(const NetworkInput& network);
 // A few lines for people: "4895 nodes, 6390 edges (12 one-way), 5123.4 km; 9 components,
 // the largest holds 4828 nodes (98.6 %) and 99.1 % of the km; km by class: ...".
 QString describeSummary(const NetworkSummary& summary);
+
+// The rectangle holding every node of a network (Lambert-93). A place outside it is beyond
+// the data: its times rest on whatever roads end at the edge of the file.
+struct NetworkExtent {
+    double minX = 0.0, minY = 0.0, maxX = 0.0, maxY = 0.0;
+    bool empty = true;
+    bool contains(XY point) const
+    {
+        return !empty && point.x >= minX && point.x <= maxX && point.y >= minY && point.y <= maxY;
+    }
+};
+NetworkExtent networkExtent(std::span<const XY> nodes);
+
+// "20 points beyond the road network's extent: A, B, C and 17 more" (empty when none). Such a
+// place joins the roads at the file's edge when one is within the snap distance, else none.
+QString placesBeyondExtentText(const NetworkExtent& extent, std::span<const XY> places, const QStringList& names,
+                               int namesShown = 8);
 
 }  // namespace maillage

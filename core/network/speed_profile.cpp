@@ -212,7 +212,8 @@ SpeedProfile parseSpeedProfile(const QByteArray& json, const QString& origin)
                              {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("speeds_kmh"),
                               QStringLiteral("maxspeed"), QStringLiteral("detour_factor"),
                               QStringLiteral("class_from_ref"), QStringLiteral("access"),
-                              QStringLiteral("max_snap_metres"), QStringLiteral("town_connectors")},
+                              QStringLiteral("max_snap_metres"), QStringLiteral("town_connectors"),
+                              QStringLiteral("curvature")},
                              QString());
 
     SpeedProfile profile;
@@ -238,6 +239,22 @@ SpeedProfile parseSpeedProfile(const QByteArray& json, const QString& origin)
     if (root.contains(QStringLiteral("detour_factor")))
         profile.detourFactor = reader.detour(root, QStringLiteral("detour_factor"), QString());
     readRefClasses(reader, root.value(QStringLiteral("class_from_ref")), profile);
+
+    const QJsonObject curvature = reader.object(root, QStringLiteral("curvature"), false);
+    reader.rejectUnknownKeys(curvature, {QStringLiteral("lateral_acceleration_ms2"), QStringLiteral("half_chord_m")},
+                             QStringLiteral("curvature"));
+    if (!curvature.isEmpty()) {
+        const QString where = QStringLiteral("curvature");
+        profile.lateralAccelerationMs2 = reader.positiveNumber(curvature, QStringLiteral("lateral_acceleration_ms2"), where);
+        if (profile.lateralAccelerationMs2 > 8.0)
+            reader.fail(QStringLiteral("\"curvature.lateral_acceleration_ms2\" = %1: above what tyres hold on a dry road (about 8 m/s²)")
+                            .arg(profile.lateralAccelerationMs2));
+        if (curvature.contains(QStringLiteral("half_chord_m")))
+            profile.curvatureHalfChordMetres = reader.positiveNumber(curvature, QStringLiteral("half_chord_m"), where);
+        if (profile.curvatureHalfChordMetres < 5.0 || profile.curvatureHalfChordMetres > 200.0)
+            reader.fail(QStringLiteral("\"curvature.half_chord_m\" = %1: must be between 5 and 200 metres")
+                            .arg(profile.curvatureHalfChordMetres));
+    }
 
     const QJsonObject access = reader.object(root, QStringLiteral("access"), false);
     reader.rejectUnknownKeys(access,

@@ -41,6 +41,14 @@ struct SpeedProfile {
 
     std::vector<RefClassRule> refClasses;
 
+    // Bends (network/curvature.h): on detailed networks, where every bend is in the geometry,
+    // the speed in a bend of radius R is at most √(lateralAccelerationMs2 × R), R measured on
+    // the shape over a chord of 2 × curvatureHalfChordMetres. 0: no bend limit (coarse
+    // networks, whose straight lines between waypoints have no bends to measure).
+    // JSON "curvature": {"lateral_acceleration_ms2", "half_chord_m"}.
+    double lateralAccelerationMs2 = 0.0;
+    double curvatureHalfChordMetres = 25.0;
+
     // Off-network leg from a point (town hall, grid cell) to its snapped position.
     double accessKmh = 30.0;
     double accessDetour = 1.3;

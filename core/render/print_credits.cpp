@@ -21,6 +21,22 @@ QString defaultPointSourceCredit(const QString& tag)
     return tag;
 }
 
+QString populationMethodText(PopulationMethod method)
+{
+    switch (method) {
+    case PopulationMethod::Grid:
+        return PrintCredits::tr("population placée selon les carreaux INSEE (Filosofi), ramenée aux populations légales");
+    case PopulationMethod::Buildings:
+        return PrintCredits::tr("population placée sur les bâtiments d'habitation (surface × niveaux), ramenée aux "
+                                "populations légales");
+    case PopulationMethod::Spread:
+        return PrintCredits::tr("population de chaque commune répartie sur ses cellules habitables");
+    case PopulationMethod::TownHalls:
+        return PrintCredits::tr("population de chaque commune comptée à sa mairie");
+    }
+    return QString();
+}
+
 QString creditText(const ProjectSources& sources, std::span<const AccueilPoint> shownPoints)
 {
     QStringList parts;

@@ -15,6 +15,10 @@ namespace maillage::render {
 // "Sources : … ; … ." in the interface language.
 QString creditText(const ProjectSources& sources, std::span<const AccueilPoint> shownPoints);
 
+// How the population was placed, in the interface language, for footers and the statistics
+// panel, e.g. "population placée selon les carreaux INSEE (Filosofi), ramenée aux populations légales".
+QString populationMethodText(PopulationMethod method);
+
 // The usual publisher of a point source tag of the built-in importers (e.g. "ANCT, France
 // services" for "anct-france-services"); the tag itself for others.
 QString defaultPointSourceCredit(const QString& tag);

@@ -12,6 +12,7 @@
 #include "render/labels.h"
 #include "render/map_layer.h"
 #include "render/points_layer.h"
+#include "render/print_credits.h"
 #include "render/print_elements.h"
 #include "render/roads_layer.h"
 #include "store/kinds.h"
@@ -335,9 +336,10 @@ QString PrintLayout::Impl::footerText() const
 {
     const QString date = print::locale().toString(options.date, QStringLiteral("d MMMM yyyy"));
     return tr("Carte réalisée avec Maillage %1 le %2. Temps de parcours en voiture sur le réseau routier, grille de "
-              "%3 m ; la population de chaque commune est répartie sur ses cellules habitables.")
+              "%3 m ; %4.")
         .arg(QStringLiteral(MAILLAGE_VERSION), date)
-        .arg(content.grid->cellSize(), 0, 'f', 0);
+        .arg(content.grid->cellSize(), 0, 'f', 0)
+        .arg(populationMethodText(content.coverage ? content.coverage->population.method : PopulationMethod::Spread));
 }
 
 ViewTransform PrintLayout::Impl::viewFor(const Page& page, const QRectF& frame) const

@@ -8,6 +8,7 @@
 #include "coverage/access_table.h"
 #include "coverage/coverage_run.h"
 #include "coverage/mem_raster.h"
+#include "coverage/population_sensitivity.h"
 #include "coverage/referral.h"
 #include "geo/territory.h"
 #include "io/ogr_source.h"
@@ -300,11 +301,22 @@ std::vector<std::pair<QString, QString>> runParameters(const CoverageExport& dat
         {QStringLiteral("network"), data.run.network},
         {QStringLiteral("project"), data.run.project},
         {QStringLiteral("computed_at"), data.run.computedAt.toString(Qt::ISODate)},
+        {QStringLiteral("population_method"), populationMethodKey(result.population.method)},
+        {QStringLiteral("population_method_description"), populationMethodDescription(result.population.method)},
+        {QStringLiteral("population_source"), context.placement().sourceDescription()},
+        {QStringLiteral("population_communes_fallen_back_to_spread"), QString::number(context.placement().communesFallenBack())},
+        {QStringLiteral("population_beyond"),
+         QString::number(beyondBy(result.population.departement, result.population.method), 'f', 0)},
         {QStringLiteral("population_method_town_hall"),
          QStringLiteral("the whole population of a commune is beyond when its town hall is")},
         {QStringLiteral("population_method_spread"),
-         QStringLiteral("population spread evenly over the commune's cells within %1 m of a road")
-             .arg(context.placement().inhabitableLegMetres())},
+         result.population.method == PopulationMethod::Grid || result.population.method == PopulationMethod::Buildings
+             ? QStringLiteral("population on the cells by the %1 method (communes where the source has no one: spread "
+                              "evenly over the commune's cells within %2 m of a road)")
+                   .arg(populationMethodKey(result.population.method))
+                   .arg(context.placement().inhabitableLegMetres())
+             : QStringLiteral("population spread evenly over the commune's cells within %1 m of a road")
+                   .arg(context.placement().inhabitableLegMetres())},
         {QStringLiteral("population"), QString::number(result.population.departement.population)},
         {QStringLiteral("population_beyond_town_hall"),
          QString::number(result.population.departement.beyondAtTownHall, 'f', 0)},
@@ -313,6 +325,46 @@ std::vector<std::pair<QString, QString>> runParameters(const CoverageExport& dat
     };
     for (const auto& extra : data.run.extra) rows.push_back(extra);
     return rows;
+}
+
+void writeSensitivity(GDALDataset& dataset, const QString& path, const PopulationSensitivity& sensitivity)
+{
+    LayerWriter layer(dataset, path, gpkg_layers::sensitivity, wkbNone, QStringLiteral("Sensibilité de la population hors délai"),
+                      QStringLiteral("Population beyond the threshold under each population method and road speeds ±10 %"),
+                      {{"kind", OFTString, QStringLiteral("Type")},
+                       {"code", OFTString, QStringLiteral("Code")},
+                       {"name", OFTString, QStringLiteral("Nom")},
+                       {"population", OFTInteger64, QStringLiteral("Population légale")},
+                       {"beyond_grid", OFTReal, QStringLiteral("Hors délai, carreaux INSEE")},
+                       {"beyond_buildings", OFTReal, QStringLiteral("Hors délai, bâtiments")},
+                       {"beyond_spread", OFTReal, QStringLiteral("Hors délai, répartie près des routes")},
+                       {"beyond_town_halls", OFTReal, QStringLiteral("Hors délai, à la mairie")},
+                       {"beyond_speeds_minus_10", OFTReal, QStringLiteral("Hors délai, vitesses −10 %")},
+                       {"beyond_speeds_plus_10", OFTReal, QStringLiteral("Hors délai, vitesses +10 %")},
+                       {"low", OFTReal, QStringLiteral("Minimum")},
+                       {"high", OFTReal, QStringLiteral("Maximum")},
+                       {"verdict", OFTString, QStringLiteral("Verdict")}});
+    static const std::vector<std::pair<QString, const char*>> fields{
+        {QStringLiteral("grid"), "beyond_grid"},           {QStringLiteral("buildings"), "beyond_buildings"},
+        {QStringLiteral("spread"), "beyond_spread"},       {QStringLiteral("town-halls"), "beyond_town_halls"},
+        {QStringLiteral("speeds-10"), "beyond_speeds_minus_10"}, {QStringLiteral("speeds+10"), "beyond_speeds_plus_10"}};
+    const std::vector<SensitivityColumn>& columns = sensitivity.columns();
+    for (const SensitivityRow& row : sensitivity.rows()) {
+        layer.feature();
+        layer.setText("kind", row.kind == SensitivityRow::Kind::Epci          ? QStringLiteral("epci")
+                              : row.kind == SensitivityRow::Kind::Departement ? QStringLiteral("departement")
+                                                                              : QStringLiteral("commune"));
+        layer.setText("code", row.code);
+        layer.setText("name", row.name);
+        layer.setInt("population", row.population);
+        for (std::size_t c = 0; c < columns.size(); ++c)
+            for (const auto& [key, field] : fields)
+                if (columns[c].key == key) layer.setReal(field, row.beyond[c], 1);
+        layer.setReal("low", row.low(), 1);
+        layer.setReal("high", row.high(), 1);
+        layer.setText("verdict", row.verdict());
+        layer.write();
+    }
 }
 
 void writeParameters(GDALDataset& dataset, const QString& path, const CoverageExport& data)
@@ -504,6 +556,7 @@ void writeCoverageGeoPackage(const QString& path, const CoverageExport& data)
         writeReferrals(*dataset, path, data);
         styled << gpkg_layers::referrals;
         if (data.accessTable) writeAccessTable(*dataset, path, *data.accessTable);
+        if (data.sensitivity) writeSensitivity(*dataset, path, *data.sensitivity);
         writeParameters(*dataset, path, data);
         writeStyles(*dataset, path, data, styled);
         if (dataset->CommitTransaction() != OGRERR_NONE)

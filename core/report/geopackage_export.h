@@ -13,6 +13,7 @@
 namespace maillage {
 
 class CoverageContext;
+class PopulationSensitivity;
 struct AccessTable;
 struct CoverageResult;
 struct ReferralLink;
@@ -35,6 +36,7 @@ struct CoverageExport {
     std::span<const AccueilPoint> points;       // all accueil points to show (every level)
     std::span<const ReferralLink> referrals;
     const AccessTable* accessTable = nullptr;
+    const PopulationSensitivity* sensitivity = nullptr;  // written as table population_sensitivity when given
     RunDescription run;
 };
 
@@ -49,6 +51,7 @@ inline const QString referrals = QStringLiteral("referral_links");
 inline const QString accessTable = QStringLiteral("access_table");
 inline const QString surface = QStringLiteral("travel_time_surface");  // raster
 inline const QString parameters = QStringLiteral("run_parameters");
+inline const QString sensitivity = QStringLiteral("population_sensitivity");
 inline const QString styles = QStringLiteral("layer_styles");
 }  // namespace gpkg_layers
 

@@ -26,6 +26,8 @@ KindInfo parseKind(const QJsonObject& object, int index)
     kind.labelFr = object.value(QStringLiteral("fr")).toString();
     kind.labelEn = object.value(QStringLiteral("en")).toString();
     kind.group = object.value(QStringLiteral("group")).toString();
+    for (const QJsonValue& type : object.value(QStringLiteral("annuaire")).toArray())
+        kind.annuaireTypes << type.toString().trimmed().toLower();
     if (kind.code.isEmpty())
         throw referentialError(QStringLiteral("kind #%1 has no code").arg(index + 1));
     const std::optional<Level> level = levelFromInt(object.value(QStringLiteral("level")).toInt(0));
@@ -77,6 +79,15 @@ const KindInfo* findKind(const QString& code)
         if (kind.code == code)
             return &kind;
     }
+    return nullptr;
+}
+
+const KindInfo* kindForAnnuaireType(const QString& type)
+{
+    const QString key = type.trimmed().toLower();
+    if (key.isEmpty()) return nullptr;
+    for (const KindInfo& kind : kindReferential())
+        if (kind.annuaireTypes.contains(key)) return &kind;
     return nullptr;
 }
 

@@ -3,6 +3,7 @@
 #include "store/accueil_point.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -14,11 +15,16 @@ struct KindInfo {
     QString labelFr;      // "France services"
     QString labelEn;
     Level defaultLevel;
-    QString group;        // "mairie", "la_poste", "france_services", "social", "operator", "other"
+    QString group;        // "mairie", "la_poste", "france_services", "social", "operator", "visio", "other"
+    // Type codes of DILA's Annuaire de l'administration (`pivot` / `type_service_local`) that
+    // mean this kind, e.g. "pole_emploi" and "france_travail" for france_travail.
+    QStringList annuaireTypes;
 };
 
 // The referential, loaded once from the embedded data/kinds.json.
 const std::vector<KindInfo>& kindReferential();
 const KindInfo* findKind(const QString& code);
+// The kind an Annuaire de l'administration type code means (case-insensitive); null when none does.
+const KindInfo* kindForAnnuaireType(const QString& type);
 
 }  // namespace maillage

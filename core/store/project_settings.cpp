@@ -30,6 +30,16 @@ const QString kOutlineLayer = QStringLiteral("territory.outline.layer");
 const QString kNetworkPath = QStringLiteral("network.path");
 const QString kNetworkLayer = QStringLiteral("network.layer");
 const QString kProfile = QStringLiteral("network.profile");
+const QString kNetworkClassField = QStringLiteral("network.class_field");
+const QString kNetworkOnewayField = QStringLiteral("network.oneway_field");
+const QString kNetworkSpeedField = QStringLiteral("network.speed_field");
+const QString kPopulationGridPath = QStringLiteral("population.grid.path");
+const QString kPopulationGridLayer = QStringLiteral("population.grid.layer");
+const QString kPopulationGridField = QStringLiteral("population.grid.field");
+const QString kPopulationGridRectangles = QStringLiteral("population.grid.rectangles");
+const QString kBuildingsPath = QStringLiteral("population.buildings.path");
+const QString kBuildingsLayer = QStringLiteral("population.buildings.layer");
+const QString kBuildingsMinimumArea = QStringLiteral("population.buildings.minimum_area_m2");
 const QString kSourceBoundaries = QStringLiteral("source.boundaries");
 const QString kSourcePopulation = QStringLiteral("source.population");
 const QString kSourceRoads = QStringLiteral("source.roads");
@@ -72,6 +82,58 @@ void saveProjectInputs(Store& store, const ProjectInputs& inputs)
     store.setSetting(kNetworkPath, inputs.networkPath);
     store.setSetting(kNetworkLayer, inputs.networkLayer);
     store.setSetting(kProfile, inputs.profile);
+    store.setSetting(kNetworkClassField, inputs.networkClassField);
+    store.setSetting(kNetworkOnewayField, inputs.networkOnewayField);
+    store.setSetting(kNetworkSpeedField, inputs.networkSpeedField);
+    store.setSetting(kPopulationGridPath, inputs.populationGrid.path);
+    store.setSetting(kPopulationGridLayer, inputs.populationGrid.layer);
+    store.setSetting(kPopulationGridField, inputs.populationGrid.valueField);
+    store.setSetting(kPopulationGridRectangles, inputs.populationGrid.rectanglesPath);
+    store.setSetting(kBuildingsPath, inputs.buildings.path);
+    store.setSetting(kBuildingsLayer, inputs.buildings.layer);
+    store.setSetting(kBuildingsMinimumArea, QString::number(inputs.buildings.minimumBuildingAreaM2));
+}
+
+NetworkSource networkSourceOf(const ProjectInputs& inputs)
+{
+    return {inputs.networkPath, inputs.networkLayer, inputs.networkClassField, inputs.networkOnewayField,
+            inputs.networkSpeedField, inputs.profile};
+}
+
+PopulationPlacementOptions placementOptionsFor(const ProjectInputs& inputs, std::optional<PopulationMethod> method)
+{
+    PopulationPlacementOptions options;
+    options.method = method.value_or(inputs.defaultPopulationMethod());
+    options.input = inputs.populationInputFor(options.method);
+    if ((options.method == PopulationMethod::Grid || options.method == PopulationMethod::Buildings) && !options.input.isSet())
+        throw Error(options.method == PopulationMethod::Grid
+                        ? QStringLiteral("the project has no gridded population: add one with maillage init --population-grid FILE")
+                        : QStringLiteral("the project has no buildings: add them with maillage init --buildings FILE"));
+    return options;
+}
+
+PopulationMethod ProjectInputs::defaultPopulationMethod() const
+{
+    if (populationGrid.isSet()) return PopulationMethod::Grid;
+    if (buildings.isSet()) return PopulationMethod::Buildings;
+    return PopulationMethod::Spread;
+}
+
+std::vector<PopulationMethod> ProjectInputs::availablePopulationMethods() const
+{
+    std::vector<PopulationMethod> methods;
+    if (populationGrid.isSet()) methods.push_back(PopulationMethod::Grid);
+    if (buildings.isSet()) methods.push_back(PopulationMethod::Buildings);
+    methods.push_back(PopulationMethod::Spread);
+    methods.push_back(PopulationMethod::TownHalls);
+    return methods;
+}
+
+PopulationInput ProjectInputs::populationInputFor(PopulationMethod method) const
+{
+    if (method == PopulationMethod::Grid) return populationGrid;
+    if (method == PopulationMethod::Buildings) return buildings;
+    return PopulationInput{.method = method};
 }
 
 ProjectInputs loadProjectInputs(const Store& store)
@@ -94,6 +156,20 @@ ProjectInputs loadProjectInputs(const Store& store)
     loadInto(store, kNetworkPath, inputs.networkPath);
     loadInto(store, kNetworkLayer, inputs.networkLayer);
     loadInto(store, kProfile, inputs.profile);
+    loadInto(store, kNetworkClassField, inputs.networkClassField);
+    loadInto(store, kNetworkOnewayField, inputs.networkOnewayField);
+    loadInto(store, kNetworkSpeedField, inputs.networkSpeedField);
+    loadInto(store, kPopulationGridPath, inputs.populationGrid.path);
+    loadInto(store, kPopulationGridLayer, inputs.populationGrid.layer);
+    loadInto(store, kPopulationGridField, inputs.populationGrid.valueField);
+    loadInto(store, kPopulationGridRectangles, inputs.populationGrid.rectanglesPath);
+    loadInto(store, kBuildingsPath, inputs.buildings.path);
+    loadInto(store, kBuildingsLayer, inputs.buildings.layer);
+    if (auto area = store.setting(kBuildingsMinimumArea)) {
+        bool ok = false;
+        const double value = area->toDouble(&ok);
+        if (ok && value >= 0.0) inputs.buildings.minimumBuildingAreaM2 = value;
+    }
     return inputs;
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "io/territory_loader.h"
+#include "network/network_source.h"
+#include "coverage/population.h"
+#include "population/population_input.h"
 
 #include <QString>
 
@@ -17,10 +20,33 @@ struct ProjectInputs {
     TerritorySources territory;
     QString networkPath;   // road network file (OSM or any OGR line layer); may be empty
     QString networkLayer;
-    QString profile;       // speed profile name ("generalised", "osm") or file path; may be empty
+    QString profile;       // speed profile name ("generalised", "osm") or file path; may be empty:
+                           // chosen from the network's density (network/network_source.h)
+    // Fields of a line layer (see network/network_source.h): empty = the defaults ("class";
+    // the layer's "oneway" field when it has one; no speed field).
+    QString networkClassField;
+    QString networkOnewayField;
+    QString networkSpeedField;
+    PopulationInput populationGrid{.method = PopulationMethod::Grid};  // INSEE squares, raster or layer; may be unset
+    PopulationInput buildings{.method = PopulationMethod::Buildings};  // may be unset
+
+    // The population method a coverage uses when none is asked for: the grid when the
+    // project has one, else the buildings, else the spread.
+    PopulationMethod defaultPopulationMethod() const;
+    // The methods this project can compute (the spread and the town halls always).
+    std::vector<PopulationMethod> availablePopulationMethods() const;
+    // The source file of a method (unset for the spread and the town halls).
+    PopulationInput populationInputFor(PopulationMethod method) const;
 };
 
+// The project's road network and how to read it.
+NetworkSource networkSourceOf(const ProjectInputs& inputs);
+
 void saveProjectInputs(Store& store, const ProjectInputs& inputs);
+
+// How a coverage of this project places people under `method` (the project's default when
+// unset). Throws Error naming the init option when the method needs a file the project lacks.
+PopulationPlacementOptions placementOptionsFor(const ProjectInputs& inputs, std::optional<PopulationMethod> method = {});
 
 // Throws Error when the project has no territory configured.
 ProjectInputs loadProjectInputs(const Store& store);

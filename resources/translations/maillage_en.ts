@@ -145,42 +145,62 @@
         <translation>town hall directory (data.gouv.fr)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_credits.cpp" line="27"/>
+        <location filename="../../core/render/print_credits.cpp" line="28"/>
+        <source>population placée selon les carreaux INSEE (Filosofi), ramenée aux populations légales</source>
+        <translation>population placed by the INSEE squares (Filosofi), rescaled to the legal population</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_credits.cpp" line="30"/>
+        <source>population placée sur les bâtiments d&apos;habitation (surface × niveaux), ramenée aux populations légales</source>
+        <translation>population placed on residential buildings (footprint × levels), rescaled to the legal population</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_credits.cpp" line="33"/>
+        <source>population de chaque commune répartie sur ses cellules habitables</source>
+        <translation>each commune&apos;s population spread over its inhabitable cells</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_credits.cpp" line="35"/>
+        <source>population de chaque commune comptée à sa mairie</source>
+        <translation>each commune&apos;s population counted at its town hall</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_credits.cpp" line="43"/>
         <source>limites administratives : %1</source>
         <translation>administrative boundaries: %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_credits.cpp" line="28"/>
+        <location filename="../../core/render/print_credits.cpp" line="44"/>
         <source>IGN, ADMIN EXPRESS</source>
         <translation>IGN, ADMIN EXPRESS</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_credits.cpp" line="29"/>
+        <location filename="../../core/render/print_credits.cpp" line="45"/>
         <source>population : %1</source>
         <translation>population: %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_credits.cpp" line="29"/>
+        <location filename="../../core/render/print_credits.cpp" line="45"/>
         <source>INSEE, populations légales</source>
         <translation>INSEE, legal populations</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_credits.cpp" line="40"/>
+        <location filename="../../core/render/print_credits.cpp" line="56"/>
         <source>lieux d&apos;accueil : %1</source>
         <translation>accueil places: %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_credits.cpp" line="44"/>
+        <location filename="../../core/render/print_credits.cpp" line="60"/>
         <source>© les contributeurs d&apos;OpenStreetMap (ODbL)</source>
         <translation>© OpenStreetMap contributors (ODbL)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_credits.cpp" line="46"/>
+        <location filename="../../core/render/print_credits.cpp" line="62"/>
         <source>réseau routier : %1</source>
         <translation>road network: %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_credits.cpp" line="48"/>
+        <location filename="../../core/render/print_credits.cpp" line="64"/>
         <source>Sources : %1.</source>
         <translation>Sources: %1.</translation>
     </message>
@@ -193,207 +213,211 @@
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="284"/>
+        <location filename="../../core/render/print_layout.cpp" line="285"/>
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="284"/>
+        <location filename="../../core/render/print_layout.cpp" line="285"/>
         <source>Département %1</source>
         <translation>Département %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="289"/>
+        <location filename="../../core/render/print_layout.cpp" line="290"/>
         <source>situation actuelle</source>
         <translation>current network</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="293"/>
+        <location filename="../../core/render/print_layout.cpp" line="294"/>
         <source>« %1 »</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="304"/>
+        <location filename="../../core/render/print_layout.cpp" line="305"/>
         <source>%1 : l&apos;accès aux lieux d&apos;accueil de niveau %2</source>
         <translation>%1: access to level %2 accueil places</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="306"/>
+        <location filename="../../core/render/print_layout.cpp" line="307"/>
         <source>%1 : ce que change le scénario %2</source>
         <translation>%1: what scenario %2 changes</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="324"/>
+        <location filename="../../core/render/print_layout.cpp" line="325"/>
         <source>seuil : %1 min en voiture</source>
         <translation>threshold: %1 min by car</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="325"/>
+        <location filename="../../core/render/print_layout.cpp" line="326"/>
         <source>scénario : %1</source>
         <translation>scenario: %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="327"/>
+        <location filename="../../core/render/print_layout.cpp" line="328"/>
         <source>scénario %1 comparé à %2</source>
         <translation>scenario %1 compared with %2</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="336"/>
         <source>Carte réalisée avec Maillage %1 le %2. Temps de parcours en voiture sur le réseau routier, grille de %3 m ; la population de chaque commune est répartie sur ses cellules habitables.</source>
-        <translation>Map made with Maillage %1 on %2. Driving times on the road network, %3 m grid; each commune&apos;s population is spread over its inhabitable cells.</translation>
+        <translation type="vanished">Map made with Maillage %1 on %2. Driving times on the road network, %3 m grid; each commune&apos;s population is spread over its inhabitable cells.</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="372"/>
+        <location filename="../../core/render/print_layout.cpp" line="337"/>
+        <source>Carte réalisée avec Maillage %1 le %2. Temps de parcours en voiture sur le réseau routier, grille de %3 m ; %4.</source>
+        <translation>Map made with Maillage %1 on %2. Driving times on the road network, %3 m grid; %4.</translation>
+    </message>
+    <message>
+        <location filename="../../core/render/print_layout.cpp" line="374"/>
         <source>Lieux d&apos;accueil</source>
         <translation>Accueil places</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="373"/>
+        <location filename="../../core/render/print_layout.cpp" line="375"/>
         <source>Changement d&apos;accès</source>
         <translation>Change of access</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="374"/>
+        <location filename="../../core/render/print_layout.cpp" line="376"/>
         <source>Au-delà du seuil</source>
         <translation>Beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="375"/>
+        <location filename="../../core/render/print_layout.cpp" line="377"/>
         <source>Temps d&apos;accès en voiture</source>
         <translation>Driving time</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="376"/>
+        <location filename="../../core/render/print_layout.cpp" line="378"/>
         <source>Routes</source>
         <translation>Roads</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="391"/>
+        <location filename="../../core/render/print_layout.cpp" line="393"/>
         <source>Limites</source>
         <translation>Boundaries</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="401"/>
+        <location filename="../../core/render/print_layout.cpp" line="403"/>
         <source>EPCI de la carte (le reste est estompé)</source>
         <translation>EPCI of the map (the rest is faded)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="413"/>
+        <location filename="../../core/render/print_layout.cpp" line="415"/>
         <source>Habitants à plus de %1 min</source>
         <translation>Inhabitants beyond %1 min</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="417"/>
-        <location filename="../../core/render/print_layout.cpp" line="451"/>
+        <location filename="../../core/render/print_layout.cpp" line="419"/>
+        <location filename="../../core/render/print_layout.cpp" line="453"/>
         <source>%1 habitants sur %2 (%3) à plus de %4 min d&apos;un lieu de niveau %5</source>
         <translation>%1 inhabitants of %2 (%3) more than %4 min from a level %5 place</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="421"/>
-        <location filename="../../core/render/print_layout.cpp" line="496"/>
+        <location filename="../../core/render/print_layout.cpp" line="423"/>
+        <location filename="../../core/render/print_layout.cpp" line="498"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="421"/>
-        <location filename="../../core/render/print_layout.cpp" line="456"/>
-        <location filename="../../core/render/print_layout.cpp" line="497"/>
+        <location filename="../../core/render/print_layout.cpp" line="423"/>
+        <location filename="../../core/render/print_layout.cpp" line="458"/>
+        <location filename="../../core/render/print_layout.cpp" line="499"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="421"/>
-        <location filename="../../core/render/print_layout.cpp" line="456"/>
+        <location filename="../../core/render/print_layout.cpp" line="423"/>
+        <location filename="../../core/render/print_layout.cpp" line="458"/>
         <source>Part</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="422"/>
+        <location filename="../../core/render/print_layout.cpp" line="424"/>
         <source>Mairies au-delà</source>
         <translation>Town halls beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="437"/>
+        <location filename="../../core/render/print_layout.cpp" line="439"/>
         <source>… et %1 autres EPCI : %2 habitants au-delà</source>
         <translation>… and %1 other EPCI: %2 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="456"/>
+        <location filename="../../core/render/print_layout.cpp" line="458"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="457"/>
+        <location filename="../../core/render/print_layout.cpp" line="459"/>
         <source>Depuis la mairie</source>
         <translation>From the town hall</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="472"/>
+        <location filename="../../core/render/print_layout.cpp" line="474"/>
         <source>Aucun habitant de l&apos;EPCI à plus de %1 min.</source>
         <translation>Nobody in the EPCI is more than %1 min away.</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="478"/>
+        <location filename="../../core/render/print_layout.cpp" line="480"/>
         <source>… et %1 autres communes : %2 habitants au-delà</source>
         <translation>… and %1 other communes: %2 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="479"/>
+        <location filename="../../core/render/print_layout.cpp" line="481"/>
         <source>… et 1 autre commune : %1 habitants au-delà</source>
         <translation>… and 1 other commune: %1 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="483"/>
+        <location filename="../../core/render/print_layout.cpp" line="485"/>
         <source>Ensemble de l&apos;EPCI (%1 communes)</source>
         <translation>Whole EPCI (%1 communes)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="484"/>
+        <location filename="../../core/render/print_layout.cpp" line="486"/>
         <source>Ensemble de l&apos;EPCI (1 commune)</source>
         <translation>Whole EPCI (1 commune)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="493"/>
+        <location filename="../../core/render/print_layout.cpp" line="495"/>
         <source>%1 habitants passent à moins de %2 min (%3 km²), %4 à plus de %2 min (%5 km²)</source>
         <translation>%1 inhabitants come within %2 min (%3 km²), %4 go beyond %2 min (%5 km²)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="498"/>
+        <location filename="../../core/render/print_layout.cpp" line="500"/>
         <source>Au-delà, référence</source>
         <translation>Beyond, reference</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="499"/>
+        <location filename="../../core/render/print_layout.cpp" line="501"/>
         <source>Au-delà, scénario</source>
         <translation>Beyond, scenario</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="500"/>
+        <location filename="../../core/render/print_layout.cpp" line="502"/>
         <source>Écart</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="517"/>
+        <location filename="../../core/render/print_layout.cpp" line="519"/>
         <source>… et %1 autres EPCI, sans changement</source>
         <translation>… and %1 other EPCI, unchanged</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="518"/>
+        <location filename="../../core/render/print_layout.cpp" line="520"/>
         <source>… et %1 autres EPCI : écart de %2 habitants</source>
         <translation>… and %1 other EPCI: change of %2 inhabitants</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="735"/>
+        <location filename="../../core/render/print_layout.cpp" line="737"/>
         <source>1 : %1</source>
         <translation>1:%1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="771"/>
+        <location filename="../../core/render/print_layout.cpp" line="773"/>
         <source>page %1 / %2</source>
         <translation>page %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="797"/>
+        <location filename="../../core/render/print_layout.cpp" line="799"/>
         <source>Comparaison</source>
         <translation>Comparison</translation>
     </message>
@@ -406,69 +430,69 @@
         <translation>cannot replace %1 (file protected or in use?)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="79"/>
+        <location filename="../../app/gui/project_loading.cpp" line="82"/>
         <source>Construction du graphe routier…</source>
         <translation>Building the road graph…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="82"/>
+        <location filename="../../app/gui/project_loading.cpp" line="85"/>
         <source>Préparation de la grille de couverture…</source>
         <translation>Preparing the coverage grid…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="93"/>
+        <location filename="../../app/gui/project_loading.cpp" line="98"/>
         <source>Lecture du réseau routier…</source>
         <translation>Reading the road network…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="119"/>
+        <location filename="../../app/gui/project_loading.cpp" line="124"/>
         <source>Lecture des limites communales…</source>
         <translation>Reading the commune boundaries…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="125"/>
+        <location filename="../../app/gui/project_loading.cpp" line="130"/>
         <source>Projet chargé</source>
         <translation>Project loaded</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="131"/>
+        <location filename="../../app/gui/project_loading.cpp" line="136"/>
         <source>Création du projet…</source>
         <translation>Creating the project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="150"/>
+        <location filename="../../app/gui/project_loading.cpp" line="155"/>
         <source>Création du projet de démonstration…</source>
         <translation>Creating the demonstration project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="167"/>
+        <location filename="../../app/gui/project_loading.cpp" line="172"/>
         <source>Import de %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="172"/>
+        <location filename="../../app/gui/project_loading.cpp" line="177"/>
         <source>Démonstration prête</source>
         <translation>Demonstration ready</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="179"/>
+        <location filename="../../app/gui/project_loading.cpp" line="184"/>
         <source>%1 : %2 lignes lues, %3 points nouveaux, %4 mis à jour, %5 inchangés, %6 hors du territoire, %7 lignes ignorées.</source>
         <translation>%1: %2 rows read, %3 new points, %4 updated, %5 unchanged, %6 outside the territory, %7 rows skipped.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="193"/>
+        <location filename="../../app/gui/project_loading.cpp" line="198"/>
         <source>
 ligne %1 : %2</source>
         <translation>
 line %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="212"/>
+        <location filename="../../app/gui/project_loading.cpp" line="217"/>
         <source>données de démonstration introuvables : %1 n&apos;existe pas (indiquez le dossier des données avec MAILLAGE_SHARED_DATA)</source>
         <translation>demonstration data not found: %1 does not exist (give the data folder with MAILLAGE_SHARED_DATA)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="244"/>
+        <location filename="../../app/gui/project_loading.cpp" line="249"/>
         <source>erreur inconnue</source>
         <translation>unknown error</translation>
     </message>
@@ -1266,6 +1290,51 @@ line %1: %2</translation>
         <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
         <source>« generalised » pour un réseau simplifié (routes classées), « osm » pour OpenStreetMap.</source>
         <translation>“generalised” for a simplified network (classified roads), “osm” for OpenStreetMap.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <source>« osm » pour un réseau détaillé (OpenStreetMap, BD TOPO), « generalised » pour un réseau simplifié de routes classées ; automatique : choisi d&apos;après la densité du réseau.</source>
+        <translation>“osm” for a detailed network (OpenStreetMap, BD TOPO), “generalised” for a simplified network of classified roads; automatic: chosen from the network&apos;s density.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <source>automatique (selon la densité du réseau)</source>
+        <translation>automatic (from the network&apos;s density)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <source>Champ de la classe de route (valeurs OSM ou classes administratives françaises)</source>
+        <translation>Road class field (OSM values or French administrative classes)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <source>Champ du sens unique : yes/no, 1/0/-1, true/false, « sens unique », « double sens »… ; vide : le champ « oneway » s&apos;il existe</source>
+        <translation>One-way field: yes/no, 1/0/-1, true/false, “sens unique”, “double sens”…; empty: the “oneway” field when there is one</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <source>Champ d&apos;une vitesse en km/h qui remplace celle du profil (facultatif)</source>
+        <translation>Field with a speed in km/h that replaces the profile&apos;s (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <source>classe</source>
+        <translation>class</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <source>sens unique</source>
+        <translation>one-way</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <source>vitesse</source>
+        <translation>speed</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <source>Champs du réseau</source>
+        <translation>Network fields</translation>
     </message>
     <message>
         <location filename="../../app/gui/new_project_dialog.cpp" line="70"/>
@@ -2141,24 +2210,112 @@ Source: %1 %2</translation>
     </message>
 </context>
 <context>
-    <name>maillage::gui::StatisticsPanel</name>
+    <name>maillage::gui::SensitivityDialog</name>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="60"/>
-        <source>EPCI</source>
-        <translation>EPCI</translation>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="27"/>
+        <source>Carreaux INSEE</source>
+        <translation>INSEE squares</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="60"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="28"/>
+        <source>Bâtiments</source>
+        <translation>Buildings</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="29"/>
+        <source>Répartie près des routes</source>
+        <translation>Spread near the roads</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="30"/>
+        <source>À la mairie</source>
+        <translation>At the town hall</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="37"/>
+        <source>au-delà quelle que soit l&apos;hypothèse</source>
+        <translation>beyond whatever the assumption</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="38"/>
+        <source>limite : selon l&apos;hypothèse</source>
+        <translation>borderline: depends on the assumption</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="64"/>
+        <source>Sensibilité de la population au-delà du seuil</source>
+        <translation>Sensitivity of the population beyond the threshold</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="78"/>
+        <source>Méthodes de population</source>
+        <translation>Population methods</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="79"/>
+        <source>Dernier calcul complet (vitesses ±10 %)</source>
+        <translation>Last full run (speeds ±10 %)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="95"/>
+        <source>Aucune couverture calculée : ouvrez un projet avec un réseau routier.</source>
+        <translation>No coverage computed: open a project with a road network.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="119"/>
+        <source>Habitants à plus de %1 min d&apos;un lieu de niveau %2 selon la façon de placer la population (chaque méthode garde la population légale de chaque commune). Méthode du projet : %3.</source>
+        <translation>Inhabitants more than %1 min from a level %2 place depending on how the population is placed (every method keeps each commune&apos;s legal population). The project&apos;s method: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="126"/>
+        <source>Zone</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="126"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="60"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="128"/>
+        <source>Écart</source>
+        <translation>Range</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="128"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="154"/>
+        <source>Pas encore de table : lancez &lt;tt&gt;maillage coverage --sensitivity&lt;/tt&gt; sur ce projet pour comparer aussi les temps avec des vitesses 10 % plus basses et plus hautes.</source>
+        <translation>No table yet: run &lt;tt&gt;maillage coverage --sensitivity&lt;/tt&gt; on this project to compare the times with speeds 10 % lower and higher too.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="158"/>
+        <source>Table écrite par le dernier &lt;tt&gt;maillage coverage --sensitivity&lt;/tt&gt; sur ce projet (population au-delà par méthode et avec des vitesses routières de −10 % et +10 %).</source>
+        <translation>Table written by the last &lt;tt&gt;maillage coverage --sensitivity&lt;/tt&gt; on this project (population beyond by method and with road speeds −10 % and +10 %).</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::gui::StatisticsPanel</name>
+    <message>
+        <location filename="../../app/gui/statistics_panel.cpp" line="63"/>
+        <source>EPCI</source>
+        <translation>EPCI</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/statistics_panel.cpp" line="63"/>
+        <source>Population</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/statistics_panel.cpp" line="63"/>
         <source>Au-delà</source>
         <translation>Beyond</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="60"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="63"/>
         <source>Part</source>
         <translation>Share</translation>
     </message>
@@ -2167,63 +2324,89 @@ Source: %1 %2</translation>
         <translation type="vanished">Town halls beyond</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="60"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="63"/>
         <source>Mairies
 au-delà</source>
         <translation>Town halls
 beyond</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="62"/>
         <source>Habitants au-delà du seuil, la population de chaque commune étant répartie sur ses cellules habitables</source>
-        <translation>Inhabitants beyond the threshold, each commune&apos;s population spread over its inhabitable cells</translation>
+        <translation type="vanished">Inhabitants beyond the threshold, each commune&apos;s population spread over its inhabitable cells</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="64"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="56"/>
+        <source>Sensibilité…</source>
+        <translation>Sensitivity…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/statistics_panel.cpp" line="65"/>
+        <source>Habitants au-delà du seuil, la population placée selon la méthode du projet (voir le résumé)</source>
+        <translation>Inhabitants beyond the threshold, the population placed by the project&apos;s method (see the summary)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/statistics_panel.cpp" line="67"/>
+        <source>Population au-delà selon chaque méthode de placement de la population</source>
+        <translation>Population beyond under each way of placing the population</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/statistics_panel.cpp" line="70"/>
         <source>Communes dont la mairie est au-delà du seuil (et leurs habitants, dans la bulle d&apos;aide de chaque ligne)</source>
         <translation>Communes whose town hall is beyond the threshold (and their inhabitants, in the tooltip of each row)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="125"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="140"/>
         <source>Habitants au-delà du seuil</source>
         <translation>Inhabitants beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="152"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="167"/>
         <source>habitants au-delà du seuil</source>
         <translation>inhabitants beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="164"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="180"/>
         <source>Ouvrez un projet avec un réseau routier pour calculer la couverture.</source>
         <translation>Open a project with a road network to compute the coverage.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="172"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="188"/>
         <source>&lt;b&gt;Aucun point de niveau %1&lt;/b&gt; dans le projet : toute la population est au-delà du seuil. Ajoutez les lieux de ce niveau sur la carte ou importez-les (Projet › Importer des points).</source>
         <translation>&lt;b&gt;No level %1 point&lt;/b&gt; in the project: the whole population is beyond the threshold. Add the places of this level on the map or import them (Project › Import points).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="176"/>
-        <source>&lt;b&gt;%1 habitants (%2)&lt;/b&gt; à plus de %3 min d&apos;un lieu de niveau %4 ; %5 communes dont la mairie est au-delà (%6 habitants).&lt;br&gt;&lt;small&gt;%7 points de niveau %4 pris en compte%8 · calcul en %9 ms&lt;/small&gt;</source>
-        <translation>&lt;b&gt;%1 inhabitants (%2)&lt;/b&gt; more than %3 min from a level %4 place; %5 communes whose town hall is beyond (%6 inhabitants).&lt;br&gt;&lt;small&gt;%7 level %4 points counted%8 · computed in %9 ms&lt;/small&gt;</translation>
+        <location filename="../../app/gui/statistics_panel.cpp" line="192"/>
+        <source>&lt;b&gt;%1 habitants (%2)&lt;/b&gt; à plus de %3 min d&apos;un lieu de niveau %4 ; %5 communes dont la mairie est au-delà (%6 habitants).&lt;br&gt;&lt;small&gt;%7 points de niveau %4 pris en compte%8 · calcul en %9 ms&lt;br&gt;%10&lt;/small&gt;</source>
+        <translation>&lt;b&gt;%1 inhabitants (%2)&lt;/b&gt; more than %3 min from a level %4 place; %5 communes whose town hall is beyond (%6 inhabitants).&lt;br&gt;&lt;small&gt;%7 level %4 points counted%8 · computed in %9 ms&lt;br&gt;%10&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="186"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="213"/>
+        <source>%1
+%2 habitants au-delà (population placée selon la méthode du projet)
+%3 habitants dans les %4 communes dont la mairie est au-delà</source>
+        <translation>%1
+%2 inhabitants beyond (population placed by the project&apos;s method)
+%3 inhabitants in the %4 communes whose town hall is beyond</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 habitants (%2)&lt;/b&gt; à plus de %3 min d&apos;un lieu de niveau %4 ; %5 communes dont la mairie est au-delà (%6 habitants).&lt;br&gt;&lt;small&gt;%7 points de niveau %4 pris en compte%8 · calcul en %9 ms&lt;/small&gt;</source>
+        <translation type="vanished">&lt;b&gt;%1 inhabitants (%2)&lt;/b&gt; more than %3 min from a level %4 place; %5 communes whose town hall is beyond (%6 inhabitants).&lt;br&gt;&lt;small&gt;%7 level %4 points counted%8 · computed in %9 ms&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/statistics_panel.cpp" line="202"/>
         <source> (projets compris)</source>
         <translation> (planned included)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="196"/>
         <source>%1
 %2 habitants au-delà (population répartie sur les cellules habitables)
 %3 habitants dans les %4 communes dont la mairie est au-delà</source>
-        <translation>%1
+        <translation type="vanished">%1
 %2 inhabitants beyond (population spread over the inhabitable cells)
 %3 inhabitants in the %4 communes whose town hall is beyond</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="222"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="239"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
@@ -2382,57 +2565,57 @@ beyond</translation>
         <translation>%1 ms, %2 eligible candidates of %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="237"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="243"/>
         <source>Une suggestion est déjà en cours.</source>
         <translation>A suggestion is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="239"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="245"/>
         <source>Il faut un projet avec un réseau routier pour suggérer des sites.</source>
         <translation>Suggesting sites needs a project with a road network.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="241"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="247"/>
         <source>Le scénario n&apos;a aucun candidat de ce type.</source>
         <translation>The scenario has no candidate of this kind.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="259"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="265"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="295"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="301"/>
         <source>Cocher les sites à ajouter au plan</source>
         <translation>Check the sites to add to the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="300"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="306"/>
         <source>Seul, ce site amènerait %1 habitants sous le seuil</source>
         <translation>On its own, this site would bring %1 people within the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="306"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="312"/>
         <source>population répartie</source>
         <translation>population spread</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="306"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="312"/>
         <source>population à la mairie</source>
         <translation>population at the town hall</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="310"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="316"/>
         <source>Aucun site n&apos;amène personne sous %1 min.</source>
         <translation>No site brings anyone within %1 min.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="311"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="317"/>
         <source>&lt;b&gt;%1&lt;/b&gt; : au-delà de %2 min d&apos;un lieu de niveau %3 (%4) : %5 → &lt;b&gt;%6&lt;/b&gt; habitants, soit &lt;b&gt;%7&lt;/b&gt;.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: beyond %2 min of a level %3 place (%4): %5 → &lt;b&gt;%6&lt;/b&gt; people, that is &lt;b&gt;%7&lt;/b&gt;.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="349"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="355"/>
         <source>Ajouter %n site(s) au plan « %1 »</source>
         <translation>
             <numerusform>Add %n site to plan “%1”</numerusform>
@@ -2440,7 +2623,7 @@ beyond</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="351"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="357"/>
         <source>Ajouter %n site(s) à un nouveau plan</source>
         <translation>
             <numerusform>Add %n site to a new plan</numerusform>
@@ -2448,27 +2631,27 @@ beyond</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="367"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="373"/>
         <source>Lancez d&apos;abord une suggestion.</source>
         <translation>Run a suggestion first.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="389"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="395"/>
         <source>suggéré : +%1 habitants à moins de %2 min (gain marginal, rang %3)</source>
         <translation>suggested: +%1 people within %2 min (marginal gain, rank %3)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="396"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="402"/>
         <source>Aucun site coché.</source>
         <translation>No site checked.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="400"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="406"/>
         <source>Suggestions k=%1</source>
         <translation>Suggestions k=%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="401"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="407"/>
         <source>%n site(s) suggéré(s) depuis « %1 »</source>
         <translation>
             <numerusform>%n site suggested from “%1”</numerusform>
@@ -2476,12 +2659,12 @@ beyond</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="405"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="411"/>
         <source>Les sites n&apos;ont pas pu être ajoutés au plan « %1 ».</source>
         <translation>The sites could not be added to plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="408"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="414"/>
         <source>Ajoutés au plan « %1 ».</source>
         <translation>Added to plan “%1”.</translation>
     </message>
@@ -2517,12 +2700,12 @@ beyond</translation>
         <translation>Closed roads (plan)</translation>
     </message>
     <message>
-        <location filename="../../core/render/planning_layers.cpp" line="96"/>
+        <location filename="../../core/render/planning_layers.cpp" line="98"/>
         <source>route fermée dans le plan</source>
         <translation>road closed in the plan</translation>
     </message>
     <message>
-        <location filename="../../core/render/planning_layers.cpp" line="105"/>
+        <location filename="../../core/render/planning_layers.cpp" line="107"/>
         <source>tronçon choisi</source>
         <translation>segment picked</translation>
     </message>
@@ -2561,17 +2744,17 @@ beyond</translation>
 <context>
     <name>maillage::render::DifferenceLayer</name>
     <message>
-        <location filename="../../core/render/planning_layers.cpp" line="168"/>
+        <location filename="../../core/render/planning_layers.cpp" line="173"/>
         <source>Écart entre scénarios</source>
         <translation>Difference between scenarios</translation>
     </message>
     <message>
-        <location filename="../../core/render/planning_layers.cpp" line="215"/>
+        <location filename="../../core/render/planning_layers.cpp" line="220"/>
         <source>passe sous %1 min dans « %2 »</source>
         <translation>within %1 min in “%2”</translation>
     </message>
     <message>
-        <location filename="../../core/render/planning_layers.cpp" line="217"/>
+        <location filename="../../core/render/planning_layers.cpp" line="222"/>
         <source>passe au-delà de %1 min dans « %2 »</source>
         <translation>beyond %1 min in “%2”</translation>
     </message>
@@ -2727,12 +2910,12 @@ beyond</translation>
 <context>
     <name>maillage::render::SuggestionsLayer</name>
     <message>
-        <location filename="../../core/render/planning_layers.cpp" line="112"/>
+        <location filename="../../core/render/planning_layers.cpp" line="114"/>
         <source>Sites suggérés</source>
         <translation>Suggested sites</translation>
     </message>
     <message>
-        <location filename="../../core/render/planning_layers.cpp" line="155"/>
+        <location filename="../../core/render/planning_layers.cpp" line="160"/>
         <source>site suggéré (avec son rang)</source>
         <translation>suggested site (with its rank)</translation>
     </message>
