@@ -127,6 +127,9 @@ int runExportPdf(const QStringList& arguments)
     QElapsedTimer timer;
     timer.start();
     PlanningProject project = loadPlanningProject(parser);
+    checkOutputPath(QStringLiteral("--out"), outPath,
+                    projectInputFiles(*project.store, project.inputs,
+                                      {project.networkPath, parser.value(QStringLiteral("profile"))}));
     const ScenarioView view = loadScenarioView(*project.store, scenarioName);
     for (const QString& warning : view.warnings) err() << "warning: " << warning << '\n';
     const auto runner = scenarioRunner(project, parser);
