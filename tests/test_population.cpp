@@ -645,8 +645,9 @@ TEST_CASE("the sensitivity table tells communes beyond under every assumption fr
 
 TEST_CASE("the INSEE 200 m grid of the 04 gives every commune exactly its legal population")
 {
-    const Territory territory = loadTerritory(TerritorySources{
-        .communes = {test::sharedData(QStringLiteral("04/limites-04.gpkg")), QStringLiteral("commune")}});
+    TerritorySources sources;
+    sources.communes = {test::sharedData(QStringLiteral("04/limites-04.gpkg")), QStringLiteral("commune")};
+    const Territory territory = loadTerritory(sources);
     REQUIRE(territory.communes.size() == 198);
     const QString path = test::sharedData(QStringLiteral("04/filosofi-2021-carreaux-200m-04.csv"));
     const PopulationPieces pieces = readPopulationGrid(path);
@@ -674,10 +675,13 @@ TEST_CASE("the INSEE 200 m grid of the 04 gives every commune exactly its legal 
 
 TEST_CASE("the OpenStreetMap buildings of the 04 place every commune's legal population")
 {
-    const Territory territory = loadTerritory(TerritorySources{
-        .communes = {test::sharedData(QStringLiteral("04/limites-04.gpkg")), QStringLiteral("commune")}});
+    TerritorySources sources;
+    sources.communes = {test::sharedData(QStringLiteral("04/limites-04.gpkg")), QStringLiteral("commune")};
+    const Territory territory = loadTerritory(sources);
     const QString path = test::sharedData(QStringLiteral("04/batiments-osm-04.gpkg"));
-    const PopulationPieces pieces = readBuildings(path, {.area = territory.bbox});
+    BuildingOptions options04;
+    options04.area = territory.bbox;
+    const PopulationPieces pieces = readBuildings(path, options04);
     CHECK(pieces.points.size() > 250'000);
     CHECK(pieces.points.size() < 393'596);
     const CoverageGrid grid = CoverageGrid::build(territory, 200.0);
