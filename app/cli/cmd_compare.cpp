@@ -128,14 +128,15 @@ int runCompare(const QStringList& arguments)
 
     QElapsedTimer timer;
     timer.start();
-    PlanningProject project = loadPlanningProject(parser);
     // Before any computation: never write over an input, nor fail after the long part.
-    const QStringList inputFiles =
-        projectInputFiles(*project.store, project.inputs, {project.networkPath, parser.value(QStringLiteral("profile"))});
-    if (!outPath.isEmpty()) checkOutputPath(QStringLiteral("--out"), outPath, inputFiles);
-    if (!csvDir.isEmpty())
-        checkOutputFolder(QStringLiteral("--csv"), csvDir,
-                          {QStringLiteral("comparison_epci.csv"), QStringLiteral("comparison_communes.csv")}, inputFiles);
+    PlanningProject project = loadPlanningProject(parser, [&](const PlanningProject& loading) {
+        const QStringList inputFiles = projectInputFiles(*loading.store, loading.inputs,
+                                                         {loading.networkPath, parser.value(QStringLiteral("profile"))});
+        if (!outPath.isEmpty()) checkOutputPath(QStringLiteral("--out"), outPath, inputFiles);
+        if (!csvDir.isEmpty())
+            checkOutputFolder(QStringLiteral("--csv"), csvDir,
+                              {QStringLiteral("comparison_epci.csv"), QStringLiteral("comparison_communes.csv")}, inputFiles);
+    });
     const ScenarioView viewA = loadScenarioView(*project.store, nameA);
     const ScenarioView viewB = loadScenarioView(*project.store, nameB);
     for (const QString& warning : viewA.warnings + viewB.warnings) err() << "warning: " << warning << '\n';

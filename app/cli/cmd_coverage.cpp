@@ -242,6 +242,7 @@ int runCoverage(const QStringList& arguments)
     checkOutputPath(QStringLiteral("--out"), outPath, inputFiles);
     if (!csvDir.isEmpty()) checkOutputFolder(QStringLiteral("--csv"), csvDir, kCsvFiles, inputFiles);
     store.requireWritable();  // the access table is saved in the project
+    CoverageGrid::requireFits(territory, cell);
     const SpeedProfile profile = loadSpeedProfile(network.profile);
     const LineLayerOptions lineOptions = lineLayerOptions(network);
     const std::vector<AccueilPoint> points = store.points();
@@ -252,6 +253,14 @@ int runCoverage(const QStringList& arguments)
         scenario = loadScenarioView(store, scenarioName);
         for (const QString& warning : scenario->warnings) err() << "warning: " << warning << '\n';
     }
+    const bool includePlanned = parser.isSet(QStringLiteral("include-planned"));
+    const std::vector<AccueilPoint>& servicePoints = scenario ? scenario->points : points;
+    const std::vector<AccueilPoint> levelPoints = scenario ? scenarioLevelPoints(*scenario, options.level)
+                                                           : coveragePoints(points, options.level, includePlanned);
+    if (levelPoints.empty())
+        throw Error(scenario ? QStringLiteral("scenario %1 has no open point of level %2").arg(scenario->name).arg(options.level)
+                             : QStringLiteral("the project has no %1point of level %2: import some first (maillage import)")
+                                   .arg(includePlanned ? QString() : QStringLiteral("existing ")).arg(options.level));
     // Coarse networks are completed with town connectors at the town halls (see the profile).
     TownConnectorStats connectors;
     if (const QString note = memoryNote(network.path); !note.isEmpty()) err() << note << '\n';
@@ -272,14 +281,6 @@ int runCoverage(const QStringList& arguments)
     const PopulationPlacementOptions placementOptions = placementOptionsFor(inputs, populationMethod);
     const CoverageContext context(territory, engine, points,
                                   {.cellSize = cell, .placement = placementOptions, .threads = options.threads});
-    const bool includePlanned = parser.isSet(QStringLiteral("include-planned"));
-    const std::vector<AccueilPoint>& servicePoints = scenario ? scenario->points : points;
-    const std::vector<AccueilPoint> levelPoints = scenario ? scenarioLevelPoints(*scenario, options.level)
-                                                           : coveragePoints(points, options.level, includePlanned);
-    if (levelPoints.empty())
-        throw Error(scenario ? QStringLiteral("scenario %1 has no open point of level %2").arg(scenario->name).arg(options.level)
-                             : QStringLiteral("the project has no %1point of level %2: import some first (maillage import)")
-                                   .arg(includePlanned ? QString() : QStringLiteral("existing ")).arg(options.level));
     const CoverageResult result = computeCoverage(context, levelPoints, options);
     const std::vector<ReferralLink> referrals = computeReferrals(engine, servicePoints, options.thresholdMinutes);
     const AccessTable access = computeAccessTable(engine, epciSeatOrigins(territory, context.townHalls()),

@@ -60,7 +60,14 @@ std::uint64_t memoryBudgetBytes()
     return kDefaultBudget;
 }
 
-CoverageGrid CoverageGrid::build(const Territory& territory, double cellSize)
+namespace {
+// The grid's rectangle: aligned on multiples of the cell size, so that cell edges do not
+// depend on the extent.
+struct GridFrame {
+    double west = 0, north = 0, columns = 0, rows = 0;
+};
+
+GridFrame gridFrame(const Territory& territory, double cellSize)
 {
     if (!(cellSize > 0.0) || !std::isfinite(cellSize))
         throw Error(QStringLiteral("the grid cell size must be a positive number of metres (got %1)").arg(cellSize));
@@ -68,22 +75,35 @@ CoverageGrid CoverageGrid::build(const Territory& territory, double cellSize)
     for (const Commune& c : territory.communes) box.expand(c.bbox);
     if (territory.communes.empty() || box.isEmpty())
         throw Error(QStringLiteral("cannot build a grid: the territory has no commune"));
-
-    CoverageGrid grid;
-    grid.cellSize_ = cellSize;
-    // Aligned on multiples of the cell size, so that cell edges do not depend on the extent.
-    grid.west_ = std::floor(box.minX / cellSize) * cellSize;
-    grid.north_ = std::ceil(box.maxY / cellSize) * cellSize;
+    GridFrame frame;
+    frame.west = std::floor(box.minX / cellSize) * cellSize;
+    frame.north = std::ceil(box.maxY / cellSize) * cellSize;
     const double east = std::ceil(box.maxX / cellSize) * cellSize;
     const double south = std::floor(box.minY / cellSize) * cellSize;
-    const double columns = std::max(1.0, std::round((east - grid.west_) / cellSize));
-    const double rows = std::max(1.0, std::round((grid.north_ - south) / cellSize));
-    if (columns * rows > kMaxCells)
+    frame.columns = std::max(1.0, std::round((east - frame.west) / cellSize));
+    frame.rows = std::max(1.0, std::round((frame.north - south) / cellSize));
+    if (frame.columns * frame.rows > kMaxCells)
         throw Error(QStringLiteral("a %1 m grid over this territory would have %2 million cells; choose a larger cell size")
-                        .arg(cellSize).arg(columns * rows / 1e6, 0, 'f', 1));
-    requireMemoryFor(columns * rows, cellSize);
-    grid.columns_ = int(columns);
-    grid.rows_ = int(rows);
+                        .arg(cellSize).arg(frame.columns * frame.rows / 1e6, 0, 'f', 1));
+    requireMemoryFor(frame.columns * frame.rows, cellSize);
+    return frame;
+}
+}  // namespace
+
+void CoverageGrid::requireFits(const Territory& territory, double cellSize)
+{
+    gridFrame(territory, cellSize);
+}
+
+CoverageGrid CoverageGrid::build(const Territory& territory, double cellSize)
+{
+    const GridFrame frame = gridFrame(territory, cellSize);
+    CoverageGrid grid;
+    grid.cellSize_ = cellSize;
+    grid.west_ = frame.west;
+    grid.north_ = frame.north;
+    grid.columns_ = int(frame.columns);
+    grid.rows_ = int(frame.rows);
 
     // Burn each commune's index (+1, so 0 means outside) with GDAL's default cell-centre rule.
     GdalDatasetPtr raster = createMemRaster(grid.columns_, grid.rows_, GDT_Int32, grid.geoTransform());

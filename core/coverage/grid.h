@@ -37,6 +37,9 @@ public:
     // more memory than memoryBudgetBytes() (checked before allocating; the message says how
     // many cells, how much memory, and the smallest cell size that fits).
     static CoverageGrid build(const Territory& territory, double cellSize = kDefaultCellSize);
+    // The same checks as build(), without building: lets a command refuse a grid before it
+    // spends time loading the network.
+    static void requireFits(const Territory& territory, double cellSize = kDefaultCellSize);
 
     double cellSize() const { return cellSize_; }
     double cellAreaKm2() const { return cellSize_ * cellSize_ / 1e6; }
