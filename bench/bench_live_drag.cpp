@@ -70,11 +70,11 @@ int main(int argc, char* argv[])
     setup.threads = std::max(1, QThread::idealThreadCount());
     // --population grid|buildings: people placed by INSEE's 200 m grid or the OSM buildings
     // (read once, then cached), as a project with them does; default the spread.
-    const QString population = option(QStringLiteral("--population"), QStringLiteral("spread"));
-    if (population == QLatin1String("grid") || population == QLatin1String("buildings")) {
-        setup.placement.method = population == QLatin1String("grid") ? PopulationMethod::Grid : PopulationMethod::Buildings;
+    const QString populationMethod = option(QStringLiteral("--population"), QStringLiteral("spread"));
+    if (populationMethod == QLatin1String("grid") || populationMethod == QLatin1String("buildings")) {
+        setup.placement.method = populationMethod == QLatin1String("grid") ? PopulationMethod::Grid : PopulationMethod::Buildings;
         setup.placement.input = {.method = setup.placement.method,
-                                 .path = data.filePath(population == QLatin1String("grid")
+                                 .path = data.filePath(populationMethod == QLatin1String("grid")
                                                            ? QStringLiteral("filosofi-2021-carreaux-200m-04.csv")
                                                            : QStringLiteral("batiments-osm-04.gpkg"))};
     }

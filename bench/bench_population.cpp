@@ -25,8 +25,9 @@ int main(int argc, char** argv)
     const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 3;
     GDALAllRegister();
     const QDir data(QStringLiteral(MAILLAGE_SHARED_DATA "/04"));
-    const Territory territory = loadTerritory(TerritorySources{.communes = {data.filePath(QStringLiteral("limites-04.gpkg")),
-                                                                             QStringLiteral("commune")}});
+    TerritorySources territorySources;
+    territorySources.communes = {data.filePath(QStringLiteral("limites-04.gpkg")), QStringLiteral("commune")};
+    const Territory territory = loadTerritory(territorySources);
     const CoverageGrid grid = CoverageGrid::build(territory, 200.0);
     const PlaceLinks links = linkGridCells(grid, [](XY) {
         AccessLink link;

@@ -11,6 +11,7 @@ PACKAGES=(
   libsqlite3-dev sqlite3 catch2
   xvfb xauth poppler-utils imagemagick fonts-dejavu-core
   libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev
+  clang-14 libclang-rt-14-dev  # sanitizer build and libFuzzer (scripts/sanitize.sh, scripts/fuzz.sh)
 )
 
 missing=()

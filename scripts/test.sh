@@ -9,3 +9,7 @@ scripts/build.sh
 QT_QPA_PLATFORM=offscreen ctest --test-dir build --output-on-failure --parallel "$(nproc)" --timeout 600
 # The Debian package, made from the same build: installed into an empty root, both programs run.
 packaging/build-deb.sh --reuse build
+# The same tests under AddressSanitizer + UndefinedBehaviorSanitizer (leaks too), then each
+# libFuzzer target for a bounded time (docs/RELIABILITY.md): both fail on any report.
+scripts/sanitize.sh
+scripts/fuzz.sh

@@ -21,7 +21,9 @@
 #include "support/test_data.h"
 
 #include <QDomDocument>
+#include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 
 #include <gdal_priv.h>
@@ -1393,6 +1395,42 @@ QString project04(const test::ScratchDir& scratch, bool withNetwork, bool withPo
 }
 
 }  // namespace
+
+TEST_CASE("maillage network prepare builds the project's prepared network and coverage then starts from it")
+{
+    test::ScratchDir scratch;
+    const QString project = project04(scratch, true, true);
+    const QString prepared = project + ".network";
+    const CliRun first = runMaillage({"network", "prepare", "--project", project});
+    REQUIRE(first.exitCode == 0);
+    CHECK(first.out.contains("Prepared network " + prepared));
+    CHECK(first.out.contains("built in"));
+    REQUIRE(QFileInfo::exists(prepared));
+    const QDateTime written = QFileInfo(prepared).lastModified();
+
+    const CliRun second = runMaillage({"network", "prepare", "--project", project});
+    REQUIRE(second.exitCode == 0);
+    CHECK(second.out.contains("up to date, read in"));
+
+    const QString out = scratch.path("result.gpkg");
+    const CliRun coverage = runMaillage({"coverage", "--project", project, "--out", out});
+    REQUIRE(coverage.exitCode == 0);
+    CHECK_FALSE(coverage.err.contains("prepared network"));  // read, not rebuilt: no note
+    CHECK(QFileInfo(prepared).lastModified() == written);
+
+    // A damaged file is rebuilt, never trusted.
+    QFile file(prepared);
+    REQUIRE(file.resize(file.size() / 2));
+    const CliRun damaged = runMaillage({"network", "prepare", "--project", project});
+    REQUIRE(damaged.exitCode == 0);
+    CHECK(damaged.err.contains("is truncated"));
+    CHECK(damaged.out.contains("built in"));
+
+    // Another profile is another network: rebuilt, with a note saying why.
+    const CliRun other = runMaillage({"coverage", "--project", project, "--out", out, "--profile", "osm"});
+    REQUIRE(other.exitCode == 0);
+    CHECK(other.err.contains("was made from other data or settings"));
+}
 
 TEST_CASE("maillage coverage on the 04 project prints the population beyond and writes the GeoPackage")
 {

@@ -24,7 +24,7 @@ QString writeFile(const test::ScratchDir& dir, const QString& name, const QByteA
 
 }  // namespace
 
-TEST_CASE("a quoted field may hold commas, doubled quotes and line breaks; records keep their starting line")
+TEST_CASE("a quoted field may hold commas, doubled quotes and line breaks, and records keep their starting line")
 {
     const CsvTable table = CsvTable::parse(QStringLiteral("id,comment,n\r\n"
                                                           "1,\"a, b\",2\r\n"

@@ -300,7 +300,9 @@ TEST_CASE("the winter passes closed in a plan raise the people beyond as the cor
     REQUIRE(demo.project().roadClosures().size() == 3);
     const auto network = demo.coverage().closedNetwork();
     REQUIRE(network);
-    CHECK(network->closedEdges() == 14);
+    // The three passes on the detailed demo network (OpenStreetMap: edges split at every
+    // junction and tile edge) close many more, shorter edges than the 14 of the coarse network.
+    CHECK(network->closedEdges() > 50);
     CHECK(demo.project().data().graph->closedEdgeCount() == 0);  // the open network stays open
     const double winter = demo.beyond();
     CHECK(winter > baseline);
@@ -313,7 +315,7 @@ TEST_CASE("the winter passes closed in a plan raise the people beyond as the cor
         const ScenarioCoverage expected =
             core->runner->compute(loadScenarioView(demo.project().store(), QStringLiteral("hiver")), kLevel2);
         CHECK(winter == Approx(expected.result.population.departement.beyondSpread));
-        CHECK(expected.closedEdges == 14);
+        CHECK(expected.closedEdges == network->closedEdges());
     }
 
     // The road tool: a click on a closed segment of the D908 picks it, and reopening it removes
@@ -329,7 +331,7 @@ TEST_CASE("the winter passes closed in a plan raise the people beyond as the cor
     QTest::mouseClick(&demo.canvas(), Qt::LeftButton, Qt::NoModifier, demo.screen(onRoad));
     REQUIRE(demo.planning().pickedRoad());
     CHECK(*demo.planning().pickedRoad() == allosEdge);
-    CHECK(demo.planning().pickedRoadText().startsWith("D 908"));
+    CHECK(demo.planning().pickedRoadText().startsWith("D908"));  // the canonical reference of "D 908"
     CHECK_FALSE(demo.planning().closePickedRoad());  // already closed
     REQUIRE(demo.planning().reopenPickedRoad());
     demo.settle();
@@ -344,7 +346,7 @@ TEST_CASE("the winter passes closed in a plan raise the people beyond as the cor
     std::optional<EdgeId> n85;
     const RoadGraph& graph = *demo.project().data().graph;
     for (EdgeId e = 0; e < graph.edgeCount() && !n85; ++e)
-        if (canonicalRoadRef(graph.edgeRef(e)) == "N85" && graph.edgeMetres(e) > 1500
+        if (canonicalRoadRef(graph.edgeRef(e)) == "N85" && graph.edgeMetres(e) > 300
             && demo.project().territory().communeAt(graph.nodePosition(graph.edgeFrom(e))))
             n85 = e;
     REQUIRE(n85);
@@ -358,7 +360,7 @@ TEST_CASE("the winter passes closed in a plan raise the people beyond as the cor
     REQUIRE(demo.project().roadClosures().size() == 4);
     CHECK(demo.project().roadClosures().back().method == ClosureMethod::Position);
     REQUIRE(demo.coverage().closedNetwork());
-    CHECK(demo.coverage().closedNetwork()->closedEdges() == 15);
+    CHECK(demo.coverage().closedNetwork()->closedEdges() == network->closedEdges() + 1);  // the passes and the N85 segment
     CHECK(demo.beyond() >= winter);
 
     // Undo of each: the N85 segment, then the passes.

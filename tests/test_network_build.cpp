@@ -516,7 +516,7 @@ TEST_CASE("speed and oneway fields, when named, override the profile and the dir
     CHECK(errorOf([&] { extractLines(path, profile, missing); }).contains(QStringLiteral("\"vitesse\"")));
 }
 
-TEST_CASE("class values in OSM, IGN and French wording map to road classes; others are counted")
+TEST_CASE("class values in OSM, IGN and French wording map to road classes, and others are counted")
 {
     CHECK(roadClassFromValue(QStringLiteral("motorway")) == RoadClass::Motorway);
     CHECK(roadClassFromValue(QStringLiteral("primary_link")) == RoadClass::PrimaryLink);

@@ -24,6 +24,7 @@
 #include "store/store.h"
 #include "support/test_data.h"
 
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QSqlDatabase>
@@ -947,7 +948,8 @@ TEST_CASE("the comparison GeoPackage holds the coverage of B, the comparison lay
     REQUIRE(row);
     CHECK(QString::fromUtf8(row->GetFieldAsString("b")).toDouble()
           == Approx(comparison.departement.b.beyondSpread).margin(0.5));
-    CHECK_FALSE(QFile::exists(dir.path(".comparaison.comparing.gpkg")));
+    // No temporary file left beside the result (AtomicFile names them .<name>.<random>.partial.gpkg).
+    CHECK(QDir(dir.path("")).entryList({".*.partial*"}, QDir::Files | QDir::Hidden).isEmpty());
 }
 
 // =======================================================================================

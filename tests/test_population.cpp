@@ -8,6 +8,7 @@
 #include "coverage/population_sensitivity.h"
 #include "coverage/travel_time_surface.h"
 #include "geo/territory.h"
+#include "io/ogr_source.h"
 #include "io/territory_loader.h"
 #include "population/cell_resampling.h"
 #include "population/population_input.h"
@@ -15,6 +16,7 @@
 #include "support/test_data.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QTextStream>
 
 #include <gdal_priv.h>
@@ -643,8 +645,9 @@ TEST_CASE("the sensitivity table tells communes beyond under every assumption fr
 
 TEST_CASE("the INSEE 200 m grid of the 04 gives every commune exactly its legal population")
 {
-    const Territory territory = loadTerritory(TerritorySources{
-        .communes = {test::sharedData(QStringLiteral("04/limites-04.gpkg")), QStringLiteral("commune")}});
+    TerritorySources sources;
+    sources.communes = {test::sharedData(QStringLiteral("04/limites-04.gpkg")), QStringLiteral("commune")};
+    const Territory territory = loadTerritory(sources);
     REQUIRE(territory.communes.size() == 198);
     const QString path = test::sharedData(QStringLiteral("04/filosofi-2021-carreaux-200m-04.csv"));
     const PopulationPieces pieces = readPopulationGrid(path);
@@ -672,10 +675,13 @@ TEST_CASE("the INSEE 200 m grid of the 04 gives every commune exactly its legal 
 
 TEST_CASE("the OpenStreetMap buildings of the 04 place every commune's legal population")
 {
-    const Territory territory = loadTerritory(TerritorySources{
-        .communes = {test::sharedData(QStringLiteral("04/limites-04.gpkg")), QStringLiteral("commune")}});
+    TerritorySources sources;
+    sources.communes = {test::sharedData(QStringLiteral("04/limites-04.gpkg")), QStringLiteral("commune")};
+    const Territory territory = loadTerritory(sources);
     const QString path = test::sharedData(QStringLiteral("04/batiments-osm-04.gpkg"));
-    const PopulationPieces pieces = readBuildings(path, {.area = territory.bbox});
+    BuildingOptions options04;
+    options04.area = territory.bbox;
+    const PopulationPieces pieces = readBuildings(path, options04);
     CHECK(pieces.points.size() > 250'000);
     CHECK(pieces.points.size() < 393'596);
     const CoverageGrid grid = CoverageGrid::build(territory, 200.0);
@@ -690,4 +696,67 @@ TEST_CASE("the OpenStreetMap buildings of the 04 place every commune's legal pop
     int populated = 0;
     for (std::uint8_t p : placement.populated()) populated += p;
     CHECK(populated < int(grid.cellCount()) / 2);
+}
+
+// ---------------------------------------------------------------------------------------
+// The command line.
+
+namespace {
+
+QString runCli(const QStringList& arguments, int* exitCode)
+{
+    QProcess process;
+    process.start(test::cliPath(), arguments);
+    process.waitForFinished(600'000);
+    *exitCode = process.exitCode();
+    return QString::fromUtf8(process.readAllStandardOutput()) + QString::fromUtf8(process.readAllStandardError());
+}
+
+}  // namespace
+
+TEST_CASE("maillage coverage names the population method and writes the sensitivity table")
+{
+    test::ScratchDir dir;
+    const QString project = dir.path(QStringLiteral("p.gpkg"));
+    const auto data = [](const char* name) { return test::sharedData(QStringLiteral("04/") + QLatin1String(name)); };
+    int code = -1;
+    QString out = runCli({"init", "--project", project, "--communes", data("limites-04.gpkg"), "--communes-layer", "commune",
+                          "--epci", data("limites-04.gpkg"), "--epci-layer", "epci", "--network", data("routes-04.geojson"),
+                          "--profile", "generalised", "--population-grid", data("filosofi-2021-carreaux-200m-04.csv")},
+                         &code);
+    INFO(out.toStdString());
+    REQUIRE(code == 0);
+    CHECK(out.contains(QStringLiteral("10,610 squares")));
+    CHECK(out.contains(QStringLiteral("Population method of coverages: grid")));
+    for (const char* file : {"mairies-04.csv", "france-services-2024.csv"}) {
+        runCli({"import", "--project", project, data(file)}, &code);
+        REQUIRE(code == 0);
+    }
+    const QString csv = dir.path(QStringLiteral("csv"));
+    out = runCli({"coverage", "--project", project, "--out", dir.path(QStringLiteral("c.gpkg")), "--csv", csv, "--sensitivity"},
+                 &code);
+    INFO(out.toStdString());
+    REQUIRE(code == 0);
+    CHECK(out.contains(QStringLiteral("population by the grid method")));
+    CHECK(out.contains(QStringLiteral("Sensitivity")));
+    QFile table(csv + QStringLiteral("/sensitivity.csv"));
+    REQUIRE(table.open(QIODevice::ReadOnly));
+    const QString header = QString::fromUtf8(table.readLine());
+    CHECK(header.startsWith(QStringLiteral("kind,code,name,population,beyond_grid,beyond_spread,beyond_town-halls,"
+                                           "beyond_speeds-10,beyond_speeds+10")));
+    GdalDatasetPtr result = openVectorSource(dir.path(QStringLiteral("c.gpkg")));
+    OGRLayer* parameters = result->GetLayerByName("run_parameters");
+    REQUIRE(parameters);
+    QString method;
+    for (auto& feature : *parameters)
+        if (QString::fromUtf8(feature->GetFieldAsString("key")) == QStringLiteral("population_method"))
+            method = QString::fromUtf8(feature->GetFieldAsString("value"));
+    CHECK(method == QStringLiteral("grid"));
+    CHECK(result->GetLayerByName("population_sensitivity"));
+
+    // The buildings method needs buildings: the message says how to add them.
+    out = runCli({"coverage", "--project", project, "--out", dir.path(QStringLiteral("b.gpkg")), "--population", "buildings"},
+                 &code);
+    CHECK(code != 0);
+    CHECK(out.contains(QStringLiteral("--buildings")));
 }

@@ -54,7 +54,7 @@ struct Setup {
 
     NetworkInput load(PreparedNetworkOutcome& outcome)
     {
-        return loadTerritoryNetwork(network, profile, {}, towns, nullptr, {.path = prepared}, &outcome);
+        return loadTerritoryNetwork(network, profile, {}, towns, nullptr, {.path = prepared, .rebuild = false, .progress = {}}, &outcome);
     }
 };
 
@@ -201,7 +201,7 @@ TEST_CASE("a prepared network that cannot be written is a note, the network is s
     Setup setup;
     PreparedNetworkOutcome outcome;
     const NetworkInput network = loadTerritoryNetwork(setup.network, setup.profile, {}, setup.towns, nullptr,
-                                                      {.path = setup.dir.path(QStringLiteral("missing/dir/x.network"))},
+                                                      {.path = setup.dir.path(QStringLiteral("missing/dir/x.network")), .rebuild = false, .progress = {}},
                                                       &outcome);
     CHECK(network.edges.size() == 3);
     CHECK_FALSE(outcome.written);

@@ -331,7 +331,7 @@ TEST_CASE("every field of a point round-trips, coordinates bit for bit")
     CHECK_FALSE(store.point(fullId + minimalId + 100));
 }
 
-TEST_CASE("updating a point keeps its id and creation time; deleting removes it")
+TEST_CASE("updating a point keeps its id and creation time, and deleting removes it")
 {
     test::ScratchDir dir;
     Store store = Store::create(dir.path(QStringLiteral("project.gpkg")));

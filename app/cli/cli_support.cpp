@@ -1,5 +1,6 @@
 #include "cli_support.h"
 
+#include "common/atomic_file.h"
 #include "io/territory_loader.h"
 #include "project/project_settings.h"
 #include "store/store.h"
@@ -8,6 +9,7 @@
 #include "network/prepared_network.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -159,6 +161,27 @@ Territory loadProjectTerritory(const Store& store)
     return loadTerritory(loadProjectInputs(store).territory);
 }
 
+QStringList projectInputFiles(const Store& store, const ProjectInputs& inputs, const QStringList& more)
+{
+    QStringList files{store.path(), inputs.territory.communes.path, inputs.networkPath, inputs.profile};
+    if (inputs.territory.epcis) files << inputs.territory.epcis->path;
+    if (inputs.territory.outline) files << inputs.territory.outline->path;
+    files << inputs.populationGrid.path << inputs.populationGrid.rectanglesPath << inputs.buildings.path;
+    return files + more;
+}
+
+void checkOutputPath(const QString& option, const QString& path, const QStringList& inputs)
+{
+    refuseOverwritingInput(path, option, inputs);
+    AtomicFile probe(path);  // the folder exists and takes a new file; removed at once
+}
+
+void checkOutputFolder(const QString& option, const QString& dir, const QStringList& names, const QStringList& inputs)
+{
+    if (!QDir().mkpath(dir)) throw Error(QStringLiteral("cannot create the folder %1").arg(dir));
+    for (const QString& name : names) checkOutputPath(option, QDir(dir).filePath(name), inputs);
+}
+
 TextTable::TextTable(QStringList headers) : headers_(std::move(headers)) {}
 
 void TextTable::addRow(QStringList cells)
@@ -167,23 +190,48 @@ void TextTable::addRow(QStringList cells)
     rows_.push_back(std::move(cells));
 }
 
+namespace {
+
+// A cell as the aligned table shows it: on one line, and cut to kMaxCellWidth characters so
+// that one huge value (a wrong column, a 10 MB field) does not pad every row to its width.
+constexpr qsizetype kMaxCellWidth = 60;
+
+QString shownCell(const QString& cell)
+{
+    QString shown = cell.size() > kMaxCellWidth ? cell.left(kMaxCellWidth - 1) + QChar(0x2026) : cell;
+    for (QChar& c : shown)
+        if (c == u'\n' || c == u'\r' || c == u'\t') c = u' ';
+    return shown;
+}
+
+}  // namespace
+
 void TextTable::print(QTextStream& stream) const
 {
     static const QRegularExpression numeric(QStringLiteral("^[-+]?[0-9][0-9  .,]*%?$"));
-    std::vector<qsizetype> widths(headers_.size());
-    for (int c = 0; c < headers_.size(); ++c) widths[c] = headers_[c].size();
-    for (const QStringList& row : rows_)
-        for (int c = 0; c < headers_.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
+    const auto shownRow = [this](const QStringList& row) {
+        QStringList cells;
+        for (int c = 0; c < headers_.size(); ++c) cells << shownCell(row[c]);
+        return cells;
+    };
+    const QStringList headers = shownRow(headers_);
+    std::vector<QStringList> rows;
+    rows.reserve(rows_.size());
+    for (const QStringList& row : rows_) rows.push_back(shownRow(row));
+    std::vector<qsizetype> widths(headers.size());
+    for (int c = 0; c < headers.size(); ++c) widths[c] = headers[c].size();
+    for (const QStringList& row : rows)
+        for (int c = 0; c < headers.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
     // A column is right-aligned when all its values are numbers (a dash or nothing aside), so
     // that codes like 04070 and 04070b stay in one alignment.
-    std::vector<bool> rightAligned(headers_.size(), true);
+    std::vector<bool> rightAligned(headers.size(), true);
     static const QRegularExpression blank(QStringLiteral("^[-–— ]*$"));
-    for (const QStringList& row : rows_)
-        for (int c = 0; c < headers_.size(); ++c)
+    for (const QStringList& row : rows)
+        for (int c = 0; c < headers.size(); ++c)
             if (!numeric.match(row[c]).hasMatch() && !blank.match(row[c]).hasMatch()) rightAligned[c] = false;
     auto printRow = [&](const QStringList& row, bool header) {
         QStringList cells;
-        for (int c = 0; c < headers_.size(); ++c) {
+        for (int c = 0; c < headers.size(); ++c) {
             const bool right = !header && rightAligned[c] && !blank.match(row[c]).hasMatch();
             cells << (right ? row[c].rightJustified(widths[c]) : row[c].leftJustified(widths[c]));
         }
@@ -191,11 +239,11 @@ void TextTable::print(QTextStream& stream) const
         while (line.endsWith(QLatin1Char(' '))) line.chop(1);
         stream << line << '\n';
     };
-    printRow(headers_, true);
+    printRow(headers, true);
     QStringList rules;
     for (qsizetype w : widths) rules << QString(w, QLatin1Char('-'));
     stream << rules.join(QStringLiteral("  ")) << '\n';
-    for (const QStringList& row : rows_) printRow(row, false);
+    for (const QStringList& row : rows) printRow(row, false);
     stream.flush();
 }
 

@@ -14,6 +14,7 @@
 namespace maillage {
 class Store;
 class Territory;
+struct ProjectInputs;
 struct PreparedNetworkRequest;
 struct PreparedNetworkOutcome;
 }
@@ -56,7 +57,18 @@ QCommandLineOption projectOption();
 Store openProject(const QCommandLineParser& parser);
 Territory loadProjectTerritory(const Store& store);
 
-// A plain-text table with aligned columns; numeric columns are right-aligned.
+// Every file a command reads: the project, its territory layers and network (as saved in the
+// project), and `more` (files named on the command line; names that are not files are ignored).
+QStringList projectInputFiles(const Store& store, const ProjectInputs& inputs, const QStringList& more = {});
+// Checked before any computation, for every command that writes: throws Error (one line) when
+// the output `path` (given with `option`) is one of `inputs` or its hard link, or when its
+// folder does not exist or cannot be written.
+void checkOutputPath(const QString& option, const QString& path, const QStringList& inputs);
+// Same for each of `names` in the folder `dir` (created if needed) given with --csv.
+void checkOutputFolder(const QString& option, const QString& dir, const QStringList& names, const QStringList& inputs);
+
+// A plain-text table with aligned columns; numeric columns are right-aligned. print() shows
+// cells on one line, cut to 60 characters; printCsv() writes them whole.
 class TextTable {
 public:
     explicit TextTable(QStringList headers);

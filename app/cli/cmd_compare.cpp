@@ -2,6 +2,7 @@
 // département, per EPCI and per commune, and the zones that become covered or uncovered.
 #include "planning_support.h"
 
+#include "common/atomic_file.h"
 #include "coverage/coverage_run.h"
 #include "planning/comparison.h"
 #include "planning/scenario.h"
@@ -12,7 +13,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <cmath>
@@ -92,13 +92,10 @@ TextTable communeTable(const ScenarioComparison& c, bool changedOnly, bool forPe
 
 void writeCsv(const QString& path, const TextTable& table)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
     QString text;
     QTextStream stream(&text);
     table.printCsv(stream);
-    file.write(text.toUtf8());
-    if (!file.commit()) throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    writeFileAtomically(path, text.toUtf8());
 }
 
 }  // namespace
@@ -131,7 +128,15 @@ int runCompare(const QStringList& arguments)
 
     QElapsedTimer timer;
     timer.start();
-    PlanningProject project = loadPlanningProject(parser);
+    // Before any computation: never write over an input, nor fail after the long part.
+    PlanningProject project = loadPlanningProject(parser, [&](const PlanningProject& loading) {
+        const QStringList inputFiles = projectInputFiles(*loading.store, loading.inputs,
+                                                         {loading.networkPath, parser.value(QStringLiteral("profile"))});
+        if (!outPath.isEmpty()) checkOutputPath(QStringLiteral("--out"), outPath, inputFiles);
+        if (!csvDir.isEmpty())
+            checkOutputFolder(QStringLiteral("--csv"), csvDir,
+                              {QStringLiteral("comparison_epci.csv"), QStringLiteral("comparison_communes.csv")}, inputFiles);
+    });
     const ScenarioView viewA = loadScenarioView(*project.store, nameA);
     const ScenarioView viewB = loadScenarioView(*project.store, nameB);
     for (const QString& warning : viewA.warnings + viewB.warnings) err() << "warning: " << warning << '\n';
@@ -169,7 +174,6 @@ int runCompare(const QStringList& arguments)
     }
 
     if (!csvDir.isEmpty()) {
-        if (!QDir().mkpath(csvDir)) throw Error(QStringLiteral("cannot create the folder %1").arg(csvDir));
         const QDir dir(csvDir);
         writeCsv(dir.filePath(QStringLiteral("comparison_epci.csv")), epciTable(comparison, false));
         writeCsv(dir.filePath(QStringLiteral("comparison_communes.csv")), communeTable(comparison, false, false));

@@ -4,6 +4,8 @@
 #include "network/network_summary.h"
 #include "planning_support.h"
 
+#include "common/atomic_file.h"
+
 #include "coverage/access_table.h"
 #include "coverage/coverage_run.h"
 #include "coverage/network_engine.h"
@@ -25,7 +27,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <array>
 #include <cmath>
@@ -56,18 +57,15 @@ std::vector<double> breaksOption(const QCommandLineParser& parser)
     return breaks;
 }
 
+const QStringList kCsvFiles{QStringLiteral("communes.csv"),  QStringLiteral("epci.csv"),
+                            QStringLiteral("gap_zones.csv"), QStringLiteral("referrals.csv"),
+                            QStringLiteral("access_epci_seats.csv"), QStringLiteral("sensitivity.csv")};
+
 QString percent(double share) { return QStringLiteral("%1 %").arg(100.0 * share, 0, 'f', 1); }
 QString people(double value) { return groupThousands(qint64(std::llround(value))); }
 QString minutes(double value) { return std::isfinite(value) ? QString::number(value, 'f', 1) : QStringLiteral("-"); }
 
-void writeText(const QString& path, const QString& text)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
-        throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    file.write(text.toUtf8());
-    if (!file.commit()) throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-}
+void writeText(const QString& path, const QString& text) { writeFileAtomically(path, text.toUtf8()); }
 
 QString csvOf(const TextTable& table)
 {
@@ -239,6 +237,12 @@ int runCoverage(const QStringList& arguments)
     const ProjectInputs inputs = loadProjectInputs(store);
     const Territory territory = loadTerritory(inputs.territory);
     const NetworkSource network = networkSourceFrom(parser, &inputs);
+    // Before any computation: never write over an input, nor fail after the long part.
+    const QStringList inputFiles = projectInputFiles(store, inputs, {network.path, network.profile});
+    checkOutputPath(QStringLiteral("--out"), outPath, inputFiles);
+    if (!csvDir.isEmpty()) checkOutputFolder(QStringLiteral("--csv"), csvDir, kCsvFiles, inputFiles);
+    store.requireWritable();  // the access table is saved in the project
+    CoverageGrid::requireFits(territory, cell);
     const SpeedProfile profile = loadSpeedProfile(network.profile);
     const LineLayerOptions lineOptions = lineLayerOptions(network);
     const std::vector<AccueilPoint> points = store.points();
@@ -249,6 +253,14 @@ int runCoverage(const QStringList& arguments)
         scenario = loadScenarioView(store, scenarioName);
         for (const QString& warning : scenario->warnings) err() << "warning: " << warning << '\n';
     }
+    const bool includePlanned = parser.isSet(QStringLiteral("include-planned"));
+    const std::vector<AccueilPoint>& servicePoints = scenario ? scenario->points : points;
+    const std::vector<AccueilPoint> levelPoints = scenario ? scenarioLevelPoints(*scenario, options.level)
+                                                           : coveragePoints(points, options.level, includePlanned);
+    if (levelPoints.empty())
+        throw Error(scenario ? QStringLiteral("scenario %1 has no open point of level %2").arg(scenario->name).arg(options.level)
+                             : QStringLiteral("the project has no %1point of level %2: import some first (maillage import)")
+                                   .arg(includePlanned ? QString() : QStringLiteral("existing ")).arg(options.level));
     // Coarse networks are completed with town connectors at the town halls (see the profile).
     TownConnectorStats connectors;
     if (const QString note = memoryNote(network.path); !note.isEmpty()) err() << note << '\n';
@@ -269,14 +281,6 @@ int runCoverage(const QStringList& arguments)
     const PopulationPlacementOptions placementOptions = placementOptionsFor(inputs, populationMethod);
     const CoverageContext context(territory, engine, points,
                                   {.cellSize = cell, .placement = placementOptions, .threads = options.threads});
-    const bool includePlanned = parser.isSet(QStringLiteral("include-planned"));
-    const std::vector<AccueilPoint>& servicePoints = scenario ? scenario->points : points;
-    const std::vector<AccueilPoint> levelPoints = scenario ? scenarioLevelPoints(*scenario, options.level)
-                                                           : coveragePoints(points, options.level, includePlanned);
-    if (levelPoints.empty())
-        throw Error(scenario ? QStringLiteral("scenario %1 has no open point of level %2").arg(scenario->name).arg(options.level)
-                             : QStringLiteral("the project has no %1point of level %2: import some first (maillage import)")
-                                   .arg(includePlanned ? QString() : QStringLiteral("existing ")).arg(options.level));
     const CoverageResult result = computeCoverage(context, levelPoints, options);
     const std::vector<ReferralLink> referrals = computeReferrals(engine, servicePoints, options.thresholdMinutes);
     const AccessTable access = computeAccessTable(engine, epciSeatOrigins(territory, context.townHalls()),
@@ -357,7 +361,6 @@ int runCoverage(const QStringList& arguments)
                                columns, sensitivity->tableRows());
     }
     if (!csvDir.isEmpty()) {
-        if (!QDir().mkpath(csvDir)) throw Error(QStringLiteral("cannot create the folder %1").arg(csvDir));
         if (sensitivity) {
             TextTable table(sensitivity->header());
             for (const QStringList& row : sensitivity->tableRows()) table.addRow(row);

@@ -126,7 +126,11 @@ int runExportPdf(const QStringList& arguments)
 
     QElapsedTimer timer;
     timer.start();
-    PlanningProject project = loadPlanningProject(parser);
+    PlanningProject project = loadPlanningProject(parser, [&](const PlanningProject& loading) {
+        checkOutputPath(QStringLiteral("--out"), outPath,
+                        projectInputFiles(*loading.store, loading.inputs,
+                                          {loading.networkPath, parser.value(QStringLiteral("profile"))}));
+    });
     const ScenarioView view = loadScenarioView(*project.store, scenarioName);
     for (const QString& warning : view.warnings) err() << "warning: " << warning << '\n';
     const auto runner = scenarioRunner(project, parser);

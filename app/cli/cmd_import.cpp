@@ -7,6 +7,8 @@
 #include "project/project_settings.h"
 #include "store/store.h"
 
+#include <QElapsedTimer>
+
 namespace maillage::cli {
 namespace {
 
@@ -123,7 +125,17 @@ int runImport(const QStringList& arguments)
 
     Store store = openProject(parser);
     const Territory territory = loadProjectTerritory(store);
-    const ImportReport report = importBatch(store, readBatch(format, file, parser), &territory);
+    ImportBatch batch = readBatch(format, file, parser);
+    // Large files: a line at most every second on stderr, so that the user sees it advance.
+    QElapsedTimer sinceProgress;
+    sinceProgress.start();
+    UpsertOptions writing{.rowsPerTransaction = 10'000, .progress = {}};
+    writing.progress = [&](std::size_t done, std::size_t total) {
+        if (total <= std::size_t(writing.rowsPerTransaction) || (done < total && sinceProgress.elapsed() < 1000)) return;
+        sinceProgress.restart();
+        err() << "importing " << file << ": " << done << " of " << total << " rows written\n" << Qt::flush;
+    };
+    const ImportReport report = importBatch(store, std::move(batch), &territory, writing);
     if (parser.isSet(QStringLiteral("credit")))
         saveProjectSources(store, {.boundaries = {}, .population = {}, .roads = {},
                                    .points = {{report.batch.source, parser.value(QStringLiteral("credit"))}}});

@@ -5,6 +5,7 @@
 
 #include "network/prepared_network.h"
 
+#include "common/atomic_file.h"
 #include "importers/point_importers.h"
 #include "network/extract_lines.h"
 #include "network/extract_osm.h"
@@ -223,14 +224,10 @@ void writeTable(const TextTable& table, const QCommandLineParser& parser, std::s
 {
     if (parser.isSet(QStringLiteral("out"))) {
         const QString path = parser.value(QStringLiteral("out"));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
-            throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-        QTextStream stream(&file);
+        QString csv;
+        QTextStream stream(&csv);
         table.printCsv(stream);
-        stream.flush();
-        if (stream.status() != QTextStream::Ok || file.error() != QFile::NoError)
-            throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        writeFileAtomically(path, csv.toUtf8());
         out() << "wrote " << rows << " rows to " << path << '\n' << Qt::flush;
     } else if (parser.isSet(QStringLiteral("csv"))) {
         table.printCsv(out());
@@ -317,6 +314,11 @@ int runOd(const QStringList& arguments)
         {QStringLiteral("csv"), QStringLiteral("Print CSV instead of a table.")},
     });
     if (!parseCommandLine(parser, QStringLiteral("od"), arguments)) return 0;
+    if (parser.isSet(QStringLiteral("out")))
+        checkOutputPath(QStringLiteral("--out"), parser.value(QStringLiteral("out")),
+                        {parser.value(QStringLiteral("network")), parser.value(QStringLiteral("project")),
+                         parser.value(QStringLiteral("from")), parser.value(QStringLiteral("to")),
+                         parser.value(QStringLiteral("profile"))});
     const Places from = readPlaces(parser, QStringLiteral("from"));
     const Places to = readPlaces(parser, QStringLiteral("to"));
 

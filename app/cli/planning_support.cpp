@@ -140,7 +140,8 @@ int threadsOption(const QCommandLineParser& parser)
     return intOption(parser, QStringLiteral("threads"), 1, 64).value_or(2);
 }
 
-PlanningProject loadPlanningProject(const QCommandLineParser& parser)
+PlanningProject loadPlanningProject(const QCommandLineParser& parser,
+                                    const std::function<void(const PlanningProject&)>& beforeNetwork)
 {
     PlanningProject project;
     project.store = std::make_unique<Store>(openProject(parser));
@@ -154,6 +155,7 @@ PlanningProject loadPlanningProject(const QCommandLineParser& parser)
     const LineLayerOptions lineOptions = lineLayerOptions(project.network);
 
     project.points = project.store->points();
+    if (beforeNetwork) beforeNetwork(project);
     // Coarse networks are completed with town connectors at the town halls (see the profile).
     if (const QString note = memoryNote(project.networkPath); !note.isEmpty()) err() << note << '\n';
     TerminalProgress progress(QStringLiteral("Preparing the network %1").arg(QFileInfo(project.networkPath).fileName()));

@@ -13,6 +13,7 @@
 #include <QCommandLineOption>
 #include <QList>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -62,8 +63,11 @@ QList<QCommandLineOption> planningNetworkOptions();
 QList<QCommandLineOption> coverageLevelOptions();
 
 // Opens the project named by --project and loads everything above; Error when the project
-// has no road network (and none is given).
-PlanningProject loadPlanningProject(const QCommandLineParser& parser);
+// has no road network (and none is given). `beforeNetwork` runs once the project's inputs are
+// known and before the network is read: the place to refuse an output path or a parameter
+// without making the user wait for the long part.
+PlanningProject loadPlanningProject(const QCommandLineParser& parser,
+                                    const std::function<void(const PlanningProject&)>& beforeNetwork = {});
 
 // --level (default 2) and --threshold (default 20), checked (UsageError).
 CoverageOptions coverageOptionsFrom(const QCommandLineParser& parser);

@@ -5,6 +5,7 @@
 #include "importers/point_importers.h"
 #include "io/territory_loader.h"
 #include "coverage/territory_network.h"
+#include "network/prepared_network.h"
 #include "network/extract_lines.h"
 #include "network/network_source.h"
 #include "network/speed_profile.h"
@@ -110,8 +111,14 @@ void loadNetworkAndCoverage(ProjectData& data, const std::vector<AccueilPoint>& 
         // The network as the CLI's coverage builds it: coarse networks get town connectors
         // at the town halls (see the profile), so that the app and `maillage coverage` agree.
         const std::vector<TownAnchor> towns = townAnchors(data.territory, townHallsFor(data.territory, points));
+        // From the project's prepared network when it is up to date (built and saved otherwise).
+        PreparedNetworkRequest prepared;
+        if (!inputs.projectPath.isEmpty()) prepared.path = preparedNetworkPathFor(inputs.projectPath);
+        prepared.progress = lines.progress;
+        PreparedNetworkOutcome outcome;
         data.roads = std::make_shared<const NetworkInput>(
-            loadTerritoryNetwork(inputs.networkPath, data.profile, lines, towns));
+            loadTerritoryNetwork(inputs.networkPath, data.profile, lines, towns, nullptr, prepared, &outcome));
+        if (!outcome.reused && outcome.note.contains(QLatin1String("cannot write"))) data.warnings << outcome.note;
     } catch (const Error&) {
         if (progress.isCancelled()) throw LoadCancelled{};
         throw;

@@ -1,5 +1,6 @@
 #include "coverage/access_table.h"
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 #include "coverage/population.h"
 #include "coverage/travel_engine.h"
@@ -9,7 +10,6 @@
 #include <QFile>
 #include <QHash>
 #include <QSet>
-#include <QSaveFile>
 #include <QTextStream>
 
 #include <cmath>
@@ -162,10 +162,8 @@ AccessTableText accessTableText(const AccessTable& table)
 
 void writeAccessTableCsv(const AccessTable& table, const QString& path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
-        throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    QTextStream stream(&file);
+    QString csv;
+    QTextStream stream(&csv);
     auto writeLine = [&stream](const QStringList& cells) {
         QStringList escaped;
         for (const QString& cell : cells) escaped << csvField(cell);
@@ -175,7 +173,7 @@ void writeAccessTableCsv(const AccessTable& table, const QString& path)
     writeLine(text.header);
     for (const QStringList& row : text.rows) writeLine(row);
     stream.flush();
-    if (!file.commit()) throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    writeFileAtomically(path, csv.toUtf8());
 }
 
 }  // namespace maillage

@@ -9,15 +9,65 @@
 #include <gdal_priv.h>
 #include <ogr_geometry.h>
 
+#include <algorithm>
 #include <cmath>
+
+#include <unistd.h>
 
 namespace maillage {
 
 namespace {
 constexpr double kMaxCells = 50e6;
+
+// What a coverage run holds per cell of the grid's rectangle (the rasterised communes, the
+// cell tables, the travel-time surface, the bands and gap-zone rasters), measured: peak
+// resident memory of `maillage coverage` on the 04 data, 116 MB at 200 m and 253 MB at 100 m,
+// for 0.99 million more cells in the rectangle: 137 bytes each. A 17 m grid (45.8 million
+// cells) would need 6.4 GB.
+constexpr double kBytesPerCell = 140.0;
+
+// Stops before allocating a grid the machine cannot hold (a 17 m grid took 5.4 GB).
+void requireMemoryFor(double cells, double cellSize)
+{
+    const double needed = cells * kBytesPerCell;
+    const double budget = double(memoryBudgetBytes());
+    if (needed <= budget) return;
+    // The smallest cell size that fits, rounded up to the metre.
+    const double fitting = std::ceil(cellSize * std::sqrt(needed / budget));
+    throw Error(QStringLiteral("a %1 m grid over this territory would have %2 million cells and need about %3 GB of memory, "
+                               "more than the %4 GB allowed (set MAILLAGE_MEMORY_MB to change it); choose cells of %5 m or more")
+                    .arg(cellSize)
+                    .arg(cells / 1e6, 0, 'f', 1)
+                    .arg(needed / 1e9, 0, 'f', 1)
+                    .arg(budget / 1e9, 0, 'f', 1)
+                    .arg(fitting));
 }
 
-CoverageGrid CoverageGrid::build(const Territory& territory, double cellSize)
+}  // namespace
+
+std::uint64_t memoryBudgetBytes()
+{
+    bool ok = false;
+    const qint64 megabytes = qEnvironmentVariableIntValue("MAILLAGE_MEMORY_MB", &ok);
+    if (ok && megabytes > 0) return std::uint64_t(megabytes) * 1024 * 1024;
+    // Default: 4 GB, or half the machine's memory when it has less than 8 GB. A 200 m grid over
+    // a département takes about 100 MB; more than 4 GB means cells of about 20 m, which is
+    // rather a mistake than a plan (MAILLAGE_MEMORY_MB allows it).
+    constexpr std::uint64_t kDefaultBudget = std::uint64_t(4) << 30;
+    const long pages = sysconf(_SC_PHYS_PAGES);
+    const long pageSize = sysconf(_SC_PAGE_SIZE);
+    if (pages > 0 && pageSize > 0) return std::min(kDefaultBudget, std::uint64_t(pages) * std::uint64_t(pageSize) / 2);
+    return kDefaultBudget;
+}
+
+namespace {
+// The grid's rectangle: aligned on multiples of the cell size, so that cell edges do not
+// depend on the extent.
+struct GridFrame {
+    double west = 0, north = 0, columns = 0, rows = 0;
+};
+
+GridFrame gridFrame(const Territory& territory, double cellSize)
 {
     if (!(cellSize > 0.0) || !std::isfinite(cellSize))
         throw Error(QStringLiteral("the grid cell size must be a positive number of metres (got %1)").arg(cellSize));
@@ -25,21 +75,35 @@ CoverageGrid CoverageGrid::build(const Territory& territory, double cellSize)
     for (const Commune& c : territory.communes) box.expand(c.bbox);
     if (territory.communes.empty() || box.isEmpty())
         throw Error(QStringLiteral("cannot build a grid: the territory has no commune"));
-
-    CoverageGrid grid;
-    grid.cellSize_ = cellSize;
-    // Aligned on multiples of the cell size, so that cell edges do not depend on the extent.
-    grid.west_ = std::floor(box.minX / cellSize) * cellSize;
-    grid.north_ = std::ceil(box.maxY / cellSize) * cellSize;
+    GridFrame frame;
+    frame.west = std::floor(box.minX / cellSize) * cellSize;
+    frame.north = std::ceil(box.maxY / cellSize) * cellSize;
     const double east = std::ceil(box.maxX / cellSize) * cellSize;
     const double south = std::floor(box.minY / cellSize) * cellSize;
-    const double columns = std::max(1.0, std::round((east - grid.west_) / cellSize));
-    const double rows = std::max(1.0, std::round((grid.north_ - south) / cellSize));
-    if (columns * rows > kMaxCells)
+    frame.columns = std::max(1.0, std::round((east - frame.west) / cellSize));
+    frame.rows = std::max(1.0, std::round((frame.north - south) / cellSize));
+    if (frame.columns * frame.rows > kMaxCells)
         throw Error(QStringLiteral("a %1 m grid over this territory would have %2 million cells; choose a larger cell size")
-                        .arg(cellSize).arg(columns * rows / 1e6, 0, 'f', 1));
-    grid.columns_ = int(columns);
-    grid.rows_ = int(rows);
+                        .arg(cellSize).arg(frame.columns * frame.rows / 1e6, 0, 'f', 1));
+    requireMemoryFor(frame.columns * frame.rows, cellSize);
+    return frame;
+}
+}  // namespace
+
+void CoverageGrid::requireFits(const Territory& territory, double cellSize)
+{
+    gridFrame(territory, cellSize);
+}
+
+CoverageGrid CoverageGrid::build(const Territory& territory, double cellSize)
+{
+    const GridFrame frame = gridFrame(territory, cellSize);
+    CoverageGrid grid;
+    grid.cellSize_ = cellSize;
+    grid.west_ = frame.west;
+    grid.north_ = frame.north;
+    grid.columns_ = int(frame.columns);
+    grid.rows_ = int(frame.rows);
 
     // Burn each commune's index (+1, so 0 means outside) with GDAL's default cell-centre rule.
     GdalDatasetPtr raster = createMemRaster(grid.columns_, grid.rows_, GDT_Int32, grid.geoTransform());

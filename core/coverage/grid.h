@@ -12,6 +12,10 @@ namespace maillage {
 
 class Territory;
 
+// The memory a computation may use: MAILLAGE_MEMORY_MB when set, else 4 GB (half the
+// machine's memory when it has less than 8 GB).
+std::uint64_t memoryBudgetBytes();
+
 // A regular Lambert-93 grid over the territory, the support of the travel-time surface.
 //
 // Cells are square, `cellSize` metres wide, and aligned on multiples of the cell size (so two
@@ -29,8 +33,13 @@ public:
     static constexpr std::int32_t kOutside = -1;
 
     // Rasterises the territory's communes. Throws Error for a non-positive cell size, an
-    // empty territory, or a grid that would be unreasonably large (> 50 million cells).
+    // empty territory, or a grid that would be unreasonably large (> 50 million cells) or need
+    // more memory than memoryBudgetBytes() (checked before allocating; the message says how
+    // many cells, how much memory, and the smallest cell size that fits).
     static CoverageGrid build(const Territory& territory, double cellSize = kDefaultCellSize);
+    // The same checks as build(), without building: lets a command refuse a grid before it
+    // spends time loading the network.
+    static void requireFits(const Territory& territory, double cellSize = kDefaultCellSize);
 
     double cellSize() const { return cellSize_; }
     double cellAreaKm2() const { return cellSize_ * cellSize_ / 1e6; }

@@ -41,8 +41,8 @@ TownHalls townHallsFor(const Territory& territory, std::span<const AccueilPoint>
 struct PopulationPlacementOptions {
     double inhabitableLegMetres = 2000.0;
     PopulationMethod method = PopulationMethod::Spread;
-    PopulationInput input;       // the file for Grid or Buildings
-    QString cacheDirectory;      // empty: the user's cache folder
+    PopulationInput input{};     // the file for Grid or Buildings
+    QString cacheDirectory{};    // empty: the user's cache folder
 };
 
 class PopulationPlacement {

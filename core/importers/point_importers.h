@@ -29,6 +29,7 @@ struct ImportBatch {
     QString source;                    // source tag written on every point
     int rowsRead = 0;
     std::vector<AccueilPoint> points;  // the good rows
+    std::vector<int> pointLines;       // the line (or FID) of each point, when the reader knows it
     std::vector<ImportIssue> issues;   // the bad rows (skipped) and warnings, in file order
     bool featureIds = false;           // issues' `line` holds OGR feature ids, not line numbers
 
@@ -89,7 +90,10 @@ struct ImportReport {
 };
 
 // Completes the batch with the territory (commune from position when missing, outside
-// flag) and upserts it by (source, sourceId) in one transaction.
-ImportReport importBatch(Store& store, ImportBatch batch, const Territory* territory);
+// flag) and upserts it by (source, sourceId), 10,000 rows per transaction by default (see
+// UpsertOptions). A point outside the territory that would fall inside it with longitude and
+// latitude exchanged is skipped with an issue: the file has the two columns swapped.
+ImportReport importBatch(Store& store, ImportBatch batch, const Territory* territory,
+                         const UpsertOptions& writing = {.rowsPerTransaction = 10'000, .progress = {}});
 
 }  // namespace maillage

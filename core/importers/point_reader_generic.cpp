@@ -243,7 +243,7 @@ ImportBatch readGenericOgr(const QString& path, const PointMapping& mapping)
     BatchBuilder builder(path, sourceFor(path, mapping));
     layer->ResetReading();
     int sequence = 0;
-    for (auto& feature : *layer) {
+    while (const OGRFeatureUniquePtr feature = nextFeature(*layer, path)) {
         builder.countRow();
         ++sequence;
         // Drivers without stable ids report OGRNullFID; fall back to the feature's rank.

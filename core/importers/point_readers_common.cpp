@@ -112,6 +112,7 @@ void BatchBuilder::addPoint(AccueilPoint point, int line)
     lineOfSourceId_.insert(point.sourceId, line);
     point.source = batch_.source;
     batch_.points.push_back(std::move(point));
+    batch_.pointLines.push_back(line);
 }
 
 void BatchBuilder::addIssue(int line, const QString& message, bool skipped)
@@ -122,6 +123,7 @@ void BatchBuilder::addIssue(int line, const QString& message, bool skipped)
 void forEachRecord(const CsvTable& table, BatchBuilder& builder,
                    const std::function<void(const CsvRecord&)>& readRow)
 {
+    for (const QString& note : table.notes()) builder.addIssue(table.headerLine(), note, false);
     const qsizetype expected = table.header().size();
     for (const CsvRecord& record : table.records()) {
         builder.countRow();

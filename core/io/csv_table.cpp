@@ -3,6 +3,7 @@
 #include "common/error.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QStringDecoder>
 
 namespace maillage {
@@ -12,15 +13,78 @@ constexpr QChar kQuote = u'"';
 
 bool isLineEnd(QChar c) { return c == u'\n' || c == u'\r'; }
 
-QString decodeFileText(const QByteArray& bytes)
+// Where a byte offset is, as the line number an editor shows.
+int lineAt(const QByteArray& bytes, qsizetype offset)
 {
-    QStringDecoder utf8(QStringDecoder::Utf8);
-    QString text = utf8(bytes);
-    if (!utf8.hasError()) return text;
-    // Not UTF-8: French spreadsheets save in Windows-1252 (a superset of Latin-1).
+    const QByteArrayView before(bytes.constData(), offset);
+    const qsizetype newlines = before.count('\n');
+    return int(1 + (newlines > 0 || bytes.contains('\n') ? newlines : before.count('\r')));
+}
+
+// Length of the valid UTF-8 sequence starting at `i` (1 for ASCII), or 0 when it is invalid.
+int utf8SequenceLength(const QByteArray& bytes, qsizetype i)
+{
+    const auto byte = [&](qsizetype k) { return k < bytes.size() ? static_cast<unsigned char>(bytes[k]) : 0u; };
+    const unsigned lead = byte(i);
+    if (lead < 0x80) return 1;
+    int length = 0;
+    unsigned low = 0x80, high = 0xBF;  // allowed range of the second byte
+    if (lead >= 0xC2 && lead <= 0xDF) length = 2;
+    else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        if (lead == 0xE0) low = 0xA0;   // no overlong form
+        if (lead == 0xED) high = 0x9F;  // no UTF-16 surrogate
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        if (lead == 0xF0) low = 0x90;
+        if (lead == 0xF4) high = 0x8F;  // nothing above U+10FFFF
+    } else {
+        return 0;
+    }
+    if (byte(i + 1) < low || byte(i + 1) > high) return 0;
+    for (int k = 2; k < length; ++k)
+        if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+    return length;
+}
+
+// The file's text. UTF-8 is expected; a file without a single valid UTF-8 accented letter
+// but with bytes that are not UTF-8 is clearly a Windows-1252 file (what French spreadsheets
+// save) and is read as such, with a note. A file that mixes both gets an error naming the line
+// of the first bad byte: decoding all of it one way would mangle the other part silently.
+QString decodeFileText(const QByteArray& bytes, const QString& path, QStringList& notes)
+{
+    const qsizetype nul = bytes.indexOf('\0');
+    if (nul >= 0)
+        throw Error(QStringLiteral("%1, line %2: a NUL byte: this is not a text file, or it is UTF-16; save it as CSV "
+                                   "in UTF-8").arg(path).arg(lineAt(bytes, nul)));
+    qsizetype firstInvalid = -1;
+    qsizetype validMultibyte = 0;
+    for (qsizetype i = 0; i < bytes.size();) {
+        const int length = utf8SequenceLength(bytes, i);
+        if (length == 0) {
+            if (firstInvalid < 0) firstInvalid = i;
+            ++i;
+            continue;
+        }
+        if (length > 1) ++validMultibyte;
+        i += length;
+    }
+    if (firstInvalid < 0) return QString::fromUtf8(bytes);
+    const QString where = QStringLiteral("%1, line %2").arg(path).arg(lineAt(bytes, firstInvalid));
+    const QString byteText = QStringLiteral("0x%1").arg(static_cast<unsigned char>(bytes[firstInvalid]), 2, 16, QLatin1Char('0'));
+    if (validMultibyte > 0)
+        throw Error(QStringLiteral("%1: byte %2 is not UTF-8, while the rest of the file is; save the file in UTF-8 "
+                                   "(the text was not imported, to keep names from being mangled)").arg(where, byteText));
     QStringDecoder cp1252("windows-1252");
-    if (cp1252.isValid()) return cp1252(bytes);
-    return QString::fromLatin1(bytes);
+    notes << QStringLiteral("%1 is not UTF-8 (first at line %2, byte %3): read as Windows-1252")
+                 .arg(path).arg(lineAt(bytes, firstInvalid)).arg(byteText);
+    return cp1252.isValid() ? cp1252(bytes) : QString::fromLatin1(bytes);
+}
+
+QString tooLong(const QString& file, int line, qsizetype length)
+{
+    return QStringLiteral("%1, line %2: a field of %3 characters, more than the %4 accepted; is this the right file?")
+        .arg(file).arg(line).arg(length).arg(CsvTable::kMaxFieldLength);
 }
 
 // Splits the text into records. Knows nothing of headers; tracks physical line numbers.
@@ -76,6 +140,7 @@ private:
     {
         const qsizetype start = pos_;
         while (!atEnd() && peek() != delimiter_ && !isLineEnd(peek())) ++pos_;
+        if (pos_ - start > CsvTable::kMaxFieldLength) throw Error(tooLong(file_, line_, pos_ - start));
         return text_.mid(start, pos_ - start).toString();
     }
 
@@ -105,6 +170,7 @@ private:
             }
             field += c;
             ++pos_;
+            if (field.size() > CsvTable::kMaxFieldLength) throw Error(tooLong(file_, startLine, field.size()));
         }
         // Be lenient with text after the closing quote ("a"b): keep it rather than fail.
         while (!atEnd() && peek() != delimiter_ && !isLineEnd(peek())) field += text_[pos_++];
@@ -121,6 +187,18 @@ private:
 QString describeDelimiter(char delimiter)
 {
     return delimiter == '\t' ? QStringLiteral("tab") : QStringLiteral("\"%1\"").arg(QChar::fromLatin1(delimiter));
+}
+
+// The header's names for a message: a few dozen, each cut short, never a whole wild line.
+QString describeColumns(const QStringList& header)
+{
+    constexpr int kNamesShown = 30;
+    constexpr int kNameLength = 40;
+    QStringList names;
+    for (int i = 0; i < header.size() && i < kNamesShown; ++i)
+        names << (header[i].size() > kNameLength ? header[i].left(kNameLength) + QStringLiteral("…") : header[i]);
+    if (header.size() > kNamesShown) names << QStringLiteral("… %1 more").arg(header.size() - kNamesShown);
+    return names.join(QStringLiteral(", "));
 }
 
 }  // namespace
@@ -146,9 +224,14 @@ CsvTable CsvTable::readFile(const QString& path, char delimiter)
     QFile file(path);
     if (!file.exists())
         throw Error(QStringLiteral("cannot open %1: no such file").arg(path));
+    if (QFileInfo(path).isDir()) throw Error(QStringLiteral("cannot read %1: it is a folder, not a file").arg(path));
     if (!file.open(QIODevice::ReadOnly))
         throw Error(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-    return parse(decodeFileText(file.readAll()), path, delimiter);
+    QStringList notes;
+    const QString text = decodeFileText(file.readAll(), path, notes);
+    CsvTable table = parse(text, path, delimiter);
+    table.notes_ = notes;
+    return table;
 }
 
 CsvTable CsvTable::parse(const QString& input, const QString& file, char delimiter)
@@ -195,7 +278,7 @@ int CsvTable::requireColumn(const QString& name) const
     throw Error(QStringLiteral("%1: missing column \"%2\" in the header (line %3, delimiter %4; columns: %5)")
                     .arg(file_, name)
                     .arg(headerLine_)
-                    .arg(describeDelimiter(delimiter_), header_.join(QStringLiteral(", "))));
+                    .arg(describeDelimiter(delimiter_), describeColumns(header_)));
 }
 
 }  // namespace maillage

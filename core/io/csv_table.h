@@ -22,14 +22,20 @@ struct CsvRecord {
 //
 // Dialect handled: RFC 4180 quoting (quoted fields with delimiters, doubled quotes and line
 // breaks inside), CRLF / LF / CR line ends, a UTF-8 byte-order mark, a '#' before the first
-// header name (La Poste files), blank lines (skipped). The text is UTF-8; a file that is not
-// valid UTF-8 is read as Windows-1252, the other encoding spreadsheets write in France.
+// header name (La Poste files), blank lines (skipped).
 // The delimiter is ',', ';' or tab; when not given it is the one found most often in the
 // header line outside quotes.
+// Encoding: UTF-8. Windows-1252 only when the file holds no valid UTF-8 sequence at all (then
+// said in notes()); a file mixing UTF-8 and other bytes is refused, naming the line.
 class CsvTable {
 public:
+    // No field of the files we read comes near this; a longer one is an error (a wrong file),
+    // not a value stored and printed as is.
+    static constexpr qsizetype kMaxFieldLength = 10'000;
+
     // Throws Error naming the file when it cannot be read, is empty, or ends inside a
-    // quoted field (naming the line where that field starts).
+    // quoted field (naming the line where that field starts), holds a NUL byte, mixes UTF-8
+    // with other bytes (naming the line), or has a field longer than kMaxFieldLength.
     static CsvTable readFile(const QString& path, char delimiter = 0);
     // Same, from text already in memory; `file` only names the source in messages.
     static CsvTable parse(const QString& text, const QString& file, char delimiter = 0);
@@ -39,6 +45,8 @@ public:
     const QStringList& header() const { return header_; }
     const std::vector<CsvRecord>& records() const { return records_; }
     int headerLine() const { return headerLine_; }
+    // What the reader assumed and the user should know, e.g. the file read as Windows-1252.
+    const QStringList& notes() const { return notes_; }
 
     // Index of the column with this name (exact match first, then ignoring case and
     // surrounding spaces), or -1.
@@ -52,6 +60,7 @@ private:
     QStringList header_;
     int headerLine_ = 1;
     std::vector<CsvRecord> records_;
+    QStringList notes_;
 };
 
 // The delimiter used most often outside quotes in the first line of `text` (',' when none).

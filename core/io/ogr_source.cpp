@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 #include <cpl_error.h>
@@ -25,9 +26,40 @@ QString lastGdalError()
     return message.isEmpty() ? QStringLiteral("unknown error") : message;
 }
 
+OGRFeatureUniquePtr nextFeature(OGRLayer& layer, const QString& path)
+{
+    CPLErrorReset();
+    OGRFeatureUniquePtr feature(layer.GetNextFeature());
+    if (!feature && CPLGetLastErrorType() >= CE_Failure)
+        throw Error(QStringLiteral("%1, layer %2: reading stopped before the end of the layer (is the file damaged?): %3")
+                        .arg(path, QString::fromUtf8(layer.GetName()), lastGdalError()));
+    return feature;
+}
+
+namespace {
+
+// Why GDAL could not open a file, when it says nothing ("unknown error" helps no one).
+QString whyNotOpened(const QString& path)
+{
+    const QString gdalMessage = QString::fromUtf8(CPLGetLastErrorMsg()).trimmed();
+    const QFileInfo info(path);
+    if (info.isDir() && !path.endsWith(QStringLiteral(".gdb"), Qt::CaseInsensitive))
+        return QStringLiteral("it is a folder, not a file");
+    QFile file(path);
+    if (!info.isDir() && !file.open(QIODevice::ReadOnly)) return file.errorString();
+    if (info.isFile() && info.size() == 0) return QStringLiteral("the file is empty");
+    if (!gdalMessage.isEmpty()) return gdalMessage;
+    if (info.suffix().compare(QStringLiteral("gpkg"), Qt::CaseInsensitive) == 0 && !file.read(16).startsWith("SQLite format 3"))
+        return QStringLiteral("not a GeoPackage: the file is not an SQLite database");
+    return QStringLiteral("not a format GDAL reads as vector data (GeoPackage, GeoJSON, Shapefile, CSV…)");
+}
+
+}  // namespace
+
 GdalDatasetPtr openVectorSource(const QString& path)
 {
-    if (!QFileInfo::exists(path))
+    // GDAL's virtual files (/vsimem/, /vsizip/...) are not on the disk: GDAL checks them.
+    if (!path.startsWith(QStringLiteral("/vsi")) && !QFileInfo::exists(path))
         throw Error(QStringLiteral("cannot open %1: no such file").arg(path));
     CPLErrorReset();
     GDALAllRegister();
@@ -35,7 +67,7 @@ GdalDatasetPtr openVectorSource(const QString& path)
     auto* dataset = static_cast<GDALDataset*>(
         GDALOpenEx(gdalPath.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
     if (!dataset)
-        throw Error(QStringLiteral("cannot open %1 as a vector data source: %2").arg(path, lastGdalError()));
+        throw Error(QStringLiteral("cannot open %1 as a vector data source: %2").arg(path, whyNotOpened(path)));
     return GdalDatasetPtr(dataset);
 }
 

@@ -3,6 +3,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <ogr_feature.h>
+
 #include <memory>
 
 class GDALDataset;
@@ -32,6 +34,11 @@ QStringList layerNames(GDALDataset& dataset);
 // Index of a field in the layer; throws Error naming the file, layer, missing field and
 // the fields that exist.
 int requireField(OGRLayer& layer, const QString& path, const QString& field);
+
+// The next feature of the layer, or null at its end. Throws Error naming the file and layer
+// when the driver fails to read on (a damaged file): the end of a layer is not a read error,
+// and reading a damaged file partly without a word would give a wrong result.
+OGRFeatureUniquePtr nextFeature(OGRLayer& layer, const QString& path);
 
 // The last GDAL/OGR error message, trimmed, or "unknown error".
 QString lastGdalError();

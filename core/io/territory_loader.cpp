@@ -168,6 +168,18 @@ QString readCode(const OGRFeature& feature, int field, int digits)
     return readText(feature, field);
 }
 
+// Every feature of the layer; Error when the driver fails before its end (a damaged file).
+std::vector<OGRFeatureUniquePtr> readFeatures(const SourceLayer& source)
+{
+    std::vector<OGRFeatureUniquePtr> features;
+    source.layer->ResetReading();
+    while (OGRFeatureUniquePtr feature = nextFeature(*source.layer, source.path)) features.push_back(std::move(feature));
+    return features;
+}
+
+// More than the world's largest city: a wrong field or a broken value, not a commune.
+constexpr qint64 kMaxPopulation = 100'000'000;
+
 qint64 readPopulation(const OGRFeature& feature, int field, const SourceLayer& source, const QString& label,
                       const QString& fieldName)
 {
@@ -179,9 +191,15 @@ qint64 readPopulation(const OGRFeature& feature, int field, const SourceLayer& s
     case OFTInteger64:
         population = feature.GetFieldAsInteger64(field);
         break;
-    case OFTReal:
-        population = std::llround(feature.GetFieldAsDouble(field));
+    case OFTReal: {
+        // Checked before rounding: llround of 1e19 overflows (it gave a negative population).
+        const double value = feature.GetFieldAsDouble(field);
+        if (!std::isfinite(value) || std::abs(value) > double(kMaxPopulation))
+            throw Error(QStringLiteral("%1: field %2 (population) is not a plausible number of inhabitants: %3")
+                            .arg(source.where(label), fieldName).arg(value));
+        population = std::llround(value);
         break;
+    }
     default: {
         // Text: accept French thousands separators ("17 192").
         QString text = readText(feature, field);
@@ -195,6 +213,9 @@ qint64 readPopulation(const OGRFeature& feature, int field, const SourceLayer& s
     }
     if (population < 0)
         throw Error(QStringLiteral("%1: field %2 (population) is negative: %3")
+                        .arg(source.where(label), fieldName).arg(population));
+    if (population > kMaxPopulation)
+        throw Error(QStringLiteral("%1: field %2 (population) is not a plausible number of inhabitants: %3")
                         .arg(source.where(label), fieldName).arg(population));
     return population;
 }
@@ -291,7 +312,7 @@ CommuneLayerInfo loadCommunes(const TerritorySources& sources, Territory& territ
 
     CommuneLayerInfo info{source.path, source.name, {}, {}};
     QHash<QString, QString> labelOfCode;
-    for (const OGRFeatureUniquePtr& feature : source.layer) {
+    for (const OGRFeatureUniquePtr& feature : readFeatures(source)) {
         const QString insee = readCode(*feature, inseeField, kInseeDigits);
         if (insee.isEmpty())
             throw Error(QStringLiteral("%1: field %2 (INSEE code) is empty")
@@ -342,7 +363,7 @@ EpciLayer readEpciLayer(const TerritorySources& sources, std::vector<LoadWarning
 
     EpciLayer result{source.path, source.name, {}};
     QHash<QString, QString> labelOfCode;
-    for (const OGRFeatureUniquePtr& feature : source.layer) {
+    for (const OGRFeatureUniquePtr& feature : readFeatures(source)) {
         const QString siren = readCode(*feature, sirenField, kSirenDigits);
         if (siren.isEmpty())
             throw Error(QStringLiteral("%1: field %2 (SIREN code) is empty")
@@ -454,7 +475,7 @@ SharedGeometry readOutline(const LayerSource& layerSource, std::vector<LoadWarni
     const SourceLayer source = openLayer(layerSource, kOutlineLayerNames, QStringLiteral("département outline"));
     std::vector<MultiPolygonPtr> parts;
     const int nameField = source.layer->GetLayerDefn()->GetFieldIndex("NOM");
-    for (const OGRFeatureUniquePtr& feature : source.layer) {
+    for (const OGRFeatureUniquePtr& feature : readFeatures(source)) {
         parts.push_back(readPolygons(*feature, source, featureLabel(*feature), warnings));
         if (nameField >= 0 && feature->IsFieldSetAndNotNull(nameField))
             name = parts.size() == 1 ? QString::fromUtf8(feature->GetFieldAsString(nameField)).trimmed() : QString();

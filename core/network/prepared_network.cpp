@@ -1,5 +1,6 @@
 #include "network/prepared_network.h"
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 #include "network/speed_profile.h"
 
@@ -8,7 +9,6 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <cstring>
 #include <type_traits>
@@ -249,11 +249,14 @@ void writePreparedNetwork(const QString& path, const QByteArray& key, const Prep
     const QByteArray digest = sha1(payload.constData(), static_cast<std::size_t>(payload.size()));
     std::memcpy(header.payloadDigest, digest.constData(), kDigestBytes);
 
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(reinterpret_cast<const char*>(&header), sizeof(Header)) != qint64(sizeof(Header))
-        || file.write(payload) != payload.size() || !file.commit())
-        throw Error(QStringLiteral("cannot write the prepared network %1: %2").arg(path, file.errorString()));
+    // Through the one atomic writer: unique temporary name, every byte checked, rename.
+    QByteArray bytes(reinterpret_cast<const char*>(&header), qsizetype(sizeof(Header)));
+    bytes += payload;
+    try {
+        writeFileAtomically(path, bytes);
+    } catch (const Error& e) {
+        throw Error(QStringLiteral("cannot write the prepared network %1: %2").arg(path, e.message()));
+    }
 }
 
 }  // namespace maillage

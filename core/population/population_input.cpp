@@ -1,5 +1,6 @@
 #include "population/population_input.h"
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 
 #include <QCryptographicHash>
@@ -8,7 +9,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace maillage {
@@ -69,12 +69,15 @@ std::optional<CellWeights> readCache(const QString& path, std::size_t cellCount)
 void writeCache(const QString& path, const CellWeights& weights)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) return;
-    QDataStream out(&file);
+    QByteArray bytes;
+    QDataStream out(&bytes, QIODevice::WriteOnly);
     out << kCacheMagic << kCacheVersion << weights.description << quint64(weights.perCell.size());
     out.writeRawData(reinterpret_cast<const char*>(weights.perCell.data()), qsizetype(weights.perCell.size() * sizeof(double)));
-    file.commit();  // a cache that cannot be written only costs the next run a reading
+    try {
+        writeFileAtomically(path, bytes);
+    } catch (const Error&) {
+        // A cache that cannot be written only costs the next run a reading.
+    }
 }
 
 }  // namespace

@@ -13,10 +13,10 @@ namespace maillage {
 // A population source a project names: its file and how to read it.
 struct PopulationInput {
     PopulationMethod method = PopulationMethod::Grid;  // Grid or Buildings
-    QString path;
-    QString layer;
-    QString valueField;      // grid: the people field when it is not INSEE's
-    QString rectanglesPath;  // grid: INSEE 2010 rectangles file
+    QString path{};
+    QString layer{};
+    QString valueField{};      // grid: the people field when it is not INSEE's
+    QString rectanglesPath{};  // grid: INSEE 2010 rectangles file
     double minimumBuildingAreaM2 = BuildingOptions::kDefaultMinimumBuildingAreaM2;
 
     bool isSet() const { return !path.isEmpty(); }

@@ -206,8 +206,10 @@ PopulationPieces readInseeSquares(const QString& path, OGRLayer& layer, int idFi
             throw Error(QStringLiteral("%1: a rectangles file was given but the squares have no idk field").arg(fileName(path)));
         rectangles = readRectangles(options.rectanglesPath);
     }
-    const std::optional<BBox> area =
-        options.area ? std::optional<BBox>(ToLambert93::fromEpsg(3035).sourceBoundsOf(*options.area)) : std::nullopt;
+    // Without an area every square is kept: an infinite box (no optional, whose use GCC 12
+    // wrongly reports as maybe-uninitialised at -O3).
+    const BBox area = options.area ? ToLambert93::fromEpsg(3035).sourceBoundsOf(*options.area)
+                                   : BBox{-HUGE_VAL, -HUGE_VAL, HUGE_VAL, HUGE_VAL};
 
     PopulationPieces pieces;
     std::vector<InseeSquare> squares;
@@ -221,7 +223,7 @@ PopulationPieces readInseeSquares(const QString& path, OGRLayer& layer, int idFi
             throw Error(QStringLiteral("%1: \"%2\" is not an INSEE square id (CRS3035RES200mN…E…)")
                             .arg(featureName(path, *feature), id));
         squareSize = square->size;
-        if (area && !overlaps(*area, square->east, square->north, square->east + square->size, square->north + square->size)) {
+        if (!overlaps(area, square->east, square->north, square->east + square->size, square->north + square->size)) {
             ++pieces.skipped;
             continue;
         }

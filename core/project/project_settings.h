@@ -27,6 +27,9 @@ struct ProjectInputs {
     QString networkClassField;
     QString networkOnewayField;
     QString networkSpeedField;
+    // The project file these inputs were read from (empty when built in memory): its prepared
+    // network lives beside it (network/prepared_network.h).
+    QString projectPath;
     PopulationInput populationGrid{.method = PopulationMethod::Grid};  // INSEE squares, raster or layer; may be unset
     PopulationInput buildings{.method = PopulationMethod::Buildings};  // may be unset
 

@@ -1,5 +1,6 @@
 #include "render/print_layout.h"
 
+#include "common/atomic_file.h"
 #include "common/error.h"
 #include "coverage/coverage_run.h"
 #include "coverage/grid.h"
@@ -21,7 +22,7 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
+#include <QBuffer>
 #include <QThread>
 
 #include <algorithm>
@@ -830,11 +831,13 @@ QImage PrintLayout::pageImage(int page, double scale) const
 
 void PrintLayout::writePdf(const QString& path) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    // Drawn in memory, then written through an AtomicFile: QPdfWriter ignores short writes, so
+    // a full disk would otherwise leave a cut PDF reported as written.
+    QByteArray pdf;
     {
-        QPdfWriter writer(&file);
+        QBuffer buffer(&pdf);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&buffer);
         writer.setResolution(kDotsPerInch);
         writer.setPageLayout(pageLayout());
         writer.setCreator(QStringLiteral("Maillage %1").arg(QStringLiteral(MAILLAGE_VERSION)));
@@ -847,7 +850,7 @@ void PrintLayout::writePdf(const QString& path) const
         }
         painter.end();
     }
-    if (!file.commit()) throw Error(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    writeFileAtomically(path, pdf);
 }
 
 }  // namespace maillage::render

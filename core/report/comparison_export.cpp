@@ -1,5 +1,7 @@
 #include "report/comparison_export.h"
 
+#include "common/atomic_file.h"
+
 #include "common/error.h"
 #include "coverage/coverage_run.h"
 #include "coverage/mem_raster.h"
@@ -259,25 +261,20 @@ void appendComparisonLayers(const QString& path, const CoverageContext& context,
     writeStyles(*dataset, path);
     if (dataset->CommitTransaction() != OGRERR_NONE)
         throw Error(QStringLiteral("cannot write %1: %2").arg(path, lastGdalError()));
+    CPLErrorReset();
+    dataset.reset();  // a failed final write (a full disk) shows only when closing
+    if (CPLGetLastErrorType() == CE_Failure)
+        throw Error(QStringLiteral("cannot write %1: %2").arg(path, lastGdalError()));
 }
 
 void writeComparisonGeoPackage(const QString& path, const CoverageExport& bExport, const ScenarioComparison& comparison)
 {
     if (!bExport.context) throw Error(QStringLiteral("nothing to export to %1: no coverage result").arg(path));
-    // Written beside the target and renamed at the end, so a failure leaves no partial file.
-    const QFileInfo target(path);
-    const QString partial = target.dir().filePath(QStringLiteral(".%1.comparing.gpkg").arg(target.completeBaseName()));
-    QFile::remove(partial);
-    try {
-        writeCoverageGeoPackage(partial, bExport);
-        appendComparisonLayers(partial, *bExport.context, comparison);
-        if (QFile::exists(path) && !QFile::remove(path))
-            throw Error(QStringLiteral("cannot replace %1 (is it open in another program?)").arg(path));
-        if (!QFile::rename(partial, path)) throw Error(QStringLiteral("cannot write %1").arg(path));
-    } catch (...) {
-        QFile::remove(partial);
-        throw;
-    }
+    // Written beside the target under a unique name and renamed at the end (see AtomicFile).
+    AtomicFile output(path);
+    writeCoverageGeoPackage(output.temporaryPath(), bExport);
+    appendComparisonLayers(output.temporaryPath(), *bExport.context, comparison);
+    output.commit();
 }
 
 }  // namespace maillage

@@ -1,5 +1,7 @@
 #include "report/geopackage_export.h"
 
+#include "common/atomic_file.h"
+
 #include "report/gpkg_layer_writer.h"
 
 #include "common/error.h"
@@ -508,7 +510,10 @@ void writeSurfaceRaster(const QString& path, const CoverageExport& data)
     GDALDataset* written = driver->CreateCopy(path.toUtf8().constData(), memory.get(), FALSE, options, nullptr, nullptr);
     CSLDestroy(options);
     if (!written) throw Error(QStringLiteral("cannot write the travel-time raster to %1: %2").arg(path, lastGdalError()));
-    GDALClose(written);
+    CPLErrorReset();
+    GDALClose(written);  // a failed final write (a full disk) shows only here
+    if (CPLGetLastErrorType() == CE_Failure)
+        throw Error(QStringLiteral("cannot write the travel-time raster to %1: %2").arg(path, lastGdalError()));
 }
 
 }  // namespace
@@ -528,44 +533,42 @@ void writeCoverageGeoPackage(const QString& path, const CoverageExport& data)
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
     if (!driver) throw Error(QStringLiteral("the GDAL GeoPackage driver is not available"));
 
-    // Written beside the target and renamed at the end, so a failure leaves no partial file.
-    const QFileInfo target(path);
-    const QString partial = target.dir().filePath(QStringLiteral(".%1.writing.gpkg").arg(target.completeBaseName()));
-    QFile::remove(partial);
-    try {
-        {
-            GdalDatasetPtr dataset(driver->Create(partial.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
-            if (!dataset) throw Error(QStringLiteral("cannot create %1: %2").arg(path, lastGdalError()));
-            if (dataset->StartTransaction() != OGRERR_NONE)
-                throw Error(QStringLiteral("cannot write %1: %2").arg(path, lastGdalError()));
-            QStringList styled;
-            writeCommunes(*dataset, path, data);
-            styled << gpkg_layers::communes;
-            writeEpcis(*dataset, path, data);
-            styled << gpkg_layers::epci;
-            writePoints(*dataset, path, data);
-            styled << gpkg_layers::points;
-            writeGapZones(*dataset, path, data);
-            styled << gpkg_layers::gapZones;
-            writeBands(*dataset, path, data);
-            styled << gpkg_layers::bands;
-            writeReferrals(*dataset, path, data);
-            styled << gpkg_layers::referrals;
-            if (data.accessTable) writeAccessTable(*dataset, path, *data.accessTable);
-            if (data.sensitivity) writeSensitivity(*dataset, path, *data.sensitivity);
-            writeParameters(*dataset, path, data);
-            writeStyles(*dataset, path, data, styled);
-            if (dataset->CommitTransaction() != OGRERR_NONE)
-                throw Error(QStringLiteral("cannot write %1: %2").arg(path, lastGdalError()));
-        }
-        writeSurfaceRaster(partial, data);
-        if (QFile::exists(path) && !QFile::remove(path))
-            throw Error(QStringLiteral("cannot replace %1 (is it open in another program?)").arg(path));
-        if (!QFile::rename(partial, path)) throw Error(QStringLiteral("cannot write %1").arg(path));
-    } catch (...) {
-        QFile::remove(partial);
-        throw;
+    // Written beside the target under a unique name and renamed at the end: a failure or a
+    // kill leaves the previous file, never a partial one (see AtomicFile).
+    AtomicFile output(path);
+    const QString& partial = output.temporaryPath();
+    {
+        GdalDatasetPtr dataset(driver->Create(partial.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
+        if (!dataset) throw Error(QStringLiteral("cannot create %1: %2").arg(path, lastGdalError()));
+        if (dataset->StartTransaction() != OGRERR_NONE)
+            throw Error(QStringLiteral("cannot write %1: %2").arg(path, lastGdalError()));
+        QStringList styled;
+        writeCommunes(*dataset, path, data);
+        styled << gpkg_layers::communes;
+        writeEpcis(*dataset, path, data);
+        styled << gpkg_layers::epci;
+        writePoints(*dataset, path, data);
+        styled << gpkg_layers::points;
+        writeGapZones(*dataset, path, data);
+        styled << gpkg_layers::gapZones;
+        writeBands(*dataset, path, data);
+        styled << gpkg_layers::bands;
+        writeReferrals(*dataset, path, data);
+        styled << gpkg_layers::referrals;
+        if (data.accessTable) writeAccessTable(*dataset, path, *data.accessTable);
+        if (data.sensitivity) writeSensitivity(*dataset, path, *data.sensitivity);
+        writeParameters(*dataset, path, data);
+        writeStyles(*dataset, path, data, styled);
+        if (dataset->CommitTransaction() != OGRERR_NONE)
+            throw Error(QStringLiteral("cannot write %1: %2").arg(path, lastGdalError()));
+        // GDAL reports a failed final write (a full disk) only when the dataset is closed.
+        CPLErrorReset();
+        dataset.reset();
+        if (CPLGetLastErrorType() == CE_Failure)
+            throw Error(QStringLiteral("cannot write %1: %2").arg(path, lastGdalError()));
     }
+    writeSurfaceRaster(partial, data);
+    output.commit();
 }
 
 }  // namespace maillage

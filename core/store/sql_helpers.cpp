@@ -53,6 +53,11 @@ void exec(QSqlQuery& query, const Connection& connection, const QString& what)
         throw sqlError(connection, query.lastError(), what);
 }
 
+void throwFailure(const QSqlQuery& query, const Connection& connection, const QString& what)
+{
+    throw sqlError(connection, query.lastError(), what);
+}
+
 QSqlQuery run(const Connection& connection, const QString& sql, const QString& what)
 {
     QSqlQuery query(connection.db);

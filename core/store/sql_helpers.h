@@ -28,6 +28,9 @@ Error inUseError(const Connection& connection);
 QSqlQuery prepare(const Connection& connection, const QString& sql, const QString& what);
 // Executes a prepared statement, same errors as prepare.
 void exec(QSqlQuery& query, const Connection& connection, const QString& what);
+// The error of a statement that failed (query.exec() returned false), same as exec throws;
+// for loops that build `what` only when needed.
+[[noreturn]] void throwFailure(const QSqlQuery& query, const Connection& connection, const QString& what);
 // Prepares and executes a statement without parameters; returns it positioned before the first row.
 QSqlQuery run(const Connection& connection, const QString& sql, const QString& what);
 

@@ -406,7 +406,18 @@ int Store::pointCount(const PointFilter& filter) const
     return query.next() ? query.value(0).toInt() : 0;
 }
 
-UpsertReport Store::upsertBySource(const std::vector<AccueilPoint>& points)
+const QString& Store::sourceLookupSql()
+{
+    // "source_id <> ''" repeats the condition of the partial unique index
+    // accueil_points_source: without it SQLite cannot use the index and scans the table for
+    // every row (a quadratic import: 20k rows took 38 s).
+    static const QString sql = QStringLiteral(
+        "SELECT %1 FROM accueil_points WHERE source = :source AND source_id = :source_id AND source_id <> ''")
+                                   .arg(kPointColumns);
+    return sql;
+}
+
+UpsertReport Store::upsertBySource(const std::vector<AccueilPoint>& points, const UpsertOptions& options)
 {
     // Validate everything first: a bad row must not cost a transaction nor a partial batch.
     for (size_t i = 0; i < points.size(); ++i)
@@ -414,40 +425,64 @@ UpsertReport Store::upsertBySource(const std::vector<AccueilPoint>& points)
 
     UpsertReport report;
     const QString now = isoUtc(nowUtc());
-    sql::WriteTransaction transaction(impl_->connection);
-    {
-        QSqlQuery find = sql::prepare(impl_->connection, QStringLiteral(
-            "SELECT %1 FROM accueil_points WHERE source = :source AND source_id = :source_id")
-            .arg(kPointColumns), QStringLiteral("looking up points by source"));
-        for (size_t i = 0; i < points.size(); ++i) {
+    const std::size_t chunk = options.rowsPerTransaction > 0 ? std::size_t(options.rowsPerTransaction) : points.size();
+    // Prepared once: preparing the statements for every row cost more than running them.
+    QSqlQuery find = sql::prepare(impl_->connection, sourceLookupSql(), QStringLiteral("looking up points by source"));
+    QSqlQuery insert = sql::prepare(impl_->connection, kInsertSql, QStringLiteral("importing points"));
+    QSqlQuery update = sql::prepare(impl_->connection, kUpdateSql, QStringLiteral("importing points"));
+    std::size_t done = 0;
+    do {
+        const std::size_t end = std::min(points.size(), done + chunk);
+        sql::WriteTransaction transaction(impl_->connection);
+        for (std::size_t i = done; i < end; ++i) {
             const AccueilPoint& point = points[i];
-            const QString what = QStringLiteral("writing row %1 of the batch, %2").arg(i + 1).arg(describe(point));
+            const auto what = [&] { return QStringLiteral("writing row %1 of the batch, %2").arg(i + 1).arg(describe(point)); };
             std::optional<AccueilPoint> stored;
             if (!point.sourceId.isEmpty()) {
                 find.bindValue(QStringLiteral(":source"), textValue(point.source));
                 find.bindValue(QStringLiteral(":source_id"), textValue(point.sourceId));
-                sql::exec(find, impl_->connection, what);
-                if (find.next())
-                    stored = impl_->readPoint(find);
+                if (!find.exec()) sql::throwFailure(find, impl_->connection, what());
+                if (find.next()) stored = impl_->readPoint(find);
                 find.finish();
             }
             if (!stored) {
-                impl_->insert(point, now, what);
+                bindContent(insert, point, now);
+                insert.bindValue(QStringLiteral(":created_at"), now);
+                if (!insert.exec()) sql::throwFailure(insert, impl_->connection, what());
                 ++report.inserted;
             } else if (sameContent(*stored, point)) {
                 ++report.unchanged;
             } else {
                 AccueilPoint changed = point;
                 changed.id = stored->id;
-                impl_->update(changed, now, what);
+                bindContent(update, changed, now);
+                update.bindValue(QStringLiteral(":id"), changed.id);
+                if (!update.exec()) sql::throwFailure(update, impl_->connection, what());
                 ++report.updated;
             }
         }
-    }
-    if (report.inserted + report.updated > 0)
-        impl_->refreshContents(now);
-    transaction.commit();
+        // The layer extent is refreshed once, with the last rows (a scan of the whole table).
+        if (end == points.size() && report.inserted + report.updated > 0) impl_->refreshContents(now);
+        transaction.commit();
+        done = end;
+        if (options.progress) options.progress(done, points.size());
+    } while (done < points.size());
     return report;
+}
+
+void Store::requireWritable()
+{
+    try {
+        // BEGIN IMMEDIATE takes the write lock; SQLite refuses it on a read-only database.
+        sql::WriteTransaction probe(impl_->connection);
+    } catch (const Error& e) {
+        throw Error(QStringLiteral("project %1 cannot be written (%2); nothing was computed").arg(path(), e.message()));
+    }
+    // BEGIN IMMEDIATE may succeed where the first write fails (a read-only folder refuses the
+    // journal): a file the system will not let us open for writing is read-only too.
+    QFile file(path());
+    if (!file.open(QIODevice::ReadWrite))
+        throw Error(QStringLiteral("project %1 cannot be written (%2); nothing was computed").arg(path(), file.errorString()));
 }
 
 void Store::setSetting(const QString& key, const QString& value)

@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -32,6 +33,16 @@ struct UpsertReport {
     int inserted = 0;
     int updated = 0;
     int unchanged = 0;
+};
+
+struct UpsertOptions {
+    // 0: one transaction for all rows, written all or none. N > 0: one transaction per N rows,
+    // so that other programs can write between them and a long import shows progress; a
+    // failure keeps the transactions already committed (importing again completes the rest,
+    // as rows are matched by source id).
+    int rowsPerTransaction = 0;
+    // Called after each transaction with the rows written so far and the total.
+    std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
 struct StoreOptions {
@@ -78,7 +89,9 @@ public:
     // one transaction: either every row is written or none is. An updated point keeps its
     // id and createdAt; a point equal to the stored one counts as unchanged and is not
     // rewritten. Points without sourceId are always inserted.
-    UpsertReport upsertBySource(const std::vector<AccueilPoint>& points);
+    UpsertReport upsertBySource(const std::vector<AccueilPoint>& points, const UpsertOptions& options = {});
+    // The SQL of the re-import lookup by (source, source id), for tests of its query plan.
+    static const QString& sourceLookupSql();
 
     // Writes (or replaces) a table of results, e.g. the access table of the last coverage
     // run, as a GeoPackage attribute table named `result_<name>` that QGIS lists with the
@@ -92,6 +105,11 @@ public:
                           const std::vector<QStringList>& rows);
     // Rows of a result table, header first; empty when it does not exist.
     std::vector<QStringList> resultTable(const QString& name) const;
+
+    // Throws Error (one line) when the project cannot be written: a read-only file, folder or
+    // disk, or another program holding the write lock. Commands that save into the project
+    // call it before their long computation, not after writing their other outputs.
+    void requireWritable();
 
     // Project settings (territory files, network, vintages...) as key/value text.
     void setSetting(const QString& key, const QString& value);
