@@ -26,36 +26,6 @@ void requireSurfaceMatchesGrid(const CoverageGrid& grid, std::span<const float> 
                         .arg(cellMinutes.size()).arg(grid.cellCount()));
 }
 
-// Labels the 4-connected regions of flagged raster cells 1, 2, ... (0 elsewhere), in the
-// order of their first cell in raster order.
-std::vector<std::int32_t> labelRegions(const std::vector<std::uint8_t>& flagged, int columns, int rows)
-{
-    std::vector<std::int32_t> label(flagged.size(), 0);
-    std::vector<std::uint32_t> stack;
-    std::int32_t next = 0;
-    for (std::uint32_t start = 0; start < flagged.size(); ++start) {
-        if (!flagged[start] || label[start]) continue;
-        label[start] = ++next;
-        stack.push_back(start);
-        while (!stack.empty()) {
-            const std::uint32_t r = stack.back();
-            stack.pop_back();
-            const int row = int(r / std::uint32_t(columns));
-            const int column = int(r % std::uint32_t(columns));
-            const auto visit = [&](std::uint32_t n) {
-                if (flagged[n] && !label[n]) {
-                    label[n] = next;
-                    stack.push_back(n);
-                }
-            };
-            if (column > 0) visit(r - 1);
-            if (column + 1 < columns) visit(r + 1);
-            if (row > 0) visit(r - std::uint32_t(columns));
-            if (row + 1 < rows) visit(r + std::uint32_t(columns));
-        }
-    }
-    return label;
-}
 
 double areaKm2(const OGRMultiPolygon& geometry) { return geometry.get_Area() / 1e6; }
 
@@ -97,6 +67,35 @@ struct Window {
 };
 
 }  // namespace
+
+std::vector<std::int32_t> labelRegions(const std::vector<std::uint8_t>& flagged, int columns, int rows)
+{
+    std::vector<std::int32_t> label(flagged.size(), 0);
+    std::vector<std::uint32_t> stack;
+    std::int32_t next = 0;
+    for (std::uint32_t start = 0; start < flagged.size(); ++start) {
+        if (!flagged[start] || label[start]) continue;
+        label[start] = ++next;
+        stack.push_back(start);
+        while (!stack.empty()) {
+            const std::uint32_t r = stack.back();
+            stack.pop_back();
+            const int row = int(r / std::uint32_t(columns));
+            const int column = int(r % std::uint32_t(columns));
+            const auto visit = [&](std::uint32_t n) {
+                if (flagged[n] && !label[n]) {
+                    label[n] = next;
+                    stack.push_back(n);
+                }
+            };
+            if (column > 0) visit(r - 1);
+            if (column + 1 < columns) visit(r + 1);
+            if (row > 0) visit(r - std::uint32_t(columns));
+            if (row + 1 < rows) visit(r + std::uint32_t(columns));
+        }
+    }
+    return label;
+}
 
 // What shape() shares between threads: the communes to shape (or the single stair-step
 // polygonisation), handed out one at a time, the most costly first.

@@ -21,6 +21,12 @@ constexpr double kDefaultThresholdMinutes = 20.0;
 // Throws Error unless the threshold is a positive, finite number of minutes.
 void requireValidThreshold(double thresholdMinutes);
 
+// Labels the 4-connected regions of flagged raster cells 1, 2, ... (0 elsewhere), in the
+// order of their first cell in raster order, whatever the order in which a region's cells are
+// visited: the numbering of the gap zones, and of the comparison's difference zones.
+std::vector<std::int32_t> labelRegions(const std::vector<std::uint8_t>& flagged, int columns, int rows);
+
+
 // A piece of a gap zone: the cells of one connected zone beyond the threshold that lie in one
 // commune, as a polygon clipped to that commune's boundary.
 struct GapZone {

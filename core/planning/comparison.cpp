@@ -42,38 +42,6 @@ AreaComparison compareArea(const AreaCoverage& a, const AreaCoverage& b)
     return area;
 }
 
-// 4-connected regions of flagged raster cells, numbered 1, 2... in the order of their first
-// cell in raster order: the numbering computeGapZones gives its zones, whatever the order in
-// which a region's cells are visited.
-std::vector<std::int32_t> labelRegions(const std::vector<std::uint8_t>& flagged, int columns, int rows)
-{
-    std::vector<std::int32_t> label(flagged.size(), 0);
-    std::vector<std::uint32_t> stack;
-    std::int32_t next = 0;
-    for (std::uint32_t start = 0; start < flagged.size(); ++start) {
-        if (!flagged[start] || label[start]) continue;
-        label[start] = ++next;
-        stack.push_back(start);
-        while (!stack.empty()) {
-            const std::uint32_t r = stack.back();
-            stack.pop_back();
-            const int row = int(r / std::uint32_t(columns));
-            const int column = int(r % std::uint32_t(columns));
-            const auto visit = [&](std::uint32_t n) {
-                if (flagged[n] && !label[n]) {
-                    label[n] = next;
-                    stack.push_back(n);
-                }
-            };
-            if (column > 0) visit(r - 1);
-            if (column + 1 < columns) visit(r + 1);
-            if (row > 0) visit(r - std::uint32_t(columns));
-            if (row + 1 < rows) visit(r + std::uint32_t(columns));
-        }
-    }
-    return label;
-}
-
 // The difference layer for one kind of change: the flagged cells shaped as gap zones are
 // (zones, cut and clipped by commune), with the people on each piece.
 std::vector<ChangeZone> changeZones(const CoverageContext& context, const std::vector<std::uint8_t>& flaggedCells,
