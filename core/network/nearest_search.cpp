@@ -220,7 +220,13 @@ void NearestSearch::offer(NodeId node, std::uint64_t time, float metres, std::ui
 {
     if (time > options_.timeLimit || time >= kUnreached) return;
     const Deciseconds t = static_cast<Deciseconds>(time);
-    if (t < time_[node] || (t == time_[node] && owner < owner_[node] && heap_.contains(node))) {
+    // Equal times: the lower source index wins, then the shorter path, so that a repair and a
+    // full run keep the same owner and the same metres whatever order the offers come in.
+    const bool tieWins = t == time_[node]
+                         && (owner < owner_[node]
+                             || (owner == owner_[node] && !metres_.empty() && metres < metres_[node]))
+                         && heap_.contains(node);
+    if (t < time_[node] || tieWins) {
         time_[node] = t;
         owner_[node] = owner;
         if (!metres_.empty()) metres_[node] = metres;
@@ -275,10 +281,15 @@ void NearestSearch::settleLoop()
                 owner[v] = ou;
                 if constexpr (kTrackMetres) metres[v] = metres[u] + arcMetres[a];
                 heap_.pushOrDecrease(v, static_cast<Deciseconds>(t));
-            } else if (t == time[v] && ou < owner[v] && heap_.contains(v)) {
-                // Equal times: the lower source index wins, whatever the seeding order.
-                owner[v] = ou;
-                if constexpr (kTrackMetres) metres[v] = metres[u] + arcMetres[a];
+            } else if (t == time[v]) {
+                // Equal times: the lower source index wins, then the shorter path, whatever
+                // the order nodes of equal time are settled in.
+                bool wins = ou < owner[v];
+                if constexpr (kTrackMetres) wins = wins || (ou == owner[v] && metres[u] + arcMetres[a] < metres[v]);
+                if (wins && heap_.contains(v)) {
+                    owner[v] = ou;
+                    if constexpr (kTrackMetres) metres[v] = metres[u] + arcMetres[a];
+                }
             }
         }
     }
