@@ -1,6 +1,7 @@
 // Faults a user meets with the real program (issue 15): an output named like an input, a full
 // disk, a read-only project, a program killed while it writes, two imports at once. Each test
 // runs `maillage` as a separate process on a 04 project, as a user would.
+#include "common/gdal.h"
 #include <catch2/catch.hpp>
 
 #include "io/ogr_source.h"
@@ -326,7 +327,7 @@ void checkWhole(Output kind, const QString& path, const QByteArray& previousHash
         CHECK(bytes.startsWith("%PDF-"));
         CHECK(bytes.right(32).contains("%%EOF"));
     } else if (kind == Output::GeoPackage) {
-        GDALAllRegister();
+        maillage::registerGdal();
         CPLErrorReset();
         GdalDatasetPtr dataset(static_cast<GDALDataset*>(
             GDALOpenEx(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));

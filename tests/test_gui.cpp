@@ -1,6 +1,7 @@
 // GUI tests: the real main window, map canvas and docks, driven with simulated mouse events
 // under the offscreen platform, on the 04 demonstration project.
 #define CATCH_CONFIG_RUNNER
+#include "common/gdal.h"
 #include <catch2/catch.hpp>
 
 #include "coverage_controller.h"
@@ -674,7 +675,7 @@ int main(int argc, char* argv[])
     test::ScratchDir settings;
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path(QStringLiteral("settings")));
-    GDALAllRegister();
+    maillage::registerGdal();
     CPLSetErrorHandler(CPLQuietErrorHandler);
     return Catch::Session().run(argc, argv);
 }

@@ -15,7 +15,9 @@
 #include "network/travel_matrix.h"
 #include "support/test_data.h"
 
+#include <QDir>
 #include <QFile>
+#include <QTemporaryDir>
 
 #include <cmath>
 #include <random>
@@ -204,6 +206,20 @@ TEST_CASE("libosmium reads the same graph as GDAL's OSM driver from Andorra's PB
 TEST_CASE("libosmium reads the same graph as GDAL's OSM driver from Monaco's gzipped XML")
 {
     checkSameGraphFromBothReaders(test::sharedData(QStringLiteral("osm/monaco.osm.gz")));
+}
+
+TEST_CASE("reading a gzipped OSM file leaves nothing beside it with either reader")
+{
+    // The data folder may be shared or read-only (and root writes anyway): GDAL's gzip reader
+    // would leave a "<file>.properties" index there unless told not to.
+    QTemporaryDir folder;
+    REQUIRE(folder.isValid());
+    const QString copy = folder.filePath(QStringLiteral("monaco.osm.gz"));
+    REQUIRE(QFile::copy(test::sharedData(QStringLiteral("osm/monaco.osm.gz")), copy));
+    const SpeedProfile profile = loadSpeedProfile(QStringLiteral("osm"));
+    CHECK(extractOsmWithGdal(copy, profile).edges.size() > 0);
+    CHECK(extractOsm(copy, profile).edges.size() > 0);
+    CHECK(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden) == QStringList{QStringLiteral("monaco.osm.gz")});
 }
 
 TEST_CASE("an OSM extraction reports its progress and stops when cancelled")

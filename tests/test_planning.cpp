@@ -1,3 +1,4 @@
+#include "common/gdal.h"
 #include <catch2/catch.hpp>
 
 #include "common/error.h"
@@ -390,7 +391,7 @@ TEST_CASE("the points a plan adds form a GeoPackage layer that GDAL opens")
         scenarios.create("plan");
         scenarios.addPoint("plan", pointAt("Antenne", Level::Second, "france_services_antenne", {962'000.0, 6'365'000.0}));
     }
-    GDALAllRegister();
+    maillage::registerGdal();
     std::unique_ptr<GDALDataset> dataset(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     REQUIRE(dataset);
     OGRLayer* layer = dataset->GetLayerByName("scenario_points");
@@ -916,7 +917,7 @@ TEST_CASE("the comparison GeoPackage holds the coverage of B, the comparison lay
     data.points = b.points;
     writeComparisonGeoPackage(path, data, comparison);
 
-    GDALAllRegister();
+    maillage::registerGdal();
     std::unique_ptr<GDALDataset> dataset(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     REQUIRE(dataset);
     for (const char* layer : {"communes", "gap_zones", "accueil_points", "comparison_communes", "comparison_epci",
@@ -1449,7 +1450,7 @@ TEST_CASE("maillage scenario builds plans that maillage coverage and maillage co
     const CliRun coverage = run({"coverage", "--scenario", "hiver", "--out", scratch.path("hiver.gpkg")});
     CHECK(coverage.out.contains("Scenario hiver"));
     CHECK(coverage.out.contains("road closed: D908 within 6.0 km"));
-    GDALAllRegister();
+    maillage::registerGdal();
     {
         std::unique_ptr<GDALDataset> dataset(GDALDataset::Open(scratch.path("hiver.gpkg").toUtf8().constData(), GDAL_OF_VECTOR));
         REQUIRE(dataset);

@@ -2,6 +2,7 @@
 // outputs never over inputs, CSV decoding that never re-encodes silently, bounded fields,
 // an indexed re-import, memory budgets, damaged files named. The command-line fault tests
 // (kills, full disks, concurrent processes) are in test_faults.cpp.
+#include "common/gdal.h"
 #include <catch2/catch.hpp>
 
 #include "common/atomic_file.h"
@@ -268,7 +269,7 @@ TEST_CASE("a damaged GeoPackage of points is refused, never imported partly with
     const QString path = dir.path(QStringLiteral("points.gpkg"));
     constexpr int kFeatures = 20'000;
     {
-        GDALAllRegister();
+        maillage::registerGdal();
         GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
         GdalDatasetPtr dataset(driver->Create(path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
         REQUIRE(dataset);

@@ -8,6 +8,8 @@
 
 #include <memory>
 
+#include "common/gdal.h"
+
 #include <gdal.h>
 
 using namespace maillage::cli;
@@ -60,7 +62,7 @@ int main(int argc, char* argv[])
     }
     QCoreApplication::setApplicationName(QStringLiteral("maillage"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MAILLAGE_VERSION));
-    GDALAllRegister();
+    maillage::registerGdal();
     // GDAL's own messages would duplicate ours on stderr; our errors carry its text.
     CPLSetErrorHandler(CPLQuietErrorHandler);
 

@@ -18,6 +18,8 @@
 #include <QTranslator>
 
 #include <cpl_error.h>
+#include "common/gdal.h"
+
 #include <gdal.h>
 
 #include <cstdio>
@@ -109,7 +111,7 @@ int main(int argc, char* argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Maillage"));
     QApplication::setApplicationVersion(QStringLiteral(MAILLAGE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("fr.maillage.Maillage"));
-    GDALAllRegister();
+    maillage::registerGdal();
     // GDAL's messages would only duplicate ours; errors reach the user through maillage::Error.
     CPLSetErrorHandler(CPLQuietErrorHandler);
 

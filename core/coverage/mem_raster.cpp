@@ -3,10 +3,11 @@
 #include "common/error.h"
 #include "geo/crs.h"
 
+#include "common/gdal.h"
+
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
-#include <mutex>
 
 namespace maillage {
 
@@ -16,8 +17,7 @@ namespace {
 // which would cost more than a small polygonisation.
 GDALDriver* memDriver(const char* name)
 {
-    static std::once_flag registered;
-    std::call_once(registered, [] { GDALAllRegister(); });
+    registerGdal();
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(name);
     if (!driver) throw Error(QStringLiteral("the GDAL %1 driver is not available").arg(QString::fromLatin1(name)));
     return driver;

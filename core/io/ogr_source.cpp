@@ -11,8 +11,6 @@
 
 namespace maillage {
 
-void GdalDatasetCloser::operator()(GDALDataset* dataset) const { GDALClose(dataset); }
-
 QString gdalPathFor(const QString& path)
 {
     if (path.endsWith(QStringLiteral(".gz"), Qt::CaseInsensitive) && !path.startsWith(QStringLiteral("/vsi")))
@@ -62,7 +60,7 @@ GdalDatasetPtr openVectorSource(const QString& path)
     if (!path.startsWith(QStringLiteral("/vsi")) && !QFileInfo::exists(path))
         throw Error(QStringLiteral("cannot open %1: no such file").arg(path));
     CPLErrorReset();
-    GDALAllRegister();
+    registerGdal();
     const QByteArray gdalPath = gdalPathFor(path).toUtf8();
     auto* dataset = static_cast<GDALDataset*>(
         GDALOpenEx(gdalPath.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));

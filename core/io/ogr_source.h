@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/gdal.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -11,11 +13,6 @@ class GDALDataset;
 class OGRLayer;
 
 namespace maillage {
-
-struct GdalDatasetCloser {
-    void operator()(GDALDataset* dataset) const;
-};
-using GdalDatasetPtr = std::unique_ptr<GDALDataset, GdalDatasetCloser>;
 
 // The GDAL path to open for a user's file: gzip-compressed files (".gz") are read through
 // /vsigzip/ so that e.g. "monaco.osm.gz" opens like "monaco.osm".

@@ -102,11 +102,6 @@ XY coordinateOf(std::uint64_t key)
     return {static_cast<double>(lonUnits) * 1e-7, static_cast<double>(latUnits) * 1e-7};
 }
 
-struct GdalDatasetHolder {
-    GDALDataset* dataset = nullptr;
-    ~GdalDatasetHolder() { if (dataset) GDALClose(dataset); }
-};
-
 }  // namespace
 
 bool isOsmFile(const QString& path)
@@ -219,15 +214,14 @@ NetworkInput extractOsmWithGdal(const QString& path, const SpeedProfile& profile
     const char* const openOptions[] = {confOption.constData(), nullptr};
     const char* const drivers[] = {"OSM", nullptr};
 
-    GDALAllRegister();
+    registerGdal();
     CPLErrorReset();
-    GdalDatasetHolder holder;
     const QByteArray gdalPath = gdalPathFor(path).toUtf8();
-    holder.dataset = static_cast<GDALDataset*>(
-        GDALOpenEx(gdalPath.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, openOptions, nullptr));
-    if (!holder.dataset)
+    const GdalDatasetPtr opened(static_cast<GDALDataset*>(
+        GDALOpenEx(gdalPath.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, openOptions, nullptr)));
+    if (!opened)
         throw Error(QStringLiteral("cannot read %1 as an OpenStreetMap file: %2").arg(path, lastGdalError()));
-    GDALDataset& dataset = *holder.dataset;
+    GDALDataset& dataset = *opened;
     OGRLayer* lines = dataset.GetLayerByName("lines");
     if (!lines) throw Error(QStringLiteral("%1: the OSM driver gives no \"lines\" layer").arg(path));
 

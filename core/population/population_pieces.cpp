@@ -398,7 +398,7 @@ PopulationPieces readPopulationRaster(const QString& path, GDALDataset& dataset,
 PopulationPieces readPopulationGrid(const QString& path, const PopulationGridOptions& options)
 {
     if (!QFileInfo::exists(path)) throw Error(QStringLiteral("cannot open %1: no such file").arg(path));
-    GDALAllRegister();
+    registerGdal();
     CPLErrorReset();
     const QByteArray gdalPath = gdalPathFor(path).toUtf8();
     // A raster of people per pixel (GHSL, WorldPop), unless the file is a vector layer. A CSV

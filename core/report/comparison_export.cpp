@@ -249,7 +249,7 @@ void writeStyles(GDALDataset& dataset, const QString& path)
 
 void appendComparisonLayers(const QString& path, const CoverageContext& context, const ScenarioComparison& comparison)
 {
-    GDALAllRegister();
+    registerGdal();
     GdalDatasetPtr dataset(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
     if (!dataset) throw Error(QStringLiteral("cannot open %1 to add the comparison: %2").arg(path, lastGdalError()));
     if (dataset->StartTransaction() != OGRERR_NONE)

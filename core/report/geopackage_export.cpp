@@ -529,7 +529,7 @@ QString layerStyleQml(const QString& layerName, const CoverageExport& data)
 void writeCoverageGeoPackage(const QString& path, const CoverageExport& data)
 {
     if (!data.context || !data.result) throw Error(QStringLiteral("nothing to export to %1: no coverage result").arg(path));
-    GDALAllRegister();
+    registerGdal();
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
     if (!driver) throw Error(QStringLiteral("the GDAL GeoPackage driver is not available"));
 

@@ -3,6 +3,7 @@
 // Shared by the libFuzzer targets: quiet GDAL, a scratch file per process, and the one
 // exception a reader may throw on bad input (maillage::Error). Anything else — a crash, a
 // sanitizer report, another exception, a hang — is a finding.
+#include "common/gdal.h"
 #include "common/error.h"
 
 #include <QByteArray>
@@ -20,7 +21,7 @@ namespace maillage::fuzz {
 inline void quietGdal()
 {
     CPLSetErrorHandler(CPLQuietErrorHandler);
-    GDALAllRegister();
+    maillage::registerGdal();
 }
 
 // A file of this process holding `bytes`, named with `suffix` (readers pick formats by it).

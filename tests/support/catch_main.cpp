@@ -1,4 +1,5 @@
 #define CATCH_CONFIG_RUNNER
+#include "common/gdal.h"
 #include <catch2/catch.hpp>
 
 #include <QCoreApplication>
@@ -8,6 +9,6 @@ int main(int argc, char* argv[])
 {
     // Qt Sql and resource loading want an application object; GDAL wants its drivers.
     QCoreApplication app(argc, argv);
-    GDALAllRegister();
+    maillage::registerGdal();
     return Catch::Session().run(argc, argv);
 }

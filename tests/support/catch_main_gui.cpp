@@ -1,4 +1,5 @@
 #define CATCH_CONFIG_RUNNER
+#include "common/gdal.h"
 #include <catch2/catch.hpp>
 
 #include <QGuiApplication>
@@ -10,6 +11,6 @@ int main(int argc, char* argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
-    GDALAllRegister();
+    maillage::registerGdal();
     return Catch::Session().run(argc, argv);
 }
