@@ -188,6 +188,16 @@ SpeedProfile scaledProfile(const SpeedProfile& start, double speedScale, double 
         const bool minor = c >= static_cast<int>(RoadClass::Tertiary);
         profile.classKmh[c] = std::max(5.0, std::round(profile.classKmh[c] * (minor ? minorSpeedScale : speedScale)));
     }
+    // A lower class is never faster than a higher one: separate scales would otherwise make
+    // tertiary roads faster than secondary ones, which fits a few trips and no road network.
+    const RoadClass hierarchy[] = {RoadClass::Motorway, RoadClass::Trunk, RoadClass::Primary, RoadClass::Secondary,
+                                   RoadClass::Tertiary, RoadClass::Unclassified, RoadClass::Residential,
+                                   RoadClass::LivingStreet};
+    for (std::size_t i = 1; i < std::size(hierarchy); ++i) {
+        const double above = profile.classKmh[static_cast<int>(hierarchy[i - 1])];
+        double& speed = profile.classKmh[static_cast<int>(hierarchy[i])];
+        speed = std::min(speed, above);
+    }
     profile.lateralAccelerationMs2 = lateralAcceleration;
     profile.terminalSeconds = terminalSeconds;
     return profile;

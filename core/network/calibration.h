@@ -136,7 +136,8 @@ struct DetailedCalibrationOutcome {
 
 // The start profile with the speeds of motorways to secondary roads (and their links) ×
 // speedScale, those of tertiary roads and below × minorSpeedScale (rounded to 1 km/h), the
-// lateral acceleration and the terminal time given.
+// lateral acceleration and the terminal time given. Speeds are then capped down the hierarchy
+// motorway ≥ trunk ≥ primary ≥ secondary ≥ tertiary ≥ unclassified ≥ residential ≥ living street.
 SpeedProfile scaledProfile(const SpeedProfile& start, double speedScale, double minorSpeedScale,
                            double lateralAcceleration, double terminalSeconds);
 
