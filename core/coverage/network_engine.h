@@ -41,6 +41,7 @@ public:
     // threads); a repair stays on the calling thread.
     void nearestShared(std::span<const AccessLink> seeds, NearestTimes& out, int threads) const override;
     double drivingMetres(const AccessLink& from, const AccessLink& to) const override;
+    std::vector<double> drivingMetresTo(std::span<const AccessLink> from, const AccessLink& to) const override;
 
     const RoadGraph& graph() const { return *graph_; }
     const Snapper& snapper() const { return snapper_; }
