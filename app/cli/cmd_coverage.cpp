@@ -290,7 +290,10 @@ int runCoverage(const QStringList& arguments)
     const std::vector<ResolvedClosure> closures =
         scenario ? resolveRoadClosures(graph, scenario->roadClosures) : std::vector<ResolvedClosure>{};
     const ScopedRoadClosures closed(graph, closures);
-    const GraphTravelEngine engine(graph, profile);
+    // The prepared spatial index fits the graph as read; closed roads change which ones places
+    // may join, so a scenario with closures builds its own.
+    const GraphTravelEngine engine(graph, profile,
+                                   closures.empty() ? Snapper::fromBytes(graph, prepared.spatialIndex) : std::nullopt);
     phase("closures, engine");
     const PopulationPlacementOptions placementOptions = placementOptionsFor(inputs, populationMethod);
     const CoverageContext context(territory, engine, points,

@@ -19,6 +19,14 @@ GraphTravelEngine::GraphTravelEngine(const RoadGraph& graph, const SpeedProfile&
 {
 }
 
+GraphTravelEngine::GraphTravelEngine(const RoadGraph& graph, const SpeedProfile& profile,
+                                     std::optional<Snapper> preparedIndex)
+    : graph_(&graph), snapOptions_(snapOptionsFor(profile)), terminalSeconds_(profile.terminalSeconds),
+      snapper_(preparedIndex ? std::move(*preparedIndex) : Snapper(graph)),
+      recentLinks_(std::make_unique<RecentLink[]>(kRecentLinks))
+{
+}
+
 Snap GraphTravelEngine::snap(XY place) const
 {
     Snap snap = snapper_.snap(place, snapOptions_);
