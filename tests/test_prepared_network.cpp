@@ -189,7 +189,7 @@ TEST_CASE("a prepared network of an older format version is rebuilt")
         const quint32 older = kPreparedNetworkVersion - 1;
         std::memcpy(bytes.data() + 16, &older, sizeof older);  // the version follows the 16-byte magic
         writeFile(setup.prepared, bytes);
-    }, QStringLiteral("format version 0"));
+    }, QStringLiteral("format version %1").arg(kPreparedNetworkVersion - 1));
 }
 
 TEST_CASE("a file that is not a prepared network is replaced, not trusted")
