@@ -982,6 +982,38 @@ TEST_CASE("on the 04 data, every commune gets a town hall time and the populatio
               >= result.population.communes[std::size_t(result.population.townHallsBeyond[i])].townHallMinutes);
 }
 
+TEST_CASE("on the 04 data, the km of routes asked together towards one point are those asked one by one")
+{
+    // Referrals and the access table ask for the km of every origin's route to its nearest
+    // point with one backward search per point: the same fastest routes as one forward search
+    // per origin. Equal-time routes may differ by rounding in the order times are added, so
+    // a few metres apart at most.
+    const Coverage04& d = coverage04();
+    std::vector<AccessLink> origins, targets;
+    for (const AccueilPoint& point : d.points) {
+        const AccessLink link = d.engine->link(point.lambert93);
+        if (!link.joined()) continue;
+        (point.level == Level::First ? origins : targets).push_back(link);
+    }
+    REQUIRE(origins.size() > 100);
+    REQUIRE(targets.size() > 10);
+    std::vector<std::uint32_t> nearest(origins.size());
+    for (std::size_t i = 0; i < origins.size(); ++i) nearest[i] = std::uint32_t(i % targets.size());
+    nearest[0] = kNoPoint;  // an origin with no target keeps its value
+    std::vector<double> together(origins.size(), -1.0);
+    drivingMetresToNearest(*d.engine, origins, nearest, targets, together);
+    CHECK(together[0] == -1.0);
+    int equal = 0;
+    for (std::size_t i = 1; i < origins.size(); ++i) {
+        const double alone = d.engine->drivingMetres(origins[i], targets[nearest[i]]);
+        INFO("origin " << i);
+        REQUIRE(std::isfinite(alone));
+        CHECK(together[i] == Approx(alone).margin(20.0));
+        equal += together[i] == Approx(alone).margin(0.5) ? 1 : 0;
+    }
+    CHECK(equal >= int(origins.size()) * 95 / 100);
+}
+
 TEST_CASE("on the 04 data, the communes where a France services stands are about 0 minutes away")
 {
     const Coverage04& d = coverage04();

@@ -4,6 +4,8 @@
 
 #include "coverage/territory_network.h"
 #include "network/prepared_network.h"
+#include "network/road_graph.h"
+#include "network/snapping.h"
 #include "network/speed_profile.h"
 #include "support/test_data.h"
 
@@ -187,7 +189,7 @@ TEST_CASE("a prepared network of an older format version is rebuilt")
         const quint32 older = kPreparedNetworkVersion - 1;
         std::memcpy(bytes.data() + 16, &older, sizeof older);  // the version follows the 16-byte magic
         writeFile(setup.prepared, bytes);
-    }, QStringLiteral("format version 0"));
+    }, QStringLiteral("format version %1").arg(kPreparedNetworkVersion - 1));
 }
 
 TEST_CASE("a file that is not a prepared network is replaced, not trusted")
@@ -206,4 +208,62 @@ TEST_CASE("a prepared network that cannot be written is a note, the network is s
     CHECK(network.edges.size() == 3);
     CHECK_FALSE(outcome.written);
     CHECK(outcome.note.contains(QStringLiteral("cannot write the prepared network")));
+}
+
+TEST_CASE("the spatial index kept in a prepared network joins places exactly as one built from the graph")
+{
+    Setup setup;
+    PreparedNetworkOutcome first;
+    setup.load(first);
+    REQUIRE(first.written);
+    PreparedNetworkOutcome second;
+    const RoadGraph graph(setup.load(second));
+    REQUIRE(second.reused);
+    const std::optional<Snapper> kept = Snapper::fromBytes(graph, second.spatialIndex);
+    REQUIRE(kept);
+    const Snapper built(graph);
+    CHECK(kept->segmentCount() == built.segmentCount());
+    const BBox box = graph.bounds();
+    SnapOptions options;
+    options.maxSnapMetres = 5'000.0;
+    for (int i = 0; i <= 20; ++i) {
+        for (int j = 0; j <= 20; ++j) {
+            const XY place{box.minX - 500 + (box.width() + 1000) * i / 20, box.minY - 500 + (box.height() + 1000) * j / 20};
+            const Snap a = kept->snap(place, options);
+            const Snap b = built.snap(place, options);
+            REQUIRE(a.status == b.status);
+            REQUIRE(a.entryCount() == b.entryCount());
+            for (int k = 0; k < a.entryCount(); ++k) {
+                CHECK(a.entry(k).edge == b.entry(k).edge);
+                CHECK(a.entry(k).fraction == b.entry(k).fraction);
+                CHECK(a.entry(k).offsetMetres == b.entry(k).offsetMetres);
+            }
+        }
+    }
+}
+
+TEST_CASE("a spatial index that is truncated, damaged or of another graph is refused, not read out of bounds")
+{
+    Setup setup;
+    PreparedNetworkOutcome outcome;
+    const RoadGraph graph(setup.load(outcome));
+    const std::vector<char> bytes = Snapper(graph).toBytes();
+    REQUIRE(Snapper::fromBytes(graph, bytes));
+    for (std::size_t size : {std::size_t(0), std::size_t(8), bytes.size() / 2, bytes.size() - 1})
+        CHECK_FALSE(Snapper::fromBytes(graph, std::span<const char>(bytes.data(), size)));
+    std::vector<char> longer = bytes;
+    longer.push_back(0);
+    CHECK_FALSE(Snapper::fromBytes(graph, longer));
+    // The first segment's edge (after the counts, the origin and the segments) set past the graph.
+    std::vector<char> damaged = bytes;
+    const std::size_t segments = Snapper(graph).segmentCount();
+    const std::size_t firstEdge = 3 * 8 + 2 * 8 + segments * 5 * sizeof(float);
+    const std::uint32_t badEdge = 1'000'000;
+    std::memcpy(damaged.data() + firstEdge, &badEdge, sizeof(badEdge));
+    CHECK_FALSE(Snapper::fromBytes(graph, damaged));
+    // Another graph: one edge fewer.
+    NetworkInput smaller = setup.load(outcome);
+    smaller.edges.pop_back();
+    const RoadGraph other(smaller);
+    CHECK_FALSE(Snapper::fromBytes(other, bytes));
 }

@@ -233,9 +233,20 @@ int runCoverage(const QStringList& arguments)
 
     QElapsedTimer timer;
     timer.start();
+    // MAILLAGE_TIMINGS=1 prints each phase's wall time on stderr (see docs/BENCHMARKS.md).
+    const bool printTimings = qEnvironmentVariableIsSet("MAILLAGE_TIMINGS");
+    QElapsedTimer phaseTimer;
+    phaseTimer.start();
+    auto phase = [&](const char* name) {
+        if (!printTimings) return;
+        err() << QStringLiteral("timing: %1 %2 ms\n").arg(QLatin1String(name), -28).arg(phaseTimer.nsecsElapsed() / 1e6, 7, 'f', 1);
+        phaseTimer.restart();
+    };
     Store store = openProject(parser);
     const ProjectInputs inputs = loadProjectInputs(store);
+    phase("open project");
     const Territory territory = loadTerritory(inputs.territory);
+    phase("territory");
     const NetworkSource network = networkSourceFrom(parser, &inputs);
     // Before any computation: never write over an input, nor fail after the long part.
     const QStringList inputFiles = projectInputFiles(store, inputs, {network.path, network.profile});
@@ -246,6 +257,7 @@ int runCoverage(const QStringList& arguments)
     const SpeedProfile profile = loadSpeedProfile(network.profile);
     const LineLayerOptions lineOptions = lineLayerOptions(network);
     const std::vector<AccueilPoint> points = store.points();
+    phase("profile, points");
     // A scenario's points replace the project's as the places to reach; the town halls where
     // people are counted stay the project's (the baseline), whatever the plan changes.
     std::optional<ScenarioView> scenario;
@@ -270,6 +282,7 @@ int runCoverage(const QStringList& arguments)
                                          townAnchors(territory, townHallsFor(territory, points)), &connectors,
                                          preparedNetworkRequest(store, progress), &prepared));
     reportPreparedNetwork(prepared);
+    phase("network (prepared) + graph");
     const double loadMs = timer.nsecsElapsed() / 1e6;
 
     timer.restart();
@@ -277,14 +290,27 @@ int runCoverage(const QStringList& arguments)
     const std::vector<ResolvedClosure> closures =
         scenario ? resolveRoadClosures(graph, scenario->roadClosures) : std::vector<ResolvedClosure>{};
     const ScopedRoadClosures closed(graph, closures);
-    const GraphTravelEngine engine(graph, profile);
+    // The prepared spatial index fits the graph as read; closed roads change which ones places
+    // may join, so a scenario with closures builds its own.
+    const GraphTravelEngine engine(graph, profile,
+                                   closures.empty() ? Snapper::fromBytes(graph, prepared.spatialIndex) : std::nullopt);
+    phase("closures, engine");
     const PopulationPlacementOptions placementOptions = placementOptionsFor(inputs, populationMethod);
     const CoverageContext context(territory, engine, points,
                                   {.cellSize = cell, .placement = placementOptions, .threads = options.threads});
+    phase("context: grid, links, population");
     const CoverageResult result = computeCoverage(context, levelPoints, options);
+    if (printTimings)
+        err() << QStringLiteral("timing:   link %1, search %2, surface %3, gaps %4, bands %5, population %6 ms\n")
+                     .arg(result.timings.link, 0, 'f', 1).arg(result.timings.search, 0, 'f', 1)
+                     .arg(result.timings.surface, 0, 'f', 1).arg(result.timings.gaps, 0, 'f', 1)
+                     .arg(result.timings.bands, 0, 'f', 1).arg(result.timings.population, 0, 'f', 1);
+    phase("coverage");
     const std::vector<ReferralLink> referrals = computeReferrals(engine, servicePoints, options.thresholdMinutes);
+    phase("referrals");
     const AccessTable access = computeAccessTable(engine, epciSeatOrigins(territory, context.townHalls()),
                                                   defaultAccessColumns(servicePoints), servicePoints);
+    phase("access table");
     std::optional<PopulationSensitivity> sensitivity;
     if (sensitivityAsked) {
         sensitivity.emplace();
@@ -374,6 +400,7 @@ int runCoverage(const QStringList& arguments)
         writeAccessTableCsv(access, dir.filePath(QStringLiteral("access_epci_seats.csv")));
     }
     const double writeMs = timer.nsecsElapsed() / 1e6;
+    phase("write outputs");
 
     // Summary.
     const AreaCoverage& d = result.population.departement;
@@ -460,6 +487,7 @@ int runCoverage(const QStringList& arguments)
     out() << QStringLiteral(" (load %1 s, compute %2 s, write %3 s)\n")
                  .arg(loadMs / 1000, 0, 'f', 1).arg(computeMs / 1000, 0, 'f', 1).arg(writeMs / 1000, 0, 'f', 1);
     out().flush();
+    phase("summary");
     return 0;
 }
 

@@ -121,6 +121,7 @@ AccessTable computeAccessTable(const TravelEngine& engine, std::vector<AccessOri
         }
         if (targets.empty()) continue;
         engine.nearest(targetLinks, search);
+        std::vector<std::uint32_t> nearestOf(table.origins.size(), kNoPoint);
         for (std::size_t row = 0; row < table.origins.size(); ++row) {
             std::uint32_t nearest = kNoPoint;
             const float minutes = placeMinutes(originLinks[row], search.view(), SeedLinks{targetLinks}, &nearest);
@@ -130,8 +131,12 @@ AccessTable computeAccessTable(const TravelEngine& engine, std::vector<AccessOri
             cell.pointId = targets[nearest]->id;
             cell.pointName = targets[nearest]->name;
             cell.minutes = minutes;
-            cell.km = engine.drivingMetres(originLinks[row], targetLinks[nearest]) / 1000.0;
+            nearestOf[row] = nearest;
         }
+        std::vector<double> metres(table.origins.size(), INFINITY);
+        drivingMetresToNearest(engine, originLinks, nearestOf, targetLinks, metres);
+        for (std::size_t row = 0; row < table.origins.size(); ++row)
+            if (nearestOf[row] != kNoPoint) table.cells[row][column].km = metres[row] / 1000.0;
     }
     return table;
 }

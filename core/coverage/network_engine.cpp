@@ -19,6 +19,14 @@ GraphTravelEngine::GraphTravelEngine(const RoadGraph& graph, const SpeedProfile&
 {
 }
 
+GraphTravelEngine::GraphTravelEngine(const RoadGraph& graph, const SpeedProfile& profile,
+                                     std::optional<Snapper> preparedIndex)
+    : graph_(&graph), snapOptions_(snapOptionsFor(profile)), terminalSeconds_(profile.terminalSeconds),
+      snapper_(preparedIndex ? std::move(*preparedIndex) : Snapper(graph)),
+      recentLinks_(std::make_unique<RecentLink[]>(kRecentLinks))
+{
+}
+
 Snap GraphTravelEngine::snap(XY place) const
 {
     Snap snap = snapper_.snap(place, snapOptions_);
@@ -206,6 +214,26 @@ double GraphTravelEngine::drivingMetres(const AccessLink& from, const AccessLink
     const Snap destination = snapOf(to);
     const std::vector<Trip> trips = travelFrom(*odSearch_, snapOf(from), std::span<const Snap>(&destination, 1));
     return trips.empty() || !trips.front().reached() ? INFINITY : trips.front().metres;
+}
+
+std::vector<double> GraphTravelEngine::drivingMetresTo(std::span<const AccessLink> from, const AccessLink& to) const
+{
+    std::vector<double> metres(from.size(), INFINITY);
+    if (!to.joined()) return metres;
+    std::vector<Snap> origins;
+    std::vector<std::size_t> joined;
+    for (std::size_t i = 0; i < from.size(); ++i) {
+        if (!from[i].joined()) continue;
+        origins.push_back(snapOf(from[i]));
+        joined.push_back(i);
+    }
+    if (origins.empty()) return metres;
+    const std::lock_guard lock(searchMutex_);
+    if (!odSearch_) odSearch_ = std::make_unique<NearestSearch>(*graph_);
+    const std::vector<Trip> trips = travelTo(*odSearch_, origins, snapOf(to));
+    for (std::size_t k = 0; k < trips.size() && k < joined.size(); ++k)
+        if (trips[k].reached()) metres[joined[k]] = trips[k].metres;
+    return metres;
 }
 
 }  // namespace maillage

@@ -31,6 +31,9 @@ public:
     // Snapping as the profile says (network/profile_snapping.h): access speed and detour,
     // maximum snap distance, terminal time, largest component only.
     GraphTravelEngine(const RoadGraph& graph, const SpeedProfile& profile);
+    // With the spatial index of `graph` read from a prepared network (Snapper::fromBytes)
+    // instead of building it; null: built as above.
+    GraphTravelEngine(const RoadGraph& graph, const SpeedProfile& profile, std::optional<Snapper> preparedIndex);
     ~GraphTravelEngine() override;
 
     std::size_t nodeCount() const override { return graph_->nodeCount(); }
@@ -41,6 +44,7 @@ public:
     // threads); a repair stays on the calling thread.
     void nearestShared(std::span<const AccessLink> seeds, NearestTimes& out, int threads) const override;
     double drivingMetres(const AccessLink& from, const AccessLink& to) const override;
+    std::vector<double> drivingMetresTo(std::span<const AccessLink> from, const AccessLink& to) const override;
 
     const RoadGraph& graph() const { return *graph_; }
     const Snapper& snapper() const { return snapper_; }

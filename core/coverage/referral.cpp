@@ -19,8 +19,9 @@ struct TargetSet {
     NearestTimes search;
 };
 
-void fillLink(ReferralLink& link, const AccueilPoint& origin, const AccessLink& originLink, const TargetSet& targets,
-              const TravelEngine& engine, double thresholdMinutes)
+// Fills everything but the km (see RouteRequests); returns the target reached, or kNoPoint.
+std::uint32_t fillLink(ReferralLink& link, const AccueilPoint& origin, const AccessLink& originLink,
+                       const TargetSet& targets, double thresholdMinutes)
 {
     link.fromId = origin.id;
     link.fromName = origin.name;
@@ -29,10 +30,10 @@ void fillLink(ReferralLink& link, const AccueilPoint& origin, const AccessLink& 
     link.fromPosition = origin.lambert93;
     link.toLevel = targets.level;
     link.targetKind = targets.kind;
-    if (targets.points.empty()) return;
+    if (targets.points.empty()) return kNoPoint;
     std::uint32_t nearest = kNoPoint;
     const float minutes = placeMinutes(originLink, targets.search.view(), SeedLinks{targets.links}, &nearest);
-    if (nearest == kNoPoint || !std::isfinite(minutes)) return;
+    if (nearest == kNoPoint || !std::isfinite(minutes)) return kNoPoint;
     const AccueilPoint& target = *targets.points[nearest];
     link.reachable = true;
     link.toId = target.id;
@@ -40,9 +41,31 @@ void fillLink(ReferralLink& link, const AccueilPoint& origin, const AccessLink& 
     link.toKind = target.kind;
     link.toPosition = target.lambert93;
     link.minutes = minutes;
-    link.km = engine.drivingMetres(originLink, targets.links[nearest]) / 1000.0;
     link.beyond = minutes > thresholdMinutes;
+    return nearest;
 }
+
+// The routes whose km a target set's links need, asked together: one backward search per
+// target instead of one search per link.
+struct RouteRequests {
+    std::vector<AccessLink> origins;
+    std::vector<std::uint32_t> nearest;
+    std::vector<std::size_t> linkIndex;
+
+    void add(std::size_t index, const AccessLink& origin, std::uint32_t target)
+    {
+        if (target == kNoPoint) return;
+        origins.push_back(origin);
+        nearest.push_back(target);
+        linkIndex.push_back(index);
+    }
+    void fillKm(const TravelEngine& engine, const TargetSet& targets, std::vector<ReferralLink>& links) const
+    {
+        std::vector<double> metres(origins.size(), INFINITY);
+        drivingMetresToNearest(engine, origins, nearest, targets.links, metres);
+        for (std::size_t k = 0; k < linkIndex.size(); ++k) links[linkIndex[k]].km = metres[k] / 1000.0;
+    }
+};
 
 }  // namespace
 
@@ -81,26 +104,32 @@ std::vector<ReferralLink> computeReferrals(const TravelEngine& engine, std::span
     if (!first.empty()) {
         const TargetSet anySecond = makeTargets(Level::Second, QString(), second);
         const TargetSet anyThird = makeTargets(Level::Third, QString(), third);
+        RouteRequests toSecond, toThird;
         for (const AccueilPoint* origin : first) {
             const AccessLink originLink = engine.link(origin->lambert93);
             for (const TargetSet* targets : {&anySecond, &anyThird}) {
                 ReferralLink link;
-                fillLink(link, *origin, originLink, *targets, engine, thresholdMinutes);
+                const std::uint32_t nearest = fillLink(link, *origin, originLink, *targets, thresholdMinutes);
+                (targets == &anySecond ? toSecond : toThird).add(links.size(), originLink, nearest);
                 links.push_back(std::move(link));
             }
         }
+        toSecond.fillKm(engine, anySecond, links);
+        toThird.fillKm(engine, anyThird, links);
     }
     if (!second.empty() && !thirdKinds.empty()) {
         std::vector<TargetSet> perKind;
         for (const QString& kind : thirdKinds) perKind.push_back(makeTargets(Level::Third, kind, third));
+        std::vector<RouteRequests> requests(perKind.size());
         for (const AccueilPoint* origin : second) {
             const AccessLink originLink = engine.link(origin->lambert93);
-            for (const TargetSet& targets : perKind) {
+            for (std::size_t k = 0; k < perKind.size(); ++k) {
                 ReferralLink link;
-                fillLink(link, *origin, originLink, targets, engine, thresholdMinutes);
+                requests[k].add(links.size(), originLink, fillLink(link, *origin, originLink, perKind[k], thresholdMinutes));
                 links.push_back(std::move(link));
             }
         }
+        for (std::size_t k = 0; k < perKind.size(); ++k) requests[k].fillKm(engine, perKind[k], links);
     }
     // Keep the origins' order: first-level links were produced first, then second-level.
     return links;

@@ -4,6 +4,8 @@
 #include "coverage/population.h"
 #include "geo/territory.h"
 #include "network/prepared_network.h"
+#include "network/road_graph.h"
+#include "network/snapping.h"
 #include "network/speed_profile.h"
 
 namespace maillage {
@@ -35,6 +37,7 @@ NetworkInput loadTerritoryNetwork(const QString& path, const SpeedProfile& profi
         if (!prepared.rebuild) {
             if (std::optional<PreparedNetwork> read = readPreparedNetwork(prepared.path, key, &result.note)) {
                 result.reused = true;
+                result.spatialIndex = std::move(read->spatialIndex);
                 if (connectorStats) *connectorStats = read->connectors;
                 if (outcome) *outcome = std::move(result);
                 return std::move(read->network);
@@ -52,6 +55,11 @@ NetworkInput loadTerritoryNetwork(const QString& path, const SpeedProfile& profi
     built.connectors = addTownConnectors(built.network, towns, profile);
     if (connectorStats) *connectorStats = built.connectors;
     if (!prepared.path.isEmpty()) {
+        {
+            const RoadGraph graph(built.network);
+            built.spatialIndex = Snapper(graph).toBytes();
+        }
+        result.spatialIndex = built.spatialIndex;
         try {
             writePreparedNetwork(prepared.path, key, built);
             result.written = true;

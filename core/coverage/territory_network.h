@@ -35,6 +35,7 @@ struct PreparedNetworkOutcome {
     bool reused = false;  // read from the prepared file
     bool written = false; // built and written
     QString note;         // why it was (re)built, or why it could not be written
+    std::vector<char> spatialIndex;  // the graph's Snapper::toBytes when the file was used or written
 };
 
 // The same network, from the prepared file when it is valid for this network file, profile,

@@ -53,6 +53,23 @@ public:
     // Metres driven on the fastest route from one place to another, legs included;
     // infinity when there is no route.
     virtual double drivingMetres(const AccessLink& from, const AccessLink& to) const = 0;
+
+    // drivingMetres from each of `from` to the one place `to`: the tables ask for many routes
+    // ending at the same point (every origin whose nearest point it is), which one backward
+    // search answers instead of one search per origin. This default asks one by one.
+    virtual std::vector<double> drivingMetresTo(std::span<const AccessLink> from, const AccessLink& to) const
+    {
+        std::vector<double> metres;
+        metres.reserve(from.size());
+        for (const AccessLink& origin : from) metres.push_back(drivingMetres(origin, to));
+        return metres;
+    }
 };
+
+// Fills metres[i] with the driving metres from origins[i] to targets[nearest[i]] (nearest[i]
+// < targets.size(); others are left as they are), one backward search per target reached.
+void drivingMetresToNearest(const TravelEngine& engine, std::span<const AccessLink> origins,
+                            std::span<const std::uint32_t> nearest, std::span<const AccessLink> targets,
+                            std::span<double> metres);
 
 }  // namespace maillage

@@ -187,8 +187,13 @@ std::optional<PreparedNetwork> readPreparedNetwork(const QString& path, const QB
     quint32 sourceLength = 0;
     if (!reader.read(&sourceLength, 1) || sourceLength > header.payloadBytes) return refuse(QStringLiteral("is corrupt"));
     text.resize(sourceLength);
-    if (!reader.read(text.data(), sourceLength) || !reader.atEnd()) return refuse(QStringLiteral("is corrupt"));
+    if (!reader.read(text.data(), sourceLength)) return refuse(QStringLiteral("is corrupt"));
     network.sourceFile = QString::fromUtf8(text);
+    quint64 indexBytes = 0;
+    if (!reader.read(&indexBytes, 1) || indexBytes > header.payloadBytes) return refuse(QStringLiteral("is corrupt (index)"));
+    prepared.spatialIndex.resize(indexBytes);
+    if (!reader.read(prepared.spatialIndex.data(), indexBytes) || !reader.atEnd())
+        return refuse(QStringLiteral("is corrupt (index)"));
 
     network.edges.resize(edges.size());
     for (std::size_t e = 0; e < edges.size(); ++e) {
@@ -239,6 +244,9 @@ void writePreparedNetwork(const QString& path, const QByteArray& key, const Prep
     };
     for (const QString& ref : network.refs) appendText(ref);
     appendText(network.sourceFile);
+    const quint64 indexBytes = prepared.spatialIndex.size();
+    append(payload, &indexBytes, 1);
+    append(payload, prepared.spatialIndex.data(), prepared.spatialIndex.size());
 
     Header header{};
     std::memcpy(header.magic, kMagic, sizeof(kMagic));

@@ -5,7 +5,8 @@
 // memory by every later command, like OSRM's extract files. Reading a regional OSM file
 // takes seconds to tens of seconds; reading its prepared network takes milliseconds.
 //
-// The file is keyed by everything the network depends on: the network file's identity
+// The file also holds the graph's spatial index (network/snapping.h), which every command
+// would otherwise build again. The file is keyed by everything the network depends on: the network file's identity
 // (size, modification time, SHA-1 of its content), the speed profile's content, the line
 // layer options (field mapping), and the towns the connectors were built for. A file whose
 // key differs, that is truncated, corrupt (payload checksum) or of another format version is
@@ -26,7 +27,8 @@ namespace maillage {
 struct SpeedProfile;
 
 // The format version written in the file's header; bump it when the layout changes.
-constexpr quint32 kPreparedNetworkVersion = 1;
+// 2: the spatial index (snapper) of the graph follows the network.
+constexpr quint32 kPreparedNetworkVersion = 2;
 
 // A digest of everything the prepared network depends on (see above). Throws Error naming
 // the network file when it cannot be read.
@@ -36,6 +38,11 @@ QByteArray preparedNetworkKey(const QString& networkPath, const SpeedProfile& pr
 struct PreparedNetwork {
     NetworkInput network;
     TownConnectorStats connectors;
+    // Snapper::toBytes of the graph built from `network`: the spatial index places are joined
+    // to the roads with. It depends on nothing but the network, so the key covers it. Road
+    // closures (scenarios) are applied after loading and are not in the key: a command that
+    // closes roads builds its index again (see GraphTravelEngine).
+    std::vector<char> spatialIndex;
 };
 
 // Reads `path` if it is a valid prepared network for `key`; otherwise returns nullopt and,
