@@ -18,11 +18,20 @@
 #include "render/view_transform.h"
 #include "point_commands.h"
 #include "project.h"
+#include "planning_controller.h"
+#include "scenario_panel.h"
+#include "store/store.h"
 #include "project_loading.h"
 #include "statistics_panel.h"
 #include "support/test_data.h"
 
 #include <QApplication>
+#include <QProcessEnvironment>
+#include <QAction>
+#include <QTimer>
+#include <QSpinBox>
+#include <QFileInfo>
+#include <QFileDialog>
 #include <QComboBox>
 #include <QLabel>
 #include <QSlider>
@@ -633,6 +642,107 @@ TEST_CASE("Export to PDF previews the map as the window shows it and writes the 
     CHECK(file.read(5) == QByteArray("%PDF-"));
     CHECK_FALSE(dialog.exportTo(QStringLiteral("/nonexistent/folder/atlas.pdf")));
     CHECK(dialog.lastError().contains(QStringLiteral("/nonexistent/folder/atlas.pdf")));
+}
+
+TEST_CASE("opening the demo again opens it as it is — its plans are kept — and lists it in the recent projects")
+{
+    test::ScratchDir folder;
+    const QString demoPath = folder.path(QStringLiteral("demo-04.gpkg"));
+    REQUIRE(QFile::copy(demoTemplate(), demoPath));
+    MainWindow window;
+    window.setInteractive(false);
+    window.openDemo(demoPath);
+    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+    REQUIRE(window.project() != nullptr);
+    REQUIRE(window.planning()->scenarios()->createPlan(QStringLiteral("à garder")));
+
+    window.openDemo(demoPath);
+    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+    INFO(window.lastError().toStdString());
+    REQUIRE(window.project() != nullptr);
+    CHECK(window.project()->scenarioExists(QStringLiteral("à garder")));
+    CHECK(QSettings().value(QStringLiteral("projects/recent")).toStringList().contains(QFileInfo(demoPath).absoluteFilePath()));
+}
+
+TEST_CASE("choosing a file that is not a project in Open keeps the project open")
+{
+    DemoWindow demo;
+    const QString openPath = demo.project().path();
+    const QString csv = demo.folder.path(QStringLiteral("mairies.csv"));
+    QFile file(csv);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("nom;x;y\nMairie;6.2;44.1\n");
+    file.close();
+    auto* open = demo.window.findChild<QAction*>(QStringLiteral("openProjectAction"));
+    REQUIRE(open);
+    // The file dialog is answered as a user would: the CSV chosen, then Open.
+    QTimer chooser;
+    QObject::connect(&chooser, &QTimer::timeout, [&] {
+        if (auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget())) {
+            dialog->selectFile(csv);
+            QMetaObject::invokeMethod(dialog, "accept", Qt::QueuedConnection);
+            chooser.stop();
+        }
+    });
+    chooser.start(50);
+    QSignalSpy failed(&demo.window, &MainWindow::loadFailed);
+    open->trigger();
+    chooser.stop();
+    REQUIRE(QTest::qWaitFor([&] { return !demo.window.isBusy(); }, kLoadTimeoutMs));
+    CHECK(failed.count() == 1);
+    CHECK(demo.window.lastError().contains("mairies.csv"));
+    REQUIRE(demo.window.project() != nullptr);
+    CHECK(demo.window.project()->path() == openPath);
+}
+
+TEST_CASE("every edit is saved when made: the title never claims unsaved changes and does not repeat the name of the application")
+{
+    DemoWindow demo;
+    REQUIRE(demo.window.addPointAtTownHall(QStringLiteral("Seyne")));
+    CHECK_FALSE(demo.window.isWindowModified());
+    CHECK_FALSE(demo.window.windowTitle().contains(QStringLiteral("[*]")));
+    // The platform adds the application's name after the title.
+    CHECK_FALSE(demo.window.windowTitle().contains(QStringLiteral("Maillage")));
+    CHECK(demo.window.windowTitle().contains(QStringLiteral("04.gpkg")));
+    // The edit is already in the file: a project opened from it has the point.
+    const Store reopened = Store::open(demo.project().path());
+    CHECK(reopened.points().size() == demo.project().points().size());
+}
+
+TEST_CASE("Ctrl+Z undoes the last edit while the threshold box has the focus")
+{
+    DemoWindow demo;
+    const std::size_t before = demo.project().points().size();
+    REQUIRE(demo.window.addPointAtTownHall(QStringLiteral("Seyne")));
+    REQUIRE(demo.project().points().size() == before + 1);
+    auto* threshold = demo.window.findChild<QSpinBox*>(QStringLiteral("thresholdBox"));
+    REQUIRE(threshold);
+    demo.window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&demo.window));
+    threshold->setFocus();
+    REQUIRE(QTest::qWaitFor([&] { return threshold->hasFocus(); }, 2000));
+    const int thresholdBefore = threshold->value();
+    QTest::keyClick(threshold, Qt::Key_Z, Qt::ControlModifier);
+    CHECK(demo.project().points().size() == before);
+    CHECK(threshold->value() == thresholdBefore);
+}
+
+TEST_CASE("maillage-gui --help and --version answer without a display")
+{
+    const QString gui = QStringLiteral(MAILLAGE_GUI_PATH);
+    for (const char* option : {"--help", "--version"}) {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}) environment.remove(QString::fromLatin1(name));
+        process.setProcessEnvironment(environment);
+        process.start(gui, {QString::fromLatin1(option)});
+        REQUIRE(process.waitForFinished(30'000));
+        INFO(option << ": " << process.readAllStandardError().toStdString());
+        CHECK(process.exitStatus() == QProcess::NormalExit);
+        CHECK(process.exitCode() == 0);
+        const QString printed = QString::fromUtf8(process.readAllStandardOutput());
+        CHECK(printed.contains(QString::fromLatin1(option) == QLatin1String("--help") ? QStringLiteral("--demo") : QStringLiteral("maillage")));
+    }
 }
 
 TEST_CASE("live drag rate through the window", "[.][benchmark]")

@@ -27,6 +27,7 @@
 #include <QMouseEvent>
 #include <QFile>
 #include <QSettings>
+#include <QAction>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
@@ -585,4 +586,43 @@ int main(int argc, char* argv[])
     GDALAllRegister();
     CPLSetErrorHandler(CPLQuietErrorHandler);
     return Catch::Session().run(argc, argv);
+}
+
+TEST_CASE("showing another plan clears the suggestions and the comparison made for the plan shown before")
+{
+    DemoWindow demo;
+    REQUIRE(demo.scenarios().createPlan(QStringLiteral("hiver")));
+    REQUIRE(demo.planning().applyClosurePreset(QStringLiteral("hiver-04")));
+    demo.settle();
+
+    SuggestionPanel& suggestions = *demo.planning().suggestions();
+    suggestions.setCount(2);
+    REQUIRE(suggestions.run());
+    suggestions.waitForResult();
+    REQUIRE(suggestions.result());
+    CHECK(suggestions.resultScenario() == "hiver");
+
+    ComparisonPanel& comparison = *demo.planning().comparison();
+    REQUIRE(comparison.setScenarios(kBaselineScenario, QStringLiteral("hiver")));
+    REQUIRE(comparison.run());
+    comparison.waitForResult();
+    REQUIRE(comparison.comparison());
+    CHECK(comparison.summaryText().contains("hiver"));
+
+    REQUIRE(demo.scenarios().activate(kBaselineScenario));
+    CHECK(suggestions.result() == nullptr);
+    CHECK(comparison.comparison() == nullptr);
+    CHECK_FALSE(comparison.summaryText().contains("hiver"));
+}
+
+TEST_CASE("the Plans menu offers to rename or delete a plan only while a plan is shown")
+{
+    DemoWindow demo;
+    auto* deleteAction = demo.window.findChild<QAction*>(QStringLiteral("deletePlanAction"));
+    REQUIRE(deleteAction);
+    CHECK_FALSE(deleteAction->isEnabled());
+    REQUIRE(demo.scenarios().createPlan(QStringLiteral("essai")));
+    CHECK(deleteAction->isEnabled());
+    REQUIRE(demo.scenarios().activate(kBaselineScenario));
+    CHECK_FALSE(deleteAction->isEnabled());
 }

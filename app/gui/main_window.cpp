@@ -55,6 +55,7 @@
 #include <QThread>
 #include <QToolBar>
 #include <QToolButton>
+#include <QKeyEvent>
 #include <QUndoGroup>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -141,7 +142,6 @@ MainWindow::MainWindow(QWidget* parent)
         if (!(modifiers & Qt::ControlModifier)) project_->setSelection({});
         identifyAt(position);
     });
-    connect(undoGroup_, &QUndoGroup::cleanChanged, this, &MainWindow::updateTitle);
 
     readSettings();
     updateActions();
@@ -168,6 +168,7 @@ void MainWindow::createActions()
 
     openAction_ = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Ouvrir…"), this);
     openAction_->setShortcut(QKeySequence::Open);
+    openAction_->setObjectName(QStringLiteral("openProjectAction"));
     connect(openAction_, &QAction::triggered, this, &MainWindow::chooseAndOpenProject);
 
     demoAction_ = new QAction(icon(QStringLiteral("demo")), tr("Ouvrir la &démo 04"), this);
@@ -384,6 +385,8 @@ void MainWindow::createToolBars()
     thresholdBox_->setObjectName(QStringLiteral("thresholdBox"));
     thresholdBox_->setRange(1, 120);
     thresholdBox_->setSuffix(tr(" min"));
+    // Its line edit would take Ctrl+Z for its own text: the project's undo is meant.
+    thresholdBox_->installEventFilter(this);
     thresholdBox_->setToolTip(tr("Seuil de temps d'accès (20 min dans le schéma départemental)"));
     thresholdSlider_ = new QSlider(Qt::Horizontal);
     thresholdSlider_->setRange(5, 60);
@@ -659,6 +662,22 @@ void MainWindow::rebuildRecentMenu()
     recentMenu_->setEnabled(!recent.isEmpty());
 }
 
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == thresholdBox_ && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->matches(QKeySequence::Undo)) {
+            undoAction_->trigger();
+            return true;
+        }
+        if (key->matches(QKeySequence::Redo)) {
+            redoAction_->trigger();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     writeSettings();
@@ -774,12 +793,18 @@ void MainWindow::openProject(const QString& path)
 void MainWindow::openDemo(const QString& requestedPath)
 {
     const QString path = requestedPath.isEmpty() ? defaultDemoPath() : requestedPath;
+    // A demo already made holds the user's plans: it is opened as it is, never rebuilt.
+    if (QFileInfo::exists(path)) {
+        openProject(path);
+        return;
+    }
     const QString dataFolder = sharedDataFolder();
-    closeProject();  // the demo file is rewritten: it must not be open
+    closeProject();
     startJob(tr("Préparation de la démo 04…"),
              [path, dataFolder](LoadProgress& progress) { return createDemoProject(path, dataFolder, progress); },
              [this, path](std::shared_ptr<ProjectData> data) {
                  installProject(std::make_unique<Project>(Store::open(path), std::move(data)));
+                 addRecentProject(path);
              });
 }
 
@@ -927,14 +952,16 @@ void MainWindow::updateActions()
 void MainWindow::updateTitle()
 {
     if (!project_) {
-        setWindowTitle(tr("Maillage — réseau d'accueil"));
+        setWindowTitle(tr("Réseau d'accueil"));
         return;
     }
-    setWindowModified(!project_->undoStack()->isClean());
+    // Every edit is written to the project file when it is made (README.md, "Saving is
+    // automatic"): there is never anything unsaved to mark. The platform appends the
+    // application's name.
     if (project_->planActive())
-        setWindowTitle(tr("%1[*] — plan « %2 » — Maillage").arg(QFileInfo(project_->path()).fileName(), project_->activeScenario()));
+        setWindowTitle(tr("%1 — plan « %2 »").arg(QFileInfo(project_->path()).fileName(), project_->activeScenario()));
     else
-        setWindowTitle(tr("%1[*] — Maillage").arg(QFileInfo(project_->path()).fileName()));
+        setWindowTitle(QFileInfo(project_->path()).fileName());
 }
 
 void MainWindow::updateScale()
@@ -962,7 +989,8 @@ void MainWindow::chooseAndOpenProject()
                                                       QSettings().value(kLastFolderKey, QDir::homePath()).toString(),
                                                       projectFilter());
     if (path.isEmpty()) return;
-    closeProject();
+    // The current project stays open until the new one is read: a file that is not a project
+    // gives its message and leaves the window as it was.
     openProject(path);
 }
 

@@ -102,6 +102,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     using Job = std::function<std::shared_ptr<ProjectData>(LoadProgress&)>;

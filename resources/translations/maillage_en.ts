@@ -668,6 +668,10 @@ line %1: %2</translation>
         <source>&lt;b&gt;B « %1 »&lt;/b&gt; par rapport à &lt;b&gt;A « %2 »&lt;/b&gt;, niveau %3 à %4 min : &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² passent sous le seuil (%6 hab.)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² passent au-delà (%8 hab.)&lt;/span&gt; ; au-delà : %9 → &lt;b&gt;%10&lt;/b&gt; habitants.</source>
         <translation>&lt;b&gt;B “%1”&lt;/b&gt; against &lt;b&gt;A “%2”&lt;/b&gt;, level %3 within %4 min: &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² come within the threshold (%6 people)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² go beyond it (%8 people)&lt;/span&gt;; beyond: %9 → &lt;b&gt;%10&lt;/b&gt; people.</translation>
     </message>
+    <message>
+        <source>Autre plan affiché : relancez la comparaison.</source>
+        <translation>Another plan is shown: run the comparison again.</translation>
+    </message>
 </context>
 <context>
     <name>maillage::gui::LayerPanel</name>
@@ -1098,18 +1102,13 @@ line %1: %2</translation>
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="930"/>
-        <source>Maillage — réseau d&apos;accueil</source>
-        <translation>Maillage — accueil network</translation>
+        <source>Réseau d&apos;accueil</source>
+        <translation>Accueil network</translation>
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="935"/>
-        <source>%1[*] — plan « %2 » — Maillage</source>
-        <translation>%1[*] — plan “%2” — Maillage</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="937"/>
-        <source>%1[*] — Maillage</source>
-        <translation>%1[*] — Maillage</translation>
+        <source>%1 — plan « %2 »</source>
+        <translation>%1 — plan “%2”</translation>
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="945"/>
@@ -2667,6 +2666,10 @@ beyond</translation>
         <location filename="../../app/gui/suggestion_panel.cpp" line="414"/>
         <source>Ajoutés au plan « %1 ».</source>
         <translation>Added to plan “%1”.</translation>
+    </message>
+    <message>
+        <source>Autre plan affiché : les suggestions précédentes sont effacées.</source>
+        <translation>Another plan is shown: the previous suggestions are cleared.</translation>
     </message>
 </context>
 <context>
