@@ -18,6 +18,8 @@
 #include "render/view_transform.h"
 #include "point_commands.h"
 #include "project.h"
+#include "network/snapping.h"
+#include "coverage/network_engine.h"
 #include "planning_controller.h"
 #include "scenario_panel.h"
 #include "store/store.h"
@@ -26,6 +28,7 @@
 #include "support/test_data.h"
 
 #include <QApplication>
+#include <QStatusBar>
 #include <QProcessEnvironment>
 #include <QAction>
 #include <QTimer>
@@ -743,6 +746,38 @@ TEST_CASE("maillage-gui --help and --version answer without a display")
         const QString printed = QString::fromUtf8(process.readAllStandardOutput());
         CHECK(printed.contains(QString::fromLatin1(option) == QLatin1String("--help") ? QStringLiteral("--demo") : QStringLiteral("maillage")));
     }
+}
+
+TEST_CASE("a France services placed too far from any road is said to be left out in the statistics")
+{
+    DemoWindow demo;
+    const double before = demo.beyond();
+    const int leftOutBefore = demo.coverage().result().unjoinedPoints;  // points of neighbouring départements off the network
+    // A place of the 04 beyond the snap limit, found around the gap west of Villars-Colmars.
+    const GraphTravelEngine& engine = *demo.project().data().engine;
+    std::optional<XY> gap;
+    const XY around = toLambert93(LonLat{6.542, 44.186});
+    for (int step = 0; step < 400 && !gap; ++step) {
+        const XY candidate{around.x + 1000.0 * (step % 20 - 10), around.y + 1000.0 * (step / 20 - 10)};
+        if (demo.project().territory().communeAt(candidate) && !engine.snapper().snap(candidate, engine.snapOptions()).ok())
+            gap = candidate;
+    }
+    REQUIRE(gap);
+    demo.zoomAround(*gap, 4000);
+    auto* kind = demo.window.findChild<QComboBox*>(QStringLiteral("newPointKind"));
+    REQUIRE(kind);
+    kind->setCurrentIndex(kind->findData(QStringLiteral("france_services")));
+    demo.canvas().setTool(MapCanvas::Tool::AddPoint);
+    QTest::mouseClick(&demo.canvas(), Qt::LeftButton, Qt::NoModifier, demo.screen(*gap));
+    demo.settle();
+    // Said at once (a question offering the nearest road when the window is interactive).
+    CHECK(demo.window.statusBar()->currentMessage().contains(QStringLiteral("route la plus proche")));
+    CHECK(demo.coverage().result().unjoinedPoints == leftOutBefore + 1);
+    CHECK(demo.beyond() == Approx(before));
+    const QString summary = demo.window.statistics()->summaryText();
+    INFO(summary.toStdString());
+    CHECK(summary.contains(QStringLiteral("%1 point(s) laissé(s) de côté").arg(leftOutBefore + 1)));
+    CHECK(summary.contains(QStringLiteral("trop loin de toute route")));
 }
 
 TEST_CASE("live drag rate through the window", "[.][benchmark]")

@@ -21,6 +21,7 @@
 #include "new_project_dialog.h"
 #include "pdf_export_dialog.h"
 #include "point_commands.h"
+#include "network/snapping.h"
 #include "planning_controller.h"
 #include "point_form.h"
 #include "points_model.h"
@@ -43,6 +44,8 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <limits>
+#include <QPushButton>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -1109,9 +1112,39 @@ bool MainWindow::exportCoverage(const QString& path)
 // ---------------------------------------------------------------------------------------
 // Editing
 
+std::optional<MainWindow::FarFromRoad> MainWindow::farFromRoad(XY position) const
+{
+    if (!project_ || !project_->data().engine) return std::nullopt;
+    const GraphTravelEngine& engine = *project_->data().engine;
+    const double limit = engine.snapOptions().maxSnapMetres;
+    if (engine.snapper().snap(position, engine.snapOptions()).ok()) return std::nullopt;
+    SnapOptions anyDistance = engine.snapOptions();
+    anyDistance.maxSnapMetres = std::numeric_limits<double>::infinity();
+    const Snap nearest = engine.snapper().snap(position, anyDistance);
+    if (!nearest.ok()) return std::nullopt;  // no road at all: nothing better to offer
+    return FarFromRoad{nearest.onRoad, nearest.offsetMetres, limit};
+}
+
 void MainWindow::addPointAt(XY position)
 {
     if (!project_) return;
+    // Beyond the snap limit a point joins no road and counts for nobody: said at once, with
+    // the nearest road offered.
+    if (const auto far = farFromRoad(position)) {
+        const QString message = tr("Ce point est à %1 km de la route la plus proche, au-delà de la limite de %2 km : "
+                                   "il ne sera pas pris en compte dans la couverture.")
+                                    .arg(QLocale().toString(far->metres / 1000.0, 'f', 1),
+                                         QLocale().toString(far->limitMetres / 1000.0, 'f', 0));
+        statusBar()->showMessage(message, 20000);
+        if (interactive_) {
+            QMessageBox box(QMessageBox::Warning, tr("Point loin de toute route"), message, QMessageBox::NoButton, this);
+            QPushButton* onRoad = box.addButton(tr("Placer sur la route la plus proche"), QMessageBox::AcceptRole);
+            box.addButton(tr("Garder ici (laissé de côté)"), QMessageBox::RejectRole);
+            box.setDefaultButton(onRoad);
+            box.exec();
+            if (box.clickedButton() == onRoad) position = far->onRoad;
+        }
+    }
     const QString kind = newPointKind_->currentData().toString();
     const KindInfo* info = findKind(kind);
     AccueilPoint point;

@@ -1245,6 +1245,22 @@ line %1: %2</translation>
         <source>OK</source>
         <translation>OK</translation>
     </message>
+    <message>
+        <source>Ce point est à %1 km de la route la plus proche, au-delà de la limite de %2 km : il ne sera pas pris en compte dans la couverture.</source>
+        <translation>This point is %1 km from the nearest road, beyond the %2 km limit: it will not count in the coverage.</translation>
+    </message>
+    <message>
+        <source>Point loin de toute route</source>
+        <translation>Point far from any road</translation>
+    </message>
+    <message>
+        <source>Placer sur la route la plus proche</source>
+        <translation>Place it on the nearest road</translation>
+    </message>
+    <message>
+        <source>Garder ici (laissé de côté)</source>
+        <translation>Keep it here (left out)</translation>
+    </message>
 </context>
 <context>
     <name>maillage::gui::NewProjectDialog</name>
@@ -2408,6 +2424,13 @@ beyond</translation>
         <location filename="../../app/gui/statistics_panel.cpp" line="239"/>
         <source>Département</source>
         <translation>Département</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n point(s) laissé(s) de côté&lt;/b&gt; : trop loin de toute route du réseau du projet pour y être relié(s) (hors de la zone du réseau, ou dans un vide routier : rapprochez-le(s) d&apos;une route).&lt;/span&gt;</source>
+        <translation>
+            <numerusform>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n point left out&lt;/b&gt;: too far from any road of the project's network to be joined to it (outside the network's area, or in a road gap: move it closer to a road).&lt;/span&gt;</numerusform>
+            <numerusform>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n points left out&lt;/b&gt;: too far from any road of the project's network to be joined to it (outside the network's area, or in a road gap: move them closer to a road).&lt;/span&gt;</numerusform>
+        </translation>
     </message>
 </context>
 <context>
