@@ -780,6 +780,29 @@ TEST_CASE("a France services placed too far from any road is said to be left out
     CHECK(summary.contains(QStringLiteral("trop loin de toute route")));
 }
 
+TEST_CASE("a plan that only closes roads is printed under its own name, not as the current situation")
+{
+    DemoWindow demo;
+    REQUIRE(demo.window.planning()->scenarios()->createPlan(QStringLiteral("hiver")));
+    REQUIRE(demo.window.planning()->applyClosurePreset(QStringLiteral("hiver-04")));
+    demo.settle();
+    PdfExportDialog dialog(demo.project(), demo.coverage(), *demo.window.layers(), &demo.window);
+    test::ScratchDir folder;
+    const QString pdf = folder.path(QStringLiteral("hiver.pdf"));
+    REQUIRE(dialog.exportTo(pdf));
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty()) {
+        WARN("poppler-utils not installed: the PDF's text is not checked");
+        return;
+    }
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    REQUIRE(text.waitForFinished(30'000));
+    const QString printed = QString::fromUtf8(text.readAllStandardOutput());
+    INFO(printed.left(400).toStdString());
+    CHECK(printed.contains(QStringLiteral("hiver")));
+    CHECK_FALSE(printed.contains(QStringLiteral("situation actuelle")));
+}
+
 TEST_CASE("live drag rate through the window", "[.][benchmark]")
 {
     DemoWindow demo;

@@ -58,8 +58,11 @@ render::PrintContent printContent(Project& project, const CoverageController& co
     content.coverage = &coverage.result();
     const bool planned = std::any_of(content.points.begin(), content.points.end(),
                                      [](const AccueilPoint& p) { return p.status == PointStatus::Planned; });
-    content.scenario = planned ? QCoreApplication::translate("maillage::gui::PdfExportDialog", "points projetés compris")
-                               : kBaselineScenario;
+    // The subtitle names what is shown: the plan (even one that only closes roads), else the
+    // baseline with or without the projected points.
+    content.scenario = project.planActive() ? project.activeScenario()
+                       : planned ? QCoreApplication::translate("maillage::gui::PdfExportDialog", "points projetés compris")
+                                 : kBaselineScenario;
     return content;
 }
 
