@@ -15,6 +15,7 @@
 #include "render/boundary_layers.h"
 #include "render/coverage_layers.h"
 #include "render/map_layer.h"
+#include "render/planning_layers.h"
 #include "render/view_transform.h"
 #include "point_commands.h"
 #include "project.h"
@@ -783,9 +784,23 @@ TEST_CASE("a France services placed too far from any road is said to be left out
 TEST_CASE("a plan that only closes roads is printed under its own name, not as the current situation")
 {
     DemoWindow demo;
+    // Pixels of the closed-road colour on the first page of what the dialog prints.
+    const auto closedPixels = [&demo] {
+        PdfExportDialog dialog(demo.project(), demo.coverage(), *demo.window.layers(), &demo.window);
+        REQUIRE(dialog.layout() != nullptr);
+        const QImage page = dialog.layout()->pageImage(0, 1.0).convertToFormat(QImage::Format_RGB32);
+        int count = 0;
+        for (int y = 0; y < page.height(); ++y)
+            for (int x = 0; x < page.width(); ++x)
+                count += channelDistance(page.pixel(x, y), render::ClosedRoadsLayer::kClosedColour) <= 12;
+        return count;
+    };
+    const int baselinePixels = closedPixels();
     REQUIRE(demo.window.planning()->scenarios()->createPlan(QStringLiteral("hiver")));
     REQUIRE(demo.window.planning()->applyClosurePreset(QStringLiteral("hiver-04")));
     demo.settle();
+    // Its closed roads are drawn, in the closed-road colour of the map.
+    CHECK(closedPixels() > baselinePixels + 30);
     PdfExportDialog dialog(demo.project(), demo.coverage(), *demo.window.layers(), &demo.window);
     test::ScratchDir folder;
     const QString pdf = folder.path(QStringLiteral("hiver.pdf"));

@@ -1,5 +1,7 @@
 #include "pdf_export_dialog.h"
 
+#include "render/planning_layers.h"
+
 #include "common/error.h"
 #include "coverage_controller.h"
 #include "project.h"
@@ -83,6 +85,9 @@ PdfExportDialog::PdfExportDialog(Project& project, const CoverageController& cov
 {
     setObjectName(QStringLiteral("pdfExportDialog"));
     setWindowTitle(tr("Exporter la carte en PDF"));
+    // The plan's closed roads, as the map draws them.
+    if (const auto* closed = qobject_cast<const render::ClosedRoadsLayer*>(layers.layer(QStringLiteral("closedRoads"))))
+        content_.closedRoads = closed->closedRoads();
     try {
         content_.credits = render::creditText(loadProjectSources(project.store()),
                                               render::printedPoints(content_.points, {}, coverageLevel_));
