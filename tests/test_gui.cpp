@@ -802,6 +802,8 @@ TEST_CASE("a plan that only closes roads is printed under its own name, not as t
     // Its closed roads are drawn, in the closed-road colour of the map.
     CHECK(closedPixels() > baselinePixels + 30);
     PdfExportDialog dialog(demo.project(), demo.coverage(), *demo.window.layers(), &demo.window);
+    if (const QByteArray shots = qgetenv("MAILLAGE_SCREENSHOTS"); !shots.isEmpty() && dialog.layout())
+        dialog.layout()->pageImage(0, 1.0).save(QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("pdf-plan-hiver.png")));
     test::ScratchDir folder;
     const QString pdf = folder.path(QStringLiteral("hiver.pdf"));
     REQUIRE(dialog.exportTo(pdf));
