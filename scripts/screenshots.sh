@@ -22,7 +22,9 @@ mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 
 shot() {
   local name="$1"; shift
-  rm -rf "$XDG_CONFIG_HOME"   # each shot starts from the first-start layout and settings
+  # Each shot starts from the first-start layout and settings, and a demo built afresh (an
+  # existing demo is opened as it is, with the plans of the shots before).
+  rm -rf "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
   "$APP" --demo --size 1600x1000 --screenshot "$OUT/$name.png" "$@" 2>&1 | grep -v propagateSizeHints || true
 }
 shot main-fr                        # the demo as a planner first sees it

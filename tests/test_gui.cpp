@@ -16,14 +16,27 @@
 #include "render/boundary_layers.h"
 #include "render/coverage_layers.h"
 #include "render/map_layer.h"
+#include "render/planning_layers.h"
 #include "render/view_transform.h"
 #include "point_commands.h"
 #include "project.h"
+#include "network/snapping.h"
+#include "coverage/network_engine.h"
+#include "planning_controller.h"
+#include "scenario_panel.h"
+#include "store/store.h"
 #include "project_loading.h"
 #include "statistics_panel.h"
 #include "support/test_data.h"
 
 #include <QApplication>
+#include <QStatusBar>
+#include <QProcessEnvironment>
+#include <QAction>
+#include <QTimer>
+#include <QSpinBox>
+#include <QFileInfo>
+#include <QFileDialog>
 #include <QComboBox>
 #include <QLabel>
 #include <QSlider>
@@ -634,6 +647,178 @@ TEST_CASE("Export to PDF previews the map as the window shows it and writes the 
     CHECK(file.read(5) == QByteArray("%PDF-"));
     CHECK_FALSE(dialog.exportTo(QStringLiteral("/nonexistent/folder/atlas.pdf")));
     CHECK(dialog.lastError().contains(QStringLiteral("/nonexistent/folder/atlas.pdf")));
+}
+
+TEST_CASE("opening the demo again opens it as it is — its plans are kept — and lists it in the recent projects")
+{
+    test::ScratchDir folder;
+    const QString demoPath = folder.path(QStringLiteral("demo-04.gpkg"));
+    REQUIRE(QFile::copy(demoTemplate(), demoPath));
+    MainWindow window;
+    window.setInteractive(false);
+    window.openDemo(demoPath);
+    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+    REQUIRE(window.project() != nullptr);
+    REQUIRE(window.planning()->scenarios()->createPlan(QStringLiteral("à garder")));
+
+    window.openDemo(demoPath);
+    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+    INFO(window.lastError().toStdString());
+    REQUIRE(window.project() != nullptr);
+    CHECK(window.project()->scenarioExists(QStringLiteral("à garder")));
+    CHECK(QSettings().value(QStringLiteral("projects/recent")).toStringList().contains(QFileInfo(demoPath).absoluteFilePath()));
+}
+
+TEST_CASE("choosing a file that is not a project in Open keeps the project open")
+{
+    DemoWindow demo;
+    const QString openPath = demo.project().path();
+    const QString csv = demo.folder.path(QStringLiteral("mairies.csv"));
+    QFile file(csv);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("nom;x;y\nMairie;6.2;44.1\n");
+    file.close();
+    auto* open = demo.window.findChild<QAction*>(QStringLiteral("openProjectAction"));
+    REQUIRE(open);
+    // The file dialog is answered as a user would: the CSV chosen, then Open.
+    QTimer chooser;
+    QObject::connect(&chooser, &QTimer::timeout, [&] {
+        if (auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget())) {
+            dialog->selectFile(csv);
+            QMetaObject::invokeMethod(dialog, "accept", Qt::QueuedConnection);
+            chooser.stop();
+        }
+    });
+    chooser.start(50);
+    QSignalSpy failed(&demo.window, &MainWindow::loadFailed);
+    open->trigger();
+    chooser.stop();
+    REQUIRE(QTest::qWaitFor([&] { return !demo.window.isBusy(); }, kLoadTimeoutMs));
+    CHECK(failed.count() == 1);
+    CHECK(demo.window.lastError().contains("mairies.csv"));
+    REQUIRE(demo.window.project() != nullptr);
+    CHECK(demo.window.project()->path() == openPath);
+}
+
+TEST_CASE("every edit is saved when made: the title never claims unsaved changes and does not repeat the name of the application")
+{
+    DemoWindow demo;
+    REQUIRE(demo.window.addPointAtTownHall(QStringLiteral("Seyne")));
+    CHECK_FALSE(demo.window.isWindowModified());
+    CHECK_FALSE(demo.window.windowTitle().contains(QStringLiteral("[*]")));
+    // The platform adds the application's name after the title.
+    CHECK_FALSE(demo.window.windowTitle().contains(QStringLiteral("Maillage")));
+    CHECK(demo.window.windowTitle().contains(QStringLiteral("04.gpkg")));
+    // The edit is already in the file: a project opened from it has the point.
+    const Store reopened = Store::open(demo.project().path());
+    CHECK(reopened.points().size() == demo.project().points().size());
+}
+
+TEST_CASE("Ctrl+Z undoes the last edit while the threshold box has the focus")
+{
+    DemoWindow demo;
+    const std::size_t before = demo.project().points().size();
+    REQUIRE(demo.window.addPointAtTownHall(QStringLiteral("Seyne")));
+    REQUIRE(demo.project().points().size() == before + 1);
+    auto* threshold = demo.window.findChild<QSpinBox*>(QStringLiteral("thresholdBox"));
+    REQUIRE(threshold);
+    demo.window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&demo.window));
+    threshold->setFocus();
+    REQUIRE(QTest::qWaitFor([&] { return threshold->hasFocus(); }, 2000));
+    const int thresholdBefore = threshold->value();
+    QTest::keyClick(threshold, Qt::Key_Z, Qt::ControlModifier);
+    CHECK(demo.project().points().size() == before);
+    CHECK(threshold->value() == thresholdBefore);
+}
+
+TEST_CASE("maillage-gui --help and --version answer without a display")
+{
+    const QString gui = QStringLiteral(MAILLAGE_GUI_PATH);
+    for (const char* option : {"--help", "--version"}) {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}) environment.remove(QString::fromLatin1(name));
+        process.setProcessEnvironment(environment);
+        process.start(gui, {QString::fromLatin1(option)});
+        REQUIRE(process.waitForFinished(30'000));
+        INFO(option << ": " << process.readAllStandardError().toStdString());
+        CHECK(process.exitStatus() == QProcess::NormalExit);
+        CHECK(process.exitCode() == 0);
+        const QString printed = QString::fromUtf8(process.readAllStandardOutput());
+        CHECK(printed.contains(QString::fromLatin1(option) == QLatin1String("--help") ? QStringLiteral("--demo") : QStringLiteral("maillage")));
+    }
+}
+
+TEST_CASE("a France services placed too far from any road is said to be left out in the statistics")
+{
+    DemoWindow demo;
+    const double before = demo.beyond();
+    const int leftOutBefore = demo.coverage().result().unjoinedPoints;  // points of neighbouring départements off the network
+    // A place of the 04 beyond the snap limit, found around the gap west of Villars-Colmars.
+    const GraphTravelEngine& engine = *demo.project().data().engine;
+    std::optional<XY> gap;
+    const XY around = toLambert93(LonLat{6.542, 44.186});
+    for (int step = 0; step < 400 && !gap; ++step) {
+        const XY candidate{around.x + 1000.0 * (step % 20 - 10), around.y + 1000.0 * (step / 20 - 10)};
+        if (demo.project().territory().communeAt(candidate) && !engine.snapper().snap(candidate, engine.snapOptions()).ok())
+            gap = candidate;
+    }
+    REQUIRE(gap);
+    demo.zoomAround(*gap, 4000);
+    auto* kind = demo.window.findChild<QComboBox*>(QStringLiteral("newPointKind"));
+    REQUIRE(kind);
+    kind->setCurrentIndex(kind->findData(QStringLiteral("france_services")));
+    demo.canvas().setTool(MapCanvas::Tool::AddPoint);
+    QTest::mouseClick(&demo.canvas(), Qt::LeftButton, Qt::NoModifier, demo.screen(*gap));
+    demo.settle();
+    // Said at once (a question offering the nearest road when the window is interactive).
+    CHECK(demo.window.statusBar()->currentMessage().contains(QStringLiteral("route la plus proche")));
+    CHECK(demo.coverage().result().unjoinedPoints == leftOutBefore + 1);
+    CHECK(demo.beyond() == Approx(before));
+    const QString summary = demo.window.statistics()->summaryText();
+    INFO(summary.toStdString());
+    CHECK(summary.contains(QStringLiteral("%1 point(s) laissé(s) de côté").arg(leftOutBefore + 1)));
+    CHECK(summary.contains(QStringLiteral("trop loin de toute route")));
+}
+
+TEST_CASE("a plan that only closes roads is printed under its own name, not as the current situation")
+{
+    DemoWindow demo;
+    // Pixels of the closed-road colour on the first page of what the dialog prints.
+    const auto closedPixels = [&demo] {
+        PdfExportDialog dialog(demo.project(), demo.coverage(), *demo.window.layers(), &demo.window);
+        REQUIRE(dialog.layout() != nullptr);
+        const QImage page = dialog.layout()->pageImage(0, 1.0).convertToFormat(QImage::Format_RGB32);
+        int count = 0;
+        for (int y = 0; y < page.height(); ++y)
+            for (int x = 0; x < page.width(); ++x)
+                count += channelDistance(page.pixel(x, y), render::ClosedRoadsLayer::kClosedColour) <= 12;
+        return count;
+    };
+    const int baselinePixels = closedPixels();
+    REQUIRE(demo.window.planning()->scenarios()->createPlan(QStringLiteral("hiver")));
+    REQUIRE(demo.window.planning()->applyClosurePreset(QStringLiteral("hiver-04")));
+    demo.settle();
+    // Its closed roads are drawn, in the closed-road colour of the map.
+    CHECK(closedPixels() > baselinePixels + 30);
+    PdfExportDialog dialog(demo.project(), demo.coverage(), *demo.window.layers(), &demo.window);
+    if (const QByteArray shots = qgetenv("MAILLAGE_SCREENSHOTS"); !shots.isEmpty() && dialog.layout())
+        dialog.layout()->pageImage(0, 1.0).save(QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("pdf-plan-hiver.png")));
+    test::ScratchDir folder;
+    const QString pdf = folder.path(QStringLiteral("hiver.pdf"));
+    REQUIRE(dialog.exportTo(pdf));
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty()) {
+        WARN("poppler-utils not installed: the PDF's text is not checked");
+        return;
+    }
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    REQUIRE(text.waitForFinished(30'000));
+    const QString printed = QString::fromUtf8(text.readAllStandardOutput());
+    INFO(printed.left(400).toStdString());
+    CHECK(printed.contains(QStringLiteral("hiver")));
+    CHECK_FALSE(printed.contains(QStringLiteral("situation actuelle")));
 }
 
 TEST_CASE("live drag rate through the window", "[.][benchmark]")

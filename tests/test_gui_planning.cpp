@@ -27,6 +27,7 @@
 #include <QMouseEvent>
 #include <QFile>
 #include <QSettings>
+#include <QAction>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
@@ -390,7 +391,7 @@ TEST_CASE("the best 3 new sites suggested on the 04, added to a new plan, lower 
     panel.waitForResult();
     INFO(panel.lastError().toStdString());
     REQUIRE(panel.result());
-    const SiteSuggestions& result = *panel.result();
+    const SiteSuggestions result = *panel.result();  // a copy: the panel clears its own when the plan changes
     REQUIRE(result.sites.size() == 3);
     CHECK(result.options.level == 2);
     CHECK(result.options.thresholdMinutes == 20.0);
@@ -421,8 +422,16 @@ TEST_CASE("the best 3 new sites suggested on the 04, added to a new plan, lower 
     CHECK(demo.project().activeScenario() == kBaselineScenario);
     CHECK(demo.beyond() == Approx(baseline));
 
-    // Only the sites checked are added, to the plan shown.
+    // Only the sites checked are added, to the plan shown. Showing the new plan cleared the
+    // baseline's suggestions (they belong to the scenario shown when they were made): they are
+    // asked again in the plan, a copy of the baseline, so they are the same sites.
     REQUIRE(demo.scenarios().createPlan(QStringLiteral("deux sites")));
+    CHECK(panel.result() == nullptr);
+    REQUIRE(panel.run());
+    panel.waitForResult();
+    REQUIRE(panel.result());
+    REQUIRE(panel.result()->sites.size() == 3);
+    CHECK(panel.result()->sites[0].marginalGain == Approx(result.sites[0].marginalGain));
     panel.setChosen(2, false);
     CHECK(panel.addChosenToPlan() == "deux sites");
     demo.settle();
@@ -585,4 +594,43 @@ int main(int argc, char* argv[])
     GDALAllRegister();
     CPLSetErrorHandler(CPLQuietErrorHandler);
     return Catch::Session().run(argc, argv);
+}
+
+TEST_CASE("showing another plan clears the suggestions and the comparison made for the plan shown before")
+{
+    DemoWindow demo;
+    REQUIRE(demo.scenarios().createPlan(QStringLiteral("hiver")));
+    REQUIRE(demo.planning().applyClosurePreset(QStringLiteral("hiver-04")));
+    demo.settle();
+
+    SuggestionPanel& suggestions = *demo.planning().suggestions();
+    suggestions.setCount(2);
+    REQUIRE(suggestions.run());
+    suggestions.waitForResult();
+    REQUIRE(suggestions.result());
+    CHECK(suggestions.resultScenario() == "hiver");
+
+    ComparisonPanel& comparison = *demo.planning().comparison();
+    REQUIRE(comparison.setScenarios(kBaselineScenario, QStringLiteral("hiver")));
+    REQUIRE(comparison.run());
+    comparison.waitForResult();
+    REQUIRE(comparison.comparison());
+    CHECK(comparison.summaryText().contains("hiver"));
+
+    REQUIRE(demo.scenarios().activate(kBaselineScenario));
+    CHECK(suggestions.result() == nullptr);
+    CHECK(comparison.comparison() == nullptr);
+    CHECK_FALSE(comparison.summaryText().contains("hiver"));
+}
+
+TEST_CASE("the Plans menu offers to rename or delete a plan only while a plan is shown")
+{
+    DemoWindow demo;
+    auto* deleteAction = demo.window.findChild<QAction*>(QStringLiteral("deletePlanAction"));
+    REQUIRE(deleteAction);
+    CHECK_FALSE(deleteAction->isEnabled());
+    REQUIRE(demo.scenarios().createPlan(QStringLiteral("essai")));
+    CHECK(deleteAction->isEnabled());
+    REQUIRE(demo.scenarios().activate(kBaselineScenario));
+    CHECK_FALSE(deleteAction->isEnabled());
 }

@@ -100,6 +100,7 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
             comparison_ = outcome.comparison;
             status_->clear();
         }
+        if (project_ && project_->activeScenario() != shownWhenRun_) comparison_.reset();
         showResult();
         Q_EMIT finished();
     });
@@ -119,8 +120,17 @@ void ComparisonPanel::setProject(Project* project, CoverageController* coverage)
     if (project_) {
         connect(project_, &Project::plansChanged, this, &ComparisonPanel::refreshScenarios);
         connect(project_, &Project::scenarioChanged, this, &ComparisonPanel::refreshScenarios);
+        connect(project_, &Project::scenarioChanged, this, &ComparisonPanel::dropStaleResult);
     }
     refreshScenarios();
+    showResult();
+}
+
+void ComparisonPanel::dropStaleResult()
+{
+    if (!comparison_) return;
+    comparison_.reset();
+    status_->setText(tr("Autre plan affiché : relancez la comparaison."));
     showResult();
 }
 
@@ -204,6 +214,7 @@ bool ComparisonPanel::run()
     std::shared_ptr<const CoverageContext> base = coverage_->baselineContext();
     const QString labelA = scenarioLabel(viewA.name), labelB = scenarioLabel(viewB.name);
     running_ = true;
+    shownWhenRun_ = project_->activeScenario();
     run_->setEnabled(false);
     status_->setText(tr("Calcul en cours…"));
     watcher_->setFuture(QtConcurrent::run([=] {

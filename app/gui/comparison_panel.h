@@ -61,6 +61,8 @@ Q_SIGNALS:
     void finished();
 
 private:
+    // The comparison (table, text, zones) was made while another plan was shown: cleared.
+    void dropStaleResult();
     void refreshScenarios();
     void showResult();
     bool fail(const QString& message);
@@ -78,6 +80,7 @@ private:
     std::shared_ptr<const ScenarioComparison> comparison_;
     QString lastError_;
     bool running_ = false;
+    QString shownWhenRun_;  // the scenario shown when the comparison was asked
 };
 
 }  // namespace maillage::gui

@@ -101,56 +101,101 @@ void runPlanningSteps(MainWindow& window, const PlanningSteps& steps)
     }
 }
 
+// The command line, read before the QApplication exists: --help and --version need no display.
+struct CommandLine {
+    QCommandLineParser parser;
+    const QCommandLineOption demo{QStringLiteral("demo"), QStringLiteral("Open the Alpes-de-Haute-Provence (04) demo.")};
+    const QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                        QStringLiteral("Save a PNG of the window once the project is shown, then quit."),
+                                        QStringLiteral("file")};
+    const QCommandLineOption size{QStringLiteral("size"), QStringLiteral("Window size, e.g. 1600x1000."),
+                                  QStringLiteral("WxH")};
+    const QCommandLineOption language{QStringLiteral("lang"), QStringLiteral("Interface language: fr or en."),
+                                      QStringLiteral("code")};
+    const QCommandLineOption identify{QStringLiteral("identify"),
+                                      QStringLiteral("Once open, zoom to a commune (name or INSEE code) and show its access times."),
+                                      QStringLiteral("commune")};
+    const QCommandLineOption level{QStringLiteral("level"), QStringLiteral("Level whose coverage is shown: 1, 2 or 3."),
+                                   QStringLiteral("level")};
+    const QCommandLineOption addPoint{QStringLiteral("add-point"),
+                                      QStringLiteral("Once open, add a planned France services at a commune's town hall."),
+                                      QStringLiteral("commune")};
+    const QCommandLineOption plan{QStringLiteral("plan"),
+                                  QStringLiteral("Once open, show this plan (created, empty, when missing)."), QStringLiteral("name")};
+    const QCommandLineOption closePreset{QStringLiteral("close-preset"),
+                                         QStringLiteral("Close the roads of a built-in preset (e.g. hiver-04) in the plan shown."),
+                                         QStringLiteral("preset")};
+    const QCommandLineOption suggest{QStringLiteral("suggest"), QStringLiteral("Suggest k new second-level sites and show them."),
+                                     QStringLiteral("k")};
+    const QCommandLineOption addSuggestions{QStringLiteral("add-suggestions"),
+                                            QStringLiteral("Add the suggested sites to the plan shown (a new plan from the baseline).")};
+    const QCommandLineOption compare{QStringLiteral("compare"),
+                                     QStringLiteral("Compare the baseline with the plan shown (table and difference layer).")};
+    const QCommandLineOption dock{QStringLiteral("dock"), QStringLiteral("Show a dock: scenarios, suggestions or comparison."),
+                                  QStringLiteral("name")};
+
+    CommandLine()
+    {
+        parser.setApplicationDescription(QStringLiteral("Maillage: plan the réseau d'accueil of a département."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project file to open (.gpkg)."));
+        parser.addOptions({demo, screenshot, size, language, identify, level, addPoint, plan, closePreset, suggest,
+                           addSuggestions, compare, dock});
+    }
+};
+
+void setApplicationIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Maillage"));
+    QCoreApplication::setApplicationName(QStringLiteral("maillage"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MAILLAGE_VERSION));
+}
+
+bool asksOnlyForInformation(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version" || arg == "-?")
+            return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 int main(int argc, char* argv[])
 {
+    if (asksOnlyForInformation(argc, argv)) {
+        QCoreApplication core(argc, argv);
+        setApplicationIdentity();
+        CommandLine commandLine;
+        commandLine.parser.process(core);  // prints and exits
+        return 0;
+    }
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Maillage"));
-    QApplication::setApplicationName(QStringLiteral("maillage"));
+    setApplicationIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Maillage"));
-    QApplication::setApplicationVersion(QStringLiteral(MAILLAGE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("fr.maillage.Maillage"));
     maillage::registerGdal();
     // GDAL's messages would only duplicate ours; errors reach the user through maillage::Error.
     CPLSetErrorHandler(CPLQuietErrorHandler);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Maillage: plan the réseau d'accueil of a département."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project file to open (.gpkg)."));
-    const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Open the Alpes-de-Haute-Provence (04) demo."));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Save a PNG of the window once the project is shown, then quit."),
-                                        QStringLiteral("file"));
-    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1600x1000."),
-                                  QStringLiteral("WxH"));
-    const QCommandLineOption language(QStringLiteral("lang"), QStringLiteral("Interface language: fr or en."),
-                                      QStringLiteral("code"));
-    const QCommandLineOption identify(QStringLiteral("identify"),
-                                      QStringLiteral("Once open, zoom to a commune (name or INSEE code) and show its access times."),
-                                      QStringLiteral("commune"));
-    const QCommandLineOption level(QStringLiteral("level"), QStringLiteral("Level whose coverage is shown: 1, 2 or 3."),
-                                   QStringLiteral("level"));
-    const QCommandLineOption addPoint(QStringLiteral("add-point"),
-                                      QStringLiteral("Once open, add a planned France services at a commune's town hall."),
-                                      QStringLiteral("commune"));
-    const QCommandLineOption plan(QStringLiteral("plan"),
-                                  QStringLiteral("Once open, show this plan (created, empty, when missing)."), QStringLiteral("name"));
-    const QCommandLineOption closePreset(QStringLiteral("close-preset"),
-                                         QStringLiteral("Close the roads of a built-in preset (e.g. hiver-04) in the plan shown."),
-                                         QStringLiteral("preset"));
-    const QCommandLineOption suggest(QStringLiteral("suggest"), QStringLiteral("Suggest k new second-level sites and show them."),
-                                     QStringLiteral("k"));
-    const QCommandLineOption addSuggestions(QStringLiteral("add-suggestions"),
-                                            QStringLiteral("Add the suggested sites to the plan shown (a new plan from the baseline)."));
-    const QCommandLineOption compare(QStringLiteral("compare"),
-                                     QStringLiteral("Compare the baseline with the plan shown (table and difference layer)."));
-    const QCommandLineOption dock(QStringLiteral("dock"), QStringLiteral("Show a dock: scenarios, suggestions or comparison."),
-                                  QStringLiteral("name"));
-    parser.addOptions({demo, screenshot, size, language, identify, level, addPoint, plan, closePreset, suggest, addSuggestions,
-                       compare, dock});
+    CommandLine commandLine;
+    QCommandLineParser& parser = commandLine.parser;
+    const QCommandLineOption& demo = commandLine.demo;
+    const QCommandLineOption& screenshot = commandLine.screenshot;
+    const QCommandLineOption& size = commandLine.size;
+    const QCommandLineOption& language = commandLine.language;
+    const QCommandLineOption& identify = commandLine.identify;
+    const QCommandLineOption& level = commandLine.level;
+    const QCommandLineOption& addPoint = commandLine.addPoint;
+    const QCommandLineOption& plan = commandLine.plan;
+    const QCommandLineOption& closePreset = commandLine.closePreset;
+    const QCommandLineOption& suggest = commandLine.suggest;
+    const QCommandLineOption& addSuggestions = commandLine.addSuggestions;
+    const QCommandLineOption& compare = commandLine.compare;
+    const QCommandLineOption& dock = commandLine.dock;
     parser.process(app);
 
     installTranslation(app, parser.isSet(language) ? parser.value(language)

@@ -21,6 +21,7 @@
 #include "new_project_dialog.h"
 #include "pdf_export_dialog.h"
 #include "point_commands.h"
+#include "network/snapping.h"
 #include "planning_controller.h"
 #include "point_form.h"
 #include "points_model.h"
@@ -43,6 +44,8 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <limits>
+#include <QPushButton>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -55,6 +58,7 @@
 #include <QThread>
 #include <QToolBar>
 #include <QToolButton>
+#include <QKeyEvent>
 #include <QUndoGroup>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -141,7 +145,6 @@ MainWindow::MainWindow(QWidget* parent)
         if (!(modifiers & Qt::ControlModifier)) project_->setSelection({});
         identifyAt(position);
     });
-    connect(undoGroup_, &QUndoGroup::cleanChanged, this, &MainWindow::updateTitle);
 
     readSettings();
     updateActions();
@@ -168,6 +171,7 @@ void MainWindow::createActions()
 
     openAction_ = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Ouvrir…"), this);
     openAction_->setShortcut(QKeySequence::Open);
+    openAction_->setObjectName(QStringLiteral("openProjectAction"));
     connect(openAction_, &QAction::triggered, this, &MainWindow::chooseAndOpenProject);
 
     demoAction_ = new QAction(icon(QStringLiteral("demo")), tr("Ouvrir la &démo 04"), this);
@@ -384,6 +388,8 @@ void MainWindow::createToolBars()
     thresholdBox_->setObjectName(QStringLiteral("thresholdBox"));
     thresholdBox_->setRange(1, 120);
     thresholdBox_->setSuffix(tr(" min"));
+    // Its line edit would take Ctrl+Z for its own text: the project's undo is meant.
+    thresholdBox_->installEventFilter(this);
     thresholdBox_->setToolTip(tr("Seuil de temps d'accès (20 min dans le schéma départemental)"));
     thresholdSlider_ = new QSlider(Qt::Horizontal);
     thresholdSlider_->setRange(5, 60);
@@ -659,6 +665,22 @@ void MainWindow::rebuildRecentMenu()
     recentMenu_->setEnabled(!recent.isEmpty());
 }
 
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == thresholdBox_ && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->matches(QKeySequence::Undo)) {
+            undoAction_->trigger();
+            return true;
+        }
+        if (key->matches(QKeySequence::Redo)) {
+            redoAction_->trigger();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     writeSettings();
@@ -774,12 +796,18 @@ void MainWindow::openProject(const QString& path)
 void MainWindow::openDemo(const QString& requestedPath)
 {
     const QString path = requestedPath.isEmpty() ? defaultDemoPath() : requestedPath;
+    // A demo already made holds the user's plans: it is opened as it is, never rebuilt.
+    if (QFileInfo::exists(path)) {
+        openProject(path);
+        return;
+    }
     const QString dataFolder = sharedDataFolder();
-    closeProject();  // the demo file is rewritten: it must not be open
+    closeProject();
     startJob(tr("Préparation de la démo 04…"),
              [path, dataFolder](LoadProgress& progress) { return createDemoProject(path, dataFolder, progress); },
              [this, path](std::shared_ptr<ProjectData> data) {
                  installProject(std::make_unique<Project>(Store::open(path), std::move(data)));
+                 addRecentProject(path);
              });
 }
 
@@ -927,14 +955,16 @@ void MainWindow::updateActions()
 void MainWindow::updateTitle()
 {
     if (!project_) {
-        setWindowTitle(tr("Maillage — réseau d'accueil"));
+        setWindowTitle(tr("Réseau d'accueil"));
         return;
     }
-    setWindowModified(!project_->undoStack()->isClean());
+    // Every edit is written to the project file when it is made (README.md, "Saving is
+    // automatic"): there is never anything unsaved to mark. The platform appends the
+    // application's name.
     if (project_->planActive())
-        setWindowTitle(tr("%1[*] — plan « %2 » — Maillage").arg(QFileInfo(project_->path()).fileName(), project_->activeScenario()));
+        setWindowTitle(tr("%1 — plan « %2 »").arg(QFileInfo(project_->path()).fileName(), project_->activeScenario()));
     else
-        setWindowTitle(tr("%1[*] — Maillage").arg(QFileInfo(project_->path()).fileName()));
+        setWindowTitle(QFileInfo(project_->path()).fileName());
 }
 
 void MainWindow::updateScale()
@@ -962,7 +992,8 @@ void MainWindow::chooseAndOpenProject()
                                                       QSettings().value(kLastFolderKey, QDir::homePath()).toString(),
                                                       projectFilter());
     if (path.isEmpty()) return;
-    closeProject();
+    // The current project stays open until the new one is read: a file that is not a project
+    // gives its message and leaves the window as it was.
     openProject(path);
 }
 
@@ -1081,9 +1112,39 @@ bool MainWindow::exportCoverage(const QString& path)
 // ---------------------------------------------------------------------------------------
 // Editing
 
+std::optional<MainWindow::FarFromRoad> MainWindow::farFromRoad(XY position) const
+{
+    if (!project_ || !project_->data().engine) return std::nullopt;
+    const GraphTravelEngine& engine = *project_->data().engine;
+    const double limit = engine.snapOptions().maxSnapMetres;
+    if (engine.snapper().snap(position, engine.snapOptions()).ok()) return std::nullopt;
+    SnapOptions anyDistance = engine.snapOptions();
+    anyDistance.maxSnapMetres = std::numeric_limits<double>::infinity();
+    const Snap nearest = engine.snapper().snap(position, anyDistance);
+    if (!nearest.ok()) return std::nullopt;  // no road at all: nothing better to offer
+    return FarFromRoad{nearest.onRoad, nearest.offsetMetres, limit};
+}
+
 void MainWindow::addPointAt(XY position)
 {
     if (!project_) return;
+    // Beyond the snap limit a point joins no road and counts for nobody: said at once, with
+    // the nearest road offered.
+    if (const auto far = farFromRoad(position)) {
+        const QString message = tr("Ce point est à %1 km de la route la plus proche, au-delà de la limite de %2 km : "
+                                   "il ne sera pas pris en compte dans la couverture.")
+                                    .arg(QLocale().toString(far->metres / 1000.0, 'f', 1),
+                                         QLocale().toString(far->limitMetres / 1000.0, 'f', 0));
+        statusBar()->showMessage(message, 20000);
+        if (interactive_) {
+            QMessageBox box(QMessageBox::Warning, tr("Point loin de toute route"), message, QMessageBox::NoButton, this);
+            QPushButton* onRoad = box.addButton(tr("Placer sur la route la plus proche"), QMessageBox::AcceptRole);
+            box.addButton(tr("Garder ici (laissé de côté)"), QMessageBox::RejectRole);
+            box.setDefaultButton(onRoad);
+            box.exec();
+            if (box.clickedButton() == onRoad) position = far->onRoad;
+        }
+    }
     const QString kind = newPointKind_->currentData().toString();
     const KindInfo* info = findKind(kind);
     AccueilPoint point;

@@ -3,6 +3,7 @@
 #include "coverage_controller.h"
 #include "project_loading.h"
 
+#include <optional>
 #include <QFutureWatcher>
 #include <QMainWindow>
 #include <QPointer>
@@ -95,6 +96,13 @@ public:
 
     // Adds a point of the current "new point" kind at a map position, as the add tool does.
     void addPointAt(XY position);
+    // A position beyond the snap limit: the nearest road's point and how far it is.
+    struct FarFromRoad {
+        XY onRoad;
+        double metres = 0.0;
+        double limitMetres = 0.0;
+    };
+    std::optional<FarFromRoad> farFromRoad(XY position) const;
 
 Q_SIGNALS:
     void projectOpened();
@@ -102,6 +110,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     using Job = std::function<std::shared_ptr<ProjectData>(LoadProgress&)>;

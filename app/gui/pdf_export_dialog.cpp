@@ -1,5 +1,7 @@
 #include "pdf_export_dialog.h"
 
+#include "render/planning_layers.h"
+
 #include "common/error.h"
 #include "coverage_controller.h"
 #include "project.h"
@@ -58,8 +60,11 @@ render::PrintContent printContent(Project& project, const CoverageController& co
     content.coverage = &coverage.result();
     const bool planned = std::any_of(content.points.begin(), content.points.end(),
                                      [](const AccueilPoint& p) { return p.status == PointStatus::Planned; });
-    content.scenario = planned ? QCoreApplication::translate("maillage::gui::PdfExportDialog", "points projetés compris")
-                               : kBaselineScenario;
+    // The subtitle names what is shown: the plan (even one that only closes roads), else the
+    // baseline with or without the projected points.
+    content.scenario = project.planActive() ? project.activeScenario()
+                       : planned ? QCoreApplication::translate("maillage::gui::PdfExportDialog", "points projetés compris")
+                                 : kBaselineScenario;
     return content;
 }
 
@@ -80,6 +85,9 @@ PdfExportDialog::PdfExportDialog(Project& project, const CoverageController& cov
 {
     setObjectName(QStringLiteral("pdfExportDialog"));
     setWindowTitle(tr("Exporter la carte en PDF"));
+    // The plan's closed roads, as the map draws them.
+    if (const auto* closed = qobject_cast<const render::ClosedRoadsLayer*>(layers.layer(QStringLiteral("closedRoads"))))
+        content_.closedRoads = closed->closedRoads();
     try {
         content_.credits = render::creditText(loadProjectSources(project.store()),
                                               render::printedPoints(content_.points, {}, coverageLevel_));

@@ -126,8 +126,9 @@ void PlanningController::createMenu()
     menu_->setObjectName(QStringLiteral("plansMenu"));
     menu_->addAction(tr("&Nouveau plan…"), scenarioPanel_, &ScenarioPanel::newPlanAsked);
     menu_->addAction(tr("&Copier le scénario…"), scenarioPanel_, &ScenarioPanel::copyAsked);
-    menu_->addAction(tr("&Renommer le plan…"), scenarioPanel_, &ScenarioPanel::renameAsked);
-    menu_->addAction(tr("&Supprimer le plan…"), scenarioPanel_, &ScenarioPanel::deleteAsked);
+    renamePlanAction_ = menu_->addAction(tr("&Renommer le plan…"), scenarioPanel_, &ScenarioPanel::renameAsked);
+    deletePlanAction_ = menu_->addAction(tr("&Supprimer le plan…"), scenarioPanel_, &ScenarioPanel::deleteAsked);
+    deletePlanAction_->setObjectName(QStringLiteral("deletePlanAction"));
     menu_->addSeparator();
     closeRoadsAction_ = menu_->addAction(tr("&Fermer des routes…"), this, &PlanningController::openClosureDialog);
     menu_->addAction(roadTool_);
@@ -208,6 +209,9 @@ void PlanningController::setInteractive(bool interactive)
 void PlanningController::updateActions()
 {
     const bool plan = project_ && project_->planActive();
+    // The baseline cannot be renamed or deleted: only a plan shown can.
+    renamePlanAction_->setEnabled(plan);
+    deletePlanAction_->setEnabled(plan);
     closeRoadsAction_->setEnabled(plan);
     roadTool_->setEnabled(plan && coverage_ && coverage_->isAvailable());
     raiseAction_->setEnabled(plan && !project_->selection().isEmpty());

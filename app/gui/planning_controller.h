@@ -101,6 +101,8 @@ private:
     QDockWidget* comparisonDock_ = nullptr;
     QMenu* menu_ = nullptr;
     QAction* roadTool_ = nullptr;
+    QAction* renamePlanAction_ = nullptr;
+    QAction* deletePlanAction_ = nullptr;
     QAction* closeRoadsAction_ = nullptr;
     QAction* raiseAction_ = nullptr;
     QLabel* scenarioLabel_ = nullptr;

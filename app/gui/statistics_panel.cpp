@@ -202,6 +202,13 @@ void StatisticsPanel::refresh()
                               .arg(coverage_->includePlanned() ? tr(" (projets compris)") : QString())
                               .arg(QLocale().toString(coverage_->lastMilliseconds(), 'f', 0))
                               .arg(render::populationMethodText(population.method)));
+        // A point too far from any road reaches nobody: said in red, not left to be guessed.
+        if (result.unjoinedPoints > 0)
+            summary_->setText(summary_->text()
+                              + tr("<br><span style=\"color:#b00020\"><b>%n point(s) laissé(s) de côté</b> : trop loin de "
+                                   "toute route du réseau du projet pour y être relié(s) (hors de la zone du réseau, ou dans un vide routier : "
+                                   "rapprochez-le(s) d'une route).</span>",
+                                   nullptr, result.unjoinedPoints));
     }
 
     auto fill = [this](int row, const AreaCoverage& area, const QString& name, bool bold) {

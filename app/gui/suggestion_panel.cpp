@@ -9,6 +9,7 @@
 #include "scenario_commands.h"
 #include "store/kinds.h"
 
+#include <QScopedValueRollback>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -155,6 +156,7 @@ SuggestionPanel::SuggestionPanel(QWidget* parent)
         } else {
             result_ = outcome.suggestions;
             resultScenario_ = runningScenario_;
+            dropStaleResult();
             status_->setText(tr("%1 ms, %2 candidats éligibles sur %3")
                                  .arg(outcome.suggestions.timings.total(), 0, 'f', 0)
                                  .arg(outcome.suggestions.eligibleCandidates)
@@ -193,9 +195,23 @@ void SuggestionPanel::setProject(Project* project, CoverageController* coverage)
         follow();
         connect(coverage_, &CoverageController::settingsChanged, this, follow);
     }
-    if (project_) connect(project_, &Project::scenarioChanged, this, &SuggestionPanel::updateButtons);
+    if (project_) {
+        connect(project_, &Project::scenarioChanged, this, &SuggestionPanel::dropStaleResult);
+        connect(project_, &Project::scenarioChanged, this, &SuggestionPanel::updateButtons);
+    }
     showResult();
     updateButtons();
+}
+
+void SuggestionPanel::dropStaleResult()
+{
+    // Sites suggested for another plan would be read as this plan's: they are cleared. The
+    // plan that "Ajouter" just made keeps the sites it received.
+    if (adding_ || !result_ || !project_ || resultScenario_ == project_->activeScenario()) return;
+    result_.reset();
+    resultScenario_.clear();
+    status_->setText(tr("Autre plan affiché : les suggestions précédentes sont effacées."));
+    showResult();
 }
 
 void SuggestionPanel::setLayer(SuggestionsLayer* layer)
@@ -398,6 +414,7 @@ QString SuggestionPanel::addChosenToPlan()
     const QString plan = create ? uniquePlanName(tr("Suggestions k=%1").arg(options.count)) : project_->activeScenario();
     const QString description = tr("%n site(s) suggéré(s) depuis « %1 »", nullptr, int(points.size())).arg(scenarioLabel(resultScenario_));
     const int before = project_->undoStack()->index();
+    const QScopedValueRollback<bool> adding(adding_, true);
     project_->undoStack()->push(new AddSitesCommand(*project_, plan, std::move(points), create, kBaselineScenario, description));
     if (project_->undoStack()->index() == before || !project_->scenarioExists(plan)) {
         fail(tr("Les sites n'ont pas pu être ajoutés au plan « %1 ».").arg(plan));

@@ -78,6 +78,7 @@ Q_SIGNALS:
     void finished();
 
 private:
+    void dropStaleResult();
     void showResult();
     void updateLayer();
     void updateButtons();
@@ -102,6 +103,7 @@ private:
     QPushButton* add_;
     QFutureWatcher<Outcome>* watcher_;
     bool running_ = false;
+    bool adding_ = false;  // in addChosenToPlan, which may show the plan it creates
     QString runningScenario_;
     std::optional<SiteSuggestions> result_;
     QString resultScenario_;

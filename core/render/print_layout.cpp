@@ -11,6 +11,7 @@
 #include "render/geometry_path.h"
 #include "render/labels.h"
 #include "render/map_layer.h"
+#include "render/planning_layers.h"
 #include "render/points_layer.h"
 #include "render/print_credits.h"
 #include "render/print_elements.h"
@@ -238,6 +239,11 @@ void PrintLayout::Impl::buildStack(LayerStack& target, const SurfacePolygons* su
     }
     target.add(new CommunesLayer(territory, CommunesLayer::Part::Lines));
     if (content.roads) target.add(new RoadsLayer(content.roads));
+    if (!content.closedRoads.isEmpty()) {
+        auto* closed = new ClosedRoadsLayer;
+        closed->setClosedRoads(content.closedRoads);
+        target.add(closed);
+    }
     target.add(new EpciLayer(territory));
     target.add(new OutlineLayer(territory));
     auto* labels = new CommuneLabelsLayer(territory);

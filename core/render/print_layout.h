@@ -4,6 +4,7 @@
 #include "network/network_input.h"
 #include "store/accueil_point.h"
 
+#include <QPainterPath>
 #include <QCoreApplication>
 #include <QDate>
 #include <QImage>
@@ -57,6 +58,7 @@ struct PrintContent {
     const CoverageGrid* grid = nullptr;
     const CoverageResult* coverage = nullptr;   // level, threshold, surface, population
     QString scenario;                           // shown in the subtitle; kBaselineScenario or a plan
+    QPainterPath closedRoads;                   // the plan's closed roads (map coordinates), drawn over the roads
     QString credits;                            // the sources paragraph (creditText)
     // Optional: a comparison page, `coverage` against `reference` (same grid, level and
     // threshold), e.g. a plan against the baseline; `comparison` = compareCoverage(reference,

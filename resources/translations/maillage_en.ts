@@ -668,6 +668,10 @@ line %1: %2</translation>
         <source>&lt;b&gt;B « %1 »&lt;/b&gt; par rapport à &lt;b&gt;A « %2 »&lt;/b&gt;, niveau %3 à %4 min : &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² passent sous le seuil (%6 hab.)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² passent au-delà (%8 hab.)&lt;/span&gt; ; au-delà : %9 → &lt;b&gt;%10&lt;/b&gt; habitants.</source>
         <translation>&lt;b&gt;B “%1”&lt;/b&gt; against &lt;b&gt;A “%2”&lt;/b&gt;, level %3 within %4 min: &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² come within the threshold (%6 people)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² go beyond it (%8 people)&lt;/span&gt;; beyond: %9 → &lt;b&gt;%10&lt;/b&gt; people.</translation>
     </message>
+    <message>
+        <source>Autre plan affiché : relancez la comparaison.</source>
+        <translation>Another plan is shown: run the comparison again.</translation>
+    </message>
 </context>
 <context>
     <name>maillage::gui::LayerPanel</name>
@@ -1098,18 +1102,13 @@ line %1: %2</translation>
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="930"/>
-        <source>Maillage — réseau d&apos;accueil</source>
-        <translation>Maillage — accueil network</translation>
+        <source>Réseau d&apos;accueil</source>
+        <translation>Accueil network</translation>
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="935"/>
-        <source>%1[*] — plan « %2 » — Maillage</source>
-        <translation>%1[*] — plan “%2” — Maillage</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="937"/>
-        <source>%1[*] — Maillage</source>
-        <translation>%1[*] — Maillage</translation>
+        <source>%1 — plan « %2 »</source>
+        <translation>%1 — plan “%2”</translation>
     </message>
     <message>
         <location filename="../../app/gui/main_window.cpp" line="945"/>
@@ -1245,6 +1244,22 @@ line %1: %2</translation>
         <location filename="../../app/gui/main_window.cpp" line="1298"/>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+    <message>
+        <source>Ce point est à %1 km de la route la plus proche, au-delà de la limite de %2 km : il ne sera pas pris en compte dans la couverture.</source>
+        <translation>This point is %1 km from the nearest road, beyond the %2 km limit: it will not count in the coverage.</translation>
+    </message>
+    <message>
+        <source>Point loin de toute route</source>
+        <translation>Point far from any road</translation>
+    </message>
+    <message>
+        <source>Placer sur la route la plus proche</source>
+        <translation>Place it on the nearest road</translation>
+    </message>
+    <message>
+        <source>Garder ici (laissé de côté)</source>
+        <translation>Keep it here (left out)</translation>
     </message>
 </context>
 <context>
@@ -2410,6 +2425,13 @@ beyond</translation>
         <source>Département</source>
         <translation>Département</translation>
     </message>
+    <message numerus="yes">
+        <source>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n point(s) laissé(s) de côté&lt;/b&gt; : trop loin de toute route du réseau du projet pour y être relié(s) (hors de la zone du réseau, ou dans un vide routier : rapprochez-le(s) d&apos;une route).&lt;/span&gt;</source>
+        <translation>
+            <numerusform>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n point left out&lt;/b&gt;: too far from any road of the project's network to be joined to it (outside the network's area, or in a road gap: move it closer to a road).&lt;/span&gt;</numerusform>
+            <numerusform>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n points left out&lt;/b&gt;: too far from any road of the project's network to be joined to it (outside the network's area, or in a road gap: move them closer to a road).&lt;/span&gt;</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>maillage::gui::SuggestionPanel</name>
@@ -2667,6 +2689,10 @@ beyond</translation>
         <location filename="../../app/gui/suggestion_panel.cpp" line="414"/>
         <source>Ajoutés au plan « %1 ».</source>
         <translation>Added to plan “%1”.</translation>
+    </message>
+    <message>
+        <source>Autre plan affiché : les suggestions précédentes sont effacées.</source>
+        <translation>Another plan is shown: the previous suggestions are cleared.</translation>
     </message>
 </context>
 <context>
