@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "store/store_location.h"
+#include "support/pg_test_cluster.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -11,33 +12,7 @@
 
 using namespace maillage;
 
-namespace {
-
-// The throw-away cluster of scripts/pg-test-cluster.sh, started by the CTest fixture
-// pg_cluster (tests/CMakeLists.txt), which compiles its socket folder in.
-QString testClusterSocket()
-{
-    const QString socket = QStringLiteral(MAILLAGE_TEST_PG_SOCKET);
-    if (QFile::exists(socket + QStringLiteral("/.s.PGSQL.5432")))
-        return socket;
-    return {};
-}
-
-// Returns false (and says why) when the PostgreSQL cases cannot run here; in CI
-// (MAILLAGE_REQUIRE_PG=1) a missing server is a failure, not a skip.
-bool postgresAvailable()
-{
-    if (!testClusterSocket().isEmpty() && QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
-        return true;
-    if (qEnvironmentVariable("MAILLAGE_REQUIRE_PG") == QLatin1String("1"))
-        FAIL("MAILLAGE_REQUIRE_PG=1 but the test cluster or Qt's QPSQL driver is missing "
-             "(run through ctest, which starts scripts/pg-test-cluster.sh)");
-    WARN("PostgreSQL case skipped: no test cluster (install postgresql-15, postgresql-15-postgis-3, "
-         "libqt6sql6-psql and run through ctest)");
-    return false;
-}
-
-}  // namespace
+using namespace maillage::test;
 
 TEST_CASE("A project given as a file path is a file", "[store_location]")
 {
@@ -116,10 +91,9 @@ TEST_CASE("The dialect qualifies tables with the schema on PostgreSQL only", "[s
 
 TEST_CASE("A postgresql URI opens a connection to the test cluster with PostGIS", "[store_location][postgres]")
 {
-    if (!postgresAvailable())
+    if (!pgTestClusterAvailable())
         return;
-    const StoreLocation location = StoreLocation::parse(
-        QStringLiteral("postgresql://maillage_test@/maillage_test?host=%1&schema=location_test").arg(testClusterSocket()));
+    const StoreLocation location = StoreLocation::parse(pgTestUri(QStringLiteral("location_test")));
     {
         QSqlDatabase db = addDatabase(location, QStringLiteral("location-test"));
         REQUIRE(db.open());
