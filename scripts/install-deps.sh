@@ -12,6 +12,7 @@ PACKAGES=(
   xvfb xauth poppler-utils imagemagick fonts-dejavu-core
   libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev
   clang-14 libclang-rt-14-dev  # sanitizer build and libFuzzer (scripts/sanitize.sh, scripts/fuzz.sh)
+  postgresql-15 postgresql-15-postgis-3 libqt6sql6-psql libpq-dev  # PostgreSQL store tests (scripts/pg-test-cluster.sh)
 )
 
 missing=()

@@ -6,6 +6,8 @@ scripts/install-deps.sh
 # The folder layers of core/ first: an upward include is named before anything builds.
 scripts/check-layers.sh
 scripts/build.sh
+# The PostgreSQL store cases must run in CI, not skip (scripts/pg-test-cluster.sh).
+export MAILLAGE_REQUIRE_PG=1
 QT_QPA_PLATFORM=offscreen ctest --test-dir build --output-on-failure --parallel "$(nproc)" --timeout 600
 # The Debian package, made from the same build: installed into an empty root, both programs run.
 packaging/build-deb.sh --reuse build
