@@ -9,6 +9,7 @@
 // terminal time from times), prints the scans, the fitted values, a leave-one-out check,
 // and evaluates the fitted profile. docs/CALIBRATION.md records the output.
 
+#include "common/gdal.h"
 #include "common/error.h"
 #include "network/calibration.h"
 #include "geo/crs.h"
@@ -390,7 +391,7 @@ void runDetailed(const SpeedProfile& start, const std::vector<ReferenceTrip>& tr
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
-    GDALAllRegister();
+    maillage::registerGdal();
     QString profileName = QStringLiteral("generalised");
     bool grid = false;
     bool detailed = false;

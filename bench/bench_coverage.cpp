@@ -13,6 +13,7 @@
 // threads they start inherit it), so that on a machine shared with other work (builds) the
 // wall time shows what the recompute takes when it has the cores, as the application on a
 // planner's computer; the other work still competes for caches and memory.
+#include "common/gdal.h"
 #include "coverage/coverage_run.h"
 #include "coverage/network_engine.h"
 #include "coverage/territory_network.h"
@@ -263,7 +264,7 @@ void runOn(const char* title, const Territory& territory, const RoadGraph& graph
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
-    GDALAllRegister();
+    maillage::registerGdal();
     QString profileName = QStringLiteral("generalised");
     QString only;
     int threads = 2;

@@ -5,6 +5,7 @@
 // OpenStreetMap files use the "osm" profile, other files the "generalised" one; they are read
 // with libosmium, or with GDAL's OSM driver when --gdal is given (the side-by-side figures).
 
+#include "common/gdal.h"
 #include "common/error.h"
 #include "network/extract_lines.h"
 #include "network/extract_osm.h"
@@ -38,7 +39,7 @@ double peakMegabytes()
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
-    GDALAllRegister();
+    maillage::registerGdal();
     QStringList files = app.arguments().mid(1);
     const bool withGdal = files.removeAll(QStringLiteral("--gdal")) > 0;
     if (files.isEmpty()) {

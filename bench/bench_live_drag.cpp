@@ -9,6 +9,7 @@
 // layers, statistics, repaint) is measured by `test_gui "[benchmark]"`.
 // Usage: bench_live_drag [--data DIR] [--steps N]
 
+#include "common/gdal.h"
 #include "coverage/coverage_run.h"
 #include "coverage/network_engine.h"
 #include "coverage/territory_network.h"
@@ -42,7 +43,7 @@ double median(std::vector<double> values)
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
-    GDALAllRegister();
+    maillage::registerGdal();
     const QStringList args = app.arguments();
     auto option = [&](const QString& name, const QString& fallback) {
         const int i = args.indexOf(name);

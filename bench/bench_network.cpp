@@ -9,6 +9,7 @@
 // Usage: bench_network [--only 04,andorra,densified,synthetic] [--runs N] [--data DIR] [--skip-od]
 // Build it optimised (RelWithDebInfo, the default, is -O2). Times are the thread's CPU time.
 
+#include "common/gdal.h"
 #include "common/error.h"
 #include "network/extract_lines.h"
 #include "network/nearest_search.h"
@@ -301,7 +302,7 @@ void printTable(const std::vector<Row>& rows)
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
-    GDALAllRegister();
+    maillage::registerGdal();
     QStringList only{"04", "andorra", "densified", "synthetic"};
     int runs = 20;
     bool withOd = true;

@@ -6,6 +6,7 @@
 // suggestions on the same network densified to ~30 m pieces (OSM-like, ~350,000 nodes).
 //
 //   build/bench/bench_planning [repetitions = 5] [--skip-dense]
+#include "common/gdal.h"
 #include "coverage/coverage_run.h"
 #include "coverage/network_engine.h"
 #include "coverage/territory_network.h"
@@ -178,7 +179,7 @@ void exactGap(const char* label, const SuggestionProblem& built, int k, std::siz
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
-    GDALAllRegister();
+    maillage::registerGdal();
     int repetitions = 5;
     bool dense = true;
     for (int i = 1; i < argc; ++i) {

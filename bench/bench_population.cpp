@@ -2,6 +2,7 @@
 // buildings (393,596), read from their files, resampled onto the cells and rescaled per
 // commune; then the same from the cache (what every later opening of the project pays).
 // Usage: bench_population [runs]   (default 3; the best run is printed)
+#include "common/gdal.h"
 #include "coverage/grid.h"
 #include "coverage/population.h"
 #include "coverage/travel_time_surface.h"
@@ -23,7 +24,7 @@ using namespace maillage;
 int main(int argc, char** argv)
 {
     const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 3;
-    GDALAllRegister();
+    maillage::registerGdal();
     const QDir data(QStringLiteral(MAILLAGE_SHARED_DATA "/04"));
     TerritorySources territorySources;
     territorySources.communes = {data.filePath(QStringLiteral("limites-04.gpkg")), QStringLiteral("commune")};

@@ -1,6 +1,7 @@
 // Loading the 04 boundaries and finding the commune of every cell of a 200 m grid.
 // Compares Territory::communeAt (grid index + OGR ring tests) with the plain ways:
 // a bounding-box scan with OGR ring tests, GEOS prepared geometries, plain GEOS Contains.
+#include "common/gdal.h"
 #include "geo/commune_index.h"
 #include "geo/territory.h"
 #include "io/territory_loader.h"
@@ -46,7 +47,7 @@ void measure(const char* what, const std::vector<XY>& points, std::size_t stride
 
 int main()
 {
-    GDALAllRegister();
+    maillage::registerGdal();
     const QString gpkg = QDir(QStringLiteral(MAILLAGE_SHARED_DATA)).filePath(QStringLiteral("04/limites-04.gpkg"));
     TerritorySources sources;
     sources.communes = {gpkg, QStringLiteral("commune")};

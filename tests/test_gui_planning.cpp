@@ -3,6 +3,7 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include "common/gdal.h"
 #include "comparison_panel.h"
 #include "coverage_controller.h"
 #include "labels.h"
@@ -591,7 +592,7 @@ int main(int argc, char* argv[])
     test::ScratchDir settings;
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path(QStringLiteral("settings")));
-    GDALAllRegister();
+    maillage::registerGdal();
     CPLSetErrorHandler(CPLQuietErrorHandler);
     return Catch::Session().run(argc, argv);
 }

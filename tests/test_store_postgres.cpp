@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "common/gdal.h"
 #include "common/error.h"
 #include "store/schema_postgres.h"
 #include "store/store.h"
@@ -91,7 +92,7 @@ TEST_CASE("GDAL's PostgreSQL driver, as QGIS uses it, opens the points layer wit
         insert.addBindValue(value);
     REQUIRE(insert.exec());
 
-    GDALAllRegister();
+    maillage::registerGdal();
     const QByteArray source = QStringLiteral("PG:host=%1 dbname=maillage_test user=maillage_test schemas=gdal_test")
                                   .arg(pgTestSocket()).toUtf8();
     GDALDatasetUniquePtr dataset(GDALDataset::Open(source.constData(), GDAL_OF_VECTOR));
