@@ -57,7 +57,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="88"/>
+        <location filename="../../app/gui/project_session.cpp" line="31"/>
         <source>Projets Maillage (*.gpkg);;Tous les fichiers (*)</source>
         <translation>Maillage projects (*.gpkg);;All files (*)</translation>
     </message>
@@ -65,12 +65,12 @@
 <context>
     <name>NewProjectDialog</name>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="26"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="30"/>
         <source>Données vectorielles (*.gpkg *.shp *.geojson *.json *.gml *.kml *.sqlite);;Tous les fichiers (*)</source>
         <translation>Vector data (*.gpkg *.shp *.geojson *.json *.gml *.kml *.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="32"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="36"/>
         <source>Réseaux routiers (*.osm.pbf *.pbf *.osm *.osm.gz *.gpkg *.shp *.geojson *.json);;Tous les fichiers (*)</source>
         <translation>Road networks (*.osm.pbf *.pbf *.osm *.osm.gz *.gpkg *.shp *.geojson *.json);;All files (*)</translation>
     </message>
@@ -213,47 +213,47 @@
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="285"/>
+        <location filename="../../core/render/print_layout.cpp" line="292"/>
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="285"/>
+        <location filename="../../core/render/print_layout.cpp" line="292"/>
         <source>Département %1</source>
         <translation>Département %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="290"/>
+        <location filename="../../core/render/print_layout.cpp" line="297"/>
         <source>situation actuelle</source>
         <translation>current network</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="294"/>
+        <location filename="../../core/render/print_layout.cpp" line="301"/>
         <source>« %1 »</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="305"/>
+        <location filename="../../core/render/print_layout.cpp" line="312"/>
         <source>%1 : l&apos;accès aux lieux d&apos;accueil de niveau %2</source>
         <translation>%1: access to level %2 accueil places</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="307"/>
+        <location filename="../../core/render/print_layout.cpp" line="314"/>
         <source>%1 : ce que change le scénario %2</source>
         <translation>%1: what scenario %2 changes</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="325"/>
+        <location filename="../../core/render/print_layout.cpp" line="332"/>
         <source>seuil : %1 min en voiture</source>
         <translation>threshold: %1 min by car</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="326"/>
+        <location filename="../../core/render/print_layout.cpp" line="333"/>
         <source>scénario : %1</source>
         <translation>scenario: %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="328"/>
+        <location filename="../../core/render/print_layout.cpp" line="335"/>
         <source>scénario %1 comparé à %2</source>
         <translation>scenario %1 compared with %2</translation>
     </message>
@@ -262,162 +262,162 @@
         <translation type="vanished">Map made with Maillage %1 on %2. Driving times on the road network, %3 m grid; each commune&apos;s population is spread over its inhabitable cells.</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="337"/>
+        <location filename="../../core/render/print_layout.cpp" line="344"/>
         <source>Carte réalisée avec Maillage %1 le %2. Temps de parcours en voiture sur le réseau routier, grille de %3 m ; %4.</source>
         <translation>Map made with Maillage %1 on %2. Driving times on the road network, %3 m grid; %4.</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="374"/>
+        <location filename="../../core/render/print_layout.cpp" line="381"/>
         <source>Lieux d&apos;accueil</source>
         <translation>Accueil places</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="375"/>
+        <location filename="../../core/render/print_layout.cpp" line="382"/>
         <source>Changement d&apos;accès</source>
         <translation>Change of access</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="376"/>
+        <location filename="../../core/render/print_layout.cpp" line="383"/>
         <source>Au-delà du seuil</source>
         <translation>Beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="377"/>
+        <location filename="../../core/render/print_layout.cpp" line="384"/>
         <source>Temps d&apos;accès en voiture</source>
         <translation>Driving time</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="378"/>
+        <location filename="../../core/render/print_layout.cpp" line="385"/>
         <source>Routes</source>
         <translation>Roads</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="393"/>
+        <location filename="../../core/render/print_layout.cpp" line="400"/>
         <source>Limites</source>
         <translation>Boundaries</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="403"/>
+        <location filename="../../core/render/print_layout.cpp" line="410"/>
         <source>EPCI de la carte (le reste est estompé)</source>
         <translation>EPCI of the map (the rest is faded)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="415"/>
+        <location filename="../../core/render/print_layout.cpp" line="422"/>
         <source>Habitants à plus de %1 min</source>
         <translation>Inhabitants beyond %1 min</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="419"/>
-        <location filename="../../core/render/print_layout.cpp" line="453"/>
+        <location filename="../../core/render/print_layout.cpp" line="426"/>
+        <location filename="../../core/render/print_layout.cpp" line="460"/>
         <source>%1 habitants sur %2 (%3) à plus de %4 min d&apos;un lieu de niveau %5</source>
         <translation>%1 inhabitants of %2 (%3) more than %4 min from a level %5 place</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="423"/>
-        <location filename="../../core/render/print_layout.cpp" line="498"/>
+        <location filename="../../core/render/print_layout.cpp" line="430"/>
+        <location filename="../../core/render/print_layout.cpp" line="505"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="423"/>
-        <location filename="../../core/render/print_layout.cpp" line="458"/>
-        <location filename="../../core/render/print_layout.cpp" line="499"/>
+        <location filename="../../core/render/print_layout.cpp" line="430"/>
+        <location filename="../../core/render/print_layout.cpp" line="465"/>
+        <location filename="../../core/render/print_layout.cpp" line="506"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="423"/>
-        <location filename="../../core/render/print_layout.cpp" line="458"/>
+        <location filename="../../core/render/print_layout.cpp" line="430"/>
+        <location filename="../../core/render/print_layout.cpp" line="465"/>
         <source>Part</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="424"/>
+        <location filename="../../core/render/print_layout.cpp" line="431"/>
         <source>Mairies au-delà</source>
         <translation>Town halls beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="439"/>
+        <location filename="../../core/render/print_layout.cpp" line="446"/>
         <source>… et %1 autres EPCI : %2 habitants au-delà</source>
         <translation>… and %1 other EPCI: %2 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="458"/>
+        <location filename="../../core/render/print_layout.cpp" line="465"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="459"/>
+        <location filename="../../core/render/print_layout.cpp" line="466"/>
         <source>Depuis la mairie</source>
         <translation>From the town hall</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="474"/>
+        <location filename="../../core/render/print_layout.cpp" line="481"/>
         <source>Aucun habitant de l&apos;EPCI à plus de %1 min.</source>
         <translation>Nobody in the EPCI is more than %1 min away.</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="480"/>
+        <location filename="../../core/render/print_layout.cpp" line="487"/>
         <source>… et %1 autres communes : %2 habitants au-delà</source>
         <translation>… and %1 other communes: %2 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="481"/>
+        <location filename="../../core/render/print_layout.cpp" line="488"/>
         <source>… et 1 autre commune : %1 habitants au-delà</source>
         <translation>… and 1 other commune: %1 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="485"/>
+        <location filename="../../core/render/print_layout.cpp" line="492"/>
         <source>Ensemble de l&apos;EPCI (%1 communes)</source>
         <translation>Whole EPCI (%1 communes)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="486"/>
+        <location filename="../../core/render/print_layout.cpp" line="493"/>
         <source>Ensemble de l&apos;EPCI (1 commune)</source>
         <translation>Whole EPCI (1 commune)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="495"/>
+        <location filename="../../core/render/print_layout.cpp" line="502"/>
         <source>%1 habitants passent à moins de %2 min (%3 km²), %4 à plus de %2 min (%5 km²)</source>
         <translation>%1 inhabitants come within %2 min (%3 km²), %4 go beyond %2 min (%5 km²)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="500"/>
+        <location filename="../../core/render/print_layout.cpp" line="507"/>
         <source>Au-delà, référence</source>
         <translation>Beyond, reference</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="501"/>
+        <location filename="../../core/render/print_layout.cpp" line="508"/>
         <source>Au-delà, scénario</source>
         <translation>Beyond, scenario</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="502"/>
+        <location filename="../../core/render/print_layout.cpp" line="509"/>
         <source>Écart</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="519"/>
+        <location filename="../../core/render/print_layout.cpp" line="526"/>
         <source>… et %1 autres EPCI, sans changement</source>
         <translation>… and %1 other EPCI, unchanged</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="520"/>
+        <location filename="../../core/render/print_layout.cpp" line="527"/>
         <source>… et %1 autres EPCI : écart de %2 habitants</source>
         <translation>… and %1 other EPCI: change of %2 inhabitants</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="737"/>
+        <location filename="../../core/render/print_layout.cpp" line="744"/>
         <source>1 : %1</source>
         <translation>1:%1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="773"/>
+        <location filename="../../core/render/print_layout.cpp" line="780"/>
         <source>page %1 / %2</source>
         <translation>page %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="799"/>
+        <location filename="../../core/render/print_layout.cpp" line="806"/>
         <source>Comparaison</source>
         <translation>Comparison</translation>
     </message>
@@ -425,74 +425,74 @@
 <context>
     <name>ProjectLoading</name>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="30"/>
+        <location filename="../../app/gui/project_loading.cpp" line="31"/>
         <source>impossible de remplacer %1 (fichier protégé ou ouvert ?)</source>
         <translation>cannot replace %1 (file protected or in use?)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="82"/>
+        <location filename="../../app/gui/project_loading.cpp" line="83"/>
         <source>Construction du graphe routier…</source>
         <translation>Building the road graph…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="85"/>
+        <location filename="../../app/gui/project_loading.cpp" line="86"/>
         <source>Préparation de la grille de couverture…</source>
         <translation>Preparing the coverage grid…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="98"/>
+        <location filename="../../app/gui/project_loading.cpp" line="99"/>
         <source>Lecture du réseau routier…</source>
         <translation>Reading the road network…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="124"/>
+        <location filename="../../app/gui/project_loading.cpp" line="134"/>
         <source>Lecture des limites communales…</source>
         <translation>Reading the commune boundaries…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="130"/>
+        <location filename="../../app/gui/project_loading.cpp" line="140"/>
         <source>Projet chargé</source>
         <translation>Project loaded</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="136"/>
+        <location filename="../../app/gui/project_loading.cpp" line="146"/>
         <source>Création du projet…</source>
         <translation>Creating the project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="155"/>
+        <location filename="../../app/gui/project_loading.cpp" line="165"/>
         <source>Création du projet de démonstration…</source>
         <translation>Creating the demonstration project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="172"/>
+        <location filename="../../app/gui/project_loading.cpp" line="182"/>
         <source>Import de %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="177"/>
+        <location filename="../../app/gui/project_loading.cpp" line="187"/>
         <source>Démonstration prête</source>
         <translation>Demonstration ready</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="184"/>
+        <location filename="../../app/gui/project_loading.cpp" line="194"/>
         <source>%1 : %2 lignes lues, %3 points nouveaux, %4 mis à jour, %5 inchangés, %6 hors du territoire, %7 lignes ignorées.</source>
         <translation>%1: %2 rows read, %3 new points, %4 updated, %5 unchanged, %6 outside the territory, %7 rows skipped.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="198"/>
+        <location filename="../../app/gui/project_loading.cpp" line="208"/>
         <source>
 ligne %1 : %2</source>
         <translation>
 line %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="217"/>
+        <location filename="../../app/gui/project_loading.cpp" line="229"/>
         <source>données de démonstration introuvables : %1 n&apos;existe pas (indiquez le dossier des données avec MAILLAGE_SHARED_DATA)</source>
         <translation>demonstration data not found: %1 does not exist (give the data folder with MAILLAGE_SHARED_DATA)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="249"/>
+        <location filename="../../app/gui/project_loading.cpp" line="261"/>
         <source>erreur inconnue</source>
         <translation>unknown error</translation>
     </message>
@@ -558,6 +558,49 @@ line %1: %2</translation>
         <location filename="../../app/gui/scenario_panel.cpp" line="37"/>
         <source>aucun changement</source>
         <translation>no change</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::gui::AnalysisControls</name>
+    <message>
+        <location filename="../../app/gui/analysis_controls.cpp" line="33"/>
+        <source>Couverture du niveau &amp;%1</source>
+        <translation>Coverage of level &amp;%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/analysis_controls.cpp" line="42"/>
+        <source>Compter les points &amp;projetés</source>
+        <translation>Count &amp;planned points</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/analysis_controls.cpp" line="45"/>
+        <source>Les points projetés (ajoutés sur la carte) comptent dans la couverture</source>
+        <translation>Planned points (added on the map) count in the coverage</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/analysis_controls.cpp" line="57"/>
+        <source>Niveau %1</source>
+        <translation>Level %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/analysis_controls.cpp" line="58"/>
+        <source>Niveau dont la couverture est calculée</source>
+        <translation>Level whose coverage is computed</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/analysis_controls.cpp" line="62"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/analysis_controls.cpp" line="65"/>
+        <source>Seuil de temps d&apos;accès (20 min dans le schéma départemental)</source>
+        <translation>Access time threshold (20 min in the département&apos;s plan)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/analysis_controls.cpp" line="74"/>
+        <source> Seuil </source>
+        <translation> Threshold </translation>
     </message>
 </context>
 <context>
@@ -633,44 +676,148 @@ line %1: %2</translation>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="167"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="177"/>
         <source>Scénario inconnu.</source>
         <translation>Unknown scenario.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="183"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="193"/>
         <source>Une comparaison est déjà en cours.</source>
         <translation>A comparison is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="185"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="195"/>
         <source>Il faut un projet avec un réseau routier pour comparer des scénarios.</source>
         <translation>Comparing scenarios needs a project with a road network.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="208"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="219"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="253"/>
-        <location filename="../../app/gui/comparison_panel.cpp" line="254"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="264"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="265"/>
         <source>%1 km²</source>
         <translation>%1 km²</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="271"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="282"/>
         <source>Département %1</source>
         <translation>Département %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="275"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="286"/>
         <source>&lt;b&gt;B « %1 »&lt;/b&gt; par rapport à &lt;b&gt;A « %2 »&lt;/b&gt;, niveau %3 à %4 min : &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² passent sous le seuil (%6 hab.)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² passent au-delà (%8 hab.)&lt;/span&gt; ; au-delà : %9 → &lt;b&gt;%10&lt;/b&gt; habitants.</source>
         <translation>&lt;b&gt;B “%1”&lt;/b&gt; against &lt;b&gt;A “%2”&lt;/b&gt;, level %3 within %4 min: &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² come within the threshold (%6 people)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² go beyond it (%8 people)&lt;/span&gt;; beyond: %9 → &lt;b&gt;%10&lt;/b&gt; people.</translation>
     </message>
     <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="133"/>
         <source>Autre plan affiché : relancez la comparaison.</source>
         <translation>Another plan is shown: run the comparison again.</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::gui::IdentifyPanel</name>
+    <message>
+        <location filename="../../app/gui/identify_panel.cpp" line="18"/>
+        <source>Informations</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/identify_panel.cpp" line="20"/>
+        <location filename="../../app/gui/identify_panel.cpp" line="38"/>
+        <location filename="../../app/gui/identify_panel.cpp" line="83"/>
+        <source>Cliquez sur une commune pour voir ses temps d&apos;accès.</source>
+        <translation>Click on a commune to see its access times.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/identify_panel.cpp" line="89"/>
+        <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;INSEE %2 · %3 habitants&lt;br&gt;EPCI : %4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;INSEE %2 · %3 inhabitants&lt;br&gt;EPCI: %4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/identify_panel.cpp" line="91"/>
+        <source>aucun</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/identify_panel.cpp" line="93"/>
+        <source>&lt;p&gt;Pas de réseau routier : temps d&apos;accès non calculés.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;No road network: access times not computed.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/identify_panel.cpp" line="97"/>
+        <source>&lt;p&gt;Depuis la mairie :&lt;/p&gt;</source>
+        <translation>&lt;p&gt;From the town hall:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/identify_panel.cpp" line="98"/>
+        <source>&lt;p&gt;Depuis un point central de la commune (mairie inconnue) :&lt;/p&gt;</source>
+        <translation>&lt;p&gt;From a central point of the commune (town hall unknown):&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/identify_panel.cpp" line="108"/>
+        <source>aucun lieu accessible</source>
+        <translation>no reachable place</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/identify_panel.cpp" line="109"/>
+        <source>&lt;tr&gt;&lt;td&gt;Niveau %1&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;Level %1&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/identify_panel.cpp" line="117"/>
+        <source>&lt;p&gt;Niveau %1, seuil %2 min : %3 habitants au-delà (population répartie), %4 cellules sur %5 au-delà.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Level %1, threshold %2 min: %3 inhabitants beyond (spread population), %4 of %5 cells beyond.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::gui::ImportExport</name>
+    <message>
+        <location filename="../../app/gui/import_export.cpp" line="34"/>
+        <source>Importer des points</source>
+        <translation>Import points</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_export.cpp" line="35"/>
+        <source>Points (*.csv *.geojson *.json *.gpkg *.shp);;Tous les fichiers (*)</source>
+        <translation>Points (*.csv *.geojson *.json *.gpkg *.shp);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_export.cpp" line="49"/>
+        <source>Import terminé</source>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_export.cpp" line="68"/>
+        <source>Import impossible</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_export.cpp" line="76"/>
+        <source>Exporter le résultat</source>
+        <translation>Export the result</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_export.cpp" line="77"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_export.cpp" line="80"/>
+        <source>Résultat écrit dans %1.</source>
+        <translation>Result written to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_export.cpp" line="113"/>
+        <source>Export impossible</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_export.cpp" line="124"/>
+        <source>Carte exportée en PDF.</source>
+        <translation>Map exported as PDF.</translation>
     </message>
 </context>
 <context>
@@ -697,722 +844,497 @@ line %1: %2</translation>
     </message>
 </context>
 <context>
-    <name>maillage::gui::MainWindow</name>
+    <name>maillage::gui::LoadJobs</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="115"/>
-        <source>L93 %1 ; %2</source>
-        <translation>L93 %1, %2</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="116"/>
-        <source>%1° N ; %2° E</source>
-        <translation>%1° N, %2° E</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="164"/>
-        <source>&amp;Nouveau projet…</source>
-        <translation>&amp;New project…</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="166"/>
-        <source>Créer un projet à partir de limites communales et d&apos;un réseau routier</source>
-        <translation>Create a project from commune boundaries and a road network</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="169"/>
-        <source>&amp;Ouvrir…</source>
-        <translation>&amp;Open…</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="173"/>
-        <source>Ouvrir la &amp;démo 04</source>
-        <translation>Open the 04 &amp;demo</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="174"/>
-        <source>Alpes-de-Haute-Provence : limites, réseau routier, mairies, France services et La Poste</source>
-        <translation>Alpes-de-Haute-Provence: boundaries, road network, town halls, France services and La Poste</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="177"/>
-        <source>&amp;Enregistrer</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="179"/>
-        <source>Chaque modification est déjà enregistrée dans le fichier du projet</source>
-        <translation>Every change is already saved in the project file</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="182"/>
-        <source>Enregistrer &amp;sous…</source>
-        <translation>Save &amp;as…</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="186"/>
-        <source>&amp;Importer des points…</source>
-        <translation>&amp;Import points…</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="188"/>
-        <source>Mairies, France services (ANCT), La Poste ou tout fichier de points</source>
-        <translation>Town halls, France services (ANCT), La Poste or any point file</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="191"/>
-        <source>&amp;Fermer le projet</source>
-        <translation>&amp;Close the project</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="195"/>
-        <source>&amp;Quitter</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="199"/>
-        <location filename="../../app/gui/main_window.cpp" line="561"/>
+        <location filename="../../app/gui/load_jobs.cpp" line="23"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="202"/>
-        <source>Rétablir</source>
-        <translation>Redo</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="207"/>
-        <source>&amp;Sélectionner et déplacer</source>
-        <translation>&amp;Select and move</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="211"/>
-        <source>Clic : sélectionner ; glisser un point : le déplacer ; glisser la carte : la déplacer ; Maj+glisser : sélection par rectangle ; Ctrl+clic : ajouter à la sélection</source>
-        <translation>Click: select; drag a point: move it; drag the map: pan; Shift+drag: select in a rectangle; Ctrl+click: add to the selection</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="214"/>
-        <source>&amp;Ajouter un point</source>
-        <translation>&amp;Add a point</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="217"/>
-        <source>Cliquer sur la carte pour ajouter un point projeté du type choisi</source>
-        <translation>Click on the map to add a planned point of the chosen kind</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="220"/>
-        <source>&amp;Modifier le point…</source>
-        <translation>&amp;Edit the point…</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="223"/>
-        <source>S&amp;upprimer la sélection</source>
-        <translation>&amp;Delete the selection</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="227"/>
-        <source>Tout sé&amp;lectionner</source>
-        <translation>Select a&amp;ll</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="231"/>
-        <source>Zoom &amp;avant</source>
-        <translation>Zoom &amp;in</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="234"/>
-        <source>Zoom a&amp;rrière</source>
-        <translation>Zoom &amp;out</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="237"/>
-        <source>Zoom sur le &amp;territoire</source>
-        <translation>Zoom to the &amp;territory</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="240"/>
-        <source>Zoom sur la &amp;sélection</source>
-        <translation>Zoom to the &amp;selection</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="244"/>
-        <source>Exporter la carte en &amp;PDF…</source>
-        <translation>Export the map as &amp;PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="246"/>
-        <source>Mise en page à imprimer : la carte, sa légende, l&apos;échelle, le tableau par EPCI ; atlas par EPCI</source>
-        <translation>Print layout: the map, its legend, the scale, the table per EPCI; atlas per EPCI</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="250"/>
-        <source>Carte exportée en PDF.</source>
-        <translation>Map exported as PDF.</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="253"/>
-        <source>À &amp;propos de Maillage</source>
-        <translation>&amp;About Maillage</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="259"/>
-        <source>&amp;Projet</source>
-        <translation>&amp;Project</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="262"/>
-        <source>Projets &amp;récents</source>
-        <translation>&amp;Recent projects</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="274"/>
-        <source>É&amp;dition</source>
-        <translation>&amp;Edit</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="285"/>
-        <source>&amp;Affichage</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="290"/>
-        <source>Zoom sur un &amp;EPCI</source>
-        <translation>Zoom to an &amp;EPCI</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="296"/>
-        <source>&amp;Langue</source>
-        <translation>&amp;Language</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="307"/>
-        <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
-        <translation>The chosen language applies at the next start.</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="311"/>
-        <source>A&amp;nalyse</source>
-        <translation>A&amp;nalysis</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="314"/>
-        <source>Couverture du niveau &amp;%1</source>
-        <translation>Coverage of level &amp;%1</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="324"/>
-        <source>Compter les points &amp;projetés</source>
-        <translation>Count &amp;planned points</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="327"/>
-        <source>Les points projetés (ajoutés sur la carte) comptent dans la couverture</source>
-        <translation>Planned points (added on the map) count in the coverage</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="333"/>
-        <source>&amp;Exporter le résultat (GeoPackage)…</source>
-        <translation>&amp;Export the result (GeoPackage)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="335"/>
-        <source>Communes, EPCI, points, zones au-delà du seuil, isochrones et tables, avec les styles QGIS</source>
-        <translation>Communes, EPCI, points, zones beyond the threshold, isochrones and tables, with QGIS styles</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="341"/>
-        <source>Aid&amp;e</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="347"/>
-        <source>Projet</source>
-        <translation>Project</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="354"/>
-        <source>Édition</source>
-        <translation>Edit</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="364"/>
-        <source>Type des points ajoutés sur la carte</source>
-        <translation>Kind of the points added on the map</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="371"/>
-        <source>Affichage</source>
-        <translation>View</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="377"/>
-        <source>Analyse</source>
-        <translation>Analysis</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="381"/>
-        <source>Niveau %1</source>
-        <translation>Level %1</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="382"/>
-        <source>Niveau dont la couverture est calculée</source>
-        <translation>Level whose coverage is computed</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="386"/>
-        <source> min</source>
-        <translation> min</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="387"/>
-        <source>Seuil de temps d&apos;accès (20 min dans le schéma départemental)</source>
-        <translation>Access time threshold (20 min in the département&apos;s plan)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="392"/>
-        <source> Seuil </source>
-        <translation> Threshold </translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="437"/>
-        <source>Couches et légende</source>
-        <translation>Layers and legend</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="463"/>
-        <source>Filtrer (nom, type, commune…)</source>
-        <translation>Filter (name, kind, commune…)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="482"/>
-        <source>Points d&apos;accueil</source>
-        <translation>Accueil points</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="495"/>
-        <source>Attributs du point</source>
-        <translation>Point attributes</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="500"/>
-        <source>Statistiques</source>
-        <translation>Statistics</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="506"/>
-        <location filename="../../app/gui/main_window.cpp" line="816"/>
-        <location filename="../../app/gui/main_window.cpp" line="1239"/>
-        <source>Cliquez sur une commune pour voir ses temps d&apos;accès.</source>
-        <translation>Click on a commune to see its access times.</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="511"/>
-        <source>Informations</source>
-        <translation>Information</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="550"/>
-        <source>Position du curseur en Lambert-93 (mètres)</source>
-        <translation>Cursor position in Lambert-93 (metres)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="552"/>
-        <source>Position du curseur en WGS84 (degrés)</source>
-        <translation>Cursor position in WGS84 (degrees)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="553"/>
-        <source>Échelle de la carte à l&apos;écran</source>
-        <translation>Map scale on screen</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="567"/>
+        <location filename="../../app/gui/load_jobs.cpp" line="29"/>
         <source>Annulation…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="680"/>
+        <location filename="../../app/gui/load_jobs.cpp" line="47"/>
         <source>Un chargement est déjà en cours.</source>
         <translation>A loading is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="722"/>
+        <location filename="../../app/gui/load_jobs.cpp" line="89"/>
         <source>Chargement annulé.</source>
         <translation>Loading cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="724"/>
+        <location filename="../../app/gui/load_jobs.cpp" line="91"/>
         <source>annulé</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="728"/>
+        <location filename="../../app/gui/load_jobs.cpp" line="95"/>
         <source>Chargement impossible</source>
         <translation>Cannot load</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="738"/>
-        <location filename="../../app/gui/main_window.cpp" line="760"/>
+        <location filename="../../app/gui/load_jobs.cpp" line="105"/>
         <source>Ouverture impossible</source>
         <translation>Cannot open</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/main_window.cpp" line="744"/>
+        <location filename="../../app/gui/load_jobs.cpp" line="112"/>
         <source>%n avertissement(s) au chargement : %1</source>
         <translation>
             <numerusform>%n warning while loading: %1</numerusform>
             <numerusform>%n warnings while loading: %1</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>maillage::gui::MainActions</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="755"/>
-        <source>le fichier %1 n&apos;existe pas</source>
-        <translation>the file %1 does not exist</translation>
+        <location filename="../../app/gui/main_actions.cpp" line="30"/>
+        <source>À &amp;propos de Maillage</source>
+        <translation>&amp;About Maillage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="766"/>
-        <source>Ouverture de %1…</source>
-        <translation>Opening %1…</translation>
+        <location filename="../../app/gui/main_actions.cpp" line="36"/>
+        <source>&amp;Nouveau projet…</source>
+        <translation>&amp;New project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="779"/>
-        <source>Préparation de la démo 04…</source>
-        <translation>Preparing the 04 demo…</translation>
+        <location filename="../../app/gui/main_actions.cpp" line="38"/>
+        <source>Créer un projet à partir de limites communales et d&apos;un réseau routier</source>
+        <translation>Create a project from commune boundaries and a road network</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="788"/>
-        <source>Création de %1…</source>
-        <translation>Creating %1…</translation>
+        <location filename="../../app/gui/main_actions.cpp" line="40"/>
+        <source>&amp;Ouvrir…</source>
+        <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="828"/>
-        <source>Modification refusée</source>
-        <translation>Change refused</translation>
+        <location filename="../../app/gui/main_actions.cpp" line="44"/>
+        <source>Ouvrir la &amp;démo 04</source>
+        <translation>Open the 04 &amp;demo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="843"/>
+        <location filename="../../app/gui/main_actions.cpp" line="45"/>
+        <source>Alpes-de-Haute-Provence : limites, réseau routier, mairies, France services et La Poste</source>
+        <translation>Alpes-de-Haute-Provence: boundaries, road network, town halls, France services and La Poste</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="47"/>
+        <source>&amp;Enregistrer</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="49"/>
+        <source>Chaque modification est déjà enregistrée dans le fichier du projet</source>
+        <translation>Every change is already saved in the project file</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="51"/>
+        <source>Enregistrer &amp;sous…</source>
+        <translation>Save &amp;as…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="54"/>
+        <source>&amp;Importer des points…</source>
+        <translation>&amp;Import points…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="56"/>
+        <source>Mairies, France services (ANCT), La Poste ou tout fichier de points</source>
+        <translation>Town halls, France services (ANCT), La Poste or any point file</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="58"/>
+        <source>&amp;Fermer le projet</source>
+        <translation>&amp;Close the project</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="61"/>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="65"/>
+        <source>Exporter la carte en &amp;PDF…</source>
+        <translation>Export the map as &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="67"/>
+        <source>Mise en page à imprimer : la carte, sa légende, l&apos;échelle, le tableau par EPCI ; atlas par EPCI</source>
+        <translation>Print layout: the map, its legend, the scale, the table per EPCI; atlas per EPCI</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="69"/>
+        <source>&amp;Exporter le résultat (GeoPackage)…</source>
+        <translation>&amp;Export the result (GeoPackage)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="72"/>
+        <source>Communes, EPCI, points, zones au-delà du seuil, isochrones et tables, avec les styles QGIS</source>
+        <translation>Communes, EPCI, points, zones beyond the threshold, isochrones and tables, with QGIS styles</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="77"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="80"/>
+        <source>Rétablir</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="85"/>
+        <source>&amp;Sélectionner et déplacer</source>
+        <translation>&amp;Select and move</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="89"/>
+        <source>Clic : sélectionner ; glisser un point : le déplacer ; glisser la carte : la déplacer ; Maj+glisser : sélection par rectangle ; Ctrl+clic : ajouter à la sélection</source>
+        <translation>Click: select; drag a point: move it; drag the map: pan; Shift+drag: select in a rectangle; Ctrl+click: add to the selection</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="91"/>
+        <source>&amp;Ajouter un point</source>
+        <translation>&amp;Add a point</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="94"/>
+        <source>Cliquer sur la carte pour ajouter un point projeté du type choisi</source>
+        <translation>Click on the map to add a planned point of the chosen kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="96"/>
+        <source>&amp;Modifier le point…</source>
+        <translation>&amp;Edit the point…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="98"/>
+        <source>S&amp;upprimer la sélection</source>
+        <translation>&amp;Delete the selection</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="101"/>
+        <source>Tout sé&amp;lectionner</source>
+        <translation>Select a&amp;ll</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="107"/>
+        <source>Zoom &amp;avant</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="109"/>
+        <source>Zoom a&amp;rrière</source>
+        <translation>Zoom &amp;out</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="111"/>
+        <source>Zoom sur le &amp;territoire</source>
+        <translation>Zoom to the &amp;territory</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="113"/>
+        <source>Zoom sur la &amp;sélection</source>
+        <translation>Zoom to the &amp;selection</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="121"/>
+        <source>&amp;Projet</source>
+        <translation>&amp;Project</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="124"/>
+        <source>Projets &amp;récents</source>
+        <translation>&amp;Recent projects</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="136"/>
+        <source>É&amp;dition</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="147"/>
+        <source>&amp;Affichage</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="152"/>
+        <source>Zoom sur un &amp;EPCI</source>
+        <translation>Zoom to an &amp;EPCI</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="158"/>
+        <source>A&amp;nalyse</source>
+        <translation>A&amp;nalysis</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="168"/>
+        <source>Aid&amp;e</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="174"/>
+        <source>&amp;Langue</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="185"/>
+        <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
+        <translation>The chosen language applies at the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="193"/>
+        <source>Projet</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="200"/>
+        <source>Édition</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="211"/>
+        <source>Affichage</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="217"/>
+        <source>Analyse</source>
+        <translation>Analysis</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::gui::MainWindow</name>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="185"/>
+        <source>L93 %1 ; %2</source>
+        <translation>L93 %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="186"/>
+        <source>%1° N ; %2° E</source>
+        <translation>%1° N, %2° E</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="90"/>
+        <source>Couches et légende</source>
+        <translation>Layers and legend</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="106"/>
+        <source>Attributs du point</source>
+        <translation>Point attributes</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="111"/>
+        <source>Statistiques</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="148"/>
+        <source>Position du curseur en Lambert-93 (mètres)</source>
+        <translation>Cursor position in Lambert-93 (metres)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="150"/>
+        <source>Position du curseur en WGS84 (degrés)</source>
+        <translation>Cursor position in WGS84 (degrees)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="151"/>
+        <source>Échelle de la carte à l&apos;écran</source>
+        <translation>Map scale on screen</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="274"/>
         <source>Calcul de couverture : %1</source>
         <translation>Coverage computation: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="859"/>
+        <location filename="../../app/gui/main_window.cpp" line="289"/>
         <source>%1 : %2 communes, %3 habitants, %4 points d&apos;accueil</source>
         <translation>%1: %2 communes, %3 inhabitants, %4 accueil points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="930"/>
+        <location filename="../../app/gui/main_window.cpp" line="349"/>
         <source>Réseau d&apos;accueil</source>
         <translation>Accueil network</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="935"/>
+        <location filename="../../app/gui/main_window.cpp" line="356"/>
         <source>%1 — plan « %2 »</source>
         <translation>%1 — plan “%2”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="945"/>
+        <location filename="../../app/gui/main_window.cpp" line="365"/>
         <source>1:%1</source>
         <translation>1:%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="961"/>
-        <source>Ouvrir un projet</source>
-        <translation>Open a project</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="974"/>
-        <source>Toutes les modifications sont enregistrées dans %1.</source>
-        <translation>All changes are saved in %1.</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="980"/>
-        <source>Enregistrer le projet sous</source>
-        <translation>Save the project as</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="989"/>
-        <source>Projet enregistré sous %1.</source>
-        <translation>Project saved as %1.</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="991"/>
-        <source>Enregistrement impossible</source>
-        <translation>Cannot save</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="999"/>
-        <source>Importer des points</source>
-        <translation>Import points</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="1000"/>
-        <source>Points (*.csv *.geojson *.json *.gpkg *.shp);;Tous les fichiers (*)</source>
-        <translation>Points (*.csv *.geojson *.json *.gpkg *.shp);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="1013"/>
-        <source>Import terminé</source>
-        <translation>Import finished</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="1032"/>
-        <source>Import impossible</source>
-        <translation>Cannot import</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="1040"/>
-        <source>Exporter le résultat</source>
-        <translation>Export the result</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="1042"/>
-        <source>GeoPackage (*.gpkg)</source>
-        <translation>GeoPackage (*.gpkg)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="1045"/>
-        <source>Résultat écrit dans %1.</source>
-        <translation>Result written to %1.</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="1083"/>
-        <source>Export impossible</source>
-        <translation>Cannot export</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="1103"/>
-        <source>%1 (projet) — %2</source>
-        <translation>%1 (planned) — %2</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="1103"/>
-        <source>%1 (projet)</source>
-        <translation>%1 (planned)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="1245"/>
-        <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;INSEE %2 · %3 habitants&lt;br&gt;EPCI : %4&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;INSEE %2 · %3 inhabitants&lt;br&gt;EPCI: %4&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="1247"/>
-        <source>aucun</source>
-        <translation>none</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="1249"/>
-        <source>&lt;p&gt;Pas de réseau routier : temps d&apos;accès non calculés.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;No road network: access times not computed.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="1253"/>
-        <source>&lt;p&gt;Depuis la mairie :&lt;/p&gt;</source>
-        <translation>&lt;p&gt;From the town hall:&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="1254"/>
-        <source>&lt;p&gt;Depuis un point central de la commune (mairie inconnue) :&lt;/p&gt;</source>
-        <translation>&lt;p&gt;From a central point of the commune (town hall unknown):&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="1263"/>
-        <source>aucun lieu accessible</source>
-        <translation>no reachable place</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="1264"/>
-        <source>&lt;tr&gt;&lt;td&gt;Niveau %1&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;</source>
-        <translation>&lt;tr&gt;&lt;td&gt;Level %1&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="1272"/>
-        <source>&lt;p&gt;Niveau %1, seuil %2 min : %3 habitants au-delà (population répartie), %4 cellules sur %5 au-delà.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Level %1, threshold %2 min: %3 inhabitants beyond (spread population), %4 of %5 cells beyond.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="1283"/>
+        <location filename="../../app/gui/main_window.cpp" line="406"/>
         <source>À propos de Maillage</source>
         <translation>About Maillage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="1284"/>
+        <location filename="../../app/gui/main_window.cpp" line="407"/>
         <source>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Planifier le réseau d&apos;accueil des services publics d&apos;un département : points d&apos;accueil, temps d&apos;accès par la route, zones à plus de 20 minutes d&apos;un lieu de deuxième niveau et population concernée.&lt;/p&gt;&lt;p&gt;Données : IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Plan a département&apos;s network of public-service help desks: accueil points, access times by road, zones more than 20 minutes from a second-level place and the people living there.&lt;/p&gt;&lt;p&gt;Data: IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="1298"/>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>Ce point est à %1 km de la route la plus proche, au-delà de la limite de %2 km : il ne sera pas pris en compte dans la couverture.</source>
-        <translation>This point is %1 km from the nearest road, beyond the %2 km limit: it will not count in the coverage.</translation>
-    </message>
-    <message>
-        <source>Point loin de toute route</source>
-        <translation>Point far from any road</translation>
-    </message>
-    <message>
-        <source>Placer sur la route la plus proche</source>
-        <translation>Place it on the nearest road</translation>
-    </message>
-    <message>
-        <source>Garder ici (laissé de côté)</source>
-        <translation>Keep it here (left out)</translation>
     </message>
 </context>
 <context>
     <name>maillage::gui::NewProjectDialog</name>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="48"/>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="58"/>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="159"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="55"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="65"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="216"/>
         <source>Nouveau projet</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="56"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="63"/>
         <source>Fichier du projet</source>
         <translation>Project file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="59"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="66"/>
         <source>Projet Maillage (*.gpkg)</source>
         <translation>Maillage project (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="63"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="70"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="64"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="71"/>
         <source>EPCI (facultatif)</source>
         <translation>EPCI (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="65"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="72"/>
         <source>Département (facultatif)</source>
         <translation>Département (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="66"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="73"/>
         <source>Réseau routier (facultatif)</source>
         <translation>Road network (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
         <source>« generalised » pour un réseau simplifié (routes classées), « osm » pour OpenStreetMap.</source>
-        <translation>“generalised” for a simplified network (classified roads), “osm” for OpenStreetMap.</translation>
+        <translation type="vanished">“generalised” for a simplified network (classified roads), “osm” for OpenStreetMap.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="77"/>
         <source>« osm » pour un réseau détaillé (OpenStreetMap, BD TOPO), « generalised » pour un réseau simplifié de routes classées ; automatique : choisi d&apos;après la densité du réseau.</source>
         <translation>“osm” for a detailed network (OpenStreetMap, BD TOPO), “generalised” for a simplified network of classified roads; automatic: chosen from the network&apos;s density.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="75"/>
         <source>automatique (selon la densité du réseau)</source>
         <translation>automatic (from the network&apos;s density)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="81"/>
         <source>Champ de la classe de route (valeurs OSM ou classes administratives françaises)</source>
         <translation>Road class field (OSM values or French administrative classes)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="82"/>
         <source>Champ du sens unique : yes/no, 1/0/-1, true/false, « sens unique », « double sens »… ; vide : le champ « oneway » s&apos;il existe</source>
         <translation>One-way field: yes/no, 1/0/-1, true/false, “sens unique”, “double sens”…; empty: the “oneway” field when there is one</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="84"/>
         <source>Champ d&apos;une vitesse en km/h qui remplace celle du profil (facultatif)</source>
         <translation>Field with a speed in km/h that replaces the profile&apos;s (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="86"/>
         <source>classe</source>
         <translation>class</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="88"/>
         <source>sens unique</source>
         <translation>one-way</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="90"/>
         <source>vitesse</source>
         <translation>speed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="69"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="92"/>
         <source>Champs du réseau</source>
         <translation>Network fields</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="70"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="79"/>
         <source>Profil de vitesses</source>
         <translation>Speed profile</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="72"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="96"/>
         <source>Champs des communes (ADMIN EXPRESS par défaut)</source>
         <translation>Commune fields (ADMIN EXPRESS by default)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="74"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="98"/>
         <source>Code INSEE</source>
         <translation>INSEE code</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="75"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="99"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="76"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="100"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="77"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="101"/>
         <source>SIREN de l&apos;EPCI</source>
         <translation>EPCI SIREN</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="80"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="104"/>
         <source>Créer</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="81"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="105"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="97"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="121"/>
         <source>Couche du fichier</source>
         <translation>Layer of the file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="98"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="122"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="155"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="212"/>
         <source>Choisissez le fichier du projet.</source>
         <translation>Choose the project file.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="156"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="213"/>
         <source>Le fichier %1 existe déjà : choisissez un autre nom.</source>
         <translation>The file %1 already exists: choose another name.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="157"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="214"/>
         <source>Choisissez le fichier des communes.</source>
         <translation>Choose the communes file.</translation>
     </message>
@@ -1420,108 +1342,108 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::PdfExportDialog</name>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="61"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="66"/>
         <source>points projetés compris</source>
         <translation>planned points included</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="74"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="79"/>
         <source>Atlas : une page par EPCI</source>
         <translation>Atlas: one page per EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="82"/>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="266"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="87"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="274"/>
         <source>Exporter la carte en PDF</source>
         <translation>Export the map as PDF</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="92"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="100"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="93"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="101"/>
         <source>Paysage</source>
         <translation>Landscape</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="94"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="102"/>
         <source>titre fait du territoire et du niveau</source>
         <translation>title made from the territory and the level</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="97"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="105"/>
         <source>niveau %1</source>
         <translation>level %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="104"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="112"/>
         <source>Papier</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="105"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="113"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="107"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="115"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="108"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="116"/>
         <source>Points dessinés</source>
         <translation>Points drawn</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="109"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="117"/>
         <source>La carte reprend les couches visibles, leur ordre et leur opacité, le niveau, le seuil et les points comptés dans l&apos;application. Le PDF est vectoriel : textes sélectionnables, traits nets à tout zoom.</source>
         <translation>The map shows the visible layers, their order and opacity, the level, the threshold and the points counted in the application. The PDF is vector: selectable text, sharp lines at any zoom.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="114"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="122"/>
         <source>Mise en page</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="122"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="130"/>
         <source>Page </source>
         <translation>Page </translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="132"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="140"/>
         <source>Aperçu</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="138"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="146"/>
         <source>Exporter…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="217"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="225"/>
         <source> / %1</source>
         <translation> / %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="265"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="273"/>
         <source>atlas.pdf</source>
         <translation>atlas.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="265"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="273"/>
         <source>carte.pdf</source>
         <translation>map.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="266"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="274"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="274"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="282"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
@@ -1584,114 +1506,152 @@ line %1: %2</translation>
         <translation>&amp;Delete the plan…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="132"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="133"/>
         <source>&amp;Fermer des routes…</source>
         <translation>&amp;Close roads…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="134"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="135"/>
         <source>&amp;Préréglages de fermeture</source>
         <translation>Closure &amp;presets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="146"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="147"/>
         <source>Passer la sélection en &amp;France services (plan)</source>
         <translation>Make the selection &amp;France services (plan)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="148"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="149"/>
         <source>Dans le plan affiché, les points choisis (mairie, agence postale…) deviennent des France services, lieux de deuxième niveau</source>
         <translation>In the plan shown, the selected points (town hall, post office agency…) become France services, second-level places</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="151"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="152"/>
         <source>Su&amp;ggérer des sites…</source>
         <translation>Su&amp;ggest sites…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="155"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="156"/>
         <source>C&amp;omparer deux scénarios…</source>
         <translation>C&amp;ompare two scenarios…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="220"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="224"/>
         <source> Plan : %1 </source>
         <translation> Plan: %1 </translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="220"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="224"/>
         <source> Situation actuelle </source>
         <translation> Current situation </translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="239"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="243"/>
         <source>route sans numéro</source>
         <translation>unnumbered road</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="246"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="250"/>
         <source>%1, tronçon de %2 km</source>
         <translation>%1, %2 km segment</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="259"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="263"/>
         <source>Aucune route à cet endroit : cliquez plus près d&apos;une route.</source>
         <translation>No road here: click nearer to a road.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="264"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="268"/>
         <source>Tronçon choisi : %1</source>
         <translation>Segment picked: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="291"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="295"/>
         <source>fermeture d&apos;un tronçon de la %1</source>
         <translation>close a segment of the %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="310"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="314"/>
         <source>Fermer ce tronçon dans le plan « %1 »</source>
         <translation>Close this segment in plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="313"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="317"/>
         <source>Rouvrir ce tronçon</source>
         <translation>Reopen this segment</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="317"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="321"/>
         <source>Rouvrir « %1 » (toute la fermeture)</source>
         <translation>Reopen “%1” (the whole closure)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="327"/>
-        <location filename="../../app/gui/planning_controller.cpp" line="346"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="331"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="350"/>
         <source>Fermer des routes</source>
         <translation>Close roads</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="328"/>
-        <location filename="../../app/gui/planning_controller.cpp" line="347"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="332"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="351"/>
         <source>Les routes se ferment dans un plan : choisissez ou créez un plan d&apos;abord.</source>
         <translation>Roads are closed in a plan: choose or create a plan first.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="335"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="339"/>
         <source>préréglage « %1 »</source>
         <translation>preset “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="376"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="380"/>
         <source>« %1 » passe en France services</source>
         <translation>“%1” becomes France services</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/planning_controller.cpp" line="377"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="381"/>
         <source>%n points passent en France services</source>
         <translation>
             <numerusform>%n point becomes France services</numerusform>
             <numerusform>%n points become France services</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>maillage::gui::PointEditing</name>
+    <message>
+        <location filename="../../app/gui/point_editing.cpp" line="38"/>
+        <source>Type des points ajoutés sur la carte</source>
+        <translation>Kind of the points added on the map</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/point_editing.cpp" line="77"/>
+        <source>Ce point est à %1 km de la route la plus proche, au-delà de la limite de %2 km : il ne sera pas pris en compte dans la couverture.</source>
+        <translation>This point is %1 km from the nearest road, beyond the %2 km limit: it will not count in the coverage.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/point_editing.cpp" line="83"/>
+        <source>Point loin de toute route</source>
+        <translation>Point far from any road</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/point_editing.cpp" line="84"/>
+        <source>Placer sur la route la plus proche</source>
+        <translation>Place it on the nearest road</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/point_editing.cpp" line="85"/>
+        <source>Garder ici (laissé de côté)</source>
+        <translation>Keep it here (left out)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/point_editing.cpp" line="100"/>
+        <source>%1 (projet) — %2</source>
+        <translation>%1 (planned) — %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/point_editing.cpp" line="100"/>
+        <source>%1 (projet)</source>
+        <translation>%1 (planned)</translation>
     </message>
 </context>
 <context>
@@ -1817,6 +1777,19 @@ Source: %1 %2</translation>
     </message>
 </context>
 <context>
+    <name>maillage::gui::PointsDock</name>
+    <message>
+        <location filename="../../app/gui/points_dock.cpp" line="16"/>
+        <source>Points d&apos;accueil</source>
+        <translation>Accueil points</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/points_dock.cpp" line="41"/>
+        <source>Filtrer (nom, type, commune…)</source>
+        <translation>Filter (name, kind, commune…)</translation>
+    </message>
+</context>
+<context>
     <name>maillage::gui::PointsModel</name>
     <message>
         <location filename="../../app/gui/points_model.cpp" line="45"/>
@@ -1867,34 +1840,92 @@ Source: %1 %2</translation>
 <context>
     <name>maillage::gui::Project</name>
     <message>
-        <location filename="../../app/gui/project.cpp" line="105"/>
+        <location filename="../../app/gui/project.cpp" line="97"/>
         <source>le point n° %1 n&apos;est pas dans le plan « %2 »</source>
         <translation>point #%1 is not in plan “%2”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="127"/>
+        <location filename="../../app/gui/project.cpp" line="119"/>
         <source>le point n° %1 n&apos;existe plus dans le projet</source>
         <translation>point #%1 is no longer in the project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="133"/>
+        <location filename="../../app/gui/project.cpp" line="125"/>
         <source>dans le plan « %1 », « %2 » peut être fermé ou changer de niveau et de type ; ses autres attributs et sa position se modifient dans la situation actuelle</source>
         <translation>in plan “%1”, “%2” can be closed or change level and kind; its other attributes and its position are edited in the current situation</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="137"/>
+        <location filename="../../app/gui/project.cpp" line="129"/>
         <source>dans le plan « %1 », « %2 » est existant ou fermé, pas projeté</source>
         <translation>in plan “%1”, “%2” is existing or closed, not planned</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="231"/>
+        <location filename="../../app/gui/project.cpp" line="223"/>
         <source>le projet n&apos;a pas de plan « %1 »</source>
         <translation>the project has no plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="366"/>
+        <location filename="../../app/gui/project.cpp" line="358"/>
         <source>impossible de copier le projet vers %1</source>
         <translation>cannot copy the project to %1</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::gui::ProjectSession</name>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="58"/>
+        <source>le fichier %1 n&apos;existe pas</source>
+        <translation>the file %1 does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="63"/>
+        <source>Ouverture impossible</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="69"/>
+        <source>Ouverture de %1…</source>
+        <translation>Opening %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="87"/>
+        <source>Préparation de la démo 04…</source>
+        <translation>Preparing the 04 demo…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="97"/>
+        <source>Création de %1…</source>
+        <translation>Creating %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="125"/>
+        <source>Modification refusée</source>
+        <translation>Change refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="146"/>
+        <source>Ouvrir un projet</source>
+        <translation>Open a project</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="158"/>
+        <source>Toutes les modifications sont enregistrées dans %1.</source>
+        <translation>All changes are saved in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="164"/>
+        <source>Enregistrer le projet sous</source>
+        <translation>Save the project as</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="171"/>
+        <source>Projet enregistré sous %1.</source>
+        <translation>Project saved as %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="173"/>
+        <source>Enregistrement impossible</source>
+        <translation>Cannot save</translation>
     </message>
 </context>
 <context>
@@ -2395,7 +2426,7 @@ beyond</translation>
         <translation>&lt;b&gt;%1 inhabitants (%2)&lt;/b&gt; more than %3 min from a level %4 place; %5 communes whose town hall is beyond (%6 inhabitants).&lt;br&gt;&lt;small&gt;%7 level %4 points counted%8 · computed in %9 ms&lt;br&gt;%10&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="213"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="220"/>
         <source>%1
 %2 habitants au-delà (population placée selon la méthode du projet)
 %3 habitants dans les %4 communes dont la mairie est au-delà</source>
@@ -2421,223 +2452,224 @@ beyond</translation>
 %3 inhabitants in the %4 communes whose town hall is beyond</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="239"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="246"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message numerus="yes">
+        <location filename="../../app/gui/statistics_panel.cpp" line="208"/>
         <source>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n point(s) laissé(s) de côté&lt;/b&gt; : trop loin de toute route du réseau du projet pour y être relié(s) (hors de la zone du réseau, ou dans un vide routier : rapprochez-le(s) d&apos;une route).&lt;/span&gt;</source>
         <translation>
-            <numerusform>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n point left out&lt;/b&gt;: too far from any road of the project's network to be joined to it (outside the network's area, or in a road gap: move it closer to a road).&lt;/span&gt;</numerusform>
-            <numerusform>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n points left out&lt;/b&gt;: too far from any road of the project's network to be joined to it (outside the network's area, or in a road gap: move them closer to a road).&lt;/span&gt;</numerusform>
+            <numerusform>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n point left out&lt;/b&gt;: too far from any road of the project&apos;s network to be joined to it (outside the network&apos;s area, or in a road gap: move it closer to a road).&lt;/span&gt;</numerusform>
+            <numerusform>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n points left out&lt;/b&gt;: too far from any road of the project&apos;s network to be joined to it (outside the network&apos;s area, or in a road gap: move them closer to a road).&lt;/span&gt;</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>maillage::gui::SuggestionPanel</name>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="64"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="66"/>
         <source>Au plus un site par commune</source>
         <translation>At most one site per commune</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="65"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="67"/>
         <source>Aussi dans les communes qui ont déjà un lieu du niveau</source>
         <translation>Also in communes that already have a place of the level</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="66"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="68"/>
         <source>Suggérer</source>
         <translation>Suggest</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="70"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="72"/>
         <source>Ajouter au plan</source>
         <translation>Add to the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="76"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="78"/>
         <source>Niveau %1</source>
         <translation>Level %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="80"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="82"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="81"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="83"/>
         <source>Mairies</source>
         <translation>Town halls</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="82"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="84"/>
         <source>Points La Poste</source>
         <translation>La Poste points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="83"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="85"/>
         <source>Mairies et points La Poste</source>
         <translation>Town halls and La Poste points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="84"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="86"/>
         <source>Les lieux où un nouveau lieu du niveau pourrait s&apos;installer</source>
         <translation>The places where a new place of the level could open</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="85"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="87"/>
         <source>répartie sur les cellules habitées</source>
         <translation>spread over the inhabited cells</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="86"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="88"/>
         <source>à la mairie</source>
         <translation>at the town hall</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="87"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="89"/>
         <source>Où la population est comptée (voir les statistiques : « population répartie » ou « à la mairie »)</source>
         <translation>Where people are counted (see the statistics: “spread” or “at the town hall”)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="99"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="101"/>
         <source>Rang</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="99"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="101"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="99"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="101"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="99"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="101"/>
         <source>Gain</source>
         <translation>Gain</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="99"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="101"/>
         <source>Cumul</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="100"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="102"/>
         <source>Habitants amenés sous le seuil par ce site, après ceux qui le précèdent</source>
         <translation>People this site brings within the threshold, after the sites before it</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="101"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="103"/>
         <source>Habitants amenés sous le seuil par les sites jusqu&apos;à celui-ci</source>
         <translation>People the sites up to this one bring within the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="110"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="112"/>
         <source>Nombre de sites</source>
         <translation>Number of sites</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="113"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="115"/>
         <source>à moins de</source>
         <translation>within</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="116"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="118"/>
         <source>Lieux de</source>
         <translation>Places of</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="117"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="119"/>
         <source>Candidats</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="118"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="120"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="122"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="124"/>
         <source>Les lieux existants sont conservés ; la suggestion part du scénario affiché.</source>
         <translation>Existing places are kept; the suggestion starts from the scenario shown.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="141"/>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="145"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="143"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="147"/>
         <source>Suggérer des sites</source>
         <translation>Suggest sites</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="149"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="151"/>
         <source>annulé</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="153"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="155"/>
         <source>Échec : %1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="157"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="160"/>
         <source>%1 ms, %2 candidats éligibles sur %3</source>
         <translation>%1 ms, %2 eligible candidates of %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="243"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="260"/>
         <source>Une suggestion est déjà en cours.</source>
         <translation>A suggestion is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="245"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="262"/>
         <source>Il faut un projet avec un réseau routier pour suggérer des sites.</source>
         <translation>Suggesting sites needs a project with a road network.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="247"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="264"/>
         <source>Le scénario n&apos;a aucun candidat de ce type.</source>
         <translation>The scenario has no candidate of this kind.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="265"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="282"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="301"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="318"/>
         <source>Cocher les sites à ajouter au plan</source>
         <translation>Check the sites to add to the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="306"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="323"/>
         <source>Seul, ce site amènerait %1 habitants sous le seuil</source>
         <translation>On its own, this site would bring %1 people within the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="312"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="329"/>
         <source>population répartie</source>
         <translation>population spread</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="312"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="329"/>
         <source>population à la mairie</source>
         <translation>population at the town hall</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="316"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="333"/>
         <source>Aucun site n&apos;amène personne sous %1 min.</source>
         <translation>No site brings anyone within %1 min.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="317"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="334"/>
         <source>&lt;b&gt;%1&lt;/b&gt; : au-delà de %2 min d&apos;un lieu de niveau %3 (%4) : %5 → &lt;b&gt;%6&lt;/b&gt; habitants, soit &lt;b&gt;%7&lt;/b&gt;.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: beyond %2 min of a level %3 place (%4): %5 → &lt;b&gt;%6&lt;/b&gt; people, that is &lt;b&gt;%7&lt;/b&gt;.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="355"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="372"/>
         <source>Ajouter %n site(s) au plan « %1 »</source>
         <translation>
             <numerusform>Add %n site to plan “%1”</numerusform>
@@ -2645,7 +2677,7 @@ beyond</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="357"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="374"/>
         <source>Ajouter %n site(s) à un nouveau plan</source>
         <translation>
             <numerusform>Add %n site to a new plan</numerusform>
@@ -2653,27 +2685,27 @@ beyond</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="373"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="390"/>
         <source>Lancez d&apos;abord une suggestion.</source>
         <translation>Run a suggestion first.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="395"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="403"/>
         <source>suggéré : +%1 habitants à moins de %2 min (gain marginal, rang %3)</source>
         <translation>suggested: +%1 people within %2 min (marginal gain, rank %3)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="402"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="410"/>
         <source>Aucun site coché.</source>
         <translation>No site checked.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="406"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="414"/>
         <source>Suggestions k=%1</source>
         <translation>Suggestions k=%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="407"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="415"/>
         <source>%n site(s) suggéré(s) depuis « %1 »</source>
         <translation>
             <numerusform>%n site suggested from “%1”</numerusform>
@@ -2681,18 +2713,27 @@ beyond</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="411"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="420"/>
         <source>Les sites n&apos;ont pas pu être ajoutés au plan « %1 ».</source>
         <translation>The sites could not be added to plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="414"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="423"/>
         <source>Ajoutés au plan « %1 ».</source>
         <translation>Added to plan “%1”.</translation>
     </message>
     <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="213"/>
         <source>Autre plan affiché : les suggestions précédentes sont effacées.</source>
         <translation>Another plan is shown: the previous suggestions are cleared.</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::gui::UserMessages</name>
+    <message>
+        <location filename="../../app/gui/user_messages.cpp" line="19"/>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>

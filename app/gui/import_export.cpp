@@ -1,0 +1,127 @@
+#include "import_export.h"
+
+#include "common/error.h"
+#include "coverage/access_table.h"
+#include "coverage_controller.h"
+#include "pdf_export_dialog.h"
+#include "project.h"
+#include "project/full_coverage.h"
+#include "project_loading.h"
+#include "project_session.h"
+#include "report/geopackage_export.h"
+#include "user_messages.h"
+
+#include <QApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMainWindow>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QThread>
+
+namespace maillage::gui {
+
+ImportExport::ImportExport(QMainWindow& window, ProjectSession& session, const render::LayerStack& layers,
+                           UserMessages& messages)
+    : QObject(&window), window_(window), session_(session), layers_(layers), messages_(messages)
+{
+}
+
+void ImportExport::importPoints()
+{
+    if (!session_.project()) return;
+    const QString file =
+        QFileDialog::getOpenFileName(&window_, tr("Importer des points"), ProjectSession::lastFolder(),
+                                     tr("Points (*.csv *.geojson *.json *.gpkg *.shp);;Tous les fichiers (*)"));
+    if (!file.isEmpty()) importPointsFrom(file);
+}
+
+QString ImportExport::importPointsFrom(const QString& file)
+{
+    Project* project = session_.project();
+    if (!project) return {};
+    try {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const QString summary = importPointsFile(project->store(), file, project->territory());
+        QApplication::restoreOverrideCursor();
+        project->reloadPoints();
+        window_.statusBar()->showMessage(summary.section(QLatin1Char('\n'), 0, 0), 10000);
+        if (messages_.isInteractive()) QMessageBox::information(&window_, tr("Import terminé"), summary);
+        // The network's town connectors and the coverage start from the town halls: when the
+        // import changed them, the project is prepared again (in the background).
+        if (session_.coverage()) {
+            const TownHalls now = townHallsFor(project->territory(), project->points());
+            // As the network was prepared (the live context follows town halls as they move).
+            const TownHalls& prepared = project->data().coverage->townHalls();
+            bool changed = now.known != prepared.known;
+            for (std::size_t i = 0; !changed && i < now.positions.size(); ++i)
+                changed = now.positions[i].x != prepared.positions[i].x || now.positions[i].y != prepared.positions[i].y;
+            if (changed) {
+                const QString path = project->path();
+                session_.closeProject();
+                session_.openProject(path);
+            }
+        }
+        return summary;
+    } catch (const Error& e) {
+        QApplication::restoreOverrideCursor();
+        messages_.showError(tr("Import impossible"), e.message());
+    }
+    return {};
+}
+
+void ImportExport::chooseAndExportCoverage()
+{
+    if (!session_.coverage()) return;
+    QString path = QFileDialog::getSaveFileName(&window_, tr("Exporter le résultat"), ProjectSession::lastFolder(),
+                                                tr("GeoPackage (*.gpkg)"));
+    if (path.isEmpty()) return;
+    if (!path.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive)) path += QStringLiteral(".gpkg");
+    if (exportCoverage(path)) window_.statusBar()->showMessage(tr("Résultat écrit dans %1.").arg(path), 8000);
+}
+
+bool ImportExport::exportCoverage(const QString& path)
+{
+    const Project* project = session_.project();
+    const CoverageController* coverage = session_.coverage();
+    if (!project || !coverage) return false;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+        // The full computation (clipped gap zones, band polygons), as `maillage coverage` does.
+        const CoverageContext& context = *coverage->context();
+        CoverageOptions options;
+        options.level = coverage->level();
+        options.thresholdMinutes = coverage->thresholdMinutes();
+        options.threads = std::max(1, QThread::idealThreadCount());
+        const std::vector<AccueilPoint>& points = project->points();
+        const FullCoverage run = runFullCoverage(
+            context, points, coveragePoints(points, options.level, coverage->includePlanned()), options);
+        RunDescription description;
+        description.project = QFileInfo(project->path()).absoluteFilePath();
+        description.network = QFileInfo(project->data().inputs.networkPath).absoluteFilePath();
+        description.profile = project->data().profile.name;
+        description.pointSet = project->planActive() ? QStringLiteral("scenario %1").arg(project->activeScenario())
+                               : coverage->includePlanned() ? QStringLiteral("existing and planned points")
+                                                            : QStringLiteral("existing points");
+        const CoverageExport data = run.exportData(context, description);
+        writeCoverageGeoPackage(path, data);
+        QApplication::restoreOverrideCursor();
+        return true;
+    } catch (const std::exception& e) {
+        QApplication::restoreOverrideCursor();
+        const auto* error = dynamic_cast<const Error*>(&e);
+        messages_.showError(tr("Export impossible"), error ? error->message() : QString::fromLocal8Bit(e.what()));
+    }
+    return false;
+}
+
+void ImportExport::exportPdf()
+{
+    Project* project = session_.project();
+    CoverageController* coverage = session_.coverage();
+    if (!project || !coverage) return;
+    PdfExportDialog dialog(*project, *coverage, layers_, &window_);
+    if (dialog.exec() == QDialog::Accepted) window_.statusBar()->showMessage(tr("Carte exportée en PDF."), 8000);
+}
+
+}  // namespace maillage::gui

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QMainWindow;
+class QMenu;
+class QUndoGroup;
+class QWidget;
+
+namespace maillage::gui {
+
+class AnalysisControls;
+
+// The main window's commands: each action with its text, shortcut, icon and status tip, and
+// the menus and toolbars that show them. What an action does is connected by the window.
+class MainActions : public QObject {
+    Q_OBJECT
+public:
+    MainActions(QMainWindow& window, QUndoGroup& undoGroup);
+
+    // Menus Projet, Édition, Affichage (zooms, the docks' toggles, language), Analyse, then
+    // `extraMenus`, then Aide.
+    void addMenus(const QList<QDockWidget*>& docks, const AnalysisControls& analysis, const QList<QMenu*>& extraMenus);
+    // Toolbars Projet, Édition (with `editTools` after the point tools and `pointKind`
+    // before the delete button), Affichage, Analyse.
+    void addToolBars(const QList<QAction*>& editTools, QWidget* pointKind, AnalysisControls& analysis);
+
+    // Projet
+    QAction* newProject = nullptr;
+    QAction* open = nullptr;
+    QAction* demo = nullptr;
+    QAction* save = nullptr;
+    QAction* saveAs = nullptr;
+    QAction* importPoints = nullptr;
+    QAction* pdf = nullptr;
+    QAction* closeProject = nullptr;
+    QAction* quit = nullptr;
+    // Édition
+    QAction* undo = nullptr;
+    QAction* redo = nullptr;
+    QActionGroup* tools = nullptr;
+    QAction* selectTool = nullptr;
+    QAction* addTool = nullptr;
+    QAction* edit = nullptr;
+    QAction* deleteSelection = nullptr;
+    QAction* selectAll = nullptr;
+    // Affichage
+    QAction* zoomIn = nullptr;
+    QAction* zoomOut = nullptr;
+    QAction* zoomHome = nullptr;
+    QAction* zoomSelection = nullptr;
+    // Analyse
+    QAction* exportCoverage = nullptr;
+    // Aide
+    QAction* about = nullptr;
+
+    // Filled by the window: recent projects, one zoom per EPCI.
+    QMenu* recentMenu = nullptr;
+    QMenu* epciMenu = nullptr;
+
+private:
+    void createProjectActions();
+    void createEditActions(QUndoGroup& undoGroup);
+    void createViewActions();
+    QMenu* addLanguageMenu(QMenu& viewMenu);
+
+    QMainWindow& window_;
+};
+
+}  // namespace maillage::gui

@@ -1,0 +1,25 @@
+#pragma once
+
+namespace maillage::render {
+class LayerStack;
+class PointsLayer;
+}  // namespace maillage::render
+
+namespace maillage::gui {
+
+class CoverageController;
+class PlanningController;
+class Project;
+
+// Fills `layers` with the open project's map, bottom to top: commune fill, coverage bands
+// and gaps (with a coverage), commune lines, roads, EPCI, outline, labels, the planning
+// layers, the points. The layers may refer to the project's data: they are cleared before
+// the project closes. Returns the points layer.
+render::PointsLayer* addProjectLayers(render::LayerStack& layers, Project& project, CoverageController* coverage,
+                                      PlanningController& planning);
+
+// Each layer's visibility, opacity and place, kept between runs.
+void saveLayerSettings(const render::LayerStack& layers);
+void restoreLayerSettings(render::LayerStack& layers);
+
+}  // namespace maillage::gui

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+class QMainWindow;
+
+namespace maillage::gui {
+
+// How the main window tells the user that something failed: the message in the status bar
+// and, in interactive runs, in a window-modal box; the last one kept for tests and scripts.
+class UserMessages : public QObject {
+    Q_OBJECT
+public:
+    explicit UserMessages(QMainWindow& window);
+
+    void showError(const QString& title, const QString& message);
+    QString lastError() const { return lastError_; }
+
+    // Message boxes are skipped when false (scripted runs); errors still reach lastError().
+    bool isInteractive() const { return interactive_; }
+    void setInteractive(bool interactive) { interactive_ = interactive; }
+
+private:
+    QMainWindow& window_;
+    QString lastError_;
+    bool interactive_ = true;
+};
+
+}  // namespace maillage::gui
