@@ -15,6 +15,7 @@
 #include "io/territory_loader.h"
 #include "network/extract_lines.h"
 #include "network/profile_snapping.h"
+#include "network/snapping.h"
 #include "network/speed_profile.h"
 #include "io/ogr_source.h"
 #include "report/geopackage_export.h"
@@ -1518,4 +1519,33 @@ TEST_CASE("maillage coverage refuses bad parameters with a clear message")
     for (const CliRun* run : {&zero, &level4, &noNetwork, &missingNetwork, &noPoints, &noOut})
         CHECK(run->err.trimmed().count('\n') == 0);  // one line
     CHECK_FALSE(QFile::exists(out));
+}
+
+// ---------------------------------------------------------------------------------------
+TEST_CASE("a place the snapping cannot join stays unreachable while any other snapping error stops the linking")
+{
+    // Every other place is off the network; the count is large enough for several threads.
+    std::vector<XY> places;
+    for (int i = 0; i < 3000; ++i) places.push_back({kX0 + 5.0 * i, i % 2 ? kRoadY + 50'000.0 : kRoadY + 10.0});
+    const auto farFromRoad = [](XY p) {
+        if (p.y > kRoadY + 1'000.0) throw SnapFailed(p, SnapStatus::TooFar);
+        return snapToRoad(p);
+    };
+    for (const int threads : {1, 4}) {
+        const PlaceLinks links = linkPlaces(places, farFromRoad, threads);
+        CHECK(links.size() == places.size());
+        CHECK(links.unjoinedCount() == places.size() / 2);
+        CHECK(links[1].edge == kNoEdge);
+        CHECK(links[0].edge != kNoEdge);
+    }
+
+    // A real failure is not a place too far from a road: it reaches the caller, from any thread.
+    const auto broken = [](XY p) -> AccessLink {
+        if (p.x > kX0 + 10'000.0) throw Error(QStringLiteral("the network file was truncated"));
+        return snapToRoad(p);
+    };
+    for (const int threads : {1, 4})
+        CHECK_THROWS_WITH(linkPlaces(places, broken, threads), "the network file was truncated");
+    const auto outOfMemory = [](XY) -> AccessLink { throw std::bad_alloc(); };
+    CHECK_THROWS_AS(linkPlaces(places, outOfMemory, 4), std::bad_alloc);
 }

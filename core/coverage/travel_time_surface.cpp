@@ -2,10 +2,12 @@
 
 #include "common/error.h"
 #include "coverage/grid.h"
+#include "network/snapping.h"
 
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <functional>
 #include <numeric>
 #include <thread>
 
@@ -278,10 +280,18 @@ PlaceLinks linkPlaces(std::span<const XY> places, const SnapFunction& snap, int 
         for (std::size_t i = begin; i < end; ++i) {
             try {
                 block[i - offset] = snap(places[i]);
-            } catch (const std::exception&) {
-                block[i - offset] = AccessLink{};  // too far from any road: the place stays unreachable
+            } catch (const SnapFailed&) {
+                block[i - offset] = AccessLink{};  // not joined: the place stays unreachable
                 block[i - offset].place = places[i];
             }
+        }
+    };
+    // Any other error stops the work: it reaches the caller from whichever thread met it.
+    const auto guarded = [&work](std::exception_ptr& error, std::size_t offset, std::size_t begin, std::size_t end) {
+        try {
+            work(offset, begin, end);
+        } catch (...) {
+            error = std::current_exception();
         }
     };
     threads = std::clamp(threads, 1, 64);
@@ -291,13 +301,16 @@ PlaceLinks linkPlaces(std::span<const XY> places, const SnapFunction& snap, int 
             work(offset, offset, offset + count);
         } else {
             std::vector<std::thread> pool;
+            std::vector<std::exception_ptr> errors(static_cast<std::size_t>(threads));
             const std::size_t chunk = (count + std::size_t(threads) - 1) / std::size_t(threads);
             for (int t = 0; t < threads; ++t) {
                 const std::size_t begin = offset + std::min(count, std::size_t(t) * chunk);
                 const std::size_t end = offset + std::min(count, std::size_t(t + 1) * chunk);
-                pool.emplace_back(work, offset, begin, end);
+                pool.emplace_back(guarded, std::ref(errors[std::size_t(t)]), offset, begin, end);
             }
             for (std::thread& thread : pool) thread.join();
+            for (const std::exception_ptr& error : errors)
+                if (error) std::rethrow_exception(error);
         }
         for (std::size_t i = 0; i < count; ++i) result.append(block[i]);
     }

@@ -148,8 +148,9 @@ private:
     std::size_t nodesNeeded_ = 0;  // 1 + the largest node id of the links
 };
 
-// Joins every place with `snap` (the network's snapping function; throwing or returning an
-// unjoined link both mark the place as not joined), using `threads` worker threads.
+// Joins every place with `snap` (the network's snapping function; returning an unjoined link
+// or throwing SnapFailed both mark the place as not joined), using `threads` worker threads.
+// Any other exception from `snap` is an error: it stops the work and is thrown again here.
 using SnapFunction = std::function<AccessLink(XY)>;
 PlaceLinks linkPlaces(std::span<const XY> places, const SnapFunction& snap, int threads = 1);
 PlaceLinks linkGridCells(const CoverageGrid& grid, const SnapFunction& snap, int threads = 1);

@@ -55,6 +55,18 @@ void checkOptions(const SnapOptions& options)
 
 }  // namespace
 
+SnapFailed::SnapFailed(XY place, SnapStatus status)
+    : Error(QStringLiteral("the place (%1, %2) cannot be joined to the road network: %3")
+                .arg(place.x, 0, 'f', 0)
+                .arg(place.y, 0, 'f', 0)
+                .arg(status == SnapStatus::TooFar   ? QStringLiteral("too far from any road")
+                     : status == SnapStatus::NoRoad ? QStringLiteral("no open road")
+                                                    : QStringLiteral("invalid coordinates"))),
+      place_(place),
+      status_(status)
+{
+}
+
 SnapSides snapSides(const RoadGraph& graph, const SnapEntry& entry)
 {
     SnapSides sides;

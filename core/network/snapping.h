@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/error.h"
 #include "geo/types.h"
 #include "network/road_graph.h"
 
@@ -16,6 +17,19 @@ enum class SnapStatus : std::uint8_t {
     TooFar,        // no open road within the maximum snap distance: reported, not joined
     NoRoad,        // the graph has no open edge at all (or none in the largest component)
     InvalidPoint,  // non-finite coordinates
+};
+
+// Thrown by a snapping function that cannot join a place to the network (too far from any
+// road, no road at all): the place is left unjoined, where every other error stops the work.
+class SnapFailed : public Error {
+public:
+    SnapFailed(XY place, SnapStatus status);
+    XY place() const { return place_; }
+    SnapStatus status() const { return status_; }
+
+private:
+    XY place_;
+    SnapStatus status_;
 };
 
 // How a point reaches the road: straight-line distance × detour at a low speed. The values
