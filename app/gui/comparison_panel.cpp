@@ -8,6 +8,7 @@
 #include "planning/scenario.h"
 #include "project.h"
 #include "render/planning_layers.h"
+#include "user_messages.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -229,10 +230,8 @@ bool ComparisonPanel::run()
             const CoverageResult b = coverageOf(viewB, closedB);
             outcome.comparison = std::make_shared<const ScenarioComparison>(
                 compareCoverage(*base, a, b, labelA, labelB, {.changeZones = true, .clipToCommunes = true, .threads = options.threads}));
-        } catch (const Error& e) {
-            outcome.error = e.message();
         } catch (const std::exception& e) {
-            outcome.error = QString::fromLocal8Bit(e.what());
+            outcome.error = userMessage(e);
         }
         return outcome;
     }));

@@ -2,6 +2,7 @@
 
 #include "planning/closed_network.h"
 #include "project.h"
+#include "user_messages.h"
 
 #include <QApplication>
 #include <QThread>
@@ -103,7 +104,7 @@ void CoverageController::applyPendingNetwork()
         try {
             network = networkFor(closures);
         } catch (const std::exception& e) {
-            Q_EMIT failed(QString::fromLocal8Bit(e.what()));
+            Q_EMIT failed(userMessage(e));
         }
         if (cursor) QApplication::restoreOverrideCursor();
     }
@@ -246,7 +247,7 @@ void CoverageController::compute(int level)
         computeLiveCoverage(*context_, points, optionsFor(level), results_[level - 1]);
     } catch (const std::exception& e) {
         // Keep showing the previous result; the message reaches the status bar.
-        Q_EMIT failed(QString::fromLocal8Bit(e.what()));
+        Q_EMIT failed(userMessage(e));
     }
     fresh_[level - 1] = true;
     lastMilliseconds_ = timer.nsecsElapsed() / 1e6;

@@ -1,6 +1,5 @@
 #include "import_export.h"
 
-#include "common/error.h"
 #include "coverage/access_table.h"
 #include "coverage_controller.h"
 #include "pdf_export_dialog.h"
@@ -21,6 +20,30 @@
 
 namespace maillage::gui {
 
+namespace {
+
+// The wait cursor while a file is read or written, restored however the work ends.
+struct WaitCursor {
+    WaitCursor() { QApplication::setOverrideCursor(Qt::WaitCursor); }
+    ~WaitCursor() { QApplication::restoreOverrideCursor(); }
+    WaitCursor(const WaitCursor&) = delete;
+    WaitCursor& operator=(const WaitCursor&) = delete;
+};
+
+// Whether the town halls of the points differ from those the network was prepared with (the
+// live context follows town halls as they move).
+bool townHallsMoved(const Project& project)
+{
+    const TownHalls now = townHallsFor(project.territory(), project.points());
+    const TownHalls& prepared = project.data().coverage->townHalls();
+    if (now.known != prepared.known) return true;
+    for (std::size_t i = 0; i < now.positions.size(); ++i)
+        if (now.positions[i].x != prepared.positions[i].x || now.positions[i].y != prepared.positions[i].y) return true;
+    return false;
+}
+
+}  // namespace
+
 ImportExport::ImportExport(QMainWindow& window, ProjectSession& session, const render::LayerStack& layers,
                            UserMessages& messages)
     : QObject(&window), window_(window), session_(session), layers_(layers), messages_(messages)
@@ -40,34 +63,24 @@ QString ImportExport::importPointsFrom(const QString& file)
 {
     Project* project = session_.project();
     if (!project) return {};
-    try {
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        const QString summary = importPointsFile(project->store(), file, project->territory());
-        QApplication::restoreOverrideCursor();
+    QString summary;
+    const bool imported = messages_.guarded(tr("Import impossible"), [&] {
+        {
+            const WaitCursor waiting;
+            summary = importPointsFile(project->store(), file, project->territory());
+        }
         project->reloadPoints();
         window_.statusBar()->showMessage(summary.section(QLatin1Char('\n'), 0, 0), 10000);
         if (messages_.isInteractive()) QMessageBox::information(&window_, tr("Import terminé"), summary);
         // The network's town connectors and the coverage start from the town halls: when the
         // import changed them, the project is prepared again (in the background).
-        if (session_.coverage()) {
-            const TownHalls now = townHallsFor(project->territory(), project->points());
-            // As the network was prepared (the live context follows town halls as they move).
-            const TownHalls& prepared = project->data().coverage->townHalls();
-            bool changed = now.known != prepared.known;
-            for (std::size_t i = 0; !changed && i < now.positions.size(); ++i)
-                changed = now.positions[i].x != prepared.positions[i].x || now.positions[i].y != prepared.positions[i].y;
-            if (changed) {
-                const QString path = project->path();
-                session_.closeProject();
-                session_.openProject(path);
-            }
+        if (session_.coverage() && townHallsMoved(*project)) {
+            const QString path = project->path();
+            session_.closeProject();
+            session_.openProject(path);
         }
-        return summary;
-    } catch (const Error& e) {
-        QApplication::restoreOverrideCursor();
-        messages_.showError(tr("Import impossible"), e.message());
-    }
-    return {};
+    });
+    return imported ? summary : QString();
 }
 
 void ImportExport::chooseAndExportCoverage()
@@ -85,8 +98,8 @@ bool ImportExport::exportCoverage(const QString& path)
     const Project* project = session_.project();
     const CoverageController* coverage = session_.coverage();
     if (!project || !coverage) return false;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    try {
+    return messages_.guarded(tr("Export impossible"), [&] {
+        const WaitCursor waiting;
         // The full computation (clipped gap zones, band polygons), as `maillage coverage` does.
         const CoverageContext& context = *coverage->context();
         CoverageOptions options;
@@ -105,14 +118,7 @@ bool ImportExport::exportCoverage(const QString& path)
                                                             : QStringLiteral("existing points");
         const CoverageExport data = run.exportData(context, description);
         writeCoverageGeoPackage(path, data);
-        QApplication::restoreOverrideCursor();
-        return true;
-    } catch (const std::exception& e) {
-        QApplication::restoreOverrideCursor();
-        const auto* error = dynamic_cast<const Error*>(&e);
-        messages_.showError(tr("Export impossible"), error ? error->message() : QString::fromLocal8Bit(e.what()));
-    }
-    return false;
+    });
 }
 
 void ImportExport::exportPdf()

@@ -1,6 +1,5 @@
 #include "load_jobs.h"
 
-#include "common/error.h"
 #include "user_messages.h"
 
 #include <QMainWindow>
@@ -100,8 +99,7 @@ void LoadJobs::finish()
     try {
         onSuccess(outcome.data);
     } catch (const std::exception& e) {
-        const QString message = dynamic_cast<const Error*>(&e) ? static_cast<const Error&>(e).message()
-                                                                : QString::fromLocal8Bit(e.what());
+        const QString message = userMessage(e);
         messages_.showError(tr("Ouverture impossible"), message);
         Q_EMIT busyChanged();
         Q_EMIT failed(message);

@@ -1,7 +1,7 @@
 #include "point_commands.h"
 
-#include "common/error.h"
 #include "project.h"
+#include "user_messages.h"
 
 
 namespace maillage::gui {
@@ -14,12 +14,9 @@ void guardedIn(QUndoCommand& command, Project& project, const QString& scenario,
     try {
         if (!scenario.isNull() && project.activeScenario() != scenario) project.activateScenario(scenario);
         write();
-    } catch (const Error& e) {
-        command.setObsolete(true);
-        Q_EMIT project.editFailed(e.message());
     } catch (const std::exception& e) {
         command.setObsolete(true);
-        Q_EMIT project.editFailed(QString::fromLocal8Bit(e.what()));
+        Q_EMIT project.editFailed(userMessage(e));
     }
 }
 

@@ -54,14 +54,14 @@ void ProjectSession::openProject(const QString& path)
     std::shared_ptr<Store> store;
     ProjectInputs inputs;
     std::vector<AccueilPoint> points;
-    try {
+    const bool read = messages_.guarded(tr("Ouverture impossible"), [&] {
         if (!QFileInfo::exists(path)) throw Error(tr("le fichier %1 n'existe pas").arg(path));
         store = std::make_shared<Store>(Store::open(path));
         inputs = loadProjectInputs(*store);
         points = store->points();
-    } catch (const Error& e) {
-        messages_.showError(tr("Ouverture impossible"), e.message());
-        Q_EMIT loadFailed(e.message());
+    });
+    if (!read) {
+        Q_EMIT loadFailed(messages_.lastError());
         return;
     }
     // The store stays open here (its connection belongs to this thread) while the
@@ -164,14 +164,12 @@ void ProjectSession::saveProjectAs()
     QString path = QFileDialog::getSaveFileName(&window_, tr("Enregistrer le projet sous"), lastFolder(), projectFilter());
     if (path.isEmpty()) return;
     if (!path.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive)) path += QStringLiteral(".gpkg");
-    try {
+    messages_.guarded(tr("Enregistrement impossible"), [&] {
         project_->saveAs(path);
         project_->undoStack()->setClean();
         addRecentProject(path);
         window_.statusBar()->showMessage(tr("Projet enregistré sous %1.").arg(path), 5000);
-    } catch (const Error& e) {
-        messages_.showError(tr("Enregistrement impossible"), e.message());
-    }
+    });
 }
 
 // ---------------------------------------------------------------------------------------

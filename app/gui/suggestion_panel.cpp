@@ -8,6 +8,7 @@
 #include "render/planning_layers.h"
 #include "scenario_commands.h"
 #include "store/kinds.h"
+#include "user_messages.h"
 
 #include <QScopedValueRollback>
 #include <QCheckBox>
@@ -285,10 +286,8 @@ bool SuggestionPanel::run()
         Outcome outcome;
         try {
             outcome.suggestions = suggestSites(*context, existing, candidates, options);
-        } catch (const Error& e) {
-            outcome.error = e.message();
         } catch (const std::exception& e) {
-            outcome.error = QString::fromLocal8Bit(e.what());
+            outcome.error = userMessage(e);
         }
         return outcome;
     }));

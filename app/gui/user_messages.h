@@ -3,9 +3,16 @@
 #include <QObject>
 #include <QString>
 
+#include <exception>
+#include <functional>
+
 class QMainWindow;
 
 namespace maillage::gui {
+
+// What an exception says to the user: a maillage::Error's message (it names the file,
+// layer, field or feature at fault), else the exception's own text.
+QString userMessage(const std::exception& error);
 
 // How the main window tells the user that something failed: the message in the status bar
 // and, in interactive runs, in a window-modal box; the last one kept for tests and scripts.
@@ -15,6 +22,8 @@ public:
     explicit UserMessages(QMainWindow& window);
 
     void showError(const QString& title, const QString& message);
+    // Runs `action`; if it throws, shows the error under `title` and returns false.
+    bool guarded(const QString& title, const std::function<void()>& action);
     QString lastError() const { return lastError_; }
 
     // Message boxes are skipped when false (scripted runs); errors still reach lastError().
