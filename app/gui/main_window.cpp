@@ -1,12 +1,12 @@
 #include "main_window.h"
 
 #include "analysis_controls.h"
-#include "geo/crs.h"
 #include "identify_panel.h"
 #include "import_export.h"
 #include "labels.h"
 #include "load_jobs.h"
 #include "main_actions.h"
+#include "map_status.h"
 #include "map/canvas_layers.h"
 #include "map/layer_panel.h"
 #include "map/map_canvas.h"
@@ -33,8 +33,6 @@
 #include <QStatusBar>
 #include <QUndoGroup>
 #include <QUndoStack>
-
-#include <cmath>
 
 namespace maillage::gui {
 
@@ -68,7 +66,7 @@ MainWindow::MainWindow(QWidget* parent)
                        *analysis_, {planning_->menu()});
     actions_->addToolBars({planning_->roadToolAction()}, editing_->newPointKind(), *analysis_);
     session_->setRecentMenu(actions_->recentMenu);
-    createStatusBar();
+    new MapStatus(*statusBar(), *canvas_);
 
     connectActions();
     connectCanvas();
@@ -135,25 +133,6 @@ void MainWindow::createPlanning()
     pointsDock_->raise();
 }
 
-void MainWindow::createStatusBar()
-{
-    lambertLabel_ = new QLabel;
-    lambertLabel_->setObjectName(QStringLiteral("lambertLabel"));
-    wgsLabel_ = new QLabel;
-    wgsLabel_->setObjectName(QStringLiteral("wgsLabel"));
-    scaleLabel_ = new QLabel;
-    scaleLabel_->setObjectName(QStringLiteral("scaleLabel"));
-    for (QLabel* label : {lambertLabel_, wgsLabel_, scaleLabel_}) label->setMinimumWidth(120);
-    lambertLabel_->setMinimumWidth(170);
-    lambertLabel_->setToolTip(tr("Position du curseur en Lambert-93 (mètres)"));
-    wgsLabel_->setMinimumWidth(180);
-    wgsLabel_->setToolTip(tr("Position du curseur en WGS84 (degrés)"));
-    scaleLabel_->setToolTip(tr("Échelle de la carte à l'écran"));
-    statusBar()->addPermanentWidget(lambertLabel_);
-    statusBar()->addPermanentWidget(wgsLabel_);
-    statusBar()->addPermanentWidget(scaleLabel_);
-}
-
 void MainWindow::connectActions()
 {
     MainActions& a = *actions_;
@@ -180,16 +159,6 @@ void MainWindow::connectActions()
 
 void MainWindow::connectCanvas()
 {
-    connect(canvas_, &MapCanvas::cursorMoved, this, [this](XY p) {
-        const LonLat g = toWgs84(p);
-        lambertLabel_->setText(tr("L93 %1 ; %2").arg(p.x, 0, 'f', 0).arg(p.y, 0, 'f', 0));
-        wgsLabel_->setText(tr("%1° N ; %2° E").arg(g.lat, 0, 'f', 5).arg(g.lon, 0, 'f', 5));
-    });
-    connect(canvas_, &MapCanvas::cursorLeft, this, [this] {
-        lambertLabel_->clear();
-        wgsLabel_->clear();
-    });
-    connect(canvas_, &MapCanvas::viewChanged, this, &MainWindow::updateScale);
     connect(canvas_, &MapCanvas::addPointRequested, editing_, &PointEditing::addPointAt);
     connect(canvas_, &MapCanvas::pointsDropped, editing_, &PointEditing::dropPoints);
     connect(canvas_, &MapCanvas::toolChanged, this, [this](MapCanvas::Tool tool) {
@@ -355,14 +324,6 @@ void MainWindow::updateTitle()
     const QString file = QFileInfo(project()->path()).fileName();
     if (project()->planActive()) setWindowTitle(tr("%1 — plan « %2 »").arg(file, project()->activeScenario()));
     else setWindowTitle(file);
-}
-
-void MainWindow::updateScale()
-{
-    const double scale = canvas_->scaleDenominator();
-    // Rounded to two significant digits: 1:236 000, 1:12 000…
-    const double magnitude = std::pow(10.0, std::floor(std::log10(std::max(scale, 1.0))) - 1);
-    scaleLabel_->setText(tr("1:%1").arg(formatCount(static_cast<qint64>(std::round(scale / magnitude) * magnitude))));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -47,8 +47,9 @@ using render::PointsLayer;
 //
 // It composes the parts and wires them: the commands (MainActions), the open project and its
 // loading jobs (ProjectSession), the analysis choices (AnalysisControls), point editing
-// (PointEditing), files in and out (ImportExport), the docks (PointsDock, IdentifyPanel,
-// StatisticsPanel, PlanningController's) and how errors are shown (UserMessages).
+// (PointEditing), files in and out (ImportExport), the status bar's map readings (MapStatus),
+// the docks (PointsDock, IdentifyPanel, StatisticsPanel, PlanningController's) and how errors
+// are shown (UserMessages).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -115,7 +116,6 @@ protected:
 private:
     void createDocks();
     void createPlanning();
-    void createStatusBar();
     void connectActions();
     void connectCanvas();
     void connectSession();
@@ -126,7 +126,6 @@ private:
     void detachProject();
     void updateActions();
     void updateTitle();
-    void updateScale();
     void rebuildEpciMenu();
     void showPointForm();
     void showAbout();
@@ -152,10 +151,6 @@ private:
     StatisticsPanel* statisticsPanel_ = nullptr;
     QDockWidget* statisticsDock_ = nullptr;
     IdentifyPanel* identifyPanel_ = nullptr;
-    // Status bar.
-    QLabel* lambertLabel_ = nullptr;
-    QLabel* wgsLabel_ = nullptr;
-    QLabel* scaleLabel_ = nullptr;
 };
 
 }  // namespace maillage::gui

@@ -78,17 +78,17 @@
 <context>
     <name>PointCommands</name>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="29"/>
+        <location filename="../../app/gui/point_commands.cpp" line="26"/>
         <source>ajout de « %1 »</source>
         <translation>add “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="57"/>
+        <location filename="../../app/gui/point_commands.cpp" line="54"/>
         <source>fermeture de « %1 » dans le plan</source>
         <translation>close “%1” in the plan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_commands.cpp" line="58"/>
+        <location filename="../../app/gui/point_commands.cpp" line="55"/>
         <source>fermeture de %n points dans le plan</source>
         <translation>
             <numerusform>close %n point in the plan</numerusform>
@@ -96,12 +96,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="60"/>
+        <location filename="../../app/gui/point_commands.cpp" line="57"/>
         <source>suppression de « %1 »</source>
         <translation>delete “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_commands.cpp" line="61"/>
+        <location filename="../../app/gui/point_commands.cpp" line="58"/>
         <source>suppression de %n points</source>
         <translation>
             <numerusform>delete %n point</numerusform>
@@ -109,12 +109,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="90"/>
+        <location filename="../../app/gui/point_commands.cpp" line="87"/>
         <source>déplacement de « %1 »</source>
         <translation>move “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_commands.cpp" line="91"/>
+        <location filename="../../app/gui/point_commands.cpp" line="88"/>
         <source>déplacement de %n points</source>
         <translation>
             <numerusform>move %n point</numerusform>
@@ -122,7 +122,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="115"/>
+        <location filename="../../app/gui/point_commands.cpp" line="112"/>
         <source>modification de « %1 »</source>
         <translation>edit “%1”</translation>
     </message>
@@ -213,47 +213,47 @@
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="292"/>
+        <location filename="../../core/render/print_layout.cpp" line="280"/>
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="292"/>
+        <location filename="../../core/render/print_layout.cpp" line="280"/>
         <source>Département %1</source>
         <translation>Département %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="297"/>
+        <location filename="../../core/render/print_layout.cpp" line="285"/>
         <source>situation actuelle</source>
         <translation>current network</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="301"/>
+        <location filename="../../core/render/print_layout.cpp" line="289"/>
         <source>« %1 »</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="312"/>
+        <location filename="../../core/render/print_layout.cpp" line="300"/>
         <source>%1 : l&apos;accès aux lieux d&apos;accueil de niveau %2</source>
         <translation>%1: access to level %2 accueil places</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="314"/>
+        <location filename="../../core/render/print_layout.cpp" line="302"/>
         <source>%1 : ce que change le scénario %2</source>
         <translation>%1: what scenario %2 changes</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="332"/>
+        <location filename="../../core/render/print_layout.cpp" line="320"/>
         <source>seuil : %1 min en voiture</source>
         <translation>threshold: %1 min by car</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="333"/>
+        <location filename="../../core/render/print_layout.cpp" line="321"/>
         <source>scénario : %1</source>
         <translation>scenario: %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="335"/>
+        <location filename="../../core/render/print_layout.cpp" line="323"/>
         <source>scénario %1 comparé à %2</source>
         <translation>scenario %1 compared with %2</translation>
     </message>
@@ -262,162 +262,162 @@
         <translation type="vanished">Map made with Maillage %1 on %2. Driving times on the road network, %3 m grid; each commune&apos;s population is spread over its inhabitable cells.</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="344"/>
+        <location filename="../../core/render/print_layout.cpp" line="332"/>
         <source>Carte réalisée avec Maillage %1 le %2. Temps de parcours en voiture sur le réseau routier, grille de %3 m ; %4.</source>
         <translation>Map made with Maillage %1 on %2. Driving times on the road network, %3 m grid; %4.</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="381"/>
+        <location filename="../../core/render/print_layout.cpp" line="369"/>
         <source>Lieux d&apos;accueil</source>
         <translation>Accueil places</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="382"/>
+        <location filename="../../core/render/print_layout.cpp" line="370"/>
         <source>Changement d&apos;accès</source>
         <translation>Change of access</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="383"/>
+        <location filename="../../core/render/print_layout.cpp" line="371"/>
         <source>Au-delà du seuil</source>
         <translation>Beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="384"/>
+        <location filename="../../core/render/print_layout.cpp" line="372"/>
         <source>Temps d&apos;accès en voiture</source>
         <translation>Driving time</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="385"/>
+        <location filename="../../core/render/print_layout.cpp" line="373"/>
         <source>Routes</source>
         <translation>Roads</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="400"/>
+        <location filename="../../core/render/print_layout.cpp" line="388"/>
         <source>Limites</source>
         <translation>Boundaries</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="410"/>
+        <location filename="../../core/render/print_layout.cpp" line="398"/>
         <source>EPCI de la carte (le reste est estompé)</source>
         <translation>EPCI of the map (the rest is faded)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="422"/>
+        <location filename="../../core/render/print_layout.cpp" line="410"/>
         <source>Habitants à plus de %1 min</source>
         <translation>Inhabitants beyond %1 min</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="426"/>
-        <location filename="../../core/render/print_layout.cpp" line="460"/>
+        <location filename="../../core/render/print_layout.cpp" line="414"/>
+        <location filename="../../core/render/print_layout.cpp" line="448"/>
         <source>%1 habitants sur %2 (%3) à plus de %4 min d&apos;un lieu de niveau %5</source>
         <translation>%1 inhabitants of %2 (%3) more than %4 min from a level %5 place</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="430"/>
-        <location filename="../../core/render/print_layout.cpp" line="505"/>
+        <location filename="../../core/render/print_layout.cpp" line="418"/>
+        <location filename="../../core/render/print_layout.cpp" line="493"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="430"/>
-        <location filename="../../core/render/print_layout.cpp" line="465"/>
-        <location filename="../../core/render/print_layout.cpp" line="506"/>
+        <location filename="../../core/render/print_layout.cpp" line="418"/>
+        <location filename="../../core/render/print_layout.cpp" line="453"/>
+        <location filename="../../core/render/print_layout.cpp" line="494"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="430"/>
-        <location filename="../../core/render/print_layout.cpp" line="465"/>
+        <location filename="../../core/render/print_layout.cpp" line="418"/>
+        <location filename="../../core/render/print_layout.cpp" line="453"/>
         <source>Part</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="431"/>
+        <location filename="../../core/render/print_layout.cpp" line="419"/>
         <source>Mairies au-delà</source>
         <translation>Town halls beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="446"/>
+        <location filename="../../core/render/print_layout.cpp" line="434"/>
         <source>… et %1 autres EPCI : %2 habitants au-delà</source>
         <translation>… and %1 other EPCI: %2 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="465"/>
+        <location filename="../../core/render/print_layout.cpp" line="453"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="466"/>
+        <location filename="../../core/render/print_layout.cpp" line="454"/>
         <source>Depuis la mairie</source>
         <translation>From the town hall</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="481"/>
+        <location filename="../../core/render/print_layout.cpp" line="469"/>
         <source>Aucun habitant de l&apos;EPCI à plus de %1 min.</source>
         <translation>Nobody in the EPCI is more than %1 min away.</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="487"/>
+        <location filename="../../core/render/print_layout.cpp" line="475"/>
         <source>… et %1 autres communes : %2 habitants au-delà</source>
         <translation>… and %1 other communes: %2 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="488"/>
+        <location filename="../../core/render/print_layout.cpp" line="476"/>
         <source>… et 1 autre commune : %1 habitants au-delà</source>
         <translation>… and 1 other commune: %1 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="492"/>
+        <location filename="../../core/render/print_layout.cpp" line="480"/>
         <source>Ensemble de l&apos;EPCI (%1 communes)</source>
         <translation>Whole EPCI (%1 communes)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="493"/>
+        <location filename="../../core/render/print_layout.cpp" line="481"/>
         <source>Ensemble de l&apos;EPCI (1 commune)</source>
         <translation>Whole EPCI (1 commune)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="502"/>
+        <location filename="../../core/render/print_layout.cpp" line="490"/>
         <source>%1 habitants passent à moins de %2 min (%3 km²), %4 à plus de %2 min (%5 km²)</source>
         <translation>%1 inhabitants come within %2 min (%3 km²), %4 go beyond %2 min (%5 km²)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="507"/>
+        <location filename="../../core/render/print_layout.cpp" line="495"/>
         <source>Au-delà, référence</source>
         <translation>Beyond, reference</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="508"/>
+        <location filename="../../core/render/print_layout.cpp" line="496"/>
         <source>Au-delà, scénario</source>
         <translation>Beyond, scenario</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="509"/>
+        <location filename="../../core/render/print_layout.cpp" line="497"/>
         <source>Écart</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="526"/>
+        <location filename="../../core/render/print_layout.cpp" line="514"/>
         <source>… et %1 autres EPCI, sans changement</source>
         <translation>… and %1 other EPCI, unchanged</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="527"/>
+        <location filename="../../core/render/print_layout.cpp" line="515"/>
         <source>… et %1 autres EPCI : écart de %2 habitants</source>
         <translation>… and %1 other EPCI: change of %2 inhabitants</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="744"/>
+        <location filename="../../core/render/print_layout.cpp" line="732"/>
         <source>1 : %1</source>
         <translation>1:%1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="780"/>
+        <location filename="../../core/render/print_layout.cpp" line="768"/>
         <source>page %1 / %2</source>
         <translation>page %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="806"/>
+        <location filename="../../core/render/print_layout.cpp" line="794"/>
         <source>Comparaison</source>
         <translation>Comparison</translation>
     </message>
@@ -606,113 +606,113 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::ComparisonPanel</name>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="44"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="45"/>
         <source>Comparer</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="63"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="64"/>
         <source>Territoire</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="63"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="64"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="63"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="64"/>
         <source>Au-delà (A)</source>
         <translation>Beyond (A)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="63"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="64"/>
         <source>Au-delà (B)</source>
         <translation>Beyond (B)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="64"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="65"/>
         <source>Écart</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="64"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="65"/>
         <source>Surface au-delà (A)</source>
         <translation>Area beyond (A)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="64"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="65"/>
         <source>Surface au-delà (B)</source>
         <translation>Area beyond (B)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="65"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="66"/>
         <source>Habitants au-delà du seuil, population répartie sur les cellules habitées</source>
         <translation>People beyond the threshold, population spread over the inhabited cells</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="66"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="67"/>
         <source>B − A : négatif quand B amène des habitants sous le seuil</source>
         <translation>B − A: negative when B brings people within the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="76"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="77"/>
         <source>A :</source>
         <translation>A:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="79"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="80"/>
         <source>B :</source>
         <translation>B:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="95"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="96"/>
         <source>annulé</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="98"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="99"/>
         <source>Échec : %1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="177"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="178"/>
         <source>Scénario inconnu.</source>
         <translation>Unknown scenario.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="193"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="194"/>
         <source>Une comparaison est déjà en cours.</source>
         <translation>A comparison is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="195"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="196"/>
         <source>Il faut un projet avec un réseau routier pour comparer des scénarios.</source>
         <translation>Comparing scenarios needs a project with a road network.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="219"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="220"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="263"/>
         <location filename="../../app/gui/comparison_panel.cpp" line="264"/>
-        <location filename="../../app/gui/comparison_panel.cpp" line="265"/>
         <source>%1 km²</source>
         <translation>%1 km²</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="282"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="281"/>
         <source>Département %1</source>
         <translation>Département %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="286"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="285"/>
         <source>&lt;b&gt;B « %1 »&lt;/b&gt; par rapport à &lt;b&gt;A « %2 »&lt;/b&gt;, niveau %3 à %4 min : &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² passent sous le seuil (%6 hab.)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² passent au-delà (%8 hab.)&lt;/span&gt; ; au-delà : %9 → &lt;b&gt;%10&lt;/b&gt; habitants.</source>
         <translation>&lt;b&gt;B “%1”&lt;/b&gt; against &lt;b&gt;A “%2”&lt;/b&gt;, level %3 within %4 min: &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² come within the threshold (%6 people)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² go beyond it (%8 people)&lt;/span&gt;; beyond: %9 → &lt;b&gt;%10&lt;/b&gt; people.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="133"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="134"/>
         <source>Autre plan affiché : relancez la comparaison.</source>
         <translation>Another plan is shown: run the comparison again.</translation>
     </message>
@@ -775,47 +775,47 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::ImportExport</name>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="34"/>
+        <location filename="../../app/gui/import_export.cpp" line="57"/>
         <source>Importer des points</source>
         <translation>Import points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="35"/>
+        <location filename="../../app/gui/import_export.cpp" line="58"/>
         <source>Points (*.csv *.geojson *.json *.gpkg *.shp);;Tous les fichiers (*)</source>
         <translation>Points (*.csv *.geojson *.json *.gpkg *.shp);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="49"/>
+        <location filename="../../app/gui/import_export.cpp" line="74"/>
         <source>Import terminé</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="68"/>
+        <location filename="../../app/gui/import_export.cpp" line="67"/>
         <source>Import impossible</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="76"/>
+        <location filename="../../app/gui/import_export.cpp" line="89"/>
         <source>Exporter le résultat</source>
         <translation>Export the result</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="77"/>
+        <location filename="../../app/gui/import_export.cpp" line="90"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="80"/>
+        <location filename="../../app/gui/import_export.cpp" line="93"/>
         <source>Résultat écrit dans %1.</source>
         <translation>Result written to %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="113"/>
+        <location filename="../../app/gui/import_export.cpp" line="101"/>
         <source>Export impossible</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="124"/>
+        <location filename="../../app/gui/import_export.cpp" line="130"/>
         <source>Carte exportée en PDF.</source>
         <translation>Map exported as PDF.</translation>
     </message>
@@ -846,42 +846,42 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::LoadJobs</name>
     <message>
-        <location filename="../../app/gui/load_jobs.cpp" line="23"/>
+        <location filename="../../app/gui/load_jobs.cpp" line="22"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/load_jobs.cpp" line="29"/>
+        <location filename="../../app/gui/load_jobs.cpp" line="28"/>
         <source>Annulation…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/load_jobs.cpp" line="47"/>
+        <location filename="../../app/gui/load_jobs.cpp" line="46"/>
         <source>Un chargement est déjà en cours.</source>
         <translation>A loading is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/load_jobs.cpp" line="89"/>
+        <location filename="../../app/gui/load_jobs.cpp" line="88"/>
         <source>Chargement annulé.</source>
         <translation>Loading cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/load_jobs.cpp" line="91"/>
+        <location filename="../../app/gui/load_jobs.cpp" line="90"/>
         <source>annulé</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/load_jobs.cpp" line="95"/>
+        <location filename="../../app/gui/load_jobs.cpp" line="94"/>
         <source>Chargement impossible</source>
         <translation>Cannot load</translation>
     </message>
     <message>
-        <location filename="../../app/gui/load_jobs.cpp" line="105"/>
+        <location filename="../../app/gui/load_jobs.cpp" line="103"/>
         <source>Ouverture impossible</source>
         <translation>Cannot open</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/load_jobs.cpp" line="112"/>
+        <location filename="../../app/gui/load_jobs.cpp" line="110"/>
         <source>%n avertissement(s) au chargement : %1</source>
         <translation>
             <numerusform>%n warning while loading: %1</numerusform>
@@ -1110,79 +1110,82 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="185"/>
-        <source>L93 %1 ; %2</source>
-        <translation>L93 %1, %2</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="186"/>
-        <source>%1° N ; %2° E</source>
-        <translation>%1° N, %2° E</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="90"/>
+        <location filename="../../app/gui/main_window.cpp" line="88"/>
         <source>Couches et légende</source>
         <translation>Layers and legend</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="106"/>
+        <location filename="../../app/gui/main_window.cpp" line="104"/>
         <source>Attributs du point</source>
         <translation>Point attributes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="111"/>
+        <location filename="../../app/gui/main_window.cpp" line="109"/>
         <source>Statistiques</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="148"/>
-        <source>Position du curseur en Lambert-93 (mètres)</source>
-        <translation>Cursor position in Lambert-93 (metres)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="150"/>
-        <source>Position du curseur en WGS84 (degrés)</source>
-        <translation>Cursor position in WGS84 (degrees)</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="151"/>
-        <source>Échelle de la carte à l&apos;écran</source>
-        <translation>Map scale on screen</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="274"/>
+        <location filename="../../app/gui/main_window.cpp" line="243"/>
         <source>Calcul de couverture : %1</source>
         <translation>Coverage computation: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="289"/>
+        <location filename="../../app/gui/main_window.cpp" line="258"/>
         <source>%1 : %2 communes, %3 habitants, %4 points d&apos;accueil</source>
         <translation>%1: %2 communes, %3 inhabitants, %4 accueil points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="349"/>
+        <location filename="../../app/gui/main_window.cpp" line="318"/>
         <source>Réseau d&apos;accueil</source>
         <translation>Accueil network</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="356"/>
+        <location filename="../../app/gui/main_window.cpp" line="325"/>
         <source>%1 — plan « %2 »</source>
         <translation>%1 — plan “%2”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="365"/>
-        <source>1:%1</source>
-        <translation>1:%1</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="406"/>
+        <location filename="../../app/gui/main_window.cpp" line="367"/>
         <source>À propos de Maillage</source>
         <translation>About Maillage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="407"/>
+        <location filename="../../app/gui/main_window.cpp" line="368"/>
         <source>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Planifier le réseau d&apos;accueil des services publics d&apos;un département : points d&apos;accueil, temps d&apos;accès par la route, zones à plus de 20 minutes d&apos;un lieu de deuxième niveau et population concernée.&lt;/p&gt;&lt;p&gt;Données : IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Plan a département&apos;s network of public-service help desks: accueil points, access times by road, zones more than 20 minutes from a second-level place and the people living there.&lt;/p&gt;&lt;p&gt;Data: IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::gui::MapStatus</name>
+    <message>
+        <location filename="../../app/gui/map_status.cpp" line="23"/>
+        <source>Position du curseur en Lambert-93 (mètres)</source>
+        <translation>Cursor position in Lambert-93 (metres)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/map_status.cpp" line="25"/>
+        <source>Position du curseur en WGS84 (degrés)</source>
+        <translation>Cursor position in WGS84 (degrees)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/map_status.cpp" line="26"/>
+        <source>Échelle de la carte à l&apos;écran</source>
+        <translation>Map scale on screen</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/map_status.cpp" line="33"/>
+        <source>L93 %1 ; %2</source>
+        <translation>L93 %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/map_status.cpp" line="34"/>
+        <source>%1° N ; %2° E</source>
+        <translation>%1° N, %2° E</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/map_status.cpp" line="48"/>
+        <source>1:%1</source>
+        <translation>1:%1</translation>
     </message>
 </context>
 <context>
@@ -1536,79 +1539,79 @@ line %1: %2</translation>
         <translation>C&amp;ompare two scenarios…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="224"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="222"/>
         <source> Plan : %1 </source>
         <translation> Plan: %1 </translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="224"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="222"/>
         <source> Situation actuelle </source>
         <translation> Current situation </translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="243"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="241"/>
         <source>route sans numéro</source>
         <translation>unnumbered road</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="250"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="248"/>
         <source>%1, tronçon de %2 km</source>
         <translation>%1, %2 km segment</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="263"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="261"/>
         <source>Aucune route à cet endroit : cliquez plus près d&apos;une route.</source>
         <translation>No road here: click nearer to a road.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="268"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="266"/>
         <source>Tronçon choisi : %1</source>
         <translation>Segment picked: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="295"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="293"/>
         <source>fermeture d&apos;un tronçon de la %1</source>
         <translation>close a segment of the %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="314"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="312"/>
         <source>Fermer ce tronçon dans le plan « %1 »</source>
         <translation>Close this segment in plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="317"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="315"/>
         <source>Rouvrir ce tronçon</source>
         <translation>Reopen this segment</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="321"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="319"/>
         <source>Rouvrir « %1 » (toute la fermeture)</source>
         <translation>Reopen “%1” (the whole closure)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="331"/>
-        <location filename="../../app/gui/planning_controller.cpp" line="350"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="329"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="348"/>
         <source>Fermer des routes</source>
         <translation>Close roads</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="332"/>
-        <location filename="../../app/gui/planning_controller.cpp" line="351"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="330"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="349"/>
         <source>Les routes se ferment dans un plan : choisissez ou créez un plan d&apos;abord.</source>
         <translation>Roads are closed in a plan: choose or create a plan first.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="339"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="337"/>
         <source>préréglage « %1 »</source>
         <translation>preset “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="380"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="378"/>
         <source>« %1 » passe en France services</source>
         <translation>“%1” becomes France services</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/planning_controller.cpp" line="381"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="379"/>
         <source>%n points passent en France services</source>
         <translation>
             <numerusform>%n point becomes France services</numerusform>
@@ -1878,7 +1881,7 @@ Source: %1 %2</translation>
         <translation>the file %1 does not exist</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="63"/>
+        <location filename="../../app/gui/project_session.cpp" line="57"/>
         <source>Ouverture impossible</source>
         <translation>Cannot open</translation>
     </message>
@@ -1923,7 +1926,7 @@ Source: %1 %2</translation>
         <translation>Project saved as %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="173"/>
+        <location filename="../../app/gui/project_session.cpp" line="167"/>
         <source>Enregistrement impossible</source>
         <translation>Cannot save</translation>
     </message>
@@ -2468,208 +2471,208 @@ beyond</translation>
 <context>
     <name>maillage::gui::SuggestionPanel</name>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="66"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="67"/>
         <source>Au plus un site par commune</source>
         <translation>At most one site per commune</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="67"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="68"/>
         <source>Aussi dans les communes qui ont déjà un lieu du niveau</source>
         <translation>Also in communes that already have a place of the level</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="68"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="69"/>
         <source>Suggérer</source>
         <translation>Suggest</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="72"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="73"/>
         <source>Ajouter au plan</source>
         <translation>Add to the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="78"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="79"/>
         <source>Niveau %1</source>
         <translation>Level %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="82"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="83"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="83"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="84"/>
         <source>Mairies</source>
         <translation>Town halls</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="84"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="85"/>
         <source>Points La Poste</source>
         <translation>La Poste points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="85"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="86"/>
         <source>Mairies et points La Poste</source>
         <translation>Town halls and La Poste points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="86"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="87"/>
         <source>Les lieux où un nouveau lieu du niveau pourrait s&apos;installer</source>
         <translation>The places where a new place of the level could open</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="87"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="88"/>
         <source>répartie sur les cellules habitées</source>
         <translation>spread over the inhabited cells</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="88"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="89"/>
         <source>à la mairie</source>
         <translation>at the town hall</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="89"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="90"/>
         <source>Où la population est comptée (voir les statistiques : « population répartie » ou « à la mairie »)</source>
         <translation>Where people are counted (see the statistics: “spread” or “at the town hall”)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="101"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="102"/>
         <source>Rang</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="101"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="102"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="101"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="102"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="101"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="102"/>
         <source>Gain</source>
         <translation>Gain</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="101"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="102"/>
         <source>Cumul</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="102"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="103"/>
         <source>Habitants amenés sous le seuil par ce site, après ceux qui le précèdent</source>
         <translation>People this site brings within the threshold, after the sites before it</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="103"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="104"/>
         <source>Habitants amenés sous le seuil par les sites jusqu&apos;à celui-ci</source>
         <translation>People the sites up to this one bring within the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="112"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="113"/>
         <source>Nombre de sites</source>
         <translation>Number of sites</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="115"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="116"/>
         <source>à moins de</source>
         <translation>within</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="118"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="119"/>
         <source>Lieux de</source>
         <translation>Places of</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="119"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="120"/>
         <source>Candidats</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="120"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="121"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="124"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="125"/>
         <source>Les lieux existants sont conservés ; la suggestion part du scénario affiché.</source>
         <translation>Existing places are kept; the suggestion starts from the scenario shown.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="143"/>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="147"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="144"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="148"/>
         <source>Suggérer des sites</source>
         <translation>Suggest sites</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="151"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="152"/>
         <source>annulé</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="155"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="156"/>
         <source>Échec : %1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="160"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="161"/>
         <source>%1 ms, %2 candidats éligibles sur %3</source>
         <translation>%1 ms, %2 eligible candidates of %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="260"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="261"/>
         <source>Une suggestion est déjà en cours.</source>
         <translation>A suggestion is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="262"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="263"/>
         <source>Il faut un projet avec un réseau routier pour suggérer des sites.</source>
         <translation>Suggesting sites needs a project with a road network.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="264"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="265"/>
         <source>Le scénario n&apos;a aucun candidat de ce type.</source>
         <translation>The scenario has no candidate of this kind.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="282"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="283"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="318"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="317"/>
         <source>Cocher les sites à ajouter au plan</source>
         <translation>Check the sites to add to the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="323"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="322"/>
         <source>Seul, ce site amènerait %1 habitants sous le seuil</source>
         <translation>On its own, this site would bring %1 people within the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="329"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="328"/>
         <source>population répartie</source>
         <translation>population spread</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="329"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="328"/>
         <source>population à la mairie</source>
         <translation>population at the town hall</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="333"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="332"/>
         <source>Aucun site n&apos;amène personne sous %1 min.</source>
         <translation>No site brings anyone within %1 min.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="334"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="333"/>
         <source>&lt;b&gt;%1&lt;/b&gt; : au-delà de %2 min d&apos;un lieu de niveau %3 (%4) : %5 → &lt;b&gt;%6&lt;/b&gt; habitants, soit &lt;b&gt;%7&lt;/b&gt;.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: beyond %2 min of a level %3 place (%4): %5 → &lt;b&gt;%6&lt;/b&gt; people, that is &lt;b&gt;%7&lt;/b&gt;.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="372"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="371"/>
         <source>Ajouter %n site(s) au plan « %1 »</source>
         <translation>
             <numerusform>Add %n site to plan “%1”</numerusform>
@@ -2677,7 +2680,7 @@ beyond</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="374"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="373"/>
         <source>Ajouter %n site(s) à un nouveau plan</source>
         <translation>
             <numerusform>Add %n site to a new plan</numerusform>
@@ -2685,27 +2688,27 @@ beyond</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="390"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="389"/>
         <source>Lancez d&apos;abord une suggestion.</source>
         <translation>Run a suggestion first.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="403"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="402"/>
         <source>suggéré : +%1 habitants à moins de %2 min (gain marginal, rang %3)</source>
         <translation>suggested: +%1 people within %2 min (marginal gain, rank %3)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="410"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="409"/>
         <source>Aucun site coché.</source>
         <translation>No site checked.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="414"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="413"/>
         <source>Suggestions k=%1</source>
         <translation>Suggestions k=%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="415"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="414"/>
         <source>%n site(s) suggéré(s) depuis « %1 »</source>
         <translation>
             <numerusform>%n site suggested from “%1”</numerusform>
@@ -2713,17 +2716,17 @@ beyond</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="420"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="419"/>
         <source>Les sites n&apos;ont pas pu être ajoutés au plan « %1 ».</source>
         <translation>The sites could not be added to plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="423"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="422"/>
         <source>Ajoutés au plan « %1 ».</source>
         <translation>Added to plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="213"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="214"/>
         <source>Autre plan affiché : les suggestions précédentes sont effacées.</source>
         <translation>Another plan is shown: the previous suggestions are cleared.</translation>
     </message>
@@ -2731,7 +2734,7 @@ beyond</translation>
 <context>
     <name>maillage::gui::UserMessages</name>
     <message>
-        <location filename="../../app/gui/user_messages.cpp" line="19"/>
+        <location filename="../../app/gui/user_messages.cpp" line="27"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
