@@ -16,7 +16,9 @@
 #include "render/boundary_layers.h"
 #include "render/coverage_layers.h"
 #include "render/map_layer.h"
+#include "render/map_stack.h"
 #include "render/planning_layers.h"
+#include "render/print_layout.h"
 #include "render/view_transform.h"
 #include "point_commands.h"
 #include "project.h"
@@ -863,4 +865,36 @@ int main(int argc, char* argv[])
     maillage::registerGdal();
     CPLSetErrorHandler(CPLQuietErrorHandler);
     return Catch::Session().run(argc, argv);
+}
+
+TEST_CASE("the canvas and the printed map stack the same layers in the same order")
+{
+    QSettings().remove(QStringLiteral("layers"));  // no order kept from another test
+    DemoWindow demo;
+    const auto idsOf = [](const LayerStack& layers) {
+        std::vector<QString> ids;
+        for (const MapLayer* layer : layers.layers()) ids.push_back(layer->id());
+        return ids;
+    };
+    // Those of a print: without a plan's closures, nor the application's own planning layers.
+    const auto printable = [](std::vector<QString> ids) {
+        std::erase_if(ids, [](const QString& id) {
+            return id == "closedRoads" || id == "difference" || id == "suggestions";
+        });
+        return ids;
+    };
+    LayerStack& layers = *demo.window.layers();
+    std::vector<QString> everyLayerButChanges = mapLayerOrder();
+    std::erase(everyLayerButChanges, QStringLiteral("changes"));
+    CHECK(idsOf(layers) == everyLayerButChanges);
+
+    const PrintContent content = printContent(demo.project(), demo.coverage());
+    CHECK(PrintLayout(content, {}).mapLayerIds() == printable(idsOf(layers)));
+
+    // The user's order on the canvas is the order printed.
+    layers.move(layers.indexOf(layers.layer("roads")), layers.indexOf(layers.layer("labels")));
+    layers.move(layers.indexOf(layers.layer("gaps")), 0);
+    PrintOptions options;
+    options.layers = layerStates(layers);
+    CHECK(PrintLayout(content, options).mapLayerIds() == printable(idsOf(layers)));
 }

@@ -167,14 +167,12 @@ void PlanningController::showComparison()
         window_.resizeDocks({comparisonDock_}, {kComparisonHeight}, Qt::Vertical);
 }
 
-void PlanningController::addLayers(LayerStack& layers)
+void PlanningController::setLayers(DifferenceLayer* difference, ClosedRoadsLayer* closedRoads,
+                                   SuggestionsLayer* suggestions)
 {
-    differenceLayer_ = new DifferenceLayer;
-    closedRoadsLayer_ = new ClosedRoadsLayer;
-    suggestionsLayer_ = new SuggestionsLayer;
-    layers.add(differenceLayer_);
-    layers.add(closedRoadsLayer_);
-    layers.add(suggestionsLayer_);
+    differenceLayer_ = difference;
+    closedRoadsLayer_ = closedRoads;
+    suggestionsLayer_ = suggestions;
     suggestionPanel_->setLayer(suggestionsLayer_);
     comparisonPanel_->setLayer(differenceLayer_);
 }

@@ -53,8 +53,8 @@ public:
     DifferenceLayer* differenceLayer() const { return differenceLayer_; }
     SuggestionsLayer* suggestionsLayer() const { return suggestionsLayer_; }
 
-    // Adds the planning layers to a new project's layer stack (below the points).
-    void addLayers(LayerStack& layers);
+    // The planning layers of a new project's map (render::addMapLayers builds them).
+    void setLayers(DifferenceLayer* difference, ClosedRoadsLayer* closedRoads, SuggestionsLayer* suggestions);
     // The project shown (null when it closes, before its layers are cleared).
     void setProject(Project* project, CoverageController* coverage);
     void setInteractive(bool interactive);

@@ -11,6 +11,7 @@
 #include "render/geometry_path.h"
 #include "render/labels.h"
 #include "render/map_layer.h"
+#include "render/map_stack.h"
 #include "render/planning_layers.h"
 #include "render/points_layer.h"
 #include "render/print_credits.h"
@@ -222,36 +223,23 @@ std::vector<AccueilPoint> PrintLayout::Impl::shownPoints() const { return printe
 void PrintLayout::Impl::buildStack(LayerStack& target, const SurfacePolygons* surface, const ChangePolygons* changes)
 {
     // The layers refer to the territory without owning it (it outlives the layout).
-    const std::shared_ptr<const Territory> territory(content.territory, [](const Territory*) {});
-    target.add(new CommunesLayer(territory, CommunesLayer::Part::Fill));
+    MapStackParts parts;
+    parts.territory = std::shared_ptr<const Territory>(content.territory, [](const Territory*) {});
+    parts.roads = content.roads;
+    parts.coverage = surface != nullptr;
+    parts.changes = changes != nullptr;
+    parts.closedRoads = !content.closedRoads.isEmpty();
+    const MapStack layers = addMapLayers(target, parts);
     if (surface) {
-        auto* bands = new IsochroneLayer;
-        bands->setPolygons(*surface, level);
-        target.add(bands);
-        auto* gaps = new GapLayer;
-        gaps->setPolygons(*surface, level, threshold);
-        target.add(gaps);
+        layers.bands->setPolygons(*surface, level);
+        layers.gaps->setPolygons(*surface, level, threshold);
     }
-    if (changes) {
-        auto* layer = new ChangeLayer;
-        layer->setPolygons(*changes, level, threshold);
-        target.add(layer);
-    }
-    target.add(new CommunesLayer(territory, CommunesLayer::Part::Lines));
-    if (content.roads) target.add(new RoadsLayer(content.roads));
-    if (!content.closedRoads.isEmpty()) {
-        auto* closed = new ClosedRoadsLayer;
-        closed->setClosedRoads(content.closedRoads);
-        target.add(closed);
-    }
-    target.add(new EpciLayer(territory));
-    target.add(new OutlineLayer(territory));
-    auto* labels = new CommuneLabelsLayer(territory);
-    target.add(labels);
-    auto* points = new PointsLayer;
+    if (changes) layers.changes->setPolygons(*changes, level, threshold);
+    if (layers.closedRoads) layers.closedRoads->setClosedRoads(content.closedRoads);
+    PointsLayer* points = layers.points;
+    CommuneLabelsLayer* labels = layers.labels;
     points->setLegendShowsAllStatuses(false);
     points->setPoints(shownPoints());
-    target.add(points);
     // Names go beside the symbols (the largest, zoomed in, is about 16 pixels wide).
     std::vector<XY> symbols;
     for (const AccueilPoint& p : shownPoints()) symbols.push_back(p.lambert93);
@@ -816,6 +804,13 @@ QPageLayout PrintLayout::pageLayout() const
 }
 
 QSizeF PrintLayout::pageSizePixels() const { return impl_->pageSize(); }
+
+std::vector<QString> PrintLayout::mapLayerIds() const
+{
+    std::vector<QString> ids;
+    for (const MapLayer* layer : impl_->stack.layers()) ids.push_back(layer->id());
+    return ids;
+}
 
 void PrintLayout::paintPage(QPainter& painter, int page) const { impl_->paint(painter, page); }
 

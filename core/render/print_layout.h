@@ -101,6 +101,9 @@ public:
     QPageLayout pageLayout() const;
     QSizeF pageSizePixels() const;     // at kDotsPerInch
 
+    // The ids of the layers of the territory's map, bottom first, as they are drawn.
+    std::vector<QString> mapLayerIds() const;
+
     void paintPage(QPainter& painter, int page) const;
     // A page as an image `scale` times kDotsPerInch, for a preview.
     QImage pageImage(int page, double scale = 1.0) const;

@@ -5,10 +5,9 @@
 #include "map/project_points_layer.h"
 #include "planning_controller.h"
 #include "project.h"
-#include "render/boundary_layers.h"
 #include "render/coverage_layers.h"
 #include "render/map_layer.h"
-#include "render/roads_layer.h"
+#include "render/map_stack.h"
 
 #include <QSettings>
 #include <QStringList>
@@ -16,15 +15,8 @@
 #include <algorithm>
 
 namespace maillage::gui {
-using render::CommuneLabelsLayer;
-using render::CommunesLayer;
-using render::EpciLayer;
-using render::GapLayer;
-using render::IsochroneLayer;
 using render::LayerStack;
 using render::MapLayer;
-using render::OutlineLayer;
-using render::RoadsLayer;
 
 render::PointsLayer* addProjectLayers(LayerStack& layers, Project& project, CoverageController* coverage,
                                       PlanningController& planning)
@@ -32,25 +24,20 @@ render::PointsLayer* addProjectLayers(LayerStack& layers, Project& project, Cove
     const auto data = std::shared_ptr<const ProjectData>(&project.data(), [](const ProjectData*) {});
     // The layers live no longer than the project (closeProject clears them first), so they
     // may refer to its data without owning it.
-    const std::shared_ptr<const Territory> territory(data, &data->territory);
-    layers.add(new CommunesLayer(territory, CommunesLayer::Part::Fill));
+    render::MapStackParts parts;
+    parts.territory = std::shared_ptr<const Territory>(data, &data->territory);
+    parts.roads = data->roads;
+    parts.coverage = coverage != nullptr;
+    parts.closedRoads = true;
+    parts.planning = true;
+    parts.points = new ProjectPointsLayer(project);
+    const render::MapStack stack = render::addMapLayers(layers, parts);
     if (coverage) {
-        auto* bands = new IsochroneLayer;
-        auto* gaps = new GapLayer;
-        followCoverage(*bands, *coverage);
-        followCoverage(*gaps, *coverage);
-        layers.add(bands);
-        layers.add(gaps);
+        followCoverage(*stack.bands, *coverage);
+        followCoverage(*stack.gaps, *coverage);
     }
-    layers.add(new CommunesLayer(territory, CommunesLayer::Part::Lines));
-    layers.add(new RoadsLayer(data->roads));
-    layers.add(new EpciLayer(territory));
-    layers.add(new OutlineLayer(territory));
-    layers.add(new CommuneLabelsLayer(territory));
-    planning.addLayers(layers);
-    auto* points = new ProjectPointsLayer(project);
-    layers.add(points);
-    return points;
+    planning.setLayers(stack.difference, stack.closedRoads, stack.suggestions);
+    return stack.points;
 }
 
 void saveLayerSettings(const LayerStack& layers)

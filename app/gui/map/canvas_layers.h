@@ -11,10 +11,10 @@ class CoverageController;
 class PlanningController;
 class Project;
 
-// Fills `layers` with the open project's map, bottom to top: commune fill, coverage bands
-// and gaps (with a coverage), commune lines, roads, EPCI, outline, labels, the planning
-// layers, the points. The layers may refer to the project's data: they are cleared before
-// the project closes. Returns the points layer.
+// Fills `layers` with the open project's map (render::addMapLayers: the stack the print
+// layout draws too), its coverage layers following `coverage`, the planning layers handed to
+// `planning`. The layers may refer to the project's data: they are cleared before the project
+// closes. Returns the points layer.
 render::PointsLayer* addProjectLayers(render::LayerStack& layers, Project& project, CoverageController* coverage,
                                       PlanningController& planning);
 
