@@ -2,13 +2,20 @@
 // (with a note, never a crash) when it is stale, truncated, corrupt or of another version.
 #include <catch2/catch.hpp>
 
+#include "coverage/coverage_run.h"
+#include "coverage/network_engine.h"
+#include "coverage/population.h"
 #include "coverage/territory_network.h"
+#include "geo/territory.h"
+#include "importers/point_importers.h"
+#include "io/territory_loader.h"
 #include "network/prepared_network.h"
 #include "network/road_graph.h"
 #include "network/snapping.h"
 #include "network/speed_profile.h"
 #include "support/test_data.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -266,4 +273,196 @@ TEST_CASE("a spatial index that is truncated, damaged or of another graph is ref
     smaller.edges.pop_back();
     const RoadGraph other(smaller);
     CHECK_FALSE(Snapper::fromBytes(other, bytes));
+}
+
+TEST_CASE("the network file is hashed once, then trusted while its size and modification time hold")
+{
+    Setup setup;
+    PreparedNetworkOutcome outcome;
+    setup.load(outcome);
+    REQUIRE(outcome.written);
+    // The prepared file records the network file's size, time and SHA-1: the next command
+    // takes the SHA-1 from there instead of reading the whole network file.
+    const NetworkFileIdentity kept = networkFileIdentity(setup.network, setup.prepared);
+    CHECK_FALSE(kept.hashed);
+    const NetworkFileIdentity hashed = networkFileIdentity(setup.network);
+    CHECK(hashed.hashed);
+    CHECK(kept.sha1 == hashed.sha1);
+    CHECK(preparedNetworkKey(kept, setup.profile, {}, setup.towns) == preparedNetworkKey(setup.network, setup.profile, {}, setup.towns));
+
+    // Any ordinary change sets the time: the file is hashed again and the network rebuilt.
+    QByteArray content = kRoadsOsm;
+    content.replace("v=\"D20\"", "v=\"D21\"");  // same size, other content
+    writeFile(setup.network, content);
+    QFile network(setup.network);
+    REQUIRE(network.open(QIODevice::ReadWrite));
+    const QDateTime later = QDateTime::fromMSecsSinceEpoch(kept.modifiedMs + 2000);
+    REQUIRE(network.setFileTime(later, QFileDevice::FileModificationTime));
+    network.close();
+    CHECK(networkFileIdentity(setup.network, setup.prepared).hashed);
+    PreparedNetworkOutcome changed;
+    setup.load(changed);
+    CHECK_FALSE(changed.reused);
+    CHECK(changed.note.contains(QStringLiteral("made from other data or settings")));
+
+    // The documented limit: a file of the same size whose time is set back to the recorded one
+    // to the millisecond (cp -p, rsync -t, touch -r) is taken for the same file; a rebuild on
+    // request hashes it again.
+    writeFile(setup.network, kRoadsOsm);
+    REQUIRE(network.open(QIODevice::ReadWrite));
+    REQUIRE(network.setFileTime(later, QFileDevice::FileModificationTime));
+    network.close();
+    PreparedNetworkOutcome trusted;
+    const NetworkInput stale = setup.load(trusted);
+    CHECK(trusted.reused);
+    PreparedNetworkOutcome rebuilt;
+    const NetworkInput fresh = loadTerritoryNetwork(setup.network, setup.profile, {}, setup.towns, nullptr,
+                                                    {.path = setup.prepared, .rebuild = true, .progress = {}}, &rebuilt);
+    CHECK(rebuilt.written);
+    CHECK(stale.refs != fresh.refs);  // D21 then D20 again
+}
+
+namespace {
+
+// The 04 territory, town halls and France services on the coarse 04 network (generalised
+// profile: multi-entry links with direct trips, the richest links there are), with a
+// prepared network in a scratch folder.
+struct Prepared04 {
+    test::ScratchDir dir;
+    QString prepared = dir.path(QStringLiteral("p.gpkg.network"));
+    Territory territory;
+    SpeedProfile profile = loadSpeedProfile(QStringLiteral("generalised"));
+    std::vector<AccueilPoint> points;
+
+    Prepared04()
+    {
+        TerritorySources sources;
+        sources.communes = {test::sharedData("04/limites-04.gpkg"), QStringLiteral("commune")};
+        sources.epcis = LayerSource{test::sharedData("04/limites-04.gpkg"), QStringLiteral("epci")};
+        territory = loadTerritory(sources);
+        points = readMairiesCsv(test::sharedData("04/mairies-04.csv")).points;
+        const auto franceServices = readFranceServicesCsv(test::sharedData("04/france-services-2024.csv")).points;
+        points.insert(points.end(), franceServices.begin(), franceServices.end());
+        for (std::size_t i = 0; i < points.size(); ++i) points[i].id = qint64(i + 1);
+    }
+
+    NetworkInput load(PreparedNetworkOutcome& outcome) const
+    {
+        return loadTerritoryNetwork(test::sharedData("04/routes-04.geojson"), profile, {},
+                                    townAnchors(territory, townHallsFor(territory, points)), nullptr,
+                                    {.path = prepared, .rebuild = false, .progress = {}}, &outcome);
+    }
+};
+
+void checkSameLinks(const PlaceLinks& a, const PlaceLinks& b)
+{
+    REQUIRE(a.size() == b.size());
+    CHECK(a.entryCount() == b.entryCount());
+    CHECK(a.unjoinedCount() == b.unjoinedCount());
+    for (std::size_t i = 0; i < a.size(); i += 97) {
+        const AccessLink x = a[i], y = b[i];
+        REQUIRE(x.entryCount() == y.entryCount());
+        for (int k = 0; k < x.entryCount(); ++k) {
+            CHECK(x.entry(k).edge == y.entry(k).edge);
+            CHECK(x.entry(k).node[0] == y.entry(k).node[0]);
+            CHECK(x.entry(k).seconds[1] == y.entry(k).seconds[1]);
+        }
+        CHECK(x.directMetres == y.directMetres);
+        CHECK(x.place.x == y.place.x);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("the grid's and town halls' links kept in a prepared network are reused and give the same coverage")
+{
+    const Prepared04 setup;
+    const CoverageSetup grid{.cellSize = 1000.0, .placement = {}, .threads = 2};
+    PreparedNetworkOutcome first;
+    const RoadGraph graph(setup.load(first));
+    REQUIRE(first.written);
+    CHECK(first.links.empty());  // no grid was linked yet
+    const GraphTravelEngine engine(graph, setup.profile, Snapper::fromBytes(graph, first.spatialIndex));
+    CoverageSetup withStored = grid;
+    withStored.storedLinks = &first.links;
+    const CoverageContext snapped(setup.territory, engine, setup.points, withStored);
+    CHECK_FALSE(snapped.linksReused());
+    CHECK(keepCoverageLinks(first, snapped).isEmpty());
+
+    PreparedNetworkOutcome second;
+    const RoadGraph graphAgain(setup.load(second));
+    REQUIRE(second.reused);
+    REQUIRE_FALSE(second.links.empty());
+    CHECK(second.links.key == coverageLinksKey(snapped.grid(), snapped.townHalls()));
+    const GraphTravelEngine engineAgain(graphAgain, setup.profile, Snapper::fromBytes(graphAgain, second.spatialIndex));
+    withStored.storedLinks = &second.links;
+    const CoverageContext read(setup.territory, engineAgain, setup.points, withStored);
+    CHECK(read.linksReused());
+    CHECK(keepCoverageLinks(second, read).isEmpty());  // nothing to write
+    checkSameLinks(snapped.cellLinks(), read.cellLinks());
+    checkSameLinks(snapped.townHallLinks(), read.townHallLinks());
+
+    // The same coverage, cell by cell, and the same people beyond.
+    const std::vector<AccueilPoint> level2 = coveragePoints(setup.points, 2);
+    const CoverageResult a = computeCoverage(snapped, level2);
+    const CoverageResult b = computeCoverage(read, level2);
+    REQUIRE(a.surface.minutes.size() == b.surface.minutes.size());
+    CHECK(a.surface.minutes == b.surface.minutes);
+    CHECK(a.townHallTimes.minutes == b.townHallTimes.minutes);
+    CHECK(a.population.departement.beyondSpread == b.population.departement.beyondSpread);
+    CHECK(a.population.departement.beyondSpread > 0.0);
+
+    SECTION("another cell size snaps its own grid, and keeps it in place of the previous one")
+    {
+        CoverageSetup other = withStored;
+        other.cellSize = 1500.0;
+        const CoverageContext coarser(setup.territory, engineAgain, setup.points, other);
+        CHECK_FALSE(coarser.linksReused());
+        CHECK(keepCoverageLinks(second, coarser).isEmpty());
+        PreparedNetworkOutcome third;
+        setup.load(third);
+        REQUIRE(third.reused);
+        CHECK(third.links.key == coverageLinksKey(coarser.grid(), coarser.townHalls()));
+    }
+    SECTION("a town hall moved snaps the grid again")
+    {
+        std::vector<AccueilPoint> moved = setup.points;
+        for (AccueilPoint& point : moved) {
+            if (point.level != Level::First) continue;
+            point.lambert93.x += 300.0;
+            break;
+        }
+        const CoverageContext relinked(setup.territory, engineAgain, moved, withStored);
+        CHECK_FALSE(relinked.linksReused());
+    }
+}
+
+TEST_CASE("links that are truncated, damaged or of a larger network are refused, not read out of bounds")
+{
+    const Prepared04 setup;
+    PreparedNetworkOutcome outcome;
+    const RoadGraph graph(setup.load(outcome));
+    const GraphTravelEngine engine(graph, setup.profile);
+    const CoverageContext context(setup.territory, engine, setup.points, {.cellSize = 2000.0, .placement = {}, .threads = 2});
+    const std::vector<char> bytes = context.cellLinks().toBytes();
+    REQUIRE(PlaceLinks::fromBytes(bytes, graph.nodeCount()));
+    for (std::size_t size : {std::size_t(0), std::size_t(8), bytes.size() / 2, bytes.size() - 1})
+        CHECK_FALSE(PlaceLinks::fromBytes(std::span<const char>(bytes.data(), size), graph.nodeCount()));
+    std::vector<char> longer = bytes;
+    longer.push_back(0);
+    CHECK_FALSE(PlaceLinks::fromBytes(longer, graph.nodeCount()));
+    // Links to nodes the graph does not have.
+    CHECK_FALSE(PlaceLinks::fromBytes(bytes, graph.nodeCount() / 2));
+
+    // Damaged in the file: the links section's checksum refuses the whole file, rebuilt with a note.
+    keepCoverageLinks(outcome, context);
+    QByteArray file = readFile(setup.prepared);
+    file[file.size() - 40] = static_cast<char>(file[file.size() - 40] ^ 0x5a);
+    writeFile(setup.prepared, file);
+    PreparedNetworkOutcome again;
+    setup.load(again);
+    CHECK_FALSE(again.reused);
+    CHECK(again.written);
+    CHECK(again.note.contains(QStringLiteral("corrupt (checksum)")));
+    CHECK(again.links.empty());
 }

@@ -296,8 +296,13 @@ int runCoverage(const QStringList& arguments)
                                    closures.empty() ? Snapper::fromBytes(graph, prepared.spatialIndex) : std::nullopt);
     phase("closures, engine");
     const PopulationPlacementOptions placementOptions = placementOptionsFor(inputs, populationMethod);
+    // The grid's links kept in the prepared network are the open network's: read when no
+    // road is closed, and kept there for the next run when they had to be snapped.
     const CoverageContext context(territory, engine, points,
-                                  {.cellSize = cell, .placement = placementOptions, .threads = options.threads});
+                                  {.cellSize = cell, .placement = placementOptions, .threads = options.threads,
+                                   .storedLinks = closures.empty() ? &prepared.links : nullptr});
+    if (closures.empty())
+        if (const QString note = keepCoverageLinks(prepared, context); !note.isEmpty()) err() << "note: " << note << '\n';
     phase("context: grid, links, population");
     const CoverageResult result = computeCoverage(context, levelPoints, options);
     if (printTimings)

@@ -6,6 +6,8 @@
 #include "network/prepared_network.h"
 
 #include "common/atomic_file.h"
+#include "coverage/coverage_run.h"
+#include "planning/scenario_coverage.h"
 #include "importers/point_importers.h"
 #include "network/extract_lines.h"
 #include "network/extract_osm.h"
@@ -22,6 +24,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+
+#include <optional>
 
 namespace maillage::cli {
 namespace {
@@ -259,16 +263,26 @@ int runNetworkPrepare(const QStringList& arguments)
     const QDateTime before = QFileInfo(preparedPath).lastModified();
     QElapsedTimer timer;
     timer.start();
-    const PlanningProject project = loadPlanningProject(parser);
+    PlanningProject project = loadPlanningProject(parser);
+    if (!QFileInfo::exists(preparedPath)) throw Error(QStringLiteral("the prepared network %1 could not be written").arg(preparedPath));
+    const bool built = !before.isValid() || QFileInfo(preparedPath).lastModified() != before;
+    // The grid of --cell metres with every cell and town hall joined to the roads, kept in the
+    // file too: the first coverage reads them instead of snapping.
+    const auto runner = scenarioRunner(project, parser);
+    const CoverageContext& context = runner->baselineContext();
     const QFileInfo after(preparedPath);
-    const bool built = !before.isValid() || after.lastModified() != before;
-    if (!after.exists()) throw Error(QStringLiteral("the prepared network %1 could not be written").arg(preparedPath));
-    out() << QStringLiteral("Prepared network %1: %2 nodes, %3 edges, %4 MB; %5 in %6 s\n")
+    out() << QStringLiteral("Prepared network %1: %2 nodes, %3 edges, links of %4 cells of %5 m and %6 town halls, %7 MB; "
+                            "%8 in %9 s\n")
                  .arg(preparedPath)
                  .arg(project.roads->nodes.size())
                  .arg(project.roads->edges.size())
+                 .arg(context.grid().cellCount())
+                 .arg(context.grid().cellSize())
+                 .arg(context.townHalls().positions.size())
                  .arg(after.size() / 1e6, 0, 'f', 1)
-                 .arg(built ? QStringLiteral("built") : QStringLiteral("up to date, read"))
+                 .arg(built ? QStringLiteral("built")
+                            : context.linksReused() ? QStringLiteral("up to date, read")
+                                                    : QStringLiteral("read, grid linked"))
                  .arg(timer.elapsed() / 1000.0, 0, 'f', 2)
           << Qt::flush;
     return 0;
@@ -322,11 +336,25 @@ int runOd(const QStringList& arguments)
     const Places from = readPlaces(parser, QStringLiteral("from"));
     const Places to = readPlaces(parser, QStringLiteral("to"));
 
-    const LoadedNetwork network = loadNetwork(parser);
-    const RoadGraph graph(network.input);
-    const Snapper snapper(graph);
-    const std::vector<Snap> origins = snapPlaces(snapper, from, network.profile);
-    const std::vector<Snap> destinations = snapPlaces(snapper, to, network.profile);
+    // With --project and its own network: the project's prepared network (graph and spatial
+    // index, town connectors on a coarse network), as every command computes on; else the
+    // network file is read here.
+    std::optional<PlanningProject> project;
+    std::optional<LoadedNetwork> network;
+    std::optional<RoadGraph> ownGraph;
+    std::optional<Snapper> snapper;
+    if (parser.isSet(QStringLiteral("project")) && !parser.isSet(QStringLiteral("network"))) {
+        project = loadPlanningProject(parser);
+        snapper = Snapper::fromBytes(*project->graph, project->prepared.spatialIndex);
+    } else {
+        network = loadNetwork(parser);
+        ownGraph.emplace(network->input);
+    }
+    const RoadGraph& graph = project ? *project->graph : *ownGraph;
+    const SpeedProfile& profile = project ? project->profile : network->profile;
+    if (!snapper) snapper.emplace(graph);
+    const std::vector<Snap> origins = snapPlaces(*snapper, from, profile);
+    const std::vector<Snap> destinations = snapPlaces(*snapper, to, profile);
 
     TextTable table({QStringLiteral("from_id"), QStringLiteral("from_name"), QStringLiteral("to_id"),
                      QStringLiteral("to_name"), QStringLiteral("km"), QStringLiteral("minutes"),

@@ -1,5 +1,7 @@
 #include "planning_support.h"
 
+#include "network/snapping.h"
+
 #include "coverage/coverage_run.h"
 #include "coverage/grid.h"
 #include "coverage/population.h"
@@ -159,22 +161,25 @@ PlanningProject loadPlanningProject(const QCommandLineParser& parser,
     // Coarse networks are completed with town connectors at the town halls (see the profile).
     if (const QString note = memoryNote(project.networkPath); !note.isEmpty()) err() << note << '\n';
     TerminalProgress progress(QStringLiteral("Preparing the network %1").arg(QFileInfo(project.networkPath).fileName()));
-    PreparedNetworkOutcome prepared;
     project.roads = std::make_shared<const NetworkInput>(loadTerritoryNetwork(
         project.networkPath, project.profile, lineOptions,
         townAnchors(project.territory, townHallsFor(project.territory, project.points)), &project.connectors,
-        preparedNetworkRequest(*project.store, progress), &prepared));
-    reportPreparedNetwork(prepared);
+        preparedNetworkRequest(*project.store, progress), &project.prepared));
+    reportPreparedNetwork(project.prepared);
     project.graph = std::make_unique<RoadGraph>(*project.roads);
     return project;
 }
 
 std::unique_ptr<ScenarioCoverageRunner> scenarioRunner(PlanningProject& project, const QCommandLineParser& parser)
 {
-    return std::make_unique<ScenarioCoverageRunner>(
+    auto runner = std::make_unique<ScenarioCoverageRunner>(
         project.territory, *project.graph, project.profile, project.points,
         CoverageSetup{.cellSize = cellOption(parser), .placement = placementOptionsFor(project.inputs),
-                      .threads = threadsOption(parser)});
+                      .threads = threadsOption(parser), .storedLinks = &project.prepared.links},
+        Snapper::fromBytes(*project.graph, project.prepared.spatialIndex));
+    if (const QString note = keepCoverageLinks(project.prepared, runner->baselineContext()); !note.isEmpty())
+        err() << "note: " << note << '\n';
+    return runner;
 }
 
 QString peopleText(double value) { return groupThousands(qint64(std::llround(value))); }

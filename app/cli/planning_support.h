@@ -2,6 +2,7 @@
 
 #include "cli_support.h"
 
+#include "coverage/territory_network.h"
 #include "geo/territory.h"
 #include "network/road_graph.h"
 #include "network/speed_profile.h"
@@ -38,6 +39,9 @@ struct PlanningProject {
     std::unique_ptr<RoadGraph> graph;
     TownConnectorStats connectors;
     std::vector<AccueilPoint> points;  // the baseline
+    // The prepared network the graph came from: its spatial index and the grid's links are
+    // used instead of building them (scenarioRunner).
+    PreparedNetworkOutcome prepared;
 };
 
 // The road network options every command that reads a network shares (the one place they
@@ -75,7 +79,9 @@ double cellOption(const QCommandLineParser& parser);
 int threadsOption(const QCommandLineParser& parser);
 double doubleValue(const QCommandLineParser& parser, const QString& name, double fallback);
 
-// A runner for the project's scenarios (grid of --cell metres).
+// A runner for the project's scenarios (grid of --cell metres), on the prepared network's
+// spatial index; its baseline context is built at once, from the prepared network's links
+// when they are of this grid (else snapped and kept there for the next command).
 std::unique_ptr<ScenarioCoverageRunner> scenarioRunner(PlanningProject& project, const QCommandLineParser& parser);
 
 // "12 345", "12.3 %", minutes with one decimal ("-" when unreachable).

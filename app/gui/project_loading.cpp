@@ -8,6 +8,7 @@
 #include "network/prepared_network.h"
 #include "network/extract_lines.h"
 #include "network/network_source.h"
+#include "network/snapping.h"
 #include "network/speed_profile.h"
 
 #include <QCoreApplication>
@@ -77,18 +78,25 @@ void LoadProgress::fraction(int from, int to, double done)
 
 namespace {
 
-// The graph, its travel engine and the coverage grid with every cell joined to the roads.
-void prepareCoverage(ProjectData& data, const std::vector<AccueilPoint>& points, LoadProgress& progress)
+// The graph, its travel engine and the coverage grid with every cell joined to the roads:
+// the spatial index and the links from the prepared network when it holds them (the links
+// snapped here are kept there for the next opening and the commands).
+void prepareCoverage(ProjectData& data, const std::vector<AccueilPoint>& points, const PreparedNetworkOutcome& prepared,
+                     LoadProgress& progress)
 {
     progress.step(72, QCoreApplication::translate("ProjectLoading", "Construction du graphe routier…"));
     data.graph = std::make_unique<RoadGraph>(*data.roads);
-    data.engine = std::make_unique<GraphTravelEngine>(*data.graph, data.profile);
+    data.engine = std::make_unique<GraphTravelEngine>(*data.graph, data.profile,
+                                                      Snapper::fromBytes(*data.graph, prepared.spatialIndex));
     progress.step(78, QCoreApplication::translate("ProjectLoading", "Préparation de la grille de couverture…"));
     CoverageSetup setup;
     setup.threads = std::max(1, QThread::idealThreadCount());
     // Where people live, as the project says (INSEE grid, buildings or the spread); read once, then cached.
     setup.placement = placementOptionsFor(data.inputs);
+    setup.storedLinks = &prepared.links;
     data.coverage = std::make_unique<CoverageContext>(data.territory, *data.engine, points, setup);
+    if (const QString note = keepCoverageLinks(prepared, *data.coverage); note.contains(QLatin1String("cannot write")))
+        data.warnings << note;
 }
 
 }  // namespace
@@ -97,6 +105,7 @@ void loadNetworkAndCoverage(ProjectData& data, const std::vector<AccueilPoint>& 
 {
     const ProjectInputs& inputs = data.inputs;
     progress.step(30, QCoreApplication::translate("ProjectLoading", "Lecture du réseau routier…"));
+    PreparedNetworkOutcome outcome;
     // The project's profile, else the one that suits the network (osm on a detailed network).
     NetworkSource source = networkSourceOf(inputs);
     const ProfileChoice profileChoice = chooseProfile(source);
@@ -115,7 +124,6 @@ void loadNetworkAndCoverage(ProjectData& data, const std::vector<AccueilPoint>& 
         PreparedNetworkRequest prepared;
         if (!inputs.projectPath.isEmpty()) prepared.path = preparedNetworkPathFor(inputs.projectPath);
         prepared.progress = lines.progress;
-        PreparedNetworkOutcome outcome;
         data.roads = std::make_shared<const NetworkInput>(
             loadTerritoryNetwork(inputs.networkPath, data.profile, lines, towns, nullptr, prepared, &outcome));
         if (!outcome.reused && outcome.note.contains(QLatin1String("cannot write"))) data.warnings << outcome.note;
@@ -123,7 +131,7 @@ void loadNetworkAndCoverage(ProjectData& data, const std::vector<AccueilPoint>& 
         if (progress.isCancelled()) throw LoadCancelled{};
         throw;
     }
-    prepareCoverage(data, points, progress);
+    prepareCoverage(data, points, outcome, progress);
 }
 
 std::shared_ptr<ProjectData> loadProjectData(const ProjectInputs& inputs, const std::vector<AccueilPoint>& points,

@@ -4,6 +4,7 @@
 #include "coverage/parallel.h"
 #include "geo/territory.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 
 namespace maillage {
@@ -55,9 +56,20 @@ CoverageContext::CoverageContext(const Territory& territory, const TravelEngine&
       grid_(CoverageGrid::build(territory, setup.cellSize))
 {
     const SnapFunction snap = [&engine](XY p) { return engine.link(p); };
-    cellLinks_ = linkGridCells(grid_, snap, setup.threads);
     townHalls_ = townHallsFor(territory, points);
-    townHallLinks_ = linkPlaces(townHalls_.positions, snap, 1);
+    if (setup.storedLinks && !setup.storedLinks->empty() && setup.storedLinks->key == coverageLinksKey(grid_, townHalls_)) {
+        std::optional<PlaceLinks> cells = PlaceLinks::fromBytes(setup.storedLinks->cells, engine.nodeCount());
+        std::optional<PlaceLinks> halls = PlaceLinks::fromBytes(setup.storedLinks->townHalls, engine.nodeCount());
+        if (cells && halls && cells->size() == grid_.cellCount() && halls->size() == townHalls_.positions.size()) {
+            cellLinks_ = std::move(*cells);
+            townHallLinks_ = std::move(*halls);
+            linksReused_ = true;
+        }
+    }
+    if (!linksReused_) {
+        cellLinks_ = linkGridCells(grid_, snap, setup.threads);
+        townHallLinks_ = linkPlaces(townHalls_.positions, snap, 1);
+    }
     if (setup.fixedPlacement) {
         if (setup.fixedPlacement->populated().size() != grid_.cellCount())
             throw Error(QStringLiteral("the population placement given has %1 cells but the grid has %2")
@@ -66,6 +78,28 @@ CoverageContext::CoverageContext(const Territory& territory, const TravelEngine&
     } else {
         placement_ = PopulationPlacement::build(territory, grid_, cellLinks_, setup.placement);
     }
+}
+
+PreparedLinks CoverageContext::preparedLinks() const
+{
+    return {coverageLinksKey(grid_, townHalls_), cellLinks_.toBytes(), townHallLinks_.toBytes()};
+}
+
+QByteArray coverageLinksKey(const CoverageGrid& grid, const TownHalls& townHalls)
+{
+    QCryptographicHash key(QCryptographicHash::Sha1);
+    const auto add = [&key](const auto* data, std::size_t count) {
+        key.addData(QByteArrayView(reinterpret_cast<const char*>(data), qsizetype(sizeof(*data) * count)));
+    };
+    const double cell[3] = {grid.cellSize(), grid.west(), grid.north()};
+    const std::int32_t size[2] = {grid.columns(), grid.rows()};
+    const std::uint64_t counts[2] = {grid.cellCount(), townHalls.positions.size()};
+    add(cell, 3);
+    add(size, 2);
+    add(counts, 2);
+    add(grid.rasterIndices().data(), grid.rasterIndices().size());
+    add(townHalls.positions.data(), townHalls.positions.size());
+    return key.result();
 }
 
 void CoverageContext::setTownHalls(std::span<const AccueilPoint> points)

@@ -5,6 +5,7 @@
 #include "coverage/population.h"
 #include "coverage/travel_engine.h"
 #include "coverage/travel_time_surface.h"
+#include "network/prepared_network.h"
 #include "store/accueil_point.h"
 
 #include <span>
@@ -39,6 +40,12 @@ struct CoverageSetup {
     // this network's links: a scenario with closed roads keeps the open network's placement,
     // since people do not move when a road closes. Copied; may be discarded afterwards.
     const PopulationPlacement* fixedPlacement = nullptr;
+    // Links kept in a prepared network (PreparedNetworkOutcome::links): used instead of
+    // snapping when they were made for this grid and these town halls (coverageLinksKey) and
+    // read back whole; snapped otherwise. Only for an engine that links as the prepared
+    // network's profile says (GraphTravelEngine of the profile) on the open network: a
+    // context on a network with closed roads snaps its own. May be discarded afterwards.
+    const PreparedLinks* storedLinks = nullptr;
 };
 
 class CoverageContext {
@@ -56,6 +63,11 @@ public:
     const PlaceLinks& townHallLinks() const { return townHallLinks_; }
     const PopulationPlacement& placement() const { return placement_; }
 
+    // The links were read from CoverageSetup::storedLinks, not snapped.
+    bool linksReused() const { return linksReused_; }
+    // This context's cell and town-hall links as a prepared network keeps them.
+    PreparedLinks preparedLinks() const;
+
     // Takes the town halls from `points` again (one was moved, added or removed) and joins
     // them to the network; the grid, the cells' links and the population placement stay.
     void setTownHalls(std::span<const AccueilPoint> points);
@@ -68,7 +80,13 @@ private:
     TownHalls townHalls_;
     PlaceLinks townHallLinks_;
     PopulationPlacement placement_;
+    bool linksReused_ = false;
 };
+
+// What links of a coverage grid depend on besides the network and the profile (which the
+// prepared network's own key covers): the grid (cell size, position, size and which cells are
+// in the territory) and the town halls' places. A SHA-1.
+QByteArray coverageLinksKey(const CoverageGrid& grid, const TownHalls& townHalls);
 
 // Milliseconds spent in each step of a recompute.
 struct CoverageTimings {

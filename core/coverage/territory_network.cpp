@@ -1,6 +1,7 @@
 #include "coverage/territory_network.h"
 
 #include "common/error.h"
+#include "coverage/coverage_run.h"
 #include "coverage/population.h"
 #include "geo/territory.h"
 #include "network/prepared_network.h"
@@ -32,12 +33,18 @@ NetworkInput loadTerritoryNetwork(const QString& path, const SpeedProfile& profi
 {
     PreparedNetworkOutcome result;
     QByteArray key;
+    NetworkFileIdentity source;
     if (!prepared.path.isEmpty()) {
-        key = preparedNetworkKey(path, profile, lineOptions, towns);
+        // On request the file is hashed again too (see networkFileIdentity).
+        source = networkFileIdentity(path, prepared.rebuild ? QString() : prepared.path);
+        key = preparedNetworkKey(source, profile, lineOptions, towns);
         if (!prepared.rebuild) {
             if (std::optional<PreparedNetwork> read = readPreparedNetwork(prepared.path, key, &result.note)) {
                 result.reused = true;
                 result.spatialIndex = std::move(read->spatialIndex);
+                result.links = std::move(read->links);
+                result.path = prepared.path;
+                result.key = key;
                 if (connectorStats) *connectorStats = read->connectors;
                 if (outcome) *outcome = std::move(result);
                 return std::move(read->network);
@@ -60,15 +67,30 @@ NetworkInput loadTerritoryNetwork(const QString& path, const SpeedProfile& profi
             built.spatialIndex = Snapper(graph).toBytes();
         }
         result.spatialIndex = built.spatialIndex;
+        built.source = source;
         try {
             writePreparedNetwork(prepared.path, key, built);
             result.written = true;
+            result.path = prepared.path;
+            result.key = key;
         } catch (const Error& error) {
             result.note = error.message();
         }
     }
     if (outcome) *outcome = std::move(result);
     return std::move(built.network);
+}
+
+QString keepCoverageLinks(const PreparedNetworkOutcome& prepared, const CoverageContext& context)
+{
+    if (prepared.path.isEmpty() || context.linksReused()) return {};
+    try {
+        if (!writePreparedLinks(prepared.path, prepared.key, context.preparedLinks()))
+            return QStringLiteral("prepared network %1 changed meanwhile: the grid's links were not kept").arg(prepared.path);
+    } catch (const Error& error) {
+        return error.message();
+    }
+    return {};
 }
 
 }  // namespace maillage

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <type_traits>
 #include <exception>
 #include <functional>
 #include <numeric>
@@ -46,6 +48,42 @@ inline float directSecondsAt(float metres, float secondsPerMetreA, float seconds
                              float terminalB)
 {
     return metres * (secondsPerMetreA + secondsPerMetreB) * 0.5f + terminalA + terminalB;
+}
+
+template <typename T>
+void appendRaw(std::vector<char>& bytes, const T* data, std::size_t count)
+{
+    static_assert(std::is_trivially_copyable_v<T>);
+    const auto* raw = reinterpret_cast<const char*>(data);
+    bytes.insert(bytes.end(), raw, raw + sizeof(T) * count);
+}
+
+template <typename T>
+void appendVector(std::vector<char>& bytes, const std::vector<T>& values)
+{
+    const std::uint64_t size = values.size();
+    appendRaw(bytes, &size, 1);
+    appendRaw(bytes, values.data(), values.size());
+}
+
+// Reads from the front of `bytes`, which shrinks; false when too short.
+template <typename T>
+bool readRaw(std::span<const char>& bytes, T* out, std::size_t count)
+{
+    static_assert(std::is_trivially_copyable_v<T>);
+    if (count > bytes.size() / sizeof(T)) return false;
+    std::memcpy(static_cast<void*>(out), bytes.data(), sizeof(T) * count);
+    bytes = bytes.subspan(sizeof(T) * count);
+    return true;
+}
+
+template <typename T>
+bool readVector(std::span<const char>& bytes, std::vector<T>& values)
+{
+    std::uint64_t size = 0;
+    if (!readRaw(bytes, &size, 1) || size > bytes.size() / sizeof(T)) return false;
+    values.resize(size);
+    return readRaw(bytes, values.data(), size);
 }
 
 }  // namespace
@@ -176,6 +214,88 @@ std::size_t PlaceLinks::memoryBytes() const
          + hot_.capacity() * sizeof(NodeEntry) + cold_.capacity() * sizeof(EdgeEntry) + entryPlace_.capacity() * 4
          + byEdgeEntry_.capacity() * 4 + byEdgeKeys_.capacity() * 4 + direct_.capacity() * sizeof(DirectPlace)
          + bucketStart_.capacity() * 4 + bucketPlaces_.capacity() * 4;
+}
+
+std::vector<char> PlaceLinks::toBytes() const
+{
+    std::vector<char> bytes;
+    bytes.reserve(memoryBytes());
+    const std::uint64_t unjoined = unjoined_;
+    const std::uint32_t buckets[2] = {bucketColumns_, bucketRows_};
+    const float floats[3] = {bucketOriginX_, bucketOriginY_, maxDirectMetres_};
+    appendRaw(bytes, &unjoined, 1);
+    appendRaw(bytes, &directOrigin_, 1);
+    appendRaw(bytes, &bucketMetres_, 1);
+    appendRaw(bytes, buckets, 2);
+    appendRaw(bytes, floats, 3);
+    appendVector(bytes, legMetres_);
+    appendVector(bytes, firstEntry_);
+    appendVector(bytes, hot_);
+    appendVector(bytes, cold_);
+    appendVector(bytes, entryPlace_);
+    appendVector(bytes, byEdgeEntry_);
+    appendVector(bytes, byEdgeKeys_);
+    appendVector(bytes, direct_);
+    appendVector(bytes, bucketStart_);
+    appendVector(bytes, bucketPlaces_);
+    return bytes;
+}
+
+std::optional<PlaceLinks> PlaceLinks::fromBytes(std::span<const char> bytes, std::size_t nodeCount)
+{
+    PlaceLinks links;
+    std::uint64_t unjoined = 0;
+    std::uint32_t buckets[2] = {0, 0};
+    float floats[3] = {0, 0, 0};
+    if (!readRaw(bytes, &unjoined, 1) || !readRaw(bytes, &links.directOrigin_, 1) || !readRaw(bytes, &links.bucketMetres_, 1)
+        || !readRaw(bytes, buckets, 2) || !readRaw(bytes, floats, 3) || !readVector(bytes, links.legMetres_)
+        || !readVector(bytes, links.firstEntry_) || !readVector(bytes, links.hot_) || !readVector(bytes, links.cold_)
+        || !readVector(bytes, links.entryPlace_) || !readVector(bytes, links.byEdgeEntry_)
+        || !readVector(bytes, links.byEdgeKeys_) || !readVector(bytes, links.direct_)
+        || !readVector(bytes, links.bucketStart_) || !readVector(bytes, links.bucketPlaces_) || !bytes.empty())
+        return std::nullopt;
+    links.unjoined_ = std::size_t(unjoined);
+    links.bucketColumns_ = buckets[0];
+    links.bucketRows_ = buckets[1];
+    links.bucketOriginX_ = floats[0];
+    links.bucketOriginY_ = floats[1];
+    links.maxDirectMetres_ = floats[2];
+
+    // Sizes that must agree, then every index the gather and operator[] follow.
+    const std::size_t places = links.legMetres_.size(), entries = links.hot_.size();
+    if (links.firstEntry_.size() != places + 1 || links.direct_.size() != places || links.cold_.size() != entries
+        || links.entryPlace_.size() != entries || links.byEdgeEntry_.size() != entries
+        || links.byEdgeKeys_.size() != entries || links.unjoined_ > places || links.firstEntry_[0] != 0
+        || links.firstEntry_.back() != entries || !(links.bucketMetres_ > 0.0))
+        return std::nullopt;
+    for (std::size_t i = 0; i < places; ++i) {
+        const std::uint32_t begin = links.firstEntry_[i], end = links.firstEntry_[i + 1];
+        if (end < begin || end - begin > std::uint32_t(kMaxSnapEntries)) return std::nullopt;
+    }
+    for (std::size_t e = 0; e < entries; ++e) {
+        for (std::uint32_t node : links.hot_[e].node) {
+            if (node == kNoNode) continue;
+            if (node >= nodeCount) return std::nullopt;
+            links.nodesNeeded_ = std::max(links.nodesNeeded_, std::size_t(node) + 1);
+        }
+        if (links.entryPlace_[e] >= places || links.byEdgeEntry_[e] >= entries
+            || links.byEdgeKeys_[e] != links.cold_[links.byEdgeEntry_[e]].edge
+            || (e > 0 && links.byEdgeKeys_[e] < links.byEdgeKeys_[e - 1]))
+            return std::nullopt;
+    }
+    if (!links.bucketStart_.empty()) {
+        const std::size_t bucketCount = std::size_t(links.bucketColumns_) * links.bucketRows_;
+        if (bucketCount == 0 || links.bucketStart_.size() != bucketCount + 1 || links.bucketStart_[0] != 0
+            || links.bucketStart_.back() != links.bucketPlaces_.size())
+            return std::nullopt;
+        for (std::size_t b = 0; b < bucketCount; ++b)
+            if (links.bucketStart_[b + 1] < links.bucketStart_[b]) return std::nullopt;
+        for (std::uint32_t place : links.bucketPlaces_)
+            if (place >= places) return std::nullopt;
+    } else if (!links.bucketPlaces_.empty()) {
+        return std::nullopt;
+    }
+    return links;
 }
 
 void PlaceLinks::gather(const NearestTimesView& search, const SeedLinks& seeds, PlaceTimes& out) const

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -103,6 +104,14 @@ public:
     // `out` is resized; reuse it between calls to avoid allocations. Throws Error when the
     // search result is not of the network the places were linked to.
     void gather(const NearestTimesView& search, const SeedLinks& seeds, PlaceTimes& out) const;
+
+    // The links as plain bytes, kept in a prepared network (coverage/prepared_links.h) so that
+    // a command does not snap the same grid again.
+    std::vector<char> toBytes() const;
+    // Links read back from toBytes(); nullopt when the bytes are not links of places joined to
+    // a graph of at most `nodeCount` nodes (truncated, damaged, another network): every index
+    // is checked, so nothing is read out of bounds afterwards.
+    static std::optional<PlaceLinks> fromBytes(std::span<const char> bytes, std::size_t nodeCount);
 
 private:
     friend PlaceLinks linkPlaces(std::span<const XY> places, const std::function<AccessLink(XY)>& snap, int threads);

@@ -6,13 +6,14 @@
 namespace maillage {
 
 ScenarioCoverageRunner::ScenarioCoverageRunner(const Territory& territory, RoadGraph& graph, const SpeedProfile& profile,
-                                               std::vector<AccueilPoint> baselinePoints, const CoverageSetup& setup)
+                                               std::vector<AccueilPoint> baselinePoints, const CoverageSetup& setup,
+                                               std::optional<Snapper> preparedIndex)
     : territory_(&territory),
       graph_(&graph),
       profile_(&profile),
       baselinePoints_(std::move(baselinePoints)),
       setup_(setup),
-      engine_(std::make_unique<GraphTravelEngine>(graph, profile))
+      engine_(std::make_unique<GraphTravelEngine>(graph, profile, std::move(preparedIndex)))
 {
 }
 
@@ -49,6 +50,7 @@ ScenarioCoverage ScenarioCoverageRunner::compute(const ScenarioView& scenario, c
     // People stay where they are when roads close: the open network's population placement.
     CoverageSetup closedSetup = setup_;
     closedSetup.fixedPlacement = &sharedBaselineContext()->placement();
+    closedSetup.storedLinks = nullptr;  // the open network's: cells next to a closed road join another one
     {
         const ScopedRoadClosures closed(*graph_, coverage.closures);
         coverage.closedEdges = closed.closedEdges();

@@ -41,8 +41,11 @@ struct ScenarioCoverage {
 // Not thread-safe.
 class ScenarioCoverageRunner {
 public:
+    // `preparedIndex`: the graph's spatial index read from a prepared network (see
+    // GraphTravelEngine); null: built. setup.storedLinks serve the baseline context only.
     ScenarioCoverageRunner(const Territory& territory, RoadGraph& graph, const SpeedProfile& profile,
-                           std::vector<AccueilPoint> baselinePoints, const CoverageSetup& setup = {});
+                           std::vector<AccueilPoint> baselinePoints, const CoverageSetup& setup = {},
+                           std::optional<Snapper> preparedIndex = std::nullopt);
     ~ScenarioCoverageRunner();
 
     const Territory& territory() const { return *territory_; }
