@@ -8,6 +8,7 @@
 #include "common/gdal.h"
 #include <catch2/catch.hpp>
 
+#include "main_window.h"
 #include "new_project_dialog.h"
 #include "project.h"
 #include "project_loading.h"
@@ -25,6 +26,7 @@
 #include <QElapsedTimer>
 #include <QMessageBox>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QWidget>
@@ -147,6 +149,33 @@ TEST_CASE("a change by another program declined with Plus tard is not asked agai
     CHECK(changed.size() == 2);
 }
 
+TEST_CASE("the main window offers to read again a project another program imported into, and shows the new points")
+{
+    test::ScratchDir scratch;
+    const QString path = project04(scratch);
+    MainWindow window;
+    window.show();
+    QSignalSpy opened(&window, &MainWindow::projectOpened);
+    window.openProject(path);
+    REQUIRE((opened.size() == 1 || opened.wait(60'000)));
+    const std::size_t before = window.project()->points().size();
+
+    REQUIRE(cli({"import", "--project", path, test::sharedData(QStringLiteral("04/france-services-2024.csv"))}) == 0);
+    const auto* watcher = window.project()->findChild<ProjectFileWatcher*>();
+    REQUIRE(watcher != nullptr);
+    QMessageBox* question = nullptr;
+    for (int i = 0; i < 50 && !question; ++i) {
+        settle(100);
+        question = watcher->question();
+    }
+    REQUIRE(question != nullptr);
+    for (QAbstractButton* button : question->buttons())
+        if (button->text() == QStringLiteral("Relire le projet")) button->click();
+    REQUIRE(opened.wait(60'000));
+    CHECK(window.project()->points().size() > before);
+    CHECK(window.project()->points().size() == std::size_t(Store::open(path).pointCount()));
+}
+
 TEST_CASE("the new-project dialog stores the INSEE grid and the buildings as maillage init does")
 {
     test::ScratchDir scratch;
@@ -232,6 +261,9 @@ int main(int argc, char* argv[])
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true);
+    test::ScratchDir settings;  // keep the user's settings (recent projects) out of the tests
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path(QStringLiteral("settings")));
     maillage::registerGdal();
     CPLSetErrorHandler(CPLQuietErrorHandler);
     return Catch::Session().run(argc, argv);

@@ -26,6 +26,7 @@
 #include "point_form.h"
 #include "points_model.h"
 #include "project.h"
+#include "project_file_watcher.h"
 #include "store/kinds.h"
 
 #include <QAction>
@@ -860,6 +861,11 @@ void MainWindow::installProject(std::unique_ptr<Project> project)
     connect(project_, &Project::scenarioChanged, this, &MainWindow::updateTitle);
     undoGroup_->addStack(project_->undoStack());
     undoGroup_->setActiveStack(project_->undoStack());
+    // Another program's changes to the file (an import, a plan edited with `maillage scenario`):
+    // offer to read the project again. Queued: reopening deletes the project and its watcher.
+    auto* fileWatcher = new ProjectFileWatcher(project_, this);
+    connect(fileWatcher, &ProjectFileWatcher::reloadRequested, this,
+            [this](const QString& path) { closeProject(); openProject(path); }, Qt::QueuedConnection);
 
     if (project_->data().coverage) {
         coverage_ = new CoverageController(*project_, project_);
