@@ -2,7 +2,7 @@
 # Runs each libFuzzer target (tests/fuzz/) for FUZZ_SECONDS (default 20) from a seed corpus made
 # at run time from small slices of ../shared/data (never copied into the repository), after the
 # inputs kept in tests/fuzz/regressions/. Fails on any crash, sanitizer report, leak or timeout;
-# the input is then left in build-sanitize/fuzz/crashes/. Needs the build of scripts/sanitize.sh
+# the input is then left in build-sanitize/fuzz/crashes/; FUZZ_TARGETS limits the targets run.
 # (clang); skipped with a message without clang. Prints executions and coverage per target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,8 +13,10 @@ if ! command -v "$CLANG" >/dev/null; then
 fi
 BUILD=${SANITIZE_BUILD_DIR:-build-sanitize}
 SECONDS_EACH=${FUZZ_SECONDS:-20}
-TARGETS=(csv_table point_csv opening_hours speed_profile closure_preset point_layer line_network)
-cmake --build "$BUILD" --parallel "${JOBS:-$(nproc)}" --target "${TARGETS[@]/#/fuzz_}"
+# FUZZ_TARGETS="osm insee_square_id" runs only those (all by default).
+TARGETS=(${FUZZ_TARGETS:-csv_table point_csv opening_hours speed_profile closure_preset point_layer line_network osm
+  prepared_network insee_square_id})
+cmake --build "$BUILD" --parallel "${JOBS:-$(nproc)}" --target "${TARGETS[@]/#/fuzz_}" fuzz_prepared_network_seed
 
 DATA=${MAILLAGE_SHARED_DATA:-}
 [ -n "$DATA" ] || DATA=$(sed -n 's/^MAILLAGE_SHARED_DATA:[A-Z]*=//p' "$BUILD/CMakeCache.txt")
@@ -58,6 +60,63 @@ ogr2ogr -q -f GPKG "$tmp/m.gpkg" "$tmp/m.csv" -oo X_POSSIBLE_NAMES=longitude -oo
 rm -rf "$tmp"
 head -c 512 /dev/urandom | seed line_network random  # the target makes its own layers
 printf '\x05\x03\x00\x00\x10\x10\x20\x00\x01\x02\x04\x00\x00\x10\x10\x05\x06\x07' | seed line_network crossing
+# OpenStreetMap: a few car ways of Monaco with their nodes, as small XML files (first byte:
+# 0 libosmium, 1 GDAL's driver; 2 and 3 the same with PBF), and a PBF slice of Andorra when
+# osmium-tool is installed.
+mkdir -p "$WORK/corpus/osm"
+python3 - "$DATA/osm/monaco.osm.gz" "$WORK/corpus/osm" <<'PY'
+import gzip, os, sys, xml.etree.ElementTree as ET
+nodes, ways = {}, []
+for _, element in ET.iterparse(gzip.open(sys.argv[1]), events=('end',)):
+    if element.tag == 'node':
+        nodes[element.get('id')] = (element.get('lat'), element.get('lon'))
+    elif element.tag == 'way':
+        tags = {t.get('k'): t.get('v') for t in element.findall('tag')}
+        if 'highway' in tags:
+            ways.append((element.get('id'), [n.get('ref') for n in element.findall('nd')], tags))
+    if element.tag in ('node', 'way', 'relation'):
+        element.clear()
+def escape(text):
+    return text.replace('&', '&amp;').replace('"', '&quot;').replace('<', '&lt;')
+for seed in range(12):
+    chosen = ways[seed * 37 % len(ways):][:2 + seed % 4]
+    used = sorted({ref for _, refs, _ in chosen for ref in refs if ref in nodes}, key=int)
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<osm version="0.6">']
+    lines += ['<node id="%s" lat="%s" lon="%s"/>' % (ref, *nodes[ref]) for ref in used]
+    for way, refs, tags in chosen:
+        lines.append('<way id="%s">' % way + ''.join('<nd ref="%s"/>' % r for r in refs)
+                     + ''.join('<tag k="%s" v="%s"/>' % (escape(k), escape(v)) for k, v in tags.items()
+                               if k in ('highway', 'oneway', 'junction', 'maxspeed', 'access', 'motor_vehicle', 'ref', 'area', 'amenity'))
+                     + '</way>')
+    lines.append('</osm>')
+    open(os.path.join(sys.argv[2], 'monaco-%d' % seed), 'wb').write(bytes([seed % 2]) + '\n'.join(lines).encode())
+PY
+if command -v osmium >/dev/null; then
+  tmp=$(mktemp -d)
+  osmium extract -s simple -b 1.52,42.50,1.535,42.51 -o "$tmp/a.osm.pbf" "$DATA/osm/andorra.osm.pbf" >/dev/null 2>&1 \
+    && { printf '\x02'; cat "$tmp/a.osm.pbf"; } | seed osm andorra-pbf
+  rm -rf "$tmp"
+else
+  echo "fuzz: osmium-tool not installed: no PBF seed for osm" >&2
+fi
+# Prepared networks, written by the real writer from a small OSM file and a small line layer.
+tmp=$(mktemp -d)
+python3 -c 'import sys; open(sys.argv[2], "wb").write(open(sys.argv[1], "rb").read()[1:])' \
+  "$WORK/corpus/osm/monaco-3" "$tmp/monaco.osm"
+ogr2ogr -q -f GeoJSON "$tmp/digne.geojson" "$DATA/04/routes-04.geojson" -spat 6.20 44.06 6.27 44.12 2>/dev/null || true
+mkdir -p "$WORK/corpus/prepared_network"
+for roads in "$tmp/monaco.osm" "$tmp/digne.geojson"; do
+  [ -s "$roads" ] && "$BUILD/tests/fuzz/fuzz_prepared_network_seed" "$roads" \
+    "$WORK/corpus/prepared_network/$(basename "$roads").network"
+done
+rm -rf "$tmp"
+# INSEE square ids: the first ids of the real grid file, and the 1 km and 2010 forms.
+mkdir -p "$WORK/corpus/insee_square_id"
+cut -d, -f1 "$DATA/04/filosofi-2021-carreaux-200m-04.csv" | sed -n '2,9p' | tr -d '"' | while read -r id; do
+  printf '%s' "$id" | seed insee_square_id "$id"
+done
+printf 'CRS3035RES1000mN2290000E4010000' | seed insee_square_id 1km
+printf ' crs3035res200mn2290000e4010000 ' | seed insee_square_id lower
 
 status=0
 report="$WORK/summary.txt"

@@ -236,6 +236,18 @@ TEST_CASE("an INSEE square id gives the south-west corner in EPSG:3035 and the s
     CHECK(km->size == 1000.0);
     CHECK_FALSE(parseInseeSquareId(QStringLiteral("N2295800E4000800")));
     CHECK_FALSE(parseInseeSquareId(QStringLiteral("CRS3035RES200mN2295800")));
+    // Letters in any case, spaces around (as some exports have them).
+    CHECK(parseInseeSquareId(QStringLiteral(" crs3035res200mn2295800e4000800 ")));
+}
+
+TEST_CASE("an INSEE square id with a number of more than 9 digits is a damaged id, not a square")
+{
+    // Found by fuzzing (tests/fuzz/regressions/insee_square_id): once taken as a square 28
+    // million km away. EPSG:3035 coordinates are under 10^8 m.
+    CHECK_FALSE(parseInseeSquareId(QStringLiteral("CRS3035RES200mN090E28254000800")));
+    CHECK_FALSE(parseInseeSquareId(QStringLiteral("CRS3035RES2000000000mN2295800E4000800")));
+    CHECK(parseInseeSquareId(QStringLiteral("CRS3035RES200mN099999999E4000800")));
+    CHECK_FALSE(parseInseeSquareId(QStringLiteral("CRS3035RES0mN2295800E4000800")));
 }
 
 TEST_CASE("a square is shared between the cells it overlaps in proportion to the area")

@@ -4,6 +4,7 @@
 
 #include "common/atomic_file.h"
 #include "coverage/coverage_run.h"
+#include "coverage/grid.h"
 #include "planning/comparison.h"
 #include "planning/scenario.h"
 #include "planning/scenario_coverage.h"
@@ -121,6 +122,7 @@ int runCompare(const QStringList& arguments)
     const QString nameA = parser.isSet(QStringLiteral("a")) ? parser.value(QStringLiteral("a")) : kBaselineScenario;
     const QString nameB = requiredOption(parser, QStringLiteral("b"));
     CoverageOptions options = coverageOptionsFrom(parser);
+    const double cell = cellOption(parser);
     const QString outPath = parser.value(QStringLiteral("out"));
     options.computeBands = !outPath.isEmpty();
     options.clipGapsToCommunes = !outPath.isEmpty();
@@ -130,6 +132,7 @@ int runCompare(const QStringList& arguments)
     timer.start();
     // Before any computation: never write over an input, nor fail after the long part.
     PlanningProject project = loadPlanningProject(parser, [&](const PlanningProject& loading) {
+        CoverageGrid::requireFits(loading.territory, cell);
         const QStringList inputFiles = projectInputFiles(*loading.store, loading.inputs,
                                                          {loading.networkPath, parser.value(QStringLiteral("profile"))});
         if (!outPath.isEmpty()) checkOutputPath(QStringLiteral("--out"), outPath, inputFiles);

@@ -36,27 +36,6 @@
 namespace maillage::cli {
 namespace {
 
-double doubleOption(const QCommandLineParser& parser, const QString& name, double fallback)
-{
-    if (!parser.isSet(name)) return fallback;
-    bool ok = false;
-    const double value = parser.value(name).toDouble(&ok);
-    if (!ok) throw UsageError(QStringLiteral("--%1 must be a number, not \"%2\"").arg(name, parser.value(name)));
-    return value;
-}
-
-std::vector<double> breaksOption(const QCommandLineParser& parser)
-{
-    if (!parser.isSet(QStringLiteral("bands"))) return defaultBandBreaks();
-    std::vector<double> breaks;
-    for (const QString& part : parser.value(QStringLiteral("bands")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        bool ok = false;
-        breaks.push_back(part.trimmed().toDouble(&ok));
-        if (!ok) throw UsageError(QStringLiteral("--bands must be minutes separated by commas, e.g. 10,20,30"));
-    }
-    return breaks;
-}
-
 const QStringList kCsvFiles{QStringLiteral("communes.csv"),  QStringLiteral("epci.csv"),
                             QStringLiteral("gap_zones.csv"), QStringLiteral("referrals.csv"),
                             QStringLiteral("access_epci_seats.csv"), QStringLiteral("sensitivity.csv")};
@@ -204,19 +183,9 @@ int runCoverage(const QStringList& arguments)
     });
     if (!parseCommandLine(parser, QStringLiteral("coverage"), arguments)) return 0;
 
-    CoverageOptions options;
-    options.level = intOption(parser, QStringLiteral("level"), 1, 3).value_or(2);
-    options.thresholdMinutes = doubleOption(parser, QStringLiteral("threshold"), kDefaultThresholdMinutes);
-    options.bandBreaks = breaksOption(parser);
-    options.threads = intOption(parser, QStringLiteral("threads"), 1, 64).value_or(2);
-    const double cell = doubleOption(parser, QStringLiteral("cell"), CoverageGrid::kDefaultCellSize);
-    try {
-        requireValidOptions(options);
-    } catch (const Error& e) {
-        throw UsageError(e.message());
-    }
-    if (!(cell > 0.0) || !std::isfinite(cell))
-        throw UsageError(QStringLiteral("--cell must be a positive number of metres, not \"%1\"").arg(parser.value(QStringLiteral("cell"))));
+    CoverageOptions options = coverageOptionsFrom(parser);
+    options.bandBreaks = bandsOption(parser);
+    const double cell = cellOption(parser);
     std::optional<PopulationMethod> populationMethod;
     if (parser.isSet(QStringLiteral("population"))) {
         populationMethod = populationMethodFromKey(parser.value(QStringLiteral("population")));

@@ -4,6 +4,7 @@
 #include "planning_support.h"
 
 #include "coverage/coverage_run.h"
+#include "coverage/grid.h"
 #include "planning/comparison.h"
 #include "planning/scenario.h"
 #include "planning/scenario_coverage.h"
@@ -120,6 +121,7 @@ int runExportPdf(const QStringList& arguments)
     if (parser.isSet(QStringLiteral("compare")) && compareName == scenarioName)
         throw UsageError(QStringLiteral("--compare needs another scenario than the one mapped (--scenario %1)").arg(scenarioName));
     CoverageOptions options = coverageOptionsFrom(parser);
+    const double cell = cellOption(parser);
     // The layout draws the surface itself; the exports' polygons are not needed.
     options.computeBands = false;
     options.clipGapsToCommunes = false;
@@ -127,6 +129,7 @@ int runExportPdf(const QStringList& arguments)
     QElapsedTimer timer;
     timer.start();
     PlanningProject project = loadPlanningProject(parser, [&](const PlanningProject& loading) {
+        CoverageGrid::requireFits(loading.territory, cell);
         checkOutputPath(QStringLiteral("--out"), outPath,
                         projectInputFiles(*loading.store, loading.inputs,
                                           {loading.networkPath, parser.value(QStringLiteral("profile"))}));

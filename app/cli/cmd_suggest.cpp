@@ -6,6 +6,7 @@
 #include "project/full_coverage.h"
 
 #include "coverage/coverage_run.h"
+#include "coverage/grid.h"
 #include "importers/point_importers.h"
 #include "planning/scenario.h"
 #include "planning/scenario_coverage.h"
@@ -18,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace maillage::cli {
 namespace {
@@ -156,13 +158,28 @@ int runSuggest(const QStringList& arguments)
     if (!plan.isEmpty() && isBaselineName(plan))
         throw UsageError(QStringLiteral("--into-plan cannot be the baseline: name a plan"));
 
+    const double cell = cellOption(parser);
+    const QString candidateSpec =
+        parser.isSet(QStringLiteral("candidates")) ? parser.value(QStringLiteral("candidates")) : QStringLiteral("mairies");
+
     QElapsedTimer timer;
     timer.start();
-    PlanningProject project = loadPlanningProject(parser);
-    const ScenarioView scenario = loadScenarioView(*project.store, scenarioName);
-    const Candidates candidates = candidatesFrom(
-        parser.isSet(QStringLiteral("candidates")) ? parser.value(QStringLiteral("candidates")) : QStringLiteral("mairies"),
-        scenario);
+    // The scenario and the candidates are known before the network is read: a k no candidate
+    // list can fill is refused without making the user wait.
+    std::optional<ScenarioView> scenarioLoaded;
+    std::optional<Candidates> candidatesLoaded;
+    PlanningProject project = loadPlanningProject(parser, [&](const PlanningProject& loading) {
+        CoverageGrid::requireFits(loading.territory, cell);
+        scenarioLoaded = loadScenarioView(*loading.store, scenarioName);
+        candidatesLoaded = candidatesFrom(candidateSpec, *scenarioLoaded);
+        if (std::size_t(options.count) > candidatesLoaded->points.size())
+            throw UsageError(QStringLiteral("--k %1 asks for more places than the %2 candidates (%3 of %4): give --k %2 or less, "
+                                            "or other candidates with --candidates")
+                                 .arg(options.count).arg(candidatesLoaded->points.size())
+                                 .arg(candidatesLoaded->description, scenarioLoaded->name));
+    });
+    const ScenarioView& scenario = *scenarioLoaded;
+    const Candidates& candidates = *candidatesLoaded;
     const auto runner = scenarioRunner(project, parser);
     const double loadMs = timer.nsecsElapsed() / 1e6;
 

@@ -120,6 +120,9 @@ CoverageOptions coverageOptionsFrom(const QCommandLineParser& parser)
     CoverageOptions options;
     options.level = intOption(parser, QStringLiteral("level"), 1, 3).value_or(2);
     options.thresholdMinutes = doubleValue(parser, QStringLiteral("threshold"), kDefaultThresholdMinutes);
+    if (!(options.thresholdMinutes > 0.0) || options.thresholdMinutes > kMaxThresholdMinutes)
+        throw UsageError(QStringLiteral("--threshold must be a positive number of minutes, at most %1, not \"%2\"")
+                             .arg(kMaxThresholdMinutes).arg(parser.value(QStringLiteral("threshold"))));
     options.threads = threadsOption(parser);
     try {
         requireValidOptions(options);
@@ -129,11 +132,34 @@ CoverageOptions coverageOptionsFrom(const QCommandLineParser& parser)
     return options;
 }
 
+std::vector<double> bandsOption(const QCommandLineParser& parser)
+{
+    if (!parser.isSet(QStringLiteral("bands"))) return defaultBandBreaks();
+    const QString text = parser.value(QStringLiteral("bands"));
+    const auto refuse = [&] {
+        return UsageError(QStringLiteral("--bands must be 1 to %1 limits in minutes, increasing, each positive and at most %2 "
+                                         "(e.g. 10,20,30), not \"%3\"")
+                              .arg(kMaxBandBreaks).arg(kMaxThresholdMinutes).arg(text.left(80)));
+    };
+    std::vector<double> breaks;
+    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const double minutes = part.trimmed().toDouble(&ok);
+        if (!ok || !(minutes > 0.0) || minutes > kMaxThresholdMinutes || (!breaks.empty() && !(minutes > breaks.back())))
+            throw refuse();
+        breaks.push_back(minutes);
+        if (int(breaks.size()) > kMaxBandBreaks) throw refuse();
+    }
+    if (breaks.empty()) throw refuse();
+    return breaks;
+}
+
 double cellOption(const QCommandLineParser& parser)
 {
     const double cell = doubleValue(parser, QStringLiteral("cell"), CoverageGrid::kDefaultCellSize);
-    if (!(cell > 0.0))
-        throw UsageError(QStringLiteral("--cell must be a positive number of metres, not \"%1\"").arg(parser.value(QStringLiteral("cell"))));
+    if (!(cell > 0.0) || cell > kMaxCellMetres)
+        throw UsageError(QStringLiteral("--cell must be a positive number of metres, at most %1, not \"%2\"")
+                             .arg(kMaxCellMetres).arg(parser.value(QStringLiteral("cell"))));
     return cell;
 }
 

@@ -73,8 +73,20 @@ QList<QCommandLineOption> coverageLevelOptions();
 PlanningProject loadPlanningProject(const QCommandLineParser& parser,
                                     const std::function<void(const PlanningProject&)>& beforeNetwork = {});
 
+// Sensible ranges of the computation parameters, checked on every command that takes them
+// before anything is read (UsageError, one line). An access threshold or band beyond three
+// hours answers no planning question and only makes the searches cover the whole network; a
+// cell of more than 5 km is larger than most communes (smaller cells are bounded by the
+// memory budget, see CoverageGrid::requireFits, which says how many cells and how much memory).
+constexpr double kMaxThresholdMinutes = 180.0;
+constexpr int kMaxBandBreaks = 12;
+constexpr double kMaxCellMetres = 5000.0;
+
 // --level (default 2) and --threshold (default 20), checked (UsageError).
 CoverageOptions coverageOptionsFrom(const QCommandLineParser& parser);
+// --bands: isochrone band limits in minutes (default 10,20,30), checked (UsageError).
+std::vector<double> bandsOption(const QCommandLineParser& parser);
+// --cell in metres (default 200), checked (UsageError).
 double cellOption(const QCommandLineParser& parser);
 int threadsOption(const QCommandLineParser& parser);
 double doubleValue(const QCommandLineParser& parser, const QString& name, double fallback);

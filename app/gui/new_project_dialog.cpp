@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -37,6 +38,12 @@ QString networkFilter()
                                        "Réseaux routiers (*.osm.pbf *.pbf *.osm *.osm.gz *.gpkg *.shp *.geojson *.json);;Tous les fichiers (*)");
 }
 
+QString populationGridFilter()
+{
+    return QCoreApplication::translate("NewProjectDialog",
+                                       "Population carroyée (*.csv *.gpkg *.dbf *.shp *.tif *.tiff);;Tous les fichiers (*)");
+}
+
 }  // namespace
 
 NewProjectDialog::NewProjectDialog(const QString& startFolder, QWidget* parent)
@@ -47,6 +54,7 @@ NewProjectDialog::NewProjectDialog(const QString& startFolder, QWidget* parent)
       classField_(new QComboBox),
       onewayField_(new QComboBox),
       speedField_(new QComboBox),
+      buildingsMinimumArea_(new QDoubleSpinBox),
       inseeField_(new QLineEdit(QStringLiteral("INSEE_COM"))),
       nameField_(new QLineEdit(QStringLiteral("NOM"))),
       populationField_(new QLineEdit(QStringLiteral("POPULATION"))),
@@ -67,7 +75,9 @@ NewProjectDialog::NewProjectDialog(const QString& startFolder, QWidget* parent)
         if (!path.isEmpty()) projectPath_->setText(path.endsWith(QLatin1String(".gpkg")) ? path : path + QStringLiteral(".gpkg"));
     });
 
+    projectPath_->setObjectName(QStringLiteral("projectPath"));
     communes_ = addSourceRow(form, tr("Communes"), vectorFilter(), false);
+    communes_.path->setObjectName(QStringLiteral("communesPath"));
     epci_ = addSourceRow(form, tr("EPCI (facultatif)"), vectorFilter(), true);
     outline_ = addSourceRow(form, tr("Département (facultatif)"), vectorFilter(), true);
     network_ = addSourceRow(form, tr("Réseau routier (facultatif)"), networkFilter(), true);
@@ -92,6 +102,22 @@ NewProjectDialog::NewProjectDialog(const QString& startFolder, QWidget* parent)
     form->addRow(tr("Champs du réseau"), networkFields);
     fillNetworkFields();
     connect(network_.layer, &QComboBox::currentTextChanged, this, [this] { fillNetworkFields(); });
+
+    // Where people live, to place each commune's population (rescaled to the legal figure).
+    populationGrid_ = addSourceRow(form, tr("Population carroyée (facultatif)"), populationGridFilter(), true);
+    populationGrid_.path->setObjectName(QStringLiteral("populationGridPath"));
+    populationGrid_.path->setToolTip(tr("Carreaux INSEE (Filosofi 200 m ou 1 km, CSV ou GeoPackage), raster de "
+                                        "population (GHSL, WorldPop) ou couche avec un champ de population"));
+    buildings_ = addSourceRow(form, tr("Bâtiments (facultatif)"), vectorFilter(), true);
+    buildings_.path->setObjectName(QStringLiteral("buildingsPath"));
+    buildings_.path->setToolTip(tr("Bâtiments (points ou polygones) où placer les habitants de chaque commune"));
+    buildingsMinimumArea_->setRange(0.0, 1000.0);
+    buildingsMinimumArea_->setDecimals(0);
+    buildingsMinimumArea_->setSuffix(QStringLiteral(" m²"));
+    buildingsMinimumArea_->setValue(BuildingOptions::kDefaultMinimumBuildingAreaM2);
+    buildingsMinimumArea_->setObjectName(QStringLiteral("buildingsMinimumArea"));
+    buildingsMinimumArea_->setToolTip(tr("Les emprises plus petites (abris, garages) ne comptent pas comme logements"));
+    form->addRow(tr("Surface minimale d'un bâtiment"), buildingsMinimumArea_);
 
     auto* fields = new QGroupBox(tr("Champs des communes (ADMIN EXPRESS par défaut)"));
     auto* fieldForm = new QFormLayout(fields);
@@ -203,6 +229,15 @@ ProjectInputs NewProjectDialog::inputs() const
             inputs.networkSpeedField = speedField_->currentText().trimmed();
         }
     }
+    if (!populationGrid_.path->text().trimmed().isEmpty()) {
+        inputs.populationGrid.path = absolute(populationGrid_.path->text());
+        inputs.populationGrid.layer = populationGrid_.layer->currentText();
+    }
+    if (!buildings_.path->text().trimmed().isEmpty()) {
+        inputs.buildings.path = absolute(buildings_.path->text());
+        inputs.buildings.layer = buildings_.layer->currentText();
+    }
+    inputs.buildings.minimumBuildingAreaM2 = buildingsMinimumArea_->value();
     return inputs;
 }
 

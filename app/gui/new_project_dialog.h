@@ -5,6 +5,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QDoubleSpinBox;
 class QFormLayout;
 class QLineEdit;
 
@@ -12,8 +13,9 @@ namespace maillage::gui {
 
 // Asks for a new project's file and inputs: commune boundaries (required), EPCI and
 // département layers (optional), road network with its class, one-way and speed fields and
-// the speed profile (optional; automatic: osm on a detailed network), and the field names
-// when they differ from IGN ADMIN EXPRESS.
+// the speed profile (optional; automatic: osm on a detailed network), where people live
+// (optional: INSEE's gridded population, buildings; as `maillage init --population-grid`
+// and `--buildings`), and the field names when they differ from IGN ADMIN EXPRESS.
 class NewProjectDialog : public QDialog {
     Q_OBJECT
 public:
@@ -40,6 +42,9 @@ private:
     SourceRow epci_;
     SourceRow outline_;
     SourceRow network_;
+    SourceRow populationGrid_;
+    SourceRow buildings_;
+    QDoubleSpinBox* buildingsMinimumArea_;
     QComboBox* profile_;
     QComboBox* classField_;
     QComboBox* onewayField_;

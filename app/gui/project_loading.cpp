@@ -10,6 +10,7 @@
 #include "network/network_source.h"
 #include "network/snapping.h"
 #include "network/speed_profile.h"
+#include "population/population_input.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -154,6 +155,14 @@ std::shared_ptr<ProjectData> createProject(const QString& path, const ProjectInp
     progress.step(1, QCoreApplication::translate("ProjectLoading", "Création du projet…"));
     // Check the inputs before writing anything, so a bad file leaves no half-made project.
     auto data = loadProjectData(inputs, {}, progress);
+    // The population sources too, as `maillage init` checks them: readable, and holding people here.
+    for (const PopulationInput* input : {&inputs.populationGrid, &inputs.buildings}) {
+        if (!input->isSet()) continue;
+        progress.step(90, QCoreApplication::translate("ProjectLoading", "Lecture de %1…").arg(QFileInfo(input->path).fileName()));
+        if (readPopulationInput(*input, data->territory.bbox).size() == 0)
+            throw Error(QCoreApplication::translate("ProjectLoading", "%1 ne contient personne dans le territoire : est-ce le bon fichier ?")
+                            .arg(input->path));
+    }
     Store store = Store::create(path);
     saveProjectInputs(store, withoutNullStrings(inputs));
     // Maps credit the road network as its file says (OpenStreetMap, or a source field).

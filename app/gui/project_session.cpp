@@ -1,5 +1,7 @@
 #include "project_session.h"
 
+#include "project_file_watcher.h"
+
 #include "common/error.h"
 #include "coverage_controller.h"
 #include "load_jobs.h"
@@ -126,6 +128,11 @@ void ProjectSession::installProject(std::unique_ptr<Project> project)
     undoGroup_.addStack(project_->undoStack());
     undoGroup_.setActiveStack(project_->undoStack());
     if (project_->data().coverage) coverage_ = new CoverageController(*project_, project_);
+    // Another program's changes to the file (an import, a plan edited with `maillage scenario`):
+    // offer to read the project again. Queued: reopening deletes the project and its watcher.
+    auto* fileWatcher = new ProjectFileWatcher(project_, project_);
+    connect(fileWatcher, &ProjectFileWatcher::reloadRequested, this,
+            [this](const QString& path) { closeProject(); openProject(path); }, Qt::QueuedConnection);
     Q_EMIT installed();
     Q_EMIT opened();
 }

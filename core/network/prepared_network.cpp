@@ -70,6 +70,8 @@ public:
     template <typename T>
     bool read(T* out, std::size_t count)
     {
+        // An empty text or index has no buffer (a null pointer memcpy must not be given).
+        if (count == 0) return true;
         if (count > (size_ - offset_) / sizeof(T)) return false;
         std::memcpy(out, data_ + offset_, sizeof(T) * count);
         offset_ += sizeof(T) * count;

@@ -30,9 +30,12 @@ double PopulationPieces::total() const
 
 std::optional<InseeSquare> parseInseeSquareId(const QString& id)
 {
-    // INSPIRE grid cell id: CRS<epsg>RES<size>mN<y>E<x>, corner at the south-west.
-    static const QRegularExpression pattern(QStringLiteral("^CRS3035RES(\\d+)mN(\\d+)E(\\d+)$"),
-                                            QRegularExpression::CaseInsensitiveOption);
+    // INSPIRE grid cell id: CRS<epsg>RES<size>mN<y>E<x>, corner at the south-west; letters in
+    // any case, ASCII only. At most 9 digits: EPSG:3035 coordinates are under 10^8 m, so a
+    // longer number is a damaged id, not a square (found by fuzzing: an 11-digit easting was
+    // taken as a square 28 million km away).
+    static const QRegularExpression pattern(
+        QStringLiteral("^[Cc][Rr][Ss]3035[Rr][Ee][Ss]([0-9]{1,9})[Mm][Nn]([0-9]{1,9})[Ee]([0-9]{1,9})$"));
     const QRegularExpressionMatch match = pattern.match(id.trimmed());
     if (!match.hasMatch()) return std::nullopt;
     InseeSquare square;

@@ -74,6 +74,10 @@
         <source>Réseaux routiers (*.osm.pbf *.pbf *.osm *.osm.gz *.gpkg *.shp *.geojson *.json);;Tous les fichiers (*)</source>
         <translation>Road networks (*.osm.pbf *.pbf *.osm *.osm.gz *.gpkg *.shp *.geojson *.json);;All files (*)</translation>
     </message>
+    <message>
+        <source>Population carroyée (*.csv *.gpkg *.dbf *.shp *.tif *.tiff);;Tous les fichiers (*)</source>
+        <translation>Gridded population (*.csv *.gpkg *.dbf *.shp *.tif *.tiff);;All files (*)</translation>
+    </message>
 </context>
 <context>
     <name>PointCommands</name>
@@ -495,6 +499,14 @@ line %1: %2</translation>
         <location filename="../../app/gui/project_loading.cpp" line="261"/>
         <source>erreur inconnue</source>
         <translation>unknown error</translation>
+    </message>
+    <message>
+        <source>Lecture de %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>%1 ne contient personne dans le territoire : est-ce le bon fichier ?</source>
+        <translation>%1 holds no one in the territory: is it the right file?</translation>
     </message>
 </context>
 <context>
@@ -1340,6 +1352,30 @@ line %1: %2</translation>
         <location filename="../../app/gui/new_project_dialog.cpp" line="214"/>
         <source>Choisissez le fichier des communes.</source>
         <translation>Choose the communes file.</translation>
+    </message>
+    <message>
+        <source>Population carroyée (facultatif)</source>
+        <translation>Gridded population (optional)</translation>
+    </message>
+    <message>
+        <source>Carreaux INSEE (Filosofi 200 m ou 1 km, CSV ou GeoPackage), raster de population (GHSL, WorldPop) ou couche avec un champ de population</source>
+        <translation>INSEE squares (Filosofi 200 m or 1 km, CSV or GeoPackage), a population raster (GHSL, WorldPop) or a layer with a population field</translation>
+    </message>
+    <message>
+        <source>Bâtiments (facultatif)</source>
+        <translation>Buildings (optional)</translation>
+    </message>
+    <message>
+        <source>Bâtiments (points ou polygones) où placer les habitants de chaque commune</source>
+        <translation>Buildings (points or polygons) where each commune&apos;s inhabitants are placed</translation>
+    </message>
+    <message>
+        <source>Les emprises plus petites (abris, garages) ne comptent pas comme logements</source>
+        <translation>Smaller footprints (sheds, garages) do not count as dwellings</translation>
+    </message>
+    <message>
+        <source>Surface minimale d&apos;un bâtiment</source>
+        <translation>Smallest building footprint</translation>
     </message>
 </context>
 <context>
@@ -2988,6 +3024,25 @@ beyond</translation>
         <location filename="../../core/render/planning_layers.cpp" line="160"/>
         <source>site suggéré (avec son rang)</source>
         <translation>suggested site (with its rank)</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::gui::ProjectFileWatcher</name>
+    <message>
+        <source>Projet modifié</source>
+        <translation>Project changed</translation>
+    </message>
+    <message>
+        <source>Le fichier du projet %1 a été modifié par un autre programme (un import, par exemple). Le relire pour voir ces changements ? L&apos;historique des annulations sera vidé ; rien de ce qui est enregistré n&apos;est perdu.</source>
+        <translation>The project file %1 was changed by another program (an import, for example). Read it again to see these changes? The undo history will be cleared; nothing saved is lost.</translation>
+    </message>
+    <message>
+        <source>Relire le projet</source>
+        <translation>Read the project again</translation>
+    </message>
+    <message>
+        <source>Plus tard</source>
+        <translation>Later</translation>
     </message>
 </context>
 </TS>
