@@ -130,7 +130,7 @@ void ProjectSession::installProject(std::unique_ptr<Project> project)
     if (project_->data().coverage) coverage_ = new CoverageController(*project_, project_);
     // Another program's changes to the file (an import, a plan edited with `maillage scenario`):
     // offer to read the project again. Queued: reopening deletes the project and its watcher.
-    auto* fileWatcher = new ProjectFileWatcher(project_, project_);
+    auto* fileWatcher = new ProjectFileWatcher(project_, &window_);
     connect(fileWatcher, &ProjectFileWatcher::reloadRequested, this,
             [this](const QString& path) { closeProject(); openProject(path); }, Qt::QueuedConnection);
     Q_EMIT installed();
