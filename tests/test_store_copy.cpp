@@ -9,7 +9,9 @@
 #include "store/store.h"
 #include "support/store_backends.h"
 
+#include <QFile>
 #include <QProcess>
+#include <QProcessEnvironment>
 
 #include <bit>
 #include <cmath>
@@ -222,4 +224,42 @@ TEST_CASE("maillage project copy moves a project onto the server and says what i
     CHECK(cli.exitCode() == 0);
     CHECK(output.contains(QStringLiteral("2 points, 2 plans, 2 settings, 1 result tables")));
     CHECK(Store::open(server.location()).pointCount() == 2);
+}
+
+TEST_CASE("every command takes a server project as --project, by URI or by service name", "[store][cli][postgres]")
+{
+    test::TestProject server(test::Backend::Postgres, QStringLiteral("cli04"));
+    if (!server.available()) return;
+    test::ScratchDir dir;
+    // A pg_service.conf entry, as a team would hand out (no password: ~/.pgpass keeps those).
+    QFile services(dir.path(QStringLiteral("pg_service.conf")));
+    REQUIRE(services.open(QIODevice::WriteOnly));
+    services.write(QStringLiteral("[maillage_team]\nhost=%1\ndbname=maillage_test\nuser=maillage_test\n")
+                       .arg(test::pgTestSocket()).toUtf8());
+    services.close();
+    auto run = [&](const QStringList& arguments) {
+        QProcess cli;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("PGSERVICEFILE"), services.fileName());
+        cli.setProcessEnvironment(environment);
+        cli.start(test::cliPath(), arguments);
+        REQUIRE(cli.waitForFinished(120000));
+        const QString output = QString::fromUtf8(cli.readAllStandardOutput() + cli.readAllStandardError());
+        INFO(arguments.join(QLatin1Char(' ')).toStdString() << "\n" << output.toStdString());
+        REQUIRE(cli.exitCode() == 0);
+        return output;
+    };
+    const QString gpkg = test::sharedData(QStringLiteral("04/limites-04.gpkg"));
+    run({QStringLiteral("init"), QStringLiteral("--project"), server.location(), QStringLiteral("--communes"), gpkg,
+         QStringLiteral("--communes-layer"), QStringLiteral("commune"), QStringLiteral("--epci"), gpkg,
+         QStringLiteral("--epci-layer"), QStringLiteral("epci")});
+    const QString byService = QStringLiteral("service=maillage_team?schema=%1").arg(server.schema());
+    run({QStringLiteral("import"), QStringLiteral("--project"), byService,
+         test::sharedData(QStringLiteral("04/france-services-2024.csv"))});
+    const QString info = run({QStringLiteral("info"), QStringLiteral("--project"), server.location()});
+    CHECK(info.contains(QStringLiteral("198 communes, 12 EPCI, population 166 077")));
+    CHECK(info.contains(QStringLiteral("schema version %1").arg(Store::kSchemaVersion)));
+    const QString points = run({QStringLiteral("points"), QStringLiteral("--project"), byService, QStringLiteral("--level"),
+                                QStringLiteral("2"), QStringLiteral("--inside"), QStringLiteral("--csv")});
+    CHECK(points.trimmed().split(QLatin1Char('\n')).size() == 1 + 16);
 }
