@@ -230,18 +230,17 @@ TEST_CASE("A server that stops in the middle of an edit loses no saved point and
     const qint64 saved = store.insertPoint(pointAt(QStringLiteral("Enregistrée avant la panne")));
 
     // The server ends this connection while an edit is under way (as a restart or crash would):
-    // the edit's transaction is open, its first row written, when the connection goes.
-    const int backend = [&] {
-        test::PgAdmin admin;
-        return admin.value(QStringLiteral("SELECT pid FROM pg_stat_activity WHERE application_name = 'maillage'"
-                                          " AND pid <> pg_backend_pid() ORDER BY backend_start DESC LIMIT 1")).toInt();
-    }();
-    REQUIRE(backend > 0);
+    // the edit's transaction is open, its first row written, when the connection goes. The
+    // connection is found by the lock its open edit holds on this test's table.
     QString message;
     {
         Store::Batch batch(store);
         store.insertPoint(pointAt(QStringLiteral("En cours")));
-        test::PgAdmin().exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(backend));
+        test::PgAdmin admin;
+        const int backend = admin.value(QStringLiteral("SELECT min(pid) FROM pg_locks WHERE relation = '%1.accueil_points'::regclass"
+                                                       " AND pid <> pg_backend_pid()").arg(project.schema())).toInt();
+        REQUIRE(backend > 0);
+        admin.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(backend));
         message = errorOf([&] {
             store.insertPoint(pointAt(QStringLiteral("Après la panne")));
             batch.commit();
