@@ -6,6 +6,8 @@
 #include "store/store.h"
 #include "store/store_location.h"
 #include "support/pg_test_cluster.h"
+#include "support/store_backends.h"
+#include "geo/crs.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -29,6 +31,7 @@ public:
         db_ = addDatabase(location_, name_);
         if (!db_.open())
             FAIL("cannot connect to the test cluster: " << db_.lastError().text().toStdString());
+        QSqlQuery(db_).exec(QStringLiteral("SET client_min_messages = warning"));
         QSqlQuery(db_).exec(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(schema));
     }
     ~TestConnection()
@@ -130,4 +133,125 @@ TEST_CASE("Reading a PostgreSQL schema that holds no project says so", "[store][
     TestConnection connection(QStringLiteral("absent_test"));
     CHECK_THROWS_WITH(schema::postgres::readVersion(connection.db(), connection.location()),
                       Catch::Contains("is not a Maillage project: schema absent_test does not exist"));
+}
+
+namespace {
+
+AccueilPoint pointAt(const QString& name)
+{
+    AccueilPoint p;
+    p.name = name;
+    p.level = Level::Second;
+    p.kind = QStringLiteral("france_services");
+    p.wgs84 = {6.2357, 44.0925};
+    p.lambert93 = toLambert93(p.wgs84);
+    return p;
+}
+
+QString errorOf(const std::function<void()>& action)
+{
+    try {
+        action();
+    } catch (const Error& e) {
+        return e.message();
+    }
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("A read-only role opens a server project and reads it, and its edits are refused with a clear message",
+          "[store][postgres][team]")
+{
+    test::TestProject project(test::Backend::Postgres, QStringLiteral("readonly"));
+    if (!project.available()) return;
+    qint64 id = 0;
+    {
+        Store owner = Store::create(project.location());
+        id = owner.insertPoint(pointAt(QStringLiteral("France services de Digne")));
+        CHECK(owner.canEdit());
+    }
+    const QString role = project.schema() + QStringLiteral("_reader");
+    test::PgAdmin admin;
+    admin.exec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(role));
+    admin.exec(QStringLiteral("CREATE ROLE %1 LOGIN").arg(role));
+    admin.exec(QStringLiteral("GRANT USAGE ON SCHEMA %1 TO %2").arg(project.schema(), role));
+    admin.exec(QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA %1 TO %2").arg(project.schema(), role));
+
+    const QString asReader = QString(project.location()).replace(QStringLiteral("maillage_test@"), role + QLatin1Char('@'));
+    Store reader = Store::open(asReader);
+    CHECK(reader.editor() == role);
+    CHECK(reader.point(id)->name == QStringLiteral("France services de Digne"));
+    CHECK(reader.pointCount() == 1);
+    CHECK_FALSE(reader.canEdit());
+
+    const QString refusedInsert = errorOf([&] { reader.insertPoint(pointAt(QStringLiteral("Nouveau"))); });
+    CHECK(refusedInsert.contains(QStringLiteral("is read-only for %1").arg(role)));
+    CHECK(refusedInsert.contains(QStringLiteral("ask the project's owner for write access")));
+    AccueilPoint changed = *reader.point(id);
+    changed.notes = QStringLiteral("essai");
+    CHECK(errorOf([&] { reader.updatePoint(changed); }).contains(QStringLiteral("read-only")));
+    CHECK(errorOf([&] { reader.setSetting(QStringLiteral("k"), QStringLiteral("v")); }).contains(QStringLiteral("read-only")));
+    CHECK(errorOf([&] { reader.requireWritable(); }).contains(QStringLiteral("read-only for %1").arg(role)));
+    // The refused edits left the reader's connection usable.
+    CHECK(reader.pointCount() == 1);
+    CHECK(Store::open(project.location()).point(id)->notes.isEmpty());
+}
+
+TEST_CASE("A server project of schema version 3 is brought to the current version on open", "[store][postgres]")
+{
+    test::TestProject project(test::Backend::Postgres, QStringLiteral("v3"));
+    if (!project.available()) return;
+    {
+        Store store = Store::create(project.location());
+        store.insertPoint(pointAt(QStringLiteral("Mairie de Riez")));
+    }
+    // Back to version 3 as the first server projects were made.
+    test::PgAdmin admin;
+    admin.exec(QStringLiteral("ALTER TABLE %1.accueil_points DROP COLUMN row_version, DROP COLUMN updated_by").arg(project.schema()));
+    admin.exec(QStringLiteral("DROP TABLE %1.result_tables").arg(project.schema()));
+    admin.exec(QStringLiteral("UPDATE %1.maillage_meta SET value = '3' WHERE key = 'schema_version'").arg(project.schema()));
+
+    Store store = Store::open(project.location());
+    CHECK(store.schemaVersion() == Store::kSchemaVersion);
+    CHECK(admin.value(QStringLiteral("SELECT value FROM %1.maillage_meta WHERE key = 'schema_version'")
+                          .arg(project.schema())).toInt() == Store::kSchemaVersion);
+    const AccueilPoint point = store.points().at(0);
+    CHECK(point.name == QStringLiteral("Mairie de Riez"));
+    CHECK(point.rowVersion == 1);
+}
+
+TEST_CASE("A server that stops in the middle of an edit loses no saved point and the message says so",
+          "[store][postgres][faults]")
+{
+    test::TestProject project(test::Backend::Postgres, QStringLiteral("stopped"));
+    if (!project.available()) return;
+    Store store = Store::create(project.location());
+    const qint64 saved = store.insertPoint(pointAt(QStringLiteral("Enregistrée avant la panne")));
+
+    // The server ends this connection while an edit is under way (as a restart or crash would):
+    // the edit's transaction is open, its first row written, when the connection goes. The
+    // connection is found by the lock its open edit holds on this test's table.
+    QString message;
+    {
+        Store::Batch batch(store);
+        store.insertPoint(pointAt(QStringLiteral("En cours")));
+        test::PgAdmin admin;
+        const int backend = admin.value(QStringLiteral("SELECT min(pid) FROM pg_locks WHERE relation = '%1.accueil_points'::regclass"
+                                                       " AND pid <> pg_backend_pid()").arg(project.schema())).toInt();
+        REQUIRE(backend > 0);
+        admin.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(backend));
+        message = errorOf([&] {
+            store.insertPoint(pointAt(QStringLiteral("Après la panne")));
+            batch.commit();
+        });
+    }
+    INFO(message.toStdString());
+    CHECK(message.contains(QStringLiteral("lost the connection to the server")));
+    CHECK(message.contains(QStringLiteral("nothing of this change was saved")));
+
+    // Reopened once the server answers: the saved point is there, the interrupted edit is not.
+    Store reopened = Store::open(project.location());
+    CHECK(reopened.pointCount() == 1);
+    CHECK(reopened.point(saved)->name == QStringLiteral("Enregistrée avant la panne"));
 }

@@ -94,7 +94,7 @@ QString memoryNote(const QString& networkPath)
 PreparedNetworkRequest preparedNetworkRequest(const Store& store, TerminalProgress& progress)
 {
     PreparedNetworkRequest request;
-    request.path = preparedNetworkPathFor(store.path());
+    request.path = preparedNetworkPathFor(store.localFilesBase());
     request.progress = progress.callback();
     return request;
 }
@@ -148,7 +148,10 @@ std::optional<int> intOption(const QCommandLineParser& parser, const QString& na
 QCommandLineOption projectOption()
 {
     return QCommandLineOption({QStringLiteral("p"), QStringLiteral("project")},
-                              QStringLiteral("Project file (a GeoPackage, e.g. 04.gpkg)."), QStringLiteral("file"));
+                              QStringLiteral("Project: a GeoPackage file (04.gpkg), or a shared project on a PostgreSQL/PostGIS server: "
+                                             "postgresql://user@host/db?schema=maillage_04 or service=NAME?schema=maillage_04 "
+                                             "(password in ~/.pgpass or the service file, never in the URI)."),
+                              QStringLiteral("project"));
 }
 
 Store openProject(const QCommandLineParser& parser)

@@ -221,7 +221,10 @@ int runCoverage(const QStringList& arguments)
     const QStringList inputFiles = projectInputFiles(store, inputs, {network.path, network.profile});
     checkOutputPath(QStringLiteral("--out"), outPath, inputFiles);
     if (!csvDir.isEmpty()) checkOutputFolder(QStringLiteral("--csv"), csvDir, kCsvFiles, inputFiles);
-    store.requireWritable();  // the access table is saved in the project
+    // The access table is saved in the project. A server role that may only read computes and
+    // exports all the same; only that copy in the project is left out, and it is said.
+    const bool saveInProject = !store.isServer() || store.canEdit();
+    if (saveInProject) store.requireWritable();
     CoverageGrid::requireFits(territory, cell);
     const SpeedProfile profile = loadSpeedProfile(network.profile);
     const LineLayerOptions lineOptions = lineLayerOptions(network);
@@ -342,14 +345,18 @@ int runCoverage(const QStringList& arguments)
         data.run.extra.push_back({QStringLiteral("road_closure"), closure.description});
     writeCoverageGeoPackage(outPath, data);
     // The access table also stays in the project, so the app and later runs can show it.
+    if (!saveInProject)
+        out() << "note: project " << store.path() << " is read-only for " << store.editor()
+              << ": the result tables are not saved in it (the files are written)\n";
     const AccessTableText accessText = accessTableText(access);
     std::vector<Store::ResultColumn> accessColumns;
     for (int c = 0; c < accessText.header.size(); ++c)
         accessColumns.push_back({accessText.header[c], accessText.numeric[c]});
-    store.writeResultTable(QStringLiteral("access_epci_seats"),
-                           QStringLiteral("Nearest accueil point of each kind from each EPCI seat (last coverage run)"),
-                           accessColumns, accessText.rows);
-    if (sensitivity) {
+    if (saveInProject)
+        store.writeResultTable(QStringLiteral("access_epci_seats"),
+                               QStringLiteral("Nearest accueil point of each kind from each EPCI seat (last coverage run)"),
+                               accessColumns, accessText.rows);
+    if (sensitivity && saveInProject) {
         std::vector<Store::ResultColumn> columns;
         for (const QString& name : sensitivity->header())
             columns.push_back({name, name == QStringLiteral("population") || name.startsWith(QStringLiteral("beyond_"))

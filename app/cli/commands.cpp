@@ -14,6 +14,7 @@ int runScenario(const QStringList& arguments);
 int runCompare(const QStringList& arguments);
 int runSuggest(const QStringList& arguments);
 int runExportPdf(const QStringList& arguments);
+int runProject(const QStringList& arguments);
 
 const std::vector<Command>& allCommands()
 {
@@ -28,6 +29,8 @@ const std::vector<Command>& allCommands()
         {QStringLiteral("scenario"), QStringLiteral("Plans: create, copy, rename, delete; add, close, upgrade points; close roads."), runScenario},
         {QStringLiteral("compare"), QStringLiteral("Two scenarios side by side: population beyond, gap area, what changes."), runCompare},
         {QStringLiteral("suggest"), QStringLiteral("Where the next k places of a level should go (greedy + swaps)."), runSuggest},
+        {QStringLiteral("project"), QStringLiteral("Copy a project between a GeoPackage file and a PostgreSQL/PostGIS server."),
+         runProject},
         {QStringLiteral("export-pdf"), QStringLiteral("The coverage map as a print layout in PDF (one map or an atlas per EPCI)."),
          runExportPdf, true},
     };

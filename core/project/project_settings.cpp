@@ -134,7 +134,7 @@ PopulationInput ProjectInputs::populationInputFor(PopulationMethod method) const
 ProjectInputs loadProjectInputs(const Store& store)
 {
     ProjectInputs inputs;
-    inputs.projectPath = store.path();
+    inputs.projectPath = store.localFilesBase();
     TerritorySources& t = inputs.territory;
     t.communes.path = store.setting(kCommunesPath).value_or(QString());
     if (t.communes.path.isEmpty())

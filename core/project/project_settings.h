@@ -28,7 +28,8 @@ struct ProjectInputs {
     QString networkOnewayField;
     QString networkSpeedField;
     // The project file these inputs were read from (empty when built in memory): its prepared
-    // network lives beside it (network/prepared_network.h).
+    // network lives beside it (network/prepared_network.h). For a server project, a name in the
+    // user's cache folder (Store::localFilesBase).
     QString projectPath;
     PopulationInput populationGrid{.method = PopulationMethod::Grid};  // INSEE squares, raster or layer; may be unset
     PopulationInput buildings{.method = PopulationMethod::Buildings};  // may be unset

@@ -42,6 +42,8 @@ struct AccueilPoint {
     bool outsideTerritory = false; // true when the point lies outside every commune of the territory
     QDateTime createdAt;           // UTC, set by the store
     QDateTime updatedAt;           // UTC, set by the store
+    qint64 rowVersion = 0;         // set by the store, counts the point's changes; 0 until saved
+    QString updatedBy;             // who changed it last (PostgreSQL role or system user), set by the store
 };
 
 }  // namespace maillage

@@ -78,10 +78,14 @@ std::optional<XY> decodePoint(const QByteArray& blob)
     if ((flags & (kEmptyFlag | kExtendedFlag)) || envelope < 0)
         return std::nullopt;
 
-    const int wkb = kHeaderSize + envelope;
-    if (blob.size() < wkb + 5 + 16)
+    return decodeWkbPoint(blob.mid(kHeaderSize + envelope));
+}
+
+std::optional<XY> decodeWkbPoint(const QByteArray& wkb)
+{
+    if (wkb.size() < 5 + 16)
         return std::nullopt;
-    const char* data = blob.constData() + wkb;
+    const char* data = wkb.constData();
     const bool littleEndian = data[0] == 1;
     // 1, 1001, 2001, 3001: Point, Point Z, Point M, Point ZM; x and y always come first.
     if (readUint32(data + 1, littleEndian) % 1000 != kWkbPoint)

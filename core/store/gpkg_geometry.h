@@ -20,4 +20,7 @@ QByteArray encodePoint(XY p, int srsId);
 // 2D/Z/M/ZM point). nullopt for an empty point, another geometry type or a malformed blob.
 std::optional<XY> decodePoint(const QByteArray& blob);
 
+// The x/y of a standard ISO WKB point (as PostGIS's ST_AsBinary gives it); nullopt otherwise.
+std::optional<XY> decodeWkbPoint(const QByteArray& wkb);
+
 }  // namespace maillage::gpkg

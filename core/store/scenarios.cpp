@@ -37,9 +37,12 @@ std::optional<ClosureMethod> closureMethodFromCode(const QString& code)
 
 namespace {
 
-const QString kAddedPointColumns = QStringLiteral(
-    "id, geom, name, level, kind, commune_insee, lon, lat, x, y, weekly_hours, opening_hours, address,"
-    " source, source_id, notes, outside_territory, created_at, updated_at");
+QString addedPointColumns(const sql::Connection& connection)
+{
+    return QStringLiteral(
+        "id, %1, name, level, kind, commune_insee, lon, lat, x, y, weekly_hours, opening_hours, address,"
+        " source, source_id, notes, outside_territory, created_at, updated_at").arg(sql::geometrySelect(connection));
+}
 
 QString nowIso()
 {
@@ -47,7 +50,15 @@ QString nowIso()
     return now.toString(Qt::ISODateWithMs);
 }
 
-QDateTime readTime(const QVariant& value) { return QDateTime::fromString(value.toString(), Qt::ISODateWithMs); }
+QDateTime readTime(const QVariant& value) { return sql::readTime(value); }
+
+// The id a statement ending in RETURNING id gave.
+qint64 returnedId(QSqlQuery& query)
+{
+    const qint64 id = query.next() ? query.value(0).toLongLong() : 0;
+    query.finish();
+    return id;
+}
 
 QVariant textValue(const QString& value) { return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value); }
 
@@ -70,7 +81,8 @@ public:
     qint64 findId(const QString& name) const
     {
         const QString what = QStringLiteral("looking up scenario \"%1\"").arg(name);
-        QSqlQuery query = prepare(QStringLiteral("SELECT id FROM scenarios WHERE name = ?"), what);
+        // Names are unique without regard to case (COLLATE NOCASE in a file, an index on lower(name) on a server).
+        QSqlQuery query = prepare(QStringLiteral("SELECT id FROM scenarios WHERE lower(name) = lower(?)"), what);
         query.addBindValue(name.trimmed());
         exec(query, what);
         return query.next() ? query.value(0).toLongLong() : 0;
@@ -78,7 +90,7 @@ public:
 
     QStringList names() const
     {
-        QSqlQuery query = sql::run(connection_, QStringLiteral("SELECT name FROM scenarios ORDER BY name COLLATE NOCASE"),
+        QSqlQuery query = sql::run(connection_, QStringLiteral("SELECT name FROM scenarios ORDER BY lower(name)"),
                                    QStringLiteral("listing scenarios"));
         QStringList names;
         while (query.next()) names << query.value(0).toString();
@@ -131,6 +143,7 @@ public:
     // Keeps the extent of the scenario_points layer true for GIS programs.
     void refreshContents(const QString& now) const
     {
+        if (connection_.postgres) return;  // no gpkg_contents on a server
         const QString what = QStringLiteral("updating gpkg_contents");
         QSqlQuery query = prepare(QStringLiteral(
             "UPDATE gpkg_contents SET last_change = :now,"
@@ -150,7 +163,7 @@ public:
         p.kind = row.value(4).toString();
         p.status = PointStatus::Planned;
         p.communeInsee = row.value(5).toString();
-        const std::optional<XY> geometry = gpkg::decodePoint(row.value(1).toByteArray());
+        const std::optional<XY> geometry = sql::readGeometry(connection_, row.value(1));
         const bool hasXY = !row.value(8).isNull() && !row.value(9).isNull();
         const XY columns{row.value(8).toDouble(), row.value(9).toDouble()};
         if (geometry && (!hasXY || geometry->x != columns.x || geometry->y != columns.y)) {
@@ -172,7 +185,7 @@ public:
         p.source = row.value(13).toString();
         p.sourceId = row.value(14).toString();
         p.notes = row.value(15).toString();
-        p.outsideTerritory = row.value(16).toInt() != 0;
+        p.outsideTerritory = row.value(16).toBool();
         p.createdAt = readTime(row.value(17));
         p.updatedAt = readTime(row.value(18));
         return p;
@@ -204,24 +217,25 @@ public:
         QSqlQuery query = prepare(QStringLiteral(
             "INSERT INTO %1 (geom, scenario_id, name, level, kind, commune_insee, lon, lat, x, y, weekly_hours,"
             " opening_hours, address, source, source_id, notes, outside_territory, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(schema::kScenarioPointsTable), what);
+            " VALUES (%2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
+            .arg(schema::kScenarioPointsTable, sql::geometryValue(connection_)), what);
         for (const QVariant& value : QVariantList{
                  gpkg::encodePoint(point.lambert93, schema::kPointsSrsId), planId, textValue(point.name),
                  int(point.level), textValue(point.kind), textValue(point.communeInsee), point.wgs84.lon,
                  point.wgs84.lat, point.lambert93.x, point.lambert93.y, optionalReal(point.weeklyHours),
                  textValue(point.openingHours), textValue(point.address), textValue(point.source),
-                 textValue(point.sourceId), textValue(point.notes), point.outsideTerritory ? 1 : 0,
+                 textValue(point.sourceId), textValue(point.notes), point.outsideTerritory,
                  point.createdAt.isValid() ? point.createdAt.toUTC().toString(Qt::ISODateWithMs) : now, now})
             query.addBindValue(value);
         exec(query, what);
-        return query.lastInsertId().toLongLong();
+        return returnedId(query);
     }
 
     qint64 insertClosure(qint64 planId, const RoadClosure& closure, const QString& what) const
     {
         QSqlQuery query = prepare(QStringLiteral(
             "INSERT INTO scenario_road_closures (scenario_id, method, ref, x, y, radius_m, edge_id, note)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"), what);
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"), what);
         query.addBindValue(planId);
         query.addBindValue(closureMethodCode(closure.method));
         query.addBindValue(textValue(closure.ref));
@@ -231,7 +245,7 @@ public:
         query.addBindValue(closure.edge ? QVariant(qint64(*closure.edge)) : QVariant());
         query.addBindValue(textValue(closure.note));
         exec(query, what);
-        return query.lastInsertId().toLongLong();
+        return returnedId(query);
     }
 
     void insertChange(qint64 planId, const PointChange& change, const QString& what) const
@@ -242,7 +256,7 @@ public:
             " kind = excluded.kind"), what);
         query.addBindValue(planId);
         query.addBindValue(change.pointId);
-        query.addBindValue(change.closed ? 1 : 0);
+        query.addBindValue(change.closed);
         query.addBindValue(change.level ? QVariant(int(*change.level)) : QVariant());
         query.addBindValue(change.kind.isEmpty() ? QVariant() : QVariant(change.kind));
         exec(query, what);
@@ -259,7 +273,7 @@ public:
         if (!query.next()) return std::nullopt;
         PointChange change;
         change.pointId = pointId;
-        change.closed = query.value(0).toInt() != 0;
+        change.closed = query.value(0).toBool();
         if (!query.value(1).isNull()) change.level = levelFromInt(query.value(1).toInt());
         change.kind = query.value(2).toString();
         return change;
@@ -320,7 +334,7 @@ std::vector<ScenarioSummary> ScenarioStore::list() const
         " (SELECT count(*) FROM %1 p WHERE p.scenario_id = s.id),"
         " (SELECT count(*) FROM scenario_point_changes c WHERE c.scenario_id = s.id),"
         " (SELECT count(*) FROM scenario_road_closures r WHERE r.scenario_id = s.id)"
-        " FROM scenarios s ORDER BY s.name COLLATE NOCASE").arg(schema::kScenarioPointsTable),
+        " FROM scenarios s ORDER BY lower(s.name)").arg(schema::kScenarioPointsTable),
         QStringLiteral("listing scenarios"));
     std::vector<ScenarioSummary> summaries;
     while (query.next()) {
@@ -368,7 +382,7 @@ Scenario ScenarioStore::scenario(const QString& name) const
     scenario.updatedAt = readTime(head.value(3));
 
     QSqlQuery points = access.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE scenario_id = ? ORDER BY id")
-                                          .arg(kAddedPointColumns, schema::kScenarioPointsTable), what);
+                                          .arg(addedPointColumns(access.connection()), schema::kScenarioPointsTable), what);
     points.addBindValue(id);
     access.exec(points, what);
     while (points.next()) scenario.addedPoints.push_back(access.readAddedPoint(points));
@@ -380,7 +394,7 @@ Scenario ScenarioStore::scenario(const QString& name) const
     while (changes.next()) {
         PointChange change;
         change.pointId = changes.value(0).toLongLong();
-        change.closed = changes.value(1).toInt() != 0;
+        change.closed = changes.value(1).toBool();
         if (!changes.value(2).isNull()) change.level = levelFromInt(changes.value(2).toInt());
         change.kind = changes.value(3).toString();
         scenario.pointChanges.push_back(change);
@@ -440,13 +454,13 @@ Scenario ScenarioStore::copy(const QString& from, const QString& to)
         const QString trimmed = access.requireNewName(to);
         const QString what = QStringLiteral("copying scenario \"%1\" to \"%2\"").arg(source.name, trimmed);
         QSqlQuery query = access.prepare(QStringLiteral(
-            "INSERT INTO scenarios (name, description, created_at, updated_at) VALUES (?, ?, ?, ?)"), what);
+            "INSERT INTO scenarios (name, description, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id"), what);
         query.addBindValue(trimmed);
         query.addBindValue(source.isBaseline() ? QVariant(QStringLiteral("")) : textValue(source.description));
         query.addBindValue(now);
         query.addBindValue(now);
         access.exec(query, what);
-        const qint64 id = query.lastInsertId().toLongLong();
+        const qint64 id = returnedId(query);
         for (const AccueilPoint& point : source.addedPoints) access.insertAddedPoint(id, point, now, what);
         for (const PointChange& change : source.pointChanges) access.insertChange(id, change, what);
         for (const RoadClosure& closure : source.roadClosures) access.insertClosure(id, closure, what);
@@ -534,14 +548,15 @@ void ScenarioStore::updatePoint(const QString& plan, const AccueilPoint& point)
         throw Error(QStringLiteral("plan \"%1\" has no planned point %2 to change").arg(plan).arg(point.id));
     const QString what = QStringLiteral("changing point \"%1\" of plan \"%2\"").arg(point.name, plan);
     QSqlQuery query = access.prepare(QStringLiteral(
-        "UPDATE %1 SET geom = ?, name = ?, level = ?, kind = ?, commune_insee = ?, lon = ?, lat = ?, x = ?, y = ?,"
+        "UPDATE %1 SET geom = %2, name = ?, level = ?, kind = ?, commune_insee = ?, lon = ?, lat = ?, x = ?, y = ?,"
         " weekly_hours = ?, opening_hours = ?, address = ?, source = ?, source_id = ?, notes = ?,"
-        " outside_territory = ?, updated_at = ? WHERE id = ?").arg(schema::kScenarioPointsTable), what);
+        " outside_territory = ?, updated_at = ? WHERE id = ?").arg(schema::kScenarioPointsTable,
+                                                                  sql::geometryValue(access.connection())), what);
     for (const QVariant& value : QVariantList{
              gpkg::encodePoint(point.lambert93, schema::kPointsSrsId), textValue(point.name), int(point.level),
              textValue(point.kind), textValue(point.communeInsee), point.wgs84.lon, point.wgs84.lat, point.lambert93.x,
              point.lambert93.y, optionalReal(point.weeklyHours), textValue(point.openingHours), textValue(point.address),
-             textValue(point.source), textValue(point.sourceId), textValue(point.notes), point.outsideTerritory ? 1 : 0,
+             textValue(point.source), textValue(point.sourceId), textValue(point.notes), point.outsideTerritory,
              now, -point.id})
         query.addBindValue(value);
     access.exec(query, what);

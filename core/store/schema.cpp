@@ -55,6 +55,13 @@
 //   CREATE TABLE scenario_road_closures (id, scenario_id, method 'ref'|'position'|'edge', ref,
 //     x, y, radius_m, edge_id, note): roads closed by the plan.
 //
+// Version 4 (concurrent edits, docs in README "shared project for a team"): every change of a
+// point counts, so that two planners editing the same point are told instead of one silently
+// overwriting the other (Store::updatePoint):
+//   ALTER TABLE accueil_points ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1;
+//   ALTER TABLE accueil_points ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';  -- who changed it last
+// The same numbers on PostgreSQL (schema_postgres.cpp).
+//
 // Coordinates are kept three ways: lon/lat (WGS84) and x/y (Lambert-93) as REAL columns, which
 // round-trip bit for bit, and the GeoPackage geometry built from x/y for GIS programs.
 // Timestamps are UTC ISO-8601 with milliseconds ("2024-05-01T09:30:00.000Z"), the
@@ -263,6 +270,14 @@ void upgradeToVersion3(const sql::Connection& connection)
     }, QStringLiteral("upgrading the schema to version 3"));
 }
 
+void upgradeToVersion4(const sql::Connection& connection)
+{
+    runAll(connection, {
+        QStringLiteral("ALTER TABLE accueil_points ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1"),
+        QStringLiteral("ALTER TABLE accueil_points ADD COLUMN updated_by TEXT NOT NULL DEFAULT ''"),
+    }, QStringLiteral("upgrading the schema to version 4"));
+}
+
 // steps[i] brings a file from version i to version i + 1 (steps[0] creates version 1).
 const std::vector<std::function<void(const sql::Connection&)>>& steps()
 {
@@ -270,8 +285,9 @@ const std::vector<std::function<void(const sql::Connection&)>>& steps()
         createVersion1,
         upgradeToVersion2,
         upgradeToVersion3,
+        upgradeToVersion4,
     };
-    static_assert(kCurrentVersion == 3, "add the migration step of the new version above");
+    static_assert(kCurrentVersion == 4, "add the migration step of the new version above");
     return all;
 }
 

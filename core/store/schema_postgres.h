@@ -16,6 +16,9 @@ namespace maillage::schema::postgres {
 // not create it; nothing is left half-made.
 void createProject(QSqlDatabase& db, const StoreLocation& location);
 
+// Brings a project from `fromVersion` (3 or more) to the current version in one transaction.
+void migrate(QSqlDatabase& db, const StoreLocation& location, int fromVersion);
+
 // The schema version of the project in location.schema; throws Error when there is none.
 int readVersion(QSqlDatabase& db, const StoreLocation& location);
 

@@ -4,14 +4,22 @@
 #include "store/gpkg_geometry.h"
 #include "store/kinds.h"
 #include "store/schema.h"
+#include "store/schema_postgres.h"
+#include "store/store_location.h"
 #include "store/sql_helpers.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSqlField>
 #include <QSqlRecord>
+#include <QStandardPaths>
+#include <QCryptographicHash>
 
+#include <unordered_map>
+
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 
@@ -28,9 +36,23 @@ namespace {
 
 std::atomic<quint64> connectionCounter{0};
 
-const QString kPointColumns = QStringLiteral(
-    "id, geom, name, level, kind, status, commune_insee, lon, lat, x, y, weekly_hours,"
-    " opening_hours, address, source, source_id, notes, outside_territory, created_at, updated_at");
+// The columns readPoint() reads, in its order; the geometry as the back-end gives it.
+QString pointColumns(const sql::Connection& connection)
+{
+    return QStringLiteral(
+        "id, %1, name, level, kind, status, commune_insee, lon, lat, x, y, weekly_hours,"
+        " opening_hours, address, source, source_id, notes, outside_territory, created_at, updated_at,"
+        " row_version, updated_by").arg(sql::geometrySelect(connection));
+}
+
+// Who edits, for the points' updated_by and conflict messages: the login name of a file's user.
+QString systemUser()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty()) user = qEnvironmentVariable("USERNAME");
+    if (user.isEmpty()) user = qEnvironmentVariable("LOGNAME");
+    return user.isEmpty() ? QStringLiteral("unknown user") : user;
+}
 
 QString nativePath(const QString& path) { return QDir::toNativeSeparators(path); }
 
@@ -78,8 +100,9 @@ void validate(const AccueilPoint& point, const QString& where)
 }
 
 // Binds every column written on both insert and update.
-void bindContent(QSqlQuery& query, const AccueilPoint& point, const QString& updatedAt)
+void bindContent(QSqlQuery& query, const AccueilPoint& point, const QString& updatedAt, const QString& user)
 {
+    query.bindValue(QStringLiteral(":updated_by"), user);
     query.bindValue(QStringLiteral(":geom"), gpkg::encodePoint(point.lambert93, schema::kPointsSrsId));
     query.bindValue(QStringLiteral(":name"), textValue(point.name));
     query.bindValue(QStringLiteral(":level"), static_cast<int>(point.level));
@@ -96,25 +119,42 @@ void bindContent(QSqlQuery& query, const AccueilPoint& point, const QString& upd
     query.bindValue(QStringLiteral(":source"), textValue(point.source));
     query.bindValue(QStringLiteral(":source_id"), textValue(point.sourceId));
     query.bindValue(QStringLiteral(":notes"), textValue(point.notes));
-    query.bindValue(QStringLiteral(":outside_territory"), point.outsideTerritory ? 1 : 0);
+    query.bindValue(QStringLiteral(":outside_territory"), point.outsideTerritory);
     query.bindValue(QStringLiteral(":updated_at"), updatedAt);
 }
 
-const QString kContentAssignments = QStringLiteral(
-    "geom = :geom, name = :name, level = :level, kind = :kind, status = :status,"
+// The geometry goes through the dialect (a GeoPackage blob, or PostGIS from its WKB).
+QString contentAssignments(const sql::Connection& connection)
+{
+    return QStringLiteral(
+    "geom = %1, name = :name, level = :level, kind = :kind, status = :status,"
     " commune_insee = :commune_insee, lon = :lon, lat = :lat, x = :x, y = :y,"
     " weekly_hours = :weekly_hours, opening_hours = :opening_hours, address = :address,"
     " source = :source, source_id = :source_id, notes = :notes,"
-    " outside_territory = :outside_territory, updated_at = :updated_at");
+    " outside_territory = :outside_territory, updated_at = :updated_at,"
+    " row_version = row_version + 1, updated_by = :updated_by").arg(sql::geometryValue(connection, QStringLiteral(":geom")));
+}
 
-const QString kInsertSql = QStringLiteral(
+QString insertSql(const sql::Connection& connection)
+{
+    return QStringLiteral(
     "INSERT INTO accueil_points (geom, name, level, kind, status, commune_insee, lon, lat, x, y,"
     " weekly_hours, opening_hours, address, source, source_id, notes, outside_territory,"
-    " created_at, updated_at) VALUES (:geom, :name, :level, :kind, :status, :commune_insee,"
+    " created_at, updated_at, updated_by) VALUES (%1, :name, :level, :kind, :status, :commune_insee,"
     " :lon, :lat, :x, :y, :weekly_hours, :opening_hours, :address, :source, :source_id, :notes,"
-    " :outside_territory, :created_at, :updated_at)");
+    " :outside_territory, :created_at, :updated_at, :updated_by) RETURNING id")
+        .arg(sql::geometryValue(connection, QStringLiteral(":geom")));
+}
 
-const QString kUpdateSql = QStringLiteral("UPDATE accueil_points SET %1 WHERE id = :id").arg(kContentAssignments);
+// An update applies only to the version of the point the editor read (optimistic locking).
+QString updateSql(const sql::Connection& connection)
+{
+    return QStringLiteral("UPDATE accueil_points SET %1 WHERE id = :id").arg(contentAssignments(connection));
+}
+QString versionedUpdateSql(const sql::Connection& connection)
+{
+    return updateSql(connection) + QStringLiteral(" AND row_version = :expected_version");
+}
 
 bool sameContent(const AccueilPoint& a, const AccueilPoint& b)
 {
@@ -148,7 +188,7 @@ WhereClause whereClause(const PointFilter& filter)
         add(QStringLiteral("status = ?"), statusCode(*filter.status));
     if (filter.communeInsee) {
         if (filter.communeInsee->isEmpty()) {
-            conditions << QStringLiteral("0");  // any of no commune: nothing
+            conditions << QStringLiteral("1 = 0");  // any of no commune: nothing
         } else {
             QStringList marks;
             for (const QString& code : *filter.communeInsee) {
@@ -161,7 +201,7 @@ WhereClause whereClause(const PointFilter& filter)
     if (filter.source)
         add(QStringLiteral("source = ?"), *filter.source);
     if (filter.outsideTerritory)
-        add(QStringLiteral("outside_territory = ?"), *filter.outsideTerritory ? 1 : 0);
+        add(QStringLiteral("outside_territory = ?"), *filter.outsideTerritory);
     if (!conditions.isEmpty())
         where.sql = QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
     return where;
@@ -171,35 +211,74 @@ WhereClause whereClause(const PointFilter& filter)
 
 struct Store::Impl {
     QString connectionName;
+    StoreLocation location;
     sql::Connection connection;
     int schemaVersion = 0;
+    QString insertSql, updateSql, versionedUpdateSql, pointColumns;
+    // The version of each point this store wrote last: an editor's own earlier change (undo,
+    // redo, a second edit from the same copy) is not a conflict, another editor's is.
+    std::unordered_map<qint64, qint64> ownVersions;
 
-    Impl(const QString& path, const StoreOptions& options);
+    Impl(const StoreLocation& location, const StoreOptions& options);
     ~Impl();
+    void prepareStatements();
+    void recordOwnVersion(qint64 id);
 
     AccueilPoint readPoint(const QSqlQuery& row) const;
     qint64 insert(const AccueilPoint& point, const QString& now, const QString& what);
     void update(const AccueilPoint& point, const QString& now, const QString& what);
     void refreshContents(const QString& now);
-    QString path() const { return nativePath(connection.path); }
+    QString path() const { return connection.postgres ? connection.path : nativePath(connection.path); }
 };
 
-Store::Impl::Impl(const QString& path, const StoreOptions& options)
+Store::Impl::Impl(const StoreLocation& where, const StoreOptions& options) : location(where)
 {
     connectionName = QStringLiteral("maillage-store-%1").arg(++connectionCounter);
-    connection.path = path;
+    connection.postgres = location.isPostgres();
+    connection.path = location.display();
     connection.busyTimeoutMs = static_cast<int>(options.busyTimeout.count());
-    connection.db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
-    if (!connection.db.isValid())
-        throw Error(QStringLiteral("cannot open project %1: Qt's SQLite driver (QSQLITE) is not installed")
-                        .arg(nativePath(path)));
-    connection.db.setDatabaseName(path);
-    if (!connection.db.open())
-        throw Error(QStringLiteral("cannot open project %1: %2")
-                        .arg(nativePath(path), connection.db.lastError().databaseText()));
-    // How long any statement waits for another connection's lock before SQLITE_BUSY.
-    sql::run(connection, QStringLiteral("PRAGMA busy_timeout = %1").arg(connection.busyTimeoutMs),
-             QStringLiteral("setting the busy timeout"));
+    connection.db = addDatabase(location, connectionName);
+    if (!connection.db.open()) {
+        const QSqlError error = connection.db.lastError();
+        throw Error(QStringLiteral("cannot open project %1: %2").arg(path(),
+            (error.databaseText().isEmpty() ? error.text() : error.databaseText()).trimmed()));
+    }
+    if (connection.postgres) {
+        // The project's schema first, PostGIS's functions (public) after: the statements name
+        // tables as in a file. The schema is a checked plain identifier (StoreLocation::parse).
+        // Times are read and written in UTC; a blocked write waits as long as in a file.
+        sql::run(connection, QStringLiteral("SET search_path TO %1, public").arg(location.schema),
+                 QStringLiteral("choosing the project's schema"));
+        sql::run(connection, QStringLiteral("SET TIME ZONE 'UTC'"), QStringLiteral("choosing the time zone"));
+        sql::run(connection, QStringLiteral("SET client_min_messages = warning"), QStringLiteral("configuring the session"));
+        sql::run(connection, QStringLiteral("SET lock_timeout = %1").arg(connection.busyTimeoutMs),
+                 QStringLiteral("setting the lock timeout"));
+        QSqlQuery user = sql::run(connection, QStringLiteral("SELECT current_user"), QStringLiteral("reading the role"));
+        connection.user = user.next() ? user.value(0).toString() : location.user;
+    } else {
+        connection.user = systemUser();
+        // How long any statement waits for another connection's lock before SQLITE_BUSY.
+        sql::run(connection, QStringLiteral("PRAGMA busy_timeout = %1").arg(connection.busyTimeoutMs),
+                 QStringLiteral("setting the busy timeout"));
+    }
+    prepareStatements();
+}
+
+void Store::Impl::prepareStatements()
+{
+    insertSql = maillage::insertSql(connection);
+    updateSql = maillage::updateSql(connection);
+    versionedUpdateSql = maillage::versionedUpdateSql(connection);
+    pointColumns = maillage::pointColumns(connection);
+}
+
+void Store::Impl::recordOwnVersion(qint64 id)
+{
+    QSqlQuery query = sql::prepare(connection, QStringLiteral("SELECT row_version FROM accueil_points WHERE id = ?"),
+                                   QStringLiteral("reading a point's version"));
+    query.addBindValue(id);
+    sql::exec(query, connection, QStringLiteral("reading a point's version"));
+    if (query.next()) ownVersions[id] = query.value(0).toLongLong();
 }
 
 Store::Impl::~Impl()
@@ -220,7 +299,7 @@ AccueilPoint Store::Impl::readPoint(const QSqlQuery& row) const
     p.status = statusFromCode(row.value(5).toString()).value_or(PointStatus::Existing);
     p.communeInsee = row.value(6).toString();
 
-    const std::optional<XY> geometry = gpkg::decodePoint(row.value(1).toByteArray());
+    const std::optional<XY> geometry = sql::readGeometry(connection, row.value(1));
     const bool hasXY = !row.value(9).isNull() && !row.value(10).isNull();
     const XY columns{row.value(9).toDouble(), row.value(10).toDouble()};
     if (geometry && (!hasXY || geometry->x != columns.x || geometry->y != columns.y)) {
@@ -244,34 +323,71 @@ AccueilPoint Store::Impl::readPoint(const QSqlQuery& row) const
     p.source = row.value(14).toString();
     p.sourceId = row.value(15).toString();
     p.notes = row.value(16).toString();
-    p.outsideTerritory = row.value(17).toInt() != 0;
-    p.createdAt = QDateTime::fromString(row.value(18).toString(), Qt::ISODateWithMs);
-    p.updatedAt = QDateTime::fromString(row.value(19).toString(), Qt::ISODateWithMs);
+    p.outsideTerritory = row.value(17).toBool();
+    p.createdAt = sql::readTime(row.value(18));
+    p.updatedAt = sql::readTime(row.value(19));
+    p.rowVersion = row.value(20).toLongLong();
+    p.updatedBy = row.value(21).toString();
     return p;
 }
 
 qint64 Store::Impl::insert(const AccueilPoint& point, const QString& now, const QString& what)
 {
-    QSqlQuery query = sql::prepare(connection, kInsertSql, what);
-    bindContent(query, point, now);
+    QSqlQuery query = sql::prepare(connection, insertSql, what);
+    bindContent(query, point, now, connection.user);
     query.bindValue(QStringLiteral(":created_at"), now);
     sql::exec(query, connection, what);
-    return query.lastInsertId().toLongLong();
+    if (!query.next())
+        throw Error(QStringLiteral("%1 in %2 failed: the database gave no id").arg(what, path()));
+    const qint64 id = query.value(0).toLongLong();
+    query.finish();
+    ownVersions[id] = 1;
+    return id;
 }
 
 void Store::Impl::update(const AccueilPoint& point, const QString& now, const QString& what)
 {
-    QSqlQuery query = sql::prepare(connection, kUpdateSql, what);
-    bindContent(query, point, now);
-    query.bindValue(QStringLiteral(":id"), point.id);
-    sql::exec(query, connection, what);
-    if (query.numRowsAffected() != 1)
-        throw Error(QStringLiteral("%1 in %2 failed: no point with id %3").arg(what, path()).arg(point.id));
+    auto run = [&](bool versioned) {
+        QSqlQuery query = sql::prepare(connection, versioned ? versionedUpdateSql : updateSql, what);
+        bindContent(query, point, now, connection.user);
+        query.bindValue(QStringLiteral(":id"), point.id);
+        if (versioned) query.bindValue(QStringLiteral(":expected_version"), point.rowVersion);
+        sql::exec(query, connection, what);
+        return query.numRowsAffected() == 1;
+    };
+    // A point read from the store carries its version: the update must find it unchanged.
+    if (point.rowVersion <= 0 || !run(true)) {
+        QSqlQuery current = sql::prepare(connection, QStringLiteral(
+            "SELECT row_version, updated_by, updated_at FROM accueil_points WHERE id = ?%1")
+            .arg(connection.postgres ? QStringLiteral(" FOR UPDATE") : QString()), what);
+        current.addBindValue(point.id);
+        sql::exec(current, connection, what);
+        if (!current.next())
+            throw Error(QStringLiteral("%1 in %2 failed: no point with id %3 (another planner may have deleted it)")
+                            .arg(what, path()).arg(point.id));
+        const qint64 version = current.value(0).toLongLong();
+        const QString by = current.value(1).toString();
+        const QDateTime at = sql::readTime(current.value(2));
+        current.finish();
+        const auto own = ownVersions.find(point.id);
+        const bool ownChange = own != ownVersions.end() && own->second == version;
+        if (point.rowVersion > 0 && !ownChange)
+            throw EditConflict(point.id, by, at, QStringLiteral(
+                "%1 in %2 was not saved: %3 changed this point meanwhile (at %4 UTC, version %5; you edited "
+                "version %6). Reload the point to see their change, then edit again")
+                .arg(what, path(), by.isEmpty() ? QStringLiteral("another program") : by,
+                     at.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))).arg(version).arg(point.rowVersion));
+        if (!run(false))
+            throw Error(QStringLiteral("%1 in %2 failed: no point with id %3").arg(what, path()).arg(point.id));
+    }
+    recordOwnVersion(point.id);
 }
 
-// Keeps gpkg_contents true for GIS programs: GDAL reports the layer extent from it.
+// Keeps gpkg_contents true for GIS programs: GDAL reports the layer extent from it. A server
+// has no such table: PostGIS computes extents itself.
 void Store::Impl::refreshContents(const QString& now)
 {
+    if (connection.postgres) return;
     QSqlQuery query = sql::prepare(connection, QStringLiteral(
         "UPDATE gpkg_contents SET last_change = :now,"
         " min_x = (SELECT min(x) FROM accueil_points), min_y = (SELECT min(y) FROM accueil_points),"
@@ -286,12 +402,20 @@ Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
-Store Store::create(const QString& path, const StoreOptions& options)
+Store Store::create(const QString& project, const StoreOptions& options)
 {
+    const StoreLocation location = StoreLocation::parse(project);
+    if (location.isPostgres()) {
+        auto impl = std::make_unique<Impl>(location, options);
+        schema::postgres::createProject(impl->connection.db, location);
+        impl->schemaVersion = schema::kCurrentVersion;
+        return Store(std::move(impl));
+    }
+    const QString path = location.path;
     if (QFileInfo::exists(path))
         throw Error(QStringLiteral("cannot create project %1: the file already exists").arg(nativePath(path)));
     try {
-        auto impl = std::make_unique<Impl>(path, options);
+        auto impl = std::make_unique<Impl>(location, options);
         sql::run(impl->connection, QStringLiteral("PRAGMA journal_mode = DELETE"),
                  QStringLiteral("choosing the journal mode"));
         schema::createProject(impl->connection);
@@ -305,15 +429,29 @@ Store Store::create(const QString& path, const StoreOptions& options)
     }
 }
 
-Store Store::open(const QString& path, const StoreOptions& options)
+Store Store::open(const QString& project, const StoreOptions& options)
 {
+    const StoreLocation location = StoreLocation::parse(project);
+    if (location.isPostgres()) {
+        auto impl = std::make_unique<Impl>(location, options);
+        const int version = schema::postgres::readVersion(impl->connection.db, location);
+        if (version > schema::kCurrentVersion)
+            throw Error(QStringLiteral("project %1 was written by a newer Maillage (schema version %2; this "
+                                       "program reads up to version %3): update Maillage to open it")
+                            .arg(location.display()).arg(version).arg(schema::kCurrentVersion));
+        if (version < schema::kCurrentVersion)
+            schema::postgres::migrate(impl->connection.db, location, version);
+        impl->schemaVersion = schema::kCurrentVersion;
+        return Store(std::move(impl));
+    }
+    const QString path = location.path;
     const QFileInfo info(path);
     if (!info.exists())
         throw Error(QStringLiteral("project %1 does not exist").arg(nativePath(path)));
     if (!info.isFile())
         throw Error(QStringLiteral("project %1 is not a file").arg(nativePath(path)));
 
-    auto impl = std::make_unique<Impl>(path, options);
+    auto impl = std::make_unique<Impl>(location, options);
     const int version = schema::readVersion(impl->connection);
     if (version > schema::kCurrentVersion) {
         throw Error(QStringLiteral("project %1 was written by a newer Maillage (schema version %2; this "
@@ -328,6 +466,33 @@ Store Store::open(const QString& path, const StoreOptions& options)
 }
 
 QString Store::path() const { return impl_->connection.path; }
+
+bool Store::isServer() const { return impl_->connection.postgres; }
+
+QString Store::editor() const { return impl_->connection.user; }
+
+QString Store::localFilesBase() const
+{
+    if (!impl_->connection.postgres) return impl_->connection.path;
+    // Files derived from a server project (the prepared network) are kept per user and project.
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/maillage");
+    QDir().mkpath(folder);
+    const QByteArray key = QCryptographicHash::hash(impl_->connection.path.toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
+    return QStringLiteral("%1/%2-%3").arg(folder, impl_->location.schema, QString::fromLatin1(key));
+}
+
+bool Store::canEdit() const
+{
+    if (!impl_->connection.postgres) {
+        const QFileInfo file(impl_->connection.path);
+        return file.isWritable() && QFileInfo(file.absolutePath()).isWritable();
+    }
+    QSqlQuery query = sql::run(impl_->connection, QStringLiteral(
+        "SELECT has_table_privilege('accueil_points', 'INSERT, UPDATE, DELETE')"
+        " AND has_table_privilege('scenarios', 'INSERT, UPDATE, DELETE')"
+        " AND current_setting('transaction_read_only') = 'off'"), QStringLiteral("reading the role's rights"));
+    return query.next() && query.value(0).toBool();
+}
 
 const sql::Connection& Store::connection() const { return impl_->connection; }
 
@@ -371,7 +536,7 @@ std::optional<AccueilPoint> Store::point(qint64 id) const
 {
     const QString what = QStringLiteral("reading point #%1").arg(id);
     QSqlQuery query = sql::prepare(impl_->connection,
-        QStringLiteral("SELECT %1 FROM accueil_points WHERE id = ?").arg(kPointColumns), what);
+        QStringLiteral("SELECT %1 FROM accueil_points WHERE id = ?").arg(impl_->pointColumns), what);
     query.addBindValue(id);
     sql::exec(query, impl_->connection, what);
     if (!query.next())
@@ -384,7 +549,7 @@ std::vector<AccueilPoint> Store::points(const PointFilter& filter) const
     const WhereClause where = whereClause(filter);
     const QString what = QStringLiteral("reading points");
     QSqlQuery query = sql::prepare(impl_->connection,
-        QStringLiteral("SELECT %1 FROM accueil_points%2 ORDER BY id").arg(kPointColumns, where.sql), what);
+        QStringLiteral("SELECT %1 FROM accueil_points%2 ORDER BY id").arg(impl_->pointColumns, where.sql), what);
     for (const QVariant& value : where.values)
         query.addBindValue(value);
     sql::exec(query, impl_->connection, what);
@@ -413,8 +578,15 @@ const QString& Store::sourceLookupSql()
     // every row (a quadratic import: 20k rows took 38 s).
     static const QString sql = QStringLiteral(
         "SELECT %1 FROM accueil_points WHERE source = :source AND source_id = :source_id AND source_id <> ''")
-                                   .arg(kPointColumns);
+                                   .arg(pointColumns(sql::Connection{}));
     return sql;
+}
+
+QString Store::sourceLookupSqlFor(const sql::Connection& connection)
+{
+    return QStringLiteral(
+        "SELECT %1 FROM accueil_points WHERE source = :source AND source_id = :source_id AND source_id <> ''")
+        .arg(pointColumns(connection));
 }
 
 UpsertReport Store::upsertBySource(const std::vector<AccueilPoint>& points, const UpsertOptions& options)
@@ -427,9 +599,11 @@ UpsertReport Store::upsertBySource(const std::vector<AccueilPoint>& points, cons
     const QString now = isoUtc(nowUtc());
     const std::size_t chunk = options.rowsPerTransaction > 0 ? std::size_t(options.rowsPerTransaction) : points.size();
     // Prepared once: preparing the statements for every row cost more than running them.
-    QSqlQuery find = sql::prepare(impl_->connection, sourceLookupSql(), QStringLiteral("looking up points by source"));
-    QSqlQuery insert = sql::prepare(impl_->connection, kInsertSql, QStringLiteral("importing points"));
-    QSqlQuery update = sql::prepare(impl_->connection, kUpdateSql, QStringLiteral("importing points"));
+    QSqlQuery find = sql::prepare(impl_->connection, impl_->connection.postgres ? sourceLookupSqlFor(impl_->connection)
+                                                                                 : sourceLookupSql(),
+                                  QStringLiteral("looking up points by source"));
+    QSqlQuery insert = sql::prepare(impl_->connection, impl_->insertSql, QStringLiteral("importing points"));
+    QSqlQuery update = sql::prepare(impl_->connection, impl_->updateSql, QStringLiteral("importing points"));
     std::size_t done = 0;
     do {
         const std::size_t end = std::min(points.size(), done + chunk);
@@ -446,16 +620,17 @@ UpsertReport Store::upsertBySource(const std::vector<AccueilPoint>& points, cons
                 find.finish();
             }
             if (!stored) {
-                bindContent(insert, point, now);
+                bindContent(insert, point, now, impl_->connection.user);
                 insert.bindValue(QStringLiteral(":created_at"), now);
                 if (!insert.exec()) sql::throwFailure(insert, impl_->connection, what());
+                insert.finish();
                 ++report.inserted;
             } else if (sameContent(*stored, point)) {
                 ++report.unchanged;
             } else {
                 AccueilPoint changed = point;
                 changed.id = stored->id;
-                bindContent(update, changed, now);
+                bindContent(update, changed, now, impl_->connection.user);
                 update.bindValue(QStringLiteral(":id"), changed.id);
                 if (!update.exec()) sql::throwFailure(update, impl_->connection, what());
                 ++report.updated;
@@ -472,6 +647,13 @@ UpsertReport Store::upsertBySource(const std::vector<AccueilPoint>& points, cons
 
 void Store::requireWritable()
 {
+    if (impl_->connection.postgres) {
+        if (!canEdit())
+            throw Error(QStringLiteral("project %1 is read-only for %2 (the server grants no write access to this "
+                                       "role); nothing was computed. Ask the project's owner for write access")
+                            .arg(path(), impl_->connection.user));
+        return;
+    }
     try {
         // BEGIN IMMEDIATE takes the write lock; SQLite refuses it on a read-only database.
         sql::WriteTransaction probe(impl_->connection);
@@ -539,10 +721,18 @@ void Store::writeResultTable(const QString& name, const QString& description, co
     const QString table = resultTableName(name);
     const QString what = QStringLiteral("writing the result table %1").arg(table);
     if (columns.empty()) throw Error(QStringLiteral("%1: no column").arg(what));
-    QStringList columnDefs{QStringLiteral("fid INTEGER PRIMARY KEY AUTOINCREMENT")};
+    for (const ResultColumn& column : columns) {
+        // Column names are the program's; a double quote could not be read back on every back-end.
+        if (column.name.isEmpty() || column.name.contains(QLatin1Char('"'))
+            || std::any_of(column.name.begin(), column.name.end(), [](QChar c) { return c.unicode() < 0x20; }))
+            throw Error(QStringLiteral("%1: invalid column name \"%2\"").arg(what, column.name));
+    }
+    const sql::Connection& connection = impl_->connection;
+    QStringList columnDefs{QStringLiteral("fid ") + sql::autoIncrementKey(connection)};
     QStringList columnNames, placeholders;
     for (const ResultColumn& column : columns) {
-        columnDefs << quotedIdentifier(column.name) + (column.numeric ? QStringLiteral(" REAL") : QStringLiteral(" TEXT"));
+        columnDefs << quotedIdentifier(column.name) + QLatin1Char(' ')
+                          + (column.numeric ? sql::doubleType(connection) : QStringLiteral("TEXT"));
         columnNames << quotedIdentifier(column.name);
         placeholders << QStringLiteral("?");
     }
@@ -551,12 +741,16 @@ void Store::writeResultTable(const QString& name, const QString& description, co
     sql::WriteTransaction transaction(impl_->connection);
     sql::run(impl_->connection, QStringLiteral("DROP TABLE IF EXISTS %1").arg(quotedIdentifier(table)), what);
     sql::run(impl_->connection, QStringLiteral("CREATE TABLE %1 (%2)").arg(quotedIdentifier(table), columnDefs.join(QStringLiteral(", "))), what);
-    QSqlQuery contents = sql::prepare(impl_->connection, QStringLiteral(
+    // Listed with its description: in gpkg_contents for GIS programs, in result_tables on a server.
+    QSqlQuery contents = sql::prepare(impl_->connection, connection.postgres ? QStringLiteral(
+        "INSERT INTO result_tables (table_name, description, last_change) VALUES (?, ?, ?)"
+        " ON CONFLICT (table_name) DO UPDATE SET description = excluded.description, last_change = excluded.last_change")
+        : QStringLiteral(
         "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change)"
         " VALUES (?, 'attributes', ?, ?, ?)"
         " ON CONFLICT (table_name) DO UPDATE SET description = excluded.description, last_change = excluded.last_change"), what);
     contents.addBindValue(table);
-    contents.addBindValue(table);
+    if (!connection.postgres) contents.addBindValue(table);
     contents.addBindValue(description);
     contents.addBindValue(now);
     sql::exec(contents, impl_->connection, what);
@@ -583,9 +777,7 @@ std::vector<QStringList> Store::resultTable(const QString& name) const
 {
     const QString table = resultTableName(name);
     const QString what = QStringLiteral("reading the result table %1").arg(table);
-    QSqlQuery exists = sql::run(impl_->connection, QStringLiteral(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '%1'").arg(table), what);
-    if (!exists.next()) return {};
+    if (!sql::tableExists(impl_->connection, table)) return {};
     QSqlQuery query = sql::run(impl_->connection, QStringLiteral("SELECT * FROM %1 ORDER BY fid").arg(quotedIdentifier(table)), what);
     std::vector<QStringList> rows;
     QStringList header;
@@ -594,10 +786,41 @@ std::vector<QStringList> Store::resultTable(const QString& name) const
     rows.push_back(header);
     while (query.next()) {
         QStringList row;
-        for (int c = 1; c < record.count(); ++c) row << query.value(c).toString();
+        for (int c = 1; c < record.count(); ++c) {
+            const QVariant value = query.value(c);
+            // A number as the shortest text that reads back as the same double, on both back-ends.
+            row << (value.isNull() ? QString()
+                    : value.metaType().id() == QMetaType::Double ? QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest)
+                    : value.toString());
+        }
         rows.push_back(row);
     }
     return rows;
+}
+
+std::vector<Store::ResultTableInfo> Store::resultTables() const
+{
+    const sql::Connection& connection = impl_->connection;
+    const QString what = QStringLiteral("listing the result tables");
+    QSqlQuery query = sql::run(connection, connection.postgres
+        ? QStringLiteral("SELECT table_name, description FROM result_tables ORDER BY table_name")
+        : QStringLiteral("SELECT table_name, description FROM gpkg_contents WHERE data_type = 'attributes'"
+                         " AND table_name LIKE 'result\\_%' ESCAPE '\\' ORDER BY table_name"), what);
+    std::vector<ResultTableInfo> tables;
+    while (query.next())
+        tables.push_back({query.value(0).toString().mid(7), query.value(1).toString(), {}});
+    query.finish();
+    for (ResultTableInfo& table : tables) {
+        // The columns and their types, as the table was written (fid aside).
+        QSqlQuery columns = sql::run(connection, QStringLiteral("SELECT * FROM %1 WHERE 1 = 0")
+                                                     .arg(quotedIdentifier(QStringLiteral("result_") + table.name)), what);
+        const QSqlRecord record = columns.record();
+        for (int c = 1; c < record.count(); ++c) {
+            const int type = record.field(c).metaType().id();
+            table.columns.push_back({record.fieldName(c), type == QMetaType::Double});
+        }
+    }
+    return tables;
 }
 
 Store::Batch::Batch(Store& store) : transaction_(std::make_unique<sql::WriteTransaction>(store.impl_->connection)) {}

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "common/error.h"
 #include "store/accueil_point.h"
 
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 
@@ -45,6 +47,23 @@ struct UpsertOptions {
     std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
+// A point could not be saved because another editor (another planner, or another program)
+// changed it since it was read: nothing was written. The message says who and when; reload the
+// point (Store::point) and edit again.
+class EditConflict : public Error {
+public:
+    EditConflict(qint64 pointId, QString changedBy, QDateTime changedAt, const QString& message)
+        : Error(message), pointId_(pointId), changedBy_(std::move(changedBy)), changedAt_(std::move(changedAt)) {}
+    qint64 pointId() const { return pointId_; }
+    const QString& changedBy() const { return changedBy_; }  // PostgreSQL role, or system user of a file
+    const QDateTime& changedAt() const { return changedAt_; }
+
+private:
+    qint64 pointId_;
+    QString changedBy_;
+    QDateTime changedAt_;
+};
+
 struct StoreOptions {
     // How long a read or write waits for another program holding a lock on the file before
     // it fails with "project ... is in use by another program".
@@ -52,34 +71,52 @@ struct StoreOptions {
 };
 
 // A Maillage project: one SQLite file that is also a valid GeoPackage (the point table
-// `accueil_points` opens directly in QGIS). Schema version in table `maillage_meta`;
+// `accueil_points` opens directly in QGIS), or the same tables in a schema of a PostgreSQL/
+// PostGIS database shared by a team (store_location.h says how it is named; every function
+// below works on both, with the same SQL and bound parameters; sql_helpers.h isolates where
+// the two differ). Schema version in table `maillage_meta`;
 // older files are migrated on open. Every write runs in a transaction; a second writer
 // waits (busy timeout) and then gets a clear "project is in use" error. New files use the
 // rollback journal (DELETE), which works on network drives; see store.cpp for why not WAL.
 // One Store per thread; each instance has its own Qt Sql connection.
 class Store {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
-    // Creates a new project file; throws if it exists.
-    static Store create(const QString& path, const StoreOptions& options = {});
+    // Creates a new project at `project`: a file path, a postgresql:// URI or service=NAME
+    // (StoreLocation::parse); throws if it exists.
+    static Store create(const QString& project, const StoreOptions& options = {});
     // Opens (and migrates if needed) an existing project; throws a clear Error otherwise:
-    // missing file, not SQLite, not a Maillage project, written by a newer Maillage.
-    static Store open(const QString& path, const StoreOptions& options = {});
+    // missing file, not SQLite, not a Maillage project, written by a newer Maillage, server
+    // not answering or refusing the role.
+    static Store open(const QString& project, const StoreOptions& options = {});
 
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;
     ~Store();
 
+    // The file, or the server location without credentials (for messages and settings).
     QString path() const;
     int schemaVersion() const;
+    bool isServer() const;
+    // Who this store's edits are credited to: the PostgreSQL role, or the system user.
+    QString editor() const;
+    // Where files derived from the project (the prepared network) are kept, as "<base>.network":
+    // the project file itself, or for a server project a name in the user's cache folder.
+    QString localFilesBase() const;
+    // False when the project can be read but not changed: a read-only file or folder, or a
+    // server role without INSERT/UPDATE/DELETE rights (writes then fail with a clear message).
+    bool canEdit() const;
 
     // Points. Writes validate the point (level 1..3, kind from the referential, status,
     // finite coordinates) and throw an Error naming it; createdAt/updatedAt are set here.
     // A point moved in a GIS program (geometry no longer matching x/y) is read at its
     // geometry, with lon/lat recomputed.
     qint64 insertPoint(const AccueilPoint& point);     // returns the new id
-    void updatePoint(const AccueilPoint& point);       // by id, keeps createdAt; throws if it does not exist
+    // By id, keeps createdAt; throws if it does not exist. A point read from the store carries
+    // its rowVersion: when someone else changed the point since, nothing is written and
+    // EditConflict says who (this store's own earlier changes are not conflicts).
+    void updatePoint(const AccueilPoint& point);
     void deletePoint(qint64 id);                       // throws if it does not exist
     std::optional<AccueilPoint> point(qint64 id) const;
     std::vector<AccueilPoint> points(const PointFilter& filter = {}) const;
@@ -105,6 +142,12 @@ public:
                           const std::vector<QStringList>& rows);
     // Rows of a result table, header first; empty when it does not exist.
     std::vector<QStringList> resultTable(const QString& name) const;
+    struct ResultTableInfo {
+        QString name;  // without the result_ prefix
+        QString description;
+        std::vector<ResultColumn> columns;
+    };
+    std::vector<ResultTableInfo> resultTables() const;
 
     // Throws Error (one line) when the project cannot be written: a read-only file, folder or
     // disk, or another program holding the write lock. Commands that save into the project
@@ -134,7 +177,9 @@ public:
 private:
     // Scenarios (store/scenarios.h) live in the same file and write in its transactions.
     friend class ScenarioStore;
+    friend class ProjectCopier;
     const sql::Connection& connection() const;
+    static QString sourceLookupSqlFor(const sql::Connection& connection);
 
     struct Impl;
     explicit Store(std::unique_ptr<Impl> impl);
