@@ -23,7 +23,6 @@
 #include <QHash>
 #include <QTextStream>
 
-#include <gdal.h>
 
 #include <algorithm>
 #include <cmath>

@@ -28,7 +28,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 
-#include <gdal.h>
 
 #include <sched.h>
 

@@ -16,7 +16,6 @@
 #include <QDir>
 #include <QFile>
 
-#include <gdal.h>
 
 #include <iostream>
 

@@ -23,7 +23,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QThread>
-#include <gdal.h>
 
 #include <algorithm>
 #include <cstdio>

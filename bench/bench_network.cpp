@@ -20,7 +20,6 @@
 
 #include <QCoreApplication>
 #include <QStringList>
-#include <gdal.h>
 
 #include <algorithm>
 #include <cmath>

@@ -27,7 +27,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 
-#include <gdal.h>
 
 #include <algorithm>
 #include <cmath>

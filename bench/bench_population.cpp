@@ -13,7 +13,6 @@
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 
-#include <gdal.h>
 
 #include <algorithm>
 #include <cstdio>

@@ -34,7 +34,6 @@
 #include <QTest>
 #include <QUndoStack>
 #include <cpl_error.h>
-#include <gdal.h>
 
 #include <cmath>
 #include <optional>
