@@ -1,5 +1,7 @@
 #include "main_window.h"
 
+#include "import_dialog.h"
+
 #include "common/error.h"
 #include "coverage/access_table.h"
 #include "coverage_controller.h"
@@ -1029,15 +1031,20 @@ void MainWindow::importPoints()
     const QString file = QFileDialog::getOpenFileName(
         this, tr("Importer des points"), QSettings().value(kLastFolderKey, QDir::homePath()).toString(),
         tr("Points (*.csv *.geojson *.json *.gpkg *.shp);;Tous les fichiers (*)"));
-    if (!file.isEmpty()) importPointsFrom(file);
+    if (file.isEmpty()) return;
+    // Preview, column mapping and the lines that would be left out, before anything is written.
+    ImportDialog dialog(file, this);
+    if (dialog.exec() == QDialog::Accepted) importPointsFrom(file, dialog.choice());
 }
 
-QString MainWindow::importPointsFrom(const QString& file)
+QString MainWindow::importPointsFrom(const QString& file) { return importPointsFrom(file, ImportChoice{}); }
+
+QString MainWindow::importPointsFrom(const QString& file, const ImportChoice& choice)
 {
     if (!project_) return {};
     try {
         QApplication::setOverrideCursor(Qt::WaitCursor);
-        const QString summary = importPointsFile(project_->store(), file, project_->territory());
+        const QString summary = importPointsWith(project_->store(), file, choice, project_->territory());
         QApplication::restoreOverrideCursor();
         project_->reloadPoints();
         statusBar()->showMessage(summary.section(QLatin1Char('\n'), 0, 0), 10000);
