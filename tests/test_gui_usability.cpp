@@ -7,12 +7,29 @@
 
 #include "geo/crs.h"
 #include "import_dialog.h"
+#include "coverage_controller.h"
 #include "main_window.h"
+#include "pdf_export_dialog.h"
+#include "planning/closed_network.h"
+#include "planning/closure_presets.h"
+#include "planning_controller.h"
 #include "project.h"
+#include "road_closure_dialog.h"
+#include "translations.h"
+#include "labels.h"
+#include "scenario_panel.h"
 #include "support/test_data.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QPushButton>
+#include <QProcess>
+#include <QProgressBar>
+#include <QTimer>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
@@ -66,6 +83,9 @@ struct DemoWindow {
     }
 
     Project& project() { return *window.project(); }
+    CoverageController& coverage() { return *window.coverage(); }
+    PlanningController& planning() { return *window.planning(); }
+    double beyond() { return coverage().result().population.departement.beyondSpread; }
 
     std::vector<AccueilPoint> pointsFrom(const QString& source)
     {
@@ -195,4 +215,131 @@ TEST_CASE("the import dialog offers a published list's own columns, and names a 
     ImportDialog missing(folder.path(QStringLiteral("absent.csv")));
     CHECK_FALSE(missing.isReadable());
     CHECK(missing.error().contains(QStringLiteral("absent.csv")));
+}
+
+TEST_CASE("the road-closure dialog names the communes each road crosses and the length the rows checked close")
+{
+    DemoWindow demo;
+    const RoadGraph& graph = *demo.project().data().graph;
+    const Territory& territory = demo.project().territory();
+    RoadClosureDialog dialog(roadRefsOf(graph, &territory), builtinClosurePresets(), QStringLiteral("hiver"), &graph, &territory);
+
+    // Not only "D908": where it goes.
+    CHECK(dialog.rowText(QStringLiteral("D908"), 1).contains(QStringLiteral("Allos")));
+    CHECK(dialog.closedKm() == 0.0);
+
+    REQUIRE(dialog.checkPreset(QStringLiteral("hiver-04")));
+    // The three pass sections: the Col d'Allos alone used to close 24.8 km (the D908 within
+    // 6 km, down to La Foux d'Allos, which stays open in winter).
+    CHECK(dialog.closedKm() > 15.0);
+    CHECK(dialog.closedKm() < 35.0);
+    const QString allos = dialog.rowText(dialog.closures().empty() ? QString() : ScenarioPanel::closureLabel(dialog.closures()[0]), 2);
+    INFO(allos.toStdString());
+    REQUIRE_FALSE(allos.isEmpty());
+    CHECK(QLocale().toDouble(allos.section(QLatin1Char(' '), 0, 0)) < 20.0);
+    const QString count = dialog.countText();
+    INFO(count.toStdString());
+    CHECK(count.contains(QStringLiteral("km de routes fermées")));
+    CHECK(count.contains(QStringLiteral("Col de la Bonette")));
+    CHECK(count.contains(QStringLiteral("Col de la Cayolle")));
+
+    // The whole D908 checked as well: each road counted once.
+    const double passes = dialog.closedKm();
+    REQUIRE(dialog.checkRoad(QStringLiteral("D908")));
+    const double withRoad = dialog.closedKm();
+    CHECK(withRoad > passes);
+    CHECK(withRoad < passes + QLocale().toDouble(dialog.rowText(QStringLiteral("D908"), 2).section(QLatin1Char(' '), 0, 0)));
+}
+
+TEST_CASE("closing roads rebuilds the network in the background: the window keeps handling events, with a busy bar")
+{
+    DemoWindow demo;
+    const double baseline = demo.beyond();
+    REQUIRE(demo.planning().scenarios()->createPlan(QStringLiteral("hiver")));
+    const int recomputes = demo.coverage().recomputeCount();
+    REQUIRE(demo.planning().applyClosurePreset(QStringLiteral("hiver-04")));
+
+    // Right after the closing, the rebuild runs off the GUI thread.
+    CHECK(demo.coverage().isBuildingNetwork());
+    auto* bar = demo.window.findChild<QProgressBar*>(QStringLiteral("networkBuildProgress"));
+    REQUIRE(bar != nullptr);
+    CHECK(bar->isVisible());
+    bool eventHandled = false;
+    bool handledDuringBuild = false;
+    QTimer::singleShot(0, &demo.window, [&] {
+        eventHandled = true;
+        handledDuringBuild = demo.coverage().isBuildingNetwork();
+    });
+    REQUIRE(QTest::qWaitFor([&] { return !demo.coverage().isBuildingNetwork(); }, 60'000));
+    CHECK(eventHandled);
+    CHECK(handledDuringBuild);
+    QCoreApplication::processEvents();
+
+    // Then the map and the figures follow the closed roads.
+    CHECK_FALSE(bar->isVisible());
+    REQUIRE(demo.coverage().closedNetwork());
+    CHECK(demo.coverage().closedNetwork()->closedEdges() > 0);
+    CHECK(demo.coverage().recomputeCount() > recomputes);
+    CHECK(demo.beyond() != baseline);  // a few people: docs/PLANNING.md, winter on the 04
+}
+
+TEST_CASE("the printed page of a winter plan names the closed roads in its legend")
+{
+    DemoWindow demo;
+    REQUIRE(demo.planning().scenarios()->createPlan(QStringLiteral("hiver")));
+    REQUIRE(demo.planning().applyClosurePreset(QStringLiteral("hiver-04")));
+    demo.coverage().recomputeNow();  // waits for the closed network
+    QCoreApplication::processEvents();
+    PdfExportDialog dialog(demo.project(), demo.coverage(), *demo.window.layers(), &demo.window);
+    const QString pdf = demo.folder.path(QStringLiteral("hiver.pdf"));
+    REQUIRE(dialog.exportTo(pdf));
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty()) {
+        WARN("poppler-utils not installed: the PDF's text is not checked");
+        return;
+    }
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    REQUIRE(text.waitForFinished(30'000));
+    const QString printed = QString::fromUtf8(text.readAllStandardOutput());
+    INFO(printed.mid(printed.indexOf(QStringLiteral("Routes")), 600).toStdString());
+    CHECK(printed.contains(QStringLiteral("hiver")));
+    CHECK(printed.simplified().contains(QStringLiteral("route fermée dans le plan")));
+}
+
+TEST_CASE("standard buttons and the file dialog speak French: Qt's own translations are loaded")
+{
+    REQUIRE(installTranslations(*QCoreApplication::instance(), QStringLiteral("fr")));
+    QDialogButtonBox buttons(QDialogButtonBox::Cancel | QDialogButtonBox::Close | QDialogButtonBox::Save);
+    CHECK(buttons.button(QDialogButtonBox::Cancel)->text() == QStringLiteral("Annuler"));
+    CHECK(buttons.button(QDialogButtonBox::Close)->text() == QStringLiteral("Fermer"));
+    CHECK(buttons.button(QDialogButtonBox::Save)->text() == QStringLiteral("Enregistrer"));
+    QFileDialog files(nullptr, QStringLiteral("Exporter"));
+    files.setOption(QFileDialog::DontUseNativeDialog);
+    QStringList labels;
+    for (const QLabel* label : files.findChildren<QLabel*>()) labels << label->text();
+    INFO(labels.join(QStringLiteral(" | ")).toStdString());
+    CHECK(labels.join(QLatin1Char(' ')).contains(QStringLiteral("Nom de fichier")));
+}
+
+TEST_CASE("numbers follow the interface language: 4 071 in French, 4,071 in English")
+{
+    const QLocale before = QLocale();
+    QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+    CHECK(formatCount(4071) == QStringLiteral("4\u202F071"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    CHECK(formatCount(4071) == QStringLiteral("4,071"));
+    CHECK(formatCount(-166077) == QStringLiteral("-166,077"));
+    QLocale::setDefault(before);
+}
+
+TEST_CASE("the PDF is proposed beside the project under the names of the project and the plan, and its path is kept")
+{
+    DemoWindow demo;
+    REQUIRE(demo.planning().scenarios()->createPlan(QStringLiteral("hiver")));
+    PdfExportDialog dialog(demo.project(), demo.coverage(), *demo.window.layers(), &demo.window);
+    const QString suggested = dialog.suggestedPath();
+    CHECK(QFileInfo(suggested).absolutePath() == QFileInfo(demo.project().path()).absolutePath());
+    CHECK(QFileInfo(suggested).fileName() == QStringLiteral("04 - hiver.pdf"));
+    REQUIRE(dialog.exportTo(suggested));
+    CHECK(dialog.exportedPath() == QFileInfo(suggested).absoluteFilePath());
 }

@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "import_dialog.h"
+#include "network_build_indicator.h"
 
 #include "common/error.h"
 #include "coverage/access_table.h"
@@ -253,7 +254,8 @@ void MainWindow::createActions()
     connect(pdfAction_, &QAction::triggered, this, [this] {
         if (!project_ || !coverage_) return;
         PdfExportDialog dialog(*project_, *coverage_, *layers_, this);
-        if (dialog.exec() == QDialog::Accepted) statusBar()->showMessage(tr("Carte exportée en PDF."), 8000);
+        if (dialog.exec() == QDialog::Accepted)
+            statusBar()->showMessage(tr("Carte exportée en PDF : %1").arg(QDir::toNativeSeparators(dialog.exportedPath())), 15000);
     });
 
     aboutAction_ = new QAction(tr("À &propos de Maillage"), this);
@@ -869,6 +871,7 @@ void MainWindow::installProject(std::unique_ptr<Project> project)
         coverage_->setThresholdMinutes(thresholdBox_->value());
         coverage_->setIncludePlanned(includePlannedAction_->isChecked());
         connect(coverage_, &CoverageController::settingsChanged, this, &MainWindow::syncAnalysisControls);
+        new NetworkBuildIndicator(*coverage_, *statusBar(), coverage_);
         connect(coverage_, &CoverageController::failed, this,
                 [this](const QString& message) { statusBar()->showMessage(tr("Calcul de couverture : %1").arg(message), 8000); });
         connect(coverage_, &CoverageController::updated, this, [this] {

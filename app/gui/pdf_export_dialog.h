@@ -47,6 +47,11 @@ public:
     // with the message in lastError().
     bool exportTo(const QString& path);
     QString lastError() const { return lastError_; }
+    // Where "Exporter…" proposes to write: the project's folder, a name made of the project's
+    // and the plan's ("04 - hiver.pdf", "04 - situation actuelle - atlas.pdf").
+    QString suggestedPath() const;
+    // The file the last successful export wrote (the status bar names it).
+    QString exportedPath() const { return exportedPath_; }
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -71,6 +76,9 @@ private:
     QScrollArea* scroll_;
     QTimer resizeTimer_;
     QString lastError_;
+    QString projectPath_;
+    QString planName_;
+    QString exportedPath_;
     bool updating_ = false;
 };
 
