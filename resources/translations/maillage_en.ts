@@ -699,6 +699,10 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::MainWindow</name>
     <message>
+        <source>Carte exportée en PDF : %1</source>
+        <translation>Map exported to PDF: %1</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/main_window.cpp" line="115"/>
         <source>L93 %1 ; %2</source>
         <translation>L93 %1, %2</translation>
@@ -1420,6 +1424,18 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::PdfExportDialog</name>
     <message>
+        <source>situation actuelle</source>
+        <translation>current situation</translation>
+    </message>
+    <message>
+        <source>carte</source>
+        <translation>map</translation>
+    </message>
+    <message>
+        <source> - atlas</source>
+        <translation> - atlas</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/pdf_export_dialog.cpp" line="61"/>
         <source>points projetés compris</source>
         <translation>planned points included</translation>
@@ -1900,6 +1916,21 @@ Source: %1 %2</translation>
 <context>
     <name>maillage::gui::RoadClosureDialog</name>
     <message>
+        <source>Communes traversées</source>
+        <translation>Communes crossed</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1… (%n communes)</source>
+        <translation>
+            <numerusform>%1… (%n commune)</numerusform>
+            <numerusform>%1… (%n communes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 : %2 km de routes fermées (%3)</source>
+        <translation>%1: %2 km of road closed (%3)</translation>
+    </message>
+    <message>
         <location filename="../../app/gui/road_closure_dialog.cpp" line="75"/>
         <source>Fermer des routes dans le plan « %1 »</source>
         <translation>Close roads in plan “%1”</translation>
@@ -1980,6 +2011,10 @@ Source: %1 %2</translation>
 </context>
 <context>
     <name>maillage::gui::ScenarioPanel</name>
+    <message>
+        <source>tronçon le plus proche d&apos;un lieu</source>
+        <translation>segment nearest to a place</translation>
+    </message>
     <message>
         <location filename="../../app/gui/scenario_panel.cpp" line="45"/>
         <source>Nouveau…</source>
@@ -2944,6 +2979,180 @@ beyond</translation>
         <location filename="../../core/render/planning_layers.cpp" line="160"/>
         <source>site suggéré (avec son rang)</source>
         <translation>suggested site (with its rank)</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::gui::ImportDialog</name>
+    <message>
+        <source>liste des mairies</source>
+        <translation>town hall list</translation>
+    </message>
+    <message>
+        <source>liste des France services (ANCT)</source>
+        <translation>France services list (ANCT)</translation>
+    </message>
+    <message>
+        <source>points de contact de La Poste</source>
+        <translation>La Poste contact points</translation>
+    </message>
+    <message>
+        <source>liste des opérateurs</source>
+        <translation>operators list</translation>
+    </message>
+    <message>
+        <source>Annuaire de l&apos;administration (DILA)</source>
+        <translation>Annuaire de l&apos;administration (DILA)</translation>
+    </message>
+    <message>
+        <source>%1 : %2 lignes lues, %3 points nouveaux, %4 mis à jour, %5 inchangés, %6 hors du territoire, %7 lignes écartées.</source>
+        <translation>%1: %2 rows read, %3 new points, %4 updated, %5 unchanged, %6 outside the territory, %7 rows left out.</translation>
+    </message>
+    <message>
+        <source>
+objet %1 : %2</source>
+        <translation>
+feature %1: %2</translation>
+    </message>
+    <message>
+        <source>
+ligne %1 : %2</source>
+        <translation>
+line %1: %2</translation>
+    </message>
+    <message>
+        <source>Importer des points — %1</source>
+        <translation>Import points — %1</translation>
+    </message>
+    <message>
+        <source>Fichier reconnu : %1 (colonnes connues)</source>
+        <translation>Recognised file: %1 (known columns)</translation>
+    </message>
+    <message>
+        <source>Choisir les colonnes ci-dessous</source>
+        <translation>Choose the columns below</translation>
+    </message>
+    <message>
+        <source>Lecture :</source>
+        <translation>Read as:</translation>
+    </message>
+    <message>
+        <source>Premières lignes du fichier</source>
+        <translation>First rows of the file</translation>
+    </message>
+    <message>
+        <source>Correspondance des colonnes</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <source>Nom :</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Identifiant :</source>
+        <translation>Identifier:</translation>
+    </message>
+    <message>
+        <source>Longitude ou X :</source>
+        <translation>Longitude or X:</translation>
+    </message>
+    <message>
+        <source>Latitude ou Y :</source>
+        <translation>Latitude or Y:</translation>
+    </message>
+    <message>
+        <source>Type de lieu :</source>
+        <translation>Kind of place:</translation>
+    </message>
+    <message>
+        <source>Niveau :</source>
+        <translation>Level:</translation>
+    </message>
+    <message>
+        <source>Code INSEE de la commune :</source>
+        <translation>Commune INSEE code:</translation>
+    </message>
+    <message>
+        <source>(aucune)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>longitude / latitude (WGS84)</source>
+        <translation>longitude / latitude (WGS84)</translation>
+    </message>
+    <message>
+        <source>X / Y en Lambert-93</source>
+        <translation>X / Y in Lambert-93</translation>
+    </message>
+    <message>
+        <source>Coordonnées :</source>
+        <translation>Coordinates:</translation>
+    </message>
+    <message>
+        <source>celui du type</source>
+        <translation>the kind&apos;s own</translation>
+    </message>
+    <message>
+        <source>niveau %1</source>
+        <translation>level %1</translation>
+    </message>
+    <message>
+        <source>Type de tous les points (sans colonne) :</source>
+        <translation>Kind of every point (no column):</translation>
+    </message>
+    <message>
+        <source>Niveau de tous les points (sans colonne) :</source>
+        <translation>Level of every point (no column):</translation>
+    </message>
+    <message>
+        <source>Ligne</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation>Feature</translation>
+    </message>
+    <message>
+        <source>Problème</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Vérification avant import</source>
+        <translation>Check before importing</translation>
+    </message>
+    <message>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Ce fichier ne peut pas être lu : %1</source>
+        <translation>This file cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>Choisissez les colonnes des coordonnées.</source>
+        <translation>Choose the coordinate columns.</translation>
+    </message>
+    <message>
+        <source>%1 lignes lues : %2 points à importer, %3 lignes écartées (détail ci-dessous).</source>
+        <translation>%1 rows read: %2 points to import, %3 rows left out (details below).</translation>
+    </message>
+    <message>
+        <source>avertissement : %1</source>
+        <translation>warning: %1</translation>
+    </message>
+    <message>
+        <source>Lecture impossible avec ces colonnes : %1</source>
+        <translation>Cannot read the file with these columns: %1</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::gui::NetworkBuildIndicator</name>
+    <message>
+        <source>Réseau routier recalculé sans les routes fermées…</source>
+        <translation>Rebuilding the road network without the closed roads…</translation>
+    </message>
+    <message>
+        <source>Réseau routier recalculé : couverture à jour.</source>
+        <translation>Road network rebuilt: coverage up to date.</translation>
     </message>
 </context>
 </TS>
