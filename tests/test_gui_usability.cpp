@@ -22,6 +22,7 @@
 
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -96,6 +97,16 @@ struct DemoWindow {
     }
 };
 
+// With MAILLAGE_SCREENSHOTS set (scripts/screenshots.sh), a widget is saved there to be looked at.
+void saveShot(QWidget& widget, const QString& name)
+{
+    const QByteArray folder = qgetenv("MAILLAGE_SCREENSHOTS");
+    if (folder.isEmpty()) return;
+    widget.show();
+    QCoreApplication::processEvents();
+    widget.grab().save(QDir(QString::fromLocal8Bit(folder)).filePath(name));
+}
+
 void writeText(const QString& path, const QString& text)
 {
     QFile file(path);
@@ -161,6 +172,7 @@ TEST_CASE("a CCAS file with French column names and a kind column is imported th
     CHECK(dialog.pointsRead() == 3);
     CHECK(dialog.linesLeftOut() == 1);
     CHECK(dialog.reportText().contains(QStringLiteral("Ligne 5")));
+    saveShot(dialog, QStringLiteral("import-dialog-fr.png"));
 
     const QString summary = demo.window.importPointsFrom(file, dialog.choice());
     INFO(summary.toStdString());
@@ -242,6 +254,8 @@ TEST_CASE("the road-closure dialog names the communes each road crosses and the 
     CHECK(count.contains(QStringLiteral("km de routes fermées")));
     CHECK(count.contains(QStringLiteral("Col de la Bonette")));
     CHECK(count.contains(QStringLiteral("Col de la Cayolle")));
+    dialog.resize(900, 560);
+    saveShot(dialog, QStringLiteral("road-closure-dialog-fr.png"));
 
     // The whole D908 checked as well: each road counted once.
     const double passes = dialog.closedKm();
