@@ -6,6 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-translations-l10n  # Qt's own French (standard buttons, file dialogs)
   qt6-svg-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
   libgdal-dev gdal-bin libproj-dev proj-data
   libsqlite3-dev sqlite3 catch2

@@ -41,4 +41,9 @@ shot suggestions-fr --suggest 3 --dock suggestions
 shot comparison-fr --suggest 3 --add-suggestions --compare --dock comparison
 shot comparison-hiver-fr --plan hiver --close-preset hiver-04 --compare --dock comparison --identify Allos
 shot comparison-en --lang en --suggest 3 --add-suggestions --compare --dock comparison
+# Dialogs of issue 18 (import with column mapping, road closures with lengths and communes),
+# saved by their GUI tests.
+cmake --build "$BUILD" --target test_gui_usability --parallel 2 >/dev/null
+MAILLAGE_SCREENSHOTS="$PWD/$OUT" "$BUILD/tests/test_gui_usability" \
+  "a CCAS file*,the road-closure dialog*" 2>&1 | grep -v propagateSizeHints | tail -1 || true
 ls -1 "$OUT"/*.png

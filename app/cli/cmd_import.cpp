@@ -29,6 +29,7 @@ PointMapping mappingFrom(const QCommandLineParser& parser)
     set("kind-field", mapping.kindField);
     set("commune-field", mapping.communeField);
     set("source", mapping.source);
+    mapping.lambert93Columns = parser.isSet(QStringLiteral("lambert93"));
     if (parser.isSet(QStringLiteral("kind"))) {
         mapping.fixedKind = parser.value(QStringLiteral("kind"));
         if (!findKind(mapping.fixedKind)) {
@@ -100,6 +101,7 @@ int runImport(const QStringList& arguments)
         {QStringLiteral("id-field"), QStringLiteral("Column with a stable identifier (default: row number)."), field},
         {QStringLiteral("lon-field"), QStringLiteral("Longitude column of a CSV (default longitude)."), field},
         {QStringLiteral("lat-field"), QStringLiteral("Latitude column of a CSV (default latitude)."), field},
+        {QStringLiteral("lambert93"), QStringLiteral("The lon/lat columns of a CSV hold Lambert-93 x/y in metres (EPSG:2154).")},
         {QStringLiteral("level-field"), QStringLiteral("Column with the level (1-3)."), field},
         {QStringLiteral("kind-field"), QStringLiteral("Column with the kind code."), field},
         {QStringLiteral("commune-field"), QStringLiteral("Column with the commune INSEE code."), field},

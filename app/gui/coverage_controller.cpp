@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -52,7 +53,9 @@ CoverageController::CoverageController(Project& project, QObject* parent) : QObj
     context_ = baseContext_;
     scheduler_.setSingleShot(true);
     scheduler_.setInterval(0);
-    connect(&scheduler_, &QTimer::timeout, this, &CoverageController::recomputeNow);
+    connect(&scheduler_, &QTimer::timeout, this, &CoverageController::scheduledRecompute);
+    networkWatcher_ = new QFutureWatcher<BuiltNetwork>(this);
+    connect(networkWatcher_, &QFutureWatcher<BuiltNetwork>::finished, this, &CoverageController::networkBuilt);
     connect(&project, &Project::pointsEdited, this, &CoverageController::pointsChanged);
     connect(&project, &Project::roadClosuresChanged, this, &CoverageController::closuresChanged);
     if (context_) {
@@ -83,31 +86,100 @@ std::function<std::shared_ptr<const ClosedNetwork>()> CoverageController::networ
     };
 }
 
+std::vector<RoadClosure> CoverageController::activeClosures() const
+{
+    return project_.planActive() ? project_.roadClosures() : std::vector<RoadClosure>{};
+}
+
+bool CoverageController::isBuildingNetwork() const { return networkWatcher_->isRunning(); }
+
 void CoverageController::closuresChanged()
 {
     if (!baseContext_) return;
     networkPending_ = true;
     fresh_.fill(false);
-    if (!scheduler_.isActive()) scheduler_.start();
+    startNetworkBuild();
+}
+
+// Building the coverage setup on a closed network takes a few seconds on a detailed network
+// (OpenStreetMap, 04): done off the GUI thread so that the window stays usable, with the
+// progress in the status bar (networkBuildStarted).
+void CoverageController::startNetworkBuild()
+{
+    if (networkWatcher_->isRunning()) {
+        buildStale_ = true;  // another build starts when this one ends
+        return;
+    }
+    const std::vector<RoadClosure> closures = activeClosures();
+    if (closures.empty()) {  // the open network again: nothing to build
+        if (!scheduler_.isActive()) scheduler_.start();
+        return;
+    }
+    buildStale_ = false;
+    auto build = networkBuilder(closures);
+    networkWatcher_->setFuture(QtConcurrent::run([build = std::move(build)]() -> BuiltNetwork {
+        try {
+            return {build(), {}};
+        } catch (const std::exception& e) {
+            return {nullptr, userMessage(e)};
+        }
+    }));
+    Q_EMIT networkBuildStarted();
+}
+
+void CoverageController::networkBuilt()
+{
+    if (buildStale_) {
+        startNetworkBuild();
+        return;
+    }
+    if (networkPending_) {  // not taken already by applyPendingNetwork
+        const BuiltNetwork built = networkWatcher_->result();
+        networkPending_ = false;
+        if (!built.error.isEmpty()) Q_EMIT failed(built.error);
+        installNetwork(built.network);
+        recomputeNow();
+    }
+    Q_EMIT networkBuildFinished();
+}
+
+void CoverageController::scheduledRecompute()
+{
+    // The rebuild recomputes when it is done; waiting for it here would freeze the window.
+    if (networkPending_ && networkWatcher_->isRunning()) return;
+    recomputeNow();
 }
 
 void CoverageController::applyPendingNetwork()
 {
     if (!networkPending_ || !baseContext_) return;
-    networkPending_ = false;
-    const std::vector<RoadClosure>& closures = project_.planActive() ? project_.roadClosures() : std::vector<RoadClosure>{};
     std::shared_ptr<const ClosedNetwork> network;
-    if (!closures.empty()) {
-        // Rebuilding the coverage setup on the closed network takes a moment (0.2 s on the 04).
-        const bool cursor = QApplication::instance() != nullptr;
-        if (cursor) QApplication::setOverrideCursor(Qt::WaitCursor);
-        try {
-            network = networkFor(closures);
-        } catch (const std::exception& e) {
-            Q_EMIT failed(userMessage(e));
+    const bool cursor = QApplication::instance() != nullptr;
+    if (cursor) QApplication::setOverrideCursor(Qt::WaitCursor);
+    if (networkWatcher_->isRunning() && !buildStale_) {
+        // Work that must see the new network now (a comparison, a suggestion, a test).
+        networkWatcher_->waitForFinished();
+        const BuiltNetwork built = networkWatcher_->result();
+        if (!built.error.isEmpty()) Q_EMIT failed(built.error);
+        network = built.network;
+    } else {
+        const std::vector<RoadClosure> closures = activeClosures();
+        if (!closures.empty()) {
+            try {
+                network = networkFor(closures);
+            } catch (const std::exception& e) {
+                Q_EMIT failed(userMessage(e));
+            }
         }
-        if (cursor) QApplication::restoreOverrideCursor();
+        buildStale_ = false;  // what a running build would give is replaced by this one
     }
+    if (cursor) QApplication::restoreOverrideCursor();
+    networkPending_ = false;
+    installNetwork(network);
+}
+
+void CoverageController::installNetwork(std::shared_ptr<const ClosedNetwork> network)
+{
     if (network == closedNetwork_ && context_) return;
     if (closedNetwork_) {
         // Kept a while: undo and redo often come back to the roads closed before.
@@ -115,7 +187,7 @@ void CoverageController::applyPendingNetwork()
         recentNetworks_.insert(recentNetworks_.begin(), closedNetwork_);
         if (recentNetworks_.size() > kRecentNetworks) recentNetworks_.pop_back();
     }
-    closedNetwork_ = network;
+    closedNetwork_ = std::move(network);
     context_ = closedNetwork_ ? std::shared_ptr<const CoverageContext>(closedNetwork_, &closedNetwork_->context()) : baseContext_;
     fresh_.fill(false);
     Q_EMIT networkChanged();

@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QFutureWatcher>
 #include <QTimer>
 
 #include <array>
@@ -56,9 +57,13 @@ public:
     // plan's closures change it is rebuilt once at the next recompute (several closures
     // changed in one edit cost one rebuild); networkChanged() follows.
     std::shared_ptr<const ClosedNetwork> closedNetwork() const { return closedNetwork_; }
-    // Rebuilds the network now if the closures changed since (before work that must see it).
+    // Rebuilds the network now if the closures changed since (before work that must see it);
+    // waits for the rebuild running in the background, if any.
     void applyPendingNetwork();
     bool networkPending() const { return networkPending_; }
+    // The closed network is being rebuilt off the GUI thread (after the plan's closures
+    // changed): the map keeps the previous result until it is done, then recomputes.
+    bool isBuildingNetwork() const;
     // A closed network for other closures (e.g. another plan to compare), sharing the
     // active one when the closures are the same; null when no road is closed.
     std::shared_ptr<const ClosedNetwork> networkFor(const std::vector<RoadClosure>& closures) const;
@@ -87,6 +92,8 @@ public:
     double lastMilliseconds() const { return lastMilliseconds_; }
 
 Q_SIGNALS:
+    void networkBuildStarted();   // a closed network is being rebuilt in the background
+    void networkBuildFinished();  // ... and is done (networkChanged() and updated() came first)
     void networkChanged();     // another network: a plan's closures, or the open one again
     void updated();            // result() changed
     void settingsChanged();    // level, threshold or planned points
@@ -95,7 +102,20 @@ Q_SIGNALS:
 private:
     void pointsChanged();
     void closuresChanged();
+    void startNetworkBuild();
+    void networkBuilt();
+    void scheduledRecompute();
+    void installNetwork(std::shared_ptr<const ClosedNetwork> network);
+    std::vector<RoadClosure> activeClosures() const;
     bool networkPending_ = false;
+    // The background rebuild: its result (or the error it met), and whether the closures
+    // changed again while it ran (then its result is stale and another one starts).
+    struct BuiltNetwork {
+        std::shared_ptr<const ClosedNetwork> network;
+        QString error;
+    };
+    QFutureWatcher<BuiltNetwork>* networkWatcher_ = nullptr;
+    bool buildStale_ = false;
     void followTownHalls();
     void compute(int level);
     CoverageOptions optionsFor(int level) const;

@@ -2,6 +2,7 @@
 
 #include "coverage/access_table.h"
 #include "coverage_controller.h"
+#include "import_dialog.h"
 #include "pdf_export_dialog.h"
 #include "project.h"
 #include "project/full_coverage.h"
@@ -11,6 +12,7 @@
 #include "user_messages.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMainWindow>
@@ -56,10 +58,15 @@ void ImportExport::importPoints()
     const QString file =
         QFileDialog::getOpenFileName(&window_, tr("Importer des points"), ProjectSession::lastFolder(),
                                      tr("Points (*.csv *.geojson *.json *.gpkg *.shp);;Tous les fichiers (*)"));
-    if (!file.isEmpty()) importPointsFrom(file);
+    if (file.isEmpty()) return;
+    // Preview, column mapping and the lines that would be left out, before anything is written.
+    ImportDialog dialog(file, &window_);
+    if (dialog.exec() == QDialog::Accepted) importPointsFrom(file, dialog.choice());
 }
 
-QString ImportExport::importPointsFrom(const QString& file)
+QString ImportExport::importPointsFrom(const QString& file) { return importPointsFrom(file, ImportChoice{}); }
+
+QString ImportExport::importPointsFrom(const QString& file, const ImportChoice& choice)
 {
     Project* project = session_.project();
     if (!project) return {};
@@ -67,7 +74,7 @@ QString ImportExport::importPointsFrom(const QString& file)
     const bool imported = messages_.guarded(tr("Import impossible"), [&] {
         {
             const WaitCursor waiting;
-            summary = importPointsFile(project->store(), file, project->territory());
+            summary = importPointsWith(project->store(), file, choice, project->territory());
         }
         project->reloadPoints();
         window_.statusBar()->showMessage(summary.section(QLatin1Char('\n'), 0, 0), 10000);
@@ -127,7 +134,8 @@ void ImportExport::exportPdf()
     CoverageController* coverage = session_.coverage();
     if (!project || !coverage) return;
     PdfExportDialog dialog(*project, *coverage, layers_, &window_);
-    if (dialog.exec() == QDialog::Accepted) window_.statusBar()->showMessage(tr("Carte exportée en PDF."), 8000);
+    if (dialog.exec() == QDialog::Accepted)
+        window_.statusBar()->showMessage(tr("Carte exportée en PDF : %1").arg(QDir::toNativeSeparators(dialog.exportedPath())), 15000);
 }
 
 }  // namespace maillage::gui

@@ -11,6 +11,7 @@ class LayerStack;
 
 namespace maillage::gui {
 
+struct ImportChoice;
 class ProjectSession;
 class UserMessages;
 
@@ -29,6 +30,8 @@ public:
     // Imports a points file into the open project (as Projet › Importer des points does
     // after its file dialog); returns the summary shown to the user, empty on failure.
     QString importPointsFrom(const QString& file);
+    // Same, read as the import dialog's choice says (column mapping, kind and level).
+    QString importPointsFrom(const QString& file, const ImportChoice& choice);
     // Writes the coverage of the shown level and threshold to a result GeoPackage (the
     // layers and QGIS styles `maillage coverage --out` writes); false on failure.
     bool exportCoverage(const QString& path);

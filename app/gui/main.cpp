@@ -5,6 +5,7 @@
 #include "project.h"
 #include "scenario_panel.h"
 #include "suggestion_panel.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -27,26 +28,6 @@
 using maillage::gui::MainWindow;
 
 namespace {
-
-// French is the source language; English comes from resources/translations/maillage_en.ts.
-void installTranslation(QApplication& app, const QString& language)
-{
-    if (language != QLatin1String("en")) {
-        QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
-        // Qt's own dialogs and buttons (Annuler, Enregistrer...) when qt6-translations-l10n
-        // is installed (the package recommends it); English otherwise.
-        auto* qtTranslator = new QTranslator(&app);
-        if (qtTranslator->load(QLocale(QLocale::French, QLocale::France), QStringLiteral("qtbase"), QStringLiteral("_"),
-                               QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            app.installTranslator(qtTranslator);
-        else
-            delete qtTranslator;
-        return;
-    }
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
-    auto* translator = new QTranslator(&app);
-    if (translator->load(QStringLiteral(":/i18n/maillage_en.qm"))) app.installTranslator(translator);
-}
 
 QSize parseSize(const QString& text)
 {
@@ -198,8 +179,11 @@ int main(int argc, char* argv[])
     const QCommandLineOption& dock = commandLine.dock;
     parser.process(app);
 
-    installTranslation(app, parser.isSet(language) ? parser.value(language)
-                                                   : QSettings().value(QStringLiteral("ui/language"), QStringLiteral("fr")).toString());
+    const QString chosen = parser.isSet(language) ? parser.value(language)
+                                                  : QSettings().value(QStringLiteral("ui/language"), QStringLiteral("fr")).toString();
+    if (!maillage::gui::installTranslations(app, chosen))
+        std::fprintf(stderr, "maillage-gui: Qt's French translations (qtbase_fr.qm, package qt6-translations-l10n) "
+                             "not found: standard buttons stay in English\n");
 
     MainWindow window;
     if (parser.isSet(size)) {

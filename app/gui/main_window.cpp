@@ -7,6 +7,7 @@
 #include "load_jobs.h"
 #include "main_actions.h"
 #include "map_status.h"
+#include "network_build_indicator.h"
 #include "map/canvas_layers.h"
 #include "map/layer_panel.h"
 #include "map/map_canvas.h"
@@ -238,9 +239,12 @@ void MainWindow::attachProject()
     connect(project, &Project::pathChanged, this, &MainWindow::updateTitle);
     connect(project, &Project::scenarioChanged, this, &MainWindow::updateTitle);
     analysis_->setCoverage(coverage);
-    if (coverage)
+    if (coverage) {
         connect(coverage, &CoverageController::failed, this,
                 [this](const QString& message) { statusBar()->showMessage(tr("Calcul de couverture : %1").arg(message), 8000); });
+        // Owned by the controller: it goes with the project.
+        new NetworkBuildIndicator(*coverage, *statusBar(), coverage);
+    }
     identifyPanel_->setProject(project, coverage);
     editing_->setProject(project, coverage);
     statisticsPanel_->setCoverage(coverage);
@@ -354,6 +358,10 @@ bool MainWindow::addPointAtTownHall(const QString& nameOrInsee)
 bool MainWindow::exportCoverage(const QString& path) { return importExport_->exportCoverage(path); }
 
 QString MainWindow::importPointsFrom(const QString& file) { return importExport_->importPointsFrom(file); }
+QString MainWindow::importPointsFrom(const QString& file, const ImportChoice& choice)
+{
+    return importExport_->importPointsFrom(file, choice);
+}
 
 void MainWindow::showPointForm()
 {

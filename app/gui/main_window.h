@@ -28,6 +28,7 @@ class AnalysisControls;
 class CoverageController;
 class IdentifyPanel;
 class ImportExport;
+struct ImportChoice;
 class LayerPanel;
 class MainActions;
 class StatisticsPanel;
@@ -99,6 +100,8 @@ public:
     // Imports a points file into the open project (as Projet › Importer des points does
     // after its file dialog); returns the summary shown to the user, empty on failure.
     QString importPointsFrom(const QString& file);
+    // Same, read as the import dialog's choice says (column mapping, kind and level).
+    QString importPointsFrom(const QString& file, const ImportChoice& choice);
 
     // Adds a point of the current "new point" kind at a map position, as the add tool does.
     void addPointAt(XY position) { editing_->addPointAt(position); }

@@ -25,6 +25,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
 #include <QResizeEvent>
@@ -74,6 +75,8 @@ PdfExportDialog::PdfExportDialog(Project& project, const CoverageController& cov
       content_(printContent(project, coverage)),
       layers_(layerStates(layers)),
       coverageLevel_(coverage.level()),
+      projectPath_(project.path()),
+      planName_(project.planActive() ? project.activeScenario() : tr("situation actuelle")),
       paper_(new QComboBox),
       orientation_(new QComboBox),
       atlas_(new QCheckBox(tr("Atlas : une page par EPCI"))),
@@ -257,6 +260,7 @@ bool PdfExportDialog::exportTo(const QString& path)
         layout_->writePdf(path);
         QApplication::restoreOverrideCursor();
         lastError_.clear();
+        exportedPath_ = QFileInfo(path).absoluteFilePath();
         return true;
     } catch (const std::exception& e) {
         QApplication::restoreOverrideCursor();
@@ -266,15 +270,26 @@ bool PdfExportDialog::exportTo(const QString& path)
     return false;
 }
 
+QString PdfExportDialog::suggestedPath() const
+{
+    // Beside the project: the maps of a project go with it (the home folder otherwise).
+    const QFileInfo project(projectPath_);
+    const QString folder = projectPath_.isEmpty() ? QDir::homePath() : project.absolutePath();
+    QString name = projectPath_.isEmpty() ? tr("carte") : project.completeBaseName();
+    name += QStringLiteral(" - ") + planName_;
+    if (options().atlas) name += tr(" - atlas");
+    // Characters file systems refuse in a name.
+    static const QRegularExpression forbidden(QStringLiteral("[\\\\/:*?\"<>|]"));
+    name.replace(forbidden, QStringLiteral("_"));
+    return QDir(folder).filePath(name + QStringLiteral(".pdf"));
+}
+
 void PdfExportDialog::chooseAndExport()
 {
-    QSettings settings;
-    const QString folder = settings.value(kPdfFolderKey, QDir::homePath()).toString();
-    const QString suggested = QDir(folder).filePath(options().atlas ? tr("atlas.pdf") : tr("carte.pdf"));
-    QString path = QFileDialog::getSaveFileName(this, tr("Exporter la carte en PDF"), suggested, tr("PDF (*.pdf)"));
+    QString path = QFileDialog::getSaveFileName(this, tr("Exporter la carte en PDF"), suggestedPath(), tr("PDF (*.pdf)"));
     if (path.isEmpty()) return;
     if (!path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) path += QStringLiteral(".pdf");
-    settings.setValue(kPdfFolderKey, QFileInfo(path).absolutePath());
+    QSettings().setValue(kPdfFolderKey, QFileInfo(path).absolutePath());
     if (exportTo(path)) {
         accept();
         return;

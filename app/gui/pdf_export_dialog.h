@@ -47,6 +47,11 @@ public:
     // with the message in lastError().
     bool exportTo(const QString& path);
     QString lastError() const { return lastError_; }
+    // Where "Exporter…" proposes to write: the project's folder, a name made of the project's
+    // and the plan's ("04 - hiver.pdf", "04 - situation actuelle - atlas.pdf").
+    QString suggestedPath() const;
+    // The file the last successful export wrote (the status bar names it).
+    QString exportedPath() const { return exportedPath_; }
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -60,6 +65,9 @@ private:
     std::vector<render::LayerState> layers_;
     int coverageLevel_ = 2;
     std::unique_ptr<render::PrintLayout> layout_;
+    // Before the widgets: the constructor sets them first.
+    QString projectPath_;
+    QString planName_;
     QComboBox* paper_;
     QComboBox* orientation_;
     QCheckBox* atlas_;
@@ -71,6 +79,7 @@ private:
     QScrollArea* scroll_;
     QTimer resizeTimer_;
     QString lastError_;
+    QString exportedPath_;
     bool updating_ = false;
 };
 

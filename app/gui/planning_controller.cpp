@@ -354,7 +354,9 @@ void PlanningController::openClosureDialog()
         presets = builtinClosurePresets();
     } catch (const Error&) {
     }
-    RoadClosureDialog dialog(roadRefsOf(*project_->data().graph), presets, project_->activeScenario(), &window_);
+    const RoadGraph& graph = *project_->data().graph;
+    RoadClosureDialog dialog(roadRefsOf(graph, &project_->territory()), presets, project_->activeScenario(), &graph,
+                             &project_->territory(), &window_);
     if (dialog.exec() != QDialog::Accepted) return;
     const std::vector<RoadClosure> closures = dialog.closures();
     if (!closures.empty()) scenarioPanel_->closeRoads(closures, dialog.summary());

@@ -1,5 +1,6 @@
 #include "road_closure_dialog.h"
 
+#include "geo/territory.h"
 #include "labels.h"
 #include "network/road_graph.h"
 #include "network/town_connectors.h"
@@ -39,7 +40,22 @@ std::tuple<QString, int, QString> roadOrder(const QString& ref)
 
 }  // namespace
 
-std::vector<RoadRefSummary> roadRefsOf(const RoadGraph& graph)
+QStringList communesCrossed(const RoadGraph& graph, const Territory& territory, std::span<const EdgeId> edges)
+{
+    std::map<QString, double> metres;
+    for (const EdgeId e : edges) {
+        const XY a = graph.nodePosition(graph.edgeFrom(e)), b = graph.nodePosition(graph.edgeTo(e));
+        if (const Commune* commune = territory.communeAt({(a.x + b.x) / 2, (a.y + b.y) / 2}))
+            metres[commune->name] += graph.edgeMetres(e);
+    }
+    std::vector<std::pair<QString, double>> ordered(metres.begin(), metres.end());
+    std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    QStringList names;
+    for (const auto& [name, length] : ordered) names << name;
+    return names;
+}
+
+std::vector<RoadRefSummary> roadRefsOf(const RoadGraph& graph, const Territory* territory)
 {
     std::map<QString, RoadRefSummary> byRef;
     QHash<QString, QString> canonical;  // stored spelling -> canonical
@@ -51,11 +67,15 @@ std::vector<RoadRefSummary> roadRefsOf(const RoadGraph& graph)
         if (known == canonical.end()) known = canonical.insert(ref, canonicalRoadRef(ref));
         RoadRefSummary& summary = byRef[known.value()];
         summary.ref = known.value();
-        ++summary.edges;
+        ++summary.edgeCount;
+        summary.edges.push_back(e);
         summary.km += graph.edgeMetres(e) / 1000.0;
     }
     std::vector<RoadRefSummary> roads;
-    for (auto& [ref, summary] : byRef) roads.push_back(summary);
+    for (auto& [ref, summary] : byRef) {
+        if (territory) summary.communes = communesCrossed(graph, *territory, summary.edges);
+        roads.push_back(summary);
+    }
     std::sort(roads.begin(), roads.end(), [](const RoadRefSummary& a, const RoadRefSummary& b) {
         return roadOrder(a.ref) < roadOrder(b.ref);
     });
@@ -63,14 +83,16 @@ std::vector<RoadRefSummary> roadRefsOf(const RoadGraph& graph)
 }
 
 RoadClosureDialog::RoadClosureDialog(const std::vector<RoadRefSummary>& roads, const std::vector<ClosurePreset>& presets,
-                                     const QString& plan, QWidget* parent)
+                                     const QString& plan, const RoadGraph* graph, const Territory* territory,
+                                     QWidget* parent)
     : QDialog(parent),
       filter_(new QLineEdit),
       presets_(new QComboBox),
       note_(new QLineEdit),
       tree_(new QTreeWidget),
       count_(new QLabel),
-      presetList_(presets)
+      presetList_(presets),
+      graph_(graph)
 {
     setWindowTitle(tr("Fermer des routes dans le plan « %1 »").arg(plan));
     filter_->setPlaceholderText(tr("Filtrer : col, D908, N85…"));
@@ -79,21 +101,38 @@ RoadClosureDialog::RoadClosureDialog(const std::vector<RoadRefSummary>& roads, c
     note_->setPlaceholderText(tr("ex. fermée de novembre à mai"));
     tree_->setObjectName(QStringLiteral("roadList"));
     tree_->setColumnCount(3);
-    tree_->setHeaderLabels({tr("Route ou col"), tr("Tronçons"), tr("Longueur")});
+    tree_->setHeaderLabels({tr("Route ou col"), tr("Communes traversées"), tr("Longueur")});
     tree_->setRootIsDecorated(false);
     tree_->setUniformRowHeights(true);
-    tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    tree_->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    tree_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    tree_->header()->setSectionResizeMode(1, QHeaderView::Stretch);
     tree_->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     tree_->header()->setStretchLastSection(false);
-    tree_->setMinimumSize(560, 380);
+    tree_->setMinimumSize(720, 380);
+    const auto kmText = [](double km) { return tr("%1 km").arg(QLocale().toString(km, 'f', 1)); };
+    const auto communesText = [](const QStringList& communes) {
+        constexpr int kShown = 4;
+        return communes.size() <= kShown ? communes.join(QStringLiteral(", "))
+                                         : tr("%1… (%n communes)", nullptr, int(communes.size()))
+                                               .arg(communes.mid(0, kShown).join(QStringLiteral(", ")));
+    };
 
     const bool english = interfaceIsEnglish();
     for (std::size_t p = 0; p < presetList_.size(); ++p) {
         const ClosurePreset& preset = presetList_[p];
         presets_->addItem(english ? preset.nameEn : preset.name, preset.id);
+        // Where the graph is known, the edges each pass closes: their length and communes.
+        std::vector<ResolvedClosure> resolved;
+        if (graph_) resolved = resolveRoadClosures(*graph_, preset.closures);
         for (std::size_t i = 0; i < preset.closures.size(); ++i) {
             auto* item = new QTreeWidgetItem(tree_, {ScenarioPanel::closureLabel(preset.closures[i]), QString(), QString()});
+            rowEdges_.push_back(i < resolved.size() ? resolved[i].edges : std::vector<EdgeId>{});
+            if (i < resolved.size()) {
+                item->setText(1, territory ? communesText(communesCrossed(*graph_, *territory, resolved[i].edges))
+                                           : resolved[i].problem);
+                item->setText(2, kmText(resolved[i].km));
+                item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
+            }
             item->setCheckState(0, Qt::Unchecked);
             item->setData(0, kKindRole, QStringLiteral("preset"));
             item->setData(0, kPresetRole, int(p));
@@ -105,12 +144,12 @@ RoadClosureDialog::RoadClosureDialog(const std::vector<RoadRefSummary>& roads, c
         }
     }
     for (const RoadRefSummary& road : roads) {
-        auto* item = new QTreeWidgetItem(tree_, {road.ref, QString::number(road.edges),
-                                                 tr("%1 km").arg(QLocale().toString(road.km, 'f', 1))});
+        auto* item = new QTreeWidgetItem(tree_, {road.ref, communesText(road.communes), kmText(road.km)});
+        item->setToolTip(1, road.communes.join(QStringLiteral(", ")));
+        rowEdges_.push_back(road.edges);
         item->setCheckState(0, Qt::Unchecked);
         item->setData(0, kKindRole, QStringLiteral("road"));
         item->setData(0, kRefRole, road.ref);
-        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
     }
 
@@ -224,8 +263,38 @@ QString RoadClosureDialog::summary() const
 void RoadClosureDialog::updateCount()
 {
     int checked = 0;
-    for (int i = 0; i < tree_->topLevelItemCount(); ++i) checked += tree_->topLevelItem(i)->checkState(0) == Qt::Checked;
-    count_->setText(tr("%n route(s) ou col(s) coché(s)", nullptr, checked));
+    std::vector<bool> closed(graph_ ? graph_->edgeCount() : 0, false);
+    closedKm_ = 0.0;
+    QStringList names;
+    for (int i = 0; i < tree_->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem* item = tree_->topLevelItem(i);
+        if (item->checkState(0) != Qt::Checked) continue;
+        ++checked;
+        names << item->text(0);
+        if (!graph_ || std::size_t(i) >= rowEdges_.size()) continue;
+        // Each road once, also when a pass and its whole road are both checked.
+        for (const EdgeId e : rowEdges_[std::size_t(i)]) {
+            if (closed[e]) continue;
+            closed[e] = true;
+            closedKm_ += graph_->edgeMetres(e) / 1000.0;
+        }
+    }
+    QString text = tr("%n route(s) ou col(s) coché(s)", nullptr, checked);
+    if (graph_ && checked > 0)
+        text = tr("%1 : %2 km de routes fermées (%3)")
+                   .arg(text, QLocale().toString(closedKm_, 'f', 1), names.join(QStringLiteral(" ; ")));
+    count_->setText(text);
+}
+
+double RoadClosureDialog::closedKm() const { return closedKm_; }
+
+QString RoadClosureDialog::countText() const { return count_->text(); }
+
+QString RoadClosureDialog::rowText(const QString& name, int column) const
+{
+    for (int i = 0; i < tree_->topLevelItemCount(); ++i)
+        if (tree_->topLevelItem(i)->text(0) == name) return tree_->topLevelItem(i)->text(column);
+    return {};
 }
 
 }  // namespace maillage::gui

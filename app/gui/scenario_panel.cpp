@@ -178,7 +178,7 @@ QString ScenarioPanel::closureLabel(const RoadClosure& closure)
         road = closure.centre ? tr("%1 à moins de %2 km").arg(closure.ref).arg(closure.radiusMetres / 1000.0, 0, 'g', 3)
                               : tr("%1 sur toute sa longueur").arg(closure.ref);
         break;
-    case ClosureMethod::Position: road = tr("tronçon choisi sur la carte"); break;
+    case ClosureMethod::Position: road = tr("tronçon le plus proche d'un lieu"); break;
     case ClosureMethod::Edge: road = tr("tronçon n° %1").arg(closure.edge.value_or(0)); break;
     }
     return closure.note.isEmpty() ? road : tr("%1 : %2").arg(closure.note, road);

@@ -73,6 +73,9 @@ struct PointMapping {
     QString idField;                    // source id; empty = data row number (CSV) or FID (OGR)
     QString lonField = QStringLiteral("longitude");  // CSV only; OGR sources use the geometry
     QString latField = QStringLiteral("latitude");
+    // CSV only: lonField and latField hold Lambert-93 x and y in metres (EPSG:2154), as the
+    // Département's own tables often do, instead of WGS84 longitude and latitude.
+    bool lambert93Columns = false;
     QString levelField;                 // empty = use fixedLevel
     QString kindField;                  // empty = use fixedKind
     QString communeField;               // INSEE code column, optional
@@ -82,6 +85,17 @@ struct PointMapping {
     char delimiter = 0;                 // CSV only; 0 = guess from the header (',' ';' or tab)
 };
 ImportBatch readGenericPoints(const QString& path, const PointMapping& mapping);
+
+// The first rows of a file as an import dialog previews them before any mapping: the column
+// names and up to `maxRows` rows of text. OGR sources (GeoJSON, GeoPackage…) list their
+// attribute fields and take their positions from the geometry. Throws Error when the file
+// cannot be read.
+struct PointFilePreview {
+    QStringList columns;
+    std::vector<QStringList> rows;
+    bool positionsFromGeometry = false;
+};
+PointFilePreview previewPointFile(const QString& path, const QString& layer = {}, int maxRows = 10);
 
 struct ImportReport {
     ImportBatch batch;       // points as written, with commune and outside flags filled in

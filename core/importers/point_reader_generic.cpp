@@ -124,6 +124,21 @@ QString sourceFor(const QString& path, const PointMapping& mapping)
     return mapping.source.isEmpty() ? QFileInfo(path).fileName() : mapping.source;
 }
 
+// A position from Lambert-93 columns; the WGS84 pair is computed and must be a real place.
+void setLambert93Position(AccueilPoint& point, const QString& xText, const QString& yText, const PointMapping& mapping)
+{
+    const XY position{requireNumber(xText, mapping.lonField), requireNumber(yText, mapping.latField)};
+    point.lambert93 = position;
+    try {
+        point.wgs84 = toWgs84(position);
+    } catch (const Error& error) {
+        throw RowProblem{error.message()};
+    }
+    if (!isValidLonLat(point.wgs84) || (position.x == 0.0 && position.y == 0.0))
+        throw RowProblem{QStringLiteral("Lambert-93 position %1, %2 (%3, %4) is out of range")
+                             .arg(xText, yText, mapping.lonField, mapping.latField)};
+}
+
 ImportBatch readGenericCsv(const QString& path, const PointMapping& mapping)
 {
     const AttributeMapper mapper(mapping);
@@ -140,7 +155,8 @@ ImportBatch readGenericCsv(const QString& path, const PointMapping& mapping)
         AccueilPoint point;
         mapper.fill(point, [&](const QString& field) { return row.value(columns.value(field, -1)); },
                     QString::number(dataRow));
-        setPosition(point, requireLonLat(row.value(lon), row.value(lat), mapping.lonField, mapping.latField));
+        if (mapping.lambert93Columns) setLambert93Position(point, row.value(lon), row.value(lat), mapping);
+        else setPosition(point, requireLonLat(row.value(lon), row.value(lat), mapping.lonField, mapping.latField));
         builder.addPoint(std::move(point), row.line);
     });
     return builder.take();
@@ -271,6 +287,36 @@ ImportBatch readGenericOgr(const QString& path, const PointMapping& mapping)
 }
 
 }  // namespace
+
+PointFilePreview previewPointFile(const QString& path, const QString& layerName, int maxRows)
+{
+    PointFilePreview preview;
+    if (isCsvPath(path)) {
+        const CsvTable table = CsvTable::readFile(path);
+        preview.columns = table.header();
+        for (const CsvRecord& record : table.records()) {
+            if (int(preview.rows.size()) == maxRows) break;
+            preview.rows.push_back(record.fields);
+        }
+        return preview;
+    }
+    GdalDatasetPtr dataset = openVectorSource(path);
+    OGRLayer* layer = findLayer(*dataset, path, layerName);
+    preview.positionsFromGeometry = true;
+    const OGRFeatureDefn* definition = layer->GetLayerDefn();
+    for (int i = 0; i < definition->GetFieldCount(); ++i)
+        preview.columns << QString::fromUtf8(definition->GetFieldDefn(i)->GetNameRef());
+    layer->ResetReading();
+    while (int(preview.rows.size()) < maxRows) {
+        const OGRFeatureUniquePtr feature = nextFeature(*layer, path);
+        if (!feature) break;
+        QStringList row;
+        for (int i = 0; i < definition->GetFieldCount(); ++i)
+            row << (feature->IsFieldSetAndNotNull(i) ? QString::fromUtf8(feature->GetFieldAsString(i)) : QString());
+        preview.rows.push_back(row);
+    }
+    return preview;
+}
 
 ImportBatch readGenericPoints(const QString& path, const PointMapping& mapping)
 {

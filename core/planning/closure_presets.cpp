@@ -31,6 +31,7 @@ ClosurePreset readClosurePreset(const QString& path)
     preset.nameEn = root.value(QStringLiteral("name_en")).toString(preset.name);
     preset.description = root.value(QStringLiteral("description")).toString();
     preset.departement = root.value(QStringLiteral("departement")).toString();
+    preset.source = root.value(QStringLiteral("source")).toString();
     const QJsonArray closures = root.value(QStringLiteral("closures")).toArray();
     if (closures.isEmpty()) throw Error(QStringLiteral("road closures %1: no \"closures\" listed").arg(path));
     for (int i = 0; i < closures.size(); ++i) {
@@ -42,7 +43,17 @@ ClosurePreset readClosurePreset(const QString& path)
         closure.method = ClosureMethod::Ref;
         closure.ref = entry.value(QStringLiteral("ref")).toString().trimmed();
         closure.note = entry.value(QStringLiteral("note")).toString();
-        if (closure.ref.isEmpty()) throw fail(QStringLiteral("no \"ref\" (road reference) given"));
+        if (closure.ref.isEmpty() && entry.contains(QStringLiteral("at"))) {
+            // A road the network carries without its number: the segment nearest to a place.
+            const QJsonArray at = entry.value(QStringLiteral("at")).toArray();
+            const LonLat place{at.size() == 2 ? at[1].toDouble(NAN) : NAN, at.size() == 2 ? at[0].toDouble(NAN) : NAN};
+            if (!isValidLonLat(place)) throw fail(QStringLiteral("\"at\" must be [latitude, longitude]"));
+            closure.method = ClosureMethod::Position;
+            closure.centre = toLambert93(place);
+            preset.closures.push_back(closure);
+            continue;
+        }
+        if (closure.ref.isEmpty()) throw fail(QStringLiteral("no \"ref\" (road reference) or \"at\" (place) given"));
         if (entry.contains(QStringLiteral("near"))) {
             const QJsonArray near = entry.value(QStringLiteral("near")).toArray();
             const LonLat place{near.size() == 2 ? near[1].toDouble(NAN) : NAN, near.size() == 2 ? near[0].toDouble(NAN) : NAN};

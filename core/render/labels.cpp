@@ -50,6 +50,8 @@ QString kindLabel(const QString& kindCode)
 
 QString formatCount(qint64 value)
 {
+    // English screens and pages group thousands the English way: "4,071".
+    if (interfaceIsEnglish()) return QLocale().toString(value);
     QString digits = QString::number(std::llabs(value));
     for (qsizetype i = digits.size() - 3; i > 0; i -= 3) digits.insert(i, QChar(0x202F));  // narrow no-break space
     return value < 0 ? QLatin1Char('-') + digits : digits;

@@ -17,7 +17,8 @@ QString scenarioLabel(const QString& name);
 // True when the interface speaks English (labels of the kind referential follow it).
 bool interfaceIsEnglish();
 
-// Thousands grouped the French way, e.g. "166 077".
+// Thousands grouped as the interface language does: "166 077" in French (narrow no-break
+// space), "166,077" in English.
 QString formatCount(qint64 value);
 QString formatMinutes(double minutes);  // "12 min", "1 h 05", "—" when not reachable
 

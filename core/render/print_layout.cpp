@@ -382,6 +382,13 @@ std::vector<print::LegendSection> PrintLayout::Impl::legendFor(const Page& page,
     for (const Section& s : order) {
         double opacity = 1.0;
         std::vector<LegendEntry> entries = entriesOf(s.id, &opacity);
+        if (s.id == QLatin1String("roads")) {
+            // The plan's closed roads with the roads (drawn over them, at full opacity).
+            double closedOpacity = 1.0;
+            std::vector<LegendEntry> closed = entriesOf(QStringLiteral("closedRoads"), &closedOpacity);
+            if (entries.empty()) opacity = closedOpacity;
+            for (LegendEntry& entry : closed) entries.push_back(std::move(entry));
+        }
         if (!entries.empty()) sections.push_back({s.title, std::move(entries), opacity});
     }
     // The boundaries together.

@@ -44,12 +44,12 @@
         <translation>Current situation</translation>
     </message>
     <message>
-        <location filename="../../core/render/labels.cpp" line="62"/>
+        <location filename="../../core/render/labels.cpp" line="64"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../core/render/labels.cpp" line="63"/>
+        <location filename="../../core/render/labels.cpp" line="65"/>
         <source>%1 h %2</source>
         <translation>%1 h %2</translation>
     </message>
@@ -57,7 +57,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="31"/>
+        <location filename="../../app/gui/project_session.cpp" line="33"/>
         <source>Projets Maillage (*.gpkg);;Tous les fichiers (*)</source>
         <translation>Maillage projects (*.gpkg);;All files (*)</translation>
     </message>
@@ -65,16 +65,17 @@
 <context>
     <name>NewProjectDialog</name>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="30"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="31"/>
         <source>Données vectorielles (*.gpkg *.shp *.geojson *.json *.gml *.kml *.sqlite);;Tous les fichiers (*)</source>
         <translation>Vector data (*.gpkg *.shp *.geojson *.json *.gml *.kml *.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="36"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="37"/>
         <source>Réseaux routiers (*.osm.pbf *.pbf *.osm *.osm.gz *.gpkg *.shp *.geojson *.json);;Tous les fichiers (*)</source>
         <translation>Road networks (*.osm.pbf *.pbf *.osm *.osm.gz *.gpkg *.shp *.geojson *.json);;All files (*)</translation>
     </message>
     <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="43"/>
         <source>Population carroyée (*.csv *.gpkg *.dbf *.shp *.tif *.tiff);;Tous les fichiers (*)</source>
         <translation>Gridded population (*.csv *.gpkg *.dbf *.shp *.tif *.tiff);;All files (*)</translation>
     </message>
@@ -296,132 +297,132 @@
         <translation>Roads</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="388"/>
+        <location filename="../../core/render/print_layout.cpp" line="395"/>
         <source>Limites</source>
         <translation>Boundaries</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="398"/>
+        <location filename="../../core/render/print_layout.cpp" line="405"/>
         <source>EPCI de la carte (le reste est estompé)</source>
         <translation>EPCI of the map (the rest is faded)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="410"/>
+        <location filename="../../core/render/print_layout.cpp" line="417"/>
         <source>Habitants à plus de %1 min</source>
         <translation>Inhabitants beyond %1 min</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="414"/>
-        <location filename="../../core/render/print_layout.cpp" line="448"/>
+        <location filename="../../core/render/print_layout.cpp" line="421"/>
+        <location filename="../../core/render/print_layout.cpp" line="455"/>
         <source>%1 habitants sur %2 (%3) à plus de %4 min d&apos;un lieu de niveau %5</source>
         <translation>%1 inhabitants of %2 (%3) more than %4 min from a level %5 place</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="418"/>
-        <location filename="../../core/render/print_layout.cpp" line="493"/>
+        <location filename="../../core/render/print_layout.cpp" line="425"/>
+        <location filename="../../core/render/print_layout.cpp" line="500"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="418"/>
-        <location filename="../../core/render/print_layout.cpp" line="453"/>
-        <location filename="../../core/render/print_layout.cpp" line="494"/>
+        <location filename="../../core/render/print_layout.cpp" line="425"/>
+        <location filename="../../core/render/print_layout.cpp" line="460"/>
+        <location filename="../../core/render/print_layout.cpp" line="501"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="418"/>
-        <location filename="../../core/render/print_layout.cpp" line="453"/>
+        <location filename="../../core/render/print_layout.cpp" line="425"/>
+        <location filename="../../core/render/print_layout.cpp" line="460"/>
         <source>Part</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="419"/>
+        <location filename="../../core/render/print_layout.cpp" line="426"/>
         <source>Mairies au-delà</source>
         <translation>Town halls beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="434"/>
+        <location filename="../../core/render/print_layout.cpp" line="441"/>
         <source>… et %1 autres EPCI : %2 habitants au-delà</source>
         <translation>… and %1 other EPCI: %2 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="453"/>
+        <location filename="../../core/render/print_layout.cpp" line="460"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="454"/>
+        <location filename="../../core/render/print_layout.cpp" line="461"/>
         <source>Depuis la mairie</source>
         <translation>From the town hall</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="469"/>
+        <location filename="../../core/render/print_layout.cpp" line="476"/>
         <source>Aucun habitant de l&apos;EPCI à plus de %1 min.</source>
         <translation>Nobody in the EPCI is more than %1 min away.</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="475"/>
+        <location filename="../../core/render/print_layout.cpp" line="482"/>
         <source>… et %1 autres communes : %2 habitants au-delà</source>
         <translation>… and %1 other communes: %2 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="476"/>
+        <location filename="../../core/render/print_layout.cpp" line="483"/>
         <source>… et 1 autre commune : %1 habitants au-delà</source>
         <translation>… and 1 other commune: %1 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="480"/>
+        <location filename="../../core/render/print_layout.cpp" line="487"/>
         <source>Ensemble de l&apos;EPCI (%1 communes)</source>
         <translation>Whole EPCI (%1 communes)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="481"/>
+        <location filename="../../core/render/print_layout.cpp" line="488"/>
         <source>Ensemble de l&apos;EPCI (1 commune)</source>
         <translation>Whole EPCI (1 commune)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="490"/>
+        <location filename="../../core/render/print_layout.cpp" line="497"/>
         <source>%1 habitants passent à moins de %2 min (%3 km²), %4 à plus de %2 min (%5 km²)</source>
         <translation>%1 inhabitants come within %2 min (%3 km²), %4 go beyond %2 min (%5 km²)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="495"/>
+        <location filename="../../core/render/print_layout.cpp" line="502"/>
         <source>Au-delà, référence</source>
         <translation>Beyond, reference</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="496"/>
+        <location filename="../../core/render/print_layout.cpp" line="503"/>
         <source>Au-delà, scénario</source>
         <translation>Beyond, scenario</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="497"/>
+        <location filename="../../core/render/print_layout.cpp" line="504"/>
         <source>Écart</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="514"/>
+        <location filename="../../core/render/print_layout.cpp" line="521"/>
         <source>… et %1 autres EPCI, sans changement</source>
         <translation>… and %1 other EPCI, unchanged</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="515"/>
+        <location filename="../../core/render/print_layout.cpp" line="522"/>
         <source>… et %1 autres EPCI : écart de %2 habitants</source>
         <translation>… and %1 other EPCI: change of %2 inhabitants</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="732"/>
+        <location filename="../../core/render/print_layout.cpp" line="739"/>
         <source>1 : %1</source>
         <translation>1:%1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="768"/>
+        <location filename="../../core/render/print_layout.cpp" line="775"/>
         <source>page %1 / %2</source>
         <translation>page %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="794"/>
+        <location filename="../../core/render/print_layout.cpp" line="801"/>
         <source>Comparaison</source>
         <translation>Comparison</translation>
     </message>
@@ -429,82 +430,84 @@
 <context>
     <name>ProjectLoading</name>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="31"/>
+        <location filename="../../app/gui/project_loading.cpp" line="33"/>
         <source>impossible de remplacer %1 (fichier protégé ou ouvert ?)</source>
         <translation>cannot replace %1 (file protected or in use?)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="83"/>
+        <location filename="../../app/gui/project_loading.cpp" line="88"/>
         <source>Construction du graphe routier…</source>
         <translation>Building the road graph…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="86"/>
+        <location filename="../../app/gui/project_loading.cpp" line="92"/>
         <source>Préparation de la grille de couverture…</source>
         <translation>Preparing the coverage grid…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="99"/>
+        <location filename="../../app/gui/project_loading.cpp" line="108"/>
         <source>Lecture du réseau routier…</source>
         <translation>Reading the road network…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="134"/>
+        <location filename="../../app/gui/project_loading.cpp" line="143"/>
         <source>Lecture des limites communales…</source>
         <translation>Reading the commune boundaries…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="140"/>
+        <location filename="../../app/gui/project_loading.cpp" line="149"/>
         <source>Projet chargé</source>
         <translation>Project loaded</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="146"/>
+        <location filename="../../app/gui/project_loading.cpp" line="155"/>
         <source>Création du projet…</source>
         <translation>Creating the project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="165"/>
+        <location filename="../../app/gui/project_loading.cpp" line="182"/>
         <source>Création du projet de démonstration…</source>
         <translation>Creating the demonstration project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="182"/>
+        <location filename="../../app/gui/project_loading.cpp" line="199"/>
         <source>Import de %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="187"/>
+        <location filename="../../app/gui/project_loading.cpp" line="204"/>
         <source>Démonstration prête</source>
         <translation>Demonstration ready</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="194"/>
+        <location filename="../../app/gui/project_loading.cpp" line="211"/>
         <source>%1 : %2 lignes lues, %3 points nouveaux, %4 mis à jour, %5 inchangés, %6 hors du territoire, %7 lignes ignorées.</source>
         <translation>%1: %2 rows read, %3 new points, %4 updated, %5 unchanged, %6 outside the territory, %7 rows skipped.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="208"/>
+        <location filename="../../app/gui/project_loading.cpp" line="225"/>
         <source>
 ligne %1 : %2</source>
         <translation>
 line %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="229"/>
+        <location filename="../../app/gui/project_loading.cpp" line="246"/>
         <source>données de démonstration introuvables : %1 n&apos;existe pas (indiquez le dossier des données avec MAILLAGE_SHARED_DATA)</source>
         <translation>demonstration data not found: %1 does not exist (give the data folder with MAILLAGE_SHARED_DATA)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="261"/>
+        <location filename="../../app/gui/project_loading.cpp" line="278"/>
         <source>erreur inconnue</source>
         <translation>unknown error</translation>
     </message>
     <message>
+        <location filename="../../app/gui/project_loading.cpp" line="161"/>
         <source>Lecture de %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
+        <location filename="../../app/gui/project_loading.cpp" line="163"/>
         <source>%1 ne contient personne dans le territoire : est-ce le bon fichier ?</source>
         <translation>%1 holds no one in the territory: is it the right file?</translation>
     </message>
@@ -785,51 +788,259 @@ line %1: %2</translation>
     </message>
 </context>
 <context>
+    <name>maillage::gui::ImportDialog</name>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="47"/>
+        <source>liste des mairies</source>
+        <translation>town hall list</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="48"/>
+        <source>liste des France services (ANCT)</source>
+        <translation>France services list (ANCT)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="49"/>
+        <source>points de contact de La Poste</source>
+        <translation>La Poste contact points</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="50"/>
+        <source>liste des opérateurs</source>
+        <translation>operators list</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="51"/>
+        <source>Annuaire de l&apos;administration (DILA)</source>
+        <translation>Annuaire de l&apos;administration (DILA)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="91"/>
+        <source>%1 : %2 lignes lues, %3 points nouveaux, %4 mis à jour, %5 inchangés, %6 hors du territoire, %7 lignes écartées.</source>
+        <translation>%1: %2 rows read, %3 new points, %4 updated, %5 unchanged, %6 outside the territory, %7 rows left out.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="100"/>
+        <source>
+objet %1 : %2</source>
+        <translation>
+feature %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="100"/>
+        <source>
+ligne %1 : %2</source>
+        <translation>
+line %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="122"/>
+        <source>Importer des points — %1</source>
+        <translation>Import points — %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="137"/>
+        <source>Fichier reconnu : %1 (colonnes connues)</source>
+        <translation>Recognised file: %1 (known columns)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="138"/>
+        <source>Choisir les colonnes ci-dessous</source>
+        <translation>Choose the columns below</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="140"/>
+        <source>Lecture :</source>
+        <translation>Read as:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="147"/>
+        <source>Premières lignes du fichier</source>
+        <translation>First rows of the file</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="151"/>
+        <source>Correspondance des colonnes</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="153"/>
+        <source>Nom :</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="153"/>
+        <source>Identifiant :</source>
+        <translation>Identifier:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="153"/>
+        <source>Longitude ou X :</source>
+        <translation>Longitude or X:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="153"/>
+        <source>Latitude ou Y :</source>
+        <translation>Latitude or Y:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="154"/>
+        <source>Type de lieu :</source>
+        <translation>Kind of place:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="154"/>
+        <source>Niveau :</source>
+        <translation>Level:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="154"/>
+        <source>Code INSEE de la commune :</source>
+        <translation>Commune INSEE code:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="158"/>
+        <source>(aucune)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="163"/>
+        <source>longitude / latitude (WGS84)</source>
+        <translation>longitude / latitude (WGS84)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="164"/>
+        <source>X / Y en Lambert-93</source>
+        <translation>X / Y in Lambert-93</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="172"/>
+        <source>Coordonnées :</source>
+        <translation>Coordinates:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="185"/>
+        <source>celui du type</source>
+        <translation>the kind&apos;s own</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="186"/>
+        <source>niveau %1</source>
+        <translation>level %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="187"/>
+        <source>Type de tous les points (sans colonne) :</source>
+        <translation>Kind of every point (no column):</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="188"/>
+        <source>Niveau de tous les points (sans colonne) :</source>
+        <translation>Level of every point (no column):</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="199"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="356"/>
+        <source>Ligne</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="199"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="356"/>
+        <source>Problème</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="203"/>
+        <source>Vérification avant import</source>
+        <translation>Check before importing</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="210"/>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="226"/>
+        <source>Ce fichier ne peut pas être lu : %1</source>
+        <translation>This file cannot be read: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="345"/>
+        <source>Choisissez les colonnes des coordonnées.</source>
+        <translation>Choose the coordinate columns.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="354"/>
+        <source>%1 lignes lues : %2 points à importer, %3 lignes écartées (détail ci-dessous).</source>
+        <translation>%1 rows read: %2 points to import, %3 rows left out (details below).</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="356"/>
+        <source>Objet</source>
+        <translation>Feature</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="361"/>
+        <source>avertissement : %1</source>
+        <translation>warning: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/import_dialog.cpp" line="364"/>
+        <source>Lecture impossible avec ces colonnes : %1</source>
+        <translation>Cannot read the file with these columns: %1</translation>
+    </message>
+</context>
+<context>
     <name>maillage::gui::ImportExport</name>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="57"/>
+        <location filename="../../app/gui/import_export.cpp" line="59"/>
         <source>Importer des points</source>
         <translation>Import points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="58"/>
+        <location filename="../../app/gui/import_export.cpp" line="60"/>
         <source>Points (*.csv *.geojson *.json *.gpkg *.shp);;Tous les fichiers (*)</source>
         <translation>Points (*.csv *.geojson *.json *.gpkg *.shp);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="74"/>
+        <location filename="../../app/gui/import_export.cpp" line="81"/>
         <source>Import terminé</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="67"/>
+        <location filename="../../app/gui/import_export.cpp" line="74"/>
         <source>Import impossible</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="89"/>
+        <location filename="../../app/gui/import_export.cpp" line="96"/>
         <source>Exporter le résultat</source>
         <translation>Export the result</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="90"/>
+        <location filename="../../app/gui/import_export.cpp" line="97"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="93"/>
+        <location filename="../../app/gui/import_export.cpp" line="100"/>
         <source>Résultat écrit dans %1.</source>
         <translation>Result written to %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="101"/>
+        <location filename="../../app/gui/import_export.cpp" line="108"/>
         <source>Export impossible</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="130"/>
+        <location filename="../../app/gui/import_export.cpp" line="138"/>
+        <source>Carte exportée en PDF : %1</source>
+        <translation>Map exported to PDF: %1</translation>
+    </message>
+    <message>
         <source>Carte exportée en PDF.</source>
-        <translation>Map exported as PDF.</translation>
+        <translation type="vanished">Map exported as PDF.</translation>
     </message>
 </context>
 <context>
@@ -1122,47 +1333,47 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="88"/>
+        <location filename="../../app/gui/main_window.cpp" line="89"/>
         <source>Couches et légende</source>
         <translation>Layers and legend</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="104"/>
+        <location filename="../../app/gui/main_window.cpp" line="105"/>
         <source>Attributs du point</source>
         <translation>Point attributes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="109"/>
+        <location filename="../../app/gui/main_window.cpp" line="110"/>
         <source>Statistiques</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="243"/>
+        <location filename="../../app/gui/main_window.cpp" line="244"/>
         <source>Calcul de couverture : %1</source>
         <translation>Coverage computation: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="258"/>
+        <location filename="../../app/gui/main_window.cpp" line="262"/>
         <source>%1 : %2 communes, %3 habitants, %4 points d&apos;accueil</source>
         <translation>%1: %2 communes, %3 inhabitants, %4 accueil points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="318"/>
+        <location filename="../../app/gui/main_window.cpp" line="322"/>
         <source>Réseau d&apos;accueil</source>
         <translation>Accueil network</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="325"/>
+        <location filename="../../app/gui/main_window.cpp" line="329"/>
         <source>%1 — plan « %2 »</source>
         <translation>%1 — plan “%2”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="367"/>
+        <location filename="../../app/gui/main_window.cpp" line="375"/>
         <source>À propos de Maillage</source>
         <translation>About Maillage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="368"/>
+        <location filename="../../app/gui/main_window.cpp" line="376"/>
         <source>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Planifier le réseau d&apos;accueil des services publics d&apos;un département : points d&apos;accueil, temps d&apos;accès par la route, zones à plus de 20 minutes d&apos;un lieu de deuxième niveau et population concernée.&lt;/p&gt;&lt;p&gt;Données : IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Plan a département&apos;s network of public-service help desks: accueil points, access times by road, zones more than 20 minutes from a second-level place and the people living there.&lt;/p&gt;&lt;p&gt;Data: IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</translation>
     </message>
@@ -1201,41 +1412,54 @@ line %1: %2</translation>
     </message>
 </context>
 <context>
+    <name>maillage::gui::NetworkBuildIndicator</name>
+    <message>
+        <location filename="../../app/gui/network_build_indicator.cpp" line="35"/>
+        <source>Réseau routier recalculé sans les routes fermées…</source>
+        <translation>Rebuilding the road network without the closed roads…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/network_build_indicator.cpp" line="42"/>
+        <source>Réseau routier recalculé : couverture à jour.</source>
+        <translation>Road network rebuilt: coverage up to date.</translation>
+    </message>
+</context>
+<context>
     <name>maillage::gui::NewProjectDialog</name>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="55"/>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="65"/>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="216"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="63"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="73"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="251"/>
         <source>Nouveau projet</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="63"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="71"/>
         <source>Fichier du projet</source>
         <translation>Project file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="66"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="74"/>
         <source>Projet Maillage (*.gpkg)</source>
         <translation>Maillage project (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="70"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="79"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="71"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="81"/>
         <source>EPCI (facultatif)</source>
         <translation>EPCI (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="72"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="82"/>
         <source>Département (facultatif)</source>
         <translation>Département (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="73"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="83"/>
         <source>Réseau routier (facultatif)</source>
         <translation>Road network (optional)</translation>
     </message>
@@ -1244,136 +1468,142 @@ line %1: %2</translation>
         <translation type="vanished">“generalised” for a simplified network (classified roads), “osm” for OpenStreetMap.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="77"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="87"/>
         <source>« osm » pour un réseau détaillé (OpenStreetMap, BD TOPO), « generalised » pour un réseau simplifié de routes classées ; automatique : choisi d&apos;après la densité du réseau.</source>
         <translation>“osm” for a detailed network (OpenStreetMap, BD TOPO), “generalised” for a simplified network of classified roads; automatic: chosen from the network&apos;s density.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="75"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="85"/>
         <source>automatique (selon la densité du réseau)</source>
         <translation>automatic (from the network&apos;s density)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="81"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="91"/>
         <source>Champ de la classe de route (valeurs OSM ou classes administratives françaises)</source>
         <translation>Road class field (OSM values or French administrative classes)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="82"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="92"/>
         <source>Champ du sens unique : yes/no, 1/0/-1, true/false, « sens unique », « double sens »… ; vide : le champ « oneway » s&apos;il existe</source>
         <translation>One-way field: yes/no, 1/0/-1, true/false, “sens unique”, “double sens”…; empty: the “oneway” field when there is one</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="84"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="94"/>
         <source>Champ d&apos;une vitesse en km/h qui remplace celle du profil (facultatif)</source>
         <translation>Field with a speed in km/h that replaces the profile&apos;s (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="86"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="96"/>
         <source>classe</source>
         <translation>class</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="88"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="98"/>
         <source>sens unique</source>
         <translation>one-way</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="90"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="100"/>
         <source>vitesse</source>
         <translation>speed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="92"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="102"/>
         <source>Champs du réseau</source>
         <translation>Network fields</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="79"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="89"/>
         <source>Profil de vitesses</source>
         <translation>Speed profile</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="96"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="122"/>
         <source>Champs des communes (ADMIN EXPRESS par défaut)</source>
         <translation>Commune fields (ADMIN EXPRESS by default)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="98"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="124"/>
         <source>Code INSEE</source>
         <translation>INSEE code</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="99"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="125"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="100"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="126"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="101"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="127"/>
         <source>SIREN de l&apos;EPCI</source>
         <translation>EPCI SIREN</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="104"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="130"/>
         <source>Créer</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="105"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="131"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="121"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="147"/>
         <source>Couche du fichier</source>
         <translation>Layer of the file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="122"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="148"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="212"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="247"/>
         <source>Choisissez le fichier du projet.</source>
         <translation>Choose the project file.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="213"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="248"/>
         <source>Le fichier %1 existe déjà : choisissez un autre nom.</source>
         <translation>The file %1 already exists: choose another name.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="214"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="249"/>
         <source>Choisissez le fichier des communes.</source>
         <translation>Choose the communes file.</translation>
     </message>
     <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="107"/>
         <source>Population carroyée (facultatif)</source>
         <translation>Gridded population (optional)</translation>
     </message>
     <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="109"/>
         <source>Carreaux INSEE (Filosofi 200 m ou 1 km, CSV ou GeoPackage), raster de population (GHSL, WorldPop) ou couche avec un champ de population</source>
         <translation>INSEE squares (Filosofi 200 m or 1 km, CSV or GeoPackage), a population raster (GHSL, WorldPop) or a layer with a population field</translation>
     </message>
     <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="111"/>
         <source>Bâtiments (facultatif)</source>
         <translation>Buildings (optional)</translation>
     </message>
     <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="113"/>
         <source>Bâtiments (points ou polygones) où placer les habitants de chaque commune</source>
         <translation>Buildings (points or polygons) where each commune&apos;s inhabitants are placed</translation>
     </message>
     <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="119"/>
         <source>Les emprises plus petites (abris, garages) ne comptent pas comme logements</source>
         <translation>Smaller footprints (sheds, garages) do not count as dwellings</translation>
     </message>
     <message>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="120"/>
         <source>Surface minimale d&apos;un bâtiment</source>
         <translation>Smallest building footprint</translation>
     </message>
@@ -1381,108 +1611,121 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::PdfExportDialog</name>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="66"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="67"/>
         <source>points projetés compris</source>
         <translation>planned points included</translation>
     </message>
     <message>
         <location filename="../../app/gui/pdf_export_dialog.cpp" line="79"/>
+        <source>situation actuelle</source>
+        <translation>current situation</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="82"/>
         <source>Atlas : une page par EPCI</source>
         <translation>Atlas: one page per EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="87"/>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="274"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="90"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="289"/>
         <source>Exporter la carte en PDF</source>
         <translation>Export the map as PDF</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="100"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="103"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="101"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="104"/>
         <source>Paysage</source>
         <translation>Landscape</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="102"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="105"/>
         <source>titre fait du territoire et du niveau</source>
         <translation>title made from the territory and the level</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="105"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="108"/>
         <source>niveau %1</source>
         <translation>level %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="112"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="115"/>
         <source>Papier</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="113"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="116"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="115"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="118"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="116"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="119"/>
         <source>Points dessinés</source>
         <translation>Points drawn</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="117"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="120"/>
         <source>La carte reprend les couches visibles, leur ordre et leur opacité, le niveau, le seuil et les points comptés dans l&apos;application. Le PDF est vectoriel : textes sélectionnables, traits nets à tout zoom.</source>
         <translation>The map shows the visible layers, their order and opacity, the level, the threshold and the points counted in the application. The PDF is vector: selectable text, sharp lines at any zoom.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="122"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="125"/>
         <source>Mise en page</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="130"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="133"/>
         <source>Page </source>
         <translation>Page </translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="140"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="143"/>
         <source>Aperçu</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="146"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="149"/>
         <source>Exporter…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="225"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="228"/>
         <source> / %1</source>
         <translation> / %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="273"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="278"/>
+        <source>carte</source>
+        <translation>map</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="280"/>
+        <source> - atlas</source>
+        <translation> - atlas</translation>
+    </message>
+    <message>
         <source>atlas.pdf</source>
-        <translation>atlas.pdf</translation>
+        <translation type="vanished">atlas.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="273"/>
         <source>carte.pdf</source>
-        <translation>map.pdf</translation>
+        <translation type="vanished">map.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="274"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="289"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="282"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="297"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
@@ -1642,12 +1885,12 @@ line %1: %2</translation>
         <translation>preset “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="378"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="380"/>
         <source>« %1 » passe en France services</source>
         <translation>“%1” becomes France services</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/planning_controller.cpp" line="379"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="381"/>
         <source>%n points passent en France services</source>
         <translation>
             <numerusform>%n point becomes France services</numerusform>
@@ -1910,59 +2153,82 @@ Source: %1 %2</translation>
     </message>
 </context>
 <context>
+    <name>maillage::gui::ProjectFileWatcher</name>
+    <message>
+        <location filename="../../app/gui/project_file_watcher.cpp" line="80"/>
+        <source>Projet modifié</source>
+        <translation>Project changed</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_file_watcher.cpp" line="81"/>
+        <source>Le fichier du projet %1 a été modifié par un autre programme (un import, par exemple). Le relire pour voir ces changements ? L&apos;historique des annulations sera vidé ; rien de ce qui est enregistré n&apos;est perdu.</source>
+        <translation>The project file %1 was changed by another program (an import, for example). Read it again to see these changes? The undo history will be cleared; nothing saved is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_file_watcher.cpp" line="86"/>
+        <source>Relire le projet</source>
+        <translation>Read the project again</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_file_watcher.cpp" line="87"/>
+        <source>Plus tard</source>
+        <translation>Later</translation>
+    </message>
+</context>
+<context>
     <name>maillage::gui::ProjectSession</name>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="58"/>
+        <location filename="../../app/gui/project_session.cpp" line="60"/>
         <source>le fichier %1 n&apos;existe pas</source>
         <translation>the file %1 does not exist</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="57"/>
+        <location filename="../../app/gui/project_session.cpp" line="59"/>
         <source>Ouverture impossible</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="69"/>
+        <location filename="../../app/gui/project_session.cpp" line="71"/>
         <source>Ouverture de %1…</source>
         <translation>Opening %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="87"/>
+        <location filename="../../app/gui/project_session.cpp" line="89"/>
         <source>Préparation de la démo 04…</source>
         <translation>Preparing the 04 demo…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="97"/>
+        <location filename="../../app/gui/project_session.cpp" line="99"/>
         <source>Création de %1…</source>
         <translation>Creating %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="125"/>
+        <location filename="../../app/gui/project_session.cpp" line="127"/>
         <source>Modification refusée</source>
         <translation>Change refused</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="146"/>
+        <location filename="../../app/gui/project_session.cpp" line="153"/>
         <source>Ouvrir un projet</source>
         <translation>Open a project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="158"/>
+        <location filename="../../app/gui/project_session.cpp" line="165"/>
         <source>Toutes les modifications sont enregistrées dans %1.</source>
         <translation>All changes are saved in %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="164"/>
+        <location filename="../../app/gui/project_session.cpp" line="171"/>
         <source>Enregistrer le projet sous</source>
         <translation>Save the project as</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="171"/>
+        <location filename="../../app/gui/project_session.cpp" line="178"/>
         <source>Projet enregistré sous %1.</source>
         <translation>Project saved as %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="167"/>
+        <location filename="../../app/gui/project_session.cpp" line="174"/>
         <source>Enregistrement impossible</source>
         <translation>Cannot save</translation>
     </message>
@@ -1970,82 +2236,99 @@ Source: %1 %2</translation>
 <context>
     <name>maillage::gui::RoadClosureDialog</name>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="75"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="97"/>
         <source>Fermer des routes dans le plan « %1 »</source>
         <translation>Close roads in plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="76"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="98"/>
         <source>Filtrer : col, D908, N85…</source>
         <translation>Filter: col, D908, N85…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="79"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="101"/>
         <source>ex. fermée de novembre à mai</source>
         <translation>e.g. closed from November to May</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="82"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="104"/>
         <source>Route ou col</source>
         <translation>Road or pass</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="82"/>
         <source>Tronçons</source>
-        <translation>Segments</translation>
+        <translation type="vanished">Segments</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="82"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="104"/>
         <source>Longueur</source>
         <translation>Length</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="109"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="104"/>
+        <source>Communes traversées</source>
+        <translation>Communes crossed</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="112"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="116"/>
+        <source>%1… (%n communes)</source>
+        <translation>
+            <numerusform>%1… (%n commune)</numerusform>
+            <numerusform>%1… (%n communes)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="117"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="156"/>
         <source>Cocher</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="125"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="164"/>
         <source>Préréglage</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="126"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="165"/>
         <source>Filtre</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="128"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="167"/>
         <source>Fermer les routes cochées</source>
         <translation>Close the roads checked</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="129"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="168"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="131"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="170"/>
         <source>Motif</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="221"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="260"/>
         <source>fermeture de %1</source>
         <translation>close %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="228"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="282"/>
         <source>%n route(s) ou col(s) coché(s)</source>
         <translation>
             <numerusform>%n road or pass checked</numerusform>
             <numerusform>%n roads or passes checked</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="284"/>
+        <source>%1 : %2 km de routes fermées (%3)</source>
+        <translation>%1: %2 km of road closed (%3)</translation>
     </message>
 </context>
 <context>
@@ -2173,8 +2456,12 @@ Source: %1 %2</translation>
     </message>
     <message>
         <location filename="../../app/gui/scenario_panel.cpp" line="181"/>
+        <source>tronçon le plus proche d&apos;un lieu</source>
+        <translation>segment nearest to a place</translation>
+    </message>
+    <message>
         <source>tronçon choisi sur la carte</source>
-        <translation>segment picked on the map</translation>
+        <translation type="vanished">segment picked on the map</translation>
     </message>
     <message>
         <location filename="../../app/gui/scenario_panel.cpp" line="182"/>
@@ -3024,25 +3311,6 @@ beyond</translation>
         <location filename="../../core/render/planning_layers.cpp" line="160"/>
         <source>site suggéré (avec son rang)</source>
         <translation>suggested site (with its rank)</translation>
-    </message>
-</context>
-<context>
-    <name>maillage::gui::ProjectFileWatcher</name>
-    <message>
-        <source>Projet modifié</source>
-        <translation>Project changed</translation>
-    </message>
-    <message>
-        <source>Le fichier du projet %1 a été modifié par un autre programme (un import, par exemple). Le relire pour voir ces changements ? L&apos;historique des annulations sera vidé ; rien de ce qui est enregistré n&apos;est perdu.</source>
-        <translation>The project file %1 was changed by another program (an import, for example). Read it again to see these changes? The undo history will be cleared; nothing saved is lost.</translation>
-    </message>
-    <message>
-        <source>Relire le projet</source>
-        <translation>Read the project again</translation>
-    </message>
-    <message>
-        <source>Plus tard</source>
-        <translation>Later</translation>
     </message>
 </context>
 </TS>
