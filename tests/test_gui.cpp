@@ -1,6 +1,5 @@
 // GUI tests: the real main window, map canvas and docks, driven with simulated mouse events
 // under the offscreen platform, on the 04 demonstration project.
-#define CATCH_CONFIG_RUNNER
 #include "common/gdal.h"
 #include <catch2/catch.hpp>
 
@@ -29,6 +28,7 @@
 #include "store/store.h"
 #include "project_loading.h"
 #include "statistics_panel.h"
+#include "support/demo_window.h"
 #include "support/test_data.h"
 
 #include <QApplication>
@@ -69,50 +69,8 @@ using namespace maillage::render;
 
 namespace {
 
-constexpr int kLoadTimeoutMs = 180'000;
-
-// The demo project is built once (from ../shared/data/04) and copied for each test.
-QString demoTemplate()
-{
-    static test::ScratchDir folder;
-    static QString path;
-    if (path.isEmpty()) {
-        MainWindow window;
-        window.setInteractive(false);
-        window.openDemo(folder.path(QStringLiteral("demo-04.gpkg")));
-        REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
-        INFO(window.lastError().toStdString());
-        REQUIRE(window.project() != nullptr);
-        path = window.project()->path();
-    }
-    return path;
-}
-
 // A main window with a fresh copy of the demo open, laid out as on a planner's screen.
-struct DemoWindow {
-    test::ScratchDir folder;
-    MainWindow window;
-
-    DemoWindow()
-    {
-        const QString copy = folder.path(QStringLiteral("04.gpkg"));
-        REQUIRE(QFile::copy(demoTemplate(), copy));
-        window.setInteractive(false);
-        window.resize(1500, 950);
-        window.show();
-        REQUIRE(QTest::qWaitForWindowExposed(&window));
-        window.openProject(copy);
-        REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
-        INFO(window.lastError().toStdString());
-        REQUIRE(window.project() != nullptr);
-        REQUIRE(window.coverage() != nullptr);
-    }
-
-    Project& project() { return *window.project(); }
-    CoverageController& coverage() { return *window.coverage(); }
-    MapCanvas& canvas() { return *window.canvas(); }
-    double beyond() { return coverage().result().population.departement.beyondSpread; }
-
+struct DemoWindow : test::DemoWindowBase {
     // Lets the coverage scheduler run (it recomputes on the next event loop turn).
     void settle()
     {
@@ -122,17 +80,6 @@ struct DemoWindow {
                               coverage().isBuildingNetwork() ? 60'000 : 2000));
         QCoreApplication::processEvents();
     }
-
-    void zoomAround(XY p, double halfWidthMetres)
-    {
-        BBox box;
-        box.expand(XY{p.x - halfWidthMetres, p.y - halfWidthMetres});
-        box.expand(XY{p.x + halfWidthMetres, p.y + halfWidthMetres});
-        canvas().zoomToExtent(box);
-        QCoreApplication::processEvents();
-    }
-
-    QPoint screen(XY p) { return canvas().view().toScreen(p).toPoint(); }
 };
 
 // The commune whose town hall is beyond the threshold with the most inhabitants.
@@ -239,7 +186,7 @@ TEST_CASE("the window shows the population beyond 20 minutes that maillage cover
     test::ScratchDir out;
     QProcess cli;
     cli.start(test::cliPath(), {"coverage", "--project", demo.project().path(), "--out", out.path("result.gpkg")});
-    REQUIRE(cli.waitForFinished(kLoadTimeoutMs));
+    REQUIRE(cli.waitForFinished(test::kLoadTimeoutMs));
     const QString printed = QString::fromUtf8(cli.readAllStandardOutput());
     INFO(printed.toStdString());
     REQUIRE(cli.exitCode() == 0);
@@ -404,7 +351,7 @@ TEST_CASE("a point added, saved under another name and reopened is still there w
     MainWindow reopened;
     reopened.setInteractive(false);
     reopened.openProject(copy);
-    REQUIRE(QTest::qWaitFor([&] { return !reopened.isBusy(); }, kLoadTimeoutMs));
+    REQUIRE(QTest::qWaitFor([&] { return !reopened.isBusy(); }, test::kLoadTimeoutMs));
     REQUIRE(reopened.project());
     const AccueilPoint* saved = reopened.project()->point(id);
     REQUIRE(saved);
@@ -532,7 +479,7 @@ TEST_CASE("the status bar shows the cursor position in Lambert-93 and WGS84, and
 
 TEST_CASE("cancelling a loading leaves the window empty and usable")
 {
-    const QString demoFile = demoTemplate();
+    const QString demoFile = test::demoTemplate();
     test::ScratchDir folder;
     const QString copy = folder.path(QStringLiteral("04.gpkg"));
     REQUIRE(QFile::copy(demoFile, copy));
@@ -545,12 +492,12 @@ TEST_CASE("cancelling a loading leaves the window empty and usable")
     auto* cancel = window.findChild<QToolButton*>(QStringLiteral("cancelJob"));
     REQUIRE(cancel);
     cancel->click();
-    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, test::kLoadTimeoutMs));
     CHECK(window.project() == nullptr);
     CHECK(failed.count() == 1);
     // And it opens the same project afterwards.
     window.openProject(copy);
-    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, test::kLoadTimeoutMs));
     CHECK(window.project() != nullptr);
 }
 
@@ -573,7 +520,7 @@ TEST_CASE("a new project gets its points by import, and its coverage starts from
     MainWindow window;
     window.setInteractive(false);
     window.createProject(path, demoInputs(sharedDataFolder()));
-    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, test::kLoadTimeoutMs));
     INFO(window.lastError().toStdString());
     REQUIRE(window.project());
     CHECK(window.project()->points().empty());
@@ -583,7 +530,7 @@ TEST_CASE("a new project gets its points by import, and its coverage starts from
 
     CHECK(window.importPointsFrom(test::sharedData(QStringLiteral("04/france-services-2024.csv"))).contains("78"));
     CHECK(window.importPointsFrom(test::sharedData(QStringLiteral("04/mairies-04.csv"))).contains("198"));
-    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, test::kLoadTimeoutMs));
     REQUIRE(window.project());
     REQUIRE(window.coverage());
     const auto& known = window.coverage()->context()->townHalls().known;
@@ -657,16 +604,16 @@ TEST_CASE("opening the demo again opens it as it is — its plans are kept — a
 {
     test::ScratchDir folder;
     const QString demoPath = folder.path(QStringLiteral("demo-04.gpkg"));
-    REQUIRE(QFile::copy(demoTemplate(), demoPath));
+    REQUIRE(QFile::copy(test::demoTemplate(), demoPath));
     MainWindow window;
     window.setInteractive(false);
     window.openDemo(demoPath);
-    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, test::kLoadTimeoutMs));
     REQUIRE(window.project() != nullptr);
     REQUIRE(window.planning()->scenarios()->createPlan(QStringLiteral("à garder")));
 
     window.openDemo(demoPath);
-    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, test::kLoadTimeoutMs));
     INFO(window.lastError().toStdString());
     REQUIRE(window.project() != nullptr);
     CHECK(window.project()->scenarioExists(QStringLiteral("à garder")));
@@ -697,7 +644,7 @@ TEST_CASE("choosing a file that is not a project in Open keeps the project open"
     QSignalSpy failed(&demo.window, &MainWindow::loadFailed);
     open->trigger();
     chooser.stop();
-    REQUIRE(QTest::qWaitFor([&] { return !demo.window.isBusy(); }, kLoadTimeoutMs));
+    REQUIRE(QTest::qWaitFor([&] { return !demo.window.isBusy(); }, test::kLoadTimeoutMs));
     CHECK(failed.count() == 1);
     CHECK(demo.window.lastError().contains("mairies.csv"));
     REQUIRE(demo.window.project() != nullptr);
@@ -854,20 +801,6 @@ TEST_CASE("live drag rate through the window", "[.][benchmark]")
     CHECK(1000.0 / perUpdate >= 20.0);
 }
 
-int main(int argc, char* argv[])
-{
-    // Test discovery runs the program at build time, without a display.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    // Keep the user's settings (window layout, recent projects) out of the tests.
-    QStandardPaths::setTestModeEnabled(true);
-    test::ScratchDir settings;
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path(QStringLiteral("settings")));
-    maillage::registerGdal();
-    CPLSetErrorHandler(CPLQuietErrorHandler);
-    return Catch::Session().run(argc, argv);
-}
 
 TEST_CASE("the canvas and the printed map stack the same layers in the same order")
 {

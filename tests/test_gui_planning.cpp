@@ -1,6 +1,5 @@
 // GUI tests of the planning side of the window (issue 7): plans, road closures, site
 // suggestions and comparisons, driven through the real main window on the 04 demo, offscreen.
-#define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
 #include "common/gdal.h"
@@ -22,6 +21,7 @@
 #include "scenario_panel.h"
 #include "store/scenarios.h"
 #include "suggestion_panel.h"
+#include "support/demo_window.h"
 #include "support/test_data.h"
 
 #include <QApplication>
@@ -44,52 +44,10 @@ using maillage::render::DifferenceLayer;
 
 namespace {
 
-constexpr int kLoadTimeoutMs = 180'000;
-
-// The demo project is built once (from ../shared/data/04) and copied for each test.
-QString demoTemplate()
-{
-    static test::ScratchDir folder;
-    static QString path;
-    if (path.isEmpty()) {
-        MainWindow window;
-        window.setInteractive(false);
-        window.openDemo(folder.path(QStringLiteral("demo-04.gpkg")));
-        REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
-        INFO(window.lastError().toStdString());
-        REQUIRE(window.project() != nullptr);
-        path = window.project()->path();
-    }
-    return path;
-}
-
 // A main window with a fresh copy of the demo open, as a planner's screen shows it.
-struct DemoWindow {
-    test::ScratchDir folder;
-    MainWindow window;
-
-    DemoWindow()
-    {
-        const QString copy = folder.path(QStringLiteral("04.gpkg"));
-        REQUIRE(QFile::copy(demoTemplate(), copy));
-        window.setInteractive(false);
-        window.resize(1500, 950);
-        window.show();
-        REQUIRE(QTest::qWaitForWindowExposed(&window));
-        window.openProject(copy);
-        REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
-        INFO(window.lastError().toStdString());
-        REQUIRE(window.project() != nullptr);
-        REQUIRE(window.coverage() != nullptr);
-    }
-
-    Project& project() { return *window.project(); }
-    CoverageController& coverage() { return *window.coverage(); }
-    MapCanvas& canvas() { return *window.canvas(); }
-    PlanningController& planning() { return *window.planning(); }
+struct DemoWindow : test::DemoWindowBase {
     ScenarioPanel& scenarios() { return *planning().scenarios(); }
     QUndoStack& undo() { return *project().undoStack(); }
-    double beyond() { return coverage().result().population.departement.beyondSpread; }
     int storedPoints() { return Store::open(project().path()).pointCount(); }
 
     // Lets the coverage scheduler run (it recomputes on the next event loop turn).
@@ -99,17 +57,6 @@ struct DemoWindow {
         coverage().recomputeNow();
         QCoreApplication::processEvents();
     }
-
-    void zoomAround(XY p, double halfWidthMetres)
-    {
-        BBox box;
-        box.expand(XY{p.x - halfWidthMetres, p.y - halfWidthMetres});
-        box.expand(XY{p.x + halfWidthMetres, p.y + halfWidthMetres});
-        canvas().zoomToExtent(box);
-        QCoreApplication::processEvents();
-    }
-
-    QPoint screen(XY p) { return canvas().view().toScreen(p).toPoint(); }
 
     int communeIndex(const QString& name)
     {
@@ -584,20 +531,6 @@ TEST_CASE("when a town hall moves in the baseline, its commune's time is taken f
     CHECK(demo.coverage().result().population.communes[std::size_t(commune)].townHallMinutes == Approx(before));
 }
 
-int main(int argc, char* argv[])
-{
-    // Test discovery runs the program at build time, without a display.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    // Keep the user's settings (window layout, recent projects) out of the tests.
-    QStandardPaths::setTestModeEnabled(true);
-    test::ScratchDir settings;
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path(QStringLiteral("settings")));
-    maillage::registerGdal();
-    CPLSetErrorHandler(CPLQuietErrorHandler);
-    return Catch::Session().run(argc, argv);
-}
 
 TEST_CASE("showing another plan clears the suggestions and the comparison made for the plan shown before")
 {

@@ -3,7 +3,6 @@
 // notices that another program changed the open project's file (issue 15, point 6): a real
 // `maillage import` into the project while it is open is seen, and the reload is offered;
 // the application's own edits are not taken for another program's.
-#define CATCH_CONFIG_RUNNER
 #include "common/error.h"
 #include "common/gdal.h"
 #include <catch2/catch.hpp>
@@ -256,15 +255,3 @@ TEST_CASE("a population file that holds no one in the territory is refused and n
     CHECK_FALSE(QFileInfo::exists(project));
 }
 
-int main(int argc, char* argv[])
-{
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    QStandardPaths::setTestModeEnabled(true);
-    test::ScratchDir settings;  // keep the user's settings (recent projects) out of the tests
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path(QStringLiteral("settings")));
-    maillage::registerGdal();
-    CPLSetErrorHandler(CPLQuietErrorHandler);
-    return Catch::Session().run(argc, argv);
-}

@@ -1,7 +1,6 @@
 // GUI tests of what a new user meets (issue 18): the import dialog with its column mapping,
 // the road-closure dialog's figures, French standard dialogs, the welcome panel, the commune
 // search, the user guide and readable tables — the real main window under the offscreen platform.
-#define CATCH_CONFIG_RUNNER
 #include "common/gdal.h"
 #include <catch2/catch.hpp>
 
@@ -18,6 +17,7 @@
 #include "translations.h"
 #include "labels.h"
 #include "scenario_panel.h"
+#include "support/demo_window.h"
 #include "support/test_data.h"
 
 #include <QApplication>
@@ -44,50 +44,8 @@ using namespace maillage::gui;
 
 namespace {
 
-constexpr int kLoadTimeoutMs = 180'000;
-
-// The demo project is built once (from ../shared/data/04) and copied for each test.
-QString demoTemplate()
-{
-    static test::ScratchDir folder;
-    static QString path;
-    if (path.isEmpty()) {
-        MainWindow window;
-        window.setInteractive(false);
-        window.openDemo(folder.path(QStringLiteral("demo-04.gpkg")));
-        REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
-        INFO(window.lastError().toStdString());
-        REQUIRE(window.project() != nullptr);
-        path = window.project()->path();
-    }
-    return path;
-}
-
 // A main window with a fresh copy of the demo open.
-struct DemoWindow {
-    test::ScratchDir folder;
-    MainWindow window;
-
-    DemoWindow()
-    {
-        const QString copy = folder.path(QStringLiteral("04.gpkg"));
-        REQUIRE(QFile::copy(demoTemplate(), copy));
-        window.setInteractive(false);
-        window.resize(1500, 950);
-        window.show();
-        REQUIRE(QTest::qWaitForWindowExposed(&window));
-        window.openProject(copy);
-        REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
-        INFO(window.lastError().toStdString());
-        REQUIRE(window.project() != nullptr);
-        REQUIRE(window.coverage() != nullptr);
-    }
-
-    Project& project() { return *window.project(); }
-    CoverageController& coverage() { return *window.coverage(); }
-    PlanningController& planning() { return *window.planning(); }
-    double beyond() { return coverage().result().population.departement.beyondSpread; }
-
+struct DemoWindow : test::DemoWindowBase {
     std::vector<AccueilPoint> pointsFrom(const QString& source)
     {
         std::vector<AccueilPoint> found;
@@ -137,20 +95,6 @@ QString ccasCsv(bool lambert93)
 
 }  // namespace
 
-int main(int argc, char* argv[])
-{
-    // Test discovery runs the program at build time, without a display.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    // Keep the user's settings (window layout, recent projects) out of the tests.
-    QStandardPaths::setTestModeEnabled(true);
-    test::ScratchDir settings;
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path(QStringLiteral("settings")));
-    maillage::registerGdal();
-    CPLSetErrorHandler(CPLQuietErrorHandler);
-    return Catch::Session().run(argc, argv);
-}
 
 TEST_CASE("a CCAS file with French column names and a kind column is imported through the dialog's column mapping")
 {

@@ -122,6 +122,28 @@ TEST_CASE("an editor's own successive changes of a point are not conflicts", "[s
     CHECK(store.point(original.id)->rowVersion == 3);
 }
 
+TEST_CASE("a store opened on a copy of the project adopts the editor's own changes made before the copy", "[store][team]")
+{
+    MAILLAGE_ON_EACH_BACKEND(project);
+    AccueilPoint original;
+    Store::OwnVersions own;
+    {
+        Store store = Store::create(project.location());
+        original = *store.point(store.insertPoint(makePoint(QStringLiteral("Agence postale"))));
+        AccueilPoint renamed = original;
+        renamed.name = QStringLiteral("Agence postale communale");
+        store.updatePoint(renamed);
+        own = store.ownVersions();
+    }
+    // As after Save as: the same rows, another store. Undoing the rename is the editor's own change.
+    Store copy = Store::open(project.location());
+    const AccueilPoint undone = original;
+    CHECK_THROWS_AS(copy.updatePoint(undone), EditConflict);  // without the editor's versions, a conflict
+    copy.adoptOwnVersions(own);
+    copy.updatePoint(undone);
+    CHECK(copy.point(original.id)->name == original.name);
+}
+
 TEST_CASE("concurrent edits from two threads of the same point: one is saved, the other told", "[store][team]")
 {
     MAILLAGE_ON_EACH_BACKEND(project);

@@ -46,20 +46,6 @@ PointMapping mappingFrom(const QCommandLineParser& parser)
     return mapping;
 }
 
-ImportBatch readBatch(PointFormat format, const QString& file, const QCommandLineParser& parser)
-{
-    switch (format) {
-    case PointFormat::Mairies: return readMairiesCsv(file);
-    case PointFormat::FranceServices: return readFranceServicesCsv(file);
-    case PointFormat::LaPoste: return readLaPosteCsv(file);
-    case PointFormat::Operators: return readOperatorsCsv(file);
-    case PointFormat::Annuaire:
-        return file.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) ? readAnnuaireJson(file) : readAnnuaireCsv(file);
-    case PointFormat::Generic: return readGenericPoints(file, mappingFrom(parser));
-    }
-    return {};
-}
-
 void printReport(const ImportReport& report)
 {
     const ImportBatch& batch = report.batch;
@@ -127,7 +113,7 @@ int runImport(const QStringList& arguments)
 
     Store store = openProject(parser);
     const Territory territory = loadProjectTerritory(store);
-    ImportBatch batch = readBatch(format, file, parser);
+    ImportBatch batch = readPointFile(file, format, format == PointFormat::Generic ? mappingFrom(parser) : PointMapping{});
     // Large files: a line at most every second on stderr, so that the user sees it advance.
     QElapsedTimer sinceProgress;
     sinceProgress.start();

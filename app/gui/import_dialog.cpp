@@ -27,20 +27,6 @@ namespace {
 constexpr int kPreviewRows = 8;
 constexpr int kSummaryIssues = 10;
 
-ImportBatch readKnownFormat(const QString& file, PointFormat format)
-{
-    switch (format) {
-    case PointFormat::Mairies: return readMairiesCsv(file);
-    case PointFormat::FranceServices: return readFranceServicesCsv(file);
-    case PointFormat::LaPoste: return readLaPosteCsv(file);
-    case PointFormat::Operators: return readOperatorsCsv(file);
-    case PointFormat::Annuaire:
-        return file.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) ? readAnnuaireJson(file) : readAnnuaireCsv(file);
-    case PointFormat::Generic: break;
-    }
-    return readGenericPoints(file, {});
-}
-
 QString formatLabel(PointFormat format)
 {
     switch (format) {
@@ -109,7 +95,7 @@ QString summaryOf(const QString& file, const ImportReport& report)
 ImportBatch readPointsFile(const QString& file, const ImportChoice& choice)
 {
     if (choice.mapping) return readGenericPoints(file, *choice.mapping);
-    return readKnownFormat(file, detectPointFormat(file));
+    return readPointFile(file, detectPointFormat(file));
 }
 
 QString importPointsWith(Store& store, const QString& file, const ImportChoice& choice, const Territory& territory)

@@ -348,9 +348,14 @@ void Project::saveAs(const QString& path)
 {
     const QString current = store_->path();
     if (QFileInfo(path).absoluteFilePath() == QFileInfo(current).absoluteFilePath()) return;
+    // Edits made before the copy stay this editor's own: undoing them is not a conflict.
+    const Store::OwnVersions ownVersions = store_->ownVersions();
     // Closing the store folds its write-ahead log into the file, so the copy is complete.
     store_.reset();
-    auto reopenCurrent = [&] { store_ = std::make_unique<Store>(Store::open(current)); };
+    auto reopenCurrent = [&] {
+        store_ = std::make_unique<Store>(Store::open(current));
+        store_->adoptOwnVersions(ownVersions);
+    };
     for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
         QFile::remove(path + suffix);
     if (!QFile::copy(current, path)) {
@@ -359,6 +364,7 @@ void Project::saveAs(const QString& path)
     }
     try {
         store_ = std::make_unique<Store>(Store::open(path));
+        store_->adoptOwnVersions(ownVersions);
     } catch (...) {
         reopenCurrent();
         throw;

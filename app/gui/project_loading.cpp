@@ -50,20 +50,6 @@ ProjectInputs withoutNullStrings(ProjectInputs inputs)
     return inputs;
 }
 
-ImportBatch readKnownFile(const QString& file)
-{
-    switch (detectPointFormat(file)) {
-    case PointFormat::Mairies: return readMairiesCsv(file);
-    case PointFormat::FranceServices: return readFranceServicesCsv(file);
-    case PointFormat::LaPoste: return readLaPosteCsv(file);
-    case PointFormat::Operators: return readOperatorsCsv(file);
-    case PointFormat::Annuaire:
-        return file.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) ? readAnnuaireJson(file) : readAnnuaireCsv(file);
-    case PointFormat::Generic: break;
-    }
-    return readGenericPoints(file, {});
-}
-
 }  // namespace
 
 void LoadProgress::step(int percent, const QString& text)
@@ -197,34 +183,12 @@ std::shared_ptr<ProjectData> createDemoProject(const QString& path, const QStrin
     int percent = 42;
     for (const QString& name : files) {
         progress.step(percent, QCoreApplication::translate("ProjectLoading", "Import de %1…").arg(name));
-        importBatch(store, readKnownFile(folder.filePath(name)), &data->territory);
+        importBatch(store, readPointFile(folder.filePath(name), detectPointFormat(folder.filePath(name))), &data->territory);
         percent += 6;
     }
     loadNetworkAndCoverage(*data, store.points(), progress);
     progress.step(100, QCoreApplication::translate("ProjectLoading", "Démonstration prête"));
     return data;
-}
-
-QString importPointsFile(Store& store, const QString& file, const Territory& territory)
-{
-    const ImportReport report = importBatch(store, readKnownFile(file), &territory);
-    QString summary = QCoreApplication::translate("ProjectLoading",
-                                                  "%1 : %2 lignes lues, %3 points nouveaux, %4 mis à jour, %5 inchangés, "
-                                                  "%6 hors du territoire, %7 lignes ignorées.")
-                          .arg(QFileInfo(file).fileName())
-                          .arg(report.batch.rowsRead)
-                          .arg(report.written.inserted)
-                          .arg(report.written.updated)
-                          .arg(report.written.unchanged)
-                          .arg(report.outsideTerritory)
-                          .arg(report.batch.issues.size());
-    constexpr int kShown = 10;
-    int shown = 0;
-    for (const ImportIssue& issue : report.batch.issues) {
-        if (shown++ == kShown) break;
-        summary += QCoreApplication::translate("ProjectLoading", "\nligne %1 : %2").arg(issue.line).arg(issue.message);
-    }
-    return summary;
 }
 
 QString sharedDataFolder()

@@ -55,9 +55,6 @@ std::shared_ptr<ProjectData> createProject(const QString& path, const ProjectInp
 // published point lists imported.
 std::shared_ptr<ProjectData> createDemoProject(const QString& path, const QString& dataFolder, LoadProgress& progress);
 
-// Imports a points file into an open store (GUI thread: the store's connection lives there).
-QString importPointsFile(Store& store, const QString& file, const Territory& territory);
-
 // The reference data folder: MAILLAGE_SHARED_DATA when set, else the one given at build time.
 QString sharedDataFolder();
 // The inputs of the 04 demo, or an Error naming the missing file.

@@ -64,4 +64,18 @@ ImportReport importBatch(Store& store, ImportBatch batch, const Territory* terri
     return report;
 }
 
+ImportBatch readPointFile(const QString& path, PointFormat format, const PointMapping& mapping)
+{
+    switch (format) {
+    case PointFormat::Mairies: return readMairiesCsv(path);
+    case PointFormat::FranceServices: return readFranceServicesCsv(path);
+    case PointFormat::LaPoste: return readLaPosteCsv(path);
+    case PointFormat::Operators: return readOperatorsCsv(path);
+    case PointFormat::Annuaire:
+        return path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) ? readAnnuaireJson(path) : readAnnuaireCsv(path);
+    case PointFormat::Generic: break;
+    }
+    return readGenericPoints(path, mapping);
+}
+
 }  // namespace maillage

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "importers/point_format.h"
 #include "store/accueil_point.h"
 #include "store/store.h"
 
@@ -85,6 +86,11 @@ struct PointMapping {
     char delimiter = 0;                 // CSV only; 0 = guess from the header (',' ';' or tab)
 };
 ImportBatch readGenericPoints(const QString& path, const PointMapping& mapping);
+
+// A points file read as `format` says: a published list by its own reader, anything else
+// (Generic) through `mapping`. The one place that maps a format to its reader, for the
+// CLI's import, the application's import dialog and project creation.
+ImportBatch readPointFile(const QString& path, PointFormat format, const PointMapping& mapping = {});
 
 // The first rows of a file as an import dialog previews them before any mapping: the column
 // names and up to `maxRows` rows of text. OGR sources (GeoJSON, GeoPackage…) list their

@@ -217,7 +217,7 @@ struct Store::Impl {
     QString insertSql, updateSql, versionedUpdateSql, pointColumns;
     // The version of each point this store wrote last: an editor's own earlier change (undo,
     // redo, a second edit from the same copy) is not a conflict, another editor's is.
-    std::unordered_map<qint64, qint64> ownVersions;
+    OwnVersions ownVersions;
 
     Impl(const StoreLocation& location, const StoreOptions& options);
     ~Impl();
@@ -517,6 +517,13 @@ void Store::updatePoint(const AccueilPoint& point)
     impl_->update(point, now, QStringLiteral("updating ") + describe(point));
     impl_->refreshContents(now);
     transaction.commit();
+}
+
+Store::OwnVersions Store::ownVersions() const { return impl_->ownVersions; }
+
+void Store::adoptOwnVersions(const OwnVersions& versions)
+{
+    for (const auto& [id, version] : versions) impl_->ownVersions[id] = version;
 }
 
 void Store::deletePoint(qint64 id)

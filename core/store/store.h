@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace maillage {
@@ -117,6 +118,12 @@ public:
     // its rowVersion: when someone else changed the point since, nothing is written and
     // EditConflict says who (this store's own earlier changes are not conflicts).
     void updatePoint(const AccueilPoint& point);
+    // The points this store changed last, with the version it wrote (point id -> row_version).
+    // A copy of the project (Save as) opened afterwards adopts them, so that undoing an edit
+    // made before the copy is still this editor's own change, not a conflict.
+    using OwnVersions = std::unordered_map<qint64, qint64>;
+    OwnVersions ownVersions() const;
+    void adoptOwnVersions(const OwnVersions& versions);
     void deletePoint(qint64 id);                       // throws if it does not exist
     std::optional<AccueilPoint> point(qint64 id) const;
     std::vector<AccueilPoint> points(const PointFilter& filter = {}) const;

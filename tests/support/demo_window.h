@@ -1,0 +1,41 @@
+#pragma once
+
+// The GUI tests' starting point: the real main window with a fresh copy of the 04 demo
+// project open (built once per test program from ../shared/data/04), laid out as on a
+// planner's screen.
+
+#include "coverage_controller.h"
+#include "main_window.h"
+#include "map/map_canvas.h"
+#include "planning_controller.h"
+#include "project.h"
+#include "support/test_data.h"
+
+namespace maillage::test {
+
+// How long building or opening the demo may take in a test (a loaded CI machine).
+constexpr int kLoadTimeoutMs = 180'000;
+
+// The demo project, built on first use and kept for the whole test program.
+QString demoTemplate();
+
+struct DemoWindowBase {
+    ScratchDir folder;
+    gui::MainWindow window;
+
+    DemoWindowBase();
+
+    gui::Project& project() { return *window.project(); }
+    gui::CoverageController& coverage() { return *window.coverage(); }
+    gui::MapCanvas& canvas() { return *window.canvas(); }
+    gui::PlanningController& planning() { return *window.planning(); }
+    // People beyond the threshold in the département (population spread over the cells).
+    double beyond() { return coverage().result().population.departement.beyondSpread; }
+
+    // Shows a square of 2 × halfWidthMetres around p on the canvas.
+    void zoomAround(XY p, double halfWidthMetres);
+    // Where a map position is on the canvas, in widget pixels (for simulated mouse events).
+    QPoint screen(XY p);
+};
+
+}  // namespace maillage::test
