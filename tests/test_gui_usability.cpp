@@ -5,7 +5,9 @@
 #include "common/gdal.h"
 #include <catch2/catch.hpp>
 
+#include "coverage/network_engine.h"
 #include "geo/crs.h"
+#include "network/snapping.h"
 #include "import_dialog.h"
 #include "comparison_panel.h"
 #include "commune_search.h"
@@ -37,6 +39,7 @@
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -59,6 +62,7 @@
 #include <cpl_error.h>
 
 #include <algorithm>
+#include <set>
 
 using namespace maillage;
 using namespace maillage::gui;
@@ -612,4 +616,45 @@ TEST_CASE("the comparison dock does not shrink the map, and its table shows the 
         CHECK(rowMetrics.horizontalAdvance(table->item(row, 0)->text()) <= table->columnWidth(0));
     }
     saveShot(demo.window, QStringLiteral("comparison-dock-fr.png"));
+}
+
+TEST_CASE("a point clicked far from any road asks, and placed on the nearest road it joins the network")
+{
+    DemoWindow demo;
+    // A place of the 04 beyond the snap limit, around the gap west of Villars-Colmars.
+    const GraphTravelEngine& engine = *demo.project().data().engine;
+    std::optional<XY> gap;
+    const XY around = toLambert93(LonLat{6.542, 44.186});
+    for (int step = 0; step < 400 && !gap; ++step) {
+        const XY candidate{around.x + 1000.0 * (step % 20 - 10), around.y + 1000.0 * (step / 20 - 10)};
+        if (demo.project().territory().communeAt(candidate) && !engine.snapper().snap(candidate, engine.snapOptions()).ok())
+            gap = candidate;
+    }
+    REQUIRE(gap);
+    const auto far = demo.window.farFromRoad(*gap);
+    REQUIRE(far);
+    demo.window.setInteractive(true);
+    QStringList buttons;
+    QString text;
+    QTimer::singleShot(200, [&] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box) return;
+        text = box->text();
+        for (QAbstractButton* button : box->buttons()) buttons << button->text();
+        saveShot(*box, QStringLiteral("far-point-warning-fr.png"));
+        for (QAbstractButton* button : box->buttons())
+            if (button->text().contains(QStringLiteral("route la plus proche"))) button->click();
+    });
+    const std::size_t before = demo.project().points().size();
+    std::set<qint64> existing;
+    for (const AccueilPoint& p : demo.project().points()) existing.insert(p.id);
+    demo.window.addPointAt(*gap);
+    demo.window.setInteractive(false);
+    INFO(text.toStdString());
+    CHECK(text.contains(QStringLiteral("km de la route la plus proche")));
+    CHECK(buttons.contains(QStringLiteral("Placer sur la route la plus proche")));
+    CHECK(buttons.contains(QStringLiteral("Garder ici (laissé de côté)")));
+    REQUIRE(demo.project().points().size() == before + 1);
+    for (const AccueilPoint& added : demo.project().points())
+        if (!existing.count(added.id)) CHECK(engine.snapper().snap(added.lambert93, engine.snapOptions()).ok());
 }
