@@ -7,6 +7,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 namespace maillage::gui {
@@ -23,7 +24,8 @@ WelcomePanel::WelcomePanel(QAction& demo, QAction& newProject, QAction& open, QM
     auto* card = new QFrame;
     card->setObjectName(QStringLiteral("welcomeCard"));
     card->setFrameShape(QFrame::StyledPanel);
-    card->setMaximumWidth(620);
+    // A fixed width lets the wrapped texts take the height they need.
+    card->setFixedWidth(600);
     auto* title = new QLabel(tr("<h2>Bienvenue dans Maillage</h2>"));
     auto* intro = new QLabel(tr("Planifiez le réseau d'accueil des services publics d'un département : les points "
                                 "d'accueil, le temps pour les rejoindre par la route et les habitants à plus de "
@@ -56,9 +58,15 @@ WelcomePanel::WelcomePanel(QAction& demo, QAction& newProject, QAction& open, QM
         if (auto* action = qobject_cast<QAction*>(item->data(kActionRole).value<QObject*>())) action->trigger();
     });
 
+    // Centred by stretches, not by an alignment: an aligned item loses its height-for-width,
+    // and the wrapped introduction would be cut.
+    auto* row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(card);
+    row->addStretch(1);
     auto* outer = new QVBoxLayout(this);
     outer->addStretch(1);
-    outer->addWidget(card, 0, Qt::AlignHCenter);
+    outer->addLayout(row);
     outer->addStretch(2);
     refresh();
 }
