@@ -49,6 +49,18 @@ QString shortEpciName(QString name)
     return name.simplified();
 }
 
+// A long name on two lines (at the space nearest its middle), so that the chart's labels
+// stay whole beside narrow bars.
+QString wrappedLabel(const QString& name)
+{
+    if (name.size() <= 24) return name;
+    const int middle = int(name.size() / 2);
+    int cut = -1;
+    for (int i = 0; i < name.size(); ++i)
+        if (name[i] == QLatin1Char(' ') && (cut < 0 || std::abs(i - middle) < std::abs(cut - middle))) cut = i;
+    return cut < 0 ? name : name.left(cut) + QStringLiteral("<br>") + name.mid(cut + 1);
+}
+
 // How the people were placed, in the planner's words (the print credits speak of cells).
 QString populationMethodSentence(PopulationMethod method)
 {
@@ -98,7 +110,8 @@ StatisticsPanel::StatisticsPanel(QWidget* parent)
     chart_->setMargins(QMargins(2, 2, 2, 2));
     chart_->setBackgroundRoundness(0);
     // Bar labels and the axis group thousands as the table does: "4 071", not "4071".
-    chart_->setLocale(QLocale());
+    chart_->setLocale(interfaceIsEnglish() ? QLocale(QLocale::English, QLocale::UnitedKingdom)
+                                           : QLocale(QLocale::French, QLocale::France));
     chart_->setLocalizeNumbers(true);
     chartView_->setChart(chart_);
     chartView_->setRenderHint(QPainter::Antialiasing);
@@ -163,7 +176,7 @@ void StatisticsPanel::rebuild()
     QStringList categories;
     // Bars from top to bottom in table order: the category axis runs bottom-up.
     for (int i = epciRows_ - 1; i >= 0; --i) {
-        categories << shortEpciName(epcis[i].name);
+        categories << wrappedLabel(shortEpciName(epcis[i].name));
         bars_->append(0);
     }
     series->append(bars_);
@@ -182,11 +195,14 @@ void StatisticsPanel::rebuild()
     chart_->addAxis(categoryAxis, Qt::AlignLeft);
     series->attachAxis(categoryAxis);
     valueAxis_ = new QValueAxis;
-    valueAxis_->setLabelFormat(QStringLiteral("%d"));
+    // Each bar carries its value: the axis keeps its grid and title only.
+    valueAxis_->setLabelsVisible(false);
     valueAxis_->setLabelsFont(small);
-    valueAxis_->setTitleText(tr("habitants au-delà du seuil"));
+    // Named above the bars: an axis without labels has no room for its title.
+    chart_->setTitle(tr("habitants au-delà du seuil"));
     QFont titleFont = small;
-    valueAxis_->setTitleFont(titleFont);
+    titleFont.setPointSizeF(8.5);
+    chart_->setTitleFont(titleFont);
     chart_->addAxis(valueAxis_, Qt::AlignBottom);
     series->attachAxis(valueAxis_);
 }
