@@ -41,9 +41,23 @@ shot suggestions-fr --suggest 3 --dock suggestions
 shot comparison-fr --suggest 3 --add-suggestions --compare --dock comparison
 shot comparison-hiver-fr --plan hiver --close-preset hiver-04 --compare --dock comparison --identify Allos
 shot comparison-en --lang en --suggest 3 --add-suggestions --compare --dock comparison
-# Dialogs of issue 18 (import with column mapping, road closures with lengths and communes),
-# saved by their GUI tests.
+# The first start: the welcome panel in place of the map (no project, no recent one).
+rm -rf "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
+"$APP" --size 1600x1000 --screenshot "$OUT/welcome-start-fr.png" 2>&1 | grep -v propagateSizeHints || true
+# Screens of issue 18 saved by their GUI tests: the import dialog with its column mapping, the
+# road-closure dialog with lengths and communes, the welcome panel with a recent project, the
+# commune search, the user guide, the statistics table and chart, the comparison dock, the
+# question for a point far from any road, and the winter plan's PDF (first page, pdftoppm).
 cmake --build "$BUILD" --target test_gui_usability --parallel 2 >/dev/null
 MAILLAGE_SCREENSHOTS="$PWD/$OUT" "$BUILD/tests/test_gui_usability" \
-  "a CCAS file*,the road-closure dialog*" 2>&1 | grep -v propagateSizeHints | tail -1 || true
+  "a CCAS file*,the road-closure dialog*,without a project*,the commune search*,Aide*,the statistics show*,the comparison dock*,a point clicked far*,the printed page of a winter plan*" \
+  2>&1 | grep -v propagateSizeHints | tail -1 || true
+if [ -f "$OUT/plan-hiver.pdf" ]; then
+  if command -v pdftoppm >/dev/null; then
+    pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$OUT/plan-hiver.pdf" "$OUT/pdf-plan-hiver-fr"
+  else
+    echo "pdftoppm (poppler-utils) not installed: no PNG of the PDF" >&2
+  fi
+  rm -f "$OUT/plan-hiver.pdf"
+fi
 ls -1 "$OUT"/*.png

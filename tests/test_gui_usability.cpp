@@ -4,10 +4,20 @@
 #include "common/gdal.h"
 #include <catch2/catch.hpp>
 
+#include "coverage/network_engine.h"
 #include "geo/crs.h"
+#include "network/snapping.h"
 #include "import_dialog.h"
+#include "comparison_panel.h"
+#include "commune_search.h"
 #include "coverage_controller.h"
+#include "main_actions.h"
 #include "main_window.h"
+#include "map/map_canvas.h"
+#include "project_session.h"
+#include "statistics_panel.h"
+#include "user_guide.h"
+#include "welcome_panel.h"
 #include "pdf_export_dialog.h"
 #include "planning/closed_network.h"
 #include "planning/closure_presets.h"
@@ -20,7 +30,21 @@
 #include "support/demo_window.h"
 #include "support/test_data.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QBarCategoryAxis>
+#include <QChart>
+#include <QChartView>
+#include <QCompleter>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTextBrowser>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -38,6 +62,7 @@
 #include <cpl_error.h>
 
 #include <algorithm>
+#include <set>
 
 using namespace maillage;
 using namespace maillage::gui;
@@ -251,6 +276,12 @@ TEST_CASE("the printed page of a winter plan names the closed roads in its legen
     PdfExportDialog dialog(demo.project(), demo.coverage(), *demo.window.layers(), &demo.window);
     const QString pdf = demo.folder.path(QStringLiteral("hiver.pdf"));
     REQUIRE(dialog.exportTo(pdf));
+    // scripts/screenshots.sh turns its first page into a PNG (pdftoppm) to be looked at.
+    if (const QByteArray shots = qgetenv("MAILLAGE_SCREENSHOTS"); !shots.isEmpty()) {
+        const QString kept = QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("plan-hiver.pdf"));
+        QFile::remove(kept);
+        QFile::copy(pdf, kept);
+    }
     if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty()) {
         WARN("poppler-utils not installed: the PDF's text is not checked");
         return;
@@ -300,4 +331,280 @@ TEST_CASE("the PDF is proposed beside the project under the names of the project
     CHECK(QFileInfo(suggested).fileName() == QStringLiteral("04 - hiver.pdf"));
     REQUIRE(dialog.exportTo(suggested));
     CHECK(dialog.exportedPath() == QFileInfo(suggested).absoluteFilePath());
+}
+
+TEST_CASE("without a project the window shows a welcome panel whose buttons and recent projects open one")
+{
+    test::ScratchDir folder;
+    const QString copy = QFileInfo(folder.path(QStringLiteral("recent-04.gpkg"))).absoluteFilePath();
+    REQUIRE(QFile::copy(demoTemplate(), copy));
+    MainWindow window;
+    window.setInteractive(false);
+    window.resize(1500, 950);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    WelcomePanel* welcome = window.welcomePanel();
+    REQUIRE(welcome);
+    CHECK_FALSE(window.mapShown());
+    CHECK(welcome->isVisible());
+
+    // Its three buttons are the menu's own commands.
+    QStringList texts;
+    for (QPushButton* button : welcome->findChildren<QPushButton*>()) texts << button->text();
+    INFO(texts.join(QStringLiteral(" | ")).toStdString());
+    REQUIRE(texts.size() == 3);
+    CHECK(texts[0].contains(QStringLiteral("démo")));
+    CHECK(texts[1].contains(QStringLiteral("Créer un projet")));
+    CHECK(texts[2].contains(QStringLiteral("Ouvrir un projet")));
+    QAction* demo = window.actions()->demo;
+    QObject::disconnect(demo, &QAction::triggered, nullptr, nullptr);  // no demo built here
+    QSignalSpy demoAsked(demo, &QAction::triggered);
+    QTest::mouseClick(welcome->findChildren<QPushButton*>()[0], Qt::LeftButton);
+    CHECK(demoAsked.count() == 1);
+
+    // A project opened replaces the panel by the map; closed, the panel comes back and lists it.
+    window.openProject(copy);
+    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+    REQUIRE(window.project() != nullptr);
+    CHECK(window.mapShown());
+    CHECK(window.canvas()->isVisible());
+    CHECK_FALSE(welcome->isVisible());
+    window.session()->closeProject();
+    CHECK_FALSE(window.mapShown());
+    CHECK(welcome->isVisible());
+    QListWidget* recent = welcome->recentList();
+    QListWidgetItem* mine = nullptr;
+    for (int row = 0; row < recent->count(); ++row)
+        if (recent->item(row)->toolTip() == copy) mine = recent->item(row);
+    REQUIRE(mine);
+    CHECK(mine->text().startsWith(QStringLiteral("recent-04.gpkg")));
+
+    // One click on it opens it again.
+    QTest::mouseClick(recent->viewport(), Qt::LeftButton, Qt::NoModifier, recent->visualItemRect(mine).center());
+    REQUIRE(QTest::qWaitFor([&] { return window.project() != nullptr && !window.isBusy(); }, kLoadTimeoutMs));
+    CHECK(QFileInfo(window.project()->path()).absoluteFilePath() == copy);
+    CHECK(window.mapShown());
+    saveShot(window, QStringLiteral("welcome-map-fr.png"));
+    window.session()->closeProject();
+    saveShot(window, QStringLiteral("welcome-fr.png"));
+}
+
+TEST_CASE("commune names are compared without accents, case, hyphens or apostrophes")
+{
+    CHECK(CommuneSearch::folded(QStringLiteral("Saint-Étienne-les-Orgues")) == QStringLiteral("saint etienne les orgues"));
+    CHECK(CommuneSearch::folded(QStringLiteral("  CÉRESTE ")) == QStringLiteral("cereste"));
+    CHECK(CommuneSearch::folded(QStringLiteral("L'Escale")) == QStringLiteral("l escale"));
+}
+
+TEST_CASE("the commune search proposes a commune typed without accents, then zooms the map to it and identifies it")
+{
+    DemoWindow demo;
+    CommuneSearch* search = demo.window.communeSearch();
+    REQUIRE(search);
+    REQUIRE(search->isEnabled());
+    const BBox home = demo.window.canvas()->homeExtent();
+    auto zoomedOn = [&](const QString& name) {
+        const maillage::Commune* commune = nullptr;
+        for (const maillage::Commune& c : demo.project().territory().communes)
+            if (c.name == name) commune = &c;
+        REQUIRE(commune);
+        const BBox shown = demo.window.canvas()->view().visibleExtent();
+        const XY centre{(commune->bbox.minX + commune->bbox.maxX) / 2, (commune->bbox.minY + commune->bbox.maxY) / 2};
+        CHECK(shown.contains(centre));
+        CHECK(shown.width() < home.width() / 2.5);
+        CHECK(demo.window.identifyText().contains(name));
+    };
+
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("cereste"));
+    QCompleter* completer = search->completer();
+    REQUIRE(completer->completionCount() >= 1);
+    const QModelIndex first = completer->completionModel()->index(0, 0);
+    CHECK(first.data().toString() == QStringLiteral("Céreste-en-Luberon"));
+    // Picked in the list.
+    completer->popup()->setCurrentIndex(first);
+    QTest::keyClick(completer->popup(), Qt::Key_Return);
+    CHECK(search->text() == QStringLiteral("Céreste-en-Luberon"));
+    zoomedOn(QStringLiteral("Céreste-en-Luberon"));
+    saveShot(demo.window, QStringLiteral("commune-search-fr.png"));
+
+    // Typed whole, in capitals and without accents, then Entrée.
+    demo.window.canvas()->zoomHome();
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("SAINT ETIENNE LES ORGUES"));
+    completer->popup()->hide();
+    QTest::keyClick(search, Qt::Key_Return);
+    zoomedOn(QStringLiteral("Saint-Étienne-les-Orgues"));
+
+    // Nothing of that name: the map does not move.
+    demo.window.canvas()->zoomHome();
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("zzz"));
+    CHECK(completer->completionCount() == 0);
+    QTest::keyClick(search, Qt::Key_Return);
+    CHECK(demo.window.canvas()->view().visibleExtent().width() >= home.width());
+}
+
+TEST_CASE("Aide › Guide d'utilisation opens the guide, which names the population method of the open project")
+{
+    DemoWindow demo;
+    QAction* guideAction = demo.window.actions()->guide;
+    REQUIRE(guideAction);
+    CHECK(guideAction->shortcut() == QKeySequence(QKeySequence::HelpContents));
+    guideAction->trigger();
+    QCoreApplication::processEvents();
+    UserGuideDialog* guide = demo.window.findChild<UserGuideDialog*>();
+    REQUIRE(guide);
+    CHECK(guide->isVisible());
+    const QString text = guide->browser()->toPlainText();
+    // The topics the planner needs.
+    for (const char* topic : {"La règle des 20 minutes", "Comment les temps de trajet sont calculés", "calibré sur le Lot",
+                              "Le trajet d'accès", "Le temps aux extrémités", "Les virages", "Carreaux INSEE", "Bâtiments",
+                              "À la mairie", "Plans et fermetures de routes", "Exports"})
+        CHECK(text.contains(QString::fromUtf8(topic)));
+    CHECK(text.contains(QStringLiteral("04.gpkg")));
+    // The method of this project's figures, named on its own line.
+    const PopulationMethod method = demo.coverage().result().population.method;
+    const QString marker = QStringLiteral("Méthode utilisée dans ce projet");
+    REQUIRE(text.contains(marker));
+    const QString line = text.mid(text.indexOf(marker)).section(QLatin1Char('\n'), 0, 0);
+    INFO(line.toStdString());
+    CHECK(line.contains(UserGuideDialog::methodName(method)));
+    for (PopulationMethod other : allPopulationMethods())
+        if (other != method) CHECK_FALSE(line.contains(UserGuideDialog::methodName(other)));
+    guide->resize(760, 900);
+    saveShot(*guide, QStringLiteral("guide-fr.png"));
+    guide->close();
+
+    // The English interface gets the English guide.
+    const QLocale before = QLocale();
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    const QString english = UserGuideDialog::html(QStringLiteral("04.gpkg"), method);
+    QLocale::setDefault(before);
+    CHECK(english.contains(QStringLiteral("How travel times are computed")));
+    CHECK(english.contains(QStringLiteral("Method used in this project")));
+    CHECK_FALSE(english.contains(QStringLiteral("{{")));
+}
+
+TEST_CASE("the statistics show all 13 rows (département and 12 EPCI) with whole names, and the chart labels every bar with grouped numbers")
+{
+    DemoWindow demo;
+    auto* dock = demo.window.findChild<QDockWidget*>(QStringLiteral("statisticsDock"));
+    REQUIRE(dock);
+    dock->raise();
+    QCoreApplication::processEvents();
+    auto* table = demo.window.findChild<QTableWidget*>(QStringLiteral("statisticsTable"));
+    REQUIRE(table);
+    const int epcis = static_cast<int>(demo.coverage().result().population.epcis.size());
+    REQUIRE(epcis == 12);
+    REQUIRE(table->rowCount() == epcis + 1);
+    // Every row in view, no scrolling.
+    const int last = table->rowCount() - 1;
+    CHECK(table->rowViewportPosition(last) + table->rowHeight(last) <= table->viewport()->height());
+    CHECK_FALSE(table->verticalScrollBar()->isVisible());
+    // Every name whole (only "Communauté de communes" shortened to "CC"), and fits its column.
+    const QFontMetrics metrics(table->font());
+    for (int row = 1; row < table->rowCount(); ++row) {
+        const QTableWidgetItem* name = table->item(row, 0);
+        INFO(name->text().toStdString() << " in " << table->columnWidth(0) << " px");
+        CHECK_FALSE(name->text().contains(QStringLiteral("…")));
+        // On one line, or wrapped within the row's height.
+        const QRect wrapped = metrics.boundingRect(QRect(0, 0, table->columnWidth(0) - 8, 1000), Qt::TextWordWrap, name->text());
+        CHECK(wrapped.height() <= table->rowHeight(row));
+        CHECK(name->toolTip().contains(demo.coverage().result().population.epcis[row - 1].name));
+    }
+    saveShot(*dock, QStringLiteral("statistics-table-fr.png"));
+
+    // The chart: one label per bar with room for each, numbers as the table writes them.
+    auto* tabs = dock->findChild<QTabWidget*>(QStringLiteral("statisticsTabs"));
+    REQUIRE(tabs);
+    auto* view = dock->findChild<QChartView*>();
+    REQUIRE(view);
+    tabs->setCurrentWidget(view);
+    QCoreApplication::processEvents();
+    QChart* chart = view->chart();
+    CHECK(chart->localizeNumbers());
+    CHECK(chart->locale().toString(4071) == formatCount(4071));
+    const auto axes = chart->axes(Qt::Vertical);
+    REQUIRE(axes.size() == 1);
+    auto* categories = qobject_cast<QBarCategoryAxis*>(axes.first());
+    REQUIRE(categories);
+    CHECK(categories->count() == epcis);
+    const double perBar = chart->plotArea().height() / epcis;
+    CHECK(perBar >= QFontMetricsF(categories->labelsFont()).height() * 1.1);
+    saveShot(*dock, QStringLiteral("statistics-chart-fr.png"));
+}
+
+TEST_CASE("the comparison dock does not shrink the map, and its table shows the EPCI names whole")
+{
+    DemoWindow demo;
+    QCoreApplication::processEvents();
+    const QSize mapBefore = demo.window.canvas()->size();
+    demo.planning().showComparison();
+    QTest::qWait(50);
+    CHECK(demo.window.canvas()->size() == mapBefore);
+    // With a result (a plan against the baseline), the same.
+    REQUIRE(demo.planning().scenarios()->createPlan(QStringLiteral("hiver")));
+    REQUIRE(demo.planning().applyClosurePreset(QStringLiteral("hiver-04")));
+    demo.coverage().recomputeNow();
+    ComparisonPanel& comparison = *demo.planning().comparison();
+    REQUIRE(comparison.run());
+    comparison.waitForResult();
+    REQUIRE(comparison.lastError().isEmpty());
+    demo.planning().showComparison();
+    QTest::qWait(50);
+    INFO("map before " << mapBefore.width() << "x" << mapBefore.height() << ", after " << demo.window.canvas()->width() << "x"
+                       << demo.window.canvas()->height());
+    CHECK(demo.window.canvas()->size() == mapBefore);
+    auto* table = demo.window.findChild<QTableWidget*>(QStringLiteral("comparisonTable"));
+    REQUIRE(table);
+    REQUIRE(table->rowCount() > 1);
+    for (int row = 0; row < table->rowCount(); ++row) {
+        QFont font = table->item(row, 0)->font();
+        const QFontMetrics rowMetrics(font);
+        INFO(table->item(row, 0)->text().toStdString() << " in " << table->columnWidth(0) << " px");
+        CHECK(rowMetrics.horizontalAdvance(table->item(row, 0)->text()) <= table->columnWidth(0));
+    }
+    saveShot(demo.window, QStringLiteral("comparison-dock-fr.png"));
+}
+
+TEST_CASE("a point clicked far from any road asks, and placed on the nearest road it joins the network")
+{
+    DemoWindow demo;
+    // A place of the 04 beyond the snap limit, around the gap west of Villars-Colmars.
+    const GraphTravelEngine& engine = *demo.project().data().engine;
+    std::optional<XY> gap;
+    const XY around = toLambert93(LonLat{6.542, 44.186});
+    for (int step = 0; step < 400 && !gap; ++step) {
+        const XY candidate{around.x + 1000.0 * (step % 20 - 10), around.y + 1000.0 * (step / 20 - 10)};
+        if (demo.project().territory().communeAt(candidate) && !engine.snapper().snap(candidate, engine.snapOptions()).ok())
+            gap = candidate;
+    }
+    REQUIRE(gap);
+    const auto far = demo.window.farFromRoad(*gap);
+    REQUIRE(far);
+    demo.window.setInteractive(true);
+    QStringList buttons;
+    QString text;
+    QTimer::singleShot(200, [&] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box) return;
+        text = box->text();
+        for (QAbstractButton* button : box->buttons()) buttons << button->text();
+        saveShot(*box, QStringLiteral("far-point-warning-fr.png"));
+        for (QAbstractButton* button : box->buttons())
+            if (button->text().contains(QStringLiteral("route la plus proche"))) button->click();
+    });
+    const std::size_t before = demo.project().points().size();
+    std::set<qint64> existing;
+    for (const AccueilPoint& p : demo.project().points()) existing.insert(p.id);
+    demo.window.addPointAt(*gap);
+    demo.window.setInteractive(false);
+    INFO(text.toStdString());
+    CHECK(text.contains(QStringLiteral("km de la route la plus proche")));
+    CHECK(buttons.contains(QStringLiteral("Placer sur la route la plus proche")));
+    CHECK(buttons.contains(QStringLiteral("Garder ici (laissé de côté)")));
+    REQUIRE(demo.project().points().size() == before + 1);
+    for (const AccueilPoint& added : demo.project().points())
+        if (!existing.count(added.id)) CHECK(engine.snapper().snap(added.lambert93, engine.snapOptions()).ok());
 }

@@ -63,15 +63,17 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
     table_->setObjectName(QStringLiteral("comparisonTable"));
     table_->setHorizontalHeaderLabels({tr("Territoire"), tr("Population"), tr("Au-delà (A)"), tr("Au-delà (B)"),
                                        tr("Écart"), tr("Surface au-delà (A)"), tr("Surface au-delà (B)")});
-    table_->horizontalHeaderItem(BeyondA)->setToolTip(tr("Habitants au-delà du seuil, population répartie sur les cellules habitées"));
+    table_->horizontalHeaderItem(BeyondA)->setToolTip(tr("Habitants au-delà du seuil, population placée selon la méthode du projet"));
     table_->horizontalHeaderItem(Change)->setToolTip(tr("B − A : négatif quand B amène des habitants sous le seuil"));
     table_->verticalHeader()->hide();
     table_->verticalHeader()->setDefaultSectionSize(22);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->horizontalHeader()->setSectionResizeMode(Area, QHeaderView::Stretch);
-    for (int c = Population; c < ColumnCount; ++c)
+    // Names whole; the table scrolls sideways in a narrow dock rather than cutting them.
+    for (int c = Area; c < ColumnCount; ++c)
         table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->setMinimumHeight(120);
 
     auto* choose = new QHBoxLayout;
     choose->addWidget(new QLabel(tr("A :")));
@@ -264,6 +266,7 @@ void ComparisonPanel::showResult()
                                 tr("%1 km²").arg(km2(area.b.areaBeyondKm2))};
         for (int col = 0; col < ColumnCount; ++col) {
             auto* item = new QTableWidgetItem(cells[col]);
+            item->setToolTip(name);
             if (col > Area) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             if (bold) {
                 QFont font = item->font();

@@ -7,6 +7,7 @@
 #include "render/geometry_path.h"
 
 #include <QLabel>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -114,12 +115,13 @@ void IdentifyPanel::refresh()
     }
     html += QStringLiteral("</table>");
     const CommuneCoverage& c = coverage_->result().population.communes[identifiedCommune_];
-    html += tr("<p>Niveau %1, seuil %2 min : %3 habitants au-delà (population répartie), %4 cellules sur %5 au-delà.</p>")
+    const double surfaceBeyond = c.cells > 0 ? 100.0 * c.cellsBeyond / c.cells : 0.0;
+    html += tr("<p>Niveau %1, seuil %2 min : %3 habitants au-delà (population placée selon la méthode du projet), "
+               "%4 % de la surface de la commune au-delà.</p>")
                 .arg(coverage_->level())
                 .arg(coverage_->thresholdMinutes())
                 .arg(formatCount(std::llround(c.beyondSpread)))
-                .arg(c.cellsBeyond)
-                .arg(c.cells);
+                .arg(QLocale().toString(surfaceBeyond, 'f', 0));
     label_->setText(html);
 }
 

@@ -27,6 +27,10 @@ MainActions::MainActions(QMainWindow& window, QUndoGroup& undoGroup) : QObject(&
     createProjectActions();
     createEditActions(undoGroup);
     createViewActions();
+    guide = new QAction(tr("&Guide d'utilisation"), &window_);
+    guide->setShortcut(QKeySequence::HelpContents);
+    guide->setStatusTip(tr("Comment les temps et les chiffres de population sont calculés, la règle des 20 minutes, "
+                           "les plans et les exports"));
     about = new QAction(tr("À &propos de Maillage"), &window_);
 }
 
@@ -166,6 +170,8 @@ void MainActions::addMenus(const QList<QDockWidget*>& docks, const AnalysisContr
     for (QMenu* menu : extraMenus) bar->addMenu(menu);
 
     QMenu* helpMenu = bar->addMenu(tr("Aid&e"));
+    helpMenu->addAction(guide);
+    helpMenu->addSeparator();
     helpMenu->addAction(about);
 }
 

@@ -56,6 +56,7 @@ public:
     // Analyse
     QAction* exportCoverage = nullptr;
     // Aide
+    QAction* guide = nullptr;
     QAction* about = nullptr;
 
     // Filled by the window: recent projects, one zoom per EPCI.

@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "analysis_controls.h"
+#include "commune_search.h"
 #include "identify_panel.h"
 #include "import_export.h"
 #include "labels.h"
@@ -18,7 +19,9 @@
 #include "project.h"
 #include "render/map_layer.h"
 #include "statistics_panel.h"
+#include "user_guide.h"
 #include "user_messages.h"
+#include "welcome_panel.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -31,7 +34,9 @@
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QToolBar>
 #include <QUndoGroup>
 #include <QUndoStack>
 
@@ -50,7 +55,6 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/maillage.svg")));
     canvas_->setObjectName(QStringLiteral("mapCanvas"));
     canvas_->setLayers(layers_);
-    setCentralWidget(canvas_);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
     // Side docks run the full height; the points table sits under the map only.
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
@@ -67,6 +71,7 @@ MainWindow::MainWindow(QWidget* parent)
                        *analysis_, {planning_->menu()});
     actions_->addToolBars({planning_->roadToolAction()}, editing_->newPointKind(), *analysis_);
     session_->setRecentMenu(actions_->recentMenu);
+    createCentre();
     new MapStatus(*statusBar(), *canvas_);
 
     connectActions();
@@ -119,6 +124,35 @@ void MainWindow::createDocks()
     formDock_->raise();
 }
 
+// The map and, while no project is open, the welcome panel in its place; the commune search
+// in its own toolbar.
+void MainWindow::createCentre()
+{
+    welcome_ = new WelcomePanel(*actions_->demo, *actions_->newProject, *actions_->open, *actions_->recentMenu);
+    centre_ = new QStackedWidget;
+    centre_->addWidget(welcome_);
+    centre_->addWidget(canvas_);
+    setCentralWidget(centre_);
+    showCentre(false);
+
+    communeSearch_ = new CommuneSearch;
+    QToolBar* searchBar = addToolBar(tr("Recherche"));
+    searchBar->setObjectName(QStringLiteral("searchToolBar"));
+    searchBar->addWidget(communeSearch_);
+    connect(communeSearch_, &CommuneSearch::communeChosen, this, [this](const QString& insee) {
+        if (identifyCommune(insee)) canvas_->setFocus();
+    });
+}
+
+void MainWindow::showCentre(bool map)
+{
+    centre_->setCurrentWidget(map ? static_cast<QWidget*>(canvas_) : welcome_);
+    // The stack sizes only the page shown, and the map's first zoom needs its size now.
+    if (map) canvas_->setGeometry(centre_->contentsRect());
+}
+
+bool MainWindow::mapShown() const { return centre_->currentWidget() == canvas_; }
+
 void MainWindow::createPlanning()
 {
     planning_ = new PlanningController(*this, *canvas_);
@@ -155,6 +189,7 @@ void MainWindow::connectActions()
     connect(a.zoomOut, &QAction::triggered, this, [this] { canvas_->zoomBy(1 / 1.6); });
     connect(a.zoomHome, &QAction::triggered, canvas_, &MapCanvas::zoomHome);
     connect(a.zoomSelection, &QAction::triggered, editing_, &PointEditing::zoomToSelection);
+    connect(a.guide, &QAction::triggered, this, &MainWindow::showUserGuide);
     connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
@@ -185,6 +220,7 @@ void MainWindow::connectSession()
 {
     connect(session_, &ProjectSession::aboutToClose, this, &MainWindow::detachProject);
     connect(session_, &ProjectSession::closed, this, [this] {
+        showCentre(false);
         rebuildEpciMenu();
         updateActions();
         updateTitle();
@@ -204,9 +240,9 @@ void MainWindow::readSettings()
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) resize(1500, 950);
     if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
         // First start: a map as large as possible, statistics readable beside it.
-        resizeDocks({layersDock_, statisticsDock_}, {300, 440}, Qt::Horizontal);
+        resizeDocks({layersDock_, statisticsDock_}, {290, 470}, Qt::Horizontal);
         resizeDocks({layersDock_, planning_->scenariosDock()}, {520, 330}, Qt::Vertical);
-        resizeDocks({statisticsDock_, formDock_}, {560, 360}, Qt::Vertical);
+        resizeDocks({statisticsDock_, formDock_}, {640, 280}, Qt::Vertical);
         resizeDocks({pointsDock_}, {210}, Qt::Vertical);
     }
     editing_->readSettings();
@@ -235,6 +271,7 @@ void MainWindow::attachProject()
 {
     Project* project = session_->project();
     CoverageController* coverage = session_->coverage();
+    showCentre(true);
     connect(project, &Project::selectionChanged, this, &MainWindow::updateActions);
     connect(project, &Project::pathChanged, this, &MainWindow::updateTitle);
     connect(project, &Project::scenarioChanged, this, &MainWindow::updateTitle);
@@ -253,6 +290,7 @@ void MainWindow::attachProject()
     canvas_->setProject(project, points);
     pointsDock_->setProject(project);
     pointForm_->setProject(project);
+    communeSearch_->setProject(project);
     planning_->setProject(project, coverage);
     canvas_->setHomeExtent(project->territory().bbox);
     canvas_->zoomHome();
@@ -274,6 +312,7 @@ void MainWindow::detachProject()
     canvas_->setProject(nullptr, nullptr);
     pointsDock_->setProject(nullptr);
     pointForm_->setProject(nullptr);
+    communeSearch_->setProject(nullptr);
     statisticsPanel_->setCoverage(nullptr);
     layers_->clear();
     analysis_->setCoverage(nullptr);
@@ -368,6 +407,17 @@ void MainWindow::showPointForm()
     formDock_->show();
     formDock_->raise();
     pointForm_->focusName();
+}
+
+UserGuideDialog* MainWindow::showUserGuide()
+{
+    std::optional<PopulationMethod> method;
+    if (coverage() && coverage()->isAvailable()) method = coverage()->result().population.method;
+    const QString name = project() ? QFileInfo(project()->path()).fileName() : QString();
+    auto* guide = new UserGuideDialog(name, method, this);
+    guide->setAttribute(Qt::WA_DeleteOnClose);
+    guide->show();
+    return guide;
 }
 
 void MainWindow::showAbout()

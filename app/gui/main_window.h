@@ -15,6 +15,7 @@
 
 class QDockWidget;
 class QLabel;
+class QStackedWidget;
 class QUndoGroup;
 
 namespace maillage::render {
@@ -25,6 +26,7 @@ class PointsLayer;
 namespace maillage::gui {
 
 class AnalysisControls;
+class CommuneSearch;
 class CoverageController;
 class IdentifyPanel;
 class ImportExport;
@@ -37,7 +39,9 @@ class PlanningController;
 class PointForm;
 class PointsDock;
 class Project;
+class UserGuideDialog;
 class UserMessages;
+class WelcomePanel;
 using render::LayerStack;
 using render::PointsLayer;
 
@@ -76,6 +80,15 @@ public:
     void setInteractive(bool interactive);
     // Plans, road closures, suggestions and comparisons (docks, menu "Plans", map layers).
     PlanningController* planning() const { return planning_; }
+
+    // Shown in place of the map while no project is open.
+    WelcomePanel* welcomePanel() const { return welcome_; }
+    // True when the map (not the welcome panel) fills the centre.
+    bool mapShown() const;
+    // The toolbar's commune search box.
+    CommuneSearch* communeSearch() const { return communeSearch_; }
+    // Aide › Guide d'utilisation: opens the guide (deleted when closed) and returns it.
+    UserGuideDialog* showUserGuide();
 
     // The parts, for what builds on the window.
     ProjectSession* session() const { return session_; }
@@ -118,6 +131,8 @@ protected:
 
 private:
     void createDocks();
+    void createCentre();
+    void showCentre(bool map);
     void createPlanning();
     void connectActions();
     void connectCanvas();
@@ -133,8 +148,11 @@ private:
     void showPointForm();
     void showAbout();
 
-    // Central map.
+    // Central map, or the welcome panel without a project.
     MapCanvas* canvas_;
+    QStackedWidget* centre_ = nullptr;
+    WelcomePanel* welcome_ = nullptr;
+    CommuneSearch* communeSearch_ = nullptr;
     LayerStack* layers_;
     QUndoGroup* undoGroup_;
     // Parts.

@@ -23,6 +23,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QUndoStack>
 
@@ -110,7 +111,13 @@ void PlanningController::createDocks()
     comparisonPanel_ = new ComparisonPanel;
     comparisonDock_ = new QDockWidget(tr("Comparer deux scénarios"), &window_);
     comparisonDock_->setObjectName(QStringLiteral("comparisonDock"));
-    comparisonDock_->setWidget(comparisonPanel_);
+    // In a scroll area: the panel's wrapped summary and its table never make the dock, and so
+    // the bottom of the window, taller than the user left it.
+    auto* comparisonScroll = new QScrollArea;
+    comparisonScroll->setWidget(comparisonPanel_);
+    comparisonScroll->setWidgetResizable(true);
+    comparisonScroll->setFrameShape(QFrame::NoFrame);
+    comparisonDock_->setWidget(comparisonScroll);
     connect(comparisonPanel_, &ComparisonPanel::finished, this, [this] {
         if (differenceLayer_ && comparisonPanel_->comparison()) differenceLayer_->setVisible(true);
         showComparison();
@@ -158,13 +165,10 @@ void PlanningController::createMenu()
 
 void PlanningController::showComparison()
 {
+    // Shown in its place beside the points table, at the height the user gave the bottom
+    // docks: the map keeps its size (the table scrolls, the dock's edge can be dragged).
     comparisonDock_->show();
     comparisonDock_->raise();
-    // The table needs the département and a dozen EPCI in view: the bottom docks grow to
-    // show them when they are smaller (a layout the user chose otherwise is kept).
-    constexpr int kComparisonHeight = 330;
-    if (!comparisonDock_->isFloating() && comparisonDock_->height() < kComparisonHeight)
-        window_.resizeDocks({comparisonDock_}, {kComparisonHeight}, Qt::Vertical);
 }
 
 void PlanningController::setLayers(DifferenceLayer* difference, ClosedRoadsLayer* closedRoads,

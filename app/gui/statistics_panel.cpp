@@ -15,8 +15,8 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QSplitter>
 #include <QTableWidget>
+#include <QTabWidget>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -36,8 +36,8 @@ QTableWidgetItem* numberItem(const QString& text)
     return item;
 }
 
-// "Communauté de communes Alpes Provence Verdon" -> "CC Alpes Provence Verdon": bar labels
-// must stay short.
+// "Communauté de communes Alpes Provence Verdon" -> "CC Alpes Provence Verdon": the usual
+// abbreviations, the rest of the name whole.
 QString shortEpciName(QString name)
 {
     static const std::pair<const char*, const char*> prefixes[] = {
@@ -46,14 +46,37 @@ QString shortEpciName(QString name)
     for (const auto& [longForm, shortForm] : prefixes)
         if (name.startsWith(QLatin1String(longForm), Qt::CaseInsensitive))
             name = QLatin1String(shortForm) + name.mid(int(strlen(longForm)));
-    name = name.simplified();
-    return name.size() > 30 ? name.left(28) + QStringLiteral("…") : name;
+    return name.simplified();
+}
+
+// A long name on two lines (at the space nearest its middle), so that the chart's labels
+// stay whole beside narrow bars.
+QString wrappedLabel(const QString& name)
+{
+    if (name.size() <= 24) return name;
+    const int middle = int(name.size() / 2);
+    int cut = -1;
+    for (int i = 0; i < name.size(); ++i)
+        if (name[i] == QLatin1Char(' ') && (cut < 0 || std::abs(i - middle) < std::abs(cut - middle))) cut = i;
+    return cut < 0 ? name : name.left(cut) + QStringLiteral("<br>") + name.mid(cut + 1);
+}
+
+// How the people were placed, in the planner's words (the print credits speak of cells).
+QString populationMethodSentence(PopulationMethod method)
+{
+    if (method == PopulationMethod::Spread)
+        return StatisticsPanel::tr("population de chaque commune répartie sur ses parties à moins de 2 km d'une route");
+    return render::populationMethodText(method);
 }
 
 }  // namespace
 
 StatisticsPanel::StatisticsPanel(QWidget* parent)
-    : QWidget(parent), summary_(new QLabel), sensitivityButton_(new QPushButton(tr("Sensibilité…"))), table_(new QTableWidget(0, ColumnCount)), chartView_(new QChartView),
+    : QWidget(parent),
+      summary_(new QLabel),
+      sensitivityButton_(new QPushButton(tr("Sensibilité…"))),
+      table_(new QTableWidget(0, ColumnCount)),
+      chartView_(new QChartView),
       chart_(new QChart)
 {
     summary_->setWordWrap(true);
@@ -70,9 +93,15 @@ StatisticsPanel::StatisticsPanel(QWidget* parent)
         tr("Communes dont la mairie est au-delà du seuil (et leurs habitants, dans la bulle d'aide de chaque ligne)"));
     table_->verticalHeader()->hide();
     table_->verticalHeader()->setDefaultSectionSize(21);
+    // A long name goes on two lines rather than being cut.
+    table_->setWordWrap(true);
+    table_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->horizontalHeader()->setSectionResizeMode(Name, QHeaderView::Stretch);
+    // Should the dock be very narrow, a name is cut in its middle, where it says least; the
+    // tooltip has it whole.
+    table_->setTextElideMode(Qt::ElideMiddle);
     for (int c = Population; c < ColumnCount; ++c)
         table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
 
@@ -80,20 +109,25 @@ StatisticsPanel::StatisticsPanel(QWidget* parent)
     chart_->setAnimationOptions(QChart::NoAnimation);
     chart_->setMargins(QMargins(2, 2, 2, 2));
     chart_->setBackgroundRoundness(0);
+    // Bar labels and the axis group thousands as the table does: "4 071", not "4071".
+    chart_->setLocale(interfaceIsEnglish() ? QLocale(QLocale::English, QLocale::UnitedKingdom)
+                                           : QLocale(QLocale::French, QLocale::France));
+    chart_->setLocalizeNumbers(true);
     chartView_->setChart(chart_);
     chartView_->setRenderHint(QPainter::Antialiasing);
-    chartView_->setMinimumHeight(220);
 
-    auto* splitter = new QSplitter(Qt::Vertical);
-    splitter->addWidget(table_);
-    splitter->addWidget(chartView_);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
+    // The table and the chart each get the dock's whole height: every EPCI row in view, a
+    // label on every bar.
+    tabs_ = new QTabWidget;
+    tabs_->setObjectName(QStringLiteral("statisticsTabs"));
+    tabs_->setDocumentMode(true);
+    tabs_->addTab(table_, tr("Tableau"));
+    tabs_->addTab(chartView_, tr("Graphique"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(summary_);
     layout->addWidget(sensitivityButton_, 0, Qt::AlignLeft);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(tabs_, 1);
     setCoverage(nullptr);
 }
 
@@ -129,8 +163,7 @@ void StatisticsPanel::rebuild()
     table_->setRowCount(0);
     epciRows_ = 0;
     const bool available = coverage_ && coverage_->isAvailable();
-    table_->setVisible(available);
-    chartView_->setVisible(available);
+    tabs_->setVisible(available);
     if (!available) return;
 
     const auto& epcis = coverage_->result().population.epcis;
@@ -143,7 +176,7 @@ void StatisticsPanel::rebuild()
     QStringList categories;
     // Bars from top to bottom in table order: the category axis runs bottom-up.
     for (int i = epciRows_ - 1; i >= 0; --i) {
-        categories << shortEpciName(epcis[i].name);
+        categories << wrappedLabel(shortEpciName(epcis[i].name));
         bars_->append(0);
     }
     series->append(bars_);
@@ -162,11 +195,14 @@ void StatisticsPanel::rebuild()
     chart_->addAxis(categoryAxis, Qt::AlignLeft);
     series->attachAxis(categoryAxis);
     valueAxis_ = new QValueAxis;
-    valueAxis_->setLabelFormat(QStringLiteral("%d"));
+    // Each bar carries its value: the axis keeps its grid and title only.
+    valueAxis_->setLabelsVisible(false);
     valueAxis_->setLabelsFont(small);
-    valueAxis_->setTitleText(tr("habitants au-delà du seuil"));
+    // Named above the bars: an axis without labels has no room for its title.
+    chart_->setTitle(tr("habitants au-delà du seuil"));
     QFont titleFont = small;
-    valueAxis_->setTitleFont(titleFont);
+    titleFont.setPointSizeF(8.5);
+    chart_->setTitleFont(titleFont);
     chart_->addAxis(valueAxis_, Qt::AlignBottom);
     series->attachAxis(valueAxis_);
 }
@@ -201,7 +237,7 @@ void StatisticsPanel::refresh()
                               .arg(result.points.size())
                               .arg(coverage_->includePlanned() ? tr(" (projets compris)") : QString())
                               .arg(QLocale().toString(coverage_->lastMilliseconds(), 'f', 0))
-                              .arg(render::populationMethodText(population.method)));
+                              .arg(populationMethodSentence(population.method)));
         // A point too far from any road reaches nobody: said in red, not left to be guessed.
         if (result.unjoinedPoints > 0)
             summary_->setText(summary_->text()
@@ -212,7 +248,7 @@ void StatisticsPanel::refresh()
     }
 
     auto fill = [this](int row, const AreaCoverage& area, const QString& name, bool bold) {
-        const QStringList cells{bold ? name : shortEpciName(name),
+        const QStringList cells{shortEpciName(name),
                                 formatCount(area.population),
                                 formatCount(std::llround(area.beyondSpread)),
                                 percent(area.shareSpread()),

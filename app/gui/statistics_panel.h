@@ -9,6 +9,7 @@ class QChartView;
 class QLabel;
 class QPushButton;
 class QTableWidget;
+class QTabWidget;
 class QValueAxis;
 
 namespace maillage {
@@ -39,6 +40,7 @@ private:
     QPointer<CoverageController> coverage_;
     QLabel* summary_;
     QPushButton* sensitivityButton_;
+    QTabWidget* tabs_ = nullptr;
     QTableWidget* table_;
     QChartView* chartView_;
     QChart* chart_;

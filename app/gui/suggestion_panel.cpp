@@ -85,7 +85,7 @@ SuggestionPanel::SuggestionPanel(QWidget* parent)
     candidates_->addItem(tr("Points La Poste"), int(Candidates::LaPoste));
     candidates_->addItem(tr("Mairies et points La Poste"), int(Candidates::Both));
     candidates_->setToolTip(tr("Les lieux où un nouveau lieu du niveau pourrait s'installer"));
-    demand_->addItem(tr("répartie sur les cellules habitées"), int(DemandModel::Cells));
+    demand_->addItem(tr("répartie près des routes"), int(DemandModel::Cells));
     demand_->addItem(tr("à la mairie"), int(DemandModel::TownHalls));
     demand_->setToolTip(tr("Où la population est comptée (voir les statistiques : « population répartie » ou "
                            "« à la mairie »)"));

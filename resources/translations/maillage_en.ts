@@ -619,6 +619,24 @@ line %1: %2</translation>
     </message>
 </context>
 <context>
+    <name>maillage::gui::CommuneSearch</name>
+    <message>
+        <location filename="../../app/gui/commune_search.cpp" line="19"/>
+        <source>Rechercher une commune</source>
+        <translation>Search for a commune</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/commune_search.cpp" line="20"/>
+        <source>Tapez le début du nom d&apos;une commune (les accents sont facultatifs) pour zoomer sur elle</source>
+        <translation>Type the beginning of a commune&apos;s name (accents optional) to zoom to it</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/commune_search.cpp" line="60"/>
+        <source>INSEE %1</source>
+        <translation>INSEE %1</translation>
+    </message>
+</context>
+<context>
     <name>maillage::gui::ComparisonPanel</name>
     <message>
         <location filename="../../app/gui/comparison_panel.cpp" line="45"/>
@@ -661,9 +679,13 @@ line %1: %2</translation>
         <translation>Area beyond (B)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="66"/>
         <source>Habitants au-delà du seuil, population répartie sur les cellules habitées</source>
-        <translation>People beyond the threshold, population spread over the inhabited cells</translation>
+        <translation type="vanished">People beyond the threshold, population spread over the inhabited cells</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="66"/>
+        <source>Habitants au-delà du seuil, population placée selon la méthode du projet</source>
+        <translation>People beyond the threshold, population placed by the project&apos;s method</translation>
     </message>
     <message>
         <location filename="../../app/gui/comparison_panel.cpp" line="67"/>
@@ -671,63 +693,63 @@ line %1: %2</translation>
         <translation>B − A: negative when B brings people within the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="77"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="79"/>
         <source>A :</source>
         <translation>A:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="80"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="82"/>
         <source>B :</source>
         <translation>B:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="96"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="98"/>
         <source>annulé</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="99"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="101"/>
         <source>Échec : %1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="178"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="180"/>
         <source>Scénario inconnu.</source>
         <translation>Unknown scenario.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="194"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="196"/>
         <source>Une comparaison est déjà en cours.</source>
         <translation>A comparison is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="196"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="198"/>
         <source>Il faut un projet avec un réseau routier pour comparer des scénarios.</source>
         <translation>Comparing scenarios needs a project with a road network.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="220"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="222"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="263"/>
-        <location filename="../../app/gui/comparison_panel.cpp" line="264"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="265"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="266"/>
         <source>%1 km²</source>
         <translation>%1 km²</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="281"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="284"/>
         <source>Département %1</source>
         <translation>Département %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="285"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="288"/>
         <source>&lt;b&gt;B « %1 »&lt;/b&gt; par rapport à &lt;b&gt;A « %2 »&lt;/b&gt;, niveau %3 à %4 min : &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² passent sous le seuil (%6 hab.)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² passent au-delà (%8 hab.)&lt;/span&gt; ; au-delà : %9 → &lt;b&gt;%10&lt;/b&gt; habitants.</source>
         <translation>&lt;b&gt;B “%1”&lt;/b&gt; against &lt;b&gt;A “%2”&lt;/b&gt;, level %3 within %4 min: &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² come within the threshold (%6 people)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² go beyond it (%8 people)&lt;/span&gt;; beyond: %9 → &lt;b&gt;%10&lt;/b&gt; people.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="134"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="136"/>
         <source>Autre plan affiché : relancez la comparaison.</source>
         <translation>Another plan is shown: run the comparison again.</translation>
     </message>
@@ -735,56 +757,60 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::IdentifyPanel</name>
     <message>
-        <location filename="../../app/gui/identify_panel.cpp" line="18"/>
+        <location filename="../../app/gui/identify_panel.cpp" line="19"/>
         <source>Informations</source>
         <translation>Information</translation>
     </message>
     <message>
-        <location filename="../../app/gui/identify_panel.cpp" line="20"/>
-        <location filename="../../app/gui/identify_panel.cpp" line="38"/>
-        <location filename="../../app/gui/identify_panel.cpp" line="83"/>
+        <location filename="../../app/gui/identify_panel.cpp" line="21"/>
+        <location filename="../../app/gui/identify_panel.cpp" line="39"/>
+        <location filename="../../app/gui/identify_panel.cpp" line="84"/>
         <source>Cliquez sur une commune pour voir ses temps d&apos;accès.</source>
         <translation>Click on a commune to see its access times.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/identify_panel.cpp" line="89"/>
+        <location filename="../../app/gui/identify_panel.cpp" line="90"/>
         <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;INSEE %2 · %3 habitants&lt;br&gt;EPCI : %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;INSEE %2 · %3 inhabitants&lt;br&gt;EPCI: %4&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/identify_panel.cpp" line="91"/>
+        <location filename="../../app/gui/identify_panel.cpp" line="92"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/gui/identify_panel.cpp" line="93"/>
+        <location filename="../../app/gui/identify_panel.cpp" line="94"/>
         <source>&lt;p&gt;Pas de réseau routier : temps d&apos;accès non calculés.&lt;/p&gt;</source>
         <translation>&lt;p&gt;No road network: access times not computed.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/identify_panel.cpp" line="97"/>
+        <location filename="../../app/gui/identify_panel.cpp" line="98"/>
         <source>&lt;p&gt;Depuis la mairie :&lt;/p&gt;</source>
         <translation>&lt;p&gt;From the town hall:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/identify_panel.cpp" line="98"/>
+        <location filename="../../app/gui/identify_panel.cpp" line="99"/>
         <source>&lt;p&gt;Depuis un point central de la commune (mairie inconnue) :&lt;/p&gt;</source>
         <translation>&lt;p&gt;From a central point of the commune (town hall unknown):&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/identify_panel.cpp" line="108"/>
+        <location filename="../../app/gui/identify_panel.cpp" line="109"/>
         <source>aucun lieu accessible</source>
         <translation>no reachable place</translation>
     </message>
     <message>
-        <location filename="../../app/gui/identify_panel.cpp" line="109"/>
+        <location filename="../../app/gui/identify_panel.cpp" line="110"/>
         <source>&lt;tr&gt;&lt;td&gt;Niveau %1&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;</source>
         <translation>&lt;tr&gt;&lt;td&gt;Level %1&lt;/td&gt;&lt;td align=&apos;right&apos;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/identify_panel.cpp" line="117"/>
+        <location filename="../../app/gui/identify_panel.cpp" line="119"/>
+        <source>&lt;p&gt;Niveau %1, seuil %2 min : %3 habitants au-delà (population placée selon la méthode du projet), %4 % de la surface de la commune au-delà.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Level %1, threshold %2 min: %3 people beyond (population placed by the project&apos;s method), %4 % of the commune&apos;s area beyond.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>&lt;p&gt;Niveau %1, seuil %2 min : %3 habitants au-delà (population répartie), %4 cellules sur %5 au-delà.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Level %1, threshold %2 min: %3 inhabitants beyond (spread population), %4 of %5 cells beyond.&lt;/p&gt;</translation>
+        <translation type="vanished">&lt;p&gt;Level %1, threshold %2 min: %3 inhabitants beyond (spread population), %4 of %5 cells beyond.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1116,216 +1142,226 @@ line %1: %2</translation>
     <name>maillage::gui::MainActions</name>
     <message>
         <location filename="../../app/gui/main_actions.cpp" line="30"/>
+        <source>&amp;Guide d&apos;utilisation</source>
+        <translation>User &amp;guide</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="32"/>
+        <source>Comment les temps et les chiffres de population sont calculés, la règle des 20 minutes, les plans et les exports</source>
+        <translation>How times and population figures are computed, the 20-minute rule, plans and exports</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="34"/>
         <source>À &amp;propos de Maillage</source>
         <translation>&amp;About Maillage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="36"/>
+        <location filename="../../app/gui/main_actions.cpp" line="40"/>
         <source>&amp;Nouveau projet…</source>
         <translation>&amp;New project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="38"/>
+        <location filename="../../app/gui/main_actions.cpp" line="42"/>
         <source>Créer un projet à partir de limites communales et d&apos;un réseau routier</source>
         <translation>Create a project from commune boundaries and a road network</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="40"/>
+        <location filename="../../app/gui/main_actions.cpp" line="44"/>
         <source>&amp;Ouvrir…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="44"/>
+        <location filename="../../app/gui/main_actions.cpp" line="48"/>
         <source>Ouvrir la &amp;démo 04</source>
         <translation>Open the 04 &amp;demo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="45"/>
+        <location filename="../../app/gui/main_actions.cpp" line="49"/>
         <source>Alpes-de-Haute-Provence : limites, réseau routier, mairies, France services et La Poste</source>
         <translation>Alpes-de-Haute-Provence: boundaries, road network, town halls, France services and La Poste</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="47"/>
+        <location filename="../../app/gui/main_actions.cpp" line="51"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="49"/>
+        <location filename="../../app/gui/main_actions.cpp" line="53"/>
         <source>Chaque modification est déjà enregistrée dans le fichier du projet</source>
         <translation>Every change is already saved in the project file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="51"/>
+        <location filename="../../app/gui/main_actions.cpp" line="55"/>
         <source>Enregistrer &amp;sous…</source>
         <translation>Save &amp;as…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="54"/>
+        <location filename="../../app/gui/main_actions.cpp" line="58"/>
         <source>&amp;Importer des points…</source>
         <translation>&amp;Import points…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="56"/>
+        <location filename="../../app/gui/main_actions.cpp" line="60"/>
         <source>Mairies, France services (ANCT), La Poste ou tout fichier de points</source>
         <translation>Town halls, France services (ANCT), La Poste or any point file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="58"/>
+        <location filename="../../app/gui/main_actions.cpp" line="62"/>
         <source>&amp;Fermer le projet</source>
         <translation>&amp;Close the project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="61"/>
+        <location filename="../../app/gui/main_actions.cpp" line="65"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="65"/>
+        <location filename="../../app/gui/main_actions.cpp" line="69"/>
         <source>Exporter la carte en &amp;PDF…</source>
         <translation>Export the map as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="67"/>
+        <location filename="../../app/gui/main_actions.cpp" line="71"/>
         <source>Mise en page à imprimer : la carte, sa légende, l&apos;échelle, le tableau par EPCI ; atlas par EPCI</source>
         <translation>Print layout: the map, its legend, the scale, the table per EPCI; atlas per EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="69"/>
+        <location filename="../../app/gui/main_actions.cpp" line="73"/>
         <source>&amp;Exporter le résultat (GeoPackage)…</source>
         <translation>&amp;Export the result (GeoPackage)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="72"/>
+        <location filename="../../app/gui/main_actions.cpp" line="76"/>
         <source>Communes, EPCI, points, zones au-delà du seuil, isochrones et tables, avec les styles QGIS</source>
         <translation>Communes, EPCI, points, zones beyond the threshold, isochrones and tables, with QGIS styles</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="77"/>
+        <location filename="../../app/gui/main_actions.cpp" line="81"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="80"/>
+        <location filename="../../app/gui/main_actions.cpp" line="84"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="85"/>
+        <location filename="../../app/gui/main_actions.cpp" line="89"/>
         <source>&amp;Sélectionner et déplacer</source>
         <translation>&amp;Select and move</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="89"/>
+        <location filename="../../app/gui/main_actions.cpp" line="93"/>
         <source>Clic : sélectionner ; glisser un point : le déplacer ; glisser la carte : la déplacer ; Maj+glisser : sélection par rectangle ; Ctrl+clic : ajouter à la sélection</source>
         <translation>Click: select; drag a point: move it; drag the map: pan; Shift+drag: select in a rectangle; Ctrl+click: add to the selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="91"/>
+        <location filename="../../app/gui/main_actions.cpp" line="95"/>
         <source>&amp;Ajouter un point</source>
         <translation>&amp;Add a point</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="94"/>
+        <location filename="../../app/gui/main_actions.cpp" line="98"/>
         <source>Cliquer sur la carte pour ajouter un point projeté du type choisi</source>
         <translation>Click on the map to add a planned point of the chosen kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="96"/>
+        <location filename="../../app/gui/main_actions.cpp" line="100"/>
         <source>&amp;Modifier le point…</source>
         <translation>&amp;Edit the point…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="98"/>
+        <location filename="../../app/gui/main_actions.cpp" line="102"/>
         <source>S&amp;upprimer la sélection</source>
         <translation>&amp;Delete the selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="101"/>
+        <location filename="../../app/gui/main_actions.cpp" line="105"/>
         <source>Tout sé&amp;lectionner</source>
         <translation>Select a&amp;ll</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="107"/>
+        <location filename="../../app/gui/main_actions.cpp" line="111"/>
         <source>Zoom &amp;avant</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="109"/>
+        <location filename="../../app/gui/main_actions.cpp" line="113"/>
         <source>Zoom a&amp;rrière</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="111"/>
+        <location filename="../../app/gui/main_actions.cpp" line="115"/>
         <source>Zoom sur le &amp;territoire</source>
         <translation>Zoom to the &amp;territory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="113"/>
+        <location filename="../../app/gui/main_actions.cpp" line="117"/>
         <source>Zoom sur la &amp;sélection</source>
         <translation>Zoom to the &amp;selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="121"/>
+        <location filename="../../app/gui/main_actions.cpp" line="125"/>
         <source>&amp;Projet</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="124"/>
+        <location filename="../../app/gui/main_actions.cpp" line="128"/>
         <source>Projets &amp;récents</source>
         <translation>&amp;Recent projects</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="136"/>
+        <location filename="../../app/gui/main_actions.cpp" line="140"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="147"/>
+        <location filename="../../app/gui/main_actions.cpp" line="151"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="152"/>
+        <location filename="../../app/gui/main_actions.cpp" line="156"/>
         <source>Zoom sur un &amp;EPCI</source>
         <translation>Zoom to an &amp;EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="158"/>
+        <location filename="../../app/gui/main_actions.cpp" line="162"/>
         <source>A&amp;nalyse</source>
         <translation>A&amp;nalysis</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="168"/>
+        <location filename="../../app/gui/main_actions.cpp" line="172"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="174"/>
+        <location filename="../../app/gui/main_actions.cpp" line="180"/>
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="185"/>
+        <location filename="../../app/gui/main_actions.cpp" line="191"/>
         <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
         <translation>The chosen language applies at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="193"/>
+        <location filename="../../app/gui/main_actions.cpp" line="199"/>
         <source>Projet</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="200"/>
+        <location filename="../../app/gui/main_actions.cpp" line="206"/>
         <source>Édition</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="211"/>
+        <location filename="../../app/gui/main_actions.cpp" line="217"/>
         <source>Affichage</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="217"/>
+        <location filename="../../app/gui/main_actions.cpp" line="223"/>
         <source>Analyse</source>
         <translation>Analysis</translation>
     </message>
@@ -1333,47 +1369,52 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="89"/>
+        <location filename="../../app/gui/main_window.cpp" line="94"/>
         <source>Couches et légende</source>
         <translation>Layers and legend</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="105"/>
+        <location filename="../../app/gui/main_window.cpp" line="110"/>
         <source>Attributs du point</source>
         <translation>Point attributes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="110"/>
+        <location filename="../../app/gui/main_window.cpp" line="115"/>
         <source>Statistiques</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="244"/>
+        <location filename="../../app/gui/main_window.cpp" line="139"/>
+        <source>Recherche</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="281"/>
         <source>Calcul de couverture : %1</source>
         <translation>Coverage computation: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="262"/>
+        <location filename="../../app/gui/main_window.cpp" line="300"/>
         <source>%1 : %2 communes, %3 habitants, %4 points d&apos;accueil</source>
         <translation>%1: %2 communes, %3 inhabitants, %4 accueil points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="322"/>
+        <location filename="../../app/gui/main_window.cpp" line="361"/>
         <source>Réseau d&apos;accueil</source>
         <translation>Accueil network</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="329"/>
+        <location filename="../../app/gui/main_window.cpp" line="368"/>
         <source>%1 — plan « %2 »</source>
         <translation>%1 — plan “%2”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="375"/>
+        <location filename="../../app/gui/main_window.cpp" line="425"/>
         <source>À propos de Maillage</source>
         <translation>About Maillage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="376"/>
+        <location filename="../../app/gui/main_window.cpp" line="426"/>
         <source>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Planifier le réseau d&apos;accueil des services publics d&apos;un département : points d&apos;accueil, temps d&apos;accès par la route, zones à plus de 20 minutes d&apos;un lieu de deuxième niveau et population concernée.&lt;/p&gt;&lt;p&gt;Données : IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Plan a département&apos;s network of public-service help desks: accueil points, access times by road, zones more than 20 minutes from a second-level place and the people living there.&lt;/p&gt;&lt;p&gt;Data: IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</translation>
     </message>
@@ -1733,164 +1774,164 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::PlanningController</name>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="68"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="69"/>
         <source>Choisir un &amp;tronçon</source>
         <translation>Pick a road &amp;segment</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="72"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="73"/>
         <source>Cliquer près d&apos;une route pour choisir son tronçon, puis le fermer ou le rouvrir dans le plan</source>
         <translation>Click near a road to pick its segment, then close or reopen it in the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="86"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="87"/>
         <source>Le scénario affiché et modifié</source>
         <translation>The scenario shown and edited</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="100"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="101"/>
         <source>Scénarios</source>
         <translation>Scenarios</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="106"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="107"/>
         <source>Suggérer des sites</source>
         <translation>Suggest sites</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="111"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="112"/>
         <source>Comparer deux scénarios</source>
         <translation>Compare two scenarios</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="125"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="132"/>
         <source>P&amp;lans</source>
         <translation>P&amp;lans</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="127"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="134"/>
         <source>&amp;Nouveau plan…</source>
         <translation>&amp;New plan…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="128"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="135"/>
         <source>&amp;Copier le scénario…</source>
         <translation>&amp;Copy the scenario…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="129"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="136"/>
         <source>&amp;Renommer le plan…</source>
         <translation>&amp;Rename the plan…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="130"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="137"/>
         <source>&amp;Supprimer le plan…</source>
         <translation>&amp;Delete the plan…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="133"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="140"/>
         <source>&amp;Fermer des routes…</source>
         <translation>&amp;Close roads…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="135"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="142"/>
         <source>&amp;Préréglages de fermeture</source>
         <translation>Closure &amp;presets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="147"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="154"/>
         <source>Passer la sélection en &amp;France services (plan)</source>
         <translation>Make the selection &amp;France services (plan)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="149"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="156"/>
         <source>Dans le plan affiché, les points choisis (mairie, agence postale…) deviennent des France services, lieux de deuxième niveau</source>
         <translation>In the plan shown, the selected points (town hall, post office agency…) become France services, second-level places</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="152"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="159"/>
         <source>Su&amp;ggérer des sites…</source>
         <translation>Su&amp;ggest sites…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="156"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="163"/>
         <source>C&amp;omparer deux scénarios…</source>
         <translation>C&amp;ompare two scenarios…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="222"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="226"/>
         <source> Plan : %1 </source>
         <translation> Plan: %1 </translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="222"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="226"/>
         <source> Situation actuelle </source>
         <translation> Current situation </translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="241"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="245"/>
         <source>route sans numéro</source>
         <translation>unnumbered road</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="248"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="252"/>
         <source>%1, tronçon de %2 km</source>
         <translation>%1, %2 km segment</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="261"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="265"/>
         <source>Aucune route à cet endroit : cliquez plus près d&apos;une route.</source>
         <translation>No road here: click nearer to a road.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="266"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="270"/>
         <source>Tronçon choisi : %1</source>
         <translation>Segment picked: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="293"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="297"/>
         <source>fermeture d&apos;un tronçon de la %1</source>
         <translation>close a segment of the %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="312"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="316"/>
         <source>Fermer ce tronçon dans le plan « %1 »</source>
         <translation>Close this segment in plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="315"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="319"/>
         <source>Rouvrir ce tronçon</source>
         <translation>Reopen this segment</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="319"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="323"/>
         <source>Rouvrir « %1 » (toute la fermeture)</source>
         <translation>Reopen “%1” (the whole closure)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="329"/>
-        <location filename="../../app/gui/planning_controller.cpp" line="348"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="333"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="352"/>
         <source>Fermer des routes</source>
         <translation>Close roads</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="330"/>
-        <location filename="../../app/gui/planning_controller.cpp" line="349"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="334"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="353"/>
         <source>Les routes se ferment dans un plan : choisissez ou créez un plan d&apos;abord.</source>
         <translation>Roads are closed in a plan: choose or create a plan first.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="337"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="341"/>
         <source>préréglage « %1 »</source>
         <translation>preset “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="380"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="384"/>
         <source>« %1 » passe en France services</source>
         <translation>“%1” becomes France services</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/planning_controller.cpp" line="381"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="385"/>
         <source>%n points passent en France services</source>
         <translation>
             <numerusform>%n point becomes France services</numerusform>
@@ -2672,22 +2713,22 @@ Source: %1 %2</translation>
 <context>
     <name>maillage::gui::StatisticsPanel</name>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="63"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="74"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="63"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="74"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="63"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="74"/>
         <source>Au-delà</source>
         <translation>Beyond</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="63"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="74"/>
         <source>Part</source>
         <translation>Share</translation>
     </message>
@@ -2696,7 +2737,7 @@ Source: %1 %2</translation>
         <translation type="vanished">Town halls beyond</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="63"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="74"/>
         <source>Mairies
 au-delà</source>
         <translation>Town halls
@@ -2708,51 +2749,66 @@ beyond</translation>
     </message>
     <message>
         <location filename="../../app/gui/statistics_panel.cpp" line="56"/>
+        <source>population de chaque commune répartie sur ses parties à moins de 2 km d&apos;une route</source>
+        <translation>each commune&apos;s population spread over its parts within 2 km of a road</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/statistics_panel.cpp" line="65"/>
         <source>Sensibilité…</source>
         <translation>Sensitivity…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="65"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="76"/>
         <source>Habitants au-delà du seuil, la population placée selon la méthode du projet (voir le résumé)</source>
         <translation>Inhabitants beyond the threshold, the population placed by the project&apos;s method (see the summary)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="67"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="78"/>
         <source>Population au-delà selon chaque méthode de placement de la population</source>
         <translation>Population beyond under each way of placing the population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="70"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="81"/>
         <source>Communes dont la mairie est au-delà du seuil (et leurs habitants, dans la bulle d&apos;aide de chaque ligne)</source>
         <translation>Communes whose town hall is beyond the threshold (and their inhabitants, in the tooltip of each row)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="140"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="111"/>
+        <source>Tableau</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/statistics_panel.cpp" line="112"/>
+        <source>Graphique</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/statistics_panel.cpp" line="160"/>
         <source>Habitants au-delà du seuil</source>
         <translation>Inhabitants beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="167"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="187"/>
         <source>habitants au-delà du seuil</source>
         <translation>inhabitants beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="180"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="200"/>
         <source>Ouvrez un projet avec un réseau routier pour calculer la couverture.</source>
         <translation>Open a project with a road network to compute the coverage.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="188"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="208"/>
         <source>&lt;b&gt;Aucun point de niveau %1&lt;/b&gt; dans le projet : toute la population est au-delà du seuil. Ajoutez les lieux de ce niveau sur la carte ou importez-les (Projet › Importer des points).</source>
         <translation>&lt;b&gt;No level %1 point&lt;/b&gt; in the project: the whole population is beyond the threshold. Add the places of this level on the map or import them (Project › Import points).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="192"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="212"/>
         <source>&lt;b&gt;%1 habitants (%2)&lt;/b&gt; à plus de %3 min d&apos;un lieu de niveau %4 ; %5 communes dont la mairie est au-delà (%6 habitants).&lt;br&gt;&lt;small&gt;%7 points de niveau %4 pris en compte%8 · calcul en %9 ms&lt;br&gt;%10&lt;/small&gt;</source>
         <translation>&lt;b&gt;%1 inhabitants (%2)&lt;/b&gt; more than %3 min from a level %4 place; %5 communes whose town hall is beyond (%6 inhabitants).&lt;br&gt;&lt;small&gt;%7 level %4 points counted%8 · computed in %9 ms&lt;br&gt;%10&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="220"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="240"/>
         <source>%1
 %2 habitants au-delà (population placée selon la méthode du projet)
 %3 habitants dans les %4 communes dont la mairie est au-delà</source>
@@ -2765,7 +2821,7 @@ beyond</translation>
         <translation type="vanished">&lt;b&gt;%1 inhabitants (%2)&lt;/b&gt; more than %3 min from a level %4 place; %5 communes whose town hall is beyond (%6 inhabitants).&lt;br&gt;&lt;small&gt;%7 level %4 points counted%8 · computed in %9 ms&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="202"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="222"/>
         <source> (projets compris)</source>
         <translation> (planned included)</translation>
     </message>
@@ -2778,12 +2834,12 @@ beyond</translation>
 %3 inhabitants in the %4 communes whose town hall is beyond</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="246"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="266"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/statistics_panel.cpp" line="208"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="228"/>
         <source>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n point(s) laissé(s) de côté&lt;/b&gt; : trop loin de toute route du réseau du projet pour y être relié(s) (hors de la zone du réseau, ou dans un vide routier : rapprochez-le(s) d&apos;une route).&lt;/span&gt;</source>
         <translation>
             <numerusform>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n point left out&lt;/b&gt;: too far from any road of the project&apos;s network to be joined to it (outside the network&apos;s area, or in a road gap: move it closer to a road).&lt;/span&gt;</numerusform>
@@ -2844,9 +2900,13 @@ beyond</translation>
         <translation>The places where a new place of the level could open</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="88"/>
         <source>répartie sur les cellules habitées</source>
-        <translation>spread over the inhabited cells</translation>
+        <translation type="vanished">spread over the inhabited cells</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="88"/>
+        <source>répartie près des routes</source>
+        <translation>spread near roads</translation>
     </message>
     <message>
         <location filename="../../app/gui/suggestion_panel.cpp" line="89"/>
@@ -3055,11 +3115,102 @@ beyond</translation>
     </message>
 </context>
 <context>
+    <name>maillage::gui::UserGuideDialog</name>
+    <message>
+        <location filename="../../app/gui/user_guide.cpp" line="16"/>
+        <source>Guide d&apos;utilisation</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/user_guide.cpp" line="33"/>
+        <source>Carreaux INSEE</source>
+        <translation>INSEE squares</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/user_guide.cpp" line="34"/>
+        <source>Bâtiments</source>
+        <translation>Buildings</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/user_guide.cpp" line="35"/>
+        <source>Répartie près des routes</source>
+        <translation>Spread near roads</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/user_guide.cpp" line="36"/>
+        <source>À la mairie</source>
+        <translation>At the town hall</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/user_guide.cpp" line="44"/>
+        <source>&lt;p&gt;Le guide est introuvable dans l&apos;application (%1).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;The guide is missing from the application (%1).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/user_guide.cpp" line="46"/>
+        <source>aucune, pas de couverture calculée</source>
+        <translation>none, no coverage computed</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/user_guide.cpp" line="48"/>
+        <source>aucun</source>
+        <translation>none</translation>
+    </message>
+</context>
+<context>
     <name>maillage::gui::UserMessages</name>
     <message>
         <location filename="../../app/gui/user_messages.cpp" line="27"/>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::gui::WelcomePanel</name>
+    <message>
+        <location filename="../../app/gui/welcome_panel.cpp" line="29"/>
+        <source>&lt;h2&gt;Bienvenue dans Maillage&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Welcome to Maillage&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/welcome_panel.cpp" line="30"/>
+        <source>Planifiez le réseau d&apos;accueil des services publics d&apos;un département : les points d&apos;accueil, le temps pour les rejoindre par la route et les habitants à plus de 20 minutes d&apos;un lieu de deuxième niveau.</source>
+        <translation>Plan a département&apos;s network of public-service help points: the help points, the time to reach them by road and the people more than 20 minutes from a second-level place.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/welcome_panel.cpp" line="41"/>
+        <source>Ouvrir la démo des Alpes-de-Haute-Provence</source>
+        <translation>Open the Alpes-de-Haute-Provence demo</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/welcome_panel.cpp" line="42"/>
+        <source>Le département 04 avec ses France services, ses mairies et son réseau routier, pour découvrir l&apos;application.</source>
+        <translation>The 04 département with its France services, its town halls and its road network, to discover the application.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/welcome_panel.cpp" line="44"/>
+        <source>Créer un projet…</source>
+        <translation>Create a project…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/welcome_panel.cpp" line="45"/>
+        <source>À partir des limites communales, d&apos;un réseau routier et de vos points d&apos;accueil.</source>
+        <translation>From commune boundaries, a road network and your help points.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/welcome_panel.cpp" line="46"/>
+        <source>Ouvrir un projet…</source>
+        <translation>Open a project…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/welcome_panel.cpp" line="46"/>
+        <source>Un projet Maillage (.gpkg) déjà créé.</source>
+        <translation>A Maillage project (.gpkg) made before.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/welcome_panel.cpp" line="50"/>
+        <source>&lt;b&gt;Projets récents&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Recent projects&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
