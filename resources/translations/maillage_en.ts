@@ -57,7 +57,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="33"/>
+        <location filename="../../app/gui/project_session.cpp" line="38"/>
         <source>Projets Maillage (*.gpkg);;Tous les fichiers (*)</source>
         <translation>Maillage projects (*.gpkg);;All files (*)</translation>
     </message>
@@ -83,17 +83,17 @@
 <context>
     <name>PointCommands</name>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="26"/>
+        <location filename="../../app/gui/point_commands.cpp" line="32"/>
         <source>ajout de « %1 »</source>
         <translation>add “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="54"/>
+        <location filename="../../app/gui/point_commands.cpp" line="60"/>
         <source>fermeture de « %1 » dans le plan</source>
         <translation>close “%1” in the plan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_commands.cpp" line="55"/>
+        <location filename="../../app/gui/point_commands.cpp" line="61"/>
         <source>fermeture de %n points dans le plan</source>
         <translation>
             <numerusform>close %n point in the plan</numerusform>
@@ -101,12 +101,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="57"/>
+        <location filename="../../app/gui/point_commands.cpp" line="63"/>
         <source>suppression de « %1 »</source>
         <translation>delete “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_commands.cpp" line="58"/>
+        <location filename="../../app/gui/point_commands.cpp" line="64"/>
         <source>suppression de %n points</source>
         <translation>
             <numerusform>delete %n point</numerusform>
@@ -114,12 +114,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="87"/>
+        <location filename="../../app/gui/point_commands.cpp" line="93"/>
         <source>déplacement de « %1 »</source>
         <translation>move “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_commands.cpp" line="88"/>
+        <location filename="../../app/gui/point_commands.cpp" line="94"/>
         <source>déplacement de %n points</source>
         <translation>
             <numerusform>move %n point</numerusform>
@@ -127,7 +127,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="112"/>
+        <location filename="../../app/gui/point_commands.cpp" line="118"/>
         <source>modification de « %1 »</source>
         <translation>edit “%1”</translation>
     </message>
@@ -1136,196 +1136,206 @@ line %1: %2</translation>
     </message>
     <message>
         <location filename="../../app/gui/main_actions.cpp" line="44"/>
+        <source>Ouvrir un projet &amp;partagé…</source>
+        <translation>Open a &amp;shared project…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="46"/>
+        <source>Un projet d&apos;équipe sur un serveur PostgreSQL/PostGIS (adresse postgresql:// ou nom de service)</source>
+        <translation>A team&apos;s project on a PostgreSQL/PostGIS server (postgresql:// address or service name)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="48"/>
         <source>Ouvrir la &amp;démo 04</source>
         <translation>Open the 04 &amp;demo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="45"/>
+        <location filename="../../app/gui/main_actions.cpp" line="49"/>
         <source>Alpes-de-Haute-Provence : limites, réseau routier, mairies, France services et La Poste</source>
         <translation>Alpes-de-Haute-Provence: boundaries, road network, town halls, France services and La Poste</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="47"/>
+        <location filename="../../app/gui/main_actions.cpp" line="51"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="49"/>
+        <location filename="../../app/gui/main_actions.cpp" line="53"/>
         <source>Chaque modification est déjà enregistrée dans le fichier du projet</source>
         <translation>Every change is already saved in the project file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="51"/>
+        <location filename="../../app/gui/main_actions.cpp" line="55"/>
         <source>Enregistrer &amp;sous…</source>
         <translation>Save &amp;as…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="54"/>
+        <location filename="../../app/gui/main_actions.cpp" line="58"/>
         <source>&amp;Importer des points…</source>
         <translation>&amp;Import points…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="56"/>
+        <location filename="../../app/gui/main_actions.cpp" line="60"/>
         <source>Mairies, France services (ANCT), La Poste ou tout fichier de points</source>
         <translation>Town halls, France services (ANCT), La Poste or any point file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="58"/>
+        <location filename="../../app/gui/main_actions.cpp" line="62"/>
         <source>&amp;Fermer le projet</source>
         <translation>&amp;Close the project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="61"/>
+        <location filename="../../app/gui/main_actions.cpp" line="65"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="65"/>
+        <location filename="../../app/gui/main_actions.cpp" line="69"/>
         <source>Exporter la carte en &amp;PDF…</source>
         <translation>Export the map as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="67"/>
+        <location filename="../../app/gui/main_actions.cpp" line="71"/>
         <source>Mise en page à imprimer : la carte, sa légende, l&apos;échelle, le tableau par EPCI ; atlas par EPCI</source>
         <translation>Print layout: the map, its legend, the scale, the table per EPCI; atlas per EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="69"/>
+        <location filename="../../app/gui/main_actions.cpp" line="73"/>
         <source>&amp;Exporter le résultat (GeoPackage)…</source>
         <translation>&amp;Export the result (GeoPackage)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="72"/>
+        <location filename="../../app/gui/main_actions.cpp" line="76"/>
         <source>Communes, EPCI, points, zones au-delà du seuil, isochrones et tables, avec les styles QGIS</source>
         <translation>Communes, EPCI, points, zones beyond the threshold, isochrones and tables, with QGIS styles</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="77"/>
+        <location filename="../../app/gui/main_actions.cpp" line="81"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="80"/>
+        <location filename="../../app/gui/main_actions.cpp" line="84"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="85"/>
+        <location filename="../../app/gui/main_actions.cpp" line="89"/>
         <source>&amp;Sélectionner et déplacer</source>
         <translation>&amp;Select and move</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="89"/>
+        <location filename="../../app/gui/main_actions.cpp" line="93"/>
         <source>Clic : sélectionner ; glisser un point : le déplacer ; glisser la carte : la déplacer ; Maj+glisser : sélection par rectangle ; Ctrl+clic : ajouter à la sélection</source>
         <translation>Click: select; drag a point: move it; drag the map: pan; Shift+drag: select in a rectangle; Ctrl+click: add to the selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="91"/>
+        <location filename="../../app/gui/main_actions.cpp" line="95"/>
         <source>&amp;Ajouter un point</source>
         <translation>&amp;Add a point</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="94"/>
+        <location filename="../../app/gui/main_actions.cpp" line="98"/>
         <source>Cliquer sur la carte pour ajouter un point projeté du type choisi</source>
         <translation>Click on the map to add a planned point of the chosen kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="96"/>
+        <location filename="../../app/gui/main_actions.cpp" line="100"/>
         <source>&amp;Modifier le point…</source>
         <translation>&amp;Edit the point…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="98"/>
+        <location filename="../../app/gui/main_actions.cpp" line="102"/>
         <source>S&amp;upprimer la sélection</source>
         <translation>&amp;Delete the selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="101"/>
+        <location filename="../../app/gui/main_actions.cpp" line="105"/>
         <source>Tout sé&amp;lectionner</source>
         <translation>Select a&amp;ll</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="107"/>
+        <location filename="../../app/gui/main_actions.cpp" line="111"/>
         <source>Zoom &amp;avant</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="109"/>
+        <location filename="../../app/gui/main_actions.cpp" line="113"/>
         <source>Zoom a&amp;rrière</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="111"/>
+        <location filename="../../app/gui/main_actions.cpp" line="115"/>
         <source>Zoom sur le &amp;territoire</source>
         <translation>Zoom to the &amp;territory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="113"/>
+        <location filename="../../app/gui/main_actions.cpp" line="117"/>
         <source>Zoom sur la &amp;sélection</source>
         <translation>Zoom to the &amp;selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="121"/>
+        <location filename="../../app/gui/main_actions.cpp" line="125"/>
         <source>&amp;Projet</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="124"/>
+        <location filename="../../app/gui/main_actions.cpp" line="129"/>
         <source>Projets &amp;récents</source>
         <translation>&amp;Recent projects</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="136"/>
+        <location filename="../../app/gui/main_actions.cpp" line="141"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="147"/>
+        <location filename="../../app/gui/main_actions.cpp" line="152"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="152"/>
+        <location filename="../../app/gui/main_actions.cpp" line="157"/>
         <source>Zoom sur un &amp;EPCI</source>
         <translation>Zoom to an &amp;EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="158"/>
+        <location filename="../../app/gui/main_actions.cpp" line="163"/>
         <source>A&amp;nalyse</source>
         <translation>A&amp;nalysis</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="168"/>
+        <location filename="../../app/gui/main_actions.cpp" line="173"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="174"/>
+        <location filename="../../app/gui/main_actions.cpp" line="179"/>
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="185"/>
+        <location filename="../../app/gui/main_actions.cpp" line="190"/>
         <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
         <translation>The chosen language applies at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="193"/>
+        <location filename="../../app/gui/main_actions.cpp" line="198"/>
         <source>Projet</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="200"/>
+        <location filename="../../app/gui/main_actions.cpp" line="205"/>
         <source>Édition</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="211"/>
+        <location filename="../../app/gui/main_actions.cpp" line="216"/>
         <source>Affichage</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="217"/>
+        <location filename="../../app/gui/main_actions.cpp" line="222"/>
         <source>Analyse</source>
         <translation>Analysis</translation>
     </message>
@@ -1333,47 +1343,47 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="89"/>
+        <location filename="../../app/gui/main_window.cpp" line="90"/>
         <source>Couches et légende</source>
         <translation>Layers and legend</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="105"/>
+        <location filename="../../app/gui/main_window.cpp" line="106"/>
         <source>Attributs du point</source>
         <translation>Point attributes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="110"/>
+        <location filename="../../app/gui/main_window.cpp" line="111"/>
         <source>Statistiques</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="244"/>
+        <location filename="../../app/gui/main_window.cpp" line="247"/>
         <source>Calcul de couverture : %1</source>
         <translation>Coverage computation: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="262"/>
+        <location filename="../../app/gui/main_window.cpp" line="265"/>
         <source>%1 : %2 communes, %3 habitants, %4 points d&apos;accueil</source>
         <translation>%1: %2 communes, %3 inhabitants, %4 accueil points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="322"/>
+        <location filename="../../app/gui/main_window.cpp" line="328"/>
         <source>Réseau d&apos;accueil</source>
         <translation>Accueil network</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="329"/>
+        <location filename="../../app/gui/main_window.cpp" line="335"/>
         <source>%1 — plan « %2 »</source>
         <translation>%1 — plan “%2”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="375"/>
+        <location filename="../../app/gui/main_window.cpp" line="381"/>
         <source>À propos de Maillage</source>
         <translation>About Maillage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="376"/>
+        <location filename="../../app/gui/main_window.cpp" line="382"/>
         <source>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Planifier le réseau d&apos;accueil des services publics d&apos;un département : points d&apos;accueil, temps d&apos;accès par la route, zones à plus de 20 minutes d&apos;un lieu de deuxième niveau et population concernée.&lt;/p&gt;&lt;p&gt;Données : IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Plan a département&apos;s network of public-service help desks: accueil points, access times by road, zones more than 20 minutes from a second-level place and the people living there.&lt;/p&gt;&lt;p&gt;Data: IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</translation>
     </message>
@@ -2122,32 +2132,32 @@ Source: %1 %2</translation>
 <context>
     <name>maillage::gui::Project</name>
     <message>
-        <location filename="../../app/gui/project.cpp" line="97"/>
+        <location filename="../../app/gui/project.cpp" line="108"/>
         <source>le point n° %1 n&apos;est pas dans le plan « %2 »</source>
         <translation>point #%1 is not in plan “%2”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="119"/>
+        <location filename="../../app/gui/project.cpp" line="130"/>
         <source>le point n° %1 n&apos;existe plus dans le projet</source>
         <translation>point #%1 is no longer in the project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="125"/>
+        <location filename="../../app/gui/project.cpp" line="136"/>
         <source>dans le plan « %1 », « %2 » peut être fermé ou changer de niveau et de type ; ses autres attributs et sa position se modifient dans la situation actuelle</source>
         <translation>in plan “%1”, “%2” can be closed or change level and kind; its other attributes and its position are edited in the current situation</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="129"/>
+        <location filename="../../app/gui/project.cpp" line="140"/>
         <source>dans le plan « %1 », « %2 » est existant ou fermé, pas projeté</source>
         <translation>in plan “%1”, “%2” is existing or closed, not planned</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="223"/>
+        <location filename="../../app/gui/project.cpp" line="234"/>
         <source>le projet n&apos;a pas de plan « %1 »</source>
         <translation>the project has no plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="358"/>
+        <location filename="../../app/gui/project.cpp" line="369"/>
         <source>impossible de copier le projet vers %1</source>
         <translation>cannot copy the project to %1</translation>
     </message>
@@ -2178,57 +2188,72 @@ Source: %1 %2</translation>
 <context>
     <name>maillage::gui::ProjectSession</name>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="60"/>
+        <location filename="../../app/gui/project_session.cpp" line="76"/>
         <source>le fichier %1 n&apos;existe pas</source>
         <translation>the file %1 does not exist</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="59"/>
+        <location filename="../../app/gui/project_session.cpp" line="74"/>
         <source>Ouverture impossible</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="71"/>
+        <location filename="../../app/gui/project_session.cpp" line="88"/>
         <source>Ouverture de %1…</source>
         <translation>Opening %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="89"/>
+        <location filename="../../app/gui/project_session.cpp" line="106"/>
         <source>Préparation de la démo 04…</source>
         <translation>Preparing the 04 demo…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="99"/>
+        <location filename="../../app/gui/project_session.cpp" line="116"/>
         <source>Création de %1…</source>
         <translation>Creating %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="127"/>
+        <location filename="../../app/gui/project_session.cpp" line="153"/>
         <source>Modification refusée</source>
         <translation>Change refused</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="153"/>
+        <location filename="../../app/gui/project_session.cpp" line="183"/>
         <source>Ouvrir un projet</source>
         <translation>Open a project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="165"/>
+        <location filename="../../app/gui/project_session.cpp" line="202"/>
         <source>Toutes les modifications sont enregistrées dans %1.</source>
         <translation>All changes are saved in %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="171"/>
+        <location filename="../../app/gui/project_session.cpp" line="208"/>
         <source>Enregistrer le projet sous</source>
         <translation>Save the project as</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="178"/>
+        <location filename="../../app/gui/project_session.cpp" line="215"/>
+        <source>impossible de remplacer %1 (fichier protégé ou ouvert ?)</source>
+        <translation>cannot replace %1 (file protected or in use?)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="217"/>
+        <source>Copie du projet partagé enregistrée dans %1 ; vous continuez sur le serveur.</source>
+        <translation>Copy of the shared project saved in %1; you keep working on the server.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="223"/>
         <source>Projet enregistré sous %1.</source>
         <translation>Project saved as %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="174"/>
+        <location filename="../../app/gui/project_session.cpp" line="257"/>
+        <source>%1 (partagé)</source>
+        <translation>%1 (shared)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="211"/>
         <source>Enregistrement impossible</source>
         <translation>Cannot save</translation>
     </message>
@@ -2667,6 +2692,158 @@ Source: %1 %2</translation>
         <location filename="../../app/gui/sensitivity_dialog.cpp" line="158"/>
         <source>Table écrite par le dernier &lt;tt&gt;maillage coverage --sensitivity&lt;/tt&gt; sur ce projet (population au-delà par méthode et avec des vitesses routières de −10 % et +10 %).</source>
         <translation>Table written by the last &lt;tt&gt;maillage coverage --sensitivity&lt;/tt&gt; on this project (population beyond by method and with road speeds −10 % and +10 %).</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::gui::SharedProjectDialog</name>
+    <message>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="17"/>
+        <source>Ouvrir un projet partagé</source>
+        <translation>Open a shared project</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="19"/>
+        <source>Un projet partagé par une équipe est enregistré dans une base PostgreSQL/PostGIS. Indiquez son adresse ou le nom de son service :</source>
+        <translation>A project shared by a team is kept in a PostgreSQL/PostGIS database. Give its address or the name of its service:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="30"/>
+        <source>Exemples : &lt;tt&gt;postgresql://planificateur@serveur.example.fr/sig?schema=maillage_04&lt;/tt&gt; ou un nom de service, &lt;tt&gt;maillage04&lt;/tt&gt; (entrée de &lt;tt&gt;~/.pg_service.conf&lt;/tt&gt;), suivi au besoin de &lt;tt&gt;?schema=…&lt;/tt&gt;.</source>
+        <translation>Examples: &lt;tt&gt;postgresql://planner@server.example.fr/sig?schema=maillage_04&lt;/tt&gt; or a service name, &lt;tt&gt;maillage04&lt;/tt&gt; (an entry of &lt;tt&gt;~/.pg_service.conf&lt;/tt&gt;), followed if needed by &lt;tt&gt;?schema=…&lt;/tt&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="37"/>
+        <source>Aucun mot de passe n&apos;est demandé ni enregistré par Maillage : PostgreSQL le lit dans &lt;tt&gt;~/.pgpass&lt;/tt&gt; ou dans le fichier des services (&lt;tt&gt;~/.pg_service.conf&lt;/tt&gt;). Une adresse contenant un mot de passe est refusée.</source>
+        <translation>Maillage neither asks for nor keeps any password: PostgreSQL reads it from &lt;tt&gt;~/.pgpass&lt;/tt&gt; or from the service file (&lt;tt&gt;~/.pg_service.conf&lt;/tt&gt;). An address holding a password is refused.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="52"/>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="53"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="75"/>
+        <source>Indiquez l&apos;adresse du projet ou le nom de son service.</source>
+        <translation>Give the project&apos;s address or the name of its service.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="78"/>
+        <source>Ce n&apos;est pas l&apos;adresse d&apos;un serveur : un fichier de projet s&apos;ouvre par Projet › Ouvrir….</source>
+        <translation>This is not a server address: a project file is opened with Project › Open….</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="80"/>
+        <source>Adresse non reconnue : %1</source>
+        <translation>Address not recognised: %1</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::gui::SharedProjectMonitor</name>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="25"/>
+        <source>Le rôle PostgreSQL « %1 » n&apos;a que le droit de lecture sur ce projet : vous pouvez le consulter, calculer et exporter, pas le modifier (demandez l&apos;accès en écriture au responsable du projet).</source>
+        <translation>The PostgreSQL role “%1” may only read this project: you can view it, compute and export, not edit it (ask the project&apos;s owner for write access).</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="29"/>
+        <source>Le fichier du projet est en lecture seule : vous pouvez le consulter, calculer et exporter, pas le modifier.</source>
+        <translation>The project file is read-only: you can view it, compute and export, not edit it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="75"/>
+        <source>Lecture seule</source>
+        <translation>Read-only</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="121"/>
+        <source>%n point(s) modifié(s) par d&apos;autres planificateurs : la carte et les statistiques sont à jour.</source>
+        <translation>
+            <numerusform>%n point changed by other planners: the map and the statistics are up to date.</numerusform>
+            <numerusform>%n points changed by other planners: the map and the statistics are up to date.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="132"/>
+        <source>Reconnexion impossible : %1</source>
+        <translation>Cannot reconnect: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="137"/>
+        <source>Reconnecté au serveur : les points sont relus.</source>
+        <translation>Reconnected to the server: the points were read again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="144"/>
+        <source>n° %1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="146"/>
+        <source>Point modifié par quelqu&apos;un d&apos;autre</source>
+        <translation>Point changed by someone else</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="147"/>
+        <source>« %1 » a été modifié par %2 depuis que vous l&apos;avez lu : votre modification n&apos;a pas été enregistrée, celle de %2 est gardée.
+
+Relire le projet pour voir sa version, puis refaire votre modification si elle vaut toujours ?</source>
+        <translation>“%1” was changed by %2 since you read it: your change was not saved, %2&apos;s is kept.
+
+Read the project again to see their version, then make your change again if it still holds?</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="151"/>
+        <source>Relire le projet</source>
+        <translation>Read the project again</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="151"/>
+        <source>Plus tard</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="157"/>
+        <source>la connexion a été perdue</source>
+        <translation>the connection was lost</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="163"/>
+        <source>Le serveur du projet ne répond plus : le projet reste affiché en lecture seule.</source>
+        <translation>The project&apos;s server no longer answers: the project stays shown, read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="164"/>
+        <source>Serveur injoignable</source>
+        <translation>Server unreachable</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="165"/>
+        <source>Le serveur du projet %1 ne répond plus (%2).
+
+Le projet reste affiché en lecture seule : vous pouvez continuer à le consulter. Rien de ce qui était enregistré n&apos;est perdu ; la modification en cours, elle, n&apos;a pas été enregistrée.</source>
+        <translation>The server of project %1 no longer answers (%2).
+
+The project stays shown, read-only: you can go on viewing it. Nothing saved is lost; the change under way was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="169"/>
+        <source>Reconnecter</source>
+        <translation>Reconnect</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="169"/>
+        <source>Continuer en lecture seule</source>
+        <translation>Continue read-only</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="170"/>
+        <source>toujours pas de réponse</source>
+        <translation>still no answer</translation>
     </message>
 </context>
 <context>
