@@ -45,6 +45,10 @@ void MainActions::createProjectActions()
     open->setShortcut(QKeySequence::Open);
     open->setObjectName(QStringLiteral("openProjectAction"));
 
+    openShared = new QAction(tr("Ouvrir un projet &partagé…"), &window_);
+    openShared->setObjectName(QStringLiteral("openSharedProjectAction"));
+    openShared->setStatusTip(tr("Un projet d'équipe sur un serveur PostgreSQL/PostGIS (adresse postgresql:// ou nom de service)"));
+
     demo = new QAction(icon(QStringLiteral("demo")), tr("Ouvrir la &démo 04"), &window_);
     demo->setStatusTip(tr("Alpes-de-Haute-Provence : limites, réseau routier, mairies, France services et La Poste"));
 
@@ -125,6 +129,7 @@ void MainActions::addMenus(const QList<QDockWidget*>& docks, const AnalysisContr
     QMenu* projectMenu = bar->addMenu(tr("&Projet"));
     projectMenu->addAction(newProject);
     projectMenu->addAction(open);
+    projectMenu->addAction(openShared);
     recentMenu = projectMenu->addMenu(tr("Projets &récents"));
     projectMenu->addAction(demo);
     projectMenu->addSeparator();

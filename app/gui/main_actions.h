@@ -32,6 +32,7 @@ public:
     // Projet
     QAction* newProject = nullptr;
     QAction* open = nullptr;
+    QAction* openShared = nullptr;  // a team's project on a PostgreSQL server
     QAction* demo = nullptr;
     QAction* save = nullptr;
     QAction* saveAs = nullptr;

@@ -18,6 +18,7 @@
 #include "points_dock.h"
 #include "project.h"
 #include "render/map_layer.h"
+#include "shared_project_monitor.h"
 #include "statistics_panel.h"
 #include "user_guide.h"
 #include "user_messages.h"
@@ -173,6 +174,7 @@ void MainWindow::connectActions()
     MainActions& a = *actions_;
     connect(a.newProject, &QAction::triggered, session_, &ProjectSession::newProject);
     connect(a.open, &QAction::triggered, session_, &ProjectSession::chooseAndOpenProject);
+    connect(a.openShared, &QAction::triggered, session_, &ProjectSession::chooseAndOpenSharedProject);
     connect(a.demo, &QAction::triggered, this, [this] { openDemo(); });
     connect(a.save, &QAction::triggered, session_, &ProjectSession::saveProject);
     connect(a.saveAs, &QAction::triggered, session_, &ProjectSession::saveProjectAs);
@@ -229,6 +231,7 @@ void MainWindow::connectSession()
     connect(session_, &ProjectSession::opened, this, &MainWindow::projectOpened);
     connect(session_, &ProjectSession::loadFailed, this, &MainWindow::loadFailed);
     connect(session_, &ProjectSession::busyChanged, this, &MainWindow::updateActions);
+    connect(session_, &ProjectSession::editableChanged, this, &MainWindow::updateActions);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -298,7 +301,7 @@ void MainWindow::attachProject()
     updateActions();
     updateTitle();
     statusBar()->showMessage(tr("%1 : %2 communes, %3 habitants, %4 points d'accueil")
-                                 .arg(QFileInfo(project->path()).fileName())
+                                 .arg(project->displayName())
                                  .arg(project->territory().communes.size())
                                  .arg(formatCount(project->territory().population()))
                                  .arg(project->points().size()),
@@ -343,7 +346,7 @@ void MainWindow::updateActions()
     const bool busy = isBusy();
     const bool covered = open && !busy && coverage() != nullptr;
     const int selected = open ? static_cast<int>(project()->selection().size()) : 0;
-    for (QAction* action : {a.newProject, a.open, a.demo}) action->setEnabled(!busy);
+    for (QAction* action : {a.newProject, a.open, a.openShared, a.demo}) action->setEnabled(!busy);
     a.recentMenu->setEnabled(!busy && !a.recentMenu->isEmpty());
     for (QAction* action : {a.save, a.saveAs, a.importPoints, a.closeProject, a.selectTool, a.addTool, a.selectAll,
                             a.zoomIn, a.zoomOut, a.zoomHome})
@@ -353,6 +356,9 @@ void MainWindow::updateActions()
     a.pdf->setEnabled(covered);
     a.edit->setEnabled(open && selected == 1);
     a.zoomSelection->setEnabled(open && selected > 0);
+    // A read-only role or file, or a server gone: the edit actions say why they are greyed.
+    if (open) showEditable({a.importPoints, a.addTool, a.deleteSelection, a.edit}, session_->readOnlyReason());
+    if (open && !session_->canEdit() && a.addTool->isChecked()) a.selectTool->trigger();
 }
 
 void MainWindow::updateTitle()
@@ -364,7 +370,7 @@ void MainWindow::updateTitle()
     // Every edit is written to the project file when it is made (README.md, "Saving is
     // automatic"): there is never anything unsaved to mark. The platform appends the
     // application's name.
-    const QString file = QFileInfo(project()->path()).fileName();
+    const QString file = project()->displayName();
     if (project()->planActive()) setWindowTitle(tr("%1 — plan « %2 »").arg(file, project()->activeScenario()));
     else setWindowTitle(file);
 }

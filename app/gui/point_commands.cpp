@@ -3,6 +3,8 @@
 #include "project.h"
 #include "user_messages.h"
 
+#include "store/store.h"
+
 
 namespace maillage::gui {
 
@@ -14,6 +16,10 @@ void guardedIn(QUndoCommand& command, Project& project, const QString& scenario,
     try {
         if (!scenario.isNull() && project.activeScenario() != scenario) project.activateScenario(scenario);
         write();
+    } catch (const EditConflict& conflict) {
+        // Someone else's change is kept: the user is told who, and offered to read it.
+        command.setObsolete(true);
+        Q_EMIT project.editConflict(conflict.pointId(), conflict.changedBy(), userMessage(conflict));
     } catch (const std::exception& e) {
         command.setObsolete(true);
         Q_EMIT project.editFailed(userMessage(e));

@@ -23,6 +23,17 @@ Project::~Project() = default;
 
 QString Project::path() const { return store_->path(); }
 
+QString Project::displayName() const
+{
+    return store_->isServer() ? store_->path() : QFileInfo(store_->path()).fileName();
+}
+
+void Project::replaceStore(Store store)
+{
+    store_ = std::make_unique<Store>(std::move(store));
+    reloadPoints();
+}
+
 int Project::rowOf(qint64 id) const
 {
     for (size_t i = 0; i < points_.size(); ++i)

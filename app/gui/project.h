@@ -42,6 +42,8 @@ public:
     ~Project() override;
 
     QString path() const;
+    // For titles and messages: the file's name, or the server location without credentials.
+    QString displayName() const;
     Store& store() { return *store_; }
     const ProjectData& data() const { return *data_; }
     const std::shared_ptr<const ProjectData>& sharedData() const { return data_; }
@@ -112,6 +114,10 @@ public:
     // Reads the points (and the active plan) again from the store (after an import).
     void reloadPoints();
 
+    // Continues on another connection to the same project (a server project reconnected after
+    // the server was gone): the undo history stays valid, the points are read again.
+    void replaceStore(Store store);
+
     // Copies the project file to `path` and continues working on the copy (the undo history
     // stays valid: the copy has the same ids). Throws maillage::Error; on failure the
     // project stays on its current file.
@@ -137,6 +143,9 @@ Q_SIGNALS:
     void selectionChanged();
     // An edit the store refused (the message names the cause); shown to the user.
     void editFailed(const QString& message);
+    // An edit refused because someone else changed the point since it was read (nothing was
+    // written): who changed it (PostgreSQL role or system user) and the full message.
+    void editConflict(qint64 pointId, const QString& changedBy, const QString& message);
     // Another scenario is active (or the active plan was renamed).
     void scenarioChanged();
     // Plans were created, renamed, deleted or changed (for lists of plans).

@@ -6,12 +6,17 @@
 #include "coverage_controller.h"
 #include "load_jobs.h"
 #include "new_project_dialog.h"
+#include "shared_project_dialog.h"
+#include "shared_project_monitor.h"
+#include "store/project_copy.h"
+#include "store/store_location.h"
 #include "project.h"
 #include "user_messages.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
+#include <QFile>
 #include <QFileInfo>
 #include <QMainWindow>
 #include <QMenu>
@@ -31,6 +36,16 @@ const QString kLastFolderKey = QStringLiteral("projects/lastFolder");
 QString projectFilter()
 {
     return QCoreApplication::translate("MainWindow", "Projets Maillage (*.gpkg);;Tous les fichiers (*)");
+}
+
+// A project on a PostgreSQL server rather than a file (store_location.h).
+bool isSharedLocation(const QString& text)
+{
+    try {
+        return StoreLocation::parse(text).isPostgres();
+    } catch (const Error&) {
+        return false;
+    }
 }
 
 }  // namespace
@@ -57,7 +72,8 @@ void ProjectSession::openProject(const QString& path)
     ProjectInputs inputs;
     std::vector<AccueilPoint> points;
     const bool read = messages_.guarded(tr("Ouverture impossible"), [&] {
-        if (!QFileInfo::exists(path)) throw Error(tr("le fichier %1 n'existe pas").arg(path));
+        const StoreLocation location = StoreLocation::parse(path);
+        if (!location.isPostgres() && !QFileInfo::exists(path)) throw Error(tr("le fichier %1 n'existe pas").arg(path));
         store = std::make_shared<Store>(Store::open(path));
         inputs = loadProjectInputs(*store);
         points = store->points();
@@ -68,10 +84,11 @@ void ProjectSession::openProject(const QString& path)
     }
     // The store stays open here (its connection belongs to this thread) while the
     // boundaries and the network load in the background.
-    jobs_->start(tr("Ouverture de %1…").arg(QFileInfo(path).fileName()),
+    const QString name = store->isServer() ? store->path() : QFileInfo(path).fileName();
+    jobs_->start(tr("Ouverture de %1…").arg(name),
                  [inputs, points](LoadProgress& progress) { return loadProjectData(inputs, points, progress); },
                  [this, store, path](std::shared_ptr<ProjectData> data) {
-                     installProject(std::make_unique<Project>(std::move(*store), std::move(data)));
+                     installProject(std::make_unique<Project>(std::move(*store), std::move(data)), path);
                      addRecentProject(path);
                  });
 }
@@ -89,7 +106,7 @@ void ProjectSession::openDemo(const QString& requestedPath)
     jobs_->start(tr("Préparation de la démo 04…"),
                  [path, dataFolder](LoadProgress& progress) { return createDemoProject(path, dataFolder, progress); },
                  [this, path](std::shared_ptr<ProjectData> data) {
-                     installProject(std::make_unique<Project>(Store::open(path), std::move(data)));
+                     installProject(std::make_unique<Project>(Store::open(path), std::move(data)), path);
                      addRecentProject(path);
                  });
 }
@@ -99,7 +116,7 @@ void ProjectSession::createProject(const QString& path, const ProjectInputs& inp
     jobs_->start(tr("Création de %1…").arg(QFileInfo(path).fileName()),
                  [path, inputs](LoadProgress& progress) { return maillage::gui::createProject(path, inputs, progress); },
                  [this, path](std::shared_ptr<ProjectData> data) {
-                     installProject(std::make_unique<Project>(Store::open(path), std::move(data)));
+                     installProject(std::make_unique<Project>(Store::open(path), std::move(data)), path);
                      addRecentProject(path);
                  });
 }
@@ -111,28 +128,43 @@ void ProjectSession::closeProject()
 {
     if (!project_) return;
     Q_EMIT aboutToClose();
-    coverage_ = nullptr;  // a child of the project
+    coverage_ = nullptr;  // children of the project
+    monitor_ = nullptr;
     undoGroup_.removeStack(project_->undoStack());
     delete project_;
     project_ = nullptr;
     Q_EMIT closed();
 }
 
-void ProjectSession::installProject(std::unique_ptr<Project> project)
+SharedProjectMonitor* ProjectSession::sharedMonitor() const { return monitor_; }
+
+bool ProjectSession::canEdit() const { return monitor_ && monitor_->canEdit(); }
+
+QString ProjectSession::readOnlyReason() const { return monitor_ ? monitor_->readOnlyReason() : QString(); }
+
+void ProjectSession::installProject(std::unique_ptr<Project> project, const QString& location)
 {
     closeProject();
     project_ = project.release();
     project_->setParent(&window_);
-    connect(project_, &Project::editFailed, this,
-            [this](const QString& message) { messages_.showError(tr("Modification refusée"), message); });
+    // Before the error message below: it tells whether a failed edit means the server is gone
+    // (then its own question, with a reconnection, is shown instead).
+    monitor_ = new SharedProjectMonitor(project_, location, &window_);
+    connect(monitor_, &SharedProjectMonitor::editableChanged, this, &ProjectSession::editableChanged);
+    connect(project_, &Project::editFailed, this, [this](const QString& message) {
+        if (!monitor_ || !monitor_->serverLost()) messages_.showError(tr("Modification refusée"), message);
+    });
     undoGroup_.addStack(project_->undoStack());
     undoGroup_.setActiveStack(project_->undoStack());
     if (project_->data().coverage) coverage_ = new CoverageController(*project_, project_);
     // Another program's changes to the file (an import, a plan edited with `maillage scenario`):
     // offer to read the project again. Queued: reopening deletes the project and its watcher.
-    auto* fileWatcher = new ProjectFileWatcher(project_, &window_);
-    connect(fileWatcher, &ProjectFileWatcher::reloadRequested, this,
-            [this](const QString& path) { closeProject(); openProject(path); }, Qt::QueuedConnection);
+    // (A server project's other editors are followed by the SharedProjectMonitor.)
+    if (!project_->store().isServer()) {
+        auto* fileWatcher = new ProjectFileWatcher(project_, &window_);
+        connect(fileWatcher, &ProjectFileWatcher::reloadRequested, this,
+                [this](const QString& path) { closeProject(); openProject(path); }, Qt::QueuedConnection);
+    }
     Q_EMIT installed();
     Q_EMIT opened();
 }
@@ -157,12 +189,19 @@ void ProjectSession::chooseAndOpenProject()
     openProject(path);
 }
 
+void ProjectSession::chooseAndOpenSharedProject()
+{
+    SharedProjectDialog dialog(&window_);
+    if (dialog.exec() != QDialog::Accepted) return;
+    openProject(dialog.location());
+}
+
 void ProjectSession::saveProject()
 {
     if (!project_) return;
     // Every edit was written in its own transaction when it was made; saving marks the state.
     project_->undoStack()->setClean();
-    window_.statusBar()->showMessage(tr("Toutes les modifications sont enregistrées dans %1.").arg(project_->path()), 5000);
+    window_.statusBar()->showMessage(tr("Toutes les modifications sont enregistrées dans %1.").arg(project_->displayName()), 5000);
 }
 
 void ProjectSession::saveProjectAs()
@@ -172,6 +211,14 @@ void ProjectSession::saveProjectAs()
     if (path.isEmpty()) return;
     if (!path.endsWith(QLatin1String(".gpkg"), Qt::CaseInsensitive)) path += QStringLiteral(".gpkg");
     messages_.guarded(tr("Enregistrement impossible"), [&] {
+        if (project_->store().isServer()) {
+            // A shared project stays on its server: "save as" makes a file copy of it.
+            if (QFileInfo::exists(path) && !QFile::remove(path))
+                throw Error(tr("impossible de remplacer %1 (fichier protégé ou ouvert ?)").arg(path));
+            copyProject(monitor_->location(), path);
+            window_.statusBar()->showMessage(tr("Copie du projet partagé enregistrée dans %1 ; vous continuez sur le serveur.").arg(path), 8000);
+            return;
+        }
         project_->saveAs(path);
         project_->undoStack()->setClean();
         addRecentProject(path);
@@ -192,12 +239,14 @@ void ProjectSession::addRecentProject(const QString& path)
 {
     QSettings settings;
     QStringList recent = settings.value(kRecentKey).toStringList();
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    recent.removeAll(absolute);
-    recent.prepend(absolute);
+    // A server project is kept as it was typed (it holds no password: they are refused).
+    const bool server = isSharedLocation(path);
+    const QString entry = server ? path : QFileInfo(path).absoluteFilePath();
+    recent.removeAll(entry);
+    recent.prepend(entry);
     while (recent.size() > kMaxRecentProjects) recent.removeLast();
     settings.setValue(kRecentKey, recent);
-    settings.setValue(kLastFolderKey, QFileInfo(absolute).absolutePath());
+    if (!server) settings.setValue(kLastFolderKey, QFileInfo(entry).absolutePath());
     rebuildRecentMenu();
 }
 
@@ -207,7 +256,8 @@ void ProjectSession::rebuildRecentMenu()
     recentMenu_->clear();
     const QStringList recent = QSettings().value(kRecentKey).toStringList();
     for (const QString& path : recent) {
-        QAction* action = recentMenu_->addAction(QFileInfo(path).fileName());
+        const QString label = isSharedLocation(path) ? tr("%1 (partagé)").arg(path) : QFileInfo(path).fileName();
+        QAction* action = recentMenu_->addAction(label);
         action->setStatusTip(path);
         action->setToolTip(path);
         connect(action, &QAction::triggered, this, [this, path] { openProject(path); });

@@ -16,6 +16,7 @@ namespace maillage::gui {
 class CoverageController;
 class LoadJobs;
 class Project;
+class SharedProjectMonitor;
 class UserMessages;
 
 // The open project and its lifecycle: opening, creating, the demo, closing, saving, the
@@ -31,9 +32,15 @@ public:
     // The live coverage of the open project (null without project or network).
     CoverageController* coverage() const { return coverage_; }
     LoadJobs& jobs() const { return *jobs_; }
+    // Read-only role or file, edit conflicts, others' changes, a server gone (null without project).
+    SharedProjectMonitor* sharedMonitor() const;
+    // False when the open project can be read but not edited; readOnlyReason() says why.
+    bool canEdit() const;
+    QString readOnlyReason() const;
     bool isBusy() const;
 
-    // Loading runs in the background; opened() or loadFailed() follows.
+    // Loading runs in the background; opened() or loadFailed() follows. `path`: a project file,
+    // or a shared project on a PostgreSQL server (postgresql://… URI or service=NAME).
     void openProject(const QString& path);
     void openDemo(const QString& path = {});
     void createProject(const QString& path, const ProjectInputs& inputs);
@@ -42,6 +49,8 @@ public:
     // The menu commands, with their dialogs.
     void newProject();
     void chooseAndOpenProject();
+    // "Ouvrir un projet partagé…": a PostgreSQL URI or service name (SharedProjectDialog).
+    void chooseAndOpenSharedProject();
     void saveProject();
     void saveProjectAs();
 
@@ -57,9 +66,11 @@ Q_SIGNALS:
     void opened();        // after installed(): everything shows it
     void loadFailed(const QString& message);
     void busyChanged();
+    void editableChanged();  // the project became read-only (server gone) or editable again
 
 private:
-    void installProject(std::unique_ptr<Project> project);
+    // `location`: what the project was opened with (reopened on reconnection).
+    void installProject(std::unique_ptr<Project> project, const QString& location);
     void addRecentProject(const QString& path);
     void rebuildRecentMenu();
 
@@ -69,6 +80,7 @@ private:
     LoadJobs* jobs_;
     QPointer<Project> project_;
     QPointer<CoverageController> coverage_;
+    QPointer<SharedProjectMonitor> monitor_;
     QMenu* recentMenu_ = nullptr;
 };
 

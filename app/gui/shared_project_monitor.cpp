@@ -1,0 +1,224 @@
+#include "shared_project_monitor.h"
+
+#include "project.h"
+#include "user_messages.h"
+
+#include "common/error.h"
+#include "store/store.h"
+
+#include <QGuiApplication>
+#include <QAction>
+#include <QHash>
+#include <QLabel>
+#include <QMainWindow>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStatusBar>
+
+namespace maillage::gui {
+namespace {
+
+QString readOnlyReasonOf(const Store& store)
+{
+    if (store.canEdit()) return {};
+    if (store.isServer())
+        return SharedProjectMonitor::tr("Le rôle PostgreSQL « %1 » n'a que le droit de lecture sur ce projet : vous pouvez "
+                                        "le consulter, calculer et exporter, pas le modifier (demandez l'accès en écriture "
+                                        "au responsable du projet).")
+            .arg(store.editor());
+    return SharedProjectMonitor::tr("Le fichier du projet est en lecture seule : vous pouvez le consulter, calculer et "
+                                    "exporter, pas le modifier.");
+}
+
+// The points' row versions by id: a point added, removed or changed by anyone shows here.
+QHash<qint64, qint64> versionsOf(const std::vector<AccueilPoint>& points)
+{
+    QHash<qint64, qint64> versions;
+    versions.reserve(static_cast<qsizetype>(points.size()));
+    for (const AccueilPoint& p : points) versions.insert(p.id, p.rowVersion);
+    return versions;
+}
+
+int differences(const QHash<qint64, qint64>& a, const QHash<qint64, qint64>& b)
+{
+    int count = 0;
+    for (auto it = a.begin(); it != a.end(); ++it)
+        if (b.value(it.key(), -1) != it.value()) ++count;
+    for (auto it = b.begin(); it != b.end(); ++it)
+        if (!a.contains(it.key())) ++count;
+    return count;
+}
+
+}  // namespace
+
+void showEditable(const QList<QAction*>& actions, const QString& readOnlyReason)
+{
+    static const char* kOwnTip = "maillageOwnStatusTip";
+    for (QAction* action : actions) {
+        if (!action->property(kOwnTip).isValid()) action->setProperty(kOwnTip, action->statusTip());
+        if (readOnlyReason.isEmpty()) {
+            action->setStatusTip(action->property(kOwnTip).toString());
+            action->setToolTip(QString());  // Qt's own: the action's text
+            continue;
+        }
+        action->setEnabled(false);
+        action->setStatusTip(readOnlyReason);
+        action->setToolTip(readOnlyReason);
+    }
+}
+
+SharedProjectMonitor::SharedProjectMonitor(Project* project, const QString& location, QMainWindow* window)
+    : QObject(project), project_(project), location_(location), window_(window)
+{
+    readOnlyReason_ = readOnlyReasonOf(project->store());
+    if (window_) {
+        indicator_ = new QLabel(tr("Lecture seule"));
+        indicator_->setObjectName(QStringLiteral("readOnlyIndicator"));
+        window_->statusBar()->addPermanentWidget(indicator_);
+        updateIndicator();
+    }
+    connect(project, &Project::editConflict, this, &SharedProjectMonitor::conflict);
+    connect(project, &Project::editFailed, this, &SharedProjectMonitor::editFailed);
+    if (!project->store().isServer()) return;  // a file's other writers: ProjectFileWatcher
+    // Others' changes are read when the user comes back to the window, and regularly.
+    connect(qGuiApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState state) {
+        if (state == Qt::ApplicationActive) checkForOthersChanges();
+    });
+    refresh_.setInterval(kRefreshSeconds * 1000);
+    connect(&refresh_, &QTimer::timeout, this, &SharedProjectMonitor::checkForOthersChanges);
+    refresh_.start();
+}
+
+SharedProjectMonitor::~SharedProjectMonitor()
+{
+    if (question_) question_->deleteLater();
+    delete indicator_.data();
+}
+
+void SharedProjectMonitor::updateIndicator()
+{
+    if (!indicator_) return;
+    indicator_->setVisible(!readOnlyReason_.isEmpty());
+    indicator_->setToolTip(readOnlyReason_);
+}
+
+QMessageBox* SharedProjectMonitor::question() const { return question_.data(); }
+
+int SharedProjectMonitor::checkForOthersChanges()
+{
+    if (!project_->store().isServer() || serverLost_ || project_->hasPreview()) return 0;
+    std::vector<AccueilPoint> stored;
+    try {
+        stored = project_->store().points();
+    } catch (const std::exception& e) {
+        if (!serverAnswers()) lostServer(userMessage(e));
+        return 0;
+    }
+    const int changed = differences(versionsOf(stored), versionsOf(project_->baselinePoints()));
+    if (changed == 0) return 0;
+    reloadPoints();
+    if (serverLost_) return 0;
+    showStatus(tr("%n point(s) modifié(s) par d'autres planificateurs : la carte et les statistiques sont à jour.", "",
+                  changed));
+    Q_EMIT othersChangesLoaded(changed);
+    return changed;
+}
+
+bool SharedProjectMonitor::reconnect()
+{
+    try {
+        project_->replaceStore(Store::open(location_));
+    } catch (const std::exception& e) {
+        showStatus(tr("Reconnexion impossible : %1").arg(userMessage(e)));
+        return false;
+    }
+    serverLost_ = false;
+    setReadOnlyReason(readOnlyReasonOf(project_->store()));
+    showStatus(tr("Reconnecté au serveur : les points sont relus."));
+    return true;
+}
+
+void SharedProjectMonitor::conflict(qint64 pointId, const QString& changedBy, const QString& message)
+{
+    const AccueilPoint* point = project_->point(pointId);
+    const QString name = point ? point->name : tr("n° %1").arg(pointId);
+    showStatus(message);
+    ask(tr("Point modifié par quelqu'un d'autre"),
+        tr("« %1 » a été modifié par %2 depuis que vous l'avez lu : votre modification n'a pas été enregistrée, celle "
+           "de %2 est gardée.\n\nRelire le projet pour voir sa version, puis refaire votre modification si elle vaut "
+           "toujours ?")
+            .arg(name, changedBy),
+        tr("Relire le projet"), tr("Plus tard"), [this] { reloadPoints(); });
+}
+
+void SharedProjectMonitor::editFailed()
+{
+    if (project_->store().isServer() && !serverLost_ && !serverAnswers())
+        lostServer(tr("la connexion a été perdue"));
+}
+
+void SharedProjectMonitor::lostServer(const QString& message)
+{
+    serverLost_ = true;
+    setReadOnlyReason(tr("Le serveur du projet ne répond plus : le projet reste affiché en lecture seule."));
+    ask(tr("Serveur injoignable"),
+        tr("Le serveur du projet %1 ne répond plus (%2).\n\nLe projet reste affiché en lecture seule : vous pouvez "
+           "continuer à le consulter. Rien de ce qui était enregistré n'est perdu ; la modification en cours, elle, "
+           "n'a pas été enregistrée.")
+            .arg(project_->displayName(), message),
+        tr("Reconnecter"), tr("Continuer en lecture seule"), [this] {
+            if (!reconnect()) lostServer(tr("toujours pas de réponse"));
+        });
+}
+
+void SharedProjectMonitor::reloadPoints()
+{
+    try {
+        project_->reloadPoints();
+    } catch (const std::exception& e) {
+        if (!serverAnswers()) lostServer(userMessage(e));
+        else showStatus(userMessage(e));
+    }
+}
+
+bool SharedProjectMonitor::serverAnswers() const
+{
+    try {
+        project_->store().pointCount();
+        return true;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+void SharedProjectMonitor::ask(const QString& title, const QString& text, const QString& acceptText,
+                               const QString& rejectText, const std::function<void()>& onAccept)
+{
+    if (question_) question_->deleteLater();
+    question_ = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::NoButton, window_);
+    QPushButton* accept = question_->addButton(acceptText, QMessageBox::AcceptRole);
+    question_->addButton(rejectText, QMessageBox::RejectRole);
+    question_->setDefaultButton(accept);
+    question_->setAttribute(Qt::WA_DeleteOnClose);
+    // Queued: the answer may replace the project's store, which the box's caller may be using.
+    connect(question_, &QMessageBox::buttonClicked, this, [accept, onAccept](QAbstractButton* button) {
+        if (button == accept) onAccept();
+    }, Qt::QueuedConnection);
+    question_->open();
+}
+
+void SharedProjectMonitor::setReadOnlyReason(const QString& reason)
+{
+    if (reason == readOnlyReason_) return;
+    readOnlyReason_ = reason;
+    updateIndicator();
+    if (!reason.isEmpty()) showStatus(reason);
+    Q_EMIT editableChanged();
+}
+
+void SharedProjectMonitor::showStatus(const QString& message)
+{
+    if (window_) window_->statusBar()->showMessage(message, 10000);
+}
+
+}  // namespace maillage::gui

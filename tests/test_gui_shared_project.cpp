@@ -1,0 +1,324 @@
+// The application on a project shared by a team on PostgreSQL/PostGIS (issue 17): opened from
+// the "Ouvrir un projet partagé…" dialog's location like a file, a read-only role's edit
+// actions greyed with the reason, an edit conflict named and reloaded, others' changes read
+// when the window comes back to the front, and a server gone: read-only, then reconnected.
+// Every case runs against the throw-away cluster (tests/CMakeLists.txt, POSTGRES_TEST_PROGRAMS)
+// with real connections: the window's own and other planners' (other roles).
+#define CATCH_CONFIG_RUNNER
+#include "common/error.h"
+#include "common/gdal.h"
+#include <catch2/catch.hpp>
+
+#include "main_actions.h"
+#include "main_window.h"
+#include "point_commands.h"
+#include "project.h"
+#include "project_session.h"
+#include "shared_project_dialog.h"
+#include "shared_project_monitor.h"
+#include "store/store.h"
+#include "support/store_backends.h"
+#include "user_messages.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QUndoStack>
+
+#include <cpl_error.h>
+
+using namespace maillage;
+using namespace maillage::gui;
+
+namespace {
+
+int cli(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(test::cliPath(), arguments);
+    REQUIRE(process.waitForFinished(120'000));
+    INFO(process.readAllStandardError().toStdString());
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+void settle(int ms)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < ms) QApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+
+// A 04 project with its town halls on the test cluster, made by the command-line program.
+void makeProject04(const QString& uri)
+{
+    REQUIRE(cli({"init", "--project", uri, "--communes", test::sharedData(QStringLiteral("04/limites-04.gpkg")),
+                 "--communes-layer", "commune"}) == 0);
+    REQUIRE(cli({"import", "--project", uri, test::sharedData(QStringLiteral("04/mairies-04.csv"))}) == 0);
+}
+
+// A login role for another planner (or this window) on the project's schema: `write` gives it
+// the rights to edit, else it can only read. Returns the project's URI as that role.
+QString addRole(const test::TestProject& project, const QString& suffix, bool write)
+{
+    const QString role = project.schema() + QLatin1Char('_') + suffix;
+    test::PgAdmin admin;
+    admin.exec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(role));
+    admin.exec(QStringLiteral("CREATE ROLE %1 LOGIN").arg(role));
+    admin.exec(QStringLiteral("GRANT USAGE ON SCHEMA %1 TO %2").arg(project.schema(), role));
+    const QString rights = write ? QStringLiteral("SELECT, INSERT, UPDATE, DELETE") : QStringLiteral("SELECT");
+    admin.exec(QStringLiteral("GRANT %1 ON ALL TABLES IN SCHEMA %2 TO %3").arg(rights, project.schema(), role));
+    if (write) admin.exec(QStringLiteral("GRANT USAGE ON ALL SEQUENCES IN SCHEMA %1 TO %2").arg(project.schema(), role));
+    return QString(project.location()).replace(QStringLiteral("maillage_test@"), role + QLatin1Char('@'));
+}
+
+void openIn(MainWindow& window, const QString& location)
+{
+    QSignalSpy opened(&window, &MainWindow::projectOpened);
+    QSignalSpy failed(&window, &MainWindow::loadFailed);
+    window.openProject(location);
+    REQUIRE((opened.size() == 1 || opened.wait(60'000)));
+    REQUIRE(failed.isEmpty());
+}
+
+// An edit of a point's notes made in the window, through its undo stack as the form does.
+void editNotesInWindow(MainWindow& window, qint64 id, const QString& notes)
+{
+    Project& project = *window.project();
+    const AccueilPoint before = *project.point(id);
+    AccueilPoint after = before;
+    after.notes = notes;
+    project.undoStack()->push(new EditPointCommand(project, before, after));
+}
+
+QAbstractButton* buttonNamed(QMessageBox& box, const QString& text)
+{
+    for (QAbstractButton* button : box.buttons())
+        if (button->text() == text) return button;
+    FAIL("no button " << text.toStdString());
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("the shared-project dialog takes a URI or a service name and refuses a password or a file")
+{
+    CHECK(SharedProjectDialog::locationFor(QStringLiteral(" maillage04 ")) == QStringLiteral("service=maillage04"));
+    CHECK(SharedProjectDialog::locationFor(QStringLiteral("maillage04?schema=plan_2027")) ==
+          QStringLiteral("service=maillage04?schema=plan_2027"));
+    CHECK(SharedProjectDialog::problemWith(QStringLiteral("postgresql://alice@sig.example.fr/sig?schema=maillage_04")).isEmpty());
+    CHECK(SharedProjectDialog::problemWith(QStringLiteral("service=maillage04")).isEmpty());
+    CHECK(SharedProjectDialog::problemWith(QStringLiteral("postgresql://alice:secret@sig/db")).contains(QStringLiteral("password")));
+    CHECK(SharedProjectDialog::problemWith(QStringLiteral("/home/alice/04.gpkg")).contains(QStringLiteral("Projet › Ouvrir")));
+    CHECK(SharedProjectDialog::problemWith(QStringLiteral("projet.gpkg")).contains(QStringLiteral("Projet › Ouvrir")));
+    CHECK(SharedProjectDialog::problemWith(QStringLiteral("postgresql://alice@sig/db?schema=Bad-Name")).contains(QStringLiteral("schema")));
+
+    SharedProjectDialog dialog;
+    auto* location = dialog.findChild<QLineEdit*>(QStringLiteral("sharedProjectLocation"));
+    REQUIRE(location);
+    // The dialog says where the password comes from, and that none is kept.
+    CHECK(dialog.findChild<QLabel*>(QStringLiteral("sharedProjectPasswordNote"))->text().contains(QStringLiteral(".pgpass")));
+    QPushButton* open = nullptr;
+    for (QPushButton* button : dialog.findChildren<QPushButton*>())
+        if (button->text() == QStringLiteral("Ouvrir")) open = button;
+    REQUIRE(open);
+    CHECK_FALSE(open->isEnabled());
+    location->setText(QStringLiteral("postgresql://alice:secret@sig/db"));
+    CHECK_FALSE(open->isEnabled());
+    CHECK_FALSE(dialog.findChild<QLabel*>(QStringLiteral("sharedProjectProblem"))->text().isEmpty());
+    location->setText(QStringLiteral("maillage04"));
+    CHECK(open->isEnabled());
+    CHECK(dialog.location() == QStringLiteral("service=maillage04"));
+}
+
+TEST_CASE("a shared project opens in the window as a file does and is listed in the recent projects", "[postgres]")
+{
+    test::TestProject project(test::Backend::Postgres, QStringLiteral("open"));
+    if (!project.available()) return;
+    makeProject04(project.location());
+
+    MainWindow window;
+    window.messages()->setInteractive(false);
+    openIn(window, project.location());
+    REQUIRE(window.project()->store().isServer());
+    CHECK(window.project()->points().size() == std::size_t(Store::open(project.location()).pointCount()));
+    CHECK(window.project()->points().size() > 100);
+    CHECK(window.windowTitle().contains(project.schema()));
+    CHECK(window.session()->canEdit());
+    CHECK(window.actions()->addTool->isEnabled());
+    CHECK(QSettings().value(QStringLiteral("projects/recent")).toStringList().value(0) == project.location());
+    QAction* recent = window.actions()->recentMenu->actions().value(0);
+    REQUIRE(recent);
+    CHECK(recent->text().contains(QStringLiteral("partagé")));
+    // Files derived from a server project are kept in the user's cache folder, not next to it.
+    CHECK(window.project()->store().localFilesBase().startsWith(
+        QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation)));
+}
+
+TEST_CASE("a read-only role sees the edit actions greyed with the reason and its edits are refused", "[postgres]")
+{
+    test::TestProject project(test::Backend::Postgres, QStringLiteral("reader"));
+    if (!project.available()) return;
+    makeProject04(project.location());
+    const QString asReader = addRole(project, QStringLiteral("reader"), false);
+
+    MainWindow window;
+    window.messages()->setInteractive(false);
+    openIn(window, asReader);
+    CHECK_FALSE(window.session()->canEdit());
+    CHECK(window.session()->readOnlyReason().contains(QStringLiteral("droit de lecture")));
+    for (QAction* action : {window.actions()->addTool, window.actions()->importPoints, window.actions()->deleteSelection,
+                            window.actions()->edit}) {
+        INFO(action->text().toStdString());
+        CHECK_FALSE(action->isEnabled());
+        CHECK(action->toolTip().contains(project.schema() + QStringLiteral("_reader")));
+    }
+    auto* indicator = window.findChild<QLabel*>(QStringLiteral("readOnlyIndicator"));
+    REQUIRE(indicator);
+    CHECK_FALSE(indicator->isHidden());
+    // Computing and exporting stay available; an edit made anyway is refused with the reason.
+    CHECK(window.actions()->zoomHome->isEnabled());
+    const qint64 id = window.project()->points().front().id;
+    editNotesInWindow(window, id, QStringLiteral("essai"));
+    CHECK(window.messages()->lastError().contains(QStringLiteral("read-only")));
+    CHECK(Store::open(project.location()).point(id)->notes.isEmpty());
+}
+
+TEST_CASE("an edit of a point another planner changed meanwhile is refused, names them and the reload shows their change",
+          "[postgres]")
+{
+    test::TestProject project(test::Backend::Postgres, QStringLiteral("conflict"));
+    if (!project.available()) return;
+    makeProject04(project.location());
+    const QString colleagueUri = addRole(project, QStringLiteral("colleague"), true);
+    const QString colleague = project.schema() + QStringLiteral("_colleague");
+
+    MainWindow window;
+    window.messages()->setInteractive(false);
+    openIn(window, project.location());
+    const qint64 id = window.project()->points().front().id;
+    {
+        Store other = Store::open(colleagueUri);
+        AccueilPoint changed = *other.point(id);
+        changed.notes = QStringLiteral("fermé le lundi (collègue)");
+        other.updatePoint(changed);
+    }
+
+    editNotesInWindow(window, id, QStringLiteral("ouvert le lundi (moi)"));
+    // Never a silent overwrite: the colleague's change is kept and the user is told who made it.
+    CHECK(Store::open(project.location()).point(id)->notes == QStringLiteral("fermé le lundi (collègue)"));
+    SharedProjectMonitor* monitor = window.session()->sharedMonitor();
+    REQUIRE(monitor);
+    QMessageBox* question = monitor->question();
+    REQUIRE(question);
+    CHECK(question->text().contains(colleague));
+    CHECK(window.messages()->lastError().isEmpty());  // the conflict's own question, not an error box
+
+    buttonNamed(*question, QStringLiteral("Relire le projet"))->click();
+    settle(200);
+    CHECK(window.project()->point(id)->notes == QStringLiteral("fermé le lundi (collègue)"));
+    // Edited again from the version read, the change is saved.
+    editNotesInWindow(window, id, QStringLiteral("ouvert le lundi (moi)"));
+    const AccueilPoint saved = *Store::open(project.location()).point(id);
+    CHECK(saved.notes == QStringLiteral("ouvert le lundi (moi)"));
+    CHECK(saved.updatedBy == QStringLiteral("maillage_test"));
+}
+
+TEST_CASE("points other planners add change or delete are read when the window comes back to the front", "[postgres]")
+{
+    test::TestProject project(test::Backend::Postgres, QStringLiteral("others"));
+    if (!project.available()) return;
+    makeProject04(project.location());
+    const QString colleagueUri = addRole(project, QStringLiteral("colleague"), true);
+
+    MainWindow window;
+    window.messages()->setInteractive(false);
+    openIn(window, project.location());
+    const std::size_t before = window.project()->points().size();
+    const qint64 removed = window.project()->points().front().id;
+    SharedProjectMonitor* monitor = window.session()->sharedMonitor();
+    REQUIRE(monitor);
+    CHECK(monitor->checkForOthersChanges() == 0);  // nothing changed yet: nothing read again
+
+    {
+        Store other = Store::open(colleagueUri);
+        AccueilPoint added = *other.point(removed);
+        added.id = 0;
+        added.source.clear();
+        added.sourceId.clear();
+        added.name = QStringLiteral("France services de Thoard");
+        other.insertPoint(added);
+        other.deletePoint(removed);
+    }
+    QSignalSpy edited(window.project(), &Project::pointsEdited);  // what the coverage and statistics follow
+    QSignalSpy loaded(monitor, &SharedProjectMonitor::othersChangesLoaded);
+    Q_EMIT qGuiApp->applicationStateChanged(Qt::ApplicationActive);
+    REQUIRE(loaded.size() == 1);
+    CHECK(loaded.front().front().toInt() == 2);
+    CHECK(edited.size() >= 1);
+    CHECK(window.project()->points().size() == before);
+    CHECK(window.project()->point(removed) == nullptr);
+    bool seen = false;
+    for (const AccueilPoint& p : window.project()->points()) seen = seen || p.name == QStringLiteral("France services de Thoard");
+    CHECK(seen);
+}
+
+TEST_CASE("when the server drops the connection the window stays read-only and reconnects", "[postgres][faults]")
+{
+    test::TestProject project(test::Backend::Postgres, QStringLiteral("gone"));
+    if (!project.available()) return;
+    makeProject04(project.location());
+    // The window's own role, so that only its connection is ended (other tests run meanwhile).
+    const QString planner = project.schema() + QStringLiteral("_planner");
+    const QString asPlanner = addRole(project, QStringLiteral("planner"), true);
+
+    MainWindow window;
+    window.messages()->setInteractive(false);
+    openIn(window, asPlanner);
+    const std::size_t shown = window.project()->points().size();
+    const qint64 id = window.project()->points().front().id;
+    test::PgAdmin().exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '%1'").arg(planner));
+
+    editNotesInWindow(window, id, QStringLiteral("pendant la panne"));
+    SharedProjectMonitor* monitor = window.session()->sharedMonitor();
+    REQUIRE(monitor);
+    CHECK(monitor->serverLost());
+    CHECK_FALSE(window.session()->canEdit());
+    CHECK_FALSE(window.actions()->addTool->isEnabled());
+    CHECK(window.actions()->addTool->toolTip().contains(QStringLiteral("ne répond plus")));
+    REQUIRE(monitor->question());
+    CHECK(monitor->question()->text().contains(QStringLiteral("ne répond plus")));
+    // The window keeps showing the project.
+    CHECK(window.project()->points().size() == shown);
+    CHECK(Store::open(project.location()).point(id)->notes.isEmpty());
+
+    buttonNamed(*monitor->question(), QStringLiteral("Reconnecter"))->click();
+    settle(300);
+    CHECK_FALSE(monitor->serverLost());
+    CHECK(window.session()->canEdit());
+    CHECK(window.actions()->addTool->isEnabled());
+    editNotesInWindow(window, id, QStringLiteral("après la reconnexion"));
+    CHECK(Store::open(project.location()).point(id)->notes == QStringLiteral("après la reconnexion"));
+}
+
+int main(int argc, char* argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    test::ScratchDir settings;  // keep the user's settings (recent projects) out of the tests
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path(QStringLiteral("settings")));
+    maillage::registerGdal();
+    CPLSetErrorHandler(CPLQuietErrorHandler);
+    return Catch::Session().run(argc, argv);
+}
