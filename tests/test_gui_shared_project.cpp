@@ -4,7 +4,6 @@
 // when the window comes back to the front, and a server gone: read-only, then reconnected.
 // Every case runs against the throw-away cluster (tests/CMakeLists.txt, POSTGRES_TEST_PROGRAMS)
 // with real connections: the window's own and other planners' (other roles).
-#define CATCH_CONFIG_RUNNER
 #include "common/error.h"
 #include "common/gdal.h"
 #include <catch2/catch.hpp>
@@ -308,17 +307,4 @@ TEST_CASE("when the server drops the connection the window stays read-only and r
     CHECK(window.actions()->addTool->isEnabled());
     editNotesInWindow(window, id, QStringLiteral("après la reconnexion"));
     CHECK(Store::open(project.location()).point(id)->notes == QStringLiteral("après la reconnexion"));
-}
-
-int main(int argc, char* argv[])
-{
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    QStandardPaths::setTestModeEnabled(true);
-    test::ScratchDir settings;  // keep the user's settings (recent projects) out of the tests
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path(QStringLiteral("settings")));
-    maillage::registerGdal();
-    CPLSetErrorHandler(CPLQuietErrorHandler);
-    return Catch::Session().run(argc, argv);
 }
