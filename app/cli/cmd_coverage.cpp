@@ -30,6 +30,7 @@
 
 #include <array>
 #include <cmath>
+#include <future>
 #include <map>
 #include <optional>
 
@@ -283,11 +284,19 @@ int runCoverage(const QStringList& arguments)
                      .arg(result.timings.surface, 0, 'f', 1).arg(result.timings.gaps, 0, 'f', 1)
                      .arg(result.timings.bands, 0, 'f', 1).arg(result.timings.population, 0, 'f', 1);
     phase("coverage");
+    // The referrals and the access table are independent: with two threads the table is made
+    // on a second one (GraphTravelEngine's searches for tables may run at once).
+    const auto makeAccessTable = [&] {
+        return computeAccessTable(engine, epciSeatOrigins(territory, context.townHalls()),
+                                  defaultAccessColumns(servicePoints), servicePoints);
+    };
+    const bool tableAlongside = options.threads > 1;
+    std::future<AccessTable> accessLater;
+    if (tableAlongside) accessLater = std::async(std::launch::async, makeAccessTable);
     const std::vector<ReferralLink> referrals = computeReferrals(engine, servicePoints, options.thresholdMinutes);
     phase("referrals");
-    const AccessTable access = computeAccessTable(engine, epciSeatOrigins(territory, context.townHalls()),
-                                                  defaultAccessColumns(servicePoints), servicePoints);
-    phase("access table");
+    const AccessTable access = tableAlongside ? accessLater.get() : makeAccessTable();
+    phase(tableAlongside ? "access table (rest, alongside)" : "access table");
     std::optional<PopulationSensitivity> sensitivity;
     if (sensitivityAsked) {
         sensitivity.emplace();
