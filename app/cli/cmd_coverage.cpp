@@ -271,9 +271,11 @@ int runCoverage(const QStringList& arguments)
     const PopulationPlacementOptions placementOptions = placementOptionsFor(inputs, populationMethod);
     // The grid's links kept in the prepared network are the open network's: read when no
     // road is closed, and kept there for the next run when they had to be snapped.
+    TerminalProgress linking(QStringLiteral("Linking the grid cells and town halls to the roads"));
     const CoverageContext context(territory, engine, points,
                                   {.cellSize = cell, .placement = placementOptions, .threads = options.threads,
-                                   .storedLinks = closures.empty() ? &prepared.links : nullptr});
+                                   .storedLinks = closures.empty() ? &prepared.links : nullptr,
+                                   .linkProgress = linking.callback()});
     if (closures.empty())
         if (const QString note = keepCoverageLinks(prepared, context); !note.isEmpty()) err() << "note: " << note << '\n';
     phase("context: grid, links, population");
