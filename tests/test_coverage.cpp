@@ -1016,6 +1016,94 @@ TEST_CASE("on the 04 data, the km of routes asked together towards one point are
     CHECK(equal >= int(origins.size()) * 95 / 100);
 }
 
+// The road engine without its shortcuts for tables: every search runs in full, one at a time.
+class FullSearchEngine : public TravelEngine {
+public:
+    explicit FullSearchEngine(GraphTravelEngine& engine) : engine_(engine) {}
+    std::size_t nodeCount() const override { return engine_.nodeCount(); }
+    AccessLink link(XY place) const override { return engine_.link(place); }
+    void nearest(std::span<const AccessLink> seeds, NearestTimes& out) const override
+    {
+        // A fresh search each time (no repair of the previous one).
+        engine_.forgetSearch();
+        engine_.nearest(seeds, out);
+    }
+    double drivingMetres(const AccessLink& from, const AccessLink& to) const override
+    {
+        return engine_.drivingMetres(from, to);
+    }
+    std::vector<double> drivingMetresTo(std::span<const AccessLink> from, const AccessLink& to) const override
+    {
+        return engine_.drivingMetresTo(from, to);
+    }
+
+private:
+    GraphTravelEngine& engine_;
+};
+
+TEST_CASE("on the 04 data, a search stopped once the places it is read at are settled gives them the full search's times and points")
+{
+    const Coverage04& d = coverage04();
+    std::vector<AccessLink> seeds, places;
+    for (const AccueilPoint& point : d.points) {
+        const AccessLink link = d.engine->link(point.lambert93);
+        if (!link.joined()) continue;
+        if (point.level == Level::Second) seeds.push_back(link);
+        else if (places.size() < 3) places.push_back(link);  // three town halls
+    }
+    REQUIRE(places.size() == 3);
+    NearestTimes full, stopped;
+    FullSearchEngine(*d.engine).nearest(seeds, full);
+    d.engine->nearestAt(seeds, places, stopped);
+    for (const AccessLink& place : places) {
+        std::uint32_t fullPoint = kNoPoint, stoppedPoint = kNoPoint;
+        const float fullMinutes = placeMinutes(place, full.view(), SeedLinks{seeds}, &fullPoint);
+        CHECK(placeMinutes(place, stopped.view(), SeedLinks{seeds}, &stoppedPoint) == fullMinutes);
+        CHECK(stoppedPoint == fullPoint);
+    }
+    // It did stop early: farther nodes are still unreached or only bounded.
+    std::size_t notFinal = 0;
+    for (std::size_t n = 0; n < full.seconds.size(); ++n) notFinal += stopped.seconds[n] != full.seconds[n] ? 1 : 0;
+    CHECK(notFinal > full.seconds.size() / 10);
+}
+
+TEST_CASE("on the 04 data, referrals and the access table are the same with searches stopped early on two threads as with full searches on one")
+{
+    const Coverage04& d = coverage04();
+    const FullSearchEngine fullEngine(*d.engine);
+    const auto referralsFull = computeReferrals(fullEngine, d.points, 20.0);
+    const auto referralsFast = computeReferrals(*d.engine, d.points, 20.0);
+    REQUIRE(referralsFull.size() == referralsFast.size());
+    REQUIRE(referralsFull.size() > 100);
+    for (std::size_t i = 0; i < referralsFull.size(); ++i) {
+        INFO("referral " << i);
+        CHECK(referralsFast[i].fromId == referralsFull[i].fromId);
+        CHECK(referralsFast[i].toId == referralsFull[i].toId);
+        CHECK(referralsFast[i].reachable == referralsFull[i].reachable);
+        CHECK(referralsFast[i].minutes == referralsFull[i].minutes);
+        CHECK(referralsFast[i].km == referralsFull[i].km);
+        CHECK(referralsFast[i].beyond == referralsFull[i].beyond);
+    }
+    // From the EPCI seats (a few origins: the searches stop early) and from every town hall.
+    const auto halls = d.context->townHalls();
+    for (const std::vector<AccessOrigin>& origins : {epciSeatOrigins(d.territory, halls), communeOrigins(d.territory, halls)}) {
+        const AccessTable full = computeAccessTable(fullEngine, origins, defaultAccessColumns(d.points), d.points);
+        const AccessTable fast = computeAccessTable(*d.engine, origins, defaultAccessColumns(d.points), d.points);
+        REQUIRE(full.cells.size() == origins.size());
+        REQUIRE(fast.cells.size() == origins.size());
+        for (std::size_t row = 0; row < origins.size(); ++row)
+            for (std::size_t column = 0; column < full.columns.size(); ++column) {
+                INFO(origins[row].name.toStdString() << ", column " << column);
+                const AccessCell& a = full.cells[row][column];
+                const AccessCell& b = fast.cells[row][column];
+                CHECK(b.reachable == a.reachable);
+                CHECK(b.pointId == a.pointId);
+                CHECK(b.minutes == a.minutes);
+                CHECK(b.km == a.km);
+            }
+    }
+}
+
 TEST_CASE("on the 04 data, the communes where a France services stands are about 0 minutes away")
 {
     const Coverage04& d = coverage04();

@@ -20,6 +20,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cstring>
 #include <functional>
 
@@ -435,6 +436,62 @@ TEST_CASE("the grid's and town halls' links kept in a prepared network are reuse
         const CoverageContext relinked(setup.territory, engineAgain, moved, withStored);
         CHECK_FALSE(relinked.linksReused());
     }
+}
+
+TEST_CASE("cancelling the linking of the grid stops it and leaves the prepared network complete, without partial links")
+{
+    const Prepared04 setup;
+    PreparedNetworkOutcome first;
+    const RoadGraph graph(setup.load(first));
+    REQUIRE(first.written);
+    const QByteArray networkOnly = readFile(setup.prepared);
+    const GraphTravelEngine engine(graph, setup.profile, Snapper::fromBytes(graph, first.spatialIndex));
+    std::vector<double> told;
+    // 500 m: about 28,000 cells, several blocks of places.
+    CoverageSetup grid{.cellSize = 500.0, .placement = {}, .threads = 2, .storedLinks = &first.links};
+    grid.linkProgress = [&told](double done) {
+        told.push_back(done);
+        return false;  // the user cancels at the first report
+    };
+    CHECK_THROWS_WITH(CoverageContext(setup.territory, engine, setup.points, grid), Catch::Contains("cancelled"));
+    REQUIRE(told.size() == 1);  // stopped at the first block, not after the whole grid
+    CHECK(told.front() > 0.0);
+    CHECK(told.front() < 1.0);
+    // Nothing was kept: the file is the network alone, as written, and no temporary file is left.
+    CHECK(readFile(setup.prepared) == networkOnly);
+    CHECK(QDir(QFileInfo(setup.prepared).absolutePath()).entryList(QDir::Files) == QStringList{QFileInfo(setup.prepared).fileName()});
+    PreparedNetworkOutcome second;
+    setup.load(second);
+    CHECK(second.reused);
+    CHECK(second.links.empty());
+
+    SECTION("not cancelled, the progress goes up to the whole grid and the town halls, and the links are kept")
+    {
+        told.clear();
+        grid.linkProgress = [&told](double done) {
+            told.push_back(done);
+            return true;
+        };
+        const CoverageContext context(setup.territory, engine, setup.points, grid);
+        REQUIRE(told.size() > 2);
+        CHECK(std::is_sorted(told.begin(), told.end()));
+        CHECK(told.back() == Approx(1.0));
+        CHECK(keepCoverageLinks(first, context).isEmpty());
+        PreparedNetworkOutcome third;
+        setup.load(third);
+        CHECK_FALSE(third.links.empty());
+    }
+}
+
+TEST_CASE("cancelling the build of a prepared network leaves no file, partial or temporary")
+{
+    Setup setup;
+    const PreparedNetworkRequest cancelled{.path = setup.prepared, .rebuild = false, .progress = [](double) { return false; }};
+    PreparedNetworkOutcome outcome;
+    CHECK_THROWS_WITH(loadTerritoryNetwork(setup.network, setup.profile, {}, setup.towns, nullptr, cancelled, &outcome),
+                      Catch::Contains("cancelled"));
+    CHECK_FALSE(QFileInfo::exists(setup.prepared));
+    CHECK(QDir(QFileInfo(setup.network).absolutePath()).entryList(QDir::Files) == QStringList{QFileInfo(setup.network).fileName()});
 }
 
 TEST_CASE("links that are truncated, damaged or of a larger network are refused, not read out of bounds")

@@ -30,6 +30,7 @@
 
 #include <array>
 #include <cmath>
+#include <future>
 #include <map>
 #include <optional>
 
@@ -270,9 +271,11 @@ int runCoverage(const QStringList& arguments)
     const PopulationPlacementOptions placementOptions = placementOptionsFor(inputs, populationMethod);
     // The grid's links kept in the prepared network are the open network's: read when no
     // road is closed, and kept there for the next run when they had to be snapped.
+    TerminalProgress linking(QStringLiteral("Linking the grid cells and town halls to the roads"));
     const CoverageContext context(territory, engine, points,
                                   {.cellSize = cell, .placement = placementOptions, .threads = options.threads,
-                                   .storedLinks = closures.empty() ? &prepared.links : nullptr});
+                                   .storedLinks = closures.empty() ? &prepared.links : nullptr,
+                                   .linkProgress = linking.callback()});
     if (closures.empty())
         if (const QString note = keepCoverageLinks(prepared, context); !note.isEmpty()) err() << "note: " << note << '\n';
     phase("context: grid, links, population");
@@ -283,11 +286,19 @@ int runCoverage(const QStringList& arguments)
                      .arg(result.timings.surface, 0, 'f', 1).arg(result.timings.gaps, 0, 'f', 1)
                      .arg(result.timings.bands, 0, 'f', 1).arg(result.timings.population, 0, 'f', 1);
     phase("coverage");
+    // The referrals and the access table are independent: with two threads the table is made
+    // on a second one (GraphTravelEngine's searches for tables may run at once).
+    const auto makeAccessTable = [&] {
+        return computeAccessTable(engine, epciSeatOrigins(territory, context.townHalls()),
+                                  defaultAccessColumns(servicePoints), servicePoints);
+    };
+    const bool tableAlongside = options.threads > 1;
+    std::future<AccessTable> accessLater;
+    if (tableAlongside) accessLater = std::async(std::launch::async, makeAccessTable);
     const std::vector<ReferralLink> referrals = computeReferrals(engine, servicePoints, options.thresholdMinutes);
     phase("referrals");
-    const AccessTable access = computeAccessTable(engine, epciSeatOrigins(territory, context.townHalls()),
-                                                  defaultAccessColumns(servicePoints), servicePoints);
-    phase("access table");
+    const AccessTable access = tableAlongside ? accessLater.get() : makeAccessTable();
+    phase(tableAlongside ? "access table (rest, alongside)" : "access table");
     std::optional<PopulationSensitivity> sensitivity;
     if (sensitivityAsked) {
         sensitivity.emplace();

@@ -7,6 +7,8 @@
 
 #include "common/atomic_file.h"
 #include "coverage/coverage_run.h"
+#include "coverage/network_engine.h"
+#include "coverage/territory_network.h"
 #include "planning/scenario_coverage.h"
 #include "importers/point_importers.h"
 #include "network/extract_lines.h"
@@ -268,8 +270,21 @@ int runNetworkPrepare(const QStringList& arguments)
     const bool built = !before.isValid() || QFileInfo(preparedPath).lastModified() != before;
     // The grid of --cell metres with every cell and town hall joined to the roads, kept in the
     // file too: the first coverage reads them instead of snapping.
-    const auto runner = scenarioRunner(project, parser);
-    const CoverageContext& context = runner->baselineContext();
+    // The context is made here (not through scenarioRunner) so that the linking, the long
+    // part when the file is built, shows its progress line and Ctrl-C stops it: the prepared
+    // file then keeps the network alone, complete (links are written whole, under a temporary
+    // name, or not at all).
+    TerminalProgress linking(QStringLiteral("Linking the grid cells and town halls to the roads"));
+    const GraphTravelEngine engine(*project.graph, project.profile,
+                                   Snapper::fromBytes(*project.graph, project.prepared.spatialIndex));
+    const CoverageContext context(project.territory, engine, project.points,
+                                  CoverageSetup{.cellSize = cellOption(parser),
+                                                .placement = placementOptionsFor(project.inputs),
+                                                .threads = threadsOption(parser),
+                                                .storedLinks = &project.prepared.links,
+                                                .linkProgress = linking.callback()});
+    if (const QString note = keepCoverageLinks(project.prepared, context); !note.isEmpty())
+        err() << "note: " << note << '\n';
     const QFileInfo after(preparedPath);
     out() << QStringLiteral("Prepared network %1: %2 nodes, %3 edges, links of %4 cells of %5 m and %6 town halls, %7 MB; "
                             "%8 in %9 s\n")

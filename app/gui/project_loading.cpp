@@ -81,7 +81,18 @@ void prepareCoverage(ProjectData& data, const std::vector<AccueilPoint>& points,
     // Where people live, as the project says (INSEE grid, buildings or the spread); read once, then cached.
     setup.placement = placementOptionsFor(data.inputs);
     setup.storedLinks = &prepared.links;
-    data.coverage = std::make_unique<CoverageContext>(data.territory, *data.engine, points, setup);
+    // Linking every cell takes seconds on a detailed network when the prepared file does not
+    // hold this grid's links yet: shown, and cancellable (nothing is kept then).
+    setup.linkProgress = [&progress](double done) {
+        progress.fraction(78, 98, done);
+        return !progress.isCancelled();
+    };
+    try {
+        data.coverage = std::make_unique<CoverageContext>(data.territory, *data.engine, points, setup);
+    } catch (const Error&) {
+        if (progress.isCancelled()) throw LoadCancelled{};
+        throw;
+    }
     if (const QString note = keepCoverageLinks(prepared, *data.coverage); note.contains(QLatin1String("cannot write")))
         data.warnings << note;
 }

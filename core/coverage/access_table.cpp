@@ -120,7 +120,8 @@ AccessTable computeAccessTable(const TravelEngine& engine, std::vector<AccessOri
             targetLinks.push_back(link);
         }
         if (targets.empty()) continue;
-        engine.nearest(targetLinks, search);
+        // Read at the origins only: the search may stop once they are settled.
+        engine.nearestAt(targetLinks, originLinks, search);
         std::vector<std::uint32_t> nearestOf(table.origins.size(), kNoPoint);
         for (std::size_t row = 0; row < table.origins.size(); ++row) {
             std::uint32_t nearest = kNoPoint;

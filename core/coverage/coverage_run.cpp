@@ -67,8 +67,16 @@ CoverageContext::CoverageContext(const Territory& territory, const TravelEngine&
         }
     }
     if (!linksReused_) {
-        cellLinks_ = linkGridCells(grid_, snap, setup.threads);
-        townHallLinks_ = linkPlaces(townHalls_.positions, snap, 1);
+        // The town halls are a few hundred places against 175,000 cells: one last step.
+        const double cells = double(grid_.cellCount());
+        const double share = cells / (cells + double(townHalls_.positions.size()));
+        LinkProgress cellProgress, hallProgress;
+        if (setup.linkProgress) {
+            cellProgress = [&](double done) { return setup.linkProgress(done * share); };
+            hallProgress = [&](double done) { return setup.linkProgress(share + done * (1.0 - share)); };
+        }
+        cellLinks_ = linkGridCells(grid_, snap, setup.threads, cellProgress);
+        townHallLinks_ = linkPlaces(townHalls_.positions, snap, 1, hallProgress);
     }
     if (setup.fixedPlacement) {
         if (setup.fixedPlacement->populated().size() != grid_.cellCount())

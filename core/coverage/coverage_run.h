@@ -46,6 +46,10 @@ struct CoverageSetup {
     // network's profile says (GraphTravelEngine of the profile) on the open network: a
     // context on a network with closed roads snaps its own. May be discarded afterwards.
     const PreparedLinks* storedLinks = nullptr;
+    // Told the fraction of the cells and town halls linked when they have to be snapped (the
+    // long part, seconds on a detailed network); returning false cancels: the context's
+    // constructor then throws Error. Not called when the stored links are used.
+    LinkProgress linkProgress;
 };
 
 class CoverageContext {

@@ -206,13 +206,56 @@ void GraphTravelEngine::nearestShared(std::span<const AccessLink> seeds, Nearest
     }
 }
 
+std::unique_ptr<NearestSearch> GraphTravelEngine::takeWorkspace() const
+{
+    {
+        const std::lock_guard lock(workspaceMutex_);
+        if (!freeWorkspaces_.empty()) {
+            std::unique_ptr<NearestSearch> workspace = std::move(freeWorkspaces_.back());
+            freeWorkspaces_.pop_back();
+            return workspace;
+        }
+    }
+    return std::make_unique<NearestSearch>(*graph_);
+}
+
+void GraphTravelEngine::giveBack(std::unique_ptr<NearestSearch> workspace) const
+{
+    const std::lock_guard lock(workspaceMutex_);
+    freeWorkspaces_.push_back(std::move(workspace));
+}
+
+void GraphTravelEngine::nearestAt(std::span<const AccessLink> seeds, std::span<const AccessLink> needed,
+                                  NearestTimes& out) const
+{
+    std::vector<Snap> snaps;
+    snaps.reserve(seeds.size());
+    for (const AccessLink& seed : seeds) snaps.push_back(snapOf(seed));
+    std::vector<NodeId> targets;
+    for (const AccessLink& place : needed)
+        for (int i = 0; i < place.entryCount(); ++i)
+            for (const std::uint32_t node : place.entry(i).node)
+                if (node != kNoNode) targets.push_back(node);
+    // runUntilSettled pops nodes in the order run() does and stops after the last target: the
+    // targets' times and owners are run()'s (a settled node's owner is final).
+    const BorrowedSearch workspace{*this, takeWorkspace()};
+    workspace.search->runUntilSettled(snaps, {.direction = SearchDirection::ToSources}, targets);
+    const std::span<const Deciseconds> times = workspace.search->nodeTimes();
+    const std::span<const std::uint32_t> owners = workspace.search->nodeSources();
+    out.seconds.resize(times.size());
+    out.owner.resize(times.size());
+    for (std::size_t n = 0; n < times.size(); ++n) {
+        out.seconds[n] = times[n] == kUnreached ? kUnreachable : float(toSeconds(times[n]));
+        out.owner[n] = owners[n] == kNoSource ? kNoPoint : owners[n];
+    }
+}
+
 double GraphTravelEngine::drivingMetres(const AccessLink& from, const AccessLink& to) const
 {
     if (!from.joined() || !to.joined()) return INFINITY;
-    const std::lock_guard lock(searchMutex_);
-    if (!odSearch_) odSearch_ = std::make_unique<NearestSearch>(*graph_);
     const Snap destination = snapOf(to);
-    const std::vector<Trip> trips = travelFrom(*odSearch_, snapOf(from), std::span<const Snap>(&destination, 1));
+    const BorrowedSearch workspace{*this, takeWorkspace()};
+    const std::vector<Trip> trips = travelFrom(*workspace.search, snapOf(from), std::span<const Snap>(&destination, 1));
     return trips.empty() || !trips.front().reached() ? INFINITY : trips.front().metres;
 }
 
@@ -228,9 +271,8 @@ std::vector<double> GraphTravelEngine::drivingMetresTo(std::span<const AccessLin
         joined.push_back(i);
     }
     if (origins.empty()) return metres;
-    const std::lock_guard lock(searchMutex_);
-    if (!odSearch_) odSearch_ = std::make_unique<NearestSearch>(*graph_);
-    const std::vector<Trip> trips = travelTo(*odSearch_, origins, snapOf(to));
+    const BorrowedSearch workspace{*this, takeWorkspace()};
+    const std::vector<Trip> trips = travelTo(*workspace.search, origins, snapOf(to));
     for (std::size_t k = 0; k < trips.size() && k < joined.size(); ++k)
         if (trips[k].reached()) metres[joined[k]] = trips[k].metres;
     return metres;

@@ -19,7 +19,8 @@ struct SpeedProfile;
 //
 // With a profile, places join only the graph's largest connected component, so a cell next
 // to a small island of road (a broken fragment of a generalised network) is still routed.
-// link() may be called from several threads; nearest() and drivingMetres() are serialised.
+// link(), nearestAt() and drivingMetres() may be called from several threads (each call takes
+// a search workspace of its own from a small pool); nearest() is serialised.
 // nearest() remembers its last seeds: when only a few of them moved or were added (a point
 // dragged on the map), it repairs the previous search (NearestSearch::moveSource/addSource)
 // instead of running it again. link() remembers the last places it joined (a few thousand):
@@ -43,6 +44,10 @@ public:
     // A full search on a large graph is shared by two threads (NearestSearch::run with
     // threads); a repair stays on the calling thread.
     void nearestShared(std::span<const AccessLink> seeds, NearestTimes& out, int threads) const override;
+    // A search of its own that stops once the nodes of `needed` are settled: the tables'
+    // origins are often a few places, which a search reaches long before it settles the graph.
+    void nearestAt(std::span<const AccessLink> seeds, std::span<const AccessLink> needed, NearestTimes& out) const override;
+    bool concurrentSearches() const override { return true; }
     double drivingMetres(const AccessLink& from, const AccessLink& to) const override;
     std::vector<double> drivingMetresTo(std::span<const AccessLink> from, const AccessLink& to) const override;
 
@@ -72,7 +77,18 @@ private:
     Snapper snapper_;
     mutable std::mutex searchMutex_;
     mutable std::unique_ptr<NearestSearch> search_;    // the multi-source search, kept for repairs
-    mutable std::unique_ptr<NearestSearch> odSearch_;  // workspace of drivingMetres
+    // Workspaces of the searches that may run at once (drivingMetres, nearestAt): taken for
+    // one call, given back after it.
+    mutable std::mutex workspaceMutex_;
+    mutable std::vector<std::unique_ptr<NearestSearch>> freeWorkspaces_;
+    std::unique_ptr<NearestSearch> takeWorkspace() const;
+    void giveBack(std::unique_ptr<NearestSearch> workspace) const;
+    // A workspace taken for one call, given back however the call ends.
+    struct BorrowedSearch {
+        const GraphTravelEngine& engine;
+        std::unique_ptr<NearestSearch> search;
+        ~BorrowedSearch() { engine.giveBack(std::move(search)); }
+    };
     mutable std::vector<Snap> seedSnaps_;               // the seeds of search_
     mutable std::size_t repairs_ = 0;
     // The last places linked, direct-mapped by position: a slot is taken with a try-lock, so

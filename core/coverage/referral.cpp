@@ -1,6 +1,7 @@
 #include "coverage/referral.h"
 
 #include "coverage/gap_zones.h"
+#include "coverage/parallel.h"
 #include "coverage/travel_engine.h"
 
 #include <cmath>
@@ -87,7 +88,10 @@ std::vector<ReferralLink> computeReferrals(const TravelEngine& engine, std::span
         }
     }
 
-    const auto makeTargets = [&](Level level, const QString& kind, const std::vector<const AccueilPoint*>& pool) {
+    // The search towards a target set is read only at its origins' places: it may stop once
+    // their nodes are settled (TravelEngine::nearestAt).
+    const auto makeTargets = [&](Level level, const QString& kind, const std::vector<const AccueilPoint*>& pool,
+                                 std::span<const AccessLink> origins) {
         TargetSet set{level, kind, {}, {}, {}};
         for (const AccueilPoint* point : pool) {
             if (!kind.isEmpty() && point->kind != kind) continue;
@@ -96,17 +100,26 @@ std::vector<ReferralLink> computeReferrals(const TravelEngine& engine, std::span
             set.points.push_back(point);
             set.links.push_back(link);
         }
-        if (!set.points.empty()) engine.nearest(set.links, set.search);
+        if (!set.points.empty()) engine.nearestAt(set.links, origins, set.search);
         return set;
+    };
+
+    const auto linksOf = [&](const std::vector<const AccueilPoint*>& origins) {
+        std::vector<AccessLink> links;
+        links.reserve(origins.size());
+        for (const AccueilPoint* origin : origins) links.push_back(engine.link(origin->lambert93));
+        return links;
     };
 
     std::vector<ReferralLink> links;
     if (!first.empty()) {
-        const TargetSet anySecond = makeTargets(Level::Second, QString(), second);
-        const TargetSet anyThird = makeTargets(Level::Third, QString(), third);
+        const std::vector<AccessLink> firstLinks = linksOf(first);
+        const TargetSet anySecond = makeTargets(Level::Second, QString(), second, firstLinks);
+        const TargetSet anyThird = makeTargets(Level::Third, QString(), third, firstLinks);
         RouteRequests toSecond, toThird;
-        for (const AccueilPoint* origin : first) {
-            const AccessLink originLink = engine.link(origin->lambert93);
+        for (std::size_t o = 0; o < first.size(); ++o) {
+            const AccueilPoint* origin = first[o];
+            const AccessLink& originLink = firstLinks[o];
             for (const TargetSet* targets : {&anySecond, &anyThird}) {
                 ReferralLink link;
                 const std::uint32_t nearest = fillLink(link, *origin, originLink, *targets, thresholdMinutes);
@@ -118,11 +131,16 @@ std::vector<ReferralLink> computeReferrals(const TravelEngine& engine, std::span
         toThird.fillKm(engine, anyThird, links);
     }
     if (!second.empty() && !thirdKinds.empty()) {
-        std::vector<TargetSet> perKind;
-        for (const QString& kind : thirdKinds) perKind.push_back(makeTargets(Level::Third, kind, third));
+        const std::vector<AccessLink> secondLinks = linksOf(second);
+        const std::vector<QString> kinds(thirdKinds.begin(), thirdKinds.end());
+        std::vector<TargetSet> perKind(kinds.size());
+        // One independent search per kind: on two threads when the engine allows it.
+        parallelFor(kinds.size(), engine.concurrentSearches() ? 2 : 1,
+                    [&](std::size_t k) { perKind[k] = makeTargets(Level::Third, kinds[k], third, secondLinks); });
         std::vector<RouteRequests> requests(perKind.size());
-        for (const AccueilPoint* origin : second) {
-            const AccessLink originLink = engine.link(origin->lambert93);
+        for (std::size_t o = 0; o < second.size(); ++o) {
+            const AccueilPoint* origin = second[o];
+            const AccessLink& originLink = secondLinks[o];
             for (std::size_t k = 0; k < perKind.size(); ++k) {
                 ReferralLink link;
                 requests[k].add(links.size(), originLink, fillLink(link, *origin, originLink, perKind[k], thresholdMinutes));

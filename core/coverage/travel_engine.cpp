@@ -1,5 +1,7 @@
 #include "coverage/travel_engine.h"
 
+#include "coverage/parallel.h"
+
 namespace maillage {
 
 void drivingMetresToNearest(const TravelEngine& engine, std::span<const AccessLink> origins,
@@ -10,14 +12,19 @@ void drivingMetresToNearest(const TravelEngine& engine, std::span<const AccessLi
     std::vector<std::vector<std::size_t>> byTarget(targets.size());
     for (std::size_t i = 0; i < origins.size() && i < nearest.size(); ++i)
         if (nearest[i] < targets.size()) byTarget[nearest[i]].push_back(i);
-    std::vector<AccessLink> from;
-    for (std::size_t t = 0; t < targets.size(); ++t) {
-        if (byTarget[t].empty()) continue;
-        from.clear();
+    std::vector<std::size_t> reached;
+    for (std::size_t t = 0; t < targets.size(); ++t)
+        if (!byTarget[t].empty()) reached.push_back(t);
+    // Each search is independent and writes its own origins' metres: the same result on any
+    // number of threads.
+    parallelFor(reached.size(), engine.concurrentSearches() ? 2 : 1, [&](std::size_t k) {
+        const std::size_t t = reached[k];
+        std::vector<AccessLink> from;
+        from.reserve(byTarget[t].size());
         for (std::size_t i : byTarget[t]) from.push_back(origins[i]);
         const std::vector<double> toTarget = engine.drivingMetresTo(from, targets[t]);
-        for (std::size_t k = 0; k < byTarget[t].size(); ++k) metres[byTarget[t][k]] = toTarget[k];
-    }
+        for (std::size_t j = 0; j < byTarget[t].size(); ++j) metres[byTarget[t][j]] = toTarget[j];
+    });
 }
 
 }  // namespace maillage

@@ -50,6 +50,19 @@ public:
         nearest(seeds, out);
     }
 
+    // As nearest(), for callers that read the result only at some places (a table's origins):
+    // the times and owners are those of nearest() at the nodes the `needed` places join
+    // through; elsewhere they may be upper bounds (a search may stop once those nodes are
+    // settled). This default runs nearest().
+    virtual void nearestAt(std::span<const AccessLink> seeds, std::span<const AccessLink> needed, NearestTimes& out) const
+    {
+        (void)needed;
+        nearest(seeds, out);
+    }
+
+    // Whether nearestAt() and the drivingMetres calls may run on several threads at once.
+    virtual bool concurrentSearches() const { return false; }
+
     // Metres driven on the fastest route from one place to another, legs included;
     // infinity when there is no route.
     virtual double drivingMetres(const AccessLink& from, const AccessLink& to) const = 0;
@@ -67,7 +80,8 @@ public:
 };
 
 // Fills metres[i] with the driving metres from origins[i] to targets[nearest[i]] (nearest[i]
-// < targets.size(); others are left as they are), one backward search per target reached.
+// < targets.size(); others are left as they are), one backward search per target reached,
+// spread over two threads when the engine allows concurrent searches.
 void drivingMetresToNearest(const TravelEngine& engine, std::span<const AccessLink> origins,
                             std::span<const std::uint32_t> nearest, std::span<const AccessLink> targets,
                             std::span<double> metres);

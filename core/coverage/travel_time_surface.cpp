@@ -389,7 +389,7 @@ float placeMinutes(const AccessLink& link, const NearestTimesView& search, const
     return seconds * kMinutesPerSecond;
 }
 
-PlaceLinks linkPlaces(std::span<const XY> places, const SnapFunction& snap, int threads)
+PlaceLinks linkPlaces(std::span<const XY> places, const SnapFunction& snap, int threads, const LinkProgress& progress)
 {
     // Snapped by blocks (in parallel within a block) and appended to the compact storage, so
     // that the full links of a whole grid are never held at once.
@@ -433,16 +433,18 @@ PlaceLinks linkPlaces(std::span<const XY> places, const SnapFunction& snap, int 
                 if (error) std::rethrow_exception(error);
         }
         for (std::size_t i = 0; i < count; ++i) result.append(block[i]);
+        if (progress && !progress(double(offset + count) / double(places.size())))
+            throw Error(QStringLiteral("linking %1 places to the roads cancelled").arg(places.size()));
     }
     result.finish();
     return result;
 }
 
-PlaceLinks linkGridCells(const CoverageGrid& grid, const SnapFunction& snap, int threads)
+PlaceLinks linkGridCells(const CoverageGrid& grid, const SnapFunction& snap, int threads, const LinkProgress& progress)
 {
     std::vector<XY> centres(grid.cellCount());
     for (std::size_t i = 0; i < centres.size(); ++i) centres[i] = grid.centre(i);
-    return linkPlaces(centres, snap, threads);
+    return linkPlaces(centres, snap, threads, progress);
 }
 
 }  // namespace maillage

@@ -114,7 +114,8 @@ public:
     static std::optional<PlaceLinks> fromBytes(std::span<const char> bytes, std::size_t nodeCount);
 
 private:
-    friend PlaceLinks linkPlaces(std::span<const XY> places, const std::function<AccessLink(XY)>& snap, int threads);
+    friend PlaceLinks linkPlaces(std::span<const XY> places, const std::function<AccessLink(XY)>& snap, int threads,
+                                 const std::function<bool(double)>& progress);
     void append(const AccessLink& link);
     void finish();  // the edge and bucket indexes, after the last append
     std::uint32_t bucketIndex(double offset, std::uint32_t count) const;
@@ -160,9 +161,15 @@ private:
 // Joins every place with `snap` (the network's snapping function; returning an unjoined link
 // or throwing SnapFailed both mark the place as not joined), using `threads` worker threads.
 // Any other exception from `snap` is an error: it stops the work and is thrown again here.
+// `progress`, when set, is told the fraction done after each block of places (a few
+// thousand); when it returns false the work stops there and Error("linking … cancelled") is
+// thrown (the links made so far are dropped).
 using SnapFunction = std::function<AccessLink(XY)>;
-PlaceLinks linkPlaces(std::span<const XY> places, const SnapFunction& snap, int threads = 1);
-PlaceLinks linkGridCells(const CoverageGrid& grid, const SnapFunction& snap, int threads = 1);
+using LinkProgress = std::function<bool(double fraction)>;
+PlaceLinks linkPlaces(std::span<const XY> places, const SnapFunction& snap, int threads = 1,
+                      const LinkProgress& progress = {});
+PlaceLinks linkGridCells(const CoverageGrid& grid, const SnapFunction& snap, int threads = 1,
+                         const LinkProgress& progress = {});
 
 // The travel-time surface of a level: minutes from each grid cell (cell index order) to the
 // nearest point. Built by PlaceLinks::gather over the grid's cell links.
