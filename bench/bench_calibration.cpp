@@ -1,6 +1,10 @@
 // Calibration of the speed profile for generalised networks, and its check.
 //
-//   bench_calibration [--profile NAME|FILE] [--grid] [--data DIR]
+//   bench_calibration [--osm] [--profile NAME|FILE] [--grid] [--data DIR]
+//
+// With --osm, environment variables narrow or widen the grid of the detailed profile:
+// MAILLAGE_CALIBRATION_SCALES, _MINOR_SCALES, _LATERALS, _BUILTUP (comma-separated values),
+// MAILLAGE_BUILTUP_RULE="radius_m,min_junctions", and MAILLAGE_LOT_ONLY skips the 04 trips.
 //
 // Without --grid: prints, as Markdown tables, the published and computed km and minutes of
 // the Lot reference trips (lot-46/calibration.csv on lot-46/routes-46.geojson) with the
@@ -11,6 +15,7 @@
 
 #include "common/gdal.h"
 #include "common/error.h"
+#include "network/built_up.h"
 #include "network/calibration.h"
 #include "geo/crs.h"
 #include "network/speed_profile.h"
@@ -29,6 +34,8 @@
 #include <cstdio>
 #include <iostream>
 #include <limits>
+#include <map>
+#include <queue>
 
 using namespace maillage;
 
@@ -234,13 +241,14 @@ std::vector<std::pair<const DetailedCalibrationStep*, TripCheck>> leaveOneOut(
 
 void printLeaveOneOut(const std::vector<DetailedCalibrationStep>& scan, std::size_t tripCount, bool bends)
 {
-    print(QStringLiteral("| left out | fitted speed scale | minor scale | fitted lateral m/s² | fitted terminal s | published min | predicted min | error |\n|---|---:|---:|---:|---:|---:|---:|---:|"));
+    print(QStringLiteral("| left out | fitted speed scale | minor scale | fitted lateral m/s² | built-up km/h | fitted terminal s | published min | predicted min | error |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|"));
     std::vector<TripCheck> predicted;
     for (const auto& [step, trip] : leaveOneOut(scan, tripCount, bends)) {
         predicted.push_back(trip);
         print(QStringLiteral("| %1 – %2 | %3 | %4 | %5 | %6 | %7 | %8 |").arg(trip.reference.fromName, trip.reference.toName)
                   .arg(QStringLiteral("%1 | %2").arg(step->speedScale, 0, 'f', 2).arg(step->minorSpeedScale, 0, 'f', 2))
-                  .arg(step->lateralAcceleration, 0, 'f', 2).arg(step->terminalSeconds)
+                  .arg(QStringLiteral("%1 | %2").arg(step->lateralAcceleration, 0, 'f', 2).arg(step->builtUpKmh))
+                  .arg(step->terminalSeconds)
                   .arg(trip.reference.minutes).arg(trip.minutes, 0, 'f', 1).arg(percent(trip.minutesError())));
     }
     const TripCheckSummary summary = summariseTrips(predicted);
@@ -248,6 +256,84 @@ void printLeaveOneOut(const std::vector<DetailedCalibrationStep>& scan, std::siz
               .arg(bends ? QString() : QStringLiteral(" without bends"))
               .arg(100 * summary.medianAbsMinutesError, 0, 'f', 1).arg(100 * summary.maxAbsMinutesError, 0, 'f', 1)
               .arg(summary.rmsLogMinutesError, 0, 'f', 4));
+}
+
+// Where the time of each trip goes: km and minutes per road class, and in built-up areas
+// (by the profile's built-up rule, whether or not it has a built-up speed), along the fastest
+// path between the network nodes nearest to the two places (the product snaps to the nearest
+// edge instead, so the totals differ from the trip table by the access legs).
+void printBreakdown(const CalibrationNetwork& network, const SpeedProfile& profile, const std::vector<ReferenceTrip>& trips)
+{
+    const NetworkInput input = network.networkFor(profile);
+    const std::vector<float> builtUp =
+        builtUpShares(input, {profile.builtUpRadiusMetres, profile.builtUpMinJunctions});
+    std::vector<std::vector<std::pair<std::uint32_t, bool>>> out(input.nodes.size());  // edge, forward
+    for (std::uint32_t e = 0; e < input.edges.size(); ++e) {
+        out[input.edges[e].from].push_back({e, true});
+        if (!input.edges[e].oneway) out[input.edges[e].to].push_back({e, false});
+    }
+    auto nearestNode = [&](XY point) {
+        std::uint32_t best = 0;
+        double bestSquared = std::numeric_limits<double>::infinity();
+        for (std::uint32_t n = 0; n < input.nodes.size(); ++n) {
+            const double dx = input.nodes[n].x - point.x, dy = input.nodes[n].y - point.y;
+            if (dx * dx + dy * dy < bestSquared) bestSquared = dx * dx + dy * dy, best = n;
+        }
+        return best;
+    };
+    print(QStringLiteral("| trip | built-up rule %1 junctions within %2 m: km | built-up min | per class: km / min |\n|---|---:|---:|---|")
+              .arg(profile.builtUpMinJunctions).arg(profile.builtUpRadiusMetres));
+    for (const ReferenceTrip& trip : trips) {
+        const std::uint32_t source = nearestNode(toLambert93(trip.from)), target = nearestNode(toLambert93(trip.to));
+        std::vector<double> seconds(input.nodes.size(), std::numeric_limits<double>::infinity());
+        std::vector<std::uint32_t> via(input.nodes.size(), std::numeric_limits<std::uint32_t>::max());
+        using Entry = std::pair<double, std::uint32_t>;
+        std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
+        seconds[source] = 0;
+        queue.push({0, source});
+        while (!queue.empty()) {
+            const auto [t, node] = queue.top();
+            queue.pop();
+            if (t > seconds[node]) continue;
+            if (node == target) break;
+            for (const auto& [e, forward] : out[node]) {
+                const std::uint32_t next = forward ? input.edges[e].to : input.edges[e].from;
+                if (t + input.edges[e].seconds < seconds[next]) {
+                    seconds[next] = t + input.edges[e].seconds;
+                    via[next] = e;
+                    queue.push({seconds[next], next});
+                }
+            }
+        }
+        std::map<int, std::pair<double, double>> perClass;  // km, minutes
+        double builtUpKm = 0, builtUpMinutes = 0;
+        for (std::uint32_t node = target; node != source && via[node] != std::numeric_limits<std::uint32_t>::max();) {
+            const NetworkEdge& edge = input.edges[via[node]];
+            auto& [km, minutes] = perClass[static_cast<int>(edge.roadClass)];
+            km += edge.metres / 1000.0;
+            minutes += edge.seconds / 60.0;
+            builtUpKm += builtUp[via[node]] * edge.metres / 1000.0;
+            builtUpMinutes += builtUp[via[node]] * edge.seconds / 60.0;
+            node = edge.from == node ? edge.to : edge.from;
+        }
+        QStringList parts;
+        for (const auto& [roadClass, kmMinutes] : perClass)
+            parts << QStringLiteral("%1 %2 / %3").arg(roadClassName(static_cast<RoadClass>(roadClass)))
+                         .arg(kmMinutes.first, 0, 'f', 1).arg(kmMinutes.second, 0, 'f', 1);
+        print(QStringLiteral("| %1 – %2 (%3 min) | %4 | %5 | %6 |").arg(trip.fromName, trip.toName).arg(trip.minutes)
+                  .arg(builtUpKm, 0, 'f', 1).arg(builtUpMinutes, 0, 'f', 1).arg(parts.join(QStringLiteral("; "))));
+    }
+    print(QString());
+}
+
+// A comma-separated list of numbers from an environment variable; `fallback` when unset.
+std::vector<double> listFromEnv(const char* name, std::vector<double> fallback)
+{
+    const QByteArray value = qgetenv(name);
+    if (value.isEmpty()) return fallback;
+    std::vector<double> numbers;
+    for (const QByteArray& item : value.split(',')) numbers.push_back(item.toDouble());
+    return numbers;
 }
 
 LineLayerOptions osmLayerOptions()
@@ -261,8 +347,14 @@ LineLayerOptions osmLayerOptions()
 // The detailed (OpenStreetMap) profile: grid over a scale of the class speeds, the lateral
 // acceleration in bends and the terminal time, on lot-46/routes-osm-46.gpkg; leave-one-out
 // with and without bends; then the mountain trips of the 04 on 04/routes-osm-04.gpkg.
-void runDetailed(const SpeedProfile& start, const std::vector<ReferenceTrip>& trips, bool grid)
+void runDetailed(const SpeedProfile& shipped, const std::vector<ReferenceTrip>& trips, bool grid)
 {
+    // MAILLAGE_BUILTUP_RULE="radius,junctions" tries another built-up rule than the profile's.
+    SpeedProfile start = shipped;
+    if (const std::vector<double> rule = listFromEnv("MAILLAGE_BUILTUP_RULE", {}); rule.size() == 2) {
+        start.builtUpRadiusMetres = rule[0];
+        start.builtUpMinJunctions = static_cast<int>(rule[1]);
+    }
     const QDir data(dataRoot);
     QElapsedTimer timer;
     timer.start();
@@ -276,9 +368,17 @@ void runDetailed(const SpeedProfile& start, const std::vector<ReferenceTrip>& tr
         const QByteArray gridEnv = qgetenv("MAILLAGE_CALIBRATION_GRID");  // "one-scale": one scale for all classes
         if (gridEnv != "one-scale") {  // default: main and minor roads scaled apart
             // Minor scales above 1.5 would only raise residential streets above 45 km/h.
-            for (int i = 0; i <= 6; ++i) values.speedScales.push_back(0.95 + 0.05 * i);
-            for (int i = 0; i <= 5; ++i) values.minorSpeedScales.push_back(1.00 + 0.10 * i);
-            values.lateralAccelerations = {0.0, 4.0};
+            std::vector<double> scales, minorScales;
+            for (int i = 0; i <= 6; ++i) scales.push_back(0.95 + 0.05 * i);
+            for (int i = 0; i <= 5; ++i) minorScales.push_back(1.00 + 0.10 * i);
+            // MAILLAGE_CALIBRATION_SCALES / _MINOR_SCALES narrow the grid (e.g. on a busy machine).
+            values.speedScales = listFromEnv("MAILLAGE_CALIBRATION_SCALES", scales);
+            values.minorSpeedScales = listFromEnv("MAILLAGE_CALIBRATION_MINOR_SCALES", minorScales);
+            values.lateralAccelerations = listFromEnv("MAILLAGE_CALIBRATION_LATERALS", {0.0, 4.0});
+            // Built-up speed: the profile's (none in the shipped one); the experiment of
+            // docs/CALIBRATION.md sets MAILLAGE_CALIBRATION_BUILTUP=0,30,35,40,45,50 (the 50 km/h
+            // limit of French built-up areas down to the 30 km/h of dense centres).
+            values.builtUpSpeeds = listFromEnv("MAILLAGE_CALIBRATION_BUILTUP", {start.builtUpKmh});
         } else {
             for (int i = 0; i <= 25; ++i) values.speedScales.push_back(0.70 + 0.02 * i);
             values.lateralAccelerations = {0.0, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0};
@@ -309,25 +409,29 @@ void runDetailed(const SpeedProfile& start, const std::vector<ReferenceTrip>& tr
                       .arg(steps[i].summary.rmsLogMinutesError, 0, 'f', 4)
                       .arg(100 * steps[i].summary.medianAbsMinutesError, 0, 'f', 1)
                       .arg(100 * steps[i].summary.maxAbsMinutesError, 0, 'f', 1));
-        print(QStringLiteral("\nBest fit for each lateral acceleration:\n\n| lateral m/s² | speed scale | minor scale | terminal s | RMS log | median | worst |\n|---:|---:|---:|---:|---:|---:|---:|"));
-        for (const double lateral : values.lateralAccelerations) {
-            const DetailedCalibrationStep* best = nullptr;
-            for (const DetailedCalibrationStep& step : outcome.scan)
-                if (step.lateralAcceleration == lateral
-                    && (!best || step.summary.rmsLogMinutesError < best->summary.rmsLogMinutesError))
-                    best = &step;
-            print(QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 % | %7 % |").arg(lateral).arg(best->speedScale, 0, 'f', 2)
-                      .arg(best->minorSpeedScale, 0, 'f', 2).arg(best->terminalSeconds)
-                      .arg(best->summary.rmsLogMinutesError, 0, 'f', 4)
-                      .arg(100 * best->summary.medianAbsMinutesError, 0, 'f', 1)
-                      .arg(100 * best->summary.maxAbsMinutesError, 0, 'f', 1));
-        }
+        print(QStringLiteral("\nBest fit for each lateral acceleration and built-up speed:\n\n| lateral m/s² | built-up km/h | speed scale | minor scale | terminal s | RMS log | median | worst |\n|---:|---:|---:|---:|---:|---:|---:|---:|"));
+        const std::vector<double> builtUpSpeeds = values.builtUpSpeeds.empty() ? std::vector<double>{start.builtUpKmh}
+                                                                               : values.builtUpSpeeds;
+        for (const double lateral : values.lateralAccelerations)
+            for (const double builtUp : builtUpSpeeds) {
+                const DetailedCalibrationStep* best = nullptr;
+                for (const DetailedCalibrationStep& step : outcome.scan)
+                    if (step.lateralAcceleration == lateral && step.builtUpKmh == builtUp
+                        && (!best || step.summary.rmsLogMinutesError < best->summary.rmsLogMinutesError))
+                        best = &step;
+                print(QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 % | %8 % |").arg(lateral).arg(builtUp)
+                          .arg(best->speedScale, 0, 'f', 2).arg(best->minorSpeedScale, 0, 'f', 2).arg(best->terminalSeconds)
+                          .arg(best->summary.rmsLogMinutesError, 0, 'f', 4)
+                          .arg(100 * best->summary.medianAbsMinutesError, 0, 'f', 1)
+                          .arg(100 * best->summary.maxAbsMinutesError, 0, 'f', 1));
+            }
         for (const bool bends : {false, true}) {
             const DetailedCalibrationStep* best = nullptr;
             for (const DetailedCalibrationStep& step : outcome.scan)
                 if ((bends || step.lateralAcceleration == 0)
                     && (!best || step.summary.rmsLogMinutesError < best->summary.rmsLogMinutesError))
                     best = &step;
+            if (!best) continue;  // the grid has no point without bends
             print(QStringLiteral("\nbest %1: scale %2, lateral %3 m/s², terminal %4 s: RMS log %5, median %6 %, worst %7 %")
                       .arg(bends ? QStringLiteral("with bends") : QStringLiteral("without bends"))
                       .arg(best->speedScale, 0, 'f', 2).arg(best->lateralAcceleration).arg(best->terminalSeconds)
@@ -337,23 +441,36 @@ void runDetailed(const SpeedProfile& start, const std::vector<ReferenceTrip>& tr
         }
         // "with bends": the lateral acceleration fixed at 4 m/s² (a physical value, not fitted:
         // the Lot trips hardly tell 3 from 5 m/s²), against no bend limit.
-        print(QStringLiteral("\n### Leave-one-out without bends\n"));
-        printLeaveOneOut(outcome.scan, trips.size(), false);
-        std::vector<DetailedCalibrationStep> withBends;
+        if (std::any_of(outcome.scan.begin(), outcome.scan.end(), [](const auto& step) { return step.lateralAcceleration == 0; })) {
+            print(QStringLiteral("\n### Leave-one-out without bends\n"));
+            printLeaveOneOut(outcome.scan, trips.size(), false);
+        }
+        std::vector<DetailedCalibrationStep> withBends, withBendsNoBuiltUp;
         for (const DetailedCalibrationStep& step : outcome.scan)
-            if (step.lateralAcceleration > 0) withBends.push_back(step);
-        print(QStringLiteral("### Leave-one-out with bends (4 m/s²)\n"));
-        printLeaveOneOut(withBends, trips.size(), true);
+            if (step.lateralAcceleration > 0) {
+                withBends.push_back(step);
+                if (step.builtUpKmh == 0) withBendsNoBuiltUp.push_back(step);
+            }
+        print(QStringLiteral("### Leave-one-out with bends (4 m/s²), no built-up speed\n"));
+        printLeaveOneOut(withBendsNoBuiltUp, trips.size(), true);
+        if (withBends.size() > withBendsNoBuiltUp.size()) {
+            print(QStringLiteral("### Leave-one-out with bends (4 m/s²), built-up speed fitted too\n"));
+            printLeaveOneOut(withBends, trips.size(), true);
+        }
         profile = outcome.profile;
         print(QStringLiteral("Fitted speeds (km/h): motorway %1, trunk %2, primary %3, secondary %4, tertiary %5, unclassified %6, "
-                             "service %7; lateral %8 m/s², terminal %9 s\n")
+                             "service %7; lateral %8 m/s², terminal %9 s, built-up %10 km/h\n")
                   .arg(profile.speedKmh(RoadClass::Motorway)).arg(profile.speedKmh(RoadClass::Trunk))
                   .arg(profile.speedKmh(RoadClass::Primary)).arg(profile.speedKmh(RoadClass::Secondary))
                   .arg(profile.speedKmh(RoadClass::Tertiary)).arg(profile.speedKmh(RoadClass::Unclassified))
-                  .arg(profile.speedKmh(RoadClass::Service)).arg(profile.lateralAccelerationMs2).arg(profile.terminalSeconds));
+                  .arg(profile.speedKmh(RoadClass::Service)).arg(profile.lateralAccelerationMs2).arg(profile.terminalSeconds)
+                  .arg(profile.builtUpKmh));
     }
     print(QStringLiteral("## Profile \"%1\" on the Lot OpenStreetMap network\n").arg(profile.name));
     printTable(lot.check(profile, trips));
+    print(QStringLiteral("\n### Where the time goes on the Lot trips\n"));
+    printBreakdown(lot, profile, trips);
+    if (qEnvironmentVariableIsSet("MAILLAGE_LOT_ONLY")) return;
 
     timer.restart();
     const CalibrationNetwork network04(data.filePath(QStringLiteral("04/routes-osm-04.gpkg")), start, osmLayerOptions());

@@ -8,6 +8,7 @@
 #include "common/error.h"
 #include "geo/crs.h"
 #include "io/ogr_source.h"
+#include "network/built_up.h"
 #include "network/calibration.h"
 #include "network/curvature.h"
 #include "network/extract_lines.h"
@@ -174,6 +175,89 @@ TEST_CASE("a profile's bend limit is read from its curvature block and checked")
     CHECK(message.contains("lateral_acceleration_ms2"));
     CHECK(loadSpeedProfile(QStringLiteral("osm")).lateralAccelerationMs2 > 0);
     CHECK(loadSpeedProfile(QStringLiteral("generalised")).lateralAccelerationMs2 == 0);
+}
+
+namespace {
+
+// A village of 5 × 5 streets 100 m apart (x, y from 0 to 400 m, in Lambert-93 around
+// 900 km, 6300 km) and a secondary road leaving its east side for 3 km of open country.
+QByteArray villageAndCountryRoad()
+{
+    std::vector<std::pair<QByteArray, QByteArray>> lines;
+    auto at = [](double x, double y) { return QByteArray::number(900000 + x, 'f', 1) + ", " + QByteArray::number(6300000 + y, 'f', 1); };
+    for (int i = 0; i <= 4; ++i) {
+        QByteArray across = "[", along = "[";
+        for (int j = 0; j <= 4; ++j) {
+            across += (j ? ", [" : "[") + at(100 * j, 100 * i) + "]";
+            along += (j ? ", [" : "[") + at(100 * i, 100 * j) + "]";
+        }
+        lines.push_back({R"({"class": "residential"})", across + "]"});
+        lines.push_back({R"({"class": "residential"})", along + "]"});
+    }
+    lines.push_back({R"({"class": "secondary"})", "[[" + at(400, 200) + "], [" + at(3400, 200) + "]]"});
+    return lineGeoJson(lines);
+}
+
+const NetworkEdge& edgeBetween(const NetworkInput& network, XY a, XY b)
+{
+    const XY origin{900000, 6300000};
+    for (const NetworkEdge& edge : network.edges) {
+        const XY from = network.nodes[edge.from], to = network.nodes[edge.to];
+        auto near = [&](XY p, XY q) { return std::hypot(p.x - origin.x - q.x, p.y - origin.y - q.y) < 0.5; };
+        if ((near(from, a) && near(to, b)) || (near(from, b) && near(to, a))) return edge;
+    }
+    FAIL("no edge between the two points");
+    return network.edges.front();
+}
+
+}  // namespace
+
+TEST_CASE("streets where junctions are dense are driven at the built-up speed, open roads at their class speed")
+{
+    test::ScratchDir dir;
+    const QString path = dir.path("village.geojson");
+    writeFile(path, villageAndCountryRoad());
+    const QByteArray speeds = R"("speeds_kmh": {"secondary": 80, "residential": 45, "unknown": 40})";
+    const SpeedProfile open = parseSpeedProfile("{" + speeds + "}", QStringLiteral("open"));
+    const SpeedProfile builtUp = parseSpeedProfile(
+        "{" + speeds + R"(, "built_up": {"speed_kmh": 30, "radius_m": 200, "min_junctions": 6}})", QStringLiteral("built-up"));
+    CHECK(builtUp.builtUpKmh == 30);
+    const NetworkInput plain = extractLines(path, open, {});
+    const NetworkInput slowed = extractLines(path, builtUp, {});
+
+    // In the middle of the village: 9 junctions within 200 m, the whole street is built-up.
+    const std::vector<float> shares = builtUpShares(slowed, {200, 6});
+    const NetworkEdge& street = edgeBetween(slowed, {200, 200}, {300, 200});
+    CHECK(shares[&street - slowed.edges.data()] == 1.0f);
+    CHECK(edgeBetween(plain, {200, 200}, {300, 200}).seconds == Approx(100 / (45 / 3.6)));
+    CHECK(street.seconds == Approx(100 / (30 / 3.6)));
+
+    // The country road: only its first ~200 m are near the village's junctions.
+    const NetworkEdge& road = edgeBetween(slowed, {400, 200}, {3400, 200});
+    const float roadShare = shares[&road - slowed.edges.data()];
+    CHECK(roadShare > 0.0f);
+    CHECK(roadShare < 0.1f);
+    const double free = 3000 / (80 / 3.6);
+    CHECK(edgeBetween(plain, {400, 200}, {3400, 200}).seconds == Approx(free));
+    CHECK(road.seconds == Approx((1 - roadShare) * free + roadShare * 3000 / (30 / 3.6)));
+
+    // Too few junctions for the rule: nothing is built-up.
+    const std::vector<float> sparse = builtUpShares(slowed, {200, 20});
+    CHECK(std::all_of(sparse.begin(), sparse.end(), [](float share) { return share == 0.0f; }));
+}
+
+TEST_CASE("a profile's built-up block is read and checked")
+{
+    QString message;
+    try {
+        parseSpeedProfile(R"({"speeds_kmh": {"unknown": 50}, "built_up": {"speed_kmh": 40, "radius_m": 5}})",
+                          QStringLiteral("tiny.json"));
+    } catch (const Error& e) {
+        message = e.message();
+    }
+    CHECK(message.contains("tiny.json"));
+    CHECK(message.contains("built_up.radius_m"));
+    CHECK(parseSpeedProfile(R"({"speeds_kmh": {"unknown": 50}})", QStringLiteral("plain")).builtUpKmh == 0);
 }
 
 // ------------------------------------------------------------------ extraction

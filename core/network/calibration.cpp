@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "geo/crs.h"
+#include "network/built_up.h"
 #include "network/curvature.h"
 #include "network/nearest_search.h"
 #include "network/profile_snapping.h"
@@ -120,11 +121,13 @@ std::vector<ReferenceTrip> readReferenceTrips(const QString& csvPath)
 NetworkInput retimedNetwork(const NetworkInput& shapeNetwork, const SpeedProfile& profile)
 {
     NetworkInput network = shapeNetwork;
+    std::vector<double> kmh;
+    kmh.reserve(network.edges.size());
     for (NetworkEdge& edge : network.edges) {
         edge.metres = profile.roadMetres(edge.metres);
-        edge.seconds = drivingSeconds({network.shape.data() + edge.shapeBegin, network.shape.data() + edge.shapeEnd},
-                                      profile.speedKmh(edge.roadClass), profile);
+        kmh.push_back(profile.speedKmh(edge.roadClass));
     }
+    timeEdges(network, kmh, profile);
     return network;
 }
 
@@ -211,26 +214,33 @@ DetailedCalibrationOutcome calibrateDetailedProfile(const CalibrationNetwork& ne
         throw Error(QStringLiteral("calibration grid: every parameter needs at least one value"));
     DetailedCalibrationOutcome outcome;
     double bestScore = std::numeric_limits<double>::infinity();
+    const std::vector<double> builtUpSpeeds = grid.builtUpSpeeds.empty() ? std::vector<double>{start.builtUpKmh}
+                                                                         : grid.builtUpSpeeds;
     for (const double scale : grid.speedScales) {
         const std::vector<double> minorScales = grid.minorSpeedScales.empty() ? std::vector<double>{scale}
                                                                               : grid.minorSpeedScales;
         for (const double minorScale : minorScales) {
             for (const double lateral : grid.lateralAccelerations) {
-                const TripCheckSummary routed =
-                    network.check(scaledProfile(start, scale, minorScale, lateral, 0.0), trips);
-                for (const double terminal : grid.terminalSeconds) {
-                    std::vector<TripCheck> checks = routed.trips;
-                    for (TripCheck& check : checks)
-                        if (check.reached) check.minutes += 2.0 * terminal / 60.0;
-                    DetailedCalibrationStep step{scale, minorScale, lateral, terminal, summariseTrips(std::move(checks))};
-                    if (step.summary.rmsLogMinutesError < bestScore) {
-                        bestScore = step.summary.rmsLogMinutesError;
-                        outcome.speedScale = scale;
-                        outcome.minorSpeedScale = minorScale;
-                        outcome.profile = scaledProfile(start, scale, minorScale, lateral, terminal);
-                        outcome.summary = step.summary;
+                for (const double builtUp : builtUpSpeeds) {
+                    SpeedProfile candidate = scaledProfile(start, scale, minorScale, lateral, 0.0);
+                    candidate.builtUpKmh = builtUp;
+                    const TripCheckSummary routed = network.check(candidate, trips);
+                    for (const double terminal : grid.terminalSeconds) {
+                        std::vector<TripCheck> checks = routed.trips;
+                        for (TripCheck& check : checks)
+                            if (check.reached) check.minutes += 2.0 * terminal / 60.0;
+                        DetailedCalibrationStep step{scale, minorScale, lateral, terminal, builtUp,
+                                                     summariseTrips(std::move(checks))};
+                        if (step.summary.rmsLogMinutesError < bestScore) {
+                            bestScore = step.summary.rmsLogMinutesError;
+                            outcome.speedScale = scale;
+                            outcome.minorSpeedScale = minorScale;
+                            outcome.profile = candidate;
+                            outcome.profile.terminalSeconds = terminal;
+                            outcome.summary = step.summary;
+                        }
+                        outcome.scan.push_back(std::move(step));
                     }
-                    outcome.scan.push_back(std::move(step));
                 }
             }
         }

@@ -116,6 +116,9 @@ struct DetailedCalibrationGrid {
     std::vector<double> minorSpeedScales;
     std::vector<double> lateralAccelerations;   // m/s²; 0 = bends ignored
     std::vector<double> terminalSeconds;
+    // Speeds in built-up areas (SpeedProfile::builtUpKmh, km/h; 0 = none); empty: the start
+    // profile's.
+    std::vector<double> builtUpSpeeds;
 };
 
 struct DetailedCalibrationStep {
@@ -123,6 +126,7 @@ struct DetailedCalibrationStep {
     double minorSpeedScale = 1.0;
     double lateralAcceleration = 0.0;
     double terminalSeconds = 0.0;
+    double builtUpKmh = 0.0;
     TripCheckSummary summary;
 };
 

@@ -2,7 +2,7 @@
 
 #include "common/error.h"
 #include "geo/crs.h"
-#include "network/curvature.h"
+#include "network/built_up.h"
 
 #include <ogr_spatialref.h>
 
@@ -165,8 +165,7 @@ void NetworkBuilder::emitEdge(NetworkInput& network, const Road& road, std::uint
     }
     edge.shapeEnd = static_cast<std::uint32_t>(network.shape.size());
     edge.metres = profile_.roadMetres(shapeMetres);
-    edge.seconds = drivingSeconds({network.shape.data() + edge.shapeBegin, network.shape.data() + edge.shapeEnd},
-                                  road.kmh, profile_);
+    edgeKmh_.push_back(road.kmh);  // timed in build(), once every edge is known
     edge.oneway = road.oneway;
     edge.roadClass = road.roadClass;
     edge.refIndex = road.refIndex;
@@ -180,6 +179,7 @@ NetworkInput NetworkBuilder::build()
     network.refs = refs_;
     std::vector<std::uint32_t> nodeOfVertex(vertices_.size(), kUnassigned);
     network.shape.reserve(roadVertices_.size() + roads_.size());
+    edgeKmh_.clear();
     for (const Road& road : roads_) {
         std::uint32_t begin = road.firstVertex;
         for (std::uint32_t i = road.firstVertex + 1; i < road.lastVertex; ++i) {
@@ -190,6 +190,8 @@ NetworkInput NetworkBuilder::build()
             }
         }
     }
+    // Built-up areas are read from the junctions of the whole network, hence after the split.
+    timeEdges(network, edgeKmh_, profile_);
     return network;
 }
 

@@ -102,6 +102,7 @@ private:
     std::vector<std::uint8_t> useCount_;  // saturates at 2: a vertex used twice is a junction
     std::vector<std::uint32_t> roadVertices_;
     std::vector<Road> roads_;
+    std::vector<double> edgeKmh_;  // speed of every emitted edge, in emission order
     std::vector<QString> refs_{QString()};
     QHash<QString, std::uint32_t> refIndexes_;
 };

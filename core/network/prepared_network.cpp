@@ -195,7 +195,8 @@ QByteArray profileContent(const SpeedProfile& profile)
     stream << profile.useMaxspeed << profile.maxspeedFactor << profile.maxspeedCapKmh << profile.detourFactor
            << profile.townMetresPerSqrtInhabitant << profile.townMinMetres << profile.townMaxMetres
            << profile.accessKmh << profile.accessDetour << profile.lateralAccelerationMs2
-           << profile.curvatureHalfChordMetres;
+           << profile.curvatureHalfChordMetres << profile.builtUpKmh << profile.builtUpRadiusMetres
+           << profile.builtUpMinJunctions;
     for (const RefClassRule& rule : profile.refClasses)
         stream << rule.pattern.pattern() << static_cast<int>(rule.roadClass);
     return content;

@@ -213,7 +213,7 @@ SpeedProfile parseSpeedProfile(const QByteArray& json, const QString& origin)
                               QStringLiteral("maxspeed"), QStringLiteral("detour_factor"),
                               QStringLiteral("class_from_ref"), QStringLiteral("access"),
                               QStringLiteral("max_snap_metres"), QStringLiteral("town_connectors"),
-                              QStringLiteral("curvature")},
+                              QStringLiteral("curvature"), QStringLiteral("built_up")},
                              QString());
 
     SpeedProfile profile;
@@ -254,6 +254,21 @@ SpeedProfile parseSpeedProfile(const QByteArray& json, const QString& origin)
         if (profile.curvatureHalfChordMetres < 5.0 || profile.curvatureHalfChordMetres > 200.0)
             reader.fail(QStringLiteral("\"curvature.half_chord_m\" = %1: must be between 5 and 200 metres")
                             .arg(profile.curvatureHalfChordMetres));
+    }
+
+    const QJsonObject builtUp = reader.object(root, QStringLiteral("built_up"), false);
+    reader.rejectUnknownKeys(builtUp, {QStringLiteral("speed_kmh"), QStringLiteral("radius_m"), QStringLiteral("min_junctions")},
+                             QStringLiteral("built_up"));
+    if (!builtUp.isEmpty()) {
+        const QString where = QStringLiteral("built_up");
+        profile.builtUpKmh = reader.positiveNumber(builtUp, QStringLiteral("speed_kmh"), where);
+        if (builtUp.contains(QStringLiteral("radius_m")))
+            profile.builtUpRadiusMetres = reader.positiveNumber(builtUp, QStringLiteral("radius_m"), where);
+        if (builtUp.contains(QStringLiteral("min_junctions")))
+            profile.builtUpMinJunctions = static_cast<int>(reader.positiveNumber(builtUp, QStringLiteral("min_junctions"), where));
+        if (profile.builtUpRadiusMetres < 50.0 || profile.builtUpRadiusMetres > 2000.0)
+            reader.fail(QStringLiteral("\"built_up.radius_m\" = %1: must be between 50 and 2000 metres")
+                            .arg(profile.builtUpRadiusMetres));
     }
 
     const QJsonObject access = reader.object(root, QStringLiteral("access"), false);

@@ -49,6 +49,14 @@ struct SpeedProfile {
     double lateralAccelerationMs2 = 0.0;
     double curvatureHalfChordMetres = 25.0;
 
+    // Built-up streets (network/built_up.h): where at least builtUpMinJunctions street
+    // junctions lie within builtUpRadiusMetres, no road is driven faster than builtUpKmh
+    // (villages and towns, read from the network's junction density). 0: no built-up speed.
+    // JSON "built_up": {"speed_kmh", "radius_m", "min_junctions"}.
+    double builtUpKmh = 0.0;
+    double builtUpRadiusMetres = 200.0;
+    int builtUpMinJunctions = 6;
+
     // Off-network leg from a point (town hall, grid cell) to its snapped position.
     double accessKmh = 30.0;
     double accessDetour = 1.3;
