@@ -2,8 +2,10 @@
 
 #include "coverage/gap_zones.h"
 #include "coverage/travel_engine.h"
+#include "store/kinds.h"
 
 #include <cmath>
+#include <functional>
 #include <set>
 
 namespace maillage {
@@ -45,6 +47,16 @@ std::uint32_t fillLink(ReferralLink& link, const AccueilPoint& origin, const Acc
     return nearest;
 }
 
+// The visio access of a link: the same search on the points serving by video.
+std::uint32_t fillVisio(ReferralLink& link, const AccueilPoint& origin, const AccessLink& originLink,
+                        const TargetSet& targets, double thresholdMinutes)
+{
+    ReferralLink found;
+    const std::uint32_t nearest = fillLink(found, origin, originLink, targets, thresholdMinutes);
+    link.visio = {found.reachable, found.toId, found.toName, found.toPosition, found.minutes, found.km, found.beyond};
+    return nearest;
+}
+
 // The routes whose km a target set's links need, asked together: one backward search per
 // target instead of one search per link.
 struct RouteRequests {
@@ -59,11 +71,14 @@ struct RouteRequests {
         nearest.push_back(target);
         linkIndex.push_back(index);
     }
-    void fillKm(const TravelEngine& engine, const TargetSet& targets, std::vector<ReferralLink>& links) const
+    void fillKm(const TravelEngine& engine, const TargetSet& targets, std::vector<ReferralLink>& links,
+                bool visio = false) const
     {
+        if (origins.empty()) return;
         std::vector<double> metres(origins.size(), INFINITY);
         drivingMetresToNearest(engine, origins, nearest, targets.links, metres);
-        for (std::size_t k = 0; k < linkIndex.size(); ++k) links[linkIndex[k]].km = metres[k] / 1000.0;
+        for (std::size_t k = 0; k < linkIndex.size(); ++k)
+            (visio ? links[linkIndex[k]].visio.km : links[linkIndex[k]].km) = metres[k] / 1000.0;
     }
 };
 
@@ -73,24 +88,30 @@ std::vector<ReferralLink> computeReferrals(const TravelEngine& engine, std::span
                                            double thresholdMinutes)
 {
     requireValidThreshold(thresholdMinutes);
-    std::vector<const AccueilPoint*> first, second, third;
-    std::set<QString> thirdKinds;
+    std::vector<const AccueilPoint*> first, second, third, visio;
+    std::set<QString> thirdKinds;  // operators with a desk or served by video
     for (const AccueilPoint& point : points) {
         if (point.status == PointStatus::Closed) continue;
+        if (!point.serves.isEmpty()) {
+            visio.push_back(&point);
+            thirdKinds.insert(point.serves.begin(), point.serves.end());
+        }
         switch (point.level) {
         case Level::First: first.push_back(&point); break;
         case Level::Second: second.push_back(&point); break;
         case Level::Third:
+            if (isVisioKind(point.kind)) break;  // reached by video only
             third.push_back(&point);
             thirdKinds.insert(point.kind);
             break;
         }
     }
 
-    const auto makeTargets = [&](Level level, const QString& kind, const std::vector<const AccueilPoint*>& pool) {
+    const auto makeTargets = [&](Level level, const QString& kind, const std::vector<const AccueilPoint*>& pool,
+                                 const std::function<bool(const AccueilPoint&)>& accepts) {
         TargetSet set{level, kind, {}, {}, {}};
         for (const AccueilPoint* point : pool) {
-            if (!kind.isEmpty() && point->kind != kind) continue;
+            if (!accepts(*point)) continue;
             const AccessLink link = engine.link(point->lambert93);
             if (!link.joined()) continue;  // a point off the network cannot receive anyone
             set.points.push_back(point);
@@ -99,37 +120,50 @@ std::vector<ReferralLink> computeReferrals(const TravelEngine& engine, std::span
         if (!set.points.empty()) engine.nearest(set.links, set.search);
         return set;
     };
+    const auto any = [](const AccueilPoint&) { return true; };
 
     std::vector<ReferralLink> links;
     if (!first.empty()) {
-        const TargetSet anySecond = makeTargets(Level::Second, QString(), second);
-        const TargetSet anyThird = makeTargets(Level::Third, QString(), third);
-        RouteRequests toSecond, toThird;
+        const TargetSet anySecond = makeTargets(Level::Second, QString(), second, any);
+        const TargetSet anyThird = makeTargets(Level::Third, QString(), third, any);
+        const TargetSet anyVisio = makeTargets(Level::Third, QString(), visio, any);
+        RouteRequests toSecond, toThird, toVisio;
         for (const AccueilPoint* origin : first) {
             const AccessLink originLink = engine.link(origin->lambert93);
-            for (const TargetSet* targets : {&anySecond, &anyThird}) {
-                ReferralLink link;
-                const std::uint32_t nearest = fillLink(link, *origin, originLink, *targets, thresholdMinutes);
-                (targets == &anySecond ? toSecond : toThird).add(links.size(), originLink, nearest);
-                links.push_back(std::move(link));
-            }
+            ReferralLink secondLink;
+            toSecond.add(links.size(), originLink, fillLink(secondLink, *origin, originLink, anySecond, thresholdMinutes));
+            links.push_back(std::move(secondLink));
+            ReferralLink thirdLink;
+            toThird.add(links.size(), originLink, fillLink(thirdLink, *origin, originLink, anyThird, thresholdMinutes));
+            toVisio.add(links.size(), originLink, fillVisio(thirdLink, *origin, originLink, anyVisio, thresholdMinutes));
+            links.push_back(std::move(thirdLink));
         }
         toSecond.fillKm(engine, anySecond, links);
         toThird.fillKm(engine, anyThird, links);
+        toVisio.fillKm(engine, anyVisio, links, true);
     }
     if (!second.empty() && !thirdKinds.empty()) {
-        std::vector<TargetSet> perKind;
-        for (const QString& kind : thirdKinds) perKind.push_back(makeTargets(Level::Third, kind, third));
-        std::vector<RouteRequests> requests(perKind.size());
+        std::vector<TargetSet> perKind, perKindVisio;
+        for (const QString& kind : thirdKinds) {
+            perKind.push_back(makeTargets(Level::Third, kind, third, [&](const AccueilPoint& p) { return p.kind == kind; }));
+            perKindVisio.push_back(
+                makeTargets(Level::Third, kind, visio, [&](const AccueilPoint& p) { return p.serves.contains(kind); }));
+        }
+        std::vector<RouteRequests> requests(perKind.size()), visioRequests(perKind.size());
         for (const AccueilPoint* origin : second) {
             const AccessLink originLink = engine.link(origin->lambert93);
             for (std::size_t k = 0; k < perKind.size(); ++k) {
                 ReferralLink link;
                 requests[k].add(links.size(), originLink, fillLink(link, *origin, originLink, perKind[k], thresholdMinutes));
+                visioRequests[k].add(links.size(), originLink,
+                                     fillVisio(link, *origin, originLink, perKindVisio[k], thresholdMinutes));
                 links.push_back(std::move(link));
             }
         }
-        for (std::size_t k = 0; k < perKind.size(); ++k) requests[k].fillKm(engine, perKind[k], links);
+        for (std::size_t k = 0; k < perKind.size(); ++k) {
+            requests[k].fillKm(engine, perKind[k], links);
+            visioRequests[k].fillKm(engine, perKindVisio[k], links, true);
+        }
     }
     // Keep the origins' order: first-level links were produced first, then second-level.
     return links;
