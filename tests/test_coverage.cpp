@@ -737,9 +737,123 @@ TEST_CASE("the access table gives, from each origin, the nearest point of each k
     REQUIRE(file.open(QIODevice::ReadOnly));
     const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
     REQUIRE(lines.size() == 3);
+    // Operators have their visio columns beside the desk's, empty without visio points.
     CHECK(lines[0] == "code,origin,France services - name,France services - km,France services - min,"
-                      "CAF - name,CAF - km,CAF - min,CPAM - name,CPAM - km,CPAM - min");
-    CHECK(lines[2] == "99002,Aval,France services du Col,17.0,17.0,CAF,12.0,12.0,CPAM,3.0,3.0");
+                      "CAF - name,CAF - km,CAF - min,CAF - visio name,CAF - visio km,CAF - visio min,"
+                      "CPAM - name,CPAM - km,CPAM - min,CPAM - visio name,CPAM - visio km,CPAM - visio min");
+    CHECK(lines[2] == "99002,Aval,France services du Col,17.0,17.0,CAF,12.0,12.0,,,,CPAM,3.0,3.0,,,");
+}
+
+namespace {
+
+// Aval (east) is far from the only CAF (1 km from the west end) and close to a visio point
+// (16 km) serving `served`; its town hall at 17 km, a France services at 18 km.
+std::vector<AccueilPoint> visioPoints(const QStringList& served)
+{
+    std::vector<AccueilPoint> points{
+        roadPoint(1, "Mairie d'Aval", Level::First, "mairie", 17'000.0, "99002"),
+        roadPoint(2, "France services d'Aval", Level::Second, "france_services", 18'000.0, "99002"),
+        roadPoint(3, "CAF", Level::Third, "caf", 1'000.0, "99001"),
+        roadPoint(4, "Point visio d'Aval", Level::Third, "visio", 16'000.0, "99002"),
+    };
+    points[3].serves = served;
+    return points;
+}
+
+const ReferralLink& linkTo(const std::vector<ReferralLink>& links, const QString& from, Level to, const QString& kind = {})
+{
+    for (const ReferralLink& link : links)
+        if (link.fromName == from && link.toLevel == to && link.targetKind == kind) return link;
+    FAIL("no link from " << from.toStdString() << " to " << int(to) << " " << kind.toStdString());
+    throw;
+}
+
+}  // namespace
+
+TEST_CASE("a commune far from the CAF but near a visio point serving the CAF has visio access and not physical access")
+{
+    const RoadEngine engine;
+    const auto points = visioPoints({QStringLiteral("caf")});
+    const auto links = computeReferrals(engine, points, 10.0);
+
+    // From the town hall to any level 3: the desk is the CAF (the visio point is no desk), beyond;
+    // by video, the visio point 1 km away, within.
+    const ReferralLink& hall = linkTo(links, "Mairie d'Aval", Level::Third);
+    CHECK(hall.toName == "CAF");
+    CHECK(hall.minutes == Approx(16.0));
+    CHECK(hall.beyond);
+    REQUIRE(hall.visio.reachable);
+    CHECK(hall.visio.toName == "Point visio d'Aval");
+    CHECK(hall.visio.minutes == Approx(1.0));
+    CHECK(hall.visio.km == Approx(1.0));
+    CHECK_FALSE(hall.visio.beyond);
+    // A level-2 link has no visio side.
+    CHECK_FALSE(linkTo(links, "Mairie d'Aval", Level::Second).visio.reachable);
+    // From the France services to the CAF: 17 min at the desk, 2 min by video. The visio kind
+    // itself is no operator to be referred to.
+    const ReferralLink& caf = linkTo(links, "France services d'Aval", Level::Third, "caf");
+    CHECK(caf.minutes == Approx(17.0));
+    CHECK(caf.beyond);
+    CHECK(caf.visio.toName == "Point visio d'Aval");
+    CHECK(caf.visio.minutes == Approx(2.0));
+    CHECK_FALSE(caf.visio.beyond);
+    CHECK(links.size() == 3);
+
+    // The access table: a CAF column with its visio column beside it, no column for visio points.
+    const Territory territory = roadTerritory();
+    const TownHalls halls = townHallsFor(territory, points);
+    const auto columns = defaultAccessColumns(points);
+    REQUIRE(columns.size() == 2);
+    CHECK(columns[1].label == "CAF");
+    CHECK(columns[1].visio);
+    CHECK_FALSE(columns[0].visio);
+    const AccessTable table = computeAccessTable(engine, communeOrigins(territory, halls), columns, points);
+    const AccessCell& desk = table.cells[1][1];
+    const AccessCell& video = table.visioCells[1][1];
+    CHECK(desk.pointName == "CAF");
+    CHECK(desk.minutes == Approx(16.0));
+    REQUIRE(video.reachable);
+    CHECK(video.pointName == "Point visio d'Aval");
+    CHECK(video.minutes == Approx(1.0));
+    const AccessTableText text = accessTableText(table);
+    CHECK(text.header.mid(5) == QStringList{"CAF - name", "CAF - km", "CAF - min", "CAF - visio name", "CAF - visio km",
+                                            "CAF - visio min"});
+    CHECK(text.rows[1].mid(5) == QStringList{"CAF", "16.0", "16.0", "Point visio d'Aval", "1.0", "1.0"});
+}
+
+TEST_CASE("a visio point that does not serve an operator gives no visio access to it")
+{
+    const RoadEngine engine;
+    const auto points = visioPoints({QStringLiteral("cpam")});
+    const auto links = computeReferrals(engine, points, 10.0);
+
+    const ReferralLink& caf = linkTo(links, "France services d'Aval", Level::Third, "caf");
+    CHECK(caf.toName == "CAF");
+    CHECK(caf.beyond);
+    CHECK_FALSE(caf.visio.reachable);
+    CHECK(caf.visio.beyond);
+    // The CPAM it serves has no desk in the project: reached by video only.
+    const ReferralLink& cpam = linkTo(links, "France services d'Aval", Level::Third, "cpam");
+    CHECK_FALSE(cpam.reachable);
+    CHECK(cpam.visio.reachable);
+    CHECK(cpam.visio.minutes == Approx(2.0));
+
+    const Territory territory = roadTerritory();
+    const auto columns = defaultAccessColumns(points);
+    REQUIRE(columns.size() == 3);
+    CHECK(columns[1].label == "CAF");
+    CHECK(columns[2].label == "CPAM");
+    const AccessTable table =
+        computeAccessTable(engine, communeOrigins(territory, townHallsFor(territory, points)), columns, points);
+    CHECK(table.cells[1][1].reachable);
+    CHECK_FALSE(table.visioCells[1][1].reachable);
+    CHECK_FALSE(table.cells[1][2].reachable);
+    CHECK(table.visioCells[1][2].pointName == "Point visio d'Aval");
+
+    // A closed visio point serves nobody.
+    auto closed = points;
+    closed[3].status = PointStatus::Closed;
+    CHECK_FALSE(linkTo(computeReferrals(engine, closed, 10.0), "Mairie d'Aval", Level::Third).visio.reachable);
 }
 
 namespace {
@@ -842,7 +956,19 @@ TEST_CASE("the result GeoPackage holds every layer, the run parameters and QGIS 
             CHECK(qml.documentElement().tagName() == "qgis");
             if (table == "isochrone_bands")
                 CHECK(qml.elementsByTagName("category").size() == 4);
+            if (table == "referral_links") {  // beyond, beyond but within by visio, within
+                CHECK(qml.elementsByTagName("rule").size() == 3);
+                for (const char* field : {"visio_id", "visio_name", "visio_minutes", "visio_km", "visio_beyond"})
+                    CHECK(dataset->GetLayerByName("referral_links")->GetLayerDefn()->GetFieldIndex(field) >= 0);
+            }
         }
+    }
+    SECTION("the access table and the points carry the visio side")
+    {
+        OGRFeatureDefn* access = dataset->GetLayerByName("access_table")->GetLayerDefn();
+        for (const char* field : {"visio_point_id", "visio_point_name", "visio_km", "visio_minutes"})
+            CHECK(access->GetFieldIndex(field) >= 0);
+        CHECK(dataset->GetLayerByName("accueil_points")->GetLayerDefn()->GetFieldIndex("serves") >= 0);
     }
     SECTION("the surface raster holds each cell's minutes")
     {

@@ -41,6 +41,8 @@
 #include <QFileDialog>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSlider>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -832,4 +834,31 @@ TEST_CASE("the canvas and the printed map stack the same layers in the same orde
     PrintOptions options;
     options.layers = layerStates(layers);
     CHECK(PrintLayout(content, options).mapLayerIds() == printable(idsOf(layers)));
+}
+
+TEST_CASE("the point form edits the operators a visio point serves and refuses a code that is no operator")
+{
+    DemoWindow demo;
+    const AccueilPoint* point = nullptr;
+    for (const AccueilPoint& p : demo.project().points())
+        if (p.kind == QStringLiteral("france_services") && p.id > 0) point = &p;
+    REQUIRE(point);
+    const qint64 id = point->id;
+    demo.project().setSelection({id});
+    QCoreApplication::processEvents();
+
+    auto* serves = demo.window.findChild<QLineEdit*>(QStringLiteral("pointServes"));
+    auto* apply = demo.window.findChild<QPushButton*>(QStringLiteral("applyPoint"));
+    REQUIRE(serves);
+    REQUIRE(apply);
+    CHECK(serves->text().isEmpty());
+    serves->setText(QStringLiteral("caf;mairie"));  // a town hall is no level-3 operator
+    CHECK_FALSE(apply->isEnabled());
+    CHECK(serves->toolTip().contains(QStringLiteral("mairie")));
+    serves->setText(QStringLiteral("caf; pole_emploi"));  // an Annuaire code becomes its kind
+    REQUIRE(apply->isEnabled());
+    apply->click();
+    const QStringList expected{QStringLiteral("caf"), QStringLiteral("france_travail")};
+    CHECK(QTest::qWaitFor([&] { return Store::open(demo.project().path()).point(id)->serves == expected; }, 5000));
+    CHECK(serves->text() == QStringLiteral("caf;france_travail"));
 }

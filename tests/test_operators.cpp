@@ -198,3 +198,53 @@ TEST_CASE("every Annuaire type code of the referential means one kind only")
     REQUIRE(findKind(QStringLiteral("visio")));
     CHECK(findKind(QStringLiteral("visio"))->defaultLevel == Level::Third);
 }
+
+TEST_CASE("a visio point of the operators list keeps the operators it serves, Annuaire codes turned into kinds")
+{
+    test::ScratchDir dir;
+    const QString path = writeFile(dir, QStringLiteral("visio.csv"),
+                                   "source,source_id,name,kind,insee_com,address,latitude,longitude,serves\n"
+                                   "lot,v1,Point visio de Seyne,visio,04205,,44.35,6.36,caf; CPAM;pole_emploi\n"
+                                   "lot,v2,Point visio de Riez,visio,04166,,43.82,6.09,caf;mairie\n"
+                                   "lot,v3,Point visio sans opérateur,visio,04166,,43.82,6.09,\n"
+                                   "lot,c1,CAF,caf,04070,,44.09,6.23,\n");
+    CHECK(detectPointFormat(path) == PointFormat::Operators);
+    const ImportBatch batch = readOperatorsCsv(path);
+    REQUIRE(batch.points.size() == 2);
+    const AccueilPoint& seyne = bySourceId(batch, QStringLiteral("v1"));
+    CHECK(seyne.kind == QStringLiteral("visio"));
+    CHECK(seyne.level == Level::Third);
+    CHECK(seyne.serves == QStringList{QStringLiteral("caf"), QStringLiteral("cpam"), QStringLiteral("france_travail")});
+    CHECK(bySourceId(batch, QStringLiteral("c1")).serves.isEmpty());
+    REQUIRE(batch.issues.size() == 2);
+    CHECK(batch.issues[0].line == 3);
+    CHECK(batch.issues[0].message.contains(QStringLiteral("\"mairie\" is not a level-3 operator")));
+    CHECK(batch.issues[1].line == 4);
+    CHECK(batch.issues[1].message.contains(QStringLiteral("without the operators it serves")));
+
+    // Stored and read back as they were imported; importing again changes nothing.
+    Store store = Store::create(dir.path(QStringLiteral("p.gpkg")));
+    CHECK(importBatch(store, batch, nullptr).written.inserted == 2);
+    CHECK(store.points({.kind = QStringLiteral("visio")}).at(0).serves == seyne.serves);
+    CHECK(importBatch(store, readOperatorsCsv(path), nullptr).written.unchanged == 2);
+}
+
+TEST_CASE("a generic import reads the operators a visio point serves from the column it is told")
+{
+    test::ScratchDir dir;
+    const QString path = writeFile(dir, QStringLiteral("visio-lot.csv"),
+                                   "id;nom;operateurs;latitude;longitude\n"
+                                   "1;Visio-accueil de Gramat;caf,msa,carsat;44.78;1.72\n"
+                                   "2;Visio-accueil de Figeac;cpam,bowling;44.61;2.03\n");
+    PointMapping mapping;
+    mapping.idField = QStringLiteral("id");
+    mapping.nameField = QStringLiteral("nom");
+    mapping.fixedKind = QStringLiteral("visio");
+    mapping.servesField = QStringLiteral("operateurs");
+    const ImportBatch batch = readGenericPoints(path, mapping);
+    REQUIRE(batch.points.size() == 1);
+    CHECK(batch.points[0].serves == QStringList{QStringLiteral("caf"), QStringLiteral("msa"), QStringLiteral("carsat")});
+    REQUIRE(batch.issues.size() == 1);
+    CHECK(batch.issues[0].message.contains(QStringLiteral("operateurs")));
+    CHECK(batch.issues[0].message.contains(QStringLiteral("bowling")));
+}

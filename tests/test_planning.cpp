@@ -429,6 +429,7 @@ TEST_CASE("a version 2 project is migrated to the current version without losing
         raw.exec("DELETE FROM gpkg_contents WHERE table_name = 'scenario_points'");
         raw.exec("ALTER TABLE accueil_points DROP COLUMN row_version");  // added by version 4
         raw.exec("ALTER TABLE accueil_points DROP COLUMN updated_by");
+        raw.exec("ALTER TABLE accueil_points DROP COLUMN serves");  // added by version 5
         raw.exec("UPDATE maillage_meta SET value = '2' WHERE key = 'schema_version'");
         CHECK(raw.value("SELECT count(*) FROM sqlite_master WHERE name LIKE 'scenario%'").toInt() == 0);
     }

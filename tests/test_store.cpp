@@ -281,6 +281,7 @@ TEST_CASE("every field of a point round-trips, coordinates bit for bit")
     full.source = QStringLiteral("anct-france-services");
     full.notes = QStringLiteral("accès PMR — à vérifier");
     full.outsideTerritory = true;
+    full.serves = {QStringLiteral("caf"), QStringLiteral("cpam")};  // a France services with a visio desk
 
     AccueilPoint minimal = makePoint(QStringLiteral("Mairie de Digne-les-Bains"));
     minimal.communeInsee.clear();  // weekly hours, source and the rest left empty
@@ -317,6 +318,7 @@ TEST_CASE("every field of a point round-trips, coordinates bit for bit")
     CHECK(read->sourceId == full.sourceId);
     CHECK(read->notes == full.notes);
     CHECK(read->outsideTerritory);
+    CHECK(read->serves == full.serves);
     CHECK(read->createdAt.timeSpec() == Qt::UTC);
     CHECK(read->createdAt >= before);
     CHECK(read->createdAt <= after);
@@ -328,6 +330,7 @@ TEST_CASE("every field of a point round-trips, coordinates bit for bit")
     CHECK(small->communeInsee.isEmpty());
     CHECK(small->sourceId.isEmpty());
     CHECK_FALSE(small->outsideTerritory);
+    CHECK(small->serves.isEmpty());
     CHECK(sameBits(small->lambert93.x, minimal.lambert93.x));
 
     CHECK_FALSE(store.point(fullId + minimalId + 100));
@@ -443,6 +446,14 @@ TEST_CASE("a write refuses an invalid point and names it")
     nowhere = makePoint(QStringLiteral("Latitude folle"));
     nowhere.wgs84.lat = 144.0;
     CHECK(errorMessage([&] { store.insertPoint(nowhere); }).contains(QStringLiteral("Latitude folle")));
+
+    AccueilPoint badVisio = makePoint(QStringLiteral("Point visio"));
+    badVisio.level = Level::Third;
+    badVisio.kind = QStringLiteral("visio");
+    badVisio.serves = {QStringLiteral("caf"), QStringLiteral("mairie")};  // a town hall is no level-3 operator
+    message = errorMessage([&] { store.insertPoint(badVisio); });
+    CHECK(message.contains(QStringLiteral("Point visio")));
+    CHECK(message.contains(QStringLiteral("\"mairie\" is not a level-3 operator")));
 
     CHECK(store.pointCount() == 0);
 }

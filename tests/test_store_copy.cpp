@@ -58,6 +58,12 @@ void fill(const QString& location)
     ScenarioStore plans(store);
     plans.create(QStringLiteral("Hiver 2027"), QStringLiteral("cols fermés"));
     plans.addPoint(QStringLiteral("Hiver 2027"), makePoint(QStringLiteral("Bus France services"), 0.03));
+    AccueilPoint visio = makePoint(QStringLiteral("Point visio de Seyne"), 0.04);
+    visio.level = Level::Third;
+    visio.kind = QStringLiteral("visio");
+    visio.serves = {QStringLiteral("caf"), QStringLiteral("france_travail")};
+    store.insertPoint(visio);
+    plans.addPoint(QStringLiteral("Hiver 2027"), visio);
     plans.closePoint(QStringLiteral("Hiver 2027"), mairie);
     plans.setPointLevel(QStringLiteral("Hiver 2027"), fullId, Level::Third, QStringLiteral("caf"));
     RoadClosure byRef;
@@ -103,6 +109,7 @@ void checkSamePoints(const std::vector<AccueilPoint>& a, const std::vector<Accue
         CHECK(a[i].sourceId == b[i].sourceId);
         CHECK(a[i].notes == b[i].notes);
         CHECK(a[i].outsideTerritory == b[i].outsideTerritory);
+        CHECK(a[i].serves == b[i].serves);
         CHECK(a[i].createdAt == b[i].createdAt);
         CHECK(a[i].updatedAt == b[i].updatedAt);
         CHECK(a[i].rowVersion == b[i].rowVersion);
@@ -181,12 +188,12 @@ TEST_CASE("a project copied from a file to the server and back is equal to the o
     fill(original);
 
     const CopyReport there = copyProject(original, server.location());
-    CHECK(there.points == 2);
+    CHECK(there.points == 3);
     CHECK(there.scenarios == 2);
     CHECK(there.settings == 2);
     CHECK(there.resultTables == 1);
     const CopyReport home = copyProject(server.location(), back);
-    CHECK(home.points == 2);
+    CHECK(home.points == 3);
 
     checkSameProject(original, server.location());
     checkSameProject(original, back);
@@ -222,8 +229,8 @@ TEST_CASE("maillage project copy moves a project onto the server and says what i
     const QString output = QString::fromUtf8(cli.readAllStandardOutput() + cli.readAllStandardError());
     INFO(output.toStdString());
     CHECK(cli.exitCode() == 0);
-    CHECK(output.contains(QStringLiteral("2 points, 2 plans, 2 settings, 1 result tables")));
-    CHECK(Store::open(server.location()).pointCount() == 2);
+    CHECK(output.contains(QStringLiteral("3 points, 2 plans, 2 settings, 1 result tables")));
+    CHECK(Store::open(server.location()).pointCount() == 3);
 }
 
 TEST_CASE("every command takes a server project as --project, by URI or by service name", "[store][cli][postgres]")

@@ -208,7 +208,9 @@ TEST_CASE("A server project of schema version 3 is brought to the current versio
     }
     // Back to version 3 as the first server projects were made.
     test::PgAdmin admin;
-    admin.exec(QStringLiteral("ALTER TABLE %1.accueil_points DROP COLUMN row_version, DROP COLUMN updated_by").arg(project.schema()));
+    admin.exec(QStringLiteral("ALTER TABLE %1.accueil_points DROP COLUMN row_version, DROP COLUMN updated_by, DROP COLUMN serves")
+                   .arg(project.schema()));
+    admin.exec(QStringLiteral("ALTER TABLE %1.scenario_points DROP COLUMN serves").arg(project.schema()));
     admin.exec(QStringLiteral("DROP TABLE %1.result_tables").arg(project.schema()));
     admin.exec(QStringLiteral("UPDATE %1.maillage_meta SET value = '3' WHERE key = 'schema_version'").arg(project.schema()));
 
@@ -219,6 +221,13 @@ TEST_CASE("A server project of schema version 3 is brought to the current versio
     const AccueilPoint point = store.points().at(0);
     CHECK(point.name == QStringLiteral("Mairie de Riez"));
     CHECK(point.rowVersion == 1);
+    // Version 5: a visio point keeps the operators it serves.
+    AccueilPoint visio = pointAt(QStringLiteral("Point visio de Riez"));
+    visio.level = Level::Third;
+    visio.kind = QStringLiteral("visio");
+    visio.serves = {QStringLiteral("caf"), QStringLiteral("msa")};
+    const qint64 id = store.insertPoint(visio);
+    CHECK(Store::open(project.location()).point(id)->serves == visio.serves);
 }
 
 TEST_CASE("A server that stops in the middle of an edit loses no saved point and the message says so",

@@ -103,43 +103,101 @@ TextTable referralTable(const std::vector<ReferralLink>& links)
 {
     TextTable table({QStringLiteral("from_id"), QStringLiteral("from"), QStringLiteral("from_level"),
                      QStringLiteral("to_level"), QStringLiteral("kind"), QStringLiteral("to"), QStringLiteral("km"),
-                     QStringLiteral("minutes"), QStringLiteral("beyond")});
-    for (const ReferralLink& link : links)
+                     QStringLiteral("minutes"), QStringLiteral("beyond"), QStringLiteral("visio_to"),
+                     QStringLiteral("visio_km"), QStringLiteral("visio_minutes"), QStringLiteral("visio_beyond")});
+    for (const ReferralLink& link : links) {
+        const bool third = link.toLevel == Level::Third;
         table.addRow({QString::number(link.fromId), link.fromName, QString::number(int(link.fromLevel)),
                       QString::number(int(link.toLevel)), link.targetKind, link.toName,
                       link.reachable ? QString::number(link.km, 'f', 1) : QString(), minutes(link.minutes),
-                      link.beyond ? QStringLiteral("1") : QStringLiteral("0")});
+                      link.beyond ? QStringLiteral("1") : QStringLiteral("0"), link.visio.toName,
+                      link.visio.reachable ? QString::number(link.visio.km, 'f', 1) : QString(),
+                      third ? minutes(link.visio.minutes) : QString(),
+                      third ? (link.visio.beyond ? QStringLiteral("1") : QStringLiteral("0")) : QString()});
+    }
     return table;
 }
 
-// Per (origin level, target level): how many links, how many beyond, how many without target.
+// "12 beyond 20 min, 3 without": how one kind of access fares over a group of links.
+struct AccessCount {
+    int beyond = 0;
+    int none = 0;
+    void add(bool reachable, bool beyond_)
+    {
+        if (!reachable) ++none;
+        else if (beyond_) ++beyond;
+    }
+};
+
+QString accessText(const AccessCount& count, int links, int targets)
+{
+    if (count.none == links) return targets == 0 ? QStringLiteral("none in the project") : QStringLiteral("none reachable");
+    QString text = QString::number(count.beyond);
+    if (count.none > 0) text += QStringLiteral(" (+%1 without)").arg(count.none);
+    return text;
+}
+
+// Per (origin level, target level): how many links, how many beyond (or without target),
+// physically and, towards level 3, by video: side by side.
 void printReferralSummary(const std::vector<ReferralLink>& links, const std::vector<AccueilPoint>& points,
                           const QString& threshold)
 {
-    std::array<int, 4> pointsOfLevel{};  // open points, by level
-    for (const AccueilPoint& point : points)
-        if (point.status != PointStatus::Closed && int(point.level) >= 1 && int(point.level) <= 3) ++pointsOfLevel[int(point.level)];
-    std::map<std::pair<int, int>, std::array<int, 3>> counts;  // links, beyond, no target
+    std::array<int, 4> pointsOfLevel{};  // open points, by level (visio points apart)
+    int visioPoints = 0;
+    for (const AccueilPoint& point : points) {
+        if (point.status == PointStatus::Closed) continue;
+        if (!point.serves.isEmpty()) ++visioPoints;
+        if (int(point.level) >= 1 && int(point.level) <= 3 && !isVisioKind(point.kind)) ++pointsOfLevel[int(point.level)];
+    }
+    struct Group {
+        int links = 0;
+        AccessCount physical, visio, either;
+    };
+    std::map<std::pair<int, int>, Group> groups;
     for (const ReferralLink& link : links) {
-        auto& count = counts[{int(link.fromLevel), int(link.toLevel)}];
-        ++count[0];
-        if (!link.reachable) ++count[2];
-        else if (link.beyond) ++count[1];
+        Group& group = groups[{int(link.fromLevel), int(link.toLevel)}];
+        ++group.links;
+        group.physical.add(link.reachable, link.beyond);
+        group.visio.add(link.visio.reachable, link.visio.beyond);
+        const bool within = (link.reachable && !link.beyond) || (link.visio.reachable && !link.visio.beyond);
+        group.either.add(link.reachable || link.visio.reachable, !within);
     }
-    if (counts.empty()) return;
-    out() << "\nReferral links:\n";
-    for (const auto& [levels, count] : counts) {
-        out() << "  level " << levels.first << " -> level " << levels.second << ": " << count[0] << " links, ";
-        if (count[2] == count[0] && pointsOfLevel[std::size_t(levels.second)] == 0)
-            out() << "none: the project has no point of level " << levels.second;
-        else if (count[2] == count[0])
-            out() << "none: no point of level " << levels.second << " can be reached";
-        else {
-            out() << count[1] << " beyond " << threshold << " min";
-            if (count[2] > 0) out() << ", " << count[2] << " without a reachable point";
-        }
-        out() << '\n';
+    if (groups.empty()) return;
+    out() << "\nReferral links (beyond " << threshold << " min; level 3 by a desk and by visio side by side):\n";
+    TextTable table({QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("links"), QStringLiteral("physical beyond"),
+                     QStringLiteral("visio beyond"), QStringLiteral("beyond both")});
+    for (const auto& [levels, group] : groups) {
+        const bool third = levels.second == 3;
+        table.addRow({QStringLiteral("level %1").arg(levels.first), QStringLiteral("level %1").arg(levels.second),
+                      QString::number(group.links),
+                      accessText(group.physical, group.links, pointsOfLevel[std::size_t(levels.second)]),
+                      third ? accessText(group.visio, group.links, visioPoints) : QStringLiteral("-"),
+                      third ? accessText(group.either, group.links, visioPoints + pointsOfLevel[3]) : QStringLiteral("-")});
     }
+    table.print(out());
+}
+
+// From each EPCI seat, the minutes to the nearest desk of each operator and, beside it, to
+// the nearest place serving it by video.
+void printOperatorAccess(const AccessTable& access)
+{
+    QStringList header{QStringLiteral("EPCI seat")};
+    std::vector<std::size_t> shown;
+    for (std::size_t c = 0; c < access.columns.size(); ++c) {
+        if (!access.columns[c].visio) continue;
+        shown.push_back(c);
+        header << access.columns[c].label << access.columns[c].label + QStringLiteral(" visio");
+    }
+    if (shown.empty() || access.origins.empty()) return;
+    out() << "\nMinutes from each EPCI seat to the operators, at a desk and by visio (table access_epci_seats):\n";
+    TextTable table(header);
+    for (std::size_t row = 0; row < access.origins.size(); ++row) {
+        QStringList cells{access.origins[row].name};
+        for (std::size_t c : shown)
+            cells << minutes(access.cells[row][c].minutes) << minutes(access.visioCells[row][c].minutes);
+        table.addRow(cells);
+    }
+    table.print(out());
 }
 
 QString levelLabel(int level)
@@ -474,6 +532,7 @@ int runCoverage(const QStringList& arguments)
               << " (table " << kSensitivityTable << ")\n";
     }
     printReferralSummary(referrals, servicePoints, threshold);
+    printOperatorAccess(access);
     out() << "Written " << outPath;
     if (!csvDir.isEmpty()) out() << " and CSV tables in " << csvDir;
     out() << QStringLiteral(" (load %1 s, compute %2 s, write %3 s)\n")

@@ -28,6 +28,7 @@ PointMapping mappingFrom(const QCommandLineParser& parser)
     set("level-field", mapping.levelField);
     set("kind-field", mapping.kindField);
     set("commune-field", mapping.communeField);
+    set("serves-field", mapping.servesField);
     set("source", mapping.source);
     mapping.lambert93Columns = parser.isSet(QStringLiteral("lambert93"));
     if (parser.isSet(QStringLiteral("kind"))) {
@@ -91,6 +92,8 @@ int runImport(const QStringList& arguments)
         {QStringLiteral("level-field"), QStringLiteral("Column with the level (1-3)."), field},
         {QStringLiteral("kind-field"), QStringLiteral("Column with the kind code."), field},
         {QStringLiteral("commune-field"), QStringLiteral("Column with the commune INSEE code."), field},
+        {QStringLiteral("serves-field"),
+         QStringLiteral("Column listing the level-3 operators a visio point serves, e.g. \"caf;cpam\"."), field},
         {QStringLiteral("source"), QStringLiteral("Source tag stored with the points (default: the file name)."), QStringLiteral("tag")},
         {QStringLiteral("delimiter"), QStringLiteral("CSV delimiter: one character or \"tab\" (default: guessed)."), QStringLiteral("char")},
         {QStringLiteral("credit"), QStringLiteral("Credit for these points on maps, with the vintage (e.g. \"ANCT, liste du 1er août 2024\")."),

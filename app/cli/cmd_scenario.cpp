@@ -244,6 +244,15 @@ AccueilPoint newPoint(const QCommandLineParser& parser, const Store& store)
         point.outsideTerritory = commune == nullptr;
     }
     point.notes = parser.value(QStringLiteral("notes"));
+    if (parser.isSet(QStringLiteral("serves"))) {
+        try {
+            point.serves = parseServes(parser.value(QStringLiteral("serves")));
+        } catch (const Error& error) {
+            throw UsageError(QStringLiteral("--serves: %1").arg(error.message()));
+        }
+    }
+    if (isVisioKind(point.kind) && point.serves.isEmpty())
+        throw UsageError(QStringLiteral("a visio point needs --serves, the operators met there by video (e.g. caf;cpam)"));
     point.source = QStringLiteral("maillage-scenario");
     return point;
 }
@@ -308,6 +317,8 @@ int runScenario(const QStringList& arguments)
         {QStringLiteral("notes"), QStringLiteral("add-point: notes."), QStringLiteral("text")},
         {QStringLiteral("level"), QStringLiteral("add-point, set-level: level 1, 2 or 3."), QStringLiteral("level")},
         {QStringLiteral("kind"), QStringLiteral("add-point, set-level: kind code (e.g. france_services)."), QStringLiteral("kind")},
+        {QStringLiteral("serves"), QStringLiteral("add-point: level-3 operators a visio point serves (e.g. \"caf;cpam\")."),
+         QStringLiteral("codes")},
         {QStringLiteral("point"), QStringLiteral("close-point, set-level, revert-point: the point's id."), QStringLiteral("id")},
         {QStringLiteral("ref"), QStringLiteral("close-road: road reference, e.g. D908."), QStringLiteral("ref")},
         {QStringLiteral("near"), QStringLiteral("close-road: only near this place (latitude,longitude)."), QStringLiteral("lat,lon")},

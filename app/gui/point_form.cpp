@@ -1,5 +1,6 @@
 #include "point_form.h"
 
+#include "common/error.h"
 #include "labels.h"
 #include "map/point_symbols.h"
 #include "project.h"
@@ -27,6 +28,7 @@ PointForm::PointForm(QWidget* parent)
       weeklyHours_(new QDoubleSpinBox),
       openingHours_(new QLineEdit),
       address_(new QLineEdit),
+      serves_(new QLineEdit),
       notes_(new QPlainTextEdit),
       place_(new QLabel),
       planNote_(new QLabel),
@@ -47,6 +49,9 @@ PointForm::PointForm(QWidget* parent)
     weeklyHours_->setSpecialValueText(tr("inconnu"));
     weeklyHours_->setSuffix(tr(" h"));
     openingHours_->setPlaceholderText(tr("ex. lun 09:00-12:00; mar 14:00-17:00"));
+    serves_->setObjectName(QStringLiteral("pointServes"));
+    serves_->setPlaceholderText(tr("ex. caf;cpam;france_travail"));
+    serves_->setToolTip(tr("Opérateurs de niveau 3 que l'on rencontre ici en visio (codes séparés par « ; »)"));
     notes_->setTabChangesFocus(true);
     notes_->setMaximumHeight(90);
     place_->setWordWrap(true);
@@ -64,6 +69,7 @@ PointForm::PointForm(QWidget* parent)
     form->addRow(tr("Heures par semaine"), weeklyHours_);
     form->addRow(tr("Horaires"), openingHours_);
     form->addRow(tr("Adresse"), address_);
+    form->addRow(tr("Opérateurs en visio"), serves_);
     form->addRow(tr("Notes"), notes_);
     form->addRow(tr("Lieu"), place_);
     auto* buttons = new QHBoxLayout;
@@ -88,6 +94,7 @@ PointForm::PointForm(QWidget* parent)
     connect(weeklyHours_, &QDoubleSpinBox::valueChanged, this, changed);
     connect(openingHours_, &QLineEdit::textChanged, this, changed);
     connect(address_, &QLineEdit::textChanged, this, changed);
+    connect(serves_, &QLineEdit::textChanged, this, changed);
     connect(notes_, &QPlainTextEdit::textChanged, this, changed);
     connect(kind_, &QComboBox::currentIndexChanged, this, [this] {
         // A new kind brings its usual level; the planner can still choose another.
@@ -143,7 +150,7 @@ void PointForm::showPoint(const AccueilPoint* point)
     // own points are planned by nature.
     const bool plan = project_ && project_->planActive() && point;
     planBaseline_ = plan && point->id > 0;
-    for (QWidget* field : std::initializer_list<QWidget*>{name_, weeklyHours_, openingHours_, address_, notes_})
+    for (QWidget* field : std::initializer_list<QWidget*>{name_, weeklyHours_, openingHours_, address_, serves_, notes_})
         field->setEnabled(!planBaseline_);
     status_->setEnabled(!(plan && point->id < 0));
     planNote_->setVisible(plan);
@@ -154,7 +161,7 @@ void PointForm::showPoint(const AccueilPoint* point)
                                          : tr("Point projeté du plan « %1 ».").arg(project_->activeScenario()));
     if (!point) {
         title_->setText(tr("Sélectionnez un point sur la carte ou dans la table."));
-        for (QLineEdit* edit : {name_, openingHours_, address_}) edit->clear();
+        for (QLineEdit* edit : {name_, openingHours_, address_, serves_}) edit->clear();
         notes_->clear();
         place_->clear();
     } else {
@@ -171,6 +178,7 @@ void PointForm::showPoint(const AccueilPoint* point)
         weeklyHours_->setValue(point->weeklyHours.value_or(-1));
         openingHours_->setText(point->openingHours);
         address_->setText(point->address);
+        serves_->setText(servesText(point->serves));
         notes_->setPlainText(point->notes);
         const maillage::Commune* commune = project_ ? project_->territory().commune(point->communeInsee) : nullptr;
         place_->setText(tr("%1\nLambert-93 : %2 ; %3\nWGS84 : %4 ; %5%6")
@@ -196,8 +204,18 @@ AccueilPoint PointForm::edited() const
     point.weeklyHours = weeklyHours_->value() < 0 ? std::nullopt : std::optional<double>(weeklyHours_->value());
     point.openingHours = openingHours_->text().trimmed();
     point.address = address_->text().trimmed();
+    point.serves = servesEntered().value_or(point.serves);
     point.notes = notes_->toPlainText();
     return point;
+}
+
+std::optional<QStringList> PointForm::servesEntered() const
+{
+    try {
+        return parseServes(serves_->text());
+    } catch (const Error&) {
+        return std::nullopt;
+    }
 }
 
 void PointForm::updateButtons()
@@ -209,9 +227,20 @@ void PointForm::updateButtons()
         dirty = now.name != shown_->name || now.level != shown_->level || now.kind != shown_->kind
                 || now.status != shown_->status || now.weeklyHours != shown_->weeklyHours
                 || now.openingHours != shown_->openingHours || now.address != shown_->address
-                || now.notes != shown_->notes;
+                || now.notes != shown_->notes || servesEntered() != std::optional<QStringList>(shown_->serves);
     }
-    apply_->setEnabled(dirty && !name_->text().trimmed().isEmpty());
+    // A code that is no level-3 operator is shown, and the point cannot be applied with it.
+    QString servesProblem;
+    try {
+        parseServes(serves_->text());
+    } catch (const Error& error) {
+        servesProblem = error.message();
+    }
+    serves_->setStyleSheet(servesProblem.isEmpty() ? QString() : QStringLiteral("background: #fde0dc;"));
+    serves_->setToolTip(servesProblem.isEmpty()
+                            ? tr("Opérateurs de niveau 3 que l'on rencontre ici en visio (codes séparés par « ; »)")
+                            : servesProblem);
+    apply_->setEnabled(dirty && servesProblem.isEmpty() && !name_->text().trimmed().isEmpty());
     revert_->setEnabled(dirty);
 }
 

@@ -36,6 +36,8 @@ private:
     void showSelection();
     void showPoint(const AccueilPoint* point);
     AccueilPoint edited() const;
+    // The operators typed in the visio field, or nullopt when one is no level-3 operator.
+    std::optional<QStringList> servesEntered() const;
     void updateButtons();
 
     QPointer<Project> project_;
@@ -48,6 +50,7 @@ private:
     QDoubleSpinBox* weeklyHours_;
     QLineEdit* openingHours_;
     QLineEdit* address_;
+    QLineEdit* serves_;  // the level-3 operators a visio point serves, "caf;cpam"
     QPlainTextEdit* notes_;
     QLabel* place_;
     QLabel* planNote_;

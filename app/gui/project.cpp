@@ -131,7 +131,7 @@ void Project::writePlanChange(const AccueilPoint& point)
     const bool sameOtherwise = point.name == base->name && point.lambert93.x == base->lambert93.x
                                && point.lambert93.y == base->lambert93.y && point.weeklyHours == base->weeklyHours
                                && point.openingHours == base->openingHours && point.address == base->address
-                               && point.notes == base->notes;
+                               && point.notes == base->notes && point.serves == base->serves;
     if (!sameOtherwise)
         throw Error(tr("dans le plan « %1 », « %2 » peut être fermé ou changer de niveau et de type ; ses autres "
                        "attributs et sa position se modifient dans la situation actuelle")

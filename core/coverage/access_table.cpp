@@ -12,6 +12,7 @@
 #include <QSet>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cmath>
 
 namespace maillage {
@@ -67,8 +68,11 @@ std::vector<AccessOrigin> pointOrigins(std::span<const AccueilPoint> points)
 std::vector<AccessColumn> defaultAccessColumns(std::span<const AccueilPoint> points)
 {
     QSet<QString> present;
-    for (const AccueilPoint& point : points)
-        if (point.status != PointStatus::Closed && point.level != Level::First) present.insert(point.kind);
+    for (const AccueilPoint& point : points) {
+        if (point.status == PointStatus::Closed) continue;
+        for (const QString& served : point.serves) present.insert(served);
+        if (point.level != Level::First && !isVisioKind(point.kind)) present.insert(point.kind);
+    }
     std::vector<AccessColumn> columns;
     for (int level = 2; level <= 3; ++level) {
         int franceServices = -1;  // the merged column, where the first France services kind stands
@@ -81,7 +85,7 @@ std::vector<AccessColumn> defaultAccessColumns(std::span<const AccueilPoint> poi
                 }
                 columns[std::size_t(franceServices)].kinds << kind.code;
             } else {
-                columns.push_back({kind.labelFr, {kind.code}});
+                columns.push_back({kind.labelFr, {kind.code}, isOperatorKind(kind.code)});
             }
         }
     }
@@ -96,6 +100,50 @@ std::vector<AccessColumn> defaultAccessColumns(std::span<const AccueilPoint> poi
     return columns;
 }
 
+namespace {
+
+// Fills cells[row][column] with the nearest of `targets` from each origin, minutes and km.
+void fillNearest(const TravelEngine& engine, const std::vector<AccessLink>& originLinks,
+                 const std::vector<const AccueilPoint*>& candidates, std::size_t column,
+                 std::vector<std::vector<AccessCell>>& cells, NearestTimes& search)
+{
+    std::vector<const AccueilPoint*> targets;
+    std::vector<AccessLink> targetLinks;
+    for (const AccueilPoint* point : candidates) {
+        const AccessLink link = engine.link(point->lambert93);
+        if (!link.joined()) continue;
+        targets.push_back(point);
+        targetLinks.push_back(link);
+    }
+    if (targets.empty()) return;
+    // Read at the origins only: the search may stop once they are settled.
+    engine.nearestAt(targetLinks, originLinks, search);
+    std::vector<std::uint32_t> nearestOf(originLinks.size(), kNoPoint);
+    for (std::size_t row = 0; row < originLinks.size(); ++row) {
+        std::uint32_t nearest = kNoPoint;
+        const float minutes = placeMinutes(originLinks[row], search.view(), SeedLinks{targetLinks}, &nearest);
+        if (nearest == kNoPoint || !std::isfinite(minutes)) continue;
+        AccessCell& cell = cells[row][column];
+        cell.reachable = true;
+        cell.pointId = targets[nearest]->id;
+        cell.pointName = targets[nearest]->name;
+        cell.minutes = minutes;
+        nearestOf[row] = nearest;
+    }
+    std::vector<double> metres(originLinks.size(), INFINITY);
+    drivingMetresToNearest(engine, originLinks, nearestOf, targetLinks, metres);
+    for (std::size_t row = 0; row < originLinks.size(); ++row)
+        if (nearestOf[row] != kNoPoint) cells[row][column].km = metres[row] / 1000.0;
+}
+
+QStringList cellText(const AccessCell& cell)
+{
+    if (!cell.reachable) return {QString(), QString(), QString()};
+    return {cell.pointName, QString::number(cell.km, 'f', 1), QString::number(cell.minutes, 'f', 1)};
+}
+
+}  // namespace
+
 AccessTable computeAccessTable(const TravelEngine& engine, std::vector<AccessOrigin> origins,
                                std::vector<AccessColumn> columns, std::span<const AccueilPoint> points)
 {
@@ -103,6 +151,7 @@ AccessTable computeAccessTable(const TravelEngine& engine, std::vector<AccessOri
     table.origins = std::move(origins);
     table.columns = std::move(columns);
     table.cells.assign(table.origins.size(), std::vector<AccessCell>(table.columns.size()));
+    table.visioCells = table.cells;
 
     std::vector<AccessLink> originLinks;
     originLinks.reserve(table.origins.size());
@@ -110,34 +159,16 @@ AccessTable computeAccessTable(const TravelEngine& engine, std::vector<AccessOri
 
     NearestTimes search;
     for (std::size_t column = 0; column < table.columns.size(); ++column) {
-        std::vector<const AccueilPoint*> targets;
-        std::vector<AccessLink> targetLinks;
+        const QStringList& kinds = table.columns[column].kinds;
+        std::vector<const AccueilPoint*> desks, visio;
         for (const AccueilPoint& point : points) {
-            if (point.status == PointStatus::Closed || !table.columns[column].kinds.contains(point.kind)) continue;
-            const AccessLink link = engine.link(point.lambert93);
-            if (!link.joined()) continue;
-            targets.push_back(&point);
-            targetLinks.push_back(link);
+            if (point.status == PointStatus::Closed) continue;
+            if (kinds.contains(point.kind) && !isVisioKind(point.kind)) desks.push_back(&point);
+            if (std::any_of(point.serves.begin(), point.serves.end(), [&](const QString& k) { return kinds.contains(k); }))
+                visio.push_back(&point);
         }
-        if (targets.empty()) continue;
-        // Read at the origins only: the search may stop once they are settled.
-        engine.nearestAt(targetLinks, originLinks, search);
-        std::vector<std::uint32_t> nearestOf(table.origins.size(), kNoPoint);
-        for (std::size_t row = 0; row < table.origins.size(); ++row) {
-            std::uint32_t nearest = kNoPoint;
-            const float minutes = placeMinutes(originLinks[row], search.view(), SeedLinks{targetLinks}, &nearest);
-            if (nearest == kNoPoint || !std::isfinite(minutes)) continue;
-            AccessCell& cell = table.cells[row][column];
-            cell.reachable = true;
-            cell.pointId = targets[nearest]->id;
-            cell.pointName = targets[nearest]->name;
-            cell.minutes = minutes;
-            nearestOf[row] = nearest;
-        }
-        std::vector<double> metres(table.origins.size(), INFINITY);
-        drivingMetresToNearest(engine, originLinks, nearestOf, targetLinks, metres);
-        for (std::size_t row = 0; row < table.origins.size(); ++row)
-            if (nearestOf[row] != kNoPoint) table.cells[row][column].km = metres[row] / 1000.0;
+        fillNearest(engine, originLinks, desks, column, table.cells, search);
+        if (table.columns[column].visio) fillNearest(engine, originLinks, visio, column, table.visioCells, search);
     }
     return table;
 }
@@ -151,15 +182,16 @@ AccessTableText accessTableText(const AccessTable& table)
         text.header << column.label + QStringLiteral(" - name") << column.label + QStringLiteral(" - km")
                     << column.label + QStringLiteral(" - min");
         text.numeric.insert(text.numeric.end(), {false, true, true});
+        if (!column.visio) continue;
+        text.header << column.label + QStringLiteral(" - visio name") << column.label + QStringLiteral(" - visio km")
+                    << column.label + QStringLiteral(" - visio min");
+        text.numeric.insert(text.numeric.end(), {false, true, true});
     }
     for (std::size_t row = 0; row < table.origins.size(); ++row) {
         QStringList fields{table.origins[row].code, table.origins[row].name};
-        for (const AccessCell& cell : table.cells[row]) {
-            if (!cell.reachable) {
-                fields << QString() << QString() << QString();
-                continue;
-            }
-            fields << cell.pointName << QString::number(cell.km, 'f', 1) << QString::number(cell.minutes, 'f', 1);
+        for (std::size_t column = 0; column < table.columns.size(); ++column) {
+            fields << cellText(table.cells[row][column]);
+            if (table.columns[column].visio) fields << cellText(table.visioCells[row][column]);
         }
         text.rows.push_back(fields);
     }

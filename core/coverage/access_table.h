@@ -27,6 +27,9 @@ struct AccessOrigin {
 struct AccessColumn {
     QString label;
     QStringList kinds;
+    // Level-3 operators: the table also gives, beside the nearest desk, the nearest place that
+    // serves one of these kinds by video (AccueilPoint::serves).
+    bool visio = false;
 };
 
 struct AccessCell {
@@ -42,7 +45,8 @@ struct AccessCell {
 struct AccessTable {
     std::vector<AccessOrigin> origins;
     std::vector<AccessColumn> columns;
-    std::vector<std::vector<AccessCell>> cells;  // [origin][column]
+    std::vector<std::vector<AccessCell>> cells;       // [origin][column]: physical access
+    std::vector<std::vector<AccessCell>> visioCells;  // [origin][column]: by video (visio columns)
 };
 
 // Origins: every commune's town hall (Territory::communes order).
@@ -55,16 +59,20 @@ std::vector<AccessOrigin> epciSeatOrigins(const Territory& territory, const Town
 // Origins: any points.
 std::vector<AccessOrigin> pointOrigins(std::span<const AccueilPoint> points);
 
-// One column per kind of level 2 and 3 present among the (not closed) points, the three
-// France services kinds merged; ordered by level, then kind referential order.
+// One column per kind of level 2 and 3 present among the (not closed) points or served by
+// their visio points, the three France services kinds merged; ordered by level, then kind
+// referential order. Level-3 operator columns have their visio column; visio points have no
+// column of their own.
 std::vector<AccessColumn> defaultAccessColumns(std::span<const AccueilPoint> points);
 
-// One multi-source search per column; closed points are ignored.
+// One multi-source search per column (two for a visio column); closed points are ignored.
+// Visio points are never physical targets.
 AccessTable computeAccessTable(const TravelEngine& engine, std::vector<AccessOrigin> origins,
                                std::vector<AccessColumn> columns, std::span<const AccueilPoint> points);
 
 // The table as text: origin code and name, then for each column "<label> - name",
-// "<label> - km", "<label> - min" (empty cells where no point can be reached). Shared by the
+// "<label> - km", "<label> - min" (empty cells where no point can be reached), and for a visio
+// column "<label> - visio name", "<label> - visio km", "<label> - visio min". Shared by the
 // CSV file and the table kept in the project store.
 struct AccessTableText {
     QStringList header;

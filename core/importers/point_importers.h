@@ -80,6 +80,9 @@ struct PointMapping {
     QString levelField;                 // empty = use fixedLevel
     QString kindField;                  // empty = use fixedKind
     QString communeField;               // INSEE code column, optional
+    // Column listing the level-3 operators a visio point serves ("caf;cpam"; kind or Annuaire
+    // type codes), optional. A code that is no level-3 operator skips the row with an issue.
+    QString servesField;
     std::optional<Level> fixedLevel;    // default: the kind's default level
     QString fixedKind = QStringLiteral("other");  // must be a known kind (Error otherwise)
     QString source;                     // empty = the file name

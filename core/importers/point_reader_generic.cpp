@@ -71,7 +71,7 @@ public:
     {
         QStringList fields;
         for (const QString& field : {mapping_.nameField, mapping_.idField, mapping_.levelField, mapping_.kindField,
-                                     mapping_.communeField})
+                                     mapping_.communeField, mapping_.servesField})
             if (!field.isEmpty()) fields << field;
         return fields;
     }
@@ -98,6 +98,7 @@ public:
         if (!mapping_.nameField.isEmpty()) point.name = value(mapping_.nameField).trimmed();
         if (point.name.isEmpty()) point.name = kind->labelFr + u' ' + point.sourceId;
         if (!mapping_.communeField.isEmpty()) point.communeInsee = normalizeInsee(value(mapping_.communeField));
+        if (!mapping_.servesField.isEmpty()) point.serves = servesOf(value(mapping_.servesField), mapping_.servesField);
     }
 
 private:

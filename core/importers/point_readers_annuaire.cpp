@@ -51,6 +51,7 @@ ImportBatch readOperatorsCsv(const QString& path)
     const int address = table.column(QStringLiteral("address"));
     const int lat = table.requireColumn(QStringLiteral("latitude"));
     const int lon = table.requireColumn(QStringLiteral("longitude"));
+    const int serves = table.column(QStringLiteral("serves"));  // visio points: the operators met there by video
 
     BatchBuilder builder(path, QStringLiteral("operateurs"));
     forEachRecord(table, builder, [&](const CsvRecord& row) {
@@ -67,6 +68,9 @@ ImportBatch readOperatorsCsv(const QString& path)
         if (point.name.isEmpty()) throw RowProblem{QStringLiteral("missing name")};
         point.communeInsee = normalizeInsee(row.value(insee));
         point.address = row.value(address).trimmed();
+        point.serves = servesOf(row.value(serves), QStringLiteral("serves"));
+        if (isVisioKind(point.kind) && point.serves.isEmpty())
+            throw RowProblem{QStringLiteral("visio point without the operators it serves (serves, e.g. \"caf;cpam\")")};
         setPosition(point, requireLonLat(row.value(lon), row.value(lat), QStringLiteral("longitude"), QStringLiteral("latitude")));
         point.sourceId = id;
         builder.addPoint(std::move(point), row.line);

@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "geo/crs.h"
+#include "store/kinds.h"
 
 #include <QRegularExpression>
 
@@ -82,6 +83,15 @@ QString foldForMatching(const QString& text)
         folded += (c == u'_' || c.isSpace()) ? QChar(u' ') : c.toLower();
     }
     return folded.simplified();
+}
+
+QStringList servesOf(const QString& text, const QString& field)
+{
+    try {
+        return parseServes(text);
+    } catch (const Error& error) {
+        throw RowProblem{QStringLiteral("%1: %2").arg(field, error.message())};
+    }
 }
 
 QString joinNonEmpty(const QStringList& parts, const QString& separator)

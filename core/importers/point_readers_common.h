@@ -41,6 +41,10 @@ QString normalizeInsee(const QString& text);
 // and "agence_postale_communale" compare equal.
 QString foldForMatching(const QString& text);
 
+// The operators a visio point serves, from a field such as "caf;cpam" (kinds.h parseServes);
+// throws RowProblem naming the field when a code is no level-3 operator.
+QStringList servesOf(const QString& text, const QString& field);
+
 // Non-empty parts, trimmed, joined by `separator`.
 QString joinNonEmpty(const QStringList& parts, const QString& separator);
 

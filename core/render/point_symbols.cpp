@@ -29,6 +29,7 @@ QColor kindColour(const QString& kind)
         {QStringLiteral("carsat"), 0xff9b5de5},
         {QStringLiteral("finances_publiques"), 0xff5c5c8a},
         {QStringLiteral("prefecture"), 0xff3c3c3c},
+        {QStringLiteral("visio"), 0xff00a6d6},  // a screen's blue: operators met by video
     };
     return QColor::fromRgba(colours.value(kind, 0xff808080));
 }

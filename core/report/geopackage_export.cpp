@@ -133,6 +133,7 @@ void writePoints(GDALDataset& dataset, const QString& path, const CoverageExport
                        {"commune_insee", OFTString, QStringLiteral("Commune (INSEE)")},
                        {"weekly_hours", OFTReal, QStringLiteral("Heures d'ouverture par semaine")},
                        {"outside_territory", OFTInteger, QStringLiteral("Hors du territoire"), OFSTBoolean},
+                       {"serves", OFTString, QStringLiteral("Opérateurs en visio")},
                        {"source", OFTString, QStringLiteral("Source")}});
     for (const AccueilPoint& point : data.points) {
         const KindInfo* kind = findKind(point.kind);
@@ -146,6 +147,7 @@ void writePoints(GDALDataset& dataset, const QString& path, const CoverageExport
         layer.setText("commune_insee", point.communeInsee);
         layer.setReal("weekly_hours", point.weeklyHours.value_or(std::nan("")), 1);
         layer.setInt("outside_territory", point.outsideTerritory);
+        layer.setText("serves", servesText(point.serves));
         layer.setText("source", point.source);
         const OGRPoint geometry(point.lambert93.x, point.lambert93.y);
         layer.setGeometry(&geometry);
@@ -216,7 +218,8 @@ void writeBands(GDALDataset& dataset, const QString& path, const CoverageExport&
 void writeReferrals(GDALDataset& dataset, const QString& path, const CoverageExport& data)
 {
     LayerWriter layer(dataset, path, gpkg_layers::referrals, wkbLineString, QStringLiteral("Liens d'orientation"),
-                      QStringLiteral("From each point, the nearest point of a higher level (straight line; time by road)"),
+                      QStringLiteral("From each point, the nearest point of a higher level (straight line; time by road); for "
+                                     "level 3, the nearest desk and, beside it, the nearest place serving it by video"),
                       {{"from_id", OFTInteger64, QStringLiteral("Depuis (id)")},
                        {"from_name", OFTString, QStringLiteral("Depuis")},
                        {"from_kind", OFTString, QStringLiteral("Type d'origine")},
@@ -228,7 +231,12 @@ void writeReferrals(GDALDataset& dataset, const QString& path, const CoverageExp
                        {"to_kind", OFTString, QStringLiteral("Type")},
                        {"minutes", OFTReal, QStringLiteral("Temps (min)")},
                        {"km", OFTReal, QStringLiteral("Distance (km)")},
-                       {"beyond", OFTInteger, QStringLiteral("Au-delà du seuil"), OFSTBoolean}});
+                       {"beyond", OFTInteger, QStringLiteral("Au-delà du seuil"), OFSTBoolean},
+                       {"visio_id", OFTInteger64, QStringLiteral("Visio (id)")},
+                       {"visio_name", OFTString, QStringLiteral("Visio")},
+                       {"visio_minutes", OFTReal, QStringLiteral("Visio : temps (min)")},
+                       {"visio_km", OFTReal, QStringLiteral("Visio : distance (km)")},
+                       {"visio_beyond", OFTInteger, QStringLiteral("Visio au-delà du seuil"), OFSTBoolean}});
     for (const ReferralLink& link : data.referrals) {
         layer.feature();
         layer.setInt("from_id", link.fromId);
@@ -238,6 +246,13 @@ void writeReferrals(GDALDataset& dataset, const QString& path, const CoverageExp
         layer.setInt("to_level", int(link.toLevel));
         layer.setText("target_kind", link.targetKind);
         layer.setInt("beyond", link.beyond);
+        if (link.toLevel == Level::Third) layer.setInt("visio_beyond", link.visio.beyond);
+        if (link.visio.reachable) {
+            layer.setInt("visio_id", link.visio.toId);
+            layer.setText("visio_name", link.visio.toName);
+            layer.setReal("visio_minutes", link.visio.minutes, 2);
+            layer.setReal("visio_km", link.visio.km, 2);
+        }
         if (link.reachable) {
             layer.setInt("to_id", link.toId);
             layer.setText("to_name", link.toName);
@@ -256,14 +271,19 @@ void writeReferrals(GDALDataset& dataset, const QString& path, const CoverageExp
 void writeAccessTable(GDALDataset& dataset, const QString& path, const AccessTable& table)
 {
     LayerWriter layer(dataset, path, gpkg_layers::accessTable, wkbNone, QStringLiteral("Tableau d'accès"),
-                      QStringLiteral("From each origin, the nearest point of each kind, km and minutes by road"),
+                      QStringLiteral("From each origin, the nearest point of each kind, km and minutes by road; for a "
+                                     "level-3 operator, also the nearest place serving it by video"),
                       {{"origin_code", OFTString, QStringLiteral("Code")},
                        {"origin_name", OFTString, QStringLiteral("Origine")},
                        {"kind", OFTString, QStringLiteral("Type")},
                        {"point_id", OFTInteger64, QStringLiteral("Point (id)")},
                        {"point_name", OFTString, QStringLiteral("Point le plus proche")},
                        {"km", OFTReal, QStringLiteral("Distance (km)")},
-                       {"minutes", OFTReal, QStringLiteral("Temps (min)")}});
+                       {"minutes", OFTReal, QStringLiteral("Temps (min)")},
+                       {"visio_point_id", OFTInteger64, QStringLiteral("Point visio (id)")},
+                       {"visio_point_name", OFTString, QStringLiteral("Point visio le plus proche")},
+                       {"visio_km", OFTReal, QStringLiteral("Visio : distance (km)")},
+                       {"visio_minutes", OFTReal, QStringLiteral("Visio : temps (min)")}});
     for (std::size_t row = 0; row < table.origins.size(); ++row) {
         for (std::size_t column = 0; column < table.columns.size(); ++column) {
             const AccessCell& cell = table.cells[row][column];
@@ -276,6 +296,12 @@ void writeAccessTable(GDALDataset& dataset, const QString& path, const AccessTab
                 layer.setText("point_name", cell.pointName);
                 layer.setReal("km", cell.km, 2);
                 layer.setReal("minutes", cell.minutes, 2);
+            }
+            if (const AccessCell& visio = table.visioCells[row][column]; table.columns[column].visio && visio.reachable) {
+                layer.setInt("visio_point_id", visio.pointId);
+                layer.setText("visio_point_name", visio.pointName);
+                layer.setReal("visio_km", visio.km, 2);
+                layer.setReal("visio_minutes", visio.minutes, 2);
             }
             layer.write();
         }

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -40,6 +41,10 @@ struct AccueilPoint {
     QString sourceId;
     QString notes;
     bool outsideTerritory = false; // true when the point lies outside every commune of the territory
+    // The level-3 operators (kind codes, e.g. "caf", "cpam") people meet here by video: set on
+    // visio points (kind "visio"), and on any place with an operator's video desk. Stored as
+    // "caf;cpam" (kinds.h: servesText / parseServes).
+    QStringList serves;
     QDateTime createdAt;           // UTC, set by the store
     QDateTime updatedAt;           // UTC, set by the store
     qint64 rowVersion = 0;         // set by the store, counts the point's changes; 0 until saved

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -89,6 +90,59 @@ const KindInfo* kindForAnnuaireType(const QString& type)
     for (const KindInfo& kind : kindReferential())
         if (kind.annuaireTypes.contains(key)) return &kind;
     return nullptr;
+}
+
+bool isVisioKind(const QString& code)
+{
+    const KindInfo* kind = findKind(code);
+    return kind && kind->group == QLatin1String("visio");
+}
+
+bool isOperatorKind(const QString& code)
+{
+    const KindInfo* kind = findKind(code);
+    return kind && kind->defaultLevel == Level::Third && kind->group != QLatin1String("visio");
+}
+
+QString servesProblem(const QStringList& codes)
+{
+    for (const QString& code : codes) {
+        if (isOperatorKind(code)) continue;
+        QStringList operators;
+        for (const KindInfo& kind : kindReferential())
+            if (isOperatorKind(kind.code)) operators << kind.code;
+        return QStringLiteral("\"%1\" is not a level-3 operator (serves lists kind codes among: %2)")
+            .arg(code, operators.join(QStringLiteral(", ")));
+    }
+    return {};
+}
+
+QStringList parseServes(const QString& text)
+{
+    static const QRegularExpression separators(QStringLiteral("[;,\\s]+"));
+    QStringList codes;
+    for (const QString& token : text.split(separators, Qt::SkipEmptyParts)) {
+        const QString key = token.trimmed().toLower();
+        const KindInfo* kind = findKind(key);
+        if (!kind) kind = kindForAnnuaireType(key);
+        const QString code = kind ? kind->code : key;
+        if (!isOperatorKind(code)) throw Error(servesProblem({token}));
+        if (!codes.contains(code)) codes << code;
+    }
+    return codes;
+}
+
+QStringList splitServes(const QString& stored)
+{
+    QStringList codes;
+    for (const QString& code : stored.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+        if (!code.trimmed().isEmpty()) codes << code.trimmed();
+    return codes;
+}
+
+QString servesText(const QStringList& codes)
+{
+    return codes.join(QLatin1Char(';'));
 }
 
 }  // namespace maillage

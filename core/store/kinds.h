@@ -27,4 +27,21 @@ const KindInfo* findKind(const QString& code);
 // The kind an Annuaire de l'administration type code means (case-insensitive); null when none does.
 const KindInfo* kindForAnnuaireType(const QString& type);
 
+
+// Visio points: places where people meet level-3 operators by video (kind group "visio").
+bool isVisioKind(const QString& code);
+// A level-3 operator kind (level 3, not a visio kind): what a visio point can serve.
+bool isOperatorKind(const QString& code);
+// "caf; CPAM, pole_emploi" -> {"caf", "cpam", "france_travail"}: codes or Annuaire type codes
+// separated by ';', ',' or spaces, each turned into its kind code, duplicates dropped, in the
+// given order. Throws Error naming the first one that is not a level-3 operator kind.
+QStringList parseServes(const QString& text);
+// "caf;cpam" as stored -> {"caf", "cpam"}, without checking the codes (a file edited elsewhere
+// is read as it is; writes check them).
+QStringList splitServes(const QString& stored);
+// {"caf", "cpam"} -> "caf;cpam", as stored.
+QString servesText(const QStringList& codes);
+// Empty when every code is a level-3 operator kind; otherwise the problem, in one line.
+QString servesProblem(const QStringList& codes);
+
 }  // namespace maillage

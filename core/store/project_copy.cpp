@@ -28,7 +28,7 @@ struct Table {
     bool numberedIds;  // an `id` key numbered by the database, whose next value is copied too
 };
 
-// The tables of schema version 4 that both back-ends share, parents before children.
+// The tables of schema version 5 that both back-ends share, parents before children.
 const std::vector<Table>& tables()
 {
     using T = Type;
@@ -36,7 +36,8 @@ const std::vector<Table>& tables()
         {"name", T::Text}, {"level", T::Integer}, {"kind", T::Text}, {"commune_insee", T::Text},
         {"lon", T::Real}, {"lat", T::Real}, {"x", T::Real}, {"y", T::Real}, {"weekly_hours", T::Real},
         {"opening_hours", T::Text}, {"address", T::Text}, {"source", T::Text}, {"source_id", T::Text},
-        {"notes", T::Text}, {"outside_territory", T::Boolean}, {"created_at", T::Time}, {"updated_at", T::Time}};
+        {"notes", T::Text}, {"outside_territory", T::Boolean}, {"created_at", T::Time}, {"updated_at", T::Time},
+        {"serves", T::Text}};
     auto with = [](std::vector<Column> head, const std::vector<Column>& tail) {
         head.insert(head.end(), tail.begin(), tail.end());
         return head;
@@ -59,7 +60,7 @@ const std::vector<Table>& tables()
           {"y", T::Real}, {"radius_m", T::Real}, {"edge_id", T::Integer}, {"note", T::Text}},
          true},
     };
-    static_assert(schema::kCurrentVersion == 4, "copy the columns the new schema version adds");
+    static_assert(schema::kCurrentVersion == 5, "copy the columns the new schema version adds");
     return all;
 }
 

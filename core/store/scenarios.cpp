@@ -41,7 +41,7 @@ QString addedPointColumns(const sql::Connection& connection)
 {
     return QStringLiteral(
         "id, %1, name, level, kind, commune_insee, lon, lat, x, y, weekly_hours, opening_hours, address,"
-        " source, source_id, notes, outside_territory, created_at, updated_at").arg(sql::geometrySelect(connection));
+        " source, source_id, notes, outside_territory, created_at, updated_at, serves").arg(sql::geometrySelect(connection));
 }
 
 QString nowIso()
@@ -188,6 +188,7 @@ public:
         p.outsideTerritory = row.value(16).toBool();
         p.createdAt = readTime(row.value(17));
         p.updatedAt = readTime(row.value(18));
+        p.serves = splitServes(row.value(19).toString());
         return p;
     }
 
@@ -216,8 +217,8 @@ public:
     {
         QSqlQuery query = prepare(QStringLiteral(
             "INSERT INTO %1 (geom, scenario_id, name, level, kind, commune_insee, lon, lat, x, y, weekly_hours,"
-            " opening_hours, address, source, source_id, notes, outside_territory, created_at, updated_at)"
-            " VALUES (%2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
+            " opening_hours, address, source, source_id, notes, outside_territory, serves, created_at, updated_at)"
+            " VALUES (%2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
             .arg(schema::kScenarioPointsTable, sql::geometryValue(connection_)), what);
         for (const QVariant& value : QVariantList{
                  gpkg::encodePoint(point.lambert93, schema::kPointsSrsId), planId, textValue(point.name),
@@ -225,7 +226,7 @@ public:
                  point.wgs84.lat, point.lambert93.x, point.lambert93.y, optionalReal(point.weeklyHours),
                  textValue(point.openingHours), textValue(point.address), textValue(point.source),
                  textValue(point.sourceId), textValue(point.notes), point.outsideTerritory,
-                 point.createdAt.isValid() ? point.createdAt.toUTC().toString(Qt::ISODateWithMs) : now, now})
+                 textValue(servesText(point.serves)), point.createdAt.isValid() ? point.createdAt.toUTC().toString(Qt::ISODateWithMs) : now, now})
             query.addBindValue(value);
         exec(query, what);
         return returnedId(query);
@@ -298,6 +299,7 @@ void validatePlannedPoint(const AccueilPoint& point, const QString& plan)
         fail(QStringLiteral("invalid Lambert-93 coordinates %1, %2").arg(point.lambert93.x).arg(point.lambert93.y));
     if (point.weeklyHours && !(std::isfinite(*point.weeklyHours) && *point.weeklyHours >= 0 && *point.weeklyHours <= 168))
         fail(QStringLiteral("weekly hours %1 are not between 0 and 168").arg(*point.weeklyHours));
+    if (const QString problem = servesProblem(point.serves); !problem.isEmpty()) fail(QStringLiteral("serves: %1").arg(problem));
 }
 
 void validateClosure(const RoadClosure& closure, const QString& plan)
@@ -550,14 +552,14 @@ void ScenarioStore::updatePoint(const QString& plan, const AccueilPoint& point)
     QSqlQuery query = access.prepare(QStringLiteral(
         "UPDATE %1 SET geom = %2, name = ?, level = ?, kind = ?, commune_insee = ?, lon = ?, lat = ?, x = ?, y = ?,"
         " weekly_hours = ?, opening_hours = ?, address = ?, source = ?, source_id = ?, notes = ?,"
-        " outside_territory = ?, updated_at = ? WHERE id = ?").arg(schema::kScenarioPointsTable,
+        " outside_territory = ?, serves = ?, updated_at = ? WHERE id = ?").arg(schema::kScenarioPointsTable,
                                                                   sql::geometryValue(access.connection())), what);
     for (const QVariant& value : QVariantList{
              gpkg::encodePoint(point.lambert93, schema::kPointsSrsId), textValue(point.name), int(point.level),
              textValue(point.kind), textValue(point.communeInsee), point.wgs84.lon, point.wgs84.lat, point.lambert93.x,
              point.lambert93.y, optionalReal(point.weeklyHours), textValue(point.openingHours), textValue(point.address),
              textValue(point.source), textValue(point.sourceId), textValue(point.notes), point.outsideTerritory,
-             now, -point.id})
+             textValue(servesText(point.serves)), now, -point.id})
         query.addBindValue(value);
     access.exec(query, what);
     access.touch(planId, now);

@@ -60,6 +60,11 @@
 // overwriting the other (Store::updatePoint):
 //   ALTER TABLE accueil_points ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1;
 //   ALTER TABLE accueil_points ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';  -- who changed it last
+//
+// Version 5 (visio points, issue 14): the level-3 operators a place serves by video, kind codes
+// separated by ';' ("caf;cpam"), on both point layers:
+//   ALTER TABLE accueil_points ADD COLUMN serves TEXT NOT NULL DEFAULT '';
+//   ALTER TABLE scenario_points ADD COLUMN serves TEXT NOT NULL DEFAULT '';
 // The same numbers on PostgreSQL (schema_postgres.cpp).
 //
 // Coordinates are kept three ways: lon/lat (WGS84) and x/y (Lambert-93) as REAL columns, which
@@ -278,6 +283,14 @@ void upgradeToVersion4(const sql::Connection& connection)
     }, QStringLiteral("upgrading the schema to version 4"));
 }
 
+void upgradeToVersion5(const sql::Connection& connection)
+{
+    runAll(connection, {
+        QStringLiteral("ALTER TABLE accueil_points ADD COLUMN serves TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE %1 ADD COLUMN serves TEXT NOT NULL DEFAULT ''").arg(kScenarioPointsTable),
+    }, QStringLiteral("upgrading the schema to version 5"));
+}
+
 // steps[i] brings a file from version i to version i + 1 (steps[0] creates version 1).
 const std::vector<std::function<void(const sql::Connection&)>>& steps()
 {
@@ -286,8 +299,9 @@ const std::vector<std::function<void(const sql::Connection&)>>& steps()
         upgradeToVersion2,
         upgradeToVersion3,
         upgradeToVersion4,
+        upgradeToVersion5,
     };
-    static_assert(kCurrentVersion == 4, "add the migration step of the new version above");
+    static_assert(kCurrentVersion == 5, "add the migration step of the new version above");
     return all;
 }
 

@@ -42,7 +42,7 @@ QString pointColumns(const sql::Connection& connection)
     return QStringLiteral(
         "id, %1, name, level, kind, status, commune_insee, lon, lat, x, y, weekly_hours,"
         " opening_hours, address, source, source_id, notes, outside_territory, created_at, updated_at,"
-        " row_version, updated_by").arg(sql::geometrySelect(connection));
+        " row_version, updated_by, serves").arg(sql::geometrySelect(connection));
 }
 
 // Who edits, for the points' updated_by and conflict messages: the login name of a file's user.
@@ -97,6 +97,8 @@ void validate(const AccueilPoint& point, const QString& where)
         fail(QStringLiteral("invalid Lambert-93 coordinates %1, %2").arg(point.lambert93.x).arg(point.lambert93.y));
     if (point.weeklyHours && !(std::isfinite(*point.weeklyHours) && *point.weeklyHours >= 0 && *point.weeklyHours <= 168))
         fail(QStringLiteral("weekly hours %1 are not between 0 and 168").arg(*point.weeklyHours));
+    if (const QString problem = servesProblem(point.serves); !problem.isEmpty())
+        fail(QStringLiteral("serves: %1").arg(problem));
 }
 
 // Binds every column written on both insert and update.
@@ -120,6 +122,7 @@ void bindContent(QSqlQuery& query, const AccueilPoint& point, const QString& upd
     query.bindValue(QStringLiteral(":source_id"), textValue(point.sourceId));
     query.bindValue(QStringLiteral(":notes"), textValue(point.notes));
     query.bindValue(QStringLiteral(":outside_territory"), point.outsideTerritory);
+    query.bindValue(QStringLiteral(":serves"), textValue(servesText(point.serves)));
     query.bindValue(QStringLiteral(":updated_at"), updatedAt);
 }
 
@@ -131,7 +134,7 @@ QString contentAssignments(const sql::Connection& connection)
     " commune_insee = :commune_insee, lon = :lon, lat = :lat, x = :x, y = :y,"
     " weekly_hours = :weekly_hours, opening_hours = :opening_hours, address = :address,"
     " source = :source, source_id = :source_id, notes = :notes,"
-    " outside_territory = :outside_territory, updated_at = :updated_at,"
+    " outside_territory = :outside_territory, serves = :serves, updated_at = :updated_at,"
     " row_version = row_version + 1, updated_by = :updated_by").arg(sql::geometryValue(connection, QStringLiteral(":geom")));
 }
 
@@ -139,10 +142,10 @@ QString insertSql(const sql::Connection& connection)
 {
     return QStringLiteral(
     "INSERT INTO accueil_points (geom, name, level, kind, status, commune_insee, lon, lat, x, y,"
-    " weekly_hours, opening_hours, address, source, source_id, notes, outside_territory,"
+    " weekly_hours, opening_hours, address, source, source_id, notes, outside_territory, serves,"
     " created_at, updated_at, updated_by) VALUES (%1, :name, :level, :kind, :status, :commune_insee,"
     " :lon, :lat, :x, :y, :weekly_hours, :opening_hours, :address, :source, :source_id, :notes,"
-    " :outside_territory, :created_at, :updated_at, :updated_by) RETURNING id")
+    " :outside_territory, :serves, :created_at, :updated_at, :updated_by) RETURNING id")
         .arg(sql::geometryValue(connection, QStringLiteral(":geom")));
 }
 
@@ -163,7 +166,7 @@ bool sameContent(const AccueilPoint& a, const AccueilPoint& b)
         && a.lambert93.x == b.lambert93.x && a.lambert93.y == b.lambert93.y
         && a.weeklyHours == b.weeklyHours && a.openingHours == b.openingHours
         && a.address == b.address && a.source == b.source && a.sourceId == b.sourceId
-        && a.notes == b.notes && a.outsideTerritory == b.outsideTerritory;
+        && a.notes == b.notes && a.outsideTerritory == b.outsideTerritory && a.serves == b.serves;
 }
 
 // Filter -> "WHERE ..." with positional parameters.
@@ -328,6 +331,7 @@ AccueilPoint Store::Impl::readPoint(const QSqlQuery& row) const
     p.updatedAt = sql::readTime(row.value(19));
     p.rowVersion = row.value(20).toLongLong();
     p.updatedBy = row.value(21).toString();
+    p.serves = splitServes(row.value(22).toString());
     return p;
 }
 

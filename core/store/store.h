@@ -82,7 +82,7 @@ struct StoreOptions {
 // One Store per thread; each instance has its own Qt Sql connection.
 class Store {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // Creates a new project at `project`: a file path, a postgresql:// URI or service=NAME
     // (StoreLocation::parse); throws if it exists.

@@ -2041,6 +2041,21 @@ line %1: %2</translation>
     </message>
     <message>
         <location filename="../../app/gui/point_form.cpp" line="67"/>
+        <source>Opérateurs en visio</source>
+        <translation>Operators by video</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/point_form.cpp" line="52"/>
+        <source>ex. caf;cpam;france_travail</source>
+        <translation>e.g. caf;cpam;france_travail</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/point_form.cpp" line="53"/>
+        <source>Opérateurs de niveau 3 que l&apos;on rencontre ici en visio (codes séparés par « ; »)</source>
+        <translation>Level-3 operators people meet here by video (codes separated by “;”)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/point_form.cpp" line="67"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
