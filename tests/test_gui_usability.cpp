@@ -337,7 +337,7 @@ TEST_CASE("without a project the window shows a welcome panel whose buttons and 
 {
     test::ScratchDir folder;
     const QString copy = QFileInfo(folder.path(QStringLiteral("recent-04.gpkg"))).absoluteFilePath();
-    REQUIRE(QFile::copy(demoTemplate(), copy));
+    REQUIRE(QFile::copy(test::demoTemplate(), copy));
     MainWindow window;
     window.setInteractive(false);
     window.resize(1500, 950);
@@ -364,7 +364,7 @@ TEST_CASE("without a project the window shows a welcome panel whose buttons and 
 
     // A project opened replaces the panel by the map; closed, the panel comes back and lists it.
     window.openProject(copy);
-    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, kLoadTimeoutMs));
+    REQUIRE(QTest::qWaitFor([&] { return !window.isBusy(); }, test::kLoadTimeoutMs));
     REQUIRE(window.project() != nullptr);
     CHECK(window.mapShown());
     CHECK(window.canvas()->isVisible());
@@ -381,7 +381,7 @@ TEST_CASE("without a project the window shows a welcome panel whose buttons and 
 
     // One click on it opens it again.
     QTest::mouseClick(recent->viewport(), Qt::LeftButton, Qt::NoModifier, recent->visualItemRect(mine).center());
-    REQUIRE(QTest::qWaitFor([&] { return window.project() != nullptr && !window.isBusy(); }, kLoadTimeoutMs));
+    REQUIRE(QTest::qWaitFor([&] { return window.project() != nullptr && !window.isBusy(); }, test::kLoadTimeoutMs));
     CHECK(QFileInfo(window.project()->path()).absoluteFilePath() == copy);
     CHECK(window.mapShown());
     saveShot(window, QStringLiteral("welcome-map-fr.png"));

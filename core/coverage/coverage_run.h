@@ -49,7 +49,7 @@ struct CoverageSetup {
     // Told the fraction of the cells and town halls linked when they have to be snapped (the
     // long part, seconds on a detailed network); returning false cancels: the context's
     // constructor then throws Error. Not called when the stored links are used.
-    LinkProgress linkProgress;
+    LinkProgress linkProgress = {};
 };
 
 class CoverageContext {

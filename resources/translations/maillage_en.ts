@@ -57,7 +57,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="33"/>
+        <location filename="../../app/gui/project_session.cpp" line="38"/>
         <source>Projets Maillage (*.gpkg);;Tous les fichiers (*)</source>
         <translation>Maillage projects (*.gpkg);;All files (*)</translation>
     </message>
@@ -83,17 +83,17 @@
 <context>
     <name>PointCommands</name>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="26"/>
+        <location filename="../../app/gui/point_commands.cpp" line="32"/>
         <source>ajout de « %1 »</source>
         <translation>add “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="54"/>
+        <location filename="../../app/gui/point_commands.cpp" line="60"/>
         <source>fermeture de « %1 » dans le plan</source>
         <translation>close “%1” in the plan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_commands.cpp" line="55"/>
+        <location filename="../../app/gui/point_commands.cpp" line="61"/>
         <source>fermeture de %n points dans le plan</source>
         <translation>
             <numerusform>close %n point in the plan</numerusform>
@@ -101,12 +101,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="57"/>
+        <location filename="../../app/gui/point_commands.cpp" line="63"/>
         <source>suppression de « %1 »</source>
         <translation>delete “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_commands.cpp" line="58"/>
+        <location filename="../../app/gui/point_commands.cpp" line="64"/>
         <source>suppression de %n points</source>
         <translation>
             <numerusform>delete %n point</numerusform>
@@ -114,12 +114,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="87"/>
+        <location filename="../../app/gui/point_commands.cpp" line="93"/>
         <source>déplacement de « %1 »</source>
         <translation>move “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_commands.cpp" line="88"/>
+        <location filename="../../app/gui/point_commands.cpp" line="94"/>
         <source>déplacement de %n points</source>
         <translation>
             <numerusform>move %n point</numerusform>
@@ -127,7 +127,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="112"/>
+        <location filename="../../app/gui/point_commands.cpp" line="118"/>
         <source>modification de « %1 »</source>
         <translation>edit “%1”</translation>
     </message>
@@ -435,79 +435,77 @@
         <translation>cannot replace %1 (file protected or in use?)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="88"/>
+        <location filename="../../app/gui/project_loading.cpp" line="74"/>
         <source>Construction du graphe routier…</source>
         <translation>Building the road graph…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="92"/>
+        <location filename="../../app/gui/project_loading.cpp" line="78"/>
         <source>Préparation de la grille de couverture…</source>
         <translation>Preparing the coverage grid…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="108"/>
+        <location filename="../../app/gui/project_loading.cpp" line="105"/>
         <source>Lecture du réseau routier…</source>
         <translation>Reading the road network…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="143"/>
+        <location filename="../../app/gui/project_loading.cpp" line="140"/>
         <source>Lecture des limites communales…</source>
         <translation>Reading the commune boundaries…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="149"/>
+        <location filename="../../app/gui/project_loading.cpp" line="146"/>
         <source>Projet chargé</source>
         <translation>Project loaded</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="155"/>
+        <location filename="../../app/gui/project_loading.cpp" line="152"/>
         <source>Création du projet…</source>
         <translation>Creating the project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="182"/>
+        <location filename="../../app/gui/project_loading.cpp" line="179"/>
         <source>Création du projet de démonstration…</source>
         <translation>Creating the demonstration project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="199"/>
+        <location filename="../../app/gui/project_loading.cpp" line="196"/>
         <source>Import de %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="204"/>
+        <location filename="../../app/gui/project_loading.cpp" line="201"/>
         <source>Démonstration prête</source>
         <translation>Demonstration ready</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="211"/>
         <source>%1 : %2 lignes lues, %3 points nouveaux, %4 mis à jour, %5 inchangés, %6 hors du territoire, %7 lignes ignorées.</source>
-        <translation>%1: %2 rows read, %3 new points, %4 updated, %5 unchanged, %6 outside the territory, %7 rows skipped.</translation>
+        <translation type="vanished">%1: %2 rows read, %3 new points, %4 updated, %5 unchanged, %6 outside the territory, %7 rows skipped.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="225"/>
         <source>
 ligne %1 : %2</source>
-        <translation>
+        <translation type="vanished">
 line %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="246"/>
+        <location filename="../../app/gui/project_loading.cpp" line="221"/>
         <source>données de démonstration introuvables : %1 n&apos;existe pas (indiquez le dossier des données avec MAILLAGE_SHARED_DATA)</source>
         <translation>demonstration data not found: %1 does not exist (give the data folder with MAILLAGE_SHARED_DATA)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="278"/>
+        <location filename="../../app/gui/project_loading.cpp" line="253"/>
         <source>erreur inconnue</source>
         <translation>unknown error</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="161"/>
+        <location filename="../../app/gui/project_loading.cpp" line="158"/>
         <source>Lecture de %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="163"/>
+        <location filename="../../app/gui/project_loading.cpp" line="160"/>
         <source>%1 ne contient personne dans le territoire : est-ce le bon fichier ?</source>
         <translation>%1 holds no one in the territory: is it the right file?</translation>
     </message>
@@ -816,203 +814,203 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::ImportDialog</name>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="47"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="33"/>
         <source>liste des mairies</source>
         <translation>town hall list</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="48"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="34"/>
         <source>liste des France services (ANCT)</source>
         <translation>France services list (ANCT)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="49"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="35"/>
         <source>points de contact de La Poste</source>
         <translation>La Poste contact points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="50"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="36"/>
         <source>liste des opérateurs</source>
         <translation>operators list</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="51"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="37"/>
         <source>Annuaire de l&apos;administration (DILA)</source>
         <translation>Annuaire de l&apos;administration (DILA)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="91"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="77"/>
         <source>%1 : %2 lignes lues, %3 points nouveaux, %4 mis à jour, %5 inchangés, %6 hors du territoire, %7 lignes écartées.</source>
         <translation>%1: %2 rows read, %3 new points, %4 updated, %5 unchanged, %6 outside the territory, %7 rows left out.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="100"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="86"/>
         <source>
 objet %1 : %2</source>
         <translation>
 feature %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="100"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="86"/>
         <source>
 ligne %1 : %2</source>
         <translation>
 line %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="122"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="108"/>
         <source>Importer des points — %1</source>
         <translation>Import points — %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="137"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="123"/>
         <source>Fichier reconnu : %1 (colonnes connues)</source>
         <translation>Recognised file: %1 (known columns)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="138"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="124"/>
         <source>Choisir les colonnes ci-dessous</source>
         <translation>Choose the columns below</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="140"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="126"/>
         <source>Lecture :</source>
         <translation>Read as:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="147"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="133"/>
         <source>Premières lignes du fichier</source>
         <translation>First rows of the file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="151"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="137"/>
         <source>Correspondance des colonnes</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="153"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="139"/>
         <source>Nom :</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="153"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="139"/>
         <source>Identifiant :</source>
         <translation>Identifier:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="153"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="139"/>
         <source>Longitude ou X :</source>
         <translation>Longitude or X:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="153"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="139"/>
         <source>Latitude ou Y :</source>
         <translation>Latitude or Y:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="154"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="140"/>
         <source>Type de lieu :</source>
         <translation>Kind of place:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="154"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="140"/>
         <source>Niveau :</source>
         <translation>Level:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="154"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="140"/>
         <source>Code INSEE de la commune :</source>
         <translation>Commune INSEE code:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="158"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="144"/>
         <source>(aucune)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="163"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="149"/>
         <source>longitude / latitude (WGS84)</source>
         <translation>longitude / latitude (WGS84)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="164"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="150"/>
         <source>X / Y en Lambert-93</source>
         <translation>X / Y in Lambert-93</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="172"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="158"/>
         <source>Coordonnées :</source>
         <translation>Coordinates:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="185"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="171"/>
         <source>celui du type</source>
         <translation>the kind&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="186"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="172"/>
         <source>niveau %1</source>
         <translation>level %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="187"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="173"/>
         <source>Type de tous les points (sans colonne) :</source>
         <translation>Kind of every point (no column):</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="188"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="174"/>
         <source>Niveau de tous les points (sans colonne) :</source>
         <translation>Level of every point (no column):</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="199"/>
-        <location filename="../../app/gui/import_dialog.cpp" line="356"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="185"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="342"/>
         <source>Ligne</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="199"/>
-        <location filename="../../app/gui/import_dialog.cpp" line="356"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="185"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="342"/>
         <source>Problème</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="203"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="189"/>
         <source>Vérification avant import</source>
         <translation>Check before importing</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="210"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="196"/>
         <source>Importer</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="226"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="212"/>
         <source>Ce fichier ne peut pas être lu : %1</source>
         <translation>This file cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="345"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="331"/>
         <source>Choisissez les colonnes des coordonnées.</source>
         <translation>Choose the coordinate columns.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="354"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="340"/>
         <source>%1 lignes lues : %2 points à importer, %3 lignes écartées (détail ci-dessous).</source>
         <translation>%1 rows read: %2 points to import, %3 rows left out (details below).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="356"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="342"/>
         <source>Objet</source>
         <translation>Feature</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="361"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="347"/>
         <source>avertissement : %1</source>
         <translation>warning: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="364"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="350"/>
         <source>Lecture impossible avec ces colonnes : %1</source>
         <translation>Cannot read the file with these columns: %1</translation>
     </message>
@@ -1172,196 +1170,206 @@ line %1: %2</translation>
     </message>
     <message>
         <location filename="../../app/gui/main_actions.cpp" line="48"/>
+        <source>Ouvrir un projet &amp;partagé…</source>
+        <translation>Open a &amp;shared project…</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="50"/>
+        <source>Un projet d&apos;équipe sur un serveur PostgreSQL/PostGIS (adresse postgresql:// ou nom de service)</source>
+        <translation>A team&apos;s project on a PostgreSQL/PostGIS server (postgresql:// address or service name)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="52"/>
         <source>Ouvrir la &amp;démo 04</source>
         <translation>Open the 04 &amp;demo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="49"/>
+        <location filename="../../app/gui/main_actions.cpp" line="53"/>
         <source>Alpes-de-Haute-Provence : limites, réseau routier, mairies, France services et La Poste</source>
         <translation>Alpes-de-Haute-Provence: boundaries, road network, town halls, France services and La Poste</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="51"/>
+        <location filename="../../app/gui/main_actions.cpp" line="55"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="53"/>
+        <location filename="../../app/gui/main_actions.cpp" line="57"/>
         <source>Chaque modification est déjà enregistrée dans le fichier du projet</source>
         <translation>Every change is already saved in the project file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="55"/>
+        <location filename="../../app/gui/main_actions.cpp" line="59"/>
         <source>Enregistrer &amp;sous…</source>
         <translation>Save &amp;as…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="58"/>
+        <location filename="../../app/gui/main_actions.cpp" line="62"/>
         <source>&amp;Importer des points…</source>
         <translation>&amp;Import points…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="60"/>
+        <location filename="../../app/gui/main_actions.cpp" line="64"/>
         <source>Mairies, France services (ANCT), La Poste ou tout fichier de points</source>
         <translation>Town halls, France services (ANCT), La Poste or any point file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="62"/>
+        <location filename="../../app/gui/main_actions.cpp" line="66"/>
         <source>&amp;Fermer le projet</source>
         <translation>&amp;Close the project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="65"/>
+        <location filename="../../app/gui/main_actions.cpp" line="69"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="69"/>
+        <location filename="../../app/gui/main_actions.cpp" line="73"/>
         <source>Exporter la carte en &amp;PDF…</source>
         <translation>Export the map as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="71"/>
+        <location filename="../../app/gui/main_actions.cpp" line="75"/>
         <source>Mise en page à imprimer : la carte, sa légende, l&apos;échelle, le tableau par EPCI ; atlas par EPCI</source>
         <translation>Print layout: the map, its legend, the scale, the table per EPCI; atlas per EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="73"/>
+        <location filename="../../app/gui/main_actions.cpp" line="77"/>
         <source>&amp;Exporter le résultat (GeoPackage)…</source>
         <translation>&amp;Export the result (GeoPackage)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="76"/>
+        <location filename="../../app/gui/main_actions.cpp" line="80"/>
         <source>Communes, EPCI, points, zones au-delà du seuil, isochrones et tables, avec les styles QGIS</source>
         <translation>Communes, EPCI, points, zones beyond the threshold, isochrones and tables, with QGIS styles</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="81"/>
+        <location filename="../../app/gui/main_actions.cpp" line="85"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="84"/>
+        <location filename="../../app/gui/main_actions.cpp" line="88"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="89"/>
+        <location filename="../../app/gui/main_actions.cpp" line="93"/>
         <source>&amp;Sélectionner et déplacer</source>
         <translation>&amp;Select and move</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="93"/>
+        <location filename="../../app/gui/main_actions.cpp" line="97"/>
         <source>Clic : sélectionner ; glisser un point : le déplacer ; glisser la carte : la déplacer ; Maj+glisser : sélection par rectangle ; Ctrl+clic : ajouter à la sélection</source>
         <translation>Click: select; drag a point: move it; drag the map: pan; Shift+drag: select in a rectangle; Ctrl+click: add to the selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="95"/>
+        <location filename="../../app/gui/main_actions.cpp" line="99"/>
         <source>&amp;Ajouter un point</source>
         <translation>&amp;Add a point</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="98"/>
+        <location filename="../../app/gui/main_actions.cpp" line="102"/>
         <source>Cliquer sur la carte pour ajouter un point projeté du type choisi</source>
         <translation>Click on the map to add a planned point of the chosen kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="100"/>
+        <location filename="../../app/gui/main_actions.cpp" line="104"/>
         <source>&amp;Modifier le point…</source>
         <translation>&amp;Edit the point…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="102"/>
+        <location filename="../../app/gui/main_actions.cpp" line="106"/>
         <source>S&amp;upprimer la sélection</source>
         <translation>&amp;Delete the selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="105"/>
+        <location filename="../../app/gui/main_actions.cpp" line="109"/>
         <source>Tout sé&amp;lectionner</source>
         <translation>Select a&amp;ll</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="111"/>
+        <location filename="../../app/gui/main_actions.cpp" line="115"/>
         <source>Zoom &amp;avant</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="113"/>
+        <location filename="../../app/gui/main_actions.cpp" line="117"/>
         <source>Zoom a&amp;rrière</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="115"/>
+        <location filename="../../app/gui/main_actions.cpp" line="119"/>
         <source>Zoom sur le &amp;territoire</source>
         <translation>Zoom to the &amp;territory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="117"/>
+        <location filename="../../app/gui/main_actions.cpp" line="121"/>
         <source>Zoom sur la &amp;sélection</source>
         <translation>Zoom to the &amp;selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="125"/>
+        <location filename="../../app/gui/main_actions.cpp" line="129"/>
         <source>&amp;Projet</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="128"/>
+        <location filename="../../app/gui/main_actions.cpp" line="133"/>
         <source>Projets &amp;récents</source>
         <translation>&amp;Recent projects</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="140"/>
+        <location filename="../../app/gui/main_actions.cpp" line="145"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="151"/>
+        <location filename="../../app/gui/main_actions.cpp" line="156"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="156"/>
+        <location filename="../../app/gui/main_actions.cpp" line="161"/>
         <source>Zoom sur un &amp;EPCI</source>
         <translation>Zoom to an &amp;EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="162"/>
+        <location filename="../../app/gui/main_actions.cpp" line="167"/>
         <source>A&amp;nalyse</source>
         <translation>A&amp;nalysis</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="172"/>
+        <location filename="../../app/gui/main_actions.cpp" line="177"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="180"/>
+        <location filename="../../app/gui/main_actions.cpp" line="185"/>
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="191"/>
+        <location filename="../../app/gui/main_actions.cpp" line="196"/>
         <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
         <translation>The chosen language applies at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="199"/>
+        <location filename="../../app/gui/main_actions.cpp" line="204"/>
         <source>Projet</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="206"/>
+        <location filename="../../app/gui/main_actions.cpp" line="211"/>
         <source>Édition</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="217"/>
+        <location filename="../../app/gui/main_actions.cpp" line="222"/>
         <source>Affichage</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="223"/>
+        <location filename="../../app/gui/main_actions.cpp" line="228"/>
         <source>Analyse</source>
         <translation>Analysis</translation>
     </message>
@@ -1369,52 +1377,52 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::MainWindow</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="94"/>
+        <location filename="../../app/gui/main_window.cpp" line="95"/>
         <source>Couches et légende</source>
         <translation>Layers and legend</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="110"/>
+        <location filename="../../app/gui/main_window.cpp" line="111"/>
         <source>Attributs du point</source>
         <translation>Point attributes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="115"/>
+        <location filename="../../app/gui/main_window.cpp" line="116"/>
         <source>Statistiques</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="139"/>
+        <location filename="../../app/gui/main_window.cpp" line="140"/>
         <source>Recherche</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="281"/>
+        <location filename="../../app/gui/main_window.cpp" line="284"/>
         <source>Calcul de couverture : %1</source>
         <translation>Coverage computation: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="300"/>
+        <location filename="../../app/gui/main_window.cpp" line="303"/>
         <source>%1 : %2 communes, %3 habitants, %4 points d&apos;accueil</source>
         <translation>%1: %2 communes, %3 inhabitants, %4 accueil points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="361"/>
+        <location filename="../../app/gui/main_window.cpp" line="367"/>
         <source>Réseau d&apos;accueil</source>
         <translation>Accueil network</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="368"/>
+        <location filename="../../app/gui/main_window.cpp" line="374"/>
         <source>%1 — plan « %2 »</source>
         <translation>%1 — plan “%2”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="425"/>
+        <location filename="../../app/gui/main_window.cpp" line="431"/>
         <source>À propos de Maillage</source>
         <translation>About Maillage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="426"/>
+        <location filename="../../app/gui/main_window.cpp" line="432"/>
         <source>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Planifier le réseau d&apos;accueil des services publics d&apos;un département : points d&apos;accueil, temps d&apos;accès par la route, zones à plus de 20 minutes d&apos;un lieu de deuxième niveau et population concernée.&lt;/p&gt;&lt;p&gt;Données : IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Plan a département&apos;s network of public-service help desks: accueil points, access times by road, zones more than 20 minutes from a second-level place and the people living there.&lt;/p&gt;&lt;p&gt;Data: IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</translation>
     </message>
@@ -1980,92 +1988,93 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::PointForm</name>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="33"/>
+        <location filename="../../app/gui/point_form.cpp" line="35"/>
         <source>Appliquer</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="34"/>
+        <location filename="../../app/gui/point_form.cpp" line="36"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="47"/>
+        <location filename="../../app/gui/point_form.cpp" line="49"/>
         <source>inconnu</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="48"/>
+        <location filename="../../app/gui/point_form.cpp" line="50"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="49"/>
+        <location filename="../../app/gui/point_form.cpp" line="51"/>
         <source>ex. lun 09:00-12:00; mar 14:00-17:00</source>
         <translation>e.g. lun 09:00-12:00; mar 14:00-17:00</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="60"/>
+        <location filename="../../app/gui/point_form.cpp" line="65"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="61"/>
+        <location filename="../../app/gui/point_form.cpp" line="66"/>
         <source>Niveau</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="62"/>
+        <location filename="../../app/gui/point_form.cpp" line="67"/>
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="63"/>
+        <location filename="../../app/gui/point_form.cpp" line="68"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="64"/>
+        <location filename="../../app/gui/point_form.cpp" line="69"/>
         <source>Heures par semaine</source>
         <translation>Hours per week</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="65"/>
+        <location filename="../../app/gui/point_form.cpp" line="70"/>
         <source>Horaires</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="66"/>
+        <location filename="../../app/gui/point_form.cpp" line="71"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="67"/>
+        <location filename="../../app/gui/point_form.cpp" line="72"/>
         <source>Opérateurs en visio</source>
         <translation>Operators by video</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="52"/>
+        <location filename="../../app/gui/point_form.cpp" line="53"/>
         <source>ex. caf;cpam;france_travail</source>
         <translation>e.g. caf;cpam;france_travail</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="53"/>
+        <location filename="../../app/gui/point_form.cpp" line="54"/>
+        <location filename="../../app/gui/point_form.cpp" line="241"/>
         <source>Opérateurs de niveau 3 que l&apos;on rencontre ici en visio (codes séparés par « ; »)</source>
         <translation>Level-3 operators people meet here by video (codes separated by “;”)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="67"/>
+        <location filename="../../app/gui/point_form.cpp" line="73"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="68"/>
+        <location filename="../../app/gui/point_form.cpp" line="74"/>
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_form.cpp" line="131"/>
+        <location filename="../../app/gui/point_form.cpp" line="138"/>
         <source>%n points sélectionnés.</source>
         <translation>
             <numerusform>%n point selected.</numerusform>
@@ -2073,27 +2082,27 @@ line %1: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="151"/>
+        <location filename="../../app/gui/point_form.cpp" line="158"/>
         <source>Plan « %1 » : ce point de la situation actuelle peut y être fermé ou changer de niveau et de type ; le reste se modifie dans la situation actuelle.</source>
         <translation>Plan “%1”: this point of the current situation can be closed in the plan or change level and kind; the rest is edited in the current situation.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="154"/>
+        <location filename="../../app/gui/point_form.cpp" line="161"/>
         <source>Point projeté du plan « %1 ».</source>
         <translation>Planned point of plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="156"/>
+        <location filename="../../app/gui/point_form.cpp" line="163"/>
         <source>Sélectionnez un point sur la carte ou dans la table.</source>
         <translation>Select a point on the map or in the table.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="161"/>
+        <location filename="../../app/gui/point_form.cpp" line="168"/>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="176"/>
+        <location filename="../../app/gui/point_form.cpp" line="184"/>
         <source>%1
 Lambert-93 : %2 ; %3
 WGS84 : %4 ; %5%6</source>
@@ -2102,12 +2111,12 @@ Lambert-93: %2, %3
 WGS84: %4, %5%6</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="177"/>
+        <location filename="../../app/gui/point_form.cpp" line="185"/>
         <source>hors du territoire</source>
         <translation>outside the territory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="182"/>
+        <location filename="../../app/gui/point_form.cpp" line="190"/>
         <source>
 Source : %1 %2</source>
         <translation>
@@ -2178,32 +2187,32 @@ Source: %1 %2</translation>
 <context>
     <name>maillage::gui::Project</name>
     <message>
-        <location filename="../../app/gui/project.cpp" line="97"/>
+        <location filename="../../app/gui/project.cpp" line="108"/>
         <source>le point n° %1 n&apos;est pas dans le plan « %2 »</source>
         <translation>point #%1 is not in plan “%2”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="119"/>
+        <location filename="../../app/gui/project.cpp" line="130"/>
         <source>le point n° %1 n&apos;existe plus dans le projet</source>
         <translation>point #%1 is no longer in the project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="125"/>
+        <location filename="../../app/gui/project.cpp" line="136"/>
         <source>dans le plan « %1 », « %2 » peut être fermé ou changer de niveau et de type ; ses autres attributs et sa position se modifient dans la situation actuelle</source>
         <translation>in plan “%1”, “%2” can be closed or change level and kind; its other attributes and its position are edited in the current situation</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="129"/>
+        <location filename="../../app/gui/project.cpp" line="140"/>
         <source>dans le plan « %1 », « %2 » est existant ou fermé, pas projeté</source>
         <translation>in plan “%1”, “%2” is existing or closed, not planned</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="223"/>
+        <location filename="../../app/gui/project.cpp" line="234"/>
         <source>le projet n&apos;a pas de plan « %1 »</source>
         <translation>the project has no plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="358"/>
+        <location filename="../../app/gui/project.cpp" line="374"/>
         <source>impossible de copier le projet vers %1</source>
         <translation>cannot copy the project to %1</translation>
     </message>
@@ -2234,57 +2243,72 @@ Source: %1 %2</translation>
 <context>
     <name>maillage::gui::ProjectSession</name>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="60"/>
+        <location filename="../../app/gui/project_session.cpp" line="76"/>
         <source>le fichier %1 n&apos;existe pas</source>
         <translation>the file %1 does not exist</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="59"/>
+        <location filename="../../app/gui/project_session.cpp" line="74"/>
         <source>Ouverture impossible</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="71"/>
+        <location filename="../../app/gui/project_session.cpp" line="88"/>
         <source>Ouverture de %1…</source>
         <translation>Opening %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="89"/>
+        <location filename="../../app/gui/project_session.cpp" line="106"/>
         <source>Préparation de la démo 04…</source>
         <translation>Preparing the 04 demo…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="99"/>
+        <location filename="../../app/gui/project_session.cpp" line="116"/>
         <source>Création de %1…</source>
         <translation>Creating %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="127"/>
+        <location filename="../../app/gui/project_session.cpp" line="155"/>
         <source>Modification refusée</source>
         <translation>Change refused</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="153"/>
+        <location filename="../../app/gui/project_session.cpp" line="185"/>
         <source>Ouvrir un projet</source>
         <translation>Open a project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="165"/>
+        <location filename="../../app/gui/project_session.cpp" line="204"/>
         <source>Toutes les modifications sont enregistrées dans %1.</source>
         <translation>All changes are saved in %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="171"/>
+        <location filename="../../app/gui/project_session.cpp" line="210"/>
         <source>Enregistrer le projet sous</source>
         <translation>Save the project as</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="178"/>
+        <location filename="../../app/gui/project_session.cpp" line="217"/>
+        <source>impossible de remplacer %1 (fichier protégé ou ouvert ?)</source>
+        <translation>cannot replace %1 (file protected or in use?)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="219"/>
+        <source>Copie du projet partagé enregistrée dans %1 ; vous continuez sur le serveur.</source>
+        <translation>Copy of the shared project saved in %1; you keep working on the server.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="225"/>
         <source>Projet enregistré sous %1.</source>
         <translation>Project saved as %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="174"/>
+        <location filename="../../app/gui/project_session.cpp" line="259"/>
+        <source>%1 (partagé)</source>
+        <translation>%1 (shared)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="213"/>
         <source>Enregistrement impossible</source>
         <translation>Cannot save</translation>
     </message>
@@ -2726,24 +2750,176 @@ Source: %1 %2</translation>
     </message>
 </context>
 <context>
+    <name>maillage::gui::SharedProjectDialog</name>
+    <message>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="17"/>
+        <source>Ouvrir un projet partagé</source>
+        <translation>Open a shared project</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="19"/>
+        <source>Un projet partagé par une équipe est enregistré dans une base PostgreSQL/PostGIS. Indiquez son adresse ou le nom de son service :</source>
+        <translation>A project shared by a team is kept in a PostgreSQL/PostGIS database. Give its address or the name of its service:</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="30"/>
+        <source>Exemples : &lt;tt&gt;postgresql://planificateur@serveur.example.fr/sig?schema=maillage_04&lt;/tt&gt; ou un nom de service, &lt;tt&gt;maillage04&lt;/tt&gt; (entrée de &lt;tt&gt;~/.pg_service.conf&lt;/tt&gt;), suivi au besoin de &lt;tt&gt;?schema=…&lt;/tt&gt;.</source>
+        <translation>Examples: &lt;tt&gt;postgresql://planner@server.example.fr/sig?schema=maillage_04&lt;/tt&gt; or a service name, &lt;tt&gt;maillage04&lt;/tt&gt; (an entry of &lt;tt&gt;~/.pg_service.conf&lt;/tt&gt;), followed if needed by &lt;tt&gt;?schema=…&lt;/tt&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="37"/>
+        <source>Aucun mot de passe n&apos;est demandé ni enregistré par Maillage : PostgreSQL le lit dans &lt;tt&gt;~/.pgpass&lt;/tt&gt; ou dans le fichier des services (&lt;tt&gt;~/.pg_service.conf&lt;/tt&gt;). Une adresse contenant un mot de passe est refusée.</source>
+        <translation>Maillage neither asks for nor keeps any password: PostgreSQL reads it from &lt;tt&gt;~/.pgpass&lt;/tt&gt; or from the service file (&lt;tt&gt;~/.pg_service.conf&lt;/tt&gt;). An address holding a password is refused.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="52"/>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="53"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="75"/>
+        <source>Indiquez l&apos;adresse du projet ou le nom de son service.</source>
+        <translation>Give the project&apos;s address or the name of its service.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="78"/>
+        <source>Ce n&apos;est pas l&apos;adresse d&apos;un serveur : un fichier de projet s&apos;ouvre par Projet › Ouvrir….</source>
+        <translation>This is not a server address: a project file is opened with Project › Open….</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="80"/>
+        <source>Adresse non reconnue : %1</source>
+        <translation>Address not recognised: %1</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::gui::SharedProjectMonitor</name>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="25"/>
+        <source>Le rôle PostgreSQL « %1 » n&apos;a que le droit de lecture sur ce projet : vous pouvez le consulter, calculer et exporter, pas le modifier (demandez l&apos;accès en écriture au responsable du projet).</source>
+        <translation>The PostgreSQL role “%1” may only read this project: you can view it, compute and export, not edit it (ask the project&apos;s owner for write access).</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="29"/>
+        <source>Le fichier du projet est en lecture seule : vous pouvez le consulter, calculer et exporter, pas le modifier.</source>
+        <translation>The project file is read-only: you can view it, compute and export, not edit it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="75"/>
+        <source>Lecture seule</source>
+        <translation>Read-only</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="121"/>
+        <source>%n point(s) modifié(s) par d&apos;autres planificateurs : la carte et les statistiques sont à jour.</source>
+        <translation>
+            <numerusform>%n point changed by other planners: the map and the statistics are up to date.</numerusform>
+            <numerusform>%n points changed by other planners: the map and the statistics are up to date.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="132"/>
+        <source>Reconnexion impossible : %1</source>
+        <translation>Cannot reconnect: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="137"/>
+        <source>Reconnecté au serveur : les points sont relus.</source>
+        <translation>Reconnected to the server: the points were read again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="144"/>
+        <source>n° %1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="146"/>
+        <source>Point modifié par quelqu&apos;un d&apos;autre</source>
+        <translation>Point changed by someone else</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="147"/>
+        <source>« %1 » a été modifié par %2 depuis que vous l&apos;avez lu : votre modification n&apos;a pas été enregistrée, celle de %2 est gardée.
+
+Relire le projet pour voir sa version, puis refaire votre modification si elle vaut toujours ?</source>
+        <translation>“%1” was changed by %2 since you read it: your change was not saved, %2&apos;s is kept.
+
+Read the project again to see their version, then make your change again if it still holds?</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="151"/>
+        <source>Relire le projet</source>
+        <translation>Read the project again</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="151"/>
+        <source>Plus tard</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="157"/>
+        <source>la connexion a été perdue</source>
+        <translation>the connection was lost</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="163"/>
+        <source>Le serveur du projet ne répond plus : le projet reste affiché en lecture seule.</source>
+        <translation>The project&apos;s server no longer answers: the project stays shown, read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="164"/>
+        <source>Serveur injoignable</source>
+        <translation>Server unreachable</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="165"/>
+        <source>Le serveur du projet %1 ne répond plus (%2).
+
+Le projet reste affiché en lecture seule : vous pouvez continuer à le consulter. Rien de ce qui était enregistré n&apos;est perdu ; la modification en cours, elle, n&apos;a pas été enregistrée.</source>
+        <translation>The server of project %1 no longer answers (%2).
+
+The project stays shown, read-only: you can go on viewing it. Nothing saved is lost; the change under way was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="169"/>
+        <source>Reconnecter</source>
+        <translation>Reconnect</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="169"/>
+        <source>Continuer en lecture seule</source>
+        <translation>Continue read-only</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="170"/>
+        <source>toujours pas de réponse</source>
+        <translation>still no answer</translation>
+    </message>
+</context>
+<context>
     <name>maillage::gui::StatisticsPanel</name>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="74"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="86"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="74"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="86"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="74"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="86"/>
         <source>Au-delà</source>
         <translation>Beyond</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="74"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="86"/>
         <source>Part</source>
         <translation>Share</translation>
     </message>
@@ -2752,7 +2928,7 @@ Source: %1 %2</translation>
         <translation type="vanished">Town halls beyond</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="74"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="86"/>
         <source>Mairies
 au-delà</source>
         <translation>Town halls
@@ -2763,67 +2939,67 @@ beyond</translation>
         <translation type="vanished">Inhabitants beyond the threshold, each commune&apos;s population spread over its inhabitable cells</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="56"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="68"/>
         <source>population de chaque commune répartie sur ses parties à moins de 2 km d&apos;une route</source>
         <translation>each commune&apos;s population spread over its parts within 2 km of a road</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="65"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="77"/>
         <source>Sensibilité…</source>
         <translation>Sensitivity…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="76"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="88"/>
         <source>Habitants au-delà du seuil, la population placée selon la méthode du projet (voir le résumé)</source>
         <translation>Inhabitants beyond the threshold, the population placed by the project&apos;s method (see the summary)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="78"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="90"/>
         <source>Population au-delà selon chaque méthode de placement de la population</source>
         <translation>Population beyond under each way of placing the population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="81"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="93"/>
         <source>Communes dont la mairie est au-delà du seuil (et leurs habitants, dans la bulle d&apos;aide de chaque ligne)</source>
         <translation>Communes whose town hall is beyond the threshold (and their inhabitants, in the tooltip of each row)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="111"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="124"/>
         <source>Tableau</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="112"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="125"/>
         <source>Graphique</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="160"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="173"/>
         <source>Habitants au-delà du seuil</source>
         <translation>Inhabitants beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="187"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="202"/>
         <source>habitants au-delà du seuil</source>
         <translation>inhabitants beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="200"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="216"/>
         <source>Ouvrez un projet avec un réseau routier pour calculer la couverture.</source>
         <translation>Open a project with a road network to compute the coverage.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="208"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="224"/>
         <source>&lt;b&gt;Aucun point de niveau %1&lt;/b&gt; dans le projet : toute la population est au-delà du seuil. Ajoutez les lieux de ce niveau sur la carte ou importez-les (Projet › Importer des points).</source>
         <translation>&lt;b&gt;No level %1 point&lt;/b&gt; in the project: the whole population is beyond the threshold. Add the places of this level on the map or import them (Project › Import points).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="212"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="228"/>
         <source>&lt;b&gt;%1 habitants (%2)&lt;/b&gt; à plus de %3 min d&apos;un lieu de niveau %4 ; %5 communes dont la mairie est au-delà (%6 habitants).&lt;br&gt;&lt;small&gt;%7 points de niveau %4 pris en compte%8 · calcul en %9 ms&lt;br&gt;%10&lt;/small&gt;</source>
         <translation>&lt;b&gt;%1 inhabitants (%2)&lt;/b&gt; more than %3 min from a level %4 place; %5 communes whose town hall is beyond (%6 inhabitants).&lt;br&gt;&lt;small&gt;%7 level %4 points counted%8 · computed in %9 ms&lt;br&gt;%10&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="240"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="256"/>
         <source>%1
 %2 habitants au-delà (population placée selon la méthode du projet)
 %3 habitants dans les %4 communes dont la mairie est au-delà</source>
@@ -2836,7 +3012,7 @@ beyond</translation>
         <translation type="vanished">&lt;b&gt;%1 inhabitants (%2)&lt;/b&gt; more than %3 min from a level %4 place; %5 communes whose town hall is beyond (%6 inhabitants).&lt;br&gt;&lt;small&gt;%7 level %4 points counted%8 · computed in %9 ms&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="222"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="238"/>
         <source> (projets compris)</source>
         <translation> (planned included)</translation>
     </message>
@@ -2849,12 +3025,12 @@ beyond</translation>
 %3 inhabitants in the %4 communes whose town hall is beyond</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="266"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="282"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/statistics_panel.cpp" line="228"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="244"/>
         <source>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n point(s) laissé(s) de côté&lt;/b&gt; : trop loin de toute route du réseau du projet pour y être relié(s) (hors de la zone du réseau, ou dans un vide routier : rapprochez-le(s) d&apos;une route).&lt;/span&gt;</source>
         <translation>
             <numerusform>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n point left out&lt;/b&gt;: too far from any road of the project&apos;s network to be joined to it (outside the network&apos;s area, or in a road gap: move it closer to a road).&lt;/span&gt;</numerusform>
