@@ -750,6 +750,12 @@ TEST_CASE("maillage coverage names the population method and writes the sensitiv
     INFO(out.toStdString());
     REQUIRE(code == 0);
     CHECK(out.contains(QStringLiteral("population by the grid method")));
+    // The per-EPCI table and epci.csv name the method too, not "spread".
+    CHECK(out.contains(QStringLiteral("beyond (grid)")));
+    CHECK_FALSE(out.contains(QStringLiteral("beyond (spread)")));
+    QFile epci(csv + QStringLiteral("/epci.csv"));
+    REQUIRE(epci.open(QIODevice::ReadOnly));
+    CHECK(QString::fromUtf8(epci.readLine()).contains(QStringLiteral("beyond (grid)")));
     CHECK(out.contains(QStringLiteral("Sensitivity")));
     QFile table(csv + QStringLiteral("/sensitivity.csv"));
     REQUIRE(table.open(QIODevice::ReadOnly));

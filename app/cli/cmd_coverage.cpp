@@ -69,9 +69,17 @@ TextTable communeTable(const CoverageResult& result)
     return table;
 }
 
+// The column of the people placed on the cells is named after the method that placed them:
+// "beyond (spread)" over grid figures would send a planner to quote the wrong method.
+QString cellsBeyondHeader(PopulationMethod method)
+{
+    return method == PopulationMethod::TownHalls ? QStringLiteral("beyond (on cells)")
+                                                 : QStringLiteral("beyond (%1)").arg(populationMethodKey(method));
+}
+
 TextTable epciTable(const CoverageResult& result, bool forPeople)
 {
-    TextTable table({QStringLiteral("EPCI"), QStringLiteral("population"), QStringLiteral("beyond (spread)"),
+    TextTable table({QStringLiteral("EPCI"), QStringLiteral("population"), cellsBeyondHeader(result.population.method),
                      QStringLiteral("share"), QStringLiteral("beyond (town hall)"), QStringLiteral("share"),
                      QStringLiteral("town halls beyond")});
     const auto row = [&](const AreaCoverage& area, const QString& name) {

@@ -30,7 +30,7 @@ QString populationMethodText(PopulationMethod method)
         return PrintCredits::tr("population placée sur les bâtiments d'habitation (surface × niveaux), ramenée aux "
                                 "populations légales");
     case PopulationMethod::Spread:
-        return PrintCredits::tr("population de chaque commune répartie sur ses cellules habitables");
+        return PrintCredits::tr("population de chaque commune répartie également sur ses parties habitables proches d'une route");
     case PopulationMethod::TownHalls:
         return PrintCredits::tr("population de chaque commune comptée à sa mairie");
     }

@@ -161,8 +161,8 @@
     </message>
     <message>
         <location filename="../../core/render/print_credits.cpp" line="33"/>
-        <source>population de chaque commune répartie sur ses cellules habitables</source>
-        <translation>each commune&apos;s population spread over its inhabitable cells</translation>
+        <source>population de chaque commune répartie également sur ses parties habitables proches d&apos;une route</source>
+        <translation>each commune&apos;s population spread evenly over its inhabitable parts near a road</translation>
     </message>
     <message>
         <location filename="../../core/render/print_credits.cpp" line="35"/>
