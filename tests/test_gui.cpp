@@ -25,6 +25,8 @@
 #include "coverage/network_engine.h"
 #include "planning_controller.h"
 #include "scenario_panel.h"
+#include "project/project_settings.h"
+#include "store/project_sources.h"
 #include "store/store.h"
 #include "project_loading.h"
 #include "statistics_panel.h"
@@ -861,4 +863,13 @@ TEST_CASE("the point form edits the operators a visio point serves and refuses a
     const QStringList expected{QStringLiteral("caf"), QStringLiteral("france_travail")};
     CHECK(QTest::qWaitFor([&] { return Store::open(demo.project().path()).point(id)->serves == expected; }, 5000));
     CHECK(serves->text() == QStringLiteral("caf;france_travail"));
+}
+
+TEST_CASE("the demo on the detailed network credits OpenStreetMap for its roads, not the coarse network's source")
+{
+    const Store store = Store::open(test::demoTemplate());
+    REQUIRE(loadProjectInputs(store).profile == QStringLiteral("osm"));
+    const ProjectSources sources = loadProjectSources(store);
+    CHECK(sources.roads.contains(QStringLiteral("OpenStreetMap")));
+    CHECK_FALSE(sources.roads.contains(QStringLiteral("TravelMapping")));
 }

@@ -181,10 +181,13 @@ std::shared_ptr<ProjectData> createDemoProject(const QString& path, const QStrin
     removeProjectFile(path);
     Store store = Store::create(path);
     saveProjectInputs(store, withoutNullStrings(inputs));
-    // The credits of the reference data, with their vintages (see the data folder's README).
+    // The credits of the reference data, with their vintages (see the data folder's README); the
+    // roads are those of the network the demo actually uses.
     saveProjectSources(store, {.boundaries = QStringLiteral("IGN, ADMIN EXPRESS COG 2018"),
                                .population = QStringLiteral("INSEE, populations légales 2025"),
-                               .roads = QStringLiteral("TravelMapping HighwayData, 2026"),
+                               .roads = inputs.profile == QLatin1String("osm")
+                                            ? QStringLiteral("© les contributeurs d'OpenStreetMap (ODbL), extrait Geofabrik 2021")
+                                            : QStringLiteral("TravelMapping HighwayData, 2026"),
                                .points = {{QStringLiteral("mairies"), QStringLiteral("Communes et villes de France, 2025")},
                                           {QStringLiteral("anct-france-services"), QStringLiteral("ANCT, liste du 1er août 2024")},
                                           {QStringLiteral("laposte"), QStringLiteral("La Poste, points de contact, 2020")}}});
