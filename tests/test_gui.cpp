@@ -711,14 +711,7 @@ TEST_CASE("a France services placed too far from any road is said to be left out
     const double before = demo.beyond();
     const int leftOutBefore = demo.coverage().result().unjoinedPoints;  // points of neighbouring départements off the network
     // A place of the 04 beyond the snap limit, found around the gap west of Villars-Colmars.
-    const GraphTravelEngine& engine = *demo.project().data().engine;
-    std::optional<XY> gap;
-    const XY around = toLambert93(LonLat{6.542, 44.186});
-    for (int step = 0; step < 400 && !gap; ++step) {
-        const XY candidate{around.x + 1000.0 * (step % 20 - 10), around.y + 1000.0 * (step / 20 - 10)};
-        if (demo.project().territory().communeAt(candidate) && !engine.snapper().snap(candidate, engine.snapOptions()).ok())
-            gap = candidate;
-    }
+    const std::optional<XY> gap = demo.placeBeyondSnapLimit();
     REQUIRE(gap);
     demo.zoomAround(*gap, 4000);
     auto* kind = demo.window.findChild<QComboBox*>(QStringLiteral("newPointKind"));

@@ -14,6 +14,7 @@
 #include "project_file_watcher.h"
 #include "project/project_settings.h"
 #include "store/store.h"
+#include "support/demo_window.h"
 #include "support/test_data.h"
 
 #include <QAbstractButton>
@@ -37,30 +38,13 @@ using namespace maillage::gui;
 
 namespace {
 
-int cli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(test::cliPath(), arguments);
-    REQUIRE(process.waitForFinished(120'000));
-    INFO(process.readAllStandardError().toStdString());
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-}
-
-// Runs the event loop for `ms` milliseconds (the watcher checks after a quiet time).
-void settle(int ms)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < ms) QApplication::processEvents(QEventLoop::AllEvents, 20);
-}
-
 // A 04 project with its town halls, made by the command-line program.
 QString project04(const test::ScratchDir& scratch)
 {
     const QString limits = test::sharedData(QStringLiteral("04/limites-04.gpkg"));
     const QString path = scratch.path(QStringLiteral("04.gpkg"));
-    REQUIRE(cli({"init", "--project", path, "--communes", limits, "--communes-layer", "commune"}) == 0);
-    REQUIRE(cli({"import", "--project", path, test::sharedData(QStringLiteral("04/mairies-04.csv"))}) == 0);
+    REQUIRE(test::cliExitCode({"init", "--project", path, "--communes", limits, "--communes-layer", "commune"}) == 0);
+    REQUIRE(test::cliExitCode({"import", "--project", path, test::sharedData(QStringLiteral("04/mairies-04.csv"))}) == 0);
     return path;
 }
 
@@ -93,15 +77,15 @@ TEST_CASE("an import by another program into the open project is noticed and a r
     moved.name = QStringLiteral("France services de Thoard (mairie)");
     project.updatePoint(moved);
     project.removePoint(id);
-    settle(1200);
+    test::processEventsFor(1200);
     CHECK(changed.isEmpty());
     CHECK(watcher->question() == nullptr);
 
     // Another program imports 78 France services into the file.
     const std::optional<quint32> before = ProjectFileWatcher::changeCounter(path);
-    REQUIRE(cli({"import", "--project", path, test::sharedData(QStringLiteral("04/france-services-2024.csv"))}) == 0);
+    REQUIRE(test::cliExitCode({"import", "--project", path, test::sharedData(QStringLiteral("04/france-services-2024.csv"))}) == 0);
     CHECK(ProjectFileWatcher::changeCounter(path) != before);
-    for (int i = 0; i < 50 && changed.isEmpty(); ++i) settle(100);
+    for (int i = 0; i < 50 && changed.isEmpty(); ++i) test::processEventsFor(100);
     REQUIRE(changed.size() == 1);
     CHECK(changed.first().first().toString() == QFileInfo(path).absoluteFilePath());
 
@@ -133,18 +117,18 @@ TEST_CASE("a change by another program declined with Plus tard is not asked agai
     QSignalSpy changed(watcher, &ProjectFileWatcher::changedOnDisk);
     QSignalSpy reload(watcher, &ProjectFileWatcher::reloadRequested);
 
-    REQUIRE(cli({"scenario", "--project", path, "create", "plan"}) == 0);
-    for (int i = 0; i < 50 && changed.isEmpty(); ++i) settle(100);
+    REQUIRE(test::cliExitCode({"scenario", "--project", path, "create", "plan"}) == 0);
+    for (int i = 0; i < 50 && changed.isEmpty(); ++i) test::processEventsFor(100);
     REQUIRE(changed.size() == 1);
     REQUIRE(watcher->question() != nullptr);
     for (QAbstractButton* button : watcher->question()->buttons())
         if (button->text() == QStringLiteral("Plus tard")) button->click();
-    settle(800);
+    test::processEventsFor(800);
     CHECK(reload.isEmpty());
     CHECK(changed.size() == 1);
 
-    REQUIRE(cli({"scenario", "--project", path, "create", "plan-2"}) == 0);
-    for (int i = 0; i < 50 && changed.size() < 2; ++i) settle(100);
+    REQUIRE(test::cliExitCode({"scenario", "--project", path, "create", "plan-2"}) == 0);
+    for (int i = 0; i < 50 && changed.size() < 2; ++i) test::processEventsFor(100);
     CHECK(changed.size() == 2);
 }
 
@@ -159,12 +143,12 @@ TEST_CASE("the main window offers to read again a project another program import
     REQUIRE((opened.size() == 1 || opened.wait(60'000)));
     const std::size_t before = window.project()->points().size();
 
-    REQUIRE(cli({"import", "--project", path, test::sharedData(QStringLiteral("04/france-services-2024.csv"))}) == 0);
+    REQUIRE(test::cliExitCode({"import", "--project", path, test::sharedData(QStringLiteral("04/france-services-2024.csv"))}) == 0);
     const auto* watcher = window.project()->findChild<ProjectFileWatcher*>();
     REQUIRE(watcher != nullptr);
     QMessageBox* question = nullptr;
     for (int i = 0; i < 50 && !question; ++i) {
-        settle(100);
+        test::processEventsFor(100);
         question = watcher->question();
     }
     REQUIRE(question != nullptr);
@@ -211,7 +195,7 @@ TEST_CASE("the new-project dialog stores the INSEE grid and the buildings as mai
     REQUIRE(createProject(fromDialog, inputs, progress) != nullptr);
 
     const QString fromCli = scratch.path(QStringLiteral("cli.gpkg"));
-    REQUIRE(cli({"init", "--project", fromCli, "--communes", limits, "--communes-layer", "commune",
+    REQUIRE(test::cliExitCode({"init", "--project", fromCli, "--communes", limits, "--communes-layer", "commune",
                  "--population-grid", grid, "--buildings", buildings, "--buildings-layer", "buildings",
                  "--buildings-min-area", "30"})
             == 0);

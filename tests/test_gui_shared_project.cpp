@@ -16,6 +16,7 @@
 #include "shared_project_dialog.h"
 #include "shared_project_monitor.h"
 #include "store/store.h"
+#include "support/demo_window.h"
 #include "support/store_backends.h"
 #include "user_messages.h"
 
@@ -41,28 +42,12 @@ using namespace maillage::gui;
 
 namespace {
 
-int cli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(test::cliPath(), arguments);
-    REQUIRE(process.waitForFinished(120'000));
-    INFO(process.readAllStandardError().toStdString());
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-}
-
-void settle(int ms)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < ms) QApplication::processEvents(QEventLoop::AllEvents, 20);
-}
-
 // A 04 project with its town halls on the test cluster, made by the command-line program.
 void makeProject04(const QString& uri)
 {
-    REQUIRE(cli({"init", "--project", uri, "--communes", test::sharedData(QStringLiteral("04/limites-04.gpkg")),
+    REQUIRE(test::cliExitCode({"init", "--project", uri, "--communes", test::sharedData(QStringLiteral("04/limites-04.gpkg")),
                  "--communes-layer", "commune"}) == 0);
-    REQUIRE(cli({"import", "--project", uri, test::sharedData(QStringLiteral("04/mairies-04.csv"))}) == 0);
+    REQUIRE(test::cliExitCode({"import", "--project", uri, test::sharedData(QStringLiteral("04/mairies-04.csv"))}) == 0);
 }
 
 // A login role for another planner (or this window) on the project's schema: `write` gives it
@@ -223,7 +208,7 @@ TEST_CASE("an edit of a point another planner changed meanwhile is refused, name
     CHECK(window.messages()->lastError().isEmpty());  // the conflict's own question, not an error box
 
     buttonNamed(*question, QStringLiteral("Relire le projet"))->click();
-    settle(200);
+    test::processEventsFor(200);
     CHECK(window.project()->point(id)->notes == QStringLiteral("fermé le lundi (collègue)"));
     // Edited again from the version read, the change is saved.
     editNotesInWindow(window, id, QStringLiteral("ouvert le lundi (moi)"));
@@ -301,7 +286,7 @@ TEST_CASE("when the server drops the connection the window stays read-only and r
     CHECK(Store::open(project.location()).point(id)->notes.isEmpty());
 
     buttonNamed(*monitor->question(), QStringLiteral("Reconnecter"))->click();
-    settle(300);
+    test::processEventsFor(300);
     CHECK_FALSE(monitor->serverLost());
     CHECK(window.session()->canEdit());
     CHECK(window.actions()->addTool->isEnabled());

@@ -572,14 +572,7 @@ TEST_CASE("a point clicked far from any road asks, and placed on the nearest roa
 {
     DemoWindow demo;
     // A place of the 04 beyond the snap limit, around the gap west of Villars-Colmars.
-    const GraphTravelEngine& engine = *demo.project().data().engine;
-    std::optional<XY> gap;
-    const XY around = toLambert93(LonLat{6.542, 44.186});
-    for (int step = 0; step < 400 && !gap; ++step) {
-        const XY candidate{around.x + 1000.0 * (step % 20 - 10), around.y + 1000.0 * (step / 20 - 10)};
-        if (demo.project().territory().communeAt(candidate) && !engine.snapper().snap(candidate, engine.snapOptions()).ok())
-            gap = candidate;
-    }
+    const std::optional<XY> gap = demo.placeBeyondSnapLimit();
     REQUIRE(gap);
     const auto far = demo.window.farFromRoad(*gap);
     REQUIRE(far);
@@ -605,6 +598,7 @@ TEST_CASE("a point clicked far from any road asks, and placed on the nearest roa
     CHECK(buttons.contains(QStringLiteral("Placer sur la route la plus proche")));
     CHECK(buttons.contains(QStringLiteral("Garder ici (laissé de côté)")));
     REQUIRE(demo.project().points().size() == before + 1);
+    const GraphTravelEngine& engine = *demo.project().data().engine;
     for (const AccueilPoint& added : demo.project().points())
         if (!existing.count(added.id)) CHECK(engine.snapper().snap(added.lambert93, engine.snapOptions()).ok());
 }

@@ -2,11 +2,32 @@
 
 #include <catch2/catch.hpp>
 
-#include <QCoreApplication>
+#include "coverage/network_engine.h"
+#include "geo/crs.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QTest>
 
 namespace maillage::test {
+
+int cliExitCode(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(cliPath(), arguments);
+    REQUIRE(process.waitForFinished(120'000));
+    INFO(process.readAllStandardError().toStdString());
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+void processEventsFor(int ms)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < ms) QApplication::processEvents(QEventLoop::AllEvents, 20);
+}
 
 QString demoTemplate()
 {
@@ -37,6 +58,18 @@ DemoWindowBase::DemoWindowBase()
     INFO(window.lastError().toStdString());
     REQUIRE(window.project() != nullptr);
     REQUIRE(window.coverage() != nullptr);
+}
+
+std::optional<XY> DemoWindowBase::placeBeyondSnapLimit()
+{
+    const GraphTravelEngine& engine = *project().data().engine;
+    const XY around = toLambert93(LonLat{6.542, 44.186});
+    for (int step = 0; step < 400; ++step) {
+        const XY candidate{around.x + 1000.0 * (step % 20 - 10), around.y + 1000.0 * (step / 20 - 10)};
+        if (project().territory().communeAt(candidate) && !engine.snapper().snap(candidate, engine.snapOptions()).ok())
+            return candidate;
+    }
+    return std::nullopt;
 }
 
 void DemoWindowBase::zoomAround(XY p, double halfWidthMetres)

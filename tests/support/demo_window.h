@@ -11,6 +11,10 @@
 #include "project.h"
 #include "support/test_data.h"
 
+#include <QStringList>
+
+#include <optional>
+
 namespace maillage::test {
 
 // How long building or opening the demo may take in a test (a loaded CI machine).
@@ -18,6 +22,11 @@ constexpr int kLoadTimeoutMs = 180'000;
 
 // The demo project, built on first use and kept for the whole test program.
 QString demoTemplate();
+
+// Runs the command-line program; its exit code, -1 when it crashed.
+int cliExitCode(const QStringList& arguments);
+// Runs the event loop for `ms` milliseconds (watchers and timers act after a quiet time).
+void processEventsFor(int ms);
 
 struct DemoWindowBase {
     ScratchDir folder;
@@ -32,6 +41,9 @@ struct DemoWindowBase {
     // People beyond the threshold in the département (population spread over the cells).
     double beyond() { return coverage().result().population.departement.beyondSpread; }
 
+    // A place of the 04 inside a commune but beyond the snap limit, found around the gap west of
+    // Villars-Colmars (5 km from the nearest road); none when the network has none there.
+    std::optional<XY> placeBeyondSnapLimit();
     // Shows a square of 2 × halfWidthMetres around p on the canvas.
     void zoomAround(XY p, double halfWidthMetres);
     // Where a map position is on the canvas, in widget pixels (for simulated mouse events).
