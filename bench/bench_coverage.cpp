@@ -4,7 +4,8 @@
 // Runs on the 04 network as the product builds it (town connectors included), then on the
 // same network densified to ~30 m pieces (OSM-like vertex spacing, ~300,000 nodes).
 //
-//   build/bench/bench_coverage [--profile NAME|FILE] [--only 04|densified] [--threads N] [--realtime] [cell metres] [repetitions]
+//   build/bench/bench_coverage [--profile NAME|FILE] [--only 04|densified] [--threads N] [--realtime] [cell metres]
+//   [repetitions]
 //
 // --threads: threads of the recompute (CoverageOptions::threads), 2 by default as `maillage
 // coverage` (the application uses every core). The CPU time printed is that of the whole
@@ -28,20 +29,22 @@
 #include <QDir>
 #include <QElapsedTimer>
 
-
 #include <sched.h>
 
 #include <algorithm>
 #include <cmath>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <vector>
 
 using namespace maillage;
 
 namespace {
 
-QString shared(const char* relative) { return QDir(QStringLiteral(MAILLAGE_SHARED_DATA)).filePath(QString::fromUtf8(relative)); }
+QString shared(const char* relative)
+{
+    return QDir(QStringLiteral(MAILLAGE_SHARED_DATA)).filePath(QString::fromUtf8(relative));
+}
 
 double msSince(QElapsedTimer& timer)
 {
@@ -68,7 +71,7 @@ public:
         const sched_param param{.sched_priority = 10};
         active_ = sched_setscheduler(0, SCHED_FIFO, &param) == 0;
         std::printf("%s\n", active_ ? "recomputes at real-time priority (SCHED_FIFO 10)"
-                                     : "could not get a real-time priority: measured at normal priority");
+                                    : "could not get a real-time priority: measured at normal priority");
     }
     ~RealtimePriority()
     {
@@ -95,15 +98,13 @@ void printTimings(const char* label, const std::vector<CoverageTimings>& runs, c
         for (const CoverageTimings& t : runs) v.push_back(member(t));
         return median(v);
     };
-    std::printf("%-40s total %7.2f ms = links %5.2f + search %6.2f + surface %5.2f + gaps %6.2f + population %5.2f"
-                " [bands, not counted: %5.2f]\n",
-                label, pick([](const CoverageTimings& t) { return t.total() - t.bands; }),
-                pick([](const CoverageTimings& t) { return t.link; }),
-                pick([](const CoverageTimings& t) { return t.search; }),
-                pick([](const CoverageTimings& t) { return t.surface; }),
-                pick([](const CoverageTimings& t) { return t.gaps; }),
-                pick([](const CoverageTimings& t) { return t.population; }),
-                pick([](const CoverageTimings& t) { return t.bands; }));
+    std::printf(
+        "%-40s total %7.2f ms = links %5.2f + search %6.2f + surface %5.2f + gaps %6.2f + population %5.2f"
+        " [bands, not counted: %5.2f]\n",
+        label, pick([](const CoverageTimings& t) { return t.total() - t.bands; }),
+        pick([](const CoverageTimings& t) { return t.link; }), pick([](const CoverageTimings& t) { return t.search; }),
+        pick([](const CoverageTimings& t) { return t.surface; }), pick([](const CoverageTimings& t) { return t.gaps; }),
+        pick([](const CoverageTimings& t) { return t.population; }), pick([](const CoverageTimings& t) { return t.bands; }));
     std::printf("%-40s CPU time of the whole call, all threads (bands included if computed): median %.2f ms, min %.2f ms\n",
                 "", median(cpu), *std::min_element(cpu.begin(), cpu.end()));
 }
@@ -117,9 +118,8 @@ enum class Forget {
 
 // Runs the recompute `repetitions` times, with `change` applied to the points before each.
 template <typename Change>
-void measure(const char* label, const CoverageContext& context, GraphTravelEngine& engine,
-             std::vector<AccueilPoint> points, const CoverageOptions& options, int repetitions, Forget forget,
-             Change change)
+void measure(const char* label, const CoverageContext& context, GraphTravelEngine& engine, std::vector<AccueilPoint> points,
+             const CoverageOptions& options, int repetitions, Forget forget, Change change)
 {
     CoverageResult result;
     std::vector<CoverageTimings> timings;
@@ -190,13 +190,14 @@ void runOn(const char* title, const Territory& territory, const RoadGraph& graph
     const CoverageContext context(territory, engine, points, {.cellSize = cell, .placement = {}, .threads = 2});
     const double setupMs = msSince(timer);
     const double setupCpuMs = processCpuMs() - setupCpuStart;
-    std::printf("\n== %s: graph %u nodes / %u edges, %zu points of level 2\n", title, graph.nodeCount(),
-                graph.edgeCount(), coveragePoints(points, 2).size());
+    std::printf("\n== %s: graph %u nodes / %u edges, %zu points of level 2\n", title, graph.nodeCount(), graph.edgeCount(),
+                coveragePoints(points, 2).size());
     std::printf("grid %d x %d at %.0f m: %zu cells inside (%zu off the road network)\n", context.grid().columns(),
                 context.grid().rows(), cell, context.grid().cellCount(), context.cellLinks().unjoinedCount());
-    std::printf("setup once per network (grid rasterised, %zu cells + %zu town halls snapped, 2 threads): %.0f ms "
-                "(CPU %.0f ms)\n",
-                context.grid().cellCount(), context.townHallLinks().size(), setupMs, setupCpuMs);
+    std::printf(
+        "setup once per network (grid rasterised, %zu cells + %zu town halls snapped, 2 threads): %.0f ms "
+        "(CPU %.0f ms)\n",
+        context.grid().cellCount(), context.townHallLinks().size(), setupMs, setupCpuMs);
     // How many ways into the network the cells have (multi-entry access, see SnapOptions).
     std::vector<std::size_t> histogram(kMaxSnapEntries + 1, 0);
     const PlaceLinks& cells = context.cellLinks();
@@ -215,14 +216,13 @@ void runOn(const char* title, const Territory& territory, const RoadGraph& graph
     exportOptions.threads = threads;
     measure("full recompute, gaps clipped", context, engine, levelPoints, exportOptions, repetitions, Forget::Search,
             unchanged);
-    measure("  same, the points linked again", context, engine, levelPoints, exportOptions, repetitions,
-            Forget::Everything, unchanged);
+    measure("  same, the points linked again", context, engine, levelPoints, exportOptions, repetitions, Forget::Everything,
+            unchanged);
     CoverageOptions live;
     live.clipGapsToCommunes = false;
     live.computeBands = false;
     live.threads = threads;
-    measure("full recompute, stair-step gaps", context, engine, levelPoints, live, repetitions, Forget::Search,
-            unchanged);
+    measure("full recompute, stair-step gaps", context, engine, levelPoints, live, repetitions, Forget::Search, unchanged);
     // A point dragged: each step moves one France services 500 m east and recomputes.
     measure("one point dragged (search repaired)", context, engine, levelPoints, live, repetitions, Forget::Nothing,
             [](std::vector<AccueilPoint>& p) { p[0].lambert93.x += 500.0; });
@@ -234,10 +234,11 @@ void runOn(const char* title, const Territory& territory, const RoadGraph& graph
     CoverageResult result;
     computeCoverage(context, levelPoints, withBands, result);
     const AreaCoverage& d = result.population.departement;
-    std::printf("beyond %.0f min: %.0f people (%.1f %%) spread over cells, %.0f (%.1f %%) at town halls; "
-                "%zu gap zone pieces, %.0f km2\n",
-                result.options.thresholdMinutes, d.beyondSpread, 100 * d.shareSpread(), d.beyondAtTownHall,
-                100 * d.shareAtTownHall(), result.gapZones.size(), d.areaBeyondKm2);
+    std::printf(
+        "beyond %.0f min: %.0f people (%.1f %%) spread over cells, %.0f (%.1f %%) at town halls; "
+        "%zu gap zone pieces, %.0f km2\n",
+        result.options.thresholdMinutes, d.beyondSpread, 100 * d.shareSpread(), d.beyondAtTownHall,
+        100 * d.shareAtTownHall(), result.gapZones.size(), d.areaBeyondKm2);
     std::printf("town halls beyond, farthest first:");
     const std::vector<int>& beyond = result.population.townHallsBeyond;
     for (std::size_t k = 0; k < std::min<std::size_t>(10, beyond.size()); ++k)
@@ -248,9 +249,9 @@ void runOn(const char* title, const Territory& territory, const RoadGraph& graph
         if (territory.communes[c].name == QLatin1String("Champtercier"))
             std::printf("Champtercier town hall: %.1f min\n", result.population.communes[c].townHallMinutes);
     for (const double threshold : {10.0, 15.0, 25.0, 30.0}) {
-        const PopulationCoverage other = computePopulationCoverage(territory, context.grid(), context.placement(),
-                                                                   result.surface.minutes, result.townHallTimes.minutes,
-                                                                   context.townHalls(), threshold);
+        const PopulationCoverage other =
+            computePopulationCoverage(territory, context.grid(), context.placement(), result.surface.minutes,
+                                      result.townHallTimes.minutes, context.townHalls(), threshold);
         std::printf("beyond %.0f min: %.0f (%.1f %%) spread, %.0f (%.1f %%) at town halls, %zu town halls\n", threshold,
                     other.departement.beyondSpread, 100 * other.departement.shareSpread(),
                     other.departement.beyondAtTownHall, 100 * other.departement.shareAtTownHall(),
@@ -303,7 +304,8 @@ int main(int argc, char* argv[])
         runOn("04 network (routes-04.geojson)", territory, graph, profile, points, cell, repetitions, threads, realtime);
     if (only.isEmpty() || only == QLatin1String("densified")) {
         const RoadGraph dense(densify(network, 30.0));
-        runOn("04 network densified to ~30 m pieces", territory, dense, profile, points, cell, repetitions, threads, realtime);
+        runOn("04 network densified to ~30 m pieces", territory, dense, profile, points, cell, repetitions, threads,
+              realtime);
     }
     return 0;
 }

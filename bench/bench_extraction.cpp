@@ -5,8 +5,8 @@
 // OpenStreetMap files use the "osm" profile, other files the "generalised" one; they are read
 // with libosmium, or with GDAL's OSM driver when --gdal is given (the side-by-side figures).
 
-#include "common/gdal.h"
 #include "common/error.h"
+#include "common/gdal.h"
 #include "network/extract_lines.h"
 #include "network/extract_osm.h"
 #include "network/network_summary.h"
@@ -15,7 +15,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-
 
 #include <iostream>
 
@@ -43,14 +42,17 @@ int main(int argc, char* argv[])
     const bool withGdal = files.removeAll(QStringLiteral("--gdal")) > 0;
     if (files.isEmpty()) {
         const QDir data(QStringLiteral(MAILLAGE_SHARED_DATA));
-        for (const char* name : {"osm/andorra.osm.pbf", "osm/monaco.osm.gz", "04/routes-04.geojson", "lot-46/routes-46.geojson"})
+        for (const char* name :
+             {"osm/andorra.osm.pbf", "osm/monaco.osm.gz", "04/routes-04.geojson", "lot-46/routes-46.geojson"})
             files << data.filePath(QString::fromLatin1(name));
     }
-    std::cout << "| file | profile | read s | ways/features used | nodes | edges | one-way edges | km | components | largest (nodes) | peak MB |\n"
+    std::cout << "| file | profile | read s | ways/features used | nodes | edges | one-way edges | km | components | "
+                 "largest (nodes) | peak MB |\n"
                  "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     try {
         for (const QString& file : files) {
-            const SpeedProfile profile = loadSpeedProfile(isOsmFile(file) ? QStringLiteral("osm") : QStringLiteral("generalised"));
+            const SpeedProfile profile =
+                loadSpeedProfile(isOsmFile(file) ? QStringLiteral("osm") : QStringLiteral("generalised"));
             ExtractStats stats;
             const NetworkInput network = withGdal && isOsmFile(file) ? extractOsmWithGdal(file, profile, {}, &stats)
                                                                      : extractNetwork(file, profile, {}, {}, &stats);

@@ -32,7 +32,7 @@ int main(int argc, char** argv)
             const double lat = 43.70 + (i % 997) * 0.0009;
             const double lon = 5.60 + (i / 997 % 1000) * 0.0013;
             text += QByteArray::number(i) + ",Point " + QByteArray::number(i) + ',' + QByteArray::number(lat, 'f', 5) + ','
-                  + QByteArray::number(lon, 'f', 5) + '\n';
+                    + QByteArray::number(lon, 'f', 5) + '\n';
             if (text.size() > (1 << 22)) {
                 file.write(text);
                 text.clear();
@@ -63,10 +63,11 @@ int main(int argc, char** argv)
         const double totalS = timer.nsecsElapsed() / 1e9;
         // CPU time too: on a shared machine the wall time mostly measures the other programs.
         const double cpuS = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
-        std::printf("%s of %d rows: %.1f s wall, %.1f s CPU (read %.1f s, complete and write %.1f s); %d new, %d updated, "
-                    "%d unchanged, %d outside; %d transactions\n",
-                    pass, rows, totalS, cpuS, readS, totalS - readS, report.written.inserted, report.written.updated,
-                    report.written.unchanged, report.outsideTerritory, progressLines);
+        std::printf(
+            "%s of %d rows: %.1f s wall, %.1f s CPU (read %.1f s, complete and write %.1f s); %d new, %d updated, "
+            "%d unchanged, %d outside; %d transactions\n",
+            pass, rows, totalS, cpuS, readS, totalS - readS, report.written.inserted, report.written.updated,
+            report.written.unchanged, report.outsideTerritory, progressLines);
     }
     return 0;
 }

@@ -48,7 +48,8 @@ int main(int argc, char* argv[])
         const int i = args.indexOf(name);
         return i >= 0 && i + 1 < args.size() ? args[i + 1] : fallback;
     };
-    const QDir data(QDir(option(QStringLiteral("--data"), QStringLiteral(MAILLAGE_SHARED_DATA))).filePath(QStringLiteral("04")));
+    const QDir data(
+        QDir(option(QStringLiteral("--data"), QStringLiteral(MAILLAGE_SHARED_DATA))).filePath(QStringLiteral("04")));
     const int steps = option(QStringLiteral("--steps"), QStringLiteral("100")).toInt();
 
     QElapsedTimer timer;
@@ -72,7 +73,8 @@ int main(int argc, char* argv[])
     // (read once, then cached), as a project with them does; default the spread.
     const QString populationMethod = option(QStringLiteral("--population"), QStringLiteral("spread"));
     if (populationMethod == QLatin1String("grid") || populationMethod == QLatin1String("buildings")) {
-        setup.placement.method = populationMethod == QLatin1String("grid") ? PopulationMethod::Grid : PopulationMethod::Buildings;
+        setup.placement.method =
+            populationMethod == QLatin1String("grid") ? PopulationMethod::Grid : PopulationMethod::Buildings;
         setup.placement.input = {.method = setup.placement.method,
                                  .path = data.filePath(populationMethod == QLatin1String("grid")
                                                            ? QStringLiteral("filosofi-2021-carreaux-200m-04.csv")
@@ -84,10 +86,11 @@ int main(int argc, char* argv[])
 
     std::vector<AccueilPoint> level2 = coveragePoints(points, 2);
     // The dragged point: the first France services inside the territory.
-    auto dragged = std::find_if(level2.begin(), level2.end(), [&](const AccueilPoint& p) { return territory.contains(p.lambert93); });
+    auto dragged =
+        std::find_if(level2.begin(), level2.end(), [&](const AccueilPoint& p) { return territory.contains(p.lambert93); });
     const XY start = dragged->lambert93;
-    std::printf("dragging \"%s\" from (%.0f, %.0f), %d steps over 30 km, %zu level-2 points\n",
-                qPrintable(dragged->name), start.x, start.y, steps, level2.size());
+    std::printf("dragging \"%s\" from (%.0f, %.0f), %d steps over 30 km, %zu level-2 points\n", qPrintable(dragged->name),
+                start.x, start.y, steps, level2.size());
 
     CoverageOptions live;
     live.computeBands = false;
@@ -110,8 +113,9 @@ int main(int argc, char* argv[])
         beyondMin = std::min(beyondMin, result.population.departement.beyondSpread);
         beyondMax = std::max(beyondMax, result.population.departement.beyondSpread);
     }
-    std::printf("live recompute, median ms: total %.1f = link %.2f + search %.2f + surface %.2f + gaps %.1f + population %.2f\n",
-                median(total), median(link), median(search), median(surface), median(gaps), median(population));
+    std::printf(
+        "live recompute, median ms: total %.1f = link %.2f + search %.2f + surface %.2f + gaps %.1f + population %.2f\n",
+        median(total), median(link), median(search), median(surface), median(gaps), median(population));
     std::printf("updates per second (median): %.0f (target >= 20)\n", 1000.0 / median(total));
     std::vector<double> withoutGaps;
     for (std::size_t i = 0; i < total.size(); ++i) withoutGaps.push_back(total[i] - gaps[i]);

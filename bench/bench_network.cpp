@@ -9,8 +9,8 @@
 // Usage: bench_network [--only 04,andorra,densified,synthetic] [--runs N] [--data DIR] [--skip-od]
 // Build it optimised (RelWithDebInfo, the default, is -O2). Times are the thread's CPU time.
 
-#include "common/gdal.h"
 #include "common/error.h"
+#include "common/gdal.h"
 #include "network/extract_lines.h"
 #include "network/nearest_search.h"
 #include "network/profile_snapping.h"
@@ -21,6 +21,7 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <time.h>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -28,7 +29,6 @@
 #include <functional>
 #include <random>
 #include <string>
-#include <time.h>
 
 using namespace maillage;
 
@@ -180,8 +180,7 @@ struct Row {
     std::string odShape;
 };
 
-Row measure(const std::string& name, const std::function<NetworkInput()>& prepare, SnapOptions access,
-            int runs, bool withOd)
+Row measure(const std::string& name, const std::function<NetworkInput()>& prepare, SnapOptions access, int runs, bool withOd)
 {
     Row row;
     row.name = name;
@@ -223,8 +222,8 @@ Row measure(const std::string& name, const std::function<NetworkInput()>& prepar
     row.cellCount = cells.size();
     row.snapCellsMs = median(snapTimes);
     row.snapScatteredMs = median(scatteredTimes);
-    row.snappedShare = double(std::count_if(cellSnaps.begin(), cellSnaps.end(), [](const Snap& s) { return s.ok(); }))
-                     / cellSnaps.size();
+    row.snappedShare =
+        double(std::count_if(cellSnaps.begin(), cellSnaps.end(), [](const Snap& s) { return s.ok(); })) / cellSnaps.size();
 
     // 16 facilities at random nodes of the largest component.
     std::uniform_int_distribution<NodeId> anyNode(0, graph.nodeCount() - 1);
@@ -251,7 +250,9 @@ Row measure(const std::string& name, const std::function<NetworkInput()>& prepar
         withMetres.push_back(timeMs([&] { search.run(facilities, {SearchDirection::ToSources, kUnreached, true}); }));
     row.searchMetresMs = median(withMetres);
     for (int r = 0; r < runs; ++r)
-        limited.push_back(timeMs([&] { search.run(facilities, {SearchDirection::ToSources, toDeciseconds(20 * 60), false}); }));
+        limited.push_back(timeMs([&] {
+            search.run(facilities, {SearchDirection::ToSources, toDeciseconds(20 * 60), false});
+        }));
     row.searchLimitMs = median(limited);
     std::fprintf(stderr, "[%s] settled within 20 min: %zu of %u\n", name.c_str(), search.settledCount(), graph.nodeCount());
 
@@ -282,18 +283,20 @@ Row measure(const std::string& name, const std::function<NetworkInput()>& prepar
 
 void printTable(const std::vector<Row>& rows)
 {
-    std::printf("\n| network | nodes | edges | largest comp. | prepare ms | graph build ms | search B/edge | "
-                "graph total B/edge | workspace B/node | snapper build ms | snap grid cells ms (cells, joined) | "
-                "snap 100k random pts ms | 16-source search ms, median (min) | + metres ms | 20-min limit ms | "
-                "drag repair ms (share settled) | reach grid cells ms | OD 50x16 ms |\n");
+    std::printf(
+        "\n| network | nodes | edges | largest comp. | prepare ms | graph build ms | search B/edge | "
+        "graph total B/edge | workspace B/node | snapper build ms | snap grid cells ms (cells, joined) | "
+        "snap 100k random pts ms | 16-source search ms, median (min) | + metres ms | 20-min limit ms | "
+        "drag repair ms (share settled) | reach grid cells ms | OD 50x16 ms |\n");
     std::printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (const Row& r : rows)
-        std::printf("| %s | %u | %u | %.1f %% | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f (%zu, %.0f %%) | %.1f | "
-                    "%.3f (%.3f) | %.3f | %.3f | %.3f (%.1f %%) | %.1f | %.1f |\n",
-                    r.name.c_str(), r.nodes, r.edges, 100.0 * r.largestShare, r.prepareMs, r.buildMs,
-                    r.searchBytesPerEdge, r.totalBytesPerEdge, r.workspaceBytesPerNode, r.snapperBuildMs,
-                    r.snapCellsMs, r.cellCount, 100.0 * r.snappedShare, r.snapScatteredMs, r.searchMs, r.searchMinMs,
-                    r.searchMetresMs, r.searchLimitMs, r.repairMs, 100.0 * r.repairSettledShare, r.reachCellsMs, r.odMs);
+        std::printf(
+            "| %s | %u | %u | %.1f %% | %.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f (%zu, %.0f %%) | %.1f | "
+            "%.3f (%.3f) | %.3f | %.3f | %.3f (%.1f %%) | %.1f | %.1f |\n",
+            r.name.c_str(), r.nodes, r.edges, 100.0 * r.largestShare, r.prepareMs, r.buildMs, r.searchBytesPerEdge,
+            r.totalBytesPerEdge, r.workspaceBytesPerNode, r.snapperBuildMs, r.snapCellsMs, r.cellCount,
+            100.0 * r.snappedShare, r.snapScatteredMs, r.searchMs, r.searchMinMs, r.searchMetresMs, r.searchLimitMs,
+            r.repairMs, 100.0 * r.repairSettledShare, r.reachCellsMs, r.odMs);
 }
 
 }  // namespace
@@ -308,7 +311,10 @@ int main(int argc, char* argv[])
     QString data = QStringLiteral(MAILLAGE_SHARED_DATA);
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {
-        if (args[i] == "--skip-od") { withOd = false; continue; }
+        if (args[i] == "--skip-od") {
+            withOd = false;
+            continue;
+        }
         if (i + 1 >= args.size()) break;
         if (args[i] == "--only") only = args[i + 1].split(',');
         else if (args[i] == "--runs") runs = std::max(1, args[i + 1].toInt());
@@ -323,18 +329,19 @@ int main(int argc, char* argv[])
         const SpeedProfile osm = loadSpeedProfile(QStringLiteral("osm"));
         const QString andorra = data + "/osm/andorra.osm.pbf";
         if (only.contains("04"))
-            rows.push_back(measure("04 (routes-04.geojson)", [&] { return extractNetwork(routes04, generalised); },
-                                   snapOptionsFor(generalised), runs, withOd));
+            rows.push_back(measure(
+                "04 (routes-04.geojson)", [&] { return extractNetwork(routes04, generalised); }, snapOptionsFor(generalised),
+                runs, withOd));
         if (only.contains("andorra"))
-            rows.push_back(measure("Andorra (OSM)", [&] { return extractNetwork(andorra, osm); },
-                                   snapOptionsFor(osm), runs, withOd));
+            rows.push_back(measure(
+                "Andorra (OSM)", [&] { return extractNetwork(andorra, osm); }, snapOptionsFor(osm), runs, withOd));
         if (only.contains("densified"))
-            rows.push_back(measure("04 densified to ~30 m",
-                                   [&] { return densify(extractNetwork(routes04, generalised), 30.0); },
-                                   snapOptionsFor(generalised), runs, withOd));
+            rows.push_back(measure(
+                "04 densified to ~30 m", [&] { return densify(extractNetwork(routes04, generalised), 30.0); },
+                snapOptionsFor(generalised), runs, withOd));
         if (only.contains("synthetic"))
-            rows.push_back(measure("synthetic 5M", [] { return synthetic(2237); }, snapOptionsFor(osm),
-                                   std::min(runs, 5), withOd));
+            rows.push_back(measure(
+                "synthetic 5M", [] { return synthetic(2237); }, snapOptionsFor(osm), std::min(runs, 5), withOd));
     } catch (const Error& e) {
         std::fprintf(stderr, "error: %s\n", qPrintable(e.message()));
         return 1;

@@ -27,7 +27,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -39,7 +38,10 @@ using namespace maillage;
 
 namespace {
 
-QString shared(const char* relative) { return QDir(QStringLiteral(MAILLAGE_SHARED_DATA)).filePath(QString::fromUtf8(relative)); }
+QString shared(const char* relative)
+{
+    return QDir(QStringLiteral(MAILLAGE_SHARED_DATA)).filePath(QString::fromUtf8(relative));
+}
 
 double threadCpuMs()
 {
@@ -125,11 +127,12 @@ void timeSuggestions(const char* label, const CoverageContext& context, const st
         greedy.push_back(result.timings.greedy);
         swaps.push_back(result.timings.swaps);
     }
-    std::printf("%-44s %8.1f ms wall (CPU of the calling thread %7.1f) = existing %6.1f + searches %7.1f + greedy %5.1f"
-                " + exchanges/restarts %6.1f\n",
-                label, median(wall), median(cpu), median(existingMs), median(precompute), median(greedy), median(swaps));
-    std::printf("%-44s gain %+.0f people (greedy %+.0f, %d exchanges), %d of %d candidates eligible, %d demand units:",
-                "", result.gain(), result.greedyGain, result.swaps, result.eligibleCandidates, result.candidates,
+    std::printf(
+        "%-44s %8.1f ms wall (CPU of the calling thread %7.1f) = existing %6.1f + searches %7.1f + greedy %5.1f"
+        " + exchanges/restarts %6.1f\n",
+        label, median(wall), median(cpu), median(existingMs), median(precompute), median(greedy), median(swaps));
+    std::printf("%-44s gain %+.0f people (greedy %+.0f, %d exchanges), %d of %d candidates eligible, %d demand units:", "",
+                result.gain(), result.greedyGain, result.swaps, result.eligibleCandidates, result.candidates,
                 result.demandUnits);
     for (const SuggestedSite& site : result.sites)
         std::printf(" %s %+.0f;", (site.communeName.isEmpty() ? site.point.name : site.communeName).toUtf8().constData(),
@@ -167,10 +170,11 @@ void exactGap(const char* label, const SuggestionProblem& built, int k, std::siz
     const MaxCoverageSolution swapped = solveMaxCoverage(problem, {.swaps = true, .restarts = 0});
     const MaxCoverageSolution restarted = solveMaxCoverage(problem);
     const auto gap = [&](double value) { return 100.0 * (exact.value - value) / exact.value; };
-    std::printf("%-44s k=%d over %zu candidates: exact %.0f (%.0f ms); greedy %.0f (gap %.2f %%), + exchanges %.0f "
-                "(%.2f %%), + restarts %.0f (%.2f %%)\n",
-                label, k, problem.covers.size(), exact.value, exactMs, greedy.value, gap(greedy.value), swapped.value,
-                gap(swapped.value), restarted.value, gap(restarted.value));
+    std::printf(
+        "%-44s k=%d over %zu candidates: exact %.0f (%.0f ms); greedy %.0f (gap %.2f %%), + exchanges %.0f "
+        "(%.2f %%), + restarts %.0f (%.2f %%)\n",
+        label, k, problem.covers.size(), exact.value, exactMs, greedy.value, gap(greedy.value), swapped.value,
+        gap(swapped.value), restarted.value, gap(restarted.value));
 }
 
 }  // namespace
@@ -192,8 +196,8 @@ int main(int argc, char* argv[])
     const Territory territory = loadTerritory(sources);
     std::vector<AccueilPoint> points = readMairiesCsv(shared("04/mairies-04.csv")).points;
     for (const char* file : {"04/france-services-2024.csv", "04/laposte-2020.csv"}) {
-        const ImportBatch batch = QString::fromUtf8(file).contains("laposte") ? readLaPosteCsv(shared(file))
-                                                                               : readFranceServicesCsv(shared(file));
+        const ImportBatch batch =
+            QString::fromUtf8(file).contains("laposte") ? readLaPosteCsv(shared(file)) : readFranceServicesCsv(shared(file));
         points.insert(points.end(), batch.points.begin(), batch.points.end());
     }
     for (std::size_t i = 0; i < points.size(); ++i) points[i].id = qint64(i + 1);
@@ -244,13 +248,21 @@ int main(int argc, char* argv[])
     Scenario winter;
     winter.id = 1;
     winter.name = QStringLiteral("hiver");
-    winter.roadClosures = {
-        {.method = ClosureMethod::Ref, .ref = "D908", .centre = toLambert93({6.5930, 44.2975}), .radiusMetres = 6000.0,
-         .note = "Col d'Allos"},
-        {.method = ClosureMethod::Ref, .ref = "D2202", .centre = toLambert93({6.7439, 44.2592}), .radiusMetres = 8000.0,
-         .note = "Col de la Cayolle"},
-        {.method = ClosureMethod::Ref, .ref = "D900", .centre = toLambert93({6.8936, 44.4214}), .radiusMetres = 4000.0,
-         .note = "Col de Larche"}};
+    winter.roadClosures = {{.method = ClosureMethod::Ref,
+                            .ref = "D908",
+                            .centre = toLambert93({6.5930, 44.2975}),
+                            .radiusMetres = 6000.0,
+                            .note = "Col d'Allos"},
+                           {.method = ClosureMethod::Ref,
+                            .ref = "D2202",
+                            .centre = toLambert93({6.7439, 44.2592}),
+                            .radiusMetres = 8000.0,
+                            .note = "Col de la Cayolle"},
+                           {.method = ClosureMethod::Ref,
+                            .ref = "D900",
+                            .centre = toLambert93({6.8936, 44.4214}),
+                            .radiusMetres = 4000.0,
+                            .note = "Col de Larche"}};
     const ScenarioView winterView = applyScenario(points, winter);
     const CoverageOptions options{.computeBands = false};
     std::vector<double> open, closed, compare;
@@ -266,11 +278,12 @@ int main(int argc, char* argv[])
         const ScenarioComparison comparison = compareCoverage(context, a.result, b.result, "baseline", "hiver");
         compare.push_back(timer.nsecsElapsed() / 1e6);
         if (r == 0)
-            std::printf("winter plan (3 passes, %zu edges closed): people beyond (spread) %.0f -> %.0f; %d cells come "
-                        "within, %d go beyond (%.1f km2 uncovered, %.1f km2 covered), %zu change zones\n",
-                        b.closedEdges, comparison.departement.a.beyondSpread, comparison.departement.b.beyondSpread,
-                        comparison.cellsCovered, comparison.cellsUncovered, comparison.uncoveredKm2, comparison.coveredKm2,
-                        comparison.changes.size());
+            std::printf(
+                "winter plan (3 passes, %zu edges closed): people beyond (spread) %.0f -> %.0f; %d cells come "
+                "within, %d go beyond (%.1f km2 uncovered, %.1f km2 covered), %zu change zones\n",
+                b.closedEdges, comparison.departement.a.beyondSpread, comparison.departement.b.beyondSpread,
+                comparison.cellsCovered, comparison.cellsUncovered, comparison.uncoveredKm2, comparison.coveredKm2,
+                comparison.changes.size());
     }
     std::printf("baseline coverage (gaps clipped)                 %7.1f ms\n", median(open));
     std::printf("winter plan coverage (closures + context rebuilt) %7.1f ms\n", median(closed));

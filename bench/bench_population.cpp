@@ -13,7 +13,6 @@
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -61,8 +60,8 @@ int main(int argc, char** argv)
             total = 0.0;
             for (double p : warm.people()) total += p;
         }
-        std::printf("%-22s read + place %8.1f ms   from the cache %6.1f ms   (%.1f people placed)\n", source.label,
-                    coldBest, warmBest, total);
+        std::printf("%-22s read + place %8.1f ms   from the cache %6.1f ms   (%.1f people placed)\n", source.label, coldBest,
+                    warmBest, total);
     }
     return 0;
 }

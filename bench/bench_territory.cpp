@@ -39,8 +39,7 @@ void measure(const char* what, const std::vector<XY>& points, std::size_t stride
     for (std::size_t i = 0; i < points.size(); i += stride, ++tested)
         if (find(points[i])) ++inside;
     const double ms = timer.nsecsElapsed() / 1e6;
-    std::printf("%-44s %8zu points %9.1f ms %8.2f us/point (%zu inside)\n", what, tested, ms,
-                ms * 1000 / tested, inside);
+    std::printf("%-44s %8zu points %9.1f ms %8.2f us/point (%zu inside)\n", what, tested, ms, ms * 1000 / tested, inside);
 }
 
 }  // namespace
@@ -75,8 +74,8 @@ int main()
     measure("bbox scan + GEOS prepared Contains", cells, 1, [&](XY p) -> const Commune* {
         OGRPoint point(p.x, p.y);
         for (std::size_t i = 0; i < territory.communes.size(); ++i)
-            if (territory.communes[i].bbox.contains(p) &&
-                OGRPreparedGeometryContains(prepared[i], OGRGeometry::ToHandle(&point)))
+            if (territory.communes[i].bbox.contains(p)
+                && OGRPreparedGeometryContains(prepared[i], OGRGeometry::ToHandle(&point)))
                 return &territory.communes[i];
         return nullptr;
     });

@@ -217,8 +217,7 @@ void village(Map& map, Point centre, std::int64_t valleyNode, int streets, int i
     // Junction nodes first, shared by the crossing streets.
     std::vector<std::vector<std::int64_t>> junction(streets, std::vector<std::int64_t>(streets));
     for (int i = 0; i < streets; ++i)
-        for (int j = 0; j < streets; ++j)
-            junction[i][j] = map.node(offset(centre, -half + block * j, -half + block * i));
+        for (int j = 0; j < streets; ++j) junction[i][j] = map.node(offset(centre, -half + block * j, -half + block * i));
     auto street = [&](std::int64_t a, std::int64_t b) {
         std::vector<std::int64_t> refs = map.line(map.position(a), map.position(b), spacing, 3.0, a, b);
         map.roadNodes += refs.size() - 2;
@@ -244,7 +243,8 @@ void village(Map& map, Point centre, std::int64_t valleyNode, int streets, int i
                 for (double along = 12.0; along + 12.0 < length; along += 15.0) {
                     for (const double side : {-1.0, 1.0}) {
                         const double t = along / length;
-                        const Point base = offset(pa, dx * t - dy / length * side * 14.0, dy * t + dx / length * side * 14.0);
+                        const Point base =
+                            offset(pa, dx * t - dy / length * side * 14.0, dy * t + dx / length * side * 14.0);
                         const double w = map.uniform(4, 6), d = map.uniform(4, 7);
                         const std::int64_t c1 = map.node(offset(base, -w, -d)), c2 = map.node(offset(base, w, -d)),
                                            c3 = map.node(offset(base, w, d)), c4 = map.node(offset(base, -w, d));
@@ -369,7 +369,8 @@ int main(int argc, char* argv[])
     for (int v = 1; v < valleyCount; ++v) {
         const std::vector<std::int64_t>& road = valleys[static_cast<std::size_t>(v)].road;
         const std::vector<std::int64_t>& other = valleys[static_cast<std::size_t>(v - 1)].road;
-        const std::int64_t from = road[road.size() / 3 + static_cast<std::size_t>(map.integer(0, static_cast<int>(road.size() / 3)))];
+        const std::int64_t from =
+            road[road.size() / 3 + static_cast<std::size_t>(map.integer(0, static_cast<int>(road.size() / 3)))];
         const Point p = map.position(from);
         std::int64_t nearest = other.front();
         double best = 1e300;
@@ -407,8 +408,8 @@ int main(int argc, char* argv[])
         }
     }
     std::cerr << "generate_osm: " << map.nodeCount() << " nodes, " << map.roadNodes << " on highways ("
-              << std::lround(100.0 * map.roadNodes / map.nodeCount()) << " %), " << index << " villages; writing "
-              << output << '\n';
+              << std::lround(100.0 * map.roadNodes / map.nodeCount()) << " %), " << index << " villages; writing " << output
+              << '\n';
     try {
         map.write(output);
     } catch (const std::exception& error) {

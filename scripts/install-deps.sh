@@ -12,6 +12,8 @@ PACKAGES=(
   libsqlite3-dev sqlite3 catch2
   xvfb xauth poppler-utils imagemagick fonts-dejavu-core
   libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev
+  clang-format  # scripts/check-format.sh
+  osmium-tool hyperfine  # the anchor and the timer of the benchmarks (bench/)
   clang-14 libclang-rt-14-dev  # sanitizer build and libFuzzer (scripts/sanitize.sh, scripts/fuzz.sh)
   postgresql-15 postgresql-15-postgis-3 libqt6sql6-psql libpq-dev  # PostgreSQL store tests (scripts/pg-test-cluster.sh)
 )

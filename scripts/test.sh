@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 # The folder layers of core/ first: an upward include is named before anything builds.
 scripts/check-layers.sh
+# The code as .clang-format writes it.
+scripts/check-format.sh
 scripts/build.sh
 # The PostgreSQL store cases must run in CI, not skip (scripts/pg-test-cluster.sh).
 export MAILLAGE_REQUIRE_PG=1

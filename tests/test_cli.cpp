@@ -28,8 +28,8 @@ Run runCli(const QStringList& arguments)
 QStringList init04(const QString& project)
 {
     const QString gpkg = sharedData("04/limites-04.gpkg");
-    return {"init", "--project", project, "--communes", gpkg, "--communes-layer", "commune",
-            "--epci", gpkg, "--epci-layer", "epci", "--outline", gpkg, "--outline-layer", "departement"};
+    return {"init", "--project",    project, "--communes", gpkg, "--communes-layer", "commune",    "--epci",
+            gpkg,   "--epci-layer", "epci",  "--outline",  gpkg, "--outline-layer",  "departement"};
 }
 
 }  // namespace

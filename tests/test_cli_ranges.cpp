@@ -38,9 +38,9 @@ struct Project04 {
     Project04()
     {
         const QString limits = test::sharedData(QStringLiteral("04/limites-04.gpkg"));
-        const Run init = cli({"init", "--project", path, "--communes", limits, "--communes-layer", "commune", "--epci", limits,
-                              "--epci-layer", "epci", "--network", test::sharedData(QStringLiteral("04/routes-04.geojson")),
-                              "--profile", "generalised"});
+        const Run init = cli({"init", "--project", path, "--communes", limits, "--communes-layer", "commune", "--epci",
+                              limits, "--epci-layer", "epci", "--network",
+                              test::sharedData(QStringLiteral("04/routes-04.geojson")), "--profile", "generalised"});
         INFO(init.err.toStdString());
         REQUIRE(init.exitCode == 0);
         for (const char* file : {"04/mairies-04.csv", "04/france-services-2024.csv"})
@@ -91,11 +91,13 @@ TEST_CASE("a threshold that is not a positive number of minutes up to three hour
         for (const char* value : {"0", "-5", "181", "100000", "nan", "inf", "twenty"}) {
             const QString expected = QStringLiteral("--threshold must be");
             const QString valueText = QString::fromUtf8(value);
-            if (valueText == QLatin1String("twenty") || valueText == QLatin1String("nan") || valueText == QLatin1String("inf"))
+            if (valueText == QLatin1String("twenty") || valueText == QLatin1String("nan")
+                || valueText == QLatin1String("inf"))
                 checkRefused(commandLine(QString::fromUtf8(command)) << "--threshold" << value, expected);
             else
                 checkRefused(commandLine(QString::fromUtf8(command)) << "--threshold" << value,
-                             QStringLiteral("--threshold must be a positive number of minutes, at most 180, not \"%1\"").arg(valueText));
+                             QStringLiteral("--threshold must be a positive number of minutes, at most 180, not \"%1\"")
+                                 .arg(valueText));
         }
     }
 }
@@ -113,7 +115,8 @@ TEST_CASE("a 1 m grid over the département is refused before the network is rea
 {
     const Project04& project = project04();
     for (const char* command : kCommandsWithThresholdAndCell) {
-        const Run run = cli(commandLine(QString::fromUtf8(command)) << "--cell" << "1");
+        const Run run = cli(commandLine(QString::fromUtf8(command)) << "--cell"
+                                                                    << "1");
         INFO(command << ": " << run.err.toStdString());
         CHECK(run.exitCode == 1);
         CHECK(run.err.contains(QStringLiteral("a 1 m grid over this territory would have")));
@@ -126,7 +129,8 @@ TEST_CASE("a 1 m grid over the département is refused before the network is rea
 
 TEST_CASE("isochrone band limits must be 1 to 12 increasing positive minutes up to three hours")
 {
-    const QString expected = QStringLiteral("--bands must be 1 to 12 limits in minutes, increasing, each positive and at most 180");
+    const QString expected =
+        QStringLiteral("--bands must be 1 to 12 limits in minutes, increasing, each positive and at most 180");
     for (const char* value : {"0,10", "10,5", "10,10", "10,200", "-10", "10,x", ",", "1,2,3,4,5,6,7,8,9,10,11,12,13"})
         checkRefused(commandLine(QStringLiteral("coverage")) << "--bands" << value, expected);
 }
@@ -138,11 +142,17 @@ TEST_CASE("suggest refuses more new places than there are candidates, naming bot
     {
         QFile file(candidates);
         REQUIRE(file.open(QIODevice::WriteOnly));
-        file.write("id,name,latitude,longitude\n1,Thoard,44.1510,6.1480\n2,Barrême,43.9548,6.3675\n3,Seyne,44.3510,6.3550\n");
+        file.write(
+            "id,name,latitude,longitude\n1,Thoard,44.1510,6.1480\n2,Barrême,43.9548,6.3675\n3,Seyne,44.3510,6.3550\n");
     }
-    checkRefused(commandLine(QStringLiteral("suggest")) << "--candidates" << candidates << "--k" << "4",
+    checkRefused(commandLine(QStringLiteral("suggest")) << "--candidates" << candidates << "--k"
+                                                        << "4",
                  QStringLiteral("--k 4 asks for more places than the 3 candidates (candidates.csv of baseline)"));
     // The bounds of k itself.
-    checkRefused(commandLine(QStringLiteral("suggest")) << "--k" << "0", QStringLiteral("--k must be an integer from 1 to 100"));
-    checkRefused(commandLine(QStringLiteral("suggest")) << "--k" << "101", QStringLiteral("--k must be an integer from 1 to 100"));
+    checkRefused(commandLine(QStringLiteral("suggest")) << "--k"
+                                                        << "0",
+                 QStringLiteral("--k must be an integer from 1 to 100"));
+    checkRefused(commandLine(QStringLiteral("suggest")) << "--k"
+                                                        << "101",
+                 QStringLiteral("--k must be an integer from 1 to 100"));
 }

@@ -1,39 +1,39 @@
 #include <catch2/catch.hpp>
 
 #include "common/error.h"
-#include "coverage/gap_zones.h"
-#include "coverage/grid.h"
-#include "coverage/population.h"
 #include "coverage/access_table.h"
 #include "coverage/coverage_run.h"
+#include "coverage/gap_zones.h"
+#include "coverage/grid.h"
 #include "coverage/network_engine.h"
+#include "coverage/population.h"
 #include "coverage/referral.h"
 #include "coverage/territory_network.h"
 #include "coverage/travel_engine.h"
 #include "geo/crs.h"
 #include "importers/point_importers.h"
+#include "io/ogr_source.h"
 #include "io/territory_loader.h"
 #include "network/extract_lines.h"
 #include "network/profile_snapping.h"
 #include "network/snapping.h"
 #include "network/speed_profile.h"
-#include "io/ogr_source.h"
 #include "report/geopackage_export.h"
 #include "support/test_data.h"
 
-#include <QDomDocument>
 #include <QDateTime>
+#include <QDomDocument>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
-#include "coverage/travel_time_surface.h"
 #include "coverage/mem_raster.h"
 #include "coverage/parallel.h"
-#include "network/nearest_search.h"
+#include "coverage/travel_time_surface.h"
 #include "geo/territory.h"
+#include "network/nearest_search.h"
 
 #include <ogr_api.h>
 #include <ogr_geometry.h>
@@ -52,7 +52,7 @@ namespace {
 // A synthetic territory where every time is known analytically: a straight east-west road
 // at y = kRoadY crossing a rectangle of communes, nodes every kNodeSpacing metres, driven at
 // kRoadMetresPerMinute; places reach the road straight north or south at kLegMetresPerMinute.
-constexpr double kX0 = 900'000.0;   // Lambert-93, in 04's neighbourhood
+constexpr double kX0 = 900'000.0;  // Lambert-93, in 04's neighbourhood
 constexpr double kY0 = 6'300'000.0;
 constexpr double kWidth = 20'000.0;
 constexpr double kHeight = 4'000.0;
@@ -136,8 +136,8 @@ public:
         for (std::size_t s = 0; s < seeds.size(); ++s) {
             const double seedX = roadX(seeds[s]);
             for (int k = 0; k < kNodeCount; ++k) {
-                const float t = float(60.0 * std::abs(k * kNodeSpacing - seedX) / kRoadMetresPerMinute)
-                                + seeds[s].legSeconds;
+                const float t =
+                    float(60.0 * std::abs(k * kNodeSpacing - seedX) / kRoadMetresPerMinute) + seeds[s].legSeconds;
                 if (t < out.seconds[std::size_t(k)]) {
                     out.seconds[std::size_t(k)] = t;
                     out.owner[std::size_t(k)] = std::uint32_t(s);
@@ -173,8 +173,7 @@ struct RoadSearch {
 double analyticMinutes(XY p, const std::vector<double>& offsets)
 {
     double best = INFINITY;
-    for (double offset : offsets)
-        best = std::min(best, std::abs(p.x - kX0 - offset) / kRoadMetresPerMinute);
+    for (double offset : offsets) best = std::min(best, std::abs(p.x - kX0 - offset) / kRoadMetresPerMinute);
     return best + std::abs(p.y - kRoadY) / kLegMetresPerMinute;
 }
 
@@ -458,9 +457,9 @@ TEST_CASE("a threshold of zero or less, or not a number, is refused with a clear
     RoadCoverage coverage;
     coverage.compute({0.0});
     for (double bad : {0.0, -20.0, double(NAN), double(INFINITY)}) {
-        CHECK_THROWS_WITH(computeGapZones(coverage.territory, coverage.grid, coverage.surface.minutes,
-                                          {.thresholdMinutes = bad}),
-                          Catch::Contains("threshold must be a positive number of minutes"));
+        CHECK_THROWS_WITH(
+            computeGapZones(coverage.territory, coverage.grid, coverage.surface.minutes, {.thresholdMinutes = bad}),
+            Catch::Contains("threshold must be a positive number of minutes"));
     }
 }
 
@@ -516,10 +515,10 @@ TEST_CASE("population beyond the threshold, at the town hall and spread over the
 
     SECTION("every cell inhabitable")
     {
-        const auto placement = PopulationPlacement::build(coverage.territory, coverage.grid, coverage.cellLinks,
-                                                          {.inhabitableLegMetres = 1e9});
-        const auto result = computePopulationCoverage(coverage.territory, coverage.grid, placement,
-                                                      coverage.surface.minutes, hallTimes.minutes, townHalls, threshold);
+        const auto placement =
+            PopulationPlacement::build(coverage.territory, coverage.grid, coverage.cellLinks, {.inhabitableLegMetres = 1e9});
+        const auto result = computePopulationCoverage(coverage.territory, coverage.grid, placement, coverage.surface.minutes,
+                                                      hallTimes.minutes, townHalls, threshold);
         const CommuneCoverage& amont = result.communes[0];
         const CommuneCoverage& aval = result.communes[1];
         CHECK_FALSE(amont.townHallBeyond);
@@ -551,8 +550,8 @@ TEST_CASE("population beyond the threshold, at the town hall and spread over the
         for (std::size_t i = 0; i < coverage.grid.cellCount(); ++i)
             total += placement.peopleOnCell(i, coverage.grid.communeOf(i));
         CHECK(total == Approx(1500.0));
-        const auto result = computePopulationCoverage(coverage.territory, coverage.grid, placement,
-                                                      coverage.surface.minutes, hallTimes.minutes, townHalls, threshold);
+        const auto result = computePopulationCoverage(coverage.territory, coverage.grid, placement, coverage.surface.minutes,
+                                                      hallTimes.minutes, townHalls, threshold);
         // Near the road, Amont is beyond only past 10 km minus the legs: less than in the
         // uniform case, where the far corners count.
         CHECK(result.communes[0].beyondSpread > 0.0);
@@ -561,13 +560,13 @@ TEST_CASE("population beyond the threshold, at the town hall and spread over the
     SECTION("a point added in the gap reduces the population beyond")
     {
         const auto placement = PopulationPlacement::build(coverage.territory, coverage.grid, coverage.cellLinks);
-        const auto before = computePopulationCoverage(coverage.territory, coverage.grid, placement,
-                                                      coverage.surface.minutes, hallTimes.minutes, townHalls, threshold);
+        const auto before = computePopulationCoverage(coverage.territory, coverage.grid, placement, coverage.surface.minutes,
+                                                      hallTimes.minutes, townHalls, threshold);
         coverage.compute({0.0, 16'000.0});
         const RoadSearch both({0.0, 16'000.0});
         hallLinks.gather(both.view(), both.seedLinks(), hallTimes);
-        const auto after = computePopulationCoverage(coverage.territory, coverage.grid, placement,
-                                                     coverage.surface.minutes, hallTimes.minutes, townHalls, threshold);
+        const auto after = computePopulationCoverage(coverage.territory, coverage.grid, placement, coverage.surface.minutes,
+                                                     hallTimes.minutes, townHalls, threshold);
         CHECK(after.departement.beyondSpread < before.departement.beyondSpread);
         CHECK(after.departement.beyondAtTownHall == 0.0);
         CHECK(after.townHallsBeyond.empty());
@@ -816,8 +815,8 @@ TEST_CASE("a commune far from the CAF but near a visio point serving the CAF has
     CHECK(video.pointName == "Point visio d'Aval");
     CHECK(video.minutes == Approx(1.0));
     const AccessTableText text = accessTableText(table);
-    CHECK(text.header.mid(5) == QStringList{"CAF - name", "CAF - km", "CAF - min", "CAF - visio name", "CAF - visio km",
-                                            "CAF - visio min"});
+    CHECK(text.header.mid(5)
+          == QStringList{"CAF - name", "CAF - km", "CAF - min", "CAF - visio name", "CAF - visio km", "CAF - visio min"});
     CHECK(text.rows[1].mid(5) == QStringList{"CAF", "16.0", "16.0", "Point visio d'Aval", "1.0", "1.0"});
 }
 
@@ -888,8 +887,8 @@ TEST_CASE("the result GeoPackage holds every layer, the run parameters and QGIS 
     const CoverageContext context(territory, engine, points);
     const CoverageResult result = computeCoverage(context, coveragePoints(points, 2), {.thresholdMinutes = 10.0});
     const auto referrals = computeReferrals(engine, points, 10.0);
-    const AccessTable table = computeAccessTable(engine, communeOrigins(territory, context.townHalls()),
-                                                 defaultAccessColumns(points), points);
+    const AccessTable table =
+        computeAccessTable(engine, communeOrigins(territory, context.townHalls()), defaultAccessColumns(points), points);
     test::ScratchDir scratch;
     const QString path = scratch.path("result.gpkg");
     CoverageExport data;
@@ -954,8 +953,7 @@ TEST_CASE("the result GeoPackage holds every layer, the run parameters and QGIS 
             QDomDocument qml;
             REQUIRE(qml.setContent(QString::fromUtf8(feature->GetFieldAsString("styleQML"))));
             CHECK(qml.documentElement().tagName() == "qgis");
-            if (table == "isochrone_bands")
-                CHECK(qml.elementsByTagName("category").size() == 4);
+            if (table == "isochrone_bands") CHECK(qml.elementsByTagName("category").size() == 4);
             if (table == "referral_links") {  // beyond, beyond but within by visio, within
                 CHECK(qml.elementsByTagName("rule").size() == 3);
                 for (const char* field : {"visio_id", "visio_name", "visio_minutes", "visio_km", "visio_beyond"})
@@ -972,9 +970,9 @@ TEST_CASE("the result GeoPackage holds every layer, the run parameters and QGIS 
     }
     SECTION("the surface raster holds each cell's minutes")
     {
-        GdalDatasetPtr raster(static_cast<GDALDataset*>(GDALOpenEx(
-            ("GPKG:" + path + ":travel_time_surface").toUtf8().constData(), GDAL_OF_RASTER | GDAL_OF_READONLY,
-            nullptr, nullptr, nullptr)));
+        GdalDatasetPtr raster(
+            static_cast<GDALDataset*>(GDALOpenEx(("GPKG:" + path + ":travel_time_surface").toUtf8().constData(),
+                                                 GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
         REQUIRE(raster);
         CHECK(raster->GetRasterXSize() == context.grid().columns());
         CHECK(raster->GetRasterYSize() == context.grid().rows());
@@ -986,8 +984,9 @@ TEST_CASE("the result GeoPackage holds every layer, the run parameters and QGIS 
         const std::uint32_t r = context.grid().rasterIndex(cell);
         float value = 0.0f;
         REQUIRE(raster->GetRasterBand(1)->RasterIO(GF_Read, int(r % std::uint32_t(context.grid().columns())),
-                                                   int(r / std::uint32_t(context.grid().columns())), 1, 1, &value,
-                                                   1, 1, GDT_Float32, 0, 0) == CE_None);
+                                                   int(r / std::uint32_t(context.grid().columns())), 1, 1, &value, 1, 1,
+                                                   GDT_Float32, 0, 0)
+                == CE_None);
         CHECK(value == Approx(result.surface.minutes[cell]).margin(1e-3));
     }
     SECTION("ogrinfo reads it without an error")
@@ -1008,8 +1007,8 @@ TEST_CASE("other isochrone band limits get one style category each, green to red
     const Territory territory = roadTerritory();
     const auto points = roadPoints();
     const CoverageContext context(territory, engine, points);
-    const CoverageResult result = computeCoverage(context, coveragePoints(points, 2),
-                                                  {.bandBreaks = {5.0, 10.0, 15.0, 20.0, 25.0}});
+    const CoverageResult result =
+        computeCoverage(context, coveragePoints(points, 2), {.bandBreaks = {5.0, 10.0, 15.0, 20.0, 25.0}});
     CoverageExport data;
     data.context = &context;
     data.result = &result;
@@ -1167,7 +1166,9 @@ private:
     GraphTravelEngine& engine_;
 };
 
-TEST_CASE("on the 04 data, a search stopped once the places it is read at are settled gives them the full search's times and points")
+TEST_CASE(
+    "on the 04 data, a search stopped once the places it is read at are settled gives them the full search's times and "
+    "points")
 {
     const Coverage04& d = coverage04();
     std::vector<AccessLink> seeds, places;
@@ -1193,7 +1194,9 @@ TEST_CASE("on the 04 data, a search stopped once the places it is read at are se
     CHECK(notFinal > full.seconds.size() / 10);
 }
 
-TEST_CASE("on the 04 data, referrals and the access table are the same with searches stopped early on two threads as with full searches on one")
+TEST_CASE(
+    "on the 04 data, referrals and the access table are the same with searches stopped early on two threads as with full "
+    "searches on one")
 {
     const Coverage04& d = coverage04();
     const FullSearchEngine fullEngine(*d.engine);
@@ -1212,7 +1215,8 @@ TEST_CASE("on the 04 data, referrals and the access table are the same with sear
     }
     // From the EPCI seats (a few origins: the searches stop early) and from every town hall.
     const auto halls = d.context->townHalls();
-    for (const std::vector<AccessOrigin>& origins : {epciSeatOrigins(d.territory, halls), communeOrigins(d.territory, halls)}) {
+    for (const std::vector<AccessOrigin>& origins :
+         {epciSeatOrigins(d.territory, halls), communeOrigins(d.territory, halls)}) {
         const AccessTable full = computeAccessTable(fullEngine, origins, defaultAccessColumns(d.points), d.points);
         const AccessTable fast = computeAccessTable(*d.engine, origins, defaultAccessColumns(d.points), d.points);
         REQUIRE(full.cells.size() == origins.size());
@@ -1261,8 +1265,8 @@ TEST_CASE("on the 04 data, the communes where a France services stands are about
 TEST_CASE("the surface agrees with the road engine's own point search for every cell")
 {
     const Coverage04& d = coverage04();
-    const CoverageResult result = computeCoverage(*d.context, coveragePoints(d.points, 2),
-                                                  {.computeBands = false, .clipGapsToCommunes = false});
+    const CoverageResult result =
+        computeCoverage(*d.context, coveragePoints(d.points, 2), {.computeBands = false, .clipGapsToCommunes = false});
     // NearestSearch::reachAt computes the same thing from snaps, in integer deciseconds.
     NearestSearch search(d.graph);
     std::vector<Snap> sources;
@@ -1308,7 +1312,8 @@ TEST_CASE("a point dragged or added is repaired in the search and gives the surf
     // A fresh engine runs the search from scratch.
     const GraphTravelEngine fresh(d.graph, d.profile);
     const CoverageContext freshContext(d.territory, fresh, d.points);
-    const CoverageResult full = computeCoverage(freshContext, levelTwo, {.computeBands = false, .clipGapsToCommunes = false});
+    const CoverageResult full =
+        computeCoverage(freshContext, levelTwo, {.computeBands = false, .clipGapsToCommunes = false});
     CHECK(fresh.repairCount() == 0);
     REQUIRE(full.surface.minutes.size() == live.surface.minutes.size());
     std::size_t different = 0;
@@ -1435,11 +1440,12 @@ TEST_CASE("on the 04 data, the gap zones are those of the method done one piece 
             for (std::size_t z = 0; z < zones.size(); ++z) {
                 const GapZone& a = zones[z];
                 const GapZone& b = reference[z];
-                const bool same = a.zone == b.zone && a.commune == b.commune && a.cells == b.cells
-                               && a.unreachableCells == b.unreachableCells && a.areaKm2 == b.areaKm2
-                               && (a.maxMinutes == b.maxMinutes || (std::isnan(a.maxMinutes) && std::isnan(b.maxMinutes)))
-                               && (a.meanMinutes == b.meanMinutes || (std::isnan(a.meanMinutes) && std::isnan(b.meanMinutes)))
-                               && wkb(*a.geometry) == wkb(*b.geometry);
+                const bool same =
+                    a.zone == b.zone && a.commune == b.commune && a.cells == b.cells
+                    && a.unreachableCells == b.unreachableCells && a.areaKm2 == b.areaKm2
+                    && (a.maxMinutes == b.maxMinutes || (std::isnan(a.maxMinutes) && std::isnan(b.maxMinutes)))
+                    && (a.meanMinutes == b.meanMinutes || (std::isnan(a.meanMinutes) && std::isnan(b.meanMinutes)))
+                    && wkb(*a.geometry) == wkb(*b.geometry);
                 if (!same) ++different;
             }
             CHECK(different == 0);
@@ -1550,7 +1556,7 @@ TEST_CASE("the engine links a place again once told that the network changed")
     const XY digne = toLambert93({6.23058, 44.09372});  // the France services of Digne
     const AccessLink first = engine.link(digne);
     REQUIRE(first.joined());
-    CHECK(first.extraCount >= 1);  // the N85 and the D900 (1.9 km apart in the data)
+    CHECK(first.extraCount >= 1);                 // the N85 and the D900 (1.9 km apart in the data)
     const AccessLink again = engine.link(digne);  // remembered: the same link
     CHECK(again.edge == first.edge);
     CHECK(again.extraCount == first.extraCount);
@@ -1575,8 +1581,9 @@ TEST_CASE("on the 04 data, a France services added in the largest gap reduces th
     const CoverageResult before = computeCoverage(*d.context, levelTwo);
     REQUIRE_FALSE(before.gapZones.empty());
     // The most populated commune whose town hall is beyond: a France services at its town hall.
-    const auto worst = std::max_element(before.population.communes.begin(), before.population.communes.end(),
-                                        [](const auto& a, const auto& b) { return a.beyondAtTownHall < b.beyondAtTownHall; });
+    const auto worst =
+        std::max_element(before.population.communes.begin(), before.population.communes.end(),
+                         [](const auto& a, const auto& b) { return a.beyondAtTownHall < b.beyondAtTownHall; });
     REQUIRE(worst->townHallBeyond);
     AccueilPoint added;
     added.name = "France services en projet";
@@ -1632,9 +1639,11 @@ QString project04(const test::ScratchDir& scratch, bool withNetwork, bool withPo
 {
     const QString project = scratch.path("04.gpkg");
     const QString limits = test::sharedData("04/limites-04.gpkg");
-    QStringList init{"init", "--project", project, "--communes", limits, "--communes-layer", "commune",
-                     "--epci", limits, "--epci-layer", "epci"};
-    if (withNetwork) init << "--network" << test::sharedData("04/routes-04.geojson") << "--profile" << "generalised";
+    QStringList init{"init",    "--project", project, "--communes",   limits, "--communes-layer",
+                     "commune", "--epci",    limits,  "--epci-layer", "epci"};
+    if (withNetwork)
+        init << "--network" << test::sharedData("04/routes-04.geojson") << "--profile"
+             << "generalised";
     REQUIRE(runMaillage(init).exitCode == 0);
     if (withPoints)
         for (const char* file : {"04/mairies-04.csv", "04/france-services-2024.csv"})
@@ -1723,8 +1732,8 @@ TEST_CASE("maillage coverage refuses bad parameters with a clear message")
     CHECK(missingNetwork.exitCode == 1);
     CHECK(missingNetwork.err.contains("nowhere.geojson"));
 
-    const CliRun noPoints = runMaillage({"coverage", "--project", project, "--out", out, "--network",
-                                         test::sharedData("04/routes-04.geojson")});
+    const CliRun noPoints =
+        runMaillage({"coverage", "--project", project, "--out", out, "--network", test::sharedData("04/routes-04.geojson")});
     CHECK(noPoints.exitCode == 1);
     CHECK(noPoints.err.contains("no existing point of level 2"));
 

@@ -1,8 +1,8 @@
 // The CSV reader and the opening-hours parser used by the point importers.
 
 #include "common/error.h"
-#include "io/csv_table.h"
 #include "importers/opening_hours.h"
+#include "io/csv_table.h"
 #include "support/test_data.h"
 
 #include <QFile>
@@ -153,8 +153,9 @@ TEST_CASE("a weekly schedule totals its hours and reads as grouped French text")
     week.days[5] = {{540, 720}};
     CHECK(week.totalMinutes() == 4 * 420 + 180 + 180);
     CHECK(week.weeklyHours() == Approx(34.0));
-    CHECK(week.text() == QStringLiteral("lun,mar 09:30-12:30, 13:30-17:30; mer 09:30-12:30; "
-                                        "jeu,ven 09:30-12:30, 13:30-17:30; sam 09:00-12:00"));
+    CHECK(week.text()
+          == QStringLiteral("lun,mar 09:30-12:30, 13:30-17:30; mer 09:30-12:30; "
+                            "jeu,ven 09:30-12:30, 13:30-17:30; sam 09:00-12:00"));
     WeeklySchedule weekdays;
     for (int day = 0; day < 5; ++day) weekdays.days[day] = {{540, 1020}};
     CHECK(weekdays.text() == QStringLiteral("lun-ven 09:00-17:00"));

@@ -1,13 +1,13 @@
 // Faults a user meets with the real program (issue 15): an output named like an input, a full
 // disk, a read-only project, a program killed while it writes, two imports at once. Each test
 // runs `maillage` as a separate process on a 04 project, as a user would.
-#include "common/gdal.h"
 #include <catch2/catch.hpp>
+#include "common/gdal.h"
 
+#include "geo/crs.h"
 #include "io/ogr_source.h"
 #include "store/scenarios.h"
 #include "store/store.h"
-#include "geo/crs.h"
 #include "support/test_data.h"
 
 #include <QCryptographicHash>
@@ -22,14 +22,14 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include <chrono>
-#include <csignal>
 #include <poll.h>
-#include <random>
 #include <sys/mount.h>
 #include <sys/wait.h>
-#include <thread>
 #include <unistd.h>
+#include <chrono>
+#include <csignal>
+#include <random>
+#include <thread>
 
 using namespace maillage;
 using namespace std::chrono_literals;
@@ -62,11 +62,11 @@ Run cli(const QStringList& arguments)
 Run cliWithFileLimit(int kilobytes, const QStringList& arguments)
 {
     QProcess process;
-    process.start(QStringLiteral("/bin/sh"),
-                  QStringList{QStringLiteral("-c"),
-                              QStringLiteral("trap '' XFSZ; ulimit -f %1; exec \"$0\" \"$@\"").arg(kilobytes * 2),
-                              test::cliPath()}
-                      + arguments);
+    process.start(
+        QStringLiteral("/bin/sh"),
+        QStringList{QStringLiteral("-c"),
+                    QStringLiteral("trap '' XFSZ; ulimit -f %1; exec \"$0\" \"$@\"").arg(kilobytes * 2), test::cliPath()}
+            + arguments);
     return finish(process);
 }
 
@@ -88,8 +88,8 @@ const QString& shared04()
     if (!path.isEmpty()) return path;
     const QString limits = test::sharedData(QStringLiteral("04/limites-04.gpkg"));
     const QString project = folder.path(QStringLiteral("04.gpkg"));
-    const Run init = cli({"init", "--project", project, "--communes", limits, "--communes-layer", "commune", "--epci", limits,
-                          "--epci-layer", "epci", "--outline", limits, "--outline-layer", "departement", "--network",
+    const Run init = cli({"init", "--project", project, "--communes", limits, "--communes-layer", "commune", "--epci",
+                          limits, "--epci-layer", "epci", "--outline", limits, "--outline-layer", "departement", "--network",
                           test::sharedData(QStringLiteral("04/routes-04.geojson")), "--profile", "generalised"});
     INFO(init.err.toStdString());
     REQUIRE(init.exitCode == 0);
@@ -98,7 +98,8 @@ const QString& shared04()
     REQUIRE(cli({"scenario", "--project", project, "create", "plan"}).exitCode == 0);
     REQUIRE(cli({"scenario", "--project", project, "add-point", "plan", "--name", "France services de Thoard", "--lat",
                  "44.1510", "--lon", "6.1480"})
-                .exitCode == 0);
+                .exitCode
+            == 0);
     path = project;
     return path;
 }
@@ -378,7 +379,8 @@ void checkKilledWriter(Output kind, const QStringList& command, const QString& t
     base << "--project" << project;
     const QString option = kind == Output::CsvFolder ? QStringLiteral("--csv") : QStringLiteral("--out");
     QStringList first = base;
-    first << option << (kind == Output::CsvFolder ? QFileInfo(path).absolutePath() : path) << "--threshold" << "20";
+    first << option << (kind == Output::CsvFolder ? QFileInfo(path).absolutePath() : path) << "--threshold"
+          << "20";
     if (kind == Output::CsvFolder) first << "--out" << scratch.path(QStringLiteral("result.gpkg"));
     const Run previous = cli(first);
     INFO(previous.err.toStdString());
@@ -392,14 +394,16 @@ void checkKilledWriter(Output kind, const QStringList& command, const QString& t
     // Killed while computing, then at several moments of the write.
     const std::vector<std::pair<std::chrono::milliseconds, bool>> moments =
         kind == Output::CsvFolder
-            ? std::vector<std::pair<std::chrono::milliseconds, bool>>{{1500ms, false}, {100ms, true}, {400ms, true},
-                                                                       {800ms, true}, {1200ms, true}, {1600ms, true}}
-            : std::vector<std::pair<std::chrono::milliseconds, bool>>{{1500ms, false}, {0ms, true}, {3ms, true},
-                                                                       {20ms, true}, {80ms, true}, {250ms, true}};
+            ? std::vector<std::pair<std::chrono::milliseconds, bool>>{{1500ms, false}, {100ms, true},  {400ms, true},
+                                                                      {800ms, true},   {1200ms, true}, {1600ms, true}}
+            : std::vector<std::pair<std::chrono::milliseconds, bool>>{{1500ms, false}, {0ms, true},  {3ms, true},
+                                                                      {20ms, true},    {80ms, true}, {250ms, true}};
     for (const auto& [delay, afterPartial] : moments) {
         killed += killWhileWriting(next, folder, delay, afterPartial) ? 1 : 0;
         checkWhole(kind, path, previousHash,
-                   QStringLiteral("killed %1 ms after %2").arg(delay.count()).arg(afterPartial ? "the temporary file appeared" : "the start"));
+                   QStringLiteral("killed %1 ms after %2")
+                       .arg(delay.count())
+                       .arg(afterPartial ? "the temporary file appeared" : "the start"));
     }
     CHECK(killed >= 2);  // the kills hit the program before it was done
     CHECK(integrity(project) == QStringLiteral("ok"));
@@ -515,7 +519,11 @@ TEST_CASE("two programs importing into the same project at once lose and duplica
     const auto writeFile = [&](const QString& name, double shift) {
         QByteArray text = "id,name,latitude,longitude\n";
         for (int i = 0; i < kRows; ++i)
-            text += QStringLiteral("%1,Place %1,%2,%3\n").arg(i).arg(43.9 + shift + i * 1e-6, 0, 'f', 6).arg(6.1 + i * 1e-6, 0, 'f', 6).toUtf8();
+            text += QStringLiteral("%1,Place %1,%2,%3\n")
+                        .arg(i)
+                        .arg(43.9 + shift + i * 1e-6, 0, 'f', 6)
+                        .arg(6.1 + i * 1e-6, 0, 'f', 6)
+                        .toUtf8();
         writeText(scratch.path(name), text);
         return scratch.path(name);
     };
@@ -524,8 +532,7 @@ TEST_CASE("two programs importing into the same project at once lose and duplica
     const QString c = writeFile(QStringLiteral("c.csv"), 0.1);
 
     // Two different files, then one new file twice at once: all rows of each, once.
-    for (const auto& [first, second, expected] :
-         {std::tuple{a, b, 2 * kRows}, std::tuple{c, c, 3 * kRows}}) {
+    for (const auto& [first, second, expected] : {std::tuple{a, b, 2 * kRows}, std::tuple{c, c, 3 * kRows}}) {
         QProcess one;
         QProcess two;
         one.start(test::cliPath(), {"import", "--project", project, first, "--kind", "caf", "--id-field", "id"});

@@ -1,17 +1,23 @@
 // GUI tests: the real main window, map canvas and docks, driven with simulated mouse events
 // under the offscreen platform, on the 04 demonstration project.
-#include "common/gdal.h"
 #include <catch2/catch.hpp>
+#include "common/gdal.h"
 
+#include "coverage/network_engine.h"
 #include "coverage_controller.h"
 #include "geo/crs.h"
 #include "io/ogr_source.h"
-#include "report/geopackage_export.h"
 #include "labels.h"
 #include "main_window.h"
-#include "pdf_export_dialog.h"
 #include "map/layer_panel.h"
 #include "map/map_canvas.h"
+#include "network/snapping.h"
+#include "pdf_export_dialog.h"
+#include "planning_controller.h"
+#include "point_commands.h"
+#include "project.h"
+#include "project/project_settings.h"
+#include "project_loading.h"
 #include "render/boundary_layers.h"
 #include "render/coverage_layers.h"
 #include "render/map_layer.h"
@@ -19,49 +25,43 @@
 #include "render/planning_layers.h"
 #include "render/print_layout.h"
 #include "render/view_transform.h"
-#include "point_commands.h"
-#include "project.h"
-#include "network/snapping.h"
-#include "coverage/network_engine.h"
-#include "planning_controller.h"
+#include "report/geopackage_export.h"
 #include "scenario_panel.h"
-#include "project/project_settings.h"
+#include "statistics_panel.h"
 #include "store/project_sources.h"
 #include "store/store.h"
-#include "project_loading.h"
-#include "statistics_panel.h"
 #include "support/demo_window.h"
 #include "support/test_data.h"
 
-#include <QApplication>
-#include <QStatusBar>
-#include <QProcessEnvironment>
-#include <QAction>
-#include <QTimer>
-#include <QSpinBox>
-#include <QFileInfo>
-#include <QFileDialog>
-#include <QComboBox>
-#include <QLabel>
-#include <QLineEdit>
-#include <QPushButton>
-#include <QSlider>
-#include <QToolButton>
-#include <QTreeWidget>
-#include <QDir>
-#include <QElapsedTimer>
-#include <QFile>
-#include <QMouseEvent>
-#include <QProcess>
-#include <QSettings>
-#include <QSignalSpy>
-#include <QRegularExpression>
-#include <QStandardPaths>
-#include <QTest>
-#include <QUndoStack>
 #include <cpl_error.h>
 #include <gdal.h>
 #include <ogrsf_frmts.h>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMouseEvent>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QUndoStack>
 
 #include <algorithm>
 #include <cmath>
@@ -165,7 +165,8 @@ TEST_CASE("a France services added with the mouse in a gap lowers the population
     CHECK(added.kind == "france_services");
     CHECK(added.status == PointStatus::Planned);
     CHECK(added.communeInsee == insee);
-    CHECK(std::hypot(added.lambert93.x - townHall.x, added.lambert93.y - townHall.y) < 2 * demo.canvas().view().metresPerPixel());
+    CHECK(std::hypot(added.lambert93.x - townHall.x, added.lambert93.y - townHall.y)
+          < 2 * demo.canvas().view().metresPerPixel());
     const double after = demo.beyond();
     CHECK(after < before);
     CHECK_FALSE(demo.coverage().result().population.communes[commune].townHallBeyond);
@@ -205,8 +206,8 @@ TEST_CASE("the window shows the population beyond 20 minutes that maillage cover
     REQUIRE(demo.window.exportCoverage(exported));
     GdalDatasetPtr dataset = openVectorSource(exported);
     const QStringList layers = layerNames(*dataset);
-    for (const QString& layer : {gpkg_layers::communes, gpkg_layers::epci, gpkg_layers::gapZones, gpkg_layers::bands,
-                                 gpkg_layers::points})
+    for (const QString& layer :
+         {gpkg_layers::communes, gpkg_layers::epci, gpkg_layers::gapZones, gpkg_layers::bands, gpkg_layers::points})
         CHECK(layers.contains(layer));
     CHECK(findLayer(*dataset, exported, gpkg_layers::communes)->GetFeatureCount() == 198);
 }
@@ -442,7 +443,6 @@ TEST_CASE("the layer panel shows, hides, reorders and fades layers, with the leg
     REQUIRE(up);
     up->click();
     CHECK(layers.indexOf(layers.layer("gaps")) == index + 1);
-
 }
 
 TEST_CASE("the status bar shows the cursor position in Lambert-93 and WGS84, and the scale")
@@ -561,7 +561,8 @@ TEST_CASE("Export to PDF previews the map as the window shows it and writes the 
     REQUIRE(dialog.layout() != nullptr);
     CHECK(dialog.layout()->pageCount() == 1);
     const auto states = dialog.options().layers;
-    const auto bands = std::find_if(states.begin(), states.end(), [](const LayerState& s) { return s.id == QStringLiteral("bands"); });
+    const auto bands =
+        std::find_if(states.begin(), states.end(), [](const LayerState& s) { return s.id == QStringLiteral("bands"); });
     REQUIRE(bands != states.end());
     CHECK_FALSE(bands->visible);
 
@@ -576,7 +577,8 @@ TEST_CASE("Export to PDF previews the map as the window shows it and writes the 
     for (int y = 0; y < page.height(); y += 2)
         for (int x = 0; x < page.width(); x += 2) {
             const QRgb p = page.pixel(x, y);
-            if (std::abs(qRed(p) - qRed(gap)) <= 8 && std::abs(qGreen(p) - qGreen(gap)) <= 8 && std::abs(qBlue(p) - qBlue(gap)) <= 8)
+            if (std::abs(qRed(p) - qRed(gap)) <= 8 && std::abs(qGreen(p) - qGreen(gap)) <= 8
+                && std::abs(qBlue(p) - qBlue(gap)) <= 8)
                 ++gapPixels;
         }
     CHECK(gapPixels > 1000);
@@ -621,7 +623,10 @@ TEST_CASE("opening the demo again opens it as it is — its plans are kept — a
     INFO(window.lastError().toStdString());
     REQUIRE(window.project() != nullptr);
     CHECK(window.project()->scenarioExists(QStringLiteral("à garder")));
-    CHECK(QSettings().value(QStringLiteral("projects/recent")).toStringList().contains(QFileInfo(demoPath).absoluteFilePath()));
+    CHECK(QSettings()
+              .value(QStringLiteral("projects/recent"))
+              .toStringList()
+              .contains(QFileInfo(demoPath).absoluteFilePath()));
 }
 
 TEST_CASE("choosing a file that is not a project in Open keeps the project open")
@@ -655,7 +660,8 @@ TEST_CASE("choosing a file that is not a project in Open keeps the project open"
     CHECK(demo.window.project()->path() == openPath);
 }
 
-TEST_CASE("every edit is saved when made: the title never claims unsaved changes and does not repeat the name of the application")
+TEST_CASE(
+    "every edit is saved when made: the title never claims unsaved changes and does not repeat the name of the application")
 {
     DemoWindow demo;
     REQUIRE(demo.window.addPointAtTownHall(QStringLiteral("Seyne")));
@@ -693,7 +699,8 @@ TEST_CASE("maillage-gui --help and --version answer without a display")
     for (const char* option : {"--help", "--version"}) {
         QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}) environment.remove(QString::fromLatin1(name));
+        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            environment.remove(QString::fromLatin1(name));
         process.setProcessEnvironment(environment);
         process.start(gui, {QString::fromLatin1(option)});
         REQUIRE(process.waitForFinished(30'000));
@@ -701,7 +708,8 @@ TEST_CASE("maillage-gui --help and --version answer without a display")
         CHECK(process.exitStatus() == QProcess::NormalExit);
         CHECK(process.exitCode() == 0);
         const QString printed = QString::fromUtf8(process.readAllStandardOutput());
-        CHECK(printed.contains(QString::fromLatin1(option) == QLatin1String("--help") ? QStringLiteral("--demo") : QStringLiteral("maillage")));
+        CHECK(printed.contains(QString::fromLatin1(option) == QLatin1String("--help") ? QStringLiteral("--demo")
+                                                                                      : QStringLiteral("maillage")));
     }
 }
 
@@ -709,7 +717,8 @@ TEST_CASE("a France services placed too far from any road is said to be left out
 {
     DemoWindow demo;
     const double before = demo.beyond();
-    const int leftOutBefore = demo.coverage().result().unjoinedPoints;  // points of neighbouring départements off the network
+    const int leftOutBefore =
+        demo.coverage().result().unjoinedPoints;  // points of neighbouring départements off the network
     // A place of the 04 beyond the snap limit, found around the gap west of Villars-Colmars.
     const std::optional<XY> gap = demo.placeBeyondSnapLimit();
     REQUIRE(gap);
@@ -752,7 +761,8 @@ TEST_CASE("a plan that only closes roads is printed under its own name, not as t
     CHECK(closedPixels() > baselinePixels + 30);
     PdfExportDialog dialog(demo.project(), demo.coverage(), *demo.window.layers(), &demo.window);
     if (const QByteArray shots = qgetenv("MAILLAGE_SCREENSHOTS"); !shots.isEmpty() && dialog.layout())
-        dialog.layout()->pageImage(0, 1.0).save(QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("pdf-plan-hiver.png")));
+        dialog.layout()->pageImage(0, 1.0).save(
+            QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("pdf-plan-hiver.png")));
     test::ScratchDir folder;
     const QString pdf = folder.path(QStringLiteral("hiver.pdf"));
     REQUIRE(dialog.exportTo(pdf));
@@ -798,7 +808,6 @@ TEST_CASE("live drag rate through the window", "[.][benchmark]")
     CHECK(1000.0 / perUpdate >= 20.0);
 }
 
-
 TEST_CASE("the canvas and the printed map stack the same layers in the same order")
 {
     QSettings().remove(QStringLiteral("layers"));  // no order kept from another test
@@ -810,9 +819,8 @@ TEST_CASE("the canvas and the printed map stack the same layers in the same orde
     };
     // Those of a print: without a plan's closures, nor the application's own planning layers.
     const auto printable = [](std::vector<QString> ids) {
-        std::erase_if(ids, [](const QString& id) {
-            return id == "closedRoads" || id == "difference" || id == "suggestions";
-        });
+        std::erase_if(ids,
+                      [](const QString& id) { return id == "closedRoads" || id == "difference" || id == "suggestions"; });
         return ids;
     };
     LayerStack& layers = *demo.window.layers();

@@ -8,7 +8,6 @@
 #include "labels.h"
 #include "main_window.h"
 #include "map/map_canvas.h"
-#include "render/planning_layers.h"
 #include "planning/closed_network.h"
 #include "planning/closure_presets.h"
 #include "planning/comparison.h"
@@ -17,6 +16,7 @@
 #include "planning_controller.h"
 #include "point_commands.h"
 #include "project.h"
+#include "render/planning_layers.h"
 #include "road_closure_dialog.h"
 #include "scenario_panel.h"
 #include "store/scenarios.h"
@@ -24,16 +24,16 @@
 #include "support/demo_window.h"
 #include "support/test_data.h"
 
-#include <QApplication>
-#include <QMouseEvent>
-#include <QFile>
-#include <QSettings>
+#include <cpl_error.h>
 #include <QAction>
+#include <QApplication>
+#include <QFile>
+#include <QMouseEvent>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
 #include <QUndoStack>
-#include <cpl_error.h>
 
 #include <cmath>
 #include <optional>
@@ -77,9 +77,9 @@ struct DemoWindow : test::DemoWindowBase {
     {
         auto c = std::make_unique<Core>();
         c->graph = *project().data().graph;
-        c->runner = std::make_unique<ScenarioCoverageRunner>(project().territory(), c->graph, project().data().profile,
-                                                             Store::open(project().path()).points(),
-                                                             CoverageSetup{.cellSize = 200.0, .placement = {}, .threads = 2});
+        c->runner = std::make_unique<ScenarioCoverageRunner>(
+            project().territory(), c->graph, project().data().profile, Store::open(project().path()).points(),
+            CoverageSetup{.cellSize = 200.0, .placement = {}, .threads = 2});
         return c;
     }
 };
@@ -148,7 +148,8 @@ TEST_CASE("a France services added with the mouse in a plan lowers the people be
     sendMouse(demo.canvas(), QEvent::MouseButtonRelease, grab + QPoint(30, 10), Qt::NoButton);
     demo.settle();
     CHECK(demo.project().point(added.id)->lambert93.x > added.lambert93.x + 100);
-    CHECK(demo.project().scenario("antenne").addedPoints[0].lambert93.x == Approx(demo.project().point(added.id)->lambert93.x));
+    CHECK(demo.project().scenario("antenne").addedPoints[0].lambert93.x
+          == Approx(demo.project().point(added.id)->lambert93.x));
     CHECK(demo.undo().count() == 3);  // plan, point, move
     demo.undo().undo();
     demo.settle();
@@ -184,7 +185,8 @@ TEST_CASE("a France services added with the mouse in a plan lowers the people be
     CHECK(demo.storedPoints() == stored);
 }
 
-TEST_CASE("in a plan, town halls raised to France services bring people within 20 minutes — the baseline keeps them as they are")
+TEST_CASE(
+    "in a plan, town halls raised to France services bring people within 20 minutes — the baseline keeps them as they are")
 {
     DemoWindow demo;
     const double baseline = demo.beyond();
@@ -223,7 +225,9 @@ TEST_CASE("in a plan, town halls raised to France services bring people within 2
     CHECK(demo.beyond() == Approx(baseline));
 }
 
-TEST_CASE("the winter passes closed in a plan raise the people beyond as the core computes it — roads are drawn, picked on the map and reopened")
+TEST_CASE(
+    "the winter passes closed in a plan raise the people beyond as the core computes it — roads are drawn, picked on the "
+    "map and reopened")
 {
     DemoWindow demo;
     const double baseline = demo.beyond();
@@ -283,7 +287,7 @@ TEST_CASE("the winter passes closed in a plan raise the people beyond as the cor
     REQUIRE(demo.planning().pickedRoad());
     CHECK(*demo.planning().pickedRoad() == allosEdge);
     CHECK(demo.planning().pickedRoadText().startsWith("D908"));  // the canonical reference of "D 908"
-    CHECK_FALSE(demo.planning().closePickedRoad());  // already closed
+    CHECK_FALSE(demo.planning().closePickedRoad());              // already closed
     REQUIRE(demo.planning().reopenPickedRoad());
     demo.settle();
     CHECK(demo.project().roadClosures().size() == 2);
@@ -415,7 +419,8 @@ TEST_CASE("the comparison table gives the core comparison's figures, and the map
 
     const auto core = demo.core();
     const ScenarioCoverage a = core->runner->compute(loadScenarioView(demo.project().store(), kBaselineScenario), kLevel2);
-    const ScenarioCoverage b = core->runner->compute(loadScenarioView(demo.project().store(), QStringLiteral("mixte")), kLevel2);
+    const ScenarioCoverage b =
+        core->runner->compute(loadScenarioView(demo.project().store(), QStringLiteral("mixte")), kLevel2);
     const ScenarioComparison expected =
         compareCoverage(core->runner->baselineContext(), a.result, b.result, "A", "B", {.changeZones = false});
     CHECK(shown->departement.a.beyondSpread == Approx(expected.departement.a.beyondSpread));
@@ -450,7 +455,8 @@ TEST_CASE("the comparison table gives the core comparison's figures, and the map
     CHECK_FALSE(layer.extent().isEmpty());
 }
 
-TEST_CASE("plans are created, copied, renamed and deleted from the scenario dock — a deleted plan comes back whole with undo")
+TEST_CASE(
+    "plans are created, copied, renamed and deleted from the scenario dock — a deleted plan comes back whole with undo")
 {
     DemoWindow demo;
     ScenarioPanel& panel = demo.scenarios();
@@ -484,7 +490,7 @@ TEST_CASE("plans are created, copied, renamed and deleted from the scenario dock
     CHECK(demo.beyond() == Approx(inA));
     // Edits made before the deletion still undo: the point added to A (now under a new id).
     const int steps = demo.undo().index();
-    REQUIRE(steps >= 5);  // A, closures, point, B, rename
+    REQUIRE(steps >= 5);      // A, closures, point, B, rename
     demo.undo().setIndex(2);  // back to A with its closures only
     demo.settle();
     CHECK(demo.project().activeScenario() == "A");
@@ -530,7 +536,6 @@ TEST_CASE("when a town hall moves in the baseline, its commune's time is taken f
     CHECK(demo.coverage().context()->townHalls().positions[std::size_t(commune)].y == Approx(from.y));
     CHECK(demo.coverage().result().population.communes[std::size_t(commune)].townHallMinutes == Approx(before));
 }
-
 
 TEST_CASE("showing another plan clears the suggestions and the comparison made for the plan shown before")
 {

@@ -3,27 +3,27 @@
 // notices that another program changed the open project's file (issue 15, point 6): a real
 // `maillage import` into the project while it is open is seen, and the reload is offered;
 // the application's own edits are not taken for another program's.
+#include <catch2/catch.hpp>
 #include "common/error.h"
 #include "common/gdal.h"
-#include <catch2/catch.hpp>
 
 #include "main_window.h"
 #include "new_project_dialog.h"
 #include "project.h"
-#include "project_loading.h"
-#include "project_file_watcher.h"
 #include "project/project_settings.h"
+#include "project_file_watcher.h"
+#include "project_loading.h"
 #include "store/store.h"
 #include "support/demo_window.h"
 #include "support/test_data.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLineEdit>
-#include <QApplication>
-#include <QElapsedTimer>
 #include <QMessageBox>
 #include <QProcess>
 #include <QSettings>
@@ -83,7 +83,8 @@ TEST_CASE("an import by another program into the open project is noticed and a r
 
     // Another program imports 78 France services into the file.
     const std::optional<quint32> before = ProjectFileWatcher::changeCounter(path);
-    REQUIRE(test::cliExitCode({"import", "--project", path, test::sharedData(QStringLiteral("04/france-services-2024.csv"))}) == 0);
+    REQUIRE(test::cliExitCode({"import", "--project", path, test::sharedData(QStringLiteral("04/france-services-2024.csv"))})
+            == 0);
     CHECK(ProjectFileWatcher::changeCounter(path) != before);
     for (int i = 0; i < 50 && changed.isEmpty(); ++i) test::processEventsFor(100);
     REQUIRE(changed.size() == 1);
@@ -143,7 +144,8 @@ TEST_CASE("the main window offers to read again a project another program import
     REQUIRE((opened.size() == 1 || opened.wait(60'000)));
     const std::size_t before = window.project()->points().size();
 
-    REQUIRE(test::cliExitCode({"import", "--project", path, test::sharedData(QStringLiteral("04/france-services-2024.csv"))}) == 0);
+    REQUIRE(test::cliExitCode({"import", "--project", path, test::sharedData(QStringLiteral("04/france-services-2024.csv"))})
+            == 0);
     const auto* watcher = window.project()->findChild<ProjectFileWatcher*>();
     REQUIRE(watcher != nullptr);
     QMessageBox* question = nullptr;
@@ -196,8 +198,8 @@ TEST_CASE("the new-project dialog stores the INSEE grid and the buildings as mai
 
     const QString fromCli = scratch.path(QStringLiteral("cli.gpkg"));
     REQUIRE(test::cliExitCode({"init", "--project", fromCli, "--communes", limits, "--communes-layer", "commune",
-                 "--population-grid", grid, "--buildings", buildings, "--buildings-layer", "buildings",
-                 "--buildings-min-area", "30"})
+                               "--population-grid", grid, "--buildings", buildings, "--buildings-layer", "buildings",
+                               "--buildings-min-area", "30"})
             == 0);
     const ProjectInputs savedByDialog = loadProjectInputs(Store::open(fromDialog));
     const ProjectInputs savedByCli = loadProjectInputs(Store::open(fromCli));
@@ -224,7 +226,8 @@ TEST_CASE("a population file that holds no one in the territory is refused and n
         file.write("idcar_200m,i_est_200,ind\nCRS3035RES200mN2800000E3300000,0,12\n");
     }
     dialog.findChild<QLineEdit*>(QStringLiteral("projectPath"))->setText(project);
-    dialog.findChild<QLineEdit*>(QStringLiteral("communesPath"))->setText(test::sharedData(QStringLiteral("04/limites-04.gpkg")));
+    dialog.findChild<QLineEdit*>(QStringLiteral("communesPath"))
+        ->setText(test::sharedData(QStringLiteral("04/limites-04.gpkg")));
     dialog.findChild<QLineEdit*>(QStringLiteral("populationGridPath"))->setText(elsewhere);
     ProjectInputs inputs = dialog.inputs();
     inputs.territory.communes.layer = QStringLiteral("commune");
@@ -238,4 +241,3 @@ TEST_CASE("a population file that holds no one in the territory is refused and n
     }
     CHECK_FALSE(QFileInfo::exists(project));
 }
-

@@ -4,9 +4,9 @@
 // when the window comes back to the front, and a server gone: read-only, then reconnected.
 // Every case runs against the throw-away cluster (tests/CMakeLists.txt, POSTGRES_TEST_PROGRAMS)
 // with real connections: the window's own and other planners' (other roles).
+#include <catch2/catch.hpp>
 #include "common/error.h"
 #include "common/gdal.h"
-#include <catch2/catch.hpp>
 
 #include "main_actions.h"
 #include "main_window.h"
@@ -45,8 +45,9 @@ namespace {
 // A 04 project with its town halls on the test cluster, made by the command-line program.
 void makeProject04(const QString& uri)
 {
-    REQUIRE(test::cliExitCode({"init", "--project", uri, "--communes", test::sharedData(QStringLiteral("04/limites-04.gpkg")),
-                 "--communes-layer", "commune"}) == 0);
+    REQUIRE(test::cliExitCode({"init", "--project", uri, "--communes",
+                               test::sharedData(QStringLiteral("04/limites-04.gpkg")), "--communes-layer", "commune"})
+            == 0);
     REQUIRE(test::cliExitCode({"import", "--project", uri, test::sharedData(QStringLiteral("04/mairies-04.csv"))}) == 0);
 }
 
@@ -97,20 +98,25 @@ QAbstractButton* buttonNamed(QMessageBox& box, const QString& text)
 TEST_CASE("the shared-project dialog takes a URI or a service name and refuses a password or a file")
 {
     CHECK(SharedProjectDialog::locationFor(QStringLiteral(" maillage04 ")) == QStringLiteral("service=maillage04"));
-    CHECK(SharedProjectDialog::locationFor(QStringLiteral("maillage04?schema=plan_2027")) ==
-          QStringLiteral("service=maillage04?schema=plan_2027"));
-    CHECK(SharedProjectDialog::problemWith(QStringLiteral("postgresql://alice@sig.example.fr/sig?schema=maillage_04")).isEmpty());
+    CHECK(SharedProjectDialog::locationFor(QStringLiteral("maillage04?schema=plan_2027"))
+          == QStringLiteral("service=maillage04?schema=plan_2027"));
+    CHECK(SharedProjectDialog::problemWith(QStringLiteral("postgresql://alice@sig.example.fr/sig?schema=maillage_04"))
+              .isEmpty());
     CHECK(SharedProjectDialog::problemWith(QStringLiteral("service=maillage04")).isEmpty());
-    CHECK(SharedProjectDialog::problemWith(QStringLiteral("postgresql://alice:secret@sig/db")).contains(QStringLiteral("password")));
-    CHECK(SharedProjectDialog::problemWith(QStringLiteral("/home/alice/04.gpkg")).contains(QStringLiteral("Projet › Ouvrir")));
+    CHECK(SharedProjectDialog::problemWith(QStringLiteral("postgresql://alice:secret@sig/db"))
+              .contains(QStringLiteral("password")));
+    CHECK(
+        SharedProjectDialog::problemWith(QStringLiteral("/home/alice/04.gpkg")).contains(QStringLiteral("Projet › Ouvrir")));
     CHECK(SharedProjectDialog::problemWith(QStringLiteral("projet.gpkg")).contains(QStringLiteral("Projet › Ouvrir")));
-    CHECK(SharedProjectDialog::problemWith(QStringLiteral("postgresql://alice@sig/db?schema=Bad-Name")).contains(QStringLiteral("schema")));
+    CHECK(SharedProjectDialog::problemWith(QStringLiteral("postgresql://alice@sig/db?schema=Bad-Name"))
+              .contains(QStringLiteral("schema")));
 
     SharedProjectDialog dialog;
     auto* location = dialog.findChild<QLineEdit*>(QStringLiteral("sharedProjectLocation"));
     REQUIRE(location);
     // The dialog says where the password comes from, and that none is kept.
-    CHECK(dialog.findChild<QLabel*>(QStringLiteral("sharedProjectPasswordNote"))->text().contains(QStringLiteral(".pgpass")));
+    CHECK(
+        dialog.findChild<QLabel*>(QStringLiteral("sharedProjectPasswordNote"))->text().contains(QStringLiteral(".pgpass")));
     QPushButton* open = nullptr;
     for (QPushButton* button : dialog.findChildren<QPushButton*>())
         if (button->text() == QStringLiteral("Ouvrir")) open = button;
@@ -252,7 +258,8 @@ TEST_CASE("points other planners add change or delete are read when the window c
     CHECK(window.project()->points().size() == before);
     CHECK(window.project()->point(removed) == nullptr);
     bool seen = false;
-    for (const AccueilPoint& p : window.project()->points()) seen = seen || p.name == QStringLiteral("France services de Thoard");
+    for (const AccueilPoint& p : window.project()->points())
+        seen = seen || p.name == QStringLiteral("France services de Thoard");
     CHECK(seen);
 }
 
@@ -270,7 +277,8 @@ TEST_CASE("when the server drops the connection the window stays read-only and r
     openIn(window, asPlanner);
     const std::size_t shown = window.project()->points().size();
     const qint64 id = window.project()->points().front().id;
-    test::PgAdmin().exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '%1'").arg(planner));
+    test::PgAdmin().exec(
+        QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '%1'").arg(planner));
 
     editNotesInWindow(window, id, QStringLiteral("pendant la panne"));
     SharedProjectMonitor* monitor = window.session()->sharedMonitor();

@@ -1,65 +1,65 @@
 // GUI tests of what a new user meets (issue 18): the import dialog with its column mapping,
 // the road-closure dialog's figures, French standard dialogs, the welcome panel, the commune
 // search, the user guide and readable tables — the real main window under the offscreen platform.
-#include "common/gdal.h"
 #include <catch2/catch.hpp>
+#include "common/gdal.h"
 
-#include "coverage/network_engine.h"
-#include "geo/crs.h"
-#include "network/snapping.h"
-#include "import_dialog.h"
-#include "comparison_panel.h"
 #include "commune_search.h"
+#include "comparison_panel.h"
+#include "coverage/network_engine.h"
 #include "coverage_controller.h"
+#include "geo/crs.h"
+#include "import_dialog.h"
+#include "labels.h"
 #include "main_actions.h"
 #include "main_window.h"
 #include "map/map_canvas.h"
-#include "project_session.h"
-#include "statistics_panel.h"
-#include "user_guide.h"
-#include "welcome_panel.h"
+#include "network/snapping.h"
 #include "pdf_export_dialog.h"
 #include "planning/closed_network.h"
 #include "planning/closure_presets.h"
 #include "planning_controller.h"
 #include "project.h"
+#include "project_session.h"
 #include "road_closure_dialog.h"
-#include "translations.h"
-#include "labels.h"
 #include "scenario_panel.h"
+#include "statistics_panel.h"
 #include "support/demo_window.h"
 #include "support/test_data.h"
+#include "translations.h"
+#include "user_guide.h"
+#include "welcome_panel.h"
 
+#include <cpl_error.h>
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QBarCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QCompleter>
-#include <QDockWidget>
-#include <QHeaderView>
-#include <QListWidget>
-#include <QMessageBox>
-#include <QScrollBar>
-#include <QSignalSpy>
-#include <QTabWidget>
-#include <QTableWidget>
-#include <QTextBrowser>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
-#include <QPushButton>
+#include <QListWidget>
+#include <QMessageBox>
 #include <QProcess>
 #include <QProgressBar>
-#include <QTimer>
+#include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTextStream>
-#include <cpl_error.h>
+#include <QTimer>
 
 #include <algorithm>
 #include <set>
@@ -111,15 +111,16 @@ QString ccasCsv(bool lambert93)
     QString text = lambert93 ? QStringLiteral("nom;kind;x;y\n") : QStringLiteral("nom;kind;longitude;latitude\n");
     for (const Row& row : rows) {
         const XY l93 = toLambert93({row.lon, row.lat});
-        text += lambert93 ? QStringLiteral("%1;ccas;%2;%3\n").arg(QLatin1String(row.name)).arg(l93.x, 0, 'f', 1).arg(l93.y, 0, 'f', 1)
-                          : QStringLiteral("%1;CCAS;%2;%3\n").arg(QLatin1String(row.name)).arg(row.lon).arg(row.lat);
+        text +=
+            lambert93
+                ? QStringLiteral("%1;ccas;%2;%3\n").arg(QLatin1String(row.name)).arg(l93.x, 0, 'f', 1).arg(l93.y, 0, 'f', 1)
+                : QStringLiteral("%1;CCAS;%2;%3\n").arg(QLatin1String(row.name)).arg(row.lon).arg(row.lat);
     }
     text += QStringLiteral("CCAS de Manosque;ccas;5.78;\n");
     return text;
 }
 
 }  // namespace
-
 
 TEST_CASE("a CCAS file with French column names and a kind column is imported through the dialog's column mapping")
 {
@@ -203,7 +204,8 @@ TEST_CASE("the road-closure dialog names the communes each road crosses and the 
     DemoWindow demo;
     const RoadGraph& graph = *demo.project().data().graph;
     const Territory& territory = demo.project().territory();
-    RoadClosureDialog dialog(roadRefsOf(graph, &territory), builtinClosurePresets(), QStringLiteral("hiver"), &graph, &territory);
+    RoadClosureDialog dialog(roadRefsOf(graph, &territory), builtinClosurePresets(), QStringLiteral("hiver"), &graph,
+                             &territory);
 
     // Not only "D908": where it goes.
     CHECK(dialog.rowText(QStringLiteral("D908"), 1).contains(QStringLiteral("Allos")));
@@ -214,7 +216,8 @@ TEST_CASE("the road-closure dialog names the communes each road crosses and the 
     // 6 km, down to La Foux d'Allos, which stays open in winter).
     CHECK(dialog.closedKm() > 15.0);
     CHECK(dialog.closedKm() < 35.0);
-    const QString allos = dialog.rowText(dialog.closures().empty() ? QString() : ScenarioPanel::closureLabel(dialog.closures()[0]), 2);
+    const QString allos =
+        dialog.rowText(dialog.closures().empty() ? QString() : ScenarioPanel::closureLabel(dialog.closures()[0]), 2);
     INFO(allos.toStdString());
     REQUIRE_FALSE(allos.isEmpty());
     CHECK(QLocale().toDouble(allos.section(QLatin1Char(' '), 0, 0)) < 20.0);
@@ -486,7 +489,9 @@ TEST_CASE("Aide › Guide d'utilisation opens the guide, which names the populat
     CHECK_FALSE(english.contains(QStringLiteral("{{")));
 }
 
-TEST_CASE("the statistics show all 13 rows (département and 12 EPCI) with whole names, and the chart labels every bar with grouped numbers")
+TEST_CASE(
+    "the statistics show all 13 rows (département and 12 EPCI) with whole names, and the chart labels every bar with "
+    "grouped numbers")
 {
     DemoWindow demo;
     auto* dock = demo.window.findChild<QDockWidget*>(QStringLiteral("statisticsDock"));
@@ -509,7 +514,8 @@ TEST_CASE("the statistics show all 13 rows (département and 12 EPCI) with whole
         INFO(name->text().toStdString() << " in " << table->columnWidth(0) << " px");
         CHECK_FALSE(name->text().contains(QStringLiteral("…")));
         // On one line, or wrapped within the row's height.
-        const QRect wrapped = metrics.boundingRect(QRect(0, 0, table->columnWidth(0) - 8, 1000), Qt::TextWordWrap, name->text());
+        const QRect wrapped =
+            metrics.boundingRect(QRect(0, 0, table->columnWidth(0) - 8, 1000), Qt::TextWordWrap, name->text());
         CHECK(wrapped.height() <= table->rowHeight(row));
         CHECK(name->toolTip().contains(demo.coverage().result().population.epcis[row - 1].name));
     }
@@ -553,8 +559,8 @@ TEST_CASE("the comparison dock does not shrink the map, and its table shows the 
     REQUIRE(comparison.lastError().isEmpty());
     demo.planning().showComparison();
     QTest::qWait(50);
-    INFO("map before " << mapBefore.width() << "x" << mapBefore.height() << ", after " << demo.window.canvas()->width() << "x"
-                       << demo.window.canvas()->height());
+    INFO("map before " << mapBefore.width() << "x" << mapBefore.height() << ", after " << demo.window.canvas()->width()
+                       << "x" << demo.window.canvas()->height());
     CHECK(demo.window.canvas()->size() == mapBefore);
     auto* table = demo.window.findChild<QTableWidget*>(QStringLiteral("comparisonTable"));
     REQUIRE(table);

@@ -13,9 +13,9 @@
 #include <QMap>
 #include <QSet>
 
-#include <catch2/catch.hpp>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
+#include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -42,8 +42,8 @@ QMap<QString, int> countByKind(const std::vector<AccueilPoint>& points)
 
 const AccueilPoint& bySourceId(const ImportBatch& batch, const QString& id)
 {
-    const auto it = std::find_if(batch.points.begin(), batch.points.end(),
-                                 [&](const AccueilPoint& p) { return p.sourceId == id; });
+    const auto it =
+        std::find_if(batch.points.begin(), batch.points.end(), [&](const AccueilPoint& p) { return p.sourceId == id; });
     REQUIRE(it != batch.points.end());
     return *it;
 }
@@ -59,7 +59,8 @@ std::vector<AccueilPoint> withCommunePrefix(const std::vector<AccueilPoint>& poi
 // The issue reported for a line, or nullptr.
 const ImportIssue* issueAt(const ImportBatch& batch, int line)
 {
-    const auto it = std::find_if(batch.issues.begin(), batch.issues.end(), [&](const ImportIssue& i) { return i.line == line; });
+    const auto it =
+        std::find_if(batch.issues.begin(), batch.issues.end(), [&](const ImportIssue& i) { return i.line == line; });
     return it == batch.issues.end() ? nullptr : &*it;
 }
 
@@ -121,12 +122,12 @@ TEST_CASE("bad town-hall rows are reported with their line number and skipped, g
     const QString path = writeFile(dir, QStringLiteral("mairies-bad.csv"),
                                    "insee_com,nom,population,latitude,longitude\n"  // 1
                                    "04001,Aiglun,1413,44.051,6.145\n"               // 2 good
-                                   "04004,Allemagne-en-Provence,541,,6.007\n"        // 3 missing latitude
-                                   "04005,Allons,147,123,6.597\n"                    // 4 latitude out of range
-                                   "04006,\"Allos\nhaut\",745,44.240,six\n"          // 5-6 unparsable longitude
-                                   "04007,Angles,79,43.948,6.568\n"                  // 7 good
-                                   "04008,Annot,1085,43.965;6.668\n"                 // 8 too few fields
-                                   "04007,Angles bis,79,43.948,6.568\n");            // 9 repeated id
+                                   "04004,Allemagne-en-Provence,541,,6.007\n"       // 3 missing latitude
+                                   "04005,Allons,147,123,6.597\n"                   // 4 latitude out of range
+                                   "04006,\"Allos\nhaut\",745,44.240,six\n"         // 5-6 unparsable longitude
+                                   "04007,Angles,79,43.948,6.568\n"                 // 7 good
+                                   "04008,Annot,1085,43.965;6.668\n"                // 8 too few fields
+                                   "04007,Angles bis,79,43.948,6.568\n");           // 9 repeated id
     const ImportBatch batch = readMairiesCsv(path);
     CHECK(batch.rowsRead == 7);  // records, not lines: row 5 spans two lines
     REQUIRE(batch.points.size() == 2);
@@ -184,9 +185,10 @@ TEST_CASE("the ANCT list gives 78 France services, 16 of them in 04 by INSEE cod
     CHECK(kinds.value(QStringLiteral("france_services_antenne")) == 4);
     CHECK(kinds.value(QStringLiteral("france_services_itinerant")) == 3);
     CHECK(kinds.value(QStringLiteral("france_services")) == 71);
-    CHECK(bySourceId(batch, QStringLiteral("3097")).kind == QStringLiteral("france_services_itinerant"));  // bus of CC Alpes Provence Verdon
-    CHECK(bySourceId(batch, QStringLiteral("620")).kind == QStringLiteral("france_services_antenne"));   // Aspres-sur-Buëch
-    CHECK(bySourceId(batch, QStringLiteral("576")).kind == QStringLiteral("france_services"));           // Embrun, Multisites
+    CHECK(bySourceId(batch, QStringLiteral("3097")).kind
+          == QStringLiteral("france_services_itinerant"));  // bus of CC Alpes Provence Verdon
+    CHECK(bySourceId(batch, QStringLiteral("620")).kind == QStringLiteral("france_services_antenne"));  // Aspres-sur-Buëch
+    CHECK(bySourceId(batch, QStringLiteral("576")).kind == QStringLiteral("france_services"));          // Embrun, Multisites
 }
 
 TEST_CASE("France services weekly hours are computed from the h_lundi ... h_samedi ranges")
@@ -208,8 +210,9 @@ TEST_CASE("France services weekly hours are computed from the h_lundi ... h_same
     const AccueilPoint& die = bySourceId(batch, QStringLiteral("155"));
     REQUIRE(die.weeklyHours);
     CHECK(*die.weeklyHours == Approx(24.5));
-    CHECK(die.openingHours == QStringLiteral("lun 09:00-12:30, 13:30-17:00; mar,mer 09:00-12:30; "
-                                             "jeu 09:00-12:30, 13:30-17:00; ven 09:00-12:30"));
+    CHECK(die.openingHours
+          == QStringLiteral("lun 09:00-12:30, 13:30-17:00; mar,mer 09:00-12:30; "
+                            "jeu 09:00-12:30, 13:30-17:00; ven 09:00-12:30"));
     CHECK(die.notes.contains(QStringLiteral("Châtillon en Diois, Lus la Croix Haute")));
 
     // id 1333, Moustiers-Sainte-Marie (04): the file repeats "09:45 - 12:00" each day.
@@ -226,14 +229,16 @@ TEST_CASE("France services weekly hours are computed from the h_lundi ... h_same
     CHECK(bySourceId(batch, QStringLiteral("617")).openingHours == QStringLiteral("lun-sam 08:30-12:15"));
 
     // id 589: the comment is published with "\x20"-style escapes; the note reads decoded.
-    CHECK(bySourceId(batch, QStringLiteral("589")).notes.contains(QStringLiteral("Le bus dessert la quasi-totalité des communes")));
+    CHECK(bySourceId(batch, QStringLiteral("589"))
+              .notes.contains(QStringLiteral("Le bus dessert la quasi-totalité des communes")));
 }
 
 TEST_CASE("unreadable France services hours are reported but the point is imported without hours")
 {
     test::ScratchDir dir;
-    const QByteArray header = "id_fs,lib_fs,adresse,complement_adresse,insee_com,code_postal,lib_com,latitude,longitude,"
-                              "h_lundi,h_mardi,h_mercredi,h_jeudi,h_vendredi,h_samedi,type_fs,format_fs\n";
+    const QByteArray header =
+        "id_fs,lib_fs,adresse,complement_adresse,insee_com,code_postal,lib_com,latitude,longitude,"
+        "h_lundi,h_mardi,h_mercredi,h_jeudi,h_vendredi,h_samedi,type_fs,format_fs\n";
     const QString path = writeFile(dir, QStringLiteral("fs.csv"),
                                    header +
                                        "1,FS A,1 rue,,04070,04000,Digne,44.09,6.23,09:00 - 12:00,sur rendez-vous,,,,,Principal,Fixe\n"
@@ -256,9 +261,10 @@ TEST_CASE("unreadable France services hours are reported but the point is import
 TEST_CASE("an ANCT file without an hours column is an error naming the file and the column")
 {
     test::ScratchDir dir;
-    const QString path = writeFile(dir, QStringLiteral("fs-no-mardi.csv"),
-                                   "id_fs,lib_fs,adresse,complement_adresse,insee_com,code_postal,lib_com,latitude,longitude,"
-                                   "h_lundi,h_mercredi,h_jeudi,h_vendredi,h_samedi,type_fs,format_fs\n");
+    const QString path =
+        writeFile(dir, QStringLiteral("fs-no-mardi.csv"),
+                  "id_fs,lib_fs,adresse,complement_adresse,insee_com,code_postal,lib_com,latitude,longitude,"
+                  "h_lundi,h_mercredi,h_jeudi,h_vendredi,h_samedi,type_fs,format_fs\n");
     CHECK_THROWS_WITH(readFranceServicesCsv(path),
                       Catch::Contains(path.toStdString()) && Catch::Contains("missing column \"h_mardi\""));
 }
@@ -348,7 +354,8 @@ QSet<QString> sourceIds(const std::vector<AccueilPoint>& points)
 std::vector<AccueilPoint> insideTerritory(const std::vector<AccueilPoint>& points)
 {
     std::vector<AccueilPoint> kept;
-    std::copy_if(points.begin(), points.end(), std::back_inserter(kept), [](const AccueilPoint& p) { return !p.outsideTerritory; });
+    std::copy_if(points.begin(), points.end(), std::back_inserter(kept),
+                 [](const AccueilPoint& p) { return !p.outsideTerritory; });
     return kept;
 }
 
@@ -361,7 +368,8 @@ std::vector<AccueilPoint> storedFrom(const Store& store, const QString& source)
 
 const AccueilPoint* findStored(const std::vector<AccueilPoint>& points, const QString& sourceId)
 {
-    const auto it = std::find_if(points.begin(), points.end(), [&](const AccueilPoint& p) { return p.sourceId == sourceId; });
+    const auto it =
+        std::find_if(points.begin(), points.end(), [&](const AccueilPoint& p) { return p.sourceId == sourceId; });
     return it == points.end() ? nullptr : &*it;
 }
 
@@ -384,8 +392,7 @@ TEST_CASE("with the real 04 boundaries, 16 of the 78 France services lie in 04 a
     // Position and the published INSEE code agree: the same 16 points, each in its own commune.
     const std::vector<AccueilPoint> located = insideTerritory(report.batch.points);
     CHECK(sourceIds(located) == sourceIds(withCommunePrefix(read.points, QStringLiteral("04"))));
-    for (const AccueilPoint& point : located)
-        CHECK(territory.communeAt(point.lambert93)->insee == point.communeInsee);
+    for (const AccueilPoint& point : located) CHECK(territory.communeAt(point.lambert93)->insee == point.communeInsee);
 }
 
 TEST_CASE("La Poste points in 04: 105 by Code_INSEE, the same 105 by position")
@@ -477,7 +484,7 @@ TEST_CASE("a bad row does not touch the stored point it names, a good row update
     importBatch(store, readMairiesCsv(test::sharedData(QStringLiteral("04/mairies-04.csv"))), nullptr);
     const QString path = writeFile(dir, QStringLiteral("mairies-update.csv"),
                                    "insee_com,nom,population,latitude,longitude\n"
-                                   "04001,Aiglun,1413,123,6.145\n"                    // bad: out of range
+                                   "04001,Aiglun,1413,123,6.145\n"                   // bad: out of range
                                    "04004,Allemagne-en-Provence,541,43.79,6.01\n");  // moved
     const ImportReport report = importBatch(store, readMairiesCsv(path), nullptr);
     CHECK(report.batch.skippedCount() == 1);
@@ -495,8 +502,8 @@ TEST_CASE("without a territory nothing is flagged outside and no commune is gues
 {
     test::ScratchDir dir;
     Store store = Store::create(dir.path(QStringLiteral("project.gpkg")));
-    const QString path = writeFile(dir, QStringLiteral("two.csv"),
-                                   "name,longitude,latitude\nDigne,6.2356,44.0925\nParis,2.35,48.85\n");
+    const QString path =
+        writeFile(dir, QStringLiteral("two.csv"), "name,longitude,latitude\nDigne,6.2356,44.0925\nParis,2.35,48.85\n");
     PointMapping mapping;
     mapping.fixedKind = QStringLiteral("ccas");
     const ImportReport report = importBatch(store, readGenericPoints(path, mapping), nullptr);
@@ -514,8 +521,8 @@ TEST_CASE("the territory gives the commune of a point without one and flags a po
     const Territory territory = load04();
     test::ScratchDir dir;
     Store store = Store::create(dir.path(QStringLiteral("project.gpkg")));
-    const QString path = writeFile(dir, QStringLiteral("two.csv"),
-                                   "name,longitude,latitude\nDigne,6.2356,44.0925\nParis,2.35,48.85\n");
+    const QString path =
+        writeFile(dir, QStringLiteral("two.csv"), "name,longitude,latitude\nDigne,6.2356,44.0925\nParis,2.35,48.85\n");
     PointMapping mapping;
     mapping.fixedKind = QStringLiteral("ccas");
     const ImportReport report = importBatch(store, readGenericPoints(path, mapping), &territory);
@@ -542,16 +549,18 @@ TEST_CASE("a generic CSV with bad rows: issues name the right lines, good rows a
     const std::vector<AccueilPoint> mairiesBefore = storedFrom(store, QStringLiteral("mairies"));
 
     const QString path = writeFile(dir, QStringLiteral("sites.csv"),
-                                   "id;nom;niveau;type;lon;lat;insee\n"                                      // 1
-                                   "c1;CCAS de Digne;2;ccas;6.2356;44.0925;04070\n"                          // 2 good
-                                   "c2;CMS de Manosque;2;cms;5.7867;;04112\n"                                // 3 missing latitude
-                                   "c3;CAF de Digne;3;caf;6.2356;123;04070\n"                                // 4 latitude out of range
-                                   "c4;Guichet;4;other;6.2;44.1;\n"                                          // 5 unknown level
-                                   "c5;MSA;3;msa;6.2x;44.1;\n"                                               // 6 unparsable number
-                                   "c6;\"Centre\nm\xC3\xA9" "dico-social\";2;Centre m\xC3\xA9" "dico-social;5.97;43.96;\n"  // 7-8 good
-                                   "c7;Boulangerie;1;boulangerie;6.0;44.0;\n"                                // 9 unknown kind
-                                   "c8;CPAM;3;CPAM;6.2356;44.0925;;\n"                                       // 10 one field too many
-                                   "c9;France Travail;3;france_travail;5,79;43,83;04112\n");                 // 11 good
+                                   "id;nom;niveau;type;lon;lat;insee\n"              // 1
+                                   "c1;CCAS de Digne;2;ccas;6.2356;44.0925;04070\n"  // 2 good
+                                   "c2;CMS de Manosque;2;cms;5.7867;;04112\n"        // 3 missing latitude
+                                   "c3;CAF de Digne;3;caf;6.2356;123;04070\n"        // 4 latitude out of range
+                                   "c4;Guichet;4;other;6.2;44.1;\n"                  // 5 unknown level
+                                   "c5;MSA;3;msa;6.2x;44.1;\n"                       // 6 unparsable number
+                                   "c6;\"Centre\nm\xC3\xA9"
+                                   "dico-social\";2;Centre m\xC3\xA9"
+                                   "dico-social;5.97;43.96;\n"                                // 7-8 good
+                                   "c7;Boulangerie;1;boulangerie;6.0;44.0;\n"                 // 9 unknown kind
+                                   "c8;CPAM;3;CPAM;6.2356;44.0925;;\n"                        // 10 one field too many
+                                   "c9;France Travail;3;france_travail;5,79;43,83;04112\n");  // 11 good
     PointMapping mapping;
     mapping.idField = QStringLiteral("id");
     mapping.nameField = QStringLiteral("nom");
@@ -663,7 +672,8 @@ void writeGpkgLayer(const QString& path, const char* layerName, int epsg, const 
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
     REQUIRE(driver);
     const QByteArray file = path.toUtf8();
-    GDALDataset* dataset = QFile::exists(path) ? static_cast<GDALDataset*>(GDALOpenEx(file.constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr))
+    GDALDataset* dataset = QFile::exists(path) ? static_cast<GDALDataset*>(
+                               GDALOpenEx(file.constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr))
                                                : driver->Create(file.constData(), 0, 0, 0, GDT_Unknown, nullptr);
     REQUIRE(dataset);
     OGRSpatialReference srs;
@@ -707,8 +717,9 @@ TEST_CASE("a generic GeoPackage import reprojects any CRS and keeps Lambert-93 c
                    {{QStringLiteral("Maison France services de Digne"), QStringLiteral("FS-1"), 2, digneL93.x, digneL93.y},
                     {QStringLiteral("Antenne sans niveau"), QStringLiteral("FS-2"), 7, digneL93.x + 500, digneL93.y}});
     const XY manosqueMercator = webMercator(manosque);
-    writeGpkgLayer(path, "sites_mercator", 3857,
-                   {{QStringLiteral("CAF de Manosque"), QStringLiteral("CAF-1"), 3, manosqueMercator.x, manosqueMercator.y}});
+    writeGpkgLayer(
+        path, "sites_mercator", 3857,
+        {{QStringLiteral("CAF de Manosque"), QStringLiteral("CAF-1"), 3, manosqueMercator.x, manosqueMercator.y}});
     writeGpkgLayer(path, "sites_sans_crs", 0, {{QStringLiteral("X"), QStringLiteral("X-1"), 1, 0.0, 0.0}});
 
     PointMapping mapping;

@@ -120,7 +120,7 @@ TEST_CASE("Andorra's car roads come out of the PBF as one connected network with
     CHECK(stats.featuresUsed > 1000);
     CHECK(summary.edges > static_cast<std::size_t>(stats.featuresUsed));
     CHECK(summary.nodes > 1000);
-    CHECK(summary.km > 250.0);   // about 400 km of car roads in a 468 km² country
+    CHECK(summary.km > 250.0);  // about 400 km of car roads in a 468 km² country
     CHECK(summary.km < 1000.0);
     CHECK(summary.largestShareOfNodes() > 0.95);
     CHECK(summary.largestShareOfKm() > 0.95);
@@ -147,7 +147,8 @@ TEST_CASE("Monaco's gzipped OSM XML is read through /vsigzip/")
 {
     const SpeedProfile profile = loadSpeedProfile(QStringLiteral("osm"));
     ExtractStats stats;
-    const NetworkInput network = extractNetwork(test::sharedData(QStringLiteral("osm/monaco.osm.gz")), profile, {}, {}, &stats);
+    const NetworkInput network =
+        extractNetwork(test::sharedData(QStringLiteral("osm/monaco.osm.gz")), profile, {}, {}, &stats);
     const NetworkSummary summary = summarizeNetwork(network);
     CHECK(summary.nodes > 300);
     CHECK(summary.km > 30.0);  // about 60 km of streets in 2 km²
@@ -326,8 +327,9 @@ TEST_CASE("a file that is not OpenStreetMap is refused with its name")
     writeFile(path, "this is not a protocol buffer");
     const QString message = errorOf([&] { extractOsm(path, loadSpeedProfile(QStringLiteral("osm"))); });
     CHECK(message.contains(path));
-    CHECK(errorOf([&] { extractOsm(dir.path(QStringLiteral("missing.osm")), loadSpeedProfile(QStringLiteral("osm"))); })
-              .contains(QStringLiteral("no such file")));
+    CHECK(errorOf([&] {
+              extractOsm(dir.path(QStringLiteral("missing.osm")), loadSpeedProfile(QStringLiteral("osm")));
+          }).contains(QStringLiteral("no such file")));
 }
 
 TEST_CASE("OSM tags decide car access, direction and class")
@@ -427,7 +429,8 @@ TEST_CASE("the 04 generalised network has the nodes and the large component the 
     // The detour factor applies to lengths: the roads are longer than the polylines.
     SpeedProfile straight = profile;
     straight.detourFactor = 1.0;
-    const double polylineKm = summarizeNetwork(extractLines(test::sharedData(QStringLiteral("04/routes-04.geojson")), straight)).km;
+    const double polylineKm =
+        summarizeNetwork(extractLines(test::sharedData(QStringLiteral("04/routes-04.geojson")), straight)).km;
     CHECK(polylineKm > 9'000);
     CHECK(polylineKm < 12'000);
     CHECK(summary.km == Approx(polylineKm * profile.detourFactor));
@@ -491,7 +494,8 @@ TEST_CASE("edge lengths and times follow the profile's detour and class speeds")
 {
     test::ScratchDir dir;
     const QString path = dir.path(QStringLiteral("one.geojson"));
-    writeFile(path, lambertGeoJson({{R"({"class": "Départementale", "ref": "D4"})", "[[900000, 6300000], [900600, 6300800]]"}}));
+    writeFile(path,
+              lambertGeoJson({{R"({"class": "Départementale", "ref": "D4"})", "[[900000, 6300000], [900600, 6300800]]"}}));
     const SpeedProfile profile = parseSpeedProfile(
         R"({"speeds_kmh": {"secondary": 60, "unknown": 30}, "detour_factor": 1.2})", QStringLiteral("test"));
     const NetworkInput network = extractLines(path, profile);
@@ -507,15 +511,18 @@ TEST_CASE("speed and oneway fields, when named, override the profile and the dir
 {
     test::ScratchDir dir;
     const QString path = dir.path(QStringLiteral("fields.geojson"));
-    writeFile(path, lambertGeoJson({
-                        {R"({"class": "secondary", "speed": 45, "sens": "Sens inverse"})", "[[900000, 6300000], [900450, 6300000]]"},
-                        {R"({"class": "secondary", "speed": null, "sens": "Double sens"})", "[[900450, 6300000], [900900, 6300000]]"},
-                    }));
+    writeFile(
+        path,
+        lambertGeoJson({
+            {R"({"class": "secondary", "speed": 45, "sens": "Sens inverse"})", "[[900000, 6300000], [900450, 6300000]]"},
+            {R"({"class": "secondary", "speed": null, "sens": "Double sens"})", "[[900450, 6300000], [900900, 6300000]]"},
+        }));
     LineLayerOptions options;
     options.speedField = QStringLiteral("speed");
     options.onewayField = QStringLiteral("sens");
     ExtractStats stats;
-    const SpeedProfile profile = parseSpeedProfile(R"({"speeds_kmh": {"secondary": 90, "unknown": 30}})", QStringLiteral("test"));
+    const SpeedProfile profile =
+        parseSpeedProfile(R"({"speeds_kmh": {"secondary": 90, "unknown": 30}})", QStringLiteral("test"));
     const NetworkInput network = extractLines(path, profile, options, &stats);
     REQUIRE(network.edges.size() == 2);
     CHECK(stats.speedFieldUsed == 1);
@@ -573,7 +580,7 @@ TEST_CASE("a line layer without the class field is refused, naming file, layer a
     CHECK(message.contains(path));
     CHECK(message.contains(QStringLiteral("noclass")));  // the layer
     CHECK(message.contains(QStringLiteral("missing field \"class\"")));
-    CHECK(message.contains(QStringLiteral("nature")));   // the fields that exist
+    CHECK(message.contains(QStringLiteral("nature")));  // the fields that exist
 
     LineLayerOptions options;
     options.classField = QStringLiteral("nature");
@@ -648,7 +655,8 @@ TEST_CASE("profile errors name the file and what is wrong")
         CHECK(message.contains(path));
         return message;
     };
-    CHECK(errorFor("bad.json", "{\n  \"speeds_kmh\": {\"unknown\": 40,}\n}").contains(QStringLiteral("invalid JSON at line 2")));
+    CHECK(errorFor("bad.json", "{\n  \"speeds_kmh\": {\"unknown\": 40,}\n}")
+              .contains(QStringLiteral("invalid JSON at line 2")));
     const QString unknownClass = errorFor("class.json", R"({"speeds_kmh": {"unknown": 40, "highway": 90}})");
     CHECK(unknownClass.contains(QStringLiteral("unknown road class \"highway\"")));
     CHECK(unknownClass.contains(QStringLiteral("motorway")));  // lists the known ones
@@ -656,20 +664,28 @@ TEST_CASE("profile errors name the file and what is wrong")
               .contains(QStringLiteral("\"speeds_kmh.primary\" must be a positive number (got -70)")));
     CHECK(errorFor("text.json", R"({"speeds_kmh": {"unknown": "fast"}})").contains(QStringLiteral("speeds_kmh.unknown")));
     CHECK(errorFor("nounknown.json", R"({"speeds_kmh": {"primary": 70}})").contains(QStringLiteral("\"unknown\"")));
-    CHECK(errorFor("detour.json", R"({"speeds_kmh": {"unknown": 40}, "detour_factor": 0.8})").contains(QStringLiteral("detour_factor")));
-    CHECK(errorFor("typo.json", R"({"speeds_kmh": {"unknown": 40}, "detour": 1.2})").contains(QStringLiteral("unknown key \"detour\"")));
-    CHECK(errorFor("access.json", R"({"speeds_kmh": {"unknown": 40}, "access": {"speed_kmh": 0}})").contains(QStringLiteral("access.speed_kmh")));
+    CHECK(errorFor("detour.json", R"({"speeds_kmh": {"unknown": 40}, "detour_factor": 0.8})")
+              .contains(QStringLiteral("detour_factor")));
+    CHECK(errorFor("typo.json", R"({"speeds_kmh": {"unknown": 40}, "detour": 1.2})")
+              .contains(QStringLiteral("unknown key \"detour\"")));
+    CHECK(errorFor("access.json", R"({"speeds_kmh": {"unknown": 40}, "access": {"speed_kmh": 0}})")
+              .contains(QStringLiteral("access.speed_kmh")));
     CHECK(errorFor("radius.json", R"({"speeds_kmh": {"unknown": 40}, "access": {"entry_radius_m": -5}})")
               .contains(QStringLiteral("\"access.entry_radius_m\" must be a number of metres")));
     CHECK(errorFor("entries.json", R"({"speeds_kmh": {"unknown": 40}, "access": {"max_entries": 2.5}})")
               .contains(QStringLiteral("\"access.max_entries\" must be a whole number between 0 and 6 (got 2.5)")));
-    CHECK(errorFor("many.json", R"({"speeds_kmh": {"unknown": 40}, "access": {"max_entries": 9}})").contains(QStringLiteral("max_entries")));
+    CHECK(errorFor("many.json", R"({"speeds_kmh": {"unknown": 40}, "access": {"max_entries": 9}})")
+              .contains(QStringLiteral("max_entries")));
     // 0 and 1 both mean the nearest road only.
     CHECK(parseSpeedProfile(R"({"speeds_kmh": {"unknown": 40}, "access": {"entry_radius_m": 1000, "max_entries": 0}})",
-                            QStringLiteral("test")).accessMaxEntries == 1);
-    CHECK(errorFor("regex.json", R"({"speeds_kmh": {"unknown": 40}, "class_from_ref": [{"pattern": "A(", "class": "motorway"}]})")
+                            QStringLiteral("test"))
+              .accessMaxEntries
+          == 1);
+    CHECK(errorFor("regex.json",
+                   R"({"speeds_kmh": {"unknown": 40}, "class_from_ref": [{"pattern": "A(", "class": "motorway"}]})")
               .contains(QStringLiteral("invalid pattern")));
-    CHECK(errorOf([&] { loadSpeedProfile(dir.path(QStringLiteral("absent.json"))); }).contains(QStringLiteral("absent.json")));
+    CHECK(
+        errorOf([&] { loadSpeedProfile(dir.path(QStringLiteral("absent.json"))); }).contains(QStringLiteral("absent.json")));
 }
 
 // ---------------------------------------------------------------- town connectors
@@ -696,8 +712,8 @@ TEST_CASE("a town's streets connect two roads that pass near its town hall witho
     CHECK(profile.townRadiusMetres(town.population) == Approx(1000));
     const TownConnectorStats stats = addTownConnectors(network, {&town, 1}, profile);
     CHECK(stats.towns == 1);
-    CHECK(stats.connectors == 2);   // D1 and D2, not the motorway
-    CHECK(stats.edgesSplit == 2);   // both joined in their middle
+    CHECK(stats.connectors == 2);  // D1 and D2, not the motorway
+    CHECK(stats.edgesSplit == 2);  // both joined in their middle
     CHECK(stats.km == Approx((400 + 600) * 1.2 / 1000));
     const NetworkSummary summary = summarizeNetwork(network);
     CHECK(summary.components == 2);  // D1 + D2 + town, and the motorway alone
@@ -744,7 +760,8 @@ TEST_CASE("a connector joining a winding road splits its shape where it joins, k
         CHECK(network.shape[edge.shapeEnd - 1].y == network.nodes[edge.to].y);
         double shapeMetres = 0.0;
         for (std::uint32_t i = edge.shapeBegin; i + 1 < edge.shapeEnd; ++i) {
-            const double step = std::hypot(network.shape[i + 1].x - network.shape[i].x, network.shape[i + 1].y - network.shape[i].y);
+            const double step =
+                std::hypot(network.shape[i + 1].x - network.shape[i].x, network.shape[i + 1].y - network.shape[i].y);
             CHECK(step > 0.0);
             shapeMetres += step;
         }
@@ -779,10 +796,13 @@ TEST_CASE("the generalised profile meets the calibration targets on the Lot refe
 TEST_CASE("Digne, Manosque, Sisteron and Barcelonnette reach each other in plausible times on the 04 network")
 {
     const SpeedProfile profile = loadSpeedProfile(QStringLiteral("generalised"));
-    struct Town { const char* name; LonLat position; };
+    struct Town {
+        const char* name;
+        LonLat position;
+    };
     const Town towns[] = {{"Digne-les-Bains", {6.235, 44.094}}, {"Manosque", {5.782, 43.834}},
-                          {"Sisteron", {5.943, 44.195}}, {"Barcelonnette", {6.65, 44.386}},
-                          {"Champtercier", {6.162, 44.094}}, {"France services Digne", {6.23058, 44.09372}}};
+                          {"Sisteron", {5.943, 44.195}},        {"Barcelonnette", {6.65, 44.386}},
+                          {"Champtercier", {6.162, 44.094}},    {"France services Digne", {6.23058, 44.09372}}};
     auto trip = [&](int from, int to, double minutes) {
         ReferenceTrip r;
         r.fromName = QString::fromLatin1(towns[from].name);
@@ -801,8 +821,8 @@ TEST_CASE("Digne, Manosque, Sisteron and Barcelonnette reach each other in plaus
     const TripCheckSummary summary = network.check(profile, trips);
     CHECK(summary.unreached == 0);
     for (const TripCheck& check : summary.trips) {
-        INFO(check.reference.fromName.toStdString() << " - " << check.reference.toName.toStdString() << ": "
-                                                      << check.minutes << " min");
+        INFO(check.reference.fromName.toStdString()
+             << " - " << check.reference.toName.toStdString() << ": " << check.minutes << " min");
         CHECK(std::abs(check.minutesError()) < 0.25);
         if (check.reference.toName == QLatin1String("France services Digne")) {
             CHECK(check.minutes < 20.0);
@@ -845,14 +865,16 @@ TEST_CASE("on the 04 network, multi-entry times are the best over every road wit
             const Deciseconds got = search.reachAt(multi).time;
             Deciseconds best = got;
             for (EdgeId e = 0; e < graph.edgeCount(); ++e) {
-                if (graph.edgeClass(e) == RoadClass::Motorway || graph.componentOf(graph.edgeFrom(e)) != graph.largestComponent())
+                if (graph.edgeClass(e) == RoadClass::Motorway
+                    || graph.componentOf(graph.edgeFrom(e)) != graph.largestComponent())
                     continue;
                 const RoadGraph::Shape shape = graph.edgeShape(e);
                 double nearest = INFINITY, nearestAlong = 0.0, along = 0.0;
                 for (std::size_t k = 0; k + 1 < shape.size(); ++k) {
                     const XY a = shape[k], b = shape[k + 1];
                     const double dx = b.x - a.x, dy = b.y - a.y, length = std::hypot(dx, dy);
-                    const double t = length > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / (length * length), 0.0, 1.0) : 0.0;
+                    const double t =
+                        length > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / (length * length), 0.0, 1.0) : 0.0;
                     const double d = std::hypot(a.x + t * dx - p.x, a.y + t * dy - p.y);
                     if (d < nearest) {
                         nearest = d;
@@ -897,8 +919,8 @@ TEST_CASE("crossing Andorra by car takes a plausible time with the osm profile")
     NearestSearch search(graph);
     const std::vector<Snap> destinations{pasDeLaCasa, santJulia};
     const std::vector<Trip> trips = travelFrom(search, andorraLaVella, destinations);
-    INFO("Pas de la Casa " << trips[0].km() << " km, " << trips[0].minutes() << " min; Sant Julià "
-                           << trips[1].km() << " km, " << trips[1].minutes() << " min");
+    INFO("Pas de la Casa " << trips[0].km() << " km, " << trips[0].minutes() << " min; Sant Julià " << trips[1].km()
+                           << " km, " << trips[1].minutes() << " min");
     CHECK(trips[0].km() > 25);
     CHECK(trips[0].km() < 40);
     CHECK(trips[0].minutes() > 28);

@@ -35,11 +35,12 @@ QString writeFile(const ScratchDir& dir, const QString& name, const QString& tex
 }
 
 // Four towns of the 04 at their town halls.
-const char* kTowns = "id,name,latitude,longitude\n"
-                     "04070,Digne-les-Bains,44.0925,6.2357\n"
-                     "04112,Manosque,43.8285,5.7869\n"
-                     "04209,Sisteron,44.1955,5.9437\n"
-                     "04019,Barcelonnette,44.3870,6.6520\n";
+const char* kTowns =
+    "id,name,latitude,longitude\n"
+    "04070,Digne-les-Bains,44.0925,6.2357\n"
+    "04112,Manosque,43.8285,5.7869\n"
+    "04209,Sisteron,44.1955,5.9437\n"
+    "04019,Barcelonnette,44.3870,6.6520\n";
 
 struct CsvRow {
     QString fromId, toId, km, minutes, status;
@@ -88,8 +89,8 @@ TEST_CASE("od gives plausible, symmetric times between four towns of the 04")
     ScratchDir dir;
     const QString towns = writeFile(dir, "towns.csv", kTowns);
     const QString result = dir.path("od.csv");
-    const Run run = runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--from", towns, "--to", towns,
-                            "--out", result});
+    const Run run =
+        runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--from", towns, "--to", towns, "--out", result});
     INFO(run.err.toStdString());
     REQUIRE(run.exitCode == 0);
     CHECK(run.out.contains("16 rows"));
@@ -107,7 +108,7 @@ TEST_CASE("od gives plausible, symmetric times between four towns of the 04")
         CHECK(minutes > 25.0);
         CHECK(minutes < 180.0);
         CHECK(km > 30.0);
-        CHECK(km / (minutes / 60.0) > 35.0);   // average speed, km/h
+        CHECK(km / (minutes / 60.0) > 35.0);  // average speed, km/h
         CHECK(km / (minutes / 60.0) < 110.0);
         const auto back = std::find_if(rows.begin(), rows.end(),
                                        [&](const CsvRow& o) { return o.fromId == r.toId && o.toId == r.fromId; });
@@ -130,8 +131,8 @@ TEST_CASE("od: Champtercier is a quarter of an hour from the France services of 
     REQUIRE(lines.size() == 2);
     const QStringList fields = lines[1].split(',');
     REQUIRE(fields.size() == 7);
-    CHECK(fields[4].toDouble() < 12.0);   // km
-    CHECK(fields[5].toDouble() > 10.0);   // minutes
+    CHECK(fields[4].toDouble() < 12.0);  // km
+    CHECK(fields[5].toDouble() > 10.0);  // minutes
     CHECK(fields[5].toDouble() < 20.0);
 }
 
@@ -143,8 +144,8 @@ TEST_CASE("od --nearest gives each origin its nearest destination")
                                    "id,name,latitude,longitude\n"
                                    "D,Digne-les-Bains,44.0925,6.2357\n"
                                    "M,Manosque,43.8285,5.7869\n");
-    const Run run = runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--from", towns, "--to", hubs,
-                            "--nearest", "--csv"});
+    const Run run =
+        runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--from", towns, "--to", hubs, "--nearest", "--csv"});
     INFO(run.err.toStdString());
     REQUIRE(run.exitCode == 0);
     const QStringList lines = run.out.split('\n', Qt::SkipEmptyParts);
@@ -162,8 +163,8 @@ TEST_CASE("od reports a place 20 km from any road and gives it no time")
                                      "id,name,latitude,longitude\n"
                                      "SEA,At sea,42.90,5.95\n"
                                      "04070,Digne-les-Bains,44.0925,6.2357\n");
-    const Run run = runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--from", places, "--to", places,
-                            "--csv"});
+    const Run run =
+        runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--from", places, "--to", places, "--csv"});
     INFO(run.err.toStdString());
     REQUIRE(run.exitCode == 0);
     CHECK(run.err.contains("At sea"));
@@ -184,8 +185,8 @@ TEST_CASE("od with a missing file or option fails with a clear message")
     CHECK(noFrom.exitCode == 2);
     CHECK(noFrom.err.contains("--from"));
 
-    const Run badProfile = runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--from", towns, "--to",
-                                   towns, "--profile", "no-such-profile"});
+    const Run badProfile = runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--from", towns, "--to", towns,
+                                   "--profile", "no-such-profile"});
     CHECK(badProfile.exitCode == 1);
     CHECK(badProfile.err.contains("no-such-profile"));
 
@@ -202,7 +203,8 @@ TEST_CASE("od takes its places from a project: every town hall to its nearest Fr
     const QString gpkg = sharedData("04/limites-04.gpkg");
     REQUIRE(runCli({"init", "--project", project, "--communes", gpkg, "--communes-layer", "commune", "--epci", gpkg,
                     "--epci-layer", "epci", "--outline", gpkg, "--outline-layer", "departement"})
-                .exitCode == 0);
+                .exitCode
+            == 0);
     for (const char* file : {"04/mairies-04.csv", "04/france-services-2024.csv"})
         REQUIRE(runCli({"import", "--project", project, sharedData(file)}).exitCode == 0);
 
@@ -224,8 +226,8 @@ TEST_CASE("od takes its places from a project: every town hall to its nearest Fr
     CHECK(fastest < 10.0);   // town halls of towns that have a France services
     CHECK(slowest < 120.0);  // no town hall of the 04 is two hours from its nearest one
 
-    const Run badSelection = runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--project", project,
-                                     "--from", "level:7", "--to", "level:2"});
+    const Run badSelection = runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--project", project, "--from",
+                                     "level:7", "--to", "level:2"});
     CHECK(badSelection.exitCode == 2);
     CHECK(badSelection.err.contains("level"));
 }

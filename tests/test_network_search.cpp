@@ -201,7 +201,7 @@ TEST_CASE("a one-way edge is used in its direction only, both for times from and
 
     NearestSearch search(graph);
     search.run({&atA, 1}, {SearchDirection::FromSources});
-    CHECK(search.nodeTime(b) == seconds(60));   // A -> B directly
+    CHECK(search.nodeTime(b) == seconds(60));  // A -> B directly
     CHECK(search.nodeTime(c) == seconds(100));
     search.run({&atA, 1}, {SearchDirection::ToSources});
     CHECK(search.nodeTime(b) == seconds(200));  // B -> A must go round by C
@@ -459,9 +459,9 @@ struct DeadEnd {
     DeadEnd()
     {
         const NodeId b0 = net.node(0, 0), b1 = net.node(5000, 0);
-        net.road(b0, b1, 300.0);                              // B: 5 km in 5 min
+        net.road(b0, b1, 300.0);  // B: 5 km in 5 min
         const NodeId a0 = net.node(0, 1300), a1 = net.node(0, 10'000);
-        net.road(a0, a1, 600.0);                              // A, the dead end
+        net.road(a0, a1, 600.0);  // A, the dead end
         const NodeId c0 = net.node(-10'000, 10'000), c1 = net.node(-10'000, 0);
         net.road(a1, c0, 600.0), net.road(c0, c1, 600.0), net.road(c1, b0, 600.0);  // the loop
     }
@@ -489,9 +489,9 @@ TEST_CASE("a place whose nearest road is a dead end also joins the road within r
 
     const Snap place = snapper.snap(d.place, multiEntry());
     REQUIRE(place.ok());
-    CHECK(place.edge == 1);                 // the nearest road is A, 300 m away
+    CHECK(place.edge == 1);  // the nearest road is A, 300 m away
     CHECK(place.offsetMetres == Approx(300));
-    REQUIRE(place.extraCount == 1);         // and road B, 1,300 m away, is a second entry
+    REQUIRE(place.extraCount == 1);  // and road B, 1,300 m away, is a second entry
     CHECK(place.extras[0].edge == 0);
     CHECK(place.extras[0].offsetMetres == Approx(1300));
     CHECK(place.extras[0].accessTime == seconds(1300 * 1.5 / 5));

@@ -126,8 +126,10 @@ TEST_CASE("DILA's Annuaire JSON export gives points of the kinds its type codes 
     // The street address with coordinates, not the postal one.
     CHECK(caf.address == QStringLiteral("4 bis avenue du Maréchal-Leclerc, 04000 Digne-les-Bains"));
     CHECK(caf.wgs84.lon == 6.234459);
-    CHECK(bySourceId(batch, QStringLiteral("b7f0a5d2-0000-4000-8000-000000000002")).kind == QStringLiteral("france_travail"));
-    CHECK(bySourceId(batch, QStringLiteral("c0ffee00-0000-4000-8000-000000000003")).kind == QStringLiteral("finances_publiques"));
+    CHECK(bySourceId(batch, QStringLiteral("b7f0a5d2-0000-4000-8000-000000000002")).kind
+          == QStringLiteral("france_travail"));
+    CHECK(bySourceId(batch, QStringLiteral("c0ffee00-0000-4000-8000-000000000003")).kind
+          == QStringLiteral("finances_publiques"));
     CHECK(bySourceId(batch, QStringLiteral("d0d0d0d0-0000-4000-8000-000000000004")).kind == QStringLiteral("prefecture"));
     REQUIRE(batch.issues.size() == 2);
     CHECK(batch.issues[0].message.contains(QStringLiteral("unknown type \"conciliateur_fr\"")));
@@ -153,9 +155,12 @@ TEST_CASE("the Annuaire CSV export with its JSON text fields reads like the JSON
     const QString path = writeFile(
         dir, QStringLiteral("api-lannuaire-administration.csv"),
         "id;nom;code_insee_commune;pivot;adresse\n"
-        "c1;CCAS de Manosque;04112;\"[{\"\"type_service_local\"\": \"\"ccas\"\", \"\"code_insee_commune\"\": [\"\"04112\"\"]}]\";"
-        "\"[{\"\"type_adresse\"\": \"\"Adresse\"\", \"\"numero_voie\"\": \"\"place de l'Hôtel-de-Ville\"\", \"\"code_postal\"\": \"\"04100\"\", "
-        "\"\"nom_commune\"\": \"\"Manosque\"\", \"\"longitude\"\": \"\"5.782554\"\", \"\"latitude\"\": \"\"43.833824\"\"}]\"\n"
+        "c1;CCAS de Manosque;04112;\"[{\"\"type_service_local\"\": \"\"ccas\"\", \"\"code_insee_commune\"\": "
+        "[\"\"04112\"\"]}]\";"
+        "\"[{\"\"type_adresse\"\": \"\"Adresse\"\", \"\"numero_voie\"\": \"\"place de l'Hôtel-de-Ville\"\", "
+        "\"\"code_postal\"\": \"\"04100\"\", "
+        "\"\"nom_commune\"\": \"\"Manosque\"\", \"\"longitude\"\": \"\"5.782554\"\", \"\"latitude\"\": "
+        "\"\"43.833824\"\"}]\"\n"
         "c2;France services de Seyne;04205;\"[{\"\"type_service_local\"\": \"\"france_services\"\"}]\";"
         "\"[{\"\"type_adresse\"\": \"\"Adresse\"\", \"\"code_postal\"\": \"\"04140\"\", \"\"nom_commune\"\": \"\"Seyne\"\", "
         "\"\"longitude\"\": \"\"6.356\"\", \"\"latitude\"\": \"\"44.35\"\"}]\"\n");

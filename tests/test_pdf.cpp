@@ -8,13 +8,13 @@
 #include "coverage/grid.h"
 #include "geo/territory.h"
 #include "io/territory_loader.h"
+#include "project/project_settings.h"
 #include "render/boundary_layers.h"
 #include "render/coverage_layers.h"
 #include "render/points_layer.h"
 #include "render/print_credits.h"
 #include "render/print_elements.h"
 #include "render/print_layout.h"
-#include "project/project_settings.h"
 #include "support/test_data.h"
 
 #include <QFile>
@@ -194,10 +194,10 @@ bool havePoppler()
     return true;
 }
 
-#define REQUIRE_POPPLER()                                                                          \
-    if (!havePoppler()) {                                                                          \
+#define REQUIRE_POPPLER()                                                                              \
+    if (!havePoppler()) {                                                                              \
         WARN("poppler-utils (pdfinfo, pdftotext, pdftoppm, pdffonts) not installed: PDF not checked"); \
-        return;                                                                                    \
+        return;                                                                                        \
     }
 
 QString pdfInfo(const QString& pdf) { return run(QStringLiteral("pdfinfo"), {pdf}).out; }
@@ -213,7 +213,9 @@ QString pageSize(const QString& pdf)
 {
     const auto match = QRegularExpression(QStringLiteral("Page size:\\s+([\\d.]+) x ([\\d.]+) pts")).match(pdfInfo(pdf));
     if (!match.hasMatch()) return {};
-    return QStringLiteral("%1 x %2").arg(std::lround(match.captured(1).toDouble())).arg(std::lround(match.captured(2).toDouble()));
+    return QStringLiteral("%1 x %2")
+        .arg(std::lround(match.captured(1).toDouble()))
+        .arg(std::lround(match.captured(2).toDouble()));
 }
 
 // The text of a page (or all pages) as a reader searching it would: in reading order, lines
@@ -221,28 +223,34 @@ QString pageSize(const QString& pdf)
 QString pdfText(const QString& pdf, int page = 0)
 {
     QStringList arguments;
-    if (page > 0) arguments << QStringLiteral("-f") << QString::number(page) << QStringLiteral("-l") << QString::number(page);
+    if (page > 0)
+        arguments << QStringLiteral("-f") << QString::number(page) << QStringLiteral("-l") << QString::number(page);
     // -raw keeps the words of a line together even when a table sets them in columns.
     QString text = run(QStringLiteral("pdftotext"), arguments << QStringLiteral("-raw") << pdf << QStringLiteral("-")).out;
-    text.replace(QChar(0x00A0), QLatin1Char(' ')).replace(QChar(0x202F), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
-    text.replace(QRegularExpression(QStringLiteral("(\\w)- (\\w)")), QStringLiteral("\\1-\\2"));  // a line broken after a hyphen
+    text.replace(QChar(0x00A0), QLatin1Char(' '))
+        .replace(QChar(0x202F), QLatin1Char(' '))
+        .replace(QLatin1Char('\n'), QLatin1Char(' '));
+    text.replace(QRegularExpression(QStringLiteral("(\\w)- (\\w)")),
+                 QStringLiteral("\\1-\\2"));  // a line broken after a hyphen
     return text.simplified();
 }
 
 // The first line of a page: its title.
 QString pageTitle(const QString& pdf, int page)
 {
-    const QString text = run(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), QStringLiteral("-f"), QString::number(page),
-                                                          QStringLiteral("-l"), QString::number(page), pdf, QStringLiteral("-")})
-                             .out;
+    const QString text =
+        run(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), QStringLiteral("-f"), QString::number(page),
+                                          QStringLiteral("-l"), QString::number(page), pdf, QStringLiteral("-")})
+            .out;
     return text.section(QLatin1Char('\n'), 0, 0).trimmed();
 }
 
 QImage pdfPage(const QString& pdf, int page, int dpi, const QString& scratchPrefix)
 {
-    const Run r = run(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QString::number(dpi), QStringLiteral("-f"),
-                                                   QString::number(page), QStringLiteral("-l"), QString::number(page),
-                                                   QStringLiteral("-singlefile"), QStringLiteral("-png"), pdf, scratchPrefix});
+    const Run r =
+        run(QStringLiteral("pdftoppm"),
+            {QStringLiteral("-r"), QString::number(dpi), QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"),
+             QString::number(page), QStringLiteral("-singlefile"), QStringLiteral("-png"), pdf, scratchPrefix});
     if (r.exitCode != 0) return {};
     return QImage(scratchPrefix + QStringLiteral(".png"));
 }
@@ -255,10 +263,27 @@ const QString& project04()
     if (!path.isEmpty()) return path;
     const QString limits = test::sharedData(QStringLiteral("04/limites-04.gpkg"));
     const QString project = folder.path(QStringLiteral("04.gpkg"));
-    const Run init = cli({"init", "--project", project, "--communes", limits, "--communes-layer", "commune", "--epci",
-                          limits, "--epci-layer", "epci", "--outline", limits, "--outline-layer", "departement",
-                          "--network", test::sharedData(QStringLiteral("04/routes-04.geojson")), "--boundaries-source",
-                          "IGN, ADMIN EXPRESS COG 2018", "--population-source", "INSEE, populations légales 2025"});
+    const Run init = cli({"init",
+                          "--project",
+                          project,
+                          "--communes",
+                          limits,
+                          "--communes-layer",
+                          "commune",
+                          "--epci",
+                          limits,
+                          "--epci-layer",
+                          "epci",
+                          "--outline",
+                          limits,
+                          "--outline-layer",
+                          "departement",
+                          "--network",
+                          test::sharedData(QStringLiteral("04/routes-04.geojson")),
+                          "--boundaries-source",
+                          "IGN, ADMIN EXPRESS COG 2018",
+                          "--population-source",
+                          "INSEE, populations légales 2025"});
     INFO(init.err.toStdString());
     REQUIRE(init.exitCode == 0);
     for (const auto& [file, credit] : {std::pair{"04/mairies-04.csv", "Communes et villes de France, 2025"},
@@ -367,9 +392,9 @@ TEST_CASE("credits name each source with its vintage, the usual publisher otherw
     CHECK(text.contains(QStringLiteral("IGN, ADMIN EXPRESS COG 2018")));
     CHECK(text.contains(QStringLiteral("INSEE, populations légales 2025")));
     CHECK(text.contains(QStringLiteral("ANCT, liste du 1er août 2024")));
-    CHECK(text.contains(QStringLiteral("La Poste")));                        // no credit given: the publisher
+    CHECK(text.contains(QStringLiteral("La Poste")));  // no credit given: the publisher
     CHECK(text.contains(QStringLiteral("contributeurs d'OpenStreetMap (ODbL)")));
-    CHECK_FALSE(text.contains(QStringLiteral("maillage-suggest")));          // a plan's points are the planner's
+    CHECK_FALSE(text.contains(QStringLiteral("maillage-suggest")));  // a plan's points are the planner's
     const QString defaults = creditText({}, {});
     CHECK(defaults.contains(QStringLiteral("IGN")));
     CHECK(defaults.contains(QStringLiteral("INSEE")));
@@ -430,19 +455,19 @@ TEST_CASE("export-pdf writes the 04 map as one searchable vector A4 page")
     CHECK(bytes < 3 * 1024 * 1024);  // vector, yet light enough to mail
 
     const QString text = pdfText(pdf);
-    CHECK(text.contains(QStringLiteral("Alpes-de-Haute-Provence")));                 // title
+    CHECK(text.contains(QStringLiteral("Alpes-de-Haute-Provence")));  // title
     CHECK(text.contains(QStringLiteral("accès aux lieux d'accueil de niveau 2")));
-    CHECK(text.contains(QStringLiteral("seuil : 20 min")));                          // subtitle
+    CHECK(text.contains(QStringLiteral("seuil : 20 min")));  // subtitle
     for (const char* entry : {"Légende", "France services", "10 à 20 min", "à plus de 20 min d'un lieu de niveau 2",
                               "Limite d'EPCI", "Autoroute"})
         CHECK(text.contains(QString::fromUtf8(entry)));
-    for (const Epci& epci : territory04().epcis) CHECK(text.contains(epci.name));     // the table, one row each
+    for (const Epci& epci : territory04().epcis) CHECK(text.contains(epci.name));  // the table, one row each
     CHECK(text.contains(QStringLiteral("INSEE, populations légales 2025")));
     CHECK(text.contains(QStringLiteral("IGN, ADMIN EXPRESS COG 2018")));
     CHECK(text.contains(QStringLiteral("ANCT, liste du 1er août 2024")));
-    CHECK(text.contains(QStringLiteral("TravelMapping HighwayData")));               // read from the road file
+    CHECK(text.contains(QStringLiteral("TravelMapping HighwayData")));  // read from the road file
     CHECK(text.contains(QStringLiteral("Maillage %1").arg(QStringLiteral(MAILLAGE_VERSION))));
-    CHECK(text.contains(QStringLiteral("Digne-les-Bains")));                         // a commune name on the map
+    CHECK(text.contains(QStringLiteral("Digne-les-Bains")));  // a commune name on the map
 
     // Every font embedded (pdffonts' "emb" column, the first yes/no of each font's line).
     const QString fonts = run(QStringLiteral("pdffonts"), {pdf}).out;
@@ -450,7 +475,8 @@ TEST_CASE("export-pdf writes the 04 map as one searchable vector A4 page")
     const QRegularExpression fontLine(QStringLiteral("\\s(yes|no)\\s+(yes|no)\\s+(yes|no)\\s+\\d+\\s+\\d+\\s*$"),
                                       QRegularExpression::MultilineOption);
     int fontCount = 0;
-    for (auto it = fontLine.globalMatch(fonts); it.hasNext(); ++fontCount) CHECK(it.next().captured(1) == QStringLiteral("yes"));
+    for (auto it = fontLine.globalMatch(fonts); it.hasNext(); ++fontCount)
+        CHECK(it.next().captured(1) == QStringLiteral("yes"));
     CHECK(fontCount >= 1);
 
     // The page, as a viewer shows it: not blank, and the gap colour inside the map frame
@@ -470,8 +496,8 @@ TEST_CASE("export-pdf --atlas epci adds a page per EPCI, each zoomed to it with 
     REQUIRE_POPPLER();
     test::ScratchDir scratch;
     const QString pdf = scratch.path(QStringLiteral("atlas.pdf"));
-    const Run r = cli({"export-pdf", "--project", project04(), "--out", pdf, "--atlas", "epci", "--paper", "A3",
-                       "--landscape"});
+    const Run r =
+        cli({"export-pdf", "--project", project04(), "--out", pdf, "--atlas", "epci", "--paper", "A3", "--landscape"});
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);
     const int epcis = int(territory04().epcis.size());
@@ -505,24 +531,26 @@ TEST_CASE("export-pdf --compare adds a page with what a plan changes, per EPCI")
     const QString project = scratch.path(QStringLiteral("plan.gpkg"));
     REQUIRE(QFile::copy(project04(), project));
     REQUIRE(cli({"scenario", "create", "Haut Verdon", "--project", project}).exitCode == 0);
-    const Run add = cli({"scenario", "add-point", "Haut Verdon", "--project", project, "--name",
-                         "France services de Colmars", "--lat", "44.1806", "--lon", "6.6258", "--level", "2", "--kind",
-                         "france_services"});
+    const Run add =
+        cli({"scenario", "add-point", "Haut Verdon", "--project", project, "--name", "France services de Colmars", "--lat",
+             "44.1806", "--lon", "6.6258", "--level", "2", "--kind", "france_services"});
     INFO(add.err.toStdString());
     REQUIRE(add.exitCode == 0);
     const QString pdf = scratch.path(QStringLiteral("plan.pdf"));
-    const Run r = cli({"export-pdf", "--project", project, "--out", pdf, "--scenario", "Haut Verdon", "--compare",
-                       "baseline"});
+    const Run r =
+        cli({"export-pdf", "--project", project, "--out", pdf, "--scenario", "Haut Verdon", "--compare", "baseline"});
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);
     REQUIRE(pageCount(pdf) == 2);
     const QString comparison = pdfText(pdf, 2);
     CHECK(comparison.contains(QStringLiteral("ce que change le scénario")));
     CHECK(comparison.contains(QStringLiteral("Haut")));
-    CHECK(comparison.contains(QStringLiteral("passe à moins de 20 min")));       // the difference layer's legend
-    CHECK(comparison.contains(QStringLiteral("Projeté (contour tireté)")));      // the plan's new place
+    CHECK(comparison.contains(QStringLiteral("passe à moins de 20 min")));   // the difference layer's legend
+    CHECK(comparison.contains(QStringLiteral("Projeté (contour tireté)")));  // the plan's new place
     CHECK(comparison.contains(QStringLiteral("CC Alpes-Provence-Verdon - Sources de Lumière")));
-    CHECK(QRegularExpression(QStringLiteral("[1-9][\\d\u202F ]* habitants passent à moins de 20 min")).match(comparison).hasMatch());
+    CHECK(QRegularExpression(QStringLiteral("[1-9][\\d\u202F ]* habitants passent à moins de 20 min"))
+              .match(comparison)
+              .hasMatch());
     CHECK(pdfText(pdf, 1).contains(QStringLiteral("scénario : « Haut Verdon »")));
 }
 

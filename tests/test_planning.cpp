@@ -1,5 +1,5 @@
-#include "common/gdal.h"
 #include <catch2/catch.hpp>
+#include "common/gdal.h"
 
 #include "common/error.h"
 #include "coverage/coverage_run.h"
@@ -68,8 +68,8 @@ std::vector<qint64> fillProject(Store& store)
     return {store.insertPoint(pointAt("Mairie de Thoard", Level::First, "mairie", {944'000.0, 6'343'000.0}, "04217")),
             store.insertPoint(pointAt("Agence postale de Thoard", Level::First, "agence_postale_communale",
                                       {944'100.0, 6'343'050.0}, "04217")),
-            store.insertPoint(pointAt("France services de Digne", Level::Second, "france_services",
-                                      {955'000.0, 6'335'000.0}, "04070"))};
+            store.insertPoint(
+                pointAt("France services de Digne", Level::Second, "france_services", {955'000.0, 6'335'000.0}, "04070"))};
 }
 
 bool samePoints(const std::vector<AccueilPoint>& a, const std::vector<AccueilPoint>& b)
@@ -166,14 +166,16 @@ TEST_CASE("plans are created, copied, renamed and deleted — names are unique a
     CHECK_THROWS_WITH(scenarios.create("BASELINE"), Catch::Contains("name of the project's baseline"));
     CHECK_THROWS_WITH(scenarios.create("   "), Catch::Contains("needs a name"));
 
-    const qint64 added = scenarios.addPoint("Plan 2026", pointAt("Antenne de Seyne", Level::Second,
-                                                                  "france_services_antenne", {962'000.0, 6'365'000.0}));
+    const qint64 added = scenarios.addPoint(
+        "Plan 2026", pointAt("Antenne de Seyne", Level::Second, "france_services_antenne", {962'000.0, 6'365'000.0}));
     CHECK(added < 0);
     scenarios.closePoint("Plan 2026", ids[2]);
     scenarios.setPointLevel("Plan 2026", ids[1], Level::Second, "france_services");
-    const qint64 closure = scenarios.addRoadClosure("Plan 2026", {.method = ClosureMethod::Ref, .ref = "D908",
+    const qint64 closure = scenarios.addRoadClosure("Plan 2026", {.method = ClosureMethod::Ref,
+                                                                  .ref = "D908",
                                                                   .centre = XY{986'578.0, 6'361'908.0},
-                                                                  .radiusMetres = 6000.0, .note = "Col d'Allos"});
+                                                                  .radiusMetres = 6000.0,
+                                                                  .note = "Col d'Allos"});
     CHECK(closure > 0);
 
     const Scenario read = scenarios.scenario("plan 2026");  // names are found without regard to case
@@ -237,8 +239,8 @@ TEST_CASE("a plan never changes the baseline")
     const std::vector<AccueilPoint> before = store.points();
     ScenarioStore scenarios(store);
     scenarios.create("plan");
-    scenarios.addPoint("plan", pointAt("France services de Thoard", Level::Second, "france_services",
-                                       {944'050.0, 6'343'020.0}, "04217"));
+    scenarios.addPoint(
+        "plan", pointAt("France services de Thoard", Level::Second, "france_services", {944'050.0, 6'343'020.0}, "04217"));
     scenarios.closePoint("plan", ids[2]);
     scenarios.setPointLevel("plan", ids[0], Level::Second, "france_services");
     scenarios.addRoadClosure("plan", {.method = ClosureMethod::Position, .centre = XY{986'000.0, 6'362'000.0}});
@@ -267,12 +269,10 @@ TEST_CASE("a plan never changes the baseline")
 
     // The baseline refuses every change, with a message saying what to do.
     for (const auto& change : std::vector<std::function<void()>>{
-             [&] { scenarios.addPoint("baseline", before[0]); },
-             [&] { scenarios.closePoint("Baseline", ids[0]); },
+             [&] { scenarios.addPoint("baseline", before[0]); }, [&] { scenarios.closePoint("Baseline", ids[0]); },
              [&] { scenarios.setPointLevel("baseline", ids[1], Level::Second); },
              [&] { scenarios.addRoadClosure("baseline", {.method = ClosureMethod::Ref, .ref = "D900"}); },
-             [&] { scenarios.rename("baseline", "autre"); },
-             [&] { scenarios.remove("baseline"); }})
+             [&] { scenarios.rename("baseline", "autre"); }, [&] { scenarios.remove("baseline"); }})
         CHECK_THAT(errorOf(change), Catch::Contains("baseline") && Catch::Contains("create a plan"));
     CHECK(samePoints(store.points(), before));
 
@@ -281,12 +281,16 @@ TEST_CASE("a plan never changes the baseline")
     CHECK_THAT(errorOf([&] { scenarios.closePoint("plan", -999); }), Catch::Contains("no planned point -999"));
     CHECK_THAT(errorOf([&] { scenarios.setPointLevel("plan", ids[1], Level::Second, "guichet"); }),
                Catch::Contains("unknown kind \"guichet\""));
-    CHECK_THAT(errorOf([&] { scenarios.addPoint("plan", pointAt("", Level::Second, "france_services", {1, 1})); }),
+    CHECK_THAT(errorOf([&] {
+                   scenarios.addPoint("plan", pointAt("", Level::Second, "france_services", {1, 1}));
+               }),
                Catch::Contains("no name"));
     CHECK_THAT(errorOf([&] { scenarios.addRoadClosure("plan", {.method = ClosureMethod::Ref}); }),
                Catch::Contains("no road reference"));
-    CHECK_THAT(errorOf([&] { scenarios.addRoadClosure("plan", {.method = ClosureMethod::Ref, .ref = "D900",
-                                                                .centre = XY{1, 1}, .radiusMetres = 0}); }),
+    CHECK_THAT(errorOf([&] {
+                   scenarios.addRoadClosure(
+                       "plan", {.method = ClosureMethod::Ref, .ref = "D900", .centre = XY{1, 1}, .radiusMetres = 0});
+               }),
                Catch::Contains("radius"));
     CHECK_THAT(errorOf([&] { scenarios.addPoint("nowhere", before[0]); }),
                Catch::Contains("has no scenario \"nowhere\"") && Catch::Contains("baseline, plan"));
@@ -323,9 +327,16 @@ TEST_CASE("a plan's own points are rewritten and its changes to baseline points 
     CHECK(plan.addedPoints[0].name == "Antenne de Thoard (bourg)");
     CHECK(plan.addedPoints[0].lambert93.x == 945'000.0);
     CHECK(plan.addedPoints[0].weeklyHours == 12.0);
-    CHECK_THAT(errorOf([&] { AccueilPoint other = added; other.id = -999; scenarios.updatePoint("plan", other); }),
+    CHECK_THAT(errorOf([&] {
+                   AccueilPoint other = added;
+                   other.id = -999;
+                   scenarios.updatePoint("plan", other);
+               }),
                Catch::Contains("no planned point -999"));
-    CHECK_THAT(errorOf([&] { AccueilPoint base = before[0]; scenarios.updatePoint("plan", base); }),
+    CHECK_THAT(errorOf([&] {
+                   AccueilPoint base = before[0];
+                   scenarios.updatePoint("plan", base);
+               }),
                Catch::Contains("no planned point"));
 
     // A change set as a whole: closed and raised at once, then only raised, then nothing.
@@ -444,10 +455,12 @@ TEST_CASE("a version 2 project is migrated to the current version without losing
     CHECK(scenarios.scenario("plan").pointChanges.size() == 1);
 
     // The migrated file has exactly the tables, indexes and GeoPackage rows of a new one.
-    const QString schemaSql = "SELECT type || ' ' || name || ': ' || sql FROM sqlite_master"
-                              " WHERE name LIKE 'scenario%' ORDER BY name";
-    const QString contentsSql = "SELECT table_name || ' ' || data_type || ' ' || srs_id FROM gpkg_contents"
-                                " WHERE table_name = 'scenario_points'";
+    const QString schemaSql =
+        "SELECT type || ' ' || name || ': ' || sql FROM sqlite_master"
+        " WHERE name LIKE 'scenario%' ORDER BY name";
+    const QString contentsSql =
+        "SELECT table_name || ' ' || data_type || ' ' || srs_id FROM gpkg_contents"
+        " WHERE table_name = 'scenario_points'";
     QStringList migratedSchema, freshSchema, migratedContents, freshContents;
     {
         Raw raw(path);
@@ -471,7 +484,7 @@ TEST_CASE("a version 2 project is migrated to the current version without losing
 
 TEST_CASE("road references compare across sources, TravelMapping codes included")
 {
-    CHECK(canonicalRoadRef("D090804") == "D908");   // the D908 in the 04
+    CHECK(canonicalRoadRef("D090804") == "D908");  // the D908 in the 04
     CHECK(canonicalRoadRef("D220204") == "D2202");
     CHECK(canonicalRoadRef("D0900B04") == "D900B");
     CHECK(canonicalRoadRef("D0908A13") == "D908A");
@@ -482,7 +495,7 @@ TEST_CASE("road references compare across sources, TravelMapping codes included"
     CHECK(canonicalRoadRef("Route des Crêtes") == "ROUTEDESCRÊTES");
     CHECK(roadRefMatches("D908", "D090804"));
     CHECK(roadRefMatches("d908", "D908"));
-    CHECK(roadRefMatches("D2202", "D220206"));      // the same road in the 06
+    CHECK(roadRefMatches("D2202", "D220206"));        // the same road in the 06
     CHECK_FALSE(roadRefMatches("D908", "D0908A13"));  // the D908A is another road
     CHECK_FALSE(roadRefMatches("D90", "D090804"));
     CHECK(roadRefMatches("D900", "D090004"));
@@ -498,7 +511,7 @@ namespace {
 // minute), up to 5 km; no terminal time. TravelMapping-style references, as in the 04 data.
 constexpr double kX0 = 900'000.0;
 constexpr double kY0 = 6'300'000.0;
-constexpr double kRoadY = kY0 + 2'100.0;      // the D1, on a row of cell centres
+constexpr double kRoadY = kY0 + 2'100.0;       // the D1, on a row of cell centres
 constexpr double kJunctionX = kX0 + 10'100.0;  // the D99 leaves the D1 here
 constexpr double kD1West = kX0 + 100.0, kD1East = kX0 + 19'900.0;
 constexpr double kD99North = kY0 + 13'900.0;
@@ -540,9 +553,10 @@ Territory valleyTerritory()
 {
     Territory territory;
     territory.communes.push_back(commune("99001", "Ouest", 3000, "200000001", kX0, kY0, kX0 + 10'000.0, kY0 + 4'000.0));
-    territory.communes.push_back(commune("99002", "Est", 2000, "200000001", kX0 + 10'000.0, kY0, kX0 + 20'000.0, kY0 + 4'000.0));
-    territory.communes.push_back(commune("99003", "Vallée", 600, "200000002", kX0 + 9'000.0, kY0 + 8'000.0,
-                                         kX0 + 11'000.0, kY0 + 14'000.0));
+    territory.communes.push_back(
+        commune("99002", "Est", 2000, "200000001", kX0 + 10'000.0, kY0, kX0 + 20'000.0, kY0 + 4'000.0));
+    territory.communes.push_back(
+        commune("99003", "Vallée", 600, "200000002", kX0 + 9'000.0, kY0 + 8'000.0, kX0 + 11'000.0, kY0 + 14'000.0));
     Epci plain;
     plain.siren = "200000001";
     plain.name = "CC de la Plaine";
@@ -626,7 +640,8 @@ struct Valley {
     RoadGraph graph = valleyRoads();
     SpeedProfile profile = valleyProfile();
     std::vector<AccueilPoint> points = valleyPoints();
-    ScenarioCoverageRunner runner{territory, graph, profile, points, CoverageSetup{.cellSize = 200.0, .placement = {}, .threads = 1}};
+    ScenarioCoverageRunner runner{territory, graph, profile, points,
+                                  CoverageSetup{.cellSize = 200.0, .placement = {}, .threads = 1}};
 };
 
 ScenarioView baselineView(const std::vector<AccueilPoint>& points) { return applyScenario(points, Scenario{}); }
@@ -815,7 +830,8 @@ TEST_CASE("comparing two scenarios gives the people and area beyond, and the zon
     // B moves the France services from the east of the plain (17.9 km) to its west (2.1 km).
     Scenario move = plan("ouest");
     move.pointChanges.push_back({.pointId = 4, .closed = true});
-    move.addedPoints.push_back(pointAt("France services d'Ouest", Level::Second, "france_services", {kX0 + 2'100.0, kRoadY}, "99001"));
+    move.addedPoints.push_back(
+        pointAt("France services d'Ouest", Level::Second, "france_services", {kX0 + 2'100.0, kRoadY}, "99001"));
     move.addedPoints.back().id = -1;
     move.addedPoints.back().status = PointStatus::Planned;
     const ScenarioCoverage a = valley.runner.compute(baselineView(valley.points), options);
@@ -824,8 +840,8 @@ TEST_CASE("comparing two scenarios gives the people and area beyond, and the zon
     REQUIRE(b.result.points.size() == 1);
     CHECK(b.result.points[0].name == "France services d'Ouest");
     const CoverageContext& context = *a.context;
-    const ScenarioComparison comparison = compareCoverage(context, a.result, b.result, "baseline", "ouest",
-                                                          {.changeZones = true, .clipToCommunes = true});
+    const ScenarioComparison comparison =
+        compareCoverage(context, a.result, b.result, "baseline", "ouest", {.changeZones = true, .clipToCommunes = true});
 
     // Population beyond, against the analytic times.
     const Expected expectedA = expectedBeyond(context, [](XY p) { return analyticMinutes(p, kX0 + 17'900.0); });
@@ -854,8 +870,10 @@ TEST_CASE("comparing two scenarios gives the people and area beyond, and the zon
     CHECK(comparison.communes[2].townHallMinutesB == Approx(15.0).margin(0.01));
     // EPCI and département add up.
     REQUIRE(comparison.epcis.size() == 2);
-    CHECK(comparison.epcis[0].a.beyondSpread + comparison.epcis[1].a.beyondSpread == Approx(comparison.departement.a.beyondSpread));
-    CHECK(comparison.epcis[0].gainSpread() + comparison.epcis[1].gainSpread() == Approx(comparison.departement.gainSpread()));
+    CHECK(comparison.epcis[0].a.beyondSpread + comparison.epcis[1].a.beyondSpread
+          == Approx(comparison.departement.a.beyondSpread));
+    CHECK(comparison.epcis[0].gainSpread() + comparison.epcis[1].gainSpread()
+          == Approx(comparison.departement.gainSpread()));
 
     // The difference layer: the west comes within the threshold, the east goes beyond it.
     CHECK(comparison.peopleCovered > 0.0);
@@ -893,8 +911,10 @@ TEST_CASE("comparing two scenarios gives the people and area beyond, and the zon
 TEST_CASE("scenarios of different thresholds or grids are not compared")
 {
     Valley valley;
-    const ScenarioCoverage a = valley.runner.compute(baselineView(valley.points), {.thresholdMinutes = 20.0, .computeBands = false});
-    const ScenarioCoverage b = valley.runner.compute(baselineView(valley.points), {.thresholdMinutes = 15.0, .computeBands = false});
+    const ScenarioCoverage a =
+        valley.runner.compute(baselineView(valley.points), {.thresholdMinutes = 20.0, .computeBands = false});
+    const ScenarioCoverage b =
+        valley.runner.compute(baselineView(valley.points), {.thresholdMinutes = 15.0, .computeBands = false});
     CHECK_THROWS_WITH(compareCoverage(*a.context, a.result, b.result, "A", "B"), Catch::Contains("not the same threshold"));
     CoverageResult shorter = b.result;
     shorter.surface.minutes.pop_back();
@@ -906,7 +926,8 @@ TEST_CASE("the comparison GeoPackage holds the coverage of B, the comparison lay
     Valley valley;
     Scenario move = plan("ouest");
     move.pointChanges.push_back({.pointId = 4, .closed = true});
-    move.addedPoints.push_back(pointAt("France services d'Ouest", Level::Second, "france_services", {kX0 + 2'100.0, kRoadY}, "99001"));
+    move.addedPoints.push_back(
+        pointAt("France services d'Ouest", Level::Second, "france_services", {kX0 + 2'100.0, kRoadY}, "99001"));
     move.addedPoints.back().id = -1;
     const CoverageOptions options{.thresholdMinutes = kThreshold};
     const ScenarioCoverage a = valley.runner.compute(baselineView(valley.points), options);
@@ -939,11 +960,13 @@ TEST_CASE("the comparison GeoPackage holds the coverage of B, the comparison lay
     CHECK(planned->GetFeatureCount() == 1);
     std::unique_ptr<OGRLayer, std::function<void(OGRLayer*)>> styles(
         dataset->ExecuteSQL("SELECT f_table_name, styleQML FROM layer_styles WHERE f_table_name IN "
-                            "('coverage_changes', 'comparison_communes')", nullptr, nullptr),
+                            "('coverage_changes', 'comparison_communes')",
+                            nullptr, nullptr),
         [&](OGRLayer* l) { dataset->ReleaseResultSet(l); });
     REQUIRE(styles);
     CHECK(styles->GetFeatureCount() == 2);
-    for (auto& feature : *styles) CHECK(QString::fromUtf8(feature->GetFieldAsString("styleQML")).contains("categorizedSymbol"));
+    for (auto& feature : *styles)
+        CHECK(QString::fromUtf8(feature->GetFieldAsString("styleQML")).contains("categorizedSymbol"));
     std::unique_ptr<OGRLayer, std::function<void(OGRLayer*)>> summary(
         dataset->ExecuteSQL("SELECT a, b FROM comparison_summary WHERE key = 'population_beyond_spread'", nullptr, nullptr),
         [&](OGRLayer* l) { dataset->ReleaseResultSet(l); });
@@ -1035,9 +1058,9 @@ TEST_CASE("on small instances, greedy with exchanges and restarts is within a fe
     Lcg random{20260101};
     constexpr int kVariants = 3;  // greedy; + exchanges; + exchanges and 8 restarts
     const std::array<const char*, kVariants> names{"greedy", "greedy + exchanges", "greedy + exchanges + restarts"};
-    const std::array<MaxCoverageOptions, kVariants> variants{
-        MaxCoverageOptions{.swaps = false, .restarts = 0}, MaxCoverageOptions{.swaps = true, .restarts = 0},
-        MaxCoverageOptions{.swaps = true, .restarts = 8}};
+    const std::array<MaxCoverageOptions, kVariants> variants{MaxCoverageOptions{.swaps = false, .restarts = 0},
+                                                             MaxCoverageOptions{.swaps = true, .restarts = 0},
+                                                             MaxCoverageOptions{.swaps = true, .restarts = 8}};
     std::array<int, kVariants> optimal{};
     std::array<double, kVariants> worst{1.0, 1.0, 1.0}, sumGap{};
     int instances = 0;
@@ -1094,10 +1117,11 @@ TEST_CASE("site suggestions count exactly the people the coverage finds within t
     // Candidates: the town halls and a point every 2 km along both roads.
     std::vector<AccueilPoint> candidates{valley.points[0], valley.points[1], valley.points[2]};
     for (double x = kD1West; x < kD1East; x += 2'000.0)
-        candidates.push_back(pointAt(QStringLiteral("D1 km %1").arg((x - kX0) / 1000.0), Level::First, "other", {x, kRoadY}));
+        candidates.push_back(
+            pointAt(QStringLiteral("D1 km %1").arg((x - kX0) / 1000.0), Level::First, "other", {x, kRoadY}));
     for (double y = kRoadY + 2'000.0; y < kD99North; y += 2'000.0)
-        candidates.push_back(pointAt(QStringLiteral("D99 km %1").arg((y - kRoadY) / 1000.0), Level::First, "other",
-                                     {kJunctionX, y}));
+        candidates.push_back(
+            pointAt(QStringLiteral("D99 km %1").arg((y - kRoadY) / 1000.0), Level::First, "other", {kJunctionX, y}));
 
     // A shorter threshold than elsewhere, so that one site cannot cover everything.
     constexpr double kShortThreshold = 12.0;
@@ -1114,13 +1138,16 @@ TEST_CASE("site suggestions count exactly the people the coverage finds within t
         CHECK(suggestions.eligibleCandidates < suggestions.candidates);
 
         // What the coverage says with and without the sites.
-        const CoverageOptions coverage{.thresholdMinutes = kShortThreshold, .computeBands = false, .clipGapsToCommunes = false};
+        const CoverageOptions coverage{
+            .thresholdMinutes = kShortThreshold, .computeBands = false, .clipGapsToCommunes = false};
         const PopulationCoverage before = computeCoverage(context, existing, coverage).population;
         std::vector<AccueilPoint> withSites = existing;
         for (const SuggestedSite& site : suggestions.sites) withSites.push_back(site.point);
         const PopulationCoverage after = computeCoverage(context, withSites, coverage).population;
-        const double beyondBefore = demand == DemandModel::Cells ? before.departement.beyondSpread : before.departement.beyondAtTownHall;
-        const double beyondAfter = demand == DemandModel::Cells ? after.departement.beyondSpread : after.departement.beyondAtTownHall;
+        const double beyondBefore =
+            demand == DemandModel::Cells ? before.departement.beyondSpread : before.departement.beyondAtTownHall;
+        const double beyondAfter =
+            demand == DemandModel::Cells ? after.departement.beyondSpread : after.departement.beyondAtTownHall;
         CHECK(suggestions.population == Approx(5'600.0));
         CHECK(suggestions.coveredBefore == Approx(5'600.0 - beyondBefore).margin(1e-6));
         CHECK(suggestions.coveredAfter == Approx(5'600.0 - beyondAfter).margin(1e-6));
@@ -1137,15 +1164,17 @@ TEST_CASE("site suggestions count exactly the people the coverage finds within t
         for (std::uint32_t c : exact.chosen) withBest.push_back(candidates[c]);
         const PopulationCoverage best = computeCoverage(context, withBest, coverage).population;
         CHECK(built.coveredBefore + exact.value
-              == Approx(5'600.0 - (demand == DemandModel::Cells ? best.departement.beyondSpread
-                                                                : best.departement.beyondAtTownHall)).margin(1e-6));
+              == Approx(5'600.0
+                        - (demand == DemandModel::Cells ? best.departement.beyondSpread : best.departement.beyondAtTownHall))
+                     .margin(1e-6));
         CHECK(suggestions.gain() == Approx(exact.value));  // optimal on this small instance
     }
 
     CHECK_THROWS_WITH(suggestSites(context, existing, candidates, {.count = 0}), Catch::Contains("at least 1"));
 }
 
-TEST_CASE("site suggestions run on the scenario's network: with the valley road closed, no site up the valley helps the plain")
+TEST_CASE(
+    "site suggestions run on the scenario's network: with the valley road closed, no site up the valley helps the plain")
 {
     Valley valley;
     Scenario winter = plan("hiver");
@@ -1226,7 +1255,8 @@ TEST_CASE("on the 04 data, five France services at town halls bring thousands wi
     const CoverageContext& context = d.runner->baselineContext();
     const SiteSuggestions suggestions = suggestSites(context, existing, halls, {.count = 5, .threads = 2});
     REQUIRE(suggestions.sites.size() == 5);
-    INFO("gain " << suggestions.gain() << ", greedy " << suggestions.greedyGain << ", in " << suggestions.timings.total() << " ms");
+    INFO("gain " << suggestions.gain() << ", greedy " << suggestions.greedyGain << ", in " << suggestions.timings.total()
+                 << " ms");
     CHECK(suggestions.population == Approx(166'077.0));
     CHECK(suggestions.eligibleCandidates == 183);  // 15 communes of the 04 have a France services
     // Each site brings people, fewer and fewer; at most one per commune.
@@ -1289,8 +1319,10 @@ TEST_CASE("on the 04 data, a winter plan closing the Col d'Allos lengthens the t
     Planning04& d = planning04();
     Scenario winter = plan("hiver");
     // The D908 near the Col d'Allos (44.2975 N, 6.5930 E): TravelMapping calls it D090804.
-    winter.roadClosures.push_back({.method = ClosureMethod::Ref, .ref = "D908",
-                                   .centre = toLambert93({6.5930, 44.2975}), .radiusMetres = 6'000.0,
+    winter.roadClosures.push_back({.method = ClosureMethod::Ref,
+                                   .ref = "D908",
+                                   .centre = toLambert93({6.5930, 44.2975}),
+                                   .radiusMetres = 6'000.0,
                                    .note = "Col d'Allos"});
     const CoverageOptions options{.computeBands = false, .clipGapsToCommunes = false};
     const ScenarioCoverage before = d.runner->compute(baselineView(d.points), options);
@@ -1314,8 +1346,8 @@ TEST_CASE("on the 04 data, a winter plan closing the Col d'Allos lengthens the t
     INFO(longer << " cells longer, " << shorter << " shorter");
     CHECK(longer > 100);
     CHECK(shorter < longer / 5);
-    const ScenarioComparison comparison = compareCoverage(*before.context, before.result, after.result, "baseline", "hiver",
-                                                          {.changeZones = false});
+    const ScenarioComparison comparison =
+        compareCoverage(*before.context, before.result, after.result, "baseline", "hiver", {.changeZones = false});
     CHECK(comparison.departement.b.beyondSpread > comparison.departement.a.beyondSpread);
     CHECK(comparison.cellsUncovered > comparison.cellsCovered);
     // People do not move when a road closes: the difference layer accounts for every change.
@@ -1329,7 +1361,8 @@ TEST_CASE("on the 04 data, a winter plan closing the Col d'Allos lengthens the t
 TEST_CASE("the built-in winter closures of the 04 close the pass sections of Allos, Cayolle and Bonette, with their source")
 {
     const std::vector<ClosurePreset> presets = builtinClosurePresets();
-    const auto winter = std::find_if(presets.begin(), presets.end(), [](const ClosurePreset& p) { return p.id == "hiver-04"; });
+    const auto winter =
+        std::find_if(presets.begin(), presets.end(), [](const ClosurePreset& p) { return p.id == "hiver-04"; });
     REQUIRE(winter != presets.end());
     CHECK(winter->departement == "04");
     CHECK(winter->source.contains("Département des Alpes-de-Haute-Provence"));
@@ -1388,10 +1421,11 @@ QString project04(const test::ScratchDir& scratch)
 {
     const QString project = scratch.path("04.gpkg");
     const QString limits = test::sharedData("04/limites-04.gpkg");
-    REQUIRE(runCli({"init", "--project", project, "--communes", limits, "--communes-layer", "commune", "--epci", limits,
-                      "--epci-layer", "epci", "--network", test::sharedData("04/routes-04.geojson"), "--profile",
-                      "generalised"})
-                .exitCode == 0);
+    REQUIRE(
+        runCli({"init", "--project", project, "--communes", limits, "--communes-layer", "commune", "--epci", limits,
+                "--epci-layer", "epci", "--network", test::sharedData("04/routes-04.geojson"), "--profile", "generalised"})
+            .exitCode
+        == 0);
     for (const char* file : {"04/mairies-04.csv", "04/france-services-2024.csv"})
         REQUIRE(runCli({"import", "--project", project, test::sharedData(file)}).exitCode == 0);
     return project;
@@ -1421,14 +1455,16 @@ TEST_CASE("maillage scenario builds plans that maillage coverage and maillage co
 
     CHECK(run({"scenario", "create", "hiver", "--description", "cols fermés"}).out.contains("Created plan hiver"));
     CHECK(run({"scenario", "close-road", "hiver", "--ref", "D908", "--near", "44.2975,6.5930", "--radius", "6", "--note",
-               "Col d'Allos"}).out.contains("9 edges"));
+               "Col d'Allos"})
+              .out.contains("9 edges"));
     fails({"scenario", "close-road", "hiver", "--ref", "D9999"}, 1, "no road D9999 in the network");
     fails({"scenario", "close-road", "hiver", "--ref", "D908", "--at", "44.3,6.6"}, 2, "one of --ref");
     CHECK(run({"scenario", "create", "antennes", "--from", "hiver"}).out.contains("a copy of hiver"));
-    const CliRun added = run({"scenario", "add-point", "antennes", "--name", "France services de Thoard", "--lat",
-                              "44.1510", "--lon", "6.1480"});
+    const CliRun added = run(
+        {"scenario", "add-point", "antennes", "--name", "France services de Thoard", "--lat", "44.1510", "--lon", "6.1480"});
     CHECK(added.out.contains("Added point -1 \"France services de Thoard\" (level 2, France services, commune 04217)"));
-    CHECK(run({"scenario", "add-point", "antennes", "--name", "Essai", "--x", "950000", "--y", "6340000"}).out.contains("-2"));
+    CHECK(
+        run({"scenario", "add-point", "antennes", "--name", "Essai", "--x", "950000", "--y", "6340000"}).out.contains("-2"));
     CHECK(run({"scenario", "close-point", "antennes", "--point=-2"}).out.contains("Removed planned point -2"));
     // Point 1 is the first town hall imported: raised to level 2 in the plan.
     CHECK(run({"scenario", "set-level", "antennes", "--point", "1", "--level", "2", "--kind", "france_services"})
@@ -1448,7 +1484,8 @@ TEST_CASE("maillage scenario builds plans that maillage coverage and maillage co
     CHECK(show.out.contains("Col d'Allos"));
     CHECK(show.out.contains("level 1, Town hall"));
 
-    const CliRun compare = run({"compare", "--b", "antennes", "--out", scratch.path("cmp.gpkg"), "--csv", scratch.path("csv")});
+    const CliRun compare =
+        run({"compare", "--b", "antennes", "--out", scratch.path("cmp.gpkg"), "--csv", scratch.path("csv")});
     CHECK(compare.out.contains("Comparison of baseline (A) and antennes (B)"));
     CHECK(compare.out.contains("people beyond (spread over cells)"));
     CHECK(compare.out.contains("Communes that change"));
@@ -1461,7 +1498,8 @@ TEST_CASE("maillage scenario builds plans that maillage coverage and maillage co
     CHECK(coverage.out.contains("road closed: D908 within 6.0 km"));
     maillage::registerGdal();
     {
-        std::unique_ptr<GDALDataset> dataset(GDALDataset::Open(scratch.path("hiver.gpkg").toUtf8().constData(), GDAL_OF_VECTOR));
+        std::unique_ptr<GDALDataset> dataset(
+            GDALDataset::Open(scratch.path("hiver.gpkg").toUtf8().constData(), GDAL_OF_VECTOR));
         REQUIRE(dataset);
         std::unique_ptr<OGRLayer, std::function<void(OGRLayer*)>> parameters(
             dataset->ExecuteSQL("SELECT value FROM run_parameters WHERE key = 'point_set'", nullptr, nullptr),
@@ -1471,7 +1509,8 @@ TEST_CASE("maillage scenario builds plans that maillage coverage and maillage co
         REQUIRE(row);
         CHECK(QString::fromUtf8(row->GetFieldAsString(0)) == "scenario hiver");
     }
-    fails({"coverage", "--scenario", "hiver", "--include-planned", "--out", scratch.path("x.gpkg")}, 2, "cannot go together");
+    fails({"coverage", "--scenario", "hiver", "--include-planned", "--out", scratch.path("x.gpkg")}, 2,
+          "cannot go together");
 
     CHECK(run({"scenario", "copy", "hiver", "hiver 2"}).exitCode == 0);
     CHECK(run({"scenario", "rename", "hiver 2", "hiver bis"}).exitCode == 0);
@@ -1483,8 +1522,8 @@ TEST_CASE("maillage suggest finds the best 3 town halls and puts them in a plan"
 {
     test::ScratchDir scratch;
     const QString project = project04(scratch);
-    const CliRun suggest = runCli({"suggest", "--project", project, "--k", "3", "--candidates", "mairies",
-                                     "--into-plan", "trois sites"});
+    const CliRun suggest =
+        runCli({"suggest", "--project", project, "--k", "3", "--candidates", "mairies", "--into-plan", "trois sites"});
     INFO(suggest.out.toStdString() << suggest.err.toStdString());
     REQUIRE(suggest.exitCode == 0);
     CHECK(suggest.out.contains("3 of 3 among 198 town halls (183 eligible)"));

@@ -136,7 +136,8 @@ std::vector<Square> squaresInside(double size, double minX, double minY, double 
     for (long long n = (long long)(std::floor(box.minY / size) * size); n < box.maxY; n += (long long)size)
         for (long long e = (long long)(std::floor(box.minX / size) * size); e < box.maxX; e += (long long)size) {
             bool allIn = true;
-            for (XY corner : {XY{double(e), double(n)}, XY{e + size, double(n)}, XY{e + size, n + size}, XY{double(e), n + size}})
+            for (XY corner :
+                 {XY{double(e), double(n)}, XY{e + size, double(n)}, XY{e + size, n + size}, XY{double(e), n + size}})
                 allIn = allIn && inside.contains(laea.l93Of(corner));
             if (!allIn) continue;
             const XY centre = laea.l93Of({e + size / 2, n + size / 2});
@@ -158,13 +159,13 @@ void writeFilosofiCsv(const QString& path, const std::vector<Square>& squares, d
     REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Text));
     QTextStream out(&file);
     const bool km = size >= 1000;
-    out << (km ? "idcar_1km,i_est_1km,lcog_geo,ind,men\n" : "idcar_200m,idcar_1km,idcar_nat,i_est_200,i_est_1km,lcog_geo,ind,men\n");
+    out << (km ? "idcar_1km,i_est_1km,lcog_geo,ind,men\n"
+               : "idcar_200m,idcar_1km,idcar_nat,i_est_200,i_est_1km,lcog_geo,ind,men\n");
     for (const Square& s : squares) {
-        if (km)
-            out << squareId(s, size) << ',' << (s.imputed ? 1 : 0) << ",99001," << s.people << ",1\n";
+        if (km) out << squareId(s, size) << ',' << (s.imputed ? 1 : 0) << ",99001," << s.people << ",1\n";
         else
-            out << squareId(s, size) << ",CRS3035RES1000mN0E0,CRS3035RES32000mN0E0," << (s.imputed ? 1 : 0)
-                << ",0,99001," << s.people << ",1\n";
+            out << squareId(s, size) << ",CRS3035RES1000mN0E0,CRS3035RES32000mN0E0," << (s.imputed ? 1 : 0) << ",0,99001,"
+                << s.people << ",1\n";
     }
 }
 
@@ -277,7 +278,8 @@ TEST_CASE("a square is shared between the cells it overlaps in proportion to the
     CHECK(cells == std::vector<double>{2.0, 2.0, 2.0, 2.0});
 }
 
-TEST_CASE("rescaling gives each commune exactly its legal population and falls back to the spread where the source has no one")
+TEST_CASE(
+    "rescaling gives each commune exactly its legal population and falls back to the spread where the source has no one")
 {
     const std::vector<std::int32_t> commune{0, 0, 0, 1, 1, 2};
     const std::vector<double> weights{1.0, 3.0, 0.0, 0.0, 0.0, 0.7};
@@ -354,7 +356,8 @@ TEST_CASE("Filosofi squares in a GeoPackage give the same cells as the CSV")
         squaresInside(200, kX0, kY0, kX1, kY1, [](XY p) { return 1.0 + std::fmod(p.x / 200.0, 7.0); });
     writeFilosofiCsv(dir.path(QStringLiteral("c.csv")), squares, 200);
     writeFilosofiGpkg(dir.path(QStringLiteral("c.gpkg")), squares, 200);
-    const std::vector<double> fromCsv = resampleOnCells(readPopulationGrid(dir.path(QStringLiteral("c.csv"))), cellFrameOf(grid));
+    const std::vector<double> fromCsv =
+        resampleOnCells(readPopulationGrid(dir.path(QStringLiteral("c.csv"))), cellFrameOf(grid));
     const PopulationPieces gpkg = readPopulationGrid(dir.path(QStringLiteral("c.gpkg")));
     CHECK(gpkg.imputed > 0);
     const std::vector<double> fromGpkg = resampleOnCells(gpkg, cellFrameOf(grid));
@@ -387,14 +390,15 @@ TEST_CASE("the 2010 carroyage shares a rectangle's people over its squares")
     test::ScratchDir dir;
     const Territory territory = twoCommunes();
     const CoverageGrid grid = CoverageGrid::build(territory, 200.0);
-    const std::vector<Square> squares = squaresInside(200, kX0 + 500, kY0 + 500, kX0 + 1'500, kY0 + 1'500, [](XY) { return 1.0; });
+    const std::vector<Square> squares =
+        squaresInside(200, kX0 + 500, kY0 + 500, kX0 + 1'500, kY0 + 1'500, [](XY) { return 1.0; });
     REQUIRE(squares.size() >= 4);
     // car_m.dbf and rect_m.dbf as INSEE published them in 2013: squares point to their
     // rectangle (idk); the first three squares form one rectangle of 30 people without ind_c.
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
     {
-        std::unique_ptr<GDALDataset> cars(driver->Create(dir.path(QStringLiteral("car_m.dbf")).toUtf8().constData(), 0, 0, 0,
-                                                         GDT_Unknown, nullptr));
+        std::unique_ptr<GDALDataset> cars(
+            driver->Create(dir.path(QStringLiteral("car_m.dbf")).toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
         REQUIRE(cars);
         OGRLayer* layer = cars->CreateLayer("car_m", nullptr, wkbNone, nullptr);
         for (const char* name : {"id", "idINSPIRE", "idk"}) {
@@ -413,8 +417,8 @@ TEST_CASE("the 2010 carroyage shares a rectangle's people over its squares")
             feature.SetField("nbcar", i < 3 ? 3.0 : 1.0);
             REQUIRE(layer->CreateFeature(&feature) == OGRERR_NONE);
         }
-        std::unique_ptr<GDALDataset> rects(driver->Create(dir.path(QStringLiteral("rect_m.dbf")).toUtf8().constData(), 0, 0, 0,
-                                                          GDT_Unknown, nullptr));
+        std::unique_ptr<GDALDataset> rects(
+            driver->Create(dir.path(QStringLiteral("rect_m.dbf")).toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
         OGRLayer* rectangles = rects->CreateLayer("rect_m", nullptr, wkbNone, nullptr);
         OGRFieldDefn idk("idk", OFTString), men("men", OFTReal), indR("ind_r", OFTReal), count("nbcar", OFTReal);
         for (OGRFieldDefn* field : {&idk, &men, &indR, &count}) rectangles->CreateField(field);
@@ -438,8 +442,8 @@ TEST_CASE("the 2010 carroyage shares a rectangle's people over its squares")
     CHECK(pieces.imputed == 3);
     CHECK(pieces.total() == Approx(30.0 + 5.0 * double(squares.size() - 3)));
     // Without the rectangles, a square without ind_c is an error naming the file and the square.
-    CHECK_THROWS_WITH(readPopulationGrid(dir.path(QStringLiteral("car_m.dbf"))), Catch::Contains("car_m.dbf")
-                                                                                       && Catch::Contains("no number of people"));
+    CHECK_THROWS_WITH(readPopulationGrid(dir.path(QStringLiteral("car_m.dbf"))),
+                      Catch::Contains("car_m.dbf") && Catch::Contains("no number of people"));
 }
 
 TEST_CASE("a raster of people per pixel in another CRS goes through the same path")
@@ -466,7 +470,8 @@ TEST_CASE("a raster of people per pixel in another CRS goes through the same pat
     const QString path = dir.path(QStringLiteral("worldpop.tif"));
     {
         GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
-        std::unique_ptr<GDALDataset> raster(driver->Create(path.toUtf8().constData(), width, height, 1, GDT_Float32, nullptr));
+        std::unique_ptr<GDALDataset> raster(
+            driver->Create(path.toUtf8().constData(), width, height, 1, GDT_Float32, nullptr));
         double transform[6] = {sw.lon, 0.001, 0, sw.lat + height * 0.001, 0, -0.001};
         raster->SetGeoTransform(transform);
         raster->SetSpatialRef(&wgs84);
@@ -474,7 +479,8 @@ TEST_CASE("a raster of people per pixel in another CRS goes through the same pat
         for (int r = 0; r < 10; ++r)
             for (int c = 0; c < width; ++c) values[std::size_t(r * width + c)] = 2.5f;
         raster->GetRasterBand(1)->SetNoDataValue(-99999.0);
-        REQUIRE(raster->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, width, height, values.data(), width, height, GDT_Float32, 0, 0)
+        REQUIRE(raster->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, width, height, values.data(), width, height, GDT_Float32,
+                                                   0, 0)
                 == CE_None);
     }
     const PopulationPieces pieces = readPopulationGrid(path);
@@ -501,14 +507,22 @@ TEST_CASE("a point or polygon layer with a population field goes through the sam
         QFile file(points);
         REQUIRE(file.open(QIODevice::WriteOnly));
         // Lambert-93 coordinates given in GeoJSON with an explicit CRS.
-        file.write(QStringLiteral(
-                       R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::2154"}},"features":[
+        file.write(
+            QStringLiteral(
+                R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::2154"}},"features":[
 {"type":"Feature","properties":{"population":40},"geometry":{"type":"Point","coordinates":[%1,%2]}},
 {"type":"Feature","properties":{"population":60},"geometry":{"type":"Point","coordinates":[%3,%2]}},
 {"type":"Feature","properties":{"population":90},"geometry":{"type":"Polygon","coordinates":[[[%4,%5],[%6,%5],[%7,%8],[%6,%9],[%4,%9],[%4,%5]]]}}]})")
-                       .arg(kX0 + 150).arg(kY0 + 150).arg(kX0 + 4'150)
-                       .arg(kX0 + 1'000).arg(kY0 + 1'000).arg(kX0 + 1'600).arg(kX0 + 1'900).arg(kY0 + 1'300).arg(kY0 + 1'600)
-                       .toUtf8());
+                .arg(kX0 + 150)
+                .arg(kY0 + 150)
+                .arg(kX0 + 4'150)
+                .arg(kX0 + 1'000)
+                .arg(kY0 + 1'000)
+                .arg(kX0 + 1'600)
+                .arg(kX0 + 1'900)
+                .arg(kY0 + 1'300)
+                .arg(kY0 + 1'600)
+                .toUtf8());
     }
     const PopulationPieces pieces = readPopulationGrid(points);
     CHECK(pieces.points.size() == 2);
@@ -567,11 +581,11 @@ TEST_CASE("buildings carry a commune's people in proportion to footprint area ti
             feature.SetGeometry(&point);
             REQUIRE(layer->CreateFeature(&feature) == OGRERR_NONE);
         };
-        add(kX0 + 100, kY0 + 100, 100, 1, "house");       // weight 100
-        add(kX0 + 500, kY0 + 100, 100, 3, "apartments");  // weight 300
-        add(kX0 + 900, kY0 + 100, 12, 1, "yes");          // shed: left out
+        add(kX0 + 100, kY0 + 100, 100, 1, "house");           // weight 100
+        add(kX0 + 500, kY0 + 100, 100, 3, "apartments");      // weight 300
+        add(kX0 + 900, kY0 + 100, 12, 1, "yes");              // shed: left out
         add(kX0 + 1'300, kY0 + 100, 2'000, 1, "industrial");  // not a dwelling
-        add(kX0 + 1'700, kY0 + 100, 100, 0, "yes");       // levels unknown: 1, weight 100
+        add(kX0 + 1'700, kY0 + 100, 100, 0, "yes");           // levels unknown: 1, weight 100
         // Est has no building: it falls back to the spread.
     }
     const PopulationPieces pieces = readBuildings(path);
@@ -745,8 +759,9 @@ TEST_CASE("maillage coverage names the population method and writes the sensitiv
         REQUIRE(code == 0);
     }
     const QString csv = dir.path(QStringLiteral("csv"));
-    out = runCli({"coverage", "--project", project, "--out", dir.path(QStringLiteral("c.gpkg")), "--csv", csv, "--sensitivity"},
-                 &code);
+    out = runCli(
+        {"coverage", "--project", project, "--out", dir.path(QStringLiteral("c.gpkg")), "--csv", csv, "--sensitivity"},
+        &code);
     INFO(out.toStdString());
     REQUIRE(code == 0);
     CHECK(out.contains(QStringLiteral("population by the grid method")));
@@ -760,8 +775,9 @@ TEST_CASE("maillage coverage names the population method and writes the sensitiv
     QFile table(csv + QStringLiteral("/sensitivity.csv"));
     REQUIRE(table.open(QIODevice::ReadOnly));
     const QString header = QString::fromUtf8(table.readLine());
-    CHECK(header.startsWith(QStringLiteral("kind,code,name,population,beyond_grid,beyond_spread,beyond_town-halls,"
-                                           "beyond_speeds-10,beyond_speeds+10")));
+    CHECK(
+        header.startsWith(QStringLiteral("kind,code,name,population,beyond_grid,beyond_spread,beyond_town-halls,"
+                                         "beyond_speeds-10,beyond_speeds+10")));
     GdalDatasetPtr result = openVectorSource(dir.path(QStringLiteral("c.gpkg")));
     OGRLayer* parameters = result->GetLayerByName("run_parameters");
     REQUIRE(parameters);
@@ -773,8 +789,8 @@ TEST_CASE("maillage coverage names the population method and writes the sensitiv
     CHECK(result->GetLayerByName("population_sensitivity"));
 
     // The buildings method needs buildings: the message says how to add them.
-    out = runCli({"coverage", "--project", project, "--out", dir.path(QStringLiteral("b.gpkg")), "--population", "buildings"},
-                 &code);
+    out = runCli(
+        {"coverage", "--project", project, "--out", dir.path(QStringLiteral("b.gpkg")), "--population", "buildings"}, &code);
     CHECK(code != 0);
     CHECK(out.contains(QStringLiteral("--buildings")));
 }

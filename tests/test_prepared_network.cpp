@@ -64,7 +64,8 @@ struct Setup {
 
     NetworkInput load(PreparedNetworkOutcome& outcome)
     {
-        return loadTerritoryNetwork(network, profile, {}, towns, nullptr, {.path = prepared, .rebuild = false, .progress = {}}, &outcome);
+        return loadTerritoryNetwork(network, profile, {}, towns, nullptr,
+                                    {.path = prepared, .rebuild = false, .progress = {}}, &outcome);
     }
 };
 
@@ -134,11 +135,13 @@ TEST_CASE("a prepared network is written once and then read back identical")
 
 TEST_CASE("a prepared network is rebuilt when the network file changes")
 {
-    checkRebuiltAfter([](Setup& setup) {
-        QByteArray content = kRoadsOsm;
-        content.replace("v=\"D20\"", "v=\"D21\"");  // same size, other content
-        writeFile(setup.network, content);
-    }, QStringLiteral("made from other data or settings"));
+    checkRebuiltAfter(
+        [](Setup& setup) {
+            QByteArray content = kRoadsOsm;
+            content.replace("v=\"D20\"", "v=\"D21\"");  // same size, other content
+            writeFile(setup.network, content);
+        },
+        QStringLiteral("made from other data or settings"));
 }
 
 TEST_CASE("a prepared network is rebuilt when the profile, the field mapping or the towns change")
@@ -171,33 +174,41 @@ TEST_CASE("a prepared network is rebuilt when the profile, the field mapping or 
 
 TEST_CASE("a truncated prepared network is rebuilt with a note")
 {
-    checkRebuiltAfter([](Setup& setup) {
-        QFile file(setup.prepared);
-        REQUIRE(file.resize(file.size() - 100));
-    }, QStringLiteral("truncated"));
-    checkRebuiltAfter([](Setup& setup) {
-        QFile file(setup.prepared);
-        REQUIRE(file.resize(10));
-    }, QStringLiteral("truncated"));
+    checkRebuiltAfter(
+        [](Setup& setup) {
+            QFile file(setup.prepared);
+            REQUIRE(file.resize(file.size() - 100));
+        },
+        QStringLiteral("truncated"));
+    checkRebuiltAfter(
+        [](Setup& setup) {
+            QFile file(setup.prepared);
+            REQUIRE(file.resize(10));
+        },
+        QStringLiteral("truncated"));
 }
 
 TEST_CASE("a corrupt prepared network is detected by its checksum and rebuilt")
 {
-    checkRebuiltAfter([](Setup& setup) {
-        QByteArray bytes = readFile(setup.prepared);
-        bytes[bytes.size() - 40] = static_cast<char>(bytes[bytes.size() - 40] ^ 0x5a);
-        writeFile(setup.prepared, bytes);
-    }, QStringLiteral("corrupt (checksum)"));
+    checkRebuiltAfter(
+        [](Setup& setup) {
+            QByteArray bytes = readFile(setup.prepared);
+            bytes[bytes.size() - 40] = static_cast<char>(bytes[bytes.size() - 40] ^ 0x5a);
+            writeFile(setup.prepared, bytes);
+        },
+        QStringLiteral("corrupt (checksum)"));
 }
 
 TEST_CASE("a prepared network of an older format version is rebuilt")
 {
-    checkRebuiltAfter([](Setup& setup) {
-        QByteArray bytes = readFile(setup.prepared);
-        const quint32 older = kPreparedNetworkVersion - 1;
-        std::memcpy(bytes.data() + 16, &older, sizeof older);  // the version follows the 16-byte magic
-        writeFile(setup.prepared, bytes);
-    }, QStringLiteral("format version %1").arg(kPreparedNetworkVersion - 1));
+    checkRebuiltAfter(
+        [](Setup& setup) {
+            QByteArray bytes = readFile(setup.prepared);
+            const quint32 older = kPreparedNetworkVersion - 1;
+            std::memcpy(bytes.data() + 16, &older, sizeof older);  // the version follows the 16-byte magic
+            writeFile(setup.prepared, bytes);
+        },
+        QStringLiteral("format version %1").arg(kPreparedNetworkVersion - 1));
 }
 
 TEST_CASE("a file that is not a prepared network is replaced, not trusted")
@@ -210,9 +221,9 @@ TEST_CASE("a prepared network that cannot be written is a note, the network is s
 {
     Setup setup;
     PreparedNetworkOutcome outcome;
-    const NetworkInput network = loadTerritoryNetwork(setup.network, setup.profile, {}, setup.towns, nullptr,
-                                                      {.path = setup.dir.path(QStringLiteral("missing/dir/x.network")), .rebuild = false, .progress = {}},
-                                                      &outcome);
+    const NetworkInput network = loadTerritoryNetwork(
+        setup.network, setup.profile, {}, setup.towns, nullptr,
+        {.path = setup.dir.path(QStringLiteral("missing/dir/x.network")), .rebuild = false, .progress = {}}, &outcome);
     CHECK(network.edges.size() == 3);
     CHECK_FALSE(outcome.written);
     CHECK(outcome.note.contains(QStringLiteral("cannot write the prepared network")));
@@ -289,7 +300,8 @@ TEST_CASE("the network file is hashed once, then trusted while its size and modi
     const NetworkFileIdentity hashed = networkFileIdentity(setup.network);
     CHECK(hashed.hashed);
     CHECK(kept.sha1 == hashed.sha1);
-    CHECK(preparedNetworkKey(kept, setup.profile, {}, setup.towns) == preparedNetworkKey(setup.network, setup.profile, {}, setup.towns));
+    CHECK(preparedNetworkKey(kept, setup.profile, {}, setup.towns)
+          == preparedNetworkKey(setup.network, setup.profile, {}, setup.towns));
 
     // Any ordinary change sets the time: the file is hashed again and the network rebuilt.
     QByteArray content = kRoadsOsm;
@@ -459,7 +471,8 @@ TEST_CASE("cancelling the linking of the grid stops it and leaves the prepared n
     CHECK(told.front() < 1.0);
     // Nothing was kept: the file is the network alone, as written, and no temporary file is left.
     CHECK(readFile(setup.prepared) == networkOnly);
-    CHECK(QDir(QFileInfo(setup.prepared).absolutePath()).entryList(QDir::Files) == QStringList{QFileInfo(setup.prepared).fileName()});
+    CHECK(QDir(QFileInfo(setup.prepared).absolutePath()).entryList(QDir::Files)
+          == QStringList{QFileInfo(setup.prepared).fileName()});
     PreparedNetworkOutcome second;
     setup.load(second);
     CHECK(second.reused);
@@ -486,12 +499,14 @@ TEST_CASE("cancelling the linking of the grid stops it and leaves the prepared n
 TEST_CASE("cancelling the build of a prepared network leaves no file, partial or temporary")
 {
     Setup setup;
-    const PreparedNetworkRequest cancelled{.path = setup.prepared, .rebuild = false, .progress = [](double) { return false; }};
+    const PreparedNetworkRequest cancelled{
+        .path = setup.prepared, .rebuild = false, .progress = [](double) { return false; }};
     PreparedNetworkOutcome outcome;
     CHECK_THROWS_WITH(loadTerritoryNetwork(setup.network, setup.profile, {}, setup.towns, nullptr, cancelled, &outcome),
                       Catch::Contains("cancelled"));
     CHECK_FALSE(QFileInfo::exists(setup.prepared));
-    CHECK(QDir(QFileInfo(setup.network).absolutePath()).entryList(QDir::Files) == QStringList{QFileInfo(setup.network).fileName()});
+    CHECK(QDir(QFileInfo(setup.network).absolutePath()).entryList(QDir::Files)
+          == QStringList{QFileInfo(setup.network).fileName()});
 }
 
 TEST_CASE("links that are truncated, damaged or of a larger network are refused, not read out of bounds")
@@ -500,7 +515,8 @@ TEST_CASE("links that are truncated, damaged or of a larger network are refused,
     PreparedNetworkOutcome outcome;
     const RoadGraph graph(setup.load(outcome));
     const GraphTravelEngine engine(graph, setup.profile);
-    const CoverageContext context(setup.territory, engine, setup.points, {.cellSize = 2000.0, .placement = {}, .threads = 2});
+    const CoverageContext context(setup.territory, engine, setup.points,
+                                  {.cellSize = 2000.0, .placement = {}, .threads = 2});
     const std::vector<char> bytes = context.cellLinks().toBytes();
     REQUIRE(PlaceLinks::fromBytes(bytes, graph.nodeCount()));
     for (std::size_t size : {std::size_t(0), std::size_t(8), bytes.size() / 2, bytes.size() - 1})

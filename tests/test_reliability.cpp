@@ -2,16 +2,16 @@
 // outputs never over inputs, CSV decoding that never re-encodes silently, bounded fields,
 // an indexed re-import, memory budgets, damaged files named. The command-line fault tests
 // (kills, full disks, concurrent processes) are in test_faults.cpp.
-#include "common/gdal.h"
 #include <catch2/catch.hpp>
+#include "common/gdal.h"
 
 #include "common/atomic_file.h"
 #include "common/error.h"
 #include "coverage/grid.h"
 #include "geo/crs.h"
+#include "importers/point_importers.h"
 #include "io/csv_table.h"
 #include "io/ogr_source.h"
-#include "importers/point_importers.h"
 #include "io/territory_loader.h"
 #include "store/store.h"
 #include "support/test_data.h"
@@ -24,10 +24,10 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include <csignal>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <csignal>
 
 using namespace maillage;
 
@@ -100,8 +100,9 @@ TEST_CASE("an atomic output dropped before commit leaves the previous file and n
     }  // an exception went through: no commit
     CHECK(readBytes(path) == "previous");
     CHECK(partialFiles(QFileInfo(path).absolutePath()).isEmpty());
-    CHECK(errorMessage([&] { AtomicFile(dir.path(QStringLiteral("no/such/folder/out.gpkg"))); })
-              .contains(QStringLiteral("does not exist")));
+    CHECK(errorMessage([&] {
+              AtomicFile(dir.path(QStringLiteral("no/such/folder/out.gpkg")));
+          }).contains(QStringLiteral("does not exist")));
 }
 
 TEST_CASE("a write cut short by a full disk fails naming the file and keeps the previous one")
@@ -162,7 +163,10 @@ TEST_CASE("one Latin-1 byte in a UTF-8 CSV is refused, naming its line, instead 
 {
     test::ScratchDir dir;
     const QString path = dir.path(QStringLiteral("points.csv"));
-    writeBytes(path, "name;commune\nMairie de Sainte-Croix-du-Verdon;04\nMairie des M\xc3\xa9" "es;04\nR\xe9" "gion;04\n");
+    writeBytes(path,
+               "name;commune\nMairie de Sainte-Croix-du-Verdon;04\nMairie des M\xc3\xa9"
+               "es;04\nR\xe9"
+               "gion;04\n");
     const QString message = errorMessage([&] { CsvTable::readFile(path); });
     CHECK(message.contains(QStringLiteral("%1, line 4").arg(path)));
     CHECK(message.contains(QStringLiteral("0xe9")));
@@ -173,7 +177,9 @@ TEST_CASE("a CSV with no UTF-8 at all is read as Windows-1252 and says so")
 {
     test::ScratchDir dir;
     const QString path = dir.path(QStringLiteral("points.csv"));
-    writeBytes(path, "name;commune\nMairie des M\xe9" "es;04\nCaf\xe9 \x80;05\n");
+    writeBytes(path,
+               "name;commune\nMairie des M\xe9"
+               "es;04\nCaf\xe9 \x80;05\n");
     const CsvTable table = CsvTable::readFile(path);
     REQUIRE(table.records().size() == 2);
     CHECK(table.records()[0].value(0) == QStringLiteral("Mairie des Mées"));
@@ -182,7 +188,9 @@ TEST_CASE("a CSV with no UTF-8 at all is read as Windows-1252 and says so")
     CHECK(table.notes().front().contains(QStringLiteral("read as Windows-1252")));
     CHECK(table.notes().front().contains(QStringLiteral("line 2")));
 
-    writeBytes(path, "name;commune\nMairie des M\xc3\xa9" "es;04\n");
+    writeBytes(path,
+               "name;commune\nMairie des M\xc3\xa9"
+               "es;04\n");
     CHECK(CsvTable::readFile(path).notes().isEmpty());
 }
 
@@ -194,7 +202,9 @@ TEST_CASE("a NUL byte in a CSV is refused, naming its line")
     const QString message = errorMessage([&] { CsvTable::readFile(path); });
     CHECK(message.contains(QStringLiteral("%1, line 3: a NUL byte").arg(path)));
     // UTF-16 (what some programs save as "Unicode text") is full of NUL bytes: same message.
-    writeBytes(path, QByteArray("\xff\xfe" "i\0d\0", 6));
+    writeBytes(path, QByteArray("\xff\xfe"
+                                "i\0d\0",
+                                6));
     CHECK(errorMessage([&] { CsvTable::readFile(path); }).contains(QStringLiteral("UTF-16")));
 }
 

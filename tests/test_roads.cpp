@@ -184,7 +184,9 @@ namespace {
 QByteArray villageAndCountryRoad()
 {
     std::vector<std::pair<QByteArray, QByteArray>> lines;
-    auto at = [](double x, double y) { return QByteArray::number(900000 + x, 'f', 1) + ", " + QByteArray::number(6300000 + y, 'f', 1); };
+    auto at = [](double x, double y) {
+        return QByteArray::number(900000 + x, 'f', 1) + ", " + QByteArray::number(6300000 + y, 'f', 1);
+    };
     for (int i = 0; i <= 4; ++i) {
         QByteArray across = "[", along = "[";
         for (int j = 0; j <= 4; ++j) {
@@ -219,8 +221,9 @@ TEST_CASE("streets where junctions are dense are driven at the built-up speed, o
     writeFile(path, villageAndCountryRoad());
     const QByteArray speeds = R"("speeds_kmh": {"secondary": 80, "residential": 45, "unknown": 40})";
     const SpeedProfile open = parseSpeedProfile("{" + speeds + "}", QStringLiteral("open"));
-    const SpeedProfile builtUp = parseSpeedProfile(
-        "{" + speeds + R"(, "built_up": {"speed_kmh": 30, "radius_m": 200, "min_junctions": 6}})", QStringLiteral("built-up"));
+    const SpeedProfile builtUp =
+        parseSpeedProfile("{" + speeds + R"(, "built_up": {"speed_kmh": 30, "radius_m": 200, "min_junctions": 6}})",
+                          QStringLiteral("built-up"));
     CHECK(builtUp.builtUpKmh == 30);
     const NetworkInput plain = extractLines(path, open, {});
     const NetworkInput slowed = extractLines(path, builtUp, {});
@@ -284,8 +287,9 @@ TEST_CASE("a layer's oneway field is used unless told otherwise")
 {
     test::ScratchDir dir;
     const QString path = dir.path("oneway.geojson");
-    writeFile(path, lineGeoJson({{R"({"class": "residential", "oneway": "yes"})", "[[900000, 6300000], [900100, 6300000]]"},
-                                 {R"({"class": "residential", "oneway": "no"})", "[[900100, 6300000], [900200, 6300000]]"}}));
+    writeFile(path,
+              lineGeoJson({{R"({"class": "residential", "oneway": "yes"})", "[[900000, 6300000], [900100, 6300000]]"},
+                           {R"({"class": "residential", "oneway": "no"})", "[[900100, 6300000], [900200, 6300000]]"}}));
     ExtractStats stats;
     NetworkInput network = extractLines(path, bendProfile(0.0), {}, &stats);
     CHECK(stats.onewayField == "oneway");
@@ -319,8 +323,8 @@ TEST_CASE("a one-way street forces the detour one way and not the other, in od")
     auto trips = odKmMinutes(run.out);
     REQUIRE(trips.count("A->B"));
     REQUIRE(trips.count("B->A"));
-    CHECK(trips["B->A"].first == Approx(0.43).margin(0.05));  // the direct street
-    CHECK(trips["A->B"].first > 1.2);                         // round the block
+    CHECK(trips["B->A"].first == Approx(0.43).margin(0.05));   // the direct street
+    CHECK(trips["A->B"].first > 1.2);                          // round the block
     CHECK(trips["A->B"].second > trips["B->A"].second + 0.8);  // 0.85 km more at most 56 km/h
 
     // Without the one-way field both ways take the direct street.
@@ -334,8 +338,8 @@ TEST_CASE("a one-way street forces the detour one way and not the other, in od")
     // osm profile is chosen for its density (the multi-entry profile would also let the two
     // places, 400 m apart, reach each other straight).
     const QString osmLike = dir.path("osm-like.geojson");
-    writeFile(osmLike, blockOfStreets(R"({"class": "residential", "oneway": "yes"})",
-                                      R"({"class": "residential", "oneway": "no"})"));
+    writeFile(osmLike,
+              blockOfStreets(R"({"class": "residential", "oneway": "yes"})", R"({"class": "residential", "oneway": "no"})"));
     const CliRun byDefault = runMaillage({"od", "--network", osmLike, "--from", places, "--to", places, "--csv"});
     REQUIRE(byDefault.exitCode == 0);
     trips = odKmMinutes(byDefault.out);
@@ -346,8 +350,8 @@ TEST_CASE("a one-way street forces the detour one way and not the other, in od")
 
 TEST_CASE("every command that reads a road network accepts the layer and field options")
 {
-    const std::vector<QStringList> commands{{"init"},     {"coverage"}, {"suggest"},         {"compare"},
-                                            {"export-pdf"}, {"od"},     {"network", "info"}};
+    const std::vector<QStringList> commands{{"init"},       {"coverage"}, {"suggest"},        {"compare"},
+                                            {"export-pdf"}, {"od"},       {"network", "info"}};
     for (const QStringList& command : commands) {
         const CliRun help = runMaillage(command + QStringList{"--help"});
         INFO(command.join(' ').toStdString());
@@ -371,9 +375,8 @@ TEST_CASE("init stores the network's fields in the project and coverage reads th
                                    true));
     const QString limits = test::sharedData("04/limites-04.gpkg");
     const QString project = dir.path("digne.gpkg");
-    CliRun run = runMaillage({"init", "--project", project, "--communes", limits, "--communes-layer", "commune",
-                              "--network", network, "--class-field", "nature", "--oneway-field", "sens",
-                              "--speed-field", "vmax"});
+    CliRun run = runMaillage({"init", "--project", project, "--communes", limits, "--communes-layer", "commune", "--network",
+                              network, "--class-field", "nature", "--oneway-field", "sens", "--speed-field", "vmax"});
     INFO(run.err.toStdString());
     REQUIRE(run.exitCode == 0);
     REQUIRE(runMaillage({"import", "--project", project, test::sharedData("04/france-services-2024.csv")}).exitCode == 0);
@@ -385,8 +388,8 @@ TEST_CASE("init stores the network's fields in the project and coverage reads th
     // Another file given with --network is read with its own options: without them, this copy
     // of the streets is refused, naming the field.
     REQUIRE(QFile::copy(network, dir.path("copie.geojson")));
-    const CliRun plain = runMaillage({"coverage", "--project", project, "--out", dir.path("plain.gpkg"), "--network",
-                                      dir.path("copie.geojson")});
+    const CliRun plain = runMaillage(
+        {"coverage", "--project", project, "--out", dir.path("plain.gpkg"), "--network", dir.path("copie.geojson")});
     CHECK(plain.exitCode == 1);
     CHECK(plain.err.contains("\"class\""));
 }
@@ -398,7 +401,8 @@ TEST_CASE("a detailed network gets the osm profile, and the multi-entry profile 
     test::ScratchDir dir;
     const QString dense = dir.path("dense.geojson");
     QByteArray coordinates = "[";
-    for (int i = 0; i <= 50; ++i) coordinates += QByteArray(i ? "," : "") + "[" + QByteArray::number(900000 + 20 * i) + ", 6300000]";
+    for (int i = 0; i <= 50; ++i)
+        coordinates += QByteArray(i ? "," : "") + "[" + QByteArray::number(900000 + 20 * i) + ", 6300000]";
     coordinates += "]";
     writeFile(dense, lineGeoJson({{R"({"class": "residential"})", coordinates}}));
     CHECK(probeNetworkDensity(dense).detailed());
@@ -434,9 +438,9 @@ TEST_CASE("the 04 demo runs on the detailed OpenStreetMap network with the osm p
     test::ScratchDir dir;
     const QString project = dir.path("demo-04.gpkg");
     const QString limits = test::sharedData("04/limites-04.gpkg");
-    CliRun run = runMaillage({"init", "--project", project, "--communes", limits, "--communes-layer", "commune",
-                              "--epci", limits, "--epci-layer", "epci", "--outline", limits, "--outline-layer",
-                              "departement", "--network", test::sharedData("04/routes-osm-04.gpkg")});
+    CliRun run = runMaillage({"init", "--project", project, "--communes", limits, "--communes-layer", "commune", "--epci",
+                              limits, "--epci-layer", "epci", "--outline", limits, "--outline-layer", "departement",
+                              "--network", test::sharedData("04/routes-osm-04.gpkg")});
     INFO(run.err.toStdString());
     REQUIRE(run.exitCode == 0);
     CHECK(run.out.contains("198 communes"));
@@ -479,9 +483,9 @@ TEST_CASE("a calibration never makes a lower road class faster than a higher one
     CHECK(fitted.speedKmh(RoadClass::Secondary) == 60);
     CHECK(fitted.speedKmh(RoadClass::Tertiary) == 60);
     CHECK(fitted.speedKmh(RoadClass::Unclassified) == 56);
-    const RoadClass hierarchy[] = {RoadClass::Motorway, RoadClass::Trunk, RoadClass::Primary, RoadClass::Secondary,
-                                   RoadClass::Tertiary, RoadClass::Unclassified, RoadClass::Residential,
-                                   RoadClass::LivingStreet};
+    const RoadClass hierarchy[] = {RoadClass::Motorway,    RoadClass::Trunk,       RoadClass::Primary,
+                                   RoadClass::Secondary,   RoadClass::Tertiary,    RoadClass::Unclassified,
+                                   RoadClass::Residential, RoadClass::LivingStreet};
     for (const SpeedProfile& profile : {fitted, loadSpeedProfile(QStringLiteral("osm"))})
         for (std::size_t i = 1; i < std::size(hierarchy); ++i)
             CHECK(profile.speedKmh(hierarchy[i]) <= profile.speedKmh(hierarchy[i - 1]));

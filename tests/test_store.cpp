@@ -58,16 +58,15 @@ std::vector<AccueilPoint> makeBatch(const QString& prefix, int count)
 {
     std::vector<AccueilPoint> batch;
     for (int i = 0; i < count; ++i)
-        batch.push_back(makePoint(QStringLiteral("%1 %2").arg(prefix).arg(i), QStringLiteral("%1-%2").arg(prefix).arg(i),
-                                  i * 1e-4));
+        batch.push_back(
+            makePoint(QStringLiteral("%1 %2").arg(prefix).arg(i), QStringLiteral("%1-%2").arg(prefix).arg(i), i * 1e-4));
     return batch;
 }
 
 // A plain Qt Sql connection to a file, as another program would hold one.
 class RawConnection {
 public:
-    explicit RawConnection(const QString& path)
-        : name_(QStringLiteral("raw-%1").arg(++counter_))
+    explicit RawConnection(const QString& path) : name_(QStringLiteral("raw-%1").arg(++counter_))
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name_);
         db.setDatabaseName(path);
@@ -120,47 +119,45 @@ void writeVersion1Project(const QString& path, const std::vector<AccueilPoint>& 
     raw.exec(QStringLiteral("PRAGMA application_id = 1196444487"));
     raw.exec(QStringLiteral("PRAGMA user_version = 10300"));
     raw.exec(QStringLiteral("BEGIN"));
-    raw.exec(QStringLiteral(
-        "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY,"
-        " organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL,"
-        " definition TEXT NOT NULL, description TEXT)"));
-    raw.exec(QStringLiteral(
-        "INSERT INTO gpkg_spatial_ref_sys VALUES"
-        " ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', NULL),"
-        " ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', NULL),"
-        " ('WGS 84 geodetic', 4326, 'EPSG', 4326, '%1', NULL),"
-        " ('RGF93 v1 / Lambert-93', 2154, 'EPSG', 2154, '%2', NULL)")
-        .arg(wktOf(4326), wktOf(2154)));
-    raw.exec(QStringLiteral(
-        "CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL,"
-        " identifier TEXT UNIQUE, description TEXT DEFAULT '', last_change DATETIME NOT NULL"
-        " DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), min_x DOUBLE, min_y DOUBLE, max_x DOUBLE,"
-        " max_y DOUBLE, srs_id INTEGER, CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id)"
-        " REFERENCES gpkg_spatial_ref_sys(srs_id))"));
-    raw.exec(QStringLiteral(
-        "CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL,"
-        " geometry_type_name TEXT NOT NULL, srs_id INTEGER NOT NULL, z TINYINT NOT NULL,"
-        " m TINYINT NOT NULL, CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),"
-        " CONSTRAINT uk_gc_table_name UNIQUE (table_name), CONSTRAINT fk_gc_tn FOREIGN KEY"
-        " (table_name) REFERENCES gpkg_contents(table_name), CONSTRAINT fk_gc_srs FOREIGN KEY"
-        " (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id))"));
-    raw.exec(QStringLiteral(
-        "CREATE TABLE accueil_points ("
-        " id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom POINT,"
-        " name TEXT NOT NULL, level MEDIUMINT NOT NULL CHECK (level BETWEEN 1 AND 3),"
-        " kind TEXT NOT NULL,"
-        " status TEXT NOT NULL DEFAULT 'existing' CHECK (status IN ('existing','planned','closed')),"
-        " commune_insee TEXT NOT NULL DEFAULT '',"
-        " lon REAL, lat REAL, x REAL, y REAL, weekly_hours REAL,"
-        " opening_hours TEXT NOT NULL DEFAULT '',"
-        " source TEXT NOT NULL DEFAULT '', source_id TEXT NOT NULL DEFAULT '',"
-        " notes TEXT NOT NULL DEFAULT '',"
-        " created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL)"));
-    raw.exec(QStringLiteral(
-        "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id)"
-        " VALUES ('accueil_points', 'features', 'accueil_points', 2154)"));
-    raw.exec(QStringLiteral(
-        "INSERT INTO gpkg_geometry_columns VALUES ('accueil_points', 'geom', 'POINT', 2154, 0, 0)"));
+    raw.exec(
+        QStringLiteral("CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY,"
+                       " organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL,"
+                       " definition TEXT NOT NULL, description TEXT)"));
+    raw.exec(QStringLiteral("INSERT INTO gpkg_spatial_ref_sys VALUES"
+                            " ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', NULL),"
+                            " ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', NULL),"
+                            " ('WGS 84 geodetic', 4326, 'EPSG', 4326, '%1', NULL),"
+                            " ('RGF93 v1 / Lambert-93', 2154, 'EPSG', 2154, '%2', NULL)")
+                 .arg(wktOf(4326), wktOf(2154)));
+    raw.exec(
+        QStringLiteral("CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL,"
+                       " identifier TEXT UNIQUE, description TEXT DEFAULT '', last_change DATETIME NOT NULL"
+                       " DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), min_x DOUBLE, min_y DOUBLE, max_x DOUBLE,"
+                       " max_y DOUBLE, srs_id INTEGER, CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id)"
+                       " REFERENCES gpkg_spatial_ref_sys(srs_id))"));
+    raw.exec(
+        QStringLiteral("CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL,"
+                       " geometry_type_name TEXT NOT NULL, srs_id INTEGER NOT NULL, z TINYINT NOT NULL,"
+                       " m TINYINT NOT NULL, CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),"
+                       " CONSTRAINT uk_gc_table_name UNIQUE (table_name), CONSTRAINT fk_gc_tn FOREIGN KEY"
+                       " (table_name) REFERENCES gpkg_contents(table_name), CONSTRAINT fk_gc_srs FOREIGN KEY"
+                       " (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id))"));
+    raw.exec(
+        QStringLiteral("CREATE TABLE accueil_points ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom POINT,"
+                       " name TEXT NOT NULL, level MEDIUMINT NOT NULL CHECK (level BETWEEN 1 AND 3),"
+                       " kind TEXT NOT NULL,"
+                       " status TEXT NOT NULL DEFAULT 'existing' CHECK (status IN ('existing','planned','closed')),"
+                       " commune_insee TEXT NOT NULL DEFAULT '',"
+                       " lon REAL, lat REAL, x REAL, y REAL, weekly_hours REAL,"
+                       " opening_hours TEXT NOT NULL DEFAULT '',"
+                       " source TEXT NOT NULL DEFAULT '', source_id TEXT NOT NULL DEFAULT '',"
+                       " notes TEXT NOT NULL DEFAULT '',"
+                       " created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL)"));
+    raw.exec(
+        QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id)"
+                       " VALUES ('accueil_points', 'features', 'accueil_points', 2154)"));
+    raw.exec(QStringLiteral("INSERT INTO gpkg_geometry_columns VALUES ('accueil_points', 'geom', 'POINT', 2154, 0, 0)"));
     raw.exec(QStringLiteral("CREATE TABLE maillage_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)"));
     raw.exec(QStringLiteral("CREATE TABLE project_settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)"));
     raw.exec(QStringLiteral("INSERT INTO maillage_meta VALUES ('schema_version', '1')"));
@@ -170,16 +167,16 @@ void writeVersion1Project(const QString& path, const std::vector<AccueilPoint>& 
     auto text = [](const QString& s) { return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s); };
     for (const AccueilPoint& p : points) {
         QSqlQuery insert(raw.database());
-        REQUIRE(insert.prepare(QStringLiteral(
-            "INSERT INTO accueil_points (geom, name, level, kind, status, commune_insee, lon, lat, x, y,"
-            " weekly_hours, opening_hours, source, source_id, notes, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
-        for (const QVariant& v : QVariantList{
-                 gpkg::encodePoint(p.lambert93, 2154), text(p.name), static_cast<int>(p.level), text(p.kind),
-                 statusCode(p.status), text(p.communeInsee), p.wgs84.lon, p.wgs84.lat, p.lambert93.x,
-                 p.lambert93.y, p.weeklyHours ? QVariant(*p.weeklyHours) : QVariant(), text(p.openingHours),
-                 text(p.source), text(p.sourceId), text(p.notes), QStringLiteral("2023-01-02T03:04:05.006Z"),
-                 QStringLiteral("2023-06-07T08:09:10.011Z")})
+        REQUIRE(insert.prepare(
+            QStringLiteral("INSERT INTO accueil_points (geom, name, level, kind, status, commune_insee, lon, lat, x, y,"
+                           " weekly_hours, opening_hours, source, source_id, notes, created_at, updated_at)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")));
+        for (const QVariant& v :
+             QVariantList{gpkg::encodePoint(p.lambert93, 2154), text(p.name), static_cast<int>(p.level), text(p.kind),
+                          statusCode(p.status), text(p.communeInsee), p.wgs84.lon, p.wgs84.lat, p.lambert93.x, p.lambert93.y,
+                          p.weeklyHours ? QVariant(*p.weeklyHours) : QVariant(), text(p.openingHours), text(p.source),
+                          text(p.sourceId), text(p.notes), QStringLiteral("2023-01-02T03:04:05.006Z"),
+                          QStringLiteral("2023-06-07T08:09:10.011Z")})
             insert.addBindValue(v);
         INFO(insert.lastError().text().toStdString());
         REQUIRE(insert.exec());
@@ -195,8 +192,9 @@ QStringList tableColumns(const QString& path, const QString& table)
     REQUIRE(query.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table)));
     QStringList columns;
     while (query.next())
-        columns << QStringLiteral("%1 %2 %3 %4").arg(query.value(1).toString(), query.value(2).toString(),
-                                                       query.value(3).toString(), query.value(4).toString());
+        columns << QStringLiteral("%1 %2 %3 %4")
+                       .arg(query.value(1).toString(), query.value(2).toString(), query.value(3).toString(),
+                            query.value(4).toString());
     columns.sort();
     return columns;
 }
@@ -259,8 +257,10 @@ TEST_CASE("a new project is created at the current schema version and cannot be 
     CHECK(raw.value(QStringLiteral("PRAGMA application_id")).toLongLong() == 0x47504B47);
     CHECK(raw.value(QStringLiteral("PRAGMA user_version")).toInt() == 10300);
     CHECK(raw.value(QStringLiteral("PRAGMA journal_mode")).toString() == QStringLiteral("delete"));
-    CHECK(raw.value(QStringLiteral("SELECT count(*) FROM gpkg_spatial_ref_sys WHERE srs_id IN (-1, 0, 4326, 2154)")).toInt() == 4);
-    CHECK(raw.value(QStringLiteral("SELECT value FROM maillage_meta WHERE key = 'schema_version'")).toInt() == Store::kSchemaVersion);
+    CHECK(raw.value(QStringLiteral("SELECT count(*) FROM gpkg_spatial_ref_sys WHERE srs_id IN (-1, 0, 4326, 2154)")).toInt()
+          == 4);
+    CHECK(raw.value(QStringLiteral("SELECT value FROM maillage_meta WHERE key = 'schema_version'")).toInt()
+          == Store::kSchemaVersion);
 }
 
 TEST_CASE("every field of a point round-trips, coordinates bit for bit")
@@ -404,8 +404,7 @@ TEST_CASE("points are selected by level, kind, status, communes, source and outs
 
     auto names = [&](const PointFilter& filter) {
         QStringList result;
-        for (const AccueilPoint& p : store.points(filter))
-            result << p.name;
+        for (const AccueilPoint& p : store.points(filter)) result << p.name;
         return result;
     };
 
@@ -485,8 +484,7 @@ TEST_CASE("the project file opens with GDAL's GeoPackage driver as a Lambert-93 
 
     const char* const drivers[] = {"GPKG", nullptr};
     CPLErrorReset();
-    GDALDatasetUniquePtr dataset(GDALDataset::Open(path.toUtf8().constData(),
-                                                   GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
+    GDALDatasetUniquePtr dataset(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
     REQUIRE(dataset);
     CHECK(CPLGetLastErrorType() == CE_None);  // no warning about the file's structure
     CHECK(QString::fromUtf8(dataset->GetDriver()->GetDescription()) == QStringLiteral("GPKG"));
@@ -501,9 +499,9 @@ TEST_CASE("the project file opens with GDAL's GeoPackage driver as a Lambert-93 
     CHECK(QString::fromUtf8(srs->GetAuthorityCode(nullptr)) == QStringLiteral("2154"));
 
     OGRFeatureDefn* definition = layer->GetLayerDefn();
-    for (const char* field : {"name", "level", "kind", "status", "commune_insee", "lon", "lat", "weekly_hours",
-                              "opening_hours", "address", "source", "source_id", "notes",
-                              "outside_territory", "created_at", "updated_at"}) {
+    for (const char* field :
+         {"name", "level", "kind", "status", "commune_insee", "lon", "lat", "weekly_hours", "opening_hours", "address",
+          "source", "source_id", "notes", "outside_territory", "created_at", "updated_at"}) {
         INFO(field);
         CHECK(definition->GetFieldIndex(field) >= 0);
     }
@@ -527,8 +525,7 @@ TEST_CASE("the project file opens with GDAL's GeoPackage driver as a Lambert-93 
     OGREnvelope extent;
     REQUIRE(layer->GetExtent(&extent, FALSE) == OGRERR_NONE);
     BBox expected;
-    for (const AccueilPoint& p : store.points())
-        expected.expand(p.lambert93);
+    for (const AccueilPoint& p : store.points()) expected.expand(p.lambert93);
     CHECK(extent.MinX == Approx(expected.minX).epsilon(0).margin(1e-6));
     CHECK(extent.MaxX == Approx(expected.maxX).epsilon(0).margin(1e-6));
     CHECK(extent.MinY == Approx(expected.minY).epsilon(0).margin(1e-6));
@@ -544,8 +541,7 @@ TEST_CASE("a point moved in a GIS program is read at its new position")
     const XY moved{952'000.25, 6'350'000.75};
     {
         const char* const drivers[] = {"GPKG", nullptr};
-        GDALDatasetUniquePtr dataset(GDALDataset::Open(path.toUtf8().constData(),
-                                                       GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers));
+        GDALDatasetUniquePtr dataset(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers));
         REQUIRE(dataset);
         OGRLayer* layer = dataset->GetLayerByName("accueil_points");
         REQUIRE(layer);
@@ -633,8 +629,8 @@ TEST_CASE("a project written by a newer Maillage is refused with a clear message
     test::ScratchDir dir;
     const QString path = dir.path(QStringLiteral("future.gpkg"));
     Store::create(path).insertPoint(makePoint(QStringLiteral("Mairie")));
-    RawConnection(path).exec(QStringLiteral("UPDATE maillage_meta SET value = '%1' WHERE key = 'schema_version'")
-                                 .arg(Store::kSchemaVersion + 1));
+    RawConnection(path).exec(
+        QStringLiteral("UPDATE maillage_meta SET value = '%1' WHERE key = 'schema_version'").arg(Store::kSchemaVersion + 1));
 
     const QString message = errorMessage([&] { Store::open(path); });
     CHECK(message.contains(path));
@@ -729,22 +725,22 @@ TEST_CASE("a bad row inside a batch writes nothing of the batch")
         // Another program's trigger refuses one name: rows 1-2 are already in the
         // transaction when row 3 fails, and they must be rolled back.
         if (project.isFile()) {
-            RawConnection(path).exec(QStringLiteral(
-                "CREATE TRIGGER refuse_one BEFORE INSERT ON accueil_points WHEN NEW.name = 'new 2'"
-                " BEGIN SELECT RAISE(ABORT, 'refused by the test trigger'); END"));
+            RawConnection(path).exec(
+                QStringLiteral("CREATE TRIGGER refuse_one BEFORE INSERT ON accueil_points WHEN NEW.name = 'new 2'"
+                               " BEGIN SELECT RAISE(ABORT, 'refused by the test trigger'); END"));
         } else {
             test::PgAdmin admin;
-            admin.exec(QStringLiteral(
-                "CREATE FUNCTION %1.refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-                " IF NEW.name = 'new 2' THEN RAISE EXCEPTION 'refused by the test trigger'; END IF;"
-                " RETURN NEW; END $$").arg(project.schema()));
+            admin.exec(QStringLiteral("CREATE FUNCTION %1.refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                                      " IF NEW.name = 'new 2' THEN RAISE EXCEPTION 'refused by the test trigger'; END IF;"
+                                      " RETURN NEW; END $$")
+                           .arg(project.schema()));
             admin.exec(QStringLiteral("CREATE TRIGGER refuse_one BEFORE INSERT ON %1.accueil_points"
-                                      " FOR EACH ROW EXECUTE FUNCTION %1.refuse_one()").arg(project.schema()));
+                                      " FOR EACH ROW EXECUTE FUNCTION %1.refuse_one()")
+                           .arg(project.schema()));
         }
         std::vector<AccueilPoint> batch = makeBatch(QStringLiteral("before"), 10);
         batch[0].name = QStringLiteral("changed name, must not stay");
-        for (const AccueilPoint& p : makeBatch(QStringLiteral("new"), 5))
-            batch.push_back(p);
+        for (const AccueilPoint& p : makeBatch(QStringLiteral("new"), 5)) batch.push_back(p);
         const QString message = errorMessage([&] { store.upsertBySource(batch); });
         CHECK(message.contains(QStringLiteral("row 13")));
         CHECK(message.contains(QStringLiteral("\"new 2\"")));
@@ -858,11 +854,9 @@ TEST_CASE("a writer killed with SIGKILL in the middle of an import loses no comm
     int reported = 0;
     auto readReport = [&](int timeoutMs) {
         pollfd fd{reports[0], POLLIN, 0};
-        if (poll(&fd, 1, timeoutMs) <= 0)
-            return false;
+        if (poll(&fd, 1, timeoutMs) <= 0) return false;
         int batch = -1;
-        if (read(reports[0], &batch, sizeof batch) != sizeof batch)
-            return false;  // the child is gone
+        if (read(reports[0], &batch, sizeof batch) != sizeof batch) return false;  // the child is gone
         ++reported;
         return true;
     };
@@ -874,8 +868,7 @@ TEST_CASE("a writer killed with SIGKILL in the middle of an import loses no comm
     const QString journal = path + QStringLiteral("-journal");
     QElapsedTimer waiting;
     waiting.start();
-    while (!QFile::exists(journal) && waiting.elapsed() < 5'000)
-        std::this_thread::sleep_for(200us);
+    while (!QFile::exists(journal) && waiting.elapsed() < 5'000) std::this_thread::sleep_for(200us);
     std::this_thread::sleep_for(std::chrono::microseconds(std::rand() % 2'000));
     REQUIRE(kill(child, SIGKILL) == 0);
     int status = 0;
@@ -895,12 +888,11 @@ TEST_CASE("a writer killed with SIGKILL in the middle of an import loses no comm
     }
     CHECK(store.pointCount({.source = QStringLiteral("test-source")}) >= kBefore);
     int beforeRows = 0;
-    for (const AccueilPoint& p : store.points())
-        beforeRows += p.sourceId.startsWith(QStringLiteral("before-")) ? 1 : 0;
+    for (const AccueilPoint& p : store.points()) beforeRows += p.sourceId.startsWith(QStringLiteral("before-")) ? 1 : 0;
     CHECK(beforeRows == kBefore);
     const int childRows = store.pointCount() - kBefore;
     INFO("child reported " << reported << " batches, " << childRows << " child rows in the file, hot journal "
-         << hotJournal);
+                           << hotJournal);
     CHECK(childRows % kBatch == 0);
     CHECK(childRows >= reported * kBatch);
     CHECK(childRows <= (reported + 1) * kBatch);  // at most the batch committed but not yet reported

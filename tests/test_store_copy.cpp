@@ -78,10 +78,10 @@ void fill(const QString& location)
     plans.addRoadClosure(QStringLiteral("Hiver 2027"), byEdge);
     plans.create(QStringLiteral("vide"));
 
-    store.writeResultTable(QStringLiteral("access"), QStringLiteral("temps d'accès"),
-                           {{QStringLiteral("code"), false}, {QStringLiteral("minutes"), true}},
-                           {{QStringLiteral("04070"), QString::number(12.5 + 1.0 / 3.0, 'g', 17)},
-                            {QStringLiteral("04047"), QString()}});
+    store.writeResultTable(
+        QStringLiteral("access"), QStringLiteral("temps d'accès"),
+        {{QStringLiteral("code"), false}, {QStringLiteral("minutes"), true}},
+        {{QStringLiteral("04070"), QString::number(12.5 + 1.0 / 3.0, 'g', 17)}, {QStringLiteral("04047"), QString()}});
 }
 
 bool sameBits(double a, double b) { return std::bit_cast<quint64>(a) == std::bit_cast<quint64>(b); }
@@ -242,7 +242,8 @@ TEST_CASE("every command takes a server project as --project, by URI or by servi
     QFile services(dir.path(QStringLiteral("pg_service.conf")));
     REQUIRE(services.open(QIODevice::WriteOnly));
     services.write(QStringLiteral("[maillage_team]\nhost=%1\ndbname=maillage_test\nuser=maillage_test\n")
-                       .arg(test::pgTestSocket()).toUtf8());
+                       .arg(test::pgTestSocket())
+                       .toUtf8());
     services.close();
     auto run = [&](const QStringList& arguments) {
         QProcess cli;

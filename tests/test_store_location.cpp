@@ -42,8 +42,7 @@ TEST_CASE("A postgresql URI without schema uses the schema maillage", "[store_lo
 
 TEST_CASE("A Unix socket folder can be given as the host parameter", "[store_location]")
 {
-    const StoreLocation location =
-        StoreLocation::parse(QStringLiteral("postgresql://u@/db?host=/run/postgresql&schema=s"));
+    const StoreLocation location = StoreLocation::parse(QStringLiteral("postgresql://u@/db?host=/run/postgresql&schema=s"));
     CHECK(location.host == QStringLiteral("/run/postgresql"));
     CHECK(location.database == QStringLiteral("db"));
 }
@@ -81,7 +80,8 @@ TEST_CASE("A schema name that would need quoting is refused", "[store_location]"
 
 TEST_CASE("The dialect qualifies tables with the schema on PostgreSQL only", "[store_location]")
 {
-    const SqlDialect server = SqlDialect::forLocation(StoreLocation::parse(QStringLiteral("postgresql://u@h/db?schema=m04")));
+    const SqlDialect server =
+        SqlDialect::forLocation(StoreLocation::parse(QStringLiteral("postgresql://u@h/db?schema=m04")));
     const SqlDialect file = SqlDialect::forLocation(StoreLocation::parse(QStringLiteral("p.gpkg")));
     CHECK(server.table(QStringLiteral("accueil_points")) == QStringLiteral("m04.accueil_points"));
     CHECK(file.table(QStringLiteral("accueil_points")) == QStringLiteral("accueil_points"));
@@ -91,15 +91,15 @@ TEST_CASE("The dialect qualifies tables with the schema on PostgreSQL only", "[s
 
 TEST_CASE("A postgresql URI opens a connection to the test cluster with PostGIS", "[store_location][postgres]")
 {
-    if (!pgTestClusterAvailable())
-        return;
+    if (!pgTestClusterAvailable()) return;
     const StoreLocation location = StoreLocation::parse(pgTestUri(QStringLiteral("location_test")));
     {
         QSqlDatabase db = addDatabase(location, QStringLiteral("location-test"));
         REQUIRE(db.open());
         QSqlQuery query(db);
-        REQUIRE(query.exec(QStringLiteral("SELECT current_user, current_setting('application_name'), "
-                                          "ST_SRID(ST_SetSRID(ST_MakePoint(950000, 6330000), 2154))")));
+        REQUIRE(
+            query.exec(QStringLiteral("SELECT current_user, current_setting('application_name'), "
+                                      "ST_SRID(ST_SetSRID(ST_MakePoint(950000, 6330000), 2154))")));
         REQUIRE(query.next());
         CHECK(query.value(0).toString() == QStringLiteral("maillage_test"));
         CHECK(query.value(1).toString() == QStringLiteral("maillage"));

@@ -1,13 +1,13 @@
 #include <catch2/catch.hpp>
 
-#include "common/gdal.h"
 #include "common/error.h"
+#include "common/gdal.h"
+#include "geo/crs.h"
 #include "store/schema_postgres.h"
 #include "store/store.h"
 #include "store/store_location.h"
 #include "support/pg_test_cluster.h"
 #include "support/store_backends.h"
-#include "geo/crs.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -29,8 +29,7 @@ public:
         : location_(StoreLocation::parse(pgTestUri(schema))), name_(QStringLiteral("pg-test-") + schema)
     {
         db_ = addDatabase(location_, name_);
-        if (!db_.open())
-            FAIL("cannot connect to the test cluster: " << db_.lastError().text().toStdString());
+        if (!db_.open()) FAIL("cannot connect to the test cluster: " << db_.lastError().text().toStdString());
         QSqlQuery(db_).exec(QStringLiteral("SET client_min_messages = warning"));
         QSqlQuery(db_).exec(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(schema));
     }
@@ -53,8 +52,7 @@ private:
 
 TEST_CASE("A project created on PostgreSQL has the GeoPackage's schema version", "[store][postgres]")
 {
-    if (!pgTestClusterAvailable())
-        return;
+    if (!pgTestClusterAvailable()) return;
     TestConnection connection(QStringLiteral("version_test"));
     schema::postgres::createProject(connection.db(), connection.location());
     CHECK(schema::postgres::readVersion(connection.db(), connection.location()) == Store::kSchemaVersion);
@@ -62,42 +60,43 @@ TEST_CASE("A project created on PostgreSQL has the GeoPackage's schema version",
 
 TEST_CASE("The point layers on PostgreSQL are PostGIS points in Lambert-93 listed for QGIS", "[store][postgres]")
 {
-    if (!pgTestClusterAvailable())
-        return;
+    if (!pgTestClusterAvailable()) return;
     TestConnection connection(QStringLiteral("layers_test"));
     schema::postgres::createProject(connection.db(), connection.location());
     QSqlQuery query(connection.db());
-    REQUIRE(query.prepare(QStringLiteral("SELECT f_table_name, f_geometry_column, type, srid FROM geometry_columns"
-                                         " WHERE f_table_schema = ? ORDER BY f_table_name")));
+    REQUIRE(
+        query.prepare(QStringLiteral("SELECT f_table_name, f_geometry_column, type, srid FROM geometry_columns"
+                                     " WHERE f_table_schema = ? ORDER BY f_table_name")));
     query.addBindValue(QStringLiteral("layers_test"));
     REQUIRE(query.exec());
     QStringList layers;
     while (query.next()) {
-        layers << QStringLiteral("%1.%2 %3 %4").arg(query.value(0).toString(), query.value(1).toString(),
-                                                    query.value(2).toString(), query.value(3).toString());
+        layers << QStringLiteral("%1.%2 %3 %4")
+                      .arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                           query.value(3).toString());
     }
-    CHECK(layers == QStringList{QStringLiteral("accueil_points.geom POINT 2154"),
-                                QStringLiteral("scenario_points.geom POINT 2154")});
+    CHECK(
+        layers
+        == QStringList{QStringLiteral("accueil_points.geom POINT 2154"), QStringLiteral("scenario_points.geom POINT 2154")});
 }
 
 TEST_CASE("GDAL's PostgreSQL driver, as QGIS uses it, opens the points layer with its CRS", "[store][postgres]")
 {
-    if (!pgTestClusterAvailable())
-        return;
+    if (!pgTestClusterAvailable()) return;
     TestConnection connection(QStringLiteral("gdal_test"));
     schema::postgres::createProject(connection.db(), connection.location());
     QSqlQuery insert(connection.db());
-    REQUIRE(insert.prepare(QStringLiteral(
-        "INSERT INTO gdal_test.accueil_points (geom, name, level, kind, x, y, created_at, updated_at)"
-        " VALUES (ST_SetSRID(ST_MakePoint(?, ?), 2154), ?, 2, 'france_services', ?, ?, now(), now())")));
+    REQUIRE(insert.prepare(
+        QStringLiteral("INSERT INTO gdal_test.accueil_points (geom, name, level, kind, x, y, created_at, updated_at)"
+                       " VALUES (ST_SetSRID(ST_MakePoint(?, ?), 2154), ?, 2, 'france_services', ?, ?, now(), now())")));
     for (const QVariant& value : {QVariant(950000.0), QVariant(6330000.0), QVariant(QStringLiteral("Digne")),
                                   QVariant(950000.0), QVariant(6330000.0)})
         insert.addBindValue(value);
     REQUIRE(insert.exec());
 
     maillage::registerGdal();
-    const QByteArray source = QStringLiteral("PG:host=%1 dbname=maillage_test user=maillage_test schemas=gdal_test")
-                                  .arg(pgTestSocket()).toUtf8();
+    const QByteArray source =
+        QStringLiteral("PG:host=%1 dbname=maillage_test user=maillage_test schemas=gdal_test").arg(pgTestSocket()).toUtf8();
     GDALDatasetUniquePtr dataset(GDALDataset::Open(source.constData(), GDAL_OF_VECTOR));
     REQUIRE(dataset);
     OGRLayer* layer = dataset->GetLayerByName("accueil_points");
@@ -112,12 +111,11 @@ TEST_CASE("GDAL's PostgreSQL driver, as QGIS uses it, opens the points layer wit
 
 TEST_CASE("Creating a PostgreSQL project where one exists fails and changes nothing", "[store][postgres]")
 {
-    if (!pgTestClusterAvailable())
-        return;
+    if (!pgTestClusterAvailable()) return;
     TestConnection connection(QStringLiteral("twice_test"));
     schema::postgres::createProject(connection.db(), connection.location());
-    QSqlQuery(connection.db()).exec(QStringLiteral(
-        "INSERT INTO twice_test.project_settings (key, value) VALUES ('kept', 'yes')"));
+    QSqlQuery(connection.db())
+        .exec(QStringLiteral("INSERT INTO twice_test.project_settings (key, value) VALUES ('kept', 'yes')"));
     CHECK_THROWS_WITH(schema::postgres::createProject(connection.db(), connection.location()),
                       Catch::Contains("schema twice_test already exists"));
     QSqlQuery kept(connection.db());
@@ -128,8 +126,7 @@ TEST_CASE("Creating a PostgreSQL project where one exists fails and changes noth
 
 TEST_CASE("Reading a PostgreSQL schema that holds no project says so", "[store][postgres]")
 {
-    if (!pgTestClusterAvailable())
-        return;
+    if (!pgTestClusterAvailable()) return;
     TestConnection connection(QStringLiteral("absent_test"));
     CHECK_THROWS_WITH(schema::postgres::readVersion(connection.db(), connection.location()),
                       Catch::Contains("is not a Maillage project: schema absent_test does not exist"));
@@ -191,7 +188,8 @@ TEST_CASE("A read-only role opens a server project and reads it, and its edits a
     AccueilPoint changed = *reader.point(id);
     changed.notes = QStringLiteral("essai");
     CHECK(errorOf([&] { reader.updatePoint(changed); }).contains(QStringLiteral("read-only")));
-    CHECK(errorOf([&] { reader.setSetting(QStringLiteral("k"), QStringLiteral("v")); }).contains(QStringLiteral("read-only")));
+    CHECK(
+        errorOf([&] { reader.setSetting(QStringLiteral("k"), QStringLiteral("v")); }).contains(QStringLiteral("read-only")));
     CHECK(errorOf([&] { reader.requireWritable(); }).contains(QStringLiteral("read-only for %1").arg(role)));
     // The refused edits left the reader's connection usable.
     CHECK(reader.pointCount() == 1);
@@ -208,16 +206,19 @@ TEST_CASE("A server project of schema version 3 is brought to the current versio
     }
     // Back to version 3 as the first server projects were made.
     test::PgAdmin admin;
-    admin.exec(QStringLiteral("ALTER TABLE %1.accueil_points DROP COLUMN row_version, DROP COLUMN updated_by, DROP COLUMN serves")
-                   .arg(project.schema()));
+    admin.exec(
+        QStringLiteral("ALTER TABLE %1.accueil_points DROP COLUMN row_version, DROP COLUMN updated_by, DROP COLUMN serves")
+            .arg(project.schema()));
     admin.exec(QStringLiteral("ALTER TABLE %1.scenario_points DROP COLUMN serves").arg(project.schema()));
     admin.exec(QStringLiteral("DROP TABLE %1.result_tables").arg(project.schema()));
     admin.exec(QStringLiteral("UPDATE %1.maillage_meta SET value = '3' WHERE key = 'schema_version'").arg(project.schema()));
 
     Store store = Store::open(project.location());
     CHECK(store.schemaVersion() == Store::kSchemaVersion);
-    CHECK(admin.value(QStringLiteral("SELECT value FROM %1.maillage_meta WHERE key = 'schema_version'")
-                          .arg(project.schema())).toInt() == Store::kSchemaVersion);
+    CHECK(
+        admin.value(QStringLiteral("SELECT value FROM %1.maillage_meta WHERE key = 'schema_version'").arg(project.schema()))
+            .toInt()
+        == Store::kSchemaVersion);
     const AccueilPoint point = store.points().at(0);
     CHECK(point.name == QStringLiteral("Mairie de Riez"));
     CHECK(point.rowVersion == 1);
@@ -246,8 +247,12 @@ TEST_CASE("A server that stops in the middle of an edit loses no saved point and
         Store::Batch batch(store);
         store.insertPoint(pointAt(QStringLiteral("En cours")));
         test::PgAdmin admin;
-        const int backend = admin.value(QStringLiteral("SELECT min(pid) FROM pg_locks WHERE relation = '%1.accueil_points'::regclass"
-                                                       " AND pid <> pg_backend_pid()").arg(project.schema())).toInt();
+        const int backend =
+            admin
+                .value(QStringLiteral("SELECT min(pid) FROM pg_locks WHERE relation = '%1.accueil_points'::regclass"
+                                      " AND pid <> pg_backend_pid()")
+                           .arg(project.schema()))
+                .toInt();
         REQUIRE(backend > 0);
         admin.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(backend));
         message = errorOf([&] {

@@ -169,8 +169,7 @@ TEST_CASE("concurrent edits from two threads of the same point: one is saved, th
     for (int round = 0; round < 5; ++round) {
         auto one = std::async(std::launch::async, edit, QStringLiteral("one %1").arg(round));
         auto two = std::async(std::launch::async, edit, QStringLiteral("two %1").arg(round));
-        for (const QString& outcome : {one.get(), two.get()})
-            (outcome == QLatin1String("saved") ? saved : conflicts) += 1;
+        for (const QString& outcome : {one.get(), two.get()}) (outcome == QLatin1String("saved") ? saved : conflicts) += 1;
     }
     // Whatever the interleaving, no edit is lost silently: every edit either landed (and
     // counts in the row version) or was refused.
@@ -204,8 +203,8 @@ TEST_CASE("hostile text in every text field is stored and read back as plain tex
         point.notes = text;
         const qint64 id = store.insertPoint(point);
         const AccueilPoint read = *store.point(id);
-        for (const QString& field : {read.name, read.communeInsee, read.openingHours, read.address, read.source,
-                                     read.sourceId, read.notes})
+        for (const QString& field :
+             {read.name, read.communeInsee, read.openingHours, read.address, read.source, read.sourceId, read.notes})
             CHECK(field == text);
         CHECK(store.points({.kind = text}).empty());
         CHECK(store.points({.source = text}).size() == 1);
@@ -235,7 +234,8 @@ TEST_CASE("hostile text in every text field is stored and read back as plain tex
         CHECK_THROWS(store.writeResultTable(text, text, {{QStringLiteral("a"), false}}, {}));
         // A double quote in a column name is refused (it cannot be read back from every back-end).
         const QString column = QString(text).remove(QLatin1Char('"'));
-        if (column != text) CHECK_THROWS(store.writeResultTable(QStringLiteral("injection"), text, {{text, false}}, {{text}}));
+        if (column != text)
+            CHECK_THROWS(store.writeResultTable(QStringLiteral("injection"), text, {{text, false}}, {{text}}));
         store.writeResultTable(QStringLiteral("injection"), text, {{column, false}}, {{text}});
         const auto rows = store.resultTable(QStringLiteral("injection"));
         REQUIRE(rows.size() == 2);

@@ -59,8 +59,8 @@ void translate(const QString& source, const QString& destination, QStringList op
     REQUIRE(translateOptions);
     int usageError = 0;
     CPLPushErrorHandler(CPLQuietErrorHandler);  // e.g. Shapefile field names shortened: expected
-    GDALDatasetH output = GDALVectorTranslate(destination.toUtf8().constData(), nullptr, 1, &input,
-                                              translateOptions, &usageError);
+    GDALDatasetH output =
+        GDALVectorTranslate(destination.toUtf8().constData(), nullptr, 1, &input, translateOptions, &usageError);
     CPLPopErrorHandler();
     GDALVectorTranslateOptionsFree(translateOptions);
     GDALClose(input);
@@ -89,7 +89,10 @@ QString communeFeature(const QString& insee, const QString& population, const QS
 QString square(double x, double y, double size)
 {
     return QStringLiteral("[%1,%2],[%3,%2],[%3,%4],[%1,%4],[%1,%2]")
-        .arg(x, 0, 'f', 1).arg(y, 0, 'f', 1).arg(x + size, 0, 'f', 1).arg(y + size, 0, 'f', 1);
+        .arg(x, 0, 'f', 1)
+        .arg(y, 0, 'f', 1)
+        .arg(x + size, 0, 'f', 1)
+        .arg(y + size, 0, 'f', 1);
 }
 
 QString lambert93Collection(const QStringList& features)
@@ -246,10 +249,10 @@ TEST_CASE("communeAt gives the same answers from several threads at once")
 TEST_CASE("a point in the sea or far from 04 lies in no commune")
 {
     const Territory& territory = territory04();
-    CHECK(territory.communeAt(toLambert93({5.30, 43.10})) == nullptr);   // off Marseille
-    CHECK(territory.communeAt(toLambert93({2.35, 48.85})) == nullptr);   // Paris
+    CHECK(territory.communeAt(toLambert93({5.30, 43.10})) == nullptr);                            // off Marseille
+    CHECK(territory.communeAt(toLambert93({2.35, 48.85})) == nullptr);                            // Paris
     CHECK(territory.communeAt({territory.bbox.minX + 10, territory.bbox.minY + 10}) == nullptr);  // corner of the box
-    CHECK_FALSE(territory.contains(toLambert93({7.27, 43.70})));          // Nice, Alpes-Maritimes
+    CHECK_FALSE(territory.contains(toLambert93({7.27, 43.70})));                                  // Nice, Alpes-Maritimes
 }
 
 TEST_CASE("the commune index answers exactly like testing every commune with GEOS")
@@ -360,9 +363,9 @@ TEST_CASE("the same boundaries as Shapefile in WGS84 and as GeoJSON in Web Merca
         translate(boundaries04(), dir.path(layer + QStringLiteral(".shp")),
                   {QStringLiteral("-f"), QStringLiteral("ESRI Shapefile"), QStringLiteral("-t_srs"),
                    QStringLiteral("EPSG:4326"), layer});
-        translate(boundaries04(), dir.path(layer + QStringLiteral(".geojson")),
-                  {QStringLiteral("-f"), QStringLiteral("GeoJSON"), QStringLiteral("-t_srs"),
-                   QStringLiteral("EPSG:3857"), layer});
+        translate(
+            boundaries04(), dir.path(layer + QStringLiteral(".geojson")),
+            {QStringLiteral("-f"), QStringLiteral("GeoJSON"), QStringLiteral("-t_srs"), QStringLiteral("EPSG:3857"), layer});
     }
     const Territory& reference = territory04();
 
@@ -493,12 +496,15 @@ TEST_CASE("a self-intersecting (bowtie) polygon is repaired and reported naming 
     ScratchDir dir;
     const double x = 950'000, y = 6'330'000, side = 1'000;
     const QString bowtie = QStringLiteral("[%1,%2],[%3,%4],[%3,%2],[%1,%4],[%1,%2]")
-                               .arg(x, 0, 'f', 0).arg(y, 0, 'f', 0).arg(x + side, 0, 'f', 0).arg(y + side, 0, 'f', 0);
-    const QString path = writeCommunes(dir, QStringLiteral("bowtie"),
-                                       {communeFeature(QStringLiteral("04901"), QStringLiteral("10"),
-                                                       QStringLiteral("200067437"), square(x - side, y, side)),
-                                        communeFeature(QStringLiteral("04902"), QStringLiteral("20"),
-                                                       QStringLiteral("200067437"), bowtie)});
+                               .arg(x, 0, 'f', 0)
+                               .arg(y, 0, 'f', 0)
+                               .arg(x + side, 0, 'f', 0)
+                               .arg(y + side, 0, 'f', 0);
+    const QString path =
+        writeCommunes(dir, QStringLiteral("bowtie"),
+                      {communeFeature(QStringLiteral("04901"), QStringLiteral("10"), QStringLiteral("200067437"),
+                                      square(x - side, y, side)),
+                       communeFeature(QStringLiteral("04902"), QStringLiteral("20"), QStringLiteral("200067437"), bowtie)});
     const Territory territory = loadTerritory(communesOnly(path));
 
     REQUIRE(territory.warnings.size() == 1);
@@ -522,11 +528,11 @@ TEST_CASE("a self-intersecting (bowtie) polygon is repaired and reported naming 
 TEST_CASE("a commune without geometry is an error naming the feature")
 {
     ScratchDir dir;
-    const QString path = writeCommunes(
-        dir, QStringLiteral("communes"),
-        {communeFeature(QStringLiteral("04001"), QStringLiteral("10"), {}, square(950'000, 6'330'000, 500)),
-         QStringLiteral(R"({"type":"Feature","properties":{"INSEE_COM":"04002","NOM":"Nowhere",)"
-                        R"("POPULATION":5,"SIREN_EPCI":"","NOM_EPCI":""},"geometry":null})")});
+    const QString path =
+        writeCommunes(dir, QStringLiteral("communes"),
+                      {communeFeature(QStringLiteral("04001"), QStringLiteral("10"), {}, square(950'000, 6'330'000, 500)),
+                       QStringLiteral(R"({"type":"Feature","properties":{"INSEE_COM":"04002","NOM":"Nowhere",)"
+                                      R"("POPULATION":5,"SIREN_EPCI":"","NOM_EPCI":""},"geometry":null})")});
     const QString message = loadError(communesOnly(path));
     CHECK(message.contains(path));
     CHECK(message.contains(QStringLiteral("INSEE_COM 04002")));
@@ -536,10 +542,10 @@ TEST_CASE("a commune without geometry is an error naming the feature")
 TEST_CASE("a point layer is not accepted as communes")
 {
     ScratchDir dir;
-    const QString path = writeCommunes(
-        dir, QStringLiteral("points"),
-        {QStringLiteral(R"({"type":"Feature","properties":{"INSEE_COM":"04070","NOM":"Digne","POPULATION":5,)"
-                        R"("SIREN_EPCI":""},"geometry":{"type":"Point","coordinates":[958000,6340000]}})")});
+    const QString path =
+        writeCommunes(dir, QStringLiteral("points"),
+                      {QStringLiteral(R"({"type":"Feature","properties":{"INSEE_COM":"04070","NOM":"Digne","POPULATION":5,)"
+                                      R"("SIREN_EPCI":""},"geometry":{"type":"Point","coordinates":[958000,6340000]}})")});
     const QString message = loadError(communesOnly(path));
     CHECK(message.contains(QStringLiteral("INSEE_COM 04070")));
     CHECK(message.contains(QStringLiteral("not a polygon")));
@@ -548,10 +554,10 @@ TEST_CASE("a point layer is not accepted as communes")
 TEST_CASE("a duplicate INSEE code is an error naming both features")
 {
     ScratchDir dir;
-    const QString path = writeCommunes(
-        dir, QStringLiteral("communes"),
-        {communeFeature(QStringLiteral("04001"), QStringLiteral("10"), {}, square(950'000, 6'330'000, 500)),
-         communeFeature(QStringLiteral("04001"), QStringLiteral("12"), {}, square(951'000, 6'330'000, 500))});
+    const QString path =
+        writeCommunes(dir, QStringLiteral("communes"),
+                      {communeFeature(QStringLiteral("04001"), QStringLiteral("10"), {}, square(950'000, 6'330'000, 500)),
+                       communeFeature(QStringLiteral("04001"), QStringLiteral("12"), {}, square(951'000, 6'330'000, 500))});
     const QString message = loadError(communesOnly(path));
     CHECK(message.contains(QStringLiteral("duplicate INSEE code 04001")));
     CHECK(message.contains(QStringLiteral("feature 0")));
@@ -580,19 +586,18 @@ TEST_CASE("a population that is not a number is an error naming the feature and 
 TEST_CASE("communes naming an EPCI missing from the EPCI layer are reported and the EPCI built from them")
 {
     ScratchDir dir;
-    const QString communes = writeCommunes(
-        dir, QStringLiteral("communes"),
-        {communeFeature(QStringLiteral("04001"), QStringLiteral("10"), QStringLiteral("111111111"),
-                        square(950'000, 6'330'000, 1'000)),
-         communeFeature(QStringLiteral("04002"), QStringLiteral("20"), QStringLiteral("222222222"),
-                        square(951'000, 6'330'000, 1'000)),
-         communeFeature(QStringLiteral("04003"), QStringLiteral("40"), QStringLiteral("222222222"),
-                        square(952'000, 6'330'000, 1'000))});
+    const QString communes = writeCommunes(dir, QStringLiteral("communes"),
+                                           {communeFeature(QStringLiteral("04001"), QStringLiteral("10"),
+                                                           QStringLiteral("111111111"), square(950'000, 6'330'000, 1'000)),
+                                            communeFeature(QStringLiteral("04002"), QStringLiteral("20"),
+                                                           QStringLiteral("222222222"), square(951'000, 6'330'000, 1'000)),
+                                            communeFeature(QStringLiteral("04003"), QStringLiteral("40"),
+                                                           QStringLiteral("222222222"), square(952'000, 6'330'000, 1'000))});
     const QString epcis = dir.path(QStringLiteral("epci.geojson"));
-    writeText(epcis, lambert93Collection({QStringLiteral(
-                         R"({"type":"Feature","properties":{"CODE_SIREN":"111111111","NOM":"CC Un"},)"
-                         R"("geometry":{"type":"Polygon","coordinates":[[%1]]}})")
-                                              .arg(square(950'000, 6'330'000, 1'000))}));
+    writeText(epcis, lambert93Collection(
+                         {QStringLiteral(R"({"type":"Feature","properties":{"CODE_SIREN":"111111111","NOM":"CC Un"},)"
+                                         R"("geometry":{"type":"Polygon","coordinates":[[%1]]}})")
+                              .arg(square(950'000, 6'330'000, 1'000))}));
     TerritorySources sources = communesOnly(communes);
     sources.epcis = LayerSource{epcis, {}};
     const Territory territory = loadTerritory(sources);

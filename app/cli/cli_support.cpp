@@ -86,9 +86,12 @@ QString memoryNote(const QString& networkPath)
     for (const QByteArray& line : meminfo.readAll().split('\n'))
         if (line.startsWith("MemAvailable:")) available = line.mid(13).trimmed().split(' ').front().toDouble() * 1024.0;
     if (available <= 0.0 || needed < available) return {};
-    return QStringLiteral("note: reading %1 may need about %2 MB of memory, this machine has %3 MB available; "
-                          "close other programs or use a smaller extract")
-        .arg(networkPath).arg(qRound64(needed / 1e6)).arg(qRound64(available / 1e6));
+    return QStringLiteral(
+               "note: reading %1 may need about %2 MB of memory, this machine has %3 MB available; "
+               "close other programs or use a smaller extract")
+        .arg(networkPath)
+        .arg(qRound64(needed / 1e6))
+        .arg(qRound64(available / 1e6));
 }
 
 PreparedNetworkRequest preparedNetworkRequest(const Store& store, TerminalProgress& progress)
@@ -108,8 +111,7 @@ void reportPreparedNetwork(const PreparedNetworkOutcome& outcome)
 
 bool parseCommandLine(QCommandLineParser& parser, const QString& commandName, const QStringList& arguments)
 {
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help and exit."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help and exit."));
     parser.addOption(help);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     // QCommandLineParser expects the program name first.
@@ -129,8 +131,7 @@ bool parseCommandLine(QCommandLineParser& parser, const QString& commandName, co
 QString requiredOption(const QCommandLineParser& parser, const QString& name)
 {
     const QString value = parser.value(name);
-    if (value.isEmpty())
-        throw UsageError(QStringLiteral("missing required option --%1").arg(name));
+    if (value.isEmpty()) throw UsageError(QStringLiteral("missing required option --%1").arg(name));
     return value;
 }
 
@@ -141,17 +142,21 @@ std::optional<int> intOption(const QCommandLineParser& parser, const QString& na
     const int value = parser.value(name).toInt(&ok);
     if (!ok || value < min || value > max)
         throw UsageError(QStringLiteral("--%1 must be an integer from %2 to %3, not \"%4\"")
-                             .arg(name).arg(min).arg(max).arg(parser.value(name)));
+                             .arg(name)
+                             .arg(min)
+                             .arg(max)
+                             .arg(parser.value(name)));
     return value;
 }
 
 QCommandLineOption projectOption()
 {
-    return QCommandLineOption({QStringLiteral("p"), QStringLiteral("project")},
-                              QStringLiteral("Project: a GeoPackage file (04.gpkg), or a shared project on a PostgreSQL/PostGIS server: "
-                                             "postgresql://user@host/db?schema=maillage_04 or service=NAME?schema=maillage_04 "
-                                             "(password in ~/.pgpass or the service file, never in the URI)."),
-                              QStringLiteral("project"));
+    return QCommandLineOption(
+        {QStringLiteral("p"), QStringLiteral("project")},
+        QStringLiteral("Project: a GeoPackage file (04.gpkg), or a shared project on a PostgreSQL/PostGIS server: "
+                       "postgresql://user@host/db?schema=maillage_04 or service=NAME?schema=maillage_04 "
+                       "(password in ~/.pgpass or the service file, never in the URI)."),
+        QStringLiteral("project"));
 }
 
 Store openProject(const QCommandLineParser& parser)
@@ -159,10 +164,7 @@ Store openProject(const QCommandLineParser& parser)
     return Store::open(requiredOption(parser, QStringLiteral("project")));
 }
 
-Territory loadProjectTerritory(const Store& store)
-{
-    return loadTerritory(loadProjectInputs(store).territory);
-}
+Territory loadProjectTerritory(const Store& store) { return loadTerritory(loadProjectInputs(store).territory); }
 
 QStringList projectInputFiles(const Store& store, const ProjectInputs& inputs, const QStringList& more)
 {

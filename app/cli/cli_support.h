@@ -17,7 +17,7 @@ class Territory;
 struct ProjectInputs;
 struct PreparedNetworkRequest;
 struct PreparedNetworkOutcome;
-}
+}  // namespace maillage
 
 namespace maillage::cli {
 

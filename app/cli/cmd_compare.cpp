@@ -79,15 +79,16 @@ TextTable communeTable(const ScenarioComparison& c, bool changedOnly, bool forPe
     if (forPeople)  // the largest changes first
         std::stable_sort(rows.begin(), rows.end(), [](const auto* x, const auto* y) {
             return std::abs(x->beyondSpreadA - x->beyondSpreadB) + std::abs(x->beyondAtTownHallA - x->beyondAtTownHallB)
-                 > std::abs(y->beyondSpreadA - y->beyondSpreadB) + std::abs(y->beyondAtTownHallA - y->beyondAtTownHallB);
+                   > std::abs(y->beyondSpreadA - y->beyondSpreadB) + std::abs(y->beyondAtTownHallA - y->beyondAtTownHallB);
         });
     const int decimals = forPeople ? 0 : 1;
     for (const CommuneComparison* commune : rows)
-        table.addRow({commune->insee, commune->name,
-                      forPeople ? groupThousands(commune->population) : QString::number(commune->population),
-                      minutesText(commune->townHallMinutesA), minutesText(commune->townHallMinutesB),
-                      QString::number(commune->beyondSpreadA, 'f', decimals), QString::number(commune->beyondSpreadB, 'f', decimals),
-                      QString::number(commune->beyondAtTownHallA, 'f', 0), QString::number(commune->beyondAtTownHallB, 'f', 0)});
+        table.addRow(
+            {commune->insee, commune->name,
+             forPeople ? groupThousands(commune->population) : QString::number(commune->population),
+             minutesText(commune->townHallMinutesA), minutesText(commune->townHallMinutesB),
+             QString::number(commune->beyondSpreadA, 'f', decimals), QString::number(commune->beyondSpreadB, 'f', decimals),
+             QString::number(commune->beyondAtTownHallA, 'f', 0), QString::number(commune->beyondAtTownHallB, 'f', 0)});
     return table;
 }
 
@@ -112,7 +113,8 @@ int runCompare(const QStringList& arguments)
     parser.addOptions({
         {QStringLiteral("a"), QStringLiteral("First scenario (default: baseline)."), QStringLiteral("scenario")},
         {QStringLiteral("b"), QStringLiteral("Second scenario."), QStringLiteral("scenario")},
-        {QStringLiteral("out"), QStringLiteral("GeoPackage to write (B's coverage + comparison layers)."), QStringLiteral("file")},
+        {QStringLiteral("out"), QStringLiteral("GeoPackage to write (B's coverage + comparison layers)."),
+         QStringLiteral("file")},
         {QStringLiteral("csv"), QStringLiteral("Also write the tables as CSV files in this folder."), QStringLiteral("dir")},
     });
     parser.addOptions(coverageLevelOptions());
@@ -138,7 +140,8 @@ int runCompare(const QStringList& arguments)
         if (!outPath.isEmpty()) checkOutputPath(QStringLiteral("--out"), outPath, inputFiles);
         if (!csvDir.isEmpty())
             checkOutputFolder(QStringLiteral("--csv"), csvDir,
-                              {QStringLiteral("comparison_epci.csv"), QStringLiteral("comparison_communes.csv")}, inputFiles);
+                              {QStringLiteral("comparison_epci.csv"), QStringLiteral("comparison_communes.csv")},
+                              inputFiles);
     });
     const ScenarioView viewA = loadScenarioView(*project.store, nameA);
     const ScenarioView viewB = loadScenarioView(*project.store, nameB);
@@ -154,9 +157,9 @@ int runCompare(const QStringList& arguments)
     const double computeMs = timer.nsecsElapsed() / 1e6;
 
     const QString threshold = QString::number(options.thresholdMinutes);
-    out() << "Comparison of " << viewA.name << " (A) and " << viewB.name << " (B): level " << options.level
-          << ", threshold " << threshold << " min; " << a.result.points.size() << " and " << b.result.points.size()
-          << " points of the level; " << groupThousands(comparison.departement.population) << " inhabitants\n";
+    out() << "Comparison of " << viewA.name << " (A) and " << viewB.name << " (B): level " << options.level << ", threshold "
+          << threshold << " min; " << a.result.points.size() << " and " << b.result.points.size() << " points of the level; "
+          << groupThousands(comparison.departement.population) << " inhabitants\n";
     printClosures(a);
     printClosures(b);
     out() << '\n';

@@ -19,9 +19,9 @@
 #include "network/speed_profile.h"
 #include "planning/road_closures.h"
 #include "planning/scenario.h"
+#include "project/project_settings.h"
 #include "report/geopackage_export.h"
 #include "store/kinds.h"
-#include "project/project_settings.h"
 #include "store/store.h"
 
 #include <QDir>
@@ -37,8 +37,8 @@
 namespace maillage::cli {
 namespace {
 
-const QStringList kCsvFiles{QStringLiteral("communes.csv"),  QStringLiteral("epci.csv"),
-                            QStringLiteral("gap_zones.csv"), QStringLiteral("referrals.csv"),
+const QStringList kCsvFiles{QStringLiteral("communes.csv"),          QStringLiteral("epci.csv"),
+                            QStringLiteral("gap_zones.csv"),         QStringLiteral("referrals.csv"),
                             QStringLiteral("access_epci_seats.csv"), QStringLiteral("sensitivity.csv")};
 
 QString percent(double share) { return QStringLiteral("%1 %").arg(100.0 * share, 0, 'f', 1); }
@@ -58,9 +58,9 @@ QString csvOf(const TextTable& table)
 TextTable communeTable(const CoverageResult& result)
 {
     TextTable table({QStringLiteral("insee"), QStringLiteral("commune"), QStringLiteral("epci_siren"),
-                     QStringLiteral("population"), QStringLiteral("town_hall_minutes"),
-                     QStringLiteral("town_hall_beyond"), QStringLiteral("beyond_town_hall"),
-                     QStringLiteral("beyond_spread"), QStringLiteral("max_minutes"), QStringLiteral("mean_minutes")});
+                     QStringLiteral("population"), QStringLiteral("town_hall_minutes"), QStringLiteral("town_hall_beyond"),
+                     QStringLiteral("beyond_town_hall"), QStringLiteral("beyond_spread"), QStringLiteral("max_minutes"),
+                     QStringLiteral("mean_minutes")});
     for (const CommuneCoverage& c : result.population.communes)
         table.addRow({c.insee, c.name, c.epciSiren, QString::number(c.population), minutes(c.townHallMinutes),
                       c.townHallBeyond ? QStringLiteral("1") : QStringLiteral("0"),
@@ -172,8 +172,8 @@ void printReferralSummary(const std::vector<ReferralLink>& links, const std::vec
     }
     if (groups.empty()) return;
     out() << "\nReferral links (beyond " << threshold << " min; level 3 by a desk and by visio side by side):\n";
-    TextTable table({QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("links"), QStringLiteral("physical beyond"),
-                     QStringLiteral("visio beyond"), QStringLiteral("beyond both")});
+    TextTable table({QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("links"),
+                     QStringLiteral("physical beyond"), QStringLiteral("visio beyond"), QStringLiteral("beyond both")});
     for (const auto& [levels, group] : groups) {
         const bool third = levels.second == 3;
         table.addRow({QStringLiteral("level %1").arg(levels.first), QStringLiteral("level %1").arg(levels.second),
@@ -222,27 +222,35 @@ QString levelLabel(int level)
 int runCoverage(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Travel time from every place of the territory to the nearest accueil point of a level:\n"
-        "zones beyond the threshold, population beyond per commune and EPCI, referral links between\n"
-        "levels and the access table from each EPCI seat, written to a GeoPackage that QGIS opens styled."));
+    parser.setApplicationDescription(
+        QStringLiteral("Travel time from every place of the territory to the nearest accueil point of a level:\n"
+                       "zones beyond the threshold, population beyond per commune and EPCI, referral links between\n"
+                       "levels and the access table from each EPCI seat, written to a GeoPackage that QGIS opens styled."));
     parser.addOption(projectOption());
     parser.addOptions(networkSourceOptions());
     parser.addOptions({
-        {QStringLiteral("level"), QStringLiteral("Level of the points to reach: 1, 2 or 3 (default 2)."), QStringLiteral("level")},
-        {QStringLiteral("threshold"), QStringLiteral("Minutes beyond which a place is a gap (default 20)."), QStringLiteral("minutes")},
+        {QStringLiteral("level"), QStringLiteral("Level of the points to reach: 1, 2 or 3 (default 2)."),
+         QStringLiteral("level")},
+        {QStringLiteral("threshold"), QStringLiteral("Minutes beyond which a place is a gap (default 20)."),
+         QStringLiteral("minutes")},
         {QStringLiteral("cell"), QStringLiteral("Grid cell size in metres (default 200)."), QStringLiteral("metres")},
-        {QStringLiteral("bands"), QStringLiteral("Isochrone band limits in minutes (default 10,20,30)."), QStringLiteral("list")},
-        {QStringLiteral("include-planned"), QStringLiteral("Count planned points too (a scenario), not only existing ones.")},
-        {QStringLiteral("scenario"), QStringLiteral("Coverage of this scenario: its points and road closures (see maillage "
-                                                    "scenario; default: the baseline)."),
+        {QStringLiteral("bands"), QStringLiteral("Isochrone band limits in minutes (default 10,20,30)."),
+         QStringLiteral("list")},
+        {QStringLiteral("include-planned"),
+         QStringLiteral("Count planned points too (a scenario), not only existing ones.")},
+        {QStringLiteral("scenario"),
+         QStringLiteral("Coverage of this scenario: its points and road closures (see maillage "
+                        "scenario; default: the baseline)."),
          QStringLiteral("name")},
-        {QStringLiteral("out"), QStringLiteral("Result GeoPackage to write (replaced if it exists)."), QStringLiteral("file")},
+        {QStringLiteral("out"), QStringLiteral("Result GeoPackage to write (replaced if it exists)."),
+         QStringLiteral("file")},
         {QStringLiteral("csv"), QStringLiteral("Also write the tables as CSV files in this folder."), QStringLiteral("dir")},
-        {QStringLiteral("threads"), QStringLiteral("Threads for snapping, searching and shaping the gap zones (default 2)."), QStringLiteral("n")},
+        {QStringLiteral("threads"), QStringLiteral("Threads for snapping, searching and shaping the gap zones (default 2)."),
+         QStringLiteral("n")},
         {QStringLiteral("population"),
-         QStringLiteral("Where people live: grid (INSEE squares or any gridded population), buildings, spread (over the "
-                        "cells near a road) or town-halls (default: grid when the project has one, else buildings, else spread)."),
+         QStringLiteral(
+             "Where people live: grid (INSEE squares or any gridded population), buildings, spread (over the "
+             "cells near a road) or town-halls (default: grid when the project has one, else buildings, else spread)."),
          QStringLiteral("method")},
         {QStringLiteral("sensitivity"),
          QStringLiteral("Also compute the population beyond under every population method the project has and with road "
@@ -265,7 +273,8 @@ int runCoverage(const QStringList& arguments)
     const QString csvDir = parser.value(QStringLiteral("csv"));
     const QString scenarioName = parser.value(QStringLiteral("scenario"));
     if (!scenarioName.isEmpty() && parser.isSet(QStringLiteral("include-planned")))
-        throw UsageError(QStringLiteral("--include-planned and --scenario cannot go together: a plan holds its planned points"));
+        throw UsageError(
+            QStringLiteral("--include-planned and --scenario cannot go together: a plan holds its planned points"));
 
     QElapsedTimer timer;
     timer.start();
@@ -275,7 +284,9 @@ int runCoverage(const QStringList& arguments)
     phaseTimer.start();
     auto phase = [&](const char* name) {
         if (!printTimings) return;
-        err() << QStringLiteral("timing: %1 %2 ms\n").arg(QLatin1String(name), -28).arg(phaseTimer.nsecsElapsed() / 1e6, 7, 'f', 1);
+        err() << QStringLiteral("timing: %1 %2 ms\n")
+                     .arg(QLatin1String(name), -28)
+                     .arg(phaseTimer.nsecsElapsed() / 1e6, 7, 'f', 1);
         phaseTimer.restart();
     };
     Store store = openProject(parser);
@@ -306,12 +317,14 @@ int runCoverage(const QStringList& arguments)
     }
     const bool includePlanned = parser.isSet(QStringLiteral("include-planned"));
     const std::vector<AccueilPoint>& servicePoints = scenario ? scenario->points : points;
-    const std::vector<AccueilPoint> levelPoints = scenario ? scenarioLevelPoints(*scenario, options.level)
-                                                           : coveragePoints(points, options.level, includePlanned);
+    const std::vector<AccueilPoint> levelPoints =
+        scenario ? scenarioLevelPoints(*scenario, options.level) : coveragePoints(points, options.level, includePlanned);
     if (levelPoints.empty())
-        throw Error(scenario ? QStringLiteral("scenario %1 has no open point of level %2").arg(scenario->name).arg(options.level)
-                             : QStringLiteral("the project has no %1point of level %2: import some first (maillage import)")
-                                   .arg(includePlanned ? QString() : QStringLiteral("existing ")).arg(options.level));
+        throw Error(scenario
+                        ? QStringLiteral("scenario %1 has no open point of level %2").arg(scenario->name).arg(options.level)
+                        : QStringLiteral("the project has no %1point of level %2: import some first (maillage import)")
+                              .arg(includePlanned ? QString() : QStringLiteral("existing "))
+                              .arg(options.level));
     // Coarse networks are completed with town connectors at the town halls (see the profile).
     TownConnectorStats connectors;
     if (const QString note = memoryNote(network.path); !note.isEmpty()) err() << note << '\n';
@@ -339,7 +352,9 @@ int runCoverage(const QStringList& arguments)
     // road is closed, and kept there for the next run when they had to be snapped.
     TerminalProgress linking(QStringLiteral("Linking the grid cells and town halls to the roads"));
     const CoverageContext context(territory, engine, points,
-                                  {.cellSize = cell, .placement = placementOptions, .threads = options.threads,
+                                  {.cellSize = cell,
+                                   .placement = placementOptions,
+                                   .threads = options.threads,
                                    .storedLinks = closures.empty() ? &prepared.links : nullptr,
                                    .linkProgress = linking.callback()});
     if (closures.empty())
@@ -348,9 +363,12 @@ int runCoverage(const QStringList& arguments)
     const CoverageResult result = computeCoverage(context, levelPoints, options);
     if (printTimings)
         err() << QStringLiteral("timing:   link %1, search %2, surface %3, gaps %4, bands %5, population %6 ms\n")
-                     .arg(result.timings.link, 0, 'f', 1).arg(result.timings.search, 0, 'f', 1)
-                     .arg(result.timings.surface, 0, 'f', 1).arg(result.timings.gaps, 0, 'f', 1)
-                     .arg(result.timings.bands, 0, 'f', 1).arg(result.timings.population, 0, 'f', 1);
+                     .arg(result.timings.link, 0, 'f', 1)
+                     .arg(result.timings.search, 0, 'f', 1)
+                     .arg(result.timings.surface, 0, 'f', 1)
+                     .arg(result.timings.gaps, 0, 'f', 1)
+                     .arg(result.timings.bands, 0, 'f', 1)
+                     .arg(result.timings.population, 0, 'f', 1);
     phase("coverage");
     // The referrals and the access table are independent: with two threads the table is made
     // on a second one (GraphTravelEngine's searches for tables may run at once).
@@ -372,8 +390,9 @@ int runCoverage(const QStringList& arguments)
         for (PopulationMethod method : inputs.availablePopulationMethods()) {
             PopulationPlacementOptions methodOptions = placementOptionsFor(inputs, method);
             const PopulationPlacement placement =
-                method == placementOptions.method ? context.placement()
-                                                  : PopulationPlacement::build(territory, context.grid(), context.cellLinks(), methodOptions);
+                method == placementOptions.method
+                    ? context.placement()
+                    : PopulationPlacement::build(territory, context.grid(), context.cellLinks(), methodOptions);
             const PopulationCoverage coverage =
                 computePopulationCoverage(territory, context.grid(), placement, result.surface.minutes,
                                           result.townHallTimes.minutes, context.townHalls(), options.thresholdMinutes);
@@ -390,16 +409,17 @@ int runCoverage(const QStringList& arguments)
                 scenario ? resolveRoadClosures(variedGraph, scenario->roadClosures) : std::vector<ResolvedClosure>{};
             const ScopedRoadClosures variedClosed(variedGraph, variedClosures);
             const GraphTravelEngine variedEngine(variedGraph, varied);
-            const CoverageContext variedContext(territory, variedEngine, points,
-                                                {.cellSize = cell, .placement = {}, .threads = options.threads,
-                                                 .fixedPlacement = &context.placement()});
+            const CoverageContext variedContext(
+                territory, variedEngine, points,
+                {.cellSize = cell, .placement = {}, .threads = options.threads, .fixedPlacement = &context.placement()});
             CoverageOptions quick = options;
             quick.computeBands = false;
             quick.clipGapsToCommunes = false;
             const CoverageResult variedResult = computeCoverage(variedContext, levelPoints, quick);
             const QString key = factor < 1 ? QStringLiteral("speeds-10") : QStringLiteral("speeds+10");
-            sensitivity->addColumn(key, key + QStringLiteral(" (") + populationMethodKey(placementOptions.method) + QLatin1Char(')'),
-                                   variedResult.population, placementOptions.method);
+            sensitivity->addColumn(
+                key, key + QStringLiteral(" (") + populationMethodKey(placementOptions.method) + QLatin1Char(')'),
+                variedResult.population, placementOptions.method);
         }
     }
     const double computeMs = timer.nsecsElapsed() / 1e6;
@@ -415,7 +435,7 @@ int runCoverage(const QStringList& arguments)
     data.run.project = QFileInfo(store.path()).absoluteFilePath();
     data.run.network = QFileInfo(network.path).absoluteFilePath();
     data.run.profile = profile.name.isEmpty() ? network.profile : profile.name;
-    data.run.pointSet = scenario            ? QStringLiteral("scenario %1").arg(scenario->name)
+    data.run.pointSet = scenario         ? QStringLiteral("scenario %1").arg(scenario->name)
                         : includePlanned ? QStringLiteral("existing and planned points")
                                          : QStringLiteral("existing points");
     for (const ResolvedClosure& closure : closures)
@@ -441,7 +461,8 @@ int runCoverage(const QStringList& arguments)
         store.writeResultTable(kSensitivityTable,
                                QStringLiteral("Population beyond %1 min of level %2 under each population method and road "
                                               "speeds ±10 %% (last coverage run)")
-                                   .arg(options.thresholdMinutes).arg(options.level),
+                                   .arg(options.thresholdMinutes)
+                                   .arg(options.level),
                                columns, sensitivity->tableRows());
     }
     if (!csvDir.isEmpty()) {
@@ -463,15 +484,14 @@ int runCoverage(const QStringList& arguments)
     // Summary.
     const AreaCoverage& d = result.population.departement;
     const QString threshold = QString::number(options.thresholdMinutes);
-    out() << "Coverage of " << levelLabel(options.level) << " within " << threshold << " min: "
-          << result.points.size() << " points";
+    out() << "Coverage of " << levelLabel(options.level) << " within " << threshold << " min: " << result.points.size()
+          << " points";
     if (result.unjoinedPoints) out() << " (" << result.unjoinedPoints << " too far from any road, left out)";
     out() << "; network " << QFileInfo(network.path).fileName() << " (" << graph.nodeCount() << " nodes";
     if (connectors.connectors > 0)
         out() << ", " << connectors.connectors << " town connectors at " << connectors.towns << " town halls";
-    out() << "), profile "
-          << data.run.profile << "; grid " << cell << " m, " << groupThousands(qint64(context.grid().cellCount()))
-          << " cells\n";
+    out() << "), profile " << data.run.profile << "; grid " << cell << " m, "
+          << groupThousands(qint64(context.grid().cellCount())) << " cells\n";
     {
         std::vector<XY> places;
         QStringList names;
@@ -489,9 +509,10 @@ int runCoverage(const QStringList& arguments)
     out() << '\n';
     const PopulationMethod method = result.population.method;
     const double headline = beyondBy(d, method);
-    out() << "Population beyond " << threshold << " min (" << groupThousands(d.population) << " inhabitants): "
-          << people(headline) << " (" << percent(d.population ? headline / double(d.population) : 0.0) << "), population by the "
-          << populationMethodKey(method) << " method: " << populationMethodDescription(method) << '\n';
+    out() << "Population beyond " << threshold << " min (" << groupThousands(d.population)
+          << " inhabitants): " << people(headline) << " (" << percent(d.population ? headline / double(d.population) : 0.0)
+          << "), population by the " << populationMethodKey(method) << " method: " << populationMethodDescription(method)
+          << '\n';
     if (!context.placement().sourceDescription().isEmpty()) {
         out() << "  from " << context.placement().sourceDescription();
         if (context.placement().communesFallenBack() > 0)
@@ -510,11 +531,12 @@ int runCoverage(const QStringList& arguments)
     epciTable(result, true).print(out());
     if (!result.population.townHallsBeyond.empty()) {
         out() << "\nCommunes whose town hall is beyond " << threshold << " min:\n";
-        TextTable halls({QStringLiteral("commune"), QStringLiteral("INSEE"), QStringLiteral("minutes"),
-                         QStringLiteral("population")});
+        TextTable halls(
+            {QStringLiteral("commune"), QStringLiteral("INSEE"), QStringLiteral("minutes"), QStringLiteral("population")});
         for (int c : result.population.townHallsBeyond) {
             const CommuneCoverage& commune = result.population.communes[std::size_t(c)];
-            halls.addRow({commune.name, commune.insee, minutes(commune.townHallMinutes), groupThousands(commune.population)});
+            halls.addRow(
+                {commune.name, commune.insee, minutes(commune.townHallMinutes), groupThousands(commune.population)});
         }
         halls.print(out());
     }
@@ -544,7 +566,9 @@ int runCoverage(const QStringList& arguments)
     out() << "Written " << outPath;
     if (!csvDir.isEmpty()) out() << " and CSV tables in " << csvDir;
     out() << QStringLiteral(" (load %1 s, compute %2 s, write %3 s)\n")
-                 .arg(loadMs / 1000, 0, 'f', 1).arg(computeMs / 1000, 0, 'f', 1).arg(writeMs / 1000, 0, 'f', 1);
+                 .arg(loadMs / 1000, 0, 'f', 1)
+                 .arg(computeMs / 1000, 0, 'f', 1)
+                 .arg(writeMs / 1000, 0, 'f', 1);
     out().flush();
     phase("summary");
     return 0;

@@ -12,8 +12,8 @@
 #include "render/print_layout.h"
 #include "store/scenarios.h"
 
-#include <QElapsedTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 
 namespace maillage::cli {
@@ -53,7 +53,8 @@ std::vector<render::LayerState> layersOption(const QCommandLineParser& parser)
         const QString id = part.trimmed();
         auto it = std::find_if(layers.begin(), layers.end(), [&](const render::LayerState& l) { return l.id == id; });
         if (it == layers.end())
-            throw UsageError(QStringLiteral("--hide: unknown layer \"%1\" (layers: %2)").arg(id, known.join(QStringLiteral(", "))));
+            throw UsageError(
+                QStringLiteral("--hide: unknown layer \"%1\" (layers: %2)").arg(id, known.join(QStringLiteral(", "))));
         it->visible = false;
     }
     return layers;
@@ -70,13 +71,13 @@ QString sizeText(qint64 bytes)
 int runExportPdf(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "The coverage of a level as a print layout in PDF: title, the map (communes, EPCI, roads, zones\n"
-        "beyond the threshold, isochrone bands, accueil points) with its legend, scale bar and north arrow,\n"
-        "a table of the population beyond the threshold, the sources. With --atlas epci: a cover page for\n"
-        "the territory, then one page per EPCI zoomed to it with its communes. With --compare: a page\n"
-        "comparing the scenario with another one (zones that become covered or uncovered, per EPCI).\n"
-        "Vector PDF: text stays selectable, lines sharp; fonts are embedded."));
+    parser.setApplicationDescription(
+        QStringLiteral("The coverage of a level as a print layout in PDF: title, the map (communes, EPCI, roads, zones\n"
+                       "beyond the threshold, isochrone bands, accueil points) with its legend, scale bar and north arrow,\n"
+                       "a table of the population beyond the threshold, the sources. With --atlas epci: a cover page for\n"
+                       "the territory, then one page per EPCI zoomed to it with its communes. With --compare: a page\n"
+                       "comparing the scenario with another one (zones that become covered or uncovered, per EPCI).\n"
+                       "Vector PDF: text stays selectable, lines sharp; fonts are embedded."));
     parser.addOption(projectOption());
     parser.addOptions({
         {QStringLiteral("out"), QStringLiteral("PDF file to write (replaced if it exists)."), QStringLiteral("file")},
@@ -89,10 +90,12 @@ int runExportPdf(const QStringList& arguments)
          QStringLiteral("name")},
         {QStringLiteral("title"), QStringLiteral("Title of the first page (default: made from the territory and level)."),
          QStringLiteral("text")},
-        {QStringLiteral("points"), QStringLiteral("Levels of the accueil points drawn, e.g. 1,2,3 (default: the level and above)."),
+        {QStringLiteral("points"),
+         QStringLiteral("Levels of the accueil points drawn, e.g. 1,2,3 (default: the level and above)."),
          QStringLiteral("levels")},
-        {QStringLiteral("hide"), QStringLiteral("Layers not drawn, e.g. bands,labels (communes, bands, gaps, commune-lines, "
-                                                "roads, epci, departement, labels, points)."),
+        {QStringLiteral("hide"),
+         QStringLiteral("Layers not drawn, e.g. bands,labels (communes, bands, gaps, commune-lines, "
+                        "roads, epci, departement, labels, points)."),
          QStringLiteral("layers")},
     });
     parser.addOptions(coverageLevelOptions());
@@ -102,14 +105,15 @@ int runExportPdf(const QStringList& arguments)
     const QString outPath = requiredOption(parser, QStringLiteral("out"));
     // Before the computation: a folder that does not exist will not appear meanwhile.
     if (!QFileInfo(outPath).absoluteDir().exists())
-        throw Error(QStringLiteral("cannot write %1: the folder %2 does not exist")
-                        .arg(outPath, QFileInfo(outPath).absolutePath()));
+        throw Error(
+            QStringLiteral("cannot write %1: the folder %2 does not exist").arg(outPath, QFileInfo(outPath).absolutePath()));
     render::PrintOptions print;
     print.paper = paperOption(parser);
     print.landscape = parser.isSet(QStringLiteral("landscape"));
     if (parser.isSet(QStringLiteral("atlas"))) {
         if (parser.value(QStringLiteral("atlas")).compare(QLatin1String("epci"), Qt::CaseInsensitive) != 0)
-            throw UsageError(QStringLiteral("--atlas must be \"epci\", not \"%1\"").arg(parser.value(QStringLiteral("atlas"))));
+            throw UsageError(
+                QStringLiteral("--atlas must be \"epci\", not \"%1\"").arg(parser.value(QStringLiteral("atlas"))));
         print.atlas = true;
     }
     print.title = parser.value(QStringLiteral("title"));
@@ -119,7 +123,8 @@ int runExportPdf(const QStringList& arguments)
         parser.isSet(QStringLiteral("scenario")) ? parser.value(QStringLiteral("scenario")) : kBaselineScenario;
     const QString compareName = parser.value(QStringLiteral("compare"));
     if (parser.isSet(QStringLiteral("compare")) && compareName == scenarioName)
-        throw UsageError(QStringLiteral("--compare needs another scenario than the one mapped (--scenario %1)").arg(scenarioName));
+        throw UsageError(
+            QStringLiteral("--compare needs another scenario than the one mapped (--scenario %1)").arg(scenarioName));
     CoverageOptions options = coverageOptionsFrom(parser);
     const double cell = cellOption(parser);
     // The layout draws the surface itself; the exports' polygons are not needed.
@@ -162,8 +167,8 @@ int runExportPdf(const QStringList& arguments)
     content.grid = &runner->baselineContext().grid();
     content.coverage = &coverage.result;
     content.scenario = view.name;
-    content.credits = render::creditText(loadProjectSources(*project.store),
-                                         render::printedPoints(content.points, print, options.level));
+    content.credits =
+        render::creditText(loadProjectSources(*project.store), render::printedPoints(content.points, print, options.level));
     if (reference) {
         content.reference = &reference->result;
         content.comparison = &*comparison;
@@ -174,11 +179,12 @@ int runExportPdf(const QStringList& arguments)
     const double writeMs = timer.nsecsElapsed() / 1e6;
 
     out() << "Written " << outPath << ": " << layout.pageCount() << (layout.pageCount() > 1 ? " pages" : " page") << ", "
-          << (print.paper == render::PaperSize::A3 ? "A3" : "A4") << (print.landscape ? " landscape" : " portrait")
-          << ", " << sizeText(QFileInfo(outPath).size()) << "; level " << options.level << " within "
-          << options.thresholdMinutes << " min, scenario " << view.name;
+          << (print.paper == render::PaperSize::A3 ? "A3" : "A4") << (print.landscape ? " landscape" : " portrait") << ", "
+          << sizeText(QFileInfo(outPath).size()) << "; level " << options.level << " within " << options.thresholdMinutes
+          << " min, scenario " << view.name;
     if (reference) out() << " compared with " << referenceName;
-    out() << QStringLiteral(" (compute %1 s, layout %2 s)\n").arg(computeMs / 1000, 0, 'f', 1).arg(writeMs / 1000, 0, 'f', 1);
+    out()
+        << QStringLiteral(" (compute %1 s, layout %2 s)\n").arg(computeMs / 1000, 0, 'f', 1).arg(writeMs / 1000, 0, 'f', 1);
     out().flush();
     return 0;
 }

@@ -3,8 +3,8 @@
 #include "geo/territory.h"
 #include "importers/point_format.h"
 #include "importers/point_importers.h"
-#include "store/kinds.h"
 #include "project/project_settings.h"
+#include "store/kinds.h"
 #include "store/store.h"
 
 #include <QElapsedTimer>
@@ -36,7 +36,8 @@ PointMapping mappingFrom(const QCommandLineParser& parser)
         if (!findKind(mapping.fixedKind)) {
             QStringList codes;
             for (const KindInfo& kind : kindReferential()) codes << kind.code;
-            throw UsageError(QStringLiteral("unknown kind \"%1\" (kinds: %2)").arg(mapping.fixedKind, codes.join(QStringLiteral(", "))));
+            throw UsageError(
+                QStringLiteral("unknown kind \"%1\" (kinds: %2)").arg(mapping.fixedKind, codes.join(QStringLiteral(", "))));
         }
     }
     if (auto level = intOption(parser, QStringLiteral("level"), 1, 3)) mapping.fixedLevel = levelFromInt(*level);
@@ -71,37 +72,43 @@ void printReport(const ImportReport& report)
 int runImport(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Import accueil points into a project. The published lists (town halls, ANCT France services,\n"
-        "La Poste contact points) are recognised from their columns; other files use the mapping options.\n"
-        "Importing the same file again updates its points instead of duplicating them. Bad rows are\n"
-        "reported with their line number and skipped; the rest is imported."));
+    parser.setApplicationDescription(
+        QStringLiteral("Import accueil points into a project. The published lists (town halls, ANCT France services,\n"
+                       "La Poste contact points) are recognised from their columns; other files use the mapping options.\n"
+                       "Importing the same file again updates its points instead of duplicating them. Bad rows are\n"
+                       "reported with their line number and skipped; the rest is imported."));
     parser.addOption(projectOption());
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("CSV, GeoJSON, GeoPackage… file of points."));
     const auto field = QStringLiteral("field");
     parser.addOptions({
-        {QStringLiteral("format"), QStringLiteral("auto (default), mairies, france-services, laposte or points."), QStringLiteral("format"), QStringLiteral("auto")},
-        {QStringLiteral("kind"), QStringLiteral("Kind of every point (generic import), e.g. france_services, caf."), QStringLiteral("kind")},
-        {QStringLiteral("level"), QStringLiteral("Level of every point, 1 to 3 (default: the kind's level)."), QStringLiteral("level")},
+        {QStringLiteral("format"), QStringLiteral("auto (default), mairies, france-services, laposte or points."),
+         QStringLiteral("format"), QStringLiteral("auto")},
+        {QStringLiteral("kind"), QStringLiteral("Kind of every point (generic import), e.g. france_services, caf."),
+         QStringLiteral("kind")},
+        {QStringLiteral("level"), QStringLiteral("Level of every point, 1 to 3 (default: the kind's level)."),
+         QStringLiteral("level")},
         {QStringLiteral("layer"), QStringLiteral("Layer of a GeoJSON/GeoPackage source."), QStringLiteral("layer")},
         {QStringLiteral("name-field"), QStringLiteral("Column with the point name (default name)."), field},
         {QStringLiteral("id-field"), QStringLiteral("Column with a stable identifier (default: row number)."), field},
         {QStringLiteral("lon-field"), QStringLiteral("Longitude column of a CSV (default longitude)."), field},
         {QStringLiteral("lat-field"), QStringLiteral("Latitude column of a CSV (default latitude)."), field},
-        {QStringLiteral("lambert93"), QStringLiteral("The lon/lat columns of a CSV hold Lambert-93 x/y in metres (EPSG:2154).")},
+        {QStringLiteral("lambert93"),
+         QStringLiteral("The lon/lat columns of a CSV hold Lambert-93 x/y in metres (EPSG:2154).")},
         {QStringLiteral("level-field"), QStringLiteral("Column with the level (1-3)."), field},
         {QStringLiteral("kind-field"), QStringLiteral("Column with the kind code."), field},
         {QStringLiteral("commune-field"), QStringLiteral("Column with the commune INSEE code."), field},
         {QStringLiteral("serves-field"),
          QStringLiteral("Column listing the level-3 operators a visio point serves, e.g. \"caf;cpam\"."), field},
-        {QStringLiteral("source"), QStringLiteral("Source tag stored with the points (default: the file name)."), QStringLiteral("tag")},
-        {QStringLiteral("delimiter"), QStringLiteral("CSV delimiter: one character or \"tab\" (default: guessed)."), QStringLiteral("char")},
-        {QStringLiteral("credit"), QStringLiteral("Credit for these points on maps, with the vintage (e.g. \"ANCT, liste du 1er août 2024\")."),
+        {QStringLiteral("source"), QStringLiteral("Source tag stored with the points (default: the file name)."),
+         QStringLiteral("tag")},
+        {QStringLiteral("delimiter"), QStringLiteral("CSV delimiter: one character or \"tab\" (default: guessed)."),
+         QStringLiteral("char")},
+        {QStringLiteral("credit"),
+         QStringLiteral("Credit for these points on maps, with the vintage (e.g. \"ANCT, liste du 1er août 2024\")."),
          QStringLiteral("text")},
     });
     if (!parseCommandLine(parser, QStringLiteral("import"), arguments)) return 0;
-    if (parser.positionalArguments().size() != 1)
-        throw UsageError(QStringLiteral("give exactly one file to import"));
+    if (parser.positionalArguments().size() != 1) throw UsageError(QStringLiteral("give exactly one file to import"));
     const QString file = parser.positionalArguments().first();
 
     const QString formatName = parser.value(QStringLiteral("format"));
@@ -111,7 +118,8 @@ int runImport(const QStringList& arguments)
     } else if (auto named = pointFormatFromName(formatName)) {
         format = *named;
     } else {
-        throw UsageError(QStringLiteral("unknown format \"%1\" (auto, mairies, france-services, laposte, points)").arg(formatName));
+        throw UsageError(
+            QStringLiteral("unknown format \"%1\" (auto, mairies, france-services, laposte, points)").arg(formatName));
     }
 
     Store store = openProject(parser);
@@ -128,7 +136,9 @@ int runImport(const QStringList& arguments)
     };
     const ImportReport report = importBatch(store, std::move(batch), &territory, writing);
     if (parser.isSet(QStringLiteral("credit")))
-        saveProjectSources(store, {.boundaries = {}, .population = {}, .roads = {},
+        saveProjectSources(store, {.boundaries = {},
+                                   .population = {},
+                                   .roads = {},
                                    .points = {{report.batch.source, parser.value(QStringLiteral("credit"))}}});
     printReport(report);
     return 0;

@@ -12,8 +12,8 @@ namespace {
 
 void printTerritory(const Territory& territory)
 {
-    out() << "Territory: " << territory.communes.size() << " communes, " << territory.epcis.size()
-          << " EPCI, population " << groupThousands(territory.population()) << "\n\n";
+    out() << "Territory: " << territory.communes.size() << " communes, " << territory.epcis.size() << " EPCI, population "
+          << groupThousands(territory.population()) << "\n\n";
 }
 
 // Points inside the territory per level and kind; those outside are counted apart because
@@ -64,8 +64,8 @@ void printEpcis(const Territory& territory, const std::vector<AccueilPoint>& poi
 int runInfo(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Summarise a project: communes, EPCI, population, accueil points per level and kind and per EPCI."));
+    parser.setApplicationDescription(
+        QStringLiteral("Summarise a project: communes, EPCI, population, accueil points per level and kind and per EPCI."));
     parser.addOption(projectOption());
     if (!parseCommandLine(parser, QStringLiteral("info"), arguments)) return 0;
 

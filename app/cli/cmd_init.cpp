@@ -29,9 +29,9 @@ void overrideIfSet(const QCommandLineParser& parser, const QString& option, QStr
 int runInit(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Create a project file (a GeoPackage) for a territory. The boundary layers are checked\n"
-        "now and read again each time the project is used; field names default to IGN ADMIN EXPRESS."));
+    parser.setApplicationDescription(
+        QStringLiteral("Create a project file (a GeoPackage) for a territory. The boundary layers are checked\n"
+                       "now and read again each time the project is used; field names default to IGN ADMIN EXPRESS."));
     parser.addOption(projectOption());
     const auto file = QStringLiteral("file"), layer = QStringLiteral("layer"), field = QStringLiteral("field");
     parser.addOptions({
@@ -45,24 +45,32 @@ int runInit(const QStringList& arguments)
         {QStringLiteral("epci-layer"), QStringLiteral("Layer of the EPCI file."), layer},
         {QStringLiteral("epci-siren-field"), QStringLiteral("EPCI SIREN field (default CODE_SIREN)."), field},
         {QStringLiteral("epci-name-field"), QStringLiteral("EPCI name field (default NOM)."), field},
-        {QStringLiteral("outline"), QStringLiteral("Département outline (optional: union of the communes otherwise)."), file},
+        {QStringLiteral("outline"), QStringLiteral("Département outline (optional: union of the communes otherwise)."),
+         file},
         {QStringLiteral("outline-layer"), QStringLiteral("Layer of the outline file."), layer},
         {QStringLiteral("population-grid"),
-         QStringLiteral("Gridded population: INSEE squares (Filosofi 200 m or 1 km, 2010 carroyage; CSV, GeoPackage, dBase), "
-                        "a raster of people per pixel (GHSL, WorldPop) or a point/polygon layer with a population field."),
+         QStringLiteral(
+             "Gridded population: INSEE squares (Filosofi 200 m or 1 km, 2010 carroyage; CSV, GeoPackage, dBase), "
+             "a raster of people per pixel (GHSL, WorldPop) or a point/polygon layer with a population field."),
          file},
         {QStringLiteral("population-grid-layer"), QStringLiteral("Layer of the gridded population file."), layer},
-        {QStringLiteral("population-grid-field"), QStringLiteral("People field of the gridded population (default: ind, ind_c, population)."), field},
-        {QStringLiteral("population-rectangles"), QStringLiteral("INSEE 2010 carroyage: the rectangles file of the squares."), file},
-        {QStringLiteral("buildings"), QStringLiteral("Buildings (points or polygons, any OGR format) to place people where they live."), file},
+        {QStringLiteral("population-grid-field"),
+         QStringLiteral("People field of the gridded population (default: ind, ind_c, population)."), field},
+        {QStringLiteral("population-rectangles"),
+         QStringLiteral("INSEE 2010 carroyage: the rectangles file of the squares."), file},
+        {QStringLiteral("buildings"),
+         QStringLiteral("Buildings (points or polygons, any OGR format) to place people where they live."), file},
         {QStringLiteral("buildings-layer"), QStringLiteral("Layer of the buildings file."), layer},
         {QStringLiteral("buildings-min-area"),
          QStringLiteral("Footprints smaller than this (m²) are sheds, left out (default 20)."), QStringLiteral("m2")},
-        {QStringLiteral("boundaries-source"), QStringLiteral("Credit for the boundaries on maps, with the vintage (default: IGN ADMIN EXPRESS)."),
+        {QStringLiteral("boundaries-source"),
+         QStringLiteral("Credit for the boundaries on maps, with the vintage (default: IGN ADMIN EXPRESS)."),
          QStringLiteral("text")},
-        {QStringLiteral("population-source"), QStringLiteral("Credit for the population, with the vintage (default: INSEE, populations légales)."),
+        {QStringLiteral("population-source"),
+         QStringLiteral("Credit for the population, with the vintage (default: INSEE, populations légales)."),
          QStringLiteral("text")},
-        {QStringLiteral("roads-source"), QStringLiteral("Credit for the road network (default: read from the file: OpenStreetMap, or its source field)."),
+        {QStringLiteral("roads-source"),
+         QStringLiteral("Credit for the road network (default: read from the file: OpenStreetMap, or its source field)."),
          QStringLiteral("text")},
     });
     parser.addOptions(networkSourceOptions());
@@ -71,7 +79,8 @@ int runInit(const QStringList& arguments)
     const QString projectPath = requiredOption(parser, QStringLiteral("project"));
     ProjectInputs inputs;
     TerritorySources& sources = inputs.territory;
-    sources.communes = {absolute(requiredOption(parser, QStringLiteral("communes"))), parser.value(QStringLiteral("communes-layer"))};
+    sources.communes = {absolute(requiredOption(parser, QStringLiteral("communes"))),
+                        parser.value(QStringLiteral("communes-layer"))};
     overrideIfSet(parser, QStringLiteral("insee-field"), sources.communeFields.insee);
     overrideIfSet(parser, QStringLiteral("name-field"), sources.communeFields.name);
     overrideIfSet(parser, QStringLiteral("population-field"), sources.communeFields.population);
@@ -110,8 +119,9 @@ int runInit(const QStringList& arguments)
     ProjectSources credits;
     credits.boundaries = parser.value(QStringLiteral("boundaries-source"));
     credits.population = parser.value(QStringLiteral("population-source"));
-    credits.roads = parser.isSet(QStringLiteral("roads-source")) ? parser.value(QStringLiteral("roads-source"))
-                                                                 : detectRoadsSource(inputs.networkPath, inputs.networkLayer);
+    credits.roads = parser.isSet(QStringLiteral("roads-source"))
+                        ? parser.value(QStringLiteral("roads-source"))
+                        : detectRoadsSource(inputs.networkPath, inputs.networkLayer);
     saveProjectSources(store, credits);
 
     out() << "Created project " << projectPath << ": " << territory.communes.size() << " communes, "

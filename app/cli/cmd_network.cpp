@@ -9,7 +9,6 @@
 #include "coverage/coverage_run.h"
 #include "coverage/network_engine.h"
 #include "coverage/territory_network.h"
-#include "planning/scenario_coverage.h"
 #include "importers/point_importers.h"
 #include "network/extract_lines.h"
 #include "network/extract_osm.h"
@@ -19,6 +18,7 @@
 #include "network/snapping.h"
 #include "network/speed_profile.h"
 #include "network/travel_matrix.h"
+#include "planning/scenario_coverage.h"
 #include "store/kinds.h"
 #include "store/store.h"
 
@@ -82,9 +82,9 @@ QString kmText(const Trip& trip) { return QString::number(trip.km(), 'f', 1); }
 int runNetworkInfo(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Read a road network and report what was built: nodes, edges, km, one-way edges, connected "
-        "components and the share of the largest, km per road class, what was skipped and why."));
+    parser.setApplicationDescription(
+        QStringLiteral("Read a road network and report what was built: nodes, edges, km, one-way edges, connected "
+                       "components and the share of the largest, km per road class, what was skipped and why."));
     parser.addOption(networkOption());
     parser.addOptions(networkReadingOptions());
     if (!parseCommandLine(parser, QStringLiteral("network info"), arguments)) return 0;
@@ -102,11 +102,13 @@ int runNetworkInfo(const QStringList& arguments)
     out() << "Read " << network.stats.featuresRead << " features, used " << network.stats.featuresUsed;
     if (network.stats.skippedTotal() > 0) out() << "; skipped: " << network.stats.skippedSummary();
     out() << '\n';
-    out() << "One-way roads: " << (network.stats.onewayField.isEmpty()
-                                        ? (isOsmFile(network.source.path) ? QStringLiteral("from the OpenStreetMap tags")
-                                                                          : QStringLiteral("none (no one-way field)"))
-                                        : QStringLiteral("field \"%1\", %2 features one-way")
-                                              .arg(network.stats.onewayField).arg(network.stats.onewayFeatures))
+    out() << "One-way roads: "
+          << (network.stats.onewayField.isEmpty()
+                  ? (isOsmFile(network.source.path) ? QStringLiteral("from the OpenStreetMap tags")
+                                                    : QStringLiteral("none (no one-way field)"))
+                  : QStringLiteral("field \"%1\", %2 features one-way")
+                        .arg(network.stats.onewayField)
+                        .arg(network.stats.onewayFeatures))
           << '\n';
     if (!isOsmFile(network.source.path))
         out() << "Line ends joined to another line within the merge tolerance (pieces cut at tile edges): "
@@ -114,8 +116,9 @@ int runNetworkInfo(const QStringList& arguments)
     if (network.stats.unknownClassTotal() > 0)
         out() << network.stats.unknownClassTotal() << " features with a class not understood (kept as unknown)\n";
     for (const QString& warning : network.stats.warnings) out() << "warning: " << warning << '\n';
-    out() << QStringLiteral("Extraction %1 s; routable graph built in %2 ms, %3 MB (%4 bytes per edge for the "
-                            "searches)\n")
+    out() << QStringLiteral(
+                 "Extraction %1 s; routable graph built in %2 ms, %3 MB (%4 bytes per edge for the "
+                 "searches)\n")
                  .arg(network.extractSeconds, 0, 'f', 2)
                  .arg(buildMs, 0, 'f', 1)
                  .arg(graph.totalMemoryBytes() / 1e6, 0, 'f', 1)
@@ -158,25 +161,27 @@ Places readPlacesFromStore(const QCommandLineParser& parser, const QString& sele
         if (key == QLatin1String("level")) {
             bool ok = false;
             filter.level = levelFromInt(value.toInt(&ok));
-            if (!ok || !filter.level) throw UsageError(QStringLiteral("--%1: level must be 1, 2 or 3, not \"%2\"").arg(option, value));
+            if (!ok || !filter.level)
+                throw UsageError(QStringLiteral("--%1: level must be 1, 2 or 3, not \"%2\"").arg(option, value));
         } else if (key == QLatin1String("kind")) {
             if (!findKind(value)) throw UsageError(QStringLiteral("--%1: unknown kind \"%2\"").arg(option, value));
             filter.kind = value;
         } else if (key == QLatin1String("status")) {
             filter.status = statusFromCode(value);
-            if (!filter.status) throw UsageError(QStringLiteral("--%1: status must be existing, planned or closed").arg(option));
+            if (!filter.status)
+                throw UsageError(QStringLiteral("--%1: status must be existing, planned or closed").arg(option));
         } else if (key == QLatin1String("commune")) {
             filter.communeInsee = QStringList{value};
         } else {
             throw UsageError(QStringLiteral("--%1: \"%2\" is neither a file nor a selection such as level:2, "
-                                            "kind:mairie, status:existing, commune:04070").arg(option, selection));
+                                            "kind:mairie, status:existing, commune:04070")
+                                 .arg(option, selection));
         }
     }
     const Store store = openProject(parser);
     Places places{store.path() + QStringLiteral(" [") + selection + QLatin1Char(']'), store.points(filter)};
     for (AccueilPoint& p : places.points) p.sourceId = QString::number(p.id);  // the store's id identifies a row
-    if (places.points.empty())
-        throw Error(QStringLiteral("no accueil point matches %1 in %2").arg(selection, store.path()));
+    if (places.points.empty()) throw Error(QStringLiteral("no accueil point matches %1 in %2").arg(selection, store.path()));
     return places;
 }
 
@@ -210,8 +215,7 @@ std::vector<Snap> snapPlaces(const Snapper& snapper, const Places& places, const
             err() << QStringLiteral("%1 km from the nearest road (more than %2 km): no travel time")
                          .arg(snaps[i].offsetMetres / 1000.0, 0, 'f', 1)
                          .arg(options.maxSnapMetres / 1000.0, 0, 'f', 1);
-        else
-            err() << "cannot be joined to the road network: no travel time";
+        else err() << "cannot be joined to the road network: no travel time";
         err() << '\n';
     }
     err().flush();
@@ -249,11 +253,11 @@ void writeTable(const TextTable& table, const QCommandLineParser& parser, std::s
 int runNetworkPrepare(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Build the project's prepared network: its road network read with its profile (and town connectors), "
-        "saved beside the project as <project>.network for every later command and the application. "
-        "Commands build it themselves when it is missing or stale; this does it ahead, with a progress line "
-        "(Ctrl-C cancels and leaves no partial file)."));
+    parser.setApplicationDescription(
+        QStringLiteral("Build the project's prepared network: its road network read with its profile (and town connectors), "
+                       "saved beside the project as <project>.network for every later command and the application. "
+                       "Commands build it themselves when it is missing or stale; this does it ahead, with a progress line "
+                       "(Ctrl-C cancels and leaves no partial file)."));
     parser.addOption(projectOption());
     parser.addOptions(planningNetworkOptions());
     parser.addOption({QStringLiteral("rebuild"), QStringLiteral("Build it again even when it is up to date.")});
@@ -266,7 +270,8 @@ int runNetworkPrepare(const QStringList& arguments)
     QElapsedTimer timer;
     timer.start();
     PlanningProject project = loadPlanningProject(parser);
-    if (!QFileInfo::exists(preparedPath)) throw Error(QStringLiteral("the prepared network %1 could not be written").arg(preparedPath));
+    if (!QFileInfo::exists(preparedPath))
+        throw Error(QStringLiteral("the prepared network %1 could not be written").arg(preparedPath));
     const bool built = !before.isValid() || QFileInfo(preparedPath).lastModified() != before;
     // The grid of --cell metres with every cell and town hall joined to the roads, kept in the
     // file too: the first coverage reads them instead of snapping.
@@ -286,8 +291,9 @@ int runNetworkPrepare(const QStringList& arguments)
     if (const QString note = keepCoverageLinks(project.prepared, context); !note.isEmpty())
         err() << "note: " << note << '\n';
     const QFileInfo after(preparedPath);
-    out() << QStringLiteral("Prepared network %1: %2 nodes, %3 edges, links of %4 cells of %5 m and %6 town halls, %7 MB; "
-                            "%8 in %9 s\n")
+    out() << QStringLiteral(
+                 "Prepared network %1: %2 nodes, %3 edges, links of %4 cells of %5 m and %6 town halls, %7 MB; "
+                 "%8 in %9 s\n")
                  .arg(preparedPath)
                  .arg(project.roads->nodes.size())
                  .arg(project.roads->edges.size())
@@ -295,9 +301,9 @@ int runNetworkPrepare(const QStringList& arguments)
                  .arg(context.grid().cellSize())
                  .arg(context.townHalls().positions.size())
                  .arg(after.size() / 1e6, 0, 'f', 1)
-                 .arg(built ? QStringLiteral("built")
-                            : context.linksReused() ? QStringLiteral("up to date, read")
-                                                    : QStringLiteral("read, grid linked"))
+                 .arg(built                   ? QStringLiteral("built")
+                      : context.linksReused() ? QStringLiteral("up to date, read")
+                                              : QStringLiteral("read, grid linked"))
                  .arg(timer.elapsed() / 1000.0, 0, 'f', 2)
           << Qt::flush;
     return 0;
@@ -306,7 +312,8 @@ int runNetworkPrepare(const QStringList& arguments)
 int runNetwork(const QStringList& arguments)
 {
     if (!arguments.isEmpty() && (arguments.first() == QLatin1String("--help") || arguments.first() == QLatin1String("-h"))) {
-        out() << "Usage: maillage network info --network FILE [--profile P] [--network-layer L] [--class-field F] [--oneway-field F] [--speed-field F]\n\n"
+        out() << "Usage: maillage network info --network FILE [--profile P] [--network-layer L] [--class-field F] "
+                 "[--oneway-field F] [--speed-field F]\n\n"
               << "Subcommands:\n"
               << "  info     report what a road network holds (nodes, edges, km, components, classes)\n"
               << "  prepare  build a project's prepared network (maillage network prepare --project P)\n"
@@ -323,12 +330,13 @@ int runNetwork(const QStringList& arguments)
 int runOd(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Driving times and distances between two sets of places through a road network. Places are CSV "
-        "files with id, name, latitude, longitude columns (WGS84), any OGR point layer with id and "
-        "name fields, or accueil points of a project (--project) chosen by level, kind, status. Times include the off-network legs and the profile's terminal time at each end; "
-        "km are along the fastest path, legs included. A place too far from any road is reported and "
-        "gets no time."));
+    parser.setApplicationDescription(
+        QStringLiteral("Driving times and distances between two sets of places through a road network. Places are CSV "
+                       "files with id, name, latitude, longitude columns (WGS84), any OGR point layer with id and "
+                       "name fields, or accueil points of a project (--project) chosen by level, kind, status. Times "
+                       "include the off-network legs and the profile's terminal time at each end; "
+                       "km are along the fastest path, legs included. A place too far from any road is reported and "
+                       "gets no time."));
     parser.addOption(networkOption());
     parser.addOptions(networkReadingOptions());
     parser.addOption(projectOption());
@@ -372,14 +380,14 @@ int runOd(const QStringList& arguments)
     const std::vector<Snap> destinations = snapPlaces(*snapper, to, profile);
 
     TextTable table({QStringLiteral("from_id"), QStringLiteral("from_name"), QStringLiteral("to_id"),
-                     QStringLiteral("to_name"), QStringLiteral("km"), QStringLiteral("minutes"),
-                     QStringLiteral("status")});
+                     QStringLiteral("to_name"), QStringLiteral("km"), QStringLiteral("minutes"), QStringLiteral("status")});
     std::size_t rows = 0;
     const auto addRow = [&](std::size_t o, std::size_t d, const Trip& trip) {
         const AccueilPoint& a = from.points[o];
         const bool known = d < to.points.size();
-        const QString status = known ? statusText(origins[o], destinations[d], trip)
-                                     : (origins[o].ok() ? QStringLiteral("unreachable") : QStringLiteral("origin off the network"));
+        const QString status =
+            known ? statusText(origins[o], destinations[d], trip)
+                  : (origins[o].ok() ? QStringLiteral("unreachable") : QStringLiteral("origin off the network"));
         table.addRow({a.sourceId, a.name, known ? to.points[d].sourceId : QString(), known ? to.points[d].name : QString(),
                       trip.reached() ? kmText(trip) : QString(), trip.reached() ? minutesText(trip) : QString(), status});
         ++rows;

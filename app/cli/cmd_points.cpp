@@ -82,12 +82,11 @@ int runPoints(const QStringList& arguments)
     for (const AccueilPoint& p : points) {
         const Commune* commune = territory.commune(p.communeInsee);
         const Epci* epci = commune ? territory.epci(commune->epciSiren) : nullptr;
-        table.addRow({QString::number(p.id), p.name, QString::number(static_cast<int>(p.level)), p.kind,
-                      statusCode(p.status),
-                      commune ? commune->name : (p.outsideTerritory ? QStringLiteral("(outside) ") + p.communeInsee : p.communeInsee),
-                      epci ? epci->name : QString(), QString::number(p.wgs84.lon, 'f', 6),
-                      QString::number(p.wgs84.lat, 'f', 6),
-                      p.weeklyHours ? QString::number(*p.weeklyHours, 'f', 1) : QString(), p.source});
+        table.addRow(
+            {QString::number(p.id), p.name, QString::number(static_cast<int>(p.level)), p.kind, statusCode(p.status),
+             commune ? commune->name : (p.outsideTerritory ? QStringLiteral("(outside) ") + p.communeInsee : p.communeInsee),
+             epci ? epci->name : QString(), QString::number(p.wgs84.lon, 'f', 6), QString::number(p.wgs84.lat, 'f', 6),
+             p.weeklyHours ? QString::number(*p.weeklyHours, 'f', 1) : QString(), p.source});
     }
     if (parser.isSet(QStringLiteral("csv"))) {
         table.printCsv(out());

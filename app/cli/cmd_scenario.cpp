@@ -11,8 +11,8 @@
 #include "network/speed_profile.h"
 #include "planning/road_closures.h"
 #include "planning/scenario.h"
-#include "store/kinds.h"
 #include "project/project_settings.h"
+#include "store/kinds.h"
 #include "store/scenarios.h"
 #include "store/store.h"
 
@@ -49,10 +49,10 @@ struct Action {
 const std::vector<Action>& actions()
 {
     static const std::vector<Action> all{
-        {QStringLiteral("list"), 0},        {QStringLiteral("show"), 1},        {QStringLiteral("create"), 1},
-        {QStringLiteral("copy"), 2},        {QStringLiteral("rename"), 2},      {QStringLiteral("delete"), 1},
-        {QStringLiteral("add-point"), 1},   {QStringLiteral("close-point"), 1}, {QStringLiteral("set-level"), 1},
-        {QStringLiteral("revert-point"), 1}, {QStringLiteral("close-road"), 1}, {QStringLiteral("reopen-road"), 1},
+        {QStringLiteral("list"), 0},         {QStringLiteral("show"), 1},        {QStringLiteral("create"), 1},
+        {QStringLiteral("copy"), 2},         {QStringLiteral("rename"), 2},      {QStringLiteral("delete"), 1},
+        {QStringLiteral("add-point"), 1},    {QStringLiteral("close-point"), 1}, {QStringLiteral("set-level"), 1},
+        {QStringLiteral("revert-point"), 1}, {QStringLiteral("close-road"), 1},  {QStringLiteral("reopen-road"), 1},
     };
     return all;
 }
@@ -62,8 +62,10 @@ qint64 pointOption(const QCommandLineParser& parser, const QString& name = QStri
     const QString text = requiredOption(parser, name);
     bool ok = false;
     const qint64 id = text.toLongLong(&ok);
-    if (!ok || id == 0) throw UsageError(QStringLiteral("--%1 must be a point id (as `maillage points` or `scenario show` "
-                                                        "list them), not \"%2\"").arg(name, text));
+    if (!ok || id == 0)
+        throw UsageError(QStringLiteral("--%1 must be a point id (as `maillage points` or `scenario show` "
+                                        "list them), not \"%2\"")
+                             .arg(name, text));
     return id;
 }
 
@@ -71,7 +73,8 @@ double numberOption(const QCommandLineParser& parser, const QString& name)
 {
     bool ok = false;
     const double value = parser.value(name).toDouble(&ok);
-    if (!ok || !std::isfinite(value)) throw UsageError(QStringLiteral("--%1 must be a number, not \"%2\"").arg(name, parser.value(name)));
+    if (!ok || !std::isfinite(value))
+        throw UsageError(QStringLiteral("--%1 must be a number, not \"%2\"").arg(name, parser.value(name)));
     return value;
 }
 
@@ -120,8 +123,9 @@ const Territory* projectTerritory(const Store& store)
 void requireChangeablePlan(ScenarioStore& scenarios, const QString& name)
 {
     if (isBaselineName(name))
-        throw Error(QStringLiteral("the baseline cannot be changed: create a plan (maillage scenario create NAME) and "
-                                   "change that"));
+        throw Error(
+            QStringLiteral("the baseline cannot be changed: create a plan (maillage scenario create NAME) and "
+                           "change that"));
     scenarios.scenario(name);  // throws when unknown
 }
 
@@ -138,8 +142,8 @@ QString checkClosure(const Store& store, const RoadClosure& closure)
     if (inputs.networkPath.isEmpty() || !QFileInfo::exists(inputs.networkPath)) return {};
     const NetworkSource source = networkSourceOf(inputs);
     // Without town connectors: they only split roads, the references and places are the same.
-    const RoadGraph graph(extractNetwork(inputs.networkPath, loadSpeedProfile(chooseProfile(source).profile),
-                                         lineLayerOptions(source)));
+    const RoadGraph graph(
+        extractNetwork(inputs.networkPath, loadSpeedProfile(chooseProfile(source).profile), lineLayerOptions(source)));
     const std::vector<ResolvedClosure> resolved = resolveRoadClosures(graph, std::span<const RoadClosure>(&closure, 1));
     if (resolved.front().edges.empty())
         throw Error(QStringLiteral("%1 in %2; nothing was saved").arg(resolved.front().description, inputs.networkPath));
@@ -193,7 +197,8 @@ void printScenario(const Store& store, ScenarioStore& scenarios, const QString& 
                 now += levelKindText(change.level.value_or(point ? point->level : Level::First),
                                      change.kind.isEmpty() && point ? point->kind : change.kind);
             }
-            table.addRow({QString::number(change.pointId), point ? point->name : QStringLiteral("(no longer in the project)"),
+            table.addRow({QString::number(change.pointId),
+                          point ? point->name : QStringLiteral("(no longer in the project)"),
                           point ? levelKindText(point->level, point->kind) : QString(), now});
         }
         table.print(out());
@@ -214,7 +219,8 @@ AccueilPoint newPoint(const QCommandLineParser& parser, const Store& store)
     const bool latLon = parser.isSet(QStringLiteral("lat")) || parser.isSet(QStringLiteral("lon"));
     const bool xy = parser.isSet(QStringLiteral("x")) || parser.isSet(QStringLiteral("y"));
     if (int(atPoint) + int(latLon) + int(xy) != 1)
-        throw UsageError(QStringLiteral("give the position of the new point with one of --lat/--lon, --x/--y or --at-point"));
+        throw UsageError(
+            QStringLiteral("give the position of the new point with one of --lat/--lon, --x/--y or --at-point"));
     if (atPoint) {
         const AccueilPoint at = storedPoint(store, pointOption(parser, QStringLiteral("at-point")));
         point.lambert93 = at.lambert93;
@@ -232,7 +238,8 @@ AccueilPoint newPoint(const QCommandLineParser& parser, const Store& store)
     }
     if (parser.isSet(QStringLiteral("name"))) point.name = parser.value(QStringLiteral("name"));
     if (point.name.trimmed().isEmpty()) throw UsageError(QStringLiteral("give the new point a --name"));
-    point.kind = parser.isSet(QStringLiteral("kind")) ? parser.value(QStringLiteral("kind")) : QStringLiteral("france_services");
+    point.kind =
+        parser.isSet(QStringLiteral("kind")) ? parser.value(QStringLiteral("kind")) : QStringLiteral("france_services");
     const KindInfo* kind = findKind(point.kind);
     if (!kind) throw UsageError(QStringLiteral("unknown kind \"%1\"").arg(point.kind));
     point.level = levelFromInt(intOption(parser, QStringLiteral("level"), 1, 3).value_or(int(kind->defaultLevel))).value();
@@ -265,15 +272,15 @@ RoadClosure newClosure(const QCommandLineParser& parser, const Store& store)
     const bool byPosition = parser.isSet(QStringLiteral("at"));
     const bool byEdge = parser.isSet(QStringLiteral("edge"));
     if (int(byRef) + int(byPosition) + int(byEdge) != 1)
-        throw UsageError(QStringLiteral("say which road to close with one of --ref (a road reference such as D908), "
-                                        "--at LAT,LON (the road nearest to a place) or --edge N"));
+        throw UsageError(
+            QStringLiteral("say which road to close with one of --ref (a road reference such as D908), "
+                           "--at LAT,LON (the road nearest to a place) or --edge N"));
     if (byRef) {
         closure.method = ClosureMethod::Ref;
         closure.ref = parser.value(QStringLiteral("ref"));
         if (parser.isSet(QStringLiteral("near")) && parser.isSet(QStringLiteral("near-point")))
             throw UsageError(QStringLiteral("give --near or --near-point, not both"));
-        if (parser.isSet(QStringLiteral("near")))
-            closure.centre = toLambert93(latLonOption(parser, QStringLiteral("near")));
+        if (parser.isSet(QStringLiteral("near"))) closure.centre = toLambert93(latLonOption(parser, QStringLiteral("near")));
         else if (parser.isSet(QStringLiteral("near-point")))
             closure.centre = storedPoint(store, pointOption(parser, QStringLiteral("near-point"))).lambert93;
         if (closure.centre) {
@@ -291,7 +298,8 @@ RoadClosure newClosure(const QCommandLineParser& parser, const Store& store)
         bool ok = false;
         const qlonglong edge = parser.value(QStringLiteral("edge")).toLongLong(&ok);
         if (!ok || edge < 0 || edge > qlonglong(kNoEdge) - 1)
-            throw UsageError(QStringLiteral("--edge must be an edge number, not \"%1\"").arg(parser.value(QStringLiteral("edge"))));
+            throw UsageError(
+                QStringLiteral("--edge must be an edge number, not \"%1\"").arg(parser.value(QStringLiteral("edge"))));
         closure.edge = std::uint32_t(edge);
     }
     return closure;
@@ -312,19 +320,25 @@ int runScenario(const QStringList& arguments)
         {QStringLiteral("lon"), QStringLiteral("add-point: longitude (WGS84)."), QStringLiteral("degrees")},
         {QStringLiteral("x"), QStringLiteral("add-point: Lambert-93 x."), QStringLiteral("metres")},
         {QStringLiteral("y"), QStringLiteral("add-point: Lambert-93 y."), QStringLiteral("metres")},
-        {QStringLiteral("at-point"), QStringLiteral("add-point: at the place of this point (e.g. a town hall)."), QStringLiteral("id")},
-        {QStringLiteral("commune"), QStringLiteral("add-point: INSEE code (default: the commune at the position)."), QStringLiteral("insee")},
+        {QStringLiteral("at-point"), QStringLiteral("add-point: at the place of this point (e.g. a town hall)."),
+         QStringLiteral("id")},
+        {QStringLiteral("commune"), QStringLiteral("add-point: INSEE code (default: the commune at the position)."),
+         QStringLiteral("insee")},
         {QStringLiteral("notes"), QStringLiteral("add-point: notes."), QStringLiteral("text")},
         {QStringLiteral("level"), QStringLiteral("add-point, set-level: level 1, 2 or 3."), QStringLiteral("level")},
-        {QStringLiteral("kind"), QStringLiteral("add-point, set-level: kind code (e.g. france_services)."), QStringLiteral("kind")},
+        {QStringLiteral("kind"), QStringLiteral("add-point, set-level: kind code (e.g. france_services)."),
+         QStringLiteral("kind")},
         {QStringLiteral("serves"), QStringLiteral("add-point: level-3 operators a visio point serves (e.g. \"caf;cpam\")."),
          QStringLiteral("codes")},
-        {QStringLiteral("point"), QStringLiteral("close-point, set-level, revert-point: the point's id."), QStringLiteral("id")},
+        {QStringLiteral("point"), QStringLiteral("close-point, set-level, revert-point: the point's id."),
+         QStringLiteral("id")},
         {QStringLiteral("ref"), QStringLiteral("close-road: road reference, e.g. D908."), QStringLiteral("ref")},
-        {QStringLiteral("near"), QStringLiteral("close-road: only near this place (latitude,longitude)."), QStringLiteral("lat,lon")},
+        {QStringLiteral("near"), QStringLiteral("close-road: only near this place (latitude,longitude)."),
+         QStringLiteral("lat,lon")},
         {QStringLiteral("near-point"), QStringLiteral("close-road: only near this point (id)."), QStringLiteral("id")},
         {QStringLiteral("radius"), QStringLiteral("close-road: around --near, in km (default 5)."), QStringLiteral("km")},
-        {QStringLiteral("at"), QStringLiteral("close-road: the road nearest to this place (latitude,longitude)."), QStringLiteral("lat,lon")},
+        {QStringLiteral("at"), QStringLiteral("close-road: the road nearest to this place (latitude,longitude)."),
+         QStringLiteral("lat,lon")},
         {QStringLiteral("edge"), QStringLiteral("close-road: an edge id of the project's network."), QStringLiteral("n")},
         {QStringLiteral("note"), QStringLiteral("close-road: why (e.g. \"col fermé l'hiver\")."), QStringLiteral("text")},
         {QStringLiteral("closure"), QStringLiteral("reopen-road: the closure's id (scenario show)."), QStringLiteral("id")},
@@ -342,7 +356,9 @@ int runScenario(const QStringList& arguments)
         throw UsageError(QStringLiteral("unknown action \"%1\" (see maillage scenario --help)").arg(action));
     if (positional.size() - 1 != found->arguments)
         throw UsageError(QStringLiteral("scenario %1 takes %2 name%3 (got %4)")
-                             .arg(action).arg(found->arguments).arg(found->arguments == 1 ? QString() : QStringLiteral("s"))
+                             .arg(action)
+                             .arg(found->arguments)
+                             .arg(found->arguments == 1 ? QString() : QStringLiteral("s"))
                              .arg(positional.size() - 1));
     const QString name = positional.value(1);
     const QString other = positional.value(2);
@@ -389,8 +405,9 @@ int runScenario(const QStringList& arguments)
         const QString kind = parser.value(QStringLiteral("kind"));
         if (!kind.isEmpty() && !findKind(kind)) throw UsageError(QStringLiteral("unknown kind \"%1\"").arg(kind));
         scenarios.setPointLevel(name, id, levelFromInt(*level).value(), kind);
-        out() << "Point " << id << " is at level " << *level << (kind.isEmpty() ? QString() : QStringLiteral(" (") + kind + QLatin1Char(')'))
-              << " in plan " << name << '\n';
+        out() << "Point " << id << " is at level " << *level
+              << (kind.isEmpty() ? QString() : QStringLiteral(" (") + kind + QLatin1Char(')')) << " in plan " << name
+              << '\n';
     } else if (action == QLatin1String("revert-point")) {
         const qint64 id = pointOption(parser);
         scenarios.revertPoint(name, id);
@@ -400,8 +417,8 @@ int runScenario(const QStringList& arguments)
         requireChangeablePlan(scenarios, name);
         const QString found = checkClosure(store, closure);
         const qint64 id = scenarios.addRoadClosure(name, closure);
-        out() << "Closed in plan " << name << " (#" << id << "): "
-              << (found.isEmpty() ? describeRoadClosure(closure) : found) << '\n';
+        out() << "Closed in plan " << name << " (#" << id
+              << "): " << (found.isEmpty() ? describeRoadClosure(closure) : found) << '\n';
     } else if (action == QLatin1String("reopen-road")) {
         bool ok = false;
         const qint64 id = parser.value(QStringLiteral("closure")).toLongLong(&ok);

@@ -39,7 +39,8 @@ Candidates candidatesFrom(const QString& spec, const ScenarioView& scenario)
     };
     const QString key = spec.toLower();
     if (key == QLatin1String("mairies") || key == QLatin1String("town-halls")) {
-        select(QStringLiteral("town halls"), [](const AccueilPoint& p) { return p.level == Level::First && p.kind == QLatin1String("mairie"); });
+        select(QStringLiteral("town halls"),
+               [](const AccueilPoint& p) { return p.level == Level::First && p.kind == QLatin1String("mairie"); });
     } else if (key == QLatin1String("laposte") || key == QLatin1String("la-poste")) {
         select(QStringLiteral("La Poste points"), [](const AccueilPoint& p) {
             const KindInfo* kind = findKind(p.kind);
@@ -57,7 +58,8 @@ Candidates candidatesFrom(const QString& spec, const ScenarioView& scenario)
         candidates.description = QFileInfo(spec).fileName();
         candidates.points = std::move(batch.points);
     } else {
-        throw UsageError(QStringLiteral("--candidates must be mairies, laposte, level1 or a file of points, not \"%1\"").arg(spec));
+        throw UsageError(
+            QStringLiteral("--candidates must be mairies, laposte, level1 or a file of points, not \"%1\"").arg(spec));
     }
     if (candidates.points.empty())
         throw Error(QStringLiteral("no candidate: the scenario has no %1").arg(candidates.description));
@@ -81,7 +83,8 @@ void addToPlan(Store& store, const QString& plan, const QString& fromScenario, c
     if (!scenarios.exists(plan)) {
         scenarios.copy(fromScenario, plan);
         scenarios.setDescription(plan, QStringLiteral("%1 sites suggested by maillage suggest (from %2)")
-                                           .arg(suggestions.sites.size()).arg(fromScenario));
+                                           .arg(suggestions.sites.size())
+                                           .arg(fromScenario));
         out() << "Created plan " << plan << " from " << fromScenario << '\n';
     }
     const KindInfo* info = findKind(kind);
@@ -89,18 +92,18 @@ void addToPlan(Store& store, const QString& plan, const QString& fromScenario, c
     for (const SuggestedSite& site : suggestions.sites) {
         const bool inPlan = std::any_of(already.begin(), already.end(), [&](const AccueilPoint& p) {
             return p.lambert93.x == site.point.lambert93.x && p.lambert93.y == site.point.lambert93.y
-                && int(p.level) == suggestions.options.level;
+                   && int(p.level) == suggestions.options.level;
         });
         if (inPlan) {
             out() << "  already in the plan: " << site.point.name << '\n';
             continue;
         }
-        const AccueilPoint point = plannedPointFor(
-            site, levelFromInt(suggestions.options.level).value(), kind, info ? info->labelFr : kind,
-            QStringLiteral("suggested: +%1 people within %2 min (marginal gain, %3 demand)")
-                .arg(std::llround(site.marginalGain))
-                .arg(suggestions.options.thresholdMinutes)
-                .arg(demandModelCode(suggestions.options.demand)));
+        const AccueilPoint point =
+            plannedPointFor(site, levelFromInt(suggestions.options.level).value(), kind, info ? info->labelFr : kind,
+                            QStringLiteral("suggested: +%1 people within %2 min (marginal gain, %3 demand)")
+                                .arg(std::llround(site.marginalGain))
+                                .arg(suggestions.options.thresholdMinutes)
+                                .arg(demandModelCode(suggestions.options.demand)));
         const qint64 id = scenarios.addPoint(plan, point);
         out() << "  added " << id << " \"" << point.name << "\"\n";
     }
@@ -118,20 +121,26 @@ int runSuggest(const QStringList& arguments)
     parser.addOption(projectOption());
     parser.addOptions({
         {QStringLiteral("k"), QStringLiteral("How many new places (default 5)."), QStringLiteral("n")},
-        {QStringLiteral("candidates"), QStringLiteral("mairies (default), laposte, level1, or a file of points (CSV with "
-                                                      "latitude/longitude, GeoJSON, GeoPackage)."),
+        {QStringLiteral("candidates"),
+         QStringLiteral("mairies (default), laposte, level1, or a file of points (CSV with "
+                        "latitude/longitude, GeoJSON, GeoPackage)."),
          QStringLiteral("set")},
-        {QStringLiteral("scenario"), QStringLiteral("Start from this scenario (default: baseline)."), QStringLiteral("name")},
-        {QStringLiteral("demand"), QStringLiteral("Where people are counted: cells (spread over the inhabited cells, default) "
-                                                  "or town-halls."),
+        {QStringLiteral("scenario"), QStringLiteral("Start from this scenario (default: baseline)."),
+         QStringLiteral("name")},
+        {QStringLiteral("demand"),
+         QStringLiteral("Where people are counted: cells (spread over the inhabited cells, default) "
+                        "or town-halls."),
          QStringLiteral("model")},
-        {QStringLiteral("per-commune"), QStringLiteral("New places per commune (default 1; 0 = no limit)."), QStringLiteral("n")},
+        {QStringLiteral("per-commune"), QStringLiteral("New places per commune (default 1; 0 = no limit)."),
+         QStringLiteral("n")},
         {QStringLiteral("allow-served"), QStringLiteral("Also suggest places in communes that already have one.")},
         {QStringLiteral("no-swap"), QStringLiteral("Greedy choice only, without the exchange improvement.")},
-        {QStringLiteral("into-plan"), QStringLiteral("Add the suggested places to this plan (created as a copy of the "
-                                                     "scenario when missing)."),
+        {QStringLiteral("into-plan"),
+         QStringLiteral("Add the suggested places to this plan (created as a copy of the "
+                        "scenario when missing)."),
          QStringLiteral("name")},
-        {QStringLiteral("kind"), QStringLiteral("Kind of the places added to the plan (default france_services for level 2)."),
+        {QStringLiteral("kind"),
+         QStringLiteral("Kind of the places added to the plan (default france_services for level 2)."),
          QStringLiteral("kind")},
     });
     parser.addOptions(coverageLevelOptions());
@@ -149,11 +158,14 @@ int runSuggest(const QStringList& arguments)
     options.swaps = !parser.isSet(QStringLiteral("no-swap"));
     const QString demand = parser.value(QStringLiteral("demand"));
     if (demand.isEmpty() || demand == QLatin1String("cells")) options.demand = DemandModel::Cells;
-    else if (demand == QLatin1String("town-halls") || demand == QLatin1String("mairies")) options.demand = DemandModel::TownHalls;
+    else if (demand == QLatin1String("town-halls") || demand == QLatin1String("mairies"))
+        options.demand = DemandModel::TownHalls;
     else throw UsageError(QStringLiteral("--demand must be cells or town-halls, not \"%1\"").arg(demand));
-    const QString kind = parser.isSet(QStringLiteral("kind")) ? parser.value(QStringLiteral("kind")) : defaultKindForLevel(options.level);
+    const QString kind =
+        parser.isSet(QStringLiteral("kind")) ? parser.value(QStringLiteral("kind")) : defaultKindForLevel(options.level);
     if (!findKind(kind)) throw UsageError(QStringLiteral("unknown kind \"%1\"").arg(kind));
-    const QString scenarioName = parser.isSet(QStringLiteral("scenario")) ? parser.value(QStringLiteral("scenario")) : kBaselineScenario;
+    const QString scenarioName =
+        parser.isSet(QStringLiteral("scenario")) ? parser.value(QStringLiteral("scenario")) : kBaselineScenario;
     const QString plan = parser.value(QStringLiteral("into-plan"));
     if (!plan.isEmpty() && isBaselineName(plan))
         throw UsageError(QStringLiteral("--into-plan cannot be the baseline: name a plan"));
@@ -173,10 +185,12 @@ int runSuggest(const QStringList& arguments)
         scenarioLoaded = loadScenarioView(*loading.store, scenarioName);
         candidatesLoaded = candidatesFrom(candidateSpec, *scenarioLoaded);
         if (std::size_t(options.count) > candidatesLoaded->points.size())
-            throw UsageError(QStringLiteral("--k %1 asks for more places than the %2 candidates (%3 of %4): give --k %2 or less, "
-                                            "or other candidates with --candidates")
-                                 .arg(options.count).arg(candidatesLoaded->points.size())
-                                 .arg(candidatesLoaded->description, scenarioLoaded->name));
+            throw UsageError(
+                QStringLiteral("--k %1 asks for more places than the %2 candidates (%3 of %4): give --k %2 or less, "
+                               "or other candidates with --candidates")
+                    .arg(options.count)
+                    .arg(candidatesLoaded->points.size())
+                    .arg(candidatesLoaded->description, scenarioLoaded->name));
     });
     const ScenarioView& scenario = *scenarioLoaded;
     const Candidates& candidates = *candidatesLoaded;
@@ -204,14 +218,12 @@ int runSuggest(const QStringList& arguments)
     });
 
     const QString threshold = QString::number(options.thresholdMinutes);
-    out() << "Suggested places of level " << options.level << " within " << threshold << " min, from "
-          << scenario.name << ": " << suggestions.sites.size() << " of " << options.count << " among "
-          << candidates.points.size() << " " << candidates.description << " (" << suggestions.eligibleCandidates
-          << " eligible";
+    out() << "Suggested places of level " << options.level << " within " << threshold << " min, from " << scenario.name
+          << ": " << suggestions.sites.size() << " of " << options.count << " among " << candidates.points.size() << " "
+          << candidates.description << " (" << suggestions.eligibleCandidates << " eligible";
     if (suggestions.candidatesOffNetwork) out() << ", " << suggestions.candidatesOffNetwork << " too far from any road";
-    out() << "); people counted " << (options.demand == DemandModel::Cells ? "spread over the inhabited cells"
-                                                                           : "at their town hall")
-          << "\n\n";
+    out() << "); people counted "
+          << (options.demand == DemandModel::Cells ? "spread over the inhabited cells" : "at their town hall") << "\n\n";
     TextTable table({QStringLiteral("rank"), QStringLiteral("candidate"), QStringLiteral("commune"), QStringLiteral("INSEE"),
                      QStringLiteral("marginal gain"), QStringLiteral("alone"), QStringLiteral("cumulative")});
     double cumulative = 0.0;
@@ -227,11 +239,13 @@ int runSuggest(const QStringList& arguments)
           << signedPeople(suggestions.gain()) << "; greedy alone " << signedPeople(suggestions.greedyGain) << ", "
           << suggestions.swaps << " improving exchange" << (suggestions.swaps == 1 ? "" : "s") << ")\n";
     out() << "Check with the coverage: people beyond (spread) " << peopleText(before.departement.beyondSpread) << " -> "
-          << peopleText(after.departement.beyondSpread) << ", at the town hall " << peopleText(before.departement.beyondAtTownHall)
-          << " -> " << peopleText(after.departement.beyondAtTownHall) << " (" << before.departement.communesTownHallBeyond
-          << " -> " << after.departement.communesTownHallBeyond << " communes)\n";
-    out() << QStringLiteral("Load %1 s; suggestion %2 ms (coverage of the existing places %3, one search per candidate "
-                            "%4, greedy %5, exchanges %6)\n")
+          << peopleText(after.departement.beyondSpread) << ", at the town hall "
+          << peopleText(before.departement.beyondAtTownHall) << " -> " << peopleText(after.departement.beyondAtTownHall)
+          << " (" << before.departement.communesTownHallBeyond << " -> " << after.departement.communesTownHallBeyond
+          << " communes)\n";
+    out() << QStringLiteral(
+                 "Load %1 s; suggestion %2 ms (coverage of the existing places %3, one search per candidate "
+                 "%4, greedy %5, exchanges %6)\n")
                  .arg(loadMs / 1000, 0, 'f', 1)
                  .arg(suggestions.timings.total(), 0, 'f', 0)
                  .arg(suggestions.timings.existing, 0, 'f', 0)

@@ -21,8 +21,7 @@ void printGeneralHelp()
     out() << "Usage: maillage <command> [options]\n\n"
           << "Plan the réseau d'accueil of a département: territory, accueil points, travel times, coverage.\n\n"
           << "Commands:\n";
-    for (const Command& command : allCommands())
-        out() << "  " << command.name.leftJustified(14) << command.summary << '\n';
+    for (const Command& command : allCommands()) out() << "  " << command.name.leftJustified(14) << command.summary << '\n';
     out() << "\nRun `maillage <command> --help` for the options of a command.\n"
           << "Other options: --version, --help\n";
     out().flush();

@@ -29,16 +29,21 @@ QList<QCommandLineOption> networkSourceOptions(bool withNetwork, bool layerAlias
     options.append({layerNames, QStringLiteral("Layer of the network file (default: the first)."), QStringLiteral("layer")});
     options.append({QStringLiteral("class-field"), QStringLiteral("Field holding the road class (default: class)."),
                     QStringLiteral("field")});
-    options.append({QStringLiteral("oneway-field"),
-                    QStringLiteral("Field telling one-way roads: yes/no, 1/0/-1, true/false, \"sens unique\", \"double sens\", "
-                                   "\"sens inverse\"... (default: the layer's \"oneway\" field when it has one; \"none\": all two-way)."),
+    options.append(
+        {QStringLiteral("oneway-field"),
+         QStringLiteral(
+             "Field telling one-way roads: yes/no, 1/0/-1, true/false, \"sens unique\", \"double sens\", "
+             "\"sens inverse\"... (default: the layer's \"oneway\" field when it has one; \"none\": all two-way)."),
+         QStringLiteral("field")});
+    options.append({QStringLiteral("speed-field"),
+                    QStringLiteral("Field with a speed in km/h that replaces the profile's class speed."),
                     QStringLiteral("field")});
-    options.append({QStringLiteral("speed-field"), QStringLiteral("Field with a speed in km/h that replaces the profile's class speed."),
-                    QStringLiteral("field")});
-    options.append({QStringLiteral("profile"),
-                    QStringLiteral("Speed profile: %1 or a JSON file (default: the project's, else osm on a detailed network, "
-                                   "generalised on a coarse one).").arg(builtinProfileNames().join(QStringLiteral(", "))),
-                    QStringLiteral("profile")});
+    options.append(
+        {QStringLiteral("profile"),
+         QStringLiteral("Speed profile: %1 or a JSON file (default: the project's, else osm on a detailed network, "
+                        "generalised on a coarse one).")
+             .arg(builtinProfileNames().join(QStringLiteral(", "))),
+         QStringLiteral("profile")});
     return options;
 }
 
@@ -77,8 +82,9 @@ NetworkSource networkSourceFrom(const QCommandLineParser& parser, const ProjectI
     overrideIfSet(parser, QStringLiteral("speed-field"), source.speedField);
     overrideIfSet(parser, QStringLiteral("profile"), source.profile);
     if (source.path.isEmpty())
-        throw Error(QStringLiteral("no road network: give --network FILE, or save one in the project with "
-                                   "maillage init --network"));
+        throw Error(
+            QStringLiteral("no road network: give --network FILE, or save one in the project with "
+                           "maillage init --network"));
     if (!QFileInfo::exists(source.path))
         throw Error(QStringLiteral("cannot open the road network %1: no such file").arg(source.path));
     const ProfileChoice choice = chooseProfile(source);
@@ -92,7 +98,8 @@ QList<QCommandLineOption> planningNetworkOptions()
     QList<QCommandLineOption> options = networkSourceOptions();
     options.append({
         {QStringLiteral("cell"), QStringLiteral("Grid cell size in metres (default 200)."), QStringLiteral("metres")},
-        {QStringLiteral("threads"), QStringLiteral("Threads for snapping, searches and clipping (default 2)."), QStringLiteral("n")},
+        {QStringLiteral("threads"), QStringLiteral("Threads for snapping, searches and clipping (default 2)."),
+         QStringLiteral("n")},
     });
     return options;
 }
@@ -101,7 +108,8 @@ QList<QCommandLineOption> coverageLevelOptions()
 {
     return {
         {QStringLiteral("level"), QStringLiteral("Level of the points: 1, 2 or 3 (default 2)."), QStringLiteral("level")},
-        {QStringLiteral("threshold"), QStringLiteral("Minutes beyond which a place is a gap (default 20)."), QStringLiteral("minutes")},
+        {QStringLiteral("threshold"), QStringLiteral("Minutes beyond which a place is a gap (default 20)."),
+         QStringLiteral("minutes")},
     };
 }
 
@@ -122,7 +130,8 @@ CoverageOptions coverageOptionsFrom(const QCommandLineParser& parser)
     options.thresholdMinutes = doubleValue(parser, QStringLiteral("threshold"), kDefaultThresholdMinutes);
     if (!(options.thresholdMinutes > 0.0) || options.thresholdMinutes > kMaxThresholdMinutes)
         throw UsageError(QStringLiteral("--threshold must be a positive number of minutes, at most %1, not \"%2\"")
-                             .arg(kMaxThresholdMinutes).arg(parser.value(QStringLiteral("threshold"))));
+                             .arg(kMaxThresholdMinutes)
+                             .arg(parser.value(QStringLiteral("threshold"))));
     options.threads = threadsOption(parser);
     try {
         requireValidOptions(options);
@@ -137,9 +146,12 @@ std::vector<double> bandsOption(const QCommandLineParser& parser)
     if (!parser.isSet(QStringLiteral("bands"))) return defaultBandBreaks();
     const QString text = parser.value(QStringLiteral("bands"));
     const auto refuse = [&] {
-        return UsageError(QStringLiteral("--bands must be 1 to %1 limits in minutes, increasing, each positive and at most %2 "
-                                         "(e.g. 10,20,30), not \"%3\"")
-                              .arg(kMaxBandBreaks).arg(kMaxThresholdMinutes).arg(text.left(80)));
+        return UsageError(
+            QStringLiteral("--bands must be 1 to %1 limits in minutes, increasing, each positive and at most %2 "
+                           "(e.g. 10,20,30), not \"%3\"")
+                .arg(kMaxBandBreaks)
+                .arg(kMaxThresholdMinutes)
+                .arg(text.left(80)));
     };
     std::vector<double> breaks;
     for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -159,7 +171,8 @@ double cellOption(const QCommandLineParser& parser)
     const double cell = doubleValue(parser, QStringLiteral("cell"), CoverageGrid::kDefaultCellSize);
     if (!(cell > 0.0) || cell > kMaxCellMetres)
         throw UsageError(QStringLiteral("--cell must be a positive number of metres, at most %1, not \"%2\"")
-                             .arg(kMaxCellMetres).arg(parser.value(QStringLiteral("cell"))));
+                             .arg(kMaxCellMetres)
+                             .arg(parser.value(QStringLiteral("cell"))));
     return cell;
 }
 
@@ -187,10 +200,10 @@ PlanningProject loadPlanningProject(const QCommandLineParser& parser,
     // Coarse networks are completed with town connectors at the town halls (see the profile).
     if (const QString note = memoryNote(project.networkPath); !note.isEmpty()) err() << note << '\n';
     TerminalProgress progress(QStringLiteral("Preparing the network %1").arg(QFileInfo(project.networkPath).fileName()));
-    project.roads = std::make_shared<const NetworkInput>(loadTerritoryNetwork(
-        project.networkPath, project.profile, lineOptions,
-        townAnchors(project.territory, townHallsFor(project.territory, project.points)), &project.connectors,
-        preparedNetworkRequest(*project.store, progress), &project.prepared));
+    project.roads = std::make_shared<const NetworkInput>(
+        loadTerritoryNetwork(project.networkPath, project.profile, lineOptions,
+                             townAnchors(project.territory, townHallsFor(project.territory, project.points)),
+                             &project.connectors, preparedNetworkRequest(*project.store, progress), &project.prepared));
     reportPreparedNetwork(project.prepared);
     project.graph = std::make_unique<RoadGraph>(*project.roads);
     return project;
@@ -198,11 +211,13 @@ PlanningProject loadPlanningProject(const QCommandLineParser& parser,
 
 std::unique_ptr<ScenarioCoverageRunner> scenarioRunner(PlanningProject& project, const QCommandLineParser& parser)
 {
-    auto runner = std::make_unique<ScenarioCoverageRunner>(
-        project.territory, *project.graph, project.profile, project.points,
-        CoverageSetup{.cellSize = cellOption(parser), .placement = placementOptionsFor(project.inputs),
-                      .threads = threadsOption(parser), .storedLinks = &project.prepared.links},
-        Snapper::fromBytes(*project.graph, project.prepared.spatialIndex));
+    auto runner =
+        std::make_unique<ScenarioCoverageRunner>(project.territory, *project.graph, project.profile, project.points,
+                                                 CoverageSetup{.cellSize = cellOption(parser),
+                                                               .placement = placementOptionsFor(project.inputs),
+                                                               .threads = threadsOption(parser),
+                                                               .storedLinks = &project.prepared.links},
+                                                 Snapper::fromBytes(*project.graph, project.prepared.spatialIndex));
     if (const QString note = keepCoverageLinks(project.prepared, runner->baselineContext()); !note.isEmpty())
         err() << "note: " << note << '\n';
     return runner;

@@ -7,8 +7,8 @@
 #include "network/road_graph.h"
 #include "network/speed_profile.h"
 #include "network/town_connectors.h"
-#include "store/accueil_point.h"
 #include "project/project_settings.h"
+#include "store/accueil_point.h"
 #include "store/store.h"
 
 #include <QCommandLineOption>
@@ -22,7 +22,7 @@ namespace maillage {
 class ScenarioCoverageRunner;
 struct CoverageOptions;
 struct ScenarioCoverage;
-}
+}  // namespace maillage
 
 namespace maillage::cli {
 

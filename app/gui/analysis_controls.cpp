@@ -25,8 +25,7 @@ const QString kIncludePlannedKey = QStringLiteral("analysis/includePlanned");
 
 }  // namespace
 
-AnalysisControls::AnalysisControls(QObject* parent, QAction* undo, QAction* redo)
-    : QObject(parent), undo_(undo), redo_(redo)
+AnalysisControls::AnalysisControls(QObject* parent, QAction* undo, QAction* redo) : QObject(parent), undo_(undo), redo_(redo)
 {
     levelGroup_ = new QActionGroup(parent);
     for (int level = 1; level <= 3; ++level) {

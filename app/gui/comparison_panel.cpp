@@ -61,9 +61,10 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
     status_->setStyleSheet(QStringLiteral("color: #555;"));
 
     table_->setObjectName(QStringLiteral("comparisonTable"));
-    table_->setHorizontalHeaderLabels({tr("Territoire"), tr("Population"), tr("Au-delà (A)"), tr("Au-delà (B)"),
-                                       tr("Écart"), tr("Surface au-delà (A)"), tr("Surface au-delà (B)")});
-    table_->horizontalHeaderItem(BeyondA)->setToolTip(tr("Habitants au-delà du seuil, population placée selon la méthode du projet"));
+    table_->setHorizontalHeaderLabels({tr("Territoire"), tr("Population"), tr("Au-delà (A)"), tr("Au-delà (B)"), tr("Écart"),
+                                       tr("Surface au-delà (A)"), tr("Surface au-delà (B)")});
+    table_->horizontalHeaderItem(BeyondA)->setToolTip(
+        tr("Habitants au-delà du seuil, population placée selon la méthode du projet"));
     table_->horizontalHeaderItem(Change)->setToolTip(tr("B − A : négatif quand B amène des habitants sous le seuil"));
     table_->verticalHeader()->hide();
     table_->verticalHeader()->setDefaultSectionSize(22);
@@ -230,8 +231,8 @@ bool ComparisonPanel::run()
             const std::shared_ptr<const ClosedNetwork> closedA = networkA(), closedB = networkB();
             const CoverageResult a = coverageOf(viewA, closedA);
             const CoverageResult b = coverageOf(viewB, closedB);
-            outcome.comparison = std::make_shared<const ScenarioComparison>(
-                compareCoverage(*base, a, b, labelA, labelB, {.changeZones = true, .clipToCommunes = true, .threads = options.threads}));
+            outcome.comparison = std::make_shared<const ScenarioComparison>(compareCoverage(
+                *base, a, b, labelA, labelB, {.changeZones = true, .clipToCommunes = true, .threads = options.threads}));
         } catch (const std::exception& e) {
             outcome.error = userMessage(e);
         }
@@ -275,13 +276,16 @@ void ComparisonPanel::showResult()
             }
             if (col == Change) {
                 const double change = area.b.beyondSpread - area.a.beyondSpread;
-                if (std::llround(change) < 0) item->setForeground(QColor::fromRgba(DifferenceLayer::kCoveredColour).darker(130));
-                if (std::llround(change) > 0) item->setForeground(QColor::fromRgba(DifferenceLayer::kUncoveredColour).darker(120));
+                if (std::llround(change) < 0)
+                    item->setForeground(QColor::fromRgba(DifferenceLayer::kCoveredColour).darker(130));
+                if (std::llround(change) > 0)
+                    item->setForeground(QColor::fromRgba(DifferenceLayer::kUncoveredColour).darker(120));
             }
             table_->setItem(r, col, item);
         }
     };
-    row(c.departement, tr("Département %1").arg(c.departement.name.isEmpty() ? c.departement.code : c.departement.name), true);
+    row(c.departement, tr("Département %1").arg(c.departement.name.isEmpty() ? c.departement.code : c.departement.name),
+        true);
     for (const AreaComparison& epci : c.epcis) row(epci, epci.name.isEmpty() ? epci.code : epci.name, false);
 
     const QString threshold = QString::number(c.thresholdMinutes);
@@ -293,8 +297,7 @@ void ComparisonPanel::showResult()
                           .arg(c.level)
                           .arg(threshold)
                           .arg(QLocale().toString(c.coveredKm2, 'f', 1), formatCount(std::llround(c.peopleCovered)),
-                               QLocale().toString(c.uncoveredKm2, 'f', 1),
-                               formatCount(std::llround(c.peopleUncovered)),
+                               QLocale().toString(c.uncoveredKm2, 'f', 1), formatCount(std::llround(c.peopleUncovered)),
                                formatCount(std::llround(c.departement.a.beyondSpread)),
                                formatCount(std::llround(c.departement.b.beyondSpread))));
 }

@@ -74,9 +74,11 @@ std::shared_ptr<const ClosedNetwork> CoverageController::networkFor(const std::v
 std::function<std::shared_ptr<const ClosedNetwork>()> CoverageController::networkBuilder(
     const std::vector<RoadClosure>& closures) const
 {
-    if (!baseContext_ || closures.empty() || !project_.data().graph) return [] { return std::shared_ptr<const ClosedNetwork>(); };
+    if (!baseContext_ || closures.empty() || !project_.data().graph)
+        return [] { return std::shared_ptr<const ClosedNetwork>(); };
     // The same roads closed (in any order, a closure undone and redone): the network is built.
-    if (closedNetwork_ && closesTheSameRoads(*closedNetwork_, closures)) return [network = closedNetwork_] { return network; };
+    if (closedNetwork_ && closesTheSameRoads(*closedNetwork_, closures))
+        return [network = closedNetwork_] { return network; };
     for (const auto& network : recentNetworks_)
         if (closesTheSameRoads(*network, closures)) return [network] { return network; };
     return [data = project_.sharedData(), context = baseContext_, points = project_.baselinePoints(), closures] {
@@ -188,7 +190,8 @@ void CoverageController::installNetwork(std::shared_ptr<const ClosedNetwork> net
         if (recentNetworks_.size() > kRecentNetworks) recentNetworks_.pop_back();
     }
     closedNetwork_ = std::move(network);
-    context_ = closedNetwork_ ? std::shared_ptr<const CoverageContext>(closedNetwork_, &closedNetwork_->context()) : baseContext_;
+    context_ =
+        closedNetwork_ ? std::shared_ptr<const CoverageContext>(closedNetwork_, &closedNetwork_->context()) : baseContext_;
     fresh_.fill(false);
     Q_EMIT networkChanged();
 }
@@ -290,9 +293,9 @@ void computeLiveCoverage(const CoverageContext& context, std::span<const Accueil
     context.townHallLinks().gather(result.search.view(), seeds, result.townHallTimes);
     result.gapZones.clear();
     result.bands.clear();
-    result.population = computePopulationCoverage(context.territory(), context.grid(), context.placement(),
-                                                  result.surface.minutes, result.townHallTimes.minutes,
-                                                  context.townHalls(), options.thresholdMinutes);
+    result.population =
+        computePopulationCoverage(context.territory(), context.grid(), context.placement(), result.surface.minutes,
+                                  result.townHallTimes.minutes, context.townHalls(), options.thresholdMinutes);
 }
 
 }  // namespace

@@ -5,8 +5,8 @@
 #include "store/scenarios.h"
 
 #include <QElapsedTimer>
-#include <QObject>
 #include <QFutureWatcher>
+#include <QObject>
 #include <QTimer>
 
 #include <array>
@@ -94,9 +94,9 @@ public:
 Q_SIGNALS:
     void networkBuildStarted();   // a closed network is being rebuilt in the background
     void networkBuildFinished();  // ... and is done (networkChanged() and updated() came first)
-    void networkChanged();     // another network: a plan's closures, or the open one again
-    void updated();            // result() changed
-    void settingsChanged();    // level, threshold or planned points
+    void networkChanged();        // another network: a plan's closures, or the open one again
+    void updated();               // result() changed
+    void settingsChanged();       // level, threshold or planned points
     void failed(const QString& message);
 
 private:

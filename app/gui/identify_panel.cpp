@@ -100,10 +100,10 @@ void IdentifyPanel::refresh()
     html += QStringLiteral("<table cellspacing='4'>");
     for (int level = 1; level <= 3; ++level) {
         const CoverageResult& result = coverage_->resultFor(level);
-        const float minutes = result.townHallTimes.minutes.empty() ? kUnreachable
-                                                                   : result.townHallTimes.minutes[identifiedCommune_];
-        const std::uint32_t nearest = result.townHallTimes.nearest.empty() ? kNoPoint
-                                                                           : result.townHallTimes.nearest[identifiedCommune_];
+        const float minutes =
+            result.townHallTimes.minutes.empty() ? kUnreachable : result.townHallTimes.minutes[identifiedCommune_];
+        const std::uint32_t nearest =
+            result.townHallTimes.nearest.empty() ? kNoPoint : result.townHallTimes.nearest[identifiedCommune_];
         const bool beyond = !(minutes <= coverage_->thresholdMinutes());
         const QString place =
             nearest < result.points.size() ? result.points[nearest].name.toHtmlEscaped() : tr("aucun lieu accessible");

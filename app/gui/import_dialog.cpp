@@ -54,28 +54,43 @@ QStringList candidatesFor(ImportDialog::Field field)
 {
     using F = ImportDialog::Field;
     switch (field) {
-    case F::Name: return {QStringLiteral("nom"), QStringLiteral("name"), QStringLiteral("libelle"), QStringLiteral("intitule"), QStringLiteral("nomstructure"), QStringLiteral("raisonsociale"), QStringLiteral("denomination")};
-    case F::Id: return {QStringLiteral("id"), QStringLiteral("identifiant"), QStringLiteral("sourceid"), QStringLiteral("code"), QStringLiteral("ref")};
-    case F::X: return {QStringLiteral("longitude"), QStringLiteral("lon"), QStringLiteral("lng"), QStringLiteral("long"), QStringLiteral("x"), QStringLiteral("xl93"), QStringLiteral("coordx"), QStringLiteral("xlambert93")};
-    case F::Y: return {QStringLiteral("latitude"), QStringLiteral("lat"), QStringLiteral("y"), QStringLiteral("yl93"), QStringLiteral("coordy"), QStringLiteral("ylambert93")};
-    case F::Kind: return {QStringLiteral("kind"), QStringLiteral("type"), QStringLiteral("nature"), QStringLiteral("categorie"), QStringLiteral("typestructure")};
+    case F::Name:
+        return {QStringLiteral("nom"),         QStringLiteral("name"),         QStringLiteral("libelle"),
+                QStringLiteral("intitule"),    QStringLiteral("nomstructure"), QStringLiteral("raisonsociale"),
+                QStringLiteral("denomination")};
+    case F::Id:
+        return {QStringLiteral("id"), QStringLiteral("identifiant"), QStringLiteral("sourceid"), QStringLiteral("code"),
+                QStringLiteral("ref")};
+    case F::X:
+        return {QStringLiteral("longitude"), QStringLiteral("lon"),  QStringLiteral("lng"),    QStringLiteral("long"),
+                QStringLiteral("x"),         QStringLiteral("xl93"), QStringLiteral("coordx"), QStringLiteral("xlambert93")};
+    case F::Y:
+        return {QStringLiteral("latitude"), QStringLiteral("lat"),    QStringLiteral("y"),
+                QStringLiteral("yl93"),     QStringLiteral("coordy"), QStringLiteral("ylambert93")};
+    case F::Kind:
+        return {QStringLiteral("kind"), QStringLiteral("type"), QStringLiteral("nature"), QStringLiteral("categorie"),
+                QStringLiteral("typestructure")};
     case F::Level: return {QStringLiteral("level"), QStringLiteral("niveau")};
-    case F::Commune: return {QStringLiteral("insee"), QStringLiteral("codeinsee"), QStringLiteral("inseecom"), QStringLiteral("codecommune"), QStringLiteral("codgeo"), QStringLiteral("depcom")};
+    case F::Commune:
+        return {QStringLiteral("insee"),       QStringLiteral("codeinsee"), QStringLiteral("inseecom"),
+                QStringLiteral("codecommune"), QStringLiteral("codgeo"),    QStringLiteral("depcom")};
     }
     return {};
 }
 
 QString fieldObjectName(ImportDialog::Field field)
 {
-    static const char* const names[] = {"nameColumn", "idColumn", "xColumn", "yColumn", "kindColumn", "levelColumn", "communeColumn"};
+    static const char* const names[] = {"nameColumn", "idColumn",    "xColumn",      "yColumn",
+                                        "kindColumn", "levelColumn", "communeColumn"};
     return QString::fromLatin1(names[int(field)]);
 }
 
 QString summaryOf(const QString& file, const ImportReport& report)
 {
     const QLocale locale;
-    QString summary = ImportDialog::tr("%1 : %2 lignes lues, %3 points nouveaux, %4 mis à jour, %5 inchangés, "
-                                       "%6 hors du territoire, %7 lignes écartées.")
+    QString summary = ImportDialog::tr(
+                          "%1 : %2 lignes lues, %3 points nouveaux, %4 mis à jour, %5 inchangés, "
+                          "%6 hors du territoire, %7 lignes écartées.")
                           .arg(QFileInfo(file).fileName(), locale.toString(report.batch.rowsRead),
                                locale.toString(report.written.inserted), locale.toString(report.written.updated),
                                locale.toString(report.written.unchanged), locale.toString(report.outsideTerritory),
@@ -136,8 +151,9 @@ ImportDialog::ImportDialog(const QString& file, QWidget* parent) : QDialog(paren
 
     auto* mappingBox = new QGroupBox(tr("Correspondance des colonnes"));
     auto* mapping = new QFormLayout(mappingBox);
-    const QString labels[] = {tr("Nom :"), tr("Identifiant :"), tr("Longitude ou X :"), tr("Latitude ou Y :"),
-                              tr("Type de lieu :"), tr("Niveau :"), tr("Code INSEE de la commune :")};
+    const QString labels[] = {
+        tr("Nom :"),          tr("Identifiant :"), tr("Longitude ou X :"),          tr("Latitude ou Y :"),
+        tr("Type de lieu :"), tr("Niveau :"),      tr("Code INSEE de la commune :")};
     for (int i = 0; i < 7; ++i) {
         auto* combo = new QComboBox;
         combo->setObjectName(fieldObjectName(Field(i)));
@@ -327,7 +343,8 @@ void ImportDialog::checkNow()
     issues_->setRowCount(0);
     rowsRead_ = pointsRead_ = linesLeftOut_ = 0;
     const ImportChoice current = choice();
-    if (current.mapping && !positionsFromGeometry_ && (current.mapping->lonField.isEmpty() || current.mapping->latField.isEmpty())) {
+    if (current.mapping && !positionsFromGeometry_
+        && (current.mapping->lonField.isEmpty() || current.mapping->latField.isEmpty())) {
         summary_->setText(tr("Choisissez les colonnes des coordonnées."));
         return;
     }
@@ -337,14 +354,16 @@ void ImportDialog::checkNow()
         pointsRead_ = int(batch.points.size());
         linesLeftOut_ = batch.skippedCount();
         const QLocale locale;
-        summary_->setText(tr("%1 lignes lues : %2 points à importer, %3 lignes écartées (détail ci-dessous).")
-                              .arg(locale.toString(rowsRead_), locale.toString(pointsRead_), locale.toString(linesLeftOut_)));
+        summary_->setText(
+            tr("%1 lignes lues : %2 points à importer, %3 lignes écartées (détail ci-dessous).")
+                .arg(locale.toString(rowsRead_), locale.toString(pointsRead_), locale.toString(linesLeftOut_)));
         issues_->setHorizontalHeaderLabels({batch.featureIds ? tr("Objet") : tr("Ligne"), tr("Problème")});
         issues_->setRowCount(int(batch.issues.size()));
         for (int i = 0; i < int(batch.issues.size()); ++i) {
             const ImportIssue& issue = batch.issues[i];
             issues_->setItem(i, 0, new QTableWidgetItem(QString::number(issue.line)));
-            issues_->setItem(i, 1, new QTableWidgetItem(issue.skipped ? issue.message : tr("avertissement : %1").arg(issue.message)));
+            issues_->setItem(
+                i, 1, new QTableWidgetItem(issue.skipped ? issue.message : tr("avertissement : %1").arg(issue.message)));
         }
     } catch (const Error& e) {
         summary_->setText(tr("Lecture impossible avec ces colonnes : %1").arg(e.message()));
@@ -355,8 +374,8 @@ QString ImportDialog::reportText() const
 {
     QString text = summary_->text();
     for (int i = 0; i < issues_->rowCount(); ++i)
-        text += QStringLiteral("\n%1 %2 : %3").arg(issues_->horizontalHeaderItem(0)->text(), issues_->item(i, 0)->text(),
-                                                    issues_->item(i, 1)->text());
+        text += QStringLiteral("\n%1 %2 : %3")
+                    .arg(issues_->horizontalHeaderItem(0)->text(), issues_->item(i, 0)->text(), issues_->item(i, 1)->text());
     return text;
 }
 

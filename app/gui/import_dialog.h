@@ -17,7 +17,7 @@ class QTimer;
 namespace maillage {
 class Store;
 class Territory;
-}
+}  // namespace maillage
 
 namespace maillage::gui {
 

@@ -114,13 +114,13 @@ bool ImportExport::exportCoverage(const QString& path)
         options.thresholdMinutes = coverage->thresholdMinutes();
         options.threads = std::max(1, QThread::idealThreadCount());
         const std::vector<AccueilPoint>& points = project->points();
-        const FullCoverage run = runFullCoverage(
-            context, points, coveragePoints(points, options.level, coverage->includePlanned()), options);
+        const FullCoverage run =
+            runFullCoverage(context, points, coveragePoints(points, options.level, coverage->includePlanned()), options);
         RunDescription description;
         description.project = QFileInfo(project->path()).absoluteFilePath();
         description.network = QFileInfo(project->data().inputs.networkPath).absoluteFilePath();
         description.profile = project->data().profile.name;
-        description.pointSet = project->planActive() ? QStringLiteral("scenario %1").arg(project->activeScenario())
+        description.pointSet = project->planActive()        ? QStringLiteral("scenario %1").arg(project->activeScenario())
                                : coverage->includePlanned() ? QStringLiteral("existing and planned points")
                                                             : QStringLiteral("existing points");
         const CoverageExport data = run.exportData(context, description);
@@ -135,7 +135,8 @@ void ImportExport::exportPdf()
     if (!project || !coverage) return;
     PdfExportDialog dialog(*project, *coverage, layers_, &window_);
     if (dialog.exec() == QDialog::Accepted)
-        window_.statusBar()->showMessage(tr("Carte exportée en PDF : %1").arg(QDir::toNativeSeparators(dialog.exportedPath())), 15000);
+        window_.statusBar()->showMessage(
+            tr("Carte exportée en PDF : %1").arg(QDir::toNativeSeparators(dialog.exportedPath())), 15000);
 }
 
 }  // namespace maillage::gui

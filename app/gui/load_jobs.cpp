@@ -62,10 +62,12 @@ void LoadJobs::start(const QString& title, Job job, Opened onSuccess)
     Q_EMIT busyChanged();
     watcher_->setFuture(QtConcurrent::run([job = std::move(job)](QPromise<LoadOutcome>& promise) {
         promise.setProgressRange(0, 100);
-        LoadProgress progress([&promise](int percent, const QString& text) {
-            if (text.isEmpty()) promise.setProgressValue(percent);
-            else promise.setProgressValueAndText(percent, text);
-        }, [&promise] { return promise.isCanceled(); });
+        LoadProgress progress(
+            [&promise](int percent, const QString& text) {
+                if (text.isEmpty()) promise.setProgressValue(percent);
+                else promise.setProgressValueAndText(percent, text);
+            },
+            [&promise] { return promise.isCanceled(); });
         promise.addResult(runLoadJob(job, progress));
     }));
 }

@@ -8,9 +8,9 @@
 #include "translations.h"
 
 #include <QApplication>
-#include <QDockWidget>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -39,9 +39,9 @@ QSize parseSize(const QString& text)
 // Planning steps asked on the command line (for screenshots and demonstrations), run once the
 // project is open, in this order.
 struct PlanningSteps {
-    QString plan;          // shown (created, empty, when missing)
-    QString closePreset;   // roads closed in the plan shown
-    int suggest = 0;       // k sites suggested
+    QString plan;         // shown (created, empty, when missing)
+    QString closePreset;  // roads closed in the plan shown
+    int suggest = 0;      // k sites suggested
     bool addSuggestions = false;
     bool compare = false;  // baseline against the plan shown
     QString dock;          // raised: scenarios, suggestions, comparison
@@ -54,8 +54,8 @@ void runPlanningSteps(MainWindow& window, const PlanningSteps& steps)
     const auto fail = [](const QString& what) { std::fprintf(stderr, "maillage-gui: %s\n", qPrintable(what)); };
     if (!steps.plan.isEmpty()) {
         ScenarioPanel& scenarios = *planning.scenarios();
-        const bool ok = window.project()->scenarioExists(steps.plan) ? scenarios.activate(steps.plan)
-                                                                     : scenarios.createPlan(steps.plan);
+        const bool ok =
+            window.project()->scenarioExists(steps.plan) ? scenarios.activate(steps.plan) : scenarios.createPlan(steps.plan);
         if (!ok) fail(scenarios.lastError());
     }
     if (!steps.closePreset.isEmpty() && !planning.applyClosurePreset(steps.closePreset))
@@ -93,26 +93,30 @@ struct CommandLine {
                                   QStringLiteral("WxH")};
     const QCommandLineOption language{QStringLiteral("lang"), QStringLiteral("Interface language: fr or en."),
                                       QStringLiteral("code")};
-    const QCommandLineOption identify{QStringLiteral("identify"),
-                                      QStringLiteral("Once open, zoom to a commune (name or INSEE code) and show its access times."),
-                                      QStringLiteral("commune")};
+    const QCommandLineOption identify{
+        QStringLiteral("identify"),
+        QStringLiteral("Once open, zoom to a commune (name or INSEE code) and show its access times."),
+        QStringLiteral("commune")};
     const QCommandLineOption level{QStringLiteral("level"), QStringLiteral("Level whose coverage is shown: 1, 2 or 3."),
                                    QStringLiteral("level")};
     const QCommandLineOption addPoint{QStringLiteral("add-point"),
                                       QStringLiteral("Once open, add a planned France services at a commune's town hall."),
                                       QStringLiteral("commune")};
     const QCommandLineOption plan{QStringLiteral("plan"),
-                                  QStringLiteral("Once open, show this plan (created, empty, when missing)."), QStringLiteral("name")};
-    const QCommandLineOption closePreset{QStringLiteral("close-preset"),
-                                         QStringLiteral("Close the roads of a built-in preset (e.g. hiver-04) in the plan shown."),
-                                         QStringLiteral("preset")};
-    const QCommandLineOption suggest{QStringLiteral("suggest"), QStringLiteral("Suggest k new second-level sites and show them."),
-                                     QStringLiteral("k")};
-    const QCommandLineOption addSuggestions{QStringLiteral("add-suggestions"),
-                                            QStringLiteral("Add the suggested sites to the plan shown (a new plan from the baseline).")};
-    const QCommandLineOption compare{QStringLiteral("compare"),
-                                     QStringLiteral("Compare the baseline with the plan shown (table and difference layer).")};
-    const QCommandLineOption dock{QStringLiteral("dock"), QStringLiteral("Show a dock: scenarios, suggestions or comparison."),
+                                  QStringLiteral("Once open, show this plan (created, empty, when missing)."),
+                                  QStringLiteral("name")};
+    const QCommandLineOption closePreset{
+        QStringLiteral("close-preset"),
+        QStringLiteral("Close the roads of a built-in preset (e.g. hiver-04) in the plan shown."), QStringLiteral("preset")};
+    const QCommandLineOption suggest{QStringLiteral("suggest"),
+                                     QStringLiteral("Suggest k new second-level sites and show them."), QStringLiteral("k")};
+    const QCommandLineOption addSuggestions{
+        QStringLiteral("add-suggestions"),
+        QStringLiteral("Add the suggested sites to the plan shown (a new plan from the baseline).")};
+    const QCommandLineOption compare{
+        QStringLiteral("compare"), QStringLiteral("Compare the baseline with the plan shown (table and difference layer).")};
+    const QCommandLineOption dock{QStringLiteral("dock"),
+                                  QStringLiteral("Show a dock: scenarios, suggestions or comparison."),
                                   QStringLiteral("name")};
 
     CommandLine()
@@ -179,11 +183,13 @@ int main(int argc, char* argv[])
     const QCommandLineOption& dock = commandLine.dock;
     parser.process(app);
 
-    const QString chosen = parser.isSet(language) ? parser.value(language)
-                                                  : QSettings().value(QStringLiteral("ui/language"), QStringLiteral("fr")).toString();
+    const QString chosen = parser.isSet(language)
+                               ? parser.value(language)
+                               : QSettings().value(QStringLiteral("ui/language"), QStringLiteral("fr")).toString();
     if (!maillage::gui::installTranslations(app, chosen))
-        std::fprintf(stderr, "maillage-gui: Qt's French translations (qtbase_fr.qm, package qt6-translations-l10n) "
-                             "not found: standard buttons stay in English\n");
+        std::fprintf(stderr,
+                     "maillage-gui: Qt's French translations (qtbase_fr.qm, package qt6-translations-l10n) "
+                     "not found: standard buttons stay in English\n");
 
     MainWindow window;
     if (parser.isSet(size)) {
@@ -193,10 +199,11 @@ int main(int argc, char* argv[])
     window.show();
 
     if (parser.isSet(level)) window.setCoverageLevel(parser.value(level).toInt(), false);
-    PlanningSteps steps{parser.value(plan), parser.value(closePreset), parser.value(suggest).toInt(),
-                        parser.isSet(addSuggestions), parser.isSet(compare), parser.value(dock)};
+    PlanningSteps steps{parser.value(plan),           parser.value(closePreset), parser.value(suggest).toInt(),
+                        parser.isSet(addSuggestions), parser.isSet(compare),     parser.value(dock)};
     if (!steps.plan.isEmpty() || !steps.closePreset.isEmpty() || steps.suggest > 0 || steps.compare || !steps.dock.isEmpty())
-        QObject::connect(&window, &MainWindow::projectOpened, &window, [&window, steps] { runPlanningSteps(window, steps); });
+        QObject::connect(&window, &MainWindow::projectOpened, &window,
+                         [&window, steps] { runPlanningSteps(window, steps); });
     if (parser.isSet(identify)) {
         QObject::connect(&window, &MainWindow::projectOpened, &window, [&window, name = parser.value(identify)] {
             if (!window.identifyCommune(name)) std::fprintf(stderr, "maillage-gui: no commune \"%s\"\n", qPrintable(name));
@@ -204,7 +211,8 @@ int main(int argc, char* argv[])
     }
     if (parser.isSet(addPoint)) {
         QObject::connect(&window, &MainWindow::projectOpened, &window, [&window, name = parser.value(addPoint)] {
-            if (!window.addPointAtTownHall(name)) std::fprintf(stderr, "maillage-gui: no commune \"%s\"\n", qPrintable(name));
+            if (!window.addPointAtTownHall(name))
+                std::fprintf(stderr, "maillage-gui: no commune \"%s\"\n", qPrintable(name));
         });
     }
     if (parser.isSet(screenshot)) {

@@ -29,8 +29,9 @@ MainActions::MainActions(QMainWindow& window, QUndoGroup& undoGroup) : QObject(&
     createViewActions();
     guide = new QAction(tr("&Guide d'utilisation"), &window_);
     guide->setShortcut(QKeySequence::HelpContents);
-    guide->setStatusTip(tr("Comment les temps et les chiffres de population sont calculés, la règle des 20 minutes, "
-                           "les plans et les exports"));
+    guide->setStatusTip(
+        tr("Comment les temps et les chiffres de population sont calculés, la règle des 20 minutes, "
+           "les plans et les exports"));
     about = new QAction(tr("À &propos de Maillage"), &window_);
 }
 
@@ -47,7 +48,8 @@ void MainActions::createProjectActions()
 
     openShared = new QAction(tr("Ouvrir un projet &partagé…"), &window_);
     openShared->setObjectName(QStringLiteral("openSharedProjectAction"));
-    openShared->setStatusTip(tr("Un projet d'équipe sur un serveur PostgreSQL/PostGIS (adresse postgresql:// ou nom de service)"));
+    openShared->setStatusTip(
+        tr("Un projet d'équipe sur un serveur PostgreSQL/PostGIS (adresse postgresql:// ou nom de service)"));
 
     demo = new QAction(icon(QStringLiteral("demo")), tr("Ouvrir la &démo 04"), &window_);
     demo->setStatusTip(tr("Alpes-de-Haute-Provence : limites, réseau routier, mairies, France services et La Poste"));
@@ -94,8 +96,9 @@ void MainActions::createEditActions(QUndoGroup& undoGroup)
     selectTool->setCheckable(true);
     selectTool->setChecked(true);
     selectTool->setShortcut(QKeySequence(Qt::Key_F2));
-    selectTool->setStatusTip(tr("Clic : sélectionner ; glisser un point : le déplacer ; glisser la carte : la "
-                                "déplacer ; Maj+glisser : sélection par rectangle ; Ctrl+clic : ajouter à la sélection"));
+    selectTool->setStatusTip(
+        tr("Clic : sélectionner ; glisser un point : le déplacer ; glisser la carte : la "
+           "déplacer ; Maj+glisser : sélection par rectangle ; Ctrl+clic : ajouter à la sélection"));
     addTool = new QAction(icon(QStringLiteral("add-point")), tr("&Ajouter un point"), tools);
     addTool->setCheckable(true);
     addTool->setShortcut(QKeySequence(Qt::Key_Insert));

@@ -7,11 +7,11 @@
 #include "labels.h"
 #include "load_jobs.h"
 #include "main_actions.h"
-#include "map_status.h"
-#include "network_build_indicator.h"
 #include "map/canvas_layers.h"
 #include "map/layer_panel.h"
 #include "map/map_canvas.h"
+#include "map_status.h"
+#include "network_build_indicator.h"
 #include "planning_controller.h"
 #include "point_commands.h"
 #include "point_form.h"
@@ -67,8 +67,8 @@ MainWindow::MainWindow(QWidget* parent)
     session_ = new ProjectSession(*this, *undoGroup_, *messages_);
     editing_ = new PointEditing(*this, *canvas_, *messages_);
     importExport_ = new ImportExport(*this, *session_, *layers_, *messages_);
-    actions_->addMenus({layersDock_, pointsDock_, formDock_, statisticsDock_, identifyPanel_,
-                        planning_->scenariosDock(), planning_->suggestionsDock(), planning_->comparisonDock()},
+    actions_->addMenus({layersDock_, pointsDock_, formDock_, statisticsDock_, identifyPanel_, planning_->scenariosDock(),
+                        planning_->suggestionsDock(), planning_->comparisonDock()},
                        *analysis_, {planning_->menu()});
     actions_->addToolBars({planning_->roadToolAction()}, editing_->newPointKind(), *analysis_);
     session_->setRecentMenu(actions_->recentMenu);
@@ -280,8 +280,9 @@ void MainWindow::attachProject()
     connect(project, &Project::scenarioChanged, this, &MainWindow::updateTitle);
     analysis_->setCoverage(coverage);
     if (coverage) {
-        connect(coverage, &CoverageController::failed, this,
-                [this](const QString& message) { statusBar()->showMessage(tr("Calcul de couverture : %1").arg(message), 8000); });
+        connect(coverage, &CoverageController::failed, this, [this](const QString& message) {
+            statusBar()->showMessage(tr("Calcul de couverture : %1").arg(message), 8000);
+        });
         // Owned by the controller: it goes with the project.
         new NetworkBuildIndicator(*coverage, *statusBar(), coverage);
     }
@@ -348,8 +349,8 @@ void MainWindow::updateActions()
     const int selected = open ? static_cast<int>(project()->selection().size()) : 0;
     for (QAction* action : {a.newProject, a.open, a.openShared, a.demo}) action->setEnabled(!busy);
     a.recentMenu->setEnabled(!busy && !a.recentMenu->isEmpty());
-    for (QAction* action : {a.save, a.saveAs, a.importPoints, a.closeProject, a.selectTool, a.addTool, a.selectAll,
-                            a.zoomIn, a.zoomOut, a.zoomHome})
+    for (QAction* action : {a.save, a.saveAs, a.importPoints, a.closeProject, a.selectTool, a.addTool, a.selectAll, a.zoomIn,
+                            a.zoomOut, a.zoomHome})
         action->setEnabled(open && !busy);
     a.deleteSelection->setEnabled(open && selected > 0);
     a.exportCoverage->setEnabled(covered);

@@ -5,10 +5,10 @@
 #include "project_loading.h"
 #include "project_session.h"
 
-#include <optional>
 #include <QFutureWatcher>
 #include <QMainWindow>
 #include <QPointer>
+#include <optional>
 
 #include <functional>
 #include <memory>
@@ -21,7 +21,7 @@ class QUndoGroup;
 namespace maillage::render {
 class LayerStack;
 class PointsLayer;
-}
+}  // namespace maillage::render
 
 namespace maillage::gui {
 

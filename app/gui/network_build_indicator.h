@@ -5,7 +5,6 @@
 #include <QProgressBar>
 #include <QStatusBar>
 
-
 namespace maillage::gui {
 
 class CoverageController;

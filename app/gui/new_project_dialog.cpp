@@ -28,14 +28,16 @@ namespace {
 
 QString vectorFilter()
 {
-    return QCoreApplication::translate("NewProjectDialog",
-                                       "Données vectorielles (*.gpkg *.shp *.geojson *.json *.gml *.kml *.sqlite);;Tous les fichiers (*)");
+    return QCoreApplication::translate(
+        "NewProjectDialog",
+        "Données vectorielles (*.gpkg *.shp *.geojson *.json *.gml *.kml *.sqlite);;Tous les fichiers (*)");
 }
 
 QString networkFilter()
 {
-    return QCoreApplication::translate("NewProjectDialog",
-                                       "Réseaux routiers (*.osm.pbf *.pbf *.osm *.osm.gz *.gpkg *.shp *.geojson *.json);;Tous les fichiers (*)");
+    return QCoreApplication::translate(
+        "NewProjectDialog",
+        "Réseaux routiers (*.osm.pbf *.pbf *.osm *.osm.gz *.gpkg *.shp *.geojson *.json);;Tous les fichiers (*)");
 }
 
 QString populationGridFilter()
@@ -70,9 +72,10 @@ NewProjectDialog::NewProjectDialog(const QString& startFolder, QWidget* parent)
     projectRow->addWidget(browseProject);
     form->addRow(tr("Fichier du projet"), projectRow);
     connect(browseProject, &QToolButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Nouveau projet"), startFolder_,
-                                                          tr("Projet Maillage (*.gpkg)"));
-        if (!path.isEmpty()) projectPath_->setText(path.endsWith(QLatin1String(".gpkg")) ? path : path + QStringLiteral(".gpkg"));
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Nouveau projet"), startFolder_, tr("Projet Maillage (*.gpkg)"));
+        if (!path.isEmpty())
+            projectPath_->setText(path.endsWith(QLatin1String(".gpkg")) ? path : path + QStringLiteral(".gpkg"));
     });
 
     projectPath_->setObjectName(QStringLiteral("projectPath"));
@@ -84,13 +87,15 @@ NewProjectDialog::NewProjectDialog(const QString& startFolder, QWidget* parent)
     // Automatic (empty data): osm on a detailed network, generalised on a coarse one.
     profile_->addItem(tr("automatique (selon la densité du réseau)"), QString());
     for (const QString& name : builtinProfileNames()) profile_->addItem(name, name);
-    profile_->setToolTip(tr("« osm » pour un réseau détaillé (OpenStreetMap, BD TOPO), « generalised » pour un réseau "
-                            "simplifié de routes classées ; automatique : choisi d'après la densité du réseau."));
+    profile_->setToolTip(
+        tr("« osm » pour un réseau détaillé (OpenStreetMap, BD TOPO), « generalised » pour un réseau "
+           "simplifié de routes classées ; automatique : choisi d'après la densité du réseau."));
     form->addRow(tr("Profil de vitesses"), profile_);
     for (QComboBox* field : {classField_, onewayField_, speedField_}) field->setEditable(true);
     classField_->setToolTip(tr("Champ de la classe de route (valeurs OSM ou classes administratives françaises)"));
-    onewayField_->setToolTip(tr("Champ du sens unique : yes/no, 1/0/-1, true/false, « sens unique », « double sens »… ; "
-                                "vide : le champ « oneway » s'il existe"));
+    onewayField_->setToolTip(
+        tr("Champ du sens unique : yes/no, 1/0/-1, true/false, « sens unique », « double sens »… ; "
+           "vide : le champ « oneway » s'il existe"));
     speedField_->setToolTip(tr("Champ d'une vitesse en km/h qui remplace celle du profil (facultatif)"));
     auto* networkFields = new QHBoxLayout;
     networkFields->addWidget(new QLabel(tr("classe")));
@@ -106,8 +111,9 @@ NewProjectDialog::NewProjectDialog(const QString& startFolder, QWidget* parent)
     // Where people live, to place each commune's population (rescaled to the legal figure).
     populationGrid_ = addSourceRow(form, tr("Population carroyée (facultatif)"), populationGridFilter(), true);
     populationGrid_.path->setObjectName(QStringLiteral("populationGridPath"));
-    populationGrid_.path->setToolTip(tr("Carreaux INSEE (Filosofi 200 m ou 1 km, CSV ou GeoPackage), raster de "
-                                        "population (GHSL, WorldPop) ou couche avec un champ de population"));
+    populationGrid_.path->setToolTip(
+        tr("Carreaux INSEE (Filosofi 200 m ou 1 km, CSV ou GeoPackage), raster de "
+           "population (GHSL, WorldPop) ou couche avec un champ de population"));
     buildings_ = addSourceRow(form, tr("Bâtiments (facultatif)"), vectorFilter(), true);
     buildings_.path->setObjectName(QStringLiteral("buildingsPath"));
     buildings_.path->setToolTip(tr("Bâtiments (points ou polygones) où placer les habitants de chaque commune"));
@@ -139,8 +145,8 @@ NewProjectDialog::NewProjectDialog(const QString& startFolder, QWidget* parent)
     resize(620, sizeHint().height());
 }
 
-NewProjectDialog::SourceRow NewProjectDialog::addSourceRow(QFormLayout* form, const QString& label,
-                                                           const QString& filter, bool optional)
+NewProjectDialog::SourceRow NewProjectDialog::addSourceRow(QFormLayout* form, const QString& label, const QString& filter,
+                                                           bool optional)
 {
     SourceRow row{new QLineEdit, new QComboBox};
     row.layer->setMinimumContentsLength(12);
@@ -245,7 +251,8 @@ void NewProjectDialog::accept()
 {
     QString problem;
     if (projectPath().isEmpty()) problem = tr("Choisissez le fichier du projet.");
-    else if (QFileInfo::exists(projectPath())) problem = tr("Le fichier %1 existe déjà : choisissez un autre nom.").arg(projectPath());
+    else if (QFileInfo::exists(projectPath()))
+        problem = tr("Le fichier %1 existe déjà : choisissez un autre nom.").arg(projectPath());
     else if (communes_.path->text().trimmed().isEmpty()) problem = tr("Choisissez le fichier des communes.");
     if (!problem.isEmpty()) {
         QMessageBox::warning(this, tr("Nouveau projet"), problem);

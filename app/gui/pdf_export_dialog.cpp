@@ -5,9 +5,9 @@
 #include "common/error.h"
 #include "coverage_controller.h"
 #include "project.h"
+#include "project/project_settings.h"
 #include "render/map_layer.h"
 #include "render/print_credits.h"
-#include "project/project_settings.h"
 #include "store/scenarios.h"
 
 #include <QApplication>
@@ -24,11 +24,11 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QRegularExpression>
+#include <QResizeEvent>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
-#include <QResizeEvent>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -117,9 +117,10 @@ PdfExportDialog::PdfExportDialog(Project& project, const CoverageController& cov
     form->addRow(QString(), atlas_);
     form->addRow(tr("Titre"), title_);
     form->addRow(tr("Points dessinés"), levelsRow);
-    auto* note = new QLabel(tr("La carte reprend les couches visibles, leur ordre et leur opacité, le niveau, le seuil "
-                               "et les points comptés dans l'application. Le PDF est vectoriel : textes "
-                               "sélectionnables, traits nets à tout zoom."));
+    auto* note =
+        new QLabel(tr("La carte reprend les couches visibles, leur ordre et leur opacité, le niveau, le seuil "
+                      "et les points comptés dans l'application. Le PDF est vectoriel : textes "
+                      "sélectionnables, traits nets à tout zoom."));
     note->setWordWrap(true);
     note->setStyleSheet(QStringLiteral("color: palette(mid);"));
     auto* options = new QGroupBox(tr("Mise en page"));

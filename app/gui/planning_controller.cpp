@@ -70,7 +70,8 @@ PlanningController::PlanningController(QMainWindow& window, MapCanvas& canvas)
     roadTool_->setObjectName(QStringLiteral("roadToolAction"));
     roadTool_->setCheckable(true);
     roadTool_->setShortcut(QKeySequence(Qt::Key_F3));
-    roadTool_->setStatusTip(tr("Cliquer près d'une route pour choisir son tronçon, puis le fermer ou le rouvrir dans le plan"));
+    roadTool_->setStatusTip(
+        tr("Cliquer près d'une route pour choisir son tronçon, puis le fermer ou le rouvrir dans le plan"));
     connect(roadTool_, &QAction::triggered, this, [this] { canvas_.setTool(MapCanvas::Tool::PickRoad); });
     connect(&canvas_, &MapCanvas::roadPicked, this, [this](XY position, QPoint widgetPosition) {
         if (pickRoad(position) && interactive_) showRoadMenu(widgetPosition);
@@ -142,8 +143,8 @@ void PlanningController::createMenu()
     QMenu* presets = menu_->addMenu(tr("&Préréglages de fermeture"));
     try {
         for (const ClosurePreset& preset : builtinClosurePresets()) {
-            QAction* action = presets->addAction(interfaceIsEnglish() ? preset.nameEn : preset.name,
-                                                 this, [this, id = preset.id] { applyClosurePreset(id); });
+            QAction* action = presets->addAction(interfaceIsEnglish() ? preset.nameEn : preset.name, this,
+                                                 [this, id = preset.id] { applyClosurePreset(id); });
             action->setStatusTip(preset.description);
         }
     } catch (const Error&) {
@@ -153,8 +154,9 @@ void PlanningController::createMenu()
     menu_->addSeparator();
     raiseAction_ = menu_->addAction(tr("Passer la sélection en &France services (plan)"), this,
                                     &PlanningController::raiseSelectionToFranceServices);
-    raiseAction_->setStatusTip(tr("Dans le plan affiché, les points choisis (mairie, agence postale…) deviennent des "
-                                  "France services, lieux de deuxième niveau"));
+    raiseAction_->setStatusTip(
+        tr("Dans le plan affiché, les points choisis (mairie, agence postale…) deviennent des "
+           "France services, lieux de deuxième niveau"));
     menu_->addSeparator();
     menu_->addAction(tr("Su&ggérer des sites…"), this, [this] {
         suggestionsDock_->show();
@@ -171,8 +173,7 @@ void PlanningController::showComparison()
     comparisonDock_->raise();
 }
 
-void PlanningController::setLayers(DifferenceLayer* difference, ClosedRoadsLayer* closedRoads,
-                                   SuggestionsLayer* suggestions)
+void PlanningController::setLayers(DifferenceLayer* difference, ClosedRoadsLayer* closedRoads, SuggestionsLayer* suggestions)
 {
     differenceLayer_ = difference;
     closedRoadsLayer_ = closedRoads;
@@ -224,7 +225,8 @@ void PlanningController::updateActions()
         return;
     }
     scenarioLabel_->setText(plan ? tr(" Plan : %1 ").arg(project_->activeScenario()) : tr(" Situation actuelle "));
-    scenarioLabel_->setStyleSheet(plan ? QStringLiteral("background: #fff4c2; color: #5a4a00; border-radius: 3px;") : QString());
+    scenarioLabel_->setStyleSheet(plan ? QStringLiteral("background: #fff4c2; color: #5a4a00; border-radius: 3px;")
+                                       : QString());
 }
 
 void PlanningController::refreshClosedRoads()
@@ -249,7 +251,8 @@ QString PlanningController::pickedRoadText() const
 {
     if (!picked_ || !project_) return {};
     const RoadGraph& graph = *project_->data().graph;
-    return tr("%1, tronçon de %2 km").arg(roadName(*picked_), QLocale().toString(graph.edgeMetres(*picked_) / 1000.0, 'f', 1));
+    return tr("%1, tronçon de %2 km")
+        .arg(roadName(*picked_), QLocale().toString(graph.edgeMetres(*picked_) / 1000.0, 'f', 1));
 }
 
 bool PlanningController::pickRoad(XY position)
@@ -313,8 +316,8 @@ void PlanningController::showRoadMenu(QPoint widgetPosition)
     title->setEnabled(false);
     menu->addSeparator();
     const std::vector<qint64> closing = closuresOf(*picked_);
-    QAction* close = menu->addAction(tr("Fermer ce tronçon dans le plan « %1 »").arg(project_->activeScenario()),
-                                     this, &PlanningController::closePickedRoad);
+    QAction* close = menu->addAction(tr("Fermer ce tronçon dans le plan « %1 »").arg(project_->activeScenario()), this,
+                                     &PlanningController::closePickedRoad);
     close->setEnabled(closing.empty());
     QString reopenText = tr("Rouvrir ce tronçon");
     if (closing.size() == 1)
@@ -337,8 +340,8 @@ bool PlanningController::applyClosurePreset(const QString& id)
     try {
         for (const ClosurePreset& preset : builtinClosurePresets())
             if (preset.id == id)
-                return scenarioPanel_->closeRoads(preset.closures,
-                                                  tr("préréglage « %1 »").arg(interfaceIsEnglish() ? preset.nameEn : preset.name));
+                return scenarioPanel_->closeRoads(
+                    preset.closures, tr("préréglage « %1 »").arg(interfaceIsEnglish() ? preset.nameEn : preset.name));
     } catch (const Error& e) {
         window_.statusBar()->showMessage(e.message(), 8000);
     }

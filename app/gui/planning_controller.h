@@ -1,8 +1,8 @@
 #pragma once
 
 #include "geo/types.h"
-#include "render/planning_layers.h"
 #include "network/road_graph.h"
+#include "render/planning_layers.h"
 
 #include <QObject>
 #include <QPointer>

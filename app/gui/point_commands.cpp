@@ -5,7 +5,6 @@
 
 #include "store/store.h"
 
-
 namespace maillage::gui {
 
 // Runs one store write in the scenario the command was made in (shown again first when the

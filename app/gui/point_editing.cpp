@@ -97,7 +97,8 @@ void PointEditing::addPointAt(XY position)
     point.source = QStringLiteral("maillage");
     point = project_->placedAt(point, position);
     const maillage::Commune* commune = project_->territory().commune(point.communeInsee);
-    point.name = commune ? tr("%1 (projet) — %2").arg(kindLabel(kind), commune->name) : tr("%1 (projet)").arg(kindLabel(kind));
+    point.name =
+        commune ? tr("%1 (projet) — %2").arg(kindLabel(kind), commune->name) : tr("%1 (projet)").arg(kindLabel(kind));
     auto* command = new AddPointCommand(*project_, point);
     project_->undoStack()->push(command);
     if (const qint64 id = command->pointId()) project_->setSelection({id});

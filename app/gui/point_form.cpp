@@ -155,10 +155,11 @@ void PointForm::showPoint(const AccueilPoint* point)
     status_->setEnabled(!(plan && point->id < 0));
     planNote_->setVisible(plan);
     if (plan)
-        planNote_->setText(planBaseline_ ? tr("Plan « %1 » : ce point de la situation actuelle peut y être fermé ou "
-                                              "changer de niveau et de type ; le reste se modifie dans la situation actuelle.")
-                                               .arg(project_->activeScenario())
-                                         : tr("Point projeté du plan « %1 ».").arg(project_->activeScenario()));
+        planNote_->setText(planBaseline_
+                               ? tr("Plan « %1 » : ce point de la situation actuelle peut y être fermé ou "
+                                    "changer de niveau et de type ; le reste se modifie dans la situation actuelle.")
+                                     .arg(project_->activeScenario())
+                               : tr("Point projeté du plan « %1 ».").arg(project_->activeScenario()));
     if (!point) {
         title_->setText(tr("Sélectionnez un point sur la carte ou dans la table."));
         for (QLineEdit* edit : {name_, openingHours_, address_, serves_}) edit->clear();
@@ -181,13 +182,14 @@ void PointForm::showPoint(const AccueilPoint* point)
         serves_->setText(servesText(point->serves));
         notes_->setPlainText(point->notes);
         const maillage::Commune* commune = project_ ? project_->territory().commune(point->communeInsee) : nullptr;
-        place_->setText(tr("%1\nLambert-93 : %2 ; %3\nWGS84 : %4 ; %5%6")
-                            .arg(commune ? commune->name : tr("hors du territoire"))
-                            .arg(point->lambert93.x, 0, 'f', 0)
-                            .arg(point->lambert93.y, 0, 'f', 0)
-                            .arg(point->wgs84.lat, 0, 'f', 5)
-                            .arg(point->wgs84.lon, 0, 'f', 5)
-                            .arg(point->source.isEmpty() ? QString() : tr("\nSource : %1 %2").arg(point->source, point->sourceId)));
+        place_->setText(
+            tr("%1\nLambert-93 : %2 ; %3\nWGS84 : %4 ; %5%6")
+                .arg(commune ? commune->name : tr("hors du territoire"))
+                .arg(point->lambert93.x, 0, 'f', 0)
+                .arg(point->lambert93.y, 0, 'f', 0)
+                .arg(point->wgs84.lat, 0, 'f', 5)
+                .arg(point->wgs84.lon, 0, 'f', 5)
+                .arg(point->source.isEmpty() ? QString() : tr("\nSource : %1 %2").arg(point->source, point->sourceId)));
     }
     filling_ = false;
     updateButtons();
@@ -226,8 +228,8 @@ void PointForm::updateButtons()
         const AccueilPoint now = edited();
         dirty = now.name != shown_->name || now.level != shown_->level || now.kind != shown_->kind
                 || now.status != shown_->status || now.weeklyHours != shown_->weeklyHours
-                || now.openingHours != shown_->openingHours || now.address != shown_->address
-                || now.notes != shown_->notes || servesEntered() != std::optional<QStringList>(shown_->serves);
+                || now.openingHours != shown_->openingHours || now.address != shown_->address || now.notes != shown_->notes
+                || servesEntered() != std::optional<QStringList>(shown_->serves);
     }
     // A code that is no level-3 operator is shown, and the point cannot be applied with it.
     QString servesProblem;

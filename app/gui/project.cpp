@@ -23,10 +23,7 @@ Project::~Project() = default;
 
 QString Project::path() const { return store_->path(); }
 
-QString Project::displayName() const
-{
-    return store_->isServer() ? store_->path() : QFileInfo(store_->path()).fileName();
-}
+QString Project::displayName() const { return store_->isServer() ? store_->path() : QFileInfo(store_->path()).fileName(); }
 
 void Project::replaceStore(Store store)
 {
@@ -298,7 +295,8 @@ void Project::restorePlan(const Scenario& plan)
     {
         Store::Batch batch(*store_);
         scenarios.create(plan.name, plan.description);
-        for (const AccueilPoint& point : plan.addedPoints) points.emplace_back(point.id, scenarios.addPoint(plan.name, point));
+        for (const AccueilPoint& point : plan.addedPoints)
+            points.emplace_back(point.id, scenarios.addPoint(plan.name, point));
         for (const PointChange& change : plan.pointChanges) scenarios.setPointChange(plan.name, change);
         for (const RoadClosure& closure : plan.roadClosures)
             closures.emplace_back(closure.id, scenarios.addRoadClosure(plan.name, closure));

@@ -28,8 +28,8 @@ ProjectFileWatcher::ProjectFileWatcher(Project* project, QWidget* window)
     // Every write of the application is followed by one of these (see the header).
     for (auto signal : {&Project::pointAdded, &Project::pointRemoved, &Project::pointChanged})
         connect(project, signal, this, &ProjectFileWatcher::acknowledgeOwnWrites);
-    for (auto signal : {&Project::pointsReset, &Project::plansChanged, &Project::roadClosuresChanged,
-                        &Project::scenarioChanged})
+    for (auto signal :
+         {&Project::pointsReset, &Project::plansChanged, &Project::roadClosuresChanged, &Project::scenarioChanged})
         connect(project, signal, this, &ProjectFileWatcher::acknowledgeOwnWrites);
     connect(project, &Project::editFailed, this, &ProjectFileWatcher::acknowledgeOwnWrites);
     connect(project->undoStack(), &QUndoStack::indexChanged, this, &ProjectFileWatcher::acknowledgeOwnWrites);

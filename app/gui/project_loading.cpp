@@ -1,13 +1,13 @@
 #include "project_loading.h"
 
 #include "common/error.h"
+#include "coverage/territory_network.h"
 #include "importers/point_format.h"
 #include "importers/point_importers.h"
 #include "io/territory_loader.h"
-#include "coverage/territory_network.h"
-#include "network/prepared_network.h"
 #include "network/extract_lines.h"
 #include "network/network_source.h"
+#include "network/prepared_network.h"
 #include "network/snapping.h"
 #include "network/speed_profile.h"
 #include "population/population_input.h"
@@ -24,19 +24,21 @@
 namespace maillage::gui {
 namespace {
 
-
 void removeProjectFile(const QString& path)
 {
     for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
         QFile::remove(path + suffix);
     if (QFileInfo::exists(path))
-        throw Error(QCoreApplication::translate("ProjectLoading", "impossible de remplacer %1 (fichier protégé ou ouvert ?)").arg(path));
+        throw Error(QCoreApplication::translate("ProjectLoading", "impossible de remplacer %1 (fichier protégé ou ouvert ?)")
+                        .arg(path));
 }
 
 // The store keeps settings as NOT NULL text; a null QString would be refused.
 ProjectInputs withoutNullStrings(ProjectInputs inputs)
 {
-    auto fix = [](QString& s) { if (s.isNull()) s = QLatin1String(""); };
+    auto fix = [](QString& s) {
+        if (s.isNull()) s = QLatin1String("");
+    };
     TerritorySources& t = inputs.territory;
     for (QString* s : {&t.communes.path, &t.communes.layer, &t.communeFields.insee, &t.communeFields.name,
                        &t.communeFields.population, &t.communeFields.epciSiren, &t.epciFields.siren, &t.epciFields.name,
@@ -155,16 +157,20 @@ std::shared_ptr<ProjectData> createProject(const QString& path, const ProjectInp
     // The population sources too, as `maillage init` checks them: readable, and holding people here.
     for (const PopulationInput* input : {&inputs.populationGrid, &inputs.buildings}) {
         if (!input->isSet()) continue;
-        progress.step(90, QCoreApplication::translate("ProjectLoading", "Lecture de %1…").arg(QFileInfo(input->path).fileName()));
+        progress.step(
+            90, QCoreApplication::translate("ProjectLoading", "Lecture de %1…").arg(QFileInfo(input->path).fileName()));
         if (readPopulationInput(*input, data->territory.bbox).size() == 0)
-            throw Error(QCoreApplication::translate("ProjectLoading", "%1 ne contient personne dans le territoire : est-ce le bon fichier ?")
+            throw Error(QCoreApplication::translate("ProjectLoading",
+                                                    "%1 ne contient personne dans le territoire : est-ce le bon fichier ?")
                             .arg(input->path));
     }
     Store store = Store::create(path);
     saveProjectInputs(store, withoutNullStrings(inputs));
     // Maps credit the road network as its file says (OpenStreetMap, or a source field).
-    saveProjectSources(store, {.boundaries = {}, .population = {},
-                               .roads = detectRoadsSource(inputs.networkPath, inputs.networkLayer), .points = {}});
+    saveProjectSources(store, {.boundaries = {},
+                               .population = {},
+                               .roads = detectRoadsSource(inputs.networkPath, inputs.networkLayer),
+                               .points = {}});
     return data;
 }
 
@@ -183,14 +189,15 @@ std::shared_ptr<ProjectData> createDemoProject(const QString& path, const QStrin
     saveProjectInputs(store, withoutNullStrings(inputs));
     // The credits of the reference data, with their vintages (see the data folder's README); the
     // roads are those of the network the demo actually uses.
-    saveProjectSources(store, {.boundaries = QStringLiteral("IGN, ADMIN EXPRESS COG 2018"),
-                               .population = QStringLiteral("INSEE, populations légales 2025"),
-                               .roads = inputs.profile == QLatin1String("osm")
-                                            ? QStringLiteral("© les contributeurs d'OpenStreetMap (ODbL), extrait Geofabrik 2021")
-                                            : QStringLiteral("TravelMapping HighwayData, 2026"),
-                               .points = {{QStringLiteral("mairies"), QStringLiteral("Communes et villes de France, 2025")},
-                                          {QStringLiteral("anct-france-services"), QStringLiteral("ANCT, liste du 1er août 2024")},
-                                          {QStringLiteral("laposte"), QStringLiteral("La Poste, points de contact, 2020")}}});
+    saveProjectSources(store,
+                       {.boundaries = QStringLiteral("IGN, ADMIN EXPRESS COG 2018"),
+                        .population = QStringLiteral("INSEE, populations légales 2025"),
+                        .roads = inputs.profile == QLatin1String("osm")
+                                     ? QStringLiteral("© les contributeurs d'OpenStreetMap (ODbL), extrait Geofabrik 2021")
+                                     : QStringLiteral("TravelMapping HighwayData, 2026"),
+                        .points = {{QStringLiteral("mairies"), QStringLiteral("Communes et villes de France, 2025")},
+                                   {QStringLiteral("anct-france-services"), QStringLiteral("ANCT, liste du 1er août 2024")},
+                                   {QStringLiteral("laposte"), QStringLiteral("La Poste, points de contact, 2020")}}});
     const QDir folder(QDir(dataFolder).filePath(QStringLiteral("04")));
     const QStringList files{QStringLiteral("mairies-04.csv"), QStringLiteral("france-services-2024.csv"),
                             QStringLiteral("laposte-2020.csv")};
@@ -218,8 +225,8 @@ ProjectInputs demoInputs(const QString& dataFolder)
     // The detailed OpenStreetMap network, or the coarse classified roads where it is missing.
     const bool detailed = QFileInfo::exists(folder.filePath(QStringLiteral("routes-osm-04.gpkg")));
     const QString network = detailed ? QStringLiteral("routes-osm-04.gpkg") : QStringLiteral("routes-04.geojson");
-    for (const QString& name : {QStringLiteral("limites-04.gpkg"), network, QStringLiteral("mairies-04.csv"), QStringLiteral("france-services-2024.csv"),
-                                QStringLiteral("laposte-2020.csv")}) {
+    for (const QString& name : {QStringLiteral("limites-04.gpkg"), network, QStringLiteral("mairies-04.csv"),
+                                QStringLiteral("france-services-2024.csv"), QStringLiteral("laposte-2020.csv")}) {
         if (!QFileInfo::exists(folder.filePath(name)))
             throw Error(QCoreApplication::translate("ProjectLoading",
                                                     "données de démonstration introuvables : %1 n'existe pas "

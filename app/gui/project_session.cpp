@@ -6,17 +6,17 @@
 #include "coverage_controller.h"
 #include "load_jobs.h"
 #include "new_project_dialog.h"
+#include "project.h"
 #include "shared_project_dialog.h"
 #include "shared_project_monitor.h"
 #include "store/project_copy.h"
 #include "store/store_location.h"
-#include "project.h"
 #include "user_messages.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFileDialog>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QMainWindow>
 #include <QMenu>
@@ -85,12 +85,13 @@ void ProjectSession::openProject(const QString& path)
     // The store stays open here (its connection belongs to this thread) while the
     // boundaries and the network load in the background.
     const QString name = store->isServer() ? store->path() : QFileInfo(path).fileName();
-    jobs_->start(tr("Ouverture de %1…").arg(name),
-                 [inputs, points](LoadProgress& progress) { return loadProjectData(inputs, points, progress); },
-                 [this, store, path](std::shared_ptr<ProjectData> data) {
-                     installProject(std::make_unique<Project>(std::move(*store), std::move(data)), path);
-                     addRecentProject(path);
-                 });
+    jobs_->start(
+        tr("Ouverture de %1…").arg(name),
+        [inputs, points](LoadProgress& progress) { return loadProjectData(inputs, points, progress); },
+        [this, store, path](std::shared_ptr<ProjectData> data) {
+            installProject(std::make_unique<Project>(std::move(*store), std::move(data)), path);
+            addRecentProject(path);
+        });
 }
 
 void ProjectSession::openDemo(const QString& requestedPath)
@@ -103,22 +104,24 @@ void ProjectSession::openDemo(const QString& requestedPath)
     }
     const QString dataFolder = sharedDataFolder();
     closeProject();
-    jobs_->start(tr("Préparation de la démo 04…"),
-                 [path, dataFolder](LoadProgress& progress) { return createDemoProject(path, dataFolder, progress); },
-                 [this, path](std::shared_ptr<ProjectData> data) {
-                     installProject(std::make_unique<Project>(Store::open(path), std::move(data)), path);
-                     addRecentProject(path);
-                 });
+    jobs_->start(
+        tr("Préparation de la démo 04…"),
+        [path, dataFolder](LoadProgress& progress) { return createDemoProject(path, dataFolder, progress); },
+        [this, path](std::shared_ptr<ProjectData> data) {
+            installProject(std::make_unique<Project>(Store::open(path), std::move(data)), path);
+            addRecentProject(path);
+        });
 }
 
 void ProjectSession::createProject(const QString& path, const ProjectInputs& inputs)
 {
-    jobs_->start(tr("Création de %1…").arg(QFileInfo(path).fileName()),
-                 [path, inputs](LoadProgress& progress) { return maillage::gui::createProject(path, inputs, progress); },
-                 [this, path](std::shared_ptr<ProjectData> data) {
-                     installProject(std::make_unique<Project>(Store::open(path), std::move(data)), path);
-                     addRecentProject(path);
-                 });
+    jobs_->start(
+        tr("Création de %1…").arg(QFileInfo(path).fileName()),
+        [path, inputs](LoadProgress& progress) { return maillage::gui::createProject(path, inputs, progress); },
+        [this, path](std::shared_ptr<ProjectData> data) {
+            installProject(std::make_unique<Project>(Store::open(path), std::move(data)), path);
+            addRecentProject(path);
+        });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -162,8 +165,13 @@ void ProjectSession::installProject(std::unique_ptr<Project> project, const QStr
     // (A server project's other editors are followed by the SharedProjectMonitor.)
     if (!project_->store().isServer()) {
         auto* fileWatcher = new ProjectFileWatcher(project_, &window_);
-        connect(fileWatcher, &ProjectFileWatcher::reloadRequested, this,
-                [this](const QString& path) { closeProject(); openProject(path); }, Qt::QueuedConnection);
+        connect(
+            fileWatcher, &ProjectFileWatcher::reloadRequested, this,
+            [this](const QString& path) {
+                closeProject();
+                openProject(path);
+            },
+            Qt::QueuedConnection);
     }
     Q_EMIT installed();
     Q_EMIT opened();
@@ -201,7 +209,8 @@ void ProjectSession::saveProject()
     if (!project_) return;
     // Every edit was written in its own transaction when it was made; saving marks the state.
     project_->undoStack()->setClean();
-    window_.statusBar()->showMessage(tr("Toutes les modifications sont enregistrées dans %1.").arg(project_->displayName()), 5000);
+    window_.statusBar()->showMessage(tr("Toutes les modifications sont enregistrées dans %1.").arg(project_->displayName()),
+                                     5000);
 }
 
 void ProjectSession::saveProjectAs()
@@ -216,7 +225,8 @@ void ProjectSession::saveProjectAs()
             if (QFileInfo::exists(path) && !QFile::remove(path))
                 throw Error(tr("impossible de remplacer %1 (fichier protégé ou ouvert ?)").arg(path));
             copyProject(monitor_->location(), path);
-            window_.statusBar()->showMessage(tr("Copie du projet partagé enregistrée dans %1 ; vous continuez sur le serveur.").arg(path), 8000);
+            window_.statusBar()->showMessage(
+                tr("Copie du projet partagé enregistrée dans %1 ; vous continuez sur le serveur.").arg(path), 8000);
             return;
         }
         project_->saveAs(path);

@@ -62,8 +62,8 @@ public:
 Q_SIGNALS:
     void aboutToClose();  // the project and its coverage are still there
     void closed();
-    void installed();     // a project (and its coverage, when it has a network) is open
-    void opened();        // after installed(): everything shows it
+    void installed();  // a project (and its coverage, when it has a network) is open
+    void opened();     // after installed(): everything shows it
     void loadFailed(const QString& message);
     void busyChanged();
     void editableChanged();  // the project became read-only (server gone) or editable again

@@ -76,9 +76,8 @@ std::vector<RoadRefSummary> roadRefsOf(const RoadGraph& graph, const Territory* 
         if (territory) summary.communes = communesCrossed(graph, *territory, summary.edges);
         roads.push_back(summary);
     }
-    std::sort(roads.begin(), roads.end(), [](const RoadRefSummary& a, const RoadRefSummary& b) {
-        return roadOrder(a.ref) < roadOrder(b.ref);
-    });
+    std::sort(roads.begin(), roads.end(),
+              [](const RoadRefSummary& a, const RoadRefSummary& b) { return roadOrder(a.ref) < roadOrder(b.ref); });
     return roads;
 }
 
@@ -256,7 +255,8 @@ QString RoadClosureDialog::summary() const
 {
     const std::vector<RoadClosure> chosen = closures();
     QStringList names;
-    for (const RoadClosure& closure : chosen) names << (closure.note.isEmpty() ? closure.ref : closure.note.section(QLatin1Char(','), 0, 0));
+    for (const RoadClosure& closure : chosen)
+        names << (closure.note.isEmpty() ? closure.ref : closure.note.section(QLatin1Char(','), 0, 0));
     return tr("fermeture de %1").arg(names.join(QStringLiteral(", ")));
 }
 

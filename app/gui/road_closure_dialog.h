@@ -1,7 +1,7 @@
 #pragma once
 
-#include "planning/closure_presets.h"
 #include "network/road_graph.h"
+#include "planning/closure_presets.h"
 #include "store/scenarios.h"
 
 #include <QDialog>
@@ -18,7 +18,7 @@ class QTreeWidgetItem;
 namespace maillage {
 class RoadGraph;
 class Territory;
-}
+}  // namespace maillage
 
 namespace maillage::gui {
 

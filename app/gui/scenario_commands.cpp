@@ -136,8 +136,8 @@ void ReopenRoadsCommand::undo()
     });
 }
 
-AddSitesCommand::AddSitesCommand(Project& project, QString plan, std::vector<AccueilPoint> points, bool create,
-                                 QString from, QString description)
+AddSitesCommand::AddSitesCommand(Project& project, QString plan, std::vector<AccueilPoint> points, bool create, QString from,
+                                 QString description)
     : project_(project),
       plan_(std::move(plan)),
       points_(std::move(points)),

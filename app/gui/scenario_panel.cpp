@@ -29,12 +29,14 @@ constexpr int kClosureRole = Qt::UserRole + 2;
 QString contentsText(const ScenarioSummary& plan)
 {
     QStringList parts;
-    if (plan.addedPoints) parts << QCoreApplication::translate("ScenarioPanel", "%n point(s) ajouté(s)", nullptr, plan.addedPoints);
+    if (plan.addedPoints)
+        parts << QCoreApplication::translate("ScenarioPanel", "%n point(s) ajouté(s)", nullptr, plan.addedPoints);
     if (plan.pointChanges)
         parts << QCoreApplication::translate("ScenarioPanel", "%n point(s) modifié(s)", nullptr, plan.pointChanges);
     if (plan.roadClosures)
         parts << QCoreApplication::translate("ScenarioPanel", "%n fermeture(s) de route", nullptr, plan.roadClosures);
-    return parts.isEmpty() ? QCoreApplication::translate("ScenarioPanel", "aucun changement") : parts.join(QStringLiteral(", "));
+    return parts.isEmpty() ? QCoreApplication::translate("ScenarioPanel", "aucun changement")
+                           : parts.join(QStringLiteral(", "));
 }
 
 }  // namespace
@@ -61,8 +63,9 @@ ScenarioPanel::ScenarioPanel(QWidget* parent)
     list_->header()->setStretchLastSection(true);
     list_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     list_->setMinimumHeight(70);
-    list_->setToolTip(tr("Cliquez sur un scénario pour l'afficher : la carte, la table des points, les statistiques "
-                         "et la couverture sont celles du scénario choisi."));
+    list_->setToolTip(
+        tr("Cliquez sur un scénario pour l'afficher : la carte, la table des points, les statistiques "
+           "et la couverture sont celles du scénario choisi."));
     new_->setToolTip(tr("Nouveau plan, vide : la situation actuelle, prête à être modifiée"));
     copy_->setToolTip(tr("Nouveau plan, copie du scénario choisi"));
     delete_->setToolTip(tr("Supprimer le plan choisi (la situation actuelle ne peut pas l'être)"));
@@ -190,8 +193,8 @@ void ScenarioPanel::refreshList()
     list_->clear();
     if (project_) {
         const QString active = project_->activeScenario();
-        auto* baseline = new QTreeWidgetItem(list_, {scenarioLabel(kBaselineScenario),
-                                                     tr("%n point(s)", nullptr, int(project_->baselinePoints().size()))});
+        auto* baseline = new QTreeWidgetItem(
+            list_, {scenarioLabel(kBaselineScenario), tr("%n point(s)", nullptr, int(project_->baselinePoints().size()))});
         baseline->setData(0, kNameRole, kBaselineScenario);
         baseline->setToolTip(0, tr("Les points du projet tels qu'ils sont"));
         std::vector<ScenarioSummary> plans;
@@ -243,8 +246,7 @@ void ScenarioPanel::refreshClosures()
                 text += found->edges.empty() ? tr(" — aucune route trouvée")
                                              : tr(" — %n tronçon(s), %1 km", nullptr, int(found->edges.size()))
                                                    .arg(QLocale().toString(found->km, 'f', 1));
-            else if (!network && coverage_ && !coverage_->networkPending())
-                text += tr(" — aucune route trouvée");
+            else if (!network && coverage_ && !coverage_->networkPending()) text += tr(" — aucune route trouvée");
             auto* item = new QListWidgetItem(text, closures_);
             item->setData(kClosureRole, closures[i].id);
         }
@@ -342,7 +344,8 @@ bool ScenarioPanel::deletePlan(const QString& name)
     if (interactive_
         && QMessageBox::question(this, tr("Supprimer le plan"),
                                  tr("Supprimer le plan « %1 » avec tous ses changements ?\n"
-                                    "(Édition › Annuler le rétablit.)").arg(name),
+                                    "(Édition › Annuler le rétablit.)")
+                                     .arg(name),
                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
                != QMessageBox::Yes)
         return false;
@@ -356,7 +359,8 @@ bool ScenarioPanel::deletePlan(const QString& name)
 
 bool ScenarioPanel::closeRoads(std::vector<RoadClosure> closures, const QString& what)
 {
-    if (!project_ || !project_->planActive()) return fail(tr("Les routes se ferment dans un plan : choisissez ou créez un plan."));
+    if (!project_ || !project_->planActive())
+        return fail(tr("Les routes se ferment dans un plan : choisissez ou créez un plan."));
     if (closures.empty()) return false;
     const std::size_t before = project_->roadClosures().size();
     project_->undoStack()->push(new CloseRoadsCommand(*project_, std::move(closures), what));
@@ -368,8 +372,8 @@ bool ScenarioPanel::reopenRoads(const std::vector<qint64>& closureIds)
     if (!project_ || !project_->planActive() || closureIds.empty()) return false;
     const std::size_t before = project_->roadClosures().size();
     project_->undoStack()->push(new ReopenRoadsCommand(
-        *project_, closureIds, tr("%n route(s) rouverte(s) dans le plan « %1 »", nullptr, int(closureIds.size()))
-                                   .arg(project_->activeScenario())));
+        *project_, closureIds,
+        tr("%n route(s) rouverte(s) dans le plan « %1 »", nullptr, int(closureIds.size())).arg(project_->activeScenario())));
     return project_->roadClosures().size() < before;
 }
 

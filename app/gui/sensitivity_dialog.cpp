@@ -107,9 +107,9 @@ void SensitivityDialog::fillMethods(CoverageController& coverage)
                     ? context->placement()
                     : PopulationPlacement::build(context->territory(), context->grid(), context->cellLinks(),
                                                  placementOptionsFor(inputs, method));
-            const PopulationCoverage population =
-                computePopulationCoverage(context->territory(), context->grid(), placement, result.surface.minutes,
-                                          result.townHallTimes.minutes, context->townHalls(), result.options.thresholdMinutes);
+            const PopulationCoverage population = computePopulationCoverage(
+                context->territory(), context->grid(), placement, result.surface.minutes, result.townHallTimes.minutes,
+                context->townHalls(), result.options.thresholdMinutes);
             sensitivity.addColumn(populationMethodKey(method), methodLabel(method), population, method);
         } catch (const Error& e) {
             problems << QStringLiteral("%1 : %2").arg(methodLabel(method), e.message());
@@ -151,12 +151,14 @@ void SensitivityDialog::fillStored(CoverageController& coverage)
 {
     const std::vector<QStringList> table = coverage.project().store().resultTable(kSensitivityTable);
     if (table.empty()) {
-        storedNote_->setText(tr("Pas encore de table : lancez <tt>maillage coverage --sensitivity</tt> sur ce projet pour "
-                                "comparer aussi les temps avec des vitesses 10 % plus basses et plus hautes."));
+        storedNote_->setText(
+            tr("Pas encore de table : lancez <tt>maillage coverage --sensitivity</tt> sur ce projet pour "
+               "comparer aussi les temps avec des vitesses 10 % plus basses et plus hautes."));
         return;
     }
-    storedNote_->setText(tr("Table écrite par le dernier <tt>maillage coverage --sensitivity</tt> sur ce projet "
-                            "(population au-delà par méthode et avec des vitesses routières de −10 % et +10 %)."));
+    storedNote_->setText(
+        tr("Table écrite par le dernier <tt>maillage coverage --sensitivity</tt> sur ce projet "
+           "(population au-delà par méthode et avec des vitesses routières de −10 % et +10 %)."));
     const QStringList& header = table.front();
     stored_->setColumnCount(int(header.size()));
     stored_->setHorizontalHeaderLabels(header);

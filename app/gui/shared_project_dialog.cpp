@@ -16,8 +16,9 @@ SharedProjectDialog::SharedProjectDialog(QWidget* parent) : QDialog(parent)
 {
     setWindowTitle(tr("Ouvrir un projet partagé"));
     auto* layout = new QVBoxLayout(this);
-    auto* intro = new QLabel(tr("Un projet partagé par une équipe est enregistré dans une base PostgreSQL/PostGIS. "
-                                "Indiquez son adresse ou le nom de son service :"));
+    auto* intro =
+        new QLabel(tr("Un projet partagé par une équipe est enregistré dans une base PostgreSQL/PostGIS. "
+                      "Indiquez son adresse ou le nom de son service :"));
     intro->setWordWrap(true);
     layout->addWidget(intro);
 
@@ -27,16 +28,18 @@ SharedProjectDialog::SharedProjectDialog(QWidget* parent) : QDialog(parent)
     location_->setMinimumWidth(520);
     layout->addWidget(location_);
 
-    auto* examples = new QLabel(tr("Exemples : <tt>postgresql://planificateur@serveur.example.fr/sig?schema=maillage_04</tt> "
-                                   "ou un nom de service, <tt>maillage04</tt> (entrée de <tt>~/.pg_service.conf</tt>), "
-                                   "suivi au besoin de <tt>?schema=…</tt>."));
+    auto* examples =
+        new QLabel(tr("Exemples : <tt>postgresql://planificateur@serveur.example.fr/sig?schema=maillage_04</tt> "
+                      "ou un nom de service, <tt>maillage04</tt> (entrée de <tt>~/.pg_service.conf</tt>), "
+                      "suivi au besoin de <tt>?schema=…</tt>."));
     examples->setWordWrap(true);
     layout->addWidget(examples);
 
     // Credentials are never typed here: libpq finds them, and Maillage keeps none.
-    auto* password = new QLabel(tr("Aucun mot de passe n'est demandé ni enregistré par Maillage : PostgreSQL le lit "
-                                   "dans <tt>~/.pgpass</tt> ou dans le fichier des services (<tt>~/.pg_service.conf</tt>). "
-                                   "Une adresse contenant un mot de passe est refusée."));
+    auto* password =
+        new QLabel(tr("Aucun mot de passe n'est demandé ni enregistré par Maillage : PostgreSQL le lit "
+                      "dans <tt>~/.pgpass</tt> ou dans le fichier des services (<tt>~/.pg_service.conf</tt>). "
+                      "Une adresse contenant un mot de passe est refusée."));
     password->setObjectName(QStringLiteral("sharedProjectPasswordNote"));
     password->setWordWrap(true);
     layout->addWidget(password);

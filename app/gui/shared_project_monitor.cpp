@@ -6,8 +6,8 @@
 #include "common/error.h"
 #include "store/store.h"
 
-#include <QGuiApplication>
 #include <QAction>
+#include <QGuiApplication>
 #include <QHash>
 #include <QLabel>
 #include <QMainWindow>
@@ -22,12 +22,14 @@ QString readOnlyReasonOf(const Store& store)
 {
     if (store.canEdit()) return {};
     if (store.isServer())
-        return SharedProjectMonitor::tr("Le rôle PostgreSQL « %1 » n'a que le droit de lecture sur ce projet : vous pouvez "
-                                        "le consulter, calculer et exporter, pas le modifier (demandez l'accès en écriture "
-                                        "au responsable du projet).")
+        return SharedProjectMonitor::tr(
+                   "Le rôle PostgreSQL « %1 » n'a que le droit de lecture sur ce projet : vous pouvez "
+                   "le consulter, calculer et exporter, pas le modifier (demandez l'accès en écriture "
+                   "au responsable du projet).")
             .arg(store.editor());
-    return SharedProjectMonitor::tr("Le fichier du projet est en lecture seule : vous pouvez le consulter, calculer et "
-                                    "exporter, pas le modifier.");
+    return SharedProjectMonitor::tr(
+        "Le fichier du projet est en lecture seule : vous pouvez le consulter, calculer et "
+        "exporter, pas le modifier.");
 }
 
 // The points' row versions by id: a point added, removed or changed by anyone shows here.
@@ -118,8 +120,8 @@ int SharedProjectMonitor::checkForOthersChanges()
     if (changed == 0) return 0;
     reloadPoints();
     if (serverLost_) return 0;
-    showStatus(tr("%n point(s) modifié(s) par d'autres planificateurs : la carte et les statistiques sont à jour.", "",
-                  changed));
+    showStatus(
+        tr("%n point(s) modifié(s) par d'autres planificateurs : la carte et les statistiques sont à jour.", "", changed));
     Q_EMIT othersChangesLoaded(changed);
     return changed;
 }
@@ -153,8 +155,7 @@ void SharedProjectMonitor::conflict(qint64 pointId, const QString& changedBy, co
 
 void SharedProjectMonitor::editFailed()
 {
-    if (project_->store().isServer() && !serverLost_ && !serverAnswers())
-        lostServer(tr("la connexion a été perdue"));
+    if (project_->store().isServer() && !serverLost_ && !serverAnswers()) lostServer(tr("la connexion a été perdue"));
 }
 
 void SharedProjectMonitor::lostServer(const QString& message)
@@ -201,9 +202,12 @@ void SharedProjectMonitor::ask(const QString& title, const QString& text, const 
     question_->setDefaultButton(accept);
     question_->setAttribute(Qt::WA_DeleteOnClose);
     // Queued: the answer may replace the project's store, which the box's caller may be using.
-    connect(question_, &QMessageBox::buttonClicked, this, [accept, onAccept](QAbstractButton* button) {
-        if (button == accept) onAccept();
-    }, Qt::QueuedConnection);
+    connect(
+        question_, &QMessageBox::buttonClicked, this,
+        [accept, onAccept](QAbstractButton* button) {
+            if (button == accept) onAccept();
+        },
+        Qt::QueuedConnection);
     question_->open();
 }
 

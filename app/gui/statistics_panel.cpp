@@ -15,10 +15,10 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QTableWidget>
 #include <QTabWidget>
-#include <QValueAxis>
+#include <QTableWidget>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <cmath>
 
@@ -40,9 +40,11 @@ QTableWidgetItem* numberItem(const QString& text)
 // abbreviations, the rest of the name whole.
 QString shortEpciName(QString name)
 {
-    static const std::pair<const char*, const char*> prefixes[] = {
-        {"Communauté de communes", "CC"}, {"Communauté d'agglomération", "CA"}, {"Métropole", "Métr."},
-        {"CC ", "CC "}, {"CA ", "CA "}};
+    static const std::pair<const char*, const char*> prefixes[] = {{"Communauté de communes", "CC"},
+                                                                   {"Communauté d'agglomération", "CA"},
+                                                                   {"Métropole", "Métr."},
+                                                                   {"CC ", "CC "},
+                                                                   {"CA ", "CA "}};
     for (const auto& [longForm, shortForm] : prefixes)
         if (name.startsWith(QLatin1String(longForm), Qt::CaseInsensitive))
             name = QLatin1String(shortForm) + name.mid(int(strlen(longForm)));
@@ -89,8 +91,9 @@ StatisticsPanel::StatisticsPanel(QWidget* parent)
     sensitivityButton_->setObjectName(QStringLiteral("sensitivityButton"));
     sensitivityButton_->setToolTip(tr("Population au-delà selon chaque méthode de placement de la population"));
     connect(sensitivityButton_, &QPushButton::clicked, this, &StatisticsPanel::showSensitivity);
-    table_->horizontalHeaderItem(TownHallsBeyond)->setToolTip(
-        tr("Communes dont la mairie est au-delà du seuil (et leurs habitants, dans la bulle d'aide de chaque ligne)"));
+    table_->horizontalHeaderItem(TownHallsBeyond)
+        ->setToolTip(
+            tr("Communes dont la mairie est au-delà du seuil (et leurs habitants, dans la bulle d'aide de chaque ligne)"));
     table_->verticalHeader()->hide();
     table_->verticalHeader()->setDefaultSectionSize(21);
     // A long name goes on two lines rather than being cut.
@@ -242,22 +245,21 @@ void StatisticsPanel::refresh()
         if (result.unjoinedPoints > 0)
             summary_->setText(summary_->text()
                               + tr("<br><span style=\"color:#b00020\"><b>%n point(s) laissé(s) de côté</b> : trop loin de "
-                                   "toute route du réseau du projet pour y être relié(s) (hors de la zone du réseau, ou dans un vide routier : "
+                                   "toute route du réseau du projet pour y être relié(s) (hors de la zone du réseau, ou "
+                                   "dans un vide routier : "
                                    "rapprochez-le(s) d'une route).</span>",
                                    nullptr, result.unjoinedPoints));
     }
 
     auto fill = [this](int row, const AreaCoverage& area, const QString& name, bool bold) {
-        const QStringList cells{shortEpciName(name),
-                                formatCount(area.population),
-                                formatCount(std::llround(area.beyondSpread)),
-                                percent(area.shareSpread()),
+        const QStringList cells{shortEpciName(name), formatCount(area.population),
+                                formatCount(std::llround(area.beyondSpread)), percent(area.shareSpread()),
                                 QString::number(area.communesTownHallBeyond)};
-        const QString tip = tr("%1\n%2 habitants au-delà (population placée selon la méthode du projet)\n"
-                               "%3 habitants dans les %4 communes dont la mairie est au-delà")
-                                .arg(name, formatCount(std::llround(area.beyondSpread)),
-                                     formatCount(std::llround(area.beyondAtTownHall)))
-                                .arg(area.communesTownHallBeyond);
+        const QString tip =
+            tr("%1\n%2 habitants au-delà (population placée selon la méthode du projet)\n"
+               "%3 habitants dans les %4 communes dont la mairie est au-delà")
+                .arg(name, formatCount(std::llround(area.beyondSpread)), formatCount(std::llround(area.beyondAtTownHall)))
+                .arg(area.communesTownHallBeyond);
         for (int c = 0; c < ColumnCount; ++c) {
             QTableWidgetItem* item = table_->item(row, c);
             if (!item) {

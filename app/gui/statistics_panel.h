@@ -34,8 +34,8 @@ public:
     void showSensitivity();
 
 private:
-    void rebuild();   // rows and bars for the EPCI of the territory
-    void refresh();   // values
+    void rebuild();  // rows and bars for the EPCI of the territory
+    void refresh();  // values
 
     QPointer<CoverageController> coverage_;
     QLabel* summary_;

@@ -10,7 +10,6 @@
 #include "store/kinds.h"
 #include "user_messages.h"
 
-#include <QScopedValueRollback>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -20,6 +19,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QThread>
@@ -87,8 +87,9 @@ SuggestionPanel::SuggestionPanel(QWidget* parent)
     candidates_->setToolTip(tr("Les lieux où un nouveau lieu du niveau pourrait s'installer"));
     demand_->addItem(tr("répartie près des routes"), int(DemandModel::Cells));
     demand_->addItem(tr("à la mairie"), int(DemandModel::TownHalls));
-    demand_->setToolTip(tr("Où la population est comptée (voir les statistiques : « population répartie » ou "
-                           "« à la mairie »)"));
+    demand_->setToolTip(
+        tr("Où la population est comptée (voir les statistiques : « population répartie » ou "
+           "« à la mairie »)"));
     onePerCommune_->setChecked(true);
     run_->setObjectName(QStringLiteral("runSuggestions"));
     run_->setDefault(true);
@@ -100,14 +101,16 @@ SuggestionPanel::SuggestionPanel(QWidget* parent)
 
     table_->setObjectName(QStringLiteral("suggestionTable"));
     table_->setHorizontalHeaderLabels({tr("Rang"), tr("Site"), tr("Commune"), tr("Gain"), tr("Cumul")});
-    table_->horizontalHeaderItem(Gain)->setToolTip(tr("Habitants amenés sous le seuil par ce site, après ceux qui le précèdent"));
+    table_->horizontalHeaderItem(Gain)->setToolTip(
+        tr("Habitants amenés sous le seuil par ce site, après ceux qui le précèdent"));
     table_->horizontalHeaderItem(Total)->setToolTip(tr("Habitants amenés sous le seuil par les sites jusqu'à celui-ci"));
     table_->verticalHeader()->hide();
     table_->verticalHeader()->setDefaultSectionSize(22);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->horizontalHeader()->setSectionResizeMode(Site, QHeaderView::Stretch);
-    for (int c : {Rank, Commune, Gain, Total}) table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    for (int c : {Rank, Commune, Gain, Total})
+        table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
 
     auto* form = new QFormLayout;
     form->addRow(tr("Nombre de sites"), count_);
@@ -141,7 +144,8 @@ SuggestionPanel::SuggestionPanel(QWidget* parent)
     layout->addLayout(addRow);
 
     connect(run_, &QPushButton::clicked, this, [this] {
-        if (!run() && interactive_ && !lastError_.isEmpty()) QMessageBox::warning(this, tr("Suggérer des sites"), lastError_);
+        if (!run() && interactive_ && !lastError_.isEmpty())
+            QMessageBox::warning(this, tr("Suggérer des sites"), lastError_);
     });
     connect(add_, &QPushButton::clicked, this, [this] {
         if (addChosenToPlan().isEmpty() && interactive_ && !lastError_.isEmpty())
@@ -224,7 +228,10 @@ void SuggestionPanel::setLayer(SuggestionsLayer* layer)
 void SuggestionPanel::setCount(int k) { count_->setValue(k); }
 void SuggestionPanel::setLevel(int level) { level_->setCurrentIndex(std::clamp(level, 1, 3) - 1); }
 void SuggestionPanel::setThreshold(int minutes) { threshold_->setValue(minutes); }
-void SuggestionPanel::setCandidates(Candidates candidates) { candidates_->setCurrentIndex(candidates_->findData(int(candidates))); }
+void SuggestionPanel::setCandidates(Candidates candidates)
+{
+    candidates_->setCurrentIndex(candidates_->findData(int(candidates)));
+}
 void SuggestionPanel::setOnePerCommune(bool one) { onePerCommune_->setChecked(one); }
 
 bool SuggestionPanel::isRunning() const { return running_; }
@@ -282,22 +289,20 @@ bool SuggestionPanel::run()
     runningScenario_ = project_->activeScenario();
     status_->setText(tr("Calcul en cours…"));
     run_->setEnabled(false);
-    watcher_->setFuture(QtConcurrent::run([context, existing = std::move(existing), candidates = std::move(candidates), options] {
-        Outcome outcome;
-        try {
-            outcome.suggestions = suggestSites(*context, existing, candidates, options);
-        } catch (const std::exception& e) {
-            outcome.error = userMessage(e);
-        }
-        return outcome;
-    }));
+    watcher_->setFuture(
+        QtConcurrent::run([context, existing = std::move(existing), candidates = std::move(candidates), options] {
+            Outcome outcome;
+            try {
+                outcome.suggestions = suggestSites(*context, existing, candidates, options);
+            } catch (const std::exception& e) {
+                outcome.error = userMessage(e);
+            }
+            return outcome;
+        }));
     return true;
 }
 
-double SuggestionPanel::beyondBefore() const
-{
-    return result_ ? result_->population - result_->coveredBefore : 0.0;
-}
+double SuggestionPanel::beyondBefore() const { return result_ ? result_->population - result_->coveredBefore : 0.0; }
 
 void SuggestionPanel::showResult()
 {
@@ -317,9 +322,11 @@ void SuggestionPanel::showResult()
             rank->setToolTip(tr("Cocher les sites à ajouter au plan"));
             table_->setItem(row, Rank, rank);
             table_->setItem(row, Site, new QTableWidgetItem(site.point.name));
-            table_->setItem(row, Commune, new QTableWidgetItem(site.communeName.isEmpty() ? site.communeInsee : site.communeName));
+            table_->setItem(row, Commune,
+                            new QTableWidgetItem(site.communeName.isEmpty() ? site.communeInsee : site.communeName));
             auto* gain = new QTableWidgetItem(signedCount(site.marginalGain));
-            gain->setToolTip(tr("Seul, ce site amènerait %1 habitants sous le seuil").arg(formatCount(std::llround(site.aloneGain))));
+            gain->setToolTip(
+                tr("Seul, ce site amènerait %1 habitants sous le seuil").arg(formatCount(std::llround(site.aloneGain))));
             table_->setItem(row, Gain, gain);
             table_->setItem(row, Total, new QTableWidgetItem(signedCount(total)));
             for (int c : {Gain, Total}) table_->item(row, c)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -354,7 +361,8 @@ void SuggestionPanel::updateLayer()
     if (result_)
         for (int row = 0; row < int(result_->sites.size()); ++row) {
             const QTableWidgetItem* item = table_->item(row, Rank);
-            sites.push_back({result_->sites[std::size_t(row)].point.lambert93, row + 1, item && item->checkState() == Qt::Checked});
+            sites.push_back(
+                {result_->sites[std::size_t(row)].point.lambert93, row + 1, item && item->checkState() == Qt::Checked});
         }
     layer_->setSites(std::move(sites));
 }
@@ -369,8 +377,7 @@ void SuggestionPanel::updateButtons()
     add_->setEnabled(ready && result_ && chosen > 0);
     if (project_ && project_->planActive())
         add_->setText(tr("Ajouter %n site(s) au plan « %1 »", nullptr, chosen).arg(project_->activeScenario()));
-    else
-        add_->setText(tr("Ajouter %n site(s) à un nouveau plan", nullptr, chosen));
+    else add_->setText(tr("Ajouter %n site(s) à un nouveau plan", nullptr, chosen));
 }
 
 QString SuggestionPanel::uniquePlanName(const QString& base) const
@@ -396,13 +403,12 @@ QString SuggestionPanel::addChosenToPlan()
     for (int row = 0; row < table_->rowCount(); ++row) {
         if (table_->item(row, Rank)->checkState() != Qt::Checked) continue;
         const SuggestedSite& site = result_->sites[std::size_t(row)];
-        const AccueilPoint point = plannedPointFor(
-            site, levelFromInt(options.level).value_or(Level::Second), kind,
-            info ? (interfaceIsEnglish() ? info->labelEn : info->labelFr) : kind,
-            tr("suggéré : +%1 habitants à moins de %2 min (gain marginal, rang %3)")
-                .arg(std::llround(site.marginalGain))
-                .arg(options.thresholdMinutes)
-                .arg(row + 1));
+        const AccueilPoint point = plannedPointFor(site, levelFromInt(options.level).value_or(Level::Second), kind,
+                                                   info ? (interfaceIsEnglish() ? info->labelEn : info->labelFr) : kind,
+                                                   tr("suggéré : +%1 habitants à moins de %2 min (gain marginal, rang %3)")
+                                                       .arg(std::llround(site.marginalGain))
+                                                       .arg(options.thresholdMinutes)
+                                                       .arg(row + 1));
         points.push_back(point);
     }
     if (points.empty()) {
@@ -411,10 +417,12 @@ QString SuggestionPanel::addChosenToPlan()
     }
     const bool create = !project_->planActive();
     const QString plan = create ? uniquePlanName(tr("Suggestions k=%1").arg(options.count)) : project_->activeScenario();
-    const QString description = tr("%n site(s) suggéré(s) depuis « %1 »", nullptr, int(points.size())).arg(scenarioLabel(resultScenario_));
+    const QString description =
+        tr("%n site(s) suggéré(s) depuis « %1 »", nullptr, int(points.size())).arg(scenarioLabel(resultScenario_));
     const int before = project_->undoStack()->index();
     const QScopedValueRollback<bool> adding(adding_, true);
-    project_->undoStack()->push(new AddSitesCommand(*project_, plan, std::move(points), create, kBaselineScenario, description));
+    project_->undoStack()->push(
+        new AddSitesCommand(*project_, plan, std::move(points), create, kBaselineScenario, description));
     if (project_->undoStack()->index() == before || !project_->scenarioExists(plan)) {
         fail(tr("Les sites n'ont pas pu être ajoutés au plan « %1 ».").arg(plan));
         return {};

@@ -16,8 +16,9 @@ UserGuideDialog::UserGuideDialog(const QString& project, std::optional<Populatio
     setWindowTitle(tr("Guide d'utilisation"));
     browser_->setObjectName(QStringLiteral("userGuideText"));
     browser_->setOpenExternalLinks(true);
-    browser_->document()->setDefaultStyleSheet(QStringLiteral("h1 { font-size: x-large; } h2 { font-size: large; margin-top: 14px; }"
-                                                              "p.method { background: #fff3e0; }"));
+    browser_->document()->setDefaultStyleSheet(
+        QStringLiteral("h1 { font-size: x-large; } h2 { font-size: large; margin-top: 14px; }"
+                       "p.method { background: #fff3e0; }"));
     browser_->setHtml(html(project, method));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -41,7 +42,8 @@ QString UserGuideDialog::methodName(PopulationMethod method)
 QString UserGuideDialog::html(const QString& project, std::optional<PopulationMethod> method)
 {
     QFile file(interfaceIsEnglish() ? QStringLiteral(":/guide/guide_en.html") : QStringLiteral(":/guide/guide_fr.html"));
-    if (!file.open(QIODevice::ReadOnly)) return tr("<p>Le guide est introuvable dans l'application (%1).</p>").arg(file.fileName());
+    if (!file.open(QIODevice::ReadOnly))
+        return tr("<p>Le guide est introuvable dans l'application (%1).</p>").arg(file.fileName());
     QString text = QString::fromUtf8(file.readAll());
     const QString methodText = method ? methodName(*method).toHtmlEscaped() : tr("aucune, pas de couverture calculée");
     text.replace(QStringLiteral("{{METHOD}}"), methodText);

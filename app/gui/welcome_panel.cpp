@@ -3,11 +3,11 @@
 #include <QAction>
 #include <QFileInfo>
 #include <QFrame>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
-#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 namespace maillage::gui {
@@ -27,9 +27,10 @@ WelcomePanel::WelcomePanel(QAction& demo, QAction& newProject, QAction& open, QM
     // A fixed width lets the wrapped texts take the height they need.
     card->setFixedWidth(600);
     auto* title = new QLabel(tr("<h2>Bienvenue dans Maillage</h2>"));
-    auto* intro = new QLabel(tr("Planifiez le réseau d'accueil des services publics d'un département : les points "
-                                "d'accueil, le temps pour les rejoindre par la route et les habitants à plus de "
-                                "20 minutes d'un lieu de deuxième niveau."));
+    auto* intro =
+        new QLabel(tr("Planifiez le réseau d'accueil des services publics d'un département : les points "
+                      "d'accueil, le temps pour les rejoindre par la route et les habitants à plus de "
+                      "20 minutes d'un lieu de deuxième niveau."));
     intro->setWordWrap(true);
 
     auto* layout = new QVBoxLayout(card);

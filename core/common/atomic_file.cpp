@@ -8,12 +8,12 @@
 #include <QRandomGenerator>
 #include <QStringList>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 namespace maillage {
 namespace {
@@ -42,10 +42,11 @@ AtomicFile::AtomicFile(const QString& target) : target_(target)
     const QString suffix = info.suffix().isEmpty() ? QString() : QLatin1Char('.') + info.suffix();
     // O_EXCL reserves the name: another run (or thread) never gets the same one.
     for (int attempt = 0; attempt < 100; ++attempt) {
-        const QString candidate = folder.filePath(QStringLiteral(".%1.%2.partial%3")
-                                                      .arg(info.fileName())
-                                                      .arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'))
-                                                      .arg(suffix));
+        const QString candidate =
+            folder.filePath(QStringLiteral(".%1.%2.partial%3")
+                                .arg(info.fileName())
+                                .arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'))
+                                .arg(suffix));
         const int fd = ::open(QFile::encodeName(candidate).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
         if (fd >= 0) {
             ::close(fd);
@@ -55,8 +56,7 @@ AtomicFile::AtomicFile(const QString& target) : target_(target)
             temporary_ = candidate;
             return;
         }
-        if (errno != EEXIST)
-            throw Error(QStringLiteral("cannot write %1: %2").arg(target, systemError()));
+        if (errno != EEXIST) throw Error(QStringLiteral("cannot write %1: %2").arg(target, systemError()));
     }
     throw Error(QStringLiteral("cannot write %1: no free temporary name in %2").arg(target, folder.path()));
 }
@@ -72,8 +72,7 @@ void AtomicFile::commit()
     const QByteArray to = QFile::encodeName(target_);
     if (!QFileInfo::exists(temporary_))
         throw Error(QStringLiteral("cannot write %1: the file was not produced").arg(target_));
-    if (!syncPath(temporary_, false))
-        throw Error(QStringLiteral("cannot write %1: %2").arg(target_, systemError()));
+    if (!syncPath(temporary_, false)) throw Error(QStringLiteral("cannot write %1: %2").arg(target_, systemError()));
     // rename(2), not QFile::rename: it replaces an existing target in one step.
     if (std::rename(from.constData(), to.constData()) != 0)
         throw Error(QStringLiteral("cannot write %1: %2").arg(target_, systemError()));
@@ -84,8 +83,8 @@ void AtomicFile::commit()
 void writeFileAtomically(const QString& path, const QByteArray& bytes)
 {
     AtomicFile output(path);
-    const int fd = ::open(QFile::encodeName(output.temporaryPath()).constData(),
-                          O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    const int fd =
+        ::open(QFile::encodeName(output.temporaryPath()).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) throw Error(QStringLiteral("cannot write %1: %2").arg(path, systemError()));
     qsizetype written = 0;
     while (written < bytes.size()) {
@@ -95,7 +94,9 @@ void writeFileAtomically(const QString& path, const QByteArray& bytes)
             const QString why = n < 0 ? systemError() : QStringLiteral("nothing written");
             ::close(fd);
             throw Error(QStringLiteral("cannot write %1: %2 (%3 of %4 bytes written)")
-                            .arg(path, why).arg(written).arg(bytes.size()));
+                            .arg(path, why)
+                            .arg(written)
+                            .arg(bytes.size()));
         }
         written += n;
     }

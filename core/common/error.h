@@ -9,8 +9,7 @@ namespace maillage {
 // meant for the user: it names the file, layer, field, line or feature at fault.
 class Error : public std::runtime_error {
 public:
-    explicit Error(const QString& message)
-        : std::runtime_error(message.toStdString()), message_(message) {}
+    explicit Error(const QString& message) : std::runtime_error(message.toStdString()), message_(message) {}
     const QString& message() const { return message_; }
 
 private:

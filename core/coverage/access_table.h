@@ -19,7 +19,7 @@ struct TownHalls;
 struct AccessOrigin {
     QString code;  // INSEE or SIREN code, point id...
     QString name;
-    XY position;   // Lambert-93
+    XY position;  // Lambert-93
 };
 
 // One column: the nearest point among these kinds ("France services" gathers its antenna

@@ -28,14 +28,11 @@ std::vector<AccessLink> linkPoints(const TravelEngine& engine, std::span<const A
     std::vector<AccessLink> links(points.size());
     std::vector<std::size_t> toSnap;
     for (std::size_t i = 0; i < points.size(); ++i) {
-        if (const std::optional<AccessLink> remembered = engine.rememberedLink(points[i].lambert93))
-            links[i] = *remembered;
-        else
-            toSnap.push_back(i);
+        if (const std::optional<AccessLink> remembered = engine.rememberedLink(points[i].lambert93)) links[i] = *remembered;
+        else toSnap.push_back(i);
     }
     threads = int(std::min<std::size_t>(std::size_t(std::max(threads, 1)), toSnap.size() / kFewestPerThread + 1));
-    parallelFor(toSnap.size(), threads,
-                [&](std::size_t k) { links[toSnap[k]] = engine.link(points[toSnap[k]].lambert93); });
+    parallelFor(toSnap.size(), threads, [&](std::size_t k) { links[toSnap[k]] = engine.link(points[toSnap[k]].lambert93); });
     return links;
 }
 
@@ -51,9 +48,7 @@ void requireValidOptions(const CoverageOptions& options)
 
 CoverageContext::CoverageContext(const Territory& territory, const TravelEngine& engine,
                                  std::span<const AccueilPoint> points, const CoverageSetup& setup)
-    : territory_(&territory),
-      engine_(&engine),
-      grid_(CoverageGrid::build(territory, setup.cellSize))
+    : territory_(&territory), engine_(&engine), grid_(CoverageGrid::build(territory, setup.cellSize))
 {
     const SnapFunction snap = [&engine](XY p) { return engine.link(p); };
     townHalls_ = townHallsFor(territory, points);
@@ -81,7 +76,8 @@ CoverageContext::CoverageContext(const Territory& territory, const TravelEngine&
     if (setup.fixedPlacement) {
         if (setup.fixedPlacement->populated().size() != grid_.cellCount())
             throw Error(QStringLiteral("the population placement given has %1 cells but the grid has %2")
-                            .arg(setup.fixedPlacement->populated().size()).arg(grid_.cellCount()));
+                            .arg(setup.fixedPlacement->populated().size())
+                            .arg(grid_.cellCount()));
         placement_ = *setup.fixedPlacement;
     } else {
         placement_ = PopulationPlacement::build(territory, grid_, cellLinks_, setup.placement);
@@ -114,7 +110,8 @@ void CoverageContext::setTownHalls(std::span<const AccueilPoint> points)
 {
     const TravelEngine& engine = *engine_;
     townHalls_ = townHallsFor(*territory_, points);
-    townHallLinks_ = linkPlaces(townHalls_.positions, [&engine](XY p) { return engine.link(p); }, 1);
+    townHallLinks_ = linkPlaces(
+        townHalls_.positions, [&engine](XY p) { return engine.link(p); }, 1);
 }
 
 std::vector<AccueilPoint> coveragePoints(std::span<const AccueilPoint> points, int level, bool includePlanned)
@@ -163,18 +160,17 @@ void computeCoverage(const CoverageContext& context, std::span<const AccueilPoin
     // The gap zones and the population need only the surface: the population is counted on
     // this thread while the other threads start shaping the gap zones, then it helps them.
     const int threads = std::clamp(options.threads, 1, 64);
-    GapZoneBuilder gaps(context.territory(), context.grid(),
-                        {.thresholdMinutes = options.thresholdMinutes,
-                         .clipToCommunes = options.clipGapsToCommunes,
-                         .threads = threads});
+    GapZoneBuilder gaps(
+        context.territory(), context.grid(),
+        {.thresholdMinutes = options.thresholdMinutes, .clipToCommunes = options.clipGapsToCommunes, .threads = threads});
     gaps.classify(result.surface.minutes);
     double gapsMs = lapMs(timer);
     {
         const int shapers = int(std::clamp<std::size_t>(gaps.shapeTasks(), 1, std::size_t(threads)));
         Helpers helpers(shapers - 1, [&gaps] { gaps.shape(); });
-        result.population = computePopulationCoverage(context.territory(), context.grid(), context.placement(),
-                                                      result.surface.minutes, result.townHallTimes.minutes,
-                                                      context.townHalls(), options.thresholdMinutes);
+        result.population =
+            computePopulationCoverage(context.territory(), context.grid(), context.placement(), result.surface.minutes,
+                                      result.townHallTimes.minutes, context.townHalls(), options.thresholdMinutes);
         result.timings.population = lapMs(timer);
         gaps.shape();
         helpers.wait();
@@ -184,8 +180,8 @@ void computeCoverage(const CoverageContext& context, std::span<const AccueilPoin
 
     result.bands.clear();
     if (options.computeBands)
-        result.bands = computeIsochroneBands(context.territory(), context.grid(), result.surface.minutes,
-                                             options.bandBreaks, true, threads);
+        result.bands = computeIsochroneBands(context.territory(), context.grid(), result.surface.minutes, options.bandBreaks,
+                                             true, threads);
     result.timings.bands = lapMs(timer);
 }
 

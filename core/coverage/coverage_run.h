@@ -17,7 +17,7 @@ class Territory;
 
 // Parameters of one coverage computation.
 struct CoverageOptions {
-    int level = 2;                                     // 1, 2 or 3
+    int level = 2;  // 1, 2 or 3
     double thresholdMinutes = kDefaultThresholdMinutes;
     std::vector<double> bandBreaks = defaultBandBreaks();
     bool computeBands = true;
@@ -101,12 +101,12 @@ struct CoverageTimings {
 // The result of one computation for one level and one set of points.
 struct CoverageResult {
     CoverageOptions options;
-    std::vector<AccueilPoint> points;   // the points of the level that were used (seed order)
-    std::vector<AccessLink> pointLinks; // their links; unjoined points have edge == kNoEdge
-    int unjoinedPoints = 0;             // points too far from any road, left out
+    std::vector<AccueilPoint> points;    // the points of the level that were used (seed order)
+    std::vector<AccessLink> pointLinks;  // their links; unjoined points have edge == kNoEdge
+    int unjoinedPoints = 0;              // points too far from any road, left out
     NearestTimes search;
-    TravelTimeSurface surface;          // per grid cell
-    PlaceTimes townHallTimes;           // per commune
+    TravelTimeSurface surface;  // per grid cell
+    PlaceTimes townHallTimes;   // per commune
     std::vector<GapZone> gapZones;
     std::vector<IsochroneBand> bands;
     PopulationCoverage population;

@@ -23,9 +23,9 @@ void requireSurfaceMatchesGrid(const CoverageGrid& grid, std::span<const float> 
 {
     if (cellMinutes.size() != grid.cellCount())
         throw Error(QStringLiteral("the travel-time surface has %1 cells but the grid has %2")
-                        .arg(cellMinutes.size()).arg(grid.cellCount()));
+                        .arg(cellMinutes.size())
+                        .arg(grid.cellCount()));
 }
-
 
 double areaKm2(const OGRMultiPolygon& geometry) { return geometry.get_Area() / 1e6; }
 
@@ -101,9 +101,9 @@ std::vector<std::int32_t> labelRegions(const std::vector<std::uint8_t>& flagged,
 // polygonisation), handed out one at a time, the most costly first.
 struct GapZoneBuilder::Work {
     std::unordered_map<std::uint64_t, std::size_t> pieceOf;  // (zone, commune) -> index in zones_
-    std::vector<std::vector<std::size_t>> piecesOfCommune;  // per commune
-    std::vector<Window> windows;                            // per commune: its cells, one cell of margin
-    std::vector<int> order;                                 // communes to shape (-1: all pieces at once)
+    std::vector<std::vector<std::size_t>> piecesOfCommune;   // per commune
+    std::vector<Window> windows;                             // per commune: its cells, one cell of margin
+    std::vector<int> order;                                  // communes to shape (-1: all pieces at once)
     std::atomic<std::size_t> next{0};
 };
 
@@ -323,7 +323,8 @@ std::vector<GapZone> computeGapZones(const Territory& territory, const CoverageG
     requireSurfaceMatchesGrid(grid, cellMinutes);
     GapZoneBuilder builder(territory, grid, options);
     builder.classify(cellMinutes);
-    const int threads = int(std::clamp<std::size_t>(builder.shapeTasks(), 1, std::size_t(std::clamp(options.threads, 1, 64))));
+    const int threads =
+        int(std::clamp<std::size_t>(builder.shapeTasks(), 1, std::size_t(std::clamp(options.threads, 1, 64))));
     parallelFor(std::size_t(threads), threads, [&](std::size_t) { builder.shape(); });
     return builder.finish(cellMinutes);
 }
@@ -339,8 +340,8 @@ void requireValidBandBreaks(const std::vector<double>& breaks)
 }
 
 std::vector<IsochroneBand> computeIsochroneBands(const Territory& territory, const CoverageGrid& grid,
-                                                 std::span<const float> cellMinutes,
-                                                 const std::vector<double>& breaks, bool clipToOutline, int threads)
+                                                 std::span<const float> cellMinutes, const std::vector<double>& breaks,
+                                                 bool clipToOutline, int threads)
 {
     requireValidBandBreaks(breaks);
     requireSurfaceMatchesGrid(grid, cellMinutes);

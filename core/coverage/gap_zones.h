@@ -26,20 +26,19 @@ void requireValidThreshold(double thresholdMinutes);
 // visited: the numbering of the gap zones, and of the comparison's difference zones.
 std::vector<std::int32_t> labelRegions(const std::vector<std::uint8_t>& flagged, int columns, int rows);
 
-
 // A piece of a gap zone: the cells of one connected zone beyond the threshold that lie in one
 // commune, as a polygon clipped to that commune's boundary.
 struct GapZone {
-    int zone = 0;             // connected zone number (from 1), shared by the pieces of a zone cut by commune borders
-    int commune = -1;         // index in Territory::communes
+    int zone = 0;      // connected zone number (from 1), shared by the pieces of a zone cut by commune borders
+    int commune = -1;  // index in Territory::communes
     QString communeInsee;
     QString communeName;
     QString epciSiren;
     QString epciName;
-    double areaKm2 = 0.0;     // of the clipped polygon
-    int cells = 0;            // grid cells (centre rule) of the piece
-    int unreachableCells = 0; // of which with no road path to any point
-    float maxMinutes = std::numeric_limits<float>::quiet_NaN();   // over the reachable cells
+    double areaKm2 = 0.0;                                        // of the clipped polygon
+    int cells = 0;                                               // grid cells (centre rule) of the piece
+    int unreachableCells = 0;                                    // of which with no road path to any point
+    float maxMinutes = std::numeric_limits<float>::quiet_NaN();  // over the reachable cells
     float meanMinutes = std::numeric_limits<float>::quiet_NaN();
     std::shared_ptr<const OGRMultiPolygon> geometry;  // Lambert-93
 };
@@ -99,9 +98,9 @@ private:
     const Territory* territory_;
     const CoverageGrid* grid_;
     GapZoneOptions options_;
-    std::vector<std::uint8_t> beyond_;       // per raster cell
-    std::vector<std::int32_t> zoneOfRaster_; // per raster cell, 0 when not beyond
-    std::vector<GapZone> zones_;             // the pieces, by zone then commune
+    std::vector<std::uint8_t> beyond_;        // per raster cell
+    std::vector<std::int32_t> zoneOfRaster_;  // per raster cell, 0 when not beyond
+    std::vector<GapZone> zones_;              // the pieces, by zone then commune
     std::unique_ptr<Work> work_;
     bool reshaped_ = false;
 };
@@ -110,7 +109,7 @@ private:
 struct IsochroneBand {
     double fromMinutes = 0.0;
     double toMinutes = std::numeric_limits<double>::infinity();  // the last band is open
-    QString label;            // "0–10 min", "> 30 min"
+    QString label;                                               // "0–10 min", "> 30 min"
     double areaKm2 = 0.0;
     int cells = 0;
     std::shared_ptr<const OGRMultiPolygon> geometry;  // Lambert-93, clipped to the territory outline

@@ -34,13 +34,14 @@ void requireMemoryFor(double cells, double cellSize)
     if (needed <= budget) return;
     // The smallest cell size that fits, rounded up to the metre.
     const double fitting = std::ceil(cellSize * std::sqrt(needed / budget));
-    throw Error(QStringLiteral("a %1 m grid over this territory would have %2 million cells and need about %3 GB of memory, "
-                               "more than the %4 GB allowed (set MAILLAGE_MEMORY_MB to change it); choose cells of %5 m or more")
-                    .arg(cellSize)
-                    .arg(cells / 1e6, 0, 'f', 1)
-                    .arg(needed / 1e9, 0, 'f', 1)
-                    .arg(budget / 1e9, 0, 'f', 1)
-                    .arg(fitting));
+    throw Error(
+        QStringLiteral("a %1 m grid over this territory would have %2 million cells and need about %3 GB of memory, "
+                       "more than the %4 GB allowed (set MAILLAGE_MEMORY_MB to change it); choose cells of %5 m or more")
+            .arg(cellSize)
+            .arg(cells / 1e6, 0, 'f', 1)
+            .arg(needed / 1e9, 0, 'f', 1)
+            .arg(budget / 1e9, 0, 'f', 1)
+            .arg(fitting));
 }
 
 }  // namespace
@@ -87,15 +88,13 @@ GridFrame gridFrame(const Territory& territory, double cellSize)
     requireMemoryFor(frame.columns * frame.rows, cellSize);
     if (frame.columns * frame.rows > kMaxCells)
         throw Error(QStringLiteral("a %1 m grid over this territory would have %2 million cells; choose a larger cell size")
-                        .arg(cellSize).arg(frame.columns * frame.rows / 1e6, 0, 'f', 1));
+                        .arg(cellSize)
+                        .arg(frame.columns * frame.rows / 1e6, 0, 'f', 1));
     return frame;
 }
 }  // namespace
 
-void CoverageGrid::requireFits(const Territory& territory, double cellSize)
-{
-    gridFrame(territory, cellSize);
-}
+void CoverageGrid::requireFits(const Territory& territory, double cellSize) { gridFrame(territory, cellSize); }
 
 CoverageGrid CoverageGrid::build(const Territory& territory, double cellSize)
 {
@@ -119,15 +118,15 @@ CoverageGrid CoverageGrid::build(const Territory& territory, double cellSize)
         burnValues.push_back(double(i + 1));
     }
     int band = 1;
-    const CPLErr status = GDALRasterizeGeometries(GDALDataset::ToHandle(raster.get()), 1, &band,
-                                                  int(geometries.size()), geometries.data(), nullptr,
-                                                  nullptr, burnValues.data(), nullptr, nullptr, nullptr);
-    if (status != CE_None)
-        throw Error(QStringLiteral("cannot rasterise the communes on the grid: %1").arg(lastGdalError()));
+    const CPLErr status =
+        GDALRasterizeGeometries(GDALDataset::ToHandle(raster.get()), 1, &band, int(geometries.size()), geometries.data(),
+                                nullptr, nullptr, burnValues.data(), nullptr, nullptr, nullptr);
+    if (status != CE_None) throw Error(QStringLiteral("cannot rasterise the communes on the grid: %1").arg(lastGdalError()));
 
     std::vector<std::int32_t> burnt(grid.rasterSize(), 0);
-    if (raster->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, grid.columns_, grid.rows_, burnt.data(), grid.columns_,
-                                           grid.rows_, GDT_Int32, 0, 0) != CE_None)
+    if (raster->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, grid.columns_, grid.rows_, burnt.data(), grid.columns_, grid.rows_,
+                                           GDT_Int32, 0, 0)
+        != CE_None)
         throw Error(QStringLiteral("cannot read the rasterised communes back: %1").arg(lastGdalError()));
 
     grid.cellOfRaster_.assign(grid.rasterSize(), -1);
@@ -151,10 +150,7 @@ BBox CoverageGrid::extent() const
     return box;
 }
 
-std::array<double, 6> CoverageGrid::geoTransform() const
-{
-    return {west_, cellSize_, 0.0, north_, 0.0, -cellSize_};
-}
+std::array<double, 6> CoverageGrid::geoTransform() const { return {west_, cellSize_, 0.0, north_, 0.0, -cellSize_}; }
 
 XY CoverageGrid::rasterCentre(std::uint32_t rasterIndex) const
 {

@@ -8,7 +8,6 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
-
 namespace maillage {
 
 namespace {
@@ -37,14 +36,13 @@ GDALDriver* vectorDriver()
 
 }  // namespace
 
-GdalDatasetPtr createMemRaster(int columns, int rows, GDALDataType type,
-                               const std::array<double, 6>& geoTransform)
+GdalDatasetPtr createMemRaster(int columns, int rows, GDALDataType type, const std::array<double, 6>& geoTransform)
 {
     GDALDriver* driver = rasterDriver();
     GDALDataset* dataset = driver->Create("", columns, rows, 1, type, nullptr);
     if (!dataset)
-        throw Error(QStringLiteral("cannot create a %1 x %2 raster in memory: %3")
-                        .arg(columns).arg(rows).arg(lastGdalError()));
+        throw Error(
+            QStringLiteral("cannot create a %1 x %2 raster in memory: %3").arg(columns).arg(rows).arg(lastGdalError()));
     GdalDatasetPtr owned(dataset);
     std::array<double, 6> transform = geoTransform;
     dataset->SetGeoTransform(transform.data());
@@ -65,31 +63,34 @@ const OGRSpatialReference& lambert93Srs()
 
 }  // namespace maillage
 
-#include <ogrsf_frmts.h>
 #include <gdal_alg.h>
+#include <ogrsf_frmts.h>
 
 namespace maillage {
 
-std::map<std::int32_t, std::unique_ptr<OGRMultiPolygon>>
-polygonize(const std::vector<std::int32_t>& values, int columns, int rows,
-           const std::array<double, 6>& geoTransform, std::int32_t ignored)
+std::map<std::int32_t, std::unique_ptr<OGRMultiPolygon>> polygonize(const std::vector<std::int32_t>& values, int columns,
+                                                                    int rows, const std::array<double, 6>& geoTransform,
+                                                                    std::int32_t ignored)
 {
     GdalDatasetPtr raster = createMemRaster(columns, rows, GDT_Int32, geoTransform);
     GDALRasterBand* band = raster->GetRasterBand(1);
-    if (band->RasterIO(GF_Write, 0, 0, columns, rows, const_cast<std::int32_t*>(values.data()), columns, rows,
-                       GDT_Int32, 0, 0) != CE_None)
+    if (band->RasterIO(GF_Write, 0, 0, columns, rows, const_cast<std::int32_t*>(values.data()), columns, rows, GDT_Int32, 0,
+                       0)
+        != CE_None)
         throw Error(QStringLiteral("cannot fill the raster to polygonise: %1").arg(lastGdalError()));
     band->SetNoDataValue(double(ignored));  // the mask band then skips the ignored value
 
     GdalDatasetPtr vectors(vectorDriver()->Create("", 0, 0, 0, GDT_Unknown, nullptr));
     if (!vectors) throw Error(QStringLiteral("cannot create an in-memory vector layer: %1").arg(lastGdalError()));
-    OGRLayer* layer = vectors->CreateLayer("polygons", const_cast<OGRSpatialReference*>(&lambert93Srs()), wkbPolygon, nullptr);
+    OGRLayer* layer =
+        vectors->CreateLayer("polygons", const_cast<OGRSpatialReference*>(&lambert93Srs()), wkbPolygon, nullptr);
     OGRFieldDefn field("value", OFTInteger);
     if (!layer || layer->CreateField(&field) != OGRERR_NONE)
         throw Error(QStringLiteral("cannot create the polygon layer: %1").arg(lastGdalError()));
 
     if (GDALPolygonize(GDALRasterBand::ToHandle(band), GDALRasterBand::ToHandle(band->GetMaskBand()),
-                       OGRLayer::ToHandle(layer), 0, nullptr, nullptr, nullptr) != CE_None)
+                       OGRLayer::ToHandle(layer), 0, nullptr, nullptr, nullptr)
+        != CE_None)
         throw Error(QStringLiteral("cannot polygonise the raster: %1").arg(lastGdalError()));
 
     std::map<std::int32_t, std::unique_ptr<OGRMultiPolygon>> result;
@@ -100,10 +101,8 @@ polygonize(const std::vector<std::int32_t>& values, int columns, int rows,
         if (!geometry) continue;
         auto& multi = result[value];
         if (!multi) multi = std::make_unique<OGRMultiPolygon>();
-        if (wkbFlatten(geometry->getGeometryType()) == wkbPolygon)
-            multi->addGeometryDirectly(geometry);
-        else
-            delete geometry;
+        if (wkbFlatten(geometry->getGeometryType()) == wkbPolygon) multi->addGeometryDirectly(geometry);
+        else delete geometry;
     }
     return result;
 }

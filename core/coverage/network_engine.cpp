@@ -9,7 +9,10 @@
 namespace maillage {
 
 GraphTravelEngine::GraphTravelEngine(const RoadGraph& graph, const SnapOptions& snapOptions, double terminalSeconds)
-    : graph_(&graph), snapOptions_(snapOptions), terminalSeconds_(terminalSeconds), snapper_(graph),
+    : graph_(&graph),
+      snapOptions_(snapOptions),
+      terminalSeconds_(terminalSeconds),
+      snapper_(graph),
       recentLinks_(std::make_unique<RecentLink[]>(kRecentLinks))
 {
 }
@@ -21,7 +24,9 @@ GraphTravelEngine::GraphTravelEngine(const RoadGraph& graph, const SpeedProfile&
 
 GraphTravelEngine::GraphTravelEngine(const RoadGraph& graph, const SpeedProfile& profile,
                                      std::optional<Snapper> preparedIndex)
-    : graph_(&graph), snapOptions_(snapOptionsFor(profile)), terminalSeconds_(profile.terminalSeconds),
+    : graph_(&graph),
+      snapOptions_(snapOptionsFor(profile)),
+      terminalSeconds_(profile.terminalSeconds),
       snapper_(preparedIndex ? std::move(*preparedIndex) : Snapper(graph)),
       recentLinks_(std::make_unique<RecentLink[]>(kRecentLinks))
 {
@@ -166,10 +171,7 @@ void GraphTravelEngine::forgetSearch()
     seedSnaps_.clear();
 }
 
-void GraphTravelEngine::nearest(std::span<const AccessLink> seeds, NearestTimes& out) const
-{
-    nearestShared(seeds, out, 1);
-}
+void GraphTravelEngine::nearest(std::span<const AccessLink> seeds, NearestTimes& out) const { nearestShared(seeds, out, 1); }
 
 void GraphTravelEngine::nearestShared(std::span<const AccessLink> seeds, NearestTimes& out, int threads) const
 {

@@ -5,8 +5,8 @@
 #include "network/road_graph.h"
 #include "network/snapping.h"
 
-#include <memory>
 #include <atomic>
+#include <memory>
 #include <mutex>
 
 namespace maillage {
@@ -76,7 +76,7 @@ private:
     double terminalSeconds_ = 0.0;
     Snapper snapper_;
     mutable std::mutex searchMutex_;
-    mutable std::unique_ptr<NearestSearch> search_;    // the multi-source search, kept for repairs
+    mutable std::unique_ptr<NearestSearch> search_;  // the multi-source search, kept for repairs
     // Workspaces of the searches that may run at once (drivingMetres, nearestAt): taken for
     // one call, given back after it.
     mutable std::mutex workspaceMutex_;
@@ -89,7 +89,7 @@ private:
         std::unique_ptr<NearestSearch> search;
         ~BorrowedSearch() { engine.giveBack(std::move(search)); }
     };
-    mutable std::vector<Snap> seedSnaps_;               // the seeds of search_
+    mutable std::vector<Snap> seedSnaps_;  // the seeds of search_
     mutable std::size_t repairs_ = 0;
     // The last places linked, direct-mapped by position: a slot is taken with a try-lock, so
     // that the threads linking the cells of a grid never wait for each other.

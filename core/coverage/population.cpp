@@ -12,8 +12,8 @@
 #include <QHash>
 
 #include <algorithm>
-#include <memory>
 #include <cmath>
+#include <memory>
 
 namespace maillage {
 
@@ -84,7 +84,8 @@ PopulationPlacement PopulationPlacement::build(const Territory& territory, const
 {
     if (cellLinks.size() != grid.cellCount())
         throw Error(QStringLiteral("the cell links (%1) do not match the grid (%2 cells)")
-                        .arg(cellLinks.size()).arg(grid.cellCount()));
+                        .arg(cellLinks.size())
+                        .arg(grid.cellCount()));
     if (!(options.inhabitableLegMetres >= 0.0))
         throw Error(QStringLiteral("the distance that makes a cell inhabitable must be positive"));
     PopulationPlacement placement;
@@ -146,19 +147,20 @@ double beyondBy(const CommuneCoverage& commune, PopulationMethod method)
 }
 
 PopulationCoverage computePopulationCoverage(const Territory& territory, const CoverageGrid& grid,
-                                             const PopulationPlacement& placement,
-                                             std::span<const float> cellMinutes,
-                                             std::span<const float> townHallMinutes,
-                                             const TownHalls& townHalls, double thresholdMinutes)
+                                             const PopulationPlacement& placement, std::span<const float> cellMinutes,
+                                             std::span<const float> townHallMinutes, const TownHalls& townHalls,
+                                             double thresholdMinutes)
 {
     requireValidThreshold(thresholdMinutes);
     const std::size_t communeCount = territory.communes.size();
     if (cellMinutes.size() != grid.cellCount())
         throw Error(QStringLiteral("the travel-time surface has %1 cells but the grid has %2")
-                        .arg(cellMinutes.size()).arg(grid.cellCount()));
+                        .arg(cellMinutes.size())
+                        .arg(grid.cellCount()));
     if (townHallMinutes.size() != communeCount || townHalls.known.size() != communeCount)
         throw Error(QStringLiteral("there must be one town hall time per commune (%1 communes, %2 times)")
-                        .arg(communeCount).arg(townHallMinutes.size()));
+                        .arg(communeCount)
+                        .arg(townHallMinutes.size()));
     const float threshold = float(thresholdMinutes);
 
     PopulationCoverage result;

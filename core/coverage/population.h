@@ -41,15 +41,15 @@ TownHalls townHallsFor(const Territory& territory, std::span<const AccueilPoint>
 struct PopulationPlacementOptions {
     double inhabitableLegMetres = 2000.0;
     PopulationMethod method = PopulationMethod::Spread;
-    PopulationInput input{};     // the file for Grid or Buildings
-    QString cacheDirectory{};    // empty: the user's cache folder
+    PopulationInput input{};   // the file for Grid or Buildings
+    QString cacheDirectory{};  // empty: the user's cache folder
 };
 
 class PopulationPlacement {
 public:
     // Throws Error when the method needs a file the options do not name, or it cannot be read.
-    static PopulationPlacement build(const Territory& territory, const CoverageGrid& grid,
-                                     const PlaceLinks& cellLinks, const PopulationPlacementOptions& options = {});
+    static PopulationPlacement build(const Territory& territory, const CoverageGrid& grid, const PlaceLinks& cellLinks,
+                                     const PopulationPlacementOptions& options = {});
 
     PopulationMethod method() const { return method_; }
     // What the placement was made from, for summaries ("INSEE 200 m squares (…)").
@@ -119,10 +119,10 @@ struct AreaCoverage {
 struct PopulationCoverage {
     double thresholdMinutes = 0.0;
     PopulationMethod method = PopulationMethod::Spread;  // how people were placed
-    std::vector<CommuneCoverage> communes;  // Territory::communes order
-    std::vector<AreaCoverage> epcis;        // Territory::epcis order, then any EPCI only named by communes
+    std::vector<CommuneCoverage> communes;               // Territory::communes order
+    std::vector<AreaCoverage> epcis;                     // Territory::epcis order, then any EPCI only named by communes
     AreaCoverage departement;
-    std::vector<int> townHallsBeyond;       // commune indices, longest time first
+    std::vector<int> townHallsBeyond;  // commune indices, longest time first
 };
 
 // People beyond in an area under a method: at the town hall for TownHalls, else on the cells.
@@ -132,9 +132,8 @@ double beyondBy(const CommuneCoverage& commune, PopulationMethod method);
 // Population beyond the threshold. `cellMinutes` is the surface (grid cell order),
 // `townHallMinutes` the time from each commune's town hall (Territory::communes order).
 PopulationCoverage computePopulationCoverage(const Territory& territory, const CoverageGrid& grid,
-                                             const PopulationPlacement& placement,
-                                             std::span<const float> cellMinutes,
-                                             std::span<const float> townHallMinutes,
-                                             const TownHalls& townHalls, double thresholdMinutes);
+                                             const PopulationPlacement& placement, std::span<const float> cellMinutes,
+                                             std::span<const float> townHallMinutes, const TownHalls& townHalls,
+                                             double thresholdMinutes);
 
 }  // namespace maillage

@@ -33,8 +33,12 @@ void PopulationSensitivity::addColumn(const QString& key, const QString& label, 
         for (const AreaCoverage& epci : coverage.epcis)
             areas_.push_back({SensitivityRow::Kind::Epci, epci.code, epci.name, QString(), epci.population, {}});
         const AreaCoverage& d = coverage.departement;
-        areas_.push_back({SensitivityRow::Kind::Departement, d.code, QStringLiteral("Département %1").arg(d.code), QString(),
-                          d.population, {}});
+        areas_.push_back({SensitivityRow::Kind::Departement,
+                          d.code,
+                          QStringLiteral("Département %1").arg(d.code),
+                          QString(),
+                          d.population,
+                          {}});
         for (const CommuneCoverage& c : coverage.communes)
             communes_.push_back({SensitivityRow::Kind::Commune, c.insee, c.name, c.epciSiren, c.population, {}});
     }

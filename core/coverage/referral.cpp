@@ -162,10 +162,10 @@ std::vector<ReferralLink> computeReferrals(const TravelEngine& engine, std::span
         // Independent searches per kind, desks and video: on two threads when the engine allows it.
         parallelFor(kinds.size(), engine.concurrentSearches() ? 2 : 1, [&](std::size_t k) {
             const QString& kind = kinds[k];
-            perKind[k] = makeTargets(Level::Third, kind, third, [&](const AccueilPoint& p) { return p.kind == kind; },
-                                     secondLinks);
-            perKindVisio[k] = makeTargets(Level::Third, kind, visio,
-                                          [&](const AccueilPoint& p) { return p.serves.contains(kind); }, secondLinks);
+            perKind[k] = makeTargets(
+                Level::Third, kind, third, [&](const AccueilPoint& p) { return p.kind == kind; }, secondLinks);
+            perKindVisio[k] = makeTargets(
+                Level::Third, kind, visio, [&](const AccueilPoint& p) { return p.serves.contains(kind); }, secondLinks);
         });
         std::vector<RouteRequests> requests(perKind.size()), visioRequests(perKind.size());
         for (std::size_t o = 0; o < second.size(); ++o) {

@@ -21,15 +21,15 @@ struct ReferralLink {
     Level fromLevel = Level::First;
     XY fromPosition;
     Level toLevel = Level::Second;
-    QString targetKind;          // the kind looked for; empty = any point of toLevel
-    bool reachable = false;      // false: no point of that level/kind can be reached
+    QString targetKind;      // the kind looked for; empty = any point of toLevel
+    bool reachable = false;  // false: no point of that level/kind can be reached
     qint64 toId = 0;
     QString toName;
     QString toKind;
     XY toPosition;
     float minutes = std::numeric_limits<float>::infinity();
     double km = std::numeric_limits<double>::infinity();
-    bool beyond = true;          // minutes beyond the threshold, or unreachable
+    bool beyond = true;  // minutes beyond the threshold, or unreachable
     // Video access, beside the physical access above (links to level 3 only): the nearest open
     // point that serves the operator looked for by video (AccueilPoint::serves; for a link to
     // any level-3 point, one serving any operator). A visio point is never a physical target.

@@ -86,7 +86,8 @@ QString keepCoverageLinks(const PreparedNetworkOutcome& prepared, const Coverage
     if (prepared.path.isEmpty() || context.linksReused()) return {};
     try {
         if (!writePreparedLinks(prepared.path, prepared.key, context.preparedLinks()))
-            return QStringLiteral("prepared network %1 changed meanwhile: the grid's links were not kept").arg(prepared.path);
+            return QStringLiteral("prepared network %1 changed meanwhile: the grid's links were not kept")
+                .arg(prepared.path);
     } catch (const Error& error) {
         return error.message();
     }

@@ -28,15 +28,15 @@ NetworkInput loadTerritoryNetwork(const QString& path, const SpeedProfile& profi
 
 // How a command uses a prepared network (network/prepared_network.h).
 struct PreparedNetworkRequest {
-    QString path;               // the prepared file; empty: none, the network file is read
-    bool rebuild = false;       // build it again even when it is valid
-    ExtractProgress progress;   // extraction progress when it has to be built; false cancels
+    QString path;              // the prepared file; empty: none, the network file is read
+    bool rebuild = false;      // build it again even when it is valid
+    ExtractProgress progress;  // extraction progress when it has to be built; false cancels
 };
 
 struct PreparedNetworkOutcome {
-    bool reused = false;  // read from the prepared file
-    bool written = false; // built and written
-    QString note;         // why it was (re)built, or why it could not be written
+    bool reused = false;             // read from the prepared file
+    bool written = false;            // built and written
+    QString note;                    // why it was (re)built, or why it could not be written
     std::vector<char> spatialIndex;  // the graph's Snapper::toBytes when the file was used or written
     // The links of the last coverage grid kept in the file (empty when none): a coverage
     // context on the open network reuses them when its grid and places are the same

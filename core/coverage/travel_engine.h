@@ -13,8 +13,8 @@ namespace maillage {
 
 // A nearest-point search result owned by its caller (see NearestTimesView).
 struct NearestTimes {
-    std::vector<float> seconds;          // per node, to the nearest seeded point
-    std::vector<std::uint32_t> owner;    // per node, index of that point in the seed list
+    std::vector<float> seconds;        // per node, to the nearest seeded point
+    std::vector<std::uint32_t> owner;  // per node, index of that point in the seed list
     NearestTimesView view() const { return {seconds, owner}; }
 };
 

@@ -7,11 +7,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <type_traits>
 #include <exception>
 #include <functional>
 #include <numeric>
 #include <thread>
+#include <type_traits>
 
 namespace maillage {
 
@@ -20,8 +20,8 @@ namespace {
 constexpr float kMinutesPerSecond = 1.0f / 60.0f;
 
 // Seconds from the place to the nearest point through either end of an entry's edge.
-inline void throughNodes(const std::uint32_t node[2], const float seconds[2], const NearestTimesView& search,
-                         float& best, std::uint32_t& owner)
+inline void throughNodes(const std::uint32_t node[2], const float seconds[2], const NearestTimesView& search, float& best,
+                         std::uint32_t& owner)
 {
     for (int k = 0; k < 2; ++k) {
         if (node[k] == kNoNode) continue;
@@ -35,8 +35,7 @@ inline void throughNodes(const std::uint32_t node[2], const float seconds[2], co
 
 // Seconds from a place's entry to a point's entry joined to the same edge, driving along
 // that edge only.
-inline float alongSharedEdge(float placeAlong, float placeLeg, bool placeOneway, bool placeOpen,
-                             const AccessEntry& point)
+inline float alongSharedEdge(float placeAlong, float placeLeg, bool placeOneway, bool placeOpen, const AccessEntry& point)
 {
     if (!placeOpen || !point.open) return kUnreachable;  // a closed edge is not driven along
     const float drive = point.alongSeconds - placeAlong;
@@ -44,8 +43,7 @@ inline float alongSharedEdge(float placeAlong, float placeLeg, bool placeOneway,
     return placeLeg + std::abs(drive) + point.legSeconds;
 }
 
-inline float directSecondsAt(float metres, float secondsPerMetreA, float secondsPerMetreB, float terminalA,
-                             float terminalB)
+inline float directSecondsAt(float metres, float secondsPerMetreA, float secondsPerMetreB, float terminalA, float terminalB)
 {
     return metres * (secondsPerMetreA + secondsPerMetreB) * 0.5f + terminalA + terminalB;
 }
@@ -93,8 +91,7 @@ float directSeconds(const AccessLink& a, const AccessLink& b)
     if (!a.joined() || !b.joined() || !(a.directMetres > 0.0f) || !(b.directMetres > 0.0f)) return kUnreachable;
     const float metres = float(std::hypot(a.place.x - b.place.x, a.place.y - b.place.y));
     if (!(metres <= std::min(a.directMetres, b.directMetres))) return kUnreachable;
-    return directSecondsAt(metres, a.directSecondsPerMetre, b.directSecondsPerMetre, a.terminalSeconds,
-                           b.terminalSeconds);
+    return directSecondsAt(metres, a.directSecondsPerMetre, b.directSecondsPerMetre, a.terminalSeconds, b.terminalSeconds);
 }
 
 PlaceLinks::PlaceLinks(std::span<const AccessLink> links)
@@ -163,7 +160,7 @@ void PlaceLinks::finish()
     bucketStart_.assign(std::size_t(bucketColumns_) * bucketRows_ + 1, 0);
     const auto bucketOf = [&](const DirectPlace& d) {
         return std::size_t(bucketIndex(d.y - bucketOriginY_, bucketRows_)) * bucketColumns_
-             + bucketIndex(d.x - bucketOriginX_, bucketColumns_);
+               + bucketIndex(d.x - bucketOriginX_, bucketColumns_);
     };
     for (const DirectPlace& d : direct_)
         if (d.metres > 0.0f) ++bucketStart_[bucketOf(d) + 1];
@@ -211,9 +208,9 @@ AccessLink PlaceLinks::operator[](std::size_t i) const
 std::size_t PlaceLinks::memoryBytes() const
 {
     return sizeof(*this) + legMetres_.capacity() * sizeof(float) + firstEntry_.capacity() * 4
-         + hot_.capacity() * sizeof(NodeEntry) + cold_.capacity() * sizeof(EdgeEntry) + entryPlace_.capacity() * 4
-         + byEdgeEntry_.capacity() * 4 + byEdgeKeys_.capacity() * 4 + direct_.capacity() * sizeof(DirectPlace)
-         + bucketStart_.capacity() * 4 + bucketPlaces_.capacity() * 4;
+           + hot_.capacity() * sizeof(NodeEntry) + cold_.capacity() * sizeof(EdgeEntry) + entryPlace_.capacity() * 4
+           + byEdgeEntry_.capacity() * 4 + byEdgeKeys_.capacity() * 4 + direct_.capacity() * sizeof(DirectPlace)
+           + bucketStart_.capacity() * 4 + bucketPlaces_.capacity() * 4;
 }
 
 std::vector<char> PlaceLinks::toBytes() const
@@ -264,9 +261,9 @@ std::optional<PlaceLinks> PlaceLinks::fromBytes(std::span<const char> bytes, std
     // Sizes that must agree, then every index the gather and operator[] follow.
     const std::size_t places = links.legMetres_.size(), entries = links.hot_.size();
     if (links.firstEntry_.size() != places + 1 || links.direct_.size() != places || links.cold_.size() != entries
-        || links.entryPlace_.size() != entries || links.byEdgeEntry_.size() != entries
-        || links.byEdgeKeys_.size() != entries || links.unjoined_ > places || links.firstEntry_[0] != 0
-        || links.firstEntry_.back() != entries || !(links.bucketMetres_ > 0.0))
+        || links.entryPlace_.size() != entries || links.byEdgeEntry_.size() != entries || links.byEdgeKeys_.size() != entries
+        || links.unjoined_ > places || links.firstEntry_[0] != 0 || links.firstEntry_.back() != entries
+        || !(links.bucketMetres_ > 0.0))
         return std::nullopt;
     for (std::size_t i = 0; i < places; ++i) {
         const std::uint32_t begin = links.firstEntry_[i], end = links.firstEntry_[i + 1];
@@ -303,7 +300,8 @@ void PlaceLinks::gather(const NearestTimesView& search, const SeedLinks& seeds, 
     if (search.seconds.size() < nodesNeeded_ || search.owner.size() != search.seconds.size())
         throw Error(QStringLiteral("the nearest-point search covers %1 nodes but the places were joined to a network "
                                    "of at least %2: rebuild the coverage after changing the network")
-                        .arg(search.seconds.size()).arg(nodesNeeded_));
+                        .arg(search.seconds.size())
+                        .arg(nodesNeeded_));
     const std::size_t n = size();
     out.minutes.resize(n);
     out.nearest.resize(n);
@@ -332,7 +330,8 @@ void PlaceLinks::gather(const NearestTimesView& search, const SeedLinks& seeds, 
             for (auto it = range.first; it != range.second; ++it) {
                 const std::uint32_t e = byEdgeEntry_[std::size_t(it - byEdgeKeys_.begin())];
                 const EdgeEntry& place = cold_[e];
-                improve(entryPlace_[e], alongSharedEdge(place.alongSeconds, place.legSeconds, place.oneway, place.open, pointEntry),
+                improve(entryPlace_[e],
+                        alongSharedEdge(place.alongSeconds, place.legSeconds, place.oneway, place.open, pointEntry),
                         std::uint32_t(s));
             }
         }
@@ -352,8 +351,9 @@ void PlaceLinks::gather(const NearestTimesView& search, const SeedLinks& seeds, 
                     const DirectPlace& d = direct_[place];
                     const float metres = float(std::hypot(double(d.x) - px, double(d.y) - py));
                     if (!(metres <= std::min(reach, d.metres))) continue;
-                    improve(place, directSecondsAt(metres, point.directSecondsPerMetre, d.secondsPerMetre,
-                                                   point.terminalSeconds, d.terminalSeconds),
+                    improve(place,
+                            directSecondsAt(metres, point.directSecondsPerMetre, d.secondsPerMetre, point.terminalSeconds,
+                                            d.terminalSeconds),
                             std::uint32_t(s));
                 }
             }
@@ -361,12 +361,12 @@ void PlaceLinks::gather(const NearestTimesView& search, const SeedLinks& seeds, 
     }
 }
 
-float placeMinutes(const AccessLink& link, const NearestTimesView& search, const SeedLinks& seeds,
-                   std::uint32_t* nearest)
+float placeMinutes(const AccessLink& link, const NearestTimesView& search, const SeedLinks& seeds, std::uint32_t* nearest)
 {
     float seconds = kUnreachable;
     std::uint32_t owner = kNoPoint;
-    for (int i = 0; i < link.entryCount(); ++i) throughNodes(link.entry(i).node, link.entry(i).seconds, search, seconds, owner);
+    for (int i = 0; i < link.entryCount(); ++i)
+        throughNodes(link.entry(i).node, link.entry(i).seconds, search, seconds, owner);
     const auto improve = [&](float t, std::uint32_t s) {
         if (t < seconds) {
             seconds = t;

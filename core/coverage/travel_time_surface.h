@@ -23,15 +23,15 @@ constexpr float kUnreachable = std::numeric_limits<float>::infinity();
 // One way a place joins the routable graph: projected on an edge, which it reaches by an
 // off-network leg, and from there it drives to either end of that edge.
 struct AccessEntry {
-    std::uint32_t node[2] = {kNoNode, kNoNode};          // the edge's ends (kNoNode: cannot be driven to)
-    float seconds[2] = {kUnreachable, kUnreachable};     // place -> node[k]: leg + part of the edge
-    std::uint32_t edge = kNoEdge;                         // the edge it joins (kNoEdge: too far from any road)
-    float alongSeconds = 0.0f;   // driving seconds from the edge's first node to the projection
-    float legSeconds = 0.0f;     // the off-network leg, place <-> projection (terminal time included)
+    std::uint32_t node[2] = {kNoNode, kNoNode};       // the edge's ends (kNoNode: cannot be driven to)
+    float seconds[2] = {kUnreachable, kUnreachable};  // place -> node[k]: leg + part of the edge
+    std::uint32_t edge = kNoEdge;                     // the edge it joins (kNoEdge: too far from any road)
+    float alongSeconds = 0.0f;                        // driving seconds from the edge's first node to the projection
+    float legSeconds = 0.0f;                          // the off-network leg, place <-> projection (terminal time included)
     float legMetres = std::numeric_limits<float>::infinity();  // straight distance to the road
-    float fraction = 0.0f;       // position along the edge shape, 0 at its first node, 1 at its second
-    bool oneway = false;         // the edge can only be driven from its first node to its second
-    bool open = true;            // the edge may be driven along (not closed)
+    float fraction = 0.0f;  // position along the edge shape, 0 at its first node, 1 at its second
+    bool oneway = false;    // the edge can only be driven from its first node to its second
+    bool open = true;       // the edge may be driven along (not closed)
 };
 
 // How a place off the road network (a grid cell centre, a town hall, an accueil point) joins
@@ -120,11 +120,11 @@ private:
     void finish();  // the edge and bucket indexes, after the last append
     std::uint32_t bucketIndex(double offset, std::uint32_t count) const;
 
-    struct NodeEntry {             // what the gather reads for every entry
+    struct NodeEntry {  // what the gather reads for every entry
         std::uint32_t node[2];
         float seconds[2];
     };
-    struct EdgeEntry {             // the rest of an entry
+    struct EdgeEntry {  // the rest of an entry
         std::uint32_t edge;
         float alongSeconds;
         float legSeconds;
@@ -134,24 +134,24 @@ private:
         bool open;
     };
     struct DirectPlace {
-        float x, y;                // relative to directOrigin_
+        float x, y;  // relative to directOrigin_
         float metres, secondsPerMetre, terminalSeconds;
     };
 
-    std::vector<float> legMetres_;              // per place
-    std::vector<std::uint32_t> firstEntry_;     // per place + 1, into hot_ and cold_
+    std::vector<float> legMetres_;           // per place
+    std::vector<std::uint32_t> firstEntry_;  // per place + 1, into hot_ and cold_
     std::vector<NodeEntry> hot_;
     std::vector<EdgeEntry> cold_;
-    std::vector<std::uint32_t> entryPlace_;     // per entry
-    std::vector<std::uint32_t> byEdgeEntry_;    // entries sorted by edge
-    std::vector<std::uint32_t> byEdgeKeys_;     // their edges, same order
+    std::vector<std::uint32_t> entryPlace_;   // per entry
+    std::vector<std::uint32_t> byEdgeEntry_;  // entries sorted by edge
+    std::vector<std::uint32_t> byEdgeKeys_;   // their edges, same order
     // Where each place is and its direct trips; the places allowing them bucketed on a grid.
-    std::vector<DirectPlace> direct_;           // per place
+    std::vector<DirectPlace> direct_;  // per place
     XY directOrigin_;
     float bucketOriginX_ = 0.0f, bucketOriginY_ = 0.0f;  // relative to directOrigin_
     double bucketMetres_ = 1000.0;
     std::uint32_t bucketColumns_ = 0, bucketRows_ = 0;
-    std::vector<std::uint32_t> bucketStart_;    // per bucket + 1, into bucketPlaces_
+    std::vector<std::uint32_t> bucketStart_;  // per bucket + 1, into bucketPlaces_
     std::vector<std::uint32_t> bucketPlaces_;
     float maxDirectMetres_ = 0.0f;
     std::size_t unjoined_ = 0;

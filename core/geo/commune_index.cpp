@@ -49,8 +49,12 @@ public:
     explicit PreparedOutline(const OGRGeometry& geometry)
         : geometry_(geometry),
           prepared_(OGRCreatePreparedGeometry(OGRGeometry::ToHandle(const_cast<OGRGeometry*>(&geometry))))
-    {}
-    ~PreparedOutline() { if (prepared_) OGRDestroyPreparedGeometry(prepared_); }
+    {
+    }
+    ~PreparedOutline()
+    {
+        if (prepared_) OGRDestroyPreparedGeometry(prepared_);
+    }
     PreparedOutline(const PreparedOutline&) = delete;
     PreparedOutline& operator=(const PreparedOutline&) = delete;
 
@@ -76,19 +80,16 @@ bool polygonsContain(const OGRGeometry& geometry, XY p)
 {
     const OGRPoint point(p.x, p.y);
     switch (wkbFlatten(geometry.getGeometryType())) {
-    case wkbPolygon:
-        return polygonContains(*geometry.toPolygon(), point);
+    case wkbPolygon: return polygonContains(*geometry.toPolygon(), point);
     case wkbMultiPolygon:
         for (const OGRPolygon* polygon : *geometry.toMultiPolygon())
             if (polygonContains(*polygon, point)) return true;
         return false;
-    default:
-        return geometry.Contains(&point);  // not expected in a territory: let GEOS decide
+    default: return geometry.Contains(&point);  // not expected in a territory: let GEOS decide
     }
 }
 
-CommuneIndex::CommuneIndex(std::vector<std::shared_ptr<const OGRGeometry>> geometries)
-    : geometries_(std::move(geometries))
+CommuneIndex::CommuneIndex(std::vector<std::shared_ptr<const OGRGeometry>> geometries) : geometries_(std::move(geometries))
 {
     const int count = static_cast<int>(geometries_.size());
     std::vector<BBox> boxes(geometries_.size());
@@ -123,10 +124,8 @@ CommuneIndex::CommuneIndex(std::vector<std::shared_ptr<const OGRGeometry>> geome
                 const double x = extent_.minX + column * cellSize_;
                 const double y = extent_.minY + row * cellSize_;
                 OGRPolygon square = rectangle(x, y, x + cellSize_, y + cellSize_);
-                if (coveredBy_[cell] < 0 && outline.contains(square))
-                    coveredBy_[cell] = i;
-                else if (outline.intersects(square))
-                    crossing[cell].push_back(i);
+                if (coveredBy_[cell] < 0 && outline.contains(square)) coveredBy_[cell] = i;
+                else if (outline.intersects(square)) crossing[cell].push_back(i);
             }
         }
     }

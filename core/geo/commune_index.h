@@ -39,8 +39,8 @@ private:
     double cellSize_ = 1.0;
     int columns_ = 0;
     int rows_ = 0;
-    std::vector<int> coveredBy_;   // per cell: the commune covering all of it, or -1
-    std::vector<int> cellStart_;   // per cell: its candidates are candidates_[start, next start)
+    std::vector<int> coveredBy_;  // per cell: the commune covering all of it, or -1
+    std::vector<int> cellStart_;  // per cell: its candidates are candidates_[start, next start)
     std::vector<int> candidates_;
 };
 

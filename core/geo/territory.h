@@ -18,10 +18,10 @@ class CommuneIndex;
 using SharedGeometry = std::shared_ptr<const OGRGeometry>;
 
 struct Commune {
-    QString insee;        // INSEE code, e.g. "04070"
+    QString insee;  // INSEE code, e.g. "04070"
     QString name;
     qint64 population = 0;
-    QString epciSiren;    // SIREN of the EPCI the commune belongs to (may be empty)
+    QString epciSiren;  // SIREN of the EPCI the commune belongs to (may be empty)
     SharedGeometry geometry;
     BBox bbox;
 };
@@ -29,9 +29,9 @@ struct Commune {
 struct Epci {
     QString siren;
     QString name;
-    qint64 population = 0;  // sum over the territory's communes of that EPCI
-    int communeCount = 0;   // communes of the territory in that EPCI
-    SharedGeometry geometry; // may be null when no EPCI layer was loaded
+    qint64 population = 0;    // sum over the territory's communes of that EPCI
+    int communeCount = 0;     // communes of the territory in that EPCI
+    SharedGeometry geometry;  // may be null when no EPCI layer was loaded
     BBox bbox;
 };
 

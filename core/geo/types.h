@@ -27,8 +27,10 @@ struct BBox {
     bool contains(XY p) const { return p.x >= minX && p.x <= maxX && p.y >= minY && p.y <= maxY; }
     void expand(XY p)
     {
-        minX = std::min(minX, p.x); minY = std::min(minY, p.y);
-        maxX = std::max(maxX, p.x); maxY = std::max(maxY, p.y);
+        minX = std::min(minX, p.x);
+        minY = std::min(minY, p.y);
+        maxX = std::max(maxX, p.x);
+        maxY = std::max(maxY, p.y);
     }
     void expand(const BBox& b)
     {

@@ -49,10 +49,8 @@ std::vector<TimeRange> mergeRanges(std::vector<TimeRange> ranges)
     std::sort(ranges.begin(), ranges.end(), [](const TimeRange& a, const TimeRange& b) { return a.start < b.start; });
     std::vector<TimeRange> merged;
     for (const TimeRange& range : ranges) {
-        if (!merged.empty() && range.start <= merged.back().end)
-            merged.back().end = std::max(merged.back().end, range.end);
-        else
-            merged.push_back(range);
+        if (!merged.empty() && range.start <= merged.back().end) merged.back().end = std::max(merged.back().end, range.end);
+        else merged.push_back(range);
     }
     return merged;
 }
@@ -60,8 +58,7 @@ std::vector<TimeRange> mergeRanges(std::vector<TimeRange> ranges)
 QString formatDayRanges(const std::vector<TimeRange>& ranges)
 {
     QStringList parts;
-    for (const TimeRange& range : ranges)
-        parts << formatMinutes(range.start) + u'-' + formatMinutes(range.end);
+    for (const TimeRange& range : ranges) parts << formatMinutes(range.start) + u'-' + formatMinutes(range.end);
     return parts.join(QStringLiteral(", "));
 }
 

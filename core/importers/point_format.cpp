@@ -30,8 +30,7 @@ std::optional<PointFormat> pointFormatFromName(const QString& name)
 PointFormat detectPointFormat(const QString& path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        throw Error(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    if (!file.open(QIODevice::ReadOnly)) throw Error(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
     const QString header = QString::fromUtf8(file.readLine(4096)).trimmed().toLower();
     if (header.startsWith(QLatin1Char('[')) || header.startsWith(QLatin1Char('{'))) {
         // JSON: the Annuaire's records carry their type in "pivot" lists.
@@ -40,14 +39,14 @@ PointFormat detectPointFormat(const QString& path)
         return PointFormat::Generic;
     }
     if (header.startsWith(QLatin1String("source,source_id,name,kind,insee_com"))) return PointFormat::Operators;
-    if (header.contains(QLatin1String("pivot")) && header.contains(QLatin1String("adresse")) && header.contains(QLatin1String("nom")))
+    if (header.contains(QLatin1String("pivot")) && header.contains(QLatin1String("adresse"))
+        && header.contains(QLatin1String("nom")))
         return PointFormat::Annuaire;
     if (header.startsWith(QLatin1String("id_fs,")) && header.contains(QLatin1String("h_lundi")))
         return PointFormat::FranceServices;
     if (header.contains(QLatin1String("identifiant_du_site")) && header.contains(QLatin1String("caract")))
         return PointFormat::LaPoste;
-    if (header.startsWith(QLatin1String("insee_com,nom,population")))
-        return PointFormat::Mairies;
+    if (header.startsWith(QLatin1String("insee_com,nom,population"))) return PointFormat::Mairies;
     return PointFormat::Generic;
 }
 

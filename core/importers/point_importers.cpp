@@ -32,9 +32,11 @@ ImportReport importBatch(Store& store, ImportBatch batch, const Territory* terri
             const AccueilPoint& point = batch.points[i];
             const int line = i < batch.pointLines.size() ? batch.pointLines[i] : 0;
             if (!territory->communeAt(point.lambert93) && looksSwapped(point, *territory)) {
-                batch.issues.push_back({line, QStringLiteral("longitude %1 and latitude %2 look swapped: the point is outside the "
-                                                             "territory and would be inside with the two exchanged; check the columns")
-                                                  .arg(point.wgs84.lon).arg(point.wgs84.lat)});
+                batch.issues.push_back(
+                    {line, QStringLiteral("longitude %1 and latitude %2 look swapped: the point is outside the "
+                                          "territory and would be inside with the two exchanged; check the columns")
+                               .arg(point.wgs84.lon)
+                               .arg(point.wgs84.lat)});
                 continue;
             }
             kept.push_back(point);

@@ -27,7 +27,7 @@ struct ImportIssue {
 // What a reader produced from a file, before it is written to the store.
 struct ImportBatch {
     QString file;
-    QString source;                    // source tag written on every point
+    QString source;  // source tag written on every point
     int rowsRead = 0;
     std::vector<AccueilPoint> points;  // the good rows
     std::vector<int> pointLines;       // the line (or FID) of each point, when the reader knows it
@@ -69,24 +69,24 @@ QString mairieName(const QString& communeName);
 // level, a missing or bad position, a non-point geometry or a repeated id skips the row
 // with an ImportIssue (line number for CSV, FID for OGR sources).
 struct PointMapping {
-    QString layer;                      // OGR layer name, empty = first layer
-    QString nameField = QStringLiteral("name");  // empty = name points "<kind label> <id>"
-    QString idField;                    // source id; empty = data row number (CSV) or FID (OGR)
+    QString layer;                                   // OGR layer name, empty = first layer
+    QString nameField = QStringLiteral("name");      // empty = name points "<kind label> <id>"
+    QString idField;                                 // source id; empty = data row number (CSV) or FID (OGR)
     QString lonField = QStringLiteral("longitude");  // CSV only; OGR sources use the geometry
     QString latField = QStringLiteral("latitude");
     // CSV only: lonField and latField hold Lambert-93 x and y in metres (EPSG:2154), as the
     // Département's own tables often do, instead of WGS84 longitude and latitude.
     bool lambert93Columns = false;
-    QString levelField;                 // empty = use fixedLevel
-    QString kindField;                  // empty = use fixedKind
-    QString communeField;               // INSEE code column, optional
+    QString levelField;    // empty = use fixedLevel
+    QString kindField;     // empty = use fixedKind
+    QString communeField;  // INSEE code column, optional
     // Column listing the level-3 operators a visio point serves ("caf;cpam"; kind or Annuaire
     // type codes), optional. A code that is no level-3 operator skips the row with an issue.
     QString servesField;
-    std::optional<Level> fixedLevel;    // default: the kind's default level
+    std::optional<Level> fixedLevel;              // default: the kind's default level
     QString fixedKind = QStringLiteral("other");  // must be a known kind (Error otherwise)
-    QString source;                     // empty = the file name
-    char delimiter = 0;                 // CSV only; 0 = guess from the header (',' ';' or tab)
+    QString source;                               // empty = the file name
+    char delimiter = 0;                           // CSV only; 0 = guess from the header (',' ';' or tab)
 };
 ImportBatch readGenericPoints(const QString& path, const PointMapping& mapping);
 
@@ -107,7 +107,7 @@ struct PointFilePreview {
 PointFilePreview previewPointFile(const QString& path, const QString& layer = {}, int maxRows = 10);
 
 struct ImportReport {
-    ImportBatch batch;       // points as written, with commune and outside flags filled in
+    ImportBatch batch;  // points as written, with commune and outside flags filled in
     UpsertReport written;
     int outsideTerritory = 0;
 };

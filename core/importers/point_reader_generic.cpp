@@ -3,10 +3,10 @@
 
 #include "common/error.h"
 #include "geo/crs.h"
-#include "io/csv_table.h"
-#include "io/ogr_source.h"
 #include "importers/point_importers.h"
 #include "importers/point_readers_common.h"
+#include "io/csv_table.h"
+#include "io/ogr_source.h"
 #include "store/kinds.h"
 
 #include <QFileInfo>
@@ -44,8 +44,8 @@ const KindInfo* resolveKind(const QString& text)
     const QString wanted = foldForMatching(text);
     if (wanted.isEmpty()) return nullptr;
     for (const KindInfo& kind : kindReferential()) {
-        if (foldForMatching(kind.code) == wanted || foldForMatching(kind.labelFr) == wanted ||
-            foldForMatching(kind.labelEn) == wanted)
+        if (foldForMatching(kind.code) == wanted || foldForMatching(kind.labelFr) == wanted
+            || foldForMatching(kind.labelEn) == wanted)
             return &kind;
     }
     return nullptr;
@@ -108,11 +108,12 @@ private:
         const QString text = value(mapping_.levelField).trimmed();
         if (text.isEmpty()) throw RowProblem{QStringLiteral("missing level (%1)").arg(mapping_.levelField)};
         const std::optional<double> number = parseDecimal(text);
-        const std::optional<Level> level =
-            number && std::floor(*number) == *number && std::abs(*number) < 10 ? levelFromInt(static_cast<int>(*number))
-                                                                               : std::nullopt;
+        const std::optional<Level> level = number && std::floor(*number) == *number && std::abs(*number) < 10
+                                               ? levelFromInt(static_cast<int>(*number))
+                                               : std::nullopt;
         if (!level)
-            throw RowProblem{QStringLiteral("unknown level \"%1\" in %2 (expected 1, 2 or 3)").arg(text, mapping_.levelField)};
+            throw RowProblem{
+                QStringLiteral("unknown level \"%1\" in %2 (expected 1, 2 or 3)").arg(text, mapping_.levelField)};
         return *level;
     }
 
@@ -154,8 +155,8 @@ ImportBatch readGenericCsv(const QString& path, const PointMapping& mapping)
     forEachRecord(table, builder, [&](const CsvRecord& row) {
         ++dataRow;
         AccueilPoint point;
-        mapper.fill(point, [&](const QString& field) { return row.value(columns.value(field, -1)); },
-                    QString::number(dataRow));
+        mapper.fill(
+            point, [&](const QString& field) { return row.value(columns.value(field, -1)); }, QString::number(dataRow));
         if (mapping.lambert93Columns) setLambert93Position(point, row.value(lon), row.value(lat), mapping);
         else setPosition(point, requireLonLat(row.value(lon), row.value(lat), mapping.lonField, mapping.latField));
         builder.addPoint(std::move(point), row.line);
@@ -267,14 +268,15 @@ ImportBatch readGenericOgr(const QString& path, const PointMapping& mapping)
         const int fid = feature->GetFID() == OGRNullFID ? sequence : static_cast<int>(feature->GetFID());
         try {
             AccueilPoint point;
-            mapper.fill(point,
-                        [&](const QString& field) {
-                            const int index = fields.value(field, -1);
-                            return index >= 0 && feature->IsFieldSetAndNotNull(index)
-                                       ? QString::fromUtf8(feature->GetFieldAsString(index))
-                                       : QString();
-                        },
-                        QString::number(fid));
+            mapper.fill(
+                point,
+                [&](const QString& field) {
+                    const int index = fields.value(field, -1);
+                    return index >= 0 && feature->IsFieldSetAndNotNull(index)
+                               ? QString::fromUtf8(feature->GetFieldAsString(index))
+                               : QString();
+                },
+                QString::number(fid));
             const OGRPoint& position = featurePoint(*feature);
             positioner.place(point, position.getX(), position.getY());
             builder.addPoint(std::move(point), fid);

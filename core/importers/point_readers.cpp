@@ -2,10 +2,10 @@
 // France services and La Poste contact points. Each turns good rows into AccueilPoints and
 // bad rows into ImportIssues with their line number; see point_importers.h.
 
-#include "io/csv_table.h"
 #include "importers/opening_hours.h"
 #include "importers/point_importers.h"
 #include "importers/point_readers_common.h"
+#include "io/csv_table.h"
 
 #include <QRegularExpression>
 
@@ -57,7 +57,8 @@ ImportBatch readMairiesCsv(const QString& path)
         point.name = mairieName(row.value(name));
         point.level = Level::First;
         point.kind = QStringLiteral("mairie");
-        setPosition(point, requireLonLat(row.value(lon), row.value(lat), QStringLiteral("longitude"), QStringLiteral("latitude")));
+        setPosition(point,
+                    requireLonLat(row.value(lon), row.value(lat), QStringLiteral("longitude"), QStringLiteral("latitude")));
         point.sourceId = point.communeInsee;
         builder.addPoint(std::move(point), row.line);
     });
@@ -90,13 +91,11 @@ FranceServicesKind franceServicesKind(const QString& type, const QString& format
     const QString t = foldForMatching(type);
     const QString f = foldForMatching(format);
     const bool knownType = t.isEmpty() || t == u"principal" || t == u"antenne";
-    const bool knownFormat = f.isEmpty() || f == u"fixe" || f == u"multisites" || f.startsWith(u"fixe antenne") ||
-                             f.startsWith(u"itinerant") || f.startsWith(u"bus");
+    const bool knownFormat = f.isEmpty() || f == u"fixe" || f == u"multisites" || f.startsWith(u"fixe antenne")
+                             || f.startsWith(u"itinerant") || f.startsWith(u"bus");
     FranceServicesKind result{QStringLiteral("france_services"), knownType && knownFormat};
-    if (f.startsWith(u"itinerant") || f.startsWith(u"bus"))
-        result.kind = QStringLiteral("france_services_itinerant");
-    else if (t == u"antenne")
-        result.kind = QStringLiteral("france_services_antenne");
+    if (f.startsWith(u"itinerant") || f.startsWith(u"bus")) result.kind = QStringLiteral("france_services_itinerant");
+    else if (t == u"antenne") result.kind = QStringLiteral("france_services_antenne");
     return result;
 }
 
@@ -140,7 +139,7 @@ ImportBatch readFranceServicesCsv(const QString& path)
     const int mail = table.column(QStringLiteral("mail"));
     const int appointment = table.column(QStringLiteral("prise_rdv"));
 
-    static const std::array<const char*, 7> dayColumns = {"h_lundi", "h_mardi", "h_mercredi", "h_jeudi",
+    static const std::array<const char*, 7> dayColumns = {"h_lundi",    "h_mardi",  "h_mercredi", "h_jeudi",
                                                           "h_vendredi", "h_samedi", "h_dimanche"};
     std::vector<DayColumn> days;
     for (int day = 0; day < 7; ++day) {
@@ -164,7 +163,8 @@ ImportBatch readFranceServicesCsv(const QString& path)
         point.address = joinNonEmpty({row.value(address), row.value(complement),
                                       joinNonEmpty({row.value(postcode), row.value(town)}, QStringLiteral(" "))},
                                      QStringLiteral(", "));
-        setPosition(point, requireLonLat(row.value(lon), row.value(lat), QStringLiteral("longitude"), QStringLiteral("latitude")));
+        setPosition(point,
+                    requireLonLat(row.value(lon), row.value(lat), QStringLiteral("longitude"), QStringLiteral("latitude")));
 
         // Weekly hours: every day must be readable, otherwise the total would be wrong.
         WeeklySchedule schedule;
@@ -174,24 +174,24 @@ ImportBatch readFranceServicesCsv(const QString& path)
             const QString text = row.value(day.column).trimmed();
             if (!text.isEmpty()) rawDays << frenchDayAbbreviation(day.day) + u' ' + text;
             QString error;
-            if (const auto ranges = parseDayHours(text, &error))
-                schedule.days[day.day] = *ranges;
-            else
-                unreadable << QStringLiteral("%1: %2").arg(day.name, error);
+            if (const auto ranges = parseDayHours(text, &error)) schedule.days[day.day] = *ranges;
+            else unreadable << QStringLiteral("%1: %2").arg(day.name, error);
         }
         if (!unreadable.isEmpty()) {
             // Keep the published text for a reader, but no total that would be wrong.
             point.openingHours = rawDays.join(QStringLiteral("; "));
-            builder.addIssue(row.line, QStringLiteral("opening hours not understood (%1); point imported without weekly hours")
-                                           .arg(unreadable.join(QStringLiteral("; "))),
+            builder.addIssue(row.line,
+                             QStringLiteral("opening hours not understood (%1); point imported without weekly hours")
+                                 .arg(unreadable.join(QStringLiteral("; "))),
                              false);
         } else if (!schedule.isEmpty()) {
             point.openingHours = schedule.text();
             point.weeklyHours = schedule.weeklyHours();
         }
         if (!kind.recognised)
-            builder.addIssue(row.line, QStringLiteral("unknown type_fs \"%1\" / format_fs \"%2\"; imported as France services")
-                                           .arg(row.value(type).trimmed(), row.value(format).trimmed()),
+            builder.addIssue(row.line,
+                             QStringLiteral("unknown type_fs \"%1\" / format_fs \"%2\"; imported as France services")
+                                 .arg(row.value(type).trimmed(), row.value(format).trimmed()),
                              false);
 
         const QString formatText = row.value(format).trimmed();
@@ -201,7 +201,7 @@ ImportBatch readFranceServicesCsv(const QString& path)
              row.value(phone).trimmed().isEmpty() ? QString() : QStringLiteral("Tél. ") + row.value(phone).trimmed(),
              row.value(mail),
              formatText.isEmpty() || foldForMatching(formatText) == u"fixe" ? QString()
-                                                                             : QStringLiteral("Format ANCT : ") + formatText},
+                                                                            : QStringLiteral("Format ANCT : ") + formatText},
             QStringLiteral("\n"));
         builder.addPoint(std::move(point), row.line);
     });
@@ -249,9 +249,10 @@ ImportBatch readLaPosteCsv(const QString& path)
         if (point.sourceId.isEmpty()) throw RowProblem{QStringLiteral("missing Identifiant_du_site")};
         const std::optional<QString> kind = laPosteKind(row.value(characteristic));
         if (!kind)
-            throw RowProblem{QStringLiteral("unknown Caractéristique_du_site \"%1\" (expected Bureau de Poste, Agence postale "
-                                            "communale, Agence postale intercommunale or Relais poste commerçant)")
-                                 .arg(row.value(characteristic).trimmed())};
+            throw RowProblem{
+                QStringLiteral("unknown Caractéristique_du_site \"%1\" (expected Bureau de Poste, Agence postale "
+                               "communale, Agence postale intercommunale or Relais poste commerçant)")
+                    .arg(row.value(characteristic).trimmed())};
         point.kind = *kind;
         point.level = Level::First;
         point.name = row.value(label).trimmed();
@@ -260,7 +261,8 @@ ImportBatch readLaPosteCsv(const QString& path)
         point.address = joinNonEmpty({row.value(address), row.value(complement), row.value(place),
                                       joinNonEmpty({row.value(postcode), row.value(town)}, QStringLiteral(" "))},
                                      QStringLiteral(", "));
-        setPosition(point, requireLonLat(row.value(lon), row.value(lat), QStringLiteral("Longitude"), QStringLiteral("Latitude")));
+        setPosition(point,
+                    requireLonLat(row.value(lon), row.value(lat), QStringLiteral("Longitude"), QStringLiteral("Latitude")));
         point.notes = row.value(precision).trimmed();  // e.g. "Géocodé au centre de la commune"
         builder.addPoint(std::move(point), row.line);
     });

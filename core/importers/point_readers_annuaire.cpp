@@ -5,9 +5,9 @@
 // "annuaire" key. A row of a type no kind lists is reported and skipped.
 
 #include "common/error.h"
-#include "io/csv_table.h"
 #include "importers/point_importers.h"
 #include "importers/point_readers_common.h"
+#include "io/csv_table.h"
 #include "store/kinds.h"
 
 #include <QFile>
@@ -71,7 +71,8 @@ ImportBatch readOperatorsCsv(const QString& path)
         point.serves = servesOf(row.value(serves), QStringLiteral("serves"));
         if (isVisioKind(point.kind) && point.serves.isEmpty())
             throw RowProblem{QStringLiteral("visio point without the operators it serves (serves, e.g. \"caf;cpam\")")};
-        setPosition(point, requireLonLat(row.value(lon), row.value(lat), QStringLiteral("longitude"), QStringLiteral("latitude")));
+        setPosition(point,
+                    requireLonLat(row.value(lon), row.value(lat), QStringLiteral("longitude"), QStringLiteral("latitude")));
         point.sourceId = id;
         builder.addPoint(std::move(point), row.line);
     });
@@ -130,21 +131,22 @@ AccueilPoint annuairePoint(const QJsonObject& record)
     for (const QJsonValue& value : jsonList(record.value(QStringLiteral("adresse")))) {
         const QJsonObject address = value.toObject();
         if (textOf(address.value(QStringLiteral("latitude"))).isEmpty()) continue;
-        if (chosen.isEmpty() || (address.value(QStringLiteral("type_adresse")).toString() == QStringLiteral("Adresse")
-                                 && chosen.value(QStringLiteral("type_adresse")).toString() != QStringLiteral("Adresse")))
+        if (chosen.isEmpty()
+            || (address.value(QStringLiteral("type_adresse")).toString() == QStringLiteral("Adresse")
+                && chosen.value(QStringLiteral("type_adresse")).toString() != QStringLiteral("Adresse")))
             chosen = address;
     }
     if (chosen.isEmpty()) throw RowProblem{QStringLiteral("no address with coordinates (adresse: latitude, longitude)")};
     setPosition(point, requireLonLat(textOf(chosen.value(QStringLiteral("longitude"))),
                                      textOf(chosen.value(QStringLiteral("latitude"))), QStringLiteral("adresse.longitude"),
                                      QStringLiteral("adresse.latitude")));
-    const QString town = joinNonEmpty({textOf(chosen.value(QStringLiteral("code_postal"))),
-                                       textOf(chosen.value(QStringLiteral("nom_commune")))},
-                                      QStringLiteral(" "));
-    point.address = joinNonEmpty({textOf(chosen.value(QStringLiteral("numero_voie"))),
-                                  textOf(chosen.value(QStringLiteral("complement1"))),
-                                  textOf(chosen.value(QStringLiteral("complement2"))), town},
-                                 QStringLiteral(", "));
+    const QString town = joinNonEmpty(
+        {textOf(chosen.value(QStringLiteral("code_postal"))), textOf(chosen.value(QStringLiteral("nom_commune")))},
+        QStringLiteral(" "));
+    point.address = joinNonEmpty(
+        {textOf(chosen.value(QStringLiteral("numero_voie"))), textOf(chosen.value(QStringLiteral("complement1"))),
+         textOf(chosen.value(QStringLiteral("complement2"))), town},
+        QStringLiteral(", "));
     return point;
 }
 

@@ -38,8 +38,7 @@ double requireNumber(const QString& text, const QString& column)
     return *number;
 }
 
-LonLat requireLonLat(const QString& lonText, const QString& latText, const QString& lonColumn,
-                     const QString& latColumn)
+LonLat requireLonLat(const QString& lonText, const QString& latText, const QString& lonColumn, const QString& latColumn)
 {
     const double lat = requireNumber(latText, latColumn);
     const double lon = requireNumber(lonText, lonColumn);
@@ -130,8 +129,7 @@ void BatchBuilder::addIssue(int line, const QString& message, bool skipped)
     batch_.issues.push_back(ImportIssue{line, message, skipped});
 }
 
-void forEachRecord(const CsvTable& table, BatchBuilder& builder,
-                   const std::function<void(const CsvRecord&)>& readRow)
+void forEachRecord(const CsvTable& table, BatchBuilder& builder, const std::function<void(const CsvRecord&)>& readRow)
 {
     for (const QString& note : table.notes()) builder.addIssue(table.headerLine(), note, false);
     const qsizetype expected = table.header().size();

@@ -2,8 +2,8 @@
 
 // Building blocks shared by the point readers (internal to core/io).
 
-#include "io/csv_table.h"
 #include "importers/point_importers.h"
+#include "io/csv_table.h"
 
 #include <QHash>
 #include <QString>
@@ -27,8 +27,7 @@ double requireNumber(const QString& text, const QString& column);
 
 // A valid WGS84 position from two fields; throws RowProblem naming the column at fault when
 // a value is missing, not a number, out of range, or the pair is (0, 0).
-LonLat requireLonLat(const QString& lonText, const QString& latText, const QString& lonColumn,
-                     const QString& latColumn);
+LonLat requireLonLat(const QString& lonText, const QString& latText, const QString& lonColumn, const QString& latColumn);
 
 // Sets both coordinate pairs of the point from WGS84 (Lambert-93 computed by PROJ).
 void setPosition(AccueilPoint& point, LonLat wgs84);
@@ -66,7 +65,6 @@ private:
 
 // Runs `readRow` on every record of the table. A record whose field count differs from the
 // header's, or for which readRow throws RowProblem, becomes an issue at its line.
-void forEachRecord(const CsvTable& table, BatchBuilder& builder,
-                   const std::function<void(const CsvRecord&)>& readRow);
+void forEachRecord(const CsvTable& table, BatchBuilder& builder, const std::function<void(const CsvRecord&)>& readRow);
 
 }  // namespace maillage::import_detail

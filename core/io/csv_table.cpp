@@ -56,7 +56,9 @@ QString decodeFileText(const QByteArray& bytes, const QString& path, QStringList
     const qsizetype nul = bytes.indexOf('\0');
     if (nul >= 0)
         throw Error(QStringLiteral("%1, line %2: a NUL byte: this is not a text file, or it is UTF-16; save it as CSV "
-                                   "in UTF-8").arg(path).arg(lineAt(bytes, nul)));
+                                   "in UTF-8")
+                        .arg(path)
+                        .arg(lineAt(bytes, nul)));
     qsizetype firstInvalid = -1;
     qsizetype validMultibyte = 0;
     for (qsizetype i = 0; i < bytes.size();) {
@@ -71,27 +73,33 @@ QString decodeFileText(const QByteArray& bytes, const QString& path, QStringList
     }
     if (firstInvalid < 0) return QString::fromUtf8(bytes);
     const QString where = QStringLiteral("%1, line %2").arg(path).arg(lineAt(bytes, firstInvalid));
-    const QString byteText = QStringLiteral("0x%1").arg(static_cast<unsigned char>(bytes[firstInvalid]), 2, 16, QLatin1Char('0'));
+    const QString byteText =
+        QStringLiteral("0x%1").arg(static_cast<unsigned char>(bytes[firstInvalid]), 2, 16, QLatin1Char('0'));
     if (validMultibyte > 0)
         throw Error(QStringLiteral("%1: byte %2 is not UTF-8, while the rest of the file is; save the file in UTF-8 "
-                                   "(the text was not imported, to keep names from being mangled)").arg(where, byteText));
+                                   "(the text was not imported, to keep names from being mangled)")
+                        .arg(where, byteText));
     QStringDecoder cp1252("windows-1252");
     notes << QStringLiteral("%1 is not UTF-8 (first at line %2, byte %3): read as Windows-1252")
-                 .arg(path).arg(lineAt(bytes, firstInvalid)).arg(byteText);
+                 .arg(path)
+                 .arg(lineAt(bytes, firstInvalid))
+                 .arg(byteText);
     return cp1252.isValid() ? cp1252(bytes) : QString::fromLatin1(bytes);
 }
 
 QString tooLong(const QString& file, int line, qsizetype length)
 {
     return QStringLiteral("%1, line %2: a field of %3 characters, more than the %4 accepted; is this the right file?")
-        .arg(file).arg(line).arg(length).arg(CsvTable::kMaxFieldLength);
+        .arg(file)
+        .arg(line)
+        .arg(length)
+        .arg(CsvTable::kMaxFieldLength);
 }
 
 // Splits the text into records. Knows nothing of headers; tracks physical line numbers.
 class RecordParser {
 public:
-    RecordParser(QStringView text, QChar delimiter, const QString& file)
-        : text_(text), delimiter_(delimiter), file_(file) {}
+    RecordParser(QStringView text, QChar delimiter, const QString& file) : text_(text), delimiter_(delimiter), file_(file) {}
 
     std::vector<CsvRecord> parseAll()
     {
@@ -105,10 +113,7 @@ public:
     }
 
 private:
-    QChar peek(qsizetype offset = 0) const
-    {
-        return pos_ + offset < text_.size() ? text_[pos_ + offset] : QChar();
-    }
+    QChar peek(qsizetype offset = 0) const { return pos_ + offset < text_.size() ? text_[pos_ + offset] : QChar(); }
     bool atEnd() const { return pos_ >= text_.size(); }
 
     // Consumes "\r\n", "\n" or "\r" at the current position.
@@ -151,8 +156,8 @@ private:
         QString field;
         while (true) {
             if (atEnd())
-                throw Error(QStringLiteral("%1, line %2: a quoted field is never closed (missing \")")
-                                .arg(file_).arg(startLine));
+                throw Error(
+                    QStringLiteral("%1, line %2: a quoted field is never closed (missing \")").arg(file_).arg(startLine));
             const QChar c = peek();
             if (c == kQuote) {
                 if (peek(1) == kQuote) {  // doubled quote = one literal quote
@@ -222,11 +227,9 @@ char guessCsvDelimiter(const QString& text)
 CsvTable CsvTable::readFile(const QString& path, char delimiter)
 {
     QFile file(path);
-    if (!file.exists())
-        throw Error(QStringLiteral("cannot open %1: no such file").arg(path));
+    if (!file.exists()) throw Error(QStringLiteral("cannot open %1: no such file").arg(path));
     if (QFileInfo(path).isDir()) throw Error(QStringLiteral("cannot read %1: it is a folder, not a file").arg(path));
-    if (!file.open(QIODevice::ReadOnly))
-        throw Error(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    if (!file.open(QIODevice::ReadOnly)) throw Error(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
     QStringList notes;
     const QString text = decodeFileText(file.readAll(), path, notes);
     CsvTable table = parse(text, path, delimiter);
@@ -247,8 +250,7 @@ CsvTable CsvTable::parse(const QString& input, const QString& file, char delimit
     table.delimiter_ = delimiter ? delimiter : guessCsvDelimiter(text.mid(firstContent).toString());
 
     std::vector<CsvRecord> records = RecordParser(text, QChar::fromLatin1(table.delimiter_), file).parseAll();
-    if (records.empty())
-        throw Error(QStringLiteral("%1 is empty: no header line").arg(file));
+    if (records.empty()) throw Error(QStringLiteral("%1 is empty: no header line").arg(file));
 
     CsvRecord& header = records.front();
     table.headerLine_ = header.line;

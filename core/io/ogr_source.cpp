@@ -47,7 +47,8 @@ QString whyNotOpened(const QString& path)
     if (!info.isDir() && !file.open(QIODevice::ReadOnly)) return file.errorString();
     if (info.isFile() && info.size() == 0) return QStringLiteral("the file is empty");
     if (!gdalMessage.isEmpty()) return gdalMessage;
-    if (info.suffix().compare(QStringLiteral("gpkg"), Qt::CaseInsensitive) == 0 && !file.read(16).startsWith("SQLite format 3"))
+    if (info.suffix().compare(QStringLiteral("gpkg"), Qt::CaseInsensitive) == 0
+        && !file.read(16).startsWith("SQLite format 3"))
         return QStringLiteral("not a GeoPackage: the file is not an SQLite database");
     return QStringLiteral("not a format GDAL reads as vector data (GeoPackage, GeoJSON, Shapefile, CSV…)");
 }
@@ -64,27 +65,22 @@ GdalDatasetPtr openVectorSource(const QString& path)
     const QByteArray gdalPath = gdalPathFor(path).toUtf8();
     auto* dataset = static_cast<GDALDataset*>(
         GDALOpenEx(gdalPath.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-    if (!dataset)
-        throw Error(QStringLiteral("cannot open %1 as a vector data source: %2").arg(path, whyNotOpened(path)));
+    if (!dataset) throw Error(QStringLiteral("cannot open %1 as a vector data source: %2").arg(path, whyNotOpened(path)));
     return GdalDatasetPtr(dataset);
 }
 
 QStringList layerNames(GDALDataset& dataset)
 {
     QStringList names;
-    for (int i = 0; i < dataset.GetLayerCount(); ++i)
-        names << QString::fromUtf8(dataset.GetLayer(i)->GetName());
+    for (int i = 0; i < dataset.GetLayerCount(); ++i) names << QString::fromUtf8(dataset.GetLayer(i)->GetName());
     return names;
 }
 
 OGRLayer* findLayer(GDALDataset& dataset, const QString& path, const QString& layerName)
 {
-    if (dataset.GetLayerCount() == 0)
-        throw Error(QStringLiteral("%1 holds no vector layer").arg(path));
-    if (layerName.isEmpty())
-        return dataset.GetLayer(0);
-    if (OGRLayer* layer = dataset.GetLayerByName(layerName.toUtf8().constData()))
-        return layer;
+    if (dataset.GetLayerCount() == 0) throw Error(QStringLiteral("%1 holds no vector layer").arg(path));
+    if (layerName.isEmpty()) return dataset.GetLayer(0);
+    if (OGRLayer* layer = dataset.GetLayerByName(layerName.toUtf8().constData())) return layer;
     throw Error(QStringLiteral("%1 has no layer \"%2\" (layers: %3)")
                     .arg(path, layerName, layerNames(dataset).join(QStringLiteral(", "))));
 }

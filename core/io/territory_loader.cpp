@@ -51,10 +51,7 @@ struct SourceLayer {
 
     QString where() const { return QStringLiteral("%1, layer %2").arg(path, name); }
     QString where(const QString& feature) const { return where() + QStringLiteral(", ") + feature; }
-    LoadWarning warning(const QString& feature, const QString& message) const
-    {
-        return {path, name, feature, message};
-    }
+    LoadWarning warning(const QString& feature, const QString& message) const { return {path, name, feature, message}; }
 };
 
 // What GDAL and GEOS report during a call (e.g. why a polygon is invalid), collected
@@ -86,8 +83,7 @@ BBox envelopeOf(const OGRGeometry& geometry)
 // ---------------------------------------------------------------------------------------
 // Opening a layer
 
-QString chooseLayerName(GDALDataset& dataset, const LayerSource& source, const QStringList& usualNames,
-                        const QString& role)
+QString chooseLayerName(GDALDataset& dataset, const LayerSource& source, const QStringList& usualNames, const QString& role)
 {
     if (!source.layer.isEmpty() || dataset.GetLayerCount() <= 1) return source.layer;
     const QStringList names = layerNames(dataset);
@@ -121,8 +117,8 @@ SourceLayer openLayer(const LayerSource& layerSource, const QStringList& usualNa
     SourceLayer source;
     source.path = layerSource.path;
     source.dataset = openVectorSource(layerSource.path);
-    source.layer = findLayer(*source.dataset, layerSource.path,
-                             chooseLayerName(*source.dataset, layerSource, usualNames, role));
+    source.layer =
+        findLayer(*source.dataset, layerSource.path, chooseLayerName(*source.dataset, layerSource, usualNames, role));
     source.name = QString::fromUtf8(source.layer->GetName());
 
     if (source.layer->GetLayerDefn()->GetGeomFieldCount() == 0)
@@ -188,15 +184,14 @@ qint64 readPopulation(const OGRFeature& feature, int field, const SourceLayer& s
     qint64 population = 0;
     switch (feature.GetFieldDefnRef(field)->GetType()) {
     case OFTInteger:
-    case OFTInteger64:
-        population = feature.GetFieldAsInteger64(field);
-        break;
+    case OFTInteger64: population = feature.GetFieldAsInteger64(field); break;
     case OFTReal: {
         // Checked before rounding: llround of 1e19 overflows (it gave a negative population).
         const double value = feature.GetFieldAsDouble(field);
         if (!std::isfinite(value) || std::abs(value) > double(kMaxPopulation))
             throw Error(QStringLiteral("%1: field %2 (population) is not a plausible number of inhabitants: %3")
-                            .arg(source.where(label), fieldName).arg(value));
+                            .arg(source.where(label), fieldName)
+                            .arg(value));
         population = std::llround(value);
         break;
     }
@@ -212,11 +207,12 @@ qint64 readPopulation(const OGRFeature& feature, int field, const SourceLayer& s
     }
     }
     if (population < 0)
-        throw Error(QStringLiteral("%1: field %2 (population) is negative: %3")
-                        .arg(source.where(label), fieldName).arg(population));
+        throw Error(
+            QStringLiteral("%1: field %2 (population) is negative: %3").arg(source.where(label), fieldName).arg(population));
     if (population > kMaxPopulation)
         throw Error(QStringLiteral("%1: field %2 (population) is not a plausible number of inhabitants: %3")
-                        .arg(source.where(label), fieldName).arg(population));
+                        .arg(source.where(label), fieldName)
+                        .arg(population));
     return population;
 }
 
@@ -258,8 +254,7 @@ MultiPolygonPtr readPolygons(const OGRFeature& feature, const SourceLayer& sourc
                              std::vector<LoadWarning>& warnings)
 {
     const OGRGeometry* raw = feature.GetGeometryRef();
-    if (!raw || raw->IsEmpty())
-        throw Error(QStringLiteral("%1 has no geometry (null or empty)").arg(source.where(label)));
+    if (!raw || raw->IsEmpty()) throw Error(QStringLiteral("%1 has no geometry (null or empty)").arg(source.where(label)));
     MultiPolygonPtr polygons(new OGRMultiPolygon);
     collectPolygons(*raw, *polygons);
     if (polygons->IsEmpty())
@@ -267,8 +262,8 @@ MultiPolygonPtr readPolygons(const OGRFeature& feature, const SourceLayer& sourc
                         .arg(source.where(label), QString::fromUtf8(OGRGeometryTypeToName(raw->getGeometryType()))));
     polygons->flattenTo2D();
     if (source.toWorking && polygons->transform(source.toWorking.get()) != OGRERR_NONE)
-        throw Error(QStringLiteral("%1: cannot reproject its geometry to Lambert-93: %2")
-                        .arg(source.where(label), lastGdalError()));
+        throw Error(
+            QStringLiteral("%1: cannot reproject its geometry to Lambert-93: %2").arg(source.where(label), lastGdalError()));
 
     GdalMessages messages;  // GEOS says why a polygon is invalid through a GDAL warning
     if (polygons->IsValid()) return polygons;
@@ -278,10 +273,9 @@ MultiPolygonPtr readPolygons(const OGRFeature& feature, const SourceLayer& sourc
     MultiPolygonPtr valid(new OGRMultiPolygon);
     if (repaired) collectPolygons(*repaired, *valid);
     if (valid->IsEmpty())
-        throw Error(QStringLiteral("%1 has an invalid polygon that cannot be repaired (%2)")
-                        .arg(source.where(label), problem));
-    warnings.push_back(source.warning(
-        label, QStringLiteral("invalid polygon (%1) repaired with MakeValid").arg(problem)));
+        throw Error(
+            QStringLiteral("%1 has an invalid polygon that cannot be repaired (%2)").arg(source.where(label), problem));
+    warnings.push_back(source.warning(label, QStringLiteral("invalid polygon (%1) repaired with MakeValid").arg(problem)));
     return valid;
 }
 
@@ -401,8 +395,8 @@ void assignCommunesByLocation(Territory& territory, const std::vector<Epci>& epc
             }
         }
         if (commune.epciSiren.isEmpty())
-            territory.warnings.push_back({info.path, info.layer, info.labels[i],
-                                          QStringLiteral("lies in no polygon of the EPCI layer")});
+            territory.warnings.push_back(
+                {info.path, info.layer, info.labels[i], QStringLiteral("lies in no polygon of the EPCI layer")});
     }
 }
 
@@ -421,14 +415,16 @@ void buildEpcis(const TerritorySources& sources, Territory& territory, const Com
 
         QSet<QString> named;
         for (const Commune& c : territory.communes) named.insert(c.epciSiren);
-        const auto unused = std::remove_if(epcis.begin(), epcis.end(),
-                                           [&](const Epci& e) { return !named.contains(e.siren); });
+        const auto unused =
+            std::remove_if(epcis.begin(), epcis.end(), [&](const Epci& e) { return !named.contains(e.siren); });
         const auto leftOut = std::distance(unused, epcis.end());
         epcis.erase(unused, epcis.end());
         if (leftOut > 0)
-            territory.warnings.push_back({layer.path, layer.layer, {},
-                                          QStringLiteral("%1 EPCI hold none of the communes and are left out")
-                                              .arg(leftOut)});
+            territory.warnings.push_back(
+                {layer.path,
+                 layer.layer,
+                 {},
+                 QStringLiteral("%1 EPCI hold none of the communes and are left out").arg(leftOut)});
     }
 
     QSet<QString> known;
@@ -439,10 +435,9 @@ void buildEpcis(const TerritorySources& sources, Territory& territory, const Com
         if (commune.epciSiren.isEmpty() || known.contains(commune.epciSiren)) continue;
         missing[commune.epciSiren].push_back(commune.geometry.get());
         if (sources.epcis)
-            territory.warnings.push_back(
-                {info.path, info.layer, info.labels[i],
-                 QStringLiteral("EPCI %1 is not in %2: its outline is made from its communes")
-                     .arg(commune.epciSiren, epciSource)});
+            territory.warnings.push_back({info.path, info.layer, info.labels[i],
+                                          QStringLiteral("EPCI %1 is not in %2: its outline is made from its communes")
+                                              .arg(commune.epciSiren, epciSource)});
     }
     for (const auto& [siren, members] : missing) {
         Epci epci;

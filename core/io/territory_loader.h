@@ -32,9 +32,9 @@ struct LayerSource {
 struct TerritorySources {
     LayerSource communes;
     CommuneFields communeFields;
-    std::optional<LayerSource> epcis;      // optional: EPCI are then derived from the communes
+    std::optional<LayerSource> epcis;  // optional: EPCI are then derived from the communes
     EpciFields epciFields;
-    std::optional<LayerSource> outline;    // optional: the union of the communes otherwise
+    std::optional<LayerSource> outline;  // optional: the union of the communes otherwise
 };
 
 // Loads the territory through GDAL/OGR from any vector format and CRS, reprojected to

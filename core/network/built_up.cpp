@@ -16,11 +16,15 @@ constexpr double kSampleMetres = 50.0;
 bool isStreet(RoadClass roadClass)
 {
     switch (roadClass) {
-    case RoadClass::Motorway: case RoadClass::MotorwayLink: case RoadClass::TrunkLink: case RoadClass::PrimaryLink:
-    case RoadClass::SecondaryLink: case RoadClass::TertiaryLink: case RoadClass::Service: case RoadClass::Track:
-        return false;
-    default:
-        return true;
+    case RoadClass::Motorway:
+    case RoadClass::MotorwayLink:
+    case RoadClass::TrunkLink:
+    case RoadClass::PrimaryLink:
+    case RoadClass::SecondaryLink:
+    case RoadClass::TertiaryLink:
+    case RoadClass::Service:
+    case RoadClass::Track: return false;
+    default: return true;
     }
 }
 
@@ -88,8 +92,9 @@ std::vector<float> builtUpShares(const NetworkInput& network, const BuiltUpRule&
             const double s = (k + 0.5) * length / samples;
             // Walk forward to the segment holding s.
             while (segment + 2 < shape.size()
-                   && segmentStart + std::hypot(shape[segment + 1].x - shape[segment].x,
-                                                shape[segment + 1].y - shape[segment].y) < s) {
+                   && segmentStart
+                              + std::hypot(shape[segment + 1].x - shape[segment].x, shape[segment + 1].y - shape[segment].y)
+                          < s) {
                 segmentStart += std::hypot(shape[segment + 1].x - shape[segment].x, shape[segment + 1].y - shape[segment].y);
                 ++segment;
             }

@@ -71,10 +71,11 @@ std::vector<ReferenceTrip> readReferenceTrips(const QString& csvPath)
         throw Error(QStringLiteral("cannot read %1: %2").arg(csvPath, file.errorString()));
     QTextStream in(&file);
     const QStringList header = in.readLine().trimmed().split(QLatin1Char(','));
-    const QStringList required{QStringLiteral("from_insee"), QStringLiteral("from_name"), QStringLiteral("from_latitude"),
-                               QStringLiteral("from_longitude"), QStringLiteral("to_insee"), QStringLiteral("to_name"),
-                               QStringLiteral("to_latitude"), QStringLiteral("to_longitude"), QStringLiteral("km"),
-                               QStringLiteral("minutes")};
+    const QStringList required{
+        QStringLiteral("from_insee"),     QStringLiteral("from_name"),    QStringLiteral("from_latitude"),
+        QStringLiteral("from_longitude"), QStringLiteral("to_insee"),     QStringLiteral("to_name"),
+        QStringLiteral("to_latitude"),    QStringLiteral("to_longitude"), QStringLiteral("km"),
+        QStringLiteral("minutes")};
     QHash<QString, int> column;
     for (const QString& name : required) {
         const int index = header.indexOf(name);
@@ -91,14 +92,19 @@ std::vector<ReferenceTrip> readReferenceTrips(const QString& csvPath)
         if (line.trimmed().isEmpty()) continue;
         const QStringList cells = line.split(QLatin1Char(','));
         if (cells.size() != header.size())
-            throw Error(QStringLiteral("%1, line %2: %3 values for %4 columns").arg(csvPath).arg(lineNumber)
-                            .arg(cells.size()).arg(header.size()));
+            throw Error(QStringLiteral("%1, line %2: %3 values for %4 columns")
+                            .arg(csvPath)
+                            .arg(lineNumber)
+                            .arg(cells.size())
+                            .arg(header.size()));
         auto number = [&](const QString& name) {
             bool ok = false;
             const double value = cells[column[name]].trimmed().toDouble(&ok);
             if (!ok || !std::isfinite(value))
                 throw Error(QStringLiteral("%1, line %2: \"%3\" is not a number in column %4")
-                                .arg(csvPath).arg(lineNumber).arg(cells[column[name]], name));
+                                .arg(csvPath)
+                                .arg(lineNumber)
+                                .arg(cells[column[name]], name));
             return value;
         };
         ReferenceTrip trip;
@@ -183,8 +189,8 @@ TripCheckSummary summariseTrips(std::vector<TripCheck> trips)
     return summary;
 }
 
-SpeedProfile scaledProfile(const SpeedProfile& start, double speedScale, double minorSpeedScale,
-                           double lateralAcceleration, double terminalSeconds)
+SpeedProfile scaledProfile(const SpeedProfile& start, double speedScale, double minorSpeedScale, double lateralAcceleration,
+                           double terminalSeconds)
 {
     SpeedProfile profile = start;
     for (int c = 0; c < kRoadClassCount; ++c) {
@@ -193,9 +199,9 @@ SpeedProfile scaledProfile(const SpeedProfile& start, double speedScale, double 
     }
     // A lower class is never faster than a higher one: separate scales would otherwise make
     // tertiary roads faster than secondary ones, which fits a few trips and no road network.
-    const RoadClass hierarchy[] = {RoadClass::Motorway, RoadClass::Trunk, RoadClass::Primary, RoadClass::Secondary,
-                                   RoadClass::Tertiary, RoadClass::Unclassified, RoadClass::Residential,
-                                   RoadClass::LivingStreet};
+    const RoadClass hierarchy[] = {RoadClass::Motorway,    RoadClass::Trunk,       RoadClass::Primary,
+                                   RoadClass::Secondary,   RoadClass::Tertiary,    RoadClass::Unclassified,
+                                   RoadClass::Residential, RoadClass::LivingStreet};
     for (std::size_t i = 1; i < std::size(hierarchy); ++i) {
         const double above = profile.classKmh[static_cast<int>(hierarchy[i - 1])];
         double& speed = profile.classKmh[static_cast<int>(hierarchy[i])];
@@ -214,11 +220,11 @@ DetailedCalibrationOutcome calibrateDetailedProfile(const CalibrationNetwork& ne
         throw Error(QStringLiteral("calibration grid: every parameter needs at least one value"));
     DetailedCalibrationOutcome outcome;
     double bestScore = std::numeric_limits<double>::infinity();
-    const std::vector<double> builtUpSpeeds = grid.builtUpSpeeds.empty() ? std::vector<double>{start.builtUpKmh}
-                                                                         : grid.builtUpSpeeds;
+    const std::vector<double> builtUpSpeeds =
+        grid.builtUpSpeeds.empty() ? std::vector<double>{start.builtUpKmh} : grid.builtUpSpeeds;
     for (const double scale : grid.speedScales) {
-        const std::vector<double> minorScales = grid.minorSpeedScales.empty() ? std::vector<double>{scale}
-                                                                              : grid.minorSpeedScales;
+        const std::vector<double> minorScales =
+            grid.minorSpeedScales.empty() ? std::vector<double>{scale} : grid.minorSpeedScales;
         for (const double minorScale : minorScales) {
             for (const double lateral : grid.lateralAccelerations) {
                 for (const double builtUp : builtUpSpeeds) {
@@ -229,8 +235,8 @@ DetailedCalibrationOutcome calibrateDetailedProfile(const CalibrationNetwork& ne
                         std::vector<TripCheck> checks = routed.trips;
                         for (TripCheck& check : checks)
                             if (check.reached) check.minutes += 2.0 * terminal / 60.0;
-                        DetailedCalibrationStep step{scale, minorScale, lateral, terminal, builtUp,
-                                                     summariseTrips(std::move(checks))};
+                        DetailedCalibrationStep step{scale,    minorScale, lateral,
+                                                     terminal, builtUp,    summariseTrips(std::move(checks))};
                         if (step.summary.rmsLogMinutesError < bestScore) {
                             bestScore = step.summary.rmsLogMinutesError;
                             outcome.speedScale = scale;
@@ -262,8 +268,8 @@ CalibrationOutcome calibrateProfile(const CalibrationNetwork& network, const Spe
     for (const double detour : grid.detourFactors) {
         candidate.detourFactor = detour;
         const TripCheckSummary summary = network.check(candidate, trips);
-        outcome.detourScan.push_back({detour, start.speedKmh(grid.speedClass), start.terminalSeconds,
-                                      summary.rmsLogKmError, summary.medianAbsKmError, summary.maxAbsKmError});
+        outcome.detourScan.push_back({detour, start.speedKmh(grid.speedClass), start.terminalSeconds, summary.rmsLogKmError,
+                                      summary.medianAbsKmError, summary.maxAbsKmError});
         if (summary.rmsLogKmError < bestScore) {
             bestScore = summary.rmsLogKmError;
             bestDetour = detour;

@@ -32,9 +32,9 @@ std::vector<ReferenceTrip> readReferenceTrips(const QString& csvPath);
 struct TripCheck {
     ReferenceTrip reference;
     bool reached = false;
-    double km = 0.0;          // along the fastest path, access legs included
-    double minutes = 0.0;     // terminal times included
-    double straightKm = 0.0;  // as the crow flies, town hall to town hall
+    double km = 0.0;                // along the fastest path, access legs included
+    double minutes = 0.0;           // terminal times included
+    double straightKm = 0.0;        // as the crow flies, town hall to town hall
     double fromOffsetMetres = 0.0;  // distance from each place to the road it joins
     double toOffsetMetres = 0.0;
 
@@ -66,8 +66,8 @@ class CalibrationNetwork {
 public:
     // `towns`: town halls to link with town connectors when the profile asks for them (as the
     // product does for coarse networks); empty: none.
-    CalibrationNetwork(const QString& networkPath, const SpeedProfile& profile,
-                       const LineLayerOptions& options = {}, std::vector<TownAnchor> towns = {});
+    CalibrationNetwork(const QString& networkPath, const SpeedProfile& profile, const LineLayerOptions& options = {},
+                       std::vector<TownAnchor> towns = {});
 
     // Each place joins its nearest road (snapping as the product does, terminal time included).
     TripCheckSummary check(const SpeedProfile& profile, const std::vector<ReferenceTrip>& trips) const;
@@ -84,17 +84,17 @@ private:
 // The few parameters a calibration fits; everything else stays at the start profile's
 // (physically chosen) values.
 struct CalibrationGrid {
-    std::vector<double> detourFactors;     // stage 1, from published distances
+    std::vector<double> detourFactors;  // stage 1, from published distances
     RoadClass speedClass = RoadClass::Secondary;
-    std::vector<double> speedsKmh;         // stage 2, from published times, with...
-    std::vector<double> terminalSeconds;   // ...the terminal time at each end
+    std::vector<double> speedsKmh;        // stage 2, from published times, with...
+    std::vector<double> terminalSeconds;  // ...the terminal time at each end
 };
 
 struct CalibrationStep {
     double detour = 0.0;
     double kmh = 0.0;
     double terminalSeconds = 0.0;
-    double score = 0.0;         // RMS log error minimised at this stage (km, then minutes)
+    double score = 0.0;  // RMS log error minimised at this stage (km, then minutes)
     double medianAbsError = 0.0;
     double maxAbsError = 0.0;
 };
@@ -110,11 +110,11 @@ struct CalibrationOutcome {
 // right (detour 1) and the times are not: one scale on all class speeds, the lateral
 // acceleration that bends allow (0: no bend limit) and the terminal time at each end.
 struct DetailedCalibrationGrid {
-    std::vector<double> speedScales;            // × every class speed of the start profile
+    std::vector<double> speedScales;  // × every class speed of the start profile
     // × the speeds of the minor classes (tertiary and below) instead; empty: the same scale as
     // the main roads.
     std::vector<double> minorSpeedScales;
-    std::vector<double> lateralAccelerations;   // m/s²; 0 = bends ignored
+    std::vector<double> lateralAccelerations;  // m/s²; 0 = bends ignored
     std::vector<double> terminalSeconds;
     // Speeds in built-up areas (SpeedProfile::builtUpKmh, km/h; 0 = none); empty: the start
     // profile's.
@@ -142,8 +142,8 @@ struct DetailedCalibrationOutcome {
 // speedScale, those of tertiary roads and below × minorSpeedScale (rounded to 1 km/h), the
 // lateral acceleration and the terminal time given. Speeds are then capped down the hierarchy
 // motorway ≥ trunk ≥ primary ≥ secondary ≥ tertiary ≥ unclassified ≥ residential ≥ living street.
-SpeedProfile scaledProfile(const SpeedProfile& start, double speedScale, double minorSpeedScale,
-                           double lateralAcceleration, double terminalSeconds);
+SpeedProfile scaledProfile(const SpeedProfile& start, double speedScale, double minorSpeedScale, double lateralAcceleration,
+                           double terminalSeconds);
 
 // Grid search minimising the RMS log error of the minutes. The terminal time does not change
 // routes, so each (scale, acceleration) is routed once and the terminal times are added.

@@ -59,7 +59,8 @@ double drivingSeconds(std::span<const XY> shape, double kmh, const SpeedProfile&
 {
     const double halfChord = profile.curvatureHalfChordMetres;
     const double lateral = profile.lateralAccelerationMs2;
-    if (lateral <= 0.0 || shape.size() < 3) return SpeedProfile::secondsFor(profile.roadMetres(shapeLengthMetres(shape)), kmh);
+    if (lateral <= 0.0 || shape.size() < 3)
+        return SpeedProfile::secondsFor(profile.roadMetres(shapeLengthMetres(shape)), kmh);
 
     thread_local std::vector<double> along;
     along.assign(shape.size(), 0.0);

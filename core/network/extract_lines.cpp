@@ -31,33 +31,53 @@ QString normalisedValue(const QString& value)
 }
 
 struct ClassName {
-    const char* value;  // normalised
+    const char* value;                   // normalised
     std::optional<RoadClass> roadClass;  // nullopt: not for cars
 };
 
 const ClassName kClassNames[] = {
-    {"motorway", RoadClass::Motorway}, {"motorway link", RoadClass::MotorwayLink},
-    {"trunk", RoadClass::Trunk}, {"trunk link", RoadClass::TrunkLink},
-    {"primary", RoadClass::Primary}, {"primary link", RoadClass::PrimaryLink},
-    {"secondary", RoadClass::Secondary}, {"secondary link", RoadClass::SecondaryLink},
-    {"tertiary", RoadClass::Tertiary}, {"tertiary link", RoadClass::TertiaryLink},
-    {"unclassified", RoadClass::Unclassified}, {"residential", RoadClass::Residential},
-    {"living street", RoadClass::LivingStreet}, {"service", RoadClass::Service},
-    {"track", RoadClass::Track}, {"road", RoadClass::Unknown}, {"unknown", RoadClass::Unknown},
+    {"motorway", RoadClass::Motorway},
+    {"motorway link", RoadClass::MotorwayLink},
+    {"trunk", RoadClass::Trunk},
+    {"trunk link", RoadClass::TrunkLink},
+    {"primary", RoadClass::Primary},
+    {"primary link", RoadClass::PrimaryLink},
+    {"secondary", RoadClass::Secondary},
+    {"secondary link", RoadClass::SecondaryLink},
+    {"tertiary", RoadClass::Tertiary},
+    {"tertiary link", RoadClass::TertiaryLink},
+    {"unclassified", RoadClass::Unclassified},
+    {"residential", RoadClass::Residential},
+    {"living street", RoadClass::LivingStreet},
+    {"service", RoadClass::Service},
+    {"track", RoadClass::Track},
+    {"road", RoadClass::Unknown},
+    {"unknown", RoadClass::Unknown},
     // French administrative classes (IGN CLASS_ADM) and functional classes (ROUTE 500 VOCATION).
-    {"autoroute", RoadClass::Motorway}, {"type autoroutier", RoadClass::Motorway},
+    {"autoroute", RoadClass::Motorway},
+    {"type autoroutier", RoadClass::Motorway},
     {"bretelle", RoadClass::MotorwayLink},
-    {"nationale", RoadClass::Trunk}, {"route nationale", RoadClass::Trunk},
+    {"nationale", RoadClass::Trunk},
+    {"route nationale", RoadClass::Trunk},
     {"liaison principale", RoadClass::Trunk},
     {"liaison regionale", RoadClass::Primary},
-    {"departementale", RoadClass::Secondary}, {"route departementale", RoadClass::Secondary},
+    {"departementale", RoadClass::Secondary},
+    {"route departementale", RoadClass::Secondary},
     {"liaison locale", RoadClass::Secondary},
-    {"communale", RoadClass::Unclassified}, {"route communale", RoadClass::Unclassified},
-    {"chemin", RoadClass::Track}, {"route empierree", RoadClass::Track},
+    {"communale", RoadClass::Unclassified},
+    {"route communale", RoadClass::Unclassified},
+    {"chemin", RoadClass::Track},
+    {"route empierree", RoadClass::Track},
     // Not for cars.
-    {"footway", std::nullopt}, {"cycleway", std::nullopt}, {"path", std::nullopt},
-    {"steps", std::nullopt}, {"pedestrian", std::nullopt}, {"bridleway", std::nullopt},
-    {"corridor", std::nullopt}, {"sentier", std::nullopt}, {"escalier", std::nullopt},
+    {"footway", std::nullopt},
+    {"cycleway", std::nullopt},
+    {"path", std::nullopt},
+    {"steps", std::nullopt},
+    {"pedestrian", std::nullopt},
+    {"bridleway", std::nullopt},
+    {"corridor", std::nullopt},
+    {"sentier", std::nullopt},
+    {"escalier", std::nullopt},
     {"piste cyclable", std::nullopt},
 };
 
@@ -152,14 +172,28 @@ std::optional<int> parseOnewayValue(const QString& value)
     if (value.trimmed() == QLatin1String("-1")) return -1;  // before normalising turns '-' into a space
     const QString key = normalisedValue(value);
     static const QHash<QString, int> directions{
-        {QString(), 0}, {QStringLiteral("no"), 0}, {QStringLiteral("0"), 0}, {QStringLiteral("false"), 0},
-        {QStringLiteral("b"), 0}, {QStringLiteral("both"), 0}, {QStringLiteral("double sens"), 0},
-        {QStringLiteral("sans objet"), 0}, {QStringLiteral("n"), 0},
-        {QStringLiteral("yes"), 1}, {QStringLiteral("1"), 1}, {QStringLiteral("true"), 1},
-        {QStringLiteral("ft"), 1}, {QStringLiteral("f"), 1}, {QStringLiteral("sens direct"), 1},
-        {QStringLiteral("sens unique"), 1}, {QStringLiteral("oneway"), 1},
-        {QStringLiteral("-1"), -1}, {QStringLiteral("reverse"), -1}, {QStringLiteral("tf"), -1},
-        {QStringLiteral("t"), -1}, {QStringLiteral("sens inverse"), -1},
+        {QString(), 0},
+        {QStringLiteral("no"), 0},
+        {QStringLiteral("0"), 0},
+        {QStringLiteral("false"), 0},
+        {QStringLiteral("b"), 0},
+        {QStringLiteral("both"), 0},
+        {QStringLiteral("double sens"), 0},
+        {QStringLiteral("sans objet"), 0},
+        {QStringLiteral("n"), 0},
+        {QStringLiteral("yes"), 1},
+        {QStringLiteral("1"), 1},
+        {QStringLiteral("true"), 1},
+        {QStringLiteral("ft"), 1},
+        {QStringLiteral("f"), 1},
+        {QStringLiteral("sens direct"), 1},
+        {QStringLiteral("sens unique"), 1},
+        {QStringLiteral("oneway"), 1},
+        {QStringLiteral("-1"), -1},
+        {QStringLiteral("reverse"), -1},
+        {QStringLiteral("tf"), -1},
+        {QStringLiteral("t"), -1},
+        {QStringLiteral("sens inverse"), -1},
     };
     const auto found = directions.constFind(key);
     if (found == directions.constEnd()) return std::nullopt;
@@ -284,16 +318,20 @@ NetworkInput extractLines(const QString& path, const SpeedProfile& profile, cons
     }
     if (unknownOneway > 0)
         stats.warnings << QStringLiteral("%1, layer %2: %3 features with an unknown value in \"%4\", taken as two-way")
-                              .arg(path, layerName).arg(unknownOneway).arg(onewayName);
+                              .arg(path, layerName)
+                              .arg(unknownOneway)
+                              .arg(onewayName);
     if (stats.unknownClassTotal() > 0) {
         QStringList values;
-        for (const auto& [value, count] : stats.unknownClasses) values << QStringLiteral("\"%1\" × %2").arg(value).arg(count);
+        for (const auto& [value, count] : stats.unknownClasses)
+            values << QStringLiteral("\"%1\" × %2").arg(value).arg(count);
         stats.warnings << QStringLiteral("%1, layer %2: unknown values in \"%3\", driven at the \"unknown\" class speed: %4")
                               .arg(path, layerName, options.classField, values.join(QStringLiteral(", ")));
     }
     if (builder.roadCount() == 0)
         throw Error(QStringLiteral("no car roads in %1 (layer %2: %3 features read%4)")
-                        .arg(path, layerName).arg(stats.featuresRead)
+                        .arg(path, layerName)
+                        .arg(stats.featuresRead)
                         .arg(stats.skipped.empty() ? QString() : QStringLiteral("; skipped: ") + stats.skippedSummary()));
 
     NetworkInput network = builder.build();

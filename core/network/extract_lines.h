@@ -13,10 +13,10 @@ namespace maillage {
 
 // How to read a road network from any OGR line layer (GeoPackage, Shapefile, GeoJSON...).
 struct LineLayerOptions {
-    QString layer;                                // empty: the first layer
-    QString classField = QStringLiteral("class"); // required
-    QString refField = QStringLiteral("ref");     // optional: used when the layer has it
-    QString speedField;                           // optional, km/h; replaces the profile's speed when > 0
+    QString layer;                                 // empty: the first layer
+    QString classField = QStringLiteral("class");  // required
+    QString refField = QStringLiteral("ref");      // optional: used when the layer has it
+    QString speedField;                            // optional, km/h; replaces the profile's speed when > 0
     // Optional; see parseOnewayValue. Empty: the layer's "oneway" field when it has one (as
     // OpenStreetMap-derived layers do); "none": every road two-way.
     QString onewayField;

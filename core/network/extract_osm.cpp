@@ -22,7 +22,8 @@ namespace {
 // The driver's configuration: the tags we need as plain fields of the "lines" layer, nothing
 // else (no other_tags to parse, smaller memory). Closed ways listed in
 // closed_ways_are_polygons, or tagged area=yes, go to the multipolygons layer, which is not read.
-const char* const kOsmConf = R"(closed_ways_are_polygons=aeroway,amenity,boundary,building,craft,geological,historic,landuse,leisure,military,natural,office,place,shop,sport,tourism,highway=platform,public_transport=platform
+const char* const kOsmConf =
+    R"(closed_ways_are_polygons=aeroway,amenity,boundary,building,craft,geological,historic,landuse,leisure,military,natural,office,place,shop,sport,tourism,highway=platform,public_transport=platform
 [points]
 osm_id=no
 attributes=name
@@ -75,9 +76,9 @@ const HighwayInfo kHighways[] = {
 bool isNo(const QString& value)
 {
     static const QSet<QString> denied{
-        QStringLiteral("no"), QStringLiteral("private"), QStringLiteral("agricultural"),
+        QStringLiteral("no"),       QStringLiteral("private"),   QStringLiteral("agricultural"),
         QStringLiteral("forestry"), QStringLiteral("emergency"), QStringLiteral("psv"),
-        QStringLiteral("bus"), QStringLiteral("military"), QStringLiteral("agricultural;forestry"),
+        QStringLiteral("bus"),      QStringLiteral("military"),  QStringLiteral("agricultural;forestry"),
         QStringLiteral("disabled"), QStringLiteral("permit")};
     return denied.contains(value);
 }
@@ -130,9 +131,10 @@ OsmRoadDecision classifyOsmWay(const OsmWayTags& tags, const OsmExtractOptions& 
     if (tags.area.toLower() == QLatin1String("yes")) return skip(QStringLiteral("area=yes"));
 
     // The most specific access tag that is set decides.
-    const std::pair<const char*, const QString*> accessTags[] = {
-        {"motorcar", &tags.motorcar}, {"motor_vehicle", &tags.motorVehicle},
-        {"vehicle", &tags.vehicle}, {"access", &tags.access}};
+    const std::pair<const char*, const QString*> accessTags[] = {{"motorcar", &tags.motorcar},
+                                                                 {"motor_vehicle", &tags.motorVehicle},
+                                                                 {"vehicle", &tags.vehicle},
+                                                                 {"access", &tags.access}};
     for (const auto& [key, value] : accessTags) {
         if (value->isEmpty()) continue;
         const QString lower = value->toLower();
@@ -146,8 +148,7 @@ OsmRoadDecision classifyOsmWay(const OsmWayTags& tags, const OsmExtractOptions& 
         return skip(QStringLiteral("oneway=") + oneway);
     if (oneway == QLatin1String("yes") || oneway == QLatin1String("1") || oneway == QLatin1String("true"))
         decision.direction = 1;
-    else if (oneway == QLatin1String("-1") || oneway == QLatin1String("reverse"))
-        decision.direction = -1;
+    else if (oneway == QLatin1String("-1") || oneway == QLatin1String("reverse")) decision.direction = -1;
     else if (oneway == QLatin1String("no") || oneway == QLatin1String("0") || oneway == QLatin1String("false"))
         decision.direction = 0;
     else if (junction == QLatin1String("roundabout") || junction == QLatin1String("circular")
@@ -176,8 +177,8 @@ NetworkInput assembleOsmNetwork(const QString& path, const SpeedProfile& profile
     for (const OsmPendingWay& way : ways) {
         wayVertices.clear();
         for (std::size_t k = way.firstKey; k < way.endKey; ++k)
-            wayVertices.push_back(static_cast<std::uint32_t>(
-                std::lower_bound(vertexKeys.begin(), vertexKeys.end(), keys[k]) - vertexKeys.begin()));
+            wayVertices.push_back(static_cast<std::uint32_t>(std::lower_bound(vertexKeys.begin(), vertexKeys.end(), keys[k])
+                                                             - vertexKeys.begin()));
         if (builder.addRoad(wayVertices, way.attributes)) {
             ++stats.featuresUsed;
         } else {
@@ -190,7 +191,8 @@ NetworkInput assembleOsmNetwork(const QString& path, const SpeedProfile& profile
     std::vector<OsmPendingWay>().swap(ways);
     if (builder.roadCount() == 0)
         throw Error(QStringLiteral("no car roads in %1 (%2 ways read%3)")
-                        .arg(path).arg(stats.featuresRead)
+                        .arg(path)
+                        .arg(stats.featuresRead)
                         .arg(stats.skipped.empty() ? QString() : QStringLiteral("; skipped: ") + stats.skippedSummary()));
 
     // OSM coordinates are WGS 84 longitude/latitude, whatever the file format.
@@ -219,8 +221,7 @@ NetworkInput extractOsmWithGdal(const QString& path, const SpeedProfile& profile
     const QByteArray gdalPath = gdalPathFor(path).toUtf8();
     const GdalDatasetPtr opened(static_cast<GDALDataset*>(
         GDALOpenEx(gdalPath.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, openOptions, nullptr)));
-    if (!opened)
-        throw Error(QStringLiteral("cannot read %1 as an OpenStreetMap file: %2").arg(path, lastGdalError()));
+    if (!opened) throw Error(QStringLiteral("cannot read %1 as an OpenStreetMap file: %2").arg(path, lastGdalError()));
     GDALDataset& dataset = *opened;
     OGRLayer* lines = dataset.GetLayerByName("lines");
     if (!lines) throw Error(QStringLiteral("%1: the OSM driver gives no \"lines\" layer").arg(path));

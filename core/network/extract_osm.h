@@ -16,8 +16,8 @@ namespace maillage {
 using ExtractProgress = std::function<bool(double fraction)>;
 
 struct OsmExtractOptions {
-    bool includeTracks = false;   // highway=track: forest and farm tracks, mostly unpaved
-    bool includeService = true;   // highway=service: driveways, car parks, access lanes
+    bool includeTracks = false;  // highway=track: forest and farm tracks, mostly unpaved
+    bool includeService = true;  // highway=service: driveways, car parks, access lanes
     ExtractProgress progress;
 };
 
@@ -29,9 +29,9 @@ struct OsmWayTags {
 // What the tags of a way mean for a car.
 struct OsmRoadDecision {
     bool usable = false;
-    QString skipReason;             // e.g. "highway=footway", "access=private" when not usable
+    QString skipReason;  // e.g. "highway=footway", "access=private" when not usable
     RoadClass roadClass = RoadClass::Unknown;
-    int direction = 0;              // 0 both ways, 1 one way along the way, -1 against it
+    int direction = 0;  // 0 both ways, 1 one way along the way, -1 against it
     std::optional<double> maxspeedKmh;
 };
 
@@ -58,8 +58,8 @@ NetworkInput extractOsm(const QString& path, const SpeedProfile& profile, const 
 // The same roads read through GDAL's OSM driver (one pass, the driver's own node store):
 // slower and hungrier on regional files; kept to check that both readers agree and for the
 // side-by-side benchmark.
-NetworkInput extractOsmWithGdal(const QString& path, const SpeedProfile& profile,
-                                const OsmExtractOptions& options = {}, ExtractStats* stats = nullptr);
+NetworkInput extractOsmWithGdal(const QString& path, const SpeedProfile& profile, const OsmExtractOptions& options = {},
+                                ExtractStats* stats = nullptr);
 
 // True when the file name looks like an OpenStreetMap file.
 bool isOsmFile(const QString& path);

@@ -27,9 +27,9 @@ namespace {
 // Keys that make a closed way the outline of an area rather than a line: GDAL's
 // closed_ways_are_polygons list (the one extract_osm.cpp gives its driver), so that both
 // readers keep the same ways. A closed highway=service tagged amenity=parking is a car park.
-const char* const kAreaKeys[] = {"aeroway", "amenity", "boundary", "building", "craft",  "geological",
-                                 "historic", "landuse", "leisure", "military", "natural", "office",
-                                 "place",    "shop",    "sport",   "tourism"};
+const char* const kAreaKeys[] = {"aeroway",  "amenity", "boundary", "building", "craft",   "geological",
+                                 "historic", "landuse", "leisure",  "military", "natural", "office",
+                                 "place",    "shop",    "sport",    "tourism"};
 
 bool closedWayIsArea(const osmium::Way& way)
 {
@@ -57,10 +57,7 @@ QString tagText(const osmium::TagList& tags, const char* key)
 
 // The decoding threads: libosmium's default leaves two cores to the rest of the program,
 // which on a 2-core machine means one thread; the main thread only walks decoded buffers.
-int decodingThreads()
-{
-    return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 2U, 8U));
-}
+int decodingThreads() { return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 2U, 8U)); }
 
 class Cancelled {};
 
@@ -68,7 +65,9 @@ class Cancelled {};
 class PassProgress {
 public:
     PassProgress(const ExtractProgress& progress, double from, double to, std::size_t fileSize)
-        : progress_(progress), from_(from), to_(to), fileSize_(fileSize) {}
+        : progress_(progress), from_(from), to_(to), fileSize_(fileSize)
+    {
+    }
 
     void report(std::size_t offset)
     {
@@ -172,10 +171,9 @@ std::vector<osmium::Location> readLocations(const osmium::io::File& file, osmium
                     step *= 2;
                 }
                 const std::size_t high = std::min(wanted.size(), cursor + step + 1);
-                cursor = static_cast<std::size_t>(
-                    std::lower_bound(wanted.begin() + static_cast<std::ptrdiff_t>(low),
-                                     wanted.begin() + static_cast<std::ptrdiff_t>(high), id)
-                    - wanted.begin());
+                cursor = static_cast<std::size_t>(std::lower_bound(wanted.begin() + static_cast<std::ptrdiff_t>(low),
+                                                                   wanted.begin() + static_cast<std::ptrdiff_t>(high), id)
+                                                  - wanted.begin());
             }
             if (cursor < wanted.size() && wanted[cursor] == id) locations[cursor++] = node.location();
         }
@@ -208,8 +206,7 @@ std::vector<std::uint64_t> keysFromLocations(WayPass& pass, const std::vector<os
     }
     keys.resize(write);
     std::vector<osmium::object_id_type>().swap(pass.nodeIds);
-    if (missing > 0)
-        stats.warnings << QStringLiteral("%1 node(s) used by car roads are missing from the file").arg(missing);
+    if (missing > 0) stats.warnings << QStringLiteral("%1 node(s) used by car roads are missing from the file").arg(missing);
     return keys;
 }
 
@@ -253,8 +250,8 @@ NetworkInput extractOsm(const QString& path, const SpeedProfile& profile, const 
     } catch (const std::bad_alloc&) {
         throw Error(QStringLiteral("not enough memory to read %1 (%2 MB)").arg(path).arg(fileSize >> 20));
     } catch (const std::exception& error) {
-        throw Error(QStringLiteral("cannot read %1 as an OpenStreetMap file: %2")
-                        .arg(path, QString::fromUtf8(error.what())));
+        throw Error(
+            QStringLiteral("cannot read %1 as an OpenStreetMap file: %2").arg(path, QString::fromUtf8(error.what())));
     }
 }
 

@@ -20,8 +20,7 @@ NearestSearch::NearestSearch(const RoadGraph& graph) : graph_(&graph)
 
 void NearestSearch::start(std::span<const Snap> sources, const SearchOptions& options)
 {
-    if (sources.size() >= kNoSource)
-        throw Error(QStringLiteral("too many sources for one search (%1)").arg(sources.size()));
+    if (sources.size() >= kNoSource) throw Error(QStringLiteral("too many sources for one search (%1)").arg(sources.size()));
     options_ = options;
     sources_.assign(sources.begin(), sources.end());
     std::fill(time_.begin(), time_.end(), kUnreached);
@@ -46,8 +45,7 @@ void NearestSearch::run(std::span<const Snap> sources, const SearchOptions& opti
         run(sources, options);
         return;
     }
-    if (sources.size() >= kNoSource)
-        throw Error(QStringLiteral("too many sources for one search (%1)").arg(sources.size()));
+    if (sources.size() >= kNoSource) throw Error(QStringLiteral("too many sources for one search (%1)").arg(sources.size()));
     options_ = options;
     sources_.assign(sources.begin(), sources.end());
     metres_.clear();
@@ -117,8 +115,12 @@ std::size_t NearestSearch::settleShared(int h)
     std::uint32_t* owner = h == 0 ? owner_.data() : east.owner.data();
     Deciseconds* other = h == 0 ? east.time.data() : time_.data();
     MinHeap& heap = h == 0 ? heap_ : east.heap;
-    const auto otherTime = [other](NodeId v) { return std::atomic_ref<Deciseconds>(other[v]).load(std::memory_order_relaxed); };
-    const auto setTime = [time](NodeId v, Deciseconds t) { std::atomic_ref<Deciseconds>(time[v]).store(t, std::memory_order_relaxed); };
+    const auto otherTime = [other](NodeId v) {
+        return std::atomic_ref<Deciseconds>(other[v]).load(std::memory_order_relaxed);
+    };
+    const auto setTime = [time](NodeId v, Deciseconds t) {
+        std::atomic_ref<Deciseconds>(time[v]).store(t, std::memory_order_relaxed);
+    };
     const std::uint64_t limit = std::min<std::uint64_t>(options_.timeLimit, kUnreached - 1);
 
     // As offer() and the relaxation of settleLoop(), on this half's labels.
@@ -208,11 +210,11 @@ void NearestSearch::seed(std::uint32_t source)
         if (!sides.valid) continue;
         const float access = static_cast<float>(entry.accessMetres);
         if (toSources ? sides.fromNodeToPosition : sides.positionToFromNode)
-            offer(sides.fromNode, std::uint64_t(entry.accessTime) + sides.fromSideTime,
-                  access + float(sides.fromSideMetres), source);
+            offer(sides.fromNode, std::uint64_t(entry.accessTime) + sides.fromSideTime, access + float(sides.fromSideMetres),
+                  source);
         if (toSources ? sides.toNodeToPosition : sides.positionToToNode)
-            offer(sides.toNode, std::uint64_t(entry.accessTime) + sides.toSideTime,
-                  access + float(sides.toSideMetres), source);
+            offer(sides.toNode, std::uint64_t(entry.accessTime) + sides.toSideTime, access + float(sides.toSideMetres),
+                  source);
     }
 }
 
@@ -223,8 +225,7 @@ void NearestSearch::offer(NodeId node, std::uint64_t time, float metres, std::ui
     // Equal times: the lower source index wins, then the shorter path, so that a repair and a
     // full run keep the same owner and the same metres whatever order the offers come in.
     const bool tieWins = t == time_[node]
-                         && (owner < owner_[node]
-                             || (owner == owner_[node] && !metres_.empty() && metres < metres_[node]))
+                         && (owner < owner_[node] || (owner == owner_[node] && !metres_.empty() && metres < metres_[node]))
                          && heap_.contains(node);
     if (t < time_[node] || tieWins) {
         time_[node] = t;
@@ -315,8 +316,8 @@ void NearestSearch::moveSource(std::uint32_t source, const Snap& position)
     // 2. Each forgotten node takes the best offer of its neighbours owned by other sources:
     //    a neighbour u relaxes v through the arc at u, i.e. the twin of v's arc with the
     //    opposite sense bit.
-    const std::uint32_t reverseBit = options_.direction == SearchDirection::ToSources
-                                         ? RoadGraph::Arc::kForwardBit : RoadGraph::Arc::kBackwardBit;
+    const std::uint32_t reverseBit =
+        options_.direction == SearchDirection::ToSources ? RoadGraph::Arc::kForwardBit : RoadGraph::Arc::kBackwardBit;
     const RoadGraph& g = *graph_;
     for (NodeId v : invalidated_) {
         for (std::uint32_t a = g.firstArc(v); a < g.endArc(v); ++a) {
@@ -324,8 +325,7 @@ void NearestSearch::moveSource(std::uint32_t source, const Snap& position)
             if (!(arc.packed & reverseBit)) continue;
             const NodeId u = arc.head;
             if (time_[u] == kUnreached) continue;
-            offer(v, std::uint64_t(time_[u]) + arc.time(),
-                  metres_.empty() ? 0.0f : metres_[u] + g.arcMetres(a), owner_[u]);
+            offer(v, std::uint64_t(time_[u]) + arc.time(), metres_.empty() ? 0.0f : metres_[u] + g.arcMetres(a), owner_[u]);
         }
     }
 
@@ -351,10 +351,7 @@ std::uint32_t NearestSearch::addSource(const Snap& position)
     return index;
 }
 
-void NearestSearch::removeSource(std::uint32_t source)
-{
-    moveSource(source, Snap{});
-}
+void NearestSearch::removeSource(std::uint32_t source) { moveSource(source, Snap{}); }
 
 void NearestSearch::indexSources()
 {
@@ -404,9 +401,8 @@ Reach NearestSearch::reachAt(const Snap& point) const
 
         // Source entries on the same edge are reached along it, without going through an end node.
         if (!sides.open) continue;  // a closed edge is not driven along
-        const auto sameEdge = std::equal_range(
-            sourcesByEdge_.begin(), sourcesByEdge_.end(), SourceEntry{entry.edge, 0, 0},
-            [](const SourceEntry& a, const SourceEntry& b) { return a.edge < b.edge; });
+        const auto sameEdge = std::equal_range(sourcesByEdge_.begin(), sourcesByEdge_.end(), SourceEntry{entry.edge, 0, 0},
+                                               [](const SourceEntry& a, const SourceEntry& b) { return a.edge < b.edge; });
         for (auto it = sameEdge.first; it != sameEdge.second; ++it) {
             const SnapEntry& source = sources_[it->source].entry(it->entry);
             const SnapSides there = snapSides(*graph_, source);
@@ -448,12 +444,12 @@ std::vector<Reach> NearestSearch::reachAll(std::span<const Snap> points) const
 std::size_t NearestSearch::memoryBytes() const
 {
     return sizeof(*this) + time_.capacity() * sizeof(Deciseconds) + owner_.capacity() * sizeof(std::uint32_t)
-         + metres_.capacity() * sizeof(float) + isTarget_.capacity() + heap_.memoryBytes()
-         + invalidated_.capacity() * sizeof(NodeId) + sources_.capacity() * sizeof(Snap)
-         + sourcesByEdge_.capacity() * sizeof(SourceEntry) + sourcesByX_.capacity() * sizeof(sourcesByX_[0])
-         + (shared_ ? shared_->time.capacity() * sizeof(Deciseconds) + shared_->owner.capacity() * sizeof(std::uint32_t)
-                          + shared_->heap.memoryBytes() + shared_->halfOfSource.capacity()
-                    : 0);
+           + metres_.capacity() * sizeof(float) + isTarget_.capacity() + heap_.memoryBytes()
+           + invalidated_.capacity() * sizeof(NodeId) + sources_.capacity() * sizeof(Snap)
+           + sourcesByEdge_.capacity() * sizeof(SourceEntry) + sourcesByX_.capacity() * sizeof(sourcesByX_[0])
+           + (shared_ ? shared_->time.capacity() * sizeof(Deciseconds) + shared_->owner.capacity() * sizeof(std::uint32_t)
+                            + shared_->heap.memoryBytes() + shared_->halfOfSource.capacity()
+                      : 0);
 }
 
 }  // namespace maillage

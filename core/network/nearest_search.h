@@ -70,8 +70,7 @@ public:
 
     // As run(), but stops as soon as every node of `targets` is settled (OD matrices):
     // the targets' times are final, the other nodes' are only upper bounds.
-    void runUntilSettled(std::span<const Snap> sources, const SearchOptions& options,
-                         std::span<const NodeId> targets);
+    void runUntilSettled(std::span<const Snap> sources, const SearchOptions& options, std::span<const NodeId> targets);
 
     // --- live editing, after run() with the same options
     void moveSource(std::uint32_t source, const Snap& position);
@@ -128,17 +127,17 @@ private:
     std::vector<Snap> sources_;
     std::vector<Deciseconds> time_;
     std::vector<std::uint32_t> owner_;
-    std::vector<float> metres_;          // empty unless options_.trackMetres
+    std::vector<float> metres_;  // empty unless options_.trackMetres
     MinHeap heap_;
-    std::vector<std::uint8_t> isTarget_; // empty unless runUntilSettled was used
+    std::vector<std::uint8_t> isTarget_;  // empty unless runUntilSettled was used
     std::size_t targetsLeft_ = 0;
-    std::vector<NodeId> invalidated_;    // repair workspace
+    std::vector<NodeId> invalidated_;  // repair workspace
     struct SourceEntry {
         EdgeId edge;
         std::uint32_t source;
         int entry;
     };
-    std::vector<SourceEntry> sourcesByEdge_;                 // every entry of every source, by edge
+    std::vector<SourceEntry> sourcesByEdge_;                    // every entry of every source, by edge
     std::vector<std::pair<double, std::uint32_t>> sourcesByX_;  // sources allowing direct trips, by x
     double maxDirectMetres_ = 0.0;
     std::size_t settled_ = 0;

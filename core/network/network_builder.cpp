@@ -32,8 +32,7 @@ OgrTransformPtr transformToLambert93(const OGRSpatialReference& sourceSrs, const
     target.importFromEPSG(kWorkingEpsg);
     target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     OgrTransformPtr transform(OGRCreateCoordinateTransformation(&source, &target));
-    if (!transform)
-        throw Error(QStringLiteral("%1: cannot reproject from its coordinate system to Lambert-93").arg(file));
+    if (!transform) throw Error(QStringLiteral("%1: cannot reproject from its coordinate system to Lambert-93").arg(file));
     return transform;
 }
 
@@ -109,8 +108,7 @@ bool NetworkBuilder::addRoad(const std::vector<std::uint32_t>& vertices, const W
 {
     const std::size_t start = roadVertices_.size();
     for (const std::uint32_t vertex : vertices)
-        if (roadVertices_.size() == start || roadVertices_.back() != vertex)
-            roadVertices_.push_back(vertex);
+        if (roadVertices_.size() == start || roadVertices_.back() != vertex) roadVertices_.push_back(vertex);
     if (roadVertices_.size() - start < 2) {
         roadVertices_.resize(start);
         return false;

@@ -21,17 +21,18 @@ namespace maillage {
 struct ExtractStats {
     QString sourceFile;
     QString layer;
-    std::int64_t featuresRead = 0;      // features (OSM ways, OGR lines) looked at
-    std::int64_t featuresUsed = 0;      // features that became roads
+    std::int64_t featuresRead = 0;                   // features (OSM ways, OGR lines) looked at
+    std::int64_t featuresUsed = 0;                   // features that became roads
     std::map<QString, std::int64_t> skipped;         // reason ("highway=footway", "access=private"...) -> count
     std::map<QString, std::int64_t> unknownClasses;  // class value not understood -> count (kept as Unknown)
-    std::int64_t maxspeedUsed = 0;      // features whose tagged maxspeed set the speed
-    std::int64_t speedFieldUsed = 0;    // features whose speed field set the speed
+    std::int64_t maxspeedUsed = 0;                   // features whose tagged maxspeed set the speed
+    std::int64_t speedFieldUsed = 0;                 // features whose speed field set the speed
     std::int64_t onewayFeatures = 0;
-    std::int64_t verticesSnapped = 0;   // vertices moved onto a neighbour within the tolerance
-    std::int64_t endsJoined = 0;        // line ends joined to another line's vertex within the tolerance (not exactly on it): tile-edge cuts
-    QString onewayField;                // the field read for one-way roads; empty: none
-    double seconds = 0.0;               // wall time of the extraction
+    std::int64_t verticesSnapped = 0;  // vertices moved onto a neighbour within the tolerance
+    std::int64_t endsJoined =
+        0;  // line ends joined to another line's vertex within the tolerance (not exactly on it): tile-edge cuts
+    QString onewayField;   // the field read for one-way roads; empty: none
+    double seconds = 0.0;  // wall time of the extraction
     QStringList warnings;
 
     std::int64_t skippedTotal() const;
@@ -43,8 +44,8 @@ struct ExtractStats {
 // Attributes of one road (an OSM way, an OGR line) for the builder.
 struct WayAttributes {
     RoadClass roadClass = RoadClass::Unknown;
-    double kmh = 0.0;       // driving speed, from the profile (class, maxspeed) or a speed field
-    bool oneway = false;    // only in the order of the vertices given
+    double kmh = 0.0;     // driving speed, from the profile (class, maxspeed) or a speed field
+    bool oneway = false;  // only in the order of the vertices given
     QString ref;
 };
 

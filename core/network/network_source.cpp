@@ -93,14 +93,15 @@ ProfileChoice chooseProfile(const NetworkSource& source)
     try {
         const SpeedProfile profile = loadSpeedProfile(source.profile);
         if (profile.accessEntryRadiusMetres > 0.0 && profile.accessMaxEntries > 1)
-            choice.warning = QStringLiteral(
-                "profile \"%1\" is for coarse networks: it joins each place to up to %2 roads within %3 km, but %4 is "
-                "a detailed network (%5), where that jumps over the local roads and makes every search several times "
-                "slower (04 coverage: 12 s instead of 3 s); use --profile osm")
-                                 .arg(profile.name.isEmpty() ? source.profile : profile.name)
-                                 .arg(profile.accessMaxEntries)
-                                 .arg(profile.accessEntryRadiusMetres / 1000.0)
-                                 .arg(source.path, densityText);
+            choice.warning =
+                QStringLiteral(
+                    "profile \"%1\" is for coarse networks: it joins each place to up to %2 roads within %3 km, but %4 is "
+                    "a detailed network (%5), where that jumps over the local roads and makes every search several times "
+                    "slower (04 coverage: 12 s instead of 3 s); use --profile osm")
+                    .arg(profile.name.isEmpty() ? source.profile : profile.name)
+                    .arg(profile.accessMaxEntries)
+                    .arg(profile.accessEntryRadiusMetres / 1000.0)
+                    .arg(source.path, densityText);
     } catch (const Error&) {
         // The profile's own loading reports the problem.
     }

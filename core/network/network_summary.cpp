@@ -82,10 +82,14 @@ QString describeSummary(const NetworkSummary& summary)
 {
     QStringList lines;
     lines << QStringLiteral("%1 nodes, %2 edges (%3 one-way), %4 km")
-                 .arg(summary.nodes).arg(summary.edges).arg(summary.onewayEdges).arg(summary.km, 0, 'f', 1);
-    lines << QStringLiteral("%1 connected components; the largest holds %2 nodes (%3 %) and %4 % of the km; "
-                            "%5 nodes (%6 km) are in %7 islands not connected to it (private estates, car parks, roads "
-                            "cut at the file's edge): kept, but places and grid cells join the largest component only")
+                 .arg(summary.nodes)
+                 .arg(summary.edges)
+                 .arg(summary.onewayEdges)
+                 .arg(summary.km, 0, 'f', 1);
+    lines << QStringLiteral(
+                 "%1 connected components; the largest holds %2 nodes (%3 %) and %4 % of the km; "
+                 "%5 nodes (%6 km) are in %7 islands not connected to it (private estates, car parks, roads "
+                 "cut at the file's edge): kept, but places and grid cells join the largest component only")
                  .arg(summary.components)
                  .arg(summary.largestComponentNodes)
                  .arg(100.0 * summary.largestShareOfNodes(), 0, 'f', 1)
@@ -96,7 +100,9 @@ QString describeSummary(const NetworkSummary& summary)
     QStringList classes;
     for (int i = 0; i < kRoadClassCount; ++i)
         if (summary.kmByClass[i] > 0)
-            classes << QStringLiteral("%1 %2").arg(roadClassName(static_cast<RoadClass>(i))).arg(summary.kmByClass[i], 0, 'f', 0);
+            classes << QStringLiteral("%1 %2")
+                           .arg(roadClassName(static_cast<RoadClass>(i)))
+                           .arg(summary.kmByClass[i], 0, 'f', 0);
     if (!classes.isEmpty()) lines << QStringLiteral("km by class: ") + classes.join(QStringLiteral(", "));
     return lines.join(QLatin1Char('\n'));
 }
@@ -125,7 +131,8 @@ QString placesBeyondExtentText(const NetworkExtent& extent, std::span<const XY> 
         if (!extent.contains(places[i])) beyond << (i < std::size_t(names.size()) ? names[int(i)] : QString());
     if (beyond.isEmpty()) return {};
     QString text = QStringLiteral("%1 %2 beyond the road network's extent: ")
-                       .arg(beyond.size()).arg(beyond.size() == 1 ? QStringLiteral("point") : QStringLiteral("points"));
+                       .arg(beyond.size())
+                       .arg(beyond.size() == 1 ? QStringLiteral("point") : QStringLiteral("points"));
     text += QStringList(beyond.mid(0, namesShown)).join(QStringLiteral(", "));
     if (beyond.size() > namesShown) text += QStringLiteral(" and %1 more").arg(beyond.size() - namesShown);
     return text;

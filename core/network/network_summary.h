@@ -7,8 +7,8 @@
 #include <QString>
 
 #include <array>
-#include <span>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace maillage {
@@ -21,13 +21,13 @@ struct NetworkSummary {
     std::size_t nodes = 0;
     std::size_t edges = 0;
     std::size_t onewayEdges = 0;
-    double km = 0.0;                               // sum of edge lengths (with the detour factor)
+    double km = 0.0;  // sum of edge lengths (with the detour factor)
     std::array<double, kRoadClassCount> kmByClass{};
     std::size_t components = 0;
     std::size_t largestComponentNodes = 0;
     double largestComponentKm = 0.0;
-    std::vector<std::size_t> componentSizes;       // nodes per component, largest first
-    std::vector<std::uint32_t> componentOfNode;    // component index (into componentSizes) per node
+    std::vector<std::size_t> componentSizes;     // nodes per component, largest first
+    std::vector<std::uint32_t> componentOfNode;  // component index (into componentSizes) per node
 
     double largestShareOfNodes() const { return nodes ? double(largestComponentNodes) / double(nodes) : 0.0; }
     double largestShareOfKm() const { return km > 0 ? largestComponentKm / km : 0.0; }

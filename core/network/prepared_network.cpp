@@ -193,21 +193,16 @@ QByteArray profileContent(const SpeedProfile& profile)
     QDataStream stream(&content, QIODevice::Append);
     for (double kmh : profile.classKmh) stream << kmh;
     stream << profile.useMaxspeed << profile.maxspeedFactor << profile.maxspeedCapKmh << profile.detourFactor
-           << profile.townMetresPerSqrtInhabitant << profile.townMinMetres << profile.townMaxMetres
-           << profile.accessKmh << profile.accessDetour << profile.lateralAccelerationMs2
-           << profile.curvatureHalfChordMetres << profile.builtUpKmh << profile.builtUpRadiusMetres
-           << profile.builtUpMinJunctions;
-    for (const RefClassRule& rule : profile.refClasses)
-        stream << rule.pattern.pattern() << static_cast<int>(rule.roadClass);
+           << profile.townMetresPerSqrtInhabitant << profile.townMinMetres << profile.townMaxMetres << profile.accessKmh
+           << profile.accessDetour << profile.lateralAccelerationMs2 << profile.curvatureHalfChordMetres
+           << profile.builtUpKmh << profile.builtUpRadiusMetres << profile.builtUpMinJunctions;
+    for (const RefClassRule& rule : profile.refClasses) stream << rule.pattern.pattern() << static_cast<int>(rule.roadClass);
     return content;
 }
 
 }  // namespace
 
-QString preparedNetworkPathFor(const QString& projectPath)
-{
-    return projectPath + QStringLiteral(".network");
-}
+QString preparedNetworkPathFor(const QString& projectPath) { return projectPath + QStringLiteral(".network"); }
 
 NetworkFileIdentity networkFileIdentity(const QString& networkPath, const QString& preparedPath)
 {
@@ -277,7 +272,8 @@ std::optional<PreparedNetwork> readPreparedNetwork(const QString& path, const QB
     if (std::memcmp(header.magic, kMagic, sizeof(kMagic)) != 0) return refuse(QStringLiteral("is not a prepared network"));
     if (header.version != kPreparedNetworkVersion)
         return refuse(QStringLiteral("has format version %1, this program writes %2")
-                          .arg(header.version).arg(kPreparedNetworkVersion));
+                          .arg(header.version)
+                          .arg(kPreparedNetworkVersion));
     if (QByteArray(header.key, kDigestBytes) != key) return refuse(QStringLiteral("was made from other data or settings"));
     if (header.networkBytes > size - sizeof(Header) || header.linksBytes != size - sizeof(Header) - header.networkBytes)
         return refuse(QStringLiteral("is truncated"));
@@ -317,7 +313,8 @@ std::optional<PreparedNetwork> readPreparedNetwork(const QString& path, const QB
     if (!reader.read(text.data(), sourceLength)) return refuse(QStringLiteral("is corrupt"));
     network.sourceFile = QString::fromUtf8(text);
     quint64 indexBytes = 0;
-    if (!reader.read(&indexBytes, 1) || indexBytes > header.networkBytes) return refuse(QStringLiteral("is corrupt (index)"));
+    if (!reader.read(&indexBytes, 1) || indexBytes > header.networkBytes)
+        return refuse(QStringLiteral("is corrupt (index)"));
     prepared.spatialIndex.resize(indexBytes);
     if (!reader.read(prepared.spatialIndex.data(), indexBytes) || !reader.atEnd())
         return refuse(QStringLiteral("is corrupt (index)"));
@@ -331,8 +328,7 @@ std::optional<PreparedNetwork> readPreparedNetwork(const QString& path, const QB
     for (std::size_t e = 0; e < edges.size(); ++e) {
         const StoredEdge& stored = edges[e];
         if (stored.from >= counts.nodes || stored.to >= counts.nodes || stored.shapeBegin > stored.shapeEnd
-            || stored.shapeEnd > counts.shape || stored.refIndex >= counts.refs
-            || stored.roadClass >= kRoadClassCount)
+            || stored.shapeEnd > counts.shape || stored.refIndex >= counts.refs || stored.roadClass >= kRoadClassCount)
             return refuse(QStringLiteral("is corrupt (edge %1)").arg(e));
         NetworkEdge& edge = network.edges[e];
         edge.from = stored.from;
@@ -353,9 +349,10 @@ void writePreparedNetwork(const QString& path, const QByteArray& key, const Prep
 {
     const NetworkInput& network = prepared.network;
     QByteArray payload;
-    Counts counts{network.nodes.size(), network.shape.size(), network.edges.size(), network.refs.size(),
-                  prepared.connectors.towns, prepared.connectors.connectors, prepared.connectors.edgesSplit, 0,
-                  prepared.connectors.km};
+    Counts counts{
+        network.nodes.size(),      network.shape.size(),           network.edges.size(),           network.refs.size(),
+        prepared.connectors.towns, prepared.connectors.connectors, prepared.connectors.edgesSplit, 0,
+        prepared.connectors.km};
     payload.reserve(static_cast<qsizetype>(sizeof(Counts) + sizeof(XY) * (counts.nodes + counts.shape)
                                            + sizeof(StoredEdge) * counts.edges));
     append(payload, &counts, 1);
@@ -364,8 +361,8 @@ void writePreparedNetwork(const QString& path, const QByteArray& key, const Prep
     std::vector<StoredEdge> edges(network.edges.size());
     for (std::size_t e = 0; e < edges.size(); ++e) {
         const NetworkEdge& edge = network.edges[e];
-        edges[e] = StoredEdge{edge.from, edge.to, edge.metres, edge.seconds, edge.shapeBegin, edge.shapeEnd,
-                              edge.refIndex, quint8(edge.oneway), quint8(edge.roadClass), {}};
+        edges[e] = StoredEdge{edge.from,     edge.to,       edge.metres,         edge.seconds,           edge.shapeBegin,
+                              edge.shapeEnd, edge.refIndex, quint8(edge.oneway), quint8(edge.roadClass), {}};
     }
     append(payload, edges.data(), edges.size());
     auto appendText = [&](const QString& value) {

@@ -51,7 +51,7 @@ constexpr quint32 kPreparedNetworkVersion = 3;
 struct NetworkFileIdentity {
     qint64 bytes = -1;
     qint64 modifiedMs = 0;
-    QByteArray sha1;  // 20 bytes
+    QByteArray sha1;      // 20 bytes
     bool hashed = false;  // the content was read and hashed now (not taken from the prepared file)
 };
 

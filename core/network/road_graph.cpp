@@ -11,10 +11,7 @@ namespace maillage {
 
 namespace {
 
-QString networkName(const QString& sourceFile)
-{
-    return sourceFile.isEmpty() ? QStringLiteral("road network") : sourceFile;
-}
+QString networkName(const QString& sourceFile) { return sourceFile.isEmpty() ? QStringLiteral("road network") : sourceFile; }
 
 Deciseconds arcTime(double seconds) { return std::min(toDeciseconds(seconds), kMaxArcTime); }
 
@@ -70,24 +67,29 @@ RoadGraph::RoadGraph(const NetworkInput& input)
     for (std::size_t i = 0; i < input.edges.size(); ++i) {
         const NetworkEdge& in = input.edges[i];
         const auto fault = [&](const QString& what) {
-            return Error(QStringLiteral("%1: edge %2 (%3) %4").arg(name).arg(i)
-                             .arg(in.refIndex < refs_.size() && !refs_[in.refIndex].isEmpty()
-                                      ? refs_[in.refIndex] : QStringLiteral("no ref"))
+            return Error(QStringLiteral("%1: edge %2 (%3) %4")
+                             .arg(name)
+                             .arg(i)
+                             .arg(in.refIndex < refs_.size() && !refs_[in.refIndex].isEmpty() ? refs_[in.refIndex]
+                                                                                              : QStringLiteral("no ref"))
                              .arg(what));
         };
         if (in.from >= input.nodes.size() || in.to >= input.nodes.size())
             throw fault(QStringLiteral("refers to node %1 -> %2, but the network has %3 nodes")
-                            .arg(in.from).arg(in.to).arg(input.nodes.size()));
+                            .arg(in.from)
+                            .arg(in.to)
+                            .arg(input.nodes.size()));
         if (!std::isfinite(in.metres) || in.metres < 0.0)
             throw fault(QStringLiteral("has an invalid length (%1 m)").arg(in.metres));
         if (!std::isfinite(in.seconds) || in.seconds < 0.0)
             throw fault(QStringLiteral("has an invalid travel time (%1 s)").arg(in.seconds));
         if (in.refIndex >= refs_.size())
-            throw fault(QStringLiteral("refers to road reference %1, but there are %2")
-                            .arg(in.refIndex).arg(refs_.size()));
+            throw fault(QStringLiteral("refers to road reference %1, but there are %2").arg(in.refIndex).arg(refs_.size()));
         if (in.shapeEnd < in.shapeBegin || in.shapeEnd > input.shape.size())
             throw fault(QStringLiteral("has shape points [%1, %2) outside the %3 shape points")
-                            .arg(in.shapeBegin).arg(in.shapeEnd).arg(input.shape.size()));
+                            .arg(in.shapeBegin)
+                            .arg(in.shapeEnd)
+                            .arg(input.shape.size()));
 
         EdgeRecord record;
         record.from = in.from;
@@ -103,8 +105,7 @@ RoadGraph::RoadGraph(const NetworkInput& input)
         if (in.shapeEnd - in.shapeBegin > 2) {
             for (std::uint32_t s = in.shapeBegin + 1; s + 1 < in.shapeEnd; ++s) {
                 const XY p = input.shape[s];
-                if (!std::isfinite(p.x) || !std::isfinite(p.y))
-                    throw fault(QStringLiteral("has a non-finite shape point"));
+                if (!std::isfinite(p.x) || !std::isfinite(p.y)) throw fault(QStringLiteral("has a non-finite shape point"));
                 shapeInterior_.push_back(p);
                 bounds_.expand(p);
             }
@@ -207,8 +208,7 @@ void RoadGraph::setEdgeClosed(EdgeId e, bool closed)
 void RoadGraph::setEdgeTimeFactor(EdgeId e, double factor)
 {
     if (!std::isfinite(factor) || factor <= 0.0)
-        throw Error(QStringLiteral("edge %1: a time factor must be a positive number, not %2")
-                        .arg(e).arg(factor));
+        throw Error(QStringLiteral("edge %1: a time factor must be a positive number, not %2").arg(e).arg(factor));
     edges_[e].timeFactor = static_cast<float>(factor);
     rewriteArcs(e);
 }
@@ -244,7 +244,7 @@ void RoadGraph::rewriteArcs(EdgeId e)
 std::size_t RoadGraph::searchMemoryBytes() const
 {
     return arcOffsets_.capacity() * sizeof(std::uint32_t) + arcs_.capacity() * sizeof(Arc)
-         + arcEdges_.capacity() * sizeof(EdgeId) + arcMetres_.capacity() * sizeof(float);
+           + arcEdges_.capacity() * sizeof(EdgeId) + arcMetres_.capacity() * sizeof(float);
 }
 
 std::size_t RoadGraph::totalMemoryBytes() const
@@ -252,10 +252,9 @@ std::size_t RoadGraph::totalMemoryBytes() const
     std::size_t refBytes = refs_.capacity() * sizeof(QString);
     for (const QString& ref : refs_) refBytes += std::size_t(ref.capacity()) * sizeof(QChar);
     return sizeof(*this) + searchMemoryBytes() + nodePositions_.capacity() * sizeof(XY)
-         + edges_.capacity() * sizeof(EdgeRecord) + shapeOffsets_.capacity() * sizeof(std::uint32_t)
-         + shapeInterior_.capacity() * sizeof(XY) + refBytes
-         + nodeComponent_.capacity() * sizeof(std::uint32_t)
-         + componentSizes_.capacity() * sizeof(std::uint32_t);
+           + edges_.capacity() * sizeof(EdgeRecord) + shapeOffsets_.capacity() * sizeof(std::uint32_t)
+           + shapeInterior_.capacity() * sizeof(XY) + refBytes + nodeComponent_.capacity() * sizeof(std::uint32_t)
+           + componentSizes_.capacity() * sizeof(std::uint32_t);
 }
 
 }  // namespace maillage

@@ -90,8 +90,7 @@ public:
     // A view on an edge's shape: the from-node, the interior points, the to-node.
     class Shape {
     public:
-        Shape(XY first, std::span<const XY> interior, XY last)
-            : first_(first), interior_(interior), last_(last) {}
+        Shape(XY first, std::span<const XY> interior, XY last) : first_(first), interior_(interior), last_(last) {}
         std::size_t size() const { return interior_.size() + 2; }
         XY operator[](std::size_t i) const
         {

@@ -15,8 +15,8 @@ namespace maillage {
 namespace {
 
 struct Projection {
-    double t = 0.0;         // 0 at a, 1 at b
-    double squared = 0.0;   // squared distance from the point
+    double t = 0.0;        // 0 at a, 1 at b
+    double squared = 0.0;  // squared distance from the point
 };
 
 Projection project(double px, double py, double ax, double ay, double bx, double by)
@@ -37,11 +37,10 @@ void checkOptions(const SnapOptions& options)
         throw Error(QStringLiteral("the access speed to the road must be a positive number of km/h, not %1")
                         .arg(options.accessSpeedKmh));
     if (!(options.accessDetour >= 1.0) || !std::isfinite(options.accessDetour))
-        throw Error(QStringLiteral("the access detour factor must be a number of at least 1, not %1")
-                        .arg(options.accessDetour));
+        throw Error(
+            QStringLiteral("the access detour factor must be a number of at least 1, not %1").arg(options.accessDetour));
     if (!(options.maxSnapMetres >= 0.0))
-        throw Error(QStringLiteral("the maximum snap distance must not be negative (%1 m)")
-                        .arg(options.maxSnapMetres));
+        throw Error(QStringLiteral("the maximum snap distance must not be negative (%1 m)").arg(options.maxSnapMetres));
     if (!(options.entryMarginSeconds >= 0.0) || !std::isfinite(options.entryMarginSeconds))
         throw Error(QStringLiteral("the access entry margin must be a number of seconds, 0 or more, not %1")
                         .arg(options.entryMarginSeconds));
@@ -50,7 +49,8 @@ void checkOptions(const SnapOptions& options)
                         .arg(options.entryRadiusMetres));
     if (options.maxEntries < 0 || options.maxEntries > kMaxSnapEntries)
         throw Error(QStringLiteral("the number of access entries must be between 0 and %1, not %2")
-                        .arg(kMaxSnapEntries).arg(options.maxEntries));
+                        .arg(kMaxSnapEntries)
+                        .arg(options.maxEntries));
 }
 
 }  // namespace
@@ -105,8 +105,7 @@ Deciseconds directTripTime(const Snap& a, const Snap& b, double* metres)
     if (!(straight <= std::min(a.directMetres, b.directMetres))) return kUnreached;
     if (metres) *metres = straight * (a.legDetour + b.legDetour) / 2.0;
     // Integer sums, so that the time is the same whichever place is the origin.
-    return toDeciseconds(straight * (a.legSecondsPerMetre + b.legSecondsPerMetre) / 2.0) + a.terminalTime
-         + b.terminalTime;
+    return toDeciseconds(straight * (a.legSecondsPerMetre + b.legSecondsPerMetre) / 2.0) + a.terminalTime + b.terminalTime;
 }
 
 void addTerminalTime(Snap& snap, Deciseconds terminal)
@@ -167,8 +166,8 @@ Snapper::Snapper(const RoadGraph& graph) : graph_(&graph)
                                             std::uint32_t(std::clamp(my * scale, 0.0, 65535.0))),
                                std::uint32_t(segments.size()));
             const double lengthSquared = (b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y);
-            segments.push_back({float(a.x - originX_), float(a.y - originY_), float(b.x - a.x),
-                                float(b.y - a.y), lengthSquared > 0.0 ? float(1.0 / lengthSquared) : 0.0f});
+            segments.push_back({float(a.x - originX_), float(a.y - originY_), float(b.x - a.x), float(b.y - a.y),
+                                lengthSquared > 0.0 ? float(1.0 / lengthSquared) : 0.0f});
             edges.push_back(e);
             indices.push_back(static_cast<std::uint32_t>(i));
             const bool largest = graph.componentOf(graph.edgeFrom(e)) == graph.largestComponent();
@@ -192,13 +191,13 @@ Snapper::Snapper(const RoadGraph& graph) : graph_(&graph)
     // Leaves of kFanout consecutive segments, then levels of kFanout nodes up to one root.
     std::vector<Box> leaves((segments_.size() + kFanout - 1) / kFanout);
     for (std::size_t j = 0; j < leaves.size(); ++j) {
-        Box b{std::numeric_limits<float>::max(), std::numeric_limits<float>::max(),
-              std::numeric_limits<float>::lowest(), std::numeric_limits<float>::lowest()};
+        Box b{std::numeric_limits<float>::max(), std::numeric_limits<float>::max(), std::numeric_limits<float>::lowest(),
+              std::numeric_limits<float>::lowest()};
         for (std::size_t i = j * kFanout; i < std::min(segments_.size(), (j + 1) * kFanout); ++i) {
             const Segment& s = segments_[i];
             const float bx = s.ax + s.dx, by = s.ay + s.dy;
-            b = {std::min({b.minX, s.ax, bx}), std::min({b.minY, s.ay, by}),
-                 std::max({b.maxX, s.ax, bx}), std::max({b.maxY, s.ay, by})};
+            b = {std::min({b.minX, s.ax, bx}), std::min({b.minY, s.ay, by}), std::max({b.maxX, s.ax, bx}),
+                 std::max({b.maxY, s.ay, by})};
         }
         leaves[j] = b;
     }
@@ -209,8 +208,8 @@ Snapper::Snapper(const RoadGraph& graph) : graph_(&graph)
         for (std::size_t j = 0; j < above.size(); ++j) {
             Box b = below[j * kFanout];
             for (std::size_t i = j * kFanout + 1; i < std::min(below.size(), (j + 1) * kFanout); ++i)
-                b = {std::min(b.minX, below[i].minX), std::min(b.minY, below[i].minY),
-                     std::max(b.maxX, below[i].maxX), std::max(b.maxY, below[i].maxY)};
+                b = {std::min(b.minX, below[i].minX), std::min(b.minY, below[i].minY), std::max(b.maxX, below[i].maxX),
+                     std::max(b.maxY, below[i].maxY)};
             above[j] = b;
         }
         levels_.push_back(std::move(above));
@@ -350,7 +349,8 @@ public:
     {
         if (2 * (used_.size() + 1) > keys_.size()) grow();
         std::uint32_t slot = hash(key);
-        for (; keys_[slot] != key && keys_[slot] != kAbsent; slot = (slot + 1) & mask_) {}
+        for (; keys_[slot] != key && keys_[slot] != kAbsent; slot = (slot + 1) & mask_) {
+        }
         if (keys_[slot] == kAbsent) {
             keys_[slot] = key;
             values_[slot] = kAbsent;
@@ -394,11 +394,11 @@ static_assert(SmallIdMap::kAbsent == kUnreached && SmallIdMap::kAbsent == kNoNod
 
 // Scratch memory of multi-entry snapping, one per thread, reused from point to point.
 struct Snapper::EntryWorkspace {
-    std::vector<Within::Candidate> segments;    // every segment within the radius
-    std::vector<Within::Candidate> candidates;  // the nearest point of each edge worth trying
-    SmallIdMap edgeCandidate;  // edge -> index in `candidates`
-    SmallIdMap needed;         // nodes whose time the dominance test reads
-    SmallIdMap times;          // node -> time of the dominance search
+    std::vector<Within::Candidate> segments;           // every segment within the radius
+    std::vector<Within::Candidate> candidates;         // the nearest point of each edge worth trying
+    SmallIdMap edgeCandidate;                          // edge -> index in `candidates`
+    SmallIdMap needed;                                 // nodes whose time the dominance test reads
+    SmallIdMap times;                                  // node -> time of the dominance search
     std::vector<std::pair<Deciseconds, NodeId>> heap;  // min-heap by time, stale pairs skipped
 };
 
@@ -408,8 +408,7 @@ SnapEntry Snapper::entryOn(XY point, std::uint32_t segment, const SnapOptions& o
     const std::uint32_t index = segmentIndex_[segment];
     const RoadGraph::Shape shape = graph_->edgeShape(e);
     double along = 0.0;
-    for (std::uint32_t i = 0; i < index; ++i)
-        along += std::hypot(shape[i + 1].x - shape[i].x, shape[i + 1].y - shape[i].y);
+    for (std::uint32_t i = 0; i < index; ++i) along += std::hypot(shape[i + 1].x - shape[i].x, shape[i + 1].y - shape[i].y);
     const XY a = shape[index];
     const XY b = shape[index + 1];
     const Projection p = project(point.x, point.y, a.x, a.y, b.x, b.y);
@@ -513,7 +512,8 @@ void Snapper::addEntries(Snap& snap, XY point, const SnapOptions& options, Entry
             candidates[index] = c;
         }
     }
-    if (longerEdges) std::erase_if(candidates, [&](const Within::Candidate& c) { return !oneSegment(c) && continuation(c); });
+    if (longerEdges)
+        std::erase_if(candidates, [&](const Within::Candidate& c) { return !oneSegment(c) && continuation(c); });
     if (candidates.empty()) return;
     std::sort(candidates.begin(), candidates.end(), nearer);
 
@@ -533,13 +533,13 @@ void Snapper::addEntries(Snap& snap, XY point, const SnapOptions& options, Entry
     // A plain node of a road: two arcs, both two-way and open, not needed by the test.
     const auto plain = [&](NodeId node) {
         const std::span<const RoadGraph::Arc> arcs = graph_->arcsOf(node);
-        return arcs.size() == 2 && (arcs[0].packed & kBothWays) == kBothWays
-            && (arcs[1].packed & kBothWays) == kBothWays && !needed.contains(node);
+        return arcs.size() == 2 && (arcs[0].packed & kBothWays) == kBothWays && (arcs[1].packed & kBothWays) == kBothWays
+               && !needed.contains(node);
     };
     // No candidate's test reads a time beyond the leg of the farthest one plus the margin.
     const Deciseconds margin = toDeciseconds(options.entryMarginSeconds);
-    const std::uint64_t horizon = std::uint64_t(toDeciseconds(radius * options.accessDetour / (options.accessSpeedKmh / 3.6)))
-                                + margin;
+    const std::uint64_t horizon =
+        std::uint64_t(toDeciseconds(radius * options.accessDetour / (options.accessSpeedKmh / 3.6))) + margin;
     const auto later = [](const auto& a, const auto& b) { return a.first > b.first; };
     const auto offer = [&](NodeId node, std::uint64_t t) {
         if (t > horizon) return;
@@ -590,8 +590,10 @@ void Snapper::addEntries(Snap& snap, XY point, const SnapOptions& options, Entry
         for (int k = 0; k < snap.entryCount() && !duplicate; ++k) {
             const SnapEntry& kept = snap.entry(k);
             const NodeId from = graph_->edgeFrom(kept.edge), to = graph_->edgeTo(kept.edge);
-            const bool sameEnds = (from == sides.fromNode && to == sides.toNode) || (from == sides.toNode && to == sides.fromNode);
-            duplicate = sameEnds && std::hypot(kept.onRoad.x - entry.onRoad.x, kept.onRoad.y - entry.onRoad.y) <= kSamePlaceMetres;
+            const bool sameEnds =
+                (from == sides.fromNode && to == sides.toNode) || (from == sides.toNode && to == sides.fromNode);
+            duplicate =
+                sameEnds && std::hypot(kept.onRoad.x - entry.onRoad.x, kept.onRoad.y - entry.onRoad.y) <= kSamePlaceMetres;
         }
         if (duplicate) continue;
         if (sides.open && sides.twoWay) {
@@ -651,8 +653,7 @@ Snap Snapper::snapNear(XY point, const SnapOptions& options, std::uint32_t& hint
     return result;
 }
 
-std::vector<Snap> Snapper::snapAll(std::span<const XY> points, const SnapOptions& options,
-                                   unsigned threads) const
+std::vector<Snap> Snapper::snapAll(std::span<const XY> points, const SnapOptions& options, unsigned threads) const
 {
     checkOptions(options);
     std::vector<Snap> result(points.size());
@@ -679,9 +680,8 @@ std::vector<Snap> Snapper::snapAll(std::span<const XY> points, const SnapOptions
 
 std::size_t Snapper::memoryBytes() const
 {
-    std::size_t bytes = sizeof(*this) + segments_.capacity() * sizeof(Segment)
-                      + segmentEdges_.capacity() * sizeof(EdgeId) + segmentIndex_.capacity() * sizeof(std::uint32_t)
-                      + segmentEnds_.capacity();
+    std::size_t bytes = sizeof(*this) + segments_.capacity() * sizeof(Segment) + segmentEdges_.capacity() * sizeof(EdgeId)
+                        + segmentIndex_.capacity() * sizeof(std::uint32_t) + segmentEnds_.capacity();
     for (const std::vector<Box>& level : levels_) bytes += level.capacity() * sizeof(Box);
     return bytes;
 }

@@ -107,15 +107,15 @@ void addTerminalTime(Snap& snap, Deciseconds terminal);
 // ways each part may be driven. A position at an end node (a part of zero time) is that node:
 // it connects both ways, even on a one-way or closed edge.
 struct SnapSides {
-    NodeId fromNode = kNoNode;     // edge's from-node, "fraction 0"
+    NodeId fromNode = kNoNode;  // edge's from-node, "fraction 0"
     NodeId toNode = kNoNode;
     Deciseconds fromSideTime = 0;  // driving between fromNode and the position (either way)
     Deciseconds toSideTime = 0;    // driving between the position and toNode
     double fromSideMetres = 0.0;
     double toSideMetres = 0.0;
-    bool valid = false;            // the snap is Ok
-    bool open = false;             // the edge is not closed
-    bool twoWay = false;           // the edge is not one-way
+    bool valid = false;   // the snap is Ok
+    bool open = false;    // the edge is not closed
+    bool twoWay = false;  // the edge is not one-way
     bool fromNodeToPosition = false;
     bool positionToFromNode = false;
     bool positionToToNode = false;
@@ -156,8 +156,7 @@ public:
     Snap snap(XY point, const SnapOptions& options = {}) const;
     // Snaps a batch (e.g. the 100,000 cell centres of a coverage grid), in order, on
     // `threads` threads (0: one per core; 1: the calling thread only).
-    std::vector<Snap> snapAll(std::span<const XY> points, const SnapOptions& options = {},
-                              unsigned threads = 0) const;
+    std::vector<Snap> snapAll(std::span<const XY> points, const SnapOptions& options = {}, unsigned threads = 0) const;
 
     std::size_t segmentCount() const { return segments_.size(); }
     std::size_t memoryBytes() const;
@@ -171,8 +170,8 @@ public:
 
 private:
     struct Segment {
-        float ax, ay;     // start, relative to the origin (float: cm precision over 300 km)
-        float dx, dy;     // end - start
+        float ax, ay;                // start, relative to the origin (float: cm precision over 300 km)
+        float dx, dy;                // end - start
         float inverseLengthSquared;  // 0 for a zero-length segment
     };
     struct Box {
@@ -196,11 +195,11 @@ private:
     const RoadGraph* graph_ = nullptr;
     double originX_ = 0.0;
     double originY_ = 0.0;
-    std::vector<Segment> segments_;            // in leaf order
+    std::vector<Segment> segments_;  // in leaf order
     std::vector<EdgeId> segmentEdges_;
     std::vector<std::uint32_t> segmentIndex_;  // index of the segment within its edge shape
     static constexpr std::uint8_t kFirstSegment = 1, kLastSegment = 2, kInLargestComponent = 4, kMotorway = 8;
-    std::vector<std::uint8_t> segmentEnds_;    // flags: first or last segment of its edge, in the largest component, motorway
+    std::vector<std::uint8_t> segmentEnds_;  // flags: first or last segment of its edge, in the largest component, motorway
     // levels_[0] boxes the leaves (16 segments each), levels_[k] boxes 16 nodes of level k-1.
     std::vector<std::vector<Box>> levels_;
 };

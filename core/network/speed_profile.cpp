@@ -19,9 +19,9 @@ namespace maillage {
 namespace {
 
 constexpr std::array<const char*, kRoadClassCount> kClassNames{
-    "motorway", "motorway_link", "trunk", "trunk_link", "primary", "primary_link",
-    "secondary", "secondary_link", "tertiary", "tertiary_link", "unclassified", "residential",
-    "living_street", "service", "track", "unknown",
+    "motorway",      "motorway_link",  "trunk",    "trunk_link",    "primary",      "primary_link",
+    "secondary",     "secondary_link", "tertiary", "tertiary_link", "unclassified", "residential",
+    "living_street", "service",        "track",    "unknown",
 };
 
 // The main class of a *_link class (links are listed right after their road).
@@ -61,15 +61,15 @@ public:
         if (value < 1.0 || value > 3.0)
             fail(QStringLiteral("\"%1\" must be between 1 and 3 (got %2): roads are not shorter than "
                                 "the straight line")
-                     .arg(where.isEmpty() ? key : where + QLatin1Char('.') + key).arg(value));
+                     .arg(where.isEmpty() ? key : where + QLatin1Char('.') + key)
+                     .arg(value));
         return value;
     }
 
     void rejectUnknownKeys(const QJsonObject& object, const QSet<QString>& known, const QString& where) const
     {
         for (auto it = object.begin(); it != object.end(); ++it) {
-            if (known.contains(it.key()) || it.key().startsWith(QLatin1Char('_')))
-                continue;
+            if (known.contains(it.key()) || it.key().startsWith(QLatin1Char('_'))) continue;
             QStringList names(known.begin(), known.end());
             names.sort();
             fail(QStringLiteral("unknown key \"%1\"%2 (expected one of: %3)")
@@ -120,12 +120,14 @@ void readSpeeds(const ProfileReader& reader, const QJsonObject& speeds, SpeedPro
         if (it.key().startsWith(QLatin1Char('_'))) continue;
         const RoadClass roadClass = reader.roadClass(it.key(), QStringLiteral("speeds_kmh"));
         const double kmh = reader.positiveNumber(speeds, it.key(), QStringLiteral("speeds_kmh"));
-        if (kmh > 200.0) reader.fail(QStringLiteral("\"speeds_kmh.%1\" = %2 km/h is not a driving speed").arg(it.key()).arg(kmh));
+        if (kmh > 200.0)
+            reader.fail(QStringLiteral("\"speeds_kmh.%1\" = %2 km/h is not a driving speed").arg(it.key()).arg(kmh));
         profile.classKmh[static_cast<int>(roadClass)] = kmh;
         given[static_cast<int>(roadClass)] = true;
     }
     if (!given[static_cast<int>(RoadClass::Unknown)])
-        reader.fail(QStringLiteral("\"speeds_kmh\" must give the speed of class \"unknown\" (used for any class not listed)"));
+        reader.fail(
+            QStringLiteral("\"speeds_kmh\" must give the speed of class \"unknown\" (used for any class not listed)"));
     // Classes not listed: a link takes its road's speed, anything else the "unknown" speed.
     for (int i = 0; i < kRoadClassCount; ++i) {
         if (given[i]) continue;
@@ -148,8 +150,7 @@ void readRefClasses(const ProfileReader& reader, const QJsonValue& value, SpeedP
         const QString className = rule.value(QStringLiteral("class")).toString();
         if (pattern.isEmpty() || className.isEmpty())
             reader.fail(QStringLiteral("\"%1\" needs a \"pattern\" and a \"class\"").arg(where));
-        QRegularExpression regex(QRegularExpression::anchoredPattern(pattern),
-                                 QRegularExpression::CaseInsensitiveOption);
+        QRegularExpression regex(QRegularExpression::anchoredPattern(pattern), QRegularExpression::CaseInsensitiveOption);
         if (!regex.isValid())
             reader.fail(QStringLiteral("\"%1\": invalid pattern \"%2\": %3").arg(where, pattern, regex.errorString()));
         profile.refClasses.push_back({regex, reader.roadClass(className, where)});
@@ -158,10 +159,7 @@ void readRefClasses(const ProfileReader& reader, const QJsonValue& value, SpeedP
 
 }  // namespace
 
-QString roadClassName(RoadClass roadClass)
-{
-    return QString::fromLatin1(kClassNames[static_cast<int>(roadClass)]);
-}
+QString roadClassName(RoadClass roadClass) { return QString::fromLatin1(kClassNames[static_cast<int>(roadClass)]); }
 
 std::optional<RoadClass> roadClassFromName(const QString& name)
 {
@@ -173,8 +171,7 @@ std::optional<RoadClass> roadClassFromName(const QString& name)
 
 double SpeedProfile::edgeKmh(RoadClass roadClass, std::optional<double> maxspeedKmh) const
 {
-    if (useMaxspeed && maxspeedKmh && *maxspeedKmh > 0.0)
-        return std::min(*maxspeedKmh * maxspeedFactor, maxspeedCapKmh);
+    if (useMaxspeed && maxspeedKmh && *maxspeedKmh > 0.0) return std::min(*maxspeedKmh * maxspeedFactor, maxspeedCapKmh);
     return speedKmh(roadClass);
 }
 
@@ -210,9 +207,8 @@ SpeedProfile parseSpeedProfile(const QByteArray& json, const QString& origin)
     const QJsonObject root = document.object();
     reader.rejectUnknownKeys(root,
                              {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("speeds_kmh"),
-                              QStringLiteral("maxspeed"), QStringLiteral("detour_factor"),
-                              QStringLiteral("class_from_ref"), QStringLiteral("access"),
-                              QStringLiteral("max_snap_metres"), QStringLiteral("town_connectors"),
+                              QStringLiteral("maxspeed"), QStringLiteral("detour_factor"), QStringLiteral("class_from_ref"),
+                              QStringLiteral("access"), QStringLiteral("max_snap_metres"), QStringLiteral("town_connectors"),
                               QStringLiteral("curvature"), QStringLiteral("built_up")},
                              QString());
 
@@ -247,8 +243,10 @@ SpeedProfile parseSpeedProfile(const QByteArray& json, const QString& origin)
         const QString where = QStringLiteral("curvature");
         profile.lateralAccelerationMs2 = reader.positiveNumber(curvature, QStringLiteral("lateral_acceleration_ms2"), where);
         if (profile.lateralAccelerationMs2 > 8.0)
-            reader.fail(QStringLiteral("\"curvature.lateral_acceleration_ms2\" = %1: above what tyres hold on a dry road (about 8 m/s²)")
-                            .arg(profile.lateralAccelerationMs2));
+            reader.fail(
+                QStringLiteral(
+                    "\"curvature.lateral_acceleration_ms2\" = %1: above what tyres hold on a dry road (about 8 m/s²)")
+                    .arg(profile.lateralAccelerationMs2));
         if (curvature.contains(QStringLiteral("half_chord_m")))
             profile.curvatureHalfChordMetres = reader.positiveNumber(curvature, QStringLiteral("half_chord_m"), where);
         if (profile.curvatureHalfChordMetres < 5.0 || profile.curvatureHalfChordMetres > 200.0)
@@ -257,7 +255,8 @@ SpeedProfile parseSpeedProfile(const QByteArray& json, const QString& origin)
     }
 
     const QJsonObject builtUp = reader.object(root, QStringLiteral("built_up"), false);
-    reader.rejectUnknownKeys(builtUp, {QStringLiteral("speed_kmh"), QStringLiteral("radius_m"), QStringLiteral("min_junctions")},
+    reader.rejectUnknownKeys(builtUp,
+                             {QStringLiteral("speed_kmh"), QStringLiteral("radius_m"), QStringLiteral("min_junctions")},
                              QStringLiteral("built_up"));
     if (!builtUp.isEmpty()) {
         const QString where = QStringLiteral("built_up");
@@ -265,18 +264,19 @@ SpeedProfile parseSpeedProfile(const QByteArray& json, const QString& origin)
         if (builtUp.contains(QStringLiteral("radius_m")))
             profile.builtUpRadiusMetres = reader.positiveNumber(builtUp, QStringLiteral("radius_m"), where);
         if (builtUp.contains(QStringLiteral("min_junctions")))
-            profile.builtUpMinJunctions = static_cast<int>(reader.positiveNumber(builtUp, QStringLiteral("min_junctions"), where));
+            profile.builtUpMinJunctions =
+                static_cast<int>(reader.positiveNumber(builtUp, QStringLiteral("min_junctions"), where));
         if (profile.builtUpRadiusMetres < 50.0 || profile.builtUpRadiusMetres > 2000.0)
             reader.fail(QStringLiteral("\"built_up.radius_m\" = %1: must be between 50 and 2000 metres")
                             .arg(profile.builtUpRadiusMetres));
     }
 
     const QJsonObject access = reader.object(root, QStringLiteral("access"), false);
-    reader.rejectUnknownKeys(access,
-                             {QStringLiteral("speed_kmh"), QStringLiteral("detour_factor"),
-                              QStringLiteral("terminal_seconds"), QStringLiteral("entry_radius_m"),
-                              QStringLiteral("max_entries")},
-                             QStringLiteral("access"));
+    reader.rejectUnknownKeys(
+        access,
+        {QStringLiteral("speed_kmh"), QStringLiteral("detour_factor"), QStringLiteral("terminal_seconds"),
+         QStringLiteral("entry_radius_m"), QStringLiteral("max_entries")},
+        QStringLiteral("access"));
     if (access.contains(QStringLiteral("speed_kmh")))
         profile.accessKmh = reader.positiveNumber(access, QStringLiteral("speed_kmh"), QStringLiteral("access"));
     if (access.contains(QStringLiteral("detour_factor")))
@@ -300,27 +300,29 @@ SpeedProfile parseSpeedProfile(const QByteArray& json, const QString& origin)
         const double count = entries.toDouble(-1.0);
         if (!entries.isDouble() || count < 0.0 || count > kMaxSnapEntries || count != std::floor(count))
             reader.fail(QStringLiteral("\"access.max_entries\" must be a whole number between 0 and %1 (got %2)")
-                            .arg(kMaxSnapEntries).arg(ProfileReader::describe(entries)));
+                            .arg(kMaxSnapEntries)
+                            .arg(ProfileReader::describe(entries)));
         profile.accessMaxEntries = std::max(1, int(count));
     }
     if (root.contains(QStringLiteral("max_snap_metres")))
         profile.maxSnapMetres = reader.positiveNumber(root, QStringLiteral("max_snap_metres"), QString());
 
     const QJsonObject towns = reader.object(root, QStringLiteral("town_connectors"), false);
-    reader.rejectUnknownKeys(towns,
-                             {QStringLiteral("metres_per_sqrt_inhabitant"), QStringLiteral("min_metres"),
-                              QStringLiteral("max_metres")},
-                             QStringLiteral("town_connectors"));
+    reader.rejectUnknownKeys(
+        towns, {QStringLiteral("metres_per_sqrt_inhabitant"), QStringLiteral("min_metres"), QStringLiteral("max_metres")},
+        QStringLiteral("town_connectors"));
     if (!towns.isEmpty()) {
         const QString where = QStringLiteral("town_connectors");
-        profile.townMetresPerSqrtInhabitant = reader.positiveNumber(towns, QStringLiteral("metres_per_sqrt_inhabitant"), where);
+        profile.townMetresPerSqrtInhabitant =
+            reader.positiveNumber(towns, QStringLiteral("metres_per_sqrt_inhabitant"), where);
         if (towns.contains(QStringLiteral("min_metres")))
             profile.townMinMetres = reader.positiveNumber(towns, QStringLiteral("min_metres"), where);
         if (towns.contains(QStringLiteral("max_metres")))
             profile.townMaxMetres = reader.positiveNumber(towns, QStringLiteral("max_metres"), where);
         if (profile.townMinMetres > profile.townMaxMetres)
             reader.fail(QStringLiteral("\"town_connectors.min_metres\" (%1) is above \"max_metres\" (%2)")
-                            .arg(profile.townMinMetres).arg(profile.townMaxMetres));
+                            .arg(profile.townMinMetres)
+                            .arg(profile.townMaxMetres));
     }
     return profile;
 }
@@ -328,7 +330,8 @@ SpeedProfile parseSpeedProfile(const QByteArray& json, const QString& origin)
 QStringList builtinProfileNames()
 {
     QStringList names;
-    for (const QString& file : QDir(QStringLiteral(":/data/profiles")).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+    for (const QString& file :
+         QDir(QStringLiteral(":/data/profiles")).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
         names << QFileInfo(file).completeBaseName();
     return names;
 }
@@ -354,8 +357,7 @@ std::optional<double> parseMaxspeed(const QString& value)
     if (text.isEmpty()) return std::nullopt;
     // Several values ("50;30" for lanes or conditions): the first one is the usual limit.
     text = text.section(QLatin1Char(';'), 0, 0).trimmed();
-    if (text == QLatin1String("none") || text == QLatin1String("unlimited"))
-        return std::numeric_limits<double>::infinity();
+    if (text == QLatin1String("none") || text == QLatin1String("unlimited")) return std::numeric_limits<double>::infinity();
     if (text == QLatin1String("walk")) return 6.0;
     if (text.contains(QLatin1Char(':'))) {
         // Implicit limits, "<country>:<kind>" (France's values; other countries are close).

@@ -19,10 +19,10 @@ double distance(XY a, XY b) { return std::hypot(b.x - a.x, b.y - a.y); }
 struct Attachment {
     std::uint32_t town = 0;
     std::uint32_t edge = 0;
-    double along = 0.0;     // metres along the shape from the edge's first point
+    double along = 0.0;  // metres along the shape from the edge's first point
     XY point;
-    double offset = 0.0;    // straight distance from the town hall
-    std::uint32_t node = 0; // filled when the edge is split
+    double offset = 0.0;     // straight distance from the town hall
+    std::uint32_t node = 0;  // filled when the edge is split
 };
 
 // A uniform grid over the shape segments of the edges.
@@ -68,8 +68,8 @@ private:
 
 // The nearest point of every road (one per reference; edges without one count separately)
 // within `radius` of the town hall.
-std::vector<Attachment> attachmentsOf(const NetworkInput& network, const SegmentGrid& grid, std::uint32_t town,
-                                      XY position, double radius)
+std::vector<Attachment> attachmentsOf(const NetworkInput& network, const SegmentGrid& grid, std::uint32_t town, XY position,
+                                      double radius)
 {
     std::map<std::uint64_t, Attachment> nearestByRoad;
     grid.around(position, radius, [&](std::uint32_t e, std::uint32_t i) {
@@ -179,8 +179,7 @@ void splitEdge(NetworkInput& network, std::uint32_t e, std::vector<Attachment*>&
 
 QString townConnectorRef() { return QStringLiteral("(local streets)"); }
 
-TownConnectorStats addTownConnectors(NetworkInput& network, std::span<const TownAnchor> towns,
-                                     const SpeedProfile& profile)
+TownConnectorStats addTownConnectors(NetworkInput& network, std::span<const TownAnchor> towns, const SpeedProfile& profile)
 {
     TownConnectorStats stats;
     if (profile.townMetresPerSqrtInhabitant <= 0.0 || towns.empty() || network.edges.empty()) return stats;

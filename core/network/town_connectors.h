@@ -18,10 +18,10 @@ struct TownAnchor {
 };
 
 struct TownConnectorStats {
-    int towns = 0;        // anchors that got at least one connector
-    int connectors = 0;   // connector edges added
-    int edgesSplit = 0;   // road edges split to attach a connector
-    double km = 0.0;      // length of the connectors (with the access detour)
+    int towns = 0;       // anchors that got at least one connector
+    int connectors = 0;  // connector edges added
+    int edgesSplit = 0;  // road edges split to attach a connector
+    double km = 0.0;     // length of the connectors (with the access detour)
 };
 
 // The reference given to connector edges, so that reports and closures can tell them apart.
@@ -36,7 +36,6 @@ QString townConnectorRef();
 // access detour. Roads are split where a connector joins them. Motorways are left alone
 // (entered at interchanges only).
 // Does nothing when the profile has no town connectors (detailed networks such as OSM).
-TownConnectorStats addTownConnectors(NetworkInput& network, std::span<const TownAnchor> towns,
-                                     const SpeedProfile& profile);
+TownConnectorStats addTownConnectors(NetworkInput& network, std::span<const TownAnchor> towns, const SpeedProfile& profile);
 
 }  // namespace maillage

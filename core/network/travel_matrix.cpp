@@ -50,24 +50,24 @@ std::vector<Trip> tripsTo(const NearestSearch& search, const Snap& seed, std::sp
 
 }  // namespace
 
-std::vector<Trip> travelFrom(NearestSearch& workspace, const Snap& origin,
-                             std::span<const Snap> destinations, const TravelOptions& options)
+std::vector<Trip> travelFrom(NearestSearch& workspace, const Snap& origin, std::span<const Snap> destinations,
+                             const TravelOptions& options)
 {
     const SearchOptions search{SearchDirection::FromSources, options.timeLimit, true};
     workspace.runUntilSettled({&origin, 1}, search, endNodesOf(workspace.graph(), destinations));
     return tripsTo(workspace, origin, destinations);
 }
 
-std::vector<Trip> travelTo(NearestSearch& workspace, std::span<const Snap> origins,
-                           const Snap& destination, const TravelOptions& options)
+std::vector<Trip> travelTo(NearestSearch& workspace, std::span<const Snap> origins, const Snap& destination,
+                           const TravelOptions& options)
 {
     const SearchOptions search{SearchDirection::ToSources, options.timeLimit, true};
     workspace.runUntilSettled({&destination, 1}, search, endNodesOf(workspace.graph(), origins));
     return tripsTo(workspace, destination, origins);
 }
 
-TravelMatrix travelMatrix(const RoadGraph& graph, std::span<const Snap> origins,
-                          std::span<const Snap> destinations, const TravelOptions& options)
+TravelMatrix travelMatrix(const RoadGraph& graph, std::span<const Snap> origins, std::span<const Snap> destinations,
+                          const TravelOptions& options)
 {
     TravelMatrix matrix(origins.size(), destinations.size());
     NearestSearch workspace(graph);
@@ -86,8 +86,7 @@ TravelMatrix travelMatrix(const RoadGraph& graph, std::span<const Snap> origins,
 }
 
 std::vector<NearestTrip> nearestDestinations(const RoadGraph& graph, std::span<const Snap> origins,
-                                             std::span<const Snap> destinations,
-                                             const TravelOptions& options)
+                                             std::span<const Snap> destinations, const TravelOptions& options)
 {
     NearestSearch search(graph);
     search.run(destinations, {SearchDirection::ToSources, options.timeLimit, true});

@@ -44,16 +44,16 @@ private:
 
 // One origin to many destinations: one search from the origin, stopped as soon as every
 // destination's edge ends are settled. `workspace` is reused (no allocation per call).
-std::vector<Trip> travelFrom(NearestSearch& workspace, const Snap& origin,
-                             std::span<const Snap> destinations, const TravelOptions& options = {});
+std::vector<Trip> travelFrom(NearestSearch& workspace, const Snap& origin, std::span<const Snap> destinations,
+                             const TravelOptions& options = {});
 // Many origins to one destination: one search towards the destination.
-std::vector<Trip> travelTo(NearestSearch& workspace, std::span<const Snap> origins,
-                           const Snap& destination, const TravelOptions& options = {});
+std::vector<Trip> travelTo(NearestSearch& workspace, std::span<const Snap> origins, const Snap& destination,
+                           const TravelOptions& options = {});
 
 // Every origin to every destination: one search per origin, or one per destination
 // (towards it) when there are fewer destinations. Respects one-way edges.
-TravelMatrix travelMatrix(const RoadGraph& graph, std::span<const Snap> origins,
-                          std::span<const Snap> destinations, const TravelOptions& options = {});
+TravelMatrix travelMatrix(const RoadGraph& graph, std::span<const Snap> origins, std::span<const Snap> destinations,
+                          const TravelOptions& options = {});
 
 // For every origin, its nearest destination (by time) in one multi-source search towards
 // the destinations. destination = kNoSource when none is reached.
@@ -62,7 +62,6 @@ struct NearestTrip {
     Trip trip;
 };
 std::vector<NearestTrip> nearestDestinations(const RoadGraph& graph, std::span<const Snap> origins,
-                                             std::span<const Snap> destinations,
-                                             const TravelOptions& options = {});
+                                             std::span<const Snap> destinations, const TravelOptions& options = {});
 
 }  // namespace maillage

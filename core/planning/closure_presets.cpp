@@ -23,7 +23,8 @@ ClosurePreset readClosurePreset(const QString& path)
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         throw Error(QStringLiteral("road closures %1: not a JSON object (%2 at byte %3)")
-                        .arg(path, parseError.errorString()).arg(parseError.offset));
+                        .arg(path, parseError.errorString())
+                        .arg(parseError.offset));
     const QJsonObject root = document.object();
     ClosurePreset preset;
     preset.id = QFileInfo(path).completeBaseName();
@@ -56,7 +57,8 @@ ClosurePreset readClosurePreset(const QString& path)
         if (closure.ref.isEmpty()) throw fail(QStringLiteral("no \"ref\" (road reference) or \"at\" (place) given"));
         if (entry.contains(QStringLiteral("near"))) {
             const QJsonArray near = entry.value(QStringLiteral("near")).toArray();
-            const LonLat place{near.size() == 2 ? near[1].toDouble(NAN) : NAN, near.size() == 2 ? near[0].toDouble(NAN) : NAN};
+            const LonLat place{near.size() == 2 ? near[1].toDouble(NAN) : NAN,
+                               near.size() == 2 ? near[0].toDouble(NAN) : NAN};
             if (!isValidLonLat(place)) throw fail(QStringLiteral("\"near\" must be [latitude, longitude]"));
             const double km = entry.value(QStringLiteral("radius_km")).toDouble(NAN);
             if (!(km > 0.0 && std::isfinite(km))) throw fail(QStringLiteral("\"radius_km\" must be a positive number"));

@@ -16,12 +16,12 @@ namespace maillage {
 // A closure names a road reference, optionally only within radius_km of a place (WGS84), or a
 // place: the road segment nearest to it (for a road the network carries without its number).
 struct ClosurePreset {
-    QString id;            // the file name without .json, e.g. "hiver-04"
-    QString name;          // French
+    QString id;    // the file name without .json, e.g. "hiver-04"
+    QString name;  // French
     QString nameEn;
     QString description;
     QString departement;
-    QString source;        // where the closures come from (see data/closures/README.md)
+    QString source;                     // where the closures come from (see data/closures/README.md)
     std::vector<RoadClosure> closures;  // method Ref or Position, centre in Lambert-93
 };
 

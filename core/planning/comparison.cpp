@@ -16,7 +16,7 @@ namespace maillage {
 bool CommuneComparison::changed() const
 {
     return townHallMinutesA != townHallMinutesB || townHallBeyondA != townHallBeyondB || beyondSpreadA != beyondSpreadB
-        || cellsBeyondA != cellsBeyondB;
+           || cellsBeyondA != cellsBeyondB;
 }
 
 QString coverageChangeCode(CoverageChange change)
@@ -58,9 +58,9 @@ std::vector<ChangeZone> changeZones(const CoverageContext& context, const std::v
             any = true;
         }
     if (!any) return {};
-    const std::vector<GapZone> pieces = computeGapZones(
-        context.territory(), grid, marks,
-        {.thresholdMinutes = 0.5, .clipToCommunes = options.clipToCommunes, .threads = options.threads});
+    const std::vector<GapZone> pieces =
+        computeGapZones(context.territory(), grid, marks,
+                        {.thresholdMinutes = 0.5, .clipToCommunes = options.clipToCommunes, .threads = options.threads});
 
     const std::vector<std::int32_t> zoneOfRaster = labelRegions(flaggedRaster, grid.columns(), grid.rows());
     std::map<std::pair<int, int>, double> people;
@@ -104,10 +104,16 @@ void requireComparable(const CoverageContext& context, const CoverageResult& a, 
                         .arg(cells));
     if (a.options.level != b.options.level)
         throw Error(QStringLiteral("cannot compare \"%1\" (level %2) and \"%3\" (level %4): not the same level")
-                        .arg(nameA).arg(a.options.level).arg(nameB).arg(b.options.level));
+                        .arg(nameA)
+                        .arg(a.options.level)
+                        .arg(nameB)
+                        .arg(b.options.level));
     if (a.options.thresholdMinutes != b.options.thresholdMinutes)
         throw Error(QStringLiteral("cannot compare \"%1\" (%2 min) and \"%3\" (%4 min): not the same threshold")
-                        .arg(nameA).arg(a.options.thresholdMinutes).arg(nameB).arg(b.options.thresholdMinutes));
+                        .arg(nameA)
+                        .arg(a.options.thresholdMinutes)
+                        .arg(nameB)
+                        .arg(b.options.thresholdMinutes));
     if (a.population.communes.size() != b.population.communes.size()
         || a.population.epcis.size() != b.population.epcis.size())
         throw Error(QStringLiteral("cannot compare \"%1\" and \"%2\": not the same territory").arg(nameA, nameB));

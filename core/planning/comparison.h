@@ -60,7 +60,7 @@ QString coverageChangeCode(CoverageChange change);  // "covered", "uncovered"
 
 struct ChangeZone {
     CoverageChange change = CoverageChange::Covered;
-    int zone = 0;        // zone number within its kind of change
+    int zone = 0;  // zone number within its kind of change
     int commune = -1;
     QString communeInsee;
     QString communeName;
@@ -68,7 +68,7 @@ struct ChangeZone {
     QString epciName;
     double areaKm2 = 0.0;
     int cells = 0;
-    double people = 0.0;  // people on its cells (population spread over the inhabited cells)
+    double people = 0.0;                              // people on its cells (population spread over the inhabited cells)
     std::shared_ptr<const OGRMultiPolygon> geometry;  // Lambert-93
 };
 

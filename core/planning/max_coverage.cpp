@@ -12,13 +12,19 @@ namespace {
 
 void requireValid(const MaxCoverageProblem& problem)
 {
-    if (problem.k < 0) throw Error(QStringLiteral("the number of sites to choose must not be negative (got %1)").arg(problem.k));
+    if (problem.k < 0)
+        throw Error(QStringLiteral("the number of sites to choose must not be negative (got %1)").arg(problem.k));
     if (!problem.group.empty() && problem.group.size() != problem.covers.size())
-        throw Error(QStringLiteral("max coverage: %1 groups for %2 candidates").arg(problem.group.size()).arg(problem.covers.size()));
+        throw Error(QStringLiteral("max coverage: %1 groups for %2 candidates")
+                        .arg(problem.group.size())
+                        .arg(problem.covers.size()));
     for (std::size_t c = 0; c < problem.covers.size(); ++c)
         for (std::uint32_t u : problem.covers[c])
             if (u >= problem.weights.size())
-                throw Error(QStringLiteral("max coverage: candidate %1 covers unit %2 of %3").arg(c).arg(u).arg(problem.weights.size()));
+                throw Error(QStringLiteral("max coverage: candidate %1 covers unit %2 of %3")
+                                .arg(c)
+                                .arg(u)
+                                .arg(problem.weights.size()));
 }
 
 int groupOf(const MaxCoverageProblem& problem, std::size_t candidate)
@@ -256,7 +262,10 @@ MaxCoverageSolution solveMaxCoverageExactly(const MaxCoverageProblem& problem, d
     for (int i = 0; i < k; ++i) sets = sets * double(n - std::size_t(i)) / double(i + 1);
     if (sets > maxSets)
         throw Error(QStringLiteral("an exact search over %1 sets of %2 among %3 candidates is too long (limit %4)")
-                        .arg(sets, 0, 'g', 3).arg(k).arg(n).arg(maxSets, 0, 'g', 3));
+                        .arg(sets, 0, 'g', 3)
+                        .arg(k)
+                        .arg(n)
+                        .arg(maxSets, 0, 'g', 3));
 
     Selection selection(problem);
     std::vector<std::uint32_t> best;

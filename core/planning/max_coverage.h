@@ -15,7 +15,7 @@ struct MaxCoverageProblem {
     std::vector<std::vector<std::uint32_t>> covers;  // per candidate: the units it covers (no repeats)
     std::vector<int> group;                          // per candidate; -1 = in no group; empty = none
     int k = 1;
-    int maxPerGroup = 1;                             // 0 = no limit
+    int maxPerGroup = 1;  // 0 = no limit
 };
 
 struct MaxCoverageSolution {

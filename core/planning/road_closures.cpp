@@ -80,8 +80,7 @@ QString canonicalRoadRef(const QString& ref)
     text.remove(QRegularExpression(QStringLiteral("\\s")));
     // TravelMapping departmental (D) and metropolitan (M) roads: letter, 4-digit number,
     // optional suffix letter, département ("04", "2A"), optional city suffix.
-    static const QRegularExpression travelMapping(
-        QStringLiteral("^([DM])(\\d{4})([A-Z]?)(\\d{2}|2A|2B)([A-Z]*)$"));
+    static const QRegularExpression travelMapping(QStringLiteral("^([DM])(\\d{4})([A-Z]?)(\\d{2}|2A|2B)([A-Z]*)$"));
     if (const auto match = travelMapping.match(text); match.hasMatch())
         return match.captured(1) + withoutLeadingZeros(match.captured(2)) + match.captured(3) + match.captured(5);
     static const QRegularExpression plain(QStringLiteral("^([A-Z]+)(\\d+)(.*)$"));
@@ -144,9 +143,11 @@ std::vector<ResolvedClosure> resolveRoadClosures(const RoadGraph& graph, std::sp
         case ClosureMethod::Edge:
             if (!closure.edge) r.problem = QStringLiteral("no edge id given");
             else if (*closure.edge >= graph.edgeCount())
-                r.problem = QStringLiteral("the network has no edge %1 (it has %2; edge ids change when the network "
-                                           "is rebuilt: close roads by reference or position instead)")
-                                .arg(*closure.edge).arg(graph.edgeCount());
+                r.problem = QStringLiteral(
+                                "the network has no edge %1 (it has %2; edge ids change when the network "
+                                "is rebuilt: close roads by reference or position instead)")
+                                .arg(*closure.edge)
+                                .arg(graph.edgeCount());
             else r.edges.push_back(*closure.edge);
             break;
         }
@@ -157,8 +158,7 @@ std::vector<ResolvedClosure> resolveRoadClosures(const RoadGraph& graph, std::sp
                                  .arg(r.edges.size())
                                  .arg(r.edges.size() == 1 ? QString() : QStringLiteral("s"))
                                  .arg(r.km, 0, 'f', 1);
-        else
-            r.description += QStringLiteral(": ") + r.problem;
+        else r.description += QStringLiteral(": ") + r.problem;
         resolved.push_back(std::move(r));
     }
     return resolved;

@@ -29,9 +29,9 @@ QString describeRoadClosure(const RoadClosure& closure);
 struct ResolvedClosure {
     RoadClosure closure;
     std::vector<EdgeId> edges;
-    double km = 0.0;       // length of the closed edges
-    QString description;   // "D908 within 4 km of the Col d'Allos: 6 edges, 9.8 km"
-    QString problem;       // why no edge was found (then `edges` is empty)
+    double km = 0.0;      // length of the closed edges
+    QString description;  // "D908 within 4 km of the Col d'Allos: 6 edges, 9.8 km"
+    QString problem;      // why no edge was found (then `edges` is empty)
 };
 
 // Finds the edges of each closure: by reference (optionally only edges passing within the

@@ -30,8 +30,8 @@ ScenarioView applyScenario(std::span<const AccueilPoint> baselinePoints, const S
         view.points.push_back(point);
     }
     for (const auto& [id, change] : changes)
-        view.warnings << QStringLiteral("plan \"%1\" changes point #%2, which is no longer in the project")
-                             .arg(scenario.name).arg(id);
+        view.warnings
+            << QStringLiteral("plan \"%1\" changes point #%2, which is no longer in the project").arg(scenario.name).arg(id);
     for (AccueilPoint added : scenario.addedPoints) {
         added.status = PointStatus::Planned;
         view.points.push_back(added);

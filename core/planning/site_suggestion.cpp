@@ -38,7 +38,8 @@ void requireValid(const SuggestionOptions& options)
         throw Error(QStringLiteral("the level must be 1, 2 or 3 (got %1)").arg(options.level));
     requireValidThreshold(options.thresholdMinutes);
     if (options.maxPerCommune < 0)
-        throw Error(QStringLiteral("the number of sites per commune must not be negative (got %1)").arg(options.maxPerCommune));
+        throw Error(
+            QStringLiteral("the number of sites per commune must not be negative (got %1)").arg(options.maxPerCommune));
 }
 
 // The people to cover: one access link (every entry) and a weight each.
@@ -88,7 +89,7 @@ struct UnitIndex {
     std::vector<std::uint32_t> nodeOffsets;  // CSR over nodes
     std::vector<std::uint32_t> nodeUnits;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> byEdge;  // (edge, unit), sorted
-    std::vector<std::uint32_t> direct;  // units that allow direct trips
+    std::vector<std::uint32_t> direct;                            // units that allow direct trips
 
     UnitIndex(std::size_t nodeCount, const std::vector<const AccessLink*>& links)
     {
@@ -115,7 +116,9 @@ struct UnitIndex {
 class CandidateReach {
 public:
     CandidateReach(const TravelEngine& engine, const UnitIndex& index, std::size_t units)
-        : engine_(&engine), graphEngine_(dynamic_cast<const GraphTravelEngine*>(&engine)), index_(&index),
+        : engine_(&engine),
+          graphEngine_(dynamic_cast<const GraphTravelEngine*>(&engine)),
+          index_(&index),
           stamp_(units, kNoPoint)
     {
         if (graphEngine_) search_ = std::make_unique<NearestSearch>(graphEngine_->graph());
@@ -139,7 +142,8 @@ public:
         };
         for (std::size_t n = 0; n + 1 < index_->nodeOffsets.size(); ++n) {
             if (!(times_.seconds[n] <= thresholdSeconds)) continue;
-            for (std::uint32_t k = index_->nodeOffsets[n]; k < index_->nodeOffsets[n + 1]; ++k) consider(index_->nodeUnits[k]);
+            for (std::uint32_t k = index_->nodeOffsets[n]; k < index_->nodeOffsets[n + 1]; ++k)
+                consider(index_->nodeUnits[k]);
         }
         // Units on one of the candidate's own edges reach it without passing a node.
         for (int e = 0; e < link.entryCount(); ++e) {
@@ -218,8 +222,8 @@ SuggestionProblem buildSuggestionProblem(const CoverageContext& context, std::sp
     std::vector<const AccessLink*> links;  // the units still to cover
     for (std::size_t u = 0; u < all.links.size(); ++u) {
         built.population += all.weights[u];
-        const float minutes = existingLinks.empty() ? kUnreachable
-                                                    : placeMinutes(all.links[u], existingTimes.view(), existingSeeds);
+        const float minutes =
+            existingLinks.empty() ? kUnreachable : placeMinutes(all.links[u], existingTimes.view(), existingSeeds);
         if (minutes <= threshold) {
             built.coveredBefore += all.weights[u];
         } else {

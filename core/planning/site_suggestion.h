@@ -21,15 +21,15 @@ enum class DemandModel {
 QString demandModelCode(DemandModel model);  // "cells", "town-halls"
 
 struct SuggestionOptions {
-    int count = 5;                  // k: how many new sites
-    int level = 2;                  // the level the new sites will have
+    int count = 5;  // k: how many new sites
+    int level = 2;  // the level the new sites will have
     double thresholdMinutes = kDefaultThresholdMinutes;
     DemandModel demand = DemandModel::Cells;
-    int maxPerCommune = 1;          // new sites per commune (0: no limit)
-    bool skipServedCommunes = true; // no new site in a commune that already has a point of the level
-    bool swaps = true;              // improve the greedy choice by exchanges
-    int restarts = 8;               // further greedy + exchange runs (MaxCoverageOptions)
-    int threads = 1;                // for the searches of the candidates
+    int maxPerCommune = 1;           // new sites per commune (0: no limit)
+    bool skipServedCommunes = true;  // no new site in a commune that already has a point of the level
+    bool swaps = true;               // improve the greedy choice by exchanges
+    int restarts = 8;                // further greedy + exchange runs (MaxCoverageOptions)
+    int threads = 1;                 // for the searches of the candidates
 };
 
 struct SuggestedSite {
@@ -46,7 +46,7 @@ struct SuggestionTimings {
     double existing = 0.0;    // coverage by the points already there
     double precompute = 0.0;  // one bounded search per candidate, covered units
     double greedy = 0.0;
-    double swaps = 0.0;       // exchanges and restarts
+    double swaps = 0.0;  // exchanges and restarts
     double total() const { return existing + precompute + greedy + swaps; }
 };
 
@@ -58,10 +58,10 @@ struct SiteSuggestions {
     double coveredAfter = 0.0;         // ... and of the suggested sites
     double greedyGain = 0.0;           // gain of the greedy pass alone (before swaps)
     int swaps = 0;
-    int candidates = 0;                // given
-    int eligibleCandidates = 0;        // joined to the network and in an allowed commune
-    int candidatesOffNetwork = 0;      // too far from any road
-    int demandUnits = 0;               // cells or town halls not yet within the threshold, with people
+    int candidates = 0;            // given
+    int eligibleCandidates = 0;    // joined to the network and in an allowed commune
+    int candidatesOffNetwork = 0;  // too far from any road
+    int demandUnits = 0;           // cells or town halls not yet within the threshold, with people
     SuggestionTimings timings;
 
     double gain() const { return coveredAfter - coveredBefore; }

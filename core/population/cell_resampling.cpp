@@ -61,10 +61,14 @@ void forCellsIn(const CellFrame& frame, const BBox& box, Visit visit)
 double quadRectangleOverlap(const std::array<XY, 4>& quad, const BBox& r)
 {
     std::vector<XY> ring(quad.begin(), quad.end());
-    ring = clip(ring, [&](const XY& p) { return p.x >= r.minX; }, [&](const XY& a, const XY& b) { return atX(a, b, r.minX); });
-    ring = clip(ring, [&](const XY& p) { return p.x <= r.maxX; }, [&](const XY& a, const XY& b) { return atX(a, b, r.maxX); });
-    ring = clip(ring, [&](const XY& p) { return p.y >= r.minY; }, [&](const XY& a, const XY& b) { return atY(a, b, r.minY); });
-    ring = clip(ring, [&](const XY& p) { return p.y <= r.maxY; }, [&](const XY& a, const XY& b) { return atY(a, b, r.maxY); });
+    ring = clip(
+        ring, [&](const XY& p) { return p.x >= r.minX; }, [&](const XY& a, const XY& b) { return atX(a, b, r.minX); });
+    ring = clip(
+        ring, [&](const XY& p) { return p.x <= r.maxX; }, [&](const XY& a, const XY& b) { return atX(a, b, r.maxX); });
+    ring = clip(
+        ring, [&](const XY& p) { return p.y >= r.minY; }, [&](const XY& a, const XY& b) { return atY(a, b, r.minY); });
+    ring = clip(
+        ring, [&](const XY& p) { return p.y <= r.maxY; }, [&](const XY& a, const XY& b) { return atY(a, b, r.maxY); });
     return ring.size() < 3 ? 0.0 : ringArea(ring);
 }
 
@@ -130,7 +134,8 @@ std::vector<double> rescalePerCommune(std::span<const double> weights, std::span
 {
     const std::size_t cellCount = communeOfCell.size();
     if (weights.size() != cellCount || fallbackWeights.size() != cellCount)
-        throw Error(QStringLiteral("population weights (%1) do not match the grid (%2 cells)").arg(weights.size()).arg(cellCount));
+        throw Error(
+            QStringLiteral("population weights (%1) do not match the grid (%2 cells)").arg(weights.size()).arg(cellCount));
     const std::size_t communes = legalPopulation.size();
     std::vector<double> sum(communes, 0.0);
     for (std::size_t i = 0; i < cellCount; ++i) sum[std::size_t(communeOfCell[i])] += std::max(0.0, weights[i]);

@@ -72,7 +72,8 @@ void writeCache(const QString& path, const CellWeights& weights)
     QByteArray bytes;
     QDataStream out(&bytes, QIODevice::WriteOnly);
     out << kCacheMagic << kCacheVersion << weights.description << quint64(weights.perCell.size());
-    out.writeRawData(reinterpret_cast<const char*>(weights.perCell.data()), qsizetype(weights.perCell.size() * sizeof(double)));
+    out.writeRawData(reinterpret_cast<const char*>(weights.perCell.data()),
+                     qsizetype(weights.perCell.size() * sizeof(double)));
     try {
         writeFileAtomically(path, bytes);
     } catch (const Error&) {
@@ -107,7 +108,8 @@ CellWeights cellWeightsFor(const PopulationInput& input, const CellFrame& frame,
     if (!QFileInfo::exists(input.path))
         throw Error(QStringLiteral("cannot open the population file %1: no such file").arg(input.path));
     const QString folder = cacheFolder(cacheDirectory);
-    const QString cachePath = folder.isEmpty() ? QString() : QDir(folder).filePath(cacheKey(input, frame) + QStringLiteral(".bin"));
+    const QString cachePath =
+        folder.isEmpty() ? QString() : QDir(folder).filePath(cacheKey(input, frame) + QStringLiteral(".bin"));
     if (!cachePath.isEmpty())
         if (std::optional<CellWeights> cached = readCache(cachePath, frame.cellCount)) {
             cached->method = input.method;

@@ -27,7 +27,7 @@ struct PopulationInput {
 struct CellWeights {
     PopulationMethod method = PopulationMethod::Grid;
     std::vector<double> perCell;
-    QString description;   // what was read, e.g. "INSEE 200 m squares (…): 10,610 squares, …"
+    QString description;  // what was read, e.g. "INSEE 200 m squares (…): 10,610 squares, …"
     bool fromCache = false;
 };
 

@@ -26,7 +26,8 @@ QString populationMethodDescription(PopulationMethod method)
     case PopulationMethod::Grid:
         return QStringLiteral("gridded population (INSEE squares), rescaled per commune to the legal population");
     case PopulationMethod::Buildings:
-        return QStringLiteral("on residential buildings (footprint area × levels), rescaled per commune to the legal population");
+        return QStringLiteral(
+            "on residential buildings (footprint area × levels), rescaled per commune to the legal population");
     case PopulationMethod::Spread: return QStringLiteral("legal population spread over the cells near a road");
     case PopulationMethod::TownHalls: return QStringLiteral("legal population counted at the town hall");
     }

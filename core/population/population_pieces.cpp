@@ -65,7 +65,8 @@ QStringList fieldNames(OGRLayer& layer)
 {
     QStringList names;
     OGRFeatureDefn* definition = layer.GetLayerDefn();
-    for (int i = 0; i < definition->GetFieldCount(); ++i) names << QString::fromUtf8(definition->GetFieldDefn(i)->GetNameRef());
+    for (int i = 0; i < definition->GetFieldCount(); ++i)
+        names << QString::fromUtf8(definition->GetFieldDefn(i)->GetNameRef());
     return names;
 }
 
@@ -118,8 +119,9 @@ public:
     {
         std::unique_ptr<OGRCoordinateTransformation> inverse(transform_->GetInverse());
         BBox box;
-        if (inverse && inverse->TransformBounds(area.minX, area.minY, area.maxX, area.maxY, &box.minX, &box.minY,
-                                                 &box.maxX, &box.maxY, 21))
+        if (inverse
+            && inverse->TransformBounds(area.minX, area.minY, area.maxX, area.maxY, &box.minX, &box.minY, &box.maxX,
+                                        &box.maxY, 21))
             return box;
         return BBox{-HUGE_VAL, -HUGE_VAL, HUGE_VAL, HUGE_VAL};
     }
@@ -145,8 +147,8 @@ void addSquares(PopulationPieces& pieces, const std::vector<InseeSquare>& square
     xs.reserve(squares.size() * 4);
     ys.reserve(squares.size() * 4);
     for (const InseeSquare& s : squares) {
-        const double corners[4][2] = {{s.east, s.north}, {s.east + s.size, s.north},
-                                      {s.east + s.size, s.north + s.size}, {s.east, s.north + s.size}};
+        const double corners[4][2] = {
+            {s.east, s.north}, {s.east + s.size, s.north}, {s.east + s.size, s.north + s.size}, {s.east, s.north + s.size}};
         for (const auto& c : corners) {
             xs.push_back(c[0]);
             ys.push_back(c[1]);
@@ -188,25 +190,23 @@ QHash<QString, Rectangle> readRectangles(const QString& path)
     return rectangles;
 }
 
-QString groupedNumber(double value, int decimals)
-{
-    return QLocale(QLocale::English).toString(value, 'f', decimals);
-}
+QString groupedNumber(double value, int decimals) { return QLocale(QLocale::English).toString(value, 'f', decimals); }
 
 PopulationPieces readInseeSquares(const QString& path, OGRLayer& layer, int idField, const PopulationGridOptions& options)
 {
-    const int valueField = options.valueField.isEmpty()
-                               ? findField(layer, {QStringLiteral("ind"), QStringLiteral("ind_c")})
-                               : requireField(layer, path, options.valueField);
+    const int valueField = options.valueField.isEmpty() ? findField(layer, {QStringLiteral("ind"), QStringLiteral("ind_c")})
+                                                        : requireField(layer, path, options.valueField);
     if (valueField < 0)
         throw Error(QStringLiteral("%1: INSEE squares without a people field (ind, or ind_c for 2010); fields: %2")
                         .arg(fileName(path), fieldNames(layer).join(QStringLiteral(", "))));
-    const int imputedField = findField(layer, {QStringLiteral("i_est_200"), QStringLiteral("i_est_1km"), QStringLiteral("i_est_cr")});
+    const int imputedField =
+        findField(layer, {QStringLiteral("i_est_200"), QStringLiteral("i_est_1km"), QStringLiteral("i_est_cr")});
     const int rectangleField = findField(layer, {QStringLiteral("idk")});
     QHash<QString, Rectangle> rectangles;
     if (!options.rectanglesPath.isEmpty()) {
         if (rectangleField < 0)
-            throw Error(QStringLiteral("%1: a rectangles file was given but the squares have no idk field").arg(fileName(path)));
+            throw Error(
+                QStringLiteral("%1: a rectangles file was given but the squares have no idk field").arg(fileName(path)));
         rectangles = readRectangles(options.rectanglesPath);
     }
     // Without an area every square is kept: an infinite box (no optional, whose use GCC 12
@@ -254,14 +254,16 @@ PopulationPieces readInseeSquares(const QString& path, OGRLayer& layer, int idFi
     pieces.description = QStringLiteral("INSEE %1 squares (%2): %3 squares, %4 people, %5 imputed")
                              .arg(squareSize >= 1000 ? QStringLiteral("%1 km").arg(squareSize / 1000)
                                                      : QStringLiteral("%1 m").arg(squareSize),
-                                  fileName(path), groupedNumber(double(squares.size()), 0),
-                                  groupedNumber(pieces.total(), 1), groupedNumber(pieces.imputed, 0));
+                                  fileName(path), groupedNumber(double(squares.size()), 0), groupedNumber(pieces.total(), 1),
+                                  groupedNumber(pieces.imputed, 0));
     return pieces;
 }
 
 const OGRSpatialReference& requireSrs(const OGRSpatialReference* srs, const QString& path)
 {
-    if (!srs) throw Error(QStringLiteral("%1 has no coordinate reference system: say which in the file (e.g. a .prj)").arg(fileName(path)));
+    if (!srs)
+        throw Error(QStringLiteral("%1 has no coordinate reference system: say which in the file (e.g. a .prj)")
+                        .arg(fileName(path)));
     return *srs;
 }
 
@@ -289,10 +291,10 @@ std::optional<std::array<XY, 4>> quadOf(const OGRGeometry& geometry)
 
 PopulationPieces readPopulationLayer(const QString& path, OGRLayer& layer, const PopulationGridOptions& options)
 {
-    const int valueField = options.valueField.isEmpty()
-                               ? findField(layer, {QStringLiteral("population"), QStringLiteral("pop"), QStringLiteral("ind"),
-                                                   QStringLiteral("people"), QStringLiteral("pop_tot")})
-                               : requireField(layer, path, options.valueField);
+    const int valueField = options.valueField.isEmpty() ? findField(
+                               layer, {QStringLiteral("population"), QStringLiteral("pop"), QStringLiteral("ind"),
+                                       QStringLiteral("people"), QStringLiteral("pop_tot")})
+                                                        : requireField(layer, path, options.valueField);
     if (valueField < 0)
         throw Error(QStringLiteral("%1: no INSEE square id and no population field (population, pop, ind); "
                                    "name it with the value field option; fields: %2")
@@ -308,7 +310,8 @@ PopulationPieces readPopulationLayer(const QString& path, OGRLayer& layer, const
         const std::optional<double> people = numberIn(*feature, valueField);
         if (!geometry || geometry->IsEmpty() || !people || *people <= 0.0) {
             if (people && *people < 0.0)
-                pieces.warnings << QStringLiteral("%1: negative population %2, left out").arg(featureName(path, *feature)).arg(*people);
+                pieces.warnings
+                    << QStringLiteral("%1: negative population %2, left out").arg(featureName(path, *feature)).arg(*people);
             ++pieces.skipped;
             continue;
         }
@@ -333,9 +336,10 @@ PopulationPieces readPopulationLayer(const QString& path, OGRLayer& layer, const
                             .arg(featureName(path, *feature), QString::fromUtf8(OGRGeometryTypeToName(type))));
         }
     }
-    pieces.description = QStringLiteral("%1 (field %2): %3 features, %4 people")
-                             .arg(fileName(path), QString::fromUtf8(layer.GetLayerDefn()->GetFieldDefn(valueField)->GetNameRef()),
-                                  groupedNumber(double(pieces.size()), 0), groupedNumber(pieces.total(), 1));
+    pieces.description =
+        QStringLiteral("%1 (field %2): %3 features, %4 people")
+            .arg(fileName(path), QString::fromUtf8(layer.GetLayerDefn()->GetFieldDefn(valueField)->GetNameRef()),
+                 groupedNumber(double(pieces.size()), 0), groupedNumber(pieces.total(), 1));
     return pieces;
 }
 
@@ -383,7 +387,8 @@ PopulationPieces readPopulationRaster(const QString& path, GDALDataset& dataset,
                 kept.push_back(v);
             }
         if (!transform.transform(xs, ys))
-            throw Error(QStringLiteral("%1: cannot reproject the pixels to Lambert-93: %2").arg(fileName(path), lastGdalError()));
+            throw Error(
+                QStringLiteral("%1: cannot reproject the pixels to Lambert-93: %2").arg(fileName(path), lastGdalError()));
         for (std::size_t i = 0; i < kept.size(); ++i) {
             std::array<XY, 4> quad;
             for (std::size_t k = 0; k < 4; ++k) quad[k] = {xs[4 * i + k], ys[4 * i + k]};
@@ -391,8 +396,9 @@ PopulationPieces readPopulationRaster(const QString& path, GDALDataset& dataset,
             pieces.quadValues.push_back(kept[i]);
         }
     }
-    pieces.description = QStringLiteral("raster %1: %2 pixels with people, %3 people")
-                             .arg(fileName(path), groupedNumber(double(pieces.quads.size()), 0), groupedNumber(pieces.total(), 1));
+    pieces.description =
+        QStringLiteral("raster %1: %2 pixels with people, %3 people")
+            .arg(fileName(path), groupedNumber(double(pieces.quads.size()), 0), groupedNumber(pieces.total(), 1));
     return pieces;
 }
 
@@ -418,7 +424,8 @@ PopulationPieces readPopulationGrid(const QString& path, const PopulationGridOpt
     }
     GdalDatasetPtr dataset = openVectorSource(path);
     OGRLayer* layer = findLayer(*dataset, path, options.layer);
-    const int idField = findField(*layer, {QStringLiteral("idcar_200m"), QStringLiteral("idcar_1km"), QStringLiteral("idINSPIRE")});
+    const int idField =
+        findField(*layer, {QStringLiteral("idcar_200m"), QStringLiteral("idcar_1km"), QStringLiteral("idINSPIRE")});
     if (idField >= 0) return readInseeSquares(path, *layer, idField, options);
     return readPopulationLayer(path, *layer, options);
 }
@@ -429,19 +436,23 @@ namespace {
 bool isDwelling(const QString& osmBuilding, const QString& usage)
 {
     static const QSet<QString> notDwellings = {
-        QStringLiteral("industrial"), QStringLiteral("commercial"), QStringLiteral("retail"), QStringLiteral("warehouse"),
-        QStringLiteral("office"), QStringLiteral("supermarket"), QStringLiteral("kiosk"), QStringLiteral("farm_auxiliary"),
-        QStringLiteral("barn"), QStringLiteral("cowshed"), QStringLiteral("stable"), QStringLiteral("sty"),
-        QStringLiteral("greenhouse"), QStringLiteral("garage"), QStringLiteral("garages"), QStringLiteral("carport"),
-        QStringLiteral("shed"), QStringLiteral("hut"), QStringLiteral("roof"), QStringLiteral("church"),
-        QStringLiteral("chapel"), QStringLiteral("cathedral"), QStringLiteral("mosque"), QStringLiteral("synagogue"),
-        QStringLiteral("temple"), QStringLiteral("religious"), QStringLiteral("school"), QStringLiteral("university"),
-        QStringLiteral("college"), QStringLiteral("kindergarten"), QStringLiteral("hospital"), QStringLiteral("public"),
-        QStringLiteral("civic"), QStringLiteral("government"), QStringLiteral("train_station"),
-        QStringLiteral("transportation"), QStringLiteral("parking"), QStringLiteral("service"),
-        QStringLiteral("transformer_tower"), QStringLiteral("water_tower"), QStringLiteral("silo"),
-        QStringLiteral("storage_tank"), QStringLiteral("bunker"), QStringLiteral("ruins"), QStringLiteral("construction"),
-        QStringLiteral("sports_hall"), QStringLiteral("stadium"), QStringLiteral("hangar"), QStringLiteral("toilets")};
+        QStringLiteral("industrial"),  QStringLiteral("commercial"),     QStringLiteral("retail"),
+        QStringLiteral("warehouse"),   QStringLiteral("office"),         QStringLiteral("supermarket"),
+        QStringLiteral("kiosk"),       QStringLiteral("farm_auxiliary"), QStringLiteral("barn"),
+        QStringLiteral("cowshed"),     QStringLiteral("stable"),         QStringLiteral("sty"),
+        QStringLiteral("greenhouse"),  QStringLiteral("garage"),         QStringLiteral("garages"),
+        QStringLiteral("carport"),     QStringLiteral("shed"),           QStringLiteral("hut"),
+        QStringLiteral("roof"),        QStringLiteral("church"),         QStringLiteral("chapel"),
+        QStringLiteral("cathedral"),   QStringLiteral("mosque"),         QStringLiteral("synagogue"),
+        QStringLiteral("temple"),      QStringLiteral("religious"),      QStringLiteral("school"),
+        QStringLiteral("university"),  QStringLiteral("college"),        QStringLiteral("kindergarten"),
+        QStringLiteral("hospital"),    QStringLiteral("public"),         QStringLiteral("civic"),
+        QStringLiteral("government"),  QStringLiteral("train_station"),  QStringLiteral("transportation"),
+        QStringLiteral("parking"),     QStringLiteral("service"),        QStringLiteral("transformer_tower"),
+        QStringLiteral("water_tower"), QStringLiteral("silo"),           QStringLiteral("storage_tank"),
+        QStringLiteral("bunker"),      QStringLiteral("ruins"),          QStringLiteral("construction"),
+        QStringLiteral("sports_hall"), QStringLiteral("stadium"),        QStringLiteral("hangar"),
+        QStringLiteral("toilets")};
     if (!osmBuilding.isEmpty() && notDwellings.contains(osmBuilding.toLower())) return false;
     if (!usage.isEmpty()) {
         const QString u = usage.toLower();
@@ -517,7 +528,8 @@ PopulationPieces readBuildings(const QString& path, const BuildingOptions& optio
             throw Error(QStringLiteral("%1: a %2 is not a building: points or polygons only")
                             .arg(featureName(path, *feature), QString::fromUtf8(OGRGeometryTypeToName(type))));
         }
-        const QString building = buildingField >= 0 ? QString::fromUtf8(feature->GetFieldAsString(buildingField)) : QString();
+        const QString building =
+            buildingField >= 0 ? QString::fromUtf8(feature->GetFieldAsString(buildingField)) : QString();
         const QString usage = usageField >= 0 ? QString::fromUtf8(feature->GetFieldAsString(usageField)) : QString();
         if (!(area >= options.minimumAreaM2) || !isDwelling(building, usage)) {
             ++pieces.skipped;
@@ -539,7 +551,8 @@ PopulationPieces readBuildings(const QString& path, const BuildingOptions& optio
                 which.push_back(i);
             }
         if (!transform->transform(px, py))
-            throw Error(QStringLiteral("%1: cannot reproject the buildings to Lambert-93: %2").arg(fileName(path), lastGdalError()));
+            throw Error(
+                QStringLiteral("%1: cannot reproject the buildings to Lambert-93: %2").arg(fileName(path), lastGdalError()));
         for (std::size_t k = 0; k < which.size(); ++k) pieces.points[which[k]] = {px[k], py[k]};
     }
     if (options.area) {

@@ -26,10 +26,10 @@ struct PopulationPieces {
     std::vector<XY> points;
     std::vector<double> pointValues;
 
-    int imputed = 0;        // squares INSEE flags as imputed (statistical secrecy)
-    int skipped = 0;        // features left out (outside the area, empty, below a threshold, not residential)
-    QString description;    // one line for summaries, e.g. "INSEE 200 m squares: 10,610, 146,958.5 people"
-    QStringList warnings;   // one line each, naming the file and feature
+    int imputed = 0;       // squares INSEE flags as imputed (statistical secrecy)
+    int skipped = 0;       // features left out (outside the area, empty, below a threshold, not residential)
+    QString description;   // one line for summaries, e.g. "INSEE 200 m squares: 10,610, 146,958.5 people"
+    QStringList warnings;  // one line each, naming the file and feature
 
     double total() const;
     std::size_t size() const { return quads.size() + polygons.size() + points.size(); }

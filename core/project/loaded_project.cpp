@@ -24,8 +24,9 @@ NetworkChoice chooseNetwork(const ProjectInputs& inputs, const NetworkChoice& gi
     choice.path = given.path.isEmpty() ? inputs.networkPath : given.path;
     choice.layer = given.layer.isEmpty() ? inputs.networkLayer : given.layer;
     if (choice.path.isEmpty())
-        throw Error(QStringLiteral("no road network: give --network FILE, or save one in the project with "
-                                   "maillage init --network"));
+        throw Error(
+            QStringLiteral("no road network: give --network FILE, or save one in the project with "
+                           "maillage init --network"));
     if (!QFileInfo::exists(choice.path))
         throw Error(QStringLiteral("cannot open the road network %1: no such file").arg(choice.path));
     choice.profile = given.profile.isEmpty() ? inputs.profile : given.profile;

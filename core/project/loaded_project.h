@@ -38,11 +38,11 @@ using ProgressCallback = std::function<bool(double done)>;
 struct LoadedProject {
     ProjectInputs inputs;
     Territory territory;
-    QString networkPath;                        // the network file loaded (empty: none)
+    QString networkPath;  // the network file loaded (empty: none)
     SpeedProfile profile;
     std::shared_ptr<const NetworkInput> roads;  // the network the graph was built from (for maps); null without
     std::unique_ptr<RoadGraph> graph;
-    TownConnectorStats connectors;              // added to a coarse network at the town halls
+    TownConnectorStats connectors;  // added to a coarse network at the town halls
     std::unique_ptr<GraphTravelEngine> engine;
     std::unique_ptr<CoverageContext> coverage;  // null until prepareCoverage
     QStringList warnings;                       // what the user should read once loaded

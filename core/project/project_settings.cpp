@@ -91,8 +91,8 @@ void saveProjectInputs(Store& store, const ProjectInputs& inputs)
 
 NetworkSource networkSourceOf(const ProjectInputs& inputs)
 {
-    return {inputs.networkPath, inputs.networkLayer, inputs.networkClassField, inputs.networkOnewayField,
-            inputs.networkSpeedField, inputs.profile};
+    return {inputs.networkPath,        inputs.networkLayer,      inputs.networkClassField,
+            inputs.networkOnewayField, inputs.networkSpeedField, inputs.profile};
 }
 
 PopulationPlacementOptions placementOptionsFor(const ProjectInputs& inputs, std::optional<PopulationMethod> method)
@@ -100,10 +100,12 @@ PopulationPlacementOptions placementOptionsFor(const ProjectInputs& inputs, std:
     PopulationPlacementOptions options;
     options.method = method.value_or(inputs.defaultPopulationMethod());
     options.input = inputs.populationInputFor(options.method);
-    if ((options.method == PopulationMethod::Grid || options.method == PopulationMethod::Buildings) && !options.input.isSet())
-        throw Error(options.method == PopulationMethod::Grid
-                        ? QStringLiteral("the project has no gridded population: add one with maillage init --population-grid FILE")
-                        : QStringLiteral("the project has no buildings: add them with maillage init --buildings FILE"));
+    if ((options.method == PopulationMethod::Grid || options.method == PopulationMethod::Buildings)
+        && !options.input.isSet())
+        throw Error(
+            options.method == PopulationMethod::Grid
+                ? QStringLiteral("the project has no gridded population: add one with maillage init --population-grid FILE")
+                : QStringLiteral("the project has no buildings: add them with maillage init --buildings FILE"));
     return options;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "io/territory_loader.h"
 #include "coverage/population.h"
+#include "io/territory_loader.h"
 #include "network/network_source.h"
 #include "population/population_input.h"
 #include "store/project_sources.h"
@@ -18,10 +18,10 @@ class Store;
 // the CLI and the app open the same territory and network without asking again.
 struct ProjectInputs {
     TerritorySources territory;
-    QString networkPath;   // road network file (OSM or any OGR line layer); may be empty
+    QString networkPath;  // road network file (OSM or any OGR line layer); may be empty
     QString networkLayer;
-    QString profile;       // speed profile name ("generalised", "osm") or file path; may be empty:
-                           // chosen from the network's density (network/network_source.h)
+    QString profile;  // speed profile name ("generalised", "osm") or file path; may be empty:
+                      // chosen from the network's density (network/network_source.h)
     // Fields of a line layer (see network/network_source.h): empty = the defaults ("class";
     // the layer's "oneway" field when it has one; no speed field).
     QString networkClassField;

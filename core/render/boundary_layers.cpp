@@ -5,8 +5,8 @@
 #include <QFontMetricsF>
 #include <QPainter>
 
-#include <algorithm>
 #include <ogr_geometry.h>
+#include <algorithm>
 
 namespace maillage::render {
 namespace {

@@ -69,8 +69,8 @@ private:
     struct Label {
         QString text;
         XY position;
-        double width = 0;  // commune width in metres
-        bool town = false; // emphasised (large population)
+        double width = 0;   // commune width in metres
+        bool town = false;  // emphasised (large population)
     };
     std::vector<Label> labels_;  // by decreasing population
     std::vector<XY> obstacles_;

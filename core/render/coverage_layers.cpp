@@ -78,8 +78,7 @@ QVector<QLineF> gapOutline(const CoverageGrid& grid, const QImage& gaps)
     return lines;
 }
 
-void drawGridImage(QPainter& painter, const BBox& extent, double cellSize, const QImage& image,
-                   const ViewTransform& view)
+void drawGridImage(QPainter& painter, const BBox& extent, double cellSize, const QImage& image, const ViewTransform& view)
 {
     // Cells stay crisp when zoomed in; smoothing only helps when a cell is under a pixel.
     painter.setRenderHint(QPainter::SmoothPixmapTransform, cellSize < view.metresPerPixel());
@@ -282,8 +281,8 @@ void GapLayer::render(QPainter& painter, const ViewTransform& view) const
 
 std::vector<LegendEntry> GapLayer::legend() const
 {
-    return {swatch(kGapColour,
-                   tr("à plus de %1 min d'un lieu de niveau %2").arg(thresholdMinutes_).arg(level_), kGapOutline)};
+    return {
+        swatch(kGapColour, tr("à plus de %1 min d'un lieu de niveau %2").arg(thresholdMinutes_).arg(level_), kGapOutline)};
 }
 
 std::vector<LegendEntry> GapLayer::printLegend(const BBox& extent) const
@@ -346,12 +345,11 @@ std::vector<LegendEntry> ChangeLayer::printLegend(const BBox& extent) const
     const QString threshold = QString::number(thresholdMinutes_);
     std::vector<LegendEntry> entries;
     if (meets(covered_, extent))
-        entries.push_back(swatch(kCovered, tr("passe à moins de %1 min d'un lieu de niveau %2").arg(threshold).arg(level_),
-                                 0xff282828));
+        entries.push_back(
+            swatch(kCovered, tr("passe à moins de %1 min d'un lieu de niveau %2").arg(threshold).arg(level_), 0xff282828));
     if (meets(uncovered_, extent))
         entries.push_back(swatch(kUncovered, tr("passe à plus de %1 min").arg(threshold), 0xff282828));
-    if (meets(stillBeyond_, extent))
-        entries.push_back(swatch(kStillBeyond, tr("reste à plus de %1 min").arg(threshold)));
+    if (meets(stillBeyond_, extent)) entries.push_back(swatch(kStillBeyond, tr("reste à plus de %1 min").arg(threshold)));
     return entries;
 }
 

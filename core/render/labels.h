@@ -8,9 +8,9 @@ namespace maillage::render {
 
 // Names shown to the user for the store's codes, in the interface language (the map legend,
 // the printed tables and the application's panels use the same words).
-QString levelLabel(Level level);         // "1er niveau : informer et orienter"…
-QString levelShortLabel(Level level);    // "niveau 1"
-QString statusLabel(PointStatus status); // "existant", "projeté", "fermé"
+QString levelLabel(Level level);          // "1er niveau : informer et orienter"…
+QString levelShortLabel(Level level);     // "niveau 1"
+QString statusLabel(PointStatus status);  // "existant", "projeté", "fermé"
 QString kindLabel(const QString& kindCode);
 // A scenario's name as shown: "Situation actuelle" for the baseline, else the plan's name.
 QString scenarioLabel(const QString& name);

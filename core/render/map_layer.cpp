@@ -34,8 +34,7 @@ bool isVectorOutput(const QPainter& painter)
 
 std::vector<LegendEntry> MapLayer::printLegend(const BBox&) const { return legend(); }
 
-MapLayer::MapLayer(QString id, QString name, QObject* parent)
-    : QObject(parent), id_(std::move(id)), name_(std::move(name))
+MapLayer::MapLayer(QString id, QString name, QObject* parent) : QObject(parent), id_(std::move(id)), name_(std::move(name))
 {
 }
 

@@ -105,7 +105,7 @@ public:
 
 Q_SIGNALS:
     void aboutToChange();
-    void changed();              // layers added, removed or reordered
+    void changed();  // layers added, removed or reordered
     void layerContentChanged(MapLayer* layer);
     void layerAppearanceChanged(MapLayer* layer);
     void layerLegendChanged(MapLayer* layer);

@@ -12,10 +12,10 @@ namespace maillage::render {
 const std::vector<QString>& mapLayerOrder()
 {
     static const std::vector<QString> order{
-        QStringLiteral("communes"),     QStringLiteral("bands"),       QStringLiteral("gaps"),
-        QStringLiteral("changes"),      QStringLiteral("commune-lines"), QStringLiteral("roads"),
-        QStringLiteral("closedRoads"), QStringLiteral("epci"),        QStringLiteral("departement"),
-        QStringLiteral("labels"),       QStringLiteral("difference"),  QStringLiteral("suggestions"),
+        QStringLiteral("communes"),    QStringLiteral("bands"),         QStringLiteral("gaps"),
+        QStringLiteral("changes"),     QStringLiteral("commune-lines"), QStringLiteral("roads"),
+        QStringLiteral("closedRoads"), QStringLiteral("epci"),          QStringLiteral("departement"),
+        QStringLiteral("labels"),      QStringLiteral("difference"),    QStringLiteral("suggestions"),
         QStringLiteral("points")};
     return order;
 }

@@ -31,11 +31,11 @@ class SuggestionsLayer;
 struct MapStackParts {
     std::shared_ptr<const Territory> territory;  // required; must outlive the layers
     std::shared_ptr<const NetworkInput> roads;   // null: no road layer
-    bool coverage = false;      // access-time bands and the gaps beyond the threshold
-    bool changes = false;       // a comparison's changes of access
-    bool closedRoads = false;   // a plan's closed roads, over the roads
-    bool planning = false;      // the application's difference between plans and suggested sites
-    PointsLayer* points = nullptr;  // the points layer (the stack takes it); null: a plain one
+    bool coverage = false;                       // access-time bands and the gaps beyond the threshold
+    bool changes = false;                        // a comparison's changes of access
+    bool closedRoads = false;                    // a plan's closed roads, over the roads
+    bool planning = false;                       // the application's difference between plans and suggested sites
+    PointsLayer* points = nullptr;               // the points layer (the stack takes it); null: a plain one
 };
 
 // The layers built, for the caller to fill or follow (null when not asked for).

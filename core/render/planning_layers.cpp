@@ -85,24 +85,25 @@ std::vector<LegendEntry> ClosedRoadsLayer::legend() const
     std::vector<LegendEntry> entries;
     if (!closed_.isEmpty())
         entries.push_back({LegendEntry::Kind::Line,
-                       [](QPainter& p, const QRectF& box) {
-                           const QPointF from(box.left() + 1, box.center().y()), to(box.right() - 1, box.center().y());
-                           p.setPen(QPen(Qt::white, 5.0));
-                           p.drawLine(from, to);
-                           QPen pen = closedPen(3.0);
-                           pen.setCosmetic(false);
-                           pen.setDashPattern({1.5, 1.0});
-                           p.setPen(pen);
-                           p.drawLine(from, to);
-                       },
-                       tr("route fermée dans le plan")});
+                           [](QPainter& p, const QRectF& box) {
+                               const QPointF from(box.left() + 1, box.center().y()), to(box.right() - 1, box.center().y());
+                               p.setPen(QPen(Qt::white, 5.0));
+                               p.drawLine(from, to);
+                               QPen pen = closedPen(3.0);
+                               pen.setCosmetic(false);
+                               pen.setDashPattern({1.5, 1.0});
+                               p.setPen(pen);
+                               p.drawLine(from, to);
+                           },
+                           tr("route fermée dans le plan")});
     if (!picked_.isEmpty())
         entries.push_back({LegendEntry::Kind::Line,
                            [](QPainter& p, const QRectF& box) {
                                QPen pen = pickedPen(3.5);
                                pen.setCosmetic(false);
                                p.setPen(pen);
-                               p.drawLine(QPointF(box.left() + 2, box.center().y()), QPointF(box.right() - 2, box.center().y()));
+                               p.drawLine(QPointF(box.left() + 2, box.center().y()),
+                                          QPointF(box.right() - 2, box.center().y()));
                            },
                            tr("tronçon choisi")});
     return entries;
@@ -110,8 +111,7 @@ std::vector<LegendEntry> ClosedRoadsLayer::legend() const
 
 // ---------------------------------------------------------------------------------------
 
-SuggestionsLayer::SuggestionsLayer(QObject* parent)
-    : MapLayer(QStringLiteral("suggestions"), tr("Sites suggérés"), parent)
+SuggestionsLayer::SuggestionsLayer(QObject* parent) : MapLayer(QStringLiteral("suggestions"), tr("Sites suggérés"), parent)
 {
 }
 

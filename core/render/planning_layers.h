@@ -43,8 +43,8 @@ class SuggestionsLayer : public MapLayer {
 public:
     struct Site {
         XY position;
-        int rank = 0;       // 1 = first chosen
-        bool chosen = true; // checked in the results, to be added to a plan
+        int rank = 0;        // 1 = first chosen
+        bool chosen = true;  // checked in the results, to be added to a plan
     };
     explicit SuggestionsLayer(QObject* parent = nullptr);
     void setSites(std::vector<Site> sites);

@@ -119,8 +119,7 @@ QImage pointSymbolImage(const PointStyle& style, int size, qreal devicePixelRati
 LegendEntry pointLegendEntry(const PointStyle& style, const QString& label)
 {
     return {LegendEntry::Kind::Marker,
-            [style](QPainter& painter, const QRectF& box) { drawPointSymbol(painter, box.center(), style, 1.0); },
-            label};
+            [style](QPainter& painter, const QRectF& box) { drawPointSymbol(painter, box.center(), style, 1.0); }, label};
 }
 
 }  // namespace maillage::render

@@ -17,7 +17,7 @@ struct PointStyle {
     Level level = Level::First;
     QString kind;
     PointStatus status = PointStatus::Existing;
-    bool outside = false;   // outside the territory: faded
+    bool outside = false;  // outside the territory: faded
     bool selected = false;
 };
 

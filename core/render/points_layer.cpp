@@ -94,9 +94,10 @@ std::vector<LegendEntry> PointsLayer::legendOf(const BBox& extent, bool allStatu
     for (const auto& [key, count] : kinds) {
         const Level level = static_cast<Level>(key.first);
         // On paper the symbol's shape already says the level, and the count is of the map.
-        entries.push_back(pointLegendEntry({level, key.second, PointStatus::Existing},
-                                           print ? tr("%1 (%2)").arg(kindLabel(key.second)).arg(count)
-                                                 : tr("%1 (niveau %2) : %3").arg(kindLabel(key.second)).arg(key.first).arg(count)));
+        entries.push_back(
+            pointLegendEntry({level, key.second, PointStatus::Existing},
+                             print ? tr("%1 (%2)").arg(kindLabel(key.second)).arg(count)
+                                   : tr("%1 (niveau %2) : %3").arg(kindLabel(key.second)).arg(key.first).arg(count)));
     }
     const QString example = QStringLiteral("france_services");
     if (allStatuses || statuses.count(PointStatus::Planned))

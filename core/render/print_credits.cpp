@@ -27,12 +27,13 @@ QString populationMethodText(PopulationMethod method)
     case PopulationMethod::Grid:
         return PrintCredits::tr("population placée selon les carreaux INSEE (Filosofi), ramenée aux populations légales");
     case PopulationMethod::Buildings:
-        return PrintCredits::tr("population placée sur les bâtiments d'habitation (surface × niveaux), ramenée aux "
-                                "populations légales");
+        return PrintCredits::tr(
+            "population placée sur les bâtiments d'habitation (surface × niveaux), ramenée aux "
+            "populations légales");
     case PopulationMethod::Spread:
-        return PrintCredits::tr("population de chaque commune répartie également sur ses parties habitables proches d'une route");
-    case PopulationMethod::TownHalls:
-        return PrintCredits::tr("population de chaque commune comptée à sa mairie");
+        return PrintCredits::tr(
+            "population de chaque commune répartie également sur ses parties habitables proches d'une route");
+    case PopulationMethod::TownHalls: return PrintCredits::tr("population de chaque commune comptée à sa mairie");
     }
     return QString();
 }
@@ -42,7 +43,8 @@ QString creditText(const ProjectSources& sources, std::span<const AccueilPoint> 
     QStringList parts;
     parts << PrintCredits::tr("limites administratives : %1")
                  .arg(sources.boundaries.isEmpty() ? PrintCredits::tr("IGN, ADMIN EXPRESS") : sources.boundaries);
-    parts << PrintCredits::tr("population : %1").arg(sources.population.isEmpty() ? PrintCredits::tr("INSEE, populations légales") : sources.population);
+    parts << PrintCredits::tr("population : %1")
+                 .arg(sources.population.isEmpty() ? PrintCredits::tr("INSEE, populations légales") : sources.population);
     // The points' sources in a stable order; points entered by hand have no source, and
     // planned points are the planner's, not a publisher's.
     std::set<QString> tags;

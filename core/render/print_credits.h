@@ -1,7 +1,7 @@
 #pragma once
 
-#include "store/accueil_point.h"
 #include "population/population_method.h"
+#include "store/accueil_point.h"
 #include "store/project_sources.h"
 
 #include <QString>

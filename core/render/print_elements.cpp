@@ -182,7 +182,7 @@ void drawNorthArrow(QPainter& painter, const QRectF& box, double degrees, const 
     painter.rotate(degrees);
     const double r = box.width() / 2 - mm(1.0);
     const double half = r * 0.38;
-    const double tip = r - m.height() * 0.95;   // the N sits above the tip
+    const double tip = r - m.height() * 0.95;  // the N sits above the tip
     const double tail = r * 0.75;
     // Two halves, dark and light, the classic arrow read at a glance.
     QPainterPath left, right;
@@ -306,7 +306,8 @@ double cellHeight(const QString& text, const QFont& font, double width)
 double headerHeight(const std::vector<TableColumn>& columns, const TableGeometry& g, const TableStyle& style)
 {
     double h = 0;
-    for (std::size_t c = 0; c < columns.size(); ++c) h = std::max(h, cellHeight(columns[c].title, style.header, g.widths[c]));
+    for (std::size_t c = 0; c < columns.size(); ++c)
+        h = std::max(h, cellHeight(columns[c].title, style.header, g.widths[c]));
     return h + mm(0.4);
 }
 

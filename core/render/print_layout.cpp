@@ -20,11 +20,11 @@
 #include "store/kinds.h"
 #include "store/scenarios.h"
 
+#include <QBuffer>
 #include <QFileInfo>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QBuffer>
 #include <QThread>
 
 #include <algorithm>
@@ -51,17 +51,16 @@ struct Page {
 
 // Fonts of a paper size (A3 a little larger: it is read from further away, e.g. on a wall).
 struct Fonts {
-    QFont title, subtitle, headline, legendTitle, legendSection, legendEntry, tableHeader, tableBody, tableTotal,
-        credits, mapLabel;
+    QFont title, subtitle, headline, legendTitle, legendSection, legendEntry, tableHeader, tableBody, tableTotal, credits,
+        mapLabel;
 };
 
 Fonts fontsFor(PaperSize paper)
 {
     const double k = paper == PaperSize::A3 ? 1.3 : 1.0;
     using print::font;
-    return {font(16 * k, true), font(9 * k),   font(8.5 * k, true), font(8.5 * k, true),
-            font(7.5 * k, true), font(7.5 * k), font(7 * k, true),   font(7 * k),
-            font(7 * k, true),   font(7 * k),   font(7 * k)};
+    return {font(16 * k, true), font(9 * k), font(8.5 * k, true), font(8.5 * k, true), font(7.5 * k, true), font(7.5 * k),
+            font(7 * k, true),  font(7 * k), font(7 * k, true),   font(7 * k),         font(7 * k)};
 }
 
 // The parts of a page, in page pixels.
@@ -100,8 +99,10 @@ double coveredShare(const QPainterPath& area, const QRectF& rect)
 
 QRectF cornerRect(const QSizeF& frame, const QSizeF& size, Qt::Corner corner, double gap)
 {
-    const double x = (corner == Qt::TopLeftCorner || corner == Qt::BottomLeftCorner) ? gap : frame.width() - gap - size.width();
-    const double y = (corner == Qt::TopLeftCorner || corner == Qt::TopRightCorner) ? gap : frame.height() - gap - size.height();
+    const double x =
+        (corner == Qt::TopLeftCorner || corner == Qt::BottomLeftCorner) ? gap : frame.width() - gap - size.width();
+    const double y =
+        (corner == Qt::TopLeftCorner || corner == Qt::TopRightCorner) ? gap : frame.height() - gap - size.height();
     return QRectF(QPointF(x, y), size);
 }
 
@@ -110,17 +111,19 @@ QString peopleText(double people) { return formatCount(std::llround(people)); }
 QString signedPeopleText(double people)
 {
     const qint64 n = std::llround(people);
-    return n > 0 ? QStringLiteral("+") + formatCount(n) : n < 0 ? QStringLiteral("−") + formatCount(-n) : QStringLiteral("0");
+    return n > 0   ? QStringLiteral("+") + formatCount(n)
+           : n < 0 ? QStringLiteral("−") + formatCount(-n)
+                   : QStringLiteral("0");
 }
 
 }  // namespace
 
 std::vector<LayerState> defaultLayerStates()
 {
-    return {{QStringLiteral("communes"), true, 1.0},      {QStringLiteral("bands"), true, 0.45},
-            {QStringLiteral("gaps"), true, 0.6},          {QStringLiteral("commune-lines"), true, 1.0},
-            {QStringLiteral("roads"), true, 1.0},         {QStringLiteral("epci"), true, 1.0},
-            {QStringLiteral("departement"), true, 1.0},   {QStringLiteral("labels"), true, 1.0},
+    return {{QStringLiteral("communes"), true, 1.0},    {QStringLiteral("bands"), true, 0.45},
+            {QStringLiteral("gaps"), true, 0.6},        {QStringLiteral("commune-lines"), true, 1.0},
+            {QStringLiteral("roads"), true, 1.0},       {QStringLiteral("epci"), true, 1.0},
+            {QStringLiteral("departement"), true, 1.0}, {QStringLiteral("labels"), true, 1.0},
             {QStringLiteral("points"), true, 1.0}};
 }
 
@@ -200,7 +203,8 @@ PrintLayout::Impl::Impl(const PrintContent& c, const PrintOptions& o) : content(
         for (std::size_t i = 0; i < territory.epcis.size(); ++i)
             if (territory.epcis[i].geometry || !territory.epcis[i].bbox.isEmpty()) order.push_back(int(i));
         std::sort(order.begin(), order.end(), [&](int a, int b) {
-            return QString::localeAwareCompare(territory.epcis[std::size_t(a)].name, territory.epcis[std::size_t(b)].name) < 0;
+            return QString::localeAwareCompare(territory.epcis[std::size_t(a)].name, territory.epcis[std::size_t(b)].name)
+                   < 0;
         });
         for (int i : order) pages.push_back({PageKind::Epci, i});
     }
@@ -366,10 +370,8 @@ std::vector<print::LegendSection> PrintLayout::Impl::legendFor(const Page& page,
         QString title;
     };
     const Section order[] = {
-        {QStringLiteral("points"), tr("Lieux d'accueil")},
-        {QStringLiteral("changes"), tr("Changement d'accès")},
-        {QStringLiteral("gaps"), tr("Au-delà du seuil")},
-        {QStringLiteral("bands"), tr("Temps d'accès en voiture")},
+        {QStringLiteral("points"), tr("Lieux d'accueil")}, {QStringLiteral("changes"), tr("Changement d'accès")},
+        {QStringLiteral("gaps"), tr("Au-delà du seuil")},  {QStringLiteral("bands"), tr("Temps d'accès en voiture")},
         {QStringLiteral("roads"), tr("Routes")},
     };
     std::vector<print::LegendSection> sections;
@@ -422,7 +424,10 @@ PrintLayout::Impl::Table PrintLayout::Impl::tableFor(const Page& page, int maxRo
                              .arg(peopleText(d.beyondSpread), formatCount(d.population), percentText(d.shareSpread()))
                              .arg(print::locale().toString(threshold, 'g', 4))
                              .arg(level);
-        table.columns = {{tr("EPCI"), false}, {tr("Population"), true}, {beyond, true}, {tr("Part"), true},
+        table.columns = {{tr("EPCI"), false},
+                         {tr("Population"), true},
+                         {beyond, true},
+                         {tr("Part"), true},
                          {tr("Mairies au-delà"), true}};
         std::vector<const AreaCoverage*> rows;
         for (const AreaCoverage& e : population.epcis) rows.push_back(&e);
@@ -431,15 +436,17 @@ PrintLayout::Impl::Table PrintLayout::Impl::tableFor(const Page& page, int maxRo
         const std::size_t shown = std::min(rows.size(), std::size_t(std::max(0, maxRows)));
         for (std::size_t i = 0; i < shown; ++i) {
             const AreaCoverage* e = rows[i];
-            table.rows.push_back({{e->name.isEmpty() ? e->code : e->name, formatCount(e->population),
-                                   peopleText(e->beyondSpread), percentText(e->shareSpread()),
-                                   QString::number(e->communesTownHallBeyond)}});
+            table.rows.push_back(
+                {{e->name.isEmpty() ? e->code : e->name, formatCount(e->population), peopleText(e->beyondSpread),
+                  percentText(e->shareSpread()), QString::number(e->communesTownHallBeyond)}});
         }
         if (shown < rows.size()) {
             double rest = 0;
             for (std::size_t i = shown; i < rows.size(); ++i) rest += rows[i]->beyondSpread;
-            table.rows.push_back({{tr("… et %1 autres EPCI : %2 habitants au-delà").arg(rows.size() - shown).arg(peopleText(rest))},
-                                  false, true});
+            table.rows.push_back(
+                {{tr("… et %1 autres EPCI : %2 habitants au-delà").arg(rows.size() - shown).arg(peopleText(rest))},
+                 false,
+                 true});
         }
         table.rows.push_back({{territoryName(), formatCount(d.population), peopleText(d.beyondSpread),
                                percentText(d.shareSpread()), QString::number(d.communesTownHallBeyond)},
@@ -452,12 +459,15 @@ PrintLayout::Impl::Table PrintLayout::Impl::tableFor(const Page& page, int maxRo
         for (const AreaCoverage& e : population.epcis)
             if (e.code == epci.siren) area = &e;
         if (!area) break;
-        table.headline = tr("%1 habitants sur %2 (%3) à plus de %4 min d'un lieu de niveau %5")
-                             .arg(peopleText(area->beyondSpread), formatCount(area->population),
-                                  percentText(area->shareSpread()))
-                             .arg(print::locale().toString(threshold, 'g', 4))
-                             .arg(level);
-        table.columns = {{tr("Commune"), false}, {tr("Population"), true}, {beyond, true}, {tr("Part"), true},
+        table.headline =
+            tr("%1 habitants sur %2 (%3) à plus de %4 min d'un lieu de niveau %5")
+                .arg(peopleText(area->beyondSpread), formatCount(area->population), percentText(area->shareSpread()))
+                .arg(print::locale().toString(threshold, 'g', 4))
+                .arg(level);
+        table.columns = {{tr("Commune"), false},
+                         {tr("Population"), true},
+                         {beyond, true},
+                         {tr("Part"), true},
                          {tr("Depuis la mairie"), true}};
         std::vector<const CommuneCoverage*> communes;
         for (const CommuneCoverage& c : population.communes)
@@ -473,8 +483,10 @@ PrintLayout::Impl::Table PrintLayout::Impl::tableFor(const Page& page, int maxRo
                                    formatMinutes(c.townHallMinutes)}});
         }
         if (communes.empty()) {
-            table.rows.push_back({{tr("Aucun habitant de l'EPCI à plus de %1 min.").arg(print::locale().toString(threshold, 'g', 4))},
-                                  false, true});
+            table.rows.push_back(
+                {{tr("Aucun habitant de l'EPCI à plus de %1 min.").arg(print::locale().toString(threshold, 'g', 4))},
+                 false,
+                 true});
         } else if (shown < communes.size()) {
             double rest = 0;
             for (std::size_t i = shown; i < communes.size(); ++i) rest += communes[i]->beyondSpread;
@@ -482,13 +494,14 @@ PrintLayout::Impl::Table PrintLayout::Impl::tableFor(const Page& page, int maxRo
             table.rows.push_back({{(others > 1 ? tr("… et %1 autres communes : %2 habitants au-delà").arg(others)
                                                : tr("… et 1 autre commune : %1 habitants au-delà"))
                                        .arg(peopleText(rest))},
-                                  false, true});
+                                  false,
+                                  true});
         }
-        table.rows.push_back({{area->communes > 1 ? tr("Ensemble de l'EPCI (%1 communes)").arg(area->communes)
-                                                  : tr("Ensemble de l'EPCI (1 commune)"),
-                               formatCount(area->population), peopleText(area->beyondSpread),
-                               percentText(area->shareSpread()), QString()},
-                              true});
+        table.rows.push_back(
+            {{area->communes > 1 ? tr("Ensemble de l'EPCI (%1 communes)").arg(area->communes)
+                                 : tr("Ensemble de l'EPCI (1 commune)"),
+              formatCount(area->population), peopleText(area->beyondSpread), percentText(area->shareSpread()), QString()},
+             true});
         break;
     }
     case PageKind::Comparison: {
@@ -510,17 +523,20 @@ PrintLayout::Impl::Table PrintLayout::Impl::tableFor(const Page& page, int maxRo
         const std::size_t shown = std::min(rows.size(), std::size_t(std::max(0, maxRows)));
         for (std::size_t i = 0; i < shown; ++i) {
             const AreaComparison* e = rows[i];
-            table.rows.push_back({{e->name.isEmpty() ? e->code : e->name, formatCount(e->population),
-                                   peopleText(e->a.beyondSpread), peopleText(e->b.beyondSpread),
-                                   signedPeopleText(-e->gainSpread())}});
+            table.rows.push_back(
+                {{e->name.isEmpty() ? e->code : e->name, formatCount(e->population), peopleText(e->a.beyondSpread),
+                  peopleText(e->b.beyondSpread), signedPeopleText(-e->gainSpread())}});
         }
         if (shown < rows.size()) {
             double rest = 0;
             for (std::size_t i = shown; i < rows.size(); ++i) rest -= rows[i]->gainSpread();
-            table.rows.push_back({{std::llround(rest) == 0
-                                       ? tr("… et %1 autres EPCI, sans changement").arg(rows.size() - shown)
-                                       : tr("… et %1 autres EPCI : écart de %2 habitants").arg(rows.size() - shown).arg(signedPeopleText(rest))},
-                                  false, true});
+            table.rows.push_back(
+                {{std::llround(rest) == 0 ? tr("… et %1 autres EPCI, sans changement").arg(rows.size() - shown)
+                                          : tr("… et %1 autres EPCI : écart de %2 habitants")
+                                                .arg(rows.size() - shown)
+                                                .arg(signedPeopleText(rest))},
+                 false,
+                 true});
         }
         const AreaComparison& d = c.departement;
         table.rows.push_back({{territoryName(), formatCount(d.population), peopleText(d.a.beyondSpread),
@@ -534,22 +550,24 @@ PrintLayout::Impl::Table PrintLayout::Impl::tableFor(const Page& page, int maxRo
 
 double PrintLayout::Impl::tableBlockHeight(const Table& table, double width) const
 {
-    const double headline = table.headline.isEmpty() ? 0 : print::textHeight(table.headline, fonts.headline, width) + mm(1.5);
-    return headline + print::tableHeight(table.columns, table.rows, width,
-                                         {fonts.tableHeader, fonts.tableBody, fonts.tableTotal});
+    const double headline =
+        table.headline.isEmpty() ? 0 : print::textHeight(table.headline, fonts.headline, width) + mm(1.5);
+    return headline
+           + print::tableHeight(table.columns, table.rows, width, {fonts.tableHeader, fonts.tableBody, fonts.tableTotal});
 }
 
-Frames PrintLayout::Impl::frames(const Page& page, const std::vector<print::LegendSection>& legend,
-                                 double tableNeeds) const
+Frames PrintLayout::Impl::frames(const Page& page, const std::vector<print::LegendSection>& legend, double tableNeeds) const
 {
     const QSizeF size = pageSize();
     const double margin = mm(options.paper == PaperSize::A3 ? 14 : 10);
     const double width = size.width() - 2 * margin;
     Frames f;
-    const double titleHeight = std::min(print::textHeight(titleLines(page, width), fonts.title, width), 2 * print::lineHeight(fonts.title));
-    f.header = QRectF(margin, margin, width, titleHeight + mm(0.5) + print::textHeight(subtitleOf(page), fonts.subtitle, width));
+    const double titleHeight =
+        std::min(print::textHeight(titleLines(page, width), fonts.title, width), 2 * print::lineHeight(fonts.title));
+    f.header =
+        QRectF(margin, margin, width, titleHeight + mm(0.5) + print::textHeight(subtitleOf(page), fonts.subtitle, width));
     const double creditsHeight = print::textHeight(content.credits, fonts.credits, width)
-                               + print::textHeight(footerText(), fonts.credits, width) + mm(1);
+                                 + print::textHeight(footerText(), fonts.credits, width) + mm(1);
     f.credits = QRectF(margin, size.height() - margin - creditsHeight, width, creditsHeight);
     const double top = f.header.bottom() + mm(2.5);
     const double bottom = f.credits.top() - mm(3);
@@ -640,7 +658,8 @@ void PrintLayout::Impl::paintInset(QPainter& painter, const QRectF& box, int epc
     painter.drawPath(t.map(outlinePath));
     // Where the main map is.
     painter.setPen(QPen(QColor(200, 30, 30), 1.0));
-    painter.drawRect(t.mapRect(toRect(shown)).intersected(QRectF(QPointF(0, 0), inner.size()).adjusted(0.5, 0.5, -0.5, -0.5)));
+    painter.drawRect(
+        t.mapRect(toRect(shown)).intersected(QRectF(QPointF(0, 0), inner.size()).adjusted(0.5, 0.5, -0.5, -0.5)));
     painter.restore();
 }
 
@@ -654,14 +673,14 @@ void PrintLayout::Impl::paint(QPainter& painter, int index) const
 
     // Size the parts: the legend depends on what the map shows, which depends on the frame;
     // two rounds settle it (the legend of the territory's or EPCI's box, then of the view).
-    const BBox focusBox = page.kind == PageKind::Epci ? content.territory->epcis[std::size_t(page.epci)].bbox
-                                                      : content.territory->bbox;
+    const BBox focusBox =
+        page.kind == PageKind::Epci ? content.territory->epcis[std::size_t(page.epci)].bbox : content.territory->bbox;
     std::vector<print::LegendSection> legend = legendFor(page, focusBox);
     const QSizeF size = pageSize();
     const double margin = mm(options.paper == PaperSize::A3 ? 14 : 10);
     const double width = size.width() - 2 * margin;
-    const double tableWidth =
-        options.landscape ? std::round(width * kLandscapePanelShare) : width - std::round(width * kPortraitLegendShare) - mm(5);
+    const double tableWidth = options.landscape ? std::round(width * kLandscapePanelShare)
+                                                : width - std::round(width * kPortraitLegendShare) - mm(5);
     // The table's rows: every EPCI, or the communes asked for, fewer if they do not fit.
     const int allRows = page.kind == PageKind::Epci ? options.communeRows : int(content.territory->epcis.size()) + 8;
     Table table = tableFor(page, allRows);
@@ -678,8 +697,8 @@ void PrintLayout::Impl::paint(QPainter& painter, int index) const
         table = tableFor(page, rows);
 
     // Title and subtitle.
-    const double titleHeight =
-        std::min(print::textHeight(titleLines(page, f.header.width()), fonts.title, f.header.width()), 2 * print::lineHeight(fonts.title));
+    const double titleHeight = std::min(print::textHeight(titleLines(page, f.header.width()), fonts.title, f.header.width()),
+                                        2 * print::lineHeight(fonts.title));
     painter.setPen(kInk);
     painter.setFont(fonts.title);
     painter.drawText(QRectF(f.header.left(), f.header.top(), f.header.width(), titleHeight),
@@ -699,8 +718,8 @@ void PrintLayout::Impl::paint(QPainter& painter, int index) const
         const QSizeF frameSize = mapFrame.size();
         const double gap = mm(2.5);
         // What the furniture should not hide: the EPCI of the page, or the territory.
-        const QPainterPath focus = view.transform().map(page.kind == PageKind::Epci ? epciPaths[std::size_t(page.epci)]
-                                                                                    : outlinePath);
+        const QPainterPath focus =
+            view.transform().map(page.kind == PageKind::Epci ? epciPaths[std::size_t(page.epci)] : outlinePath);
         std::vector<Qt::Corner> free{Qt::TopLeftCorner, Qt::TopRightCorner, Qt::BottomLeftCorner, Qt::BottomRightCorner};
         auto take = [&](const QSizeF& itemSize, std::initializer_list<Qt::Corner> allowed) {
             Qt::Corner best = *allowed.begin();

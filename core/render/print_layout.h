@@ -4,11 +4,11 @@
 #include "network/network_input.h"
 #include "store/accueil_point.h"
 
-#include <QPainterPath>
 #include <QCoreApplication>
 #include <QDate>
 #include <QImage>
 #include <QPageLayout>
+#include <QPainterPath>
 #include <QString>
 
 #include <memory>
@@ -21,7 +21,7 @@ namespace maillage {
 class CoverageGrid;
 struct CoverageResult;
 struct ScenarioComparison;
-}
+}  // namespace maillage
 
 namespace maillage::render {
 
@@ -56,10 +56,10 @@ struct PrintContent {
     std::shared_ptr<const NetworkInput> roads;  // may be null: no road layer
     std::vector<AccueilPoint> points;           // the scenario's points, every level
     const CoverageGrid* grid = nullptr;
-    const CoverageResult* coverage = nullptr;   // level, threshold, surface, population
-    QString scenario;                           // shown in the subtitle; kBaselineScenario or a plan
-    QPainterPath closedRoads;                   // the plan's closed roads (map coordinates), drawn over the roads
-    QString credits;                            // the sources paragraph (creditText)
+    const CoverageResult* coverage = nullptr;  // level, threshold, surface, population
+    QString scenario;                          // shown in the subtitle; kBaselineScenario or a plan
+    QPainterPath closedRoads;                  // the plan's closed roads (map coordinates), drawn over the roads
+    QString credits;                           // the sources paragraph (creditText)
     // Optional: a comparison page, `coverage` against `reference` (same grid, level and
     // threshold), e.g. a plan against the baseline; `comparison` = compareCoverage(reference,
     // coverage) for the figures.
@@ -99,7 +99,7 @@ public:
     int pageCount() const;
     QString pageName(int page) const;  // "Alpes-de-Haute-Provence", "Comparaison", an EPCI name
     QPageLayout pageLayout() const;
-    QSizeF pageSizePixels() const;     // at kDotsPerInch
+    QSizeF pageSizePixels() const;  // at kDotsPerInch
 
     // The ids of the layers of the territory's map, bottom first, as they are drawn.
     std::vector<QString> mapLayerIds() const;

@@ -72,7 +72,8 @@ RoadsLayer::RoadsLayer(std::shared_ptr<const NetworkInput> network, QObject* par
     std::array<std::map<std::pair<int, int>, QPainterPath>, GroupCount> tiled;
     for (const NetworkEdge& edge : network_->edges) {
         if (connectorRef != 0 && edge.refIndex == connectorRef) continue;
-        const XY first = edge.shapeEnd <= edge.shapeBegin + 1 ? network_->nodes[edge.from] : network_->shape[edge.shapeBegin];
+        const XY first =
+            edge.shapeEnd <= edge.shapeBegin + 1 ? network_->nodes[edge.from] : network_->shape[edge.shapeBegin];
         const std::pair<int, int> tile{int(std::floor(first.x / kTileMetres)), int(std::floor(first.y / kTileMetres))};
         QPainterPath& path = tiled[groupOf(edge.roadClass)][tile];
         if (edge.shapeEnd <= edge.shapeBegin + 1) {

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "render/map_layer.h"
 #include "network/network_input.h"
+#include "render/map_layer.h"
 
 #include <QPainterPath>
 
 #include <array>
-#include <vector>
 #include <memory>
+#include <vector>
 
 namespace maillage::render {
 

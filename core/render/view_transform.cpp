@@ -44,10 +44,7 @@ BBox ViewTransform::visibleExtent() const
     return box;
 }
 
-double ViewTransform::scaleDenominator(double dotsPerInch) const
-{
-    return metresPerPixel_ * dotsPerInch / kMetresPerInch;
-}
+double ViewTransform::scaleDenominator(double dotsPerInch) const { return metresPerPixel_ * dotsPerInch / kMetresPerInch; }
 
 ViewTransform ViewTransform::fitting(const BBox& box, QSize widgetSize, int marginPixels)
 {

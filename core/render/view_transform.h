@@ -42,8 +42,8 @@ public:
 
     bool operator==(const ViewTransform& other) const
     {
-        return centre_.x == other.centre_.x && centre_.y == other.centre_.y
-               && metresPerPixel_ == other.metresPerPixel_ && size_ == other.size_;
+        return centre_.x == other.centre_.x && centre_.y == other.centre_.y && metresPerPixel_ == other.metresPerPixel_
+               && size_ == other.size_;
     }
 
 private:

@@ -38,25 +38,26 @@ void writeCommunes(GDALDataset& dataset, const QString& path, const CoverageCont
                    const ScenarioComparison& comparison)
 {
     LayerWriter layer(dataset, path, comparison_layers::communes, wkbMultiPolygon,
-                 QStringLiteral("Comparaison par commune (%1 / %2)").arg(comparison.nameA, comparison.nameB),
-                 QStringLiteral("Per commune: time from the town hall and people beyond %1 min in scenario A (%2) "
-                                "and B (%3); gains are A minus B")
-                     .arg(comparison.thresholdMinutes).arg(comparison.nameA, comparison.nameB),
-                 {{"insee", OFTString, "Code INSEE"},
-                  {"name", OFTString, "Commune"},
-                  {"epci_siren", OFTString, "SIREN de l'EPCI"},
-                  {"population", OFTInteger64, "Population"},
-                  {"town_hall_minutes_a", OFTReal, "Temps depuis la mairie, A (min)"},
-                  {"town_hall_minutes_b", OFTReal, "Temps depuis la mairie, B (min)"},
-                  {"town_hall_beyond_a", OFTInteger, "Mairie au-delà, A"},
-                  {"town_hall_beyond_b", OFTInteger, "Mairie au-delà, B"},
-                  {"beyond_town_hall_a", OFTReal, "Population au-delà (mairie), A"},
-                  {"beyond_town_hall_b", OFTReal, "Population au-delà (mairie), B"},
-                  {"beyond_spread_a", OFTReal, "Population au-delà (répartie), A"},
-                  {"beyond_spread_b", OFTReal, "Population au-delà (répartie), B"},
-                  {"gain_spread", OFTReal, "Personnes ramenées sous le seuil (répartie)"},
-                  {"gain_town_hall", OFTReal, "Personnes ramenées sous le seuil (mairie)"},
-                  {"trend", OFTString, "Évolution"}});
+                      QStringLiteral("Comparaison par commune (%1 / %2)").arg(comparison.nameA, comparison.nameB),
+                      QStringLiteral("Per commune: time from the town hall and people beyond %1 min in scenario A (%2) "
+                                     "and B (%3); gains are A minus B")
+                          .arg(comparison.thresholdMinutes)
+                          .arg(comparison.nameA, comparison.nameB),
+                      {{"insee", OFTString, "Code INSEE"},
+                       {"name", OFTString, "Commune"},
+                       {"epci_siren", OFTString, "SIREN de l'EPCI"},
+                       {"population", OFTInteger64, "Population"},
+                       {"town_hall_minutes_a", OFTReal, "Temps depuis la mairie, A (min)"},
+                       {"town_hall_minutes_b", OFTReal, "Temps depuis la mairie, B (min)"},
+                       {"town_hall_beyond_a", OFTInteger, "Mairie au-delà, A"},
+                       {"town_hall_beyond_b", OFTInteger, "Mairie au-delà, B"},
+                       {"beyond_town_hall_a", OFTReal, "Population au-delà (mairie), A"},
+                       {"beyond_town_hall_b", OFTReal, "Population au-delà (mairie), B"},
+                       {"beyond_spread_a", OFTReal, "Population au-delà (répartie), A"},
+                       {"beyond_spread_b", OFTReal, "Population au-delà (répartie), B"},
+                       {"gain_spread", OFTReal, "Personnes ramenées sous le seuil (répartie)"},
+                       {"gain_town_hall", OFTReal, "Personnes ramenées sous le seuil (mairie)"},
+                       {"trend", OFTString, "Évolution"}});
     const Territory& territory = context.territory();
     for (const CommuneComparison& c : comparison.communes) {
         layer.feature();
@@ -75,9 +76,10 @@ void writeCommunes(GDALDataset& dataset, const QString& path, const CoverageCont
         layer.setReal("gain_spread", c.beyondSpreadA - c.beyondSpreadB, 1);
         layer.setReal("gain_town_hall", c.beyondAtTownHallA - c.beyondAtTownHallB, 1);
         // Better or worse by either method (a town hall time that crosses the threshold shows).
-        const double gain = std::abs(c.beyondSpreadA - c.beyondSpreadB) >= std::abs(c.beyondAtTownHallA - c.beyondAtTownHallB)
-                                ? c.beyondSpreadA - c.beyondSpreadB
-                                : c.beyondAtTownHallA - c.beyondAtTownHallB;
+        const double gain =
+            std::abs(c.beyondSpreadA - c.beyondSpreadB) >= std::abs(c.beyondAtTownHallA - c.beyondAtTownHallB)
+                ? c.beyondSpreadA - c.beyondSpreadB
+                : c.beyondAtTownHallA - c.beyondAtTownHallB;
         layer.setText("trend", trend(gain));
         if (c.commune >= 0 && std::size_t(c.commune) < territory.communes.size())
             layer.setGeometry(asMultiPolygon(territory.communes[std::size_t(c.commune)].geometry.get()).get());
@@ -89,22 +91,23 @@ void writeEpcis(GDALDataset& dataset, const QString& path, const CoverageContext
                 const ScenarioComparison& comparison)
 {
     LayerWriter layer(dataset, path, comparison_layers::epci, wkbMultiPolygon,
-                 QStringLiteral("Comparaison par EPCI (%1 / %2)").arg(comparison.nameA, comparison.nameB),
-                 QStringLiteral("Per EPCI: people and area beyond %1 min in scenario A (%2) and B (%3)")
-                     .arg(comparison.thresholdMinutes).arg(comparison.nameA, comparison.nameB),
-                 {{"siren", OFTString, "SIREN"},
-                  {"name", OFTString, "EPCI"},
-                  {"population", OFTInteger64, "Population"},
-                  {"beyond_spread_a", OFTReal, "Population au-delà (répartie), A"},
-                  {"beyond_spread_b", OFTReal, "Population au-delà (répartie), B"},
-                  {"gain_spread", OFTReal, "Personnes ramenées sous le seuil (répartie)"},
-                  {"beyond_town_hall_a", OFTReal, "Population au-delà (mairie), A"},
-                  {"beyond_town_hall_b", OFTReal, "Population au-delà (mairie), B"},
-                  {"gain_town_hall", OFTReal, "Personnes ramenées sous le seuil (mairie)"},
-                  {"town_halls_beyond_a", OFTInteger, "Mairies au-delà, A"},
-                  {"town_halls_beyond_b", OFTInteger, "Mairies au-delà, B"},
-                  {"area_beyond_km2_a", OFTReal, "Surface au-delà, A (km²)"},
-                  {"area_beyond_km2_b", OFTReal, "Surface au-delà, B (km²)"}});
+                      QStringLiteral("Comparaison par EPCI (%1 / %2)").arg(comparison.nameA, comparison.nameB),
+                      QStringLiteral("Per EPCI: people and area beyond %1 min in scenario A (%2) and B (%3)")
+                          .arg(comparison.thresholdMinutes)
+                          .arg(comparison.nameA, comparison.nameB),
+                      {{"siren", OFTString, "SIREN"},
+                       {"name", OFTString, "EPCI"},
+                       {"population", OFTInteger64, "Population"},
+                       {"beyond_spread_a", OFTReal, "Population au-delà (répartie), A"},
+                       {"beyond_spread_b", OFTReal, "Population au-delà (répartie), B"},
+                       {"gain_spread", OFTReal, "Personnes ramenées sous le seuil (répartie)"},
+                       {"beyond_town_hall_a", OFTReal, "Population au-delà (mairie), A"},
+                       {"beyond_town_hall_b", OFTReal, "Population au-delà (mairie), B"},
+                       {"gain_town_hall", OFTReal, "Personnes ramenées sous le seuil (mairie)"},
+                       {"town_halls_beyond_a", OFTInteger, "Mairies au-delà, A"},
+                       {"town_halls_beyond_b", OFTInteger, "Mairies au-delà, B"},
+                       {"area_beyond_km2_a", OFTReal, "Surface au-delà, A (km²)"},
+                       {"area_beyond_km2_b", OFTReal, "Surface au-delà, B (km²)"}});
     for (const AreaComparison& area : comparison.epcis) {
         layer.feature();
         layer.setText("siren", area.code);
@@ -120,7 +123,8 @@ void writeEpcis(GDALDataset& dataset, const QString& path, const CoverageContext
         layer.setInt("town_halls_beyond_b", area.b.communesTownHallBeyond);
         layer.setReal("area_beyond_km2_a", area.a.areaBeyondKm2, 2);
         layer.setReal("area_beyond_km2_b", area.b.areaBeyondKm2, 2);
-        if (const Epci* epci = context.territory().epci(area.code)) layer.setGeometry(asMultiPolygon(epci->geometry.get()).get());
+        if (const Epci* epci = context.territory().epci(area.code))
+            layer.setGeometry(asMultiPolygon(epci->geometry.get()).get());
         layer.write();
     }
 }
@@ -128,26 +132,27 @@ void writeEpcis(GDALDataset& dataset, const QString& path, const CoverageContext
 void writeChanges(GDALDataset& dataset, const QString& path, const ScenarioComparison& comparison)
 {
     LayerWriter layer(dataset, path, comparison_layers::changes, wkbMultiPolygon,
-                 QStringLiteral("Zones qui changent (%1 → %2)").arg(comparison.nameA, comparison.nameB),
-                 QStringLiteral("Areas that come within %1 min (covered) or go beyond it (uncovered) from scenario "
-                                "%2 to %3, per commune")
-                     .arg(comparison.thresholdMinutes).arg(comparison.nameA, comparison.nameB),
-                 {{"change", OFTString, "Changement"},
-                  {"change_label", OFTString, "Changement (libellé)"},
-                  {"zone", OFTInteger, "Zone"},
-                  {"commune_insee", OFTString, "Code INSEE"},
-                  {"commune_name", OFTString, "Commune"},
-                  {"epci_siren", OFTString, "SIREN de l'EPCI"},
-                  {"epci_name", OFTString, "EPCI"},
-                  {"area_km2", OFTReal, "Surface (km²)"},
-                  {"cells", OFTInteger, "Cellules"},
-                  {"people", OFTReal, "Population (répartie)"}});
+                      QStringLiteral("Zones qui changent (%1 → %2)").arg(comparison.nameA, comparison.nameB),
+                      QStringLiteral("Areas that come within %1 min (covered) or go beyond it (uncovered) from scenario "
+                                     "%2 to %3, per commune")
+                          .arg(comparison.thresholdMinutes)
+                          .arg(comparison.nameA, comparison.nameB),
+                      {{"change", OFTString, "Changement"},
+                       {"change_label", OFTString, "Changement (libellé)"},
+                       {"zone", OFTInteger, "Zone"},
+                       {"commune_insee", OFTString, "Code INSEE"},
+                       {"commune_name", OFTString, "Commune"},
+                       {"epci_siren", OFTString, "SIREN de l'EPCI"},
+                       {"epci_name", OFTString, "EPCI"},
+                       {"area_km2", OFTReal, "Surface (km²)"},
+                       {"cells", OFTInteger, "Cellules"},
+                       {"people", OFTReal, "Population (répartie)"}});
     for (const ChangeZone& zone : comparison.changes) {
         layer.feature();
         layer.setText("change", coverageChangeCode(zone.change));
         layer.setText("change_label", zone.change == CoverageChange::Covered
-                                       ? QStringLiteral("Passe sous %1 min").arg(comparison.thresholdMinutes)
-                                       : QStringLiteral("Passe au-delà de %1 min").arg(comparison.thresholdMinutes));
+                                          ? QStringLiteral("Passe sous %1 min").arg(comparison.thresholdMinutes)
+                                          : QStringLiteral("Passe au-delà de %1 min").arg(comparison.thresholdMinutes));
         layer.setInt("zone", zone.zone);
         layer.setText("commune_insee", zone.communeInsee);
         layer.setText("commune_name", zone.communeName);
@@ -163,22 +168,25 @@ void writeChanges(GDALDataset& dataset, const QString& path, const ScenarioCompa
 
 void writeSummary(GDALDataset& dataset, const QString& path, const ScenarioComparison& comparison)
 {
-    LayerWriter layer(dataset, path, comparison_layers::summary, wkbNone, QStringLiteral("Comparaison des scénarios"),
-                 QStringLiteral("The département's figures in both scenarios"),
-                 {{"key", OFTString, "Indicateur"}, {"a", OFTString, "A"}, {"b", OFTString, "B"}, {"change", OFTString, "B - A"}});
+    LayerWriter layer(
+        dataset, path, comparison_layers::summary, wkbNone, QStringLiteral("Comparaison des scénarios"),
+        QStringLiteral("The département's figures in both scenarios"),
+        {{"key", OFTString, "Indicateur"}, {"a", OFTString, "A"}, {"b", OFTString, "B"}, {"change", OFTString, "B - A"}});
     const AreaComparison& d = comparison.departement;
     const auto number = [](double value, int decimals) { return QString::number(value, 'f', decimals); };
     const std::vector<std::array<QString, 4>> rows{
         {QStringLiteral("scenario"), comparison.nameA, comparison.nameB, QString()},
         {QStringLiteral("level"), QString::number(comparison.level), QString::number(comparison.level), QString()},
-        {QStringLiteral("threshold_minutes"), number(comparison.thresholdMinutes, 1), number(comparison.thresholdMinutes, 1), QString()},
+        {QStringLiteral("threshold_minutes"), number(comparison.thresholdMinutes, 1), number(comparison.thresholdMinutes, 1),
+         QString()},
         {QStringLiteral("population"), QString::number(d.population), QString::number(d.population), QString()},
         {QStringLiteral("population_beyond_spread"), number(d.a.beyondSpread, 0), number(d.b.beyondSpread, 0),
          number(d.b.beyondSpread - d.a.beyondSpread, 0)},
         {QStringLiteral("population_beyond_town_hall"), number(d.a.beyondAtTownHall, 0), number(d.b.beyondAtTownHall, 0),
          number(d.b.beyondAtTownHall - d.a.beyondAtTownHall, 0)},
         {QStringLiteral("communes_town_hall_beyond"), QString::number(d.a.communesTownHallBeyond),
-         QString::number(d.b.communesTownHallBeyond), QString::number(d.b.communesTownHallBeyond - d.a.communesTownHallBeyond)},
+         QString::number(d.b.communesTownHallBeyond),
+         QString::number(d.b.communesTownHallBeyond - d.a.communesTownHallBeyond)},
         {QStringLiteral("area_beyond_km2"), number(d.a.areaBeyondKm2, 1), number(d.b.areaBeyondKm2, 1),
          number(d.b.areaBeyondKm2 - d.a.areaBeyondKm2, 1)},
         {QStringLiteral("covered_km2"), QString(), QString(), number(comparison.coveredKm2, 1)},
@@ -209,12 +217,19 @@ void writeStyles(GDALDataset& dataset, const QString& path)
     OGRLayer* styles = dataset.GetLayerByName("layer_styles");
     if (!styles) {
         LayerWriter created(dataset, path, QStringLiteral("layer_styles"), wkbNone, QStringLiteral("layer_styles"),
-                       QStringLiteral("QGIS styles of the layers of this file"),
-                       {{"f_table_catalog", OFTString, ""}, {"f_table_schema", OFTString, ""},
-                        {"f_table_name", OFTString, ""}, {"f_geometry_column", OFTString, ""},
-                        {"styleName", OFTString, ""}, {"styleQML", OFTString, ""}, {"styleSLD", OFTString, ""},
-                        {"useAsDefault", OFTInteger, ""}, {"description", OFTString, ""}, {"owner", OFTString, ""},
-                        {"ui", OFTString, ""}, {"update_time", OFTDateTime, ""}});
+                            QStringLiteral("QGIS styles of the layers of this file"),
+                            {{"f_table_catalog", OFTString, ""},
+                             {"f_table_schema", OFTString, ""},
+                             {"f_table_name", OFTString, ""},
+                             {"f_geometry_column", OFTString, ""},
+                             {"styleName", OFTString, ""},
+                             {"styleQML", OFTString, ""},
+                             {"styleSLD", OFTString, ""},
+                             {"useAsDefault", OFTInteger, ""},
+                             {"description", OFTString, ""},
+                             {"owner", OFTString, ""},
+                             {"ui", OFTString, ""},
+                             {"update_time", OFTDateTime, ""}});
         styles = dataset.GetLayerByName("layer_styles");
         if (!styles) throw Error(QStringLiteral("%1: cannot create the layer_styles table: %2").arg(path, lastGdalError()));
     }
@@ -241,7 +256,8 @@ void writeStyles(GDALDataset& dataset, const QString& path)
             feature.SetField(index, now.date().year(), now.date().month(), now.date().day(), now.time().hour(),
                              now.time().minute(), float(now.time().second()), 100);
         if (styles->CreateFeature(&feature) != OGRERR_NONE)
-            throw Error(QStringLiteral("%1, layer layer_styles: cannot write the style of %2: %3").arg(path, name, lastGdalError()));
+            throw Error(
+                QStringLiteral("%1, layer layer_styles: cannot write the style of %2: %3").arg(path, name, lastGdalError()));
     }
 }
 
@@ -263,8 +279,7 @@ void appendComparisonLayers(const QString& path, const CoverageContext& context,
         throw Error(QStringLiteral("cannot write %1: %2").arg(path, lastGdalError()));
     CPLErrorReset();
     dataset.reset();  // a failed final write (a full disk) shows only when closing
-    if (CPLGetLastErrorType() == CE_Failure)
-        throw Error(QStringLiteral("cannot write %1: %2").arg(path, lastGdalError()));
+    if (CPLGetLastErrorType() == CE_Failure) throw Error(QStringLiteral("cannot write %1: %2").arg(path, lastGdalError()));
 }
 
 void writeComparisonGeoPackage(const QString& path, const CoverageExport& bExport, const ScenarioComparison& comparison)

@@ -14,9 +14,9 @@
 #include "io/ogr_source.h"
 #include "store/kinds.h"
 
+#include <QDir>
 #include <QDomDocument>
 #include <QFile>
-#include <QDir>
 #include <QFileInfo>
 
 #include <gdal_priv.h>
@@ -40,24 +40,24 @@ void writeCommunes(GDALDataset& dataset, const QString& path, const CoverageExpo
     const Territory& territory = data.context->territory();
     const PopulationCoverage& population = data.result->population;
     const double threshold = data.result->options.thresholdMinutes;
-    LayerWriter layer(dataset, path, gpkg_layers::communes, wkbMultiPolygon, QStringLiteral("Communes"),
-                      QStringLiteral("Communes with the time from their town hall and the population beyond %1 min")
-                          .arg(threshold),
-                      {{"insee", OFTString, QStringLiteral("Code INSEE")},
-                       {"name", OFTString, QStringLiteral("Commune")},
-                       {"epci_siren", OFTString, QStringLiteral("SIREN de l'EPCI")},
-                       {"epci_name", OFTString, QStringLiteral("EPCI")},
-                       {"population", OFTInteger64, QStringLiteral("Population")},
-                       {"town_hall_minutes", OFTReal, QStringLiteral("Temps depuis la mairie (min)")},
-                       {"town_hall_known", OFTInteger, QStringLiteral("Mairie localisée"), OFSTBoolean},
-                       {"town_hall_beyond", OFTInteger, QStringLiteral("Mairie au-delà du seuil"), OFSTBoolean},
-                       {"beyond_town_hall", OFTReal, QStringLiteral("Population au-delà (mairie)")},
-                       {"beyond_spread", OFTReal, QStringLiteral("Population au-delà (répartie)")},
-                       {"share_beyond", OFTReal, QStringLiteral("Part au-delà (répartie)")},
-                       {"cells", OFTInteger, QStringLiteral("Cellules")},
-                       {"cells_beyond", OFTInteger, QStringLiteral("Cellules au-delà")},
-                       {"max_minutes", OFTReal, QStringLiteral("Temps maximal (min)")},
-                       {"mean_minutes", OFTReal, QStringLiteral("Temps moyen (min)")}});
+    LayerWriter layer(
+        dataset, path, gpkg_layers::communes, wkbMultiPolygon, QStringLiteral("Communes"),
+        QStringLiteral("Communes with the time from their town hall and the population beyond %1 min").arg(threshold),
+        {{"insee", OFTString, QStringLiteral("Code INSEE")},
+         {"name", OFTString, QStringLiteral("Commune")},
+         {"epci_siren", OFTString, QStringLiteral("SIREN de l'EPCI")},
+         {"epci_name", OFTString, QStringLiteral("EPCI")},
+         {"population", OFTInteger64, QStringLiteral("Population")},
+         {"town_hall_minutes", OFTReal, QStringLiteral("Temps depuis la mairie (min)")},
+         {"town_hall_known", OFTInteger, QStringLiteral("Mairie localisée"), OFSTBoolean},
+         {"town_hall_beyond", OFTInteger, QStringLiteral("Mairie au-delà du seuil"), OFSTBoolean},
+         {"beyond_town_hall", OFTReal, QStringLiteral("Population au-delà (mairie)")},
+         {"beyond_spread", OFTReal, QStringLiteral("Population au-delà (répartie)")},
+         {"share_beyond", OFTReal, QStringLiteral("Part au-delà (répartie)")},
+         {"cells", OFTInteger, QStringLiteral("Cellules")},
+         {"cells_beyond", OFTInteger, QStringLiteral("Cellules au-delà")},
+         {"max_minutes", OFTReal, QStringLiteral("Temps maximal (min)")},
+         {"mean_minutes", OFTReal, QStringLiteral("Temps moyen (min)")}});
     for (const CommuneCoverage& c : population.communes) {
         const Commune& commune = territory.communes[std::size_t(c.commune)];
         const Epci* epci = territory.epci(c.epciSiren);
@@ -192,15 +192,15 @@ void writeGapZones(GDALDataset& dataset, const QString& path, const CoverageExpo
 
 void writeBands(GDALDataset& dataset, const QString& path, const CoverageExport& data)
 {
-    LayerWriter layer(dataset, path, gpkg_layers::bands, wkbMultiPolygon, QStringLiteral("Bandes isochrones"),
-                      QStringLiteral("Travel time to the nearest point of level %1, in bands")
-                          .arg(data.result->options.level),
-                      {{"band", OFTInteger, QStringLiteral("Bande")},
-                       {"from_minutes", OFTReal, QStringLiteral("De (min)")},
-                       {"to_minutes", OFTReal, QStringLiteral("À (min)")},
-                       {"label", OFTString, QStringLiteral("Temps")},
-                       {"area_km2", OFTReal, QStringLiteral("Surface (km²)")},
-                       {"cells", OFTInteger, QStringLiteral("Cellules")}});
+    LayerWriter layer(
+        dataset, path, gpkg_layers::bands, wkbMultiPolygon, QStringLiteral("Bandes isochrones"),
+        QStringLiteral("Travel time to the nearest point of level %1, in bands").arg(data.result->options.level),
+        {{"band", OFTInteger, QStringLiteral("Bande")},
+         {"from_minutes", OFTReal, QStringLiteral("De (min)")},
+         {"to_minutes", OFTReal, QStringLiteral("À (min)")},
+         {"label", OFTString, QStringLiteral("Temps")},
+         {"area_km2", OFTReal, QStringLiteral("Surface (km²)")},
+         {"cells", OFTInteger, QStringLiteral("Cellules")}});
     for (std::size_t b = 0; b < data.result->bands.size(); ++b) {
         const IsochroneBand& band = data.result->bands[b];
         layer.feature();
@@ -217,26 +217,27 @@ void writeBands(GDALDataset& dataset, const QString& path, const CoverageExport&
 
 void writeReferrals(GDALDataset& dataset, const QString& path, const CoverageExport& data)
 {
-    LayerWriter layer(dataset, path, gpkg_layers::referrals, wkbLineString, QStringLiteral("Liens d'orientation"),
-                      QStringLiteral("From each point, the nearest point of a higher level (straight line; time by road); for "
-                                     "level 3, the nearest desk and, beside it, the nearest place serving it by video"),
-                      {{"from_id", OFTInteger64, QStringLiteral("Depuis (id)")},
-                       {"from_name", OFTString, QStringLiteral("Depuis")},
-                       {"from_kind", OFTString, QStringLiteral("Type d'origine")},
-                       {"from_level", OFTInteger, QStringLiteral("Niveau d'origine")},
-                       {"to_level", OFTInteger, QStringLiteral("Niveau visé")},
-                       {"target_kind", OFTString, QStringLiteral("Type visé")},
-                       {"to_id", OFTInteger64, QStringLiteral("Vers (id)")},
-                       {"to_name", OFTString, QStringLiteral("Vers")},
-                       {"to_kind", OFTString, QStringLiteral("Type")},
-                       {"minutes", OFTReal, QStringLiteral("Temps (min)")},
-                       {"km", OFTReal, QStringLiteral("Distance (km)")},
-                       {"beyond", OFTInteger, QStringLiteral("Au-delà du seuil"), OFSTBoolean},
-                       {"visio_id", OFTInteger64, QStringLiteral("Visio (id)")},
-                       {"visio_name", OFTString, QStringLiteral("Visio")},
-                       {"visio_minutes", OFTReal, QStringLiteral("Visio : temps (min)")},
-                       {"visio_km", OFTReal, QStringLiteral("Visio : distance (km)")},
-                       {"visio_beyond", OFTInteger, QStringLiteral("Visio au-delà du seuil"), OFSTBoolean}});
+    LayerWriter layer(
+        dataset, path, gpkg_layers::referrals, wkbLineString, QStringLiteral("Liens d'orientation"),
+        QStringLiteral("From each point, the nearest point of a higher level (straight line; time by road); for "
+                       "level 3, the nearest desk and, beside it, the nearest place serving it by video"),
+        {{"from_id", OFTInteger64, QStringLiteral("Depuis (id)")},
+         {"from_name", OFTString, QStringLiteral("Depuis")},
+         {"from_kind", OFTString, QStringLiteral("Type d'origine")},
+         {"from_level", OFTInteger, QStringLiteral("Niveau d'origine")},
+         {"to_level", OFTInteger, QStringLiteral("Niveau visé")},
+         {"target_kind", OFTString, QStringLiteral("Type visé")},
+         {"to_id", OFTInteger64, QStringLiteral("Vers (id)")},
+         {"to_name", OFTString, QStringLiteral("Vers")},
+         {"to_kind", OFTString, QStringLiteral("Type")},
+         {"minutes", OFTReal, QStringLiteral("Temps (min)")},
+         {"km", OFTReal, QStringLiteral("Distance (km)")},
+         {"beyond", OFTInteger, QStringLiteral("Au-delà du seuil"), OFSTBoolean},
+         {"visio_id", OFTInteger64, QStringLiteral("Visio (id)")},
+         {"visio_name", OFTString, QStringLiteral("Visio")},
+         {"visio_minutes", OFTReal, QStringLiteral("Visio : temps (min)")},
+         {"visio_km", OFTReal, QStringLiteral("Visio : distance (km)")},
+         {"visio_beyond", OFTInteger, QStringLiteral("Visio au-delà du seuil"), OFSTBoolean}});
     for (const ReferralLink& link : data.referrals) {
         layer.feature();
         layer.setInt("from_id", link.fromId);
@@ -330,7 +331,8 @@ std::vector<std::pair<QString, QString>> runParameters(const CoverageExport& dat
         {QStringLiteral("population_method"), populationMethodKey(result.population.method)},
         {QStringLiteral("population_method_description"), populationMethodDescription(result.population.method)},
         {QStringLiteral("population_source"), context.placement().sourceDescription()},
-        {QStringLiteral("population_communes_fallen_back_to_spread"), QString::number(context.placement().communesFallenBack())},
+        {QStringLiteral("population_communes_fallen_back_to_spread"),
+         QString::number(context.placement().communesFallenBack())},
         {QStringLiteral("population_beyond"),
          QString::number(beyondBy(result.population.departement, result.population.method), 'f', 0)},
         {QStringLiteral("population_method_town_hall"),
@@ -355,7 +357,8 @@ std::vector<std::pair<QString, QString>> runParameters(const CoverageExport& dat
 
 void writeSensitivity(GDALDataset& dataset, const QString& path, const PopulationSensitivity& sensitivity)
 {
-    LayerWriter layer(dataset, path, gpkg_layers::sensitivity, wkbNone, QStringLiteral("Sensibilité de la population hors délai"),
+    LayerWriter layer(dataset, path, gpkg_layers::sensitivity, wkbNone,
+                      QStringLiteral("Sensibilité de la population hors délai"),
                       QStringLiteral("Population beyond the threshold under each population method and road speeds ±10 %"),
                       {{"kind", OFTString, QStringLiteral("Type")},
                        {"code", OFTString, QStringLiteral("Code")},
@@ -370,10 +373,12 @@ void writeSensitivity(GDALDataset& dataset, const QString& path, const Populatio
                        {"low", OFTReal, QStringLiteral("Minimum")},
                        {"high", OFTReal, QStringLiteral("Maximum")},
                        {"verdict", OFTString, QStringLiteral("Verdict")}});
-    static const std::vector<std::pair<QString, const char*>> fields{
-        {QStringLiteral("grid"), "beyond_grid"},           {QStringLiteral("buildings"), "beyond_buildings"},
-        {QStringLiteral("spread"), "beyond_spread"},       {QStringLiteral("town-halls"), "beyond_town_halls"},
-        {QStringLiteral("speeds-10"), "beyond_speeds_minus_10"}, {QStringLiteral("speeds+10"), "beyond_speeds_plus_10"}};
+    static const std::vector<std::pair<QString, const char*>> fields{{QStringLiteral("grid"), "beyond_grid"},
+                                                                     {QStringLiteral("buildings"), "beyond_buildings"},
+                                                                     {QStringLiteral("spread"), "beyond_spread"},
+                                                                     {QStringLiteral("town-halls"), "beyond_town_halls"},
+                                                                     {QStringLiteral("speeds-10"), "beyond_speeds_minus_10"},
+                                                                     {QStringLiteral("speeds+10"), "beyond_speeds_plus_10"}};
     const std::vector<SensitivityColumn>& columns = sensitivity.columns();
     for (const SensitivityRow& row : sensitivity.rows()) {
         layer.feature();
@@ -425,7 +430,8 @@ std::array<int, 3> rampColour(std::size_t index, std::size_t count)
     const std::size_t low = std::min(stops.size() - 2, std::size_t(t));
     const double f = t - double(low);
     std::array<int, 3> colour{};
-    for (int k = 0; k < 3; ++k) colour[std::size_t(k)] = int(std::lround(stops[low][std::size_t(k)] * (1 - f) + stops[low + 1][std::size_t(k)] * f));
+    for (int k = 0; k < 3; ++k)
+        colour[std::size_t(k)] = int(std::lround(stops[low][std::size_t(k)] * (1 - f) + stops[low + 1][std::size_t(k)] * f));
     return colour;
 }
 
@@ -464,8 +470,7 @@ QString bandStyle(const QString& qml, const std::vector<IsochroneBand>& bands)
     return document.toString(2);
 }
 
-void writeStyles(GDALDataset& dataset, const QString& path, const CoverageExport& data,
-                 const QStringList& styledLayers)
+void writeStyles(GDALDataset& dataset, const QString& path, const CoverageExport& data, const QStringList& styledLayers)
 {
     LayerWriter layer(dataset, path, gpkg_layers::styles, wkbNone, QStringLiteral("layer_styles"),
                       QStringLiteral("QGIS styles of the layers of this file"),
@@ -519,19 +524,22 @@ void writeSurfaceRaster(const QString& path, const CoverageExport& data)
     GdalDatasetPtr memory = createMemRaster(grid.columns(), grid.rows(), GDT_Float32, grid.geoTransform());
     GDALRasterBand* band = memory->GetRasterBand(1);
     band->SetNoDataValue(kNoData);
-    if (band->RasterIO(GF_Write, 0, 0, grid.columns(), grid.rows(), raster.data(), grid.columns(), grid.rows(),
-                       GDT_Float32, 0, 0) != CE_None)
+    if (band->RasterIO(GF_Write, 0, 0, grid.columns(), grid.rows(), raster.data(), grid.columns(), grid.rows(), GDT_Float32,
+                       0, 0)
+        != CE_None)
         throw Error(QStringLiteral("cannot prepare the travel-time raster: %1").arg(lastGdalError()));
 
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
     const QByteArray table = gpkg_layers::surface.toUtf8();
-    const QByteArray identifier = QStringLiteral("Temps jusqu'au point de niveau %1 le plus proche (min)")
-                                      .arg(data.result->options.level).toUtf8();
+    const QByteArray identifier =
+        QStringLiteral("Temps jusqu'au point de niveau %1 le plus proche (min)").arg(data.result->options.level).toUtf8();
     char** options = nullptr;
     options = CSLSetNameValue(options, "APPEND_SUBDATASET", "YES");
     options = CSLSetNameValue(options, "RASTER_TABLE", table.constData());
     options = CSLSetNameValue(options, "RASTER_IDENTIFIER", identifier.constData());
-    options = CSLSetNameValue(options, "RASTER_DESCRIPTION", "Minutes by road to the nearest point; no value outside the territory or where no point can be reached");
+    options = CSLSetNameValue(
+        options, "RASTER_DESCRIPTION",
+        "Minutes by road to the nearest point; no value outside the territory or where no point can be reached");
     options = CSLSetNameValue(options, "TILE_FORMAT", "TIFF");
     GDALDataset* written = driver->CreateCopy(path.toUtf8().constData(), memory.get(), FALSE, options, nullptr, nullptr);
     CSLDestroy(options);

@@ -33,7 +33,7 @@ struct RunDescription {
 struct CoverageExport {
     const CoverageContext* context = nullptr;
     const CoverageResult* result = nullptr;
-    std::span<const AccueilPoint> points;       // all accueil points to show (every level)
+    std::span<const AccueilPoint> points;  // all accueil points to show (every level)
     std::span<const ReferralLink> referrals;
     const AccessTable* accessTable = nullptr;
     const PopulationSensitivity* sensitivity = nullptr;  // written as table population_sensitivity when given

@@ -42,10 +42,7 @@ OGRFeature& LayerWriter::feature()
     return *feature_;
 }
 
-void LayerWriter::setText(const char* field, const QString& value)
-{
-    feature_->SetField(field, value.toUtf8().constData());
-}
+void LayerWriter::setText(const char* field, const QString& value) { feature_->SetField(field, value.toUtf8().constData()); }
 
 void LayerWriter::setInt(const char* field, qint64 value) { feature_->SetField(field, GIntBig(value)); }
 

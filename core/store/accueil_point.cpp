@@ -25,8 +25,7 @@ QString statusCode(PointStatus status)
 std::optional<PointStatus> statusFromCode(const QString& code)
 {
     for (PointStatus status : {PointStatus::Existing, PointStatus::Planned, PointStatus::Closed}) {
-        if (code == statusCode(status))
-            return status;
+        if (code == statusCode(status)) return status;
     }
     return std::nullopt;
 }

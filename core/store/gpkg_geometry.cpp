@@ -31,10 +31,11 @@ void appendDoubleLE(QByteArray& out, double value)
 int envelopeSize(quint8 flags)
 {
     switch ((flags >> 1) & 0x07) {
-    case 0: return 0;       // no envelope
-    case 1: return 32;      // x, y
-    case 2: case 3: return 48;  // x, y and z or m
-    case 4: return 64;      // x, y, z, m
+    case 0: return 0;   // no envelope
+    case 1: return 32;  // x, y
+    case 2:
+    case 3: return 48;  // x, y and z or m
+    case 4: return 64;  // x, y, z, m
     default: return -1;
     }
 }
@@ -57,12 +58,11 @@ QByteArray encodePoint(XY p, int srsId)
     QByteArray blob;
     blob.reserve(kHeaderSize + 32 + 21);
     blob.append("GP", 2);
-    blob.append(char(0));                                     // version 1 of the blob format
-    blob.append(char(kLittleEndianFlag | (1 << 1)));          // envelope [minx, maxx, miny, maxy]
+    blob.append(char(0));                             // version 1 of the blob format
+    blob.append(char(kLittleEndianFlag | (1 << 1)));  // envelope [minx, maxx, miny, maxy]
     appendUint32LE(blob, static_cast<quint32>(srsId));
-    for (double v : {p.x, p.x, p.y, p.y})
-        appendDoubleLE(blob, v);
-    blob.append(char(1));                                     // WKB little endian
+    for (double v : {p.x, p.x, p.y, p.y}) appendDoubleLE(blob, v);
+    blob.append(char(1));  // WKB little endian
     appendUint32LE(blob, kWkbPoint);
     appendDoubleLE(blob, p.x);
     appendDoubleLE(blob, p.y);
@@ -71,25 +71,21 @@ QByteArray encodePoint(XY p, int srsId)
 
 std::optional<XY> decodePoint(const QByteArray& blob)
 {
-    if (blob.size() < kHeaderSize || blob[0] != 'G' || blob[1] != 'P' || blob[2] != 0)
-        return std::nullopt;
+    if (blob.size() < kHeaderSize || blob[0] != 'G' || blob[1] != 'P' || blob[2] != 0) return std::nullopt;
     const quint8 flags = static_cast<quint8>(blob[3]);
     const int envelope = envelopeSize(flags);
-    if ((flags & (kEmptyFlag | kExtendedFlag)) || envelope < 0)
-        return std::nullopt;
+    if ((flags & (kEmptyFlag | kExtendedFlag)) || envelope < 0) return std::nullopt;
 
     return decodeWkbPoint(blob.mid(kHeaderSize + envelope));
 }
 
 std::optional<XY> decodeWkbPoint(const QByteArray& wkb)
 {
-    if (wkb.size() < 5 + 16)
-        return std::nullopt;
+    if (wkb.size() < 5 + 16) return std::nullopt;
     const char* data = wkb.constData();
     const bool littleEndian = data[0] == 1;
     // 1, 1001, 2001, 3001: Point, Point Z, Point M, Point ZM; x and y always come first.
-    if (readUint32(data + 1, littleEndian) % 1000 != kWkbPoint)
-        return std::nullopt;
+    if (readUint32(data + 1, littleEndian) % 1000 != kWkbPoint) return std::nullopt;
     const XY p{readDouble(data + 5, littleEndian), readDouble(data + 13, littleEndian)};
     if (std::isnan(p.x) || std::isnan(p.y))  // WKB's way of writing POINT EMPTY
         return std::nullopt;

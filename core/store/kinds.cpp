@@ -29,11 +29,9 @@ KindInfo parseKind(const QJsonObject& object, int index)
     kind.group = object.value(QStringLiteral("group")).toString();
     for (const QJsonValue& type : object.value(QStringLiteral("annuaire")).toArray())
         kind.annuaireTypes << type.toString().trimmed().toLower();
-    if (kind.code.isEmpty())
-        throw referentialError(QStringLiteral("kind #%1 has no code").arg(index + 1));
+    if (kind.code.isEmpty()) throw referentialError(QStringLiteral("kind #%1 has no code").arg(index + 1));
     const std::optional<Level> level = levelFromInt(object.value(QStringLiteral("level")).toInt(0));
-    if (!level)
-        throw referentialError(QStringLiteral("kind \"%1\" has no level 1, 2 or 3").arg(kind.code));
+    if (!level) throw referentialError(QStringLiteral("kind \"%1\" has no level 1, 2 or 3").arg(kind.code));
     kind.defaultLevel = *level;
     return kind;
 }
@@ -41,24 +39,20 @@ KindInfo parseKind(const QJsonObject& object, int index)
 std::vector<KindInfo> loadReferential()
 {
     QFile file(kReferentialPath);
-    if (!file.open(QIODevice::ReadOnly))
-        throw referentialError(QStringLiteral("the resource is missing from the program"));
+    if (!file.open(QIODevice::ReadOnly)) throw referentialError(QStringLiteral("the resource is missing from the program"));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (document.isNull())
-        throw referentialError(parseError.errorString());
+    if (document.isNull()) throw referentialError(parseError.errorString());
     const QJsonArray array = document.object().value(QStringLiteral("kinds")).toArray();
-    if (array.isEmpty())
-        throw referentialError(QStringLiteral("no \"kinds\" array"));
+    if (array.isEmpty()) throw referentialError(QStringLiteral("no \"kinds\" array"));
 
     std::vector<KindInfo> kinds;
     kinds.reserve(array.size());
     for (int i = 0; i < array.size(); ++i) {
         KindInfo kind = parseKind(array.at(i).toObject(), i);
-        const bool duplicate = std::any_of(kinds.begin(), kinds.end(),
-                                           [&](const KindInfo& k) { return k.code == kind.code; });
-        if (duplicate)
-            throw referentialError(QStringLiteral("kind \"%1\" is listed twice").arg(kind.code));
+        const bool duplicate =
+            std::any_of(kinds.begin(), kinds.end(), [&](const KindInfo& k) { return k.code == kind.code; });
+        if (duplicate) throw referentialError(QStringLiteral("kind \"%1\" is listed twice").arg(kind.code));
         kinds.push_back(std::move(kind));
     }
     return kinds;
@@ -77,8 +71,7 @@ const std::vector<KindInfo>& kindReferential()
 const KindInfo* findKind(const QString& code)
 {
     for (const KindInfo& kind : kindReferential()) {
-        if (kind.code == code)
-            return &kind;
+        if (kind.code == code) return &kind;
     }
     return nullptr;
 }
@@ -140,9 +133,6 @@ QStringList splitServes(const QString& stored)
     return codes;
 }
 
-QString servesText(const QStringList& codes)
-{
-    return codes.join(QLatin1Char(';'));
-}
+QString servesText(const QStringList& codes) { return codes.join(QLatin1Char(';')); }
 
 }  // namespace maillage

@@ -32,12 +32,24 @@ struct Table {
 const std::vector<Table>& tables()
 {
     using T = Type;
-    static const std::vector<Column> pointColumns{
-        {"name", T::Text}, {"level", T::Integer}, {"kind", T::Text}, {"commune_insee", T::Text},
-        {"lon", T::Real}, {"lat", T::Real}, {"x", T::Real}, {"y", T::Real}, {"weekly_hours", T::Real},
-        {"opening_hours", T::Text}, {"address", T::Text}, {"source", T::Text}, {"source_id", T::Text},
-        {"notes", T::Text}, {"outside_territory", T::Boolean}, {"created_at", T::Time}, {"updated_at", T::Time},
-        {"serves", T::Text}};
+    static const std::vector<Column> pointColumns{{"name", T::Text},
+                                                  {"level", T::Integer},
+                                                  {"kind", T::Text},
+                                                  {"commune_insee", T::Text},
+                                                  {"lon", T::Real},
+                                                  {"lat", T::Real},
+                                                  {"x", T::Real},
+                                                  {"y", T::Real},
+                                                  {"weekly_hours", T::Real},
+                                                  {"opening_hours", T::Text},
+                                                  {"address", T::Text},
+                                                  {"source", T::Text},
+                                                  {"source_id", T::Text},
+                                                  {"notes", T::Text},
+                                                  {"outside_territory", T::Boolean},
+                                                  {"created_at", T::Time},
+                                                  {"updated_at", T::Time},
+                                                  {"serves", T::Text}};
     auto with = [](std::vector<Column> head, const std::vector<Column>& tail) {
         head.insert(head.end(), tail.begin(), tail.end());
         return head;
@@ -51,13 +63,25 @@ const std::vector<Table>& tables()
         {"scenarios",
          {{"id", T::Integer}, {"name", T::Text}, {"description", T::Text}, {"created_at", T::Time}, {"updated_at", T::Time}},
          true},
-        {"scenario_points", with({{"id", T::Integer}, {"geom", T::Geometry}, {"scenario_id", T::Integer}}, pointColumns), true},
+        {"scenario_points", with({{"id", T::Integer}, {"geom", T::Geometry}, {"scenario_id", T::Integer}}, pointColumns),
+         true},
         {"scenario_point_changes",
-         {{"scenario_id", T::Integer}, {"point_id", T::Integer}, {"closed", T::Boolean}, {"level", T::Integer}, {"kind", T::Text}},
+         {{"scenario_id", T::Integer},
+          {"point_id", T::Integer},
+          {"closed", T::Boolean},
+          {"level", T::Integer},
+          {"kind", T::Text}},
          false},
         {"scenario_road_closures",
-         {{"id", T::Integer}, {"scenario_id", T::Integer}, {"method", T::Text}, {"ref", T::Text}, {"x", T::Real},
-          {"y", T::Real}, {"radius_m", T::Real}, {"edge_id", T::Integer}, {"note", T::Text}},
+         {{"id", T::Integer},
+          {"scenario_id", T::Integer},
+          {"method", T::Text},
+          {"ref", T::Text},
+          {"x", T::Real},
+          {"y", T::Real},
+          {"radius_m", T::Real},
+          {"edge_id", T::Integer},
+          {"note", T::Text}},
          true},
     };
     static_assert(schema::kCurrentVersion == 5, "copy the columns the new schema version adds");
@@ -92,10 +116,15 @@ int copyTable(const sql::Connection& from, const sql::Connection& to, const Tabl
         values << (column.type == Type::Geometry ? sql::geometryValue(to) : QStringLiteral("?"));
     }
     const QString what = QStringLiteral("copying table %1").arg(QString::fromLatin1(table.name));
-    QSqlQuery read = sql::run(from, QStringLiteral("SELECT %1 FROM %2 ORDER BY 1").arg(selected.join(QStringLiteral(", ")),
-                                                                                        QString::fromLatin1(table.name)), what);
-    QSqlQuery write = sql::prepare(to, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(
-        QString::fromLatin1(table.name), names.join(QStringLiteral(", ")), values.join(QStringLiteral(", "))), what);
+    QSqlQuery read = sql::run(from,
+                              QStringLiteral("SELECT %1 FROM %2 ORDER BY 1")
+                                  .arg(selected.join(QStringLiteral(", ")), QString::fromLatin1(table.name)),
+                              what);
+    QSqlQuery write = sql::prepare(
+        to,
+        QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+            .arg(QString::fromLatin1(table.name), names.join(QStringLiteral(", ")), values.join(QStringLiteral(", "))),
+        what);
     int rows = 0;
     while (read.next()) {
         for (std::size_t c = 0; c < table.columns.size(); ++c)
@@ -112,7 +141,8 @@ qint64 nextId(const sql::Connection& connection, const QString& table)
 {
     const QString what = QStringLiteral("reading the id counter of %1").arg(table);
     if (!connection.postgres) {
-        QSqlQuery query = sql::prepare(connection, QStringLiteral("SELECT seq + 1 FROM sqlite_sequence WHERE name = ?"), what);
+        QSqlQuery query =
+            sql::prepare(connection, QStringLiteral("SELECT seq + 1 FROM sqlite_sequence WHERE name = ?"), what);
         query.addBindValue(table);
         sql::exec(query, connection, what);
         return query.next() ? query.value(0).toLongLong() : 1;
@@ -122,17 +152,21 @@ qint64 nextId(const sql::Connection& connection, const QString& table)
     name.addBindValue(table);
     sql::exec(name, connection, what);
     if (!name.next() || name.value(0).isNull()) return 1;
-    QSqlQuery state = sql::run(connection, QStringLiteral(
-        "SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM %1").arg(name.value(0).toString()), what);
+    QSqlQuery state = sql::run(connection,
+                               QStringLiteral("SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM %1")
+                                   .arg(name.value(0).toString()),
+                               what);
     return state.next() ? state.value(0).toLongLong() : 1;
 }
 
 void setNextId(const sql::Connection& connection, const QString& table, qint64 next)
 {
     const QString what = QStringLiteral("setting the id counter of %1").arg(table);
-    QSqlQuery query = sql::prepare(connection, connection.postgres
-        ? QStringLiteral("SELECT setval(pg_get_serial_sequence(?, 'id'), ?, false)")
-        : QStringLiteral("INSERT INTO sqlite_sequence (name, seq) SELECT ?, ? WHERE true"), what);
+    QSqlQuery query =
+        sql::prepare(connection,
+                     connection.postgres ? QStringLiteral("SELECT setval(pg_get_serial_sequence(?, 'id'), ?, false)")
+                                         : QStringLiteral("INSERT INTO sqlite_sequence (name, seq) SELECT ?, ? WHERE true"),
+                     what);
     if (!connection.postgres) {
         QSqlQuery clear = sql::prepare(connection, QStringLiteral("DELETE FROM sqlite_sequence WHERE name = ?"), what);
         clear.addBindValue(table);
@@ -168,10 +202,12 @@ public:
         if (!to.postgres) {
             // The layers' extents, as GIS programs read them from gpkg_contents.
             for (const QString& layer : {schema::kPointsTable, schema::kScenarioPointsTable})
-                sql::run(to, QStringLiteral(
-                    "UPDATE gpkg_contents SET min_x = (SELECT min(x) FROM %1), min_y = (SELECT min(y) FROM %1),"
-                    " max_x = (SELECT max(x) FROM %1), max_y = (SELECT max(y) FROM %1) WHERE table_name = '%1'").arg(layer),
-                    QStringLiteral("updating gpkg_contents"));
+                sql::run(to,
+                         QStringLiteral(
+                             "UPDATE gpkg_contents SET min_x = (SELECT min(x) FROM %1), min_y = (SELECT min(y) FROM %1),"
+                             " max_x = (SELECT max(x) FROM %1), max_y = (SELECT max(y) FROM %1) WHERE table_name = '%1'")
+                             .arg(layer),
+                         QStringLiteral("updating gpkg_contents"));
         }
         for (const Store::ResultTableInfo& table : source.resultTables()) {
             if (progress) progress(QStringLiteral("result_") + table.name);

@@ -13,10 +13,7 @@
 
 namespace maillage {
 
-bool isBaselineName(const QString& name)
-{
-    return name.trimmed().compare(kBaselineScenario, Qt::CaseInsensitive) == 0;
-}
+bool isBaselineName(const QString& name) { return name.trimmed().compare(kBaselineScenario, Qt::CaseInsensitive) == 0; }
 
 QString closureMethodCode(ClosureMethod method)
 {
@@ -40,8 +37,9 @@ namespace {
 QString addedPointColumns(const sql::Connection& connection)
 {
     return QStringLiteral(
-        "id, %1, name, level, kind, commune_insee, lon, lat, x, y, weekly_hours, opening_hours, address,"
-        " source, source_id, notes, outside_territory, created_at, updated_at, serves").arg(sql::geometrySelect(connection));
+               "id, %1, name, level, kind, commune_insee, lon, lat, x, y, weekly_hours, opening_hours, address,"
+               " source, source_id, notes, outside_territory, created_at, updated_at, serves")
+        .arg(sql::geometrySelect(connection));
 }
 
 QString nowIso()
@@ -100,10 +98,12 @@ public:
     Error unknown(const QString& name) const
     {
         const QStringList known = names();
-        return Error(QStringLiteral("project %1 has no scenario \"%2\" (%3)")
-                         .arg(path(), name,
-                              known.isEmpty() ? QStringLiteral("it has only the baseline")
-                                              : QStringLiteral("scenarios: %1, %2").arg(kBaselineScenario, known.join(QStringLiteral(", ")))));
+        return Error(
+            QStringLiteral("project %1 has no scenario \"%2\" (%3)")
+                .arg(path(), name,
+                     known.isEmpty()
+                         ? QStringLiteral("it has only the baseline")
+                         : QStringLiteral("scenarios: %1, %2").arg(kBaselineScenario, known.join(QStringLiteral(", ")))));
     }
 
     // The id of a plan that may be changed: not the baseline, existing.
@@ -145,11 +145,12 @@ public:
     {
         if (connection_.postgres) return;  // no gpkg_contents on a server
         const QString what = QStringLiteral("updating gpkg_contents");
-        QSqlQuery query = prepare(QStringLiteral(
-            "UPDATE gpkg_contents SET last_change = :now,"
-            " min_x = (SELECT min(x) FROM %1), min_y = (SELECT min(y) FROM %1),"
-            " max_x = (SELECT max(x) FROM %1), max_y = (SELECT max(y) FROM %1)"
-            " WHERE table_name = '%1'").arg(schema::kScenarioPointsTable), what);
+        QSqlQuery query = prepare(QStringLiteral("UPDATE gpkg_contents SET last_change = :now,"
+                                                 " min_x = (SELECT min(x) FROM %1), min_y = (SELECT min(y) FROM %1),"
+                                                 " max_x = (SELECT max(x) FROM %1), max_y = (SELECT max(y) FROM %1)"
+                                                 " WHERE table_name = '%1'")
+                                      .arg(schema::kScenarioPointsTable),
+                                  what);
         query.bindValue(QStringLiteral(":now"), now);
         exec(query, what);
     }
@@ -177,7 +178,8 @@ public:
         } else {
             throw Error(QStringLiteral("planned point #%1 \"%2\" in project %3 has no position; give it one in QGIS "
                                        "or remove it from its plan")
-                            .arg(-p.id).arg(p.name, path()));
+                            .arg(-p.id)
+                            .arg(p.name, path()));
         }
         if (!row.value(10).isNull()) p.weeklyHours = row.value(10).toDouble();
         p.openingHours = row.value(11).toString();
@@ -196,8 +198,9 @@ public:
     bool addedPointBelongs(qint64 planId, qint64 pointId) const
     {
         const QString what = QStringLiteral("reading planned point %1").arg(pointId);
-        QSqlQuery query = prepare(QStringLiteral("SELECT count(*) FROM %1 WHERE id = ? AND scenario_id = ?")
-                                      .arg(schema::kScenarioPointsTable), what);
+        QSqlQuery query = prepare(
+            QStringLiteral("SELECT count(*) FROM %1 WHERE id = ? AND scenario_id = ?").arg(schema::kScenarioPointsTable),
+            what);
         query.addBindValue(-pointId);
         query.addBindValue(planId);
         exec(query, what);
@@ -215,18 +218,34 @@ public:
 
     qint64 insertAddedPoint(qint64 planId, const AccueilPoint& point, const QString& now, const QString& what) const
     {
-        QSqlQuery query = prepare(QStringLiteral(
-            "INSERT INTO %1 (geom, scenario_id, name, level, kind, commune_insee, lon, lat, x, y, weekly_hours,"
-            " opening_hours, address, source, source_id, notes, outside_territory, serves, created_at, updated_at)"
-            " VALUES (%2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
-            .arg(schema::kScenarioPointsTable, sql::geometryValue(connection_)), what);
-        for (const QVariant& value : QVariantList{
-                 gpkg::encodePoint(point.lambert93, schema::kPointsSrsId), planId, textValue(point.name),
-                 int(point.level), textValue(point.kind), textValue(point.communeInsee), point.wgs84.lon,
-                 point.wgs84.lat, point.lambert93.x, point.lambert93.y, optionalReal(point.weeklyHours),
-                 textValue(point.openingHours), textValue(point.address), textValue(point.source),
-                 textValue(point.sourceId), textValue(point.notes), point.outsideTerritory,
-                 textValue(servesText(point.serves)), point.createdAt.isValid() ? point.createdAt.toUTC().toString(Qt::ISODateWithMs) : now, now})
+        QSqlQuery query = prepare(
+            QStringLiteral(
+                "INSERT INTO %1 (geom, scenario_id, name, level, kind, commune_insee, lon, lat, x, y, weekly_hours,"
+                " opening_hours, address, source, source_id, notes, outside_territory, serves, created_at, updated_at)"
+                " VALUES (%2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
+                .arg(schema::kScenarioPointsTable, sql::geometryValue(connection_)),
+            what);
+        for (const QVariant& value :
+             QVariantList{gpkg::encodePoint(point.lambert93, schema::kPointsSrsId),
+                          planId,
+                          textValue(point.name),
+                          int(point.level),
+                          textValue(point.kind),
+                          textValue(point.communeInsee),
+                          point.wgs84.lon,
+                          point.wgs84.lat,
+                          point.lambert93.x,
+                          point.lambert93.y,
+                          optionalReal(point.weeklyHours),
+                          textValue(point.openingHours),
+                          textValue(point.address),
+                          textValue(point.source),
+                          textValue(point.sourceId),
+                          textValue(point.notes),
+                          point.outsideTerritory,
+                          textValue(servesText(point.serves)),
+                          point.createdAt.isValid() ? point.createdAt.toUTC().toString(Qt::ISODateWithMs) : now,
+                          now})
             query.addBindValue(value);
         exec(query, what);
         return returnedId(query);
@@ -234,15 +253,17 @@ public:
 
     qint64 insertClosure(qint64 planId, const RoadClosure& closure, const QString& what) const
     {
-        QSqlQuery query = prepare(QStringLiteral(
-            "INSERT INTO scenario_road_closures (scenario_id, method, ref, x, y, radius_m, edge_id, note)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"), what);
+        QSqlQuery query = prepare(
+            QStringLiteral("INSERT INTO scenario_road_closures (scenario_id, method, ref, x, y, radius_m, edge_id, note)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+            what);
         query.addBindValue(planId);
         query.addBindValue(closureMethodCode(closure.method));
         query.addBindValue(textValue(closure.ref));
         query.addBindValue(closure.centre ? QVariant(closure.centre->x) : QVariant());
         query.addBindValue(closure.centre ? QVariant(closure.centre->y) : QVariant());
-        query.addBindValue(closure.centre && closure.method == ClosureMethod::Ref ? QVariant(closure.radiusMetres) : QVariant());
+        query.addBindValue(closure.centre && closure.method == ClosureMethod::Ref ? QVariant(closure.radiusMetres)
+                                                                                  : QVariant());
         query.addBindValue(closure.edge ? QVariant(qint64(*closure.edge)) : QVariant());
         query.addBindValue(textValue(closure.note));
         exec(query, what);
@@ -251,10 +272,12 @@ public:
 
     void insertChange(qint64 planId, const PointChange& change, const QString& what) const
     {
-        QSqlQuery query = prepare(QStringLiteral(
-            "INSERT INTO scenario_point_changes (scenario_id, point_id, closed, level, kind) VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT (scenario_id, point_id) DO UPDATE SET closed = excluded.closed, level = excluded.level,"
-            " kind = excluded.kind"), what);
+        QSqlQuery query = prepare(
+            QStringLiteral(
+                "INSERT INTO scenario_point_changes (scenario_id, point_id, closed, level, kind) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (scenario_id, point_id) DO UPDATE SET closed = excluded.closed, level = excluded.level,"
+                " kind = excluded.kind"),
+            what);
         query.addBindValue(planId);
         query.addBindValue(change.pointId);
         query.addBindValue(change.closed);
@@ -266,8 +289,9 @@ public:
     std::optional<PointChange> change(qint64 planId, qint64 pointId) const
     {
         const QString what = QStringLiteral("reading the plan's change to point #%1").arg(pointId);
-        QSqlQuery query = prepare(QStringLiteral(
-            "SELECT closed, level, kind FROM scenario_point_changes WHERE scenario_id = ? AND point_id = ?"), what);
+        QSqlQuery query = prepare(
+            QStringLiteral("SELECT closed, level, kind FROM scenario_point_changes WHERE scenario_id = ? AND point_id = ?"),
+            what);
         query.addBindValue(planId);
         query.addBindValue(pointId);
         exec(query, what);
@@ -299,7 +323,8 @@ void validatePlannedPoint(const AccueilPoint& point, const QString& plan)
         fail(QStringLiteral("invalid Lambert-93 coordinates %1, %2").arg(point.lambert93.x).arg(point.lambert93.y));
     if (point.weeklyHours && !(std::isfinite(*point.weeklyHours) && *point.weeklyHours >= 0 && *point.weeklyHours <= 168))
         fail(QStringLiteral("weekly hours %1 are not between 0 and 168").arg(*point.weeklyHours));
-    if (const QString problem = servesProblem(point.serves); !problem.isEmpty()) fail(QStringLiteral("serves: %1").arg(problem));
+    if (const QString problem = servesProblem(point.serves); !problem.isEmpty())
+        fail(QStringLiteral("serves: %1").arg(problem));
 }
 
 void validateClosure(const RoadClosure& closure, const QString& plan)
@@ -311,7 +336,8 @@ void validateClosure(const RoadClosure& closure, const QString& plan)
     switch (closure.method) {
     case ClosureMethod::Ref:
         if (closure.ref.trimmed().isEmpty()) fail(QStringLiteral("no road reference given"));
-        if (closure.centre && !finite(*closure.centre)) fail(QStringLiteral("the place to close near is not a valid position"));
+        if (closure.centre && !finite(*closure.centre))
+            fail(QStringLiteral("the place to close near is not a valid position"));
         if (closure.centre && !(closure.radiusMetres > 0.0 && std::isfinite(closure.radiusMetres)))
             fail(QStringLiteral("the radius around the place must be a positive number of metres"));
         break;
@@ -331,13 +357,14 @@ ScenarioStore::ScenarioStore(Store& store) : store_(&store) {}
 std::vector<ScenarioSummary> ScenarioStore::list() const
 {
     const Access access(store_->connection());
-    QSqlQuery query = sql::run(access.connection(), QStringLiteral(
-        "SELECT s.id, s.name, s.description, s.created_at, s.updated_at,"
-        " (SELECT count(*) FROM %1 p WHERE p.scenario_id = s.id),"
-        " (SELECT count(*) FROM scenario_point_changes c WHERE c.scenario_id = s.id),"
-        " (SELECT count(*) FROM scenario_road_closures r WHERE r.scenario_id = s.id)"
-        " FROM scenarios s ORDER BY lower(s.name)").arg(schema::kScenarioPointsTable),
-        QStringLiteral("listing scenarios"));
+    QSqlQuery query = sql::run(access.connection(),
+                               QStringLiteral("SELECT s.id, s.name, s.description, s.created_at, s.updated_at,"
+                                              " (SELECT count(*) FROM %1 p WHERE p.scenario_id = s.id),"
+                                              " (SELECT count(*) FROM scenario_point_changes c WHERE c.scenario_id = s.id),"
+                                              " (SELECT count(*) FROM scenario_road_closures r WHERE r.scenario_id = s.id)"
+                                              " FROM scenarios s ORDER BY lower(s.name)")
+                                   .arg(schema::kScenarioPointsTable),
+                               QStringLiteral("listing scenarios"));
     std::vector<ScenarioSummary> summaries;
     while (query.next()) {
         ScenarioSummary s;
@@ -372,8 +399,8 @@ Scenario ScenarioStore::scenario(const QString& name) const
     if (!id) throw access.unknown(name);
     const QString what = QStringLiteral("reading scenario \"%1\"").arg(name);
 
-    QSqlQuery head = access.prepare(QStringLiteral(
-        "SELECT name, description, created_at, updated_at FROM scenarios WHERE id = ?"), what);
+    QSqlQuery head =
+        access.prepare(QStringLiteral("SELECT name, description, created_at, updated_at FROM scenarios WHERE id = ?"), what);
     head.addBindValue(id);
     access.exec(head, what);
     if (!head.next()) throw access.unknown(name);
@@ -384,13 +411,16 @@ Scenario ScenarioStore::scenario(const QString& name) const
     scenario.updatedAt = readTime(head.value(3));
 
     QSqlQuery points = access.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE scenario_id = ? ORDER BY id")
-                                          .arg(addedPointColumns(access.connection()), schema::kScenarioPointsTable), what);
+                                          .arg(addedPointColumns(access.connection()), schema::kScenarioPointsTable),
+                                      what);
     points.addBindValue(id);
     access.exec(points, what);
     while (points.next()) scenario.addedPoints.push_back(access.readAddedPoint(points));
 
-    QSqlQuery changes = access.prepare(QStringLiteral(
-        "SELECT point_id, closed, level, kind FROM scenario_point_changes WHERE scenario_id = ? ORDER BY point_id"), what);
+    QSqlQuery changes = access.prepare(
+        QStringLiteral(
+            "SELECT point_id, closed, level, kind FROM scenario_point_changes WHERE scenario_id = ? ORDER BY point_id"),
+        what);
     changes.addBindValue(id);
     access.exec(changes, what);
     while (changes.next()) {
@@ -402,9 +432,10 @@ Scenario ScenarioStore::scenario(const QString& name) const
         scenario.pointChanges.push_back(change);
     }
 
-    QSqlQuery closures = access.prepare(QStringLiteral(
-        "SELECT id, method, ref, x, y, radius_m, edge_id, note FROM scenario_road_closures"
-        " WHERE scenario_id = ? ORDER BY id"), what);
+    QSqlQuery closures =
+        access.prepare(QStringLiteral("SELECT id, method, ref, x, y, radius_m, edge_id, note FROM scenario_road_closures"
+                                      " WHERE scenario_id = ? ORDER BY id"),
+                       what);
     closures.addBindValue(id);
     access.exec(closures, what);
     while (closures.next()) {
@@ -413,7 +444,9 @@ Scenario ScenarioStore::scenario(const QString& name) const
         const auto method = closureMethodFromCode(closures.value(1).toString());
         if (!method)
             throw Error(QStringLiteral("project %1, scenario \"%2\": road closure #%3 has an unknown method \"%4\"")
-                            .arg(access.path(), scenario.name).arg(closure.id).arg(closures.value(1).toString()));
+                            .arg(access.path(), scenario.name)
+                            .arg(closure.id)
+                            .arg(closures.value(1).toString()));
         closure.method = *method;
         closure.ref = closures.value(2).toString();
         if (!closures.value(3).isNull() && !closures.value(4).isNull())
@@ -434,8 +467,8 @@ Scenario ScenarioStore::create(const QString& name, const QString& description)
         sql::WriteTransaction transaction(access.connection());
         const QString trimmed = access.requireNewName(name);
         const QString what = QStringLiteral("creating scenario \"%1\"").arg(trimmed);
-        QSqlQuery query = access.prepare(QStringLiteral(
-            "INSERT INTO scenarios (name, description, created_at, updated_at) VALUES (?, ?, ?, ?)"), what);
+        QSqlQuery query = access.prepare(
+            QStringLiteral("INSERT INTO scenarios (name, description, created_at, updated_at) VALUES (?, ?, ?, ?)"), what);
         query.addBindValue(trimmed);
         query.addBindValue(textValue(description));
         query.addBindValue(now);
@@ -455,8 +488,10 @@ Scenario ScenarioStore::copy(const QString& from, const QString& to)
         sql::WriteTransaction transaction(access.connection());
         const QString trimmed = access.requireNewName(to);
         const QString what = QStringLiteral("copying scenario \"%1\" to \"%2\"").arg(source.name, trimmed);
-        QSqlQuery query = access.prepare(QStringLiteral(
-            "INSERT INTO scenarios (name, description, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id"), what);
+        QSqlQuery query = access.prepare(
+            QStringLiteral(
+                "INSERT INTO scenarios (name, description, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id"),
+            what);
         query.addBindValue(trimmed);
         query.addBindValue(source.isBaseline() ? QVariant(QStringLiteral("")) : textValue(source.description));
         query.addBindValue(now);
@@ -493,7 +528,8 @@ void ScenarioStore::setDescription(const QString& name, const QString& descripti
     sql::WriteTransaction transaction(access.connection());
     const qint64 id = access.requirePlan(name, QStringLiteral("describe"));
     const QString what = QStringLiteral("describing scenario \"%1\"").arg(name);
-    QSqlQuery query = access.prepare(QStringLiteral("UPDATE scenarios SET description = ?, updated_at = ? WHERE id = ?"), what);
+    QSqlQuery query =
+        access.prepare(QStringLiteral("UPDATE scenarios SET description = ?, updated_at = ? WHERE id = ?"), what);
     query.addBindValue(textValue(description));
     query.addBindValue(nowIso());
     query.addBindValue(id);
@@ -511,10 +547,10 @@ void ScenarioStore::remove(const QString& name)
     // opened the file without foreign keys.
     for (const QString& table : {schema::kScenarioPointsTable, QStringLiteral("scenario_point_changes"),
                                  QStringLiteral("scenario_road_closures"), QStringLiteral("scenarios")}) {
-        QSqlQuery query = access.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?")
-                                             .arg(table, table == QLatin1String("scenarios") ? QStringLiteral("id")
-                                                                                             : QStringLiteral("scenario_id")),
-                                         what);
+        QSqlQuery query = access.prepare(
+            QStringLiteral("DELETE FROM %1 WHERE %2 = ?")
+                .arg(table, table == QLatin1String("scenarios") ? QStringLiteral("id") : QStringLiteral("scenario_id")),
+            what);
         query.addBindValue(id);
         access.exec(query, what);
     }
@@ -549,17 +585,19 @@ void ScenarioStore::updatePoint(const QString& plan, const AccueilPoint& point)
     if (point.id >= 0 || !access.addedPointBelongs(planId, point.id))
         throw Error(QStringLiteral("plan \"%1\" has no planned point %2 to change").arg(plan).arg(point.id));
     const QString what = QStringLiteral("changing point \"%1\" of plan \"%2\"").arg(point.name, plan);
-    QSqlQuery query = access.prepare(QStringLiteral(
-        "UPDATE %1 SET geom = %2, name = ?, level = ?, kind = ?, commune_insee = ?, lon = ?, lat = ?, x = ?, y = ?,"
-        " weekly_hours = ?, opening_hours = ?, address = ?, source = ?, source_id = ?, notes = ?,"
-        " outside_territory = ?, serves = ?, updated_at = ? WHERE id = ?").arg(schema::kScenarioPointsTable,
-                                                                  sql::geometryValue(access.connection())), what);
-    for (const QVariant& value : QVariantList{
-             gpkg::encodePoint(point.lambert93, schema::kPointsSrsId), textValue(point.name), int(point.level),
-             textValue(point.kind), textValue(point.communeInsee), point.wgs84.lon, point.wgs84.lat, point.lambert93.x,
-             point.lambert93.y, optionalReal(point.weeklyHours), textValue(point.openingHours), textValue(point.address),
-             textValue(point.source), textValue(point.sourceId), textValue(point.notes), point.outsideTerritory,
-             textValue(servesText(point.serves)), now, -point.id})
+    QSqlQuery query = access.prepare(
+        QStringLiteral(
+            "UPDATE %1 SET geom = %2, name = ?, level = ?, kind = ?, commune_insee = ?, lon = ?, lat = ?, x = ?, y = ?,"
+            " weekly_hours = ?, opening_hours = ?, address = ?, source = ?, source_id = ?, notes = ?,"
+            " outside_territory = ?, serves = ?, updated_at = ? WHERE id = ?")
+            .arg(schema::kScenarioPointsTable, sql::geometryValue(access.connection())),
+        what);
+    for (const QVariant& value :
+         QVariantList{gpkg::encodePoint(point.lambert93, schema::kPointsSrsId), textValue(point.name), int(point.level),
+                      textValue(point.kind), textValue(point.communeInsee), point.wgs84.lon, point.wgs84.lat,
+                      point.lambert93.x, point.lambert93.y, optionalReal(point.weeklyHours), textValue(point.openingHours),
+                      textValue(point.address), textValue(point.source), textValue(point.sourceId), textValue(point.notes),
+                      point.outsideTerritory, textValue(servesText(point.serves)), now, -point.id})
         query.addBindValue(value);
     access.exec(query, what);
     access.touch(planId, now);
@@ -577,13 +615,17 @@ void ScenarioStore::closePoint(const QString& plan, qint64 pointId)
         if (!access.addedPointBelongs(planId, pointId))
             throw Error(QStringLiteral("plan \"%1\" has no planned point %2").arg(plan).arg(pointId));
         const QString what = QStringLiteral("removing planned point %1 from plan \"%2\"").arg(pointId).arg(plan);
-        QSqlQuery query = access.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(schema::kScenarioPointsTable), what);
+        QSqlQuery query =
+            access.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(schema::kScenarioPointsTable), what);
         query.addBindValue(-pointId);
         access.exec(query, what);
         access.refreshContents(now);
     } else {
         if (!access.baselinePointExists(pointId))
-            throw Error(QStringLiteral("project %1 has no point #%2 to close in plan \"%3\"").arg(access.path()).arg(pointId).arg(plan));
+            throw Error(QStringLiteral("project %1 has no point #%2 to close in plan \"%3\"")
+                            .arg(access.path())
+                            .arg(pointId)
+                            .arg(plan));
         PointChange change = access.change(planId, pointId).value_or(PointChange{});
         change.pointId = pointId;
         change.closed = true;
@@ -596,7 +638,8 @@ void ScenarioStore::closePoint(const QString& plan, qint64 pointId)
 void ScenarioStore::setPointLevel(const QString& plan, qint64 pointId, Level level, const QString& kind)
 {
     if (!levelFromInt(int(level)))
-        throw Error(QStringLiteral("plan \"%1\", point %2: level %3 is not 1, 2 or 3").arg(plan).arg(pointId).arg(int(level)));
+        throw Error(
+            QStringLiteral("plan \"%1\", point %2: level %3 is not 1, 2 or 3").arg(plan).arg(pointId).arg(int(level)));
     if (!kind.isEmpty() && !findKind(kind))
         throw Error(QStringLiteral("plan \"%1\", point %2: unknown kind \"%3\"").arg(plan).arg(pointId).arg(kind));
     const Access access(store_->connection());
@@ -607,9 +650,11 @@ void ScenarioStore::setPointLevel(const QString& plan, qint64 pointId, Level lev
     if (pointId < 0) {
         if (!access.addedPointBelongs(planId, pointId))
             throw Error(QStringLiteral("plan \"%1\" has no planned point %2").arg(plan).arg(pointId));
-        QSqlQuery query = access.prepare(QStringLiteral(
-            "UPDATE %1 SET level = ?, kind = CASE WHEN ? = '' THEN kind ELSE ? END, updated_at = ? WHERE id = ?")
-            .arg(schema::kScenarioPointsTable), what);
+        QSqlQuery query = access.prepare(
+            QStringLiteral(
+                "UPDATE %1 SET level = ?, kind = CASE WHEN ? = '' THEN kind ELSE ? END, updated_at = ? WHERE id = ?")
+                .arg(schema::kScenarioPointsTable),
+            what);
         query.addBindValue(int(level));
         query.addBindValue(textValue(kind));
         query.addBindValue(textValue(kind));
@@ -618,7 +663,10 @@ void ScenarioStore::setPointLevel(const QString& plan, qint64 pointId, Level lev
         access.exec(query, what);
     } else {
         if (!access.baselinePointExists(pointId))
-            throw Error(QStringLiteral("project %1 has no point #%2 to change in plan \"%3\"").arg(access.path()).arg(pointId).arg(plan));
+            throw Error(QStringLiteral("project %1 has no point #%2 to change in plan \"%3\"")
+                            .arg(access.path())
+                            .arg(pointId)
+                            .arg(plan));
         PointChange change = access.change(planId, pointId).value_or(PointChange{});
         change.pointId = pointId;
         change.level = level;
@@ -635,8 +683,8 @@ void ScenarioStore::revertPoint(const QString& plan, qint64 pointId)
     sql::WriteTransaction transaction(access.connection());
     const qint64 planId = access.requirePlan(plan, QStringLiteral("revert a point in"));
     const QString what = QStringLiteral("reverting point #%1 in plan \"%2\"").arg(pointId).arg(plan);
-    QSqlQuery query = access.prepare(QStringLiteral(
-        "DELETE FROM scenario_point_changes WHERE scenario_id = ? AND point_id = ?"), what);
+    QSqlQuery query =
+        access.prepare(QStringLiteral("DELETE FROM scenario_point_changes WHERE scenario_id = ? AND point_id = ?"), what);
     query.addBindValue(planId);
     query.addBindValue(pointId);
     access.exec(query, what);
@@ -649,21 +697,28 @@ void ScenarioStore::revertPoint(const QString& plan, qint64 pointId)
 void ScenarioStore::setPointChange(const QString& plan, const PointChange& change)
 {
     if (change.level && !levelFromInt(int(*change.level)))
-        throw Error(QStringLiteral("plan \"%1\", point #%2: level %3 is not 1, 2 or 3").arg(plan).arg(change.pointId).arg(int(*change.level)));
+        throw Error(QStringLiteral("plan \"%1\", point #%2: level %3 is not 1, 2 or 3")
+                        .arg(plan)
+                        .arg(change.pointId)
+                        .arg(int(*change.level)));
     if (!change.kind.isEmpty() && !findKind(change.kind))
-        throw Error(QStringLiteral("plan \"%1\", point #%2: unknown kind \"%3\"").arg(plan).arg(change.pointId).arg(change.kind));
+        throw Error(
+            QStringLiteral("plan \"%1\", point #%2: unknown kind \"%3\"").arg(plan).arg(change.pointId).arg(change.kind));
     const Access access(store_->connection());
     const QString now = nowIso();
     sql::WriteTransaction transaction(access.connection());
     const qint64 planId = access.requirePlan(plan, QStringLiteral("change a point in"));
     if (!access.baselinePointExists(change.pointId))
-        throw Error(QStringLiteral("project %1 has no point #%2 to change in plan \"%3\"").arg(access.path()).arg(change.pointId).arg(plan));
+        throw Error(QStringLiteral("project %1 has no point #%2 to change in plan \"%3\"")
+                        .arg(access.path())
+                        .arg(change.pointId)
+                        .arg(plan));
     const QString what = QStringLiteral("changing point #%1 in plan \"%2\"").arg(change.pointId).arg(plan);
     if (change.closed || change.level || !change.kind.isEmpty()) {
         access.insertChange(planId, change, what);
     } else {
-        QSqlQuery query = access.prepare(QStringLiteral(
-            "DELETE FROM scenario_point_changes WHERE scenario_id = ? AND point_id = ?"), what);
+        QSqlQuery query = access.prepare(
+            QStringLiteral("DELETE FROM scenario_point_changes WHERE scenario_id = ? AND point_id = ?"), what);
         query.addBindValue(planId);
         query.addBindValue(change.pointId);
         access.exec(query, what);
@@ -690,8 +745,8 @@ void ScenarioStore::removeRoadClosure(const QString& plan, qint64 closureId)
     sql::WriteTransaction transaction(access.connection());
     const qint64 planId = access.requirePlan(plan, QStringLiteral("reopen a road in"));
     const QString what = QStringLiteral("reopening road closure #%1 in plan \"%2\"").arg(closureId).arg(plan);
-    QSqlQuery query = access.prepare(QStringLiteral(
-        "DELETE FROM scenario_road_closures WHERE scenario_id = ? AND id = ?"), what);
+    QSqlQuery query =
+        access.prepare(QStringLiteral("DELETE FROM scenario_road_closures WHERE scenario_id = ? AND id = ?"), what);
     query.addBindValue(planId);
     query.addBindValue(closureId);
     access.exec(query, what);

@@ -23,10 +23,10 @@ bool isBaselineName(const QString& name);
 // A plan's change to one point of the baseline: closed, or given another level (and kind),
 // e.g. a La Poste agency or a town hall raised to the second level.
 struct PointChange {
-    qint64 pointId = 0;          // id in accueil_points
+    qint64 pointId = 0;  // id in accueil_points
     bool closed = false;
     std::optional<Level> level{};  // unset: level unchanged
-    QString kind{};              // empty: kind unchanged
+    QString kind{};                // empty: kind unchanged
 };
 
 // How a road closure finds its edges in a road graph (planning/road_closures.h resolves it
@@ -40,13 +40,13 @@ QString closureMethodCode(ClosureMethod method);  // "ref", "position", "edge"
 std::optional<ClosureMethod> closureMethodFromCode(const QString& code);
 
 struct RoadClosure {
-    qint64 id = 0;                       // 0 until saved
+    qint64 id = 0;  // 0 until saved
     ClosureMethod method = ClosureMethod::Ref;
-    QString ref{};                       // Ref: "D908" (also matches TravelMapping's "D090804")
-    std::optional<XY> centre{};          // Ref: only edges within radiusMetres of it; Position: required
-    double radiusMetres = 0.0;           // Ref with a centre: > 0
-    std::optional<std::uint32_t> edge{}; // Edge: required
-    QString note{};                      // e.g. "Col d'Allos, closed from November to May"
+    QString ref{};                        // Ref: "D908" (also matches TravelMapping's "D090804")
+    std::optional<XY> centre{};           // Ref: only edges within radiusMetres of it; Position: required
+    double radiusMetres = 0.0;            // Ref with a centre: > 0
+    std::optional<std::uint32_t> edge{};  // Edge: required
+    QString note{};                       // e.g. "Col d'Allos, closed from November to May"
 };
 
 // A plan and everything it changes. Points the plan adds have *negative* ids (minus their row

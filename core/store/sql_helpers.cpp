@@ -25,16 +25,15 @@ bool isConnectionLost(const QSqlError& error)
         return true;  // connection exception, admin shutdown / crash shutdown / cannot connect now
     const QString text = error.databaseText() + error.driverText();
     return text.contains(QLatin1String("server closed the connection"))
-        || text.contains(QLatin1String("no connection to the server"))
-        || text.contains(QLatin1String("terminating connection"))
-        || text.contains(QLatin1String("could not send data to server"))
-        || text.contains(QLatin1String("could not receive data from server"));
+           || text.contains(QLatin1String("no connection to the server"))
+           || text.contains(QLatin1String("terminating connection"))
+           || text.contains(QLatin1String("could not send data to server"))
+           || text.contains(QLatin1String("could not receive data from server"));
 }
 
 Error sqlError(const Connection& connection, const QSqlError& error, const QString& what)
 {
-    if (isBusy(connection, error))
-        return inUseError(connection);
+    if (isBusy(connection, error)) return inUseError(connection);
     const QString message = error.databaseText().isEmpty() ? error.text() : error.databaseText();
     if (connection.postgres && isPermissionDenied(error))
         return Error(QStringLiteral("project %1 is read-only for %2: %3 was refused (%4); ask the project's "
@@ -45,8 +44,7 @@ Error sqlError(const Connection& connection, const QSqlError& error, const QStri
                                     "of this change was saved, what was saved before is kept; open the project "
                                     "again once the server answers")
                          .arg(connection.path, what, message.trimmed()));
-    return Error(QStringLiteral("%1 in %2 failed: %3")
-                     .arg(what, QDir::toNativeSeparators(connection.path), message));
+    return Error(QStringLiteral("%1 in %2 failed: %3").arg(what, QDir::toNativeSeparators(connection.path), message));
 }
 
 }  // namespace
@@ -64,9 +62,8 @@ bool isBusy(const QSqlError& error)
 
 bool isBusy(const Connection& connection, const QSqlError& error)
 {
-    if (!connection.postgres)
-        return isBusy(error);
-    const QString state = error.nativeErrorCode();  // SQLSTATE
+    if (!connection.postgres) return isBusy(error);
+    const QString state = error.nativeErrorCode();                              // SQLSTATE
     return state == QLatin1String("55P03") || state == QLatin1String("40P01");  // lock timeout, deadlock
 }
 
@@ -75,7 +72,8 @@ Error inUseError(const Connection& connection)
     if (connection.postgres)
         return Error(QStringLiteral("project %1: another planner's change of the same rows was still being "
                                     "saved after %2 s; try again")
-                         .arg(connection.path).arg(connection.busyTimeoutMs / 1000.0));
+                         .arg(connection.path)
+                         .arg(connection.busyTimeoutMs / 1000.0));
     return Error(QStringLiteral("project %1 is in use by another program (still locked after "
                                 "%2 s); close it there or wait, then try again")
                      .arg(QDir::toNativeSeparators(connection.path))
@@ -86,15 +84,13 @@ QSqlQuery prepare(const Connection& connection, const QString& sql, const QStrin
 {
     QSqlQuery query(connection.db);
     query.setForwardOnly(true);  // no client-side row cache
-    if (!query.prepare(sql))
-        throw sqlError(connection, query.lastError(), what);
+    if (!query.prepare(sql)) throw sqlError(connection, query.lastError(), what);
     return query;
 }
 
 void exec(QSqlQuery& query, const Connection& connection, const QString& what)
 {
-    if (!query.exec())
-        throw sqlError(connection, query.lastError(), what);
+    if (!query.exec()) throw sqlError(connection, query.lastError(), what);
 }
 
 void throwFailure(const QSqlQuery& query, const Connection& connection, const QString& what)
@@ -106,8 +102,7 @@ QSqlQuery run(const Connection& connection, const QString& sql, const QString& w
 {
     QSqlQuery query(connection.db);
     query.setForwardOnly(true);
-    if (!query.exec(sql))
-        throw sqlError(connection, query.lastError(), what);
+    if (!query.exec(sql)) throw sqlError(connection, query.lastError(), what);
     return query;
 }
 
@@ -151,9 +146,12 @@ QString doubleType(const Connection& connection)
 bool tableExists(const Connection& connection, const QString& table)
 {
     const QString what = QStringLiteral("looking for table %1").arg(table);
-    QSqlQuery query = prepare(connection, connection.postgres
-        ? QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?")
-        : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?"), what);
+    QSqlQuery query = prepare(
+        connection,
+        connection.postgres ? QStringLiteral(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?")
+                            : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?"),
+        what);
     query.addBindValue(table);
     exec(query, connection, what);
     return query.next() && query.value(0).toInt() > 0;
@@ -163,8 +161,9 @@ WriteTransaction::WriteTransaction(const Connection& connection) : connection_(c
 {
     depth_ = connection_.transactionDepth + 1;
     // PostgreSQL has no IMMEDIATE: rows are locked as they are written, other rows stay free.
-    if (depth_ == 1) run(connection_, connection_.postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"),
-                         QStringLiteral("starting a write"));
+    if (depth_ == 1)
+        run(connection_, connection_.postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"),
+            QStringLiteral("starting a write"));
     else run(connection_, QStringLiteral("SAVEPOINT maillage_%1").arg(depth_), QStringLiteral("starting a write"));
     connection_.transactionDepth = depth_;
     open_ = true;

@@ -3,10 +3,10 @@
 #include "common/error.h"
 #include "geo/types.h"
 
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QDateTime>
 #include <QString>
 
 #include <optional>
@@ -18,9 +18,9 @@ namespace maillage::sql {
 // where it cannot, the few functions below say how each back-end does it.
 struct Connection {
     QSqlDatabase db;
-    QString path;           // the file, or the server location without credentials (messages)
+    QString path;  // the file, or the server location without credentials (messages)
     bool postgres = false;
-    QString user;           // who edits: the PostgreSQL role, or the system user of a file
+    QString user;  // who edits: the PostgreSQL role, or the system user of a file
     int busyTimeoutMs = 5000;
     // Write transactions open on this connection (WriteTransaction nests as savepoints).
     mutable int transactionDepth = 0;

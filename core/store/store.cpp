@@ -5,9 +5,10 @@
 #include "store/kinds.h"
 #include "store/schema.h"
 #include "store/schema_postgres.h"
-#include "store/store_location.h"
 #include "store/sql_helpers.h"
+#include "store/store_location.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -15,7 +16,6 @@
 #include <QSqlField>
 #include <QSqlRecord>
 #include <QStandardPaths>
-#include <QCryptographicHash>
 
 #include <unordered_map>
 
@@ -40,9 +40,10 @@ std::atomic<quint64> connectionCounter{0};
 QString pointColumns(const sql::Connection& connection)
 {
     return QStringLiteral(
-        "id, %1, name, level, kind, status, commune_insee, lon, lat, x, y, weekly_hours,"
-        " opening_hours, address, source, source_id, notes, outside_territory, created_at, updated_at,"
-        " row_version, updated_by, serves").arg(sql::geometrySelect(connection));
+               "id, %1, name, level, kind, status, commune_insee, lon, lat, x, y, weekly_hours,"
+               " opening_hours, address, source, source_id, notes, outside_territory, created_at, updated_at,"
+               " row_version, updated_by, serves")
+        .arg(sql::geometrySelect(connection));
 }
 
 // Who edits, for the points' updated_by and conflict messages: the login name of a file's user.
@@ -72,8 +73,7 @@ QDateTime nowUtc()
 QString describe(const AccueilPoint& point)
 {
     QString text = QStringLiteral("point \"%1\"").arg(point.name);
-    if (point.id != 0)
-        text += QStringLiteral(" #%1").arg(point.id);
+    if (point.id != 0) text += QStringLiteral(" #%1").arg(point.id);
     if (!point.source.isEmpty() || !point.sourceId.isEmpty())
         text += QStringLiteral(" (source \"%1\", id \"%2\")").arg(point.source, point.sourceId);
     return text;
@@ -82,15 +82,11 @@ QString describe(const AccueilPoint& point)
 // Throws an Error naming the point when it cannot be stored as is.
 void validate(const AccueilPoint& point, const QString& where)
 {
-    auto fail = [&](const QString& why) {
-        throw Error(QStringLiteral("%1%2: %3").arg(where, describe(point), why));
-    };
+    auto fail = [&](const QString& why) { throw Error(QStringLiteral("%1%2: %3").arg(where, describe(point), why)); };
     if (!levelFromInt(static_cast<int>(point.level)))
         fail(QStringLiteral("level %1 is not 1, 2 or 3").arg(static_cast<int>(point.level)));
-    if (!findKind(point.kind))
-        fail(QStringLiteral("unknown kind \"%1\"").arg(point.kind));
-    if (statusCode(point.status).isEmpty())
-        fail(QStringLiteral("invalid status %1").arg(static_cast<int>(point.status)));
+    if (!findKind(point.kind)) fail(QStringLiteral("unknown kind \"%1\"").arg(point.kind));
+    if (statusCode(point.status).isEmpty()) fail(QStringLiteral("invalid status %1").arg(static_cast<int>(point.status)));
     if (!isValidLonLat(point.wgs84))
         fail(QStringLiteral("invalid longitude/latitude %1, %2").arg(point.wgs84.lon).arg(point.wgs84.lat));
     if (!std::isfinite(point.lambert93.x) || !std::isfinite(point.lambert93.y))
@@ -130,22 +126,23 @@ void bindContent(QSqlQuery& query, const AccueilPoint& point, const QString& upd
 QString contentAssignments(const sql::Connection& connection)
 {
     return QStringLiteral(
-    "geom = %1, name = :name, level = :level, kind = :kind, status = :status,"
-    " commune_insee = :commune_insee, lon = :lon, lat = :lat, x = :x, y = :y,"
-    " weekly_hours = :weekly_hours, opening_hours = :opening_hours, address = :address,"
-    " source = :source, source_id = :source_id, notes = :notes,"
-    " outside_territory = :outside_territory, serves = :serves, updated_at = :updated_at,"
-    " row_version = row_version + 1, updated_by = :updated_by").arg(sql::geometryValue(connection, QStringLiteral(":geom")));
+               "geom = %1, name = :name, level = :level, kind = :kind, status = :status,"
+               " commune_insee = :commune_insee, lon = :lon, lat = :lat, x = :x, y = :y,"
+               " weekly_hours = :weekly_hours, opening_hours = :opening_hours, address = :address,"
+               " source = :source, source_id = :source_id, notes = :notes,"
+               " outside_territory = :outside_territory, serves = :serves, updated_at = :updated_at,"
+               " row_version = row_version + 1, updated_by = :updated_by")
+        .arg(sql::geometryValue(connection, QStringLiteral(":geom")));
 }
 
 QString insertSql(const sql::Connection& connection)
 {
     return QStringLiteral(
-    "INSERT INTO accueil_points (geom, name, level, kind, status, commune_insee, lon, lat, x, y,"
-    " weekly_hours, opening_hours, address, source, source_id, notes, outside_territory, serves,"
-    " created_at, updated_at, updated_by) VALUES (%1, :name, :level, :kind, :status, :commune_insee,"
-    " :lon, :lat, :x, :y, :weekly_hours, :opening_hours, :address, :source, :source_id, :notes,"
-    " :outside_territory, :serves, :created_at, :updated_at, :updated_by) RETURNING id")
+               "INSERT INTO accueil_points (geom, name, level, kind, status, commune_insee, lon, lat, x, y,"
+               " weekly_hours, opening_hours, address, source, source_id, notes, outside_territory, serves,"
+               " created_at, updated_at, updated_by) VALUES (%1, :name, :level, :kind, :status, :commune_insee,"
+               " :lon, :lat, :x, :y, :weekly_hours, :opening_hours, :address, :source, :source_id, :notes,"
+               " :outside_territory, :serves, :created_at, :updated_at, :updated_by) RETURNING id")
         .arg(sql::geometryValue(connection, QStringLiteral(":geom")));
 }
 
@@ -162,11 +159,10 @@ QString versionedUpdateSql(const sql::Connection& connection)
 bool sameContent(const AccueilPoint& a, const AccueilPoint& b)
 {
     return a.name == b.name && a.level == b.level && a.kind == b.kind && a.status == b.status
-        && a.communeInsee == b.communeInsee && a.wgs84.lon == b.wgs84.lon && a.wgs84.lat == b.wgs84.lat
-        && a.lambert93.x == b.lambert93.x && a.lambert93.y == b.lambert93.y
-        && a.weeklyHours == b.weeklyHours && a.openingHours == b.openingHours
-        && a.address == b.address && a.source == b.source && a.sourceId == b.sourceId
-        && a.notes == b.notes && a.outsideTerritory == b.outsideTerritory && a.serves == b.serves;
+           && a.communeInsee == b.communeInsee && a.wgs84.lon == b.wgs84.lon && a.wgs84.lat == b.wgs84.lat
+           && a.lambert93.x == b.lambert93.x && a.lambert93.y == b.lambert93.y && a.weeklyHours == b.weeklyHours
+           && a.openingHours == b.openingHours && a.address == b.address && a.source == b.source && a.sourceId == b.sourceId
+           && a.notes == b.notes && a.outsideTerritory == b.outsideTerritory && a.serves == b.serves;
 }
 
 // Filter -> "WHERE ..." with positional parameters.
@@ -183,12 +179,9 @@ WhereClause whereClause(const PointFilter& filter)
         conditions << condition;
         where.values << value;
     };
-    if (filter.level)
-        add(QStringLiteral("level = ?"), static_cast<int>(*filter.level));
-    if (filter.kind)
-        add(QStringLiteral("kind = ?"), *filter.kind);
-    if (filter.status)
-        add(QStringLiteral("status = ?"), statusCode(*filter.status));
+    if (filter.level) add(QStringLiteral("level = ?"), static_cast<int>(*filter.level));
+    if (filter.kind) add(QStringLiteral("kind = ?"), *filter.kind);
+    if (filter.status) add(QStringLiteral("status = ?"), statusCode(*filter.status));
     if (filter.communeInsee) {
         if (filter.communeInsee->isEmpty()) {
             conditions << QStringLiteral("1 = 0");  // any of no commune: nothing
@@ -201,12 +194,9 @@ WhereClause whereClause(const PointFilter& filter)
             conditions << QStringLiteral("commune_insee IN (%1)").arg(marks.join(QLatin1Char(',')));
         }
     }
-    if (filter.source)
-        add(QStringLiteral("source = ?"), *filter.source);
-    if (filter.outsideTerritory)
-        add(QStringLiteral("outside_territory = ?"), *filter.outsideTerritory);
-    if (!conditions.isEmpty())
-        where.sql = QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+    if (filter.source) add(QStringLiteral("source = ?"), *filter.source);
+    if (filter.outsideTerritory) add(QStringLiteral("outside_territory = ?"), *filter.outsideTerritory);
+    if (!conditions.isEmpty()) where.sql = QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
     return where;
 }
 
@@ -243,8 +233,8 @@ Store::Impl::Impl(const StoreLocation& where, const StoreOptions& options) : loc
     connection.db = addDatabase(location, connectionName);
     if (!connection.db.open()) {
         const QSqlError error = connection.db.lastError();
-        throw Error(QStringLiteral("cannot open project %1: %2").arg(path(),
-            (error.databaseText().isEmpty() ? error.text() : error.databaseText()).trimmed()));
+        throw Error(QStringLiteral("cannot open project %1: %2")
+                        .arg(path(), (error.databaseText().isEmpty() ? error.text() : error.databaseText()).trimmed()));
     }
     if (connection.postgres) {
         // The project's schema first, PostGIS's functions (public) after: the statements name
@@ -316,11 +306,11 @@ AccueilPoint Store::Impl::readPoint(const QSqlQuery& row) const
     } else {
         throw Error(QStringLiteral("point #%1 \"%2\" in project %3 has neither a geometry nor x/y"
                                    " coordinates; give it a position in QGIS or delete it")
-                        .arg(p.id).arg(p.name, path()));
+                        .arg(p.id)
+                        .arg(p.name, path()));
     }
 
-    if (!row.value(11).isNull())
-        p.weeklyHours = row.value(11).toDouble();
+    if (!row.value(11).isNull()) p.weeklyHours = row.value(11).toDouble();
     p.openingHours = row.value(12).toString();
     p.address = row.value(13).toString();
     p.source = row.value(14).toString();
@@ -341,8 +331,7 @@ qint64 Store::Impl::insert(const AccueilPoint& point, const QString& now, const 
     bindContent(query, point, now, connection.user);
     query.bindValue(QStringLiteral(":created_at"), now);
     sql::exec(query, connection, what);
-    if (!query.next())
-        throw Error(QStringLiteral("%1 in %2 failed: the database gave no id").arg(what, path()));
+    if (!query.next()) throw Error(QStringLiteral("%1 in %2 failed: the database gave no id").arg(what, path()));
     const qint64 id = query.value(0).toLongLong();
     query.finish();
     ownVersions[id] = 1;
@@ -361,14 +350,17 @@ void Store::Impl::update(const AccueilPoint& point, const QString& now, const QS
     };
     // A point read from the store carries its version: the update must find it unchanged.
     if (point.rowVersion <= 0 || !run(true)) {
-        QSqlQuery current = sql::prepare(connection, QStringLiteral(
-            "SELECT row_version, updated_by, updated_at FROM accueil_points WHERE id = ?%1")
-            .arg(connection.postgres ? QStringLiteral(" FOR UPDATE") : QString()), what);
+        QSqlQuery current =
+            sql::prepare(connection,
+                         QStringLiteral("SELECT row_version, updated_by, updated_at FROM accueil_points WHERE id = ?%1")
+                             .arg(connection.postgres ? QStringLiteral(" FOR UPDATE") : QString()),
+                         what);
         current.addBindValue(point.id);
         sql::exec(current, connection, what);
         if (!current.next())
             throw Error(QStringLiteral("%1 in %2 failed: no point with id %3 (another planner may have deleted it)")
-                            .arg(what, path()).arg(point.id));
+                            .arg(what, path())
+                            .arg(point.id));
         const qint64 version = current.value(0).toLongLong();
         const QString by = current.value(1).toString();
         const QDateTime at = sql::readTime(current.value(2));
@@ -376,13 +368,15 @@ void Store::Impl::update(const AccueilPoint& point, const QString& now, const QS
         const auto own = ownVersions.find(point.id);
         const bool ownChange = own != ownVersions.end() && own->second == version;
         if (point.rowVersion > 0 && !ownChange)
-            throw EditConflict(point.id, by, at, QStringLiteral(
-                "%1 in %2 was not saved: %3 changed this point meanwhile (at %4 UTC, version %5; you edited "
-                "version %6). Reload the point to see their change, then edit again")
-                .arg(what, path(), by.isEmpty() ? QStringLiteral("another program") : by,
-                     at.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))).arg(version).arg(point.rowVersion));
-        if (!run(false))
-            throw Error(QStringLiteral("%1 in %2 failed: no point with id %3").arg(what, path()).arg(point.id));
+            throw EditConflict(
+                point.id, by, at,
+                QStringLiteral("%1 in %2 was not saved: %3 changed this point meanwhile (at %4 UTC, version %5; you edited "
+                               "version %6). Reload the point to see their change, then edit again")
+                    .arg(what, path(), by.isEmpty() ? QStringLiteral("another program") : by,
+                         at.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                    .arg(version)
+                    .arg(point.rowVersion));
+        if (!run(false)) throw Error(QStringLiteral("%1 in %2 failed: no point with id %3").arg(what, path()).arg(point.id));
     }
     recordOwnVersion(point.id);
 }
@@ -392,11 +386,13 @@ void Store::Impl::update(const AccueilPoint& point, const QString& now, const QS
 void Store::Impl::refreshContents(const QString& now)
 {
     if (connection.postgres) return;
-    QSqlQuery query = sql::prepare(connection, QStringLiteral(
-        "UPDATE gpkg_contents SET last_change = :now,"
-        " min_x = (SELECT min(x) FROM accueil_points), min_y = (SELECT min(y) FROM accueil_points),"
-        " max_x = (SELECT max(x) FROM accueil_points), max_y = (SELECT max(y) FROM accueil_points)"
-        " WHERE table_name = 'accueil_points'"), QStringLiteral("updating gpkg_contents"));
+    QSqlQuery query = sql::prepare(
+        connection,
+        QStringLiteral("UPDATE gpkg_contents SET last_change = :now,"
+                       " min_x = (SELECT min(x) FROM accueil_points), min_y = (SELECT min(y) FROM accueil_points),"
+                       " max_x = (SELECT max(x) FROM accueil_points), max_y = (SELECT max(y) FROM accueil_points)"
+                       " WHERE table_name = 'accueil_points'"),
+        QStringLiteral("updating gpkg_contents"));
     query.bindValue(QStringLiteral(":now"), now);
     sql::exec(query, connection, QStringLiteral("updating gpkg_contents"));
 }
@@ -442,28 +438,28 @@ Store Store::open(const QString& project, const StoreOptions& options)
         if (version > schema::kCurrentVersion)
             throw Error(QStringLiteral("project %1 was written by a newer Maillage (schema version %2; this "
                                        "program reads up to version %3): update Maillage to open it")
-                            .arg(location.display()).arg(version).arg(schema::kCurrentVersion));
-        if (version < schema::kCurrentVersion)
-            schema::postgres::migrate(impl->connection.db, location, version);
+                            .arg(location.display())
+                            .arg(version)
+                            .arg(schema::kCurrentVersion));
+        if (version < schema::kCurrentVersion) schema::postgres::migrate(impl->connection.db, location, version);
         impl->schemaVersion = schema::kCurrentVersion;
         return Store(std::move(impl));
     }
     const QString path = location.path;
     const QFileInfo info(path);
-    if (!info.exists())
-        throw Error(QStringLiteral("project %1 does not exist").arg(nativePath(path)));
-    if (!info.isFile())
-        throw Error(QStringLiteral("project %1 is not a file").arg(nativePath(path)));
+    if (!info.exists()) throw Error(QStringLiteral("project %1 does not exist").arg(nativePath(path)));
+    if (!info.isFile()) throw Error(QStringLiteral("project %1 is not a file").arg(nativePath(path)));
 
     auto impl = std::make_unique<Impl>(location, options);
     const int version = schema::readVersion(impl->connection);
     if (version > schema::kCurrentVersion) {
         throw Error(QStringLiteral("project %1 was written by a newer Maillage (schema version %2; this "
                                    "program reads up to version %3): update Maillage to open it")
-                        .arg(nativePath(path)).arg(version).arg(schema::kCurrentVersion));
+                        .arg(nativePath(path))
+                        .arg(version)
+                        .arg(schema::kCurrentVersion));
     }
-    if (version < schema::kCurrentVersion)
-        schema::migrate(impl->connection, version);
+    if (version < schema::kCurrentVersion) schema::migrate(impl->connection, version);
     sql::run(impl->connection, QStringLiteral("PRAGMA foreign_keys = ON"), QStringLiteral("enabling foreign keys"));
     impl->schemaVersion = schema::kCurrentVersion;
     return Store(std::move(impl));
@@ -479,9 +475,11 @@ QString Store::localFilesBase() const
 {
     if (!impl_->connection.postgres) return impl_->connection.path;
     // Files derived from a server project (the prepared network) are kept per user and project.
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/maillage");
+    const QString folder =
+        QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + QStringLiteral("/maillage");
     QDir().mkpath(folder);
-    const QByteArray key = QCryptographicHash::hash(impl_->connection.path.toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
+    const QByteArray key =
+        QCryptographicHash::hash(impl_->connection.path.toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
     return QStringLiteral("%1/%2-%3").arg(folder, impl_->location.schema, QString::fromLatin1(key));
 }
 
@@ -491,10 +489,11 @@ bool Store::canEdit() const
         const QFileInfo file(impl_->connection.path);
         return file.isWritable() && QFileInfo(file.absolutePath()).isWritable();
     }
-    QSqlQuery query = sql::run(impl_->connection, QStringLiteral(
-        "SELECT has_table_privilege('accueil_points', 'INSERT, UPDATE, DELETE')"
-        " AND has_table_privilege('scenarios', 'INSERT, UPDATE, DELETE')"
-        " AND current_setting('transaction_read_only') = 'off'"), QStringLiteral("reading the role's rights"));
+    QSqlQuery query = sql::run(impl_->connection,
+                               QStringLiteral("SELECT has_table_privilege('accueil_points', 'INSERT, UPDATE, DELETE')"
+                                              " AND has_table_privilege('scenarios', 'INSERT, UPDATE, DELETE')"
+                                              " AND current_setting('transaction_read_only') = 'off'"),
+                               QStringLiteral("reading the role's rights"));
     return query.next() && query.value(0).toBool();
 }
 
@@ -537,8 +536,7 @@ void Store::deletePoint(qint64 id)
     QSqlQuery query = sql::prepare(impl_->connection, QStringLiteral("DELETE FROM accueil_points WHERE id = ?"), what);
     query.addBindValue(id);
     sql::exec(query, impl_->connection, what);
-    if (query.numRowsAffected() != 1)
-        throw Error(QStringLiteral("%1 in %2 failed: no such point").arg(what, impl_->path()));
+    if (query.numRowsAffected() != 1) throw Error(QStringLiteral("%1 in %2 failed: no such point").arg(what, impl_->path()));
     impl_->refreshContents(isoUtc(nowUtc()));
     transaction.commit();
 }
@@ -546,12 +544,11 @@ void Store::deletePoint(qint64 id)
 std::optional<AccueilPoint> Store::point(qint64 id) const
 {
     const QString what = QStringLiteral("reading point #%1").arg(id);
-    QSqlQuery query = sql::prepare(impl_->connection,
-        QStringLiteral("SELECT %1 FROM accueil_points WHERE id = ?").arg(impl_->pointColumns), what);
+    QSqlQuery query = sql::prepare(
+        impl_->connection, QStringLiteral("SELECT %1 FROM accueil_points WHERE id = ?").arg(impl_->pointColumns), what);
     query.addBindValue(id);
     sql::exec(query, impl_->connection, what);
-    if (!query.next())
-        return std::nullopt;
+    if (!query.next()) return std::nullopt;
     return impl_->readPoint(query);
 }
 
@@ -559,14 +556,13 @@ std::vector<AccueilPoint> Store::points(const PointFilter& filter) const
 {
     const WhereClause where = whereClause(filter);
     const QString what = QStringLiteral("reading points");
-    QSqlQuery query = sql::prepare(impl_->connection,
-        QStringLiteral("SELECT %1 FROM accueil_points%2 ORDER BY id").arg(impl_->pointColumns, where.sql), what);
-    for (const QVariant& value : where.values)
-        query.addBindValue(value);
+    QSqlQuery query = sql::prepare(
+        impl_->connection, QStringLiteral("SELECT %1 FROM accueil_points%2 ORDER BY id").arg(impl_->pointColumns, where.sql),
+        what);
+    for (const QVariant& value : where.values) query.addBindValue(value);
     sql::exec(query, impl_->connection, what);
     std::vector<AccueilPoint> result;
-    while (query.next())
-        result.push_back(impl_->readPoint(query));
+    while (query.next()) result.push_back(impl_->readPoint(query));
     return result;
 }
 
@@ -574,10 +570,9 @@ int Store::pointCount(const PointFilter& filter) const
 {
     const WhereClause where = whereClause(filter);
     const QString what = QStringLiteral("counting points");
-    QSqlQuery query = sql::prepare(impl_->connection,
-        QStringLiteral("SELECT count(*) FROM accueil_points%1").arg(where.sql), what);
-    for (const QVariant& value : where.values)
-        query.addBindValue(value);
+    QSqlQuery query =
+        sql::prepare(impl_->connection, QStringLiteral("SELECT count(*) FROM accueil_points%1").arg(where.sql), what);
+    for (const QVariant& value : where.values) query.addBindValue(value);
     sql::exec(query, impl_->connection, what);
     return query.next() ? query.value(0).toInt() : 0;
 }
@@ -587,31 +582,30 @@ const QString& Store::sourceLookupSql()
     // "source_id <> ''" repeats the condition of the partial unique index
     // accueil_points_source: without it SQLite cannot use the index and scans the table for
     // every row (a quadratic import: 20k rows took 38 s).
-    static const QString sql = QStringLiteral(
-        "SELECT %1 FROM accueil_points WHERE source = :source AND source_id = :source_id AND source_id <> ''")
-                                   .arg(pointColumns(sql::Connection{}));
+    static const QString sql =
+        QStringLiteral("SELECT %1 FROM accueil_points WHERE source = :source AND source_id = :source_id AND source_id <> ''")
+            .arg(pointColumns(sql::Connection{}));
     return sql;
 }
 
 QString Store::sourceLookupSqlFor(const sql::Connection& connection)
 {
     return QStringLiteral(
-        "SELECT %1 FROM accueil_points WHERE source = :source AND source_id = :source_id AND source_id <> ''")
+               "SELECT %1 FROM accueil_points WHERE source = :source AND source_id = :source_id AND source_id <> ''")
         .arg(pointColumns(connection));
 }
 
 UpsertReport Store::upsertBySource(const std::vector<AccueilPoint>& points, const UpsertOptions& options)
 {
     // Validate everything first: a bad row must not cost a transaction nor a partial batch.
-    for (size_t i = 0; i < points.size(); ++i)
-        validate(points[i], QStringLiteral("row %1 of the batch, ").arg(i + 1));
+    for (size_t i = 0; i < points.size(); ++i) validate(points[i], QStringLiteral("row %1 of the batch, ").arg(i + 1));
 
     UpsertReport report;
     const QString now = isoUtc(nowUtc());
     const std::size_t chunk = options.rowsPerTransaction > 0 ? std::size_t(options.rowsPerTransaction) : points.size();
     // Prepared once: preparing the statements for every row cost more than running them.
-    QSqlQuery find = sql::prepare(impl_->connection, impl_->connection.postgres ? sourceLookupSqlFor(impl_->connection)
-                                                                                 : sourceLookupSql(),
+    QSqlQuery find = sql::prepare(impl_->connection,
+                                  impl_->connection.postgres ? sourceLookupSqlFor(impl_->connection) : sourceLookupSql(),
                                   QStringLiteral("looking up points by source"));
     QSqlQuery insert = sql::prepare(impl_->connection, impl_->insertSql, QStringLiteral("importing points"));
     QSqlQuery update = sql::prepare(impl_->connection, impl_->updateSql, QStringLiteral("importing points"));
@@ -621,7 +615,9 @@ UpsertReport Store::upsertBySource(const std::vector<AccueilPoint>& points, cons
         sql::WriteTransaction transaction(impl_->connection);
         for (std::size_t i = done; i < end; ++i) {
             const AccueilPoint& point = points[i];
-            const auto what = [&] { return QStringLiteral("writing row %1 of the batch, %2").arg(i + 1).arg(describe(point)); };
+            const auto what = [&] {
+                return QStringLiteral("writing row %1 of the batch, %2").arg(i + 1).arg(describe(point));
+            };
             std::optional<AccueilPoint> stored;
             if (!point.sourceId.isEmpty()) {
                 find.bindValue(QStringLiteral(":source"), textValue(point.source));
@@ -675,16 +671,18 @@ void Store::requireWritable()
     // journal): a file the system will not let us open for writing is read-only too.
     QFile file(path());
     if (!file.open(QIODevice::ReadWrite))
-        throw Error(QStringLiteral("project %1 cannot be written (%2); nothing was computed").arg(path(), file.errorString()));
+        throw Error(
+            QStringLiteral("project %1 cannot be written (%2); nothing was computed").arg(path(), file.errorString()));
 }
 
 void Store::setSetting(const QString& key, const QString& value)
 {
     const QString what = QStringLiteral("saving setting \"%1\"").arg(key);
     sql::WriteTransaction transaction(impl_->connection);
-    QSqlQuery query = sql::prepare(impl_->connection, QStringLiteral(
-        "INSERT INTO project_settings (key, value) VALUES (?, ?)"
-        " ON CONFLICT (key) DO UPDATE SET value = excluded.value"), what);
+    QSqlQuery query = sql::prepare(impl_->connection,
+                                   QStringLiteral("INSERT INTO project_settings (key, value) VALUES (?, ?)"
+                                                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                                   what);
     query.addBindValue(key);
     // A null QString binds as SQL NULL; an unset setting is stored as empty text.
     query.addBindValue(value.isNull() ? QString(QLatin1String("")) : value);
@@ -695,12 +693,11 @@ void Store::setSetting(const QString& key, const QString& value)
 std::optional<QString> Store::setting(const QString& key) const
 {
     const QString what = QStringLiteral("reading setting \"%1\"").arg(key);
-    QSqlQuery query = sql::prepare(impl_->connection,
-        QStringLiteral("SELECT value FROM project_settings WHERE key = ?"), what);
+    QSqlQuery query =
+        sql::prepare(impl_->connection, QStringLiteral("SELECT value FROM project_settings WHERE key = ?"), what);
     query.addBindValue(key);
     sql::exec(query, impl_->connection, what);
-    if (!query.next())
-        return std::nullopt;
+    if (!query.next()) return std::nullopt;
     return query.value(0).toString();
 }
 
@@ -714,8 +711,7 @@ namespace {
 QString resultTableName(const QString& name)
 {
     static const QRegularExpression allowed(QStringLiteral("^[a-z][a-z0-9_]{0,50}$"));
-    if (!allowed.match(name).hasMatch())
-        throw Error(QStringLiteral("invalid result table name \"%1\"").arg(name));
+    if (!allowed.match(name).hasMatch()) throw Error(QStringLiteral("invalid result table name \"%1\"").arg(name));
     return QStringLiteral("result_") + name;
 }
 
@@ -751,23 +747,32 @@ void Store::writeResultTable(const QString& name, const QString& description, co
 
     sql::WriteTransaction transaction(impl_->connection);
     sql::run(impl_->connection, QStringLiteral("DROP TABLE IF EXISTS %1").arg(quotedIdentifier(table)), what);
-    sql::run(impl_->connection, QStringLiteral("CREATE TABLE %1 (%2)").arg(quotedIdentifier(table), columnDefs.join(QStringLiteral(", "))), what);
+    sql::run(impl_->connection,
+             QStringLiteral("CREATE TABLE %1 (%2)").arg(quotedIdentifier(table), columnDefs.join(QStringLiteral(", "))),
+             what);
     // Listed with its description: in gpkg_contents for GIS programs, in result_tables on a server.
-    QSqlQuery contents = sql::prepare(impl_->connection, connection.postgres ? QStringLiteral(
-        "INSERT INTO result_tables (table_name, description, last_change) VALUES (?, ?, ?)"
-        " ON CONFLICT (table_name) DO UPDATE SET description = excluded.description, last_change = excluded.last_change")
-        : QStringLiteral(
-        "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change)"
-        " VALUES (?, 'attributes', ?, ?, ?)"
-        " ON CONFLICT (table_name) DO UPDATE SET description = excluded.description, last_change = excluded.last_change"), what);
+    QSqlQuery contents = sql::prepare(
+        impl_->connection,
+        connection.postgres ? QStringLiteral(
+            "INSERT INTO result_tables (table_name, description, last_change) VALUES (?, ?, ?)"
+            " ON CONFLICT (table_name) DO UPDATE SET description = excluded.description, last_change = excluded.last_change")
+                            : QStringLiteral(
+                                "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change)"
+                                " VALUES (?, 'attributes', ?, ?, ?)"
+                                " ON CONFLICT (table_name) DO UPDATE SET description = excluded.description, last_change = "
+                                "excluded.last_change"),
+        what);
     contents.addBindValue(table);
     if (!connection.postgres) contents.addBindValue(table);
     contents.addBindValue(description);
     contents.addBindValue(now);
     sql::exec(contents, impl_->connection, what);
 
-    QSqlQuery insert = sql::prepare(impl_->connection, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(
-        quotedIdentifier(table), columnNames.join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", "))), what);
+    QSqlQuery insert = sql::prepare(
+        impl_->connection,
+        QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+            .arg(quotedIdentifier(table), columnNames.join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", "))),
+        what);
     for (std::size_t r = 0; r < rows.size(); ++r) {
         for (std::size_t c = 0; c < columns.size(); ++c) {
             const QString cell = rows[r].value(static_cast<int>(c));
@@ -775,7 +780,9 @@ void Store::writeResultTable(const QString& name, const QString& description, co
             const double number = cell.toDouble(&isNumber);
             if (columns[c].numeric && !cell.isEmpty() && !isNumber)
                 throw Error(QStringLiteral("%1, row %2: \"%3\" is not a number (column %4)")
-                                .arg(what).arg(r + 1).arg(cell, columns[c].name));
+                                .arg(what)
+                                .arg(r + 1)
+                                .arg(cell, columns[c].name));
             if (cell.isEmpty()) insert.addBindValue(QVariant());
             else insert.addBindValue(columns[c].numeric ? QVariant(number) : QVariant(cell));
         }
@@ -789,7 +796,8 @@ std::vector<QStringList> Store::resultTable(const QString& name) const
     const QString table = resultTableName(name);
     const QString what = QStringLiteral("reading the result table %1").arg(table);
     if (!sql::tableExists(impl_->connection, table)) return {};
-    QSqlQuery query = sql::run(impl_->connection, QStringLiteral("SELECT * FROM %1 ORDER BY fid").arg(quotedIdentifier(table)), what);
+    QSqlQuery query =
+        sql::run(impl_->connection, QStringLiteral("SELECT * FROM %1 ORDER BY fid").arg(quotedIdentifier(table)), what);
     std::vector<QStringList> rows;
     QStringList header;
     const QSqlRecord record = query.record();
@@ -801,8 +809,9 @@ std::vector<QStringList> Store::resultTable(const QString& name) const
             const QVariant value = query.value(c);
             // A number as the shortest text that reads back as the same double, on both back-ends.
             row << (value.isNull() ? QString()
-                    : value.metaType().id() == QMetaType::Double ? QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest)
-                    : value.toString());
+                    : value.metaType().id() == QMetaType::Double
+                        ? QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest)
+                        : value.toString());
         }
         rows.push_back(row);
     }
@@ -813,18 +822,22 @@ std::vector<Store::ResultTableInfo> Store::resultTables() const
 {
     const sql::Connection& connection = impl_->connection;
     const QString what = QStringLiteral("listing the result tables");
-    QSqlQuery query = sql::run(connection, connection.postgres
-        ? QStringLiteral("SELECT table_name, description FROM result_tables ORDER BY table_name")
-        : QStringLiteral("SELECT table_name, description FROM gpkg_contents WHERE data_type = 'attributes'"
-                         " AND table_name LIKE 'result\\_%' ESCAPE '\\' ORDER BY table_name"), what);
+    QSqlQuery query =
+        sql::run(connection,
+                 connection.postgres
+                     ? QStringLiteral("SELECT table_name, description FROM result_tables ORDER BY table_name")
+                     : QStringLiteral("SELECT table_name, description FROM gpkg_contents WHERE data_type = 'attributes'"
+                                      " AND table_name LIKE 'result\\_%' ESCAPE '\\' ORDER BY table_name"),
+                 what);
     std::vector<ResultTableInfo> tables;
-    while (query.next())
-        tables.push_back({query.value(0).toString().mid(7), query.value(1).toString(), {}});
+    while (query.next()) tables.push_back({query.value(0).toString().mid(7), query.value(1).toString(), {}});
     query.finish();
     for (ResultTableInfo& table : tables) {
         // The columns and their types, as the table was written (fid aside).
-        QSqlQuery columns = sql::run(connection, QStringLiteral("SELECT * FROM %1 WHERE 1 = 0")
-                                                     .arg(quotedIdentifier(QStringLiteral("result_") + table.name)), what);
+        QSqlQuery columns = sql::run(
+            connection,
+            QStringLiteral("SELECT * FROM %1 WHERE 1 = 0").arg(quotedIdentifier(QStringLiteral("result_") + table.name)),
+            what);
         const QSqlRecord record = columns.record();
         for (int c = 1; c < record.count(); ++c) {
             const int type = record.field(c).metaType().id();

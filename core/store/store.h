@@ -19,7 +19,7 @@ namespace maillage {
 namespace sql {
 struct Connection;
 class WriteTransaction;
-}
+}  // namespace sql
 
 // Selects points; an unset member does not filter. Designated initialisers read well:
 // store.points({.level = Level::Second, .status = PointStatus::Existing}).
@@ -54,7 +54,9 @@ struct UpsertOptions {
 class EditConflict : public Error {
 public:
     EditConflict(qint64 pointId, QString changedBy, QDateTime changedAt, const QString& message)
-        : Error(message), pointId_(pointId), changedBy_(std::move(changedBy)), changedAt_(std::move(changedAt)) {}
+        : Error(message), pointId_(pointId), changedBy_(std::move(changedBy)), changedAt_(std::move(changedAt))
+    {
+    }
     qint64 pointId() const { return pointId_; }
     const QString& changedBy() const { return changedBy_; }  // PostgreSQL role, or system user of a file
     const QDateTime& changedAt() const { return changedAt_; }
@@ -113,7 +115,7 @@ public:
     // finite coordinates) and throw an Error naming it; createdAt/updatedAt are set here.
     // A point moved in a GIS program (geometry no longer matching x/y) is read at its
     // geometry, with lon/lat recomputed.
-    qint64 insertPoint(const AccueilPoint& point);     // returns the new id
+    qint64 insertPoint(const AccueilPoint& point);  // returns the new id
     // By id, keeps createdAt; throws if it does not exist. A point read from the store carries
     // its rowVersion: when someone else changed the point since, nothing is written and
     // EditConflict says who (this store's own earlier changes are not conflicts).
@@ -124,7 +126,7 @@ public:
     using OwnVersions = std::unordered_map<qint64, qint64>;
     OwnVersions ownVersions() const;
     void adoptOwnVersions(const OwnVersions& versions);
-    void deletePoint(qint64 id);                       // throws if it does not exist
+    void deletePoint(qint64 id);  // throws if it does not exist
     std::optional<AccueilPoint> point(qint64 id) const;
     std::vector<AccueilPoint> points(const PointFilter& filter = {}) const;
     int pointCount(const PointFilter& filter = {}) const;

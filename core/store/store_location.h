@@ -34,11 +34,11 @@ struct StoreLocation {
 
 // Where the SQL of the two back-ends differs, in one place. Everything else is shared.
 struct SqlDialect {
-    QString driver;              // Qt Sql driver name
-    QString autoIncrementKey;    // column type of an integer primary key numbered by the server
-    QString blobType;            // binary column type
+    QString driver;            // Qt Sql driver name
+    QString autoIncrementKey;  // column type of an integer primary key numbered by the server
+    QString blobType;          // binary column type
     QString doubleType;
-    QString tablePrefix;         // "schema." on PostgreSQL, empty in a file
+    QString tablePrefix;  // "schema." on PostgreSQL, empty in a file
 
     static SqlDialect forLocation(const StoreLocation& location);
     // A table name qualified for this back-end (every statement goes through it).

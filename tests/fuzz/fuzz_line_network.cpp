@@ -35,9 +35,9 @@ private:
     std::size_t pos_ = 0;
 };
 
-const char* const kClasses[] = {"primary", "secondary", "tertiary", "residential", "motorway", "motorway_link",
-                                "footway", "Départementale", "Autoroute", "Liaison locale", "", "unknown",
-                                "track", "service", "trunk", "Bretelle"};
+const char* const kClasses[] = {"primary", "secondary",      "tertiary",  "residential",    "motorway", "motorway_link",
+                                "footway", "Départementale", "Autoroute", "Liaison locale", "",         "unknown",
+                                "track",   "service",        "trunk",     "Bretelle"};
 const char* const kOneway[] = {"", "yes", "no", "-1", "FT", "TF", "Sens direct", "Sens inverse", "B", "maybe"};
 
 maillage::SpeedProfile profile()
@@ -71,17 +71,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             {QStringLiteral("speed"), int(bytes.next()) - 20},
             {QStringLiteral("oneway"), QString::fromUtf8(kOneway[bytes.next() % 10])},
         };
-        features.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("Feature")},
-                                    {QStringLiteral("properties"), properties},
-                                    {QStringLiteral("geometry"),
-                                     QJsonObject{{QStringLiteral("type"), QStringLiteral("LineString")},
-                                                 {QStringLiteral("coordinates"), coordinates}}}});
+        features.append(
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("Feature")},
+                        {QStringLiteral("properties"), properties},
+                        {QStringLiteral("geometry"), QJsonObject{{QStringLiteral("type"), QStringLiteral("LineString")},
+                                                                 {QStringLiteral("coordinates"), coordinates}}}});
     }
     const QJsonObject collection{
         {QStringLiteral("type"), QStringLiteral("FeatureCollection")},
-        {QStringLiteral("crs"), QJsonObject{{QStringLiteral("type"), QStringLiteral("name")},
-                                            {QStringLiteral("properties"),
-                                             QJsonObject{{QStringLiteral("name"), QStringLiteral("urn:ogc:def:crs:EPSG::2154")}}}}},
+        {QStringLiteral("crs"),
+         QJsonObject{{QStringLiteral("type"), QStringLiteral("name")},
+                     {QStringLiteral("properties"),
+                      QJsonObject{{QStringLiteral("name"), QStringLiteral("urn:ogc:def:crs:EPSG::2154")}}}}},
         {QStringLiteral("features"), features}};
     const QString path = maillage::fuzz::memoryFile(QJsonDocument(collection).toJson(QJsonDocument::Compact),
                                                     QStringLiteral("lines.geojson"));

@@ -16,7 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size < 1) return 0;
     const QByteArray bytes(reinterpret_cast<const char*>(data + 1), qsizetype(size - 1));
     const bool geopackage = data[0] & 1;
-    const QString path = maillage::fuzz::memoryFile(bytes, geopackage ? QStringLiteral("points.gpkg") : QStringLiteral("points.geojson"));
+    const QString path =
+        maillage::fuzz::memoryFile(bytes, geopackage ? QStringLiteral("points.gpkg") : QStringLiteral("points.geojson"));
     try {
         maillage::PointMapping mapping;
         mapping.idField = (data[0] & 2) ? QStringLiteral("id") : QString();

@@ -60,10 +60,10 @@ void load(const QByteArray& bytes)
     const QString path = maillage::fuzz::scratchFile(bytes, QStringLiteral(".network"));
     QString note;
     try {
-        if (const std::optional<maillage::PreparedNetwork> prepared = maillage::readPreparedNetwork(path, keyIn(bytes), &note))
+        if (const std::optional<maillage::PreparedNetwork> prepared =
+                maillage::readPreparedNetwork(path, keyIn(bytes), &note))
             use(*prepared);
-        else if (note.isEmpty())
-            __builtin_trap();  // a refusal always says why
+        else if (note.isEmpty()) __builtin_trap();  // a refusal always says why
     } catch (const maillage::Error&) {
     }
 }

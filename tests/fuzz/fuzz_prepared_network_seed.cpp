@@ -3,8 +3,8 @@
 // spatial index). Usage: fuzz_prepared_network_seed ROADS OUTPUT (ROADS: a small OSM file or
 // line layer; OSM files get the osm profile, others the generalised one and a town at the
 // middle of the roads, so that the file also holds connectors).
-#include "fuzz_support.h"
 #include "coverage/territory_network.h"
+#include "fuzz_support.h"
 #include "network/extract_osm.h"
 #include "network/speed_profile.h"
 

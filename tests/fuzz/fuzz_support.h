@@ -3,8 +3,8 @@
 // Shared by the libFuzzer targets: quiet GDAL, a scratch file per process, and the one
 // exception a reader may throw on bad input (maillage::Error). Anything else — a crash, a
 // sanitizer report, another exception, a hang — is a finding.
-#include "common/gdal.h"
 #include "common/error.h"
+#include "common/gdal.h"
 
 #include <QByteArray>
 #include <QDir>

@@ -1,9 +1,9 @@
 #define CATCH_CONFIG_RUNNER
-#include "common/gdal.h"
 #include <catch2/catch.hpp>
+#include "common/gdal.h"
 
-#include <QCoreApplication>
 #include <gdal.h>
+#include <QCoreApplication>
 
 int main(int argc, char* argv[])
 {

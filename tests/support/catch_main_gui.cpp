@@ -1,9 +1,9 @@
 #define CATCH_CONFIG_RUNNER
-#include "common/gdal.h"
 #include <catch2/catch.hpp>
+#include "common/gdal.h"
 
-#include <QGuiApplication>
 #include <gdal.h>
+#include <QGuiApplication>
 
 // Tests that draw (fonts, PDF pages) need a QGuiApplication; they run on the offscreen
 // platform unless told otherwise.

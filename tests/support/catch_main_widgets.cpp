@@ -4,10 +4,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <cpl_error.h>
 #include <QApplication>
 #include <QSettings>
 #include <QStandardPaths>
-#include <cpl_error.h>
 
 // The GUI tests' main: a QApplication on the offscreen platform (test discovery runs the
 // program at build time, without a display), and settings kept apart from the user's.

@@ -28,13 +28,14 @@ inline QString pgTestUri(const QString& schema)
 // (MAILLAGE_REQUIRE_PG=1, scripts/test.sh) a missing server fails instead of skipping.
 inline bool pgTestClusterAvailable()
 {
-    if (!pgTestSocket().isEmpty() && QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
-        return true;
+    if (!pgTestSocket().isEmpty() && QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) return true;
     if (qEnvironmentVariable("MAILLAGE_REQUIRE_PG") == QLatin1String("1"))
-        FAIL("MAILLAGE_REQUIRE_PG=1 but the test cluster or Qt's QPSQL driver is missing "
-             "(run through ctest, which starts scripts/pg-test-cluster.sh)");
-    WARN("PostgreSQL case skipped: no test cluster (install postgresql-15, postgresql-15-postgis-3, "
-         "libqt6sql6-psql and run through ctest)");
+        FAIL(
+            "MAILLAGE_REQUIRE_PG=1 but the test cluster or Qt's QPSQL driver is missing "
+            "(run through ctest, which starts scripts/pg-test-cluster.sh)");
+    WARN(
+        "PostgreSQL case skipped: no test cluster (install postgresql-15, postgresql-15-postgis-3, "
+        "libqt6sql6-psql and run through ctest)");
     return false;
 }
 

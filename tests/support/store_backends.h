@@ -110,9 +110,9 @@ private:
 
 // Declares `project`, a TestProject on each back-end in turn: the case runs once per back-end
 // (GENERATE), and the PostgreSQL run is skipped with a warning where there is no test cluster.
-#define MAILLAGE_ON_EACH_BACKEND(project)                                                                         \
-    const maillage::test::Backend project##Backend =                                                              \
-        GENERATE(maillage::test::Backend::File, maillage::test::Backend::Postgres);                               \
-    INFO("back-end: " << maillage::test::backendName(project##Backend));                                          \
-    maillage::test::TestProject project(project##Backend);                                                        \
+#define MAILLAGE_ON_EACH_BACKEND(project)                                           \
+    const maillage::test::Backend project##Backend =                                \
+        GENERATE(maillage::test::Backend::File, maillage::test::Backend::Postgres); \
+    INFO("back-end: " << maillage::test::backendName(project##Backend));            \
+    maillage::test::TestProject project(project##Backend);                          \
     if (!project.available()) return

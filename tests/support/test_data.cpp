@@ -8,8 +8,7 @@ namespace maillage::test {
 QString sharedData(const QString& relativePath)
 {
     const QByteArray fromEnv = qgetenv("MAILLAGE_SHARED_DATA");
-    const QString root = fromEnv.isEmpty() ? QStringLiteral(MAILLAGE_SHARED_DATA)
-                                           : QString::fromLocal8Bit(fromEnv);
+    const QString root = fromEnv.isEmpty() ? QStringLiteral(MAILLAGE_SHARED_DATA) : QString::fromLocal8Bit(fromEnv);
     return QDir(root).filePath(relativePath);
 }
 
@@ -17,8 +16,7 @@ QString cliPath() { return QStringLiteral(MAILLAGE_CLI_PATH); }
 
 ScratchDir::ScratchDir()
 {
-    if (!dir_.isValid())
-        throw std::runtime_error("cannot create a temporary folder");
+    if (!dir_.isValid()) throw std::runtime_error("cannot create a temporary folder");
 }
 
 QString ScratchDir::path(const QString& name) const { return dir_.filePath(name); }

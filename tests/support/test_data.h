@@ -16,6 +16,7 @@ class ScratchDir {
 public:
     ScratchDir();
     QString path(const QString& name) const;
+
 private:
     QTemporaryDir dir_;
 };

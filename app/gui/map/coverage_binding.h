@@ -3,7 +3,7 @@
 namespace maillage::render {
 class GapLayer;
 class IsochroneLayer;
-}
+}  // namespace maillage::render
 
 namespace maillage::gui {
 

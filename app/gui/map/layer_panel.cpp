@@ -16,7 +16,11 @@ constexpr int kLayerRole = Qt::UserRole + 1;
 }
 
 LayerPanel::LayerPanel(QWidget* parent)
-    : QWidget(parent), tree_(new QTreeWidget), up_(new QToolButton), down_(new QToolButton), opacity_(new QSlider(Qt::Horizontal))
+    : QWidget(parent),
+      tree_(new QTreeWidget),
+      up_(new QToolButton),
+      down_(new QToolButton),
+      opacity_(new QSlider(Qt::Horizontal))
 {
     tree_->setHeaderHidden(true);
     tree_->setRootIsDecorated(true);
@@ -58,7 +62,7 @@ LayerPanel::LayerPanel(QWidget* parent)
         layers_->move(index, index + delta);
         if (QTreeWidgetItem* item = itemFor(layer)) tree_->setCurrentItem(item);
     };
-    connect(up_, &QToolButton::clicked, this, [move] { move(+1); });   // the stack is bottom first
+    connect(up_, &QToolButton::clicked, this, [move] { move(+1); });  // the stack is bottom first
     connect(down_, &QToolButton::clicked, this, [move] { move(-1); });
     updateControls();
 }

@@ -10,7 +10,7 @@ class QToolButton;
 namespace maillage::render {
 class LayerStack;
 class MapLayer;
-}
+}  // namespace maillage::render
 
 namespace maillage::gui {
 

@@ -1,8 +1,8 @@
 #include "map/map_canvas.h"
 
+#include "project.h"
 #include "render/map_layer.h"
 #include "render/points_layer.h"
-#include "project.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -13,10 +13,10 @@
 
 namespace maillage::gui {
 namespace {
-constexpr double kWheelStep = 1.25;      // zoom factor per wheel notch
-constexpr double kKeyStep = 1.6;         // zoom factor per +/- key
-constexpr int kClickSlopPixels = 4;      // a press that moves less than this is a click
-constexpr int kSettleMilliseconds = 120; // exact redraw after the movement stops
+constexpr double kWheelStep = 1.25;       // zoom factor per wheel notch
+constexpr double kKeyStep = 1.6;          // zoom factor per +/- key
+constexpr int kClickSlopPixels = 4;       // a press that moves less than this is a click
+constexpr int kSettleMilliseconds = 120;  // exact redraw after the movement stops
 }  // namespace
 
 MapCanvas::MapCanvas(QWidget* parent) : QWidget(parent)
@@ -219,8 +219,8 @@ void MapCanvas::mousePressEvent(QMouseEvent* event)
         drag_ = Drag::RubberBand;
         return;
     }
-    const qint64 hit = (project_ && pointsLayer_ && pointsLayer_->isVisible())
-                           ? pointsLayer_->pointAt(view_, event->position()) : 0;
+    const qint64 hit =
+        (project_ && pointsLayer_ && pointsLayer_->isVisible()) ? pointsLayer_->pointAt(view_, event->position()) : 0;
     if (!hit) {
         drag_ = Drag::Pending;  // a click (identify) or a pan, decided by the movement
         return;
@@ -276,9 +276,7 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* event)
         if (!beyondSlop && !project_->hasPreview()) return;
         if (project_) updatePointDrag(position);
         break;
-    case Drag::RubberBand:
-        update();
-        break;
+    case Drag::RubberBand: update(); break;
     }
     lastPosition_ = position;
 }
@@ -344,10 +342,22 @@ void MapCanvas::keyPressEvent(QKeyEvent* event)
     case Qt::Key_Plus:
     case Qt::Key_Equal: zoomBy(kKeyStep); break;
     case Qt::Key_Minus: zoomBy(1 / kKeyStep); break;
-    case Qt::Key_Left: startInteraction(); setView(view_.panned(QPointF(width() * step, 0))); break;
-    case Qt::Key_Right: startInteraction(); setView(view_.panned(QPointF(-width() * step, 0))); break;
-    case Qt::Key_Up: startInteraction(); setView(view_.panned(QPointF(0, height() * step))); break;
-    case Qt::Key_Down: startInteraction(); setView(view_.panned(QPointF(0, -height() * step))); break;
+    case Qt::Key_Left:
+        startInteraction();
+        setView(view_.panned(QPointF(width() * step, 0)));
+        break;
+    case Qt::Key_Right:
+        startInteraction();
+        setView(view_.panned(QPointF(-width() * step, 0)));
+        break;
+    case Qt::Key_Up:
+        startInteraction();
+        setView(view_.panned(QPointF(0, height() * step)));
+        break;
+    case Qt::Key_Down:
+        startInteraction();
+        setView(view_.panned(QPointF(0, -height() * step)));
+        break;
     case Qt::Key_Escape:
         if (drag_ == Drag::Points) {
             finishDragPoints(false);

@@ -14,7 +14,7 @@ namespace maillage::render {
 class LayerStack;
 class MapLayer;
 class PointsLayer;
-}
+}  // namespace maillage::render
 
 namespace maillage::gui {
 
