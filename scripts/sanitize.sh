@@ -27,7 +27,7 @@ cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER="$
 # run in the normal build: killing and timing programs under ASan (3-10x slower) would prove
 # little more and cost most of the CI budget.
 TESTS=(${@:-test_csv test_store test_importers test_reliability test_geo test_territory test_network_build \
-  test_network_search test_planning test_coverage test_cli})
+  test_network_search test_planning test_coverage test_cli test_cli_ranges})
 cmake --build "$BUILD" --parallel "$JOBS" --target maillage "${TESTS[@]}"
 built=$(date +%s)
 

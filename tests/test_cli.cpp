@@ -102,6 +102,28 @@ TEST_CASE("a project built from the three 04 files reports the right counts per 
     CHECK(again.out.contains("198 unchanged"));
 }
 
+TEST_CASE("points lists the operators a visio point serves")
+{
+    ScratchDir dir;
+    const QString project = dir.path("04.gpkg");
+    REQUIRE(runCli(init04(project)).exitCode == 0);
+    QFile visio(dir.path("visio.csv"));
+    REQUIRE(visio.open(QIODevice::WriteOnly));
+    visio.write(
+        "source,source_id,name,kind,insee_com,address,latitude,longitude,serves\n"
+        "lot,v1,Point visio de Seyne,visio,04205,,44.35,6.36,caf;cpam\n");
+    visio.close();
+    REQUIRE(runCli({"import", "--project", project, visio.fileName()}).exitCode == 0);
+
+    const Run listed = runCli({"points", "--project", project, "--kind", "visio", "--csv"});
+    REQUIRE(listed.exitCode == 0);
+    const QStringList lines = listed.out.trimmed().split('\n');
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].endsWith("serves by visio"));
+    CHECK(lines[1].contains("Point visio de Seyne"));
+    CHECK(lines[1].endsWith("caf;cpam"));
+}
+
 TEST_CASE("points filters by commune name and rejects an unknown one")
 {
     ScratchDir dir;

@@ -277,6 +277,30 @@ TEST_CASE("a grid over the memory budget is refused before computing, with the c
     CHECK_FALSE(QFile::exists(out));
 }
 
+TEST_CASE("a road file too large for the memory budget is refused before it is read, naming the file and the memory")
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("MAILLAGE_MEMORY_MB"), QStringLiteral("1"));
+    process.setProcessEnvironment(environment);
+    const QString andorra = test::sharedData(QStringLiteral("osm/andorra.osm.pbf"));
+    process.start(test::cliPath(), {"network", "info", "--network", andorra});
+    const Run run = finish(process);
+    INFO(run.err.toStdString());
+    CHECK(run.exitCode == 1);
+    CHECK(run.err.contains(QStringLiteral("reading %1").arg(andorra)));
+    CHECK(run.err.contains(QStringLiteral("would need about")));
+    CHECK(run.err.contains(QStringLiteral("MAILLAGE_MEMORY_MB")));
+    CHECK(run.err.trimmed().count(QLatin1Char('\n')) == 0);
+
+    // Within the budget, the same file is read.
+    QProcess allowed;
+    environment.insert(QStringLiteral("MAILLAGE_MEMORY_MB"), QStringLiteral("64"));
+    allowed.setProcessEnvironment(environment);
+    allowed.start(test::cliPath(), {"network", "info", "--network", andorra});
+    CHECK(finish(allowed).exitCode == 0);
+}
+
 // ---------------------------------------------------------------------------------------
 // Bad rows a new user meets
 

@@ -3,9 +3,11 @@
 #include <catch2/catch.hpp>
 #include "common/gdal.h"
 
+#include "access_dialog.h"
 #include "coverage/network_engine.h"
 #include "coverage_controller.h"
 #include "geo/crs.h"
+#include "io/csv_table.h"
 #include "io/ogr_source.h"
 #include "labels.h"
 #include "main_window.h"
@@ -27,6 +29,7 @@
 #include "render/view_transform.h"
 #include "report/geopackage_export.h"
 #include "scenario_panel.h"
+#include "sensitivity_dialog.h"
 #include "statistics_panel.h"
 #include "store/project_sources.h"
 #include "store/store.h"
@@ -38,6 +41,7 @@
 #include <ogrsf_frmts.h>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
@@ -57,6 +61,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
@@ -195,8 +200,10 @@ TEST_CASE("the window shows the population beyond 20 minutes that maillage cover
     const QString printed = QString::fromUtf8(cli.readAllStandardOutput());
     INFO(printed.toStdString());
     REQUIRE(cli.exitCode() == 0);
-    const QRegularExpression spread(QStringLiteral("spread over the inhabited cells: +([0-9 ]+)"));
-    const QRegularExpressionMatch match = spread.match(printed);
+    // The demo places people by INSEE's grid, as scripts/demo.sh does; both name the method.
+    REQUIRE(demo.coverage().result().population.method == PopulationMethod::Grid);
+    const QRegularExpression onGrid(QStringLiteral("on the cells, INSEE grid: +([0-9 ]+)"));
+    const QRegularExpressionMatch match = onGrid.match(printed);
     REQUIRE(match.hasMatch());
     const long long cliBeyond = match.captured(1).remove(QLatin1Char(' ')).toLongLong();
     CHECK(std::llround(demo.beyond()) == cliBeyond);
@@ -215,18 +222,25 @@ TEST_CASE("the window shows the population beyond 20 minutes that maillage cover
 TEST_CASE("dragging a France services updates gaps and statistics while the mouse moves, and one undo puts it back")
 {
     DemoWindow demo;
-    // The France services of the territory with the most people beyond the threshold nearby:
-    // simply the first one inside the territory.
+    // The first France services inside the territory that stands alone under the mouse: a
+    // desk in the same building (an operator, a CCAS) would be the one picked.
+    const auto standsAlone = [&](const AccueilPoint& p) {
+        for (const AccueilPoint& other : demo.project().points())
+            if (other.id != p.id && std::hypot(other.lambert93.x - p.lambert93.x, other.lambert93.y - p.lambert93.y) < 150.0)
+                return false;
+        return true;
+    };
     const AccueilPoint* dragged = nullptr;
     for (const AccueilPoint& p : demo.project().points())
-        if (p.kind == "france_services" && !p.outsideTerritory) {
+        if (p.kind == "france_services" && !p.outsideTerritory && standsAlone(p)) {
             dragged = &p;
             break;
         }
     REQUIRE(dragged);
     const qint64 id = dragged->id;
     const XY start = dragged->lambert93;
-    demo.zoomAround(start, 15000);
+    // Close enough that no other symbol is within the pick reach (a few metres a pixel).
+    demo.zoomAround(start, 3000);
 
     const double before = demo.beyond();
     const int computedBefore = demo.coverage().recomputeCount();
@@ -873,4 +887,134 @@ TEST_CASE("the demo on the detailed network credits OpenStreetMap for its roads,
     const ProjectSources sources = loadProjectSources(store);
     CHECK(sources.roads.contains(QStringLiteral("OpenStreetMap")));
     CHECK_FALSE(sources.roads.contains(QStringLiteral("TravelMapping")));
+}
+
+TEST_CASE("the application's demo places people by INSEE's grid and holds the operators, as scripts/demo.sh does")
+{
+    const Store store = Store::open(test::demoTemplate());
+    const ProjectInputs inputs = loadProjectInputs(store);
+    CHECK(inputs.populationGrid.path.endsWith(QStringLiteral("filosofi-2021-carreaux-200m-04.csv")));
+    CHECK(inputs.buildings.path.endsWith(QStringLiteral("batiments-osm-04.gpkg")));
+    CHECK(inputs.defaultPopulationMethod() == PopulationMethod::Grid);
+    const std::vector<AccueilPoint> operators = store.points({.level = Level::Third});
+    CHECK(operators.size() >= 20);
+    CHECK(std::any_of(operators.begin(), operators.end(),
+                      [](const AccueilPoint& p) { return p.kind == QStringLiteral("caf"); }));
+    const ProjectSources sources = loadProjectSources(store);
+    REQUIRE(sources.points.count(QStringLiteral("operateurs")) == 1);
+    CHECK(sources.points.at(QStringLiteral("operateurs")).contains(QStringLiteral("DILA")));
+}
+
+namespace {
+
+// The table cell whose column header is `label`, in `row`; null when there is no such column.
+QTableWidgetItem* cellUnder(QTableWidget& table, int row, const QString& label)
+{
+    for (int c = 0; c < table.columnCount(); ++c)
+        if (table.horizontalHeaderItem(c)->text() == label) return table.item(row, c);
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("the access dialog gives, from each EPCI seat, the places and times maillage coverage writes")
+{
+    DemoWindow demo;
+    test::ScratchDir out;
+    REQUIRE(test::cliExitCode(
+                {"coverage", "--project", demo.project().path(), "--out", out.path("result.gpkg"), "--csv", out.path("csv")})
+            == 0);
+    const CsvTable written = CsvTable::readFile(out.path("csv/access_epci_seats.csv"));
+
+    AccessDialog dialog(demo.coverage());
+    QTableWidget& table = *dialog.accessTable();
+    REQUIRE(table.rowCount() == int(written.records().size()));
+    int compared = 0;
+    for (int c = 0; c < written.header().size(); ++c) {
+        if (!written.header()[c].endsWith(QStringLiteral(" - min"))) continue;
+        const QString label = written.header()[c].chopped(6);
+        const int nameColumn = written.column(label + QStringLiteral(" - name"));
+        for (int r = 0; r < table.rowCount(); ++r) {
+            const CsvRecord& record = written.records()[std::size_t(r)];
+            QTableWidgetItem* cell = cellUnder(table, r, label);
+            REQUIRE(cell);
+            if (record.value(c).isEmpty()) {
+                CHECK(cell->text() == AccessDialog::tr("aucun lieu atteignable"));
+                continue;
+            }
+            INFO(label.toStdString() << ": " << cell->text().toStdString());
+            CHECK(cell->text().startsWith(record.value(nameColumn)));
+            // Whole minutes on screen, tenths in the file: the same time within rounding.
+            // "— 18 min" or "— 1 h 04".
+            const QRegularExpressionMatch shown =
+                QRegularExpression(QStringLiteral("— (?:(\\d+) h (\\d+)|(\\d+) min)")).match(cell->text());
+            REQUIRE(shown.hasMatch());
+            const double minutes = shown.captured(3).isEmpty()
+                                       ? 60.0 * shown.captured(1).toDouble() + shown.captured(2).toDouble()
+                                       : shown.captured(3).toDouble();
+            CHECK(std::abs(minutes - record.value(c).toDouble()) <= 0.55);
+            ++compared;
+        }
+    }
+    CHECK(compared > 13 * 4);  // every seat, France services and at least three operators
+
+    // The referrals: every first- and second-level point sent on; the filter keeps those beyond.
+    QTableWidget& referrals = *dialog.referralTable();
+    const int all = referrals.rowCount();
+    CHECK(all > 198 * 2);  // each town hall to level 2 and to level 3, at least
+    dialog.beyondOnly()->setChecked(true);
+    CHECK(referrals.rowCount() > 0);
+    CHECK(referrals.rowCount() < all);
+}
+
+TEST_CASE("a visio point shows in the access dialog beside the desks it stands in for")
+{
+    DemoWindow demo;
+    {
+        AccessDialog dialog(demo.coverage());
+        for (int c = 0; c < dialog.accessTable()->columnCount(); ++c)
+            CHECK_FALSE(dialog.accessTable()->horizontalHeaderItem(c)->text().endsWith(QStringLiteral(" en visio")));
+    }
+    AccueilPoint visio;
+    visio.name = QStringLiteral("Point visio de Seyne");
+    visio.level = Level::Third;
+    visio.kind = QStringLiteral("visio");
+    visio.serves = {QStringLiteral("caf")};
+    visio.wgs84 = {6.3563, 44.3496};
+    visio.lambert93 = toLambert93(visio.wgs84);
+    visio.communeInsee = QStringLiteral("04205");
+    demo.project().undoStack()->push(new AddPointCommand(demo.project(), visio));
+    demo.settle();
+
+    AccessDialog dialog(demo.coverage());
+    QStringList visioColumns;
+    for (int c = 0; c < dialog.accessTable()->columnCount(); ++c)
+        if (dialog.accessTable()->horizontalHeaderItem(c)->text().endsWith(QStringLiteral(" en visio")))
+            visioColumns << dialog.accessTable()->horizontalHeaderItem(c)->text();
+    CHECK(visioColumns.size() >= 1);
+    bool servedByVideo = false;
+    QTableWidget& referrals = *dialog.referralTable();
+    for (int r = 0; r < referrals.rowCount(); ++r)
+        if (QTableWidgetItem* cell = cellUnder(referrals, r, AccessDialog::tr("En visio")))
+            servedByVideo = servedByVideo || cell->text().startsWith(visio.name);
+    CHECK(servedByVideo);
+}
+
+TEST_CASE("the sensitivity dialog gives the département's people beyond by each method, the window's own first")
+{
+    DemoWindow demo;
+    SensitivityDialog dialog(demo.coverage());
+    QTableWidget& table = *dialog.methodsTable();
+    QStringList header;
+    for (int c = 0; c < table.columnCount(); ++c) header << table.horizontalHeaderItem(c)->text();
+    for (const QString& method : {SensitivityDialog::tr("Carreaux INSEE"), SensitivityDialog::tr("Bâtiments"),
+                                  SensitivityDialog::tr("Répartie près des routes"), SensitivityDialog::tr("À la mairie")})
+        CHECK(header.contains(method));
+    const QString total = formatCount(demo.project().territory().population());
+    int departement = -1;
+    for (int r = 0; r < table.rowCount(); ++r)
+        if (table.item(r, 1)->text() == total) departement = r;
+    REQUIRE(departement >= 0);
+    CHECK(cellUnder(table, departement, SensitivityDialog::tr("Carreaux INSEE"))->text()
+          == formatCount(std::llround(demo.beyond())));
 }

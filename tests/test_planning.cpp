@@ -1466,6 +1466,10 @@ TEST_CASE("maillage scenario builds plans that maillage coverage and maillage co
     CHECK(
         run({"scenario", "add-point", "antennes", "--name", "Essai", "--x", "950000", "--y", "6340000"}).out.contains("-2"));
     CHECK(run({"scenario", "close-point", "antennes", "--point=-2"}).out.contains("Removed planned point -2"));
+    // A visio point of the plan lists, in `scenario show`, the operators it serves.
+    CHECK(run({"scenario", "add-point", "antennes", "--name", "Visio de Thoard", "--lat", "44.1510", "--lon", "6.1480",
+               "--kind", "visio", "--serves", "caf;cpam"})
+              .out.contains("-3"));
     // Point 1 is the first town hall imported: raised to level 2 in the plan.
     CHECK(run({"scenario", "set-level", "antennes", "--point", "1", "--level", "2", "--kind", "france_services"})
               .out.contains("level 2"));
@@ -1483,6 +1487,8 @@ TEST_CASE("maillage scenario builds plans that maillage coverage and maillage co
     CHECK(show.out.contains("France services de Thoard"));
     CHECK(show.out.contains("Col d'Allos"));
     CHECK(show.out.contains("level 1, Town hall"));
+    CHECK(show.out.contains("serves by visio"));
+    CHECK(show.out.contains(QRegularExpression("Visio de Thoard .* caf;cpam")));
 
     const CliRun compare =
         run({"compare", "--b", "antennes", "--out", scratch.path("cmp.gpkg"), "--csv", scratch.path("csv")});

@@ -71,29 +71,6 @@ std::function<bool(double)> TerminalProgress::callback()
     return [this](double fraction) { return update(fraction); };
 }
 
-QString memoryNote(const QString& networkPath)
-{
-    const QString lower = networkPath.toLower();
-    const double size = static_cast<double>(QFileInfo(networkPath).size());
-    double needed = 0.0;
-    if (lower.endsWith(QLatin1String(".pbf"))) needed = 2.5 * size;
-    else if (lower.endsWith(QLatin1String(".osm"))) needed = 0.3 * size;
-    else if (lower.endsWith(QLatin1String(".osm.gz")) || lower.endsWith(QLatin1String(".osm.bz2"))) needed = 3.0 * size;
-    if (needed <= 0.0) return {};
-    QFile meminfo(QStringLiteral("/proc/meminfo"));
-    if (!meminfo.open(QIODevice::ReadOnly)) return {};
-    double available = 0.0;
-    for (const QByteArray& line : meminfo.readAll().split('\n'))
-        if (line.startsWith("MemAvailable:")) available = line.mid(13).trimmed().split(' ').front().toDouble() * 1024.0;
-    if (available <= 0.0 || needed < available) return {};
-    return QStringLiteral(
-               "note: reading %1 may need about %2 MB of memory, this machine has %3 MB available; "
-               "close other programs or use a smaller extract")
-        .arg(networkPath)
-        .arg(qRound64(needed / 1e6))
-        .arg(qRound64(available / 1e6));
-}
-
 PreparedNetworkRequest preparedNetworkRequest(const Store& store, TerminalProgress& progress)
 {
     PreparedNetworkRequest request;

@@ -2,6 +2,8 @@
 
 #include "common/error.h"
 
+#include "network/network_memory.h"  // memoryNote, for the commands that read a network
+
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
@@ -102,11 +104,6 @@ private:
     bool drawn_ = false;
     bool terminal_ = false;
 };
-
-// A one-line warning when a network file is likely to need more memory to read than the
-// machine has available (OpenStreetMap: about 2.5 × a PBF's size, 0.3 × an XML's); empty
-// otherwise.
-QString memoryNote(const QString& networkPath);
 
 // The project's prepared network (beside the project file), with a progress line for when it
 // has to be built; and the note a command prints when it was rebuilt.

@@ -78,7 +78,7 @@ int runPoints(const QStringList& arguments)
     TextTable table({QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("level"), QStringLiteral("kind"),
                      QStringLiteral("status"), QStringLiteral("commune"), QStringLiteral("epci"),
                      QStringLiteral("longitude"), QStringLiteral("latitude"), QStringLiteral("hours/week"),
-                     QStringLiteral("source")});
+                     QStringLiteral("source"), QStringLiteral("serves by visio")});
     for (const AccueilPoint& p : points) {
         const Commune* commune = territory.commune(p.communeInsee);
         const Epci* epci = commune ? territory.epci(commune->epciSiren) : nullptr;
@@ -86,7 +86,7 @@ int runPoints(const QStringList& arguments)
             {QString::number(p.id), p.name, QString::number(static_cast<int>(p.level)), p.kind, statusCode(p.status),
              commune ? commune->name : (p.outsideTerritory ? QStringLiteral("(outside) ") + p.communeInsee : p.communeInsee),
              epci ? epci->name : QString(), QString::number(p.wgs84.lon, 'f', 6), QString::number(p.wgs84.lat, 'f', 6),
-             p.weeklyHours ? QString::number(*p.weeklyHours, 'f', 1) : QString(), p.source});
+             p.weeklyHours ? QString::number(*p.weeklyHours, 'f', 1) : QString(), p.source, servesText(p.serves)});
     }
     if (parser.isSet(QStringLiteral("csv"))) {
         table.printCsv(out());

@@ -178,10 +178,11 @@ void printScenario(const Store& store, ScenarioStore& scenarios, const QString& 
     if (!scenario.addedPoints.empty()) {
         out() << "\nPoints added:\n";
         TextTable table({QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("level"), QStringLiteral("kind"),
-                         QStringLiteral("commune"), QStringLiteral("latitude"), QStringLiteral("longitude")});
+                         QStringLiteral("commune"), QStringLiteral("latitude"), QStringLiteral("longitude"),
+                         QStringLiteral("serves by visio")});
         for (const AccueilPoint& p : scenario.addedPoints)
             table.addRow({QString::number(p.id), p.name, QString::number(int(p.level)), p.kind, p.communeInsee,
-                          QString::number(p.wgs84.lat, 'f', 5), QString::number(p.wgs84.lon, 'f', 5)});
+                          QString::number(p.wgs84.lat, 'f', 5), QString::number(p.wgs84.lon, 'f', 5), servesText(p.serves)});
         table.print(out());
     }
     if (!scenario.pointChanges.empty()) {

@@ -197,15 +197,20 @@ std::shared_ptr<ProjectData> createDemoProject(const QString& path, const QStrin
                                      : QStringLiteral("TravelMapping HighwayData, 2026"),
                         .points = {{QStringLiteral("mairies"), QStringLiteral("Communes et villes de France, 2025")},
                                    {QStringLiteral("anct-france-services"), QStringLiteral("ANCT, liste du 1er août 2024")},
-                                   {QStringLiteral("laposte"), QStringLiteral("La Poste, points de contact, 2020")}}});
+                                   {QStringLiteral("laposte"), QStringLiteral("La Poste, points de contact, 2020")},
+                                   {QStringLiteral("operateurs"),
+                                    QStringLiteral("DILA, Annuaire de l'administration (2016), Région Sud (2023)")}}});
     const QDir folder(QDir(dataFolder).filePath(QStringLiteral("04")));
-    const QStringList files{QStringLiteral("mairies-04.csv"), QStringLiteral("france-services-2024.csv"),
-                            QStringLiteral("laposte-2020.csv")};
+    // The same lists as scripts/demo.sh, the third-level operators included (when the data folder has them).
+    QStringList files{QStringLiteral("mairies-04.csv"), QStringLiteral("france-services-2024.csv"),
+                      QStringLiteral("laposte-2020.csv")};
+    if (QFileInfo::exists(folder.filePath(QStringLiteral("operateurs-04.csv"))))
+        files << QStringLiteral("operateurs-04.csv");
     int percent = 42;
     for (const QString& name : files) {
         progress.step(percent, QCoreApplication::translate("ProjectLoading", "Import de %1…").arg(name));
         importBatch(store, readPointFile(folder.filePath(name), detectPointFormat(folder.filePath(name))), &data->territory);
-        percent += 6;
+        percent += 4;
     }
     loadNetworkAndCoverage(*data, store.points(), progress);
     progress.step(100, QCoreApplication::translate("ProjectLoading", "Démonstration prête"));
@@ -239,6 +244,12 @@ ProjectInputs demoInputs(const QString& dataFolder)
     inputs.territory.outline = LayerSource{limits, QStringLiteral("departement")};
     inputs.networkPath = folder.filePath(network);
     inputs.profile = detailed ? QStringLiteral("osm") : QStringLiteral("generalised");
+    // People placed as scripts/demo.sh places them: by INSEE's 200 m grid, with the buildings as
+    // the second method of the sensitivity table; without those files, spread over the cells.
+    const QString grid = folder.filePath(QStringLiteral("filosofi-2021-carreaux-200m-04.csv"));
+    if (QFileInfo::exists(grid)) inputs.populationGrid.path = grid;
+    const QString buildings = folder.filePath(QStringLiteral("batiments-osm-04.gpkg"));
+    if (QFileInfo::exists(buildings)) inputs.buildings.path = buildings;
     return inputs;
 }
 

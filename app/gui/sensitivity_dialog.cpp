@@ -7,6 +7,7 @@
 #include "labels.h"
 #include "project.h"
 #include "project/project_settings.h"
+#include "result_table.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -46,37 +47,21 @@ QTableWidgetItem* item(const QString& text, bool number = false)
     return cell;
 }
 
-QTableWidget* makeTable()
-{
-    auto* table = new QTableWidget;
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->verticalHeader()->hide();
-    table->verticalHeader()->setDefaultSectionSize(21);
-    return table;
-}
-
 }  // namespace
 
 SensitivityDialog::SensitivityDialog(CoverageController& coverage, QWidget* parent)
-    : QDialog(parent), methodsNote_(new QLabel), methods_(makeTable()), storedNote_(new QLabel), stored_(makeTable())
+    : QDialog(parent),
+      methodsNote_(new QLabel),
+      methods_(makeResultTable(QStringLiteral("sensitivityMethodsTable"))),
+      storedNote_(new QLabel),
+      stored_(makeResultTable(QStringLiteral("sensitivityStoredTable")))
 {
     setWindowTitle(tr("Sensibilité de la population au-delà du seuil"));
-    methods_->setObjectName(QStringLiteral("sensitivityMethodsTable"));
-    stored_->setObjectName(QStringLiteral("sensitivityStoredTable"));
     for (QLabel* note : {methodsNote_, storedNote_}) note->setWordWrap(true);
 
-    auto* methodsPage = new QWidget;
-    auto* methodsLayout = new QVBoxLayout(methodsPage);
-    methodsLayout->addWidget(methodsNote_);
-    methodsLayout->addWidget(methods_, 1);
-    auto* storedPage = new QWidget;
-    auto* storedLayout = new QVBoxLayout(storedPage);
-    storedLayout->addWidget(storedNote_);
-    storedLayout->addWidget(stored_, 1);
     auto* tabs = new QTabWidget;
-    tabs->addTab(methodsPage, tr("Méthodes de population"));
-    tabs->addTab(storedPage, tr("Dernier calcul complet (vitesses ±10 %)"));
+    tabs->addTab(stackedPage({methodsNote_, methods_}), tr("Méthodes de population"));
+    tabs->addTab(stackedPage({storedNote_, stored_}), tr("Dernier calcul complet (vitesses ±10 %)"));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);

@@ -1,5 +1,6 @@
 #include "statistics_panel.h"
 
+#include "access_dialog.h"
 #include "coverage_controller.h"
 #include "geo/territory.h"
 #include "labels.h"
@@ -10,6 +11,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QHorizontalBarSeries>
 #include <QLabel>
@@ -77,6 +79,7 @@ StatisticsPanel::StatisticsPanel(QWidget* parent)
     : QWidget(parent),
       summary_(new QLabel),
       sensitivityButton_(new QPushButton(tr("Sensibilité…"))),
+      accessButton_(new QPushButton(tr("Accès et renvois…"))),
       table_(new QTableWidget(0, ColumnCount)),
       chartView_(new QChartView),
       chart_(new QChart)
@@ -91,6 +94,11 @@ StatisticsPanel::StatisticsPanel(QWidget* parent)
     sensitivityButton_->setObjectName(QStringLiteral("sensitivityButton"));
     sensitivityButton_->setToolTip(tr("Population au-delà selon chaque méthode de placement de la population"));
     connect(sensitivityButton_, &QPushButton::clicked, this, &StatisticsPanel::showSensitivity);
+    accessButton_->setObjectName(QStringLiteral("accessButton"));
+    accessButton_->setToolTip(
+        tr("Depuis chaque siège d'EPCI, le lieu le plus proche de chaque sorte (au guichet et "
+           "en visio), et les renvois du niveau 1 au niveau 3"));
+    connect(accessButton_, &QPushButton::clicked, this, &StatisticsPanel::showAccess);
     table_->horizontalHeaderItem(TownHallsBeyond)
         ->setToolTip(
             tr("Communes dont la mairie est au-delà du seuil (et leurs habitants, dans la bulle d'aide de chaque ligne)"));
@@ -129,7 +137,11 @@ StatisticsPanel::StatisticsPanel(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(summary_);
-    layout->addWidget(sensitivityButton_, 0, Qt::AlignLeft);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(sensitivityButton_);
+    buttons->addWidget(accessButton_);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
     layout->addWidget(tabs_, 1);
     setCoverage(nullptr);
 }
@@ -150,6 +162,14 @@ void StatisticsPanel::showSensitivity()
 {
     if (!coverage_ || !coverage_->isAvailable()) return;
     auto* dialog = new SensitivityDialog(*coverage_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void StatisticsPanel::showAccess()
+{
+    if (!coverage_ || !coverage_->isAvailable()) return;
+    auto* dialog = new AccessDialog(*coverage_, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }
@@ -215,6 +235,7 @@ QString StatisticsPanel::summaryText() const { return summary_->text(); }
 void StatisticsPanel::refresh()
 {
     sensitivityButton_->setEnabled(coverage_ && coverage_->isAvailable());
+    accessButton_->setEnabled(coverage_ && coverage_->isAvailable());
     if (!coverage_ || !coverage_->isAvailable()) {
         summary_->setText(tr("Ouvrez un projet avec un réseau routier pour calculer la couverture."));
         return;

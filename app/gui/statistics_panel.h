@@ -32,6 +32,8 @@ public:
     QString summaryText() const;
     // Opens the table of the population beyond under each method (SensitivityDialog).
     void showSensitivity();
+    // Opens the access table from the EPCI seats and the referrals between levels (AccessDialog).
+    void showAccess();
 
 private:
     void rebuild();  // rows and bars for the EPCI of the territory
@@ -40,6 +42,7 @@ private:
     QPointer<CoverageController> coverage_;
     QLabel* summary_;
     QPushButton* sensitivityButton_;
+    QPushButton* accessButton_;
     QTabWidget* tabs_ = nullptr;
     QTableWidget* table_;
     QChartView* chartView_;

@@ -12,8 +12,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include <unistd.h>
-
 namespace maillage {
 
 namespace {
@@ -45,21 +43,6 @@ void requireMemoryFor(double cells, double cellSize)
 }
 
 }  // namespace
-
-std::uint64_t memoryBudgetBytes()
-{
-    bool ok = false;
-    const qint64 megabytes = qEnvironmentVariableIntValue("MAILLAGE_MEMORY_MB", &ok);
-    if (ok && megabytes > 0) return std::uint64_t(megabytes) * 1024 * 1024;
-    // Default: 4 GB, or half the machine's memory when it has less than 8 GB. A 200 m grid over
-    // a département takes about 100 MB; more than 4 GB means cells of about 20 m, which is
-    // rather a mistake than a plan (MAILLAGE_MEMORY_MB allows it).
-    constexpr std::uint64_t kDefaultBudget = std::uint64_t(4) << 30;
-    const long pages = sysconf(_SC_PHYS_PAGES);
-    const long pageSize = sysconf(_SC_PAGE_SIZE);
-    if (pages > 0 && pageSize > 0) return std::min(kDefaultBudget, std::uint64_t(pages) * std::uint64_t(pageSize) / 2);
-    return kDefaultBudget;
-}
 
 namespace {
 // The grid's rectangle: aligned on multiples of the cell size, so that cell edges do not

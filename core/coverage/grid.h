@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/memory_budget.h"
 #include "geo/types.h"
 
 #include <array>
@@ -11,10 +12,6 @@
 namespace maillage {
 
 class Territory;
-
-// The memory a computation may use: MAILLAGE_MEMORY_MB when set, else 4 GB (half the
-// machine's memory when it has less than 8 GB).
-std::uint64_t memoryBudgetBytes();
 
 // A regular Lambert-93 grid over the territory, the support of the travel-time surface.
 //

@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "geo/crs.h"
 #include "io/ogr_source.h"
+#include "network/network_memory.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -344,6 +345,8 @@ NetworkInput extractLines(const QString& path, const SpeedProfile& profile, cons
 NetworkInput extractNetwork(const QString& path, const SpeedProfile& profile, const LineLayerOptions& lineOptions,
                             const OsmExtractOptions& osmOptions, ExtractStats* stats)
 {
+    // Before anything is read: a file too large for the machine is refused, not swapped through.
+    requireMemoryToRead(path);
     if (isOsmFile(path)) return extractOsm(path, profile, osmOptions, stats);
     return extractLines(path, profile, lineOptions, stats);
 }

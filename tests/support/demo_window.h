@@ -38,7 +38,7 @@ struct DemoWindowBase {
     gui::CoverageController& coverage() { return *window.coverage(); }
     gui::MapCanvas& canvas() { return *window.canvas(); }
     gui::PlanningController& planning() { return *window.planning(); }
-    // People beyond the threshold in the département (population spread over the cells).
+    // People beyond the threshold in the département, on the cells by the project's method (the demo: INSEE's grid).
     double beyond() { return coverage().result().population.departement.beyondSpread; }
 
     // A place of the 04 inside a commune but beyond the snap limit, found around the gap west of
