@@ -61,6 +61,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
 #include <QTimer>
@@ -927,6 +928,7 @@ TEST_CASE("the access dialog gives, from each EPCI seat, the places and times ma
     const CsvTable written = CsvTable::readFile(out.path("csv/access_epci_seats.csv"));
 
     AccessDialog dialog(demo.coverage());
+    test::saveShot(dialog, QStringLiteral("access-fr.png"));
     QTableWidget& table = *dialog.accessTable();
     REQUIRE(table.rowCount() == int(written.records().size()));
     int compared = 0;
@@ -943,11 +945,12 @@ TEST_CASE("the access dialog gives, from each EPCI seat, the places and times ma
                 continue;
             }
             INFO(label.toStdString() << ": " << cell->text().toStdString());
-            CHECK(cell->text().startsWith(record.value(nameColumn)));
+            CHECK(cell->text().endsWith(QStringLiteral(" · ") + record.value(nameColumn)));
+            CHECK(cell->toolTip().startsWith(record.value(nameColumn)));
             // Whole minutes on screen, tenths in the file: the same time within rounding.
-            // "— 18 min" or "— 1 h 04".
+            // "18 min · …" or "1 h 04 · …".
             const QRegularExpressionMatch shown =
-                QRegularExpression(QStringLiteral("— (?:(\\d+) h (\\d+)|(\\d+) min)")).match(cell->text());
+                QRegularExpression(QStringLiteral("^(?:(\\d+) h (\\d+)|(\\d+) min) · ")).match(cell->text());
             REQUIRE(shown.hasMatch());
             const double minutes = shown.captured(3).isEmpty()
                                        ? 60.0 * shown.captured(1).toDouble() + shown.captured(2).toDouble()
@@ -963,6 +966,8 @@ TEST_CASE("the access dialog gives, from each EPCI seat, the places and times ma
     const int all = referrals.rowCount();
     CHECK(all > 198 * 2);  // each town hall to level 2 and to level 3, at least
     dialog.beyondOnly()->setChecked(true);
+    if (QTabWidget* tabs = dialog.findChild<QTabWidget*>()) tabs->setCurrentIndex(1);
+    test::saveShot(dialog, QStringLiteral("referrals-beyond-fr.png"));
     CHECK(referrals.rowCount() > 0);
     CHECK(referrals.rowCount() < all);
 }
@@ -996,7 +1001,7 @@ TEST_CASE("a visio point shows in the access dialog beside the desks it stands i
     QTableWidget& referrals = *dialog.referralTable();
     for (int r = 0; r < referrals.rowCount(); ++r)
         if (QTableWidgetItem* cell = cellUnder(referrals, r, AccessDialog::tr("En visio")))
-            servedByVideo = servedByVideo || cell->text().startsWith(visio.name);
+            servedByVideo = servedByVideo || cell->text().endsWith(visio.name);
     CHECK(servedByVideo);
 }
 
@@ -1004,6 +1009,7 @@ TEST_CASE("the sensitivity dialog gives the département's people beyond by each
 {
     DemoWindow demo;
     SensitivityDialog dialog(demo.coverage());
+    test::saveShot(dialog, QStringLiteral("sensitivity-fr.png"));
     QTableWidget& table = *dialog.methodsTable();
     QStringList header;
     for (int c = 0; c < table.columnCount(); ++c) header << table.horizontalHeaderItem(c)->text();

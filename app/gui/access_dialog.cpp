@@ -47,7 +47,9 @@ QTableWidgetItem* placeItem(bool reachable, const QString& name, double minutes,
         item->setBackground(kBeyondBackground);
         return item;
     }
-    auto* item = textItem(QStringLiteral("%1 — %2 (%3)").arg(name, formatMinutes(minutes), kmText(km)));
+    // The time first: a long name cut by a narrow column still leaves it in view.
+    auto* item = textItem(QStringLiteral("%1 · %2").arg(formatMinutes(minutes), name));
+    item->setToolTip(QStringLiteral("%1 — %2 (%3)").arg(name, formatMinutes(minutes), kmText(km)));
     if (minutes > threshold) item->setBackground(kBeyondBackground);
     return item;
 }
@@ -59,6 +61,16 @@ std::vector<AccueilPoint> pointsShown(const CoverageController& coverage)
     for (const AccueilPoint& point : coverage.project().points())
         if (point.status != PointStatus::Planned || coverage.includePlanned()) points.push_back(point);
     return points;
+}
+
+// Columns as wide as their contents, but none wider than a readable share of the dialog: a long
+// place name is cut (whole in its tooltip) rather than pushing the other columns out of view.
+void fitColumns(QTableWidget& table)
+{
+    constexpr int kWidest = 300;
+    table.horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    table.resizeColumnsToContents();
+    for (int c = 0; c < table.columnCount(); ++c) table.setColumnWidth(c, std::min(table.columnWidth(c), kWidest));
 }
 
 bool hasVisioPoint(const std::vector<AccueilPoint>& points)
@@ -108,7 +120,7 @@ AccessDialog::AccessDialog(CoverageController& coverage, QWidget* parent)
                       "(points visio qui les servent), côte à côte.%6")
                        .arg(scenarioLabel(coverage.project().activeScenario()),
                             coverage.closedNetwork() ? tr(", routes fermées du plan comprises") : QString(),
-                            QFileInfo(data.networkPath).fileName(), data.inputs.profile)
+                            QFileInfo(data.inputs.networkPath).fileName(), data.inputs.profile)
                        .arg(QLocale().toString(thresholdMinutes_, 'g', 4))
                        .arg(withVisio_ ? QString() : tr(" Le projet n'a aucun point visio : accès au guichet seulement.")));
 
@@ -149,7 +161,7 @@ void AccessDialog::fillAccess(CoverageController& coverage, const std::vector<Ac
                              placeItem(cell.reachable, cell.pointName, cell.minutes, cell.km, thresholdMinutes_));
         }
     }
-    access_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    fitColumns(*access_);
 }
 
 void AccessDialog::fillReferrals()
@@ -176,7 +188,7 @@ void AccessDialog::fillReferrals()
                                                         link.visio.km, thresholdMinutes_)
                                             : textItem(QString()));
     }
-    referrals_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    fitColumns(*referrals_);
 }
 
 }  // namespace maillage::gui

@@ -6,6 +6,7 @@
 #include "geo/crs.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -27,6 +28,15 @@ void processEventsFor(int ms)
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < ms) QApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+
+void saveShot(QWidget& widget, const QString& name)
+{
+    const QByteArray folder = qgetenv("MAILLAGE_SCREENSHOTS");
+    if (folder.isEmpty()) return;
+    widget.show();
+    QCoreApplication::processEvents();
+    widget.grab().save(QDir(QString::fromLocal8Bit(folder)).filePath(name));
 }
 
 QString demoTemplate()

@@ -27,6 +27,9 @@ QString demoTemplate();
 int cliExitCode(const QStringList& arguments);
 // Runs the event loop for `ms` milliseconds (watchers and timers act after a quiet time).
 void processEventsFor(int ms);
+// With MAILLAGE_SCREENSHOTS set (scripts/screenshots.sh), the widget is shown and saved there
+// as `name` (a PNG) to be looked at; otherwise nothing.
+void saveShot(QWidget& widget, const QString& name);
 
 struct DemoWindowBase {
     ScratchDir folder;
