@@ -52,6 +52,11 @@ cmake --build "$BUILD" --target test_gui_usability --parallel 2 >/dev/null
 MAILLAGE_SCREENSHOTS="$PWD/$OUT" "$BUILD/tests/test_gui_usability" \
   "a CCAS file*,the road-closure dialog*,without a project*,the commune search*,Aide*,the statistics show*,the comparison dock*,a point clicked far*,the printed page of a winter plan*" \
   2>&1 | grep -v propagateSizeHints | tail -1 || true
+# The tables behind the statistics (issue 14): the access from each EPCI seat, the referrals
+# beyond the threshold, and the population beyond under each method.
+cmake --build "$BUILD" --target test_gui --parallel 2 >/dev/null
+MAILLAGE_SCREENSHOTS="$PWD/$OUT" "$BUILD/tests/test_gui" "the access dialog*,the sensitivity dialog*" \
+  2>&1 | grep -v propagateSizeHints | tail -1 || true
 if [ -f "$OUT/plan-hiver.pdf" ]; then
   if command -v pdftoppm >/dev/null; then
     pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$OUT/plan-hiver.pdf" "$OUT/pdf-plan-hiver-fr"
