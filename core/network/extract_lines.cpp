@@ -201,6 +201,171 @@ std::optional<int> parseOnewayValue(const QString& value)
     return *found;
 }
 
+namespace {
+
+// The fields of a line layer the extraction reads, found once.
+struct LineFields {
+    int roadClass = -1;
+    int ref = -1;
+    int speed = -1;
+    int oneway = -1;
+    QString className;
+    QString onewayName;  // empty: every road two-way
+
+    static LineFields find(OGRLayer& layer, const QString& path, const LineLayerOptions& options)
+    {
+        LineFields fields;
+        fields.className = options.classField;
+        fields.roadClass = requireField(layer, path, options.classField);
+        fields.ref = optionalField(layer, path, options.refField, false);
+        fields.speed = optionalField(layer, path, options.speedField, true);
+        // A layer with a "oneway" field (OpenStreetMap-derived) uses it unless told otherwise.
+        fields.onewayName = options.onewayField;
+        if (fields.onewayName.isEmpty() && layer.GetLayerDefn()->GetFieldIndex("oneway") >= 0)
+            fields.onewayName = QStringLiteral("oneway");
+        if (fields.onewayName.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0) fields.onewayName.clear();
+        fields.oneway = optionalField(layer, path, fields.onewayName, true);
+        return fields;
+    }
+};
+
+// The line strings of a feature's geometry (a line or each line of a multi-line); none for any
+// other geometry.
+std::vector<const OGRLineString*> lineParts(const OGRGeometry* geometry)
+{
+    std::vector<const OGRLineString*> parts;
+    if (!geometry) return parts;
+    const auto type = wkbFlatten(geometry->getGeometryType());
+    if (type == wkbLineString) parts.push_back(geometry->toLineString());
+    else if (type == wkbMultiLineString)
+        for (const OGRLineString* part : *geometry->toMultiLineString()) parts.push_back(part);
+    return parts;
+}
+
+// A feature's road: its class, reference, speed and direction (+1 as drawn, -1 against, 0 both
+// ways); none when its class is not for cars (counted as skipped). Unknown classes and one-way
+// values are counted in `stats` and `unknownOneway`.
+struct FeatureRoad {
+    WayAttributes attributes;
+    int direction = 0;
+};
+
+std::optional<FeatureRoad> featureRoad(OGRFeature& feature, const LineFields& fields, const SpeedProfile& profile,
+                                       ExtractStats& stats, std::int64_t& unknownOneway)
+{
+    const QString classValue = feature.IsFieldSetAndNotNull(fields.roadClass)
+                                   ? QString::fromUtf8(feature.GetFieldAsString(fields.roadClass)).trimmed()
+                                   : QString();
+    bool notForCars = false;
+    std::optional<RoadClass> roadClass = roadClassFromValue(classValue, &notForCars);
+    if (notForCars) {
+        ++stats.skipped[QStringLiteral("%1=%2").arg(fields.className, classValue)];
+        return std::nullopt;
+    }
+    if (!roadClass) {
+        ++stats.unknownClasses[classValue.isEmpty() ? QStringLiteral("(empty)") : classValue];
+        roadClass = RoadClass::Unknown;
+    }
+
+    FeatureRoad road;
+    WayAttributes& attributes = road.attributes;
+    if (fields.ref >= 0 && feature.IsFieldSetAndNotNull(fields.ref))
+        attributes.ref = QString::fromUtf8(feature.GetFieldAsString(fields.ref)).trimmed();
+    attributes.roadClass = profile.classForRef(*roadClass, attributes.ref);
+    attributes.kmh = profile.speedKmh(attributes.roadClass);
+    if (fields.speed >= 0 && feature.IsFieldSetAndNotNull(fields.speed)) {
+        const double kmh = feature.GetFieldAsDouble(fields.speed);
+        if (kmh > 0.0 && kmh <= 200.0) {
+            attributes.kmh = kmh;
+            ++stats.speedFieldUsed;
+        }
+    }
+    if (fields.oneway >= 0) {
+        const auto parsed = parseOnewayValue(QString::fromUtf8(feature.GetFieldAsString(fields.oneway)));
+        if (parsed) road.direction = *parsed;
+        else ++unknownOneway;
+    }
+    attributes.oneway = road.direction != 0;
+    return road;
+}
+
+// Adds each part of a feature as a road, its vertices projected to Lambert-93 and merged with
+// those already within the tolerance; false when no part made a road (all too short).
+class PartAdder {
+public:
+    PartAdder(NetworkBuilder& builder, VertexMerger& merger, OGRCoordinateTransformation& transform, ExtractStats& stats)
+        : builder_(builder), merger_(merger), transform_(transform), stats_(stats)
+    {
+    }
+
+    bool add(const std::vector<const OGRLineString*>& parts, const FeatureRoad& road)
+    {
+        bool used = false;
+        for (const OGRLineString* part : parts) {
+            if (!project(*part)) {
+                ++stats_.skipped[QStringLiteral("cannot be projected to Lambert-93")];
+                continue;
+            }
+            mergeVertices();
+            if (road.direction < 0) std::reverse(vertices_.begin(), vertices_.end());
+            used = builder_.addRoad(vertices_, road.attributes) || used;
+        }
+        return used;
+    }
+
+private:
+    bool project(const OGRLineString& part)
+    {
+        const int count = part.getNumPoints();
+        xs_.resize(count);
+        ys_.resize(count);
+        for (int i = 0; i < count; ++i) {
+            xs_[i] = part.getX(i);
+            ys_[i] = part.getY(i);
+        }
+        return count == 0 || transform_.Transform(count, xs_.data(), ys_.data());
+    }
+
+    void mergeVertices()
+    {
+        const int count = int(xs_.size());
+        vertices_.clear();
+        for (int i = 0; i < count; ++i) {
+            if (!std::isfinite(xs_[i]) || !std::isfinite(ys_[i])) continue;
+            const std::int64_t snappedBefore = stats_.verticesSnapped;
+            vertices_.push_back(merger_.vertexAt({xs_[i], ys_[i]}, stats_.verticesSnapped));
+            if ((i == 0 || i == count - 1) && stats_.verticesSnapped > snappedBefore) ++stats_.endsJoined;
+        }
+    }
+
+    NetworkBuilder& builder_;
+    VertexMerger& merger_;
+    OGRCoordinateTransformation& transform_;
+    ExtractStats& stats_;
+    std::vector<double> xs_, ys_;
+    std::vector<std::uint32_t> vertices_;
+};
+
+// What the user should know once the layer is read: values the extraction had to guess.
+void addValueWarnings(ExtractStats& stats, const QString& path, const QString& layerName, const LineFields& fields,
+                      std::int64_t unknownOneway)
+{
+    if (unknownOneway > 0)
+        stats.warnings << QStringLiteral("%1, layer %2: %3 features with an unknown value in \"%4\", taken as two-way")
+                              .arg(path, layerName)
+                              .arg(unknownOneway)
+                              .arg(fields.onewayName);
+    if (stats.unknownClassTotal() > 0) {
+        QStringList values;
+        for (const auto& [value, count] : stats.unknownClasses)
+            values << QStringLiteral("\"%1\" × %2").arg(value).arg(count);
+        stats.warnings << QStringLiteral("%1, layer %2: unknown values in \"%3\", driven at the \"unknown\" class speed: %4")
+                              .arg(path, layerName, fields.className, values.join(QStringLiteral(", ")));
+    }
+}
+
+}  // namespace
+
 NetworkInput extractLines(const QString& path, const SpeedProfile& profile, const LineLayerOptions& options,
                           ExtractStats* statsOut)
 {
@@ -209,25 +374,17 @@ NetworkInput extractLines(const QString& path, const SpeedProfile& profile, cons
     GdalDatasetPtr dataset = openVectorSource(path);
     OGRLayer* layer = findLayer(*dataset, path, options.layer);
     const QString layerName = QString::fromUtf8(layer->GetName());
-    const int classField = requireField(*layer, path, options.classField);
-    const int refField = optionalField(*layer, path, options.refField, false);
-    const int speedField = optionalField(*layer, path, options.speedField, true);
-    // A layer with a "oneway" field (OpenStreetMap-derived) uses it unless told otherwise.
-    QString onewayName = options.onewayField;
-    if (onewayName.isEmpty() && layer->GetLayerDefn()->GetFieldIndex("oneway") >= 0) onewayName = QStringLiteral("oneway");
-    if (onewayName.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0) onewayName.clear();
-    const int onewayField = optionalField(*layer, path, onewayName, true);
+    const LineFields fields = LineFields::find(*layer, path, options);
 
     ExtractStats stats;
     stats.sourceFile = path;
     stats.layer = layerName;
-    stats.onewayField = onewayName;
+    stats.onewayField = fields.onewayName;
     const OgrTransformPtr transform = transformToLambert93(layerSrs(*layer, path, stats), path);
 
     NetworkBuilder builder(profile, path);
     VertexMerger merger(builder, options.mergeToleranceMetres);
-    std::vector<double> xs, ys;
-    std::vector<std::uint32_t> vertices;
+    PartAdder adder(builder, merger, *transform, stats);
     std::int64_t unknownOneway = 0;
     const GIntBig featureCount = options.progress ? layer->GetFeatureCount(FALSE) : -1;
 
@@ -239,96 +396,21 @@ NetworkInput extractLines(const QString& path, const SpeedProfile& profile, cons
             throw Error(QStringLiteral("reading %1 cancelled").arg(path));
 
         const OGRGeometry* geometry = feature->GetGeometryRef();
-        std::vector<const OGRLineString*> parts;
-        if (geometry) {
-            const auto type = wkbFlatten(geometry->getGeometryType());
-            if (type == wkbLineString) {
-                parts.push_back(geometry->toLineString());
-            } else if (type == wkbMultiLineString) {
-                for (const OGRLineString* part : *geometry->toMultiLineString()) parts.push_back(part);
-            }
-        }
+        const std::vector<const OGRLineString*> parts = lineParts(geometry);
         if (parts.empty()) {
             ++stats.skipped[geometry ? QStringLiteral("not a line") : QStringLiteral("no geometry")];
             continue;
         }
-
-        const QString classValue = feature->IsFieldSetAndNotNull(classField)
-                                       ? QString::fromUtf8(feature->GetFieldAsString(classField)).trimmed()
-                                       : QString();
-        bool notForCars = false;
-        std::optional<RoadClass> roadClass = roadClassFromValue(classValue, &notForCars);
-        if (notForCars) {
-            ++stats.skipped[QStringLiteral("%1=%2").arg(options.classField, classValue)];
-            continue;
-        }
-        if (!roadClass) {
-            ++stats.unknownClasses[classValue.isEmpty() ? QStringLiteral("(empty)") : classValue];
-            roadClass = RoadClass::Unknown;
-        }
-
-        WayAttributes attributes;
-        if (refField >= 0 && feature->IsFieldSetAndNotNull(refField))
-            attributes.ref = QString::fromUtf8(feature->GetFieldAsString(refField)).trimmed();
-        attributes.roadClass = profile.classForRef(*roadClass, attributes.ref);
-        attributes.kmh = profile.speedKmh(attributes.roadClass);
-        if (speedField >= 0 && feature->IsFieldSetAndNotNull(speedField)) {
-            const double kmh = feature->GetFieldAsDouble(speedField);
-            if (kmh > 0.0 && kmh <= 200.0) {
-                attributes.kmh = kmh;
-                ++stats.speedFieldUsed;
-            }
-        }
-        int direction = 0;
-        if (onewayField >= 0) {
-            const auto parsed = parseOnewayValue(QString::fromUtf8(feature->GetFieldAsString(onewayField)));
-            if (parsed) direction = *parsed;
-            else ++unknownOneway;
-        }
-        attributes.oneway = direction != 0;
-
-        bool used = false;
-        for (const OGRLineString* part : parts) {
-            const int count = part->getNumPoints();
-            xs.resize(count);
-            ys.resize(count);
-            for (int i = 0; i < count; ++i) {
-                xs[i] = part->getX(i);
-                ys[i] = part->getY(i);
-            }
-            if (count > 0 && !transform->Transform(count, xs.data(), ys.data())) {
-                ++stats.skipped[QStringLiteral("cannot be projected to Lambert-93")];
-                continue;
-            }
-            vertices.clear();
-            for (int i = 0; i < count; ++i) {
-                if (!std::isfinite(xs[i]) || !std::isfinite(ys[i])) continue;
-                const std::int64_t snappedBefore = stats.verticesSnapped;
-                vertices.push_back(merger.vertexAt({xs[i], ys[i]}, stats.verticesSnapped));
-                if ((i == 0 || i == count - 1) && stats.verticesSnapped > snappedBefore) ++stats.endsJoined;
-            }
-            if (direction < 0) std::reverse(vertices.begin(), vertices.end());
-            used = builder.addRoad(vertices, attributes) || used;
-        }
-        if (!used) {
+        const std::optional<FeatureRoad> road = featureRoad(*feature, fields, profile, stats, unknownOneway);
+        if (!road) continue;
+        if (!adder.add(parts, *road)) {
             ++stats.skipped[QStringLiteral("shorter than the merge tolerance")];
             continue;
         }
         ++stats.featuresUsed;
-        if (attributes.oneway) ++stats.onewayFeatures;
+        if (road->attributes.oneway) ++stats.onewayFeatures;
     }
-    if (unknownOneway > 0)
-        stats.warnings << QStringLiteral("%1, layer %2: %3 features with an unknown value in \"%4\", taken as two-way")
-                              .arg(path, layerName)
-                              .arg(unknownOneway)
-                              .arg(onewayName);
-    if (stats.unknownClassTotal() > 0) {
-        QStringList values;
-        for (const auto& [value, count] : stats.unknownClasses)
-            values << QStringLiteral("\"%1\" × %2").arg(value).arg(count);
-        stats.warnings << QStringLiteral("%1, layer %2: unknown values in \"%3\", driven at the \"unknown\" class speed: %4")
-                              .arg(path, layerName, options.classField, values.join(QStringLiteral(", ")));
-    }
+    addValueWarnings(stats, path, layerName, fields, unknownOneway);
     if (builder.roadCount() == 0)
         throw Error(QStringLiteral("no car roads in %1 (layer %2: %3 features read%4)")
                         .arg(path, layerName)
