@@ -425,26 +425,161 @@ SnapEntry Snapper::entryOn(XY point, std::uint32_t segment, const SnapOptions& o
     return entry;
 }
 
-// Adds to an Ok snap (holding its nearest entry) the other edges within the entry radius that
-// no kept entry dominates (see the class comment), in increasing access time, up to
-// maxEntries. Domination is tested by a Dijkstra on two-way open roads seeded with the kept
-// entries (their leg plus the part of their edge), grown only as far as the leg of the
-// candidate at hand: a candidate whose position that search reaches within its own leg (plus
-// the margin) is never the better way in or out.
-//
-// Two things keep this cheap on dense networks (OSM, ~30 m edges), where a disk of a few km
-// holds a thousand edges: an edge whose nearest point is a node it shares with a nearer edge
-// and with no other road is only the continuation of that road (its entry would be that
-// node, reached along the nearer edge at road speed; at most a few seconds better), so it is
-// not a candidate; and the search runs over the nodes that matter (junctions, dead ends,
-// the candidates' ends), walking straight through the plain nodes of a road.
-void Snapper::addEntries(Snap& snap, XY point, const SnapOptions& options, EntryWorkspace& workspace) const
-{
-    const double radius = std::min(snap.offsetMetres + options.entryRadiusMetres, options.maxSnapMetres);
-    snap.directMetres = radius;
-    if (options.maxEntries <= 1) return;
+namespace {
 
-    // Every usable segment within the radius, then the nearest one of each edge.
+// Whether an edge whose nearest point to `point` is its end node (`end` 0: from-node, 1:
+// to-node), at `distance`, is the continuation of a nearer edge of the same road: that node is
+// shared with only one other edge, which comes nearer. Such an entry (the node) is reached along
+// the nearer edge at road speed, which is usually no slower than its own leg; but farther along
+// a road, a point may be a better entry than the road's nearest point (at most 2 % of the
+// distance in seconds). One continuation every kContinuationRing metres of distance from the
+// place is therefore kept (the edge that crosses a ring of that radius): a dense network's
+// thousand 30 m edges within the radius come down to a few tens, and a coarse network's 1.6 km
+// edges nearly all stay.
+bool continuesNearerEdge(const RoadGraph& graph, EdgeId edge, int end, double distance, EdgeId nearestEdge, XY point)
+{
+    constexpr double kContinuationRing = 500.0;
+    if (end < 0) return false;
+    const NodeId node = end == 0 ? graph.edgeFrom(edge) : graph.edgeTo(edge);
+    const NodeId far = end == 0 ? graph.edgeTo(edge) : graph.edgeFrom(edge);
+    const XY farPosition = graph.nodePosition(far);
+    const double farDistance = std::hypot(farPosition.x - point.x, farPosition.y - point.y);
+    if (std::floor(distance / kContinuationRing) != std::floor(farDistance / kContinuationRing)) return false;
+    if (graph.endArc(node) - graph.firstArc(node) != 2) return false;
+    const std::uint32_t first = graph.firstArc(node);
+    const EdgeId other = graph.arcEdge(first) == edge ? graph.arcEdge(first + 1) : graph.arcEdge(first);
+    if (other == edge) return false;
+    if (other == nearestEdge) return true;
+    // Does the other edge come nearer than the node, leaving it? Its first segment from the
+    // node tells (a winding edge that comes back nearer further on is kept: harmless).
+    const RoadGraph::Shape shape = graph.edgeShape(other);
+    const bool fromNode = graph.edgeFrom(other) == node;
+    const XY a = graph.nodePosition(node), b = shape[fromNode ? 1 : shape.size() - 2];
+    const double leaving = (point.x - a.x) * (b.x - a.x) + (point.y - a.y) * (b.y - a.y);
+    return leaving > 0.0 || (leaving == 0.0 && other < edge);
+}
+
+// A parallel copy of a kept entry's edge (two itineraries drawn on the same road): same end
+// nodes, same place on the road.
+bool copiesKeptEntry(const RoadGraph& graph, const Snap& snap, const SnapEntry& entry, const SnapSides& sides)
+{
+    constexpr double kSamePlaceMetres = 1.0;
+    for (int k = 0; k < snap.entryCount(); ++k) {
+        const SnapEntry& kept = snap.entry(k);
+        const NodeId from = graph.edgeFrom(kept.edge), to = graph.edgeTo(kept.edge);
+        const bool sameEnds =
+            (from == sides.fromNode && to == sides.toNode) || (from == sides.toNode && to == sides.fromNode);
+        if (sameEnds && std::hypot(kept.onRoad.x - entry.onRoad.x, kept.onRoad.y - entry.onRoad.y) <= kSamePlaceMetres)
+            return true;
+    }
+    return false;
+}
+
+// The dominance test of Snapper::addEntries: a Dijkstra on two-way open roads seeded with the
+// kept entries (their leg plus the part of their edge), grown only as far as a candidate's leg
+// asks. It runs over the nodes that matter (junctions, dead ends, the `needed` ends of the
+// candidates), walking straight through the plain nodes of a road, and never beyond `horizon`
+// (the leg of the farthest candidate plus the margin).
+class DominanceSearch {
+public:
+    DominanceSearch(const RoadGraph& graph, SmallIdMap& needed, SmallIdMap& times,
+                    std::vector<std::pair<Deciseconds, NodeId>>& heap, std::uint64_t horizon)
+        : graph_(graph), needed_(needed), times_(times), heap_(heap), horizon_(horizon)
+    {
+        needed_.clear();
+        times_.clear();
+        heap_.clear();
+    }
+
+    void need(EdgeId edge) { needed_[graph_.edgeFrom(edge)] = needed_[graph_.edgeTo(edge)] = 1; }
+
+    // A kept entry: the search starts from both ends of its edge. One-way entries dominate
+    // nothing (conservative).
+    void seed(const SnapEntry& entry)
+    {
+        const SnapSides sides = snapSides(graph_, entry);
+        if (!sides.open || !sides.twoWay) return;
+        offer(sides.fromNode, std::uint64_t(entry.accessTime) + sides.fromSideTime);
+        offer(sides.toNode, std::uint64_t(entry.accessTime) + sides.toSideTime);
+    }
+
+    // Whether the kept entries reach the position of `entry` within its own leg plus `margin`:
+    // then it is never the better way in or out.
+    bool dominates(const SnapEntry& entry, const SnapSides& sides, Deciseconds margin)
+    {
+        if (!sides.open || !sides.twoWay) return false;
+        const std::uint64_t bound = std::uint64_t(entry.accessTime) + margin;
+        settleUpTo(bound);
+        const std::uint64_t viaFrom = std::uint64_t(times_.get(sides.fromNode)) + sides.fromSideTime;
+        const std::uint64_t viaTo = std::uint64_t(times_.get(sides.toNode)) + sides.toSideTime;
+        return std::min(viaFrom, viaTo) <= bound;
+    }
+
+private:
+    static constexpr std::uint32_t kBothWays = RoadGraph::Arc::kForwardBit | RoadGraph::Arc::kBackwardBit;
+
+    static bool later(const std::pair<Deciseconds, NodeId>& a, const std::pair<Deciseconds, NodeId>& b)
+    {
+        return a.first > b.first;
+    }
+
+    // A plain node of a road: two arcs, both two-way and open, not needed by the test.
+    bool plain(NodeId node) const
+    {
+        const std::span<const RoadGraph::Arc> arcs = graph_.arcsOf(node);
+        return arcs.size() == 2 && (arcs[0].packed & kBothWays) == kBothWays && (arcs[1].packed & kBothWays) == kBothWays
+               && !needed_.contains(node);
+    }
+
+    void offer(NodeId node, std::uint64_t t)
+    {
+        if (t > horizon_) return;
+        if (times_.lower(node, Deciseconds(t))) {
+            heap_.emplace_back(Deciseconds(t), node);
+            std::push_heap(heap_.begin(), heap_.end(), later);
+        }
+    }
+
+    void settleUpTo(std::uint64_t limit)
+    {
+        while (!heap_.empty() && heap_.front().first <= limit) {
+            std::pop_heap(heap_.begin(), heap_.end(), later);
+            const auto [t, u] = heap_.back();
+            heap_.pop_back();
+            if (t != times_.get(u)) continue;  // stale
+            for (const RoadGraph::Arc& arc : graph_.arcsOf(u)) {
+                if ((arc.packed & kBothWays) != kBothWays) continue;
+                // Walk through the plain nodes of the road to the next node that matters.
+                std::uint64_t at = std::uint64_t(t) + arc.time();
+                NodeId previous = u, node = arc.head;
+                while (node != u && at <= horizon_ && plain(node)) {
+                    const std::span<const RoadGraph::Arc> arcs = graph_.arcsOf(node);
+                    const RoadGraph::Arc& next = arcs[0].head == previous ? arcs[1] : arcs[0];
+                    if (next.head == previous) break;  // two edges between the same nodes
+                    at += next.time();
+                    previous = node;
+                    node = next.head;
+                }
+                offer(node, at);
+            }
+        }
+    }
+
+    const RoadGraph& graph_;
+    SmallIdMap& needed_;
+    SmallIdMap& times_;
+    std::vector<std::pair<Deciseconds, NodeId>>& heap_;
+    std::uint64_t horizon_;
+};
+
+}  // namespace
+
+// Fills workspace.candidates with the nearest point of each edge within `radius` of `point`
+// worth trying as another entry of `snap`, nearest first: not the nearest entry's own edge, and
+// not the continuation of a nearer edge of the same road (continuesNearerEdge).
+void Snapper::entryCandidates(const Snap& snap, XY point, double radius, const SnapOptions& options,
+                              EntryWorkspace& workspace) const
+{
     std::vector<Within::Candidate>& segments = workspace.segments;
     std::vector<Within::Candidate>& candidates = workspace.candidates;
     SmallIdMap& edgeCandidate = workspace.edgeCandidate;
@@ -461,35 +596,8 @@ void Snapper::addEntries(Snap& snap, XY point, const SnapOptions& options, Entry
     const auto nearer = [](const Within::Candidate& a, const Within::Candidate& b) {
         return a.squared != b.squared ? a.squared < b.squared : (a.edge != b.edge ? a.edge < b.edge : a.segment < b.segment);
     };
-    // Whether the candidate is the continuation of a nearer edge of the same road: its nearest
-    // point is an end node that only one other edge shares, and that edge comes nearer. Such
-    // an entry (the node) is reached along the nearer edge at road speed, which is usually no
-    // slower than its own leg; but farther along a road, a point may be a better entry than
-    // the road's nearest point (at most 2 % of the distance in seconds). One continuation
-    // every kContinuationRing metres of distance from the place is therefore kept (the edge
-    // that crosses a ring of that radius): a dense network's thousand 30 m edges within the
-    // radius come down to a few tens, and a coarse network's 1.6 km edges nearly all stay.
-    constexpr double kContinuationRing = 500.0;
     const auto continuation = [&](const Within::Candidate& c) {
-        if (c.end < 0) return false;
-        const NodeId node = c.end == 0 ? graph_->edgeFrom(c.edge) : graph_->edgeTo(c.edge);
-        const NodeId far = c.end == 0 ? graph_->edgeTo(c.edge) : graph_->edgeFrom(c.edge);
-        const XY farPosition = graph_->nodePosition(far);
-        const double farDistance = std::hypot(farPosition.x - point.x, farPosition.y - point.y);
-        if (std::floor(std::sqrt(c.squared) / kContinuationRing) != std::floor(farDistance / kContinuationRing))
-            return false;
-        if (graph_->endArc(node) - graph_->firstArc(node) != 2) return false;
-        const std::uint32_t first = graph_->firstArc(node);
-        const EdgeId other = graph_->arcEdge(first) == c.edge ? graph_->arcEdge(first + 1) : graph_->arcEdge(first);
-        if (other == c.edge) return false;
-        if (other == snap.edge) return true;
-        // Does the other edge come nearer than the node, leaving it? Its first segment from the
-        // node tells (a winding edge that comes back nearer further on is kept: harmless).
-        const RoadGraph::Shape shape = graph_->edgeShape(other);
-        const bool fromNode = graph_->edgeFrom(other) == node;
-        const XY a = graph_->nodePosition(node), b = shape[fromNode ? 1 : shape.size() - 2];
-        const double leaving = (point.x - a.x) * (b.x - a.x) + (point.y - a.y) * (b.y - a.y);
-        return leaving > 0.0 || (leaving == 0.0 && other < c.edge);
+        return continuesNearerEdge(*graph_, c.edge, c.end, std::sqrt(c.squared), snap.edge, point);
     };
     const auto oneSegment = [&](const Within::Candidate& c) {
         return (segmentEnds_[c.segment] & (kFirstSegment | kLastSegment)) == (kFirstSegment | kLastSegment);
@@ -514,97 +622,46 @@ void Snapper::addEntries(Snap& snap, XY point, const SnapOptions& options, Entry
     }
     if (longerEdges)
         std::erase_if(candidates, [&](const Within::Candidate& c) { return !oneSegment(c) && continuation(c); });
-    if (candidates.empty()) return;
     std::sort(candidates.begin(), candidates.end(), nearer);
+}
 
-    // The dominance search. Nodes it must stop at: the candidates' and the nearest entry's ends.
-    SmallIdMap& needed = workspace.needed;
-    SmallIdMap& times = workspace.times;
-    auto& heap = workspace.heap;
-    needed.clear();
-    times.clear();
-    heap.clear();
-    for (const EdgeId e : {snap.edge}) needed[graph_->edgeFrom(e)] = needed[graph_->edgeTo(e)] = 1;
-    for (const Within::Candidate& c : candidates) {
-        needed[graph_->edgeFrom(c.edge)] = 1;
-        needed[graph_->edgeTo(c.edge)] = 1;
-    }
-    constexpr std::uint32_t kBothWays = RoadGraph::Arc::kForwardBit | RoadGraph::Arc::kBackwardBit;
-    // A plain node of a road: two arcs, both two-way and open, not needed by the test.
-    const auto plain = [&](NodeId node) {
-        const std::span<const RoadGraph::Arc> arcs = graph_->arcsOf(node);
-        return arcs.size() == 2 && (arcs[0].packed & kBothWays) == kBothWays && (arcs[1].packed & kBothWays) == kBothWays
-               && !needed.contains(node);
-    };
+// Adds to an Ok snap (holding its nearest entry) the other edges within the entry radius that
+// no kept entry dominates (see the class comment), in increasing access time, up to
+// maxEntries. A candidate whose position the dominance search from the kept entries reaches
+// within its own leg (plus the margin) is never the better way in or out.
+//
+// Two things keep this cheap on dense networks (OSM, ~30 m edges), where a disk of a few km
+// holds a thousand edges: an edge that only continues a nearer edge of the same road is not a
+// candidate (continuesNearerEdge); and the search walks straight through the plain nodes of a
+// road (DominanceSearch).
+void Snapper::addEntries(Snap& snap, XY point, const SnapOptions& options, EntryWorkspace& workspace) const
+{
+    const double radius = std::min(snap.offsetMetres + options.entryRadiusMetres, options.maxSnapMetres);
+    snap.directMetres = radius;
+    if (options.maxEntries <= 1) return;
+
+    entryCandidates(snap, point, radius, options, workspace);
+    const std::vector<Within::Candidate>& candidates = workspace.candidates;
+    if (candidates.empty()) return;
+
     // No candidate's test reads a time beyond the leg of the farthest one plus the margin.
     const Deciseconds margin = toDeciseconds(options.entryMarginSeconds);
     const std::uint64_t horizon =
         std::uint64_t(toDeciseconds(radius * options.accessDetour / (options.accessSpeedKmh / 3.6))) + margin;
-    const auto later = [](const auto& a, const auto& b) { return a.first > b.first; };
-    const auto offer = [&](NodeId node, std::uint64_t t) {
-        if (t > horizon) return;
-        if (times.lower(node, Deciseconds(t))) {
-            heap.emplace_back(Deciseconds(t), node);
-            std::push_heap(heap.begin(), heap.end(), later);
-        }
-    };
-    const auto seed = [&](const SnapEntry& entry) {
-        const SnapSides sides = snapSides(*graph_, entry);
-        if (!sides.open || !sides.twoWay) return;  // one-way entries dominate nothing (conservative)
-        offer(sides.fromNode, std::uint64_t(entry.accessTime) + sides.fromSideTime);
-        offer(sides.toNode, std::uint64_t(entry.accessTime) + sides.toSideTime);
-    };
-    const auto settleUpTo = [&](std::uint64_t limit) {
-        while (!heap.empty() && heap.front().first <= limit) {
-            std::pop_heap(heap.begin(), heap.end(), later);
-            const auto [t, u] = heap.back();
-            heap.pop_back();
-            if (t != times.get(u)) continue;  // stale
-            for (const RoadGraph::Arc& arc : graph_->arcsOf(u)) {
-                if ((arc.packed & kBothWays) != kBothWays) continue;
-                // Walk through the plain nodes of the road to the next node that matters.
-                std::uint64_t at = std::uint64_t(t) + arc.time();
-                NodeId previous = u, node = arc.head;
-                while (node != u && at <= horizon && plain(node)) {
-                    const std::span<const RoadGraph::Arc> arcs = graph_->arcsOf(node);
-                    const RoadGraph::Arc& next = arcs[0].head == previous ? arcs[1] : arcs[0];
-                    if (next.head == previous) break;  // two edges between the same nodes
-                    at += next.time();
-                    previous = node;
-                    node = next.head;
-                }
-                offer(node, at);
-            }
-        }
-    };
+    DominanceSearch search(*graph_, workspace.needed, workspace.times, workspace.heap, horizon);
+    search.need(snap.edge);
+    for (const Within::Candidate& c : candidates) search.need(c.edge);
 
-    seed(snap);
-    constexpr double kSamePlaceMetres = 1.0;
+    search.seed(snap);
     for (const Within::Candidate& candidate : candidates) {
         if (snap.entryCount() >= options.maxEntries) break;
         const SnapEntry entry = entryOn(point, candidate.segment, options);
         if (entry.offsetMetres > radius) continue;
         const SnapSides sides = snapSides(*graph_, entry);
-        // A parallel copy of a kept entry's edge (two itineraries drawn on the same road).
-        bool duplicate = false;
-        for (int k = 0; k < snap.entryCount() && !duplicate; ++k) {
-            const SnapEntry& kept = snap.entry(k);
-            const NodeId from = graph_->edgeFrom(kept.edge), to = graph_->edgeTo(kept.edge);
-            const bool sameEnds =
-                (from == sides.fromNode && to == sides.toNode) || (from == sides.toNode && to == sides.fromNode);
-            duplicate =
-                sameEnds && std::hypot(kept.onRoad.x - entry.onRoad.x, kept.onRoad.y - entry.onRoad.y) <= kSamePlaceMetres;
-        }
-        if (duplicate) continue;
-        if (sides.open && sides.twoWay) {
-            const std::uint64_t bound = std::uint64_t(entry.accessTime) + margin;
-            settleUpTo(bound);
-            const std::uint64_t viaFrom = std::uint64_t(times.get(sides.fromNode)) + sides.fromSideTime;
-            const std::uint64_t viaTo = std::uint64_t(times.get(sides.toNode)) + sides.toSideTime;
-            if (std::min(viaFrom, viaTo) <= bound) continue;  // dominated
-        }
+        if (copiesKeptEntry(*graph_, snap, entry, sides)) continue;
+        if (search.dominates(entry, sides, margin)) continue;
         snap.extras[snap.extraCount++] = entry;
-        seed(entry);
+        search.seed(entry);
     }
 }
 

@@ -190,6 +190,8 @@ private:
     bool usable(std::uint32_t segment, bool largestOnly) const;
     // The entry at the nearest point of `segment` to `point` (exact, in double precision).
     SnapEntry entryOn(XY point, std::uint32_t segment, const SnapOptions& options) const;
+    void entryCandidates(const Snap& snap, XY point, double radius, const SnapOptions& options,
+                         EntryWorkspace& workspace) const;
     void addEntries(Snap& snap, XY point, const SnapOptions& options, EntryWorkspace& workspace) const;
 
     const RoadGraph* graph_ = nullptr;
