@@ -166,8 +166,24 @@ struct PrintLayout::Impl {
     Table tableFor(const Page& page, int maxRows) const;
     double tableBlockHeight(const Table& table, double width) const;
 
+    // Where each part of a page goes: the legend depends on what the map shows, which depends
+    // on the frame, and the table's rows on the room left.
+    struct PageLayout {
+        Frames frames;
+        ViewTransform view;
+        std::vector<print::LegendSection> legend;
+        Table table;
+    };
+    PageLayout layoutOf(const Page& page) const;
+
     void paint(QPainter& painter, int index) const;
+    void paintHeader(QPainter& painter, const Page& page, const QRectF& header) const;
     void paintMap(QPainter& painter, const Page& page, const QRectF& frame, const ViewTransform& view) const;
+    // The inset (EPCI pages), north arrow, scale bar and scale ratio, each in the corner of the
+    // map frame where it hides least of the page's focus.
+    void paintMapFurniture(QPainter& painter, const Page& page, const QRectF& mapFrame, const ViewTransform& view) const;
+    void paintTable(QPainter& painter, const Table& table, const QRectF& box) const;
+    void paintCredits(QPainter& painter, const QRectF& box, int index) const;
     void paintInset(QPainter& painter, const QRectF& box, int epci, const BBox& shown) const;
 };
 
@@ -663,6 +679,35 @@ void PrintLayout::Impl::paintInset(QPainter& painter, const QRectF& box, int epc
     painter.restore();
 }
 
+PrintLayout::Impl::PageLayout PrintLayout::Impl::layoutOf(const Page& page) const
+{
+    // Two rounds settle the legend: that of the territory's or EPCI's box, then of the view.
+    const BBox focusBox =
+        page.kind == PageKind::Epci ? content.territory->epcis[std::size_t(page.epci)].bbox : content.territory->bbox;
+    PageLayout layout;
+    layout.legend = legendFor(page, focusBox);
+    const QSizeF size = pageSize();
+    const double margin = mm(options.paper == PaperSize::A3 ? 14 : 10);
+    const double width = size.width() - 2 * margin;
+    const double tableWidth = options.landscape ? std::round(width * kLandscapePanelShare)
+                                                : width - std::round(width * kPortraitLegendShare) - mm(5);
+    // The table's rows: every EPCI, or the communes asked for, fewer if they do not fit.
+    const int allRows = page.kind == PageKind::Epci ? options.communeRows : int(content.territory->epcis.size()) + 8;
+    layout.table = tableFor(page, allRows);
+    for (int round = 0; round < 2; ++round) {
+        layout.frames = frames(page, layout.legend, tableBlockHeight(layout.table, tableWidth));
+        layout.view = viewFor(page, layout.frames.map);
+        layout.legend = legendFor(page, layout.view.visibleExtent());
+    }
+    layout.frames = frames(page, layout.legend, tableBlockHeight(layout.table, tableWidth));
+    layout.view = viewFor(page, layout.frames.map);
+    const QRectF& tableFrame = layout.frames.table;
+    for (int rows = allRows - 1; rows >= 2 && tableBlockHeight(layout.table, tableFrame.width()) > tableFrame.height() + 0.5;
+         --rows)
+        layout.table = tableFor(page, rows);
+    return layout;
+}
+
 void PrintLayout::Impl::paint(QPainter& painter, int index) const
 {
     const Page& page = pages[std::size_t(index)];
@@ -671,136 +716,126 @@ void PrintLayout::Impl::paint(QPainter& painter, int index) const
     painter.setRenderHint(QPainter::TextAntialiasing);
     painter.fillRect(QRectF(QPointF(0, 0), pageSize()), Qt::white);
 
-    // Size the parts: the legend depends on what the map shows, which depends on the frame;
-    // two rounds settle it (the legend of the territory's or EPCI's box, then of the view).
-    const BBox focusBox =
-        page.kind == PageKind::Epci ? content.territory->epcis[std::size_t(page.epci)].bbox : content.territory->bbox;
-    std::vector<print::LegendSection> legend = legendFor(page, focusBox);
-    const QSizeF size = pageSize();
-    const double margin = mm(options.paper == PaperSize::A3 ? 14 : 10);
-    const double width = size.width() - 2 * margin;
-    const double tableWidth = options.landscape ? std::round(width * kLandscapePanelShare)
-                                                : width - std::round(width * kPortraitLegendShare) - mm(5);
-    // The table's rows: every EPCI, or the communes asked for, fewer if they do not fit.
-    const int allRows = page.kind == PageKind::Epci ? options.communeRows : int(content.territory->epcis.size()) + 8;
-    Table table = tableFor(page, allRows);
-    Frames f;
-    ViewTransform view;
-    for (int round = 0; round < 2; ++round) {
-        f = frames(page, legend, tableBlockHeight(table, tableWidth));
-        view = viewFor(page, f.map);
-        legend = legendFor(page, view.visibleExtent());
-    }
-    f = frames(page, legend, tableBlockHeight(table, tableWidth));
-    view = viewFor(page, f.map);
-    for (int rows = allRows - 1; rows >= 2 && tableBlockHeight(table, f.table.width()) > f.table.height() + 0.5; --rows)
-        table = tableFor(page, rows);
-
-    // Title and subtitle.
-    const double titleHeight = std::min(print::textHeight(titleLines(page, f.header.width()), fonts.title, f.header.width()),
-                                        2 * print::lineHeight(fonts.title));
-    painter.setPen(kInk);
-    painter.setFont(fonts.title);
-    painter.drawText(QRectF(f.header.left(), f.header.top(), f.header.width(), titleHeight),
-                     Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, titleLines(page, f.header.width()));
-    painter.setFont(fonts.subtitle);
-    painter.setPen(QColor(80, 80, 80));
-    painter.drawText(QRectF(f.header.left(), f.header.top() + titleHeight + mm(0.5), f.header.width(),
-                            f.header.bottom() - f.header.top() - titleHeight),
-                     Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, subtitleOf(page));
-
-    // The map, its frame and its furniture.
-    const QRectF mapFrame(f.map.topLeft(), QSizeF(view.size()));
-    paintMap(painter, page, mapFrame, view);
-    {
-        painter.save();
-        painter.translate(mapFrame.topLeft());
-        const QSizeF frameSize = mapFrame.size();
-        const double gap = mm(2.5);
-        // What the furniture should not hide: the EPCI of the page, or the territory.
-        const QPainterPath focus =
-            view.transform().map(page.kind == PageKind::Epci ? epciPaths[std::size_t(page.epci)] : outlinePath);
-        std::vector<Qt::Corner> free{Qt::TopLeftCorner, Qt::TopRightCorner, Qt::BottomLeftCorner, Qt::BottomRightCorner};
-        auto take = [&](const QSizeF& itemSize, std::initializer_list<Qt::Corner> allowed) {
-            Qt::Corner best = *allowed.begin();
-            double bestShare = 2.0;
-            for (Qt::Corner c : allowed) {
-                if (std::find(free.begin(), free.end(), c) == free.end()) continue;
-                const double share = coveredShare(focus, cornerRect(frameSize, itemSize, c, gap));
-                if (share < bestShare - 1e-9) best = c, bestShare = share;
-            }
-            free.erase(std::remove(free.begin(), free.end(), best), free.end());
-            return cornerRect(frameSize, itemSize, best, gap);
-        };
-        if (page.kind == PageKind::Epci) {
-            const BBox t = content.territory->bbox;
-            const double insetWidth = std::clamp(frameSize.width() * 0.24, mm(28), mm(55));
-            const double insetHeight = insetWidth * (t.height() / std::max(1.0, t.width()));
-            const QRectF inset = take(QSizeF(insetWidth, insetHeight) + QSizeF(mm(3), mm(3)),
-                                      {Qt::TopLeftCorner, Qt::TopRightCorner, Qt::BottomLeftCorner, Qt::BottomRightCorner});
-            paintInset(painter, inset, page.epci, view.visibleExtent());
-        }
-        const double arrow = mm(options.paper == PaperSize::A3 ? 14 : 11);
-        // The meridian at the map centre, for the north arrow.
-        const XY centre = view.centre();
-        LonLat g = toWgs84(centre);
-        g.lat += 0.05;
-        const XY north = toLambert93(g);
-        const double degrees = std::atan2(north.x - centre.x, north.y - centre.y) * 180.0 / M_PI;
-        print::drawNorthArrow(painter, take(QSizeF(arrow, arrow), {Qt::TopRightCorner, Qt::TopLeftCorner}), degrees,
-                              fonts.legendSection);
-        const print::ScaleBar bar = print::scaleBar(view.metresPerPixel(), frameSize.width() * 0.28, fonts.mapLabel);
-        const QRectF barBox = take(bar.size, {Qt::BottomLeftCorner, Qt::BottomRightCorner});
-        print::drawScaleBar(painter, barBox.topLeft(), bar, fonts.mapLabel);
-        // The scale as a ratio, true when the page is printed at its size.
-        painter.setFont(fonts.mapLabel);
-        painter.setPen(QColor(80, 80, 80));
-        const QString ratio = tr("1 : %1").arg(formatCount(std::llround(view.scaleDenominator(kDotsPerInch))));
-        const QFontMetricsF m(fonts.mapLabel, painter.device());
-        const bool barLeft = barBox.left() < frameSize.width() / 2;
-        const double ratioX = barLeft ? barBox.left() : barBox.right() - m.horizontalAdvance(ratio);
-        const QRectF ratioBox(ratioX - mm(1), barBox.top() - m.height() - mm(0.6), m.horizontalAdvance(ratio) + mm(2),
-                              m.height() + mm(0.4));
-        painter.fillRect(ratioBox, QColor(255, 255, 255, 225));
-        painter.drawText(ratioBox, Qt::AlignCenter, ratio);
-        painter.restore();
-    }
+    const PageLayout layout = layoutOf(page);
+    const Frames& f = layout.frames;
+    paintHeader(painter, page, f.header);
+    const QRectF mapFrame(f.map.topLeft(), QSizeF(layout.view.size()));
+    paintMap(painter, page, mapFrame, layout.view);
+    paintMapFurniture(painter, page, mapFrame, layout.view);
     painter.setPen(QPen(kInk, 1.0));
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(mapFrame);
-
-    // Legend, headline and table.
-    print::drawLegend(painter, f.legend, legend, f.legendColumns,
+    print::drawLegend(painter, f.legend, layout.legend, f.legendColumns,
                       {fonts.legendTitle, fonts.legendSection, fonts.legendEntry, boundary_style::kLand});
-    double y = f.table.top();
+    paintTable(painter, layout.table, f.table);
+    paintCredits(painter, f.credits, index);
+    painter.restore();
+}
+
+void PrintLayout::Impl::paintHeader(QPainter& painter, const Page& page, const QRectF& header) const
+{
+    const QString title = titleLines(page, header.width());
+    const double titleHeight =
+        std::min(print::textHeight(title, fonts.title, header.width()), 2 * print::lineHeight(fonts.title));
+    painter.setPen(kInk);
+    painter.setFont(fonts.title);
+    painter.drawText(QRectF(header.left(), header.top(), header.width(), titleHeight),
+                     Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, title);
+    painter.setFont(fonts.subtitle);
+    painter.setPen(QColor(80, 80, 80));
+    painter.drawText(QRectF(header.left(), header.top() + titleHeight + mm(0.5), header.width(),
+                            header.bottom() - header.top() - titleHeight),
+                     Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, subtitleOf(page));
+}
+
+void PrintLayout::Impl::paintMapFurniture(QPainter& painter, const Page& page, const QRectF& mapFrame,
+                                          const ViewTransform& view) const
+{
+    painter.save();
+    painter.translate(mapFrame.topLeft());
+    const QSizeF frameSize = mapFrame.size();
+    const double gap = mm(2.5);
+    // What the furniture should not hide: the EPCI of the page, or the territory.
+    const QPainterPath focus =
+        view.transform().map(page.kind == PageKind::Epci ? epciPaths[std::size_t(page.epci)] : outlinePath);
+    std::vector<Qt::Corner> free{Qt::TopLeftCorner, Qt::TopRightCorner, Qt::BottomLeftCorner, Qt::BottomRightCorner};
+    auto take = [&](const QSizeF& itemSize, std::initializer_list<Qt::Corner> allowed) {
+        Qt::Corner best = *allowed.begin();
+        double bestShare = 2.0;
+        for (Qt::Corner c : allowed) {
+            if (std::find(free.begin(), free.end(), c) == free.end()) continue;
+            const double share = coveredShare(focus, cornerRect(frameSize, itemSize, c, gap));
+            if (share < bestShare - 1e-9) best = c, bestShare = share;
+        }
+        free.erase(std::remove(free.begin(), free.end(), best), free.end());
+        return cornerRect(frameSize, itemSize, best, gap);
+    };
+    if (page.kind == PageKind::Epci) {
+        const BBox t = content.territory->bbox;
+        const double insetWidth = std::clamp(frameSize.width() * 0.24, mm(28), mm(55));
+        const double insetHeight = insetWidth * (t.height() / std::max(1.0, t.width()));
+        const QRectF inset = take(QSizeF(insetWidth, insetHeight) + QSizeF(mm(3), mm(3)),
+                                  {Qt::TopLeftCorner, Qt::TopRightCorner, Qt::BottomLeftCorner, Qt::BottomRightCorner});
+        paintInset(painter, inset, page.epci, view.visibleExtent());
+    }
+    const double arrow = mm(options.paper == PaperSize::A3 ? 14 : 11);
+    // The meridian at the map centre, for the north arrow.
+    const XY centre = view.centre();
+    LonLat g = toWgs84(centre);
+    g.lat += 0.05;
+    const XY north = toLambert93(g);
+    const double degrees = std::atan2(north.x - centre.x, north.y - centre.y) * 180.0 / M_PI;
+    print::drawNorthArrow(painter, take(QSizeF(arrow, arrow), {Qt::TopRightCorner, Qt::TopLeftCorner}), degrees,
+                          fonts.legendSection);
+    const print::ScaleBar bar = print::scaleBar(view.metresPerPixel(), frameSize.width() * 0.28, fonts.mapLabel);
+    const QRectF barBox = take(bar.size, {Qt::BottomLeftCorner, Qt::BottomRightCorner});
+    print::drawScaleBar(painter, barBox.topLeft(), bar, fonts.mapLabel);
+    // The scale as a ratio, true when the page is printed at its size.
+    painter.setFont(fonts.mapLabel);
+    painter.setPen(QColor(80, 80, 80));
+    const QString ratio = tr("1 : %1").arg(formatCount(std::llround(view.scaleDenominator(kDotsPerInch))));
+    const QFontMetricsF m(fonts.mapLabel, painter.device());
+    const bool barLeft = barBox.left() < frameSize.width() / 2;
+    const double ratioX = barLeft ? barBox.left() : barBox.right() - m.horizontalAdvance(ratio);
+    const QRectF ratioBox(ratioX - mm(1), barBox.top() - m.height() - mm(0.6), m.horizontalAdvance(ratio) + mm(2),
+                          m.height() + mm(0.4));
+    painter.fillRect(ratioBox, QColor(255, 255, 255, 225));
+    painter.drawText(ratioBox, Qt::AlignCenter, ratio);
+    painter.restore();
+}
+
+void PrintLayout::Impl::paintTable(QPainter& painter, const Table& table, const QRectF& box) const
+{
+    double y = box.top();
     if (!table.headline.isEmpty()) {
-        const double h = print::textHeight(table.headline, fonts.headline, f.table.width());
+        const double h = print::textHeight(table.headline, fonts.headline, box.width());
         painter.setFont(fonts.headline);
         painter.setPen(kInk);
-        painter.drawText(QRectF(f.table.left(), y, f.table.width(), h), Qt::TextWordWrap | Qt::AlignLeft, table.headline);
+        painter.drawText(QRectF(box.left(), y, box.width(), h), Qt::TextWordWrap | Qt::AlignLeft, table.headline);
         y += h + mm(1.5);
     }
-    print::drawTable(painter, QRectF(f.table.left(), y, f.table.width(), f.table.bottom() - y), table.columns, table.rows,
+    print::drawTable(painter, QRectF(box.left(), y, box.width(), box.bottom() - y), table.columns, table.rows,
                      {fonts.tableHeader, fonts.tableBody, fonts.tableTotal});
+}
 
-    // Sources, program and page number.
+// Sources, program and page number.
+void PrintLayout::Impl::paintCredits(QPainter& painter, const QRectF& box, int index) const
+{
     painter.setFont(fonts.credits);
     painter.setPen(QColor(70, 70, 70));
-    const double creditsHeight = print::textHeight(content.credits, fonts.credits, f.credits.width());
-    painter.drawText(QRectF(f.credits.left(), f.credits.top(), f.credits.width(), creditsHeight),
-                     Qt::TextWordWrap | Qt::AlignLeft, content.credits);
-    const QString footer = footerText();
+    const double creditsHeight = print::textHeight(content.credits, fonts.credits, box.width());
+    painter.drawText(QRectF(box.left(), box.top(), box.width(), creditsHeight), Qt::TextWordWrap | Qt::AlignLeft,
+                     content.credits);
     QString pageNumber;
     if (pages.size() > 1) pageNumber = tr("page %1 / %2").arg(index + 1).arg(pages.size());
     const QFontMetricsF creditMetrics(fonts.credits, painter.device());
     const double numberWidth = pageNumber.isEmpty() ? 0 : creditMetrics.horizontalAdvance(pageNumber) + mm(4);
-    const QRectF footerBox(f.credits.left(), f.credits.top() + creditsHeight + mm(0.5), f.credits.width() - numberWidth,
-                           f.credits.height() - creditsHeight);
-    painter.drawText(footerBox, Qt::TextWordWrap | Qt::AlignLeft, footer);
+    const QRectF footerBox(box.left(), box.top() + creditsHeight + mm(0.5), box.width() - numberWidth,
+                           box.height() - creditsHeight);
+    painter.drawText(footerBox, Qt::TextWordWrap | Qt::AlignLeft, footerText());
     if (!pageNumber.isEmpty())
-        painter.drawText(QRectF(f.credits.right() - numberWidth, footerBox.top(), numberWidth, footerBox.height()),
+        painter.drawText(QRectF(box.right() - numberWidth, footerBox.top(), numberWidth, footerBox.height()),
                          Qt::AlignRight | Qt::AlignTop, pageNumber);
-    painter.restore();
 }
 
 PrintLayout::PrintLayout(const PrintContent& content, const PrintOptions& options)
