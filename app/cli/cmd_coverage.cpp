@@ -19,6 +19,7 @@
 #include "network/speed_profile.h"
 #include "planning/road_closures.h"
 #include "planning/scenario.h"
+#include "project/full_coverage.h"
 #include "project/project_settings.h"
 #include "report/geopackage_export.h"
 #include "store/kinds.h"
@@ -217,11 +218,8 @@ QString levelLabel(int level)
     }
 }
 
-}  // namespace
-
-int runCoverage(const QStringList& arguments)
+void addCoverageOptions(QCommandLineParser& parser)
 {
-    QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Travel time from every place of the territory to the nearest accueil point of a level:\n"
                        "zones beyond the threshold, population beyond per commune and EPCI, referral links between\n"
@@ -256,39 +254,244 @@ int runCoverage(const QStringList& arguments)
          QStringLiteral("Also compute the population beyond under every population method the project has and with road "
                         "speeds 10 % lower and higher: table population_sensitivity (GeoPackage, project, CSV).")},
     });
-    if (!parseCommandLine(parser, QStringLiteral("coverage"), arguments)) return 0;
+}
 
-    CoverageOptions options = coverageOptionsFrom(parser);
-    options.bandBreaks = bandsOption(parser);
-    const double cell = cellOption(parser);
+// What the command line asks, checked before anything is read.
+struct CoverageRequest {
+    CoverageOptions options;
+    double cell = 0.0;
     std::optional<PopulationMethod> populationMethod;
+    bool sensitivity = false;
+    QString outPath;
+    QString csvDir;
+    QString scenarioName;
+    bool includePlanned = false;
+};
+
+CoverageRequest coverageRequest(const QCommandLineParser& parser)
+{
+    CoverageRequest request;
+    request.options = coverageOptionsFrom(parser);
+    request.options.bandBreaks = bandsOption(parser);
+    request.cell = cellOption(parser);
     if (parser.isSet(QStringLiteral("population"))) {
-        populationMethod = populationMethodFromKey(parser.value(QStringLiteral("population")));
-        if (!populationMethod)
+        request.populationMethod = populationMethodFromKey(parser.value(QStringLiteral("population")));
+        if (!request.populationMethod)
             throw UsageError(QStringLiteral("--population must be grid, buildings, spread or town-halls, not \"%1\"")
                                  .arg(parser.value(QStringLiteral("population"))));
     }
-    const bool sensitivityAsked = parser.isSet(QStringLiteral("sensitivity"));
-    const QString outPath = requiredOption(parser, QStringLiteral("out"));
-    const QString csvDir = parser.value(QStringLiteral("csv"));
-    const QString scenarioName = parser.value(QStringLiteral("scenario"));
-    if (!scenarioName.isEmpty() && parser.isSet(QStringLiteral("include-planned")))
+    request.sensitivity = parser.isSet(QStringLiteral("sensitivity"));
+    request.outPath = requiredOption(parser, QStringLiteral("out"));
+    request.csvDir = parser.value(QStringLiteral("csv"));
+    request.scenarioName = parser.value(QStringLiteral("scenario"));
+    request.includePlanned = parser.isSet(QStringLiteral("include-planned"));
+    if (!request.scenarioName.isEmpty() && request.includePlanned)
         throw UsageError(
             QStringLiteral("--include-planned and --scenario cannot go together: a plan holds its planned points"));
+    return request;
+}
+
+// MAILLAGE_TIMINGS=1 prints each phase's wall time on stderr (see docs/BENCHMARKS.md).
+class PhaseTimer {
+public:
+    PhaseTimer() : enabled_(qEnvironmentVariableIsSet("MAILLAGE_TIMINGS")) { timer_.start(); }
+    bool enabled() const { return enabled_; }
+    void operator()(const char* name)
+    {
+        if (!enabled_) return;
+        err() << QStringLiteral("timing: %1 %2 ms\n")
+                     .arg(QLatin1String(name), -28)
+                     .arg(timer_.nsecsElapsed() / 1e6, 7, 'f', 1);
+        timer_.restart();
+    }
+
+private:
+    bool enabled_;
+    QElapsedTimer timer_;
+};
+
+// The population beyond under every method the project has, on the same travel times (only
+// where people are changes), then with road speeds ±10 % (people placed as the run's method
+// says).
+PopulationSensitivity computeSensitivity(const ProjectInputs& inputs, const NetworkSource& network,
+                                         const SpeedProfile& profile, const CoverageContext& context,
+                                         const CoverageResult& result, const std::vector<AccueilPoint>& points,
+                                         const std::vector<AccueilPoint>& levelPoints,
+                                         const std::optional<ScenarioView>& scenario, const CoverageRequest& request)
+{
+    PopulationSensitivity sensitivity;
+    const Territory& territory = context.territory();
+    const CoverageOptions& options = request.options;
+    const PopulationMethod runMethod = context.placement().method();
+    for (PopulationMethod method : inputs.availablePopulationMethods()) {
+        const PopulationPlacement placement =
+            method == runMethod ? context.placement()
+                                : PopulationPlacement::build(territory, context.grid(), context.cellLinks(),
+                                                             placementOptionsFor(inputs, method));
+        const PopulationCoverage coverage =
+            computePopulationCoverage(territory, context.grid(), placement, result.surface.minutes,
+                                      result.townHallTimes.minutes, context.townHalls(), options.thresholdMinutes);
+        sensitivity.addColumn(populationMethodKey(method), populationMethodKey(method), coverage, method);
+    }
+    const LineLayerOptions lineOptions = lineLayerOptions(network);
+    for (const double factor : {0.9, 1.1}) {
+        SpeedProfile varied = profile;
+        for (double& kmh : varied.classKmh) kmh *= factor;
+        varied.maxspeedFactor *= factor;
+        RoadGraph variedGraph(loadTerritoryNetwork(network.path, varied, lineOptions,
+                                                   townAnchors(territory, townHallsFor(territory, points))));
+        const std::vector<ResolvedClosure> variedClosures =
+            scenario ? resolveRoadClosures(variedGraph, scenario->roadClosures) : std::vector<ResolvedClosure>{};
+        const ScopedRoadClosures variedClosed(variedGraph, variedClosures);
+        const GraphTravelEngine variedEngine(variedGraph, varied);
+        const CoverageContext variedContext(
+            territory, variedEngine, points,
+            {.cellSize = request.cell, .placement = {}, .threads = options.threads, .fixedPlacement = &context.placement()});
+        CoverageOptions quick = options;
+        quick.computeBands = false;
+        quick.clipGapsToCommunes = false;
+        const CoverageResult variedResult = computeCoverage(variedContext, levelPoints, quick);
+        const QString key = factor < 1 ? QStringLiteral("speeds-10") : QStringLiteral("speeds+10");
+        sensitivity.addColumn(key, key + QStringLiteral(" (") + populationMethodKey(runMethod) + QLatin1Char(')'),
+                              variedResult.population, runMethod);
+    }
+    return sensitivity;
+}
+
+// The tables the application and later runs read from the project.
+void saveResultTables(Store& store, const AccessTable& access, const PopulationSensitivity* sensitivity,
+                      const CoverageOptions& options)
+{
+    saveAccessTable(store, access);
+    if (!sensitivity) return;
+    std::vector<Store::ResultColumn> columns;
+    for (const QString& name : sensitivity->header())
+        columns.push_back({name, name == QStringLiteral("population") || name.startsWith(QStringLiteral("beyond_"))
+                                     || name == QStringLiteral("low") || name == QStringLiteral("high")});
+    store.writeResultTable(kSensitivityTable,
+                           QStringLiteral("Population beyond %1 min of level %2 under each population method and road "
+                                          "speeds ±10 %% (last coverage run)")
+                               .arg(options.thresholdMinutes)
+                               .arg(options.level),
+                           columns, sensitivity->tableRows());
+}
+
+void writeCsvTables(const QString& csvDir, const CoverageResult& result, const std::vector<ReferralLink>& referrals,
+                    const AccessTable& access, const PopulationSensitivity* sensitivity)
+{
+    const QDir dir(csvDir);
+    if (sensitivity) {
+        TextTable table(sensitivity->header());
+        for (const QStringList& row : sensitivity->tableRows()) table.addRow(row);
+        writeText(dir.filePath(QStringLiteral("sensitivity.csv")), csvOf(table));
+    }
+    writeText(dir.filePath(QStringLiteral("communes.csv")), csvOf(communeTable(result)));
+    writeText(dir.filePath(QStringLiteral("epci.csv")), csvOf(epciTable(result, false)));
+    writeText(dir.filePath(QStringLiteral("gap_zones.csv")), csvOf(gapTable(result)));
+    writeText(dir.filePath(QStringLiteral("referrals.csv")), csvOf(referralTable(referrals)));
+    writeAccessTableCsv(access, dir.filePath(QStringLiteral("access_epci_seats.csv")));
+}
+
+// The summary's first lines: what was reached, on which network and grid, and the places the
+// network does not reach.
+void printRunHeader(const CoverageResult& result, const RoadGraph& graph, const TownConnectorStats& connectors,
+                    const QString& networkPath, const QString& profileName, double cell, std::size_t cellCount,
+                    const std::vector<AccueilPoint>& levelPoints)
+{
+    out() << "Coverage of " << levelLabel(result.options.level) << " within "
+          << QString::number(result.options.thresholdMinutes) << " min: " << result.points.size() << " points";
+    if (result.unjoinedPoints) out() << " (" << result.unjoinedPoints << " too far from any road, left out)";
+    out() << "; network " << QFileInfo(networkPath).fileName() << " (" << graph.nodeCount() << " nodes";
+    if (connectors.connectors > 0)
+        out() << ", " << connectors.connectors << " town connectors at " << connectors.towns << " town halls";
+    out() << "), profile " << profileName << "; grid " << cell << " m, " << groupThousands(qint64(cellCount)) << " cells\n";
+    std::vector<XY> places;
+    QStringList names;
+    for (const AccueilPoint& point : levelPoints) {
+        places.push_back(point.lambert93);
+        names << point.name;
+    }
+    std::vector<XY> nodes(graph.nodeCount());
+    for (NodeId node = 0; node < graph.nodeCount(); ++node) nodes[node] = graph.nodePosition(node);
+    const QString beyond = placesBeyondExtentText(networkExtent(nodes), places, names);
+    if (!beyond.isEmpty()) out() << beyond << '\n';
+}
+
+// The headline (people beyond by the run's method, which it names) and the other counts.
+void printPopulation(const CoverageResult& result, const PopulationPlacement& placement)
+{
+    const AreaCoverage& d = result.population.departement;
+    const PopulationMethod method = result.population.method;
+    const double headline = beyondBy(d, method);
+    out() << "Population beyond " << QString::number(result.options.thresholdMinutes) << " min ("
+          << groupThousands(d.population) << " inhabitants): " << people(headline) << " ("
+          << percent(d.population ? headline / double(d.population) : 0.0) << "), population by the "
+          << populationMethodKey(method) << " method: " << populationMethodDescription(method) << '\n';
+    if (!placement.sourceDescription().isEmpty()) {
+        out() << "  from " << placement.sourceDescription();
+        if (placement.communesFallenBack() > 0)
+            out() << "; " << placement.communesFallenBack() << " communes without any there spread near the roads";
+        out() << '\n';
+    }
+    out() << (method == PopulationMethod::Grid        ? "  on the cells, INSEE grid:        "
+              : method == PopulationMethod::Buildings ? "  on the cells, buildings:         "
+                                                      : "  spread over the inhabited cells: ")
+          << people(d.beyondSpread) << " (" << percent(d.shareSpread()) << ")\n"
+          << "  counted at the town hall:        " << people(d.beyondAtTownHall) << " (" << percent(d.shareAtTownHall())
+          << "), " << d.communesTownHallBeyond << " communes\n"
+          << "  area beyond: " << QString::number(d.areaBeyondKm2, 'f', 0) << " km² of "
+          << QString::number(d.areaKm2, 'f', 0) << " km², in " << result.gapZones.size() << " zone pieces\n\n";
+}
+
+void printTownHallsBeyond(const CoverageResult& result)
+{
+    if (result.population.townHallsBeyond.empty()) return;
+    out() << "\nCommunes whose town hall is beyond " << QString::number(result.options.thresholdMinutes) << " min:\n";
+    TextTable halls(
+        {QStringLiteral("commune"), QStringLiteral("INSEE"), QStringLiteral("minutes"), QStringLiteral("population")});
+    for (int c : result.population.townHallsBeyond) {
+        const CommuneCoverage& commune = result.population.communes[std::size_t(c)];
+        halls.addRow({commune.name, commune.insee, minutes(commune.townHallMinutes), groupThousands(commune.population)});
+    }
+    halls.print(out());
+}
+
+void printSensitivity(const PopulationSensitivity& sensitivity, double thresholdMinutes)
+{
+    out() << "\nSensitivity: people beyond " << QString::number(thresholdMinutes) << " min under each assumption\n";
+    QStringList header{QStringLiteral("area")};
+    for (const SensitivityColumn& column : sensitivity.columns()) header << column.label;
+    header << QStringLiteral("verdict");
+    TextTable table(header);
+    int borderline = 0, sure = 0;
+    for (const SensitivityRow& row : sensitivity.rows()) {
+        if (row.kind == SensitivityRow::Kind::Commune) {
+            (row.verdict() == QStringLiteral("beyond") ? sure : borderline) += 1;
+            continue;
+        }
+        QStringList cells{row.name.isEmpty() ? row.code : row.name};
+        for (double b : row.beyond) cells << people(b);
+        cells << QString();
+        table.addRow(cells);
+    }
+    table.print(out());
+    out() << "  communes beyond under every assumption: " << sure << ", under some only (borderline): " << borderline
+          << " (table " << kSensitivityTable << ")\n";
+}
+
+}  // namespace
+
+int runCoverage(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    addCoverageOptions(parser);
+    if (!parseCommandLine(parser, QStringLiteral("coverage"), arguments)) return 0;
+    const CoverageRequest request = coverageRequest(parser);
+    const CoverageOptions& options = request.options;
 
     QElapsedTimer timer;
     timer.start();
-    // MAILLAGE_TIMINGS=1 prints each phase's wall time on stderr (see docs/BENCHMARKS.md).
-    const bool printTimings = qEnvironmentVariableIsSet("MAILLAGE_TIMINGS");
-    QElapsedTimer phaseTimer;
-    phaseTimer.start();
-    auto phase = [&](const char* name) {
-        if (!printTimings) return;
-        err() << QStringLiteral("timing: %1 %2 ms\n")
-                     .arg(QLatin1String(name), -28)
-                     .arg(phaseTimer.nsecsElapsed() / 1e6, 7, 'f', 1);
-        phaseTimer.restart();
-    };
+    PhaseTimer phase;
     Store store = openProject(parser);
     const ProjectInputs inputs = loadProjectInputs(store);
     phase("open project");
@@ -297,40 +500,38 @@ int runCoverage(const QStringList& arguments)
     const NetworkSource network = networkSourceFrom(parser, &inputs);
     // Before any computation: never write over an input, nor fail after the long part.
     const QStringList inputFiles = projectInputFiles(store, inputs, {network.path, network.profile});
-    checkOutputPath(QStringLiteral("--out"), outPath, inputFiles);
-    if (!csvDir.isEmpty()) checkOutputFolder(QStringLiteral("--csv"), csvDir, kCsvFiles, inputFiles);
+    checkOutputPath(QStringLiteral("--out"), request.outPath, inputFiles);
+    if (!request.csvDir.isEmpty()) checkOutputFolder(QStringLiteral("--csv"), request.csvDir, kCsvFiles, inputFiles);
     // The access table is saved in the project. A server role that may only read computes and
     // exports all the same; only that copy in the project is left out, and it is said.
     const bool saveInProject = !store.isServer() || store.canEdit();
     if (saveInProject) store.requireWritable();
-    CoverageGrid::requireFits(territory, cell);
+    CoverageGrid::requireFits(territory, request.cell);
     const SpeedProfile profile = loadSpeedProfile(network.profile);
-    const LineLayerOptions lineOptions = lineLayerOptions(network);
     const std::vector<AccueilPoint> points = store.points();
     phase("profile, points");
     // A scenario's points replace the project's as the places to reach; the town halls where
     // people are counted stay the project's (the baseline), whatever the plan changes.
     std::optional<ScenarioView> scenario;
-    if (!scenarioName.isEmpty()) {
-        scenario = loadScenarioView(store, scenarioName);
+    if (!request.scenarioName.isEmpty()) {
+        scenario = loadScenarioView(store, request.scenarioName);
         for (const QString& warning : scenario->warnings) err() << "warning: " << warning << '\n';
     }
-    const bool includePlanned = parser.isSet(QStringLiteral("include-planned"));
     const std::vector<AccueilPoint>& servicePoints = scenario ? scenario->points : points;
-    const std::vector<AccueilPoint> levelPoints =
-        scenario ? scenarioLevelPoints(*scenario, options.level) : coveragePoints(points, options.level, includePlanned);
+    const std::vector<AccueilPoint> levelPoints = scenario ? scenarioLevelPoints(*scenario, options.level)
+                                                           : coveragePoints(points, options.level, request.includePlanned);
     if (levelPoints.empty())
         throw Error(scenario
                         ? QStringLiteral("scenario %1 has no open point of level %2").arg(scenario->name).arg(options.level)
                         : QStringLiteral("the project has no %1point of level %2: import some first (maillage import)")
-                              .arg(includePlanned ? QString() : QStringLiteral("existing "))
+                              .arg(request.includePlanned ? QString() : QStringLiteral("existing "))
                               .arg(options.level));
     // Coarse networks are completed with town connectors at the town halls (see the profile).
     TownConnectorStats connectors;
     if (const QString note = memoryNote(network.path); !note.isEmpty()) err() << note << '\n';
     TerminalProgress progress(QStringLiteral("Preparing the network %1").arg(QFileInfo(network.path).fileName()));
     PreparedNetworkOutcome prepared;
-    RoadGraph graph(loadTerritoryNetwork(network.path, profile, lineOptions,
+    RoadGraph graph(loadTerritoryNetwork(network.path, profile, lineLayerOptions(network),
                                          townAnchors(territory, townHallsFor(territory, points)), &connectors,
                                          preparedNetworkRequest(store, progress), &prepared));
     reportPreparedNetwork(prepared);
@@ -347,13 +548,12 @@ int runCoverage(const QStringList& arguments)
     const GraphTravelEngine engine(graph, profile,
                                    closures.empty() ? Snapper::fromBytes(graph, prepared.spatialIndex) : std::nullopt);
     phase("closures, engine");
-    const PopulationPlacementOptions placementOptions = placementOptionsFor(inputs, populationMethod);
     // The grid's links kept in the prepared network are the open network's: read when no
     // road is closed, and kept there for the next run when they had to be snapped.
     TerminalProgress linking(QStringLiteral("Linking the grid cells and town halls to the roads"));
     const CoverageContext context(territory, engine, points,
-                                  {.cellSize = cell,
-                                   .placement = placementOptions,
+                                  {.cellSize = request.cell,
+                                   .placement = placementOptionsFor(inputs, request.populationMethod),
                                    .threads = options.threads,
                                    .storedLinks = closures.empty() ? &prepared.links : nullptr,
                                    .linkProgress = linking.callback()});
@@ -361,7 +561,7 @@ int runCoverage(const QStringList& arguments)
         if (const QString note = keepCoverageLinks(prepared, context); !note.isEmpty()) err() << "note: " << note << '\n';
     phase("context: grid, links, population");
     const CoverageResult result = computeCoverage(context, levelPoints, options);
-    if (printTimings)
+    if (phase.enabled())
         err() << QStringLiteral("timing:   link %1, search %2, surface %3, gaps %4, bands %5, population %6 ms\n")
                      .arg(result.timings.link, 0, 'f', 1)
                      .arg(result.timings.search, 0, 'f', 1)
@@ -384,44 +584,8 @@ int runCoverage(const QStringList& arguments)
     const AccessTable access = tableAlongside ? accessLater.get() : makeAccessTable();
     phase(tableAlongside ? "access table (rest, alongside)" : "access table");
     std::optional<PopulationSensitivity> sensitivity;
-    if (sensitivityAsked) {
-        sensitivity.emplace();
-        // Every population method on the same travel times: only where people are changes.
-        for (PopulationMethod method : inputs.availablePopulationMethods()) {
-            PopulationPlacementOptions methodOptions = placementOptionsFor(inputs, method);
-            const PopulationPlacement placement =
-                method == placementOptions.method
-                    ? context.placement()
-                    : PopulationPlacement::build(territory, context.grid(), context.cellLinks(), methodOptions);
-            const PopulationCoverage coverage =
-                computePopulationCoverage(territory, context.grid(), placement, result.surface.minutes,
-                                          result.townHallTimes.minutes, context.townHalls(), options.thresholdMinutes);
-            sensitivity->addColumn(populationMethodKey(method), populationMethodKey(method), coverage, method);
-        }
-        // Road speeds ±10 %, people placed as the chosen method says.
-        for (const double factor : {0.9, 1.1}) {
-            SpeedProfile varied = profile;
-            for (double& kmh : varied.classKmh) kmh *= factor;
-            varied.maxspeedFactor *= factor;
-            RoadGraph variedGraph(loadTerritoryNetwork(network.path, varied, lineOptions,
-                                                       townAnchors(territory, townHallsFor(territory, points))));
-            const std::vector<ResolvedClosure> variedClosures =
-                scenario ? resolveRoadClosures(variedGraph, scenario->roadClosures) : std::vector<ResolvedClosure>{};
-            const ScopedRoadClosures variedClosed(variedGraph, variedClosures);
-            const GraphTravelEngine variedEngine(variedGraph, varied);
-            const CoverageContext variedContext(
-                territory, variedEngine, points,
-                {.cellSize = cell, .placement = {}, .threads = options.threads, .fixedPlacement = &context.placement()});
-            CoverageOptions quick = options;
-            quick.computeBands = false;
-            quick.clipGapsToCommunes = false;
-            const CoverageResult variedResult = computeCoverage(variedContext, levelPoints, quick);
-            const QString key = factor < 1 ? QStringLiteral("speeds-10") : QStringLiteral("speeds+10");
-            sensitivity->addColumn(
-                key, key + QStringLiteral(" (") + populationMethodKey(placementOptions.method) + QLatin1Char(')'),
-                variedResult.population, placementOptions.method);
-        }
-    }
+    if (request.sensitivity)
+        sensitivity = computeSensitivity(inputs, network, profile, context, result, points, levelPoints, scenario, request);
     const double computeMs = timer.nsecsElapsed() / 1e6;
 
     timer.restart();
@@ -435,136 +599,37 @@ int runCoverage(const QStringList& arguments)
     data.run.project = QFileInfo(store.path()).absoluteFilePath();
     data.run.network = QFileInfo(network.path).absoluteFilePath();
     data.run.profile = profile.name.isEmpty() ? network.profile : profile.name;
-    data.run.pointSet = scenario         ? QStringLiteral("scenario %1").arg(scenario->name)
-                        : includePlanned ? QStringLiteral("existing and planned points")
-                                         : QStringLiteral("existing points");
+    data.run.pointSet = scenario                 ? QStringLiteral("scenario %1").arg(scenario->name)
+                        : request.includePlanned ? QStringLiteral("existing and planned points")
+                                                 : QStringLiteral("existing points");
     for (const ResolvedClosure& closure : closures)
         data.run.extra.push_back({QStringLiteral("road_closure"), closure.description});
-    writeCoverageGeoPackage(outPath, data);
-    // The access table also stays in the project, so the app and later runs can show it.
-    if (!saveInProject)
+    writeCoverageGeoPackage(request.outPath, data);
+    // The result tables also stay in the project, so the app and later runs can show them.
+    if (saveInProject) saveResultTables(store, access, sensitivity ? &*sensitivity : nullptr, options);
+    else
         out() << "note: project " << store.path() << " is read-only for " << store.editor()
               << ": the result tables are not saved in it (the files are written)\n";
-    const AccessTableText accessText = accessTableText(access);
-    std::vector<Store::ResultColumn> accessColumns;
-    for (int c = 0; c < accessText.header.size(); ++c)
-        accessColumns.push_back({accessText.header[c], accessText.numeric[c]});
-    if (saveInProject)
-        store.writeResultTable(QStringLiteral("access_epci_seats"),
-                               QStringLiteral("Nearest accueil point of each kind from each EPCI seat (last coverage run)"),
-                               accessColumns, accessText.rows);
-    if (sensitivity && saveInProject) {
-        std::vector<Store::ResultColumn> columns;
-        for (const QString& name : sensitivity->header())
-            columns.push_back({name, name == QStringLiteral("population") || name.startsWith(QStringLiteral("beyond_"))
-                                         || name == QStringLiteral("low") || name == QStringLiteral("high")});
-        store.writeResultTable(kSensitivityTable,
-                               QStringLiteral("Population beyond %1 min of level %2 under each population method and road "
-                                              "speeds ±10 %% (last coverage run)")
-                                   .arg(options.thresholdMinutes)
-                                   .arg(options.level),
-                               columns, sensitivity->tableRows());
-    }
-    if (!csvDir.isEmpty()) {
-        if (sensitivity) {
-            TextTable table(sensitivity->header());
-            for (const QStringList& row : sensitivity->tableRows()) table.addRow(row);
-            writeText(QDir(csvDir).filePath(QStringLiteral("sensitivity.csv")), csvOf(table));
-        }
-        const QDir dir(csvDir);
-        writeText(dir.filePath(QStringLiteral("communes.csv")), csvOf(communeTable(result)));
-        writeText(dir.filePath(QStringLiteral("epci.csv")), csvOf(epciTable(result, false)));
-        writeText(dir.filePath(QStringLiteral("gap_zones.csv")), csvOf(gapTable(result)));
-        writeText(dir.filePath(QStringLiteral("referrals.csv")), csvOf(referralTable(referrals)));
-        writeAccessTableCsv(access, dir.filePath(QStringLiteral("access_epci_seats.csv")));
-    }
+    if (!request.csvDir.isEmpty())
+        writeCsvTables(request.csvDir, result, referrals, access, sensitivity ? &*sensitivity : nullptr);
     const double writeMs = timer.nsecsElapsed() / 1e6;
     phase("write outputs");
 
-    // Summary.
-    const AreaCoverage& d = result.population.departement;
-    const QString threshold = QString::number(options.thresholdMinutes);
-    out() << "Coverage of " << levelLabel(options.level) << " within " << threshold << " min: " << result.points.size()
-          << " points";
-    if (result.unjoinedPoints) out() << " (" << result.unjoinedPoints << " too far from any road, left out)";
-    out() << "; network " << QFileInfo(network.path).fileName() << " (" << graph.nodeCount() << " nodes";
-    if (connectors.connectors > 0)
-        out() << ", " << connectors.connectors << " town connectors at " << connectors.towns << " town halls";
-    out() << "), profile " << data.run.profile << "; grid " << cell << " m, "
-          << groupThousands(qint64(context.grid().cellCount())) << " cells\n";
-    {
-        std::vector<XY> places;
-        QStringList names;
-        for (const AccueilPoint& point : levelPoints) {
-            places.push_back(point.lambert93);
-            names << point.name;
-        }
-        std::vector<XY> nodes(graph.nodeCount());
-        for (NodeId node = 0; node < graph.nodeCount(); ++node) nodes[node] = graph.nodePosition(node);
-        const QString beyond = placesBeyondExtentText(networkExtent(nodes), places, names);
-        if (!beyond.isEmpty()) out() << beyond << '\n';
-    }
+    printRunHeader(result, graph, connectors, network.path, data.run.profile, request.cell, context.grid().cellCount(),
+                   levelPoints);
     if (scenario) out() << "Scenario " << scenario->name << '\n';
     for (const ResolvedClosure& closure : closures) out() << "  road closed: " << closure.description << '\n';
     out() << '\n';
-    const PopulationMethod method = result.population.method;
-    const double headline = beyondBy(d, method);
-    out() << "Population beyond " << threshold << " min (" << groupThousands(d.population)
-          << " inhabitants): " << people(headline) << " (" << percent(d.population ? headline / double(d.population) : 0.0)
-          << "), population by the " << populationMethodKey(method) << " method: " << populationMethodDescription(method)
-          << '\n';
-    if (!context.placement().sourceDescription().isEmpty()) {
-        out() << "  from " << context.placement().sourceDescription();
-        if (context.placement().communesFallenBack() > 0)
-            out() << "; " << context.placement().communesFallenBack() << " communes without any there spread near the roads";
-        out() << '\n';
-    }
-    out() << (method == PopulationMethod::Grid        ? "  on the cells, INSEE grid:        "
-              : method == PopulationMethod::Buildings ? "  on the cells, buildings:         "
-                                                      : "  spread over the inhabited cells: ")
-          << people(d.beyondSpread) << " (" << percent(d.shareSpread()) << ")\n"
-          << "  counted at the town hall:        " << people(d.beyondAtTownHall) << " (" << percent(d.shareAtTownHall())
-          << "), " << d.communesTownHallBeyond << " communes\n"
-          << "  area beyond: " << QString::number(d.areaBeyondKm2, 'f', 0) << " km² of "
-          << QString::number(d.areaKm2, 'f', 0) << " km², in " << result.gapZones.size() << " zone pieces\n\n";
+    printPopulation(result, context.placement());
     out() << "Per EPCI:\n";
     epciTable(result, true).print(out());
-    if (!result.population.townHallsBeyond.empty()) {
-        out() << "\nCommunes whose town hall is beyond " << threshold << " min:\n";
-        TextTable halls(
-            {QStringLiteral("commune"), QStringLiteral("INSEE"), QStringLiteral("minutes"), QStringLiteral("population")});
-        for (int c : result.population.townHallsBeyond) {
-            const CommuneCoverage& commune = result.population.communes[std::size_t(c)];
-            halls.addRow(
-                {commune.name, commune.insee, minutes(commune.townHallMinutes), groupThousands(commune.population)});
-        }
-        halls.print(out());
-    }
-    if (sensitivity) {
-        out() << "\nSensitivity: people beyond " << threshold << " min under each assumption\n";
-        QStringList header{QStringLiteral("area")};
-        for (const SensitivityColumn& column : sensitivity->columns()) header << column.label;
-        header << QStringLiteral("verdict");
-        TextTable table(header);
-        int borderline = 0, sure = 0;
-        for (const SensitivityRow& row : sensitivity->rows()) {
-            if (row.kind == SensitivityRow::Kind::Commune) {
-                (row.verdict() == QStringLiteral("beyond") ? sure : borderline) += 1;
-                continue;
-            }
-            QStringList cells{row.name.isEmpty() ? row.code : row.name};
-            for (double b : row.beyond) cells << people(b);
-            cells << QString();
-            table.addRow(cells);
-        }
-        table.print(out());
-        out() << "  communes beyond under every assumption: " << sure << ", under some only (borderline): " << borderline
-              << " (table " << kSensitivityTable << ")\n";
-    }
+    printTownHallsBeyond(result);
+    if (sensitivity) printSensitivity(*sensitivity, options.thresholdMinutes);
+    const QString threshold = QString::number(options.thresholdMinutes);
     printReferralSummary(referrals, servicePoints, threshold);
     printOperatorAccess(access);
-    out() << "Written " << outPath;
-    if (!csvDir.isEmpty()) out() << " and CSV tables in " << csvDir;
+    out() << "Written " << request.outPath;
+    if (!request.csvDir.isEmpty()) out() << " and CSV tables in " << request.csvDir;
     out() << QStringLiteral(" (load %1 s, compute %2 s, write %3 s)\n")
                  .arg(loadMs / 1000, 0, 'f', 1)
                  .arg(computeMs / 1000, 0, 'f', 1)
