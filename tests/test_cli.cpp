@@ -10,21 +10,6 @@ using namespace maillage::test;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(cliPath(), arguments);
-    REQUIRE(process.waitForFinished(120'000));
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
-
 QStringList init04(const QString& project)
 {
     const QString gpkg = sharedData("04/limites-04.gpkg");
@@ -37,7 +22,7 @@ QStringList init04(const QString& project)
 TEST_CASE("every subcommand answers --help with its options")
 {
     for (const char* command : {"init", "import", "points", "info"}) {
-        const Run run = runCli({command, "--help"});
+        const CliRun run = runCli({command, "--help"});
         INFO(command);
         CHECK(run.exitCode == 0);
         CHECK(run.out.contains("--project"));
@@ -48,15 +33,15 @@ TEST_CASE("every subcommand answers --help with its options")
 
 TEST_CASE("a wrong command line exits with code 2 and one line")
 {
-    const Run unknown = runCli({"frobnicate"});
+    const CliRun unknown = runCli({"frobnicate"});
     CHECK(unknown.exitCode == 2);
     CHECK(unknown.err.trimmed().count('\n') == 0);
 
-    const Run badOption = runCli({"info", "--no-such-option"});
+    const CliRun badOption = runCli({"info", "--no-such-option"});
     CHECK(badOption.exitCode == 2);
     CHECK(badOption.err.contains("no-such-option"));
 
-    const Run missingProject = runCli({"info"});
+    const CliRun missingProject = runCli({"info"});
     CHECK(missingProject.exitCode == 2);
     CHECK(missingProject.err.contains("--project"));
 }
@@ -64,7 +49,7 @@ TEST_CASE("a wrong command line exits with code 2 and one line")
 TEST_CASE("init on a missing boundary file fails with one line naming the file and creates nothing")
 {
     ScratchDir dir;
-    const Run run = runCli({"init", "--project", dir.path("p.gpkg"), "--communes", dir.path("nowhere.gpkg")});
+    const CliRun run = runCli({"init", "--project", dir.path("p.gpkg"), "--communes", dir.path("nowhere.gpkg")});
     CHECK(run.exitCode == 1);
     CHECK(run.err.contains("nowhere.gpkg"));
     CHECK(run.err.trimmed().count('\n') == 0);
@@ -77,12 +62,12 @@ TEST_CASE("a project built from the three 04 files reports the right counts per 
     const QString project = dir.path("04.gpkg");
     REQUIRE(runCli(init04(project)).exitCode == 0);
     for (const char* file : {"04/mairies-04.csv", "04/france-services-2024.csv", "04/laposte-2020.csv"}) {
-        const Run run = runCli({"import", "--project", project, sharedData(file)});
+        const CliRun run = runCli({"import", "--project", project, sharedData(file)});
         INFO(run.err.toStdString());
         REQUIRE(run.exitCode == 0);
     }
 
-    const Run info = runCli({"info", "--project", project});
+    const CliRun info = runCli({"info", "--project", project});
     REQUIRE(info.exitCode == 0);
     CHECK(info.out.contains("198 communes, 12 EPCI, population 166 077"));
     // level, kind label, inside, outside
@@ -93,11 +78,11 @@ TEST_CASE("a project built from the three 04 files reports the right counts per 
     CHECK(info.out.contains(QRegularExpression("1\\s+Agence postale intercommunale\\s+2\\s")));
     CHECK(info.out.contains(QRegularExpression("CA Provence-Alpes-Agglomération\\s+200067437\\s+46\\s+48 136")));
 
-    const Run secondLevel = runCli({"points", "--project", project, "--level", "2", "--inside", "--csv"});
+    const CliRun secondLevel = runCli({"points", "--project", project, "--level", "2", "--inside", "--csv"});
     REQUIRE(secondLevel.exitCode == 0);
     CHECK(secondLevel.out.trimmed().split('\n').size() == 1 + 16);  // header + 16 France services in 04
 
-    const Run again = runCli({"import", "--project", project, sharedData("04/mairies-04.csv")});
+    const CliRun again = runCli({"import", "--project", project, sharedData("04/mairies-04.csv")});
     CHECK(again.out.contains("0 new"));
     CHECK(again.out.contains("198 unchanged"));
 }
@@ -115,7 +100,7 @@ TEST_CASE("points lists the operators a visio point serves")
     visio.close();
     REQUIRE(runCli({"import", "--project", project, visio.fileName()}).exitCode == 0);
 
-    const Run listed = runCli({"points", "--project", project, "--kind", "visio", "--csv"});
+    const CliRun listed = runCli({"points", "--project", project, "--kind", "visio", "--csv"});
     REQUIRE(listed.exitCode == 0);
     const QStringList lines = listed.out.trimmed().split('\n');
     REQUIRE(lines.size() == 2);
@@ -131,12 +116,12 @@ TEST_CASE("points filters by commune name and rejects an unknown one")
     REQUIRE(runCli(init04(project)).exitCode == 0);
     REQUIRE(runCli({"import", "--project", project, sharedData("04/mairies-04.csv")}).exitCode == 0);
 
-    const Run digne = runCli({"points", "--project", project, "--commune", "Digne-les-Bains", "--csv"});
+    const CliRun digne = runCli({"points", "--project", project, "--commune", "Digne-les-Bains", "--csv"});
     CHECK(digne.exitCode == 0);
     CHECK(digne.out.contains("Mairie de Digne-les-Bains"));
     CHECK(digne.out.trimmed().split('\n').size() == 2);
 
-    const Run nowhere = runCli({"points", "--project", project, "--commune", "Atlantis"});
+    const CliRun nowhere = runCli({"points", "--project", project, "--commune", "Atlantis"});
     CHECK(nowhere.exitCode == 1);
     CHECK(nowhere.err.contains("Atlantis"));
 }

@@ -16,20 +16,6 @@ using namespace maillage;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString err;
-};
-
-Run cli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(test::cliPath(), arguments);
-    REQUIRE(process.waitForFinished(300'000));
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardError())};
-}
-
 // A 04 project with its coarse network, the town halls and the France services, and a plan.
 struct Project04 {
     test::ScratchDir folder;
@@ -38,14 +24,15 @@ struct Project04 {
     Project04()
     {
         const QString limits = test::sharedData(QStringLiteral("04/limites-04.gpkg"));
-        const Run init = cli({"init", "--project", path, "--communes", limits, "--communes-layer", "commune", "--epci",
-                              limits, "--epci-layer", "epci", "--network",
-                              test::sharedData(QStringLiteral("04/routes-04.geojson")), "--profile", "generalised"});
+        const test::CliRun init =
+            test::runCli({"init", "--project", path, "--communes", limits, "--communes-layer", "commune", "--epci", limits,
+                          "--epci-layer", "epci", "--network", test::sharedData(QStringLiteral("04/routes-04.geojson")),
+                          "--profile", "generalised"});
         INFO(init.err.toStdString());
         REQUIRE(init.exitCode == 0);
         for (const char* file : {"04/mairies-04.csv", "04/france-services-2024.csv"})
-            REQUIRE(cli({"import", "--project", path, test::sharedData(QString::fromUtf8(file))}).exitCode == 0);
-        REQUIRE(cli({"scenario", "--project", path, "create", "plan"}).exitCode == 0);
+            REQUIRE(test::runCli({"import", "--project", path, test::sharedData(QString::fromUtf8(file))}).exitCode == 0);
+        REQUIRE(test::runCli({"scenario", "--project", path, "create", "plan"}).exitCode == 0);
     }
 
     QString out(const QString& name) const { return folder.path(name); }
@@ -72,7 +59,7 @@ QStringList commandLine(const QString& command)
 void checkRefused(const QStringList& arguments, const QString& expected)
 {
     const Project04& project = project04();
-    const Run run = cli(arguments);
+    const test::CliRun run = test::runCli(arguments);
     INFO(arguments.join(QLatin1Char(' ')).toStdString() << "\n" << run.err.toStdString());
     CHECK(run.exitCode == 2);
     CHECK(run.err.contains(expected));
@@ -115,8 +102,8 @@ TEST_CASE("a 1 m grid over the département is refused before the network is rea
 {
     const Project04& project = project04();
     for (const char* command : kCommandsWithThresholdAndCell) {
-        const Run run = cli(commandLine(QString::fromUtf8(command)) << "--cell"
-                                                                    << "1");
+        const test::CliRun run = test::runCli(commandLine(QString::fromUtf8(command)) << "--cell"
+                                                                                      << "1");
         INFO(command << ": " << run.err.toStdString());
         CHECK(run.exitCode == 1);
         CHECK(run.err.contains(QStringLiteral("a 1 m grid over this territory would have")));

@@ -19,6 +19,7 @@
 #include "network/snapping.h"
 #include "network/speed_profile.h"
 #include "report/geopackage_export.h"
+#include "support/fixtures04.h"
 #include "support/test_data.h"
 
 #include <QDateTime>
@@ -62,19 +63,6 @@ constexpr double kRoadMetresPerMinute = 1'000.0;  // 60 km/h
 constexpr double kLegMetresPerMinute = 250.0;     // 15 km/h
 constexpr int kNodeCount = int(kWidth / kNodeSpacing) + 1;
 
-SharedGeometry rectangle(double minX, double minY, double maxX, double maxY)
-{
-    auto ring = std::make_unique<OGRLinearRing>();
-    ring->addPoint(minX, minY);
-    ring->addPoint(maxX, minY);
-    ring->addPoint(maxX, maxY);
-    ring->addPoint(minX, maxY);
-    ring->closeRings();
-    auto polygon = std::make_shared<OGRPolygon>();
-    polygon->addRingDirectly(ring.release());
-    return polygon;
-}
-
 Commune makeCommune(QString insee, QString name, qint64 population, QString epci, double minX, double maxX)
 {
     Commune commune;
@@ -82,7 +70,7 @@ Commune makeCommune(QString insee, QString name, qint64 population, QString epci
     commune.name = std::move(name);
     commune.population = population;
     commune.epciSiren = std::move(epci);
-    commune.geometry = rectangle(minX, kY0, maxX, kY0 + kHeight);
+    commune.geometry = test::rectangle(minX, kY0, maxX, kY0 + kHeight);
     commune.bbox.expand(XY{minX, kY0});
     commune.bbox.expand(XY{maxX, kY0 + kHeight});
     return commune;
@@ -101,7 +89,7 @@ Territory roadTerritory(double split = 15'000.0)
     epci.population = 1500;
     epci.communeCount = 2;
     territory.epcis.push_back(epci);
-    territory.outline = rectangle(kX0, kY0, kX0 + kWidth, kY0 + kHeight);
+    territory.outline = test::rectangle(kX0, kY0, kX0 + kWidth, kY0 + kHeight);
     for (const Commune& c : territory.communes) territory.bbox.expand(c.bbox);
     return territory;
 }
@@ -200,7 +188,7 @@ TEST_CASE("the grid is aligned on multiples of the cell size and counts only cel
     for (Commune& c : territory.communes) {
         c.bbox.minX += 50;
         c.bbox.maxX += 50;
-        c.geometry = rectangle(c.bbox.minX, c.bbox.minY, c.bbox.maxX, c.bbox.maxY);
+        c.geometry = test::rectangle(c.bbox.minX, c.bbox.minY, c.bbox.maxX, c.bbox.maxY);
     }
     const CoverageGrid grid = CoverageGrid::build(territory, 200.0);
     CHECK(std::fmod(grid.west(), 200.0) == 0.0);
@@ -1034,15 +1022,9 @@ struct Coverage04 {
 
     Coverage04()
     {
-        TerritorySources sources;
-        sources.communes = {test::sharedData("04/limites-04.gpkg"), QStringLiteral("commune")};
-        sources.epcis = LayerSource{test::sharedData("04/limites-04.gpkg"), QStringLiteral("epci")};
-        territory = loadTerritory(sources);
+        territory = test::territory04();
         profile = loadSpeedProfile(QStringLiteral("generalised"));
-        points = readMairiesCsv(test::sharedData("04/mairies-04.csv")).points;
-        const auto franceServices = readFranceServicesCsv(test::sharedData("04/france-services-2024.csv")).points;
-        points.insert(points.end(), franceServices.begin(), franceServices.end());
-        for (std::size_t i = 0; i < points.size(); ++i) points[i].id = qint64(i + 1);
+        points = test::townHallsAndFranceServices04();
         // As the product does (the generalised profile asks for no town connectors: multi-entry
         // access does their work).
         graph = RoadGraph(loadTerritoryNetwork(test::sharedData("04/routes-04.geojson"), profile, {},
@@ -1619,21 +1601,6 @@ TEST_CASE("a level other than 1, 2 or 3, or a threshold of zero or less, is refu
 // The command line.
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliRun runMaillage(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(test::cliPath(), arguments);
-    REQUIRE(process.waitForFinished(120'000));
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
-
 // A 04 project; with the network saved in it when `withNetwork`.
 QString project04(const test::ScratchDir& scratch, bool withNetwork, bool withPoints)
 {
@@ -1644,10 +1611,10 @@ QString project04(const test::ScratchDir& scratch, bool withNetwork, bool withPo
     if (withNetwork)
         init << "--network" << test::sharedData("04/routes-04.geojson") << "--profile"
              << "generalised";
-    REQUIRE(runMaillage(init).exitCode == 0);
+    REQUIRE(test::runCli(init).exitCode == 0);
     if (withPoints)
         for (const char* file : {"04/mairies-04.csv", "04/france-services-2024.csv"})
-            REQUIRE(runMaillage({"import", "--project", project, test::sharedData(file)}).exitCode == 0);
+            REQUIRE(test::runCli({"import", "--project", project, test::sharedData(file)}).exitCode == 0);
     return project;
 }
 
@@ -1658,19 +1625,19 @@ TEST_CASE("maillage network prepare builds the project's prepared network and co
     test::ScratchDir scratch;
     const QString project = project04(scratch, true, true);
     const QString prepared = project + ".network";
-    const CliRun first = runMaillage({"network", "prepare", "--project", project});
+    const test::CliRun first = test::runCli({"network", "prepare", "--project", project});
     REQUIRE(first.exitCode == 0);
     CHECK(first.out.contains("Prepared network " + prepared));
     CHECK(first.out.contains("built in"));
     REQUIRE(QFileInfo::exists(prepared));
     const QDateTime written = QFileInfo(prepared).lastModified();
 
-    const CliRun second = runMaillage({"network", "prepare", "--project", project});
+    const test::CliRun second = test::runCli({"network", "prepare", "--project", project});
     REQUIRE(second.exitCode == 0);
     CHECK(second.out.contains("up to date, read in"));
 
     const QString out = scratch.path("result.gpkg");
-    const CliRun coverage = runMaillage({"coverage", "--project", project, "--out", out});
+    const test::CliRun coverage = test::runCli({"coverage", "--project", project, "--out", out});
     REQUIRE(coverage.exitCode == 0);
     CHECK_FALSE(coverage.err.contains("prepared network"));  // read, not rebuilt: no note
     CHECK(QFileInfo(prepared).lastModified() == written);
@@ -1678,13 +1645,13 @@ TEST_CASE("maillage network prepare builds the project's prepared network and co
     // A damaged file is rebuilt, never trusted.
     QFile file(prepared);
     REQUIRE(file.resize(file.size() / 2));
-    const CliRun damaged = runMaillage({"network", "prepare", "--project", project});
+    const test::CliRun damaged = test::runCli({"network", "prepare", "--project", project});
     REQUIRE(damaged.exitCode == 0);
     CHECK(damaged.err.contains("is truncated"));
     CHECK(damaged.out.contains("built in"));
 
     // Another profile is another network: rebuilt, with a note saying why.
-    const CliRun other = runMaillage({"coverage", "--project", project, "--out", out, "--profile", "osm"});
+    const test::CliRun other = test::runCli({"coverage", "--project", project, "--out", out, "--profile", "osm"});
     REQUIRE(other.exitCode == 0);
     CHECK(other.err.contains("was made from other data or settings"));
 }
@@ -1694,7 +1661,7 @@ TEST_CASE("maillage coverage on the 04 project prints the population beyond and 
     test::ScratchDir scratch;
     const QString project = project04(scratch, true, true);
     const QString out = scratch.path("result.gpkg");
-    const CliRun run = runMaillage({"coverage", "--project", project, "--out", out, "--csv", scratch.path("csv")});
+    const test::CliRun run = test::runCli({"coverage", "--project", project, "--out", out, "--csv", scratch.path("csv")});
     INFO(run.err.toStdString());
     REQUIRE(run.exitCode == 0);
     CHECK(run.out.contains("Population beyond 20 min (166 077 inhabitants)"));
@@ -1715,32 +1682,32 @@ TEST_CASE("maillage coverage refuses bad parameters with a clear message")
     const QString project = project04(scratch, false, false);
     const QString out = scratch.path("result.gpkg");
 
-    const CliRun zero = runMaillage({"coverage", "--project", project, "--out", out, "--threshold", "0"});
+    const test::CliRun zero = test::runCli({"coverage", "--project", project, "--out", out, "--threshold", "0"});
     CHECK(zero.exitCode == 2);
     CHECK(zero.err.contains("threshold must be a positive number of minutes"));
 
-    const CliRun level4 = runMaillage({"coverage", "--project", project, "--out", out, "--level", "4"});
+    const test::CliRun level4 = test::runCli({"coverage", "--project", project, "--out", out, "--level", "4"});
     CHECK(level4.exitCode == 2);
     CHECK(level4.err.contains("--level must be an integer from 1 to 3"));
 
-    const CliRun noNetwork = runMaillage({"coverage", "--project", project, "--out", out});
+    const test::CliRun noNetwork = test::runCli({"coverage", "--project", project, "--out", out});
     CHECK(noNetwork.exitCode == 1);
     CHECK(noNetwork.err.contains("no road network"));
 
-    const CliRun missingNetwork =
-        runMaillage({"coverage", "--project", project, "--out", out, "--network", scratch.path("nowhere.geojson")});
+    const test::CliRun missingNetwork =
+        test::runCli({"coverage", "--project", project, "--out", out, "--network", scratch.path("nowhere.geojson")});
     CHECK(missingNetwork.exitCode == 1);
     CHECK(missingNetwork.err.contains("nowhere.geojson"));
 
-    const CliRun noPoints =
-        runMaillage({"coverage", "--project", project, "--out", out, "--network", test::sharedData("04/routes-04.geojson")});
+    const test::CliRun noPoints = test::runCli(
+        {"coverage", "--project", project, "--out", out, "--network", test::sharedData("04/routes-04.geojson")});
     CHECK(noPoints.exitCode == 1);
     CHECK(noPoints.err.contains("no existing point of level 2"));
 
-    const CliRun noOut = runMaillage({"coverage", "--project", project});
+    const test::CliRun noOut = test::runCli({"coverage", "--project", project});
     CHECK(noOut.exitCode == 2);
     CHECK(noOut.err.contains("--out"));
-    for (const CliRun* run : {&zero, &level4, &noNetwork, &missingNetwork, &noPoints, &noOut})
+    for (const test::CliRun* run : {&zero, &level4, &noNetwork, &missingNetwork, &noPoints, &noOut})
         CHECK(run->err.trimmed().count('\n') == 0);  // one line
     CHECK_FALSE(QFile::exists(out));
 }

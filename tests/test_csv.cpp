@@ -13,15 +13,6 @@ using namespace maillage;
 
 namespace {
 
-QString writeFile(const test::ScratchDir& dir, const QString& name, const QByteArray& bytes)
-{
-    const QString path = dir.path(name);
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
-    return path;
-}
-
 }  // namespace
 
 TEST_CASE("a quoted field may hold commas, doubled quotes and line breaks, and records keep their starting line")

@@ -24,15 +24,6 @@ using namespace maillage;
 
 namespace {
 
-QString writeFile(const test::ScratchDir& dir, const QString& name, const QByteArray& bytes)
-{
-    const QString path = dir.path(name);
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
-    return path;
-}
-
 QMap<QString, int> countByKind(const std::vector<AccueilPoint>& points)
 {
     QMap<QString, int> counts;

@@ -10,30 +10,6 @@ using namespace maillage::test;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(cliPath(), arguments);
-    REQUIRE(process.waitForFinished(120'000));
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
-
-QString writeFile(const ScratchDir& dir, const QString& name, const QString& text)
-{
-    const QString path = dir.path(name);
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Text));
-    QTextStream(&file) << text;
-    return path;
-}
-
 // Four towns of the 04 at their town halls.
 const char* kTowns =
     "id,name,latitude,longitude\n"
@@ -66,7 +42,7 @@ std::vector<CsvRow> readOdCsv(const QString& path)
 
 TEST_CASE("network info reports the size and the components of the 04 network")
 {
-    const Run run = runCli({"network", "info", "--network", sharedData("04/routes-04.geojson")});
+    const CliRun run = runCli({"network", "info", "--network", sharedData("04/routes-04.geojson")});
     INFO(run.err.toStdString());
     REQUIRE(run.exitCode == 0);
     CHECK(run.out.contains("nodes"));
@@ -77,7 +53,7 @@ TEST_CASE("network info reports the size and the components of the 04 network")
 
 TEST_CASE("network info reads an OpenStreetMap extract with the osm profile")
 {
-    const Run run = runCli({"network", "info", "--network", sharedData("osm/monaco.osm.gz")});
+    const CliRun run = runCli({"network", "info", "--network", sharedData("osm/monaco.osm.gz")});
     INFO(run.err.toStdString());
     REQUIRE(run.exitCode == 0);
     CHECK(run.out.contains("Profile osm"));
@@ -89,7 +65,7 @@ TEST_CASE("od gives plausible, symmetric times between four towns of the 04")
     ScratchDir dir;
     const QString towns = writeFile(dir, "towns.csv", kTowns);
     const QString result = dir.path("od.csv");
-    const Run run =
+    const CliRun run =
         runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--from", towns, "--to", towns, "--out", result});
     INFO(run.err.toStdString());
     REQUIRE(run.exitCode == 0);
@@ -124,7 +100,7 @@ TEST_CASE("od: Champtercier is a quarter of an hour from the France services of 
     ScratchDir dir;
     const QString from = writeFile(dir, "a.csv", "id,name,latitude,longitude\n04047,Champtercier,44.094,6.162\n");
     const QString to = writeFile(dir, "b.csv", "id,name,latitude,longitude\n1,FS Digne,44.09372,6.23058\n");
-    const Run run = runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--from", from, "--to", to, "--csv"});
+    const CliRun run = runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--from", from, "--to", to, "--csv"});
     INFO(run.err.toStdString() << run.out.toStdString());
     REQUIRE(run.exitCode == 0);
     const QStringList lines = run.out.split('\n', Qt::SkipEmptyParts);
@@ -144,7 +120,7 @@ TEST_CASE("od --nearest gives each origin its nearest destination")
                                    "id,name,latitude,longitude\n"
                                    "D,Digne-les-Bains,44.0925,6.2357\n"
                                    "M,Manosque,43.8285,5.7869\n");
-    const Run run =
+    const CliRun run =
         runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--from", towns, "--to", hubs, "--nearest", "--csv"});
     INFO(run.err.toStdString());
     REQUIRE(run.exitCode == 0);
@@ -163,7 +139,7 @@ TEST_CASE("od reports a place 20 km from any road and gives it no time")
                                      "id,name,latitude,longitude\n"
                                      "SEA,At sea,42.90,5.95\n"
                                      "04070,Digne-les-Bains,44.0925,6.2357\n");
-    const Run run =
+    const CliRun run =
         runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--from", places, "--to", places, "--csv"});
     INFO(run.err.toStdString());
     REQUIRE(run.exitCode == 0);
@@ -177,20 +153,20 @@ TEST_CASE("od with a missing file or option fails with a clear message")
 {
     ScratchDir dir;
     const QString towns = writeFile(dir, "towns.csv", kTowns);
-    const Run noNetwork = runCli({"od", "--network", dir.path("nowhere.gpkg"), "--from", towns, "--to", towns});
+    const CliRun noNetwork = runCli({"od", "--network", dir.path("nowhere.gpkg"), "--from", towns, "--to", towns});
     CHECK(noNetwork.exitCode == 1);
     CHECK(noNetwork.err.contains("nowhere.gpkg"));
 
-    const Run noFrom = runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--to", towns});
+    const CliRun noFrom = runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--to", towns});
     CHECK(noFrom.exitCode == 2);
     CHECK(noFrom.err.contains("--from"));
 
-    const Run badProfile = runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--from", towns, "--to", towns,
-                                   "--profile", "no-such-profile"});
+    const CliRun badProfile = runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--from", towns, "--to", towns,
+                                      "--profile", "no-such-profile"});
     CHECK(badProfile.exitCode == 1);
     CHECK(badProfile.err.contains("no-such-profile"));
 
-    const Run noSubcommand = runCli({"network"});
+    const CliRun noSubcommand = runCli({"network"});
     CHECK(noSubcommand.exitCode == 2);
     CHECK(runCli({"network", "info", "--help"}).out.contains("--network"));
     CHECK(runCli({"od", "--help"}).out.contains("--nearest"));
@@ -208,12 +184,12 @@ TEST_CASE("od takes its places from a project: every town hall to its nearest Fr
     for (const char* file : {"04/mairies-04.csv", "04/france-services-2024.csv"})
         REQUIRE(runCli({"import", "--project", project, sharedData(file)}).exitCode == 0);
 
-    const Run run = runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--project", project, "--from",
-                            "kind:mairie", "--to", "level:2", "--nearest", "--csv"});
+    const CliRun run = runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--project", project, "--from",
+                               "kind:mairie", "--to", "level:2", "--nearest", "--csv"});
     INFO(run.err.toStdString());
     REQUIRE(run.exitCode == 0);
     const QStringList lines = run.out.split('\n', Qt::SkipEmptyParts);
-    const Run mairies = runCli({"points", "--project", project, "--kind", "mairie", "--csv"});
+    const CliRun mairies = runCli({"points", "--project", project, "--kind", "mairie", "--csv"});
     CHECK(lines.size() == mairies.out.split('\n', Qt::SkipEmptyParts).size());  // one row per town hall
     double fastest = 1e9, slowest = 0.0;
     for (qsizetype i = 1; i < lines.size(); ++i) {
@@ -226,8 +202,8 @@ TEST_CASE("od takes its places from a project: every town hall to its nearest Fr
     CHECK(fastest < 10.0);   // town halls of towns that have a France services
     CHECK(slowest < 120.0);  // no town hall of the 04 is two hours from its nearest one
 
-    const Run badSelection = runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--project", project, "--from",
-                                     "level:7", "--to", "level:2"});
+    const CliRun badSelection = runCli({"od", "--network", sharedData("04/routes-04.geojson"), "--project", project,
+                                        "--from", "level:7", "--to", "level:2"});
     CHECK(badSelection.exitCode == 2);
     CHECK(badSelection.err.contains("level"));
 }

@@ -23,6 +23,8 @@
 #include "report/geopackage_export.h"
 #include "store/scenarios.h"
 #include "store/store.h"
+#include "support/fixtures04.h"
+#include "support/raw_connection.h"
 #include "support/test_data.h"
 
 #include <QDir>
@@ -94,50 +96,6 @@ std::string errorOf(const std::function<void()>& action)
     }
     return {};
 }
-
-// A plain SQLite connection, as another program would open the file.
-class Raw {
-public:
-    explicit Raw(const QString& path) : name_(QStringLiteral("raw-planning-%1").arg(++counter_))
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name_);
-        db.setDatabaseName(path);
-        REQUIRE(db.open());
-    }
-    ~Raw()
-    {
-        QSqlDatabase::database(name_, false).close();
-        QSqlDatabase::removeDatabase(name_);
-    }
-    void exec(const QString& sql)
-    {
-        QSqlQuery query(QSqlDatabase::database(name_, false));
-        INFO(sql.toStdString());
-        const bool ok = query.exec(sql);
-        INFO(query.lastError().text().toStdString());
-        REQUIRE(ok);
-    }
-    QVariant value(const QString& sql)
-    {
-        QSqlQuery query(QSqlDatabase::database(name_, false));
-        INFO(sql.toStdString());
-        REQUIRE(query.exec(sql));
-        REQUIRE(query.next());
-        return query.value(0);
-    }
-    QStringList column(const QString& sql)
-    {
-        QSqlQuery query(QSqlDatabase::database(name_, false));
-        REQUIRE(query.exec(sql));
-        QStringList values;
-        while (query.next()) values << query.value(0).toString();
-        return values;
-    }
-
-private:
-    static inline int counter_ = 0;
-    QString name_;
-};
 
 }  // namespace
 
@@ -225,7 +183,7 @@ TEST_CASE("plans are created, copied, renamed and deleted — names are unique a
     CHECK_FALSE(scenarios.exists("Plan 2026"));
     CHECK_THROWS_WITH(scenarios.scenario("Plan 2026"), Catch::Contains("has no scenario \"Plan 2026\""));
     // Nothing of it is left behind.
-    Raw raw(store.path());
+    test::RawConnection raw(store.path());
     CHECK(raw.value("SELECT count(*) FROM scenario_points").toInt() == 0);
     CHECK(raw.value("SELECT count(*) FROM scenario_road_closures").toInt() == 0);
     CHECK(raw.value("SELECT count(*) FROM scenario_point_changes").toInt() == 2);  // VARIANTE's
@@ -433,7 +391,7 @@ TEST_CASE("a version 2 project is migrated to the current version without losing
     }
     // Take the file back to what Maillage 0.2 (schema version 2) wrote: no scenario tables.
     {
-        Raw raw(path);
+        test::RawConnection raw(path);
         for (const char* table : {"scenario_point_changes", "scenario_road_closures", "scenario_points", "scenarios"})
             raw.exec(QStringLiteral("DROP TABLE %1").arg(table));
         raw.exec("DELETE FROM gpkg_geometry_columns WHERE table_name = 'scenario_points'");
@@ -463,13 +421,13 @@ TEST_CASE("a version 2 project is migrated to the current version without losing
         " WHERE table_name = 'scenario_points'";
     QStringList migratedSchema, freshSchema, migratedContents, freshContents;
     {
-        Raw raw(path);
+        test::RawConnection raw(path);
         migratedSchema = raw.column(schemaSql);
         migratedContents = raw.column(contentsSql);
         CHECK(raw.value("SELECT value FROM maillage_meta WHERE key = 'schema_version'").toInt() == Store::kSchemaVersion);
     }
     {
-        Raw raw(fresh);
+        test::RawConnection raw(fresh);
         freshSchema = raw.column(schemaSql);
         freshContents = raw.column(contentsSql);
     }
@@ -521,19 +479,6 @@ constexpr double kLegMetresPerMinute = 250.0;
 constexpr double kMaxSnapMetres = 5'000.0;
 constexpr double kThreshold = 20.0;
 
-SharedGeometry rectangle(double minX, double minY, double maxX, double maxY)
-{
-    auto ring = std::make_unique<OGRLinearRing>();
-    ring->addPoint(minX, minY);
-    ring->addPoint(maxX, minY);
-    ring->addPoint(maxX, maxY);
-    ring->addPoint(minX, maxY);
-    ring->closeRings();
-    auto polygon = std::make_shared<OGRPolygon>();
-    polygon->addRingDirectly(ring.release());
-    return polygon;
-}
-
 Commune commune(QString insee, QString name, qint64 population, QString epci, double minX, double minY, double maxX,
                 double maxY)
 {
@@ -542,7 +487,7 @@ Commune commune(QString insee, QString name, qint64 population, QString epci, do
     c.name = std::move(name);
     c.population = population;
     c.epciSiren = std::move(epci);
-    c.geometry = rectangle(minX, minY, maxX, maxY);
+    c.geometry = test::rectangle(minX, minY, maxX, maxY);
     c.bbox.expand(XY{minX, minY});
     c.bbox.expand(XY{maxX, maxY});
     return c;
@@ -562,7 +507,7 @@ Territory valleyTerritory()
     plain.name = "CC de la Plaine";
     plain.population = 5000;
     plain.communeCount = 2;
-    plain.geometry = rectangle(kX0, kY0, kX0 + 20'000.0, kY0 + 4'000.0);
+    plain.geometry = test::rectangle(kX0, kY0, kX0 + 20'000.0, kY0 + 4'000.0);
     Epci valley;
     valley.siren = "200000002";
     valley.name = "CC de la Vallée";
@@ -1213,15 +1158,9 @@ struct Planning04 {
 
     Planning04()
     {
-        TerritorySources sources;
-        sources.communes = {test::sharedData("04/limites-04.gpkg"), QStringLiteral("commune")};
-        sources.epcis = LayerSource{test::sharedData("04/limites-04.gpkg"), QStringLiteral("epci")};
-        territory = loadTerritory(sources);
+        territory = test::territory04();
         profile = loadSpeedProfile(QStringLiteral("generalised"));
-        points = readMairiesCsv(test::sharedData("04/mairies-04.csv")).points;
-        const auto franceServices = readFranceServicesCsv(test::sharedData("04/france-services-2024.csv")).points;
-        points.insert(points.end(), franceServices.begin(), franceServices.end());
-        for (std::size_t i = 0; i < points.size(); ++i) points[i].id = qint64(i + 1);
+        points = test::townHallsAndFranceServices04();
         graph = RoadGraph(loadTerritoryNetwork(test::sharedData("04/routes-04.geojson"), profile, {},
                                                townAnchors(territory, townHallsFor(territory, points))));
         runner = std::make_unique<ScenarioCoverageRunner>(territory, graph, profile, points,
@@ -1402,32 +1341,17 @@ TEST_CASE("the built-in winter closures of the 04 close the pass sections of All
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliRun runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(test::cliPath(), arguments);
-    REQUIRE(process.waitForFinished(120'000));
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
-
 QString project04(const test::ScratchDir& scratch)
 {
     const QString project = scratch.path("04.gpkg");
     const QString limits = test::sharedData("04/limites-04.gpkg");
-    REQUIRE(
-        runCli({"init", "--project", project, "--communes", limits, "--communes-layer", "commune", "--epci", limits,
-                "--epci-layer", "epci", "--network", test::sharedData("04/routes-04.geojson"), "--profile", "generalised"})
-            .exitCode
-        == 0);
+    REQUIRE(test::runCli({"init", "--project", project, "--communes", limits, "--communes-layer", "commune", "--epci",
+                          limits, "--epci-layer", "epci", "--network", test::sharedData("04/routes-04.geojson"), "--profile",
+                          "generalised"})
+                .exitCode
+            == 0);
     for (const char* file : {"04/mairies-04.csv", "04/france-services-2024.csv"})
-        REQUIRE(runCli({"import", "--project", project, test::sharedData(file)}).exitCode == 0);
+        REQUIRE(test::runCli({"import", "--project", project, test::sharedData(file)}).exitCode == 0);
     return project;
 }
 
@@ -1439,14 +1363,14 @@ TEST_CASE("maillage scenario builds plans that maillage coverage and maillage co
     const QString project = project04(scratch);
     const auto run = [&](QStringList arguments) {
         arguments << "--project" << project;
-        const CliRun result = runCli(arguments);
+        const test::CliRun result = test::runCli(arguments);
         INFO(arguments.join(' ').toStdString() << "\n" << result.out.toStdString() << result.err.toStdString());
         CHECK(result.exitCode == 0);
         return result;
     };
     const auto fails = [&](QStringList arguments, int code, const QString& message) {
         arguments << "--project" << project;
-        const CliRun result = runCli(arguments);
+        const test::CliRun result = test::runCli(arguments);
         INFO(arguments.join(' ').toStdString() << "\n" << result.err.toStdString());
         CHECK(result.exitCode == code);
         CHECK(result.err.contains(message));
@@ -1460,7 +1384,7 @@ TEST_CASE("maillage scenario builds plans that maillage coverage and maillage co
     fails({"scenario", "close-road", "hiver", "--ref", "D9999"}, 1, "no road D9999 in the network");
     fails({"scenario", "close-road", "hiver", "--ref", "D908", "--at", "44.3,6.6"}, 2, "one of --ref");
     CHECK(run({"scenario", "create", "antennes", "--from", "hiver"}).out.contains("a copy of hiver"));
-    const CliRun added = run(
+    const test::CliRun added = run(
         {"scenario", "add-point", "antennes", "--name", "France services de Thoard", "--lat", "44.1510", "--lon", "6.1480"});
     CHECK(added.out.contains("Added point -1 \"France services de Thoard\" (level 2, France services, commune 04217)"));
     CHECK(
@@ -1479,18 +1403,18 @@ TEST_CASE("maillage scenario builds plans that maillage coverage and maillage co
     fails({"scenario", "show", "printemps"}, 1, "has no scenario \"printemps\"");
     fails({"scenario", "frobnicate"}, 2, "unknown action");
 
-    const CliRun list = run({"scenario", "list"});
+    const test::CliRun list = run({"scenario", "list"});
     CHECK(list.out.contains("baseline"));
     CHECK(list.out.contains("antennes"));
     CHECK(list.out.contains("hiver"));
-    const CliRun show = run({"scenario", "show", "antennes"});
+    const test::CliRun show = run({"scenario", "show", "antennes"});
     CHECK(show.out.contains("France services de Thoard"));
     CHECK(show.out.contains("Col d'Allos"));
     CHECK(show.out.contains("level 1, Town hall"));
     CHECK(show.out.contains("serves by visio"));
     CHECK(show.out.contains(QRegularExpression("Visio de Thoard .* caf;cpam")));
 
-    const CliRun compare =
+    const test::CliRun compare =
         run({"compare", "--b", "antennes", "--out", scratch.path("cmp.gpkg"), "--csv", scratch.path("csv")});
     CHECK(compare.out.contains("Comparison of baseline (A) and antennes (B)"));
     CHECK(compare.out.contains("people beyond (spread over cells)"));
@@ -1499,7 +1423,7 @@ TEST_CASE("maillage scenario builds plans that maillage coverage and maillage co
     CHECK(QFile::exists(scratch.path("cmp.gpkg")));
     CHECK(QFile::exists(scratch.path("csv/comparison_communes.csv")));
 
-    const CliRun coverage = run({"coverage", "--scenario", "hiver", "--out", scratch.path("hiver.gpkg")});
+    const test::CliRun coverage = run({"coverage", "--scenario", "hiver", "--out", scratch.path("hiver.gpkg")});
     CHECK(coverage.out.contains("Scenario hiver"));
     CHECK(coverage.out.contains("road closed: D908 within 6.0 km"));
     maillage::registerGdal();
@@ -1528,8 +1452,8 @@ TEST_CASE("maillage suggest finds the best 3 town halls and puts them in a plan"
 {
     test::ScratchDir scratch;
     const QString project = project04(scratch);
-    const CliRun suggest =
-        runCli({"suggest", "--project", project, "--k", "3", "--candidates", "mairies", "--into-plan", "trois sites"});
+    const test::CliRun suggest =
+        test::runCli({"suggest", "--project", project, "--k", "3", "--candidates", "mairies", "--into-plan", "trois sites"});
     INFO(suggest.out.toStdString() << suggest.err.toStdString());
     REQUIRE(suggest.exitCode == 0);
     CHECK(suggest.out.contains("3 of 3 among 198 town halls (183 eligible)"));
@@ -1540,13 +1464,13 @@ TEST_CASE("maillage suggest finds the best 3 town halls and puts them in a plan"
     const QRegularExpression gain("People within 20 min: [0-9 ]+ -> [0-9 ]+ of 166 077 \\(\\+([0-9 ]+);");
     const QRegularExpressionMatch match = gain.match(suggest.out);
     REQUIRE(match.hasMatch());
-    const CliRun compare = runCli({"compare", "--project", project, "--b", "trois sites"});
+    const test::CliRun compare = test::runCli({"compare", "--project", project, "--b", "trois sites"});
     REQUIRE(compare.exitCode == 0);
     CHECK(compare.out.contains(QStringLiteral("(%1 people)").arg(match.captured(1))));
 
-    const CliRun bad = runCli({"suggest", "--project", project, "--k", "0"});
+    const test::CliRun bad = test::runCli({"suggest", "--project", project, "--k", "0"});
     CHECK(bad.exitCode == 2);
     CHECK(bad.err.contains("--k must be an integer from 1 to 100"));
-    const CliRun baseline = runCli({"suggest", "--project", project, "--into-plan", "baseline"});
+    const test::CliRun baseline = test::runCli({"suggest", "--project", project, "--into-plan", "baseline"});
     CHECK(baseline.exitCode == 2);
 }

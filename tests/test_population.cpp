@@ -13,6 +13,7 @@
 #include "population/cell_resampling.h"
 #include "population/population_input.h"
 #include "population/population_pieces.h"
+#include "support/fixtures04.h"
 #include "support/test_data.h"
 
 #include <QFile>
@@ -39,19 +40,6 @@ constexpr double kSplit = kX0 + 4'000.0;
 constexpr double kX1 = kX0 + 6'000.0;
 constexpr double kY1 = kY0 + 4'000.0;
 
-SharedGeometry rectangle(double minX, double minY, double maxX, double maxY)
-{
-    auto ring = std::make_unique<OGRLinearRing>();
-    ring->addPoint(minX, minY);
-    ring->addPoint(maxX, minY);
-    ring->addPoint(maxX, maxY);
-    ring->addPoint(minX, maxY);
-    ring->closeRings();
-    auto polygon = std::make_shared<OGRPolygon>();
-    polygon->addRingDirectly(ring.release());
-    return polygon;
-}
-
 Commune makeCommune(QString insee, QString name, qint64 population, double minX, double maxX)
 {
     Commune commune;
@@ -59,7 +47,7 @@ Commune makeCommune(QString insee, QString name, qint64 population, double minX,
     commune.name = std::move(name);
     commune.population = population;
     commune.epciSiren = QStringLiteral("200000001");
-    commune.geometry = rectangle(minX, kY0, maxX, kY1);
+    commune.geometry = test::rectangle(minX, kY0, maxX, kY1);
     commune.bbox.expand(XY{minX, kY0});
     commune.bbox.expand(XY{maxX, kY1});
     return commune;
@@ -76,7 +64,7 @@ Territory twoCommunes()
     epci.population = 1500;
     epci.communeCount = 2;
     territory.epcis.push_back(epci);
-    territory.outline = rectangle(kX0, kY0, kX1, kY1);
+    territory.outline = test::rectangle(kX0, kY0, kX1, kY1);
     for (const Commune& c : territory.communes) territory.bbox.expand(c.bbox);
     return territory;
 }

@@ -59,21 +59,6 @@ SpeedProfile bendProfile(double lateral)
     return profile;
 }
 
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliRun runMaillage(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(test::cliPath(), arguments);
-    REQUIRE(process.waitForFinished(300'000));
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
-
 // `maillage od --csv` rows: from_id,from_name,to_id,to_name,km,minutes,status.
 std::map<QString, std::pair<double, double>> odKmMinutes(const QString& csv)
 {
@@ -316,8 +301,8 @@ TEST_CASE("a one-way street forces the detour one way and not the other, in od")
     const QString french = dir.path("rues.geojson");
     writeFile(french, blockOfStreets(R"({"nature": "Route communale", "sens": "Sens unique"})",
                                      R"({"nature": "Route communale", "sens": "Double sens"})"));
-    const CliRun run = runMaillage({"od", "--network", french, "--class-field", "nature", "--oneway-field", "sens",
-                                    "--profile", "osm", "--from", places, "--to", places, "--csv"});
+    const test::CliRun run = test::runCli({"od", "--network", french, "--class-field", "nature", "--oneway-field", "sens",
+                                           "--profile", "osm", "--from", places, "--to", places, "--csv"});
     INFO(run.err.toStdString());
     REQUIRE(run.exitCode == 0);
     auto trips = odKmMinutes(run.out);
@@ -328,8 +313,8 @@ TEST_CASE("a one-way street forces the detour one way and not the other, in od")
     CHECK(trips["A->B"].second > trips["B->A"].second + 0.8);  // 0.85 km more at most 56 km/h
 
     // Without the one-way field both ways take the direct street.
-    const CliRun twoWay = runMaillage({"od", "--network", french, "--class-field", "nature", "--oneway-field", "none",
-                                       "--profile", "osm", "--from", places, "--to", places, "--csv"});
+    const test::CliRun twoWay = test::runCli({"od", "--network", french, "--class-field", "nature", "--oneway-field", "none",
+                                              "--profile", "osm", "--from", places, "--to", places, "--csv"});
     REQUIRE(twoWay.exitCode == 0);
     trips = odKmMinutes(twoWay.out);
     CHECK(trips["A->B"].first == Approx(trips["B->A"].first));
@@ -340,7 +325,7 @@ TEST_CASE("a one-way street forces the detour one way and not the other, in od")
     const QString osmLike = dir.path("osm-like.geojson");
     writeFile(osmLike,
               blockOfStreets(R"({"class": "residential", "oneway": "yes"})", R"({"class": "residential", "oneway": "no"})"));
-    const CliRun byDefault = runMaillage({"od", "--network", osmLike, "--from", places, "--to", places, "--csv"});
+    const test::CliRun byDefault = test::runCli({"od", "--network", osmLike, "--from", places, "--to", places, "--csv"});
     REQUIRE(byDefault.exitCode == 0);
     trips = odKmMinutes(byDefault.out);
     CHECK(trips["A->B"].first > 2.5 * trips["B->A"].first);
@@ -353,7 +338,7 @@ TEST_CASE("every command that reads a road network accepts the layer and field o
     const std::vector<QStringList> commands{{"init"},       {"coverage"}, {"suggest"},        {"compare"},
                                             {"export-pdf"}, {"od"},       {"network", "info"}};
     for (const QStringList& command : commands) {
-        const CliRun help = runMaillage(command + QStringList{"--help"});
+        const test::CliRun help = test::runCli(command + QStringList{"--help"});
         INFO(command.join(' ').toStdString());
         CHECK(help.exitCode == 0);
         for (const char* option : {"--network-layer", "--class-field", "--oneway-field", "--speed-field", "--profile"})
@@ -375,12 +360,13 @@ TEST_CASE("init stores the network's fields in the project and coverage reads th
                                    true));
     const QString limits = test::sharedData("04/limites-04.gpkg");
     const QString project = dir.path("digne.gpkg");
-    CliRun run = runMaillage({"init", "--project", project, "--communes", limits, "--communes-layer", "commune", "--network",
-                              network, "--class-field", "nature", "--oneway-field", "sens", "--speed-field", "vmax"});
+    test::CliRun run =
+        test::runCli({"init", "--project", project, "--communes", limits, "--communes-layer", "commune", "--network",
+                      network, "--class-field", "nature", "--oneway-field", "sens", "--speed-field", "vmax"});
     INFO(run.err.toStdString());
     REQUIRE(run.exitCode == 0);
-    REQUIRE(runMaillage({"import", "--project", project, test::sharedData("04/france-services-2024.csv")}).exitCode == 0);
-    run = runMaillage({"coverage", "--project", project, "--out", dir.path("out.gpkg")});
+    REQUIRE(test::runCli({"import", "--project", project, test::sharedData("04/france-services-2024.csv")}).exitCode == 0);
+    run = test::runCli({"coverage", "--project", project, "--out", dir.path("out.gpkg")});
     INFO(run.err.toStdString());
     CHECK(run.exitCode == 0);
     CHECK(run.out.contains("profile osm"));  // a few short streets: a detailed network
@@ -388,7 +374,7 @@ TEST_CASE("init stores the network's fields in the project and coverage reads th
     // Another file given with --network is read with its own options: without them, this copy
     // of the streets is refused, naming the field.
     REQUIRE(QFile::copy(network, dir.path("copie.geojson")));
-    const CliRun plain = runMaillage(
+    const test::CliRun plain = test::runCli(
         {"coverage", "--project", project, "--out", dir.path("plain.gpkg"), "--network", dir.path("copie.geojson")});
     CHECK(plain.exitCode == 1);
     CHECK(plain.err.contains("\"class\""));
@@ -438,17 +424,17 @@ TEST_CASE("the 04 demo runs on the detailed OpenStreetMap network with the osm p
     test::ScratchDir dir;
     const QString project = dir.path("demo-04.gpkg");
     const QString limits = test::sharedData("04/limites-04.gpkg");
-    CliRun run = runMaillage({"init", "--project", project, "--communes", limits, "--communes-layer", "commune", "--epci",
-                              limits, "--epci-layer", "epci", "--outline", limits, "--outline-layer", "departement",
-                              "--network", test::sharedData("04/routes-osm-04.gpkg")});
+    test::CliRun run = test::runCli({"init", "--project", project, "--communes", limits, "--communes-layer", "commune",
+                                     "--epci", limits, "--epci-layer", "epci", "--outline", limits, "--outline-layer",
+                                     "departement", "--network", test::sharedData("04/routes-osm-04.gpkg")});
     INFO(run.err.toStdString());
     REQUIRE(run.exitCode == 0);
     CHECK(run.out.contains("198 communes"));
     for (const char* file : {"04/mairies-04.csv", "04/france-services-2024.csv", "04/laposte-2020.csv"})
-        REQUIRE(runMaillage({"import", "--project", project, test::sharedData(file)}).exitCode == 0);
+        REQUIRE(test::runCli({"import", "--project", project, test::sharedData(file)}).exitCode == 0);
 
     const QString out = dir.path("coverage-04.gpkg");
-    run = runMaillage({"coverage", "--project", project, "--out", out});
+    run = test::runCli({"coverage", "--project", project, "--out", out});
     INFO(run.err.toStdString());
     REQUIRE(run.exitCode == 0);
     CHECK_FALSE(run.err.contains("warning"));  // the osm profile suits the network

@@ -5,6 +5,7 @@
 #include "store/gpkg_geometry.h"
 #include "store/kinds.h"
 #include "store/store.h"
+#include "support/raw_connection.h"
 #include "support/store_backends.h"
 #include "support/test_data.h"
 
@@ -63,42 +64,7 @@ std::vector<AccueilPoint> makeBatch(const QString& prefix, int count)
     return batch;
 }
 
-// A plain Qt Sql connection to a file, as another program would hold one.
-class RawConnection {
-public:
-    explicit RawConnection(const QString& path) : name_(QStringLiteral("raw-%1").arg(++counter_))
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name_);
-        db.setDatabaseName(path);
-        REQUIRE(db.open());
-    }
-    ~RawConnection()
-    {
-        QSqlDatabase::database(name_, false).close();
-        QSqlDatabase::removeDatabase(name_);
-    }
-    void exec(const QString& sql)
-    {
-        QSqlQuery query(QSqlDatabase::database(name_, false));
-        INFO(sql.toStdString());
-        const bool ok = query.exec(sql);
-        INFO(query.lastError().text().toStdString());
-        REQUIRE(ok);
-    }
-    QVariant value(const QString& sql)
-    {
-        QSqlQuery query(QSqlDatabase::database(name_, false));
-        INFO(sql.toStdString());
-        REQUIRE(query.exec(sql));
-        REQUIRE(query.next());
-        return query.value(0);
-    }
-    QSqlDatabase database() const { return QSqlDatabase::database(name_, false); }
-
-private:
-    static inline int counter_ = 0;
-    QString name_;
-};
+using test::RawConnection;
 
 QString wktOf(int epsg)
 {

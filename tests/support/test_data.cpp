@@ -1,6 +1,10 @@
 #include "support/test_data.h"
 
+#include <catch2/catch.hpp>
+
 #include <QDir>
+#include <QFile>
+#include <QProcess>
 #include <stdexcept>
 
 namespace maillage::test {
@@ -20,5 +24,23 @@ ScratchDir::ScratchDir()
 }
 
 QString ScratchDir::path(const QString& name) const { return dir_.filePath(name); }
+
+CliRun runCli(const QStringList& arguments, int timeoutMs)
+{
+    QProcess process;
+    process.start(cliPath(), arguments);
+    REQUIRE(process.waitForFinished(timeoutMs));
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString writeFile(const ScratchDir& dir, const QString& name, const QByteArray& bytes)
+{
+    const QString path = dir.path(name);
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    REQUIRE(file.write(bytes) == bytes.size());
+    return path;
+}
 
 }  // namespace maillage::test

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 namespace maillage::test {
@@ -20,5 +22,19 @@ public:
 private:
     QTemporaryDir dir_;
 };
+
+// What a run of the command-line program returned and printed.
+struct CliRun {
+    int exitCode = -1;  // -1 when it crashed
+    QString out;
+    QString err;
+};
+
+// Runs `maillage` with these arguments and waits for it (the test fails past `timeoutMs`).
+CliRun runCli(const QStringList& arguments, int timeoutMs = 300'000);
+
+// Writes `bytes` to the file `name` of `dir` (created or replaced) and gives its path; the
+// test fails when it cannot.
+QString writeFile(const ScratchDir& dir, const QString& name, const QByteArray& bytes);
 
 }  // namespace maillage::test
