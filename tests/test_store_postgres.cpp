@@ -269,3 +269,52 @@ TEST_CASE("A server that stops in the middle of an edit loses no saved point and
     CHECK(reopened.pointCount() == 1);
     CHECK(reopened.point(saved)->name == QStringLiteral("Enregistrée avant la panne"));
 }
+
+TEST_CASE("A server stopped in the middle of an import keeps every committed point and none of the import",
+          "[store][postgres][faults]")
+{
+    // The server is stopped for real, so this case has a cluster of its own: the shared one
+    // serves the cases running meanwhile.
+    if (!pgTestClusterAvailable()) return;
+    PrivateCluster cluster;
+    REQUIRE(cluster.start());
+    const QString uri = cluster.uri(QStringLiteral("import_stopped"));
+
+    auto batchOf = [](const QString& source, int count) {
+        std::vector<AccueilPoint> points;
+        for (int i = 0; i < count; ++i) {
+            AccueilPoint p = pointAt(QStringLiteral("%1 n° %2").arg(source).arg(i));
+            p.source = source;
+            p.sourceId = QString::number(i);
+            points.push_back(p);
+        }
+        return points;
+    };
+    QString message;
+    bool halted = false;
+    {
+        Store store = Store::create(uri);
+        REQUIRE(store.upsertBySource(batchOf(QStringLiteral("avant"), 300)).inserted == 300);
+        // A long import, written in steps of 1000 rows as `maillage import` does; the server
+        // stops (as in a crash) once the first step is written.
+        UpsertOptions options{.rowsPerTransaction = 1000, .progress = {}};
+        options.progress = [&](std::size_t done, std::size_t) {
+            if (done == 1000 && !halted) halted = cluster.halt();
+        };
+        message = errorOf([&] { store.upsertBySource(batchOf(QStringLiteral("import"), 5000), options); });
+    }
+    REQUIRE(halted);
+    INFO(message.toStdString());
+    CHECK(message.contains(QStringLiteral("lost the connection to the server")));
+    CHECK(message.contains(QStringLiteral("nothing of this change was saved")));
+
+    // The server back: every point committed before is there, none of the interrupted import
+    // (it was one transaction), and importing it again writes it whole.
+    REQUIRE(cluster.resume());
+    Store reopened = Store::open(uri);
+    CHECK(reopened.pointCount({.source = QStringLiteral("avant")}) == 300);
+    CHECK(reopened.pointCount({.source = QStringLiteral("import")}) == 0);
+    CHECK(reopened.pointCount() == 300);
+    CHECK(reopened.upsertBySource(batchOf(QStringLiteral("import"), 5000)).inserted == 5000);
+    CHECK(reopened.pointCount() == 5300);
+}

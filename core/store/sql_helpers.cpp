@@ -184,8 +184,19 @@ WriteTransaction::~WriteTransaction()
     }
 }
 
+QString notifyChannelFor(const QString& schema) { return (QStringLiteral("maillage_") + schema).left(63); }
+
 void WriteTransaction::commit()
 {
+    // Others' windows showing the project are told at once (Store::watchChanges): NOTIFY is
+    // part of the transaction, sent when it commits and dropped if it rolls back.
+    if (depth_ == 1 && !connection_.notifyChannel.isEmpty()) {
+        QSqlQuery notify =
+            prepare(connection_, QStringLiteral("SELECT pg_notify(?, ?)"), QStringLiteral("saving the changes"));
+        notify.addBindValue(connection_.notifyChannel);
+        notify.addBindValue(connection_.user);
+        exec(notify, connection_, QStringLiteral("saving the changes"));
+    }
     // With a rollback journal the commit needs readers gone; SQLite waits for them up to the
     // busy timeout, and if they stay the destructor rolls back and the caller gets "in use".
     if (depth_ == 1) run(connection_, QStringLiteral("COMMIT"), QStringLiteral("saving the changes"));
