@@ -8,7 +8,10 @@
 #include "store/store_location.h"
 #include "support/pg_test_cluster.h"
 #include "support/store_backends.h"
+#include "support/test_data.h"
 
+#include <QFile>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -317,4 +320,71 @@ TEST_CASE("A server stopped in the middle of an import keeps every committed poi
     CHECK(reopened.pointCount() == 300);
     CHECK(reopened.upsertBySource(batchOf(QStringLiteral("import"), 5000)).inserted == 5000);
     CHECK(reopened.pointCount() == 5300);
+}
+
+TEST_CASE("maillage import stopped by the server going away says so in one line and writes none of the file",
+          "[store][postgres][faults]")
+{
+    if (!pgTestClusterAvailable()) return;
+    PrivateCluster cluster;
+    REQUIRE(cluster.start());
+    const QString uri = cluster.uri(QStringLiteral("cli_import_stopped"));
+    ScratchDir dir;
+    auto cli = [](const QStringList& arguments) {
+        QProcess process;
+        process.start(cliPath(), arguments);
+        process.waitForFinished(120'000);
+        INFO(process.readAllStandardError().toStdString());
+        return process.exitCode();
+    };
+    REQUIRE(cli({"init", "--project", uri, "--communes", sharedData(QStringLiteral("04/limites-04.gpkg")),
+                 "--communes-layer", "commune"})
+            == 0);
+    REQUIRE(cli({"import", "--project", uri, sharedData(QStringLiteral("04/mairies-04.csv"))}) == 0);
+    const int before = Store::open(uri).pointCount();
+    REQUIRE(before > 100);
+
+    // A file large enough for the import to report its progress (every second) before it ends.
+    const QString file = dir.path(QStringLiteral("points.csv"));
+    {
+        QFile csv(file);
+        REQUIRE(csv.open(QIODevice::WriteOnly));
+        csv.write("id,name,longitude,latitude\n");
+        for (int i = 0; i < 200'000; ++i)
+            csv.write(QStringLiteral("%1,Point %1,%2,%3\n")
+                          .arg(i)
+                          .arg(5.9 + (i % 500) * 0.002, 0, 'f', 5)
+                          .arg(43.8 + (i / 500) * 0.002, 0, 'f', 5)
+                          .toUtf8());
+    }
+    QProcess import;
+    import.start(cliPath(), {"import", "--project", uri, "--kind", "france_services", "--id-field", "id", file});
+    REQUIRE(import.waitForStarted());
+    // Stopped as a crash would once the import says it is writing.
+    QByteArray errors;
+    while (!errors.contains("rows written") && import.state() == QProcess::Running) {
+        import.waitForReadyRead(200);
+        errors += import.readAllStandardError();
+    }
+    REQUIRE(errors.contains("rows written"));
+    REQUIRE(cluster.halt());
+    REQUIRE(import.waitForFinished(60'000));
+    errors += import.readAllStandardError();
+    INFO(errors.toStdString());
+    CHECK(import.exitCode() != 0);
+    const QList<QByteArray> lines = errors.trimmed().split('\n');
+    const QByteArray last = lines.last();
+    CHECK(last.startsWith("maillage import: error: lost the connection to the server"));
+    CHECK(last.contains("nothing of this change was saved"));
+
+    REQUIRE(cluster.resume());
+    Store reopened = Store::open(uri);
+    CHECK(reopened.pointCount() == before);
+    CHECK(reopened.pointCount({.level = {},
+                               .kind = QStringLiteral("france_services"),
+                               .status = {},
+                               .communeInsee = {},
+                               .source = QStringLiteral("points.csv"),
+                               .outsideTerritory = {}})
+          == 0);
 }

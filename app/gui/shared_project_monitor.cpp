@@ -141,8 +141,8 @@ SharedProjectMonitor::SharedProjectMonitor(Project* project, const QString& loca
     connect(project, &Project::editConflict, this, &SharedProjectMonitor::conflict);
     connect(project, &Project::editFailed, this, &SharedProjectMonitor::editFailed);
     if (!project->store().isServer()) return;  // a file's other writers: ProjectFileWatcher
-    // Others' changes are read as soon as the server announces them, and when the user comes
-    // back to the window; regularly where the server cannot be listened to.
+    // Others' changes are read as soon as the server announces them, when the user comes back
+    // to the window, and regularly.
     connect(qGuiApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState state) {
         if (state == Qt::ApplicationActive) checkForOthersChanges();
     });
@@ -161,8 +161,9 @@ SharedProjectMonitor::SharedProjectMonitor(Project* project, const QString& loca
 void SharedProjectMonitor::listen()
 {
     listening_ = project_->store().watchChanges(this, [this] { notified_.start(); });
-    if (listening_) refresh_.stop();
-    else refresh_.start();
+    // Still regularly: the changes nobody announces (a point edited in QGIS) and a server gone
+    // while nothing is edited show then.
+    refresh_.start();
 }
 
 SharedProjectMonitor::~SharedProjectMonitor()

@@ -35,8 +35,8 @@ void showEditable(const QList<QWidget*>& widgets, const QString& readOnlyReason)
 // - Server projects: others' changes to the points, the plans and the active plan's road
 //   closures are read as soon as they are committed (every write of a Store announces itself
 //   with PostgreSQL NOTIFY; this monitor LISTENs on the project's connection), and also when the
-//   window comes back to the front (checkForOthersChanges); the map, tables and statistics
-//   follow. Where the server cannot be listened to, every kRefreshSeconds instead.
+//   window comes back to the front and every kRefreshSeconds (checkForOthersChanges: changes
+//   nobody announced, such as a point edited in QGIS); the map, tables and statistics follow.
 //   When the server stops answering, the project stays shown read-only and a reconnection is
 //   offered (reconnect()).
 // A child of the project: it goes with it.
@@ -61,7 +61,7 @@ public:
     // (server projects only); returns how many points were added, changed or removed by
     // others, plus one when the plans or the active plan's closures changed.
     int checkForOthersChanges();
-    // True when others' changes are announced by the server (LISTEN), not polled.
+    // True when others' changes are announced by the server (LISTEN), not only polled.
     bool listening() const { return listening_; }
     // Opens a new connection to the project and continues on it; false (and still read-only)
     // when the server does not answer yet.

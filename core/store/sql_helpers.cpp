@@ -39,11 +39,15 @@ Error sqlError(const Connection& connection, const QSqlError& error, const QStri
         return Error(QStringLiteral("project %1 is read-only for %2: %3 was refused (%4); ask the project's "
                                     "owner for write access, or keep working read-only")
                          .arg(connection.path, connection.user, what, message.trimmed()));
-    if (connection.postgres && isConnectionLost(error))
+    if (connection.postgres && isConnectionLost(error)) {
+        // libpq's text runs on several lines ("server closed the connection unexpectedly\n\tThis
+        // probably means..."): its first says it all, and the message stays one line.
+        const QString cause = message.trimmed().section(QLatin1Char('\n'), 0, 0).trimmed();
         return Error(QStringLiteral("lost the connection to the server of project %1 while %2 (%3): nothing "
                                     "of this change was saved, what was saved before is kept; open the project "
                                     "again once the server answers")
-                         .arg(connection.path, what, message.trimmed()));
+                         .arg(connection.path, what, cause));
+    }
     return Error(QStringLiteral("%1 in %2 failed: %3").arg(what, QDir::toNativeSeparators(connection.path), message));
 }
 
