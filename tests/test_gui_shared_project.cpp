@@ -10,11 +10,14 @@
 
 #include "main_actions.h"
 #include "main_window.h"
+#include "planning_controller.h"
 #include "point_commands.h"
 #include "project.h"
 #include "project_session.h"
+#include "scenario_panel.h"
 #include "shared_project_dialog.h"
 #include "shared_project_monitor.h"
+#include "store/scenarios.h"
 #include "store/store.h"
 #include "support/demo_window.h"
 #include "support/store_backends.h"
@@ -26,6 +29,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QProcess>
@@ -33,6 +37,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 #include <cpl_error.h>
@@ -183,6 +188,70 @@ TEST_CASE("a read-only role sees the edit actions greyed with the reason and its
     CHECK(Store::open(project.location()).point(id)->notes.isEmpty());
 }
 
+TEST_CASE("a read-only role sees the plan, road closure and point form commands greyed with the reason", "[postgres]")
+{
+    test::TestProject project(test::Backend::Postgres, QStringLiteral("readerplans"));
+    if (!project.available()) return;
+    makeProject04(project.location());
+    {
+        Store store = Store::open(project.location());
+        ScenarioStore(store).create(QStringLiteral("Hiver"));
+    }
+    const QString asReader = addRole(project, QStringLiteral("reader"), false);
+    const QString role = project.schema() + QStringLiteral("_reader");
+
+    MainWindow window;
+    window.setInteractive(false);
+    openIn(window, asReader);
+    REQUIRE_FALSE(window.session()->canEdit());
+    PlanningController& planning = *window.planning();
+    // A plan shown: its rename, delete and closure commands would be available to an editor.
+    REQUIRE(planning.scenarios()->activate(QStringLiteral("Hiver")));
+    REQUIRE(window.project()->planActive());
+
+    auto greyedWithReason = [&](const QString& what, bool enabled, const QString& tip) {
+        INFO(what.toStdString() << " — tip: " << tip.toStdString());
+        CHECK_FALSE(enabled);
+        CHECK(tip.contains(role));
+    };
+    for (const char* name : {"newPlanAction", "deletePlanAction", "closeRoadsAction"}) {
+        QAction* action = nullptr;
+        for (QAction* a : planning.menu()->actions())
+            if (a->objectName() == QLatin1String(name)) action = a;
+        REQUIRE(action);
+        greyedWithReason(action->text(), action->isEnabled(), action->toolTip());
+    }
+    greyedWithReason(planning.roadToolAction()->text(), planning.roadToolAction()->isEnabled(),
+                     planning.roadToolAction()->toolTip());
+    for (const char* name : {"newPlan", "deletePlan", "closeRoads", "reopenRoads"}) {
+        auto* button = planning.scenarios()->findChild<QAbstractButton*>(QLatin1String(name));
+        REQUIRE(button);
+        greyedWithReason(QLatin1String(name), button->isEnabled(), button->toolTip());
+    }
+    // Asked anyway (a script, a shortcut): refused with the reason, nothing written.
+    CHECK_FALSE(planning.scenarios()->createPlan(QStringLiteral("Été")));
+    CHECK(planning.scenarios()->lastError().contains(role));
+    CHECK_FALSE(planning.scenarios()->deletePlan(QStringLiteral("Hiver")));
+    CHECK(window.messages()->lastError().isEmpty());  // refused before any write was tried
+    {
+        Store stored = Store::open(project.location());
+        CHECK(ScenarioStore(stored).list().size() == 1);
+    }
+
+    // The point form: fields and buttons greyed, the reason shown above them.
+    window.project()->setSelection({window.project()->points().front().id});
+    auto* name = window.findChild<QLineEdit*>(QStringLiteral("pointName"));
+    auto* apply = window.findChild<QPushButton*>(QStringLiteral("applyPoint"));
+    auto* note = window.findChild<QLabel*>(QStringLiteral("pointFormReadOnly"));
+    REQUIRE(name);
+    REQUIRE(apply);
+    REQUIRE(note);
+    CHECK_FALSE(name->isEnabled());
+    CHECK_FALSE(apply->isEnabled());
+    CHECK_FALSE(note->isHidden());
+    CHECK(note->text().contains(role));
+}
+
 TEST_CASE("an edit of a point another planner changed meanwhile is refused, names them and the reload shows their change",
           "[postgres]")
 {
@@ -261,6 +330,77 @@ TEST_CASE("points other planners add change or delete are read when the window c
     for (const AccueilPoint& p : window.project()->points())
         seen = seen || p.name == QStringLiteral("France services de Thoard");
     CHECK(seen);
+}
+
+TEST_CASE("points plans and road closures other planners commit show at once without focus change or timer", "[postgres]")
+{
+    test::TestProject project(test::Backend::Postgres, QStringLiteral("listen"));
+    if (!project.available()) return;
+    makeProject04(project.location());
+    {
+        Store store = Store::open(project.location());
+        ScenarioStore(store).create(QStringLiteral("Hiver"));
+    }
+    const QString colleagueUri = addRole(project, QStringLiteral("colleague"), true);
+
+    MainWindow window;
+    window.setInteractive(false);
+    openIn(window, project.location());
+    SharedProjectMonitor* monitor = window.session()->sharedMonitor();
+    REQUIRE(monitor);
+    REQUIRE(monitor->listening());
+    ScenarioPanel& panel = *window.planning()->scenarios();
+    REQUIRE(panel.activate(QStringLiteral("Hiver")));
+    const qint64 id = window.project()->points().front().id;
+    QSignalSpy loaded(monitor, &SharedProjectMonitor::othersChangesLoaded);
+    auto* list = panel.findChild<QTreeWidget*>(QStringLiteral("scenarioList"));
+    REQUIRE(list);
+    auto listed = [&](const QString& name) {
+        for (int i = 0; i < list->topLevelItemCount(); ++i)
+            if (list->topLevelItem(i)->text(0) == name) return true;
+        return false;
+    };
+
+    // Each change is committed by another planner's own connection; the window hears of it from
+    // the server (no applicationStateChanged, and far sooner than the 30 s refresh).
+    Store other = Store::open(colleagueUri);
+    ScenarioStore otherPlans(other);
+    RoadClosure closure;
+    closure.ref = QStringLiteral("D908");
+    closure.note = QStringLiteral("Col d'Allos");
+    otherPlans.addRoadClosure(QStringLiteral("Hiver"), closure);
+    REQUIRE(loaded.wait(10'000));
+    REQUIRE(window.project()->roadClosures().size() == 1);
+    CHECK(window.project()->roadClosures().front().note == QStringLiteral("Col d'Allos"));
+    CHECK(panel.findChild<QListWidget*>(QStringLiteral("closureList"))->item(0)->text().contains(QStringLiteral("D908")));
+
+    loaded.clear();
+    otherPlans.create(QStringLiteral("Été"));
+    REQUIRE(loaded.wait(10'000));
+    CHECK(listed(QStringLiteral("Été")));
+
+    loaded.clear();
+    QSignalSpy edited(window.project(), &Project::pointsEdited);  // what the coverage and statistics follow
+    AccueilPoint changed = *other.point(id);
+    changed.name = QStringLiteral("Mairie renommée par un collègue");
+    other.updatePoint(changed);
+    REQUIRE(loaded.wait(10'000));
+    CHECK(loaded.front().front().toInt() >= 1);
+    CHECK(window.project()->point(id)->name == QStringLiteral("Mairie renommée par un collègue"));
+    CHECK(edited.size() >= 1);
+
+    // The active plan deleted by the other planner: the current situation is shown.
+    loaded.clear();
+    otherPlans.remove(QStringLiteral("Hiver"));
+    REQUIRE(loaded.wait(10'000));
+    CHECK_FALSE(window.project()->planActive());
+    CHECK_FALSE(listed(QStringLiteral("Hiver")));
+
+    // The window's own edits are not announced back to it.
+    loaded.clear();
+    editNotesInWindow(window, id, QStringLiteral("ma note"));
+    CHECK_FALSE(loaded.wait(1'000));
+    CHECK(Store::open(project.location()).point(id)->notes == QStringLiteral("ma note"));
 }
 
 TEST_CASE("when the server drops the connection the window stays read-only and reconnects", "[postgres][faults]")

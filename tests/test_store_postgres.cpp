@@ -8,7 +8,10 @@
 #include "store/store_location.h"
 #include "support/pg_test_cluster.h"
 #include "support/store_backends.h"
+#include "support/test_data.h"
 
+#include <QFile>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -268,4 +271,120 @@ TEST_CASE("A server that stops in the middle of an edit loses no saved point and
     Store reopened = Store::open(project.location());
     CHECK(reopened.pointCount() == 1);
     CHECK(reopened.point(saved)->name == QStringLiteral("Enregistrée avant la panne"));
+}
+
+TEST_CASE("A server stopped in the middle of an import keeps every committed point and none of the import",
+          "[store][postgres][faults]")
+{
+    // The server is stopped for real, so this case has a cluster of its own: the shared one
+    // serves the cases running meanwhile.
+    if (!pgTestClusterAvailable()) return;
+    PrivateCluster cluster;
+    REQUIRE(cluster.start());
+    const QString uri = cluster.uri(QStringLiteral("import_stopped"));
+
+    auto batchOf = [](const QString& source, int count) {
+        std::vector<AccueilPoint> points;
+        for (int i = 0; i < count; ++i) {
+            AccueilPoint p = pointAt(QStringLiteral("%1 n° %2").arg(source).arg(i));
+            p.source = source;
+            p.sourceId = QString::number(i);
+            points.push_back(p);
+        }
+        return points;
+    };
+    QString message;
+    bool halted = false;
+    {
+        Store store = Store::create(uri);
+        REQUIRE(store.upsertBySource(batchOf(QStringLiteral("avant"), 300)).inserted == 300);
+        // A long import, written in steps of 1000 rows as `maillage import` does; the server
+        // stops (as in a crash) once the first step is written.
+        UpsertOptions options{.rowsPerTransaction = 1000, .progress = {}};
+        options.progress = [&](std::size_t done, std::size_t) {
+            if (done == 1000 && !halted) halted = cluster.halt();
+        };
+        message = errorOf([&] { store.upsertBySource(batchOf(QStringLiteral("import"), 5000), options); });
+    }
+    REQUIRE(halted);
+    INFO(message.toStdString());
+    CHECK(message.contains(QStringLiteral("lost the connection to the server")));
+    CHECK(message.contains(QStringLiteral("nothing of this change was saved")));
+
+    // The server back: every point committed before is there, none of the interrupted import
+    // (it was one transaction), and importing it again writes it whole.
+    REQUIRE(cluster.resume());
+    Store reopened = Store::open(uri);
+    CHECK(reopened.pointCount({.source = QStringLiteral("avant")}) == 300);
+    CHECK(reopened.pointCount({.source = QStringLiteral("import")}) == 0);
+    CHECK(reopened.pointCount() == 300);
+    CHECK(reopened.upsertBySource(batchOf(QStringLiteral("import"), 5000)).inserted == 5000);
+    CHECK(reopened.pointCount() == 5300);
+}
+
+TEST_CASE("maillage import stopped by the server going away says so in one line and writes none of the file",
+          "[store][postgres][faults]")
+{
+    if (!pgTestClusterAvailable()) return;
+    PrivateCluster cluster;
+    REQUIRE(cluster.start());
+    const QString uri = cluster.uri(QStringLiteral("cli_import_stopped"));
+    ScratchDir dir;
+    auto cli = [](const QStringList& arguments) {
+        QProcess process;
+        process.start(cliPath(), arguments);
+        process.waitForFinished(120'000);
+        INFO(process.readAllStandardError().toStdString());
+        return process.exitCode();
+    };
+    REQUIRE(cli({"init", "--project", uri, "--communes", sharedData(QStringLiteral("04/limites-04.gpkg")),
+                 "--communes-layer", "commune"})
+            == 0);
+    REQUIRE(cli({"import", "--project", uri, sharedData(QStringLiteral("04/mairies-04.csv"))}) == 0);
+    const int before = Store::open(uri).pointCount();
+    REQUIRE(before > 100);
+
+    // A file large enough for the import to report its progress (every second) before it ends.
+    const QString file = dir.path(QStringLiteral("points.csv"));
+    {
+        QFile csv(file);
+        REQUIRE(csv.open(QIODevice::WriteOnly));
+        csv.write("id,name,longitude,latitude\n");
+        for (int i = 0; i < 200'000; ++i)
+            csv.write(QStringLiteral("%1,Point %1,%2,%3\n")
+                          .arg(i)
+                          .arg(5.9 + (i % 500) * 0.002, 0, 'f', 5)
+                          .arg(43.8 + (i / 500) * 0.002, 0, 'f', 5)
+                          .toUtf8());
+    }
+    QProcess import;
+    import.start(cliPath(), {"import", "--project", uri, "--kind", "france_services", "--id-field", "id", file});
+    REQUIRE(import.waitForStarted());
+    // Stopped as a crash would once the import says it is writing.
+    QByteArray errors;
+    while (!errors.contains("rows written") && import.state() == QProcess::Running) {
+        import.waitForReadyRead(200);
+        errors += import.readAllStandardError();
+    }
+    REQUIRE(errors.contains("rows written"));
+    REQUIRE(cluster.halt());
+    REQUIRE(import.waitForFinished(60'000));
+    errors += import.readAllStandardError();
+    INFO(errors.toStdString());
+    CHECK(import.exitCode() != 0);
+    const QList<QByteArray> lines = errors.trimmed().split('\n');
+    const QByteArray last = lines.last();
+    CHECK(last.startsWith("maillage import: error: lost the connection to the server"));
+    CHECK(last.contains("nothing of this change was saved"));
+
+    REQUIRE(cluster.resume());
+    Store reopened = Store::open(uri);
+    CHECK(reopened.pointCount() == before);
+    CHECK(reopened.pointCount({.level = {},
+                               .kind = QStringLiteral("france_services"),
+                               .status = {},
+                               .communeInsee = {},
+                               .source = QStringLiteral("points.csv"),
+                               .outsideTerritory = {}})
+          == 0);
 }

@@ -9,7 +9,10 @@
 #include "store/store.h"
 #include "support/store_backends.h"
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QSqlDatabase>
+#include <QThread>
 
 #include <future>
 
@@ -246,4 +249,60 @@ TEST_CASE("hostile text in every text field is stored and read back as plain tex
     CHECK(store.pointCount() == attempts.size());
     CHECK(plans.list().size() == std::size_t(attempts.size()));
     for (const QString& text : attempts) CHECK(store.setting(text) == text);
+}
+
+namespace {
+
+// Runs the event loop until `done` or `ms` have passed (notifications arrive through it).
+template <typename Predicate>
+bool waitFor(Predicate&& done, int ms = 5000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < ms) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+    return done();
+}
+
+}  // namespace
+
+TEST_CASE("a server project announces every committed write to the project's other connections", "[store][team]")
+{
+    MAILLAGE_ON_EACH_BACKEND(project);
+    Store mine = Store::create(project.location());
+    Store theirs = Store::open(project.location());
+    QObject context;
+    int announced = 0;
+    const bool listening = mine.watchChanges(&context, [&] { ++announced; });
+    if (project.isFile()) {
+        // A file has nobody to listen to: the application polls it instead.
+        CHECK_FALSE(listening);
+        return;
+    }
+    REQUIRE(listening);
+
+    // A point, a plan and a road closure written by the other connection: each is announced.
+    const qint64 id = theirs.insertPoint(makePoint(QStringLiteral("Annoncé")));
+    REQUIRE(waitFor([&] { return announced >= 1; }));
+    ScenarioStore plans(theirs);
+    plans.create(QStringLiteral("Hiver"));
+    REQUIRE(waitFor([&] { return announced >= 2; }));
+    RoadClosure closure;
+    closure.ref = QStringLiteral("D908");
+    plans.addRoadClosure(QStringLiteral("Hiver"), closure);
+    REQUIRE(waitFor([&] { return announced >= 3; }));
+
+    // Nothing for a write rolled back, nor for this connection's own writes.
+    announced = 0;
+    {
+        Store::Batch batch(theirs);
+        theirs.deletePoint(id);
+    }  // not committed
+    AccueilPoint own = *mine.point(id);
+    own.notes = QStringLiteral("ma modification");
+    mine.updatePoint(own);
+    CHECK_FALSE(waitFor([&] { return announced > 0; }, 500));
+    CHECK(mine.point(id).has_value());
 }

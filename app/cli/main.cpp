@@ -30,10 +30,15 @@ void printGeneralHelp()
 QtMessageHandler qtHandler = nullptr;
 
 // Qt's notes about the desktop session (e.g. no XDG_RUNTIME_DIR on a server) are not about
-// the user's command: a drawing command keeps stderr for its own one-line errors.
+// the user's command: a drawing command keeps stderr for its own one-line errors. Nor are the
+// PostgreSQL driver's notes on cleaning up after a lost connection: the command's error says
+// the connection was lost, once.
 void withoutSessionNotes(QtMsgType type, const QMessageLogContext& context, const QString& message)
 {
-    if (type == QtWarningMsg && message.startsWith(QLatin1String("QStandardPaths:"))) return;
+    if (type == QtWarningMsg
+        && (message.startsWith(QLatin1String("QStandardPaths:"))
+            || message.startsWith(QLatin1String("Unable to free statement:"))))
+        return;
     if (qtHandler) qtHandler(type, context, message);
 }
 
@@ -52,9 +57,9 @@ int main(int argc, char* argv[])
     // offscreen platform unless the user chose one. The others stay QtCore-only.
     const Command* drawing = argc > 1 ? findCommand(QString::fromLocal8Bit(argv[1])) : nullptr;
     std::unique_ptr<QCoreApplication> app;
+    qtHandler = qInstallMessageHandler(withoutSessionNotes);
     if (drawing && drawing->draws) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-        qtHandler = qInstallMessageHandler(withoutSessionNotes);
         app = std::make_unique<QGuiApplication>(argc, argv);
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);

@@ -358,7 +358,11 @@ void MainWindow::updateActions()
     a.edit->setEnabled(open && selected == 1);
     a.zoomSelection->setEnabled(open && selected > 0);
     // A read-only role or file, or a server gone: the edit actions say why they are greyed.
-    if (open) showEditable({a.importPoints, a.addTool, a.deleteSelection, a.edit}, session_->readOnlyReason());
+    const QString readOnly = open ? session_->readOnlyReason() : QString();
+    if (open) showEditable({a.importPoints, a.addTool, a.deleteSelection, a.edit}, readOnly);
+    // The same for the plans, the road closures and the point form.
+    planning_->setReadOnlyReason(readOnly);
+    pointForm_->setReadOnlyReason(readOnly);
     if (open && !session_->canEdit() && a.addTool->isChecked()) a.selectTool->trigger();
 }
 

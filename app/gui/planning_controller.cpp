@@ -14,6 +14,7 @@
 #include "render/planning_layers.h"
 #include "road_closure_dialog.h"
 #include "scenario_panel.h"
+#include "shared_project_monitor.h"
 #include "suggestion_panel.h"
 
 #include <QAction>
@@ -132,15 +133,18 @@ void PlanningController::createMenu()
 {
     menu_ = new QMenu(tr("P&lans"), &window_);
     menu_->setObjectName(QStringLiteral("plansMenu"));
-    menu_->addAction(tr("&Nouveau plan…"), scenarioPanel_, &ScenarioPanel::newPlanAsked);
-    menu_->addAction(tr("&Copier le scénario…"), scenarioPanel_, &ScenarioPanel::copyAsked);
+    newPlanAction_ = menu_->addAction(tr("&Nouveau plan…"), scenarioPanel_, &ScenarioPanel::newPlanAsked);
+    newPlanAction_->setObjectName(QStringLiteral("newPlanAction"));
+    copyPlanAction_ = menu_->addAction(tr("&Copier le scénario…"), scenarioPanel_, &ScenarioPanel::copyAsked);
     renamePlanAction_ = menu_->addAction(tr("&Renommer le plan…"), scenarioPanel_, &ScenarioPanel::renameAsked);
     deletePlanAction_ = menu_->addAction(tr("&Supprimer le plan…"), scenarioPanel_, &ScenarioPanel::deleteAsked);
     deletePlanAction_->setObjectName(QStringLiteral("deletePlanAction"));
     menu_->addSeparator();
     closeRoadsAction_ = menu_->addAction(tr("&Fermer des routes…"), this, &PlanningController::openClosureDialog);
+    closeRoadsAction_->setObjectName(QStringLiteral("closeRoadsAction"));
     menu_->addAction(roadTool_);
     QMenu* presets = menu_->addMenu(tr("&Préréglages de fermeture"));
+    presetsMenu_ = presets;
     try {
         for (const ClosurePreset& preset : builtinClosurePresets()) {
             QAction* action = presets->addAction(interfaceIsEnglish() ? preset.nameEn : preset.name, this,
@@ -209,6 +213,15 @@ void PlanningController::setInteractive(bool interactive)
     suggestionPanel_->setInteractive(interactive);
 }
 
+void PlanningController::setReadOnlyReason(const QString& reason)
+{
+    scenarioPanel_->setReadOnlyReason(reason);
+    suggestionPanel_->setReadOnlyReason(reason);
+    if (reason == readOnlyReason_) return;
+    readOnlyReason_ = reason;
+    updateActions();
+}
+
 void PlanningController::updateActions()
 {
     const bool plan = project_ && project_->planActive();
@@ -218,7 +231,15 @@ void PlanningController::updateActions()
     closeRoadsAction_->setEnabled(plan);
     roadTool_->setEnabled(plan && coverage_ && coverage_->isAvailable());
     raiseAction_->setEnabled(plan && !project_->selection().isEmpty());
-    if (!plan && canvas_.tool() == MapCanvas::Tool::PickRoad) canvas_.setTool(MapCanvas::Tool::Select);
+    newPlanAction_->setEnabled(project_ != nullptr);
+    copyPlanAction_->setEnabled(project_ != nullptr);
+    presetsMenu_->setEnabled(!presetsMenu_->isEmpty());
+    QList<QAction*> editing{newPlanAction_,    copyPlanAction_, renamePlanAction_, deletePlanAction_,
+                            closeRoadsAction_, roadTool_,       raiseAction_};
+    editing += presetsMenu_->actions();
+    showEditable(editing, readOnlyReason_);
+    const bool canPick = plan && readOnlyReason_.isEmpty();
+    if (!canPick && canvas_.tool() == MapCanvas::Tool::PickRoad) canvas_.setTool(MapCanvas::Tool::Select);
     if (!project_) {
         scenarioLabel_->clear();
         scenarioLabel_->setStyleSheet({});
@@ -350,6 +371,10 @@ bool PlanningController::applyClosurePreset(const QString& id)
 
 void PlanningController::openClosureDialog()
 {
+    if (!readOnlyReason_.isEmpty()) {
+        window_.statusBar()->showMessage(readOnlyReason_, 8000);
+        return;
+    }
     if (!project_ || !project_->planActive() || !project_->data().graph) {
         if (interactive_)
             QMessageBox::information(&window_, tr("Fermer des routes"),
@@ -371,6 +396,7 @@ void PlanningController::openClosureDialog()
 
 bool PlanningController::raiseSelectionToFranceServices()
 {
+    if (!readOnlyReason_.isEmpty()) return false;
     if (!project_ || !project_->planActive() || project_->selection().isEmpty()) return false;
     std::vector<AccueilPoint> before, after;
     for (qint64 id : project_->selection()) {

@@ -58,6 +58,11 @@ public:
     // The project shown (null when it closes, before its layers are cleared).
     void setProject(Project* project, CoverageController* coverage);
     void setInteractive(bool interactive);
+    // A read-only project (a role without write rights, a read-only file, a server gone): the
+    // plan and closure commands of the menu, the road tool and the panels' buttons are greyed
+    // with `reason` as their tip, and refused (empty: editable again).
+    void setReadOnlyReason(const QString& reason);
+    QString readOnlyReason() const { return readOnlyReason_; }
 
     // Road tool: the segment nearest to a map position (within 1 km of the open network),
     // highlighted; false when there is none. Then close it in the active plan, or reopen it
@@ -101,10 +106,14 @@ private:
     QDockWidget* comparisonDock_ = nullptr;
     QMenu* menu_ = nullptr;
     QAction* roadTool_ = nullptr;
+    QAction* newPlanAction_ = nullptr;
+    QAction* copyPlanAction_ = nullptr;
     QAction* renamePlanAction_ = nullptr;
     QAction* deletePlanAction_ = nullptr;
     QAction* closeRoadsAction_ = nullptr;
     QAction* raiseAction_ = nullptr;
+    QMenu* presetsMenu_ = nullptr;
+    QString readOnlyReason_;
     QLabel* scenarioLabel_ = nullptr;
 
     QPointer<ClosedRoadsLayer> closedRoadsLayer_;

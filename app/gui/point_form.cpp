@@ -4,6 +4,7 @@
 #include "labels.h"
 #include "map/point_symbols.h"
 #include "project.h"
+#include "shared_project_monitor.h"
 #include "store/kinds.h"
 
 #include <QComboBox>
@@ -32,6 +33,7 @@ PointForm::PointForm(QWidget* parent)
       notes_(new QPlainTextEdit),
       place_(new QLabel),
       planNote_(new QLabel),
+      readOnlyNote_(new QLabel),
       apply_(new QPushButton(tr("Appliquer"))),
       revert_(new QPushButton(tr("Rétablir"))),
       fields_(new QWidget)
@@ -81,8 +83,13 @@ PointForm::PointForm(QWidget* parent)
     planNote_->setObjectName(QStringLiteral("planNote"));
     planNote_->setStyleSheet(QStringLiteral("color: #5a4a00; background: #fff4c2; padding: 4px; border-radius: 3px;"));
     planNote_->hide();
+    readOnlyNote_->setWordWrap(true);
+    readOnlyNote_->setObjectName(QStringLiteral("pointFormReadOnly"));
+    readOnlyNote_->setStyleSheet(QStringLiteral("color: #555;"));
+    readOnlyNote_->hide();
     layout->addWidget(title_);
     layout->addWidget(planNote_);
+    layout->addWidget(readOnlyNote_);
     layout->addWidget(fields_);
     layout->addLayout(buttons);
     layout->addStretch();
@@ -105,7 +112,7 @@ PointForm::PointForm(QWidget* parent)
     });
     connect(name_, &QLineEdit::returnPressed, apply_, &QPushButton::click);
     connect(apply_, &QPushButton::clicked, this, [this] {
-        if (shown_) Q_EMIT editRequested(*shown_, edited());
+        if (shown_ && readOnlyReason_.isEmpty()) Q_EMIT editRequested(*shown_, edited());
     });
     connect(revert_, &QPushButton::clicked, this, [this] { showSelection(); });
     showPoint(nullptr);
@@ -121,6 +128,15 @@ void PointForm::setProject(Project* project)
         connect(project_, &Project::pointRemoved, this, &PointForm::showSelection);
         connect(project_, &Project::scenarioChanged, this, &PointForm::showSelection);
     }
+    showSelection();
+}
+
+void PointForm::setReadOnlyReason(const QString& reason)
+{
+    if (reason == readOnlyReason_) return;
+    readOnlyReason_ = reason;
+    readOnlyNote_->setText(reason);
+    readOnlyNote_->setVisible(!reason.isEmpty());
     showSelection();
 }
 
@@ -244,6 +260,7 @@ void PointForm::updateButtons()
                             : servesProblem);
     apply_->setEnabled(dirty && servesProblem.isEmpty() && !name_->text().trimmed().isEmpty());
     revert_->setEnabled(dirty);
+    showEditable(QList<QWidget*>{fields_, apply_, revert_}, readOnlyReason_);
 }
 
 }  // namespace maillage::gui

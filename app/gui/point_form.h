@@ -28,6 +28,9 @@ public:
 
     // Puts the keyboard in the name field (after a double-click on the point).
     void focusName();
+    // A read-only project: the fields and buttons are greyed, with `reason` as their tip and
+    // above them (empty: editable again).
+    void setReadOnlyReason(const QString& reason);
 
 Q_SIGNALS:
     void editRequested(const AccueilPoint& before, const AccueilPoint& after);
@@ -54,6 +57,8 @@ private:
     QPlainTextEdit* notes_;
     QLabel* place_;
     QLabel* planNote_;
+    QLabel* readOnlyNote_;
+    QString readOnlyReason_;
     QPushButton* apply_;
     QPushButton* revert_;
     QWidget* fields_;

@@ -254,7 +254,11 @@ void Project::activateScenario(const QString& name)
     Q_EMIT pointsEdited();
 }
 
-std::vector<ScenarioSummary> Project::plans() const { return ScenarioStore(*store_).list(); }
+std::vector<ScenarioSummary> Project::plans() const
+{
+    plansShown_ = ScenarioStore(*store_).list();
+    return plansShown_;
+}
 
 bool Project::scenarioExists(const QString& name) const { return ScenarioStore(*store_).exists(name); }
 

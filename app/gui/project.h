@@ -64,8 +64,12 @@ public:
     const std::vector<RoadClosure>& roadClosures() const { return roadClosures_; }
     // Shows and edits another scenario; throws maillage::Error when there is no such plan.
     void activateScenario(const QString& name);
-    // The plans of the project, by name.
+    // The plans of the project, by name (read from the store).
     std::vector<ScenarioSummary> plans() const;
+    // The plans as last read by plans(): what the lists of plans show.
+    const std::vector<ScenarioSummary>& plansShown() const { return plansShown_; }
+    // Others changed the plans (SharedProjectMonitor): the lists of plans read them again.
+    void refreshPlans() { Q_EMIT plansChanged(); }
     bool scenarioExists(const QString& name) const;
     Scenario scenario(const QString& name) const;
     // False for a baseline point while a plan is active (a plan cannot move it).
@@ -171,6 +175,7 @@ private:
     QString activeScenario_ = kBaselineScenario;
     std::vector<AccueilPoint> baselinePoints_;  // while a plan is active
     std::vector<RoadClosure> roadClosures_;
+    mutable std::vector<ScenarioSummary> plansShown_;
     std::unordered_map<qint64, AccueilPoint> previewOriginals_;
     QSet<qint64> selection_;
     QUndoStack* undoStack_ = nullptr;

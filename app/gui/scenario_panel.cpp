@@ -6,6 +6,7 @@
 #include "planning/closed_network.h"
 #include "project.h"
 #include "scenario_commands.h"
+#include "shared_project_monitor.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -271,6 +272,14 @@ void ScenarioPanel::updateButtons()
     closeRoads_->setEnabled(planActive);
     pickRoad_->setEnabled(planActive);
     reopen_->setEnabled(planActive && !closures_->selectedItems().isEmpty());
+    showEditable(QList<QWidget*>{new_, copy_, rename_, delete_, closeRoads_, pickRoad_, reopen_}, readOnlyReason_);
+}
+
+void ScenarioPanel::setReadOnlyReason(const QString& reason)
+{
+    if (reason == readOnlyReason_) return;
+    readOnlyReason_ = reason;
+    updateButtons();
 }
 
 QString ScenarioPanel::selectedName() const
@@ -318,6 +327,7 @@ bool ScenarioPanel::activate(const QString& name)
 bool ScenarioPanel::createPlan(const QString& name, const QString& from, const QString& description)
 {
     if (!project_) return fail(tr("Aucun projet ouvert."));
+    if (!readOnlyReason_.isEmpty()) return fail(readOnlyReason_);
     if (name.trimmed().isEmpty()) return fail(tr("Un plan a besoin d'un nom."));
     if (project_->scenarioExists(name)) return fail(tr("Le projet a déjà un scénario « %1 ».").arg(name.trimmed()));
     const int before = project_->undoStack()->index();
@@ -328,6 +338,7 @@ bool ScenarioPanel::createPlan(const QString& name, const QString& from, const Q
 bool ScenarioPanel::renamePlan(const QString& from, const QString& to)
 {
     if (!project_) return fail(tr("Aucun projet ouvert."));
+    if (!readOnlyReason_.isEmpty()) return fail(readOnlyReason_);
     if (isBaselineName(from)) return fail(tr("La situation actuelle ne peut pas être renommée."));
     if (to.trimmed().isEmpty()) return fail(tr("Un plan a besoin d'un nom."));
     if (project_->scenarioExists(to) && to.trimmed().compare(from, Qt::CaseInsensitive) != 0)
@@ -339,6 +350,7 @@ bool ScenarioPanel::renamePlan(const QString& from, const QString& to)
 bool ScenarioPanel::deletePlan(const QString& name)
 {
     if (!project_) return fail(tr("Aucun projet ouvert."));
+    if (!readOnlyReason_.isEmpty()) return fail(readOnlyReason_);
     if (name.isEmpty() || isBaselineName(name)) return fail(tr("La situation actuelle ne peut pas être supprimée."));
     if (!project_->scenarioExists(name)) return fail(tr("Le projet n'a pas de plan « %1 ».").arg(name));
     if (interactive_
@@ -359,6 +371,7 @@ bool ScenarioPanel::deletePlan(const QString& name)
 
 bool ScenarioPanel::closeRoads(std::vector<RoadClosure> closures, const QString& what)
 {
+    if (!readOnlyReason_.isEmpty()) return fail(readOnlyReason_);
     if (!project_ || !project_->planActive())
         return fail(tr("Les routes se ferment dans un plan : choisissez ou créez un plan."));
     if (closures.empty()) return false;
@@ -370,6 +383,7 @@ bool ScenarioPanel::closeRoads(std::vector<RoadClosure> closures, const QString&
 bool ScenarioPanel::reopenRoads(const std::vector<qint64>& closureIds)
 {
     if (!project_ || !project_->planActive() || closureIds.empty()) return false;
+    if (!readOnlyReason_.isEmpty()) return fail(readOnlyReason_);
     const std::size_t before = project_->roadClosures().size();
     project_->undoStack()->push(new ReopenRoadsCommand(
         *project_, closureIds,

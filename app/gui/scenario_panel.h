@@ -35,6 +35,10 @@ public:
     void setRoadTool(QAction* roadTool);
     // Message boxes and name dialogs are skipped when false (scripted runs, tests).
     void setInteractive(bool interactive) { interactive_ = interactive; }
+    // A read-only project (a role without write rights, a read-only file, a server gone):
+    // the buttons that change plans and closures are greyed with `reason` as their tip, and
+    // the functions below refuse with it. Empty: editable again.
+    void setReadOnlyReason(const QString& reason);
 
     // What the buttons do, without their dialogs (for tests and scripts). False, with the
     // reason in lastError(), when refused.
@@ -83,6 +87,7 @@ private:
     QToolButton* pickRoad_;
     QPushButton* reopen_;
     QString lastError_;
+    QString readOnlyReason_;
     bool interactive_ = true;
     bool refreshing_ = false;
 };

@@ -4,6 +4,8 @@
 #include "user_messages.h"
 
 #include "common/error.h"
+#include "planning/scenario.h"
+#include "store/scenarios.h"
 #include "store/store.h"
 
 #include <QAction>
@@ -51,6 +53,49 @@ int differences(const QHash<qint64, qint64>& a, const QHash<qint64, qint64>& b)
     return count;
 }
 
+// The plans as a list shows them.
+QStringList plansKey(const std::vector<ScenarioSummary>& plans)
+{
+    QStringList key;
+    for (const ScenarioSummary& p : plans)
+        key << QStringList{QString::number(p.id),
+                           p.name,
+                           p.description,
+                           QString::number(p.addedPoints),
+                           QString::number(p.pointChanges),
+                           QString::number(p.roadClosures)}
+                   .join(QChar(0x1f));
+    return key;
+}
+
+// A scenario's points as the map and the table show them.
+QStringList pointsKey(const std::vector<AccueilPoint>& points)
+{
+    QStringList key;
+    key.reserve(static_cast<qsizetype>(points.size()));
+    for (const AccueilPoint& p : points)
+        key << QStringList{QString::number(p.id),
+                           QString::number(p.rowVersion),
+                           QString::number(static_cast<int>(p.level)),
+                           p.kind,
+                           statusCode(p.status),
+                           p.name,
+                           QString::number(p.lambert93.x, 'f', 2),
+                           QString::number(p.lambert93.y, 'f', 2),
+                           p.notes}
+                   .join(QChar(0x1f));
+    key.sort();
+    return key;
+}
+
+QList<qint64> closuresKey(const std::vector<RoadClosure>& closures)
+{
+    QList<qint64> ids;
+    for (const RoadClosure& c : closures) ids << c.id;
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
 }  // namespace
 
 void showEditable(const QList<QAction*>& actions, const QString& readOnlyReason)
@@ -69,6 +114,20 @@ void showEditable(const QList<QAction*>& actions, const QString& readOnlyReason)
     }
 }
 
+void showEditable(const QList<QWidget*>& widgets, const QString& readOnlyReason)
+{
+    static const char* kOwnTip = "maillageOwnToolTip";
+    for (QWidget* widget : widgets) {
+        if (!widget->property(kOwnTip).isValid()) widget->setProperty(kOwnTip, widget->toolTip());
+        if (readOnlyReason.isEmpty()) {
+            widget->setToolTip(widget->property(kOwnTip).toString());
+            continue;
+        }
+        widget->setEnabled(false);
+        widget->setToolTip(readOnlyReason);
+    }
+}
+
 SharedProjectMonitor::SharedProjectMonitor(Project* project, const QString& location, QMainWindow* window)
     : QObject(project), project_(project), location_(location), window_(window)
 {
@@ -82,12 +141,28 @@ SharedProjectMonitor::SharedProjectMonitor(Project* project, const QString& loca
     connect(project, &Project::editConflict, this, &SharedProjectMonitor::conflict);
     connect(project, &Project::editFailed, this, &SharedProjectMonitor::editFailed);
     if (!project->store().isServer()) return;  // a file's other writers: ProjectFileWatcher
-    // Others' changes are read when the user comes back to the window, and regularly.
+    // Others' changes are read as soon as the server announces them, when the user comes back
+    // to the window, and regularly.
     connect(qGuiApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState state) {
         if (state == Qt::ApplicationActive) checkForOthersChanges();
     });
+    notified_.setSingleShot(true);
+    notified_.setInterval(50);
+    connect(&notified_, &QTimer::timeout, this, [this] {
+        // Not in the middle of a drag: once it ends.
+        if (project_->hasPreview()) notified_.start(500);
+        else checkForOthersChanges();
+    });
     refresh_.setInterval(kRefreshSeconds * 1000);
     connect(&refresh_, &QTimer::timeout, this, &SharedProjectMonitor::checkForOthersChanges);
+    listen();
+}
+
+void SharedProjectMonitor::listen()
+{
+    listening_ = project_->store().watchChanges(this, [this] { notified_.start(); });
+    // Still regularly: the changes nobody announces (a point edited in QGIS) and a server gone
+    // while nothing is edited show then.
     refresh_.start();
 }
 
@@ -110,20 +185,57 @@ int SharedProjectMonitor::checkForOthersChanges()
 {
     if (!project_->store().isServer() || serverLost_ || project_->hasPreview()) return 0;
     std::vector<AccueilPoint> stored;
+    std::vector<ScenarioSummary> plans;
+    std::optional<Scenario> active;
     try {
         stored = project_->store().points();
+        ScenarioStore scenarios(project_->store());
+        plans = scenarios.list();
+        if (project_->planActive())
+            for (const ScenarioSummary& plan : plans)
+                if (plan.name == project_->activeScenario()) active = scenarios.scenario(plan.name);
     } catch (const std::exception& e) {
         if (!serverAnswers()) lostServer(userMessage(e));
         return 0;
     }
     const int changed = differences(versionsOf(stored), versionsOf(project_->baselinePoints()));
-    if (changed == 0) return 0;
-    reloadPoints();
+    const bool plansChanged = plansKey(plans) != plansKey(project_->plansShown());
+    const bool activeGone = project_->planActive() && !active;
+    bool activeChanged = false;
+    if (active) {
+        const ScenarioView view = applyScenario(stored, *active);
+        activeChanged = pointsKey(view.points) != pointsKey(project_->points())
+                        || closuresKey(view.roadClosures) != closuresKey(project_->roadClosures());
+    }
+    if (changed == 0 && !plansChanged && !activeGone && !activeChanged) return 0;
+    if (activeGone) {
+        // Deleted (or renamed) by another planner: the current situation is shown instead.
+        try {
+            project_->activateScenario(kBaselineScenario);
+        } catch (const std::exception& e) {
+            showStatus(userMessage(e));
+        }
+    } else if (changed > 0 || activeChanged) {
+        reloadPoints();
+    }
     if (serverLost_) return 0;
-    showStatus(
-        tr("%n point(s) modifié(s) par d'autres planificateurs : la carte et les statistiques sont à jour.", "", changed));
-    Q_EMIT othersChangesLoaded(changed);
-    return changed;
+    if (plansChanged || activeGone) project_->refreshPlans();
+    const bool planning = plansChanged || activeGone || activeChanged;
+    if (planning && changed == 0)
+        showStatus(
+            tr("Plans modifiés par d'autres planificateurs : les plans, les routes fermées, la carte et les "
+               "statistiques sont à jour."));
+    else if (planning)
+        showStatus(
+            tr("%n point(s) et des plans modifiés par d'autres planificateurs : la carte et les statistiques "
+               "sont à jour.",
+               "", changed));
+    else
+        showStatus(tr("%n point(s) modifié(s) par d'autres planificateurs : la carte et les statistiques sont à jour.", "",
+                      changed));
+    const int count = changed + (planning ? 1 : 0);
+    Q_EMIT othersChangesLoaded(count);
+    return count;
 }
 
 bool SharedProjectMonitor::reconnect()
@@ -135,6 +247,7 @@ bool SharedProjectMonitor::reconnect()
         return false;
     }
     serverLost_ = false;
+    listen();  // on the new connection
     setReadOnlyReason(readOnlyReasonOf(project_->store()));
     showStatus(tr("Reconnecté au serveur : les points sont relus."));
     return true;

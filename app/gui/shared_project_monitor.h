@@ -12,6 +12,7 @@ class QAction;
 class QLabel;
 class QMainWindow;
 class QMessageBox;
+class QWidget;
 
 namespace maillage::gui {
 
@@ -20,6 +21,8 @@ class Project;
 // Greys `actions` while `readOnlyReason` is set, with the reason as their tip (their own tip
 // comes back once they can be used again); enabling them stays with the caller.
 void showEditable(const QList<QAction*>& actions, const QString& readOnlyReason);
+// The same for buttons and fields of a panel: greyed with the reason as their tool tip.
+void showEditable(const QList<QWidget*>& widgets, const QString& readOnlyReason);
 
 // What the window needs for a project that others may be editing too (issue 17): whether this
 // user may edit it, others' changes, edit conflicts, and a server that goes away.
@@ -29,8 +32,11 @@ void showEditable(const QList<QAction*>& actions, const QString& readOnlyReason)
 //   (the window greys its edit actions and shows the reason).
 // - Edit conflicts (Project::editConflict, either back-end): the user is told who changed the
 //   point and offered to read the project again; their own change was not written.
-// - Server projects: others' changes to the points are read when the window comes back to the
-//   front and every kRefreshSeconds (checkForOthersChanges), then the map and statistics follow.
+// - Server projects: others' changes to the points, the plans and the active plan's road
+//   closures are read as soon as they are committed (every write of a Store announces itself
+//   with PostgreSQL NOTIFY; this monitor LISTENs on the project's connection), and also when the
+//   window comes back to the front and every kRefreshSeconds (checkForOthersChanges: changes
+//   nobody announced, such as a point edited in QGIS); the map, tables and statistics follow.
 //   When the server stops answering, the project stays shown read-only and a reconnection is
 //   offered (reconnect()).
 // A child of the project: it goes with it.
@@ -51,9 +57,12 @@ public:
     // What the project was opened with: a path, a postgresql:// URI or service=NAME.
     const QString& location() const { return location_; }
 
-    // Reads the points again when another planner changed them (server projects only);
-    // returns how many points were added, changed or removed by others.
+    // Reads the points, the plans and the active plan again when another planner changed them
+    // (server projects only); returns how many points were added, changed or removed by
+    // others, plus one when the plans or the active plan's closures changed.
     int checkForOthersChanges();
+    // True when others' changes are announced by the server (LISTEN), not only polled.
+    bool listening() const { return listening_; }
     // Opens a new connection to the project and continues on it; false (and still read-only)
     // when the server does not answer yet.
     bool reconnect();
@@ -74,6 +83,7 @@ private:
     void ask(const QString& title, const QString& text, const QString& acceptText, const QString& rejectText,
              const std::function<void()>& onAccept);
     void setReadOnlyReason(const QString& reason);
+    void listen();
     void updateIndicator();
     void showStatus(const QString& message);
 
@@ -83,6 +93,8 @@ private:
     QString readOnlyReason_;
     bool serverLost_ = false;
     QTimer refresh_;
+    QTimer notified_;  // gathers the announcements of a burst of commits into one check
+    bool listening_ = false;
     QPointer<QLabel> indicator_;  // "Lecture seule" in the status bar, with the reason
     QPointer<QMessageBox> question_;
 };

@@ -7,6 +7,7 @@
 #include "project/full_coverage.h"
 #include "render/planning_layers.h"
 #include "scenario_commands.h"
+#include "shared_project_monitor.h"
 #include "store/kinds.h"
 #include "user_messages.h"
 
@@ -375,6 +376,7 @@ void SuggestionPanel::updateButtons()
     for (int row = 0; row < table_->rowCount(); ++row)
         chosen += table_->item(row, Rank) && table_->item(row, Rank)->checkState() == Qt::Checked;
     add_->setEnabled(ready && result_ && chosen > 0);
+    showEditable(QList<QWidget*>{add_}, readOnlyReason_);
     if (project_ && project_->planActive())
         add_->setText(tr("Ajouter %n site(s) au plan « %1 »", nullptr, chosen).arg(project_->activeScenario()));
     else add_->setText(tr("Ajouter %n site(s) à un nouveau plan", nullptr, chosen));
@@ -389,9 +391,20 @@ QString SuggestionPanel::uniquePlanName(const QString& base) const
     }
 }
 
+void SuggestionPanel::setReadOnlyReason(const QString& reason)
+{
+    if (reason == readOnlyReason_) return;
+    readOnlyReason_ = reason;
+    updateButtons();
+}
+
 QString SuggestionPanel::addChosenToPlan()
 {
     lastError_.clear();
+    if (!readOnlyReason_.isEmpty()) {
+        fail(readOnlyReason_);
+        return {};
+    }
     if (!project_ || !result_) {
         fail(tr("Lancez d'abord une suggestion."));
         return {};

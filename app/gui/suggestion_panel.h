@@ -48,6 +48,9 @@ public:
     void setProject(Project* project, CoverageController* coverage);
     void setLayer(SuggestionsLayer* layer);
     void setInteractive(bool interactive) { interactive_ = interactive; }
+    // A read-only project: suggesting still works, adding the sites to a plan is greyed with
+    // `reason` as its tip and refused (empty: editable again).
+    void setReadOnlyReason(const QString& reason);
 
     // The settings of the form.
     void setCount(int k);
@@ -108,6 +111,7 @@ private:
     std::optional<SiteSuggestions> result_;
     QString resultScenario_;
     QString lastError_;
+    QString readOnlyReason_;
     bool interactive_ = true;
     bool filling_ = false;
 };

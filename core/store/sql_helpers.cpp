@@ -39,11 +39,15 @@ Error sqlError(const Connection& connection, const QSqlError& error, const QStri
         return Error(QStringLiteral("project %1 is read-only for %2: %3 was refused (%4); ask the project's "
                                     "owner for write access, or keep working read-only")
                          .arg(connection.path, connection.user, what, message.trimmed()));
-    if (connection.postgres && isConnectionLost(error))
+    if (connection.postgres && isConnectionLost(error)) {
+        // libpq's text runs on several lines ("server closed the connection unexpectedly\n\tThis
+        // probably means..."): its first says it all, and the message stays one line.
+        const QString cause = message.trimmed().section(QLatin1Char('\n'), 0, 0).trimmed();
         return Error(QStringLiteral("lost the connection to the server of project %1 while %2 (%3): nothing "
                                     "of this change was saved, what was saved before is kept; open the project "
                                     "again once the server answers")
-                         .arg(connection.path, what, message.trimmed()));
+                         .arg(connection.path, what, cause));
+    }
     return Error(QStringLiteral("%1 in %2 failed: %3").arg(what, QDir::toNativeSeparators(connection.path), message));
 }
 
@@ -184,8 +188,19 @@ WriteTransaction::~WriteTransaction()
     }
 }
 
+QString notifyChannelFor(const QString& schema) { return (QStringLiteral("maillage_") + schema).left(63); }
+
 void WriteTransaction::commit()
 {
+    // Others' windows showing the project are told at once (Store::watchChanges): NOTIFY is
+    // part of the transaction, sent when it commits and dropped if it rolls back.
+    if (depth_ == 1 && !connection_.notifyChannel.isEmpty()) {
+        QSqlQuery notify =
+            prepare(connection_, QStringLiteral("SELECT pg_notify(?, ?)"), QStringLiteral("saving the changes"));
+        notify.addBindValue(connection_.notifyChannel);
+        notify.addBindValue(connection_.user);
+        exec(notify, connection_, QStringLiteral("saving the changes"));
+    }
     // With a rollback journal the commit needs readers gone; SQLite waits for them up to the
     // busy timeout, and if they stay the destructor rolls back and the caller gets "in use".
     if (depth_ == 1) run(connection_, QStringLiteral("COMMIT"), QStringLiteral("saving the changes"));

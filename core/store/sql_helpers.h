@@ -24,7 +24,13 @@ struct Connection {
     int busyTimeoutMs = 5000;
     // Write transactions open on this connection (WriteTransaction nests as savepoints).
     mutable int transactionDepth = 0;
+    // PostgreSQL: the channel every committed write is announced on (NOTIFY, delivered to the
+    // project's other connections at commit, never for a rollback); empty for a file.
+    QString notifyChannel;
 };
+
+// The NOTIFY channel of a project's schema (at most 63 bytes, PostgreSQL's limit).
+QString notifyChannelFor(const QString& schema);
 
 // True when SQLite gave up waiting for a lock held by another connection (SQLITE_BUSY/LOCKED).
 bool isBusy(const QSqlError& error);

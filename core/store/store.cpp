@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSqlDriver>
 #include <QSqlField>
 #include <QSqlRecord>
 #include <QStandardPaths>
@@ -248,6 +249,7 @@ Store::Impl::Impl(const StoreLocation& where, const StoreOptions& options) : loc
                  QStringLiteral("setting the lock timeout"));
         QSqlQuery user = sql::run(connection, QStringLiteral("SELECT current_user"), QStringLiteral("reading the role"));
         connection.user = user.next() ? user.value(0).toString() : location.user;
+        connection.notifyChannel = sql::notifyChannelFor(location.schema);
     } else {
         connection.user = systemUser();
         // How long any statement waits for another connection's lock before SQLITE_BUSY.
@@ -483,6 +485,20 @@ QString Store::localFilesBase() const
     return QStringLiteral("%1/%2-%3").arg(folder, impl_->location.schema, QString::fromLatin1(key));
 }
 
+bool Store::watchChanges(QObject* context, std::function<void()> onChange)
+{
+    if (!impl_->connection.postgres) return false;
+    QSqlDriver* driver = impl_->connection.db.driver();
+    const QString channel = impl_->connection.notifyChannel;
+    if (!driver->subscribedToNotifications().contains(channel) && !driver->subscribeToNotification(channel)) return false;
+    QObject::connect(driver, &QSqlDriver::notification, context,
+                     [channel, onChange = std::move(onChange)](const QString& name, QSqlDriver::NotificationSource source,
+                                                               const QVariant&) {
+                         if (name == channel && source == QSqlDriver::OtherSource) onChange();
+                     });
+    return true;
+}
+
 bool Store::canEdit() const
 {
     if (!impl_->connection.postgres) {
@@ -609,6 +625,10 @@ UpsertReport Store::upsertBySource(const std::vector<AccueilPoint>& points, cons
                                   QStringLiteral("looking up points by source"));
     QSqlQuery insert = sql::prepare(impl_->connection, impl_->insertSql, QStringLiteral("importing points"));
     QSqlQuery update = sql::prepare(impl_->connection, impl_->updateSql, QStringLiteral("importing points"));
+    // A server project is written in one transaction whatever the chunks: the chunks then only
+    // pace the progress, and nothing is committed until the last row is written.
+    std::optional<sql::WriteTransaction> whole;
+    if (impl_->connection.postgres) whole.emplace(impl_->connection);
     std::size_t done = 0;
     do {
         const std::size_t end = std::min(points.size(), done + chunk);
@@ -649,6 +669,7 @@ UpsertReport Store::upsertBySource(const std::vector<AccueilPoint>& points, cons
         done = end;
         if (options.progress) options.progress(done, points.size());
     } while (done < points.size());
+    if (whole) whole->commit();
     return report;
 }
 

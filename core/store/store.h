@@ -4,6 +4,7 @@
 #include "store/accueil_point.h"
 
 #include <QDateTime>
+#include <QObject>
 #include <QString>
 #include <QStringList>
 
@@ -39,12 +40,15 @@ struct UpsertReport {
 };
 
 struct UpsertOptions {
-    // 0: one transaction for all rows, written all or none. N > 0: one transaction per N rows,
-    // so that other programs can write between them and a long import shows progress; a
-    // failure keeps the transactions already committed (importing again completes the rest,
-    // as rows are matched by source id).
+    // 0: one transaction for all rows, written all or none. N > 0, in a file: one transaction
+    // per N rows, so that other programs can write between them (SQLite has one writer at a
+    // time) and a long import shows progress; a failure keeps the transactions already
+    // committed (importing again completes the rest, as rows are matched by source id). On a
+    // server, where others keep reading and writing other rows during a transaction, the
+    // import is always one transaction: a server that stops midway leaves none of it written.
     int rowsPerTransaction = 0;
-    // Called after each transaction with the rows written so far and the total.
+    // Called after each N rows (and at the end) with the rows written so far and the total; on a
+    // server they are committed only at the end.
     std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
@@ -111,6 +115,13 @@ public:
     // server role without INSERT/UPDATE/DELETE rights (writes then fail with a clear message).
     bool canEdit() const;
 
+    // Server projects: calls `onChange` (in this store's thread, from its event loop, while
+    // `context` lives) each time another connection commits a change to the project — points,
+    // plans, road closures, settings; every write of a Store announces itself (PostgreSQL
+    // NOTIFY at commit). This store's own writes are not announced to it. False for a file
+    // (nothing to listen to: poll instead) or when the server refuses to listen.
+    bool watchChanges(QObject* context, std::function<void()> onChange);
+
     // Points. Writes validate the point (level 1..3, kind from the referential, status,
     // finite coordinates) and throw an Error naming it; createdAt/updatedAt are set here.
     // A point moved in a GIS program (geometry no longer matching x/y) is read at its
@@ -132,7 +143,8 @@ public:
     int pointCount(const PointFilter& filter = {}) const;
 
     // Inserts the points, or updates those whose (source, sourceId) already exists, all in
-    // one transaction: either every row is written or none is. An updated point keeps its
+    // one transaction (UpsertOptions says when a file uses several): either every row is
+    // written or none is. An updated point keeps its
     // id and createdAt; a point equal to the stored one counts as unchanged and is not
     // rewritten. Points without sourceId are always inserted.
     UpsertReport upsertBySource(const std::vector<AccueilPoint>& points, const UpsertOptions& options = {});

@@ -6,7 +6,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -38,5 +41,47 @@ inline bool pgTestClusterAvailable()
         "libqt6sql6-psql and run through ctest)");
     return false;
 }
+
+// A cluster of its own for a test that stops the server (the shared one serves the other
+// tests running meanwhile): scripts/pg-test-cluster.sh in a folder of /tmp, removed at the end.
+class PrivateCluster {
+public:
+    PrivateCluster()
+        : dir_(QDir::temp().filePath(
+            QStringLiteral("maillage-pg-own-%1-%2").arg(QCoreApplication::applicationPid()).arg(++counter_)))
+    {
+    }
+    ~PrivateCluster()
+    {
+        if (started_) run(QStringLiteral("stop"));
+    }
+    PrivateCluster(const PrivateCluster&) = delete;
+    PrivateCluster& operator=(const PrivateCluster&) = delete;
+
+    bool start() { return started_ = run(QStringLiteral("start")); }
+    // Stops the server at once, as a crash or a power cut of the server would.
+    bool halt() { return run(QStringLiteral("halt")); }
+    bool resume() { return run(QStringLiteral("resume")); }
+    QString uri(const QString& schema) const
+    {
+        return QStringLiteral("postgresql://maillage_test@/maillage_test?host=%1/socket&schema=%2").arg(dir_, schema);
+    }
+
+private:
+    bool run(const QString& action)
+    {
+        QProcess script;
+        script.setProcessChannelMode(QProcess::MergedChannels);
+        script.start(QStringLiteral(MAILLAGE_PG_CLUSTER_SCRIPT), {action, dir_});
+        const bool ok =
+            script.waitForFinished(120'000) && script.exitStatus() == QProcess::NormalExit && script.exitCode() == 0;
+        if (!ok) WARN("pg-test-cluster.sh " << action.toStdString() << ": " << script.readAll().toStdString());
+        return ok;
+    }
+
+    static inline int counter_ = 0;
+    QString dir_;
+    bool started_ = false;
+};
 
 }  // namespace maillage::test
