@@ -24,6 +24,7 @@
 #include "network/extract_lines.h"
 #include "network/road_graph.h"
 #include "network/speed_profile.h"
+#include "support.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -39,6 +40,8 @@
 
 using namespace maillage;
 
+using namespace maillage::bench;
+
 namespace {
 
 QString shared(const char* relative)
@@ -51,15 +54,6 @@ double msSince(QElapsedTimer& timer)
     const double ms = timer.nsecsElapsed() / 1e6;
     timer.restart();
     return ms;
-}
-
-// CPU time of the whole process (all threads): the machine the benchmark runs on may be
-// shared, and CPU time is what the computation itself costs, on however many threads.
-double processCpuMs()
-{
-    timespec now{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
 }
 
 // Real-time priority for the calling thread (and the threads it starts) while in scope.
@@ -84,12 +78,6 @@ public:
 private:
     bool active_ = false;
 };
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
 
 void printTimings(const char* label, const std::vector<CoverageTimings>& runs, const std::vector<double>& cpu)
 {
@@ -134,50 +122,6 @@ void measure(const char* label, const CoverageContext& context, GraphTravelEngin
         timings.push_back(result.timings);
     }
     printTimings(label, timings, cpu);
-}
-
-// Splits every edge into straight pieces of at most `pieceMetres` along its shape, keeping its
-// time, length, class and direction: the same roads with the vertex spacing of OpenStreetMap.
-NetworkInput densify(const NetworkInput& in, double pieceMetres)
-{
-    NetworkInput out;
-    out.sourceFile = in.sourceFile + QStringLiteral(" (densified)");
-    out.nodes = in.nodes;
-    out.refs = in.refs;
-    for (const NetworkEdge& edge : in.edges) {
-        const std::vector<XY> shape(in.shape.begin() + edge.shapeBegin, in.shape.begin() + edge.shapeEnd);
-        std::vector<double> along{0.0};
-        for (std::size_t i = 1; i < shape.size(); ++i)
-            along.push_back(along.back() + std::hypot(shape[i].x - shape[i - 1].x, shape[i].y - shape[i - 1].y));
-        const double length = along.back();
-        const int pieces = std::max(1, int(std::ceil(length / pieceMetres)));
-        std::uint32_t previous = edge.from;
-        std::size_t segment = 1;
-        for (int k = 1; k <= pieces; ++k) {
-            std::uint32_t node = edge.to;
-            if (k < pieces) {
-                const double target = length * k / pieces;
-                while (segment + 1 < shape.size() && along[segment] < target) ++segment;
-                const double span = along[segment] - along[segment - 1];
-                const double t = span > 0 ? (target - along[segment - 1]) / span : 0.0;
-                node = std::uint32_t(out.nodes.size());
-                out.nodes.push_back({shape[segment - 1].x + t * (shape[segment].x - shape[segment - 1].x),
-                                     shape[segment - 1].y + t * (shape[segment].y - shape[segment - 1].y)});
-            }
-            NetworkEdge piece = edge;
-            piece.from = previous;
-            piece.to = node;
-            piece.metres = edge.metres / pieces;
-            piece.seconds = edge.seconds / pieces;
-            piece.shapeBegin = std::uint32_t(out.shape.size());
-            out.shape.push_back(out.nodes[previous]);
-            out.shape.push_back(out.nodes[node]);
-            piece.shapeEnd = std::uint32_t(out.shape.size());
-            out.edges.push_back(piece);
-            previous = node;
-        }
-    }
-    return out;
 }
 
 void runOn(const char* title, const Territory& territory, const RoadGraph& graph, const SpeedProfile& profile,

@@ -18,6 +18,7 @@
 #include "network/extract_lines.h"
 #include "network/road_graph.h"
 #include "network/speed_profile.h"
+#include "support.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -29,13 +30,9 @@
 
 using namespace maillage;
 
-namespace {
+using namespace maillage::bench;
 
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.empty() ? 0.0 : values[values.size() / 2];
-}
+namespace {
 
 }  // namespace
 

@@ -17,6 +17,7 @@
 #include "network/road_graph.h"
 #include "network/snapping.h"
 #include "network/travel_matrix.h"
+#include "support.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -32,29 +33,15 @@
 
 using namespace maillage;
 
-namespace {
+using namespace maillage::bench;
 
-// CPU time of this thread, in ms: the machine is shared, and a search runs on one core, so
-// the thread's own CPU time measures the work without the waits of other processes.
-double threadCpuMs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
+namespace {
 
 double timeMs(const std::function<void()>& work)
 {
     const double start = threadCpuMs();
     work();
     return threadCpuMs() - start;
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const std::size_t n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
 }
 
 // Peak resident memory of the process (VmHWM), in MiB.
@@ -67,9 +54,10 @@ double peakResidentMiB()
     return 0.0;
 }
 
-// Splits every edge into pieces of about `pieceMetres` along its shape (OSM-like vertex
+// Splits every edge into pieces of about `pieceMetres` along its shape, keeping its vertices
+// (unlike bench::densify, which draws each piece straight: OSM-like vertex
 // spacing); times and lengths are shared in proportion.
-NetworkInput densify(const NetworkInput& in, double pieceMetres)
+NetworkInput densifyKeepingShape(const NetworkInput& in, double pieceMetres)
 {
     NetworkInput out;
     out.sourceFile = in.sourceFile + " (densified)";
@@ -337,7 +325,7 @@ int main(int argc, char* argv[])
                 "Andorra (OSM)", [&] { return extractNetwork(andorra, osm); }, snapOptionsFor(osm), runs, withOd));
         if (only.contains("densified"))
             rows.push_back(measure(
-                "04 densified to ~30 m", [&] { return densify(extractNetwork(routes04, generalised), 30.0); },
+                "04 densified to ~30 m", [&] { return densifyKeepingShape(extractNetwork(routes04, generalised), 30.0); },
                 snapOptionsFor(generalised), runs, withOd));
         if (only.contains("synthetic"))
             rows.push_back(measure(

@@ -22,6 +22,7 @@
 #include "planning/scenario_coverage.h"
 #include "planning/site_suggestion.h"
 #include "store/kinds.h"
+#include "support.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -36,67 +37,13 @@
 
 using namespace maillage;
 
+using namespace maillage::bench;
+
 namespace {
 
 QString shared(const char* relative)
 {
     return QDir(QStringLiteral(MAILLAGE_SHARED_DATA)).filePath(QString::fromUtf8(relative));
-}
-
-double threadCpuMs()
-{
-    timespec now{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
-
-// Same as bench_coverage: every edge cut into straight pieces of at most `pieceMetres`.
-NetworkInput densify(const NetworkInput& in, double pieceMetres)
-{
-    NetworkInput out;
-    out.sourceFile = in.sourceFile + QStringLiteral(" (densified)");
-    out.nodes = in.nodes;
-    out.refs = in.refs;
-    for (const NetworkEdge& edge : in.edges) {
-        const std::vector<XY> shape(in.shape.begin() + edge.shapeBegin, in.shape.begin() + edge.shapeEnd);
-        std::vector<double> along{0.0};
-        for (std::size_t i = 1; i < shape.size(); ++i)
-            along.push_back(along.back() + std::hypot(shape[i].x - shape[i - 1].x, shape[i].y - shape[i - 1].y));
-        const double length = along.back();
-        const int pieces = std::max(1, int(std::ceil(length / pieceMetres)));
-        std::uint32_t previous = edge.from;
-        std::size_t segment = 1;
-        for (int k = 1; k <= pieces; ++k) {
-            std::uint32_t node = edge.to;
-            if (k < pieces) {
-                const double target = length * k / pieces;
-                while (segment + 1 < shape.size() && along[segment] < target) ++segment;
-                const double span = along[segment] - along[segment - 1];
-                const double t = span > 0 ? (target - along[segment - 1]) / span : 0.0;
-                node = std::uint32_t(out.nodes.size());
-                out.nodes.push_back({shape[segment - 1].x + t * (shape[segment].x - shape[segment - 1].x),
-                                     shape[segment - 1].y + t * (shape[segment].y - shape[segment - 1].y)});
-            }
-            NetworkEdge piece = edge;
-            piece.from = previous;
-            piece.to = node;
-            piece.metres = edge.metres / pieces;
-            piece.seconds = edge.seconds / pieces;
-            piece.shapeBegin = std::uint32_t(out.shape.size());
-            out.shape.push_back(out.nodes[previous]);
-            out.shape.push_back(out.nodes[node]);
-            piece.shapeEnd = std::uint32_t(out.shape.size());
-            out.edges.push_back(piece);
-            previous = node;
-        }
-    }
-    return out;
 }
 
 std::vector<AccueilPoint> select(const std::vector<AccueilPoint>& points, const char* group)
