@@ -92,23 +92,6 @@ struct DemoWindow : test::DemoWindowBase {
     }
 };
 
-// The commune whose town hall is beyond the threshold with the most inhabitants.
-int mostPopulatedCommuneBeyond(const CoverageResult& result)
-{
-    int best = -1;
-    for (const CommuneCoverage& c : result.population.communes)
-        if (c.townHallBeyond && c.townHallKnown && (best < 0 || c.population > result.population.communes[best].population))
-            best = c.commune;
-    return best;
-}
-
-void sendMouse(QWidget& widget, QEvent::Type type, QPoint at, Qt::MouseButtons buttons)
-{
-    QMouseEvent event(type, QPointF(at), widget.mapToGlobal(QPointF(at)),
-                      type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons, Qt::NoModifier);
-    QApplication::sendEvent(&widget, &event);
-}
-
 int channelDistance(QRgb a, QRgb b)
 {
     return std::max({std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)), std::abs(qBlue(a) - qBlue(b))});
@@ -151,7 +134,7 @@ TEST_CASE("a France services added with the mouse in a gap lowers the population
           == Approx(demo.coverage().result().population.departement.beyondAtTownHall));
     const std::size_t pointsBefore = demo.project().points().size();
 
-    const int commune = mostPopulatedCommuneBeyond(demo.coverage().result());
+    const int commune = test::mostPopulatedCommuneBeyond(demo.coverage().result());
     REQUIRE(commune >= 0);
     const XY townHall = demo.coverage().context()->townHalls().positions[commune];
     const QString insee = demo.project().territory().communes[commune].insee;
@@ -246,11 +229,11 @@ TEST_CASE("dragging a France services updates gaps and statistics while the mous
     const double before = demo.beyond();
     const int computedBefore = demo.coverage().recomputeCount();
     const QPoint from = demo.screen(start);
-    sendMouse(demo.canvas(), QEvent::MouseButtonPress, from, Qt::LeftButton);
+    test::sendMouse(demo.canvas(), QEvent::MouseButtonPress, from, Qt::LeftButton);
     const int steps = 20;
     std::set<long long> seen;
     for (int i = 1; i <= steps; ++i) {
-        sendMouse(demo.canvas(), QEvent::MouseMove, from + QPoint(i * 12, i * 5), Qt::LeftButton);
+        test::sendMouse(demo.canvas(), QEvent::MouseMove, from + QPoint(i * 12, i * 5), Qt::LeftButton);
         demo.settle();
         seen.insert(std::llround(demo.beyond()));
     }
@@ -259,7 +242,7 @@ TEST_CASE("dragging a France services updates gaps and statistics while the mous
     CHECK(seen.size() > 1);
     CHECK(Store::open(demo.project().path()).point(id)->lambert93.x == start.x);
 
-    sendMouse(demo.canvas(), QEvent::MouseButtonRelease, from + QPoint(steps * 12, steps * 5), Qt::NoButton);
+    test::sendMouse(demo.canvas(), QEvent::MouseButtonRelease, from + QPoint(steps * 12, steps * 5), Qt::NoButton);
     demo.settle();
     const XY dropped = demo.project().point(id)->lambert93;
     CHECK(dropped.x > start.x + 100);
@@ -806,17 +789,17 @@ TEST_CASE("live drag rate through the window", "[.][benchmark]")
     REQUIRE(dragged);
     demo.canvas().zoomHome();
     const QPoint from = demo.screen(dragged->lambert93);
-    sendMouse(demo.canvas(), QEvent::MouseButtonPress, from, Qt::LeftButton);
+    test::sendMouse(demo.canvas(), QEvent::MouseButtonPress, from, Qt::LeftButton);
     const int steps = 100;
     QElapsedTimer clock;
     clock.start();
     for (int i = 1; i <= steps; ++i) {
-        sendMouse(demo.canvas(), QEvent::MouseMove, from + QPoint(i * 2, i), Qt::LeftButton);
+        test::sendMouse(demo.canvas(), QEvent::MouseMove, from + QPoint(i * 2, i), Qt::LeftButton);
         demo.coverage().recomputeNow();
         demo.canvas().repaint();
     }
     const double perUpdate = clock.nsecsElapsed() / 1e6 / steps;
-    sendMouse(demo.canvas(), QEvent::MouseButtonRelease, from + QPoint(steps * 2, steps), Qt::NoButton);
+    test::sendMouse(demo.canvas(), QEvent::MouseButtonRelease, from + QPoint(steps * 2, steps), Qt::NoButton);
     WARN("window " << demo.canvas().width() << "x" << demo.canvas().height() << " map: " << perUpdate
                    << " ms per drag update (" << 1000.0 / perUpdate << " updates/s), coverage recompute "
                    << demo.coverage().lastMilliseconds() << " ms");

@@ -85,23 +85,6 @@ struct DemoWindow : test::DemoWindowBase {
     }
 };
 
-// The commune whose town hall is beyond the threshold with the most inhabitants.
-int mostPopulatedCommuneBeyond(const CoverageResult& result)
-{
-    int best = -1;
-    for (const CommuneCoverage& c : result.population.communes)
-        if (c.townHallBeyond && c.townHallKnown && (best < 0 || c.population > result.population.communes[best].population))
-            best = c.commune;
-    return best;
-}
-
-void sendMouse(QWidget& widget, QEvent::Type type, QPoint at, Qt::MouseButtons buttons)
-{
-    QMouseEvent event(type, QPointF(at), widget.mapToGlobal(QPointF(at)),
-                      type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons, Qt::NoModifier);
-    QApplication::sendEvent(&widget, &event);
-}
-
 const CoverageOptions kLevel2{.level = 2, .thresholdMinutes = 20.0, .computeBands = false, .clipGapsToCommunes = false};
 
 }  // namespace
@@ -121,7 +104,7 @@ TEST_CASE("a France services added with the mouse in a plan lowers the people be
     demo.settle();
     CHECK(demo.beyond() == Approx(baseline));
 
-    const int commune = mostPopulatedCommuneBeyond(demo.coverage().result());
+    const int commune = test::mostPopulatedCommuneBeyond(demo.coverage().result());
     REQUIRE(commune >= 0);
     const XY townHall = demo.coverage().context()->townHalls().positions[std::size_t(commune)];
     demo.zoomAround(townHall, 4000);
@@ -143,10 +126,10 @@ TEST_CASE("a France services added with the mouse in a plan lowers the people be
     // The plan's own point moves; a baseline point does not (a plan cannot move it).
     demo.canvas().setTool(MapCanvas::Tool::Select);
     const QPoint grab = demo.screen(added.lambert93);
-    sendMouse(demo.canvas(), QEvent::MouseButtonPress, grab, Qt::LeftButton);
-    sendMouse(demo.canvas(), QEvent::MouseMove, grab + QPoint(15, 5), Qt::LeftButton);
-    sendMouse(demo.canvas(), QEvent::MouseMove, grab + QPoint(30, 10), Qt::LeftButton);
-    sendMouse(demo.canvas(), QEvent::MouseButtonRelease, grab + QPoint(30, 10), Qt::NoButton);
+    test::sendMouse(demo.canvas(), QEvent::MouseButtonPress, grab, Qt::LeftButton);
+    test::sendMouse(demo.canvas(), QEvent::MouseMove, grab + QPoint(15, 5), Qt::LeftButton);
+    test::sendMouse(demo.canvas(), QEvent::MouseMove, grab + QPoint(30, 10), Qt::LeftButton);
+    test::sendMouse(demo.canvas(), QEvent::MouseButtonRelease, grab + QPoint(30, 10), Qt::NoButton);
     demo.settle();
     CHECK(demo.project().point(added.id)->lambert93.x > added.lambert93.x + 100);
     CHECK(demo.project().scenario("antenne").addedPoints[0].lambert93.x
@@ -191,7 +174,7 @@ TEST_CASE(
 {
     DemoWindow demo;
     const double baseline = demo.beyond();
-    const int commune = mostPopulatedCommuneBeyond(demo.coverage().result());
+    const int commune = test::mostPopulatedCommuneBeyond(demo.coverage().result());
     REQUIRE(commune >= 0);
     const QString insee = demo.project().territory().communes[std::size_t(commune)].insee;
     qint64 townHall = 0;
@@ -408,7 +391,7 @@ TEST_CASE("the comparison table gives the core comparison's figures, and the map
     // hall beyond 20 minutes: zones both come within and go beyond the threshold.
     REQUIRE(demo.scenarios().createPlan(QStringLiteral("mixte")));
     REQUIRE(demo.planning().applyClosurePreset(QStringLiteral("hiver-04")));
-    const int commune = mostPopulatedCommuneBeyond(demo.coverage().result());
+    const int commune = test::mostPopulatedCommuneBeyond(demo.coverage().result());
     REQUIRE(commune >= 0);
     REQUIRE(demo.window.addPointAtTownHall(demo.project().territory().communes[std::size_t(commune)].insee));
     demo.settle();

@@ -64,6 +64,7 @@ std::vector<AccueilPoint> makeBatch(const QString& prefix, int count)
     return batch;
 }
 
+using test::errorMessage;
 using test::RawConnection;
 
 QString wktOf(int epsg)
@@ -163,16 +164,6 @@ QStringList tableColumns(const QString& path, const QString& table)
                             query.value(4).toString());
     columns.sort();
     return columns;
-}
-
-QString errorMessage(const std::function<void()>& action)
-{
-    try {
-        action();
-    } catch (const Error& e) {
-        return e.message();
-    }
-    return {};
 }
 
 }  // namespace

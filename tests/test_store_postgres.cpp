@@ -148,16 +148,6 @@ AccueilPoint pointAt(const QString& name)
     return p;
 }
 
-QString errorOf(const std::function<void()>& action)
-{
-    try {
-        action();
-    } catch (const Error& e) {
-        return e.message();
-    }
-    return {};
-}
-
 }  // namespace
 
 TEST_CASE("A read-only role opens a server project and reads it, and its edits are refused with a clear message",
@@ -185,15 +175,16 @@ TEST_CASE("A read-only role opens a server project and reads it, and its edits a
     CHECK(reader.pointCount() == 1);
     CHECK_FALSE(reader.canEdit());
 
-    const QString refusedInsert = errorOf([&] { reader.insertPoint(pointAt(QStringLiteral("Nouveau"))); });
+    const QString refusedInsert = test::errorMessage([&] { reader.insertPoint(pointAt(QStringLiteral("Nouveau"))); });
     CHECK(refusedInsert.contains(QStringLiteral("is read-only for %1").arg(role)));
     CHECK(refusedInsert.contains(QStringLiteral("ask the project's owner for write access")));
     AccueilPoint changed = *reader.point(id);
     changed.notes = QStringLiteral("essai");
-    CHECK(errorOf([&] { reader.updatePoint(changed); }).contains(QStringLiteral("read-only")));
-    CHECK(
-        errorOf([&] { reader.setSetting(QStringLiteral("k"), QStringLiteral("v")); }).contains(QStringLiteral("read-only")));
-    CHECK(errorOf([&] { reader.requireWritable(); }).contains(QStringLiteral("read-only for %1").arg(role)));
+    CHECK(test::errorMessage([&] { reader.updatePoint(changed); }).contains(QStringLiteral("read-only")));
+    CHECK(test::errorMessage([&] {
+              reader.setSetting(QStringLiteral("k"), QStringLiteral("v"));
+          }).contains(QStringLiteral("read-only")));
+    CHECK(test::errorMessage([&] { reader.requireWritable(); }).contains(QStringLiteral("read-only for %1").arg(role)));
     // The refused edits left the reader's connection usable.
     CHECK(reader.pointCount() == 1);
     CHECK(Store::open(project.location()).point(id)->notes.isEmpty());
@@ -258,7 +249,7 @@ TEST_CASE("A server that stops in the middle of an edit loses no saved point and
                 .toInt();
         REQUIRE(backend > 0);
         admin.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(backend));
-        message = errorOf([&] {
+        message = test::errorMessage([&] {
             store.insertPoint(pointAt(QStringLiteral("Après la panne")));
             batch.commit();
         });
@@ -304,7 +295,7 @@ TEST_CASE("A server stopped in the middle of an import keeps every committed poi
         options.progress = [&](std::size_t done, std::size_t) {
             if (done == 1000 && !halted) halted = cluster.halt();
         };
-        message = errorOf([&] { store.upsertBySource(batchOf(QStringLiteral("import"), 5000), options); });
+        message = test::errorMessage([&] { store.upsertBySource(batchOf(QStringLiteral("import"), 5000), options); });
     }
     REQUIRE(halted);
     INFO(message.toStdString());

@@ -32,17 +32,6 @@ AccueilPoint makePoint(const QString& name, double shift = 0.0)
     return p;
 }
 
-template <typename Action>
-QString errorMessage(Action&& action)
-{
-    try {
-        action();
-    } catch (const Error& e) {
-        return e.message();
-    }
-    return {};
-}
-
 }  // namespace
 
 TEST_CASE("two planners editing different points both see their edits saved", "[store][team]")

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QMouseEvent>
 #include <QProcess>
 #include <QTest>
 
@@ -21,6 +22,22 @@ int cliExitCode(const QStringList& arguments)
     REQUIRE(process.waitForFinished(120'000));
     INFO(process.readAllStandardError().toStdString());
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+void sendMouse(QWidget& widget, QEvent::Type type, QPoint at, Qt::MouseButtons buttons)
+{
+    QMouseEvent event(type, QPointF(at), widget.mapToGlobal(QPointF(at)),
+                      type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons, Qt::NoModifier);
+    QApplication::sendEvent(&widget, &event);
+}
+
+int mostPopulatedCommuneBeyond(const CoverageResult& result)
+{
+    int best = -1;
+    for (const CommuneCoverage& c : result.population.communes)
+        if (c.townHallBeyond && c.townHallKnown && (best < 0 || c.population > result.population.communes[best].population))
+            best = c.commune;
+    return best;
 }
 
 void processEventsFor(int ms)

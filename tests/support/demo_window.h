@@ -11,6 +11,8 @@
 #include "project.h"
 #include "support/test_data.h"
 
+#include <QEvent>
+#include <QPoint>
 #include <QStringList>
 
 #include <optional>
@@ -25,6 +27,10 @@ QString demoTemplate();
 
 // Runs the command-line program; its exit code, -1 when it crashed.
 int cliExitCode(const QStringList& arguments);
+// A mouse event sent straight to the widget (button pressed for a press or release).
+void sendMouse(QWidget& widget, QEvent::Type type, QPoint at, Qt::MouseButtons buttons);
+// The commune whose town hall is beyond the threshold with the most inhabitants; -1 when none.
+int mostPopulatedCommuneBeyond(const CoverageResult& result);
 // Runs the event loop for `ms` milliseconds (watchers and timers act after a quiet time).
 void processEventsFor(int ms);
 // With MAILLAGE_SCREENSHOTS set (scripts/screenshots.sh), the widget is shown and saved there

@@ -1,5 +1,7 @@
 #include "support/test_data.h"
 
+#include "common/error.h"
+
 #include <catch2/catch.hpp>
 
 #include <QDir>
@@ -41,6 +43,16 @@ QString writeFile(const ScratchDir& dir, const QString& name, const QByteArray& 
     REQUIRE(file.open(QIODevice::WriteOnly));
     REQUIRE(file.write(bytes) == bytes.size());
     return path;
+}
+
+QString errorMessage(const std::function<void()>& action)
+{
+    try {
+        action();
+    } catch (const Error& e) {
+        return e.message();
+    }
+    return {};
 }
 
 }  // namespace maillage::test

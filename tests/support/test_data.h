@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <functional>
+
 namespace maillage::test {
 
 // Path of a file in the shared reference data folder (../shared/data), e.g. "04/limites-04.gpkg".
@@ -36,5 +38,8 @@ CliRun runCli(const QStringList& arguments, int timeoutMs = 300'000);
 // Writes `bytes` to the file `name` of `dir` (created or replaced) and gives its path; the
 // test fails when it cannot.
 QString writeFile(const ScratchDir& dir, const QString& name, const QByteArray& bytes);
+
+// The message of the maillage::Error `action` throws; empty when it throws none.
+QString errorMessage(const std::function<void()>& action);
 
 }  // namespace maillage::test
