@@ -57,7 +57,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="38"/>
+        <location filename="../../app/gui/project_session.cpp" line="40"/>
         <source>Projets Maillage (*.gpkg);;Tous les fichiers (*)</source>
         <translation>Maillage projects (*.gpkg);;All files (*)</translation>
     </message>
@@ -70,12 +70,12 @@
         <translation>Vector data (*.gpkg *.shp *.geojson *.json *.gml *.kml *.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="37"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="38"/>
         <source>Réseaux routiers (*.osm.pbf *.pbf *.osm *.osm.gz *.gpkg *.shp *.geojson *.json);;Tous les fichiers (*)</source>
         <translation>Road networks (*.osm.pbf *.pbf *.osm *.osm.gz *.gpkg *.shp *.geojson *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="43"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="45"/>
         <source>Population carroyée (*.csv *.gpkg *.dbf *.shp *.tif *.tiff);;Tous les fichiers (*)</source>
         <translation>Gridded population (*.csv *.gpkg *.dbf *.shp *.tif *.tiff);;All files (*)</translation>
     </message>
@@ -83,17 +83,17 @@
 <context>
     <name>PointCommands</name>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="32"/>
+        <location filename="../../app/gui/point_commands.cpp" line="31"/>
         <source>ajout de « %1 »</source>
         <translation>add “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="60"/>
+        <location filename="../../app/gui/point_commands.cpp" line="59"/>
         <source>fermeture de « %1 » dans le plan</source>
         <translation>close “%1” in the plan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_commands.cpp" line="61"/>
+        <location filename="../../app/gui/point_commands.cpp" line="60"/>
         <source>fermeture de %n points dans le plan</source>
         <translation>
             <numerusform>close %n point in the plan</numerusform>
@@ -101,12 +101,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="63"/>
+        <location filename="../../app/gui/point_commands.cpp" line="62"/>
         <source>suppression de « %1 »</source>
         <translation>delete “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_commands.cpp" line="64"/>
+        <location filename="../../app/gui/point_commands.cpp" line="63"/>
         <source>suppression de %n points</source>
         <translation>
             <numerusform>delete %n point</numerusform>
@@ -114,12 +114,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="93"/>
+        <location filename="../../app/gui/point_commands.cpp" line="92"/>
         <source>déplacement de « %1 »</source>
         <translation>move “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_commands.cpp" line="94"/>
+        <location filename="../../app/gui/point_commands.cpp" line="93"/>
         <source>déplacement de %n points</source>
         <translation>
             <numerusform>move %n point</numerusform>
@@ -127,7 +127,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="118"/>
+        <location filename="../../app/gui/point_commands.cpp" line="117"/>
         <source>modification de « %1 »</source>
         <translation>edit “%1”</translation>
     </message>
@@ -160,52 +160,52 @@
         <translation>population placed on residential buildings (footprint × levels), rescaled to the legal population</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_credits.cpp" line="33"/>
+        <location filename="../../core/render/print_credits.cpp" line="34"/>
         <source>population de chaque commune répartie également sur ses parties habitables proches d&apos;une route</source>
         <translation>each commune&apos;s population spread evenly over its inhabitable parts near a road</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_credits.cpp" line="35"/>
+        <location filename="../../core/render/print_credits.cpp" line="36"/>
         <source>population de chaque commune comptée à sa mairie</source>
         <translation>each commune&apos;s population counted at its town hall</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_credits.cpp" line="43"/>
+        <location filename="../../core/render/print_credits.cpp" line="44"/>
         <source>limites administratives : %1</source>
         <translation>administrative boundaries: %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_credits.cpp" line="44"/>
+        <location filename="../../core/render/print_credits.cpp" line="45"/>
         <source>IGN, ADMIN EXPRESS</source>
         <translation>IGN, ADMIN EXPRESS</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_credits.cpp" line="45"/>
+        <location filename="../../core/render/print_credits.cpp" line="46"/>
         <source>population : %1</source>
         <translation>population: %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_credits.cpp" line="45"/>
+        <location filename="../../core/render/print_credits.cpp" line="47"/>
         <source>INSEE, populations légales</source>
         <translation>INSEE, legal populations</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_credits.cpp" line="56"/>
+        <location filename="../../core/render/print_credits.cpp" line="58"/>
         <source>lieux d&apos;accueil : %1</source>
         <translation>accueil places: %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_credits.cpp" line="60"/>
+        <location filename="../../core/render/print_credits.cpp" line="62"/>
         <source>© les contributeurs d&apos;OpenStreetMap (ODbL)</source>
         <translation>© OpenStreetMap contributors (ODbL)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_credits.cpp" line="62"/>
+        <location filename="../../core/render/print_credits.cpp" line="64"/>
         <source>réseau routier : %1</source>
         <translation>road network: %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_credits.cpp" line="64"/>
+        <location filename="../../core/render/print_credits.cpp" line="66"/>
         <source>Sources : %1.</source>
         <translation>Sources: %1.</translation>
     </message>
@@ -218,47 +218,47 @@
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="280"/>
+        <location filename="../../core/render/print_layout.cpp" line="284"/>
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="280"/>
+        <location filename="../../core/render/print_layout.cpp" line="284"/>
         <source>Département %1</source>
         <translation>Département %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="285"/>
+        <location filename="../../core/render/print_layout.cpp" line="289"/>
         <source>situation actuelle</source>
         <translation>current network</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="289"/>
+        <location filename="../../core/render/print_layout.cpp" line="293"/>
         <source>« %1 »</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="300"/>
+        <location filename="../../core/render/print_layout.cpp" line="304"/>
         <source>%1 : l&apos;accès aux lieux d&apos;accueil de niveau %2</source>
         <translation>%1: access to level %2 accueil places</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="302"/>
+        <location filename="../../core/render/print_layout.cpp" line="306"/>
         <source>%1 : ce que change le scénario %2</source>
         <translation>%1: what scenario %2 changes</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="320"/>
+        <location filename="../../core/render/print_layout.cpp" line="324"/>
         <source>seuil : %1 min en voiture</source>
         <translation>threshold: %1 min by car</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="321"/>
+        <location filename="../../core/render/print_layout.cpp" line="325"/>
         <source>scénario : %1</source>
         <translation>scenario: %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="323"/>
+        <location filename="../../core/render/print_layout.cpp" line="327"/>
         <source>scénario %1 comparé à %2</source>
         <translation>scenario %1 compared with %2</translation>
     </message>
@@ -267,162 +267,162 @@
         <translation type="vanished">Map made with Maillage %1 on %2. Driving times on the road network, %3 m grid; each commune&apos;s population is spread over its inhabitable cells.</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="332"/>
+        <location filename="../../core/render/print_layout.cpp" line="336"/>
         <source>Carte réalisée avec Maillage %1 le %2. Temps de parcours en voiture sur le réseau routier, grille de %3 m ; %4.</source>
         <translation>Map made with Maillage %1 on %2. Driving times on the road network, %3 m grid; %4.</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="369"/>
+        <location filename="../../core/render/print_layout.cpp" line="373"/>
         <source>Lieux d&apos;accueil</source>
         <translation>Accueil places</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="370"/>
+        <location filename="../../core/render/print_layout.cpp" line="373"/>
         <source>Changement d&apos;accès</source>
         <translation>Change of access</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="371"/>
+        <location filename="../../core/render/print_layout.cpp" line="374"/>
         <source>Au-delà du seuil</source>
         <translation>Beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="372"/>
+        <location filename="../../core/render/print_layout.cpp" line="374"/>
         <source>Temps d&apos;accès en voiture</source>
         <translation>Driving time</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="373"/>
+        <location filename="../../core/render/print_layout.cpp" line="375"/>
         <source>Routes</source>
         <translation>Roads</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="395"/>
+        <location filename="../../core/render/print_layout.cpp" line="397"/>
         <source>Limites</source>
         <translation>Boundaries</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="405"/>
+        <location filename="../../core/render/print_layout.cpp" line="407"/>
         <source>EPCI de la carte (le reste est estompé)</source>
         <translation>EPCI of the map (the rest is faded)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="417"/>
+        <location filename="../../core/render/print_layout.cpp" line="419"/>
         <source>Habitants à plus de %1 min</source>
         <translation>Inhabitants beyond %1 min</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="421"/>
-        <location filename="../../core/render/print_layout.cpp" line="455"/>
+        <location filename="../../core/render/print_layout.cpp" line="423"/>
+        <location filename="../../core/render/print_layout.cpp" line="463"/>
         <source>%1 habitants sur %2 (%3) à plus de %4 min d&apos;un lieu de niveau %5</source>
         <translation>%1 inhabitants of %2 (%3) more than %4 min from a level %5 place</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="425"/>
-        <location filename="../../core/render/print_layout.cpp" line="500"/>
+        <location filename="../../core/render/print_layout.cpp" line="427"/>
+        <location filename="../../core/render/print_layout.cpp" line="513"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="425"/>
-        <location filename="../../core/render/print_layout.cpp" line="460"/>
-        <location filename="../../core/render/print_layout.cpp" line="501"/>
+        <location filename="../../core/render/print_layout.cpp" line="428"/>
+        <location filename="../../core/render/print_layout.cpp" line="468"/>
+        <location filename="../../core/render/print_layout.cpp" line="514"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="425"/>
-        <location filename="../../core/render/print_layout.cpp" line="460"/>
+        <location filename="../../core/render/print_layout.cpp" line="430"/>
+        <location filename="../../core/render/print_layout.cpp" line="470"/>
         <source>Part</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="426"/>
+        <location filename="../../core/render/print_layout.cpp" line="431"/>
         <source>Mairies au-delà</source>
         <translation>Town halls beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="441"/>
+        <location filename="../../core/render/print_layout.cpp" line="447"/>
         <source>… et %1 autres EPCI : %2 habitants au-delà</source>
         <translation>… and %1 other EPCI: %2 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="460"/>
+        <location filename="../../core/render/print_layout.cpp" line="467"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="461"/>
+        <location filename="../../core/render/print_layout.cpp" line="471"/>
         <source>Depuis la mairie</source>
         <translation>From the town hall</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="476"/>
+        <location filename="../../core/render/print_layout.cpp" line="487"/>
         <source>Aucun habitant de l&apos;EPCI à plus de %1 min.</source>
         <translation>Nobody in the EPCI is more than %1 min away.</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="482"/>
+        <location filename="../../core/render/print_layout.cpp" line="494"/>
         <source>… et %1 autres communes : %2 habitants au-delà</source>
         <translation>… and %1 other communes: %2 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="483"/>
+        <location filename="../../core/render/print_layout.cpp" line="495"/>
         <source>… et 1 autre commune : %1 habitants au-delà</source>
         <translation>… and 1 other commune: %1 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="487"/>
+        <location filename="../../core/render/print_layout.cpp" line="501"/>
         <source>Ensemble de l&apos;EPCI (%1 communes)</source>
         <translation>Whole EPCI (%1 communes)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="488"/>
+        <location filename="../../core/render/print_layout.cpp" line="502"/>
         <source>Ensemble de l&apos;EPCI (1 commune)</source>
         <translation>Whole EPCI (1 commune)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="497"/>
+        <location filename="../../core/render/print_layout.cpp" line="510"/>
         <source>%1 habitants passent à moins de %2 min (%3 km²), %4 à plus de %2 min (%5 km²)</source>
         <translation>%1 inhabitants come within %2 min (%3 km²), %4 go beyond %2 min (%5 km²)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="502"/>
+        <location filename="../../core/render/print_layout.cpp" line="515"/>
         <source>Au-delà, référence</source>
         <translation>Beyond, reference</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="503"/>
+        <location filename="../../core/render/print_layout.cpp" line="516"/>
         <source>Au-delà, scénario</source>
         <translation>Beyond, scenario</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="504"/>
+        <location filename="../../core/render/print_layout.cpp" line="517"/>
         <source>Écart</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="521"/>
+        <location filename="../../core/render/print_layout.cpp" line="534"/>
         <source>… et %1 autres EPCI, sans changement</source>
         <translation>… and %1 other EPCI, unchanged</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="522"/>
+        <location filename="../../core/render/print_layout.cpp" line="535"/>
         <source>… et %1 autres EPCI : écart de %2 habitants</source>
         <translation>… and %1 other EPCI: change of %2 inhabitants</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="739"/>
+        <location filename="../../core/render/print_layout.cpp" line="758"/>
         <source>1 : %1</source>
         <translation>1:%1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="775"/>
+        <location filename="../../core/render/print_layout.cpp" line="794"/>
         <source>page %1 / %2</source>
         <translation>page %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="801"/>
+        <location filename="../../core/render/print_layout.cpp" line="820"/>
         <source>Comparaison</source>
         <translation>Comparison</translation>
     </message>
@@ -430,52 +430,52 @@
 <context>
     <name>ProjectLoading</name>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="33"/>
+        <location filename="../../app/gui/project_loading.cpp" line="32"/>
         <source>impossible de remplacer %1 (fichier protégé ou ouvert ?)</source>
         <translation>cannot replace %1 (file protected or in use?)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="74"/>
+        <location filename="../../app/gui/project_loading.cpp" line="76"/>
         <source>Construction du graphe routier…</source>
         <translation>Building the road graph…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="78"/>
+        <location filename="../../app/gui/project_loading.cpp" line="80"/>
         <source>Préparation de la grille de couverture…</source>
         <translation>Preparing the coverage grid…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="105"/>
+        <location filename="../../app/gui/project_loading.cpp" line="107"/>
         <source>Lecture du réseau routier…</source>
         <translation>Reading the road network…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="140"/>
+        <location filename="../../app/gui/project_loading.cpp" line="142"/>
         <source>Lecture des limites communales…</source>
         <translation>Reading the commune boundaries…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="146"/>
+        <location filename="../../app/gui/project_loading.cpp" line="148"/>
         <source>Projet chargé</source>
         <translation>Project loaded</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="152"/>
+        <location filename="../../app/gui/project_loading.cpp" line="154"/>
         <source>Création du projet…</source>
         <translation>Creating the project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="179"/>
+        <location filename="../../app/gui/project_loading.cpp" line="185"/>
         <source>Création du projet de démonstration…</source>
         <translation>Creating the demonstration project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="196"/>
+        <location filename="../../app/gui/project_loading.cpp" line="206"/>
         <source>Import de %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="201"/>
+        <location filename="../../app/gui/project_loading.cpp" line="211"/>
         <source>Démonstration prête</source>
         <translation>Demonstration ready</translation>
     </message>
@@ -490,22 +490,22 @@ ligne %1 : %2</source>
 line %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="221"/>
+        <location filename="../../app/gui/project_loading.cpp" line="231"/>
         <source>données de démonstration introuvables : %1 n&apos;existe pas (indiquez le dossier des données avec MAILLAGE_SHARED_DATA)</source>
         <translation>demonstration data not found: %1 does not exist (give the data folder with MAILLAGE_SHARED_DATA)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="253"/>
+        <location filename="../../app/gui/project_loading.cpp" line="263"/>
         <source>erreur inconnue</source>
         <translation>unknown error</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="158"/>
+        <location filename="../../app/gui/project_loading.cpp" line="161"/>
         <source>Lecture de %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="160"/>
+        <location filename="../../app/gui/project_loading.cpp" line="163"/>
         <source>%1 ne contient personne dans le territoire : est-ce le bon fichier ?</source>
         <translation>%1 holds no one in the territory: is it the right file?</translation>
     </message>
@@ -544,7 +544,7 @@ line %1: %2</translation>
 <context>
     <name>ScenarioPanel</name>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_panel.cpp" line="32"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="34"/>
         <source>%n point(s) ajouté(s)</source>
         <translation>
             <numerusform>%n point added</numerusform>
@@ -552,7 +552,7 @@ line %1: %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_panel.cpp" line="34"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="36"/>
         <source>%n point(s) modifié(s)</source>
         <translation>
             <numerusform>%n point changed</numerusform>
@@ -560,7 +560,7 @@ line %1: %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_panel.cpp" line="36"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="38"/>
         <source>%n fermeture(s) de route</source>
         <translation>
             <numerusform>%n road closure</numerusform>
@@ -568,7 +568,7 @@ line %1: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="37"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="39"/>
         <source>aucun changement</source>
         <translation>no change</translation>
     </message>
@@ -576,42 +576,42 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::AnalysisControls</name>
     <message>
-        <location filename="../../app/gui/analysis_controls.cpp" line="33"/>
+        <location filename="../../app/gui/analysis_controls.cpp" line="32"/>
         <source>Couverture du niveau &amp;%1</source>
         <translation>Coverage of level &amp;%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/analysis_controls.cpp" line="42"/>
+        <location filename="../../app/gui/analysis_controls.cpp" line="41"/>
         <source>Compter les points &amp;projetés</source>
         <translation>Count &amp;planned points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/analysis_controls.cpp" line="45"/>
+        <location filename="../../app/gui/analysis_controls.cpp" line="44"/>
         <source>Les points projetés (ajoutés sur la carte) comptent dans la couverture</source>
         <translation>Planned points (added on the map) count in the coverage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/analysis_controls.cpp" line="57"/>
+        <location filename="../../app/gui/analysis_controls.cpp" line="56"/>
         <source>Niveau %1</source>
         <translation>Level %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/analysis_controls.cpp" line="58"/>
+        <location filename="../../app/gui/analysis_controls.cpp" line="57"/>
         <source>Niveau dont la couverture est calculée</source>
         <translation>Level whose coverage is computed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/analysis_controls.cpp" line="62"/>
+        <location filename="../../app/gui/analysis_controls.cpp" line="61"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/gui/analysis_controls.cpp" line="65"/>
+        <location filename="../../app/gui/analysis_controls.cpp" line="64"/>
         <source>Seuil de temps d&apos;accès (20 min dans le schéma départemental)</source>
         <translation>Access time threshold (20 min in the département&apos;s plan)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/analysis_controls.cpp" line="74"/>
+        <location filename="../../app/gui/analysis_controls.cpp" line="73"/>
         <source> Seuil </source>
         <translation> Threshold </translation>
     </message>
@@ -662,7 +662,7 @@ line %1: %2</translation>
         <translation>Beyond (B)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="65"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="64"/>
         <source>Écart</source>
         <translation>Change</translation>
     </message>
@@ -681,73 +681,73 @@ line %1: %2</translation>
         <translation type="vanished">People beyond the threshold, population spread over the inhabited cells</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="66"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="67"/>
         <source>Habitants au-delà du seuil, population placée selon la méthode du projet</source>
         <translation>People beyond the threshold, population placed by the project&apos;s method</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="67"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="68"/>
         <source>B − A : négatif quand B amène des habitants sous le seuil</source>
         <translation>B − A: negative when B brings people within the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="79"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="80"/>
         <source>A :</source>
         <translation>A:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="82"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="83"/>
         <source>B :</source>
         <translation>B:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="98"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="99"/>
         <source>annulé</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="101"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="102"/>
         <source>Échec : %1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="180"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="181"/>
         <source>Scénario inconnu.</source>
         <translation>Unknown scenario.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="196"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="197"/>
         <source>Une comparaison est déjà en cours.</source>
         <translation>A comparison is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="198"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="199"/>
         <source>Il faut un projet avec un réseau routier pour comparer des scénarios.</source>
         <translation>Comparing scenarios needs a project with a road network.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="222"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="223"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="265"/>
         <location filename="../../app/gui/comparison_panel.cpp" line="266"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="267"/>
         <source>%1 km²</source>
         <translation>%1 km²</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="284"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="287"/>
         <source>Département %1</source>
         <translation>Département %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="288"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="292"/>
         <source>&lt;b&gt;B « %1 »&lt;/b&gt; par rapport à &lt;b&gt;A « %2 »&lt;/b&gt;, niveau %3 à %4 min : &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² passent sous le seuil (%6 hab.)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² passent au-delà (%8 hab.)&lt;/span&gt; ; au-delà : %9 → &lt;b&gt;%10&lt;/b&gt; habitants.</source>
         <translation>&lt;b&gt;B “%1”&lt;/b&gt; against &lt;b&gt;A “%2”&lt;/b&gt;, level %3 within %4 min: &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² come within the threshold (%6 people)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² go beyond it (%8 people)&lt;/span&gt;; beyond: %9 → &lt;b&gt;%10&lt;/b&gt; people.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="136"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="137"/>
         <source>Autre plan affiché : relancez la comparaison.</source>
         <translation>Another plan is shown: run the comparison again.</translation>
     </message>
@@ -839,178 +839,178 @@ line %1: %2</translation>
         <translation>Annuaire de l&apos;administration (DILA)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="77"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="91"/>
         <source>%1 : %2 lignes lues, %3 points nouveaux, %4 mis à jour, %5 inchangés, %6 hors du territoire, %7 lignes écartées.</source>
         <translation>%1: %2 rows read, %3 new points, %4 updated, %5 unchanged, %6 outside the territory, %7 rows left out.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="86"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="101"/>
         <source>
 objet %1 : %2</source>
         <translation>
 feature %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="86"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="101"/>
         <source>
 ligne %1 : %2</source>
         <translation>
 line %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="108"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="123"/>
         <source>Importer des points — %1</source>
         <translation>Import points — %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="123"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="138"/>
         <source>Fichier reconnu : %1 (colonnes connues)</source>
         <translation>Recognised file: %1 (known columns)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="124"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="139"/>
         <source>Choisir les colonnes ci-dessous</source>
         <translation>Choose the columns below</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="126"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="141"/>
         <source>Lecture :</source>
         <translation>Read as:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="133"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="148"/>
         <source>Premières lignes du fichier</source>
         <translation>First rows of the file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="137"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="152"/>
         <source>Correspondance des colonnes</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="139"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="155"/>
         <source>Nom :</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="139"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="155"/>
         <source>Identifiant :</source>
         <translation>Identifier:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="139"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="155"/>
         <source>Longitude ou X :</source>
         <translation>Longitude or X:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="139"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="155"/>
         <source>Latitude ou Y :</source>
         <translation>Latitude or Y:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="140"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="156"/>
         <source>Type de lieu :</source>
         <translation>Kind of place:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="140"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="156"/>
         <source>Niveau :</source>
         <translation>Level:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="140"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="156"/>
         <source>Code INSEE de la commune :</source>
         <translation>Commune INSEE code:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="144"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="160"/>
         <source>(aucune)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="149"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="165"/>
         <source>longitude / latitude (WGS84)</source>
         <translation>longitude / latitude (WGS84)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="150"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="166"/>
         <source>X / Y en Lambert-93</source>
         <translation>X / Y in Lambert-93</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="158"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="174"/>
         <source>Coordonnées :</source>
         <translation>Coordinates:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="171"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="187"/>
         <source>celui du type</source>
         <translation>the kind&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="172"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="188"/>
         <source>niveau %1</source>
         <translation>level %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="173"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="189"/>
         <source>Type de tous les points (sans colonne) :</source>
         <translation>Kind of every point (no column):</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="174"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="190"/>
         <source>Niveau de tous les points (sans colonne) :</source>
         <translation>Level of every point (no column):</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="185"/>
-        <location filename="../../app/gui/import_dialog.cpp" line="342"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="201"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="360"/>
         <source>Ligne</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="185"/>
-        <location filename="../../app/gui/import_dialog.cpp" line="342"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="201"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="360"/>
         <source>Problème</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="189"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="205"/>
         <source>Vérification avant import</source>
         <translation>Check before importing</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="196"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="212"/>
         <source>Importer</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="212"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="228"/>
         <source>Ce fichier ne peut pas être lu : %1</source>
         <translation>This file cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="331"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="348"/>
         <source>Choisissez les colonnes des coordonnées.</source>
         <translation>Choose the coordinate columns.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="340"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="358"/>
         <source>%1 lignes lues : %2 points à importer, %3 lignes écartées (détail ci-dessous).</source>
         <translation>%1 rows read: %2 points to import, %3 rows left out (details below).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="342"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="360"/>
         <source>Objet</source>
         <translation>Feature</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="347"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="366"/>
         <source>avertissement : %1</source>
         <translation>warning: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="350"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="369"/>
         <source>Lecture impossible avec ces colonnes : %1</source>
         <translation>Cannot read the file with these columns: %1</translation>
     </message>
@@ -1058,7 +1058,7 @@ line %1: %2</translation>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="138"/>
+        <location filename="../../app/gui/import_export.cpp" line="139"/>
         <source>Carte exportée en PDF : %1</source>
         <translation>Map exported to PDF: %1</translation>
     </message>
@@ -1070,22 +1070,22 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::LayerPanel</name>
     <message>
-        <location filename="../../app/gui/map/layer_panel.cpp" line="27"/>
+        <location filename="../../app/gui/map/layer_panel.cpp" line="31"/>
         <source>Monter la couche</source>
         <translation>Move the layer up</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map/layer_panel.cpp" line="29"/>
+        <location filename="../../app/gui/map/layer_panel.cpp" line="33"/>
         <source>Descendre la couche</source>
         <translation>Move the layer down</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map/layer_panel.cpp" line="31"/>
+        <location filename="../../app/gui/map/layer_panel.cpp" line="35"/>
         <source>Opacité de la couche</source>
         <translation>Layer opacity</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map/layer_panel.cpp" line="38"/>
+        <location filename="../../app/gui/map/layer_panel.cpp" line="42"/>
         <source>Opacité</source>
         <translation>Opacity</translation>
     </message>
@@ -1108,27 +1108,27 @@ line %1: %2</translation>
         <translation>A loading is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/load_jobs.cpp" line="88"/>
+        <location filename="../../app/gui/load_jobs.cpp" line="90"/>
         <source>Chargement annulé.</source>
         <translation>Loading cancelled.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/load_jobs.cpp" line="90"/>
+        <location filename="../../app/gui/load_jobs.cpp" line="92"/>
         <source>annulé</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/load_jobs.cpp" line="94"/>
+        <location filename="../../app/gui/load_jobs.cpp" line="96"/>
         <source>Chargement impossible</source>
         <translation>Cannot load</translation>
     </message>
     <message>
-        <location filename="../../app/gui/load_jobs.cpp" line="103"/>
+        <location filename="../../app/gui/load_jobs.cpp" line="105"/>
         <source>Ouverture impossible</source>
         <translation>Cannot open</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/load_jobs.cpp" line="110"/>
+        <location filename="../../app/gui/load_jobs.cpp" line="112"/>
         <source>%n avertissement(s) au chargement : %1</source>
         <translation>
             <numerusform>%n warning while loading: %1</numerusform>
@@ -1144,232 +1144,246 @@ line %1: %2</translation>
         <translation>User &amp;guide</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="32"/>
+        <location filename="../../app/gui/main_actions.cpp" line="33"/>
         <source>Comment les temps et les chiffres de population sont calculés, la règle des 20 minutes, les plans et les exports</source>
         <translation>How times and population figures are computed, the 20-minute rule, plans and exports</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="34"/>
+        <location filename="../../app/gui/main_actions.cpp" line="35"/>
         <source>À &amp;propos de Maillage</source>
         <translation>&amp;About Maillage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="40"/>
+        <location filename="../../app/gui/main_actions.cpp" line="41"/>
         <source>&amp;Nouveau projet…</source>
         <translation>&amp;New project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="42"/>
+        <location filename="../../app/gui/main_actions.cpp" line="43"/>
         <source>Créer un projet à partir de limites communales et d&apos;un réseau routier</source>
         <translation>Create a project from commune boundaries and a road network</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="44"/>
+        <location filename="../../app/gui/main_actions.cpp" line="45"/>
         <source>&amp;Ouvrir…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="48"/>
+        <location filename="../../app/gui/main_actions.cpp" line="49"/>
         <source>Ouvrir un projet &amp;partagé…</source>
         <translation>Open a &amp;shared project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="50"/>
+        <location filename="../../app/gui/main_actions.cpp" line="52"/>
         <source>Un projet d&apos;équipe sur un serveur PostgreSQL/PostGIS (adresse postgresql:// ou nom de service)</source>
         <translation>A team&apos;s project on a PostgreSQL/PostGIS server (postgresql:// address or service name)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="52"/>
+        <location filename="../../app/gui/main_actions.cpp" line="54"/>
         <source>Ouvrir la &amp;démo 04</source>
         <translation>Open the 04 &amp;demo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="53"/>
+        <location filename="../../app/gui/main_actions.cpp" line="55"/>
         <source>Alpes-de-Haute-Provence : limites, réseau routier, mairies, France services et La Poste</source>
         <translation>Alpes-de-Haute-Provence: boundaries, road network, town halls, France services and La Poste</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="55"/>
+        <location filename="../../app/gui/main_actions.cpp" line="57"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="57"/>
         <source>Chaque modification est déjà enregistrée dans le fichier du projet</source>
-        <translation>Every change is already saved in the project file</translation>
+        <translation type="vanished">Every change is already saved in the project file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="59"/>
+        <location filename="../../app/gui/main_actions.cpp" line="60"/>
+        <source>Chaque modification est déjà écrite dans le fichier du projet ; « Enregistrer » la garde pour de bon (elle ne peut plus être abandonnée)</source>
+        <translation>Every change is already written to the project file; “Save” keeps it for good (it can no longer be discarded)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="63"/>
         <source>Enregistrer &amp;sous…</source>
         <translation>Save &amp;as…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="62"/>
+        <location filename="../../app/gui/main_actions.cpp" line="66"/>
+        <source>&amp;Abandonner les modifications</source>
+        <translation>&amp;Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="69"/>
+        <source>Remet le projet (points et plans) dans l&apos;état du dernier enregistrement, ou de son ouverture</source>
+        <translation>Puts the project (points and plans) back as it was when last saved, or when opened</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="72"/>
         <source>&amp;Importer des points…</source>
         <translation>&amp;Import points…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="64"/>
+        <location filename="../../app/gui/main_actions.cpp" line="74"/>
         <source>Mairies, France services (ANCT), La Poste ou tout fichier de points</source>
         <translation>Town halls, France services (ANCT), La Poste or any point file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="66"/>
+        <location filename="../../app/gui/main_actions.cpp" line="76"/>
         <source>&amp;Fermer le projet</source>
         <translation>&amp;Close the project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="69"/>
+        <location filename="../../app/gui/main_actions.cpp" line="79"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="73"/>
+        <location filename="../../app/gui/main_actions.cpp" line="83"/>
         <source>Exporter la carte en &amp;PDF…</source>
         <translation>Export the map as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="75"/>
+        <location filename="../../app/gui/main_actions.cpp" line="85"/>
         <source>Mise en page à imprimer : la carte, sa légende, l&apos;échelle, le tableau par EPCI ; atlas par EPCI</source>
         <translation>Print layout: the map, its legend, the scale, the table per EPCI; atlas per EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="77"/>
+        <location filename="../../app/gui/main_actions.cpp" line="87"/>
         <source>&amp;Exporter le résultat (GeoPackage)…</source>
         <translation>&amp;Export the result (GeoPackage)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="80"/>
+        <location filename="../../app/gui/main_actions.cpp" line="90"/>
         <source>Communes, EPCI, points, zones au-delà du seuil, isochrones et tables, avec les styles QGIS</source>
         <translation>Communes, EPCI, points, zones beyond the threshold, isochrones and tables, with QGIS styles</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="85"/>
+        <location filename="../../app/gui/main_actions.cpp" line="95"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="88"/>
+        <location filename="../../app/gui/main_actions.cpp" line="98"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="93"/>
+        <location filename="../../app/gui/main_actions.cpp" line="103"/>
         <source>&amp;Sélectionner et déplacer</source>
         <translation>&amp;Select and move</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="97"/>
+        <location filename="../../app/gui/main_actions.cpp" line="108"/>
         <source>Clic : sélectionner ; glisser un point : le déplacer ; glisser la carte : la déplacer ; Maj+glisser : sélection par rectangle ; Ctrl+clic : ajouter à la sélection</source>
         <translation>Click: select; drag a point: move it; drag the map: pan; Shift+drag: select in a rectangle; Ctrl+click: add to the selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="99"/>
+        <location filename="../../app/gui/main_actions.cpp" line="110"/>
         <source>&amp;Ajouter un point</source>
         <translation>&amp;Add a point</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="102"/>
+        <location filename="../../app/gui/main_actions.cpp" line="113"/>
         <source>Cliquer sur la carte pour ajouter un point projeté du type choisi</source>
         <translation>Click on the map to add a planned point of the chosen kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="104"/>
+        <location filename="../../app/gui/main_actions.cpp" line="115"/>
         <source>&amp;Modifier le point…</source>
         <translation>&amp;Edit the point…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="106"/>
+        <location filename="../../app/gui/main_actions.cpp" line="117"/>
         <source>S&amp;upprimer la sélection</source>
         <translation>&amp;Delete the selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="109"/>
+        <location filename="../../app/gui/main_actions.cpp" line="120"/>
         <source>Tout sé&amp;lectionner</source>
         <translation>Select a&amp;ll</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="115"/>
+        <location filename="../../app/gui/main_actions.cpp" line="126"/>
         <source>Zoom &amp;avant</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="117"/>
+        <location filename="../../app/gui/main_actions.cpp" line="128"/>
         <source>Zoom a&amp;rrière</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="119"/>
+        <location filename="../../app/gui/main_actions.cpp" line="130"/>
         <source>Zoom sur le &amp;territoire</source>
         <translation>Zoom to the &amp;territory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="121"/>
+        <location filename="../../app/gui/main_actions.cpp" line="132"/>
         <source>Zoom sur la &amp;sélection</source>
         <translation>Zoom to the &amp;selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="129"/>
+        <location filename="../../app/gui/main_actions.cpp" line="140"/>
         <source>&amp;Projet</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="133"/>
+        <location filename="../../app/gui/main_actions.cpp" line="144"/>
         <source>Projets &amp;récents</source>
         <translation>&amp;Recent projects</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="145"/>
+        <location filename="../../app/gui/main_actions.cpp" line="157"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="156"/>
+        <location filename="../../app/gui/main_actions.cpp" line="168"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="161"/>
+        <location filename="../../app/gui/main_actions.cpp" line="173"/>
         <source>Zoom sur un &amp;EPCI</source>
         <translation>Zoom to an &amp;EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="167"/>
+        <location filename="../../app/gui/main_actions.cpp" line="179"/>
         <source>A&amp;nalyse</source>
         <translation>A&amp;nalysis</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="177"/>
+        <location filename="../../app/gui/main_actions.cpp" line="189"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="185"/>
+        <location filename="../../app/gui/main_actions.cpp" line="197"/>
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="196"/>
+        <location filename="../../app/gui/main_actions.cpp" line="208"/>
         <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
         <translation>The chosen language applies at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="204"/>
+        <location filename="../../app/gui/main_actions.cpp" line="216"/>
         <source>Projet</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="211"/>
+        <location filename="../../app/gui/main_actions.cpp" line="223"/>
         <source>Édition</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="222"/>
+        <location filename="../../app/gui/main_actions.cpp" line="234"/>
         <source>Affichage</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="228"/>
+        <location filename="../../app/gui/main_actions.cpp" line="240"/>
         <source>Analyse</source>
         <translation>Analysis</translation>
     </message>
@@ -1397,32 +1411,32 @@ line %1: %2</translation>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="284"/>
+        <location filename="../../app/gui/main_window.cpp" line="293"/>
         <source>Calcul de couverture : %1</source>
         <translation>Coverage computation: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="303"/>
+        <location filename="../../app/gui/main_window.cpp" line="313"/>
         <source>%1 : %2 communes, %3 habitants, %4 points d&apos;accueil</source>
         <translation>%1: %2 communes, %3 inhabitants, %4 accueil points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="367"/>
+        <location filename="../../app/gui/main_window.cpp" line="381"/>
         <source>Réseau d&apos;accueil</source>
         <translation>Accueil network</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="374"/>
+        <location filename="../../app/gui/main_window.cpp" line="388"/>
         <source>%1 — plan « %2 »</source>
         <translation>%1 — plan “%2”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="431"/>
+        <location filename="../../app/gui/main_window.cpp" line="445"/>
         <source>À propos de Maillage</source>
         <translation>About Maillage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="432"/>
+        <location filename="../../app/gui/main_window.cpp" line="446"/>
         <source>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Planifier le réseau d&apos;accueil des services publics d&apos;un département : points d&apos;accueil, temps d&apos;accès par la route, zones à plus de 20 minutes d&apos;un lieu de deuxième niveau et population concernée.&lt;/p&gt;&lt;p&gt;Données : IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Plan a département&apos;s network of public-service help desks: accueil points, access times by road, zones more than 20 minutes from a second-level place and the people living there.&lt;/p&gt;&lt;p&gt;Data: IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</translation>
     </message>
@@ -1476,39 +1490,39 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::NewProjectDialog</name>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="63"/>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="73"/>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="251"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="65"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="76"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="258"/>
         <source>Nouveau projet</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="71"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="73"/>
         <source>Fichier du projet</source>
         <translation>Project file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="74"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="76"/>
         <source>Projet Maillage (*.gpkg)</source>
         <translation>Maillage project (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="79"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="82"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="81"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="84"/>
         <source>EPCI (facultatif)</source>
         <translation>EPCI (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="82"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="85"/>
         <source>Département (facultatif)</source>
         <translation>Département (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="83"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="86"/>
         <source>Réseau routier (facultatif)</source>
         <translation>Road network (optional)</translation>
     </message>
@@ -1517,142 +1531,142 @@ line %1: %2</translation>
         <translation type="vanished">“generalised” for a simplified network (classified roads), “osm” for OpenStreetMap.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="87"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="91"/>
         <source>« osm » pour un réseau détaillé (OpenStreetMap, BD TOPO), « generalised » pour un réseau simplifié de routes classées ; automatique : choisi d&apos;après la densité du réseau.</source>
         <translation>“osm” for a detailed network (OpenStreetMap, BD TOPO), “generalised” for a simplified network of classified roads; automatic: chosen from the network&apos;s density.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="85"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="88"/>
         <source>automatique (selon la densité du réseau)</source>
         <translation>automatic (from the network&apos;s density)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="91"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="95"/>
         <source>Champ de la classe de route (valeurs OSM ou classes administratives françaises)</source>
         <translation>Road class field (OSM values or French administrative classes)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="92"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="97"/>
         <source>Champ du sens unique : yes/no, 1/0/-1, true/false, « sens unique », « double sens »… ; vide : le champ « oneway » s&apos;il existe</source>
         <translation>One-way field: yes/no, 1/0/-1, true/false, “sens unique”, “double sens”…; empty: the “oneway” field when there is one</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="94"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="99"/>
         <source>Champ d&apos;une vitesse en km/h qui remplace celle du profil (facultatif)</source>
         <translation>Field with a speed in km/h that replaces the profile&apos;s (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="96"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="101"/>
         <source>classe</source>
         <translation>class</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="98"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="103"/>
         <source>sens unique</source>
         <translation>one-way</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="100"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="105"/>
         <source>vitesse</source>
         <translation>speed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="102"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="107"/>
         <source>Champs du réseau</source>
         <translation>Network fields</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="89"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="93"/>
         <source>Profil de vitesses</source>
         <translation>Speed profile</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="122"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="128"/>
         <source>Champs des communes (ADMIN EXPRESS par défaut)</source>
         <translation>Commune fields (ADMIN EXPRESS by default)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="124"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="130"/>
         <source>Code INSEE</source>
         <translation>INSEE code</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="125"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="131"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="126"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="132"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="127"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="133"/>
         <source>SIREN de l&apos;EPCI</source>
         <translation>EPCI SIREN</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="130"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="136"/>
         <source>Créer</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="131"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="137"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="147"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="153"/>
         <source>Couche du fichier</source>
         <translation>Layer of the file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="148"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="154"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="247"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="253"/>
         <source>Choisissez le fichier du projet.</source>
         <translation>Choose the project file.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="248"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="255"/>
         <source>Le fichier %1 existe déjà : choisissez un autre nom.</source>
         <translation>The file %1 already exists: choose another name.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="249"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="256"/>
         <source>Choisissez le fichier des communes.</source>
         <translation>Choose the communes file.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="107"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="112"/>
         <source>Population carroyée (facultatif)</source>
         <translation>Gridded population (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="109"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="115"/>
         <source>Carreaux INSEE (Filosofi 200 m ou 1 km, CSV ou GeoPackage), raster de population (GHSL, WorldPop) ou couche avec un champ de population</source>
         <translation>INSEE squares (Filosofi 200 m or 1 km, CSV or GeoPackage), a population raster (GHSL, WorldPop) or a layer with a population field</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="111"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="117"/>
         <source>Bâtiments (facultatif)</source>
         <translation>Buildings (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="113"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="119"/>
         <source>Bâtiments (points ou polygones) où placer les habitants de chaque commune</source>
         <translation>Buildings (points or polygons) where each commune&apos;s inhabitants are placed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="119"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="125"/>
         <source>Les emprises plus petites (abris, garages) ne comptent pas comme logements</source>
         <translation>Smaller footprints (sheds, garages) do not count as dwellings</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="120"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="126"/>
         <source>Surface minimale d&apos;un bâtiment</source>
         <translation>Smallest building footprint</translation>
     </message>
@@ -1676,7 +1690,7 @@ line %1: %2</translation>
     </message>
     <message>
         <location filename="../../app/gui/pdf_export_dialog.cpp" line="90"/>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="289"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="290"/>
         <source>Exporter la carte en PDF</source>
         <translation>Export the map as PDF</translation>
     </message>
@@ -1721,42 +1735,42 @@ line %1: %2</translation>
         <translation>Points drawn</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="120"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="121"/>
         <source>La carte reprend les couches visibles, leur ordre et leur opacité, le niveau, le seuil et les points comptés dans l&apos;application. Le PDF est vectoriel : textes sélectionnables, traits nets à tout zoom.</source>
         <translation>The map shows the visible layers, their order and opacity, the level, the threshold and the points counted in the application. The PDF is vector: selectable text, sharp lines at any zoom.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="125"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="126"/>
         <source>Mise en page</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="133"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="134"/>
         <source>Page </source>
         <translation>Page </translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="143"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="144"/>
         <source>Aperçu</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="149"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="150"/>
         <source>Exporter…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="228"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="229"/>
         <source> / %1</source>
         <translation> / %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="278"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="279"/>
         <source>carte</source>
         <translation>map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="280"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="281"/>
         <source> - atlas</source>
         <translation> - atlas</translation>
     </message>
@@ -1769,12 +1783,12 @@ line %1: %2</translation>
         <translation type="vanished">map.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="289"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="290"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="297"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="298"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
@@ -1787,159 +1801,159 @@ line %1: %2</translation>
         <translation>Pick a road &amp;segment</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="73"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="74"/>
         <source>Cliquer près d&apos;une route pour choisir son tronçon, puis le fermer ou le rouvrir dans le plan</source>
         <translation>Click near a road to pick its segment, then close or reopen it in the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="87"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="88"/>
         <source>Le scénario affiché et modifié</source>
         <translation>The scenario shown and edited</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="101"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="102"/>
         <source>Scénarios</source>
         <translation>Scenarios</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="107"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="108"/>
         <source>Suggérer des sites</source>
         <translation>Suggest sites</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="112"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="113"/>
         <source>Comparer deux scénarios</source>
         <translation>Compare two scenarios</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="132"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="133"/>
         <source>P&amp;lans</source>
         <translation>P&amp;lans</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="134"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="135"/>
         <source>&amp;Nouveau plan…</source>
         <translation>&amp;New plan…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="135"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="136"/>
         <source>&amp;Copier le scénario…</source>
         <translation>&amp;Copy the scenario…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="136"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="137"/>
         <source>&amp;Renommer le plan…</source>
         <translation>&amp;Rename the plan…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="137"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="138"/>
         <source>&amp;Supprimer le plan…</source>
         <translation>&amp;Delete the plan…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="140"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="141"/>
         <source>&amp;Fermer des routes…</source>
         <translation>&amp;Close roads…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="142"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="143"/>
         <source>&amp;Préréglages de fermeture</source>
         <translation>Closure &amp;presets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="154"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="155"/>
         <source>Passer la sélection en &amp;France services (plan)</source>
         <translation>Make the selection &amp;France services (plan)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="156"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="158"/>
         <source>Dans le plan affiché, les points choisis (mairie, agence postale…) deviennent des France services, lieux de deuxième niveau</source>
         <translation>In the plan shown, the selected points (town hall, post office agency…) become France services, second-level places</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="159"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="161"/>
         <source>Su&amp;ggérer des sites…</source>
         <translation>Su&amp;ggest sites…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="163"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="165"/>
         <source>C&amp;omparer deux scénarios…</source>
         <translation>C&amp;ompare two scenarios…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="226"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="227"/>
         <source> Plan : %1 </source>
         <translation> Plan: %1 </translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="226"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="227"/>
         <source> Situation actuelle </source>
         <translation> Current situation </translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="245"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="247"/>
         <source>route sans numéro</source>
         <translation>unnumbered road</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="252"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="254"/>
         <source>%1, tronçon de %2 km</source>
         <translation>%1, %2 km segment</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="265"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="268"/>
         <source>Aucune route à cet endroit : cliquez plus près d&apos;une route.</source>
         <translation>No road here: click nearer to a road.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="270"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="273"/>
         <source>Tronçon choisi : %1</source>
         <translation>Segment picked: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="297"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="300"/>
         <source>fermeture d&apos;un tronçon de la %1</source>
         <translation>close a segment of the %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="316"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="319"/>
         <source>Fermer ce tronçon dans le plan « %1 »</source>
         <translation>Close this segment in plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="319"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="322"/>
         <source>Rouvrir ce tronçon</source>
         <translation>Reopen this segment</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="323"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="326"/>
         <source>Rouvrir « %1 » (toute la fermeture)</source>
         <translation>Reopen “%1” (the whole closure)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="333"/>
-        <location filename="../../app/gui/planning_controller.cpp" line="352"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="336"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="355"/>
         <source>Fermer des routes</source>
         <translation>Close roads</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="334"/>
-        <location filename="../../app/gui/planning_controller.cpp" line="353"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="337"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="356"/>
         <source>Les routes se ferment dans un plan : choisissez ou créez un plan d&apos;abord.</source>
         <translation>Roads are closed in a plan: choose or create a plan first.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="341"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="344"/>
         <source>préréglage « %1 »</source>
         <translation>preset “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="384"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="387"/>
         <source>« %1 » passe en France services</source>
         <translation>“%1” becomes France services</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/planning_controller.cpp" line="385"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="388"/>
         <source>%n points passent en France services</source>
         <translation>
             <numerusform>%n point becomes France services</numerusform>
@@ -1975,12 +1989,12 @@ line %1: %2</translation>
         <translation>Keep it here (left out)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_editing.cpp" line="100"/>
+        <location filename="../../app/gui/point_editing.cpp" line="101"/>
         <source>%1 (projet) — %2</source>
         <translation>%1 (planned) — %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_editing.cpp" line="100"/>
+        <location filename="../../app/gui/point_editing.cpp" line="101"/>
         <source>%1 (projet)</source>
         <translation>%1 (planned)</translation>
     </message>
@@ -2059,7 +2073,7 @@ line %1: %2</translation>
     </message>
     <message>
         <location filename="../../app/gui/point_form.cpp" line="54"/>
-        <location filename="../../app/gui/point_form.cpp" line="241"/>
+        <location filename="../../app/gui/point_form.cpp" line="243"/>
         <source>Opérateurs de niveau 3 que l&apos;on rencontre ici en visio (codes séparés par « ; »)</source>
         <translation>Level-3 operators people meet here by video (codes separated by “;”)</translation>
     </message>
@@ -2082,27 +2096,27 @@ line %1: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="158"/>
+        <location filename="../../app/gui/point_form.cpp" line="159"/>
         <source>Plan « %1 » : ce point de la situation actuelle peut y être fermé ou changer de niveau et de type ; le reste se modifie dans la situation actuelle.</source>
         <translation>Plan “%1”: this point of the current situation can be closed in the plan or change level and kind; the rest is edited in the current situation.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="161"/>
+        <location filename="../../app/gui/point_form.cpp" line="162"/>
         <source>Point projeté du plan « %1 ».</source>
         <translation>Planned point of plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="163"/>
+        <location filename="../../app/gui/point_form.cpp" line="164"/>
         <source>Sélectionnez un point sur la carte ou dans la table.</source>
         <translation>Select a point on the map or in the table.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="168"/>
+        <location filename="../../app/gui/point_form.cpp" line="169"/>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="184"/>
+        <location filename="../../app/gui/point_form.cpp" line="186"/>
         <source>%1
 Lambert-93 : %2 ; %3
 WGS84 : %4 ; %5%6</source>
@@ -2111,12 +2125,12 @@ Lambert-93: %2, %3
 WGS84: %4, %5%6</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="185"/>
+        <location filename="../../app/gui/point_form.cpp" line="187"/>
         <source>hors du territoire</source>
         <translation>outside the territory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="190"/>
+        <location filename="../../app/gui/point_form.cpp" line="192"/>
         <source>
 Source : %1 %2</source>
         <translation>
@@ -2187,32 +2201,32 @@ Source: %1 %2</translation>
 <context>
     <name>maillage::gui::Project</name>
     <message>
-        <location filename="../../app/gui/project.cpp" line="108"/>
+        <location filename="../../app/gui/project.cpp" line="105"/>
         <source>le point n° %1 n&apos;est pas dans le plan « %2 »</source>
         <translation>point #%1 is not in plan “%2”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="130"/>
+        <location filename="../../app/gui/project.cpp" line="127"/>
         <source>le point n° %1 n&apos;existe plus dans le projet</source>
         <translation>point #%1 is no longer in the project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="136"/>
+        <location filename="../../app/gui/project.cpp" line="133"/>
         <source>dans le plan « %1 », « %2 » peut être fermé ou changer de niveau et de type ; ses autres attributs et sa position se modifient dans la situation actuelle</source>
         <translation>in plan “%1”, “%2” can be closed or change level and kind; its other attributes and its position are edited in the current situation</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="140"/>
+        <location filename="../../app/gui/project.cpp" line="137"/>
         <source>dans le plan « %1 », « %2 » est existant ou fermé, pas projeté</source>
         <translation>in plan “%1”, “%2” is existing or closed, not planned</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="234"/>
+        <location filename="../../app/gui/project.cpp" line="231"/>
         <source>le projet n&apos;a pas de plan « %1 »</source>
         <translation>the project has no plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="374"/>
+        <location filename="../../app/gui/project.cpp" line="372"/>
         <source>impossible de copier le projet vers %1</source>
         <translation>cannot copy the project to %1</translation>
     </message>
@@ -2243,72 +2257,97 @@ Source: %1 %2</translation>
 <context>
     <name>maillage::gui::ProjectSession</name>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="76"/>
+        <location filename="../../app/gui/project_session.cpp" line="79"/>
         <source>le fichier %1 n&apos;existe pas</source>
         <translation>the file %1 does not exist</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="74"/>
+        <location filename="../../app/gui/project_session.cpp" line="77"/>
         <source>Ouverture impossible</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="88"/>
+        <location filename="../../app/gui/project_session.cpp" line="92"/>
         <source>Ouverture de %1…</source>
         <translation>Opening %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="106"/>
+        <location filename="../../app/gui/project_session.cpp" line="112"/>
         <source>Préparation de la démo 04…</source>
         <translation>Preparing the 04 demo…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="116"/>
+        <location filename="../../app/gui/project_session.cpp" line="123"/>
         <source>Création de %1…</source>
         <translation>Creating %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="155"/>
+        <location filename="../../app/gui/project_session.cpp" line="162"/>
         <source>Modification refusée</source>
         <translation>Change refused</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="185"/>
+        <location filename="../../app/gui/project_session.cpp" line="199"/>
         <source>Ouvrir un projet</source>
         <translation>Open a project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="204"/>
+        <location filename="../../app/gui/project_session.cpp" line="219"/>
         <source>Toutes les modifications sont enregistrées dans %1.</source>
         <translation>All changes are saved in %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="210"/>
+        <location filename="../../app/gui/project_session.cpp" line="226"/>
         <source>Enregistrer le projet sous</source>
         <translation>Save the project as</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="217"/>
+        <location filename="../../app/gui/project_session.cpp" line="233"/>
         <source>impossible de remplacer %1 (fichier protégé ou ouvert ?)</source>
         <translation>cannot replace %1 (file protected or in use?)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="219"/>
+        <location filename="../../app/gui/project_session.cpp" line="236"/>
         <source>Copie du projet partagé enregistrée dans %1 ; vous continuez sur le serveur.</source>
         <translation>Copy of the shared project saved in %1; you keep working on the server.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="225"/>
+        <location filename="../../app/gui/project_session.cpp" line="242"/>
         <source>Projet enregistré sous %1.</source>
         <translation>Project saved as %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="259"/>
+        <location filename="../../app/gui/project_session.cpp" line="260"/>
+        <source>Modifications abandonnées : %1 est revenu à son dernier enregistrement.</source>
+        <translation>Changes discarded: %1 is back to its last save.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="267"/>
+        <source>Modifications du projet</source>
+        <translation>Project changes</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="268"/>
+        <source>Les modifications faites depuis le dernier enregistrement de %1 sont déjà écrites dans le projet. Les garder, ou les abandonner pour revenir à l&apos;état enregistré ?</source>
+        <translation>The changes made since %1 was last saved are already written to the project. Keep them, or discard them and go back to the saved state?</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="272"/>
+        <source>Garder les modifications</source>
+        <translation>Keep changes</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="273"/>
+        <source>Abandonner les modifications</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="314"/>
         <source>%1 (partagé)</source>
         <translation>%1 (shared)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="213"/>
+        <location filename="../../app/gui/project_session.cpp" line="229"/>
         <source>Enregistrement impossible</source>
         <translation>Cannot save</translation>
     </message>
@@ -2316,22 +2355,22 @@ Source: %1 %2</translation>
 <context>
     <name>maillage::gui::RoadClosureDialog</name>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="97"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="96"/>
         <source>Fermer des routes dans le plan « %1 »</source>
         <translation>Close roads in plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="98"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="97"/>
         <source>Filtrer : col, D908, N85…</source>
         <translation>Filter: col, D908, N85…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="101"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="100"/>
         <source>ex. fermée de novembre à mai</source>
         <translation>e.g. closed from November to May</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="104"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="103"/>
         <source>Route ou col</source>
         <translation>Road or pass</translation>
     </message>
@@ -2340,22 +2379,22 @@ Source: %1 %2</translation>
         <translation type="vanished">Segments</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="104"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="103"/>
         <source>Longueur</source>
         <translation>Length</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="104"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="103"/>
         <source>Communes traversées</source>
         <translation>Communes crossed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="112"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="111"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="116"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="115"/>
         <source>%1… (%n communes)</source>
         <translation>
             <numerusform>%1… (%n commune)</numerusform>
@@ -2363,32 +2402,32 @@ Source: %1 %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="156"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="155"/>
         <source>Cocher</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="164"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="163"/>
         <source>Préréglage</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="165"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="164"/>
         <source>Filtre</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="167"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="166"/>
         <source>Fermer les routes cochées</source>
         <translation>Close the roads checked</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="168"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="167"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="170"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="169"/>
         <source>Motif</source>
         <translation>Reason</translation>
     </message>
@@ -2414,128 +2453,128 @@ Source: %1 %2</translation>
 <context>
     <name>maillage::gui::ScenarioPanel</name>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="45"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="48"/>
         <source>Nouveau…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="46"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="49"/>
         <source>Copier…</source>
         <translation>Copy…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="47"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="50"/>
         <source>Renommer…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="48"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="51"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="52"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="55"/>
         <source>Fermer des routes…</source>
         <translation>Close roads…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="54"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="57"/>
         <source>Rouvrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="58"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="61"/>
         <source>Scénario</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="58"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="61"/>
         <source>Contenu</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="64"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="68"/>
         <source>Cliquez sur un scénario pour l&apos;afficher : la carte, la table des points, les statistiques et la couverture sont celles du scénario choisi.</source>
         <translation>Click a scenario to show it: the map, the points table, the statistics and the coverage are those of the scenario chosen.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="66"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="70"/>
         <source>Nouveau plan, vide : la situation actuelle, prête à être modifiée</source>
         <translation>New empty plan: the current situation, ready to be changed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="67"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="71"/>
         <source>Nouveau plan, copie du scénario choisi</source>
         <translation>New plan, a copy of the scenario chosen</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="68"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="72"/>
         <source>Supprimer le plan choisi (la situation actuelle ne peut pas l&apos;être)</source>
         <translation>Delete the plan chosen (the current situation cannot be deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="81"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="85"/>
         <source>Fermer des routes par leur numéro (D908…) ou par un préréglage (cols fermés l&apos;hiver)</source>
         <translation>Close roads by their number (D908…) or by a preset (passes closed in winter)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="83"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="87"/>
         <source>Rouvrir les routes choisies dans la liste</source>
         <translation>Reopen the roads chosen in the list</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="89"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="93"/>
         <source>&lt;b&gt;Routes fermées dans le plan&lt;/b&gt;</source>
         <translation>&lt;b&gt;Roads closed in the plan&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="128"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="132"/>
         <source>Nouveau plan</source>
         <translation>New plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="128"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="132"/>
         <source>Nom du plan :</source>
         <translation>Name of the plan:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="128"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="137"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="132"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="141"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="136"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="140"/>
         <source>Copier le scénario</source>
         <translation>Copy the scenario</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="136"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="140"/>
         <source>Nom de la copie de « %1 » :</source>
         <translation>Name of the copy of “%1”:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="145"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="149"/>
         <source>Renommer le plan</source>
         <translation>Rename the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="145"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="149"/>
         <source>Nouveau nom de « %1 » :</source>
         <translation>New name of “%1”:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="178"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="183"/>
         <source>%1 à moins de %2 km</source>
         <translation>%1 within %2 km</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="179"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="184"/>
         <source>%1 sur toute sa longueur</source>
         <translation>%1 over its whole length</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="181"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="186"/>
         <source>tronçon le plus proche d&apos;un lieu</source>
         <translation>segment nearest to a place</translation>
     </message>
@@ -2544,17 +2583,17 @@ Source: %1 %2</translation>
         <translation type="vanished">segment picked on the map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="182"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="187"/>
         <source>tronçon n° %1</source>
         <translation>segment #%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="184"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="189"/>
         <source>%1 : %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_panel.cpp" line="194"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="199"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n point</numerusform>
@@ -2562,28 +2601,28 @@ Source: %1 %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="196"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="201"/>
         <source>Les points du projet tels qu&apos;ils sont</source>
         <translation>The project&apos;s points as they are</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="218"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="223"/>
         <source>Plan « %1 » affiché : les points ajoutés, déplacés, fermés ou changés de niveau vont dans ce plan ; la situation actuelle ne change pas.</source>
         <translation>Plan “%1” shown: points added, moved, closed or given another level go into this plan; the current situation does not change.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="221"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="226"/>
         <source>Situation actuelle affichée : les modifications s&apos;appliquent aux points du projet. Créez un plan pour essayer des changements.</source>
         <translation>Current situation shown: edits apply to the project&apos;s points. Create a plan to try changes.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="243"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="247"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="248"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="251"/>
         <source> — aucune route trouvée</source>
         <translation> — no road found</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_panel.cpp" line="244"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="249"/>
         <source> — %n tronçon(s), %1 km</source>
         <translation>
             <numerusform> — %n segment, %1 km</numerusform>
@@ -2591,69 +2630,69 @@ Source: %1 %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="252"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="256"/>
         <source>Aucune : toutes les routes sont ouvertes.</source>
         <translation>None: every road is open.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="283"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="287"/>
         <source>Plans</source>
         <translation>Plans</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="306"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="318"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="328"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="339"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="310"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="322"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="332"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="343"/>
         <source>Aucun projet ouvert.</source>
         <translation>No project open.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="319"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="330"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="323"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="334"/>
         <source>Un plan a besoin d&apos;un nom.</source>
         <translation>A plan needs a name.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="320"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="332"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="324"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="336"/>
         <source>Le projet a déjà un scénario « %1 ».</source>
         <translation>The project already has a scenario “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="329"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="333"/>
         <source>La situation actuelle ne peut pas être renommée.</source>
         <translation>The current situation cannot be renamed.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="340"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="344"/>
         <source>La situation actuelle ne peut pas être supprimée.</source>
         <translation>The current situation cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="341"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="345"/>
         <source>Le projet n&apos;a pas de plan « %1 ».</source>
         <translation>The project has no plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="343"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="347"/>
         <source>Supprimer le plan</source>
         <translation>Delete the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="344"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="348"/>
         <source>Supprimer le plan « %1 » avec tous ses changements ?
 (Édition › Annuler le rétablit.)</source>
         <translation>Delete plan “%1” with all its changes?
 (Edit › Undo brings it back.)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="359"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="365"/>
         <source>Les routes se ferment dans un plan : choisissez ou créez un plan.</source>
         <translation>Roads are closed in a plan: choose or create a plan.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_panel.cpp" line="371"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="378"/>
         <source>%n route(s) rouverte(s) dans le plan « %1 »</source>
         <translation>
             <numerusform>reopen %n road in plan “%1”</numerusform>
@@ -2739,12 +2778,12 @@ Source: %1 %2</translation>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="154"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="155"/>
         <source>Pas encore de table : lancez &lt;tt&gt;maillage coverage --sensitivity&lt;/tt&gt; sur ce projet pour comparer aussi les temps avec des vitesses 10 % plus basses et plus hautes.</source>
         <translation>No table yet: run &lt;tt&gt;maillage coverage --sensitivity&lt;/tt&gt; on this project to compare the times with speeds 10 % lower and higher too.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="158"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="160"/>
         <source>Table écrite par le dernier &lt;tt&gt;maillage coverage --sensitivity&lt;/tt&gt; sur ce projet (population au-delà par méthode et avec des vitesses routières de −10 % et +10 %).</source>
         <translation>Table written by the last &lt;tt&gt;maillage coverage --sensitivity&lt;/tt&gt; on this project (population beyond by method and with road speeds −10 % and +10 %).</translation>
     </message>
@@ -2757,42 +2796,42 @@ Source: %1 %2</translation>
         <translation>Open a shared project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_dialog.cpp" line="19"/>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="20"/>
         <source>Un projet partagé par une équipe est enregistré dans une base PostgreSQL/PostGIS. Indiquez son adresse ou le nom de son service :</source>
         <translation>A project shared by a team is kept in a PostgreSQL/PostGIS database. Give its address or the name of its service:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_dialog.cpp" line="30"/>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="32"/>
         <source>Exemples : &lt;tt&gt;postgresql://planificateur@serveur.example.fr/sig?schema=maillage_04&lt;/tt&gt; ou un nom de service, &lt;tt&gt;maillage04&lt;/tt&gt; (entrée de &lt;tt&gt;~/.pg_service.conf&lt;/tt&gt;), suivi au besoin de &lt;tt&gt;?schema=…&lt;/tt&gt;.</source>
         <translation>Examples: &lt;tt&gt;postgresql://planner@server.example.fr/sig?schema=maillage_04&lt;/tt&gt; or a service name, &lt;tt&gt;maillage04&lt;/tt&gt; (an entry of &lt;tt&gt;~/.pg_service.conf&lt;/tt&gt;), followed if needed by &lt;tt&gt;?schema=…&lt;/tt&gt;.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_dialog.cpp" line="37"/>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="40"/>
         <source>Aucun mot de passe n&apos;est demandé ni enregistré par Maillage : PostgreSQL le lit dans &lt;tt&gt;~/.pgpass&lt;/tt&gt; ou dans le fichier des services (&lt;tt&gt;~/.pg_service.conf&lt;/tt&gt;). Une adresse contenant un mot de passe est refusée.</source>
         <translation>Maillage neither asks for nor keeps any password: PostgreSQL reads it from &lt;tt&gt;~/.pgpass&lt;/tt&gt; or from the service file (&lt;tt&gt;~/.pg_service.conf&lt;/tt&gt;). An address holding a password is refused.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_dialog.cpp" line="52"/>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="55"/>
         <source>Ouvrir</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_dialog.cpp" line="53"/>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="56"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_dialog.cpp" line="75"/>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="78"/>
         <source>Indiquez l&apos;adresse du projet ou le nom de son service.</source>
         <translation>Give the project&apos;s address or the name of its service.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_dialog.cpp" line="78"/>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="81"/>
         <source>Ce n&apos;est pas l&apos;adresse d&apos;un serveur : un fichier de projet s&apos;ouvre par Projet › Ouvrir….</source>
         <translation>This is not a server address: a project file is opened with Project › Open….</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_dialog.cpp" line="80"/>
+        <location filename="../../app/gui/shared_project_dialog.cpp" line="83"/>
         <source>Adresse non reconnue : %1</source>
         <translation>Address not recognised: %1</translation>
     </message>
@@ -2805,17 +2844,17 @@ Source: %1 %2</translation>
         <translation>The PostgreSQL role “%1” may only read this project: you can view it, compute and export, not edit it (ask the project&apos;s owner for write access).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="29"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="30"/>
         <source>Le fichier du projet est en lecture seule : vous pouvez le consulter, calculer et exporter, pas le modifier.</source>
         <translation>The project file is read-only: you can view it, compute and export, not edit it.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="75"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="77"/>
         <source>Lecture seule</source>
         <translation>Read-only</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="121"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="124"/>
         <source>%n point(s) modifié(s) par d&apos;autres planificateurs : la carte et les statistiques sont à jour.</source>
         <translation>
             <numerusform>%n point changed by other planners: the map and the statistics are up to date.</numerusform>
@@ -2823,27 +2862,27 @@ Source: %1 %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="132"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="134"/>
         <source>Reconnexion impossible : %1</source>
         <translation>Cannot reconnect: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="137"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="139"/>
         <source>Reconnecté au serveur : les points sont relus.</source>
         <translation>Reconnected to the server: the points were read again.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="144"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="146"/>
         <source>n° %1</source>
         <translation>#%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="146"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="148"/>
         <source>Point modifié par quelqu&apos;un d&apos;autre</source>
         <translation>Point changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="147"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="149"/>
         <source>« %1 » a été modifié par %2 depuis que vous l&apos;avez lu : votre modification n&apos;a pas été enregistrée, celle de %2 est gardée.
 
 Relire le projet pour voir sa version, puis refaire votre modification si elle vaut toujours ?</source>
@@ -2852,32 +2891,32 @@ Relire le projet pour voir sa version, puis refaire votre modification si elle v
 Read the project again to see their version, then make your change again if it still holds?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="151"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="153"/>
         <source>Relire le projet</source>
         <translation>Read the project again</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="151"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="153"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="157"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="158"/>
         <source>la connexion a été perdue</source>
         <translation>the connection was lost</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="163"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="164"/>
         <source>Le serveur du projet ne répond plus : le projet reste affiché en lecture seule.</source>
         <translation>The project&apos;s server no longer answers: the project stays shown, read-only.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="164"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="165"/>
         <source>Serveur injoignable</source>
         <translation>Server unreachable</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="165"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="166"/>
         <source>Le serveur du projet %1 ne répond plus (%2).
 
 Le projet reste affiché en lecture seule : vous pouvez continuer à le consulter. Rien de ce qui était enregistré n&apos;est perdu ; la modification en cours, elle, n&apos;a pas été enregistrée.</source>
@@ -2886,17 +2925,17 @@ Le projet reste affiché en lecture seule : vous pouvez continuer à le consulte
 The project stays shown, read-only: you can go on viewing it. Nothing saved is lost; the change under way was not saved.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="169"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="170"/>
         <source>Reconnecter</source>
         <translation>Reconnect</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="169"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="170"/>
         <source>Continuer en lecture seule</source>
         <translation>Continue read-only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="170"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="171"/>
         <source>toujours pas de réponse</source>
         <translation>still no answer</translation>
     </message>
@@ -2904,22 +2943,22 @@ The project stays shown, read-only: you can go on viewing it. Nothing saved is l
 <context>
     <name>maillage::gui::StatisticsPanel</name>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="86"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="88"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="86"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="88"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="86"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="88"/>
         <source>Au-delà</source>
         <translation>Beyond</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="86"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="88"/>
         <source>Part</source>
         <translation>Share</translation>
     </message>
@@ -2928,7 +2967,7 @@ The project stays shown, read-only: you can go on viewing it. Nothing saved is l
         <translation type="vanished">Town halls beyond</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="86"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="88"/>
         <source>Mairies
 au-delà</source>
         <translation>Town halls
@@ -2939,67 +2978,67 @@ beyond</translation>
         <translation type="vanished">Inhabitants beyond the threshold, each commune&apos;s population spread over its inhabitable cells</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="68"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="70"/>
         <source>population de chaque commune répartie sur ses parties à moins de 2 km d&apos;une route</source>
         <translation>each commune&apos;s population spread over its parts within 2 km of a road</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="77"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="79"/>
         <source>Sensibilité…</source>
         <translation>Sensitivity…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="88"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="90"/>
         <source>Habitants au-delà du seuil, la population placée selon la méthode du projet (voir le résumé)</source>
         <translation>Inhabitants beyond the threshold, the population placed by the project&apos;s method (see the summary)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="90"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="92"/>
         <source>Population au-delà selon chaque méthode de placement de la population</source>
         <translation>Population beyond under each way of placing the population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="93"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="96"/>
         <source>Communes dont la mairie est au-delà du seuil (et leurs habitants, dans la bulle d&apos;aide de chaque ligne)</source>
         <translation>Communes whose town hall is beyond the threshold (and their inhabitants, in the tooltip of each row)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="124"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="127"/>
         <source>Tableau</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="125"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="128"/>
         <source>Graphique</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="173"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="176"/>
         <source>Habitants au-delà du seuil</source>
         <translation>Inhabitants beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="202"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="205"/>
         <source>habitants au-delà du seuil</source>
         <translation>inhabitants beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="216"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="219"/>
         <source>Ouvrez un projet avec un réseau routier pour calculer la couverture.</source>
         <translation>Open a project with a road network to compute the coverage.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="224"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="227"/>
         <source>&lt;b&gt;Aucun point de niveau %1&lt;/b&gt; dans le projet : toute la population est au-delà du seuil. Ajoutez les lieux de ce niveau sur la carte ou importez-les (Projet › Importer des points).</source>
         <translation>&lt;b&gt;No level %1 point&lt;/b&gt; in the project: the whole population is beyond the threshold. Add the places of this level on the map or import them (Project › Import points).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="228"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="231"/>
         <source>&lt;b&gt;%1 habitants (%2)&lt;/b&gt; à plus de %3 min d&apos;un lieu de niveau %4 ; %5 communes dont la mairie est au-delà (%6 habitants).&lt;br&gt;&lt;small&gt;%7 points de niveau %4 pris en compte%8 · calcul en %9 ms&lt;br&gt;%10&lt;/small&gt;</source>
         <translation>&lt;b&gt;%1 inhabitants (%2)&lt;/b&gt; more than %3 min from a level %4 place; %5 communes whose town hall is beyond (%6 inhabitants).&lt;br&gt;&lt;small&gt;%7 level %4 points counted%8 · computed in %9 ms&lt;br&gt;%10&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="256"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="259"/>
         <source>%1
 %2 habitants au-delà (population placée selon la méthode du projet)
 %3 habitants dans les %4 communes dont la mairie est au-delà</source>
@@ -3012,7 +3051,7 @@ beyond</translation>
         <translation type="vanished">&lt;b&gt;%1 inhabitants (%2)&lt;/b&gt; more than %3 min from a level %4 place; %5 communes whose town hall is beyond (%6 inhabitants).&lt;br&gt;&lt;small&gt;%7 level %4 points counted%8 · computed in %9 ms&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="238"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="241"/>
         <source> (projets compris)</source>
         <translation> (planned included)</translation>
     </message>
@@ -3025,12 +3064,12 @@ beyond</translation>
 %3 inhabitants in the %4 communes whose town hall is beyond</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="282"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="284"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/statistics_panel.cpp" line="244"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="247"/>
         <source>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n point(s) laissé(s) de côté&lt;/b&gt; : trop loin de toute route du réseau du projet pour y être relié(s) (hors de la zone du réseau, ou dans un vide routier : rapprochez-le(s) d&apos;une route).&lt;/span&gt;</source>
         <translation>
             <numerusform>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n point left out&lt;/b&gt;: too far from any road of the project&apos;s network to be joined to it (outside the network&apos;s area, or in a road gap: move it closer to a road).&lt;/span&gt;</numerusform>
@@ -3105,148 +3144,148 @@ beyond</translation>
         <translation>at the town hall</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="90"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="91"/>
         <source>Où la population est comptée (voir les statistiques : « population répartie » ou « à la mairie »)</source>
         <translation>Where people are counted (see the statistics: “spread” or “at the town hall”)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="102"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="103"/>
         <source>Rang</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="102"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="103"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="102"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="103"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="102"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="103"/>
         <source>Gain</source>
         <translation>Gain</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="102"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="103"/>
         <source>Cumul</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="103"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="105"/>
         <source>Habitants amenés sous le seuil par ce site, après ceux qui le précèdent</source>
         <translation>People this site brings within the threshold, after the sites before it</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="104"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="106"/>
         <source>Habitants amenés sous le seuil par les sites jusqu&apos;à celui-ci</source>
         <translation>People the sites up to this one bring within the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="113"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="116"/>
         <source>Nombre de sites</source>
         <translation>Number of sites</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="116"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="119"/>
         <source>à moins de</source>
         <translation>within</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="119"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="122"/>
         <source>Lieux de</source>
         <translation>Places of</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="120"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="123"/>
         <source>Candidats</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="121"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="124"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="125"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="128"/>
         <source>Les lieux existants sont conservés ; la suggestion part du scénario affiché.</source>
         <translation>Existing places are kept; the suggestion starts from the scenario shown.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="144"/>
         <location filename="../../app/gui/suggestion_panel.cpp" line="148"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="152"/>
         <source>Suggérer des sites</source>
         <translation>Suggest sites</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="152"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="156"/>
         <source>annulé</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="156"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="160"/>
         <source>Échec : %1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="161"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="165"/>
         <source>%1 ms, %2 candidats éligibles sur %3</source>
         <translation>%1 ms, %2 eligible candidates of %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="261"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="268"/>
         <source>Une suggestion est déjà en cours.</source>
         <translation>A suggestion is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="263"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="270"/>
         <source>Il faut un projet avec un réseau routier pour suggérer des sites.</source>
         <translation>Suggesting sites needs a project with a road network.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="265"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="272"/>
         <source>Le scénario n&apos;a aucun candidat de ce type.</source>
         <translation>The scenario has no candidate of this kind.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="283"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="290"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="317"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="322"/>
         <source>Cocher les sites à ajouter au plan</source>
         <translation>Check the sites to add to the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="322"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="329"/>
         <source>Seul, ce site amènerait %1 habitants sous le seuil</source>
         <translation>On its own, this site would bring %1 people within the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="328"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="335"/>
         <source>population répartie</source>
         <translation>population spread</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="328"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="335"/>
         <source>population à la mairie</source>
         <translation>population at the town hall</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="332"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="339"/>
         <source>Aucun site n&apos;amène personne sous %1 min.</source>
         <translation>No site brings anyone within %1 min.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="333"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="340"/>
         <source>&lt;b&gt;%1&lt;/b&gt; : au-delà de %2 min d&apos;un lieu de niveau %3 (%4) : %5 → &lt;b&gt;%6&lt;/b&gt; habitants, soit &lt;b&gt;%7&lt;/b&gt;.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: beyond %2 min of a level %3 place (%4): %5 → &lt;b&gt;%6&lt;/b&gt; people, that is &lt;b&gt;%7&lt;/b&gt;.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="371"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="379"/>
         <source>Ajouter %n site(s) au plan « %1 »</source>
         <translation>
             <numerusform>Add %n site to plan “%1”</numerusform>
@@ -3254,7 +3293,7 @@ beyond</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="373"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="380"/>
         <source>Ajouter %n site(s) à un nouveau plan</source>
         <translation>
             <numerusform>Add %n site to a new plan</numerusform>
@@ -3262,27 +3301,27 @@ beyond</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="389"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="396"/>
         <source>Lancez d&apos;abord une suggestion.</source>
         <translation>Run a suggestion first.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="402"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="408"/>
         <source>suggéré : +%1 habitants à moins de %2 min (gain marginal, rang %3)</source>
         <translation>suggested: +%1 people within %2 min (marginal gain, rank %3)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="409"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="415"/>
         <source>Aucun site coché.</source>
         <translation>No site checked.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="413"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="419"/>
         <source>Suggestions k=%1</source>
         <translation>Suggestions k=%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="414"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="421"/>
         <source>%n site(s) suggéré(s) depuis « %1 »</source>
         <translation>
             <numerusform>%n site suggested from “%1”</numerusform>
@@ -3290,17 +3329,17 @@ beyond</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="419"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="427"/>
         <source>Les sites n&apos;ont pas pu être ajoutés au plan « %1 ».</source>
         <translation>The sites could not be added to plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="422"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="430"/>
         <source>Ajoutés au plan « %1 ».</source>
         <translation>Added to plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="214"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="218"/>
         <source>Autre plan affiché : les suggestions précédentes sont effacées.</source>
         <translation>Another plan is shown: the previous suggestions are cleared.</translation>
     </message>
@@ -3313,37 +3352,37 @@ beyond</translation>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_guide.cpp" line="33"/>
+        <location filename="../../app/gui/user_guide.cpp" line="34"/>
         <source>Carreaux INSEE</source>
         <translation>INSEE squares</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_guide.cpp" line="34"/>
+        <location filename="../../app/gui/user_guide.cpp" line="35"/>
         <source>Bâtiments</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_guide.cpp" line="35"/>
+        <location filename="../../app/gui/user_guide.cpp" line="36"/>
         <source>Répartie près des routes</source>
         <translation>Spread near roads</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_guide.cpp" line="36"/>
+        <location filename="../../app/gui/user_guide.cpp" line="37"/>
         <source>À la mairie</source>
         <translation>At the town hall</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_guide.cpp" line="44"/>
+        <location filename="../../app/gui/user_guide.cpp" line="46"/>
         <source>&lt;p&gt;Le guide est introuvable dans l&apos;application (%1).&lt;/p&gt;</source>
         <translation>&lt;p&gt;The guide is missing from the application (%1).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_guide.cpp" line="46"/>
+        <location filename="../../app/gui/user_guide.cpp" line="48"/>
         <source>aucune, pas de couverture calculée</source>
         <translation>none, no coverage computed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_guide.cpp" line="48"/>
+        <location filename="../../app/gui/user_guide.cpp" line="50"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
@@ -3364,42 +3403,42 @@ beyond</translation>
         <translation>&lt;h2&gt;Welcome to Maillage&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/welcome_panel.cpp" line="30"/>
+        <location filename="../../app/gui/welcome_panel.cpp" line="31"/>
         <source>Planifiez le réseau d&apos;accueil des services publics d&apos;un département : les points d&apos;accueil, le temps pour les rejoindre par la route et les habitants à plus de 20 minutes d&apos;un lieu de deuxième niveau.</source>
         <translation>Plan a département&apos;s network of public-service help points: the help points, the time to reach them by road and the people more than 20 minutes from a second-level place.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/welcome_panel.cpp" line="41"/>
+        <location filename="../../app/gui/welcome_panel.cpp" line="42"/>
         <source>Ouvrir la démo des Alpes-de-Haute-Provence</source>
         <translation>Open the Alpes-de-Haute-Provence demo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/welcome_panel.cpp" line="42"/>
+        <location filename="../../app/gui/welcome_panel.cpp" line="43"/>
         <source>Le département 04 avec ses France services, ses mairies et son réseau routier, pour découvrir l&apos;application.</source>
         <translation>The 04 département with its France services, its town halls and its road network, to discover the application.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/welcome_panel.cpp" line="44"/>
+        <location filename="../../app/gui/welcome_panel.cpp" line="45"/>
         <source>Créer un projet…</source>
         <translation>Create a project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/welcome_panel.cpp" line="45"/>
+        <location filename="../../app/gui/welcome_panel.cpp" line="46"/>
         <source>À partir des limites communales, d&apos;un réseau routier et de vos points d&apos;accueil.</source>
         <translation>From commune boundaries, a road network and your help points.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/welcome_panel.cpp" line="46"/>
+        <location filename="../../app/gui/welcome_panel.cpp" line="47"/>
         <source>Ouvrir un projet…</source>
         <translation>Open a project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/welcome_panel.cpp" line="46"/>
+        <location filename="../../app/gui/welcome_panel.cpp" line="47"/>
         <source>Un projet Maillage (.gpkg) déjà créé.</source>
         <translation>A Maillage project (.gpkg) made before.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/welcome_panel.cpp" line="50"/>
+        <location filename="../../app/gui/welcome_panel.cpp" line="51"/>
         <source>&lt;b&gt;Projets récents&lt;/b&gt;</source>
         <translation>&lt;b&gt;Recent projects&lt;/b&gt;</translation>
     </message>
@@ -3407,7 +3446,7 @@ beyond</translation>
 <context>
     <name>maillage::render::ChangeLayer</name>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="309"/>
+        <location filename="../../core/render/coverage_layers.cpp" line="308"/>
         <source>Changements d&apos;accès</source>
         <translation>Changes of access</translation>
     </message>
@@ -3417,12 +3456,12 @@ beyond</translation>
         <translation>comes within %1 min of a level %2 place</translation>
     </message>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="352"/>
+        <location filename="../../core/render/coverage_layers.cpp" line="351"/>
         <source>passe à plus de %1 min</source>
         <translation>goes beyond %1 min</translation>
     </message>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="354"/>
+        <location filename="../../core/render/coverage_layers.cpp" line="352"/>
         <source>reste à plus de %1 min</source>
         <translation>stays beyond %1 min</translation>
     </message>
@@ -3440,7 +3479,7 @@ beyond</translation>
         <translation>road closed in the plan</translation>
     </message>
     <message>
-        <location filename="../../core/render/planning_layers.cpp" line="107"/>
+        <location filename="../../core/render/planning_layers.cpp" line="108"/>
         <source>tronçon choisi</source>
         <translation>segment picked</translation>
     </message>
@@ -3510,12 +3549,12 @@ beyond</translation>
 <context>
     <name>maillage::render::GapLayer</name>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="231"/>
+        <location filename="../../core/render/coverage_layers.cpp" line="230"/>
         <source>Zones au-delà du seuil</source>
         <translation>Zones beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="286"/>
+        <location filename="../../core/render/coverage_layers.cpp" line="285"/>
         <source>à plus de %1 min d&apos;un lieu de niveau %2</source>
         <translation>more than %1 min from a level %2 place</translation>
     </message>
@@ -3523,37 +3562,37 @@ beyond</translation>
 <context>
     <name>maillage::render::IsochroneLayer</name>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="162"/>
+        <location filename="../../core/render/coverage_layers.cpp" line="161"/>
         <source>Temps d&apos;accès</source>
         <translation>Access time</translation>
     </message>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="214"/>
+        <location filename="../../core/render/coverage_layers.cpp" line="213"/>
         <source>moins de 10 min d&apos;un lieu de niveau %1</source>
         <translation>under 10 min from a level %1 place</translation>
     </message>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="214"/>
+        <location filename="../../core/render/coverage_layers.cpp" line="213"/>
         <source>moins de 10 min</source>
         <translation>under 10 min</translation>
     </message>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="215"/>
+        <location filename="../../core/render/coverage_layers.cpp" line="214"/>
         <source>10 à 20 min</source>
         <translation>10 to 20 min</translation>
     </message>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="216"/>
+        <location filename="../../core/render/coverage_layers.cpp" line="215"/>
         <source>20 à 30 min</source>
         <translation>20 to 30 min</translation>
     </message>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="217"/>
+        <location filename="../../core/render/coverage_layers.cpp" line="216"/>
         <source>plus de 30 min</source>
         <translation>over 30 min</translation>
     </message>
     <message>
-        <location filename="../../core/render/coverage_layers.cpp" line="219"/>
+        <location filename="../../core/render/coverage_layers.cpp" line="218"/>
         <source>inaccessible par la route</source>
         <translation>not reachable by road</translation>
     </message>
@@ -3579,32 +3618,32 @@ beyond</translation>
         <translation>Accueil points</translation>
     </message>
     <message>
-        <location filename="../../core/render/points_layer.cpp" line="98"/>
+        <location filename="../../core/render/points_layer.cpp" line="99"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../core/render/points_layer.cpp" line="99"/>
+        <location filename="../../core/render/points_layer.cpp" line="100"/>
         <source>%1 (niveau %2) : %3</source>
         <translation>%1 (level %2): %3</translation>
     </message>
     <message>
-        <location filename="../../core/render/points_layer.cpp" line="103"/>
+        <location filename="../../core/render/points_layer.cpp" line="104"/>
         <source>Projeté (contour tireté)</source>
         <translation>Planned (dashed outline)</translation>
     </message>
     <message>
-        <location filename="../../core/render/points_layer.cpp" line="105"/>
+        <location filename="../../core/render/points_layer.cpp" line="106"/>
         <source>Fermé</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../core/render/points_layer.cpp" line="108"/>
+        <location filename="../../core/render/points_layer.cpp" line="109"/>
         <source>Hors du territoire (estompé)</source>
         <translation>Outside the territory (faded)</translation>
     </message>
     <message>
-        <location filename="../../core/render/points_layer.cpp" line="108"/>
+        <location filename="../../core/render/points_layer.cpp" line="109"/>
         <source>hors du territoire (estompé)</source>
         <translation>outside the territory (faded)</translation>
     </message>
@@ -3612,32 +3651,32 @@ beyond</translation>
 <context>
     <name>maillage::render::RoadsLayer</name>
     <message>
-        <location filename="../../core/render/roads_layer.cpp" line="64"/>
+        <location filename="../../core/render/roads_layer.cpp" line="68"/>
         <source>Routes</source>
         <translation>Roads</translation>
     </message>
     <message>
-        <location filename="../../core/render/roads_layer.cpp" line="111"/>
+        <location filename="../../core/render/roads_layer.cpp" line="129"/>
         <source>Autoroute</source>
         <translation>Motorway</translation>
     </message>
     <message>
-        <location filename="../../core/render/roads_layer.cpp" line="111"/>
+        <location filename="../../core/render/roads_layer.cpp" line="129"/>
         <source>Route nationale / voie rapide</source>
         <translation>Trunk road / expressway</translation>
     </message>
     <message>
-        <location filename="../../core/render/roads_layer.cpp" line="111"/>
+        <location filename="../../core/render/roads_layer.cpp" line="129"/>
         <source>Route principale</source>
         <translation>Primary road</translation>
     </message>
     <message>
-        <location filename="../../core/render/roads_layer.cpp" line="112"/>
+        <location filename="../../core/render/roads_layer.cpp" line="130"/>
         <source>Route secondaire</source>
         <translation>Secondary road</translation>
     </message>
     <message>
-        <location filename="../../core/render/roads_layer.cpp" line="112"/>
+        <location filename="../../core/render/roads_layer.cpp" line="130"/>
         <source>Autre route</source>
         <translation>Other road</translation>
     </message>
