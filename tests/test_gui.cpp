@@ -26,7 +26,6 @@
 #include "render/map_stack.h"
 #include "render/planning_layers.h"
 #include "render/print_layout.h"
-#include "render/roads_layer.h"
 #include "render/view_transform.h"
 #include "report/geopackage_export.h"
 #include "scenario_panel.h"
@@ -52,7 +51,6 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMouseEvent>
-#include <QPainter>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QPushButton>
@@ -986,31 +984,6 @@ TEST_CASE("commune names are drawn above the point symbols and the roads above t
         CHECK(above(*ids, "roads", "bands"));
     }
     CHECK(above(canvas, "labels", "suggestions"));
-}
-
-TEST_CASE("roads are cased in white, so they show through the gap colour drawn under them")
-{
-    DemoWindow demo;
-    RoadsLayer roads(demo.project().data().roads);
-    const ViewTransform view = ViewTransform::fitting(demo.project().territory().bbox, QSize(800, 700));
-    QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
-    image.fill(QColor::fromRgba(GapLayer::kGapColour));
-    {
-        QPainter painter(&image);
-        painter.setRenderHint(QPainter::Antialiasing);
-        roads.render(painter, view);
-    }
-    // The roads' own colours are greys and yellows no lighter than 0xb9; the casing is near white.
-    int light = 0, gap = 0;
-    for (int y = 0; y < image.height(); ++y)
-        for (int x = 0; x < image.width(); ++x) {
-            const QColor c = image.pixelColor(x, y);
-            if (c.red() > 235 && c.green() > 235 && c.blue() > 235) ++light;
-            if (c.rgb() == QColor::fromRgba(GapLayer::kGapColour).rgb()) ++gap;
-        }
-    INFO(light << " near-white pixels, " << gap << " of the gap colour");
-    CHECK(light > image.width() * image.height() / 100);
-    CHECK(gap > image.width() * image.height() / 4);  // the fill still shows between the roads
 }
 
 TEST_CASE("a layer order saved before the names went above the points is not restored over the new order")

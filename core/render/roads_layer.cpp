@@ -24,10 +24,6 @@ constexpr std::array<GroupStyle, RoadsLayer::GroupCount> kStyles{{
     {0xffb9b2a4, 0.7},  // minor
 }};
 
-// The casing: a white edge of this many pixels in all around each road's line.
-constexpr QRgb kCasing = 0xfffcfcfa;
-constexpr double kCasingExtra = 1.4;
-
 QPen roadPen(RoadsLayer::Group group, double scaleBoost)
 {
     QPen pen(QColor::fromRgba(kStyles[group].colour), kStyles[group].width * scaleBoost, Qt::SolidLine, Qt::RoundCap,
@@ -102,19 +98,6 @@ void RoadsLayer::render(QPainter& painter, const ViewTransform& view) const
     painter.setBrush(Qt::NoBrush);
     // Roads thicken a little when zooming in, so they stay readable on a valley scale.
     const double boost = view.metresPerPixel() < 40 ? 1.6 : view.metresPerPixel() < 100 ? 1.25 : 1.0;
-    // A light casing under every road first, then the roads: they stand out from the access
-    // times and the gaps drawn under them as well as from the bare land (a cartographer's
-    // cased roads; the casing of a road never cuts the line of another).
-    // On paper the many minor roads go without it (it would double the PDF's largest part).
-    const int casedGroups = isVectorOutput(painter) ? int(Minor) : int(GroupCount);
-    for (int g = casedGroups - 1; g >= 0; --g) {
-        QPen casing = roadPen(static_cast<Group>(g), boost);
-        casing.setColor(QColor::fromRgba(kCasing));
-        casing.setWidthF(casing.widthF() + kCasingExtra);
-        painter.setPen(casing);
-        for (const Tile& tile : tiles_[g])
-            if (tile.box.intersects(extent)) painter.drawPath(tile.path);
-    }
     for (int g = GroupCount - 1; g >= 0; --g) {  // most important on top
         painter.setPen(roadPen(static_cast<Group>(g), boost));
         for (const Tile& tile : tiles_[g])
