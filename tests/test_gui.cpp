@@ -10,6 +10,7 @@
 #include "io/csv_table.h"
 #include "io/ogr_source.h"
 #include "labels.h"
+#include "main_actions.h"
 #include "main_window.h"
 #include "map/layer_panel.h"
 #include "map/map_canvas.h"
@@ -20,6 +21,7 @@
 #include "project.h"
 #include "project/project_settings.h"
 #include "project_loading.h"
+#include "project_session.h"
 #include "render/boundary_layers.h"
 #include "render/coverage_layers.h"
 #include "render/map_layer.h"
@@ -39,6 +41,7 @@
 #include <cpl_error.h>
 #include <gdal.h>
 #include <ogrsf_frmts.h>
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -50,6 +53,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMouseEvent>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -673,6 +677,129 @@ TEST_CASE(
     CHECK(reopened.points().size() == demo.project().points().size());
 }
 
+namespace {
+// The project's points as the file holds them, by what a planner sees (ids aside: a point
+// deleted and restored gets a new one).
+std::vector<QString> storedPoints(const QString& path)
+{
+    std::vector<QString> rows;
+    for (const AccueilPoint& p : Store::open(path).points())
+        rows.push_back(QStringLiteral("%1|%2|%3|%4|%5|%6")
+                           .arg(p.name, p.kind)
+                           .arg(int(p.level))
+                           .arg(int(p.status))
+                           .arg(p.lambert93.x, 0, 'f', 1)
+                           .arg(p.lambert93.y, 0, 'f', 1));
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+// Deletes the first existing point of the baseline through the window's delete command.
+void deleteAnExistingPoint(DemoWindow& demo)
+{
+    for (const AccueilPoint& p : demo.project().points())
+        if (p.status == PointStatus::Existing && p.kind == QStringLiteral("france_services")) {
+            demo.project().setSelection({p.id});
+            break;
+        }
+    REQUIRE(demo.project().selection().size() == 1);
+    demo.window.actions()->deleteSelection->trigger();
+}
+}  // namespace
+
+TEST_CASE("edits made on the baseline can be discarded: the project's points are back as they were")
+{
+    DemoWindow demo;
+    const QString path = demo.project().path();
+    const std::vector<QString> before = storedPoints(path);
+    QAction* discard = demo.window.actions()->discardChanges;
+    CHECK_FALSE(discard->isEnabled());
+    REQUIRE(demo.window.addPointAtTownHall(QStringLiteral("Seyne")));
+    deleteAnExistingPoint(demo);
+    // Written at once (saving is automatic)…
+    REQUIRE(storedPoints(path) != before);
+    // …and discarded on request.
+    REQUIRE(discard->isEnabled());
+    discard->trigger();
+    CHECK(storedPoints(path) == before);
+    CHECK_FALSE(discard->isEnabled());
+    CHECK(demo.window.statusBar()->currentMessage().contains(QStringLiteral("abandonnées")));
+}
+
+TEST_CASE("Enregistrer keeps the edits made on the baseline: discarding afterwards leaves them in the project")
+{
+    DemoWindow demo;
+    const QString path = demo.project().path();
+    const std::vector<QString> before = storedPoints(path);
+    REQUIRE(demo.window.addPointAtTownHall(QStringLiteral("Seyne")));
+    const std::vector<QString> edited = storedPoints(path);
+    REQUIRE(edited.size() == before.size() + 1);
+    demo.window.actions()->save->trigger();
+    CHECK_FALSE(demo.window.actions()->discardChanges->isEnabled());
+    CHECK_FALSE(demo.window.session()->discardChanges());
+    CHECK(storedPoints(path) == edited);
+    // A later edit is discarded back to the save, not to the opening.
+    deleteAnExistingPoint(demo);
+    REQUIRE(demo.window.session()->discardChanges());
+    CHECK(storedPoints(path) == edited);
+}
+
+TEST_CASE("closing a project with edits asks to keep or discard them; Annuler leaves it open")
+{
+    DemoWindow demo;
+    const QString path = demo.project().path();
+    const std::vector<QString> before = storedPoints(path);
+    REQUIRE(demo.window.addPointAtTownHall(QStringLiteral("Seyne")));
+    const std::vector<QString> edited = storedPoints(path);
+    demo.window.setInteractive(true);
+    const auto answer = [&](const QString& button) {
+        QStringList buttons;
+        QTimer::singleShot(200, [&buttons, button] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (!box) return;
+            for (QAbstractButton* b : box->buttons()) buttons << b->text();
+            if (button.isEmpty()) box->button(QMessageBox::Cancel)->click();
+            for (QAbstractButton* b : box->buttons())
+                if (!button.isEmpty() && b->text() == button) b->click();
+        });
+        demo.window.actions()->closeProject->trigger();
+        return buttons;
+    };
+    const QStringList buttons = answer({});  // Annuler
+    INFO(buttons.join(QStringLiteral(" | ")).toStdString());
+    CHECK(buttons.contains(QStringLiteral("Garder les modifications")));
+    CHECK(buttons.contains(QStringLiteral("Abandonner les modifications")));
+    REQUIRE(demo.window.project() != nullptr);
+    CHECK(storedPoints(path) == edited);
+    answer(QStringLiteral("Abandonner les modifications"));
+    demo.window.setInteractive(false);
+    CHECK(demo.window.project() == nullptr);
+    CHECK(storedPoints(path) == before);
+}
+
+TEST_CASE("closing a project with edits and keeping them leaves them in the file, without a question the next time")
+{
+    DemoWindow demo;
+    const QString path = demo.project().path();
+    REQUIRE(demo.window.addPointAtTownHall(QStringLiteral("Seyne")));
+    const std::vector<QString> edited = storedPoints(path);
+    demo.window.setInteractive(true);
+    bool asked = false;
+    QTimer::singleShot(200, [&] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box) return;
+        asked = true;
+        for (QAbstractButton* b : box->buttons())
+            if (b->text() == QStringLiteral("Garder les modifications")) b->click();
+    });
+    CHECK(demo.window.session()->confirmClose());
+    CHECK(asked);
+    CHECK(demo.window.session()->confirmClose());  // nothing left to discard: no question
+    demo.window.setInteractive(false);
+    demo.window.session()->closeProject();
+    CHECK(storedPoints(path) == edited);
+}
+
 TEST_CASE("Ctrl+Z undoes the last edit while the threshold box has the focus")
 {
     DemoWindow demo;
@@ -835,6 +962,84 @@ TEST_CASE("the canvas and the printed map stack the same layers in the same orde
     PrintOptions options;
     options.layers = layerStates(layers);
     CHECK(PrintLayout(content, options).mapLayerIds() == printable(idsOf(layers)));
+}
+
+TEST_CASE("commune names are drawn above the point symbols and the roads above the coverage fill, on screen and on paper")
+{
+    QSettings().remove(QStringLiteral("layers"));
+    DemoWindow demo;
+    const auto above = [](const std::vector<QString>& ids, const char* upper, const char* lower) {
+        const auto at = [&](const char* id) { return std::find(ids.begin(), ids.end(), QString::fromLatin1(id)); };
+        return at(upper) != ids.end() && at(lower) != ids.end() && at(upper) > at(lower);
+    };
+    std::vector<QString> canvas;
+    for (const MapLayer* layer : demo.window.layers()->layers()) canvas.push_back(layer->id());
+    const std::vector<QString> printed = PrintLayout(printContent(demo.project(), demo.coverage()), {}).mapLayerIds();
+    for (const std::vector<QString>* ids : {&std::as_const(canvas), &printed}) {
+        CHECK(above(*ids, "labels", "points"));
+        CHECK(ids->back() == QStringLiteral("labels"));
+        CHECK(above(*ids, "roads", "gaps"));
+        CHECK(above(*ids, "roads", "bands"));
+    }
+    CHECK(above(canvas, "labels", "suggestions"));
+}
+
+TEST_CASE("a layer order saved before the names went above the points is not restored over the new order")
+{
+    QSettings settings;
+    settings.remove(QStringLiteral("layers"));
+    // As an earlier version saved it: names under the planning layers and the points, no version.
+    settings.setValue(QStringLiteral("layers/order"),
+                      QStringList{"communes", "bands", "gaps", "commune-lines", "roads", "closedRoads", "epci",
+                                  "departement", "labels", "difference", "suggestions", "points"});
+    {
+        DemoWindow demo;
+        const LayerStack& layers = *demo.window.layers();
+        CHECK(layers.indexOf(layers.layer("labels")) > layers.indexOf(layers.layer("points")));
+        // The user's own order of this version is kept from one run to the next.
+        demo.window.layers()->move(layers.indexOf(layers.layer("roads")), 0);
+        demo.window.session()->closeProject();  // saves the layers' settings
+    }
+    DemoWindow again;
+    CHECK(again.window.layers()->indexOf(again.window.layers()->layer("roads")) == 0);
+    QSettings().remove(QStringLiteral("layers"));
+}
+
+TEST_CASE("closing the project takes its summary line out of the status bar")
+{
+    DemoWindow demo;
+    const QString summary = demo.window.statusBar()->currentMessage();
+    REQUIRE(summary.contains(demo.project().displayName()));
+    REQUIRE(summary.contains(QStringLiteral("communes")));
+    demo.window.session()->closeProject();
+    CHECK_FALSE(demo.window.statusBar()->currentMessage().contains(QStringLiteral("communes")));
+    CHECK(demo.window.statusBar()->currentMessage().isEmpty());
+}
+
+TEST_CASE("the question for a point far from any road gives the distance in the interface's number format")
+{
+    DemoWindow demo;
+    const std::optional<XY> gap = demo.placeBeyondSnapLimit();
+    REQUIRE(gap);
+    const auto far = demo.window.farFromRoad(*gap);
+    REQUIRE(far);
+    const QLocale before = QLocale();
+    const auto askedWith = [&](const QLocale& locale) {
+        QLocale::setDefault(locale);
+        demo.window.addPointAt(*gap);  // not interactive: the question goes to the status bar
+        const QString text = demo.window.statusBar()->currentMessage();
+        demo.project().undoStack()->undo();
+        return text;
+    };
+    const double km = far->metres / 1000.0;
+    const QString french = askedWith(QLocale(QLocale::French, QLocale::France));
+    const QString english = askedWith(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    QLocale::setDefault(before);
+    // One decimal: a comma in French, a point in English (never the C locale's point in French).
+    const QString frenchKm = QString::number(km, 'f', 1).replace(QLatin1Char('.'), QLatin1Char(','));
+    INFO(french.toStdString() << " / " << english.toStdString());
+    CHECK(french.contains(frenchKm + QStringLiteral(" km")));
+    CHECK(english.contains(QString::number(km, 'f', 1) + QStringLiteral(" km")));
 }
 
 TEST_CASE("the point form edits the operators a visio point serves and refuses a code that is no operator")

@@ -315,6 +315,23 @@ TEST_CASE("numbers follow the interface language: 4 071 in French, 4,071 in Engl
     QLocale::setDefault(before);
 }
 
+TEST_CASE("a closure's radius is written in the interface's number format: 5,5 km in French, 5.5 km in English")
+{
+    RoadClosure closure;
+    closure.ref = QStringLiteral("D908");
+    closure.centre = XY{990000.0, 6360000.0};
+    closure.radiusMetres = 5500.0;
+    const QLocale before = QLocale();
+    QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+    const QString french = ScenarioPanel::closureLabel(closure);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    const QString english = ScenarioPanel::closureLabel(closure);
+    QLocale::setDefault(before);
+    INFO(french.toStdString() << " / " << english.toStdString());
+    CHECK(french.contains(QStringLiteral("5,5 km")));
+    CHECK(english.contains(QStringLiteral("5.5 km")));
+}
+
 TEST_CASE("the PDF is proposed beside the project under the names of the project and the plan, and its path is kept")
 {
     DemoWindow demo;

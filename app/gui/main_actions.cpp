@@ -56,10 +56,18 @@ void MainActions::createProjectActions()
 
     save = new QAction(style->standardIcon(QStyle::SP_DialogSaveButton), tr("&Enregistrer"), &window_);
     save->setShortcut(QKeySequence::Save);
-    save->setStatusTip(tr("Chaque modification est déjà enregistrée dans le fichier du projet"));
+    save->setStatusTip(
+        tr("Chaque modification est déjà écrite dans le fichier du projet ; « Enregistrer » la garde "
+           "pour de bon (elle ne peut plus être abandonnée)"));
 
     saveAs = new QAction(tr("Enregistrer &sous…"), &window_);
     saveAs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+
+    discardChanges = new QAction(tr("&Abandonner les modifications"), &window_);
+    discardChanges->setObjectName(QStringLiteral("discardChangesAction"));
+    discardChanges->setStatusTip(
+        tr("Remet le projet (points et plans) dans l'état du dernier enregistrement, ou de "
+           "son ouverture"));
 
     importPoints = new QAction(tr("&Importer des points…"), &window_);
     importPoints->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
@@ -138,6 +146,7 @@ void MainActions::addMenus(const QList<QDockWidget*>& docks, const AnalysisContr
     projectMenu->addSeparator();
     projectMenu->addAction(save);
     projectMenu->addAction(saveAs);
+    projectMenu->addAction(discardChanges);
     projectMenu->addSeparator();
     projectMenu->addAction(importPoints);
     projectMenu->addAction(pdf);

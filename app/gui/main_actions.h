@@ -36,6 +36,7 @@ public:
     QAction* demo = nullptr;
     QAction* save = nullptr;
     QAction* saveAs = nullptr;
+    QAction* discardChanges = nullptr;  // back to the state at the last save (or the opening)
     QAction* importPoints = nullptr;
     QAction* pdf = nullptr;
     QAction* closeProject = nullptr;

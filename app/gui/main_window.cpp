@@ -179,7 +179,10 @@ void MainWindow::connectActions()
     connect(a.save, &QAction::triggered, session_, &ProjectSession::saveProject);
     connect(a.saveAs, &QAction::triggered, session_, &ProjectSession::saveProjectAs);
     connect(a.importPoints, &QAction::triggered, importExport_, &ImportExport::importPoints);
-    connect(a.closeProject, &QAction::triggered, session_, &ProjectSession::closeProject);
+    connect(a.closeProject, &QAction::triggered, this, [this] {
+        if (session_->confirmClose()) session_->closeProject();
+    });
+    connect(a.discardChanges, &QAction::triggered, session_, &ProjectSession::discardChanges);
     connect(a.pdf, &QAction::triggered, importExport_, &ImportExport::exportPdf);
     connect(a.exportCoverage, &QAction::triggered, importExport_, &ImportExport::chooseAndExportCoverage);
     connect(a.selectTool, &QAction::triggered, this, [this] { canvas_->setTool(MapCanvas::Tool::Select); });
@@ -232,6 +235,7 @@ void MainWindow::connectSession()
     connect(session_, &ProjectSession::loadFailed, this, &MainWindow::loadFailed);
     connect(session_, &ProjectSession::busyChanged, this, &MainWindow::updateActions);
     connect(session_, &ProjectSession::editableChanged, this, &MainWindow::updateActions);
+    connect(session_, &ProjectSession::discardableChanged, this, &MainWindow::updateActions);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -262,6 +266,11 @@ void MainWindow::writeSettings()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    // Edits that can still be discarded: kept or discarded now, or the window stays.
+    if (!session_->confirmClose()) {
+        event->ignore();
+        return;
+    }
     writeSettings();
     session_->jobs().cancelAndWait();
     event->accept();
@@ -301,16 +310,19 @@ void MainWindow::attachProject()
     rebuildEpciMenu();
     updateActions();
     updateTitle();
-    statusBar()->showMessage(tr("%1 : %2 communes, %3 habitants, %4 points d'accueil")
-                                 .arg(project->displayName())
-                                 .arg(project->territory().communes.size())
-                                 .arg(formatCount(project->territory().population()))
-                                 .arg(project->points().size()),
-                             8000);
+    summaryMessage_ = tr("%1 : %2 communes, %3 habitants, %4 points d'accueil")
+                          .arg(project->displayName())
+                          .arg(project->territory().communes.size())
+                          .arg(formatCount(project->territory().population()))
+                          .arg(project->points().size());
+    statusBar()->showMessage(summaryMessage_, 8000);
 }
 
 void MainWindow::detachProject()
 {
+    // The closed project's summary goes with it (a message said since, e.g. why it closed, stays).
+    if (!summaryMessage_.isEmpty() && statusBar()->currentMessage() == summaryMessage_) statusBar()->clearMessage();
+    summaryMessage_.clear();
     saveLayerSettings(*layers_);
     planning_->setProject(nullptr, nullptr);
     canvas_->setProject(nullptr, nullptr);
@@ -352,6 +364,7 @@ void MainWindow::updateActions()
     for (QAction* action : {a.save, a.saveAs, a.importPoints, a.closeProject, a.selectTool, a.addTool, a.selectAll, a.zoomIn,
                             a.zoomOut, a.zoomHome})
         action->setEnabled(open && !busy);
+    a.discardChanges->setEnabled(open && !busy && session_->canDiscardChanges());
     a.deleteSelection->setEnabled(open && selected > 0);
     a.exportCoverage->setEnabled(covered);
     a.pdf->setEnabled(covered);
@@ -373,8 +386,8 @@ void MainWindow::updateTitle()
         return;
     }
     // Every edit is written to the project file when it is made (README.md, "Saving is
-    // automatic"): there is never anything unsaved to mark. The platform appends the
-    // application's name.
+    // automatic"): there is never anything unsaved to mark (edits that can still be discarded
+    // are offered at closing). The platform appends the application's name.
     const QString file = project()->displayName();
     if (project()->planActive()) setWindowTitle(tr("%1 — plan « %2 »").arg(file, project()->activeScenario()));
     else setWindowTitle(file);

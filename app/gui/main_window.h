@@ -172,6 +172,8 @@ private:
     StatisticsPanel* statisticsPanel_ = nullptr;
     QDockWidget* statisticsDock_ = nullptr;
     IdentifyPanel* identifyPanel_ = nullptr;
+    // The open project's summary line in the status bar (taken away when it closes).
+    QString summaryMessage_;
 };
 
 }  // namespace maillage::gui

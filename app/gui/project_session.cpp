@@ -20,6 +20,8 @@
 #include <QFileInfo>
 #include <QMainWindow>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QUndoGroup>
@@ -68,6 +70,7 @@ QString ProjectSession::lastFolder() { return QSettings().value(kLastFolderKey, 
 
 void ProjectSession::openProject(const QString& path)
 {
+    if (!confirmClose()) return;
     std::shared_ptr<Store> store;
     ProjectInputs inputs;
     std::vector<AccueilPoint> points;
@@ -97,6 +100,7 @@ void ProjectSession::openProject(const QString& path)
 void ProjectSession::openDemo(const QString& requestedPath)
 {
     const QString path = requestedPath.isEmpty() ? defaultDemoPath() : requestedPath;
+    if (!confirmClose()) return;
     // A demo already made holds the user's plans: it is opened as it is, never rebuilt.
     if (QFileInfo::exists(path)) {
         openProject(path);
@@ -157,6 +161,8 @@ void ProjectSession::installProject(std::unique_ptr<Project> project, const QStr
     connect(project_, &Project::editFailed, this, [this](const QString& message) {
         if (!monitor_ || !monitor_->serverLost()) messages_.showError(tr("Modification refusée"), message);
     });
+    connect(project_->undoStack(), &QUndoStack::indexChanged, this, &ProjectSession::discardableChanged);
+    connect(project_->undoStack(), &QUndoStack::cleanChanged, this, &ProjectSession::discardableChanged);
     undoGroup_.addStack(project_->undoStack());
     undoGroup_.setActiveStack(project_->undoStack());
     if (project_->data().coverage) coverage_ = new CoverageController(*project_, project_);
@@ -183,7 +189,7 @@ void ProjectSession::installProject(std::unique_ptr<Project> project, const QStr
 void ProjectSession::newProject()
 {
     NewProjectDialog dialog(lastFolder(), &window_);
-    if (dialog.exec() != QDialog::Accepted) return;
+    if (dialog.exec() != QDialog::Accepted || !confirmClose()) return;
     closeProject();
     createProject(dialog.projectPath(), dialog.inputs());
 }
@@ -207,7 +213,8 @@ void ProjectSession::chooseAndOpenSharedProject()
 void ProjectSession::saveProject()
 {
     if (!project_) return;
-    // Every edit was written in its own transaction when it was made; saving marks the state.
+    // Every edit was written in its own transaction when it was made; saving keeps them: the
+    // edits before this point can no longer be discarded (only undone one by one).
     project_->undoStack()->setClean();
     window_.statusBar()->showMessage(tr("Toutes les modifications sont enregistrées dans %1.").arg(project_->displayName()),
                                      5000);
@@ -234,6 +241,44 @@ void ProjectSession::saveProjectAs()
         addRecentProject(path);
         window_.statusBar()->showMessage(tr("Projet enregistré sous %1.").arg(path), 5000);
     });
+}
+
+bool ProjectSession::canDiscardChanges() const
+{
+    if (!project_) return false;
+    const QUndoStack* stack = project_->undoStack();
+    return !stack->isClean() && stack->cleanIndex() >= 0;
+}
+
+bool ProjectSession::discardChanges()
+{
+    if (!canDiscardChanges()) return false;
+    QUndoStack* stack = project_->undoStack();
+    // Undoes (or redoes, when undone past the save) each edit in turn, written as it goes.
+    stack->setIndex(stack->cleanIndex());
+    window_.statusBar()->showMessage(
+        tr("Modifications abandonnées : %1 est revenu à son dernier enregistrement.").arg(project_->displayName()), 8000);
+    return stack->isClean();
+}
+
+bool ProjectSession::confirmClose()
+{
+    if (!canDiscardChanges() || !messages_.isInteractive()) return true;
+    QMessageBox box(QMessageBox::Question, tr("Modifications du projet"),
+                    tr("Les modifications faites depuis le dernier enregistrement de %1 sont déjà écrites dans le "
+                       "projet. Les garder, ou les abandonner pour revenir à l'état enregistré ?")
+                        .arg(project_->displayName()),
+                    QMessageBox::Cancel, &window_);
+    QPushButton* keep = box.addButton(tr("Garder les modifications"), QMessageBox::AcceptRole);
+    QPushButton* discard = box.addButton(tr("Abandonner les modifications"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(keep);
+    box.exec();
+    if (box.clickedButton() == keep) {
+        saveProject();
+        return true;
+    }
+    if (box.clickedButton() == discard) return discardChanges();
+    return false;
 }
 
 // ---------------------------------------------------------------------------------------

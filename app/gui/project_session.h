@@ -54,6 +54,18 @@ public:
     void saveProject();
     void saveProjectAs();
 
+    // Every edit is written to the project when it is made; the edits made since the last
+    // save (Enregistrer) or the opening can still be discarded while the project is open.
+    // True when there are such edits and the state of the last save can be reached again.
+    bool canDiscardChanges() const;
+    // Puts the project back (points and plans) as it was at the last save or the opening, by
+    // undoing the edits made since (each undo written to the project). False when it cannot.
+    bool discardChanges();
+    // Before the user closes the project (or opens another, or quits): with edits that can be
+    // discarded, asks whether to keep them or discard them; false when the user cancels.
+    // Scripted runs (no message boxes) keep them.
+    bool confirmClose();
+
     // The menu "Projets récents" this session keeps up to date.
     void setRecentMenu(QMenu* menu);
     // The folder of the last project opened, where file dialogs start.
@@ -66,7 +78,8 @@ Q_SIGNALS:
     void opened();     // after installed(): everything shows it
     void loadFailed(const QString& message);
     void busyChanged();
-    void editableChanged();  // the project became read-only (server gone) or editable again
+    void editableChanged();     // the project became read-only (server gone) or editable again
+    void discardableChanged();  // edits that can be discarded appeared or went (saved, discarded)
 
 private:
     // `location`: what the project was opened with (reopened on reconnection).

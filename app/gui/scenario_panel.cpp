@@ -14,6 +14,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QToolButton>
@@ -179,8 +180,9 @@ QString ScenarioPanel::closureLabel(const RoadClosure& closure)
     QString road;
     switch (closure.method) {
     case ClosureMethod::Ref:
-        road = closure.centre ? tr("%1 à moins de %2 km").arg(closure.ref).arg(closure.radiusMetres / 1000.0, 0, 'g', 3)
-                              : tr("%1 sur toute sa longueur").arg(closure.ref);
+        road = closure.centre
+                   ? tr("%1 à moins de %2 km").arg(closure.ref, QLocale().toString(closure.radiusMetres / 1000.0, 'g', 3))
+                   : tr("%1 sur toute sa longueur").arg(closure.ref);
         break;
     case ClosureMethod::Position: road = tr("tronçon le plus proche d'un lieu"); break;
     case ClosureMethod::Edge: road = tr("tronçon n° %1").arg(closure.edge.value_or(0)); break;

@@ -15,8 +15,8 @@ const std::vector<QString>& mapLayerOrder()
         QStringLiteral("communes"),    QStringLiteral("bands"),         QStringLiteral("gaps"),
         QStringLiteral("changes"),     QStringLiteral("commune-lines"), QStringLiteral("roads"),
         QStringLiteral("closedRoads"), QStringLiteral("epci"),          QStringLiteral("departement"),
-        QStringLiteral("labels"),      QStringLiteral("difference"),    QStringLiteral("suggestions"),
-        QStringLiteral("points")};
+        QStringLiteral("difference"),  QStringLiteral("suggestions"),   QStringLiteral("points"),
+        QStringLiteral("labels")};
     return order;
 }
 
@@ -35,12 +35,14 @@ MapStack addMapLayers(LayerStack& target, const MapStackParts& parts)
     if (parts.closedRoads) target.add(stack.closedRoads = new ClosedRoadsLayer);
     target.add(new EpciLayer(territory));
     target.add(new OutlineLayer(territory));
-    target.add(stack.labels = new CommuneLabelsLayer(territory));
     if (parts.planning) {
         target.add(stack.difference = new DifferenceLayer);
         target.add(stack.suggestions = new SuggestionsLayer);
     }
     target.add(stack.points = parts.points ? parts.points : new PointsLayer);
+    // Names on top, with their halo, as a map of places does: no symbol hides them (they go
+    // beside the symbols the caller gives as obstacles).
+    target.add(stack.labels = new CommuneLabelsLayer(territory));
     return stack;
 }
 

@@ -25,7 +25,7 @@ class SuggestionsLayer;
 // The map of a project as one list of layers, bottom first, built here for both the
 // application's canvas and the print layout so that they draw the same map:
 //   communes, bands, gaps, changes, commune-lines, roads, closedRoads, epci, departement,
-//   labels, difference, suggestions, points
+//   difference, suggestions, points, labels
 // (the ids of the layers; see mapLayerOrder). Which of the optional ones a stack has is the
 // caller's choice; their content (coverage polygons, closures, sites) is set by the caller.
 struct MapStackParts {

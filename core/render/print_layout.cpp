@@ -123,8 +123,8 @@ std::vector<LayerState> defaultLayerStates()
     return {{QStringLiteral("communes"), true, 1.0},    {QStringLiteral("bands"), true, 0.45},
             {QStringLiteral("gaps"), true, 0.6},        {QStringLiteral("commune-lines"), true, 1.0},
             {QStringLiteral("roads"), true, 1.0},       {QStringLiteral("epci"), true, 1.0},
-            {QStringLiteral("departement"), true, 1.0}, {QStringLiteral("labels"), true, 1.0},
-            {QStringLiteral("points"), true, 1.0}};
+            {QStringLiteral("departement"), true, 1.0}, {QStringLiteral("points"), true, 1.0},
+            {QStringLiteral("labels"), true, 1.0}};
 }
 
 struct PrintLayout::Impl {

@@ -57,7 +57,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="38"/>
+        <location filename="../../app/gui/project_session.cpp" line="40"/>
         <source>Projets Maillage (*.gpkg);;Tous les fichiers (*)</source>
         <translation>Maillage projects (*.gpkg);;All files (*)</translation>
     </message>
@@ -544,7 +544,7 @@ line %1: %2</translation>
 <context>
     <name>ScenarioPanel</name>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_panel.cpp" line="34"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="35"/>
         <source>%n point(s) ajouté(s)</source>
         <translation>
             <numerusform>%n point added</numerusform>
@@ -552,7 +552,7 @@ line %1: %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_panel.cpp" line="36"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="37"/>
         <source>%n point(s) modifié(s)</source>
         <translation>
             <numerusform>%n point changed</numerusform>
@@ -560,7 +560,7 @@ line %1: %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_panel.cpp" line="38"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="39"/>
         <source>%n fermeture(s) de route</source>
         <translation>
             <numerusform>%n road closure</numerusform>
@@ -568,7 +568,7 @@ line %1: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="39"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="40"/>
         <source>aucun changement</source>
         <translation>no change</translation>
     </message>
@@ -1277,182 +1277,196 @@ line %1: %2</translation>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="59"/>
         <source>Chaque modification est déjà enregistrée dans le fichier du projet</source>
-        <translation>Every change is already saved in the project file</translation>
+        <translation type="vanished">Every change is already saved in the project file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="61"/>
+        <location filename="../../app/gui/main_actions.cpp" line="60"/>
+        <source>Chaque modification est déjà écrite dans le fichier du projet ; « Enregistrer » la garde pour de bon (elle ne peut plus être abandonnée)</source>
+        <translation>Every change is already written to the project file; “Save” keeps it for good (it can no longer be discarded)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="63"/>
         <source>Enregistrer &amp;sous…</source>
         <translation>Save &amp;as…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="64"/>
+        <location filename="../../app/gui/main_actions.cpp" line="66"/>
+        <source>&amp;Abandonner les modifications</source>
+        <translation>&amp;Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="69"/>
+        <source>Remet le projet (points et plans) dans l&apos;état du dernier enregistrement, ou de son ouverture</source>
+        <translation>Puts the project (points and plans) back as it was when last saved, or when opened</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="72"/>
         <source>&amp;Importer des points…</source>
         <translation>&amp;Import points…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="66"/>
+        <location filename="../../app/gui/main_actions.cpp" line="74"/>
         <source>Mairies, France services (ANCT), La Poste ou tout fichier de points</source>
         <translation>Town halls, France services (ANCT), La Poste or any point file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="68"/>
+        <location filename="../../app/gui/main_actions.cpp" line="76"/>
         <source>&amp;Fermer le projet</source>
         <translation>&amp;Close the project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="71"/>
+        <location filename="../../app/gui/main_actions.cpp" line="79"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="75"/>
+        <location filename="../../app/gui/main_actions.cpp" line="83"/>
         <source>Exporter la carte en &amp;PDF…</source>
         <translation>Export the map as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="77"/>
+        <location filename="../../app/gui/main_actions.cpp" line="85"/>
         <source>Mise en page à imprimer : la carte, sa légende, l&apos;échelle, le tableau par EPCI ; atlas par EPCI</source>
         <translation>Print layout: the map, its legend, the scale, the table per EPCI; atlas per EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="79"/>
+        <location filename="../../app/gui/main_actions.cpp" line="87"/>
         <source>&amp;Exporter le résultat (GeoPackage)…</source>
         <translation>&amp;Export the result (GeoPackage)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="82"/>
+        <location filename="../../app/gui/main_actions.cpp" line="90"/>
         <source>Communes, EPCI, points, zones au-delà du seuil, isochrones et tables, avec les styles QGIS</source>
         <translation>Communes, EPCI, points, zones beyond the threshold, isochrones and tables, with QGIS styles</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="87"/>
+        <location filename="../../app/gui/main_actions.cpp" line="95"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="90"/>
+        <location filename="../../app/gui/main_actions.cpp" line="98"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="95"/>
+        <location filename="../../app/gui/main_actions.cpp" line="103"/>
         <source>&amp;Sélectionner et déplacer</source>
         <translation>&amp;Select and move</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="100"/>
+        <location filename="../../app/gui/main_actions.cpp" line="108"/>
         <source>Clic : sélectionner ; glisser un point : le déplacer ; glisser la carte : la déplacer ; Maj+glisser : sélection par rectangle ; Ctrl+clic : ajouter à la sélection</source>
         <translation>Click: select; drag a point: move it; drag the map: pan; Shift+drag: select in a rectangle; Ctrl+click: add to the selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="102"/>
+        <location filename="../../app/gui/main_actions.cpp" line="110"/>
         <source>&amp;Ajouter un point</source>
         <translation>&amp;Add a point</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="105"/>
+        <location filename="../../app/gui/main_actions.cpp" line="113"/>
         <source>Cliquer sur la carte pour ajouter un point projeté du type choisi</source>
         <translation>Click on the map to add a planned point of the chosen kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="107"/>
+        <location filename="../../app/gui/main_actions.cpp" line="115"/>
         <source>&amp;Modifier le point…</source>
         <translation>&amp;Edit the point…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="109"/>
+        <location filename="../../app/gui/main_actions.cpp" line="117"/>
         <source>S&amp;upprimer la sélection</source>
         <translation>&amp;Delete the selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="112"/>
+        <location filename="../../app/gui/main_actions.cpp" line="120"/>
         <source>Tout sé&amp;lectionner</source>
         <translation>Select a&amp;ll</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="118"/>
+        <location filename="../../app/gui/main_actions.cpp" line="126"/>
         <source>Zoom &amp;avant</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="120"/>
+        <location filename="../../app/gui/main_actions.cpp" line="128"/>
         <source>Zoom a&amp;rrière</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="122"/>
+        <location filename="../../app/gui/main_actions.cpp" line="130"/>
         <source>Zoom sur le &amp;territoire</source>
         <translation>Zoom to the &amp;territory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="124"/>
+        <location filename="../../app/gui/main_actions.cpp" line="132"/>
         <source>Zoom sur la &amp;sélection</source>
         <translation>Zoom to the &amp;selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="132"/>
+        <location filename="../../app/gui/main_actions.cpp" line="140"/>
         <source>&amp;Projet</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="136"/>
+        <location filename="../../app/gui/main_actions.cpp" line="144"/>
         <source>Projets &amp;récents</source>
         <translation>&amp;Recent projects</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="148"/>
+        <location filename="../../app/gui/main_actions.cpp" line="157"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="159"/>
+        <location filename="../../app/gui/main_actions.cpp" line="168"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="164"/>
+        <location filename="../../app/gui/main_actions.cpp" line="173"/>
         <source>Zoom sur un &amp;EPCI</source>
         <translation>Zoom to an &amp;EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="170"/>
+        <location filename="../../app/gui/main_actions.cpp" line="179"/>
         <source>A&amp;nalyse</source>
         <translation>A&amp;nalysis</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="180"/>
+        <location filename="../../app/gui/main_actions.cpp" line="189"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="188"/>
+        <location filename="../../app/gui/main_actions.cpp" line="197"/>
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="199"/>
+        <location filename="../../app/gui/main_actions.cpp" line="208"/>
         <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
         <translation>The chosen language applies at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="207"/>
+        <location filename="../../app/gui/main_actions.cpp" line="216"/>
         <source>Projet</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="214"/>
+        <location filename="../../app/gui/main_actions.cpp" line="223"/>
         <source>Édition</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="225"/>
+        <location filename="../../app/gui/main_actions.cpp" line="234"/>
         <source>Affichage</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="231"/>
+        <location filename="../../app/gui/main_actions.cpp" line="240"/>
         <source>Analyse</source>
         <translation>Analysis</translation>
     </message>
@@ -1480,32 +1494,32 @@ line %1: %2</translation>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="284"/>
+        <location filename="../../app/gui/main_window.cpp" line="293"/>
         <source>Calcul de couverture : %1</source>
         <translation>Coverage computation: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="304"/>
+        <location filename="../../app/gui/main_window.cpp" line="313"/>
         <source>%1 : %2 communes, %3 habitants, %4 points d&apos;accueil</source>
         <translation>%1: %2 communes, %3 inhabitants, %4 accueil points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="372"/>
+        <location filename="../../app/gui/main_window.cpp" line="385"/>
         <source>Réseau d&apos;accueil</source>
         <translation>Accueil network</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="379"/>
+        <location filename="../../app/gui/main_window.cpp" line="392"/>
         <source>%1 — plan « %2 »</source>
         <translation>%1 — plan “%2”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="436"/>
+        <location filename="../../app/gui/main_window.cpp" line="449"/>
         <source>À propos de Maillage</source>
         <translation>About Maillage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="437"/>
+        <location filename="../../app/gui/main_window.cpp" line="450"/>
         <source>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Planifier le réseau d&apos;accueil des services publics d&apos;un département : points d&apos;accueil, temps d&apos;accès par la route, zones à plus de 20 minutes d&apos;un lieu de deuxième niveau et population concernée.&lt;/p&gt;&lt;p&gt;Données : IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Plan a département&apos;s network of public-service help desks: accueil points, access times by road, zones more than 20 minutes from a second-level place and the people living there.&lt;/p&gt;&lt;p&gt;Data: IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</translation>
     </message>
@@ -2326,72 +2340,97 @@ Source: %1 %2</translation>
 <context>
     <name>maillage::gui::ProjectSession</name>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="76"/>
+        <location filename="../../app/gui/project_session.cpp" line="79"/>
         <source>le fichier %1 n&apos;existe pas</source>
         <translation>the file %1 does not exist</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="74"/>
+        <location filename="../../app/gui/project_session.cpp" line="77"/>
         <source>Ouverture impossible</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="89"/>
+        <location filename="../../app/gui/project_session.cpp" line="92"/>
         <source>Ouverture de %1…</source>
         <translation>Opening %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="108"/>
+        <location filename="../../app/gui/project_session.cpp" line="112"/>
         <source>Préparation de la démo 04…</source>
         <translation>Preparing the 04 demo…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="119"/>
+        <location filename="../../app/gui/project_session.cpp" line="123"/>
         <source>Création de %1…</source>
         <translation>Creating %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="158"/>
+        <location filename="../../app/gui/project_session.cpp" line="162"/>
         <source>Modification refusée</source>
         <translation>Change refused</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="193"/>
+        <location filename="../../app/gui/project_session.cpp" line="199"/>
         <source>Ouvrir un projet</source>
         <translation>Open a project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="212"/>
+        <location filename="../../app/gui/project_session.cpp" line="219"/>
         <source>Toutes les modifications sont enregistrées dans %1.</source>
         <translation>All changes are saved in %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="219"/>
+        <location filename="../../app/gui/project_session.cpp" line="226"/>
         <source>Enregistrer le projet sous</source>
         <translation>Save the project as</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="226"/>
+        <location filename="../../app/gui/project_session.cpp" line="233"/>
         <source>impossible de remplacer %1 (fichier protégé ou ouvert ?)</source>
         <translation>cannot replace %1 (file protected or in use?)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="229"/>
+        <location filename="../../app/gui/project_session.cpp" line="236"/>
         <source>Copie du projet partagé enregistrée dans %1 ; vous continuez sur le serveur.</source>
         <translation>Copy of the shared project saved in %1; you keep working on the server.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="235"/>
+        <location filename="../../app/gui/project_session.cpp" line="242"/>
         <source>Projet enregistré sous %1.</source>
         <translation>Project saved as %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="269"/>
+        <location filename="../../app/gui/project_session.cpp" line="260"/>
+        <source>Modifications abandonnées : %1 est revenu à son dernier enregistrement.</source>
+        <translation>Changes discarded: %1 is back to its last save.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="267"/>
+        <source>Modifications du projet</source>
+        <translation>Project changes</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="268"/>
+        <source>Les modifications faites depuis le dernier enregistrement de %1 sont déjà écrites dans le projet. Les garder, ou les abandonner pour revenir à l&apos;état enregistré ?</source>
+        <translation>The changes made since %1 was last saved are already written to the project. Keep them, or discard them and go back to the saved state?</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="272"/>
+        <source>Garder les modifications</source>
+        <translation>Keep changes</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="273"/>
+        <source>Abandonner les modifications</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_session.cpp" line="314"/>
         <source>%1 (partagé)</source>
         <translation>%1 (shared)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_session.cpp" line="222"/>
+        <location filename="../../app/gui/project_session.cpp" line="229"/>
         <source>Enregistrement impossible</source>
         <translation>Cannot save</translation>
     </message>
@@ -2497,128 +2536,128 @@ Source: %1 %2</translation>
 <context>
     <name>maillage::gui::ScenarioPanel</name>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="48"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="49"/>
         <source>Nouveau…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="49"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="50"/>
         <source>Copier…</source>
         <translation>Copy…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="50"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="51"/>
         <source>Renommer…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="51"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="52"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="55"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="56"/>
         <source>Fermer des routes…</source>
         <translation>Close roads…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="57"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="58"/>
         <source>Rouvrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="61"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="62"/>
         <source>Scénario</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="61"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="62"/>
         <source>Contenu</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="68"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="69"/>
         <source>Cliquez sur un scénario pour l&apos;afficher : la carte, la table des points, les statistiques et la couverture sont celles du scénario choisi.</source>
         <translation>Click a scenario to show it: the map, the points table, the statistics and the coverage are those of the scenario chosen.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="70"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="71"/>
         <source>Nouveau plan, vide : la situation actuelle, prête à être modifiée</source>
         <translation>New empty plan: the current situation, ready to be changed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="71"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="72"/>
         <source>Nouveau plan, copie du scénario choisi</source>
         <translation>New plan, a copy of the scenario chosen</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="72"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="73"/>
         <source>Supprimer le plan choisi (la situation actuelle ne peut pas l&apos;être)</source>
         <translation>Delete the plan chosen (the current situation cannot be deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="85"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="86"/>
         <source>Fermer des routes par leur numéro (D908…) ou par un préréglage (cols fermés l&apos;hiver)</source>
         <translation>Close roads by their number (D908…) or by a preset (passes closed in winter)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="87"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="88"/>
         <source>Rouvrir les routes choisies dans la liste</source>
         <translation>Reopen the roads chosen in the list</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="93"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="94"/>
         <source>&lt;b&gt;Routes fermées dans le plan&lt;/b&gt;</source>
         <translation>&lt;b&gt;Roads closed in the plan&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="132"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="133"/>
         <source>Nouveau plan</source>
         <translation>New plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="132"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="133"/>
         <source>Nom du plan :</source>
         <translation>Name of the plan:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="132"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="141"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="133"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="142"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="140"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="141"/>
         <source>Copier le scénario</source>
         <translation>Copy the scenario</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="140"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="141"/>
         <source>Nom de la copie de « %1 » :</source>
         <translation>Name of the copy of “%1”:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="149"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="150"/>
         <source>Renommer le plan</source>
         <translation>Rename the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="149"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="150"/>
         <source>Nouveau nom de « %1 » :</source>
         <translation>New name of “%1”:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="182"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="184"/>
         <source>%1 à moins de %2 km</source>
         <translation>%1 within %2 km</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="183"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="185"/>
         <source>%1 sur toute sa longueur</source>
         <translation>%1 over its whole length</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="185"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="187"/>
         <source>tronçon le plus proche d&apos;un lieu</source>
         <translation>segment nearest to a place</translation>
     </message>
@@ -2627,17 +2666,17 @@ Source: %1 %2</translation>
         <translation type="vanished">segment picked on the map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="186"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="188"/>
         <source>tronçon n° %1</source>
         <translation>segment #%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="188"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="190"/>
         <source>%1 : %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_panel.cpp" line="198"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="200"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n point</numerusform>
@@ -2645,28 +2684,28 @@ Source: %1 %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="200"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="202"/>
         <source>Les points du projet tels qu&apos;ils sont</source>
         <translation>The project&apos;s points as they are</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="222"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="224"/>
         <source>Plan « %1 » affiché : les points ajoutés, déplacés, fermés ou changés de niveau vont dans ce plan ; la situation actuelle ne change pas.</source>
         <translation>Plan “%1” shown: points added, moved, closed or given another level go into this plan; the current situation does not change.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="225"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="227"/>
         <source>Situation actuelle affichée : les modifications s&apos;appliquent aux points du projet. Créez un plan pour essayer des changements.</source>
         <translation>Current situation shown: edits apply to the project&apos;s points. Create a plan to try changes.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="247"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="250"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="249"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="252"/>
         <source> — aucune route trouvée</source>
         <translation> — no road found</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_panel.cpp" line="248"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="250"/>
         <source> — %n tronçon(s), %1 km</source>
         <translation>
             <numerusform> — %n segment, %1 km</numerusform>
@@ -2674,69 +2713,69 @@ Source: %1 %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="255"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="257"/>
         <source>Aucune : toutes les routes sont ouvertes.</source>
         <translation>None: every road is open.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="294"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="296"/>
         <source>Plans</source>
         <translation>Plans</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="317"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="329"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="340"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="352"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="319"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="331"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="342"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="354"/>
         <source>Aucun projet ouvert.</source>
         <translation>No project open.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="331"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="343"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="333"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="345"/>
         <source>Un plan a besoin d&apos;un nom.</source>
         <translation>A plan needs a name.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="332"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="345"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="334"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="347"/>
         <source>Le projet a déjà un scénario « %1 ».</source>
         <translation>The project already has a scenario “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="342"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="344"/>
         <source>La situation actuelle ne peut pas être renommée.</source>
         <translation>The current situation cannot be renamed.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="354"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="356"/>
         <source>La situation actuelle ne peut pas être supprimée.</source>
         <translation>The current situation cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="355"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="357"/>
         <source>Le projet n&apos;a pas de plan « %1 ».</source>
         <translation>The project has no plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="357"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="359"/>
         <source>Supprimer le plan</source>
         <translation>Delete the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="358"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="360"/>
         <source>Supprimer le plan « %1 » avec tous ses changements ?
 (Édition › Annuler le rétablit.)</source>
         <translation>Delete plan “%1” with all its changes?
 (Edit › Undo brings it back.)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="376"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="378"/>
         <source>Les routes se ferment dans un plan : choisissez ou créez un plan.</source>
         <translation>Roads are closed in a plan: choose or create a plan.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_panel.cpp" line="390"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="392"/>
         <source>%n route(s) rouverte(s) dans le plan « %1 »</source>
         <translation>
             <numerusform>reopen %n road in plan “%1”</numerusform>

@@ -5,6 +5,7 @@
 #include "map/project_points_layer.h"
 #include "planning_controller.h"
 #include "project.h"
+#include "render/boundary_layers.h"
 #include "render/coverage_layers.h"
 #include "render/map_layer.h"
 #include "render/map_stack.h"
@@ -37,13 +38,36 @@ render::PointsLayer* addProjectLayers(LayerStack& layers, Project& project, Cove
         followCoverage(*stack.gaps, *coverage);
     }
     planning.setLayers(stack.difference, stack.closedRoads, stack.suggestions);
+    // The communes' names (on top) go beside the symbols of the points shown, as on paper.
+    render::CommuneLabelsLayer* labels = stack.labels;
+    const auto followPoints = [labels, &project] {
+        std::vector<XY> symbols;
+        symbols.reserve(project.points().size());
+        for (const AccueilPoint& p : project.points()) symbols.push_back(p.lambert93);
+        labels->setObstacles(std::move(symbols), kLabelObstacleRadius);
+    };
+    followPoints();
+    // Edits and scenario changes, not each step of a drag (the names would be laid out again
+    // at every mouse move).
+    QObject::connect(&project, &Project::pointAdded, labels, followPoints);
+    QObject::connect(&project, &Project::pointRemoved, labels, followPoints);
+    QObject::connect(&project, &Project::pointChanged, labels, followPoints);
+    QObject::connect(&project, &Project::pointsReset, labels, followPoints);
     return stack.points;
 }
+
+namespace {
+// The default order changed (names moved above the points): an order saved before is not
+// the user's choice of the new one, and is dropped.
+constexpr int kLayerOrderVersion = 2;
+const QString kLayerOrderVersionKey = QStringLiteral("layers/orderVersion");
+}  // namespace
 
 void saveLayerSettings(const LayerStack& layers)
 {
     if (layers.layers().empty()) return;
     QSettings settings;
+    settings.setValue(kLayerOrderVersionKey, kLayerOrderVersion);
     QStringList order;
     for (const MapLayer* layer : layers.layers()) {
         order << layer->id();
@@ -62,7 +86,9 @@ void restoreLayerSettings(LayerStack& layers)
         layer->setOpacity(settings.value(key + QStringLiteral("opacity"), layer->opacity()).toDouble());
     }
     // The saved order, for the layers it names; new layers keep their default place.
-    const QStringList order = settings.value(QStringLiteral("layers/order")).toStringList();
+    const QStringList order = settings.value(kLayerOrderVersionKey, 1).toInt() >= kLayerOrderVersion
+                                  ? settings.value(QStringLiteral("layers/order")).toStringList()
+                                  : QStringList();
     int target = 0;
     for (const QString& id : order) {
         const int index = layers.indexOf(layers.layer(id));
