@@ -93,7 +93,9 @@ std::vector<RoadClosure> CoverageController::activeClosures() const
     return project_.planActive() ? project_.roadClosures() : std::vector<RoadClosure>{};
 }
 
-bool CoverageController::isBuildingNetwork() const { return networkWatcher_->isRunning(); }
+// Not the watcher's isRunning(): the future ends before its finished() signal is handled, and
+// until then the built network is not installed yet.
+bool CoverageController::isBuildingNetwork() const { return buildingNetwork_; }
 
 void CoverageController::closuresChanged()
 {
@@ -108,7 +110,7 @@ void CoverageController::closuresChanged()
 // progress in the status bar (networkBuildStarted).
 void CoverageController::startNetworkBuild()
 {
-    if (networkWatcher_->isRunning()) {
+    if (buildingNetwork_) {
         buildStale_ = true;  // another build starts when this one ends
         return;
     }
@@ -126,11 +128,13 @@ void CoverageController::startNetworkBuild()
             return {nullptr, userMessage(e)};
         }
     }));
+    buildingNetwork_ = true;
     Q_EMIT networkBuildStarted();
 }
 
 void CoverageController::networkBuilt()
 {
+    buildingNetwork_ = false;
     if (buildStale_) {
         startNetworkBuild();
         return;
@@ -148,7 +152,7 @@ void CoverageController::networkBuilt()
 void CoverageController::scheduledRecompute()
 {
     // The rebuild recomputes when it is done; waiting for it here would freeze the window.
-    if (networkPending_ && networkWatcher_->isRunning()) return;
+    if (networkPending_ && buildingNetwork_) return;
     recomputeNow();
 }
 
@@ -158,7 +162,7 @@ void CoverageController::applyPendingNetwork()
     std::shared_ptr<const ClosedNetwork> network;
     const bool cursor = QApplication::instance() != nullptr;
     if (cursor) QApplication::setOverrideCursor(Qt::WaitCursor);
-    if (networkWatcher_->isRunning() && !buildStale_) {
+    if (buildingNetwork_ && !buildStale_) {
         // Work that must see the new network now (a comparison, a suggestion, a test).
         networkWatcher_->waitForFinished();
         const BuiltNetwork built = networkWatcher_->result();

@@ -115,6 +115,7 @@ private:
         QString error;
     };
     QFutureWatcher<BuiltNetwork>* networkWatcher_ = nullptr;
+    bool buildingNetwork_ = false;  // from setFuture to the handling of its finished()
     bool buildStale_ = false;
     void followTownHalls();
     void compute(int level);
