@@ -136,6 +136,8 @@ void checkSameProject(const QString& first, const QString& second)
         CHECK(listA[i].description == listB[i].description);
         CHECK(listA[i].createdAt == listB[i].createdAt);
         CHECK(listA[i].updatedAt == listB[i].updatedAt);
+        CHECK(listA[i].rowVersion == listB[i].rowVersion);  // schema version 6
+        CHECK(listA[i].updatedBy == listB[i].updatedBy);
         const Scenario sa = plansA.scenario(listA[i].name);
         const Scenario sb = plansB.scenario(listB[i].name);
         checkSamePoints(sa.addedPoints, sb.addedPoints);

@@ -204,6 +204,8 @@ TEST_CASE("A server project of schema version 3 is brought to the current versio
         QStringLiteral("ALTER TABLE %1.accueil_points DROP COLUMN row_version, DROP COLUMN updated_by, DROP COLUMN serves")
             .arg(project.schema()));
     admin.exec(QStringLiteral("ALTER TABLE %1.scenario_points DROP COLUMN serves").arg(project.schema()));
+    admin.exec(
+        QStringLiteral("ALTER TABLE %1.scenarios DROP COLUMN row_version, DROP COLUMN updated_by").arg(project.schema()));
     admin.exec(QStringLiteral("DROP TABLE %1.result_tables").arg(project.schema()));
     admin.exec(QStringLiteral("UPDATE %1.maillage_meta SET value = '3' WHERE key = 'schema_version'").arg(project.schema()));
 

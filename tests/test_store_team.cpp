@@ -7,6 +7,7 @@
 #include "geo/crs.h"
 #include "store/scenarios.h"
 #include "store/store.h"
+#include "support/raw_connection.h"
 #include "support/store_backends.h"
 
 #include <QCoreApplication>
@@ -14,6 +15,7 @@
 #include <QSqlDatabase>
 #include <QThread>
 
+#include <functional>
 #include <future>
 
 using namespace maillage;
@@ -294,4 +296,286 @@ TEST_CASE("a server project announces every committed write to the project's oth
     mine.updatePoint(own);
     CHECK_FALSE(waitFor([&] { return announced > 0; }, 500));
     CHECK(mine.point(id).has_value());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plans (schema version 6): a plan counts its changes as a point does.
+
+namespace {
+
+const QString kPlan = QStringLiteral("Plan 2030");
+
+struct PlanSetup {
+    qint64 baselinePoint = 0;  // a point of the project the plan may close or change
+    qint64 closure = 0;        // a road closure of the plan
+    qint64 planned = 0;        // a point the plan adds (negative id)
+};
+
+PlanSetup makePlanProject(const QString& location)
+{
+    Store setup = Store::create(location);
+    PlanSetup made;
+    made.baselinePoint = setup.insertPoint(makePoint(QStringLiteral("Mairie de Castellane")));
+    ScenarioStore plans(setup);
+    plans.create(kPlan, QStringLiteral("réseau cible"));
+    made.planned = plans.addPoint(kPlan, makePoint(QStringLiteral("France services de Castellane"), 0.05));
+    RoadClosure closure;
+    closure.ref = QStringLiteral("D952");
+    made.closure = plans.addRoadClosure(kPlan, closure);
+    return made;
+}
+
+// Every kind of write of a plan, by name, so that each can be tried from a stale read.
+struct PlanWrite {
+    const char* name;
+    std::function<void(ScenarioStore&, const PlanSetup&)> write;
+};
+
+std::vector<PlanWrite> planWrites()
+{
+    return {
+        {"rename", [](ScenarioStore& s, const PlanSetup&) { s.rename(kPlan, QStringLiteral("plan 2030")); }},
+        {"setDescription", [](ScenarioStore& s, const PlanSetup&) { s.setDescription(kPlan, QStringLiteral("revu")); }},
+        {"addPoint", [](ScenarioStore& s, const PlanSetup&) { s.addPoint(kPlan, makePoint(QStringLiteral("Bus"), 0.07)); }},
+        {"updatePoint",
+         [](ScenarioStore& s, const PlanSetup& p) {
+             AccueilPoint point = makePoint(QStringLiteral("France services (déplacée)"), 0.06);
+             point.id = p.planned;
+             s.updatePoint(kPlan, point);
+         }},
+        {"closePoint", [](ScenarioStore& s, const PlanSetup& p) { s.closePoint(kPlan, p.baselinePoint); }},
+        {"setPointLevel",
+         [](ScenarioStore& s, const PlanSetup& p) { s.setPointLevel(kPlan, p.baselinePoint, Level::Second); }},
+        {"setPointChange",
+         [](ScenarioStore& s, const PlanSetup& p) {
+             PointChange change;
+             change.pointId = p.baselinePoint;
+             change.closed = true;
+             s.setPointChange(kPlan, change);
+         }},
+        {"addRoadClosure",
+         [](ScenarioStore& s, const PlanSetup&) {
+             RoadClosure closure;
+             closure.ref = QStringLiteral("D908");
+             s.addRoadClosure(kPlan, closure);
+         }},
+        {"removeRoadClosure", [](ScenarioStore& s, const PlanSetup& p) { s.removeRoadClosure(kPlan, p.closure); }},
+        {"remove", [](ScenarioStore& s, const PlanSetup&) { s.remove(kPlan); }},
+    };
+}
+
+}  // namespace
+
+TEST_CASE("the second change of the same plan is refused and names who changed it", "[store][team][plans]")
+{
+    MAILLAGE_ON_EACH_BACKEND(project);
+    const PlanSetup setup = makePlanProject(project.location());
+    Store alice = Store::open(project.location());
+    Store bob = Store::open(project.location());
+    ScenarioStore alicePlans(alice), bobPlans(bob);
+    const Scenario read = bobPlans.scenario(kPlan);
+    CHECK(alicePlans.scenario(kPlan).rowVersion == read.rowVersion);
+    CHECK(read.updatedBy == alice.editor());  // the store that made it: the same user in this test
+
+    alicePlans.setDescription(kPlan, QStringLiteral("réseau cible, revu par Alice"));
+    try {
+        bobPlans.closePoint(kPlan, setup.baselinePoint);
+        FAIL("the second change of the plan was saved over the first");
+    } catch (const PlanConflict& conflict) {
+        CHECK(conflict.pointId() == 0);
+        CHECK(conflict.planId() == read.id);
+        CHECK(conflict.plan() == kPlan);
+        CHECK(conflict.changedBy() == alice.editor());
+        CHECK(conflict.message().contains(alice.editor()));
+        CHECK(conflict.message().contains(QStringLiteral("changed this plan meanwhile")));
+        CHECK(conflict.message().contains(QStringLiteral("Reload the plan")));
+    }
+    // Nothing of the refused change was written; reading the plan again and changing it works.
+    const Scenario reloaded = bobPlans.scenario(kPlan);
+    CHECK(reloaded.pointChanges.empty());
+    CHECK(reloaded.description == QStringLiteral("réseau cible, revu par Alice"));
+    CHECK(reloaded.rowVersion == read.rowVersion + 1);
+    bobPlans.closePoint(kPlan, setup.baselinePoint);
+    const Scenario both = alicePlans.scenario(kPlan);
+    CHECK(both.description == QStringLiteral("réseau cible, revu par Alice"));
+    REQUIRE(both.pointChanges.size() == 1);
+    CHECK(both.pointChanges[0].closed);
+    CHECK(both.rowVersion == read.rowVersion + 2);
+    CHECK(both.updatedBy == bob.editor());
+}
+
+TEST_CASE("every write of a plan counts as a change of it and is refused from a stale read", "[store][team][plans]")
+{
+    MAILLAGE_ON_EACH_BACKEND(project);
+    for (const PlanWrite& write : planWrites()) {
+        const QString hint = QString::fromLatin1(write.name).toLower();
+        INFO("write: " << write.name);
+        {
+            // Refused when someone else changed the plan since it was read; nothing written.
+            test::TestProject each(project.backend(), hint + QStringLiteral("_refused"));
+            const PlanSetup setup = makePlanProject(each.location());
+            Store alice = Store::open(each.location());
+            Store bob = Store::open(each.location());
+            ScenarioStore alicePlans(alice), bobPlans(bob);
+            bobPlans.scenario(kPlan);
+            alicePlans.setDescription(kPlan, QStringLiteral("changé par Alice"));
+            const Scenario before = alicePlans.scenario(kPlan);
+            CHECK_THROWS_AS(write.write(bobPlans, setup), PlanConflict);
+            const Scenario after = alicePlans.scenario(kPlan);
+            CHECK(after.rowVersion == before.rowVersion);
+            CHECK(after.name == before.name);
+            CHECK(after.addedPoints.size() == before.addedPoints.size());
+            CHECK(after.pointChanges.size() == before.pointChanges.size());
+            CHECK(after.roadClosures.size() == before.roadClosures.size());
+            // Read again, the same write is saved.
+            bobPlans.scenario(kPlan);
+            write.write(bobPlans, setup);
+        }
+        {
+            // The write counts: the other planner's change from their earlier read is refused.
+            test::TestProject each(project.backend(), hint + QStringLiteral("_counts"));
+            const PlanSetup setup = makePlanProject(each.location());
+            Store alice = Store::open(each.location());
+            Store bob = Store::open(each.location());
+            ScenarioStore alicePlans(alice), bobPlans(bob);
+            const qint64 read = bobPlans.scenario(kPlan).rowVersion;
+            alicePlans.scenario(kPlan);
+            write.write(alicePlans, setup);
+            if (QLatin1String(write.name) == QLatin1String("remove")) {
+                CHECK_THROWS_WITH(bobPlans.setDescription(kPlan, QStringLiteral("trop tard")),
+                                  Catch::Contains("no scenario"));
+                continue;
+            }
+            CHECK(alicePlans.scenario(kPlan).rowVersion == read + 1);
+            CHECK_THROWS_AS(bobPlans.setDescription(kPlan, QStringLiteral("changé par Bob")), PlanConflict);
+        }
+    }
+}
+
+TEST_CASE("a planner's own successive changes of a plan are not conflicts", "[store][team][plans]")
+{
+    MAILLAGE_ON_EACH_BACKEND(project);
+    const PlanSetup setup = makePlanProject(project.location());
+    Store store = Store::open(project.location());
+    ScenarioStore plans(store);
+    const qint64 read = plans.scenario(kPlan).rowVersion;
+    plans.closePoint(kPlan, setup.baselinePoint);
+    plans.revertPoint(kPlan, setup.baselinePoint);  // undo
+    plans.closePoint(kPlan, setup.baselinePoint);   // redo
+    {
+        // Several changes saved together.
+        Store::Batch batch(store);
+        plans.setDescription(kPlan, QStringLiteral("ensemble"));
+        plans.removeRoadClosure(kPlan, setup.closure);
+        batch.commit();
+    }
+    {
+        // Changes rolled back leave the plan at the version this store knows: no false conflict after.
+        Store::Batch batch(store);
+        plans.addPoint(kPlan, makePoint(QStringLiteral("jamais enregistré"), 0.08));
+        plans.setDescription(kPlan, QStringLiteral("jamais enregistré"));
+    }
+    // A write that fails after counting the change (no such planned point) is rolled back whole.
+    AccueilPoint missing = makePoint(QStringLiteral("absent"), 0.09);
+    missing.id = -999;
+    CHECK_THROWS_WITH(plans.updatePoint(kPlan, missing), Catch::Contains("no planned point"));
+    plans.setDescription(kPlan, QStringLiteral("après"));
+    // A plan made by this store is its own too.
+    plans.create(QStringLiteral("Autre plan"));
+    plans.setDescription(QStringLiteral("Autre plan"), QStringLiteral("sans relire"));
+
+    Store reader = Store::open(project.location());
+    const Scenario plan = ScenarioStore(reader).scenario(kPlan);
+    CHECK(plan.rowVersion == read + 6);
+    CHECK(plan.description == QStringLiteral("après"));
+    CHECK(plan.addedPoints.size() == 1);
+    CHECK(plan.roadClosures.empty());
+    CHECK(ScenarioStore(reader).list().front().rowVersion == 2);  // "Autre plan": created, described
+}
+
+TEST_CASE("a plan never read by a store is changed without a check (the command line)", "[store][team][plans]")
+{
+    MAILLAGE_ON_EACH_BACKEND(project);
+    const PlanSetup setup = makePlanProject(project.location());
+    Store alice = Store::open(project.location());
+    ScenarioStore(alice).setDescription(kPlan, QStringLiteral("par Alice"));
+    Store cli = Store::open(project.location());
+    ScenarioStore(cli).closePoint(kPlan, setup.baselinePoint);
+    const Scenario plan = ScenarioStore(alice).scenario(kPlan);
+    CHECK(plan.pointChanges.size() == 1);
+    CHECK(plan.description == QStringLiteral("par Alice"));
+}
+
+TEST_CASE("concurrent changes of the same plan from two threads: each is saved or told", "[store][team][plans]")
+{
+    MAILLAGE_ON_EACH_BACKEND(project);
+    makePlanProject(project.location());
+    auto edit = [&](const QString& ref) {
+        Store store = Store::open(project.location(), {.busyTimeout = std::chrono::milliseconds(10000)});
+        ScenarioStore plans(store);
+        plans.scenario(kPlan);
+        RoadClosure closure;
+        closure.ref = ref;
+        try {
+            plans.addRoadClosure(kPlan, closure);
+            return QStringLiteral("saved");
+        } catch (const PlanConflict&) {
+            return QStringLiteral("conflict");
+        }
+    };
+    int saved = 0, conflicts = 0;
+    for (int round = 0; round < 5; ++round) {
+        auto one = std::async(std::launch::async, edit, QStringLiteral("D%1").arg(round));
+        auto two = std::async(std::launch::async, edit, QStringLiteral("N%1").arg(round));
+        for (const QString& outcome : {one.get(), two.get()}) (outcome == QLatin1String("saved") ? saved : conflicts) += 1;
+    }
+    Store reader = Store::open(project.location());
+    const Scenario plan = ScenarioStore(reader).scenario(kPlan);
+    CHECK(saved + conflicts == 10);
+    CHECK(saved >= 5);  // the first of each round always lands
+    CHECK(plan.roadClosures.size() == std::size_t(1 + saved));
+    CHECK(plan.rowVersion == 3 + saved);  // created, a point added, a road closed, then the saved ones
+}
+
+TEST_CASE("a project of schema version 5 keeps its plans when upgraded to version 6", "[store][team][plans]")
+{
+    MAILLAGE_ON_EACH_BACKEND(project);
+    const PlanSetup setup = makePlanProject(project.location());
+    Scenario before;
+    {
+        Store store = Store::open(project.location());
+        before = ScenarioStore(store).scenario(kPlan);
+    }
+    // Back to version 5: no row version or editor on the plans.
+    if (project.isFile()) {
+        test::RawConnection raw(project.location());
+        raw.exec(QStringLiteral("ALTER TABLE scenarios DROP COLUMN row_version"));
+        raw.exec(QStringLiteral("ALTER TABLE scenarios DROP COLUMN updated_by"));
+        raw.exec(QStringLiteral("UPDATE maillage_meta SET value = '5' WHERE key = 'schema_version'"));
+    } else {
+        test::PgAdmin admin;
+        admin.exec(QStringLiteral("ALTER TABLE %1.scenarios DROP COLUMN row_version, DROP COLUMN updated_by")
+                       .arg(project.schema()));
+        admin.exec(
+            QStringLiteral("UPDATE %1.maillage_meta SET value = '5' WHERE key = 'schema_version'").arg(project.schema()));
+    }
+    Store alice = Store::open(project.location());
+    CHECK(alice.schemaVersion() == 6);
+    const Scenario after = ScenarioStore(alice).scenario(kPlan);
+    CHECK(after.name == before.name);
+    CHECK(after.description == before.description);
+    CHECK(after.createdAt == before.createdAt);
+    REQUIRE(after.addedPoints.size() == 1);
+    CHECK(after.addedPoints[0].name == before.addedPoints[0].name);
+    CHECK(after.addedPoints[0].id == setup.planned);
+    REQUIRE(after.roadClosures.size() == 1);
+    CHECK(after.roadClosures[0].ref == QStringLiteral("D952"));
+    CHECK(after.rowVersion == 1);
+    CHECK(after.updatedBy.isEmpty());  // nobody known before version 6
+    // Conflicts are detected on the upgraded plans at once.
+    Store bob = Store::open(project.location());
+    ScenarioStore bobPlans(bob);
+    bobPlans.scenario(kPlan);
+    ScenarioStore(alice).closePoint(kPlan, setup.baselinePoint);
+    CHECK_THROWS_AS(bobPlans.setDescription(kPlan, QStringLiteral("trop tard")), PlanConflict);
 }

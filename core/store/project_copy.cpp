@@ -28,7 +28,7 @@ struct Table {
     bool numberedIds;  // an `id` key numbered by the database, whose next value is copied too
 };
 
-// The tables of schema version 5 that both back-ends share, parents before children.
+// The tables of schema version 6 that both back-ends share, parents before children.
 const std::vector<Table>& tables()
 {
     using T = Type;
@@ -61,7 +61,13 @@ const std::vector<Table>& tables()
               {{"row_version", T::Integer}, {"updated_by", T::Text}}),
          true},
         {"scenarios",
-         {{"id", T::Integer}, {"name", T::Text}, {"description", T::Text}, {"created_at", T::Time}, {"updated_at", T::Time}},
+         {{"id", T::Integer},
+          {"name", T::Text},
+          {"description", T::Text},
+          {"created_at", T::Time},
+          {"updated_at", T::Time},
+          {"row_version", T::Integer},
+          {"updated_by", T::Text}},
          true},
         {"scenario_points", with({{"id", T::Integer}, {"geom", T::Geometry}, {"scenario_id", T::Integer}}, pointColumns),
          true},
@@ -84,7 +90,7 @@ const std::vector<Table>& tables()
           {"note", T::Text}},
          true},
     };
-    static_assert(schema::kCurrentVersion == 5, "copy the columns the new schema version adds");
+    static_assert(schema::kCurrentVersion == 6, "copy the columns the new schema version adds");
     return all;
 }
 

@@ -9,6 +9,8 @@
 
 #include <QDir>
 
+#include <unordered_map>
+
 #include <cmath>
 
 namespace maillage {
@@ -64,7 +66,8 @@ QVariant optionalReal(const std::optional<double>& value) { return value ? QVari
 
 class Access {
 public:
-    explicit Access(const sql::Connection& connection) : connection_(connection) {}
+    using Versions = std::unordered_map<qint64, qint64>;
+    Access(const sql::Connection& connection, Versions& versions) : connection_(connection), versions_(versions) {}
 
     const sql::Connection& connection() const { return connection_; }
     QString path() const { return QDir::toNativeSeparators(connection_.path); }
@@ -131,13 +134,69 @@ public:
         return trimmed;
     }
 
-    void touch(qint64 planId, const QString& now) const
+    // Records the version of a plan as this store read or wrote it; undone if the write
+    // transaction it was made in rolls back. nullopt forgets the plan (deleted).
+    void remember(qint64 planId, std::optional<qint64> version) const
     {
-        const QString what = QStringLiteral("updating scenario #%1").arg(planId);
-        QSqlQuery query = prepare(QStringLiteral("UPDATE scenarios SET updated_at = ? WHERE id = ?"), what);
+        const auto known = versions_.find(planId);
+        const std::optional<qint64> before = known == versions_.end() ? std::nullopt : std::optional<qint64>(known->second);
+        if (version) versions_[planId] = *version;
+        else versions_.erase(planId);
+        if (connection_.transactionDepth > 0) {
+            Versions& versions = versions_;
+            connection_.undoOnRollback.push_back([&versions, planId, before] {
+                if (before) versions[planId] = *before;
+                else versions.erase(planId);
+            });
+        }
+    }
+
+    // Counts a change of the plan (in the caller's write transaction, before its other writes:
+    // on a server the plan's row stays locked until the commit, so that two planners' changes
+    // of one plan are made one after the other). When this store read or wrote the plan before,
+    // the plan must still be at that version: otherwise someone else changed it meanwhile, and
+    // PlanConflict says who (the transaction then rolls back, nothing written).
+    void bump(qint64 planId, const QString& plan, const QString& now) const
+    {
+        const QString what = QStringLiteral("changing plan \"%1\"").arg(plan);
+        const auto known = versions_.find(planId);
+        const bool checked = known != versions_.end();
+        QSqlQuery query =
+            prepare(QStringLiteral("UPDATE scenarios SET row_version = row_version + 1, updated_by = ?, updated_at = ?"
+                                   " WHERE id = ?%1 RETURNING row_version")
+                        .arg(checked ? QStringLiteral(" AND row_version = ?") : QString()),
+                    what);
+        query.addBindValue(connection_.user);
         query.addBindValue(now);
         query.addBindValue(planId);
+        if (checked) query.addBindValue(known->second);
         exec(query, what);
+        if (query.next()) {
+            const qint64 version = query.value(0).toLongLong();
+            query.finish();
+            remember(planId, version);
+            return;
+        }
+        query.finish();
+        QSqlQuery current =
+            prepare(QStringLiteral("SELECT row_version, updated_by, updated_at FROM scenarios WHERE id = ?"), what);
+        current.addBindValue(planId);
+        exec(current, what);
+        if (!current.next())
+            throw Error(QStringLiteral("%1 in %2 failed: the plan no longer exists (another planner may have deleted it)")
+                            .arg(what, path()));
+        const qint64 version = current.value(0).toLongLong();
+        const QString by = current.value(1).toString();
+        const QDateTime at = readTime(current.value(2));
+        current.finish();
+        throw PlanConflict(
+            planId, plan, by, at,
+            QStringLiteral("%1 in %2 was not saved: %3 changed this plan meanwhile (at %4 UTC, version %5; you edited "
+                           "version %6). Reload the plan to see their change, then edit again")
+                .arg(what, path(), by.isEmpty() ? QStringLiteral("another program") : by,
+                     at.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                .arg(version)
+                .arg(known->second));
     }
 
     // Keeps the extent of the scenario_points layer true for GIS programs.
@@ -306,6 +365,7 @@ public:
 
 private:
     const sql::Connection& connection_;
+    Versions& versions_;
 };
 
 // Throws an Error naming the point when a plan cannot hold it.
@@ -356,9 +416,10 @@ ScenarioStore::ScenarioStore(Store& store) : store_(&store) {}
 
 std::vector<ScenarioSummary> ScenarioStore::list() const
 {
-    const Access access(store_->connection());
+    const Access access(store_->connection(), store_->planVersions());
     QSqlQuery query = sql::run(access.connection(),
                                QStringLiteral("SELECT s.id, s.name, s.description, s.created_at, s.updated_at,"
+                                              " s.row_version, s.updated_by,"
                                               " (SELECT count(*) FROM %1 p WHERE p.scenario_id = s.id),"
                                               " (SELECT count(*) FROM scenario_point_changes c WHERE c.scenario_id = s.id),"
                                               " (SELECT count(*) FROM scenario_road_closures r WHERE r.scenario_id = s.id)"
@@ -373,9 +434,11 @@ std::vector<ScenarioSummary> ScenarioStore::list() const
         s.description = query.value(2).toString();
         s.createdAt = readTime(query.value(3));
         s.updatedAt = readTime(query.value(4));
-        s.addedPoints = query.value(5).toInt();
-        s.pointChanges = query.value(6).toInt();
-        s.roadClosures = query.value(7).toInt();
+        s.rowVersion = query.value(5).toLongLong();
+        s.updatedBy = query.value(6).toString();
+        s.addedPoints = query.value(7).toInt();
+        s.pointChanges = query.value(8).toInt();
+        s.roadClosures = query.value(9).toInt();
         summaries.push_back(s);
     }
     return summaries;
@@ -383,7 +446,7 @@ std::vector<ScenarioSummary> ScenarioStore::list() const
 
 bool ScenarioStore::exists(const QString& name) const
 {
-    return isBaselineName(name) || Access(store_->connection()).findId(name) != 0;
+    return isBaselineName(name) || Access(store_->connection(), store_->planVersions()).findId(name) != 0;
 }
 
 Scenario ScenarioStore::scenario(const QString& name) const
@@ -394,13 +457,15 @@ Scenario ScenarioStore::scenario(const QString& name) const
         scenario.description = QStringLiteral("the project's points as they are");
         return scenario;
     }
-    const Access access(store_->connection());
+    const Access access(store_->connection(), store_->planVersions());
     const qint64 id = access.findId(name);
     if (!id) throw access.unknown(name);
     const QString what = QStringLiteral("reading scenario \"%1\"").arg(name);
 
     QSqlQuery head =
-        access.prepare(QStringLiteral("SELECT name, description, created_at, updated_at FROM scenarios WHERE id = ?"), what);
+        access.prepare(QStringLiteral("SELECT name, description, created_at, updated_at, row_version, updated_by"
+                                      " FROM scenarios WHERE id = ?"),
+                       what);
     head.addBindValue(id);
     access.exec(head, what);
     if (!head.next()) throw access.unknown(name);
@@ -409,6 +474,8 @@ Scenario ScenarioStore::scenario(const QString& name) const
     scenario.description = head.value(1).toString();
     scenario.createdAt = readTime(head.value(2));
     scenario.updatedAt = readTime(head.value(3));
+    scenario.rowVersion = head.value(4).toLongLong();
+    scenario.updatedBy = head.value(5).toString();
 
     QSqlQuery points = access.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE scenario_id = ? ORDER BY id")
                                           .arg(addedPointColumns(access.connection()), schema::kScenarioPointsTable),
@@ -456,23 +523,30 @@ Scenario ScenarioStore::scenario(const QString& name) const
         closure.note = closures.value(7).toString();
         scenario.roadClosures.push_back(closure);
     }
+    // What this store now knows of the plan: its later writes must find it at this version.
+    // The head was read first, so content newer than the version read can only give a
+    // conflict to reload, never hide one.
+    access.remember(id, scenario.rowVersion);
     return scenario;
 }
 
 Scenario ScenarioStore::create(const QString& name, const QString& description)
 {
-    const Access access(store_->connection());
+    const Access access(store_->connection(), store_->planVersions());
     const QString now = nowIso();
     {
         sql::WriteTransaction transaction(access.connection());
         const QString trimmed = access.requireNewName(name);
         const QString what = QStringLiteral("creating scenario \"%1\"").arg(trimmed);
         QSqlQuery query = access.prepare(
-            QStringLiteral("INSERT INTO scenarios (name, description, created_at, updated_at) VALUES (?, ?, ?, ?)"), what);
+            QStringLiteral(
+                "INSERT INTO scenarios (name, description, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)"),
+            what);
         query.addBindValue(trimmed);
         query.addBindValue(textValue(description));
         query.addBindValue(now);
         query.addBindValue(now);
+        query.addBindValue(access.connection().user);
         access.exec(query, what);
         transaction.commit();
     }
@@ -482,7 +556,7 @@ Scenario ScenarioStore::create(const QString& name, const QString& description)
 Scenario ScenarioStore::copy(const QString& from, const QString& to)
 {
     const Scenario source = scenario(from);
-    const Access access(store_->connection());
+    const Access access(store_->connection(), store_->planVersions());
     const QString now = nowIso();
     {
         sql::WriteTransaction transaction(access.connection());
@@ -490,12 +564,14 @@ Scenario ScenarioStore::copy(const QString& from, const QString& to)
         const QString what = QStringLiteral("copying scenario \"%1\" to \"%2\"").arg(source.name, trimmed);
         QSqlQuery query = access.prepare(
             QStringLiteral(
-                "INSERT INTO scenarios (name, description, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id"),
+                "INSERT INTO scenarios (name, description, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)"
+                " RETURNING id"),
             what);
         query.addBindValue(trimmed);
         query.addBindValue(source.isBaseline() ? QVariant(QStringLiteral("")) : textValue(source.description));
         query.addBindValue(now);
         query.addBindValue(now);
+        query.addBindValue(access.connection().user);
         access.exec(query, what);
         const qint64 id = returnedId(query);
         for (const AccueilPoint& point : source.addedPoints) access.insertAddedPoint(id, point, now, what);
@@ -509,14 +585,14 @@ Scenario ScenarioStore::copy(const QString& from, const QString& to)
 
 void ScenarioStore::rename(const QString& from, const QString& to)
 {
-    const Access access(store_->connection());
+    const Access access(store_->connection(), store_->planVersions());
     sql::WriteTransaction transaction(access.connection());
     const qint64 id = access.requirePlan(from, QStringLiteral("rename"));
     const QString trimmed = access.requireNewName(to, id);
+    access.bump(id, from, nowIso());
     const QString what = QStringLiteral("renaming scenario \"%1\" to \"%2\"").arg(from, trimmed);
-    QSqlQuery query = access.prepare(QStringLiteral("UPDATE scenarios SET name = ?, updated_at = ? WHERE id = ?"), what);
+    QSqlQuery query = access.prepare(QStringLiteral("UPDATE scenarios SET name = ? WHERE id = ?"), what);
     query.addBindValue(trimmed);
-    query.addBindValue(nowIso());
     query.addBindValue(id);
     access.exec(query, what);
     transaction.commit();
@@ -524,14 +600,13 @@ void ScenarioStore::rename(const QString& from, const QString& to)
 
 void ScenarioStore::setDescription(const QString& name, const QString& description)
 {
-    const Access access(store_->connection());
+    const Access access(store_->connection(), store_->planVersions());
     sql::WriteTransaction transaction(access.connection());
     const qint64 id = access.requirePlan(name, QStringLiteral("describe"));
+    access.bump(id, name, nowIso());
     const QString what = QStringLiteral("describing scenario \"%1\"").arg(name);
-    QSqlQuery query =
-        access.prepare(QStringLiteral("UPDATE scenarios SET description = ?, updated_at = ? WHERE id = ?"), what);
+    QSqlQuery query = access.prepare(QStringLiteral("UPDATE scenarios SET description = ? WHERE id = ?"), what);
     query.addBindValue(textValue(description));
-    query.addBindValue(nowIso());
     query.addBindValue(id);
     access.exec(query, what);
     transaction.commit();
@@ -539,9 +614,10 @@ void ScenarioStore::setDescription(const QString& name, const QString& descripti
 
 void ScenarioStore::remove(const QString& name)
 {
-    const Access access(store_->connection());
+    const Access access(store_->connection(), store_->planVersions());
     sql::WriteTransaction transaction(access.connection());
     const qint64 id = access.requirePlan(name, QStringLiteral("delete"));
+    access.bump(id, name, nowIso());  // not a plan someone else changed since it was read
     const QString what = QStringLiteral("deleting scenario \"%1\"").arg(name);
     // Explicit deletes rather than relying on ON DELETE CASCADE: another program may have
     // opened the file without foreign keys.
@@ -555,21 +631,22 @@ void ScenarioStore::remove(const QString& name)
         access.exec(query, what);
     }
     access.refreshContents(nowIso());
+    access.remember(id, std::nullopt);
     transaction.commit();
 }
 
 qint64 ScenarioStore::addPoint(const QString& plan, const AccueilPoint& point)
 {
     validatePlannedPoint(point, plan);
-    const Access access(store_->connection());
+    const Access access(store_->connection(), store_->planVersions());
     const QString now = nowIso();
     sql::WriteTransaction transaction(access.connection());
     const qint64 planId = access.requirePlan(plan, QStringLiteral("add a point to"));
+    access.bump(planId, plan, now);
     AccueilPoint planned = point;
     planned.createdAt = QDateTime();
     const qint64 row = access.insertAddedPoint(planId, planned, now,
                                                QStringLiteral("adding point \"%1\" to plan \"%2\"").arg(point.name, plan));
-    access.touch(planId, now);
     access.refreshContents(now);
     transaction.commit();
     return -row;
@@ -578,10 +655,11 @@ qint64 ScenarioStore::addPoint(const QString& plan, const AccueilPoint& point)
 void ScenarioStore::updatePoint(const QString& plan, const AccueilPoint& point)
 {
     validatePlannedPoint(point, plan);
-    const Access access(store_->connection());
+    const Access access(store_->connection(), store_->planVersions());
     const QString now = nowIso();
     sql::WriteTransaction transaction(access.connection());
     const qint64 planId = access.requirePlan(plan, QStringLiteral("change a point of"));
+    access.bump(planId, plan, now);
     if (point.id >= 0 || !access.addedPointBelongs(planId, point.id))
         throw Error(QStringLiteral("plan \"%1\" has no planned point %2 to change").arg(plan).arg(point.id));
     const QString what = QStringLiteral("changing point \"%1\" of plan \"%2\"").arg(point.name, plan);
@@ -600,17 +678,17 @@ void ScenarioStore::updatePoint(const QString& plan, const AccueilPoint& point)
                       point.outsideTerritory, textValue(servesText(point.serves)), now, -point.id})
         query.addBindValue(value);
     access.exec(query, what);
-    access.touch(planId, now);
     access.refreshContents(now);
     transaction.commit();
 }
 
 void ScenarioStore::closePoint(const QString& plan, qint64 pointId)
 {
-    const Access access(store_->connection());
+    const Access access(store_->connection(), store_->planVersions());
     const QString now = nowIso();
     sql::WriteTransaction transaction(access.connection());
     const qint64 planId = access.requirePlan(plan, QStringLiteral("close a point in"));
+    access.bump(planId, plan, now);
     if (pointId < 0) {
         if (!access.addedPointBelongs(planId, pointId))
             throw Error(QStringLiteral("plan \"%1\" has no planned point %2").arg(plan).arg(pointId));
@@ -631,7 +709,6 @@ void ScenarioStore::closePoint(const QString& plan, qint64 pointId)
         change.closed = true;
         access.insertChange(planId, change, QStringLiteral("closing point #%1 in plan \"%2\"").arg(pointId).arg(plan));
     }
-    access.touch(planId, now);
     transaction.commit();
 }
 
@@ -642,10 +719,11 @@ void ScenarioStore::setPointLevel(const QString& plan, qint64 pointId, Level lev
             QStringLiteral("plan \"%1\", point %2: level %3 is not 1, 2 or 3").arg(plan).arg(pointId).arg(int(level)));
     if (!kind.isEmpty() && !findKind(kind))
         throw Error(QStringLiteral("plan \"%1\", point %2: unknown kind \"%3\"").arg(plan).arg(pointId).arg(kind));
-    const Access access(store_->connection());
+    const Access access(store_->connection(), store_->planVersions());
     const QString now = nowIso();
     sql::WriteTransaction transaction(access.connection());
     const qint64 planId = access.requirePlan(plan, QStringLiteral("change a point's level in"));
+    access.bump(planId, plan, now);
     const QString what = QStringLiteral("changing the level of point %1 in plan \"%2\"").arg(pointId).arg(plan);
     if (pointId < 0) {
         if (!access.addedPointBelongs(planId, pointId))
@@ -673,15 +751,15 @@ void ScenarioStore::setPointLevel(const QString& plan, qint64 pointId, Level lev
         if (!kind.isEmpty()) change.kind = kind;
         access.insertChange(planId, change, what);
     }
-    access.touch(planId, now);
     transaction.commit();
 }
 
 void ScenarioStore::revertPoint(const QString& plan, qint64 pointId)
 {
-    const Access access(store_->connection());
+    const Access access(store_->connection(), store_->planVersions());
     sql::WriteTransaction transaction(access.connection());
     const qint64 planId = access.requirePlan(plan, QStringLiteral("revert a point in"));
+    access.bump(planId, plan, nowIso());
     const QString what = QStringLiteral("reverting point #%1 in plan \"%2\"").arg(pointId).arg(plan);
     QSqlQuery query =
         access.prepare(QStringLiteral("DELETE FROM scenario_point_changes WHERE scenario_id = ? AND point_id = ?"), what);
@@ -690,7 +768,6 @@ void ScenarioStore::revertPoint(const QString& plan, qint64 pointId)
     access.exec(query, what);
     if (query.numRowsAffected() != 1)
         throw Error(QStringLiteral("plan \"%1\" does not change point #%2").arg(plan).arg(pointId));
-    access.touch(planId, nowIso());
     transaction.commit();
 }
 
@@ -704,10 +781,11 @@ void ScenarioStore::setPointChange(const QString& plan, const PointChange& chang
     if (!change.kind.isEmpty() && !findKind(change.kind))
         throw Error(
             QStringLiteral("plan \"%1\", point #%2: unknown kind \"%3\"").arg(plan).arg(change.pointId).arg(change.kind));
-    const Access access(store_->connection());
+    const Access access(store_->connection(), store_->planVersions());
     const QString now = nowIso();
     sql::WriteTransaction transaction(access.connection());
     const qint64 planId = access.requirePlan(plan, QStringLiteral("change a point in"));
+    access.bump(planId, plan, now);
     if (!access.baselinePointExists(change.pointId))
         throw Error(QStringLiteral("project %1 has no point #%2 to change in plan \"%3\"")
                         .arg(access.path())
@@ -723,27 +801,27 @@ void ScenarioStore::setPointChange(const QString& plan, const PointChange& chang
         query.addBindValue(change.pointId);
         access.exec(query, what);
     }
-    access.touch(planId, now);
     transaction.commit();
 }
 
 qint64 ScenarioStore::addRoadClosure(const QString& plan, const RoadClosure& closure)
 {
     validateClosure(closure, plan);
-    const Access access(store_->connection());
+    const Access access(store_->connection(), store_->planVersions());
     sql::WriteTransaction transaction(access.connection());
     const qint64 planId = access.requirePlan(plan, QStringLiteral("close a road in"));
+    access.bump(planId, plan, nowIso());
     const qint64 id = access.insertClosure(planId, closure, QStringLiteral("closing a road in plan \"%1\"").arg(plan));
-    access.touch(planId, nowIso());
     transaction.commit();
     return id;
 }
 
 void ScenarioStore::removeRoadClosure(const QString& plan, qint64 closureId)
 {
-    const Access access(store_->connection());
+    const Access access(store_->connection(), store_->planVersions());
     sql::WriteTransaction transaction(access.connection());
     const qint64 planId = access.requirePlan(plan, QStringLiteral("reopen a road in"));
+    access.bump(planId, plan, nowIso());
     const QString what = QStringLiteral("reopening road closure #%1 in plan \"%2\"").arg(closureId).arg(plan);
     QSqlQuery query =
         access.prepare(QStringLiteral("DELETE FROM scenario_road_closures WHERE scenario_id = ? AND id = ?"), what);
@@ -752,7 +830,6 @@ void ScenarioStore::removeRoadClosure(const QString& plan, qint64 closureId)
     access.exec(query, what);
     if (query.numRowsAffected() != 1)
         throw Error(QStringLiteral("plan \"%1\" has no road closure #%2").arg(plan).arg(closureId));
-    access.touch(planId, nowIso());
     transaction.commit();
 }
 

@@ -60,6 +60,8 @@ struct Scenario {
     std::vector<RoadClosure> roadClosures;
     QDateTime createdAt;  // UTC; invalid for the baseline
     QDateTime updatedAt;
+    qint64 rowVersion = 0;  // counts the plan's changes (schema version 6); 0 for the baseline
+    QString updatedBy;      // who changed it last: the PostgreSQL role, or the system user
 
     bool isBaseline() const { return id == 0; }
 };
@@ -73,6 +75,8 @@ struct ScenarioSummary {
     int roadClosures = 0;
     QDateTime createdAt;
     QDateTime updatedAt;
+    qint64 rowVersion = 0;
+    QString updatedBy;
 };
 
 // The plans of a project, kept in the project file next to its points (schema version 3):
@@ -80,6 +84,13 @@ struct ScenarioSummary {
 // scenario_point_changes and scenario_road_closures. Every write is one transaction; a plan
 // never writes to accueil_points. Names are unique without regard to case, trimmed, not empty.
 // Errors name the project and the plan (and the point or closure at fault).
+//
+// Several planners (schema version 6): every write of a plan — name, description, its points,
+// changes and closures, its removal — bumps the plan's row version and sets who changed it, in
+// its transaction. The store remembers the version of each plan it read in full (scenario())
+// or wrote last; a write to a plan someone else changed since is refused with PlanConflict
+// (nothing written), naming who. A plan this store never read is written without that check
+// (the command line). list() does not count as reading the plan.
 // Keeps a reference to the store, which must outlive it.
 class ScenarioStore {
 public:

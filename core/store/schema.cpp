@@ -65,6 +65,13 @@
 // separated by ';' ("caf;cpam"), on both point layers:
 //   ALTER TABLE accueil_points ADD COLUMN serves TEXT NOT NULL DEFAULT '';
 //   ALTER TABLE scenario_points ADD COLUMN serves TEXT NOT NULL DEFAULT '';
+//
+// Version 6 (concurrent plan edits, issue 17): a plan counts its changes as a point does, so that
+// a planner changing a plan someone else changed since they read it is told instead of silently
+// overwriting (ScenarioStore): every write of the plan or of its points, changes and closures
+// bumps it in the same transaction.
+//   ALTER TABLE scenarios ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1;
+//   ALTER TABLE scenarios ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';  -- who changed it last
 // The same numbers on PostgreSQL (schema_postgres.cpp).
 //
 // Coordinates are kept three ways: lon/lat (WGS84) and x/y (Lambert-93) as REAL columns, which
@@ -294,13 +301,23 @@ void upgradeToVersion5(const sql::Connection& connection)
            QStringLiteral("upgrading the schema to version 5"));
 }
 
+void upgradeToVersion6(const sql::Connection& connection)
+{
+    runAll(connection,
+           {
+               QStringLiteral("ALTER TABLE scenarios ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1"),
+               QStringLiteral("ALTER TABLE scenarios ADD COLUMN updated_by TEXT NOT NULL DEFAULT ''"),
+           },
+           QStringLiteral("upgrading the schema to version 6"));
+}
+
 // steps[i] brings a file from version i to version i + 1 (steps[0] creates version 1).
 const std::vector<std::function<void(const sql::Connection&)>>& steps()
 {
     static const std::vector<std::function<void(const sql::Connection&)>> all{
-        createVersion1, upgradeToVersion2, upgradeToVersion3, upgradeToVersion4, upgradeToVersion5,
+        createVersion1, upgradeToVersion2, upgradeToVersion3, upgradeToVersion4, upgradeToVersion5, upgradeToVersion6,
     };
-    static_assert(kCurrentVersion == 5, "add the migration step of the new version above");
+    static_assert(kCurrentVersion == 6, "add the migration step of the new version above");
     return all;
 }
 

@@ -16,7 +16,7 @@ constexpr int kPointsSrsId = 2154;  // Lambert-93
 inline const QString kScenarioPointsTable = QStringLiteral("scenario_points");
 
 // The schema version this program writes; Store::kSchemaVersion repeats it.
-constexpr int kCurrentVersion = 5;
+constexpr int kCurrentVersion = 6;
 
 // Creates every table of a new project in one transaction (the file must be empty).
 // A new project is built by the same steps that migrate old files, so the two never differ.

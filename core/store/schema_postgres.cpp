@@ -56,6 +56,15 @@ QStringList version5Statements(const QString& s)
     };
 }
 
+// Version 6: the row version and last editor of a plan (schema.cpp).
+QStringList version6Statements(const QString& s)
+{
+    return {
+        QStringLiteral("ALTER TABLE %1.scenarios ADD COLUMN row_version BIGINT NOT NULL DEFAULT 1").arg(s),
+        QStringLiteral("ALTER TABLE %1.scenarios ADD COLUMN updated_by TEXT NOT NULL DEFAULT ''").arg(s),
+    };
+}
+
 // The statements of schema version 3. The schema name is a checked plain identifier
 // (StoreLocation::parse), the only text put into SQL; values are bound.
 QStringList statements(const QString& s)
@@ -137,8 +146,8 @@ void createProject(QSqlDatabase& db, const StoreLocation& location)
                                    "to run CREATE EXTENSION postgis (Debian package postgresql-15-postgis-3)")
                         .arg(location.display()));
     }
-    for (const QString& statement :
-         statements(location.schema) + version4Statements(location.schema) + version5Statements(location.schema)) {
+    for (const QString& statement : statements(location.schema) + version4Statements(location.schema)
+                                        + version5Statements(location.schema) + version6Statements(location.schema)) {
         if (!query.exec(statement)) fail(statement.section(QLatin1Char('('), 0, 0).trimmed());
     }
     query.prepare(
@@ -152,8 +161,9 @@ void createProject(QSqlDatabase& db, const StoreLocation& location)
 void migrate(QSqlDatabase& db, const StoreLocation& location, int fromVersion)
 {
     // Same numbers as the GeoPackage; a server project starts at version 3.
-    const std::vector<std::function<QStringList(const QString&)>> upgrades{version4Statements, version5Statements};
-    static_assert(kCurrentVersion == 5, "add the upgrade of the new version above");
+    const std::vector<std::function<QStringList(const QString&)>> upgrades{version4Statements, version5Statements,
+                                                                           version6Statements};
+    static_assert(kCurrentVersion == 6, "add the upgrade of the new version above");
     if (fromVersion < 3 || fromVersion >= kCurrentVersion)
         throw Error(
             QStringLiteral("project %1: no migration from schema version %2").arg(location.display()).arg(fromVersion));

@@ -164,6 +164,7 @@ bool tableExists(const Connection& connection, const QString& table)
 WriteTransaction::WriteTransaction(const Connection& connection) : connection_(connection)
 {
     depth_ = connection_.transactionDepth + 1;
+    undoMark_ = connection_.undoOnRollback.size();
     // PostgreSQL has no IMMEDIATE: rows are locked as they are written, other rows stay free.
     if (depth_ == 1)
         run(connection_, connection_.postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"),
@@ -185,6 +186,12 @@ WriteTransaction::~WriteTransaction()
             rollback.exec(QStringLiteral("RELEASE maillage_%1").arg(depth_));
         }
         connection_.transactionDepth = depth_ - 1;
+        auto& undo = connection_.undoOnRollback;
+        while (undo.size() > undoMark_) {
+            const std::function<void()> step = std::move(undo.back());
+            undo.pop_back();
+            step();
+        }
     }
 }
 
@@ -207,6 +214,7 @@ void WriteTransaction::commit()
     else run(connection_, QStringLiteral("RELEASE maillage_%1").arg(depth_), QStringLiteral("saving the changes"));
     open_ = false;
     connection_.transactionDepth = depth_ - 1;
+    if (depth_ == 1) connection_.undoOnRollback.clear();  // kept: an outer rollback undoes a savepoint's too
 }
 
 }  // namespace maillage::sql

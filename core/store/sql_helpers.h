@@ -9,7 +9,9 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <functional>
 #include <optional>
+#include <vector>
 
 namespace maillage::sql {
 
@@ -27,6 +29,10 @@ struct Connection {
     // PostgreSQL: the channel every committed write is announced on (NOTIFY, delivered to the
     // project's other connections at commit, never for a rollback); empty for a file.
     QString notifyChannel;
+    // What to undo beside the database when a write transaction rolls back (a store's record
+    // of the plan versions it read or wrote): run last first by the WriteTransaction (or
+    // savepoint) they were added in, dropped when the outer transaction commits.
+    mutable std::vector<std::function<void()>> undoOnRollback;
 };
 
 // The NOTIFY channel of a project's schema (at most 63 bytes, PostgreSQL's limit).
@@ -82,7 +88,8 @@ public:
 private:
     const Connection& connection_;
     bool open_ = false;
-    int depth_ = 0;  // 1 for the outer transaction
+    int depth_ = 0;             // 1 for the outer transaction
+    std::size_t undoMark_ = 0;  // Connection::undoOnRollback's size when it began
 };
 
 }  // namespace maillage::sql

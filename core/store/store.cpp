@@ -212,6 +212,8 @@ struct Store::Impl {
     // The version of each point this store wrote last: an editor's own earlier change (undo,
     // redo, a second edit from the same copy) is not a conflict, another editor's is.
     OwnVersions ownVersions;
+    // The version of each plan this store read in full or wrote last (ScenarioStore).
+    std::unordered_map<qint64, qint64> planVersions;
 
     Impl(const StoreLocation& location, const StoreOptions& options);
     ~Impl();
@@ -514,6 +516,8 @@ bool Store::canEdit() const
 }
 
 const sql::Connection& Store::connection() const { return impl_->connection; }
+
+std::unordered_map<qint64, qint64>& Store::planVersions() const { return impl_->planVersions; }
 
 int Store::schemaVersion() const { return impl_->schemaVersion; }
 

@@ -71,6 +71,23 @@ private:
     QDateTime changedAt_;
 };
 
+// A plan (scenario) could not be changed because another editor changed it since this store
+// read it (ScenarioStore::scenario) or last changed it: nothing was written. pointId() is 0;
+// plan() names the plan; reload it and edit again.
+class PlanConflict : public EditConflict {
+public:
+    PlanConflict(qint64 planId, QString plan, QString changedBy, QDateTime changedAt, const QString& message)
+        : EditConflict(0, std::move(changedBy), std::move(changedAt), message), planId_(planId), plan_(std::move(plan))
+    {
+    }
+    qint64 planId() const { return planId_; }
+    const QString& plan() const { return plan_; }
+
+private:
+    qint64 planId_;
+    QString plan_;
+};
+
 struct StoreOptions {
     // How long a read or write waits for another program holding a lock on the file before
     // it fails with "project ... is in use by another program".
@@ -88,7 +105,7 @@ struct StoreOptions {
 // One Store per thread; each instance has its own Qt Sql connection.
 class Store {
 public:
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     // Creates a new project at `project`: a file path, a postgresql:// URI or service=NAME
     // (StoreLocation::parse); throws if it exists.
@@ -200,6 +217,9 @@ private:
     friend class ScenarioStore;
     friend class ProjectCopier;
     const sql::Connection& connection() const;
+    // The row version of each plan as this store last read it in full or wrote it (plan id ->
+    // row_version): a plan write checks it (ScenarioStore).
+    std::unordered_map<qint64, qint64>& planVersions() const;
     static QString sourceLookupSqlFor(const sql::Connection& connection);
 
     struct Impl;
