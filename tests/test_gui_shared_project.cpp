@@ -90,6 +90,16 @@ void editNotesInWindow(MainWindow& window, qint64 id, const QString& notes)
     project.undoStack()->push(new EditPointCommand(project, before, after));
 }
 
+// In a plan, a baseline point's level is what changes (its other attributes change in the baseline).
+void raiseLevelInWindow(MainWindow& window, qint64 id)
+{
+    Project& project = *window.project();
+    const AccueilPoint before = *project.point(id);
+    AccueilPoint after = before;
+    after.level = Level::Third;
+    project.undoStack()->push(new EditPointCommand(project, before, after));
+}
+
 QAbstractButton* buttonNamed(QMessageBox& box, const QString& text)
 {
     for (QAbstractButton* button : box.buttons())
@@ -290,6 +300,62 @@ TEST_CASE("an edit of a point another planner changed meanwhile is refused, name
     const AccueilPoint saved = *Store::open(project.location()).point(id);
     CHECK(saved.notes == QStringLiteral("ouvert le lundi (moi)"));
     CHECK(saved.updatedBy == QStringLiteral("maillage_test"));
+}
+
+TEST_CASE(
+    "a change of a plan another planner changed meanwhile is refused, names them and the plan and the reload "
+    "shows their change",
+    "[postgres]")
+{
+    test::TestProject project(test::Backend::Postgres, QStringLiteral("planconflict"));
+    if (!project.available()) return;
+    makeProject04(project.location());
+    const QString colleagueUri = addRole(project, QStringLiteral("colleague"), true);
+    const QString colleague = project.schema() + QStringLiteral("_colleague");
+    {
+        Store admin = Store::open(project.location());
+        ScenarioStore(admin).create(QStringLiteral("Hiver"));
+    }
+
+    MainWindow window;
+    window.messages()->setInteractive(false);
+    openIn(window, project.location());
+    window.project()->activateScenario(QStringLiteral("Hiver"));
+    const qint64 id = window.project()->points().front().id;
+    {
+        Store other = Store::open(colleagueUri);
+        ScenarioStore(other).setDescription(QStringLiteral("Hiver"), QStringLiteral("col fermé (collègue)"));
+    }
+
+    raiseLevelInWindow(window, id);
+    // Never a silent overwrite of the plan: nothing of the change is written, the user is told
+    // who changed which plan.
+    {
+        Store stored = Store::open(project.location());
+        const Scenario plan = ScenarioStore(stored).scenario(QStringLiteral("Hiver"));
+        CHECK(plan.pointChanges.empty());
+        CHECK(plan.description == QStringLiteral("col fermé (collègue)"));
+    }
+    SharedProjectMonitor* monitor = window.session()->sharedMonitor();
+    REQUIRE(monitor);
+    QMessageBox* question = monitor->question();
+    REQUIRE(question);
+    CHECK(question->text().contains(colleague));
+    CHECK(question->text().contains(QStringLiteral("Hiver")));
+    CHECK(window.messages()->lastError().isEmpty());  // the conflict's own question, not an error box
+
+    buttonNamed(*question, QStringLiteral("Relire le projet"))->click();
+    test::processEventsFor(200);
+    CHECK(window.project()->activeScenario() == QStringLiteral("Hiver"));
+    CHECK(window.project()->point(id)->level == Store::open(project.location()).point(id)->level);
+    // Changed again from the plan as read, the change is saved in the plan, the colleague's kept.
+    raiseLevelInWindow(window, id);
+    Store stored = Store::open(project.location());
+    const Scenario plan = ScenarioStore(stored).scenario(QStringLiteral("Hiver"));
+    CHECK(plan.description == QStringLiteral("col fermé (collègue)"));
+    REQUIRE(plan.pointChanges.size() == 1);
+    CHECK(plan.pointChanges[0].level == Level::Third);
+    CHECK(plan.updatedBy == QStringLiteral("maillage_test"));
 }
 
 TEST_CASE("points other planners add change or delete are read when the window comes back to the front", "[postgres]")

@@ -15,6 +15,9 @@ void guardedIn(QUndoCommand& command, Project& project, const QString& scenario,
     try {
         if (!scenario.isNull() && project.activeScenario() != scenario) project.activateScenario(scenario);
         write();
+    } catch (const PlanConflict& conflict) {
+        command.setObsolete(true);
+        Q_EMIT project.planConflict(conflict.plan(), conflict.changedBy(), userMessage(conflict));
     } catch (const EditConflict& conflict) {
         // Someone else's change is kept: the user is told who, and offered to read it.
         command.setObsolete(true);

@@ -150,6 +150,9 @@ Q_SIGNALS:
     // An edit refused because someone else changed the point since it was read (nothing was
     // written): who changed it (PostgreSQL role or system user) and the full message.
     void editConflict(qint64 pointId, const QString& changedBy, const QString& message);
+    // The same for a plan: someone else changed the plan (its points, changes or closures) since
+    // it was read; nothing was written.
+    void planConflict(const QString& plan, const QString& changedBy, const QString& message);
     // Another scenario is active (or the active plan was renamed).
     void scenarioChanged();
     // Plans were created, renamed, deleted or changed (for lists of plans).

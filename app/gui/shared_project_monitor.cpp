@@ -139,6 +139,7 @@ SharedProjectMonitor::SharedProjectMonitor(Project* project, const QString& loca
         updateIndicator();
     }
     connect(project, &Project::editConflict, this, &SharedProjectMonitor::conflict);
+    connect(project, &Project::planConflict, this, &SharedProjectMonitor::planConflict);
     connect(project, &Project::editFailed, this, &SharedProjectMonitor::editFailed);
     if (!project->store().isServer()) return;  // a file's other writers: ProjectFileWatcher
     // Others' changes are read as soon as the server announces them, when the user comes back
@@ -263,6 +264,17 @@ void SharedProjectMonitor::conflict(qint64 pointId, const QString& changedBy, co
            "de %2 est gardée.\n\nRelire le projet pour voir sa version, puis refaire votre modification si elle vaut "
            "toujours ?")
             .arg(name, changedBy),
+        tr("Relire le projet"), tr("Plus tard"), [this] { reloadPoints(); });
+}
+
+void SharedProjectMonitor::planConflict(const QString& plan, const QString& changedBy, const QString& message)
+{
+    showStatus(message);
+    ask(tr("Plan modifié par quelqu'un d'autre"),
+        tr("Le plan « %1 » a été modifié par %2 depuis que vous l'avez lu : votre modification n'a pas été "
+           "enregistrée, celle de %2 est gardée.\n\nRelire le projet pour voir le plan tel qu'il est, puis refaire "
+           "votre modification si elle vaut toujours ?")
+            .arg(plan, changedBy),
         tr("Relire le projet"), tr("Plus tard"), [this] { reloadPoints(); });
 }
 

@@ -30,8 +30,9 @@ void showEditable(const QList<QWidget*>& widgets, const QString& readOnlyReason)
 // - Read-only: a PostgreSQL role without write rights, or a read-only file, opens the project
 //   for reading, computing and exporting; canEdit() is false and readOnlyReason() says why
 //   (the window greys its edit actions and shows the reason).
-// - Edit conflicts (Project::editConflict, either back-end): the user is told who changed the
-//   point and offered to read the project again; their own change was not written.
+// - Edit conflicts (Project::editConflict and planConflict, either back-end): the user is told
+//   who changed the point or the plan and offered to read the project again; their own change
+//   was not written.
 // - Server projects: others' changes to the points, the plans and the active plan's road
 //   closures are read as soon as they are committed (every write of a Store announces itself
 //   with PostgreSQL NOTIFY; this monitor LISTENs on the project's connection), and also when the
@@ -76,6 +77,7 @@ Q_SIGNALS:
 
 private:
     void conflict(qint64 pointId, const QString& changedBy, const QString& message);
+    void planConflict(const QString& plan, const QString& changedBy, const QString& message);
     void editFailed();
     void lostServer(const QString& message);
     void reloadPoints();

@@ -83,17 +83,17 @@
 <context>
     <name>PointCommands</name>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="31"/>
+        <location filename="../../app/gui/point_commands.cpp" line="34"/>
         <source>ajout de « %1 »</source>
         <translation>add “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="59"/>
+        <location filename="../../app/gui/point_commands.cpp" line="62"/>
         <source>fermeture de « %1 » dans le plan</source>
         <translation>close “%1” in the plan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_commands.cpp" line="60"/>
+        <location filename="../../app/gui/point_commands.cpp" line="63"/>
         <source>fermeture de %n points dans le plan</source>
         <translation>
             <numerusform>close %n point in the plan</numerusform>
@@ -101,12 +101,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="62"/>
+        <location filename="../../app/gui/point_commands.cpp" line="65"/>
         <source>suppression de « %1 »</source>
         <translation>delete “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_commands.cpp" line="63"/>
+        <location filename="../../app/gui/point_commands.cpp" line="66"/>
         <source>suppression de %n points</source>
         <translation>
             <numerusform>delete %n point</numerusform>
@@ -114,12 +114,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="92"/>
+        <location filename="../../app/gui/point_commands.cpp" line="95"/>
         <source>déplacement de « %1 »</source>
         <translation>move “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_commands.cpp" line="93"/>
+        <location filename="../../app/gui/point_commands.cpp" line="96"/>
         <source>déplacement de %n points</source>
         <translation>
             <numerusform>move %n point</numerusform>
@@ -127,7 +127,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="117"/>
+        <location filename="../../app/gui/point_commands.cpp" line="120"/>
         <source>modification de « %1 »</source>
         <translation>edit “%1”</translation>
     </message>
@@ -2937,12 +2937,12 @@ Source: %1 %2</translation>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="226"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="227"/>
         <source>Plans modifiés par d&apos;autres planificateurs : les plans, les routes fermées, la carte et les statistiques sont à jour.</source>
         <translation>Plans changed by other planners: the plans, the closed roads, the map and the statistics are up to date.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="230"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="231"/>
         <source>%n point(s) et des plans modifiés par d&apos;autres planificateurs : la carte et les statistiques sont à jour.</source>
         <translation>
             <numerusform>%n point and plans changed by other planners: the map and the statistics are up to date.</numerusform>
@@ -2950,7 +2950,7 @@ Source: %1 %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="234"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="235"/>
         <source>%n point(s) modifié(s) par d&apos;autres planificateurs : la carte et les statistiques sont à jour.</source>
         <translation>
             <numerusform>%n point changed by other planners: the map and the statistics are up to date.</numerusform>
@@ -2958,27 +2958,27 @@ Source: %1 %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="246"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="247"/>
         <source>Reconnexion impossible : %1</source>
         <translation>Cannot reconnect: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="252"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="253"/>
         <source>Reconnecté au serveur : les points sont relus.</source>
         <translation>Reconnected to the server: the points were read again.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="259"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="260"/>
         <source>n° %1</source>
         <translation>#%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="261"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="262"/>
         <source>Point modifié par quelqu&apos;un d&apos;autre</source>
         <translation>Point changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="262"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="263"/>
         <source>« %1 » a été modifié par %2 depuis que vous l&apos;avez lu : votre modification n&apos;a pas été enregistrée, celle de %2 est gardée.
 
 Relire le projet pour voir sa version, puis refaire votre modification si elle vaut toujours ?</source>
@@ -2987,32 +2987,48 @@ Relire le projet pour voir sa version, puis refaire votre modification si elle v
 Read the project again to see their version, then make your change again if it still holds?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="266"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="267"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="278"/>
         <source>Relire le projet</source>
         <translation>Read the project again</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="266"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="267"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="278"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="271"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="273"/>
+        <source>Plan modifié par quelqu&apos;un d&apos;autre</source>
+        <translation>Plan changed by someone else</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="274"/>
+        <source>Le plan « %1 » a été modifié par %2 depuis que vous l&apos;avez lu : votre modification n&apos;a pas été enregistrée, celle de %2 est gardée.
+
+Relire le projet pour voir le plan tel qu&apos;il est, puis refaire votre modification si elle vaut toujours ?</source>
+        <translation>Plan « %1 » was changed by %2 since you read it: your change was not saved, %2&apos;s is kept.
+
+Read the project again to see the plan as it is, then make your change again if it still stands?</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="283"/>
         <source>la connexion a été perdue</source>
         <translation>the connection was lost</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="277"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="289"/>
         <source>Le serveur du projet ne répond plus : le projet reste affiché en lecture seule.</source>
         <translation>The project&apos;s server no longer answers: the project stays shown, read-only.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="278"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="290"/>
         <source>Serveur injoignable</source>
         <translation>Server unreachable</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="279"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="291"/>
         <source>Le serveur du projet %1 ne répond plus (%2).
 
 Le projet reste affiché en lecture seule : vous pouvez continuer à le consulter. Rien de ce qui était enregistré n&apos;est perdu ; la modification en cours, elle, n&apos;a pas été enregistrée.</source>
@@ -3021,17 +3037,17 @@ Le projet reste affiché en lecture seule : vous pouvez continuer à le consulte
 The project stays shown, read-only: you can go on viewing it. Nothing saved is lost; the change under way was not saved.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="283"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="295"/>
         <source>Reconnecter</source>
         <translation>Reconnect</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="283"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="295"/>
         <source>Continuer en lecture seule</source>
         <translation>Continue read-only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="284"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="296"/>
         <source>toujours pas de réponse</source>
         <translation>still no answer</translation>
     </message>
