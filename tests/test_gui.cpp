@@ -744,7 +744,7 @@ TEST_CASE("Enregistrer keeps the edits made on the baseline: discarding afterwar
     CHECK(storedPoints(path) == edited);
 }
 
-TEST_CASE("closing a project with edits asks to keep or discard them; Annuler leaves it open")
+TEST_CASE("closing a project with edits asks to keep or discard them, and Annuler leaves it open")
 {
     DemoWindow demo;
     const QString path = demo.project().path();
