@@ -15,11 +15,13 @@
 #include "render/print_credits.h"
 #include "render/print_elements.h"
 #include "render/print_layout.h"
+#include "render/roads_layer.h"
 #include "support/test_data.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QPainter>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -569,4 +571,92 @@ TEST_CASE("export-pdf refuses a wrong command line or an unwritable file with a 
     CHECK(unwritable.err.contains(QStringLiteral("/nonexistent/folder/map.pdf")));
     CHECK(unwritable.err.count(QLatin1Char('\n')) == 1);
     CHECK_FALSE(QFileInfo::exists(pdf));
+}
+
+namespace {
+
+// WCAG relative luminance and contrast ratio: what makes a thin line readable on a fill.
+double relativeLuminance(QColor colour)
+{
+    const auto linear = [](double c) { return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
+    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF());
+}
+
+double contrastRatio(QColor a, QColor b)
+{
+    const double la = relativeLuminance(a), lb = relativeLuminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor over(QRgb top, double opacity, QColor below)
+{
+    const QColor t = QColor::fromRgba(top);
+    return QColor::fromRgbF(t.redF() * opacity + below.redF() * (1 - opacity),
+                            t.greenF() * opacity + below.greenF() * (1 - opacity),
+                            t.blueF() * opacity + below.blueF() * (1 - opacity));
+}
+
+// One road of each drawing group, so that the layer's legend draws every group's line.
+std::shared_ptr<NetworkInput> oneRoadPerGroup()
+{
+    auto network = std::make_shared<NetworkInput>();
+    const RoadClass classes[] = {RoadClass::Motorway, RoadClass::Trunk, RoadClass::Primary, RoadClass::Secondary,
+                                 RoadClass::Residential};
+    for (RoadClass roadClass : classes) {
+        const auto from = static_cast<std::uint32_t>(network->nodes.size());
+        const double y = 6'300'000.0 + 1000.0 * from;
+        network->nodes.push_back({900'000.0, y});
+        network->nodes.push_back({901'000.0, y});
+        NetworkEdge edge;
+        edge.from = from;
+        edge.to = from + 1;
+        edge.metres = 1000.0;
+        edge.seconds = 60.0;
+        edge.roadClass = roadClass;
+        edge.shapeBegin = static_cast<std::uint32_t>(network->shape.size());
+        network->shape.push_back(network->nodes[from]);
+        network->shape.push_back(network->nodes[from + 1]);
+        edge.shapeEnd = static_cast<std::uint32_t>(network->shape.size());
+        network->edges.push_back(edge);
+    }
+    return network;
+}
+
+}  // namespace
+
+TEST_CASE("secondary roads stand out on every fill the coverage draws under them, the gaps included")
+{
+    // The roads are drawn over the access-time bands and the gaps beyond the threshold (the
+    // map's order); in the gaps, where roads are few, a planner must still see them.
+    IsochroneLayer bands;
+    GapLayer gaps;
+    RoadsLayer roads(oneRoadPerGroup());
+    const std::vector<LegendEntry> legend = roads.legend();
+    REQUIRE(legend.size() == RoadsLayer::GroupCount);
+    const LegendEntry& secondary = legend[RoadsLayer::Secondary];
+    CHECK(secondary.label == QStringLiteral("Route secondaire"));
+
+    std::vector<QRgb> bandColours(IsochroneLayer::kColours.begin(), IsochroneLayer::kColours.end());
+    bandColours.push_back(IsochroneLayer::kUnreachable);
+    const QColor page(Qt::white);
+    const QColor canvas = QColor::fromRgb(0xdf, 0xe6, 0xea);  // the application's map background
+    for (const QColor& background : {page, canvas}) {
+        std::vector<QColor> fills{background};
+        for (QRgb band : bandColours) {
+            fills.push_back(over(band, bands.opacity(), background));
+            fills.push_back(over(GapLayer::kGapColour, gaps.opacity(), fills.back()));
+        }
+        for (const QColor& fill : fills) {
+            // The road's own line as the layer draws it, on that fill.
+            QImage image(40, 20, QImage::Format_ARGB32);
+            image.fill(fill);
+            QPainter painter(&image);
+            painter.setRenderHint(QPainter::Antialiasing, false);
+            secondary.paint(painter, QRectF(0, 0, 40, 20));
+            painter.end();
+            const QColor line = image.pixelColor(20, 10);
+            INFO("fill " << fill.name().toStdString() << ", road " << line.name().toStdString());
+            CHECK(contrastRatio(line, fill) >= 1.5);
+        }
+    }
 }

@@ -20,8 +20,8 @@ constexpr std::array<GroupStyle, RoadsLayer::GroupCount> kStyles{{
     {0xffd2452f, 2.6},  // motorway
     {0xffe07b2f, 2.1},  // trunk
     {0xffd9a520, 1.6},  // primary
-    {0xff9c8f78, 1.0},  // secondary
-    {0xffb9b2a4, 0.7},  // minor
+    {0xff5f5548, 1.0},  // secondary
+    {0xff7d7569, 0.7},  // minor
 }};
 
 QPen roadPen(RoadsLayer::Group group, double scaleBoost)
