@@ -387,16 +387,28 @@ TEST_CASE("the best 3 new sites suggested on the 04, added to a new plan, lower 
 TEST_CASE("the comparison table gives the core comparison's figures, and the map its difference zones")
 {
     DemoWindow demo;
+    ComparisonPanel& panel = *demo.planning().comparison();
+    const int commune = test::mostPopulatedCommuneBeyond(demo.coverage().result());
+    REQUIRE(commune >= 0);
+    const QString insee = demo.project().territory().communes[std::size_t(commune)].insee;
+    // A plan that only adds a France services: its gains are its own, no note on closures.
+    REQUIRE(demo.scenarios().createPlan(QStringLiteral("un site")));
+    REQUIRE(demo.window.addPointAtTownHall(insee));
+    demo.settle();
+    REQUIRE(panel.setScenarios(kBaselineScenario, QStringLiteral("un site")));
+    REQUIRE(panel.run());
+    panel.waitForResult();
+    REQUIRE(panel.comparison());
+    CHECK(panel.comparison()->coveredKm2 > 10);
+    CHECK_FALSE(panel.summaryText().contains(QStringLiteral("ferme des routes")));
+
     // A plan with the winter passes closed and a France services at the most populated town
     // hall beyond 20 minutes: zones both come within and go beyond the threshold.
     REQUIRE(demo.scenarios().createPlan(QStringLiteral("mixte")));
     REQUIRE(demo.planning().applyClosurePreset(QStringLiteral("hiver-04")));
-    const int commune = test::mostPopulatedCommuneBeyond(demo.coverage().result());
-    REQUIRE(commune >= 0);
-    REQUIRE(demo.window.addPointAtTownHall(demo.project().territory().communes[std::size_t(commune)].insee));
+    REQUIRE(demo.window.addPointAtTownHall(insee));
     demo.settle();
 
-    ComparisonPanel& panel = *demo.planning().comparison();
     REQUIRE(panel.setScenarios(kBaselineScenario, QStringLiteral("mixte")));
     REQUIRE(panel.run());
     panel.waitForResult();
@@ -432,6 +444,19 @@ TEST_CASE("the comparison table gives the core comparison's figures, and the map
         CHECK(cell(row, ComparisonPanel::AreaB).startsWith(QLocale().toString(expected.epcis[e].b.areaBeyondKm2, 'f', 0)));
     }
     CHECK(panel.summaryText().contains(formatCount(std::llround(expected.departement.b.beyondSpread))));
+    // B closes roads and zones come within the threshold: the text says that cells next to a
+    // closed road join another road, which may account for part of it.
+    CHECK(panel.summaryText().contains(QStringLiteral("« mixte » ferme des routes")));
+    CHECK(panel.summaryText().contains(QStringLiteral("passe sous le seuil peut venir de là")));
+    // Swapped, the plan that closes roads is A, and the zones going beyond are named.
+    REQUIRE(panel.setScenarios(QStringLiteral("mixte"), kBaselineScenario));
+    REQUIRE(panel.run());
+    panel.waitForResult();
+    CHECK(panel.summaryText().contains(QStringLiteral("« mixte » ferme des routes")));
+    CHECK(panel.summaryText().contains(QStringLiteral("passe au-delà du seuil peut venir de là")));
+    REQUIRE(panel.setScenarios(kBaselineScenario, QStringLiteral("mixte")));
+    REQUIRE(panel.run());
+    panel.waitForResult();
 
     // The difference layer: green and red zones, with a legend naming B.
     const DifferenceLayer& layer = *demo.planning().differenceLayer();

@@ -217,6 +217,8 @@ bool ComparisonPanel::run()
     auto networkB = coverage_->networkBuilder(viewB.roadClosures);
     std::shared_ptr<const CoverageContext> base = coverage_->baselineContext();
     const QString labelA = scenarioLabel(viewA.name), labelB = scenarioLabel(viewB.name);
+    closuresA_ = viewA.roadClosures.size();
+    closuresB_ = viewB.roadClosures.size();
     running_ = true;
     shownWhenRun_ = project_->activeScenario();
     run_->setEnabled(false);
@@ -300,6 +302,25 @@ void ComparisonPanel::showResult()
                                QLocale().toString(c.uncoveredKm2, 'f', 1), formatCount(std::llround(c.peopleUncovered)),
                                formatCount(std::llround(c.departement.a.beyondSpread)),
                                formatCount(std::llround(c.departement.b.beyondSpread))));
+    const QString note = closureSideEffectNote(c);
+    if (!note.isEmpty()) summary_->setText(summary_->text() + QStringLiteral("<br><i>%1</i>").arg(note));
+}
+
+// Closing a road can bring a few cells *within* the threshold: a cell next to the closed road
+// joins the nearest open road, which may be a faster one (docs/PLANNING.md). Without a word,
+// a planner would read a green zone in a winter plan as a gain.
+QString ComparisonPanel::closureSideEffectNote(const ScenarioComparison& c) const
+{
+    const bool bClosesMore = closuresB_ > closuresA_ && c.coveredKm2 > 0.0;
+    const bool aClosesMore = closuresA_ > closuresB_ && c.uncoveredKm2 > 0.0;
+    if (!bClosesMore && !aClosesMore) return {};
+    const QString why = tr("« %1 » ferme des routes : une cellule voisine d'une route fermée y est rattachée à la "
+                           "route ouverte la plus proche, parfois plus rapide.")
+                            .arg((bClosesMore ? c.nameB : c.nameA).toHtmlEscaped());
+    return why + QLatin1Char(' ')
+           + (bClosesMore ? tr("Une partie de ce qui passe sous le seuil peut venir de là, sans gain réel d'accès.")
+                          : tr("Une partie de ce qui passe au-delà du seuil peut venir de là, sans perte réelle "
+                               "d'accès."));
 }
 
 }  // namespace maillage::gui

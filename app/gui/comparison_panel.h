@@ -65,6 +65,7 @@ private:
     void dropStaleResult();
     void refreshScenarios();
     void showResult();
+    QString closureSideEffectNote(const ScenarioComparison& c) const;
     bool fail(const QString& message);
 
     QPointer<Project> project_;
@@ -78,6 +79,8 @@ private:
     QTableWidget* table_;
     QFutureWatcher<Outcome>* watcher_;
     std::shared_ptr<const ScenarioComparison> comparison_;
+    // The compared scenarios' road closures (counts), for the note on cells that join another road.
+    std::size_t closuresA_ = 0, closuresB_ = 0;
     QString lastError_;
     bool running_ = false;
     QString shownWhenRun_;  // the scenario shown when the comparison was asked

@@ -809,25 +809,40 @@ line %1: %2</translation>
         <translation>Comparing scenarios needs a project with a road network.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="223"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="225"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="266"/>
-        <location filename="../../app/gui/comparison_panel.cpp" line="267"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="268"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="269"/>
         <source>%1 km²</source>
         <translation>%1 km²</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="287"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="289"/>
         <source>Département %1</source>
         <translation>Département %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="292"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="294"/>
         <source>&lt;b&gt;B « %1 »&lt;/b&gt; par rapport à &lt;b&gt;A « %2 »&lt;/b&gt;, niveau %3 à %4 min : &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² passent sous le seuil (%6 hab.)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² passent au-delà (%8 hab.)&lt;/span&gt; ; au-delà : %9 → &lt;b&gt;%10&lt;/b&gt; habitants.</source>
         <translation>&lt;b&gt;B “%1”&lt;/b&gt; against &lt;b&gt;A “%2”&lt;/b&gt;, level %3 within %4 min: &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² come within the threshold (%6 people)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² go beyond it (%8 people)&lt;/span&gt;; beyond: %9 → &lt;b&gt;%10&lt;/b&gt; people.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="317"/>
+        <source>« %1 » ferme des routes : une cellule voisine d&apos;une route fermée y est rattachée à la route ouverte la plus proche, parfois plus rapide.</source>
+        <translation>« %1 » closes roads: there, a cell next to a closed road is linked to the nearest open road, which is sometimes faster.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="321"/>
+        <source>Une partie de ce qui passe sous le seuil peut venir de là, sans gain réel d&apos;accès.</source>
+        <translation>Part of what comes within the threshold may come from this, with no real gain of access.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/comparison_panel.cpp" line="322"/>
+        <source>Une partie de ce qui passe au-delà du seuil peut venir de là, sans perte réelle d&apos;accès.</source>
+        <translation>Part of what goes beyond the threshold may come from this, with no real loss of access.</translation>
     </message>
     <message>
         <location filename="../../app/gui/comparison_panel.cpp" line="137"/>
