@@ -546,6 +546,7 @@ TEST_CASE("a new project gets its points by import, and its coverage starts from
     // 5 km from any of its roads, and are left out of the coverage.
     CHECK(window.coverage()->result().points.size() == 58);
     CHECK(window.coverage()->result().unjoinedPoints == 20);
+    CHECK(window.coverage()->result().unjoinedOutsideTerritory == 20);
 }
 
 // Not run by default (hidden tag): `test_gui "[benchmark]"`. Measures what a planner
@@ -844,6 +845,11 @@ TEST_CASE("a France services placed too far from any road is said to be left out
     const double before = demo.beyond();
     const int leftOutBefore =
         demo.coverage().result().unjoinedPoints;  // points of neighbouring départements off the network
+    CHECK(demo.coverage().result().unjoinedOutsideTerritory == leftOutBefore);
+    // Those are said plainly, not as a warning.
+    CHECK_FALSE(demo.window.statistics()->summaryText().contains(QStringLiteral("laissé(s) de côté")));
+    CHECK(demo.window.statistics()->summaryText().contains(
+        QStringLiteral("%1 point(s) hors du territoire non pris en compte").arg(leftOutBefore)));
     // A place of the 04 beyond the snap limit, found around the gap west of Villars-Colmars.
     const std::optional<XY> gap = demo.placeBeyondSnapLimit();
     REQUIRE(gap);
@@ -860,7 +866,8 @@ TEST_CASE("a France services placed too far from any road is said to be left out
     CHECK(demo.beyond() == Approx(before));
     const QString summary = demo.window.statistics()->summaryText();
     INFO(summary.toStdString());
-    CHECK(summary.contains(QStringLiteral("%1 point(s) laissé(s) de côté").arg(leftOutBefore + 1)));
+    CHECK(summary.contains(QStringLiteral("1 point(s) laissé(s) de côté")));  // the one of the 04, in red
+    CHECK(summary.contains(QStringLiteral("%1 point(s) hors du territoire").arg(leftOutBefore)));
     CHECK(summary.contains(QStringLiteral("trop loin de toute route")));
 }
 

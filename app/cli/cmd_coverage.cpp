@@ -400,7 +400,12 @@ void printRunHeader(const CoverageResult& result, const RoadGraph& graph, const 
 {
     out() << "Coverage of " << levelLabel(result.options.level) << " within "
           << QString::number(result.options.thresholdMinutes) << " min: " << result.points.size() << " points";
-    if (result.unjoinedPoints) out() << " (" << result.unjoinedPoints << " too far from any road, left out)";
+    if (result.unjoinedPoints) {
+        out() << " (" << result.unjoinedPoints << " too far from any road, left out";
+        if (result.unjoinedOutsideTerritory > 0)
+            out() << ", " << result.unjoinedOutsideTerritory << " of them outside the territory";
+        out() << ")";
+    }
     out() << "; network " << QFileInfo(networkPath).fileName() << " (" << graph.nodeCount() << " nodes";
     if (connectors.connectors > 0)
         out() << ", " << connectors.connectors << " town connectors at " << connectors.towns << " town halls";

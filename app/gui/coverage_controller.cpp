@@ -279,18 +279,7 @@ void computeLiveCoverage(const CoverageContext& context, std::span<const Accueil
     requireValidOptions(options);
     result.options = options;
     result.timings = {};
-    result.points.clear();
-    result.pointLinks.clear();
-    result.unjoinedPoints = 0;
-    for (const AccueilPoint& point : levelPoints) {
-        const AccessLink link = context.engine().link(point.lambert93);
-        if (!link.joined()) {
-            ++result.unjoinedPoints;
-            continue;
-        }
-        result.points.push_back(point);
-        result.pointLinks.push_back(link);
-    }
+    joinCoveragePoints(context.engine(), levelPoints, 1, result);
     context.engine().nearest(result.pointLinks, result.search);
     const SeedLinks seeds{result.pointLinks};
     context.cellLinks().gather(result.search.view(), seeds, result.surface);

@@ -262,14 +262,21 @@ void StatisticsPanel::refresh()
                               .arg(coverage_->includePlanned() ? tr(" (projets compris)") : QString())
                               .arg(QLocale().toString(coverage_->lastMilliseconds(), 'f', 0))
                               .arg(populationMethodSentence(population.method)));
-        // A point too far from any road reaches nobody: said in red, not left to be guessed.
-        if (result.unjoinedPoints > 0)
+        // A point of the territory too far from any road reaches nobody: said in red, not left
+        // to be guessed. Points outside the territory (a list that reaches beyond it) that the
+        // project's roads do not reach are said apart and plainly: they are expected.
+        const int insideLeftOut = result.unjoinedPoints - result.unjoinedOutsideTerritory;
+        if (insideLeftOut > 0)
             summary_->setText(summary_->text()
                               + tr("<br><span style=\"color:#b00020\"><b>%n point(s) laissé(s) de côté</b> : trop loin de "
-                                   "toute route du réseau du projet pour y être relié(s) (hors de la zone du réseau, ou "
-                                   "dans un vide routier : "
+                                   "toute route du réseau du projet pour y être relié(s) (dans un vide routier : "
                                    "rapprochez-le(s) d'une route).</span>",
-                                   nullptr, result.unjoinedPoints));
+                                   nullptr, insideLeftOut));
+        if (result.unjoinedOutsideTerritory > 0)
+            summary_->setText(summary_->text()
+                              + tr("<br><small>%n point(s) hors du territoire non pris en compte : au-delà des routes "
+                                   "du réseau du projet.</small>",
+                                   nullptr, result.unjoinedOutsideTerritory));
     }
 
     auto fill = [this](int row, const AreaCoverage& area, const QString& name, bool bold) {

@@ -38,6 +38,26 @@ std::vector<AccessLink> linkPoints(const TravelEngine& engine, std::span<const A
 
 }  // namespace
 
+void joinCoveragePoints(const TravelEngine& engine, std::span<const AccueilPoint> levelPoints, int threads,
+                        CoverageResult& result)
+{
+    // Points too far from any road cannot serve anyone by road: they are left out (and counted).
+    const std::vector<AccessLink> links = linkPoints(engine, levelPoints, threads);
+    result.points.clear();
+    result.pointLinks.clear();
+    result.unjoinedPoints = 0;
+    result.unjoinedOutsideTerritory = 0;
+    for (std::size_t i = 0; i < levelPoints.size(); ++i) {
+        if (!links[i].joined()) {
+            ++result.unjoinedPoints;
+            if (levelPoints[i].outsideTerritory) ++result.unjoinedOutsideTerritory;
+            continue;
+        }
+        result.points.push_back(levelPoints[i]);
+        result.pointLinks.push_back(links[i]);
+    }
+}
+
 void requireValidOptions(const CoverageOptions& options)
 {
     if (options.level < 1 || options.level > 3)
@@ -134,19 +154,7 @@ void computeCoverage(const CoverageContext& context, std::span<const AccueilPoin
     result.options = options;
     result.timings = {};
 
-    // Points too far from any road cannot serve anyone by road: they are left out (and counted).
-    const std::vector<AccessLink> links = linkPoints(context.engine(), levelPoints, options.threads);
-    result.points.clear();
-    result.pointLinks.clear();
-    result.unjoinedPoints = 0;
-    for (std::size_t i = 0; i < levelPoints.size(); ++i) {
-        if (!links[i].joined()) {
-            ++result.unjoinedPoints;
-            continue;
-        }
-        result.points.push_back(levelPoints[i]);
-        result.pointLinks.push_back(links[i]);
-    }
+    joinCoveragePoints(context.engine(), levelPoints, options.threads, result);
     result.timings.link = lapMs(timer);
 
     context.engine().nearestShared(result.pointLinks, result.search, options.threads);

@@ -104,6 +104,7 @@ struct CoverageResult {
     std::vector<AccueilPoint> points;    // the points of the level that were used (seed order)
     std::vector<AccessLink> pointLinks;  // their links; unjoined points have edge == kNoEdge
     int unjoinedPoints = 0;              // points too far from any road, left out
+    int unjoinedOutsideTerritory = 0;    // of those, the points outside the territory's communes
     NearestTimes search;
     TravelTimeSurface surface;  // per grid cell
     PlaceTimes townHallTimes;   // per commune
@@ -116,6 +117,12 @@ struct CoverageResult {
 // The points a coverage of `level` uses: that level, not closed; planned points only when
 // `includePlanned` (a scenario).
 std::vector<AccueilPoint> coveragePoints(std::span<const AccueilPoint> points, int level, bool includePlanned = false);
+
+// The first step of a coverage: links `levelPoints` to the roads (on `threads` threads when
+// there are many to snap) and keeps in `result` those joined, with their links; the others are
+// counted (unjoinedPoints, and of those unjoinedOutsideTerritory).
+void joinCoveragePoints(const TravelEngine& engine, std::span<const AccueilPoint> levelPoints, int threads,
+                        CoverageResult& result);
 
 // Search + surface + gaps + statistics. `levelPoints` are used as given (see coveragePoints).
 // Reusing `result` between calls (e.g. while a point is dragged) avoids reallocations.

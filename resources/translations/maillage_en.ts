@@ -3174,8 +3174,24 @@ beyond</translation>
         <source>&lt;b&gt;%1 habitants (%2)&lt;/b&gt; à plus de %3 min d&apos;un lieu de niveau %4 ; %5 communes dont la mairie est au-delà (%6 habitants).&lt;br&gt;&lt;small&gt;%7 points de niveau %4 pris en compte%8 · calcul en %9 ms&lt;br&gt;%10&lt;/small&gt;</source>
         <translation>&lt;b&gt;%1 inhabitants (%2)&lt;/b&gt; more than %3 min from a level %4 place; %5 communes whose town hall is beyond (%6 inhabitants).&lt;br&gt;&lt;small&gt;%7 level %4 points counted%8 · computed in %9 ms&lt;br&gt;%10&lt;/small&gt;</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/statistics_panel.cpp" line="271"/>
+        <source>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n point(s) laissé(s) de côté&lt;/b&gt; : trop loin de toute route du réseau du projet pour y être relié(s) (dans un vide routier : rapprochez-le(s) d&apos;une route).&lt;/span&gt;</source>
+        <translation>
+            <numerusform>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n point left out&lt;/b&gt;: too far from any road of the project&apos;s network to be joined to it (in a road gap: move it closer to a road).&lt;/span&gt;</numerusform>
+            <numerusform>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n points left out&lt;/b&gt;: too far from any road of the project&apos;s network to be joined to it (in a road gap: move them closer to a road).&lt;/span&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/gui/statistics_panel.cpp" line="277"/>
+        <source>&lt;br&gt;&lt;small&gt;%n point(s) hors du territoire non pris en compte : au-delà des routes du réseau du projet.&lt;/small&gt;</source>
+        <translation>
+            <numerusform>&lt;br&gt;&lt;small&gt;%n point outside the territory not counted: beyond the roads of the project&apos;s network.&lt;/small&gt;</numerusform>
+            <numerusform>&lt;br&gt;&lt;small&gt;%n points outside the territory not counted: beyond the roads of the project&apos;s network.&lt;/small&gt;</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="280"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="287"/>
         <source>%1
 %2 habitants au-delà (population placée selon la méthode du projet)
 %3 habitants dans les %4 communes dont la mairie est au-delà</source>
@@ -3201,14 +3217,13 @@ beyond</translation>
 %3 inhabitants in the %4 communes whose town hall is beyond</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="305"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="312"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/statistics_panel.cpp" line="268"/>
         <source>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n point(s) laissé(s) de côté&lt;/b&gt; : trop loin de toute route du réseau du projet pour y être relié(s) (hors de la zone du réseau, ou dans un vide routier : rapprochez-le(s) d&apos;une route).&lt;/span&gt;</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n point left out&lt;/b&gt;: too far from any road of the project&apos;s network to be joined to it (outside the network&apos;s area, or in a road gap: move it closer to a road).&lt;/span&gt;</numerusform>
             <numerusform>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n points left out&lt;/b&gt;: too far from any road of the project&apos;s network to be joined to it (outside the network&apos;s area, or in a road gap: move them closer to a road).&lt;/span&gt;</numerusform>
         </translation>
