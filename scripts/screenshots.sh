@@ -50,7 +50,7 @@ rm -rf "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
 # question for a point far from any road, and the winter plan's PDF (first page, pdftoppm).
 cmake --build "$BUILD" --target test_gui_usability --parallel 2 >/dev/null
 MAILLAGE_SCREENSHOTS="$PWD/$OUT" "$BUILD/tests/test_gui_usability" \
-  "a CCAS file*,the road-closure dialog*,without a project*,the commune search*,Aide*,the statistics show*,the comparison dock*,a point clicked far*,the printed page of a winter plan*" \
+  "a CCAS file*,the road-closure dialog*,without a project*,the commune search*,Aide*,the statistics show*,the comparison dock*,a point clicked far*,the printed page of a winter plan*,the PDF of a plan can add a comparison page*" \
   2>&1 | grep -v propagateSizeHints | tail -1 || true
 # The tables behind the statistics (issue 14): the access from each EPCI seat, the referrals
 # beyond the threshold, and the population beyond under each method.
@@ -64,5 +64,11 @@ if [ -f "$OUT/plan-hiver.pdf" ]; then
     echo "pdftoppm (poppler-utils) not installed: no PNG of the PDF" >&2
   fi
   rm -f "$OUT/plan-hiver.pdf"
+fi
+# The comparison page a plan's PDF can add (the second page).
+if [ -f "$OUT/plan-comparison.pdf" ]; then
+  command -v pdftoppm >/dev/null &&
+    pdftoppm -png -r 60 -f 2 -l 2 -singlefile "$OUT/plan-comparison.pdf" "$OUT/pdf-plan-comparison-fr"
+  rm -f "$OUT/plan-comparison.pdf"
 fi
 ls -1 "$OUT"/*.png

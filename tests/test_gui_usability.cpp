@@ -24,6 +24,7 @@
 #include "road_closure_dialog.h"
 #include "scenario_panel.h"
 #include "statistics_panel.h"
+#include "store/scenarios.h"
 #include "support/demo_window.h"
 #include "support/test_data.h"
 #include "translations.h"
@@ -36,6 +37,7 @@
 #include <QBarCategoryAxis>
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
 #include <QCompleter>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -287,6 +289,75 @@ TEST_CASE("the printed page of a winter plan names the closed roads in its legen
     INFO(printed.mid(printed.indexOf(QStringLiteral("Routes")), 600).toStdString());
     CHECK(printed.contains(QStringLiteral("hiver")));
     CHECK(printed.simplified().contains(QStringLiteral("route fermée dans le plan")));
+}
+
+TEST_CASE("the PDF of a plan can add a comparison page with the current situation, with the comparison dock's figures")
+{
+    DemoWindow demo;
+    {
+        // Shown on the current situation: nothing to compare with, the option is greyed.
+        PdfExportDialog dialog(demo.project(), demo.coverage(), *demo.window.layers(), &demo.window);
+        auto* option = dialog.findChild<QCheckBox*>(QStringLiteral("pdfComparisonPage"));
+        REQUIRE(option);
+        CHECK_FALSE(option->isEnabled());
+        CHECK_FALSE(dialog.setComparisonPage(true));
+        REQUIRE(dialog.layout());
+        CHECK(dialog.layout()->pageCount() == 1);
+    }
+    const int commune = test::mostPopulatedCommuneBeyond(demo.coverage().result());
+    REQUIRE(commune >= 0);
+    REQUIRE(demo.planning().scenarios()->createPlan(QStringLiteral("un site")));
+    REQUIRE(demo.window.addPointAtTownHall(demo.project().territory().communes[std::size_t(commune)].insee));
+    demo.coverage().recomputeNow();
+    QCoreApplication::processEvents();
+
+    ComparisonPanel& panel = *demo.planning().comparison();
+    REQUIRE(panel.setScenarios(kBaselineScenario, QStringLiteral("un site")));
+    REQUIRE(panel.run());
+    panel.waitForResult();
+    REQUIRE(panel.comparison());
+    const double gained = panel.comparison()->peopleCovered;
+    CHECK(gained > 100);
+
+    PdfExportDialog dialog(demo.project(), demo.coverage(), *demo.window.layers(), &demo.window);
+    auto* option = dialog.findChild<QCheckBox*>(QStringLiteral("pdfComparisonPage"));
+    REQUIRE(option);
+    CHECK(option->isEnabled());
+    CHECK_FALSE(option->isChecked());
+    REQUIRE(dialog.layout());
+    CHECK(dialog.layout()->pageCount() == 1);
+    option->setChecked(true);
+    REQUIRE(dialog.layout());
+    INFO(dialog.lastError().toStdString());
+    REQUIRE(dialog.layout()->pageCount() == 2);
+    CHECK(dialog.layout()->pageName(1) == QStringLiteral("Comparaison"));
+    const QString pdf = demo.folder.path(QStringLiteral("un site.pdf"));
+    REQUIRE(dialog.exportTo(pdf));
+    if (const QByteArray shots = qgetenv("MAILLAGE_SCREENSHOTS"); !shots.isEmpty()) {
+        const QString kept = QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("plan-comparison.pdf"));
+        QFile::remove(kept);
+        QFile::copy(pdf, kept);
+    }
+    option->setChecked(false);
+    CHECK(dialog.layout()->pageCount() == 1);
+
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty()) {
+        WARN("poppler-utils not installed: the PDF's text is not checked");
+        return;
+    }
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-f"), QStringLiteral("2"), pdf, QStringLiteral("-")});
+    REQUIRE(text.waitForFinished(30'000));
+    const auto withoutSpaces = [](QString s) {
+        s.removeIf([](QChar c) { return c.isSpace(); });
+        return s;
+    };
+    const QString printed = QString::fromUtf8(text.readAllStandardOutput());
+    INFO(printed.left(800).toStdString());
+    CHECK(printed.simplified().contains(QStringLiteral("ce que change le scénario")));
+    CHECK(printed.contains(QStringLiteral("un site")));
+    // The people the plan brings within 20 minutes, as the comparison dock counts them.
+    CHECK(withoutSpaces(printed).contains(withoutSpaces(formatCount(std::llround(gained)) + QStringLiteral("habitants"))));
 }
 
 TEST_CASE("standard buttons and the file dialog speak French: Qt's own translations are loaded")

@@ -4,6 +4,8 @@
 
 #include "common/error.h"
 #include "coverage_controller.h"
+#include "planning/comparison.h"
+#include "planning/scenario.h"
 #include "project.h"
 #include "project/project_settings.h"
 #include "render/map_layer.h"
@@ -29,6 +31,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
+#include <QThread>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -73,6 +76,8 @@ PdfExportDialog::PdfExportDialog(Project& project, const CoverageController& cov
                                  QWidget* parent)
     : QDialog(parent),
       content_(printContent(project, coverage)),
+      project_(project),
+      coverage_(coverage),
       layers_(layerStates(layers)),
       coverageLevel_(coverage.level()),
       projectPath_(project.path()),
@@ -80,6 +85,7 @@ PdfExportDialog::PdfExportDialog(Project& project, const CoverageController& cov
       paper_(new QComboBox),
       orientation_(new QComboBox),
       atlas_(new QCheckBox(tr("Atlas : une page par EPCI"))),
+      comparisonPage_(new QCheckBox(tr("Page de comparaison avec la situation actuelle"))),
       title_(new QLineEdit),
       page_(new QSpinBox),
       pageName_(new QLabel),
@@ -115,6 +121,14 @@ PdfExportDialog::PdfExportDialog(Project& project, const CoverageController& cov
     form->addRow(tr("Papier"), paper_);
     form->addRow(tr("Orientation"), orientation_);
     form->addRow(QString(), atlas_);
+    form->addRow(QString(), comparisonPage_);
+    comparisonPage_->setObjectName(QStringLiteral("pdfComparisonPage"));
+    comparisonPage_->setEnabled(comparisonPageAvailable());
+    comparisonPage_->setToolTip(comparisonPageAvailable()
+                                    ? tr("Une page de plus : ce que le plan « %1 » change par rapport à la situation "
+                                         "actuelle (zones gagnées et perdues, habitants par EPCI).")
+                                          .arg(planName_)
+                                    : tr("Affichez un plan pour le comparer à la situation actuelle."));
     form->addRow(tr("Titre"), title_);
     form->addRow(tr("Points dessinés"), levelsRow);
     auto* note =
@@ -163,6 +177,9 @@ PdfExportDialog::PdfExportDialog(Project& project, const CoverageController& cov
     for (QComboBox* box : {paper_, orientation_})
         connect(box, &QComboBox::currentIndexChanged, this, &PdfExportDialog::rebuild);
     connect(atlas_, &QCheckBox::toggled, this, &PdfExportDialog::rebuild);
+    connect(comparisonPage_, &QCheckBox::toggled, this, [this](bool on) {
+        if (!setComparisonPage(on)) QMessageBox::warning(this, tr("Comparaison impossible"), lastError_);
+    });
     connect(title_, &QLineEdit::editingFinished, this, &PdfExportDialog::rebuild);
     for (QCheckBox* box : levels_) connect(box, &QCheckBox::toggled, this, &PdfExportDialog::rebuild);
     connect(page_, &QSpinBox::valueChanged, this, &PdfExportDialog::refreshPreview);
@@ -205,6 +222,62 @@ void PdfExportDialog::setOptions(const render::PrintOptions& options)
         for (int level = 1; level <= 3; ++level) levels_[level - 1]->setChecked(options.pointLevels.count(level) > 0);
     updating_ = false;
     rebuild();
+}
+
+bool PdfExportDialog::comparisonPageAvailable() const { return project_.planActive(); }
+
+bool PdfExportDialog::setComparisonPage(bool on)
+{
+    if (on && !comparisonPageAvailable()) {
+        lastError_ = tr("Affichez un plan pour le comparer à la situation actuelle.");
+        return false;
+    }
+    if (on && !comparison_ && !computeComparison()) {
+        const QSignalBlocker blocker(comparisonPage_);
+        comparisonPage_->setChecked(false);
+        return false;
+    }
+    {
+        const QSignalBlocker blocker(comparisonPage_);
+        comparisonPage_->setChecked(on);
+    }
+    content_.reference = on ? reference_.get() : nullptr;
+    content_.comparison = on ? comparison_.get() : nullptr;
+    content_.referenceName = on ? QString(kBaselineScenario) : QString();
+    rebuild();
+    return true;
+}
+
+// As the comparison dock and `maillage export-pdf --compare` do: the current situation's points
+// on the open network, the plan's coverage as the map shows it (its closures included), the
+// same level, threshold and grid.
+bool PdfExportDialog::computeComparison()
+{
+    const std::shared_ptr<const CoverageContext> base = coverage_.baselineContext();
+    if (!base) {
+        lastError_ = tr("Il faut un projet avec un réseau routier pour comparer des scénarios.");
+        return false;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+        const ScenarioView baseline = loadScenarioView(project_.store(), kBaselineScenario);
+        CoverageOptions options = coverage_.result().options;
+        options.computeBands = false;
+        options.clipGapsToCommunes = false;
+        options.threads = std::max(1, QThread::idealThreadCount());
+        reference_ =
+            std::make_unique<CoverageResult>(computeCoverage(*base, scenarioLevelPoints(baseline, options.level), options));
+        comparison_ = std::make_unique<ScenarioComparison>(
+            compareCoverage(*base, *reference_, coverage_.result(), QString(kBaselineScenario), planName_,
+                            {.changeZones = false, .clipToCommunes = false, .threads = options.threads}));
+    } catch (const std::exception& e) {
+        reference_.reset();
+        comparison_.reset();
+        const auto* error = dynamic_cast<const Error*>(&e);
+        lastError_ = error ? error->message() : QString::fromLocal8Bit(e.what());
+    }
+    QApplication::restoreOverrideCursor();
+    return comparison_ != nullptr;
 }
 
 int PdfExportDialog::currentPage() const { return page_->value() - 1; }

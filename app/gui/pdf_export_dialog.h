@@ -39,6 +39,10 @@ public:
     ~PdfExportDialog() override;
 
     const render::PrintLayout* layout() const { return layout_.get(); }
+    // "Page de comparaison avec la situation actuelle" (a plan shown only): adds the page of
+    // what the plan changes, computed on first use. False, with lastError(), when it cannot.
+    bool setComparisonPage(bool on);
+    bool comparisonPageAvailable() const;
     render::PrintOptions options() const;
     void setOptions(const render::PrintOptions& options);
     int currentPage() const;
@@ -61,7 +65,14 @@ private:
     void refreshPreview();
     void chooseAndExport();
 
+    // The current situation's coverage and the plan compared with it, for the comparison page.
+    bool computeComparison();
+
     render::PrintContent content_;
+    Project& project_;
+    const CoverageController& coverage_;
+    std::unique_ptr<CoverageResult> reference_;
+    std::unique_ptr<ScenarioComparison> comparison_;
     std::vector<render::LayerState> layers_;
     int coverageLevel_ = 2;
     std::unique_ptr<render::PrintLayout> layout_;
@@ -71,6 +82,7 @@ private:
     QComboBox* paper_;
     QComboBox* orientation_;
     QCheckBox* atlas_;
+    QCheckBox* comparisonPage_;
     QLineEdit* title_;
     QCheckBox* levels_[3];
     QSpinBox* page_;

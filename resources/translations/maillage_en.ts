@@ -1772,103 +1772,129 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::PdfExportDialog</name>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="67"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="70"/>
         <source>points projetés compris</source>
         <translation>planned points included</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="79"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="84"/>
         <source>situation actuelle</source>
         <translation>current situation</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="82"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="87"/>
         <source>Atlas : une page par EPCI</source>
         <translation>Atlas: one page per EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="90"/>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="290"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="88"/>
+        <source>Page de comparaison avec la situation actuelle</source>
+        <translation>Comparison page with the current situation</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="96"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="363"/>
         <source>Exporter la carte en PDF</source>
         <translation>Export the map as PDF</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="103"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="109"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="104"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="110"/>
         <source>Paysage</source>
         <translation>Landscape</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="105"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="111"/>
         <source>titre fait du territoire et du niveau</source>
         <translation>title made from the territory and the level</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="108"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="114"/>
         <source>niveau %1</source>
         <translation>level %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="115"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="121"/>
         <source>Papier</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="116"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="122"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="118"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="128"/>
+        <source>Une page de plus : ce que le plan « %1 » change par rapport à la situation actuelle (zones gagnées et perdues, habitants par EPCI).</source>
+        <translation>One more page: what plan « %1 » changes compared with the current situation (zones gained and lost, inhabitants per EPCI).</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="131"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="232"/>
+        <source>Affichez un plan pour le comparer à la situation actuelle.</source>
+        <translation>Show a plan to compare it with the current situation.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="132"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="119"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="133"/>
         <source>Points dessinés</source>
         <translation>Points drawn</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="121"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="135"/>
         <source>La carte reprend les couches visibles, leur ordre et leur opacité, le niveau, le seuil et les points comptés dans l&apos;application. Le PDF est vectoriel : textes sélectionnables, traits nets à tout zoom.</source>
         <translation>The map shows the visible layers, their order and opacity, the level, the threshold and the points counted in the application. The PDF is vector: selectable text, sharp lines at any zoom.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="126"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="140"/>
         <source>Mise en page</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="134"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="148"/>
         <source>Page </source>
         <translation>Page </translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="144"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="158"/>
         <source>Aperçu</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="150"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="164"/>
         <source>Exporter…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="229"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="181"/>
+        <source>Comparaison impossible</source>
+        <translation>Comparison not possible</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="258"/>
+        <source>Il faut un projet avec un réseau routier pour comparer des scénarios.</source>
+        <translation>Comparing scenarios needs a project with a road network.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="302"/>
         <source> / %1</source>
         <translation> / %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="279"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="352"/>
         <source>carte</source>
         <translation>map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="281"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="354"/>
         <source> - atlas</source>
         <translation> - atlas</translation>
     </message>
@@ -1881,12 +1907,12 @@ line %1: %2</translation>
         <translation type="vanished">map.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="290"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="363"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="298"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="371"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
