@@ -8,6 +8,7 @@
 #include "labels.h"
 #include "main_window.h"
 #include "map/map_canvas.h"
+#include "pdf_export_dialog.h"
 #include "planning/closed_network.h"
 #include "planning/closure_presets.h"
 #include "planning/comparison.h"
@@ -29,6 +30,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QImage>
 #include <QMouseEvent>
 #include <QSettings>
 #include <QStandardPaths>
@@ -36,6 +38,7 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -562,6 +565,27 @@ TEST_CASE("showing another plan clears the suggestions and the comparison made f
     suggestions.waitForResult();
     REQUIRE(suggestions.result());
     CHECK(suggestions.resultScenario() == "hiver");
+    // The PDF prints the plan as shown: its suggested sites ringed as on the map.
+    const auto printedSuggestions = [&demo] {
+        PdfExportDialog dialog(demo.project(), demo.coverage(), *demo.window.layers(), &demo.window);
+        REQUIRE(dialog.layout());
+        const std::vector<QString> ids = dialog.layout()->mapLayerIds();
+        const bool layer = std::find(ids.begin(), ids.end(), QStringLiteral("suggestions")) != ids.end();
+        const QImage page = dialog.layout()->pageImage(0);
+        const QColor ring = QColor::fromRgba(render::SuggestionsLayer::kSiteColour);
+        int pixels = 0;
+        for (int y = 0; y < page.height(); ++y)
+            for (int x = 0; x < page.width(); ++x) {
+                const QColor c = page.pixelColor(x, y);
+                pixels +=
+                    std::abs(c.red() - ring.red()) + std::abs(c.green() - ring.green()) + std::abs(c.blue() - ring.blue())
+                    <= 24;
+            }
+        return std::pair{layer, pixels};
+    };
+    const auto [printedLayer, ringPixels] = printedSuggestions();
+    CHECK(printedLayer);
+    CHECK(ringPixels > 30);
 
     ComparisonPanel& comparison = *demo.planning().comparison();
     REQUIRE(comparison.setScenarios(kBaselineScenario, QStringLiteral("hiver")));
@@ -573,6 +597,7 @@ TEST_CASE("showing another plan clears the suggestions and the comparison made f
     REQUIRE(demo.scenarios().activate(kBaselineScenario));
     CHECK(suggestions.result() == nullptr);
     CHECK(comparison.comparison() == nullptr);
+    CHECK_FALSE(printedSuggestions().first);  // nor printed
     CHECK_FALSE(comparison.summaryText().contains("hiver"));
 }
 

@@ -97,6 +97,10 @@ PdfExportDialog::PdfExportDialog(Project& project, const CoverageController& cov
     // The plan's closed roads, as the map draws them.
     if (const auto* closed = qobject_cast<const render::ClosedRoadsLayer*>(layers.layer(QStringLiteral("closedRoads"))))
         content_.closedRoads = closed->closedRoads();
+    // The sites suggested for the plan shown, ringed with their rank as on the map.
+    if (const auto* suggested = qobject_cast<const render::SuggestionsLayer*>(layers.layer(QStringLiteral("suggestions"))))
+        for (const render::SuggestionsLayer::Site& site : suggested->sites())
+            content_.suggestedSites.push_back({site.position, site.rank, site.chosen});
     try {
         content_.credits = render::creditText(loadProjectSources(project.store()),
                                               render::printedPoints(content_.points, {}, coverageLevel_));

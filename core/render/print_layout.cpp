@@ -249,7 +249,14 @@ void PrintLayout::Impl::buildStack(LayerStack& target, const SurfacePolygons* su
     parts.coverage = surface != nullptr;
     parts.changes = changes != nullptr;
     parts.closedRoads = !content.closedRoads.isEmpty();
+    parts.planning = !content.suggestedSites.empty();
     const MapStack layers = addMapLayers(target, parts);
+    if (layers.suggestions) {
+        std::vector<SuggestionsLayer::Site> sites;
+        for (const PrintContent::SuggestedSite& site : content.suggestedSites)
+            sites.push_back({site.position, site.rank, site.chosen});
+        layers.suggestions->setSites(std::move(sites));
+    }
     if (surface) {
         layers.bands->setPolygons(*surface, level);
         layers.gaps->setPolygons(*surface, level, threshold);

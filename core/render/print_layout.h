@@ -59,7 +59,15 @@ struct PrintContent {
     const CoverageResult* coverage = nullptr;  // level, threshold, surface, population
     QString scenario;                          // shown in the subtitle; kBaselineScenario or a plan
     QPainterPath closedRoads;                  // the plan's closed roads (map coordinates), drawn over the roads
-    QString credits;                           // the sources paragraph (creditText)
+    // The sites suggested for the scenario shown, as the application rings them (with their
+    // rank); empty: none drawn.
+    struct SuggestedSite {
+        XY position;
+        int rank = 0;
+        bool chosen = true;  // unchecked ones are drawn grey, as on screen
+    };
+    std::vector<SuggestedSite> suggestedSites;
+    QString credits;  // the sources paragraph (creditText)
     // Optional: a comparison page, `coverage` against `reference` (same grid, level and
     // threshold), e.g. a plan against the baseline; `comparison` = compareCoverage(reference,
     // coverage) for the figures.
