@@ -1216,6 +1216,45 @@ TEST_CASE(
     }
 }
 
+TEST_CASE("on the 04 data, one search with metres gives the nearest points' km as one backward search per point does")
+{
+    // GraphTravelEngine::nearestRoutes reads the km off the labels of one multi-source search;
+    // TravelEngine's default (FullSearchEngine does not override it) asks one backward search
+    // per point. Same points, same minutes; the metres may differ only between routes of
+    // exactly equal time (another point as near on the way), which the engine asks alone.
+    const Coverage04& d = coverage04();
+    const FullSearchEngine fullEngine(*d.engine);
+    std::vector<AccessLink> origins;
+    std::vector<AccessLink> targets[3];
+    for (const AccueilPoint& point : d.points) {
+        const AccessLink link = d.engine->link(point.lambert93);
+        if (!link.joined()) continue;
+        if (point.level == Level::First) origins.push_back(link);
+        else targets[point.level == Level::Second ? 0 : 1].push_back(link);
+        targets[2].push_back(link);  // every point: origins standing on a target, 0 m
+    }
+    for (const XY& hall : d.context->townHalls().positions) origins.push_back(d.engine->link(hall));
+    REQUIRE(origins.size() > 300);
+    std::size_t routes = 0, equal = 0;
+    for (const std::vector<AccessLink>& seeds : targets) {
+        const std::vector<NearestRoute> fast = d.engine->nearestRoutes(seeds, origins);
+        const std::vector<NearestRoute> full = fullEngine.nearestRoutes(seeds, origins);
+        REQUIRE(fast.size() == origins.size());
+        REQUIRE(full.size() == origins.size());
+        for (std::size_t i = 0; i < origins.size(); ++i) {
+            INFO("origin " << i << " of " << seeds.size() << " seeds");
+            CHECK(fast[i].seed == full[i].seed);
+            CHECK(fast[i].minutes == full[i].minutes);
+            if (!full[i].reached()) continue;
+            ++routes;
+            CHECK(fast[i].metres == Approx(full[i].metres).margin(20.0));
+            equal += fast[i].metres == full[i].metres ? 1 : 0;
+        }
+    }
+    CHECK(routes > 700);
+    CHECK(equal >= routes * 99 / 100);
+}
+
 TEST_CASE("on the 04 data, the communes where a France services stands are about 0 minutes away")
 {
     const Coverage04& d = coverage04();

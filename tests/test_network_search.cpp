@@ -236,6 +236,40 @@ TEST_CASE("with several sources, every node gets the nearest one and its time")
     }
 }
 
+TEST_CASE("a route read off a multi-source search's labels is that source's fastest, unless another is as near on the way")
+{
+    // A fork: the road from the origin splits at X into two branches of equal time, one to
+    // each source. From X on, both sources are exactly as near: the labels hold the first.
+    NetworkBuilder net;
+    const NodeId start = net.node(0, 0), fork = net.node(1000, 0);
+    const NodeId north = net.node(2000, 500), south = net.node(2000, -500);
+    net.road(start, fork, 100.0);
+    net.road(fork, north, 50.0);
+    net.road(fork, south, 50.0);
+    const RoadGraph graph(net.input);
+    const Snapper snapper(graph);
+    const std::vector<Snap> sources = snapper.snapAll(std::vector<XY>{{2000, 510}, {2000, -510}}, testAccess());
+    const Snap origin = snapper.snap({0, 10}, testAccess());
+
+    NearestSearch search(graph);
+    search.run(sources, {SearchDirection::ToSources, kUnreached, true});
+    const Reach nearest = search.reachAt(origin);
+    REQUIRE(nearest.reached());
+    CHECK(nearest.source == 0u);
+    // Restricted to the first source: the same route, metres included.
+    const Reach viaFirst = search.reachAt(origin, 0);
+    CHECK(viaFirst.time == nearest.time);
+    CHECK(viaFirst.metres == nearest.metres);
+    // The second is exactly as near, but every label on the way holds the first: its route
+    // cannot be read here (a caller then asks it alone, as GraphTravelEngine::nearestRoutes does).
+    CHECK_FALSE(search.reachAt(origin, 1).reached());
+    NearestSearch alone(graph);
+    const std::vector<Trip> toSecond = travelTo(alone, {&origin, 1}, sources[1]);
+    REQUIRE(toSecond.size() == 1);
+    CHECK(toSecond[0].time == nearest.time);
+    CHECK(toSecond[0].metres == Approx(nearest.metres));
+}
+
 TEST_CASE("a multi-source search equals the best of one search per source, one-ways included")
 {
     const RoadGraph graph(randomNetwork(7, 20, 0.15));

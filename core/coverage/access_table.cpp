@@ -105,7 +105,7 @@ namespace {
 // Fills cells[row][column] with the nearest of `targets` from each origin, minutes and km.
 void fillNearest(const TravelEngine& engine, const std::vector<AccessLink>& originLinks,
                  const std::vector<const AccueilPoint*>& candidates, std::size_t column,
-                 std::vector<std::vector<AccessCell>>& cells, NearestTimes& search)
+                 std::vector<std::vector<AccessCell>>& cells)
 {
     std::vector<const AccueilPoint*> targets;
     std::vector<AccessLink> targetLinks;
@@ -117,23 +117,17 @@ void fillNearest(const TravelEngine& engine, const std::vector<AccessLink>& orig
     }
     if (targets.empty()) return;
     // Read at the origins only: the search may stop once they are settled.
-    engine.nearestAt(targetLinks, originLinks, search);
-    std::vector<std::uint32_t> nearestOf(originLinks.size(), kNoPoint);
+    const std::vector<NearestRoute> routes = engine.nearestRoutes(targetLinks, originLinks);
     for (std::size_t row = 0; row < originLinks.size(); ++row) {
-        std::uint32_t nearest = kNoPoint;
-        const float minutes = placeMinutes(originLinks[row], search.view(), SeedLinks{targetLinks}, &nearest);
-        if (nearest == kNoPoint || !std::isfinite(minutes)) continue;
+        const NearestRoute& route = routes[row];
+        if (!route.reached()) continue;
         AccessCell& cell = cells[row][column];
         cell.reachable = true;
-        cell.pointId = targets[nearest]->id;
-        cell.pointName = targets[nearest]->name;
-        cell.minutes = minutes;
-        nearestOf[row] = nearest;
+        cell.pointId = targets[route.seed]->id;
+        cell.pointName = targets[route.seed]->name;
+        cell.minutes = route.minutes;
+        cell.km = route.metres / 1000.0;
     }
-    std::vector<double> metres(originLinks.size(), INFINITY);
-    drivingMetresToNearest(engine, originLinks, nearestOf, targetLinks, metres);
-    for (std::size_t row = 0; row < originLinks.size(); ++row)
-        if (nearestOf[row] != kNoPoint) cells[row][column].km = metres[row] / 1000.0;
 }
 
 QStringList cellText(const AccessCell& cell)
@@ -157,7 +151,6 @@ AccessTable computeAccessTable(const TravelEngine& engine, std::vector<AccessOri
     originLinks.reserve(table.origins.size());
     for (const AccessOrigin& origin : table.origins) originLinks.push_back(engine.link(origin.position));
 
-    NearestTimes search;
     for (std::size_t column = 0; column < table.columns.size(); ++column) {
         const QStringList& kinds = table.columns[column].kinds;
         std::vector<const AccueilPoint*> desks, visio;
@@ -167,8 +160,8 @@ AccessTable computeAccessTable(const TravelEngine& engine, std::vector<AccessOri
             if (std::any_of(point.serves.begin(), point.serves.end(), [&](const QString& k) { return kinds.contains(k); }))
                 visio.push_back(&point);
         }
-        fillNearest(engine, originLinks, desks, column, table.cells, search);
-        if (table.columns[column].visio) fillNearest(engine, originLinks, visio, column, table.visioCells, search);
+        fillNearest(engine, originLinks, desks, column, table.cells);
+        if (table.columns[column].visio) fillNearest(engine, originLinks, visio, column, table.visioCells);
     }
     return table;
 }

@@ -154,6 +154,19 @@ bool sameSnap(const Snap& a, const Snap& b)
     return true;
 }
 
+// The float view of a search's labels that NearestTimes holds.
+void copyTimes(const NearestSearch& search, NearestTimes& out)
+{
+    const std::span<const Deciseconds> times = search.nodeTimes();
+    const std::span<const std::uint32_t> owners = search.nodeSources();
+    out.seconds.resize(times.size());
+    out.owner.resize(times.size());
+    for (std::size_t n = 0; n < times.size(); ++n) {
+        out.seconds[n] = times[n] == kUnreached ? kUnreachable : float(toSeconds(times[n]));
+        out.owner[n] = owners[n] == kNoSource ? kNoPoint : owners[n];
+    }
+}
+
 // A repair visits the nodes of the moved sources; past a few of them a new run is cheaper.
 constexpr std::size_t kMaxRepairedSeeds = 4;
 
@@ -197,15 +210,7 @@ void GraphTravelEngine::nearestShared(std::span<const AccessLink> seeds, Nearest
         search_->run(snaps, {.direction = SearchDirection::ToSources}, threads);
     }
     seedSnaps_ = std::move(snaps);
-
-    const std::span<const Deciseconds> times = search_->nodeTimes();
-    const std::span<const std::uint32_t> owners = search_->nodeSources();
-    out.seconds.resize(times.size());
-    out.owner.resize(times.size());
-    for (std::size_t n = 0; n < times.size(); ++n) {
-        out.seconds[n] = times[n] == kUnreached ? kUnreachable : float(toSeconds(times[n]));
-        out.owner[n] = owners[n] == kNoSource ? kNoPoint : owners[n];
-    }
+    copyTimes(*search_, out);
 }
 
 std::unique_ptr<NearestSearch> GraphTravelEngine::takeWorkspace() const
@@ -242,14 +247,69 @@ void GraphTravelEngine::nearestAt(std::span<const AccessLink> seeds, std::span<c
     // targets' times and owners are run()'s (a settled node's owner is final).
     const BorrowedSearch workspace{*this, takeWorkspace()};
     workspace.search->runUntilSettled(snaps, {.direction = SearchDirection::ToSources}, targets);
-    const std::span<const Deciseconds> times = workspace.search->nodeTimes();
-    const std::span<const std::uint32_t> owners = workspace.search->nodeSources();
-    out.seconds.resize(times.size());
-    out.owner.resize(times.size());
-    for (std::size_t n = 0; n < times.size(); ++n) {
-        out.seconds[n] = times[n] == kUnreached ? kUnreachable : float(toSeconds(times[n]));
-        out.owner[n] = owners[n] == kNoSource ? kNoPoint : owners[n];
+    copyTimes(*workspace.search, out);
+}
+
+std::vector<NearestRoute> GraphTravelEngine::nearestRoutes(std::span<const AccessLink> seeds,
+                                                           std::span<const AccessLink> places) const
+{
+    std::vector<NearestRoute> routes(places.size());
+    if (seeds.empty()) return routes;
+    std::vector<Snap> snaps;
+    snaps.reserve(seeds.size());
+    for (const AccessLink& seed : seeds) snaps.push_back(snapOf(seed));
+    std::vector<Snap> origins;
+    origins.reserve(places.size());
+    for (const AccessLink& place : places) origins.push_back(place.joined() ? snapOf(place) : Snap{});
+    // Both ends of every entry's edge, as a search towards one point settles them for its km:
+    // the routes below are then read off final labels. The search pops nodes in the order of
+    // nearestAt()'s, which settles a subset of these: the same times and owners there.
+    std::vector<NodeId> targets;
+    for (const Snap& origin : origins)
+        for (int i = 0; i < origin.entryCount(); ++i) {
+            const EdgeId edge = origin.entry(i).edge;
+            if (edge >= graph_->edgeCount()) continue;
+            targets.push_back(graph_->edgeFrom(edge));
+            targets.push_back(graph_->edgeTo(edge));
+        }
+    const BorrowedSearch workspace{*this, takeWorkspace()};
+    NearestSearch& search = *workspace.search;
+    // One search with metres answers the km too: the labels of the nodes a seed owns hold
+    // its fastest routes. Only where another seed is exactly as near on the way do they hold
+    // that one's instead; those few routes are asked as before (one backward search per seed).
+    search.runUntilSettled(snaps, {.direction = SearchDirection::ToSources, .trackMetres = true}, targets);
+    NearestTimes times;
+    copyTimes(search, times);
+    std::vector<std::uint32_t> askAlone(places.size(), kNoPoint);
+    bool anyAlone = false;
+    for (std::size_t i = 0; i < places.size(); ++i) {
+        NearestRoute& route = routes[i];
+        const float minutes = placeMinutes(places[i], times.view(), SeedLinks{seeds}, &route.seed);
+        if (route.seed == kNoPoint || !std::isfinite(minutes)) {
+            route = NearestRoute{};
+            continue;
+        }
+        route.minutes = minutes;
+        if (!places[i].joined()) continue;  // no driving route: infinity, as drivingMetres says
+        if (samePlace(snaps[route.seed], origins[i])) {
+            route.metres = 0.0;
+            continue;
+        }
+        const Reach toSeed = search.reachAt(origins[i], route.seed);
+        if (toSeed.reached() && toSeed.time == search.reachAt(origins[i]).time) {
+            route.metres = toSeed.metres;
+        } else {
+            askAlone[i] = route.seed;
+            anyAlone = true;
+        }
     }
+    if (anyAlone) {
+        std::vector<double> metres(places.size(), INFINITY);
+        drivingMetresToNearest(*this, places, askAlone, seeds, metres);
+        for (std::size_t i = 0; i < places.size(); ++i)
+            if (askAlone[i] != kNoPoint) routes[i].metres = metres[i];
+    }
+    return routes;
 }
 
 double GraphTravelEngine::drivingMetres(const AccessLink& from, const AccessLink& to) const

@@ -47,6 +47,10 @@ public:
     // A search of its own that stops once the nodes of `needed` are settled: the tables'
     // origins are often a few places, which a search reaches long before it settles the graph.
     void nearestAt(std::span<const AccessLink> seeds, std::span<const AccessLink> needed, NearestTimes& out) const override;
+    // One search with metres towards the seeds gives the places' nearest seeds, minutes and
+    // km at once (see the .cpp for the few routes still asked one seed at a time).
+    std::vector<NearestRoute> nearestRoutes(std::span<const AccessLink> seeds,
+                                            std::span<const AccessLink> places) const override;
     bool concurrentSearches() const override { return true; }
     double drivingMetres(const AccessLink& from, const AccessLink& to) const override;
     std::vector<double> drivingMetresTo(std::span<const AccessLink> from, const AccessLink& to) const override;

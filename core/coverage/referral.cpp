@@ -13,18 +13,18 @@ namespace maillage {
 
 namespace {
 
-// The points that may receive referrals, with their links: one search per target set.
+// The points that may receive referrals, with their links, and the nearest of them from each
+// origin (minutes and km of that route): one search per target set.
 struct TargetSet {
     Level level;
     QString kind;  // empty: any kind of the level
     std::vector<const AccueilPoint*> points;
     std::vector<AccessLink> links;
-    NearestTimes search;
+    std::vector<NearestRoute> routes;  // per origin
 };
 
-// Fills everything but the km (see RouteRequests); returns the target reached, or kNoPoint.
-std::uint32_t fillLink(ReferralLink& link, const AccueilPoint& origin, const AccessLink& originLink,
-                       const TargetSet& targets, double thresholdMinutes)
+void fillLink(ReferralLink& link, const AccueilPoint& origin, std::size_t originIndex, const TargetSet& targets,
+              double thresholdMinutes)
 {
     link.fromId = origin.id;
     link.fromName = origin.name;
@@ -33,55 +33,28 @@ std::uint32_t fillLink(ReferralLink& link, const AccueilPoint& origin, const Acc
     link.fromPosition = origin.lambert93;
     link.toLevel = targets.level;
     link.targetKind = targets.kind;
-    if (targets.points.empty()) return kNoPoint;
-    std::uint32_t nearest = kNoPoint;
-    const float minutes = placeMinutes(originLink, targets.search.view(), SeedLinks{targets.links}, &nearest);
-    if (nearest == kNoPoint || !std::isfinite(minutes)) return kNoPoint;
-    const AccueilPoint& target = *targets.points[nearest];
+    if (targets.points.empty()) return;
+    const NearestRoute& route = targets.routes[originIndex];
+    if (!route.reached()) return;
+    const AccueilPoint& target = *targets.points[route.seed];
     link.reachable = true;
     link.toId = target.id;
     link.toName = target.name;
     link.toKind = target.kind;
     link.toPosition = target.lambert93;
-    link.minutes = minutes;
-    link.beyond = minutes > thresholdMinutes;
-    return nearest;
+    link.minutes = route.minutes;
+    link.km = route.metres / 1000.0;
+    link.beyond = route.minutes > thresholdMinutes;
 }
 
 // The visio access of a link: the same search on the points serving by video.
-std::uint32_t fillVisio(ReferralLink& link, const AccueilPoint& origin, const AccessLink& originLink,
-                        const TargetSet& targets, double thresholdMinutes)
+void fillVisio(ReferralLink& link, const AccueilPoint& origin, std::size_t originIndex, const TargetSet& targets,
+               double thresholdMinutes)
 {
     ReferralLink found;
-    const std::uint32_t nearest = fillLink(found, origin, originLink, targets, thresholdMinutes);
+    fillLink(found, origin, originIndex, targets, thresholdMinutes);
     link.visio = {found.reachable, found.toId, found.toName, found.toPosition, found.minutes, found.km, found.beyond};
-    return nearest;
 }
-
-// The routes whose km a target set's links need, asked together: one backward search per
-// target instead of one search per link.
-struct RouteRequests {
-    std::vector<AccessLink> origins;
-    std::vector<std::uint32_t> nearest;
-    std::vector<std::size_t> linkIndex;
-
-    void add(std::size_t index, const AccessLink& origin, std::uint32_t target)
-    {
-        if (target == kNoPoint) return;
-        origins.push_back(origin);
-        nearest.push_back(target);
-        linkIndex.push_back(index);
-    }
-    void fillKm(const TravelEngine& engine, const TargetSet& targets, std::vector<ReferralLink>& links,
-                bool visio = false) const
-    {
-        if (origins.empty()) return;
-        std::vector<double> metres(origins.size(), INFINITY);
-        drivingMetresToNearest(engine, origins, nearest, targets.links, metres);
-        for (std::size_t k = 0; k < linkIndex.size(); ++k)
-            (visio ? links[linkIndex[k]].visio.km : links[linkIndex[k]].km) = metres[k] / 1000.0;
-    }
-};
 
 }  // namespace
 
@@ -109,7 +82,7 @@ std::vector<ReferralLink> computeReferrals(const TravelEngine& engine, std::span
     }
 
     // The search towards a target set is read only at its origins' places: it may stop once
-    // their nodes are settled (TravelEngine::nearestAt).
+    // their nodes are settled, and it gives the km of their routes too (TravelEngine::nearestRoutes).
     const auto makeTargets = [&](Level level, const QString& kind, const std::vector<const AccueilPoint*>& pool,
                                  const std::function<bool(const AccueilPoint&)>& accepts,
                                  std::span<const AccessLink> origins) {
@@ -121,7 +94,7 @@ std::vector<ReferralLink> computeReferrals(const TravelEngine& engine, std::span
             set.points.push_back(point);
             set.links.push_back(link);
         }
-        if (!set.points.empty()) engine.nearestAt(set.links, origins, set.search);
+        if (!set.points.empty()) set.routes = engine.nearestRoutes(set.links, origins);
         return set;
     };
     const auto any = [](const AccueilPoint&) { return true; };
@@ -136,24 +109,25 @@ std::vector<ReferralLink> computeReferrals(const TravelEngine& engine, std::span
     std::vector<ReferralLink> links;
     if (!first.empty()) {
         const std::vector<AccessLink> firstLinks = linksOf(first);
-        const TargetSet anySecond = makeTargets(Level::Second, QString(), second, any, firstLinks);
-        const TargetSet anyThird = makeTargets(Level::Third, QString(), third, any, firstLinks);
-        const TargetSet anyVisio = makeTargets(Level::Third, QString(), visio, any, firstLinks);
-        RouteRequests toSecond, toThird, toVisio;
+        // Three independent searches: on two threads when the engine allows it.
+        std::vector<TargetSet> sets(3);
+        parallelFor(sets.size(), engine.concurrentSearches() ? 2 : 1, [&](std::size_t k) {
+            if (k == 0) sets[k] = makeTargets(Level::Second, QString(), second, any, firstLinks);
+            else sets[k] = makeTargets(Level::Third, QString(), k == 1 ? third : visio, any, firstLinks);
+        });
+        const TargetSet& anySecond = sets[0];
+        const TargetSet& anyThird = sets[1];
+        const TargetSet& anyVisio = sets[2];
         for (std::size_t o = 0; o < first.size(); ++o) {
             const AccueilPoint* origin = first[o];
-            const AccessLink& originLink = firstLinks[o];
             ReferralLink secondLink;
-            toSecond.add(links.size(), originLink, fillLink(secondLink, *origin, originLink, anySecond, thresholdMinutes));
+            fillLink(secondLink, *origin, o, anySecond, thresholdMinutes);
             links.push_back(std::move(secondLink));
             ReferralLink thirdLink;
-            toThird.add(links.size(), originLink, fillLink(thirdLink, *origin, originLink, anyThird, thresholdMinutes));
-            toVisio.add(links.size(), originLink, fillVisio(thirdLink, *origin, originLink, anyVisio, thresholdMinutes));
+            fillLink(thirdLink, *origin, o, anyThird, thresholdMinutes);
+            fillVisio(thirdLink, *origin, o, anyVisio, thresholdMinutes);
             links.push_back(std::move(thirdLink));
         }
-        toSecond.fillKm(engine, anySecond, links);
-        toThird.fillKm(engine, anyThird, links);
-        toVisio.fillKm(engine, anyVisio, links, true);
     }
     if (!second.empty() && !thirdKinds.empty()) {
         const std::vector<AccessLink> secondLinks = linksOf(second);
@@ -167,21 +141,14 @@ std::vector<ReferralLink> computeReferrals(const TravelEngine& engine, std::span
             perKindVisio[k] = makeTargets(
                 Level::Third, kind, visio, [&](const AccueilPoint& p) { return p.serves.contains(kind); }, secondLinks);
         });
-        std::vector<RouteRequests> requests(perKind.size()), visioRequests(perKind.size());
         for (std::size_t o = 0; o < second.size(); ++o) {
             const AccueilPoint* origin = second[o];
-            const AccessLink& originLink = secondLinks[o];
             for (std::size_t k = 0; k < perKind.size(); ++k) {
                 ReferralLink link;
-                requests[k].add(links.size(), originLink, fillLink(link, *origin, originLink, perKind[k], thresholdMinutes));
-                visioRequests[k].add(links.size(), originLink,
-                                     fillVisio(link, *origin, originLink, perKindVisio[k], thresholdMinutes));
+                fillLink(link, *origin, o, perKind[k], thresholdMinutes);
+                fillVisio(link, *origin, o, perKindVisio[k], thresholdMinutes);
                 links.push_back(std::move(link));
             }
-        }
-        for (std::size_t k = 0; k < perKind.size(); ++k) {
-            requests[k].fillKm(engine, perKind[k], links);
-            visioRequests[k].fillKm(engine, perKindVisio[k], links, true);
         }
     }
     // Keep the origins' order: first-level links were produced first, then second-level.

@@ -27,4 +27,26 @@ void drivingMetresToNearest(const TravelEngine& engine, std::span<const AccessLi
     });
 }
 
+std::vector<NearestRoute> TravelEngine::nearestRoutes(std::span<const AccessLink> seeds,
+                                                      std::span<const AccessLink> places) const
+{
+    std::vector<NearestRoute> routes(places.size());
+    if (seeds.empty()) return routes;
+    NearestTimes search;
+    nearestAt(seeds, places, search);
+    std::vector<std::uint32_t> nearest(places.size(), kNoPoint);
+    for (std::size_t i = 0; i < places.size(); ++i) {
+        std::uint32_t seed = kNoPoint;
+        const float minutes = placeMinutes(places[i], search.view(), SeedLinks{seeds}, &seed);
+        if (seed == kNoPoint || !std::isfinite(minutes)) continue;
+        routes[i].seed = nearest[i] = seed;
+        routes[i].minutes = minutes;
+    }
+    std::vector<double> metres(places.size(), INFINITY);
+    drivingMetresToNearest(*this, places, nearest, seeds, metres);
+    for (std::size_t i = 0; i < places.size(); ++i)
+        if (routes[i].reached()) routes[i].metres = metres[i];
+    return routes;
+}
+
 }  // namespace maillage

@@ -3,6 +3,7 @@
 #include "coverage/travel_time_surface.h"
 #include "geo/types.h"
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -16,6 +17,15 @@ struct NearestTimes {
     std::vector<float> seconds;        // per node, to the nearest seeded point
     std::vector<std::uint32_t> owner;  // per node, index of that point in the seed list
     NearestTimesView view() const { return {seconds, owner}; }
+};
+
+// The nearest seed of a place, by placeMinutes' rule, and the metres driven on that route.
+struct NearestRoute {
+    std::uint32_t seed = kNoPoint;  // index into the seeds; kNoPoint when none is reached
+    float minutes = kUnreachable;
+    double metres = INFINITY;  // infinity when the route's metres are not known
+
+    bool reached() const { return seed != kNoPoint; }
 };
 
 // What the coverage needs from the road network, so that it can be computed on any graph
@@ -60,7 +70,14 @@ public:
         nearest(seeds, out);
     }
 
-    // Whether nearestAt() and the drivingMetres calls may run on several threads at once.
+    // For each of `places`, its nearest seed and minutes (placeMinutes on nearestAt()) and the
+    // metres of its route there (the tables' km). This default asks the metres with
+    // drivingMetresToNearest, one backward search per seed reached.
+    virtual std::vector<NearestRoute> nearestRoutes(std::span<const AccessLink> seeds,
+                                                    std::span<const AccessLink> places) const;
+
+    // Whether nearestAt(), nearestRoutes() and the drivingMetres calls may run on several
+    // threads at once.
     virtual bool concurrentSearches() const { return false; }
 
     // Metres driven on the fastest route from one place to another, legs included;

@@ -372,7 +372,7 @@ void NearestSearch::indexSources()
     std::sort(sourcesByX_.begin(), sourcesByX_.end());
 }
 
-Reach NearestSearch::reachAt(const Snap& point) const
+Reach NearestSearch::reachAt(const Snap& point, std::uint32_t onlySource) const
 {
     Reach best;
     if (!point.ok()) return best;
@@ -381,6 +381,7 @@ Reach NearestSearch::reachAt(const Snap& point) const
 
     const auto consider = [&](std::uint64_t time, std::uint32_t source, double metres) {
         if (time > limit || time >= kUnreached) return;
+        if (onlySource != kNoSource && source != onlySource) return;
         if (time < best.time || (time == best.time && source < best.source))
             best = {static_cast<Deciseconds>(time), source, metres};
     };

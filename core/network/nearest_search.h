@@ -93,7 +93,13 @@ public:
     // time; or directly along the edge to a source entry on the same edge; or the direct
     // off-network trip to a source close enough (directTripTime). One-ways and the direction
     // are respected. Unreached when the point is not Ok or its time exceeds the time limit.
-    Reach reachAt(const Snap& point) const;
+    Reach reachAt(const Snap& point) const { return reachAt(point, kNoSource); }
+    // As reachAt(), counting only the routes to `source` that this search's labels hold:
+    // through end nodes it owns, along an edge with one of its entries, or straight. When
+    // another source is exactly as near on the way, the labels hold that one's route there
+    // instead, so the result may be slower than the fastest route to `source` (compare it
+    // with reachAt(point)) or, between routes of equal time, another of them.
+    Reach reachAt(const Snap& point, std::uint32_t onlySource) const;
     std::vector<Reach> reachAll(std::span<const Snap> points) const;
 
     // Nodes settled by the last run or repair (for benchmarks and tests).

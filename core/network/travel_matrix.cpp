@@ -23,15 +23,6 @@ std::vector<NodeId> endNodesOf(const RoadGraph& graph, std::span<const Snap> poi
     return nodes;
 }
 
-// Within this distance two places are the same: no trip at all, rather than the two access
-// legs and terminal times a trip between distinct places pays (an OD matrix's diagonal is 0).
-constexpr double kSamePlaceMetres = 1.0;
-
-bool samePlace(const Snap& a, const Snap& b)
-{
-    return a.ok() && b.ok() && std::hypot(a.point.x - b.point.x, a.point.y - b.point.y) < kSamePlaceMetres;
-}
-
 // Trips between the search's seed and each of `points`.
 std::vector<Trip> tripsTo(const NearestSearch& search, const Snap& seed, std::span<const Snap> points)
 {
@@ -49,6 +40,11 @@ std::vector<Trip> tripsTo(const NearestSearch& search, const Snap& seed, std::sp
 }
 
 }  // namespace
+
+bool samePlace(const Snap& a, const Snap& b)
+{
+    return a.ok() && b.ok() && std::hypot(a.point.x - b.point.x, a.point.y - b.point.y) < kSamePlaceMetres;
+}
 
 std::vector<Trip> travelFrom(NearestSearch& workspace, const Snap& origin, std::span<const Snap> destinations,
                              const TravelOptions& options)

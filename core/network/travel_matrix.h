@@ -42,6 +42,11 @@ private:
     std::vector<Trip> trips_;
 };
 
+// Within this distance two places are the same: no trip at all, rather than the two access
+// legs and terminal times a trip between distinct places pays (an OD matrix's diagonal is 0).
+constexpr double kSamePlaceMetres = 1.0;
+bool samePlace(const Snap& a, const Snap& b);
+
 // One origin to many destinations: one search from the origin, stopped as soon as every
 // destination's edge ends are settled. `workspace` is reused (no allocation per call).
 std::vector<Trip> travelFrom(NearestSearch& workspace, const Snap& origin, std::span<const Snap> destinations,
