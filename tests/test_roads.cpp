@@ -141,6 +141,17 @@ TEST_CASE("a straight road quantised to 0.4 m is not slowed, a hairpin is")
     CHECK(withBends < withoutBends + (bendMetres + 50.0) / std::sqrt(2.0 * 12.0));
 }
 
+TEST_CASE("an edge thousands of km long, from a wrong coordinate, is timed in bounded pieces with the same result")
+{
+    // A node moved to latitude 86.7° by a fuzzer made one edge ~4,800 km long, walked in
+    // 10 m pieces (half a million) — and a longer one would overflow the count of pieces.
+    const std::vector<XY> shape{{0.0, 0.0}, {2.0e6, 1.0}, {4.8e6, 0.0}, {1.0e12, 5.0}};
+    const double length = shapeLengthMetres(shape);
+    const double seconds = drivingSeconds(shape, 72, bendProfile(2.0));
+    CHECK(std::isfinite(seconds));
+    CHECK(seconds == Approx(length / 20.0).epsilon(1e-6));  // straight: the free speed all along
+}
+
 TEST_CASE("a profile's bend limit is read from its curvature block and checked")
 {
     const SpeedProfile profile = parseSpeedProfile(

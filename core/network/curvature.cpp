@@ -37,6 +37,10 @@ private:
 };
 
 constexpr double kStepMetres = 10.0;
+// At most this many pieces per edge (1,000 km at kStepMetres): a real edge runs between two
+// junctions, a few km; a wrong coordinate can make one thousands of km long, which must not
+// walk for minutes (nor overflow the count): such an edge is cut in longer pieces.
+constexpr double kMostPieces = 100'000.0;
 
 }  // namespace
 
@@ -70,7 +74,7 @@ double drivingSeconds(std::span<const XY> shape, double kmh, const SpeedProfile&
 
     // The shape in pieces of about kStepMetres; each piece is driven at the speed its middle
     // allows (measured no closer than half a chord to the ends, where the shape stops).
-    const int pieces = std::max(1, static_cast<int>(std::ceil(length / kStepMetres)));
+    const int pieces = static_cast<int>(std::clamp(std::ceil(length / kStepMetres), 1.0, kMostPieces));
     const double pieceMetres = length / pieces;
     const double freeMs = kmh / 3.6;
     ShapeWalker behind(shape, along), here(shape, along), ahead(shape, along);
