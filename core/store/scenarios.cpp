@@ -3,6 +3,7 @@
 #include "geo/crs.h"
 #include "store/gpkg_geometry.h"
 #include "store/kinds.h"
+#include "store/point_rows.h"
 #include "store/schema.h"
 #include "store/sql_helpers.h"
 #include "store/store.h"
@@ -223,32 +224,12 @@ public:
         p.kind = row.value(4).toString();
         p.status = PointStatus::Planned;
         p.communeInsee = row.value(5).toString();
-        const std::optional<XY> geometry = sql::readGeometry(connection_, row.value(1));
-        const bool hasXY = !row.value(8).isNull() && !row.value(9).isNull();
-        const XY columns{row.value(8).toDouble(), row.value(9).toDouble()};
-        if (geometry && (!hasXY || geometry->x != columns.x || geometry->y != columns.y)) {
-            p.lambert93 = *geometry;  // moved in a GIS program: trust what the user sees
-            p.wgs84 = toWgs84(*geometry);
-        } else if (hasXY) {
-            p.lambert93 = columns;
-            p.wgs84 = !row.value(6).isNull() && !row.value(7).isNull()
-                          ? LonLat{row.value(6).toDouble(), row.value(7).toDouble()}
-                          : toWgs84(columns);
-        } else {
+        if (!sql::readPointPosition(connection_, row, 6, p))
             throw Error(QStringLiteral("planned point #%1 \"%2\" in project %3 has no position; give it one in QGIS "
                                        "or remove it from its plan")
                             .arg(-p.id)
                             .arg(p.name, path()));
-        }
-        if (!row.value(10).isNull()) p.weeklyHours = row.value(10).toDouble();
-        p.openingHours = row.value(11).toString();
-        p.address = row.value(12).toString();
-        p.source = row.value(13).toString();
-        p.sourceId = row.value(14).toString();
-        p.notes = row.value(15).toString();
-        p.outsideTerritory = row.value(16).toBool();
-        p.createdAt = readTime(row.value(17));
-        p.updatedAt = readTime(row.value(18));
+        sql::readPointDetails(row, 10, p);
         p.serves = splitServes(row.value(19).toString());
         return p;
     }
