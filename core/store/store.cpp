@@ -858,4 +858,9 @@ Store::Batch::~Batch() = default;
 
 void Store::Batch::commit() { transaction_->commit(); }
 
+void loadSettingInto(const Store& store, const QString& key, QString& target)
+{
+    if (auto value = store.setting(key)) target = *value;
+}
+
 }  // namespace maillage
