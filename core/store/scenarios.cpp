@@ -247,13 +247,29 @@ public:
         return query.next() && query.value(0).toInt() > 0;
     }
 
-    bool baselinePointExists(qint64 pointId) const
+    // Throws Error when the project has no point `pointId` for the plan to `change` ("close"...).
+    void requireBaselinePoint(qint64 pointId, const QString& plan, const QString& change) const
     {
         const QString what = QStringLiteral("reading point #%1").arg(pointId);
         QSqlQuery query = prepare(QStringLiteral("SELECT count(*) FROM accueil_points WHERE id = ?"), what);
         query.addBindValue(pointId);
         exec(query, what);
-        return query.next() && query.value(0).toInt() > 0;
+        if (!query.next() || query.value(0).toInt() == 0)
+            throw Error(QStringLiteral("project %1 has no point #%2 to %3 in plan \"%4\"")
+                            .arg(path())
+                            .arg(pointId)
+                            .arg(change, plan));
+    }
+
+    // Forgets what the plan changes of a point; returns how many rows went (0 or 1).
+    int deleteChange(qint64 planId, qint64 pointId, const QString& what) const
+    {
+        QSqlQuery query =
+            prepare(QStringLiteral("DELETE FROM scenario_point_changes WHERE scenario_id = ? AND point_id = ?"), what);
+        query.addBindValue(planId);
+        query.addBindValue(pointId);
+        exec(query, what);
+        return query.numRowsAffected();
     }
 
     qint64 insertAddedPoint(qint64 planId, const AccueilPoint& point, const QString& now, const QString& what) const
@@ -680,11 +696,7 @@ void ScenarioStore::closePoint(const QString& plan, qint64 pointId)
         access.exec(query, what);
         access.refreshContents(now);
     } else {
-        if (!access.baselinePointExists(pointId))
-            throw Error(QStringLiteral("project %1 has no point #%2 to close in plan \"%3\"")
-                            .arg(access.path())
-                            .arg(pointId)
-                            .arg(plan));
+        access.requireBaselinePoint(pointId, plan, QStringLiteral("close"));
         PointChange change = access.change(planId, pointId).value_or(PointChange{});
         change.pointId = pointId;
         change.closed = true;
@@ -721,11 +733,7 @@ void ScenarioStore::setPointLevel(const QString& plan, qint64 pointId, Level lev
         query.addBindValue(-pointId);
         access.exec(query, what);
     } else {
-        if (!access.baselinePointExists(pointId))
-            throw Error(QStringLiteral("project %1 has no point #%2 to change in plan \"%3\"")
-                            .arg(access.path())
-                            .arg(pointId)
-                            .arg(plan));
+        access.requireBaselinePoint(pointId, plan, QStringLiteral("change"));
         PointChange change = access.change(planId, pointId).value_or(PointChange{});
         change.pointId = pointId;
         change.level = level;
@@ -742,12 +750,7 @@ void ScenarioStore::revertPoint(const QString& plan, qint64 pointId)
     const qint64 planId = access.requirePlan(plan, QStringLiteral("revert a point in"));
     access.bump(planId, plan, nowIso());
     const QString what = QStringLiteral("reverting point #%1 in plan \"%2\"").arg(pointId).arg(plan);
-    QSqlQuery query =
-        access.prepare(QStringLiteral("DELETE FROM scenario_point_changes WHERE scenario_id = ? AND point_id = ?"), what);
-    query.addBindValue(planId);
-    query.addBindValue(pointId);
-    access.exec(query, what);
-    if (query.numRowsAffected() != 1)
+    if (access.deleteChange(planId, pointId, what) != 1)
         throw Error(QStringLiteral("plan \"%1\" does not change point #%2").arg(plan).arg(pointId));
     transaction.commit();
 }
@@ -767,20 +770,12 @@ void ScenarioStore::setPointChange(const QString& plan, const PointChange& chang
     sql::WriteTransaction transaction(access.connection());
     const qint64 planId = access.requirePlan(plan, QStringLiteral("change a point in"));
     access.bump(planId, plan, now);
-    if (!access.baselinePointExists(change.pointId))
-        throw Error(QStringLiteral("project %1 has no point #%2 to change in plan \"%3\"")
-                        .arg(access.path())
-                        .arg(change.pointId)
-                        .arg(plan));
+    access.requireBaselinePoint(change.pointId, plan, QStringLiteral("change"));
     const QString what = QStringLiteral("changing point #%1 in plan \"%2\"").arg(change.pointId).arg(plan);
     if (change.closed || change.level || !change.kind.isEmpty()) {
         access.insertChange(planId, change, what);
     } else {
-        QSqlQuery query = access.prepare(
-            QStringLiteral("DELETE FROM scenario_point_changes WHERE scenario_id = ? AND point_id = ?"), what);
-        query.addBindValue(planId);
-        query.addBindValue(change.pointId);
-        access.exec(query, what);
+        access.deleteChange(planId, change.pointId, what);
     }
     transaction.commit();
 }
