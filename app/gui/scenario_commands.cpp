@@ -152,12 +152,7 @@ void AddSitesCommand::redo()
         project_.inOneTransaction([&] {
             if (create_) project_.createPlan(plan_, from_, description_);
             project_.activateScenario(plan_);
-            for (AccueilPoint& point : points_) {
-                AccueilPoint again = point;
-                again.id = project_.resolve(point.id);
-                const qint64 id = project_.insertPoint(again);
-                if (point.id == 0) point.id = id;
-            }
+            insertPoints(project_, points_);
         });
     });
 }
@@ -170,9 +165,7 @@ void AddSitesCommand::undo()
             project_.removePlan(plan_);
             return;
         }
-        project_.inOneTransaction([&] {
-            for (const AccueilPoint& point : points_) project_.removePoint(project_.resolve(point.id));
-        });
+        project_.inOneTransaction([&] { removePoints(project_, points_); });
     });
 }
 
