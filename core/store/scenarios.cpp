@@ -1,6 +1,5 @@
 #include "store/scenarios.h"
 
-#include "geo/crs.h"
 #include "store/gpkg_geometry.h"
 #include "store/kinds.h"
 #include "store/point_rows.h"
@@ -374,14 +373,7 @@ void validatePlannedPoint(const AccueilPoint& point, const QString& plan)
     if (point.name.trimmed().isEmpty()) fail(QStringLiteral("it has no name"));
     if (!levelFromInt(int(point.level))) fail(QStringLiteral("level %1 is not 1, 2 or 3").arg(int(point.level)));
     if (!findKind(point.kind)) fail(QStringLiteral("unknown kind \"%1\"").arg(point.kind));
-    if (!isValidLonLat(point.wgs84))
-        fail(QStringLiteral("invalid longitude/latitude %1, %2").arg(point.wgs84.lon).arg(point.wgs84.lat));
-    if (!std::isfinite(point.lambert93.x) || !std::isfinite(point.lambert93.y))
-        fail(QStringLiteral("invalid Lambert-93 coordinates %1, %2").arg(point.lambert93.x).arg(point.lambert93.y));
-    if (point.weeklyHours && !(std::isfinite(*point.weeklyHours) && *point.weeklyHours >= 0 && *point.weeklyHours <= 168))
-        fail(QStringLiteral("weekly hours %1 are not between 0 and 168").arg(*point.weeklyHours));
-    if (const QString problem = servesProblem(point.serves); !problem.isEmpty())
-        fail(QStringLiteral("serves: %1").arg(problem));
+    if (const QString problem = coordinatesOrDetailsProblem(point); !problem.isEmpty()) fail(problem);
 }
 
 void validateClosure(const RoadClosure& closure, const QString& plan)

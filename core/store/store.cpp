@@ -1,6 +1,5 @@
 #include "store/store.h"
 
-#include "geo/crs.h"
 #include "store/gpkg_geometry.h"
 #include "store/kinds.h"
 #include "store/point_rows.h"
@@ -89,14 +88,7 @@ void validate(const AccueilPoint& point, const QString& where)
         fail(QStringLiteral("level %1 is not 1, 2 or 3").arg(static_cast<int>(point.level)));
     if (!findKind(point.kind)) fail(QStringLiteral("unknown kind \"%1\"").arg(point.kind));
     if (statusCode(point.status).isEmpty()) fail(QStringLiteral("invalid status %1").arg(static_cast<int>(point.status)));
-    if (!isValidLonLat(point.wgs84))
-        fail(QStringLiteral("invalid longitude/latitude %1, %2").arg(point.wgs84.lon).arg(point.wgs84.lat));
-    if (!std::isfinite(point.lambert93.x) || !std::isfinite(point.lambert93.y))
-        fail(QStringLiteral("invalid Lambert-93 coordinates %1, %2").arg(point.lambert93.x).arg(point.lambert93.y));
-    if (point.weeklyHours && !(std::isfinite(*point.weeklyHours) && *point.weeklyHours >= 0 && *point.weeklyHours <= 168))
-        fail(QStringLiteral("weekly hours %1 are not between 0 and 168").arg(*point.weeklyHours));
-    if (const QString problem = servesProblem(point.serves); !problem.isEmpty())
-        fail(QStringLiteral("serves: %1").arg(problem));
+    if (const QString problem = coordinatesOrDetailsProblem(point); !problem.isEmpty()) fail(problem);
 }
 
 // Binds every column written on both insert and update.
