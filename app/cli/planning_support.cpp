@@ -9,6 +9,7 @@
 #include "io/territory_loader.h"
 #include "network/extract_lines.h"
 #include "network/extract_osm.h"
+#include "network/network_source.h"
 #include "planning/scenario_coverage.h"
 
 #include <QFileInfo>
@@ -81,12 +82,7 @@ NetworkSource networkSourceFrom(const QCommandLineParser& parser, const ProjectI
     overrideIfSet(parser, QStringLiteral("oneway-field"), source.onewayField);
     overrideIfSet(parser, QStringLiteral("speed-field"), source.speedField);
     overrideIfSet(parser, QStringLiteral("profile"), source.profile);
-    if (source.path.isEmpty())
-        throw Error(
-            QStringLiteral("no road network: give --network FILE, or save one in the project with "
-                           "maillage init --network"));
-    if (!QFileInfo::exists(source.path))
-        throw Error(QStringLiteral("cannot open the road network %1: no such file").arg(source.path));
+    requireNetworkFile(source.path);
     const ProfileChoice choice = chooseProfile(source);
     source.profile = choice.profile;
     if (!choice.warning.isEmpty()) err() << "warning: " << choice.warning << '\n' << Qt::flush;

@@ -82,6 +82,16 @@ void runPlanningSteps(MainWindow& window, const PlanningSteps& steps)
     }
 }
 
+// Once the project is open, does `action` at the commune named on the command line; says so
+// when the project has no such commune.
+void onCommuneOnceOpen(MainWindow& window, const QString& nameOrInsee, bool (MainWindow::*action)(const QString&))
+{
+    QObject::connect(&window, &MainWindow::projectOpened, &window, [&window, nameOrInsee, action] {
+        if (!(window.*action)(nameOrInsee))
+            std::fprintf(stderr, "maillage-gui: no commune \"%s\"\n", qPrintable(nameOrInsee));
+    });
+}
+
 // The command line, read before the QApplication exists: --help and --version need no display.
 struct CommandLine {
     QCommandLineParser parser;
@@ -168,23 +178,10 @@ int main(int argc, char* argv[])
 
     CommandLine commandLine;
     QCommandLineParser& parser = commandLine.parser;
-    const QCommandLineOption& demo = commandLine.demo;
-    const QCommandLineOption& screenshot = commandLine.screenshot;
-    const QCommandLineOption& size = commandLine.size;
-    const QCommandLineOption& language = commandLine.language;
-    const QCommandLineOption& identify = commandLine.identify;
-    const QCommandLineOption& level = commandLine.level;
-    const QCommandLineOption& addPoint = commandLine.addPoint;
-    const QCommandLineOption& plan = commandLine.plan;
-    const QCommandLineOption& closePreset = commandLine.closePreset;
-    const QCommandLineOption& suggest = commandLine.suggest;
-    const QCommandLineOption& addSuggestions = commandLine.addSuggestions;
-    const QCommandLineOption& compare = commandLine.compare;
-    const QCommandLineOption& dock = commandLine.dock;
     parser.process(app);
 
-    const QString chosen = parser.isSet(language)
-                               ? parser.value(language)
+    const QString chosen = parser.isSet(commandLine.language)
+                               ? parser.value(commandLine.language)
                                : QSettings().value(QStringLiteral("ui/language"), QStringLiteral("fr")).toString();
     if (!maillage::gui::installTranslations(app, chosen))
         std::fprintf(stderr,
@@ -192,32 +189,29 @@ int main(int argc, char* argv[])
                      "not found: standard buttons stay in English\n");
 
     MainWindow window;
-    if (parser.isSet(size)) {
-        const QSize wanted = parseSize(parser.value(size));
+    if (parser.isSet(commandLine.size)) {
+        const QSize wanted = parseSize(parser.value(commandLine.size));
         if (wanted.isValid()) window.resize(wanted);
     }
     window.show();
 
-    if (parser.isSet(level)) window.setCoverageLevel(parser.value(level).toInt(), false);
-    PlanningSteps steps{parser.value(plan),           parser.value(closePreset), parser.value(suggest).toInt(),
-                        parser.isSet(addSuggestions), parser.isSet(compare),     parser.value(dock)};
+    if (parser.isSet(commandLine.level)) window.setCoverageLevel(parser.value(commandLine.level).toInt(), false);
+    PlanningSteps steps{parser.value(commandLine.plan),
+                        parser.value(commandLine.closePreset),
+                        parser.value(commandLine.suggest).toInt(),
+                        parser.isSet(commandLine.addSuggestions),
+                        parser.isSet(commandLine.compare),
+                        parser.value(commandLine.dock)};
     if (!steps.plan.isEmpty() || !steps.closePreset.isEmpty() || steps.suggest > 0 || steps.compare || !steps.dock.isEmpty())
         QObject::connect(&window, &MainWindow::projectOpened, &window,
                          [&window, steps] { runPlanningSteps(window, steps); });
-    if (parser.isSet(identify)) {
-        QObject::connect(&window, &MainWindow::projectOpened, &window, [&window, name = parser.value(identify)] {
-            if (!window.identifyCommune(name)) std::fprintf(stderr, "maillage-gui: no commune \"%s\"\n", qPrintable(name));
-        });
-    }
-    if (parser.isSet(addPoint)) {
-        QObject::connect(&window, &MainWindow::projectOpened, &window, [&window, name = parser.value(addPoint)] {
-            if (!window.addPointAtTownHall(name))
-                std::fprintf(stderr, "maillage-gui: no commune \"%s\"\n", qPrintable(name));
-        });
-    }
-    if (parser.isSet(screenshot)) {
+    if (parser.isSet(commandLine.identify))
+        onCommuneOnceOpen(window, parser.value(commandLine.identify), &MainWindow::identifyCommune);
+    if (parser.isSet(commandLine.addPoint))
+        onCommuneOnceOpen(window, parser.value(commandLine.addPoint), &MainWindow::addPointAtTownHall);
+    if (parser.isSet(commandLine.screenshot)) {
         window.setInteractive(false);
-        const QString file = QFileInfo(parser.value(screenshot)).absoluteFilePath();
+        const QString file = QFileInfo(parser.value(commandLine.screenshot)).absoluteFilePath();
         auto grab = [&window, file] {
             // Give the docks and the map one more event loop turn to settle before grabbing.
             QTimer::singleShot(300, &window, [&window, file] {
@@ -231,10 +225,10 @@ int main(int argc, char* argv[])
             std::fprintf(stderr, "maillage-gui: %s\n", qPrintable(message));
             QApplication::exit(1);
         });
-        if (!parser.isSet(demo) && parser.positionalArguments().isEmpty()) grab();
+        if (!parser.isSet(commandLine.demo) && parser.positionalArguments().isEmpty()) grab();
     }
 
-    if (parser.isSet(demo)) window.openDemo();
+    if (parser.isSet(commandLine.demo)) window.openDemo();
     else if (!parser.positionalArguments().isEmpty()) window.openProject(parser.positionalArguments().first());
     return app.exec();
 }

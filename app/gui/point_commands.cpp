@@ -28,6 +28,21 @@ void guardedIn(QUndoCommand& command, Project& project, const QString& scenario,
     }
 }
 
+void insertPoints(Project& project, std::vector<AccueilPoint>& points)
+{
+    for (AccueilPoint& point : points) {
+        AccueilPoint again = point;
+        again.id = project.resolve(point.id);
+        const qint64 id = project.insertPoint(again);
+        if (point.id == 0) point.id = id;
+    }
+}
+
+void removePoints(Project& project, const std::vector<AccueilPoint>& points)
+{
+    for (const AccueilPoint& point : points) project.removePoint(project.resolve(point.id));
+}
+
 AddPointCommand::AddPointCommand(Project& project, AccueilPoint point)
     : project_(project), scenario_(project.activeScenario()), point_(std::move(point))
 {
@@ -68,24 +83,12 @@ DeletePointsCommand::DeletePointsCommand(Project& project, const std::vector<qin
 
 void DeletePointsCommand::redo()
 {
-    guardedIn(*this, project_, scenario_, [&] {
-        project_.inOneTransaction([&] {
-            for (const AccueilPoint& p : points_) project_.removePoint(project_.resolve(p.id));
-        });
-    });
+    guardedIn(*this, project_, scenario_, [&] { project_.inOneTransaction([&] { removePoints(project_, points_); }); });
 }
 
 void DeletePointsCommand::undo()
 {
-    guardedIn(*this, project_, scenario_, [&] {
-        project_.inOneTransaction([&] {
-            for (const AccueilPoint& p : points_) {
-                AccueilPoint restored = p;
-                restored.id = project_.resolve(p.id);
-                project_.insertPoint(restored);
-            }
-        });
-    });
+    guardedIn(*this, project_, scenario_, [&] { project_.inOneTransaction([&] { insertPoints(project_, points_); }); });
 }
 
 MovePointsCommand::MovePointsCommand(Project& project, std::vector<PointMove> moves)

@@ -22,6 +22,13 @@ class Project;
 // the project is) and reports a failure as above. For the commands of scenario_commands.h.
 void guardedIn(QUndoCommand& command, Project& project, const QString& scenario, const std::function<void()>& write);
 
+// Inserts the points again after an undo, each under the id the store gave it last; a point
+// inserted for the first time (id 0) keeps the id it is given, so that its undo finds it.
+// For Project::inOneTransaction.
+void insertPoints(Project& project, std::vector<AccueilPoint>& points);
+// Removes the points, each under the id the store gave it last. For Project::inOneTransaction.
+void removePoints(Project& project, const std::vector<AccueilPoint>& points);
+
 class AddPointCommand : public QUndoCommand {
     Q_DECLARE_TR_FUNCTIONS(PointCommands)
 public:

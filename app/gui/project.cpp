@@ -200,10 +200,7 @@ void Project::reloadPoints()
     Q_EMIT pointsAboutToBeReset();
     loadActiveScenario();
     Q_EMIT pointsReset();
-    QSet<qint64> kept;
-    for (qint64 id : std::as_const(selection_))
-        if (point(id)) kept.insert(id);
-    setSelection(kept);
+    keepSelectedPointsThatRemain();
     Q_EMIT roadClosuresChanged();
     Q_EMIT pointsEdited();
 }
@@ -222,6 +219,14 @@ void Project::loadActiveScenario()
     ScenarioView view = applyScenario(baselinePoints_, ScenarioStore(*store_).scenario(activeScenario_));
     points_ = std::move(view.points);
     roadClosures_ = std::move(view.roadClosures);
+}
+
+void Project::keepSelectedPointsThatRemain()
+{
+    QSet<qint64> kept;
+    for (qint64 id : std::as_const(selection_))
+        if (point(id)) kept.insert(id);
+    setSelection(kept);
 }
 
 void Project::activateScenario(const QString& name)
@@ -245,10 +250,7 @@ void Project::activateScenario(const QString& name)
     // The store spells the name as it was created.
     if (planActive()) activeScenario_ = ScenarioStore(*store_).scenario(wanted).name;
     Q_EMIT pointsReset();
-    QSet<qint64> kept;
-    for (qint64 id : std::as_const(selection_))
-        if (point(id)) kept.insert(id);
-    setSelection(kept);
+    keepSelectedPointsThatRemain();
     Q_EMIT scenarioChanged();
     Q_EMIT roadClosuresChanged();
     Q_EMIT pointsEdited();

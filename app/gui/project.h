@@ -165,6 +165,8 @@ private:
     void addInMemory(const AccueilPoint& point);
     void removeFromMemory(qint64 id);
     void loadActiveScenario();
+    // After the points were read again: the selection keeps only the points still there.
+    void keepSelectedPointsThatRemain();
     // A baseline point as the active plan should have it: only its closure, level and kind
     // may differ from the baseline's.
     void writePlanChange(const AccueilPoint& point);

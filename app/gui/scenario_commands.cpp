@@ -12,6 +12,27 @@ void activateOrBaseline(Project& project, const QString& name)
     project.activateScenario(project.scenarioExists(name) ? name : kBaselineScenario);
 }
 
+// Writes the closures to the active plan (closing the roads again after an undo). A closure
+// written for the first time (id 0) keeps the id it is given, so that its undo finds it.
+void addClosures(Project& project, std::vector<RoadClosure>& closures)
+{
+    project.inOneTransaction([&] {
+        for (RoadClosure& closure : closures) {
+            RoadClosure again = closure;
+            again.id = project.resolveClosure(closure.id);
+            const qint64 id = project.addRoadClosure(again);
+            if (closure.id == 0) closure.id = id;
+        }
+    });
+}
+
+void removeClosures(Project& project, const std::vector<RoadClosure>& closures)
+{
+    project.inOneTransaction([&] {
+        for (const RoadClosure& closure : closures) project.removeRoadClosure(project.resolveClosure(closure.id));
+    });
+}
+
 }  // namespace
 
 CreatePlanCommand::CreatePlanCommand(Project& project, QString name, QString from, QString description)
@@ -84,25 +105,12 @@ CloseRoadsCommand::CloseRoadsCommand(Project& project, std::vector<RoadClosure> 
 
 void CloseRoadsCommand::redo()
 {
-    guardedIn(*this, project_, scenario_, [&] {
-        project_.inOneTransaction([&] {
-            for (RoadClosure& closure : closures_) {
-                RoadClosure again = closure;
-                again.id = project_.resolveClosure(closure.id);
-                const qint64 id = project_.addRoadClosure(again);
-                if (closure.id == 0) closure.id = id;
-            }
-        });
-    });
+    guardedIn(*this, project_, scenario_, [&] { addClosures(project_, closures_); });
 }
 
 void CloseRoadsCommand::undo()
 {
-    guardedIn(*this, project_, scenario_, [&] {
-        project_.inOneTransaction([&] {
-            for (const RoadClosure& closure : closures_) project_.removeRoadClosure(project_.resolveClosure(closure.id));
-        });
-    });
+    guardedIn(*this, project_, scenario_, [&] { removeClosures(project_, closures_); });
 }
 
 ReopenRoadsCommand::ReopenRoadsCommand(Project& project, const std::vector<qint64>& closureIds, const QString& text)
@@ -116,24 +124,12 @@ ReopenRoadsCommand::ReopenRoadsCommand(Project& project, const std::vector<qint6
 
 void ReopenRoadsCommand::redo()
 {
-    guardedIn(*this, project_, scenario_, [&] {
-        project_.inOneTransaction([&] {
-            for (const RoadClosure& closure : closures_) project_.removeRoadClosure(project_.resolveClosure(closure.id));
-        });
-    });
+    guardedIn(*this, project_, scenario_, [&] { removeClosures(project_, closures_); });
 }
 
 void ReopenRoadsCommand::undo()
 {
-    guardedIn(*this, project_, scenario_, [&] {
-        project_.inOneTransaction([&] {
-            for (const RoadClosure& closure : closures_) {
-                RoadClosure again = closure;
-                again.id = project_.resolveClosure(closure.id);
-                project_.addRoadClosure(again);
-            }
-        });
-    });
+    guardedIn(*this, project_, scenario_, [&] { addClosures(project_, closures_); });
 }
 
 AddSitesCommand::AddSitesCommand(Project& project, QString plan, std::vector<AccueilPoint> points, bool create, QString from,
@@ -156,12 +152,7 @@ void AddSitesCommand::redo()
         project_.inOneTransaction([&] {
             if (create_) project_.createPlan(plan_, from_, description_);
             project_.activateScenario(plan_);
-            for (AccueilPoint& point : points_) {
-                AccueilPoint again = point;
-                again.id = project_.resolve(point.id);
-                const qint64 id = project_.insertPoint(again);
-                if (point.id == 0) point.id = id;
-            }
+            insertPoints(project_, points_);
         });
     });
 }
@@ -174,9 +165,7 @@ void AddSitesCommand::undo()
             project_.removePlan(plan_);
             return;
         }
-        project_.inOneTransaction([&] {
-            for (const AccueilPoint& point : points_) project_.removePoint(project_.resolve(point.id));
-        });
+        project_.inOneTransaction([&] { removePoints(project_, points_); });
     });
 }
 

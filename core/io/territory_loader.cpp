@@ -173,6 +173,23 @@ std::vector<OGRFeatureUniquePtr> readFeatures(const SourceLayer& source)
     return features;
 }
 
+// The label of a feature keyed by a code that every feature of its layer must have, each its own
+// (a commune's INSEE code, an EPCI's SIREN); throws Error naming the feature when the code is
+// empty or already used. `labelOfCode` holds the codes seen so far in the layer.
+QString labelOfUniqueCode(const OGRFeature& feature, const SourceLayer& source, const QString& codeField,
+                          const QString& codeName, const QString& code, QHash<QString, QString>& labelOfCode)
+{
+    if (code.isEmpty())
+        throw Error(
+            QStringLiteral("%1: field %2 (%3 code) is empty").arg(source.where(featureLabel(feature)), codeField, codeName));
+    const QString label = featureLabel(feature, codeField, code);
+    if (labelOfCode.contains(code))
+        throw Error(QStringLiteral("%1: duplicate %2 code %3, already used by %4")
+                        .arg(source.where(label), codeName, code, labelOfCode.value(code)));
+    labelOfCode.insert(code, featureLabel(feature));
+    return label;
+}
+
 // More than the world's largest city: a wrong field or a broken value, not a commune.
 constexpr qint64 kMaxPopulation = 100'000'000;
 
@@ -308,14 +325,7 @@ CommuneLayerInfo loadCommunes(const TerritorySources& sources, Territory& territ
     QHash<QString, QString> labelOfCode;
     for (const OGRFeatureUniquePtr& feature : readFeatures(source)) {
         const QString insee = readCode(*feature, inseeField, kInseeDigits);
-        if (insee.isEmpty())
-            throw Error(QStringLiteral("%1: field %2 (INSEE code) is empty")
-                            .arg(source.where(featureLabel(*feature)), fields.insee));
-        const QString label = featureLabel(*feature, fields.insee, insee);
-        if (labelOfCode.contains(insee))
-            throw Error(QStringLiteral("%1: duplicate INSEE code %2, already used by %3")
-                            .arg(source.where(label), insee, labelOfCode.value(insee)));
-        labelOfCode.insert(insee, featureLabel(*feature));
+        const QString label = labelOfUniqueCode(*feature, source, fields.insee, QStringLiteral("INSEE"), insee, labelOfCode);
 
         Commune commune;
         commune.insee = insee;
@@ -359,14 +369,7 @@ EpciLayer readEpciLayer(const TerritorySources& sources, std::vector<LoadWarning
     QHash<QString, QString> labelOfCode;
     for (const OGRFeatureUniquePtr& feature : readFeatures(source)) {
         const QString siren = readCode(*feature, sirenField, kSirenDigits);
-        if (siren.isEmpty())
-            throw Error(QStringLiteral("%1: field %2 (SIREN code) is empty")
-                            .arg(source.where(featureLabel(*feature)), fields.siren));
-        const QString label = featureLabel(*feature, fields.siren, siren);
-        if (labelOfCode.contains(siren))
-            throw Error(QStringLiteral("%1: duplicate SIREN code %2, already used by %3")
-                            .arg(source.where(label), siren, labelOfCode.value(siren)));
-        labelOfCode.insert(siren, featureLabel(*feature));
+        const QString label = labelOfUniqueCode(*feature, source, fields.siren, QStringLiteral("SIREN"), siren, labelOfCode);
 
         Epci epci;
         epci.siren = siren;

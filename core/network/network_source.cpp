@@ -5,6 +5,8 @@
 #include "network/extract_osm.h"
 #include "network/speed_profile.h"
 
+#include <QFileInfo>
+
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
@@ -17,6 +19,15 @@ namespace {
 constexpr int kProbedFeatures = 3000;
 
 }  // namespace
+
+void requireNetworkFile(const QString& path)
+{
+    if (path.isEmpty())
+        throw Error(
+            QStringLiteral("no road network: give --network FILE, or save one in the project with "
+                           "maillage init --network"));
+    if (!QFileInfo::exists(path)) throw Error(QStringLiteral("cannot open the road network %1: no such file").arg(path));
+}
 
 LineLayerOptions lineLayerOptions(const NetworkSource& source)
 {

@@ -19,6 +19,10 @@ struct NetworkSource {
     QString profile;      // empty: chosen from the network's density (chooseProfile)
 };
 
+// Throws Error when there is no road network to read: no path (none given, none saved in the
+// project) or no such file.
+void requireNetworkFile(const QString& path);
+
 // The line-layer reading options of a source (OpenStreetMap files ignore them).
 LineLayerOptions lineLayerOptions(const NetworkSource& source);
 

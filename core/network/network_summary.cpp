@@ -1,46 +1,13 @@
 #include "network/network_summary.h"
 
+#include "network/disjoint_sets.h"
 #include "network/speed_profile.h"
 
 #include <QStringList>
 
 #include <algorithm>
-#include <numeric>
 
 namespace maillage {
-namespace {
-
-// Union-find with path halving and union by size.
-class DisjointSets {
-public:
-    explicit DisjointSets(std::size_t count) : parent_(count), size_(count, 1)
-    {
-        std::iota(parent_.begin(), parent_.end(), 0u);
-    }
-    std::uint32_t find(std::uint32_t x)
-    {
-        while (parent_[x] != x) {
-            parent_[x] = parent_[parent_[x]];
-            x = parent_[x];
-        }
-        return x;
-    }
-    void unite(std::uint32_t a, std::uint32_t b)
-    {
-        a = find(a);
-        b = find(b);
-        if (a == b) return;
-        if (size_[a] < size_[b]) std::swap(a, b);
-        parent_[b] = a;
-        size_[a] += size_[b];
-    }
-
-private:
-    std::vector<std::uint32_t> parent_;
-    std::vector<std::uint32_t> size_;
-};
-
-}  // namespace
 
 NetworkSummary summarizeNetwork(const NetworkInput& network)
 {

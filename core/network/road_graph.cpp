@@ -1,11 +1,11 @@
 #include "network/road_graph.h"
 
 #include "common/error.h"
+#include "network/disjoint_sets.h"
 
 #include <QHash>
 
 #include <algorithm>
-#include <numeric>
 
 namespace maillage {
 
@@ -14,26 +14,6 @@ namespace {
 QString networkName(const QString& sourceFile) { return sourceFile.isEmpty() ? QStringLiteral("road network") : sourceFile; }
 
 Deciseconds arcTime(double seconds) { return std::min(toDeciseconds(seconds), kMaxArcTime); }
-
-// Union-find with path halving, for the weakly connected components.
-struct DisjointSets {
-    std::vector<std::uint32_t> parent;
-    explicit DisjointSets(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
-    std::uint32_t find(std::uint32_t x)
-    {
-        while (parent[x] != x) {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        return x;
-    }
-    void unite(std::uint32_t a, std::uint32_t b)
-    {
-        a = find(a);
-        b = find(b);
-        if (a != b) parent[std::max(a, b)] = std::min(a, b);
-    }
-};
 
 }  // namespace
 

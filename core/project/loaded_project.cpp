@@ -5,6 +5,7 @@
 #include "io/territory_loader.h"
 #include "network/extract_lines.h"
 #include "network/extract_osm.h"
+#include "network/network_source.h"
 
 #include <QFileInfo>
 
@@ -23,12 +24,7 @@ NetworkChoice chooseNetwork(const ProjectInputs& inputs, const NetworkChoice& gi
     NetworkChoice choice;
     choice.path = given.path.isEmpty() ? inputs.networkPath : given.path;
     choice.layer = given.layer.isEmpty() ? inputs.networkLayer : given.layer;
-    if (choice.path.isEmpty())
-        throw Error(
-            QStringLiteral("no road network: give --network FILE, or save one in the project with "
-                           "maillage init --network"));
-    if (!QFileInfo::exists(choice.path))
-        throw Error(QStringLiteral("cannot open the road network %1: no such file").arg(choice.path));
+    requireNetworkFile(choice.path);
     choice.profile = given.profile.isEmpty() ? inputs.profile : given.profile;
     if (choice.profile.isEmpty())
         choice.profile = !defaultProfile.isEmpty() ? defaultProfile

@@ -54,11 +54,6 @@ std::optional<LayerSource> loadOptionalSource(const Store& store, const QString&
     return LayerSource{path, store.setting(layerKey).value_or(QString())};
 }
 
-void loadInto(const Store& store, const QString& key, QString& target)
-{
-    if (auto value = store.setting(key)) target = *value;
-}
-
 }  // namespace
 
 void saveProjectInputs(Store& store, const ProjectInputs& inputs)
@@ -142,27 +137,27 @@ ProjectInputs loadProjectInputs(const Store& store)
     if (t.communes.path.isEmpty())
         throw Error(QStringLiteral("project %1 has no commune layer configured (run `maillage init` with --communes)")
                         .arg(store.path()));
-    loadInto(store, kCommunesLayer, t.communes.layer);
-    loadInto(store, kFieldInsee, t.communeFields.insee);
-    loadInto(store, kFieldName, t.communeFields.name);
-    loadInto(store, kFieldPopulation, t.communeFields.population);
-    loadInto(store, kFieldEpci, t.communeFields.epciSiren);
+    loadSettingInto(store, kCommunesLayer, t.communes.layer);
+    loadSettingInto(store, kFieldInsee, t.communeFields.insee);
+    loadSettingInto(store, kFieldName, t.communeFields.name);
+    loadSettingInto(store, kFieldPopulation, t.communeFields.population);
+    loadSettingInto(store, kFieldEpci, t.communeFields.epciSiren);
     t.epcis = loadOptionalSource(store, kEpciPath, kEpciLayer);
-    loadInto(store, kEpciFieldSiren, t.epciFields.siren);
-    loadInto(store, kEpciFieldName, t.epciFields.name);
+    loadSettingInto(store, kEpciFieldSiren, t.epciFields.siren);
+    loadSettingInto(store, kEpciFieldName, t.epciFields.name);
     t.outline = loadOptionalSource(store, kOutlinePath, kOutlineLayer);
-    loadInto(store, kNetworkPath, inputs.networkPath);
-    loadInto(store, kNetworkLayer, inputs.networkLayer);
-    loadInto(store, kProfile, inputs.profile);
-    loadInto(store, kNetworkClassField, inputs.networkClassField);
-    loadInto(store, kNetworkOnewayField, inputs.networkOnewayField);
-    loadInto(store, kNetworkSpeedField, inputs.networkSpeedField);
-    loadInto(store, kPopulationGridPath, inputs.populationGrid.path);
-    loadInto(store, kPopulationGridLayer, inputs.populationGrid.layer);
-    loadInto(store, kPopulationGridField, inputs.populationGrid.valueField);
-    loadInto(store, kPopulationGridRectangles, inputs.populationGrid.rectanglesPath);
-    loadInto(store, kBuildingsPath, inputs.buildings.path);
-    loadInto(store, kBuildingsLayer, inputs.buildings.layer);
+    loadSettingInto(store, kNetworkPath, inputs.networkPath);
+    loadSettingInto(store, kNetworkLayer, inputs.networkLayer);
+    loadSettingInto(store, kProfile, inputs.profile);
+    loadSettingInto(store, kNetworkClassField, inputs.networkClassField);
+    loadSettingInto(store, kNetworkOnewayField, inputs.networkOnewayField);
+    loadSettingInto(store, kNetworkSpeedField, inputs.networkSpeedField);
+    loadSettingInto(store, kPopulationGridPath, inputs.populationGrid.path);
+    loadSettingInto(store, kPopulationGridLayer, inputs.populationGrid.layer);
+    loadSettingInto(store, kPopulationGridField, inputs.populationGrid.valueField);
+    loadSettingInto(store, kPopulationGridRectangles, inputs.populationGrid.rectanglesPath);
+    loadSettingInto(store, kBuildingsPath, inputs.buildings.path);
+    loadSettingInto(store, kBuildingsLayer, inputs.buildings.layer);
     if (auto area = store.setting(kBuildingsMinimumArea)) {
         bool ok = false;
         const double value = area->toDouble(&ok);

@@ -164,6 +164,8 @@ struct PrintLayout::Impl {
     // At most `maxRows` rows of EPCI or communes (the most important ones), the others in a
     // note, then the total.
     Table tableFor(const Page& page, int maxRows) const;
+    // "N habitants sur P (x %) à plus de T min d'un lieu de niveau L", over a table's area.
+    QString beyondHeadline(const AreaCoverage& area) const;
     double tableBlockHeight(const Table& table, double width) const;
 
     // Where each part of a page goes: the legend depends on what the map shows, which depends
@@ -433,6 +435,14 @@ std::vector<print::LegendSection> PrintLayout::Impl::legendFor(const Page& page,
     return sections;
 }
 
+QString PrintLayout::Impl::beyondHeadline(const AreaCoverage& area) const
+{
+    return tr("%1 habitants sur %2 (%3) à plus de %4 min d'un lieu de niveau %5")
+        .arg(peopleText(area.beyondSpread), formatCount(area.population), percentText(area.shareSpread()))
+        .arg(print::locale().toString(threshold, 'g', 4))
+        .arg(level);
+}
+
 PrintLayout::Impl::Table PrintLayout::Impl::tableFor(const Page& page, int maxRows) const
 {
     using print::TableColumn;
@@ -443,10 +453,7 @@ PrintLayout::Impl::Table PrintLayout::Impl::tableFor(const Page& page, int maxRo
     switch (page.kind) {
     case PageKind::Territory: {
         const AreaCoverage& d = population.departement;
-        table.headline = tr("%1 habitants sur %2 (%3) à plus de %4 min d'un lieu de niveau %5")
-                             .arg(peopleText(d.beyondSpread), formatCount(d.population), percentText(d.shareSpread()))
-                             .arg(print::locale().toString(threshold, 'g', 4))
-                             .arg(level);
+        table.headline = beyondHeadline(d);
         table.columns = {{tr("EPCI"), false},
                          {tr("Population"), true},
                          {beyond, true},
@@ -482,11 +489,7 @@ PrintLayout::Impl::Table PrintLayout::Impl::tableFor(const Page& page, int maxRo
         for (const AreaCoverage& e : population.epcis)
             if (e.code == epci.siren) area = &e;
         if (!area) break;
-        table.headline =
-            tr("%1 habitants sur %2 (%3) à plus de %4 min d'un lieu de niveau %5")
-                .arg(peopleText(area->beyondSpread), formatCount(area->population), percentText(area->shareSpread()))
-                .arg(print::locale().toString(threshold, 'g', 4))
-                .arg(level);
+        table.headline = beyondHeadline(*area);
         table.columns = {{tr("Commune"), false},
                          {tr("Population"), true},
                          {beyond, true},

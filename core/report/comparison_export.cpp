@@ -131,35 +131,22 @@ void writeEpcis(GDALDataset& dataset, const QString& path, const CoverageContext
 
 void writeChanges(GDALDataset& dataset, const QString& path, const ScenarioComparison& comparison)
 {
-    LayerWriter layer(dataset, path, comparison_layers::changes, wkbMultiPolygon,
-                      QStringLiteral("Zones qui changent (%1 → %2)").arg(comparison.nameA, comparison.nameB),
-                      QStringLiteral("Areas that come within %1 min (covered) or go beyond it (uncovered) from scenario "
-                                     "%2 to %3, per commune")
-                          .arg(comparison.thresholdMinutes)
-                          .arg(comparison.nameA, comparison.nameB),
-                      {{"change", OFTString, "Changement"},
-                       {"change_label", OFTString, "Changement (libellé)"},
-                       {"zone", OFTInteger, "Zone"},
-                       {"commune_insee", OFTString, "Code INSEE"},
-                       {"commune_name", OFTString, "Commune"},
-                       {"epci_siren", OFTString, "SIREN de l'EPCI"},
-                       {"epci_name", OFTString, "EPCI"},
-                       {"area_km2", OFTReal, "Surface (km²)"},
-                       {"cells", OFTInteger, "Cellules"},
-                       {"people", OFTReal, "Population (répartie)"}});
+    LayerWriter layer(
+        dataset, path, comparison_layers::changes, wkbMultiPolygon,
+        QStringLiteral("Zones qui changent (%1 → %2)").arg(comparison.nameA, comparison.nameB),
+        QStringLiteral("Areas that come within %1 min (covered) or go beyond it (uncovered) from scenario "
+                       "%2 to %3, per commune")
+            .arg(comparison.thresholdMinutes)
+            .arg(comparison.nameA, comparison.nameB),
+        withZonePieceFields({{"change", OFTString, "Changement"}, {"change_label", OFTString, "Changement (libellé)"}},
+                            {{"people", OFTReal, "Population (répartie)"}}));
     for (const ChangeZone& zone : comparison.changes) {
         layer.feature();
         layer.setText("change", coverageChangeCode(zone.change));
         layer.setText("change_label", zone.change == CoverageChange::Covered
                                           ? QStringLiteral("Passe sous %1 min").arg(comparison.thresholdMinutes)
                                           : QStringLiteral("Passe au-delà de %1 min").arg(comparison.thresholdMinutes));
-        layer.setInt("zone", zone.zone);
-        layer.setText("commune_insee", zone.communeInsee);
-        layer.setText("commune_name", zone.communeName);
-        layer.setText("epci_siren", zone.epciSiren);
-        layer.setText("epci_name", zone.epciName);
-        layer.setReal("area_km2", zone.areaKm2, 4);
-        layer.setInt("cells", zone.cells);
+        setZonePiece(layer, zone);
         layer.setReal("people", zone.people, 1);
         layer.setGeometry(zone.geometry.get());
         layer.write();

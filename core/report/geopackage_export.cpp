@@ -158,30 +158,17 @@ void writePoints(GDALDataset& dataset, const QString& path, const CoverageExport
 void writeGapZones(GDALDataset& dataset, const QString& path, const CoverageExport& data)
 {
     const double threshold = data.result->options.thresholdMinutes;
-    LayerWriter layer(dataset, path, gpkg_layers::gapZones, wkbMultiPolygon,
-                      QStringLiteral("Zones au-delà de %1 min").arg(threshold),
-                      QStringLiteral("Areas more than %1 min from the nearest point of level %2, per commune")
-                          .arg(threshold)
-                          .arg(data.result->options.level),
-                      {{"zone", OFTInteger, QStringLiteral("Zone")},
-                       {"commune_insee", OFTString, QStringLiteral("Code INSEE")},
-                       {"commune_name", OFTString, QStringLiteral("Commune")},
-                       {"epci_siren", OFTString, QStringLiteral("SIREN de l'EPCI")},
-                       {"epci_name", OFTString, QStringLiteral("EPCI")},
-                       {"area_km2", OFTReal, QStringLiteral("Surface (km²)")},
-                       {"cells", OFTInteger, QStringLiteral("Cellules")},
-                       {"unreachable_cells", OFTInteger, QStringLiteral("Cellules sans accès routier")},
-                       {"max_minutes", OFTReal, QStringLiteral("Temps maximal (min)")},
-                       {"mean_minutes", OFTReal, QStringLiteral("Temps moyen (min)")}});
+    LayerWriter layer(
+        dataset, path, gpkg_layers::gapZones, wkbMultiPolygon, QStringLiteral("Zones au-delà de %1 min").arg(threshold),
+        QStringLiteral("Areas more than %1 min from the nearest point of level %2, per commune")
+            .arg(threshold)
+            .arg(data.result->options.level),
+        withZonePieceFields({}, {{"unreachable_cells", OFTInteger, QStringLiteral("Cellules sans accès routier")},
+                                 {"max_minutes", OFTReal, QStringLiteral("Temps maximal (min)")},
+                                 {"mean_minutes", OFTReal, QStringLiteral("Temps moyen (min)")}}));
     for (const GapZone& zone : data.result->gapZones) {
         layer.feature();
-        layer.setInt("zone", zone.zone);
-        layer.setText("commune_insee", zone.communeInsee);
-        layer.setText("commune_name", zone.communeName);
-        layer.setText("epci_siren", zone.epciSiren);
-        layer.setText("epci_name", zone.epciName);
-        layer.setReal("area_km2", zone.areaKm2, 4);
-        layer.setInt("cells", zone.cells);
+        setZonePiece(layer, zone);
         layer.setInt("unreachable_cells", zone.unreachableCells);
         layer.setReal("max_minutes", zone.maxMinutes, 2);
         layer.setReal("mean_minutes", zone.meanMinutes, 2);

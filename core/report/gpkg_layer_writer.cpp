@@ -12,7 +12,7 @@
 namespace maillage {
 
 LayerWriter::LayerWriter(GDALDataset& dataset, const QString& path, const QString& name, OGRwkbGeometryType type,
-                         const QString& title, const QString& description, std::initializer_list<FieldSpec> fields)
+                         const QString& title, const QString& description, const std::vector<FieldSpec>& fields)
     : path_(path), name_(name)
 {
     const QByteArray identifier = title.toUtf8();
@@ -35,6 +35,20 @@ LayerWriter::LayerWriter(GDALDataset& dataset, const QString& path, const QStrin
 }
 
 LayerWriter::~LayerWriter() = default;
+
+std::vector<FieldSpec> withZonePieceFields(std::initializer_list<FieldSpec> before, std::initializer_list<FieldSpec> after)
+{
+    std::vector<FieldSpec> fields(before);
+    fields.insert(fields.end(), {{"zone", OFTInteger, QStringLiteral("Zone")},
+                                 {"commune_insee", OFTString, QStringLiteral("Code INSEE")},
+                                 {"commune_name", OFTString, QStringLiteral("Commune")},
+                                 {"epci_siren", OFTString, QStringLiteral("SIREN de l'EPCI")},
+                                 {"epci_name", OFTString, QStringLiteral("EPCI")},
+                                 {"area_km2", OFTReal, QStringLiteral("Surface (km²)")},
+                                 {"cells", OFTInteger, QStringLiteral("Cellules")}});
+    fields.insert(fields.end(), after);
+    return fields;
+}
 
 OGRFeature& LayerWriter::feature()
 {

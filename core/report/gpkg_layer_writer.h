@@ -7,6 +7,7 @@
 
 #include <initializer_list>
 #include <memory>
+#include <vector>
 
 class GDALDataset;
 class OGRGeometry;
@@ -29,7 +30,7 @@ struct FieldSpec {
 class LayerWriter {
 public:
     LayerWriter(GDALDataset& dataset, const QString& path, const QString& name, OGRwkbGeometryType type,
-                const QString& title, const QString& description, std::initializer_list<FieldSpec> fields);
+                const QString& title, const QString& description, const std::vector<FieldSpec>& fields);
     ~LayerWriter();
     LayerWriter(const LayerWriter&) = delete;
     LayerWriter& operator=(const LayerWriter&) = delete;
@@ -52,6 +53,23 @@ private:
     OGRLayer* layer_ = nullptr;
     std::unique_ptr<OGRFeature> feature_;
 };
+
+// The fields of a piece of a zone cut by commune borders (a gap zone, a coverage change): zone
+// number, commune, EPCI, area and cells, between the layer's own fields `before` and `after`.
+std::vector<FieldSpec> withZonePieceFields(std::initializer_list<FieldSpec> before, std::initializer_list<FieldSpec> after);
+
+// Fills the fields of withZonePieceFields from any piece that has those members.
+template <class Piece>
+void setZonePiece(LayerWriter& layer, const Piece& piece)
+{
+    layer.setInt("zone", piece.zone);
+    layer.setText("commune_insee", piece.communeInsee);
+    layer.setText("commune_name", piece.communeName);
+    layer.setText("epci_siren", piece.epciSiren);
+    layer.setText("epci_name", piece.epciName);
+    layer.setReal("area_km2", piece.areaKm2, 4);
+    layer.setInt("cells", piece.cells);
+}
 
 // A copy of `geometry` as a multipolygon (what the polygon layers hold); null for null.
 std::unique_ptr<OGRGeometry> asMultiPolygon(const OGRGeometry* geometry);

@@ -51,4 +51,8 @@ struct AccueilPoint {
     QString updatedBy;      // who changed it last (PostgreSQL role or system user), set by the store
 };
 
+// What keeps the point's coordinates, weekly hours or served operators from being stored, in
+// one line; empty when they can be. Level, kind and name are checked by each writer.
+QString coordinatesOrDetailsProblem(const AccueilPoint& point);
+
 }  // namespace maillage

@@ -13,11 +13,6 @@ const QString kSourcePopulation = QStringLiteral("source.population");
 const QString kSourceRoads = QStringLiteral("source.roads");
 const QString kSourcePointsPrefix = QStringLiteral("source.points.");
 
-void loadInto(const Store& store, const QString& key, QString& target)
-{
-    if (auto value = store.setting(key)) target = *value;
-}
-
 }  // namespace
 
 void saveProjectSources(Store& store, const ProjectSources& sources)
@@ -34,9 +29,9 @@ void saveProjectSources(Store& store, const ProjectSources& sources)
 ProjectSources loadProjectSources(const Store& store)
 {
     ProjectSources sources;
-    loadInto(store, kSourceBoundaries, sources.boundaries);
-    loadInto(store, kSourcePopulation, sources.population);
-    loadInto(store, kSourceRoads, sources.roads);
+    loadSettingInto(store, kSourceBoundaries, sources.boundaries);
+    loadSettingInto(store, kSourcePopulation, sources.population);
+    loadSettingInto(store, kSourceRoads, sources.roads);
     std::set<QString> tags;
     for (const AccueilPoint& point : store.points())
         if (!point.source.isEmpty()) tags.insert(point.source);

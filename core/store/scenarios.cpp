@@ -1,8 +1,8 @@
 #include "store/scenarios.h"
 
-#include "geo/crs.h"
 #include "store/gpkg_geometry.h"
 #include "store/kinds.h"
+#include "store/point_rows.h"
 #include "store/schema.h"
 #include "store/sql_helpers.h"
 #include "store/store.h"
@@ -223,32 +223,12 @@ public:
         p.kind = row.value(4).toString();
         p.status = PointStatus::Planned;
         p.communeInsee = row.value(5).toString();
-        const std::optional<XY> geometry = sql::readGeometry(connection_, row.value(1));
-        const bool hasXY = !row.value(8).isNull() && !row.value(9).isNull();
-        const XY columns{row.value(8).toDouble(), row.value(9).toDouble()};
-        if (geometry && (!hasXY || geometry->x != columns.x || geometry->y != columns.y)) {
-            p.lambert93 = *geometry;  // moved in a GIS program: trust what the user sees
-            p.wgs84 = toWgs84(*geometry);
-        } else if (hasXY) {
-            p.lambert93 = columns;
-            p.wgs84 = !row.value(6).isNull() && !row.value(7).isNull()
-                          ? LonLat{row.value(6).toDouble(), row.value(7).toDouble()}
-                          : toWgs84(columns);
-        } else {
+        if (!sql::readPointPosition(connection_, row, 6, p))
             throw Error(QStringLiteral("planned point #%1 \"%2\" in project %3 has no position; give it one in QGIS "
                                        "or remove it from its plan")
                             .arg(-p.id)
                             .arg(p.name, path()));
-        }
-        if (!row.value(10).isNull()) p.weeklyHours = row.value(10).toDouble();
-        p.openingHours = row.value(11).toString();
-        p.address = row.value(12).toString();
-        p.source = row.value(13).toString();
-        p.sourceId = row.value(14).toString();
-        p.notes = row.value(15).toString();
-        p.outsideTerritory = row.value(16).toBool();
-        p.createdAt = readTime(row.value(17));
-        p.updatedAt = readTime(row.value(18));
+        sql::readPointDetails(row, 10, p);
         p.serves = splitServes(row.value(19).toString());
         return p;
     }
@@ -266,13 +246,29 @@ public:
         return query.next() && query.value(0).toInt() > 0;
     }
 
-    bool baselinePointExists(qint64 pointId) const
+    // Throws Error when the project has no point `pointId` for the plan to `change` ("close"...).
+    void requireBaselinePoint(qint64 pointId, const QString& plan, const QString& change) const
     {
         const QString what = QStringLiteral("reading point #%1").arg(pointId);
         QSqlQuery query = prepare(QStringLiteral("SELECT count(*) FROM accueil_points WHERE id = ?"), what);
         query.addBindValue(pointId);
         exec(query, what);
-        return query.next() && query.value(0).toInt() > 0;
+        if (!query.next() || query.value(0).toInt() == 0)
+            throw Error(QStringLiteral("project %1 has no point #%2 to %3 in plan \"%4\"")
+                            .arg(path())
+                            .arg(pointId)
+                            .arg(change, plan));
+    }
+
+    // Forgets what the plan changes of a point; returns how many rows went (0 or 1).
+    int deleteChange(qint64 planId, qint64 pointId, const QString& what) const
+    {
+        QSqlQuery query =
+            prepare(QStringLiteral("DELETE FROM scenario_point_changes WHERE scenario_id = ? AND point_id = ?"), what);
+        query.addBindValue(planId);
+        query.addBindValue(pointId);
+        exec(query, what);
+        return query.numRowsAffected();
     }
 
     qint64 insertAddedPoint(qint64 planId, const AccueilPoint& point, const QString& now, const QString& what) const
@@ -377,14 +373,7 @@ void validatePlannedPoint(const AccueilPoint& point, const QString& plan)
     if (point.name.trimmed().isEmpty()) fail(QStringLiteral("it has no name"));
     if (!levelFromInt(int(point.level))) fail(QStringLiteral("level %1 is not 1, 2 or 3").arg(int(point.level)));
     if (!findKind(point.kind)) fail(QStringLiteral("unknown kind \"%1\"").arg(point.kind));
-    if (!isValidLonLat(point.wgs84))
-        fail(QStringLiteral("invalid longitude/latitude %1, %2").arg(point.wgs84.lon).arg(point.wgs84.lat));
-    if (!std::isfinite(point.lambert93.x) || !std::isfinite(point.lambert93.y))
-        fail(QStringLiteral("invalid Lambert-93 coordinates %1, %2").arg(point.lambert93.x).arg(point.lambert93.y));
-    if (point.weeklyHours && !(std::isfinite(*point.weeklyHours) && *point.weeklyHours >= 0 && *point.weeklyHours <= 168))
-        fail(QStringLiteral("weekly hours %1 are not between 0 and 168").arg(*point.weeklyHours));
-    if (const QString problem = servesProblem(point.serves); !problem.isEmpty())
-        fail(QStringLiteral("serves: %1").arg(problem));
+    if (const QString problem = coordinatesOrDetailsProblem(point); !problem.isEmpty()) fail(problem);
 }
 
 void validateClosure(const RoadClosure& closure, const QString& plan)
@@ -699,11 +688,7 @@ void ScenarioStore::closePoint(const QString& plan, qint64 pointId)
         access.exec(query, what);
         access.refreshContents(now);
     } else {
-        if (!access.baselinePointExists(pointId))
-            throw Error(QStringLiteral("project %1 has no point #%2 to close in plan \"%3\"")
-                            .arg(access.path())
-                            .arg(pointId)
-                            .arg(plan));
+        access.requireBaselinePoint(pointId, plan, QStringLiteral("close"));
         PointChange change = access.change(planId, pointId).value_or(PointChange{});
         change.pointId = pointId;
         change.closed = true;
@@ -740,11 +725,7 @@ void ScenarioStore::setPointLevel(const QString& plan, qint64 pointId, Level lev
         query.addBindValue(-pointId);
         access.exec(query, what);
     } else {
-        if (!access.baselinePointExists(pointId))
-            throw Error(QStringLiteral("project %1 has no point #%2 to change in plan \"%3\"")
-                            .arg(access.path())
-                            .arg(pointId)
-                            .arg(plan));
+        access.requireBaselinePoint(pointId, plan, QStringLiteral("change"));
         PointChange change = access.change(planId, pointId).value_or(PointChange{});
         change.pointId = pointId;
         change.level = level;
@@ -761,12 +742,7 @@ void ScenarioStore::revertPoint(const QString& plan, qint64 pointId)
     const qint64 planId = access.requirePlan(plan, QStringLiteral("revert a point in"));
     access.bump(planId, plan, nowIso());
     const QString what = QStringLiteral("reverting point #%1 in plan \"%2\"").arg(pointId).arg(plan);
-    QSqlQuery query =
-        access.prepare(QStringLiteral("DELETE FROM scenario_point_changes WHERE scenario_id = ? AND point_id = ?"), what);
-    query.addBindValue(planId);
-    query.addBindValue(pointId);
-    access.exec(query, what);
-    if (query.numRowsAffected() != 1)
+    if (access.deleteChange(planId, pointId, what) != 1)
         throw Error(QStringLiteral("plan \"%1\" does not change point #%2").arg(plan).arg(pointId));
     transaction.commit();
 }
@@ -786,20 +762,12 @@ void ScenarioStore::setPointChange(const QString& plan, const PointChange& chang
     sql::WriteTransaction transaction(access.connection());
     const qint64 planId = access.requirePlan(plan, QStringLiteral("change a point in"));
     access.bump(planId, plan, now);
-    if (!access.baselinePointExists(change.pointId))
-        throw Error(QStringLiteral("project %1 has no point #%2 to change in plan \"%3\"")
-                        .arg(access.path())
-                        .arg(change.pointId)
-                        .arg(plan));
+    access.requireBaselinePoint(change.pointId, plan, QStringLiteral("change"));
     const QString what = QStringLiteral("changing point #%1 in plan \"%2\"").arg(change.pointId).arg(plan);
     if (change.closed || change.level || !change.kind.isEmpty()) {
         access.insertChange(planId, change, what);
     } else {
-        QSqlQuery query = access.prepare(
-            QStringLiteral("DELETE FROM scenario_point_changes WHERE scenario_id = ? AND point_id = ?"), what);
-        query.addBindValue(planId);
-        query.addBindValue(change.pointId);
-        access.exec(query, what);
+        access.deleteChange(planId, change.pointId, what);
     }
     transaction.commit();
 }

@@ -1,8 +1,8 @@
 #include "store/store.h"
 
-#include "geo/crs.h"
 #include "store/gpkg_geometry.h"
 #include "store/kinds.h"
+#include "store/point_rows.h"
 #include "store/schema.h"
 #include "store/schema_postgres.h"
 #include "store/sql_helpers.h"
@@ -88,14 +88,7 @@ void validate(const AccueilPoint& point, const QString& where)
         fail(QStringLiteral("level %1 is not 1, 2 or 3").arg(static_cast<int>(point.level)));
     if (!findKind(point.kind)) fail(QStringLiteral("unknown kind \"%1\"").arg(point.kind));
     if (statusCode(point.status).isEmpty()) fail(QStringLiteral("invalid status %1").arg(static_cast<int>(point.status)));
-    if (!isValidLonLat(point.wgs84))
-        fail(QStringLiteral("invalid longitude/latitude %1, %2").arg(point.wgs84.lon).arg(point.wgs84.lat));
-    if (!std::isfinite(point.lambert93.x) || !std::isfinite(point.lambert93.y))
-        fail(QStringLiteral("invalid Lambert-93 coordinates %1, %2").arg(point.lambert93.x).arg(point.lambert93.y));
-    if (point.weeklyHours && !(std::isfinite(*point.weeklyHours) && *point.weeklyHours >= 0 && *point.weeklyHours <= 168))
-        fail(QStringLiteral("weekly hours %1 are not between 0 and 168").arg(*point.weeklyHours));
-    if (const QString problem = servesProblem(point.serves); !problem.isEmpty())
-        fail(QStringLiteral("serves: %1").arg(problem));
+    if (const QString problem = coordinatesOrDetailsProblem(point); !problem.isEmpty()) fail(problem);
 }
 
 // Binds every column written on both insert and update.
@@ -296,33 +289,12 @@ AccueilPoint Store::Impl::readPoint(const QSqlQuery& row) const
     p.status = statusFromCode(row.value(5).toString()).value_or(PointStatus::Existing);
     p.communeInsee = row.value(6).toString();
 
-    const std::optional<XY> geometry = sql::readGeometry(connection, row.value(1));
-    const bool hasXY = !row.value(9).isNull() && !row.value(10).isNull();
-    const XY columns{row.value(9).toDouble(), row.value(10).toDouble()};
-    if (geometry && (!hasXY || geometry->x != columns.x || geometry->y != columns.y)) {
-        // Moved or drawn in a GIS program: the geometry is what the user sees, trust it.
-        p.lambert93 = *geometry;
-        p.wgs84 = toWgs84(*geometry);
-    } else if (hasXY) {
-        p.lambert93 = columns;
-        const bool hasLonLat = !row.value(7).isNull() && !row.value(8).isNull();
-        p.wgs84 = hasLonLat ? LonLat{row.value(7).toDouble(), row.value(8).toDouble()} : toWgs84(columns);
-    } else {
+    if (!sql::readPointPosition(connection, row, 7, p))
         throw Error(QStringLiteral("point #%1 \"%2\" in project %3 has neither a geometry nor x/y"
                                    " coordinates; give it a position in QGIS or delete it")
                         .arg(p.id)
                         .arg(p.name, path()));
-    }
-
-    if (!row.value(11).isNull()) p.weeklyHours = row.value(11).toDouble();
-    p.openingHours = row.value(12).toString();
-    p.address = row.value(13).toString();
-    p.source = row.value(14).toString();
-    p.sourceId = row.value(15).toString();
-    p.notes = row.value(16).toString();
-    p.outsideTerritory = row.value(17).toBool();
-    p.createdAt = sql::readTime(row.value(18));
-    p.updatedAt = sql::readTime(row.value(19));
+    sql::readPointDetails(row, 11, p);
     p.rowVersion = row.value(20).toLongLong();
     p.updatedBy = row.value(21).toString();
     p.serves = splitServes(row.value(22).toString());
@@ -877,5 +849,10 @@ Store::Batch::Batch(Store& store) : transaction_(std::make_unique<sql::WriteTran
 Store::Batch::~Batch() = default;
 
 void Store::Batch::commit() { transaction_->commit(); }
+
+void loadSettingInto(const Store& store, const QString& key, QString& target)
+{
+    if (auto value = store.setting(key)) target = *value;
+}
 
 }  // namespace maillage

@@ -227,4 +227,8 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+// Sets `target` to the project's setting `key` when there is one; otherwise `target` keeps its
+// default.
+void loadSettingInto(const Store& store, const QString& key, QString& target);
+
 }  // namespace maillage
