@@ -11,6 +11,7 @@
 #include "render/map_layer.h"
 #include "render/print_credits.h"
 #include "store/scenarios.h"
+#include "user_messages.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -277,8 +278,7 @@ bool PdfExportDialog::computeComparison()
     } catch (const std::exception& e) {
         reference_.reset();
         comparison_.reset();
-        const auto* error = dynamic_cast<const Error*>(&e);
-        lastError_ = error ? error->message() : QString::fromLocal8Bit(e.what());
+        lastError_ = userMessage(e);
     }
     QApplication::restoreOverrideCursor();
     return comparison_ != nullptr;
@@ -297,8 +297,7 @@ void PdfExportDialog::rebuild()
         lastError_.clear();
     } catch (const std::exception& e) {
         layout_.reset();
-        const auto* error = dynamic_cast<const Error*>(&e);
-        lastError_ = error ? error->message() : QString::fromLocal8Bit(e.what());
+        lastError_ = userMessage(e);
     }
     QApplication::restoreOverrideCursor();
     const QSignalBlocker blocker(page_);
@@ -342,8 +341,7 @@ bool PdfExportDialog::exportTo(const QString& path)
         return true;
     } catch (const std::exception& e) {
         QApplication::restoreOverrideCursor();
-        const auto* error = dynamic_cast<const Error*>(&e);
-        lastError_ = error ? error->message() : QString::fromLocal8Bit(e.what());
+        lastError_ = userMessage(e);
     }
     return false;
 }

@@ -258,24 +258,30 @@ void SharedProjectMonitor::conflict(qint64 pointId, const QString& changedBy, co
 {
     const AccueilPoint* point = project_->point(pointId);
     const QString name = point ? point->name : tr("n° %1").arg(pointId);
-    showStatus(message);
-    ask(tr("Point modifié par quelqu'un d'autre"),
-        tr("« %1 » a été modifié par %2 depuis que vous l'avez lu : votre modification n'a pas été enregistrée, celle "
-           "de %2 est gardée.\n\nRelire le projet pour voir sa version, puis refaire votre modification si elle vaut "
-           "toujours ?")
-            .arg(name, changedBy),
-        tr("Relire le projet"), tr("Plus tard"), [this] { reloadPoints(); });
+    offerReload(tr("Point modifié par quelqu'un d'autre"),
+                tr("« %1 » a été modifié par %2 depuis que vous l'avez lu : votre modification n'a pas été "
+                   "enregistrée, celle de %2 est gardée.\n\nRelire le projet pour voir sa version, puis refaire "
+                   "votre modification si elle vaut toujours ?")
+                    .arg(name, changedBy),
+                message);
 }
 
 void SharedProjectMonitor::planConflict(const QString& plan, const QString& changedBy, const QString& message)
 {
-    showStatus(message);
-    ask(tr("Plan modifié par quelqu'un d'autre"),
-        tr("Le plan « %1 » a été modifié par %2 depuis que vous l'avez lu : votre modification n'a pas été "
-           "enregistrée, celle de %2 est gardée.\n\nRelire le projet pour voir le plan tel qu'il est, puis refaire "
-           "votre modification si elle vaut toujours ?")
-            .arg(plan, changedBy),
-        tr("Relire le projet"), tr("Plus tard"), [this] { reloadPoints(); });
+    offerReload(tr("Plan modifié par quelqu'un d'autre"),
+                tr("Le plan « %1 » a été modifié par %2 depuis que vous l'avez lu : votre modification n'a pas été "
+                   "enregistrée, celle de %2 est gardée.\n\nRelire le projet pour voir le plan tel qu'il est, puis "
+                   "refaire votre modification si elle vaut toujours ?")
+                    .arg(plan, changedBy),
+                message);
+}
+
+// Someone else's change is kept: the status bar says what was refused, a question offers to
+// read the project again so that the change can be made on their version.
+void SharedProjectMonitor::offerReload(const QString& title, const QString& text, const QString& statusMessage)
+{
+    showStatus(statusMessage);
+    ask(title, text, tr("Relire le projet"), tr("Plus tard"), [this] { reloadPoints(); });
 }
 
 void SharedProjectMonitor::editFailed()

@@ -78,6 +78,7 @@ Q_SIGNALS:
 private:
     void conflict(qint64 pointId, const QString& changedBy, const QString& message);
     void planConflict(const QString& plan, const QString& changedBy, const QString& message);
+    void offerReload(const QString& title, const QString& text, const QString& statusMessage);
     void editFailed();
     void lostServer(const QString& message);
     void reloadPoints();

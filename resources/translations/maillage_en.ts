@@ -83,17 +83,17 @@
 <context>
     <name>PointCommands</name>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="34"/>
+        <location filename="../../app/gui/point_commands.cpp" line="49"/>
         <source>ajout de « %1 »</source>
         <translation>add “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="62"/>
+        <location filename="../../app/gui/point_commands.cpp" line="77"/>
         <source>fermeture de « %1 » dans le plan</source>
         <translation>close “%1” in the plan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_commands.cpp" line="63"/>
+        <location filename="../../app/gui/point_commands.cpp" line="78"/>
         <source>fermeture de %n points dans le plan</source>
         <translation>
             <numerusform>close %n point in the plan</numerusform>
@@ -101,12 +101,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="65"/>
+        <location filename="../../app/gui/point_commands.cpp" line="80"/>
         <source>suppression de « %1 »</source>
         <translation>delete “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_commands.cpp" line="66"/>
+        <location filename="../../app/gui/point_commands.cpp" line="81"/>
         <source>suppression de %n points</source>
         <translation>
             <numerusform>delete %n point</numerusform>
@@ -114,12 +114,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="95"/>
+        <location filename="../../app/gui/point_commands.cpp" line="98"/>
         <source>déplacement de « %1 »</source>
         <translation>move “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_commands.cpp" line="96"/>
+        <location filename="../../app/gui/point_commands.cpp" line="99"/>
         <source>déplacement de %n points</source>
         <translation>
             <numerusform>move %n point</numerusform>
@@ -127,7 +127,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="120"/>
+        <location filename="../../app/gui/point_commands.cpp" line="123"/>
         <source>modification de « %1 »</source>
         <translation>edit “%1”</translation>
     </message>
@@ -218,47 +218,47 @@
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="300"/>
+        <location filename="../../core/render/print_layout.cpp" line="309"/>
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="300"/>
+        <location filename="../../core/render/print_layout.cpp" line="309"/>
         <source>Département %1</source>
         <translation>Département %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="305"/>
+        <location filename="../../core/render/print_layout.cpp" line="314"/>
         <source>situation actuelle</source>
         <translation>current network</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="309"/>
+        <location filename="../../core/render/print_layout.cpp" line="318"/>
         <source>« %1 »</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="320"/>
+        <location filename="../../core/render/print_layout.cpp" line="329"/>
         <source>%1 : l&apos;accès aux lieux d&apos;accueil de niveau %2</source>
         <translation>%1: access to level %2 accueil places</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="322"/>
+        <location filename="../../core/render/print_layout.cpp" line="331"/>
         <source>%1 : ce que change le scénario %2</source>
         <translation>%1: what scenario %2 changes</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="340"/>
+        <location filename="../../core/render/print_layout.cpp" line="349"/>
         <source>seuil : %1 min en voiture</source>
         <translation>threshold: %1 min by car</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="341"/>
+        <location filename="../../core/render/print_layout.cpp" line="350"/>
         <source>scénario : %1</source>
         <translation>scenario: %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="343"/>
+        <location filename="../../core/render/print_layout.cpp" line="352"/>
         <source>scénario %1 comparé à %2</source>
         <translation>scenario %1 compared with %2</translation>
     </message>
@@ -267,162 +267,161 @@
         <translation type="vanished">Map made with Maillage %1 on %2. Driving times on the road network, %3 m grid; each commune&apos;s population is spread over its inhabitable cells.</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="352"/>
+        <location filename="../../core/render/print_layout.cpp" line="361"/>
         <source>Carte réalisée avec Maillage %1 le %2. Temps de parcours en voiture sur le réseau routier, grille de %3 m ; %4.</source>
         <translation>Map made with Maillage %1 on %2. Driving times on the road network, %3 m grid; %4.</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="389"/>
+        <location filename="../../core/render/print_layout.cpp" line="398"/>
         <source>Lieux d&apos;accueil</source>
         <translation>Accueil places</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="389"/>
+        <location filename="../../core/render/print_layout.cpp" line="398"/>
         <source>Changement d&apos;accès</source>
         <translation>Change of access</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="390"/>
+        <location filename="../../core/render/print_layout.cpp" line="399"/>
         <source>Au-delà du seuil</source>
         <translation>Beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="390"/>
+        <location filename="../../core/render/print_layout.cpp" line="399"/>
         <source>Temps d&apos;accès en voiture</source>
         <translation>Driving time</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="391"/>
+        <location filename="../../core/render/print_layout.cpp" line="400"/>
         <source>Routes</source>
         <translation>Roads</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="413"/>
+        <location filename="../../core/render/print_layout.cpp" line="422"/>
         <source>Limites</source>
         <translation>Boundaries</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="423"/>
+        <location filename="../../core/render/print_layout.cpp" line="432"/>
         <source>EPCI de la carte (le reste est estompé)</source>
         <translation>EPCI of the map (the rest is faded)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="435"/>
+        <location filename="../../core/render/print_layout.cpp" line="452"/>
         <source>Habitants à plus de %1 min</source>
         <translation>Inhabitants beyond %1 min</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="439"/>
-        <location filename="../../core/render/print_layout.cpp" line="479"/>
+        <location filename="../../core/render/print_layout.cpp" line="440"/>
         <source>%1 habitants sur %2 (%3) à plus de %4 min d&apos;un lieu de niveau %5</source>
         <translation>%1 inhabitants of %2 (%3) more than %4 min from a level %5 place</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="443"/>
-        <location filename="../../core/render/print_layout.cpp" line="529"/>
+        <location filename="../../core/render/print_layout.cpp" line="457"/>
+        <location filename="../../core/render/print_layout.cpp" line="539"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="444"/>
-        <location filename="../../core/render/print_layout.cpp" line="484"/>
-        <location filename="../../core/render/print_layout.cpp" line="530"/>
+        <location filename="../../core/render/print_layout.cpp" line="458"/>
+        <location filename="../../core/render/print_layout.cpp" line="494"/>
+        <location filename="../../core/render/print_layout.cpp" line="540"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="446"/>
-        <location filename="../../core/render/print_layout.cpp" line="486"/>
+        <location filename="../../core/render/print_layout.cpp" line="460"/>
+        <location filename="../../core/render/print_layout.cpp" line="496"/>
         <source>Part</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="447"/>
+        <location filename="../../core/render/print_layout.cpp" line="461"/>
         <source>Mairies au-delà</source>
         <translation>Town halls beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="463"/>
+        <location filename="../../core/render/print_layout.cpp" line="477"/>
         <source>… et %1 autres EPCI : %2 habitants au-delà</source>
         <translation>… and %1 other EPCI: %2 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="483"/>
+        <location filename="../../core/render/print_layout.cpp" line="493"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="487"/>
+        <location filename="../../core/render/print_layout.cpp" line="497"/>
         <source>Depuis la mairie</source>
         <translation>From the town hall</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="503"/>
+        <location filename="../../core/render/print_layout.cpp" line="513"/>
         <source>Aucun habitant de l&apos;EPCI à plus de %1 min.</source>
         <translation>Nobody in the EPCI is more than %1 min away.</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="510"/>
+        <location filename="../../core/render/print_layout.cpp" line="520"/>
         <source>… et %1 autres communes : %2 habitants au-delà</source>
         <translation>… and %1 other communes: %2 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="511"/>
+        <location filename="../../core/render/print_layout.cpp" line="521"/>
         <source>… et 1 autre commune : %1 habitants au-delà</source>
         <translation>… and 1 other commune: %1 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="517"/>
+        <location filename="../../core/render/print_layout.cpp" line="527"/>
         <source>Ensemble de l&apos;EPCI (%1 communes)</source>
         <translation>Whole EPCI (%1 communes)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="518"/>
+        <location filename="../../core/render/print_layout.cpp" line="528"/>
         <source>Ensemble de l&apos;EPCI (1 commune)</source>
         <translation>Whole EPCI (1 commune)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="526"/>
+        <location filename="../../core/render/print_layout.cpp" line="536"/>
         <source>%1 habitants passent à moins de %2 min (%3 km²), %4 à plus de %2 min (%5 km²)</source>
         <translation>%1 inhabitants come within %2 min (%3 km²), %4 go beyond %2 min (%5 km²)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="531"/>
+        <location filename="../../core/render/print_layout.cpp" line="541"/>
         <source>Au-delà, référence</source>
         <translation>Beyond, reference</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="532"/>
+        <location filename="../../core/render/print_layout.cpp" line="542"/>
         <source>Au-delà, scénario</source>
         <translation>Beyond, scenario</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="533"/>
+        <location filename="../../core/render/print_layout.cpp" line="543"/>
         <source>Écart</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="550"/>
+        <location filename="../../core/render/print_layout.cpp" line="560"/>
         <source>… et %1 autres EPCI, sans changement</source>
         <translation>… and %1 other EPCI, unchanged</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="551"/>
+        <location filename="../../core/render/print_layout.cpp" line="561"/>
         <source>… et %1 autres EPCI : écart de %2 habitants</source>
         <translation>… and %1 other EPCI: change of %2 inhabitants</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="796"/>
+        <location filename="../../core/render/print_layout.cpp" line="806"/>
         <source>1 : %1</source>
         <translation>1:%1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="830"/>
+        <location filename="../../core/render/print_layout.cpp" line="840"/>
         <source>page %1 / %2</source>
         <translation>page %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="855"/>
+        <location filename="../../core/render/print_layout.cpp" line="865"/>
         <source>Comparaison</source>
         <translation>Comparison</translation>
     </message>
@@ -513,27 +512,27 @@ line %1: %2</translation>
 <context>
     <name>ScenarioCommands</name>
     <message>
-        <location filename="../../app/gui/scenario_commands.cpp" line="24"/>
+        <location filename="../../app/gui/scenario_commands.cpp" line="45"/>
         <source>création du plan « %1 »</source>
         <translation>create plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_commands.cpp" line="25"/>
+        <location filename="../../app/gui/scenario_commands.cpp" line="46"/>
         <source>copie de « %1 » en « %2 »</source>
         <translation>copy “%1” to “%2”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_commands.cpp" line="47"/>
+        <location filename="../../app/gui/scenario_commands.cpp" line="68"/>
         <source>plan « %1 » renommé « %2 »</source>
         <translation>rename plan “%1” to “%2”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_commands.cpp" line="63"/>
+        <location filename="../../app/gui/scenario_commands.cpp" line="84"/>
         <source>suppression du plan « %1 »</source>
         <translation>delete plan “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_commands.cpp" line="150"/>
+        <location filename="../../app/gui/scenario_commands.cpp" line="146"/>
         <source>%n site(s) suggéré(s) ajouté(s) au plan « %1 »</source>
         <translation>
             <numerusform>add %n suggested site to plan “%1”</numerusform>
@@ -1772,129 +1771,129 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::PdfExportDialog</name>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="70"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="71"/>
         <source>points projetés compris</source>
         <translation>planned points included</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="84"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="85"/>
         <source>situation actuelle</source>
         <translation>current situation</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="87"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="88"/>
         <source>Atlas : une page par EPCI</source>
         <translation>Atlas: one page per EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="88"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="89"/>
         <source>Page de comparaison avec la situation actuelle</source>
         <translation>Comparison page with the current situation</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="96"/>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="363"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="97"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="365"/>
         <source>Exporter la carte en PDF</source>
         <translation>Export the map as PDF</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="109"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="114"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="110"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="115"/>
         <source>Paysage</source>
         <translation>Landscape</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="111"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="116"/>
         <source>titre fait du territoire et du niveau</source>
         <translation>title made from the territory and the level</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="114"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="119"/>
         <source>niveau %1</source>
         <translation>level %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="121"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="126"/>
         <source>Papier</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="122"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="127"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="128"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="133"/>
         <source>Une page de plus : ce que le plan « %1 » change par rapport à la situation actuelle (zones gagnées et perdues, habitants par EPCI).</source>
         <translation>One more page: what plan « %1 » changes compared with the current situation (zones gained and lost, inhabitants per EPCI).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="131"/>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="232"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="136"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="237"/>
         <source>Affichez un plan pour le comparer à la situation actuelle.</source>
         <translation>Show a plan to compare it with the current situation.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="132"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="137"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="133"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="138"/>
         <source>Points dessinés</source>
         <translation>Points drawn</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="135"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="140"/>
         <source>La carte reprend les couches visibles, leur ordre et leur opacité, le niveau, le seuil et les points comptés dans l&apos;application. Le PDF est vectoriel : textes sélectionnables, traits nets à tout zoom.</source>
         <translation>The map shows the visible layers, their order and opacity, the level, the threshold and the points counted in the application. The PDF is vector: selectable text, sharp lines at any zoom.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="140"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="145"/>
         <source>Mise en page</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="148"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="153"/>
         <source>Page </source>
         <translation>Page </translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="158"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="163"/>
         <source>Aperçu</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="164"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="169"/>
         <source>Exporter…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="181"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="186"/>
         <source>Comparaison impossible</source>
         <translation>Comparison not possible</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="258"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="263"/>
         <source>Il faut un projet avec un réseau routier pour comparer des scénarios.</source>
         <translation>Comparing scenarios needs a project with a road network.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="302"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="305"/>
         <source> / %1</source>
         <translation> / %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="352"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="354"/>
         <source>carte</source>
         <translation>map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="354"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="356"/>
         <source> - atlas</source>
         <translation> - atlas</translation>
     </message>
@@ -1907,12 +1906,12 @@ line %1: %2</translation>
         <translation type="vanished">map.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="363"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="365"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="371"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="373"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
@@ -2345,12 +2344,12 @@ Source: %1 %2</translation>
         <translation>in plan “%1”, “%2” is existing or closed, not planned</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="231"/>
+        <location filename="../../app/gui/project.cpp" line="236"/>
         <source>le projet n&apos;a pas de plan « %1 »</source>
         <translation>the project has no plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="376"/>
+        <location filename="../../app/gui/project.cpp" line="378"/>
         <source>impossible de copier le projet vers %1</source>
         <translation>cannot copy the project to %1</translation>
     </message>
@@ -3014,12 +3013,12 @@ Source: %1 %2</translation>
         <translation>#%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="262"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="261"/>
         <source>Point modifié par quelqu&apos;un d&apos;autre</source>
         <translation>Point changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="263"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="262"/>
         <source>« %1 » a été modifié par %2 depuis que vous l&apos;avez lu : votre modification n&apos;a pas été enregistrée, celle de %2 est gardée.
 
 Relire le projet pour voir sa version, puis refaire votre modification si elle vaut toujours ?</source>
@@ -3028,24 +3027,22 @@ Relire le projet pour voir sa version, puis refaire votre modification si elle v
 Read the project again to see their version, then make your change again if it still holds?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="267"/>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="278"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="284"/>
         <source>Relire le projet</source>
         <translation>Read the project again</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="267"/>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="278"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="284"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="273"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="271"/>
         <source>Plan modifié par quelqu&apos;un d&apos;autre</source>
         <translation>Plan changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="274"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="272"/>
         <source>Le plan « %1 » a été modifié par %2 depuis que vous l&apos;avez lu : votre modification n&apos;a pas été enregistrée, celle de %2 est gardée.
 
 Relire le projet pour voir le plan tel qu&apos;il est, puis refaire votre modification si elle vaut toujours ?</source>
@@ -3054,22 +3051,22 @@ Relire le projet pour voir le plan tel qu&apos;il est, puis refaire votre modifi
 Read the project again to see the plan as it is, then make your change again if it still stands?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="283"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="289"/>
         <source>la connexion a été perdue</source>
         <translation>the connection was lost</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="289"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="295"/>
         <source>Le serveur du projet ne répond plus : le projet reste affiché en lecture seule.</source>
         <translation>The project&apos;s server no longer answers: the project stays shown, read-only.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="290"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="296"/>
         <source>Serveur injoignable</source>
         <translation>Server unreachable</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="291"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="297"/>
         <source>Le serveur du projet %1 ne répond plus (%2).
 
 Le projet reste affiché en lecture seule : vous pouvez continuer à le consulter. Rien de ce qui était enregistré n&apos;est perdu ; la modification en cours, elle, n&apos;a pas été enregistrée.</source>
@@ -3078,17 +3075,17 @@ Le projet reste affiché en lecture seule : vous pouvez continuer à le consulte
 The project stays shown, read-only: you can go on viewing it. Nothing saved is lost; the change under way was not saved.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="295"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="301"/>
         <source>Reconnecter</source>
         <translation>Reconnect</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="295"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="301"/>
         <source>Continuer en lecture seule</source>
         <translation>Continue read-only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="296"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="302"/>
         <source>toujours pas de réponse</source>
         <translation>still no answer</translation>
     </message>
