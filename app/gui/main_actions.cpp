@@ -1,6 +1,8 @@
 #include "main_actions.h"
 
 #include "analysis_controls.h"
+#include "geo/territory.h"
+#include "shared_project_monitor.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -8,11 +10,14 @@
 #include <QKeySequence>
 #include <QMainWindow>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
 #include <QUndoGroup>
+
+#include <algorithm>
 
 namespace maillage::gui {
 
@@ -33,6 +38,17 @@ MainActions::MainActions(QMainWindow& window, QUndoGroup& undoGroup) : QObject(&
         tr("Comment les temps et les chiffres de population sont calculés, la règle des 20 minutes, "
            "les plans et les exports"));
     about = new QAction(tr("À &propos de Maillage"), &window_);
+    connect(about, &QAction::triggered, this, &MainActions::showAbout);
+}
+
+void MainActions::showAbout()
+{
+    QMessageBox::about(&window_, tr("À propos de Maillage"),
+                       tr("<h3>Maillage %1</h3><p>Planifier le réseau d'accueil des services publics d'un "
+                          "département : points d'accueil, temps d'accès par la route, zones à plus de 20 minutes "
+                          "d'un lieu de deuxième niveau et population concernée.</p>"
+                          "<p>Données : IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.</p>")
+                           .arg(QStringLiteral(MAILLAGE_VERSION)));
 }
 
 void MainActions::createProjectActions()
@@ -211,35 +227,58 @@ QMenu* MainActions::addLanguageMenu(QMenu& viewMenu)
     return languageMenu;
 }
 
+QToolBar* MainActions::addToolBar(const QString& title, const QString& objectName)
+{
+    QToolBar* bar = window_.addToolBar(title);
+    // The object name lets the window restore where the toolbar stood.
+    bar->setObjectName(objectName);
+    return bar;
+}
+
 void MainActions::addToolBars(const QList<QAction*>& editTools, QWidget* pointKind, AnalysisControls& analysis)
 {
-    QToolBar* projectBar = window_.addToolBar(tr("Projet"));
-    projectBar->setObjectName(QStringLiteral("projectToolBar"));
-    projectBar->addAction(newProject);
-    projectBar->addAction(open);
-    projectBar->addAction(save);
-    projectBar->addAction(demo);
+    addToolBar(tr("Projet"), QStringLiteral("projectToolBar"))->addActions({newProject, open, save, demo});
 
-    QToolBar* editBar = window_.addToolBar(tr("Édition"));
-    editBar->setObjectName(QStringLiteral("editToolBar"));
-    editBar->addAction(undo);
-    editBar->addAction(redo);
+    QToolBar* editBar = addToolBar(tr("Édition"), QStringLiteral("editToolBar"));
+    editBar->addActions({undo, redo});
     editBar->addSeparator();
-    editBar->addAction(selectTool);
-    editBar->addAction(addTool);
+    editBar->addActions({selectTool, addTool});
     editBar->addActions(editTools);
     editBar->addWidget(pointKind);
     editBar->addAction(deleteSelection);
 
-    QToolBar* viewBar = window_.addToolBar(tr("Affichage"));
-    viewBar->setObjectName(QStringLiteral("viewToolBar"));
-    viewBar->addAction(zoomIn);
-    viewBar->addAction(zoomOut);
-    viewBar->addAction(zoomHome);
+    addToolBar(tr("Affichage"), QStringLiteral("viewToolBar"))->addActions({zoomIn, zoomOut, zoomHome});
+    analysis.addTo(*addToolBar(tr("Analyse"), QStringLiteral("analysisToolBar")));
+}
 
-    QToolBar* analysisBar = window_.addToolBar(tr("Analyse"));
-    analysisBar->setObjectName(QStringLiteral("analysisToolBar"));
-    analysis.addTo(*analysisBar);
+void MainActions::update(const CommandState& state)
+{
+    const bool open = state.projectOpen;
+    const bool ready = open && !state.busy;
+    for (QAction* action : {newProject, this->open, openShared, demo}) action->setEnabled(!state.busy);
+    recentMenu->setEnabled(!state.busy && !recentMenu->isEmpty());
+    for (QAction* action :
+         {save, saveAs, importPoints, closeProject, selectTool, addTool, selectAll, zoomIn, zoomOut, zoomHome})
+        action->setEnabled(ready);
+    discardChanges->setEnabled(ready && state.canDiscardChanges);
+    deleteSelection->setEnabled(open && state.selectedPoints > 0);
+    exportCoverage->setEnabled(ready && state.coverageShown);
+    pdf->setEnabled(ready && state.coverageShown);
+    edit->setEnabled(open && state.selectedPoints == 1);
+    zoomSelection->setEnabled(open && state.selectedPoints > 0);
+    if (open) showEditable({importPoints, addTool, deleteSelection, edit}, state.readOnlyReason);
+    // A read-only project leaves the add tool for the select tool.
+    if (open && !state.canEdit && addTool->isChecked()) selectTool->trigger();
+}
+
+void MainActions::setEpciZooms(const std::vector<Epci>& epcis, const std::function<void(const BBox&)>& zoomTo)
+{
+    std::vector<const Epci*> byName;
+    for (const Epci& e : epcis) byName.push_back(&e);
+    std::sort(byName.begin(), byName.end(), [](const Epci* a, const Epci* b) { return a->name < b->name; });
+    epciMenu->clear();
+    for (const Epci* e : byName) epciMenu->addAction(e->name, this, [zoomTo, box = e->bbox] { zoomTo(box); });
+    epciMenu->setEnabled(!epciMenu->isEmpty());
 }
 
 }  // namespace maillage::gui

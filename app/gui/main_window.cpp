@@ -4,22 +4,17 @@
 #include "commune_search.h"
 #include "identify_panel.h"
 #include "import_export.h"
-#include "labels.h"
 #include "load_jobs.h"
 #include "main_actions.h"
+#include "main_docks.h"
 #include "map/canvas_layers.h"
-#include "map/layer_panel.h"
 #include "map/map_canvas.h"
 #include "map_status.h"
-#include "network_build_indicator.h"
 #include "planning_controller.h"
-#include "point_commands.h"
-#include "point_form.h"
-#include "points_dock.h"
 #include "project.h"
+#include "project_status.h"
 #include "render/map_layer.h"
 #include "shared_project_monitor.h"
-#include "statistics_panel.h"
 #include "user_guide.h"
 #include "user_messages.h"
 #include "welcome_panel.h"
@@ -28,18 +23,12 @@
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QDockWidget>
 #include <QFileInfo>
-#include <QLabel>
-#include <QMenu>
-#include <QMessageBox>
-#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoGroup>
-#include <QUndoStack>
 
 namespace maillage::gui {
 
@@ -61,19 +50,20 @@ MainWindow::MainWindow(QWidget* parent)
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
 
-    createDocks();
-    createPlanning();
+    docks_ = new MainDocks(*this, *canvas_, *layers_);
+    planning_ = new PlanningController(*this, *canvas_);
+    actions_->tools->addAction(planning_->roadToolAction());
+    docks_->placePlanningDocks(*planning_);
     // After the planning's status label: the job's progress comes next in the status bar.
     session_ = new ProjectSession(*this, *undoGroup_, *messages_);
     editing_ = new PointEditing(*this, *canvas_, *messages_);
     importExport_ = new ImportExport(*this, *session_, *layers_, *messages_);
-    actions_->addMenus({layersDock_, pointsDock_, formDock_, statisticsDock_, identifyPanel_, planning_->scenariosDock(),
-                        planning_->suggestionsDock(), planning_->comparisonDock()},
-                       *analysis_, {planning_->menu()});
+    actions_->addMenus(docks_->all(), *analysis_, {planning_->menu()});
     actions_->addToolBars({planning_->roadToolAction()}, editing_->newPointKind(), *analysis_);
     session_->setRecentMenu(actions_->recentMenu);
     createCentre();
     new MapStatus(*statusBar(), *canvas_);
+    status_ = new ProjectStatus(*statusBar());
 
     connectActions();
     connectCanvas();
@@ -87,43 +77,6 @@ MainWindow::~MainWindow() { session_->jobs().cancelAndWait(); }
 
 // ---------------------------------------------------------------------------------------
 // Construction
-
-void MainWindow::createDocks()
-{
-    layerPanel_ = new LayerPanel;
-    layerPanel_->setLayers(layers_);
-    layersDock_ = new QDockWidget(tr("Couches et légende"), this);
-    layersDock_->setObjectName(QStringLiteral("layersDock"));
-    layersDock_->setWidget(layerPanel_);
-    addDockWidget(Qt::LeftDockWidgetArea, layersDock_);
-
-    pointsDock_ = new PointsDock(*canvas_, this);
-    addDockWidget(Qt::BottomDockWidgetArea, pointsDock_);
-
-    pointForm_ = new PointForm;
-    connect(pointForm_, &PointForm::editRequested, this, [this](const AccueilPoint& before, const AccueilPoint& after) {
-        if (project()) project()->undoStack()->push(new EditPointCommand(*project(), before, after));
-    });
-    auto* formScroll = new QScrollArea;
-    formScroll->setWidget(pointForm_);
-    formScroll->setWidgetResizable(true);
-    formScroll->setFrameShape(QFrame::NoFrame);
-    formDock_ = new QDockWidget(tr("Attributs du point"), this);
-    formDock_->setObjectName(QStringLiteral("formDock"));
-    formDock_->setWidget(formScroll);
-
-    statisticsPanel_ = new StatisticsPanel;
-    statisticsDock_ = new QDockWidget(tr("Statistiques"), this);
-    statisticsDock_->setObjectName(QStringLiteral("statisticsDock"));
-    statisticsDock_->setWidget(statisticsPanel_);
-    addDockWidget(Qt::RightDockWidgetArea, statisticsDock_);
-    addDockWidget(Qt::RightDockWidgetArea, formDock_);
-
-    identifyPanel_ = new IdentifyPanel(*canvas_, this);
-    addDockWidget(Qt::RightDockWidgetArea, identifyPanel_);
-    tabifyDockWidget(formDock_, identifyPanel_);
-    formDock_->raise();
-}
 
 // The map and, while no project is open, the welcome panel in its place; the commune search
 // in its own toolbar.
@@ -154,21 +107,6 @@ void MainWindow::showCentre(bool map)
 
 bool MainWindow::mapShown() const { return centre_->currentWidget() == canvas_; }
 
-void MainWindow::createPlanning()
-{
-    planning_ = new PlanningController(*this, *canvas_);
-    actions_->tools->addAction(planning_->roadToolAction());
-    // Scenarios under the layers; suggestions beside the statistics; the comparison's wide
-    // table beside the points table.
-    addDockWidget(Qt::LeftDockWidgetArea, planning_->scenariosDock());
-    addDockWidget(Qt::RightDockWidgetArea, planning_->suggestionsDock());
-    tabifyDockWidget(statisticsDock_, planning_->suggestionsDock());
-    addDockWidget(Qt::BottomDockWidgetArea, planning_->comparisonDock());
-    tabifyDockWidget(pointsDock_, planning_->comparisonDock());
-    statisticsDock_->raise();
-    pointsDock_->raise();
-}
-
 void MainWindow::connectActions()
 {
     MainActions& a = *actions_;
@@ -195,7 +133,6 @@ void MainWindow::connectActions()
     connect(a.zoomHome, &QAction::triggered, canvas_, &MapCanvas::zoomHome);
     connect(a.zoomSelection, &QAction::triggered, editing_, &PointEditing::zoomToSelection);
     connect(a.guide, &QAction::triggered, this, &MainWindow::showUserGuide);
-    connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
 void MainWindow::connectCanvas()
@@ -217,7 +154,7 @@ void MainWindow::connectCanvas()
     connect(canvas_, &MapCanvas::mapClicked, this, [this](XY position, Qt::KeyboardModifiers modifiers) {
         if (!project()) return;
         if (!(modifiers & Qt::ControlModifier)) project()->setSelection({});
-        identifyPanel_->identifyAt(position);
+        docks_->identify()->identifyAt(position);
     });
 }
 
@@ -245,13 +182,7 @@ void MainWindow::readSettings()
 {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) resize(1500, 950);
-    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
-        // First start: a map as large as possible, statistics readable beside it.
-        resizeDocks({layersDock_, statisticsDock_}, {290, 470}, Qt::Horizontal);
-        resizeDocks({layersDock_, planning_->scenariosDock()}, {520, 330}, Qt::Vertical);
-        resizeDocks({statisticsDock_, formDock_}, {640, 280}, Qt::Vertical);
-        resizeDocks({pointsDock_}, {210}, Qt::Vertical);
-    }
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) docks_->setFirstStartSizes();
     editing_->readSettings();
 }
 
@@ -288,21 +219,12 @@ void MainWindow::attachProject()
     connect(project, &Project::pathChanged, this, &MainWindow::updateTitle);
     connect(project, &Project::scenarioChanged, this, &MainWindow::updateTitle);
     analysis_->setCoverage(coverage);
-    if (coverage) {
-        connect(coverage, &CoverageController::failed, this, [this](const QString& message) {
-            statusBar()->showMessage(tr("Calcul de couverture : %1").arg(message), 8000);
-        });
-        // Owned by the controller: it goes with the project.
-        new NetworkBuildIndicator(*coverage, *statusBar(), coverage);
-    }
-    identifyPanel_->setProject(project, coverage);
+    status_->watch(coverage);
     editing_->setProject(project, coverage);
-    statisticsPanel_->setCoverage(coverage);
     PointsLayer* points = addProjectLayers(*layers_, *project, coverage, *planning_);
     restoreLayerSettings(*layers_);
     canvas_->setProject(project, points);
-    pointsDock_->setProject(project);
-    pointForm_->setProject(project);
+    docks_->setProject(project, coverage);
     communeSearch_->setProject(project);
     planning_->setProject(project, coverage);
     canvas_->setHomeExtent(project->territory().bbox);
@@ -310,73 +232,44 @@ void MainWindow::attachProject()
     rebuildEpciMenu();
     updateActions();
     updateTitle();
-    summaryMessage_ = tr("%1 : %2 communes, %3 habitants, %4 points d'accueil")
-                          .arg(project->displayName())
-                          .arg(project->territory().communes.size())
-                          .arg(formatCount(project->territory().population()))
-                          .arg(project->points().size());
-    statusBar()->showMessage(summaryMessage_, 8000);
+    status_->showSummary(*project);
 }
 
 void MainWindow::detachProject()
 {
-    // The closed project's summary goes with it (a message said since, e.g. why it closed, stays).
-    if (!summaryMessage_.isEmpty() && statusBar()->currentMessage() == summaryMessage_) statusBar()->clearMessage();
-    summaryMessage_.clear();
+    status_->detach();
     saveLayerSettings(*layers_);
     planning_->setProject(nullptr, nullptr);
     canvas_->setProject(nullptr, nullptr);
-    pointsDock_->setProject(nullptr);
-    pointForm_->setProject(nullptr);
+    docks_->setProject(nullptr, nullptr);
     communeSearch_->setProject(nullptr);
-    statisticsPanel_->setCoverage(nullptr);
     layers_->clear();
     analysis_->setCoverage(nullptr);
     editing_->setProject(nullptr, nullptr);
-    identifyPanel_->setProject(nullptr, nullptr);
 }
 
 void MainWindow::rebuildEpciMenu()
 {
-    QMenu* menu = actions_->epciMenu;
-    menu->clear();
-    if (project()) {
-        std::vector<const Epci*> epcis;
-        for (const Epci& e : project()->territory().epcis) epcis.push_back(&e);
-        std::sort(epcis.begin(), epcis.end(), [](const Epci* a, const Epci* b) { return a->name < b->name; });
-        for (const Epci* e : epcis) {
-            const BBox box = e->bbox;
-            menu->addAction(e->name, this, [this, box] { canvas_->zoomToExtent(box); });
-        }
-    }
-    menu->setEnabled(!menu->isEmpty());
+    static const std::vector<Epci> none;
+    actions_->setEpciZooms(project() ? project()->territory().epcis : none,
+                           [this](const BBox& box) { canvas_->zoomToExtent(box); });
 }
 
 void MainWindow::updateActions()
 {
-    const MainActions& a = *actions_;
     const bool open = project() != nullptr;
-    const bool busy = isBusy();
-    const bool covered = open && !busy && coverage() != nullptr;
-    const int selected = open ? static_cast<int>(project()->selection().size()) : 0;
-    for (QAction* action : {a.newProject, a.open, a.openShared, a.demo}) action->setEnabled(!busy);
-    a.recentMenu->setEnabled(!busy && !a.recentMenu->isEmpty());
-    for (QAction* action : {a.save, a.saveAs, a.importPoints, a.closeProject, a.selectTool, a.addTool, a.selectAll, a.zoomIn,
-                            a.zoomOut, a.zoomHome})
-        action->setEnabled(open && !busy);
-    a.discardChanges->setEnabled(open && !busy && session_->canDiscardChanges());
-    a.deleteSelection->setEnabled(open && selected > 0);
-    a.exportCoverage->setEnabled(covered);
-    a.pdf->setEnabled(covered);
-    a.edit->setEnabled(open && selected == 1);
-    a.zoomSelection->setEnabled(open && selected > 0);
-    // A read-only role or file, or a server gone: the edit actions say why they are greyed.
+    // A read-only role or file, or a server gone: the edit commands, the plans, the road
+    // closures and the point form say why they are greyed.
     const QString readOnly = open ? session_->readOnlyReason() : QString();
-    if (open) showEditable({a.importPoints, a.addTool, a.deleteSelection, a.edit}, readOnly);
-    // The same for the plans, the road closures and the point form.
+    actions_->update({.projectOpen = open,
+                      .busy = isBusy(),
+                      .coverageShown = coverage() != nullptr,
+                      .selectedPoints = open ? static_cast<int>(project()->selection().size()) : 0,
+                      .canDiscardChanges = open && session_->canDiscardChanges(),
+                      .canEdit = open && session_->canEdit(),
+                      .readOnlyReason = readOnly});
     planning_->setReadOnlyReason(readOnly);
-    pointForm_->setReadOnlyReason(readOnly);
-    if (open && !session_->canEdit() && a.addTool->isChecked()) a.selectTool->trigger();
+    docks_->setPointFormReadOnlyReason(readOnly);
 }
 
 void MainWindow::updateTitle()
@@ -396,6 +289,8 @@ void MainWindow::updateTitle()
 // ---------------------------------------------------------------------------------------
 // Public commands
 
+StatisticsPanel* MainWindow::statistics() const { return docks_->statistics(); }
+
 QString MainWindow::lastError() const { return messages_->lastError(); }
 
 void MainWindow::setInteractive(bool interactive)
@@ -406,15 +301,14 @@ void MainWindow::setInteractive(bool interactive)
 
 void MainWindow::setCoverageLevel(int level, bool remember) { analysis_->setLevel(level, remember); }
 
-bool MainWindow::identifyCommune(const QString& nameOrInsee) { return identifyPanel_->identifyCommune(nameOrInsee); }
+bool MainWindow::identifyCommune(const QString& nameOrInsee) { return docks_->identify()->identifyCommune(nameOrInsee); }
 
-QString MainWindow::identifyText() const { return identifyPanel_->text(); }
+QString MainWindow::identifyText() const { return docks_->identify()->text(); }
 
 bool MainWindow::addPointAtTownHall(const QString& nameOrInsee)
 {
     if (!editing_->addPointAtTownHall(nameOrInsee)) return false;
-    formDock_->show();
-    formDock_->raise();
+    docks_->showPointForm(false);
     return true;
 }
 
@@ -426,12 +320,7 @@ QString MainWindow::importPointsFrom(const QString& file, const ImportChoice& ch
     return importExport_->importPointsFrom(file, choice);
 }
 
-void MainWindow::showPointForm()
-{
-    formDock_->show();
-    formDock_->raise();
-    pointForm_->focusName();
-}
+void MainWindow::showPointForm() { docks_->showPointForm(true); }
 
 UserGuideDialog* MainWindow::showUserGuide()
 {
@@ -442,16 +331,6 @@ UserGuideDialog* MainWindow::showUserGuide()
     guide->setAttribute(Qt::WA_DeleteOnClose);
     guide->show();
     return guide;
-}
-
-void MainWindow::showAbout()
-{
-    QMessageBox::about(this, tr("À propos de Maillage"),
-                       tr("<h3>Maillage %1</h3><p>Planifier le réseau d'accueil des services publics d'un "
-                          "département : points d'accueil, temps d'accès par la route, zones à plus de 20 minutes "
-                          "d'un lieu de deuxième niveau et population concernée.</p>"
-                          "<p>Données : IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.</p>")
-                           .arg(QStringLiteral(MAILLAGE_VERSION)));
 }
 
 }  // namespace maillage::gui

@@ -5,16 +5,10 @@
 #include "project_loading.h"
 #include "project_session.h"
 
-#include <QFutureWatcher>
 #include <QMainWindow>
-#include <QPointer>
+
 #include <optional>
 
-#include <functional>
-#include <memory>
-
-class QDockWidget;
-class QLabel;
 class QStackedWidget;
 class QUndoGroup;
 
@@ -28,17 +22,15 @@ namespace maillage::gui {
 class AnalysisControls;
 class CommuneSearch;
 class CoverageController;
-class IdentifyPanel;
 class ImportExport;
 struct ImportChoice;
-class LayerPanel;
 class MainActions;
+class MainDocks;
 class StatisticsPanel;
 class MapCanvas;
 class PlanningController;
-class PointForm;
-class PointsDock;
 class Project;
+class ProjectStatus;
 class UserGuideDialog;
 class UserMessages;
 class WelcomePanel;
@@ -53,8 +45,8 @@ using render::PointsLayer;
 // It composes the parts and wires them: the commands (MainActions), the open project and its
 // loading jobs (ProjectSession), the analysis choices (AnalysisControls), point editing
 // (PointEditing), files in and out (ImportExport), the status bar's map readings (MapStatus),
-// the docks (PointsDock, IdentifyPanel, StatisticsPanel, PlanningController's) and how errors
-// are shown (UserMessages).
+// the docks (MainDocks: points table and form, identify panel, statistics; the planning's
+// from PlanningController) and how errors are shown (UserMessages).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -70,7 +62,7 @@ public:
     Project* project() const { return session_->project(); }
     // The live coverage of the open project (null without project or network).
     CoverageController* coverage() const { return session_->coverage(); }
-    StatisticsPanel* statistics() const { return statisticsPanel_; }
+    StatisticsPanel* statistics() const;
     QString identifyText() const;
     MapCanvas* canvas() const { return canvas_; }
     LayerStack* layers() const { return layers_; }
@@ -130,10 +122,8 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void createDocks();
     void createCentre();
     void showCentre(bool map);
-    void createPlanning();
     void connectActions();
     void connectCanvas();
     void connectSession();
@@ -146,7 +136,6 @@ private:
     void updateTitle();
     void rebuildEpciMenu();
     void showPointForm();
-    void showAbout();
 
     // Central map, or the welcome panel without a project.
     MapCanvas* canvas_;
@@ -163,17 +152,8 @@ private:
     PointEditing* editing_ = nullptr;
     ImportExport* importExport_ = nullptr;
     PlanningController* planning_ = nullptr;
-    // Docks.
-    LayerPanel* layerPanel_ = nullptr;
-    QDockWidget* layersDock_ = nullptr;
-    PointsDock* pointsDock_ = nullptr;
-    PointForm* pointForm_ = nullptr;
-    QDockWidget* formDock_ = nullptr;
-    StatisticsPanel* statisticsPanel_ = nullptr;
-    QDockWidget* statisticsDock_ = nullptr;
-    IdentifyPanel* identifyPanel_ = nullptr;
-    // The open project's summary line in the status bar (taken away when it closes).
-    QString summaryMessage_;
+    MainDocks* docks_ = nullptr;
+    ProjectStatus* status_ = nullptr;
 };
 
 }  // namespace maillage::gui

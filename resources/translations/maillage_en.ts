@@ -1236,57 +1236,67 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::MainActions</name>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="30"/>
+        <location filename="../../app/gui/main_actions.cpp" line="35"/>
         <source>&amp;Guide d&apos;utilisation</source>
         <translation>User &amp;guide</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="33"/>
+        <location filename="../../app/gui/main_actions.cpp" line="38"/>
         <source>Comment les temps et les chiffres de population sont calculés, la règle des 20 minutes, les plans et les exports</source>
         <translation>How times and population figures are computed, the 20-minute rule, plans and exports</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="35"/>
+        <location filename="../../app/gui/main_actions.cpp" line="40"/>
         <source>À &amp;propos de Maillage</source>
         <translation>&amp;About Maillage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="41"/>
+        <location filename="../../app/gui/main_actions.cpp" line="46"/>
+        <source>À propos de Maillage</source>
+        <translation>About Maillage</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="47"/>
+        <source>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Planifier le réseau d&apos;accueil des services publics d&apos;un département : points d&apos;accueil, temps d&apos;accès par la route, zones à plus de 20 minutes d&apos;un lieu de deuxième niveau et population concernée.&lt;/p&gt;&lt;p&gt;Données : IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Plan a département&apos;s network of public-service help desks: accueil points, access times by road, zones more than 20 minutes from a second-level place and the people living there.&lt;/p&gt;&lt;p&gt;Data: IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_actions.cpp" line="57"/>
         <source>&amp;Nouveau projet…</source>
         <translation>&amp;New project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="43"/>
+        <location filename="../../app/gui/main_actions.cpp" line="59"/>
         <source>Créer un projet à partir de limites communales et d&apos;un réseau routier</source>
         <translation>Create a project from commune boundaries and a road network</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="45"/>
+        <location filename="../../app/gui/main_actions.cpp" line="61"/>
         <source>&amp;Ouvrir…</source>
         <translation>&amp;Open…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="49"/>
+        <location filename="../../app/gui/main_actions.cpp" line="65"/>
         <source>Ouvrir un projet &amp;partagé…</source>
         <translation>Open a &amp;shared project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="52"/>
+        <location filename="../../app/gui/main_actions.cpp" line="68"/>
         <source>Un projet d&apos;équipe sur un serveur PostgreSQL/PostGIS (adresse postgresql:// ou nom de service)</source>
         <translation>A team&apos;s project on a PostgreSQL/PostGIS server (postgresql:// address or service name)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="54"/>
+        <location filename="../../app/gui/main_actions.cpp" line="70"/>
         <source>Ouvrir la &amp;démo 04</source>
         <translation>Open the 04 &amp;demo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="55"/>
+        <location filename="../../app/gui/main_actions.cpp" line="71"/>
         <source>Alpes-de-Haute-Provence : limites, réseau routier, mairies, France services et La Poste</source>
         <translation>Alpes-de-Haute-Provence: boundaries, road network, town halls, France services and La Poste</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="57"/>
+        <location filename="../../app/gui/main_actions.cpp" line="73"/>
         <source>&amp;Enregistrer</source>
         <translation>&amp;Save</translation>
     </message>
@@ -1295,247 +1305,258 @@ line %1: %2</translation>
         <translation type="vanished">Every change is already saved in the project file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="60"/>
+        <location filename="../../app/gui/main_actions.cpp" line="76"/>
         <source>Chaque modification est déjà écrite dans le fichier du projet ; « Enregistrer » la garde pour de bon (elle ne peut plus être abandonnée)</source>
         <translation>Every change is already written to the project file; “Save” keeps it for good (it can no longer be discarded)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="63"/>
+        <location filename="../../app/gui/main_actions.cpp" line="79"/>
         <source>Enregistrer &amp;sous…</source>
         <translation>Save &amp;as…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="66"/>
+        <location filename="../../app/gui/main_actions.cpp" line="82"/>
         <source>&amp;Abandonner les modifications</source>
         <translation>&amp;Discard changes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="69"/>
+        <location filename="../../app/gui/main_actions.cpp" line="85"/>
         <source>Remet le projet (points et plans) dans l&apos;état du dernier enregistrement, ou de son ouverture</source>
         <translation>Puts the project (points and plans) back as it was when last saved, or when opened</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="72"/>
+        <location filename="../../app/gui/main_actions.cpp" line="88"/>
         <source>&amp;Importer des points…</source>
         <translation>&amp;Import points…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="74"/>
+        <location filename="../../app/gui/main_actions.cpp" line="90"/>
         <source>Mairies, France services (ANCT), La Poste ou tout fichier de points</source>
         <translation>Town halls, France services (ANCT), La Poste or any point file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="76"/>
+        <location filename="../../app/gui/main_actions.cpp" line="92"/>
         <source>&amp;Fermer le projet</source>
         <translation>&amp;Close the project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="79"/>
+        <location filename="../../app/gui/main_actions.cpp" line="95"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="83"/>
+        <location filename="../../app/gui/main_actions.cpp" line="99"/>
         <source>Exporter la carte en &amp;PDF…</source>
         <translation>Export the map as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="85"/>
+        <location filename="../../app/gui/main_actions.cpp" line="101"/>
         <source>Mise en page à imprimer : la carte, sa légende, l&apos;échelle, le tableau par EPCI ; atlas par EPCI</source>
         <translation>Print layout: the map, its legend, the scale, the table per EPCI; atlas per EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="87"/>
+        <location filename="../../app/gui/main_actions.cpp" line="103"/>
         <source>&amp;Exporter le résultat (GeoPackage)…</source>
         <translation>&amp;Export the result (GeoPackage)…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="90"/>
+        <location filename="../../app/gui/main_actions.cpp" line="106"/>
         <source>Communes, EPCI, points, zones au-delà du seuil, isochrones et tables, avec les styles QGIS</source>
         <translation>Communes, EPCI, points, zones beyond the threshold, isochrones and tables, with QGIS styles</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="95"/>
+        <location filename="../../app/gui/main_actions.cpp" line="111"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="98"/>
+        <location filename="../../app/gui/main_actions.cpp" line="114"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="103"/>
+        <location filename="../../app/gui/main_actions.cpp" line="119"/>
         <source>&amp;Sélectionner et déplacer</source>
         <translation>&amp;Select and move</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="108"/>
+        <location filename="../../app/gui/main_actions.cpp" line="124"/>
         <source>Clic : sélectionner ; glisser un point : le déplacer ; glisser la carte : la déplacer ; Maj+glisser : sélection par rectangle ; Ctrl+clic : ajouter à la sélection</source>
         <translation>Click: select; drag a point: move it; drag the map: pan; Shift+drag: select in a rectangle; Ctrl+click: add to the selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="110"/>
+        <location filename="../../app/gui/main_actions.cpp" line="126"/>
         <source>&amp;Ajouter un point</source>
         <translation>&amp;Add a point</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="113"/>
+        <location filename="../../app/gui/main_actions.cpp" line="129"/>
         <source>Cliquer sur la carte pour ajouter un point projeté du type choisi</source>
         <translation>Click on the map to add a planned point of the chosen kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="115"/>
+        <location filename="../../app/gui/main_actions.cpp" line="131"/>
         <source>&amp;Modifier le point…</source>
         <translation>&amp;Edit the point…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="117"/>
+        <location filename="../../app/gui/main_actions.cpp" line="133"/>
         <source>S&amp;upprimer la sélection</source>
         <translation>&amp;Delete the selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="120"/>
+        <location filename="../../app/gui/main_actions.cpp" line="136"/>
         <source>Tout sé&amp;lectionner</source>
         <translation>Select a&amp;ll</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="126"/>
+        <location filename="../../app/gui/main_actions.cpp" line="142"/>
         <source>Zoom &amp;avant</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="128"/>
+        <location filename="../../app/gui/main_actions.cpp" line="144"/>
         <source>Zoom a&amp;rrière</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="130"/>
+        <location filename="../../app/gui/main_actions.cpp" line="146"/>
         <source>Zoom sur le &amp;territoire</source>
         <translation>Zoom to the &amp;territory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="132"/>
+        <location filename="../../app/gui/main_actions.cpp" line="148"/>
         <source>Zoom sur la &amp;sélection</source>
         <translation>Zoom to the &amp;selection</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="140"/>
+        <location filename="../../app/gui/main_actions.cpp" line="156"/>
         <source>&amp;Projet</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="144"/>
+        <location filename="../../app/gui/main_actions.cpp" line="160"/>
         <source>Projets &amp;récents</source>
         <translation>&amp;Recent projects</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="157"/>
+        <location filename="../../app/gui/main_actions.cpp" line="173"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="168"/>
+        <location filename="../../app/gui/main_actions.cpp" line="184"/>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="173"/>
+        <location filename="../../app/gui/main_actions.cpp" line="189"/>
         <source>Zoom sur un &amp;EPCI</source>
         <translation>Zoom to an &amp;EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="179"/>
+        <location filename="../../app/gui/main_actions.cpp" line="195"/>
         <source>A&amp;nalyse</source>
         <translation>A&amp;nalysis</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="189"/>
+        <location filename="../../app/gui/main_actions.cpp" line="205"/>
         <source>Aid&amp;e</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="197"/>
+        <location filename="../../app/gui/main_actions.cpp" line="213"/>
         <source>&amp;Langue</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="208"/>
+        <location filename="../../app/gui/main_actions.cpp" line="224"/>
         <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
         <translation>The chosen language applies at the next start.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="216"/>
+        <location filename="../../app/gui/main_actions.cpp" line="240"/>
         <source>Projet</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="223"/>
+        <location filename="../../app/gui/main_actions.cpp" line="242"/>
         <source>Édition</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="234"/>
+        <location filename="../../app/gui/main_actions.cpp" line="250"/>
         <source>Affichage</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_actions.cpp" line="240"/>
+        <location filename="../../app/gui/main_actions.cpp" line="251"/>
         <source>Analyse</source>
         <translation>Analysis</translation>
     </message>
 </context>
 <context>
-    <name>maillage::gui::MainWindow</name>
+    <name>maillage::gui::MainDocks</name>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="95"/>
+        <location filename="../../app/gui/main_docks.cpp" line="35"/>
         <source>Couches et légende</source>
         <translation>Layers and legend</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="111"/>
-        <source>Attributs du point</source>
-        <translation>Point attributes</translation>
-    </message>
-    <message>
-        <location filename="../../app/gui/main_window.cpp" line="116"/>
+        <location filename="../../app/gui/main_docks.cpp" line="43"/>
         <source>Statistiques</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="140"/>
+        <location filename="../../app/gui/main_docks.cpp" line="64"/>
+        <source>Attributs du point</source>
+        <translation>Point attributes</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::gui::MainWindow</name>
+    <message>
+        <source>Couches et légende</source>
+        <translation type="vanished">Layers and legend</translation>
+    </message>
+    <message>
+        <source>Attributs du point</source>
+        <translation type="vanished">Point attributes</translation>
+    </message>
+    <message>
+        <source>Statistiques</source>
+        <translation type="vanished">Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main_window.cpp" line="93"/>
         <source>Recherche</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="293"/>
         <source>Calcul de couverture : %1</source>
-        <translation>Coverage computation: %1</translation>
+        <translation type="vanished">Coverage computation: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="313"/>
         <source>%1 : %2 communes, %3 habitants, %4 points d&apos;accueil</source>
-        <translation>%1: %2 communes, %3 inhabitants, %4 accueil points</translation>
+        <translation type="vanished">%1: %2 communes, %3 inhabitants, %4 accueil points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="385"/>
+        <location filename="../../app/gui/main_window.cpp" line="278"/>
         <source>Réseau d&apos;accueil</source>
         <translation>Accueil network</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="392"/>
+        <location filename="../../app/gui/main_window.cpp" line="285"/>
         <source>%1 — plan « %2 »</source>
         <translation>%1 — plan “%2”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="449"/>
         <source>À propos de Maillage</source>
-        <translation>About Maillage</translation>
+        <translation type="vanished">About Maillage</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="450"/>
         <source>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Planifier le réseau d&apos;accueil des services publics d&apos;un département : points d&apos;accueil, temps d&apos;accès par la route, zones à plus de 20 minutes d&apos;un lieu de deuxième niveau et population concernée.&lt;/p&gt;&lt;p&gt;Données : IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Plan a département&apos;s network of public-service help desks: accueil points, access times by road, zones more than 20 minutes from a second-level place and the people living there.&lt;/p&gt;&lt;p&gt;Data: IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</translation>
+        <translation type="vanished">&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Plan a département&apos;s network of public-service help desks: accueil points, access times by road, zones more than 20 minutes from a second-level place and the people living there.&lt;/p&gt;&lt;p&gt;Data: IGN ADMIN EXPRESS, INSEE, ANCT, La Poste, OpenStreetMap.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2473,6 +2494,19 @@ Source: %1 %2</translation>
         <location filename="../../app/gui/project_session.cpp" line="229"/>
         <source>Enregistrement impossible</source>
         <translation>Cannot save</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::gui::ProjectStatus</name>
+    <message>
+        <location filename="../../app/gui/project_status.cpp" line="18"/>
+        <source>Calcul de couverture : %1</source>
+        <translation>Coverage computation: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_status.cpp" line="26"/>
+        <source>%1 : %2 communes, %3 habitants, %4 points d&apos;accueil</source>
+        <translation>%1: %2 communes, %3 inhabitants, %4 accueil points</translation>
     </message>
 </context>
 <context>
