@@ -27,8 +27,7 @@ QDockWidget* newDock(const QString& title, const QString& objectName, QWidget* c
 
 }  // namespace
 
-MainDocks::MainDocks(QMainWindow& window, MapCanvas& canvas, render::LayerStack& layers)
-    : QObject(&window), window_(window)
+MainDocks::MainDocks(QMainWindow& window, MapCanvas& canvas, render::LayerStack& layers) : QObject(&window), window_(window)
 {
     layerPanel_ = new LayerPanel;
     layerPanel_->setLayers(&layers);

@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "analysis_controls.h"
+#include "centre_stack.h"
 #include "commune_search.h"
 #include "identify_panel.h"
 #include "import_export.h"
@@ -25,7 +26,6 @@
 #include <QComboBox>
 #include <QFileInfo>
 #include <QSettings>
-#include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoGroup>
@@ -83,11 +83,8 @@ MainWindow::~MainWindow() { session_->jobs().cancelAndWait(); }
 void MainWindow::createCentre()
 {
     welcome_ = new WelcomePanel(*actions_->demo, *actions_->newProject, *actions_->open, *actions_->recentMenu);
-    centre_ = new QStackedWidget;
-    centre_->addWidget(welcome_);
-    centre_->addWidget(canvas_);
+    centre_ = new CentreStack(*welcome_, *canvas_);
     setCentralWidget(centre_);
-    showCentre(false);
 
     communeSearch_ = new CommuneSearch;
     QToolBar* searchBar = addToolBar(tr("Recherche"));
@@ -98,14 +95,7 @@ void MainWindow::createCentre()
     });
 }
 
-void MainWindow::showCentre(bool map)
-{
-    centre_->setCurrentWidget(map ? static_cast<QWidget*>(canvas_) : welcome_);
-    // The stack sizes only the page shown, and the map's first zoom needs its size now.
-    if (map) canvas_->setGeometry(centre_->contentsRect());
-}
-
-bool MainWindow::mapShown() const { return centre_->currentWidget() == canvas_; }
+bool MainWindow::mapShown() const { return centre_->mapShown(); }
 
 void MainWindow::connectActions()
 {
@@ -162,7 +152,7 @@ void MainWindow::connectSession()
 {
     connect(session_, &ProjectSession::aboutToClose, this, &MainWindow::detachProject);
     connect(session_, &ProjectSession::closed, this, [this] {
-        showCentre(false);
+        centre_->showMap(false);
         rebuildEpciMenu();
         updateActions();
         updateTitle();
@@ -214,7 +204,7 @@ void MainWindow::attachProject()
 {
     Project* project = session_->project();
     CoverageController* coverage = session_->coverage();
-    showCentre(true);
+    centre_->showMap(true);
     connect(project, &Project::selectionChanged, this, &MainWindow::updateActions);
     connect(project, &Project::pathChanged, this, &MainWindow::updateTitle);
     connect(project, &Project::scenarioChanged, this, &MainWindow::updateTitle);
@@ -272,19 +262,7 @@ void MainWindow::updateActions()
     docks_->setPointFormReadOnlyReason(readOnly);
 }
 
-void MainWindow::updateTitle()
-{
-    if (!project()) {
-        setWindowTitle(tr("Réseau d'accueil"));
-        return;
-    }
-    // Every edit is written to the project file when it is made (README.md, "Saving is
-    // automatic"): there is never anything unsaved to mark (edits that can still be discarded
-    // are offered at closing). The platform appends the application's name.
-    const QString file = project()->displayName();
-    if (project()->planActive()) setWindowTitle(tr("%1 — plan « %2 »").arg(file, project()->activeScenario()));
-    else setWindowTitle(file);
-}
+void MainWindow::updateTitle() { setWindowTitle(ProjectStatus::windowTitle(project())); }
 
 // ---------------------------------------------------------------------------------------
 // Public commands

@@ -9,7 +9,6 @@
 
 #include <optional>
 
-class QStackedWidget;
 class QUndoGroup;
 
 namespace maillage::render {
@@ -20,6 +19,7 @@ class PointsLayer;
 namespace maillage::gui {
 
 class AnalysisControls;
+class CentreStack;
 class CommuneSearch;
 class CoverageController;
 class ImportExport;
@@ -123,7 +123,6 @@ protected:
 
 private:
     void createCentre();
-    void showCentre(bool map);
     void connectActions();
     void connectCanvas();
     void connectSession();
@@ -139,7 +138,7 @@ private:
 
     // Central map, or the welcome panel without a project.
     MapCanvas* canvas_;
-    QStackedWidget* centre_ = nullptr;
+    CentreStack* centre_ = nullptr;
     WelcomePanel* welcome_ = nullptr;
     CommuneSearch* communeSearch_ = nullptr;
     LayerStack* layers_;

@@ -14,9 +14,8 @@ ProjectStatus::ProjectStatus(QStatusBar& statusBar) : QObject(&statusBar), statu
 void ProjectStatus::watch(CoverageController* coverage)
 {
     if (!coverage) return;
-    connect(coverage, &CoverageController::failed, this, [this](const QString& message) {
-        statusBar_.showMessage(tr("Calcul de couverture : %1").arg(message), 8000);
-    });
+    connect(coverage, &CoverageController::failed, this,
+            [this](const QString& message) { statusBar_.showMessage(tr("Calcul de couverture : %1").arg(message), 8000); });
     // Owned by the controller: it goes with the project.
     new NetworkBuildIndicator(*coverage, statusBar_, coverage);
 }
@@ -29,6 +28,16 @@ void ProjectStatus::showSummary(const Project& project)
                    .arg(formatCount(project.territory().population()))
                    .arg(project.points().size());
     statusBar_.showMessage(summary_, 8000);
+}
+
+QString ProjectStatus::windowTitle(const Project* project)
+{
+    if (!project) return tr("Réseau d'accueil");
+    // Every edit is written to the project file when it is made (README.md, "Saving is
+    // automatic"): there is never anything unsaved to mark (edits that can still be discarded
+    // are offered at closing). The platform appends the application's name.
+    const QString file = project->displayName();
+    return project->planActive() ? tr("%1 — plan « %2 »").arg(file, project->activeScenario()) : file;
 }
 
 void ProjectStatus::detach()

@@ -10,9 +10,9 @@ namespace maillage::gui {
 class CoverageController;
 class Project;
 
-// What the status bar says of the open project: a summary line when it opens (communes,
-// inhabitants, accueil points), the live coverage's failures, and the busy bar while a plan's
-// network is rebuilt (NetworkBuildIndicator).
+// What the window says of the open project: its title; in the status bar, a summary line
+// when it opens (communes, inhabitants, accueil points), the live coverage's failures, and
+// the busy bar while a plan's network is rebuilt (NetworkBuildIndicator).
 class ProjectStatus : public QObject {
     Q_OBJECT
 public:
@@ -22,6 +22,10 @@ public:
     void watch(CoverageController* coverage);
     // The opened project's summary line, said once it is shown.
     void showSummary(const Project& project);
+    // The window's title: the project's file, and the plan shown when it is not the current
+    // situation.
+    static QString windowTitle(const Project* project);
+
     // Takes the closed project's summary away; a message said since (why it closed) stays.
     void detach();
 

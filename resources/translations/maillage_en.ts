@@ -1498,17 +1498,17 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::MainDocks</name>
     <message>
-        <location filename="../../app/gui/main_docks.cpp" line="35"/>
+        <location filename="../../app/gui/main_docks.cpp" line="34"/>
         <source>Couches et légende</source>
         <translation>Layers and legend</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_docks.cpp" line="43"/>
+        <location filename="../../app/gui/main_docks.cpp" line="42"/>
         <source>Statistiques</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_docks.cpp" line="64"/>
+        <location filename="../../app/gui/main_docks.cpp" line="63"/>
         <source>Attributs du point</source>
         <translation>Point attributes</translation>
     </message>
@@ -1528,7 +1528,7 @@ line %1: %2</translation>
         <translation type="vanished">Statistics</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="93"/>
+        <location filename="../../app/gui/main_window.cpp" line="90"/>
         <source>Recherche</source>
         <translation>Search</translation>
     </message>
@@ -1541,14 +1541,12 @@ line %1: %2</translation>
         <translation type="vanished">%1: %2 communes, %3 inhabitants, %4 accueil points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="278"/>
         <source>Réseau d&apos;accueil</source>
-        <translation>Accueil network</translation>
+        <translation type="vanished">Accueil network</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_window.cpp" line="285"/>
         <source>%1 — plan « %2 »</source>
-        <translation>%1 — plan “%2”</translation>
+        <translation type="vanished">%1 — plan “%2”</translation>
     </message>
     <message>
         <source>À propos de Maillage</source>
@@ -2504,9 +2502,19 @@ Source: %1 %2</translation>
         <translation>Coverage computation: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_status.cpp" line="26"/>
+        <location filename="../../app/gui/project_status.cpp" line="25"/>
         <source>%1 : %2 communes, %3 habitants, %4 points d&apos;accueil</source>
         <translation>%1: %2 communes, %3 inhabitants, %4 accueil points</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_status.cpp" line="35"/>
+        <source>Réseau d&apos;accueil</source>
+        <translation>Accueil network</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/project_status.cpp" line="40"/>
+        <source>%1 — plan « %2 »</source>
+        <translation>%1 — plan “%2”</translation>
     </message>
 </context>
 <context>
