@@ -9,6 +9,7 @@
 #include "project.h"
 #include "render/planning_layers.h"
 #include "user_messages.h"
+#include "widget_helpers.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -44,7 +45,7 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
       b_(new QComboBox),
       run_(new QPushButton(tr("Comparer"))),
       status_(new QLabel),
-      summary_(new QLabel),
+      summary_(makeSummaryLabel(QStringLiteral("comparisonSummary"))),
       table_(new QTableWidget(0, ColumnCount)),
       watcher_(new QFutureWatcher<Outcome>(this))
 {
@@ -55,9 +56,6 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
         box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         box->setMinimumContentsLength(14);
     }
-    summary_->setWordWrap(true);
-    summary_->setObjectName(QStringLiteral("comparisonSummary"));
-    summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     status_->setStyleSheet(QStringLiteral("color: #555;"));
 
     table_->setObjectName(QStringLiteral("comparisonTable"));
@@ -66,10 +64,7 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
     table_->horizontalHeaderItem(BeyondA)->setToolTip(
         tr("Habitants au-delà du seuil, population placée selon la méthode du projet"));
     table_->horizontalHeaderItem(Change)->setToolTip(tr("B − A : négatif quand B amène des habitants sous le seuil"));
-    table_->verticalHeader()->hide();
-    table_->verticalHeader()->setDefaultSectionSize(22);
-    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    makeReadOnlyRows(table_, 22);
     // Names whole; the table scrolls sideways in a narrow dock rather than cutting them.
     for (int c = Area; c < ColumnCount; ++c)
         table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
@@ -117,11 +112,9 @@ void ComparisonPanel::setProject(Project* project, CoverageController* coverage)
 {
     watcher_->waitForFinished();
     running_ = false;
-    if (project_) disconnect(project_, nullptr, this, nullptr);
-    project_ = project;
     coverage_ = coverage;
     comparison_.reset();
-    if (project_) {
+    if (replaceSource(project_, project, this)) {
         connect(project_, &Project::plansChanged, this, &ComparisonPanel::refreshScenarios);
         connect(project_, &Project::scenarioChanged, this, &ComparisonPanel::refreshScenarios);
         connect(project_, &Project::scenarioChanged, this, &ComparisonPanel::dropStaleResult);

@@ -10,6 +10,7 @@
 #include "shared_project_monitor.h"
 #include "store/kinds.h"
 #include "user_messages.h"
+#include "widget_helpers.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -70,7 +71,7 @@ SuggestionPanel::SuggestionPanel(QWidget* parent)
       run_(new QPushButton(tr("Suggérer"))),
       status_(new QLabel),
       table_(new QTableWidget(0, ColumnCount)),
-      summary_(new QLabel),
+      summary_(makeSummaryLabel(QStringLiteral("suggestionSummary"))),
       add_(new QPushButton(tr("Ajouter au plan"))),
       watcher_(new QFutureWatcher<Outcome>(this))
 {
@@ -96,19 +97,13 @@ SuggestionPanel::SuggestionPanel(QWidget* parent)
     run_->setDefault(true);
     add_->setObjectName(QStringLiteral("addSuggestions"));
     status_->setWordWrap(true);
-    summary_->setWordWrap(true);
-    summary_->setObjectName(QStringLiteral("suggestionSummary"));
-    summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     table_->setObjectName(QStringLiteral("suggestionTable"));
     table_->setHorizontalHeaderLabels({tr("Rang"), tr("Site"), tr("Commune"), tr("Gain"), tr("Cumul")});
     table_->horizontalHeaderItem(Gain)->setToolTip(
         tr("Habitants amenés sous le seuil par ce site, après ceux qui le précèdent"));
     table_->horizontalHeaderItem(Total)->setToolTip(tr("Habitants amenés sous le seuil par les sites jusqu'à celui-ci"));
-    table_->verticalHeader()->hide();
-    table_->verticalHeader()->setDefaultSectionSize(22);
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    makeReadOnlyRows(table_, 22);
     table_->horizontalHeader()->setSectionResizeMode(Site, QHeaderView::Stretch);
     for (int c : {Rank, Commune, Gain, Total})
         table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
@@ -185,10 +180,8 @@ SuggestionPanel::~SuggestionPanel() { watcher_->waitForFinished(); }
 void SuggestionPanel::setProject(Project* project, CoverageController* coverage)
 {
     watcher_->waitForFinished();
-    if (project_) disconnect(project_, nullptr, this, nullptr);
-    if (coverage_) disconnect(coverage_, nullptr, this, nullptr);
-    project_ = project;
-    coverage_ = coverage;
+    replaceSource(project_, project, this);
+    replaceSource(coverage_, coverage, this);
     result_.reset();
     resultScenario_.clear();
     status_->clear();
