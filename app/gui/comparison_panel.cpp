@@ -12,7 +12,6 @@
 #include "widget_helpers.h"
 
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -29,22 +28,14 @@
 namespace maillage::gui {
 namespace {
 
-QString signedCount(double value)
-{
-    const qint64 rounded = std::llround(value);
-    return rounded > 0 ? QStringLiteral("+") + formatCount(rounded) : formatCount(rounded);
-}
-
 QString km2(double value) { return QLocale().toString(value, 'f', 0); }
 
 }  // namespace
 
 ComparisonPanel::ComparisonPanel(QWidget* parent)
-    : QWidget(parent),
+    : BackgroundTaskPanel(tr("Comparer"), parent),
       a_(new QComboBox),
       b_(new QComboBox),
-      run_(new QPushButton(tr("Comparer"))),
-      status_(new QLabel),
       summary_(makeSummaryLabel(QStringLiteral("comparisonSummary"))),
       table_(new QTableWidget(0, ColumnCount)),
       watcher_(new QFutureWatcher<Outcome>(this))
@@ -177,19 +168,11 @@ bool ComparisonPanel::setScenarios(const QString& a, const QString& b)
     return true;
 }
 
-bool ComparisonPanel::fail(const QString& message)
-{
-    lastError_ = message;
-    status_->setText(message);
-    return false;
-}
-
 bool ComparisonPanel::run()
 {
-    lastError_.clear();
-    if (running_) return fail(tr("Une comparaison est déjà en cours."));
-    if (!project_ || !coverage_ || !coverage_->isAvailable())
-        return fail(tr("Il faut un projet avec un réseau routier pour comparer des scénarios."));
+    if (!canStart(tr("Une comparaison est déjà en cours."),
+                  tr("Il faut un projet avec un réseau routier pour comparer des scénarios.")))
+        return false;
     const QString nameA = a_->currentData().toString(), nameB = b_->currentData().toString();
     ScenarioView viewA, viewB;
     try {
@@ -234,11 +217,6 @@ bool ComparisonPanel::run()
         return outcome;
     }));
     return true;
-}
-
-void ComparisonPanel::waitForResult()
-{
-    while (running_) QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
 }
 
 QString ComparisonPanel::summaryText() const { return summary_->text(); }

@@ -14,7 +14,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -36,12 +35,6 @@ namespace {
 
 enum Column { Rank, Site, Commune, Gain, Total, ColumnCount };
 
-QString signedCount(double value)
-{
-    const qint64 rounded = std::llround(value);
-    return rounded > 0 ? QStringLiteral("+") + formatCount(rounded) : formatCount(rounded);
-}
-
 QString defaultKindForLevel(int level)
 {
     switch (level) {
@@ -60,7 +53,7 @@ bool isLaPoste(const AccueilPoint& p)
 }  // namespace
 
 SuggestionPanel::SuggestionPanel(QWidget* parent)
-    : QWidget(parent),
+    : BackgroundTaskPanel(tr("Suggérer"), parent),
       count_(new QSpinBox),
       level_(new QComboBox),
       threshold_(new QSpinBox),
@@ -68,8 +61,6 @@ SuggestionPanel::SuggestionPanel(QWidget* parent)
       demand_(new QComboBox),
       onePerCommune_(new QCheckBox(tr("Au plus un site par commune"))),
       allowServed_(new QCheckBox(tr("Aussi dans les communes qui ont déjà un lieu du niveau"))),
-      run_(new QPushButton(tr("Suggérer"))),
-      status_(new QLabel),
       table_(new QTableWidget(0, ColumnCount)),
       summary_(makeSummaryLabel(QStringLiteral("suggestionSummary"))),
       add_(new QPushButton(tr("Ajouter au plan"))),
@@ -228,20 +219,6 @@ void SuggestionPanel::setCandidates(Candidates candidates)
 }
 void SuggestionPanel::setOnePerCommune(bool one) { onePerCommune_->setChecked(one); }
 
-bool SuggestionPanel::isRunning() const { return running_; }
-
-void SuggestionPanel::waitForResult()
-{
-    while (running_) QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
-}
-
-bool SuggestionPanel::fail(const QString& message)
-{
-    lastError_ = message;
-    status_->setText(message);
-    return false;
-}
-
 std::vector<AccueilPoint> SuggestionPanel::candidatePoints() const
 {
     const auto which = Candidates(candidates_->currentData().toInt());
@@ -258,10 +235,9 @@ std::vector<AccueilPoint> SuggestionPanel::candidatePoints() const
 
 bool SuggestionPanel::run()
 {
-    lastError_.clear();
-    if (running_) return fail(tr("Une suggestion est déjà en cours."));
-    if (!project_ || !coverage_ || !coverage_->isAvailable())
-        return fail(tr("Il faut un projet avec un réseau routier pour suggérer des sites."));
+    if (!canStart(tr("Une suggestion est déjà en cours."),
+                  tr("Il faut un projet avec un réseau routier pour suggérer des sites.")))
+        return false;
     std::vector<AccueilPoint> candidates = candidatePoints();
     if (candidates.empty()) return fail(tr("Le scénario n'a aucun candidat de ce type."));
     SuggestionOptions options;
