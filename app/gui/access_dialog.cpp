@@ -6,17 +6,16 @@
 #include "project.h"
 #include "result_table.h"
 #include "store/kinds.h"
+#include "widget_helpers.h"
 
 #include <QApplication>
 #include <QCheckBox>
-#include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
@@ -98,12 +97,7 @@ AccessDialog::AccessDialog(CoverageController& coverage, QWidget* parent)
     auto* tabs = new QTabWidget;
     tabs->addTab(stackedPage({access_}), tr("Depuis chaque siège d'EPCI"));
     tabs->addTab(stackedPage({beyondOnly_, referrals_}), tr("Renvois 1 → 2 → 3"));
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(note_);
-    layout->addWidget(tabs, 1);
-    layout->addWidget(buttons);
+    layOutAboveCloseButton(this, {note_, tabs});
     resize(1000, 560);
 
     const CoverageContext* context = coverage.context();

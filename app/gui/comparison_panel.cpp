@@ -9,9 +9,9 @@
 #include "project.h"
 #include "render/planning_layers.h"
 #include "user_messages.h"
+#include "widget_helpers.h"
 
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -28,23 +28,15 @@
 namespace maillage::gui {
 namespace {
 
-QString signedCount(double value)
-{
-    const qint64 rounded = std::llround(value);
-    return rounded > 0 ? QStringLiteral("+") + formatCount(rounded) : formatCount(rounded);
-}
-
 QString km2(double value) { return QLocale().toString(value, 'f', 0); }
 
 }  // namespace
 
 ComparisonPanel::ComparisonPanel(QWidget* parent)
-    : QWidget(parent),
+    : BackgroundTaskPanel(tr("Comparer"), parent),
       a_(new QComboBox),
       b_(new QComboBox),
-      run_(new QPushButton(tr("Comparer"))),
-      status_(new QLabel),
-      summary_(new QLabel),
+      summary_(makeSummaryLabel(QStringLiteral("comparisonSummary"))),
       table_(new QTableWidget(0, ColumnCount)),
       watcher_(new QFutureWatcher<Outcome>(this))
 {
@@ -55,9 +47,6 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
         box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         box->setMinimumContentsLength(14);
     }
-    summary_->setWordWrap(true);
-    summary_->setObjectName(QStringLiteral("comparisonSummary"));
-    summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     status_->setStyleSheet(QStringLiteral("color: #555;"));
 
     table_->setObjectName(QStringLiteral("comparisonTable"));
@@ -66,10 +55,7 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
     table_->horizontalHeaderItem(BeyondA)->setToolTip(
         tr("Habitants au-delà du seuil, population placée selon la méthode du projet"));
     table_->horizontalHeaderItem(Change)->setToolTip(tr("B − A : négatif quand B amène des habitants sous le seuil"));
-    table_->verticalHeader()->hide();
-    table_->verticalHeader()->setDefaultSectionSize(22);
-    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    makeReadOnlyRows(table_, 22);
     // Names whole; the table scrolls sideways in a narrow dock rather than cutting them.
     for (int c = Area; c < ColumnCount; ++c)
         table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
@@ -117,11 +103,9 @@ void ComparisonPanel::setProject(Project* project, CoverageController* coverage)
 {
     watcher_->waitForFinished();
     running_ = false;
-    if (project_) disconnect(project_, nullptr, this, nullptr);
-    project_ = project;
     coverage_ = coverage;
     comparison_.reset();
-    if (project_) {
+    if (replaceSource(project_, project, this)) {
         connect(project_, &Project::plansChanged, this, &ComparisonPanel::refreshScenarios);
         connect(project_, &Project::scenarioChanged, this, &ComparisonPanel::refreshScenarios);
         connect(project_, &Project::scenarioChanged, this, &ComparisonPanel::dropStaleResult);
@@ -184,19 +168,11 @@ bool ComparisonPanel::setScenarios(const QString& a, const QString& b)
     return true;
 }
 
-bool ComparisonPanel::fail(const QString& message)
-{
-    lastError_ = message;
-    status_->setText(message);
-    return false;
-}
-
 bool ComparisonPanel::run()
 {
-    lastError_.clear();
-    if (running_) return fail(tr("Une comparaison est déjà en cours."));
-    if (!project_ || !coverage_ || !coverage_->isAvailable())
-        return fail(tr("Il faut un projet avec un réseau routier pour comparer des scénarios."));
+    if (!canStart(tr("Une comparaison est déjà en cours."),
+                  tr("Il faut un projet avec un réseau routier pour comparer des scénarios.")))
+        return false;
     const QString nameA = a_->currentData().toString(), nameB = b_->currentData().toString();
     ScenarioView viewA, viewB;
     try {
@@ -241,11 +217,6 @@ bool ComparisonPanel::run()
         return outcome;
     }));
     return true;
-}
-
-void ComparisonPanel::waitForResult()
-{
-    while (running_) QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
 }
 
 QString ComparisonPanel::summaryText() const { return summary_->text(); }

@@ -1,16 +1,15 @@
 #pragma once
 
+#include "background_task_panel.h"
 #include "planning/comparison.h"
 
 #include <QFutureWatcher>
 #include <QPointer>
-#include <QWidget>
 
 #include <memory>
 
 class QComboBox;
 class QLabel;
-class QPushButton;
 class QTableWidget;
 
 namespace maillage::render {
@@ -19,8 +18,6 @@ class DifferenceLayer;
 
 namespace maillage::gui {
 
-class CoverageController;
-class Project;
 using render::DifferenceLayer;
 
 // "Comparer deux scénarios": A (the baseline by default) and B (the active plan by default)
@@ -29,7 +26,7 @@ using render::DifferenceLayer;
 // département — people beyond the threshold (spread over the inhabited cells) in A, in B and
 // the difference, the area beyond in A and B — and, on the map, the zones that come within
 // the threshold in B (green) or go beyond it (red).
-class ComparisonPanel : public QWidget {
+class ComparisonPanel : public BackgroundTaskPanel {
     Q_OBJECT
 public:
     struct Outcome {
@@ -46,19 +43,13 @@ public:
     bool setScenarios(const QString& a, const QString& b);
     // Starts the comparison in the background; false (with lastError()) when it cannot.
     bool run();
-    bool isRunning() const { return running_; }
-    void waitForResult();
 
     std::shared_ptr<const ScenarioComparison> comparison() const { return comparison_; }
     const QTableWidget* table() const { return table_; }
     QString summaryText() const;
-    QString lastError() const { return lastError_; }
 
     // Columns of the table.
     enum Column { Area, Population, BeyondA, BeyondB, Change, AreaA, AreaB, ColumnCount };
-
-Q_SIGNALS:
-    void finished();
 
 private:
     // The comparison (table, text, zones) was made while another plan was shown: cleared.
@@ -66,23 +57,16 @@ private:
     void refreshScenarios();
     void showResult();
     QString closureSideEffectNote(const ScenarioComparison& c) const;
-    bool fail(const QString& message);
 
-    QPointer<Project> project_;
-    QPointer<CoverageController> coverage_;
     QPointer<DifferenceLayer> layer_;
     QComboBox* a_;
     QComboBox* b_;
-    QPushButton* run_;
-    QLabel* status_;
     QLabel* summary_;
     QTableWidget* table_;
     QFutureWatcher<Outcome>* watcher_;
     std::shared_ptr<const ScenarioComparison> comparison_;
     // The compared scenarios' road closures (counts), for the note on cells that join another road.
     std::size_t closuresA_ = 0, closuresB_ = 0;
-    QString lastError_;
-    bool running_ = false;
     QString shownWhenRun_;  // the scenario shown when the comparison was asked
 };
 

@@ -4,6 +4,7 @@
 #include "geo/territory.h"
 #include "store/kinds.h"
 #include "store/store.h"
+#include "widget_helpers.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -192,10 +193,7 @@ ImportDialog::ImportDialog(const QString& file, QWidget* parent) : QDialog(paren
     connect(fixedLevel_, &QComboBox::currentIndexChanged, this, &ImportDialog::scheduleCheck);
     layout->addWidget(mappingBox);
 
-    summary_ = new QLabel;
-    summary_->setObjectName(QStringLiteral("summary"));
-    summary_->setWordWrap(true);
-    summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    summary_ = makeSummaryLabel(QStringLiteral("summary"));
     issues_ = new QTableWidget(0, 2);
     issues_->setObjectName(QStringLiteral("issues"));
     issues_->setHorizontalHeaderLabels({tr("Ligne"), tr("Problème")});

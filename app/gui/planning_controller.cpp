@@ -16,6 +16,7 @@
 #include "scenario_panel.h"
 #include "shared_project_monitor.h"
 #include "suggestion_panel.h"
+#include "widget_helpers.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -188,10 +189,8 @@ void PlanningController::setLayers(DifferenceLayer* difference, ClosedRoadsLayer
 
 void PlanningController::setProject(Project* project, CoverageController* coverage)
 {
-    if (project_) disconnect(project_, nullptr, this, nullptr);
-    if (coverage_) disconnect(coverage_, nullptr, this, nullptr);
-    project_ = project;
-    coverage_ = coverage;
+    replaceSource(project_, project, this);
+    replaceSource(coverage_, coverage, this);
     picked_.reset();
     scenarioPanel_->setProject(project, coverage);
     suggestionPanel_->setProject(project, coverage);

@@ -30,12 +30,9 @@ void guardedIn(QUndoCommand& command, Project& project, const QString& scenario,
 
 void insertPoints(Project& project, std::vector<AccueilPoint>& points)
 {
-    for (AccueilPoint& point : points) {
-        AccueilPoint again = point;
-        again.id = project.resolve(point.id);
-        const qint64 id = project.insertPoint(again);
-        if (point.id == 0) point.id = id;
-    }
+    writeAgain(
+        points, [&](qint64 id) { return project.resolve(id); },
+        [&](const AccueilPoint& point) { return project.insertPoint(point); });
 }
 
 void removePoints(Project& project, const std::vector<AccueilPoint>& points)

@@ -22,6 +22,20 @@ class Project;
 // the project is) and reports a failure as above. For the commands of scenario_commands.h.
 void guardedIn(QUndoCommand& command, Project& project, const QString& scenario, const std::function<void()>& write);
 
+// Writes the items (points, road closures) again after an undo, each under the id `resolve`
+// gives for the one the store gave it last; an item written for the first time (id 0) keeps
+// the id `write` returns, so that its undo finds it.
+template <class Item, class Resolve, class Write>
+void writeAgain(std::vector<Item>& items, Resolve resolve, Write write)
+{
+    for (Item& item : items) {
+        Item again = item;
+        again.id = resolve(item.id);
+        const qint64 id = write(again);
+        if (item.id == 0) item.id = id;
+    }
+}
+
 // Inserts the points again after an undo, each under the id the store gave it last; a point
 // inserted for the first time (id 0) keeps the id it is given, so that its undo finds it.
 // For Project::inOneTransaction.

@@ -6,6 +6,7 @@
 #include "project.h"
 #include "shared_project_monitor.h"
 #include "store/kinds.h"
+#include "widget_helpers.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -120,9 +121,7 @@ PointForm::PointForm(QWidget* parent)
 
 void PointForm::setProject(Project* project)
 {
-    if (project_) disconnect(project_, nullptr, this, nullptr);
-    project_ = project;
-    if (project_) {
+    if (replaceSource(project_, project, this)) {
         connect(project_, &Project::selectionChanged, this, &PointForm::showSelection);
         connect(project_, &Project::pointChanged, this, &PointForm::showSelection);
         connect(project_, &Project::pointRemoved, this, &PointForm::showSelection);

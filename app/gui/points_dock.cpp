@@ -3,6 +3,7 @@
 #include "map/map_canvas.h"
 #include "points_model.h"
 #include "project.h"
+#include "widget_helpers.h"
 
 #include <QHeaderView>
 #include <QLineEdit>
@@ -29,11 +30,8 @@ PointsDock::PointsDock(MapCanvas& canvas, QWidget* parent)
     table_->setModel(proxy_);
     table_->setSortingEnabled(true);
     table_->sortByColumn(PointsModel::Commune, Qt::AscendingOrder);
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    makeReadOnlyRows(table_, 22);
     table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table_->verticalHeader()->hide();
-    table_->verticalHeader()->setDefaultSectionSize(22);
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->setColumnWidth(PointsModel::Name, 230);
     table_->setColumnWidth(PointsModel::Level, 50);

@@ -3,6 +3,7 @@
 #include "labels.h"
 #include "map/point_symbols.h"
 #include "project.h"
+#include "widget_helpers.h"
 
 #include <QIcon>
 
@@ -13,9 +14,7 @@ PointsModel::PointsModel(QObject* parent) : QAbstractTableModel(parent) {}
 void PointsModel::setProject(Project* project)
 {
     beginResetModel();
-    if (project_) disconnect(project_, nullptr, this, nullptr);
-    project_ = project;
-    if (project_) {
+    if (replaceSource(project_, project, this)) {
         connect(project_, &Project::pointsAboutToBeReset, this, [this] { beginResetModel(); });
         connect(project_, &Project::pointsReset, this, [this] { endResetModel(); });
         connect(project_, &Project::pointAboutToBeAdded, this, [this](int row) { beginInsertRows({}, row, row); });

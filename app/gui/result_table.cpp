@@ -1,6 +1,7 @@
 #include "result_table.h"
 
-#include <QHeaderView>
+#include "widget_helpers.h"
+
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -10,10 +11,7 @@ QTableWidget* makeResultTable(const QString& objectName)
 {
     auto* table = new QTableWidget;
     table->setObjectName(objectName);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->verticalHeader()->hide();
-    table->verticalHeader()->setDefaultSectionSize(21);
+    makeReadOnlyRows(table, 21);
     return table;
 }
 
@@ -21,8 +19,7 @@ QWidget* stackedPage(std::initializer_list<QWidget*> widgets)
 {
     auto* page = new QWidget;
     auto* layout = new QVBoxLayout(page);
-    int index = 0;
-    for (QWidget* widget : widgets) layout->addWidget(widget, ++index == int(widgets.size()) ? 1 : 0);
+    addOneAfterAnother(layout, widgets);
     return page;
 }
 

@@ -17,12 +17,9 @@ void activateOrBaseline(Project& project, const QString& name)
 void addClosures(Project& project, std::vector<RoadClosure>& closures)
 {
     project.inOneTransaction([&] {
-        for (RoadClosure& closure : closures) {
-            RoadClosure again = closure;
-            again.id = project.resolveClosure(closure.id);
-            const qint64 id = project.addRoadClosure(again);
-            if (closure.id == 0) closure.id = id;
-        }
+        writeAgain(
+            closures, [&](qint64 id) { return project.resolveClosure(id); },
+            [&](const RoadClosure& closure) { return project.addRoadClosure(closure); });
     });
 }
 

@@ -7,6 +7,7 @@
 #include "project.h"
 #include "scenario_commands.h"
 #include "shared_project_monitor.h"
+#include "widget_helpers.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -155,17 +156,14 @@ void ScenarioPanel::deleteAsked() { deletePlan(selectedName()); }
 
 void ScenarioPanel::setProject(Project* project, CoverageController* coverage)
 {
-    if (project_) disconnect(project_, nullptr, this, nullptr);
-    if (coverage_) disconnect(coverage_, nullptr, this, nullptr);
-    project_ = project;
-    coverage_ = coverage;
-    if (project_) {
+    if (replaceSource(project_, project, this)) {
         connect(project_, &Project::plansChanged, this, &ScenarioPanel::refreshList);
         connect(project_, &Project::scenarioChanged, this, &ScenarioPanel::refreshList);
         connect(project_, &Project::roadClosuresChanged, this, &ScenarioPanel::refreshClosures);
     }
     // The closures' lengths are known once the closed network is built.
-    if (coverage_) connect(coverage_, &CoverageController::networkChanged, this, &ScenarioPanel::refreshClosures);
+    if (replaceSource(coverage_, coverage, this))
+        connect(coverage_, &CoverageController::networkChanged, this, &ScenarioPanel::refreshClosures);
     refreshList();
 }
 

@@ -8,14 +8,13 @@
 #include "project.h"
 #include "project/project_settings.h"
 #include "result_table.h"
+#include "widget_helpers.h"
 
-#include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QVBoxLayout>
 
 #include <cmath>
 
@@ -62,11 +61,7 @@ SensitivityDialog::SensitivityDialog(CoverageController& coverage, QWidget* pare
     auto* tabs = new QTabWidget;
     tabs->addTab(stackedPage({methodsNote_, methods_}), tr("Méthodes de population"));
     tabs->addTab(stackedPage({storedNote_, stored_}), tr("Dernier calcul complet (vitesses ±10 %)"));
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(tabs, 1);
-    layout->addWidget(buttons);
+    layOutAboveCloseButton(this, {tabs});
     resize(820, 520);
 
     fillMethods(coverage);

@@ -6,6 +6,7 @@
 #include "labels.h"
 #include "render/print_credits.h"
 #include "sensitivity_dialog.h"
+#include "widget_helpers.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -77,16 +78,13 @@ QString populationMethodSentence(PopulationMethod method)
 
 StatisticsPanel::StatisticsPanel(QWidget* parent)
     : QWidget(parent),
-      summary_(new QLabel),
+      summary_(makeSummaryLabel(QStringLiteral("statisticsSummary"))),
       sensitivityButton_(new QPushButton(tr("Sensibilité…"))),
       accessButton_(new QPushButton(tr("Accès et renvois…"))),
       table_(new QTableWidget(0, ColumnCount)),
       chartView_(new QChartView),
       chart_(new QChart)
 {
-    summary_->setWordWrap(true);
-    summary_->setObjectName(QStringLiteral("statisticsSummary"));
-    summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     table_->setObjectName(QStringLiteral("statisticsTable"));
     table_->setHorizontalHeaderLabels({tr("EPCI"), tr("Population"), tr("Au-delà"), tr("Part"), tr("Mairies\nau-delà")});
     table_->horizontalHeaderItem(Beyond)->setToolTip(
@@ -102,13 +100,10 @@ StatisticsPanel::StatisticsPanel(QWidget* parent)
     table_->horizontalHeaderItem(TownHallsBeyond)
         ->setToolTip(
             tr("Communes dont la mairie est au-delà du seuil (et leurs habitants, dans la bulle d'aide de chaque ligne)"));
-    table_->verticalHeader()->hide();
-    table_->verticalHeader()->setDefaultSectionSize(21);
+    makeReadOnlyRows(table_, 21);
     // A long name goes on two lines rather than being cut.
     table_->setWordWrap(true);
     table_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->horizontalHeader()->setSectionResizeMode(Name, QHeaderView::Stretch);
     // Should the dock be very narrow, a name is cut in its middle, where it says least; the
     // tooltip has it whole.
@@ -148,9 +143,7 @@ StatisticsPanel::StatisticsPanel(QWidget* parent)
 
 void StatisticsPanel::setCoverage(CoverageController* coverage)
 {
-    if (coverage_) disconnect(coverage_, nullptr, this, nullptr);
-    coverage_ = coverage;
-    if (coverage_) {
+    if (replaceSource(coverage_, coverage, this)) {
         connect(coverage_, &CoverageController::updated, this, &StatisticsPanel::refresh);
         connect(coverage_, &CoverageController::settingsChanged, this, &StatisticsPanel::refresh);
     }

@@ -10,10 +10,10 @@
 #include "shared_project_monitor.h"
 #include "store/kinds.h"
 #include "user_messages.h"
+#include "widget_helpers.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -35,12 +35,6 @@ namespace {
 
 enum Column { Rank, Site, Commune, Gain, Total, ColumnCount };
 
-QString signedCount(double value)
-{
-    const qint64 rounded = std::llround(value);
-    return rounded > 0 ? QStringLiteral("+") + formatCount(rounded) : formatCount(rounded);
-}
-
 QString defaultKindForLevel(int level)
 {
     switch (level) {
@@ -59,7 +53,7 @@ bool isLaPoste(const AccueilPoint& p)
 }  // namespace
 
 SuggestionPanel::SuggestionPanel(QWidget* parent)
-    : QWidget(parent),
+    : BackgroundTaskPanel(tr("Suggérer"), parent),
       count_(new QSpinBox),
       level_(new QComboBox),
       threshold_(new QSpinBox),
@@ -67,10 +61,8 @@ SuggestionPanel::SuggestionPanel(QWidget* parent)
       demand_(new QComboBox),
       onePerCommune_(new QCheckBox(tr("Au plus un site par commune"))),
       allowServed_(new QCheckBox(tr("Aussi dans les communes qui ont déjà un lieu du niveau"))),
-      run_(new QPushButton(tr("Suggérer"))),
-      status_(new QLabel),
       table_(new QTableWidget(0, ColumnCount)),
-      summary_(new QLabel),
+      summary_(makeSummaryLabel(QStringLiteral("suggestionSummary"))),
       add_(new QPushButton(tr("Ajouter au plan"))),
       watcher_(new QFutureWatcher<Outcome>(this))
 {
@@ -96,19 +88,13 @@ SuggestionPanel::SuggestionPanel(QWidget* parent)
     run_->setDefault(true);
     add_->setObjectName(QStringLiteral("addSuggestions"));
     status_->setWordWrap(true);
-    summary_->setWordWrap(true);
-    summary_->setObjectName(QStringLiteral("suggestionSummary"));
-    summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     table_->setObjectName(QStringLiteral("suggestionTable"));
     table_->setHorizontalHeaderLabels({tr("Rang"), tr("Site"), tr("Commune"), tr("Gain"), tr("Cumul")});
     table_->horizontalHeaderItem(Gain)->setToolTip(
         tr("Habitants amenés sous le seuil par ce site, après ceux qui le précèdent"));
     table_->horizontalHeaderItem(Total)->setToolTip(tr("Habitants amenés sous le seuil par les sites jusqu'à celui-ci"));
-    table_->verticalHeader()->hide();
-    table_->verticalHeader()->setDefaultSectionSize(22);
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    makeReadOnlyRows(table_, 22);
     table_->horizontalHeader()->setSectionResizeMode(Site, QHeaderView::Stretch);
     for (int c : {Rank, Commune, Gain, Total})
         table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
@@ -185,10 +171,8 @@ SuggestionPanel::~SuggestionPanel() { watcher_->waitForFinished(); }
 void SuggestionPanel::setProject(Project* project, CoverageController* coverage)
 {
     watcher_->waitForFinished();
-    if (project_) disconnect(project_, nullptr, this, nullptr);
-    if (coverage_) disconnect(coverage_, nullptr, this, nullptr);
-    project_ = project;
-    coverage_ = coverage;
+    replaceSource(project_, project, this);
+    replaceSource(coverage_, coverage, this);
     result_.reset();
     resultScenario_.clear();
     status_->clear();
@@ -235,20 +219,6 @@ void SuggestionPanel::setCandidates(Candidates candidates)
 }
 void SuggestionPanel::setOnePerCommune(bool one) { onePerCommune_->setChecked(one); }
 
-bool SuggestionPanel::isRunning() const { return running_; }
-
-void SuggestionPanel::waitForResult()
-{
-    while (running_) QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
-}
-
-bool SuggestionPanel::fail(const QString& message)
-{
-    lastError_ = message;
-    status_->setText(message);
-    return false;
-}
-
 std::vector<AccueilPoint> SuggestionPanel::candidatePoints() const
 {
     const auto which = Candidates(candidates_->currentData().toInt());
@@ -265,10 +235,9 @@ std::vector<AccueilPoint> SuggestionPanel::candidatePoints() const
 
 bool SuggestionPanel::run()
 {
-    lastError_.clear();
-    if (running_) return fail(tr("Une suggestion est déjà en cours."));
-    if (!project_ || !coverage_ || !coverage_->isAvailable())
-        return fail(tr("Il faut un projet avec un réseau routier pour suggérer des sites."));
+    if (!canStart(tr("Une suggestion est déjà en cours."),
+                  tr("Il faut un projet avec un réseau routier pour suggérer des sites.")))
+        return false;
     std::vector<AccueilPoint> candidates = candidatePoints();
     if (candidates.empty()) return fail(tr("Le scénario n'a aucun candidat de ce type."));
     SuggestionOptions options;

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "background_task_panel.h"
 #include "planning/site_suggestion.h"
 
 #include <QFutureWatcher>
 #include <QPointer>
-#include <QWidget>
 
 #include <memory>
 #include <optional>
@@ -22,8 +22,6 @@ class SuggestionsLayer;
 
 namespace maillage::gui {
 
-class CoverageController;
-class Project;
 using render::SuggestionsLayer;
 
 // "Suggérer des sites": where the next k places of a level should go, among the active
@@ -32,7 +30,7 @@ using render::SuggestionsLayer;
 // active scenario's network; shows the sites with their marginal gain and the running total,
 // in a table and on the map; the sites checked are added to the active plan (or to a new
 // plan when the baseline is shown) as planned points of the level, in one undoable edit.
-class SuggestionPanel : public QWidget {
+class SuggestionPanel : public BackgroundTaskPanel {
     Q_OBJECT
 public:
     // What the background work hands back.
@@ -61,8 +59,6 @@ public:
 
     // Starts the suggestion in the background; false (with lastError()) when it cannot.
     bool run();
-    bool isRunning() const;
-    void waitForResult();  // blocks until the background work is done and shown
 
     // The last result, with the scenario it was computed on.
     const SiteSuggestions* result() const { return result_ ? &*result_ : nullptr; }
@@ -75,10 +71,6 @@ public:
     // Adds the sites checked to the active plan, or to a new plan (created from the baseline)
     // when the baseline is shown; returns the plan's name, empty on failure.
     QString addChosenToPlan();
-    QString lastError() const { return lastError_; }
-
-Q_SIGNALS:
-    void finished();
 
 private:
     void dropStaleResult();
@@ -87,10 +79,7 @@ private:
     void updateButtons();
     std::vector<AccueilPoint> candidatePoints() const;
     QString uniquePlanName(const QString& base) const;
-    bool fail(const QString& message);
 
-    QPointer<Project> project_;
-    QPointer<CoverageController> coverage_;
     QPointer<SuggestionsLayer> layer_;
     QSpinBox* count_;
     QComboBox* level_;
@@ -99,18 +88,14 @@ private:
     QComboBox* demand_;
     QCheckBox* onePerCommune_;
     QCheckBox* allowServed_;
-    QPushButton* run_;
-    QLabel* status_;
     QTableWidget* table_;
     QLabel* summary_;
     QPushButton* add_;
     QFutureWatcher<Outcome>* watcher_;
-    bool running_ = false;
     bool adding_ = false;  // in addChosenToPlan, which may show the plan it creates
     QString runningScenario_;
     std::optional<SiteSuggestions> result_;
     QString resultScenario_;
-    QString lastError_;
     QString readOnlyReason_;
     bool interactive_ = true;
     bool filling_ = false;

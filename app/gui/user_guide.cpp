@@ -1,11 +1,10 @@
 #include "user_guide.h"
 
 #include "labels.h"
+#include "widget_helpers.h"
 
-#include <QDialogButtonBox>
 #include <QFile>
 #include <QTextBrowser>
-#include <QVBoxLayout>
 
 namespace maillage::gui {
 
@@ -20,11 +19,7 @@ UserGuideDialog::UserGuideDialog(const QString& project, std::optional<Populatio
         QStringLiteral("h1 { font-size: x-large; } h2 { font-size: large; margin-top: 14px; }"
                        "p.method { background: #fff3e0; }"));
     browser_->setHtml(html(project, method));
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(browser_, 1);
-    layout->addWidget(buttons);
+    layOutAboveCloseButton(this, {browser_});
     resize(720, 760);
 }
 

@@ -1,6 +1,7 @@
 #include "map/layer_panel.h"
 
 #include "render/map_layer.h"
+#include "widget_helpers.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -69,9 +70,7 @@ LayerPanel::LayerPanel(QWidget* parent)
 
 void LayerPanel::setLayers(LayerStack* layers)
 {
-    if (layers_) disconnect(layers_, nullptr, this, nullptr);
-    layers_ = layers;
-    if (layers_) {
+    if (replaceSource(layers_, layers, this)) {
         connect(layers_, &LayerStack::changed, this, &LayerPanel::rebuild);
         connect(layers_, &LayerStack::layerLegendChanged, this, &LayerPanel::refreshLegend);
         connect(layers_, &LayerStack::layerAppearanceChanged, this, [this](MapLayer* layer) {

@@ -3,6 +3,7 @@
 #include "project.h"
 #include "render/map_layer.h"
 #include "render/points_layer.h"
+#include "widget_helpers.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -35,8 +36,7 @@ MapCanvas::MapCanvas(QWidget* parent) : QWidget(parent)
 
 void MapCanvas::setLayers(LayerStack* layers)
 {
-    if (layers_) disconnect(layers_, nullptr, this, nullptr);
-    layers_ = layers;
+    replaceSource(layers_, layers, this);
     cache_.clear();
     if (layers_) {
         connect(layers_, &LayerStack::changed, this, [this] {
