@@ -141,6 +141,29 @@ Store openProject(const QCommandLineParser& parser)
     return Store::open(requiredOption(parser, QStringLiteral("project")));
 }
 
+QCommandLineOption levelOption(const QString& description)
+{
+    return {QStringLiteral("level"), description, QStringLiteral("level")};
+}
+QCommandLineOption kindOption(const QString& description)
+{
+    return {QStringLiteral("kind"), description, QStringLiteral("kind")};
+}
+QCommandLineOption scenarioOption(const QString& description)
+{
+    return {QStringLiteral("scenario"), description, QStringLiteral("name")};
+}
+QCommandLineOption outOption(const QString& description)
+{
+    return {QStringLiteral("out"), description, QStringLiteral("file")};
+}
+
+QCommandLineOption csvFolderOption()
+{
+    return {QStringLiteral("csv"), QStringLiteral("Also write the tables as CSV files in this folder."),
+            QStringLiteral("dir")};
+}
+
 Territory loadProjectTerritory(const Store& store) { return loadTerritory(loadProjectInputs(store).territory); }
 
 QStringList projectInputFiles(const Store& store, const ProjectInputs& inputs, const QStringList& more)

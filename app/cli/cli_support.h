@@ -57,6 +57,14 @@ std::optional<int> intOption(const QCommandLineParser& parser, const QString& na
 // The standard --project option, and the store it names.
 QCommandLineOption projectOption();
 Store openProject(const QCommandLineParser& parser);
+// Options several commands take, each described in the command's own words: --level <level>,
+// --kind <kind>, --scenario <name>, and --out <file> for the file the command writes.
+QCommandLineOption levelOption(const QString& description);
+QCommandLineOption kindOption(const QString& description);
+QCommandLineOption scenarioOption(const QString& description);
+QCommandLineOption outOption(const QString& description);
+// --csv <dir>: the tables also written as CSV files in a folder (coverage, compare).
+QCommandLineOption csvFolderOption();
 Territory loadProjectTerritory(const Store& store);
 
 // Every file a command reads: the project, its territory layers and network (as saved in the

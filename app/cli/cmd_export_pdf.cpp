@@ -78,14 +78,13 @@ int runExportPdf(const QStringList& arguments)
                        "the territory, then one page per EPCI zoomed to it with its communes. With --compare: a page\n"
                        "comparing the scenario with another one (zones that become covered or uncovered, per EPCI).\n"
                        "Vector PDF: text stays selectable, lines sharp; fonts are embedded."));
-    parser.addOption(projectOption());
-    parser.addOptions({
-        {QStringLiteral("out"), QStringLiteral("PDF file to write (replaced if it exists)."), QStringLiteral("file")},
+    parser.addOptions(planningCommandOptions({
+        outOption(QStringLiteral("PDF file to write (replaced if it exists).")),
         {QStringLiteral("paper"), QStringLiteral("Paper size: A4 (default) or A3."), QStringLiteral("size")},
         {QStringLiteral("landscape"), QStringLiteral("Landscape pages (default: portrait).")},
         {QStringLiteral("atlas"), QStringLiteral("An atlas: \"epci\" adds one page per EPCI after the territory's."),
          QStringLiteral("by")},
-        {QStringLiteral("scenario"), QStringLiteral("Map this scenario (default: the baseline)."), QStringLiteral("name")},
+        scenarioOption(QStringLiteral("Map this scenario (default: the baseline).")),
         {QStringLiteral("compare"), QStringLiteral("Add a page comparing --scenario with this scenario (e.g. baseline)."),
          QStringLiteral("name")},
         {QStringLiteral("title"), QStringLiteral("Title of the first page (default: made from the territory and level)."),
@@ -97,9 +96,7 @@ int runExportPdf(const QStringList& arguments)
          QStringLiteral("Layers not drawn, e.g. bands,labels (communes, bands, gaps, commune-lines, "
                         "roads, epci, departement, labels, points)."),
          QStringLiteral("layers")},
-    });
-    parser.addOptions(coverageLevelOptions());
-    parser.addOptions(planningNetworkOptions());
+    }));
     if (!parseCommandLine(parser, QStringLiteral("export-pdf"), arguments)) return 0;
 
     const QString outPath = requiredOption(parser, QStringLiteral("out"));

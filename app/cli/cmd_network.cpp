@@ -347,7 +347,7 @@ int runOd(const QStringList& arguments)
          QStringLiteral("places")},
         {QStringLiteral("to"), QStringLiteral("Destinations, as --from."), QStringLiteral("places")},
         {QStringLiteral("nearest"), QStringLiteral("Only the nearest destination (by time) of each origin.")},
-        {QStringLiteral("out"), QStringLiteral("Write the result as CSV to this file."), QStringLiteral("file")},
+        outOption(QStringLiteral("Write the result as CSV to this file.")),
         {QStringLiteral("csv"), QStringLiteral("Print CSV instead of a table.")},
     });
     if (!parseCommandLine(parser, QStringLiteral("od"), arguments)) return 0;

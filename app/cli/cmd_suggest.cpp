@@ -118,15 +118,13 @@ int runSuggest(const QStringList& arguments)
         "Suggest where the next k places of a level should go to bring the most people within the threshold:\n"
         "greedy choice with marginal gains, then improving exchanges. Existing places are kept; at most one new\n"
         "place per commune, none in a commune that already has one (unless told otherwise)."));
-    parser.addOption(projectOption());
-    parser.addOptions({
+    parser.addOptions(planningCommandOptions({
         {QStringLiteral("k"), QStringLiteral("How many new places (default 5)."), QStringLiteral("n")},
         {QStringLiteral("candidates"),
          QStringLiteral("mairies (default), laposte, level1, or a file of points (CSV with "
                         "latitude/longitude, GeoJSON, GeoPackage)."),
          QStringLiteral("set")},
-        {QStringLiteral("scenario"), QStringLiteral("Start from this scenario (default: baseline)."),
-         QStringLiteral("name")},
+        scenarioOption(QStringLiteral("Start from this scenario (default: baseline).")),
         {QStringLiteral("demand"),
          QStringLiteral("Where people are counted: cells (spread over the inhabited cells, default) "
                         "or town-halls."),
@@ -139,12 +137,8 @@ int runSuggest(const QStringList& arguments)
          QStringLiteral("Add the suggested places to this plan (created as a copy of the "
                         "scenario when missing)."),
          QStringLiteral("name")},
-        {QStringLiteral("kind"),
-         QStringLiteral("Kind of the places added to the plan (default france_services for level 2)."),
-         QStringLiteral("kind")},
-    });
-    parser.addOptions(coverageLevelOptions());
-    parser.addOptions(planningNetworkOptions());
+        kindOption(QStringLiteral("Kind of the places added to the plan (default france_services for level 2).")),
+    }));
     if (!parseCommandLine(parser, QStringLiteral("suggest"), arguments)) return 0;
 
     SuggestionOptions options;
