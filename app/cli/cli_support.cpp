@@ -145,17 +145,25 @@ QCommandLineOption levelOption(const QString& description)
 {
     return {QStringLiteral("level"), description, QStringLiteral("level")};
 }
+
 QCommandLineOption kindOption(const QString& description)
 {
     return {QStringLiteral("kind"), description, QStringLiteral("kind")};
 }
-QCommandLineOption scenarioOption(const QString& description)
-{
-    return {QStringLiteral("scenario"), description, QStringLiteral("name")};
-}
+
 QCommandLineOption outOption(const QString& description)
 {
     return {QStringLiteral("out"), description, QStringLiteral("file")};
+}
+
+QCommandLineOption scenarioOption(const QString& description)
+{
+    return scenarioOption(QStringLiteral("scenario"), description);
+}
+
+QCommandLineOption scenarioOption(const QString& option, const QString& description)
+{
+    return {option, description, QStringLiteral("name")};
 }
 
 QCommandLineOption csvFolderOption()

@@ -45,6 +45,12 @@ struct Command {
 
 const std::vector<Command>& allCommands();
 
+// A subcommand's parser, made with the description its --help starts with.
+class SubcommandParser : public QCommandLineParser {
+public:
+    explicit SubcommandParser(const QString& description) { setApplicationDescription(description); }
+};
+
 // Parses `arguments` for a subcommand. Returns false when --help was asked (the help
 // text has then been printed); throws UsageError on an unknown option or missing value.
 bool parseCommandLine(QCommandLineParser& parser, const QString& commandName, const QStringList& arguments);
@@ -58,11 +64,13 @@ std::optional<int> intOption(const QCommandLineParser& parser, const QString& na
 QCommandLineOption projectOption();
 Store openProject(const QCommandLineParser& parser);
 // Options several commands take, each described in the command's own words: --level <level>,
-// --kind <kind>, --scenario <name>, and --out <file> for the file the command writes.
+// --kind <kind>, --out <file> for the file the command writes, and --scenario <name> (or another
+// `option` whose value is the name of a scenario).
 QCommandLineOption levelOption(const QString& description);
 QCommandLineOption kindOption(const QString& description);
-QCommandLineOption scenarioOption(const QString& description);
 QCommandLineOption outOption(const QString& description);
+QCommandLineOption scenarioOption(const QString& description);
+QCommandLineOption scenarioOption(const QString& option, const QString& description);
 // --csv <dir>: the tables also written as CSV files in a folder (coverage, compare).
 QCommandLineOption csvFolderOption();
 Territory loadProjectTerritory(const Store& store);

@@ -104,8 +104,7 @@ void writeCsv(const QString& path, const TextTable& table)
 
 int runCompare(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    SubcommandParser parser(QStringLiteral(
         "Compare the coverage of two scenarios (the baseline or plans): people and area beyond the threshold\n"
         "for the département, per EPCI and per commune, and the zones that become covered or uncovered.\n"
         "With --out, writes the coverage of B with the comparison layers to a GeoPackage."));

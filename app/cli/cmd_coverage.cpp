@@ -220,10 +220,6 @@ QString levelLabel(int level)
 
 void addCoverageOptions(QCommandLineParser& parser)
 {
-    parser.setApplicationDescription(
-        QStringLiteral("Travel time from every place of the territory to the nearest accueil point of a level:\n"
-                       "zones beyond the threshold, population beyond per commune and EPCI, referral links between\n"
-                       "levels and the access table from each EPCI seat, written to a GeoPackage that QGIS opens styled."));
     parser.addOption(projectOption());
     parser.addOptions(networkSourceOptions());
     parser.addOptions({
@@ -483,7 +479,10 @@ void printSensitivity(const PopulationSensitivity& sensitivity, double threshold
 
 int runCoverage(const QStringList& arguments)
 {
-    QCommandLineParser parser;
+    SubcommandParser parser(
+        QStringLiteral("Travel time from every place of the territory to the nearest accueil point of a level:\n"
+                       "zones beyond the threshold, population beyond per commune and EPCI, referral links between\n"
+                       "levels and the access table from each EPCI seat, written to a GeoPackage that QGIS opens styled."));
     addCoverageOptions(parser);
     if (!parseCommandLine(parser, QStringLiteral("coverage"), arguments)) return 0;
     const CoverageRequest request = coverageRequest(parser);

@@ -70,8 +70,7 @@ QString sizeText(qint64 bytes)
 
 int runExportPdf(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
+    SubcommandParser parser(
         QStringLiteral("The coverage of a level as a print layout in PDF: title, the map (communes, EPCI, roads, zones\n"
                        "beyond the threshold, isochrone bands, accueil points) with its legend, scale bar and north arrow,\n"
                        "a table of the population beyond the threshold, the sources. With --atlas epci: a cover page for\n"
@@ -85,8 +84,8 @@ int runExportPdf(const QStringList& arguments)
         {QStringLiteral("atlas"), QStringLiteral("An atlas: \"epci\" adds one page per EPCI after the territory's."),
          QStringLiteral("by")},
         scenarioOption(QStringLiteral("Map this scenario (default: the baseline).")),
-        {QStringLiteral("compare"), QStringLiteral("Add a page comparing --scenario with this scenario (e.g. baseline)."),
-         QStringLiteral("name")},
+        scenarioOption(QStringLiteral("compare"),
+                       QStringLiteral("Add a page comparing --scenario with this scenario (e.g. baseline).")),
         {QStringLiteral("title"), QStringLiteral("Title of the first page (default: made from the territory and level)."),
          QStringLiteral("text")},
         {QStringLiteral("points"),

@@ -71,8 +71,7 @@ void printReport(const ImportReport& report)
 
 int runImport(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
+    SubcommandParser parser(
         QStringLiteral("Import accueil points into a project. The published lists (town halls, ANCT France services,\n"
                        "La Poste contact points) are recognised from their columns; other files use the mapping options.\n"
                        "Importing the same file again updates its points instead of duplicating them. Bad rows are\n"

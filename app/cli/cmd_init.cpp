@@ -28,8 +28,7 @@ void overrideIfSet(const QCommandLineParser& parser, const QString& option, QStr
 
 int runInit(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
+    SubcommandParser parser(
         QStringLiteral("Create a project file (a GeoPackage) for a territory. The boundary layers are checked\n"
                        "now and read again each time the project is used; field names default to IGN ADMIN EXPRESS."));
     parser.addOption(projectOption());

@@ -56,8 +56,7 @@ PointFilter filterFrom(const QCommandLineParser& parser, const Territory& territ
 
 int runPoints(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("List the accueil points of a project."));
+    SubcommandParser parser(QStringLiteral("List the accueil points of a project."));
     parser.addOption(projectOption());
     parser.addOptions({
         levelOption(QStringLiteral("Only this level (1, 2 or 3).")),

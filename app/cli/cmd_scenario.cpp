@@ -310,8 +310,7 @@ RoadClosure newClosure(const QCommandLineParser& parser, const Store& store)
 
 int runScenario(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Plans of a project (scenarios).\n\n") + kActions);
+    SubcommandParser parser(QStringLiteral("Plans of a project (scenarios).\n\n") + kActions);
     parser.addOption(projectOption());
     parser.addOptions({
         {QStringLiteral("description"), QStringLiteral("create: what the plan is for."), QStringLiteral("text")},

@@ -113,8 +113,7 @@ void addToPlan(Store& store, const QString& plan, const QString& fromScenario, c
 
 int runSuggest(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    SubcommandParser parser(QStringLiteral(
         "Suggest where the next k places of a level should go to bring the most people within the threshold:\n"
         "greedy choice with marginal gains, then improving exchanges. Existing places are kept; at most one new\n"
         "place per commune, none in a commune that already has one (unless told otherwise)."));
@@ -133,10 +132,9 @@ int runSuggest(const QStringList& arguments)
          QStringLiteral("n")},
         {QStringLiteral("allow-served"), QStringLiteral("Also suggest places in communes that already have one.")},
         {QStringLiteral("no-swap"), QStringLiteral("Greedy choice only, without the exchange improvement.")},
-        {QStringLiteral("into-plan"),
-         QStringLiteral("Add the suggested places to this plan (created as a copy of the "
-                        "scenario when missing)."),
-         QStringLiteral("name")},
+        scenarioOption(QStringLiteral("into-plan"),
+                       QStringLiteral("Add the suggested places to this plan (created as a copy of the "
+                                      "scenario when missing).")),
         kindOption(QStringLiteral("Kind of the places added to the plan (default france_services for level 2).")),
     }));
     if (!parseCommandLine(parser, QStringLiteral("suggest"), arguments)) return 0;
