@@ -112,6 +112,11 @@ QString requiredOption(const QCommandLineParser& parser, const QString& name)
     return value;
 }
 
+void overrideIfSet(const QCommandLineParser& parser, const QString& name, QString& target)
+{
+    if (parser.isSet(name)) target = parser.value(name);
+}
+
 std::optional<int> intOption(const QCommandLineParser& parser, const QString& name, int min, int max)
 {
     if (!parser.isSet(name)) return std::nullopt;

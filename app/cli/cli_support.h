@@ -57,6 +57,8 @@ bool parseCommandLine(QCommandLineParser& parser, const QString& commandName, co
 
 // The value of a required option; throws UsageError naming it when absent.
 QString requiredOption(const QCommandLineParser& parser, const QString& name);
+// `target` replaced by the option's value when the option is given.
+void overrideIfSet(const QCommandLineParser& parser, const QString& name, QString& target);
 // An integer option within [min, max]; nullopt when absent; UsageError when malformed.
 std::optional<int> intOption(const QCommandLineParser& parser, const QString& name, int min, int max);
 

@@ -19,11 +19,6 @@ std::optional<LayerSource> optionalSource(const QCommandLineParser& parser, cons
     return LayerSource{absolute(parser.value(pathOption)), parser.value(layerOption)};
 }
 
-void overrideIfSet(const QCommandLineParser& parser, const QString& option, QString& target)
-{
-    if (parser.isSet(option)) target = parser.value(option);
-}
-
 }  // namespace
 
 int runInit(const QStringList& arguments)

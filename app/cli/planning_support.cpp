@@ -48,15 +48,6 @@ QList<QCommandLineOption> networkSourceOptions(bool withNetwork, bool layerAlias
     return options;
 }
 
-namespace {
-
-void overrideIfSet(const QCommandLineParser& parser, const QString& option, QString& target)
-{
-    if (parser.isSet(option)) target = parser.value(option);
-}
-
-}  // namespace
-
 void applyNetworkOptions(const QCommandLineParser& parser, ProjectInputs& inputs)
 {
     if (parser.isSet(QStringLiteral("network")))
