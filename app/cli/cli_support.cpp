@@ -131,21 +131,6 @@ std::optional<int> intOption(const QCommandLineParser& parser, const QString& na
     return value;
 }
 
-QCommandLineOption projectOption()
-{
-    return QCommandLineOption(
-        {QStringLiteral("p"), QStringLiteral("project")},
-        QStringLiteral("Project: a GeoPackage file (04.gpkg), or a shared project on a PostgreSQL/PostGIS server: "
-                       "postgresql://user@host/db?schema=maillage_04 or service=NAME?schema=maillage_04 "
-                       "(password in ~/.pgpass or the service file, never in the URI)."),
-        QStringLiteral("project"));
-}
-
-Store openProject(const QCommandLineParser& parser)
-{
-    return Store::open(requiredOption(parser, QStringLiteral("project")));
-}
-
 QCommandLineOption levelOption(const QString& description)
 {
     return {QStringLiteral("level"), description, QStringLiteral("level")};
@@ -175,6 +160,21 @@ QCommandLineOption csvFolderOption()
 {
     return {QStringLiteral("csv"), QStringLiteral("Also write the tables as CSV files in this folder."),
             QStringLiteral("dir")};
+}
+
+QCommandLineOption projectOption()
+{
+    return QCommandLineOption(
+        {QStringLiteral("p"), QStringLiteral("project")},
+        QStringLiteral("Project: a GeoPackage file (04.gpkg), or a shared project on a PostgreSQL/PostGIS server: "
+                       "postgresql://user@host/db?schema=maillage_04 or service=NAME?schema=maillage_04 "
+                       "(password in ~/.pgpass or the service file, never in the URI)."),
+        QStringLiteral("project"));
+}
+
+Store openProject(const QCommandLineParser& parser)
+{
+    return Store::open(requiredOption(parser, QStringLiteral("project")));
 }
 
 Territory loadProjectTerritory(const Store& store) { return loadTerritory(loadProjectInputs(store).territory); }

@@ -62,9 +62,6 @@ void overrideIfSet(const QCommandLineParser& parser, const QString& name, QStrin
 // An integer option within [min, max]; nullopt when absent; UsageError when malformed.
 std::optional<int> intOption(const QCommandLineParser& parser, const QString& name, int min, int max);
 
-// The standard --project option, and the store it names.
-QCommandLineOption projectOption();
-Store openProject(const QCommandLineParser& parser);
 // Options several commands take, each described in the command's own words: --level <level>,
 // --kind <kind>, --out <file> for the file the command writes, and --scenario <name> (or another
 // `option` whose value is the name of a scenario).
@@ -75,6 +72,10 @@ QCommandLineOption scenarioOption(const QString& description);
 QCommandLineOption scenarioOption(const QString& option, const QString& description);
 // --csv <dir>: the tables also written as CSV files in a folder (coverage, compare).
 QCommandLineOption csvFolderOption();
+
+// The standard --project option, and the store it names.
+QCommandLineOption projectOption();
+Store openProject(const QCommandLineParser& parser);
 Territory loadProjectTerritory(const Store& store);
 
 // Every file a command reads: the project, its territory layers and network (as saved in the
