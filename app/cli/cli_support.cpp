@@ -112,6 +112,11 @@ QString requiredOption(const QCommandLineParser& parser, const QString& name)
     return value;
 }
 
+void overrideIfSet(const QCommandLineParser& parser, const QString& name, QString& target)
+{
+    if (parser.isSet(name)) target = parser.value(name);
+}
+
 std::optional<int> intOption(const QCommandLineParser& parser, const QString& name, int min, int max)
 {
     if (!parser.isSet(name)) return std::nullopt;
@@ -124,6 +129,37 @@ std::optional<int> intOption(const QCommandLineParser& parser, const QString& na
                              .arg(max)
                              .arg(parser.value(name)));
     return value;
+}
+
+QCommandLineOption levelOption(const QString& description)
+{
+    return {QStringLiteral("level"), description, QStringLiteral("level")};
+}
+
+QCommandLineOption kindOption(const QString& description)
+{
+    return {QStringLiteral("kind"), description, QStringLiteral("kind")};
+}
+
+QCommandLineOption outOption(const QString& description)
+{
+    return {QStringLiteral("out"), description, QStringLiteral("file")};
+}
+
+QCommandLineOption scenarioOption(const QString& description)
+{
+    return scenarioOption(QStringLiteral("scenario"), description);
+}
+
+QCommandLineOption scenarioOption(const QString& option, const QString& description)
+{
+    return {option, description, QStringLiteral("name")};
+}
+
+QCommandLineOption csvFolderOption()
+{
+    return {QStringLiteral("csv"), QStringLiteral("Also write the tables as CSV files in this folder."),
+            QStringLiteral("dir")};
 }
 
 QCommandLineOption projectOption()

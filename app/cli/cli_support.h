@@ -45,14 +45,33 @@ struct Command {
 
 const std::vector<Command>& allCommands();
 
+// A subcommand's parser, made with the description its --help starts with.
+class SubcommandParser : public QCommandLineParser {
+public:
+    explicit SubcommandParser(const QString& description) { setApplicationDescription(description); }
+};
+
 // Parses `arguments` for a subcommand. Returns false when --help was asked (the help
 // text has then been printed); throws UsageError on an unknown option or missing value.
 bool parseCommandLine(QCommandLineParser& parser, const QString& commandName, const QStringList& arguments);
 
 // The value of a required option; throws UsageError naming it when absent.
 QString requiredOption(const QCommandLineParser& parser, const QString& name);
+// `target` replaced by the option's value when the option is given.
+void overrideIfSet(const QCommandLineParser& parser, const QString& name, QString& target);
 // An integer option within [min, max]; nullopt when absent; UsageError when malformed.
 std::optional<int> intOption(const QCommandLineParser& parser, const QString& name, int min, int max);
+
+// Options several commands take, each described in the command's own words: --level <level>,
+// --kind <kind>, --out <file> for the file the command writes, and --scenario <name> (or another
+// `option` whose value is the name of a scenario).
+QCommandLineOption levelOption(const QString& description);
+QCommandLineOption kindOption(const QString& description);
+QCommandLineOption outOption(const QString& description);
+QCommandLineOption scenarioOption(const QString& description);
+QCommandLineOption scenarioOption(const QString& option, const QString& description);
+// --csv <dir>: the tables also written as CSV files in a folder (coverage, compare).
+QCommandLineOption csvFolderOption();
 
 // The standard --project option, and the store it names.
 QCommandLineOption projectOption();

@@ -104,21 +104,16 @@ void writeCsv(const QString& path, const TextTable& table)
 
 int runCompare(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    SubcommandParser parser(QStringLiteral(
         "Compare the coverage of two scenarios (the baseline or plans): people and area beyond the threshold\n"
         "for the département, per EPCI and per commune, and the zones that become covered or uncovered.\n"
         "With --out, writes the coverage of B with the comparison layers to a GeoPackage."));
-    parser.addOption(projectOption());
-    parser.addOptions({
+    parser.addOptions(planningCommandOptions({
         {QStringLiteral("a"), QStringLiteral("First scenario (default: baseline)."), QStringLiteral("scenario")},
         {QStringLiteral("b"), QStringLiteral("Second scenario."), QStringLiteral("scenario")},
-        {QStringLiteral("out"), QStringLiteral("GeoPackage to write (B's coverage + comparison layers)."),
-         QStringLiteral("file")},
-        {QStringLiteral("csv"), QStringLiteral("Also write the tables as CSV files in this folder."), QStringLiteral("dir")},
-    });
-    parser.addOptions(coverageLevelOptions());
-    parser.addOptions(planningNetworkOptions());
+        outOption(QStringLiteral("GeoPackage to write (B's coverage + comparison layers).")),
+        csvFolderOption(),
+    }));
     if (!parseCommandLine(parser, QStringLiteral("compare"), arguments)) return 0;
 
     const QString nameA = parser.isSet(QStringLiteral("a")) ? parser.value(QStringLiteral("a")) : kBaselineScenario;

@@ -220,29 +220,20 @@ QString levelLabel(int level)
 
 void addCoverageOptions(QCommandLineParser& parser)
 {
-    parser.setApplicationDescription(
-        QStringLiteral("Travel time from every place of the territory to the nearest accueil point of a level:\n"
-                       "zones beyond the threshold, population beyond per commune and EPCI, referral links between\n"
-                       "levels and the access table from each EPCI seat, written to a GeoPackage that QGIS opens styled."));
     parser.addOption(projectOption());
     parser.addOptions(networkSourceOptions());
     parser.addOptions({
-        {QStringLiteral("level"), QStringLiteral("Level of the points to reach: 1, 2 or 3 (default 2)."),
-         QStringLiteral("level")},
-        {QStringLiteral("threshold"), QStringLiteral("Minutes beyond which a place is a gap (default 20)."),
-         QStringLiteral("minutes")},
-        {QStringLiteral("cell"), QStringLiteral("Grid cell size in metres (default 200)."), QStringLiteral("metres")},
+        levelOption(QStringLiteral("Level of the points to reach: 1, 2 or 3 (default 2).")),
+        thresholdOption(),
+        cellSizeOption(),
         {QStringLiteral("bands"), QStringLiteral("Isochrone band limits in minutes (default 10,20,30)."),
          QStringLiteral("list")},
         {QStringLiteral("include-planned"),
          QStringLiteral("Count planned points too (a scenario), not only existing ones.")},
-        {QStringLiteral("scenario"),
-         QStringLiteral("Coverage of this scenario: its points and road closures (see maillage "
-                        "scenario; default: the baseline)."),
-         QStringLiteral("name")},
-        {QStringLiteral("out"), QStringLiteral("Result GeoPackage to write (replaced if it exists)."),
-         QStringLiteral("file")},
-        {QStringLiteral("csv"), QStringLiteral("Also write the tables as CSV files in this folder."), QStringLiteral("dir")},
+        scenarioOption(QStringLiteral("Coverage of this scenario: its points and road closures (see maillage "
+                                      "scenario; default: the baseline).")),
+        outOption(QStringLiteral("Result GeoPackage to write (replaced if it exists).")),
+        csvFolderOption(),
         {QStringLiteral("threads"), QStringLiteral("Threads for snapping, searching and shaping the gap zones (default 2)."),
          QStringLiteral("n")},
         {QStringLiteral("population"),
@@ -488,7 +479,10 @@ void printSensitivity(const PopulationSensitivity& sensitivity, double threshold
 
 int runCoverage(const QStringList& arguments)
 {
-    QCommandLineParser parser;
+    SubcommandParser parser(
+        QStringLiteral("Travel time from every place of the territory to the nearest accueil point of a level:\n"
+                       "zones beyond the threshold, population beyond per commune and EPCI, referral links between\n"
+                       "levels and the access table from each EPCI seat, written to a GeoPackage that QGIS opens styled."));
     addCoverageOptions(parser);
     if (!parseCommandLine(parser, QStringLiteral("coverage"), arguments)) return 0;
     const CoverageRequest request = coverageRequest(parser);

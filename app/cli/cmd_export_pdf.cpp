@@ -70,24 +70,22 @@ QString sizeText(qint64 bytes)
 
 int runExportPdf(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
+    SubcommandParser parser(
         QStringLiteral("The coverage of a level as a print layout in PDF: title, the map (communes, EPCI, roads, zones\n"
                        "beyond the threshold, isochrone bands, accueil points) with its legend, scale bar and north arrow,\n"
                        "a table of the population beyond the threshold, the sources. With --atlas epci: a cover page for\n"
                        "the territory, then one page per EPCI zoomed to it with its communes. With --compare: a page\n"
                        "comparing the scenario with another one (zones that become covered or uncovered, per EPCI).\n"
                        "Vector PDF: text stays selectable, lines sharp; fonts are embedded."));
-    parser.addOption(projectOption());
-    parser.addOptions({
-        {QStringLiteral("out"), QStringLiteral("PDF file to write (replaced if it exists)."), QStringLiteral("file")},
+    parser.addOptions(planningCommandOptions({
+        outOption(QStringLiteral("PDF file to write (replaced if it exists).")),
         {QStringLiteral("paper"), QStringLiteral("Paper size: A4 (default) or A3."), QStringLiteral("size")},
         {QStringLiteral("landscape"), QStringLiteral("Landscape pages (default: portrait).")},
         {QStringLiteral("atlas"), QStringLiteral("An atlas: \"epci\" adds one page per EPCI after the territory's."),
          QStringLiteral("by")},
-        {QStringLiteral("scenario"), QStringLiteral("Map this scenario (default: the baseline)."), QStringLiteral("name")},
-        {QStringLiteral("compare"), QStringLiteral("Add a page comparing --scenario with this scenario (e.g. baseline)."),
-         QStringLiteral("name")},
+        scenarioOption(QStringLiteral("Map this scenario (default: the baseline).")),
+        scenarioOption(QStringLiteral("compare"),
+                       QStringLiteral("Add a page comparing --scenario with this scenario (e.g. baseline).")),
         {QStringLiteral("title"), QStringLiteral("Title of the first page (default: made from the territory and level)."),
          QStringLiteral("text")},
         {QStringLiteral("points"),
@@ -97,9 +95,7 @@ int runExportPdf(const QStringList& arguments)
          QStringLiteral("Layers not drawn, e.g. bands,labels (communes, bands, gaps, commune-lines, "
                         "roads, epci, departement, labels, points)."),
          QStringLiteral("layers")},
-    });
-    parser.addOptions(coverageLevelOptions());
-    parser.addOptions(planningNetworkOptions());
+    }));
     if (!parseCommandLine(parser, QStringLiteral("export-pdf"), arguments)) return 0;
 
     const QString outPath = requiredOption(parser, QStringLiteral("out"));

@@ -71,8 +71,7 @@ void printReport(const ImportReport& report)
 
 int runImport(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
+    SubcommandParser parser(
         QStringLiteral("Import accueil points into a project. The published lists (town halls, ANCT France services,\n"
                        "La Poste contact points) are recognised from their columns; other files use the mapping options.\n"
                        "Importing the same file again updates its points instead of duplicating them. Bad rows are\n"
@@ -83,10 +82,8 @@ int runImport(const QStringList& arguments)
     parser.addOptions({
         {QStringLiteral("format"), QStringLiteral("auto (default), mairies, france-services, laposte or points."),
          QStringLiteral("format"), QStringLiteral("auto")},
-        {QStringLiteral("kind"), QStringLiteral("Kind of every point (generic import), e.g. france_services, caf."),
-         QStringLiteral("kind")},
-        {QStringLiteral("level"), QStringLiteral("Level of every point, 1 to 3 (default: the kind's level)."),
-         QStringLiteral("level")},
+        kindOption(QStringLiteral("Kind of every point (generic import), e.g. france_services, caf.")),
+        levelOption(QStringLiteral("Level of every point, 1 to 3 (default: the kind's level).")),
         {QStringLiteral("layer"), QStringLiteral("Layer of a GeoJSON/GeoPackage source."), QStringLiteral("layer")},
         {QStringLiteral("name-field"), QStringLiteral("Column with the point name (default name)."), field},
         {QStringLiteral("id-field"), QStringLiteral("Column with a stable identifier (default: row number)."), field},

@@ -63,8 +63,7 @@ void printEpcis(const Territory& territory, const std::vector<AccueilPoint>& poi
 
 int runInfo(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
+    SubcommandParser parser(
         QStringLiteral("Summarise a project: communes, EPCI, population, accueil points per level and kind and per EPCI."));
     parser.addOption(projectOption());
     if (!parseCommandLine(parser, QStringLiteral("info"), arguments)) return 0;

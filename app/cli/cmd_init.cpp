@@ -19,17 +19,11 @@ std::optional<LayerSource> optionalSource(const QCommandLineParser& parser, cons
     return LayerSource{absolute(parser.value(pathOption)), parser.value(layerOption)};
 }
 
-void overrideIfSet(const QCommandLineParser& parser, const QString& option, QString& target)
-{
-    if (parser.isSet(option)) target = parser.value(option);
-}
-
 }  // namespace
 
 int runInit(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
+    SubcommandParser parser(
         QStringLiteral("Create a project file (a GeoPackage) for a territory. The boundary layers are checked\n"
                        "now and read again each time the project is used; field names default to IGN ADMIN EXPRESS."));
     parser.addOption(projectOption());

@@ -32,15 +32,16 @@
 namespace maillage::cli {
 namespace {
 
-QCommandLineOption networkOption()
+// -n/--network <file> and its layer and field options (--layer as a short name for --network-layer),
+// for the commands that read a network file of their own (network info, od).
+QList<QCommandLineOption> networkReadingOptions()
 {
-    return QCommandLineOption({QStringLiteral("n"), QStringLiteral("network")},
-                              QStringLiteral("Road network: OpenStreetMap file (.osm.pbf, .osm, .osm.gz) or any "
-                                             "line layer (GeoPackage, Shapefile, GeoJSON)."),
-                              QStringLiteral("file"));
+    const QCommandLineOption network({QStringLiteral("n"), QStringLiteral("network")},
+                                     QStringLiteral("Road network: OpenStreetMap file (.osm.pbf, .osm, .osm.gz) or any "
+                                                    "line layer (GeoPackage, Shapefile, GeoJSON)."),
+                                     QStringLiteral("file"));
+    return QList<QCommandLineOption>{network} + networkSourceOptions(false, true);
 }
-
-QList<QCommandLineOption> networkReadingOptions() { return networkSourceOptions(false, true); }
 
 struct LoadedNetwork {
     NetworkSource source;
@@ -81,11 +82,9 @@ QString kmText(const Trip& trip) { return QString::number(trip.km(), 'f', 1); }
 
 int runNetworkInfo(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
+    SubcommandParser parser(
         QStringLiteral("Read a road network and report what was built: nodes, edges, km, one-way edges, connected "
                        "components and the share of the largest, km per road class, what was skipped and why."));
-    parser.addOption(networkOption());
     parser.addOptions(networkReadingOptions());
     if (!parseCommandLine(parser, QStringLiteral("network info"), arguments)) return 0;
 
@@ -252,8 +251,7 @@ void writeTable(const TextTable& table, const QCommandLineParser& parser, std::s
 
 int runNetworkPrepare(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
+    SubcommandParser parser(
         QStringLiteral("Build the project's prepared network: its road network read with its profile (and town connectors), "
                        "saved beside the project as <project>.network for every later command and the application. "
                        "Commands build it themselves when it is missing or stale; this does it ahead, with a progress line "
@@ -329,15 +327,13 @@ int runNetwork(const QStringList& arguments)
 
 int runOd(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
+    SubcommandParser parser(
         QStringLiteral("Driving times and distances between two sets of places through a road network. Places are CSV "
                        "files with id, name, latitude, longitude columns (WGS84), any OGR point layer with id and "
                        "name fields, or accueil points of a project (--project) chosen by level, kind, status. Times "
                        "include the off-network legs and the profile's terminal time at each end; "
                        "km are along the fastest path, legs included. A place too far from any road is reported and "
                        "gets no time."));
-    parser.addOption(networkOption());
     parser.addOptions(networkReadingOptions());
     parser.addOption(projectOption());
     parser.addOptions({
@@ -347,7 +343,7 @@ int runOd(const QStringList& arguments)
          QStringLiteral("places")},
         {QStringLiteral("to"), QStringLiteral("Destinations, as --from."), QStringLiteral("places")},
         {QStringLiteral("nearest"), QStringLiteral("Only the nearest destination (by time) of each origin.")},
-        {QStringLiteral("out"), QStringLiteral("Write the result as CSV to this file."), QStringLiteral("file")},
+        outOption(QStringLiteral("Write the result as CSV to this file.")),
         {QStringLiteral("csv"), QStringLiteral("Print CSV instead of a table.")},
     });
     if (!parseCommandLine(parser, QStringLiteral("od"), arguments)) return 0;

@@ -56,12 +56,11 @@ PointFilter filterFrom(const QCommandLineParser& parser, const Territory& territ
 
 int runPoints(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("List the accueil points of a project."));
+    SubcommandParser parser(QStringLiteral("List the accueil points of a project."));
     parser.addOption(projectOption());
     parser.addOptions({
-        {QStringLiteral("level"), QStringLiteral("Only this level (1, 2 or 3)."), QStringLiteral("level")},
-        {QStringLiteral("kind"), QStringLiteral("Only this kind (e.g. mairie, france_services)."), QStringLiteral("kind")},
+        levelOption(QStringLiteral("Only this level (1, 2 or 3).")),
+        kindOption(QStringLiteral("Only this kind (e.g. mairie, france_services).")),
         {QStringLiteral("status"), QStringLiteral("Only this status: existing, planned, closed."), QStringLiteral("status")},
         {QStringLiteral("commune"), QStringLiteral("Only in this commune (INSEE code or name)."), QStringLiteral("commune")},
         {QStringLiteral("epci"), QStringLiteral("Only in this EPCI (SIREN or part of its name)."), QStringLiteral("epci")},

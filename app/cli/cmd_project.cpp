@@ -9,8 +9,7 @@ namespace maillage::cli {
 // PostgreSQL/PostGIS server (either way, or file to file, server to server).
 int runProject(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
+    SubcommandParser parser(
         QStringLiteral("Projects as a whole. `project copy FROM TO` copies every point, setting, plan and result table of "
                        "FROM into the new project TO, keeping ids, times and coordinates exactly. Each of FROM and TO is a "
                        "GeoPackage file, postgresql://user@host/db?schema=NAME or service=NAME?schema=NAME (credentials in "

@@ -310,8 +310,7 @@ RoadClosure newClosure(const QCommandLineParser& parser, const Store& store)
 
 int runScenario(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Plans of a project (scenarios).\n\n") + kActions);
+    SubcommandParser parser(QStringLiteral("Plans of a project (scenarios).\n\n") + kActions);
     parser.addOption(projectOption());
     parser.addOptions({
         {QStringLiteral("description"), QStringLiteral("create: what the plan is for."), QStringLiteral("text")},
@@ -326,9 +325,8 @@ int runScenario(const QStringList& arguments)
         {QStringLiteral("commune"), QStringLiteral("add-point: INSEE code (default: the commune at the position)."),
          QStringLiteral("insee")},
         {QStringLiteral("notes"), QStringLiteral("add-point: notes."), QStringLiteral("text")},
-        {QStringLiteral("level"), QStringLiteral("add-point, set-level: level 1, 2 or 3."), QStringLiteral("level")},
-        {QStringLiteral("kind"), QStringLiteral("add-point, set-level: kind code (e.g. france_services)."),
-         QStringLiteral("kind")},
+        levelOption(QStringLiteral("add-point, set-level: level 1, 2 or 3.")),
+        kindOption(QStringLiteral("add-point, set-level: kind code (e.g. france_services).")),
         {QStringLiteral("serves"), QStringLiteral("add-point: level-3 operators a visio point serves (e.g. \"caf;cpam\")."),
          QStringLiteral("codes")},
         {QStringLiteral("point"), QStringLiteral("close-point, set-level, revert-point: the point's id."),

@@ -113,20 +113,17 @@ void addToPlan(Store& store, const QString& plan, const QString& fromScenario, c
 
 int runSuggest(const QStringList& arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    SubcommandParser parser(QStringLiteral(
         "Suggest where the next k places of a level should go to bring the most people within the threshold:\n"
         "greedy choice with marginal gains, then improving exchanges. Existing places are kept; at most one new\n"
         "place per commune, none in a commune that already has one (unless told otherwise)."));
-    parser.addOption(projectOption());
-    parser.addOptions({
+    parser.addOptions(planningCommandOptions({
         {QStringLiteral("k"), QStringLiteral("How many new places (default 5)."), QStringLiteral("n")},
         {QStringLiteral("candidates"),
          QStringLiteral("mairies (default), laposte, level1, or a file of points (CSV with "
                         "latitude/longitude, GeoJSON, GeoPackage)."),
          QStringLiteral("set")},
-        {QStringLiteral("scenario"), QStringLiteral("Start from this scenario (default: baseline)."),
-         QStringLiteral("name")},
+        scenarioOption(QStringLiteral("Start from this scenario (default: baseline).")),
         {QStringLiteral("demand"),
          QStringLiteral("Where people are counted: cells (spread over the inhabited cells, default) "
                         "or town-halls."),
@@ -135,16 +132,11 @@ int runSuggest(const QStringList& arguments)
          QStringLiteral("n")},
         {QStringLiteral("allow-served"), QStringLiteral("Also suggest places in communes that already have one.")},
         {QStringLiteral("no-swap"), QStringLiteral("Greedy choice only, without the exchange improvement.")},
-        {QStringLiteral("into-plan"),
-         QStringLiteral("Add the suggested places to this plan (created as a copy of the "
-                        "scenario when missing)."),
-         QStringLiteral("name")},
-        {QStringLiteral("kind"),
-         QStringLiteral("Kind of the places added to the plan (default france_services for level 2)."),
-         QStringLiteral("kind")},
-    });
-    parser.addOptions(coverageLevelOptions());
-    parser.addOptions(planningNetworkOptions());
+        scenarioOption(QStringLiteral("into-plan"),
+                       QStringLiteral("Add the suggested places to this plan (created as a copy of the "
+                                      "scenario when missing).")),
+        kindOption(QStringLiteral("Kind of the places added to the plan (default france_services for level 2).")),
+    }));
     if (!parseCommandLine(parser, QStringLiteral("suggest"), arguments)) return 0;
 
     SuggestionOptions options;

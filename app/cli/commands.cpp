@@ -2,45 +2,52 @@
 
 namespace maillage::cli {
 
-// Each command lives in its own cmd_<name>.cpp.
-int runInit(const QStringList& arguments);
-int runImport(const QStringList& arguments);
-int runPoints(const QStringList& arguments);
-int runInfo(const QStringList& arguments);
-int runNetwork(const QStringList& arguments);
-int runOd(const QStringList& arguments);
-int runCoverage(const QStringList& arguments);
-int runScenario(const QStringList& arguments);
-int runCompare(const QStringList& arguments);
-int runSuggest(const QStringList& arguments);
-int runExportPdf(const QStringList& arguments);
-int runProject(const QStringList& arguments);
+// Each command lives in its own cmd_<name>.cpp: it receives the arguments after its name and
+// returns the exit code.
+using CommandMain = int(const QStringList& arguments);
+CommandMain runInit, runImport, runPoints, runInfo, runNetwork, runOd, runCoverage, runScenario, runCompare, runSuggest,
+    runExportPdf, runProject;
 
 const std::vector<Command>& allCommands()
 {
     static const std::vector<Command> commands{
-        {QStringLiteral("init"), QStringLiteral("Create a project: territory boundaries (and road network)."), runInit},
-        {QStringLiteral("import"), QStringLiteral("Import accueil points from a CSV, GeoJSON or GeoPackage file."),
-         runImport},
-        {QStringLiteral("points"), QStringLiteral("List accueil points, filtered by level, kind, EPCI, commune."),
-         runPoints},
-        {QStringLiteral("info"), QStringLiteral("Summarise the territory and the accueil points of a project."), runInfo},
-        {QStringLiteral("network"), QStringLiteral("Road network: `network info` reports what a network file holds."),
-         runNetwork},
-        {QStringLiteral("od"), QStringLiteral("Driving times and km between two sets of places (or to the nearest)."),
-         runOd},
-        {QStringLiteral("coverage"), QStringLiteral("Travel-time coverage of a level: gaps, population beyond, GeoPackage."),
-         runCoverage},
-        {QStringLiteral("scenario"),
-         QStringLiteral("Plans: create, copy, rename, delete; add, close, upgrade points; close roads."), runScenario},
-        {QStringLiteral("compare"), QStringLiteral("Two scenarios side by side: population beyond, gap area, what changes."),
-         runCompare},
-        {QStringLiteral("suggest"), QStringLiteral("Where the next k places of a level should go (greedy + swaps)."),
-         runSuggest},
-        {QStringLiteral("project"),
-         QStringLiteral("Copy a project between a GeoPackage file and a PostgreSQL/PostGIS server."), runProject},
-        {QStringLiteral("export-pdf"),
-         QStringLiteral("The coverage map as a print layout in PDF (one map or an atlas per EPCI)."), runExportPdf, true},
+        {.name = QStringLiteral("init"),
+         .summary = QStringLiteral("Create a project: territory boundaries (and road network)."),
+         .run = runInit},
+        {.name = QStringLiteral("import"),
+         .summary = QStringLiteral("Import accueil points from a CSV, GeoJSON or GeoPackage file."),
+         .run = runImport},
+        {.name = QStringLiteral("points"),
+         .summary = QStringLiteral("List accueil points, filtered by level, kind, EPCI, commune."),
+         .run = runPoints},
+        {.name = QStringLiteral("info"),
+         .summary = QStringLiteral("Summarise the territory and the accueil points of a project."),
+         .run = runInfo},
+        {.name = QStringLiteral("network"),
+         .summary = QStringLiteral("Road network: `network info` reports what a network file holds."),
+         .run = runNetwork},
+        {.name = QStringLiteral("od"),
+         .summary = QStringLiteral("Driving times and km between two sets of places (or to the nearest)."),
+         .run = runOd},
+        {.name = QStringLiteral("coverage"),
+         .summary = QStringLiteral("Travel-time coverage of a level: gaps, population beyond, GeoPackage."),
+         .run = runCoverage},
+        {.name = QStringLiteral("scenario"),
+         .summary = QStringLiteral("Plans: create, copy, rename, delete; add, close, upgrade points; close roads."),
+         .run = runScenario},
+        {.name = QStringLiteral("compare"),
+         .summary = QStringLiteral("Two scenarios side by side: population beyond, gap area, what changes."),
+         .run = runCompare},
+        {.name = QStringLiteral("suggest"),
+         .summary = QStringLiteral("Where the next k places of a level should go (greedy + swaps)."),
+         .run = runSuggest},
+        {.name = QStringLiteral("project"),
+         .summary = QStringLiteral("Copy a project between a GeoPackage file and a PostgreSQL/PostGIS server."),
+         .run = runProject},
+        {.name = QStringLiteral("export-pdf"),
+         .summary = QStringLiteral("The coverage map as a print layout in PDF (one map or an atlas per EPCI)."),
+         .run = runExportPdf,
+         .draws = true},
     };
     return commands;
 }

@@ -48,15 +48,6 @@ QList<QCommandLineOption> networkSourceOptions(bool withNetwork, bool layerAlias
     return options;
 }
 
-namespace {
-
-void overrideIfSet(const QCommandLineParser& parser, const QString& option, QString& target)
-{
-    if (parser.isSet(option)) target = parser.value(option);
-}
-
-}  // namespace
-
 void applyNetworkOptions(const QCommandLineParser& parser, ProjectInputs& inputs)
 {
     if (parser.isSet(QStringLiteral("network")))
@@ -89,24 +80,35 @@ NetworkSource networkSourceFrom(const QCommandLineParser& parser, const ProjectI
     return source;
 }
 
+QCommandLineOption thresholdOption()
+{
+    return {QStringLiteral("threshold"), QStringLiteral("Minutes beyond which a place is a gap (default 20)."),
+            QStringLiteral("minutes")};
+}
+
+QCommandLineOption cellSizeOption()
+{
+    return {QStringLiteral("cell"), QStringLiteral("Grid cell size in metres (default 200)."), QStringLiteral("metres")};
+}
+
 QList<QCommandLineOption> planningNetworkOptions()
 {
     QList<QCommandLineOption> options = networkSourceOptions();
     options.append({
-        {QStringLiteral("cell"), QStringLiteral("Grid cell size in metres (default 200)."), QStringLiteral("metres")},
+        cellSizeOption(),
         {QStringLiteral("threads"), QStringLiteral("Threads for snapping, searches and clipping (default 2)."),
          QStringLiteral("n")},
     });
     return options;
 }
 
-QList<QCommandLineOption> coverageLevelOptions()
+QList<QCommandLineOption> planningCommandOptions(const QList<QCommandLineOption>& options)
 {
-    return {
-        {QStringLiteral("level"), QStringLiteral("Level of the points: 1, 2 or 3 (default 2)."), QStringLiteral("level")},
-        {QStringLiteral("threshold"), QStringLiteral("Minutes beyond which a place is a gap (default 20)."),
-         QStringLiteral("minutes")},
+    const QList<QCommandLineOption> levelOptions{
+        levelOption(QStringLiteral("Level of the points: 1, 2 or 3 (default 2).")),
+        thresholdOption(),
     };
+    return QList<QCommandLineOption>{projectOption()} + options + levelOptions + planningNetworkOptions();
 }
 
 double doubleValue(const QCommandLineParser& parser, const QString& name, double fallback)

@@ -60,11 +60,17 @@ NetworkSource networkSourceFrom(const QCommandLineParser& parser, const ProjectI
 // The project's inputs with the network options of the command line (for `init`).
 void applyNetworkOptions(const QCommandLineParser& parser, ProjectInputs& inputs);
 
+// --threshold <minutes> and --cell <metres>, as every coverage computation reads them.
+QCommandLineOption thresholdOption();
+QCommandLineOption cellSizeOption();
+
 // --network, --network-layer, --class-field, --oneway-field, --speed-field, --profile,
 // --cell, --threads.
 QList<QCommandLineOption> planningNetworkOptions();
-// --level, --threshold.
-QList<QCommandLineOption> coverageLevelOptions();
+// The options of a planning command (compare, suggest, export-pdf), in the order of its --help:
+// --project, the command's own `options`, then --level, --threshold and the network options
+// (planningNetworkOptions) the three share.
+QList<QCommandLineOption> planningCommandOptions(const QList<QCommandLineOption>& options);
 
 // Opens the project named by --project and loads everything above; Error when the project
 // has no road network (and none is given). `beforeNetwork` runs once the project's inputs are
