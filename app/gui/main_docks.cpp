@@ -29,9 +29,9 @@ QDockWidget* newDock(const QString& title, const QString& objectName, QWidget* c
 
 MainDocks::MainDocks(QMainWindow& window, MapCanvas& canvas, render::LayerStack& layers) : QObject(&window), window_(window)
 {
-    layerPanel_ = new LayerPanel;
-    layerPanel_->setLayers(&layers);
-    layersDock_ = newDock(tr("Couches et légende"), QStringLiteral("layersDock"), layerPanel_, window);
+    auto* layerPanel = new LayerPanel;
+    layerPanel->setLayers(&layers);
+    layersDock_ = newDock(tr("Couches et légende"), QStringLiteral("layersDock"), layerPanel, window);
     window.addDockWidget(Qt::LeftDockWidgetArea, layersDock_);
 
     pointsDock_ = new PointsDock(canvas, &window);

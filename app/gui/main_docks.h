@@ -15,7 +15,6 @@ namespace maillage::gui {
 
 class CoverageController;
 class IdentifyPanel;
-class LayerPanel;
 class MapCanvas;
 class PlanningController;
 class PointForm;
@@ -57,7 +56,6 @@ private:
     QMainWindow& window_;
     QPointer<Project> project_;
     PlanningController* planning_ = nullptr;
-    LayerPanel* layerPanel_ = nullptr;
     QDockWidget* layersDock_ = nullptr;
     PointsDock* pointsDock_ = nullptr;
     PointForm* pointForm_ = nullptr;
