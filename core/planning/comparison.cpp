@@ -126,12 +126,7 @@ ScenarioComparison compareCoverage(const CoverageContext& context, const Coverag
     for (std::size_t c = 0; c < a.population.communes.size(); ++c) {
         const CommuneCoverage& ca = a.population.communes[c];
         const CommuneCoverage& cb = b.population.communes[c];
-        CommuneComparison commune;
-        commune.commune = ca.commune;
-        commune.insee = ca.insee;
-        commune.name = ca.name;
-        commune.epciSiren = ca.epciSiren;
-        commune.population = ca.population;
+        CommuneComparison commune{ca};  // the commune's identity
         commune.townHallMinutesA = ca.townHallMinutes;
         commune.townHallMinutesB = cb.townHallMinutes;
         commune.townHallBeyondA = ca.townHallBeyond;

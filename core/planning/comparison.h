@@ -1,6 +1,7 @@
 #pragma once
 
 #include "coverage/gap_zones.h"
+#include "coverage/population.h"
 
 #include <QString>
 
@@ -30,13 +31,7 @@ struct AreaComparison {
     double gainAtTownHall() const { return a.beyondAtTownHall - b.beyondAtTownHall; }
 };
 
-struct CommuneComparison {
-    // The commune, as in CommuneCoverage.
-    int commune = -1;  // index in Territory::communes
-    QString insee;
-    QString name;
-    QString epciSiren;
-    qint64 population = 0;
+struct CommuneComparison : CommuneIdentity {
     // Its figures in scenario A and in B, each as the CommuneCoverage field of the same name.
     float townHallMinutesA = 0.0f;
     float townHallMinutesB = 0.0f;
