@@ -26,21 +26,26 @@ void requireValidThreshold(double thresholdMinutes);
 // visited: the numbering of the gap zones, and of the comparison's difference zones.
 std::vector<std::int32_t> labelRegions(const std::vector<std::uint8_t>& flagged, int columns, int rows);
 
-// A piece of a gap zone: the cells of one connected zone beyond the threshold that lie in one
-// commune, as a polygon clipped to that commune's boundary.
-struct GapZone {
+// The cells of one connected zone of cells that lie in one commune, as a polygon clipped to
+// that commune's boundary: what a gap zone and a zone of the comparison's difference layer
+// (planning/comparison.h) both are.
+struct ZonePiece {
     int zone = 0;      // connected zone number (from 1), shared by the pieces of a zone cut by commune borders
     int commune = -1;  // index in Territory::communes
     QString communeInsee;
     QString communeName;
     QString epciSiren;
     QString epciName;
-    double areaKm2 = 0.0;                                        // of the clipped polygon
-    int cells = 0;                                               // grid cells (centre rule) of the piece
+    double areaKm2 = 0.0;                             // of the clipped polygon
+    int cells = 0;                                    // grid cells (centre rule) of the piece
+    std::shared_ptr<const OGRMultiPolygon> geometry;  // Lambert-93
+};
+
+// A piece of a gap zone: a zone of cells beyond the threshold.
+struct GapZone : ZonePiece {
     int unreachableCells = 0;                                    // of which with no road path to any point
     float maxMinutes = std::numeric_limits<float>::quiet_NaN();  // over the reachable cells
     float meanMinutes = std::numeric_limits<float>::quiet_NaN();
-    std::shared_ptr<const OGRMultiPolygon> geometry;  // Lambert-93
 };
 
 struct GapZoneOptions {

@@ -80,21 +80,25 @@ private:
 // The grid as the population layer sees it.
 CellFrame cellFrameOf(const CoverageGrid& grid);
 
+// Which commune a row of figures is about (a commune's coverage, its comparison).
+struct CommuneIdentity {
+    int commune = -1;  // index in Territory::communes
+    QString insee;     // INSEE code, e.g. "04070"
+    QString name;
+    QString epciSiren;      // SIREN of its EPCI; empty: none
+    qint64 population = 0;  // legal population
+};
+
 // Coverage of one commune. Two ways of counting the population:
 // (a) at the town hall: the whole population is beyond when the town hall is;
 // (b) on the cells, as the PopulationPlacement put it (grid, buildings or spread): the people
 //     on the cells beyond. `beyondSpread` keeps its historical name for (b) whatever the method.
-struct CommuneCoverage {
-    int commune = -1;  // index in Territory::communes
-    QString insee;
-    QString name;
-    QString epciSiren;
-    qint64 population = 0;
-    float townHallMinutes = std::numeric_limits<float>::infinity();
-    bool townHallKnown = false;  // false: a point inside the commune stood in for it
-    bool townHallBeyond = false;
-    double beyondAtTownHall = 0.0;  // people beyond, method (a)
-    double beyondSpread = 0.0;      // people beyond, on the cells (b), by the placement's method
+struct CommuneCoverage : CommuneIdentity {
+    float townHallMinutes = std::numeric_limits<float>::infinity();  // to the nearest point; infinity: unreachable
+    bool townHallKnown = false;                                      // false: a point inside the commune stood in for it
+    bool townHallBeyond = false;                                     // over the threshold, or unreachable
+    double beyondAtTownHall = 0.0;                                   // people beyond, method (a)
+    double beyondSpread = 0.0;  // people beyond, on the cells (b), by the placement's method
     int cells = 0;
     int cellsBeyond = 0;
     float maxCellMinutes = std::numeric_limits<float>::quiet_NaN();   // NaN: no cell

@@ -173,22 +173,49 @@ std::vector<OGRFeatureUniquePtr> readFeatures(const SourceLayer& source)
     return features;
 }
 
-// The label of a feature keyed by a code that every feature of its layer must have, each its own
-// (a commune's INSEE code, an EPCI's SIREN); throws Error naming the feature when the code is
-// empty or already used. `labelOfCode` holds the codes seen so far in the layer.
-QString labelOfUniqueCode(const OGRFeature& feature, const SourceLayer& source, const QString& codeField,
-                          const QString& codeName, const QString& code, QHash<QString, QString>& labelOfCode)
-{
-    if (code.isEmpty())
-        throw Error(
-            QStringLiteral("%1: field %2 (%3 code) is empty").arg(source.where(featureLabel(feature)), codeField, codeName));
-    const QString label = featureLabel(feature, codeField, code);
-    if (labelOfCode.contains(code))
-        throw Error(QStringLiteral("%1: duplicate %2 code %3, already used by %4")
-                        .arg(source.where(label), codeName, code, labelOfCode.value(code)));
-    labelOfCode.insert(code, featureLabel(feature));
-    return label;
-}
+// A code that every feature of a layer must have, each its own (a commune's INSEE code, an
+// EPCI's SIREN), and the label naming the feature by it.
+struct CodedFeature {
+    QString code;
+    QString label;
+};
+
+// Reads the code of each feature of a layer in turn, from field `fieldName` (Error when the layer
+// has no such field); throws Error naming the feature when the code is empty or already used by
+// an earlier feature.
+class UniqueCodeReader {
+public:
+    UniqueCodeReader(const SourceLayer& source, const QString& fieldName, int digits, const QString& codeName)
+        : source_(source),
+          field_(requireField(*source.layer, source.path, fieldName)),
+          fieldName_(fieldName),
+          digits_(digits),
+          codeName_(codeName)
+    {
+    }
+
+    CodedFeature read(const OGRFeature& feature)
+    {
+        const QString code = readCode(feature, field_, digits_);
+        if (code.isEmpty())
+            throw Error(QStringLiteral("%1: field %2 (%3 code) is empty")
+                            .arg(source_.where(featureLabel(feature)), fieldName_, codeName_));
+        const QString label = featureLabel(feature, fieldName_, code);
+        if (labelOfCode_.contains(code))
+            throw Error(QStringLiteral("%1: duplicate %2 code %3, already used by %4")
+                            .arg(source_.where(label), codeName_, code, labelOfCode_.value(code)));
+        labelOfCode_.insert(code, featureLabel(feature));
+        return {code, label};
+    }
+
+private:
+    const SourceLayer& source_;
+    int field_;
+    QString fieldName_;                    // as the features' labels and the errors name it
+    int digits_;                           // the code's length, for readCode
+    QString codeName_;                     // "INSEE", "SIREN"
+    QHash<QString, QString> labelOfCode_;  // the codes seen so far in the layer
+};
 
 // More than the world's largest city: a wrong field or a broken value, not a commune.
 constexpr qint64 kMaxPopulation = 100'000'000;
@@ -298,6 +325,14 @@ MultiPolygonPtr readPolygons(const OGRFeature& feature, const SourceLayer& sourc
 
 SharedGeometry share(MultiPolygonPtr geometry) { return SharedGeometry(std::move(geometry)); }
 
+// Gives a commune or an EPCI its outline and the outline's bounding box.
+template <class Unit>
+void setOutline(Unit& unit, MultiPolygonPtr geometry)
+{
+    unit.bbox = envelopeOf(*geometry);
+    unit.geometry = share(std::move(geometry));
+}
+
 // ---------------------------------------------------------------------------------------
 // Communes
 
@@ -314,7 +349,7 @@ CommuneLayerInfo loadCommunes(const TerritorySources& sources, Territory& territ
     const CommuneFields& fields = sources.communeFields;
     const SourceLayer source = openLayer(sources.communes, kCommuneLayerNames, QStringLiteral("communes"));
     OGRLayer& layer = *source.layer;
-    const int inseeField = requireField(layer, source.path, fields.insee);
+    UniqueCodeReader codes(source, fields.insee, kInseeDigits, QStringLiteral("INSEE"));
     const int nameField = requireField(layer, source.path, fields.name);
     const int populationField = requireField(layer, source.path, fields.population);
     const int sirenField = fields.epciSiren.isEmpty() ? -1 : requireField(layer, source.path, fields.epciSiren);
@@ -322,15 +357,11 @@ CommuneLayerInfo loadCommunes(const TerritorySources& sources, Territory& territ
         fields.epciName.isEmpty() ? -1 : layer.GetLayerDefn()->GetFieldIndex(fields.epciName.toUtf8().constData());
 
     CommuneLayerInfo info{source.path, source.name, {}, {}};
-    QHash<QString, QString> labelOfCode;
     for (const OGRFeatureUniquePtr& feature : readFeatures(source)) {
-        const QString insee = readCode(*feature, inseeField, kInseeDigits);
-        const QString label = labelOfUniqueCode(*feature, source, fields.insee, QStringLiteral("INSEE"), insee, labelOfCode);
-
-        Commune commune;
-        commune.insee = insee;
-        commune.name = readText(*feature, nameField);
-        commune.population = readPopulation(*feature, populationField, source, label, fields.population);
+        const auto [insee, label] = codes.read(*feature);
+        Commune commune{.insee = insee,
+                        .name = readText(*feature, nameField),
+                        .population = readPopulation(*feature, populationField, source, label, fields.population)};
         if (sirenField >= 0) {
             commune.epciSiren = readCode(*feature, sirenField, kSirenDigits);
             if (commune.epciSiren == kNoEpci) commune.epciSiren.clear();
@@ -339,9 +370,7 @@ CommuneLayerInfo loadCommunes(const TerritorySources& sources, Territory& territ
         if (!commune.epciSiren.isEmpty() && !epciName.isEmpty() && !info.epciNames.contains(commune.epciSiren))
             info.epciNames.insert(commune.epciSiren, epciName);
 
-        MultiPolygonPtr geometry = readPolygons(*feature, source, label, territory.warnings);
-        commune.bbox = envelopeOf(*geometry);
-        commune.geometry = share(std::move(geometry));
+        setOutline(commune, readPolygons(*feature, source, label, territory.warnings));
         territory.bbox.expand(commune.bbox);
         territory.communes.push_back(std::move(commune));
         info.labels.push_back(label);
@@ -362,21 +391,14 @@ EpciLayer readEpciLayer(const TerritorySources& sources, std::vector<LoadWarning
 {
     const EpciFields& fields = sources.epciFields;
     const SourceLayer source = openLayer(*sources.epcis, kEpciLayerNames, QStringLiteral("EPCI"));
-    const int sirenField = requireField(*source.layer, source.path, fields.siren);
+    UniqueCodeReader codes(source, fields.siren, kSirenDigits, QStringLiteral("SIREN"));
     const int nameField = requireField(*source.layer, source.path, fields.name);
 
     EpciLayer result{source.path, source.name, {}};
-    QHash<QString, QString> labelOfCode;
     for (const OGRFeatureUniquePtr& feature : readFeatures(source)) {
-        const QString siren = readCode(*feature, sirenField, kSirenDigits);
-        const QString label = labelOfUniqueCode(*feature, source, fields.siren, QStringLiteral("SIREN"), siren, labelOfCode);
-
-        Epci epci;
-        epci.siren = siren;
-        epci.name = readText(*feature, nameField);
-        MultiPolygonPtr geometry = readPolygons(*feature, source, label, warnings);
-        epci.bbox = envelopeOf(*geometry);
-        epci.geometry = share(std::move(geometry));
+        const auto [siren, label] = codes.read(*feature);
+        Epci epci{.siren = siren, .name = readText(*feature, nameField)};
+        setOutline(epci, readPolygons(*feature, source, label, warnings));
         result.epcis.push_back(std::move(epci));
     }
     return result;
@@ -446,9 +468,7 @@ void buildEpcis(const TerritorySources& sources, Territory& territory, const Com
         Epci epci;
         epci.siren = siren;
         epci.name = info.epciNames.value(siren);
-        MultiPolygonPtr geometry = unionOf(members, QStringLiteral("the communes of EPCI %1").arg(siren));
-        epci.bbox = envelopeOf(*geometry);
-        epci.geometry = share(std::move(geometry));
+        setOutline(epci, unionOf(members, QStringLiteral("the communes of EPCI %1").arg(siren)));
         epcis.push_back(std::move(epci));
     }
 

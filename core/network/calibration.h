@@ -43,15 +43,18 @@ struct TripCheck {
     double minutesError() const { return reference.minutes > 0 && reached ? minutes / reference.minutes - 1.0 : 0.0; }
 };
 
+// The errors of a set of trips, over the reached trips whose reference value is known. The
+// errors are relative (|computed / published - 1|, 0.1 = 10 %); one unreached trip makes the
+// maxima and the RMS infinite, so that it never wins a search.
 struct TripCheckSummary {
     std::vector<TripCheck> trips;
-    int unreached = 0;
-    double medianAbsMinutesError = 0.0;
-    double maxAbsMinutesError = 0.0;
-    double medianAbsKmError = 0.0;
-    double maxAbsKmError = 0.0;
-    double rmsLogMinutesError = 0.0;  // root mean square of ln(computed / published)
-    double rmsLogKmError = 0.0;
+    int unreached = 0;                   // trips with no path on the network
+    double medianAbsMinutesError = 0.0;  // relative time error, median over the trips
+    double maxAbsMinutesError = 0.0;     // relative time error, worst trip
+    double medianAbsKmError = 0.0;       // relative distance error, median over the trips
+    double maxAbsKmError = 0.0;          // relative distance error, worst trip
+    double rmsLogMinutesError = 0.0;     // root mean square of ln(computed / published)
+    double rmsLogKmError = 0.0;          // the same for the distances
 };
 
 // Applies a profile's detour factor, class speeds and bend limit to a network extracted with
@@ -121,12 +124,13 @@ struct DetailedCalibrationGrid {
     std::vector<double> builtUpSpeeds;
 };
 
+// One point of the DetailedCalibrationGrid and how the profile made from it does.
 struct DetailedCalibrationStep {
-    double speedScale = 1.0;
-    double minorSpeedScale = 1.0;
-    double lateralAcceleration = 0.0;
-    double terminalSeconds = 0.0;
-    double builtUpKmh = 0.0;
+    double speedScale = 1.0;           // × every class speed of the start profile
+    double minorSpeedScale = 1.0;      // × the speeds of the minor classes (tertiary and below)
+    double lateralAcceleration = 0.0;  // m/s²; 0 = bends ignored
+    double terminalSeconds = 0.0;      // added at each end of a trip, seconds
+    double builtUpKmh = 0.0;           // speed limit in built-up areas, km/h; 0 = none
     TripCheckSummary summary;
 };
 

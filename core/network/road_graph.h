@@ -177,12 +177,12 @@ private:
     struct EdgeRecord {
         NodeId from = 0;
         NodeId to = 0;
-        float metres = 0.0f;
-        Deciseconds baseTime = 0;
-        float timeFactor = 1.0f;
-        std::uint32_t refIndex = 0;
+        float metres = 0.0f;         // length along the shape
+        Deciseconds baseTime = 0;    // the input time, before timeFactor
+        float timeFactor = 1.0f;     // setEdgeTimeFactor's factor (1: the input time)
+        std::uint32_t refIndex = 0;  // into refs_ (0: no road reference)
         RoadClass roadClass = RoadClass::Unknown;
-        std::uint8_t flags = 0;
+        std::uint8_t flags = 0;  // kOnewayFlag | kClosedFlag
     };
 
     void buildAdjacency();

@@ -73,19 +73,10 @@ std::vector<ChangeZone> changeZones(const CoverageContext& context, const std::v
     std::vector<ChangeZone> zones;
     zones.reserve(pieces.size());
     for (const GapZone& piece : pieces) {
-        ChangeZone zone;
+        ChangeZone zone{piece};  // the piece's zone, commune, area, cells and outline
         zone.change = change;
-        zone.zone = piece.zone;
-        zone.commune = piece.commune;
-        zone.communeInsee = piece.communeInsee;
-        zone.communeName = piece.communeName;
-        zone.epciSiren = piece.epciSiren;
-        zone.epciName = piece.epciName;
-        zone.areaKm2 = piece.areaKm2;
-        zone.cells = piece.cells;
         const auto found = people.find({piece.zone, piece.commune});
         zone.people = found != people.end() ? found->second : 0.0;
-        zone.geometry = piece.geometry;
         zones.push_back(std::move(zone));
     }
     return zones;
@@ -102,18 +93,17 @@ void requireComparable(const CoverageContext& context, const CoverageResult& a, 
                         .arg(a.surface.minutes.size())
                         .arg(b.surface.minutes.size())
                         .arg(cells));
-    if (a.options.level != b.options.level)
-        throw Error(QStringLiteral("cannot compare \"%1\" (level %2) and \"%3\" (level %4): not the same level")
-                        .arg(nameA)
-                        .arg(a.options.level)
-                        .arg(nameB)
-                        .arg(b.options.level));
-    if (a.options.thresholdMinutes != b.options.thresholdMinutes)
-        throw Error(QStringLiteral("cannot compare \"%1\" (%2 min) and \"%3\" (%4 min): not the same threshold")
-                        .arg(nameA)
-                        .arg(a.options.thresholdMinutes)
-                        .arg(nameB)
-                        .arg(b.options.thresholdMinutes));
+    // An option both coverages must share; `inA` and `inB` show its value in each.
+    const auto requireSame = [&](bool same, const QString& inA, const QString& inB, const QString& option) {
+        if (!same)
+            throw Error(QStringLiteral("cannot compare \"%1\" (%2) and \"%3\" (%4): not the same %5")
+                            .arg(nameA, inA, nameB, inB, option));
+    };
+    requireSame(a.options.level == b.options.level, QStringLiteral("level %1").arg(a.options.level),
+                QStringLiteral("level %1").arg(b.options.level), QStringLiteral("level"));
+    requireSame(a.options.thresholdMinutes == b.options.thresholdMinutes,
+                QStringLiteral("%1 min").arg(a.options.thresholdMinutes),
+                QStringLiteral("%1 min").arg(b.options.thresholdMinutes), QStringLiteral("threshold"));
     if (a.population.communes.size() != b.population.communes.size()
         || a.population.epcis.size() != b.population.epcis.size())
         throw Error(QStringLiteral("cannot compare \"%1\" and \"%2\": not the same territory").arg(nameA, nameB));
@@ -136,12 +126,7 @@ ScenarioComparison compareCoverage(const CoverageContext& context, const Coverag
     for (std::size_t c = 0; c < a.population.communes.size(); ++c) {
         const CommuneCoverage& ca = a.population.communes[c];
         const CommuneCoverage& cb = b.population.communes[c];
-        CommuneComparison commune;
-        commune.commune = ca.commune;
-        commune.insee = ca.insee;
-        commune.name = ca.name;
-        commune.epciSiren = ca.epciSiren;
-        commune.population = ca.population;
+        CommuneComparison commune{ca};  // the commune's identity
         commune.townHallMinutesA = ca.townHallMinutes;
         commune.townHallMinutesB = cb.townHallMinutes;
         commune.townHallBeyondA = ca.townHallBeyond;

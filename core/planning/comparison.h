@@ -1,11 +1,11 @@
 #pragma once
 
+#include "coverage/gap_zones.h"
+#include "coverage/population.h"
+
 #include <QString>
 
-#include <memory>
 #include <vector>
-
-class OGRMultiPolygon;
 
 namespace maillage {
 
@@ -31,12 +31,8 @@ struct AreaComparison {
     double gainAtTownHall() const { return a.beyondAtTownHall - b.beyondAtTownHall; }
 };
 
-struct CommuneComparison {
-    int commune = -1;  // index in Territory::communes
-    QString insee;
-    QString name;
-    QString epciSiren;
-    qint64 population = 0;
+struct CommuneComparison : CommuneIdentity {
+    // Its figures in scenario A and in B, each as the CommuneCoverage field of the same name.
     float townHallMinutesA = 0.0f;
     float townHallMinutesB = 0.0f;
     bool townHallBeyondA = false;
@@ -58,18 +54,10 @@ enum class CoverageChange {
 };
 QString coverageChangeCode(CoverageChange change);  // "covered", "uncovered"
 
-struct ChangeZone {
+// A piece of the difference layer; its zone number counts within its kind of change.
+struct ChangeZone : ZonePiece {
     CoverageChange change = CoverageChange::Covered;
-    int zone = 0;  // zone number within its kind of change
-    int commune = -1;
-    QString communeInsee;
-    QString communeName;
-    QString epciSiren;
-    QString epciName;
-    double areaKm2 = 0.0;
-    int cells = 0;
-    double people = 0.0;                              // people on its cells (population spread over the inhabited cells)
-    std::shared_ptr<const OGRMultiPolygon> geometry;  // Lambert-93
+    double people = 0.0;  // people on its cells (population spread over the inhabited cells)
 };
 
 struct ScenarioComparison {

@@ -13,11 +13,11 @@ namespace maillage {
 // The project's grid as the population layer sees it (coverage/grid.h builds it): north-up
 // Lambert-93 cells, and which raster positions are cells of the territory.
 struct CellFrame {
-    double west = 0.0;
-    double north = 0.0;
-    double cellSize = 0.0;
-    int columns = 0;
-    int rows = 0;
+    double west = 0.0;                       // x of the grid's western edge (Lambert-93 metres)
+    double north = 0.0;                      // y of the grid's northern edge (Lambert-93 metres)
+    double cellSize = 0.0;                   // side of a square cell, metres
+    int columns = 0;                         // raster positions from west to east
+    int rows = 0;                            // raster positions from north to south
     std::vector<std::int32_t> cellOfRaster;  // cell index per raster position (row-major), -1 outside
     std::size_t cellCount = 0;
 };

@@ -4,14 +4,12 @@ namespace maillage {
 
 CoverageExport FullCoverage::exportData(const CoverageContext& context, RunDescription run) const
 {
-    CoverageExport data;
-    data.context = &context;
-    data.result = &result;
-    data.points = points;
-    data.referrals = referrals;
-    data.accessTable = &access;
-    data.run = std::move(run);
-    return data;
+    return {.context = &context,
+            .result = &result,
+            .points = points,
+            .referrals = referrals,
+            .accessTable = &access,
+            .run = std::move(run)};
 }
 
 FullCoverage runFullCoverage(const CoverageContext& context, std::vector<AccueilPoint> points,

@@ -15,72 +15,66 @@ namespace {
 
 // Settings keys. Changing one breaks existing projects: add a migration instead.
 const QString kCommunesPath = QStringLiteral("territory.communes.path");
-const QString kCommunesLayer = QStringLiteral("territory.communes.layer");
-const QString kFieldInsee = QStringLiteral("territory.communes.field.insee");
-const QString kFieldName = QStringLiteral("territory.communes.field.name");
-const QString kFieldPopulation = QStringLiteral("territory.communes.field.population");
-const QString kFieldEpci = QStringLiteral("territory.communes.field.epci");
-const QString kEpciPath = QStringLiteral("territory.epci.path");
-const QString kEpciLayer = QStringLiteral("territory.epci.layer");
-const QString kEpciFieldSiren = QStringLiteral("territory.epci.field.siren");
-const QString kEpciFieldName = QStringLiteral("territory.epci.field.name");
-const QString kOutlinePath = QStringLiteral("territory.outline.path");
-const QString kOutlineLayer = QStringLiteral("territory.outline.layer");
-const QString kNetworkPath = QStringLiteral("network.path");
-const QString kNetworkLayer = QStringLiteral("network.layer");
-const QString kProfile = QStringLiteral("network.profile");
-const QString kNetworkClassField = QStringLiteral("network.class_field");
-const QString kNetworkOnewayField = QStringLiteral("network.oneway_field");
-const QString kNetworkSpeedField = QStringLiteral("network.speed_field");
-const QString kPopulationGridPath = QStringLiteral("population.grid.path");
-const QString kPopulationGridLayer = QStringLiteral("population.grid.layer");
-const QString kPopulationGridField = QStringLiteral("population.grid.field");
-const QString kPopulationGridRectangles = QStringLiteral("population.grid.rectangles");
-const QString kBuildingsPath = QStringLiteral("population.buildings.path");
-const QString kBuildingsLayer = QStringLiteral("population.buildings.layer");
+// The keys of an optional layer source: its path (empty: none) and its layer.
+struct SourceKeys {
+    QString path;
+    QString layer;
+};
+const SourceKeys kEpciKeys{QStringLiteral("territory.epci.path"), QStringLiteral("territory.epci.layer")};
+const SourceKeys kOutlineKeys{QStringLiteral("territory.outline.path"), QStringLiteral("territory.outline.layer")};
 const QString kBuildingsMinimumArea = QStringLiteral("population.buildings.minimum_area_m2");
 
-void saveOptionalSource(Store& store, const QString& pathKey, const QString& layerKey,
-                        const std::optional<LayerSource>& source)
+// Calls `visit(key, text)` for each text setting of the inputs, with the key it is saved under
+// (the same keys rule as above). `Inputs` is ProjectInputs or const ProjectInputs, so that
+// saving and loading go through one list.
+template <class Inputs, class Visit>
+void forEachTextSetting(Inputs& inputs, Visit visit)
 {
-    store.setSetting(pathKey, source ? source->path : QString());
-    store.setSetting(layerKey, source ? source->layer : QString());
+    auto& t = inputs.territory;
+    visit(kCommunesPath, t.communes.path);
+    visit(QStringLiteral("territory.communes.layer"), t.communes.layer);
+    visit(QStringLiteral("territory.communes.field.insee"), t.communeFields.insee);
+    visit(QStringLiteral("territory.communes.field.name"), t.communeFields.name);
+    visit(QStringLiteral("territory.communes.field.population"), t.communeFields.population);
+    visit(QStringLiteral("territory.communes.field.epci"), t.communeFields.epciSiren);
+    visit(QStringLiteral("territory.epci.field.siren"), t.epciFields.siren);
+    visit(QStringLiteral("territory.epci.field.name"), t.epciFields.name);
+    visit(QStringLiteral("network.path"), inputs.networkPath);
+    visit(QStringLiteral("network.layer"), inputs.networkLayer);
+    visit(QStringLiteral("network.profile"), inputs.profile);
+    visit(QStringLiteral("network.class_field"), inputs.networkClassField);
+    visit(QStringLiteral("network.oneway_field"), inputs.networkOnewayField);
+    visit(QStringLiteral("network.speed_field"), inputs.networkSpeedField);
+    auto& grid = inputs.populationGrid;
+    visit(QStringLiteral("population.grid.path"), grid.path);
+    visit(QStringLiteral("population.grid.layer"), grid.layer);
+    visit(QStringLiteral("population.grid.field"), grid.valueField);
+    visit(QStringLiteral("population.grid.rectangles"), grid.rectanglesPath);
+    auto& buildings = inputs.buildings;
+    visit(QStringLiteral("population.buildings.path"), buildings.path);
+    visit(QStringLiteral("population.buildings.layer"), buildings.layer);
 }
 
-std::optional<LayerSource> loadOptionalSource(const Store& store, const QString& pathKey, const QString& layerKey)
+void saveOptionalSource(Store& store, const SourceKeys& keys, const std::optional<LayerSource>& source)
 {
-    const QString path = store.setting(pathKey).value_or(QString());
+    store.setSetting(keys.path, source ? source->path : QString());
+    store.setSetting(keys.layer, source ? source->layer : QString());
+}
+
+std::optional<LayerSource> loadOptionalSource(const Store& store, const SourceKeys& keys)
+{
+    const QString path = store.setting(keys.path).value_or(QString());
     if (path.isEmpty()) return std::nullopt;
-    return LayerSource{path, store.setting(layerKey).value_or(QString())};
+    return LayerSource{path, store.setting(keys.layer).value_or(QString())};
 }
 
 }  // namespace
 
 void saveProjectInputs(Store& store, const ProjectInputs& inputs)
 {
-    const TerritorySources& t = inputs.territory;
-    store.setSetting(kCommunesPath, t.communes.path);
-    store.setSetting(kCommunesLayer, t.communes.layer);
-    store.setSetting(kFieldInsee, t.communeFields.insee);
-    store.setSetting(kFieldName, t.communeFields.name);
-    store.setSetting(kFieldPopulation, t.communeFields.population);
-    store.setSetting(kFieldEpci, t.communeFields.epciSiren);
-    saveOptionalSource(store, kEpciPath, kEpciLayer, t.epcis);
-    store.setSetting(kEpciFieldSiren, t.epciFields.siren);
-    store.setSetting(kEpciFieldName, t.epciFields.name);
-    saveOptionalSource(store, kOutlinePath, kOutlineLayer, t.outline);
-    store.setSetting(kNetworkPath, inputs.networkPath);
-    store.setSetting(kNetworkLayer, inputs.networkLayer);
-    store.setSetting(kProfile, inputs.profile);
-    store.setSetting(kNetworkClassField, inputs.networkClassField);
-    store.setSetting(kNetworkOnewayField, inputs.networkOnewayField);
-    store.setSetting(kNetworkSpeedField, inputs.networkSpeedField);
-    store.setSetting(kPopulationGridPath, inputs.populationGrid.path);
-    store.setSetting(kPopulationGridLayer, inputs.populationGrid.layer);
-    store.setSetting(kPopulationGridField, inputs.populationGrid.valueField);
-    store.setSetting(kPopulationGridRectangles, inputs.populationGrid.rectanglesPath);
-    store.setSetting(kBuildingsPath, inputs.buildings.path);
-    store.setSetting(kBuildingsLayer, inputs.buildings.layer);
+    forEachTextSetting(inputs, [&store](const QString& key, const QString& value) { store.setSetting(key, value); });
+    saveOptionalSource(store, kEpciKeys, inputs.territory.epcis);
+    saveOptionalSource(store, kOutlineKeys, inputs.territory.outline);
     store.setSetting(kBuildingsMinimumArea, QString::number(inputs.buildings.minimumBuildingAreaM2));
 }
 
@@ -132,32 +126,12 @@ ProjectInputs loadProjectInputs(const Store& store)
 {
     ProjectInputs inputs;
     inputs.projectPath = store.localFilesBase();
-    TerritorySources& t = inputs.territory;
-    t.communes.path = store.setting(kCommunesPath).value_or(QString());
-    if (t.communes.path.isEmpty())
+    if (store.setting(kCommunesPath).value_or(QString()).isEmpty())
         throw Error(QStringLiteral("project %1 has no commune layer configured (run `maillage init` with --communes)")
                         .arg(store.path()));
-    loadSettingInto(store, kCommunesLayer, t.communes.layer);
-    loadSettingInto(store, kFieldInsee, t.communeFields.insee);
-    loadSettingInto(store, kFieldName, t.communeFields.name);
-    loadSettingInto(store, kFieldPopulation, t.communeFields.population);
-    loadSettingInto(store, kFieldEpci, t.communeFields.epciSiren);
-    t.epcis = loadOptionalSource(store, kEpciPath, kEpciLayer);
-    loadSettingInto(store, kEpciFieldSiren, t.epciFields.siren);
-    loadSettingInto(store, kEpciFieldName, t.epciFields.name);
-    t.outline = loadOptionalSource(store, kOutlinePath, kOutlineLayer);
-    loadSettingInto(store, kNetworkPath, inputs.networkPath);
-    loadSettingInto(store, kNetworkLayer, inputs.networkLayer);
-    loadSettingInto(store, kProfile, inputs.profile);
-    loadSettingInto(store, kNetworkClassField, inputs.networkClassField);
-    loadSettingInto(store, kNetworkOnewayField, inputs.networkOnewayField);
-    loadSettingInto(store, kNetworkSpeedField, inputs.networkSpeedField);
-    loadSettingInto(store, kPopulationGridPath, inputs.populationGrid.path);
-    loadSettingInto(store, kPopulationGridLayer, inputs.populationGrid.layer);
-    loadSettingInto(store, kPopulationGridField, inputs.populationGrid.valueField);
-    loadSettingInto(store, kPopulationGridRectangles, inputs.populationGrid.rectanglesPath);
-    loadSettingInto(store, kBuildingsPath, inputs.buildings.path);
-    loadSettingInto(store, kBuildingsLayer, inputs.buildings.layer);
+    forEachTextSetting(inputs, [&store](const QString& key, QString& value) { loadSettingInto(store, key, value); });
+    inputs.territory.epcis = loadOptionalSource(store, kEpciKeys);
+    inputs.territory.outline = loadOptionalSource(store, kOutlineKeys);
     if (auto area = store.setting(kBuildingsMinimumArea)) {
         bool ok = false;
         const double value = area->toDouble(&ok);

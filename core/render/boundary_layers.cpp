@@ -95,45 +95,55 @@ std::vector<LegendEntry> CommunesLayer::printLegend(const BBox& extent) const
     return part_ == Part::Fill ? std::vector<LegendEntry>{} : MapLayer::printLegend(extent);
 }
 
-EpciLayer::EpciLayer(std::shared_ptr<const Territory> territory, QObject* parent)
-    : MapLayer(QStringLiteral("epci"), tr("EPCI"), parent)
+BoundaryLinesLayer::BoundaryLinesLayer(const QString& id, const QString& title, std::vector<QPainterPath> paths, Line line,
+                                       QObject* parent)
+    : MapLayer(id, title, parent), paths_(std::move(paths)), line_(std::move(line))
 {
-    for (const Epci& e : territory->epcis)
-        if (e.geometry) paths_.push_back(areaPath(*e.geometry));
 }
 
-void EpciLayer::render(QPainter& painter, const ViewTransform& view) const
+void BoundaryLinesLayer::render(QPainter& painter, const ViewTransform& view) const
 {
     painter.setTransform(view.transform(), true);
-    painter.setPen(cosmeticPen(boundary_style::kEpciLine, 1.8, Qt::DashLine));
+    painter.setPen(cosmeticPen(line_.colour, line_.width, line_.style));
     painter.setBrush(Qt::NoBrush);
     const QRectF extent = extentRect(view);
     for (const QPainterPath& path : paths_)
         if (visible(path, extent)) painter.drawPath(path);
 }
 
-std::vector<LegendEntry> EpciLayer::legend() const
+std::vector<LegendEntry> BoundaryLinesLayer::legend() const
 {
-    return {lineEntry(QPen(QColor::fromRgba(boundary_style::kEpciLine), 1.8, Qt::DashLine), tr("Limite d'EPCI"))};
+    return {lineEntry(QPen(QColor::fromRgba(line_.colour), line_.width, line_.style), line_.legendLabel)};
+}
+
+namespace {
+
+std::vector<QPainterPath> epciPaths(const Territory& territory)
+{
+    std::vector<QPainterPath> paths;
+    for (const Epci& e : territory.epcis)
+        if (e.geometry) paths.push_back(areaPath(*e.geometry));
+    return paths;
+}
+
+std::vector<QPainterPath> outlinePaths(const Territory& territory)
+{
+    if (!territory.outline) return {};
+    return {areaPath(*territory.outline)};
+}
+
+}  // namespace
+
+EpciLayer::EpciLayer(std::shared_ptr<const Territory> territory, QObject* parent)
+    : BoundaryLinesLayer(QStringLiteral("epci"), tr("EPCI"), epciPaths(*territory),
+                         {boundary_style::kEpciLine, 1.8, Qt::DashLine, tr("Limite d'EPCI")}, parent)
+{
 }
 
 OutlineLayer::OutlineLayer(std::shared_ptr<const Territory> territory, QObject* parent)
-    : MapLayer(QStringLiteral("departement"), tr("Département"), parent)
+    : BoundaryLinesLayer(QStringLiteral("departement"), tr("Département"), outlinePaths(*territory),
+                         {boundary_style::kOutlineLine, 2.4, Qt::SolidLine, tr("Limite du département")}, parent)
 {
-    if (territory->outline) path_ = areaPath(*territory->outline);
-}
-
-void OutlineLayer::render(QPainter& painter, const ViewTransform& view) const
-{
-    painter.setTransform(view.transform(), true);
-    painter.setPen(cosmeticPen(boundary_style::kOutlineLine, 2.4));
-    painter.setBrush(Qt::NoBrush);
-    painter.drawPath(path_);
-}
-
-std::vector<LegendEntry> OutlineLayer::legend() const
-{
-    return {lineEntry(QPen(QColor::fromRgba(boundary_style::kOutlineLine), 2.4), tr("Limite du département"))};
 }
 
 CommuneLabelsLayer::CommuneLabelsLayer(std::shared_ptr<const Territory> territory, QObject* parent)

@@ -3,6 +3,7 @@
 #include "geo/territory.h"
 #include "render/map_layer.h"
 
+#include <QColor>
 #include <QPainterPath>
 
 #include <memory>
@@ -28,28 +29,39 @@ private:
     std::vector<QPainterPath> paths_;
 };
 
-// EPCI (intercommunalités): thicker outlines.
-class EpciLayer : public MapLayer {
+// Boundaries drawn as lines of one pen, and shown in the legend as that line.
+class BoundaryLinesLayer : public MapLayer {
     Q_OBJECT
 public:
-    EpciLayer(std::shared_ptr<const Territory> territory, QObject* parent = nullptr);
     void render(QPainter& painter, const ViewTransform& view) const override;
     std::vector<LegendEntry> legend() const override;
+
+protected:
+    struct Line {
+        QRgb colour;
+        double width;  // a cosmetic pen's: in device units, whatever the zoom
+        Qt::PenStyle style;
+        QString legendLabel;
+    };
+    BoundaryLinesLayer(const QString& id, const QString& title, std::vector<QPainterPath> paths, Line line, QObject* parent);
 
 private:
     std::vector<QPainterPath> paths_;
+    Line line_;
+};
+
+// EPCI (intercommunalités): thicker outlines.
+class EpciLayer : public BoundaryLinesLayer {
+    Q_OBJECT
+public:
+    EpciLayer(std::shared_ptr<const Territory> territory, QObject* parent = nullptr);
 };
 
 // The département outline.
-class OutlineLayer : public MapLayer {
+class OutlineLayer : public BoundaryLinesLayer {
     Q_OBJECT
 public:
     OutlineLayer(std::shared_ptr<const Territory> territory, QObject* parent = nullptr);
-    void render(QPainter& painter, const ViewTransform& view) const override;
-    std::vector<LegendEntry> legend() const override;
-
-private:
-    QPainterPath path_;
 };
 
 // Commune names, shown when the commune is large enough on screen, biggest towns first,

@@ -10,13 +10,25 @@
 namespace maillage::render {
 namespace {
 
+// Adds the curve's points as one subpath; false (nothing added) when it has fewer than two.
+bool addPoints(QPainterPath& path, const OGRSimpleCurve& curve)
+{
+    const int n = curve.getNumPoints();
+    if (n < 2) return false;
+    path.moveTo(curve.getX(0), curve.getY(0));
+    for (int i = 1; i < n; ++i) path.lineTo(curve.getX(i), curve.getY(i));
+    return true;
+}
+
 void addRing(QPainterPath& path, const OGRLinearRing& ring)
 {
-    const int n = ring.getNumPoints();
-    if (n < 2) return;
-    path.moveTo(ring.getX(0), ring.getY(0));
-    for (int i = 1; i < n; ++i) path.lineTo(ring.getX(i), ring.getY(i));
-    path.closeSubpath();
+    if (addPoints(path, ring)) path.closeSubpath();
+}
+
+// Adds each part of a collection (multi-polygon, multi-line, any collection) with `add`.
+void addParts(QPainterPath& path, const OGRGeometry& collection, void (*add)(QPainterPath&, const OGRGeometry&))
+{
+    for (const OGRGeometry* part : *collection.toGeometryCollection()) add(path, *part);
 }
 
 void addArea(QPainterPath& path, const OGRGeometry& geometry)
@@ -29,11 +41,7 @@ void addArea(QPainterPath& path, const OGRGeometry& geometry)
     }
     case wkbMultiPolygon:
     case wkbGeometryCollection:
-    case wkbMultiSurface: {
-        const auto& collection = *geometry.toGeometryCollection();
-        for (const OGRGeometry* part : collection) addArea(path, *part);
-        break;
-    }
+    case wkbMultiSurface: addParts(path, geometry, addArea); break;
     default: break;
     }
 }
@@ -41,20 +49,9 @@ void addArea(QPainterPath& path, const OGRGeometry& geometry)
 void addLine(QPainterPath& path, const OGRGeometry& geometry)
 {
     switch (wkbFlatten(geometry.getGeometryType())) {
-    case wkbLineString: {
-        const auto& line = *geometry.toLineString();
-        const int n = line.getNumPoints();
-        if (n < 2) return;
-        path.moveTo(line.getX(0), line.getY(0));
-        for (int i = 1; i < n; ++i) path.lineTo(line.getX(i), line.getY(i));
-        break;
-    }
+    case wkbLineString: addPoints(path, *geometry.toLineString()); break;
     case wkbMultiLineString:
-    case wkbGeometryCollection: {
-        const auto& collection = *geometry.toGeometryCollection();
-        for (const OGRGeometry* part : collection) addLine(path, *part);
-        break;
-    }
+    case wkbGeometryCollection: addParts(path, geometry, addLine); break;
     default: break;
     }
 }

@@ -166,6 +166,9 @@ struct PrintLayout::Impl {
     Table tableFor(const Page& page, int maxRows) const;
     // "N habitants sur P (x %) à plus de T min d'un lieu de niveau L", over a table's area.
     QString beyondHeadline(const AreaCoverage& area) const;
+    // The columns of a table of the people beyond the threshold: `area` (EPCI, commune), its
+    // population, the people beyond and their share, then `last`.
+    std::vector<print::TableColumn> beyondColumns(const QString& area, const QString& last) const;
     double tableBlockHeight(const Table& table, double width) const;
 
     // Where each part of a page goes: the legend depends on what the map shows, which depends
@@ -443,27 +446,42 @@ QString PrintLayout::Impl::beyondHeadline(const AreaCoverage& area) const
         .arg(level);
 }
 
+std::vector<print::TableColumn> PrintLayout::Impl::beyondColumns(const QString& area, const QString& last) const
+{
+    return {{area, false},
+            {tr("Population"), true},
+            {tr("Habitants à plus de %1 min").arg(print::locale().toString(threshold, 'g', 4)), true},
+            {tr("Part"), true},
+            {last, true}};
+}
+
+namespace {
+
+// Sorts a table's rows by `key`, largest first (rows of the same key keep their order), and
+// says how many of them the table has room for; the others go into a note.
+template <class Row, class Key>
+std::size_t sortForTable(std::vector<const Row*>& rows, int maxRows, Key key)
+{
+    std::stable_sort(rows.begin(), rows.end(), [&key](const Row* a, const Row* b) { return key(*a) > key(*b); });
+    return std::min(rows.size(), std::size_t(std::max(0, maxRows)));
+}
+
+}  // namespace
+
 PrintLayout::Impl::Table PrintLayout::Impl::tableFor(const Page& page, int maxRows) const
 {
     using print::TableColumn;
     using print::TableRow;
     Table table;
     const PopulationCoverage& population = content.coverage->population;
-    const QString beyond = tr("Habitants à plus de %1 min").arg(print::locale().toString(threshold, 'g', 4));
     switch (page.kind) {
     case PageKind::Territory: {
         const AreaCoverage& d = population.departement;
         table.headline = beyondHeadline(d);
-        table.columns = {{tr("EPCI"), false},
-                         {tr("Population"), true},
-                         {beyond, true},
-                         {tr("Part"), true},
-                         {tr("Mairies au-delà"), true}};
+        table.columns = beyondColumns(tr("EPCI"), tr("Mairies au-delà"));
         std::vector<const AreaCoverage*> rows;
         for (const AreaCoverage& e : population.epcis) rows.push_back(&e);
-        std::stable_sort(rows.begin(), rows.end(),
-                         [](const AreaCoverage* a, const AreaCoverage* b) { return a->beyondSpread > b->beyondSpread; });
-        const std::size_t shown = std::min(rows.size(), std::size_t(std::max(0, maxRows)));
+        const std::size_t shown = sortForTable(rows, maxRows, [](const AreaCoverage& e) { return e.beyondSpread; });
         for (std::size_t i = 0; i < shown; ++i) {
             const AreaCoverage* e = rows[i];
             table.rows.push_back(
@@ -490,18 +508,11 @@ PrintLayout::Impl::Table PrintLayout::Impl::tableFor(const Page& page, int maxRo
             if (e.code == epci.siren) area = &e;
         if (!area) break;
         table.headline = beyondHeadline(*area);
-        table.columns = {{tr("Commune"), false},
-                         {tr("Population"), true},
-                         {beyond, true},
-                         {tr("Part"), true},
-                         {tr("Depuis la mairie"), true}};
+        table.columns = beyondColumns(tr("Commune"), tr("Depuis la mairie"));
         std::vector<const CommuneCoverage*> communes;
         for (const CommuneCoverage& c : population.communes)
             if (c.epciSiren == epci.siren && std::llround(c.beyondSpread) > 0) communes.push_back(&c);
-        std::stable_sort(communes.begin(), communes.end(), [](const CommuneCoverage* a, const CommuneCoverage* b) {
-            return a->beyondSpread > b->beyondSpread;
-        });
-        const std::size_t shown = std::min(communes.size(), std::size_t(std::max(0, maxRows)));
+        const std::size_t shown = sortForTable(communes, maxRows, [](const CommuneCoverage& c) { return c.beyondSpread; });
         for (std::size_t i = 0; i < shown; ++i) {
             const CommuneCoverage& c = *communes[i];
             table.rows.push_back({{c.name, formatCount(c.population), peopleText(c.beyondSpread),
@@ -543,10 +554,8 @@ PrintLayout::Impl::Table PrintLayout::Impl::tableFor(const Page& page, int maxRo
                          {tr("Écart"), true}};
         std::vector<const AreaComparison*> rows;
         for (const AreaComparison& e : c.epcis) rows.push_back(&e);
-        std::stable_sort(rows.begin(), rows.end(), [](const AreaComparison* a, const AreaComparison* b) {
-            return std::abs(a->gainSpread()) > std::abs(b->gainSpread());
-        });
-        const std::size_t shown = std::min(rows.size(), std::size_t(std::max(0, maxRows)));
+        const std::size_t shown =
+            sortForTable(rows, maxRows, [](const AreaComparison& e) { return std::abs(e.gainSpread()); });
         for (std::size_t i = 0; i < shown; ++i) {
             const AreaComparison* e = rows[i];
             table.rows.push_back(

@@ -1,6 +1,7 @@
 #include "report/gpkg_layer_writer.h"
 
 #include "common/error.h"
+#include "coverage/gap_zones.h"
 #include "coverage/mem_raster.h"  // lambert93Srs
 #include "io/ogr_source.h"
 
@@ -48,6 +49,17 @@ std::vector<FieldSpec> withZonePieceFields(std::initializer_list<FieldSpec> befo
                                  {"cells", OFTInteger, QStringLiteral("Cellules")}});
     fields.insert(fields.end(), after);
     return fields;
+}
+
+void setZonePiece(LayerWriter& layer, const ZonePiece& piece)
+{
+    layer.setInt("zone", piece.zone);
+    layer.setText("commune_insee", piece.communeInsee);
+    layer.setText("commune_name", piece.communeName);
+    layer.setText("epci_siren", piece.epciSiren);
+    layer.setText("epci_name", piece.epciName);
+    layer.setReal("area_km2", piece.areaKm2, 4);
+    layer.setInt("cells", piece.cells);
 }
 
 OGRFeature& LayerWriter::feature()

@@ -15,6 +15,8 @@ class OGRLayer;
 
 namespace maillage {
 
+struct ZonePiece;
+
 // A field of a result layer: OGR name, type, and the French title QGIS shows
 // (gpkg_data_columns, written by GDAL as the field's alternative name).
 struct FieldSpec {
@@ -58,18 +60,8 @@ private:
 // number, commune, EPCI, area and cells, between the layer's own fields `before` and `after`.
 std::vector<FieldSpec> withZonePieceFields(std::initializer_list<FieldSpec> before, std::initializer_list<FieldSpec> after);
 
-// Fills the fields of withZonePieceFields from any piece that has those members.
-template <class Piece>
-void setZonePiece(LayerWriter& layer, const Piece& piece)
-{
-    layer.setInt("zone", piece.zone);
-    layer.setText("commune_insee", piece.communeInsee);
-    layer.setText("commune_name", piece.communeName);
-    layer.setText("epci_siren", piece.epciSiren);
-    layer.setText("epci_name", piece.epciName);
-    layer.setReal("area_km2", piece.areaKm2, 4);
-    layer.setInt("cells", piece.cells);
-}
+// Fills the fields of withZonePieceFields from a piece (a gap zone, a coverage change).
+void setZonePiece(LayerWriter& layer, const ZonePiece& piece);
 
 // A copy of `geometry` as a multipolygon (what the polygon layers hold); null for null.
 std::unique_ptr<OGRGeometry> asMultiPolygon(const OGRGeometry* geometry);

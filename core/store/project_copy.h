@@ -6,11 +6,12 @@
 
 namespace maillage {
 
+// What copyProject copied.
 struct CopyReport {
-    int points = 0;
-    int scenarios = 0;
-    int settings = 0;
-    int resultTables = 0;
+    int points = 0;        // rows of accueil_points (the baseline's points)
+    int scenarios = 0;     // plans (rows of scenarios)
+    int settings = 0;      // rows of project_settings
+    int resultTables = 0;  // result tables (each with all its rows)
 };
 
 // Copies the whole project `from` into a new project `to`, either being a GeoPackage file or a

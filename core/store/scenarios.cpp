@@ -151,6 +151,24 @@ public:
         }
     }
 
+    // Runs `select`, whose one placeholder is the plan's id, and returns it to be read.
+    QSqlQuery selectOfPlan(const QString& select, qint64 planId, const QString& what) const
+    {
+        QSqlQuery query = prepare(select, what);
+        query.addBindValue(planId);
+        exec(query, what);
+        return query;
+    }
+
+    // The start of every change of a plan, in the caller's write transaction: the plan's id,
+    // checked (requirePlan), and the change counted (bump).
+    qint64 beginChange(const QString& name, const QString& action, const QString& now) const
+    {
+        const qint64 id = requirePlan(name, action);
+        bump(id, name, now);
+        return id;
+    }
+
     // Counts a change of the plan (in the caller's write transaction, before its other writes:
     // on a server the plan's row stays locked until the commit, so that two planners' changes
     // of one plan are made one after the other). When this store read or wrote the plan before,
@@ -399,6 +417,33 @@ void validateClosure(const RoadClosure& closure, const QString& plan)
     }
 }
 
+// Reads what a Scenario and a ScenarioSummary both say of a plan from the columns name,
+// description, created_at, updated_at, row_version, updated_by of `query`, from column `first` on.
+template <class Plan>
+void readPlanHead(const QSqlQuery& query, int first, Plan& plan)
+{
+    plan.name = query.value(first).toString();
+    plan.description = query.value(first + 1).toString();
+    plan.createdAt = readTime(query.value(first + 2));
+    plan.updatedAt = readTime(query.value(first + 3));
+    plan.rowVersion = query.value(first + 4).toLongLong();
+    plan.updatedBy = query.value(first + 5).toString();
+}
+
+// One change of a plan, in a write transaction: the plan checked and the change counted first
+// (Access::beginChange), all of it at time `now`. The caller writes through its Access, then
+// commits `transaction`.
+struct PlanEdit {
+    PlanEdit(const Access& access, const QString& plan, const QString& action)
+        : transaction(access.connection()), planId(access.beginChange(plan, action, now))
+    {
+    }
+
+    const QString now = nowIso();
+    sql::WriteTransaction transaction;
+    const qint64 planId;
+};
+
 }  // namespace
 
 ScenarioStore::ScenarioStore(Store& store) : store_(&store) {}
@@ -419,12 +464,7 @@ std::vector<ScenarioSummary> ScenarioStore::list() const
     while (query.next()) {
         ScenarioSummary s;
         s.id = query.value(0).toLongLong();
-        s.name = query.value(1).toString();
-        s.description = query.value(2).toString();
-        s.createdAt = readTime(query.value(3));
-        s.updatedAt = readTime(query.value(4));
-        s.rowVersion = query.value(5).toLongLong();
-        s.updatedBy = query.value(6).toString();
+        readPlanHead(query, 1, s);
         s.addedPoints = query.value(7).toInt();
         s.pointChanges = query.value(8).toInt();
         s.roadClosures = query.value(9).toInt();
@@ -452,33 +492,22 @@ Scenario ScenarioStore::scenario(const QString& name) const
     const QString what = QStringLiteral("reading scenario \"%1\"").arg(name);
 
     QSqlQuery head =
-        access.prepare(QStringLiteral("SELECT name, description, created_at, updated_at, row_version, updated_by"
-                                      " FROM scenarios WHERE id = ?"),
-                       what);
-    head.addBindValue(id);
-    access.exec(head, what);
+        access.selectOfPlan(QStringLiteral("SELECT name, description, created_at, updated_at, row_version, updated_by"
+                                           " FROM scenarios WHERE id = ?"),
+                            id, what);
     if (!head.next()) throw access.unknown(name);
     scenario.id = id;
-    scenario.name = head.value(0).toString();
-    scenario.description = head.value(1).toString();
-    scenario.createdAt = readTime(head.value(2));
-    scenario.updatedAt = readTime(head.value(3));
-    scenario.rowVersion = head.value(4).toLongLong();
-    scenario.updatedBy = head.value(5).toString();
+    readPlanHead(head, 0, scenario);
 
-    QSqlQuery points = access.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE scenario_id = ? ORDER BY id")
-                                          .arg(addedPointColumns(access.connection()), schema::kScenarioPointsTable),
-                                      what);
-    points.addBindValue(id);
-    access.exec(points, what);
+    QSqlQuery points = access.selectOfPlan(QStringLiteral("SELECT %1 FROM %2 WHERE scenario_id = ? ORDER BY id")
+                                               .arg(addedPointColumns(access.connection()), schema::kScenarioPointsTable),
+                                           id, what);
     while (points.next()) scenario.addedPoints.push_back(access.readAddedPoint(points));
 
-    QSqlQuery changes = access.prepare(
+    QSqlQuery changes = access.selectOfPlan(
         QStringLiteral(
             "SELECT point_id, closed, level, kind FROM scenario_point_changes WHERE scenario_id = ? ORDER BY point_id"),
-        what);
-    changes.addBindValue(id);
-    access.exec(changes, what);
+        id, what);
     while (changes.next()) {
         PointChange change;
         change.pointId = changes.value(0).toLongLong();
@@ -488,12 +517,10 @@ Scenario ScenarioStore::scenario(const QString& name) const
         scenario.pointChanges.push_back(change);
     }
 
-    QSqlQuery closures =
-        access.prepare(QStringLiteral("SELECT id, method, ref, x, y, radius_m, edge_id, note FROM scenario_road_closures"
-                                      " WHERE scenario_id = ? ORDER BY id"),
-                       what);
-    closures.addBindValue(id);
-    access.exec(closures, what);
+    QSqlQuery closures = access.selectOfPlan(
+        QStringLiteral("SELECT id, method, ref, x, y, radius_m, edge_id, note FROM scenario_road_closures"
+                       " WHERE scenario_id = ? ORDER BY id"),
+        id, what);
     while (closures.next()) {
         RoadClosure closure;
         closure.id = closures.value(0).toLongLong();
@@ -591,8 +618,7 @@ void ScenarioStore::setDescription(const QString& name, const QString& descripti
 {
     const Access access(store_->connection(), store_->planVersions());
     sql::WriteTransaction transaction(access.connection());
-    const qint64 id = access.requirePlan(name, QStringLiteral("describe"));
-    access.bump(id, name, nowIso());
+    const qint64 id = access.beginChange(name, QStringLiteral("describe"), nowIso());
     const QString what = QStringLiteral("describing scenario \"%1\"").arg(name);
     QSqlQuery query = access.prepare(QStringLiteral("UPDATE scenarios SET description = ? WHERE id = ?"), what);
     query.addBindValue(textValue(description));
@@ -605,8 +631,8 @@ void ScenarioStore::remove(const QString& name)
 {
     const Access access(store_->connection(), store_->planVersions());
     sql::WriteTransaction transaction(access.connection());
-    const qint64 id = access.requirePlan(name, QStringLiteral("delete"));
-    access.bump(id, name, nowIso());  // not a plan someone else changed since it was read
+    // Not a plan someone else changed since it was read.
+    const qint64 id = access.beginChange(name, QStringLiteral("delete"), nowIso());
     const QString what = QStringLiteral("deleting scenario \"%1\"").arg(name);
     // Explicit deletes rather than relying on ON DELETE CASCADE: another program may have
     // opened the file without foreign keys.
@@ -628,16 +654,13 @@ qint64 ScenarioStore::addPoint(const QString& plan, const AccueilPoint& point)
 {
     validatePlannedPoint(point, plan);
     const Access access(store_->connection(), store_->planVersions());
-    const QString now = nowIso();
-    sql::WriteTransaction transaction(access.connection());
-    const qint64 planId = access.requirePlan(plan, QStringLiteral("add a point to"));
-    access.bump(planId, plan, now);
+    PlanEdit edit(access, plan, QStringLiteral("add a point to"));
     AccueilPoint planned = point;
     planned.createdAt = QDateTime();
-    const qint64 row = access.insertAddedPoint(planId, planned, now,
+    const qint64 row = access.insertAddedPoint(edit.planId, planned, edit.now,
                                                QStringLiteral("adding point \"%1\" to plan \"%2\"").arg(point.name, plan));
-    access.refreshContents(now);
-    transaction.commit();
+    access.refreshContents(edit.now);
+    edit.transaction.commit();
     return -row;
 }
 
@@ -645,11 +668,8 @@ void ScenarioStore::updatePoint(const QString& plan, const AccueilPoint& point)
 {
     validatePlannedPoint(point, plan);
     const Access access(store_->connection(), store_->planVersions());
-    const QString now = nowIso();
-    sql::WriteTransaction transaction(access.connection());
-    const qint64 planId = access.requirePlan(plan, QStringLiteral("change a point of"));
-    access.bump(planId, plan, now);
-    if (point.id >= 0 || !access.addedPointBelongs(planId, point.id))
+    PlanEdit edit(access, plan, QStringLiteral("change a point of"));
+    if (point.id >= 0 || !access.addedPointBelongs(edit.planId, point.id))
         throw Error(QStringLiteral("plan \"%1\" has no planned point %2 to change").arg(plan).arg(point.id));
     const QString what = QStringLiteral("changing point \"%1\" of plan \"%2\"").arg(point.name, plan);
     QSqlQuery query = access.prepare(
@@ -664,37 +684,34 @@ void ScenarioStore::updatePoint(const QString& plan, const AccueilPoint& point)
                       textValue(point.kind), textValue(point.communeInsee), point.wgs84.lon, point.wgs84.lat,
                       point.lambert93.x, point.lambert93.y, optionalReal(point.weeklyHours), textValue(point.openingHours),
                       textValue(point.address), textValue(point.source), textValue(point.sourceId), textValue(point.notes),
-                      point.outsideTerritory, textValue(servesText(point.serves)), now, -point.id})
+                      point.outsideTerritory, textValue(servesText(point.serves)), edit.now, -point.id})
         query.addBindValue(value);
     access.exec(query, what);
-    access.refreshContents(now);
-    transaction.commit();
+    access.refreshContents(edit.now);
+    edit.transaction.commit();
 }
 
 void ScenarioStore::closePoint(const QString& plan, qint64 pointId)
 {
     const Access access(store_->connection(), store_->planVersions());
-    const QString now = nowIso();
-    sql::WriteTransaction transaction(access.connection());
-    const qint64 planId = access.requirePlan(plan, QStringLiteral("close a point in"));
-    access.bump(planId, plan, now);
+    PlanEdit edit(access, plan, QStringLiteral("close a point in"));
     if (pointId < 0) {
-        if (!access.addedPointBelongs(planId, pointId))
+        if (!access.addedPointBelongs(edit.planId, pointId))
             throw Error(QStringLiteral("plan \"%1\" has no planned point %2").arg(plan).arg(pointId));
         const QString what = QStringLiteral("removing planned point %1 from plan \"%2\"").arg(pointId).arg(plan);
         QSqlQuery query =
             access.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(schema::kScenarioPointsTable), what);
         query.addBindValue(-pointId);
         access.exec(query, what);
-        access.refreshContents(now);
+        access.refreshContents(edit.now);
     } else {
         access.requireBaselinePoint(pointId, plan, QStringLiteral("close"));
-        PointChange change = access.change(planId, pointId).value_or(PointChange{});
+        PointChange change = access.change(edit.planId, pointId).value_or(PointChange{});
         change.pointId = pointId;
         change.closed = true;
-        access.insertChange(planId, change, QStringLiteral("closing point #%1 in plan \"%2\"").arg(pointId).arg(plan));
+        access.insertChange(edit.planId, change, QStringLiteral("closing point #%1 in plan \"%2\"").arg(pointId).arg(plan));
     }
-    transaction.commit();
+    edit.transaction.commit();
 }
 
 void ScenarioStore::setPointLevel(const QString& plan, qint64 pointId, Level level, const QString& kind)
@@ -705,13 +722,10 @@ void ScenarioStore::setPointLevel(const QString& plan, qint64 pointId, Level lev
     if (!kind.isEmpty() && !findKind(kind))
         throw Error(QStringLiteral("plan \"%1\", point %2: unknown kind \"%3\"").arg(plan).arg(pointId).arg(kind));
     const Access access(store_->connection(), store_->planVersions());
-    const QString now = nowIso();
-    sql::WriteTransaction transaction(access.connection());
-    const qint64 planId = access.requirePlan(plan, QStringLiteral("change a point's level in"));
-    access.bump(planId, plan, now);
+    PlanEdit edit(access, plan, QStringLiteral("change a point's level in"));
     const QString what = QStringLiteral("changing the level of point %1 in plan \"%2\"").arg(pointId).arg(plan);
     if (pointId < 0) {
-        if (!access.addedPointBelongs(planId, pointId))
+        if (!access.addedPointBelongs(edit.planId, pointId))
             throw Error(QStringLiteral("plan \"%1\" has no planned point %2").arg(plan).arg(pointId));
         QSqlQuery query = access.prepare(
             QStringLiteral(
@@ -721,30 +735,28 @@ void ScenarioStore::setPointLevel(const QString& plan, qint64 pointId, Level lev
         query.addBindValue(int(level));
         query.addBindValue(textValue(kind));
         query.addBindValue(textValue(kind));
-        query.addBindValue(now);
+        query.addBindValue(edit.now);
         query.addBindValue(-pointId);
         access.exec(query, what);
     } else {
         access.requireBaselinePoint(pointId, plan, QStringLiteral("change"));
-        PointChange change = access.change(planId, pointId).value_or(PointChange{});
+        PointChange change = access.change(edit.planId, pointId).value_or(PointChange{});
         change.pointId = pointId;
         change.level = level;
         if (!kind.isEmpty()) change.kind = kind;
-        access.insertChange(planId, change, what);
+        access.insertChange(edit.planId, change, what);
     }
-    transaction.commit();
+    edit.transaction.commit();
 }
 
 void ScenarioStore::revertPoint(const QString& plan, qint64 pointId)
 {
     const Access access(store_->connection(), store_->planVersions());
-    sql::WriteTransaction transaction(access.connection());
-    const qint64 planId = access.requirePlan(plan, QStringLiteral("revert a point in"));
-    access.bump(planId, plan, nowIso());
+    PlanEdit edit(access, plan, QStringLiteral("revert a point in"));
     const QString what = QStringLiteral("reverting point #%1 in plan \"%2\"").arg(pointId).arg(plan);
-    if (access.deleteChange(planId, pointId, what) != 1)
+    if (access.deleteChange(edit.planId, pointId, what) != 1)
         throw Error(QStringLiteral("plan \"%1\" does not change point #%2").arg(plan).arg(pointId));
-    transaction.commit();
+    edit.transaction.commit();
 }
 
 void ScenarioStore::setPointChange(const QString& plan, const PointChange& change)
@@ -758,47 +770,40 @@ void ScenarioStore::setPointChange(const QString& plan, const PointChange& chang
         throw Error(
             QStringLiteral("plan \"%1\", point #%2: unknown kind \"%3\"").arg(plan).arg(change.pointId).arg(change.kind));
     const Access access(store_->connection(), store_->planVersions());
-    const QString now = nowIso();
-    sql::WriteTransaction transaction(access.connection());
-    const qint64 planId = access.requirePlan(plan, QStringLiteral("change a point in"));
-    access.bump(planId, plan, now);
+    PlanEdit edit(access, plan, QStringLiteral("change a point in"));
     access.requireBaselinePoint(change.pointId, plan, QStringLiteral("change"));
     const QString what = QStringLiteral("changing point #%1 in plan \"%2\"").arg(change.pointId).arg(plan);
     if (change.closed || change.level || !change.kind.isEmpty()) {
-        access.insertChange(planId, change, what);
+        access.insertChange(edit.planId, change, what);
     } else {
-        access.deleteChange(planId, change.pointId, what);
+        access.deleteChange(edit.planId, change.pointId, what);
     }
-    transaction.commit();
+    edit.transaction.commit();
 }
 
 qint64 ScenarioStore::addRoadClosure(const QString& plan, const RoadClosure& closure)
 {
     validateClosure(closure, plan);
     const Access access(store_->connection(), store_->planVersions());
-    sql::WriteTransaction transaction(access.connection());
-    const qint64 planId = access.requirePlan(plan, QStringLiteral("close a road in"));
-    access.bump(planId, plan, nowIso());
-    const qint64 id = access.insertClosure(planId, closure, QStringLiteral("closing a road in plan \"%1\"").arg(plan));
-    transaction.commit();
+    PlanEdit edit(access, plan, QStringLiteral("close a road in"));
+    const qint64 id = access.insertClosure(edit.planId, closure, QStringLiteral("closing a road in plan \"%1\"").arg(plan));
+    edit.transaction.commit();
     return id;
 }
 
 void ScenarioStore::removeRoadClosure(const QString& plan, qint64 closureId)
 {
     const Access access(store_->connection(), store_->planVersions());
-    sql::WriteTransaction transaction(access.connection());
-    const qint64 planId = access.requirePlan(plan, QStringLiteral("reopen a road in"));
-    access.bump(planId, plan, nowIso());
+    PlanEdit edit(access, plan, QStringLiteral("reopen a road in"));
     const QString what = QStringLiteral("reopening road closure #%1 in plan \"%2\"").arg(closureId).arg(plan);
     QSqlQuery query =
         access.prepare(QStringLiteral("DELETE FROM scenario_road_closures WHERE scenario_id = ? AND id = ?"), what);
-    query.addBindValue(planId);
+    query.addBindValue(edit.planId);
     query.addBindValue(closureId);
     access.exec(query, what);
     if (query.numRowsAffected() != 1)
         throw Error(QStringLiteral("plan \"%1\" has no road closure #%2").arg(plan).arg(closureId));
-    transaction.commit();
+    edit.transaction.commit();
 }
 
 }  // namespace maillage

@@ -114,6 +114,45 @@ QStringList statements(const QString& s)
 
 QString messageOf(const QSqlError& error) { return error.databaseText().isEmpty() ? error.text() : error.databaseText(); }
 
+// A change of a project's schema (`action`: "create", "upgrade") in one transaction, its
+// statements run through `query`. Every error names the project and the action; fail() rolls
+// the whole change back and adds `afterFailure` to its message.
+class SchemaChange {
+public:
+    SchemaChange(QSqlDatabase& db, const StoreLocation& location, const QString& action, const QString& afterFailure = {})
+        : query(db), db_(db), location_(location), action_(action), afterFailure_(afterFailure)
+    {
+        if (!db_.transaction()) throw failure(messageOf(db_.lastError()));
+    }
+
+    // Rolls back and throws Error saying which step failed and why (query's last error).
+    [[noreturn]] void fail(const QString& step)
+    {
+        const QString message = messageOf(query.lastError());
+        db_.rollback();
+        throw Error(QStringLiteral("cannot %1 project %2 (%3): %4%5")
+                        .arg(action_, location_.display(), step, message, afterFailure_));
+    }
+
+    void commit()
+    {
+        if (!db_.commit()) throw failure(messageOf(db_.lastError()));
+    }
+
+    QSqlQuery query;
+
+private:
+    Error failure(const QString& why) const
+    {
+        return Error(QStringLiteral("cannot %1 project %2: %3").arg(action_, location_.display(), why));
+    }
+
+    QSqlDatabase& db_;
+    const StoreLocation& location_;
+    QString action_;
+    QString afterFailure_;
+};
+
 bool schemaExists(QSqlDatabase& db, const StoreLocation& location)
 {
     QSqlQuery query(db);
@@ -132,14 +171,8 @@ void createProject(QSqlDatabase& db, const StoreLocation& location)
         throw Error(QStringLiteral("cannot create project %1: schema %2 already exists (open it, "
                                    "or choose another schema=)")
                         .arg(location.display(), location.schema));
-    if (!db.transaction())
-        throw Error(QStringLiteral("cannot create project %1: %2").arg(location.display(), messageOf(db.lastError())));
-    QSqlQuery query(db);
-    auto fail = [&](const QString& step) {
-        const QString message = messageOf(query.lastError());
-        db.rollback();
-        throw Error(QStringLiteral("cannot create project %1 (%2): %3").arg(location.display(), step, message));
-    };
+    SchemaChange change(db, location, QStringLiteral("create"));
+    QSqlQuery& query = change.query;
     if (!query.exec(QStringLiteral("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")) || !query.next()) {
         db.rollback();
         throw Error(QStringLiteral("cannot create project %1: the database has no PostGIS; ask its administrator "
@@ -148,14 +181,13 @@ void createProject(QSqlDatabase& db, const StoreLocation& location)
     }
     for (const QString& statement : statements(location.schema) + version4Statements(location.schema)
                                         + version5Statements(location.schema) + version6Statements(location.schema)) {
-        if (!query.exec(statement)) fail(statement.section(QLatin1Char('('), 0, 0).trimmed());
+        if (!query.exec(statement)) change.fail(statement.section(QLatin1Char('('), 0, 0).trimmed());
     }
     query.prepare(
         QStringLiteral("INSERT INTO %1.maillage_meta (key, value) VALUES ('schema_version', ?)").arg(location.schema));
     query.addBindValue(QString::number(kCurrentVersion));
-    if (!query.exec()) fail(QStringLiteral("recording the schema version"));
-    if (!db.commit())
-        throw Error(QStringLiteral("cannot create project %1: %2").arg(location.display(), messageOf(db.lastError())));
+    if (!query.exec()) change.fail(QStringLiteral("recording the schema version"));
+    change.commit();
 }
 
 void migrate(QSqlDatabase& db, const StoreLocation& location, int fromVersion)
@@ -167,20 +199,13 @@ void migrate(QSqlDatabase& db, const StoreLocation& location, int fromVersion)
     if (fromVersion < 3 || fromVersion >= kCurrentVersion)
         throw Error(
             QStringLiteral("project %1: no migration from schema version %2").arg(location.display()).arg(fromVersion));
-    if (!db.transaction())
-        throw Error(QStringLiteral("cannot upgrade project %1: %2").arg(location.display(), messageOf(db.lastError())));
-    QSqlQuery query(db);
-    auto fail = [&](const QString& step) {
-        const QString message = messageOf(query.lastError());
-        db.rollback();
-        throw Error(QStringLiteral("cannot upgrade project %1 (%2): %3; nothing was changed")
-                        .arg(location.display(), step, message));
-    };
+    SchemaChange change(db, location, QStringLiteral("upgrade"), QStringLiteral("; nothing was changed"));
+    QSqlQuery& query = change.query;
     // Another Maillage may have upgraded it meanwhile: read the version under a lock.
     if (!query.exec(QStringLiteral("SELECT value FROM %1.maillage_meta WHERE key = 'schema_version' FOR UPDATE")
                         .arg(location.schema))
         || !query.next())
-        fail(QStringLiteral("reading the schema version"));
+        change.fail(QStringLiteral("reading the schema version"));
     const int current = query.value(0).toString().toInt();
     if (current >= kCurrentVersion) {
         db.rollback();
@@ -188,13 +213,12 @@ void migrate(QSqlDatabase& db, const StoreLocation& location, int fromVersion)
     }
     for (int version = std::max(current, fromVersion); version < kCurrentVersion; ++version) {
         for (const QString& statement : upgrades[version - 3](location.schema))
-            if (!query.exec(statement)) fail(QStringLiteral("upgrading to version %1").arg(version + 1));
+            if (!query.exec(statement)) change.fail(QStringLiteral("upgrading to version %1").arg(version + 1));
     }
     query.prepare(QStringLiteral("UPDATE %1.maillage_meta SET value = ? WHERE key = 'schema_version'").arg(location.schema));
     query.addBindValue(QString::number(kCurrentVersion));
-    if (!query.exec()) fail(QStringLiteral("recording the schema version"));
-    if (!db.commit())
-        throw Error(QStringLiteral("cannot upgrade project %1: %2").arg(location.display(), messageOf(db.lastError())));
+    if (!query.exec()) change.fail(QStringLiteral("recording the schema version"));
+    change.commit();
 }
 
 int readVersion(QSqlDatabase& db, const StoreLocation& location)

@@ -116,28 +116,38 @@ void bindContent(QSqlQuery& query, const AccueilPoint& point, const QString& upd
     query.bindValue(QStringLiteral(":updated_at"), updatedAt);
 }
 
-// The geometry goes through the dialect (a GeoPackage blob, or PostGIS from its WKB).
+// The columns of a point's content, written on both insert and update, each from the
+// placeholder of its name (bindContent). The geometry comes first, through the dialect (a
+// GeoPackage blob, or PostGIS from its WKB).
+const QStringList& contentColumns()
+{
+    static const QStringList columns =
+        QStringLiteral(
+            "name level kind status commune_insee lon lat x y weekly_hours opening_hours address source"
+            " source_id notes outside_territory serves")
+            .split(QLatin1Char(' '));
+    return columns;
+}
+
 QString contentAssignments(const sql::Connection& connection)
 {
-    return QStringLiteral(
-               "geom = %1, name = :name, level = :level, kind = :kind, status = :status,"
-               " commune_insee = :commune_insee, lon = :lon, lat = :lat, x = :x, y = :y,"
-               " weekly_hours = :weekly_hours, opening_hours = :opening_hours, address = :address,"
-               " source = :source, source_id = :source_id, notes = :notes,"
-               " outside_territory = :outside_territory, serves = :serves, updated_at = :updated_at,"
-               " row_version = row_version + 1, updated_by = :updated_by")
-        .arg(sql::geometryValue(connection, QStringLiteral(":geom")));
+    QStringList assignments{QStringLiteral("geom = %1").arg(sql::geometryValue(connection, QStringLiteral(":geom")))};
+    for (const QString& column : contentColumns() + QStringList{QStringLiteral("updated_at")})
+        assignments << QStringLiteral("%1 = :%1").arg(column);
+    assignments << QStringLiteral("row_version = row_version + 1") << QStringLiteral("updated_by = :updated_by");
+    return assignments.join(QStringLiteral(", "));
 }
 
 QString insertSql(const sql::Connection& connection)
 {
-    return QStringLiteral(
-               "INSERT INTO accueil_points (geom, name, level, kind, status, commune_insee, lon, lat, x, y,"
-               " weekly_hours, opening_hours, address, source, source_id, notes, outside_territory, serves,"
-               " created_at, updated_at, updated_by) VALUES (%1, :name, :level, :kind, :status, :commune_insee,"
-               " :lon, :lat, :x, :y, :weekly_hours, :opening_hours, :address, :source, :source_id, :notes,"
-               " :outside_territory, :serves, :created_at, :updated_at, :updated_by) RETURNING id")
-        .arg(sql::geometryValue(connection, QStringLiteral(":geom")));
+    const QStringList columns =
+        contentColumns()
+        + QStringList{QStringLiteral("created_at"), QStringLiteral("updated_at"), QStringLiteral("updated_by")};
+    QStringList placeholders;
+    for (const QString& column : columns) placeholders << QLatin1Char(':') + column;
+    return QStringLiteral("INSERT INTO accueil_points (geom, %1) VALUES (%2, %3) RETURNING id")
+        .arg(columns.join(QStringLiteral(", ")), sql::geometryValue(connection, QStringLiteral(":geom")),
+             placeholders.join(QStringLiteral(", ")));
 }
 
 // An update applies only to the version of the point the editor read (optimistic locking).
