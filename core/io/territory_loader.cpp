@@ -359,9 +359,10 @@ CommuneLayerInfo loadCommunes(const TerritorySources& sources, Territory& territ
     CommuneLayerInfo info{source.path, source.name, {}, {}};
     for (const OGRFeatureUniquePtr& feature : readFeatures(source)) {
         const auto [insee, label] = codes.read(*feature);
-        Commune commune{.insee = insee,
-                        .name = readText(*feature, nameField),
-                        .population = readPopulation(*feature, populationField, source, label, fields.population)};
+        Commune commune;
+        commune.insee = insee;
+        commune.name = readText(*feature, nameField);
+        commune.population = readPopulation(*feature, populationField, source, label, fields.population);
         if (sirenField >= 0) {
             commune.epciSiren = readCode(*feature, sirenField, kSirenDigits);
             if (commune.epciSiren == kNoEpci) commune.epciSiren.clear();
@@ -397,7 +398,9 @@ EpciLayer readEpciLayer(const TerritorySources& sources, std::vector<LoadWarning
     EpciLayer result{source.path, source.name, {}};
     for (const OGRFeatureUniquePtr& feature : readFeatures(source)) {
         const auto [siren, label] = codes.read(*feature);
-        Epci epci{.siren = siren, .name = readText(*feature, nameField)};
+        Epci epci;
+        epci.siren = siren;
+        epci.name = readText(*feature, nameField);
         setOutline(epci, readPolygons(*feature, source, label, warnings));
         result.epcis.push_back(std::move(epci));
     }
