@@ -46,32 +46,15 @@ attributes=name
 other_tags=no
 )";
 
-enum class HighwayKind { Car, NotCar, Track, Service };
-
-struct HighwayInfo {
-    const char* tag;
-    RoadClass roadClass;
-    HighwayKind kind;
-};
-
-const HighwayInfo kHighways[] = {
-    {"motorway", RoadClass::Motorway, HighwayKind::Car},
-    {"motorway_link", RoadClass::MotorwayLink, HighwayKind::Car},
-    {"trunk", RoadClass::Trunk, HighwayKind::Car},
-    {"trunk_link", RoadClass::TrunkLink, HighwayKind::Car},
-    {"primary", RoadClass::Primary, HighwayKind::Car},
-    {"primary_link", RoadClass::PrimaryLink, HighwayKind::Car},
-    {"secondary", RoadClass::Secondary, HighwayKind::Car},
-    {"secondary_link", RoadClass::SecondaryLink, HighwayKind::Car},
-    {"tertiary", RoadClass::Tertiary, HighwayKind::Car},
-    {"tertiary_link", RoadClass::TertiaryLink, HighwayKind::Car},
-    {"unclassified", RoadClass::Unclassified, HighwayKind::Car},
-    {"residential", RoadClass::Residential, HighwayKind::Car},
-    {"living_street", RoadClass::LivingStreet, HighwayKind::Car},
-    {"road", RoadClass::Unknown, HighwayKind::Car},  // not yet classified by mappers
-    {"service", RoadClass::Service, HighwayKind::Service},
-    {"track", RoadClass::Track, HighwayKind::Track},
-};
+// The road class of an OSM highway value; none for a way that is not a road for cars. Our
+// class names are OSM's highway values (speed_profile.h), but for "road", a highway not yet
+// classified by mappers, which we call "unknown".
+std::optional<RoadClass> highwayClass(const QString& highway)
+{
+    if (highway == QLatin1String("road")) return RoadClass::Unknown;
+    if (highway == QLatin1String("unknown") || highway != highway.trimmed()) return std::nullopt;
+    return roadClassFromName(highway);
+}
 
 bool isNo(const QString& value)
 {
@@ -116,18 +99,16 @@ OsmRoadDecision classifyOsmWay(const OsmWayTags& tags, const OsmExtractOptions& 
 {
     OsmRoadDecision decision;
     const QString highway = tags.highway.toLower();
-    const HighwayInfo* info = nullptr;
-    for (const HighwayInfo& candidate : kHighways)
-        if (highway == QLatin1String(candidate.tag)) info = &candidate;
+    const std::optional<RoadClass> roadClass = highwayClass(highway);
     auto skip = [&](const QString& reason) {
         decision.usable = false;
         decision.skipReason = reason;
         return decision;
     };
     if (highway.isEmpty()) return skip(QStringLiteral("not a highway"));
-    if (!info) return skip(QStringLiteral("highway=") + highway);
-    if (info->kind == HighwayKind::Track && !options.includeTracks) return skip(QStringLiteral("highway=track"));
-    if (info->kind == HighwayKind::Service && !options.includeService) return skip(QStringLiteral("highway=service"));
+    if (!roadClass) return skip(QStringLiteral("highway=") + highway);
+    if (roadClass == RoadClass::Track && !options.includeTracks) return skip(QStringLiteral("highway=track"));
+    if (roadClass == RoadClass::Service && !options.includeService) return skip(QStringLiteral("highway=service"));
     if (tags.area.toLower() == QLatin1String("yes")) return skip(QStringLiteral("area=yes"));
 
     // The most specific access tag that is set decides.
@@ -152,11 +133,11 @@ OsmRoadDecision classifyOsmWay(const OsmWayTags& tags, const OsmExtractOptions& 
     else if (oneway == QLatin1String("no") || oneway == QLatin1String("0") || oneway == QLatin1String("false"))
         decision.direction = 0;
     else if (junction == QLatin1String("roundabout") || junction == QLatin1String("circular")
-             || info->roadClass == RoadClass::Motorway)
+             || roadClass == RoadClass::Motorway)
         decision.direction = 1;  // implied one way (OSM conventions)
 
     decision.usable = true;
-    decision.roadClass = info->roadClass;
+    decision.roadClass = *roadClass;
     decision.maxspeedKmh = parseMaxspeed(tags.maxspeed);
     return decision;
 }

@@ -163,9 +163,10 @@ QString roadClassName(RoadClass roadClass) { return QString::fromLatin1(kClassNa
 
 std::optional<RoadClass> roadClassFromName(const QString& name)
 {
-    const QString key = name.trimmed().toLower();
+    // Without a copy: the OSM extraction asks once per highway way.
+    const QStringView key = QStringView(name).trimmed();
     for (int i = 0; i < kRoadClassCount; ++i)
-        if (key == QLatin1String(kClassNames[i])) return static_cast<RoadClass>(i);
+        if (key.compare(QLatin1String(kClassNames[i]), Qt::CaseInsensitive) == 0) return static_cast<RoadClass>(i);
     return std::nullopt;
 }
 
