@@ -53,22 +53,25 @@ void writeCommunes(GDALDataset& dataset, const QString& path, const CoverageCont
                        "and B (%3); gains are A minus B")
             .arg(comparison.thresholdMinutes)
             .arg(comparison.nameA, comparison.nameB),
-        {textColumn<Row>("insee", "Code INSEE", &Row::insee), textColumn<Row>("name", "Commune", &Row::name),
-         textColumn<Row>("epci_siren", "SIREN de l'EPCI", &Row::epciSiren),
-         intColumn<Row>("population", OFTInteger64, "Population", &Row::population),
-         realColumn<Row>("town_hall_minutes_a", "Temps depuis la mairie, A (min)", 2, &Row::townHallMinutesA),
-         realColumn<Row>("town_hall_minutes_b", "Temps depuis la mairie, B (min)", 2, &Row::townHallMinutesB),
-         intColumn<Row>("town_hall_beyond_a", OFTInteger, "Mairie au-delà, A", &Row::townHallBeyondA),
-         intColumn<Row>("town_hall_beyond_b", OFTInteger, "Mairie au-delà, B", &Row::townHallBeyondB),
-         realColumn<Row>("beyond_town_hall_a", "Population au-delà (mairie), A", 1, &Row::beyondAtTownHallA),
-         realColumn<Row>("beyond_town_hall_b", "Population au-delà (mairie), B", 1, &Row::beyondAtTownHallB),
-         realColumn<Row>("beyond_spread_a", "Population au-delà (répartie), A", 1, &Row::beyondSpreadA),
-         realColumn<Row>("beyond_spread_b", "Population au-delà (répartie), B", 1, &Row::beyondSpreadB),
-         realColumn<Row>("gain_spread", "Personnes ramenées sous le seuil (répartie)", 1,
-                         [](const Row& c) { return c.beyondSpreadA - c.beyondSpreadB; }),
-         realColumn<Row>("gain_town_hall", "Personnes ramenées sous le seuil (mairie)", 1,
-                         [](const Row& c) { return c.beyondAtTownHallA - c.beyondAtTownHallB; }),
-         textColumn<Row>("trend", "Évolution", communeTrend)});
+        {
+            textColumn<Row>("insee", "Code INSEE", &Row::insee),
+            textColumn<Row>("name", "Commune", &Row::name),
+            textColumn<Row>("epci_siren", "SIREN de l'EPCI", &Row::epciSiren),
+            intColumn<Row>("population", OFTInteger64, "Population", &Row::population),
+            realColumn<Row>("town_hall_minutes_a", "Temps depuis la mairie, A (min)", 2, &Row::townHallMinutesA),
+            realColumn<Row>("town_hall_minutes_b", "Temps depuis la mairie, B (min)", 2, &Row::townHallMinutesB),
+            intColumn<Row>("town_hall_beyond_a", OFTInteger, "Mairie au-delà, A", &Row::townHallBeyondA),
+            intColumn<Row>("town_hall_beyond_b", OFTInteger, "Mairie au-delà, B", &Row::townHallBeyondB),
+            realColumn<Row>("beyond_town_hall_a", "Population au-delà (mairie), A", 1, &Row::beyondAtTownHallA),
+            realColumn<Row>("beyond_town_hall_b", "Population au-delà (mairie), B", 1, &Row::beyondAtTownHallB),
+            realColumn<Row>("beyond_spread_a", "Population au-delà (répartie), A", 1, &Row::beyondSpreadA),
+            realColumn<Row>("beyond_spread_b", "Population au-delà (répartie), B", 1, &Row::beyondSpreadB),
+            realColumn<Row>("gain_spread", "Personnes ramenées sous le seuil (répartie)", 1,
+                            [](const Row& c) { return c.beyondSpreadA - c.beyondSpreadB; }),
+            realColumn<Row>("gain_town_hall", "Personnes ramenées sous le seuil (mairie)", 1,
+                            [](const Row& c) { return c.beyondAtTownHallA - c.beyondAtTownHallB; }),
+            textColumn<Row>("trend", "Évolution", communeTrend),
+        });
     const Territory& territory = context.territory();
     for (const CommuneComparison& c : comparison.communes) {
         const bool known = c.commune >= 0 && std::size_t(c.commune) < territory.communes.size();
@@ -86,26 +89,29 @@ void writeEpcis(GDALDataset& dataset, const QString& path, const CoverageContext
         QStringLiteral("Per EPCI: people and area beyond %1 min in scenario A (%2) and B (%3)")
             .arg(comparison.thresholdMinutes)
             .arg(comparison.nameA, comparison.nameB),
-        {textColumn<Row>("siren", "SIREN", &Row::code), textColumn<Row>("name", "EPCI", &Row::name),
-         intColumn<Row>("population", OFTInteger64, "Population", &Row::population),
-         realColumn<Row>("beyond_spread_a", "Population au-delà (répartie), A", 1,
-                         [](const Row& area) { return area.a.beyondSpread; }),
-         realColumn<Row>("beyond_spread_b", "Population au-delà (répartie), B", 1,
-                         [](const Row& area) { return area.b.beyondSpread; }),
-         realColumn<Row>("gain_spread", "Personnes ramenées sous le seuil (répartie)", 1, &Row::gainSpread),
-         realColumn<Row>("beyond_town_hall_a", "Population au-delà (mairie), A", 1,
-                         [](const Row& area) { return area.a.beyondAtTownHall; }),
-         realColumn<Row>("beyond_town_hall_b", "Population au-delà (mairie), B", 1,
-                         [](const Row& area) { return area.b.beyondAtTownHall; }),
-         realColumn<Row>("gain_town_hall", "Personnes ramenées sous le seuil (mairie)", 1, &Row::gainAtTownHall),
-         intColumn<Row>("town_halls_beyond_a", OFTInteger, "Mairies au-delà, A",
-                        [](const Row& area) { return area.a.communesTownHallBeyond; }),
-         intColumn<Row>("town_halls_beyond_b", OFTInteger, "Mairies au-delà, B",
-                        [](const Row& area) { return area.b.communesTownHallBeyond; }),
-         realColumn<Row>("area_beyond_km2_a", "Surface au-delà, A (km²)", 2,
-                         [](const Row& area) { return area.a.areaBeyondKm2; }),
-         realColumn<Row>("area_beyond_km2_b", "Surface au-delà, B (km²)", 2,
-                         [](const Row& area) { return area.b.areaBeyondKm2; })});
+        {
+            textColumn<Row>("siren", "SIREN", &Row::code),
+            textColumn<Row>("name", "EPCI", &Row::name),
+            intColumn<Row>("population", OFTInteger64, "Population", &Row::population),
+            realColumn<Row>("beyond_spread_a", "Population au-delà (répartie), A", 1,
+                            [](const Row& area) { return area.a.beyondSpread; }),
+            realColumn<Row>("beyond_spread_b", "Population au-delà (répartie), B", 1,
+                            [](const Row& area) { return area.b.beyondSpread; }),
+            realColumn<Row>("gain_spread", "Personnes ramenées sous le seuil (répartie)", 1, &Row::gainSpread),
+            realColumn<Row>("beyond_town_hall_a", "Population au-delà (mairie), A", 1,
+                            [](const Row& area) { return area.a.beyondAtTownHall; }),
+            realColumn<Row>("beyond_town_hall_b", "Population au-delà (mairie), B", 1,
+                            [](const Row& area) { return area.b.beyondAtTownHall; }),
+            realColumn<Row>("gain_town_hall", "Personnes ramenées sous le seuil (mairie)", 1, &Row::gainAtTownHall),
+            intColumn<Row>("town_halls_beyond_a", OFTInteger, "Mairies au-delà, A",
+                           [](const Row& area) { return area.a.communesTownHallBeyond; }),
+            intColumn<Row>("town_halls_beyond_b", OFTInteger, "Mairies au-delà, B",
+                           [](const Row& area) { return area.b.communesTownHallBeyond; }),
+            realColumn<Row>("area_beyond_km2_a", "Surface au-delà, A (km²)", 2,
+                            [](const Row& area) { return area.a.areaBeyondKm2; }),
+            realColumn<Row>("area_beyond_km2_b", "Surface au-delà, B (km²)", 2,
+                            [](const Row& area) { return area.b.areaBeyondKm2; }),
+        });
     for (const AreaComparison& area : comparison.epcis) {
         const Epci* epci = context.territory().epci(area.code);
         layer.write(area, asMultiPolygon(epci ? epci->geometry.get() : nullptr).get());
@@ -142,8 +148,12 @@ void writeSummary(GDALDataset& dataset, const QString& path, const ScenarioCompa
     const auto part = [](std::size_t index) { return [index](const Row& row) { return row[index]; }; };
     RowWriter<Row> layer(dataset, path, comparison_layers::summary, wkbNone, QStringLiteral("Comparaison des scénarios"),
                          QStringLiteral("The département's figures in both scenarios"),
-                         {textColumn<Row>("key", "Indicateur", part(0)), textColumn<Row>("a", "A", part(1)),
-                          textColumn<Row>("b", "B", part(2)), textColumn<Row>("change", "B - A", part(3))});
+                         {
+                             textColumn<Row>("key", "Indicateur", part(0)),
+                             textColumn<Row>("a", "A", part(1)),
+                             textColumn<Row>("b", "B", part(2)),
+                             textColumn<Row>("change", "B - A", part(3)),
+                         });
     const AreaComparison& d = comparison.departement;
     const auto number = [](double value, int decimals) { return QString::number(value, 'f', decimals); };
     const std::vector<Row> rows{

@@ -43,26 +43,28 @@ void writeCommunes(GDALDataset& dataset, const QString& path, const CoverageExpo
     RowWriter<Row> layer(
         dataset, path, gpkg_layers::communes, wkbMultiPolygon, QStringLiteral("Communes"),
         QStringLiteral("Communes with the time from their town hall and the population beyond %1 min").arg(threshold),
-        {textColumn<Row>("insee", QStringLiteral("Code INSEE"), &Row::insee),
-         textColumn<Row>("name", QStringLiteral("Commune"), &Row::name),
-         textColumn<Row>("epci_siren", QStringLiteral("SIREN de l'EPCI"), &Row::epciSiren),
-         textColumn<Row>("epci_name", QStringLiteral("EPCI"),
-                         [&territory](const Row& c) {
-                             const Epci* epci = territory.epci(c.epciSiren);
-                             return epci ? epci->name : QString();
-                         }),
-         intColumn<Row>("population", OFTInteger64, QStringLiteral("Population"), &Row::population),
-         realColumn<Row>("town_hall_minutes", QStringLiteral("Temps depuis la mairie (min)"), 2, &Row::townHallMinutes),
-         boolColumn<Row>("town_hall_known", QStringLiteral("Mairie localisée"), &Row::townHallKnown),
-         boolColumn<Row>("town_hall_beyond", QStringLiteral("Mairie au-delà du seuil"), &Row::townHallBeyond),
-         realColumn<Row>("beyond_town_hall", QStringLiteral("Population au-delà (mairie)"), 1, &Row::beyondAtTownHall),
-         realColumn<Row>("beyond_spread", QStringLiteral("Population au-delà (répartie)"), 1, &Row::beyondSpread),
-         realColumn<Row>("share_beyond", QStringLiteral("Part au-delà (répartie)"), 4,
-                         [](const Row& c) { return c.population > 0 ? c.beyondSpread / double(c.population) : 0.0; }),
-         intColumn<Row>("cells", OFTInteger, QStringLiteral("Cellules"), &Row::cells),
-         intColumn<Row>("cells_beyond", OFTInteger, QStringLiteral("Cellules au-delà"), &Row::cellsBeyond),
-         realColumn<Row>("max_minutes", QStringLiteral("Temps maximal (min)"), 2, &Row::maxCellMinutes),
-         realColumn<Row>("mean_minutes", QStringLiteral("Temps moyen (min)"), 2, &Row::meanCellMinutes)});
+        {
+            textColumn<Row>("insee", QStringLiteral("Code INSEE"), &Row::insee),
+            textColumn<Row>("name", QStringLiteral("Commune"), &Row::name),
+            textColumn<Row>("epci_siren", QStringLiteral("SIREN de l'EPCI"), &Row::epciSiren),
+            textColumn<Row>("epci_name", QStringLiteral("EPCI"),
+                            [&territory](const Row& c) {
+                                const Epci* epci = territory.epci(c.epciSiren);
+                                return epci ? epci->name : QString();
+                            }),
+            intColumn<Row>("population", OFTInteger64, QStringLiteral("Population"), &Row::population),
+            realColumn<Row>("town_hall_minutes", QStringLiteral("Temps depuis la mairie (min)"), 2, &Row::townHallMinutes),
+            boolColumn<Row>("town_hall_known", QStringLiteral("Mairie localisée"), &Row::townHallKnown),
+            boolColumn<Row>("town_hall_beyond", QStringLiteral("Mairie au-delà du seuil"), &Row::townHallBeyond),
+            realColumn<Row>("beyond_town_hall", QStringLiteral("Population au-delà (mairie)"), 1, &Row::beyondAtTownHall),
+            realColumn<Row>("beyond_spread", QStringLiteral("Population au-delà (répartie)"), 1, &Row::beyondSpread),
+            realColumn<Row>("share_beyond", QStringLiteral("Part au-delà (répartie)"), 4,
+                            [](const Row& c) { return c.population > 0 ? c.beyondSpread / double(c.population) : 0.0; }),
+            intColumn<Row>("cells", OFTInteger, QStringLiteral("Cellules"), &Row::cells),
+            intColumn<Row>("cells_beyond", OFTInteger, QStringLiteral("Cellules au-delà"), &Row::cellsBeyond),
+            realColumn<Row>("max_minutes", QStringLiteral("Temps maximal (min)"), 2, &Row::maxCellMinutes),
+            realColumn<Row>("mean_minutes", QStringLiteral("Temps moyen (min)"), 2, &Row::meanCellMinutes),
+        });
     for (const CommuneCoverage& c : data.result->population.communes) {
         const Commune& commune = territory.communes[std::size_t(c.commune)];
         layer.write(c, asMultiPolygon(commune.geometry.get()).get());
@@ -76,18 +78,20 @@ void writeEpcis(GDALDataset& dataset, const QString& path, const CoverageExport&
     RowWriter<Row> layer(
         dataset, path, gpkg_layers::epci, wkbMultiPolygon, QStringLiteral("EPCI"),
         QStringLiteral("EPCI (their part in the territory) with the population beyond the threshold"),
-        {textColumn<Row>("siren", QStringLiteral("SIREN"), &Row::code),
-         textColumn<Row>("name", QStringLiteral("EPCI"), &Row::name),
-         intColumn<Row>("population", OFTInteger64, QStringLiteral("Population"), &Row::population),
-         intColumn<Row>("communes", OFTInteger, QStringLiteral("Communes"), &Row::communes),
-         intColumn<Row>("communes_town_hall_beyond", OFTInteger, QStringLiteral("Communes dont la mairie est au-delà"),
-                        &Row::communesTownHallBeyond),
-         realColumn<Row>("beyond_town_hall", QStringLiteral("Population au-delà (mairie)"), 1, &Row::beyondAtTownHall),
-         realColumn<Row>("beyond_spread", QStringLiteral("Population au-delà (répartie)"), 1, &Row::beyondSpread),
-         realColumn<Row>("share_town_hall", QStringLiteral("Part au-delà (mairie)"), 4, &Row::shareAtTownHall),
-         realColumn<Row>("share_spread", QStringLiteral("Part au-delà (répartie)"), 4, &Row::shareSpread),
-         realColumn<Row>("area_km2", QStringLiteral("Surface (km²)"), 2, &Row::areaKm2),
-         realColumn<Row>("area_beyond_km2", QStringLiteral("Surface au-delà (km²)"), 2, &Row::areaBeyondKm2)});
+        {
+            textColumn<Row>("siren", QStringLiteral("SIREN"), &Row::code),
+            textColumn<Row>("name", QStringLiteral("EPCI"), &Row::name),
+            intColumn<Row>("population", OFTInteger64, QStringLiteral("Population"), &Row::population),
+            intColumn<Row>("communes", OFTInteger, QStringLiteral("Communes"), &Row::communes),
+            intColumn<Row>("communes_town_hall_beyond", OFTInteger, QStringLiteral("Communes dont la mairie est au-delà"),
+                           &Row::communesTownHallBeyond),
+            realColumn<Row>("beyond_town_hall", QStringLiteral("Population au-delà (mairie)"), 1, &Row::beyondAtTownHall),
+            realColumn<Row>("beyond_spread", QStringLiteral("Population au-delà (répartie)"), 1, &Row::beyondSpread),
+            realColumn<Row>("share_town_hall", QStringLiteral("Part au-delà (mairie)"), 4, &Row::shareAtTownHall),
+            realColumn<Row>("share_spread", QStringLiteral("Part au-delà (répartie)"), 4, &Row::shareSpread),
+            realColumn<Row>("area_km2", QStringLiteral("Surface (km²)"), 2, &Row::areaKm2),
+            realColumn<Row>("area_beyond_km2", QStringLiteral("Surface au-delà (km²)"), 2, &Row::areaBeyondKm2),
+        });
     for (const AreaCoverage& area : data.result->population.epcis) {
         const Epci* epci = territory.epci(area.code);
         layer.write(area, asMultiPolygon(epci ? epci->geometry.get() : nullptr).get());
@@ -100,22 +104,24 @@ void writePoints(GDALDataset& dataset, const QString& path, const CoverageExport
     RowWriter<Row> layer(
         dataset, path, gpkg_layers::points, wkbPoint, QStringLiteral("Points d'accueil"),
         QStringLiteral("Accueil points of every level"),
-        {intColumn<Row>("point_id", OFTInteger64, QStringLiteral("Identifiant"), &Row::id),
-         textColumn<Row>("name", QStringLiteral("Nom"), &Row::name),
-         intColumn<Row>("level", OFTInteger, QStringLiteral("Niveau"), [](const Row& point) { return int(point.level); }),
-         textColumn<Row>("kind", QStringLiteral("Type (code)"), &Row::kind),
-         textColumn<Row>("kind_label", QStringLiteral("Type"),
-                         [](const Row& point) {
-                             const KindInfo* kind = findKind(point.kind);
-                             return kind ? kind->labelFr : point.kind;
-                         }),
-         textColumn<Row>("status", QStringLiteral("Statut"), [](const Row& point) { return statusCode(point.status); }),
-         textColumn<Row>("commune_insee", QStringLiteral("Commune (INSEE)"), &Row::communeInsee),
-         realColumn<Row>("weekly_hours", QStringLiteral("Heures d'ouverture par semaine"), 1, &Row::weeklyHours),
-         boolColumn<Row>("outside_territory", QStringLiteral("Hors du territoire"), &Row::outsideTerritory),
-         textColumn<Row>("serves", QStringLiteral("Opérateurs en visio"),
-                         [](const Row& point) { return servesText(point.serves); }),
-         textColumn<Row>("source", QStringLiteral("Source"), &Row::source)});
+        {
+            intColumn<Row>("point_id", OFTInteger64, QStringLiteral("Identifiant"), &Row::id),
+            textColumn<Row>("name", QStringLiteral("Nom"), &Row::name),
+            intColumn<Row>("level", OFTInteger, QStringLiteral("Niveau"), [](const Row& point) { return int(point.level); }),
+            textColumn<Row>("kind", QStringLiteral("Type (code)"), &Row::kind),
+            textColumn<Row>("kind_label", QStringLiteral("Type"),
+                            [](const Row& point) {
+                                const KindInfo* kind = findKind(point.kind);
+                                return kind ? kind->labelFr : point.kind;
+                            }),
+            textColumn<Row>("status", QStringLiteral("Statut"), [](const Row& point) { return statusCode(point.status); }),
+            textColumn<Row>("commune_insee", QStringLiteral("Commune (INSEE)"), &Row::communeInsee),
+            realColumn<Row>("weekly_hours", QStringLiteral("Heures d'ouverture par semaine"), 1, &Row::weeklyHours),
+            boolColumn<Row>("outside_territory", QStringLiteral("Hors du territoire"), &Row::outsideTerritory),
+            textColumn<Row>("serves", QStringLiteral("Opérateurs en visio"),
+                            [](const Row& point) { return servesText(point.serves); }),
+            textColumn<Row>("source", QStringLiteral("Source"), &Row::source),
+        });
     for (const AccueilPoint& point : data.points) {
         const OGRPoint geometry(point.lambert93.x, point.lambert93.y);
         layer.write(point, &geometry);
@@ -132,10 +138,12 @@ void writeGapZones(GDALDataset& dataset, const QString& path, const CoverageExpo
             .arg(threshold)
             .arg(data.result->options.level),
         withZonePieceColumns<Row>(
-            {}, {intColumn<Row>("unreachable_cells", OFTInteger, QStringLiteral("Cellules sans accès routier"),
-                                &Row::unreachableCells),
-                 realColumn<Row>("max_minutes", QStringLiteral("Temps maximal (min)"), 2, &Row::maxMinutes),
-                 realColumn<Row>("mean_minutes", QStringLiteral("Temps moyen (min)"), 2, &Row::meanMinutes)}));
+            {}, {
+                    intColumn<Row>("unreachable_cells", OFTInteger, QStringLiteral("Cellules sans accès routier"),
+                                   &Row::unreachableCells),
+                    realColumn<Row>("max_minutes", QStringLiteral("Temps maximal (min)"), 2, &Row::maxMinutes),
+                    realColumn<Row>("mean_minutes", QStringLiteral("Temps moyen (min)"), 2, &Row::meanMinutes),
+                }));
     for (const GapZone& zone : data.result->gapZones) layer.write(zone, zone.geometry.get());
 }
 
@@ -151,12 +159,14 @@ void writeBands(GDALDataset& dataset, const QString& path, const CoverageExport&
     RowWriter<Row> layer(
         dataset, path, gpkg_layers::bands, wkbMultiPolygon, QStringLiteral("Bandes isochrones"),
         QStringLiteral("Travel time to the nearest point of level %1, in bands").arg(data.result->options.level),
-        {intColumn<Row>("band", OFTInteger, QStringLiteral("Bande"), &Row::number),
-         realColumn<Row>("from_minutes", QStringLiteral("De (min)"), -1, [](const Row& r) { return r.band.fromMinutes; }),
-         realColumn<Row>("to_minutes", QStringLiteral("À (min)"), -1, [](const Row& r) { return r.band.toMinutes; }),
-         textColumn<Row>("label", QStringLiteral("Temps"), [](const Row& r) { return r.band.label; }),
-         realColumn<Row>("area_km2", QStringLiteral("Surface (km²)"), 3, [](const Row& r) { return r.band.areaKm2; }),
-         intColumn<Row>("cells", OFTInteger, QStringLiteral("Cellules"), [](const Row& r) { return r.band.cells; })});
+        {
+            intColumn<Row>("band", OFTInteger, QStringLiteral("Bande"), &Row::number),
+            realColumn<Row>("from_minutes", QStringLiteral("De (min)"), -1, [](const Row& r) { return r.band.fromMinutes; }),
+            realColumn<Row>("to_minutes", QStringLiteral("À (min)"), -1, [](const Row& r) { return r.band.toMinutes; }),
+            textColumn<Row>("label", QStringLiteral("Temps"), [](const Row& r) { return r.band.label; }),
+            realColumn<Row>("area_km2", QStringLiteral("Surface (km²)"), 3, [](const Row& r) { return r.band.areaKm2; }),
+            intColumn<Row>("cells", OFTInteger, QStringLiteral("Cellules"), [](const Row& r) { return r.band.cells; }),
+        });
     const std::vector<IsochroneBand>& bands = data.result->bands;
     for (std::size_t b = 0; b < bands.size(); ++b) layer.write({int(b + 1), bands[b]}, bands[b].geometry.get());
 }
@@ -180,35 +190,37 @@ void writeReferrals(GDALDataset& dataset, const QString& path, const CoverageExp
         dataset, path, gpkg_layers::referrals, wkbLineString, QStringLiteral("Liens d'orientation"),
         QStringLiteral("From each point, the nearest point of a higher level (straight line; time by road); for "
                        "level 3, the nearest desk and, beside it, the nearest place serving it by video"),
-        {intColumn<Row>("from_id", OFTInteger64, QStringLiteral("Depuis (id)"), &Row::fromId),
-         textColumn<Row>("from_name", QStringLiteral("Depuis"), &Row::fromName),
-         textColumn<Row>("from_kind", QStringLiteral("Type d'origine"), &Row::fromKind),
-         intColumn<Row>("from_level", OFTInteger, QStringLiteral("Niveau d'origine"),
-                        [](const Row& link) { return int(link.fromLevel); }),
-         intColumn<Row>("to_level", OFTInteger, QStringLiteral("Niveau visé"),
-                        [](const Row& link) { return int(link.toLevel); }),
-         textColumn<Row>("target_kind", QStringLiteral("Type visé"), &Row::targetKind),
-         intColumn<Row>("to_id", OFTInteger64, QStringLiteral("Vers (id)"),
-                        [](const Row& link) { return onlyIf(link.reachable, link.toId); }),
-         textColumn<Row>("to_name", QStringLiteral("Vers"),
-                         [](const Row& link) { return onlyIf(link.reachable, link.toName); }),
-         textColumn<Row>("to_kind", QStringLiteral("Type"),
-                         [](const Row& link) { return onlyIf(link.reachable, link.toKind); }),
-         realColumn<Row>("minutes", QStringLiteral("Temps (min)"), 2,
-                         [](const Row& link) { return onlyIf(link.reachable, link.minutes); }),
-         realColumn<Row>("km", QStringLiteral("Distance (km)"), 2,
-                         [](const Row& link) { return onlyIf(link.reachable, link.km); }),
-         boolColumn<Row>("beyond", QStringLiteral("Au-delà du seuil"), &Row::beyond),
-         intColumn<Row>("visio_id", OFTInteger64, QStringLiteral("Visio (id)"),
-                        [](const Row& link) { return onlyIf(link.visio.reachable, link.visio.toId); }),
-         textColumn<Row>("visio_name", QStringLiteral("Visio"),
-                         [](const Row& link) { return onlyIf(link.visio.reachable, link.visio.toName); }),
-         realColumn<Row>("visio_minutes", QStringLiteral("Visio : temps (min)"), 2,
-                         [](const Row& link) { return onlyIf(link.visio.reachable, link.visio.minutes); }),
-         realColumn<Row>("visio_km", QStringLiteral("Visio : distance (km)"), 2,
-                         [](const Row& link) { return onlyIf(link.visio.reachable, link.visio.km); }),
-         boolColumn<Row>("visio_beyond", QStringLiteral("Visio au-delà du seuil"),
-                         [](const Row& link) { return onlyIf(link.toLevel == Level::Third, link.visio.beyond); })});
+        {
+            intColumn<Row>("from_id", OFTInteger64, QStringLiteral("Depuis (id)"), &Row::fromId),
+            textColumn<Row>("from_name", QStringLiteral("Depuis"), &Row::fromName),
+            textColumn<Row>("from_kind", QStringLiteral("Type d'origine"), &Row::fromKind),
+            intColumn<Row>("from_level", OFTInteger, QStringLiteral("Niveau d'origine"),
+                           [](const Row& link) { return int(link.fromLevel); }),
+            intColumn<Row>("to_level", OFTInteger, QStringLiteral("Niveau visé"),
+                           [](const Row& link) { return int(link.toLevel); }),
+            textColumn<Row>("target_kind", QStringLiteral("Type visé"), &Row::targetKind),
+            intColumn<Row>("to_id", OFTInteger64, QStringLiteral("Vers (id)"),
+                           [](const Row& link) { return onlyIf(link.reachable, link.toId); }),
+            textColumn<Row>("to_name", QStringLiteral("Vers"),
+                            [](const Row& link) { return onlyIf(link.reachable, link.toName); }),
+            textColumn<Row>("to_kind", QStringLiteral("Type"),
+                            [](const Row& link) { return onlyIf(link.reachable, link.toKind); }),
+            realColumn<Row>("minutes", QStringLiteral("Temps (min)"), 2,
+                            [](const Row& link) { return onlyIf(link.reachable, link.minutes); }),
+            realColumn<Row>("km", QStringLiteral("Distance (km)"), 2,
+                            [](const Row& link) { return onlyIf(link.reachable, link.km); }),
+            boolColumn<Row>("beyond", QStringLiteral("Au-delà du seuil"), &Row::beyond),
+            intColumn<Row>("visio_id", OFTInteger64, QStringLiteral("Visio (id)"),
+                           [](const Row& link) { return onlyIf(link.visio.reachable, link.visio.toId); }),
+            textColumn<Row>("visio_name", QStringLiteral("Visio"),
+                            [](const Row& link) { return onlyIf(link.visio.reachable, link.visio.toName); }),
+            realColumn<Row>("visio_minutes", QStringLiteral("Visio : temps (min)"), 2,
+                            [](const Row& link) { return onlyIf(link.visio.reachable, link.visio.minutes); }),
+            realColumn<Row>("visio_km", QStringLiteral("Visio : distance (km)"), 2,
+                            [](const Row& link) { return onlyIf(link.visio.reachable, link.visio.km); }),
+            boolColumn<Row>("visio_beyond", QStringLiteral("Visio au-delà du seuil"),
+                            [](const Row& link) { return onlyIf(link.toLevel == Level::Third, link.visio.beyond); }),
+        });
     for (const ReferralLink& link : data.referrals) layer.write(link, referralLine(link).get());
 }
 
@@ -234,25 +246,27 @@ void writeAccessTable(GDALDataset& dataset, const QString& path, const AccessTab
         dataset, path, gpkg_layers::accessTable, wkbNone, QStringLiteral("Tableau d'accès"),
         QStringLiteral("From each origin, the nearest point of each kind, km and minutes by road; for a "
                        "level-3 operator, also the nearest place serving it by video"),
-        {textColumn<Row>("origin_code", QStringLiteral("Code"), [](const Row& r) { return r.origin.code; }),
-         textColumn<Row>("origin_name", QStringLiteral("Origine"), [](const Row& r) { return r.origin.name; }),
-         textColumn<Row>("kind", QStringLiteral("Type"), [](const Row& r) { return r.column.label; }),
-         intColumn<Row>("point_id", OFTInteger64, QStringLiteral("Point (id)"),
-                        [](const Row& r) { return cellValue(r.nearest, &AccessCell::pointId); }),
-         textColumn<Row>("point_name", QStringLiteral("Point le plus proche"),
-                         [](const Row& r) { return cellValue(r.nearest, &AccessCell::pointName); }),
-         realColumn<Row>("km", QStringLiteral("Distance (km)"), 2,
-                         [](const Row& r) { return cellValue(r.nearest, &AccessCell::km); }),
-         realColumn<Row>("minutes", QStringLiteral("Temps (min)"), 2,
-                         [](const Row& r) { return cellValue(r.nearest, &AccessCell::minutes); }),
-         intColumn<Row>("visio_point_id", OFTInteger64, QStringLiteral("Point visio (id)"),
-                        [](const Row& r) { return cellValue(r.visio, &AccessCell::pointId); }),
-         textColumn<Row>("visio_point_name", QStringLiteral("Point visio le plus proche"),
-                         [](const Row& r) { return cellValue(r.visio, &AccessCell::pointName); }),
-         realColumn<Row>("visio_km", QStringLiteral("Visio : distance (km)"), 2,
-                         [](const Row& r) { return cellValue(r.visio, &AccessCell::km); }),
-         realColumn<Row>("visio_minutes", QStringLiteral("Visio : temps (min)"), 2,
-                         [](const Row& r) { return cellValue(r.visio, &AccessCell::minutes); })});
+        {
+            textColumn<Row>("origin_code", QStringLiteral("Code"), [](const Row& r) { return r.origin.code; }),
+            textColumn<Row>("origin_name", QStringLiteral("Origine"), [](const Row& r) { return r.origin.name; }),
+            textColumn<Row>("kind", QStringLiteral("Type"), [](const Row& r) { return r.column.label; }),
+            intColumn<Row>("point_id", OFTInteger64, QStringLiteral("Point (id)"),
+                           [](const Row& r) { return cellValue(r.nearest, &AccessCell::pointId); }),
+            textColumn<Row>("point_name", QStringLiteral("Point le plus proche"),
+                            [](const Row& r) { return cellValue(r.nearest, &AccessCell::pointName); }),
+            realColumn<Row>("km", QStringLiteral("Distance (km)"), 2,
+                            [](const Row& r) { return cellValue(r.nearest, &AccessCell::km); }),
+            realColumn<Row>("minutes", QStringLiteral("Temps (min)"), 2,
+                            [](const Row& r) { return cellValue(r.nearest, &AccessCell::minutes); }),
+            intColumn<Row>("visio_point_id", OFTInteger64, QStringLiteral("Point visio (id)"),
+                           [](const Row& r) { return cellValue(r.visio, &AccessCell::pointId); }),
+            textColumn<Row>("visio_point_name", QStringLiteral("Point visio le plus proche"),
+                            [](const Row& r) { return cellValue(r.visio, &AccessCell::pointName); }),
+            realColumn<Row>("visio_km", QStringLiteral("Visio : distance (km)"), 2,
+                            [](const Row& r) { return cellValue(r.visio, &AccessCell::km); }),
+            realColumn<Row>("visio_minutes", QStringLiteral("Visio : temps (min)"), 2,
+                            [](const Row& r) { return cellValue(r.visio, &AccessCell::minutes); }),
+        });
     const auto ifReachable = [](const AccessCell& cell) { return cell.reachable ? &cell : nullptr; };
     for (std::size_t row = 0; row < table.origins.size(); ++row) {
         for (std::size_t column = 0; column < table.columns.size(); ++column) {
@@ -335,25 +349,27 @@ void writeSensitivity(GDALDataset& dataset, const QString& path, const Populatio
     RowWriter<Row> layer(
         dataset, path, gpkg_layers::sensitivity, wkbNone, QStringLiteral("Sensibilité de la population hors délai"),
         QStringLiteral("Population beyond the threshold under each population method and road speeds ±10 %"),
-        {textColumn<Row>("kind", QStringLiteral("Type"), [](const Row& row) { return sensitivityKindCode(row.kind); }),
-         textColumn<Row>("code", QStringLiteral("Code"), &Row::code),
-         textColumn<Row>("name", QStringLiteral("Nom"), &Row::name),
-         intColumn<Row>("population", OFTInteger64, QStringLiteral("Population légale"), &Row::population),
-         realColumn<Row>("beyond_grid", QStringLiteral("Hors délai, carreaux INSEE"), 1,
-                         beyondUnder(QStringLiteral("grid"))),
-         realColumn<Row>("beyond_buildings", QStringLiteral("Hors délai, bâtiments"), 1,
-                         beyondUnder(QStringLiteral("buildings"))),
-         realColumn<Row>("beyond_spread", QStringLiteral("Hors délai, répartie près des routes"), 1,
-                         beyondUnder(QStringLiteral("spread"))),
-         realColumn<Row>("beyond_town_halls", QStringLiteral("Hors délai, à la mairie"), 1,
-                         beyondUnder(QStringLiteral("town-halls"))),
-         realColumn<Row>("beyond_speeds_minus_10", QStringLiteral("Hors délai, vitesses −10 %"), 1,
-                         beyondUnder(QStringLiteral("speeds-10"))),
-         realColumn<Row>("beyond_speeds_plus_10", QStringLiteral("Hors délai, vitesses +10 %"), 1,
-                         beyondUnder(QStringLiteral("speeds+10"))),
-         realColumn<Row>("low", QStringLiteral("Minimum"), 1, &Row::low),
-         realColumn<Row>("high", QStringLiteral("Maximum"), 1, &Row::high),
-         textColumn<Row>("verdict", QStringLiteral("Verdict"), &Row::verdict)});
+        {
+            textColumn<Row>("kind", QStringLiteral("Type"), [](const Row& row) { return sensitivityKindCode(row.kind); }),
+            textColumn<Row>("code", QStringLiteral("Code"), &Row::code),
+            textColumn<Row>("name", QStringLiteral("Nom"), &Row::name),
+            intColumn<Row>("population", OFTInteger64, QStringLiteral("Population légale"), &Row::population),
+            realColumn<Row>("beyond_grid", QStringLiteral("Hors délai, carreaux INSEE"), 1,
+                            beyondUnder(QStringLiteral("grid"))),
+            realColumn<Row>("beyond_buildings", QStringLiteral("Hors délai, bâtiments"), 1,
+                            beyondUnder(QStringLiteral("buildings"))),
+            realColumn<Row>("beyond_spread", QStringLiteral("Hors délai, répartie près des routes"), 1,
+                            beyondUnder(QStringLiteral("spread"))),
+            realColumn<Row>("beyond_town_halls", QStringLiteral("Hors délai, à la mairie"), 1,
+                            beyondUnder(QStringLiteral("town-halls"))),
+            realColumn<Row>("beyond_speeds_minus_10", QStringLiteral("Hors délai, vitesses −10 %"), 1,
+                            beyondUnder(QStringLiteral("speeds-10"))),
+            realColumn<Row>("beyond_speeds_plus_10", QStringLiteral("Hors délai, vitesses +10 %"), 1,
+                            beyondUnder(QStringLiteral("speeds+10"))),
+            realColumn<Row>("low", QStringLiteral("Minimum"), 1, &Row::low),
+            realColumn<Row>("high", QStringLiteral("Maximum"), 1, &Row::high),
+            textColumn<Row>("verdict", QStringLiteral("Verdict"), &Row::verdict),
+        });
     for (const SensitivityRow& row : sensitivity.rows()) layer.write(row);
 }
 
@@ -362,8 +378,10 @@ void writeParameters(GDALDataset& dataset, const QString& path, const CoverageEx
     using Row = std::pair<QString, QString>;
     RowWriter<Row> layer(dataset, path, gpkg_layers::parameters, wkbNone, QStringLiteral("Paramètres du calcul"),
                          QStringLiteral("How this result was computed"),
-                         {textColumn<Row>("key", QStringLiteral("Paramètre"), &Row::first),
-                          textColumn<Row>("value", QStringLiteral("Valeur"), &Row::second)});
+                         {
+                             textColumn<Row>("key", QStringLiteral("Paramètre"), &Row::first),
+                             textColumn<Row>("value", QStringLiteral("Valeur"), &Row::second),
+                         });
     for (const Row& parameter : runParameters(data)) layer.write(parameter);
 }
 
@@ -441,16 +459,20 @@ void writeStyles(GDALDataset& dataset, const QString& path, const CoverageExport
     RowWriter<Row> layer(
         dataset, path, gpkg_layers::styles, wkbNone, QStringLiteral("layer_styles"),
         QStringLiteral("QGIS styles of the layers of this file"),
-        {textColumn<Row>("f_table_catalog", {}, text(QString())), textColumn<Row>("f_table_schema", {}, text(QString())),
-         textColumn<Row>("f_table_name", {}, &Row::layer),
-         textColumn<Row>("f_geometry_column", {}, text(QStringLiteral("geom"))),
-         textColumn<Row>("styleName", {}, &Row::layer), textColumn<Row>("styleQML", {}, &Row::qml),
-         textColumn<Row>("styleSLD", {}, text(QString())),
-         boolColumn<Row>("useAsDefault", {}, [](const Row&) { return true; }),
-         textColumn<Row>("description", {}, text(QStringLiteral("Maillage %1").arg(QStringLiteral(MAILLAGE_VERSION)))),
-         textColumn<Row>("owner", {}, text(QString())),
-         textColumn<Row>("ui", {}, [](const Row&) { return std::optional<QString>(); }),
-         dateTimeColumn<Row>("update_time", {}, &Row::updated)});
+        {
+            textColumn<Row>("f_table_catalog", {}, text(QString())),
+            textColumn<Row>("f_table_schema", {}, text(QString())),
+            textColumn<Row>("f_table_name", {}, &Row::layer),
+            textColumn<Row>("f_geometry_column", {}, text(QStringLiteral("geom"))),
+            textColumn<Row>("styleName", {}, &Row::layer),
+            textColumn<Row>("styleQML", {}, &Row::qml),
+            textColumn<Row>("styleSLD", {}, text(QString())),
+            boolColumn<Row>("useAsDefault", {}, [](const Row&) { return true; }),
+            textColumn<Row>("description", {}, text(QStringLiteral("Maillage %1").arg(QStringLiteral(MAILLAGE_VERSION)))),
+            textColumn<Row>("owner", {}, text(QString())),
+            textColumn<Row>("ui", {}, [](const Row&) { return std::optional<QString>(); }),
+            dateTimeColumn<Row>("update_time", {}, &Row::updated),
+        });
     const QDateTime now = data.run.computedAt.isValid() ? data.run.computedAt : QDateTime::currentDateTimeUtc();
     for (const QString& name : styledLayers) {
         const QString qml = layerStyleQml(name, data);

@@ -8,7 +8,6 @@
 #include <QDateTime>
 
 #include <functional>
-#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -160,15 +159,20 @@ std::vector<Column<Piece>> withZonePieceColumns(std::vector<Column<Piece>> befor
     std::vector<Column<Piece>> columns = std::move(before);
     columns.insert(
         columns.end(),
-        {intColumn<Piece>("zone", OFTInteger, QStringLiteral("Zone"), [](const Piece& piece) { return piece.zone; }),
-         textColumn<Piece>("commune_insee", QStringLiteral("Code INSEE"),
-                           [](const Piece& piece) { return piece.communeInsee; }),
-         textColumn<Piece>("commune_name", QStringLiteral("Commune"), [](const Piece& piece) { return piece.communeName; }),
-         textColumn<Piece>("epci_siren", QStringLiteral("SIREN de l'EPCI"),
-                           [](const Piece& piece) { return piece.epciSiren; }),
-         textColumn<Piece>("epci_name", QStringLiteral("EPCI"), [](const Piece& piece) { return piece.epciName; }),
-         realColumn<Piece>("area_km2", QStringLiteral("Surface (km²)"), 4, [](const Piece& piece) { return piece.areaKm2; }),
-         intColumn<Piece>("cells", OFTInteger, QStringLiteral("Cellules"), [](const Piece& piece) { return piece.cells; })});
+        {
+            intColumn<Piece>("zone", OFTInteger, QStringLiteral("Zone"), [](const Piece& piece) { return piece.zone; }),
+            textColumn<Piece>("commune_insee", QStringLiteral("Code INSEE"),
+                              [](const Piece& piece) { return piece.communeInsee; }),
+            textColumn<Piece>("commune_name", QStringLiteral("Commune"),
+                              [](const Piece& piece) { return piece.communeName; }),
+            textColumn<Piece>("epci_siren", QStringLiteral("SIREN de l'EPCI"),
+                              [](const Piece& piece) { return piece.epciSiren; }),
+            textColumn<Piece>("epci_name", QStringLiteral("EPCI"), [](const Piece& piece) { return piece.epciName; }),
+            realColumn<Piece>("area_km2", QStringLiteral("Surface (km²)"), 4,
+                              [](const Piece& piece) { return piece.areaKm2; }),
+            intColumn<Piece>("cells", OFTInteger, QStringLiteral("Cellules"),
+                             [](const Piece& piece) { return piece.cells; }),
+        });
     columns.insert(columns.end(), std::make_move_iterator(after.begin()), std::make_move_iterator(after.end()));
     return columns;
 }
