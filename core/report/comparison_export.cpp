@@ -34,134 +34,129 @@ QString trend(double gain)
     return QStringLiteral("same");
 }
 
+// Better or worse by either method (a town hall time that crosses the threshold shows).
+QString communeTrend(const CommuneComparison& c)
+{
+    const double gainSpread = c.beyondSpreadA - c.beyondSpreadB;
+    const double gainAtTownHall = c.beyondAtTownHallA - c.beyondAtTownHallB;
+    return trend(std::abs(gainSpread) >= std::abs(gainAtTownHall) ? gainSpread : gainAtTownHall);
+}
+
 void writeCommunes(GDALDataset& dataset, const QString& path, const CoverageContext& context,
                    const ScenarioComparison& comparison)
 {
-    LayerWriter layer(dataset, path, comparison_layers::communes, wkbMultiPolygon,
-                      QStringLiteral("Comparaison par commune (%1 / %2)").arg(comparison.nameA, comparison.nameB),
-                      QStringLiteral("Per commune: time from the town hall and people beyond %1 min in scenario A (%2) "
-                                     "and B (%3); gains are A minus B")
-                          .arg(comparison.thresholdMinutes)
-                          .arg(comparison.nameA, comparison.nameB),
-                      {{"insee", OFTString, "Code INSEE"},
-                       {"name", OFTString, "Commune"},
-                       {"epci_siren", OFTString, "SIREN de l'EPCI"},
-                       {"population", OFTInteger64, "Population"},
-                       {"town_hall_minutes_a", OFTReal, "Temps depuis la mairie, A (min)"},
-                       {"town_hall_minutes_b", OFTReal, "Temps depuis la mairie, B (min)"},
-                       {"town_hall_beyond_a", OFTInteger, "Mairie au-delà, A"},
-                       {"town_hall_beyond_b", OFTInteger, "Mairie au-delà, B"},
-                       {"beyond_town_hall_a", OFTReal, "Population au-delà (mairie), A"},
-                       {"beyond_town_hall_b", OFTReal, "Population au-delà (mairie), B"},
-                       {"beyond_spread_a", OFTReal, "Population au-delà (répartie), A"},
-                       {"beyond_spread_b", OFTReal, "Population au-delà (répartie), B"},
-                       {"gain_spread", OFTReal, "Personnes ramenées sous le seuil (répartie)"},
-                       {"gain_town_hall", OFTReal, "Personnes ramenées sous le seuil (mairie)"},
-                       {"trend", OFTString, "Évolution"}});
+    using Row = CommuneComparison;
+    RowWriter<Row> layer(
+        dataset, path, comparison_layers::communes, wkbMultiPolygon,
+        QStringLiteral("Comparaison par commune (%1 / %2)").arg(comparison.nameA, comparison.nameB),
+        QStringLiteral("Per commune: time from the town hall and people beyond %1 min in scenario A (%2) "
+                       "and B (%3); gains are A minus B")
+            .arg(comparison.thresholdMinutes)
+            .arg(comparison.nameA, comparison.nameB),
+        {
+            textColumn<Row>("insee", "Code INSEE", &Row::insee),
+            textColumn<Row>("name", "Commune", &Row::name),
+            textColumn<Row>("epci_siren", "SIREN de l'EPCI", &Row::epciSiren),
+            intColumn<Row>("population", OFTInteger64, "Population", &Row::population),
+            realColumn<Row>("town_hall_minutes_a", "Temps depuis la mairie, A (min)", 2, &Row::townHallMinutesA),
+            realColumn<Row>("town_hall_minutes_b", "Temps depuis la mairie, B (min)", 2, &Row::townHallMinutesB),
+            intColumn<Row>("town_hall_beyond_a", OFTInteger, "Mairie au-delà, A", &Row::townHallBeyondA),
+            intColumn<Row>("town_hall_beyond_b", OFTInteger, "Mairie au-delà, B", &Row::townHallBeyondB),
+            realColumn<Row>("beyond_town_hall_a", "Population au-delà (mairie), A", 1, &Row::beyondAtTownHallA),
+            realColumn<Row>("beyond_town_hall_b", "Population au-delà (mairie), B", 1, &Row::beyondAtTownHallB),
+            realColumn<Row>("beyond_spread_a", "Population au-delà (répartie), A", 1, &Row::beyondSpreadA),
+            realColumn<Row>("beyond_spread_b", "Population au-delà (répartie), B", 1, &Row::beyondSpreadB),
+            realColumn<Row>("gain_spread", "Personnes ramenées sous le seuil (répartie)", 1,
+                            [](const Row& c) { return c.beyondSpreadA - c.beyondSpreadB; }),
+            realColumn<Row>("gain_town_hall", "Personnes ramenées sous le seuil (mairie)", 1,
+                            [](const Row& c) { return c.beyondAtTownHallA - c.beyondAtTownHallB; }),
+            textColumn<Row>("trend", "Évolution", communeTrend),
+        });
     const Territory& territory = context.territory();
     for (const CommuneComparison& c : comparison.communes) {
-        layer.feature();
-        layer.setText("insee", c.insee);
-        layer.setText("name", c.name);
-        layer.setText("epci_siren", c.epciSiren);
-        layer.setInt("population", c.population);
-        layer.setReal("town_hall_minutes_a", c.townHallMinutesA, 2);
-        layer.setReal("town_hall_minutes_b", c.townHallMinutesB, 2);
-        layer.setInt("town_hall_beyond_a", c.townHallBeyondA);
-        layer.setInt("town_hall_beyond_b", c.townHallBeyondB);
-        layer.setReal("beyond_town_hall_a", c.beyondAtTownHallA, 1);
-        layer.setReal("beyond_town_hall_b", c.beyondAtTownHallB, 1);
-        layer.setReal("beyond_spread_a", c.beyondSpreadA, 1);
-        layer.setReal("beyond_spread_b", c.beyondSpreadB, 1);
-        layer.setReal("gain_spread", c.beyondSpreadA - c.beyondSpreadB, 1);
-        layer.setReal("gain_town_hall", c.beyondAtTownHallA - c.beyondAtTownHallB, 1);
-        // Better or worse by either method (a town hall time that crosses the threshold shows).
-        const double gain =
-            std::abs(c.beyondSpreadA - c.beyondSpreadB) >= std::abs(c.beyondAtTownHallA - c.beyondAtTownHallB)
-                ? c.beyondSpreadA - c.beyondSpreadB
-                : c.beyondAtTownHallA - c.beyondAtTownHallB;
-        layer.setText("trend", trend(gain));
-        if (c.commune >= 0 && std::size_t(c.commune) < territory.communes.size())
-            layer.setGeometry(asMultiPolygon(territory.communes[std::size_t(c.commune)].geometry.get()).get());
-        layer.write();
+        const bool known = c.commune >= 0 && std::size_t(c.commune) < territory.communes.size();
+        layer.write(c, asMultiPolygon(known ? territory.communes[std::size_t(c.commune)].geometry.get() : nullptr).get());
     }
 }
 
 void writeEpcis(GDALDataset& dataset, const QString& path, const CoverageContext& context,
                 const ScenarioComparison& comparison)
 {
-    LayerWriter layer(dataset, path, comparison_layers::epci, wkbMultiPolygon,
-                      QStringLiteral("Comparaison par EPCI (%1 / %2)").arg(comparison.nameA, comparison.nameB),
-                      QStringLiteral("Per EPCI: people and area beyond %1 min in scenario A (%2) and B (%3)")
-                          .arg(comparison.thresholdMinutes)
-                          .arg(comparison.nameA, comparison.nameB),
-                      {{"siren", OFTString, "SIREN"},
-                       {"name", OFTString, "EPCI"},
-                       {"population", OFTInteger64, "Population"},
-                       {"beyond_spread_a", OFTReal, "Population au-delà (répartie), A"},
-                       {"beyond_spread_b", OFTReal, "Population au-delà (répartie), B"},
-                       {"gain_spread", OFTReal, "Personnes ramenées sous le seuil (répartie)"},
-                       {"beyond_town_hall_a", OFTReal, "Population au-delà (mairie), A"},
-                       {"beyond_town_hall_b", OFTReal, "Population au-delà (mairie), B"},
-                       {"gain_town_hall", OFTReal, "Personnes ramenées sous le seuil (mairie)"},
-                       {"town_halls_beyond_a", OFTInteger, "Mairies au-delà, A"},
-                       {"town_halls_beyond_b", OFTInteger, "Mairies au-delà, B"},
-                       {"area_beyond_km2_a", OFTReal, "Surface au-delà, A (km²)"},
-                       {"area_beyond_km2_b", OFTReal, "Surface au-delà, B (km²)"}});
+    using Row = AreaComparison;
+    RowWriter<Row> layer(
+        dataset, path, comparison_layers::epci, wkbMultiPolygon,
+        QStringLiteral("Comparaison par EPCI (%1 / %2)").arg(comparison.nameA, comparison.nameB),
+        QStringLiteral("Per EPCI: people and area beyond %1 min in scenario A (%2) and B (%3)")
+            .arg(comparison.thresholdMinutes)
+            .arg(comparison.nameA, comparison.nameB),
+        {
+            textColumn<Row>("siren", "SIREN", &Row::code),
+            textColumn<Row>("name", "EPCI", &Row::name),
+            intColumn<Row>("population", OFTInteger64, "Population", &Row::population),
+            realColumn<Row>("beyond_spread_a", "Population au-delà (répartie), A", 1,
+                            [](const Row& area) { return area.a.beyondSpread; }),
+            realColumn<Row>("beyond_spread_b", "Population au-delà (répartie), B", 1,
+                            [](const Row& area) { return area.b.beyondSpread; }),
+            realColumn<Row>("gain_spread", "Personnes ramenées sous le seuil (répartie)", 1, &Row::gainSpread),
+            realColumn<Row>("beyond_town_hall_a", "Population au-delà (mairie), A", 1,
+                            [](const Row& area) { return area.a.beyondAtTownHall; }),
+            realColumn<Row>("beyond_town_hall_b", "Population au-delà (mairie), B", 1,
+                            [](const Row& area) { return area.b.beyondAtTownHall; }),
+            realColumn<Row>("gain_town_hall", "Personnes ramenées sous le seuil (mairie)", 1, &Row::gainAtTownHall),
+            intColumn<Row>("town_halls_beyond_a", OFTInteger, "Mairies au-delà, A",
+                           [](const Row& area) { return area.a.communesTownHallBeyond; }),
+            intColumn<Row>("town_halls_beyond_b", OFTInteger, "Mairies au-delà, B",
+                           [](const Row& area) { return area.b.communesTownHallBeyond; }),
+            realColumn<Row>("area_beyond_km2_a", "Surface au-delà, A (km²)", 2,
+                            [](const Row& area) { return area.a.areaBeyondKm2; }),
+            realColumn<Row>("area_beyond_km2_b", "Surface au-delà, B (km²)", 2,
+                            [](const Row& area) { return area.b.areaBeyondKm2; }),
+        });
     for (const AreaComparison& area : comparison.epcis) {
-        layer.feature();
-        layer.setText("siren", area.code);
-        layer.setText("name", area.name);
-        layer.setInt("population", area.population);
-        layer.setReal("beyond_spread_a", area.a.beyondSpread, 1);
-        layer.setReal("beyond_spread_b", area.b.beyondSpread, 1);
-        layer.setReal("gain_spread", area.gainSpread(), 1);
-        layer.setReal("beyond_town_hall_a", area.a.beyondAtTownHall, 1);
-        layer.setReal("beyond_town_hall_b", area.b.beyondAtTownHall, 1);
-        layer.setReal("gain_town_hall", area.gainAtTownHall(), 1);
-        layer.setInt("town_halls_beyond_a", area.a.communesTownHallBeyond);
-        layer.setInt("town_halls_beyond_b", area.b.communesTownHallBeyond);
-        layer.setReal("area_beyond_km2_a", area.a.areaBeyondKm2, 2);
-        layer.setReal("area_beyond_km2_b", area.b.areaBeyondKm2, 2);
-        if (const Epci* epci = context.territory().epci(area.code))
-            layer.setGeometry(asMultiPolygon(epci->geometry.get()).get());
-        layer.write();
+        const Epci* epci = context.territory().epci(area.code);
+        layer.write(area, asMultiPolygon(epci ? epci->geometry.get() : nullptr).get());
     }
 }
 
 void writeChanges(GDALDataset& dataset, const QString& path, const ScenarioComparison& comparison)
 {
-    LayerWriter layer(
+    using Row = ChangeZone;
+    const double threshold = comparison.thresholdMinutes;
+    RowWriter<Row> layer(
         dataset, path, comparison_layers::changes, wkbMultiPolygon,
         QStringLiteral("Zones qui changent (%1 → %2)").arg(comparison.nameA, comparison.nameB),
         QStringLiteral("Areas that come within %1 min (covered) or go beyond it (uncovered) from scenario "
                        "%2 to %3, per commune")
-            .arg(comparison.thresholdMinutes)
+            .arg(threshold)
             .arg(comparison.nameA, comparison.nameB),
-        withZonePieceFields({{"change", OFTString, "Changement"}, {"change_label", OFTString, "Changement (libellé)"}},
-                            {{"people", OFTReal, "Population (répartie)"}}));
-    for (const ChangeZone& zone : comparison.changes) {
-        layer.feature();
-        layer.setText("change", coverageChangeCode(zone.change));
-        layer.setText("change_label", zone.change == CoverageChange::Covered
-                                          ? QStringLiteral("Passe sous %1 min").arg(comparison.thresholdMinutes)
-                                          : QStringLiteral("Passe au-delà de %1 min").arg(comparison.thresholdMinutes));
-        setZonePiece(layer, zone);
-        layer.setReal("people", zone.people, 1);
-        layer.setGeometry(zone.geometry.get());
-        layer.write();
-    }
+        withZonePieceColumns<Row>(
+            {textColumn<Row>("change", "Changement", [](const Row& zone) { return coverageChangeCode(zone.change); }),
+             textColumn<Row>("change_label", "Changement (libellé)",
+                             [threshold](const Row& zone) {
+                                 return zone.change == CoverageChange::Covered
+                                            ? QStringLiteral("Passe sous %1 min").arg(threshold)
+                                            : QStringLiteral("Passe au-delà de %1 min").arg(threshold);
+                             })},
+            {realColumn<Row>("people", "Population (répartie)", 1, &Row::people)}));
+    for (const ChangeZone& zone : comparison.changes) layer.write(zone, zone.geometry.get());
 }
 
 void writeSummary(GDALDataset& dataset, const QString& path, const ScenarioComparison& comparison)
 {
-    LayerWriter layer(
-        dataset, path, comparison_layers::summary, wkbNone, QStringLiteral("Comparaison des scénarios"),
-        QStringLiteral("The département's figures in both scenarios"),
-        {{"key", OFTString, "Indicateur"}, {"a", OFTString, "A"}, {"b", OFTString, "B"}, {"change", OFTString, "B - A"}});
+    // A figure of the département: its key, its value in A and B, and B minus A.
+    using Row = std::array<QString, 4>;
+    const auto part = [](std::size_t index) { return [index](const Row& row) { return row[index]; }; };
+    RowWriter<Row> layer(dataset, path, comparison_layers::summary, wkbNone, QStringLiteral("Comparaison des scénarios"),
+                         QStringLiteral("The département's figures in both scenarios"),
+                         {
+                             textColumn<Row>("key", "Indicateur", part(0)),
+                             textColumn<Row>("a", "A", part(1)),
+                             textColumn<Row>("b", "B", part(2)),
+                             textColumn<Row>("change", "B - A", part(3)),
+                         });
     const AreaComparison& d = comparison.departement;
     const auto number = [](double value, int decimals) { return QString::number(value, 'f', decimals); };
-    const std::vector<std::array<QString, 4>> rows{
+    const std::vector<Row> rows{
         {QStringLiteral("scenario"), comparison.nameA, comparison.nameB, QString()},
         {QStringLiteral("level"), QString::number(comparison.level), QString::number(comparison.level), QString()},
         {QStringLiteral("threshold_minutes"), number(comparison.thresholdMinutes, 1), number(comparison.thresholdMinutes, 1),
@@ -181,14 +176,7 @@ void writeSummary(GDALDataset& dataset, const QString& path, const ScenarioCompa
         {QStringLiteral("people_covered"), QString(), QString(), number(comparison.peopleCovered, 0)},
         {QStringLiteral("people_uncovered"), QString(), QString(), number(comparison.peopleUncovered, 0)},
     };
-    for (const auto& row : rows) {
-        layer.feature();
-        layer.setText("key", row[0]);
-        layer.setText("a", row[1]);
-        layer.setText("b", row[2]);
-        layer.setText("change", row[3]);
-        layer.write();
-    }
+    for (const Row& row : rows) layer.write(row);
 }
 
 QString styleOf(const QString& layerName)

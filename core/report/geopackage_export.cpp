@@ -38,260 +38,241 @@ QString minutesText(double minutes) { return QString::number(minutes, 'g', 6); }
 void writeCommunes(GDALDataset& dataset, const QString& path, const CoverageExport& data)
 {
     const Territory& territory = data.context->territory();
-    const PopulationCoverage& population = data.result->population;
     const double threshold = data.result->options.thresholdMinutes;
-    LayerWriter layer(
+    using Row = CommuneCoverage;
+    RowWriter<Row> layer(
         dataset, path, gpkg_layers::communes, wkbMultiPolygon, QStringLiteral("Communes"),
         QStringLiteral("Communes with the time from their town hall and the population beyond %1 min").arg(threshold),
-        {{"insee", OFTString, QStringLiteral("Code INSEE")},
-         {"name", OFTString, QStringLiteral("Commune")},
-         {"epci_siren", OFTString, QStringLiteral("SIREN de l'EPCI")},
-         {"epci_name", OFTString, QStringLiteral("EPCI")},
-         {"population", OFTInteger64, QStringLiteral("Population")},
-         {"town_hall_minutes", OFTReal, QStringLiteral("Temps depuis la mairie (min)")},
-         {"town_hall_known", OFTInteger, QStringLiteral("Mairie localisée"), OFSTBoolean},
-         {"town_hall_beyond", OFTInteger, QStringLiteral("Mairie au-delà du seuil"), OFSTBoolean},
-         {"beyond_town_hall", OFTReal, QStringLiteral("Population au-delà (mairie)")},
-         {"beyond_spread", OFTReal, QStringLiteral("Population au-delà (répartie)")},
-         {"share_beyond", OFTReal, QStringLiteral("Part au-delà (répartie)")},
-         {"cells", OFTInteger, QStringLiteral("Cellules")},
-         {"cells_beyond", OFTInteger, QStringLiteral("Cellules au-delà")},
-         {"max_minutes", OFTReal, QStringLiteral("Temps maximal (min)")},
-         {"mean_minutes", OFTReal, QStringLiteral("Temps moyen (min)")}});
-    for (const CommuneCoverage& c : population.communes) {
+        {
+            textColumn<Row>("insee", QStringLiteral("Code INSEE"), &Row::insee),
+            textColumn<Row>("name", QStringLiteral("Commune"), &Row::name),
+            textColumn<Row>("epci_siren", QStringLiteral("SIREN de l'EPCI"), &Row::epciSiren),
+            textColumn<Row>("epci_name", QStringLiteral("EPCI"),
+                            [&territory](const Row& c) {
+                                const Epci* epci = territory.epci(c.epciSiren);
+                                return epci ? epci->name : QString();
+                            }),
+            intColumn<Row>("population", OFTInteger64, QStringLiteral("Population"), &Row::population),
+            realColumn<Row>("town_hall_minutes", QStringLiteral("Temps depuis la mairie (min)"), 2, &Row::townHallMinutes),
+            boolColumn<Row>("town_hall_known", QStringLiteral("Mairie localisée"), &Row::townHallKnown),
+            boolColumn<Row>("town_hall_beyond", QStringLiteral("Mairie au-delà du seuil"), &Row::townHallBeyond),
+            realColumn<Row>("beyond_town_hall", QStringLiteral("Population au-delà (mairie)"), 1, &Row::beyondAtTownHall),
+            realColumn<Row>("beyond_spread", QStringLiteral("Population au-delà (répartie)"), 1, &Row::beyondSpread),
+            realColumn<Row>("share_beyond", QStringLiteral("Part au-delà (répartie)"), 4,
+                            [](const Row& c) { return c.population > 0 ? c.beyondSpread / double(c.population) : 0.0; }),
+            intColumn<Row>("cells", OFTInteger, QStringLiteral("Cellules"), &Row::cells),
+            intColumn<Row>("cells_beyond", OFTInteger, QStringLiteral("Cellules au-delà"), &Row::cellsBeyond),
+            realColumn<Row>("max_minutes", QStringLiteral("Temps maximal (min)"), 2, &Row::maxCellMinutes),
+            realColumn<Row>("mean_minutes", QStringLiteral("Temps moyen (min)"), 2, &Row::meanCellMinutes),
+        });
+    for (const CommuneCoverage& c : data.result->population.communes) {
         const Commune& commune = territory.communes[std::size_t(c.commune)];
-        const Epci* epci = territory.epci(c.epciSiren);
-        layer.feature();
-        layer.setText("insee", c.insee);
-        layer.setText("name", c.name);
-        layer.setText("epci_siren", c.epciSiren);
-        layer.setText("epci_name", epci ? epci->name : QString());
-        layer.setInt("population", c.population);
-        layer.setReal("town_hall_minutes", c.townHallMinutes, 2);
-        layer.setInt("town_hall_known", c.townHallKnown);
-        layer.setInt("town_hall_beyond", c.townHallBeyond);
-        layer.setReal("beyond_town_hall", c.beyondAtTownHall, 1);
-        layer.setReal("beyond_spread", c.beyondSpread, 1);
-        layer.setReal("share_beyond", c.population > 0 ? c.beyondSpread / double(c.population) : 0.0, 4);
-        layer.setInt("cells", c.cells);
-        layer.setInt("cells_beyond", c.cellsBeyond);
-        layer.setReal("max_minutes", c.maxCellMinutes, 2);
-        layer.setReal("mean_minutes", c.meanCellMinutes, 2);
-        const auto geometry = asMultiPolygon(commune.geometry.get());
-        layer.setGeometry(geometry.get());
-        layer.write();
+        layer.write(c, asMultiPolygon(commune.geometry.get()).get());
     }
 }
 
 void writeEpcis(GDALDataset& dataset, const QString& path, const CoverageExport& data)
 {
     const Territory& territory = data.context->territory();
-    LayerWriter layer(dataset, path, gpkg_layers::epci, wkbMultiPolygon, QStringLiteral("EPCI"),
-                      QStringLiteral("EPCI (their part in the territory) with the population beyond the threshold"),
-                      {{"siren", OFTString, QStringLiteral("SIREN")},
-                       {"name", OFTString, QStringLiteral("EPCI")},
-                       {"population", OFTInteger64, QStringLiteral("Population")},
-                       {"communes", OFTInteger, QStringLiteral("Communes")},
-                       {"communes_town_hall_beyond", OFTInteger, QStringLiteral("Communes dont la mairie est au-delà")},
-                       {"beyond_town_hall", OFTReal, QStringLiteral("Population au-delà (mairie)")},
-                       {"beyond_spread", OFTReal, QStringLiteral("Population au-delà (répartie)")},
-                       {"share_town_hall", OFTReal, QStringLiteral("Part au-delà (mairie)")},
-                       {"share_spread", OFTReal, QStringLiteral("Part au-delà (répartie)")},
-                       {"area_km2", OFTReal, QStringLiteral("Surface (km²)")},
-                       {"area_beyond_km2", OFTReal, QStringLiteral("Surface au-delà (km²)")}});
+    using Row = AreaCoverage;
+    RowWriter<Row> layer(
+        dataset, path, gpkg_layers::epci, wkbMultiPolygon, QStringLiteral("EPCI"),
+        QStringLiteral("EPCI (their part in the territory) with the population beyond the threshold"),
+        {
+            textColumn<Row>("siren", QStringLiteral("SIREN"), &Row::code),
+            textColumn<Row>("name", QStringLiteral("EPCI"), &Row::name),
+            intColumn<Row>("population", OFTInteger64, QStringLiteral("Population"), &Row::population),
+            intColumn<Row>("communes", OFTInteger, QStringLiteral("Communes"), &Row::communes),
+            intColumn<Row>("communes_town_hall_beyond", OFTInteger, QStringLiteral("Communes dont la mairie est au-delà"),
+                           &Row::communesTownHallBeyond),
+            realColumn<Row>("beyond_town_hall", QStringLiteral("Population au-delà (mairie)"), 1, &Row::beyondAtTownHall),
+            realColumn<Row>("beyond_spread", QStringLiteral("Population au-delà (répartie)"), 1, &Row::beyondSpread),
+            realColumn<Row>("share_town_hall", QStringLiteral("Part au-delà (mairie)"), 4, &Row::shareAtTownHall),
+            realColumn<Row>("share_spread", QStringLiteral("Part au-delà (répartie)"), 4, &Row::shareSpread),
+            realColumn<Row>("area_km2", QStringLiteral("Surface (km²)"), 2, &Row::areaKm2),
+            realColumn<Row>("area_beyond_km2", QStringLiteral("Surface au-delà (km²)"), 2, &Row::areaBeyondKm2),
+        });
     for (const AreaCoverage& area : data.result->population.epcis) {
-        layer.feature();
-        layer.setText("siren", area.code);
-        layer.setText("name", area.name);
-        layer.setInt("population", area.population);
-        layer.setInt("communes", area.communes);
-        layer.setInt("communes_town_hall_beyond", area.communesTownHallBeyond);
-        layer.setReal("beyond_town_hall", area.beyondAtTownHall, 1);
-        layer.setReal("beyond_spread", area.beyondSpread, 1);
-        layer.setReal("share_town_hall", area.shareAtTownHall(), 4);
-        layer.setReal("share_spread", area.shareSpread(), 4);
-        layer.setReal("area_km2", area.areaKm2, 2);
-        layer.setReal("area_beyond_km2", area.areaBeyondKm2, 2);
-        if (const Epci* epci = territory.epci(area.code)) {
-            const auto geometry = asMultiPolygon(epci->geometry.get());
-            layer.setGeometry(geometry.get());
-        }
-        layer.write();
+        const Epci* epci = territory.epci(area.code);
+        layer.write(area, asMultiPolygon(epci ? epci->geometry.get() : nullptr).get());
     }
 }
 
 void writePoints(GDALDataset& dataset, const QString& path, const CoverageExport& data)
 {
-    LayerWriter layer(dataset, path, gpkg_layers::points, wkbPoint, QStringLiteral("Points d'accueil"),
-                      QStringLiteral("Accueil points of every level"),
-                      {{"point_id", OFTInteger64, QStringLiteral("Identifiant")},
-                       {"name", OFTString, QStringLiteral("Nom")},
-                       {"level", OFTInteger, QStringLiteral("Niveau")},
-                       {"kind", OFTString, QStringLiteral("Type (code)")},
-                       {"kind_label", OFTString, QStringLiteral("Type")},
-                       {"status", OFTString, QStringLiteral("Statut")},
-                       {"commune_insee", OFTString, QStringLiteral("Commune (INSEE)")},
-                       {"weekly_hours", OFTReal, QStringLiteral("Heures d'ouverture par semaine")},
-                       {"outside_territory", OFTInteger, QStringLiteral("Hors du territoire"), OFSTBoolean},
-                       {"serves", OFTString, QStringLiteral("Opérateurs en visio")},
-                       {"source", OFTString, QStringLiteral("Source")}});
+    using Row = AccueilPoint;
+    RowWriter<Row> layer(
+        dataset, path, gpkg_layers::points, wkbPoint, QStringLiteral("Points d'accueil"),
+        QStringLiteral("Accueil points of every level"),
+        {
+            intColumn<Row>("point_id", OFTInteger64, QStringLiteral("Identifiant"), &Row::id),
+            textColumn<Row>("name", QStringLiteral("Nom"), &Row::name),
+            intColumn<Row>("level", OFTInteger, QStringLiteral("Niveau"), [](const Row& point) { return int(point.level); }),
+            textColumn<Row>("kind", QStringLiteral("Type (code)"), &Row::kind),
+            textColumn<Row>("kind_label", QStringLiteral("Type"),
+                            [](const Row& point) {
+                                const KindInfo* kind = findKind(point.kind);
+                                return kind ? kind->labelFr : point.kind;
+                            }),
+            textColumn<Row>("status", QStringLiteral("Statut"), [](const Row& point) { return statusCode(point.status); }),
+            textColumn<Row>("commune_insee", QStringLiteral("Commune (INSEE)"), &Row::communeInsee),
+            realColumn<Row>("weekly_hours", QStringLiteral("Heures d'ouverture par semaine"), 1, &Row::weeklyHours),
+            boolColumn<Row>("outside_territory", QStringLiteral("Hors du territoire"), &Row::outsideTerritory),
+            textColumn<Row>("serves", QStringLiteral("Opérateurs en visio"),
+                            [](const Row& point) { return servesText(point.serves); }),
+            textColumn<Row>("source", QStringLiteral("Source"), &Row::source),
+        });
     for (const AccueilPoint& point : data.points) {
-        const KindInfo* kind = findKind(point.kind);
-        layer.feature();
-        layer.setInt("point_id", point.id);
-        layer.setText("name", point.name);
-        layer.setInt("level", int(point.level));
-        layer.setText("kind", point.kind);
-        layer.setText("kind_label", kind ? kind->labelFr : point.kind);
-        layer.setText("status", statusCode(point.status));
-        layer.setText("commune_insee", point.communeInsee);
-        layer.setReal("weekly_hours", point.weeklyHours.value_or(std::nan("")), 1);
-        layer.setInt("outside_territory", point.outsideTerritory);
-        layer.setText("serves", servesText(point.serves));
-        layer.setText("source", point.source);
         const OGRPoint geometry(point.lambert93.x, point.lambert93.y);
-        layer.setGeometry(&geometry);
-        layer.write();
+        layer.write(point, &geometry);
     }
 }
 
 void writeGapZones(GDALDataset& dataset, const QString& path, const CoverageExport& data)
 {
     const double threshold = data.result->options.thresholdMinutes;
-    LayerWriter layer(
+    using Row = GapZone;
+    RowWriter<Row> layer(
         dataset, path, gpkg_layers::gapZones, wkbMultiPolygon, QStringLiteral("Zones au-delà de %1 min").arg(threshold),
         QStringLiteral("Areas more than %1 min from the nearest point of level %2, per commune")
             .arg(threshold)
             .arg(data.result->options.level),
-        withZonePieceFields({}, {{"unreachable_cells", OFTInteger, QStringLiteral("Cellules sans accès routier")},
-                                 {"max_minutes", OFTReal, QStringLiteral("Temps maximal (min)")},
-                                 {"mean_minutes", OFTReal, QStringLiteral("Temps moyen (min)")}}));
-    for (const GapZone& zone : data.result->gapZones) {
-        layer.feature();
-        setZonePiece(layer, zone);
-        layer.setInt("unreachable_cells", zone.unreachableCells);
-        layer.setReal("max_minutes", zone.maxMinutes, 2);
-        layer.setReal("mean_minutes", zone.meanMinutes, 2);
-        if (zone.geometry && !zone.geometry->IsEmpty()) layer.setGeometry(zone.geometry.get());
-        layer.write();
-    }
+        withZonePieceColumns<Row>(
+            {}, {
+                    intColumn<Row>("unreachable_cells", OFTInteger, QStringLiteral("Cellules sans accès routier"),
+                                   &Row::unreachableCells),
+                    realColumn<Row>("max_minutes", QStringLiteral("Temps maximal (min)"), 2, &Row::maxMinutes),
+                    realColumn<Row>("mean_minutes", QStringLiteral("Temps moyen (min)"), 2, &Row::meanMinutes),
+                }));
+    for (const GapZone& zone : data.result->gapZones) layer.write(zone, zone.geometry.get());
 }
+
+// A band with its number (from 1), which the band style's categories match.
+struct NumberedBand {
+    int number;
+    const IsochroneBand& band;
+};
 
 void writeBands(GDALDataset& dataset, const QString& path, const CoverageExport& data)
 {
-    LayerWriter layer(
+    using Row = NumberedBand;
+    RowWriter<Row> layer(
         dataset, path, gpkg_layers::bands, wkbMultiPolygon, QStringLiteral("Bandes isochrones"),
         QStringLiteral("Travel time to the nearest point of level %1, in bands").arg(data.result->options.level),
-        {{"band", OFTInteger, QStringLiteral("Bande")},
-         {"from_minutes", OFTReal, QStringLiteral("De (min)")},
-         {"to_minutes", OFTReal, QStringLiteral("À (min)")},
-         {"label", OFTString, QStringLiteral("Temps")},
-         {"area_km2", OFTReal, QStringLiteral("Surface (km²)")},
-         {"cells", OFTInteger, QStringLiteral("Cellules")}});
-    for (std::size_t b = 0; b < data.result->bands.size(); ++b) {
-        const IsochroneBand& band = data.result->bands[b];
-        layer.feature();
-        layer.setInt("band", qint64(b + 1));
-        layer.setReal("from_minutes", band.fromMinutes);
-        layer.setReal("to_minutes", band.toMinutes);
-        layer.setText("label", band.label);
-        layer.setReal("area_km2", band.areaKm2, 3);
-        layer.setInt("cells", band.cells);
-        if (band.geometry && !band.geometry->IsEmpty()) layer.setGeometry(band.geometry.get());
-        layer.write();
-    }
+        {
+            intColumn<Row>("band", OFTInteger, QStringLiteral("Bande"), &Row::number),
+            realColumn<Row>("from_minutes", QStringLiteral("De (min)"), -1, [](const Row& r) { return r.band.fromMinutes; }),
+            realColumn<Row>("to_minutes", QStringLiteral("À (min)"), -1, [](const Row& r) { return r.band.toMinutes; }),
+            textColumn<Row>("label", QStringLiteral("Temps"), [](const Row& r) { return r.band.label; }),
+            realColumn<Row>("area_km2", QStringLiteral("Surface (km²)"), 3, [](const Row& r) { return r.band.areaKm2; }),
+            intColumn<Row>("cells", OFTInteger, QStringLiteral("Cellules"), [](const Row& r) { return r.band.cells; }),
+        });
+    const std::vector<IsochroneBand>& bands = data.result->bands;
+    for (std::size_t b = 0; b < bands.size(); ++b) layer.write({int(b + 1), bands[b]}, bands[b].geometry.get());
+}
+
+// The straight line of a referral link; none when no target can be reached.
+std::unique_ptr<OGRLineString> referralLine(const ReferralLink& link)
+{
+    if (!link.reachable) return nullptr;
+    auto line = std::make_unique<OGRLineString>();
+    line->addPoint(link.fromPosition.x, link.fromPosition.y);
+    line->addPoint(link.toPosition.x, link.toPosition.y);
+    return line;
 }
 
 void writeReferrals(GDALDataset& dataset, const QString& path, const CoverageExport& data)
 {
-    LayerWriter layer(
+    // The target's fields are null when none can be reached, the visio's when no place serves
+    // it by video; visio_beyond is only about level 3.
+    using Row = ReferralLink;
+    RowWriter<Row> layer(
         dataset, path, gpkg_layers::referrals, wkbLineString, QStringLiteral("Liens d'orientation"),
         QStringLiteral("From each point, the nearest point of a higher level (straight line; time by road); for "
                        "level 3, the nearest desk and, beside it, the nearest place serving it by video"),
-        {{"from_id", OFTInteger64, QStringLiteral("Depuis (id)")},
-         {"from_name", OFTString, QStringLiteral("Depuis")},
-         {"from_kind", OFTString, QStringLiteral("Type d'origine")},
-         {"from_level", OFTInteger, QStringLiteral("Niveau d'origine")},
-         {"to_level", OFTInteger, QStringLiteral("Niveau visé")},
-         {"target_kind", OFTString, QStringLiteral("Type visé")},
-         {"to_id", OFTInteger64, QStringLiteral("Vers (id)")},
-         {"to_name", OFTString, QStringLiteral("Vers")},
-         {"to_kind", OFTString, QStringLiteral("Type")},
-         {"minutes", OFTReal, QStringLiteral("Temps (min)")},
-         {"km", OFTReal, QStringLiteral("Distance (km)")},
-         {"beyond", OFTInteger, QStringLiteral("Au-delà du seuil"), OFSTBoolean},
-         {"visio_id", OFTInteger64, QStringLiteral("Visio (id)")},
-         {"visio_name", OFTString, QStringLiteral("Visio")},
-         {"visio_minutes", OFTReal, QStringLiteral("Visio : temps (min)")},
-         {"visio_km", OFTReal, QStringLiteral("Visio : distance (km)")},
-         {"visio_beyond", OFTInteger, QStringLiteral("Visio au-delà du seuil"), OFSTBoolean}});
-    for (const ReferralLink& link : data.referrals) {
-        layer.feature();
-        layer.setInt("from_id", link.fromId);
-        layer.setText("from_name", link.fromName);
-        layer.setText("from_kind", link.fromKind);
-        layer.setInt("from_level", int(link.fromLevel));
-        layer.setInt("to_level", int(link.toLevel));
-        layer.setText("target_kind", link.targetKind);
-        layer.setInt("beyond", link.beyond);
-        if (link.toLevel == Level::Third) layer.setInt("visio_beyond", link.visio.beyond);
-        if (link.visio.reachable) {
-            layer.setInt("visio_id", link.visio.toId);
-            layer.setText("visio_name", link.visio.toName);
-            layer.setReal("visio_minutes", link.visio.minutes, 2);
-            layer.setReal("visio_km", link.visio.km, 2);
-        }
-        if (link.reachable) {
-            layer.setInt("to_id", link.toId);
-            layer.setText("to_name", link.toName);
-            layer.setText("to_kind", link.toKind);
-            layer.setReal("minutes", link.minutes, 2);
-            layer.setReal("km", link.km, 2);
-            OGRLineString line;
-            line.addPoint(link.fromPosition.x, link.fromPosition.y);
-            line.addPoint(link.toPosition.x, link.toPosition.y);
-            layer.setGeometry(&line);
-        }
-        layer.write();
-    }
+        {
+            intColumn<Row>("from_id", OFTInteger64, QStringLiteral("Depuis (id)"), &Row::fromId),
+            textColumn<Row>("from_name", QStringLiteral("Depuis"), &Row::fromName),
+            textColumn<Row>("from_kind", QStringLiteral("Type d'origine"), &Row::fromKind),
+            intColumn<Row>("from_level", OFTInteger, QStringLiteral("Niveau d'origine"),
+                           [](const Row& link) { return int(link.fromLevel); }),
+            intColumn<Row>("to_level", OFTInteger, QStringLiteral("Niveau visé"),
+                           [](const Row& link) { return int(link.toLevel); }),
+            textColumn<Row>("target_kind", QStringLiteral("Type visé"), &Row::targetKind),
+            intColumn<Row>("to_id", OFTInteger64, QStringLiteral("Vers (id)"),
+                           [](const Row& link) { return onlyIf(link.reachable, link.toId); }),
+            textColumn<Row>("to_name", QStringLiteral("Vers"),
+                            [](const Row& link) { return onlyIf(link.reachable, link.toName); }),
+            textColumn<Row>("to_kind", QStringLiteral("Type"),
+                            [](const Row& link) { return onlyIf(link.reachable, link.toKind); }),
+            realColumn<Row>("minutes", QStringLiteral("Temps (min)"), 2,
+                            [](const Row& link) { return onlyIf(link.reachable, link.minutes); }),
+            realColumn<Row>("km", QStringLiteral("Distance (km)"), 2,
+                            [](const Row& link) { return onlyIf(link.reachable, link.km); }),
+            boolColumn<Row>("beyond", QStringLiteral("Au-delà du seuil"), &Row::beyond),
+            intColumn<Row>("visio_id", OFTInteger64, QStringLiteral("Visio (id)"),
+                           [](const Row& link) { return onlyIf(link.visio.reachable, link.visio.toId); }),
+            textColumn<Row>("visio_name", QStringLiteral("Visio"),
+                            [](const Row& link) { return onlyIf(link.visio.reachable, link.visio.toName); }),
+            realColumn<Row>("visio_minutes", QStringLiteral("Visio : temps (min)"), 2,
+                            [](const Row& link) { return onlyIf(link.visio.reachable, link.visio.minutes); }),
+            realColumn<Row>("visio_km", QStringLiteral("Visio : distance (km)"), 2,
+                            [](const Row& link) { return onlyIf(link.visio.reachable, link.visio.km); }),
+            boolColumn<Row>("visio_beyond", QStringLiteral("Visio au-delà du seuil"),
+                            [](const Row& link) { return onlyIf(link.toLevel == Level::Third, link.visio.beyond); }),
+        });
+    for (const ReferralLink& link : data.referrals) layer.write(link, referralLine(link).get());
+}
+
+// A cell of the access table with its origin and kind. `nearest` and `visio` are null when no
+// point can be reached (`visio` also outside the visio columns): their fields stay null.
+struct AccessRow {
+    const AccessOrigin& origin;
+    const AccessColumn& column;
+    const AccessCell* nearest;
+    const AccessCell* visio;
+};
+
+template <class T>
+std::optional<T> cellValue(const AccessCell* cell, T AccessCell::*member)
+{
+    return cell ? std::optional<T>(cell->*member) : std::nullopt;
 }
 
 void writeAccessTable(GDALDataset& dataset, const QString& path, const AccessTable& table)
 {
-    LayerWriter layer(dataset, path, gpkg_layers::accessTable, wkbNone, QStringLiteral("Tableau d'accès"),
-                      QStringLiteral("From each origin, the nearest point of each kind, km and minutes by road; for a "
-                                     "level-3 operator, also the nearest place serving it by video"),
-                      {{"origin_code", OFTString, QStringLiteral("Code")},
-                       {"origin_name", OFTString, QStringLiteral("Origine")},
-                       {"kind", OFTString, QStringLiteral("Type")},
-                       {"point_id", OFTInteger64, QStringLiteral("Point (id)")},
-                       {"point_name", OFTString, QStringLiteral("Point le plus proche")},
-                       {"km", OFTReal, QStringLiteral("Distance (km)")},
-                       {"minutes", OFTReal, QStringLiteral("Temps (min)")},
-                       {"visio_point_id", OFTInteger64, QStringLiteral("Point visio (id)")},
-                       {"visio_point_name", OFTString, QStringLiteral("Point visio le plus proche")},
-                       {"visio_km", OFTReal, QStringLiteral("Visio : distance (km)")},
-                       {"visio_minutes", OFTReal, QStringLiteral("Visio : temps (min)")}});
+    using Row = AccessRow;
+    RowWriter<Row> layer(
+        dataset, path, gpkg_layers::accessTable, wkbNone, QStringLiteral("Tableau d'accès"),
+        QStringLiteral("From each origin, the nearest point of each kind, km and minutes by road; for a "
+                       "level-3 operator, also the nearest place serving it by video"),
+        {
+            textColumn<Row>("origin_code", QStringLiteral("Code"), [](const Row& r) { return r.origin.code; }),
+            textColumn<Row>("origin_name", QStringLiteral("Origine"), [](const Row& r) { return r.origin.name; }),
+            textColumn<Row>("kind", QStringLiteral("Type"), [](const Row& r) { return r.column.label; }),
+            intColumn<Row>("point_id", OFTInteger64, QStringLiteral("Point (id)"),
+                           [](const Row& r) { return cellValue(r.nearest, &AccessCell::pointId); }),
+            textColumn<Row>("point_name", QStringLiteral("Point le plus proche"),
+                            [](const Row& r) { return cellValue(r.nearest, &AccessCell::pointName); }),
+            realColumn<Row>("km", QStringLiteral("Distance (km)"), 2,
+                            [](const Row& r) { return cellValue(r.nearest, &AccessCell::km); }),
+            realColumn<Row>("minutes", QStringLiteral("Temps (min)"), 2,
+                            [](const Row& r) { return cellValue(r.nearest, &AccessCell::minutes); }),
+            intColumn<Row>("visio_point_id", OFTInteger64, QStringLiteral("Point visio (id)"),
+                           [](const Row& r) { return cellValue(r.visio, &AccessCell::pointId); }),
+            textColumn<Row>("visio_point_name", QStringLiteral("Point visio le plus proche"),
+                            [](const Row& r) { return cellValue(r.visio, &AccessCell::pointName); }),
+            realColumn<Row>("visio_km", QStringLiteral("Visio : distance (km)"), 2,
+                            [](const Row& r) { return cellValue(r.visio, &AccessCell::km); }),
+            realColumn<Row>("visio_minutes", QStringLiteral("Visio : temps (min)"), 2,
+                            [](const Row& r) { return cellValue(r.visio, &AccessCell::minutes); }),
+        });
+    const auto ifReachable = [](const AccessCell& cell) { return cell.reachable ? &cell : nullptr; };
     for (std::size_t row = 0; row < table.origins.size(); ++row) {
         for (std::size_t column = 0; column < table.columns.size(); ++column) {
-            const AccessCell& cell = table.cells[row][column];
-            layer.feature();
-            layer.setText("origin_code", table.origins[row].code);
-            layer.setText("origin_name", table.origins[row].name);
-            layer.setText("kind", table.columns[column].label);
-            if (cell.reachable) {
-                layer.setInt("point_id", cell.pointId);
-                layer.setText("point_name", cell.pointName);
-                layer.setReal("km", cell.km, 2);
-                layer.setReal("minutes", cell.minutes, 2);
-            }
-            if (const AccessCell& visio = table.visioCells[row][column]; table.columns[column].visio && visio.reachable) {
-                layer.setInt("visio_point_id", visio.pointId);
-                layer.setText("visio_point_name", visio.pointName);
-                layer.setReal("visio_km", visio.km, 2);
-                layer.setReal("visio_minutes", visio.minutes, 2);
-            }
-            layer.write();
+            const AccessColumn& kind = table.columns[column];
+            const AccessCell* visio = kind.visio ? ifReachable(table.visioCells[row][column]) : nullptr;
+            layer.write({table.origins[row], kind, ifReachable(table.cells[row][column]), visio});
         }
     }
 }
@@ -342,60 +323,66 @@ std::vector<std::pair<QString, QString>> runParameters(const CoverageExport& dat
     return rows;
 }
 
+QString sensitivityKindCode(SensitivityRow::Kind kind)
+{
+    switch (kind) {
+    case SensitivityRow::Kind::Epci: return QStringLiteral("epci");
+    case SensitivityRow::Kind::Departement: return QStringLiteral("departement");
+    case SensitivityRow::Kind::Commune: break;
+    }
+    return QStringLiteral("commune");
+}
+
 void writeSensitivity(GDALDataset& dataset, const QString& path, const PopulationSensitivity& sensitivity)
 {
-    LayerWriter layer(dataset, path, gpkg_layers::sensitivity, wkbNone,
-                      QStringLiteral("Sensibilité de la population hors délai"),
-                      QStringLiteral("Population beyond the threshold under each population method and road speeds ±10 %"),
-                      {{"kind", OFTString, QStringLiteral("Type")},
-                       {"code", OFTString, QStringLiteral("Code")},
-                       {"name", OFTString, QStringLiteral("Nom")},
-                       {"population", OFTInteger64, QStringLiteral("Population légale")},
-                       {"beyond_grid", OFTReal, QStringLiteral("Hors délai, carreaux INSEE")},
-                       {"beyond_buildings", OFTReal, QStringLiteral("Hors délai, bâtiments")},
-                       {"beyond_spread", OFTReal, QStringLiteral("Hors délai, répartie près des routes")},
-                       {"beyond_town_halls", OFTReal, QStringLiteral("Hors délai, à la mairie")},
-                       {"beyond_speeds_minus_10", OFTReal, QStringLiteral("Hors délai, vitesses −10 %")},
-                       {"beyond_speeds_plus_10", OFTReal, QStringLiteral("Hors délai, vitesses +10 %")},
-                       {"low", OFTReal, QStringLiteral("Minimum")},
-                       {"high", OFTReal, QStringLiteral("Maximum")},
-                       {"verdict", OFTString, QStringLiteral("Verdict")}});
-    static const std::vector<std::pair<QString, const char*>> fields{{QStringLiteral("grid"), "beyond_grid"},
-                                                                     {QStringLiteral("buildings"), "beyond_buildings"},
-                                                                     {QStringLiteral("spread"), "beyond_spread"},
-                                                                     {QStringLiteral("town-halls"), "beyond_town_halls"},
-                                                                     {QStringLiteral("speeds-10"), "beyond_speeds_minus_10"},
-                                                                     {QStringLiteral("speeds+10"), "beyond_speeds_plus_10"}};
-    const std::vector<SensitivityColumn>& columns = sensitivity.columns();
-    for (const SensitivityRow& row : sensitivity.rows()) {
-        layer.feature();
-        layer.setText("kind", row.kind == SensitivityRow::Kind::Epci          ? QStringLiteral("epci")
-                              : row.kind == SensitivityRow::Kind::Departement ? QStringLiteral("departement")
-                                                                              : QStringLiteral("commune"));
-        layer.setText("code", row.code);
-        layer.setText("name", row.name);
-        layer.setInt("population", row.population);
-        for (std::size_t c = 0; c < columns.size(); ++c)
-            for (const auto& [key, field] : fields)
-                if (columns[c].key == key) layer.setReal(field, row.beyond[c], 1);
-        layer.setReal("low", row.low(), 1);
-        layer.setReal("high", row.high(), 1);
-        layer.setText("verdict", row.verdict());
-        layer.write();
-    }
+    using Row = SensitivityRow;
+    const std::vector<SensitivityColumn>& assumptions = sensitivity.columns();
+    // The population beyond under the assumption `key`; null when it was not computed (no
+    // grid or buildings in the project).
+    const auto beyondUnder = [&assumptions](const QString& key) {
+        return [&assumptions, key](const Row& row) -> std::optional<double> {
+            for (std::size_t c = 0; c < assumptions.size(); ++c)
+                if (assumptions[c].key == key) return row.beyond[c];
+            return std::nullopt;
+        };
+    };
+    RowWriter<Row> layer(
+        dataset, path, gpkg_layers::sensitivity, wkbNone, QStringLiteral("Sensibilité de la population hors délai"),
+        QStringLiteral("Population beyond the threshold under each population method and road speeds ±10 %"),
+        {
+            textColumn<Row>("kind", QStringLiteral("Type"), [](const Row& row) { return sensitivityKindCode(row.kind); }),
+            textColumn<Row>("code", QStringLiteral("Code"), &Row::code),
+            textColumn<Row>("name", QStringLiteral("Nom"), &Row::name),
+            intColumn<Row>("population", OFTInteger64, QStringLiteral("Population légale"), &Row::population),
+            realColumn<Row>("beyond_grid", QStringLiteral("Hors délai, carreaux INSEE"), 1,
+                            beyondUnder(QStringLiteral("grid"))),
+            realColumn<Row>("beyond_buildings", QStringLiteral("Hors délai, bâtiments"), 1,
+                            beyondUnder(QStringLiteral("buildings"))),
+            realColumn<Row>("beyond_spread", QStringLiteral("Hors délai, répartie près des routes"), 1,
+                            beyondUnder(QStringLiteral("spread"))),
+            realColumn<Row>("beyond_town_halls", QStringLiteral("Hors délai, à la mairie"), 1,
+                            beyondUnder(QStringLiteral("town-halls"))),
+            realColumn<Row>("beyond_speeds_minus_10", QStringLiteral("Hors délai, vitesses −10 %"), 1,
+                            beyondUnder(QStringLiteral("speeds-10"))),
+            realColumn<Row>("beyond_speeds_plus_10", QStringLiteral("Hors délai, vitesses +10 %"), 1,
+                            beyondUnder(QStringLiteral("speeds+10"))),
+            realColumn<Row>("low", QStringLiteral("Minimum"), 1, &Row::low),
+            realColumn<Row>("high", QStringLiteral("Maximum"), 1, &Row::high),
+            textColumn<Row>("verdict", QStringLiteral("Verdict"), &Row::verdict),
+        });
+    for (const SensitivityRow& row : sensitivity.rows()) layer.write(row);
 }
 
 void writeParameters(GDALDataset& dataset, const QString& path, const CoverageExport& data)
 {
-    LayerWriter layer(dataset, path, gpkg_layers::parameters, wkbNone, QStringLiteral("Paramètres du calcul"),
-                      QStringLiteral("How this result was computed"),
-                      {{"key", OFTString, QStringLiteral("Paramètre")}, {"value", OFTString, QStringLiteral("Valeur")}});
-    for (const auto& [key, value] : runParameters(data)) {
-        layer.feature();
-        layer.setText("key", key);
-        layer.setText("value", value);
-        layer.write();
-    }
+    using Row = std::pair<QString, QString>;
+    RowWriter<Row> layer(dataset, path, gpkg_layers::parameters, wkbNone, QStringLiteral("Paramètres du calcul"),
+                         QStringLiteral("How this result was computed"),
+                         {
+                             textColumn<Row>("key", QStringLiteral("Paramètre"), &Row::first),
+                             textColumn<Row>("value", QStringLiteral("Valeur"), &Row::second),
+                         });
+    for (const Row& parameter : runParameters(data)) layer.write(parameter);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -457,42 +444,39 @@ QString bandStyle(const QString& qml, const std::vector<IsochroneBand>& bands)
     return document.toString(2);
 }
 
+// A row of the QGIS layer_styles table: the style of one layer.
+struct LayerStyle {
+    QString layer;
+    QString qml;
+    QDateTime updated;
+};
+
 void writeStyles(GDALDataset& dataset, const QString& path, const CoverageExport& data, const QStringList& styledLayers)
 {
-    LayerWriter layer(dataset, path, gpkg_layers::styles, wkbNone, QStringLiteral("layer_styles"),
-                      QStringLiteral("QGIS styles of the layers of this file"),
-                      {{"f_table_catalog", OFTString, {}},
-                       {"f_table_schema", OFTString, {}},
-                       {"f_table_name", OFTString, {}},
-                       {"f_geometry_column", OFTString, {}},
-                       {"styleName", OFTString, {}},
-                       {"styleQML", OFTString, {}},
-                       {"styleSLD", OFTString, {}},
-                       {"useAsDefault", OFTInteger, {}, OFSTBoolean},
-                       {"description", OFTString, {}},
-                       {"owner", OFTString, {}},
-                       {"ui", OFTString, {}},
-                       {"update_time", OFTDateTime, {}}});
+    // QGIS's own table: its fields have no titles, and "ui" stays null.
+    using Row = LayerStyle;
+    const auto text = [](const QString& value) { return [value](const Row&) { return value; }; };
+    RowWriter<Row> layer(
+        dataset, path, gpkg_layers::styles, wkbNone, QStringLiteral("layer_styles"),
+        QStringLiteral("QGIS styles of the layers of this file"),
+        {
+            textColumn<Row>("f_table_catalog", {}, text(QString())),
+            textColumn<Row>("f_table_schema", {}, text(QString())),
+            textColumn<Row>("f_table_name", {}, &Row::layer),
+            textColumn<Row>("f_geometry_column", {}, text(QStringLiteral("geom"))),
+            textColumn<Row>("styleName", {}, &Row::layer),
+            textColumn<Row>("styleQML", {}, &Row::qml),
+            textColumn<Row>("styleSLD", {}, text(QString())),
+            boolColumn<Row>("useAsDefault", {}, [](const Row&) { return true; }),
+            textColumn<Row>("description", {}, text(QStringLiteral("Maillage %1").arg(QStringLiteral(MAILLAGE_VERSION)))),
+            textColumn<Row>("owner", {}, text(QString())),
+            textColumn<Row>("ui", {}, [](const Row&) { return std::optional<QString>(); }),
+            dateTimeColumn<Row>("update_time", {}, &Row::updated),
+        });
     const QDateTime now = data.run.computedAt.isValid() ? data.run.computedAt : QDateTime::currentDateTimeUtc();
     for (const QString& name : styledLayers) {
         const QString qml = layerStyleQml(name, data);
-        if (qml.isEmpty()) continue;
-        OGRFeature& feature = layer.feature();
-        layer.setText("f_table_catalog", QString());
-        layer.setText("f_table_schema", QString());
-        layer.setText("f_table_name", name);
-        layer.setText("f_geometry_column", QStringLiteral("geom"));
-        layer.setText("styleName", name);
-        layer.setText("styleQML", qml);
-        layer.setText("styleSLD", QString());
-        layer.setInt("useAsDefault", 1);
-        layer.setText("description", QStringLiteral("Maillage %1").arg(QStringLiteral(MAILLAGE_VERSION)));
-        layer.setText("owner", QString());
-        const QDate date = now.date();
-        const QTime time = now.time();
-        feature.SetField("update_time", date.year(), date.month(), date.day(), time.hour(), time.minute(),
-                         float(time.second()), 100);
-        layer.write();
+        if (!qml.isEmpty()) layer.write({name, qml, now});
     }
 }
 

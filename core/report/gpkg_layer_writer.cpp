@@ -1,7 +1,6 @@
 #include "report/gpkg_layer_writer.h"
 
 #include "common/error.h"
-#include "coverage/gap_zones.h"
 #include "coverage/mem_raster.h"  // lambert93Srs
 #include "io/ogr_source.h"
 
@@ -37,31 +36,6 @@ LayerWriter::LayerWriter(GDALDataset& dataset, const QString& path, const QStrin
 
 LayerWriter::~LayerWriter() = default;
 
-std::vector<FieldSpec> withZonePieceFields(std::initializer_list<FieldSpec> before, std::initializer_list<FieldSpec> after)
-{
-    std::vector<FieldSpec> fields(before);
-    fields.insert(fields.end(), {{"zone", OFTInteger, QStringLiteral("Zone")},
-                                 {"commune_insee", OFTString, QStringLiteral("Code INSEE")},
-                                 {"commune_name", OFTString, QStringLiteral("Commune")},
-                                 {"epci_siren", OFTString, QStringLiteral("SIREN de l'EPCI")},
-                                 {"epci_name", OFTString, QStringLiteral("EPCI")},
-                                 {"area_km2", OFTReal, QStringLiteral("Surface (km²)")},
-                                 {"cells", OFTInteger, QStringLiteral("Cellules")}});
-    fields.insert(fields.end(), after);
-    return fields;
-}
-
-void setZonePiece(LayerWriter& layer, const ZonePiece& piece)
-{
-    layer.setInt("zone", piece.zone);
-    layer.setText("commune_insee", piece.communeInsee);
-    layer.setText("commune_name", piece.communeName);
-    layer.setText("epci_siren", piece.epciSiren);
-    layer.setText("epci_name", piece.epciName);
-    layer.setReal("area_km2", piece.areaKm2, 4);
-    layer.setInt("cells", piece.cells);
-}
-
 OGRFeature& LayerWriter::feature()
 {
     feature_ = std::make_unique<OGRFeature>(layer_->GetLayerDefn());
@@ -83,6 +57,13 @@ void LayerWriter::setReal(const char* field, double value, int decimals)
         value = std::round(value * scale) / scale;
     }
     feature_->SetField(field, value);
+}
+
+void LayerWriter::setDateTime(const char* field, const QDateTime& value)
+{
+    const QDate date = value.date();
+    const QTime time = value.time();
+    feature_->SetField(field, date.year(), date.month(), date.day(), time.hour(), time.minute(), float(time.second()), 100);
 }
 
 void LayerWriter::setGeometry(const OGRGeometry* geometry)
