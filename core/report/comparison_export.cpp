@@ -42,17 +42,28 @@ QString communeTrend(const CommuneComparison& c)
     return trend(std::abs(gainSpread) >= std::abs(gainAtTownHall) ? gainSpread : gainAtTownHall);
 }
 
+// A comparison layer's title, "%1" and "%2" being the two scenarios' names.
+QString titleWithNames(const QString& pattern, const ScenarioComparison& comparison)
+{
+    return pattern.arg(comparison.nameA, comparison.nameB);
+}
+
+// A comparison layer's description: "%1" the threshold in minutes, "%2" and "%3" the names.
+QString descriptionWithNames(const QString& pattern, const ScenarioComparison& comparison)
+{
+    return pattern.arg(comparison.thresholdMinutes).arg(comparison.nameA, comparison.nameB);
+}
+
 void writeCommunes(GDALDataset& dataset, const QString& path, const CoverageContext& context,
                    const ScenarioComparison& comparison)
 {
     using Row = CommuneComparison;
     RowWriter<Row> layer(
         dataset, path, comparison_layers::communes, wkbMultiPolygon,
-        QStringLiteral("Comparaison par commune (%1 / %2)").arg(comparison.nameA, comparison.nameB),
-        QStringLiteral("Per commune: time from the town hall and people beyond %1 min in scenario A (%2) "
-                       "and B (%3); gains are A minus B")
-            .arg(comparison.thresholdMinutes)
-            .arg(comparison.nameA, comparison.nameB),
+        titleWithNames(QStringLiteral("Comparaison par commune (%1 / %2)"), comparison),
+        descriptionWithNames(QStringLiteral("Per commune: time from the town hall and people beyond %1 min in "
+                                            "scenario A (%2) and B (%3); gains are A minus B"),
+                             comparison),
         {
             textColumn<Row>("insee", "Code INSEE", &Row::insee),
             textColumn<Row>("name", "Commune", &Row::name),
@@ -85,10 +96,9 @@ void writeEpcis(GDALDataset& dataset, const QString& path, const CoverageContext
     using Row = AreaComparison;
     RowWriter<Row> layer(
         dataset, path, comparison_layers::epci, wkbMultiPolygon,
-        QStringLiteral("Comparaison par EPCI (%1 / %2)").arg(comparison.nameA, comparison.nameB),
-        QStringLiteral("Per EPCI: people and area beyond %1 min in scenario A (%2) and B (%3)")
-            .arg(comparison.thresholdMinutes)
-            .arg(comparison.nameA, comparison.nameB),
+        titleWithNames(QStringLiteral("Comparaison par EPCI (%1 / %2)"), comparison),
+        descriptionWithNames(QStringLiteral("Per EPCI: people and area beyond %1 min in scenario A (%2) and B (%3)"),
+                             comparison),
         {
             textColumn<Row>("siren", "SIREN", &Row::code),
             textColumn<Row>("name", "EPCI", &Row::name),
@@ -124,11 +134,10 @@ void writeChanges(GDALDataset& dataset, const QString& path, const ScenarioCompa
     const double threshold = comparison.thresholdMinutes;
     RowWriter<Row> layer(
         dataset, path, comparison_layers::changes, wkbMultiPolygon,
-        QStringLiteral("Zones qui changent (%1 → %2)").arg(comparison.nameA, comparison.nameB),
-        QStringLiteral("Areas that come within %1 min (covered) or go beyond it (uncovered) from scenario "
-                       "%2 to %3, per commune")
-            .arg(threshold)
-            .arg(comparison.nameA, comparison.nameB),
+        titleWithNames(QStringLiteral("Zones qui changent (%1 → %2)"), comparison),
+        descriptionWithNames(QStringLiteral("Areas that come within %1 min (covered) or go beyond it (uncovered) "
+                                            "from scenario %2 to %3, per commune"),
+                             comparison),
         withZonePieceColumns<Row>(
             {textColumn<Row>("change", "Changement", [](const Row& zone) { return coverageChangeCode(zone.change); }),
              textColumn<Row>("change_label", "Changement (libellé)",
