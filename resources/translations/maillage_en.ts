@@ -83,17 +83,17 @@
 <context>
     <name>PointCommands</name>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="49"/>
+        <location filename="../../app/gui/point_commands.cpp" line="46"/>
         <source>ajout de « %1 »</source>
         <translation>add “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="77"/>
+        <location filename="../../app/gui/point_commands.cpp" line="74"/>
         <source>fermeture de « %1 » dans le plan</source>
         <translation>close “%1” in the plan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_commands.cpp" line="78"/>
+        <location filename="../../app/gui/point_commands.cpp" line="75"/>
         <source>fermeture de %n points dans le plan</source>
         <translation>
             <numerusform>close %n point in the plan</numerusform>
@@ -101,12 +101,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="80"/>
+        <location filename="../../app/gui/point_commands.cpp" line="77"/>
         <source>suppression de « %1 »</source>
         <translation>delete “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_commands.cpp" line="81"/>
+        <location filename="../../app/gui/point_commands.cpp" line="78"/>
         <source>suppression de %n points</source>
         <translation>
             <numerusform>delete %n point</numerusform>
@@ -114,12 +114,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="98"/>
+        <location filename="../../app/gui/point_commands.cpp" line="95"/>
         <source>déplacement de « %1 »</source>
         <translation>move “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_commands.cpp" line="99"/>
+        <location filename="../../app/gui/point_commands.cpp" line="96"/>
         <source>déplacement de %n points</source>
         <translation>
             <numerusform>move %n point</numerusform>
@@ -127,7 +127,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_commands.cpp" line="123"/>
+        <location filename="../../app/gui/point_commands.cpp" line="120"/>
         <source>modification de « %1 »</source>
         <translation>edit “%1”</translation>
     </message>
@@ -218,47 +218,47 @@
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="309"/>
+        <location filename="../../core/render/print_layout.cpp" line="312"/>
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="309"/>
+        <location filename="../../core/render/print_layout.cpp" line="312"/>
         <source>Département %1</source>
         <translation>Département %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="314"/>
+        <location filename="../../core/render/print_layout.cpp" line="317"/>
         <source>situation actuelle</source>
         <translation>current network</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="318"/>
+        <location filename="../../core/render/print_layout.cpp" line="321"/>
         <source>« %1 »</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="329"/>
+        <location filename="../../core/render/print_layout.cpp" line="332"/>
         <source>%1 : l&apos;accès aux lieux d&apos;accueil de niveau %2</source>
         <translation>%1: access to level %2 accueil places</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="331"/>
+        <location filename="../../core/render/print_layout.cpp" line="334"/>
         <source>%1 : ce que change le scénario %2</source>
         <translation>%1: what scenario %2 changes</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="349"/>
+        <location filename="../../core/render/print_layout.cpp" line="352"/>
         <source>seuil : %1 min en voiture</source>
         <translation>threshold: %1 min by car</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="350"/>
+        <location filename="../../core/render/print_layout.cpp" line="353"/>
         <source>scénario : %1</source>
         <translation>scenario: %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="352"/>
+        <location filename="../../core/render/print_layout.cpp" line="355"/>
         <source>scénario %1 comparé à %2</source>
         <translation>scenario %1 compared with %2</translation>
     </message>
@@ -267,161 +267,159 @@
         <translation type="vanished">Map made with Maillage %1 on %2. Driving times on the road network, %3 m grid; each commune&apos;s population is spread over its inhabitable cells.</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="361"/>
+        <location filename="../../core/render/print_layout.cpp" line="364"/>
         <source>Carte réalisée avec Maillage %1 le %2. Temps de parcours en voiture sur le réseau routier, grille de %3 m ; %4.</source>
         <translation>Map made with Maillage %1 on %2. Driving times on the road network, %3 m grid; %4.</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="398"/>
+        <location filename="../../core/render/print_layout.cpp" line="401"/>
         <source>Lieux d&apos;accueil</source>
         <translation>Accueil places</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="398"/>
+        <location filename="../../core/render/print_layout.cpp" line="401"/>
         <source>Changement d&apos;accès</source>
         <translation>Change of access</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="399"/>
+        <location filename="../../core/render/print_layout.cpp" line="402"/>
         <source>Au-delà du seuil</source>
         <translation>Beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="399"/>
+        <location filename="../../core/render/print_layout.cpp" line="402"/>
         <source>Temps d&apos;accès en voiture</source>
         <translation>Driving time</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="400"/>
+        <location filename="../../core/render/print_layout.cpp" line="403"/>
         <source>Routes</source>
         <translation>Roads</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="422"/>
+        <location filename="../../core/render/print_layout.cpp" line="425"/>
         <source>Limites</source>
         <translation>Boundaries</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="432"/>
+        <location filename="../../core/render/print_layout.cpp" line="435"/>
         <source>EPCI de la carte (le reste est estompé)</source>
         <translation>EPCI of the map (the rest is faded)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="452"/>
+        <location filename="../../core/render/print_layout.cpp" line="453"/>
         <source>Habitants à plus de %1 min</source>
         <translation>Inhabitants beyond %1 min</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="440"/>
+        <location filename="../../core/render/print_layout.cpp" line="443"/>
         <source>%1 habitants sur %2 (%3) à plus de %4 min d&apos;un lieu de niveau %5</source>
         <translation>%1 inhabitants of %2 (%3) more than %4 min from a level %5 place</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="457"/>
-        <location filename="../../core/render/print_layout.cpp" line="539"/>
+        <location filename="../../core/render/print_layout.cpp" line="481"/>
+        <location filename="../../core/render/print_layout.cpp" line="550"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="458"/>
-        <location filename="../../core/render/print_layout.cpp" line="494"/>
-        <location filename="../../core/render/print_layout.cpp" line="540"/>
+        <location filename="../../core/render/print_layout.cpp" line="452"/>
+        <location filename="../../core/render/print_layout.cpp" line="551"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="460"/>
-        <location filename="../../core/render/print_layout.cpp" line="496"/>
+        <location filename="../../core/render/print_layout.cpp" line="454"/>
         <source>Part</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="461"/>
+        <location filename="../../core/render/print_layout.cpp" line="481"/>
         <source>Mairies au-delà</source>
         <translation>Town halls beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="477"/>
+        <location filename="../../core/render/print_layout.cpp" line="495"/>
         <source>… et %1 autres EPCI : %2 habitants au-delà</source>
         <translation>… and %1 other EPCI: %2 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="493"/>
+        <location filename="../../core/render/print_layout.cpp" line="511"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="497"/>
+        <location filename="../../core/render/print_layout.cpp" line="511"/>
         <source>Depuis la mairie</source>
         <translation>From the town hall</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="513"/>
+        <location filename="../../core/render/print_layout.cpp" line="524"/>
         <source>Aucun habitant de l&apos;EPCI à plus de %1 min.</source>
         <translation>Nobody in the EPCI is more than %1 min away.</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="520"/>
+        <location filename="../../core/render/print_layout.cpp" line="531"/>
         <source>… et %1 autres communes : %2 habitants au-delà</source>
         <translation>… and %1 other communes: %2 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="521"/>
+        <location filename="../../core/render/print_layout.cpp" line="532"/>
         <source>… et 1 autre commune : %1 habitants au-delà</source>
         <translation>… and 1 other commune: %1 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="527"/>
+        <location filename="../../core/render/print_layout.cpp" line="538"/>
         <source>Ensemble de l&apos;EPCI (%1 communes)</source>
         <translation>Whole EPCI (%1 communes)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="528"/>
+        <location filename="../../core/render/print_layout.cpp" line="539"/>
         <source>Ensemble de l&apos;EPCI (1 commune)</source>
         <translation>Whole EPCI (1 commune)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="536"/>
+        <location filename="../../core/render/print_layout.cpp" line="547"/>
         <source>%1 habitants passent à moins de %2 min (%3 km²), %4 à plus de %2 min (%5 km²)</source>
         <translation>%1 inhabitants come within %2 min (%3 km²), %4 go beyond %2 min (%5 km²)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="541"/>
+        <location filename="../../core/render/print_layout.cpp" line="552"/>
         <source>Au-delà, référence</source>
         <translation>Beyond, reference</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="542"/>
+        <location filename="../../core/render/print_layout.cpp" line="553"/>
         <source>Au-delà, scénario</source>
         <translation>Beyond, scenario</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="543"/>
+        <location filename="../../core/render/print_layout.cpp" line="554"/>
         <source>Écart</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="560"/>
+        <location filename="../../core/render/print_layout.cpp" line="569"/>
         <source>… et %1 autres EPCI, sans changement</source>
         <translation>… and %1 other EPCI, unchanged</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="561"/>
+        <location filename="../../core/render/print_layout.cpp" line="570"/>
         <source>… et %1 autres EPCI : écart de %2 habitants</source>
         <translation>… and %1 other EPCI: change of %2 inhabitants</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="806"/>
+        <location filename="../../core/render/print_layout.cpp" line="815"/>
         <source>1 : %1</source>
         <translation>1:%1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="840"/>
+        <location filename="../../core/render/print_layout.cpp" line="849"/>
         <source>page %1 / %2</source>
         <translation>page %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="865"/>
+        <location filename="../../core/render/print_layout.cpp" line="874"/>
         <source>Comparaison</source>
         <translation>Comparison</translation>
     </message>
@@ -512,27 +510,27 @@ line %1: %2</translation>
 <context>
     <name>ScenarioCommands</name>
     <message>
-        <location filename="../../app/gui/scenario_commands.cpp" line="45"/>
+        <location filename="../../app/gui/scenario_commands.cpp" line="42"/>
         <source>création du plan « %1 »</source>
         <translation>create plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_commands.cpp" line="46"/>
+        <location filename="../../app/gui/scenario_commands.cpp" line="43"/>
         <source>copie de « %1 » en « %2 »</source>
         <translation>copy “%1” to “%2”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_commands.cpp" line="68"/>
+        <location filename="../../app/gui/scenario_commands.cpp" line="65"/>
         <source>plan « %1 » renommé « %2 »</source>
         <translation>rename plan “%1” to “%2”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_commands.cpp" line="84"/>
+        <location filename="../../app/gui/scenario_commands.cpp" line="81"/>
         <source>suppression du plan « %1 »</source>
         <translation>delete plan “%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_commands.cpp" line="146"/>
+        <location filename="../../app/gui/scenario_commands.cpp" line="143"/>
         <source>%n site(s) suggéré(s) ajouté(s) au plan « %1 »</source>
         <translation>
             <numerusform>add %n suggested site to plan “%1”</numerusform>
@@ -543,7 +541,7 @@ line %1: %2</translation>
 <context>
     <name>ScenarioPanel</name>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_panel.cpp" line="35"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="36"/>
         <source>%n point(s) ajouté(s)</source>
         <translation>
             <numerusform>%n point added</numerusform>
@@ -551,7 +549,7 @@ line %1: %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_panel.cpp" line="37"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="38"/>
         <source>%n point(s) modifié(s)</source>
         <translation>
             <numerusform>%n point changed</numerusform>
@@ -559,7 +557,7 @@ line %1: %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_panel.cpp" line="39"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="40"/>
         <source>%n fermeture(s) de route</source>
         <translation>
             <numerusform>%n road closure</numerusform>
@@ -567,7 +565,7 @@ line %1: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="40"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="41"/>
         <source>aucun changement</source>
         <translation>no change</translation>
     </message>
@@ -575,82 +573,82 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::AccessDialog</name>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="46"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="45"/>
         <source>aucun lieu atteignable</source>
         <translation>no place within reach</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="90"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="89"/>
         <source>Seulement les renvois au-delà du seuil</source>
         <translation>Only the referrals beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="92"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="91"/>
         <source>Accès aux lieux et renvois entre niveaux</source>
         <translation>Access to places and referrals between levels</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="99"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="98"/>
         <source>Depuis chaque siège d&apos;EPCI</source>
         <translation>From each EPCI seat</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="100"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="99"/>
         <source>Renvois 1 → 2 → 3</source>
         <translation>Referrals 1 → 2 → 3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="111"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="105"/>
         <source>Aucun réseau routier : ouvrez un projet avec un réseau pour calculer les accès.</source>
         <translation>No road network: open a project with a network to compute the access.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="118"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="112"/>
         <source>Temps par la route vers le lieu le plus proche, sur les points de « %1 »%2 (réseau %3, profil %4) ; au-delà de %5 min sur fond rose. Les opérateurs de niveau 3 sont atteints au guichet ou en visio (points visio qui les servent), côte à côte.%6</source>
         <translation>Time by road to the nearest place, on the points of “%1”%2 (network %3, profile %4); beyond %5 min on a pink ground. Level-3 operators are reached at a desk or by video (the visio points that serve them), side by side.%6</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="122"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="116"/>
         <source>, routes fermées du plan comprises</source>
         <translation>, with the plan&apos;s closed roads</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="125"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="119"/>
         <source> Le projet n&apos;a aucun point visio : accès au guichet seulement.</source>
         <translation> The project has no visio point: access at a desk only.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="142"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="136"/>
         <source>Siège d&apos;EPCI</source>
         <translation>EPCI seat</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="148"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="142"/>
         <source>%1 en visio</source>
         <translation>%1 by video</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="169"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="163"/>
         <source>Depuis</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="169"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="163"/>
         <source>Niveau</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="169"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="163"/>
         <source>Vers</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="169"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="163"/>
         <source>Au guichet</source>
         <translation>At a desk</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="170"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="164"/>
         <source>En visio</source>
         <translation>By video</translation>
     </message>
@@ -719,42 +717,42 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::ComparisonPanel</name>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="45"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="36"/>
         <source>Comparer</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="64"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="53"/>
         <source>Territoire</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="64"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="53"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="64"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="53"/>
         <source>Au-delà (A)</source>
         <translation>Beyond (A)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="64"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="53"/>
         <source>Au-delà (B)</source>
         <translation>Beyond (B)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="64"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="53"/>
         <source>Écart</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="65"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="54"/>
         <source>Surface au-delà (A)</source>
         <translation>Area beyond (A)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="65"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="54"/>
         <source>Surface au-delà (B)</source>
         <translation>Area beyond (B)</translation>
     </message>
@@ -763,88 +761,88 @@ line %1: %2</translation>
         <translation type="vanished">People beyond the threshold, population spread over the inhabited cells</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="67"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="56"/>
         <source>Habitants au-delà du seuil, population placée selon la méthode du projet</source>
         <translation>People beyond the threshold, population placed by the project&apos;s method</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="68"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="57"/>
         <source>B − A : négatif quand B amène des habitants sous le seuil</source>
         <translation>B − A: negative when B brings people within the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="80"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="66"/>
         <source>A :</source>
         <translation>A:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="83"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="69"/>
         <source>B :</source>
         <translation>B:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="99"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="85"/>
         <source>annulé</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="102"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="88"/>
         <source>Échec : %1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="181"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="165"/>
         <source>Scénario inconnu.</source>
         <translation>Unknown scenario.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="197"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="173"/>
         <source>Une comparaison est déjà en cours.</source>
         <translation>A comparison is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="199"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="174"/>
         <source>Il faut un projet avec un réseau routier pour comparer des scénarios.</source>
         <translation>Comparing scenarios needs a project with a road network.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="225"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="201"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="268"/>
-        <location filename="../../app/gui/comparison_panel.cpp" line="269"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="239"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="240"/>
         <source>%1 km²</source>
         <translation>%1 km²</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="289"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="260"/>
         <source>Département %1</source>
         <translation>Département %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="294"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="265"/>
         <source>&lt;b&gt;B « %1 »&lt;/b&gt; par rapport à &lt;b&gt;A « %2 »&lt;/b&gt;, niveau %3 à %4 min : &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² passent sous le seuil (%6 hab.)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² passent au-delà (%8 hab.)&lt;/span&gt; ; au-delà : %9 → &lt;b&gt;%10&lt;/b&gt; habitants.</source>
         <translation>&lt;b&gt;B “%1”&lt;/b&gt; against &lt;b&gt;A “%2”&lt;/b&gt;, level %3 within %4 min: &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² come within the threshold (%6 people)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² go beyond it (%8 people)&lt;/span&gt;; beyond: %9 → &lt;b&gt;%10&lt;/b&gt; people.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="317"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="288"/>
         <source>« %1 » ferme des routes : une cellule voisine d&apos;une route fermée y est rattachée à la route ouverte la plus proche, parfois plus rapide.</source>
         <translation>« %1 » closes roads: there, a cell next to a closed road is linked to the nearest open road, which is sometimes faster.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="321"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="292"/>
         <source>Une partie de ce qui passe sous le seuil peut venir de là, sans gain réel d&apos;accès.</source>
         <translation>Part of what comes within the threshold may come from this, with no real gain of access.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="322"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="293"/>
         <source>Une partie de ce qui passe au-delà du seuil peut venir de là, sans perte réelle d&apos;accès.</source>
         <translation>Part of what goes beyond the threshold may come from this, with no real loss of access.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="137"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="121"/>
         <source>Autre plan affiché : relancez la comparaison.</source>
         <translation>Another plan is shown: run the comparison again.</translation>
     </message>
@@ -911,203 +909,203 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::ImportDialog</name>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="33"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="34"/>
         <source>liste des mairies</source>
         <translation>town hall list</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="34"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="35"/>
         <source>liste des France services (ANCT)</source>
         <translation>France services list (ANCT)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="35"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="36"/>
         <source>points de contact de La Poste</source>
         <translation>La Poste contact points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="36"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="37"/>
         <source>liste des opérateurs</source>
         <translation>operators list</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="37"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="38"/>
         <source>Annuaire de l&apos;administration (DILA)</source>
         <translation>Annuaire de l&apos;administration (DILA)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="91"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="92"/>
         <source>%1 : %2 lignes lues, %3 points nouveaux, %4 mis à jour, %5 inchangés, %6 hors du territoire, %7 lignes écartées.</source>
         <translation>%1: %2 rows read, %3 new points, %4 updated, %5 unchanged, %6 outside the territory, %7 rows left out.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="101"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="102"/>
         <source>
 objet %1 : %2</source>
         <translation>
 feature %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="101"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="102"/>
         <source>
 ligne %1 : %2</source>
         <translation>
 line %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="123"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="124"/>
         <source>Importer des points — %1</source>
         <translation>Import points — %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="138"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="139"/>
         <source>Fichier reconnu : %1 (colonnes connues)</source>
         <translation>Recognised file: %1 (known columns)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="139"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="140"/>
         <source>Choisir les colonnes ci-dessous</source>
         <translation>Choose the columns below</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="141"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="142"/>
         <source>Lecture :</source>
         <translation>Read as:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="148"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="149"/>
         <source>Premières lignes du fichier</source>
         <translation>First rows of the file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="152"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="153"/>
         <source>Correspondance des colonnes</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="155"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="156"/>
         <source>Nom :</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="155"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="156"/>
         <source>Identifiant :</source>
         <translation>Identifier:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="155"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="156"/>
         <source>Longitude ou X :</source>
         <translation>Longitude or X:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="155"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="156"/>
         <source>Latitude ou Y :</source>
         <translation>Latitude or Y:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="156"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="157"/>
         <source>Type de lieu :</source>
         <translation>Kind of place:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="156"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="157"/>
         <source>Niveau :</source>
         <translation>Level:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="156"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="157"/>
         <source>Code INSEE de la commune :</source>
         <translation>Commune INSEE code:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="160"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="161"/>
         <source>(aucune)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="165"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="166"/>
         <source>longitude / latitude (WGS84)</source>
         <translation>longitude / latitude (WGS84)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="166"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="167"/>
         <source>X / Y en Lambert-93</source>
         <translation>X / Y in Lambert-93</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="174"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="175"/>
         <source>Coordonnées :</source>
         <translation>Coordinates:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="187"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="188"/>
         <source>celui du type</source>
         <translation>the kind&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="188"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="189"/>
         <source>niveau %1</source>
         <translation>level %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="189"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="190"/>
         <source>Type de tous les points (sans colonne) :</source>
         <translation>Kind of every point (no column):</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="190"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="191"/>
         <source>Niveau de tous les points (sans colonne) :</source>
         <translation>Level of every point (no column):</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="201"/>
-        <location filename="../../app/gui/import_dialog.cpp" line="360"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="199"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="358"/>
         <source>Ligne</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="201"/>
-        <location filename="../../app/gui/import_dialog.cpp" line="360"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="199"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="358"/>
         <source>Problème</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="205"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="203"/>
         <source>Vérification avant import</source>
         <translation>Check before importing</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="212"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="210"/>
         <source>Importer</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="228"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="226"/>
         <source>Ce fichier ne peut pas être lu : %1</source>
         <translation>This file cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="348"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="346"/>
         <source>Choisissez les colonnes des coordonnées.</source>
         <translation>Choose the coordinate columns.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="358"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="356"/>
         <source>%1 lignes lues : %2 points à importer, %3 lignes écartées (détail ci-dessous).</source>
         <translation>%1 rows read: %2 points to import, %3 rows left out (details below).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="360"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="358"/>
         <source>Objet</source>
         <translation>Feature</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="366"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="364"/>
         <source>avertissement : %1</source>
         <translation>warning: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="369"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="367"/>
         <source>Lecture impossible avec ces colonnes : %1</source>
         <translation>Cannot read the file with these columns: %1</translation>
     </message>
@@ -1167,22 +1165,22 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::LayerPanel</name>
     <message>
-        <location filename="../../app/gui/map/layer_panel.cpp" line="31"/>
+        <location filename="../../app/gui/map/layer_panel.cpp" line="32"/>
         <source>Monter la couche</source>
         <translation>Move the layer up</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map/layer_panel.cpp" line="33"/>
+        <location filename="../../app/gui/map/layer_panel.cpp" line="34"/>
         <source>Descendre la couche</source>
         <translation>Move the layer down</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map/layer_panel.cpp" line="35"/>
+        <location filename="../../app/gui/map/layer_panel.cpp" line="36"/>
         <source>Opacité de la couche</source>
         <translation>Layer opacity</translation>
     </message>
     <message>
-        <location filename="../../app/gui/map/layer_panel.cpp" line="42"/>
+        <location filename="../../app/gui/map/layer_panel.cpp" line="43"/>
         <source>Opacité</source>
         <translation>Opacity</translation>
     </message>
@@ -1938,164 +1936,164 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::PlanningController</name>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="70"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="71"/>
         <source>Choisir un &amp;tronçon</source>
         <translation>Pick a road &amp;segment</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="75"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="76"/>
         <source>Cliquer près d&apos;une route pour choisir son tronçon, puis le fermer ou le rouvrir dans le plan</source>
         <translation>Click near a road to pick its segment, then close or reopen it in the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="89"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="90"/>
         <source>Le scénario affiché et modifié</source>
         <translation>The scenario shown and edited</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="103"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="104"/>
         <source>Scénarios</source>
         <translation>Scenarios</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="109"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="110"/>
         <source>Suggérer des sites</source>
         <translation>Suggest sites</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="114"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="115"/>
         <source>Comparer deux scénarios</source>
         <translation>Compare two scenarios</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="134"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="135"/>
         <source>P&amp;lans</source>
         <translation>P&amp;lans</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="136"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="137"/>
         <source>&amp;Nouveau plan…</source>
         <translation>&amp;New plan…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="138"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="139"/>
         <source>&amp;Copier le scénario…</source>
         <translation>&amp;Copy the scenario…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="139"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="140"/>
         <source>&amp;Renommer le plan…</source>
         <translation>&amp;Rename the plan…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="140"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="141"/>
         <source>&amp;Supprimer le plan…</source>
         <translation>&amp;Delete the plan…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="143"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="144"/>
         <source>&amp;Fermer des routes…</source>
         <translation>&amp;Close roads…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="146"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="147"/>
         <source>&amp;Préréglages de fermeture</source>
         <translation>Closure &amp;presets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="159"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="160"/>
         <source>Passer la sélection en &amp;France services (plan)</source>
         <translation>Make the selection &amp;France services (plan)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="162"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="163"/>
         <source>Dans le plan affiché, les points choisis (mairie, agence postale…) deviennent des France services, lieux de deuxième niveau</source>
         <translation>In the plan shown, the selected points (town hall, post office agency…) become France services, second-level places</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="165"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="166"/>
         <source>Su&amp;ggérer des sites…</source>
         <translation>Su&amp;ggest sites…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="169"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="170"/>
         <source>C&amp;omparer deux scénarios…</source>
         <translation>C&amp;ompare two scenarios…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="248"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="247"/>
         <source> Plan : %1 </source>
         <translation> Plan: %1 </translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="248"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="247"/>
         <source> Situation actuelle </source>
         <translation> Current situation </translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="268"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="267"/>
         <source>route sans numéro</source>
         <translation>unnumbered road</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="275"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="274"/>
         <source>%1, tronçon de %2 km</source>
         <translation>%1, %2 km segment</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="289"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="288"/>
         <source>Aucune route à cet endroit : cliquez plus près d&apos;une route.</source>
         <translation>No road here: click nearer to a road.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="294"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="293"/>
         <source>Tronçon choisi : %1</source>
         <translation>Segment picked: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="321"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="320"/>
         <source>fermeture d&apos;un tronçon de la %1</source>
         <translation>close a segment of the %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="340"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="339"/>
         <source>Fermer ce tronçon dans le plan « %1 »</source>
         <translation>Close this segment in plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="343"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="342"/>
         <source>Rouvrir ce tronçon</source>
         <translation>Reopen this segment</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="347"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="346"/>
         <source>Rouvrir « %1 » (toute la fermeture)</source>
         <translation>Reopen “%1” (the whole closure)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="357"/>
-        <location filename="../../app/gui/planning_controller.cpp" line="380"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="356"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="379"/>
         <source>Fermer des routes</source>
         <translation>Close roads</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="358"/>
-        <location filename="../../app/gui/planning_controller.cpp" line="381"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="357"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="380"/>
         <source>Les routes se ferment dans un plan : choisissez ou créez un plan d&apos;abord.</source>
         <translation>Roads are closed in a plan: choose or create a plan first.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="365"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="364"/>
         <source>préréglage « %1 »</source>
         <translation>preset “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="413"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="412"/>
         <source>« %1 » passe en France services</source>
         <translation>“%1” becomes France services</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/planning_controller.cpp" line="414"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="413"/>
         <source>%n points passent en France services</source>
         <translation>
             <numerusform>%n point becomes France services</numerusform>
@@ -2144,93 +2142,93 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::PointForm</name>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="37"/>
+        <location filename="../../app/gui/point_form.cpp" line="38"/>
         <source>Appliquer</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="38"/>
+        <location filename="../../app/gui/point_form.cpp" line="39"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="51"/>
+        <location filename="../../app/gui/point_form.cpp" line="52"/>
         <source>inconnu</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="52"/>
+        <location filename="../../app/gui/point_form.cpp" line="53"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="53"/>
+        <location filename="../../app/gui/point_form.cpp" line="54"/>
         <source>ex. lun 09:00-12:00; mar 14:00-17:00</source>
         <translation>e.g. lun 09:00-12:00; mar 14:00-17:00</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="67"/>
+        <location filename="../../app/gui/point_form.cpp" line="68"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="68"/>
+        <location filename="../../app/gui/point_form.cpp" line="69"/>
         <source>Niveau</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="69"/>
+        <location filename="../../app/gui/point_form.cpp" line="70"/>
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="70"/>
+        <location filename="../../app/gui/point_form.cpp" line="71"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="71"/>
+        <location filename="../../app/gui/point_form.cpp" line="72"/>
         <source>Heures par semaine</source>
         <translation>Hours per week</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="72"/>
+        <location filename="../../app/gui/point_form.cpp" line="73"/>
         <source>Horaires</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="73"/>
+        <location filename="../../app/gui/point_form.cpp" line="74"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="74"/>
+        <location filename="../../app/gui/point_form.cpp" line="75"/>
         <source>Opérateurs en visio</source>
         <translation>Operators by video</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="55"/>
+        <location filename="../../app/gui/point_form.cpp" line="56"/>
         <source>ex. caf;cpam;france_travail</source>
         <translation>e.g. caf;cpam;france_travail</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="56"/>
-        <location filename="../../app/gui/point_form.cpp" line="259"/>
+        <location filename="../../app/gui/point_form.cpp" line="57"/>
+        <location filename="../../app/gui/point_form.cpp" line="258"/>
         <source>Opérateurs de niveau 3 que l&apos;on rencontre ici en visio (codes séparés par « ; »)</source>
         <translation>Level-3 operators people meet here by video (codes separated by “;”)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="75"/>
+        <location filename="../../app/gui/point_form.cpp" line="76"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="76"/>
+        <location filename="../../app/gui/point_form.cpp" line="77"/>
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_form.cpp" line="154"/>
+        <location filename="../../app/gui/point_form.cpp" line="153"/>
         <source>%n points sélectionnés.</source>
         <translation>
             <numerusform>%n point selected.</numerusform>
@@ -2238,27 +2236,27 @@ line %1: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="175"/>
+        <location filename="../../app/gui/point_form.cpp" line="174"/>
         <source>Plan « %1 » : ce point de la situation actuelle peut y être fermé ou changer de niveau et de type ; le reste se modifie dans la situation actuelle.</source>
         <translation>Plan “%1”: this point of the current situation can be closed in the plan or change level and kind; the rest is edited in the current situation.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="178"/>
+        <location filename="../../app/gui/point_form.cpp" line="177"/>
         <source>Point projeté du plan « %1 ».</source>
         <translation>Planned point of plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="180"/>
+        <location filename="../../app/gui/point_form.cpp" line="179"/>
         <source>Sélectionnez un point sur la carte ou dans la table.</source>
         <translation>Select a point on the map or in the table.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="185"/>
+        <location filename="../../app/gui/point_form.cpp" line="184"/>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="202"/>
+        <location filename="../../app/gui/point_form.cpp" line="201"/>
         <source>%1
 Lambert-93 : %2 ; %3
 WGS84 : %4 ; %5%6</source>
@@ -2267,12 +2265,12 @@ Lambert-93: %2, %3
 WGS84: %4, %5%6</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="203"/>
+        <location filename="../../app/gui/point_form.cpp" line="202"/>
         <source>hors du territoire</source>
         <translation>outside the territory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="208"/>
+        <location filename="../../app/gui/point_form.cpp" line="207"/>
         <source>
 Source : %1 %2</source>
         <translation>
@@ -2282,12 +2280,12 @@ Source: %1 %2</translation>
 <context>
     <name>maillage::gui::PointsDock</name>
     <message>
-        <location filename="../../app/gui/points_dock.cpp" line="16"/>
+        <location filename="../../app/gui/points_dock.cpp" line="17"/>
         <source>Points d&apos;accueil</source>
         <translation>Accueil points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/points_dock.cpp" line="41"/>
+        <location filename="../../app/gui/points_dock.cpp" line="39"/>
         <source>Filtrer (nom, type, commune…)</source>
         <translation>Filter (name, kind, commune…)</translation>
     </message>
@@ -2295,47 +2293,47 @@ Source: %1 %2</translation>
 <context>
     <name>maillage::gui::PointsModel</name>
     <message>
-        <location filename="../../app/gui/points_model.cpp" line="45"/>
+        <location filename="../../app/gui/points_model.cpp" line="44"/>
         <source>Hors du territoire</source>
         <translation>Outside the territory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/points_model.cpp" line="57"/>
+        <location filename="../../app/gui/points_model.cpp" line="56"/>
         <source>(hors territoire)</source>
         <translation>(outside)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/points_model.cpp" line="71"/>
+        <location filename="../../app/gui/points_model.cpp" line="70"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/points_model.cpp" line="72"/>
+        <location filename="../../app/gui/points_model.cpp" line="71"/>
         <source>Niveau</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/gui/points_model.cpp" line="73"/>
+        <location filename="../../app/gui/points_model.cpp" line="72"/>
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/points_model.cpp" line="74"/>
+        <location filename="../../app/gui/points_model.cpp" line="73"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/points_model.cpp" line="75"/>
+        <location filename="../../app/gui/points_model.cpp" line="74"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../app/gui/points_model.cpp" line="76"/>
+        <location filename="../../app/gui/points_model.cpp" line="75"/>
         <source>Heures / sem.</source>
         <translation>Hours / week</translation>
     </message>
     <message>
-        <location filename="../../app/gui/points_model.cpp" line="77"/>
+        <location filename="../../app/gui/points_model.cpp" line="76"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
@@ -2618,128 +2616,128 @@ Source: %1 %2</translation>
 <context>
     <name>maillage::gui::ScenarioPanel</name>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="49"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="50"/>
         <source>Nouveau…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="50"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="51"/>
         <source>Copier…</source>
         <translation>Copy…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="51"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="52"/>
         <source>Renommer…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="52"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="53"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="56"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="57"/>
         <source>Fermer des routes…</source>
         <translation>Close roads…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="58"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="59"/>
         <source>Rouvrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="62"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="63"/>
         <source>Scénario</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="62"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="63"/>
         <source>Contenu</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="69"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="70"/>
         <source>Cliquez sur un scénario pour l&apos;afficher : la carte, la table des points, les statistiques et la couverture sont celles du scénario choisi.</source>
         <translation>Click a scenario to show it: the map, the points table, the statistics and the coverage are those of the scenario chosen.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="71"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="72"/>
         <source>Nouveau plan, vide : la situation actuelle, prête à être modifiée</source>
         <translation>New empty plan: the current situation, ready to be changed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="72"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="73"/>
         <source>Nouveau plan, copie du scénario choisi</source>
         <translation>New plan, a copy of the scenario chosen</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="73"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="74"/>
         <source>Supprimer le plan choisi (la situation actuelle ne peut pas l&apos;être)</source>
         <translation>Delete the plan chosen (the current situation cannot be deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="86"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="87"/>
         <source>Fermer des routes par leur numéro (D908…) ou par un préréglage (cols fermés l&apos;hiver)</source>
         <translation>Close roads by their number (D908…) or by a preset (passes closed in winter)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="88"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="89"/>
         <source>Rouvrir les routes choisies dans la liste</source>
         <translation>Reopen the roads chosen in the list</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="94"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="95"/>
         <source>&lt;b&gt;Routes fermées dans le plan&lt;/b&gt;</source>
         <translation>&lt;b&gt;Roads closed in the plan&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="133"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="134"/>
         <source>Nouveau plan</source>
         <translation>New plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="133"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="134"/>
         <source>Nom du plan :</source>
         <translation>Name of the plan:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="133"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="142"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="134"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="143"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="141"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="142"/>
         <source>Copier le scénario</source>
         <translation>Copy the scenario</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="141"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="142"/>
         <source>Nom de la copie de « %1 » :</source>
         <translation>Name of the copy of “%1”:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="150"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="151"/>
         <source>Renommer le plan</source>
         <translation>Rename the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="150"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="151"/>
         <source>Nouveau nom de « %1 » :</source>
         <translation>New name of “%1”:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="184"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="182"/>
         <source>%1 à moins de %2 km</source>
         <translation>%1 within %2 km</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="185"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="183"/>
         <source>%1 sur toute sa longueur</source>
         <translation>%1 over its whole length</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="187"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="185"/>
         <source>tronçon le plus proche d&apos;un lieu</source>
         <translation>segment nearest to a place</translation>
     </message>
@@ -2748,17 +2746,17 @@ Source: %1 %2</translation>
         <translation type="vanished">segment picked on the map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="188"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="186"/>
         <source>tronçon n° %1</source>
         <translation>segment #%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="190"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="188"/>
         <source>%1 : %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_panel.cpp" line="200"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="198"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n point</numerusform>
@@ -2766,28 +2764,28 @@ Source: %1 %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="202"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="200"/>
         <source>Les points du projet tels qu&apos;ils sont</source>
         <translation>The project&apos;s points as they are</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="224"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="222"/>
         <source>Plan « %1 » affiché : les points ajoutés, déplacés, fermés ou changés de niveau vont dans ce plan ; la situation actuelle ne change pas.</source>
         <translation>Plan “%1” shown: points added, moved, closed or given another level go into this plan; the current situation does not change.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="227"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="225"/>
         <source>Situation actuelle affichée : les modifications s&apos;appliquent aux points du projet. Créez un plan pour essayer des changements.</source>
         <translation>Current situation shown: edits apply to the project&apos;s points. Create a plan to try changes.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="249"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="252"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="247"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="250"/>
         <source> — aucune route trouvée</source>
         <translation> — no road found</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_panel.cpp" line="250"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="248"/>
         <source> — %n tronçon(s), %1 km</source>
         <translation>
             <numerusform> — %n segment, %1 km</numerusform>
@@ -2795,69 +2793,69 @@ Source: %1 %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="257"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="255"/>
         <source>Aucune : toutes les routes sont ouvertes.</source>
         <translation>None: every road is open.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="296"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="294"/>
         <source>Plans</source>
         <translation>Plans</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="319"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="331"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="342"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="354"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="317"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="329"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="340"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="352"/>
         <source>Aucun projet ouvert.</source>
         <translation>No project open.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="333"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="345"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="331"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="343"/>
         <source>Un plan a besoin d&apos;un nom.</source>
         <translation>A plan needs a name.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="334"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="347"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="332"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="345"/>
         <source>Le projet a déjà un scénario « %1 ».</source>
         <translation>The project already has a scenario “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="344"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="342"/>
         <source>La situation actuelle ne peut pas être renommée.</source>
         <translation>The current situation cannot be renamed.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="356"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="354"/>
         <source>La situation actuelle ne peut pas être supprimée.</source>
         <translation>The current situation cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="357"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="355"/>
         <source>Le projet n&apos;a pas de plan « %1 ».</source>
         <translation>The project has no plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="359"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="357"/>
         <source>Supprimer le plan</source>
         <translation>Delete the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="360"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="358"/>
         <source>Supprimer le plan « %1 » avec tous ses changements ?
 (Édition › Annuler le rétablit.)</source>
         <translation>Delete plan “%1” with all its changes?
 (Edit › Undo brings it back.)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="378"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="376"/>
         <source>Les routes se ferment dans un plan : choisissez ou créez un plan.</source>
         <translation>Roads are closed in a plan: choose or create a plan.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_panel.cpp" line="392"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="390"/>
         <source>%n route(s) rouverte(s) dans le plan « %1 »</source>
         <translation>
             <numerusform>reopen %n road in plan “%1”</numerusform>
@@ -2868,87 +2866,87 @@ Source: %1 %2</translation>
 <context>
     <name>maillage::gui::SensitivityDialog</name>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="28"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="27"/>
         <source>Carreaux INSEE</source>
         <translation>INSEE squares</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="29"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="28"/>
         <source>Bâtiments</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="30"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="29"/>
         <source>Répartie près des routes</source>
         <translation>Spread near the roads</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="31"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="30"/>
         <source>À la mairie</source>
         <translation>At the town hall</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="38"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="37"/>
         <source>au-delà quelle que soit l&apos;hypothèse</source>
         <translation>beyond whatever the assumption</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="39"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="38"/>
         <source>limite : selon l&apos;hypothèse</source>
         <translation>borderline: depends on the assumption</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="59"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="58"/>
         <source>Sensibilité de la population au-delà du seuil</source>
         <translation>Sensitivity of the population beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="63"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="62"/>
         <source>Méthodes de population</source>
         <translation>Population methods</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="64"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="63"/>
         <source>Dernier calcul complet (vitesses ±10 %)</source>
         <translation>Last full run (speeds ±10 %)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="80"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="75"/>
         <source>Aucune couverture calculée : ouvrez un projet avec un réseau routier.</source>
         <translation>No coverage computed: open a project with a road network.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="104"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="99"/>
         <source>Habitants à plus de %1 min d&apos;un lieu de niveau %2 selon la façon de placer la population (chaque méthode garde la population légale de chaque commune). Méthode du projet : %3.</source>
         <translation>Inhabitants more than %1 min from a level %2 place depending on how the population is placed (every method keeps each commune&apos;s legal population). The project&apos;s method: %3.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="111"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="106"/>
         <source>Zone</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="111"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="106"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="113"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="108"/>
         <source>Écart</source>
         <translation>Range</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="113"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="108"/>
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="140"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="135"/>
         <source>Pas encore de table : lancez &lt;tt&gt;maillage coverage --sensitivity&lt;/tt&gt; sur ce projet pour comparer aussi les temps avec des vitesses 10 % plus basses et plus hautes.</source>
         <translation>No table yet: run &lt;tt&gt;maillage coverage --sensitivity&lt;/tt&gt; on this project to compare the times with speeds 10 % lower and higher too.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="145"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="140"/>
         <source>Table écrite par le dernier &lt;tt&gt;maillage coverage --sensitivity&lt;/tt&gt; sur ce projet (population au-delà par méthode et avec des vitesses routières de −10 % et +10 %).</source>
         <translation>Table written by the last &lt;tt&gt;maillage coverage --sensitivity&lt;/tt&gt; on this project (population beyond by method and with road speeds −10 % and +10 %).</translation>
     </message>
@@ -3135,22 +3133,22 @@ The project stays shown, read-only: you can go on viewing it. Nothing saved is l
 <context>
     <name>maillage::gui::StatisticsPanel</name>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="91"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="89"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="91"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="89"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="91"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="89"/>
         <source>Au-delà</source>
         <translation>Beyond</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="91"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="89"/>
         <source>Part</source>
         <translation>Share</translation>
     </message>
@@ -3159,7 +3157,7 @@ The project stays shown, read-only: you can go on viewing it. Nothing saved is l
         <translation type="vanished">Town halls beyond</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="91"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="89"/>
         <source>Mairies
 au-delà</source>
         <translation>Town halls
@@ -3170,77 +3168,77 @@ beyond</translation>
         <translation type="vanished">Inhabitants beyond the threshold, each commune&apos;s population spread over its inhabitable cells</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="72"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="73"/>
         <source>population de chaque commune répartie sur ses parties à moins de 2 km d&apos;une route</source>
         <translation>each commune&apos;s population spread over its parts within 2 km of a road</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="81"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="82"/>
         <source>Sensibilité…</source>
         <translation>Sensitivity…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="82"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="83"/>
         <source>Accès et renvois…</source>
         <translation>Access and referrals…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="93"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="91"/>
         <source>Habitants au-delà du seuil, la population placée selon la méthode du projet (voir le résumé)</source>
         <translation>Inhabitants beyond the threshold, the population placed by the project&apos;s method (see the summary)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="95"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="93"/>
         <source>Population au-delà selon chaque méthode de placement de la population</source>
         <translation>Population beyond under each way of placing the population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="99"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="97"/>
         <source>Depuis chaque siège d&apos;EPCI, le lieu le plus proche de chaque sorte (au guichet et en visio), et les renvois du niveau 1 au niveau 3</source>
         <translation>From each EPCI seat, the nearest place of each kind (at a desk and by video), and the referrals from level 1 to level 3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="104"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="102"/>
         <source>Communes dont la mairie est au-delà du seuil (et leurs habitants, dans la bulle d&apos;aide de chaque ligne)</source>
         <translation>Communes whose town hall is beyond the threshold (and their inhabitants, in the tooltip of each row)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="135"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="130"/>
         <source>Tableau</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="136"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="131"/>
         <source>Graphique</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="196"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="189"/>
         <source>Habitants au-delà du seuil</source>
         <translation>Inhabitants beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="225"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="218"/>
         <source>habitants au-delà du seuil</source>
         <translation>inhabitants beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="240"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="233"/>
         <source>Ouvrez un projet avec un réseau routier pour calculer la couverture.</source>
         <translation>Open a project with a road network to compute the coverage.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="248"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="241"/>
         <source>&lt;b&gt;Aucun point de niveau %1&lt;/b&gt; dans le projet : toute la population est au-delà du seuil. Ajoutez les lieux de ce niveau sur la carte ou importez-les (Projet › Importer des points).</source>
         <translation>&lt;b&gt;No level %1 point&lt;/b&gt; in the project: the whole population is beyond the threshold. Add the places of this level on the map or import them (Project › Import points).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="252"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="245"/>
         <source>&lt;b&gt;%1 habitants (%2)&lt;/b&gt; à plus de %3 min d&apos;un lieu de niveau %4 ; %5 communes dont la mairie est au-delà (%6 habitants).&lt;br&gt;&lt;small&gt;%7 points de niveau %4 pris en compte%8 · calcul en %9 ms&lt;br&gt;%10&lt;/small&gt;</source>
         <translation>&lt;b&gt;%1 inhabitants (%2)&lt;/b&gt; more than %3 min from a level %4 place; %5 communes whose town hall is beyond (%6 inhabitants).&lt;br&gt;&lt;small&gt;%7 level %4 points counted%8 · computed in %9 ms&lt;br&gt;%10&lt;/small&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/statistics_panel.cpp" line="271"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="264"/>
         <source>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n point(s) laissé(s) de côté&lt;/b&gt; : trop loin de toute route du réseau du projet pour y être relié(s) (dans un vide routier : rapprochez-le(s) d&apos;une route).&lt;/span&gt;</source>
         <translation>
             <numerusform>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n point left out&lt;/b&gt;: too far from any road of the project&apos;s network to be joined to it (in a road gap: move it closer to a road).&lt;/span&gt;</numerusform>
@@ -3248,7 +3246,7 @@ beyond</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/statistics_panel.cpp" line="277"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="270"/>
         <source>&lt;br&gt;&lt;small&gt;%n point(s) hors du territoire non pris en compte : au-delà des routes du réseau du projet.&lt;/small&gt;</source>
         <translation>
             <numerusform>&lt;br&gt;&lt;small&gt;%n point outside the territory not counted: beyond the roads of the project&apos;s network.&lt;/small&gt;</numerusform>
@@ -3256,7 +3254,7 @@ beyond</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="287"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="280"/>
         <source>%1
 %2 habitants au-delà (population placée selon la méthode du projet)
 %3 habitants dans les %4 communes dont la mairie est au-delà</source>
@@ -3269,7 +3267,7 @@ beyond</translation>
         <translation type="vanished">&lt;b&gt;%1 inhabitants (%2)&lt;/b&gt; more than %3 min from a level %4 place; %5 communes whose town hall is beyond (%6 inhabitants).&lt;br&gt;&lt;small&gt;%7 level %4 points counted%8 · computed in %9 ms&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="262"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="255"/>
         <source> (projets compris)</source>
         <translation> (planned included)</translation>
     </message>
@@ -3282,7 +3280,7 @@ beyond</translation>
 %3 inhabitants in the %4 communes whose town hall is beyond</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="312"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="305"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
@@ -3297,52 +3295,52 @@ beyond</translation>
 <context>
     <name>maillage::gui::SuggestionPanel</name>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="68"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="62"/>
         <source>Au plus un site par commune</source>
         <translation>At most one site per commune</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="69"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="63"/>
         <source>Aussi dans les communes qui ont déjà un lieu du niveau</source>
         <translation>Also in communes that already have a place of the level</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="70"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="56"/>
         <source>Suggérer</source>
         <translation>Suggest</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="74"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="66"/>
         <source>Ajouter au plan</source>
         <translation>Add to the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="80"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="72"/>
         <source>Niveau %1</source>
         <translation>Level %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="84"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="76"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="85"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="77"/>
         <source>Mairies</source>
         <translation>Town halls</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="86"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="78"/>
         <source>Points La Poste</source>
         <translation>La Poste points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="87"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="79"/>
         <source>Mairies et points La Poste</source>
         <translation>Town halls and La Poste points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="88"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="80"/>
         <source>Les lieux où un nouveau lieu du niveau pourrait s&apos;installer</source>
         <translation>The places where a new place of the level could open</translation>
     </message>
@@ -3351,158 +3349,158 @@ beyond</translation>
         <translation type="vanished">spread over the inhabited cells</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="89"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="81"/>
         <source>répartie près des routes</source>
         <translation>spread near roads</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="90"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="82"/>
         <source>à la mairie</source>
         <translation>at the town hall</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="92"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="84"/>
         <source>Où la population est comptée (voir les statistiques : « population répartie » ou « à la mairie »)</source>
         <translation>Where people are counted (see the statistics: “spread” or “at the town hall”)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="104"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="93"/>
         <source>Rang</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="104"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="93"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="104"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="93"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="104"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="93"/>
         <source>Gain</source>
         <translation>Gain</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="104"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="93"/>
         <source>Cumul</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="106"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="95"/>
         <source>Habitants amenés sous le seuil par ce site, après ceux qui le précèdent</source>
         <translation>People this site brings within the threshold, after the sites before it</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="107"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="96"/>
         <source>Habitants amenés sous le seuil par les sites jusqu&apos;à celui-ci</source>
         <translation>People the sites up to this one bring within the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="117"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="103"/>
         <source>Nombre de sites</source>
         <translation>Number of sites</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="120"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="106"/>
         <source>à moins de</source>
         <translation>within</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="123"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="109"/>
         <source>Lieux de</source>
         <translation>Places of</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="124"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="110"/>
         <source>Candidats</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="125"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="111"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="129"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="115"/>
         <source>Les lieux existants sont conservés ; la suggestion part du scénario affiché.</source>
         <translation>Existing places are kept; the suggestion starts from the scenario shown.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="149"/>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="153"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="135"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="139"/>
         <source>Suggérer des sites</source>
         <translation>Suggest sites</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="157"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="143"/>
         <source>annulé</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="161"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="147"/>
         <source>Échec : %1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="166"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="152"/>
         <source>%1 ms, %2 candidats éligibles sur %3</source>
         <translation>%1 ms, %2 eligible candidates of %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="269"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="238"/>
         <source>Une suggestion est déjà en cours.</source>
         <translation>A suggestion is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="271"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="239"/>
         <source>Il faut un projet avec un réseau routier pour suggérer des sites.</source>
         <translation>Suggesting sites needs a project with a road network.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="273"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="242"/>
         <source>Le scénario n&apos;a aucun candidat de ce type.</source>
         <translation>The scenario has no candidate of this kind.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="291"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="260"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="323"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="292"/>
         <source>Cocher les sites à ajouter au plan</source>
         <translation>Check the sites to add to the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="330"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="299"/>
         <source>Seul, ce site amènerait %1 habitants sous le seuil</source>
         <translation>On its own, this site would bring %1 people within the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="336"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="305"/>
         <source>population répartie</source>
         <translation>population spread</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="336"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="305"/>
         <source>population à la mairie</source>
         <translation>population at the town hall</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="340"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="309"/>
         <source>Aucun site n&apos;amène personne sous %1 min.</source>
         <translation>No site brings anyone within %1 min.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="341"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="310"/>
         <source>&lt;b&gt;%1&lt;/b&gt; : au-delà de %2 min d&apos;un lieu de niveau %3 (%4) : %5 → &lt;b&gt;%6&lt;/b&gt; habitants, soit &lt;b&gt;%7&lt;/b&gt;.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: beyond %2 min of a level %3 place (%4): %5 → &lt;b&gt;%6&lt;/b&gt; people, that is &lt;b&gt;%7&lt;/b&gt;.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="381"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="350"/>
         <source>Ajouter %n site(s) au plan « %1 »</source>
         <translation>
             <numerusform>Add %n site to plan “%1”</numerusform>
@@ -3510,7 +3508,7 @@ beyond</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="382"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="351"/>
         <source>Ajouter %n site(s) à un nouveau plan</source>
         <translation>
             <numerusform>Add %n site to a new plan</numerusform>
@@ -3518,27 +3516,27 @@ beyond</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="409"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="378"/>
         <source>Lancez d&apos;abord une suggestion.</source>
         <translation>Run a suggestion first.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="421"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="390"/>
         <source>suggéré : +%1 habitants à moins de %2 min (gain marginal, rang %3)</source>
         <translation>suggested: +%1 people within %2 min (marginal gain, rank %3)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="428"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="397"/>
         <source>Aucun site coché.</source>
         <translation>No site checked.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="432"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="401"/>
         <source>Suggestions k=%1</source>
         <translation>Suggestions k=%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="434"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="403"/>
         <source>%n site(s) suggéré(s) depuis « %1 »</source>
         <translation>
             <numerusform>%n site suggested from “%1”</numerusform>
@@ -3546,17 +3544,17 @@ beyond</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="440"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="409"/>
         <source>Les sites n&apos;ont pas pu être ajoutés au plan « %1 ».</source>
         <translation>The sites could not be added to plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="443"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="412"/>
         <source>Ajoutés au plan « %1 ».</source>
         <translation>Added to plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="219"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="203"/>
         <source>Autre plan affiché : les suggestions précédentes sont effacées.</source>
         <translation>Another plan is shown: the previous suggestions are cleared.</translation>
     </message>
@@ -3564,42 +3562,42 @@ beyond</translation>
 <context>
     <name>maillage::gui::UserGuideDialog</name>
     <message>
-        <location filename="../../app/gui/user_guide.cpp" line="16"/>
+        <location filename="../../app/gui/user_guide.cpp" line="15"/>
         <source>Guide d&apos;utilisation</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_guide.cpp" line="34"/>
+        <location filename="../../app/gui/user_guide.cpp" line="29"/>
         <source>Carreaux INSEE</source>
         <translation>INSEE squares</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_guide.cpp" line="35"/>
+        <location filename="../../app/gui/user_guide.cpp" line="30"/>
         <source>Bâtiments</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_guide.cpp" line="36"/>
+        <location filename="../../app/gui/user_guide.cpp" line="31"/>
         <source>Répartie près des routes</source>
         <translation>Spread near roads</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_guide.cpp" line="37"/>
+        <location filename="../../app/gui/user_guide.cpp" line="32"/>
         <source>À la mairie</source>
         <translation>At the town hall</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_guide.cpp" line="46"/>
+        <location filename="../../app/gui/user_guide.cpp" line="41"/>
         <source>&lt;p&gt;Le guide est introuvable dans l&apos;application (%1).&lt;/p&gt;</source>
         <translation>&lt;p&gt;The guide is missing from the application (%1).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_guide.cpp" line="48"/>
+        <location filename="../../app/gui/user_guide.cpp" line="43"/>
         <source>aucune, pas de couverture calculée</source>
         <translation>none, no coverage computed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/user_guide.cpp" line="50"/>
+        <location filename="../../app/gui/user_guide.cpp" line="45"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
@@ -3704,7 +3702,7 @@ beyond</translation>
 <context>
     <name>maillage::render::CommuneLabelsLayer</name>
     <message>
-        <location filename="../../core/render/boundary_layers.cpp" line="140"/>
+        <location filename="../../core/render/boundary_layers.cpp" line="150"/>
         <source>Noms des communes</source>
         <translation>Commune names</translation>
     </message>
@@ -3753,12 +3751,12 @@ beyond</translation>
 <context>
     <name>maillage::render::EpciLayer</name>
     <message>
-        <location filename="../../core/render/boundary_layers.cpp" line="99"/>
+        <location filename="../../core/render/boundary_layers.cpp" line="138"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../core/render/boundary_layers.cpp" line="117"/>
+        <location filename="../../core/render/boundary_layers.cpp" line="139"/>
         <source>Limite d&apos;EPCI</source>
         <translation>EPCI boundary</translation>
     </message>
@@ -3817,12 +3815,12 @@ beyond</translation>
 <context>
     <name>maillage::render::OutlineLayer</name>
     <message>
-        <location filename="../../core/render/boundary_layers.cpp" line="121"/>
+        <location filename="../../core/render/boundary_layers.cpp" line="144"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../core/render/boundary_layers.cpp" line="136"/>
+        <location filename="../../core/render/boundary_layers.cpp" line="145"/>
         <source>Limite du département</source>
         <translation>Département boundary</translation>
     </message>
