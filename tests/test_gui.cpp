@@ -643,13 +643,15 @@ TEST_CASE("choosing a file that is not a project in Open keeps the project open"
     file.close();
     auto* open = demo.window.findChild<QAction*>(QStringLiteral("openProjectAction"));
     REQUIRE(open);
-    // The file dialog is answered as a user would: the CSV chosen, then Open.
+    // The file dialog is answered as a user would: the CSV's name typed, then Open. Asked
+    // again on each tick until the dialog is gone: selectFile() leaves the name field alone
+    // while it has the focus, which a loaded machine can give it before the first tick.
     QTimer chooser;
     QObject::connect(&chooser, &QTimer::timeout, [&] {
         if (auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget())) {
             dialog->selectFile(csv);
+            if (auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"))) name->setText(csv);
             QMetaObject::invokeMethod(dialog, "accept", Qt::QueuedConnection);
-            chooser.stop();
         }
     });
     chooser.start(50);
