@@ -21,7 +21,9 @@
 
 #include <array>
 #include <cmath>
+#include <functional>
 #include <initializer_list>
+#include <type_traits>
 
 namespace maillage {
 
@@ -54,6 +56,54 @@ QString descriptionWithNames(const QString& pattern, const ScenarioComparison& c
     return pattern.arg(comparison.thresholdMinutes).arg(comparison.nameA, comparison.nameB);
 }
 
+// The columns of a figure known in both scenarios: field names {"<x>_a", "<x>_b"} (literals:
+// OGR keeps the pointers) and `titlePattern`'s %1 filled with "A" and "B". `value(row, inB)`
+// reads the figure of one scenario. Numbers with a fraction are rounded to `decimals`;
+// counts and flags are OGR integers.
+template <class Row, class Value>
+std::vector<Column<Row>> inBothScenarios(std::array<const char*, 2> names, const char* titlePattern, int decimals,
+                                         std::function<Value(const Row&, bool inB)> value)
+{
+    std::vector<Column<Row>> columns;
+    for (const bool inB : {false, true}) {
+        const char* name = names[inB ? 1 : 0];
+        const QString title = QString::fromUtf8(titlePattern).arg(inB ? QStringLiteral("B") : QStringLiteral("A"));
+        const auto read = [value, inB](const Row& row) { return value(row, inB); };
+        if constexpr (std::is_floating_point_v<Value>) columns.push_back(realColumn<Row>(name, title, decimals, read));
+        else columns.push_back(intColumn<Row>(name, OFTInteger, title, read));
+    }
+    return columns;
+}
+
+// A commune's figure, held as two fields (`inA`, `inB`).
+template <class Value>
+std::vector<Column<CommuneComparison>> communeFigure(std::array<const char*, 2> names, const char* titlePattern,
+                                                     int decimals, Value CommuneComparison::*inA,
+                                                     Value CommuneComparison::*inB)
+{
+    return inBothScenarios<CommuneComparison, Value>(
+        names, titlePattern, decimals, [inA, inB](const CommuneComparison& c, bool b) { return c.*(b ? inB : inA); });
+}
+
+// An EPCI's figure, a field of its AreaFigures in A and in B.
+template <class Value>
+std::vector<Column<AreaComparison>> areaFigure(std::array<const char*, 2> names, const char* titlePattern, int decimals,
+                                               Value AreaFigures::*figure)
+{
+    return inBothScenarios<AreaComparison, Value>(
+        names, titlePattern, decimals,
+        [figure](const AreaComparison& area, bool b) { return (b ? area.b : area.a).*figure; });
+}
+
+// A layer's columns from its groups, in order.
+template <class Row>
+std::vector<Column<Row>> joined(std::initializer_list<std::vector<Column<Row>>> groups)
+{
+    std::vector<Column<Row>> columns;
+    for (const std::vector<Column<Row>>& group : groups) columns.insert(columns.end(), group.begin(), group.end());
+    return columns;
+}
+
 void writeCommunes(GDALDataset& dataset, const QString& path, const CoverageContext& context,
                    const ScenarioComparison& comparison)
 {
@@ -64,25 +114,29 @@ void writeCommunes(GDALDataset& dataset, const QString& path, const CoverageCont
         descriptionWithNames(QStringLiteral("Per commune: time from the town hall and people beyond %1 min in "
                                             "scenario A (%2) and B (%3); gains are A minus B"),
                              comparison),
-        {
-            textColumn<Row>("insee", "Code INSEE", &Row::insee),
-            textColumn<Row>("name", "Commune", &Row::name),
-            textColumn<Row>("epci_siren", "SIREN de l'EPCI", &Row::epciSiren),
-            intColumn<Row>("population", OFTInteger64, "Population", &Row::population),
-            realColumn<Row>("town_hall_minutes_a", "Temps depuis la mairie, A (min)", 2, &Row::townHallMinutesA),
-            realColumn<Row>("town_hall_minutes_b", "Temps depuis la mairie, B (min)", 2, &Row::townHallMinutesB),
-            intColumn<Row>("town_hall_beyond_a", OFTInteger, "Mairie au-delà, A", &Row::townHallBeyondA),
-            intColumn<Row>("town_hall_beyond_b", OFTInteger, "Mairie au-delà, B", &Row::townHallBeyondB),
-            realColumn<Row>("beyond_town_hall_a", "Population au-delà (mairie), A", 1, &Row::beyondAtTownHallA),
-            realColumn<Row>("beyond_town_hall_b", "Population au-delà (mairie), B", 1, &Row::beyondAtTownHallB),
-            realColumn<Row>("beyond_spread_a", "Population au-delà (répartie), A", 1, &Row::beyondSpreadA),
-            realColumn<Row>("beyond_spread_b", "Population au-delà (répartie), B", 1, &Row::beyondSpreadB),
-            realColumn<Row>("gain_spread", "Personnes ramenées sous le seuil (répartie)", 1,
-                            [](const Row& c) { return c.beyondSpreadA - c.beyondSpreadB; }),
-            realColumn<Row>("gain_town_hall", "Personnes ramenées sous le seuil (mairie)", 1,
-                            [](const Row& c) { return c.beyondAtTownHallA - c.beyondAtTownHallB; }),
-            textColumn<Row>("trend", "Évolution", communeTrend),
-        });
+        joined<Row>({
+            {
+                textColumn<Row>("insee", "Code INSEE", &Row::insee),
+                textColumn<Row>("name", "Commune", &Row::name),
+                textColumn<Row>("epci_siren", "SIREN de l'EPCI", &Row::epciSiren),
+                intColumn<Row>("population", OFTInteger64, "Population", &Row::population),
+            },
+            communeFigure({"town_hall_minutes_a", "town_hall_minutes_b"}, "Temps depuis la mairie, %1 (min)", 2,
+                          &Row::townHallMinutesA, &Row::townHallMinutesB),
+            communeFigure({"town_hall_beyond_a", "town_hall_beyond_b"}, "Mairie au-delà, %1", 0, &Row::townHallBeyondA,
+                          &Row::townHallBeyondB),
+            communeFigure({"beyond_town_hall_a", "beyond_town_hall_b"}, "Population au-delà (mairie), %1", 1,
+                          &Row::beyondAtTownHallA, &Row::beyondAtTownHallB),
+            communeFigure({"beyond_spread_a", "beyond_spread_b"}, "Population au-delà (répartie), %1", 1,
+                          &Row::beyondSpreadA, &Row::beyondSpreadB),
+            {
+                realColumn<Row>("gain_spread", "Personnes ramenées sous le seuil (répartie)", 1,
+                                [](const Row& c) { return c.beyondSpreadA - c.beyondSpreadB; }),
+                realColumn<Row>("gain_town_hall", "Personnes ramenées sous le seuil (mairie)", 1,
+                                [](const Row& c) { return c.beyondAtTownHallA - c.beyondAtTownHallB; }),
+                textColumn<Row>("trend", "Évolution", communeTrend),
+            },
+        }));
     const Territory& territory = context.territory();
     for (const CommuneComparison& c : comparison.communes) {
         const bool known = c.commune >= 0 && std::size_t(c.commune) < territory.communes.size();
@@ -99,29 +153,23 @@ void writeEpcis(GDALDataset& dataset, const QString& path, const CoverageContext
         titleWithNames(QStringLiteral("Comparaison par EPCI (%1 / %2)"), comparison),
         descriptionWithNames(QStringLiteral("Per EPCI: people and area beyond %1 min in scenario A (%2) and B (%3)"),
                              comparison),
-        {
-            textColumn<Row>("siren", "SIREN", &Row::code),
-            textColumn<Row>("name", "EPCI", &Row::name),
-            intColumn<Row>("population", OFTInteger64, "Population", &Row::population),
-            realColumn<Row>("beyond_spread_a", "Population au-delà (répartie), A", 1,
-                            [](const Row& area) { return area.a.beyondSpread; }),
-            realColumn<Row>("beyond_spread_b", "Population au-delà (répartie), B", 1,
-                            [](const Row& area) { return area.b.beyondSpread; }),
-            realColumn<Row>("gain_spread", "Personnes ramenées sous le seuil (répartie)", 1, &Row::gainSpread),
-            realColumn<Row>("beyond_town_hall_a", "Population au-delà (mairie), A", 1,
-                            [](const Row& area) { return area.a.beyondAtTownHall; }),
-            realColumn<Row>("beyond_town_hall_b", "Population au-delà (mairie), B", 1,
-                            [](const Row& area) { return area.b.beyondAtTownHall; }),
-            realColumn<Row>("gain_town_hall", "Personnes ramenées sous le seuil (mairie)", 1, &Row::gainAtTownHall),
-            intColumn<Row>("town_halls_beyond_a", OFTInteger, "Mairies au-delà, A",
-                           [](const Row& area) { return area.a.communesTownHallBeyond; }),
-            intColumn<Row>("town_halls_beyond_b", OFTInteger, "Mairies au-delà, B",
-                           [](const Row& area) { return area.b.communesTownHallBeyond; }),
-            realColumn<Row>("area_beyond_km2_a", "Surface au-delà, A (km²)", 2,
-                            [](const Row& area) { return area.a.areaBeyondKm2; }),
-            realColumn<Row>("area_beyond_km2_b", "Surface au-delà, B (km²)", 2,
-                            [](const Row& area) { return area.b.areaBeyondKm2; }),
-        });
+        joined<Row>({
+            {
+                textColumn<Row>("siren", "SIREN", &Row::code),
+                textColumn<Row>("name", "EPCI", &Row::name),
+                intColumn<Row>("population", OFTInteger64, "Population", &Row::population),
+            },
+            areaFigure({"beyond_spread_a", "beyond_spread_b"}, "Population au-delà (répartie), %1", 1,
+                       &AreaFigures::beyondSpread),
+            {realColumn<Row>("gain_spread", "Personnes ramenées sous le seuil (répartie)", 1, &Row::gainSpread)},
+            areaFigure({"beyond_town_hall_a", "beyond_town_hall_b"}, "Population au-delà (mairie), %1", 1,
+                       &AreaFigures::beyondAtTownHall),
+            {realColumn<Row>("gain_town_hall", "Personnes ramenées sous le seuil (mairie)", 1, &Row::gainAtTownHall)},
+            areaFigure({"town_halls_beyond_a", "town_halls_beyond_b"}, "Mairies au-delà, %1", 0,
+                       &AreaFigures::communesTownHallBeyond),
+            areaFigure({"area_beyond_km2_a", "area_beyond_km2_b"}, "Surface au-delà, %1 (km²)", 2,
+                       &AreaFigures::areaBeyondKm2),
+        }));
     for (const AreaComparison& area : comparison.epcis) {
         const Epci* epci = context.territory().epci(area.code);
         layer.write(area, asMultiPolygon(epci ? epci->geometry.get() : nullptr).get());

@@ -181,6 +181,20 @@ std::unique_ptr<OGRLineString> referralLine(const ReferralLink& link)
     return line;
 }
 
+// A field of the link's target, null when no target can be reached.
+template <class T>
+auto ofReachedTarget(T ReferralLink::*field)
+{
+    return [field](const ReferralLink& link) { return onlyIf(link.reachable, link.*field); };
+}
+
+// A field of the link's visio access, null when no place serves it by video.
+template <class T>
+auto ofReachedVisio(T ReferralLink::Visio::*field)
+{
+    return [field](const ReferralLink& link) { return onlyIf(link.visio.reachable, link.visio.*field); };
+}
+
 void writeReferrals(GDALDataset& dataset, const QString& path, const CoverageExport& data)
 {
     // The target's fields are null when none can be reached, the visio's when no place serves
@@ -199,25 +213,16 @@ void writeReferrals(GDALDataset& dataset, const QString& path, const CoverageExp
             intColumn<Row>("to_level", OFTInteger, QStringLiteral("Niveau visé"),
                            [](const Row& link) { return int(link.toLevel); }),
             textColumn<Row>("target_kind", QStringLiteral("Type visé"), &Row::targetKind),
-            intColumn<Row>("to_id", OFTInteger64, QStringLiteral("Vers (id)"),
-                           [](const Row& link) { return onlyIf(link.reachable, link.toId); }),
-            textColumn<Row>("to_name", QStringLiteral("Vers"),
-                            [](const Row& link) { return onlyIf(link.reachable, link.toName); }),
-            textColumn<Row>("to_kind", QStringLiteral("Type"),
-                            [](const Row& link) { return onlyIf(link.reachable, link.toKind); }),
-            realColumn<Row>("minutes", QStringLiteral("Temps (min)"), 2,
-                            [](const Row& link) { return onlyIf(link.reachable, link.minutes); }),
-            realColumn<Row>("km", QStringLiteral("Distance (km)"), 2,
-                            [](const Row& link) { return onlyIf(link.reachable, link.km); }),
+            intColumn<Row>("to_id", OFTInteger64, QStringLiteral("Vers (id)"), ofReachedTarget(&Row::toId)),
+            textColumn<Row>("to_name", QStringLiteral("Vers"), ofReachedTarget(&Row::toName)),
+            textColumn<Row>("to_kind", QStringLiteral("Type"), ofReachedTarget(&Row::toKind)),
+            realColumn<Row>("minutes", QStringLiteral("Temps (min)"), 2, ofReachedTarget(&Row::minutes)),
+            realColumn<Row>("km", QStringLiteral("Distance (km)"), 2, ofReachedTarget(&Row::km)),
             boolColumn<Row>("beyond", QStringLiteral("Au-delà du seuil"), &Row::beyond),
-            intColumn<Row>("visio_id", OFTInteger64, QStringLiteral("Visio (id)"),
-                           [](const Row& link) { return onlyIf(link.visio.reachable, link.visio.toId); }),
-            textColumn<Row>("visio_name", QStringLiteral("Visio"),
-                            [](const Row& link) { return onlyIf(link.visio.reachable, link.visio.toName); }),
-            realColumn<Row>("visio_minutes", QStringLiteral("Visio : temps (min)"), 2,
-                            [](const Row& link) { return onlyIf(link.visio.reachable, link.visio.minutes); }),
-            realColumn<Row>("visio_km", QStringLiteral("Visio : distance (km)"), 2,
-                            [](const Row& link) { return onlyIf(link.visio.reachable, link.visio.km); }),
+            intColumn<Row>("visio_id", OFTInteger64, QStringLiteral("Visio (id)"), ofReachedVisio(&Row::Visio::toId)),
+            textColumn<Row>("visio_name", QStringLiteral("Visio"), ofReachedVisio(&Row::Visio::toName)),
+            realColumn<Row>("visio_minutes", QStringLiteral("Visio : temps (min)"), 2, ofReachedVisio(&Row::Visio::minutes)),
+            realColumn<Row>("visio_km", QStringLiteral("Visio : distance (km)"), 2, ofReachedVisio(&Row::Visio::km)),
             boolColumn<Row>("visio_beyond", QStringLiteral("Visio au-delà du seuil"),
                             [](const Row& link) { return onlyIf(link.toLevel == Level::Third, link.visio.beyond); }),
         });
@@ -233,10 +238,14 @@ struct AccessRow {
     const AccessCell* visio;
 };
 
+// A field of one of the row's cells (`nearest` or `visio`), null when that cell is.
 template <class T>
-std::optional<T> cellValue(const AccessCell* cell, T AccessCell::*member)
+auto ofCell(const AccessCell* AccessRow::*which, T AccessCell::*field)
 {
-    return cell ? std::optional<T>(cell->*member) : std::nullopt;
+    return [which, field](const AccessRow& row) {
+        const AccessCell* cell = row.*which;
+        return cell ? std::optional<T>(cell->*field) : std::nullopt;
+    };
 }
 
 void writeAccessTable(GDALDataset& dataset, const QString& path, const AccessTable& table)
@@ -251,21 +260,18 @@ void writeAccessTable(GDALDataset& dataset, const QString& path, const AccessTab
             textColumn<Row>("origin_name", QStringLiteral("Origine"), [](const Row& r) { return r.origin.name; }),
             textColumn<Row>("kind", QStringLiteral("Type"), [](const Row& r) { return r.column.label; }),
             intColumn<Row>("point_id", OFTInteger64, QStringLiteral("Point (id)"),
-                           [](const Row& r) { return cellValue(r.nearest, &AccessCell::pointId); }),
+                           ofCell(&Row::nearest, &AccessCell::pointId)),
             textColumn<Row>("point_name", QStringLiteral("Point le plus proche"),
-                            [](const Row& r) { return cellValue(r.nearest, &AccessCell::pointName); }),
-            realColumn<Row>("km", QStringLiteral("Distance (km)"), 2,
-                            [](const Row& r) { return cellValue(r.nearest, &AccessCell::km); }),
-            realColumn<Row>("minutes", QStringLiteral("Temps (min)"), 2,
-                            [](const Row& r) { return cellValue(r.nearest, &AccessCell::minutes); }),
+                            ofCell(&Row::nearest, &AccessCell::pointName)),
+            realColumn<Row>("km", QStringLiteral("Distance (km)"), 2, ofCell(&Row::nearest, &AccessCell::km)),
+            realColumn<Row>("minutes", QStringLiteral("Temps (min)"), 2, ofCell(&Row::nearest, &AccessCell::minutes)),
             intColumn<Row>("visio_point_id", OFTInteger64, QStringLiteral("Point visio (id)"),
-                           [](const Row& r) { return cellValue(r.visio, &AccessCell::pointId); }),
+                           ofCell(&Row::visio, &AccessCell::pointId)),
             textColumn<Row>("visio_point_name", QStringLiteral("Point visio le plus proche"),
-                            [](const Row& r) { return cellValue(r.visio, &AccessCell::pointName); }),
-            realColumn<Row>("visio_km", QStringLiteral("Visio : distance (km)"), 2,
-                            [](const Row& r) { return cellValue(r.visio, &AccessCell::km); }),
+                            ofCell(&Row::visio, &AccessCell::pointName)),
+            realColumn<Row>("visio_km", QStringLiteral("Visio : distance (km)"), 2, ofCell(&Row::visio, &AccessCell::km)),
             realColumn<Row>("visio_minutes", QStringLiteral("Visio : temps (min)"), 2,
-                            [](const Row& r) { return cellValue(r.visio, &AccessCell::minutes); }),
+                            ofCell(&Row::visio, &AccessCell::minutes)),
         });
     const auto ifReachable = [](const AccessCell& cell) { return cell.reachable ? &cell : nullptr; };
     for (std::size_t row = 0; row < table.origins.size(); ++row) {
