@@ -259,29 +259,29 @@ void SharedProjectMonitor::conflict(qint64 pointId, const QString& changedBy, co
     const AccueilPoint* point = project_->point(pointId);
     const QString name = point ? point->name : tr("n° %1").arg(pointId);
     offerReload(tr("Point modifié par quelqu'un d'autre"),
-                tr("« %1 » a été modifié par %2 depuis que vous l'avez lu : votre modification n'a pas été "
-                   "enregistrée, celle de %2 est gardée.\n\nRelire le projet pour voir sa version, puis refaire "
-                   "votre modification si elle vaut toujours ?")
-                    .arg(name, changedBy),
-                message);
+                tr("« %1 » a été modifié par %2 depuis que vous l'avez lu.").arg(name, changedBy), changedBy, message);
 }
 
 void SharedProjectMonitor::planConflict(const QString& plan, const QString& changedBy, const QString& message)
 {
     offerReload(tr("Plan modifié par quelqu'un d'autre"),
-                tr("Le plan « %1 » a été modifié par %2 depuis que vous l'avez lu : votre modification n'a pas été "
-                   "enregistrée, celle de %2 est gardée.\n\nRelire le projet pour voir le plan tel qu'il est, puis "
-                   "refaire votre modification si elle vaut toujours ?")
-                    .arg(plan, changedBy),
+                tr("Le plan « %1 » a été modifié par %2 depuis que vous l'avez lu.").arg(plan, changedBy), changedBy,
                 message);
 }
 
 // Someone else's change is kept: the status bar says what was refused, a question offers to
-// read the project again so that the change can be made on their version.
-void SharedProjectMonitor::offerReload(const QString& title, const QString& text, const QString& statusMessage)
+// read the project again so that the change can be made on their version. `whatChanged` is a
+// whole sentence (the point or plan and who changed it), so that each translates as one.
+void SharedProjectMonitor::offerReload(const QString& title, const QString& whatChanged, const QString& changedBy,
+                                       const QString& statusMessage)
 {
     showStatus(statusMessage);
-    ask(title, text, tr("Relire le projet"), tr("Plus tard"), [this] { reloadPoints(); });
+    const QString question = tr("Votre modification n'a pas été enregistrée, celle de %1 est gardée.\n\nRelire le "
+                                "projet pour voir la version enregistrée, puis refaire votre modification si elle vaut "
+                                "toujours ?")
+                                 .arg(changedBy);
+    ask(title, whatChanged + QLatin1Char(' ') + question, tr("Relire le projet"), tr("Plus tard"),
+        [this] { reloadPoints(); });
 }
 
 void SharedProjectMonitor::editFailed()

@@ -78,7 +78,8 @@ Q_SIGNALS:
 private:
     void conflict(qint64 pointId, const QString& changedBy, const QString& message);
     void planConflict(const QString& plan, const QString& changedBy, const QString& message);
-    void offerReload(const QString& title, const QString& text, const QString& statusMessage);
+    void offerReload(const QString& title, const QString& whatChanged, const QString& changedBy,
+                     const QString& statusMessage);
     void editFailed();
     void lostServer(const QString& message);
     void reloadPoints();

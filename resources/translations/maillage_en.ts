@@ -3059,34 +3059,51 @@ Source: %1 %2</translation>
     </message>
     <message>
         <location filename="../../app/gui/shared_project_monitor.cpp" line="262"/>
+        <source>« %1 » a été modifié par %2 depuis que vous l&apos;avez lu.</source>
+        <translation>“%1” was changed by %2 since you read it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="268"/>
+        <source>Le plan « %1 » a été modifié par %2 depuis que vous l&apos;avez lu.</source>
+        <translation>The plan “%1” was changed by %2 since you read it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="279"/>
+        <source>Votre modification n&apos;a pas été enregistrée, celle de %1 est gardée.
+
+Relire le projet pour voir la version enregistrée, puis refaire votre modification si elle vaut toujours ?</source>
+        <translation>Your change was not saved; %1&apos;s is kept.
+
+Reload the project to see the saved version, then make your change again if it still holds?</translation>
+    </message>
+    <message>
         <source>« %1 » a été modifié par %2 depuis que vous l&apos;avez lu : votre modification n&apos;a pas été enregistrée, celle de %2 est gardée.
 
 Relire le projet pour voir sa version, puis refaire votre modification si elle vaut toujours ?</source>
-        <translation>“%1” was changed by %2 since you read it: your change was not saved, %2&apos;s is kept.
+        <translation type="vanished">“%1” was changed by %2 since you read it: your change was not saved, %2&apos;s is kept.
 
 Read the project again to see their version, then make your change again if it still holds?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="284"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="283"/>
         <source>Relire le projet</source>
         <translation>Read the project again</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="284"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="283"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="271"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="267"/>
         <source>Plan modifié par quelqu&apos;un d&apos;autre</source>
         <translation>Plan changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="272"/>
         <source>Le plan « %1 » a été modifié par %2 depuis que vous l&apos;avez lu : votre modification n&apos;a pas été enregistrée, celle de %2 est gardée.
 
 Relire le projet pour voir le plan tel qu&apos;il est, puis refaire votre modification si elle vaut toujours ?</source>
-        <translation>Plan « %1 » was changed by %2 since you read it: your change was not saved, %2&apos;s is kept.
+        <translation type="vanished">Plan « %1 » was changed by %2 since you read it: your change was not saved, %2&apos;s is kept.
 
 Read the project again to see the plan as it is, then make your change again if it still stands?</translation>
     </message>
