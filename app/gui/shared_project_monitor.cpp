@@ -96,35 +96,31 @@ QList<qint64> closuresKey(const std::vector<RoadClosure>& closures)
     return ids;
 }
 
+// Shows `reason` in the text property `property` of `object` (a tip), or, when `reason` is
+// empty, the object's own text, remembered the first time in a dynamic property.
+void showReasonIn(QObject& object, const char* property, const QString& reason)
+{
+    const QByteArray ownKey = QByteArrayLiteral("maillageOwn_") + property;
+    if (!object.property(ownKey.constData()).isValid()) object.setProperty(ownKey.constData(), object.property(property));
+    object.setProperty(property, reason.isEmpty() ? object.property(ownKey.constData()) : QVariant(reason));
+}
+
 }  // namespace
 
 void showEditable(const QList<QAction*>& actions, const QString& readOnlyReason)
 {
-    static const char* kOwnTip = "maillageOwnStatusTip";
     for (QAction* action : actions) {
-        if (!action->property(kOwnTip).isValid()) action->setProperty(kOwnTip, action->statusTip());
-        if (readOnlyReason.isEmpty()) {
-            action->setStatusTip(action->property(kOwnTip).toString());
-            action->setToolTip(QString());  // Qt's own: the action's text
-            continue;
-        }
-        action->setEnabled(false);
-        action->setStatusTip(readOnlyReason);
-        action->setToolTip(readOnlyReason);
+        showReasonIn(*action, "statusTip", readOnlyReason);
+        action->setToolTip(readOnlyReason);  // when empty, Qt's own: the action's text
+        if (!readOnlyReason.isEmpty()) action->setEnabled(false);
     }
 }
 
 void showEditable(const QList<QWidget*>& widgets, const QString& readOnlyReason)
 {
-    static const char* kOwnTip = "maillageOwnToolTip";
     for (QWidget* widget : widgets) {
-        if (!widget->property(kOwnTip).isValid()) widget->setProperty(kOwnTip, widget->toolTip());
-        if (readOnlyReason.isEmpty()) {
-            widget->setToolTip(widget->property(kOwnTip).toString());
-            continue;
-        }
-        widget->setEnabled(false);
-        widget->setToolTip(readOnlyReason);
+        showReasonIn(*widget, "toolTip", readOnlyReason);
+        if (!readOnlyReason.isEmpty()) widget->setEnabled(false);
     }
 }
 
