@@ -8,6 +8,7 @@
 
 #include <QFile>
 
+#include <initializer_list>
 #include <optional>
 #include <vector>
 
@@ -28,48 +29,49 @@ struct Table {
     bool numberedIds;  // an `id` key numbered by the database, whose next value is copied too
 };
 
+// The columns of several groups, in order.
+std::vector<Column> joined(std::initializer_list<std::vector<Column>> groups)
+{
+    std::vector<Column> columns;
+    for (const std::vector<Column>& group : groups) columns.insert(columns.end(), group.begin(), group.end());
+    return columns;
+}
+
 // The tables of schema version 6 that both back-ends share, parents before children.
 const std::vector<Table>& tables()
 {
     using T = Type;
-    static const std::vector<Column> pointColumns{{"name", T::Text},
-                                                  {"level", T::Integer},
-                                                  {"kind", T::Text},
-                                                  {"commune_insee", T::Text},
-                                                  {"lon", T::Real},
-                                                  {"lat", T::Real},
-                                                  {"x", T::Real},
-                                                  {"y", T::Real},
-                                                  {"weekly_hours", T::Real},
-                                                  {"opening_hours", T::Text},
-                                                  {"address", T::Text},
-                                                  {"source", T::Text},
-                                                  {"source_id", T::Text},
-                                                  {"notes", T::Text},
-                                                  {"outside_territory", T::Boolean},
-                                                  {"created_at", T::Time},
-                                                  {"updated_at", T::Time},
-                                                  {"serves", T::Text}};
-    auto with = [](std::vector<Column> head, const std::vector<Column>& tail) {
-        head.insert(head.end(), tail.begin(), tail.end());
-        return head;
-    };
+    // When a row was made and last changed.
+    static const std::vector<Column> timeColumns{{"created_at", T::Time}, {"updated_at", T::Time}};
+    // Carried by every table several planners edit: the row's version (a change made on an older
+    // one is refused) and who made its last change.
+    static const std::vector<Column> versionColumns{{"row_version", T::Integer}, {"updated_by", T::Text}};
+    static const std::vector<Column> pointColumns = joined({
+        {{"name", T::Text},
+         {"level", T::Integer},
+         {"kind", T::Text},
+         {"commune_insee", T::Text},
+         {"lon", T::Real},
+         {"lat", T::Real},
+         {"x", T::Real},
+         {"y", T::Real},
+         {"weekly_hours", T::Real},
+         {"opening_hours", T::Text},
+         {"address", T::Text},
+         {"source", T::Text},
+         {"source_id", T::Text},
+         {"notes", T::Text},
+         {"outside_territory", T::Boolean},
+         {"serves", T::Text}},
+        timeColumns,
+    });
     static const std::vector<Table> all{
         {"project_settings", {{"key", T::Text}, {"value", T::Text}}, false},
         {"accueil_points",
-         with(with({{"id", T::Integer}, {"geom", T::Geometry}, {"status", T::Text}}, pointColumns),
-              {{"row_version", T::Integer}, {"updated_by", T::Text}}),
-         true},
+         joined({{{"id", T::Integer}, {"geom", T::Geometry}, {"status", T::Text}}, pointColumns, versionColumns}), true},
         {"scenarios",
-         {{"id", T::Integer},
-          {"name", T::Text},
-          {"description", T::Text},
-          {"created_at", T::Time},
-          {"updated_at", T::Time},
-          {"row_version", T::Integer},
-          {"updated_by", T::Text}},
-         true},
-        {"scenario_points", with({{"id", T::Integer}, {"geom", T::Geometry}, {"scenario_id", T::Integer}}, pointColumns),
+         joined({{{"id", T::Integer}, {"name", T::Text}, {"description", T::Text}}, timeColumns, versionColumns}), true},
+        {"scenario_points", joined({{{"id", T::Integer}, {"geom", T::Geometry}, {"scenario_id", T::Integer}}, pointColumns}),
          true},
         {"scenario_point_changes",
          {{"scenario_id", T::Integer},
