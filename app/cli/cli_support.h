@@ -110,8 +110,7 @@ class TerminalProgress {
 public:
     explicit TerminalProgress(QString label);
     ~TerminalProgress();
-    TerminalProgress(const TerminalProgress&) = delete;
-    TerminalProgress& operator=(const TerminalProgress&) = delete;
+    Q_DISABLE_COPY(TerminalProgress)
 
     // For ExtractProgress: draws the fraction; false once Ctrl-C was pressed.
     bool update(double fraction);

@@ -28,8 +28,7 @@ namespace {
 struct WaitCursor {
     WaitCursor() { QApplication::setOverrideCursor(Qt::WaitCursor); }
     ~WaitCursor() { QApplication::restoreOverrideCursor(); }
-    WaitCursor(const WaitCursor&) = delete;
-    WaitCursor& operator=(const WaitCursor&) = delete;
+    Q_DISABLE_COPY(WaitCursor)
 };
 
 // Whether the town halls of the points differ from those the network was prepared with (the

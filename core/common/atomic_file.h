@@ -20,8 +20,7 @@ public:
     // its folder does not exist or cannot be written.
     explicit AtomicFile(const QString& target);
     ~AtomicFile();
-    AtomicFile(const AtomicFile&) = delete;
-    AtomicFile& operator=(const AtomicFile&) = delete;
+    Q_DISABLE_COPY(AtomicFile)
 
     const QString& target() const { return target_; }
     const QString& temporaryPath() const { return temporary_; }

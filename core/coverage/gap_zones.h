@@ -79,8 +79,7 @@ class GapZoneBuilder {
 public:
     GapZoneBuilder(const Territory& territory, const CoverageGrid& grid, const GapZoneOptions& options = {});
     ~GapZoneBuilder();
-    GapZoneBuilder(const GapZoneBuilder&) = delete;
-    GapZoneBuilder& operator=(const GapZoneBuilder&) = delete;
+    Q_DISABLE_COPY(GapZoneBuilder)
 
     // Labels the zones beyond the threshold and lists their pieces (zone × commune) and the
     // work of shaping them. Throws Error for a surface of another grid.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QtGlobal>
+
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
@@ -71,8 +73,7 @@ public:
         }
     }
     ~Helpers() { join(); }
-    Helpers(const Helpers&) = delete;
-    Helpers& operator=(const Helpers&) = delete;
+    Q_DISABLE_COPY(Helpers)
 
     void wait()
     {

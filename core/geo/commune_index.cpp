@@ -1,5 +1,7 @@
 #include "geo/commune_index.h"
 
+#include <QtGlobal>
+
 #include <ogr_api.h>
 #include <ogr_geometry.h>
 
@@ -55,8 +57,7 @@ public:
     {
         if (prepared_) OGRDestroyPreparedGeometry(prepared_);
     }
-    PreparedOutline(const PreparedOutline&) = delete;
-    PreparedOutline& operator=(const PreparedOutline&) = delete;
+    Q_DISABLE_COPY(PreparedOutline)
 
     bool contains(OGRGeometry& other) const
     {

@@ -60,8 +60,7 @@ class GdalMessages {
 public:
     GdalMessages() { CPLPushErrorHandlerEx(&GdalMessages::collect, this); }
     ~GdalMessages() { CPLPopErrorHandler(); }
-    GdalMessages(const GdalMessages&) = delete;
-    GdalMessages& operator=(const GdalMessages&) = delete;
+    Q_DISABLE_COPY(GdalMessages)
     QString text() const { return messages_.join(QStringLiteral("; ")); }
 
 private:

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QtGlobal>
+
 #include "coverage/coverage_run.h"
 #include "coverage/network_engine.h"
 #include "network/road_graph.h"
@@ -33,8 +35,7 @@ public:
     ClosedNetwork(const CoverageContext& openContext, const RoadGraph& openGraph, const SpeedProfile& profile,
                   std::span<const AccueilPoint> baselinePoints, std::span<const RoadClosure> closures, int threads = 1);
     ~ClosedNetwork();
-    ClosedNetwork(const ClosedNetwork&) = delete;
-    ClosedNetwork& operator=(const ClosedNetwork&) = delete;
+    Q_DISABLE_COPY(ClosedNetwork)
 
     const std::vector<ResolvedClosure>& closures() const { return closures_; }
     std::size_t closedEdges() const { return closedEdges_; }

@@ -49,8 +49,7 @@ class ScopedRoadClosures {
 public:
     ScopedRoadClosures(RoadGraph& graph, std::span<const ResolvedClosure> closures);
     ~ScopedRoadClosures();
-    ScopedRoadClosures(const ScopedRoadClosures&) = delete;
-    ScopedRoadClosures& operator=(const ScopedRoadClosures&) = delete;
+    Q_DISABLE_COPY(ScopedRoadClosures)
 
     // Edges this object closed (not counting those closed before).
     std::size_t closedEdges() const { return closed_.size(); }

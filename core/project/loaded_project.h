@@ -50,8 +50,7 @@ struct LoadedProject {
     LoadedProject() = default;
     LoadedProject(LoadedProject&&) = default;
     LoadedProject& operator=(LoadedProject&&) = default;
-    LoadedProject(const LoadedProject&) = delete;
-    LoadedProject& operator=(const LoadedProject&) = delete;
+    Q_DISABLE_COPY(LoadedProject)
     ~LoadedProject();
 };
 

@@ -101,8 +101,7 @@ public:
     // département). Throws Error when the content lacks the territory or the coverage.
     PrintLayout(const PrintContent& content, const PrintOptions& options);
     ~PrintLayout();
-    PrintLayout(const PrintLayout&) = delete;
-    PrintLayout& operator=(const PrintLayout&) = delete;
+    Q_DISABLE_COPY(PrintLayout)
 
     int pageCount() const;
     QString pageName(int page) const;  // "Alpes-de-Haute-Provence", "Comparaison", an EPCI name

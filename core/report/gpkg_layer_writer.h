@@ -36,8 +36,7 @@ public:
     LayerWriter(GDALDataset& dataset, const QString& path, const QString& name, OGRwkbGeometryType type,
                 const QString& title, const QString& description, const std::vector<FieldSpec>& fields);
     ~LayerWriter();
-    LayerWriter(const LayerWriter&) = delete;
-    LayerWriter& operator=(const LayerWriter&) = delete;
+    Q_DISABLE_COPY(LayerWriter)
 
     // Starts a new feature; the setters below fill it, write() stores it.
     OGRFeature& feature();

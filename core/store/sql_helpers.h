@@ -80,8 +80,7 @@ class WriteTransaction {
 public:
     explicit WriteTransaction(const Connection& connection);
     ~WriteTransaction();
-    WriteTransaction(const WriteTransaction&) = delete;
-    WriteTransaction& operator=(const WriteTransaction&) = delete;
+    Q_DISABLE_COPY(WriteTransaction)
 
     void commit();
 

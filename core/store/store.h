@@ -204,8 +204,7 @@ public:
     public:
         explicit Batch(Store& store);
         ~Batch();
-        Batch(const Batch&) = delete;
-        Batch& operator=(const Batch&) = delete;
+        Q_DISABLE_COPY(Batch)
         void commit();
 
     private:
