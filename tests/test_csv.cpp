@@ -82,6 +82,18 @@ TEST_CASE("a missing column gives an error naming the file, the column and the c
     }
 }
 
+TEST_CASE("the columns a reader needs are found in order and all the missing ones are named at once")
+{
+    const CsvTable table = CsvTable::parse(QStringLiteral("lat;nom;lon\n1;A;2\n"), QStringLiteral("/data/p.csv"));
+    const auto [name, lon, lat] = table.requireColumns({"nom", "lon", "lat"});
+    CHECK(name == 1);
+    CHECK(lon == 2);
+    CHECK(lat == 0);
+    CHECK_THROWS_WITH(table.requireColumns({"nom", "insee_com", "lon", "adresse"}),
+                      Catch::Contains("/data/p.csv: missing columns \"insee_com\", \"adresse\" in the header")
+                          && Catch::Contains("lat, nom, lon"));
+}
+
 TEST_CASE("a quoted field never closed is an error naming the line where it starts")
 {
     try {

@@ -152,6 +152,22 @@ TEST_CASE("a town-hall file without a longitude column is an error naming the fi
     }
 }
 
+TEST_CASE("a La Poste file lacking several columns names them all in one error")
+{
+    test::ScratchDir dir;
+    const QString path = writeFile(dir, QStringLiteral("laposte-short.csv"),
+                                   "#Identifiant_du_site;Libellé_du_site;Adresse;Code_postal;Localité;Latitude\n");
+    try {
+        readLaPosteCsv(path);
+        FAIL("no error");
+    } catch (const Error& error) {
+        CHECK(error.message().contains(path));
+        CHECK(error.message().contains(
+            QStringLiteral("missing columns \"Caractéristique_du_site\", \"Complément_d_adresse\", \"Lieu_dit\", "
+                           "\"Code_INSEE\", \"Longitude\"")));
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // France services (ANCT list of 2024-08-01)
 

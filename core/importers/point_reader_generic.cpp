@@ -145,10 +145,13 @@ ImportBatch readGenericCsv(const QString& path, const PointMapping& mapping)
 {
     const AttributeMapper mapper(mapping);
     const CsvTable table = CsvTable::readFile(path, mapping.delimiter);
-    const int lon = table.requireColumn(mapping.lonField);
-    const int lat = table.requireColumn(mapping.latField);
+    // Every column the mapping names is checked at once: one message lists all that are missing.
+    const QStringList fields = mapper.requiredFields();
+    const std::vector<int> indexes = table.requireColumns(QStringList{mapping.lonField, mapping.latField} + fields);
+    const int lon = indexes[0];
+    const int lat = indexes[1];
     QHash<QString, int> columns;
-    for (const QString& field : mapper.requiredFields()) columns.insert(field, table.requireColumn(field));
+    for (int f = 0; f < fields.size(); ++f) columns.insert(fields[f], indexes[std::size_t(f) + 2]);
 
     BatchBuilder builder(path, sourceFor(path, mapping));
     int dataRow = 0;

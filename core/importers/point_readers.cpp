@@ -43,10 +43,7 @@ QString mairieName(const QString& communeName)
 ImportBatch readMairiesCsv(const QString& path)
 {
     const CsvTable table = CsvTable::readFile(path);
-    const int insee = table.requireColumn(QStringLiteral("insee_com"));
-    const int name = table.requireColumn(QStringLiteral("nom"));
-    const int lat = table.requireColumn(QStringLiteral("latitude"));
-    const int lon = table.requireColumn(QStringLiteral("longitude"));
+    const auto [insee, name, lat, lon] = table.requireColumns({"insee_com", "nom", "latitude", "longitude"});
 
     BatchBuilder builder(path, QStringLiteral("mairies"));
     forEachRecord(table, builder, [&](const CsvRecord& row) {
@@ -128,11 +125,9 @@ struct DayColumn {
 ImportBatch readFranceServicesCsv(const QString& path)
 {
     const CsvTable table = CsvTable::readFile(path);
-    const auto col = [&](const char* name) { return table.requireColumn(QString::fromLatin1(name)); };
-    const int id = col("id_fs"), name = col("lib_fs"), address = col("adresse"), complement = col("complement_adresse");
-    const int insee = col("insee_com"), postcode = col("code_postal"), town = col("lib_com");
-    const int lat = col("latitude"), lon = col("longitude");
-    const int type = col("type_fs"), format = col("format_fs");
+    const auto [id, name, address, complement, insee, postcode, town, lat, lon, type, format] =
+        table.requireColumns({"id_fs", "lib_fs", "adresse", "complement_adresse", "insee_com", "code_postal", "lib_com",
+                              "latitude", "longitude", "type_fs", "format_fs"});
     // Optional columns: kept in the notes when present.
     const int comment = table.column(QStringLiteral("commentaire"));
     const int phone = table.column(QStringLiteral("telephone"));
@@ -233,13 +228,10 @@ std::optional<QString> laPosteKind(const QString& characteristic)
 ImportBatch readLaPosteCsv(const QString& path)
 {
     const CsvTable table = CsvTable::readFile(path);
-    const auto col = [&](const QString& name) { return table.requireColumn(name); };
-    const int id = col(QStringLiteral("Identifiant_du_site")), label = col(QStringLiteral("Libellé_du_site"));
-    const int characteristic = col(QStringLiteral("Caractéristique_du_site"));
-    const int address = col(QStringLiteral("Adresse")), complement = col(QStringLiteral("Complément_d_adresse"));
-    const int place = col(QStringLiteral("Lieu_dit")), postcode = col(QStringLiteral("Code_postal"));
-    const int town = col(QStringLiteral("Localité")), insee = col(QStringLiteral("Code_INSEE"));
-    const int lat = col(QStringLiteral("Latitude")), lon = col(QStringLiteral("Longitude"));
+    const auto [id, label, characteristic, address, complement, place, postcode, town, insee, lat, lon] =
+        table.requireColumns({"Identifiant_du_site", "Libellé_du_site", "Caractéristique_du_site", "Adresse",
+                              "Complément_d_adresse", "Lieu_dit", "Code_postal", "Localité", "Code_INSEE", "Latitude",
+                              "Longitude"});
     const int precision = table.column(QStringLiteral("Précision_du_géocodage"));
 
     BatchBuilder builder(path, QStringLiteral("laposte"));

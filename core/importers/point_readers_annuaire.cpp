@@ -44,13 +44,9 @@ QString annuaireTypeOfId(const QString& id)
 ImportBatch readOperatorsCsv(const QString& path)
 {
     const CsvTable table = CsvTable::readFile(path);
-    const int sourceId = table.requireColumn(QStringLiteral("source_id"));
-    const int name = table.requireColumn(QStringLiteral("name"));
-    const int kindColumn = table.requireColumn(QStringLiteral("kind"));
-    const int insee = table.requireColumn(QStringLiteral("insee_com"));
+    const auto [sourceId, name, kindColumn, insee, lat, lon] =
+        table.requireColumns({"source_id", "name", "kind", "insee_com", "latitude", "longitude"});
     const int address = table.column(QStringLiteral("address"));
-    const int lat = table.requireColumn(QStringLiteral("latitude"));
-    const int lon = table.requireColumn(QStringLiteral("longitude"));
     const int serves = table.column(QStringLiteral("serves"));  // visio points: the operators met there by video
 
     BatchBuilder builder(path, QStringLiteral("operateurs"));
@@ -191,8 +187,7 @@ ImportBatch readAnnuaireJson(const QString& path)
 ImportBatch readAnnuaireCsv(const QString& path)
 {
     const CsvTable table = CsvTable::readFile(path);
-    table.requireColumn(QStringLiteral("nom"));
-    table.requireColumn(QStringLiteral("adresse"));
+    table.requireColumns({"nom", "adresse"});
     const QStringList names = table.header();
     BatchBuilder builder(path, QStringLiteral("annuaire"));
     forEachRecord(table, builder, [&](const CsvRecord& row) {

@@ -273,12 +273,20 @@ int CsvTable::column(const QString& name) const
     return -1;
 }
 
-int CsvTable::requireColumn(const QString& name) const
+int CsvTable::requireColumn(const QString& name) const { return requireColumns(QStringList{name}).front(); }
+
+std::vector<int> CsvTable::requireColumns(const QStringList& names) const
 {
-    const int index = column(name);
-    if (index >= 0) return index;
-    throw Error(QStringLiteral("%1: missing column \"%2\" in the header (line %3, delimiter %4; columns: %5)")
-                    .arg(file_, name)
+    std::vector<int> indexes;
+    QStringList missing;
+    for (const QString& name : names) {
+        indexes.push_back(column(name));
+        if (indexes.back() < 0) missing << QStringLiteral("\"%1\"").arg(name);
+    }
+    if (missing.isEmpty()) return indexes;
+    throw Error(QStringLiteral("%1: missing %2 %3 in the header (line %4, delimiter %5; columns: %6)")
+                    .arg(file_, missing.size() == 1 ? QStringLiteral("column") : QStringLiteral("columns"),
+                         missing.join(QStringLiteral(", ")))
                     .arg(headerLine_)
                     .arg(describeDelimiter(delimiter_), describeColumns(header_)));
 }

@@ -3,6 +3,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
+#include <array>
+#include <cstddef>
 #include <vector>
 
 namespace maillage {
@@ -53,6 +56,21 @@ public:
     int column(const QString& name) const;
     // Same, but throws Error naming the file, the missing column and the columns present.
     int requireColumn(const QString& name) const;
+    // The indexes of `names`, in order. Throws one Error naming the file, every missing column
+    // and the columns present, so that a file lacking several is mended in one go.
+    std::vector<int> requireColumns(const QStringList& names) const;
+    // The same for a reader's fixed columns (UTF-8 names), ready for a structured binding:
+    // `const auto [insee, name] = table.requireColumns({"insee_com", "nom"});`
+    template <std::size_t N>
+    std::array<int, N> requireColumns(const char* const (&names)[N]) const
+    {
+        QStringList list;
+        for (const char* name : names) list << QString::fromUtf8(name);
+        const std::vector<int> indexes = requireColumns(list);
+        std::array<int, N> result;
+        std::copy(indexes.begin(), indexes.end(), result.begin());
+        return result;
+    }
 
 private:
     QString file_;
