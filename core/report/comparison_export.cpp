@@ -44,16 +44,17 @@ QString communeTrend(const CommuneComparison& c)
     return trend(std::abs(gainSpread) >= std::abs(gainAtTownHall) ? gainSpread : gainAtTownHall);
 }
 
-// A comparison layer's title, "%1" and "%2" being the two scenarios' names.
-QString titleWithNames(const QString& pattern, const ScenarioComparison& comparison)
+// A comparison layer of areas (communes, EPCIs, the zones that change): multipolygons, with
+// the scenarios' names filled in its title ("%1" and "%2": A and B) and its description ("%1"
+// the threshold in minutes, "%2" and "%3" the names).
+template <class Row>
+RowWriter<Row> areaLayer(GDALDataset& dataset, const QString& path, const QString& name,
+                         const ScenarioComparison& comparison, const QString& titlePattern,
+                         const QString& descriptionPattern, std::vector<Column<Row>> columns)
 {
-    return pattern.arg(comparison.nameA, comparison.nameB);
-}
-
-// A comparison layer's description: "%1" the threshold in minutes, "%2" and "%3" the names.
-QString descriptionWithNames(const QString& pattern, const ScenarioComparison& comparison)
-{
-    return pattern.arg(comparison.thresholdMinutes).arg(comparison.nameA, comparison.nameB);
+    return RowWriter<Row>(dataset, path, name, wkbMultiPolygon, titlePattern.arg(comparison.nameA, comparison.nameB),
+                          descriptionPattern.arg(comparison.thresholdMinutes).arg(comparison.nameA, comparison.nameB),
+                          std::move(columns));
 }
 
 // The columns of a figure known in both scenarios: field names {"<x>_a", "<x>_b"} (literals:
@@ -108,12 +109,10 @@ void writeCommunes(GDALDataset& dataset, const QString& path, const CoverageCont
                    const ScenarioComparison& comparison)
 {
     using Row = CommuneComparison;
-    RowWriter<Row> layer(
-        dataset, path, comparison_layers::communes, wkbMultiPolygon,
-        titleWithNames(QStringLiteral("Comparaison par commune (%1 / %2)"), comparison),
-        descriptionWithNames(QStringLiteral("Per commune: time from the town hall and people beyond %1 min in "
-                                            "scenario A (%2) and B (%3); gains are A minus B"),
-                             comparison),
+    RowWriter<Row> layer = areaLayer<Row>(
+        dataset, path, comparison_layers::communes, comparison, QStringLiteral("Comparaison par commune (%1 / %2)"),
+        QStringLiteral("Per commune: time from the town hall and people beyond %1 min in "
+                       "scenario A (%2) and B (%3); gains are A minus B"),
         joined<Row>({
             {
                 textColumn<Row>("insee", "Code INSEE", &Row::insee),
@@ -148,11 +147,9 @@ void writeEpcis(GDALDataset& dataset, const QString& path, const CoverageContext
                 const ScenarioComparison& comparison)
 {
     using Row = AreaComparison;
-    RowWriter<Row> layer(
-        dataset, path, comparison_layers::epci, wkbMultiPolygon,
-        titleWithNames(QStringLiteral("Comparaison par EPCI (%1 / %2)"), comparison),
-        descriptionWithNames(QStringLiteral("Per EPCI: people and area beyond %1 min in scenario A (%2) and B (%3)"),
-                             comparison),
+    RowWriter<Row> layer = areaLayer<Row>(
+        dataset, path, comparison_layers::epci, comparison, QStringLiteral("Comparaison par EPCI (%1 / %2)"),
+        QStringLiteral("Per EPCI: people and area beyond %1 min in scenario A (%2) and B (%3)"),
         joined<Row>({
             {
                 textColumn<Row>("siren", "SIREN", &Row::code),
@@ -180,12 +177,10 @@ void writeChanges(GDALDataset& dataset, const QString& path, const ScenarioCompa
 {
     using Row = ChangeZone;
     const double threshold = comparison.thresholdMinutes;
-    RowWriter<Row> layer(
-        dataset, path, comparison_layers::changes, wkbMultiPolygon,
-        titleWithNames(QStringLiteral("Zones qui changent (%1 → %2)"), comparison),
-        descriptionWithNames(QStringLiteral("Areas that come within %1 min (covered) or go beyond it (uncovered) "
-                                            "from scenario %2 to %3, per commune"),
-                             comparison),
+    RowWriter<Row> layer = areaLayer<Row>(
+        dataset, path, comparison_layers::changes, comparison, QStringLiteral("Zones qui changent (%1 → %2)"),
+        QStringLiteral("Areas that come within %1 min (covered) or go beyond it (uncovered) "
+                       "from scenario %2 to %3, per commune"),
         withZonePieceColumns<Row>(
             {textColumn<Row>("change", "Changement", [](const Row& zone) { return coverageChangeCode(zone.change); }),
              textColumn<Row>("change_label", "Changement (libellé)",
