@@ -757,15 +757,14 @@ TEST_CASE("closing a project with edits asks to keep or discard them, and Annule
     demo.window.setInteractive(true);
     const auto answer = [&](const QString& button) {
         QStringList buttons;
-        QTimer::singleShot(200, [&buttons, button] {
-            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-            if (!box) return;
-            for (QAbstractButton* b : box->buttons()) buttons << b->text();
-            if (button.isEmpty()) box->button(QMessageBox::Cancel)->click();
-            for (QAbstractButton* b : box->buttons())
+        test::MessageBoxAnswer answerer([&buttons, button](QMessageBox& box) {
+            for (QAbstractButton* b : box.buttons()) buttons << b->text();
+            if (button.isEmpty()) box.button(QMessageBox::Cancel)->click();
+            for (QAbstractButton* b : box.buttons())
                 if (!button.isEmpty() && b->text() == button) b->click();
         });
         demo.window.actions()->closeProject->trigger();
+        CHECK(answerer.answered());
         return buttons;
     };
     const QStringList buttons = answer({});  // Annuler
@@ -787,16 +786,14 @@ TEST_CASE("closing a project with edits and keeping them leaves them in the file
     REQUIRE(demo.window.addPointAtTownHall(QStringLiteral("Seyne")));
     const std::vector<QString> edited = storedPoints(path);
     demo.window.setInteractive(true);
-    bool asked = false;
-    QTimer::singleShot(200, [&] {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        if (!box) return;
-        asked = true;
-        for (QAbstractButton* b : box->buttons())
-            if (b->text() == QStringLiteral("Garder les modifications")) b->click();
-    });
-    CHECK(demo.window.session()->confirmClose());
-    CHECK(asked);
+    {
+        test::MessageBoxAnswer keep([](QMessageBox& box) {
+            for (QAbstractButton* b : box.buttons())
+                if (b->text() == QStringLiteral("Garder les modifications")) b->click();
+        });
+        CHECK(demo.window.session()->confirmClose());
+        CHECK(keep.answered());
+    }
     CHECK(demo.window.session()->confirmClose());  // nothing left to discard: no question
     demo.window.setInteractive(false);
     demo.window.session()->closeProject();

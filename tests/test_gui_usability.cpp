@@ -664,13 +664,11 @@ TEST_CASE("a point clicked far from any road asks, and placed on the nearest roa
     demo.window.setInteractive(true);
     QStringList buttons;
     QString text;
-    QTimer::singleShot(200, [&] {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        if (!box) return;
-        text = box->text();
-        for (QAbstractButton* button : box->buttons()) buttons << button->text();
-        test::saveShot(*box, QStringLiteral("far-point-warning-fr.png"));
-        for (QAbstractButton* button : box->buttons())
+    test::MessageBoxAnswer answer([&](QMessageBox& box) {
+        text = box.text();
+        for (QAbstractButton* button : box.buttons()) buttons << button->text();
+        test::saveShot(box, QStringLiteral("far-point-warning-fr.png"));
+        for (QAbstractButton* button : box.buttons())
             if (button->text().contains(QStringLiteral("route la plus proche"))) button->click();
     });
     const std::size_t before = demo.project().points().size();

@@ -47,6 +47,18 @@ void processEventsFor(int ms)
     while (timer.elapsed() < ms) QApplication::processEvents(QEventLoop::AllEvents, 20);
 }
 
+MessageBoxAnswer::MessageBoxAnswer(std::function<void(QMessageBox&)> answer)
+{
+    QObject::connect(&timer_, &QTimer::timeout, [this, answer = std::move(answer)] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box || !box->isVisible()) return;
+        timer_.stop();
+        answered_ = true;
+        answer(*box);
+    });
+    timer_.start(50);
+}
+
 void saveShot(QWidget& widget, const QString& name)
 {
     const QByteArray folder = qgetenv("MAILLAGE_SCREENSHOTS");

@@ -12,8 +12,12 @@
 #include "support/test_data.h"
 
 #include <QEvent>
+#include <QMessageBox>
 #include <QPoint>
 #include <QStringList>
+#include <QTimer>
+
+#include <functional>
 
 #include <optional>
 
@@ -36,6 +40,19 @@ void processEventsFor(int ms);
 // With MAILLAGE_SCREENSHOTS set (scripts/screenshots.sh), the widget is shown and saved there
 // as `name` (a PNG) to be looked at; otherwise nothing.
 void saveShot(QWidget& widget, const QString& name);
+
+// Answers the next modal message box as a user would: looks on every tick until one is up,
+// then calls `answer` on it once. A single timer shot could fire before the box is shown on a
+// loaded machine and leave it waiting for ever; this one keeps looking while it lives.
+class MessageBoxAnswer {
+public:
+    explicit MessageBoxAnswer(std::function<void(QMessageBox&)> answer);
+    bool answered() const { return answered_; }
+
+private:
+    QTimer timer_;
+    bool answered_ = false;
+};
 
 struct DemoWindowBase {
     ScratchDir folder;
