@@ -96,15 +96,6 @@ std::vector<Column<AreaComparison>> areaFigure(std::array<const char*, 2> names,
         [figure](const AreaComparison& area, bool b) { return (b ? area.b : area.a).*figure; });
 }
 
-// A layer's columns from its groups, in order.
-template <class Row>
-std::vector<Column<Row>> joined(std::initializer_list<std::vector<Column<Row>>> groups)
-{
-    std::vector<Column<Row>> columns;
-    for (const std::vector<Column<Row>>& group : groups) columns.insert(columns.end(), group.begin(), group.end());
-    return columns;
-}
-
 void writeCommunes(GDALDataset& dataset, const QString& path, const CoverageContext& context,
                    const ScenarioComparison& comparison)
 {

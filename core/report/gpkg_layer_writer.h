@@ -8,6 +8,7 @@
 #include <QDateTime>
 
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -150,14 +151,22 @@ private:
     LayerWriter layer_;
 };
 
+// A layer's columns from its groups, in order.
+template <class Row>
+std::vector<Column<Row>> joined(std::initializer_list<std::vector<Column<Row>>> groups)
+{
+    std::vector<Column<Row>> columns;
+    for (const std::vector<Column<Row>>& group : groups) columns.insert(columns.end(), group.begin(), group.end());
+    return columns;
+}
+
 // The columns of a piece of a zone cut by commune borders (a gap zone, a coverage change):
 // zone number, commune, EPCI, area and cells, between the layer's own columns `before` and `after`.
 template <class Piece>
 std::vector<Column<Piece>> withZonePieceColumns(std::vector<Column<Piece>> before, std::vector<Column<Piece>> after)
 {
-    std::vector<Column<Piece>> columns = std::move(before);
-    columns.insert(
-        columns.end(),
+    return joined<Piece>({
+        std::move(before),
         {
             intColumn<Piece>("zone", OFTInteger, QStringLiteral("Zone"), [](const Piece& piece) { return piece.zone; }),
             textColumn<Piece>("commune_insee", QStringLiteral("Code INSEE"),
@@ -171,9 +180,9 @@ std::vector<Column<Piece>> withZonePieceColumns(std::vector<Column<Piece>> befor
                               [](const Piece& piece) { return piece.areaKm2; }),
             intColumn<Piece>("cells", OFTInteger, QStringLiteral("Cellules"),
                              [](const Piece& piece) { return piece.cells; }),
-        });
-    columns.insert(columns.end(), std::make_move_iterator(after.begin()), std::make_move_iterator(after.end()));
-    return columns;
+        },
+        std::move(after),
+    });
 }
 
 // A copy of `geometry` as a multipolygon (what the polygon layers hold); null for null.
