@@ -53,82 +53,11 @@ bool isLaPoste(const AccueilPoint& p)
 }  // namespace
 
 SuggestionPanel::SuggestionPanel(QWidget* parent)
-    : BackgroundTaskPanel(tr("Suggérer"), parent),
-      count_(new QSpinBox),
-      level_(new QComboBox),
-      threshold_(new QSpinBox),
-      candidates_(new QComboBox),
-      demand_(new QComboBox),
-      onePerCommune_(new QCheckBox(tr("Au plus un site par commune"))),
-      allowServed_(new QCheckBox(tr("Aussi dans les communes qui ont déjà un lieu du niveau"))),
-      table_(new QTableWidget(0, ColumnCount)),
-      summary_(makeSummaryLabel(QStringLiteral("suggestionSummary"))),
-      add_(new QPushButton(tr("Ajouter au plan"))),
-      watcher_(new QFutureWatcher<Outcome>(this))
+    : BackgroundTaskPanel(tr("Suggérer"), parent), watcher_(new QFutureWatcher<Outcome>(this))
 {
-    count_->setRange(1, 20);
-    count_->setValue(3);
-    count_->setObjectName(QStringLiteral("suggestCount"));
-    for (int level = 1; level <= 3; ++level) level_->addItem(tr("Niveau %1").arg(level), level);
-    level_->setCurrentIndex(1);
-    threshold_->setRange(1, 120);
-    threshold_->setValue(20);
-    threshold_->setSuffix(tr(" min"));
-    candidates_->addItem(tr("Mairies"), int(Candidates::TownHalls));
-    candidates_->addItem(tr("Points La Poste"), int(Candidates::LaPoste));
-    candidates_->addItem(tr("Mairies et points La Poste"), int(Candidates::Both));
-    candidates_->setToolTip(tr("Les lieux où un nouveau lieu du niveau pourrait s'installer"));
-    demand_->addItem(tr("répartie près des routes"), int(DemandModel::Cells));
-    demand_->addItem(tr("à la mairie"), int(DemandModel::TownHalls));
-    demand_->setToolTip(
-        tr("Où la population est comptée (voir les statistiques : « population répartie » ou "
-           "« à la mairie »)"));
-    onePerCommune_->setChecked(true);
-    run_->setObjectName(QStringLiteral("runSuggestions"));
-    run_->setDefault(true);
-    add_->setObjectName(QStringLiteral("addSuggestions"));
-    status_->setWordWrap(true);
-
-    table_->setObjectName(QStringLiteral("suggestionTable"));
-    table_->setHorizontalHeaderLabels({tr("Rang"), tr("Site"), tr("Commune"), tr("Gain"), tr("Cumul")});
-    table_->horizontalHeaderItem(Gain)->setToolTip(
-        tr("Habitants amenés sous le seuil par ce site, après ceux qui le précèdent"));
-    table_->horizontalHeaderItem(Total)->setToolTip(tr("Habitants amenés sous le seuil par les sites jusqu'à celui-ci"));
-    makeReadOnlyRows(table_, 22);
-    table_->horizontalHeader()->setSectionResizeMode(Site, QHeaderView::Stretch);
-    for (int c : {Rank, Commune, Gain, Total})
-        table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-
-    auto* form = new QFormLayout;
-    form->addRow(tr("Nombre de sites"), count_);
-    auto* levelRow = new QHBoxLayout;
-    levelRow->addWidget(level_);
-    levelRow->addWidget(new QLabel(tr("à moins de")));
-    levelRow->addWidget(threshold_);
-    levelRow->addStretch();
-    form->addRow(tr("Lieux de"), levelRow);
-    form->addRow(tr("Candidats"), candidates_);
-    form->addRow(tr("Population"), demand_);
-    auto* runRow = new QHBoxLayout;
-    runRow->addWidget(run_);
-    runRow->addWidget(status_, 1);
-    auto* note = new QLabel(tr("Les lieux existants sont conservés ; la suggestion part du scénario affiché."));
-    note->setWordWrap(true);
-    note->setStyleSheet(QStringLiteral("color: #555;"));
-    auto* addRow = new QHBoxLayout;
-    addRow->addStretch();
-    addRow->addWidget(add_);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(6, 6, 6, 6);
-    layout->addLayout(form);
-    layout->addWidget(onePerCommune_);
-    layout->addWidget(allowServed_);
-    layout->addWidget(note);
-    layout->addLayout(runRow);
-    layout->addWidget(table_, 1);
-    layout->addWidget(summary_);
-    layout->addLayout(addRow);
+    createChoices();
+    createTable();
+    layOut();
 
     connect(run_, &QPushButton::clicked, this, [this] {
         if (!run() && interactive_ && !lastError_.isEmpty())
@@ -164,6 +93,92 @@ SuggestionPanel::SuggestionPanel(QWidget* parent)
         updateButtons();
     });
     updateButtons();
+}
+
+// What to suggest: how many sites, of which level within which time, among which
+// candidates, for which population; the buttons that run and add them.
+void SuggestionPanel::createChoices()
+{
+    count_ = new QSpinBox;
+    count_->setRange(1, 20);
+    count_->setValue(3);
+    count_->setObjectName(QStringLiteral("suggestCount"));
+    level_ = new QComboBox;
+    for (int level = 1; level <= 3; ++level) level_->addItem(tr("Niveau %1").arg(level), level);
+    level_->setCurrentIndex(1);
+    threshold_ = new QSpinBox;
+    threshold_->setRange(1, 120);
+    threshold_->setValue(20);
+    threshold_->setSuffix(tr(" min"));
+    candidates_ = new QComboBox;
+    candidates_->addItem(tr("Mairies"), int(Candidates::TownHalls));
+    candidates_->addItem(tr("Points La Poste"), int(Candidates::LaPoste));
+    candidates_->addItem(tr("Mairies et points La Poste"), int(Candidates::Both));
+    candidates_->setToolTip(tr("Les lieux où un nouveau lieu du niveau pourrait s'installer"));
+    demand_ = new QComboBox;
+    demand_->addItem(tr("répartie près des routes"), int(DemandModel::Cells));
+    demand_->addItem(tr("à la mairie"), int(DemandModel::TownHalls));
+    demand_->setToolTip(
+        tr("Où la population est comptée (voir les statistiques : « population répartie » ou "
+           "« à la mairie »)"));
+    onePerCommune_ = new QCheckBox(tr("Au plus un site par commune"));
+    onePerCommune_->setChecked(true);
+    allowServed_ = new QCheckBox(tr("Aussi dans les communes qui ont déjà un lieu du niveau"));
+    run_->setObjectName(QStringLiteral("runSuggestions"));
+    run_->setDefault(true);
+    add_ = new QPushButton(tr("Ajouter au plan"));
+    add_->setObjectName(QStringLiteral("addSuggestions"));
+    status_->setWordWrap(true);
+}
+
+// The suggested sites, ranked, with the people each brings within the threshold.
+void SuggestionPanel::createTable()
+{
+    table_ = new QTableWidget(0, ColumnCount);
+    table_->setObjectName(QStringLiteral("suggestionTable"));
+    table_->setHorizontalHeaderLabels({tr("Rang"), tr("Site"), tr("Commune"), tr("Gain"), tr("Cumul")});
+    table_->horizontalHeaderItem(Gain)->setToolTip(
+        tr("Habitants amenés sous le seuil par ce site, après ceux qui le précèdent"));
+    table_->horizontalHeaderItem(Total)->setToolTip(tr("Habitants amenés sous le seuil par les sites jusqu'à celui-ci"));
+    makeReadOnlyRows(table_, 22);
+    table_->horizontalHeader()->setSectionResizeMode(Site, QHeaderView::Stretch);
+    for (int c : {Rank, Commune, Gain, Total})
+        table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    summary_ = makeSummaryLabel(QStringLiteral("suggestionSummary"));
+}
+
+void SuggestionPanel::layOut()
+{
+    auto* form = new QFormLayout;
+    form->addRow(tr("Nombre de sites"), count_);
+    auto* levelRow = new QHBoxLayout;
+    levelRow->addWidget(level_);
+    levelRow->addWidget(new QLabel(tr("à moins de")));
+    levelRow->addWidget(threshold_);
+    levelRow->addStretch();
+    form->addRow(tr("Lieux de"), levelRow);
+    form->addRow(tr("Candidats"), candidates_);
+    form->addRow(tr("Population"), demand_);
+    auto* runRow = new QHBoxLayout;
+    runRow->addWidget(run_);
+    runRow->addWidget(status_, 1);
+    auto* note = new QLabel(tr("Les lieux existants sont conservés ; la suggestion part du scénario affiché."));
+    note->setWordWrap(true);
+    note->setStyleSheet(QStringLiteral("color: #555;"));
+    auto* addRow = new QHBoxLayout;
+    addRow->addStretch();
+    addRow->addWidget(add_);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addLayout(form);
+    layout->addWidget(onePerCommune_);
+    layout->addWidget(allowServed_);
+    layout->addWidget(note);
+    layout->addLayout(runRow);
+    layout->addWidget(table_, 1);
+    layout->addWidget(summary_);
+    layout->addLayout(addRow);
 }
 
 SuggestionPanel::~SuggestionPanel() { watcher_->waitForFinished(); }

@@ -73,6 +73,9 @@ public:
     QString addChosenToPlan();
 
 private:
+    void createChoices();
+    void createTable();
+    void layOut();
     void dropStaleResult();
     void showResult();
     void updateLayer();
@@ -81,16 +84,16 @@ private:
     QString uniquePlanName(const QString& base) const;
 
     QPointer<SuggestionsLayer> layer_;
-    QSpinBox* count_;
-    QComboBox* level_;
-    QSpinBox* threshold_;
-    QComboBox* candidates_;
-    QComboBox* demand_;
-    QCheckBox* onePerCommune_;
-    QCheckBox* allowServed_;
-    QTableWidget* table_;
-    QLabel* summary_;
-    QPushButton* add_;
+    QSpinBox* count_ = nullptr;
+    QComboBox* level_ = nullptr;
+    QSpinBox* threshold_ = nullptr;
+    QComboBox* candidates_ = nullptr;
+    QComboBox* demand_ = nullptr;
+    QCheckBox* onePerCommune_ = nullptr;
+    QCheckBox* allowServed_ = nullptr;
+    QTableWidget* table_ = nullptr;
+    QLabel* summary_ = nullptr;
+    QPushButton* add_ = nullptr;
     QFutureWatcher<Outcome>* watcher_;
     bool adding_ = false;  // in addChosenToPlan, which may show the plan it creates
     QString runningScenario_;
