@@ -20,49 +20,76 @@
 
 namespace maillage::gui {
 
-PointForm::PointForm(QWidget* parent)
-    : QWidget(parent),
-      title_(new QLabel),
-      name_(new QLineEdit),
-      level_(new QComboBox),
-      kind_(new QComboBox),
-      status_(new QComboBox),
-      weeklyHours_(new QDoubleSpinBox),
-      openingHours_(new QLineEdit),
-      address_(new QLineEdit),
-      serves_(new QLineEdit),
-      notes_(new QPlainTextEdit),
-      place_(new QLabel),
-      planNote_(new QLabel),
-      readOnlyNote_(new QLabel),
-      apply_(new QPushButton(tr("Appliquer"))),
-      revert_(new QPushButton(tr("Rétablir"))),
-      fields_(new QWidget)
+PointForm::PointForm(QWidget* parent) : QWidget(parent)
 {
-    title_->setWordWrap(true);
+    createFields();
+    createNotes();
+    layOut();
+    connectFields();
+    showPoint(nullptr);
+}
+
+// The point's attributes, each in the field that edits it, and the buttons that apply or
+// revert the changes.
+void PointForm::createFields()
+{
+    name_ = new QLineEdit;
+    name_->setObjectName(QStringLiteral("pointName"));
+    level_ = new QComboBox;
     for (Level level : {Level::First, Level::Second, Level::Third})
         level_->addItem(levelLabel(level), static_cast<int>(level));
+    kind_ = new QComboBox;
     for (const KindInfo& kind : kindReferential())
         kind_->addItem(QIcon(pointSymbolPixmap({kind.defaultLevel, kind.code, PointStatus::Existing}, 16)),
                        interfaceIsEnglish() ? kind.labelEn : kind.labelFr, kind.code);
+    status_ = new QComboBox;
     for (PointStatus status : {PointStatus::Existing, PointStatus::Planned, PointStatus::Closed})
         status_->addItem(statusLabel(status), statusCode(status));
+    weeklyHours_ = new QDoubleSpinBox;
     weeklyHours_->setRange(-1, 168);
     weeklyHours_->setDecimals(1);
     weeklyHours_->setSpecialValueText(tr("inconnu"));
     weeklyHours_->setSuffix(tr(" h"));
+    openingHours_ = new QLineEdit;
     openingHours_->setPlaceholderText(tr("ex. lun 09:00-12:00; mar 14:00-17:00"));
+    address_ = new QLineEdit;
+    serves_ = new QLineEdit;
     serves_->setObjectName(QStringLiteral("pointServes"));
     serves_->setPlaceholderText(tr("ex. caf;cpam;france_travail"));
     serves_->setToolTip(tr("Opérateurs de niveau 3 que l'on rencontre ici en visio (codes séparés par « ; »)"));
+    notes_ = new QPlainTextEdit;
     notes_->setTabChangesFocus(true);
     notes_->setMaximumHeight(90);
+    place_ = new QLabel;
     place_->setWordWrap(true);
     place_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    name_->setObjectName(QStringLiteral("pointName"));
+    apply_ = new QPushButton(tr("Appliquer"));
     apply_->setObjectName(QStringLiteral("applyPoint"));
     apply_->setDefault(true);
+    revert_ = new QPushButton(tr("Rétablir"));
+}
 
+// What is shown above the fields: the point's title, and why it cannot be edited (a plan's
+// baseline point, a read-only project) when so.
+void PointForm::createNotes()
+{
+    title_ = new QLabel;
+    title_->setWordWrap(true);
+    planNote_ = new QLabel;
+    planNote_->setWordWrap(true);
+    planNote_->setObjectName(QStringLiteral("planNote"));
+    planNote_->setStyleSheet(QStringLiteral("color: #5a4a00; background: #fff4c2; padding: 4px; border-radius: 3px;"));
+    planNote_->hide();
+    readOnlyNote_ = new QLabel;
+    readOnlyNote_->setWordWrap(true);
+    readOnlyNote_->setObjectName(QStringLiteral("pointFormReadOnly"));
+    readOnlyNote_->setStyleSheet(QStringLiteral("color: #555;"));
+    readOnlyNote_->hide();
+}
+
+void PointForm::layOut()
+{
+    fields_ = new QWidget;
     auto* form = new QFormLayout(fields_);
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("Nom"), name_);
@@ -80,21 +107,17 @@ PointForm::PointForm(QWidget* parent)
     buttons->addWidget(revert_);
     buttons->addWidget(apply_);
     auto* layout = new QVBoxLayout(this);
-    planNote_->setWordWrap(true);
-    planNote_->setObjectName(QStringLiteral("planNote"));
-    planNote_->setStyleSheet(QStringLiteral("color: #5a4a00; background: #fff4c2; padding: 4px; border-radius: 3px;"));
-    planNote_->hide();
-    readOnlyNote_->setWordWrap(true);
-    readOnlyNote_->setObjectName(QStringLiteral("pointFormReadOnly"));
-    readOnlyNote_->setStyleSheet(QStringLiteral("color: #555;"));
-    readOnlyNote_->hide();
     layout->addWidget(title_);
     layout->addWidget(planNote_);
     layout->addWidget(readOnlyNote_);
     layout->addWidget(fields_);
     layout->addLayout(buttons);
     layout->addStretch();
+}
 
+// Any change shows the buttons; Appliquer asks for one undoable edit.
+void PointForm::connectFields()
+{
     auto changed = [this] { updateButtons(); };
     connect(name_, &QLineEdit::textChanged, this, changed);
     connect(level_, &QComboBox::currentIndexChanged, this, changed);
@@ -116,7 +139,6 @@ PointForm::PointForm(QWidget* parent)
         if (shown_ && readOnlyReason_.isEmpty()) Q_EMIT editRequested(*shown_, edited());
     });
     connect(revert_, &QPushButton::clicked, this, [this] { showSelection(); });
-    showPoint(nullptr);
 }
 
 void PointForm::setProject(Project* project)

@@ -36,6 +36,10 @@ Q_SIGNALS:
     void editRequested(const AccueilPoint& before, const AccueilPoint& after);
 
 private:
+    void createFields();
+    void createNotes();
+    void layOut();
+    void connectFields();
     void showSelection();
     void showPoint(const AccueilPoint* point);
     AccueilPoint edited() const;
@@ -45,23 +49,23 @@ private:
 
     QPointer<Project> project_;
     std::optional<AccueilPoint> shown_;
-    QLabel* title_;
-    QLineEdit* name_;
-    QComboBox* level_;
-    QComboBox* kind_;
-    QComboBox* status_;
-    QDoubleSpinBox* weeklyHours_;
-    QLineEdit* openingHours_;
-    QLineEdit* address_;
-    QLineEdit* serves_;  // the level-3 operators a visio point serves, "caf;cpam"
-    QPlainTextEdit* notes_;
-    QLabel* place_;
-    QLabel* planNote_;
-    QLabel* readOnlyNote_;
+    QLabel* title_ = nullptr;
+    QLineEdit* name_ = nullptr;
+    QComboBox* level_ = nullptr;
+    QComboBox* kind_ = nullptr;
+    QComboBox* status_ = nullptr;
+    QDoubleSpinBox* weeklyHours_ = nullptr;
+    QLineEdit* openingHours_ = nullptr;
+    QLineEdit* address_ = nullptr;
+    QLineEdit* serves_ = nullptr;  // the level-3 operators a visio point serves, "caf;cpam"
+    QPlainTextEdit* notes_ = nullptr;
+    QLabel* place_ = nullptr;
+    QLabel* planNote_ = nullptr;
+    QLabel* readOnlyNote_ = nullptr;
     QString readOnlyReason_;
-    QPushButton* apply_;
-    QPushButton* revert_;
-    QWidget* fields_;
+    QPushButton* apply_ = nullptr;
+    QPushButton* revert_ = nullptr;
+    QWidget* fields_ = nullptr;
     bool filling_ = false;
     // A baseline point shown while a plan is active: only its level, kind and closure change.
     bool planBaseline_ = false;
