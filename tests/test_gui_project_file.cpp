@@ -184,6 +184,7 @@ TEST_CASE("the new-project dialog stores the INSEE grid and the buildings as mai
     REQUIRE(minimumArea != nullptr);
     CHECK(minimumArea->value() == 20.0);  // the CLI's default
     minimumArea->setValue(30.0);
+    test::saveShot(dialog, QStringLiteral("new-project-fr.png"));
 
     ProjectInputs inputs = dialog.inputs();
     inputs.territory.communes.layer = QStringLiteral("commune");  // the file has three layers

@@ -48,23 +48,37 @@ QString populationGridFilter()
 
 }  // namespace
 
-NewProjectDialog::NewProjectDialog(const QString& startFolder, QWidget* parent)
-    : QDialog(parent),
-      startFolder_(startFolder),
-      projectPath_(new QLineEdit),
-      buildingsMinimumArea_(new QDoubleSpinBox),
-      profile_(new QComboBox),
-      classField_(new QComboBox),
-      onewayField_(new QComboBox),
-      speedField_(new QComboBox),
-      inseeField_(new QLineEdit(QStringLiteral("INSEE_COM"))),
-      nameField_(new QLineEdit(QStringLiteral("NOM"))),
-      populationField_(new QLineEdit(QStringLiteral("POPULATION"))),
-      epciField_(new QLineEdit(QStringLiteral("SIREN_EPCI")))
+NewProjectDialog::NewProjectDialog(const QString& startFolder, QWidget* parent) : QDialog(parent), startFolder_(startFolder)
 {
     setWindowTitle(tr("Nouveau projet"));
     auto* form = new QFormLayout;
+    addProjectRow(form);
+    communes_ = addSourceRow(form, tr("Communes"), vectorFilter(), false);
+    communes_.path->setObjectName(QStringLiteral("communesPath"));
+    epci_ = addSourceRow(form, tr("EPCI (facultatif)"), vectorFilter(), true);
+    outline_ = addSourceRow(form, tr("Département (facultatif)"), vectorFilter(), true);
+    network_ = addSourceRow(form, tr("Réseau routier (facultatif)"), networkFilter(), true);
+    addNetworkChoices(form);
+    addPopulationRows(form);
 
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Créer"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Annuler"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(communeFieldsBox());
+    layout->addWidget(buttons);
+    resize(620, sizeHint().height());
+}
+
+// The project file to create, typed or chosen.
+void NewProjectDialog::addProjectRow(QFormLayout* form)
+{
+    projectPath_ = new QLineEdit;
+    projectPath_->setObjectName(QStringLiteral("projectPath"));
     auto* projectRow = new QHBoxLayout;
     auto* browseProject = new QToolButton;
     browseProject->setText(QStringLiteral("…"));
@@ -77,13 +91,16 @@ NewProjectDialog::NewProjectDialog(const QString& startFolder, QWidget* parent)
         if (!path.isEmpty())
             projectPath_->setText(path.endsWith(QLatin1String(".gpkg")) ? path : path + QStringLiteral(".gpkg"));
     });
+}
 
-    projectPath_->setObjectName(QStringLiteral("projectPath"));
-    communes_ = addSourceRow(form, tr("Communes"), vectorFilter(), false);
-    communes_.path->setObjectName(QStringLiteral("communesPath"));
-    epci_ = addSourceRow(form, tr("EPCI (facultatif)"), vectorFilter(), true);
-    outline_ = addSourceRow(form, tr("Département (facultatif)"), vectorFilter(), true);
-    network_ = addSourceRow(form, tr("Réseau routier (facultatif)"), networkFilter(), true);
+// How the road network is read: the speed profile, and the fields of a GIS line layer
+// (class, one-way, speed).
+void NewProjectDialog::addNetworkChoices(QFormLayout* form)
+{
+    profile_ = new QComboBox;
+    classField_ = new QComboBox;
+    onewayField_ = new QComboBox;
+    speedField_ = new QComboBox;
     // Automatic (empty data): osm on a detailed network, generalised on a coarse one.
     profile_->addItem(tr("automatique (selon la densité du réseau)"), QString());
     for (const QString& name : builtinProfileNames()) profile_->addItem(name, name);
@@ -107,7 +124,10 @@ NewProjectDialog::NewProjectDialog(const QString& startFolder, QWidget* parent)
     form->addRow(tr("Champs du réseau"), networkFields);
     fillNetworkFields();
     connect(network_.layer, &QComboBox::currentTextChanged, this, [this] { fillNetworkFields(); });
+}
 
+void NewProjectDialog::addPopulationRows(QFormLayout* form)
+{
     // Where people live, to place each commune's population (rescaled to the legal figure).
     populationGrid_ = addSourceRow(form, tr("Population carroyée (facultatif)"), populationGridFilter(), true);
     populationGrid_.path->setObjectName(QStringLiteral("populationGridPath"));
@@ -117,6 +137,7 @@ NewProjectDialog::NewProjectDialog(const QString& startFolder, QWidget* parent)
     buildings_ = addSourceRow(form, tr("Bâtiments (facultatif)"), vectorFilter(), true);
     buildings_.path->setObjectName(QStringLiteral("buildingsPath"));
     buildings_.path->setToolTip(tr("Bâtiments (points ou polygones) où placer les habitants de chaque commune"));
+    buildingsMinimumArea_ = new QDoubleSpinBox;
     buildingsMinimumArea_->setRange(0.0, 1000.0);
     buildingsMinimumArea_->setDecimals(0);
     buildingsMinimumArea_->setSuffix(QStringLiteral(" m²"));
@@ -124,25 +145,22 @@ NewProjectDialog::NewProjectDialog(const QString& startFolder, QWidget* parent)
     buildingsMinimumArea_->setObjectName(QStringLiteral("buildingsMinimumArea"));
     buildingsMinimumArea_->setToolTip(tr("Les emprises plus petites (abris, garages) ne comptent pas comme logements"));
     form->addRow(tr("Surface minimale d'un bâtiment"), buildingsMinimumArea_);
+}
 
+// The commune layer's fields, ADMIN EXPRESS's names by default.
+QGroupBox* NewProjectDialog::communeFieldsBox()
+{
+    inseeField_ = new QLineEdit(QStringLiteral("INSEE_COM"));
+    nameField_ = new QLineEdit(QStringLiteral("NOM"));
+    populationField_ = new QLineEdit(QStringLiteral("POPULATION"));
+    epciField_ = new QLineEdit(QStringLiteral("SIREN_EPCI"));
     auto* fields = new QGroupBox(tr("Champs des communes (ADMIN EXPRESS par défaut)"));
     auto* fieldForm = new QFormLayout(fields);
     fieldForm->addRow(tr("Code INSEE"), inseeField_);
     fieldForm->addRow(tr("Nom"), nameField_);
     fieldForm->addRow(tr("Population"), populationField_);
     fieldForm->addRow(tr("SIREN de l'EPCI"), epciField_);
-
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Créer"));
-    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Annuler"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(fields);
-    layout->addWidget(buttons);
-    resize(620, sizeHint().height());
+    return fields;
 }
 
 NewProjectDialog::SourceRow NewProjectDialog::addSourceRow(QFormLayout* form, const QString& label, const QString& filter,

@@ -7,6 +7,7 @@
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
+class QGroupBox;
 class QLineEdit;
 
 namespace maillage::gui {
@@ -31,28 +32,32 @@ private:
         QLineEdit* path = nullptr;
         QComboBox* layer = nullptr;
     };
+    void addProjectRow(QFormLayout* form);
+    void addNetworkChoices(QFormLayout* form);
+    void addPopulationRows(QFormLayout* form);
+    QGroupBox* communeFieldsBox();
     SourceRow addSourceRow(QFormLayout* form, const QString& label, const QString& filter, bool optional);
     void fillLayers(const SourceRow& row);
     // The network layer's fields in the class / one-way / speed choices, the usual ones preselected.
     void fillNetworkFields();
 
     QString startFolder_;
-    QLineEdit* projectPath_;
+    QLineEdit* projectPath_ = nullptr;
     SourceRow communes_;
     SourceRow epci_;
     SourceRow outline_;
     SourceRow network_;
     SourceRow populationGrid_;
     SourceRow buildings_;
-    QDoubleSpinBox* buildingsMinimumArea_;
-    QComboBox* profile_;
-    QComboBox* classField_;
-    QComboBox* onewayField_;
-    QComboBox* speedField_;
-    QLineEdit* inseeField_;
-    QLineEdit* nameField_;
-    QLineEdit* populationField_;
-    QLineEdit* epciField_;
+    QDoubleSpinBox* buildingsMinimumArea_ = nullptr;
+    QComboBox* profile_ = nullptr;
+    QComboBox* classField_ = nullptr;
+    QComboBox* onewayField_ = nullptr;
+    QComboBox* speedField_ = nullptr;
+    QLineEdit* inseeField_ = nullptr;
+    QLineEdit* nameField_ = nullptr;
+    QLineEdit* populationField_ = nullptr;
+    QLineEdit* epciField_ = nullptr;
 };
 
 }  // namespace maillage::gui
