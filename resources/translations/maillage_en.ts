@@ -1113,47 +1113,47 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::ImportExport</name>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="59"/>
+        <location filename="../../app/gui/import_export.cpp" line="58"/>
         <source>Importer des points</source>
         <translation>Import points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="60"/>
+        <location filename="../../app/gui/import_export.cpp" line="59"/>
         <source>Points (*.csv *.geojson *.json *.gpkg *.shp);;Tous les fichiers (*)</source>
         <translation>Points (*.csv *.geojson *.json *.gpkg *.shp);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="81"/>
+        <location filename="../../app/gui/import_export.cpp" line="80"/>
         <source>Import terminé</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="74"/>
+        <location filename="../../app/gui/import_export.cpp" line="73"/>
         <source>Import impossible</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="96"/>
+        <location filename="../../app/gui/import_export.cpp" line="95"/>
         <source>Exporter le résultat</source>
         <translation>Export the result</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="97"/>
+        <location filename="../../app/gui/import_export.cpp" line="96"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="100"/>
+        <location filename="../../app/gui/import_export.cpp" line="99"/>
         <source>Résultat écrit dans %1.</source>
         <translation>Result written to %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="108"/>
+        <location filename="../../app/gui/import_export.cpp" line="107"/>
         <source>Export impossible</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="139"/>
+        <location filename="../../app/gui/import_export.cpp" line="138"/>
         <source>Carte exportée en PDF : %1</source>
         <translation>Map exported to PDF: %1</translation>
     </message>
@@ -1604,39 +1604,39 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::NewProjectDialog</name>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="65"/>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="76"/>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="258"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="53"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="90"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="276"/>
         <source>Nouveau projet</source>
         <translation>New project</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="73"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="87"/>
         <source>Fichier du projet</source>
         <translation>Project file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="76"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="90"/>
         <source>Projet Maillage (*.gpkg)</source>
         <translation>Maillage project (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="82"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="56"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="84"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="58"/>
         <source>EPCI (facultatif)</source>
         <translation>EPCI (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="85"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="59"/>
         <source>Département (facultatif)</source>
         <translation>Département (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="86"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="60"/>
         <source>Réseau routier (facultatif)</source>
         <translation>Road network (optional)</translation>
     </message>
@@ -1645,142 +1645,142 @@ line %1: %2</translation>
         <translation type="vanished">“generalised” for a simplified network (classified roads), “osm” for OpenStreetMap.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="91"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="108"/>
         <source>« osm » pour un réseau détaillé (OpenStreetMap, BD TOPO), « generalised » pour un réseau simplifié de routes classées ; automatique : choisi d&apos;après la densité du réseau.</source>
         <translation>“osm” for a detailed network (OpenStreetMap, BD TOPO), “generalised” for a simplified network of classified roads; automatic: chosen from the network&apos;s density.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="88"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="105"/>
         <source>automatique (selon la densité du réseau)</source>
         <translation>automatic (from the network&apos;s density)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="95"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="112"/>
         <source>Champ de la classe de route (valeurs OSM ou classes administratives françaises)</source>
         <translation>Road class field (OSM values or French administrative classes)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="97"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="114"/>
         <source>Champ du sens unique : yes/no, 1/0/-1, true/false, « sens unique », « double sens »… ; vide : le champ « oneway » s&apos;il existe</source>
         <translation>One-way field: yes/no, 1/0/-1, true/false, “sens unique”, “double sens”…; empty: the “oneway” field when there is one</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="99"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="116"/>
         <source>Champ d&apos;une vitesse en km/h qui remplace celle du profil (facultatif)</source>
         <translation>Field with a speed in km/h that replaces the profile&apos;s (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="101"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="118"/>
         <source>classe</source>
         <translation>class</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="103"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="120"/>
         <source>sens unique</source>
         <translation>one-way</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="105"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="122"/>
         <source>vitesse</source>
         <translation>speed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="107"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="124"/>
         <source>Champs du réseau</source>
         <translation>Network fields</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="93"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="110"/>
         <source>Profil de vitesses</source>
         <translation>Speed profile</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="128"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="157"/>
         <source>Champs des communes (ADMIN EXPRESS par défaut)</source>
         <translation>Commune fields (ADMIN EXPRESS by default)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="130"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="159"/>
         <source>Code INSEE</source>
         <translation>INSEE code</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="131"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="160"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="132"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="161"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="133"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="162"/>
         <source>SIREN de l&apos;EPCI</source>
         <translation>EPCI SIREN</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="136"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="65"/>
         <source>Créer</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="137"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="66"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="153"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="171"/>
         <source>Couche du fichier</source>
         <translation>Layer of the file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="154"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="172"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="253"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="271"/>
         <source>Choisissez le fichier du projet.</source>
         <translation>Choose the project file.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="255"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="273"/>
         <source>Le fichier %1 existe déjà : choisissez un autre nom.</source>
         <translation>The file %1 already exists: choose another name.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="256"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="274"/>
         <source>Choisissez le fichier des communes.</source>
         <translation>Choose the communes file.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="112"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="132"/>
         <source>Population carroyée (facultatif)</source>
         <translation>Gridded population (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="115"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="135"/>
         <source>Carreaux INSEE (Filosofi 200 m ou 1 km, CSV ou GeoPackage), raster de population (GHSL, WorldPop) ou couche avec un champ de population</source>
         <translation>INSEE squares (Filosofi 200 m or 1 km, CSV or GeoPackage), a population raster (GHSL, WorldPop) or a layer with a population field</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="117"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="137"/>
         <source>Bâtiments (facultatif)</source>
         <translation>Buildings (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="119"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="139"/>
         <source>Bâtiments (points ou polygones) où placer les habitants de chaque commune</source>
         <translation>Buildings (points or polygons) where each commune&apos;s inhabitants are placed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="125"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="146"/>
         <source>Les emprises plus petites (abris, garages) ne comptent pas comme logements</source>
         <translation>Smaller footprints (sheds, garages) do not count as dwellings</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="126"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="147"/>
         <source>Surface minimale d&apos;un bâtiment</source>
         <translation>Smallest building footprint</translation>
     </message>
@@ -2142,22 +2142,22 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::PointForm</name>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="38"/>
+        <location filename="../../app/gui/point_form.cpp" line="66"/>
         <source>Appliquer</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="39"/>
+        <location filename="../../app/gui/point_form.cpp" line="69"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="52"/>
+        <location filename="../../app/gui/point_form.cpp" line="51"/>
         <source>inconnu</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="53"/>
+        <location filename="../../app/gui/point_form.cpp" line="52"/>
         <source> h</source>
         <translation> h</translation>
     </message>
@@ -2167,68 +2167,68 @@ line %1: %2</translation>
         <translation>e.g. lun 09:00-12:00; mar 14:00-17:00</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="68"/>
+        <location filename="../../app/gui/point_form.cpp" line="95"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="69"/>
+        <location filename="../../app/gui/point_form.cpp" line="96"/>
         <source>Niveau</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="70"/>
+        <location filename="../../app/gui/point_form.cpp" line="97"/>
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="71"/>
+        <location filename="../../app/gui/point_form.cpp" line="98"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="72"/>
+        <location filename="../../app/gui/point_form.cpp" line="99"/>
         <source>Heures par semaine</source>
         <translation>Hours per week</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="73"/>
+        <location filename="../../app/gui/point_form.cpp" line="100"/>
         <source>Horaires</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="74"/>
+        <location filename="../../app/gui/point_form.cpp" line="101"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="75"/>
+        <location filename="../../app/gui/point_form.cpp" line="102"/>
         <source>Opérateurs en visio</source>
         <translation>Operators by video</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="56"/>
+        <location filename="../../app/gui/point_form.cpp" line="58"/>
         <source>ex. caf;cpam;france_travail</source>
         <translation>e.g. caf;cpam;france_travail</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="57"/>
-        <location filename="../../app/gui/point_form.cpp" line="258"/>
+        <location filename="../../app/gui/point_form.cpp" line="59"/>
+        <location filename="../../app/gui/point_form.cpp" line="280"/>
         <source>Opérateurs de niveau 3 que l&apos;on rencontre ici en visio (codes séparés par « ; »)</source>
         <translation>Level-3 operators people meet here by video (codes separated by “;”)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="76"/>
+        <location filename="../../app/gui/point_form.cpp" line="103"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="77"/>
+        <location filename="../../app/gui/point_form.cpp" line="104"/>
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_form.cpp" line="153"/>
+        <location filename="../../app/gui/point_form.cpp" line="175"/>
         <source>%n points sélectionnés.</source>
         <translation>
             <numerusform>%n point selected.</numerusform>
@@ -2236,27 +2236,27 @@ line %1: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="174"/>
+        <location filename="../../app/gui/point_form.cpp" line="196"/>
         <source>Plan « %1 » : ce point de la situation actuelle peut y être fermé ou changer de niveau et de type ; le reste se modifie dans la situation actuelle.</source>
         <translation>Plan “%1”: this point of the current situation can be closed in the plan or change level and kind; the rest is edited in the current situation.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="177"/>
+        <location filename="../../app/gui/point_form.cpp" line="199"/>
         <source>Point projeté du plan « %1 ».</source>
         <translation>Planned point of plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="179"/>
+        <location filename="../../app/gui/point_form.cpp" line="201"/>
         <source>Sélectionnez un point sur la carte ou dans la table.</source>
         <translation>Select a point on the map or in the table.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="184"/>
+        <location filename="../../app/gui/point_form.cpp" line="206"/>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="201"/>
+        <location filename="../../app/gui/point_form.cpp" line="223"/>
         <source>%1
 Lambert-93 : %2 ; %3
 WGS84 : %4 ; %5%6</source>
@@ -2265,12 +2265,12 @@ Lambert-93: %2, %3
 WGS84: %4, %5%6</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="202"/>
+        <location filename="../../app/gui/point_form.cpp" line="224"/>
         <source>hors du territoire</source>
         <translation>outside the territory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="207"/>
+        <location filename="../../app/gui/point_form.cpp" line="229"/>
         <source>
 Source : %1 %2</source>
         <translation>
@@ -3012,17 +3012,17 @@ Source: %1 %2</translation>
         <translation>The project file is read-only: you can view it, compute and export, not edit it.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="136"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="132"/>
         <source>Lecture seule</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="227"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="223"/>
         <source>Plans modifiés par d&apos;autres planificateurs : les plans, les routes fermées, la carte et les statistiques sont à jour.</source>
         <translation>Plans changed by other planners: the plans, the closed roads, the map and the statistics are up to date.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="231"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="227"/>
         <source>%n point(s) et des plans modifiés par d&apos;autres planificateurs : la carte et les statistiques sont à jour.</source>
         <translation>
             <numerusform>%n point and plans changed by other planners: the map and the statistics are up to date.</numerusform>
@@ -3030,7 +3030,7 @@ Source: %1 %2</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="235"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="231"/>
         <source>%n point(s) modifié(s) par d&apos;autres planificateurs : la carte et les statistiques sont à jour.</source>
         <translation>
             <numerusform>%n point changed by other planners: the map and the statistics are up to date.</numerusform>
@@ -3038,37 +3038,37 @@ Source: %1 %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="247"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="243"/>
         <source>Reconnexion impossible : %1</source>
         <translation>Cannot reconnect: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="253"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="249"/>
         <source>Reconnecté au serveur : les points sont relus.</source>
         <translation>Reconnected to the server: the points were read again.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="260"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="256"/>
         <source>n° %1</source>
         <translation>#%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="261"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="257"/>
         <source>Point modifié par quelqu&apos;un d&apos;autre</source>
         <translation>Point changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="262"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="258"/>
         <source>« %1 » a été modifié par %2 depuis que vous l&apos;avez lu.</source>
         <translation>“%1” was changed by %2 since you read it.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="268"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="264"/>
         <source>Le plan « %1 » a été modifié par %2 depuis que vous l&apos;avez lu.</source>
         <translation>The plan “%1” was changed by %2 since you read it.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="279"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="275"/>
         <source>Votre modification n&apos;a pas été enregistrée, celle de %1 est gardée.
 
 Relire le projet pour voir la version enregistrée, puis refaire votre modification si elle vaut toujours ?</source>
@@ -3085,17 +3085,17 @@ Relire le projet pour voir sa version, puis refaire votre modification si elle v
 Read the project again to see their version, then make your change again if it still holds?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="283"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="279"/>
         <source>Relire le projet</source>
         <translation>Read the project again</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="283"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="279"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="267"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="263"/>
         <source>Plan modifié par quelqu&apos;un d&apos;autre</source>
         <translation>Plan changed by someone else</translation>
     </message>
@@ -3108,22 +3108,22 @@ Relire le projet pour voir le plan tel qu&apos;il est, puis refaire votre modifi
 Read the project again to see the plan as it is, then make your change again if it still stands?</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="289"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="285"/>
         <source>la connexion a été perdue</source>
         <translation>the connection was lost</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="295"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="291"/>
         <source>Le serveur du projet ne répond plus : le projet reste affiché en lecture seule.</source>
         <translation>The project&apos;s server no longer answers: the project stays shown, read-only.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="296"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="292"/>
         <source>Serveur injoignable</source>
         <translation>Server unreachable</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="297"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="293"/>
         <source>Le serveur du projet %1 ne répond plus (%2).
 
 Le projet reste affiché en lecture seule : vous pouvez continuer à le consulter. Rien de ce qui était enregistré n&apos;est perdu ; la modification en cours, elle, n&apos;a pas été enregistrée.</source>
@@ -3132,17 +3132,17 @@ Le projet reste affiché en lecture seule : vous pouvez continuer à le consulte
 The project stays shown, read-only: you can go on viewing it. Nothing saved is lost; the change under way was not saved.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="301"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="297"/>
         <source>Reconnecter</source>
         <translation>Reconnect</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="301"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="297"/>
         <source>Continuer en lecture seule</source>
         <translation>Continue read-only</translation>
     </message>
     <message>
-        <location filename="../../app/gui/shared_project_monitor.cpp" line="302"/>
+        <location filename="../../app/gui/shared_project_monitor.cpp" line="298"/>
         <source>toujours pas de réponse</source>
         <translation>still no answer</translation>
     </message>
@@ -3312,12 +3312,12 @@ beyond</translation>
 <context>
     <name>maillage::gui::SuggestionPanel</name>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="62"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="124"/>
         <source>Au plus un site par commune</source>
         <translation>At most one site per commune</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="63"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="126"/>
         <source>Aussi dans les communes qui ont déjà un lieu du niveau</source>
         <translation>Also in communes that already have a place of the level</translation>
     </message>
@@ -3327,37 +3327,37 @@ beyond</translation>
         <translation>Suggest</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="66"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="129"/>
         <source>Ajouter au plan</source>
         <translation>Add to the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="72"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="107"/>
         <source>Niveau %1</source>
         <translation>Level %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="76"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="112"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="77"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="114"/>
         <source>Mairies</source>
         <translation>Town halls</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="78"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="115"/>
         <source>Points La Poste</source>
         <translation>La Poste points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="79"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="116"/>
         <source>Mairies et points La Poste</source>
         <translation>Town halls and La Poste points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="80"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="117"/>
         <source>Les lieux où un nouveau lieu du niveau pourrait s&apos;installer</source>
         <translation>The places where a new place of the level could open</translation>
     </message>
@@ -3366,158 +3366,158 @@ beyond</translation>
         <translation type="vanished">spread over the inhabited cells</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="81"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="119"/>
         <source>répartie près des routes</source>
         <translation>spread near roads</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="82"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="120"/>
         <source>à la mairie</source>
         <translation>at the town hall</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="84"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="122"/>
         <source>Où la population est comptée (voir les statistiques : « population répartie » ou « à la mairie »)</source>
         <translation>Where people are counted (see the statistics: “spread” or “at the town hall”)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="93"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="139"/>
         <source>Rang</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="93"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="139"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="93"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="139"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="93"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="139"/>
         <source>Gain</source>
         <translation>Gain</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="93"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="139"/>
         <source>Cumul</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="95"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="141"/>
         <source>Habitants amenés sous le seuil par ce site, après ceux qui le précèdent</source>
         <translation>People this site brings within the threshold, after the sites before it</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="96"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="142"/>
         <source>Habitants amenés sous le seuil par les sites jusqu&apos;à celui-ci</source>
         <translation>People the sites up to this one bring within the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="103"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="153"/>
         <source>Nombre de sites</source>
         <translation>Number of sites</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="106"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="156"/>
         <source>à moins de</source>
         <translation>within</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="109"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="159"/>
         <source>Lieux de</source>
         <translation>Places of</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="110"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="160"/>
         <source>Candidats</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="111"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="161"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="115"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="165"/>
         <source>Les lieux existants sont conservés ; la suggestion part du scénario affiché.</source>
         <translation>Existing places are kept; the suggestion starts from the scenario shown.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="135"/>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="139"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="64"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="68"/>
         <source>Suggérer des sites</source>
         <translation>Suggest sites</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="143"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="72"/>
         <source>annulé</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="147"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="76"/>
         <source>Échec : %1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="152"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="81"/>
         <source>%1 ms, %2 candidats éligibles sur %3</source>
         <translation>%1 ms, %2 eligible candidates of %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="238"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="253"/>
         <source>Une suggestion est déjà en cours.</source>
         <translation>A suggestion is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="239"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="254"/>
         <source>Il faut un projet avec un réseau routier pour suggérer des sites.</source>
         <translation>Suggesting sites needs a project with a road network.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="242"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="257"/>
         <source>Le scénario n&apos;a aucun candidat de ce type.</source>
         <translation>The scenario has no candidate of this kind.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="260"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="275"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="292"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="307"/>
         <source>Cocher les sites à ajouter au plan</source>
         <translation>Check the sites to add to the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="299"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="314"/>
         <source>Seul, ce site amènerait %1 habitants sous le seuil</source>
         <translation>On its own, this site would bring %1 people within the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="305"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="320"/>
         <source>population répartie</source>
         <translation>population spread</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="305"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="320"/>
         <source>population à la mairie</source>
         <translation>population at the town hall</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="309"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="324"/>
         <source>Aucun site n&apos;amène personne sous %1 min.</source>
         <translation>No site brings anyone within %1 min.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="310"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="325"/>
         <source>&lt;b&gt;%1&lt;/b&gt; : au-delà de %2 min d&apos;un lieu de niveau %3 (%4) : %5 → &lt;b&gt;%6&lt;/b&gt; habitants, soit &lt;b&gt;%7&lt;/b&gt;.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: beyond %2 min of a level %3 place (%4): %5 → &lt;b&gt;%6&lt;/b&gt; people, that is &lt;b&gt;%7&lt;/b&gt;.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="350"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="365"/>
         <source>Ajouter %n site(s) au plan « %1 »</source>
         <translation>
             <numerusform>Add %n site to plan “%1”</numerusform>
@@ -3525,7 +3525,7 @@ beyond</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="351"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="366"/>
         <source>Ajouter %n site(s) à un nouveau plan</source>
         <translation>
             <numerusform>Add %n site to a new plan</numerusform>
@@ -3533,27 +3533,27 @@ beyond</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="378"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="393"/>
         <source>Lancez d&apos;abord une suggestion.</source>
         <translation>Run a suggestion first.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="390"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="405"/>
         <source>suggéré : +%1 habitants à moins de %2 min (gain marginal, rang %3)</source>
         <translation>suggested: +%1 people within %2 min (marginal gain, rank %3)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="397"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="412"/>
         <source>Aucun site coché.</source>
         <translation>No site checked.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="401"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="416"/>
         <source>Suggestions k=%1</source>
         <translation>Suggestions k=%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="403"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="418"/>
         <source>%n site(s) suggéré(s) depuis « %1 »</source>
         <translation>
             <numerusform>%n site suggested from “%1”</numerusform>
@@ -3561,17 +3561,17 @@ beyond</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="409"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="424"/>
         <source>Les sites n&apos;ont pas pu être ajoutés au plan « %1 ».</source>
         <translation>The sites could not be added to plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="412"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="427"/>
         <source>Ajoutés au plan « %1 ».</source>
         <translation>Added to plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="203"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="218"/>
         <source>Autre plan affiché : les suggestions précédentes sont effacées.</source>
         <translation>Another plan is shown: the previous suggestions are cleared.</translation>
     </message>
