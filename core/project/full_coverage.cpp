@@ -1,5 +1,7 @@
 #include "project/full_coverage.h"
 
+#include <future>
+
 namespace maillage {
 
 CoverageExport FullCoverage::exportData(const CoverageContext& context, RunDescription run) const
@@ -18,10 +20,23 @@ FullCoverage runFullCoverage(const CoverageContext& context, std::vector<Accueil
     FullCoverage run;
     run.points = std::move(points);
     run.result = computeCoverage(context, levelPoints, options);
+    // The referrals and the access table are independent: with two threads or more the table is
+    // made on a second one (the engine's searches for tables may run at once).
+    const auto makeAccessTable = [&] {
+        return computeAccessTable(context.engine(), epciSeatOrigins(context.territory(), context.townHalls()),
+                                  defaultAccessColumns(run.points), run.points);
+    };
+    std::future<AccessTable> accessAlongside;
+    if (options.threads > 1) accessAlongside = std::async(std::launch::async, makeAccessTable);
     run.referrals = computeReferrals(context.engine(), run.points, options.thresholdMinutes);
-    run.access = computeAccessTable(context.engine(), epciSeatOrigins(context.territory(), context.townHalls()),
-                                    defaultAccessColumns(run.points), run.points);
+    run.access = accessAlongside.valid() ? accessAlongside.get() : makeAccessTable();
     return run;
+}
+
+QString pointSetDescription(const QString& scenario, bool includePlanned)
+{
+    if (!scenario.isEmpty()) return QStringLiteral("scenario %1").arg(scenario);
+    return includePlanned ? QStringLiteral("existing and planned points") : QStringLiteral("existing points");
 }
 
 void saveAccessTable(Store& store, const AccessTable& access)

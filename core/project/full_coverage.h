@@ -30,9 +30,14 @@ struct FullCoverage {
 
 // The full run `maillage coverage` and the application's export share: `levelPoints` (see
 // coveragePoints, scenarioLevelPoints) are reached within options.thresholdMinutes;
-// `points` (the scenario's, every level) give the referral links and the access table.
+// `points` (the scenario's, every level) give the referral links and the access table (on a
+// second thread alongside the referrals when options.threads > 1).
 FullCoverage runFullCoverage(const CoverageContext& context, std::vector<AccueilPoint> points,
                              const std::vector<AccueilPoint>& levelPoints, const CoverageOptions& options);
+
+// Which points a run reached, as its run_parameters say: "scenario <name>" for a plan (empty:
+// the baseline), else the existing points, with the planned ones when `includePlanned`.
+QString pointSetDescription(const QString& scenario, bool includePlanned);
 
 // Keeps the run's access table in the project (table access_epci_seats), so the
 // application and later runs can show it.

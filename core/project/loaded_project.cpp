@@ -6,6 +6,7 @@
 #include "network/extract_lines.h"
 #include "network/extract_osm.h"
 #include "network/network_source.h"
+#include "network/snapping.h"
 
 #include <QFileInfo>
 
@@ -19,20 +20,6 @@ LoadedProject::~LoadedProject()
     graph.reset();
 }
 
-NetworkChoice chooseNetwork(const ProjectInputs& inputs, const NetworkChoice& given, const QString& defaultProfile)
-{
-    NetworkChoice choice;
-    choice.path = given.path.isEmpty() ? inputs.networkPath : given.path;
-    choice.layer = given.layer.isEmpty() ? inputs.networkLayer : given.layer;
-    requireNetworkFile(choice.path);
-    choice.profile = given.profile.isEmpty() ? inputs.profile : given.profile;
-    if (choice.profile.isEmpty())
-        choice.profile = !defaultProfile.isEmpty() ? defaultProfile
-                         : isOsmFile(choice.path)  ? QStringLiteral("osm")
-                                                   : QStringLiteral("generalised");
-    return choice;
-}
-
 LoadedProject loadProjectTerritory(const ProjectInputs& inputs)
 {
     LoadedProject project;
@@ -43,29 +30,41 @@ LoadedProject loadProjectTerritory(const ProjectInputs& inputs)
     return project;
 }
 
-void loadNetwork(LoadedProject& project, const NetworkChoice& network, const std::vector<AccueilPoint>& points,
-                 const ProgressCallback& progress)
+void loadNetwork(LoadedProject& project, const NetworkSource& source, const std::vector<AccueilPoint>& points,
+                 const NetworkLoadOptions& options)
 {
-    project.profile = loadSpeedProfile(network.profile);
-    if (project.profile.name.isEmpty()) project.profile.name = network.profile;
-    LineLayerOptions lines;
-    lines.layer = network.layer;
-    if (progress) lines.progress = progress;
+    project.profile = loadSpeedProfile(source.profile);
+    if (project.profile.name.isEmpty()) project.profile.name = source.profile;
+    LineLayerOptions lines = lineLayerOptions(source);
+    lines.progress = options.progress;
+    PreparedNetworkRequest prepared;
+    prepared.path = options.preparedPath;
+    prepared.progress = options.progress;
     // Coarse networks are completed with town connectors at the town halls (see the profile),
     // so that every program computes on the same network.
-    project.roads = std::make_shared<const NetworkInput>(
-        loadTerritoryNetwork(network.path, project.profile, lines,
-                             townAnchors(project.territory, townHallsFor(project.territory, points)), &project.connectors));
-    project.networkPath = network.path;
+    project.prepared = {};
+    project.roads = std::make_shared<const NetworkInput>(loadTerritoryNetwork(
+        source.path, project.profile, lines, townAnchors(project.territory, townHallsFor(project.territory, points)),
+        &project.connectors, prepared, &project.prepared));
+    project.networkPath = source.path;
+    project.coverage.reset();
+    project.engine.reset();
     project.graph = std::make_unique<RoadGraph>(*project.roads);
 }
 
-void prepareCoverage(LoadedProject& project, const std::vector<AccueilPoint>& points, const CoverageSetup& setup)
+QString prepareCoverage(LoadedProject& project, const std::vector<AccueilPoint>& points, CoverageSetup setup, Roads roads)
 {
     if (!project.graph) throw Error(QStringLiteral("the project has no road network loaded"));
     project.coverage.reset();
-    project.engine = std::make_unique<GraphTravelEngine>(*project.graph, project.profile);
+    // The prepared spatial index and grid links fit the graph as read; closed roads change
+    // which roads places may join, so a plan with closures builds its own.
+    const bool asRead = roads == Roads::AsRead;
+    project.engine = std::make_unique<GraphTravelEngine>(
+        *project.graph, project.profile,
+        asRead ? Snapper::fromBytes(*project.graph, project.prepared.spatialIndex) : std::nullopt);
+    setup.storedLinks = asRead ? &project.prepared.links : nullptr;
     project.coverage = std::make_unique<CoverageContext>(project.territory, *project.engine, points, setup);
+    return asRead ? keepCoverageLinks(project.prepared, *project.coverage) : QString();
 }
 
 }  // namespace maillage

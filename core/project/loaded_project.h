@@ -2,8 +2,10 @@
 
 #include "coverage/coverage_run.h"
 #include "coverage/network_engine.h"
+#include "coverage/territory_network.h"
 #include "geo/territory.h"
 #include "network/network_input.h"
+#include "network/network_source.h"
 #include "network/road_graph.h"
 #include "network/speed_profile.h"
 #include "network/town_connectors.h"
@@ -18,13 +20,6 @@
 #include <vector>
 
 namespace maillage {
-
-// The road network a run uses: the project's (ProjectInputs) unless the user names another.
-struct NetworkChoice {
-    QString path;
-    QString layer;
-    QString profile;  // name or file; empty: the default for the file (see chooseNetwork)
-};
 
 // Reports a long step's progress (0 to 1); returns false to stop it (the step then throws
 // Error, or the caller's own cancel exception).
@@ -43,6 +38,9 @@ struct LoadedProject {
     std::shared_ptr<const NetworkInput> roads;  // the network the graph was built from (for maps); null without
     std::unique_ptr<RoadGraph> graph;
     TownConnectorStats connectors;  // added to a coarse network at the town halls
+    // The project's prepared network (network/prepared_network.h): whether it was read or
+    // written, and its spatial index and grid links, used instead of building them again.
+    PreparedNetworkOutcome prepared;
     std::unique_ptr<GraphTravelEngine> engine;
     std::unique_ptr<CoverageContext> coverage;  // null until prepareCoverage
     QStringList warnings;                       // what the user should read once loaded
@@ -54,26 +52,36 @@ struct LoadedProject {
     ~LoadedProject();
 };
 
-// The network the project names, with what the user gave instead (an empty field keeps the
-// project's). Throws Error when there is no network or its file does not exist. Without a
-// profile, `defaultProfile` is used; empty: "osm" for an OpenStreetMap file, else "generalised".
-NetworkChoice chooseNetwork(const ProjectInputs& inputs, const NetworkChoice& given = {},
-                            const QString& defaultProfile = {});
-
 // Reads the territory (boundaries, communes, EPCI) the inputs name; its load warnings become
 // the project's warnings. Throws Error naming the file, layer or field at fault.
 LoadedProject loadProjectTerritory(const ProjectInputs& inputs);
 
-// The network step: reads the road network, times it with the profile, completes a coarse
-// network with town connectors at the town halls of `points` (see the profile) and builds the
-// routable graph. The one place a network enters a project: a prepared network file can be
-// read here instead. Throws Error (file, layer, feature at fault; also when `progress` stops it).
-void loadNetwork(LoadedProject& project, const NetworkChoice& network, const std::vector<AccueilPoint>& points,
-                 const ProgressCallback& progress = {});
+// How loadNetwork reads the network.
+struct NetworkLoadOptions {
+    // The project's prepared network file (preparedNetworkPathFor): read when it is up to
+    // date, built and written otherwise. Empty: none, the network file itself is read.
+    QString preparedPath;
+    ProgressCallback progress;  // reading the network or building the prepared one
+};
 
-// The travel engine over the graph (as the profile snaps) and the coverage grid with every
-// cell and town hall joined to the roads. Road closures applied to the graph must be in
-// place before. Requires loadNetwork.
-void prepareCoverage(LoadedProject& project, const std::vector<AccueilPoint>& points, const CoverageSetup& setup);
+// The network step, the one place a network enters a project: reads `source` (the file, its
+// layer and fields; source.profile names the speed profile: see networkSourceOf,
+// chooseProfile), times it with the profile, completes a coarse network with town connectors
+// at the town halls of `points` (see the profile) and builds the routable graph. Throws Error
+// (file, layer, feature at fault; also when `progress` stops it).
+void loadNetwork(LoadedProject& project, const NetworkSource& source, const std::vector<AccueilPoint>& points,
+                 const NetworkLoadOptions& options = {});
+
+// Whether the graph is the network as read, or has roads closed (a plan).
+enum class Roads { AsRead, WithClosures };
+
+// The travel engine over the graph and the coverage grid with every cell and town hall
+// joined to the roads (`setup` says the cell size, placement, threads and progress). On the
+// network as read, the prepared network's spatial index and links are used when they fit, and
+// links snapped here are kept in it for the next run; with closed roads, places join the roads
+// left open and nothing is read from or kept in it. Requires loadNetwork. Returns a note for
+// the user about the kept links (empty: nothing to say).
+QString prepareCoverage(LoadedProject& project, const std::vector<AccueilPoint>& points, CoverageSetup setup,
+                        Roads roads = Roads::AsRead);
 
 }  // namespace maillage
