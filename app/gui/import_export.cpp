@@ -119,9 +119,8 @@ bool ImportExport::exportCoverage(const QString& path)
         description.project = QFileInfo(project->path()).absoluteFilePath();
         description.network = QFileInfo(project->data().inputs.networkPath).absoluteFilePath();
         description.profile = project->data().profile.name;
-        description.pointSet = project->planActive()        ? QStringLiteral("scenario %1").arg(project->activeScenario())
-                               : coverage->includePlanned() ? QStringLiteral("existing and planned points")
-                                                            : QStringLiteral("existing points");
+        description.pointSet =
+            pointSetDescription(project->planActive() ? project->activeScenario() : QString(), coverage->includePlanned());
         const CoverageExport data = run.exportData(context, description);
         writeCoverageGeoPackage(path, data);
     });

@@ -65,84 +65,51 @@ void LoadProgress::fraction(int from, int to, double done)
     report_(from + static_cast<int>((to - from) * std::clamp(done, 0.0, 1.0)), QString());
 }
 
-namespace {
-
-// The graph, its travel engine and the coverage grid with every cell joined to the roads:
-// the spatial index and the links from the prepared network when it holds them (the links
-// snapped here are kept there for the next opening and the commands).
-void prepareCoverage(ProjectData& data, const std::vector<AccueilPoint>& points, const PreparedNetworkOutcome& prepared,
-                     LoadProgress& progress)
+void loadNetworkAndCoverage(ProjectData& data, const std::vector<AccueilPoint>& points, LoadProgress& progress)
 {
-    progress.step(72, QCoreApplication::translate("ProjectLoading", "Construction du graphe routier…"));
-    data.graph = std::make_unique<RoadGraph>(*data.roads);
-    data.engine = std::make_unique<GraphTravelEngine>(*data.graph, data.profile,
-                                                      Snapper::fromBytes(*data.graph, prepared.spatialIndex));
-    progress.step(78, QCoreApplication::translate("ProjectLoading", "Préparation de la grille de couverture…"));
+    progress.step(30, QCoreApplication::translate("ProjectLoading", "Lecture du réseau routier…"));
+    // The project's profile, else the one that suits the network (osm on a detailed network).
+    NetworkSource source = networkSourceOf(data.inputs);
+    const ProfileChoice profileChoice = chooseProfile(source);
+    if (!profileChoice.warning.isEmpty()) data.warnings << profileChoice.warning;
+    source.profile = profileChoice.profile;
+    // From the project's prepared network when it is up to date (built and saved otherwise).
+    NetworkLoadOptions network;
+    if (!data.inputs.projectPath.isEmpty()) network.preparedPath = preparedNetworkPathFor(data.inputs.projectPath);
+    network.progress = [&progress](double done) {
+        progress.fraction(30, 70, done);
+        return !progress.isCancelled();
+    };
     CoverageSetup setup;
     setup.threads = std::max(1, QThread::idealThreadCount());
     // Where people live, as the project says (INSEE grid, buildings or the spread); read once, then cached.
     setup.placement = placementOptionsFor(data.inputs);
-    setup.storedLinks = &prepared.links;
     // Linking every cell takes seconds on a detailed network when the prepared file does not
     // hold this grid's links yet: shown, and cancellable (nothing is kept then).
     setup.linkProgress = [&progress](double done) {
         progress.fraction(78, 98, done);
         return !progress.isCancelled();
     };
-    try {
-        data.coverage = std::make_unique<CoverageContext>(data.territory, *data.engine, points, setup);
-    } catch (const Error&) {
-        if (progress.isCancelled()) throw LoadCancelled{};
-        throw;
-    }
-    if (const QString note = keepCoverageLinks(prepared, *data.coverage); note.contains(QLatin1String("cannot write")))
-        data.warnings << note;
-}
-
-}  // namespace
-
-void loadNetworkAndCoverage(ProjectData& data, const std::vector<AccueilPoint>& points, LoadProgress& progress)
-{
-    const ProjectInputs& inputs = data.inputs;
-    progress.step(30, QCoreApplication::translate("ProjectLoading", "Lecture du réseau routier…"));
-    PreparedNetworkOutcome outcome;
-    // The project's profile, else the one that suits the network (osm on a detailed network).
-    NetworkSource source = networkSourceOf(inputs);
-    const ProfileChoice profileChoice = chooseProfile(source);
-    if (!profileChoice.warning.isEmpty()) data.warnings << profileChoice.warning;
-    data.profile = loadSpeedProfile(profileChoice.profile);
-    LineLayerOptions lines = lineLayerOptions(source);
-    lines.progress = [&progress](double done) {
-        progress.fraction(30, 70, done);
-        return !progress.isCancelled();
+    // Only the notes that the prepared network could not be written concern the user here.
+    const auto warnIfUnwritten = [&data](const QString& note) {
+        if (note.contains(QLatin1String("cannot write"))) data.warnings << note;
     };
     try {
-        // The network as the CLI's coverage builds it: coarse networks get town connectors
-        // at the town halls (see the profile), so that the app and `maillage coverage` agree.
-        const std::vector<TownAnchor> towns = townAnchors(data.territory, townHallsFor(data.territory, points));
-        // From the project's prepared network when it is up to date (built and saved otherwise).
-        PreparedNetworkRequest prepared;
-        if (!inputs.projectPath.isEmpty()) prepared.path = preparedNetworkPathFor(inputs.projectPath);
-        prepared.progress = lines.progress;
-        data.roads = std::make_shared<const NetworkInput>(
-            loadTerritoryNetwork(inputs.networkPath, data.profile, lines, towns, nullptr, prepared, &outcome));
-        if (!outcome.reused && outcome.note.contains(QLatin1String("cannot write"))) data.warnings << outcome.note;
+        loadNetwork(data, source, points, network);
+        if (!data.prepared.reused) warnIfUnwritten(data.prepared.note);
+        progress.step(78, QCoreApplication::translate("ProjectLoading", "Préparation de la grille de couverture…"));
+        warnIfUnwritten(prepareCoverage(data, points, setup));
     } catch (const Error&) {
         if (progress.isCancelled()) throw LoadCancelled{};
         throw;
     }
-    prepareCoverage(data, points, outcome, progress);
 }
 
 std::shared_ptr<ProjectData> loadProjectData(const ProjectInputs& inputs, const std::vector<AccueilPoint>& points,
                                              LoadProgress& progress)
 {
-    auto data = std::make_shared<ProjectData>();
-    data->inputs = inputs;
     progress.step(5, QCoreApplication::translate("ProjectLoading", "Lecture des limites communales…"));
-    data->territory = loadTerritory(inputs.territory);
-    for (const LoadWarning& w : data->territory.warnings)
-        data->warnings << QStringLiteral("%1 (%2) : %3").arg(QFileInfo(w.file).fileName(), w.feature, w.message);
+    auto data = std::make_shared<ProjectData>(loadProjectTerritory(inputs));
 
     if (!inputs.networkPath.isEmpty()) loadNetworkAndCoverage(*data, points, progress);
     progress.step(100, QCoreApplication::translate("ProjectLoading", "Projet chargé"));
