@@ -71,14 +71,6 @@ std::function<bool(double)> TerminalProgress::callback()
     return [this](double fraction) { return update(fraction); };
 }
 
-PreparedNetworkRequest preparedNetworkRequest(const Store& store, TerminalProgress& progress)
-{
-    PreparedNetworkRequest request;
-    request.path = preparedNetworkPathFor(store.localFilesBase());
-    request.progress = progress.callback();
-    return request;
-}
-
 void reportPreparedNetwork(const PreparedNetworkOutcome& outcome)
 {
     if (outcome.reused || outcome.note.isEmpty()) return;

@@ -5,6 +5,7 @@
 #include "network/network_memory.h"  // memoryNote, for the commands that read a network
 
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
@@ -123,9 +124,25 @@ private:
     bool terminal_ = false;
 };
 
-// The project's prepared network (beside the project file), with a progress line for when it
-// has to be built; and the note a command prints when it was rebuilt.
-PreparedNetworkRequest preparedNetworkRequest(const Store& store, TerminalProgress& progress);
+// MAILLAGE_TIMINGS=1 prints each phase's wall time on stderr (see docs/BENCHMARKS.md).
+class PhaseTimer {
+public:
+    PhaseTimer() : enabled_(qEnvironmentVariableIsSet("MAILLAGE_TIMINGS")) { timer_.start(); }
+    bool enabled() const { return enabled_; }
+    void operator()(const char* name)
+    {
+        if (!enabled_) return;
+        err() << QStringLiteral("timing: %1 %2 ms\n")
+                     .arg(QLatin1String(name), -28)
+                     .arg(timer_.nsecsElapsed() / 1e6, 7, 'f', 1);
+        timer_.restart();
+    }
+
+private:
+    bool enabled_;
+    QElapsedTimer timer_;
+};
+
 void reportPreparedNetwork(const PreparedNetworkOutcome& outcome);
 
 // "166 077" style thousands grouping, as planners read numbers in French documents.

@@ -14,12 +14,12 @@
 #include "coverage/territory_network.h"
 #include "geo/territory.h"
 #include "network/extract_lines.h"
-#include "network/extract_osm.h"
 #include "network/road_graph.h"
 #include "network/speed_profile.h"
 #include "planning/road_closures.h"
 #include "planning/scenario.h"
 #include "project/full_coverage.h"
+#include "project/loaded_project.h"
 #include "project/project_settings.h"
 #include "report/geopackage_export.h"
 #include "store/kinds.h"
@@ -31,7 +31,6 @@
 
 #include <array>
 #include <cmath>
-#include <future>
 #include <map>
 #include <optional>
 
@@ -282,25 +281,6 @@ CoverageRequest coverageRequest(const QCommandLineParser& parser)
     return request;
 }
 
-// MAILLAGE_TIMINGS=1 prints each phase's wall time on stderr (see docs/BENCHMARKS.md).
-class PhaseTimer {
-public:
-    PhaseTimer() : enabled_(qEnvironmentVariableIsSet("MAILLAGE_TIMINGS")) { timer_.start(); }
-    bool enabled() const { return enabled_; }
-    void operator()(const char* name)
-    {
-        if (!enabled_) return;
-        err() << QStringLiteral("timing: %1 %2 ms\n")
-                     .arg(QLatin1String(name), -28)
-                     .arg(timer_.nsecsElapsed() / 1e6, 7, 'f', 1);
-        timer_.restart();
-    }
-
-private:
-    bool enabled_;
-    QElapsedTimer timer_;
-};
-
 // The population beyond under every method the project has, on the same travel times (only
 // where people are changes), then with road speeds ±10 % (people placed as the run's method
 // says).
@@ -475,6 +455,60 @@ void printSensitivity(const PopulationSensitivity& sensitivity, double threshold
           << " (table " << kSensitivityTable << ")\n";
 }
 
+// The points the run reaches (`levelPoints`) and the plan they come from: checked before the
+// network is read, so that a plan without a point of the level fails at once.
+struct PointsToReach {
+    std::optional<ScenarioView> scenario;
+    std::vector<AccueilPoint> levelPoints;
+};
+
+PointsToReach pointsToReach(Store& store, const std::vector<AccueilPoint>& points, const CoverageRequest& request)
+{
+    PointsToReach reach;
+    const int level = request.options.level;
+    // A scenario's points replace the project's as the places to reach; the town halls where
+    // people are counted stay the project's (the baseline), whatever the plan changes.
+    if (!request.scenarioName.isEmpty()) {
+        reach.scenario = loadScenarioView(store, request.scenarioName);
+        for (const QString& warning : reach.scenario->warnings) err() << "warning: " << warning << '\n';
+    }
+    reach.levelPoints =
+        reach.scenario ? scenarioLevelPoints(*reach.scenario, level) : coveragePoints(points, level, request.includePlanned);
+    if (reach.levelPoints.empty())
+        throw Error(reach.scenario
+                        ? QStringLiteral("scenario %1 has no open point of level %2").arg(reach.scenario->name).arg(level)
+                        : QStringLiteral("the project has no %1point of level %2: import some first (maillage import)")
+                              .arg(request.includePlanned ? QString() : QStringLiteral("existing "))
+                              .arg(level));
+    return reach;
+}
+
+// The result tables are saved in the project. A server role that may only read computes and
+// exports all the same; only that copy in the project is left out, and it is said.
+bool savesInProject(const Store& store) { return !store.isServer() || store.canEdit(); }
+
+// Before any computation: never write over an input, nor fail after the long part.
+void checkBeforeComputing(const PlanningProject& project, const CoverageRequest& request)
+{
+    const QStringList inputFiles =
+        projectInputFiles(*project.store, project.inputs, {project.network.path, project.network.profile});
+    checkOutputPath(QStringLiteral("--out"), request.outPath, inputFiles);
+    if (!request.csvDir.isEmpty()) checkOutputFolder(QStringLiteral("--csv"), request.csvDir, kCsvFiles, inputFiles);
+    if (savesInProject(*project.store)) project.store->requireWritable();
+    CoverageGrid::requireFits(project.territory, request.cell);
+}
+
+void printTimings(const CoverageTimings& timings)
+{
+    err() << QStringLiteral("timing:   link %1, search %2, surface %3, gaps %4, bands %5, population %6 ms\n")
+                 .arg(timings.link, 0, 'f', 1)
+                 .arg(timings.search, 0, 'f', 1)
+                 .arg(timings.surface, 0, 'f', 1)
+                 .arg(timings.gaps, 0, 'f', 1)
+                 .arg(timings.bands, 0, 'f', 1)
+                 .arg(timings.population, 0, 'f', 1);
+}
+
 }  // namespace
 
 int runCoverage(const QStringList& arguments)
@@ -491,142 +525,75 @@ int runCoverage(const QStringList& arguments)
     QElapsedTimer timer;
     timer.start();
     PhaseTimer phase;
-    Store store = openProject(parser);
-    const ProjectInputs inputs = loadProjectInputs(store);
-    phase("open project");
-    const Territory territory = loadTerritory(inputs.territory);
-    phase("territory");
-    const NetworkSource network = networkSourceFrom(parser, &inputs);
-    // Before any computation: never write over an input, nor fail after the long part.
-    const QStringList inputFiles = projectInputFiles(store, inputs, {network.path, network.profile});
-    checkOutputPath(QStringLiteral("--out"), request.outPath, inputFiles);
-    if (!request.csvDir.isEmpty()) checkOutputFolder(QStringLiteral("--csv"), request.csvDir, kCsvFiles, inputFiles);
-    // The access table is saved in the project. A server role that may only read computes and
-    // exports all the same; only that copy in the project is left out, and it is said.
-    const bool saveInProject = !store.isServer() || store.canEdit();
-    if (saveInProject) store.requireWritable();
-    CoverageGrid::requireFits(territory, request.cell);
-    const SpeedProfile profile = loadSpeedProfile(network.profile);
-    const std::vector<AccueilPoint> points = store.points();
-    phase("profile, points");
-    // A scenario's points replace the project's as the places to reach; the town halls where
-    // people are counted stay the project's (the baseline), whatever the plan changes.
-    std::optional<ScenarioView> scenario;
-    if (!request.scenarioName.isEmpty()) {
-        scenario = loadScenarioView(store, request.scenarioName);
-        for (const QString& warning : scenario->warnings) err() << "warning: " << warning << '\n';
-    }
-    const std::vector<AccueilPoint>& servicePoints = scenario ? scenario->points : points;
-    const std::vector<AccueilPoint> levelPoints = scenario ? scenarioLevelPoints(*scenario, options.level)
-                                                           : coveragePoints(points, options.level, request.includePlanned);
-    if (levelPoints.empty())
-        throw Error(scenario
-                        ? QStringLiteral("scenario %1 has no open point of level %2").arg(scenario->name).arg(options.level)
-                        : QStringLiteral("the project has no %1point of level %2: import some first (maillage import)")
-                              .arg(request.includePlanned ? QString() : QStringLiteral("existing "))
-                              .arg(options.level));
-    // Coarse networks are completed with town connectors at the town halls (see the profile).
-    TownConnectorStats connectors;
-    if (const QString note = memoryNote(network.path); !note.isEmpty()) err() << note << '\n';
-    TerminalProgress progress(QStringLiteral("Preparing the network %1").arg(QFileInfo(network.path).fileName()));
-    PreparedNetworkOutcome prepared;
-    RoadGraph graph(loadTerritoryNetwork(network.path, profile, lineLayerOptions(network),
-                                         townAnchors(territory, townHallsFor(territory, points)), &connectors,
-                                         preparedNetworkRequest(store, progress), &prepared));
-    reportPreparedNetwork(prepared);
-    phase("network (prepared) + graph");
+    PointsToReach reach;
+    PlanningProject project = loadPlanningProject(
+        parser,
+        [&](const PlanningProject& loading) {
+            checkBeforeComputing(loading, request);
+            reach = pointsToReach(*loading.store, loading.points, request);
+        },
+        &phase);
+    const std::optional<ScenarioView>& scenario = reach.scenario;
     const double loadMs = timer.nsecsElapsed() / 1e6;
 
     timer.restart();
     // The scenario's road closures hold for the whole computation (coverage, referrals, tables).
     const std::vector<ResolvedClosure> closures =
-        scenario ? resolveRoadClosures(graph, scenario->roadClosures) : std::vector<ResolvedClosure>{};
-    const ScopedRoadClosures closed(graph, closures);
-    // The prepared spatial index fits the graph as read; closed roads change which ones places
-    // may join, so a scenario with closures builds its own.
-    const GraphTravelEngine engine(graph, profile,
-                                   closures.empty() ? Snapper::fromBytes(graph, prepared.spatialIndex) : std::nullopt);
-    phase("closures, engine");
-    // The grid's links kept in the prepared network are the open network's: read when no
-    // road is closed, and kept there for the next run when they had to be snapped.
+        scenario ? resolveRoadClosures(*project.graph, scenario->roadClosures) : std::vector<ResolvedClosure>{};
+    const ScopedRoadClosures closed(*project.graph, closures);
     TerminalProgress linking(QStringLiteral("Linking the grid cells and town halls to the roads"));
-    const CoverageContext context(territory, engine, points,
-                                  {.cellSize = request.cell,
-                                   .placement = placementOptionsFor(inputs, request.populationMethod),
-                                   .threads = options.threads,
-                                   .storedLinks = closures.empty() ? &prepared.links : nullptr,
-                                   .linkProgress = linking.callback()});
-    if (closures.empty())
-        if (const QString note = keepCoverageLinks(prepared, context); !note.isEmpty()) err() << "note: " << note << '\n';
-    phase("context: grid, links, population");
-    const CoverageResult result = computeCoverage(context, levelPoints, options);
-    if (phase.enabled())
-        err() << QStringLiteral("timing:   link %1, search %2, surface %3, gaps %4, bands %5, population %6 ms\n")
-                     .arg(result.timings.link, 0, 'f', 1)
-                     .arg(result.timings.search, 0, 'f', 1)
-                     .arg(result.timings.surface, 0, 'f', 1)
-                     .arg(result.timings.gaps, 0, 'f', 1)
-                     .arg(result.timings.bands, 0, 'f', 1)
-                     .arg(result.timings.population, 0, 'f', 1);
-    phase("coverage");
-    // The referrals and the access table are independent: with two threads the table is made
-    // on a second one (GraphTravelEngine's searches for tables may run at once).
-    const auto makeAccessTable = [&] {
-        return computeAccessTable(engine, epciSeatOrigins(territory, context.townHalls()),
-                                  defaultAccessColumns(servicePoints), servicePoints);
-    };
-    const bool tableAlongside = options.threads > 1;
-    std::future<AccessTable> accessLater;
-    if (tableAlongside) accessLater = std::async(std::launch::async, makeAccessTable);
-    const std::vector<ReferralLink> referrals = computeReferrals(engine, servicePoints, options.thresholdMinutes);
-    phase("referrals");
-    const AccessTable access = tableAlongside ? accessLater.get() : makeAccessTable();
-    phase(tableAlongside ? "access table (rest, alongside)" : "access table");
+    const QString linksNote = prepareCoverage(project, project.points,
+                                              {.cellSize = request.cell,
+                                               .placement = placementOptionsFor(project.inputs, request.populationMethod),
+                                               .threads = options.threads,
+                                               .linkProgress = linking.callback()},
+                                              closures.empty() ? Roads::AsRead : Roads::WithClosures);
+    if (!linksNote.isEmpty()) err() << "note: " << linksNote << '\n';
+    phase("closures, engine, context");
+    const CoverageContext& context = *project.coverage;
+    const FullCoverage run =
+        runFullCoverage(context, scenario ? scenario->points : project.points, reach.levelPoints, options);
+    if (phase.enabled()) printTimings(run.result.timings);
+    phase("coverage, referrals, access table");
     std::optional<PopulationSensitivity> sensitivity;
     if (request.sensitivity)
-        sensitivity = computeSensitivity(inputs, network, profile, context, result, points, levelPoints, scenario, request);
+        sensitivity = computeSensitivity(project.inputs, project.network, project.profile, context, run.result,
+                                         project.points, reach.levelPoints, scenario, request);
     const double computeMs = timer.nsecsElapsed() / 1e6;
 
     timer.restart();
-    CoverageExport data;
-    if (sensitivity) data.sensitivity = &*sensitivity;
-    data.context = &context;
-    data.result = &result;
-    data.points = servicePoints;
-    data.referrals = referrals;
-    data.accessTable = &access;
-    data.run.project = QFileInfo(store.path()).absoluteFilePath();
-    data.run.network = QFileInfo(network.path).absoluteFilePath();
-    data.run.profile = profile.name.isEmpty() ? network.profile : profile.name;
-    data.run.pointSet = scenario                 ? QStringLiteral("scenario %1").arg(scenario->name)
-                        : request.includePlanned ? QStringLiteral("existing and planned points")
-                                                 : QStringLiteral("existing points");
+    RunDescription description;
+    description.project = QFileInfo(project.store->path()).absoluteFilePath();
+    description.network = QFileInfo(project.network.path).absoluteFilePath();
+    description.profile = project.profile.name;
+    description.pointSet = pointSetDescription(scenario ? scenario->name : QString(), request.includePlanned);
     for (const ResolvedClosure& closure : closures)
-        data.run.extra.push_back({QStringLiteral("road_closure"), closure.description});
+        description.extra.push_back({QStringLiteral("road_closure"), closure.description});
+    CoverageExport data = run.exportData(context, description);
+    if (sensitivity) data.sensitivity = &*sensitivity;
     writeCoverageGeoPackage(request.outPath, data);
     // The result tables also stay in the project, so the app and later runs can show them.
-    if (saveInProject) saveResultTables(store, access, sensitivity ? &*sensitivity : nullptr, options);
+    const PopulationSensitivity* sensitivityTable = sensitivity ? &*sensitivity : nullptr;
+    if (savesInProject(*project.store)) saveResultTables(*project.store, run.access, sensitivityTable, options);
     else
-        out() << "note: project " << store.path() << " is read-only for " << store.editor()
+        out() << "note: project " << project.store->path() << " is read-only for " << project.store->editor()
               << ": the result tables are not saved in it (the files are written)\n";
-    if (!request.csvDir.isEmpty())
-        writeCsvTables(request.csvDir, result, referrals, access, sensitivity ? &*sensitivity : nullptr);
+    if (!request.csvDir.isEmpty()) writeCsvTables(request.csvDir, run.result, run.referrals, run.access, sensitivityTable);
     const double writeMs = timer.nsecsElapsed() / 1e6;
     phase("write outputs");
 
-    printRunHeader(result, graph, connectors, network.path, data.run.profile, request.cell, context.grid().cellCount(),
-                   levelPoints);
+    printRunHeader(run.result, *project.graph, project.connectors, project.network.path, description.profile, request.cell,
+                   context.grid().cellCount(), reach.levelPoints);
     if (scenario) out() << "Scenario " << scenario->name << '\n';
     for (const ResolvedClosure& closure : closures) out() << "  road closed: " << closure.description << '\n';
     out() << '\n';
-    printPopulation(result, context.placement());
+    printPopulation(run.result, context.placement());
     out() << "Per EPCI:\n";
-    epciTable(result, true).print(out());
-    printTownHallsBeyond(result);
+    epciTable(run.result, true).print(out());
+    printTownHallsBeyond(run.result);
     if (sensitivity) printSensitivity(*sensitivity, options.thresholdMinutes);
-    const QString threshold = QString::number(options.thresholdMinutes);
-    printReferralSummary(referrals, servicePoints, threshold);
-    printOperatorAccess(access);
+    printReferralSummary(run.referrals, run.points, QString::number(options.thresholdMinutes));
+    printOperatorAccess(run.access);
     out() << "Written " << request.outPath;
     if (!request.csvDir.isEmpty()) out() << " and CSV tables in " << request.csvDir;
     out() << QStringLiteral(" (load %1 s, compute %2 s, write %3 s)\n")

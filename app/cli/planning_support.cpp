@@ -10,6 +10,7 @@
 #include "network/extract_lines.h"
 #include "network/extract_osm.h"
 #include "network/network_source.h"
+#include "network/prepared_network.h"
 #include "planning/scenario_coverage.h"
 
 #include <QFileInfo>
@@ -180,30 +181,27 @@ int threadsOption(const QCommandLineParser& parser)
 }
 
 PlanningProject loadPlanningProject(const QCommandLineParser& parser,
-                                    const std::function<void(const PlanningProject&)>& beforeNetwork)
+                                    const std::function<void(const PlanningProject&)>& beforeNetwork, PhaseTimer* phases)
 {
+    const auto phase = [phases](const char* name) {
+        if (phases) (*phases)(name);
+    };
     PlanningProject project;
     project.store = std::make_unique<Store>(openProject(parser));
-    project.inputs = loadProjectInputs(*project.store);
-    project.territory = loadTerritory(project.inputs.territory);
-
+    const ProjectInputs inputs = loadProjectInputs(*project.store);
+    phase("open project");
+    // Its load warnings were shown when the project was made (maillage init).
+    static_cast<LoadedProject&>(project) = loadProjectTerritory(inputs);
+    phase("territory");
     project.network = networkSourceFrom(parser, &project.inputs);
-    project.networkPath = project.network.path;
-    project.profile = loadSpeedProfile(project.network.profile);
-    if (project.profile.name.isEmpty()) project.profile.name = project.network.profile;
-    const LineLayerOptions lineOptions = lineLayerOptions(project.network);
-
     project.points = project.store->points();
     if (beforeNetwork) beforeNetwork(project);
-    // Coarse networks are completed with town connectors at the town halls (see the profile).
-    if (const QString note = memoryNote(project.networkPath); !note.isEmpty()) err() << note << '\n';
-    TerminalProgress progress(QStringLiteral("Preparing the network %1").arg(QFileInfo(project.networkPath).fileName()));
-    project.roads = std::make_shared<const NetworkInput>(
-        loadTerritoryNetwork(project.networkPath, project.profile, lineOptions,
-                             townAnchors(project.territory, townHallsFor(project.territory, project.points)),
-                             &project.connectors, preparedNetworkRequest(*project.store, progress), &project.prepared));
+    if (const QString note = memoryNote(project.network.path); !note.isEmpty()) err() << note << '\n';
+    TerminalProgress progress(QStringLiteral("Preparing the network %1").arg(QFileInfo(project.network.path).fileName()));
+    loadNetwork(project, project.network, project.points,
+                {.preparedPath = preparedNetworkPathFor(project.store->localFilesBase()), .progress = progress.callback()});
     reportPreparedNetwork(project.prepared);
-    project.graph = std::make_unique<RoadGraph>(*project.roads);
+    phase("network (prepared) + graph");
     return project;
 }
 

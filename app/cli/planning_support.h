@@ -7,6 +7,7 @@
 #include "network/road_graph.h"
 #include "network/speed_profile.h"
 #include "network/town_connectors.h"
+#include "project/loaded_project.h"
 #include "project/project_settings.h"
 #include "store/accueil_point.h"
 #include "store/store.h"
@@ -26,22 +27,13 @@ struct ScenarioCoverage;
 
 namespace maillage::cli {
 
-// What the planning commands (compare, suggest) load: the project, its territory and road
-// network (completed with town connectors as `maillage coverage` does), its points.
-struct PlanningProject {
+// What the commands that compute load: the project as core/project loads it (territory,
+// road network completed with town connectors, graph, prepared network), with its store, the
+// network source the command line chose and the project's points.
+struct PlanningProject : LoadedProject {
     std::unique_ptr<Store> store;
-    ProjectInputs inputs;
-    Territory territory;
-    QString networkPath;
-    NetworkSource network;  // path, layer, fields and the profile chosen
-    SpeedProfile profile;
-    std::shared_ptr<const NetworkInput> roads;  // the network the graph was built from (for maps)
-    std::unique_ptr<RoadGraph> graph;
-    TownConnectorStats connectors;
+    NetworkSource network;             // path, layer, fields and the profile chosen
     std::vector<AccueilPoint> points;  // the baseline
-    // The prepared network the graph came from: its spatial index and the grid's links are
-    // used instead of building them (scenarioRunner).
-    PreparedNetworkOutcome prepared;
 };
 
 // The road network options every command that reads a network shares (the one place they
@@ -76,8 +68,10 @@ QList<QCommandLineOption> planningCommandOptions(const QList<QCommandLineOption>
 // has no road network (and none is given). `beforeNetwork` runs once the project's inputs are
 // known and before the network is read: the place to refuse an output path or a parameter
 // without making the user wait for the long part.
+// `phases` (may be null) marks the open, territory and network steps (MAILLAGE_TIMINGS).
 PlanningProject loadPlanningProject(const QCommandLineParser& parser,
-                                    const std::function<void(const PlanningProject&)>& beforeNetwork = {});
+                                    const std::function<void(const PlanningProject&)>& beforeNetwork = {},
+                                    PhaseTimer* phases = nullptr);
 
 // Sensible ranges of the computation parameters, checked on every command that takes them
 // before anything is read (UsageError, one line). An access threshold or band beyond three
