@@ -4,6 +4,7 @@
 #include "coverage_controller.h"
 #include "labels.h"
 #include "project.h"
+#include "project/full_coverage.h"
 #include "result_table.h"
 #include "store/kinds.h"
 #include "widget_helpers.h"
@@ -130,9 +131,7 @@ AccessDialog::~AccessDialog() = default;
 
 void AccessDialog::fillAccess(CoverageController& coverage, const std::vector<AccueilPoint>& points)
 {
-    const CoverageContext& context = *coverage.context();
-    const AccessTable table = computeAccessTable(context.engine(), epciSeatOrigins(context.territory(), context.townHalls()),
-                                                 defaultAccessColumns(points), points);
+    const AccessTable table = accessFromEpciSeats(*coverage.context(), points);
     QStringList header{tr("Siège d'EPCI")};
     std::vector<std::pair<std::size_t, bool>> columns;  // (access column, visio side)
     for (std::size_t c = 0; c < table.columns.size(); ++c) {

@@ -14,6 +14,12 @@ CoverageExport FullCoverage::exportData(const CoverageContext& context, RunDescr
             .run = std::move(run)};
 }
 
+AccessTable accessFromEpciSeats(const CoverageContext& context, const std::vector<AccueilPoint>& points)
+{
+    return computeAccessTable(context.engine(), epciSeatOrigins(context.territory(), context.townHalls()),
+                              defaultAccessColumns(points), points);
+}
+
 FullCoverage runFullCoverage(const CoverageContext& context, std::vector<AccueilPoint> points,
                              const std::vector<AccueilPoint>& levelPoints, const CoverageOptions& options)
 {
@@ -22,10 +28,7 @@ FullCoverage runFullCoverage(const CoverageContext& context, std::vector<Accueil
     run.result = computeCoverage(context, levelPoints, options);
     // The referrals and the access table are independent: with two threads or more the table is
     // made on a second one (the engine's searches for tables may run at once).
-    const auto makeAccessTable = [&] {
-        return computeAccessTable(context.engine(), epciSeatOrigins(context.territory(), context.townHalls()),
-                                  defaultAccessColumns(run.points), run.points);
-    };
+    const auto makeAccessTable = [&] { return accessFromEpciSeats(context, run.points); };
     std::future<AccessTable> accessAlongside;
     if (options.threads > 1) accessAlongside = std::async(std::launch::async, makeAccessTable);
     run.referrals = computeReferrals(context.engine(), run.points, options.thresholdMinutes);

@@ -28,6 +28,10 @@ struct FullCoverage {
     CoverageExport exportData(const CoverageContext& context, RunDescription run) const;
 };
 
+// The access table the exports and the application show: from each EPCI seat (its town hall),
+// the nearest of `points` of each kind (defaultAccessColumns), by road and by video.
+AccessTable accessFromEpciSeats(const CoverageContext& context, const std::vector<AccueilPoint>& points);
+
 // The full run `maillage coverage` and the application's export share: `levelPoints` (see
 // coveragePoints, scenarioLevelPoints) are reached within options.thresholdMinutes;
 // `points` (the scenario's, every level) give the referral links and the access table (on a
