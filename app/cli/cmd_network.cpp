@@ -43,7 +43,9 @@ QList<QCommandLineOption> networkReadingOptions()
     return QList<QCommandLineOption>{network} + networkSourceOptions(false, true);
 }
 
-struct LoadedNetwork {
+// A network file as read by the network commands (info, route, od): the extraction itself and
+// its figures, without a territory (core/project's loadNetwork is what a project computes on).
+struct NetworkFile {
     NetworkSource source;
     SpeedProfile profile;
     NetworkInput input;
@@ -51,14 +53,14 @@ struct LoadedNetwork {
     double extractSeconds = 0.0;
 };
 
-LoadedNetwork loadNetwork(const QCommandLineParser& parser)
+NetworkFile readNetworkFile(const QCommandLineParser& parser)
 {
     // With --project (od) and no --network, the project's network and fields.
     std::optional<ProjectInputs> project;
     if (!parser.isSet(QStringLiteral("network")) && parser.optionNames().contains(QStringLiteral("project")))
         project = loadProjectInputs(openProject(parser));
     if (!project) requiredOption(parser, QStringLiteral("network"));
-    LoadedNetwork network;
+    NetworkFile network;
     network.source = networkSourceFrom(parser, project ? &*project : nullptr);
     network.profile = loadSpeedProfile(network.source.profile);
     QElapsedTimer timer;
@@ -88,7 +90,7 @@ int runNetworkInfo(const QStringList& arguments)
     parser.addOptions(networkReadingOptions());
     if (!parseCommandLine(parser, QStringLiteral("network info"), arguments)) return 0;
 
-    const LoadedNetwork network = loadNetwork(parser);
+    const NetworkFile network = readNetworkFile(parser);
     QElapsedTimer timer;
     timer.start();
     const RoadGraph graph(network.input);
@@ -359,14 +361,14 @@ int runOd(const QStringList& arguments)
     // index, town connectors on a coarse network), as every command computes on; else the
     // network file is read here.
     std::optional<PlanningProject> project;
-    std::optional<LoadedNetwork> network;
+    std::optional<NetworkFile> network;
     std::optional<RoadGraph> ownGraph;
     std::optional<Snapper> snapper;
     if (parser.isSet(QStringLiteral("project")) && !parser.isSet(QStringLiteral("network"))) {
         project = loadPlanningProject(parser);
         snapper = Snapper::fromBytes(*project->graph, project->prepared.spatialIndex);
     } else {
-        network = loadNetwork(parser);
+        network = readNetworkFile(parser);
         ownGraph.emplace(network->input);
     }
     const RoadGraph& graph = project ? *project->graph : *ownGraph;
