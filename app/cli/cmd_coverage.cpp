@@ -534,6 +534,9 @@ int runCoverage(const QStringList& arguments)
         },
         &phase);
     const std::optional<ScenarioView>& scenario = reach.scenario;
+    // The run needs the graph only: the roads as read are for drawing (the application, the
+    // PDF), and on a regional network they weigh hundreds of megabytes.
+    project.roads.reset();
     const double loadMs = timer.nsecsElapsed() / 1e6;
 
     timer.restart();
