@@ -109,14 +109,8 @@ void addToPlan(Store& store, const QString& plan, const QString& fromScenario, c
     }
 }
 
-}  // namespace
-
-int runSuggest(const QStringList& arguments)
+void addSuggestOptions(QCommandLineParser& parser)
 {
-    SubcommandParser parser(QStringLiteral(
-        "Suggest where the next k places of a level should go to bring the most people within the threshold:\n"
-        "greedy choice with marginal gains, then improving exchanges. Existing places are kept; at most one new\n"
-        "place per commune, none in a commune that already has one (unless told otherwise)."));
     parser.addOptions(planningCommandOptions({
         {QStringLiteral("k"), QStringLiteral("How many new places (default 5)."), QStringLiteral("n")},
         {QStringLiteral("candidates"),
@@ -137,11 +131,26 @@ int runSuggest(const QStringList& arguments)
                                       "scenario when missing).")),
         kindOption(QStringLiteral("Kind of the places added to the plan (default france_services for level 2).")),
     }));
-    if (!parseCommandLine(parser, QStringLiteral("suggest"), arguments)) return 0;
+}
 
+// What the command line asks, checked before anything is read.
+struct SuggestRequest {
     SuggestionOptions options;
+    CoverageOptions coverage;  // level, threshold and threads, as the coverage check reads them
+    QString kind;              // of the places added to a plan
+    QString scenarioName;
+    QString plan;  // --into-plan; empty: none
+    double cell = 0.0;
+    QString candidateSpec;
+};
+
+SuggestRequest suggestRequest(const QCommandLineParser& parser)
+{
+    SuggestRequest request;
+    SuggestionOptions& options = request.options;
     options.count = intOption(parser, QStringLiteral("k"), 1, 100).value_or(5);
-    const CoverageOptions coverage = coverageOptionsFrom(parser);
+    request.coverage = coverageOptionsFrom(parser);
+    const CoverageOptions& coverage = request.coverage;
     options.level = coverage.level;
     options.thresholdMinutes = coverage.thresholdMinutes;
     options.threads = threadsOption(parser);
@@ -153,62 +162,26 @@ int runSuggest(const QStringList& arguments)
     else if (demand == QLatin1String("town-halls") || demand == QLatin1String("mairies"))
         options.demand = DemandModel::TownHalls;
     else throw UsageError(QStringLiteral("--demand must be cells or town-halls, not \"%1\"").arg(demand));
-    const QString kind =
+    request.kind =
         parser.isSet(QStringLiteral("kind")) ? parser.value(QStringLiteral("kind")) : defaultKindForLevel(options.level);
-    if (!findKind(kind)) throw UsageError(QStringLiteral("unknown kind \"%1\"").arg(kind));
-    const QString scenarioName =
+    if (!findKind(request.kind)) throw UsageError(QStringLiteral("unknown kind \"%1\"").arg(request.kind));
+    request.scenarioName =
         parser.isSet(QStringLiteral("scenario")) ? parser.value(QStringLiteral("scenario")) : kBaselineScenario;
-    const QString plan = parser.value(QStringLiteral("into-plan"));
-    if (!plan.isEmpty() && isBaselineName(plan))
+    request.plan = parser.value(QStringLiteral("into-plan"));
+    if (!request.plan.isEmpty() && isBaselineName(request.plan))
         throw UsageError(QStringLiteral("--into-plan cannot be the baseline: name a plan"));
 
-    const double cell = cellOption(parser);
-    const QString candidateSpec =
+    request.cell = cellOption(parser);
+    request.candidateSpec =
         parser.isSet(QStringLiteral("candidates")) ? parser.value(QStringLiteral("candidates")) : QStringLiteral("mairies");
+    return request;
+}
 
-    QElapsedTimer timer;
-    timer.start();
-    // The scenario and the candidates are known before the network is read: a k no candidate
-    // list can fill is refused without making the user wait.
-    std::optional<ScenarioView> scenarioLoaded;
-    std::optional<Candidates> candidatesLoaded;
-    PlanningProject project = loadPlanningProject(parser, [&](const PlanningProject& loading) {
-        CoverageGrid::requireFits(loading.territory, cell);
-        scenarioLoaded = loadScenarioView(*loading.store, scenarioName);
-        candidatesLoaded = candidatesFrom(candidateSpec, *scenarioLoaded);
-        if (std::size_t(options.count) > candidatesLoaded->points.size())
-            throw UsageError(
-                QStringLiteral("--k %1 asks for more places than the %2 candidates (%3 of %4): give --k %2 or less, "
-                               "or other candidates with --candidates")
-                    .arg(options.count)
-                    .arg(candidatesLoaded->points.size())
-                    .arg(candidatesLoaded->description, scenarioLoaded->name));
-    });
-    const ScenarioView& scenario = *scenarioLoaded;
-    const Candidates& candidates = *candidatesLoaded;
-    const auto runner = scenarioRunner(project, parser);
-    const double loadMs = timer.nsecsElapsed() / 1e6;
-
-    // The suggestion runs on the scenario's network (its closures applied), then the coverage
-    // with the suggested places added checks the gain with the coverage's own statistics.
-    SiteSuggestions suggestions;
-    CoverageOptions check = coverage;
-    check.computeBands = false;
-    check.clipGapsToCommunes = false;
-    PopulationCoverage before, after;
-    runner->compute(scenario, check, [&](const GraphTravelEngine&, const CoverageContext& context) {
-        const std::vector<AccueilPoint> existing = scenarioLevelPoints(scenario, options.level);
-        suggestions = suggestSites(context, existing, candidates.points, options);
-        before = computeCoverage(context, existing, check).population;
-        std::vector<AccueilPoint> withSites = existing;
-        for (const SuggestedSite& site : suggestions.sites) {
-            AccueilPoint point = site.point;
-            point.level = levelFromInt(options.level).value();
-            withSites.push_back(point);
-        }
-        after = computeCoverage(context, withSites, check).population;
-    });
-
+// The suggested sites with their gains, the coverage's own check of the gain, and the times.
+void printSuggestions(const SiteSuggestions& suggestions, const SuggestionOptions& options, const ScenarioView& scenario,
+                      const Candidates& candidates, const PopulationCoverage& before, const PopulationCoverage& after,
+                      double loadMs)
+{
     const QString threshold = QString::number(options.thresholdMinutes);
     out() << "Suggested places of level " << options.level << " within " << threshold << " min, from " << scenario.name
           << ": " << suggestions.sites.size() << " of " << options.count << " among " << candidates.points.size() << " "
@@ -244,9 +217,68 @@ int runSuggest(const QStringList& arguments)
                  .arg(suggestions.timings.precompute, 0, 'f', 0)
                  .arg(suggestions.timings.greedy, 0, 'f', 1)
                  .arg(suggestions.timings.swaps, 0, 'f', 1);
-    if (!plan.isEmpty() && !suggestions.sites.empty()) {
+}
+
+}  // namespace
+
+int runSuggest(const QStringList& arguments)
+{
+    SubcommandParser parser(QStringLiteral(
+        "Suggest where the next k places of a level should go to bring the most people within the threshold:\n"
+        "greedy choice with marginal gains, then improving exchanges. Existing places are kept; at most one new\n"
+        "place per commune, none in a commune that already has one (unless told otherwise)."));
+    addSuggestOptions(parser);
+    if (!parseCommandLine(parser, QStringLiteral("suggest"), arguments)) return 0;
+    const SuggestRequest request = suggestRequest(parser);
+    const SuggestionOptions& options = request.options;
+
+    QElapsedTimer timer;
+    timer.start();
+    // The scenario and the candidates are known before the network is read: a k no candidate
+    // list can fill is refused without making the user wait.
+    std::optional<ScenarioView> scenarioLoaded;
+    std::optional<Candidates> candidatesLoaded;
+    PlanningProject project = loadPlanningProject(parser, [&](const PlanningProject& loading) {
+        CoverageGrid::requireFits(loading.territory, request.cell);
+        scenarioLoaded = loadScenarioView(*loading.store, request.scenarioName);
+        candidatesLoaded = candidatesFrom(request.candidateSpec, *scenarioLoaded);
+        if (std::size_t(options.count) > candidatesLoaded->points.size())
+            throw UsageError(
+                QStringLiteral("--k %1 asks for more places than the %2 candidates (%3 of %4): give --k %2 or less, "
+                               "or other candidates with --candidates")
+                    .arg(options.count)
+                    .arg(candidatesLoaded->points.size())
+                    .arg(candidatesLoaded->description, scenarioLoaded->name));
+    });
+    const ScenarioView& scenario = *scenarioLoaded;
+    const Candidates& candidates = *candidatesLoaded;
+    const auto runner = scenarioRunner(project, parser);
+    const double loadMs = timer.nsecsElapsed() / 1e6;
+
+    // The suggestion runs on the scenario's network (its closures applied), then the coverage
+    // with the suggested places added checks the gain with the coverage's own statistics.
+    SiteSuggestions suggestions;
+    CoverageOptions check = request.coverage;
+    check.computeBands = false;
+    check.clipGapsToCommunes = false;
+    PopulationCoverage before, after;
+    runner->compute(scenario, check, [&](const GraphTravelEngine&, const CoverageContext& context) {
+        const std::vector<AccueilPoint> existing = scenarioLevelPoints(scenario, options.level);
+        suggestions = suggestSites(context, existing, candidates.points, options);
+        before = computeCoverage(context, existing, check).population;
+        std::vector<AccueilPoint> withSites = existing;
+        for (const SuggestedSite& site : suggestions.sites) {
+            AccueilPoint point = site.point;
+            point.level = levelFromInt(options.level).value();
+            withSites.push_back(point);
+        }
+        after = computeCoverage(context, withSites, check).population;
+    });
+
+    printSuggestions(suggestions, options, scenario, candidates, before, after, loadMs);
+    if (!request.plan.isEmpty() && !suggestions.sites.empty()) {
         out() << '\n';
-        addToPlan(*project.store, plan, scenario.name, suggestions, kind);
+        addToPlan(*project.store, request.plan, scenario.name, suggestions, request.kind);
     }
     out().flush();
     return 0;
