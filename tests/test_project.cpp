@@ -99,8 +99,7 @@ TEST_CASE("a project whose network file is missing is refused with the file name
     Project04 setup;
     setup.inputs.networkPath = setup.dir.path(QStringLiteral("absent.geojson"));
     LoadedProject project = loadProjectTerritory(setup.inputs);
-    CHECK_THROWS_WITH(loadNetwork(project, networkSourceOf(setup.inputs), setup.points),
-                      Catch::Contains("absent.geojson"));
+    CHECK_THROWS_WITH(loadNetwork(project, networkSourceOf(setup.inputs), setup.points), Catch::Contains("absent.geojson"));
     CHECK_THROWS_WITH(prepareCoverage(project, setup.points, setup.grid), Catch::Contains("no road network"));
 }
 
