@@ -18,7 +18,9 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 
 namespace maillage::cli {
@@ -40,22 +42,6 @@ const QString kActions = QStringLiteral(
     "  reopen-road NAME --closure ID\n"
     "The baseline (\"baseline\") is the project's points as they are; plans never change it.\n"
     "Points a plan adds have negative ids (write --point=-3).");
-
-struct Action {
-    QString name;
-    int arguments;  // positional arguments after the action
-};
-
-const std::vector<Action>& actions()
-{
-    static const std::vector<Action> all{
-        {QStringLiteral("list"), 0},         {QStringLiteral("show"), 1},        {QStringLiteral("create"), 1},
-        {QStringLiteral("copy"), 2},         {QStringLiteral("rename"), 2},      {QStringLiteral("delete"), 1},
-        {QStringLiteral("add-point"), 1},    {QStringLiteral("close-point"), 1}, {QStringLiteral("set-level"), 1},
-        {QStringLiteral("revert-point"), 1}, {QStringLiteral("close-road"), 1},  {QStringLiteral("reopen-road"), 1},
-    };
-    return all;
-}
 
 qint64 pointOption(const QCommandLineParser& parser, const QString& name = QStringLiteral("point"))
 {
@@ -306,11 +292,121 @@ RoadClosure newClosure(const QCommandLineParser& parser, const Store& store)
     return closure;
 }
 
-}  // namespace
+// What an action is given: the command line, the project and its plans, and the plan names
+// that follow the action.
+struct ActionCall {
+    const QCommandLineParser& parser;
+    Store& store;
+    ScenarioStore& scenarios;
+    QString name;   // the plan the action is about
+    QString other;  // copy, rename: the second name
+};
 
-int runScenario(const QStringList& arguments)
+struct Action {
+    QString name;
+    int arguments;  // positional arguments after the action
+    std::function<void(const ActionCall&)> run;
+};
+
+void createPlan(const ActionCall& call)
 {
-    SubcommandParser parser(QStringLiteral("Plans of a project (scenarios).\n\n") + kActions);
+    const QString from = call.parser.value(QStringLiteral("from"));
+    const QString description = call.parser.value(QStringLiteral("description"));
+    const Scenario created =
+        from.isEmpty() ? call.scenarios.create(call.name, description) : call.scenarios.copy(from, call.name);
+    if (!from.isEmpty() && call.parser.isSet(QStringLiteral("description")))
+        call.scenarios.setDescription(created.name, description);
+    out() << "Created plan " << created.name
+          << (from.isEmpty() ? QStringLiteral(" (no change yet)") : QStringLiteral(", a copy of ") + from) << '\n';
+}
+
+void addPoint(const ActionCall& call)
+{
+    const AccueilPoint point = newPoint(call.parser, call.store);
+    const qint64 id = call.scenarios.addPoint(call.name, point);
+    out() << "Added point " << id << " \"" << point.name << "\" (" << levelKindText(point.level, point.kind)
+          << (point.communeInsee.isEmpty() ? QString() : QStringLiteral(", commune ") + point.communeInsee) << ") to plan "
+          << call.name << '\n';
+}
+
+void closePoint(const ActionCall& call)
+{
+    const qint64 id = pointOption(call.parser);
+    call.scenarios.closePoint(call.name, id);
+    if (id < 0) out() << "Removed planned point " << id << " from plan " << call.name << '\n';
+    else out() << "Closed point #" << id << " \"" << storedPoint(call.store, id).name << "\" in plan " << call.name << '\n';
+}
+
+void setLevel(const ActionCall& call)
+{
+    const qint64 id = pointOption(call.parser);
+    const auto level = intOption(call.parser, QStringLiteral("level"), 1, 3);
+    if (!level) throw UsageError(QStringLiteral("missing required option --level"));
+    const QString kind = call.parser.value(QStringLiteral("kind"));
+    if (!kind.isEmpty() && !findKind(kind)) throw UsageError(QStringLiteral("unknown kind \"%1\"").arg(kind));
+    call.scenarios.setPointLevel(call.name, id, levelFromInt(*level).value(), kind);
+    out() << "Point " << id << " is at level " << *level
+          << (kind.isEmpty() ? QString() : QStringLiteral(" (") + kind + QLatin1Char(')')) << " in plan " << call.name
+          << '\n';
+}
+
+void closeRoad(const ActionCall& call)
+{
+    const RoadClosure closure = newClosure(call.parser, call.store);
+    requireChangeablePlan(call.scenarios, call.name);
+    const QString found = checkClosure(call.store, closure);
+    const qint64 id = call.scenarios.addRoadClosure(call.name, closure);
+    out() << "Closed in plan " << call.name << " (#" << id
+          << "): " << (found.isEmpty() ? describeRoadClosure(closure) : found) << '\n';
+}
+
+void reopenRoad(const ActionCall& call)
+{
+    bool ok = false;
+    const qint64 id = call.parser.value(QStringLiteral("closure")).toLongLong(&ok);
+    if (!ok) throw UsageError(QStringLiteral("--closure must be the id of a road closure (see scenario show)"));
+    call.scenarios.removeRoadClosure(call.name, id);
+    out() << "Reopened road closure #" << id << " in plan " << call.name << '\n';
+}
+
+const std::vector<Action>& actions()
+{
+    static const std::vector<Action> all{
+        {QStringLiteral("list"), 0, [](const ActionCall& call) { printList(call.scenarios); }},
+        {QStringLiteral("show"), 1, [](const ActionCall& call) { printScenario(call.store, call.scenarios, call.name); }},
+        {QStringLiteral("create"), 1, createPlan},
+        {QStringLiteral("copy"), 2,
+         [](const ActionCall& call) {
+             call.scenarios.copy(call.name, call.other);
+             out() << "Copied " << call.name << " to " << call.other << '\n';
+         }},
+        {QStringLiteral("rename"), 2,
+         [](const ActionCall& call) {
+             call.scenarios.rename(call.name, call.other);
+             out() << "Renamed " << call.name << " to " << call.other << '\n';
+         }},
+        {QStringLiteral("delete"), 1,
+         [](const ActionCall& call) {
+             call.scenarios.remove(call.name);
+             out() << "Deleted plan " << call.name << '\n';
+         }},
+        {QStringLiteral("add-point"), 1, addPoint},
+        {QStringLiteral("close-point"), 1, closePoint},
+        {QStringLiteral("set-level"), 1, setLevel},
+        {QStringLiteral("revert-point"), 1,
+         [](const ActionCall& call) {
+             const qint64 id = pointOption(call.parser);
+             call.scenarios.revertPoint(call.name, id);
+             out() << "Point #" << id << " is as in the baseline again in plan " << call.name << '\n';
+         }},
+        {QStringLiteral("close-road"), 1, closeRoad},
+        {QStringLiteral("reopen-road"), 1, reopenRoad},
+    };
+    return all;
+}
+
+void addScenarioOptions(QCommandLineParser& parser)
+{
     parser.addOption(projectOption());
     parser.addOptions({
         {QStringLiteral("description"), QStringLiteral("create: what the plan is for."), QStringLiteral("text")},
@@ -345,14 +441,21 @@ int runScenario(const QStringList& arguments)
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list, show, create, copy, rename, delete, "
                                                                           "add-point, close-point, set-level, "
                                                                           "revert-point, close-road, reopen-road"));
+}
+
+}  // namespace
+
+int runScenario(const QStringList& arguments)
+{
+    SubcommandParser parser(QStringLiteral("Plans of a project (scenarios).\n\n") + kActions);
+    addScenarioOptions(parser);
     if (!parseCommandLine(parser, QStringLiteral("scenario"), arguments)) return 0;
 
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) throw UsageError(QStringLiteral("say what to do: maillage scenario list|show|create|..."));
     const QString action = positional.front();
     const auto found = std::find_if(actions().begin(), actions().end(), [&](const Action& a) { return a.name == action; });
-    if (found == actions().end())
-        throw UsageError(QStringLiteral("unknown action \"%1\" (see maillage scenario --help)").arg(action));
+    if (found == actions().end()) throw UsageError(QStringLiteral("unknown action \"%1\"").arg(action));
     if (positional.size() - 1 != found->arguments)
         throw UsageError(QStringLiteral("scenario %1 takes %2 name%3 (got %4)")
                              .arg(action)
@@ -364,67 +467,7 @@ int runScenario(const QStringList& arguments)
 
     Store store = openProject(parser);
     ScenarioStore scenarios(store);
-
-    if (action == QLatin1String("list")) {
-        printList(scenarios);
-    } else if (action == QLatin1String("show")) {
-        printScenario(store, scenarios, name);
-    } else if (action == QLatin1String("create")) {
-        const QString from = parser.value(QStringLiteral("from"));
-        const Scenario created = from.isEmpty() ? scenarios.create(name, parser.value(QStringLiteral("description")))
-                                                : scenarios.copy(from, name);
-        if (!from.isEmpty() && parser.isSet(QStringLiteral("description")))
-            scenarios.setDescription(created.name, parser.value(QStringLiteral("description")));
-        out() << "Created plan " << created.name
-              << (from.isEmpty() ? QStringLiteral(" (no change yet)") : QStringLiteral(", a copy of ") + from) << '\n';
-    } else if (action == QLatin1String("copy")) {
-        scenarios.copy(name, other);
-        out() << "Copied " << name << " to " << other << '\n';
-    } else if (action == QLatin1String("rename")) {
-        scenarios.rename(name, other);
-        out() << "Renamed " << name << " to " << other << '\n';
-    } else if (action == QLatin1String("delete")) {
-        scenarios.remove(name);
-        out() << "Deleted plan " << name << '\n';
-    } else if (action == QLatin1String("add-point")) {
-        const AccueilPoint point = newPoint(parser, store);
-        const qint64 id = scenarios.addPoint(name, point);
-        out() << "Added point " << id << " \"" << point.name << "\" (" << levelKindText(point.level, point.kind)
-              << (point.communeInsee.isEmpty() ? QString() : QStringLiteral(", commune ") + point.communeInsee)
-              << ") to plan " << name << '\n';
-    } else if (action == QLatin1String("close-point")) {
-        const qint64 id = pointOption(parser);
-        scenarios.closePoint(name, id);
-        if (id < 0) out() << "Removed planned point " << id << " from plan " << name << '\n';
-        else out() << "Closed point #" << id << " \"" << storedPoint(store, id).name << "\" in plan " << name << '\n';
-    } else if (action == QLatin1String("set-level")) {
-        const qint64 id = pointOption(parser);
-        const auto level = intOption(parser, QStringLiteral("level"), 1, 3);
-        if (!level) throw UsageError(QStringLiteral("missing required option --level"));
-        const QString kind = parser.value(QStringLiteral("kind"));
-        if (!kind.isEmpty() && !findKind(kind)) throw UsageError(QStringLiteral("unknown kind \"%1\"").arg(kind));
-        scenarios.setPointLevel(name, id, levelFromInt(*level).value(), kind);
-        out() << "Point " << id << " is at level " << *level
-              << (kind.isEmpty() ? QString() : QStringLiteral(" (") + kind + QLatin1Char(')')) << " in plan " << name
-              << '\n';
-    } else if (action == QLatin1String("revert-point")) {
-        const qint64 id = pointOption(parser);
-        scenarios.revertPoint(name, id);
-        out() << "Point #" << id << " is as in the baseline again in plan " << name << '\n';
-    } else if (action == QLatin1String("close-road")) {
-        const RoadClosure closure = newClosure(parser, store);
-        requireChangeablePlan(scenarios, name);
-        const QString found = checkClosure(store, closure);
-        const qint64 id = scenarios.addRoadClosure(name, closure);
-        out() << "Closed in plan " << name << " (#" << id
-              << "): " << (found.isEmpty() ? describeRoadClosure(closure) : found) << '\n';
-    } else if (action == QLatin1String("reopen-road")) {
-        bool ok = false;
-        const qint64 id = parser.value(QStringLiteral("closure")).toLongLong(&ok);
-        if (!ok) throw UsageError(QStringLiteral("--closure must be the id of a road closure (see scenario show)"));
-        scenarios.removeRoadClosure(name, id);
-        out() << "Reopened road closure #" << id << " in plan " << name << '\n';
-    }
+    found->run({parser, store, scenarios, name, other});
     out().flush();
     return 0;
 }
