@@ -432,47 +432,46 @@
         <translation>cannot replace %1 (file protected or in use?)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="76"/>
         <source>Construction du graphe routier…</source>
-        <translation>Building the road graph…</translation>
+        <translation type="vanished">Building the road graph…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="80"/>
+        <location filename="../../app/gui/project_loading.cpp" line="100"/>
         <source>Préparation de la grille de couverture…</source>
         <translation>Preparing the coverage grid…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="107"/>
+        <location filename="../../app/gui/project_loading.cpp" line="70"/>
         <source>Lecture du réseau routier…</source>
         <translation>Reading the road network…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="142"/>
+        <location filename="../../app/gui/project_loading.cpp" line="111"/>
         <source>Lecture des limites communales…</source>
         <translation>Reading the commune boundaries…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="148"/>
+        <location filename="../../app/gui/project_loading.cpp" line="115"/>
         <source>Projet chargé</source>
         <translation>Project loaded</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="154"/>
+        <location filename="../../app/gui/project_loading.cpp" line="121"/>
         <source>Création du projet…</source>
         <translation>Creating the project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="185"/>
+        <location filename="../../app/gui/project_loading.cpp" line="152"/>
         <source>Création du projet de démonstration…</source>
         <translation>Creating the demonstration project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="211"/>
+        <location filename="../../app/gui/project_loading.cpp" line="178"/>
         <source>Import de %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="216"/>
+        <location filename="../../app/gui/project_loading.cpp" line="183"/>
         <source>Démonstration prête</source>
         <translation>Demonstration ready</translation>
     </message>
@@ -487,22 +486,22 @@ ligne %1 : %2</source>
 line %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="236"/>
+        <location filename="../../app/gui/project_loading.cpp" line="203"/>
         <source>données de démonstration introuvables : %1 n&apos;existe pas (indiquez le dossier des données avec MAILLAGE_SHARED_DATA)</source>
         <translation>demonstration data not found: %1 does not exist (give the data folder with MAILLAGE_SHARED_DATA)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="274"/>
+        <location filename="../../app/gui/project_loading.cpp" line="241"/>
         <source>erreur inconnue</source>
         <translation>unknown error</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="161"/>
+        <location filename="../../app/gui/project_loading.cpp" line="128"/>
         <source>Lecture de %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="163"/>
+        <location filename="../../app/gui/project_loading.cpp" line="130"/>
         <source>%1 ne contient personne dans le territoire : est-ce le bon fichier ?</source>
         <translation>%1 holds no one in the territory: is it the right file?</translation>
     </message>
@@ -573,82 +572,82 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::AccessDialog</name>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="45"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="46"/>
         <source>aucun lieu atteignable</source>
         <translation>no place within reach</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="89"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="90"/>
         <source>Seulement les renvois au-delà du seuil</source>
         <translation>Only the referrals beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="91"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="92"/>
         <source>Accès aux lieux et renvois entre niveaux</source>
         <translation>Access to places and referrals between levels</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="98"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="99"/>
         <source>Depuis chaque siège d&apos;EPCI</source>
         <translation>From each EPCI seat</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="99"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="100"/>
         <source>Renvois 1 → 2 → 3</source>
         <translation>Referrals 1 → 2 → 3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="105"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="106"/>
         <source>Aucun réseau routier : ouvrez un projet avec un réseau pour calculer les accès.</source>
         <translation>No road network: open a project with a network to compute the access.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="112"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="113"/>
         <source>Temps par la route vers le lieu le plus proche, sur les points de « %1 »%2 (réseau %3, profil %4) ; au-delà de %5 min sur fond rose. Les opérateurs de niveau 3 sont atteints au guichet ou en visio (points visio qui les servent), côte à côte.%6</source>
         <translation>Time by road to the nearest place, on the points of “%1”%2 (network %3, profile %4); beyond %5 min on a pink ground. Level-3 operators are reached at a desk or by video (the visio points that serve them), side by side.%6</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="116"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="117"/>
         <source>, routes fermées du plan comprises</source>
         <translation>, with the plan&apos;s closed roads</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="119"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="120"/>
         <source> Le projet n&apos;a aucun point visio : accès au guichet seulement.</source>
         <translation> The project has no visio point: access at a desk only.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="136"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="135"/>
         <source>Siège d&apos;EPCI</source>
         <translation>EPCI seat</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="142"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="141"/>
         <source>%1 en visio</source>
         <translation>%1 by video</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="163"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="162"/>
         <source>Depuis</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="163"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="162"/>
         <source>Niveau</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="163"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="162"/>
         <source>Vers</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="163"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="162"/>
         <source>Au guichet</source>
         <translation>At a desk</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="164"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="163"/>
         <source>En visio</source>
         <translation>By video</translation>
     </message>
@@ -1153,7 +1152,7 @@ line %1: %2</translation>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="138"/>
+        <location filename="../../app/gui/import_export.cpp" line="137"/>
         <source>Carte exportée en PDF : %1</source>
         <translation>Map exported to PDF: %1</translation>
     </message>
