@@ -100,7 +100,29 @@ TEST_CASE("a project whose network file is missing is refused with the file name
     setup.inputs.networkPath = setup.dir.path(QStringLiteral("absent.geojson"));
     LoadedProject project = loadProjectTerritory(setup.inputs);
     CHECK_THROWS_WITH(loadNetwork(project, networkSourceOf(setup.inputs), setup.points), Catch::Contains("absent.geojson"));
+    CHECK_THROWS_WITH(buildGraph(project), Catch::Contains("no road network"));
     CHECK_THROWS_WITH(prepareCoverage(project, setup.points, setup.grid), Catch::Contains("no road network"));
+}
+
+TEST_CASE("the network step in two parts, roads then graph, gives what the one call gives")
+{
+    const Project04 setup;
+    const LoadedProject whole = setup.load();
+    LoadedProject parts = loadProjectTerritory(setup.inputs);
+    loadRoads(parts, networkSourceOf(setup.inputs), setup.points, {.preparedPath = setup.preparedPath(), .progress = {}});
+    REQUIRE(parts.roads);
+    CHECK_FALSE(parts.graph);  // not yet: the caller may say so first
+    buildGraph(parts);
+    REQUIRE(parts.graph);
+    CHECK(parts.graph->nodeCount() == whole.graph->nodeCount());
+    CHECK(parts.graph->edgeCount() == whole.graph->edgeCount());
+    // Loading another network drops what was built on the previous one.
+    prepareCoverage(parts, setup.points, setup.grid);
+    REQUIRE(parts.coverage);
+    loadRoads(parts, networkSourceOf(setup.inputs), setup.points);
+    CHECK_FALSE(parts.coverage);
+    CHECK_FALSE(parts.engine);
+    CHECK_FALSE(parts.graph);
 }
 
 TEST_CASE("the full run gives the same referrals and access table whether the table is made alongside or after")

@@ -95,8 +95,10 @@ void loadNetworkAndCoverage(ProjectData& data, const std::vector<AccueilPoint>& 
         if (note.contains(QLatin1String("cannot write"))) data.warnings << note;
     };
     try {
-        loadNetwork(data, source, points, network);
+        loadRoads(data, source, points, network);
         if (!data.prepared.reused) warnIfUnwritten(data.prepared.note);
+        progress.step(72, QCoreApplication::translate("ProjectLoading", "Construction du graphe routier…"));
+        buildGraph(data);
         progress.step(78, QCoreApplication::translate("ProjectLoading", "Préparation de la grille de couverture…"));
         warnIfUnwritten(prepareCoverage(data, points, setup));
     } catch (const Error&) {

@@ -33,6 +33,17 @@ LoadedProject loadProjectTerritory(const ProjectInputs& inputs)
 void loadNetwork(LoadedProject& project, const NetworkSource& source, const std::vector<AccueilPoint>& points,
                  const NetworkLoadOptions& options)
 {
+    loadRoads(project, source, points, options);
+    buildGraph(project);
+}
+
+void loadRoads(LoadedProject& project, const NetworkSource& source, const std::vector<AccueilPoint>& points,
+               const NetworkLoadOptions& options)
+{
+    // What was built on a previous network goes first: it refers to it.
+    project.coverage.reset();
+    project.engine.reset();
+    project.graph.reset();
     project.profile = loadSpeedProfile(source.profile);
     if (project.profile.name.isEmpty()) project.profile.name = source.profile;
     LineLayerOptions lines = lineLayerOptions(source);
@@ -47,6 +58,11 @@ void loadNetwork(LoadedProject& project, const NetworkSource& source, const std:
         source.path, project.profile, lines, townAnchors(project.territory, townHallsFor(project.territory, points)),
         &project.connectors, prepared, &project.prepared));
     project.networkPath = source.path;
+}
+
+void buildGraph(LoadedProject& project)
+{
+    if (!project.roads) throw Error(QStringLiteral("the project has no road network loaded"));
     project.coverage.reset();
     project.engine.reset();
     project.graph = std::make_unique<RoadGraph>(*project.roads);

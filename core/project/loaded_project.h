@@ -71,6 +71,12 @@ struct NetworkLoadOptions {
 // (file, layer, feature at fault; also when `progress` stops it).
 void loadNetwork(LoadedProject& project, const NetworkSource& source, const std::vector<AccueilPoint>& points,
                  const NetworkLoadOptions& options = {});
+// loadNetwork's two parts, for a caller that reports them apart: the roads (read, or taken
+// from the prepared network), then the routable graph built from them (seconds on a regional
+// network).
+void loadRoads(LoadedProject& project, const NetworkSource& source, const std::vector<AccueilPoint>& points,
+               const NetworkLoadOptions& options = {});
+void buildGraph(LoadedProject& project);
 
 // Whether the graph is the network as read, or has roads closed (a plan).
 enum class Roads { AsRead, WithClosures };

@@ -432,11 +432,12 @@
         <translation>cannot replace %1 (file protected or in use?)</translation>
     </message>
     <message>
+        <location filename="../../app/gui/project_loading.cpp" line="100"/>
         <source>Construction du graphe routier…</source>
-        <translation type="vanished">Building the road graph…</translation>
+        <translation>Building the road graph…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="100"/>
+        <location filename="../../app/gui/project_loading.cpp" line="102"/>
         <source>Préparation de la grille de couverture…</source>
         <translation>Preparing the coverage grid…</translation>
     </message>
@@ -446,32 +447,32 @@
         <translation>Reading the road network…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="111"/>
+        <location filename="../../app/gui/project_loading.cpp" line="113"/>
         <source>Lecture des limites communales…</source>
         <translation>Reading the commune boundaries…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="115"/>
+        <location filename="../../app/gui/project_loading.cpp" line="117"/>
         <source>Projet chargé</source>
         <translation>Project loaded</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="121"/>
+        <location filename="../../app/gui/project_loading.cpp" line="123"/>
         <source>Création du projet…</source>
         <translation>Creating the project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="152"/>
+        <location filename="../../app/gui/project_loading.cpp" line="154"/>
         <source>Création du projet de démonstration…</source>
         <translation>Creating the demonstration project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="178"/>
+        <location filename="../../app/gui/project_loading.cpp" line="180"/>
         <source>Import de %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="183"/>
+        <location filename="../../app/gui/project_loading.cpp" line="185"/>
         <source>Démonstration prête</source>
         <translation>Demonstration ready</translation>
     </message>
@@ -486,22 +487,22 @@ ligne %1 : %2</source>
 line %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="203"/>
+        <location filename="../../app/gui/project_loading.cpp" line="205"/>
         <source>données de démonstration introuvables : %1 n&apos;existe pas (indiquez le dossier des données avec MAILLAGE_SHARED_DATA)</source>
         <translation>demonstration data not found: %1 does not exist (give the data folder with MAILLAGE_SHARED_DATA)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="241"/>
+        <location filename="../../app/gui/project_loading.cpp" line="243"/>
         <source>erreur inconnue</source>
         <translation>unknown error</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="128"/>
+        <location filename="../../app/gui/project_loading.cpp" line="130"/>
         <source>Lecture de %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="130"/>
+        <location filename="../../app/gui/project_loading.cpp" line="132"/>
         <source>%1 ne contient personne dans le territoire : est-ce le bon fichier ?</source>
         <translation>%1 holds no one in the territory: is it the right file?</translation>
     </message>
