@@ -1357,6 +1357,25 @@ QString project04(const test::ScratchDir& scratch)
 
 }  // namespace
 
+TEST_CASE("the commands that compute refuse an output that is the network the command line names, before reading it")
+{
+    test::ScratchDir scratch;
+    const QString project = project04(scratch);
+    const QString other = scratch.path("other.geojson");
+    REQUIRE(QFile::copy(test::sharedData("04/routes-04.geojson"), other));
+    const qint64 size = QFileInfo(other).size();
+    for (const QStringList& command :
+         {QStringList{"coverage"}, QStringList{"compare", "--b", "baseline"}, QStringList{"export-pdf"}}) {
+        QStringList arguments = command;
+        arguments << "--project" << project << "--network" << other << "--out" << other;
+        const test::CliRun result = test::runCli(arguments);
+        INFO(arguments.join(' ').toStdString() << "\n" << result.err.toStdString());
+        CHECK(result.exitCode == 1);
+        CHECK(result.err.contains(QStringLiteral("--out %1 is the input file").arg(other)));
+        CHECK(QFileInfo(other).size() == size);
+    }
+}
+
 TEST_CASE("maillage scenario builds plans that maillage coverage and maillage compare use")
 {
     test::ScratchDir scratch;

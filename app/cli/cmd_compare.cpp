@@ -130,8 +130,8 @@ int runCompare(const QStringList& arguments)
     // Before any computation: never write over an input, nor fail after the long part.
     PlanningProject project = loadPlanningProject(parser, [&](const PlanningProject& loading) {
         CoverageGrid::requireFits(loading.territory, cell);
-        const QStringList inputFiles = projectInputFiles(*loading.store, loading.inputs,
-                                                         {loading.networkPath, parser.value(QStringLiteral("profile"))});
+        const QStringList inputFiles =
+            projectInputFiles(*loading.store, loading.inputs, {loading.network.path, loading.network.profile});
         if (!outPath.isEmpty()) checkOutputPath(QStringLiteral("--out"), outPath, inputFiles);
         if (!csvDir.isEmpty())
             checkOutputFolder(QStringLiteral("--csv"), csvDir,

@@ -132,8 +132,7 @@ int runExportPdf(const QStringList& arguments)
     PlanningProject project = loadPlanningProject(parser, [&](const PlanningProject& loading) {
         CoverageGrid::requireFits(loading.territory, cell);
         checkOutputPath(QStringLiteral("--out"), outPath,
-                        projectInputFiles(*loading.store, loading.inputs,
-                                          {loading.networkPath, parser.value(QStringLiteral("profile"))}));
+                        projectInputFiles(*loading.store, loading.inputs, {loading.network.path, loading.network.profile}));
     });
     const ScenarioView view = loadScenarioView(*project.store, scenarioName);
     for (const QString& warning : view.warnings) err() << "warning: " << warning << '\n';
