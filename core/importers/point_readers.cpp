@@ -43,7 +43,8 @@ QString mairieName(const QString& communeName)
 ImportBatch readMairiesCsv(const QString& path)
 {
     const CsvTable table = CsvTable::readFile(path);
-    const auto [insee, name, lat, lon] = table.requireColumns({"insee_com", "nom", "latitude", "longitude"});
+    int insee = 0, name = 0, lat = 0, lon = 0;
+    table.requireColumns({{"insee_com", insee}, {"nom", name}, {"latitude", lat}, {"longitude", lon}});
 
     BatchBuilder builder(path, QStringLiteral("mairies"));
     forEachRecord(table, builder, [&](const CsvRecord& row) {
@@ -125,9 +126,19 @@ struct DayColumn {
 ImportBatch readFranceServicesCsv(const QString& path)
 {
     const CsvTable table = CsvTable::readFile(path);
-    const auto [id, name, address, complement, insee, postcode, town, lat, lon, type, format] =
-        table.requireColumns({"id_fs", "lib_fs", "adresse", "complement_adresse", "insee_com", "code_postal", "lib_com",
-                              "latitude", "longitude", "type_fs", "format_fs"});
+    int id = 0, name = 0, address = 0, complement = 0, insee = 0, postcode = 0, town = 0, lat = 0, lon = 0, type = 0,
+        format = 0;
+    table.requireColumns({{"id_fs", id},
+                          {"lib_fs", name},
+                          {"adresse", address},
+                          {"complement_adresse", complement},
+                          {"insee_com", insee},
+                          {"code_postal", postcode},
+                          {"lib_com", town},
+                          {"latitude", lat},
+                          {"longitude", lon},
+                          {"type_fs", type},
+                          {"format_fs", format}});
     // Optional columns: kept in the notes when present.
     const int comment = table.column(QStringLiteral("commentaire"));
     const int phone = table.column(QStringLiteral("telephone"));
@@ -228,10 +239,19 @@ std::optional<QString> laPosteKind(const QString& characteristic)
 ImportBatch readLaPosteCsv(const QString& path)
 {
     const CsvTable table = CsvTable::readFile(path);
-    const auto [id, label, characteristic, address, complement, place, postcode, town, insee, lat, lon] =
-        table.requireColumns({"Identifiant_du_site", "Libellé_du_site", "Caractéristique_du_site", "Adresse",
-                              "Complément_d_adresse", "Lieu_dit", "Code_postal", "Localité", "Code_INSEE", "Latitude",
-                              "Longitude"});
+    int id = 0, label = 0, characteristic = 0, address = 0, complement = 0, place = 0, postcode = 0, town = 0, insee = 0,
+        lat = 0, lon = 0;
+    table.requireColumns({{"Identifiant_du_site", id},
+                          {"Libellé_du_site", label},
+                          {"Caractéristique_du_site", characteristic},
+                          {"Adresse", address},
+                          {"Complément_d_adresse", complement},
+                          {"Lieu_dit", place},
+                          {"Code_postal", postcode},
+                          {"Localité", town},
+                          {"Code_INSEE", insee},
+                          {"Latitude", lat},
+                          {"Longitude", lon}});
     const int precision = table.column(QStringLiteral("Précision_du_géocodage"));
 
     BatchBuilder builder(path, QStringLiteral("laposte"));

@@ -44,8 +44,13 @@ QString annuaireTypeOfId(const QString& id)
 ImportBatch readOperatorsCsv(const QString& path)
 {
     const CsvTable table = CsvTable::readFile(path);
-    const auto [sourceId, name, kindColumn, insee, lat, lon] =
-        table.requireColumns({"source_id", "name", "kind", "insee_com", "latitude", "longitude"});
+    int sourceId = 0, name = 0, kindColumn = 0, insee = 0, lat = 0, lon = 0;
+    table.requireColumns({{"source_id", sourceId},
+                          {"name", name},
+                          {"kind", kindColumn},
+                          {"insee_com", insee},
+                          {"latitude", lat},
+                          {"longitude", lon}});
     const int address = table.column(QStringLiteral("address"));
     const int serves = table.column(QStringLiteral("serves"));  // visio points: the operators met there by video
 
@@ -187,7 +192,7 @@ ImportBatch readAnnuaireJson(const QString& path)
 ImportBatch readAnnuaireCsv(const QString& path)
 {
     const CsvTable table = CsvTable::readFile(path);
-    table.requireColumns({"nom", "adresse"});
+    table.requireColumns(QStringList{QStringLiteral("nom"), QStringLiteral("adresse")});
     const QStringList names = table.header();
     BatchBuilder builder(path, QStringLiteral("annuaire"));
     forEachRecord(table, builder, [&](const CsvRecord& row) {

@@ -275,6 +275,15 @@ int CsvTable::column(const QString& name) const
 
 int CsvTable::requireColumn(const QString& name) const { return requireColumns(QStringList{name}).front(); }
 
+void CsvTable::requireColumns(std::initializer_list<RequiredColumn> columns) const
+{
+    QStringList names;
+    for (const RequiredColumn& column : columns) names << QString::fromUtf8(column.name);
+    const std::vector<int> indexes = requireColumns(names);
+    std::size_t i = 0;
+    for (const RequiredColumn& column : columns) column.index = indexes[i++];
+}
+
 std::vector<int> CsvTable::requireColumns(const QStringList& names) const
 {
     std::vector<int> indexes;

@@ -3,9 +3,7 @@
 #include <QString>
 #include <QStringList>
 
-#include <algorithm>
-#include <array>
-#include <cstddef>
+#include <initializer_list>
 #include <vector>
 
 namespace maillage {
@@ -59,18 +57,13 @@ public:
     // The indexes of `names`, in order. Throws one Error naming the file, every missing column
     // and the columns present, so that a file lacking several is mended in one go.
     std::vector<int> requireColumns(const QStringList& names) const;
-    // The same for a reader's fixed columns (UTF-8 names), ready for a structured binding:
-    // `const auto [insee, name] = table.requireColumns({"insee_com", "nom"});`
-    template <std::size_t N>
-    std::array<int, N> requireColumns(const char* const (&names)[N]) const
-    {
-        QStringList list;
-        for (const char* name : names) list << QString::fromUtf8(name);
-        const std::vector<int> indexes = requireColumns(list);
-        std::array<int, N> result;
-        std::copy(indexes.begin(), indexes.end(), result.begin());
-        return result;
-    }
+    // The same for a reader's fixed columns, each name (UTF-8) beside the variable that gets its
+    // index: `int insee = 0, name = 0; table.requireColumns({{"insee_com", insee}, {"nom", name}});`
+    struct RequiredColumn {
+        const char* name;
+        int& index;
+    };
+    void requireColumns(std::initializer_list<RequiredColumn> columns) const;
 
 private:
     QString file_;
