@@ -66,17 +66,8 @@ QString sizeText(qint64 bytes)
     return QStringLiteral("%1 kB").arg((bytes + 1023) / 1024);
 }
 
-}  // namespace
-
-int runExportPdf(const QStringList& arguments)
+void addExportPdfOptions(QCommandLineParser& parser)
 {
-    SubcommandParser parser(
-        QStringLiteral("The coverage of a level as a print layout in PDF: title, the map (communes, EPCI, roads, zones\n"
-                       "beyond the threshold, isochrone bands, accueil points) with its legend, scale bar and north arrow,\n"
-                       "a table of the population beyond the threshold, the sources. With --atlas epci: a cover page for\n"
-                       "the territory, then one page per EPCI zoomed to it with its communes. With --compare: a page\n"
-                       "comparing the scenario with another one (zones that become covered or uncovered, per EPCI).\n"
-                       "Vector PDF: text stays selectable, lines sharp; fonts are embedded."));
     parser.addOptions(planningCommandOptions({
         outOption(QStringLiteral("PDF file to write (replaced if it exists).")),
         {QStringLiteral("paper"), QStringLiteral("Paper size: A4 (default) or A3."), QStringLiteral("size")},
@@ -96,14 +87,28 @@ int runExportPdf(const QStringList& arguments)
                         "roads, epci, departement, labels, points)."),
          QStringLiteral("layers")},
     }));
-    if (!parseCommandLine(parser, QStringLiteral("export-pdf"), arguments)) return 0;
+}
 
-    const QString outPath = requiredOption(parser, QStringLiteral("out"));
+// What the command line asks, checked before anything is read.
+struct ExportRequest {
+    QString outPath;
+    render::PrintOptions print;
+    QString scenarioName;  // the scenario mapped
+    QString compareName;   // --compare: the scenario of the comparison page; empty: none
+    CoverageOptions options;
+    double cell = 0.0;
+};
+
+ExportRequest exportRequest(const QCommandLineParser& parser)
+{
+    ExportRequest request;
+    request.outPath = requiredOption(parser, QStringLiteral("out"));
+    const QString& outPath = request.outPath;
     // Before the computation: a folder that does not exist will not appear meanwhile.
     if (!QFileInfo(outPath).absoluteDir().exists())
         throw Error(
             QStringLiteral("cannot write %1: the folder %2 does not exist").arg(outPath, QFileInfo(outPath).absolutePath()));
-    render::PrintOptions print;
+    render::PrintOptions& print = request.print;
     print.paper = paperOption(parser);
     print.landscape = parser.isSet(QStringLiteral("landscape"));
     if (parser.isSet(QStringLiteral("atlas"))) {
@@ -115,26 +120,48 @@ int runExportPdf(const QStringList& arguments)
     print.title = parser.value(QStringLiteral("title"));
     print.pointLevels = pointLevelsOption(parser);
     print.layers = layersOption(parser);
-    const QString scenarioName =
+    request.scenarioName =
         parser.isSet(QStringLiteral("scenario")) ? parser.value(QStringLiteral("scenario")) : kBaselineScenario;
-    const QString compareName = parser.value(QStringLiteral("compare"));
-    if (parser.isSet(QStringLiteral("compare")) && compareName == scenarioName)
-        throw UsageError(
-            QStringLiteral("--compare needs another scenario than the one mapped (--scenario %1)").arg(scenarioName));
-    CoverageOptions options = coverageOptionsFrom(parser);
-    const double cell = cellOption(parser);
+    request.compareName = parser.value(QStringLiteral("compare"));
+    if (parser.isSet(QStringLiteral("compare")) && request.compareName == request.scenarioName)
+        throw UsageError(QStringLiteral("--compare needs another scenario than the one mapped (--scenario %1)")
+                             .arg(request.scenarioName));
+    request.options = coverageOptionsFrom(parser);
+    request.cell = cellOption(parser);
     // The layout draws the surface itself; the exports' polygons are not needed.
-    options.computeBands = false;
-    options.clipGapsToCommunes = false;
+    request.options.computeBands = false;
+    request.options.clipGapsToCommunes = false;
+    return request;
+}
+
+}  // namespace
+
+int runExportPdf(const QStringList& arguments)
+{
+    SubcommandParser parser(
+        QStringLiteral("The coverage of a level as a print layout in PDF: title, the map (communes, EPCI, roads, zones\n"
+                       "beyond the threshold, isochrone bands, accueil points) with its legend, scale bar and north arrow,\n"
+                       "a table of the population beyond the threshold, the sources. With --atlas epci: a cover page for\n"
+                       "the territory, then one page per EPCI zoomed to it with its communes. With --compare: a page\n"
+                       "comparing the scenario with another one (zones that become covered or uncovered, per EPCI).\n"
+                       "Vector PDF: text stays selectable, lines sharp; fonts are embedded."));
+    addExportPdfOptions(parser);
+    if (!parseCommandLine(parser, QStringLiteral("export-pdf"), arguments)) return 0;
+
+    const ExportRequest request = exportRequest(parser);
+    const QString& outPath = request.outPath;
+    const render::PrintOptions& print = request.print;
+    const CoverageOptions& options = request.options;
+    const QString& compareName = request.compareName;
 
     QElapsedTimer timer;
     timer.start();
     PlanningProject project = loadPlanningProject(parser, [&](const PlanningProject& loading) {
-        CoverageGrid::requireFits(loading.territory, cell);
+        CoverageGrid::requireFits(loading.territory, request.cell);
         checkOutputPath(QStringLiteral("--out"), outPath,
                         projectInputFiles(*loading.store, loading.inputs, {loading.network.path, loading.network.profile}));
     });
-    const ScenarioView view = loadScenarioView(*project.store, scenarioName);
+    const ScenarioView view = loadScenarioView(*project.store, request.scenarioName);
     for (const QString& warning : view.warnings) err() << "warning: " << warning << '\n';
     const auto runner = scenarioRunner(project, parser);
     const ScenarioCoverage coverage = runner->compute(view, options);
