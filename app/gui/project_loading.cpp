@@ -1,15 +1,12 @@
 #include "project_loading.h"
 
+#include "project/loaded_project.h"
+
 #include "common/error.h"
-#include "coverage/territory_network.h"
 #include "importers/point_format.h"
 #include "importers/point_importers.h"
-#include "io/territory_loader.h"
-#include "network/extract_lines.h"
 #include "network/network_source.h"
 #include "network/prepared_network.h"
-#include "network/snapping.h"
-#include "network/speed_profile.h"
 #include "population/population_input.h"
 
 #include <QCoreApplication>

@@ -46,8 +46,8 @@ void loadRoads(LoadedProject& project, const NetworkSource& source, const std::v
     project.graph.reset();
     project.profile = loadSpeedProfile(source.profile);
     if (project.profile.name.isEmpty()) project.profile.name = source.profile;
-    LineLayerOptions lines = lineLayerOptions(source);
-    lines.progress = options.progress;
+    // The progress of reading, or of building the prepared network, is the request's.
+    const LineLayerOptions lines = lineLayerOptions(source);
     PreparedNetworkRequest prepared;
     prepared.path = options.preparedPath;
     prepared.progress = options.progress;

@@ -104,7 +104,7 @@ void writeCommunes(GDALDataset& dataset, const QString& path, const CoverageCont
         dataset, path, comparison_layers::communes, comparison, QStringLiteral("Comparaison par commune (%1 / %2)"),
         QStringLiteral("Per commune: time from the town hall and people beyond %1 min in "
                        "scenario A (%2) and B (%3); gains are A minus B"),
-        joined<Row>({
+        joined<Column<Row>>({
             {
                 textColumn<Row>("insee", "Code INSEE", &Row::insee),
                 textColumn<Row>("name", "Commune", &Row::name),
@@ -141,7 +141,7 @@ void writeEpcis(GDALDataset& dataset, const QString& path, const CoverageContext
     RowWriter<Row> layer = areaLayer<Row>(
         dataset, path, comparison_layers::epci, comparison, QStringLiteral("Comparaison par EPCI (%1 / %2)"),
         QStringLiteral("Per EPCI: people and area beyond %1 min in scenario A (%2) and B (%3)"),
-        joined<Row>({
+        joined<Column<Row>>({
             {
                 textColumn<Row>("siren", "SIREN", &Row::code),
                 textColumn<Row>("name", "EPCI", &Row::name),

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/vectors.h"
+
 #include <QString>
 
 #include <ogr_core.h>
@@ -151,21 +153,12 @@ private:
     LayerWriter layer_;
 };
 
-// A layer's columns from its groups, in order.
-template <class Row>
-std::vector<Column<Row>> joined(std::initializer_list<std::vector<Column<Row>>> groups)
-{
-    std::vector<Column<Row>> columns;
-    for (const std::vector<Column<Row>>& group : groups) columns.insert(columns.end(), group.begin(), group.end());
-    return columns;
-}
-
 // The columns of a piece of a zone cut by commune borders (a gap zone, a coverage change):
 // zone number, commune, EPCI, area and cells, between the layer's own columns `before` and `after`.
 template <class Piece>
 std::vector<Column<Piece>> withZonePieceColumns(std::vector<Column<Piece>> before, std::vector<Column<Piece>> after)
 {
-    return joined<Piece>({
+    return joined<Column<Piece>>({
         std::move(before),
         {
             intColumn<Piece>("zone", OFTInteger, QStringLiteral("Zone"), [](const Piece& piece) { return piece.zone; }),

@@ -1,5 +1,7 @@
 #include "store/project_copy.h"
 
+#include "common/vectors.h"
+
 #include "store/gpkg_geometry.h"
 #include "store/schema.h"
 #include "store/sql_helpers.h"
@@ -29,14 +31,6 @@ struct Table {
     bool numberedIds;  // an `id` key numbered by the database, whose next value is copied too
 };
 
-// The columns of several groups, in order.
-std::vector<Column> joined(std::initializer_list<std::vector<Column>> groups)
-{
-    std::vector<Column> columns;
-    for (const std::vector<Column>& group : groups) columns.insert(columns.end(), group.begin(), group.end());
-    return columns;
-}
-
 // The tables of schema version 6 that both back-ends share, parents before children.
 const std::vector<Table>& tables()
 {
@@ -46,7 +40,7 @@ const std::vector<Table>& tables()
     // Carried by every table several planners edit: the row's version (a change made on an older
     // one is refused) and who made its last change.
     static const std::vector<Column> versionColumns{{"row_version", T::Integer}, {"updated_by", T::Text}};
-    static const std::vector<Column> pointColumns = joined({
+    static const std::vector<Column> pointColumns = joined<Column>({
         {{"name", T::Text},
          {"level", T::Integer},
          {"kind", T::Text},
@@ -68,11 +62,13 @@ const std::vector<Table>& tables()
     static const std::vector<Table> all{
         {"project_settings", {{"key", T::Text}, {"value", T::Text}}, false},
         {"accueil_points",
-         joined({{{"id", T::Integer}, {"geom", T::Geometry}, {"status", T::Text}}, pointColumns, versionColumns}), true},
-        {"scenarios",
-         joined({{{"id", T::Integer}, {"name", T::Text}, {"description", T::Text}}, timeColumns, versionColumns}), true},
-        {"scenario_points", joined({{{"id", T::Integer}, {"geom", T::Geometry}, {"scenario_id", T::Integer}}, pointColumns}),
+         joined<Column>({{{"id", T::Integer}, {"geom", T::Geometry}, {"status", T::Text}}, pointColumns, versionColumns}),
          true},
+        {"scenarios",
+         joined<Column>({{{"id", T::Integer}, {"name", T::Text}, {"description", T::Text}}, timeColumns, versionColumns}),
+         true},
+        {"scenario_points",
+         joined<Column>({{{"id", T::Integer}, {"geom", T::Geometry}, {"scenario_id", T::Integer}}, pointColumns}), true},
         {"scenario_point_changes",
          {{"scenario_id", T::Integer},
           {"point_id", T::Integer},
