@@ -56,7 +56,7 @@ TEST_CASE("a project is loaded with its territory and network, and the prepared 
     LoadedProject first = setup.load();
     CHECK(first.territory.communes.size() == 198);
     CHECK(first.profile.name == QStringLiteral("generalised"));
-    CHECK(first.networkPath == setup.inputs.networkPath);
+    CHECK(first.network.path == setup.inputs.networkPath);
     REQUIRE(first.graph);
     CHECK(first.graph->nodeCount() > 1000);
     CHECK(first.prepared.written);

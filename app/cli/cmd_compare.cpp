@@ -185,7 +185,7 @@ int runCompare(const QStringList& arguments)
         data.result = &b.result;
         data.points = b.points;
         data.run.project = QFileInfo(project.store->path()).absoluteFilePath();
-        data.run.network = QFileInfo(project.networkPath).absoluteFilePath();
+        data.run.network = QFileInfo(project.network.path).absoluteFilePath();
         data.run.profile = project.profile.name;
         data.run.pointSet = QStringLiteral("scenario %1").arg(viewB.name);
         data.run.extra.push_back({QStringLiteral("compared_with"), viewA.name});

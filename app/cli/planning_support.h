@@ -28,11 +28,11 @@ struct ScenarioCoverage;
 namespace maillage::cli {
 
 // What the commands that compute load: the project as core/project loads it (territory,
-// road network completed with town connectors, graph, prepared network), with its store, the
-// network source the command line chose and the project's points.
+// road network completed with town connectors, graph, prepared network), with its store and
+// the project's points. `network` is the source the command line chose, set before the
+// network is read (loadPlanningProject's hook sees it).
 struct PlanningProject : LoadedProject {
     std::unique_ptr<Store> store;
-    NetworkSource network;             // path, layer, fields and the profile chosen
     std::vector<AccueilPoint> points;  // the baseline
 };
 

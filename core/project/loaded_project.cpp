@@ -57,7 +57,7 @@ void loadRoads(LoadedProject& project, const NetworkSource& source, const std::v
     project.roads = std::make_shared<const NetworkInput>(loadTerritoryNetwork(
         source.path, project.profile, lines, townAnchors(project.territory, townHallsFor(project.territory, points)),
         &project.connectors, prepared, &project.prepared));
-    project.networkPath = source.path;
+    project.network = source;  // (a caller may pass project.network itself)
 }
 
 void buildGraph(LoadedProject& project)

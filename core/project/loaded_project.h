@@ -33,7 +33,7 @@ using ProgressCallback = std::function<bool(double done)>;
 struct LoadedProject {
     ProjectInputs inputs;
     Territory territory;
-    QString networkPath;  // the network file loaded (empty: none)
+    NetworkSource network;  // the network loaded: file (empty: none), layer, fields, profile chosen
     SpeedProfile profile;
     std::shared_ptr<const NetworkInput> roads;  // the network the graph was built from (for maps); null without
     std::unique_ptr<RoadGraph> graph;
