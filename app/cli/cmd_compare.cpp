@@ -8,12 +8,12 @@
 #include "planning/comparison.h"
 #include "planning/scenario.h"
 #include "planning/scenario_coverage.h"
+#include "project/full_coverage.h"
 #include "report/comparison_export.h"
 #include "report/geopackage_export.h"
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QFileInfo>
 
 #include <algorithm>
 #include <cmath>
@@ -100,61 +100,59 @@ void writeCsv(const QString& path, const TextTable& table)
     writeFileAtomically(path, text.toUtf8());
 }
 
-}  // namespace
+const QStringList kCsvFiles{QStringLiteral("comparison_epci.csv"), QStringLiteral("comparison_communes.csv")};
 
-int runCompare(const QStringList& arguments)
+void addCompareOptions(SubcommandParser& parser)
 {
-    SubcommandParser parser(QStringLiteral(
-        "Compare the coverage of two scenarios (the baseline or plans): people and area beyond the threshold\n"
-        "for the département, per EPCI and per commune, and the zones that become covered or uncovered.\n"
-        "With --out, writes the coverage of B with the comparison layers to a GeoPackage."));
     parser.addOptions(planningCommandOptions({
         {QStringLiteral("a"), QStringLiteral("First scenario (default: baseline)."), QStringLiteral("scenario")},
         {QStringLiteral("b"), QStringLiteral("Second scenario."), QStringLiteral("scenario")},
         outOption(QStringLiteral("GeoPackage to write (B's coverage + comparison layers).")),
         csvFolderOption(),
     }));
-    if (!parseCommandLine(parser, QStringLiteral("compare"), arguments)) return 0;
+}
 
-    const QString nameA = parser.isSet(QStringLiteral("a")) ? parser.value(QStringLiteral("a")) : kBaselineScenario;
-    const QString nameB = requiredOption(parser, QStringLiteral("b"));
-    CoverageOptions options = coverageOptionsFrom(parser);
-    const double cell = cellOption(parser);
-    const QString outPath = parser.value(QStringLiteral("out"));
-    options.computeBands = !outPath.isEmpty();
-    options.clipGapsToCommunes = !outPath.isEmpty();
-    const QString csvDir = parser.value(QStringLiteral("csv"));
+// What `maillage compare` is asked: the two scenarios, the coverage to compare and the outputs.
+struct CompareRequest {
+    QString nameA;
+    QString nameB;
+    CoverageOptions options;
+    double cell = 0;
+    QString outPath;  // empty: no GeoPackage (then neither bands nor clipped zones are computed)
+    QString csvDir;   // empty: no CSV tables
+};
 
-    QElapsedTimer timer;
-    timer.start();
-    // Before any computation: never write over an input, nor fail after the long part.
-    PlanningProject project = loadPlanningProject(parser, [&](const PlanningProject& loading) {
-        CoverageGrid::requireFits(loading.territory, cell);
-        const QStringList inputFiles =
-            projectInputFiles(*loading.store, loading.inputs, {loading.network.path, loading.network.profile});
-        if (!outPath.isEmpty()) checkOutputPath(QStringLiteral("--out"), outPath, inputFiles);
-        if (!csvDir.isEmpty())
-            checkOutputFolder(QStringLiteral("--csv"), csvDir,
-                              {QStringLiteral("comparison_epci.csv"), QStringLiteral("comparison_communes.csv")},
-                              inputFiles);
-    });
-    const ScenarioView viewA = loadScenarioView(*project.store, nameA);
-    const ScenarioView viewB = loadScenarioView(*project.store, nameB);
-    for (const QString& warning : viewA.warnings + viewB.warnings) err() << "warning: " << warning << '\n';
-    const auto runner = scenarioRunner(project, parser);
-    const ScenarioCoverage a = runner->compute(viewA, options);
-    const ScenarioCoverage b = runner->compute(viewB, options);
-    if (a.result.points.empty() && b.result.points.empty())
-        throw Error(QStringLiteral("neither %1 nor %2 has a point of level %3").arg(nameA, nameB).arg(options.level));
-    const ScenarioComparison comparison =
-        compareCoverage(runner->baselineContext(), a.result, b.result, viewA.name, viewB.name,
-                        {.changeZones = !outPath.isEmpty(), .clipToCommunes = true, .threads = options.threads});
-    const double computeMs = timer.nsecsElapsed() / 1e6;
+CompareRequest compareRequest(const SubcommandParser& parser)
+{
+    CompareRequest request;
+    request.nameA = parser.isSet(QStringLiteral("a")) ? parser.value(QStringLiteral("a")) : kBaselineScenario;
+    request.nameB = requiredOption(parser, QStringLiteral("b"));
+    request.options = coverageOptionsFrom(parser);
+    request.cell = cellOption(parser);
+    request.outPath = parser.value(QStringLiteral("out"));
+    request.options.computeBands = !request.outPath.isEmpty();
+    request.options.clipGapsToCommunes = !request.outPath.isEmpty();
+    request.csvDir = parser.value(QStringLiteral("csv"));
+    return request;
+}
 
+// Before any computation: never write over an input, nor fail after the long part.
+void checkBeforeComparing(const PlanningProject& project, const CompareRequest& request)
+{
+    CoverageGrid::requireFits(project.territory, request.cell);
+    const QStringList inputFiles =
+        projectInputFiles(*project.store, project.inputs, {project.network.path, project.network.profile});
+    if (!request.outPath.isEmpty()) checkOutputPath(QStringLiteral("--out"), request.outPath, inputFiles);
+    if (!request.csvDir.isEmpty()) checkOutputFolder(QStringLiteral("--csv"), request.csvDir, kCsvFiles, inputFiles);
+}
+
+void printComparison(const ScenarioComparison& comparison, const ScenarioCoverage& a, const ScenarioCoverage& b,
+                     const CoverageOptions& options)
+{
     const QString threshold = QString::number(options.thresholdMinutes);
-    out() << "Comparison of " << viewA.name << " (A) and " << viewB.name << " (B): level " << options.level << ", threshold "
-          << threshold << " min; " << a.result.points.size() << " and " << b.result.points.size() << " points of the level; "
-          << groupThousands(comparison.departement.population) << " inhabitants\n";
+    out() << "Comparison of " << comparison.nameA << " (A) and " << comparison.nameB << " (B): level " << options.level
+          << ", threshold " << threshold << " min; " << a.result.points.size() << " and " << b.result.points.size()
+          << " points of the level; " << groupThousands(comparison.departement.population) << " inhabitants\n";
     printClosures(a);
     printClosures(b);
     out() << '\n';
@@ -173,29 +171,66 @@ int runCompare(const QStringList& arguments)
     } else {
         out() << "\nNo commune changes.\n";
     }
+}
 
-    if (!csvDir.isEmpty()) {
-        const QDir dir(csvDir);
-        writeCsv(dir.filePath(QStringLiteral("comparison_epci.csv")), epciTable(comparison, false));
-        writeCsv(dir.filePath(QStringLiteral("comparison_communes.csv")), communeTable(comparison, false, false));
+// The CSV tables and the GeoPackage (B's coverage with the comparison layers), when asked.
+void writeComparisonOutputs(const PlanningProject& project, const ScenarioComparison& comparison, const ScenarioCoverage& b,
+                            const CompareRequest& request)
+{
+    if (!request.csvDir.isEmpty()) {
+        const QDir dir(request.csvDir);
+        writeCsv(dir.filePath(kCsvFiles[0]), epciTable(comparison, false));
+        writeCsv(dir.filePath(kCsvFiles[1]), communeTable(comparison, false, false));
     }
-    if (!outPath.isEmpty()) {
-        CoverageExport data;
-        data.context = b.context.get();
-        data.result = &b.result;
-        data.points = b.points;
-        data.run.project = QFileInfo(project.store->path()).absoluteFilePath();
-        data.run.network = QFileInfo(project.network.path).absoluteFilePath();
-        data.run.profile = project.profile.name;
-        data.run.pointSet = QStringLiteral("scenario %1").arg(viewB.name);
-        data.run.extra.push_back({QStringLiteral("compared_with"), viewA.name});
-        for (const ResolvedClosure& closure : b.closures)
-            data.run.extra.push_back({QStringLiteral("road_closure"), closure.description});
-        writeComparisonGeoPackage(outPath, data, comparison);
-        out() << "\nWritten " << outPath;
-        if (!csvDir.isEmpty()) out() << " and CSV tables in " << csvDir;
-        out() << '\n';
-    }
+    if (request.outPath.isEmpty()) return;
+    CoverageExport data;
+    data.context = b.context.get();
+    data.result = &b.result;
+    data.points = b.points;
+    data.run = runDescription(project.store->path(), project, pointSetDescription(comparison.nameB, false));
+    data.run.extra.push_back({QStringLiteral("compared_with"), comparison.nameA});
+    for (const ResolvedClosure& closure : b.closures)
+        data.run.extra.push_back({QStringLiteral("road_closure"), closure.description});
+    writeComparisonGeoPackage(request.outPath, data, comparison);
+    out() << "\nWritten " << request.outPath;
+    if (!request.csvDir.isEmpty()) out() << " and CSV tables in " << request.csvDir;
+    out() << '\n';
+}
+
+}  // namespace
+
+int runCompare(const QStringList& arguments)
+{
+    SubcommandParser parser(QStringLiteral(
+        "Compare the coverage of two scenarios (the baseline or plans): people and area beyond the threshold\n"
+        "for the département, per EPCI and per commune, and the zones that become covered or uncovered.\n"
+        "With --out, writes the coverage of B with the comparison layers to a GeoPackage."));
+    addCompareOptions(parser);
+    if (!parseCommandLine(parser, QStringLiteral("compare"), arguments)) return 0;
+    const CompareRequest request = compareRequest(parser);
+    const CoverageOptions& options = request.options;
+
+    QElapsedTimer timer;
+    timer.start();
+    PlanningProject project =
+        loadPlanningProject(parser, [&](const PlanningProject& loading) { checkBeforeComparing(loading, request); });
+    const ScenarioView viewA = loadScenarioView(*project.store, request.nameA);
+    const ScenarioView viewB = loadScenarioView(*project.store, request.nameB);
+    for (const QString& warning : viewA.warnings + viewB.warnings) err() << "warning: " << warning << '\n';
+    const auto runner = scenarioRunner(project, parser);
+    const ScenarioCoverage a = runner->compute(viewA, options);
+    const ScenarioCoverage b = runner->compute(viewB, options);
+    if (a.result.points.empty() && b.result.points.empty())
+        throw Error(QStringLiteral("neither %1 nor %2 has a point of level %3")
+                        .arg(request.nameA, request.nameB)
+                        .arg(options.level));
+    const ScenarioComparison comparison =
+        compareCoverage(runner->baselineContext(), a.result, b.result, viewA.name, viewB.name,
+                        {.changeZones = !request.outPath.isEmpty(), .clipToCommunes = true, .threads = options.threads});
+    const double computeMs = timer.nsecsElapsed() / 1e6;
+
+    printComparison(comparison, a, b, options);
+    writeComparisonOutputs(project, comparison, b, request);
     out() << QStringLiteral("(computed in %1 s)\n").arg(computeMs / 1000, 0, 'f', 1);
     out().flush();
     return 0;

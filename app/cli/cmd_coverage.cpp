@@ -509,6 +509,101 @@ void printTimings(const CoverageTimings& timings)
                  .arg(timings.population, 0, 'f', 1);
 }
 
+// What a run computed, and the sensitivity table when asked.
+struct ComputedCoverage {
+    FullCoverage run;
+    std::optional<PopulationSensitivity> sensitivity;
+};
+
+// The coverage of the points to reach, with the plan's roads closed (resolved, closed by the
+// caller for the whole run): grid links, coverage, referrals, access table, sensitivity.
+ComputedCoverage computeRun(PlanningProject& project, const PointsToReach& reach,
+                            const std::vector<ResolvedClosure>& closures, const CoverageRequest& request, PhaseTimer& phase)
+{
+    const std::optional<ScenarioView>& scenario = reach.scenario;
+    ComputedCoverage computed;
+    TerminalProgress linking(QStringLiteral("Linking the grid cells and town halls to the roads"));
+    const QString linksNote = prepareCoverage(project, project.points,
+                                              {.cellSize = request.cell,
+                                               .placement = placementOptionsFor(project.inputs, request.populationMethod),
+                                               .threads = request.options.threads,
+                                               .linkProgress = linking.callback()},
+                                              closures.empty() ? Roads::AsRead : Roads::WithClosures);
+    if (!linksNote.isEmpty()) err() << "note: " << linksNote << '\n';
+    phase("closures, engine, context");
+    const CoverageContext& context = *project.coverage;
+    computed.run =
+        runFullCoverage(context, scenario ? scenario->points : project.points, reach.levelPoints, request.options);
+    if (phase.enabled()) printTimings(computed.run.result.timings);
+    phase("coverage, referrals, access table");
+    if (request.sensitivity)
+        computed.sensitivity = computeSensitivity(project.inputs, project.network, project.profile, context,
+                                                  computed.run.result, project.points, reach.levelPoints, scenario, request);
+    return computed;
+}
+
+// The run_parameters every output carries: the project, network, profile, points and closures.
+RunDescription describeRun(const PlanningProject& project, const PointsToReach& reach,
+                           const std::vector<ResolvedClosure>& closures, const CoverageRequest& request)
+{
+    RunDescription description =
+        runDescription(project.store->path(), project,
+                       pointSetDescription(reach.scenario ? reach.scenario->name : QString(), request.includePlanned));
+    for (const ResolvedClosure& closure : closures)
+        description.extra.push_back({QStringLiteral("road_closure"), closure.description});
+    return description;
+}
+
+// The GeoPackage, the result tables in the project (the application and later runs show
+// them) and the CSV tables when asked.
+void writeOutputs(const PlanningProject& project, const ComputedCoverage& computed, const RunDescription& description,
+                  const CoverageRequest& request)
+{
+    const FullCoverage& run = computed.run;
+    CoverageExport data = run.exportData(*project.coverage, description);
+    const PopulationSensitivity* sensitivity = computed.sensitivity ? &*computed.sensitivity : nullptr;
+    data.sensitivity = sensitivity;
+    writeCoverageGeoPackage(request.outPath, data);
+    if (savesInProject(*project.store)) saveResultTables(*project.store, run.access, sensitivity, request.options);
+    else
+        out() << "note: project " << project.store->path() << " is read-only for " << project.store->editor()
+              << ": the result tables are not saved in it (the files are written)\n";
+    if (!request.csvDir.isEmpty()) writeCsvTables(request.csvDir, run.result, run.referrals, run.access, sensitivity);
+}
+
+// How long the user waited for each part, in milliseconds.
+struct RunDurations {
+    double load = 0, compute = 0, write = 0;
+};
+
+void printSummary(const PlanningProject& project, const PointsToReach& reach, const ComputedCoverage& computed,
+                  const std::vector<ResolvedClosure>& closures, const CoverageRequest& request,
+                  const RunDurations& durations)
+{
+    const FullCoverage& run = computed.run;
+    const CoverageContext& context = *project.coverage;
+    const double threshold = request.options.thresholdMinutes;
+    printRunHeader(run.result, *project.graph, project.connectors, project.network.path, project.profile.name, request.cell,
+                   context.grid().cellCount(), reach.levelPoints);
+    if (reach.scenario) out() << "Scenario " << reach.scenario->name << '\n';
+    for (const ResolvedClosure& closure : closures) out() << "  road closed: " << closure.description << '\n';
+    out() << '\n';
+    printPopulation(run.result, context.placement());
+    out() << "Per EPCI:\n";
+    epciTable(run.result, true).print(out());
+    printTownHallsBeyond(run.result);
+    if (computed.sensitivity) printSensitivity(*computed.sensitivity, threshold);
+    printReferralSummary(run.referrals, run.points, QString::number(threshold));
+    printOperatorAccess(run.access);
+    out() << "Written " << request.outPath;
+    if (!request.csvDir.isEmpty()) out() << " and CSV tables in " << request.csvDir;
+    out() << QStringLiteral(" (load %1 s, compute %2 s, write %3 s)\n")
+                 .arg(durations.load / 1000, 0, 'f', 1)
+                 .arg(durations.compute / 1000, 0, 'f', 1)
+                 .arg(durations.write / 1000, 0, 'f', 1);
+    out().flush();
+}
+
 }  // namespace
 
 int runCoverage(const QStringList& arguments)
@@ -520,10 +615,10 @@ int runCoverage(const QStringList& arguments)
     addCoverageOptions(parser);
     if (!parseCommandLine(parser, QStringLiteral("coverage"), arguments)) return 0;
     const CoverageRequest request = coverageRequest(parser);
-    const CoverageOptions& options = request.options;
 
     QElapsedTimer timer;
     timer.start();
+    RunDurations durations;
     PhaseTimer phase;
     PointsToReach reach;
     PlanningProject project = loadPlanningProject(
@@ -533,77 +628,25 @@ int runCoverage(const QStringList& arguments)
             reach = pointsToReach(*loading.store, loading.points, request);
         },
         &phase);
-    const std::optional<ScenarioView>& scenario = reach.scenario;
     // The run needs the graph only: the roads as read are for drawing (the application, the
     // PDF), and on a regional network they weigh hundreds of megabytes.
     project.roads.reset();
-    const double loadMs = timer.nsecsElapsed() / 1e6;
+    durations.load = timer.nsecsElapsed() / 1e6;
 
     timer.restart();
-    // The scenario's road closures hold for the whole computation (coverage, referrals, tables).
+    // The scenario's road closures hold for the whole run (coverage, referrals, tables, outputs).
     const std::vector<ResolvedClosure> closures =
-        scenario ? resolveRoadClosures(*project.graph, scenario->roadClosures) : std::vector<ResolvedClosure>{};
+        reach.scenario ? resolveRoadClosures(*project.graph, reach.scenario->roadClosures) : std::vector<ResolvedClosure>{};
     const ScopedRoadClosures closed(*project.graph, closures);
-    TerminalProgress linking(QStringLiteral("Linking the grid cells and town halls to the roads"));
-    const QString linksNote = prepareCoverage(project, project.points,
-                                              {.cellSize = request.cell,
-                                               .placement = placementOptionsFor(project.inputs, request.populationMethod),
-                                               .threads = options.threads,
-                                               .linkProgress = linking.callback()},
-                                              closures.empty() ? Roads::AsRead : Roads::WithClosures);
-    if (!linksNote.isEmpty()) err() << "note: " << linksNote << '\n';
-    phase("closures, engine, context");
-    const CoverageContext& context = *project.coverage;
-    const FullCoverage run =
-        runFullCoverage(context, scenario ? scenario->points : project.points, reach.levelPoints, options);
-    if (phase.enabled()) printTimings(run.result.timings);
-    phase("coverage, referrals, access table");
-    std::optional<PopulationSensitivity> sensitivity;
-    if (request.sensitivity)
-        sensitivity = computeSensitivity(project.inputs, project.network, project.profile, context, run.result,
-                                         project.points, reach.levelPoints, scenario, request);
-    const double computeMs = timer.nsecsElapsed() / 1e6;
+    const ComputedCoverage computed = computeRun(project, reach, closures, request, phase);
+    durations.compute = timer.nsecsElapsed() / 1e6;
 
     timer.restart();
-    RunDescription description;
-    description.project = QFileInfo(project.store->path()).absoluteFilePath();
-    description.network = QFileInfo(project.network.path).absoluteFilePath();
-    description.profile = project.profile.name;
-    description.pointSet = pointSetDescription(scenario ? scenario->name : QString(), request.includePlanned);
-    for (const ResolvedClosure& closure : closures)
-        description.extra.push_back({QStringLiteral("road_closure"), closure.description});
-    CoverageExport data = run.exportData(context, description);
-    if (sensitivity) data.sensitivity = &*sensitivity;
-    writeCoverageGeoPackage(request.outPath, data);
-    // The result tables also stay in the project, so the app and later runs can show them.
-    const PopulationSensitivity* sensitivityTable = sensitivity ? &*sensitivity : nullptr;
-    if (savesInProject(*project.store)) saveResultTables(*project.store, run.access, sensitivityTable, options);
-    else
-        out() << "note: project " << project.store->path() << " is read-only for " << project.store->editor()
-              << ": the result tables are not saved in it (the files are written)\n";
-    if (!request.csvDir.isEmpty()) writeCsvTables(request.csvDir, run.result, run.referrals, run.access, sensitivityTable);
-    const double writeMs = timer.nsecsElapsed() / 1e6;
+    writeOutputs(project, computed, describeRun(project, reach, closures, request), request);
+    durations.write = timer.nsecsElapsed() / 1e6;
     phase("write outputs");
 
-    printRunHeader(run.result, *project.graph, project.connectors, project.network.path, description.profile, request.cell,
-                   context.grid().cellCount(), reach.levelPoints);
-    if (scenario) out() << "Scenario " << scenario->name << '\n';
-    for (const ResolvedClosure& closure : closures) out() << "  road closed: " << closure.description << '\n';
-    out() << '\n';
-    printPopulation(run.result, context.placement());
-    out() << "Per EPCI:\n";
-    epciTable(run.result, true).print(out());
-    printTownHallsBeyond(run.result);
-    if (sensitivity) printSensitivity(*sensitivity, options.thresholdMinutes);
-    printReferralSummary(run.referrals, run.points, QString::number(options.thresholdMinutes));
-    printOperatorAccess(run.access);
-    out() << "Written " << request.outPath;
-    if (!request.csvDir.isEmpty()) out() << " and CSV tables in " << request.csvDir;
-    out() << QStringLiteral(" (load %1 s, compute %2 s, write %3 s)\n")
-                 .arg(loadMs / 1000, 0, 'f', 1)
-                 .arg(computeMs / 1000, 0, 'f', 1)
-                 .arg(writeMs / 1000, 0, 'f', 1);
-    out().flush();
+    printSummary(project, reach, computed, closures, request, durations);
     phase("summary");
     return 0;
 }

@@ -14,7 +14,6 @@
 #include <QApplication>
 #include <QDir>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -115,13 +114,10 @@ bool ImportExport::exportCoverage(const QString& path)
         const std::vector<AccueilPoint>& points = project->points();
         const FullCoverage run =
             runFullCoverage(context, points, coveragePoints(points, options.level, coverage->includePlanned()), options);
-        RunDescription description;
-        description.project = QFileInfo(project->path()).absoluteFilePath();
-        description.network = QFileInfo(project->data().inputs.networkPath).absoluteFilePath();
-        description.profile = project->data().profile.name;
-        description.pointSet =
-            pointSetDescription(project->planActive() ? project->activeScenario() : QString(), coverage->includePlanned());
-        const CoverageExport data = run.exportData(context, description);
+        const CoverageExport data = run.exportData(
+            context, runDescription(project->path(), project->data(),
+                                    pointSetDescription(project->planActive() ? project->activeScenario() : QString(),
+                                                        coverage->includePlanned())));
         writeCoverageGeoPackage(path, data);
     });
 }

@@ -1,5 +1,9 @@
 #include "project/full_coverage.h"
 
+#include "project/loaded_project.h"
+
+#include <QFileInfo>
+
 #include <future>
 
 namespace maillage {
@@ -40,6 +44,16 @@ QString pointSetDescription(const QString& scenario, bool includePlanned)
 {
     if (!scenario.isEmpty()) return QStringLiteral("scenario %1").arg(scenario);
     return includePlanned ? QStringLiteral("existing and planned points") : QStringLiteral("existing points");
+}
+
+RunDescription runDescription(const QString& projectFile, const LoadedProject& project, const QString& pointSet)
+{
+    RunDescription description;
+    description.project = QFileInfo(projectFile).absoluteFilePath();
+    description.network = QFileInfo(project.network.path).absoluteFilePath();
+    description.profile = project.profile.name;
+    description.pointSet = pointSet;
+    return description;
 }
 
 void saveAccessTable(Store& store, const AccessTable& access)

@@ -14,6 +14,8 @@
 
 namespace maillage {
 
+struct LoadedProject;
+
 // Everything a coverage export holds, computed once: the coverage of one level (surface,
 // gap zones, population beyond the threshold), the referral links between levels and the
 // access table from each EPCI seat, over the points of one scenario.
@@ -42,6 +44,10 @@ FullCoverage runFullCoverage(const CoverageContext& context, std::vector<Accueil
 // Which points a run reached, as its run_parameters say: "scenario <name>" for a plan (empty:
 // the baseline), else the existing points, with the planned ones when `includePlanned`.
 QString pointSetDescription(const QString& scenario, bool includePlanned);
+
+// What every output of a run on `project` says of its data (run_parameters): the project
+// file, the network and profile the project was loaded with, and `pointSet` (above).
+RunDescription runDescription(const QString& projectFile, const LoadedProject& project, const QString& pointSet);
 
 // Keeps the run's access table in the project (table access_epci_seats), so the
 // application and later runs can show it.
