@@ -19,13 +19,8 @@ std::optional<LayerSource> optionalSource(const QCommandLineParser& parser, cons
     return LayerSource{absolute(parser.value(pathOption)), parser.value(layerOption)};
 }
 
-}  // namespace
-
-int runInit(const QStringList& arguments)
+void addInitOptions(SubcommandParser& parser)
 {
-    SubcommandParser parser(
-        QStringLiteral("Create a project file (a GeoPackage) for a territory. The boundary layers are checked\n"
-                       "now and read again each time the project is used; field names default to IGN ADMIN EXPRESS."));
     parser.addOption(projectOption());
     const auto file = QStringLiteral("file"), layer = QStringLiteral("layer"), field = QStringLiteral("field");
     parser.addOptions({
@@ -68,9 +63,12 @@ int runInit(const QStringList& arguments)
          QStringLiteral("text")},
     });
     parser.addOptions(networkSourceOptions());
-    if (!parseCommandLine(parser, QStringLiteral("init"), arguments)) return 0;
+}
 
-    const QString projectPath = requiredOption(parser, QStringLiteral("project"));
+// The territory's sources (boundaries and their fields), the network and the population, as
+// the options give them: paths made absolute, since the project is used from other folders.
+ProjectInputs projectInputsFrom(const QCommandLineParser& parser)
+{
     ProjectInputs inputs;
     TerritorySources& sources = inputs.territory;
     sources.communes = {absolute(requiredOption(parser, QStringLiteral("communes"))),
@@ -97,26 +95,54 @@ int runInit(const QStringList& arguments)
         if (!ok || inputs.buildings.minimumBuildingAreaM2 < 0)
             throw UsageError(QStringLiteral("--buildings-min-area must be a number of square metres"));
     }
+    return inputs;
+}
 
-    // Load first: a project is only created for a territory (and population) that can be read.
-    const Territory territory = loadTerritory(sources);
-    QStringList populationLines;
+// Reads the gridded population and the buildings the inputs name, as a coverage will: a
+// file that holds no one in the territory is refused. Returns what each holds, to print.
+QStringList checkPopulationInputs(const ProjectInputs& inputs, const Territory& territory)
+{
+    QStringList descriptions;
     for (const PopulationInput* input : {&inputs.populationGrid, &inputs.buildings}) {
         if (!input->isSet()) continue;
         const PopulationPieces pieces = readPopulationInput(*input, territory.bbox);
         if (pieces.size() == 0)
             throw Error(QStringLiteral("%1 holds no one in the territory: is it the right file?").arg(input->path));
-        populationLines << pieces.description;
+        descriptions << pieces.description;
     }
-    Store store = Store::create(projectPath);
-    saveProjectInputs(store, inputs);
+    return descriptions;
+}
+
+// The credits maps and PDFs print; the roads' is read from the network file unless given.
+ProjectSources creditsFrom(const QCommandLineParser& parser, const ProjectInputs& inputs)
+{
     ProjectSources credits;
     credits.boundaries = parser.value(QStringLiteral("boundaries-source"));
     credits.population = parser.value(QStringLiteral("population-source"));
     credits.roads = parser.isSet(QStringLiteral("roads-source"))
                         ? parser.value(QStringLiteral("roads-source"))
                         : detectRoadsSource(inputs.networkPath, inputs.networkLayer);
-    saveProjectSources(store, credits);
+    return credits;
+}
+
+}  // namespace
+
+int runInit(const QStringList& arguments)
+{
+    SubcommandParser parser(
+        QStringLiteral("Create a project file (a GeoPackage) for a territory. The boundary layers are checked\n"
+                       "now and read again each time the project is used; field names default to IGN ADMIN EXPRESS."));
+    addInitOptions(parser);
+    if (!parseCommandLine(parser, QStringLiteral("init"), arguments)) return 0;
+    const QString projectPath = requiredOption(parser, QStringLiteral("project"));
+    const ProjectInputs inputs = projectInputsFrom(parser);
+
+    // Load first: a project is only created for a territory (and population) that can be read.
+    const Territory territory = loadTerritory(inputs.territory);
+    const QStringList populationLines = checkPopulationInputs(inputs, territory);
+    Store store = Store::create(projectPath);
+    saveProjectInputs(store, inputs);
+    saveProjectSources(store, creditsFrom(parser, inputs));
 
     out() << "Created project " << projectPath << ": " << territory.communes.size() << " communes, "
           << territory.epcis.size() << " EPCI, population " << groupThousands(territory.population()) << '\n';

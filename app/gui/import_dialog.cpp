@@ -122,96 +122,20 @@ QString importPointsWith(Store& store, const QString& file, const ImportChoice& 
 ImportDialog::ImportDialog(const QString& file, QWidget* parent) : QDialog(parent), file_(file)
 {
     setWindowTitle(tr("Importer des points — %1").arg(QFileInfo(file).fileName()));
+    const PointFilePreview preview = readPreview();
     auto* layout = new QVBoxLayout(this);
-
-    PointFilePreview preview;
-    try {
-        const PointFormat format = detectPointFormat(file);
-        if (format != PointFormat::Generic) knownFormat_ = format;
-        preview = previewPointFile(file, {}, kPreviewRows);
-        positionsFromGeometry_ = preview.positionsFromGeometry;
-    } catch (const Error& e) {
-        error_ = e.message();
-    }
-
-    format_ = new QComboBox;
-    format_->setObjectName(QStringLiteral("format"));
-    if (knownFormat_) format_->addItem(tr("Fichier reconnu : %1 (colonnes connues)").arg(formatLabel(*knownFormat_)));
-    format_->addItem(tr("Choisir les colonnes ci-dessous"));
-    auto* formatRow = new QFormLayout;
-    formatRow->addRow(tr("Lecture :"), format_);
-    layout->addLayout(formatRow);
-
-    preview_ = new QTableWidget;
-    preview_->setObjectName(QStringLiteral("preview"));
-    preview_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    preview_->setMinimumHeight(170);
-    auto* previewBox = new QGroupBox(tr("Premières lignes du fichier"));
-    (new QVBoxLayout(previewBox))->addWidget(preview_);
-    layout->addWidget(previewBox, 2);
-
-    auto* mappingBox = new QGroupBox(tr("Correspondance des colonnes"));
-    auto* mapping = new QFormLayout(mappingBox);
-    const QString labels[] = {
-        tr("Nom :"),          tr("Identifiant :"), tr("Longitude ou X :"),          tr("Latitude ou Y :"),
-        tr("Type de lieu :"), tr("Niveau :"),      tr("Code INSEE de la commune :")};
-    for (int i = 0; i < 7; ++i) {
-        auto* combo = new QComboBox;
-        combo->setObjectName(fieldObjectName(Field(i)));
-        combo->addItem(tr("(aucune)"), QString());
-        for (const QString& column : preview.columns) combo->addItem(column, column);
-        boxes_[i] = combo;
-        if (Field(i) == Field::X) {
-            auto* row = new QHBoxLayout;
-            lonLat_ = new QRadioButton(tr("longitude / latitude (WGS84)"));
-            lambert93_ = new QRadioButton(tr("X / Y en Lambert-93"));
-            lonLat_->setChecked(true);
-            auto* group = new QButtonGroup(this);
-            group->addButton(lonLat_);
-            group->addButton(lambert93_);
-            row->addWidget(lonLat_);
-            row->addWidget(lambert93_);
-            row->addStretch();
-            mapping->addRow(tr("Coordonnées :"), row);
-            connect(lambert93_, &QRadioButton::toggled, this, &ImportDialog::scheduleCheck);
-        }
-        mapping->addRow(labels[i], combo);
-        connect(combo, &QComboBox::currentIndexChanged, this, &ImportDialog::scheduleCheck);
-    }
-    fixedKind_ = new QComboBox;
-    fixedKind_->setObjectName(QStringLiteral("fixedKind"));
-    const bool english = QLocale().language() == QLocale::English;
-    for (const KindInfo& kind : kindReferential()) fixedKind_->addItem(english ? kind.labelEn : kind.labelFr, kind.code);
-    fixedKind_->setCurrentIndex(fixedKind_->findData(QStringLiteral("other")));
-    fixedLevel_ = new QComboBox;
-    fixedLevel_->setObjectName(QStringLiteral("fixedLevel"));
-    fixedLevel_->addItem(tr("celui du type"), 0);
-    for (int level = 1; level <= 3; ++level) fixedLevel_->addItem(tr("niveau %1").arg(level), level);
-    mapping->addRow(tr("Type de tous les points (sans colonne) :"), fixedKind_);
-    mapping->addRow(tr("Niveau de tous les points (sans colonne) :"), fixedLevel_);
-    connect(fixedKind_, &QComboBox::currentIndexChanged, this, &ImportDialog::scheduleCheck);
-    connect(fixedLevel_, &QComboBox::currentIndexChanged, this, &ImportDialog::scheduleCheck);
+    layout->addLayout(createFormatChoice());
+    layout->addWidget(createPreviewBox(), 2);
+    QGroupBox* mappingBox = createMappingBox(preview.columns);
     layout->addWidget(mappingBox);
-
-    summary_ = makeSummaryLabel(QStringLiteral("summary"));
-    issues_ = new QTableWidget(0, 2);
-    issues_->setObjectName(QStringLiteral("issues"));
-    issues_->setHorizontalHeaderLabels({tr("Ligne"), tr("Problème")});
-    issues_->horizontalHeader()->setStretchLastSection(true);
-    issues_->verticalHeader()->hide();
-    issues_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    auto* reportBox = new QGroupBox(tr("Vérification avant import"));
-    auto* reportLayout = new QVBoxLayout(reportBox);
-    reportLayout->addWidget(summary_);
-    reportLayout->addWidget(issues_);
-    layout->addWidget(reportBox, 1);
-
+    layout->addWidget(createReportBox(), 1);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Importer"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
 
+    // Each change is checked a moment later, so that typing or scrolling a box reads the file once.
     checkTimer_ = new QTimer(this);
     checkTimer_->setSingleShot(true);
     checkTimer_->setInterval(250);
@@ -233,6 +157,112 @@ ImportDialog::ImportDialog(const QString& file, QWidget* parent) : QDialog(paren
     guessColumns(preview);
     updateEnabled();
     checkNow();
+}
+
+PointFilePreview ImportDialog::readPreview()
+{
+    PointFilePreview preview;
+    try {
+        const PointFormat format = detectPointFormat(file_);
+        if (format != PointFormat::Generic) knownFormat_ = format;
+        preview = previewPointFile(file_, {}, kPreviewRows);
+        positionsFromGeometry_ = preview.positionsFromGeometry;
+    } catch (const Error& e) {
+        error_ = e.message();
+    }
+    return preview;
+}
+
+QFormLayout* ImportDialog::createFormatChoice()
+{
+    format_ = new QComboBox;
+    format_->setObjectName(QStringLiteral("format"));
+    if (knownFormat_) format_->addItem(tr("Fichier reconnu : %1 (colonnes connues)").arg(formatLabel(*knownFormat_)));
+    format_->addItem(tr("Choisir les colonnes ci-dessous"));
+    auto* formatRow = new QFormLayout;
+    formatRow->addRow(tr("Lecture :"), format_);
+    return formatRow;
+}
+
+QGroupBox* ImportDialog::createPreviewBox()
+{
+    preview_ = new QTableWidget;
+    preview_->setObjectName(QStringLiteral("preview"));
+    preview_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    preview_->setMinimumHeight(170);
+    auto* previewBox = new QGroupBox(tr("Premières lignes du fichier"));
+    (new QVBoxLayout(previewBox))->addWidget(preview_);
+    return previewBox;
+}
+
+QGroupBox* ImportDialog::createMappingBox(const QStringList& columns)
+{
+    auto* mappingBox = new QGroupBox(tr("Correspondance des colonnes"));
+    auto* mapping = new QFormLayout(mappingBox);
+    const QString labels[] = {
+        tr("Nom :"),          tr("Identifiant :"), tr("Longitude ou X :"),          tr("Latitude ou Y :"),
+        tr("Type de lieu :"), tr("Niveau :"),      tr("Code INSEE de la commune :")};
+    for (int i = 0; i < 7; ++i) {
+        auto* combo = new QComboBox;
+        combo->setObjectName(fieldObjectName(Field(i)));
+        combo->addItem(tr("(aucune)"), QString());
+        for (const QString& column : columns) combo->addItem(column, column);
+        boxes_[i] = combo;
+        if (Field(i) == Field::X) mapping->addRow(tr("Coordonnées :"), createCoordinateChoice());
+        mapping->addRow(labels[i], combo);
+        connect(combo, &QComboBox::currentIndexChanged, this, &ImportDialog::scheduleCheck);
+    }
+    addFixedKindAndLevel(*mapping);
+    return mappingBox;
+}
+
+QHBoxLayout* ImportDialog::createCoordinateChoice()
+{
+    auto* row = new QHBoxLayout;
+    lonLat_ = new QRadioButton(tr("longitude / latitude (WGS84)"));
+    lambert93_ = new QRadioButton(tr("X / Y en Lambert-93"));
+    lonLat_->setChecked(true);
+    auto* group = new QButtonGroup(this);
+    group->addButton(lonLat_);
+    group->addButton(lambert93_);
+    row->addWidget(lonLat_);
+    row->addWidget(lambert93_);
+    row->addStretch();
+    connect(lambert93_, &QRadioButton::toggled, this, &ImportDialog::scheduleCheck);
+    return row;
+}
+
+void ImportDialog::addFixedKindAndLevel(QFormLayout& mapping)
+{
+    fixedKind_ = new QComboBox;
+    fixedKind_->setObjectName(QStringLiteral("fixedKind"));
+    const bool english = QLocale().language() == QLocale::English;
+    for (const KindInfo& kind : kindReferential()) fixedKind_->addItem(english ? kind.labelEn : kind.labelFr, kind.code);
+    fixedKind_->setCurrentIndex(fixedKind_->findData(QStringLiteral("other")));
+    fixedLevel_ = new QComboBox;
+    fixedLevel_->setObjectName(QStringLiteral("fixedLevel"));
+    fixedLevel_->addItem(tr("celui du type"), 0);
+    for (int level = 1; level <= 3; ++level) fixedLevel_->addItem(tr("niveau %1").arg(level), level);
+    mapping.addRow(tr("Type de tous les points (sans colonne) :"), fixedKind_);
+    mapping.addRow(tr("Niveau de tous les points (sans colonne) :"), fixedLevel_);
+    connect(fixedKind_, &QComboBox::currentIndexChanged, this, &ImportDialog::scheduleCheck);
+    connect(fixedLevel_, &QComboBox::currentIndexChanged, this, &ImportDialog::scheduleCheck);
+}
+
+QGroupBox* ImportDialog::createReportBox()
+{
+    summary_ = makeSummaryLabel(QStringLiteral("summary"));
+    issues_ = new QTableWidget(0, 2);
+    issues_->setObjectName(QStringLiteral("issues"));
+    issues_->setHorizontalHeaderLabels({tr("Ligne"), tr("Problème")});
+    issues_->horizontalHeader()->setStretchLastSection(true);
+    issues_->verticalHeader()->hide();
+    issues_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    auto* reportBox = new QGroupBox(tr("Vérification avant import"));
+    auto* reportLayout = new QVBoxLayout(reportBox);
+    reportLayout->addWidget(summary_);
+    reportLayout->addWidget(issues_);
+    return reportBox;
 }
 
 void ImportDialog::buildPreview(const PointFilePreview& preview)

@@ -9,6 +9,9 @@
 
 class QButtonGroup;
 class QComboBox;
+class QFormLayout;
+class QGroupBox;
+class QHBoxLayout;
 class QLabel;
 class QRadioButton;
 class QTableWidget;
@@ -71,6 +74,16 @@ public:
     void checkNow();
 
 private:
+    // The file's format and first rows; error_ says why when it cannot be read.
+    PointFilePreview readPreview();
+    QFormLayout* createFormatChoice();
+    QGroupBox* createPreviewBox();
+    // A box per field, the coordinates' system beside the longitude, and the kind and level of
+    // every point when no column gives them.
+    QGroupBox* createMappingBox(const QStringList& columns);
+    QHBoxLayout* createCoordinateChoice();
+    void addFixedKindAndLevel(QFormLayout& mapping);
+    QGroupBox* createReportBox();
     void buildPreview(const PointFilePreview& preview);
     void guessColumns(const PointFilePreview& preview);
     void scheduleCheck();

@@ -95,6 +95,21 @@ PdfExportDialog::PdfExportDialog(Project& project, const CoverageController& cov
 {
     setObjectName(QStringLiteral("pdfExportDialog"));
     setWindowTitle(tr("Exporter la carte en PDF"));
+    addMapExtras(layers);
+    auto* columns = new QHBoxLayout;
+    columns->addWidget(createOptionsBox(), 0);
+    columns->addWidget(createPreviewBox(), 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(columns, 1);
+    layout->addWidget(createButtons());
+    connectOptions();
+    rebuild();
+}
+
+// What the map shows besides the layers: the plan's closed roads and suggested sites, and
+// the credits of the data.
+void PdfExportDialog::addMapExtras(const render::LayerStack& layers)
+{
     // The plan's closed roads, as the map draws them.
     if (const auto* closed = qobject_cast<const render::ClosedRoadsLayer*>(layers.layer(QStringLiteral("closedRoads"))))
         content_.closedRoads = closed->closedRoads();
@@ -103,12 +118,16 @@ PdfExportDialog::PdfExportDialog(Project& project, const CoverageController& cov
         for (const render::SuggestionsLayer::Site& site : suggested->sites())
             content_.suggestedSites.push_back({site.position, site.rank, site.chosen});
     try {
-        content_.credits = render::creditText(loadProjectSources(project.store()),
+        content_.credits = render::creditText(loadProjectSources(project_.store()),
                                               render::printedPoints(content_.points, {}, coverageLevel_));
     } catch (const Error&) {
         content_.credits = render::creditText({}, content_.points);  // the usual publishers
     }
+}
 
+// Paper, orientation, atlas, comparison page, title and the levels of the points drawn.
+QGroupBox* PdfExportDialog::createOptionsBox()
+{
     paper_->addItem(QStringLiteral("A4"));
     paper_->addItem(QStringLiteral("A3"));
     orientation_->addItem(tr("Portrait"));
@@ -143,12 +162,17 @@ PdfExportDialog::PdfExportDialog(Project& project, const CoverageController& cov
     note->setWordWrap(true);
     note->setStyleSheet(QStringLiteral("color: palette(mid);"));
     auto* options = new QGroupBox(tr("Mise en page"));
-    options->setMaximumWidth(380);
+    options->setMaximumWidth(430);  // wide enough for the comparison page's label
     auto* optionsLayout = new QVBoxLayout(options);
     optionsLayout->addLayout(form);
     optionsLayout->addWidget(note);
     optionsLayout->addStretch(1);
+    return options;
+}
 
+// The page shown and its picture, redrawn as the options change.
+QGroupBox* PdfExportDialog::createPreviewBox()
+{
     page_->setMinimum(1);
     page_->setPrefix(tr("Page "));
     auto* pageRow = new QHBoxLayout;
@@ -164,21 +188,22 @@ PdfExportDialog::PdfExportDialog(Project& project, const CoverageController& cov
     auto* previewLayout = new QVBoxLayout(previewBox);
     previewLayout->addLayout(pageRow);
     previewLayout->addWidget(scroll_, 1);
+    return previewBox;
+}
 
+QDialogButtonBox* PdfExportDialog::createButtons()
+{
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     QPushButton* exportButton = buttons->addButton(tr("Exporter…"), QDialogButtonBox::AcceptRole);
     exportButton->setObjectName(QStringLiteral("pdfExportButton"));
     exportButton->setDefault(true);
     connect(exportButton, &QPushButton::clicked, this, &PdfExportDialog::chooseAndExport);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    return buttons;
+}
 
-    auto* columns = new QHBoxLayout;
-    columns->addWidget(options, 0);
-    columns->addWidget(previewBox, 1);
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(columns, 1);
-    layout->addWidget(buttons);
-
+void PdfExportDialog::connectOptions()
+{
     for (QComboBox* box : {paper_, orientation_})
         connect(box, &QComboBox::currentIndexChanged, this, &PdfExportDialog::rebuild);
     connect(atlas_, &QCheckBox::toggled, this, &PdfExportDialog::rebuild);
@@ -191,7 +216,6 @@ PdfExportDialog::PdfExportDialog(Project& project, const CoverageController& cov
     resizeTimer_.setSingleShot(true);
     resizeTimer_.setInterval(150);
     connect(&resizeTimer_, &QTimer::timeout, this, &PdfExportDialog::refreshPreview);
-    rebuild();
 }
 
 PdfExportDialog::~PdfExportDialog() = default;

@@ -9,6 +9,8 @@
 
 class QCheckBox;
 class QComboBox;
+class QDialogButtonBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QScrollArea;
@@ -61,6 +63,11 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    void addMapExtras(const render::LayerStack& layers);
+    QGroupBox* createOptionsBox();
+    QGroupBox* createPreviewBox();
+    QDialogButtonBox* createButtons();
+    void connectOptions();
     void rebuild();
     void refreshPreview();
     void chooseAndExport();

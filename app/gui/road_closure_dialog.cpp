@@ -38,6 +38,17 @@ std::tuple<QString, int, QString> roadOrder(const QString& ref)
     return {match.captured(1), match.captured(2).isEmpty() ? -1 : match.captured(2).toInt(), match.captured(3)};
 }
 
+QString kmText(double km) { return RoadClosureDialog::tr("%1 km").arg(QLocale().toString(km, 'f', 1)); }
+
+// The first communes a road crosses, and how many there are when it crosses more.
+QString communesText(const QStringList& communes)
+{
+    constexpr int kShown = 4;
+    return communes.size() <= kShown ? communes.join(QStringLiteral(", "))
+                                     : RoadClosureDialog::tr("%1… (%n communes)", nullptr, int(communes.size()))
+                                           .arg(communes.mid(0, kShown).join(QStringLiteral(", ")));
+}
+
 }  // namespace
 
 QStringList communesCrossed(const RoadGraph& graph, const Territory& territory, std::span<const EdgeId> edges)
@@ -98,6 +109,17 @@ RoadClosureDialog::RoadClosureDialog(const std::vector<RoadRefSummary>& roads, c
     filter_->setClearButtonEnabled(true);
     filter_->setObjectName(QStringLiteral("roadFilter"));
     note_->setPlaceholderText(tr("ex. fermée de novembre à mai"));
+    setUpTree();
+    addPresetRows(territory);
+    addRoadRows(roads);
+    layOut();
+    connect(filter_, &QLineEdit::textChanged, this, &RoadClosureDialog::applyFilter);
+    connect(tree_, &QTreeWidget::itemChanged, this, &RoadClosureDialog::updateCount);
+    updateCount();
+}
+
+void RoadClosureDialog::setUpTree()
+{
     tree_->setObjectName(QStringLiteral("roadList"));
     tree_->setColumnCount(3);
     tree_->setHeaderLabels({tr("Route ou col"), tr("Communes traversées"), tr("Longueur")});
@@ -108,14 +130,11 @@ RoadClosureDialog::RoadClosureDialog(const std::vector<RoadRefSummary>& roads, c
     tree_->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     tree_->header()->setStretchLastSection(false);
     tree_->setMinimumSize(720, 380);
-    const auto kmText = [](double km) { return tr("%1 km").arg(QLocale().toString(km, 'f', 1)); };
-    const auto communesText = [](const QStringList& communes) {
-        constexpr int kShown = 4;
-        return communes.size() <= kShown ? communes.join(QStringLiteral(", "))
-                                         : tr("%1… (%n communes)", nullptr, int(communes.size()))
-                                               .arg(communes.mid(0, kShown).join(QStringLiteral(", ")));
-    };
+}
 
+// A row per closure of each preset (a pass, a road section), in italics, named after its preset.
+void RoadClosureDialog::addPresetRows(const Territory* territory)
+{
     const bool english = interfaceIsEnglish();
     for (std::size_t p = 0; p < presetList_.size(); ++p) {
         const ClosurePreset& preset = presetList_[p];
@@ -142,6 +161,11 @@ RoadClosureDialog::RoadClosureDialog(const std::vector<RoadRefSummary>& roads, c
             item->setFont(0, font);
         }
     }
+}
+
+// A row per road reference (D908, N85…): the communes it crosses and its length.
+void RoadClosureDialog::addRoadRows(const std::vector<RoadRefSummary>& roads)
+{
     for (const RoadRefSummary& road : roads) {
         auto* item = new QTreeWidgetItem(tree_, {road.ref, communesText(road.communes), kmText(road.km)});
         item->setToolTip(1, road.communes.join(QStringLiteral(", ")));
@@ -151,11 +175,15 @@ RoadClosureDialog::RoadClosureDialog(const std::vector<RoadRefSummary>& roads, c
         item->setData(0, kRefRole, road.ref);
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
     }
+}
 
+void RoadClosureDialog::layOut()
+{
     auto* presetButton = new QPushButton(tr("Cocher"));
     presetButton->setAutoDefault(false);
     presetButton->setEnabled(!presetList_.empty());
     presets_->setEnabled(!presetList_.empty());
+    connect(presetButton, &QPushButton::clicked, this, [this] { checkPreset(presets_->currentData().toString()); });
     auto* presetRow = new QHBoxLayout;
     presetRow->addWidget(presets_, 1);
     presetRow->addWidget(presetButton);
@@ -165,6 +193,8 @@ RoadClosureDialog::RoadClosureDialog(const std::vector<RoadRefSummary>& roads, c
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Fermer les routes cochées"));
     buttons->button(QDialogButtonBox::Cancel)->setText(tr("Annuler"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* noteForm = new QFormLayout;
     noteForm->addRow(tr("Motif"), note_);
     auto* layout = new QVBoxLayout(this);
@@ -173,13 +203,6 @@ RoadClosureDialog::RoadClosureDialog(const std::vector<RoadRefSummary>& roads, c
     layout->addWidget(count_);
     layout->addLayout(noteForm);
     layout->addWidget(buttons);
-
-    connect(filter_, &QLineEdit::textChanged, this, &RoadClosureDialog::applyFilter);
-    connect(presetButton, &QPushButton::clicked, this, [this] { checkPreset(presets_->currentData().toString()); });
-    connect(tree_, &QTreeWidget::itemChanged, this, &RoadClosureDialog::updateCount);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    updateCount();
 }
 
 void RoadClosureDialog::setFilter(const QString& text) { filter_->setText(text); }

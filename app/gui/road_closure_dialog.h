@@ -66,6 +66,10 @@ public:
     QString rowText(const QString& name, int column) const;
 
 private:
+    void setUpTree();
+    void addPresetRows(const Territory* territory);
+    void addRoadRows(const std::vector<RoadRefSummary>& roads);
+    void layOut();
     void applyFilter();
     void updateCount();
 

@@ -427,52 +427,52 @@
 <context>
     <name>ProjectLoading</name>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="32"/>
+        <location filename="../../app/gui/project_loading.cpp" line="29"/>
         <source>impossible de remplacer %1 (fichier protégé ou ouvert ?)</source>
         <translation>cannot replace %1 (file protected or in use?)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="100"/>
+        <location filename="../../app/gui/project_loading.cpp" line="97"/>
         <source>Construction du graphe routier…</source>
         <translation>Building the road graph…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="102"/>
+        <location filename="../../app/gui/project_loading.cpp" line="99"/>
         <source>Préparation de la grille de couverture…</source>
         <translation>Preparing the coverage grid…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="70"/>
+        <location filename="../../app/gui/project_loading.cpp" line="67"/>
         <source>Lecture du réseau routier…</source>
         <translation>Reading the road network…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="113"/>
+        <location filename="../../app/gui/project_loading.cpp" line="110"/>
         <source>Lecture des limites communales…</source>
         <translation>Reading the commune boundaries…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="117"/>
+        <location filename="../../app/gui/project_loading.cpp" line="114"/>
         <source>Projet chargé</source>
         <translation>Project loaded</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="123"/>
+        <location filename="../../app/gui/project_loading.cpp" line="120"/>
         <source>Création du projet…</source>
         <translation>Creating the project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="154"/>
+        <location filename="../../app/gui/project_loading.cpp" line="151"/>
         <source>Création du projet de démonstration…</source>
         <translation>Creating the demonstration project…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="180"/>
+        <location filename="../../app/gui/project_loading.cpp" line="177"/>
         <source>Import de %1…</source>
         <translation>Importing %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="185"/>
+        <location filename="../../app/gui/project_loading.cpp" line="182"/>
         <source>Démonstration prête</source>
         <translation>Demonstration ready</translation>
     </message>
@@ -487,22 +487,22 @@ ligne %1 : %2</source>
 line %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="205"/>
+        <location filename="../../app/gui/project_loading.cpp" line="202"/>
         <source>données de démonstration introuvables : %1 n&apos;existe pas (indiquez le dossier des données avec MAILLAGE_SHARED_DATA)</source>
         <translation>demonstration data not found: %1 does not exist (give the data folder with MAILLAGE_SHARED_DATA)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="243"/>
+        <location filename="../../app/gui/project_loading.cpp" line="240"/>
         <source>erreur inconnue</source>
         <translation>unknown error</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="130"/>
+        <location filename="../../app/gui/project_loading.cpp" line="127"/>
         <source>Lecture de %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project_loading.cpp" line="132"/>
+        <location filename="../../app/gui/project_loading.cpp" line="129"/>
         <source>%1 ne contient personne dans le territoire : est-ce le bon fichier ?</source>
         <translation>%1 holds no one in the territory: is it the right file?</translation>
     </message>
@@ -958,154 +958,154 @@ line %1: %2</translation>
         <translation>Import points — %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="139"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="180"/>
         <source>Fichier reconnu : %1 (colonnes connues)</source>
         <translation>Recognised file: %1 (known columns)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="140"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="181"/>
         <source>Choisir les colonnes ci-dessous</source>
         <translation>Choose the columns below</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="142"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="183"/>
         <source>Lecture :</source>
         <translation>Read as:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="149"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="193"/>
         <source>Premières lignes du fichier</source>
         <translation>First rows of the file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="153"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="200"/>
         <source>Correspondance des colonnes</source>
         <translation>Column mapping</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="156"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="203"/>
         <source>Nom :</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="156"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="203"/>
         <source>Identifiant :</source>
         <translation>Identifier:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="156"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="203"/>
         <source>Longitude ou X :</source>
         <translation>Longitude or X:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="156"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="203"/>
         <source>Latitude ou Y :</source>
         <translation>Latitude or Y:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="157"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="204"/>
         <source>Type de lieu :</source>
         <translation>Kind of place:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="157"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="204"/>
         <source>Niveau :</source>
         <translation>Level:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="157"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="204"/>
         <source>Code INSEE de la commune :</source>
         <translation>Commune INSEE code:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="161"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="208"/>
         <source>(aucune)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="166"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="222"/>
         <source>longitude / latitude (WGS84)</source>
         <translation>longitude / latitude (WGS84)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="167"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="223"/>
         <source>X / Y en Lambert-93</source>
         <translation>X / Y in Lambert-93</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="175"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="211"/>
         <source>Coordonnées :</source>
         <translation>Coordinates:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="188"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="244"/>
         <source>celui du type</source>
         <translation>the kind&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="189"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="245"/>
         <source>niveau %1</source>
         <translation>level %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="190"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="246"/>
         <source>Type de tous les points (sans colonne) :</source>
         <translation>Kind of every point (no column):</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="191"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="247"/>
         <source>Niveau de tous les points (sans colonne) :</source>
         <translation>Level of every point (no column):</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="199"/>
-        <location filename="../../app/gui/import_dialog.cpp" line="358"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="257"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="388"/>
         <source>Ligne</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="199"/>
-        <location filename="../../app/gui/import_dialog.cpp" line="358"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="257"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="388"/>
         <source>Problème</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="203"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="261"/>
         <source>Vérification avant import</source>
         <translation>Check before importing</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="210"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="133"/>
         <source>Importer</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="226"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="150"/>
         <source>Ce fichier ne peut pas être lu : %1</source>
         <translation>This file cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="346"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="376"/>
         <source>Choisissez les colonnes des coordonnées.</source>
         <translation>Choose the coordinate columns.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="356"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="386"/>
         <source>%1 lignes lues : %2 points à importer, %3 lignes écartées (détail ci-dessous).</source>
         <translation>%1 rows read: %2 points to import, %3 rows left out (details below).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="358"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="388"/>
         <source>Objet</source>
         <translation>Feature</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="364"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="394"/>
         <source>avertissement : %1</source>
         <translation>warning: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_dialog.cpp" line="367"/>
+        <location filename="../../app/gui/import_dialog.cpp" line="397"/>
         <source>Lecture impossible avec ces colonnes : %1</source>
         <translation>Cannot read the file with these columns: %1</translation>
     </message>
@@ -1113,47 +1113,47 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::ImportExport</name>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="58"/>
+        <location filename="../../app/gui/import_export.cpp" line="57"/>
         <source>Importer des points</source>
         <translation>Import points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="59"/>
+        <location filename="../../app/gui/import_export.cpp" line="58"/>
         <source>Points (*.csv *.geojson *.json *.gpkg *.shp);;Tous les fichiers (*)</source>
         <translation>Points (*.csv *.geojson *.json *.gpkg *.shp);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="80"/>
+        <location filename="../../app/gui/import_export.cpp" line="79"/>
         <source>Import terminé</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="73"/>
+        <location filename="../../app/gui/import_export.cpp" line="72"/>
         <source>Import impossible</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="95"/>
+        <location filename="../../app/gui/import_export.cpp" line="94"/>
         <source>Exporter le résultat</source>
         <translation>Export the result</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="96"/>
+        <location filename="../../app/gui/import_export.cpp" line="95"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="99"/>
+        <location filename="../../app/gui/import_export.cpp" line="98"/>
         <source>Résultat écrit dans %1.</source>
         <translation>Result written to %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="107"/>
+        <location filename="../../app/gui/import_export.cpp" line="106"/>
         <source>Export impossible</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="137"/>
+        <location filename="../../app/gui/import_export.cpp" line="133"/>
         <source>Carte exportée en PDF : %1</source>
         <translation>Map exported to PDF: %1</translation>
     </message>
@@ -1809,108 +1809,108 @@ line %1: %2</translation>
     </message>
     <message>
         <location filename="../../app/gui/pdf_export_dialog.cpp" line="97"/>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="365"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="389"/>
         <source>Exporter la carte en PDF</source>
         <translation>Export the map as PDF</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="114"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="133"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="115"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="134"/>
         <source>Paysage</source>
         <translation>Landscape</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="116"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="135"/>
         <source>titre fait du territoire et du niveau</source>
         <translation>title made from the territory and the level</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="119"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="138"/>
         <source>niveau %1</source>
         <translation>level %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="126"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="145"/>
         <source>Papier</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="127"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="146"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="133"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="152"/>
         <source>Une page de plus : ce que le plan « %1 » change par rapport à la situation actuelle (zones gagnées et perdues, habitants par EPCI).</source>
         <translation>One more page: what plan « %1 » changes compared with the current situation (zones gained and lost, inhabitants per EPCI).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="136"/>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="237"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="155"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="261"/>
         <source>Affichez un plan pour le comparer à la situation actuelle.</source>
         <translation>Show a plan to compare it with the current situation.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="137"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="156"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="138"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="157"/>
         <source>Points dessinés</source>
         <translation>Points drawn</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="140"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="159"/>
         <source>La carte reprend les couches visibles, leur ordre et leur opacité, le niveau, le seuil et les points comptés dans l&apos;application. Le PDF est vectoriel : textes sélectionnables, traits nets à tout zoom.</source>
         <translation>The map shows the visible layers, their order and opacity, the level, the threshold and the points counted in the application. The PDF is vector: selectable text, sharp lines at any zoom.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="145"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="164"/>
         <source>Mise en page</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="153"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="177"/>
         <source>Page </source>
         <translation>Page </translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="163"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="187"/>
         <source>Aperçu</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="169"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="197"/>
         <source>Exporter…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="186"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="211"/>
         <source>Comparaison impossible</source>
         <translation>Comparison not possible</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="263"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="287"/>
         <source>Il faut un projet avec un réseau routier pour comparer des scénarios.</source>
         <translation>Comparing scenarios needs a project with a road network.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="305"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="329"/>
         <source> / %1</source>
         <translation> / %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="354"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="378"/>
         <source>carte</source>
         <translation>map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="356"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="380"/>
         <source> - atlas</source>
         <translation> - atlas</translation>
     </message>
@@ -1923,12 +1923,12 @@ line %1: %2</translation>
         <translation type="vanished">map.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="365"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="389"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="373"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="397"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
@@ -2518,22 +2518,22 @@ Source: %1 %2</translation>
 <context>
     <name>maillage::gui::RoadClosureDialog</name>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="96"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="107"/>
         <source>Fermer des routes dans le plan « %1 »</source>
         <translation>Close roads in plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="97"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="108"/>
         <source>Filtrer : col, D908, N85…</source>
         <translation>Filter: col, D908, N85…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="100"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="111"/>
         <source>ex. fermée de novembre à mai</source>
         <translation>e.g. closed from November to May</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="103"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="125"/>
         <source>Route ou col</source>
         <translation>Road or pass</translation>
     </message>
@@ -2542,22 +2542,22 @@ Source: %1 %2</translation>
         <translation type="vanished">Segments</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="103"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="125"/>
         <source>Longueur</source>
         <translation>Length</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="103"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="125"/>
         <source>Communes traversées</source>
         <translation>Communes crossed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="111"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="41"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="115"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="48"/>
         <source>%1… (%n communes)</source>
         <translation>
             <numerusform>%1… (%n commune)</numerusform>
@@ -2565,42 +2565,42 @@ Source: %1 %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="155"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="182"/>
         <source>Cocher</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="163"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="191"/>
         <source>Préréglage</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="164"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="192"/>
         <source>Filtre</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="166"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="194"/>
         <source>Fermer les routes cochées</source>
         <translation>Close the roads checked</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="167"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="195"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="169"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="199"/>
         <source>Motif</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="260"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="283"/>
         <source>fermeture de %1</source>
         <translation>close %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="282"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="305"/>
         <source>%n route(s) ou col(s) coché(s)</source>
         <translation>
             <numerusform>%n road or pass checked</numerusform>
@@ -2608,7 +2608,7 @@ Source: %1 %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/road_closure_dialog.cpp" line="284"/>
+        <location filename="../../app/gui/road_closure_dialog.cpp" line="307"/>
         <source>%1 : %2 km de routes fermées (%3)</source>
         <translation>%1: %2 km of road closed (%3)</translation>
     </message>
