@@ -157,6 +157,137 @@ void readRefClasses(const ProfileReader& reader, const QJsonValue& value, SpeedP
     }
 }
 
+// The file's one JSON object, with no key we do not know (a misspelt key would silently
+// leave its default in place).
+QJsonObject readRoot(const ProfileReader& reader, const QByteArray& json)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        const int line = static_cast<int>(json.left(parseError.offset).count('\n')) + 1;
+        reader.fail(QStringLiteral("invalid JSON at line %1: %2").arg(line).arg(parseError.errorString()));
+    }
+    if (!document.isObject()) reader.fail(QStringLiteral("the file must hold one JSON object"));
+    const QJsonObject root = document.object();
+    reader.rejectUnknownKeys(root,
+                             {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("speeds_kmh"),
+                              QStringLiteral("maxspeed"), QStringLiteral("detour_factor"), QStringLiteral("class_from_ref"),
+                              QStringLiteral("access"), QStringLiteral("max_snap_metres"), QStringLiteral("town_connectors"),
+                              QStringLiteral("curvature"), QStringLiteral("built_up")},
+                             QString());
+    return root;
+}
+
+void readMaxspeed(const ProfileReader& reader, const QJsonObject& maxspeed, SpeedProfile& profile)
+{
+    reader.rejectUnknownKeys(maxspeed, {QStringLiteral("use"), QStringLiteral("factor"), QStringLiteral("cap_kmh")},
+                             QStringLiteral("maxspeed"));
+    profile.useMaxspeed = maxspeed.value(QStringLiteral("use")).toBool(false);
+    if (maxspeed.contains(QStringLiteral("factor"))) {
+        profile.maxspeedFactor = reader.positiveNumber(maxspeed, QStringLiteral("factor"), QStringLiteral("maxspeed"));
+        if (profile.maxspeedFactor > 1.2)
+            reader.fail(QStringLiteral("\"maxspeed.factor\" = %1: nobody drives that far above the limit on average")
+                            .arg(profile.maxspeedFactor));
+    }
+    if (maxspeed.contains(QStringLiteral("cap_kmh")))
+        profile.maxspeedCapKmh = reader.positiveNumber(maxspeed, QStringLiteral("cap_kmh"), QStringLiteral("maxspeed"));
+}
+
+void readCurvature(const ProfileReader& reader, const QJsonObject& curvature, SpeedProfile& profile)
+{
+    reader.rejectUnknownKeys(curvature, {QStringLiteral("lateral_acceleration_ms2"), QStringLiteral("half_chord_m")},
+                             QStringLiteral("curvature"));
+    if (!curvature.isEmpty()) {
+        const QString where = QStringLiteral("curvature");
+        profile.lateralAccelerationMs2 = reader.positiveNumber(curvature, QStringLiteral("lateral_acceleration_ms2"), where);
+        if (profile.lateralAccelerationMs2 > 8.0)
+            reader.fail(
+                QStringLiteral(
+                    "\"curvature.lateral_acceleration_ms2\" = %1: above what tyres hold on a dry road (about 8 m/s²)")
+                    .arg(profile.lateralAccelerationMs2));
+        if (curvature.contains(QStringLiteral("half_chord_m")))
+            profile.curvatureHalfChordMetres = reader.positiveNumber(curvature, QStringLiteral("half_chord_m"), where);
+        if (profile.curvatureHalfChordMetres < 5.0 || profile.curvatureHalfChordMetres > 200.0)
+            reader.fail(QStringLiteral("\"curvature.half_chord_m\" = %1: must be between 5 and 200 metres")
+                            .arg(profile.curvatureHalfChordMetres));
+    }
+}
+
+void readBuiltUp(const ProfileReader& reader, const QJsonObject& builtUp, SpeedProfile& profile)
+{
+    reader.rejectUnknownKeys(builtUp,
+                             {QStringLiteral("speed_kmh"), QStringLiteral("radius_m"), QStringLiteral("min_junctions")},
+                             QStringLiteral("built_up"));
+    if (!builtUp.isEmpty()) {
+        const QString where = QStringLiteral("built_up");
+        profile.builtUpKmh = reader.positiveNumber(builtUp, QStringLiteral("speed_kmh"), where);
+        if (builtUp.contains(QStringLiteral("radius_m")))
+            profile.builtUpRadiusMetres = reader.positiveNumber(builtUp, QStringLiteral("radius_m"), where);
+        if (builtUp.contains(QStringLiteral("min_junctions")))
+            profile.builtUpMinJunctions =
+                static_cast<int>(reader.positiveNumber(builtUp, QStringLiteral("min_junctions"), where));
+        if (profile.builtUpRadiusMetres < 50.0 || profile.builtUpRadiusMetres > 2000.0)
+            reader.fail(QStringLiteral("\"built_up.radius_m\" = %1: must be between 50 and 2000 metres")
+                            .arg(profile.builtUpRadiusMetres));
+    }
+}
+
+void readAccess(const ProfileReader& reader, const QJsonObject& access, SpeedProfile& profile)
+{
+    reader.rejectUnknownKeys(
+        access,
+        {QStringLiteral("speed_kmh"), QStringLiteral("detour_factor"), QStringLiteral("terminal_seconds"),
+         QStringLiteral("entry_radius_m"), QStringLiteral("max_entries")},
+        QStringLiteral("access"));
+    if (access.contains(QStringLiteral("speed_kmh")))
+        profile.accessKmh = reader.positiveNumber(access, QStringLiteral("speed_kmh"), QStringLiteral("access"));
+    if (access.contains(QStringLiteral("detour_factor")))
+        profile.accessDetour = reader.detour(access, QStringLiteral("detour_factor"), QStringLiteral("access"));
+    if (access.contains(QStringLiteral("terminal_seconds"))) {
+        const QJsonValue terminal = access.value(QStringLiteral("terminal_seconds"));
+        if (!terminal.isDouble() || terminal.toDouble() < 0.0 || terminal.toDouble() > 900.0)
+            reader.fail(QStringLiteral("\"access.terminal_seconds\" must be a number of seconds between 0 and 900 (got %1)")
+                            .arg(ProfileReader::describe(terminal)));
+        profile.terminalSeconds = terminal.toDouble();
+    }
+    if (access.contains(QStringLiteral("entry_radius_m"))) {
+        const QJsonValue radius = access.value(QStringLiteral("entry_radius_m"));
+        if (!radius.isDouble() || radius.toDouble() < 0.0 || radius.toDouble() > 20'000.0)
+            reader.fail(QStringLiteral("\"access.entry_radius_m\" must be a number of metres between 0 and 20000 (got %1)")
+                            .arg(ProfileReader::describe(radius)));
+        profile.accessEntryRadiusMetres = radius.toDouble();
+    }
+    if (access.contains(QStringLiteral("max_entries"))) {
+        const QJsonValue entries = access.value(QStringLiteral("max_entries"));
+        const double count = entries.toDouble(-1.0);
+        if (!entries.isDouble() || count < 0.0 || count > kMaxSnapEntries || count != std::floor(count))
+            reader.fail(QStringLiteral("\"access.max_entries\" must be a whole number between 0 and %1 (got %2)")
+                            .arg(kMaxSnapEntries)
+                            .arg(ProfileReader::describe(entries)));
+        profile.accessMaxEntries = std::max(1, int(count));
+    }
+}
+
+void readTownConnectors(const ProfileReader& reader, const QJsonObject& towns, SpeedProfile& profile)
+{
+    reader.rejectUnknownKeys(
+        towns, {QStringLiteral("metres_per_sqrt_inhabitant"), QStringLiteral("min_metres"), QStringLiteral("max_metres")},
+        QStringLiteral("town_connectors"));
+    if (!towns.isEmpty()) {
+        const QString where = QStringLiteral("town_connectors");
+        profile.townMetresPerSqrtInhabitant =
+            reader.positiveNumber(towns, QStringLiteral("metres_per_sqrt_inhabitant"), where);
+        if (towns.contains(QStringLiteral("min_metres")))
+            profile.townMinMetres = reader.positiveNumber(towns, QStringLiteral("min_metres"), where);
+        if (towns.contains(QStringLiteral("max_metres")))
+            profile.townMaxMetres = reader.positiveNumber(towns, QStringLiteral("max_metres"), where);
+        if (profile.townMinMetres > profile.townMaxMetres)
+            reader.fail(QStringLiteral("\"town_connectors.min_metres\" (%1) is above \"max_metres\" (%2)")
+                            .arg(profile.townMinMetres)
+                            .arg(profile.townMaxMetres));
+    }
+}
+
 }  // namespace
 
 QString roadClassName(RoadClass roadClass) { return QString::fromLatin1(kClassNames[static_cast<int>(roadClass)]); }
@@ -198,133 +329,25 @@ RoadClass SpeedProfile::classForRef(RoadClass fromData, const QString& ref) cons
 SpeedProfile parseSpeedProfile(const QByteArray& json, const QString& origin)
 {
     const ProfileReader reader(origin);
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        const int line = static_cast<int>(json.left(parseError.offset).count('\n')) + 1;
-        reader.fail(QStringLiteral("invalid JSON at line %1: %2").arg(line).arg(parseError.errorString()));
-    }
-    if (!document.isObject()) reader.fail(QStringLiteral("the file must hold one JSON object"));
-    const QJsonObject root = document.object();
-    reader.rejectUnknownKeys(root,
-                             {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("speeds_kmh"),
-                              QStringLiteral("maxspeed"), QStringLiteral("detour_factor"), QStringLiteral("class_from_ref"),
-                              QStringLiteral("access"), QStringLiteral("max_snap_metres"), QStringLiteral("town_connectors"),
-                              QStringLiteral("curvature"), QStringLiteral("built_up")},
-                             QString());
+    const QJsonObject root = readRoot(reader, json);
 
     SpeedProfile profile;
     profile.sourceFile = origin;
     profile.name = root.value(QStringLiteral("name")).toString(QFileInfo(origin).completeBaseName());
     profile.description = root.value(QStringLiteral("description")).toString();
 
+    // One section after the other: of several mistakes, the first met in this order is told.
     readSpeeds(reader, reader.object(root, QStringLiteral("speeds_kmh"), true), profile);
-
-    const QJsonObject maxspeed = reader.object(root, QStringLiteral("maxspeed"), false);
-    reader.rejectUnknownKeys(maxspeed, {QStringLiteral("use"), QStringLiteral("factor"), QStringLiteral("cap_kmh")},
-                             QStringLiteral("maxspeed"));
-    profile.useMaxspeed = maxspeed.value(QStringLiteral("use")).toBool(false);
-    if (maxspeed.contains(QStringLiteral("factor"))) {
-        profile.maxspeedFactor = reader.positiveNumber(maxspeed, QStringLiteral("factor"), QStringLiteral("maxspeed"));
-        if (profile.maxspeedFactor > 1.2)
-            reader.fail(QStringLiteral("\"maxspeed.factor\" = %1: nobody drives that far above the limit on average")
-                            .arg(profile.maxspeedFactor));
-    }
-    if (maxspeed.contains(QStringLiteral("cap_kmh")))
-        profile.maxspeedCapKmh = reader.positiveNumber(maxspeed, QStringLiteral("cap_kmh"), QStringLiteral("maxspeed"));
-
+    readMaxspeed(reader, reader.object(root, QStringLiteral("maxspeed"), false), profile);
     if (root.contains(QStringLiteral("detour_factor")))
         profile.detourFactor = reader.detour(root, QStringLiteral("detour_factor"), QString());
     readRefClasses(reader, root.value(QStringLiteral("class_from_ref")), profile);
-
-    const QJsonObject curvature = reader.object(root, QStringLiteral("curvature"), false);
-    reader.rejectUnknownKeys(curvature, {QStringLiteral("lateral_acceleration_ms2"), QStringLiteral("half_chord_m")},
-                             QStringLiteral("curvature"));
-    if (!curvature.isEmpty()) {
-        const QString where = QStringLiteral("curvature");
-        profile.lateralAccelerationMs2 = reader.positiveNumber(curvature, QStringLiteral("lateral_acceleration_ms2"), where);
-        if (profile.lateralAccelerationMs2 > 8.0)
-            reader.fail(
-                QStringLiteral(
-                    "\"curvature.lateral_acceleration_ms2\" = %1: above what tyres hold on a dry road (about 8 m/s²)")
-                    .arg(profile.lateralAccelerationMs2));
-        if (curvature.contains(QStringLiteral("half_chord_m")))
-            profile.curvatureHalfChordMetres = reader.positiveNumber(curvature, QStringLiteral("half_chord_m"), where);
-        if (profile.curvatureHalfChordMetres < 5.0 || profile.curvatureHalfChordMetres > 200.0)
-            reader.fail(QStringLiteral("\"curvature.half_chord_m\" = %1: must be between 5 and 200 metres")
-                            .arg(profile.curvatureHalfChordMetres));
-    }
-
-    const QJsonObject builtUp = reader.object(root, QStringLiteral("built_up"), false);
-    reader.rejectUnknownKeys(builtUp,
-                             {QStringLiteral("speed_kmh"), QStringLiteral("radius_m"), QStringLiteral("min_junctions")},
-                             QStringLiteral("built_up"));
-    if (!builtUp.isEmpty()) {
-        const QString where = QStringLiteral("built_up");
-        profile.builtUpKmh = reader.positiveNumber(builtUp, QStringLiteral("speed_kmh"), where);
-        if (builtUp.contains(QStringLiteral("radius_m")))
-            profile.builtUpRadiusMetres = reader.positiveNumber(builtUp, QStringLiteral("radius_m"), where);
-        if (builtUp.contains(QStringLiteral("min_junctions")))
-            profile.builtUpMinJunctions =
-                static_cast<int>(reader.positiveNumber(builtUp, QStringLiteral("min_junctions"), where));
-        if (profile.builtUpRadiusMetres < 50.0 || profile.builtUpRadiusMetres > 2000.0)
-            reader.fail(QStringLiteral("\"built_up.radius_m\" = %1: must be between 50 and 2000 metres")
-                            .arg(profile.builtUpRadiusMetres));
-    }
-
-    const QJsonObject access = reader.object(root, QStringLiteral("access"), false);
-    reader.rejectUnknownKeys(
-        access,
-        {QStringLiteral("speed_kmh"), QStringLiteral("detour_factor"), QStringLiteral("terminal_seconds"),
-         QStringLiteral("entry_radius_m"), QStringLiteral("max_entries")},
-        QStringLiteral("access"));
-    if (access.contains(QStringLiteral("speed_kmh")))
-        profile.accessKmh = reader.positiveNumber(access, QStringLiteral("speed_kmh"), QStringLiteral("access"));
-    if (access.contains(QStringLiteral("detour_factor")))
-        profile.accessDetour = reader.detour(access, QStringLiteral("detour_factor"), QStringLiteral("access"));
-    if (access.contains(QStringLiteral("terminal_seconds"))) {
-        const QJsonValue terminal = access.value(QStringLiteral("terminal_seconds"));
-        if (!terminal.isDouble() || terminal.toDouble() < 0.0 || terminal.toDouble() > 900.0)
-            reader.fail(QStringLiteral("\"access.terminal_seconds\" must be a number of seconds between 0 and 900 (got %1)")
-                            .arg(ProfileReader::describe(terminal)));
-        profile.terminalSeconds = terminal.toDouble();
-    }
-    if (access.contains(QStringLiteral("entry_radius_m"))) {
-        const QJsonValue radius = access.value(QStringLiteral("entry_radius_m"));
-        if (!radius.isDouble() || radius.toDouble() < 0.0 || radius.toDouble() > 20'000.0)
-            reader.fail(QStringLiteral("\"access.entry_radius_m\" must be a number of metres between 0 and 20000 (got %1)")
-                            .arg(ProfileReader::describe(radius)));
-        profile.accessEntryRadiusMetres = radius.toDouble();
-    }
-    if (access.contains(QStringLiteral("max_entries"))) {
-        const QJsonValue entries = access.value(QStringLiteral("max_entries"));
-        const double count = entries.toDouble(-1.0);
-        if (!entries.isDouble() || count < 0.0 || count > kMaxSnapEntries || count != std::floor(count))
-            reader.fail(QStringLiteral("\"access.max_entries\" must be a whole number between 0 and %1 (got %2)")
-                            .arg(kMaxSnapEntries)
-                            .arg(ProfileReader::describe(entries)));
-        profile.accessMaxEntries = std::max(1, int(count));
-    }
+    readCurvature(reader, reader.object(root, QStringLiteral("curvature"), false), profile);
+    readBuiltUp(reader, reader.object(root, QStringLiteral("built_up"), false), profile);
+    readAccess(reader, reader.object(root, QStringLiteral("access"), false), profile);
     if (root.contains(QStringLiteral("max_snap_metres")))
         profile.maxSnapMetres = reader.positiveNumber(root, QStringLiteral("max_snap_metres"), QString());
-
-    const QJsonObject towns = reader.object(root, QStringLiteral("town_connectors"), false);
-    reader.rejectUnknownKeys(
-        towns, {QStringLiteral("metres_per_sqrt_inhabitant"), QStringLiteral("min_metres"), QStringLiteral("max_metres")},
-        QStringLiteral("town_connectors"));
-    if (!towns.isEmpty()) {
-        const QString where = QStringLiteral("town_connectors");
-        profile.townMetresPerSqrtInhabitant =
-            reader.positiveNumber(towns, QStringLiteral("metres_per_sqrt_inhabitant"), where);
-        if (towns.contains(QStringLiteral("min_metres")))
-            profile.townMinMetres = reader.positiveNumber(towns, QStringLiteral("min_metres"), where);
-        if (towns.contains(QStringLiteral("max_metres")))
-            profile.townMaxMetres = reader.positiveNumber(towns, QStringLiteral("max_metres"), where);
-        if (profile.townMinMetres > profile.townMaxMetres)
-            reader.fail(QStringLiteral("\"town_connectors.min_metres\" (%1) is above \"max_metres\" (%2)")
-                            .arg(profile.townMinMetres)
-                            .arg(profile.townMaxMetres));
-    }
+    readTownConnectors(reader, reader.object(root, QStringLiteral("town_connectors"), false), profile);
     return profile;
 }
 
