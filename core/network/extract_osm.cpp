@@ -86,6 +86,107 @@ XY coordinateOf(std::uint64_t key)
     return {static_cast<double>(lonUnits) * 1e-7, static_cast<double>(latUnits) * 1e-7};
 }
 
+// The "lines" layer of an OSM file, opened through the driver with our configuration.
+class OsmLinesReader {
+public:
+    explicit OsmLinesReader(const QString& path) : conf_(QDir::tempPath() + QStringLiteral("/maillage-osmconf-XXXXXX.ini"))
+    {
+        if (!conf_.open() || conf_.write(kOsmConf) < 0 || !conf_.flush())
+            throw Error(QStringLiteral("cannot write a temporary OSM driver configuration in %1").arg(QDir::tempPath()));
+        const QByteArray confOption = "CONFIG_FILE=" + conf_.fileName().toUtf8();
+        const char* const openOptions[] = {confOption.constData(), nullptr};
+        const char* const drivers[] = {"OSM", nullptr};
+
+        registerGdal();
+        CPLErrorReset();
+        const QByteArray gdalPath = gdalPathFor(path).toUtf8();
+        dataset_.reset(static_cast<GDALDataset*>(
+            GDALOpenEx(gdalPath.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, openOptions, nullptr)));
+        if (!dataset_) throw Error(QStringLiteral("cannot read %1 as an OpenStreetMap file: %2").arg(path, lastGdalError()));
+        lines_ = dataset_->GetLayerByName("lines");
+        if (!lines_) throw Error(QStringLiteral("%1: the OSM driver gives no \"lines\" layer").arg(path));
+
+        // The driver reads the file once and hands out features of all layers as it goes; we
+        // only want ways, so say so and iterate at dataset level (GDAL's "interleaved reading").
+        dataset_->ReleaseResultSet(dataset_->ExecuteSQL("SET interest_layers = lines", nullptr, nullptr));
+        dataset_->ResetReading();
+    }
+
+    OGRLayer& layer() const { return *lines_; }
+
+    // The next way of the file, or none at its end; `fraction` gets the part of the file read.
+    OGRFeatureUniquePtr next(double& fraction)
+    {
+        for (;;) {
+            OGRLayer* belongsTo = nullptr;
+            fraction = 0.0;
+            OGRFeatureUniquePtr feature(dataset_->GetNextFeature(&belongsTo, &fraction, nullptr, nullptr));
+            if (!feature || belongsTo == lines_) return feature;
+        }
+    }
+
+private:
+    QTemporaryFile conf_;  // outlives the dataset: the driver was given its name
+    GdalDatasetPtr dataset_;
+    OGRLayer* lines_ = nullptr;
+};
+
+// The indexes of the tags' fields in the "lines" layer (-1 for a field the driver left out).
+struct OsmLineFields {
+    int highway, oneway, junction, maxspeed, access, vehicle, motorVehicle, motorcar, area, ref;
+
+    OsmLineFields(const OGRFeatureDefn& definition, const QString& path)
+        : highway(definition.GetFieldIndex("highway")),
+          oneway(definition.GetFieldIndex("oneway")),
+          junction(definition.GetFieldIndex("junction")),
+          maxspeed(definition.GetFieldIndex("maxspeed")),
+          access(definition.GetFieldIndex("access")),
+          vehicle(definition.GetFieldIndex("vehicle")),
+          motorVehicle(definition.GetFieldIndex("motor_vehicle")),
+          motorcar(definition.GetFieldIndex("motorcar")),
+          area(definition.GetFieldIndex("area")),
+          ref(definition.GetFieldIndex("ref"))
+    {
+        if (highway < 0) throw Error(QStringLiteral("%1: the OSM driver gives no highway field").arg(path));
+    }
+
+    // The tags of a highway way; none for any other way (most of a file), whose other tags
+    // are then not read.
+    std::optional<OsmWayTags> highwayTags(OGRFeature& feature) const
+    {
+        std::optional<OsmWayTags> tags(std::in_place);
+        tags->highway = fieldText(feature, highway);
+        if (tags->highway.isEmpty()) return std::nullopt;
+        tags->oneway = fieldText(feature, oneway);
+        tags->junction = fieldText(feature, junction);
+        tags->maxspeed = fieldText(feature, maxspeed);
+        tags->access = fieldText(feature, access);
+        tags->vehicle = fieldText(feature, vehicle);
+        tags->motorVehicle = fieldText(feature, motorVehicle);
+        tags->motorcar = fieldText(feature, motorcar);
+        tags->area = fieldText(feature, area);
+        tags->ref = fieldText(feature, ref);
+        return tags;
+    }
+};
+
+// A usable way: its coordinate keys are appended to `keys` (in driving order), the profile
+// gives its class and speed.
+OsmPendingWay pendingWay(const OGRLineString& line, const OsmRoadDecision& decision, const QString& ref,
+                         const SpeedProfile& profile, std::vector<std::uint64_t>& keys)
+{
+    OsmPendingWay way;
+    way.firstKey = keys.size();
+    for (int i = 0; i < line.getNumPoints(); ++i) keys.push_back(coordinateKey(line.getX(i), line.getY(i)));
+    way.endKey = keys.size();
+    if (decision.direction < 0) std::reverse(keys.begin() + static_cast<std::ptrdiff_t>(way.firstKey), keys.end());
+    way.attributes.roadClass = profile.classForRef(decision.roadClass, ref);
+    way.attributes.oneway = decision.direction != 0;
+    way.attributes.ref = ref;
+    way.attributes.kmh = profile.edgeKmh(way.attributes.roadClass, decision.maxspeedKmh);
+    return way;
+}
+
 }  // namespace
 
 bool isOsmFile(const QString& path)
@@ -189,36 +290,8 @@ NetworkInput extractOsmWithGdal(const QString& path, const SpeedProfile& profile
     QElapsedTimer timer;
     timer.start();
     if (!QFileInfo::exists(path)) throw Error(QStringLiteral("cannot open %1: no such file").arg(path));
-
-    QTemporaryFile conf(QDir::tempPath() + QStringLiteral("/maillage-osmconf-XXXXXX.ini"));
-    if (!conf.open() || conf.write(kOsmConf) < 0 || !conf.flush())
-        throw Error(QStringLiteral("cannot write a temporary OSM driver configuration in %1").arg(QDir::tempPath()));
-    const QByteArray confOption = "CONFIG_FILE=" + conf.fileName().toUtf8();
-    const char* const openOptions[] = {confOption.constData(), nullptr};
-    const char* const drivers[] = {"OSM", nullptr};
-
-    registerGdal();
-    CPLErrorReset();
-    const QByteArray gdalPath = gdalPathFor(path).toUtf8();
-    const GdalDatasetPtr opened(static_cast<GDALDataset*>(
-        GDALOpenEx(gdalPath.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, openOptions, nullptr)));
-    if (!opened) throw Error(QStringLiteral("cannot read %1 as an OpenStreetMap file: %2").arg(path, lastGdalError()));
-    GDALDataset& dataset = *opened;
-    OGRLayer* lines = dataset.GetLayerByName("lines");
-    if (!lines) throw Error(QStringLiteral("%1: the OSM driver gives no \"lines\" layer").arg(path));
-
-    // The driver reads the file once and hands out features of all layers as it goes; we
-    // only want ways, so say so and iterate at dataset level (GDAL's "interleaved reading").
-    dataset.ReleaseResultSet(dataset.ExecuteSQL("SET interest_layers = lines", nullptr, nullptr));
-    dataset.ResetReading();
-
-    OGRFeatureDefn* definition = lines->GetLayerDefn();
-    auto field = [&](const char* name) { return definition->GetFieldIndex(name); };
-    const int fHighway = field("highway"), fOneway = field("oneway"), fJunction = field("junction"),
-              fMaxspeed = field("maxspeed"), fAccess = field("access"), fVehicle = field("vehicle"),
-              fMotorVehicle = field("motor_vehicle"), fMotorcar = field("motorcar"), fArea = field("area"),
-              fRef = field("ref");
-    if (fHighway < 0) throw Error(QStringLiteral("%1: the OSM driver gives no highway field").arg(path));
+    OsmLinesReader lines(path);
+    const OsmLineFields fields(*lines.layer().GetLayerDefn(), path);
 
     ExtractStats stats;
     stats.sourceFile = path;
@@ -228,32 +301,18 @@ NetworkInput extractOsmWithGdal(const QString& path, const SpeedProfile& profile
     std::vector<std::uint64_t> keys;
     std::vector<OsmPendingWay> ways;
 
-    for (;;) {
-        OGRLayer* layer = nullptr;
-        double fraction = 0.0;
-        OGRFeatureUniquePtr feature(dataset.GetNextFeature(&layer, &fraction, nullptr, nullptr));
-        if (!feature) break;
-        if (layer != lines) continue;
+    double fraction = 0.0;
+    while (const OGRFeatureUniquePtr feature = lines.next(fraction)) {
         ++stats.featuresRead;
         if (options.progress && stats.featuresRead % 4096 == 0 && !options.progress(fraction * 0.9))
             throw Error(QStringLiteral("reading %1 cancelled").arg(path));
 
-        OsmWayTags tags;
-        tags.highway = fieldText(*feature, fHighway);
-        if (tags.highway.isEmpty()) {
+        const std::optional<OsmWayTags> tags = fields.highwayTags(*feature);
+        if (!tags) {
             ++stats.skipped[QStringLiteral("not a highway")];
             continue;
         }
-        tags.oneway = fieldText(*feature, fOneway);
-        tags.junction = fieldText(*feature, fJunction);
-        tags.maxspeed = fieldText(*feature, fMaxspeed);
-        tags.access = fieldText(*feature, fAccess);
-        tags.vehicle = fieldText(*feature, fVehicle);
-        tags.motorVehicle = fieldText(*feature, fMotorVehicle);
-        tags.motorcar = fieldText(*feature, fMotorcar);
-        tags.area = fieldText(*feature, fArea);
-        tags.ref = fieldText(*feature, fRef);
-        const OsmRoadDecision decision = classifyOsmWay(tags, options);
+        const OsmRoadDecision decision = classifyOsmWay(*tags, options);
         if (!decision.usable) {
             ++stats.skipped[decision.skipReason];
             continue;
@@ -263,18 +322,8 @@ NetworkInput extractOsmWithGdal(const QString& path, const SpeedProfile& profile
             ++stats.skipped[QStringLiteral("no line geometry")];
             continue;
         }
-        const auto* line = geometry->toLineString();
-        OsmPendingWay way;
-        way.firstKey = keys.size();
-        for (int i = 0; i < line->getNumPoints(); ++i) keys.push_back(coordinateKey(line->getX(i), line->getY(i)));
-        way.endKey = keys.size();
-        if (decision.direction < 0) std::reverse(keys.begin() + static_cast<std::ptrdiff_t>(way.firstKey), keys.end());
-        way.attributes.roadClass = profile.classForRef(decision.roadClass, tags.ref);
-        way.attributes.oneway = decision.direction != 0;
-        way.attributes.ref = tags.ref;
-        way.attributes.kmh = profile.edgeKmh(way.attributes.roadClass, decision.maxspeedKmh);
-        if (way.attributes.oneway) ++stats.onewayFeatures;
-        ways.push_back(std::move(way));
+        ways.push_back(pendingWay(*geometry->toLineString(), decision, tags->ref, profile, keys));
+        if (ways.back().attributes.oneway) ++stats.onewayFeatures;
         if (profile.useMaxspeed && decision.maxspeedKmh) ++stats.maxspeedUsed;
     }
     if (CPLGetLastErrorType() >= CE_Failure && stats.featuresRead == 0)
