@@ -200,6 +200,120 @@ QByteArray profileContent(const SpeedProfile& profile)
     return content;
 }
 
+// Each reading step below returns why the file cannot be used (completing "prepared network
+// <path> ..."), or nothing when its part is good.
+using Refusal = std::optional<QString>;
+
+// The header must be ours, of this version, made with this key, and the sections it counts
+// whole and undamaged.
+Refusal headerProblem(const Header& header, const QByteArray& key, std::size_t size, const char* payload)
+{
+    if (std::memcmp(header.magic, kMagic, sizeof(kMagic)) != 0) return QStringLiteral("is not a prepared network");
+    if (header.version != kPreparedNetworkVersion)
+        return QStringLiteral("has format version %1, this program writes %2")
+            .arg(header.version)
+            .arg(kPreparedNetworkVersion);
+    if (QByteArray(header.key, kDigestBytes) != key) return QStringLiteral("was made from other data or settings");
+    if (header.networkBytes > size - sizeof(Header) || header.linksBytes != size - sizeof(Header) - header.networkBytes)
+        return QStringLiteral("is truncated");
+    if (checksum64(payload, header.networkBytes) != header.networkChecksum
+        || checksum64(payload + header.networkBytes, header.linksBytes) != header.linksChecksum)
+        return QStringLiteral("is corrupt (checksum)");
+    return std::nullopt;
+}
+
+// The counts, then the nodes and shape straight into the network. The edges are kept as
+// stored: they are checked against the counts as they are converted, once the rest is read.
+Refusal readArrays(PayloadReader& reader, quint64 sectionBytes, Counts& counts, NetworkInput& network,
+                   std::vector<StoredEdge>& edges)
+{
+    if (!reader.read(&counts, 1)) return QStringLiteral("is corrupt (counts)");
+    if (counts.nodes > sectionBytes / sizeof(XY) || counts.shape > sectionBytes / sizeof(XY)
+        || counts.edges > sectionBytes / sizeof(StoredEdge) || counts.refs == 0
+        || counts.refs > sectionBytes / sizeof(quint32))
+        return QStringLiteral("is corrupt (counts)");
+    network.nodes.resize(counts.nodes);
+    network.shape.resize(counts.shape);
+    edges.resize(counts.edges);
+    if (!reader.read(network.nodes.data(), counts.nodes) || !reader.read(network.shape.data(), counts.shape)
+        || !reader.read(edges.data(), counts.edges))
+        return QStringLiteral("is corrupt (arrays)");
+    return std::nullopt;
+}
+
+// A text stored as its UTF-8 length and bytes; none when the length is beyond the section.
+// `utf8` is the caller's buffer, reused from one text to the next.
+std::optional<QString> readText(PayloadReader& reader, quint64 sectionBytes, QByteArray& utf8)
+{
+    quint32 length = 0;
+    if (!reader.read(&length, 1) || length > sectionBytes) return std::nullopt;
+    utf8.resize(length);
+    if (!reader.read(utf8.data(), length)) return std::nullopt;
+    return QString::fromUtf8(utf8);
+}
+
+// The road references, then the name of the network file.
+Refusal readTexts(PayloadReader& reader, quint64 sectionBytes, quint64 refCount, NetworkInput& network)
+{
+    network.refs.clear();
+    network.refs.reserve(refCount);
+    QByteArray utf8;
+    for (quint64 r = 0; r < refCount; ++r) {
+        std::optional<QString> ref = readText(reader, sectionBytes, utf8);
+        if (!ref) return QStringLiteral("is corrupt (refs)");
+        network.refs.push_back(std::move(*ref));
+    }
+    std::optional<QString> sourceFile = readText(reader, sectionBytes, utf8);
+    if (!sourceFile) return QStringLiteral("is corrupt");
+    network.sourceFile = std::move(*sourceFile);
+    return std::nullopt;
+}
+
+// The spatial index's bytes, which end the section.
+Refusal readSpatialIndex(PayloadReader& reader, quint64 sectionBytes, std::vector<char>& index)
+{
+    quint64 indexBytes = 0;
+    if (!reader.read(&indexBytes, 1) || indexBytes > sectionBytes) return QStringLiteral("is corrupt (index)");
+    index.resize(indexBytes);
+    if (!reader.read(index.data(), indexBytes) || !reader.atEnd()) return QStringLiteral("is corrupt (index)");
+    return std::nullopt;
+}
+
+// The network section, every count and length checked against its size (a corrupt one must
+// not make us allocate or read past it).
+Refusal readNetworkSection(const uchar* data, quint64 sectionBytes, Counts& counts, std::vector<StoredEdge>& edges,
+                           PreparedNetwork& prepared)
+{
+    PayloadReader reader(data, sectionBytes);
+    if (auto why = readArrays(reader, sectionBytes, counts, prepared.network, edges)) return why;
+    if (auto why = readTexts(reader, sectionBytes, counts.refs, prepared.network)) return why;
+    return readSpatialIndex(reader, sectionBytes, prepared.spatialIndex);
+}
+
+// The stored edges as the network's, each refused when it names a node, shape point, ref or
+// class that is not there.
+Refusal convertEdges(const std::vector<StoredEdge>& edges, const Counts& counts, std::vector<NetworkEdge>& out)
+{
+    out.resize(edges.size());
+    for (std::size_t e = 0; e < edges.size(); ++e) {
+        const StoredEdge& stored = edges[e];
+        if (stored.from >= counts.nodes || stored.to >= counts.nodes || stored.shapeBegin > stored.shapeEnd
+            || stored.shapeEnd > counts.shape || stored.refIndex >= counts.refs || stored.roadClass >= kRoadClassCount)
+            return QStringLiteral("is corrupt (edge %1)").arg(e);
+        NetworkEdge& edge = out[e];
+        edge.from = stored.from;
+        edge.to = stored.to;
+        edge.metres = stored.metres;
+        edge.seconds = stored.seconds;
+        edge.oneway = stored.oneway != 0;
+        edge.roadClass = static_cast<RoadClass>(stored.roadClass);
+        edge.shapeBegin = stored.shapeBegin;
+        edge.shapeEnd = stored.shapeEnd;
+        edge.refIndex = stored.refIndex;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 QString preparedNetworkPathFor(const QString& projectPath) { return projectPath + QStringLiteral(".network"); }
@@ -269,78 +383,20 @@ std::optional<PreparedNetwork> readPreparedNetwork(const QString& path, const QB
 
     Header header;
     std::memcpy(&header, mapped, sizeof(Header));
-    if (std::memcmp(header.magic, kMagic, sizeof(kMagic)) != 0) return refuse(QStringLiteral("is not a prepared network"));
-    if (header.version != kPreparedNetworkVersion)
-        return refuse(QStringLiteral("has format version %1, this program writes %2")
-                          .arg(header.version)
-                          .arg(kPreparedNetworkVersion));
-    if (QByteArray(header.key, kDigestBytes) != key) return refuse(QStringLiteral("was made from other data or settings"));
-    if (header.networkBytes > size - sizeof(Header) || header.linksBytes != size - sizeof(Header) - header.networkBytes)
-        return refuse(QStringLiteral("is truncated"));
-    const char* payload = reinterpret_cast<const char*>(mapped) + sizeof(Header);
-    if (checksum64(payload, header.networkBytes) != header.networkChecksum
-        || checksum64(payload + header.networkBytes, header.linksBytes) != header.linksChecksum)
-        return refuse(QStringLiteral("is corrupt (checksum)"));
+    if (const auto why = headerProblem(header, key, size, reinterpret_cast<const char*>(mapped) + sizeof(Header)))
+        return refuse(*why);
 
-    PayloadReader reader(mapped + sizeof(Header), header.networkBytes);
-    Counts counts;
-    if (!reader.read(&counts, 1)) return refuse(QStringLiteral("is corrupt (counts)"));
     PreparedNetwork prepared;
-    NetworkInput& network = prepared.network;
-    if (counts.nodes > header.networkBytes / sizeof(XY) || counts.shape > header.networkBytes / sizeof(XY)
-        || counts.edges > header.networkBytes / sizeof(StoredEdge) || counts.refs == 0
-        || counts.refs > header.networkBytes / sizeof(quint32))
-        return refuse(QStringLiteral("is corrupt (counts)"));
-    network.nodes.resize(counts.nodes);
-    network.shape.resize(counts.shape);
-    std::vector<StoredEdge> edges(counts.edges);
-    if (!reader.read(network.nodes.data(), counts.nodes) || !reader.read(network.shape.data(), counts.shape)
-        || !reader.read(edges.data(), counts.edges))
-        return refuse(QStringLiteral("is corrupt (arrays)"));
-    network.refs.clear();
-    network.refs.reserve(counts.refs);
-    QByteArray text;
-    for (quint64 r = 0; r < counts.refs; ++r) {
-        quint32 length = 0;
-        if (!reader.read(&length, 1) || length > header.networkBytes) return refuse(QStringLiteral("is corrupt (refs)"));
-        text.resize(length);
-        if (!reader.read(text.data(), length)) return refuse(QStringLiteral("is corrupt (refs)"));
-        network.refs.push_back(QString::fromUtf8(text));
-    }
-    quint32 sourceLength = 0;
-    if (!reader.read(&sourceLength, 1) || sourceLength > header.networkBytes) return refuse(QStringLiteral("is corrupt"));
-    text.resize(sourceLength);
-    if (!reader.read(text.data(), sourceLength)) return refuse(QStringLiteral("is corrupt"));
-    network.sourceFile = QString::fromUtf8(text);
-    quint64 indexBytes = 0;
-    if (!reader.read(&indexBytes, 1) || indexBytes > header.networkBytes)
-        return refuse(QStringLiteral("is corrupt (index)"));
-    prepared.spatialIndex.resize(indexBytes);
-    if (!reader.read(prepared.spatialIndex.data(), indexBytes) || !reader.atEnd())
-        return refuse(QStringLiteral("is corrupt (index)"));
+    Counts counts;
+    std::vector<StoredEdge> edges;
+    if (const auto why = readNetworkSection(mapped + sizeof(Header), header.networkBytes, counts, edges, prepared))
+        return refuse(*why);
     if (!readLinksSection(mapped + sizeof(Header) + header.networkBytes, header.linksBytes, prepared.links))
         return refuse(QStringLiteral("is corrupt (links)"));
     prepared.source.bytes = header.sourceBytes;
     prepared.source.modifiedMs = header.sourceModifiedMs;
     prepared.source.sha1 = QByteArray(header.sourceDigest, kDigestBytes);
-
-    network.edges.resize(edges.size());
-    for (std::size_t e = 0; e < edges.size(); ++e) {
-        const StoredEdge& stored = edges[e];
-        if (stored.from >= counts.nodes || stored.to >= counts.nodes || stored.shapeBegin > stored.shapeEnd
-            || stored.shapeEnd > counts.shape || stored.refIndex >= counts.refs || stored.roadClass >= kRoadClassCount)
-            return refuse(QStringLiteral("is corrupt (edge %1)").arg(e));
-        NetworkEdge& edge = network.edges[e];
-        edge.from = stored.from;
-        edge.to = stored.to;
-        edge.metres = stored.metres;
-        edge.seconds = stored.seconds;
-        edge.oneway = stored.oneway != 0;
-        edge.roadClass = static_cast<RoadClass>(stored.roadClass);
-        edge.shapeBegin = stored.shapeBegin;
-        edge.shapeEnd = stored.shapeEnd;
-        edge.refIndex = stored.refIndex;
-    }
+    if (const auto why = convertEdges(edges, counts, prepared.network.edges)) return refuse(*why);
     prepared.connectors = {counts.towns, counts.connectors, counts.edgesSplit, counts.connectorKm};
     return prepared;
 }
