@@ -121,94 +121,117 @@ struct DayColumn {
     QString name;
 };
 
+// Where each column of an ANCT list is; a missing required column throws when the file is
+// opened, before any row is read.
+struct FranceServicesColumns {
+    int id = 0, name = 0, address = 0, complement = 0, insee = 0, postcode = 0, town = 0, lat = 0, lon = 0, type = 0,
+        format = 0;
+    // Optional columns (-1 when absent): kept in the notes when present.
+    int comment = -1, phone = -1, mail = -1, appointment = -1;
+    std::vector<DayColumn> days;
+
+    explicit FranceServicesColumns(const CsvTable& table)
+    {
+        table.requireColumns({{"id_fs", id},
+                              {"lib_fs", name},
+                              {"adresse", address},
+                              {"complement_adresse", complement},
+                              {"insee_com", insee},
+                              {"code_postal", postcode},
+                              {"lib_com", town},
+                              {"latitude", lat},
+                              {"longitude", lon},
+                              {"type_fs", type},
+                              {"format_fs", format}});
+        comment = table.column(QStringLiteral("commentaire"));
+        phone = table.column(QStringLiteral("telephone"));
+        mail = table.column(QStringLiteral("mail"));
+        appointment = table.column(QStringLiteral("prise_rdv"));
+
+        static const std::array<const char*, 7> dayColumns = {"h_lundi",    "h_mardi",  "h_mercredi", "h_jeudi",
+                                                              "h_vendredi", "h_samedi", "h_dimanche"};
+        for (int day = 0; day < 7; ++day) {
+            const QString dayName = QString::fromLatin1(dayColumns[day]);
+            // Monday to Saturday are in every ANCT list; Sunday is read if a list ever has it.
+            const int index = day < 6 ? table.requireColumn(dayName) : table.column(dayName);
+            if (index >= 0) days.push_back({index, day, dayName});
+        }
+    }
+};
+
+// Weekly hours: every day must be readable, otherwise the total would be wrong.
+void readWeeklyHours(const CsvRecord& row, const std::vector<DayColumn>& days, AccueilPoint& point, BatchBuilder& builder)
+{
+    WeeklySchedule schedule;
+    QStringList unreadable;
+    QStringList rawDays;
+    for (const DayColumn& day : days) {
+        const QString text = row.value(day.column).trimmed();
+        if (!text.isEmpty()) rawDays << frenchDayAbbreviation(day.day) + u' ' + text;
+        QString error;
+        if (const auto ranges = parseDayHours(text, &error)) schedule.days[day.day] = *ranges;
+        else unreadable << QStringLiteral("%1: %2").arg(day.name, error);
+    }
+    if (!unreadable.isEmpty()) {
+        // Keep the published text for a reader, but no total that would be wrong.
+        point.openingHours = rawDays.join(QStringLiteral("; "));
+        builder.addIssue(row.line,
+                         QStringLiteral("opening hours not understood (%1); point imported without weekly hours")
+                             .arg(unreadable.join(QStringLiteral("; "))),
+                         false);
+    } else if (!schedule.isEmpty()) {
+        point.openingHours = schedule.text();
+        point.weeklyHours = schedule.weeklyHours();
+    }
+}
+
+// The notes of a point: the comment, appointment, phone, mail and any format but a plain
+// fixed desk, one a line.
+QString franceServicesNotes(const CsvRecord& row, const FranceServicesColumns& columns)
+{
+    const QString formatText = row.value(columns.format).trimmed();
+    return joinNonEmpty(
+        {decodeHexEscapes(row.value(columns.comment)),
+         foldForMatching(row.value(columns.appointment)) == u"oui" ? QStringLiteral("Sur rendez-vous") : QString(),
+         row.value(columns.phone).trimmed().isEmpty() ? QString()
+                                                      : QStringLiteral("Tél. ") + row.value(columns.phone).trimmed(),
+         row.value(columns.mail),
+         formatText.isEmpty() || foldForMatching(formatText) == u"fixe" ? QString()
+                                                                        : QStringLiteral("Format ANCT : ") + formatText},
+        QStringLiteral("\n"));
+}
+
 }  // namespace
 
 ImportBatch readFranceServicesCsv(const QString& path)
 {
     const CsvTable table = CsvTable::readFile(path);
-    int id = 0, name = 0, address = 0, complement = 0, insee = 0, postcode = 0, town = 0, lat = 0, lon = 0, type = 0,
-        format = 0;
-    table.requireColumns({{"id_fs", id},
-                          {"lib_fs", name},
-                          {"adresse", address},
-                          {"complement_adresse", complement},
-                          {"insee_com", insee},
-                          {"code_postal", postcode},
-                          {"lib_com", town},
-                          {"latitude", lat},
-                          {"longitude", lon},
-                          {"type_fs", type},
-                          {"format_fs", format}});
-    // Optional columns: kept in the notes when present.
-    const int comment = table.column(QStringLiteral("commentaire"));
-    const int phone = table.column(QStringLiteral("telephone"));
-    const int mail = table.column(QStringLiteral("mail"));
-    const int appointment = table.column(QStringLiteral("prise_rdv"));
-
-    static const std::array<const char*, 7> dayColumns = {"h_lundi",    "h_mardi",  "h_mercredi", "h_jeudi",
-                                                          "h_vendredi", "h_samedi", "h_dimanche"};
-    std::vector<DayColumn> days;
-    for (int day = 0; day < 7; ++day) {
-        const QString dayName = QString::fromLatin1(dayColumns[day]);
-        // Monday to Saturday are in every ANCT list; Sunday is read if a list ever has it.
-        const int index = day < 6 ? table.requireColumn(dayName) : table.column(dayName);
-        if (index >= 0) days.push_back({index, day, dayName});
-    }
+    const FranceServicesColumns columns(table);
 
     BatchBuilder builder(path, QStringLiteral("anct-france-services"));
     forEachRecord(table, builder, [&](const CsvRecord& row) {
         AccueilPoint point;
-        point.sourceId = row.value(id).trimmed();
+        point.sourceId = row.value(columns.id).trimmed();
         if (point.sourceId.isEmpty()) throw RowProblem{QStringLiteral("missing id_fs")};
-        point.name = row.value(name).trimmed();
-        if (point.name.isEmpty()) point.name = QStringLiteral("France services ") + row.value(town).trimmed();
+        point.name = row.value(columns.name).trimmed();
+        if (point.name.isEmpty()) point.name = QStringLiteral("France services ") + row.value(columns.town).trimmed();
         point.level = Level::Second;
-        const FranceServicesKind kind = franceServicesKind(row.value(type), row.value(format));
+        const FranceServicesKind kind = franceServicesKind(row.value(columns.type), row.value(columns.format));
         point.kind = kind.kind;
-        point.communeInsee = normalizeInsee(row.value(insee));
-        point.address = joinNonEmpty({row.value(address), row.value(complement),
-                                      joinNonEmpty({row.value(postcode), row.value(town)}, QStringLiteral(" "))},
-                                     QStringLiteral(", "));
-        setPosition(point,
-                    requireLonLat(row.value(lon), row.value(lat), QStringLiteral("longitude"), QStringLiteral("latitude")));
-
-        // Weekly hours: every day must be readable, otherwise the total would be wrong.
-        WeeklySchedule schedule;
-        QStringList unreadable;
-        QStringList rawDays;
-        for (const DayColumn& day : days) {
-            const QString text = row.value(day.column).trimmed();
-            if (!text.isEmpty()) rawDays << frenchDayAbbreviation(day.day) + u' ' + text;
-            QString error;
-            if (const auto ranges = parseDayHours(text, &error)) schedule.days[day.day] = *ranges;
-            else unreadable << QStringLiteral("%1: %2").arg(day.name, error);
-        }
-        if (!unreadable.isEmpty()) {
-            // Keep the published text for a reader, but no total that would be wrong.
-            point.openingHours = rawDays.join(QStringLiteral("; "));
-            builder.addIssue(row.line,
-                             QStringLiteral("opening hours not understood (%1); point imported without weekly hours")
-                                 .arg(unreadable.join(QStringLiteral("; "))),
-                             false);
-        } else if (!schedule.isEmpty()) {
-            point.openingHours = schedule.text();
-            point.weeklyHours = schedule.weeklyHours();
-        }
+        point.communeInsee = normalizeInsee(row.value(columns.insee));
+        point.address =
+            joinNonEmpty({row.value(columns.address), row.value(columns.complement),
+                          joinNonEmpty({row.value(columns.postcode), row.value(columns.town)}, QStringLiteral(" "))},
+                         QStringLiteral(", "));
+        setPosition(point, requireLonLat(row.value(columns.lon), row.value(columns.lat), QStringLiteral("longitude"),
+                                         QStringLiteral("latitude")));
+        readWeeklyHours(row, columns.days, point, builder);
         if (!kind.recognised)
             builder.addIssue(row.line,
                              QStringLiteral("unknown type_fs \"%1\" / format_fs \"%2\"; imported as France services")
-                                 .arg(row.value(type).trimmed(), row.value(format).trimmed()),
+                                 .arg(row.value(columns.type).trimmed(), row.value(columns.format).trimmed()),
                              false);
-
-        const QString formatText = row.value(format).trimmed();
-        point.notes = joinNonEmpty(
-            {decodeHexEscapes(row.value(comment)),
-             foldForMatching(row.value(appointment)) == u"oui" ? QStringLiteral("Sur rendez-vous") : QString(),
-             row.value(phone).trimmed().isEmpty() ? QString() : QStringLiteral("Tél. ") + row.value(phone).trimmed(),
-             row.value(mail),
-             formatText.isEmpty() || foldForMatching(formatText) == u"fixe" ? QString()
-                                                                            : QStringLiteral("Format ANCT : ") + formatText},
-            QStringLiteral("\n"));
+        point.notes = franceServicesNotes(row, columns);
         builder.addPoint(std::move(point), row.line);
     });
     return builder.take();
