@@ -134,6 +134,63 @@ ExportRequest exportRequest(const QCommandLineParser& parser)
     return request;
 }
 
+// The scenario the comparison page compares with (--compare), its coverage and the comparison.
+struct ComparedReference {
+    QString name;
+    ScenarioCoverage coverage;
+    ScenarioComparison comparison;
+};
+
+std::optional<ComparedReference> compareWithReference(Store& store, ScenarioCoverageRunner& runner, const ScenarioView& view,
+                                                      const ScenarioCoverage& coverage, const ExportRequest& request)
+{
+    if (request.compareName.isEmpty()) return std::nullopt;
+    const ScenarioView referenceView = loadScenarioView(store, request.compareName);
+    for (const QString& warning : referenceView.warnings) err() << "warning: " << warning << '\n';
+    ComparedReference reference{referenceView.name, runner.compute(referenceView, request.options), {}};
+    reference.comparison =
+        compareCoverage(runner.baselineContext(), reference.coverage.result, coverage.result, referenceView.name, view.name,
+                        {.changeZones = false, .clipToCommunes = false, .threads = request.options.threads});
+    return reference;
+}
+
+// What the pages show: the territory, roads, the scenario's points and coverage, the
+// comparison when asked, and the credits of the data.
+render::PrintContent printContentOf(const PlanningProject& project, const CoverageGrid& grid,
+                                    const ScenarioCoverage& coverage, const QString& scenario,
+                                    const ComparedReference* reference, const ExportRequest& request)
+{
+    render::PrintContent content;
+    content.territory = &project.territory;
+    content.roads = project.roads;
+    content.points = coverage.points;
+    content.grid = &grid;
+    content.coverage = &coverage.result;
+    content.scenario = scenario;
+    content.credits = render::creditText(loadProjectSources(*project.store),
+                                         render::printedPoints(content.points, request.print, request.options.level));
+    if (reference) {
+        content.reference = &reference->coverage.result;
+        content.comparison = &reference->comparison;
+        content.referenceName = reference->name;
+    }
+    return content;
+}
+
+void printWritten(const render::PrintLayout& layout, const ExportRequest& request, const QString& scenario,
+                  const ComparedReference* reference, double computeMs, double writeMs)
+{
+    const render::PrintOptions& print = request.print;
+    out() << "Written " << request.outPath << ": " << layout.pageCount() << (layout.pageCount() > 1 ? " pages" : " page")
+          << ", " << (print.paper == render::PaperSize::A3 ? "A3" : "A4") << (print.landscape ? " landscape" : " portrait")
+          << ", " << sizeText(QFileInfo(request.outPath).size()) << "; level " << request.options.level << " within "
+          << request.options.thresholdMinutes << " min, scenario " << scenario;
+    if (reference) out() << " compared with " << reference->name;
+    out()
+        << QStringLiteral(" (compute %1 s, layout %2 s)\n").arg(computeMs / 1000, 0, 'f', 1).arg(writeMs / 1000, 0, 'f', 1);
+    out().flush();
+}
+
 }  // namespace
 
 int runExportPdf(const QStringList& arguments)
@@ -147,67 +204,33 @@ int runExportPdf(const QStringList& arguments)
                        "Vector PDF: text stays selectable, lines sharp; fonts are embedded."));
     addExportPdfOptions(parser);
     if (!parseCommandLine(parser, QStringLiteral("export-pdf"), arguments)) return 0;
-
     const ExportRequest request = exportRequest(parser);
-    const QString& outPath = request.outPath;
-    const render::PrintOptions& print = request.print;
-    const CoverageOptions& options = request.options;
-    const QString& compareName = request.compareName;
 
     QElapsedTimer timer;
     timer.start();
     PlanningProject project = loadPlanningProject(parser, [&](const PlanningProject& loading) {
         CoverageGrid::requireFits(loading.territory, request.cell);
-        checkOutputPath(QStringLiteral("--out"), outPath,
+        checkOutputPath(QStringLiteral("--out"), request.outPath,
                         projectInputFiles(*loading.store, loading.inputs, {loading.network.path, loading.network.profile}));
     });
     const ScenarioView view = loadScenarioView(*project.store, request.scenarioName);
     for (const QString& warning : view.warnings) err() << "warning: " << warning << '\n';
     const auto runner = scenarioRunner(project, parser);
-    const ScenarioCoverage coverage = runner->compute(view, options);
+    const ScenarioCoverage coverage = runner->compute(view, request.options);
     if (coverage.result.points.empty())
-        err() << "warning: scenario " << view.name << " has no open point of level " << options.level
+        err() << "warning: scenario " << view.name << " has no open point of level " << request.options.level
               << ": the whole population is beyond the threshold\n";
-    std::optional<ScenarioCoverage> reference;
-    std::optional<ScenarioComparison> comparison;
-    QString referenceName;
-    if (!compareName.isEmpty()) {
-        const ScenarioView referenceView = loadScenarioView(*project.store, compareName);
-        for (const QString& warning : referenceView.warnings) err() << "warning: " << warning << '\n';
-        reference = runner->compute(referenceView, options);
-        referenceName = referenceView.name;
-        comparison = compareCoverage(runner->baselineContext(), reference->result, coverage.result, referenceView.name,
-                                     view.name, {.changeZones = false, .clipToCommunes = false, .threads = options.threads});
-    }
+    const std::optional<ComparedReference> reference =
+        compareWithReference(*project.store, *runner, view, coverage, request);
     const double computeMs = timer.nsecsElapsed() / 1e6;
 
     timer.restart();
-    render::PrintContent content;
-    content.territory = &project.territory;
-    content.roads = project.roads;
-    content.points = coverage.points;
-    content.grid = &runner->baselineContext().grid();
-    content.coverage = &coverage.result;
-    content.scenario = view.name;
-    content.credits =
-        render::creditText(loadProjectSources(*project.store), render::printedPoints(content.points, print, options.level));
-    if (reference) {
-        content.reference = &reference->result;
-        content.comparison = &*comparison;
-        content.referenceName = referenceName;
-    }
-    const render::PrintLayout layout(content, print);
-    layout.writePdf(outPath);
+    const ComparedReference* compared = reference ? &*reference : nullptr;
+    const render::PrintLayout layout(
+        printContentOf(project, runner->baselineContext().grid(), coverage, view.name, compared, request), request.print);
+    layout.writePdf(request.outPath);
     const double writeMs = timer.nsecsElapsed() / 1e6;
-
-    out() << "Written " << outPath << ": " << layout.pageCount() << (layout.pageCount() > 1 ? " pages" : " page") << ", "
-          << (print.paper == render::PaperSize::A3 ? "A3" : "A4") << (print.landscape ? " landscape" : " portrait") << ", "
-          << sizeText(QFileInfo(outPath).size()) << "; level " << options.level << " within " << options.thresholdMinutes
-          << " min, scenario " << view.name;
-    if (reference) out() << " compared with " << referenceName;
-    out()
-        << QStringLiteral(" (compute %1 s, layout %2 s)\n").arg(computeMs / 1000, 0, 'f', 1).arg(writeMs / 1000, 0, 'f', 1);
-    out().flush();
+    printWritten(layout, request, view.name, compared, computeMs, writeMs);
     return 0;
 }
 

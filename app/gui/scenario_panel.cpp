@@ -58,6 +58,16 @@ ScenarioPanel::ScenarioPanel(QWidget* parent)
       pickRoad_(new QToolButton),
       reopen_(new QPushButton(tr("Rouvrir")))
 {
+    setUpPlanList();
+    setUpClosures();
+    layOut();
+    connectWidgets();
+    refreshList();
+}
+
+// The plans and their buttons, and the note on the plan shown.
+void ScenarioPanel::setUpPlanList()
+{
     list_->setObjectName(QStringLiteral("scenarioList"));
     list_->setColumnCount(2);
     list_->setHeaderLabels({tr("Scénario"), tr("Contenu")});
@@ -78,7 +88,11 @@ ScenarioPanel::ScenarioPanel(QWidget* parent)
 
     activeNote_->setWordWrap(true);
     activeNote_->setObjectName(QStringLiteral("activeScenarioNote"));
+}
 
+// The plan's closed roads and the buttons that close and reopen them.
+void ScenarioPanel::setUpClosures()
+{
     closures_->setObjectName(QStringLiteral("closureList"));
     closures_->setSelectionMode(QAbstractItemView::ExtendedSelection);
     closures_->setWordWrap(true);
@@ -88,7 +102,10 @@ ScenarioPanel::ScenarioPanel(QWidget* parent)
     reopen_->setObjectName(QStringLiteral("reopenRoads"));
     reopen_->setToolTip(tr("Rouvrir les routes choisies dans la liste"));
     pickRoad_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+}
 
+void ScenarioPanel::layOut()
+{
     auto* buttons = new QHBoxLayout;
     for (QPushButton* button : {new_, copy_, rename_, delete_}) buttons->addWidget(button);
     buttons->addStretch();
@@ -110,7 +127,10 @@ ScenarioPanel::ScenarioPanel(QWidget* parent)
     layout->addLayout(buttons);
     layout->addWidget(activeNote_);
     layout->addWidget(closuresBox_, 3);
+}
 
+void ScenarioPanel::connectWidgets()
+{
     connect(list_, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         if (refreshing_ || !item) return;
         activate(item->data(0, kNameRole).toString());
@@ -126,7 +146,6 @@ ScenarioPanel::ScenarioPanel(QWidget* parent)
         reopenRoads(ids);
     });
     connect(closures_, &QListWidget::itemSelectionChanged, this, &ScenarioPanel::updateButtons);
-    refreshList();
 }
 
 void ScenarioPanel::newPlanAsked()

@@ -65,6 +65,10 @@ Q_SIGNALS:
     void closeRoadsRequested();
 
 private:
+    void setUpPlanList();
+    void setUpClosures();
+    void layOut();
+    void connectWidgets();
     void refreshList();
     void refreshClosures();
     void updateButtons();

@@ -234,78 +234,89 @@ void StatisticsPanel::refresh()
         return;
     }
     const CoverageResult& result = coverage_->result();
-    const PopulationCoverage& population = result.population;
-    if (static_cast<int>(population.epcis.size()) != epciRows_) rebuild();
-    const AreaCoverage& total = population.departement;
-    if (result.points.empty()) {
-        summary_->setText(tr("<b>Aucun point de niveau %1</b> dans le projet : toute la population est au-delà du seuil. "
-                             "Ajoutez les lieux de ce niveau sur la carte ou importez-les (Projet › Importer des points).")
-                              .arg(coverage_->level()));
-    } else {
-        summary_->setText(tr("<b>%1 habitants (%2)</b> à plus de %3 min d'un lieu de niveau %4 ; "
-                             "%5 communes dont la mairie est au-delà (%6 habitants).<br>"
-                             "<small>%7 points de niveau %4 pris en compte%8 · calcul en %9 ms<br>%10</small>")
-                              .arg(formatCount(std::llround(total.beyondSpread)))
-                              .arg(percent(total.shareSpread()))
-                              .arg(coverage_->thresholdMinutes())
-                              .arg(coverage_->level())
-                              .arg(total.communesTownHallBeyond)
-                              .arg(formatCount(std::llround(total.beyondAtTownHall)))
-                              .arg(result.points.size())
-                              .arg(coverage_->includePlanned() ? tr(" (projets compris)") : QString())
-                              .arg(QLocale().toString(coverage_->lastMilliseconds(), 'f', 0))
-                              .arg(populationMethodSentence(population.method)));
-        // A point of the territory too far from any road reaches nobody: said in red, not left
-        // to be guessed. Points outside the territory (a list that reaches beyond it) that the
-        // project's roads do not reach are said apart and plainly: they are expected.
-        const int insideLeftOut = result.unjoinedPoints - result.unjoinedOutsideTerritory;
-        if (insideLeftOut > 0)
-            summary_->setText(summary_->text()
-                              + tr("<br><span style=\"color:#b00020\"><b>%n point(s) laissé(s) de côté</b> : trop loin de "
-                                   "toute route du réseau du projet pour y être relié(s) (dans un vide routier : "
-                                   "rapprochez-le(s) d'une route).</span>",
-                                   nullptr, insideLeftOut));
-        if (result.unjoinedOutsideTerritory > 0)
-            summary_->setText(summary_->text()
-                              + tr("<br><small>%n point(s) hors du territoire non pris en compte : au-delà des routes "
-                                   "du réseau du projet.</small>",
-                                   nullptr, result.unjoinedOutsideTerritory));
-    }
+    if (static_cast<int>(result.population.epcis.size()) != epciRows_) rebuild();
+    summary_->setText(summaryOf(result));
+    fillTableAndChart(result.population);
+}
 
-    auto fill = [this](int row, const AreaCoverage& area, const QString& name, bool bold) {
-        const QStringList cells{shortEpciName(name), formatCount(area.population),
-                                formatCount(std::llround(area.beyondSpread)), percent(area.shareSpread()),
-                                QString::number(area.communesTownHallBeyond)};
-        const QString tip =
-            tr("%1\n%2 habitants au-delà (population placée selon la méthode du projet)\n"
-               "%3 habitants dans les %4 communes dont la mairie est au-delà")
-                .arg(name, formatCount(std::llround(area.beyondSpread)), formatCount(std::llround(area.beyondAtTownHall)))
-                .arg(area.communesTownHallBeyond);
-        for (int c = 0; c < ColumnCount; ++c) {
-            QTableWidgetItem* item = table_->item(row, c);
-            if (!item) {
-                item = c == Name ? new QTableWidgetItem : numberItem(QString());
-                QFont font = item->font();
-                font.setBold(bold);
-                item->setFont(font);
-                table_->setItem(row, c, item);
-            }
-            if (item->text() != cells[c]) item->setText(cells[c]);
-            if (item->toolTip() != tip) item->setToolTip(tip);
-        }
-    };
+QString StatisticsPanel::summaryOf(const CoverageResult& result) const
+{
+    if (result.points.empty())
+        return tr("<b>Aucun point de niveau %1</b> dans le projet : toute la population est au-delà du seuil. "
+                  "Ajoutez les lieux de ce niveau sur la carte ou importez-les (Projet › Importer des points).")
+            .arg(coverage_->level());
+    const PopulationCoverage& population = result.population;
+    const AreaCoverage& total = population.departement;
+    QString summary = tr("<b>%1 habitants (%2)</b> à plus de %3 min d'un lieu de niveau %4 ; "
+                         "%5 communes dont la mairie est au-delà (%6 habitants).<br>"
+                         "<small>%7 points de niveau %4 pris en compte%8 · calcul en %9 ms<br>%10</small>")
+                          .arg(formatCount(std::llround(total.beyondSpread)))
+                          .arg(percent(total.shareSpread()))
+                          .arg(coverage_->thresholdMinutes())
+                          .arg(coverage_->level())
+                          .arg(total.communesTownHallBeyond)
+                          .arg(formatCount(std::llround(total.beyondAtTownHall)))
+                          .arg(result.points.size())
+                          .arg(coverage_->includePlanned() ? tr(" (projets compris)") : QString())
+                          .arg(QLocale().toString(coverage_->lastMilliseconds(), 'f', 0))
+                          .arg(populationMethodSentence(population.method));
+    // A point of the territory too far from any road reaches nobody: said in red, not left
+    // to be guessed. Points outside the territory (a list that reaches beyond it) that the
+    // project's roads do not reach are said apart and plainly: they are expected.
+    const int insideLeftOut = result.unjoinedPoints - result.unjoinedOutsideTerritory;
+    if (insideLeftOut > 0)
+        summary +=
+            tr("<br><span style=\"color:#b00020\"><b>%n point(s) laissé(s) de côté</b> : trop loin de "
+               "toute route du réseau du projet pour y être relié(s) (dans un vide routier : "
+               "rapprochez-le(s) d'une route).</span>",
+               nullptr, insideLeftOut);
+    if (result.unjoinedOutsideTerritory > 0)
+        summary +=
+            tr("<br><small>%n point(s) hors du territoire non pris en compte : au-delà des routes "
+               "du réseau du projet.</small>",
+               nullptr, result.unjoinedOutsideTerritory);
+    return summary;
+}
+
+void StatisticsPanel::fillTableAndChart(const PopulationCoverage& population)
+{
     double maximum = 0;
     for (int i = 0; i < epciRows_; ++i) {
         const AreaCoverage& epci = population.epcis[i];
-        fill(i + 1, epci, epci.name, false);
+        fillRow(i + 1, epci, epci.name, false);
         const double people = std::round(epci.beyondSpread);
         bars_->replace(epciRows_ - 1 - i, people);
         maximum = std::max(maximum, people);
     }
-    fill(0, total, tr("Département"), true);
+    fillRow(0, population.departement, tr("Département"), true);
     // The axis grows in steps so that it does not flicker while a point is dragged.
     const double step = maximum > 5000 ? 2000 : maximum > 1000 ? 500 : 100;
     valueAxis_->setRange(0, std::max(step, std::ceil(maximum * 1.2 / step) * step));
+}
+
+// A row's cells and tip, changed only where they differ: the table follows a dragged point
+// without flickering or losing its selection.
+void StatisticsPanel::fillRow(int row, const AreaCoverage& area, const QString& name, bool bold)
+{
+    const QStringList cells{shortEpciName(name), formatCount(area.population), formatCount(std::llround(area.beyondSpread)),
+                            percent(area.shareSpread()), QString::number(area.communesTownHallBeyond)};
+    const QString tip =
+        tr("%1\n%2 habitants au-delà (population placée selon la méthode du projet)\n"
+           "%3 habitants dans les %4 communes dont la mairie est au-delà")
+            .arg(name, formatCount(std::llround(area.beyondSpread)), formatCount(std::llround(area.beyondAtTownHall)))
+            .arg(area.communesTownHallBeyond);
+    for (int c = 0; c < ColumnCount; ++c) {
+        QTableWidgetItem* item = table_->item(row, c);
+        if (!item) {
+            item = c == Name ? new QTableWidgetItem : numberItem(QString());
+            QFont font = item->font();
+            font.setBold(bold);
+            item->setFont(font);
+            table_->setItem(row, c, item);
+        }
+        if (item->text() != cells[c]) item->setText(cells[c]);
+        if (item->toolTip() != tip) item->setToolTip(tip);
+    }
 }
 
 }  // namespace maillage::gui

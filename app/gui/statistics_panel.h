@@ -14,7 +14,10 @@ class QValueAxis;
 
 namespace maillage {
 class Territory;
-}
+struct AreaCoverage;
+struct CoverageResult;
+struct PopulationCoverage;
+}  // namespace maillage
 
 namespace maillage::gui {
 
@@ -38,6 +41,10 @@ public:
 private:
     void rebuild();  // rows and bars for the EPCI of the territory
     void refresh();  // values
+    // The département's figures, with the points left out (too far from any road) said.
+    QString summaryOf(const CoverageResult& result) const;
+    void fillTableAndChart(const PopulationCoverage& population);
+    void fillRow(int row, const AreaCoverage& area, const QString& name, bool bold);
 
     QPointer<CoverageController> coverage_;
     QLabel* summary_;
