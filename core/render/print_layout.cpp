@@ -164,6 +164,10 @@ struct PrintLayout::Impl {
     // At most `maxRows` rows of EPCI or communes (the most important ones), the others in a
     // note, then the total.
     Table tableFor(const Page& page, int maxRows) const;
+    // The table of each kind of page, as tableFor.
+    Table territoryTable(int maxRows) const;
+    Table epciTable(const Epci& epci, int maxRows) const;
+    Table comparisonTable(int maxRows) const;
     // "N habitants sur P (x %) à plus de T min d'un lieu de niveau L", over a table's area.
     QString beyondHeadline(const AreaCoverage& area) const;
     // The columns of a table of the people beyond the threshold: `area` (EPCI, commune), its
@@ -466,120 +470,134 @@ std::size_t sortForTable(std::vector<const Row*>& rows, int maxRows, Key key)
     return std::min(rows.size(), std::size_t(std::max(0, maxRows)));
 }
 
+// The sum of `value` over the rows from `shown` on: those the table has no room for.
+template <class Row, class Value>
+double restOf(const std::vector<const Row*>& rows, std::size_t shown, Value value)
+{
+    double rest = 0;
+    for (std::size_t i = shown; i < rows.size(); ++i) rest += value(*rows[i]);
+    return rest;
+}
+
 }  // namespace
 
 PrintLayout::Impl::Table PrintLayout::Impl::tableFor(const Page& page, int maxRows) const
 {
-    using print::TableColumn;
-    using print::TableRow;
-    Table table;
-    const PopulationCoverage& population = content.coverage->population;
     switch (page.kind) {
-    case PageKind::Territory: {
-        const AreaCoverage& d = population.departement;
-        table.headline = beyondHeadline(d);
-        table.columns = beyondColumns(tr("EPCI"), tr("Mairies au-delà"));
-        std::vector<const AreaCoverage*> rows;
-        for (const AreaCoverage& e : population.epcis) rows.push_back(&e);
-        const std::size_t shown = sortForTable(rows, maxRows, [](const AreaCoverage& e) { return e.beyondSpread; });
-        for (std::size_t i = 0; i < shown; ++i) {
-            const AreaCoverage* e = rows[i];
-            table.rows.push_back(
-                {{e->name.isEmpty() ? e->code : e->name, formatCount(e->population), peopleText(e->beyondSpread),
-                  percentText(e->shareSpread()), QString::number(e->communesTownHallBeyond)}});
-        }
-        if (shown < rows.size()) {
-            double rest = 0;
-            for (std::size_t i = shown; i < rows.size(); ++i) rest += rows[i]->beyondSpread;
-            table.rows.push_back(
-                {{tr("… et %1 autres EPCI : %2 habitants au-delà").arg(rows.size() - shown).arg(peopleText(rest))},
-                 false,
-                 true});
-        }
-        table.rows.push_back({{territoryName(), formatCount(d.population), peopleText(d.beyondSpread),
-                               percentText(d.shareSpread()), QString::number(d.communesTownHallBeyond)},
-                              true});
-        break;
+    case PageKind::Territory: return territoryTable(maxRows);
+    case PageKind::Epci: return epciTable(content.territory->epcis[std::size_t(page.epci)], maxRows);
+    case PageKind::Comparison: return comparisonTable(maxRows);
     }
-    case PageKind::Epci: {
-        const Epci& epci = content.territory->epcis[std::size_t(page.epci)];
-        const AreaCoverage* area = nullptr;
-        for (const AreaCoverage& e : population.epcis)
-            if (e.code == epci.siren) area = &e;
-        if (!area) break;
-        table.headline = beyondHeadline(*area);
-        table.columns = beyondColumns(tr("Commune"), tr("Depuis la mairie"));
-        std::vector<const CommuneCoverage*> communes;
-        for (const CommuneCoverage& c : population.communes)
-            if (c.epciSiren == epci.siren && std::llround(c.beyondSpread) > 0) communes.push_back(&c);
-        const std::size_t shown = sortForTable(communes, maxRows, [](const CommuneCoverage& c) { return c.beyondSpread; });
-        for (std::size_t i = 0; i < shown; ++i) {
-            const CommuneCoverage& c = *communes[i];
-            table.rows.push_back({{c.name, formatCount(c.population), peopleText(c.beyondSpread),
-                                   percentText(c.population ? c.beyondSpread / double(c.population) : 0.0),
-                                   formatMinutes(c.townHallMinutes)}});
-        }
-        if (communes.empty()) {
-            table.rows.push_back(
-                {{tr("Aucun habitant de l'EPCI à plus de %1 min.").arg(print::locale().toString(threshold, 'g', 4))},
-                 false,
-                 true});
-        } else if (shown < communes.size()) {
-            double rest = 0;
-            for (std::size_t i = shown; i < communes.size(); ++i) rest += communes[i]->beyondSpread;
-            const int others = int(communes.size() - shown);
-            table.rows.push_back({{(others > 1 ? tr("… et %1 autres communes : %2 habitants au-delà").arg(others)
-                                               : tr("… et 1 autre commune : %1 habitants au-delà"))
-                                       .arg(peopleText(rest))},
-                                  false,
-                                  true});
-        }
+    return {};
+}
+
+PrintLayout::Impl::Table PrintLayout::Impl::territoryTable(int maxRows) const
+{
+    const PopulationCoverage& population = content.coverage->population;
+    const AreaCoverage& d = population.departement;
+    Table table;
+    table.headline = beyondHeadline(d);
+    table.columns = beyondColumns(tr("EPCI"), tr("Mairies au-delà"));
+    std::vector<const AreaCoverage*> rows;
+    for (const AreaCoverage& e : population.epcis) rows.push_back(&e);
+    const std::size_t shown = sortForTable(rows, maxRows, [](const AreaCoverage& e) { return e.beyondSpread; });
+    for (std::size_t i = 0; i < shown; ++i) {
+        const AreaCoverage* e = rows[i];
         table.rows.push_back(
-            {{area->communes > 1 ? tr("Ensemble de l'EPCI (%1 communes)").arg(area->communes)
-                                 : tr("Ensemble de l'EPCI (1 commune)"),
-              formatCount(area->population), peopleText(area->beyondSpread), percentText(area->shareSpread()), QString()},
+            {{e->name.isEmpty() ? e->code : e->name, formatCount(e->population), peopleText(e->beyondSpread),
+              percentText(e->shareSpread()), QString::number(e->communesTownHallBeyond)}});
+    }
+    if (shown < rows.size()) {
+        const double rest = restOf(rows, shown, [](const AreaCoverage& e) { return e.beyondSpread; });
+        table.rows.push_back(
+            {{tr("… et %1 autres EPCI : %2 habitants au-delà").arg(rows.size() - shown).arg(peopleText(rest))},
+             false,
              true});
-        break;
     }
-    case PageKind::Comparison: {
-        const ScenarioComparison& c = *content.comparison;
-        const QString t = print::locale().toString(threshold, 'g', 4);
-        table.headline = tr("%1 habitants passent à moins de %2 min (%3 km²), %4 à plus de %2 min (%5 km²)")
-                             .arg(peopleText(c.peopleCovered), t, print::locale().toString(c.coveredKm2, 'f', 0),
-                                  peopleText(c.peopleUncovered), print::locale().toString(c.uncoveredKm2, 'f', 0));
-        table.columns = {{tr("EPCI"), false},
-                         {tr("Population"), true},
-                         {tr("Au-delà, référence"), true},
-                         {tr("Au-delà, scénario"), true},
-                         {tr("Écart"), true}};
-        std::vector<const AreaComparison*> rows;
-        for (const AreaComparison& e : c.epcis) rows.push_back(&e);
-        const std::size_t shown =
-            sortForTable(rows, maxRows, [](const AreaComparison& e) { return std::abs(e.gainSpread()); });
-        for (std::size_t i = 0; i < shown; ++i) {
-            const AreaComparison* e = rows[i];
-            table.rows.push_back(
-                {{e->name.isEmpty() ? e->code : e->name, formatCount(e->population), peopleText(e->a.beyondSpread),
-                  peopleText(e->b.beyondSpread), signedPeopleText(-e->gainSpread())}});
-        }
-        if (shown < rows.size()) {
-            double rest = 0;
-            for (std::size_t i = shown; i < rows.size(); ++i) rest -= rows[i]->gainSpread();
-            table.rows.push_back(
-                {{std::llround(rest) == 0 ? tr("… et %1 autres EPCI, sans changement").arg(rows.size() - shown)
-                                          : tr("… et %1 autres EPCI : écart de %2 habitants")
-                                                .arg(rows.size() - shown)
-                                                .arg(signedPeopleText(rest))},
-                 false,
-                 true});
-        }
-        const AreaComparison& d = c.departement;
-        table.rows.push_back({{territoryName(), formatCount(d.population), peopleText(d.a.beyondSpread),
-                               peopleText(d.b.beyondSpread), signedPeopleText(-d.gainSpread())},
+    table.rows.push_back({{territoryName(), formatCount(d.population), peopleText(d.beyondSpread),
+                           percentText(d.shareSpread()), QString::number(d.communesTownHallBeyond)},
+                          true});
+    return table;
+}
+
+PrintLayout::Impl::Table PrintLayout::Impl::epciTable(const Epci& epci, int maxRows) const
+{
+    const PopulationCoverage& population = content.coverage->population;
+    Table table;
+    const AreaCoverage* area = nullptr;
+    for (const AreaCoverage& e : population.epcis)
+        if (e.code == epci.siren) area = &e;
+    if (!area) return table;
+    table.headline = beyondHeadline(*area);
+    table.columns = beyondColumns(tr("Commune"), tr("Depuis la mairie"));
+    // The communes with people beyond, as printed (rounded): a row of 0 would say nothing.
+    std::vector<const CommuneCoverage*> communes;
+    for (const CommuneCoverage& c : population.communes)
+        if (c.epciSiren == epci.siren && std::llround(c.beyondSpread) > 0) communes.push_back(&c);
+    const std::size_t shown = sortForTable(communes, maxRows, [](const CommuneCoverage& c) { return c.beyondSpread; });
+    for (std::size_t i = 0; i < shown; ++i) {
+        const CommuneCoverage& c = *communes[i];
+        table.rows.push_back(
+            {{c.name, formatCount(c.population), peopleText(c.beyondSpread),
+              percentText(c.population ? c.beyondSpread / double(c.population) : 0.0), formatMinutes(c.townHallMinutes)}});
+    }
+    if (communes.empty()) {
+        table.rows.push_back(
+            {{tr("Aucun habitant de l'EPCI à plus de %1 min.").arg(print::locale().toString(threshold, 'g', 4))},
+             false,
+             true});
+    } else if (shown < communes.size()) {
+        const double rest = restOf(communes, shown, [](const CommuneCoverage& c) { return c.beyondSpread; });
+        const int others = int(communes.size() - shown);
+        table.rows.push_back({{(others > 1 ? tr("… et %1 autres communes : %2 habitants au-delà").arg(others)
+                                           : tr("… et 1 autre commune : %1 habitants au-delà"))
+                                   .arg(peopleText(rest))},
+                              false,
                               true});
-        break;
     }
+    table.rows.push_back(
+        {{area->communes > 1 ? tr("Ensemble de l'EPCI (%1 communes)").arg(area->communes)
+                             : tr("Ensemble de l'EPCI (1 commune)"),
+          formatCount(area->population), peopleText(area->beyondSpread), percentText(area->shareSpread()), QString()},
+         true});
+    return table;
+}
+
+PrintLayout::Impl::Table PrintLayout::Impl::comparisonTable(int maxRows) const
+{
+    const ScenarioComparison& c = *content.comparison;
+    const QString t = print::locale().toString(threshold, 'g', 4);
+    Table table;
+    table.headline = tr("%1 habitants passent à moins de %2 min (%3 km²), %4 à plus de %2 min (%5 km²)")
+                         .arg(peopleText(c.peopleCovered), t, print::locale().toString(c.coveredKm2, 'f', 0),
+                              peopleText(c.peopleUncovered), print::locale().toString(c.uncoveredKm2, 'f', 0));
+    table.columns = {{tr("EPCI"), false},
+                     {tr("Population"), true},
+                     {tr("Au-delà, référence"), true},
+                     {tr("Au-delà, scénario"), true},
+                     {tr("Écart"), true}};
+    std::vector<const AreaComparison*> rows;
+    for (const AreaComparison& e : c.epcis) rows.push_back(&e);
+    const std::size_t shown = sortForTable(rows, maxRows, [](const AreaComparison& e) { return std::abs(e.gainSpread()); });
+    for (std::size_t i = 0; i < shown; ++i) {
+        const AreaComparison* e = rows[i];
+        table.rows.push_back(
+            {{e->name.isEmpty() ? e->code : e->name, formatCount(e->population), peopleText(e->a.beyondSpread),
+              peopleText(e->b.beyondSpread), signedPeopleText(-e->gainSpread())}});
     }
+    if (shown < rows.size()) {
+        const double rest = restOf(rows, shown, [](const AreaComparison& e) { return -e.gainSpread(); });
+        table.rows.push_back(
+            {{std::llround(rest) == 0
+                  ? tr("… et %1 autres EPCI, sans changement").arg(rows.size() - shown)
+                  : tr("… et %1 autres EPCI : écart de %2 habitants").arg(rows.size() - shown).arg(signedPeopleText(rest))},
+             false,
+             true});
+    }
+    const AreaComparison& d = c.departement;
+    table.rows.push_back({{territoryName(), formatCount(d.population), peopleText(d.a.beyondSpread),
+                           peopleText(d.b.beyondSpread), signedPeopleText(-d.gainSpread())},
+                          true});
     return table;
 }
 
