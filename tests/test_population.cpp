@@ -597,6 +597,105 @@ TEST_CASE("buildings carry a commune's people in proportion to footprint area ti
     CHECK(placement.peopleOnCell(*grid.cellAt({kX1 - 100, kY1 - 100})) == Approx(300.0 / grid.cellsPerCommune()[1]));
 }
 
+TEST_CASE("buildings drawn as polygons in another CRS are measured and placed in Lambert-93, points with them")
+{
+    test::ScratchDir dir;
+    // Near the two communes, in EPSG:3035 (INSEE's grid CRS): metres, east then north.
+    constexpr double kE0 = 4'008'400.0, kN0 = 2'322'000.0;
+    OGRSpatialReference laea, l93;
+    laea.importFromEPSG(3035);
+    l93.importFromEPSG(2154);
+    laea.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    l93.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const std::unique_ptr<OGRCoordinateTransformation> toL93(OGRCreateCoordinateTransformation(&laea, &l93));
+    REQUIRE(toL93);
+    const auto inL93 = [&](double x, double y) {
+        REQUIRE(toL93->Transform(1, &x, &y));
+        return XY{x, y};
+    };
+    const QString path = dir.path(QStringLiteral("buildings.gpkg"));
+    {
+        GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+        std::unique_ptr<GDALDataset> dataset(driver->Create(path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
+        OGRLayer* layer = dataset->CreateLayer("buildings", &laea, wkbUnknown, nullptr);
+        OGRFieldDefn area("area_m2", OFTReal), building("building", OFTString);
+        layer->CreateField(&area);
+        layer->CreateField(&building);
+        const auto add = [&](const OGRGeometry* geometry, double m2, const char* kind) {
+            OGRFeature feature(layer->GetLayerDefn());
+            if (m2 > 0) feature.SetField("area_m2", m2);
+            feature.SetField("building", kind);
+            if (geometry) feature.SetGeometry(geometry);
+            REQUIRE(layer->CreateFeature(&feature) == OGRERR_NONE);
+        };
+        const auto square = [](double e, double n, double side) {
+            OGRLinearRing ring;
+            ring.addPoint(e, n);
+            ring.addPoint(e + side, n);
+            ring.addPoint(e + side, n + side);
+            ring.addPoint(e, n + side);
+            ring.closeRings();
+            OGRPolygon polygon;
+            polygon.addRing(&ring);
+            return polygon;
+        };
+        const OGRPolygon measured = square(kE0, kN0, 20), given = square(kE0, kN0 + 500, 10),
+                         shed = square(kE0 + 300, kN0, 3);
+        const OGRPoint point(kE0 + 200, kN0), factory(kE0 + 100, kN0);
+        add(&measured, 0, "house");        // its own area, about 400 m² in Lambert-93 too
+        add(&given, 150, "house");         // the area field rather than the polygon's
+        add(&point, 80, "yes");            // reprojected with the other points
+        add(&shed, 0, "yes");              // 9 m²: left out
+        add(&factory, 100, "industrial");  // not a dwelling
+        add(nullptr, 100, "house");        // no geometry
+    }
+    const PopulationPieces pieces = readBuildings(path);
+    REQUIRE(pieces.points.size() == 3);
+    CHECK(pieces.skipped == 3);
+    CHECK(pieces.pointValues[0] == Approx(400.0).epsilon(0.01));
+    CHECK(pieces.pointValues[1] == 150.0);
+    CHECK(pieces.pointValues[2] == 80.0);
+    const XY expected[] = {inL93(kE0 + 10, kN0 + 10), inL93(kE0 + 5, kN0 + 505), inL93(kE0 + 200, kN0)};
+    for (std::size_t i = 0; i < 3; ++i) {
+        CHECK(pieces.points[i].x == Approx(expected[i].x).margin(0.01));
+        CHECK(pieces.points[i].y == Approx(expected[i].y).margin(0.01));
+    }
+
+    // In an area: the buildings outside count as left out.
+    BuildingOptions options;
+    const XY southWest = inL93(kE0 - 50, kN0 - 50), northEast = inL93(kE0 + 250, kN0 + 50);
+    options.area = BBox{southWest.x, southWest.y, northEast.x, northEast.y};
+    const PopulationPieces inArea = readBuildings(path, options);
+    REQUIRE(inArea.points.size() == 2);
+    CHECK(inArea.skipped == 4);
+    CHECK(inArea.pointValues[0] == Approx(400.0).epsilon(0.01));
+    CHECK(inArea.pointValues[1] == 80.0);
+    CHECK(inArea.points[1].x == Approx(expected[2].x).margin(0.01));
+
+    // Lines are no buildings, and a table without geometry holds none.
+    const QString lines = dir.path(QStringLiteral("lines.gpkg"));
+    {
+        GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+        std::unique_ptr<GDALDataset> dataset(driver->Create(lines.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
+        OGRLayer* layer = dataset->CreateLayer("lines", &laea, wkbLineString, nullptr);
+        OGRFeature feature(layer->GetLayerDefn());
+        OGRLineString line;
+        line.addPoint(kE0, kN0);
+        line.addPoint(kE0 + 100, kN0);
+        feature.SetGeometry(&line);
+        REQUIRE(layer->CreateFeature(&feature) == OGRERR_NONE);
+    }
+    CHECK_THROWS_WITH(readBuildings(lines),
+                      Catch::Contains("lines.gpkg, feature 1") && Catch::Contains("a Line String is not a building"));
+    const QString table = dir.path(QStringLiteral("table.csv"));
+    {
+        QFile file(table);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write("name,levels\nmairie,2\n");
+    }
+    CHECK_THROWS_WITH(readBuildings(table), Catch::Contains("table.csv: the building layer has no geometry"));
+}
+
 TEST_CASE("a population file is read once and then taken from the cache until it changes")
 {
     test::ScratchDir dir;

@@ -462,6 +462,128 @@ bool isDwelling(const QString& osmBuilding, const QString& usage)
     return true;
 }
 
+// The fields of a building layer that are read (-1: the layer has none).
+struct BuildingFields {
+    int area = -1;
+    int levels = -1;
+    int building = -1;  // OSM
+    int usage = -1;     // BD TOPO
+};
+
+BuildingFields findBuildingFields(OGRLayer& layer)
+{
+    return {findField(layer, {QStringLiteral("area_m2"), QStringLiteral("surface"), QStringLiteral("area")}),
+            findField(layer, {QStringLiteral("levels"), QStringLiteral("building:levels"), QStringLiteral("building_levels"),
+                              QStringLiteral("nombre_d_etages")}),
+            findField(layer, {QStringLiteral("building")}),
+            findField(layer, {QStringLiteral("usage_1"), QStringLiteral("usage1")})};
+}
+
+// Fields we do not read are not decoded: 400,000 features must load in well under a second.
+void ignoreOtherFields(OGRLayer& layer, const BuildingFields& fields)
+{
+    QList<QByteArray> ignored;
+    OGRFeatureDefn* definition = layer.GetLayerDefn();
+    for (int i = 0; i < definition->GetFieldCount(); ++i)
+        if (i != fields.area && i != fields.levels && i != fields.building && i != fields.usage)
+            ignored << QByteArray(definition->GetFieldDefn(i)->GetNameRef());
+    std::vector<const char*> names;
+    for (const QByteArray& name : ignored) names.push_back(name.constData());
+    names.push_back(nullptr);
+    layer.SetIgnoredFields(names.data());
+}
+
+// The CRS of a building layer and, when it is not Lambert-93, the way there.
+struct BuildingCrs {
+    explicit BuildingCrs(const OGRSpatialReference& layerSrs) : source(layerSrs)
+    {
+        lambert93.importFromEPSG(kWorkingEpsg);
+        inLambert93 = source.IsSame(&lambert93);
+        if (!inLambert93) transform.emplace(source);
+    }
+    const OGRSpatialReference& source;
+    OGRSpatialReference lambert93;
+    bool inLambert93 = false;
+    std::optional<ToLambert93> transform;
+};
+
+// Where a building stands and its footprint's area (that of the area field when it has one).
+struct Footprint {
+    XY at;
+    double area = 0.0;
+    bool inSourceCrs = false;  // a point of another CRS: reprojected later, with the others
+};
+
+// The footprint of a feature; nullopt when it has no geometry or no centroid. A polygon is
+// reprojected here, to measure it and take its centroid in Lambert-93.
+std::optional<Footprint> footprintOf(OGRFeature& feature, const BuildingFields& fields, BuildingCrs& crs,
+                                     const QString& path)
+{
+    OGRGeometry* geometry = feature.GetGeometryRef();
+    if (!geometry || geometry->IsEmpty()) return std::nullopt;
+    const OGRwkbGeometryType type = wkbFlatten(geometry->getGeometryType());
+    Footprint footprint{{}, numberIn(feature, fields.area).value_or(0.0), false};
+    if (type == wkbPoint) {
+        footprint.at = {geometry->toPoint()->getX(), geometry->toPoint()->getY()};
+        footprint.inSourceCrs = !crs.inLambert93;
+        return footprint;
+    }
+    if (type != wkbPolygon && type != wkbMultiPolygon)
+        throw Error(QStringLiteral("%1: a %2 is not a building: points or polygons only")
+                        .arg(featureName(path, feature), QString::fromUtf8(OGRGeometryTypeToName(type))));
+    std::unique_ptr<OGRGeometry> copy(geometry->clone());
+    if (!crs.inLambert93) {
+        copy->assignSpatialReference(const_cast<OGRSpatialReference*>(&crs.source));
+        if (copy->transformTo(&crs.lambert93) != OGRERR_NONE)
+            throw Error(QStringLiteral("%1: cannot reproject to Lambert-93").arg(featureName(path, feature)));
+    }
+    if (fields.area < 0 || footprint.area <= 0.0) footprint.area = copy->toSurface()->get_Area();
+    OGRPoint centre;
+    if (copy->Centroid(&centre) != OGRERR_NONE) return std::nullopt;
+    footprint.at = {centre.getX(), centre.getY()};
+    return footprint;
+}
+
+// The same, from a feature's fields (empty where the layer has none).
+bool isDwelling(OGRFeature& feature, const BuildingFields& fields)
+{
+    const QString building = fields.building >= 0 ? QString::fromUtf8(feature.GetFieldAsString(fields.building)) : QString();
+    const QString usage = fields.usage >= 0 ? QString::fromUtf8(feature.GetFieldAsString(fields.usage)) : QString();
+    return isDwelling(building, usage);
+}
+
+// Points read in another CRS are reprojected together (polygons were, one by one).
+void reprojectPoints(std::vector<XY>& points, const std::vector<std::uint8_t>& inSourceCrs, const ToLambert93& transform,
+                     const QString& path)
+{
+    std::vector<double> px, py;
+    std::vector<std::size_t> which;
+    for (std::size_t i = 0; i < points.size(); ++i)
+        if (inSourceCrs[i]) {
+            px.push_back(points[i].x);
+            py.push_back(points[i].y);
+            which.push_back(i);
+        }
+    if (!transform.transform(px, py))
+        throw Error(
+            QStringLiteral("%1: cannot reproject the buildings to Lambert-93: %2").arg(fileName(path), lastGdalError()));
+    for (std::size_t k = 0; k < which.size(); ++k) points[which[k]] = {px[k], py[k]};
+}
+
+// Keeps the buildings of the area only (a regional file covers much more); the others count
+// as skipped.
+void keepBuildingsIn(PopulationPieces& pieces, const BBox& area)
+{
+    PopulationPieces kept;
+    for (std::size_t i = 0; i < pieces.points.size(); ++i)
+        if (area.contains(pieces.points[i])) {
+            kept.points.push_back(pieces.points[i]);
+            kept.pointValues.push_back(pieces.pointValues[i]);
+        }
+    kept.skipped = pieces.skipped + int(pieces.points.size() - kept.points.size());
+    pieces = std::move(kept);
+}
+
 }  // namespace
 
 PopulationPieces readBuildings(const QString& path, const BuildingOptions& options)
@@ -470,102 +592,26 @@ PopulationPieces readBuildings(const QString& path, const BuildingOptions& optio
     OGRLayer* layer = findLayer(*dataset, path, options.layer);
     if (layer->GetGeomType() == wkbNone)
         throw Error(QStringLiteral("%1: the building layer has no geometry").arg(fileName(path)));
-    const int areaField = findField(*layer, {QStringLiteral("area_m2"), QStringLiteral("surface"), QStringLiteral("area")});
-    const int levelsField = findField(*layer, {QStringLiteral("levels"), QStringLiteral("building:levels"),
-                                               QStringLiteral("building_levels"), QStringLiteral("nombre_d_etages")});
-    const int buildingField = findField(*layer, {QStringLiteral("building")});
-    const int usageField = findField(*layer, {QStringLiteral("usage_1"), QStringLiteral("usage1")});
-    const OGRSpatialReference& srs = requireSrs(layer->GetSpatialRef(), path);
-    OGRSpatialReference lambert93;
-    lambert93.importFromEPSG(kWorkingEpsg);
-    const bool inLambert93 = srs.IsSame(&lambert93);
-    std::optional<ToLambert93> transform;
-    if (!inLambert93) transform.emplace(srs);
-    // Fields we do not read are not decoded: 400,000 features must load in well under a second.
-    {
-        QList<QByteArray> ignored;
-        OGRFeatureDefn* definition = layer->GetLayerDefn();
-        for (int i = 0; i < definition->GetFieldCount(); ++i)
-            if (i != areaField && i != levelsField && i != buildingField && i != usageField)
-                ignored << QByteArray(definition->GetFieldDefn(i)->GetNameRef());
-        std::vector<const char*> names;
-        for (const QByteArray& name : ignored) names.push_back(name.constData());
-        names.push_back(nullptr);
-        layer->SetIgnoredFields(names.data());
-    }
+    const BuildingFields fields = findBuildingFields(*layer);
+    BuildingCrs crs(requireSrs(layer->GetSpatialRef(), path));
+    ignoreOtherFields(*layer, fields);
 
     PopulationPieces pieces;
     std::vector<std::uint8_t> inSourceCrs;  // per point: still to be reprojected
     layer->ResetReading();
     for (std::unique_ptr<OGRFeature> feature(layer->GetNextFeature()); feature; feature.reset(layer->GetNextFeature())) {
-        OGRGeometry* geometry = feature->GetGeometryRef();
-        if (!geometry || geometry->IsEmpty()) {
+        const std::optional<Footprint> footprint = footprintOf(*feature, fields, crs, path);
+        if (!footprint || !(footprint->area >= options.minimumAreaM2) || !isDwelling(*feature, fields)) {
             ++pieces.skipped;
             continue;
         }
-        const OGRwkbGeometryType type = wkbFlatten(geometry->getGeometryType());
-        double area = numberIn(*feature, areaField).value_or(0.0);
-        XY at;
-        bool toReproject = false;
-        if (type == wkbPoint) {
-            at = {geometry->toPoint()->getX(), geometry->toPoint()->getY()};
-            toReproject = !inLambert93;
-        } else if (type == wkbPolygon || type == wkbMultiPolygon) {
-            std::unique_ptr<OGRGeometry> copy(geometry->clone());
-            if (!inLambert93) {
-                copy->assignSpatialReference(const_cast<OGRSpatialReference*>(&srs));
-                if (copy->transformTo(&lambert93) != OGRERR_NONE)
-                    throw Error(QStringLiteral("%1: cannot reproject to Lambert-93").arg(featureName(path, *feature)));
-            }
-            if (areaField < 0 || area <= 0.0) area = copy->toSurface()->get_Area();
-            OGRPoint centre;
-            if (copy->Centroid(&centre) != OGRERR_NONE) {
-                ++pieces.skipped;
-                continue;
-            }
-            at = {centre.getX(), centre.getY()};
-        } else {
-            throw Error(QStringLiteral("%1: a %2 is not a building: points or polygons only")
-                            .arg(featureName(path, *feature), QString::fromUtf8(OGRGeometryTypeToName(type))));
-        }
-        const QString building =
-            buildingField >= 0 ? QString::fromUtf8(feature->GetFieldAsString(buildingField)) : QString();
-        const QString usage = usageField >= 0 ? QString::fromUtf8(feature->GetFieldAsString(usageField)) : QString();
-        if (!(area >= options.minimumAreaM2) || !isDwelling(building, usage)) {
-            ++pieces.skipped;
-            continue;
-        }
-        const double levels = std::max(1.0, numberIn(*feature, levelsField).value_or(1.0));
-        pieces.points.push_back(at);
-        pieces.pointValues.push_back(area * levels);
-        inSourceCrs.push_back(toReproject ? 1 : 0);
+        const double levels = std::max(1.0, numberIn(*feature, fields.levels).value_or(1.0));
+        pieces.points.push_back(footprint->at);
+        pieces.pointValues.push_back(footprint->area * levels);
+        inSourceCrs.push_back(footprint->inSourceCrs ? 1 : 0);
     }
-    // Points read in another CRS are reprojected together (polygons were, one by one).
-    if (transform) {
-        std::vector<double> px, py;
-        std::vector<std::size_t> which;
-        for (std::size_t i = 0; i < pieces.points.size(); ++i)
-            if (inSourceCrs[i]) {
-                px.push_back(pieces.points[i].x);
-                py.push_back(pieces.points[i].y);
-                which.push_back(i);
-            }
-        if (!transform->transform(px, py))
-            throw Error(
-                QStringLiteral("%1: cannot reproject the buildings to Lambert-93: %2").arg(fileName(path), lastGdalError()));
-        for (std::size_t k = 0; k < which.size(); ++k) pieces.points[which[k]] = {px[k], py[k]};
-    }
-    if (options.area) {
-        // Keep the buildings of the area only (a regional file covers much more).
-        PopulationPieces kept;
-        for (std::size_t i = 0; i < pieces.points.size(); ++i)
-            if (options.area->contains(pieces.points[i])) {
-                kept.points.push_back(pieces.points[i]);
-                kept.pointValues.push_back(pieces.pointValues[i]);
-            }
-        kept.skipped = pieces.skipped + int(pieces.points.size() - kept.points.size());
-        pieces = std::move(kept);
-    }
+    if (crs.transform) reprojectPoints(pieces.points, inSourceCrs, *crs.transform, path);
+    if (options.area) keepBuildingsIn(pieces, *options.area);
     pieces.description = QStringLiteral("buildings %1: %2 dwellings of %3 m² or more (%4 left out)")
                              .arg(fileName(path), groupedNumber(double(pieces.points.size()), 0),
                                   groupedNumber(options.minimumAreaM2, 0), groupedNumber(pieces.skipped, 0));
