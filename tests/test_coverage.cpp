@@ -561,6 +561,35 @@ TEST_CASE("population beyond the threshold, at the town hall and spread over the
     }
 }
 
+TEST_CASE("an EPCI only the communes name is totalled after the territory's, a commune of no EPCI in the département only")
+{
+    RoadCoverage coverage;
+    coverage.compute({0.0});
+    coverage.territory.communes[0].epciSiren.clear();
+    coverage.territory.communes[1].epciSiren = "200000002";
+    const TownHalls townHalls = townHallsFor(coverage.territory, {});
+    const std::vector<float> hallMinutes{5.0f, 17.0f};
+    const auto placement =
+        PopulationPlacement::build(coverage.territory, coverage.grid, coverage.cellLinks, {.inhabitableLegMetres = 1e9});
+    const auto result = computePopulationCoverage(coverage.territory, coverage.grid, placement, coverage.surface.minutes,
+                                                  hallMinutes, townHalls, 10.0);
+    REQUIRE(result.epcis.size() == 2);
+    CHECK(result.epcis[0].code == "200000001");
+    CHECK(result.epcis[0].name == "CC de la Route");
+    CHECK(result.epcis[0].communes == 0);
+    CHECK(result.epcis[0].population == 0);
+    CHECK(result.epcis[1].code == "200000002");
+    CHECK(result.epcis[1].name.isEmpty());
+    CHECK(result.epcis[1].communes == 1);
+    CHECK(result.epcis[1].population == 500);
+    CHECK(result.epcis[1].communesTownHallBeyond == 1);
+    CHECK(result.epcis[1].beyondAtTownHall == 500.0);
+    CHECK(result.epcis[1].areaKm2 == Approx(result.communes[1].cells * coverage.grid.cellAreaKm2()));
+    CHECK(result.departement.communes == 2);
+    CHECK(result.departement.population == 1500);
+    CHECK(result.departement.areaKm2 == Approx(kWidth * kHeight / 1e6));
+}
+
 TEST_CASE("a commune without a known town hall is placed at a point inside it")
 {
     const Territory territory = roadTerritory();

@@ -146,13 +146,11 @@ double beyondBy(const CommuneCoverage& commune, PopulationMethod method)
     return method == PopulationMethod::TownHalls ? commune.beyondAtTownHall : commune.beyondSpread;
 }
 
-PopulationCoverage computePopulationCoverage(const Territory& territory, const CoverageGrid& grid,
-                                             const PopulationPlacement& placement, std::span<const float> cellMinutes,
-                                             std::span<const float> townHallMinutes, const TownHalls& townHalls,
-                                             double thresholdMinutes)
+namespace {
+
+void requireMatchingTimes(const CoverageGrid& grid, std::size_t communeCount, std::span<const float> cellMinutes,
+                          std::span<const float> townHallMinutes, const TownHalls& townHalls)
 {
-    requireValidThreshold(thresholdMinutes);
-    const std::size_t communeCount = territory.communes.size();
     if (cellMinutes.size() != grid.cellCount())
         throw Error(QStringLiteral("the travel-time surface has %1 cells but the grid has %2")
                         .arg(cellMinutes.size())
@@ -161,32 +159,47 @@ PopulationCoverage computePopulationCoverage(const Territory& territory, const C
         throw Error(QStringLiteral("there must be one town hall time per commune (%1 communes, %2 times)")
                         .arg(communeCount)
                         .arg(townHallMinutes.size()));
-    const float threshold = float(thresholdMinutes);
+}
 
-    PopulationCoverage result;
-    result.thresholdMinutes = thresholdMinutes;
-    result.method = placement.method();
-    result.communes.resize(communeCount);
-    std::vector<double> peopleBeyond(communeCount, 0.0);
-    std::vector<double> sumMinutes(communeCount, 0.0);
-    std::vector<int> reachable(communeCount, 0);
+// What each commune's cells add up to, beyond what its CommuneCoverage keeps of them.
+struct CellSums {
+    std::vector<double> peopleBeyond;
+    std::vector<double> sumMinutes;  // of the cells reached
+    std::vector<int> reachable;
+};
+
+// One pass over the cells: counts each commune's cells, those beyond and its longest time in
+// `communes`, and returns the sums its people beyond and mean time come from.
+CellSums addCells(const CoverageGrid& grid, const PopulationPlacement& placement, std::span<const float> cellMinutes,
+                  float threshold, std::vector<CommuneCoverage>& communes)
+{
+    const std::size_t communeCount = communes.size();
+    CellSums sums{std::vector<double>(communeCount, 0.0), std::vector<double>(communeCount, 0.0),
+                  std::vector<int>(communeCount, 0)};
     for (std::size_t i = 0; i < grid.cellCount(); ++i) {
         const std::size_t c = std::size_t(grid.communeOf(i));
-        CommuneCoverage& commune = result.communes[c];
+        CommuneCoverage& commune = communes[c];
         const float minutes = cellMinutes[i];
         ++commune.cells;
         if (!(minutes <= threshold)) {
             ++commune.cellsBeyond;
-            peopleBeyond[c] += placement.peopleOnCell(i);
+            sums.peopleBeyond[c] += placement.peopleOnCell(i);
         }
         if (std::isfinite(minutes)) {
-            sumMinutes[c] += minutes;
-            ++reachable[c];
+            sums.sumMinutes[c] += minutes;
+            ++sums.reachable[c];
         }
         if (std::isnan(commune.maxCellMinutes) || !(minutes <= commune.maxCellMinutes)) commune.maxCellMinutes = minutes;
     }
+    return sums;
+}
 
-    for (std::size_t c = 0; c < communeCount; ++c) {
+// Each commune's own figures, its town hall's and its cells' (the communes whose town hall is
+// beyond are listed in commune order).
+void fillCommunes(const Territory& territory, const PopulationPlacement& placement, std::span<const float> townHallMinutes,
+                  const TownHalls& townHalls, float threshold, const CellSums& cells, PopulationCoverage& result)
+{
+    for (std::size_t c = 0; c < territory.communes.size(); ++c) {
         const Commune& source = territory.communes[c];
         CommuneCoverage& commune = result.communes[c];
         commune.commune = int(c);
@@ -198,49 +211,78 @@ PopulationCoverage computePopulationCoverage(const Territory& territory, const C
         commune.townHallKnown = townHalls.known[c];
         commune.townHallBeyond = !(townHallMinutes[c] <= threshold);
         commune.beyondAtTownHall = commune.townHallBeyond ? double(source.population) : 0.0;
-        if (reachable[c] > 0) commune.meanCellMinutes = float(sumMinutes[c] / reachable[c]);
+        if (cells.reachable[c] > 0) commune.meanCellMinutes = float(cells.sumMinutes[c] / cells.reachable[c]);
         // Method (b); a commune with no cell falls back on its town hall.
-        commune.beyondSpread = placement.populatedCells()[c] > 0 ? peopleBeyond[c] : commune.beyondAtTownHall;
+        commune.beyondSpread = placement.populatedCells()[c] > 0 ? cells.peopleBeyond[c] : commune.beyondAtTownHall;
         if (commune.townHallBeyond) result.townHallsBeyond.push_back(int(c));
     }
+}
+
+// The town halls beyond, longest time first (ties in commune order).
+void sortTownHallsBeyond(PopulationCoverage& result)
+{
     std::sort(result.townHallsBeyond.begin(), result.townHallsBeyond.end(), [&](int a, int b) {
         const float ta = result.communes[std::size_t(a)].townHallMinutes;
         const float tb = result.communes[std::size_t(b)].townHallMinutes;
         return ta > tb || (ta == tb && a < b);
     });
+}
 
-    // Aggregates.
+void addEpci(std::vector<AreaCoverage>& epcis, QHash<QString, std::size_t>& index, const QString& code, const QString& name)
+{
+    index.insert(code, epcis.size());
+    AreaCoverage area;
+    area.code = code;
+    area.name = name;
+    epcis.push_back(std::move(area));
+}
+
+void addCommune(AreaCoverage& area, const CommuneCoverage& commune, double cellAreaKm2)
+{
+    area.population += commune.population;
+    ++area.communes;
+    if (commune.townHallBeyond) ++area.communesTownHallBeyond;
+    area.beyondAtTownHall += commune.beyondAtTownHall;
+    area.beyondSpread += commune.beyondSpread;
+    area.areaKm2 += commune.cells * cellAreaKm2;
+    area.areaBeyondKm2 += commune.cellsBeyond * cellAreaKm2;
+}
+
+// The totals of the EPCI and the département. An EPCI the communes name but the territory
+// has not still gets its totals, after the territory's EPCI, by its code alone.
+void addAreaTotals(const Territory& territory, double cellAreaKm2, PopulationCoverage& result)
+{
     QHash<QString, std::size_t> epciIndex;
-    for (const Epci& epci : territory.epcis) {
-        epciIndex.insert(epci.siren, result.epcis.size());
-        AreaCoverage area;
-        area.code = epci.siren;
-        area.name = epci.name;
-        result.epcis.push_back(area);
-    }
+    for (const Epci& epci : territory.epcis) addEpci(result.epcis, epciIndex, epci.siren, epci.name);
     result.departement.code = departementCode(territory);
-    const double cellArea = grid.cellAreaKm2();
     for (const CommuneCoverage& commune : result.communes) {
-        std::vector<AreaCoverage*> targets{&result.departement};
-        if (!commune.epciSiren.isEmpty()) {
-            if (!epciIndex.contains(commune.epciSiren)) {
-                epciIndex.insert(commune.epciSiren, result.epcis.size());
-                AreaCoverage area;
-                area.code = commune.epciSiren;
-                result.epcis.push_back(area);
-            }
-            targets.push_back(&result.epcis[epciIndex.value(commune.epciSiren)]);
-        }
-        for (AreaCoverage* area : targets) {
-            area->population += commune.population;
-            ++area->communes;
-            if (commune.townHallBeyond) ++area->communesTownHallBeyond;
-            area->beyondAtTownHall += commune.beyondAtTownHall;
-            area->beyondSpread += commune.beyondSpread;
-            area->areaKm2 += commune.cells * cellArea;
-            area->areaBeyondKm2 += commune.cellsBeyond * cellArea;
-        }
+        addCommune(result.departement, commune, cellAreaKm2);
+        if (commune.epciSiren.isEmpty()) continue;
+        if (!epciIndex.contains(commune.epciSiren)) addEpci(result.epcis, epciIndex, commune.epciSiren, QString());
+        addCommune(result.epcis[epciIndex.value(commune.epciSiren)], commune, cellAreaKm2);
     }
+}
+
+}  // namespace
+
+PopulationCoverage computePopulationCoverage(const Territory& territory, const CoverageGrid& grid,
+                                             const PopulationPlacement& placement, std::span<const float> cellMinutes,
+                                             std::span<const float> townHallMinutes, const TownHalls& townHalls,
+                                             double thresholdMinutes)
+{
+    requireValidThreshold(thresholdMinutes);
+    const std::size_t communeCount = territory.communes.size();
+    requireMatchingTimes(grid, communeCount, cellMinutes, townHallMinutes, townHalls);
+    const float threshold = float(thresholdMinutes);
+
+    PopulationCoverage result;
+    result.thresholdMinutes = thresholdMinutes;
+    result.method = placement.method();
+    result.communes.resize(communeCount);
+    const CellSums cells = addCells(grid, placement, cellMinutes, threshold, result.communes);
+    fillCommunes(territory, placement, townHallMinutes, townHalls, threshold, cells, result);
+    sortTownHallsBeyond(result);
+    addAreaTotals(territory, grid.cellAreaKm2(), result);
     return result;
 }
 
