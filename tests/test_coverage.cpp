@@ -590,6 +590,22 @@ TEST_CASE("an EPCI only the communes name is totalled after the territory's, a c
     CHECK(result.departement.areaKm2 == Approx(kWidth * kHeight / 1e6));
 }
 
+TEST_CASE("population coverage refuses town hall times or town halls that do not match the communes, naming which")
+{
+    RoadCoverage coverage;
+    coverage.compute({0.0});
+    TownHalls townHalls = townHallsFor(coverage.territory, {});
+    const auto placement =
+        PopulationPlacement::build(coverage.territory, coverage.grid, coverage.cellLinks, {.inhabitableLegMetres = 1e9});
+    const auto compute = [&](const std::vector<float>& hallMinutes) {
+        return computePopulationCoverage(coverage.territory, coverage.grid, placement, coverage.surface.minutes, hallMinutes,
+                                         townHalls, 10.0);
+    };
+    CHECK_THROWS_WITH(compute({5.0f}), Catch::Contains("one town hall time per commune (2 communes, 1 times)"));
+    townHalls.known.pop_back();
+    CHECK_THROWS_WITH(compute({5.0f, 17.0f}), Catch::Contains("whether its town hall is known (2 communes, 1 said)"));
+}
+
 TEST_CASE("a commune without a known town hall is placed at a point inside it")
 {
     const Territory territory = roadTerritory();

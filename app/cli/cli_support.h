@@ -95,6 +95,7 @@ class TextTable {
 public:
     explicit TextTable(QStringList headers);
     void addRow(QStringList cells);
+    std::size_t rowCount() const { return rows_.size(); }
     void print(QTextStream& stream) const;
     void printCsv(QTextStream& stream) const;
 

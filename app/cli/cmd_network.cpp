@@ -231,7 +231,7 @@ QString statusText(const Snap& from, const Snap& to, const Trip& trip)
     return QStringLiteral("ok");
 }
 
-void writeTable(const TextTable& table, const QCommandLineParser& parser, std::size_t rows)
+void writeTable(const TextTable& table, const QCommandLineParser& parser)
 {
     if (parser.isSet(QStringLiteral("out"))) {
         const QString path = parser.value(QStringLiteral("out"));
@@ -239,7 +239,7 @@ void writeTable(const TextTable& table, const QCommandLineParser& parser, std::s
         QTextStream stream(&csv);
         table.printCsv(stream);
         writeFileAtomically(path, csv.toUtf8());
-        out() << "wrote " << rows << " rows to " << path << '\n' << Qt::flush;
+        out() << "wrote " << table.rowCount() << " rows to " << path << '\n' << Qt::flush;
     } else if (parser.isSet(QStringLiteral("csv"))) {
         table.printCsv(out());
     } else {
@@ -327,15 +327,10 @@ int runNetwork(const QStringList& arguments)
     throw UsageError(QStringLiteral("unknown subcommand \"%1\" (expected: info, prepare)").arg(arguments.first()));
 }
 
-int runOd(const QStringList& arguments)
+namespace {
+
+void addOdOptions(SubcommandParser& parser)
 {
-    SubcommandParser parser(
-        QStringLiteral("Driving times and distances between two sets of places through a road network. Places are CSV "
-                       "files with id, name, latitude, longitude columns (WGS84), any OGR point layer with id and "
-                       "name fields, or accueil points of a project (--project) chosen by level, kind, status. Times "
-                       "include the off-network legs and the profile's terminal time at each end; "
-                       "km are along the fastest path, legs included. A place too far from any road is reported and "
-                       "gets no time."));
     parser.addOptions(networkReadingOptions());
     parser.addOption(projectOption());
     parser.addOptions({
@@ -348,38 +343,45 @@ int runOd(const QStringList& arguments)
         outOption(QStringLiteral("Write the result as CSV to this file.")),
         {QStringLiteral("csv"), QStringLiteral("Print CSV instead of a table.")},
     });
-    if (!parseCommandLine(parser, QStringLiteral("od"), arguments)) return 0;
-    if (parser.isSet(QStringLiteral("out")))
-        checkOutputPath(QStringLiteral("--out"), parser.value(QStringLiteral("out")),
-                        {parser.value(QStringLiteral("network")), parser.value(QStringLiteral("project")),
-                         parser.value(QStringLiteral("from")), parser.value(QStringLiteral("to")),
-                         parser.value(QStringLiteral("profile"))});
-    const Places from = readPlaces(parser, QStringLiteral("from"));
-    const Places to = readPlaces(parser, QStringLiteral("to"));
+}
 
-    // With --project and its own network: the project's prepared network (graph and spatial
-    // index, town connectors on a coarse network), as every command computes on; else the
-    // network file is read here.
-    std::optional<PlanningProject> project;
-    std::optional<NetworkFile> network;
-    std::optional<RoadGraph> ownGraph;
-    std::optional<Snapper> snapper;
-    if (parser.isSet(QStringLiteral("project")) && !parser.isSet(QStringLiteral("network"))) {
-        project = loadPlanningProject(parser);
-        snapper = Snapper::fromBytes(*project->graph, project->prepared.spatialIndex);
-    } else {
-        network = readNetworkFile(parser);
-        ownGraph.emplace(network->input);
+// The network the trips run on. With --project and no network of its own: the project's
+// prepared network (graph and spatial index, town connectors on a coarse network), as every
+// command computes on; else the network file is read here. Not movable: the snapper points
+// into the graph.
+class OdNetwork {
+public:
+    explicit OdNetwork(const QCommandLineParser& parser)
+    {
+        if (parser.isSet(QStringLiteral("project")) && !parser.isSet(QStringLiteral("network"))) {
+            project_ = loadPlanningProject(parser);
+            snapper_ = Snapper::fromBytes(*project_->graph, project_->prepared.spatialIndex);
+        } else {
+            network_ = readNetworkFile(parser);
+            ownGraph_.emplace(network_->input);
+        }
+        if (!snapper_) snapper_.emplace(graph());
     }
-    const RoadGraph& graph = project ? *project->graph : *ownGraph;
-    const SpeedProfile& profile = project ? project->profile : network->profile;
-    if (!snapper) snapper.emplace(graph);
-    const std::vector<Snap> origins = snapPlaces(*snapper, from, profile);
-    const std::vector<Snap> destinations = snapPlaces(*snapper, to, profile);
+    Q_DISABLE_COPY(OdNetwork)
 
+    const RoadGraph& graph() const { return project_ ? *project_->graph : *ownGraph_; }
+    const SpeedProfile& profile() const { return project_ ? project_->profile : network_->profile; }
+    const Snapper& snapper() const { return *snapper_; }
+
+private:
+    std::optional<PlanningProject> project_;
+    std::optional<NetworkFile> network_;
+    std::optional<RoadGraph> ownGraph_;
+    std::optional<Snapper> snapper_;
+};
+
+// A row per trip (per origin with --nearest), with why a trip has no time.
+TextTable odTable(const OdNetwork& network, const Places& from, const Places& to, bool nearestOnly)
+{
+    const std::vector<Snap> origins = snapPlaces(network.snapper(), from, network.profile());
+    const std::vector<Snap> destinations = snapPlaces(network.snapper(), to, network.profile());
     TextTable table({QStringLiteral("from_id"), QStringLiteral("from_name"), QStringLiteral("to_id"),
                      QStringLiteral("to_name"), QStringLiteral("km"), QStringLiteral("minutes"), QStringLiteral("status")});
-    std::size_t rows = 0;
     const auto addRow = [&](std::size_t o, std::size_t d, const Trip& trip) {
         const AccueilPoint& a = from.points[o];
         const bool known = d < to.points.size();
@@ -388,17 +390,41 @@ int runOd(const QStringList& arguments)
                   : (origins[o].ok() ? QStringLiteral("unreachable") : QStringLiteral("origin off the network"));
         table.addRow({a.sourceId, a.name, known ? to.points[d].sourceId : QString(), known ? to.points[d].name : QString(),
                       trip.reached() ? kmText(trip) : QString(), trip.reached() ? minutesText(trip) : QString(), status});
-        ++rows;
     };
-    if (parser.isSet(QStringLiteral("nearest"))) {
-        const std::vector<NearestTrip> nearest = nearestDestinations(graph, origins, destinations);
+    if (nearestOnly) {
+        const std::vector<NearestTrip> nearest = nearestDestinations(network.graph(), origins, destinations);
         for (std::size_t o = 0; o < nearest.size(); ++o) addRow(o, nearest[o].destination, nearest[o].trip);
     } else {
-        const TravelMatrix matrix = travelMatrix(graph, origins, destinations);
+        const TravelMatrix matrix = travelMatrix(network.graph(), origins, destinations);
         for (std::size_t o = 0; o < matrix.rows(); ++o)
             for (std::size_t d = 0; d < matrix.columns(); ++d) addRow(o, d, matrix.at(o, d));
     }
-    writeTable(table, parser, rows);
+    return table;
+}
+
+}  // namespace
+
+int runOd(const QStringList& arguments)
+{
+    SubcommandParser parser(
+        QStringLiteral("Driving times and distances between two sets of places through a road network. Places are CSV "
+                       "files with id, name, latitude, longitude columns (WGS84), any OGR point layer with id and "
+                       "name fields, or accueil points of a project (--project) chosen by level, kind, status. Times "
+                       "include the off-network legs and the profile's terminal time at each end; "
+                       "km are along the fastest path, legs included. A place too far from any road is reported and "
+                       "gets no time."));
+    addOdOptions(parser);
+    if (!parseCommandLine(parser, QStringLiteral("od"), arguments)) return 0;
+    if (parser.isSet(QStringLiteral("out")))
+        checkOutputPath(QStringLiteral("--out"), parser.value(QStringLiteral("out")),
+                        {parser.value(QStringLiteral("network")), parser.value(QStringLiteral("project")),
+                         parser.value(QStringLiteral("from")), parser.value(QStringLiteral("to")),
+                         parser.value(QStringLiteral("profile"))});
+    const Places from = readPlaces(parser, QStringLiteral("from"));
+    const Places to = readPlaces(parser, QStringLiteral("to"));
+    const OdNetwork network(parser);
+    const TextTable table = odTable(network, from, to, parser.isSet(QStringLiteral("nearest")));
+    writeTable(table, parser);
     return 0;
 }
 

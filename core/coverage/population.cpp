@@ -155,10 +155,15 @@ void requireMatchingTimes(const CoverageGrid& grid, std::size_t communeCount, st
         throw Error(QStringLiteral("the travel-time surface has %1 cells but the grid has %2")
                         .arg(cellMinutes.size())
                         .arg(grid.cellCount()));
-    if (townHallMinutes.size() != communeCount || townHalls.known.size() != communeCount)
+    if (townHallMinutes.size() != communeCount)
         throw Error(QStringLiteral("there must be one town hall time per commune (%1 communes, %2 times)")
                         .arg(communeCount)
                         .arg(townHallMinutes.size()));
+    if (townHalls.known.size() != communeCount)
+        throw Error(QStringLiteral("the town halls must say of every commune whether its town hall is known "
+                                   "(%1 communes, %2 said)")
+                        .arg(communeCount)
+                        .arg(townHalls.known.size()));
 }
 
 // What each commune's cells add up to, beyond what its CommuneCoverage keeps of them.

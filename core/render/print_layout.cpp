@@ -144,6 +144,16 @@ struct PrintLayout::Impl {
     std::vector<AccueilPoint> shownPoints() const;
 
     QSizeF pageSize() const;
+    double pageMargin() const { return mm(options.paper == PaperSize::A3 ? 14 : 10); }
+    double contentWidth() const { return pageSize().width() - 2 * pageMargin(); }
+    // In portrait, under the map: the legend on the left, the table on the right.
+    double legendWidthPortrait() const { return std::round(contentWidth() * kPortraitLegendShare); }
+    // The table's width: the side panel in landscape, beside the legend in portrait.
+    double tableWidth() const
+    {
+        return options.landscape ? std::round(contentWidth() * kLandscapePanelShare)
+                                 : contentWidth() - legendWidthPortrait() - mm(5);
+    }
     QString territoryName() const;
     QString scenarioText(const QString& scenario) const;
     QString titleOf(const Page& page) const;
@@ -275,10 +285,11 @@ void PrintLayout::Impl::buildStack(LayerStack& target, const SurfacePolygons* su
     PointsLayer* points = layers.points;
     CommuneLabelsLayer* labels = layers.labels;
     points->setLegendShowsAllStatuses(false);
-    points->setPoints(shownPoints());
+    std::vector<AccueilPoint> shown = shownPoints();
     // Names go beside the symbols (the largest, zoomed in, is about 16 pixels wide).
     std::vector<XY> symbols;
-    for (const AccueilPoint& p : shownPoints()) symbols.push_back(p.lambert93);
+    for (const AccueilPoint& p : shown) symbols.push_back(p.lambert93);
+    points->setPoints(std::move(shown));
     labels->setObstacles(std::move(symbols), 8.0);
 
     // The application's states: visibility, opacity, and the order of the layers it names.
@@ -612,8 +623,8 @@ double PrintLayout::Impl::tableBlockHeight(const Table& table, double width) con
 Frames PrintLayout::Impl::frames(const Page& page, const std::vector<print::LegendSection>& legend, double tableNeeds) const
 {
     const QSizeF size = pageSize();
-    const double margin = mm(options.paper == PaperSize::A3 ? 14 : 10);
-    const double width = size.width() - 2 * margin;
+    const double margin = pageMargin();
+    const double width = contentWidth();
     Frames f;
     const double titleHeight =
         std::min(print::textHeight(titleLines(page, width), fonts.title, width), 2 * print::lineHeight(fonts.title));
@@ -626,7 +637,7 @@ Frames PrintLayout::Impl::frames(const Page& page, const std::vector<print::Lege
     const double bottom = f.credits.top() - mm(3);
     const print::LegendStyle legendStyle{fonts.legendTitle, fonts.legendSection, fonts.legendEntry, 0};
     if (options.landscape) {
-        const double panel = std::round(width * kLandscapePanelShare);
+        const double panel = tableWidth();
         f.map = QRectF(margin, top, width - panel - mm(5), bottom - top);
         const double panelLeft = f.map.right() + mm(5);
         f.legendColumns = panel >= mm(2 * 48) ? 2 : 1;
@@ -635,15 +646,13 @@ Frames PrintLayout::Impl::frames(const Page& page, const std::vector<print::Lege
         f.table = QRectF(panelLeft, f.legend.bottom() + mm(4), panel, bottom - f.legend.bottom() - mm(4));
     } else {
         // Legend on the left, table on the right, under the map; as tall as the taller one.
-        const double legendWidth = std::round(width * kPortraitLegendShare);
-        const double tableWidth = width - legendWidth - mm(5);
-        Q_UNUSED(tableWidth);
+        const double legendWidth = legendWidthPortrait();
         f.legendColumns = legendWidth >= mm(2 * 36) ? 2 : 1;
         const double legendHeight = print::legendHeight(legend, legendWidth, f.legendColumns, legendStyle);
         const double block = std::clamp(std::max(legendHeight, tableNeeds), mm(35), (bottom - top) * 0.42);
         f.map = QRectF(margin, top, width, bottom - top - block - mm(4));
         f.legend = QRectF(margin, f.map.bottom() + mm(4), legendWidth, block);
-        f.table = QRectF(f.legend.right() + mm(5), f.legend.top(), tableWidth, block);
+        f.table = QRectF(f.legend.right() + mm(5), f.legend.top(), tableWidth(), block);
     }
     return f;
 }
@@ -723,20 +732,15 @@ PrintLayout::Impl::PageLayout PrintLayout::Impl::layoutOf(const Page& page) cons
         page.kind == PageKind::Epci ? content.territory->epcis[std::size_t(page.epci)].bbox : content.territory->bbox;
     PageLayout layout;
     layout.legend = legendFor(page, focusBox);
-    const QSizeF size = pageSize();
-    const double margin = mm(options.paper == PaperSize::A3 ? 14 : 10);
-    const double width = size.width() - 2 * margin;
-    const double tableWidth = options.landscape ? std::round(width * kLandscapePanelShare)
-                                                : width - std::round(width * kPortraitLegendShare) - mm(5);
     // The table's rows: every EPCI, or the communes asked for, fewer if they do not fit.
     const int allRows = page.kind == PageKind::Epci ? options.communeRows : int(content.territory->epcis.size()) + 8;
     layout.table = tableFor(page, allRows);
     for (int round = 0; round < 2; ++round) {
-        layout.frames = frames(page, layout.legend, tableBlockHeight(layout.table, tableWidth));
+        layout.frames = frames(page, layout.legend, tableBlockHeight(layout.table, tableWidth()));
         layout.view = viewFor(page, layout.frames.map);
         layout.legend = legendFor(page, layout.view.visibleExtent());
     }
-    layout.frames = frames(page, layout.legend, tableBlockHeight(layout.table, tableWidth));
+    layout.frames = frames(page, layout.legend, tableBlockHeight(layout.table, tableWidth()));
     layout.view = viewFor(page, layout.frames.map);
     const QRectF& tableFrame = layout.frames.table;
     for (int rows = allRows - 1; rows >= 2 && tableBlockHeight(layout.table, tableFrame.width()) > tableFrame.height() + 0.5;
