@@ -67,15 +67,8 @@ void printReport(const ImportReport& report)
     out().flush();
 }
 
-}  // namespace
-
-int runImport(const QStringList& arguments)
+void addImportOptions(SubcommandParser& parser)
 {
-    SubcommandParser parser(
-        QStringLiteral("Import accueil points into a project. The published lists (town halls, ANCT France services,\n"
-                       "La Poste contact points) are recognised from their columns; other files use the mapping options.\n"
-                       "Importing the same file again updates its points instead of duplicating them. Bad rows are\n"
-                       "reported with their line number and skipped; the rest is imported."));
     parser.addOption(projectOption());
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("CSV, GeoJSON, GeoPackage… file of points."));
     const auto field = QStringLiteral("field");
@@ -104,25 +97,22 @@ int runImport(const QStringList& arguments)
          QStringLiteral("Credit for these points on maps, with the vintage (e.g. \"ANCT, liste du 1er août 2024\")."),
          QStringLiteral("text")},
     });
-    if (!parseCommandLine(parser, QStringLiteral("import"), arguments)) return 0;
-    if (parser.positionalArguments().size() != 1) throw UsageError(QStringLiteral("give exactly one file to import"));
-    const QString file = parser.positionalArguments().first();
+}
 
+// --format: auto (recognised from the file's columns) or a published list named.
+PointFormat pointFormatOf(const QCommandLineParser& parser, const QString& file)
+{
     const QString formatName = parser.value(QStringLiteral("format"));
-    PointFormat format;
-    if (formatName == QLatin1String("auto")) {
-        format = detectPointFormat(file);
-    } else if (auto named = pointFormatFromName(formatName)) {
-        format = *named;
-    } else {
-        throw UsageError(
-            QStringLiteral("unknown format \"%1\" (auto, mairies, france-services, laposte, points)").arg(formatName));
-    }
+    if (formatName == QLatin1String("auto")) return detectPointFormat(file);
+    if (auto named = pointFormatFromName(formatName)) return *named;
+    throw UsageError(
+        QStringLiteral("unknown format \"%1\" (auto, mairies, france-services, laposte, points)").arg(formatName));
+}
 
-    Store store = openProject(parser);
-    const Territory territory = loadProjectTerritory(store);
-    ImportBatch batch = readPointFile(file, format, format == PointFormat::Generic ? mappingFrom(parser) : PointMapping{});
-    // Large files: a line at most every second on stderr, so that the user sees it advance.
+// Writes the points in transactions of 10,000 rows; on a large file, a line at most every
+// second on stderr, so that the user sees it advance.
+ImportReport importWithProgress(Store& store, ImportBatch batch, const Territory& territory, const QString& file)
+{
     QElapsedTimer sinceProgress;
     sinceProgress.start();
     UpsertOptions writing{.rowsPerTransaction = 10'000, .progress = {}};
@@ -131,7 +121,28 @@ int runImport(const QStringList& arguments)
         sinceProgress.restart();
         err() << "importing " << file << ": " << done << " of " << total << " rows written\n" << Qt::flush;
     };
-    const ImportReport report = importBatch(store, std::move(batch), &territory, writing);
+    return importBatch(store, std::move(batch), &territory, writing);
+}
+
+}  // namespace
+
+int runImport(const QStringList& arguments)
+{
+    SubcommandParser parser(
+        QStringLiteral("Import accueil points into a project. The published lists (town halls, ANCT France services,\n"
+                       "La Poste contact points) are recognised from their columns; other files use the mapping options.\n"
+                       "Importing the same file again updates its points instead of duplicating them. Bad rows are\n"
+                       "reported with their line number and skipped; the rest is imported."));
+    addImportOptions(parser);
+    if (!parseCommandLine(parser, QStringLiteral("import"), arguments)) return 0;
+    if (parser.positionalArguments().size() != 1) throw UsageError(QStringLiteral("give exactly one file to import"));
+    const QString file = parser.positionalArguments().first();
+    const PointFormat format = pointFormatOf(parser, file);
+
+    Store store = openProject(parser);
+    const Territory territory = loadProjectTerritory(store);
+    ImportBatch batch = readPointFile(file, format, format == PointFormat::Generic ? mappingFrom(parser) : PointMapping{});
+    const ImportReport report = importWithProgress(store, std::move(batch), territory, file);
     if (parser.isSet(QStringLiteral("credit")))
         saveProjectSources(store, {.boundaries = {},
                                    .population = {},

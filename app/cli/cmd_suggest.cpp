@@ -219,6 +219,59 @@ void printSuggestions(const SiteSuggestions& suggestions, const SuggestionOption
                  .arg(suggestions.timings.swaps, 0, 'f', 1);
 }
 
+// The plan the suggestion starts from and the candidate sites, known before the network is
+// read: a k no candidate list can fill is refused without making the user wait.
+struct SuggestFrom {
+    ScenarioView scenario;
+    Candidates candidates;
+};
+
+SuggestFrom suggestFrom(const PlanningProject& loading, const SuggestRequest& request)
+{
+    CoverageGrid::requireFits(loading.territory, request.cell);
+    ScenarioView scenario = loadScenarioView(*loading.store, request.scenarioName);
+    Candidates candidates = candidatesFrom(request.candidateSpec, scenario);
+    const int count = request.options.count;
+    if (std::size_t(count) > candidates.points.size())
+        throw UsageError(QStringLiteral("--k %1 asks for more places than the %2 candidates (%3 of %4): give --k %2 or "
+                                        "less, or other candidates with --candidates")
+                             .arg(count)
+                             .arg(candidates.points.size())
+                             .arg(candidates.description, scenario.name));
+    return {std::move(scenario), std::move(candidates)};
+}
+
+// The sites, and the population beyond without and with them, by the coverage's own statistics.
+struct CheckedSuggestions {
+    SiteSuggestions suggestions;
+    PopulationCoverage before;
+    PopulationCoverage after;
+};
+
+// The suggestion runs on the scenario's network (its closures applied), then the coverage
+// with the suggested places added checks the gain.
+CheckedSuggestions suggestAndCheck(ScenarioCoverageRunner& runner, const SuggestFrom& from, const SuggestRequest& request)
+{
+    const SuggestionOptions& options = request.options;
+    CheckedSuggestions checked;
+    CoverageOptions check = request.coverage;
+    check.computeBands = false;
+    check.clipGapsToCommunes = false;
+    runner.compute(from.scenario, check, [&](const GraphTravelEngine&, const CoverageContext& context) {
+        const std::vector<AccueilPoint> existing = scenarioLevelPoints(from.scenario, options.level);
+        checked.suggestions = suggestSites(context, existing, from.candidates.points, options);
+        checked.before = computeCoverage(context, existing, check).population;
+        std::vector<AccueilPoint> withSites = existing;
+        for (const SuggestedSite& site : checked.suggestions.sites) {
+            AccueilPoint point = site.point;
+            point.level = levelFromInt(options.level).value();
+            withSites.push_back(point);
+        }
+        checked.after = computeCoverage(context, withSites, check).population;
+    });
+    return checked;
+}
+
 }  // namespace
 
 int runSuggest(const QStringList& arguments)
@@ -230,55 +283,21 @@ int runSuggest(const QStringList& arguments)
     addSuggestOptions(parser);
     if (!parseCommandLine(parser, QStringLiteral("suggest"), arguments)) return 0;
     const SuggestRequest request = suggestRequest(parser);
-    const SuggestionOptions& options = request.options;
 
     QElapsedTimer timer;
     timer.start();
-    // The scenario and the candidates are known before the network is read: a k no candidate
-    // list can fill is refused without making the user wait.
-    std::optional<ScenarioView> scenarioLoaded;
-    std::optional<Candidates> candidatesLoaded;
-    PlanningProject project = loadPlanningProject(parser, [&](const PlanningProject& loading) {
-        CoverageGrid::requireFits(loading.territory, request.cell);
-        scenarioLoaded = loadScenarioView(*loading.store, request.scenarioName);
-        candidatesLoaded = candidatesFrom(request.candidateSpec, *scenarioLoaded);
-        if (std::size_t(options.count) > candidatesLoaded->points.size())
-            throw UsageError(
-                QStringLiteral("--k %1 asks for more places than the %2 candidates (%3 of %4): give --k %2 or less, "
-                               "or other candidates with --candidates")
-                    .arg(options.count)
-                    .arg(candidatesLoaded->points.size())
-                    .arg(candidatesLoaded->description, scenarioLoaded->name));
-    });
-    const ScenarioView& scenario = *scenarioLoaded;
-    const Candidates& candidates = *candidatesLoaded;
+    std::optional<SuggestFrom> from;
+    PlanningProject project =
+        loadPlanningProject(parser, [&](const PlanningProject& loading) { from = suggestFrom(loading, request); });
     const auto runner = scenarioRunner(project, parser);
     const double loadMs = timer.nsecsElapsed() / 1e6;
 
-    // The suggestion runs on the scenario's network (its closures applied), then the coverage
-    // with the suggested places added checks the gain with the coverage's own statistics.
-    SiteSuggestions suggestions;
-    CoverageOptions check = request.coverage;
-    check.computeBands = false;
-    check.clipGapsToCommunes = false;
-    PopulationCoverage before, after;
-    runner->compute(scenario, check, [&](const GraphTravelEngine&, const CoverageContext& context) {
-        const std::vector<AccueilPoint> existing = scenarioLevelPoints(scenario, options.level);
-        suggestions = suggestSites(context, existing, candidates.points, options);
-        before = computeCoverage(context, existing, check).population;
-        std::vector<AccueilPoint> withSites = existing;
-        for (const SuggestedSite& site : suggestions.sites) {
-            AccueilPoint point = site.point;
-            point.level = levelFromInt(options.level).value();
-            withSites.push_back(point);
-        }
-        after = computeCoverage(context, withSites, check).population;
-    });
-
-    printSuggestions(suggestions, options, scenario, candidates, before, after, loadMs);
-    if (!request.plan.isEmpty() && !suggestions.sites.empty()) {
+    const CheckedSuggestions checked = suggestAndCheck(*runner, *from, request);
+    printSuggestions(checked.suggestions, request.options, from->scenario, from->candidates, checked.before, checked.after,
+                     loadMs);
+    if (!request.plan.isEmpty() && !checked.suggestions.sites.empty()) {
         out() << '\n';
-        addToPlan(*project.store, request.plan, scenario.name, suggestions, request.kind);
+        addToPlan(*project.store, request.plan, from->scenario.name, checked.suggestions, request.kind);
     }
     out().flush();
     return 0;

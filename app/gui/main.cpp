@@ -157,6 +157,63 @@ bool asksOnlyForInformation(int argc, char* argv[])
     return false;
 }
 
+// The interface language: the one asked on the command line, else the one chosen last time.
+void installLanguage(QApplication& app, const CommandLine& commandLine)
+{
+    const QCommandLineParser& parser = commandLine.parser;
+    const QString chosen = parser.isSet(commandLine.language)
+                               ? parser.value(commandLine.language)
+                               : QSettings().value(QStringLiteral("ui/language"), QStringLiteral("fr")).toString();
+    if (!maillage::gui::installTranslations(app, chosen))
+        std::fprintf(stderr,
+                     "maillage-gui: Qt's French translations (qtbase_fr.qm, package qt6-translations-l10n) "
+                     "not found: standard buttons stay in English\n");
+}
+
+// The level shown, and what the command line asks to do once the project is open: planning
+// steps, a commune identified, a planned point added.
+void scheduleSteps(MainWindow& window, const CommandLine& commandLine)
+{
+    const QCommandLineParser& parser = commandLine.parser;
+    if (parser.isSet(commandLine.level)) window.setCoverageLevel(parser.value(commandLine.level).toInt(), false);
+    PlanningSteps steps{parser.value(commandLine.plan),
+                        parser.value(commandLine.closePreset),
+                        parser.value(commandLine.suggest).toInt(),
+                        parser.isSet(commandLine.addSuggestions),
+                        parser.isSet(commandLine.compare),
+                        parser.value(commandLine.dock)};
+    if (!steps.plan.isEmpty() || !steps.closePreset.isEmpty() || steps.suggest > 0 || steps.compare || !steps.dock.isEmpty())
+        QObject::connect(&window, &MainWindow::projectOpened, &window,
+                         [&window, steps] { runPlanningSteps(window, steps); });
+    if (parser.isSet(commandLine.identify))
+        onCommuneOnceOpen(window, parser.value(commandLine.identify), &MainWindow::identifyCommune);
+    if (parser.isSet(commandLine.addPoint))
+        onCommuneOnceOpen(window, parser.value(commandLine.addPoint), &MainWindow::addPointAtTownHall);
+}
+
+// --screenshot: the window saved once the project is shown (at once without a project), then
+// the application quits; a project that cannot be opened quits with its message.
+void screenshotOnceShown(MainWindow& window, const CommandLine& commandLine)
+{
+    const QCommandLineParser& parser = commandLine.parser;
+    window.setInteractive(false);
+    const QString file = QFileInfo(parser.value(commandLine.screenshot)).absoluteFilePath();
+    auto grab = [&window, file] {
+        // Give the docks and the map one more event loop turn to settle before grabbing.
+        QTimer::singleShot(300, &window, [&window, file] {
+            const bool saved = window.grab().save(file);
+            std::fprintf(saved ? stdout : stderr, "%s %s\n", saved ? "wrote" : "cannot write", qPrintable(file));
+            QApplication::exit(saved ? 0 : 1);
+        });
+    };
+    QObject::connect(&window, &MainWindow::projectOpened, &window, grab);
+    QObject::connect(&window, &MainWindow::loadFailed, &window, [](const QString& message) {
+        std::fprintf(stderr, "maillage-gui: %s\n", qPrintable(message));
+        QApplication::exit(1);
+    });
+    if (!parser.isSet(commandLine.demo) && parser.positionalArguments().isEmpty()) grab();
+}
+
 }  // namespace
 
 int main(int argc, char* argv[])
@@ -179,14 +236,7 @@ int main(int argc, char* argv[])
     CommandLine commandLine;
     QCommandLineParser& parser = commandLine.parser;
     parser.process(app);
-
-    const QString chosen = parser.isSet(commandLine.language)
-                               ? parser.value(commandLine.language)
-                               : QSettings().value(QStringLiteral("ui/language"), QStringLiteral("fr")).toString();
-    if (!maillage::gui::installTranslations(app, chosen))
-        std::fprintf(stderr,
-                     "maillage-gui: Qt's French translations (qtbase_fr.qm, package qt6-translations-l10n) "
-                     "not found: standard buttons stay in English\n");
+    installLanguage(app, commandLine);
 
     MainWindow window;
     if (parser.isSet(commandLine.size)) {
@@ -194,39 +244,8 @@ int main(int argc, char* argv[])
         if (wanted.isValid()) window.resize(wanted);
     }
     window.show();
-
-    if (parser.isSet(commandLine.level)) window.setCoverageLevel(parser.value(commandLine.level).toInt(), false);
-    PlanningSteps steps{parser.value(commandLine.plan),
-                        parser.value(commandLine.closePreset),
-                        parser.value(commandLine.suggest).toInt(),
-                        parser.isSet(commandLine.addSuggestions),
-                        parser.isSet(commandLine.compare),
-                        parser.value(commandLine.dock)};
-    if (!steps.plan.isEmpty() || !steps.closePreset.isEmpty() || steps.suggest > 0 || steps.compare || !steps.dock.isEmpty())
-        QObject::connect(&window, &MainWindow::projectOpened, &window,
-                         [&window, steps] { runPlanningSteps(window, steps); });
-    if (parser.isSet(commandLine.identify))
-        onCommuneOnceOpen(window, parser.value(commandLine.identify), &MainWindow::identifyCommune);
-    if (parser.isSet(commandLine.addPoint))
-        onCommuneOnceOpen(window, parser.value(commandLine.addPoint), &MainWindow::addPointAtTownHall);
-    if (parser.isSet(commandLine.screenshot)) {
-        window.setInteractive(false);
-        const QString file = QFileInfo(parser.value(commandLine.screenshot)).absoluteFilePath();
-        auto grab = [&window, file] {
-            // Give the docks and the map one more event loop turn to settle before grabbing.
-            QTimer::singleShot(300, &window, [&window, file] {
-                const bool saved = window.grab().save(file);
-                std::fprintf(saved ? stdout : stderr, "%s %s\n", saved ? "wrote" : "cannot write", qPrintable(file));
-                QApplication::exit(saved ? 0 : 1);
-            });
-        };
-        QObject::connect(&window, &MainWindow::projectOpened, &window, grab);
-        QObject::connect(&window, &MainWindow::loadFailed, &window, [](const QString& message) {
-            std::fprintf(stderr, "maillage-gui: %s\n", qPrintable(message));
-            QApplication::exit(1);
-        });
-        if (!parser.isSet(commandLine.demo) && parser.positionalArguments().isEmpty()) grab();
-    }
+    scheduleSteps(window, commandLine);
+    if (parser.isSet(commandLine.screenshot)) screenshotOnceShown(window, commandLine);
 
     if (parser.isSet(commandLine.demo)) window.openDemo();
     else if (!parser.positionalArguments().isEmpty()) window.openProject(parser.positionalArguments().first());
