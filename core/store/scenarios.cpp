@@ -444,6 +444,55 @@ struct PlanEdit {
     const qint64 planId;
 };
 
+// The plan's changes to the project's points (closed, level, kind), by point.
+std::vector<PointChange> readPointChanges(const Access& access, qint64 id, const QString& what)
+{
+    QSqlQuery changes = access.selectOfPlan(
+        QStringLiteral(
+            "SELECT point_id, closed, level, kind FROM scenario_point_changes WHERE scenario_id = ? ORDER BY point_id"),
+        id, what);
+    std::vector<PointChange> read;
+    while (changes.next()) {
+        PointChange change;
+        change.pointId = changes.value(0).toLongLong();
+        change.closed = changes.value(1).toBool();
+        if (!changes.value(2).isNull()) change.level = levelFromInt(changes.value(2).toInt());
+        change.kind = changes.value(3).toString();
+        read.push_back(change);
+    }
+    return read;
+}
+
+// The plan's road closures, in the order they were made; a method this version does not know
+// is refused, naming the closure, rather than read as another.
+std::vector<RoadClosure> readRoadClosures(const Access& access, qint64 id, const QString& scenario, const QString& what)
+{
+    QSqlQuery closures = access.selectOfPlan(
+        QStringLiteral("SELECT id, method, ref, x, y, radius_m, edge_id, note FROM scenario_road_closures"
+                       " WHERE scenario_id = ? ORDER BY id"),
+        id, what);
+    std::vector<RoadClosure> read;
+    while (closures.next()) {
+        RoadClosure closure;
+        closure.id = closures.value(0).toLongLong();
+        const auto method = closureMethodFromCode(closures.value(1).toString());
+        if (!method)
+            throw Error(QStringLiteral("project %1, scenario \"%2\": road closure #%3 has an unknown method \"%4\"")
+                            .arg(access.path(), scenario)
+                            .arg(closure.id)
+                            .arg(closures.value(1).toString()));
+        closure.method = *method;
+        closure.ref = closures.value(2).toString();
+        if (!closures.value(3).isNull() && !closures.value(4).isNull())
+            closure.centre = XY{closures.value(3).toDouble(), closures.value(4).toDouble()};
+        closure.radiusMetres = closures.value(5).toDouble();
+        if (!closures.value(6).isNull()) closure.edge = std::uint32_t(closures.value(6).toLongLong());
+        closure.note = closures.value(7).toString();
+        read.push_back(closure);
+    }
+    return read;
+}
+
 }  // namespace
 
 ScenarioStore::ScenarioStore(Store& store) : store_(&store) {}
@@ -504,41 +553,8 @@ Scenario ScenarioStore::scenario(const QString& name) const
                                            id, what);
     while (points.next()) scenario.addedPoints.push_back(access.readAddedPoint(points));
 
-    QSqlQuery changes = access.selectOfPlan(
-        QStringLiteral(
-            "SELECT point_id, closed, level, kind FROM scenario_point_changes WHERE scenario_id = ? ORDER BY point_id"),
-        id, what);
-    while (changes.next()) {
-        PointChange change;
-        change.pointId = changes.value(0).toLongLong();
-        change.closed = changes.value(1).toBool();
-        if (!changes.value(2).isNull()) change.level = levelFromInt(changes.value(2).toInt());
-        change.kind = changes.value(3).toString();
-        scenario.pointChanges.push_back(change);
-    }
-
-    QSqlQuery closures = access.selectOfPlan(
-        QStringLiteral("SELECT id, method, ref, x, y, radius_m, edge_id, note FROM scenario_road_closures"
-                       " WHERE scenario_id = ? ORDER BY id"),
-        id, what);
-    while (closures.next()) {
-        RoadClosure closure;
-        closure.id = closures.value(0).toLongLong();
-        const auto method = closureMethodFromCode(closures.value(1).toString());
-        if (!method)
-            throw Error(QStringLiteral("project %1, scenario \"%2\": road closure #%3 has an unknown method \"%4\"")
-                            .arg(access.path(), scenario.name)
-                            .arg(closure.id)
-                            .arg(closures.value(1).toString()));
-        closure.method = *method;
-        closure.ref = closures.value(2).toString();
-        if (!closures.value(3).isNull() && !closures.value(4).isNull())
-            closure.centre = XY{closures.value(3).toDouble(), closures.value(4).toDouble()};
-        closure.radiusMetres = closures.value(5).toDouble();
-        if (!closures.value(6).isNull()) closure.edge = std::uint32_t(closures.value(6).toLongLong());
-        closure.note = closures.value(7).toString();
-        scenario.roadClosures.push_back(closure);
-    }
+    scenario.pointChanges = readPointChanges(access, id, what);
+    scenario.roadClosures = readRoadClosures(access, id, scenario.name, what);
     // What this store now knows of the plan: its later writes must find it at this version.
     // The head was read first, so content newer than the version read can only give a
     // conflict to reload, never hide one.

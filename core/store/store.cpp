@@ -227,6 +227,7 @@ struct Store::Impl {
     qint64 insert(const AccueilPoint& point, const QString& now, const QString& what);
     void update(const AccueilPoint& point, const QString& now, const QString& what);
     void refreshContents(const QString& now);
+    class SourceUpsert;
     QString path() const { return connection.postgres ? connection.path : nativePath(connection.path); }
 };
 
@@ -597,6 +598,67 @@ QString Store::sourceLookupSqlFor(const sql::Connection& connection)
         .arg(pointColumns(connection));
 }
 
+// An import's writer: a point whose source and source id are new is inserted, a known one
+// updated when it changed. The statements are prepared once: preparing them for every row
+// cost more than running them.
+class Store::Impl::SourceUpsert {
+public:
+    SourceUpsert(Impl& store, QString now)
+        : store_(store),
+          now_(std::move(now)),
+          find_(sql::prepare(store.connection,
+                             store.connection.postgres ? sourceLookupSqlFor(store.connection) : sourceLookupSql(),
+                             QStringLiteral("looking up points by source"))),
+          insert_(sql::prepare(store.connection, store.insertSql, QStringLiteral("importing points"))),
+          update_(sql::prepare(store.connection, store.updateSql, QStringLiteral("importing points")))
+    {
+    }
+
+    // Writes the batch's row `row` (from 1), counted in `report`.
+    void write(const AccueilPoint& point, std::size_t row, UpsertReport& report)
+    {
+        const auto what = [&] { return QStringLiteral("writing row %1 of the batch, %2").arg(row).arg(describe(point)); };
+        const std::optional<AccueilPoint> stored = storedWithSourceOf(point, what);
+        if (!stored) {
+            bindContent(insert_, point, now_, store_.connection.user);
+            insert_.bindValue(QStringLiteral(":created_at"), now_);
+            if (!insert_.exec()) sql::throwFailure(insert_, store_.connection, what());
+            insert_.finish();
+            ++report.inserted;
+        } else if (sameContent(*stored, point)) {
+            ++report.unchanged;
+        } else {
+            AccueilPoint changed = point;
+            changed.id = stored->id;
+            bindContent(update_, changed, now_, store_.connection.user);
+            update_.bindValue(QStringLiteral(":id"), changed.id);
+            if (!update_.exec()) sql::throwFailure(update_, store_.connection, what());
+            ++report.updated;
+        }
+    }
+
+private:
+    // The stored point with the same source and source id; none for a point without a source id.
+    template <class What>
+    std::optional<AccueilPoint> storedWithSourceOf(const AccueilPoint& point, const What& what)
+    {
+        if (point.sourceId.isEmpty()) return std::nullopt;
+        find_.bindValue(QStringLiteral(":source"), textValue(point.source));
+        find_.bindValue(QStringLiteral(":source_id"), textValue(point.sourceId));
+        if (!find_.exec()) sql::throwFailure(find_, store_.connection, what());
+        std::optional<AccueilPoint> stored;
+        if (find_.next()) stored = store_.readPoint(find_);
+        find_.finish();
+        return stored;
+    }
+
+    Impl& store_;
+    const QString now_;
+    QSqlQuery find_;
+    QSqlQuery insert_;
+    QSqlQuery update_;
+};
+
 UpsertReport Store::upsertBySource(const std::vector<AccueilPoint>& points, const UpsertOptions& options)
 {
     // Validate everything first: a bad row must not cost a transaction nor a partial batch.
@@ -605,12 +667,7 @@ UpsertReport Store::upsertBySource(const std::vector<AccueilPoint>& points, cons
     UpsertReport report;
     const QString now = isoUtc(nowUtc());
     const std::size_t chunk = options.rowsPerTransaction > 0 ? std::size_t(options.rowsPerTransaction) : points.size();
-    // Prepared once: preparing the statements for every row cost more than running them.
-    QSqlQuery find = sql::prepare(impl_->connection,
-                                  impl_->connection.postgres ? sourceLookupSqlFor(impl_->connection) : sourceLookupSql(),
-                                  QStringLiteral("looking up points by source"));
-    QSqlQuery insert = sql::prepare(impl_->connection, impl_->insertSql, QStringLiteral("importing points"));
-    QSqlQuery update = sql::prepare(impl_->connection, impl_->updateSql, QStringLiteral("importing points"));
+    Impl::SourceUpsert upsert(*impl_, now);
     // A server project is written in one transaction whatever the chunks: the chunks then only
     // pace the progress, and nothing is committed until the last row is written.
     std::optional<sql::WriteTransaction> whole;
@@ -619,36 +676,7 @@ UpsertReport Store::upsertBySource(const std::vector<AccueilPoint>& points, cons
     do {
         const std::size_t end = std::min(points.size(), done + chunk);
         sql::WriteTransaction transaction(impl_->connection);
-        for (std::size_t i = done; i < end; ++i) {
-            const AccueilPoint& point = points[i];
-            const auto what = [&] {
-                return QStringLiteral("writing row %1 of the batch, %2").arg(i + 1).arg(describe(point));
-            };
-            std::optional<AccueilPoint> stored;
-            if (!point.sourceId.isEmpty()) {
-                find.bindValue(QStringLiteral(":source"), textValue(point.source));
-                find.bindValue(QStringLiteral(":source_id"), textValue(point.sourceId));
-                if (!find.exec()) sql::throwFailure(find, impl_->connection, what());
-                if (find.next()) stored = impl_->readPoint(find);
-                find.finish();
-            }
-            if (!stored) {
-                bindContent(insert, point, now, impl_->connection.user);
-                insert.bindValue(QStringLiteral(":created_at"), now);
-                if (!insert.exec()) sql::throwFailure(insert, impl_->connection, what());
-                insert.finish();
-                ++report.inserted;
-            } else if (sameContent(*stored, point)) {
-                ++report.unchanged;
-            } else {
-                AccueilPoint changed = point;
-                changed.id = stored->id;
-                bindContent(update, changed, now, impl_->connection.user);
-                update.bindValue(QStringLiteral(":id"), changed.id);
-                if (!update.exec()) sql::throwFailure(update, impl_->connection, what());
-                ++report.updated;
-            }
-        }
+        for (std::size_t i = done; i < end; ++i) upsert.write(points[i], i + 1, report);
         // The layer extent is refreshed once, with the last rows (a scan of the whole table).
         if (end == points.size() && report.inserted + report.updated > 0) impl_->refreshContents(now);
         transaction.commit();
@@ -727,39 +755,37 @@ QString quotedIdentifier(QString name)
     return QLatin1Char('"') + name.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
 }
 
-}  // namespace
-
-void Store::writeResultTable(const QString& name, const QString& description, const std::vector<ResultColumn>& columns,
-                             const std::vector<QStringList>& rows)
+// Column names are the program's; a double quote could not be read back on every back-end.
+void requireResultColumns(const std::vector<Store::ResultColumn>& columns, const QString& what)
 {
-    const QString table = resultTableName(name);
-    const QString what = QStringLiteral("writing the result table %1").arg(table);
     if (columns.empty()) throw Error(QStringLiteral("%1: no column").arg(what));
-    for (const ResultColumn& column : columns) {
-        // Column names are the program's; a double quote could not be read back on every back-end.
+    for (const Store::ResultColumn& column : columns) {
         if (column.name.isEmpty() || column.name.contains(QLatin1Char('"'))
             || std::any_of(column.name.begin(), column.name.end(), [](QChar c) { return c.unicode() < 0x20; }))
             throw Error(QStringLiteral("%1: invalid column name \"%2\"").arg(what, column.name));
     }
-    const sql::Connection& connection = impl_->connection;
+}
+
+// The table made anew: a result table holds the last run only.
+void createResultTable(const sql::Connection& connection, const QString& table,
+                       const std::vector<Store::ResultColumn>& columns, const QString& what)
+{
     QStringList columnDefs{QStringLiteral("fid ") + sql::autoIncrementKey(connection)};
-    QStringList columnNames, placeholders;
-    for (const ResultColumn& column : columns) {
+    for (const Store::ResultColumn& column : columns)
         columnDefs << quotedIdentifier(column.name) + QLatin1Char(' ')
                           + (column.numeric ? sql::doubleType(connection) : QStringLiteral("TEXT"));
-        columnNames << quotedIdentifier(column.name);
-        placeholders << QStringLiteral("?");
-    }
-    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-
-    sql::WriteTransaction transaction(impl_->connection);
-    sql::run(impl_->connection, QStringLiteral("DROP TABLE IF EXISTS %1").arg(quotedIdentifier(table)), what);
-    sql::run(impl_->connection,
+    sql::run(connection, QStringLiteral("DROP TABLE IF EXISTS %1").arg(quotedIdentifier(table)), what);
+    sql::run(connection,
              QStringLiteral("CREATE TABLE %1 (%2)").arg(quotedIdentifier(table), columnDefs.join(QStringLiteral(", "))),
              what);
-    // Listed with its description: in gpkg_contents for GIS programs, in result_tables on a server.
+}
+
+// Listed with its description: in gpkg_contents for GIS programs, in result_tables on a server.
+void listResultTable(const sql::Connection& connection, const QString& table, const QString& description,
+                     const QString& what)
+{
     QSqlQuery contents = sql::prepare(
-        impl_->connection,
+        connection,
         connection.postgres ? QStringLiteral(
             "INSERT INTO result_tables (table_name, description, last_change) VALUES (?, ?, ?)"
             " ON CONFLICT (table_name) DO UPDATE SET description = excluded.description, last_change = excluded.last_change")
@@ -772,11 +798,22 @@ void Store::writeResultTable(const QString& name, const QString& description, co
     contents.addBindValue(table);
     if (!connection.postgres) contents.addBindValue(table);
     contents.addBindValue(description);
-    contents.addBindValue(now);
-    sql::exec(contents, impl_->connection, what);
+    contents.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    sql::exec(contents, connection, what);
+}
 
+// Empty cells are NULL; a numeric column's cell that is no number is refused, naming its row.
+void insertResultRows(const sql::Connection& connection, const QString& table,
+                      const std::vector<Store::ResultColumn>& columns, const std::vector<QStringList>& rows,
+                      const QString& what)
+{
+    QStringList columnNames, placeholders;
+    for (const Store::ResultColumn& column : columns) {
+        columnNames << quotedIdentifier(column.name);
+        placeholders << QStringLiteral("?");
+    }
     QSqlQuery insert = sql::prepare(
-        impl_->connection,
+        connection,
         QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
             .arg(quotedIdentifier(table), columnNames.join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", "))),
         what);
@@ -793,8 +830,23 @@ void Store::writeResultTable(const QString& name, const QString& description, co
             if (cell.isEmpty()) insert.addBindValue(QVariant());
             else insert.addBindValue(columns[c].numeric ? QVariant(number) : QVariant(cell));
         }
-        sql::exec(insert, impl_->connection, QStringLiteral("%1, row %2").arg(what).arg(r + 1));
+        sql::exec(insert, connection, QStringLiteral("%1, row %2").arg(what).arg(r + 1));
     }
+}
+
+}  // namespace
+
+void Store::writeResultTable(const QString& name, const QString& description, const std::vector<ResultColumn>& columns,
+                             const std::vector<QStringList>& rows)
+{
+    const QString table = resultTableName(name);
+    const QString what = QStringLiteral("writing the result table %1").arg(table);
+    requireResultColumns(columns, what);
+    const sql::Connection& connection = impl_->connection;
+    sql::WriteTransaction transaction(connection);
+    createResultTable(connection, table, columns, what);
+    listResultTable(connection, table, description, what);
+    insertResultRows(connection, table, columns, rows, what);
     transaction.commit();
 }
 
