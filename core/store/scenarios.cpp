@@ -444,53 +444,48 @@ struct PlanEdit {
     const qint64 planId;
 };
 
-// The plan's changes to the project's points (closed, level, kind), by point.
-std::vector<PointChange> readPointChanges(const Access& access, qint64 id, const QString& what)
+// Every row a select of one plan gives, each read by `readRow`.
+template <class Row, class ReadRow>
+std::vector<Row> readPlanRows(const Access& access, const QString& select, qint64 planId, const QString& what,
+                              ReadRow readRow)
 {
-    QSqlQuery changes = access.selectOfPlan(
-        QStringLiteral(
-            "SELECT point_id, closed, level, kind FROM scenario_point_changes WHERE scenario_id = ? ORDER BY point_id"),
-        id, what);
-    std::vector<PointChange> read;
-    while (changes.next()) {
-        PointChange change;
-        change.pointId = changes.value(0).toLongLong();
-        change.closed = changes.value(1).toBool();
-        if (!changes.value(2).isNull()) change.level = levelFromInt(changes.value(2).toInt());
-        change.kind = changes.value(3).toString();
-        read.push_back(change);
-    }
-    return read;
+    QSqlQuery query = access.selectOfPlan(select, planId, what);
+    std::vector<Row> rows;
+    while (query.next()) rows.push_back(readRow(query));
+    return rows;
 }
 
-// The plan's road closures, in the order they were made; a method this version does not know
-// is refused, naming the closure, rather than read as another.
-std::vector<RoadClosure> readRoadClosures(const Access& access, qint64 id, const QString& scenario, const QString& what)
+// A plan's change to one of the project's points (closed, level, kind).
+PointChange pointChangeOf(const QSqlQuery& row)
 {
-    QSqlQuery closures = access.selectOfPlan(
-        QStringLiteral("SELECT id, method, ref, x, y, radius_m, edge_id, note FROM scenario_road_closures"
-                       " WHERE scenario_id = ? ORDER BY id"),
-        id, what);
-    std::vector<RoadClosure> read;
-    while (closures.next()) {
-        RoadClosure closure;
-        closure.id = closures.value(0).toLongLong();
-        const auto method = closureMethodFromCode(closures.value(1).toString());
-        if (!method)
-            throw Error(QStringLiteral("project %1, scenario \"%2\": road closure #%3 has an unknown method \"%4\"")
-                            .arg(access.path(), scenario)
-                            .arg(closure.id)
-                            .arg(closures.value(1).toString()));
-        closure.method = *method;
-        closure.ref = closures.value(2).toString();
-        if (!closures.value(3).isNull() && !closures.value(4).isNull())
-            closure.centre = XY{closures.value(3).toDouble(), closures.value(4).toDouble()};
-        closure.radiusMetres = closures.value(5).toDouble();
-        if (!closures.value(6).isNull()) closure.edge = std::uint32_t(closures.value(6).toLongLong());
-        closure.note = closures.value(7).toString();
-        read.push_back(closure);
-    }
-    return read;
+    PointChange change;
+    change.pointId = row.value(0).toLongLong();
+    change.closed = row.value(1).toBool();
+    if (!row.value(2).isNull()) change.level = levelFromInt(row.value(2).toInt());
+    change.kind = row.value(3).toString();
+    return change;
+}
+
+// A plan's road closure; a method this version does not know is refused, naming the closure,
+// rather than read as another.
+RoadClosure roadClosureOf(const QSqlQuery& row, const Access& access, const QString& scenario)
+{
+    RoadClosure closure;
+    closure.id = row.value(0).toLongLong();
+    const auto method = closureMethodFromCode(row.value(1).toString());
+    if (!method)
+        throw Error(QStringLiteral("project %1, scenario \"%2\": road closure #%3 has an unknown method \"%4\"")
+                        .arg(access.path(), scenario)
+                        .arg(closure.id)
+                        .arg(row.value(1).toString()));
+    closure.method = *method;
+    closure.ref = row.value(2).toString();
+    if (!row.value(3).isNull() && !row.value(4).isNull())
+        closure.centre = XY{row.value(3).toDouble(), row.value(4).toDouble()};
+    closure.radiusMetres = row.value(5).toDouble();
+    if (!row.value(6).isNull()) closure.edge = std::uint32_t(row.value(6).toLongLong());
+    closure.note = row.value(7).toString();
+    return closure;
 }
 
 }  // namespace
@@ -548,13 +543,21 @@ Scenario ScenarioStore::scenario(const QString& name) const
     scenario.id = id;
     readPlanHead(head, 0, scenario);
 
-    QSqlQuery points = access.selectOfPlan(QStringLiteral("SELECT %1 FROM %2 WHERE scenario_id = ? ORDER BY id")
-                                               .arg(addedPointColumns(access.connection()), schema::kScenarioPointsTable),
-                                           id, what);
-    while (points.next()) scenario.addedPoints.push_back(access.readAddedPoint(points));
-
-    scenario.pointChanges = readPointChanges(access, id, what);
-    scenario.roadClosures = readRoadClosures(access, id, scenario.name, what);
+    scenario.addedPoints =
+        readPlanRows<AccueilPoint>(access,
+                                   QStringLiteral("SELECT %1 FROM %2 WHERE scenario_id = ? ORDER BY id")
+                                       .arg(addedPointColumns(access.connection()), schema::kScenarioPointsTable),
+                                   id, what, [&](const QSqlQuery& row) { return access.readAddedPoint(row); });
+    scenario.pointChanges = readPlanRows<PointChange>(
+        access,
+        QStringLiteral(
+            "SELECT point_id, closed, level, kind FROM scenario_point_changes WHERE scenario_id = ? ORDER BY point_id"),
+        id, what, pointChangeOf);
+    scenario.roadClosures = readPlanRows<RoadClosure>(
+        access,
+        QStringLiteral("SELECT id, method, ref, x, y, radius_m, edge_id, note FROM scenario_road_closures"
+                       " WHERE scenario_id = ? ORDER BY id"),
+        id, what, [&](const QSqlQuery& row) { return roadClosureOf(row, access, scenario.name); });
     // What this store now knows of the plan: its later writes must find it at this version.
     // The head was read first, so content newer than the version read can only give a
     // conflict to reload, never hide one.
