@@ -163,6 +163,44 @@ TEST_CASE("the full run gives the same referrals and access table whether the ta
     CHECK(data.run.project == QStringLiteral("p.gpkg"));
 }
 
+TEST_CASE("the population beyond by another method keeps the run's travel times, and a run's description names its data")
+{
+    const Project04 setup;
+    LoadedProject project = setup.load();
+    prepareCoverage(project, setup.points, setup.grid);
+    CoverageOptions options;
+    options.level = 2;
+    options.computeBands = false;
+    options.clipGapsToCommunes = false;
+    const CoverageResult result = computeCoverage(*project.coverage, coveragePoints(setup.points, 2), options);
+    const AreaCoverage& run = result.population.departement;
+    REQUIRE(project.coverage->placement().method() == PopulationMethod::Spread);
+
+    const PopulationCoverage again = populationBeyondBy(PopulationMethod::Spread, setup.inputs, *project.coverage, result);
+    CHECK(again.method == PopulationMethod::Spread);
+    CHECK(again.departement.beyondSpread == run.beyondSpread);
+    // At the town halls: the run's times at the same town halls, whose count is that method's
+    // headline.
+    const PopulationCoverage atHalls =
+        populationBeyondBy(PopulationMethod::TownHalls, setup.inputs, *project.coverage, result);
+    CHECK(atHalls.method == PopulationMethod::TownHalls);
+    CHECK(atHalls.departement.population == run.population);
+    CHECK(atHalls.departement.communesTownHallBeyond == run.communesTownHallBeyond);
+    CHECK(beyondBy(atHalls.departement, PopulationMethod::TownHalls) == run.beyondAtTownHall);
+    // A method whose data cannot be read is refused with its file named (the application
+    // shows it beside the other methods).
+    ProjectInputs withGrid = setup.inputs;
+    withGrid.populationGrid.path = setup.dir.path(QStringLiteral("carreaux-absents.csv"));
+    CHECK_THROWS_WITH(populationBeyondBy(PopulationMethod::Grid, withGrid, *project.coverage, result),
+                      Catch::Contains("carreaux-absents.csv"));
+
+    const RunDescription description = runDescription(QStringLiteral("p.gpkg"), project, QStringLiteral("existing points"));
+    CHECK(description.project == QFileInfo(QStringLiteral("p.gpkg")).absoluteFilePath());
+    CHECK(description.network == QFileInfo(setup.inputs.networkPath).absoluteFilePath());
+    CHECK(description.profile == QStringLiteral("generalised"));
+    CHECK(description.pointSet == QStringLiteral("existing points"));
+}
+
 TEST_CASE("a run names the points it reached: the plan, or the existing points with or without the planned ones")
 {
     CHECK(pointSetDescription(QStringLiteral("hiver"), false) == QStringLiteral("scenario hiver"));

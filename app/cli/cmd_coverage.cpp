@@ -294,16 +294,9 @@ PopulationSensitivity computeSensitivity(const ProjectInputs& inputs, const Netw
     const Territory& territory = context.territory();
     const CoverageOptions& options = request.options;
     const PopulationMethod runMethod = context.placement().method();
-    for (PopulationMethod method : inputs.availablePopulationMethods()) {
-        const PopulationPlacement placement =
-            method == runMethod ? context.placement()
-                                : PopulationPlacement::build(territory, context.grid(), context.cellLinks(),
-                                                             placementOptionsFor(inputs, method));
-        const PopulationCoverage coverage =
-            computePopulationCoverage(territory, context.grid(), placement, result.surface.minutes,
-                                      result.townHallTimes.minutes, context.townHalls(), options.thresholdMinutes);
-        sensitivity.addColumn(populationMethodKey(method), populationMethodKey(method), coverage, method);
-    }
+    for (PopulationMethod method : inputs.availablePopulationMethods())
+        sensitivity.addColumn(populationMethodKey(method), populationMethodKey(method),
+                              populationBeyondBy(method, inputs, context, result), method);
     const LineLayerOptions lineOptions = lineLayerOptions(network);
     for (const double factor : {0.9, 1.1}) {
         SpeedProfile varied = profile;

@@ -49,6 +49,18 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
     }
     status_->setStyleSheet(QStringLiteral("color: #555;"));
 
+    setUpTable();
+    layOut();
+    connect(run_, &QPushButton::clicked, this, [this] {
+        if (!run() && !lastError_.isEmpty()) status_->setText(lastError_);
+    });
+    connect(watcher_, &QFutureWatcher<Outcome>::finished, this, &ComparisonPanel::comparisonFinished);
+    refreshScenarios();
+}
+
+// Per EPCI and for the département: population, people and area beyond in A and B, the change.
+void ComparisonPanel::setUpTable()
+{
     table_->setObjectName(QStringLiteral("comparisonTable"));
     table_->setHorizontalHeaderLabels({tr("Territoire"), tr("Population"), tr("Au-delà (A)"), tr("Au-delà (B)"), tr("Écart"),
                                        tr("Surface au-delà (A)"), tr("Surface au-delà (B)")});
@@ -61,7 +73,10 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
         table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->setMinimumHeight(120);
+}
 
+void ComparisonPanel::layOut()
+{
     auto* choose = new QHBoxLayout;
     choose->addWidget(new QLabel(tr("A :")));
     choose->addWidget(a_);
@@ -75,26 +90,23 @@ ComparisonPanel::ComparisonPanel(QWidget* parent)
     layout->addLayout(choose);
     layout->addWidget(summary_);
     layout->addWidget(table_, 1);
+}
 
-    connect(run_, &QPushButton::clicked, this, [this] {
-        if (!run() && !lastError_.isEmpty()) status_->setText(lastError_);
-    });
-    connect(watcher_, &QFutureWatcher<Outcome>::finished, this, [this] {
-        running_ = false;
-        run_->setEnabled(project_ != nullptr);
-        const Outcome outcome = watcher_->future().resultCount() ? watcher_->result() : Outcome{nullptr, tr("annulé")};
-        if (!outcome.error.isEmpty()) {
-            lastError_ = outcome.error;
-            status_->setText(tr("Échec : %1").arg(outcome.error));
-        } else {
-            comparison_ = outcome.comparison;
-            status_->clear();
-        }
-        if (project_ && project_->activeScenario() != shownWhenRun_) comparison_.reset();
-        showResult();
-        Q_EMIT finished();
-    });
-    refreshScenarios();
+void ComparisonPanel::comparisonFinished()
+{
+    running_ = false;
+    run_->setEnabled(project_ != nullptr);
+    const Outcome outcome = watcher_->future().resultCount() ? watcher_->result() : Outcome{nullptr, tr("annulé")};
+    if (!outcome.error.isEmpty()) {
+        lastError_ = outcome.error;
+        status_->setText(tr("Échec : %1").arg(outcome.error));
+    } else {
+        comparison_ = outcome.comparison;
+        status_->clear();
+    }
+    if (project_ && project_->activeScenario() != shownWhenRun_) comparison_.reset();
+    showResult();
+    Q_EMIT finished();
 }
 
 ComparisonPanel::~ComparisonPanel() { watcher_->waitForFinished(); }

@@ -52,6 +52,10 @@ public:
     enum Column { Area, Population, BeyondA, BeyondB, Change, AreaA, AreaB, ColumnCount };
 
 private:
+    void setUpTable();
+    void layOut();
+    // The result shown, or why it failed; dropped when another plan is shown meanwhile.
+    void comparisonFinished();
     // The comparison (table, text, zones) was made while another plan was shown: cleared.
     void dropStaleResult();
     void refreshScenarios();

@@ -6,6 +6,7 @@
 #include "coverage_controller.h"
 #include "labels.h"
 #include "project.h"
+#include "project/full_coverage.h"
 #include "project/project_settings.h"
 #include "result_table.h"
 #include "widget_helpers.h"
@@ -82,15 +83,8 @@ void SensitivityDialog::fillMethods(CoverageController& coverage)
     QStringList problems;
     for (PopulationMethod method : inputs.availablePopulationMethods()) {
         try {
-            const PopulationPlacement placement =
-                method == context->placement().method()
-                    ? context->placement()
-                    : PopulationPlacement::build(context->territory(), context->grid(), context->cellLinks(),
-                                                 placementOptionsFor(inputs, method));
-            const PopulationCoverage population = computePopulationCoverage(
-                context->territory(), context->grid(), placement, result.surface.minutes, result.townHallTimes.minutes,
-                context->townHalls(), result.options.thresholdMinutes);
-            sensitivity.addColumn(populationMethodKey(method), methodLabel(method), population, method);
+            sensitivity.addColumn(populationMethodKey(method), methodLabel(method),
+                                  populationBeyondBy(method, inputs, *context, result), method);
         } catch (const Error& e) {
             problems << QStringLiteral("%1 : %2").arg(methodLabel(method), e.message());
         }

@@ -1,6 +1,7 @@
 #include "project/full_coverage.h"
 
 #include "project/loaded_project.h"
+#include "project/project_settings.h"
 
 #include <QFileInfo>
 
@@ -38,6 +39,18 @@ FullCoverage runFullCoverage(const CoverageContext& context, std::vector<Accueil
     run.referrals = computeReferrals(context.engine(), run.points, options.thresholdMinutes);
     run.access = accessAlongside.valid() ? accessAlongside.get() : makeAccessTable();
     return run;
+}
+
+PopulationCoverage populationBeyondBy(PopulationMethod method, const ProjectInputs& inputs, const CoverageContext& context,
+                                      const CoverageResult& result)
+{
+    const PopulationPlacement placement =
+        method == context.placement().method()
+            ? context.placement()
+            : PopulationPlacement::build(context.territory(), context.grid(), context.cellLinks(),
+                                         placementOptionsFor(inputs, method));
+    return computePopulationCoverage(context.territory(), context.grid(), placement, result.surface.minutes,
+                                     result.townHallTimes.minutes, context.townHalls(), result.options.thresholdMinutes);
 }
 
 QString pointSetDescription(const QString& scenario, bool includePlanned)

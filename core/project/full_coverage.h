@@ -15,6 +15,7 @@
 namespace maillage {
 
 struct LoadedProject;
+struct ProjectInputs;
 
 // Everything a coverage export holds, computed once: the coverage of one level (surface,
 // gap zones, population beyond the threshold), the referral links between levels and the
@@ -40,6 +41,13 @@ AccessTable accessFromEpciSeats(const CoverageContext& context, const std::vecto
 // second thread alongside the referrals when options.threads > 1).
 FullCoverage runFullCoverage(const CoverageContext& context, std::vector<AccueilPoint> points,
                              const std::vector<AccueilPoint>& levelPoints, const CoverageOptions& options);
+
+// The population beyond the threshold of `result` with people placed by `method`, on the
+// run's own travel times: only where people are changes. The run's own placement for its
+// method; another is built from the project's `inputs` (throws Error when its data cannot
+// be read).
+PopulationCoverage populationBeyondBy(PopulationMethod method, const ProjectInputs& inputs, const CoverageContext& context,
+                                      const CoverageResult& result);
 
 // Which points a run reached, as its run_parameters say: "scenario <name>" for a plan (empty:
 // the baseline), else the existing points, with the planned ones when `includePlanned`.

@@ -218,47 +218,47 @@
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="312"/>
+        <location filename="../../core/render/print_layout.cpp" line="327"/>
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="312"/>
+        <location filename="../../core/render/print_layout.cpp" line="327"/>
         <source>Département %1</source>
         <translation>Département %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="317"/>
+        <location filename="../../core/render/print_layout.cpp" line="332"/>
         <source>situation actuelle</source>
         <translation>current network</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="321"/>
+        <location filename="../../core/render/print_layout.cpp" line="336"/>
         <source>« %1 »</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="332"/>
+        <location filename="../../core/render/print_layout.cpp" line="347"/>
         <source>%1 : l&apos;accès aux lieux d&apos;accueil de niveau %2</source>
         <translation>%1: access to level %2 accueil places</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="334"/>
+        <location filename="../../core/render/print_layout.cpp" line="349"/>
         <source>%1 : ce que change le scénario %2</source>
         <translation>%1: what scenario %2 changes</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="352"/>
+        <location filename="../../core/render/print_layout.cpp" line="367"/>
         <source>seuil : %1 min en voiture</source>
         <translation>threshold: %1 min by car</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="353"/>
+        <location filename="../../core/render/print_layout.cpp" line="368"/>
         <source>scénario : %1</source>
         <translation>scenario: %1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="355"/>
+        <location filename="../../core/render/print_layout.cpp" line="370"/>
         <source>scénario %1 comparé à %2</source>
         <translation>scenario %1 compared with %2</translation>
     </message>
@@ -267,159 +267,159 @@
         <translation type="vanished">Map made with Maillage %1 on %2. Driving times on the road network, %3 m grid; each commune&apos;s population is spread over its inhabitable cells.</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="364"/>
+        <location filename="../../core/render/print_layout.cpp" line="379"/>
         <source>Carte réalisée avec Maillage %1 le %2. Temps de parcours en voiture sur le réseau routier, grille de %3 m ; %4.</source>
         <translation>Map made with Maillage %1 on %2. Driving times on the road network, %3 m grid; %4.</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="401"/>
+        <location filename="../../core/render/print_layout.cpp" line="416"/>
         <source>Lieux d&apos;accueil</source>
         <translation>Accueil places</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="401"/>
+        <location filename="../../core/render/print_layout.cpp" line="416"/>
         <source>Changement d&apos;accès</source>
         <translation>Change of access</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="402"/>
+        <location filename="../../core/render/print_layout.cpp" line="417"/>
         <source>Au-delà du seuil</source>
         <translation>Beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="402"/>
+        <location filename="../../core/render/print_layout.cpp" line="417"/>
         <source>Temps d&apos;accès en voiture</source>
         <translation>Driving time</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="403"/>
+        <location filename="../../core/render/print_layout.cpp" line="418"/>
         <source>Routes</source>
         <translation>Roads</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="425"/>
+        <location filename="../../core/render/print_layout.cpp" line="440"/>
         <source>Limites</source>
         <translation>Boundaries</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="435"/>
+        <location filename="../../core/render/print_layout.cpp" line="450"/>
         <source>EPCI de la carte (le reste est estompé)</source>
         <translation>EPCI of the map (the rest is faded)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="453"/>
+        <location filename="../../core/render/print_layout.cpp" line="468"/>
         <source>Habitants à plus de %1 min</source>
         <translation>Inhabitants beyond %1 min</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="443"/>
+        <location filename="../../core/render/print_layout.cpp" line="458"/>
         <source>%1 habitants sur %2 (%3) à plus de %4 min d&apos;un lieu de niveau %5</source>
         <translation>%1 inhabitants of %2 (%3) more than %4 min from a level %5 place</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="481"/>
-        <location filename="../../core/render/print_layout.cpp" line="550"/>
+        <location filename="../../core/render/print_layout.cpp" line="511"/>
+        <location filename="../../core/render/print_layout.cpp" line="585"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="452"/>
-        <location filename="../../core/render/print_layout.cpp" line="551"/>
+        <location filename="../../core/render/print_layout.cpp" line="467"/>
+        <location filename="../../core/render/print_layout.cpp" line="586"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="454"/>
+        <location filename="../../core/render/print_layout.cpp" line="469"/>
         <source>Part</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="481"/>
+        <location filename="../../core/render/print_layout.cpp" line="511"/>
         <source>Mairies au-delà</source>
         <translation>Town halls beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="495"/>
+        <location filename="../../core/render/print_layout.cpp" line="524"/>
         <source>… et %1 autres EPCI : %2 habitants au-delà</source>
         <translation>… and %1 other EPCI: %2 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="511"/>
+        <location filename="../../core/render/print_layout.cpp" line="543"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="511"/>
+        <location filename="../../core/render/print_layout.cpp" line="543"/>
         <source>Depuis la mairie</source>
         <translation>From the town hall</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="524"/>
+        <location filename="../../core/render/print_layout.cpp" line="557"/>
         <source>Aucun habitant de l&apos;EPCI à plus de %1 min.</source>
         <translation>Nobody in the EPCI is more than %1 min away.</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="531"/>
+        <location filename="../../core/render/print_layout.cpp" line="563"/>
         <source>… et %1 autres communes : %2 habitants au-delà</source>
         <translation>… and %1 other communes: %2 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="532"/>
+        <location filename="../../core/render/print_layout.cpp" line="564"/>
         <source>… et 1 autre commune : %1 habitants au-delà</source>
         <translation>… and 1 other commune: %1 inhabitants beyond</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="538"/>
+        <location filename="../../core/render/print_layout.cpp" line="570"/>
         <source>Ensemble de l&apos;EPCI (%1 communes)</source>
         <translation>Whole EPCI (%1 communes)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="539"/>
+        <location filename="../../core/render/print_layout.cpp" line="571"/>
         <source>Ensemble de l&apos;EPCI (1 commune)</source>
         <translation>Whole EPCI (1 commune)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="547"/>
+        <location filename="../../core/render/print_layout.cpp" line="582"/>
         <source>%1 habitants passent à moins de %2 min (%3 km²), %4 à plus de %2 min (%5 km²)</source>
         <translation>%1 inhabitants come within %2 min (%3 km²), %4 go beyond %2 min (%5 km²)</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="552"/>
+        <location filename="../../core/render/print_layout.cpp" line="587"/>
         <source>Au-delà, référence</source>
         <translation>Beyond, reference</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="553"/>
+        <location filename="../../core/render/print_layout.cpp" line="588"/>
         <source>Au-delà, scénario</source>
         <translation>Beyond, scenario</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="554"/>
+        <location filename="../../core/render/print_layout.cpp" line="589"/>
         <source>Écart</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="569"/>
+        <location filename="../../core/render/print_layout.cpp" line="603"/>
         <source>… et %1 autres EPCI, sans changement</source>
         <translation>… and %1 other EPCI, unchanged</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="570"/>
+        <location filename="../../core/render/print_layout.cpp" line="604"/>
         <source>… et %1 autres EPCI : écart de %2 habitants</source>
         <translation>… and %1 other EPCI: change of %2 inhabitants</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="815"/>
+        <location filename="../../core/render/print_layout.cpp" line="837"/>
         <source>1 : %1</source>
         <translation>1:%1</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="849"/>
+        <location filename="../../core/render/print_layout.cpp" line="871"/>
         <source>page %1 / %2</source>
         <translation>page %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../core/render/print_layout.cpp" line="874"/>
+        <location filename="../../core/render/print_layout.cpp" line="896"/>
         <source>Comparaison</source>
         <translation>Comparison</translation>
     </message>
@@ -722,37 +722,37 @@ line %1: %2</translation>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="53"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="65"/>
         <source>Territoire</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="53"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="65"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="53"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="65"/>
         <source>Au-delà (A)</source>
         <translation>Beyond (A)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="53"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="65"/>
         <source>Au-delà (B)</source>
         <translation>Beyond (B)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="53"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="65"/>
         <source>Écart</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="54"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="66"/>
         <source>Surface au-delà (A)</source>
         <translation>Area beyond (A)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="54"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="66"/>
         <source>Surface au-delà (B)</source>
         <translation>Area beyond (B)</translation>
     </message>
@@ -761,88 +761,88 @@ line %1: %2</translation>
         <translation type="vanished">People beyond the threshold, population spread over the inhabited cells</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="56"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="68"/>
         <source>Habitants au-delà du seuil, population placée selon la méthode du projet</source>
         <translation>People beyond the threshold, population placed by the project&apos;s method</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="57"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="69"/>
         <source>B − A : négatif quand B amène des habitants sous le seuil</source>
         <translation>B − A: negative when B brings people within the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="66"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="81"/>
         <source>A :</source>
         <translation>A:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="69"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="84"/>
         <source>B :</source>
         <translation>B:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="85"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="99"/>
         <source>annulé</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="88"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="102"/>
         <source>Échec : %1</source>
         <translation>Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="165"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="177"/>
         <source>Scénario inconnu.</source>
         <translation>Unknown scenario.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="173"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="185"/>
         <source>Une comparaison est déjà en cours.</source>
         <translation>A comparison is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="174"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="186"/>
         <source>Il faut un projet avec un réseau routier pour comparer des scénarios.</source>
         <translation>Comparing scenarios needs a project with a road network.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="201"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="213"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="239"/>
-        <location filename="../../app/gui/comparison_panel.cpp" line="240"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="251"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="252"/>
         <source>%1 km²</source>
         <translation>%1 km²</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="260"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="272"/>
         <source>Département %1</source>
         <translation>Département %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="265"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="277"/>
         <source>&lt;b&gt;B « %1 »&lt;/b&gt; par rapport à &lt;b&gt;A « %2 »&lt;/b&gt;, niveau %3 à %4 min : &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² passent sous le seuil (%6 hab.)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² passent au-delà (%8 hab.)&lt;/span&gt; ; au-delà : %9 → &lt;b&gt;%10&lt;/b&gt; habitants.</source>
         <translation>&lt;b&gt;B “%1”&lt;/b&gt; against &lt;b&gt;A “%2”&lt;/b&gt;, level %3 within %4 min: &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² come within the threshold (%6 people)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² go beyond it (%8 people)&lt;/span&gt;; beyond: %9 → &lt;b&gt;%10&lt;/b&gt; people.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="288"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="300"/>
         <source>« %1 » ferme des routes : une cellule voisine d&apos;une route fermée y est rattachée à la route ouverte la plus proche, parfois plus rapide.</source>
         <translation>« %1 » closes roads: there, a cell next to a closed road is linked to the nearest open road, which is sometimes faster.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="292"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="304"/>
         <source>Une partie de ce qui passe sous le seuil peut venir de là, sans gain réel d&apos;accès.</source>
         <translation>Part of what comes within the threshold may come from this, with no real gain of access.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="293"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="305"/>
         <source>Une partie de ce qui passe au-delà du seuil peut venir de là, sans perte réelle d&apos;accès.</source>
         <translation>Part of what goes beyond the threshold may come from this, with no real loss of access.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="121"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="133"/>
         <source>Autre plan affiché : relancez la comparaison.</source>
         <translation>Another plan is shown: run the comparison again.</translation>
     </message>
@@ -2646,98 +2646,98 @@ Source: %1 %2</translation>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="63"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="73"/>
         <source>Scénario</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="63"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="73"/>
         <source>Contenu</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="70"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="80"/>
         <source>Cliquez sur un scénario pour l&apos;afficher : la carte, la table des points, les statistiques et la couverture sont celles du scénario choisi.</source>
         <translation>Click a scenario to show it: the map, the points table, the statistics and the coverage are those of the scenario chosen.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="72"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="82"/>
         <source>Nouveau plan, vide : la situation actuelle, prête à être modifiée</source>
         <translation>New empty plan: the current situation, ready to be changed</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="73"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="83"/>
         <source>Nouveau plan, copie du scénario choisi</source>
         <translation>New plan, a copy of the scenario chosen</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="74"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="84"/>
         <source>Supprimer le plan choisi (la situation actuelle ne peut pas l&apos;être)</source>
         <translation>Delete the plan chosen (the current situation cannot be deleted)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="87"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="101"/>
         <source>Fermer des routes par leur numéro (D908…) ou par un préréglage (cols fermés l&apos;hiver)</source>
         <translation>Close roads by their number (D908…) or by a preset (passes closed in winter)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="89"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="103"/>
         <source>Rouvrir les routes choisies dans la liste</source>
         <translation>Reopen the roads chosen in the list</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="95"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="112"/>
         <source>&lt;b&gt;Routes fermées dans le plan&lt;/b&gt;</source>
         <translation>&lt;b&gt;Roads closed in the plan&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="134"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="153"/>
         <source>Nouveau plan</source>
         <translation>New plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="134"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="153"/>
         <source>Nom du plan :</source>
         <translation>Name of the plan:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="134"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="143"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="153"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="162"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="142"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="161"/>
         <source>Copier le scénario</source>
         <translation>Copy the scenario</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="142"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="161"/>
         <source>Nom de la copie de « %1 » :</source>
         <translation>Name of the copy of “%1”:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="151"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="170"/>
         <source>Renommer le plan</source>
         <translation>Rename the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="151"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="170"/>
         <source>Nouveau nom de « %1 » :</source>
         <translation>New name of “%1”:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="182"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="201"/>
         <source>%1 à moins de %2 km</source>
         <translation>%1 within %2 km</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="183"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="202"/>
         <source>%1 sur toute sa longueur</source>
         <translation>%1 over its whole length</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="185"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="204"/>
         <source>tronçon le plus proche d&apos;un lieu</source>
         <translation>segment nearest to a place</translation>
     </message>
@@ -2746,17 +2746,17 @@ Source: %1 %2</translation>
         <translation type="vanished">segment picked on the map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="186"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="205"/>
         <source>tronçon n° %1</source>
         <translation>segment #%1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="188"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="207"/>
         <source>%1 : %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_panel.cpp" line="198"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="217"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n point</numerusform>
@@ -2764,28 +2764,28 @@ Source: %1 %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="200"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="219"/>
         <source>Les points du projet tels qu&apos;ils sont</source>
         <translation>The project&apos;s points as they are</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="222"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="241"/>
         <source>Plan « %1 » affiché : les points ajoutés, déplacés, fermés ou changés de niveau vont dans ce plan ; la situation actuelle ne change pas.</source>
         <translation>Plan “%1” shown: points added, moved, closed or given another level go into this plan; the current situation does not change.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="225"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="244"/>
         <source>Situation actuelle affichée : les modifications s&apos;appliquent aux points du projet. Créez un plan pour essayer des changements.</source>
         <translation>Current situation shown: edits apply to the project&apos;s points. Create a plan to try changes.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="247"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="250"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="266"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="269"/>
         <source> — aucune route trouvée</source>
         <translation> — no road found</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_panel.cpp" line="248"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="267"/>
         <source> — %n tronçon(s), %1 km</source>
         <translation>
             <numerusform> — %n segment, %1 km</numerusform>
@@ -2793,69 +2793,69 @@ Source: %1 %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="255"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="274"/>
         <source>Aucune : toutes les routes sont ouvertes.</source>
         <translation>None: every road is open.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="294"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="313"/>
         <source>Plans</source>
         <translation>Plans</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="317"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="329"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="340"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="352"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="336"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="348"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="359"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="371"/>
         <source>Aucun projet ouvert.</source>
         <translation>No project open.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="331"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="343"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="350"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="362"/>
         <source>Un plan a besoin d&apos;un nom.</source>
         <translation>A plan needs a name.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="332"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="345"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="351"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="364"/>
         <source>Le projet a déjà un scénario « %1 ».</source>
         <translation>The project already has a scenario “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="342"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="361"/>
         <source>La situation actuelle ne peut pas être renommée.</source>
         <translation>The current situation cannot be renamed.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="354"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="373"/>
         <source>La situation actuelle ne peut pas être supprimée.</source>
         <translation>The current situation cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="355"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="374"/>
         <source>Le projet n&apos;a pas de plan « %1 ».</source>
         <translation>The project has no plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="357"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="376"/>
         <source>Supprimer le plan</source>
         <translation>Delete the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="358"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="377"/>
         <source>Supprimer le plan « %1 » avec tous ses changements ?
 (Édition › Annuler le rétablit.)</source>
         <translation>Delete plan “%1” with all its changes?
 (Edit › Undo brings it back.)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="376"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="395"/>
         <source>Les routes se ferment dans un plan : choisissez ou créez un plan.</source>
         <translation>Roads are closed in a plan: choose or create a plan.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_panel.cpp" line="390"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="409"/>
         <source>%n route(s) rouverte(s) dans le plan « %1 »</source>
         <translation>
             <numerusform>reopen %n road in plan “%1”</numerusform>
@@ -2866,87 +2866,87 @@ Source: %1 %2</translation>
 <context>
     <name>maillage::gui::SensitivityDialog</name>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="27"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="28"/>
         <source>Carreaux INSEE</source>
         <translation>INSEE squares</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="28"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="29"/>
         <source>Bâtiments</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="29"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="30"/>
         <source>Répartie près des routes</source>
         <translation>Spread near the roads</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="30"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="31"/>
         <source>À la mairie</source>
         <translation>At the town hall</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="37"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="38"/>
         <source>au-delà quelle que soit l&apos;hypothèse</source>
         <translation>beyond whatever the assumption</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="38"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="39"/>
         <source>limite : selon l&apos;hypothèse</source>
         <translation>borderline: depends on the assumption</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="58"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="59"/>
         <source>Sensibilité de la population au-delà du seuil</source>
         <translation>Sensitivity of the population beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="62"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="63"/>
         <source>Méthodes de population</source>
         <translation>Population methods</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="63"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="64"/>
         <source>Dernier calcul complet (vitesses ±10 %)</source>
         <translation>Last full run (speeds ±10 %)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="75"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="76"/>
         <source>Aucune couverture calculée : ouvrez un projet avec un réseau routier.</source>
         <translation>No coverage computed: open a project with a road network.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="99"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="93"/>
         <source>Habitants à plus de %1 min d&apos;un lieu de niveau %2 selon la façon de placer la population (chaque méthode garde la population légale de chaque commune). Méthode du projet : %3.</source>
         <translation>Inhabitants more than %1 min from a level %2 place depending on how the population is placed (every method keeps each commune&apos;s legal population). The project&apos;s method: %3.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="106"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="100"/>
         <source>Zone</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="106"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="100"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="108"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="102"/>
         <source>Écart</source>
         <translation>Range</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="108"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="102"/>
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="135"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="129"/>
         <source>Pas encore de table : lancez &lt;tt&gt;maillage coverage --sensitivity&lt;/tt&gt; sur ce projet pour comparer aussi les temps avec des vitesses 10 % plus basses et plus hautes.</source>
         <translation>No table yet: run &lt;tt&gt;maillage coverage --sensitivity&lt;/tt&gt; on this project to compare the times with speeds 10 % lower and higher too.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/sensitivity_dialog.cpp" line="140"/>
+        <location filename="../../app/gui/sensitivity_dialog.cpp" line="134"/>
         <source>Table écrite par le dernier &lt;tt&gt;maillage coverage --sensitivity&lt;/tt&gt; sur ce projet (population au-delà par méthode et avec des vitesses routières de −10 % et +10 %).</source>
         <translation>Table written by the last &lt;tt&gt;maillage coverage --sensitivity&lt;/tt&gt; on this project (population beyond by method and with road speeds −10 % and +10 %).</translation>
     </message>
@@ -3245,17 +3245,17 @@ beyond</translation>
         <translation>Open a project with a road network to compute the coverage.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="241"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="245"/>
         <source>&lt;b&gt;Aucun point de niveau %1&lt;/b&gt; dans le projet : toute la population est au-delà du seuil. Ajoutez les lieux de ce niveau sur la carte ou importez-les (Projet › Importer des points).</source>
         <translation>&lt;b&gt;No level %1 point&lt;/b&gt; in the project: the whole population is beyond the threshold. Add the places of this level on the map or import them (Project › Import points).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="245"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="250"/>
         <source>&lt;b&gt;%1 habitants (%2)&lt;/b&gt; à plus de %3 min d&apos;un lieu de niveau %4 ; %5 communes dont la mairie est au-delà (%6 habitants).&lt;br&gt;&lt;small&gt;%7 points de niveau %4 pris en compte%8 · calcul en %9 ms&lt;br&gt;%10&lt;/small&gt;</source>
         <translation>&lt;b&gt;%1 inhabitants (%2)&lt;/b&gt; more than %3 min from a level %4 place; %5 communes whose town hall is beyond (%6 inhabitants).&lt;br&gt;&lt;small&gt;%7 level %4 points counted%8 · computed in %9 ms&lt;br&gt;%10&lt;/small&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/statistics_panel.cpp" line="264"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="269"/>
         <source>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n point(s) laissé(s) de côté&lt;/b&gt; : trop loin de toute route du réseau du projet pour y être relié(s) (dans un vide routier : rapprochez-le(s) d&apos;une route).&lt;/span&gt;</source>
         <translation>
             <numerusform>&lt;br&gt;&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;%n point left out&lt;/b&gt;: too far from any road of the project&apos;s network to be joined to it (in a road gap: move it closer to a road).&lt;/span&gt;</numerusform>
@@ -3263,7 +3263,7 @@ beyond</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/statistics_panel.cpp" line="270"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="275"/>
         <source>&lt;br&gt;&lt;small&gt;%n point(s) hors du territoire non pris en compte : au-delà des routes du réseau du projet.&lt;/small&gt;</source>
         <translation>
             <numerusform>&lt;br&gt;&lt;small&gt;%n point outside the territory not counted: beyond the roads of the project&apos;s network.&lt;/small&gt;</numerusform>
@@ -3271,7 +3271,7 @@ beyond</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="280"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="304"/>
         <source>%1
 %2 habitants au-delà (population placée selon la méthode du projet)
 %3 habitants dans les %4 communes dont la mairie est au-delà</source>
@@ -3284,7 +3284,7 @@ beyond</translation>
         <translation type="vanished">&lt;b&gt;%1 inhabitants (%2)&lt;/b&gt; more than %3 min from a level %4 place; %5 communes whose town hall is beyond (%6 inhabitants).&lt;br&gt;&lt;small&gt;%7 level %4 points counted%8 · computed in %9 ms&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="255"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="260"/>
         <source> (projets compris)</source>
         <translation> (planned included)</translation>
     </message>
@@ -3297,7 +3297,7 @@ beyond</translation>
 %3 inhabitants in the %4 communes whose town hall is beyond</translation>
     </message>
     <message>
-        <location filename="../../app/gui/statistics_panel.cpp" line="305"/>
+        <location filename="../../app/gui/statistics_panel.cpp" line="291"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
