@@ -353,6 +353,9 @@ TEST_CASE("the best 3 new sites suggested on the 04, added to a new plan, lower 
     const std::size_t points = demo.project().points().size();
     const QString plan = panel.addChosenToPlan();
     REQUIRE(plan == "Suggestions k=3");
+    // Another plan made from suggestions would not take that name again.
+    CHECK(demo.project().unusedPlanName(plan) == "Suggestions k=3 (2)");
+    CHECK(demo.project().unusedPlanName(QStringLiteral("Hiver")) == "Hiver");
     demo.settle();
     CHECK(demo.project().activeScenario() == plan);
     CHECK(demo.project().points().size() == points + 3);

@@ -264,6 +264,15 @@ std::vector<ScenarioSummary> Project::plans() const
 
 bool Project::scenarioExists(const QString& name) const { return ScenarioStore(*store_).exists(name); }
 
+QString Project::unusedPlanName(const QString& base) const
+{
+    if (!scenarioExists(base)) return base;
+    for (int n = 2;; ++n) {
+        const QString name = QStringLiteral("%1 (%2)").arg(base).arg(n);
+        if (!scenarioExists(name)) return name;
+    }
+}
+
 Scenario Project::scenario(const QString& name) const { return ScenarioStore(*store_).scenario(name); }
 
 void Project::createPlan(const QString& name, const QString& from, const QString& description)

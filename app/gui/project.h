@@ -71,6 +71,8 @@ public:
     // Others changed the plans (SharedProjectMonitor): the lists of plans read them again.
     void refreshPlans() { Q_EMIT plansChanged(); }
     bool scenarioExists(const QString& name) const;
+    // `base`, or "base (2)", "base (3)"… the first no plan of the project has.
+    QString unusedPlanName(const QString& base) const;
     Scenario scenario(const QString& name) const;
     // False for a baseline point while a plan is active (a plan cannot move it).
     bool canMove(qint64 id) const { return !(planActive() && id > 0); }

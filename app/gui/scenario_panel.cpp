@@ -322,14 +322,7 @@ QString ScenarioPanel::askName(const QString& title, const QString& label, const
     return ok ? name : QString();
 }
 
-QString ScenarioPanel::uniqueName(const QString& base) const
-{
-    if (!project_ || !project_->scenarioExists(base)) return base;
-    for (int n = 2;; ++n) {
-        const QString name = QStringLiteral("%1 (%2)").arg(base).arg(n);
-        if (!project_->scenarioExists(name)) return name;
-    }
-}
+QString ScenarioPanel::uniqueName(const QString& base) const { return project_ ? project_->unusedPlanName(base) : base; }
 
 bool ScenarioPanel::activate(const QString& name)
 {

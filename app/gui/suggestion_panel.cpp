@@ -366,15 +366,6 @@ void SuggestionPanel::updateButtons()
     else add_->setText(tr("Ajouter %n site(s) à un nouveau plan", nullptr, chosen));
 }
 
-QString SuggestionPanel::uniquePlanName(const QString& base) const
-{
-    if (!project_->scenarioExists(base)) return base;
-    for (int n = 2;; ++n) {
-        const QString name = QStringLiteral("%1 (%2)").arg(base).arg(n);
-        if (!project_->scenarioExists(name)) return name;
-    }
-}
-
 void SuggestionPanel::setReadOnlyReason(const QString& reason)
 {
     if (reason == readOnlyReason_) return;
@@ -413,7 +404,8 @@ QString SuggestionPanel::addChosenToPlan()
         return {};
     }
     const bool create = !project_->planActive();
-    const QString plan = create ? uniquePlanName(tr("Suggestions k=%1").arg(options.count)) : project_->activeScenario();
+    const QString plan =
+        create ? project_->unusedPlanName(tr("Suggestions k=%1").arg(options.count)) : project_->activeScenario();
     const QString description =
         tr("%n site(s) suggéré(s) depuis « %1 »", nullptr, int(points.size())).arg(scenarioLabel(resultScenario_));
     const int before = project_->undoStack()->index();

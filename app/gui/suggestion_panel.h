@@ -81,7 +81,6 @@ private:
     void updateLayer();
     void updateButtons();
     std::vector<AccueilPoint> candidatePoints() const;
-    QString uniquePlanName(const QString& base) const;
 
     QPointer<SuggestionsLayer> layer_;
     QSpinBox* count_ = nullptr;
