@@ -191,39 +191,39 @@ private:
     std::vector<std::uint32_t> stamp_;
 };
 
-}  // namespace
-
-SuggestionProblem buildSuggestionProblem(const CoverageContext& context, std::span<const AccueilPoint> existing,
-                                         std::span<const AccueilPoint> candidates, const SuggestionOptions& options)
-{
-    requireValid(options);
-    QElapsedTimer timer;
-    timer.start();
-    SuggestionProblem built;
-    const TravelEngine& engine = context.engine();
-    const Territory& territory = context.territory();
-    const float threshold = float(options.thresholdMinutes);
-
-    // What the points already there cover.
-    std::vector<AccessLink> existingLinks;
+// What the points of the level already there reach, and the communes they serve.
+struct ExistingCoverage {
+    std::vector<AccessLink> links;  // of those joined to the network
     std::map<QString, int> servedCommunes;
-    for (const AccueilPoint& point : existing) {
-        if (int(point.level) != options.level || point.status == PointStatus::Closed) continue;
-        const AccessLink link = engine.link(point.lambert93);
-        if (link.joined()) existingLinks.push_back(link);
-        const QString commune = communeOfPoint(territory, point);
-        if (!commune.isEmpty()) ++servedCommunes[commune];
-    }
-    NearestTimes existingTimes;
-    if (!existingLinks.empty()) engine.nearest(existingLinks, existingTimes);
-    const SeedLinks existingSeeds{existingLinks};
+    NearestTimes times;  // from every node to the nearest of them (empty when there is none)
+};
 
-    const Demand all = demandOf(context, options.demand);
-    std::vector<const AccessLink*> links;  // the units still to cover
+ExistingCoverage existingCoverageOf(const TravelEngine& engine, const Territory& territory,
+                                    std::span<const AccueilPoint> existing, int level)
+{
+    ExistingCoverage coverage;
+    for (const AccueilPoint& point : existing) {
+        if (int(point.level) != level || point.status == PointStatus::Closed) continue;
+        const AccessLink link = engine.link(point.lambert93);
+        if (link.joined()) coverage.links.push_back(link);
+        const QString commune = communeOfPoint(territory, point);
+        if (!commune.isEmpty()) ++coverage.servedCommunes[commune];
+    }
+    if (!coverage.links.empty()) engine.nearest(coverage.links, coverage.times);
+    return coverage;
+}
+
+// The units still to cover (pointers into `all`), their weights going into the problem; every
+// unit counts in the population, those the points already there reach in coveredBefore.
+std::vector<const AccessLink*> unitsToCover(const Demand& all, const ExistingCoverage& already, float threshold,
+                                            SuggestionProblem& built)
+{
+    const SeedLinks existingSeeds{already.links};
+    std::vector<const AccessLink*> links;
     for (std::size_t u = 0; u < all.links.size(); ++u) {
         built.population += all.weights[u];
         const float minutes =
-            existingLinks.empty() ? kUnreachable : placeMinutes(all.links[u], existingTimes.view(), existingSeeds);
+            already.links.empty() ? kUnreachable : placeMinutes(all.links[u], already.times.view(), existingSeeds);
         if (minutes <= threshold) {
             built.coveredBefore += all.weights[u];
         } else {
@@ -231,9 +231,17 @@ SuggestionProblem buildSuggestionProblem(const CoverageContext& context, std::sp
             built.problem.weights.push_back(all.weights[u]);
         }
     }
-    built.timings.existing = lapMs(timer);
+    return links;
+}
 
-    // The candidates: their commune (the group of the limit), whether they may be chosen.
+// The candidates' links to the network; in the problem, their commune (the group of the limit)
+// and whether they may be chosen: joined to the network, and in a commune not yet served
+// unless served communes are allowed.
+std::vector<AccessLink> joinCandidates(const TravelEngine& engine, const Territory& territory,
+                                       std::span<const AccueilPoint> candidates,
+                                       const std::map<QString, int>& servedCommunes, const SuggestionOptions& options,
+                                       SuggestionProblem& built)
+{
     const std::size_t count = candidates.size();
     built.candidateCommunes.resize(count);
     built.eligible.assign(count, 0);
@@ -255,11 +263,18 @@ SuggestionProblem buildSuggestionProblem(const CoverageContext& context, std::sp
         if (options.skipServedCommunes && !commune.isEmpty() && servedCommunes.count(commune)) continue;
         built.eligible[c] = 1;
     }
+    return candidateLinks;
+}
 
-    // One bounded search per eligible candidate, spread over the threads.
+// The units each eligible candidate covers: one bounded search per candidate, spread over the
+// threads when the engine is a GraphTravelEngine (each thread then runs its own NearestSearch).
+void findCoveredUnits(const TravelEngine& engine, const std::vector<const AccessLink*>& links,
+                      const std::vector<AccessLink>& candidateLinks, const SuggestionOptions& options,
+                      SuggestionProblem& built)
+{
     const UnitIndex index(engine.nodeCount(), links);
     std::vector<std::uint32_t> work;
-    for (std::size_t c = 0; c < count; ++c)
+    for (std::size_t c = 0; c < candidateLinks.size(); ++c)
         if (built.eligible[c]) work.push_back(std::uint32_t(c));
     const bool parallel = dynamic_cast<const GraphTravelEngine*>(&engine) != nullptr;
     const int threads = parallel ? std::clamp(options.threads, 1, 64) : 1;
@@ -275,6 +290,26 @@ SuggestionProblem buildSuggestionProblem(const CoverageContext& context, std::sp
     for (int t = 1; t < threads && std::size_t(t) < work.size(); ++t) pool.emplace_back(worker);
     worker();
     for (std::thread& thread : pool) thread.join();
+}
+
+}  // namespace
+
+SuggestionProblem buildSuggestionProblem(const CoverageContext& context, std::span<const AccueilPoint> existing,
+                                         std::span<const AccueilPoint> candidates, const SuggestionOptions& options)
+{
+    requireValid(options);
+    QElapsedTimer timer;
+    timer.start();
+    SuggestionProblem built;
+    const TravelEngine& engine = context.engine();
+    const ExistingCoverage already = existingCoverageOf(engine, context.territory(), existing, options.level);
+    const Demand all = demandOf(context, options.demand);
+    const std::vector<const AccessLink*> links = unitsToCover(all, already, float(options.thresholdMinutes), built);
+    built.timings.existing = lapMs(timer);
+
+    const std::vector<AccessLink> candidateLinks =
+        joinCandidates(engine, context.territory(), candidates, already.servedCommunes, options, built);
+    findCoveredUnits(engine, links, candidateLinks, options, built);
     built.timings.precompute = lapMs(timer);
     return built;
 }
