@@ -66,6 +66,77 @@ struct Window {
     std::size_t cells() const { return std::size_t(row1 - row0 + 1) * std::size_t(column1 - column0 + 1); }
 };
 
+// Flags the raster cells beyond the threshold; NaN counts as beyond.
+void markBeyond(const CoverageGrid& grid, std::span<const float> cellMinutes, float threshold,
+                std::vector<std::uint8_t>& beyond)
+{
+    beyond.assign(grid.rasterSize(), 0);
+    for (std::size_t i = 0; i < grid.cellCount(); ++i)
+        if (!(cellMinutes[i] <= threshold)) beyond[grid.rasterIndex(i)] = 1;
+}
+
+// The (zone, commune) keys of the cells in a zone, sorted (by zone, then commune), each also
+// entered in `pieceOf` (its piece is numbered later). Neighbouring cells mostly share their
+// key: a map look-up only when it changes.
+std::vector<std::uint64_t> sortedPieceKeys(const CoverageGrid& grid, const std::vector<std::int32_t>& zoneOfRaster,
+                                           std::unordered_map<std::uint64_t, std::size_t>& pieceOf)
+{
+    pieceOf.clear();
+    std::vector<std::uint64_t> keys;
+    std::uint64_t lastKey = std::numeric_limits<std::uint64_t>::max();
+    for (std::size_t i = 0; i < grid.cellCount(); ++i) {
+        const std::int32_t zone = zoneOfRaster[grid.rasterIndex(i)];
+        if (!zone) continue;
+        const std::uint64_t key = pieceKey(zone, grid.communeOf(i));
+        if (key != lastKey && pieceOf.emplace(key, 0).second) keys.push_back(key);
+        lastKey = key;
+    }
+    std::sort(keys.begin(), keys.end());
+    return keys;
+}
+
+// The piece of a (zone, commune) key, with its commune's and EPCI's names; no outline yet.
+GapZone pieceOfKey(const Territory& territory, std::uint64_t key)
+{
+    const auto communeIndex = std::int32_t(key & 0xffffffffu);
+    const Commune& commune = territory.communes[std::size_t(communeIndex)];
+    GapZone zone;
+    zone.zone = std::int32_t(key >> 32);
+    zone.commune = communeIndex;
+    zone.communeInsee = commune.insee;
+    zone.communeName = commune.name;
+    zone.epciSiren = commune.epciSiren;
+    if (const Epci* epci = territory.epci(commune.epciSiren)) zone.epciName = epci->name;
+    return zone;
+}
+
+// The window of each commune with pieces (its cells, one cell of margin, within the grid),
+// and those communes in `communes`, in order.
+void frameCommunes(const CoverageGrid& grid, const std::vector<std::vector<std::size_t>>& piecesOfCommune,
+                   std::vector<Window>& windows, std::vector<int>& communes)
+{
+    const auto columns = std::uint32_t(grid.columns());
+    for (std::size_t i = 0; i < grid.cellCount(); ++i) {
+        const auto commune = std::size_t(grid.communeOf(i));
+        if (piecesOfCommune[commune].empty()) continue;
+        const int row = int(grid.rasterIndex(i) / columns), column = int(grid.rasterIndex(i) % columns);
+        Window& w = windows[commune];
+        w.row0 = std::min(w.row0, row);
+        w.row1 = std::max(w.row1, row);
+        w.column0 = std::min(w.column0, column);
+        w.column1 = std::max(w.column1, column);
+    }
+    for (std::size_t c = 0; c < piecesOfCommune.size(); ++c) {
+        if (piecesOfCommune[c].empty()) continue;
+        Window& w = windows[c];
+        w.row0 = std::max(0, w.row0 - 1);
+        w.column0 = std::max(0, w.column0 - 1);
+        w.row1 = std::min(grid.rows() - 1, w.row1 + 1);
+        w.column1 = std::min(grid.columns() - 1, w.column1 + 1);
+        communes.push_back(int(c));
+    }
+}
+
 }  // namespace
 
 std::vector<std::int32_t> labelRegions(const std::vector<std::uint8_t>& flagged, int columns, int rows)
@@ -119,46 +190,35 @@ void GapZoneBuilder::classify(std::span<const float> cellMinutes)
 {
     const CoverageGrid& grid = *grid_;
     requireSurfaceMatchesGrid(grid, cellMinutes);
-    const float threshold = float(options_.thresholdMinutes);
-    beyond_.assign(grid.rasterSize(), 0);
-    for (std::size_t i = 0; i < grid.cellCount(); ++i)
-        if (!(cellMinutes[i] <= threshold)) beyond_[grid.rasterIndex(i)] = 1;  // NaN counts as beyond
+    markBeyond(grid, cellMinutes, float(options_.thresholdMinutes), beyond_);
     zoneOfRaster_ = labelRegions(beyond_, grid.columns(), grid.rows());
+    listPieces();
+    planShaping();
+}
 
-    // The pieces, by zone then commune; and, per commune, the window of its cells.
+// The pieces, by zone then commune, named after their commune and its EPCI; and the pieces
+// of each commune.
+void GapZoneBuilder::listPieces()
+{
     Work& work = *work_;
-    work.pieceOf.clear();
-    const std::size_t communeCount = territory_->communes.size();
-    work.piecesOfCommune.assign(communeCount, {});
-    work.windows.assign(communeCount, {});
-    std::vector<std::uint64_t> keys;
-    std::uint64_t lastKey = std::numeric_limits<std::uint64_t>::max();
-    for (std::size_t i = 0; i < grid.cellCount(); ++i) {
-        const std::int32_t zone = zoneOfRaster_[grid.rasterIndex(i)];
-        if (!zone) continue;
-        const std::uint64_t key = pieceKey(zone, grid.communeOf(i));
-        if (key != lastKey && work.pieceOf.emplace(key, 0).second) keys.push_back(key);
-        lastKey = key;
-    }
-    std::sort(keys.begin(), keys.end());
+    work.piecesOfCommune.assign(territory_->communes.size(), {});
+    const std::vector<std::uint64_t> keys = sortedPieceKeys(*grid_, zoneOfRaster_, work.pieceOf);
     zones_.clear();
     zones_.reserve(keys.size());
     for (const std::uint64_t key : keys) {
-        const auto zoneNumber = std::int32_t(key >> 32);
-        const auto communeIndex = std::int32_t(key & 0xffffffffu);
-        const Commune& commune = territory_->communes[std::size_t(communeIndex)];
-        GapZone zone;
-        zone.zone = zoneNumber;
-        zone.commune = communeIndex;
-        zone.communeInsee = commune.insee;
-        zone.communeName = commune.name;
-        zone.epciSiren = commune.epciSiren;
-        if (const Epci* epci = territory_->epci(commune.epciSiren)) zone.epciName = epci->name;
+        GapZone piece = pieceOfKey(*territory_, key);
         work.pieceOf[key] = zones_.size();
-        work.piecesOfCommune[std::size_t(communeIndex)].push_back(zones_.size());
-        zones_.push_back(std::move(zone));
+        work.piecesOfCommune[std::size_t(piece.commune)].push_back(zones_.size());
+        zones_.push_back(std::move(piece));
     }
+}
 
+// The tasks shape() hands out: each commune with pieces in its window, or the single
+// stair-step polygonisation when the pieces are not clipped.
+void GapZoneBuilder::planShaping()
+{
+    Work& work = *work_;
+    work.windows.assign(territory_->communes.size(), {});
     work.order.clear();
     work.next = 0;
     if (zones_.empty()) return;
@@ -166,26 +226,7 @@ void GapZoneBuilder::classify(std::span<const float> cellMinutes)
         work.order.push_back(-1);
         return;
     }
-    const auto columns = std::uint32_t(grid.columns());
-    for (std::size_t i = 0; i < grid.cellCount(); ++i) {
-        const auto commune = std::size_t(grid.communeOf(i));
-        if (work.piecesOfCommune[commune].empty()) continue;
-        const int row = int(grid.rasterIndex(i) / columns), column = int(grid.rasterIndex(i) % columns);
-        Window& w = work.windows[commune];
-        w.row0 = std::min(w.row0, row);
-        w.row1 = std::max(w.row1, row);
-        w.column0 = std::min(w.column0, column);
-        w.column1 = std::max(w.column1, column);
-    }
-    for (std::size_t c = 0; c < communeCount; ++c) {
-        if (work.piecesOfCommune[c].empty()) continue;
-        Window& w = work.windows[c];
-        w.row0 = std::max(0, w.row0 - 1);
-        w.column0 = std::max(0, w.column0 - 1);
-        w.row1 = std::min(grid.rows() - 1, w.row1 + 1);
-        w.column1 = std::min(grid.columns() - 1, w.column1 + 1);
-        work.order.push_back(int(c));
-    }
+    frameCommunes(*grid_, work.piecesOfCommune, work.windows, work.order);
     // The largest windows first, so that threads finish together.
     std::stable_sort(work.order.begin(), work.order.end(), [&](int a, int b) {
         return work.windows[std::size_t(a)].cells() > work.windows[std::size_t(b)].cells();

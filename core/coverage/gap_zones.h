@@ -96,6 +96,8 @@ public:
 
 private:
     struct Work;
+    void listPieces();
+    void planShaping();
     void shapeCellPieces();
     void shapeCommunePieces(int commune);
 
