@@ -10,6 +10,7 @@
 #include "importers/point_importers.h"
 #include "io/territory_loader.h"
 #include "network/road_graph.h"
+#include "network/snapping.h"
 #include "network/speed_profile.h"
 #include "planning/closed_network.h"
 #include "planning/closure_presets.h"
@@ -766,6 +767,46 @@ TEST_CASE("a closure that finds no road says why and closes nothing")
     CHECK(resolved[4].edges.size() == 4);
     CHECK(resolved[4].km == Approx(0.8));
     CHECK(resolved[4].description.contains("4 edges, 0.8 km"));
+}
+
+TEST_CASE(
+    "closures by position or edge id close one edge each, with the snapper given or one built once, and without a "
+    "position or an edge id they say so")
+{
+    const RoadGraph graph = valleyRoads();
+    const std::vector<EdgeId> d99 = graph.edgesWithRef("D009904");
+    REQUIRE(d99.size() == 59);
+    const std::vector<RoadClosure> closures{
+        {.method = ClosureMethod::Position},
+        {.method = ClosureMethod::Edge},
+        {.method = ClosureMethod::Position, .centre = XY{kJunctionX + 30.0, kY0 + 6'050.0}},
+        {.method = ClosureMethod::Position, .centre = XY{kJunctionX - 30.0, kY0 + 9'050.0}},
+        {.method = ClosureMethod::Edge, .edge = d99[20]},
+    };
+    const Snapper snapper(graph);
+    for (const Snapper* given : {static_cast<const Snapper*>(nullptr), &snapper}) {
+        INFO((given ? "snapper given" : "no snapper given"));
+        const std::vector<ResolvedClosure> resolved = resolveRoadClosures(graph, closures, given);
+        REQUIRE(resolved.size() == 5);
+        CHECK(resolved[0].problem == "no position given");
+        CHECK(resolved[0].description == "a road at no position: no position given");
+        CHECK(resolved[1].problem == "no edge id given");
+        CHECK(resolved[1].description == "no edge: no edge id given");
+        for (std::size_t i = 0; i < 2; ++i) CHECK(resolved[i].edges.empty());
+        for (std::size_t i = 2; i < 5; ++i) {
+            INFO(resolved[i].description.toStdString());
+            CHECK(resolved[i].problem.isEmpty());
+            REQUIRE(resolved[i].edges.size() == 1);
+            CHECK(resolved[i].km == Approx(0.2));
+            CHECK(resolved[i].description.endsWith(": 1 edge, 0.2 km"));
+        }
+        // Two D99 sections, each found by one of its points, and the section given by its id.
+        CHECK(std::find(d99.begin(), d99.end(), resolved[2].edges[0]) != d99.end());
+        CHECK(std::find(d99.begin(), d99.end(), resolved[3].edges[0]) != d99.end());
+        CHECK(resolved[2].edges[0] != resolved[3].edges[0]);
+        CHECK(resolved[4].edges[0] == d99[20]);
+        CHECK(resolved[4].description == QStringLiteral("edge %1: 1 edge, 0.2 km").arg(d99[20]));
+    }
 }
 
 TEST_CASE("comparing two scenarios gives the people and area beyond, and the zones that change, as computed by hand")

@@ -96,69 +96,108 @@ bool roadRefMatches(const QString& wanted, const QString& stored)
     return canonicalRoadRef(stored) == canonicalRoadRef(wanted);
 }
 
+namespace {
+
+// The edges bearing the closure's road reference, only those passing within its radius of its
+// centre when it has one.
+void findByRef(const RoadGraph& graph, const RoadClosure& closure, ResolvedClosure& r)
+{
+    // Compare each distinct reference once, not once per edge.
+    QHash<QString, bool> matches;
+    for (EdgeId e = 0; e < graph.edgeCount(); ++e) {
+        const QString& ref = graph.edgeRef(e);
+        if (ref.isEmpty()) continue;
+        auto known = matches.find(ref);
+        if (known == matches.end()) known = matches.insert(ref, roadRefMatches(closure.ref, ref));
+        if (!known.value()) continue;
+        if (closure.centre && edgeDistance(graph, e, *closure.centre) > closure.radiusMetres) continue;
+        r.edges.push_back(e);
+    }
+    if (r.edges.empty())
+        r.problem = closure.centre ? QStringLiteral("no road %1 within %2 km of that place")
+                                         .arg(closure.ref.trimmed(), kmText(closure.radiusMetres))
+                                   : QStringLiteral("no road %1 in the network").arg(closure.ref.trimmed());
+}
+
+// The snapper of the closures by position: the one given, else one built for the first of
+// them and kept for the others; building it indexes the whole network, so not when no closure
+// needs it.
+class PositionSnapper {
+public:
+    PositionSnapper(const RoadGraph& graph, const Snapper* given) : graph_(&graph), snapper_(given) {}
+    const Snapper& get()
+    {
+        if (!snapper_) {
+            own_ = std::make_unique<Snapper>(*graph_);
+            snapper_ = own_.get();
+        }
+        return *snapper_;
+    }
+
+private:
+    const RoadGraph* graph_;
+    const Snapper* snapper_;
+    std::unique_ptr<Snapper> own_;
+};
+
+// The edge nearest to the closure's centre, within kPositionSnapMetres.
+void findByPosition(PositionSnapper& snapper, const RoadClosure& closure, ResolvedClosure& r)
+{
+    if (!closure.centre) {
+        r.problem = QStringLiteral("no position given");
+        return;
+    }
+    SnapOptions options;
+    options.maxSnapMetres = kPositionSnapMetres;
+    const Snap snap = snapper.get().snap(*closure.centre, options);
+    if (snap.ok()) r.edges.push_back(snap.edge);
+    else r.problem = QStringLiteral("no open road within %1 km of that place").arg(kmText(kPositionSnapMetres));
+}
+
+// The closure's edge id, when the graph has it.
+void findByEdge(const RoadGraph& graph, const RoadClosure& closure, ResolvedClosure& r)
+{
+    if (!closure.edge) r.problem = QStringLiteral("no edge id given");
+    else if (*closure.edge >= graph.edgeCount())
+        r.problem = QStringLiteral(
+                        "the network has no edge %1 (it has %2; edge ids change when the network "
+                        "is rebuilt: close roads by reference or position instead)")
+                        .arg(*closure.edge)
+                        .arg(graph.edgeCount());
+    else r.edges.push_back(*closure.edge);
+}
+
+// The km of the edges found, and the description: the closure, then what it closes or why
+// it closes nothing.
+void describeResolved(const RoadGraph& graph, ResolvedClosure& r)
+{
+    for (EdgeId e : r.edges) r.km += graph.edgeMetres(e) / 1000.0;
+    r.description = describeRoadClosure(r.closure);
+    if (r.problem.isEmpty())
+        r.description += QStringLiteral(": %1 edge%2, %3 km")
+                             .arg(r.edges.size())
+                             .arg(r.edges.size() == 1 ? QString() : QStringLiteral("s"))
+                             .arg(r.km, 0, 'f', 1);
+    else r.description += QStringLiteral(": ") + r.problem;
+}
+
+}  // namespace
+
 std::vector<ResolvedClosure> resolveRoadClosures(const RoadGraph& graph, std::span<const RoadClosure> closures,
                                                  const Snapper* snapper)
 {
-    std::unique_ptr<Snapper> ownSnapper;
+    PositionSnapper positionSnapper(graph, snapper);
     std::vector<ResolvedClosure> resolved;
     resolved.reserve(closures.size());
     for (const RoadClosure& closure : closures) {
         ResolvedClosure r;
         r.closure = closure;
         switch (closure.method) {
-        case ClosureMethod::Ref: {
-            // Compare each distinct reference once, not once per edge.
-            QHash<QString, bool> matches;
-            for (EdgeId e = 0; e < graph.edgeCount(); ++e) {
-                const QString& ref = graph.edgeRef(e);
-                if (ref.isEmpty()) continue;
-                auto known = matches.find(ref);
-                if (known == matches.end()) known = matches.insert(ref, roadRefMatches(closure.ref, ref));
-                if (!known.value()) continue;
-                if (closure.centre && edgeDistance(graph, e, *closure.centre) > closure.radiusMetres) continue;
-                r.edges.push_back(e);
-            }
-            if (r.edges.empty())
-                r.problem = closure.centre ? QStringLiteral("no road %1 within %2 km of that place")
-                                                 .arg(closure.ref.trimmed(), kmText(closure.radiusMetres))
-                                           : QStringLiteral("no road %1 in the network").arg(closure.ref.trimmed());
-            break;
+        case ClosureMethod::Ref: findByRef(graph, closure, r); break;
+        case ClosureMethod::Position: findByPosition(positionSnapper, closure, r); break;
+        case ClosureMethod::Edge: findByEdge(graph, closure, r); break;
         }
-        case ClosureMethod::Position: {
-            if (!closure.centre) {
-                r.problem = QStringLiteral("no position given");
-                break;
-            }
-            if (!snapper) {
-                if (!ownSnapper) ownSnapper = std::make_unique<Snapper>(graph);
-                snapper = ownSnapper.get();
-            }
-            SnapOptions options;
-            options.maxSnapMetres = kPositionSnapMetres;
-            const Snap snap = snapper->snap(*closure.centre, options);
-            if (snap.ok()) r.edges.push_back(snap.edge);
-            else r.problem = QStringLiteral("no open road within %1 km of that place").arg(kmText(kPositionSnapMetres));
-            break;
-        }
-        case ClosureMethod::Edge:
-            if (!closure.edge) r.problem = QStringLiteral("no edge id given");
-            else if (*closure.edge >= graph.edgeCount())
-                r.problem = QStringLiteral(
-                                "the network has no edge %1 (it has %2; edge ids change when the network "
-                                "is rebuilt: close roads by reference or position instead)")
-                                .arg(*closure.edge)
-                                .arg(graph.edgeCount());
-            else r.edges.push_back(*closure.edge);
-            break;
-        }
-        for (EdgeId e : r.edges) r.km += graph.edgeMetres(e) / 1000.0;
-        r.description = describeRoadClosure(closure);
-        if (r.problem.isEmpty())
-            r.description += QStringLiteral(": %1 edge%2, %3 km")
-                                 .arg(r.edges.size())
-                                 .arg(r.edges.size() == 1 ? QString() : QStringLiteral("s"))
-                                 .arg(r.km, 0, 'f', 1);
-        else r.description += QStringLiteral(": ") + r.problem;
+        describeResolved(graph, r);
         resolved.push_back(std::move(r));
     }
     return resolved;
