@@ -109,6 +109,65 @@ void requireComparable(const CoverageContext& context, const CoverageResult& a, 
         throw Error(QStringLiteral("cannot compare \"%1\" and \"%2\": not the same territory").arg(nameA, nameB));
 }
 
+CommuneComparison compareCommune(const CommuneCoverage& a, const CommuneCoverage& b)
+{
+    CommuneComparison commune{a};  // the commune's identity
+    commune.townHallMinutesA = a.townHallMinutes;
+    commune.townHallMinutesB = b.townHallMinutes;
+    commune.townHallBeyondA = a.townHallBeyond;
+    commune.townHallBeyondB = b.townHallBeyond;
+    commune.beyondSpreadA = a.beyondSpread;
+    commune.beyondSpreadB = b.beyondSpread;
+    commune.beyondAtTownHallA = a.beyondAtTownHall;
+    commune.beyondAtTownHallB = b.beyondAtTownHall;
+    commune.cellsBeyondA = a.cellsBeyond;
+    commune.cellsBeyondB = b.cellsBeyond;
+    return commune;
+}
+
+// The cells that change side of the threshold, per cell (the change zones are shaped from them).
+struct ChangedCells {
+    std::vector<std::uint8_t> covered, uncovered;
+};
+
+// Flags the cells that change side of the threshold (unreachable counts as beyond, as in the
+// gaps) and counts them in the comparison, with their people and area.
+ChangedCells changedCells(const CoverageContext& context, const CoverageResult& a, const CoverageResult& b,
+                          ScenarioComparison& comparison)
+{
+    const CoverageGrid& grid = context.grid();
+    const float threshold = float(comparison.thresholdMinutes);
+    ChangedCells changed{std::vector<std::uint8_t>(grid.cellCount(), 0), std::vector<std::uint8_t>(grid.cellCount(), 0)};
+    for (std::size_t i = 0; i < grid.cellCount(); ++i) {
+        const bool beyondA = !(a.surface.minutes[i] <= threshold);
+        const bool beyondB = !(b.surface.minutes[i] <= threshold);
+        if (beyondA == beyondB) continue;
+        const double people = context.placement().peopleOnCell(i, grid.communeOf(i));
+        if (beyondA) {
+            changed.covered[i] = 1;
+            ++comparison.cellsCovered;
+            comparison.peopleCovered += people;
+        } else {
+            changed.uncovered[i] = 1;
+            ++comparison.cellsUncovered;
+            comparison.peopleUncovered += people;
+        }
+    }
+    comparison.coveredKm2 = comparison.cellsCovered * grid.cellAreaKm2();
+    comparison.uncoveredKm2 = comparison.cellsUncovered * grid.cellAreaKm2();
+    return changed;
+}
+
+// The difference layer: the zones that come within the threshold, then those that go beyond it.
+void addChangeZones(const CoverageContext& context, const ChangedCells& changed, const ComparisonOptions& options,
+                    ScenarioComparison& comparison)
+{
+    comparison.changes = changeZones(context, changed.covered, CoverageChange::Covered, options);
+    std::vector<ChangeZone> worse = changeZones(context, changed.uncovered, CoverageChange::Uncovered, options);
+    comparison.changes.insert(comparison.changes.end(), std::make_move_iterator(worse.begin()),
+                              std::make_move_iterator(worse.end()));
+}
+
 }  // namespace
 
 ScenarioComparison compareCoverage(const CoverageContext& context, const CoverageResult& a, const CoverageResult& b,
@@ -123,50 +182,10 @@ ScenarioComparison compareCoverage(const CoverageContext& context, const Coverag
     comparison.departement = compareArea(a.population.departement, b.population.departement);
     for (std::size_t e = 0; e < a.population.epcis.size(); ++e)
         comparison.epcis.push_back(compareArea(a.population.epcis[e], b.population.epcis[e]));
-    for (std::size_t c = 0; c < a.population.communes.size(); ++c) {
-        const CommuneCoverage& ca = a.population.communes[c];
-        const CommuneCoverage& cb = b.population.communes[c];
-        CommuneComparison commune{ca};  // the commune's identity
-        commune.townHallMinutesA = ca.townHallMinutes;
-        commune.townHallMinutesB = cb.townHallMinutes;
-        commune.townHallBeyondA = ca.townHallBeyond;
-        commune.townHallBeyondB = cb.townHallBeyond;
-        commune.beyondSpreadA = ca.beyondSpread;
-        commune.beyondSpreadB = cb.beyondSpread;
-        commune.beyondAtTownHallA = ca.beyondAtTownHall;
-        commune.beyondAtTownHallB = cb.beyondAtTownHall;
-        commune.cellsBeyondA = ca.cellsBeyond;
-        commune.cellsBeyondB = cb.cellsBeyond;
-        comparison.communes.push_back(commune);
-    }
-
-    // Cells that change side of the threshold (unreachable counts as beyond, as in the gaps).
-    const CoverageGrid& grid = context.grid();
-    const float threshold = float(comparison.thresholdMinutes);
-    std::vector<std::uint8_t> covered(grid.cellCount(), 0), uncovered(grid.cellCount(), 0);
-    for (std::size_t i = 0; i < grid.cellCount(); ++i) {
-        const bool beyondA = !(a.surface.minutes[i] <= threshold);
-        const bool beyondB = !(b.surface.minutes[i] <= threshold);
-        if (beyondA == beyondB) continue;
-        const double people = context.placement().peopleOnCell(i, grid.communeOf(i));
-        if (beyondA) {
-            covered[i] = 1;
-            ++comparison.cellsCovered;
-            comparison.peopleCovered += people;
-        } else {
-            uncovered[i] = 1;
-            ++comparison.cellsUncovered;
-            comparison.peopleUncovered += people;
-        }
-    }
-    comparison.coveredKm2 = comparison.cellsCovered * grid.cellAreaKm2();
-    comparison.uncoveredKm2 = comparison.cellsUncovered * grid.cellAreaKm2();
-    if (options.changeZones) {
-        comparison.changes = changeZones(context, covered, CoverageChange::Covered, options);
-        std::vector<ChangeZone> worse = changeZones(context, uncovered, CoverageChange::Uncovered, options);
-        comparison.changes.insert(comparison.changes.end(), std::make_move_iterator(worse.begin()),
-                                  std::make_move_iterator(worse.end()));
-    }
+    for (std::size_t c = 0; c < a.population.communes.size(); ++c)
+        comparison.communes.push_back(compareCommune(a.population.communes[c], b.population.communes[c]));
+    const ChangedCells changed = changedCells(context, a, b, comparison);
+    if (options.changeZones) addChangeZones(context, changed, options, comparison);
     return comparison;
 }
 
