@@ -156,7 +156,9 @@ TEST_CASE("the full run gives the same referrals and access table whether the ta
     CHECK(direct.origins.size() == alone.access.origins.size());
     CHECK(direct.columns.size() == alone.access.columns.size());
 
-    const CoverageExport data = alone.exportData(*project.coverage, {.project = QStringLiteral("p.gpkg")});
+    RunDescription run;
+    run.project = QStringLiteral("p.gpkg");
+    const CoverageExport data = alone.exportData(*project.coverage, run);
     CHECK(data.result == &alone.result);
     CHECK(data.accessTable == &alone.access);
     CHECK(data.referrals.size() == alone.referrals.size());
