@@ -10,7 +10,6 @@ ScenarioCoverageRunner::ScenarioCoverageRunner(const Territory& territory, RoadG
                                                std::optional<Snapper> preparedIndex)
     : territory_(&territory),
       graph_(&graph),
-      profile_(&profile),
       baselinePoints_(std::move(baselinePoints)),
       setup_(setup),
       engine_(std::make_unique<GraphTravelEngine>(graph, profile, std::move(preparedIndex)))

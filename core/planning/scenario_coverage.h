@@ -68,7 +68,6 @@ public:
 private:
     const Territory* territory_;
     RoadGraph* graph_;
-    const SpeedProfile* profile_;
     std::vector<AccueilPoint> baselinePoints_;
     CoverageSetup setup_;
     std::unique_ptr<GraphTravelEngine> engine_;
