@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <random>
 
 using namespace maillage;
@@ -141,6 +142,63 @@ TEST_CASE("an edge referring to a missing node is refused with a message naming 
         CHECK(e.message().contains("hand-built.geojson"));
         CHECK(e.message().contains("edge 1"));
         CHECK(e.message().contains("node"));
+    }
+}
+
+TEST_CASE("each fault of a node or an edge is refused with its own message, the first fault of an edge first")
+{
+    // Two nodes, one good road D12 (ref 1) with a bend: each section breaks a copy of it.
+    NetworkBuilder net;
+    net.node(0, 0);
+    net.node(100, 0);
+    net.road(0, 1, 10.0, false, {{50, 20}});
+    net.input.refs = {QString(), QStringLiteral("D12")};
+    net.input.edges.front().refIndex = 1;
+    const auto refusal = [](const NetworkInput& input) {
+        try {
+            const RoadGraph graph(input);
+        } catch (const Error& e) {
+            return e.message();
+        }
+        return QStringLiteral("accepted");
+    };
+    REQUIRE(refusal(net.input) == QStringLiteral("accepted"));
+
+    NetworkInput input = net.input;
+    SECTION("a node off the map")
+    {
+        input.nodes[1].y = std::nan("");
+        CHECK(refusal(input) == QStringLiteral("hand-built.geojson: a node has a non-finite coordinate"));
+    }
+    SECTION("a length, then a time")
+    {
+        input.edges[0].metres = -1.0;
+        input.edges[0].seconds = std::numeric_limits<double>::infinity();
+        CHECK(refusal(input) == QStringLiteral("hand-built.geojson: edge 0 (D12) has an invalid length (-1 m)"));
+        input.edges[0].metres = 5.0;
+        CHECK(refusal(input) == QStringLiteral("hand-built.geojson: edge 0 (D12) has an invalid travel time (inf s)"));
+    }
+    SECTION("a road reference the network does not have")
+    {
+        input.edges[0].refIndex = 2;
+        CHECK(refusal(input)
+              == QStringLiteral("hand-built.geojson: edge 0 (no ref) refers to road reference 2, but there are 2"));
+    }
+    SECTION("shape points beyond the shape, then a non-finite one")
+    {
+        input.edges[0].shapeEnd = 4;
+        CHECK(refusal(input)
+              == QStringLiteral("hand-built.geojson: edge 0 (D12) has shape points [0, 4) outside the 3 shape points"));
+        input.edges[0].shapeEnd = 3;
+        input.shape[1].x = std::nan("");
+        CHECK(refusal(input) == QStringLiteral("hand-built.geojson: edge 0 (D12) has a non-finite shape point"));
+    }
+    SECTION("without a source file, the network is named as such")
+    {
+        input.sourceFile.clear();
+        input.edges[0].to = 2;
+        CHECK(refusal(input)
+              == QStringLiteral("road network: edge 0 (D12) refers to node 0 -> 2, but the network has 2 nodes"));
     }
 }
 

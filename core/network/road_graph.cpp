@@ -15,6 +15,55 @@ QString networkName(const QString& sourceFile) { return sourceFile.isEmpty() ? Q
 
 Deciseconds arcTime(double seconds) { return std::min(toDeciseconds(seconds), kMaxArcTime); }
 
+// The box of the nodes, each checked finite.
+BBox nodeBounds(std::span<const XY> nodes, const QString& name)
+{
+    BBox bounds;
+    for (const XY& p : nodes) {
+        if (!std::isfinite(p.x) || !std::isfinite(p.y))
+            throw Error(QStringLiteral("%1: a node has a non-finite coordinate").arg(name));
+        bounds.expand(p);
+    }
+    return bounds;
+}
+
+// An error about edge i, naming the network, the edge and its road reference: what a user
+// looks for in the data.
+Error edgeFault(const QString& name, std::size_t i, const NetworkEdge& in, const std::vector<QString>& refs,
+                const QString& what)
+{
+    return Error(
+        QStringLiteral("%1: edge %2 (%3) %4")
+            .arg(name)
+            .arg(i)
+            .arg(in.refIndex < refs.size() && !refs[in.refIndex].isEmpty() ? refs[in.refIndex] : QStringLiteral("no ref"))
+            .arg(what));
+}
+
+// Edge i's nodes, length, time, road reference and shape range, in this order (the first
+// fault is the one reported); its shape points are checked as they are copied.
+void checkEdge(const NetworkInput& input, std::size_t i, const std::vector<QString>& refs, const QString& name)
+{
+    const NetworkEdge& in = input.edges[i];
+    const auto fault = [&](const QString& what) { return edgeFault(name, i, in, refs, what); };
+    if (in.from >= input.nodes.size() || in.to >= input.nodes.size())
+        throw fault(QStringLiteral("refers to node %1 -> %2, but the network has %3 nodes")
+                        .arg(in.from)
+                        .arg(in.to)
+                        .arg(input.nodes.size()));
+    if (!std::isfinite(in.metres) || in.metres < 0.0)
+        throw fault(QStringLiteral("has an invalid length (%1 m)").arg(in.metres));
+    if (!std::isfinite(in.seconds) || in.seconds < 0.0)
+        throw fault(QStringLiteral("has an invalid travel time (%1 s)").arg(in.seconds));
+    if (in.refIndex >= refs.size())
+        throw fault(QStringLiteral("refers to road reference %1, but there are %2").arg(in.refIndex).arg(refs.size()));
+    if (in.shapeEnd < in.shapeBegin || in.shapeEnd > input.shape.size())
+        throw fault(QStringLiteral("has shape points [%1, %2) outside the %3 shape points")
+                        .arg(in.shapeBegin)
+                        .arg(in.shapeEnd)
+                        .arg(input.shape.size()));
+}
+
 }  // namespace
 
 double RoadGraph::Shape::length() const
@@ -35,41 +84,21 @@ RoadGraph::RoadGraph(const NetworkInput& input)
     if (refs_.empty()) refs_.push_back(QString());
     if (input.edges.size() >= kNoEdge || input.nodes.size() >= (std::size_t{1} << 31))
         throw Error(QStringLiteral("%1: too many nodes or edges for one graph").arg(name));
-    for (const XY& p : nodePositions_) {
-        if (!std::isfinite(p.x) || !std::isfinite(p.y))
-            throw Error(QStringLiteral("%1: a node has a non-finite coordinate").arg(name));
-        bounds_.expand(p);
-    }
+    bounds_ = nodeBounds(nodePositions_, name);
+    addEdges(input, name);
+    buildAdjacency();
+    buildComponents();
+}
 
+// The edges' records and interior shape points, each edge checked first.
+void RoadGraph::addEdges(const NetworkInput& input, const QString& name)
+{
     edges_.reserve(input.edges.size());
     shapeOffsets_.reserve(input.edges.size() + 1);
     shapeOffsets_.push_back(0);
     for (std::size_t i = 0; i < input.edges.size(); ++i) {
         const NetworkEdge& in = input.edges[i];
-        const auto fault = [&](const QString& what) {
-            return Error(QStringLiteral("%1: edge %2 (%3) %4")
-                             .arg(name)
-                             .arg(i)
-                             .arg(in.refIndex < refs_.size() && !refs_[in.refIndex].isEmpty() ? refs_[in.refIndex]
-                                                                                              : QStringLiteral("no ref"))
-                             .arg(what));
-        };
-        if (in.from >= input.nodes.size() || in.to >= input.nodes.size())
-            throw fault(QStringLiteral("refers to node %1 -> %2, but the network has %3 nodes")
-                            .arg(in.from)
-                            .arg(in.to)
-                            .arg(input.nodes.size()));
-        if (!std::isfinite(in.metres) || in.metres < 0.0)
-            throw fault(QStringLiteral("has an invalid length (%1 m)").arg(in.metres));
-        if (!std::isfinite(in.seconds) || in.seconds < 0.0)
-            throw fault(QStringLiteral("has an invalid travel time (%1 s)").arg(in.seconds));
-        if (in.refIndex >= refs_.size())
-            throw fault(QStringLiteral("refers to road reference %1, but there are %2").arg(in.refIndex).arg(refs_.size()));
-        if (in.shapeEnd < in.shapeBegin || in.shapeEnd > input.shape.size())
-            throw fault(QStringLiteral("has shape points [%1, %2) outside the %3 shape points")
-                            .arg(in.shapeBegin)
-                            .arg(in.shapeEnd)
-                            .arg(input.shape.size()));
+        checkEdge(input, i, refs_, name);
 
         EdgeRecord record;
         record.from = in.from;
@@ -85,7 +114,8 @@ RoadGraph::RoadGraph(const NetworkInput& input)
         if (in.shapeEnd - in.shapeBegin > 2) {
             for (std::uint32_t s = in.shapeBegin + 1; s + 1 < in.shapeEnd; ++s) {
                 const XY p = input.shape[s];
-                if (!std::isfinite(p.x) || !std::isfinite(p.y)) throw fault(QStringLiteral("has a non-finite shape point"));
+                if (!std::isfinite(p.x) || !std::isfinite(p.y))
+                    throw edgeFault(name, i, in, refs_, QStringLiteral("has a non-finite shape point"));
                 shapeInterior_.push_back(p);
                 bounds_.expand(p);
             }
@@ -94,8 +124,6 @@ RoadGraph::RoadGraph(const NetworkInput& input)
             throw Error(QStringLiteral("%1: too many shape points for one graph").arg(name));
         shapeOffsets_.push_back(static_cast<std::uint32_t>(shapeInterior_.size()));
     }
-    buildAdjacency();
-    buildComponents();
 }
 
 void RoadGraph::buildAdjacency()

@@ -185,6 +185,7 @@ private:
         std::uint8_t flags = 0;  // kOnewayFlag | kClosedFlag
     };
 
+    void addEdges(const NetworkInput& input, const QString& name);
     void buildAdjacency();
     void buildComponents();
     void rewriteArcs(EdgeId e);
