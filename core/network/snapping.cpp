@@ -141,19 +141,30 @@ std::uint32_t hilbertIndex(std::uint32_t x, std::uint32_t y)
 
 }  // namespace
 
+// Every shape segment, in edge order, with the Hilbert index of its middle.
+struct Snapper::SegmentsByEdge {
+    std::vector<Segment> segments;
+    std::vector<EdgeId> edges;
+    std::vector<std::uint32_t> indices;
+    std::vector<std::uint8_t> ends;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> order;  // (Hilbert index, segment)
+};
+
 Snapper::Snapper(const RoadGraph& graph) : graph_(&graph)
 {
     const BBox box = graph.bounds();
     if (box.isEmpty() || graph.edgeCount() == 0) return;
     originX_ = box.minX;
     originY_ = box.minY;
+    SegmentsByEdge byEdge = segmentsByEdge(graph, box);
+    storeAlongCurve(byEdge);
+    buildLevels();
+}
 
-    // Every shape segment, keyed by the Hilbert index of its middle.
-    std::vector<Segment> segments;
-    std::vector<EdgeId> edges;
-    std::vector<std::uint32_t> indices;
-    std::vector<std::uint8_t> ends;
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> order;  // (Hilbert index, segment)
+Snapper::SegmentsByEdge Snapper::segmentsByEdge(const RoadGraph& graph, const BBox& box) const
+{
+    SegmentsByEdge byEdge;
+    auto& [segments, edges, indices, ends, order] = byEdge;
     const double scale = 65535.0 / std::max({box.width(), box.height(), 1.0});
     for (EdgeId e = 0; e < graph.edgeCount(); ++e) {
         const RoadGraph::Shape shape = graph.edgeShape(e);
@@ -176,19 +187,29 @@ Snapper::Snapper(const RoadGraph& graph) : graph_(&graph)
                                         | (graph.edgeClass(e) == RoadClass::Motorway ? kMotorway : 0)));
         }
     }
-    std::sort(order.begin(), order.end());
-    segments_.reserve(segments.size());
-    segmentEdges_.reserve(segments.size());
-    segmentIndex_.reserve(segments.size());
-    segmentEnds_.reserve(segments.size());
-    for (const auto& [key, i] : order) {
-        segments_.push_back(segments[i]);
-        segmentEdges_.push_back(edges[i]);
-        segmentIndex_.push_back(indices[i]);
-        segmentEnds_.push_back(ends[i]);
-    }
+    return byEdge;
+}
 
-    // Leaves of kFanout consecutive segments, then levels of kFanout nodes up to one root.
+// The segments in the order of their Hilbert indices: neighbours along the curve become
+// neighbours in the arrays, so consecutive segments make compact leaves.
+void Snapper::storeAlongCurve(SegmentsByEdge& byEdge)
+{
+    std::sort(byEdge.order.begin(), byEdge.order.end());
+    segments_.reserve(byEdge.segments.size());
+    segmentEdges_.reserve(byEdge.segments.size());
+    segmentIndex_.reserve(byEdge.segments.size());
+    segmentEnds_.reserve(byEdge.segments.size());
+    for (const auto& [key, i] : byEdge.order) {
+        segments_.push_back(byEdge.segments[i]);
+        segmentEdges_.push_back(byEdge.edges[i]);
+        segmentIndex_.push_back(byEdge.indices[i]);
+        segmentEnds_.push_back(byEdge.ends[i]);
+    }
+}
+
+// Leaves of kFanout consecutive segments, then levels of kFanout nodes up to one root.
+void Snapper::buildLevels()
+{
     std::vector<Box> leaves((segments_.size() + kFanout - 1) / kFanout);
     for (std::size_t j = 0; j < leaves.size(); ++j) {
         Box b{std::numeric_limits<float>::max(), std::numeric_limits<float>::max(), std::numeric_limits<float>::lowest(),

@@ -182,6 +182,10 @@ private:
     struct EntryWorkspace;
 
     Snapper() = default;  // for fromBytes
+    struct SegmentsByEdge;
+    SegmentsByEdge segmentsByEdge(const RoadGraph& graph, const BBox& box) const;
+    void storeAlongCurve(SegmentsByEdge& byEdge);
+    void buildLevels();
     static constexpr std::uint32_t kNoHint = 0xFFFFFFFFu;
     Snap snapNear(XY point, const SnapOptions& options, std::uint32_t& hint, EntryWorkspace& workspace) const;
     void nearestIn(std::uint32_t level, std::uint32_t node, Nearest& nearest) const;
