@@ -8,6 +8,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <span>
 #include <unordered_map>
 
 namespace maillage {
@@ -104,22 +105,22 @@ double shapeLength(const NetworkInput& network, const NetworkEdge& edge)
     return length;
 }
 
-// Splits edge `e` at the attachments' positions (sorted by `along`), filling their node.
-// The first piece keeps the edge's index, the others are appended.
-void splitEdge(NetworkInput& network, std::uint32_t e, std::vector<Attachment*>& attachments)
+// Where an edge is cut: metres along its shape, and the node made there.
+using Cut = std::pair<double, std::uint32_t>;
+
+// Fills the node of each attachment (sorted by `along`): the edge's end node within a metre
+// of an end, the previous cut within a metre of it, else a new node. Returns the new nodes,
+// strictly inside the edge: where it is cut.
+std::vector<Cut> cutsFor(NetworkInput& network, const NetworkEdge& edge, double total,
+                         std::span<Attachment* const> attachments)
 {
     constexpr double kSameNodeMetres = 1.0;
-    const NetworkEdge original = network.edges[e];
-    const double total = shapeLength(network, original);
-    const std::vector<XY> shape(network.shape.begin() + original.shapeBegin, network.shape.begin() + original.shapeEnd);
-
-    // Split points strictly inside the edge; ends reuse the edge's nodes.
-    std::vector<std::pair<double, std::uint32_t>> cuts;  // along, node
+    std::vector<Cut> cuts;
     for (Attachment* attachment : attachments) {
         if (attachment->along <= kSameNodeMetres) {
-            attachment->node = original.from;
+            attachment->node = edge.from;
         } else if (attachment->along >= total - kSameNodeMetres) {
-            attachment->node = original.to;
+            attachment->node = edge.to;
         } else if (!cuts.empty() && attachment->along - cuts.back().first <= kSameNodeMetres) {
             attachment->node = cuts.back().second;
         } else {
@@ -128,34 +129,56 @@ void splitEdge(NetworkInput& network, std::uint32_t e, std::vector<Attachment*>&
             cuts.emplace_back(attachment->along, attachment->node);
         }
     }
-    if (cuts.empty()) return;
+    return cuts;
+}
 
-    // Walk the shape once, closing a piece at each cut.
-    std::vector<NetworkEdge> pieces;
-    NetworkEdge piece = original;
-    piece.shapeBegin = static_cast<std::uint32_t>(network.shape.size());
-    network.shape.push_back(shape.front());
-    double along = 0.0, pieceStart = 0.0;
-    std::size_t cut = 0;
-    auto closePiece = [&](XY end, std::uint32_t endNode, double endAlong) {
-        network.shape.push_back(end);
-        piece.to = endNode;
+// The pieces of an edge being cut, made one after the other along its shape: each takes
+// the share of the edge's length and time of its share of the shape, and its shape points
+// are appended to the network's.
+struct EdgePieces {
+    NetworkInput& network;
+    const NetworkEdge& original;
+    double total;                  // metres along the original shape
+    NetworkEdge piece = original;  // the piece being made
+    double pieceStart = 0.0;       // metres along the original shape
+    std::vector<NetworkEdge> made;
+
+    void start(XY at, std::uint32_t node, double along)
+    {
+        piece.from = node;
+        piece.shapeBegin = static_cast<std::uint32_t>(network.shape.size());
+        network.shape.push_back(at);
+        pieceStart = along;
+    }
+    void end(XY at, std::uint32_t node, double along)
+    {
+        network.shape.push_back(at);
+        piece.to = node;
         piece.shapeEnd = static_cast<std::uint32_t>(network.shape.size());
-        const double share = total > 0 ? (endAlong - pieceStart) / total : 0.0;
+        const double share = total > 0 ? (along - pieceStart) / total : 0.0;
         piece.metres = original.metres * share;
         piece.seconds = original.seconds * share;
-        pieces.push_back(piece);
-        piece.from = endNode;
-        piece.shapeBegin = static_cast<std::uint32_t>(network.shape.size());
-        network.shape.push_back(end);
-        pieceStart = endAlong;
-    };
+        made.push_back(piece);
+    }
+};
+
+// Walks the edge's shape once, ending a piece and starting the next at each cut.
+std::vector<NetworkEdge> piecesOf(NetworkInput& network, const NetworkEdge& original, double total,
+                                  std::span<const Cut> cuts)
+{
+    // A copy: the pieces' shape points are appended to the same vector.
+    const std::vector<XY> shape(network.shape.begin() + original.shapeBegin, network.shape.begin() + original.shapeEnd);
+    EdgePieces pieces{network, original, total};
+    pieces.start(shape.front(), original.from, 0.0);
+    double along = 0.0;
+    std::size_t cut = 0;
     for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
         const double length = distance(shape[i], shape[i + 1]);
         while (cut < cuts.size() && cuts[cut].first <= along + length) {
             const double t = length > 0 ? (cuts[cut].first - along) / length : 0.0;
             const XY at{shape[i].x + t * (shape[i + 1].x - shape[i].x), shape[i].y + t * (shape[i + 1].y - shape[i].y)};
-            closePiece(at, cuts[cut].second, cuts[cut].first);
+            pieces.end(at, cuts[cut].second, cuts[cut].first);
+            pieces.start(at, cuts[cut].second, cuts[cut].first);
             ++cut;
         }
         along += length;
@@ -163,14 +186,19 @@ void splitEdge(NetworkInput& network, std::uint32_t e, std::vector<Attachment*>&
         const bool cutOnVertex = last.x == shape[i + 1].x && last.y == shape[i + 1].y;
         if (i + 2 < shape.size() && !cutOnVertex) network.shape.push_back(shape[i + 1]);
     }
-    network.shape.push_back(shape.back());
-    piece.to = original.to;
-    piece.shapeEnd = static_cast<std::uint32_t>(network.shape.size());
-    const double share = total > 0 ? (total - pieceStart) / total : 0.0;
-    piece.metres = original.metres * share;
-    piece.seconds = original.seconds * share;
-    pieces.push_back(piece);
+    pieces.end(shape.back(), original.to, total);
+    return std::move(pieces.made);
+}
 
+// Splits edge `e` at the attachments' positions (sorted by `along`), filling their node.
+// The first piece keeps the edge's index, the others are appended.
+void splitEdge(NetworkInput& network, std::uint32_t e, std::vector<Attachment*>& attachments)
+{
+    const NetworkEdge original = network.edges[e];
+    const double total = shapeLength(network, original);
+    const std::vector<Cut> cuts = cutsFor(network, original, total, attachments);
+    if (cuts.empty()) return;
+    const std::vector<NetworkEdge> pieces = piecesOf(network, original, total, cuts);
     network.edges[e] = pieces.front();
     for (std::size_t i = 1; i < pieces.size(); ++i) network.edges.push_back(pieces[i]);
 }
