@@ -22,6 +22,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QPainter>
+#include <QPicture>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -437,6 +438,84 @@ TEST_CASE("a layout without coverage is refused with a message")
     PrintContent content = t.content();
     content.coverage = nullptr;
     CHECK_THROWS_WITH(PrintLayout(content, {}), Catch::Contains("no coverage"));
+}
+
+namespace {
+
+// The commune names drawn alone, on a transparent screen image or, replayed, from a vector
+// device (a QPicture, as a PDF).
+QImage drawnNames(const CommuneLabelsLayer& layer, const ViewTransform& view, bool onPaper)
+{
+    QImage image(view.size(), QImage::Format_ARGB32);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    if (!onPaper) {
+        layer.render(painter, view);
+        return image;
+    }
+    QPicture picture;
+    QPainter recorder(&picture);
+    layer.render(recorder, view);
+    recorder.end();
+    painter.drawPicture(0, 0, picture);
+    return image;
+}
+
+// The pixels of `image` inside `box` that something was drawn on.
+int drawnPixels(const QImage& image, const QRect& box)
+{
+    int drawn = 0;
+    for (int y = box.top(); y <= box.bottom(); ++y)
+        for (int x = box.left(); x <= box.right(); ++x) drawn += qAlpha(image.pixel(x, y)) > 0;
+    return drawn;
+}
+
+}  // namespace
+
+TEST_CASE("a commune's name goes beside a symbol, not over another name, and cut by the window on screen only")
+{
+    // Two communes of the same square (10 km a side), the larger one named first.
+    auto territory = std::make_shared<Territory>();
+    for (const char* name : {"Bourg-Majeur", "Hameau"}) {
+        Commune c;
+        c.name = QString::fromLatin1(name);
+        c.population = c.name == QStringLiteral("Hameau") ? 100 : 9000;
+        c.geometry = square(kX0, kY0, kSide);
+        c.bbox = BBox{kX0, kY0, kX0 + kSide, kY0 + kSide};
+        territory->communes.push_back(c);
+    }
+    const XY middle{kX0 + kSide / 2, kY0 + kSide / 2};
+    const double metresPerPixel = 10.0;  // the communes are 1,000 px wide: both names may show
+
+    CommuneLabelsLayer both(territory);
+    auto first = std::make_shared<Territory>();
+    first->communes = {territory->communes.front()};
+    const CommuneLabelsLayer alone(first);
+
+    SECTION("the second name, over the first, is left out")
+    {
+        const ViewTransform view(middle, metresPerPixel, QSize(400, 200));
+        const QImage image = drawnNames(both, view, false);
+        CHECK(drawnPixels(image, image.rect()) > 100);
+        CHECK(image == drawnNames(alone, view, false));
+    }
+    SECTION("names over a symbol move beside it: the first to its right, the next to its left")
+    {
+        both.setObstacles({middle}, 5.0);  // a square at 195-205 px
+        const ViewTransform view(middle, metresPerPixel, QSize(400, 200));
+        const QImage image = drawnNames(both, view, false);
+        CHECK(drawnPixels(image, QRect(197, 0, 7, 200)) == 0);
+        CHECK(drawnPixels(image, QRect(207, 90, 193, 20)) > 100);
+        CHECK(drawnPixels(image, QRect(0, 90, 193, 20)) > 100);
+        CHECK(drawnPixels(image, QRect(0, 0, 400, 85)) + drawnPixels(image, QRect(0, 115, 400, 85)) == 0);
+    }
+    SECTION("a name cut by the window's edge shows on screen, not on paper")
+    {
+        // The name's middle on the window's left edge.
+        const ViewTransform view({middle.x + 100 * metresPerPixel, middle.y}, metresPerPixel, QSize(200, 100));
+        CHECK(drawnPixels(drawnNames(alone, view, false), QRect(0, 0, 200, 100)) > 50);
+        CHECK(drawnPixels(drawnNames(alone, view, true), QRect(0, 0, 200, 100)) == 0);
+    }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -7,6 +7,8 @@
 
 #include <ogr_geometry.h>
 #include <algorithm>
+#include <optional>
+#include <span>
 
 namespace maillage::render {
 namespace {
@@ -166,44 +168,54 @@ void CommuneLabelsLayer::setObstacles(std::vector<XY> positions, double radiusPi
     markChanged();
 }
 
-void CommuneLabelsLayer::render(QPainter& painter, const ViewTransform& view) const
+namespace {
+
+// The two faces of the names: communes, and towns a little larger and bold.
+struct LabelFonts {
+    QFont normal;
+    QFont town;
+    QFontMetricsF normalMetrics;
+    QFontMetricsF townMetrics;
+};
+
+LabelFonts labelFonts(const QPainter& painter)
 {
     QFont normal = painter.font();
     normal.setPointSizeF(8);
     QFont town = normal;
     town.setPointSizeF(9);
     town.setBold(true);
-    const QFontMetricsF normalMetrics(normal, painter.device());
-    const QFontMetricsF townMetrics(town, painter.device());
-    const QRectF screen(QPointF(0, 0), QSizeF(view.size()));
-    std::vector<QRectF> placed;
-    const bool vector = isVectorOutput(painter);
-    std::vector<QRectF> symbols;  // the obstacles' squares on screen
-    for (const XY& p : obstacles_) {
+    return {normal, town, QFontMetricsF(normal, painter.device()), QFontMetricsF(town, painter.device())};
+}
+
+// The obstacles' squares on screen (those near the window only).
+std::vector<QRectF> obstacleSquares(std::span<const XY> obstacles, double radius, const ViewTransform& view,
+                                    const QRectF& screen)
+{
+    std::vector<QRectF> squares;
+    for (const XY& p : obstacles) {
         const QPointF at = view.toScreen(p);
         if (screen.adjusted(-20, -20, 20, 20).contains(at))
-            symbols.push_back(QRectF(at - QPointF(obstacleRadius_, obstacleRadius_), QSizeF(2, 2) * obstacleRadius_));
+            squares.push_back(QRectF(at - QPointF(radius, radius), QSizeF(2, 2) * radius));
     }
-    auto symbolUnder = [&symbols](const QRectF& box) -> const QRectF* {
-        for (const QRectF& s : symbols)
-            if (s.intersects(box)) return &s;
-        return nullptr;
-    };
-    auto free = [&](const QRectF& box) {
-        const QRectF spaced = box.adjusted(-3, -1, 3, 1);
-        return screen.contains(box) && !symbolUnder(box)
-               && std::none_of(placed.begin(), placed.end(), [&](const QRectF& r) { return r.intersects(spaced); });
-    };
-    for (const Label& label : labels_) {
-        const QFontMetricsF& metrics = label.town ? townMetrics : normalMetrics;
-        const double textWidth = metrics.horizontalAdvance(label.text);
-        // A label shows when its commune is at least about as wide as the text on screen
-        // (towns a little earlier, since readers look for them first).
-        const double communePixels = label.width / view.metresPerPixel();
-        if (communePixels < textWidth * (label.town ? 0.45 : 0.9)) continue;
-        const QPointF at = view.toScreen(label.position);
-        QRectF box(at.x() - textWidth / 2, at.y() - metrics.height() / 2, textWidth, metrics.height());
-        if (!screen.intersects(box)) continue;
+    return squares;
+}
+
+// A name's box with the room kept around it.
+QRectF spaced(const QRectF& box) { return box.adjusted(-3, -1, 3, 1); }
+
+// Where names go on screen: never over an obstacle's square, never within the room of a
+// name placed before.
+class LabelPlacement {
+public:
+    LabelPlacement(const QRectF& screen, std::vector<QRectF> symbols, bool vector)
+        : screen_(screen), symbols_(std::move(symbols)), vector_(vector)
+    {
+    }
+
+    // Where the name centred in `box` goes, or nullopt when it has no room.
+    std::optional<QRectF> place(const QRectF& box) const
+    {
         if (const QRectF* symbol = symbolUnder(box)) {
             // Beside the symbol, as a cartographer places a town's name by its dot.
             const QSizeF size = box.size();
@@ -215,35 +227,81 @@ void CommuneLabelsLayer::render(QPainter& painter, const ViewTransform& view) co
                 QRectF(QPointF(c.x() - size.width() / 2, symbol->top() - gap - size.height()), size),
                 QRectF(QPointF(c.x() - size.width() / 2, symbol->bottom() + gap), size),
             };
-            const auto it = std::find_if(std::begin(candidates), std::end(candidates), free);
-            if (it == std::end(candidates)) continue;
-            box = *it;
-        } else if (!free(box)) {
-            if (!vector && !screen.contains(box) && screen.intersects(box)) {
-                // Cut by the window's edge (never on paper): kept if nothing else is in the way.
-                const QRectF spaced = box.adjusted(-3, -1, 3, 1);
-                if (std::any_of(placed.begin(), placed.end(), [&](const QRectF& r) { return r.intersects(spaced); }))
-                    continue;
-            } else {
-                continue;
-            }
+            const auto it = std::find_if(std::begin(candidates), std::end(candidates),
+                                         [this](const QRectF& candidate) { return free(candidate); });
+            if (it == std::end(candidates)) return std::nullopt;
+            return *it;
         }
-        placed.push_back(box.adjusted(-3, -1, 3, 1));
-        painter.setFont(label.town ? town : normal);
-        // A white halo keeps names readable over colours and roads.
-        QPainterPath text;
-        text.addText(box.left(), box.top() + metrics.ascent(), label.town ? town : normal, label.text);
-        painter.setPen(QPen(QColor(255, 255, 255, 220), 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        painter.setBrush(Qt::NoBrush);
-        painter.drawPath(text);
-        if (vector) {  // real text in a PDF: selectable and searchable
-            painter.setPen(QColor(40, 40, 40));
-            painter.drawText(QPointF(box.left(), box.top() + metrics.ascent()), label.text);
-            continue;
-        }
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(QColor(40, 40, 40));
-        painter.drawPath(text);
+        if (free(box)) return box;
+        // Cut by the window's edge (never on paper): kept if nothing else is in the way.
+        if (!vector_ && !screen_.contains(box) && screen_.intersects(box) && !crowded(box)) return box;
+        return std::nullopt;
+    }
+
+    void take(const QRectF& box) { placed_.push_back(spaced(box)); }
+
+private:
+    const QRectF* symbolUnder(const QRectF& box) const
+    {
+        for (const QRectF& s : symbols_)
+            if (s.intersects(box)) return &s;
+        return nullptr;
+    }
+    bool crowded(const QRectF& box) const
+    {
+        const QRectF room = spaced(box);
+        return std::any_of(placed_.begin(), placed_.end(), [&](const QRectF& r) { return r.intersects(room); });
+    }
+    bool free(const QRectF& box) const { return screen_.contains(box) && !symbolUnder(box) && !crowded(box); }
+
+    QRectF screen_;
+    std::vector<QRectF> symbols_;
+    bool vector_;
+    std::vector<QRectF> placed_;  // the names placed, with their room
+};
+
+// A white halo keeps names readable over colours and roads.
+void drawLabel(QPainter& painter, const QRectF& box, const QFont& font, const QFontMetricsF& metrics, const QString& text,
+               bool vector)
+{
+    painter.setFont(font);
+    QPainterPath path;
+    path.addText(box.left(), box.top() + metrics.ascent(), font, text);
+    painter.setPen(QPen(QColor(255, 255, 255, 220), 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawPath(path);
+    if (vector) {  // real text in a PDF: selectable and searchable
+        painter.setPen(QColor(40, 40, 40));
+        painter.drawText(QPointF(box.left(), box.top() + metrics.ascent()), text);
+        return;
+    }
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(40, 40, 40));
+    painter.drawPath(path);
+}
+
+}  // namespace
+
+void CommuneLabelsLayer::render(QPainter& painter, const ViewTransform& view) const
+{
+    const LabelFonts fonts = labelFonts(painter);
+    const QRectF screen(QPointF(0, 0), QSizeF(view.size()));
+    const bool vector = isVectorOutput(painter);
+    LabelPlacement placement(screen, obstacleSquares(obstacles_, obstacleRadius_, view, screen), vector);
+    for (const Label& label : labels_) {
+        const QFontMetricsF& metrics = label.town ? fonts.townMetrics : fonts.normalMetrics;
+        const double textWidth = metrics.horizontalAdvance(label.text);
+        // A label shows when its commune is at least about as wide as the text on screen
+        // (towns a little earlier, since readers look for them first).
+        const double communePixels = label.width / view.metresPerPixel();
+        if (communePixels < textWidth * (label.town ? 0.45 : 0.9)) continue;
+        const QPointF at = view.toScreen(label.position);
+        const QRectF box(at.x() - textWidth / 2, at.y() - metrics.height() / 2, textWidth, metrics.height());
+        if (!screen.intersects(box)) continue;
+        const std::optional<QRectF> placed = placement.place(box);
+        if (!placed) continue;
+        placement.take(*placed);
+        drawLabel(painter, *placed, label.town ? fonts.town : fonts.normal, metrics, label.text, vector);
     }
 }
 
