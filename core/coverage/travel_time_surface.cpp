@@ -1,6 +1,7 @@
 #include "coverage/travel_time_surface.h"
 
 #include "common/error.h"
+#include "common/raw_bytes.h"
 #include "coverage/grid.h"
 #include "network/snapping.h"
 
@@ -46,42 +47,6 @@ inline float alongSharedEdge(float placeAlong, float placeLeg, bool placeOneway,
 inline float directSecondsAt(float metres, float secondsPerMetreA, float secondsPerMetreB, float terminalA, float terminalB)
 {
     return metres * (secondsPerMetreA + secondsPerMetreB) * 0.5f + terminalA + terminalB;
-}
-
-template <typename T>
-void appendRaw(std::vector<char>& bytes, const T* data, std::size_t count)
-{
-    static_assert(std::is_trivially_copyable_v<T>);
-    const auto* raw = reinterpret_cast<const char*>(data);
-    bytes.insert(bytes.end(), raw, raw + sizeof(T) * count);
-}
-
-template <typename T>
-void appendVector(std::vector<char>& bytes, const std::vector<T>& values)
-{
-    const std::uint64_t size = values.size();
-    appendRaw(bytes, &size, 1);
-    appendRaw(bytes, values.data(), values.size());
-}
-
-// Reads from the front of `bytes`, which shrinks; false when too short.
-template <typename T>
-bool readRaw(std::span<const char>& bytes, T* out, std::size_t count)
-{
-    static_assert(std::is_trivially_copyable_v<T>);
-    if (count > bytes.size() / sizeof(T)) return false;
-    std::memcpy(static_cast<void*>(out), bytes.data(), sizeof(T) * count);
-    bytes = bytes.subspan(sizeof(T) * count);
-    return true;
-}
-
-template <typename T>
-bool readVector(std::span<const char>& bytes, std::vector<T>& values)
-{
-    std::uint64_t size = 0;
-    if (!readRaw(bytes, &size, 1) || size > bytes.size() / sizeof(T)) return false;
-    values.resize(size);
-    return readRaw(bytes, values.data(), size);
 }
 
 }  // namespace
@@ -220,21 +185,21 @@ std::vector<char> PlaceLinks::toBytes() const
     const std::uint64_t unjoined = unjoined_;
     const std::uint32_t buckets[2] = {bucketColumns_, bucketRows_};
     const float floats[3] = {bucketOriginX_, bucketOriginY_, maxDirectMetres_};
-    appendRaw(bytes, &unjoined, 1);
-    appendRaw(bytes, &directOrigin_, 1);
-    appendRaw(bytes, &bucketMetres_, 1);
-    appendRaw(bytes, buckets, 2);
-    appendRaw(bytes, floats, 3);
-    appendVector(bytes, legMetres_);
-    appendVector(bytes, firstEntry_);
-    appendVector(bytes, hot_);
-    appendVector(bytes, cold_);
-    appendVector(bytes, entryPlace_);
-    appendVector(bytes, byEdgeEntry_);
-    appendVector(bytes, byEdgeKeys_);
-    appendVector(bytes, direct_);
-    appendVector(bytes, bucketStart_);
-    appendVector(bytes, bucketPlaces_);
+    raw_bytes::append(bytes, &unjoined, 1);
+    raw_bytes::append(bytes, &directOrigin_, 1);
+    raw_bytes::append(bytes, &bucketMetres_, 1);
+    raw_bytes::append(bytes, buckets, 2);
+    raw_bytes::append(bytes, floats, 3);
+    raw_bytes::appendVector(bytes, legMetres_);
+    raw_bytes::appendVector(bytes, firstEntry_);
+    raw_bytes::appendVector(bytes, hot_);
+    raw_bytes::appendVector(bytes, cold_);
+    raw_bytes::appendVector(bytes, entryPlace_);
+    raw_bytes::appendVector(bytes, byEdgeEntry_);
+    raw_bytes::appendVector(bytes, byEdgeKeys_);
+    raw_bytes::appendVector(bytes, direct_);
+    raw_bytes::appendVector(bytes, bucketStart_);
+    raw_bytes::appendVector(bytes, bucketPlaces_);
     return bytes;
 }
 
@@ -244,12 +209,14 @@ std::optional<PlaceLinks> PlaceLinks::fromBytes(std::span<const char> bytes, std
     std::uint64_t unjoined = 0;
     std::uint32_t buckets[2] = {0, 0};
     float floats[3] = {0, 0, 0};
-    if (!readRaw(bytes, &unjoined, 1) || !readRaw(bytes, &links.directOrigin_, 1) || !readRaw(bytes, &links.bucketMetres_, 1)
-        || !readRaw(bytes, buckets, 2) || !readRaw(bytes, floats, 3) || !readVector(bytes, links.legMetres_)
-        || !readVector(bytes, links.firstEntry_) || !readVector(bytes, links.hot_) || !readVector(bytes, links.cold_)
-        || !readVector(bytes, links.entryPlace_) || !readVector(bytes, links.byEdgeEntry_)
-        || !readVector(bytes, links.byEdgeKeys_) || !readVector(bytes, links.direct_)
-        || !readVector(bytes, links.bucketStart_) || !readVector(bytes, links.bucketPlaces_) || !bytes.empty())
+    if (!raw_bytes::read(bytes, &unjoined, 1) || !raw_bytes::read(bytes, &links.directOrigin_, 1)
+        || !raw_bytes::read(bytes, &links.bucketMetres_, 1) || !raw_bytes::read(bytes, buckets, 2)
+        || !raw_bytes::read(bytes, floats, 3) || !raw_bytes::readVector(bytes, links.legMetres_)
+        || !raw_bytes::readVector(bytes, links.firstEntry_) || !raw_bytes::readVector(bytes, links.hot_)
+        || !raw_bytes::readVector(bytes, links.cold_) || !raw_bytes::readVector(bytes, links.entryPlace_)
+        || !raw_bytes::readVector(bytes, links.byEdgeEntry_) || !raw_bytes::readVector(bytes, links.byEdgeKeys_)
+        || !raw_bytes::readVector(bytes, links.direct_) || !raw_bytes::readVector(bytes, links.bucketStart_)
+        || !raw_bytes::readVector(bytes, links.bucketPlaces_) || !bytes.empty())
         return std::nullopt;
     links.unjoined_ = std::size_t(unjoined);
     links.bucketColumns_ = buckets[0];

@@ -132,7 +132,12 @@ private:
         float fraction;
         bool oneway;
         bool open;
+        // The two bytes the compiler would pad with, named and zeroed: toBytes writes entries
+        // as they are in memory, and a prepared network file must hold no stray memory (and be
+        // the same file for the same network).
+        std::uint8_t unused[2] = {0, 0};
     };
+    static_assert(sizeof(EdgeEntry) == 24, "an EdgeEntry without implicit padding");
     struct DirectPlace {
         float x, y;  // relative to directOrigin_
         float metres, secondsPerMetre, terminalSeconds;

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "common/error.h"
+#include "common/raw_bytes.h"
 
 #include <algorithm>
 #include <bit>
@@ -768,41 +769,21 @@ std::size_t Snapper::memoryBytes() const
 
 namespace maillage {
 
-namespace {
-
-template <typename T>
-void appendRaw(std::vector<char>& bytes, const T* data, std::size_t count)
-{
-    const char* begin = reinterpret_cast<const char*>(data);
-    bytes.insert(bytes.end(), begin, begin + sizeof(T) * count);
-}
-
-template <typename T>
-bool readRaw(std::span<const char>& bytes, T* out, std::size_t count)
-{
-    if (count > bytes.size() / sizeof(T)) return false;
-    std::memcpy(out, bytes.data(), sizeof(T) * count);
-    bytes = bytes.subspan(sizeof(T) * count);
-    return true;
-}
-
-}  // namespace
-
 std::vector<char> Snapper::toBytes() const
 {
     std::vector<char> bytes;
     const std::uint64_t counts[3] = {graph_ ? graph_->edgeCount() : 0, segments_.size(), levels_.size()};
-    appendRaw(bytes, counts, 3);
-    appendRaw(bytes, &originX_, 1);
-    appendRaw(bytes, &originY_, 1);
-    appendRaw(bytes, segments_.data(), segments_.size());
-    appendRaw(bytes, segmentEdges_.data(), segmentEdges_.size());
-    appendRaw(bytes, segmentIndex_.data(), segmentIndex_.size());
-    appendRaw(bytes, segmentEnds_.data(), segmentEnds_.size());
+    raw_bytes::append(bytes, counts, 3);
+    raw_bytes::append(bytes, &originX_, 1);
+    raw_bytes::append(bytes, &originY_, 1);
+    raw_bytes::append(bytes, segments_.data(), segments_.size());
+    raw_bytes::append(bytes, segmentEdges_.data(), segmentEdges_.size());
+    raw_bytes::append(bytes, segmentIndex_.data(), segmentIndex_.size());
+    raw_bytes::append(bytes, segmentEnds_.data(), segmentEnds_.size());
     for (const std::vector<Box>& level : levels_) {
         const std::uint64_t size = level.size();
-        appendRaw(bytes, &size, 1);
-        appendRaw(bytes, level.data(), level.size());
+        raw_bytes::append(bytes, &size, 1);
+        raw_bytes::append(bytes, level.data(), level.size());
     }
     return bytes;
 }
@@ -810,7 +791,7 @@ std::vector<char> Snapper::toBytes() const
 std::optional<Snapper> Snapper::fromBytes(const RoadGraph& graph, std::span<const char> bytes)
 {
     std::uint64_t counts[3];
-    if (!readRaw(bytes, counts, 3) || counts[0] != graph.edgeCount() || counts[1] > bytes.size() || counts[2] > 64)
+    if (!raw_bytes::read(bytes, counts, 3) || counts[0] != graph.edgeCount() || counts[1] > bytes.size() || counts[2] > 64)
         return std::nullopt;
     Snapper snapper;
     snapper.graph_ = &graph;
@@ -819,9 +800,11 @@ std::optional<Snapper> Snapper::fromBytes(const RoadGraph& graph, std::span<cons
     snapper.segmentEdges_.resize(segments);
     snapper.segmentIndex_.resize(segments);
     snapper.segmentEnds_.resize(segments);
-    if (!readRaw(bytes, &snapper.originX_, 1) || !readRaw(bytes, &snapper.originY_, 1)
-        || !readRaw(bytes, snapper.segments_.data(), segments) || !readRaw(bytes, snapper.segmentEdges_.data(), segments)
-        || !readRaw(bytes, snapper.segmentIndex_.data(), segments) || !readRaw(bytes, snapper.segmentEnds_.data(), segments))
+    if (!raw_bytes::read(bytes, &snapper.originX_, 1) || !raw_bytes::read(bytes, &snapper.originY_, 1)
+        || !raw_bytes::read(bytes, snapper.segments_.data(), segments)
+        || !raw_bytes::read(bytes, snapper.segmentEdges_.data(), segments)
+        || !raw_bytes::read(bytes, snapper.segmentIndex_.data(), segments)
+        || !raw_bytes::read(bytes, snapper.segmentEnds_.data(), segments))
         return std::nullopt;
     // A segment naming an edge or a shape point the graph does not have would be read out of bounds.
     for (std::size_t i = 0; i < segments; ++i)
@@ -832,9 +815,9 @@ std::optional<Snapper> Snapper::fromBytes(const RoadGraph& graph, std::span<cons
     for (std::uint64_t l = 0; l < counts[2]; ++l) {
         std::uint64_t size = 0;
         // Each level has one box per kFanout boxes (or segments) of the level below.
-        if (!readRaw(bytes, &size, 1) || size != (below + kFanout - 1) / kFanout) return std::nullopt;
+        if (!raw_bytes::read(bytes, &size, 1) || size != (below + kFanout - 1) / kFanout) return std::nullopt;
         std::vector<Box> level(size);
-        if (!readRaw(bytes, level.data(), size)) return std::nullopt;
+        if (!raw_bytes::read(bytes, level.data(), size)) return std::nullopt;
         snapper.levels_.push_back(std::move(level));
         below = size;
     }

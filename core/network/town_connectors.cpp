@@ -141,7 +141,7 @@ struct EdgePieces {
     double total;                  // metres along the original shape
     NetworkEdge piece = original;  // the piece being made
     double pieceStart = 0.0;       // metres along the original shape
-    std::vector<NetworkEdge> made;
+    std::vector<NetworkEdge> made = {};
 
     void start(XY at, std::uint32_t node, double along)
     {
