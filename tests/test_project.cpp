@@ -46,6 +46,14 @@ struct Project04 {
         loadNetwork(project, networkSourceOf(inputs), points, {.preparedPath = preparedPath(), .progress = {}});
         return project;
     }
+
+    // Loaded, with its coverage context on the grid.
+    LoadedProject loadForCoverage() const
+    {
+        LoadedProject project = load();
+        prepareCoverage(project, points, grid);
+        return project;
+    }
 };
 
 }  // namespace
@@ -128,8 +136,7 @@ TEST_CASE("the network step in two parts, roads then graph, gives what the one c
 TEST_CASE("the full run gives the same referrals and access table whether the table is made alongside or after")
 {
     const Project04 setup;
-    LoadedProject project = setup.load();
-    prepareCoverage(project, setup.points, setup.grid);
+    const LoadedProject project = setup.loadForCoverage();
     CoverageOptions options;
     options.level = 2;
     options.threads = 1;
@@ -168,8 +175,7 @@ TEST_CASE("the full run gives the same referrals and access table whether the ta
 TEST_CASE("the population beyond by another method keeps the run's travel times, and a run's description names its data")
 {
     const Project04 setup;
-    LoadedProject project = setup.load();
-    prepareCoverage(project, setup.points, setup.grid);
+    const LoadedProject project = setup.loadForCoverage();
     CoverageOptions options;
     options.level = 2;
     options.computeBands = false;
