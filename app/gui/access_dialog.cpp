@@ -54,15 +54,6 @@ QTableWidgetItem* placeItem(bool reachable, const QString& name, double minutes,
     return item;
 }
 
-// The points the coverage counts: the active scenario's, the planned ones only when shown.
-std::vector<AccueilPoint> pointsShown(const CoverageController& coverage)
-{
-    std::vector<AccueilPoint> points;
-    for (const AccueilPoint& point : coverage.project().points())
-        if (point.status != PointStatus::Planned || coverage.includePlanned()) points.push_back(point);
-    return points;
-}
-
 // Columns as wide as their contents, but none wider than a readable share of the dialog: a long
 // place name is cut (whole in its tooltip) rather than pushing the other columns out of view.
 void fitColumns(QTableWidget& table)
@@ -107,7 +98,7 @@ AccessDialog::AccessDialog(CoverageController& coverage, QWidget* parent)
         return;
     }
     thresholdMinutes_ = coverage.thresholdMinutes();
-    const std::vector<AccueilPoint> points = pointsShown(coverage);
+    const std::vector<AccueilPoint> points = coverage.countedPoints();
     withVisio_ = hasVisioPoint(points);
     const ProjectData& data = coverage.project().data();
     note_->setText(tr("Temps par la route vers le lieu le plus proche, sur les points de « %1 »%2 (réseau %3, profil %4) ; "

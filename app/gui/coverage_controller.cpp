@@ -322,4 +322,12 @@ void CoverageController::compute(int level)
     ++recomputeCount_;
 }
 
+std::vector<AccueilPoint> CoverageController::countedPoints() const
+{
+    std::vector<AccueilPoint> points;
+    for (const AccueilPoint& point : project_.points())
+        if (point.status != PointStatus::Planned || includePlanned_) points.push_back(point);
+    return points;
+}
+
 }  // namespace maillage::gui

@@ -75,6 +75,9 @@ public:
     double thresholdMinutes() const { return thresholdMinutes_; }
     // Planned points count (a scenario being drawn); closed points never do.
     bool includePlanned() const { return includePlanned_; }
+    // The project's points of every level as the coverage counts them: the planned ones only
+    // when it includes them (what the access table and the printed map show).
+    std::vector<AccueilPoint> countedPoints() const;
     void setLevel(int level);
     void setThresholdMinutes(double minutes);
     void setIncludePlanned(bool include);

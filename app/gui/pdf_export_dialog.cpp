@@ -58,9 +58,7 @@ render::PrintContent printContent(Project& project, const CoverageController& co
     render::PrintContent content;
     content.territory = &project.territory();
     content.roads = project.data().roads;
-    // The points as the coverage counts them: planned ones only when it does.
-    for (const AccueilPoint& p : project.points())
-        if (coverage.includePlanned() || p.status != PointStatus::Planned) content.points.push_back(p);
+    content.points = coverage.countedPoints();
     content.grid = &coverage.context()->grid();
     content.coverage = &coverage.result();
     const bool planned = std::any_of(content.points.begin(), content.points.end(),
