@@ -34,4 +34,13 @@ bool BackgroundTaskPanel::fail(const QString& message)
     return false;
 }
 
+bool BackgroundTaskPanel::endRun(const QString& error)
+{
+    running_ = false;
+    if (error.isEmpty()) return true;
+    lastError_ = error;
+    status_->setText(tr("Échec : %1").arg(error));
+    return false;
+}
+
 }  // namespace maillage::gui

@@ -36,6 +36,9 @@ protected:
     bool canStart(const QString& alreadyRunning, const QString& noNetwork);
     // Keeps `message` as the last error and shows it in the status line; false.
     bool fail(const QString& message);
+    // The work is over: no longer running; an attempt that failed or was cancelled keeps its
+    // `error` as the last error, shown as "Échec : …". True when the work gave a result.
+    bool endRun(const QString& error);
 
     QPointer<Project> project_;
     QPointer<CoverageController> coverage_;

@@ -94,13 +94,9 @@ void ComparisonPanel::layOut()
 
 void ComparisonPanel::comparisonFinished()
 {
-    running_ = false;
     run_->setEnabled(project_ != nullptr);
     const Outcome outcome = watcher_->future().resultCount() ? watcher_->result() : Outcome{nullptr, tr("annulé")};
-    if (!outcome.error.isEmpty()) {
-        lastError_ = outcome.error;
-        status_->setText(tr("Échec : %1").arg(outcome.error));
-    } else {
+    if (endRun(outcome.error)) {
         comparison_ = outcome.comparison;
         status_->clear();
     }

@@ -68,12 +68,9 @@ SuggestionPanel::SuggestionPanel(QWidget* parent)
             QMessageBox::warning(this, tr("Suggérer des sites"), lastError_);
     });
     connect(watcher_, &QFutureWatcher<Outcome>::finished, this, [this] {
-        running_ = false;
         const Outcome outcome = watcher_->future().resultCount() ? watcher_->result() : Outcome{{}, tr("annulé")};
-        if (!outcome.error.isEmpty()) {
+        if (!endRun(outcome.error)) {
             result_.reset();
-            lastError_ = outcome.error;
-            status_->setText(tr("Échec : %1").arg(outcome.error));
         } else {
             result_ = outcome.suggestions;
             resultScenario_ = runningScenario_;

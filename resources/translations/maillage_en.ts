@@ -578,77 +578,77 @@ line %1: %2</translation>
         <translation>no place within reach</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="90"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="81"/>
         <source>Seulement les renvois au-delà du seuil</source>
         <translation>Only the referrals beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="92"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="83"/>
         <source>Accès aux lieux et renvois entre niveaux</source>
         <translation>Access to places and referrals between levels</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="99"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="90"/>
         <source>Depuis chaque siège d&apos;EPCI</source>
         <translation>From each EPCI seat</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="100"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="91"/>
         <source>Renvois 1 → 2 → 3</source>
         <translation>Referrals 1 → 2 → 3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="106"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="97"/>
         <source>Aucun réseau routier : ouvrez un projet avec un réseau pour calculer les accès.</source>
         <translation>No road network: open a project with a network to compute the access.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="113"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="104"/>
         <source>Temps par la route vers le lieu le plus proche, sur les points de « %1 »%2 (réseau %3, profil %4) ; au-delà de %5 min sur fond rose. Les opérateurs de niveau 3 sont atteints au guichet ou en visio (points visio qui les servent), côte à côte.%6</source>
         <translation>Time by road to the nearest place, on the points of “%1”%2 (network %3, profile %4); beyond %5 min on a pink ground. Level-3 operators are reached at a desk or by video (the visio points that serve them), side by side.%6</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="117"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="108"/>
         <source>, routes fermées du plan comprises</source>
         <translation>, with the plan&apos;s closed roads</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="120"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="111"/>
         <source> Le projet n&apos;a aucun point visio : accès au guichet seulement.</source>
         <translation> The project has no visio point: access at a desk only.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="135"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="126"/>
         <source>Siège d&apos;EPCI</source>
         <translation>EPCI seat</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="141"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="132"/>
         <source>%1 en visio</source>
         <translation>%1 by video</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="162"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="153"/>
         <source>Depuis</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="162"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="153"/>
         <source>Niveau</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="162"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="153"/>
         <source>Vers</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="162"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="153"/>
         <source>Au guichet</source>
         <translation>At a desk</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="163"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="154"/>
         <source>En visio</source>
         <translation>By video</translation>
     </message>
@@ -694,6 +694,14 @@ line %1: %2</translation>
         <location filename="../../app/gui/analysis_controls.cpp" line="73"/>
         <source> Seuil </source>
         <translation> Threshold </translation>
+    </message>
+</context>
+<context>
+    <name>maillage::gui::BackgroundTaskPanel</name>
+    <message>
+        <location filename="../../app/gui/background_task_panel.cpp" line="42"/>
+        <source>Échec : %1</source>
+        <translation>Failed: %1</translation>
     </message>
 </context>
 <context>
@@ -781,68 +789,67 @@ line %1: %2</translation>
         <translation>B:</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="99"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="98"/>
         <source>annulé</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="102"/>
         <source>Échec : %1</source>
-        <translation>Failed: %1</translation>
+        <translation type="vanished">Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="177"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="173"/>
         <source>Scénario inconnu.</source>
         <translation>Unknown scenario.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="185"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="181"/>
         <source>Une comparaison est déjà en cours.</source>
         <translation>A comparison is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="186"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="182"/>
         <source>Il faut un projet avec un réseau routier pour comparer des scénarios.</source>
         <translation>Comparing scenarios needs a project with a road network.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="213"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="209"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="251"/>
-        <location filename="../../app/gui/comparison_panel.cpp" line="252"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="247"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="248"/>
         <source>%1 km²</source>
         <translation>%1 km²</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="272"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="268"/>
         <source>Département %1</source>
         <translation>Département %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="277"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="273"/>
         <source>&lt;b&gt;B « %1 »&lt;/b&gt; par rapport à &lt;b&gt;A « %2 »&lt;/b&gt;, niveau %3 à %4 min : &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² passent sous le seuil (%6 hab.)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² passent au-delà (%8 hab.)&lt;/span&gt; ; au-delà : %9 → &lt;b&gt;%10&lt;/b&gt; habitants.</source>
         <translation>&lt;b&gt;B “%1”&lt;/b&gt; against &lt;b&gt;A “%2”&lt;/b&gt;, level %3 within %4 min: &lt;span style=&apos;color:#137a38&apos;&gt;%5 km² come within the threshold (%6 people)&lt;/span&gt;, &lt;span style=&apos;color:#b8200f&apos;&gt;%7 km² go beyond it (%8 people)&lt;/span&gt;; beyond: %9 → &lt;b&gt;%10&lt;/b&gt; people.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="300"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="296"/>
         <source>« %1 » ferme des routes : une cellule voisine d&apos;une route fermée y est rattachée à la route ouverte la plus proche, parfois plus rapide.</source>
         <translation>« %1 » closes roads: there, a cell next to a closed road is linked to the nearest open road, which is sometimes faster.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="304"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="300"/>
         <source>Une partie de ce qui passe sous le seuil peut venir de là, sans gain réel d&apos;accès.</source>
         <translation>Part of what comes within the threshold may come from this, with no real gain of access.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="305"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="301"/>
         <source>Une partie de ce qui passe au-delà du seuil peut venir de là, sans perte réelle d&apos;accès.</source>
         <translation>Part of what goes beyond the threshold may come from this, with no real loss of access.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/comparison_panel.cpp" line="133"/>
+        <location filename="../../app/gui/comparison_panel.cpp" line="129"/>
         <source>Autre plan affiché : relancez la comparaison.</source>
         <translation>Another plan is shown: run the comparison again.</translation>
     </message>
@@ -1788,129 +1795,129 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::PdfExportDialog</name>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="71"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="69"/>
         <source>points projetés compris</source>
         <translation>planned points included</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="85"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="83"/>
         <source>situation actuelle</source>
         <translation>current situation</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="88"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="86"/>
         <source>Atlas : une page par EPCI</source>
         <translation>Atlas: one page per EPCI</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="89"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="87"/>
         <source>Page de comparaison avec la situation actuelle</source>
         <translation>Comparison page with the current situation</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="97"/>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="389"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="95"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="387"/>
         <source>Exporter la carte en PDF</source>
         <translation>Export the map as PDF</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="133"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="131"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="134"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="132"/>
         <source>Paysage</source>
         <translation>Landscape</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="135"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="133"/>
         <source>titre fait du territoire et du niveau</source>
         <translation>title made from the territory and the level</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="138"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="136"/>
         <source>niveau %1</source>
         <translation>level %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="145"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="143"/>
         <source>Papier</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="146"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="144"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="152"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="150"/>
         <source>Une page de plus : ce que le plan « %1 » change par rapport à la situation actuelle (zones gagnées et perdues, habitants par EPCI).</source>
         <translation>One more page: what plan « %1 » changes compared with the current situation (zones gained and lost, inhabitants per EPCI).</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="155"/>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="261"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="153"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="259"/>
         <source>Affichez un plan pour le comparer à la situation actuelle.</source>
         <translation>Show a plan to compare it with the current situation.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="156"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="154"/>
         <source>Titre</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="157"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="155"/>
         <source>Points dessinés</source>
         <translation>Points drawn</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="159"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="157"/>
         <source>La carte reprend les couches visibles, leur ordre et leur opacité, le niveau, le seuil et les points comptés dans l&apos;application. Le PDF est vectoriel : textes sélectionnables, traits nets à tout zoom.</source>
         <translation>The map shows the visible layers, their order and opacity, the level, the threshold and the points counted in the application. The PDF is vector: selectable text, sharp lines at any zoom.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="164"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="162"/>
         <source>Mise en page</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="177"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="175"/>
         <source>Page </source>
         <translation>Page </translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="187"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="185"/>
         <source>Aperçu</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="197"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="195"/>
         <source>Exporter…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="211"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="209"/>
         <source>Comparaison impossible</source>
         <translation>Comparison not possible</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="287"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="285"/>
         <source>Il faut un projet avec un réseau routier pour comparer des scénarios.</source>
         <translation>Comparing scenarios needs a project with a road network.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="329"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="327"/>
         <source> / %1</source>
         <translation> / %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="378"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="376"/>
         <source>carte</source>
         <translation>map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="380"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="378"/>
         <source> - atlas</source>
         <translation> - atlas</translation>
     </message>
@@ -1923,12 +1930,12 @@ line %1: %2</translation>
         <translation type="vanished">map.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="389"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="387"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="397"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="395"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
@@ -2366,7 +2373,7 @@ Source: %1 %2</translation>
         <translation>the project has no plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/project.cpp" line="378"/>
+        <location filename="../../app/gui/project.cpp" line="387"/>
         <source>impossible de copier le projet vers %1</source>
         <translation>cannot copy the project to %1</translation>
     </message>
@@ -2803,59 +2810,59 @@ Source: %1 %2</translation>
         <translation>Plans</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="336"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="348"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="359"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="371"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="329"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="341"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="352"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="364"/>
         <source>Aucun projet ouvert.</source>
         <translation>No project open.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="350"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="362"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="343"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="355"/>
         <source>Un plan a besoin d&apos;un nom.</source>
         <translation>A plan needs a name.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="351"/>
-        <location filename="../../app/gui/scenario_panel.cpp" line="364"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="344"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="357"/>
         <source>Le projet a déjà un scénario « %1 ».</source>
         <translation>The project already has a scenario “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="361"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="354"/>
         <source>La situation actuelle ne peut pas être renommée.</source>
         <translation>The current situation cannot be renamed.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="373"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="366"/>
         <source>La situation actuelle ne peut pas être supprimée.</source>
         <translation>The current situation cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="374"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="367"/>
         <source>Le projet n&apos;a pas de plan « %1 ».</source>
         <translation>The project has no plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="376"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="369"/>
         <source>Supprimer le plan</source>
         <translation>Delete the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="377"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="370"/>
         <source>Supprimer le plan « %1 » avec tous ses changements ?
 (Édition › Annuler le rétablit.)</source>
         <translation>Delete plan “%1” with all its changes?
 (Edit › Undo brings it back.)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/scenario_panel.cpp" line="395"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="388"/>
         <source>Les routes se ferment dans un plan : choisissez ou créez un plan.</source>
         <translation>Roads are closed in a plan: choose or create a plan.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/scenario_panel.cpp" line="409"/>
+        <location filename="../../app/gui/scenario_panel.cpp" line="402"/>
         <source>%n route(s) rouverte(s) dans le plan « %1 »</source>
         <translation>
             <numerusform>reopen %n road in plan “%1”</numerusform>
@@ -3312,12 +3319,12 @@ beyond</translation>
 <context>
     <name>maillage::gui::SuggestionPanel</name>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="124"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="121"/>
         <source>Au plus un site par commune</source>
         <translation>At most one site per commune</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="126"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="123"/>
         <source>Aussi dans les communes qui ont déjà un lieu du niveau</source>
         <translation>Also in communes that already have a place of the level</translation>
     </message>
@@ -3327,37 +3334,37 @@ beyond</translation>
         <translation>Suggest</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="129"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="126"/>
         <source>Ajouter au plan</source>
         <translation>Add to the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="107"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="104"/>
         <source>Niveau %1</source>
         <translation>Level %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="112"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="109"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="114"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="111"/>
         <source>Mairies</source>
         <translation>Town halls</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="115"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="112"/>
         <source>Points La Poste</source>
         <translation>La Poste points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="116"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="113"/>
         <source>Mairies et points La Poste</source>
         <translation>Town halls and La Poste points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="117"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="114"/>
         <source>Les lieux où un nouveau lieu du niveau pourrait s&apos;installer</source>
         <translation>The places where a new place of the level could open</translation>
     </message>
@@ -3366,82 +3373,82 @@ beyond</translation>
         <translation type="vanished">spread over the inhabited cells</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="119"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="116"/>
         <source>répartie près des routes</source>
         <translation>spread near roads</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="120"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="117"/>
         <source>à la mairie</source>
         <translation>at the town hall</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="122"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="119"/>
         <source>Où la population est comptée (voir les statistiques : « population répartie » ou « à la mairie »)</source>
         <translation>Where people are counted (see the statistics: “spread” or “at the town hall”)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="139"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="136"/>
         <source>Rang</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="139"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="136"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="139"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="136"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="139"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="136"/>
         <source>Gain</source>
         <translation>Gain</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="139"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="136"/>
         <source>Cumul</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="141"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="138"/>
         <source>Habitants amenés sous le seuil par ce site, après ceux qui le précèdent</source>
         <translation>People this site brings within the threshold, after the sites before it</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="142"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="139"/>
         <source>Habitants amenés sous le seuil par les sites jusqu&apos;à celui-ci</source>
         <translation>People the sites up to this one bring within the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="153"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="150"/>
         <source>Nombre de sites</source>
         <translation>Number of sites</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="156"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="153"/>
         <source>à moins de</source>
         <translation>within</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="159"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="156"/>
         <source>Lieux de</source>
         <translation>Places of</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="160"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="157"/>
         <source>Candidats</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="161"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="158"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="165"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="162"/>
         <source>Les lieux existants sont conservés ; la suggestion part du scénario affiché.</source>
         <translation>Existing places are kept; the suggestion starts from the scenario shown.</translation>
     </message>
@@ -3452,72 +3459,71 @@ beyond</translation>
         <translation>Suggest sites</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="72"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="71"/>
         <source>annulé</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="76"/>
         <source>Échec : %1</source>
-        <translation>Failed: %1</translation>
+        <translation type="vanished">Failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="81"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="78"/>
         <source>%1 ms, %2 candidats éligibles sur %3</source>
         <translation>%1 ms, %2 eligible candidates of %3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="253"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="250"/>
         <source>Une suggestion est déjà en cours.</source>
         <translation>A suggestion is already running.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="254"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="251"/>
         <source>Il faut un projet avec un réseau routier pour suggérer des sites.</source>
         <translation>Suggesting sites needs a project with a road network.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="257"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="254"/>
         <source>Le scénario n&apos;a aucun candidat de ce type.</source>
         <translation>The scenario has no candidate of this kind.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="275"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="272"/>
         <source>Calcul en cours…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="307"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="304"/>
         <source>Cocher les sites à ajouter au plan</source>
         <translation>Check the sites to add to the plan</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="314"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="311"/>
         <source>Seul, ce site amènerait %1 habitants sous le seuil</source>
         <translation>On its own, this site would bring %1 people within the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="320"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="317"/>
         <source>population répartie</source>
         <translation>population spread</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="320"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="317"/>
         <source>population à la mairie</source>
         <translation>population at the town hall</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="324"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="321"/>
         <source>Aucun site n&apos;amène personne sous %1 min.</source>
         <translation>No site brings anyone within %1 min.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="325"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="322"/>
         <source>&lt;b&gt;%1&lt;/b&gt; : au-delà de %2 min d&apos;un lieu de niveau %3 (%4) : %5 → &lt;b&gt;%6&lt;/b&gt; habitants, soit &lt;b&gt;%7&lt;/b&gt;.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: beyond %2 min of a level %3 place (%4): %5 → &lt;b&gt;%6&lt;/b&gt; people, that is &lt;b&gt;%7&lt;/b&gt;.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="365"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="362"/>
         <source>Ajouter %n site(s) au plan « %1 »</source>
         <translation>
             <numerusform>Add %n site to plan “%1”</numerusform>
@@ -3525,7 +3531,7 @@ beyond</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="366"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="363"/>
         <source>Ajouter %n site(s) à un nouveau plan</source>
         <translation>
             <numerusform>Add %n site to a new plan</numerusform>
@@ -3533,27 +3539,27 @@ beyond</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="393"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="381"/>
         <source>Lancez d&apos;abord une suggestion.</source>
         <translation>Run a suggestion first.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="405"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="393"/>
         <source>suggéré : +%1 habitants à moins de %2 min (gain marginal, rang %3)</source>
         <translation>suggested: +%1 people within %2 min (marginal gain, rank %3)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="412"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="400"/>
         <source>Aucun site coché.</source>
         <translation>No site checked.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="416"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="405"/>
         <source>Suggestions k=%1</source>
         <translation>Suggestions k=%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/suggestion_panel.cpp" line="418"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="407"/>
         <source>%n site(s) suggéré(s) depuis « %1 »</source>
         <translation>
             <numerusform>%n site suggested from “%1”</numerusform>
@@ -3561,17 +3567,17 @@ beyond</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="424"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="413"/>
         <source>Les sites n&apos;ont pas pu être ajoutés au plan « %1 ».</source>
         <translation>The sites could not be added to plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="427"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="416"/>
         <source>Ajoutés au plan « %1 ».</source>
         <translation>Added to plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/suggestion_panel.cpp" line="218"/>
+        <location filename="../../app/gui/suggestion_panel.cpp" line="215"/>
         <source>Autre plan affiché : les suggestions précédentes sont effacées.</source>
         <translation>Another plan is shown: the previous suggestions are cleared.</translation>
     </message>
@@ -3719,7 +3725,7 @@ beyond</translation>
 <context>
     <name>maillage::render::CommuneLabelsLayer</name>
     <message>
-        <location filename="../../core/render/boundary_layers.cpp" line="150"/>
+        <location filename="../../core/render/boundary_layers.cpp" line="152"/>
         <source>Noms des communes</source>
         <translation>Commune names</translation>
     </message>
@@ -3727,22 +3733,22 @@ beyond</translation>
 <context>
     <name>maillage::render::CommunesLayer</name>
     <message>
-        <location filename="../../core/render/boundary_layers.cpp" line="62"/>
+        <location filename="../../core/render/boundary_layers.cpp" line="64"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../core/render/boundary_layers.cpp" line="62"/>
+        <location filename="../../core/render/boundary_layers.cpp" line="64"/>
         <source>Limites communales</source>
         <translation>Commune boundaries</translation>
     </message>
     <message>
-        <location filename="../../core/render/boundary_layers.cpp" line="88"/>
+        <location filename="../../core/render/boundary_layers.cpp" line="90"/>
         <source>Limite de commune</source>
         <translation>Commune boundary</translation>
     </message>
     <message>
-        <location filename="../../core/render/boundary_layers.cpp" line="89"/>
+        <location filename="../../core/render/boundary_layers.cpp" line="91"/>
         <source>Territoire</source>
         <translation>Territory</translation>
     </message>
@@ -3768,12 +3774,12 @@ beyond</translation>
 <context>
     <name>maillage::render::EpciLayer</name>
     <message>
-        <location filename="../../core/render/boundary_layers.cpp" line="138"/>
+        <location filename="../../core/render/boundary_layers.cpp" line="140"/>
         <source>EPCI</source>
         <translation>EPCI</translation>
     </message>
     <message>
-        <location filename="../../core/render/boundary_layers.cpp" line="139"/>
+        <location filename="../../core/render/boundary_layers.cpp" line="141"/>
         <source>Limite d&apos;EPCI</source>
         <translation>EPCI boundary</translation>
     </message>
@@ -3832,12 +3838,12 @@ beyond</translation>
 <context>
     <name>maillage::render::OutlineLayer</name>
     <message>
-        <location filename="../../core/render/boundary_layers.cpp" line="144"/>
+        <location filename="../../core/render/boundary_layers.cpp" line="146"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../core/render/boundary_layers.cpp" line="145"/>
+        <location filename="../../core/render/boundary_layers.cpp" line="147"/>
         <source>Limite du département</source>
         <translation>Département boundary</translation>
     </message>
