@@ -140,8 +140,7 @@ CompareRequest compareRequest(const SubcommandParser& parser)
 void checkBeforeComparing(const PlanningProject& project, const CompareRequest& request)
 {
     CoverageGrid::requireFits(project.territory, request.cell);
-    const QStringList inputFiles =
-        projectInputFiles(*project.store, project.inputs, {project.network.path, project.network.profile});
+    const QStringList inputFiles = project.inputFiles();
     if (!request.outPath.isEmpty()) checkOutputPath(QStringLiteral("--out"), request.outPath, inputFiles);
     if (!request.csvDir.isEmpty()) checkOutputFolder(QStringLiteral("--csv"), request.csvDir, kCsvFiles, inputFiles);
 }

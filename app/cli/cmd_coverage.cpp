@@ -483,8 +483,7 @@ bool savesInProject(const Store& store) { return !store.isServer() || store.canE
 // Before any computation: never write over an input, nor fail after the long part.
 void checkBeforeComputing(const PlanningProject& project, const CoverageRequest& request)
 {
-    const QStringList inputFiles =
-        projectInputFiles(*project.store, project.inputs, {project.network.path, project.network.profile});
+    const QStringList inputFiles = project.inputFiles();
     checkOutputPath(QStringLiteral("--out"), request.outPath, inputFiles);
     if (!request.csvDir.isEmpty()) checkOutputFolder(QStringLiteral("--csv"), request.csvDir, kCsvFiles, inputFiles);
     if (savesInProject(*project.store)) project.store->requireWritable();

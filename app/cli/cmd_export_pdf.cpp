@@ -210,8 +210,7 @@ int runExportPdf(const QStringList& arguments)
     timer.start();
     PlanningProject project = loadPlanningProject(parser, [&](const PlanningProject& loading) {
         CoverageGrid::requireFits(loading.territory, request.cell);
-        checkOutputPath(QStringLiteral("--out"), request.outPath,
-                        projectInputFiles(*loading.store, loading.inputs, {loading.network.path, loading.network.profile}));
+        checkOutputPath(QStringLiteral("--out"), request.outPath, loading.inputFiles());
     });
     const ScenarioView view = loadScenarioView(*project.store, request.scenarioName);
     for (const QString& warning : view.warnings) err() << "warning: " << warning << '\n';

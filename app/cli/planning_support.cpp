@@ -16,6 +16,11 @@
 
 namespace maillage::cli {
 
+QStringList PlanningProject::inputFiles() const
+{
+    return projectInputFiles(*store, inputs, {network.path, network.profile});
+}
+
 QList<QCommandLineOption> networkSourceOptions(bool withNetwork, bool layerAlias)
 {
     QList<QCommandLineOption> options;

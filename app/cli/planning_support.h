@@ -34,6 +34,10 @@ namespace maillage::cli {
 struct PlanningProject : LoadedProject {
     std::unique_ptr<Store> store;
     std::vector<AccueilPoint> points;  // the baseline
+
+    // Every file the command reads (projectInputFiles), with the network and profile it chose:
+    // what its outputs must not overwrite.
+    QStringList inputFiles() const;
 };
 
 // The road network options every command that reads a network shares (the one place they
