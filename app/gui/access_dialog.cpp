@@ -9,7 +9,6 @@
 #include "store/kinds.h"
 #include "widget_helpers.h"
 
-#include <QApplication>
 #include <QCheckBox>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -110,10 +109,11 @@ AccessDialog::AccessDialog(CoverageController& coverage, QWidget* parent)
                        .arg(QLocale().toString(thresholdMinutes_, 'g', 4))
                        .arg(withVisio_ ? QString() : tr(" Le projet n'a aucun point visio : accès au guichet seulement.")));
 
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    fillAccess(coverage, points);
-    links_ = computeReferrals(context->engine(), points, thresholdMinutes_);
-    QApplication::restoreOverrideCursor();
+    {
+        const WaitCursor waiting;
+        fillAccess(coverage, points);
+        links_ = computeReferrals(context->engine(), points, thresholdMinutes_);
+    }
     fillReferrals();
     connect(beyondOnly_, &QCheckBox::toggled, this, &AccessDialog::fillReferrals);
 }

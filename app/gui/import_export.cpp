@@ -10,8 +10,8 @@
 #include "project_session.h"
 #include "report/geopackage_export.h"
 #include "user_messages.h"
+#include "widget_helpers.h"
 
-#include <QApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QMainWindow>
@@ -22,13 +22,6 @@
 namespace maillage::gui {
 
 namespace {
-
-// The wait cursor while a file is read or written, restored however the work ends.
-struct WaitCursor {
-    WaitCursor() { QApplication::setOverrideCursor(Qt::WaitCursor); }
-    ~WaitCursor() { QApplication::restoreOverrideCursor(); }
-    Q_DISABLE_COPY(WaitCursor)
-};
 
 // Whether the town halls of the points differ from those the network was prepared with (the
 // live context follows town halls as they move).

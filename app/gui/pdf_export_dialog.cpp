@@ -12,8 +12,8 @@
 #include "render/print_credits.h"
 #include "store/scenarios.h"
 #include "user_messages.h"
+#include "widget_helpers.h"
 
-#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -285,8 +285,8 @@ bool PdfExportDialog::computeComparison()
         lastError_ = tr("Il faut un projet avec un réseau routier pour comparer des scénarios.");
         return false;
     }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
     try {
+        const WaitCursor waiting;
         const ScenarioView baseline = loadScenarioView(project_.store(), kBaselineScenario);
         CoverageOptions options = coverage_.result().options;
         options.computeBands = false;
@@ -302,7 +302,6 @@ bool PdfExportDialog::computeComparison()
         comparison_.reset();
         lastError_ = userMessage(e);
     }
-    QApplication::restoreOverrideCursor();
     return comparison_ != nullptr;
 }
 
@@ -313,15 +312,14 @@ void PdfExportDialog::showPage(int page) { page_->setValue(page + 1); }
 void PdfExportDialog::rebuild()
 {
     if (updating_) return;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
     try {
+        const WaitCursor waiting;
         layout_ = std::make_unique<render::PrintLayout>(content_, options());
         lastError_.clear();
     } catch (const std::exception& e) {
         layout_.reset();
         lastError_ = userMessage(e);
     }
-    QApplication::restoreOverrideCursor();
     const QSignalBlocker blocker(page_);
     page_->setMaximum(layout_ ? layout_->pageCount() : 1);
     page_->setSuffix(layout_ ? tr(" / %1").arg(layout_->pageCount()) : QString());
@@ -354,15 +352,13 @@ void PdfExportDialog::refreshPreview()
 bool PdfExportDialog::exportTo(const QString& path)
 {
     if (!layout_) return false;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
     try {
+        const WaitCursor waiting;
         layout_->writePdf(path);
-        QApplication::restoreOverrideCursor();
         lastError_.clear();
         exportedPath_ = QFileInfo(path).absoluteFilePath();
         return true;
     } catch (const std::exception& e) {
-        QApplication::restoreOverrideCursor();
         lastError_ = userMessage(e);
     }
     return false;

@@ -1,5 +1,6 @@
 #include "widget_helpers.h"
 
+#include <QApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -40,5 +41,9 @@ void layOutAboveCloseButton(QDialog* dialog, std::initializer_list<QWidget*> wid
     addOneAfterAnother(layout, widgets);
     layout->addWidget(buttons);
 }
+
+WaitCursor::WaitCursor() { QApplication::setOverrideCursor(Qt::WaitCursor); }
+
+WaitCursor::~WaitCursor() { QApplication::restoreOverrideCursor(); }
 
 }  // namespace maillage::gui

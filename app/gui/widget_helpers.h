@@ -41,4 +41,12 @@ void addOneAfterAnother(QBoxLayout* layout, std::initializer_list<QWidget*> widg
 // above a Close button.
 void layOutAboveCloseButton(QDialog* dialog, std::initializer_list<QWidget*> widgets);
 
+// The wait cursor while work runs on the GUI thread, restored however the work ends (an
+// exception included).
+struct WaitCursor {
+    WaitCursor();
+    ~WaitCursor();
+    Q_DISABLE_COPY(WaitCursor)
+};
+
 }  // namespace maillage::gui
