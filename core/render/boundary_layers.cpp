@@ -305,6 +305,4 @@ void CommuneLabelsLayer::render(QPainter& painter, const ViewTransform& view) co
     }
 }
 
-std::vector<LegendEntry> CommuneLabelsLayer::legend() const { return {}; }
-
 }  // namespace maillage::render

@@ -71,7 +71,6 @@ class CommuneLabelsLayer : public MapLayer {
 public:
     CommuneLabelsLayer(std::shared_ptr<const Territory> territory, QObject* parent = nullptr);
     void render(QPainter& painter, const ViewTransform& view) const override;
-    std::vector<LegendEntry> legend() const override;
 
     // Places the names beside these symbols rather than under them (e.g. the accueil points
     // of a printed map): a name that would touch one moves right, left, above or below it.
