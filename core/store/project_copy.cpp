@@ -31,36 +31,35 @@ struct Table {
     bool numberedIds;  // an `id` key numbered by the database, whose next value is copied too
 };
 
-// The tables of schema version 6 that both back-ends share, parents before children.
+// The columns `names`, all of one type, in that order.
+std::vector<Column> ofType(Type type, std::initializer_list<const char*> names)
+{
+    std::vector<Column> columns;
+    for (const char* name : names) columns.push_back({name, type});
+    return columns;
+}
+
+// The tables of schema version 6 that both back-ends share, parents before children. Each
+// table's columns are listed by type, its key first (the rows are read in the order of the
+// first column).
 const std::vector<Table>& tables()
 {
     using T = Type;
     // When a row was made and last changed.
-    static const std::vector<Column> timeColumns{{"created_at", T::Time}, {"updated_at", T::Time}};
+    static const std::vector<Column> timeColumns = ofType(T::Time, {"created_at", "updated_at"});
     // Carried by every table several planners edit: the row's version (a change made on an older
     // one is refused) and who made its last change.
     static const std::vector<Column> versionColumns{{"row_version", T::Integer}, {"updated_by", T::Text}};
     static const std::vector<Column> pointColumns = joined<Column>({
-        {{"name", T::Text},
-         {"level", T::Integer},
-         {"kind", T::Text},
-         {"commune_insee", T::Text},
-         {"lon", T::Real},
-         {"lat", T::Real},
-         {"x", T::Real},
-         {"y", T::Real},
-         {"weekly_hours", T::Real},
-         {"opening_hours", T::Text},
-         {"address", T::Text},
-         {"source", T::Text},
-         {"source_id", T::Text},
-         {"notes", T::Text},
-         {"outside_territory", T::Boolean},
-         {"serves", T::Text}},
+        ofType(T::Text,
+               {"name", "kind", "commune_insee", "opening_hours", "address", "source", "source_id", "notes", "serves"}),
+        ofType(T::Integer, {"level"}),
+        ofType(T::Real, {"lon", "lat", "x", "y", "weekly_hours"}),
+        ofType(T::Boolean, {"outside_territory"}),
         timeColumns,
     });
     static const std::vector<Table> all{
-        {"project_settings", {{"key", T::Text}, {"value", T::Text}}, false},
+        {"project_settings", ofType(T::Text, {"key", "value"}), false},
         {"accueil_points",
          joined<Column>({{{"id", T::Integer}, {"geom", T::Geometry}, {"status", T::Text}}, pointColumns, versionColumns}),
          true},
@@ -70,22 +69,12 @@ const std::vector<Table>& tables()
         {"scenario_points",
          joined<Column>({{{"id", T::Integer}, {"geom", T::Geometry}, {"scenario_id", T::Integer}}, pointColumns}), true},
         {"scenario_point_changes",
-         {{"scenario_id", T::Integer},
-          {"point_id", T::Integer},
-          {"closed", T::Boolean},
-          {"level", T::Integer},
-          {"kind", T::Text}},
+         joined<Column>(
+             {ofType(T::Integer, {"scenario_id", "point_id", "level"}), {{"closed", T::Boolean}, {"kind", T::Text}}}),
          false},
         {"scenario_road_closures",
-         {{"id", T::Integer},
-          {"scenario_id", T::Integer},
-          {"method", T::Text},
-          {"ref", T::Text},
-          {"x", T::Real},
-          {"y", T::Real},
-          {"radius_m", T::Real},
-          {"edge_id", T::Integer},
-          {"note", T::Text}},
+         joined<Column>({ofType(T::Integer, {"id", "scenario_id", "edge_id"}), ofType(T::Text, {"method", "ref", "note"}),
+                         ofType(T::Real, {"x", "y", "radius_m"})}),
          true},
     };
     static_assert(schema::kCurrentVersion == 6, "copy the columns the new schema version adds");
