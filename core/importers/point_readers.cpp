@@ -43,8 +43,9 @@ QString mairieName(const QString& communeName)
 ImportBatch readMairiesCsv(const QString& path)
 {
     const CsvTable table = CsvTable::readFile(path);
-    int insee = 0, name = 0, lat = 0, lon = 0;
-    table.requireColumns({{"insee_com", insee}, {"nom", name}, {"latitude", lat}, {"longitude", lon}});
+    int insee = 0, name = 0;
+    LonLatColumns position("longitude", "latitude");
+    table.requireColumns({{"insee_com", insee}, {"nom", name}, position.latColumn(), position.lonColumn()});
 
     BatchBuilder builder(path, QStringLiteral("mairies"));
     forEachRecord(table, builder, [&](const CsvRecord& row) {
@@ -55,8 +56,7 @@ ImportBatch readMairiesCsv(const QString& path)
         point.name = mairieName(row.value(name));
         point.level = Level::First;
         point.kind = QStringLiteral("mairie");
-        setPosition(point,
-                    requireLonLat(row.value(lon), row.value(lat), QStringLiteral("longitude"), QStringLiteral("latitude")));
+        setPosition(point, position.read(row));
         point.sourceId = point.communeInsee;
         builder.addPoint(std::move(point), row.line);
     });
@@ -124,8 +124,8 @@ struct DayColumn {
 // Where each column of an ANCT list is; a missing required column throws when the file is
 // opened, before any row is read.
 struct FranceServicesColumns {
-    int id = 0, name = 0, address = 0, complement = 0, insee = 0, postcode = 0, town = 0, lat = 0, lon = 0, type = 0,
-        format = 0;
+    int id = 0, name = 0, address = 0, complement = 0, insee = 0, postcode = 0, town = 0, type = 0, format = 0;
+    LonLatColumns position{"longitude", "latitude"};
     // Optional columns (-1 when absent): kept in the notes when present.
     int comment = -1, phone = -1, mail = -1, appointment = -1;
     std::vector<DayColumn> days;
@@ -139,8 +139,8 @@ struct FranceServicesColumns {
                               {"insee_com", insee},
                               {"code_postal", postcode},
                               {"lib_com", town},
-                              {"latitude", lat},
-                              {"longitude", lon},
+                              position.latColumn(),
+                              position.lonColumn(),
                               {"type_fs", type},
                               {"format_fs", format}});
         comment = table.column(QStringLiteral("commentaire"));
@@ -223,8 +223,7 @@ ImportBatch readFranceServicesCsv(const QString& path)
             joinNonEmpty({row.value(columns.address), row.value(columns.complement),
                           joinNonEmpty({row.value(columns.postcode), row.value(columns.town)}, QStringLiteral(" "))},
                          QStringLiteral(", "));
-        setPosition(point, requireLonLat(row.value(columns.lon), row.value(columns.lat), QStringLiteral("longitude"),
-                                         QStringLiteral("latitude")));
+        setPosition(point, columns.position.read(row));
         readWeeklyHours(row, columns.days, point, builder);
         if (!kind.recognised)
             builder.addIssue(row.line,
@@ -262,8 +261,8 @@ std::optional<QString> laPosteKind(const QString& characteristic)
 ImportBatch readLaPosteCsv(const QString& path)
 {
     const CsvTable table = CsvTable::readFile(path);
-    int id = 0, label = 0, characteristic = 0, address = 0, complement = 0, place = 0, postcode = 0, town = 0, insee = 0,
-        lat = 0, lon = 0;
+    int id = 0, label = 0, characteristic = 0, address = 0, complement = 0, place = 0, postcode = 0, town = 0, insee = 0;
+    LonLatColumns position("Longitude", "Latitude");
     table.requireColumns({{"Identifiant_du_site", id},
                           {"Libellé_du_site", label},
                           {"Caractéristique_du_site", characteristic},
@@ -273,8 +272,8 @@ ImportBatch readLaPosteCsv(const QString& path)
                           {"Code_postal", postcode},
                           {"Localité", town},
                           {"Code_INSEE", insee},
-                          {"Latitude", lat},
-                          {"Longitude", lon}});
+                          position.latColumn(),
+                          position.lonColumn()});
     const int precision = table.column(QStringLiteral("Précision_du_géocodage"));
 
     BatchBuilder builder(path, QStringLiteral("laposte"));
@@ -296,8 +295,7 @@ ImportBatch readLaPosteCsv(const QString& path)
         point.address = joinNonEmpty({row.value(address), row.value(complement), row.value(place),
                                       joinNonEmpty({row.value(postcode), row.value(town)}, QStringLiteral(" "))},
                                      QStringLiteral(", "));
-        setPosition(point,
-                    requireLonLat(row.value(lon), row.value(lat), QStringLiteral("Longitude"), QStringLiteral("Latitude")));
+        setPosition(point, position.read(row));
         point.notes = row.value(precision).trimmed();  // e.g. "Géocodé au centre de la commune"
         builder.addPoint(std::move(point), row.line);
     });

@@ -44,13 +44,14 @@ QString annuaireTypeOfId(const QString& id)
 ImportBatch readOperatorsCsv(const QString& path)
 {
     const CsvTable table = CsvTable::readFile(path);
-    int sourceId = 0, name = 0, kindColumn = 0, insee = 0, lat = 0, lon = 0;
+    int sourceId = 0, name = 0, kindColumn = 0, insee = 0;
+    LonLatColumns position("longitude", "latitude");
     table.requireColumns({{"source_id", sourceId},
                           {"name", name},
                           {"kind", kindColumn},
                           {"insee_com", insee},
-                          {"latitude", lat},
-                          {"longitude", lon}});
+                          position.latColumn(),
+                          position.lonColumn()});
     const int address = table.column(QStringLiteral("address"));
     const int serves = table.column(QStringLiteral("serves"));  // visio points: the operators met there by video
 
@@ -72,8 +73,7 @@ ImportBatch readOperatorsCsv(const QString& path)
         point.serves = servesOf(row.value(serves), QStringLiteral("serves"));
         if (isVisioKind(point.kind) && point.serves.isEmpty())
             throw RowProblem{QStringLiteral("visio point without the operators it serves (serves, e.g. \"caf;cpam\")")};
-        setPosition(point,
-                    requireLonLat(row.value(lon), row.value(lat), QStringLiteral("longitude"), QStringLiteral("latitude")));
+        setPosition(point, position.read(row));
         point.sourceId = id;
         builder.addPoint(std::move(point), row.line);
     });

@@ -52,6 +52,11 @@ LonLat requireLonLat(const QString& lonText, const QString& latText, const QStri
     return {lon, lat};
 }
 
+LonLat LonLatColumns::read(const CsvRecord& row) const
+{
+    return requireLonLat(row.value(lon_), row.value(lat_), QString::fromUtf8(lonName_), QString::fromUtf8(latName_));
+}
+
 void setPosition(AccueilPoint& point, LonLat wgs84)
 {
     if (!isValidLonLat(wgs84))

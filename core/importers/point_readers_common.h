@@ -29,6 +29,25 @@ double requireNumber(const QString& text, const QString& column);
 // a value is missing, not a number, out of range, or the pair is (0, 0).
 LonLat requireLonLat(const QString& lonText, const QString& latText, const QString& lonColumn, const QString& latColumn);
 
+// The longitude and latitude columns of a published list, each named once: found with the
+// list's other required columns (`table.requireColumns({..., position.latColumn(),
+// position.lonColumn()})`, so that one message names everything missing), then read as a row's
+// position with messages naming them.
+class LonLatColumns {
+public:
+    LonLatColumns(const char* lonName, const char* latName) : lonName_(lonName), latName_(latName) {}
+    CsvTable::RequiredColumn lonColumn() { return {lonName_, lon_}; }
+    CsvTable::RequiredColumn latColumn() { return {latName_, lat_}; }
+    // The row's position (requireLonLat): throws RowProblem naming the column at fault.
+    LonLat read(const CsvRecord& row) const;
+
+private:
+    const char* lonName_;
+    const char* latName_;
+    int lon_ = -1;
+    int lat_ = -1;
+};
+
 // Sets both coordinate pairs of the point from WGS84 (Lambert-93 computed by PROJ).
 void setPosition(AccueilPoint& point, LonLat wgs84);
 
