@@ -10,6 +10,7 @@
 #include "planning/comparison.h"
 #include "report/geopackage_export.h"
 #include "report/gpkg_layer_writer.h"
+#include "report/qgis_layer_styles.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -222,61 +223,14 @@ void writeSummary(GDALDataset& dataset, const QString& path, const ScenarioCompa
     for (const Row& row : rows) layer.write(row);
 }
 
-QString styleOf(const QString& layerName)
-{
-    QFile file(QStringLiteral(":/styles/%1.qml").arg(layerName));
-    if (!file.open(QIODevice::ReadOnly)) return QString();
-    return QString::fromUtf8(file.readAll());
-}
-
-// Adds a row per styled layer to the layer_styles table QGIS reads (created if missing).
+// The styles of the comparison's layers, beside those of the coverage in the same file.
 void writeStyles(GDALDataset& dataset, const QString& path)
 {
-    OGRLayer* styles = dataset.GetLayerByName("layer_styles");
-    if (!styles) {
-        LayerWriter created(dataset, path, QStringLiteral("layer_styles"), wkbNone, QStringLiteral("layer_styles"),
-                            QStringLiteral("QGIS styles of the layers of this file"),
-                            {{"f_table_catalog", OFTString, ""},
-                             {"f_table_schema", OFTString, ""},
-                             {"f_table_name", OFTString, ""},
-                             {"f_geometry_column", OFTString, ""},
-                             {"styleName", OFTString, ""},
-                             {"styleQML", OFTString, ""},
-                             {"styleSLD", OFTString, ""},
-                             {"useAsDefault", OFTInteger, ""},
-                             {"description", OFTString, ""},
-                             {"owner", OFTString, ""},
-                             {"ui", OFTString, ""},
-                             {"update_time", OFTDateTime, ""}});
-        styles = dataset.GetLayerByName("layer_styles");
-        if (!styles) throw Error(QStringLiteral("%1: cannot create the layer_styles table: %2").arg(path, lastGdalError()));
-    }
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (const QString& name : {comparison_layers::communes, comparison_layers::changes}) {
-        const QString qml = styleOf(name);
-        if (qml.isEmpty()) continue;
-        OGRFeature feature(styles->GetLayerDefn());
-        const auto set = [&](const char* field, const QString& value) {
-            const int index = feature.GetFieldIndex(field);
-            if (index >= 0) feature.SetField(index, value.toUtf8().constData());
-        };
-        set("f_table_catalog", QString());
-        set("f_table_schema", QString());
-        set("f_table_name", name);
-        set("f_geometry_column", QStringLiteral("geom"));
-        set("styleName", name);
-        set("styleQML", qml);
-        set("styleSLD", QString());
-        set("description", QStringLiteral("Maillage %1").arg(QStringLiteral(MAILLAGE_VERSION)));
-        set("owner", QString());
-        if (const int index = feature.GetFieldIndex("useAsDefault"); index >= 0) feature.SetField(index, 1);
-        if (const int index = feature.GetFieldIndex("update_time"); index >= 0)
-            feature.SetField(index, now.date().year(), now.date().month(), now.date().day(), now.time().hour(),
-                             now.time().minute(), float(now.time().second()), 100);
-        if (styles->CreateFeature(&feature) != OGRERR_NONE)
-            throw Error(
-                QStringLiteral("%1, layer layer_styles: cannot write the style of %2: %3").arg(path, name, lastGdalError()));
-    }
+    std::vector<LayerStyle> styles;
+    for (const QString& name : {comparison_layers::communes, comparison_layers::changes})
+        if (const QString qml = readStyleResource(name); !qml.isEmpty()) styles.push_back({name, qml, now});
+    writeLayerStyles(dataset, path, styles);
 }
 
 }  // namespace

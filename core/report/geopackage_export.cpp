@@ -3,6 +3,7 @@
 #include "common/atomic_file.h"
 
 #include "report/gpkg_layer_writer.h"
+#include "report/qgis_layer_styles.h"
 
 #include "common/error.h"
 #include "coverage/access_table.h"
@@ -394,13 +395,6 @@ void writeParameters(GDALDataset& dataset, const QString& path, const CoverageEx
 // ---------------------------------------------------------------------------------------
 // Styles
 
-QString readStyleResource(const QString& layerName)
-{
-    QFile file(QStringLiteral(":/styles/%1.qml").arg(layerName));
-    if (!file.open(QIODevice::ReadOnly)) return QString();
-    return QString::fromUtf8(file.readAll());
-}
-
 // A sequential green -> red ramp (ColorBrewer RdYlGn, 4 classes, reversed), interpolated.
 std::array<int, 3> rampColour(std::size_t index, std::size_t count)
 {
@@ -450,40 +444,15 @@ QString bandStyle(const QString& qml, const std::vector<IsochroneBand>& bands)
     return document.toString(2);
 }
 
-// A row of the QGIS layer_styles table: the style of one layer.
-struct LayerStyle {
-    QString layer;
-    QString qml;
-    QDateTime updated;
-};
-
 void writeStyles(GDALDataset& dataset, const QString& path, const CoverageExport& data, const QStringList& styledLayers)
 {
-    // QGIS's own table: its fields have no titles, and "ui" stays null.
-    using Row = LayerStyle;
-    const auto text = [](const QString& value) { return [value](const Row&) { return value; }; };
-    RowWriter<Row> layer(
-        dataset, path, gpkg_layers::styles, wkbNone, QStringLiteral("layer_styles"),
-        QStringLiteral("QGIS styles of the layers of this file"),
-        {
-            textColumn<Row>("f_table_catalog", {}, text(QString())),
-            textColumn<Row>("f_table_schema", {}, text(QString())),
-            textColumn<Row>("f_table_name", {}, &Row::layer),
-            textColumn<Row>("f_geometry_column", {}, text(QStringLiteral("geom"))),
-            textColumn<Row>("styleName", {}, &Row::layer),
-            textColumn<Row>("styleQML", {}, &Row::qml),
-            textColumn<Row>("styleSLD", {}, text(QString())),
-            boolColumn<Row>("useAsDefault", {}, [](const Row&) { return true; }),
-            textColumn<Row>("description", {}, text(QStringLiteral("Maillage %1").arg(QStringLiteral(MAILLAGE_VERSION)))),
-            textColumn<Row>("owner", {}, text(QString())),
-            textColumn<Row>("ui", {}, [](const Row&) { return std::optional<QString>(); }),
-            dateTimeColumn<Row>("update_time", {}, &Row::updated),
-        });
     const QDateTime now = data.run.computedAt.isValid() ? data.run.computedAt : QDateTime::currentDateTimeUtc();
+    std::vector<LayerStyle> styles;
     for (const QString& name : styledLayers) {
         const QString qml = layerStyleQml(name, data);
-        if (!qml.isEmpty()) layer.write({name, qml, now});
+        if (!qml.isEmpty()) styles.push_back({name, qml, now});
     }
+    writeLayerStyles(dataset, path, styles);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -34,6 +34,12 @@ LayerWriter::LayerWriter(GDALDataset& dataset, const QString& path, const QStrin
     }
 }
 
+LayerWriter::LayerWriter(GDALDataset& dataset, const QString& path, const QString& name)
+    : path_(path), name_(name), layer_(dataset.GetLayerByName(name.toUtf8().constData()))
+{
+    if (!layer_) fail(QStringLiteral("no such layer"));
+}
+
 LayerWriter::~LayerWriter() = default;
 
 OGRFeature& LayerWriter::feature()

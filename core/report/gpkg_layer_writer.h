@@ -38,6 +38,8 @@ class LayerWriter {
 public:
     LayerWriter(GDALDataset& dataset, const QString& path, const QString& name, OGRwkbGeometryType type,
                 const QString& title, const QString& description, const std::vector<FieldSpec>& fields);
+    // Adds features to the file's existing layer `name`; throws Error naming it when there is none.
+    LayerWriter(GDALDataset& dataset, const QString& path, const QString& name);
     ~LayerWriter();
     Q_DISABLE_COPY(LayerWriter)
 
@@ -128,6 +130,11 @@ public:
     RowWriter(GDALDataset& dataset, const QString& path, const QString& name, OGRwkbGeometryType type, const QString& title,
               const QString& description, std::vector<Column<Row>> columns)
         : columns_(std::move(columns)), layer_(dataset, path, name, type, title, description, fieldsOf(columns_))
+    {
+    }
+    // Adds rows to the file's existing layer `name`, which has the columns' fields.
+    RowWriter(GDALDataset& dataset, const QString& path, const QString& name, std::vector<Column<Row>> columns)
+        : columns_(std::move(columns)), layer_(dataset, path, name)
     {
     }
 
