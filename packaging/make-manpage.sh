@@ -8,7 +8,8 @@ version="$("$program" --version | awk '{print $2}')"
 # roff needs backslashes doubled and lines starting with a dot or quote escaped.
 escape() { sed -e 's/\\/\\e/g' -e "s/^\([.']\)/\\\\\&\1/"; }
 
-commands=$("$program" --help | awk '/^Commands:/{on=1; next} on && /^  [a-z]/{print $1} on && /^$/{exit}')
+# A command's name is what its line holds before the summary: "coverage", "network info".
+commands=$("$program" --help | awk '/^Commands:/{on=1; next} on && /^  [a-z]/{sub(/^  /, ""); sub(/  .*/, ""); print} on && /^$/{exit}')
 
 cat <<HEADER
 .TH MAILLAGE 1 "$(date -u +%Y-%m-%d -d @"${SOURCE_DATE_EPOCH:-$(date +%s)}")" "maillage $version" "User Commands"
@@ -34,12 +35,12 @@ Each command has its own options; \fBmaillage\fR \fIcommand\fR \fB\-\-help\fR li
 .SH COMMANDS
 HEADER
 
-for command in $commands; do
-  echo ".SS $command"
+while read -r -a command; do
+  echo ".SS ${command[*]}"
   echo ".nf"
-  "$program" "$command" --help | escape
+  "$program" "${command[@]}" --help | escape
   echo ".fi"
-done
+done <<< "$commands"
 
 cat <<'FOOTER'
 .SH EXIT STATUS

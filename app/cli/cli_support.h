@@ -34,23 +34,22 @@ public:
     using Error::Error;
 };
 
-// One `maillage <name>` subcommand.
+// One `maillage <name>` subcommand, or one of a group's (`maillage network info`): main() parses
+// its arguments with the options `describe` adds and hands the parsed line to `run`.
 struct Command {
+    // "coverage", or "network info" for a subcommand of the group "network".
     QString name;
+    // Its line in `maillage --help`.
     QString summary;
-    // Receives the arguments after the subcommand name; returns the exit code.
-    std::function<int(const QStringList& arguments)> run;
+    // Sets the description and the options its --help shows.
+    std::function<void(QCommandLineParser& parser)> describe;
+    // Runs the command on the parsed command line; returns the exit code.
+    std::function<int(const QCommandLineParser& parser)> run;
     // Draws (fonts, PDF): runs in a QGuiApplication on the offscreen platform.
     bool draws = false;
 };
 
 const std::vector<Command>& allCommands();
-
-// A subcommand's parser, made with the description its --help starts with.
-class SubcommandParser : public QCommandLineParser {
-public:
-    explicit SubcommandParser(const QString& description) { setApplicationDescription(description); }
-};
 
 // Parses `arguments` for a subcommand. Returns false when --help was asked (the help
 // text has then been printed); throws UsageError on an unknown option or missing value.
@@ -123,6 +122,22 @@ private:
     int lastPercent_ = -1;
     bool drawn_ = false;
     bool terminal_ = false;
+};
+
+// The wall time a command reports for its steps ("computed in 3.2 s"): lapMs() is the time since
+// the start or the previous lap, in milliseconds.
+class Stopwatch {
+public:
+    Stopwatch() { timer_.start(); }
+    double lapMs()
+    {
+        const double ms = timer_.nsecsElapsed() / 1e6;
+        timer_.restart();
+        return ms;
+    }
+
+private:
+    QElapsedTimer timer_;
 };
 
 // MAILLAGE_TIMINGS=1 prints each phase's wall time on stderr (see docs/BENCHMARKS.md).

@@ -13,7 +13,6 @@
 #include "report/geopackage_export.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 
 #include <algorithm>
 #include <cmath>
@@ -102,16 +101,6 @@ void writeCsv(const QString& path, const TextTable& table)
 
 const QStringList kCsvFiles{QStringLiteral("comparison_epci.csv"), QStringLiteral("comparison_communes.csv")};
 
-void addCompareOptions(SubcommandParser& parser)
-{
-    parser.addOptions(planningCommandOptions({
-        {QStringLiteral("a"), QStringLiteral("First scenario (default: baseline)."), QStringLiteral("scenario")},
-        {QStringLiteral("b"), QStringLiteral("Second scenario."), QStringLiteral("scenario")},
-        outOption(QStringLiteral("GeoPackage to write (B's coverage + comparison layers).")),
-        csvFolderOption(),
-    }));
-}
-
 // What `maillage compare` is asked: the two scenarios, the coverage to compare and the outputs.
 struct CompareRequest {
     QString nameA;
@@ -122,7 +111,7 @@ struct CompareRequest {
     QString csvDir;   // empty: no CSV tables
 };
 
-CompareRequest compareRequest(const SubcommandParser& parser)
+CompareRequest compareRequest(const QCommandLineParser& parser)
 {
     CompareRequest request;
     request.nameA = parser.isSet(QStringLiteral("a")) ? parser.value(QStringLiteral("a")) : kBaselineScenario;
@@ -198,19 +187,26 @@ void writeComparisonOutputs(const PlanningProject& project, const ScenarioCompar
 
 }  // namespace
 
-int runCompare(const QStringList& arguments)
+void describeCompare(QCommandLineParser& parser)
 {
-    SubcommandParser parser(QStringLiteral(
+    parser.setApplicationDescription(QStringLiteral(
         "Compare the coverage of two scenarios (the baseline or plans): people and area beyond the threshold\n"
         "for the département, per EPCI and per commune, and the zones that become covered or uncovered.\n"
         "With --out, writes the coverage of B with the comparison layers to a GeoPackage."));
-    addCompareOptions(parser);
-    if (!parseCommandLine(parser, QStringLiteral("compare"), arguments)) return 0;
+    parser.addOptions(planningCommandOptions({
+        {QStringLiteral("a"), QStringLiteral("First scenario (default: baseline)."), QStringLiteral("scenario")},
+        {QStringLiteral("b"), QStringLiteral("Second scenario."), QStringLiteral("scenario")},
+        outOption(QStringLiteral("GeoPackage to write (B's coverage + comparison layers).")),
+        csvFolderOption(),
+    }));
+}
+
+int runCompare(const QCommandLineParser& parser)
+{
     const CompareRequest request = compareRequest(parser);
     const CoverageOptions& options = request.options;
 
-    QElapsedTimer timer;
-    timer.start();
+    Stopwatch stopwatch;
     PlanningProject project =
         loadPlanningProject(parser, [&](const PlanningProject& loading) { checkBeforeComparing(loading, request); });
     const ScenarioView viewA = loadScenarioView(*project.store, request.nameA);
@@ -226,7 +222,7 @@ int runCompare(const QStringList& arguments)
     const ScenarioComparison comparison =
         compareCoverage(runner->baselineContext(), a.result, b.result, viewA.name, viewB.name,
                         {.changeZones = !request.outPath.isEmpty(), .clipToCommunes = true, .threads = options.threads});
-    const double computeMs = timer.nsecsElapsed() / 1e6;
+    const double computeMs = stopwatch.lapMs();
 
     printComparison(comparison, a, b, options);
     writeComparisonOutputs(project, comparison, b, request);

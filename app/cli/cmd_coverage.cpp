@@ -26,7 +26,6 @@
 #include "store/store.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileInfo>
 
 #include <array>
@@ -215,35 +214,6 @@ QString levelLabel(int level)
     case 2: return QStringLiteral("level 2 (France services, CCAS, CMS)");
     default: return QStringLiteral("level 3 (operators' desks)");
     }
-}
-
-void addCoverageOptions(QCommandLineParser& parser)
-{
-    parser.addOption(projectOption());
-    parser.addOptions(networkSourceOptions());
-    parser.addOptions({
-        levelOption(QStringLiteral("Level of the points to reach: 1, 2 or 3 (default 2).")),
-        thresholdOption(),
-        cellSizeOption(),
-        {QStringLiteral("bands"), QStringLiteral("Isochrone band limits in minutes (default 10,20,30)."),
-         QStringLiteral("list")},
-        {QStringLiteral("include-planned"),
-         QStringLiteral("Count planned points too (a scenario), not only existing ones.")},
-        scenarioOption(QStringLiteral("Coverage of this scenario: its points and road closures (see maillage "
-                                      "scenario; default: the baseline).")),
-        outOption(QStringLiteral("Result GeoPackage to write (replaced if it exists).")),
-        csvFolderOption(),
-        {QStringLiteral("threads"), QStringLiteral("Threads for snapping, searching and shaping the gap zones (default 2)."),
-         QStringLiteral("n")},
-        {QStringLiteral("population"),
-         QStringLiteral(
-             "Where people live: grid (INSEE squares or any gridded population), buildings, spread (over the "
-             "cells near a road) or town-halls (default: grid when the project has one, else buildings, else spread)."),
-         QStringLiteral("method")},
-        {QStringLiteral("sensitivity"),
-         QStringLiteral("Also compute the population beyond under every population method the project has and with road "
-                        "speeds 10 % lower and higher: table population_sensitivity (GeoPackage, project, CSV).")},
-    });
 }
 
 // What the command line asks, checked before anything is read.
@@ -598,18 +568,43 @@ void printSummary(const PlanningProject& project, const PointsToReach& reach, co
 
 }  // namespace
 
-int runCoverage(const QStringList& arguments)
+void describeCoverage(QCommandLineParser& parser)
 {
-    SubcommandParser parser(
+    parser.setApplicationDescription(
         QStringLiteral("Travel time from every place of the territory to the nearest accueil point of a level:\n"
                        "zones beyond the threshold, population beyond per commune and EPCI, referral links between\n"
                        "levels and the access table from each EPCI seat, written to a GeoPackage that QGIS opens styled."));
-    addCoverageOptions(parser);
-    if (!parseCommandLine(parser, QStringLiteral("coverage"), arguments)) return 0;
-    const CoverageRequest request = coverageRequest(parser);
+    parser.addOption(projectOption());
+    parser.addOptions(networkSourceOptions());
+    parser.addOptions({
+        levelOption(QStringLiteral("Level of the points to reach: 1, 2 or 3 (default 2).")),
+        thresholdOption(),
+        cellSizeOption(),
+        {QStringLiteral("bands"), QStringLiteral("Isochrone band limits in minutes (default 10,20,30)."),
+         QStringLiteral("list")},
+        {QStringLiteral("include-planned"),
+         QStringLiteral("Count planned points too (a scenario), not only existing ones.")},
+        scenarioOption(QStringLiteral("Coverage of this scenario: its points and road closures (see maillage "
+                                      "scenario; default: the baseline).")),
+        outOption(QStringLiteral("Result GeoPackage to write (replaced if it exists).")),
+        csvFolderOption(),
+        {QStringLiteral("threads"), QStringLiteral("Threads for snapping, searching and shaping the gap zones (default 2)."),
+         QStringLiteral("n")},
+        {QStringLiteral("population"),
+         QStringLiteral(
+             "Where people live: grid (INSEE squares or any gridded population), buildings, spread (over the "
+             "cells near a road) or town-halls (default: grid when the project has one, else buildings, else spread)."),
+         QStringLiteral("method")},
+        {QStringLiteral("sensitivity"),
+         QStringLiteral("Also compute the population beyond under every population method the project has and with road "
+                        "speeds 10 % lower and higher: table population_sensitivity (GeoPackage, project, CSV).")},
+    });
+}
 
-    QElapsedTimer timer;
-    timer.start();
+int runCoverage(const QCommandLineParser& parser)
+{
+    const CoverageRequest request = coverageRequest(parser);
+    Stopwatch stopwatch;
     RunDurations durations;
     PhaseTimer phase;
     PointsToReach reach;
@@ -623,19 +618,17 @@ int runCoverage(const QStringList& arguments)
     // The run needs the graph only: the roads as read are for drawing (the application, the
     // PDF), and on a regional network they weigh hundreds of megabytes.
     project.roads.reset();
-    durations.load = timer.nsecsElapsed() / 1e6;
+    durations.load = stopwatch.lapMs();
 
-    timer.restart();
     // The scenario's road closures hold for the whole run (coverage, referrals, tables, outputs).
     const std::vector<ResolvedClosure> closures =
         reach.scenario ? resolveRoadClosures(*project.graph, reach.scenario->roadClosures) : std::vector<ResolvedClosure>{};
     const ScopedRoadClosures closed(*project.graph, closures);
     const ComputedCoverage computed = computeRun(project, reach, closures, request, phase);
-    durations.compute = timer.nsecsElapsed() / 1e6;
+    durations.compute = stopwatch.lapMs();
 
-    timer.restart();
     writeOutputs(project, computed, describeRun(project, reach, closures, request), request);
-    durations.write = timer.nsecsElapsed() / 1e6;
+    durations.write = stopwatch.lapMs();
     phase("write outputs");
 
     printSummary(project, reach, computed, closures, request, durations);

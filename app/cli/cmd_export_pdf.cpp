@@ -13,7 +13,6 @@
 #include "store/scenarios.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileInfo>
 
 namespace maillage::cli {
@@ -64,29 +63,6 @@ QString sizeText(qint64 bytes)
 {
     if (bytes >= 1024 * 1024) return QStringLiteral("%1 MB").arg(bytes / (1024.0 * 1024.0), 0, 'f', 1);
     return QStringLiteral("%1 kB").arg((bytes + 1023) / 1024);
-}
-
-void addExportPdfOptions(QCommandLineParser& parser)
-{
-    parser.addOptions(planningCommandOptions({
-        outOption(QStringLiteral("PDF file to write (replaced if it exists).")),
-        {QStringLiteral("paper"), QStringLiteral("Paper size: A4 (default) or A3."), QStringLiteral("size")},
-        {QStringLiteral("landscape"), QStringLiteral("Landscape pages (default: portrait).")},
-        {QStringLiteral("atlas"), QStringLiteral("An atlas: \"epci\" adds one page per EPCI after the territory's."),
-         QStringLiteral("by")},
-        scenarioOption(QStringLiteral("Map this scenario (default: the baseline).")),
-        scenarioOption(QStringLiteral("compare"),
-                       QStringLiteral("Add a page comparing --scenario with this scenario (e.g. baseline).")),
-        {QStringLiteral("title"), QStringLiteral("Title of the first page (default: made from the territory and level)."),
-         QStringLiteral("text")},
-        {QStringLiteral("points"),
-         QStringLiteral("Levels of the accueil points drawn, e.g. 1,2,3 (default: the level and above)."),
-         QStringLiteral("levels")},
-        {QStringLiteral("hide"),
-         QStringLiteral("Layers not drawn, e.g. bands,labels (communes, bands, gaps, commune-lines, "
-                        "roads, epci, departement, labels, points)."),
-         QStringLiteral("layers")},
-    }));
 }
 
 // What the command line asks, checked before anything is read.
@@ -193,21 +169,41 @@ void printWritten(const render::PrintLayout& layout, const ExportRequest& reques
 
 }  // namespace
 
-int runExportPdf(const QStringList& arguments)
+void describeExportPdf(QCommandLineParser& parser)
 {
-    SubcommandParser parser(
+    parser.setApplicationDescription(
         QStringLiteral("The coverage of a level as a print layout in PDF: title, the map (communes, EPCI, roads, zones\n"
                        "beyond the threshold, isochrone bands, accueil points) with its legend, scale bar and north arrow,\n"
                        "a table of the population beyond the threshold, the sources. With --atlas epci: a cover page for\n"
                        "the territory, then one page per EPCI zoomed to it with its communes. With --compare: a page\n"
                        "comparing the scenario with another one (zones that become covered or uncovered, per EPCI).\n"
                        "Vector PDF: text stays selectable, lines sharp; fonts are embedded."));
-    addExportPdfOptions(parser);
-    if (!parseCommandLine(parser, QStringLiteral("export-pdf"), arguments)) return 0;
+    parser.addOptions(planningCommandOptions({
+        outOption(QStringLiteral("PDF file to write (replaced if it exists).")),
+        {QStringLiteral("paper"), QStringLiteral("Paper size: A4 (default) or A3."), QStringLiteral("size")},
+        {QStringLiteral("landscape"), QStringLiteral("Landscape pages (default: portrait).")},
+        {QStringLiteral("atlas"), QStringLiteral("An atlas: \"epci\" adds one page per EPCI after the territory's."),
+         QStringLiteral("by")},
+        scenarioOption(QStringLiteral("Map this scenario (default: the baseline).")),
+        scenarioOption(QStringLiteral("compare"),
+                       QStringLiteral("Add a page comparing --scenario with this scenario (e.g. baseline).")),
+        {QStringLiteral("title"), QStringLiteral("Title of the first page (default: made from the territory and level)."),
+         QStringLiteral("text")},
+        {QStringLiteral("points"),
+         QStringLiteral("Levels of the accueil points drawn, e.g. 1,2,3 (default: the level and above)."),
+         QStringLiteral("levels")},
+        {QStringLiteral("hide"),
+         QStringLiteral("Layers not drawn, e.g. bands,labels (communes, bands, gaps, commune-lines, "
+                        "roads, epci, departement, labels, points)."),
+         QStringLiteral("layers")},
+    }));
+}
+
+int runExportPdf(const QCommandLineParser& parser)
+{
     const ExportRequest request = exportRequest(parser);
 
-    QElapsedTimer timer;
-    timer.start();
+    Stopwatch stopwatch;
     PlanningProject project = loadPlanningProject(parser, [&](const PlanningProject& loading) {
         CoverageGrid::requireFits(loading.territory, request.cell);
         checkOutputPath(QStringLiteral("--out"), request.outPath, loading.inputFiles());
@@ -221,14 +217,13 @@ int runExportPdf(const QStringList& arguments)
               << ": the whole population is beyond the threshold\n";
     const std::optional<ComparedReference> reference =
         compareWithReference(*project.store, *runner, view, coverage, request);
-    const double computeMs = timer.nsecsElapsed() / 1e6;
+    const double computeMs = stopwatch.lapMs();
 
-    timer.restart();
     const ComparedReference* compared = reference ? &*reference : nullptr;
     const render::PrintLayout layout(
         printContentOf(project, runner->baselineContext().grid(), coverage, view.name, compared, request), request.print);
     layout.writePdf(request.outPath);
-    const double writeMs = timer.nsecsElapsed() / 1e6;
+    const double writeMs = stopwatch.lapMs();
     printWritten(layout, request, view.name, compared, computeMs, writeMs);
     return 0;
 }

@@ -67,8 +67,40 @@ void printReport(const ImportReport& report)
     out().flush();
 }
 
-void addImportOptions(SubcommandParser& parser)
+// --format: auto (recognised from the file's columns) or a published list named.
+PointFormat pointFormatOf(const QCommandLineParser& parser, const QString& file)
 {
+    const QString formatName = parser.value(QStringLiteral("format"));
+    if (formatName == QLatin1String("auto")) return detectPointFormat(file);
+    if (auto named = pointFormatFromName(formatName)) return *named;
+    throw UsageError(
+        QStringLiteral("unknown format \"%1\" (auto, mairies, france-services, laposte, points)").arg(formatName));
+}
+
+// Writes the points in transactions of 10,000 rows; on a large file, a line at most every
+// second on stderr, so that the user sees it advance.
+ImportReport importWithProgress(Store& store, ImportBatch batch, const Territory& territory, const QString& file)
+{
+    QElapsedTimer sinceProgress;
+    sinceProgress.start();
+    UpsertOptions writing{.rowsPerTransaction = 10'000, .progress = {}};
+    writing.progress = [&](std::size_t done, std::size_t total) {
+        if (total <= std::size_t(writing.rowsPerTransaction) || (done < total && sinceProgress.elapsed() < 1000)) return;
+        sinceProgress.restart();
+        err() << "importing " << file << ": " << done << " of " << total << " rows written\n" << Qt::flush;
+    };
+    return importBatch(store, std::move(batch), &territory, writing);
+}
+
+}  // namespace
+
+void describeImport(QCommandLineParser& parser)
+{
+    parser.setApplicationDescription(
+        QStringLiteral("Import accueil points into a project. The published lists (town halls, ANCT France services,\n"
+                       "La Poste contact points) are recognised from their columns; other files use the mapping options.\n"
+                       "Importing the same file again updates its points instead of duplicating them. Bad rows are\n"
+                       "reported with their line number and skipped; the rest is imported."));
     parser.addOption(projectOption());
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("CSV, GeoJSON, GeoPackage… file of points."));
     const auto field = QStringLiteral("field");
@@ -99,42 +131,8 @@ void addImportOptions(SubcommandParser& parser)
     });
 }
 
-// --format: auto (recognised from the file's columns) or a published list named.
-PointFormat pointFormatOf(const QCommandLineParser& parser, const QString& file)
+int runImport(const QCommandLineParser& parser)
 {
-    const QString formatName = parser.value(QStringLiteral("format"));
-    if (formatName == QLatin1String("auto")) return detectPointFormat(file);
-    if (auto named = pointFormatFromName(formatName)) return *named;
-    throw UsageError(
-        QStringLiteral("unknown format \"%1\" (auto, mairies, france-services, laposte, points)").arg(formatName));
-}
-
-// Writes the points in transactions of 10,000 rows; on a large file, a line at most every
-// second on stderr, so that the user sees it advance.
-ImportReport importWithProgress(Store& store, ImportBatch batch, const Territory& territory, const QString& file)
-{
-    QElapsedTimer sinceProgress;
-    sinceProgress.start();
-    UpsertOptions writing{.rowsPerTransaction = 10'000, .progress = {}};
-    writing.progress = [&](std::size_t done, std::size_t total) {
-        if (total <= std::size_t(writing.rowsPerTransaction) || (done < total && sinceProgress.elapsed() < 1000)) return;
-        sinceProgress.restart();
-        err() << "importing " << file << ": " << done << " of " << total << " rows written\n" << Qt::flush;
-    };
-    return importBatch(store, std::move(batch), &territory, writing);
-}
-
-}  // namespace
-
-int runImport(const QStringList& arguments)
-{
-    SubcommandParser parser(
-        QStringLiteral("Import accueil points into a project. The published lists (town halls, ANCT France services,\n"
-                       "La Poste contact points) are recognised from their columns; other files use the mapping options.\n"
-                       "Importing the same file again updates its points instead of duplicating them. Bad rows are\n"
-                       "reported with their line number and skipped; the rest is imported."));
-    addImportOptions(parser);
-    if (!parseCommandLine(parser, QStringLiteral("import"), arguments)) return 0;
     if (parser.positionalArguments().size() != 1) throw UsageError(QStringLiteral("give exactly one file to import"));
     const QString file = parser.positionalArguments().first();
     const PointFormat format = pointFormatOf(parser, file);

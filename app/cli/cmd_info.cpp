@@ -61,13 +61,15 @@ void printEpcis(const Territory& territory, const std::vector<AccueilPoint>& poi
 
 }  // namespace
 
-int runInfo(const QStringList& arguments)
+void describeInfo(QCommandLineParser& parser)
 {
-    SubcommandParser parser(
+    parser.setApplicationDescription(
         QStringLiteral("Summarise a project: communes, EPCI, population, accueil points per level and kind and per EPCI."));
     parser.addOption(projectOption());
-    if (!parseCommandLine(parser, QStringLiteral("info"), arguments)) return 0;
+}
 
+int runInfo(const QCommandLineParser& parser)
+{
     Store store = openProject(parser);
     const Territory territory = loadProjectTerritory(store);
     const std::vector<AccueilPoint> points = store.points();

@@ -19,52 +19,6 @@ std::optional<LayerSource> optionalSource(const QCommandLineParser& parser, cons
     return LayerSource{absolute(parser.value(pathOption)), parser.value(layerOption)};
 }
 
-void addInitOptions(SubcommandParser& parser)
-{
-    parser.addOption(projectOption());
-    const auto file = QStringLiteral("file"), layer = QStringLiteral("layer"), field = QStringLiteral("field");
-    parser.addOptions({
-        {QStringLiteral("communes"), QStringLiteral("Commune boundaries (any OGR vector format and CRS)."), file},
-        {QStringLiteral("communes-layer"), QStringLiteral("Layer of the commune file (default: the first)."), layer},
-        {QStringLiteral("insee-field"), QStringLiteral("Commune INSEE code field (default INSEE_COM)."), field},
-        {QStringLiteral("name-field"), QStringLiteral("Commune name field (default NOM)."), field},
-        {QStringLiteral("population-field"), QStringLiteral("Commune population field (default POPULATION)."), field},
-        {QStringLiteral("epci-field"), QStringLiteral("Commune field with the EPCI SIREN (default SIREN_EPCI)."), field},
-        {QStringLiteral("epci"), QStringLiteral("EPCI boundaries (optional: derived from the communes otherwise)."), file},
-        {QStringLiteral("epci-layer"), QStringLiteral("Layer of the EPCI file."), layer},
-        {QStringLiteral("epci-siren-field"), QStringLiteral("EPCI SIREN field (default CODE_SIREN)."), field},
-        {QStringLiteral("epci-name-field"), QStringLiteral("EPCI name field (default NOM)."), field},
-        {QStringLiteral("outline"), QStringLiteral("Département outline (optional: union of the communes otherwise)."),
-         file},
-        {QStringLiteral("outline-layer"), QStringLiteral("Layer of the outline file."), layer},
-        {QStringLiteral("population-grid"),
-         QStringLiteral(
-             "Gridded population: INSEE squares (Filosofi 200 m or 1 km, 2010 carroyage; CSV, GeoPackage, dBase), "
-             "a raster of people per pixel (GHSL, WorldPop) or a point/polygon layer with a population field."),
-         file},
-        {QStringLiteral("population-grid-layer"), QStringLiteral("Layer of the gridded population file."), layer},
-        {QStringLiteral("population-grid-field"),
-         QStringLiteral("People field of the gridded population (default: ind, ind_c, population)."), field},
-        {QStringLiteral("population-rectangles"),
-         QStringLiteral("INSEE 2010 carroyage: the rectangles file of the squares."), file},
-        {QStringLiteral("buildings"),
-         QStringLiteral("Buildings (points or polygons, any OGR format) to place people where they live."), file},
-        {QStringLiteral("buildings-layer"), QStringLiteral("Layer of the buildings file."), layer},
-        {QStringLiteral("buildings-min-area"),
-         QStringLiteral("Footprints smaller than this (m²) are sheds, left out (default 20)."), QStringLiteral("m2")},
-        {QStringLiteral("boundaries-source"),
-         QStringLiteral("Credit for the boundaries on maps, with the vintage (default: IGN ADMIN EXPRESS)."),
-         QStringLiteral("text")},
-        {QStringLiteral("population-source"),
-         QStringLiteral("Credit for the population, with the vintage (default: INSEE, populations légales)."),
-         QStringLiteral("text")},
-        {QStringLiteral("roads-source"),
-         QStringLiteral("Credit for the road network (default: read from the file: OpenStreetMap, or its source field)."),
-         QStringLiteral("text")},
-    });
-    parser.addOptions(networkSourceOptions());
-}
-
 // The territory's sources (boundaries and their fields), the network and the population, as
 // the options give them: paths made absolute, since the project is used from other folders.
 ProjectInputs projectInputsFrom(const QCommandLineParser& parser)
@@ -127,13 +81,57 @@ ProjectSources creditsFrom(const QCommandLineParser& parser, const ProjectInputs
 
 }  // namespace
 
-int runInit(const QStringList& arguments)
+void describeInit(QCommandLineParser& parser)
 {
-    SubcommandParser parser(
+    parser.setApplicationDescription(
         QStringLiteral("Create a project file (a GeoPackage) for a territory. The boundary layers are checked\n"
                        "now and read again each time the project is used; field names default to IGN ADMIN EXPRESS."));
-    addInitOptions(parser);
-    if (!parseCommandLine(parser, QStringLiteral("init"), arguments)) return 0;
+    parser.addOption(projectOption());
+    const auto file = QStringLiteral("file"), layer = QStringLiteral("layer"), field = QStringLiteral("field");
+    parser.addOptions({
+        {QStringLiteral("communes"), QStringLiteral("Commune boundaries (any OGR vector format and CRS)."), file},
+        {QStringLiteral("communes-layer"), QStringLiteral("Layer of the commune file (default: the first)."), layer},
+        {QStringLiteral("insee-field"), QStringLiteral("Commune INSEE code field (default INSEE_COM)."), field},
+        {QStringLiteral("name-field"), QStringLiteral("Commune name field (default NOM)."), field},
+        {QStringLiteral("population-field"), QStringLiteral("Commune population field (default POPULATION)."), field},
+        {QStringLiteral("epci-field"), QStringLiteral("Commune field with the EPCI SIREN (default SIREN_EPCI)."), field},
+        {QStringLiteral("epci"), QStringLiteral("EPCI boundaries (optional: derived from the communes otherwise)."), file},
+        {QStringLiteral("epci-layer"), QStringLiteral("Layer of the EPCI file."), layer},
+        {QStringLiteral("epci-siren-field"), QStringLiteral("EPCI SIREN field (default CODE_SIREN)."), field},
+        {QStringLiteral("epci-name-field"), QStringLiteral("EPCI name field (default NOM)."), field},
+        {QStringLiteral("outline"), QStringLiteral("Département outline (optional: union of the communes otherwise)."),
+         file},
+        {QStringLiteral("outline-layer"), QStringLiteral("Layer of the outline file."), layer},
+        {QStringLiteral("population-grid"),
+         QStringLiteral(
+             "Gridded population: INSEE squares (Filosofi 200 m or 1 km, 2010 carroyage; CSV, GeoPackage, dBase), "
+             "a raster of people per pixel (GHSL, WorldPop) or a point/polygon layer with a population field."),
+         file},
+        {QStringLiteral("population-grid-layer"), QStringLiteral("Layer of the gridded population file."), layer},
+        {QStringLiteral("population-grid-field"),
+         QStringLiteral("People field of the gridded population (default: ind, ind_c, population)."), field},
+        {QStringLiteral("population-rectangles"),
+         QStringLiteral("INSEE 2010 carroyage: the rectangles file of the squares."), file},
+        {QStringLiteral("buildings"),
+         QStringLiteral("Buildings (points or polygons, any OGR format) to place people where they live."), file},
+        {QStringLiteral("buildings-layer"), QStringLiteral("Layer of the buildings file."), layer},
+        {QStringLiteral("buildings-min-area"),
+         QStringLiteral("Footprints smaller than this (m²) are sheds, left out (default 20)."), QStringLiteral("m2")},
+        {QStringLiteral("boundaries-source"),
+         QStringLiteral("Credit for the boundaries on maps, with the vintage (default: IGN ADMIN EXPRESS)."),
+         QStringLiteral("text")},
+        {QStringLiteral("population-source"),
+         QStringLiteral("Credit for the population, with the vintage (default: INSEE, populations légales)."),
+         QStringLiteral("text")},
+        {QStringLiteral("roads-source"),
+         QStringLiteral("Credit for the road network (default: read from the file: OpenStreetMap, or its source field)."),
+         QStringLiteral("text")},
+    });
+    parser.addOptions(networkSourceOptions());
+}
+
+int runInit(const QCommandLineParser& parser)
+{
     const QString projectPath = requiredOption(parser, QStringLiteral("project"));
     const ProjectInputs inputs = projectInputsFrom(parser);
 

@@ -23,7 +23,6 @@
 #include "store/store.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 
@@ -63,8 +62,7 @@ NetworkFile readNetworkFile(const QCommandLineParser& parser)
     NetworkFile network;
     network.source = networkSourceFrom(parser, project ? &*project : nullptr);
     network.profile = loadSpeedProfile(network.source.profile);
-    QElapsedTimer timer;
-    timer.start();
+    Stopwatch stopwatch;
     const QString file = network.source.path;
     if (const QString note = memoryNote(file); !note.isEmpty()) err() << note << '\n';
     TerminalProgress progress(QStringLiteral("Reading %1").arg(QFileInfo(file).fileName()));
@@ -73,60 +71,12 @@ NetworkFile readNetworkFile(const QCommandLineParser& parser)
     OsmExtractOptions osm;
     osm.progress = progress.callback();
     network.input = extractNetwork(file, network.profile, lines, osm, &network.stats);
-    network.extractSeconds = timer.elapsed() / 1000.0;
+    network.extractSeconds = stopwatch.lapMs() / 1000;
     return network;
 }
 
 QString minutesText(const Trip& trip) { return QString::number(trip.minutes(), 'f', 1); }
 QString kmText(const Trip& trip) { return QString::number(trip.km(), 'f', 1); }
-
-// ------------------------------------------------------------------ network info
-
-int runNetworkInfo(const QStringList& arguments)
-{
-    SubcommandParser parser(
-        QStringLiteral("Read a road network and report what was built: nodes, edges, km, one-way edges, connected "
-                       "components and the share of the largest, km per road class, what was skipped and why."));
-    parser.addOptions(networkReadingOptions());
-    if (!parseCommandLine(parser, QStringLiteral("network info"), arguments)) return 0;
-
-    const NetworkFile network = readNetworkFile(parser);
-    QElapsedTimer timer;
-    timer.start();
-    const RoadGraph graph(network.input);
-    const double buildMs = timer.nsecsElapsed() / 1e6;
-
-    out() << "Network " << network.input.sourceFile;
-    if (!network.stats.layer.isEmpty()) out() << " (layer " << network.stats.layer << ")";
-    out() << "\nProfile " << network.profile.name << " (" << network.profile.sourceFile << ")\n\n";
-    out() << describeSummary(summarizeNetwork(network.input)) << "\n\n";
-    out() << "Read " << network.stats.featuresRead << " features, used " << network.stats.featuresUsed;
-    if (network.stats.skippedTotal() > 0) out() << "; skipped: " << network.stats.skippedSummary();
-    out() << '\n';
-    out() << "One-way roads: "
-          << (network.stats.onewayField.isEmpty()
-                  ? (isOsmFile(network.source.path) ? QStringLiteral("from the OpenStreetMap tags")
-                                                    : QStringLiteral("none (no one-way field)"))
-                  : QStringLiteral("field \"%1\", %2 features one-way")
-                        .arg(network.stats.onewayField)
-                        .arg(network.stats.onewayFeatures))
-          << '\n';
-    if (!isOsmFile(network.source.path))
-        out() << "Line ends joined to another line within the merge tolerance (pieces cut at tile edges): "
-              << network.stats.endsJoined << "; vertices merged: " << network.stats.verticesSnapped << '\n';
-    if (network.stats.unknownClassTotal() > 0)
-        out() << network.stats.unknownClassTotal() << " features with a class not understood (kept as unknown)\n";
-    for (const QString& warning : network.stats.warnings) out() << "warning: " << warning << '\n';
-    out() << QStringLiteral(
-                 "Extraction %1 s; routable graph built in %2 ms, %3 MB (%4 bytes per edge for the "
-                 "searches)\n")
-                 .arg(network.extractSeconds, 0, 'f', 2)
-                 .arg(buildMs, 0, 'f', 1)
-                 .arg(graph.totalMemoryBytes() / 1e6, 0, 'f', 1)
-                 .arg(graph.edgeCount() ? double(graph.searchMemoryBytes()) / graph.edgeCount() : 0.0, 0, 'f', 1);
-    out().flush();
-    return 0;
-}
 
 // ------------------------------------------------------------------ od
 
@@ -249,11 +199,60 @@ void writeTable(const TextTable& table, const QCommandLineParser& parser)
 
 }  // namespace
 
+// ------------------------------------------------------------------ network info
+
+void describeNetworkInfo(QCommandLineParser& parser)
+{
+    parser.setApplicationDescription(
+        QStringLiteral("Read a road network and report what was built: nodes, edges, km, one-way edges, connected "
+                       "components and the share of the largest, km per road class, what was skipped and why."));
+    parser.addOptions(networkReadingOptions());
+}
+
+int runNetworkInfo(const QCommandLineParser& parser)
+{
+    const NetworkFile network = readNetworkFile(parser);
+    Stopwatch stopwatch;
+    const RoadGraph graph(network.input);
+    const double buildMs = stopwatch.lapMs();
+
+    out() << "Network " << network.input.sourceFile;
+    if (!network.stats.layer.isEmpty()) out() << " (layer " << network.stats.layer << ")";
+    out() << "\nProfile " << network.profile.name << " (" << network.profile.sourceFile << ")\n\n";
+    out() << describeSummary(summarizeNetwork(network.input)) << "\n\n";
+    out() << "Read " << network.stats.featuresRead << " features, used " << network.stats.featuresUsed;
+    if (network.stats.skippedTotal() > 0) out() << "; skipped: " << network.stats.skippedSummary();
+    out() << '\n';
+    out() << "One-way roads: "
+          << (network.stats.onewayField.isEmpty()
+                  ? (isOsmFile(network.source.path) ? QStringLiteral("from the OpenStreetMap tags")
+                                                    : QStringLiteral("none (no one-way field)"))
+                  : QStringLiteral("field \"%1\", %2 features one-way")
+                        .arg(network.stats.onewayField)
+                        .arg(network.stats.onewayFeatures))
+          << '\n';
+    if (!isOsmFile(network.source.path))
+        out() << "Line ends joined to another line within the merge tolerance (pieces cut at tile edges): "
+              << network.stats.endsJoined << "; vertices merged: " << network.stats.verticesSnapped << '\n';
+    if (network.stats.unknownClassTotal() > 0)
+        out() << network.stats.unknownClassTotal() << " features with a class not understood (kept as unknown)\n";
+    for (const QString& warning : network.stats.warnings) out() << "warning: " << warning << '\n';
+    out() << QStringLiteral(
+                 "Extraction %1 s; routable graph built in %2 ms, %3 MB (%4 bytes per edge for the "
+                 "searches)\n")
+                 .arg(network.extractSeconds, 0, 'f', 2)
+                 .arg(buildMs, 0, 'f', 1)
+                 .arg(graph.totalMemoryBytes() / 1e6, 0, 'f', 1)
+                 .arg(graph.edgeCount() ? double(graph.searchMemoryBytes()) / graph.edgeCount() : 0.0, 0, 'f', 1);
+    out().flush();
+    return 0;
+}
+
 // ------------------------------------------------------------------ network prepare
 
-int runNetworkPrepare(const QStringList& arguments)
+void describeNetworkPrepare(QCommandLineParser& parser)
 {
-    SubcommandParser parser(
+    parser.setApplicationDescription(
         QStringLiteral("Build the project's prepared network: its road network read with its profile (and town connectors), "
                        "saved beside the project as <project>.network for every later command and the application. "
                        "Commands build it themselves when it is missing or stale; this does it ahead, with a progress line "
@@ -261,14 +260,16 @@ int runNetworkPrepare(const QStringList& arguments)
     parser.addOption(projectOption());
     parser.addOptions(planningNetworkOptions());
     parser.addOption({QStringLiteral("rebuild"), QStringLiteral("Build it again even when it is up to date.")});
-    if (!parseCommandLine(parser, QStringLiteral("network prepare"), arguments)) return 0;
+}
+
+int runNetworkPrepare(const QCommandLineParser& parser)
+{
     const QString projectPath = requiredOption(parser, QStringLiteral("project"));
     const QString preparedPath = preparedNetworkPathFor(projectPath);
     if (parser.isSet(QStringLiteral("rebuild")) && QFile::exists(preparedPath) && !QFile::remove(preparedPath))
         throw Error(QStringLiteral("cannot remove %1 to rebuild it").arg(preparedPath));
     const QDateTime before = QFileInfo(preparedPath).lastModified();
-    QElapsedTimer timer;
-    timer.start();
+    Stopwatch stopwatch;
     PlanningProject project = loadPlanningProject(parser);
     if (!QFileInfo::exists(preparedPath))
         throw Error(QStringLiteral("the prepared network %1 could not be written").arg(preparedPath));
@@ -304,46 +305,12 @@ int runNetworkPrepare(const QStringList& arguments)
                  .arg(built                   ? QStringLiteral("built")
                       : context.linksReused() ? QStringLiteral("up to date, read")
                                               : QStringLiteral("read, grid linked"))
-                 .arg(timer.elapsed() / 1000.0, 0, 'f', 2)
+                 .arg(stopwatch.lapMs() / 1000, 0, 'f', 2)
           << Qt::flush;
     return 0;
 }
 
-int runNetwork(const QStringList& arguments)
-{
-    if (!arguments.isEmpty() && (arguments.first() == QLatin1String("--help") || arguments.first() == QLatin1String("-h"))) {
-        out() << "Usage: maillage network info --network FILE [--profile P] [--network-layer L] [--class-field F] "
-                 "[--oneway-field F] [--speed-field F]\n\n"
-              << "Subcommands:\n"
-              << "  info     report what a road network holds (nodes, edges, km, components, classes)\n"
-              << "  prepare  build a project's prepared network (maillage network prepare --project P)\n"
-              << "\nRun `maillage network info --help` for its options (--network, --profile).\n"
-              << Qt::flush;
-        return 0;
-    }
-    if (arguments.isEmpty()) throw UsageError(QStringLiteral("missing subcommand: network info --network FILE"));
-    if (arguments.first() == QLatin1String("info")) return runNetworkInfo(arguments.mid(1));
-    if (arguments.first() == QLatin1String("prepare")) return runNetworkPrepare(arguments.mid(1));
-    throw UsageError(QStringLiteral("unknown subcommand \"%1\" (expected: info, prepare)").arg(arguments.first()));
-}
-
 namespace {
-
-void addOdOptions(SubcommandParser& parser)
-{
-    parser.addOptions(networkReadingOptions());
-    parser.addOption(projectOption());
-    parser.addOptions({
-        {QStringLiteral("from"),
-         QStringLiteral("Origins: a CSV or point layer, or with --project a selection of accueil points such as "
-                        "level:1, kind:mairie, level:2,status:existing."),
-         QStringLiteral("places")},
-        {QStringLiteral("to"), QStringLiteral("Destinations, as --from."), QStringLiteral("places")},
-        {QStringLiteral("nearest"), QStringLiteral("Only the nearest destination (by time) of each origin.")},
-        outOption(QStringLiteral("Write the result as CSV to this file.")),
-        {QStringLiteral("csv"), QStringLiteral("Print CSV instead of a table.")},
-    });
-}
 
 // The network the trips run on. With --project and no network of its own: the project's
 // prepared network (graph and spatial index, town connectors on a coarse network), as every
@@ -404,17 +371,31 @@ TextTable odTable(const OdNetwork& network, const Places& from, const Places& to
 
 }  // namespace
 
-int runOd(const QStringList& arguments)
+void describeOd(QCommandLineParser& parser)
 {
-    SubcommandParser parser(
+    parser.setApplicationDescription(
         QStringLiteral("Driving times and distances between two sets of places through a road network. Places are CSV "
                        "files with id, name, latitude, longitude columns (WGS84), any OGR point layer with id and "
                        "name fields, or accueil points of a project (--project) chosen by level, kind, status. Times "
                        "include the off-network legs and the profile's terminal time at each end; "
                        "km are along the fastest path, legs included. A place too far from any road is reported and "
                        "gets no time."));
-    addOdOptions(parser);
-    if (!parseCommandLine(parser, QStringLiteral("od"), arguments)) return 0;
+    parser.addOptions(networkReadingOptions());
+    parser.addOption(projectOption());
+    parser.addOptions({
+        {QStringLiteral("from"),
+         QStringLiteral("Origins: a CSV or point layer, or with --project a selection of accueil points such as "
+                        "level:1, kind:mairie, level:2,status:existing."),
+         QStringLiteral("places")},
+        {QStringLiteral("to"), QStringLiteral("Destinations, as --from."), QStringLiteral("places")},
+        {QStringLiteral("nearest"), QStringLiteral("Only the nearest destination (by time) of each origin.")},
+        outOption(QStringLiteral("Write the result as CSV to this file.")),
+        {QStringLiteral("csv"), QStringLiteral("Print CSV instead of a table.")},
+    });
+}
+
+int runOd(const QCommandLineParser& parser)
+{
     if (parser.isSet(QStringLiteral("out")))
         checkOutputPath(QStringLiteral("--out"), parser.value(QStringLiteral("out")),
                         {parser.value(QStringLiteral("network")), parser.value(QStringLiteral("project")),

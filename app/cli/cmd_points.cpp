@@ -54,9 +54,9 @@ PointFilter filterFrom(const QCommandLineParser& parser, const Territory& territ
 
 }  // namespace
 
-int runPoints(const QStringList& arguments)
+void describePoints(QCommandLineParser& parser)
 {
-    SubcommandParser parser(QStringLiteral("List the accueil points of a project."));
+    parser.setApplicationDescription(QStringLiteral("List the accueil points of a project."));
     parser.addOption(projectOption());
     parser.addOptions({
         levelOption(QStringLiteral("Only this level (1, 2 or 3).")),
@@ -68,8 +68,10 @@ int runPoints(const QStringList& arguments)
         {QStringLiteral("outside"), QStringLiteral("Only points outside the territory.")},
         {QStringLiteral("csv"), QStringLiteral("Write CSV instead of a table.")},
     });
-    if (!parseCommandLine(parser, QStringLiteral("points"), arguments)) return 0;
+}
 
+int runPoints(const QCommandLineParser& parser)
+{
     Store store = openProject(parser);
     const Territory territory = loadProjectTerritory(store);
     const std::vector<AccueilPoint> points = store.points(filterFrom(parser, territory));

@@ -7,9 +7,9 @@ namespace maillage::cli {
 
 // `maillage project copy FROM TO`: a project moved between a GeoPackage file and a
 // PostgreSQL/PostGIS server (either way, or file to file, server to server).
-int runProject(const QStringList& arguments)
+void describeProject(QCommandLineParser& parser)
 {
-    SubcommandParser parser(
+    parser.setApplicationDescription(
         QStringLiteral("Projects as a whole. `project copy FROM TO` copies every point, setting, plan and result table of "
                        "FROM into the new project TO, keeping ids, times and coordinates exactly. Each of FROM and TO is a "
                        "GeoPackage file, postgresql://user@host/db?schema=NAME or service=NAME?schema=NAME (credentials in "
@@ -17,7 +17,10 @@ int runProject(const QStringList& arguments)
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("copy"));
     parser.addPositionalArgument(QStringLiteral("from"), QStringLiteral("The project to copy."));
     parser.addPositionalArgument(QStringLiteral("to"), QStringLiteral("The new project."));
-    if (!parseCommandLine(parser, QStringLiteral("project"), arguments)) return 0;
+}
+
+int runProject(const QCommandLineParser& parser)
+{
     const QStringList args = parser.positionalArguments();
     if (args.value(0) != QLatin1String("copy"))
         throw UsageError(QStringLiteral("unknown project action \"%1\" (known: copy)").arg(args.value(0)));

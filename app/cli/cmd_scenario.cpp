@@ -405,8 +405,11 @@ const std::vector<Action>& actions()
     return all;
 }
 
-void addScenarioOptions(QCommandLineParser& parser)
+}  // namespace
+
+void describeScenario(QCommandLineParser& parser)
 {
+    parser.setApplicationDescription(QStringLiteral("Plans of a project (scenarios).\n\n") + kActions);
     parser.addOption(projectOption());
     parser.addOptions({
         {QStringLiteral("description"), QStringLiteral("create: what the plan is for."), QStringLiteral("text")},
@@ -443,14 +446,8 @@ void addScenarioOptions(QCommandLineParser& parser)
                                                                           "revert-point, close-road, reopen-road"));
 }
 
-}  // namespace
-
-int runScenario(const QStringList& arguments)
+int runScenario(const QCommandLineParser& parser)
 {
-    SubcommandParser parser(QStringLiteral("Plans of a project (scenarios).\n\n") + kActions);
-    addScenarioOptions(parser);
-    if (!parseCommandLine(parser, QStringLiteral("scenario"), arguments)) return 0;
-
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) throw UsageError(QStringLiteral("say what to do: maillage scenario list|show|create|..."));
     const QString action = positional.front();

@@ -14,7 +14,6 @@
 #include "store/kinds.h"
 #include "store/scenarios.h"
 
-#include <QElapsedTimer>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -107,30 +106,6 @@ void addToPlan(Store& store, const QString& plan, const QString& fromScenario, c
         const qint64 id = scenarios.addPoint(plan, point);
         out() << "  added " << id << " \"" << point.name << "\"\n";
     }
-}
-
-void addSuggestOptions(QCommandLineParser& parser)
-{
-    parser.addOptions(planningCommandOptions({
-        {QStringLiteral("k"), QStringLiteral("How many new places (default 5)."), QStringLiteral("n")},
-        {QStringLiteral("candidates"),
-         QStringLiteral("mairies (default), laposte, level1, or a file of points (CSV with "
-                        "latitude/longitude, GeoJSON, GeoPackage)."),
-         QStringLiteral("set")},
-        scenarioOption(QStringLiteral("Start from this scenario (default: baseline).")),
-        {QStringLiteral("demand"),
-         QStringLiteral("Where people are counted: cells (spread over the inhabited cells, default) "
-                        "or town-halls."),
-         QStringLiteral("model")},
-        {QStringLiteral("per-commune"), QStringLiteral("New places per commune (default 1; 0 = no limit)."),
-         QStringLiteral("n")},
-        {QStringLiteral("allow-served"), QStringLiteral("Also suggest places in communes that already have one.")},
-        {QStringLiteral("no-swap"), QStringLiteral("Greedy choice only, without the exchange improvement.")},
-        scenarioOption(QStringLiteral("into-plan"),
-                       QStringLiteral("Add the suggested places to this plan (created as a copy of the "
-                                      "scenario when missing).")),
-        kindOption(QStringLiteral("Kind of the places added to the plan (default france_services for level 2).")),
-    }));
 }
 
 // What the command line asks, checked before anything is read.
@@ -274,23 +249,44 @@ CheckedSuggestions suggestAndCheck(ScenarioCoverageRunner& runner, const Suggest
 
 }  // namespace
 
-int runSuggest(const QStringList& arguments)
+void describeSuggest(QCommandLineParser& parser)
 {
-    SubcommandParser parser(QStringLiteral(
+    parser.setApplicationDescription(QStringLiteral(
         "Suggest where the next k places of a level should go to bring the most people within the threshold:\n"
         "greedy choice with marginal gains, then improving exchanges. Existing places are kept; at most one new\n"
         "place per commune, none in a commune that already has one (unless told otherwise)."));
-    addSuggestOptions(parser);
-    if (!parseCommandLine(parser, QStringLiteral("suggest"), arguments)) return 0;
+    parser.addOptions(planningCommandOptions({
+        {QStringLiteral("k"), QStringLiteral("How many new places (default 5)."), QStringLiteral("n")},
+        {QStringLiteral("candidates"),
+         QStringLiteral("mairies (default), laposte, level1, or a file of points (CSV with "
+                        "latitude/longitude, GeoJSON, GeoPackage)."),
+         QStringLiteral("set")},
+        scenarioOption(QStringLiteral("Start from this scenario (default: baseline).")),
+        {QStringLiteral("demand"),
+         QStringLiteral("Where people are counted: cells (spread over the inhabited cells, default) "
+                        "or town-halls."),
+         QStringLiteral("model")},
+        {QStringLiteral("per-commune"), QStringLiteral("New places per commune (default 1; 0 = no limit)."),
+         QStringLiteral("n")},
+        {QStringLiteral("allow-served"), QStringLiteral("Also suggest places in communes that already have one.")},
+        {QStringLiteral("no-swap"), QStringLiteral("Greedy choice only, without the exchange improvement.")},
+        scenarioOption(QStringLiteral("into-plan"),
+                       QStringLiteral("Add the suggested places to this plan (created as a copy of the "
+                                      "scenario when missing).")),
+        kindOption(QStringLiteral("Kind of the places added to the plan (default france_services for level 2).")),
+    }));
+}
+
+int runSuggest(const QCommandLineParser& parser)
+{
     const SuggestRequest request = suggestRequest(parser);
 
-    QElapsedTimer timer;
-    timer.start();
+    Stopwatch stopwatch;
     std::optional<SuggestFrom> from;
     PlanningProject project =
         loadPlanningProject(parser, [&](const PlanningProject& loading) { from = suggestFrom(loading, request); });
     const auto runner = scenarioRunner(project, parser);
-    const double loadMs = timer.nsecsElapsed() / 1e6;
+    const double loadMs = stopwatch.lapMs();
 
     const CheckedSuggestions checked = suggestAndCheck(*runner, *from, request);
     printSuggestions(checked.suggestions, request.options, from->scenario, from->candidates, checked.before, checked.after,

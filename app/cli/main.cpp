@@ -2,6 +2,7 @@
 // shows can be produced here, headless, with the same code.
 #include "cli_support.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QGuiApplication>
 #include <QStringList>
@@ -21,7 +22,7 @@ void printGeneralHelp()
     out() << "Usage: maillage <command> [options]\n\n"
           << "Plan the réseau d'accueil of a département: territory, accueil points, travel times, coverage.\n\n"
           << "Commands:\n";
-    for (const Command& command : allCommands()) out() << "  " << command.name.leftJustified(14) << command.summary << '\n';
+    for (const Command& command : allCommands()) out() << "  " << command.name.leftJustified(17) << command.summary << '\n';
     out() << "\nRun `maillage <command> --help` for the options of a command.\n"
           << "Other options: --version, --help\n";
     out().flush();
@@ -47,6 +48,47 @@ const Command* findCommand(const QString& name)
     for (const Command& command : allCommands())
         if (command.name == name) return &command;
     return nullptr;
+}
+
+// The subcommands of a group such as "network" ("network info", "network prepare"), as the
+// words that follow the group's name.
+QStringList subcommandsOf(const QString& group)
+{
+    QStringList words;
+    for (const Command& command : allCommands())
+        if (command.name.startsWith(group + QLatin1Char(' '))) words << command.name.mid(group.size() + 1);
+    return words;
+}
+
+int runCommand(const Command& command, const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    command.describe(parser);
+    if (!parseCommandLine(parser, command.name, arguments)) return 0;
+    return command.run(parser);
+}
+
+void printGroupHelp(const QString& group)
+{
+    out() << "Usage: maillage " << group << " <subcommand> [options]\n\nSubcommands:\n";
+    for (const QString& word : subcommandsOf(group))
+        out() << "  " << word.leftJustified(9) << findCommand(group + QLatin1Char(' ') + word)->summary << '\n';
+    out() << "\nRun `maillage " << group << " <subcommand> --help` for its options.\n" << Qt::flush;
+}
+
+// `maillage network info ...`: the group's subcommand named by the first argument.
+int runGroup(const QString& group, const QStringList& arguments)
+{
+    const QString expected = subcommandsOf(group).join(QStringLiteral(", "));
+    if (arguments.isEmpty()) throw UsageError(QStringLiteral("missing subcommand (expected: %1)").arg(expected));
+    if (arguments.first() == QLatin1String("--help") || arguments.first() == QLatin1String("-h")) {
+        printGroupHelp(group);
+        return 0;
+    }
+    const Command* command = findCommand(group + QLatin1Char(' ') + arguments.first());
+    if (!command)
+        throw UsageError(QStringLiteral("unknown subcommand \"%1\" (expected: %2)").arg(arguments.first(), expected));
+    return runCommand(*command, arguments.mid(1));
 }
 
 }  // namespace
@@ -82,12 +124,13 @@ int main(int argc, char* argv[])
     }
     const QString name = arguments.takeFirst();
     const Command* command = findCommand(name);
-    if (!command) {
+    const bool group = !command && !subcommandsOf(name).isEmpty();
+    if (!command && !group) {
         err() << "maillage: unknown command \"" << name << "\" (see maillage --help)\n" << Qt::flush;
         return 2;
     }
     try {
-        return command->run(arguments);
+        return group ? runGroup(name, arguments) : runCommand(*command, arguments);
     } catch (const UsageError& e) {
         err() << "maillage " << name << ": " << e.message() << " (see maillage " << name << " --help)\n" << Qt::flush;
         return 2;
