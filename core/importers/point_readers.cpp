@@ -45,7 +45,7 @@ ImportBatch readMairiesCsv(const QString& path)
     const CsvTable table = CsvTable::readFile(path);
     int insee = 0, name = 0;
     LonLatColumns position("longitude", "latitude");
-    table.requireColumns({{"insee_com", insee}, {"nom", name}, position.latColumn(), position.lonColumn()});
+    position.requireWith(table, {{"insee_com", insee}, {"nom", name}});
 
     BatchBuilder builder(path, QStringLiteral("mairies"));
     forEachRecord(table, builder, [&](const CsvRecord& row) {
@@ -132,17 +132,15 @@ struct FranceServicesColumns {
 
     explicit FranceServicesColumns(const CsvTable& table)
     {
-        table.requireColumns({{"id_fs", id},
-                              {"lib_fs", name},
-                              {"adresse", address},
-                              {"complement_adresse", complement},
-                              {"insee_com", insee},
-                              {"code_postal", postcode},
-                              {"lib_com", town},
-                              position.latColumn(),
-                              position.lonColumn(),
-                              {"type_fs", type},
-                              {"format_fs", format}});
+        position.requireWith(table, {{"id_fs", id},
+                                     {"lib_fs", name},
+                                     {"adresse", address},
+                                     {"complement_adresse", complement},
+                                     {"insee_com", insee},
+                                     {"code_postal", postcode},
+                                     {"lib_com", town},
+                                     {"type_fs", type},
+                                     {"format_fs", format}});
         comment = table.column(QStringLiteral("commentaire"));
         phone = table.column(QStringLiteral("telephone"));
         mail = table.column(QStringLiteral("mail"));
@@ -263,17 +261,15 @@ ImportBatch readLaPosteCsv(const QString& path)
     const CsvTable table = CsvTable::readFile(path);
     int id = 0, label = 0, characteristic = 0, address = 0, complement = 0, place = 0, postcode = 0, town = 0, insee = 0;
     LonLatColumns position("Longitude", "Latitude");
-    table.requireColumns({{"Identifiant_du_site", id},
-                          {"Libellé_du_site", label},
-                          {"Caractéristique_du_site", characteristic},
-                          {"Adresse", address},
-                          {"Complément_d_adresse", complement},
-                          {"Lieu_dit", place},
-                          {"Code_postal", postcode},
-                          {"Localité", town},
-                          {"Code_INSEE", insee},
-                          position.latColumn(),
-                          position.lonColumn()});
+    position.requireWith(table, {{"Identifiant_du_site", id},
+                                 {"Libellé_du_site", label},
+                                 {"Caractéristique_du_site", characteristic},
+                                 {"Adresse", address},
+                                 {"Complément_d_adresse", complement},
+                                 {"Lieu_dit", place},
+                                 {"Code_postal", postcode},
+                                 {"Localité", town},
+                                 {"Code_INSEE", insee}});
     const int precision = table.column(QStringLiteral("Précision_du_géocodage"));
 
     BatchBuilder builder(path, QStringLiteral("laposte"));

@@ -46,12 +46,7 @@ ImportBatch readOperatorsCsv(const QString& path)
     const CsvTable table = CsvTable::readFile(path);
     int sourceId = 0, name = 0, kindColumn = 0, insee = 0;
     LonLatColumns position("longitude", "latitude");
-    table.requireColumns({{"source_id", sourceId},
-                          {"name", name},
-                          {"kind", kindColumn},
-                          {"insee_com", insee},
-                          position.latColumn(),
-                          position.lonColumn()});
+    position.requireWith(table, {{"source_id", sourceId}, {"name", name}, {"kind", kindColumn}, {"insee_com", insee}});
     const int address = table.column(QStringLiteral("address"));
     const int serves = table.column(QStringLiteral("serves"));  // visio points: the operators met there by video
 

@@ -52,6 +52,14 @@ LonLat requireLonLat(const QString& lonText, const QString& latText, const QStri
     return {lon, lat};
 }
 
+void LonLatColumns::requireWith(const CsvTable& table, std::initializer_list<CsvTable::RequiredColumn> others)
+{
+    std::vector<CsvTable::RequiredColumn> columns(others);
+    columns.push_back({latName_, lat_});
+    columns.push_back({lonName_, lon_});
+    table.requireColumns(columns);
+}
+
 LonLat LonLatColumns::read(const CsvRecord& row) const
 {
     return requireLonLat(row.value(lon_), row.value(lat_), QString::fromUtf8(lonName_), QString::fromUtf8(latName_));

@@ -30,14 +30,13 @@ double requireNumber(const QString& text, const QString& column);
 LonLat requireLonLat(const QString& lonText, const QString& latText, const QString& lonColumn, const QString& latColumn);
 
 // The longitude and latitude columns of a published list, each named once: found with the
-// list's other required columns (`table.requireColumns({..., position.latColumn(),
-// position.lonColumn()})`, so that one message names everything missing), then read as a row's
-// position with messages naming them.
+// list's other required columns, then read as a row's position with messages naming them.
 class LonLatColumns {
 public:
     LonLatColumns(const char* lonName, const char* latName) : lonName_(lonName), latName_(latName) {}
-    CsvTable::RequiredColumn lonColumn() { return {lonName_, lon_}; }
-    CsvTable::RequiredColumn latColumn() { return {latName_, lat_}; }
+    // Requires `others`, then the latitude and longitude columns, in one call: one message
+    // names every column missing (CsvTable::requireColumns).
+    void requireWith(const CsvTable& table, std::initializer_list<CsvTable::RequiredColumn> others);
     // The row's position (requireLonLat): throws RowProblem naming the column at fault.
     LonLat read(const CsvRecord& row) const;
 

@@ -275,7 +275,7 @@ int CsvTable::column(const QString& name) const
 
 int CsvTable::requireColumn(const QString& name) const { return requireColumns(QStringList{name}).front(); }
 
-void CsvTable::requireColumns(std::initializer_list<RequiredColumn> columns) const
+void CsvTable::requireColumns(const std::vector<RequiredColumn>& columns) const
 {
     QStringList names;
     for (const RequiredColumn& column : columns) names << QString::fromUtf8(column.name);

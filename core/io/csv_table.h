@@ -63,7 +63,11 @@ public:
         const char* name;
         int& index;
     };
-    void requireColumns(std::initializer_list<RequiredColumn> columns) const;
+    void requireColumns(std::initializer_list<RequiredColumn> columns) const
+    {
+        requireColumns(std::vector<RequiredColumn>(columns));
+    }
+    void requireColumns(const std::vector<RequiredColumn>& columns) const;
 
 private:
     QString file_;
