@@ -196,7 +196,7 @@ auto ofReachedVisio(T ReferralLink::Visio::*field)
     return [field](const ReferralLink& link) { return onlyIf(link.visio.reachable, link.visio.*field); };
 }
 
-void writeReferrals(GDALDataset& dataset, const QString& path, const CoverageExport& data)
+void writeReferrals(GDALDataset& dataset, const QString& path, std::span<const ReferralLink> links)
 {
     // The target's fields are null when none can be reached, the visio's when no place serves
     // it by video; visio_beyond is only about level 3.
@@ -227,7 +227,7 @@ void writeReferrals(GDALDataset& dataset, const QString& path, const CoverageExp
             boolColumn<Row>("visio_beyond", QStringLiteral("Visio au-delà du seuil"),
                             [](const Row& link) { return onlyIf(link.toLevel == Level::Third, link.visio.beyond); }),
         });
-    for (const ReferralLink& link : data.referrals) layer.write(link, referralLine(link).get());
+    for (const ReferralLink& link : links) layer.write(link, referralLine(link).get());
 }
 
 // A cell of the access table with its origin and kind. `nearest` and `visio` are null when no
@@ -353,30 +353,35 @@ void writeSensitivity(GDALDataset& dataset, const QString& path, const Populatio
             return std::nullopt;
         };
     };
+    std::vector<Column<Row>> columns{
+        textColumn<Row>("kind", QStringLiteral("Type"), [](const Row& row) { return sensitivityKindCode(row.kind); }),
+        textColumn<Row>("code", QStringLiteral("Code"), &Row::code),
+        textColumn<Row>("name", QStringLiteral("Nom"), &Row::name),
+        intColumn<Row>("population", OFTInteger64, QStringLiteral("Population légale"), &Row::population),
+    };
+    // One column per assumption, always all six so that the table's fields do not depend on the
+    // project's inputs.
+    const struct {
+        const char* field;
+        QString title;
+        QString key;
+    } assumptionColumns[] = {
+        {"beyond_grid", QStringLiteral("Hors délai, carreaux INSEE"), QStringLiteral("grid")},
+        {"beyond_buildings", QStringLiteral("Hors délai, bâtiments"), QStringLiteral("buildings")},
+        {"beyond_spread", QStringLiteral("Hors délai, répartie près des routes"), QStringLiteral("spread")},
+        {"beyond_town_halls", QStringLiteral("Hors délai, à la mairie"), QStringLiteral("town-halls")},
+        {"beyond_speeds_minus_10", QStringLiteral("Hors délai, vitesses −10 %"), QStringLiteral("speeds-10")},
+        {"beyond_speeds_plus_10", QStringLiteral("Hors délai, vitesses +10 %"), QStringLiteral("speeds+10")},
+    };
+    for (const auto& assumption : assumptionColumns)
+        columns.push_back(realColumn<Row>(assumption.field, assumption.title, 1, beyondUnder(assumption.key)));
+    columns.push_back(realColumn<Row>("low", QStringLiteral("Minimum"), 1, &Row::low));
+    columns.push_back(realColumn<Row>("high", QStringLiteral("Maximum"), 1, &Row::high));
+    columns.push_back(textColumn<Row>("verdict", QStringLiteral("Verdict"), &Row::verdict));
     RowWriter<Row> layer(
         dataset, path, gpkg_layers::sensitivity, wkbNone, QStringLiteral("Sensibilité de la population hors délai"),
         QStringLiteral("Population beyond the threshold under each population method and road speeds ±10 %"),
-        {
-            textColumn<Row>("kind", QStringLiteral("Type"), [](const Row& row) { return sensitivityKindCode(row.kind); }),
-            textColumn<Row>("code", QStringLiteral("Code"), &Row::code),
-            textColumn<Row>("name", QStringLiteral("Nom"), &Row::name),
-            intColumn<Row>("population", OFTInteger64, QStringLiteral("Population légale"), &Row::population),
-            realColumn<Row>("beyond_grid", QStringLiteral("Hors délai, carreaux INSEE"), 1,
-                            beyondUnder(QStringLiteral("grid"))),
-            realColumn<Row>("beyond_buildings", QStringLiteral("Hors délai, bâtiments"), 1,
-                            beyondUnder(QStringLiteral("buildings"))),
-            realColumn<Row>("beyond_spread", QStringLiteral("Hors délai, répartie près des routes"), 1,
-                            beyondUnder(QStringLiteral("spread"))),
-            realColumn<Row>("beyond_town_halls", QStringLiteral("Hors délai, à la mairie"), 1,
-                            beyondUnder(QStringLiteral("town-halls"))),
-            realColumn<Row>("beyond_speeds_minus_10", QStringLiteral("Hors délai, vitesses −10 %"), 1,
-                            beyondUnder(QStringLiteral("speeds-10"))),
-            realColumn<Row>("beyond_speeds_plus_10", QStringLiteral("Hors délai, vitesses +10 %"), 1,
-                            beyondUnder(QStringLiteral("speeds+10"))),
-            realColumn<Row>("low", QStringLiteral("Minimum"), 1, &Row::low),
-            realColumn<Row>("high", QStringLiteral("Maximum"), 1, &Row::high),
-            textColumn<Row>("verdict", QStringLiteral("Verdict"), &Row::verdict),
-        });
+        std::move(columns));
     for (const SensitivityRow& row : sensitivity.rows()) layer.write(row);
 }
 
@@ -533,7 +538,7 @@ void writeCoverageGeoPackage(const QString& path, const CoverageExport& data)
         styled << gpkg_layers::gapZones;
         writeBands(*dataset, path, data);
         styled << gpkg_layers::bands;
-        writeReferrals(*dataset, path, data);
+        writeReferrals(*dataset, path, data.referrals);
         styled << gpkg_layers::referrals;
         if (data.accessTable) writeAccessTable(*dataset, path, *data.accessTable);
         if (data.sensitivity) writeSensitivity(*dataset, path, *data.sensitivity);
