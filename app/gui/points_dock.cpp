@@ -18,8 +18,7 @@ PointsDock::PointsDock(MapCanvas& canvas, QWidget* parent)
       canvas_(canvas),
       model_(new PointsModel(this)),
       proxy_(new QSortFilterProxyModel(this)),
-      table_(new QTableView),
-      filter_(new QLineEdit)
+      table_(new QTableView)
 {
     setObjectName(QStringLiteral("pointsDock"));
     proxy_->setSourceModel(model_);
@@ -36,15 +35,16 @@ PointsDock::PointsDock(MapCanvas& canvas, QWidget* parent)
     table_->setColumnWidth(PointsModel::Name, 230);
     table_->setColumnWidth(PointsModel::Level, 50);
     table_->setColumnWidth(PointsModel::Kind, 160);
-    filter_->setPlaceholderText(tr("Filtrer (nom, type, commune…)"));
-    filter_->setClearButtonEnabled(true);
-    connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
+    auto* filter = new QLineEdit;
+    filter->setPlaceholderText(tr("Filtrer (nom, type, commune…)"));
+    filter->setClearButtonEnabled(true);
+    connect(filter, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
     connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PointsDock::tableSelectionChanged);
     connect(table_, &QTableView::doubleClicked, this, &PointsDock::zoomTo);
     auto* content = new QWidget;
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(filter_);
+    layout->addWidget(filter);
     layout->addWidget(table_);
     setWidget(content);
 }

@@ -3,7 +3,6 @@
 #include <QDockWidget>
 #include <QPointer>
 
-class QLineEdit;
 class QSortFilterProxyModel;
 class QTableView;
 
@@ -32,7 +31,6 @@ private:
     PointsModel* model_;
     QSortFilterProxyModel* proxy_;
     QTableView* table_;
-    QLineEdit* filter_;
     bool syncingSelection_ = false;
 };
 
