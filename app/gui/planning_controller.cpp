@@ -134,15 +134,17 @@ void PlanningController::createMenu()
 {
     menu_ = new QMenu(tr("P&lans"), &window_);
     menu_->setObjectName(QStringLiteral("plansMenu"));
-    newPlanAction_ = menu_->addAction(tr("&Nouveau plan…"), scenarioPanel_, &ScenarioPanel::newPlanAsked);
-    newPlanAction_->setObjectName(QStringLiteral("newPlanAction"));
-    copyPlanAction_ = menu_->addAction(tr("&Copier le scénario…"), scenarioPanel_, &ScenarioPanel::copyAsked);
-    renamePlanAction_ = menu_->addAction(tr("&Renommer le plan…"), scenarioPanel_, &ScenarioPanel::renameAsked);
-    deletePlanAction_ = menu_->addAction(tr("&Supprimer le plan…"), scenarioPanel_, &ScenarioPanel::deleteAsked);
-    deletePlanAction_->setObjectName(QStringLiteral("deletePlanAction"));
+    QAction* newPlan = menu_->addAction(tr("&Nouveau plan…"), scenarioPanel_, &ScenarioPanel::newPlanAsked);
+    newPlan->setObjectName(QStringLiteral("newPlanAction"));
+    QAction* copyPlan = menu_->addAction(tr("&Copier le scénario…"), scenarioPanel_, &ScenarioPanel::copyAsked);
+    projectCommands_ = {newPlan, copyPlan};
+    QAction* renamePlan = menu_->addAction(tr("&Renommer le plan…"), scenarioPanel_, &ScenarioPanel::renameAsked);
+    QAction* deletePlan = menu_->addAction(tr("&Supprimer le plan…"), scenarioPanel_, &ScenarioPanel::deleteAsked);
+    deletePlan->setObjectName(QStringLiteral("deletePlanAction"));
     menu_->addSeparator();
-    closeRoadsAction_ = menu_->addAction(tr("&Fermer des routes…"), this, &PlanningController::openClosureDialog);
-    closeRoadsAction_->setObjectName(QStringLiteral("closeRoadsAction"));
+    QAction* closeRoads = menu_->addAction(tr("&Fermer des routes…"), this, &PlanningController::openClosureDialog);
+    closeRoads->setObjectName(QStringLiteral("closeRoadsAction"));
+    planCommands_ = {renamePlan, deletePlan, closeRoads};
     menu_->addAction(roadTool_);
     QMenu* presets = menu_->addMenu(tr("&Préréglages de fermeture"));
     presetsMenu_ = presets;
@@ -224,19 +226,14 @@ void PlanningController::setReadOnlyReason(const QString& reason)
 void PlanningController::updateActions()
 {
     const bool plan = project_ && project_->planActive();
+    for (QAction* action : projectCommands_) action->setEnabled(project_ != nullptr);
     // The baseline cannot be renamed or deleted: only a plan shown can.
-    renamePlanAction_->setEnabled(plan);
-    deletePlanAction_->setEnabled(plan);
-    closeRoadsAction_->setEnabled(plan);
+    for (QAction* action : planCommands_) action->setEnabled(plan);
     roadTool_->setEnabled(plan && coverage_ && coverage_->isAvailable());
     raiseAction_->setEnabled(plan && !project_->selection().isEmpty());
-    newPlanAction_->setEnabled(project_ != nullptr);
-    copyPlanAction_->setEnabled(project_ != nullptr);
     presetsMenu_->setEnabled(!presetsMenu_->isEmpty());
-    QList<QAction*> editing{newPlanAction_,    copyPlanAction_, renamePlanAction_, deletePlanAction_,
-                            closeRoadsAction_, roadTool_,       raiseAction_};
-    editing += presetsMenu_->actions();
-    showEditable(editing, readOnlyReason_);
+    showEditable(projectCommands_ + planCommands_ + QList<QAction*>{roadTool_, raiseAction_} + presetsMenu_->actions(),
+                 readOnlyReason_);
     const bool canPick = plan && readOnlyReason_.isEmpty();
     if (!canPick && canvas_.tool() == MapCanvas::Tool::PickRoad) canvas_.setTool(MapCanvas::Tool::Select);
     if (!project_) {

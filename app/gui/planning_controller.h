@@ -4,6 +4,7 @@
 #include "network/road_graph.h"
 #include "render/planning_layers.h"
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
@@ -106,11 +107,10 @@ private:
     QDockWidget* comparisonDock_ = nullptr;
     QMenu* menu_ = nullptr;
     QAction* roadTool_ = nullptr;
-    QAction* newPlanAction_ = nullptr;
-    QAction* copyPlanAction_ = nullptr;
-    QAction* renamePlanAction_ = nullptr;
-    QAction* deletePlanAction_ = nullptr;
-    QAction* closeRoadsAction_ = nullptr;
+    // The menu's commands that edit the plans, by when they apply: with a project open (new
+    // plan, copy), with a plan shown (rename, delete, close roads), with a plan and a selection.
+    QList<QAction*> projectCommands_;
+    QList<QAction*> planCommands_;
     QAction* raiseAction_ = nullptr;
     QMenu* presetsMenu_ = nullptr;
     QString readOnlyReason_;
