@@ -2,7 +2,6 @@
 
 #include <QList>
 #include <QObject>
-#include <QPointer>
 
 class QDockWidget;
 class QMainWindow;
@@ -47,21 +46,26 @@ public:
     // Brings the point form's dock to the front; `focusName` puts the cursor in its name.
     void showPointForm(bool focusName);
 
-    StatisticsPanel* statistics() const { return statisticsPanel_; }
+    StatisticsPanel* statistics() const { return statistics_.panel; }
     IdentifyPanel* identify() const { return identifyPanel_; }
 
 private:
+    // A panel and the dock that holds it (the points table and the identify panel are docks
+    // themselves).
+    template <class Panel>
+    struct Docked {
+        Panel* panel = nullptr;
+        QDockWidget* dock = nullptr;
+    };
+
     void createPointForm();
 
     QMainWindow& window_;
-    QPointer<Project> project_;
     PlanningController* planning_ = nullptr;
     QDockWidget* layersDock_ = nullptr;
     PointsDock* pointsDock_ = nullptr;
-    PointForm* pointForm_ = nullptr;
-    QDockWidget* formDock_ = nullptr;
-    StatisticsPanel* statisticsPanel_ = nullptr;
-    QDockWidget* statisticsDock_ = nullptr;
+    Docked<PointForm> form_;
+    Docked<StatisticsPanel> statistics_;
     IdentifyPanel* identifyPanel_ = nullptr;
 };
 

@@ -3,6 +3,7 @@
 #include "common/error.h"
 #include "labels.h"
 #include "map/point_symbols.h"
+#include "point_commands.h"
 #include "project.h"
 #include "shared_project_monitor.h"
 #include "store/kinds.h"
@@ -20,7 +21,7 @@
 
 namespace maillage::gui {
 
-PointForm::PointForm(QWidget* parent) : QWidget(parent)
+PointForm::PointForm()
 {
     createFields();
     createNotes();
@@ -136,7 +137,8 @@ void PointForm::connectFields()
     });
     connect(name_, &QLineEdit::returnPressed, apply_, &QPushButton::click);
     connect(apply_, &QPushButton::clicked, this, [this] {
-        if (shown_ && readOnlyReason_.isEmpty()) Q_EMIT editRequested(*shown_, edited());
+        if (project_ && shown_ && readOnlyReason_.isEmpty())
+            project_->undoStack()->push(new EditPointCommand(*project_, *shown_, edited()));
     });
     connect(revert_, &QPushButton::clicked, this, [this] { showSelection(); });
 }

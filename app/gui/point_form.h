@@ -19,11 +19,12 @@ namespace maillage::gui {
 class Project;
 
 // The attributes of the selected accueil point (name, level, kind, status, hours, notes),
-// edited in place; "Appliquer" turns the changes into one undoable edit.
+// edited in place; "Appliquer" turns the changes into one undoable edit of the project. The
+// docks put it in a scroll area, which becomes its parent.
 class PointForm : public QWidget {
     Q_OBJECT
 public:
-    explicit PointForm(QWidget* parent = nullptr);
+    PointForm();
     void setProject(Project* project);
 
     // Puts the keyboard in the name field (after a double-click on the point).
@@ -31,9 +32,6 @@ public:
     // A read-only project: the fields and buttons are greyed, with `reason` as their tip and
     // above them (empty: editable again).
     void setReadOnlyReason(const QString& reason);
-
-Q_SIGNALS:
-    void editRequested(const AccueilPoint& before, const AccueilPoint& after);
 
 private:
     void createFields();
