@@ -55,17 +55,17 @@ void AnalysisControls::createToolWidgets()
     levelBox_->setObjectName(QStringLiteral("levelBox"));
     for (int level = 1; level <= 3; ++level) levelBox_->addItem(tr("Niveau %1").arg(level), level);
     levelBox_->setToolTip(tr("Niveau dont la couverture est calculée"));
-    thresholdBox_ = new QSpinBox;
-    thresholdBox_->setObjectName(QStringLiteral("thresholdBox"));
-    thresholdBox_->setRange(1, 120);
-    thresholdBox_->setSuffix(tr(" min"));
+    threshold_.box = new QSpinBox;
+    threshold_.box->setObjectName(QStringLiteral("thresholdBox"));
+    threshold_.box->setRange(1, 120);
+    threshold_.box->setSuffix(tr(" min"));
     // Its line edit would take Ctrl+Z for its own text: the project's undo is meant.
-    thresholdBox_->installEventFilter(this);
-    thresholdBox_->setToolTip(tr("Seuil de temps d'accès (20 min dans le schéma départemental)"));
-    thresholdSlider_ = new QSlider(Qt::Horizontal);
-    thresholdSlider_->setRange(5, 60);
-    thresholdSlider_->setMaximumWidth(140);
-    thresholdSlider_->setToolTip(thresholdBox_->toolTip());
+    threshold_.box->installEventFilter(this);
+    threshold_.box->setToolTip(tr("Seuil de temps d'accès (20 min dans le schéma départemental)"));
+    threshold_.slider = new QSlider(Qt::Horizontal);
+    threshold_.slider->setRange(5, 60);
+    threshold_.slider->setMaximumWidth(140);
+    threshold_.slider->setToolTip(threshold_.box->toolTip());
 }
 
 void AnalysisControls::addTo(QToolBar& toolBar)
@@ -73,11 +73,11 @@ void AnalysisControls::addTo(QToolBar& toolBar)
     auto* thresholdLabel = new QLabel(tr(" Seuil "));
     toolBar.addWidget(levelBox_);
     toolBar.addWidget(thresholdLabel);
-    toolBar.addWidget(thresholdSlider_);
-    toolBar.addWidget(thresholdBox_);
+    toolBar.addWidget(threshold_.slider);
+    toolBar.addWidget(threshold_.box);
     const int threshold = QSettings().value(kThresholdKey, 20).toInt();
-    thresholdBox_->setValue(threshold);
-    thresholdSlider_->setValue(threshold);
+    threshold_.box->setValue(threshold);
+    threshold_.slider->setValue(threshold);
     const int level = std::clamp(QSettings().value(kLevelKey, 2).toInt(), 1, 3);
     levelBox_->setCurrentIndex(level - 1);
     for (QAction* action : levelGroup_->actions()) action->setChecked(action->data().toInt() == level);
@@ -86,10 +86,10 @@ void AnalysisControls::addTo(QToolBar& toolBar)
         if (coverage_) coverage_->setLevel(index + 1);
         else syncWithCoverage();
     });
-    connect(thresholdSlider_, &QSlider::valueChanged, thresholdBox_, &QSpinBox::setValue);
-    connect(thresholdBox_, &QSpinBox::valueChanged, this, [this](int minutes) {
-        const QSignalBlocker blocker(thresholdSlider_);
-        thresholdSlider_->setValue(minutes);
+    connect(threshold_.slider, &QSlider::valueChanged, threshold_.box, &QSpinBox::setValue);
+    connect(threshold_.box, &QSpinBox::valueChanged, this, [this](int minutes) {
+        const QSignalBlocker blocker(threshold_.slider);
+        threshold_.slider->setValue(minutes);
         QSettings().setValue(kThresholdKey, minutes);
         if (coverage_) coverage_->setThresholdMinutes(minutes);
     });
@@ -102,7 +102,7 @@ void AnalysisControls::setCoverage(CoverageController* coverage)
     coverage_ = coverage;
     if (!coverage_) return;
     coverage_->setLevel(levelBox_->currentIndex() + 1);
-    coverage_->setThresholdMinutes(thresholdBox_->value());
+    coverage_->setThresholdMinutes(threshold_.box->value());
     coverage_->setIncludePlanned(includePlanned_->isChecked());
     connect(coverage_, &CoverageController::settingsChanged, this, &AnalysisControls::syncWithCoverage);
 }
@@ -123,16 +123,16 @@ void AnalysisControls::syncWithCoverage()
     }
     for (QAction* action : levelGroup_->actions()) action->setChecked(action->data().toInt() == level);
     if (coverage_) {
-        const QSignalBlocker blocker(thresholdBox_);
-        thresholdBox_->setValue(static_cast<int>(std::lround(coverage_->thresholdMinutes())));
-        const QSignalBlocker sliderBlocker(thresholdSlider_);
-        thresholdSlider_->setValue(thresholdBox_->value());
+        const QSignalBlocker blocker(threshold_.box);
+        threshold_.box->setValue(static_cast<int>(std::lround(coverage_->thresholdMinutes())));
+        const QSignalBlocker sliderBlocker(threshold_.slider);
+        threshold_.slider->setValue(threshold_.box->value());
     }
 }
 
 bool AnalysisControls::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == thresholdBox_ && event->type() == QEvent::KeyPress) {
+    if (watched == threshold_.box && event->type() == QEvent::KeyPress) {
         const auto* key = static_cast<QKeyEvent*>(event);
         if (key->matches(QKeySequence::Undo)) {
             undo_->trigger();

@@ -48,8 +48,11 @@ private:
     QActionGroup* levelGroup_ = nullptr;
     QAction* includePlanned_ = nullptr;
     QComboBox* levelBox_ = nullptr;
-    QSpinBox* thresholdBox_ = nullptr;
-    QSlider* thresholdSlider_ = nullptr;
+    // The threshold's two faces in the toolbar, kept equal.
+    struct ThresholdWidgets {
+        QSpinBox* box = nullptr;
+        QSlider* slider = nullptr;
+    } threshold_;
     bool rememberLevel_ = true;
 };
 
