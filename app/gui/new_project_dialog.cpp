@@ -147,19 +147,21 @@ void NewProjectDialog::addPopulationRows(QFormLayout* form)
     form->addRow(tr("Surface minimale d'un bâtiment"), buildingsMinimumArea_);
 }
 
-// The commune layer's fields, ADMIN EXPRESS's names by default.
+// The commune layer's fields, ADMIN EXPRESS's names by default (CommuneFields).
 QGroupBox* NewProjectDialog::communeFieldsBox()
 {
-    inseeField_ = new QLineEdit(QStringLiteral("INSEE_COM"));
-    nameField_ = new QLineEdit(QStringLiteral("NOM"));
-    populationField_ = new QLineEdit(QStringLiteral("POPULATION"));
-    epciField_ = new QLineEdit(QStringLiteral("SIREN_EPCI"));
     auto* fields = new QGroupBox(tr("Champs des communes (ADMIN EXPRESS par défaut)"));
     auto* fieldForm = new QFormLayout(fields);
-    fieldForm->addRow(tr("Code INSEE"), inseeField_);
-    fieldForm->addRow(tr("Nom"), nameField_);
-    fieldForm->addRow(tr("Population"), populationField_);
-    fieldForm->addRow(tr("SIREN de l'EPCI"), epciField_);
+    const CommuneFields defaults;
+    const std::pair<QString CommuneFields::*, QString> rows[] = {{&CommuneFields::insee, tr("Code INSEE")},
+                                                                 {&CommuneFields::name, tr("Nom")},
+                                                                 {&CommuneFields::population, tr("Population")},
+                                                                 {&CommuneFields::epciSiren, tr("SIREN de l'EPCI")}};
+    for (const auto& [field, label] : rows) {
+        auto* edit = new QLineEdit(defaults.*field);
+        fieldForm->addRow(label, edit);
+        communeFields_.push_back({field, edit});
+    }
     return fields;
 }
 
@@ -234,10 +236,7 @@ ProjectInputs NewProjectDialog::inputs() const
     ProjectInputs inputs;
     auto absolute = [](const QString& path) { return QFileInfo(path.trimmed()).absoluteFilePath(); };
     inputs.territory.communes = {absolute(communes_.path->text()), communes_.layer->currentText()};
-    inputs.territory.communeFields.insee = inseeField_->text().trimmed();
-    inputs.territory.communeFields.name = nameField_->text().trimmed();
-    inputs.territory.communeFields.population = populationField_->text().trimmed();
-    inputs.territory.communeFields.epciSiren = epciField_->text().trimmed();
+    for (const auto& [field, edit] : communeFields_) inputs.territory.communeFields.*field = edit->text().trimmed();
     if (!epci_.path->text().trimmed().isEmpty())
         inputs.territory.epcis = LayerSource{absolute(epci_.path->text()), epci_.layer->currentText()};
     if (!outline_.path->text().trimmed().isEmpty())

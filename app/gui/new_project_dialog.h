@@ -4,6 +4,9 @@
 
 #include <QDialog>
 
+#include <utility>
+#include <vector>
+
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
@@ -54,10 +57,8 @@ private:
     QComboBox* classField_ = nullptr;
     QComboBox* onewayField_ = nullptr;
     QComboBox* speedField_ = nullptr;
-    QLineEdit* inseeField_ = nullptr;
-    QLineEdit* nameField_ = nullptr;
-    QLineEdit* populationField_ = nullptr;
-    QLineEdit* epciField_ = nullptr;
+    // The commune layer's field names, each with its box.
+    std::vector<std::pair<QString CommuneFields::*, QLineEdit*>> communeFields_;
 };
 
 }  // namespace maillage::gui
