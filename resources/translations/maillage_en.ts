@@ -573,47 +573,47 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::AccessDialog</name>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="46"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="45"/>
         <source>aucun lieu atteignable</source>
         <translation>no place within reach</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="81"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="80"/>
         <source>Seulement les renvois au-delà du seuil</source>
         <translation>Only the referrals beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="83"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="82"/>
         <source>Accès aux lieux et renvois entre niveaux</source>
         <translation>Access to places and referrals between levels</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="90"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="89"/>
         <source>Depuis chaque siège d&apos;EPCI</source>
         <translation>From each EPCI seat</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="91"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="90"/>
         <source>Renvois 1 → 2 → 3</source>
         <translation>Referrals 1 → 2 → 3</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="97"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="96"/>
         <source>Aucun réseau routier : ouvrez un projet avec un réseau pour calculer les accès.</source>
         <translation>No road network: open a project with a network to compute the access.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="104"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="103"/>
         <source>Temps par la route vers le lieu le plus proche, sur les points de « %1 »%2 (réseau %3, profil %4) ; au-delà de %5 min sur fond rose. Les opérateurs de niveau 3 sont atteints au guichet ou en visio (points visio qui les servent), côte à côte.%6</source>
         <translation>Time by road to the nearest place, on the points of “%1”%2 (network %3, profile %4); beyond %5 min on a pink ground. Level-3 operators are reached at a desk or by video (the visio points that serve them), side by side.%6</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="108"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="107"/>
         <source>, routes fermées du plan comprises</source>
         <translation>, with the plan&apos;s closed roads</translation>
     </message>
     <message>
-        <location filename="../../app/gui/access_dialog.cpp" line="111"/>
+        <location filename="../../app/gui/access_dialog.cpp" line="110"/>
         <source> Le projet n&apos;a aucun point visio : accès au guichet seulement.</source>
         <translation> The project has no visio point: access at a desk only.</translation>
     </message>
@@ -1120,47 +1120,47 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::ImportExport</name>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="57"/>
+        <location filename="../../app/gui/import_export.cpp" line="50"/>
         <source>Importer des points</source>
         <translation>Import points</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="58"/>
+        <location filename="../../app/gui/import_export.cpp" line="51"/>
         <source>Points (*.csv *.geojson *.json *.gpkg *.shp);;Tous les fichiers (*)</source>
         <translation>Points (*.csv *.geojson *.json *.gpkg *.shp);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="79"/>
+        <location filename="../../app/gui/import_export.cpp" line="72"/>
         <source>Import terminé</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="72"/>
+        <location filename="../../app/gui/import_export.cpp" line="65"/>
         <source>Import impossible</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="94"/>
+        <location filename="../../app/gui/import_export.cpp" line="87"/>
         <source>Exporter le résultat</source>
         <translation>Export the result</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="95"/>
+        <location filename="../../app/gui/import_export.cpp" line="88"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="98"/>
+        <location filename="../../app/gui/import_export.cpp" line="91"/>
         <source>Résultat écrit dans %1.</source>
         <translation>Result written to %1.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="106"/>
+        <location filename="../../app/gui/import_export.cpp" line="99"/>
         <source>Export impossible</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../app/gui/import_export.cpp" line="133"/>
+        <location filename="../../app/gui/import_export.cpp" line="126"/>
         <source>Carte exportée en PDF : %1</source>
         <translation>Map exported to PDF: %1</translation>
     </message>
@@ -1503,17 +1503,17 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::MainDocks</name>
     <message>
-        <location filename="../../app/gui/main_docks.cpp" line="34"/>
+        <location filename="../../app/gui/main_docks.cpp" line="33"/>
         <source>Couches et légende</source>
         <translation>Layers and legend</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_docks.cpp" line="42"/>
+        <location filename="../../app/gui/main_docks.cpp" line="41"/>
         <source>Statistiques</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main_docks.cpp" line="63"/>
+        <location filename="../../app/gui/main_docks.cpp" line="58"/>
         <source>Attributs du point</source>
         <translation>Point attributes</translation>
     </message>
@@ -1613,7 +1613,7 @@ line %1: %2</translation>
     <message>
         <location filename="../../app/gui/new_project_dialog.cpp" line="53"/>
         <location filename="../../app/gui/new_project_dialog.cpp" line="90"/>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="276"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="275"/>
         <source>Nouveau projet</source>
         <translation>New project</translation>
     </message>
@@ -1702,27 +1702,27 @@ line %1: %2</translation>
         <translation>Speed profile</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="157"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="153"/>
         <source>Champs des communes (ADMIN EXPRESS par défaut)</source>
         <translation>Commune fields (ADMIN EXPRESS by default)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="159"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="156"/>
         <source>Code INSEE</source>
         <translation>INSEE code</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="160"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="157"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="161"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="158"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="162"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="159"/>
         <source>SIREN de l&apos;EPCI</source>
         <translation>EPCI SIREN</translation>
     </message>
@@ -1737,27 +1737,27 @@ line %1: %2</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="171"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="173"/>
         <source>Couche du fichier</source>
         <translation>Layer of the file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="172"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="174"/>
         <source>aucun</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="271"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="270"/>
         <source>Choisissez le fichier du projet.</source>
         <translation>Choose the project file.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="273"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="272"/>
         <source>Le fichier %1 existe déjà : choisissez un autre nom.</source>
         <translation>The file %1 already exists: choose another name.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/new_project_dialog.cpp" line="274"/>
+        <location filename="../../app/gui/new_project_dialog.cpp" line="273"/>
         <source>Choisissez le fichier des communes.</source>
         <translation>Choose the communes file.</translation>
     </message>
@@ -1816,7 +1816,7 @@ line %1: %2</translation>
     </message>
     <message>
         <location filename="../../app/gui/pdf_export_dialog.cpp" line="95"/>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="387"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="383"/>
         <source>Exporter la carte en PDF</source>
         <translation>Export the map as PDF</translation>
     </message>
@@ -1907,17 +1907,17 @@ line %1: %2</translation>
         <translation>Comparing scenarios needs a project with a road network.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="327"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="325"/>
         <source> / %1</source>
         <translation> / %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="376"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="372"/>
         <source>carte</source>
         <translation>map</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="378"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="374"/>
         <source> - atlas</source>
         <translation> - atlas</translation>
     </message>
@@ -1930,12 +1930,12 @@ line %1: %2</translation>
         <translation type="vanished">map.pdf</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="387"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="383"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/pdf_export_dialog.cpp" line="395"/>
+        <location filename="../../app/gui/pdf_export_dialog.cpp" line="391"/>
         <source>Export impossible</source>
         <translation>Export failed</translation>
     </message>
@@ -1988,119 +1988,119 @@ line %1: %2</translation>
         <translation>&amp;Copy the scenario…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="140"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="141"/>
         <source>&amp;Renommer le plan…</source>
         <translation>&amp;Rename the plan…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="141"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="142"/>
         <source>&amp;Supprimer le plan…</source>
         <translation>&amp;Delete the plan…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="144"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="145"/>
         <source>&amp;Fermer des routes…</source>
         <translation>&amp;Close roads…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="147"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="149"/>
         <source>&amp;Préréglages de fermeture</source>
         <translation>Closure &amp;presets</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="160"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="162"/>
         <source>Passer la sélection en &amp;France services (plan)</source>
         <translation>Make the selection &amp;France services (plan)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="163"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="165"/>
         <source>Dans le plan affiché, les points choisis (mairie, agence postale…) deviennent des France services, lieux de deuxième niveau</source>
         <translation>In the plan shown, the selected points (town hall, post office agency…) become France services, second-level places</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="166"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="168"/>
         <source>Su&amp;ggérer des sites…</source>
         <translation>Su&amp;ggest sites…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="170"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="172"/>
         <source>C&amp;omparer deux scénarios…</source>
         <translation>C&amp;ompare two scenarios…</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="247"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="244"/>
         <source> Plan : %1 </source>
         <translation> Plan: %1 </translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="247"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="244"/>
         <source> Situation actuelle </source>
         <translation> Current situation </translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="267"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="264"/>
         <source>route sans numéro</source>
         <translation>unnumbered road</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="274"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="271"/>
         <source>%1, tronçon de %2 km</source>
         <translation>%1, %2 km segment</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="288"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="285"/>
         <source>Aucune route à cet endroit : cliquez plus près d&apos;une route.</source>
         <translation>No road here: click nearer to a road.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="293"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="290"/>
         <source>Tronçon choisi : %1</source>
         <translation>Segment picked: %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="320"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="317"/>
         <source>fermeture d&apos;un tronçon de la %1</source>
         <translation>close a segment of the %1</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="339"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="336"/>
         <source>Fermer ce tronçon dans le plan « %1 »</source>
         <translation>Close this segment in plan “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="342"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="339"/>
         <source>Rouvrir ce tronçon</source>
         <translation>Reopen this segment</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="346"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="343"/>
         <source>Rouvrir « %1 » (toute la fermeture)</source>
         <translation>Reopen “%1” (the whole closure)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="356"/>
-        <location filename="../../app/gui/planning_controller.cpp" line="379"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="353"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="376"/>
         <source>Fermer des routes</source>
         <translation>Close roads</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="357"/>
-        <location filename="../../app/gui/planning_controller.cpp" line="380"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="354"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="377"/>
         <source>Les routes se ferment dans un plan : choisissez ou créez un plan d&apos;abord.</source>
         <translation>Roads are closed in a plan: choose or create a plan first.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="364"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="361"/>
         <source>préréglage « %1 »</source>
         <translation>preset “%1”</translation>
     </message>
     <message>
-        <location filename="../../app/gui/planning_controller.cpp" line="412"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="409"/>
         <source>« %1 » passe en France services</source>
         <translation>“%1” becomes France services</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/planning_controller.cpp" line="413"/>
+        <location filename="../../app/gui/planning_controller.cpp" line="410"/>
         <source>%n points passent en France services</source>
         <translation>
             <numerusform>%n point becomes France services</numerusform>
@@ -2149,93 +2149,93 @@ line %1: %2</translation>
 <context>
     <name>maillage::gui::PointForm</name>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="66"/>
+        <location filename="../../app/gui/point_form.cpp" line="67"/>
         <source>Appliquer</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="69"/>
+        <location filename="../../app/gui/point_form.cpp" line="70"/>
         <source>Rétablir</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="51"/>
+        <location filename="../../app/gui/point_form.cpp" line="52"/>
         <source>inconnu</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="52"/>
+        <location filename="../../app/gui/point_form.cpp" line="53"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="54"/>
+        <location filename="../../app/gui/point_form.cpp" line="55"/>
         <source>ex. lun 09:00-12:00; mar 14:00-17:00</source>
         <translation>e.g. lun 09:00-12:00; mar 14:00-17:00</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="95"/>
+        <location filename="../../app/gui/point_form.cpp" line="96"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="96"/>
+        <location filename="../../app/gui/point_form.cpp" line="97"/>
         <source>Niveau</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="97"/>
+        <location filename="../../app/gui/point_form.cpp" line="98"/>
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="98"/>
+        <location filename="../../app/gui/point_form.cpp" line="99"/>
         <source>Statut</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="99"/>
+        <location filename="../../app/gui/point_form.cpp" line="100"/>
         <source>Heures par semaine</source>
         <translation>Hours per week</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="100"/>
+        <location filename="../../app/gui/point_form.cpp" line="101"/>
         <source>Horaires</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="101"/>
+        <location filename="../../app/gui/point_form.cpp" line="102"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="102"/>
+        <location filename="../../app/gui/point_form.cpp" line="103"/>
         <source>Opérateurs en visio</source>
         <translation>Operators by video</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="58"/>
+        <location filename="../../app/gui/point_form.cpp" line="59"/>
         <source>ex. caf;cpam;france_travail</source>
         <translation>e.g. caf;cpam;france_travail</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="59"/>
-        <location filename="../../app/gui/point_form.cpp" line="280"/>
+        <location filename="../../app/gui/point_form.cpp" line="60"/>
+        <location filename="../../app/gui/point_form.cpp" line="282"/>
         <source>Opérateurs de niveau 3 que l&apos;on rencontre ici en visio (codes séparés par « ; »)</source>
         <translation>Level-3 operators people meet here by video (codes separated by “;”)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="103"/>
+        <location filename="../../app/gui/point_form.cpp" line="104"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="104"/>
+        <location filename="../../app/gui/point_form.cpp" line="105"/>
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/gui/point_form.cpp" line="175"/>
+        <location filename="../../app/gui/point_form.cpp" line="177"/>
         <source>%n points sélectionnés.</source>
         <translation>
             <numerusform>%n point selected.</numerusform>
@@ -2243,27 +2243,27 @@ line %1: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="196"/>
+        <location filename="../../app/gui/point_form.cpp" line="198"/>
         <source>Plan « %1 » : ce point de la situation actuelle peut y être fermé ou changer de niveau et de type ; le reste se modifie dans la situation actuelle.</source>
         <translation>Plan “%1”: this point of the current situation can be closed in the plan or change level and kind; the rest is edited in the current situation.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="199"/>
+        <location filename="../../app/gui/point_form.cpp" line="201"/>
         <source>Point projeté du plan « %1 ».</source>
         <translation>Planned point of plan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="201"/>
+        <location filename="../../app/gui/point_form.cpp" line="203"/>
         <source>Sélectionnez un point sur la carte ou dans la table.</source>
         <translation>Select a point on the map or in the table.</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="206"/>
+        <location filename="../../app/gui/point_form.cpp" line="208"/>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="223"/>
+        <location filename="../../app/gui/point_form.cpp" line="225"/>
         <source>%1
 Lambert-93 : %2 ; %3
 WGS84 : %4 ; %5%6</source>
@@ -2272,12 +2272,12 @@ Lambert-93: %2, %3
 WGS84: %4, %5%6</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="224"/>
+        <location filename="../../app/gui/point_form.cpp" line="226"/>
         <source>hors du territoire</source>
         <translation>outside the territory</translation>
     </message>
     <message>
-        <location filename="../../app/gui/point_form.cpp" line="229"/>
+        <location filename="../../app/gui/point_form.cpp" line="231"/>
         <source>
 Source : %1 %2</source>
         <translation>
