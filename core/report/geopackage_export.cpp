@@ -17,7 +17,6 @@
 
 #include <QDir>
 #include <QDomDocument>
-#include <QFile>
 #include <QFileInfo>
 
 #include <gdal_priv.h>
