@@ -5,7 +5,6 @@
 #include "planning_controller.h"
 #include "point_form.h"
 #include "points_dock.h"
-#include "project.h"
 #include "statistics_panel.h"
 
 #include <QDockWidget>
