@@ -143,20 +143,17 @@ private:
 // MAILLAGE_TIMINGS=1 prints each phase's wall time on stderr (see docs/BENCHMARKS.md).
 class PhaseTimer {
 public:
-    PhaseTimer() : enabled_(qEnvironmentVariableIsSet("MAILLAGE_TIMINGS")) { timer_.start(); }
+    PhaseTimer() : enabled_(qEnvironmentVariableIsSet("MAILLAGE_TIMINGS")) {}
     bool enabled() const { return enabled_; }
     void operator()(const char* name)
     {
         if (!enabled_) return;
-        err() << QStringLiteral("timing: %1 %2 ms\n")
-                     .arg(QLatin1String(name), -28)
-                     .arg(timer_.nsecsElapsed() / 1e6, 7, 'f', 1);
-        timer_.restart();
+        err() << QStringLiteral("timing: %1 %2 ms\n").arg(QLatin1String(name), -28).arg(stopwatch_.lapMs(), 7, 'f', 1);
     }
 
 private:
     bool enabled_;
-    QElapsedTimer timer_;
+    Stopwatch stopwatch_;
 };
 
 void reportPreparedNetwork(const PreparedNetworkOutcome& outcome);

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <vector>
 
 #include "common/gdal.h"
 
@@ -50,15 +51,19 @@ const Command* findCommand(const QString& name)
     return nullptr;
 }
 
-// The subcommands of a group such as "network" ("network info", "network prepare"), as the
-// words that follow the group's name.
-QStringList subcommandsOf(const QString& group)
+bool isHelp(const QString& argument) { return argument == QLatin1String("--help") || argument == QLatin1String("-h"); }
+
+// The subcommands of a group such as "network" ("network info", "network prepare").
+std::vector<const Command*> subcommandsOf(const QString& group)
 {
-    QStringList words;
+    std::vector<const Command*> commands;
     for (const Command& command : allCommands())
-        if (command.name.startsWith(group + QLatin1Char(' '))) words << command.name.mid(group.size() + 1);
-    return words;
+        if (command.name.startsWith(group + QLatin1Char(' '))) commands.push_back(&command);
+    return commands;
 }
+
+// "info" for "network info".
+QString subcommandWord(const Command& command) { return command.name.section(QLatin1Char(' '), 1); }
 
 int runCommand(const Command& command, const QStringList& arguments)
 {
@@ -68,27 +73,29 @@ int runCommand(const Command& command, const QStringList& arguments)
     return command.run(parser);
 }
 
-void printGroupHelp(const QString& group)
+void printGroupHelp(const QString& group, const std::vector<const Command*>& subcommands)
 {
     out() << "Usage: maillage " << group << " <subcommand> [options]\n\nSubcommands:\n";
-    for (const QString& word : subcommandsOf(group))
-        out() << "  " << word.leftJustified(9) << findCommand(group + QLatin1Char(' ') + word)->summary << '\n';
+    for (const Command* command : subcommands)
+        out() << "  " << subcommandWord(*command).leftJustified(9) << command->summary << '\n';
     out() << "\nRun `maillage " << group << " <subcommand> --help` for its options.\n" << Qt::flush;
 }
 
 // `maillage network info ...`: the group's subcommand named by the first argument.
-int runGroup(const QString& group, const QStringList& arguments)
+int runGroup(const QString& group, const std::vector<const Command*>& subcommands, const QStringList& arguments)
 {
-    const QString expected = subcommandsOf(group).join(QStringLiteral(", "));
-    if (arguments.isEmpty()) throw UsageError(QStringLiteral("missing subcommand (expected: %1)").arg(expected));
-    if (arguments.first() == QLatin1String("--help") || arguments.first() == QLatin1String("-h")) {
-        printGroupHelp(group);
+    const QString word = arguments.value(0);
+    if (isHelp(word)) {
+        printGroupHelp(group, subcommands);
         return 0;
     }
-    const Command* command = findCommand(group + QLatin1Char(' ') + arguments.first());
-    if (!command)
-        throw UsageError(QStringLiteral("unknown subcommand \"%1\" (expected: %2)").arg(arguments.first(), expected));
-    return runCommand(*command, arguments.mid(1));
+    for (const Command* command : subcommands)
+        if (subcommandWord(*command) == word) return runCommand(*command, arguments.mid(1));
+    QStringList words;
+    for (const Command* command : subcommands) words << subcommandWord(*command);
+    const QString expected = words.join(QStringLiteral(", "));
+    if (word.isEmpty()) throw UsageError(QStringLiteral("missing subcommand (expected: %1)").arg(expected));
+    throw UsageError(QStringLiteral("unknown subcommand \"%1\" (expected: %2)").arg(word, expected));
 }
 
 }  // namespace
@@ -113,8 +120,7 @@ int main(int argc, char* argv[])
     CPLSetErrorHandler(CPLQuietErrorHandler);
 
     QStringList arguments = app->arguments().mid(1);
-    if (arguments.isEmpty() || arguments.first() == QLatin1String("--help") || arguments.first() == QLatin1String("-h")
-        || arguments.first() == QLatin1String("help")) {
+    if (arguments.isEmpty() || isHelp(arguments.first()) || arguments.first() == QLatin1String("help")) {
         printGeneralHelp();
         return arguments.isEmpty() ? 2 : 0;
     }
@@ -124,13 +130,14 @@ int main(int argc, char* argv[])
     }
     const QString name = arguments.takeFirst();
     const Command* command = findCommand(name);
-    const bool group = !command && !subcommandsOf(name).isEmpty();
+    const std::vector<const Command*> subcommands = command ? std::vector<const Command*>{} : subcommandsOf(name);
+    const bool group = !subcommands.empty();
     if (!command && !group) {
         err() << "maillage: unknown command \"" << name << "\" (see maillage --help)\n" << Qt::flush;
         return 2;
     }
     try {
-        return group ? runGroup(name, arguments) : runCommand(*command, arguments);
+        return group ? runGroup(name, subcommands, arguments) : runCommand(*command, arguments);
     } catch (const UsageError& e) {
         err() << "maillage " << name << ": " << e.message() << " (see maillage " << name << " --help)\n" << Qt::flush;
         return 2;
